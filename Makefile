@@ -1,0 +1,29 @@
+# Two commands are all a fresh machine needs: `make site` builds the site, `make test` runs the tests.
+# Each creates the virtual environment and installs the project on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test lint serve check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+check: $(STAMP)
+	$(BIN)/papersite check --strict
+
+clean:
+	rm -rf $(VENV) site build docs-generated .pytest_cache .mypy_cache .ruff_cache

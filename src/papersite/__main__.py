@@ -1,0 +1,5 @@
+"""Allow ``python -m papersite``."""
+
+from papersite.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,217 @@
+"""The catalogue: every paper once, merged from all its mentions across the dumps.
+
+Mentions are matched by title (case, accents, punctuation and spacing aside). A merged paper keeps
+the richest metadata any mention has: a date beats no date, and upvotes come from the latest capture
+that shows them. Each paper gets a stable id, an ASCII slug of its title, which is also its address.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from papersite.errors import Problem, Problems
+from papersite.sources import Dump, Layout, Record, discover_sources, read_dump
+
+MAX_ID_LENGTH = 80
+
+_URL = re.compile(r"https?://[^\s<>\"'`{}\\|^]+", re.IGNORECASE)
+# Sentence punctuation after a URL, and LaTeX leftovers such as "}}" or "$", are not part of it.
+_URL_TRAILING = ".,;:!?*'\"]}>$~"
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One paper with everything the dumps say about it."""
+
+    id: str
+    title: str
+    abstract: str
+    authors: int | None
+    organization: str | None
+    published: date | None
+    upvotes: int | None
+    upvotes_as_of: date | None
+    links: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    """The accounting for one dump: every record read is kept, merged or skipped."""
+
+    path: str
+    layout: Layout | None
+    read: int
+    papers: int
+    merged: int
+    skipped: tuple[Problem, ...]
+
+    def __str__(self) -> str:
+        layout = self.layout.value if self.layout else "unread"
+        return (
+            f"{self.path}: {layout}, {self.read} records read, {self.papers} new papers, "
+            f"{self.merged} duplicates merged, {len(self.skipped)} skipped"
+        )
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """All papers, ordered by id, and how each source contributed."""
+
+    papers: tuple[Paper, ...]
+    sources: tuple[SourceSummary, ...]
+    problems: tuple[Problem, ...]
+    _index: dict[str, Paper] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._index.update((paper.id, paper) for paper in self.papers)
+
+    def get(self, paper_id: str) -> Paper | None:
+        """The paper with this id, if any."""
+        return self._index.get(paper_id)
+
+    def __len__(self) -> int:
+        return len(self.papers)
+
+
+def load_catalogue(content: Path) -> Catalogue:
+    """Read every dump under content/sources and merge them; problems are collected, not raised."""
+    problems = Problems()
+    dumps = [read_dump(source) for source in discover_sources(content, problems)]
+    for dump in dumps:
+        problems.extend(dump.problems)
+    return build_catalogue(dumps, problems)
+
+
+def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> Catalogue:
+    """Merge the records of parsed dumps into one catalogue."""
+    problems = problems if problems is not None else Problems()
+    groups: dict[str, list[Record]] = {}
+    summaries: list[SourceSummary] = []
+    for dump in dumps:
+        new = merged = 0
+        for record in dump.records:
+            key = match_key(record.title)
+            if key in groups:
+                merged += 1
+                groups[key].append(record)
+            else:
+                new += 1
+                groups[key] = [record]
+        summaries.append(
+            SourceSummary(dump.display, dump.layout, dump.read, new, merged, tuple(dump.skipped))
+        )
+    ids = assign_ids(records[0].title for records in groups.values())
+    papers = [
+        merge_records(paper_id, records)
+        for paper_id, records in zip(ids, groups.values(), strict=True)
+    ]
+    papers.sort(key=lambda paper: paper.id)
+    return Catalogue(tuple(papers), tuple(summaries), tuple(problems))
+
+
+def match_key(title: str) -> str:
+    """What two mentions of one paper share: the title without case, accents or punctuation."""
+    folded = title.casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def slugify(title: str) -> str:
+    """An ASCII slug of a title, cut at a word boundary to fit MAX_ID_LENGTH."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = _NON_SLUG.sub("-", ascii_title.lower()).strip("-")
+    if len(slug) > MAX_ID_LENGTH:
+        cut = slug[: MAX_ID_LENGTH + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:MAX_ID_LENGTH]
+    return slug.strip("-")
+
+
+def _digest(title: str) -> str:
+    return hashlib.sha256(title.encode("utf-8")).hexdigest()[:6]
+
+
+def assign_ids(titles: Iterable[str]) -> list[str]:
+    """Unique ids for titles in order; a later title whose slug is taken gets a hash suffix."""
+    taken: set[str] = set()
+    ids: list[str] = []
+    for title in titles:
+        slug = slugify(title)
+        if not slug or slug in taken:
+            # The suffix hashes the title, so it does not depend on which papers came before.
+            stem = slugify(title)[: MAX_ID_LENGTH - 7].rstrip("-") or "paper"
+            slug = f"{stem}-{_digest(title)}"
+            while slug in taken:
+                slug = f"{stem}-{_digest(slug)}"
+        taken.add(slug)
+        ids.append(slug)
+    return ids
+
+
+def merge_records(paper_id: str, records: list[Record]) -> Paper:
+    """One paper from all its mentions: the richest value of each field wins."""
+    # The dated mention with most metadata names the paper; ties go to the earliest mention.
+    best = max(records, key=_richness)
+    dated = [r for r in records if r.published is not None]
+    with_upvotes = [r for r in records if r.upvotes is not None]
+    latest_votes = max(with_upvotes, key=_capture_order) if with_upvotes else None
+    authors = next((r.authors for r in (best, *records) if r.authors is not None), None)
+    organization = next(
+        (r.organization for r in (best, *records) if r.organization is not None), None
+    )
+    return Paper(
+        id=paper_id,
+        title=best.title,
+        abstract=best.abstract,
+        authors=authors,
+        organization=organization,
+        published=(best if best.published else dated[0]).published if dated else None,
+        upvotes=latest_votes.upvotes if latest_votes else None,
+        upvotes_as_of=latest_votes.upvotes_as_of if latest_votes else None,
+        links=extract_links(best.abstract),
+        sources=tuple(dict.fromkeys(r.source for r in records)),
+    )
+
+
+def _richness(record: Record) -> tuple[int, int, int, int]:
+    return (
+        record.published is not None,
+        record.authors is not None or record.organization is not None,
+        record.upvotes is not None,
+        len(record.abstract),
+    )
+
+
+def _capture_order(record: Record) -> date:
+    return record.upvotes_as_of or date.min
+
+
+def extract_links(text: str) -> tuple[str, ...]:
+    """The URLs in a text, cleaned of trailing punctuation and LaTeX residue, in order, once."""
+    links: list[str] = []
+    if "://" not in text:  # most abstracts have no link; skip the regex scan for them
+        return ()
+    for match in _URL.finditer(text):
+        url = _trim_url(match.group())
+        if url.count("/") >= 2 and "." in url.split("/", 3)[2] and url not in links:
+            links.append(url)
+    return tuple(links)
+
+
+def _trim_url(url: str) -> str:
+    while url:
+        if url[-1] in _URL_TRAILING or (url[-1] == ")" and url.count("(") < url.count(")")):
+            url = url[:-1]
+        else:
+            break
+    return url

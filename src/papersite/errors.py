@@ -1,0 +1,118 @@
+"""Problems found in user input, and the one exception that carries them.
+
+Every stage reports bad input as a :class:`Problem` naming the file and line. Stages that can go on
+collect problems and carry on (a bad record is skipped and reported); when the caller needs a clean
+result it raises :class:`PapersiteError`, which the CLI prints one problem a line before exiting 1.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How bad a problem is; ordered so that ``max()`` gives the worst."""
+
+    WARNING = 1
+    ERROR = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, at a place a curator can open."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        label = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{where}: {label}{self.message}"
+
+
+class PapersiteError(ValueError):
+    """Bad user input: carries the file, the line and the message of each problem."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.problems: tuple[Problem, ...] = (Problem(path, line, message),)
+        super().__init__(str(self.problems[0]))
+
+    @classmethod
+    def from_problems(cls, problems: Iterable[Problem]) -> PapersiteError:
+        """Build one error from several problems; the first one names it."""
+        found = tuple(problems)
+        if not found:
+            raise ValueError("from_problems needs at least one problem")
+        first = found[0]
+        error = cls(first.path, first.line, first.message)
+        error.problems = found
+        return error
+
+    @property
+    def path(self) -> str:
+        """The file the first problem is in."""
+        return self.problems[0].path
+
+    @property
+    def line(self) -> int | None:
+        """The line of the first problem, when it has one."""
+        return self.problems[0].line
+
+    @property
+    def message(self) -> str:
+        """The first problem's message, without its place."""
+        return self.problems[0].message
+
+
+@dataclass
+class Problems:
+    """A collector that stages append to, so every problem is reported in one pass."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, line: int | None, message: str) -> None:
+        """Record an error: the input cannot be used as it is."""
+        self.items.append(Problem(path, line, message, Severity.ERROR))
+
+    def warning(self, path: str, line: int | None, message: str) -> None:
+        """Record a warning: usable, but a curator should look."""
+        self.items.append(Problem(path, line, message, Severity.WARNING))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Add problems found elsewhere."""
+        self.items.extend(problems)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop a clean result."""
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    def failing(self, *, strict: bool = False) -> list[Problem]:
+        """The problems that fail a run: errors, and warnings too when strict."""
+        return [p for p in self.items if strict or p.severity is Severity.ERROR]
+
+    def raise_if_failing(self, *, strict: bool = False) -> None:
+        """Raise one PapersiteError carrying every problem if any of them fails the run."""
+        if self.failing(strict=strict):
+            raise PapersiteError.from_problems(self.items)
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as a curator would type it: relative to the working folder when inside it."""
+    text = os.fspath(path)
+    try:
+        relative = os.path.relpath(text)
+    except ValueError:
+        return text
+    return text if relative.startswith("..") else relative

@@ -1,0 +1,90 @@
+"""The catalogue as data for reuse: JSON and CSV with one documented schema.
+
+The same objects back ``papersite export`` and the papers.json published with the site, so what a
+reader downloads is what a maintainer exports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from papersite.catalogue import Catalogue, Paper
+
+FORMATS = ("json", "csv")
+
+# Column order of the CSV and key order of the JSON objects; README "Export schema" documents each.
+FIELDS = (
+    "id",
+    "title",
+    "abstract",
+    "authors",
+    "organization",
+    "published",
+    "upvotes",
+    "upvotes_as_of",
+    "themes",
+    "links",
+    "sources",
+    "url",
+)
+
+
+def paper_url(paper_id: str) -> str:
+    """The paper's page path on the site, relative to the site root."""
+    return f"papers/{paper_id}/"
+
+
+def paper_object(paper: Paper, themes: Sequence[str] = ()) -> dict[str, Any]:
+    """One paper as a JSON-ready object in FIELDS order."""
+    return {
+        "id": paper.id,
+        "title": paper.title,
+        "abstract": paper.abstract,
+        "authors": paper.authors,
+        "organization": paper.organization,
+        "published": paper.published.isoformat() if paper.published else None,
+        "upvotes": paper.upvotes,
+        "upvotes_as_of": paper.upvotes_as_of.isoformat() if paper.upvotes_as_of else None,
+        "themes": list(themes),
+        "links": list(paper.links),
+        "sources": list(paper.sources),
+        "url": paper_url(paper.id),
+    }
+
+
+def export_objects(
+    catalogue: Catalogue, themes: Mapping[str, Sequence[str]] | None = None
+) -> list[dict[str, Any]]:
+    """Every paper as an export object, in catalogue (id) order."""
+    themes = themes or {}
+    return [paper_object(paper, themes.get(paper.id, ())) for paper in catalogue.papers]
+
+
+def to_json(objects: list[dict[str, Any]]) -> str:
+    """The export as a JSON array, stable byte for byte for the same input."""
+    return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(objects: list[dict[str, Any]]) -> str:
+    """The export as CSV; list fields are joined with ' | ', missing values are empty."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for item in objects:
+        writer.writerow([_csv_cell(item[name]) for name in FIELDS])
+    return buffer.getvalue()
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " | ".join(str(part) for part in value)
+    return str(value)
+
+
+SERIALISERS: dict[str, Callable[[list[dict[str, Any]]], str]] = {"json": to_json, "csv": to_csv}

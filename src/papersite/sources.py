@@ -1,0 +1,539 @@
+"""Reading raw Daily Papers dumps into records, one per paper mention.
+
+A dump is text copied from a Hugging Face "Daily Papers" listing page. Two layouts occur and are
+told apart by content: the *spaced* layout separates every line with a blank line and may follow
+a paper with a three-line meta block; the *dense* layout has no blank lines and no metadata, and
+its last header phrase is glued to the first title. Files are read line by line, so a large dump
+costs memory for its records, not for its text.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
+from papersite.yamlfile import YamlDocument, load_yaml_file
+
+SOURCES_FILE = "sources.yaml"
+
+# What the listing page prints above the papers. A title starting with one of these can only be
+# told from a glued header by position, so the header zone ends at the first line that is not one.
+HEADER_PHRASES = (
+    "Get trending papers in your email inbox once a day!",
+    "Get trending papers in your email inbox!",
+    "byAK and the research community",
+    "Daily Papers",
+    "Subscribe",
+    "new",
+)
+
+# No arXiv abstract comes near this; a longer line means the file is not a dump (or is hostile).
+MAX_LINE_BYTES = 64 * 1024
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+    )
+}
+_PAGE_DATE = re.compile(r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})")
+_META_DATE = re.compile(
+    r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?(?: (?P<upvotes>\d+))?"
+)
+_AUTHORS = re.compile(r"•\s*(?P<count>\d+) authors?")
+_ORGANIZATION = re.compile(r"(?P<handle>\S+) (?P<name>\S.*)")
+
+
+class Layout(enum.Enum):
+    """How a dump is laid out."""
+
+    SPACED = "spaced"
+    DENSE = "dense"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One dump and what sources.yaml says about it."""
+
+    path: Path
+    name: str
+    label: str
+    captured: date | None = None
+    captured_year: int | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    """One paper as one dump shows it."""
+
+    source: str
+    line: int
+    title: str
+    abstract: str
+    authors: int | None = None
+    organization: str | None = None
+    published: date | None = None
+    upvotes: int | None = None
+    upvotes_as_of: date | None = None
+
+
+@dataclass
+class Dump:
+    """What one file gave: its records, and every record or file skipped with the reason."""
+
+    source: SourceFile
+    display: str
+    layout: Layout | None = None
+    records: list[Record] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        """Records found in the file, whether kept or skipped."""
+        return len(self.records) + len(self.skipped)
+
+    def skip(self, line: int, reason: str) -> None:
+        """Skip one record, reporting why."""
+        problem = Problem(self.display, line, reason, Severity.ERROR)
+        self.skipped.append(problem)
+        self.problems.append(problem)
+
+
+def normalise_text(text: str) -> str:
+    """Collapse runs of white space to one space and trim the ends."""
+    # str.split() is several times faster than a regex here, and abstracts are most of the input.
+    return " ".join(text.split())
+
+
+def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
+    """The dumps under content/sources, in name order, labelled from sources.yaml when present."""
+    folder = content / "sources"
+    if not folder.is_dir():
+        problems.error(display_path(folder), None, "no sources folder: put the dumps there")
+        return []
+    described = _read_sources_yaml(folder / SOURCES_FILE, problems)
+    found: list[SourceFile] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name == SOURCES_FILE or not path.is_file():
+            continue
+        entry = described.pop(path.name, None)
+        found.append(entry[0] if entry else SourceFile(path, path.name, path.name))
+    for name, (_, line) in described.items():
+        problems.error(
+            display_path(folder / SOURCES_FILE),
+            line,
+            f"lists '{name}', but {display_path(folder)} has no such file",
+        )
+    return found
+
+
+def _read_sources_yaml(path: Path, problems: Problems) -> dict[str, tuple[SourceFile, int]]:
+    if not path.exists():
+        return {}
+    shown = display_path(path)
+    try:
+        document = load_yaml_file(path, shown)
+    except PapersiteError as error:
+        problems.extend(error.problems)
+        return {}
+    return _parse_sources_document(document, path.parent, problems)
+
+
+def _parse_sources_document(
+    document: YamlDocument, folder: Path, problems: Problems
+) -> dict[str, tuple[SourceFile, int]]:
+    """Each described file with the line its entry starts on."""
+    data = document.data
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or set(data) - {"sources"}:
+        problems.error(document.path, document.line(), "expected one key, 'sources'")
+        return {}
+    entries = data.get("sources") or {}
+    if not isinstance(entries, dict):
+        problems.error(document.path, document.line("sources"), "'sources' must map file names")
+        return {}
+    result: dict[str, tuple[SourceFile, int]] = {}
+    for name, entry in entries.items():
+        line = document.line("sources", name)
+        if not isinstance(entry, dict):
+            problems.error(document.path, line, f"'{name}' must have 'label' and 'captured'")
+            continue
+        unknown = sorted(set(entry) - {"label", "captured"})
+        if unknown:
+            problems.error(
+                document.path, line, f"unknown key '{unknown[0]}' (expected label, captured)"
+            )
+            continue
+        label = entry.get("label", name)
+        captured = entry.get("captured")
+        if not isinstance(label, str):
+            problems.error(document.path, line, f"'{name}': label must be text")
+            continue
+        full: date | None = None
+        year: int | None = None
+        if isinstance(captured, date):
+            full, year = captured, captured.year
+        elif isinstance(captured, int) and 1990 <= captured <= 2100:
+            year = captured
+        elif captured is not None:
+            problems.error(
+                document.path,
+                document.line("sources", name, "captured"),
+                f"'{name}': captured must be a date (2025-10-31) or a year (2025), "
+                f"not {captured!r}",
+            )
+            continue
+        source = SourceFile(folder / str(name), str(name), label, full, year)
+        result[str(name)] = (source, line)
+    return result
+
+
+def read_dump(source: SourceFile) -> Dump:
+    """Parse one dump file; bad records and bad files are reported in the result, never raised."""
+    dump = Dump(source, display_path(source.path))
+    try:
+        with source.path.open("rb") as handle:
+            lines = list(_numbered_lines(handle, dump.display))
+    except PapersiteError as error:
+        dump.problems.extend(error.problems)
+        return dump
+    except OSError as exc:
+        dump.problems.append(Problem(dump.display, None, f"cannot read file: {exc.strerror}"))
+        return dump
+    parse_lines(lines, dump)
+    if not dump.read and not dump.problems:
+        dump.problems.append(
+            Problem(dump.display, None, "no papers found in this file", Severity.WARNING)
+        )
+    return dump
+
+
+def read_text(text: str, source: SourceFile) -> Dump:
+    """Parse a dump held in memory (tests and tools); same rules as :func:`read_dump`."""
+    dump = Dump(source, source.name)
+    lines = [(number, _clean(line)) for number, line in enumerate(text.split("\n"), 1)]
+    if lines and lines[0][1].startswith("\ufeff"):
+        lines[0] = (1, lines[0][1][1:])
+    parse_lines(lines, dump)
+    return dump
+
+
+def _clean(line: str) -> str:
+    return line.rstrip()
+
+
+def _numbered_lines(handle: object, display: str) -> Iterator[tuple[int, str]]:
+    """Decode a binary stream line by line, refusing binary data, bad UTF-8 and huge lines."""
+    readline = handle.readline  # type: ignore[attr-defined]
+    number = 0
+    while True:
+        raw: bytes = readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise PapersiteError(
+                display,
+                number,
+                f"line is longer than {MAX_LINE_BYTES:,} bytes; file skipped "
+                "(is it a Daily Papers dump?)",
+            )
+        if b"\x00" in raw:
+            raise PapersiteError(display, number, "binary file (NUL byte); file skipped")
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise PapersiteError(
+                display,
+                number,
+                f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}; file skipped",
+            ) from None
+        yield number, _clean(text)
+
+
+def detect_layout(lines: list[tuple[int, str]]) -> Layout:
+    """Spaced when a blank line separates the first few lines of text; dense otherwise."""
+    seen_text = 0
+    blank_after_text = False
+    for _, text in lines:
+        if text:
+            if blank_after_text:
+                return Layout.SPACED
+            seen_text += 1
+            if seen_text >= 3:
+                return Layout.DENSE
+        elif seen_text:
+            blank_after_text = True
+    return Layout.DENSE
+
+
+def parse_lines(lines: list[tuple[int, str]], dump: Dump) -> None:
+    """Parse numbered, right-stripped lines of one dump into ``dump``."""
+    if not any(text for _, text in lines):
+        dump.problems.append(Problem(dump.display, None, "empty file", Severity.WARNING))
+        return
+    dump.layout = detect_layout(lines)
+    body, page_date = _strip_header(lines)
+    _check_page_date(page_date, dump)
+    if dump.layout is Layout.SPACED:
+        _parse_spaced(body, dump)
+    else:
+        _parse_dense(body, dump)
+
+
+def _strip_header(
+    lines: list[tuple[int, str]],
+) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+    """Drop the page header; unglue a header phrase stuck to the first title."""
+    seen: set[str] = set()
+    page_date: tuple[int, str] | None = None
+    for index, (number, text) in enumerate(lines):
+        if not text:
+            continue
+        if text in HEADER_PHRASES:
+            seen.add(text)
+            continue
+        if page_date is None and seen and _PAGE_DATE.fullmatch(text):
+            page_date = (number, text)
+            continue
+        rest = lines[index:]
+        for phrase in HEADER_PHRASES:
+            if phrase not in seen and text.startswith(phrase) and text[len(phrase) :].strip():
+                rest = [(number, text[len(phrase) :].strip()), *lines[index + 1 :]]
+                break
+        return rest, page_date
+    return [], page_date
+
+
+def _check_page_date(page_date: tuple[int, str] | None, dump: Dump) -> None:
+    """Warn when the page's own date disagrees with the capture date in sources.yaml."""
+    captured = dump.source.captured
+    if page_date is None or captured is None:
+        return
+    line, text = page_date
+    match = _PAGE_DATE.fullmatch(text)
+    assert match is not None
+    if (MONTHS.get(match["month"]), int(match["day"])) != (captured.month, captured.day):
+        dump.problems.append(
+            Problem(
+                dump.display,
+                line,
+                f"page date '{text}' differs from captured {captured.isoformat()} in sources.yaml",
+                Severity.WARNING,
+            )
+        )
+
+
+@dataclass
+class _Pending:
+    line: int
+    title: str
+    abstract: str | None = None
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    block: list[tuple[int, str]] = []
+    for number, text in lines:
+        if text:
+            block.append((number, text))
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _parse_spaced(lines: list[tuple[int, str]], dump: Dump) -> None:
+    pending: _Pending | None = None
+    for block in _paragraphs(lines):
+        if len(block) == 1:
+            number, text = block[0]
+            if pending is None:
+                pending = _Pending(number, text)
+            elif pending.abstract is None:
+                pending.abstract = text
+            else:
+                _emit(pending, None, dump)
+                pending = _Pending(number, text)
+            continue
+        # A multi-line paragraph can only be a meta block closing the pending paper.
+        if pending is None:
+            dump.skip(block[0][0], "meta block with no paper before it; skipped")
+        elif pending.abstract is None:
+            _no_abstract(pending, dump)
+        else:
+            _emit(pending, block, dump)
+        pending = None
+    if pending is not None:
+        if pending.abstract is None:
+            _no_abstract(pending, dump)
+        else:
+            _emit(pending, None, dump)
+
+
+def _parse_dense(lines: list[tuple[int, str]], dump: Dump) -> None:
+    pending: _Pending | None = None
+    for number, text in lines:
+        if not text:
+            continue
+        if pending is None:
+            pending = _Pending(number, text)
+        else:
+            pending.abstract = text
+            _emit(pending, None, dump)
+            pending = None
+    if pending is not None:
+        _no_abstract(pending, dump)
+
+
+def _no_abstract(pending: _Pending, dump: Dump) -> None:
+    dump.skip(
+        pending.line,
+        f"title '{_short(pending.title)}' has no abstract (truncated dump?); paper skipped",
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _emit(pending: _Pending, meta: list[tuple[int, str]] | None, dump: Dump) -> None:
+    assert pending.abstract is not None
+    title = normalise_text(pending.title)
+    abstract = normalise_text(pending.abstract)
+    fields: dict[str, object] = {}
+    if meta is not None:
+        try:
+            fields = _parse_meta(meta, dump.source)
+        except _MetaError as error:
+            dump.skip(error.line, f"{error}; paper '{_short(title)}' skipped")
+            return
+    dump.records.append(
+        Record(
+            source=dump.source.name,
+            line=pending.line,
+            title=title,
+            abstract=abstract,
+            **fields,  # type: ignore[arg-type]
+        )
+    )
+
+
+class _MetaError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _parse_meta(block: list[tuple[int, str]], source: SourceFile) -> dict[str, object]:
+    """Read `• N authors` (or `handle Name`), `·`, and `Mon D[, YYYY][ upvotes]`."""
+    expected = "expected '• N authors' or an organisation, then '·', then a date"
+    if len(block) != 3 or block[1][1].strip() != "·":
+        raise _MetaError(block[0][0], f"malformed meta block: {expected}")
+    (who_line, who), _, (date_line, when) = block
+    fields: dict[str, object] = {}
+    who = who.strip()
+    authors = _AUTHORS.fullmatch(who)
+    if authors:
+        fields["authors"] = int(authors["count"])
+    elif who.startswith("•"):
+        raise _MetaError(who_line, f"malformed meta block: '{who}' is not '• N authors'")
+    else:
+        organization = _ORGANIZATION.fullmatch(who)
+        if not organization:
+            raise _MetaError(who_line, f"malformed meta block: {expected}, got '{who}'")
+        fields["organization"] = organization["name"].strip()
+    match = _META_DATE.fullmatch(when.strip())
+    if not match or match["month"] not in MONTHS:
+        raise _MetaError(
+            date_line, f"malformed meta block: expected a date like 'May 22, 2024', got '{when}'"
+        )
+    fields["published"] = _resolve_date(match, source, date_line, when.strip())
+    if match["upvotes"] is not None:
+        fields["upvotes"] = int(match["upvotes"])
+        fields["upvotes_as_of"] = source.captured
+    return fields
+
+
+def _resolve_date(match: re.Match[str], source: SourceFile, line: int, text: str) -> date | None:
+    month, day = MONTHS[match["month"]], int(match["day"])
+    year_text = match["year"]
+    if year_text is not None:
+        try:
+            return date(int(year_text), month, day)
+        except ValueError:
+            raise _MetaError(line, f"impossible date '{text}'") from None
+    if source.captured is None and source.captured_year is None:
+        # Without a capture year a year-less date is unknown, not wrong; the summary says so.
+        _valid_month_day(month, day, line, text)
+        return None
+    year = source.captured.year if source.captured else source.captured_year
+    assert year is not None
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        candidate = None
+    if source.captured is not None and (candidate is None or candidate > source.captured):
+        # A listing never shows a future date: "Dec 5" read on 2025-11-20 was 2024-12-05.
+        try:
+            previous = date(year - 1, month, day)
+        except ValueError:
+            previous = None
+        if candidate is None or (previous is not None and candidate > source.captured):
+            candidate = previous
+    if candidate is None:
+        raise _MetaError(line, f"impossible date '{text}'")
+    return candidate
+
+
+def _valid_month_day(month: int, day: int, line: int, text: str) -> None:
+    try:
+        date(2000, month, day)  # a leap year, so Feb 29 passes
+    except ValueError:
+        raise _MetaError(line, f"impossible date '{text}'") from None
+
+
+def format_dump(records: list[Record], layout: Layout, page_date: date | None = None) -> str:
+    """Write records out as a dump in either layout: the inverse of parsing (tests, benchmarks)."""
+    if layout is Layout.DENSE:
+        lines = [HEADER_PHRASES[0], HEADER_PHRASES[1], HEADER_PHRASES[4]]
+        for index, record in enumerate(records):
+            title = record.title if index else lines.pop() + record.title
+            lines += [title, record.abstract]
+        return "\n".join(lines) + "\n"
+    header = ["new", HEADER_PHRASES[1], "Subscribe", "Daily Papers", HEADER_PHRASES[2]]
+    if page_date is not None:
+        header.append(f"{_MONTH_NAMES[page_date.month - 1]} {page_date.day}")
+    blocks = list(header)
+    for record in records:
+        blocks += [record.title, record.abstract]
+        meta = _format_meta(record)
+        if meta:
+            blocks.append(meta)
+    return "\n\n".join(blocks) + "\n"
+
+
+_MONTH_NAMES = tuple(MONTHS)
+
+
+def _format_meta(record: Record) -> str | None:
+    if record.published is None:
+        return None
+    if record.organization is not None:
+        who = f"{record.organization.replace(' ', '')} {record.organization}"
+    else:
+        who = f"  • {record.authors if record.authors is not None else 1} authors"
+    published = record.published
+    when = f"{_MONTH_NAMES[published.month - 1]} {published.day}, {published.year}"
+    if record.upvotes is not None:
+        when += f" {record.upvotes}"
+    return f"{who}\n·\n{when}"

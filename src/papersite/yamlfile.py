@@ -1,0 +1,133 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML merges duplicate keys silently and reports no line numbers once a document is loaded, and
+its full loader builds arbitrary Python objects. Curators' YAML arrives in pull requests from
+strangers, so this module composes the node graph with the safe loader, rejects duplicate keys,
+bounds size, depth and alias expansion, and keeps a line number for every key and item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from papersite.errors import PapersiteError
+
+# A curation file is a few hundred KB; far past that something is wrong (or hostile).
+MAX_BYTES = 10 * 1024 * 1024
+# Real curation nests four levels; deep nesting is a way to exhaust the stack.
+MAX_DEPTH = 40
+# Counts nodes as they are expanded, so anchors and aliases cannot multiply a small file.
+MAX_NODES = 500_000
+
+Location = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A loaded YAML file: plain data plus the line each key or item starts on."""
+
+    path: str
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+
+    def line(self, *location: str | int) -> int:
+        """The 1-based line of the value at ``location``, or of its nearest ancestor."""
+        key: Location = tuple(location)
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return self.lines.get((), 1)
+
+
+def load_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
+    """Read and safely load one YAML file; bad input raises PapersiteError naming the line."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PapersiteError(name, None, f"cannot read file: {exc.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise PapersiteError(
+            name, None, f"file is {len(raw):,} bytes; the limit for YAML is {MAX_BYTES:,}"
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PapersiteError(name, line, "file is not UTF-8 text") from None
+    return load_yaml_text(text, name)
+
+
+def load_yaml_text(text: str, path: str) -> YamlDocument:
+    """Safely load YAML text; ``path`` only names it in messages."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
+    except yaml.YAMLError as exc:
+        raise PapersiteError(path, None, f"YAML syntax error: {exc}") from None
+    if root is None:
+        return YamlDocument(path, None, {(): 1})
+    converter = _Converter(path)
+    data = converter.convert(root, (), 0)
+    return YamlDocument(path, data, converter.lines)
+
+
+class _Converter:
+    """Turns a composed node graph into plain data, checking as it goes."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.lines: dict[Location, int] = {}
+        self.nodes = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def fail(self, node: yaml.Node, message: str) -> PapersiteError:
+        return PapersiteError(self.path, node.start_mark.line + 1, message)
+
+    def convert(self, node: yaml.Node, location: Location, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.fail(
+                node, f"document expands to more than {MAX_NODES:,} values (aliases nested?)"
+            )
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
+        self.lines.setdefault(location, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self.convert_mapping(node, location, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [
+                self.convert(item, (*location, index), depth + 1)
+                for index, item in enumerate(node.value)
+            ]
+        return self.convert_scalar(node)
+
+    def convert_mapping(self, node: yaml.MappingNode, location: Location, depth: int) -> Any:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self.fail(key_node, "merge keys ('<<') are not supported; write keys out")
+            key = self.convert_scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None or isinstance(key, (list, dict)):
+                raise self.fail(key_node, "mapping keys must be plain text")
+            if key in result:
+                first = self.lines.get((*location, key))
+                raise self.fail(key_node, f"duplicate key '{key}' (first defined on line {first})")
+            self.lines[(*location, key)] = key_node.start_mark.line + 1
+            result[key] = self.convert(value_node, (*location, key), depth + 1)
+        return result
+
+    def convert_scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            raise self.fail(node, f"unsupported YAML value: {exc.problem}") from None

@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from papersite.catalogue import (
+    MAX_ID_LENGTH,
+    assign_ids,
+    build_catalogue,
+    extract_links,
+    load_catalogue,
+    match_key,
+    slugify,
+)
+from papersite.sources import Dump, Record, SourceFile
+
+from .conftest import REPO, MakeContent
+
+SHIPPED = REPO / "content"
+
+
+@pytest.fixture(scope="module")
+def shipped():  # type: ignore[no-untyped-def]
+    return load_catalogue(SHIPPED)
+
+
+def test_shipped_seeds_give_476_papers_from_508_records(shipped) -> None:  # type: ignore[no-untyped-def]
+    assert len(shipped) == 476
+    assert sum(s.read for s in shipped.sources) == 508
+    assert sum(s.merged for s in shipped.sources) == 32
+    assert shipped.problems == ()
+
+
+def test_a_spaced_paper_field_by_field(shipped) -> None:  # type: ignore[no-untyped-def]
+    paper = shipped.get(
+        "gated-attention-for-large-language-models-non-linearity-sparsity-and-attention"
+    )
+    assert paper is not None
+    assert paper.title == (
+        "Gated Attention for Large Language Models: "
+        "Non-linearity, Sparsity, and Attention-Sink-Free"
+    )
+    assert paper.abstract.startswith("Gating mechanisms have been widely utilized")
+    assert (paper.authors, paper.organization) == (13, None)
+    assert paper.published == date(2025, 5, 10)
+    assert paper.links == (
+        "https://github.com/qiuzh20/gated_attention",
+        "https://huggingface.co/QwQZh/gated_attention",
+    )
+    assert paper.sources == ("001_2cf56e38467cd970.txt",)
+
+
+def test_an_organisation_paper_with_upvotes(shipped) -> None:  # type: ignore[no-untyped-def]
+    paper = shipped.get(
+        "pretraining-with-hierarchical-memories-separating-long-tail-and-common-knowledge"
+    )
+    assert paper is not None
+    assert (paper.organization, paper.authors) == ("Apple", None)
+    assert (paper.published, paper.upvotes, paper.upvotes_as_of) == (
+        date(2025, 9, 29),
+        2,
+        date(2025, 11, 12),
+    )
+
+
+def test_a_dense_paper_field_by_field(shipped) -> None:  # type: ignore[no-untyped-def]
+    paper = shipped.get("fine-tune-language-models-to-approximate-unbiased-in-context-learning")
+    assert paper is not None
+    assert paper.title == "Fine-tune Language Models to Approximate Unbiased In-context Learning"
+    assert paper.abstract.startswith("In-context learning (ICL) is an astonishing emergent ability")
+    assert paper.abstract.endswith("a classic fine-tuning method.")
+    assert (paper.authors, paper.organization, paper.published, paper.upvotes) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert paper.sources == ("004_ed85d18493c4dc68.txt",)
+
+
+def test_a_paper_in_three_dumps_keeps_the_dated_mention_and_lists_every_source(shipped) -> None:  # type: ignore[no-untyped-def]
+    paper = shipped.get(
+        "pararnn-unlocking-parallel-training-of-nonlinear-rnns-for-large-language-models"
+    )
+    assert paper is not None
+    assert len(paper.sources) == 3
+    assert paper.published is not None
+
+
+def test_ids_are_unique_ascii_and_bounded(shipped) -> None:  # type: ignore[no-untyped-def]
+    ids = [p.id for p in shipped.papers]
+    assert len(set(ids)) == len(ids)
+    assert all(i.isascii() and 0 < len(i) <= MAX_ID_LENGTH for i in ids)
+    assert ids == sorted(ids)
+
+
+def record(title: str, source: str = "a.txt", **fields: object) -> Record:
+    return Record(source, 1, title, f"Abstract of {title}.", **fields)  # type: ignore[arg-type]
+
+
+def dump(name: str, *records: Record) -> Dump:
+    result = Dump(SourceFile(Path(name), name, name), name)
+    result.records.extend(records)
+    return result
+
+
+def test_merge_prefers_dated_metadata_and_latest_upvotes() -> None:
+    undated = record("Mamba: Linear-Time Sequence Modeling", "a.txt")
+    dated = record(
+        "MAMBA — linear-time sequence modeling",
+        "b.txt",
+        authors=2,
+        published=date(2023, 12, 1),
+        upvotes=10,
+        upvotes_as_of=date(2025, 1, 1),
+    )
+    newer_votes = record(
+        "Mamba: Linear-Time Sequence Modeling",
+        "c.txt",
+        upvotes=30,
+        upvotes_as_of=date(2025, 6, 1),
+    )
+    catalogue = build_catalogue(
+        [dump("a.txt", undated), dump("b.txt", dated), dump("c.txt", newer_votes)]
+    )
+    (paper,) = catalogue.papers
+    assert paper.title == "MAMBA — linear-time sequence modeling"
+    assert (paper.authors, paper.published) == (2, date(2023, 12, 1))
+    assert (paper.upvotes, paper.upvotes_as_of) == (30, date(2025, 6, 1))
+    assert paper.sources == ("a.txt", "b.txt", "c.txt")
+    assert [(s.read, s.papers, s.merged) for s in catalogue.sources] == [
+        (1, 1, 0),
+        (1, 0, 1),
+        (1, 0, 1),
+    ]
+
+
+def test_match_key_ignores_case_accents_and_punctuation() -> None:
+    assert match_key("Naïve  Bayes: Revisited!") == match_key("naive bayes — revisited")
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Attention Is All You Need", "attention-is-all-you-need"),
+        ("Memorize, Factorize, or be Naïve", "memorize-factorize-or-be-naive"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("\\texttt{simple-idealized-1d-nlse}: Solver", "texttt-simple-idealized-1d-nlse-solver"),
+    ],
+)
+def test_slugify(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+
+
+def test_long_titles_are_cut_at_a_word_boundary() -> None:
+    slug = slugify("word " * 40)
+    assert len(slug) <= MAX_ID_LENGTH
+    assert slug.endswith("word")
+
+
+def test_colliding_slugs_get_a_stable_suffix_that_does_not_depend_on_order() -> None:
+    first, second = assign_ids(["RNNs?", "RNNs!"])
+    assert first == "rnns"
+    assert second.startswith("rnns-") and len(second) == len("rnns-") + 6
+    assert assign_ids(["Other", "RNNs?", "RNNs!"])[2] == second
+
+
+def test_titles_without_ascii_letters_still_get_an_id() -> None:
+    (paper_id,) = assign_ids(["注意力机制"])
+    assert paper_id.startswith("paper-")
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        (
+            "Code at https://github.com/qiuzh20/gated_attention{codes} now.",
+            ("https://github.com/qiuzh20/gated_attention",),
+        ),
+        ("See https://github.com/microsoft/SPTAG}}.", ("https://github.com/microsoft/SPTAG",)),
+        ("(https://leap-stc.github.io/ClimSim)", ("https://leap-stc.github.io/ClimSim",)),
+        (
+            "https://en.wikipedia.org/wiki/Mamba_(snake).",
+            ("https://en.wikipedia.org/wiki/Mamba_(snake)",),
+        ),
+        (
+            "at https://doi.org/10.1007/978-3_9], twice https://doi.org/10.1007/978-3_9",
+            ("https://doi.org/10.1007/978-3_9",),
+        ),
+        ("no url here, just http:// and https://", ()),
+    ],
+)
+def test_links_are_cleaned(text: str, links: tuple[str, ...]) -> None:
+    assert extract_links(text) == links
+
+
+def test_content_with_only_sources_is_valid(make_content: MakeContent) -> None:
+    content = make_content("spaced_small.txt", "dense_small.txt")
+    catalogue = load_catalogue(content)
+    assert [p.title for p in catalogue.papers] == [
+        "Counting With Transformers",
+        "Fine-tune Language Models",
+        "Gated Attention for Large Language Models",
+        "Pretraining with Hierarchical Memories",
+    ]
+    assert catalogue.problems == ()

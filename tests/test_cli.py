@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from papersite.cli import main
+
+from .conftest import REPO, MakeContent
+
+
+def test_check_reports_every_file_and_exits_0_on_the_shipped_content(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", "--content", str(REPO / "content")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "476 papers; 0 errors, 0 warnings"
+    assert sum("records read" in line for line in out) == 5
+
+
+def test_check_exits_1_and_prints_path_line_message(
+    make_content: MakeContent, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = make_content("bad_date.txt", "spaced_small.txt")
+    assert main(["check", "--content", str(content)]) == 1
+    captured = capsys.readouterr()
+    assert f"{content}/sources/bad_date.txt: spaced, 1 records read, 0 new papers" in captured.out
+    assert (
+        f"  skipped: {content}/sources/bad_date.txt:11: impossible date 'Feb 30, 2024'; "
+        "paper 'A Paper From A Day That Never Was' skipped"
+    ) in captured.out
+    assert captured.out.splitlines()[-1] == "3 papers; 1 errors, 0 warnings"
+
+
+def test_check_strict_fails_on_warnings(
+    make_content: MakeContent, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = make_content("empty.txt", "spaced_small.txt")
+    assert main(["check", "--content", str(content)]) == 0
+    assert f"{content}/sources/empty.txt: warning: empty file" in capsys.readouterr().err
+    assert main(["check", "--strict", "--content", str(content)]) == 1
+
+
+def test_export_json_to_a_file(make_content: MakeContent, tmp_path: Path) -> None:
+    out = tmp_path / "papers.json"
+    assert main(["export", "--content", str(make_content("dense_small.txt")), "-o", str(out)]) == 0
+    assert [p["title"] for p in json.loads(out.read_text())] == [
+        "Fine-tune Language Models",
+        "Gated Attention for Large Language Models",
+    ]
+
+
+def test_export_refuses_bad_input_with_one_line_per_problem_and_no_traceback(
+    make_content: MakeContent,
+) -> None:
+    content = make_content("truncated.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "papersite", "export", "--content", str(content)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{content}/sources/truncated.txt:9: title 'A Title Whose Abstract Was Cut Off' has no "
+        "abstract (truncated dump?); paper skipped\n"
+    )
+
+
+def test_missing_content_folder_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--content", str(tmp_path / "nope")]) == 1
+    assert (
+        capsys.readouterr().err
+        == f"{tmp_path}/nope/sources: no sources folder: put the dumps there\n"
+    )

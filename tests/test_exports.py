@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from papersite.catalogue import load_catalogue
+from papersite.exports import FIELDS, export_objects, to_csv, to_json
+
+from .conftest import MakeContent
+
+
+def test_json_export_has_the_documented_schema(make_content: MakeContent) -> None:
+    content = make_content(
+        "spaced_small.txt", sources_yaml="sources:\n  spaced_small.txt:\n    captured: 2025-11-20\n"
+    )
+    objects = json.loads(to_json(export_objects(load_catalogue(content))))
+    gated = next(o for o in objects if o["id"] == "gated-attention-for-large-language-models")
+    assert list(gated) == list(FIELDS)
+    assert gated == {
+        "id": "gated-attention-for-large-language-models",
+        "title": "Gated Attention for Large Language Models",
+        "abstract": gated["abstract"],
+        "authors": 13,
+        "organization": None,
+        "published": "2025-05-10",
+        "upvotes": 4,
+        "upvotes_as_of": "2025-11-20",
+        "themes": [],
+        "links": [
+            "https://github.com/qiuzh20/gated_attention",
+            "https://huggingface.co/QwQZh/gated_attention",
+        ],
+        "sources": ["spaced_small.txt"],
+        "url": "papers/gated-attention-for-large-language-models/",
+    }
+
+
+def test_csv_export_round_trips_through_a_csv_reader(make_content: MakeContent) -> None:
+    objects = export_objects(load_catalogue(make_content("spaced_small.txt")))
+    rows = list(csv.DictReader(io.StringIO(to_csv(objects))))
+    assert [row["id"] for row in rows] == [o["id"] for o in objects]
+    gated = next(r for r in rows if r["id"] == "gated-attention-for-large-language-models")
+    assert gated["links"] == (
+        "https://github.com/qiuzh20/gated_attention | https://huggingface.co/QwQZh/gated_attention"
+    )
+    assert gated["organization"] == ""
+
+
+def test_exports_are_deterministic(make_content: MakeContent) -> None:
+    content = make_content("spaced_small.txt", "dense_small.txt")
+    assert to_json(export_objects(load_catalogue(content))) == to_json(
+        export_objects(load_catalogue(content))
+    )

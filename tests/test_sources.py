@@ -1,0 +1,327 @@
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from papersite.errors import PapersiteError, Problems, Severity
+from papersite.sources import (
+    HEADER_PHRASES,
+    Layout,
+    Record,
+    SourceFile,
+    detect_layout,
+    discover_sources,
+    format_dump,
+    read_dump,
+    read_text,
+)
+
+from .conftest import DATA, SEEDS, MakeContent
+
+CAPTURED = date(2025, 11, 20)
+
+
+def source(name: str, captured: date | None = CAPTURED, year: int | None = None) -> SourceFile:
+    return SourceFile(
+        DATA / name, name, name, captured, year or (captured.year if captured else None)
+    )
+
+
+def test_spaced_layout_reads_meta_blocks_field_by_field() -> None:
+    dump = read_dump(source("spaced_small.txt"))
+    assert dump.layout is Layout.SPACED
+    assert dump.problems == []
+    gated, memories, counting = dump.records
+    assert gated == Record(
+        source="spaced_small.txt",
+        line=13,
+        title="Gated Attention for Large Language Models",
+        abstract=(
+            "Gating mechanisms help. Code: https://github.com/qiuzh20/gated_attention{codes} and "
+            "weights at https://huggingface.co/QwQZh/gated_attention{models}"
+        ),
+        authors=13,
+        published=date(2025, 5, 10),
+        upvotes=4,
+        upvotes_as_of=CAPTURED,
+    )
+    # "Dec 29" read on 2025-11-20 cannot be in the future, so it is the year before.
+    assert (memories.organization, memories.published, memories.upvotes) == (
+        "Apple",
+        date(2024, 12, 29),
+        2,
+    )
+    assert memories.abstract == "Small models fetch memory blocks from a bank."
+    assert (counting.authors, counting.published, counting.upvotes) == (None, None, None)
+
+
+def test_dense_layout_unglues_the_header_from_the_first_title() -> None:
+    dump = read_dump(source("dense_small.txt"))
+    assert dump.layout is Layout.DENSE
+    assert [(r.line, r.title) for r in dump.records] == [
+        (3, "Fine-tune Language Models"),
+        (5, "Gated Attention for Large Language Models"),
+    ]
+    assert dump.records[0].abstract == "In-context learning is an emergent ability."
+
+
+def test_dense_layout_with_header_on_its_own_line_parses_the_same() -> None:
+    glued = read_dump(source("dense_small.txt")).records
+    unglued = read_dump(source("dense_unglued.txt")).records
+    assert [(r.title, r.abstract) for r in unglued] == [(r.title, r.abstract) for r in glued]
+
+
+@pytest.mark.parametrize(
+    "transform",
+    [
+        pytest.param(lambda b: b.replace(b"\n", b"\r\n"), id="crlf"),
+        pytest.param(lambda b: b"\xef\xbb\xbf" + b, id="bom"),
+        pytest.param(lambda b: b.replace(b"\n", b"  \t\n"), id="trailing-spaces"),
+    ],
+)
+@pytest.mark.parametrize("name", ["spaced_small.txt", "dense_small.txt"])
+def test_messy_line_ends_parse_like_clean_input(
+    tmp_path: Path, name: str, transform: object
+) -> None:
+    messy = tmp_path / name
+    messy.write_bytes(transform((DATA / name).read_bytes()))  # type: ignore[operator]
+    clean = read_dump(source(name))
+    dirty = read_dump(SourceFile(messy, name, name, CAPTURED, CAPTURED.year))
+    assert dirty.problems == []
+    assert dirty.records == clean.records
+
+
+def test_year_less_dates_without_a_capture_date_are_unknown_not_wrong() -> None:
+    dump = read_dump(source("spaced_small.txt", captured=None))
+    assert dump.records[1].published is None
+    assert dump.records[0].published == date(2025, 5, 10)
+    assert dump.records[0].upvotes_as_of is None
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        (
+            "bad_meta.txt",
+            17,
+            "malformed meta block: '• three authors' is not '• N authors'; "
+            "paper 'A Paper With A Broken Meta Block' skipped",
+        ),
+        (
+            "bad_date.txt",
+            11,
+            "impossible date 'Feb 30, 2024'; paper 'A Paper From A Day That Never Was' skipped",
+        ),
+        (
+            "truncated.txt",
+            9,
+            "title 'A Title Whose Abstract Was Cut Off' has no abstract (truncated dump?); "
+            "paper skipped",
+        ),
+    ],
+)
+def test_bad_records_are_skipped_with_file_line_and_reason(
+    name: str, line: int, message: str
+) -> None:
+    dump = read_dump(source(name))
+    assert [str(p) for p in dump.skipped] == [f"{dump.display}:{line}: {message}"]
+    assert dump.read == len(dump.records) + 1
+
+
+def test_bad_meta_skips_only_its_own_paper() -> None:
+    dump = read_dump(source("bad_meta.txt"))
+    assert [r.title for r in dump.records] == ["A Good Paper", "Another Good Paper"]
+
+
+def test_empty_file_gets_a_warning_naming_it() -> None:
+    dump = read_dump(source("empty.txt"))
+    assert [(p.severity, p.message) for p in dump.problems] == [(Severity.WARNING, "empty file")]
+    assert dump.problems[0].path.endswith("empty.txt")
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        (b"T\n\nAn abstract \xff here\n", 3, "not UTF-8: byte 0xff at column 13; file skipped"),
+        (b"A Title\n\x00\x01\x02binary", 2, "binary file (NUL byte); file skipped"),
+    ],
+)
+def test_undecodable_files_are_refused_with_line(
+    tmp_path: Path, content: bytes, line: int, message: str
+) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(content)
+    dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
+    assert [(p.line, p.message) for p in dump.problems] == [(line, message)]
+    assert dump.records == []
+
+
+def test_a_huge_line_is_refused_not_loaded(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"Title\n\n" + b"x" * 1_000_000 + b"\n")
+    dump = read_dump(SourceFile(path, "huge.txt", "huge.txt"))
+    assert [(p.line, p.severity) for p in dump.problems] == [(3, Severity.ERROR)]
+    assert "longer than 65,536 bytes" in dump.problems[0].message
+
+
+def test_layout_is_told_by_content_not_by_name() -> None:
+    spaced = [(1, "T"), (2, ""), (3, "A")]
+    dense = [(1, "T"), (2, "A"), (3, "T2"), (4, "A2"), (5, "")]
+    assert detect_layout(spaced) is Layout.SPACED
+    assert detect_layout(dense) is Layout.DENSE
+
+
+def test_sources_yaml_labels_and_dates_files(make_content: MakeContent) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        "dense_small.txt",
+        sources_yaml=(DATA / "sources_small.yaml").read_text(),
+    )
+    problems = Problems()
+    found = {s.name: s for s in discover_sources(content, problems)}
+    assert list(problems) == []
+    assert found["spaced_small.txt"].label == "Small spaced dump"
+    assert found["spaced_small.txt"].captured == date(2025, 11, 20)
+    assert (found["dense_small.txt"].captured, found["dense_small.txt"].captured_year) == (
+        None,
+        2025,
+    )
+
+
+def test_sources_yaml_naming_a_missing_file_is_an_error(make_content: MakeContent) -> None:
+    content = make_content(
+        "spaced_small.txt", sources_yaml="sources:\n  gone.txt:\n    label: Gone\n"
+    )
+    problems = Problems()
+    discover_sources(content, problems)
+    assert [str(p) for p in problems] == [
+        f"{content}/sources/sources.yaml:2: lists 'gone.txt', "
+        f"but {content}/sources has no such file"
+    ]
+
+
+def test_sources_yaml_with_a_bad_capture_date_names_the_line(make_content: MakeContent) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml="sources:\n  spaced_small.txt:\n    label: S\n    captured: last tuesday\n",
+    )
+    problems = Problems()
+    discover_sources(content, problems)
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            4,
+            "'spaced_small.txt': captured must be a date (2025-10-31) or a year (2025), "
+            "not 'last tuesday'",
+        )
+    ]
+
+
+def test_page_date_disagreeing_with_capture_date_is_a_warning() -> None:
+    dump = read_dump(source("spaced_small.txt", captured=date(2025, 11, 19)))
+    assert [(p.line, p.severity) for p in dump.problems] == [(11, Severity.WARNING)]
+
+
+# --- property-based: random papers round-trip through either layout -------------------------
+
+_words = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp", "Zs")),
+    min_size=1,
+    max_size=12,
+)
+_line = (
+    st.lists(_words, min_size=1, max_size=12)
+    .map(" ".join)
+    .filter(lambda text: not any(text.startswith(p) for p in HEADER_PHRASES) and text != "·")
+)
+
+
+@st.composite
+def records(draw: st.DrawFn, layout: Layout) -> list[Record]:
+    count = draw(st.integers(min_value=1, max_value=6))
+    result = []
+    for _ in range(count):
+        title, abstract = draw(_line), draw(_line)
+        if layout is Layout.DENSE or not draw(st.booleans()):
+            result.append(Record("dump.txt", 0, title, abstract))
+            continue
+        published = draw(st.dates(min_value=date(1990, 1, 1), max_value=CAPTURED))
+        upvotes = draw(st.none() | st.integers(min_value=0, max_value=10_000))
+        organization = draw(
+            st.none() | st.from_regex(r"[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8})?", fullmatch=True)
+        )
+        authors = None if organization else draw(st.integers(min_value=1, max_value=500))
+        result.append(
+            Record(
+                "dump.txt",
+                0,
+                title,
+                abstract,
+                authors=authors,
+                organization=organization,
+                published=published,
+                upvotes=upvotes,
+                upvotes_as_of=CAPTURED if upvotes is not None else None,
+            )
+        )
+    return result
+
+
+def _comparable(items: list[Record]) -> list[Record]:
+    """The records with their line numbers zeroed: the writer does not know them."""
+    return [dataclasses.replace(r, line=0) for r in items]
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(layout=st.sampled_from(Layout), data=st.data())
+def test_random_papers_round_trip_through_either_layout(
+    layout: Layout, data: st.DataObject
+) -> None:
+    papers = data.draw(records(layout))
+    text = format_dump(papers, layout, page_date=CAPTURED)
+    dump = read_text(text, SourceFile(Path("dump.txt"), "dump.txt", "dump.txt", CAPTURED, 2025))
+    assert dump.problems == []
+    assert dump.layout is layout
+    assert _comparable(dump.records) == _comparable(papers)
+
+
+# --- property-based: corrupting a seed never raises anything but PapersiteError --------------
+
+
+def _seed_bytes() -> list[bytes]:
+    return [path.read_bytes()[:6000] for path in sorted(SEEDS.glob("*.txt"))]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.sampled_from(_seed_bytes()),
+    edits=st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=5999),
+            st.binary(min_size=0, max_size=8),
+            st.integers(0, 40),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_corrupted_seeds_only_ever_give_papersite_errors(
+    tmp_path_factory: pytest.TempPathFactory, seed: bytes, edits: list[tuple[int, bytes, int]]
+) -> None:
+    data = bytearray(seed)
+    for position, insert, delete in edits:
+        position = min(position, len(data))
+        data[position : position + delete] = insert
+    path = tmp_path_factory.mktemp("fuzz") / "dump.txt"
+    path.write_bytes(bytes(data))
+    try:
+        dump = read_dump(SourceFile(path, "dump.txt", "dump.txt", CAPTURED, 2025))
+    except PapersiteError:
+        return
+    # Whatever came out is accounted for: kept, or skipped with a reason.
+    assert dump.read == len(dump.records) + len(dump.skipped)
+    assert all(p.line is None or p.line >= 1 for p in dump.problems)

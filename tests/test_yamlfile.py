@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from papersite.errors import PapersiteError
+from papersite.yamlfile import MAX_BYTES, load_yaml_file, load_yaml_text
+
+
+def test_values_keep_their_line_numbers() -> None:
+    document = load_yaml_text("a:\n  b: 1\n  c:\n    - x\n    - y\n", "f.yaml")
+    assert document.data == {"a": {"b": 1, "c": ["x", "y"]}}
+    assert document.line("a", "b") == 2
+    assert document.line("a", "c", 1) == 5
+    assert document.line("a", "missing") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: 1\nb: 2\na: 3\n", 3, "duplicate key 'a' (first defined on line 1)"),
+        ("a: [1, 2\n", 2, "YAML syntax error: expected ',' or ']', but got '<stream end>'"),
+        (
+            "a: !!python/object:os.system ls\n",
+            1,
+            "unsupported YAML value: could not determine a constructor for the tag "
+            "'tag:yaml.org,2002:python/object:os.system'",
+        ),
+        (
+            "base: &b {x: 1}\nother:\n  <<: *b\n",
+            3,
+            "merge keys ('<<') are not supported; write keys out",
+        ),
+        ("? [a, b]\n: 1\n", 1, "mapping keys must be plain text"),
+    ],
+)
+def test_bad_yaml_is_refused_with_line_and_reason(text: str, line: int, message: str) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert (caught.value.path, caught.value.line, caught.value.message) == ("f.yaml", line, message)
+
+
+def test_alias_bombs_are_refused_not_expanded() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    with pytest.raises(PapersiteError, match="expands to more than"):
+        load_yaml_text("\n".join(lines) + "\n", "bomb.yaml")
+
+
+def test_deep_nesting_is_refused() -> None:
+    with pytest.raises(PapersiteError, match="nesting deeper than"):
+        load_yaml_text("[" * 200 + "]" * 200, "deep.yaml")
+
+
+def test_huge_files_are_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_bytes(b"# " + b"x" * MAX_BYTES + b"\n")
+    with pytest.raises(PapersiteError, match="the limit for YAML is"):
+        load_yaml_file(path, "huge.yaml")
+
+
+def test_non_utf8_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(b"a: 1\nb: \xff\n")
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_file(path, "bad.yaml")
+    assert str(caught.value) == "bad.yaml:2: file is not UTF-8 text"
