@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from papersite.catalogue import Catalogue, Paper
+from papersite.errors import Problems
+
+CURATION_DIR = "curation"
 
 
 @dataclass(frozen=True)
@@ -146,3 +150,13 @@ def newest_first(item: CuratedPaper) -> tuple[int, str]:
 def uncurated(catalogue: Catalogue) -> Curation:
     """The curation of a content folder that has none: no themes, every paper unsorted."""
     return Curation(themes=(), papers=tuple(CuratedPaper(paper) for paper in catalogue.papers))
+
+
+def load_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Curation:
+    """Read content/curation and sort the catalogue; problems are collected, not raised."""
+    folder = content / CURATION_DIR
+    if not folder.exists():
+        return uncurated(catalogue)
+    # The YAML loader, validation and rules land in the next change.
+    problems.error(str(folder), None, "curation files are not supported yet")
+    return uncurated(catalogue)
