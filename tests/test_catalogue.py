@@ -4,9 +4,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from papersite.catalogue import (
     MAX_ID_LENGTH,
+    Catalogue,
     assign_ids,
     build_catalogue,
     extract_links,
@@ -14,9 +17,10 @@ from papersite.catalogue import (
     match_key,
     slugify,
 )
-from papersite.sources import Dump, Record, SourceFile
+from papersite.errors import Problems
+from papersite.sources import Dump, Record, SourceFile, discover_sources, read_dump, read_text
 
-from .conftest import REPO, MakeContent
+from .conftest import REPO, SEEDS, MakeContent
 
 SHIPPED = REPO / "content"
 
@@ -206,3 +210,43 @@ def test_content_with_only_sources_is_valid(make_content: MakeContent) -> None:
         "Pretraining with Hierarchical Memories",
     ]
     assert catalogue.problems == ()
+
+
+def _assert_accounted(catalogue: Catalogue, dumps: list[Dump]) -> None:
+    """Every record read is in the catalogue (new or merged) or skipped with a reason."""
+    for summary, dump in zip(catalogue.sources, dumps, strict=True):
+        assert summary.read == summary.papers + summary.merged + len(summary.skipped)
+        assert all(problem.message for problem in summary.skipped)
+        for kept in dump.records:
+            paper = next(p for p in catalogue.papers if match_key(p.title) == match_key(kept.title))
+            assert kept.source in paper.sources
+    assert sum(s.papers for s in catalogue.sources) == len(catalogue)
+
+
+def test_no_record_of_the_seeds_is_lost() -> None:
+    problems = Problems()
+    dumps = [read_dump(source) for source in discover_sources(SHIPPED, problems)]
+    _assert_accounted(build_catalogue(dumps, problems), dumps)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    cuts=st.lists(
+        st.tuples(
+            st.integers(0, 20_000),
+            st.integers(0, 400),
+            st.sampled_from(["", "\n", "\n\n", "·\n", "  • x authors\n"]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_no_record_of_a_fuzzed_dump_is_lost(cuts: list[tuple[int, int, str]]) -> None:
+    texts = [path.read_text(encoding="utf-8")[:20_000] for path in sorted(SEEDS.glob("*.txt"))]
+    dumps = []
+    for index, text in enumerate(texts):
+        for position, length, insert in cuts:
+            text = text[:position] + insert + text[position + length :]
+        name = f"{index}.txt"
+        dumps.append(read_text(text, SourceFile(Path(name), name, name, date(2025, 11, 20), 2025)))
+    _assert_accounted(build_catalogue(dumps), dumps)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import tracemalloc
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from papersite.errors import PapersiteError, Problems, Severity
 from papersite.sources import (
     HEADER_PHRASES,
+    MAX_DUMP_BYTES,
     Layout,
     Record,
     SourceFile,
@@ -325,3 +327,37 @@ def test_corrupted_seeds_only_ever_give_papersite_errors(
     # Whatever came out is accounted for: kept, or skipped with a reason.
     assert dump.read == len(dump.records) + len(dump.skipped)
     assert all(p.line is None or p.line >= 1 for p in dump.problems)
+
+
+def test_an_oversized_dump_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_DUMP_BYTES + 1)  # sparse: costs no disk
+    dump = read_dump(SourceFile(path, "huge.txt", "huge.txt"))
+    assert [(p.line, p.severity) for p in dump.problems] == [(None, Severity.ERROR)]
+    assert dump.problems[0].message.startswith(f"file is {MAX_DUMP_BYTES + 1:,} bytes")
+
+
+def test_dumps_are_streamed_so_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
+    # 30 MB of padding between two papers: a parser that loaded the file would hold all of it.
+    padding = (b" " * 60_000 + b"\n") * 500
+    path = tmp_path / "padded.txt"
+    path.write_bytes(b"First\n\nAbstract one.\n\n" + padding + b"Second\n\nAbstract two.\n")
+    tracemalloc.start()
+    try:
+        dump = read_dump(SourceFile(path, "padded.txt", "padded.txt"))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [r.title for r in dump.records] == ["First", "Second"]
+    assert peak < 2_000_000, f"peak {peak:,} bytes for a {path.stat().st_size:,}-byte file"
+
+
+def test_a_file_unreadable_part_way_is_skipped_whole(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"Title\n\nAbstract.\n\nSecond\n\nBad \xfe byte.\n")
+    dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
+    assert (dump.records, dump.read) == ([], 0)
+    assert [(p.line, p.message) for p in dump.problems] == [
+        (7, "not UTF-8: byte 0xfe at column 5; file skipped")
+    ]

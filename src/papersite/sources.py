@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, dropwhile, islice
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +35,11 @@ HEADER_PHRASES = (
 
 # No arXiv abstract comes near this; a longer line means the file is not a dump (or is hostile).
 MAX_LINE_BYTES = 64 * 1024
+# One captured listing page is under 1 MB; the cap keeps a hostile file from filling memory with
+# millions of tiny records.
+MAX_DUMP_BYTES = 32 * 1024 * 1024
+# Enough lines to see whether blank lines separate the first paper's title and abstract.
+LAYOUT_LOOKAHEAD = 16
 
 MONTHS = {
     name: number
@@ -67,7 +73,7 @@ class SourceFile:
     captured_year: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One paper as one dump shows it."""
 
@@ -199,15 +205,22 @@ def read_dump(source: SourceFile) -> Dump:
     """Parse one dump file; bad records and bad files are reported in the result, never raised."""
     dump = Dump(source, display_path(source.path))
     try:
+        size = source.path.stat().st_size
+        if size > MAX_DUMP_BYTES:
+            raise PapersiteError(
+                dump.display,
+                None,
+                f"file is {size:,} bytes; a dump may be at most {MAX_DUMP_BYTES:,} "
+                "(one captured page is well under 1 MB): split it; file skipped",
+            )
         with source.path.open("rb") as handle:
-            lines = list(_numbered_lines(handle, dump.display))
+            parse_lines(_numbered_lines(handle, dump.display), dump)
     except PapersiteError as error:
-        dump.problems.extend(error.problems)
-        return dump
+        # A file that turns out unreadable part-way is skipped whole: its records cannot be trusted.
+        return Dump(source, dump.display, problems=list(error.problems))
     except OSError as exc:
         dump.problems.append(Problem(dump.display, None, f"cannot read file: {exc.strerror}"))
         return dump
-    parse_lines(lines, dump)
     if not dump.read and not dump.problems:
         dump.problems.append(
             Problem(dump.display, None, "no papers found in this file", Severity.WARNING)
@@ -260,7 +273,7 @@ def _numbered_lines(handle: object, display: str) -> Iterator[tuple[int, str]]:
         yield number, _clean(text)
 
 
-def detect_layout(lines: list[tuple[int, str]]) -> Layout:
+def detect_layout(lines: Iterable[tuple[int, str]]) -> Layout:
     """Spaced when a blank line separates the first few lines of text; dense otherwise."""
     seen_text = 0
     blank_after_text = False
@@ -276,13 +289,15 @@ def detect_layout(lines: list[tuple[int, str]]) -> Layout:
     return Layout.DENSE
 
 
-def parse_lines(lines: list[tuple[int, str]], dump: Dump) -> None:
-    """Parse numbered, right-stripped lines of one dump into ``dump``."""
-    if not any(text for _, text in lines):
+def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
+    """Parse numbered, right-stripped lines of one dump into ``dump``, streaming."""
+    stream = dropwhile(lambda line: not line[1], lines)
+    head = list(islice(stream, LAYOUT_LOOKAHEAD))
+    if not head:
         dump.problems.append(Problem(dump.display, None, "empty file", Severity.WARNING))
         return
-    dump.layout = detect_layout(lines)
-    body, page_date = _strip_header(lines)
+    dump.layout = detect_layout(head)
+    body, page_date = _strip_header(chain(head, stream))
     _check_page_date(page_date, dump)
     if dump.layout is Layout.SPACED:
         _parse_spaced(body, dump)
@@ -291,12 +306,12 @@ def parse_lines(lines: list[tuple[int, str]], dump: Dump) -> None:
 
 
 def _strip_header(
-    lines: list[tuple[int, str]],
-) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+    lines: Iterator[tuple[int, str]],
+) -> tuple[Iterator[tuple[int, str]], tuple[int, str] | None]:
     """Drop the page header; unglue a header phrase stuck to the first title."""
     seen: set[str] = set()
     page_date: tuple[int, str] | None = None
-    for index, (number, text) in enumerate(lines):
+    for number, text in lines:
         if not text:
             continue
         if text in HEADER_PHRASES:
@@ -305,13 +320,13 @@ def _strip_header(
         if page_date is None and seen and _PAGE_DATE.fullmatch(text):
             page_date = (number, text)
             continue
-        rest = lines[index:]
+        first = (number, text)
         for phrase in HEADER_PHRASES:
             if phrase not in seen and text.startswith(phrase) and text[len(phrase) :].strip():
-                rest = [(number, text[len(phrase) :].strip()), *lines[index + 1 :]]
+                first = (number, text[len(phrase) :].strip())
                 break
-        return rest, page_date
-    return [], page_date
+        return chain([first], lines), page_date
+    return iter(()), page_date
 
 
 def _check_page_date(page_date: tuple[int, str] | None, dump: Dump) -> None:
@@ -340,7 +355,7 @@ class _Pending:
     abstract: str | None = None
 
 
-def _paragraphs(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+def _paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
     block: list[tuple[int, str]] = []
     for number, text in lines:
         if text:
@@ -352,7 +367,7 @@ def _paragraphs(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]
         yield block
 
 
-def _parse_spaced(lines: list[tuple[int, str]], dump: Dump) -> None:
+def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     pending: _Pending | None = None
     for block in _paragraphs(lines):
         if len(block) == 1:
@@ -380,7 +395,7 @@ def _parse_spaced(lines: list[tuple[int, str]], dump: Dump) -> None:
             _emit(pending, None, dump)
 
 
-def _parse_dense(lines: list[tuple[int, str]], dump: Dump) -> None:
+def _parse_dense(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     pending: _Pending | None = None
     for number, text in lines:
         if not text:
