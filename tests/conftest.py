@@ -11,6 +11,7 @@ import pytest
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
 SEEDS = REPO / "content" / "sources"
+CURATION_DATA = DATA / "curation"
 
 MakeContent = Callable[..., Path]
 
@@ -30,3 +31,20 @@ def make_content(tmp_path: Path) -> MakeContent:
         return content
 
     return make
+
+
+@pytest.fixture
+def curated_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A content folder with the dump and curation files in tests/data/curation, as ./content.
+
+    The working folder moves to it, so messages name files as a curator sees them:
+    content/curation/papers.yaml.
+    """
+    monkeypatch.chdir(tmp_path)
+    content = Path("content")
+    (content / "sources").mkdir(parents=True)
+    (content / "curation").mkdir()
+    shutil.copy(CURATION_DATA / "dump.txt", content / "sources" / "dump.txt")
+    for name in ("themes.yaml", "papers.yaml"):
+        shutil.copy(CURATION_DATA / name, content / "curation" / name)
+    return content

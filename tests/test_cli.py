@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import csv
+import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -79,3 +82,73 @@ def test_missing_content_folder_is_a_clear_error(
         capsys.readouterr().err
         == f"{tmp_path}/nope/sources: no sources folder: put the dumps there\n"
     )
+
+
+def test_check_validates_the_curation_and_counts_its_problems(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2:] == [
+        "content/curation: 3 themes (efficiency 3, sequence-models 2, arithmetic-reasoning 1), "
+        "1 unsorted, 1 hidden",
+        "7 papers; 0 errors, 0 warnings",
+    ]
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text("papers:\n  teaching-transformers:\n    order: first\n", encoding="utf-8")
+    assert main(["check"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "content/curation/themes.yaml:35: warning: theme 'arithmetic-reasoning' has no papers",
+        "content/curation/papers.yaml:2: unknown paper id 'teaching-transformers' "
+        "(did you mean 'teaching-transformers-to-add'?)",
+        "content/curation/papers.yaml:3: 'order' must be a whole number, not 'first'",
+    ]
+    assert captured.out.splitlines()[-1] == "7 papers; 2 errors, 1 warnings"
+
+
+def test_check_strict_fails_on_a_theme_with_no_papers(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (curated_content / "curation" / "papers.yaml").write_text("papers:\n", encoding="utf-8")
+    assert main(["check"]) == 0
+    assert main(["check", "--strict"]) == 1
+    assert "warning: theme 'arithmetic-reasoning' has no papers" in capsys.readouterr().err
+
+
+def test_export_shows_themes_and_sections_and_rules_only_ignores_decisions(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export"]) == 0
+    curated = {o["id"]: o for o in json.loads(capsys.readouterr().out)}
+    assert "a-survey-of-cooking-robots" not in curated  # hidden
+    add = curated["teaching-transformers-to-add"]
+    assert add["themes"] == ["sequence-models", "arithmetic-reasoning"]
+    assert add["sections"] == {
+        "sequence-models": "transformers",
+        "arithmetic-reasoning": "arithmetic",
+    }
+    assert (add["featured"], add["tags"], add["arxiv"]) == (
+        ["arithmetic-reasoning"],
+        ["addition"],
+        "2402.09371",
+    )
+    assert main(["export", "--rules-only", "--format", "csv"]) == 0
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert rows["teaching-transformers-to-add"]["themes"] == "sequence-models"
+    assert rows["teaching-transformers-to-add"]["sections"] == "sequence-models: transformers"
+    assert rows["quantized-state-space-models"]["sections"] == (
+        "efficiency: quantization | sequence-models: state-space"
+    )
+
+
+def test_triage_prints_the_report_and_refuses_without_a_curation(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["triage"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "1 paper in no theme and not yet decided in content/curation/papers.yaml\n"
+    )
+    shutil.rmtree(curated_content / "curation")
+    assert main(["triage"]) == 1
+    assert capsys.readouterr().err == "content/curation: no curation folder: nothing to triage\n"

@@ -5,6 +5,7 @@ import io
 import json
 
 from papersite.catalogue import load_catalogue
+from papersite.curation import uncurated
 from papersite.exports import FIELDS, export_objects, to_csv, to_json
 
 from .conftest import MakeContent
@@ -14,7 +15,7 @@ def test_json_export_has_the_documented_schema(make_content: MakeContent) -> Non
     content = make_content(
         "spaced_small.txt", sources_yaml="sources:\n  spaced_small.txt:\n    captured: 2025-11-20\n"
     )
-    objects = json.loads(to_json(export_objects(load_catalogue(content))))
+    objects = json.loads(to_json(export_objects(uncurated(load_catalogue(content)))))
     gated = next(o for o in objects if o["id"] == "gated-attention-for-large-language-models")
     assert list(gated) == list(FIELDS)
     assert gated == {
@@ -33,11 +34,16 @@ def test_json_export_has_the_documented_schema(make_content: MakeContent) -> Non
         ],
         "sources": ["spaced_small.txt"],
         "url": "papers/gated-attention-for-large-language-models/",
+        "sections": {},
+        "featured": [],
+        "note": None,
+        "tags": [],
+        "arxiv": None,
     }
 
 
 def test_csv_export_round_trips_through_a_csv_reader(make_content: MakeContent) -> None:
-    objects = export_objects(load_catalogue(make_content("spaced_small.txt")))
+    objects = export_objects(uncurated(load_catalogue(make_content("spaced_small.txt"))))
     rows = list(csv.DictReader(io.StringIO(to_csv(objects))))
     assert [row["id"] for row in rows] == [o["id"] for o in objects]
     gated = next(r for r in rows if r["id"] == "gated-attention-for-large-language-models")
@@ -49,6 +55,6 @@ def test_csv_export_round_trips_through_a_csv_reader(make_content: MakeContent) 
 
 def test_exports_are_deterministic(make_content: MakeContent) -> None:
     content = make_content("spaced_small.txt", "dense_small.txt")
-    assert to_json(export_objects(load_catalogue(content))) == to_json(
-        export_objects(load_catalogue(content))
+    assert to_json(export_objects(uncurated(load_catalogue(content)))) == to_json(
+        export_objects(uncurated(load_catalogue(content)))
     )

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from papersite import __version__
 from papersite.catalogue import Catalogue, load_catalogue
-from papersite.errors import PapersiteError, Problem, Severity
+from papersite.curation import CURATION_DIR, Curation, load_curation, read_curation
+from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.exports import FORMATS, SERIALISERS, export_objects
+from papersite.triage import format_triage, triage
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,7 +47,18 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(export)
     export.add_argument("--format", choices=FORMATS, default="json", help="default: json")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    export.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="sort by the rules alone, ignoring papers.yaml (to judge rule changes)",
+    )
     export.set_defaults(run=_run_export)
+
+    triage_command = commands.add_parser(
+        "triage", help="list papers the curation has not placed and rules that disagree with it"
+    )
+    _content_option(triage_command)
+    triage_command.set_defaults(run=_run_triage)
     return parser
 
 
@@ -81,16 +94,54 @@ def _run_check(args: argparse.Namespace) -> int:
             print(f"  skipped: {skipped}")
     reported = {id(p) for s in catalogue.sources for p in s.skipped}
     _print_problems([p for p in catalogue.problems if id(p) not in reported])
-    errors = sum(p.severity is Severity.ERROR for p in catalogue.problems)
-    warnings = len(catalogue.problems) - errors
+    curation_problems = Problems()
+    curation = load_curation(args.content, catalogue, curation_problems)
+    if curation.themes:
+        print(_curation_summary(args.content, curation))
+    _print_problems(curation_problems.items)
+    found = [*catalogue.problems, *curation_problems]
+    errors = sum(p.severity is Severity.ERROR for p in found)
+    warnings = len(found) - errors
     print(f"{len(catalogue)} papers; {errors} errors, {warnings} warnings")
     failing = errors + (warnings if args.strict else 0)
     return 1 if failing else 0
 
 
+def _curation_summary(content: Path, curation: Curation) -> str:
+    counts = ", ".join(f"{t.id} {len(curation.in_theme(t.id))}" for t in curation.themes)
+    return (
+        f"{display_path(content / CURATION_DIR)}: {len(curation.themes)} themes ({counts}), "
+        f"{len(curation.unsorted())} unsorted, {len(curation.hidden)} hidden"
+    )
+
+
+def _curate(content: Path, catalogue: Catalogue, *, rules_only: bool = False) -> Curation:
+    """The curation, or a PapersiteError carrying every problem when any is an error."""
+    problems = Problems()
+    curation = load_curation(content, catalogue, problems, rules_only=rules_only)
+    problems.raise_if_failing()
+    _print_problems(problems.items)
+    return curation
+
+
+def _run_triage(args: argparse.Namespace) -> int:
+    catalogue = _load(args.content)
+    problems = Problems()
+    files = read_curation(args.content, catalogue, problems)
+    problems.raise_if_failing()
+    _print_problems(problems.items)
+    if files is None:
+        raise PapersiteError(
+            display_path(args.content / CURATION_DIR), None, "no curation folder: nothing to triage"
+        )
+    sys.stdout.write(format_triage(triage(files, catalogue)))
+    return 0
+
+
 def _run_export(args: argparse.Namespace) -> int:
     catalogue = _load(args.content)
-    text = SERIALISERS[args.format](export_objects(catalogue))
+    curation = _curate(args.content, catalogue, rules_only=args.rules_only)
+    text = SERIALISERS[args.format](export_objects(curation))
     if args.output is None:
         sys.stdout.write(text)
     else:

@@ -7,14 +7,22 @@ The result is a :class:`Curation`, which every later stage (pages, feeds, export
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from papersite.catalogue import Catalogue, Paper
-from papersite.errors import Problems
+from papersite.errors import PapersiteError, Problems, display_path
+from papersite.rules import SectionRule, Term, ThemeRules, ThemeScore
+from papersite.schema import suggest, validate
+from papersite.yamlfile import YamlDocument, load_yaml_file
 
 CURATION_DIR = "curation"
+THEMES_FILE = "themes.yaml"
+PAPERS_FILE = "papers.yaml"
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,11 @@ class Theme:
 
 @dataclass(frozen=True)
 class Placement:
-    """A paper's place in one theme: the section, and whether a curator pinned it or rules did."""
+    """A paper's place in one theme: the section, and whether a curator pinned it or rules did.
+
+    ``score`` is what the theme's rules scored the paper (also for a pinned placement, so triage can
+    show how far rules and curators differ); None when the theme has no rules.
+    """
 
     theme: str
     section: str
@@ -152,11 +164,452 @@ def uncurated(catalogue: Catalogue) -> Curation:
     return Curation(themes=(), papers=tuple(CuratedPaper(paper) for paper in catalogue.papers))
 
 
-def load_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Curation:
-    """Read content/curation and sort the catalogue; problems are collected, not raised."""
+@dataclass(frozen=True)
+class PinnedTheme:
+    """A theme a curator named for a paper, with the section when they chose one."""
+
+    theme: str
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What papers.yaml says about one paper; ``line`` is where its entry starts."""
+
+    paper_id: str
+    line: int
+    themes: tuple[PinnedTheme, ...] | None = None
+    add: tuple[PinnedTheme, ...] = ()
+    remove: tuple[str, ...] = ()
+    note: str | None = None
+    featured: bool | tuple[str, ...] = False
+    order: int | None = None
+    hidden: str | None = None
+    arxiv_id: str | None = None
+    links: tuple[ExtraLink, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    @property
+    def pins_themes(self) -> bool:
+        """Whether the decision changes the paper's themes or sections at all."""
+        return self.themes is not None or bool(self.add or self.remove)
+
+
+@dataclass(frozen=True)
+class CurationFiles:
+    """The two curation files, read and checked: themes with their rules, and the decisions."""
+
+    themes: tuple[Theme, ...]
+    rules: tuple[ThemeRules, ...]
+    decisions: Mapping[str, Decision]
+    themes_path: str
+    papers_path: str
+    theme_lines: Mapping[str, int]
+    # False when themes.yaml has errors: checks that need every theme are then skipped, so one
+    # mistake there does not echo through papers.yaml as a flood of unknown themes.
+    themes_sound: bool = True
+
+    def scores(self, paper: Paper) -> dict[str, ThemeScore]:
+        """What each theme's rules make of the paper, by theme id."""
+        return {rules.theme: rules.score(paper) for rules in self.rules}
+
+
+def load_curation(
+    content: Path, catalogue: Catalogue, problems: Problems, *, rules_only: bool = False
+) -> Curation:
+    """Read content/curation and sort the catalogue; problems are collected, not raised.
+
+    Decisions in papers.yaml win over the rules; with ``rules_only`` they are checked but ignored,
+    which shows how the rules alone would sort the catalogue.
+    """
+    found = Problems()
+    files = read_curation(content, catalogue, found)
+    if files is None:
+        return uncurated(catalogue)
+    curation = sort_papers(files, catalogue, found if files.themes_sound else None)
+    for theme in curation.themes if files.themes_sound else ():
+        if not curation.in_theme(theme.id):
+            found.warning(
+                files.themes_path,
+                files.theme_lines.get(theme.id),
+                f"theme '{theme.id}' has no papers",
+            )
+    # Checks run in several passes; a curator fixes a file top to bottom, so report in that order.
+    order = [files.themes_path, files.papers_path]
+    problems.extend(
+        sorted(found, key=lambda p: (order.index(p.path) if p.path in order else -1, p.line or 0))
+    )
+    return sort_papers(files, catalogue, rules_only=True) if rules_only else curation
+
+
+def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> CurationFiles | None:
+    """Read and check themes.yaml and papers.yaml; None when the content has no curation folder."""
     folder = content / CURATION_DIR
     if not folder.exists():
-        return uncurated(catalogue)
-    # The YAML loader, validation and rules land in the next change.
-    problems.error(str(folder), None, "curation files are not supported yet")
-    return uncurated(catalogue)
+        return None
+    themes_path = folder / THEMES_FILE
+    papers_path = folder / PAPERS_FILE
+    before = len(problems.errors)
+    themes, rules, theme_lines = _read_themes(themes_path, problems)
+    # Until themes.yaml is sound, every theme named in papers.yaml would look unknown: say nothing.
+    known = themes if len(problems.errors) == before else None
+    decisions = _read_decisions(papers_path, catalogue, known, problems)
+    return CurationFiles(
+        themes,
+        rules,
+        decisions,
+        display_path(themes_path),
+        display_path(papers_path),
+        theme_lines,
+        themes_sound=known is not None,
+    )
+
+
+def _load(
+    path: Path, schema: str, problems: Problems
+) -> tuple[YamlDocument, set[str | int]] | None:
+    """A YAML file checked against its schema, with the top-level entries that broke it.
+
+    None when the file cannot be used at all: it does not parse, or its top level is wrong. An
+    entry (a theme's index, a paper id) that breaks the schema is reported and then skipped, so
+    the rest of the file is still checked.
+    """
+    try:
+        document = load_yaml_file(path, display_path(path))
+    except PapersiteError as error:
+        problems.extend(error.problems)
+        return None
+    broken: set[str | int] = set()
+    usable = True
+    for problem in validate(document, schema):
+        problems.error(document.path, problem.line, problem.message)
+        if len(problem.location) < 2:
+            usable = False
+        else:
+            broken.add(problem.location[1])
+    return (document, broken) if usable else None
+
+
+# --- themes.yaml -------------------------------------------------------------------------------
+
+
+def _read_themes(
+    path: Path, problems: Problems
+) -> tuple[tuple[Theme, ...], tuple[ThemeRules, ...], dict[str, int]]:
+    if not path.exists():
+        problems.error(display_path(path), None, "missing: a curation folder needs themes.yaml")
+        return (), (), {}
+    loaded = _load(path, "themes", problems)
+    if loaded is None:
+        return (), (), {}
+    document, broken = loaded
+    themes: list[Theme] = []
+    rules: list[ThemeRules] = []
+    lines: dict[str, int] = {}
+    for index, entry in enumerate(document.data["themes"]):
+        if index in broken:
+            continue
+        line = document.line("themes", index, "id")
+        if entry["id"] in lines:
+            problems.error(
+                document.path,
+                line,
+                f"duplicate theme id '{entry['id']}' (first defined on line {lines[entry['id']]})",
+            )
+            continue
+        lines[entry["id"]] = line
+        theme = _theme(document, index, entry, problems)
+        themes.append(theme)
+        if "rules" in entry:
+            rules.append(_theme_rules(document, index, theme, entry["rules"], problems))
+    return tuple(themes), tuple(rules), lines
+
+
+def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: Problems) -> Theme:
+    sections: list[Section] = []
+    seen: dict[str, int] = {}
+    for number, item in enumerate(entry["sections"]):
+        line = document.line("themes", index, "sections", number, "id")
+        if item["id"] in seen:
+            problems.error(
+                document.path,
+                line,
+                f"duplicate section id '{item['id']}' in theme '{entry['id']}' "
+                f"(first defined on line {seen[item['id']]})",
+            )
+            continue
+        seen[item["id"]] = line
+        sections.append(Section(item["id"], item["title"], item.get("intro", "").strip()))
+    return Theme(entry["id"], entry["title"], entry.get("intro", "").strip(), tuple(sections))
+
+
+def _theme_rules(
+    document: YamlDocument, index: int, theme: Theme, entry: dict[str, Any], problems: Problems
+) -> ThemeRules:
+    place = ("themes", index, "rules")
+
+    def terms(items: list[Any], *location: str | int) -> tuple[Term, ...]:
+        return _terms(document, items, location, problems)
+
+    section_rules = tuple(
+        SectionRule(item["id"], terms(item.get("terms", []), "themes", index, "sections", number))
+        for number, item in enumerate(document.data["themes"][index]["sections"])
+        if theme.section(item["id"])
+    )
+    default = entry.get("default_section", theme.sections[0].id)
+    if theme.section(default) is None:
+        known = [section.id for section in theme.sections]
+        problems.error(
+            document.path,
+            document.line(*place, "default_section"),
+            f"unknown section '{default}' in theme '{theme.id}' "
+            f"{suggest(default, known, 'sections')}",
+        )
+        default = theme.sections[0].id
+    return ThemeRules(
+        theme=theme.id,
+        threshold=float(entry["threshold"]),
+        terms=terms(entry["terms"], *place, "terms"),
+        sections=section_rules,
+        default_section=default,
+        exclude=terms(entry.get("exclude", []), *place, "exclude"),
+        title_weight=float(entry.get("title_weight", 3.0)),
+    )
+
+
+def _terms(
+    document: YamlDocument,
+    items: list[Any],
+    location: tuple[str | int, ...],
+    problems: Problems,
+) -> tuple[Term, ...]:
+    """Compile a list of terms; a regex that does not compile is reported and left out."""
+    found: list[Term] = []
+    for number, item in enumerate(items):
+        if isinstance(item, str):
+            found.append(Term.keyword(item))
+            continue
+        weight = float(item.get("weight", 1.0))
+        if "keyword" in item:
+            found.append(Term.keyword(item["keyword"], weight))
+            continue
+        try:
+            found.append(Term.regex(item["regex"], weight))
+        except re.error as exc:
+            problems.error(
+                document.path,
+                document.line(*location, number, "regex"),
+                f"invalid regex '{item['regex']}': {exc.msg}"
+                + (f" at position {exc.pos}" if exc.pos is not None else ""),
+            )
+    return tuple(found)
+
+
+# --- papers.yaml -------------------------------------------------------------------------------
+
+
+def _read_decisions(
+    path: Path, catalogue: Catalogue, themes: tuple[Theme, ...] | None, problems: Problems
+) -> dict[str, Decision]:
+    # papers.yaml is optional: a curation of rules alone is a valid start.
+    if not path.exists():
+        return {}
+    loaded = _load(path, "papers", problems)
+    if loaded is None:
+        return {}
+    document, broken = loaded
+    ids = [paper.id for paper in catalogue.papers]
+    decisions: dict[str, Decision] = {}
+    for paper_id, entry in (document.data.get("papers") or {}).items():
+        key = str(paper_id)
+        line = document.line("papers", paper_id)
+        if catalogue.get(key) is None:
+            problems.error(
+                document.path,
+                line,
+                f"unknown paper id '{key}' {suggest(key, ids, 'no paper has a similar id')}",
+            )
+            continue
+        if paper_id in broken:
+            continue
+        checker = _References(document, ("papers", paper_id), themes, problems)
+        decisions[key] = _decision(key, line, entry or {}, checker)
+    return decisions
+
+
+@dataclass(frozen=True)
+class _References:
+    """Checks the theme and section ids one decision names; None themes means unchecked."""
+
+    document: YamlDocument
+    place: tuple[str | int, ...]
+    themes: tuple[Theme, ...] | None
+    problems: Problems
+
+    def theme(self, theme_id: str, *location: str | int) -> bool:
+        if self.themes is None or any(theme.id == theme_id for theme in self.themes):
+            return True
+        known = [theme.id for theme in self.themes]
+        self.problems.error(
+            self.document.path,
+            self.document.line(*self.place, *location),
+            f"unknown theme '{theme_id}' {suggest(theme_id, known, 'themes')}",
+        )
+        return False
+
+    def section(self, theme_id: str, section_id: str, *location: str | int) -> bool:
+        theme = next((t for t in self.themes or () if t.id == theme_id), None)
+        if theme is None or theme.section(section_id):
+            return True
+        known = [section.id for section in theme.sections]
+        self.problems.error(
+            self.document.path,
+            self.document.line(*self.place, *location),
+            f"unknown section '{section_id}' in theme '{theme_id}' "
+            f"{suggest(section_id, known, 'sections')}",
+        )
+        return False
+
+    def placements(self, value: Any, key: str) -> tuple[PinnedTheme, ...]:
+        """The list or map form of 'themes' and 'add', keeping only ids that exist."""
+        if isinstance(value, list):
+            return tuple(
+                PinnedTheme(theme_id)
+                for number, theme_id in enumerate(value)
+                if self.theme(theme_id, key, number)
+            )
+        return tuple(
+            PinnedTheme(theme_id, section)
+            for theme_id, section in value.items()
+            if self.theme(theme_id, key, theme_id)
+            and self.section(theme_id, section, key, theme_id)
+        )
+
+
+def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _References) -> Decision:
+    if "themes" in entry and ("add" in entry or "remove" in entry):
+        check.problems.error(
+            check.document.path,
+            check.document.line(*check.place, "add" if "add" in entry else "remove"),
+            "'themes' already sets every theme of the paper; "
+            "use 'add' and 'remove' only without it",
+        )
+    featured = entry.get("featured", False)
+    if isinstance(featured, list):
+        featured = tuple(
+            theme_id
+            for number, theme_id in enumerate(featured)
+            if check.theme(theme_id, "featured", number)
+        )
+    return Decision(
+        paper_id=paper_id,
+        line=line,
+        themes=check.placements(entry["themes"], "themes") if "themes" in entry else None,
+        add=check.placements(entry.get("add", []), "add"),
+        remove=tuple(
+            theme_id
+            for number, theme_id in enumerate(entry.get("remove", []))
+            if check.theme(theme_id, "remove", number)
+        ),
+        note=entry["note"].strip() if "note" in entry else None,
+        featured=featured,
+        order=entry.get("order"),
+        hidden=entry.get("hidden"),
+        arxiv_id=entry.get("arxiv"),
+        links=tuple(ExtraLink(label, url) for label, url in entry.get("links", {}).items()),
+        tags=tuple(entry.get("tags", [])),
+    )
+
+
+# --- sorting -----------------------------------------------------------------------------------
+
+
+def sort_papers(
+    files: CurationFiles,
+    catalogue: Catalogue,
+    problems: Problems | None = None,
+    *,
+    rules_only: bool = False,
+) -> Curation:
+    """Place every paper: rules first, then the paper's decision on top, unless ``rules_only``.
+
+    ``problems`` receives what only shows once rules and decisions meet, such as a paper featured
+    in a theme it is not in.
+    """
+    papers: list[CuratedPaper] = []
+    hidden: list[HiddenPaper] = []
+    for paper in catalogue.papers:
+        decision = None if rules_only else files.decisions.get(paper.id)
+        if decision is not None and decision.hidden is not None:
+            hidden.append(HiddenPaper(paper, decision.hidden))
+            continue
+        placements = _placements(files, files.scores(paper), decision)
+        if decision is None:
+            papers.append(CuratedPaper(paper, placements))
+            continue
+        papers.append(
+            CuratedPaper(
+                paper,
+                placements,
+                note=decision.note,
+                featured=_featured(files, decision, placements, problems),
+                order=decision.order,
+                tags=decision.tags,
+                arxiv_id=decision.arxiv_id,
+                links=decision.links,
+            )
+        )
+    return Curation(files.themes, tuple(papers), tuple(hidden))
+
+
+def _placements(
+    files: CurationFiles, scores: dict[str, ThemeScore], decision: Decision | None
+) -> tuple[Placement, ...]:
+    chosen: dict[str, str | None] = {t: None for t, s in scores.items() if s.accepted}
+    pinned: set[str] = set()
+    if decision is not None:
+        if decision.themes is not None:
+            chosen = {pin.theme: pin.section for pin in decision.themes}
+            pinned = set(chosen)
+        for theme_id in decision.remove:
+            chosen.pop(theme_id, None)
+        for pin in decision.add:
+            chosen[pin.theme] = pin.section
+            pinned.add(pin.theme)
+    placements: list[Placement] = []
+    for theme in files.themes:
+        if theme.id not in chosen:
+            continue
+        score = scores.get(theme.id)
+        section = chosen[theme.id] or (score.section if score else theme.sections[0].id)
+        placements.append(
+            Placement(theme.id, section, theme.id in pinned, score.score if score else None)
+        )
+    return tuple(placements)
+
+
+def _featured(
+    files: CurationFiles,
+    decision: Decision,
+    placements: tuple[Placement, ...],
+    problems: Problems | None,
+) -> frozenset[str]:
+    themes = {placement.theme for placement in placements}
+    if decision.featured is True:
+        wanted: tuple[str, ...] = tuple(themes)
+        if not themes and problems is not None:
+            problems.error(
+                files.papers_path, decision.line, "featured, but the paper is in no theme"
+            )
+    elif decision.featured is False:
+        wanted = ()
+    else:
+        wanted = decision.featured
+        for theme_id in wanted:
+            if theme_id not in themes and problems is not None:
+                problems.error(
+                    files.papers_path,
+                    decision.line,
+                    f"featured in '{theme_id}', but the paper is not in that theme",
+                )
+    return frozenset(theme_id for theme_id in wanted if theme_id in themes)

@@ -1,7 +1,7 @@
-"""The catalogue as data for reuse: JSON and CSV with one documented schema.
+"""The curated catalogue as data for reuse: JSON and CSV with one documented schema.
 
 The same objects back ``papersite export`` and the papers.json published with the site, so what a
-reader downloads is what a maintainer exports.
+reader downloads is what a maintainer exports. Papers a curator hid are left out, as on the site.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from papersite.catalogue import Catalogue, Paper
+from papersite.curation import CuratedPaper, Curation
 
 FORMATS = ("json", "csv")
 
@@ -30,6 +30,11 @@ FIELDS = (
     "links",
     "sources",
     "url",
+    "sections",
+    "featured",
+    "note",
+    "tags",
+    "arxiv",
 )
 
 
@@ -38,8 +43,9 @@ def paper_url(paper_id: str) -> str:
     return f"papers/{paper_id}/"
 
 
-def paper_object(paper: Paper, themes: Sequence[str] = ()) -> dict[str, Any]:
-    """One paper as a JSON-ready object in FIELDS order."""
+def paper_object(item: CuratedPaper) -> dict[str, Any]:
+    """One curated paper as a JSON-ready object in FIELDS order."""
+    paper = item.paper
     return {
         "id": paper.id,
         "title": paper.title,
@@ -49,19 +55,21 @@ def paper_object(paper: Paper, themes: Sequence[str] = ()) -> dict[str, Any]:
         "published": paper.published.isoformat() if paper.published else None,
         "upvotes": paper.upvotes,
         "upvotes_as_of": paper.upvotes_as_of.isoformat() if paper.upvotes_as_of else None,
-        "themes": list(themes),
+        "themes": list(item.themes),
         "links": list(paper.links),
         "sources": list(paper.sources),
         "url": paper_url(paper.id),
+        "sections": {placement.theme: placement.section for placement in item.placements},
+        "featured": [theme for theme in item.themes if theme in item.featured],
+        "note": item.note,
+        "tags": list(item.tags),
+        "arxiv": item.arxiv_id,
     }
 
 
-def export_objects(
-    catalogue: Catalogue, themes: Mapping[str, Sequence[str]] | None = None
-) -> list[dict[str, Any]]:
-    """Every paper as an export object, in catalogue (id) order."""
-    themes = themes or {}
-    return [paper_object(paper, themes.get(paper.id, ())) for paper in catalogue.papers]
+def export_objects(curation: Curation) -> list[dict[str, Any]]:
+    """Every visible paper as an export object, sorted by id."""
+    return [paper_object(item) for item in sorted(curation.papers, key=lambda i: i.paper.id)]
 
 
 def to_json(objects: list[dict[str, Any]]) -> str:
@@ -70,7 +78,7 @@ def to_json(objects: list[dict[str, Any]]) -> str:
 
 
 def to_csv(objects: list[dict[str, Any]]) -> str:
-    """The export as CSV; list fields are joined with ' | ', missing values are empty."""
+    """The export as CSV; lists are joined with ' | ' (maps as 'key: value'), nulls are empty."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(FIELDS)
@@ -82,6 +90,8 @@ def to_csv(objects: list[dict[str, Any]]) -> str:
 def _csv_cell(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, dict):
+        return " | ".join(f"{key}: {part}" for key, part in value.items())
     if isinstance(value, list):
         return " | ".join(str(part) for part in value)
     return str(value)

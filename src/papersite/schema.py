@@ -1,0 +1,224 @@
+"""JSON Schema validation of YAML documents, reported as curator-friendly messages with lines.
+
+The schemas in schemas/ serve twice: editors use them (through the ``# yaml-language-server``
+line) to complete and check while a curator types, and ``papersite check`` validates with them here.
+A maintained validator (jsonschema) beats hand-written type checks; this module only turns its
+errors into one plain sentence each, at the line of the offending key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from papersite.errors import PapersiteError
+from papersite.yamlfile import Location, YamlDocument
+
+# The schemas live at the top of the repository, beside content/, because the YAML files point
+# editors at them by relative path; papersite runs from a checkout (make installs it editable).
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+
+_ID_HINT = "use lower-case words joined by hyphens, like 'fast-decoding'"
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    """One way a document breaks its schema: where (as a location in the data) and what."""
+
+    location: Location
+    line: int
+    message: str
+
+
+@cache
+def load_schema(name: str) -> Draft202012Validator:
+    """The validator for schemas/<name>.schema.json, itself checked against the metaschema."""
+    path = SCHEMA_DIR / f"{name}.schema.json"
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PapersiteError(str(path), None, f"cannot read schema: {exc.strerror}") from None
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def validate(document: YamlDocument, schema: str) -> list[SchemaProblem]:
+    """Every way the document breaks the named schema, in file order."""
+    found: list[SchemaProblem] = []
+    for error in load_schema(schema).iter_errors(document.data):
+        found.extend(_explain(error, document))
+    return sorted(found, key=lambda p: p.line)
+
+
+def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaProblem]:
+    error = _narrow(error)
+    location: Location = tuple(error.absolute_path)
+    # The stubs type these as unions with "unset"; a reported error always has them set.
+    schema: Any = error.schema
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = sorted(schema.get("properties", {}))
+        known = set(allowed)
+        # Maps keyed by free text (paper ids, link labels) allow any key; only fixed keys end here.
+        for key in error.instance:
+            if key not in known:
+                yield SchemaProblem(
+                    (*location, key),
+                    document.line(*location, key),
+                    f"unknown key '{key}' {suggest(str(key), allowed, 'expected')}",
+                )
+        return
+    yield SchemaProblem(location, document.line(*location), _message(error, location))
+
+
+def _narrow(error: ValidationError) -> ValidationError:
+    """Inside a oneOf, the branch meant for this kind of value explains the problem best."""
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        meant = [e for e in error.context if e.validator != "type" and e.validator != "required"]
+        if not meant:
+            return error
+        error = min(meant, key=lambda e: (-len(e.absolute_path), len(e.schema_path)))
+    return error
+
+
+def _message(error: ValidationError, location: Location) -> str:
+    name = _name(location)
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    kind = error.validator
+    keys = _alternative_keys(error)
+    if keys:
+        both = " or ".join(f"'{key}'" for key in keys)
+        extra = ", not both" if isinstance(value, dict) and all(k in value for k in keys) else ""
+        return f"{name} must have {both}{extra}"
+    if kind == "type" or kind in ("oneOf", "anyOf"):
+        if location and location[-1] == "arxiv" and isinstance(value, int | float):
+            return (
+                f"{name} must be quoted text such as '2510.21450'; unquoted, YAML reads it as a "
+                "number"
+            )
+        return f"{name} must be {_expected(error)}, not {_describe(value)}"
+    if kind == "required":
+        missing = [key for key in expected if key not in value]
+        return f"{name} is missing '{missing[0]}'"
+    if kind == "pattern":
+        if location and location[-1] == "arxiv":
+            return f"{name} must look like '2510.21450', not {_describe(value)}"
+        if len(location) >= 3 and location[-2] == "links":
+            return f"{name} must be a web address starting with https://, not {_describe(value)}"
+        return f"{_describe(value)} is not a valid id: {_ID_HINT}"
+    if kind in ("minLength", "minItems"):
+        return f"{name} is empty"
+    if kind == "uniqueItems":
+        return f"{name} lists '{_first_repeat(value)}' twice"
+    if kind in ("minimum", "exclusiveMinimum"):
+        bound = "at least" if kind == "minimum" else "above"
+        return f"{name} must be {bound} {expected}, not {value}"
+    return f"{name}: {error.message}"
+
+
+def _alternative_keys(error: ValidationError) -> list[str]:
+    """For a oneOf of ``required`` branches (this key or that one), the keys it offers."""
+    branches: Any = error.validator_value
+    if error.validator != "oneOf" or not all(
+        isinstance(b, dict) and set(b) == {"required"} for b in branches
+    ):
+        return []
+    return [key for branch in branches for key in branch["required"]]
+
+
+def _first_repeat(values: list[Any]) -> Any:
+    for index, value in enumerate(values):
+        if value in values[:index]:
+            return value
+    return None
+
+
+def _name(location: Location) -> str:
+    """How a message names the value: its key, or 'item N of' its list."""
+    if not location:
+        return "the file"
+    last = location[-1]
+    if isinstance(last, int):
+        return f"item {last + 1} of {_name(location[:-1])}"
+    return f"'{last}'"
+
+
+_TYPE_NAMES = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a map of keys to values",
+    "null": "empty",
+}
+
+
+def _expected(error: ValidationError) -> str:
+    value: Any = error.validator_value
+    if error.validator == "type":
+        types = value
+        names = [_TYPE_NAMES[t] for t in ([types] if isinstance(types, str) else types)]
+    else:
+        names = [
+            _TYPE_NAMES[str(branch.get("type"))]
+            for branch in value
+            if isinstance(branch, dict) and isinstance(branch.get("type"), str)
+        ]
+    return " or ".join(dict.fromkeys(names)) or "something else"
+
+
+def _describe(value: object) -> str:
+    """A value as a message shows it: its kind, and the value itself when short."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a map"
+    return type(value).__name__
+
+
+def suggest(given: str, known: Sequence[str], label: str) -> str:
+    """'(did you mean 'x'?)' for a near miss, else '(<label>: a, b, c)' listing what is known.
+
+    A ``label`` starting with "no " is said as it is instead of a list, for long lists such as
+    paper ids where naming eight of them would not help.
+    """
+    close = closest(given, known)
+    if close is not None:
+        return f"(did you mean '{close}'?)"
+    if label.startswith("no "):
+        return f"({label})"
+    if not known:
+        return f"({label}: none)"
+    listed = ", ".join(sorted(known)) if len(known) <= 8 else ", ".join(sorted(known)[:8]) + ", ..."
+    return f"({label}: {listed})"
+
+
+def closest(given: str, known: Sequence[str]) -> str | None:
+    """The known name a typo most likely meant: one it starts, else the closest by difflib."""
+    # Curators often paste the start of a long id; difflib scores a short prefix of an 80-character
+    # slug too low, so prefixes are tried first.
+    starts = [name for name in known if name.startswith(given)] if given else []
+    if starts:
+        return difflib.get_close_matches(given, starts, n=1, cutoff=0.0)[0]
+    matches = difflib.get_close_matches(given, known, n=1, cutoff=0.6)
+    return matches[0] if matches else None

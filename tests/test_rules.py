@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from papersite.catalogue import Paper
+from papersite.rules import SectionRule, Term, ThemeRules, keyword_pattern
+
+
+def paper(title: str, abstract: str = "Nothing to see.") -> Paper:
+    return Paper("p", title, abstract, None, None, None, None, None, (), ())
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "found"),
+    [
+        ("quantiz*", "Quantized weights", True),
+        ("quantiz*", "dequantize", False),
+        ("kv cache", "a KV-cache of", True),
+        ("kv cache", "the kvcache grows", True),
+        ("state-space", "state space models", True),
+        ("rnn", "RNNs", False),
+        ("rnn*", "RNNs", True),
+        ("c++", "written in C++.", True),
+    ],
+)
+def test_keywords_match_whole_words_any_case(keyword: str, text: str, found: bool) -> None:
+    assert bool(re.search(keyword_pattern(keyword), text, re.IGNORECASE)) is found
+
+
+def rules(**overrides: object) -> ThemeRules:
+    settings: dict[str, object] = {
+        "theme": "efficiency",
+        "threshold": 3.0,
+        "terms": (Term.keyword("quantiz*"), Term.regex(r"speed(s|ed)? up", 0.5)),
+        "sections": (
+            SectionRule("quantization", (Term.keyword("bits"),)),
+            SectionRule("fast-decoding", (Term.keyword("draft"),)),
+        ),
+        "default_section": "fast-decoding",
+    }
+    settings.update(overrides)
+    return ThemeRules(**settings)  # type: ignore[arg-type]
+
+
+def test_a_title_match_counts_title_weight_times_an_abstract_match() -> None:
+    score = rules().score(paper("Quantized Nets", "We quantize nets to four bits."))
+    assert score.score == 4.0
+    assert score.accepted
+    assert [(hit.term.text, hit.points) for hit in score.hits] == [("quantiz*", 4.0)]
+    assert rules(title_weight=1.0).score(paper("Quantized Nets", "We quantize.")).score == 2.0
+
+
+def test_a_paper_below_the_threshold_is_scored_but_not_accepted() -> None:
+    score = rules().score(paper("Nets", "We quantize and it speeds up."))
+    assert score.score == 1.5
+    assert not score.accepted
+
+
+def test_an_exclusion_vetoes_whatever_the_score() -> None:
+    score = rules(exclude=(Term.keyword("survey"),)).score(paper("Quantization: a Survey"))
+    assert score.score == 3.0
+    assert score.excluded_by is not None and score.excluded_by.text == "survey"
+    assert not score.accepted
+
+
+def test_negative_weights_count_against() -> None:
+    terms = (Term.keyword("quantiz*"), Term.keyword("vision", -2.0))
+    assert rules(terms=terms).score(paper("Quantized Vision Nets")).score == -3.0
+
+
+def test_the_best_scoring_section_wins_and_the_default_catches_the_rest() -> None:
+    assert rules().section_for(paper("Quantized", "A draft model at four bits; bits.")) == (
+        "quantization"
+    )
+    assert rules().section_for(paper("Quantized", "A draft.")) == "fast-decoding"
+    assert rules().section_for(paper("Quantized")) == "fast-decoding"
+
+
+def test_a_section_tie_goes_to_the_section_listed_first() -> None:
+    assert rules().section_for(paper("Quantized", "A draft at eight bits.")) == "quantization"
