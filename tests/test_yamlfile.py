@@ -66,3 +66,17 @@ def test_non_utf8_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(PapersiteError) as caught:
         load_yaml_file(path, "bad.yaml")
     assert str(caught.value) == "bad.yaml:2: file is not UTF-8 text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system [ls]\n",
+        "a: !!python/object:collections.OrderedDict {x: 1}\n",
+        "a: !custom [1, 2]\n",
+    ],
+)
+def test_tags_on_lists_and_maps_are_refused(text: str) -> None:
+    with pytest.raises(PapersiteError, match="unsupported YAML tag") as caught:
+        load_yaml_text(text, "f.yaml")
+    assert caught.value.line == 1

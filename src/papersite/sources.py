@@ -13,8 +13,8 @@ import enum
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, dropwhile, islice
 from datetime import date
+from itertools import chain, dropwhile, islice
 from pathlib import Path
 
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path

@@ -25,6 +25,8 @@ MAX_NODES = 500_000
 
 Location = tuple[str | int, ...]
 
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
 
 @dataclass(frozen=True)
 class YamlDocument:
@@ -102,6 +104,9 @@ class _Converter:
         if depth > MAX_DEPTH:
             raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
         self.lines.setdefault(location, node.start_mark.line + 1)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+            # The safe loader would refuse these too; composing alone does not look at them.
+            raise self.fail(node, f"unsupported YAML tag '{node.tag}'")
         if isinstance(node, yaml.MappingNode):
             return self.convert_mapping(node, location, depth)
         if isinstance(node, yaml.SequenceNode):
