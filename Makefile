@@ -22,6 +22,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
+site: $(STAMP)
+	$(BIN)/papersite build --content content --site-dir site
+
+serve: $(STAMP)
+	$(BIN)/papersite serve --content content
+
 check: $(STAMP)
 	$(BIN)/papersite check --strict
 
