@@ -169,7 +169,7 @@ def run_mkdocs(
     from mkdocs.commands.build import build
 
     where = display_path(config_file)
-    with mkdocs_logging(), _source_date_epoch(epoch):
+    with mkdocs_logging() as log, _source_date_epoch(epoch):
         try:
             config = load_mkdocs_config(
                 config_file,
@@ -181,10 +181,14 @@ def run_mkdocs(
             if progress:
                 config.plugins["papersite-progress"] = _progress_plugin()
             build(config)
-        except exceptions.Abort as error:
-            raise PapersiteError(where, None, f"MkDocs build aborted: {error}") from None
-        except exceptions.MkDocsException as error:
-            raise PapersiteError(where, None, f"MkDocs build failed: {error}") from None
+        except (exceptions.MkDocsException, PapersiteError) as error:
+            # MkDocs logs the cause and raises a bare "Aborted"; report the cause.
+            causes = log.errors or [
+                str(error.message if isinstance(error, PapersiteError) else error)
+            ]
+            raise PapersiteError.from_problems(
+                Problem(where, None, f"MkDocs build failed: {cause}") for cause in causes
+            ) from None
 
 
 def read_mkdocs_yaml(config_file: Path) -> dict[str, Any]:
@@ -252,25 +256,33 @@ def _source_date_epoch(epoch: int) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-class _MkDocsHandler(logging.Handler):
-    """Prints MkDocs' messages one a line on stderr, naming their level when it is not INFO."""
+class MkDocsLog(logging.Handler):
+    """Prints MkDocs' messages on stderr and keeps its errors for the PapersiteError they cause."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.errors: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        """Print one message, or keep it when it is an error."""
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
+            return
         label = "" if record.levelno == logging.INFO else f"{record.levelname.lower()}: "
         print(f"mkdocs: {label}{record.getMessage()}", file=sys.stderr)
 
 
 @contextlib.contextmanager
-def mkdocs_logging(level: int = logging.WARNING) -> Iterator[None]:
+def mkdocs_logging(level: int = logging.WARNING) -> Iterator[MkDocsLog]:
     """Route MkDocs' log to stderr meanwhile; messages below ``level`` (chatter) are dropped."""
     logger = logging.getLogger("mkdocs")
-    handler = _MkDocsHandler(level)
+    handler = MkDocsLog(level)
     saved = (logger.propagate, logger.level)
     logger.addHandler(handler)
     logger.propagate = False
     logger.setLevel(logging.INFO)
     try:
-        yield
+        yield handler
     finally:
         logger.removeHandler(handler)
         logger.propagate, level = saved
