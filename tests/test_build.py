@@ -210,3 +210,10 @@ def test_the_shipped_content_builds(shipped_site: Path) -> None:
     nav = (shipped_site / "index.html").read_text(encoding="utf-8")
     # Paper pages are never in the navigation: thousands of entries would slow every page.
     assert nav.count("papers/") < 40
+
+
+def test_strict_build_of_the_curated_fixture_has_no_mkdocs_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build_site(loaded(tmp_path), tmp_path / "site", config_file=CONFIG, strict=True)
+    assert capsys.readouterr().err == ""

@@ -153,3 +153,29 @@ def test_uncurated_content_puts_every_paper_in_unsorted(tmp_path: Path) -> None:
         "unsorted.md",
         "about.md",
     ]
+
+
+def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from papersite.cli import main
+
+    from .conftest import REPO
+
+    content = write_content(tmp_path)
+    config = str(REPO / "mkdocs.yml")
+    out = tmp_path / "docs"
+    assert main(["generate", "--content", str(content), "--config", config, "--out", str(out)]) == 0
+    assert capsys.readouterr().out == f"Generated 13 pages and 18 files in {out}\n"
+    assert (out / "papers/etc-passwd.md").is_file()
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("mine")
+    assert (
+        main(["generate", "--content", str(content), "--config", config, "--out", str(foreign)])
+        == 1
+    )
+    assert capsys.readouterr().err == (
+        f"{foreign}: folder is not empty and was not made by papersite: choose another\n"
+    )
+    assert sorted(p.name for p in foreign.iterdir()) == ["keep.txt"]
