@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve check clean
+.PHONY: site test lint serve check clean golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+
+site: $(STAMP)
+	$(BIN)/papersite build --content content --site-dir site
+
+serve: $(STAMP)
+	$(BIN)/papersite serve --content content
+
+# Rewrites tests/golden/ from the current output: run on purpose, then review `git diff tests/golden`.
+golden: $(STAMP)
+	$(BIN)/python -m pytest tests/test_render.py -k golden --update-golden -q
 
 check: $(STAMP)
 	$(BIN)/papersite check --strict

@@ -48,3 +48,39 @@ def curated_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("themes.yaml", "papers.yaml"):
         shutil.copy(CURATION_DATA / name, content / "curation" / name)
     return content
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden pages in tests/golden from the current output",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the shipped content, built once per session with `papersite build`."""
+    from papersite.cli import main
+
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    status = main(["build", "--content", str(REPO / "content"), "--site-dir", str(site)])
+    assert status == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def curated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the small fixture dumps with hand-made themes, hostile text included."""
+    from papersite.build import build_site
+
+    from .sites import loaded
+
+    root = tmp_path_factory.mktemp("curated")
+    build_site(loaded(root), root / "site", config_file=REPO / "mkdocs.yml")
+    return root / "site"

@@ -59,7 +59,40 @@ def _parser() -> argparse.ArgumentParser:
     )
     _content_option(triage_command)
     triage_command.set_defaults(run=_run_triage)
+
+    build = commands.add_parser("build", help="generate the pages and build the site with MkDocs")
+    _content_option(build)
+    _config_option(build)
+    build.add_argument(
+        "--site-dir", type=Path, default=Path("site"), metavar="DIR", help="default: ./site"
+    )
+    build.add_argument(
+        "--strict", action="store_true", help="fail on warnings, from the content or from MkDocs"
+    )
+    build.set_defaults(run=_run_build)
+
+    generate = commands.add_parser("generate", help="write only the Markdown pages and data files")
+    _content_option(generate)
+    _config_option(generate)
+    generate.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write")
+    generate.set_defaults(run=_run_generate)
+
+    serve = commands.add_parser("serve", help="live preview that regenerates as content changes")
+    _content_option(serve)
+    _config_option(serve)
+    serve.add_argument("--dev-addr", metavar="IP:PORT", help="default: MkDocs' 127.0.0.1:8000")
+    serve.set_defaults(run=_run_serve)
     return parser
+
+
+def _config_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="FILE",
+        help="the MkDocs configuration (default: ./mkdocs.yml)",
+    )
 
 
 def _content_option(command: argparse.ArgumentParser) -> None:
@@ -146,4 +179,39 @@ def _run_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
+    return 0
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from papersite.build import build_site, load_content
+
+    loaded = load_content(args.content, strict=args.strict)
+    _print_problems(loaded.warnings)
+    result = build_site(
+        loaded,
+        args.site_dir,
+        config_file=args.config,
+        strict=args.strict,
+        progress=sys.stderr.isatty(),
+    )
+    print(result)
+    return 0
+
+
+def _run_generate(args: argparse.Namespace) -> int:
+    from papersite.build import generate_docs, load_content
+
+    loaded = load_content(args.content)
+    _print_problems(loaded.warnings)
+    generated = generate_docs(
+        loaded, args.out, config_file=args.config, progress=sys.stderr.isatty()
+    )
+    print(f"Generated {generated.pages} pages and {generated.files} files in {args.out}")
+    return 0
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from papersite.serve import serve
+
+    serve(args.content, config_file=args.config, dev_addr=args.dev_addr)
     return 0

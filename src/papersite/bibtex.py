@@ -1,0 +1,49 @@
+"""BibTeX citations: one @misc entry per paper, for a paper's page and a file per theme.
+
+The dumps carry the number of authors but never their names, so entries have no author field and
+say so in a note; the curator or reader adds the names from the paper itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from papersite.catalogue import Paper
+from papersite.exports import paper_url
+from papersite.markup import clean_text
+
+NO_AUTHORS_NOTE = "Author names are not recorded in the Hugging Face Daily Papers dumps"
+# Characters BibTeX and LaTeX treat as commands; escaped so a title compiles and reads as written.
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+
+
+def bibtex_text(text: str) -> str:
+    """Text for a BibTeX field: LaTeX specials escaped, so braces always balance."""
+    return "".join(_LATEX_SPECIAL.get(char, char) for char in clean_text(text))
+
+
+def bibtex_entry(paper: Paper, site_url: str) -> str:
+    """A @misc entry keyed by the paper id; the title is double-braced to keep its case."""
+    fields = [("title", "{" + bibtex_text(paper.title) + "}")]
+    if paper.published:
+        fields.append(("year", str(paper.published.year)))
+    fields.append(("url", bibtex_text(site_url + paper_url(paper.id))))
+    fields.append(("note", NO_AUTHORS_NOTE))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{paper.id},\n{body}\n}}\n"
+
+
+def bibtex_file(papers: Iterable[Paper], site_url: str) -> str:
+    """Entries for several papers, separated by blank lines."""
+    return "\n".join(bibtex_entry(paper, site_url) for paper in papers)

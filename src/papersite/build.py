@@ -1,0 +1,313 @@
+"""Building the site: load the content, render the Markdown, run MkDocs, swap the result in.
+
+A build works in a temporary folder next to the target and only moves the finished site into
+place, with renames, when every step succeeded: a failed or interrupted build leaves the previous
+site as it was. Time stamps come only from SOURCE_DATE_EPOCH (or, when it is unset, from the newest
+date in the content), so the same content always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from papersite.catalogue import Catalogue, load_catalogue
+from papersite.curation import Curation, load_curation
+from papersite.errors import PapersiteError, Problem, Problems, display_path
+from papersite.render import Generated, NavEntry, SiteSettings, generate
+
+# Material 9.7+ prints a notice about MkDocs 2.0 on every build unless this is set.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+CONFIG_FILE = Path("mkdocs.yml")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The content of a folder, ready to render, and the warnings met while reading it."""
+
+    catalogue: Catalogue
+    curation: Curation
+    warnings: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What one build made, for the summary line."""
+
+    papers: int
+    pages: int
+    files: int
+    bytes: int
+    seconds: float
+    site_dir: Path
+
+    def __str__(self) -> str:
+        return (
+            f"Built {self.papers} papers: {self.pages} pages, {self.files} files, "
+            f"{self.bytes / 1_000_000:.1f} MB in {display_path(self.site_dir)} "
+            f"in {self.seconds:.1f} s"
+        )
+
+
+def load_content(content: Path, *, strict: bool = False) -> Loaded:
+    """The catalogue and curation of a content folder; errors (or warnings when strict) raise."""
+    catalogue = load_catalogue(content)
+    problems = Problems()
+    problems.extend(catalogue.problems)
+    curation = load_curation(content, catalogue, problems)
+    problems.raise_if_failing(strict=strict)
+    return Loaded(catalogue, curation, tuple(problems))
+
+
+def build_epoch(catalogue: Catalogue) -> int:
+    """Seconds since 1970 that date this build: SOURCE_DATE_EPOCH, else the newest content date."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if raw is not None:
+        try:
+            return int(raw)
+        except ValueError:
+            raise PapersiteError(
+                "SOURCE_DATE_EPOCH", None, f"expected whole seconds since 1970, got {raw!r}"
+            ) from None
+    days = [d for p in catalogue.papers for d in (p.published, p.upvotes_as_of) if d is not None]
+    if not days:
+        return 0
+    newest = max(days)
+    return int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp())
+
+
+def site_settings(config_file: Path, epoch: int) -> SiteSettings:
+    """The site's name and address from mkdocs.yml; feeds and citations need an absolute URL."""
+    config = read_mkdocs_yaml(config_file)
+    site_url = config.get("site_url")
+    site_name = config.get("site_name")
+    if not isinstance(site_name, str) or not site_name:
+        raise PapersiteError(display_path(config_file), None, "site_name must be set")
+    if not isinstance(site_url, str) or "://" not in site_url:
+        raise PapersiteError(
+            display_path(config_file),
+            None,
+            "site_url must be the published address, e.g. https://example.github.io/papers/",
+        )
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    return SiteSettings(site_name, site_url, datetime.fromtimestamp(epoch, UTC))
+
+
+def generate_docs(
+    loaded: Loaded, out: Path, *, config_file: Path = CONFIG_FILE, progress: bool = False
+) -> Generated:
+    """Render the Markdown pages and data files of ``loaded`` into ``out``."""
+    settings = site_settings(config_file, build_epoch(loaded.catalogue))
+    return generate(loaded.catalogue, loaded.curation, settings, out, progress=progress)
+
+
+def build_site(
+    loaded: Loaded,
+    site_dir: Path,
+    *,
+    config_file: Path = CONFIG_FILE,
+    strict: bool = False,
+    progress: bool = False,
+) -> BuildResult:
+    """Generate and build the site into ``site_dir``, replacing it only when all went well."""
+    started = time.perf_counter()
+    target = site_dir.absolute()
+    _check_target(target, config_file)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        docs, built = work / "docs", work / "site"
+        epoch = build_epoch(loaded.catalogue)
+        generated = generate_docs(loaded, docs, config_file=config_file, progress=progress)
+        run_mkdocs(
+            config_file,
+            docs,
+            built,
+            generated.nav,
+            epoch=epoch,
+            strict=strict,
+            progress=progress,
+        )
+        files, size = _measure(built)
+        if target.exists():
+            os.rename(target, work / "previous")
+        os.rename(built, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    seconds = time.perf_counter() - started
+    return BuildResult(generated.papers, generated.pages, files, size, seconds, site_dir)
+
+
+def mkdocs_nav(nav: tuple[NavEntry, ...]) -> list[dict[str, str]]:
+    """The navigation as mkdocs.yml writes it."""
+    return [{entry.title: entry.path} for entry in nav]
+
+
+def run_mkdocs(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    nav: tuple[NavEntry, ...],
+    *,
+    epoch: int,
+    strict: bool = False,
+    progress: bool = False,
+) -> None:
+    """Run MkDocs' build on generated docs; its warnings go to stderr, its failures raise."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+
+    where = display_path(config_file)
+    with mkdocs_logging() as log, _source_date_epoch(epoch):
+        try:
+            config = load_mkdocs_config(
+                config_file,
+                docs_dir=str(docs_dir),
+                site_dir=str(site_dir),
+                nav=mkdocs_nav(nav),
+                strict=strict,
+            )
+            if progress:
+                config.plugins["papersite-progress"] = _progress_plugin()
+            build(config)
+        except (exceptions.MkDocsException, PapersiteError) as error:
+            # MkDocs logs the cause and raises a bare "Aborted"; report the cause.
+            causes = log.errors or [
+                str(error.message if isinstance(error, PapersiteError) else error)
+            ]
+            raise PapersiteError.from_problems(
+                Problem(where, None, f"MkDocs build failed: {cause}") for cause in causes
+            ) from None
+
+
+def read_mkdocs_yaml(config_file: Path) -> dict[str, Any]:
+    """The configuration file as written, before MkDocs validates it (docs_dir need not exist)."""
+    from mkdocs import exceptions
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with config_file.open("rb") as stream:
+            return yaml_load(stream)
+    except OSError as error:
+        raise PapersiteError(
+            display_path(config_file), None, f"cannot read: {error.strerror}"
+        ) from None
+    except exceptions.ConfigurationError as error:
+        raise PapersiteError(display_path(config_file), None, str(error)) from None
+
+
+def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
+    """MkDocs' validated configuration, with ``overrides`` replacing options of the file."""
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    if not config_file.is_file():
+        raise PapersiteError(display_path(config_file), None, "no such MkDocs configuration file")
+    try:
+        return load_config(str(config_file), **overrides)
+    except exceptions.ConfigurationError as error:
+        raise PapersiteError(display_path(config_file), None, str(error)) from None
+
+
+def _check_target(target: Path, config_file: Path) -> None:
+    """Refuse to replace a folder that is not a built site, such as the project itself."""
+    if target.exists() and not target.is_dir():
+        raise PapersiteError(str(target), None, "site folder exists and is not a folder")
+    protected = [Path.cwd().absolute(), config_file.absolute().parent]
+    if any(target == p or target in p.parents for p in protected):
+        raise PapersiteError(str(target), None, "refusing to replace a folder holding the project")
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists():
+        raise PapersiteError(
+            str(target), None, "folder is not empty and holds no built site: choose another"
+        )
+
+
+def _measure(folder: Path) -> tuple[int, int]:
+    files = size = 0
+    for path in folder.rglob("*"):
+        if path.is_file():
+            files += 1
+            size += path.stat().st_size
+    return files, size
+
+
+@contextlib.contextmanager
+def _source_date_epoch(epoch: int) -> Iterator[None]:
+    """MkDocs dates the sitemap (and its gzip header) from this variable, or from today."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+class MkDocsLog(logging.Handler):
+    """Prints MkDocs' messages on stderr and keeps its errors for the PapersiteError they cause."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.errors: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Print one message, or keep it when it is an error."""
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
+            return
+        label = "" if record.levelno == logging.INFO else f"{record.levelname.lower()}: "
+        print(f"mkdocs: {label}{record.getMessage()}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def mkdocs_logging(level: int = logging.WARNING) -> Iterator[MkDocsLog]:
+    """Route MkDocs' log to stderr meanwhile; messages below ``level`` (chatter) are dropped."""
+    logger = logging.getLogger("mkdocs")
+    handler = MkDocsLog(level)
+    saved = (logger.propagate, logger.level)
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate, level = saved
+        logger.setLevel(level)
+
+
+def _progress_plugin() -> Any:
+    """A plugin that advances a progress bar as MkDocs writes pages."""
+    from mkdocs.plugins import BasePlugin
+    from tqdm import tqdm
+
+    class Progress(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        bar: Any = None
+
+        def on_files(self, files: Any, *, config: Any) -> Any:
+            self.bar = tqdm(
+                total=len(files.documentation_pages()), unit="pages", desc="MkDocs", leave=False
+            )
+            return files
+
+        def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+            self.bar.update()
+            return output
+
+        def on_post_build(self, *, config: Any) -> None:
+            self.bar.close()
+
+    return Progress()

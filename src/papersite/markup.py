@@ -1,0 +1,89 @@
+"""Turning scraped text and curators' Markdown into markup that shows exactly what was written.
+
+Titles and abstracts come from scraped web pages and contain ``<``, ``_``, ``*``, ``|``, ``{…}``,
+``#`` and LaTeX residue. None of it may come alive on a page, so data never goes through Markdown as
+Markdown: it is HTML-escaped and placed inside raw HTML blocks, which Python-Markdown passes through
+untouched. Where text must stay Markdown (headings that feed the table of contents), every character
+Markdown could act on is backslash-escaped as well. Curators' notes are Markdown without raw HTML:
+they are rendered here, with raw HTML turned into text and unsafe link schemes dropped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import quote
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+# C0 and C1 control characters (bar tab and newline) cannot be shown and are invalid in HTML and
+# XML; Python-Markdown also uses STX/ETX to mark its placeholders, so data must never carry them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Every character Python-Markdown (with the tables extension) lets a backslash escape.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_NOTE_EXTENSIONS = ("fenced_code", "tables", "sane_lists")
+
+
+def clean_text(text: str) -> str:
+    """Text without control characters, which no page, feed or citation can show."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+def escape_html(text: str) -> str:
+    """Text for an HTML element or attribute: shows exactly as written, nothing comes alive."""
+    return html.escape(clean_text(text), quote=True)
+
+
+def escape_markdown(text: str) -> str:
+    """Text for a Markdown line (a heading): HTML-escaped, then every Markdown special escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape_html(text))
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if a reader can follow it safely (http, https, mailto or relative), else None."""
+    # Browsers drop tabs, newlines and entities before reading the scheme, so check what they see.
+    seen = "".join(html.unescape(url).split()).lower()
+    seen = _CONTROL.sub("", seen)
+    match = _SCHEME.match(seen)
+    if match is None:
+        return None if seen.startswith(("//", "\\")) else url
+    return url if match.group(1) in SAFE_SCHEMES else None
+
+
+def escape_url(url: str) -> str:
+    """A URL for an href attribute: spaces and quotes percent-encoded, then HTML-escaped."""
+    return escape_html(quote(clean_text(url), safe=":/?#[]@!$&'()*+,;=%~"))
+
+
+class _DropUnsafeLinks(Treeprocessor):
+    """Removes href and src values whose scheme could run code (javascript:, data:, …)."""
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and safe_url(value) is None:
+                    del element.attrib[attribute]
+
+
+def _note_markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=list(_NOTE_EXTENSIONS), output_format="html")
+    # Without these, raw HTML is ordinary text, which the serialiser escapes.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_DropUnsafeLinks(md), "papersite_drop_unsafe_links", 0)
+    return md
+
+
+_NOTES = _note_markdown()
+
+
+def render_note(text: str) -> str:
+    """A curator's Markdown note as HTML; raw HTML shows as text and unsafe links are dropped."""
+    _NOTES.reset()
+    rendered: str = _NOTES.convert(clean_text(text))
+    return rendered

@@ -1,0 +1,484 @@
+"""Rendering: the catalogue and its curation as Markdown pages and data files for MkDocs.
+
+Python decides what each page holds and builds typed views of it; Jinja2 templates in
+``templates/`` decide how it looks. Data is only ever passed to templates as values, never compiled
+as a template, and every value is escaped on the way out (see :mod:`papersite.markup`). Every file
+is written through :class:`SiteWriter`, which refuses any path that would leave the output folder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import quote_plus
+
+import jinja2
+import yaml
+from markupsafe import Markup
+from pymdownx.slugs import slugify
+
+from papersite.bibtex import bibtex_entry, bibtex_file
+from papersite.catalogue import Catalogue, Paper
+from papersite.curation import CuratedPaper, Curation, Theme, newest_first
+from papersite.errors import PapersiteError
+from papersite.exports import export_objects, paper_url, to_csv, to_json
+from papersite.feeds import atom_feed
+from papersite.markup import escape_html, escape_markdown, escape_url, render_note, safe_url
+from papersite.related import Related, related_papers
+
+TEMPLATES = Path(__file__).parent / "templates"
+MARKER = ".papersite-generated"
+RECENT_COUNT = 10
+# Ids become folder names; anything else (dots, slashes, capitals) is refused before writing.
+SAFE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?")
+_SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+_ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?")
+_ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_TAG_SLUG = slugify(case="lower")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What pages, feeds and citations need to know about the site as a whole."""
+
+    site_name: str
+    site_url: str
+    built: datetime
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """One top-level navigation entry: its title (HTML-escaped) and its Markdown file."""
+
+    title: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What generation produced."""
+
+    papers: int
+    pages: int
+    files: int
+    nav: tuple[NavEntry, ...]
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """A link shown to readers; the URL has passed :func:`safe_url`."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class TagView:
+    """A tag as Material's tags plugin names it, and its anchor on the tags page."""
+
+    name: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    """Where a paper sits in the reading list."""
+
+    theme_id: str
+    theme_title: str
+    section_title: str | None
+
+
+@dataclass(frozen=True)
+class PaperView:
+    """Everything a page shows about one paper, ready to print."""
+
+    id: str
+    title: str
+    abstract: str
+    published: str | None
+    byline: str | None
+    upvotes: str | None
+    tags: tuple[TagView, ...]
+    note_html: Markup | None
+    places: tuple[PlaceView, ...]
+    arxiv: LinkView | None
+    links: tuple[LinkView, ...]
+    searches: tuple[LinkView, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RelatedView:
+    """A related paper as listed on a paper page."""
+
+    id: str
+    title: str
+    published: str | None
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A section of a theme page with its papers."""
+
+    id: str
+    title: str
+    intro_html: Markup | None
+    papers: tuple[PaperView, ...]
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    """A theme as its page and the home page show it."""
+
+    id: str
+    title: str
+    intro_html: Markup | None
+    count: int
+    featured: tuple[PaperView, ...]
+    sections: tuple[SectionView, ...]
+
+
+def format_date(day: date | None) -> str | None:
+    """A date as readers write it, the same in every locale: "10 May 2025"."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else None
+
+
+def check_id(kind: str, value: str, where: str) -> str:
+    """The id if it is safe as one folder name in a URL, else a PapersiteError naming it."""
+    if not SAFE_ID.fullmatch(value):
+        raise PapersiteError(
+            where,
+            None,
+            f"{kind} id {value!r} cannot be a page address: use lower-case letters, digits and "
+            "'-', at most 100 characters",
+        )
+    return value
+
+
+class SiteWriter:
+    """Writes files under one folder and nowhere else; unchanged files are left alone.
+
+    Leaving unchanged files untouched keeps their modification times, so a live preview rebuilds
+    only what changed. Files from an earlier run that this run did not write are removed by
+    :meth:`prune`, but only in a folder this writer created (it carries a marker file).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        if self.root.exists() and any(self.root.iterdir()) and not (self.root / MARKER).exists():
+            raise PapersiteError(
+                str(root), None, "folder is not empty and was not made by papersite: choose another"
+            )
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / MARKER).touch()
+        self.written: set[Path] = {self.root / MARKER}
+        self.changed = 0
+
+    def path(self, relative: str) -> Path:
+        """The absolute path of a file under the root; refuses anything that could leave it."""
+        parts = relative.split("/")
+        if not all(_SAFE_PART.fullmatch(part) and part not in {".", ".."} for part in parts):
+            raise PapersiteError(str(self.root), None, f"refusing to write {relative!r}")
+        target = self.root.joinpath(*parts).resolve()
+        if not target.is_relative_to(self.root):
+            raise PapersiteError(str(self.root), None, f"refusing to write {relative!r}")
+        return target
+
+    def write(self, relative: str, data: str | bytes) -> None:
+        """Write one file (UTF-8 for text) unless it already holds exactly these bytes."""
+        target = self.path(relative)
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        self.written.add(target)
+        try:
+            if target.read_bytes() == raw:
+                return
+        except OSError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(raw)
+        self.changed += 1
+
+    def prune(self) -> int:
+        """Remove files and empty folders this run did not write; returns how many files went."""
+        removed = 0
+        for path in sorted(self.root.rglob("*"), reverse=True):
+            if path.is_dir() and not path.is_symlink():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path not in self.written:
+                path.unlink()
+                removed += 1
+        return removed
+
+
+class Renderer:
+    """Builds the views of one catalogue and curation and renders them with the templates."""
+
+    def __init__(self, catalogue: Catalogue, curation: Curation, settings: SiteSettings) -> None:
+        self.catalogue = catalogue
+        self.curation = curation
+        self.settings = settings
+        self.env = _environment()
+        for theme in curation.themes:
+            check_id("theme", theme.id, theme.title)
+            for section in theme.sections:
+                check_id("section", section.id, f"{theme.id}: {section.title}")
+        for item in curation.papers:
+            check_id("paper", item.paper.id, _where(item.paper))
+
+    def render(self, template: str, **values: object) -> str:
+        """One template filled with values; the settings are always available as ``site``."""
+        return self.env.get_template(template).render(site=self.settings, **values)
+
+    def paper_view(self, item: CuratedPaper) -> PaperView:
+        """What the pages show about one paper."""
+        paper = item.paper
+        arxiv_id = item.arxiv_id if item.arxiv_id and _ARXIV_ID.fullmatch(item.arxiv_id) else None
+        if arxiv_id is None:
+            found = next((m.group(1) for u in paper.links if (m := _ARXIV_LINK.match(u))), None)
+            arxiv_id = found
+        arxiv = (
+            LinkView(f"arXiv:{arxiv_id}", f"https://arxiv.org/abs/{arxiv_id}") if arxiv_id else None
+        )
+        links = [LinkView(x.label, x.url) for x in item.links if _is_web(x.url)]
+        links += [LinkView(_link_label(url), url) for url in paper.links if _is_web(url)]
+        searches = () if arxiv else _searches(paper.title)
+        return PaperView(
+            id=paper.id,
+            title=paper.title,
+            abstract=paper.abstract,
+            published=format_date(paper.published),
+            byline=_byline(paper),
+            upvotes=_upvotes(paper),
+            tags=tuple(TagView(tag, _tag_anchor(tag)) for tag in item.tags),
+            note_html=Markup(render_note(item.note)) if item.note else None,
+            places=tuple(self._place(p.theme, item) for p in item.placements),
+            arxiv=arxiv,
+            links=tuple(dict.fromkeys(links)),
+            searches=searches,
+            sources=paper.sources,
+        )
+
+    def _place(self, theme_id: str, item: CuratedPaper) -> PlaceView:
+        theme = self.curation.theme(theme_id)
+        placement = item.placement(theme_id)
+        section = theme.section(placement.section) if theme and placement else None
+        return PlaceView(
+            theme_id, theme.title if theme else theme_id, section.title if section else None
+        )
+
+    def theme_view(self, theme: Theme, views: dict[str, PaperView]) -> ThemeView:
+        """A theme with its sections filled; papers in a section the theme lacks go last."""
+        papers = self.curation.in_theme(theme.id)
+        known = {section.id for section in theme.sections}
+        sections = [
+            SectionView(
+                section.id,
+                section.title,
+                _note(section.intro),
+                tuple(views[i.paper.id] for i in self.curation.in_section(theme.id, section.id)),
+            )
+            for section in theme.sections
+        ]
+        stray = [
+            views[item.paper.id]
+            for item in papers
+            if (placement := item.placement(theme.id)) and placement.section not in known
+        ]
+        if stray:
+            sections.append(SectionView("other", "Other papers", None, tuple(stray)))
+        featured = tuple(views[item.paper.id] for item in self.curation.featured(theme.id))
+        return ThemeView(
+            theme.id, theme.title, _note(theme.intro), len(papers), featured, tuple(sections)
+        )
+
+
+def generate(
+    catalogue: Catalogue,
+    curation: Curation,
+    settings: SiteSettings,
+    out: Path,
+    *,
+    progress: bool = False,
+) -> Generated:
+    """Write every page and data file of the site into ``out``, removing what is no longer made."""
+    renderer = Renderer(catalogue, curation, settings)
+    writer = SiteWriter(out)
+    visible = [item.paper for item in curation.papers]
+    related = related_papers(visible)
+    views = {item.paper.id: renderer.paper_view(item) for item in curation.papers}
+    themes = [renderer.theme_view(theme, views) for theme in curation.themes]
+    recent = [views[i.paper.id] for i in sorted(curation.papers, key=newest_first)[:RECENT_COUNT]]
+    unsorted = [views[item.paper.id] for item in curation.unsorted()]
+    pages = 0
+
+    def page(path: str, template: str, **values: object) -> None:
+        nonlocal pages
+        writer.write(path, renderer.render(template, **values))
+        pages += 1
+
+    page(
+        "index.md",
+        "home.md.j2",
+        themes=themes,
+        recent=recent,
+        total=len(curation.papers),
+        unsorted_count=len(unsorted),
+        root="",
+    )
+    for theme_view in themes:
+        page(f"themes/{theme_view.id}.md", "theme.md.j2", theme=theme_view, root="../../")
+    page("unsorted.md", "unsorted.md.j2", papers=unsorted, root="../")
+    page("tags.md", "tags.md.j2", root="../")
+    page("about.md", "about.md.j2", themes=themes, root="../")
+    for item in _progress(curation.papers, progress, "pages"):
+        view = views[item.paper.id]
+        page(
+            f"papers/{item.paper.id}.md",
+            "paper.md.j2",
+            paper=view,
+            related=_related_views(related[item.paper.id], views),
+            bibtex=bibtex_entry(item.paper, settings.site_url),
+            root="../../",
+        )
+    _write_data(writer, catalogue, curation, settings)
+    writer.write("stylesheets/papersite.css", (TEMPLATES / "papersite.css").read_bytes())
+    writer.prune()
+    nav = (
+        NavEntry("Home", "index.md"),
+        *(NavEntry(escape_html(t.title), f"themes/{t.id}.md") for t in curation.themes),
+        NavEntry("Tags", "tags.md"),
+        NavEntry("Unsorted", "unsorted.md"),
+        NavEntry("About", "about.md"),
+    )
+    return Generated(len(curation.papers), pages, len(writer.written), nav)
+
+
+def _write_data(
+    writer: SiteWriter, catalogue: Catalogue, curation: Curation, settings: SiteSettings
+) -> None:
+    """papers.json and papers.csv (the export schema), BibTeX per theme, Atom feeds."""
+    objects = export_objects(curation)
+    writer.write("papers.json", to_json(objects))
+    writer.write("papers.csv", to_csv(objects))
+    site = settings.site_url
+    writer.write(
+        "feeds/papers.xml",
+        atom_feed(
+            title=f"{settings.site_name}: newest papers",
+            feed_url=f"{site}feeds/papers.xml",
+            page_url=site,
+            site_url=site,
+            items=curation.papers,
+            built=settings.built,
+        ),
+    )
+    for theme in curation.themes:
+        items = curation.in_theme(theme.id)
+        writer.write(f"bibtex/{theme.id}.bib", bibtex_file((i.paper for i in items), site))
+        writer.write(
+            f"feeds/{theme.id}.xml",
+            atom_feed(
+                title=f"{settings.site_name}: {theme.title}",
+                feed_url=f"{site}feeds/{theme.id}.xml",
+                page_url=f"{site}themes/{theme.id}/",
+                site_url=site,
+                items=items,
+                built=settings.built,
+            ),
+        )
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Everything printed is HTML-escaped unless a filter below made it Markup on purpose.
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = lambda text: Markup(escape_markdown(str(text)))
+    env.filters["yaml"] = _yaml_string
+    env.filters["href"] = lambda url: Markup(escape_url(str(url)))
+    env.globals["paper_url"] = paper_url
+    return env
+
+
+def _yaml_string(text: str) -> Markup:
+    """A front-matter value: HTML-escaped (Material prints titles and tags as HTML), quoted."""
+    dumped = yaml.safe_dump(
+        escape_html(text), default_style='"', width=1_000_000, allow_unicode=True
+    )
+    return Markup(dumped.strip())
+
+
+def _note(text: str | None) -> Markup | None:
+    return Markup(render_note(text)) if text and text.strip() else None
+
+
+def _where(paper: Paper) -> str:
+    return paper.sources[0] if paper.sources else paper.id
+
+
+def _is_web(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://")) and safe_url(url) is not None
+
+
+def _link_label(url: str) -> str:
+    return url.split("://", 1)[1].rstrip("/")
+
+
+def _searches(title: str) -> tuple[LinkView, ...]:
+    query = quote_plus(title)
+    return (
+        LinkView(
+            "Search arXiv for the title",
+            f"https://arxiv.org/search/?query={query}&searchtype=title",
+        ),
+        LinkView(
+            "Search Hugging Face Papers for the title", f"https://huggingface.co/papers?q={query}"
+        ),
+    )
+
+
+def _byline(paper: Paper) -> str | None:
+    if paper.authors is not None:
+        return f"{paper.authors} author{'s' if paper.authors != 1 else ''}"
+    return paper.organization
+
+
+def _upvotes(paper: Paper) -> str | None:
+    if paper.upvotes is None:
+        return None
+    text = f"{paper.upvotes} upvote{'s' if paper.upvotes != 1 else ''}"
+    as_of = format_date(paper.upvotes_as_of)
+    return f"{text} as of {as_of}" if as_of else text
+
+
+def _tag_anchor(tag: str) -> str:
+    # Material's tags plugin slugs the name as written in the front matter, which is escaped.
+    return "tag:" + str(_TAG_SLUG(escape_html(tag), "-"))
+
+
+def _related_views(related: Related, views: dict[str, PaperView]) -> tuple[RelatedView, ...]:
+    return tuple(
+        RelatedView(paper_id, views[paper_id].title, views[paper_id].published)
+        for paper_id in related.related
+    )
+
+
+def _progress(items: Sequence[CuratedPaper], enabled: bool, unit: str) -> Iterable[CuratedPaper]:
+    if not enabled:
+        return items
+    from tqdm import tqdm  # only when a terminal shows it
+
+    bar: Iterator[CuratedPaper] = iter(
+        tqdm(items, unit=unit, desc="Writing paper pages", leave=False)
+    )
+    return bar

@@ -1,0 +1,97 @@
+"""Content and curation for site tests: the fixture dumps, sorted into themes by hand.
+
+The curation loader is not needed: these records are what it would return, including hostile
+notes, tags and titles that must come out as text.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from papersite.build import Loaded
+from papersite.catalogue import Catalogue, load_catalogue
+from papersite.curation import CuratedPaper, Curation, ExtraLink, Placement, Section, Theme
+from papersite.render import SiteSettings
+
+from .conftest import DATA
+
+SETTINGS = SiteSettings(
+    "papersite", "https://example.org/site/", datetime(2025, 11, 20, tzinfo=UTC)
+)
+SOURCES_YAML = """sources:
+  spaced_small.txt:
+    captured: 2025-11-20
+  hostile.txt:
+    captured: 2025-11-21
+"""
+HOSTILE_NOTE = (
+    "Read **this** first. <script>alert('note')</script> <b>raw</b> "
+    "[bad](javascript:alert(1)) [good](https://example.org/a_b)"
+)
+HOSTILE_TAG = "<i>tag</i> & co"
+
+THEMES = (
+    Theme(
+        "efficiency",
+        "Efficiency <& friends>",
+        "Making models *cheaper*. <iframe src=x></iframe>",
+        (
+            Section("attention", "Attention | *gating*", "Gates on heads."),
+            Section("memory", "Memory & {{ recall }}"),
+        ),
+    ),
+    Theme("reasoning", "Arithmetic reasoning", "", (Section("counting", "Counting"),)),
+)
+
+
+def write_content(root: Path) -> Path:
+    """A content folder with the small spaced, dense and hostile dumps."""
+    content = root / "content"
+    sources = content / "sources"
+    sources.mkdir(parents=True, exist_ok=True)
+    for name in ("spaced_small.txt", "dense_small.txt", "hostile.txt"):
+        shutil.copy(DATA / name, sources / name)
+    (sources / "sources.yaml").write_text(SOURCES_YAML, encoding="utf-8")
+    return content
+
+
+def curate(catalogue: Catalogue) -> Curation:
+    """Themes and placements for the fixture papers; unknown ids stay unsorted."""
+    places = {
+        "gated-attention-for-large-language-models": ("efficiency", "attention"),
+        "pretraining-with-hierarchical-memories": ("efficiency", "memory"),
+        "script-alert-title-script-friends": ("efficiency", "attention"),
+        "counting-with-transformers": ("reasoning", "counting"),
+        "counting-stars-with-underscores-pipes-hashes": ("reasoning", "counting"),
+    }
+    items = []
+    for paper in catalogue.papers:
+        place = places.get(paper.id)
+        if place is None:
+            items.append(CuratedPaper(paper))
+            continue
+        hostile = paper.id == "script-alert-title-script-friends"
+        items.append(
+            CuratedPaper(
+                paper,
+                (Placement(place[0], place[1], pinned=True),),
+                note=HOSTILE_NOTE if hostile else None,
+                featured=frozenset({place[0]})
+                if paper.id.startswith("counting-with")
+                else frozenset(),
+                tags=(HOSTILE_TAG, "attention") if hostile else ("attention",),
+                arxiv_id="2505.06708" if paper.id.startswith("gated") else None,
+                links=(ExtraLink("Code", "https://github.com/example/code"),)
+                if paper.id.startswith("gated")
+                else (),
+            )
+        )
+    return Curation(THEMES, tuple(items))
+
+
+def loaded(root: Path) -> Loaded:
+    """The fixture content, loaded and curated."""
+    catalogue = load_catalogue(write_content(root))
+    return Loaded(catalogue, curate(catalogue), ())

@@ -1,0 +1,143 @@
+"""The built site in a real browser: Debian's headless Chromium, driven by Playwright.
+
+Playwright's own browser downloads are never used (the machine cannot fetch them): the test
+launches /usr/bin/chromium, which .ci/run installs with apt-get. Screenshots land in
+build/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import REPO
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = REPO / "build" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+if not CHROMIUM.exists() and not os.environ.get("CI"):
+    pytest.skip("needs Debian's chromium: apt-get install chromium", allow_module_level=True)
+
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright  # noqa: E402
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 at a free port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@contextlib.contextmanager
+def page_of(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A fresh page that records console errors, uncaught exceptions and dialogs (alert())."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.append(f"console: {message.text}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+
+    def on_dialog(dialog: Dialog) -> None:
+        problems.append(f"dialog: {dialog.message}")  # an alert() ran: data came alive
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.set_default_timeout(15_000)
+    try:
+        yield page, problems
+    finally:
+        page.close()
+
+
+def shot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+
+
+def test_home_paper_page_and_search_on_the_shipped_site(
+    browser: Browser, shipped_site: Path
+) -> None:
+    papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
+    paper = next(p for p in papers if p["published"] and p["upvotes"])
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base)
+        assert page.title() == "papersite"
+        assert page.locator("h1").first.inner_text().rstrip("¶") == "papersite"
+        assert page.locator(".md-nav__link", has_text="Unsorted").first.is_visible()
+        shot(page, "home")
+
+        page.goto(base + paper["url"])
+        assert page.locator("h1#title").inner_text() == paper["title"]
+        assert page.locator(".ps-abstract").inner_text() == paper["abstract"]
+        assert page.locator("h2#related-papers + ol li").count() == 5
+        shot(page, "paper")
+
+        page.goto(base)
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator("input.md-search__input").fill(paper["title"])
+        hit = page.locator(".md-search-result__item", has_text=paper["title"]).first
+        hit.wait_for(state="visible")
+        shot(page, "search")
+        assert problems == []
+
+
+def test_theme_page_and_hostile_text_in_the_browser(browser: Browser, curated_site: Path) -> None:
+    title = "<script>alert('title')</script> & Friends"
+    with serving(curated_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "themes/efficiency/")
+        assert page.locator("h1").first.inner_text().rstrip("¶") == "Efficiency <& friends>"
+        assert page.locator("h2#attention").inner_text().startswith("Attention | *gating*")
+        entry = page.locator("#paper-script-alert-title-script-friends")
+        assert entry.inner_text() == title
+        details = page.locator("details.abstract").first
+        assert not details.get_attribute("open")
+        details.locator("summary").click()
+        assert "<img src=x onerror=alert(1)>" in details.inner_text()
+        shot(page, "theme")
+
+        page.goto(base + "papers/counting-stars-with-underscores-pipes-hashes/")
+        abstract = page.locator(".ps-abstract").inner_text()
+        assert "w_{min}ge d_y+1 if d_x<d_y holds; **not bold**, `not code`" in abstract
+        shot(page, "paper-hostile")
+
+        page.goto(base + "papers/7-7-jinja-if-true-templates-endif/")
+        assert page.locator("h1#title").inner_text() == (
+            "{{ 7*7 }} Jinja {% if true %}Templates{% endif %}"
+        )
+        assert problems == []

@@ -1,0 +1,219 @@
+from __future__ import annotations
+
+import html
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from papersite import build as build_module
+from papersite.build import build_site
+from papersite.cli import main
+from papersite.errors import PapersiteError
+
+from .conftest import REPO
+from .sites import HOSTILE_TAG, loaded, write_content
+
+pytestmark = pytest.mark.slow
+CONFIG = REPO / "mkdocs.yml"
+HOSTILE_IDS = (
+    "script-alert-title-script-friends",
+    "counting-stars-with-underscores-pipes-hashes",
+    "7-7-jinja-if-true-templates-endif",
+    "heading-title",
+    "etc-passwd",
+)
+
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def elements(page: Path) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_hostile_titles_and_abstracts_show_exactly_as_written(curated_site: Path) -> None:
+    papers = {p["id"]: p for p in json.loads((curated_site / "papers.json").read_text())}
+    for paper_id in HOSTILE_IDS:
+        page = (curated_site / "papers" / paper_id / "index.html").read_text(encoding="utf-8")
+        h1 = re.search(r'<h1 id="title">(.*?)</h1>', page)
+        abstract = re.search(r'<p class="ps-abstract">(.*?)</p>', page)
+        title = re.search(r"<title>(.*?) - papersite</title>", page)
+        assert h1 and abstract and title, paper_id
+        assert html.unescape(h1.group(1)) == papers[paper_id]["title"]
+        assert html.unescape(title.group(1)) == papers[paper_id]["title"]
+        assert html.unescape(abstract.group(1)) == papers[paper_id]["abstract"]
+
+
+def test_no_markup_from_the_data_comes_alive_anywhere(curated_site: Path) -> None:
+    scripts = sum(tag == "script" for tag, _ in elements(curated_site / "about" / "index.html"))
+    for page in curated_site.rglob("*.html"):
+        found = elements(page)
+        assert sum(tag == "script" for tag, _ in found) == scripts, page
+        for tag, attrs in found:
+            assert tag not in {"iframe", "img"} or "onerror" not in attrs, page
+            assert not any(name.startswith("on") for name in attrs), (page, tag, attrs)
+            for name in ("href", "src"):
+                value = (attrs.get(name) or "").strip().lower()
+                assert not value.startswith(("javascript:", "data:")), (page, tag, attrs)
+
+
+def test_search_index_keeps_hostile_titles_as_text(curated_site: Path) -> None:
+    index = json.loads((curated_site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = [doc["title"] for doc in index["docs"]]
+    assert "&lt;script&gt;alert('title')&lt;/script&gt; &amp; Friends" in titles
+    assert not any("<script" in doc["title"] or "<script" in doc["text"] for doc in index["docs"])
+
+
+def test_tags_page_lists_escaped_tags_at_the_anchors_pages_link_to(curated_site: Path) -> None:
+    tags = (curated_site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert html.escape(HOSTILE_TAG, quote=False) in tags
+    assert HOSTILE_TAG not in tags
+    theme = (curated_site / "themes/efficiency/index.html").read_text(encoding="utf-8")
+    anchors = set(re.findall(r'href="\.\./\.\./tags/#([^"]+)"', theme))
+    assert anchors == {"tag:ltigttagltigt-amp-co", "tag:attention"}
+    for anchor in anchors:
+        assert f'id="{anchor}"' in tags
+
+
+def test_feeds_parse_as_atom(curated_site: Path) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feeds = sorted((curated_site / "feeds").glob("*.xml"))
+    assert [f.name for f in feeds] == ["efficiency.xml", "papers.xml", "reasoning.xml"]
+    for feed in feeds:
+        root = ET.parse(feed).getroot()
+        assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+        updated = [e.findtext("a:updated", "", ns) for e in root.findall("a:entry", ns)]
+        assert updated == sorted(updated, reverse=True)
+    titles = [
+        e.findtext("a:title", namespaces=ns)
+        for e in ET.parse(curated_site / "feeds/papers.xml").getroot().findall("a:entry", ns)
+    ]
+    assert "<script>alert('title')</script> & Friends" in titles
+
+
+def test_every_relative_link_resolves(curated_site: Path) -> None:
+    # 404.html links from the site root (site_url), as it is served at any depth.
+    for page in set(curated_site.rglob("*.html")) - {curated_site / "404.html"}:
+        for _, attrs in elements(page):
+            for name in ("href", "src"):
+                target = attrs.get(name)
+                if not target or re.match(r"^[a-z]+:|^#", target):
+                    continue
+                path = (page.parent / target.split("#")[0].split("?")[0]).resolve()
+                path = path / "index.html" if path.is_dir() else path
+                assert path.is_file(), f"{page.relative_to(curated_site)}: {target}"
+
+
+def test_published_papers_json_is_the_export_byte_for_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = write_content(tmp_path)
+    site = tmp_path / "site"
+    assert main(["build", "--content", str(content), "--site-dir", str(site)]) == 0
+    summary = capsys.readouterr().out.strip()
+    assert re.fullmatch(
+        r"Built 9 papers: 13 pages, \d+ files, [\d.]+ MB in .+ in [\d.]+ s", summary
+    )
+    assert main(["export", "--content", str(content), "-o", str(tmp_path / "export.json")]) == 0
+    assert (site / "papers.json").read_bytes() == (tmp_path / "export.json").read_bytes()
+    assert main(["export", "--format", "csv", "--content", str(content)]) == 0
+    assert (site / "papers.csv").read_text(encoding="utf-8") == capsys.readouterr().out
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    site = loaded(tmp_path)
+    build_site(site, tmp_path / "one", config_file=CONFIG)
+    build_site(site, tmp_path / "two", config_file=CONFIG)
+    one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
+    assert "sitemap.xml.gz" in one and "search/search_index.json" in one
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+    # The sitemap is dated from the newest date in the content, not from today.
+    assert b"<lastmod>2025-11-21</lastmod>" in one["sitemap.xml"]
+
+
+def test_source_date_epoch_dates_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build_site(loaded(tmp_path), tmp_path / "site", config_file=CONFIG)
+    assert b"<lastmod>2023-11-14</lastmod>" in (tmp_path / "site/sitemap.xml").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "failure", [PapersiteError("mkdocs.yml", None, "boom"), KeyboardInterrupt()]
+)
+def test_a_failed_build_leaves_the_previous_site_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    site = loaded(tmp_path)
+    target = tmp_path / "site"
+    build_site(site, target, config_file=CONFIG)
+    before = tree(target)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise failure
+
+    monkeypatch.setattr(build_module, "run_mkdocs", fail)
+    with pytest.raises(type(failure)):
+        build_site(site, target, config_file=CONFIG)
+    assert tree(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_an_mkdocs_error_is_reported_with_the_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        CONFIG.read_text(encoding="utf-8").replace("name: material", "name: no-such-theme"),
+        encoding="utf-8",
+    )
+    with pytest.raises(PapersiteError) as error:
+        build_site(loaded(tmp_path), tmp_path / "site", config_file=config)
+    assert error.value.path == str(config)
+    assert "no-such-theme" in error.value.message
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("name", ["project", "foreign"])
+def test_build_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path: Path, name: str) -> None:
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "thesis.tex").write_text("precious")
+    target = Path.cwd() if name == "project" else foreign
+    with pytest.raises(PapersiteError, match=r"refusing|holds no built site"):
+        build_site(loaded(tmp_path), target, config_file=CONFIG)
+    assert (foreign / "thesis.tex").read_text() == "precious"
+
+
+def test_the_shipped_content_builds(shipped_site: Path) -> None:
+    papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
+    assert len(papers) == 476
+    pages = list((shipped_site / "papers").glob("*/index.html"))
+    assert len(pages) == len(papers)
+    nav = (shipped_site / "index.html").read_text(encoding="utf-8")
+    # Paper pages are never in the navigation: thousands of entries would slow every page.
+    assert nav.count("papers/") < 40
+
+
+def test_strict_build_of_the_curated_fixture_has_no_mkdocs_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build_site(loaded(tmp_path), tmp_path / "site", config_file=CONFIG, strict=True)
+    assert capsys.readouterr().err == ""

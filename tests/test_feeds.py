@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
+
+from papersite.bibtex import bibtex_entry
+from papersite.catalogue import Paper
+from papersite.curation import CuratedPaper
+from papersite.feeds import ATOM, FEED_ENTRIES, atom_feed
+
+NS = {"a": ATOM}
+BUILT = datetime(2025, 11, 20, tzinfo=UTC)
+
+
+def paper(paper_id: str, title: str, published: date | None) -> Paper:
+    return Paper(paper_id, title, "Abstract <b>x</b> & y.", 3, None, published, None, None, (), ())
+
+
+def feed(items: list[CuratedPaper]) -> ET.Element:
+    data = atom_feed(
+        title="papersite: all",
+        feed_url="https://example.org/feeds/papers.xml",
+        page_url="https://example.org/",
+        site_url="https://example.org/",
+        items=items,
+        built=BUILT,
+    )
+    assert data.startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns=")
+    return ET.fromstring(data)
+
+
+def test_feed_parses_as_atom_newest_first_with_text_kept_exactly() -> None:
+    hostile = "<script>alert(1)</script> & {{ x }} \x02"
+    root = feed(
+        [
+            CuratedPaper(paper("old", "Old", date(2024, 1, 2))),
+            CuratedPaper(paper("new", hostile, date(2025, 5, 10))),
+            CuratedPaper(paper("undated", "Undated", None)),
+        ]
+    )
+    assert root.tag == f"{{{ATOM}}}feed"
+    assert root.findtext("a:updated", namespaces=NS) == "2025-05-10T00:00:00Z"
+    entries = root.findall("a:entry", NS)
+    assert [e.findtext("a:id", namespaces=NS) for e in entries] == [
+        "https://example.org/papers/new/",
+        "https://example.org/papers/old/",
+    ]
+    assert entries[0].findtext("a:title", namespaces=NS) == hostile.replace("\x02", "\ufffd")
+    assert entries[0].findtext("a:summary", namespaces=NS) == "Abstract <b>x</b> & y."
+    for entry in entries:
+        assert entry.find("a:link", NS) is not None
+        assert entry.findtext("a:updated", namespaces=NS)
+
+
+def test_empty_feed_is_dated_by_the_build_and_long_feeds_are_capped() -> None:
+    assert feed([]).findtext("a:updated", namespaces=NS) == "2025-11-20T00:00:00Z"
+    many = [CuratedPaper(paper(f"p{i}", f"P{i}", date(2025, 1, 1 + i % 28))) for i in range(150)]
+    assert len(feed(many).findall("a:entry", NS)) == FEED_ENTRIES
+
+
+def test_bibtex_entry_escapes_latex_and_says_there_are_no_author_names() -> None:
+    entry = bibtex_entry(
+        paper("w-min", "w_{min} & 100% {Fast} $x$ #1 ~ ^", date(2025, 5, 10)), "https://ex.org/"
+    )
+    assert entry == (
+        "@misc{w-min,\n"
+        r"  title = {{w\_\{min\} \& 100\% \{Fast\} \$x\$ \#1 \~{} \^{}}}," + "\n"
+        "  year = {2025},\n"
+        "  url = {https://ex.org/papers/w-min/},\n"
+        "  note = {Author names are not recorded in the Hugging Face Daily Papers dumps}\n"
+        "}\n"
+    )
+    undated = bibtex_entry(paper("u", "U", None), "https://ex.org/")
+    assert "year" not in undated

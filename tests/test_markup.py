@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+
+from papersite.markup import (
+    clean_text,
+    escape_html,
+    escape_markdown,
+    escape_url,
+    render_note,
+    safe_url,
+)
+
+
+def test_escape_html_keeps_every_character_visible() -> None:
+    assert escape_html("a<b & \"c\" 'd'") == "a&lt;b &amp; &quot;c&quot; &#x27;d&#x27;"
+
+
+def test_escape_markdown_escapes_every_special_markdown_acts_on() -> None:
+    assert escape_markdown("w_{min} *x* | #1 [a](b) <i>") == (
+        r"w\_\{min\} \*x\* \| \#1 \[a\]\(b\) &lt;i&gt;"
+    )
+
+
+def test_control_characters_never_reach_a_page() -> None:
+    # STX/ETX would let text pose as Python-Markdown's placeholders.
+    assert clean_text("a\x02wzxhzdk:0\x03b\tc") == "a\ufffdwzxhzdk:0\ufffdb\tc"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " java\tscript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "data:text/html,<script>",
+        "vbscript:msgbox",
+        "//evil.example/x",
+    ],
+)
+def test_unsafe_urls_are_refused(url: str) -> None:
+    assert safe_url(url) is None
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/a?b=c", "http://x.org", "mailto:a@b.org", "../papers/x/", "#top"]
+)
+def test_safe_urls_pass(url: str) -> None:
+    assert safe_url(url) == url
+
+
+def test_escape_url_encodes_quotes_and_spaces() -> None:
+    assert escape_url('https://x.org/a b"c<d>') == "https://x.org/a%20b%22c%3Cd%3E"
+
+
+def test_notes_are_markdown_without_raw_html_or_script_links() -> None:
+    html = render_note(
+        "Read **this**. <script>alert(1)</script> <b>x</b> "
+        "[bad](javascript:alert(1)) [also bad](&#106;avascript:x) [good](https://example.org)"
+    )
+    assert html == (
+        "<p>Read <strong>this</strong>. &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;x&lt;/b&gt; "
+        '<a>bad</a> <a>also bad</a> <a href="https://example.org">good</a></p>'
+    )
+
+
+def test_notes_keep_code_blocks_and_lists() -> None:
+    assert (
+        render_note("- one\n- `a<b`") == "<ul>\n<li>one</li>\n<li><code>a&lt;b</code></li>\n</ul>"
+    )

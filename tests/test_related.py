@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from papersite import related as related_module
+from papersite.catalogue import Paper
+from papersite.related import related_papers
+
+
+def paper(paper_id: str, title: str, abstract: str) -> Paper:
+    return Paper(paper_id, title, abstract, None, None, None, None, None, (), ())
+
+
+PAPERS = [
+    paper("a", "Sparse attention for long context", "Sparse attention kernels cut memory."),
+    paper(
+        "b", "Long context with sparse attention", "Attention that is sparse scales to long text."
+    ),
+    paper("c", "Arithmetic in transformers", "Transformers learn addition and multiplication."),
+    paper("d", "Multiplication by transformers", "Can transformers multiply numbers?"),
+    paper("e", "Quantum image classification", "Qubits classify digits."),
+    paper("f", "Pruning large models", "Pruning removes weights from models."),
+    paper("g", "Structured pruning", "Structured pruning removes heads and weights."),
+]
+
+
+def test_nearest_paper_comes_first_and_a_paper_is_never_its_own_neighbour() -> None:
+    result = related_papers(PAPERS)
+    assert result["a"].related[0] == "b"
+    assert result["c"].related[0] == "d"
+    assert result["f"].related[0] == "g"
+    assert all(pid not in r.related and len(r.related) <= 5 for pid, r in result.items())
+
+
+def test_papers_with_nothing_in_common_get_no_related_papers() -> None:
+    assert related_papers(PAPERS)["e"].related == ()
+
+
+def test_tiny_catalogues_work() -> None:
+    assert related_papers([]) == {}
+    assert related_papers(PAPERS[:1])["a"].related == ()
+    assert related_papers([paper("x", "The", "a"), paper("y", "The", "of")])["x"].related == ()
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 7])
+def test_blocks_give_the_same_answer_as_one_block(
+    block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = np.random.default_rng(0)
+    words = "sparse attention pruning memory arithmetic transformer kernel token cache".split()
+    papers = [
+        paper(f"p{i:02d}", " ".join(rng.choice(words, 3)), " ".join(rng.choice(words, 12)))
+        for i in range(40)
+    ]
+    whole = related_papers(papers)
+    monkeypatch.setattr(related_module, "BLOCK", block)
+    assert related_papers(papers) == whole
+
+
+def test_ties_go_to_catalogue_order() -> None:
+    same = [paper(f"p{i}", "Sparse attention", "Sparse attention.") for i in range(8)]
+    assert related_papers(same)["p3"].related == ("p0", "p1", "p2", "p4", "p5")

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+import pytest
+
+from papersite.catalogue import load_catalogue
+from papersite.curation import CuratedPaper, Curation
+from papersite.errors import PapersiteError
+from papersite.render import MARKER, SiteWriter, generate
+
+from .sites import HOSTILE_TAG, SETTINGS, curate, loaded, write_content
+
+GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_PAGES = {
+    "index.md": "home.md",
+    "themes/efficiency.md": "theme-efficiency.md",
+    "papers/script-alert-title-script-friends.md": "paper-hostile.md",
+    "papers/gated-attention-for-large-language-models.md": "paper-gated-attention.md",
+    "unsorted.md": "unsorted.md",
+}
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    generate(site.catalogue, site.curation, SETTINGS, out)
+    return out
+
+
+@pytest.mark.parametrize("page", sorted(GOLDEN_PAGES))
+def test_pages_match_the_golden_files(docs: Path, page: str, update_golden: bool) -> None:
+    """Regenerate on purpose with `make golden` (pytest --update-golden) and review the diff."""
+    golden = GOLDEN / GOLDEN_PAGES[page]
+    actual = (docs / page).read_text(encoding="utf-8")
+    if update_golden:
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}: run `make golden` and review it"
+    assert actual == golden.read_text(encoding="utf-8"), f"{page} differs from {golden.name}"
+
+
+def test_hostile_text_is_escaped_in_every_generated_page(docs: Path) -> None:
+    for path in docs.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        for live in ("<script", "<b>", "<img", "<iframe", "<i>", 'href="javascript'):
+            assert live not in text, f"{live!r} is live in {path.relative_to(docs)}"
+    paper = (docs / "papers/script-alert-title-script-friends.md").read_text(encoding="utf-8")
+    assert (
+        '<h1 id="title">&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; Friends</h1>'
+        in paper
+    )
+    assert 'title: "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; &amp; Friends"' in paper
+    jinja = (docs / "papers/7-7-jinja-if-true-templates-endif.md").read_text(encoding="utf-8")
+    assert "{{ 7*7 }} Jinja {% if true %}Templates{% endif %}" in jinja  # shown, not evaluated
+
+
+def test_data_files_and_feeds_are_written(docs: Path) -> None:
+    for name in (
+        "papers.json",
+        "papers.csv",
+        "feeds/papers.xml",
+        "feeds/efficiency.xml",
+        "feeds/reasoning.xml",
+        "bibtex/efficiency.bib",
+        "bibtex/reasoning.bib",
+        "stylesheets/papersite.css",
+        "tags.md",
+        "about.md",
+        MARKER,
+    ):
+        assert (docs / name).is_file(), name
+
+
+def test_a_title_like_a_path_gets_a_safe_address_inside_the_folder(docs: Path) -> None:
+    assert (docs / "papers/etc-passwd.md").is_file()
+    written = {p.resolve() for p in docs.parent.rglob("*") if p.is_file()}
+    assert all(p.is_relative_to(docs.parent.resolve()) for p in written)
+
+
+@pytest.mark.parametrize(
+    "paper_id", ["../../etc/passwd", "/etc/passwd", "a/b", "..", "UPPER", "x" * 101, "a.md", ""]
+)
+def test_ids_that_are_not_page_addresses_are_refused_before_writing(
+    tmp_path: Path, paper_id: str
+) -> None:
+    catalogue = load_catalogue(write_content(tmp_path))
+    bad = dataclasses.replace(catalogue.papers[0], id=paper_id)
+    out = tmp_path / "docs"
+    with pytest.raises(PapersiteError, match="cannot be a page address"):
+        generate(catalogue, Curation((), (CuratedPaper(bad),)), SETTINGS, out)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("relative", ["../x.md", "/etc/x", "a/../../b", "a//b", ".hidden", "a\\b"])
+def test_the_writer_never_leaves_its_folder(tmp_path: Path, relative: str) -> None:
+    writer = SiteWriter(tmp_path / "out")
+    with pytest.raises(PapersiteError, match="refusing to write"):
+        writer.write(relative, "x")
+
+
+def test_the_writer_keeps_unchanged_files_and_removes_stale_ones(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = SiteWriter(out)
+    first.write("a/keep.md", "same")
+    first.write("a/stale.md", "old")
+    first.prune()
+    stamp = (out / "a/keep.md").stat().st_mtime_ns
+    os.utime(out / "a/keep.md", ns=(stamp - 10**9, stamp - 10**9))
+    second = SiteWriter(out)
+    second.write("a/keep.md", "same")
+    assert second.prune() == 1
+    assert second.changed == 0
+    assert (out / "a/keep.md").stat().st_mtime_ns == stamp - 10**9
+    assert not (out / "a/stale.md").exists()
+
+
+def test_the_writer_refuses_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(PapersiteError, match="not made by papersite"):
+        SiteWriter(tmp_path)
+
+
+def test_generation_is_deterministic(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    outputs = []
+    for name in ("one", "two"):
+        generate(site.catalogue, site.curation, SETTINGS, tmp_path / name)
+        folder = tmp_path / name
+        outputs.append(
+            {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+        )
+    assert outputs[0] == outputs[1]
+
+
+def test_tags_are_escaped_in_front_matter(docs: Path) -> None:
+    page = (docs / "papers/script-alert-title-script-friends.md").read_text(encoding="utf-8")
+    assert '  - "&lt;i&gt;tag&lt;/i&gt; &amp; co"' in page
+    assert HOSTILE_TAG not in page
+
+
+def test_uncurated_content_puts_every_paper_in_unsorted(tmp_path: Path) -> None:
+    catalogue = load_catalogue(write_content(tmp_path))
+    out = tmp_path / "docs"
+    result = generate(catalogue, curate(catalogue).__class__((), ()), SETTINGS, out)
+    assert result.pages == 4
+    assert [entry.path for entry in result.nav] == [
+        "index.md",
+        "tags.md",
+        "unsorted.md",
+        "about.md",
+    ]
+
+
+def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from papersite.cli import main
+
+    from .conftest import REPO
+
+    content = write_content(tmp_path)
+    config = str(REPO / "mkdocs.yml")
+    out = tmp_path / "docs"
+    assert main(["generate", "--content", str(content), "--config", config, "--out", str(out)]) == 0
+    assert capsys.readouterr().out == f"Generated 13 pages and 18 files in {out}\n"
+    assert (out / "papers/etc-passwd.md").is_file()
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("mine")
+    assert (
+        main(["generate", "--content", str(content), "--config", config, "--out", str(foreign)])
+        == 1
+    )
+    assert capsys.readouterr().err == (
+        f"{foreign}: folder is not empty and was not made by papersite: choose another\n"
+    )
+    assert sorted(p.name for p in foreign.iterdir()) == ["keep.txt"]
