@@ -60,6 +60,19 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(triage_command)
     triage_command.set_defaults(run=_run_triage)
 
+    review_command = commands.add_parser(
+        "review", help="a Markdown summary of what the content changes against a base branch"
+    )
+    _content_option(review_command)
+    review_command.add_argument(
+        "--base-content",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the base branch's content folder, checked out elsewhere",
+    )
+    review_command.set_defaults(run=_run_review)
+
     build = commands.add_parser("build", help="generate the pages and build the site with MkDocs")
     _content_option(build)
     _config_option(build)
@@ -168,6 +181,14 @@ def _run_triage(args: argparse.Namespace) -> int:
             display_path(args.content / CURATION_DIR), None, "no curation folder: nothing to triage"
         )
     sys.stdout.write(format_triage(triage(files, catalogue)))
+    return 0
+
+
+def _run_review(args: argparse.Namespace) -> int:
+    from papersite.review import format_review, review
+
+    # Always 0: the summary reports the content's problems; `papersite check` is what fails a run.
+    sys.stdout.write(format_review(review(args.base_content, args.content)))
     return 0
 
 

@@ -1,0 +1,241 @@
+"""The pull-request review: what a change to the content does to the site, readable in seconds.
+
+``papersite review --base-content DIR`` compares the content of a pull request with the content of
+its base branch (checked out into another folder) and writes a Markdown summary for the job page:
+papers per theme before and after, papers added, moved between themes or sections, and removed,
+and every message ``papersite check`` gives on the pull request's content. The comparison is by
+paper id, which is the paper's address, so a reviewer sees which pages appear, move or disappear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from papersite.catalogue import load_catalogue
+from papersite.curation import Curation, Theme, load_curation
+from papersite.errors import Problem, Problems, Severity
+from papersite.markup import clean_text
+
+# A summary is read, not searched: past this many lines a list says how many more there are.
+MAX_LISTED = 50
+UNSORTED = "unsorted"
+# Marks that start inline Markdown on GitHub (code, emphasis, links, tags, entities, table cells,
+# strike-through, math). Text here never starts a line, so block marks such as "#" or "-" are inert.
+_INLINE_MARKS = re.compile(r"([\\`*_\[\]<>|&~$])")
+# Says where a changed paper was or goes, for one list of the summary.
+Where = Callable[["PaperChange"], str]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a paper shows on the site: a theme and its section; no theme means Unsorted."""
+
+    theme: str
+    section: str
+
+    def __str__(self) -> str:
+        return UNSORTED if self.theme == UNSORTED else f"{self.theme} / {self.section}"
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    """Papers in one theme (or Unsorted) on the base branch and in the pull request."""
+
+    theme: str
+    title: str
+    base: int
+    head: int
+    featured: int | None
+
+    @property
+    def delta(self) -> int:
+        """How many papers the pull request adds to the theme (negative: takes away)."""
+        return self.head - self.base
+
+
+@dataclass(frozen=True)
+class PaperChange:
+    """A paper added, moved or removed: its places before and after the pull request.
+
+    ``note`` says why a paper left (the reason it was hidden) or that an added one was unhidden.
+    """
+
+    paper_id: str
+    title: str
+    before: tuple[Place, ...]
+    after: tuple[Place, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    """Everything the summary shows: counts, changed papers and the check's messages."""
+
+    base_total: int
+    head_total: int
+    counts: tuple[ThemeCount, ...]
+    added: tuple[PaperChange, ...]
+    moved: tuple[PaperChange, ...]
+    removed: tuple[PaperChange, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> int:
+        """How many of the check's messages are errors."""
+        return sum(p.severity is Severity.ERROR for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        """How many of the check's messages are warnings."""
+        return len(self.problems) - self.errors
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One content folder, curated: the visible papers' places, and the hidden papers' reasons."""
+
+    curation: Curation
+    places: dict[str, tuple[Place, ...]]
+    titles: dict[str, str]
+    hidden: dict[str, str]
+    problems: tuple[Problem, ...]
+
+
+def review(base_content: Path, head_content: Path) -> Review:
+    """Compare the pull request's content with the base branch's; only the head's problems count.
+
+    Both folders are read the way ``papersite check`` reads them, collecting problems instead of
+    stopping, so a summary is written even for content with errors; those errors are its point.
+    """
+    base = _curate(base_content)
+    head = _curate(head_content)
+    added, moved, removed = [], [], []
+    for paper_id, after in head.places.items():
+        before = base.places.get(paper_id)
+        if before is None:
+            note = "unhidden" if paper_id in base.hidden else None
+            added.append(PaperChange(paper_id, head.titles[paper_id], (), after, note))
+        elif set(before) != set(after):
+            moved.append(PaperChange(paper_id, head.titles[paper_id], before, after))
+    for paper_id, before in base.places.items():
+        if paper_id not in head.places:
+            reason = head.hidden.get(paper_id)
+            note = f"hidden: {reason}" if reason is not None else "no longer in any dump"
+            removed.append(PaperChange(paper_id, base.titles[paper_id], before, (), note))
+    return Review(
+        base_total=len(base.places),
+        head_total=len(head.places),
+        counts=_counts(base.curation, head.curation),
+        added=tuple(added),
+        moved=tuple(moved),
+        removed=tuple(removed),
+        problems=head.problems,
+    )
+
+
+def _curate(content: Path) -> _Side:
+    catalogue = load_catalogue(content)
+    problems = Problems()
+    curation = load_curation(content, catalogue, problems)
+    places = {
+        item.paper.id: tuple(Place(p.theme, p.section) for p in item.placements)
+        or (Place(UNSORTED, UNSORTED),)
+        for item in curation.papers
+    }
+    titles = {item.paper.id: item.paper.title for item in curation.papers}
+    hidden = {item.paper.id: item.reason for item in curation.hidden}
+    return _Side(curation, places, titles, hidden, (*catalogue.problems, *problems))
+
+
+def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
+    # Head themes in display order, then any theme the pull request deletes, then Unsorted.
+    themes: list[Theme] = list(head.themes)
+    themes += [t for t in base.themes if head.theme(t.id) is None]
+    counts = [
+        ThemeCount(
+            theme.id,
+            theme.title,
+            len(base.in_theme(theme.id)),
+            len(head.in_theme(theme.id)),
+            len(head.featured(theme.id)) if head.theme(theme.id) else None,
+        )
+        for theme in themes
+    ]
+    counts.append(
+        ThemeCount(UNSORTED, "Unsorted", len(base.unsorted()), len(head.unsorted()), None)
+    )
+    return tuple(counts)
+
+
+def format_review(report: Review) -> str:
+    """The review as GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY or a terminal."""
+    lines = ["## Content review", ""]
+    lines.append(
+        f"**{report.base_total} → {report.head_total} papers** on the site: "
+        f"{len(report.added)} added, {len(report.moved)} moved, {len(report.removed)} removed; "
+        f"`papersite check`: {_count(report.errors, 'error')}, "
+        f"{_count(report.warnings, 'warning')}."
+    )
+    lines += ["", "### Papers per theme", ""]
+    lines += [
+        "| theme | base | this PR | change | featured |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for count in report.counts:
+        featured = "" if count.featured is None else str(count.featured)
+        lines.append(
+            f"| {escape_gfm(count.title)} | {count.base} | {count.head} | "
+            f"{_signed(count.delta)} | {featured} |"
+        )
+    lines += _section("Added", report.added, lambda c: _places(c.after))
+    lines += _section("Moved", report.moved, lambda c: f"{_places(c.before)} → {_places(c.after)}")
+    lines += _section("Removed", report.removed, lambda c: f"was {_places(c.before)}")
+    messages = [_message(problem) for problem in report.problems]
+    lines += ["", "### Check", "", *(_capped(messages) or ["No errors or warnings."])]
+    return "\n".join(lines) + "\n"
+
+
+def _section(heading: str, changes: Sequence[PaperChange], where: Where) -> list[str]:
+    entries = [
+        f"- {escape_gfm(c.title)} `{c.paper_id}`: {where(c)}"
+        + (f" ({escape_gfm(c.note)})" if c.note else "")
+        for c in changes
+    ]
+    return ["", f"### {heading} ({len(changes)})", "", *(_capped(entries) or ["None."])]
+
+
+def _capped(entries: list[str]) -> list[str]:
+    """The first MAX_LISTED list entries, and a line counting the rest."""
+    if len(entries) <= MAX_LISTED:
+        return entries
+    return [*entries[:MAX_LISTED], f"- … and {len(entries) - MAX_LISTED} more"]
+
+
+def _message(problem: Problem) -> str:
+    label = "error" if problem.severity is Severity.ERROR else "warning"
+    where = problem.path if problem.line is None else f"{problem.path}:{problem.line}"
+    return f"- **{label}** `{where}`: {escape_gfm(problem.message)}"
+
+
+def _places(places: tuple[Place, ...]) -> str:
+    return ", ".join(f"`{place}`" for place in places)
+
+
+def _signed(number: int) -> str:
+    return f"+{number}" if number > 0 else str(number)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def escape_gfm(text: str) -> str:
+    """Scraped text for the middle of a GitHub-flavoured Markdown line: it shows as written.
+
+    GitHub honours a backslash before any ASCII punctuation, so nothing in a title (``<``, ``|``,
+    ``*``, ``[``, ``$``) can become a tag, a table cell, emphasis, a link or math in the summary.
+    """
+    return _INLINE_MARKS.sub(r"\\\1", clean_text(text)).replace("\n", " ")

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from papersite import review as review_module
+from papersite.cli import main
+from papersite.review import escape_gfm, format_review, review
+
+from .conftest import CURATION_DATA, DATA
+
+REVIEW_DATA = DATA / "review"
+
+
+@pytest.fixture
+def head_content(curated_content: Path) -> Path:
+    """The pull request's side of ./content: tests/data/review's dump and papers.yaml, as ./head."""
+    head = Path("head")
+    (head / "sources").mkdir(parents=True)
+    (head / "curation").mkdir()
+    shutil.copy(REVIEW_DATA / "dump.txt", head / "sources" / "dump.txt")
+    shutil.copy(REVIEW_DATA / "papers.yaml", head / "curation" / "papers.yaml")
+    shutil.copy(CURATION_DATA / "themes.yaml", head / "curation" / "themes.yaml")
+    return head
+
+
+def test_review_summarises_counts_added_moved_removed_and_check_messages(
+    curated_content: Path, head_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["review", "--base-content", "content", "--content", "head"]) == 0
+    assert capsys.readouterr().out == (
+        "## Content review\n"
+        "\n"
+        "**6 → 6 papers** on the site: 2 added, 1 moved, 2 removed; "
+        "`papersite check`: 0 errors, 1 warning.\n"
+        "\n"
+        "### Papers per theme\n"
+        "\n"
+        "| theme | base | this PR | change | featured |\n"
+        "| --- | ---: | ---: | ---: | ---: |\n"
+        "| Efficiency | 3 | 5 | +2 | 1 |\n"
+        "| Sequence Models | 2 | 0 | -2 | 0 |\n"
+        "| Arithmetic Reasoning | 1 | 1 | 0 | 1 |\n"
+        "| Unsorted | 1 | 1 | 0 |  |\n"
+        "\n"
+        "### Added (2)\n"
+        "\n"
+        "- A Survey of Cooking Robots `a-survey-of-cooking-robots`: `unsorted` (unhidden)\n"
+        "- Speculative Decoding \\<Fast\\> \\| Drafts\\* `speculative-decoding-fast-drafts`: "
+        "`efficiency / fast-decoding`\n"
+        "\n"
+        "### Moved (1)\n"
+        "\n"
+        "- Teaching Transformers to Add `teaching-transformers-to-add`: "
+        "`sequence-models / transformers`, `arithmetic-reasoning / arithmetic` → "
+        "`efficiency / fast-decoding`, `arithmetic-reasoning / arithmetic`\n"
+        "\n"
+        "### Removed (2)\n"
+        "\n"
+        "- Kernels That Speed Up Training `kernels-that-speed-up-training`: was `unsorted` "
+        "(no longer in any dump)\n"
+        "- Selective State Space Models for Long Context "
+        "`selective-state-space-models-for-long-context`: was `sequence-models / state-space` "
+        "(hidden: Superseded by its journal version.)\n"
+        "\n"
+        "### Check\n"
+        "\n"
+        "- **warning** `head/curation/themes.yaml:20`: theme 'sequence-models' has no papers\n"
+    )
+
+
+def test_unchanged_content_reviews_as_no_change(curated_content: Path) -> None:
+    report = review(curated_content, curated_content)
+    assert (report.added, report.moved, report.removed, report.problems) == ((), (), (), ())
+    assert [(c.theme, c.base, c.head, c.delta) for c in report.counts] == [
+        ("efficiency", 3, 3, 0),
+        ("sequence-models", 2, 2, 0),
+        ("arithmetic-reasoning", 1, 1, 0),
+        ("unsorted", 1, 1, 0),
+    ]
+    text = format_review(report)
+    assert text.count("\nNone.\n") == 3
+    assert text.endswith("### Check\n\nNo errors or warnings.\n")
+
+
+def test_errors_in_the_pull_request_are_listed_and_a_deleted_theme_still_counts(
+    curated_content: Path, head_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    themes = head_content / "curation" / "themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    themes.write_text(text[: text.index("  - id: arithmetic-reasoning")], encoding="utf-8")
+    # An error on the base branch is not the pull request's doing, so it is not listed.
+    with (curated_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write("  no-such-paper:\n    order: 1\n")
+    assert main(["review", "--base-content", "content", "--content", "head"]) == 0
+    out = capsys.readouterr().out
+    assert "| Arithmetic Reasoning | 1 | 0 | -1 |  |\n" in out
+    assert "`papersite check`: 2 errors, 1 warning.\n" in out
+    assert out.endswith(
+        "### Check\n\n"
+        "- **warning** `head/curation/themes.yaml:20`: theme 'sequence-models' has no papers\n"
+        "- **error** `head/curation/papers.yaml:6`: unknown theme 'arithmetic-reasoning' "
+        "(themes: efficiency, sequence-models)\n"
+        "- **error** `head/curation/papers.yaml:7`: unknown theme 'arithmetic-reasoning' "
+        "(themes: efficiency, sequence-models)\n"
+    )
+
+
+def test_long_lists_end_in_a_count_of_the_rest(
+    curated_content: Path, head_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(review_module, "MAX_LISTED", 1)
+    text = format_review(review(curated_content, head_content))
+    assert "### Added (2)\n\n- A Survey of Cooking Robots" in text
+    assert "(unhidden)\n- … and 1 more\n\n### Moved (1)" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
+        ("a | b", "a \\| b"),
+        ("*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`"),
+        ("[link](https://x.test)", "\\[link\\](https://x.test)"),
+        ("$O(n^2)$ & ~x~", "\\$O(n^2)\\$ \\& \\~x\\~"),
+        ("back\\slash\nnewline", "back\\\\slash newline"),
+    ],
+)
+def test_scraped_text_cannot_become_markup_in_the_summary(text: str, escaped: str) -> None:
+    assert escape_gfm(text) == escaped
