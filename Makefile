@@ -6,13 +6,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve check clean golden
+.PHONY: install site test lint serve check clean golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# CI calls this once, so later steps reuse the venv instead of each installing again.
+install: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

@@ -1,0 +1,213 @@
+"""The GitHub workflows, linted here because they never run on this machine.
+
+check-jsonschema validates them against its vendored copies of the GitHub workflow and Dependabot
+schemas (no network); the assertions below hold the project's own rules: no pull_request_target,
+least permissions, and the steps CI, deploy and the link check must have.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from papersite.cli import _parser
+
+from .conftest import REPO
+
+GITHUB = REPO / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+Workflow = dict[str, Any]
+
+
+def load(name: str) -> Workflow:
+    loaded: dict[Any, Any] = yaml.safe_load(
+        (GITHUB / "workflows" / name).read_text(encoding="utf-8")
+    )
+    # YAML 1.1 reads the key `on` as the boolean true; give it its name back.
+    return {("on" if key is True else key): value for key, value in loaded.items()}
+
+
+def steps(workflow: Workflow, job: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = workflow["jobs"][job]["steps"]
+    return found
+
+
+def uses(workflow: Workflow, job: str, action: str) -> dict[str, Any]:
+    """The one step of the job that uses the action (any version)."""
+    matching = [s for s in steps(workflow, job) if s.get("uses", "").split("@")[0] == action]
+    assert len(matching) == 1, f"{job} uses {action} {len(matching)} times"
+    return matching[0]
+
+
+def runs(workflow: Workflow, job: str) -> list[str]:
+    """Every shell command line of the job."""
+    return [line for s in steps(workflow, job) for line in s.get("run", "").splitlines()]
+
+
+def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_there_are_the_three_workflows() -> None:
+    assert [w.name for w in WORKFLOWS] == ["ci.yml", "deploy.yml", "links.yml"]
+
+
+def test_workflows_and_dependabot_match_githubs_schemas() -> None:
+    result = check_jsonschema("vendor.github-workflows", *WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = check_jsonschema("vendor.dependabot", GITHUB / "dependabot.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_catches_a_misspelt_key(tmp_path: Path) -> None:
+    text = (GITHUB / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    broken = tmp_path / "ci.yml"
+    broken.write_text(text.replace("    runs-on:", "    permisions: {}\n    runs-on:", 1))
+    result = check_jsonschema("vendor.github-workflows", broken)
+    assert result.returncode == 1
+    assert "'permisions' was unexpected" in result.stdout
+
+
+def test_no_workflow_runs_on_pull_request_target() -> None:
+    # It runs a fork's code with the repository's secrets and a writable token. Comments may
+    # warn against it; no key or expression may use it.
+    for path in WORKFLOWS:
+        code = [line.split("#")[0] for line in path.read_text(encoding="utf-8").splitlines()]
+        assert not [line for line in code if "pull_request_target" in line], path.name
+        assert "pull_request_target" not in load(path.name)["on"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_workflow_only_reads_by_default(path: Path) -> None:
+    assert load(path.name)["permissions"] == {"contents": "read"}
+
+
+def test_write_permissions_are_held_only_by_the_jobs_that_need_them() -> None:
+    granted = {
+        (path.name, job, scope)
+        for path in WORKFLOWS
+        for job, spec in load(path.name)["jobs"].items()
+        for scope, level in spec.get("permissions", {}).items()
+        if level == "write"
+    }
+    assert granted == {
+        ("deploy.yml", "deploy", "pages"),
+        ("deploy.yml", "deploy", "id-token"),
+        ("links.yml", "report", "issues"),
+    }
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_a_release_and_checkouts_keep_no_token(path: Path) -> None:
+    workflow = load(path.name)
+    for job in workflow["jobs"]:
+        for step in steps(workflow, job):
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+|[0-9a-f]{40})", step["uses"]), step
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_ci_checks_tests_builds_uploads_and_summarises() -> None:
+    ci = load("ci.yml")
+    assert set(ci["on"]) == {"pull_request", "push"}
+    assert ci["env"]["NO_MKDOCS_2_WARNING"] == "1"
+    assert ci["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+    python = uses(ci, "check", "actions/setup-python")["with"]
+    assert (python["python-version"], python["cache"]) == ("3.11", "pip")
+    commands = runs(ci, "check")
+    for command in ("papersite check --strict", "make test", "papersite build --strict"):
+        assert any(line.startswith(command) for line in commands), command
+    order = [
+        next(i for i, line in enumerate(commands) if line.startswith(c))
+        for c in ("make install", "papersite check", "make test", "papersite build")
+    ]
+    assert order == sorted(order)
+    uploads = [s["with"] for s in steps(ci, "check") if "upload-artifact" in s.get("uses", "")]
+    assert {"name": "site", "path": "site/"}.items() <= uploads[0].items()
+
+
+def test_ci_reviews_a_pull_request_against_its_base_branch_checked_out_aside() -> None:
+    ci = load("ci.yml")
+    base = next(s for s in steps(ci, "check") if s.get("with", {}).get("path") == "base")
+    assert base["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    review = next(s for s in steps(ci, "check") if "papersite review" in s.get("run", ""))
+    assert review["if"] == base["if"] == "github.event_name == 'pull_request'"
+    assert review["run"].endswith('>> "$GITHUB_STEP_SUMMARY"')
+    assert "--base-content base/content" in review["run"]
+
+
+def test_deploy_publishes_with_the_pages_actions_one_run_at_a_time() -> None:
+    deploy = load("deploy.yml")
+    assert deploy["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert "papersite build --strict --site-dir site" in runs(deploy, "build")
+    uses(deploy, "build", "actions/configure-pages")
+    assert uses(deploy, "build", "actions/upload-pages-artifact")["with"]["path"] == "site"
+    job = deploy["jobs"]["deploy"]
+    assert job["needs"] == "build"
+    assert job["permissions"] == {"pages": "write", "id-token": "write"}
+    assert job["environment"] == {
+        "name": "github-pages",
+        "url": "${{ steps.deployment.outputs.page_url }}",
+    }
+    assert uses(deploy, "deploy", "actions/deploy-pages")["id"] == "deployment"
+
+
+def test_links_are_checked_weekly_and_an_issue_opened_only_when_some_break() -> None:
+    links = load("links.yml")
+    assert set(links["on"]) == {"schedule", "workflow_dispatch"}
+    assert "papersite build --strict --site-dir site" in runs(links, "check")
+    lychee = uses(links, "check", "lycheeverse/lychee-action")
+    assert lychee["with"]["fail"] is False  # the report job acts on the result instead
+    report = links["jobs"]["report"]
+    assert report["if"] == "needs.check.outputs.broken == 'true'"
+    # The job that may write issues runs no shell of its own.
+    assert all("run" not in step for step in report["steps"])
+    uses(links, "report", "peter-evans/create-issue-from-file")
+
+
+def test_every_papersite_command_in_a_workflow_parses() -> None:
+    # Catches an option renamed in the CLI but not in a workflow.
+    lines = [
+        line
+        for path in WORKFLOWS
+        for job in load(path.name)["jobs"]
+        for line in runs(load(path.name), job)
+        if line.startswith("papersite ")
+    ]
+    assert len(lines) == 5
+    for line in lines:
+        words = shlex.split(line.split(">>")[0])
+        _parser().parse_args(words[1:])
+
+
+def test_every_make_target_in_a_workflow_exists() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    targets = {
+        line.split()[1]
+        for path in WORKFLOWS
+        for job in load(path.name)["jobs"]
+        for line in runs(load(path.name), job)
+        if line.startswith("make ")
+    }
+    assert targets == {"install", "test"}
+    for target in targets:
+        assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
+
+
+def test_the_pull_request_template_asks_for_the_strict_check() -> None:
+    template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "- [ ] I ran `papersite check --strict`" in template
