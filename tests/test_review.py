@@ -108,6 +108,16 @@ def test_errors_in_the_pull_request_are_listed_and_a_deleted_theme_still_counts(
     )
 
 
+def test_a_base_folder_without_sources_is_refused_rather_than_reviewed_as_empty(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["review", "--base-content", "base/content"]) == 1
+    assert capsys.readouterr() == (
+        "",
+        "base/content/sources: no sources folder: is this a content folder?\n",
+    )
+
+
 def test_long_lists_end_in_a_count_of_the_rest(
     curated_content: Path, head_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

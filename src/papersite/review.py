@@ -16,7 +16,7 @@ from pathlib import Path
 
 from papersite.catalogue import load_catalogue
 from papersite.curation import Curation, Theme, load_curation
-from papersite.errors import Problem, Problems, Severity
+from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
@@ -109,7 +109,16 @@ def review(base_content: Path, head_content: Path) -> Review:
 
     Both folders are read the way ``papersite check`` reads them, collecting problems instead of
     stopping, so a summary is written even for content with errors; those errors are its point.
+    Raises PapersiteError only when either folder has no sources/ at all.
     """
+    for content in (base_content, head_content):
+        # A mistyped folder would otherwise review as "every paper added" or "every paper removed".
+        if not (content / "sources").is_dir():
+            raise PapersiteError(
+                display_path(content / "sources"),
+                None,
+                "no sources folder: is this a content folder?",
+            )
     base = _curate(base_content)
     head = _curate(head_content)
     added, moved, removed = [], [], []
