@@ -2,15 +2,17 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from papersite import build as build_module
-from papersite.build import build_site
+from papersite.build import Loaded, build_site
 from papersite.cli import main
 from papersite.errors import PapersiteError
 
@@ -157,21 +159,40 @@ def test_source_date_epoch_dates_the_build(tmp_path: Path, monkeypatch: pytest.M
     assert b"<lastmod>2023-11-14</lastmod>" in (tmp_path / "site/sitemap.xml").read_bytes()
 
 
-@pytest.mark.parametrize(
-    "failure", [PapersiteError("mkdocs.yml", None, "boom"), KeyboardInterrupt()]
-)
-def test_a_failed_build_leaves_the_previous_site_untouched(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
-) -> None:
+def _built_once(tmp_path: Path) -> tuple[Loaded, Path, dict[str, bytes]]:
+    """The fixture content, its site built in tmp_path/site, and that site's files."""
     site = loaded(tmp_path)
     target = tmp_path / "site"
     build_site(site, target, config_file=CONFIG)
-    before = tree(target)
+    return site, target, tree(target)
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [PapersiteError("mkdocs.yml", None, "boom"), RuntimeError("plugin bug"), KeyboardInterrupt()],
+)
+@pytest.mark.parametrize("inside_mkdocs", [False, True], ids=["before-mkdocs", "inside-mkdocs"])
+def test_a_failed_build_leaves_the_previous_site_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException, inside_mkdocs: bool
+) -> None:
+    import mkdocs.commands.build
+
+    site, target, before = _built_once(tmp_path)
 
     def fail(*args: object, **kwargs: object) -> None:
         raise failure
 
-    monkeypatch.setattr(build_module, "run_mkdocs", fail)
+    def half_build(config: Any, **kwargs: object) -> None:
+        # MkDocs has written part of the new site when it fails.
+        out = Path(config["site_dir"])
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "index.html").write_text("half a site")
+        raise failure
+
+    if inside_mkdocs:
+        monkeypatch.setattr(mkdocs.commands.build, "build", half_build)
+    else:
+        monkeypatch.setattr(build_module, "run_mkdocs", fail)
     with pytest.raises(type(failure)):
         build_site(site, target, config_file=CONFIG)
     assert tree(target) == before
@@ -217,3 +238,68 @@ def test_strict_build_of_the_curated_fixture_has_no_mkdocs_warnings(
 ) -> None:
     build_site(loaded(tmp_path), tmp_path / "site", config_file=CONFIG, strict=True)
     assert capsys.readouterr().err == ""
+
+
+REFUSED = (
+    "refusing to replace a folder holding the project, the content or your home folder: "
+    "choose a site folder of its own, such as ./site"
+)
+
+
+@pytest.mark.parametrize("where", ["home", "root", "repo", "content", "content-parent", "link"])
+def test_build_refuses_a_site_dir_that_holds_the_user_s_folders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    content = write_content(tmp_path)
+    # An index.html makes the folder look like a built site to the emptiness check.
+    (content / "index.html").write_text("not a site")
+    (tmp_path / "link").symlink_to(content)
+    target = {
+        "home": Path.home(),
+        "root": Path("/"),
+        "repo": REPO,
+        "content": content,
+        "content-parent": tmp_path,
+        "link": tmp_path / "link",
+    }[where]
+    before = sorted(p.name for p in content.iterdir())
+    argv = ["build", "--content", str(content), "--config", str(CONFIG), "--site-dir", str(target)]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == f"{target.absolute()}: {REFUSED}\n"
+    assert sorted(p.name for p in content.iterdir()) == before
+
+
+def _fail_on_moving_the_new_site(
+    monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> list[tuple[str, str]]:
+    """Make the rename that moves the built site into place fail; returns the renames seen."""
+    real = os.rename
+    seen: list[tuple[str, str]] = []
+
+    def rename(source: str | os.PathLike[str], destination: str | os.PathLike[str]) -> None:
+        seen.append((Path(source).name, Path(destination).name))
+        if Path(source).name == "site" and Path(source).parent.name.startswith(".site.building-"):
+            raise failure
+        real(source, destination)
+
+    monkeypatch.setattr(os, "rename", rename)
+    return seen
+
+
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_a_failed_swap_puts_the_previous_site_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    site, target, before = _built_once(tmp_path)
+    seen = _fail_on_moving_the_new_site(monkeypatch, failure)
+    expected = PapersiteError if isinstance(failure, OSError) else KeyboardInterrupt
+    with pytest.raises(expected) as caught:
+        build_site(site, target, config_file=CONFIG)
+    assert ("site", "previous") in seen  # the old site had been moved aside
+    assert tree(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    if isinstance(caught.value, PapersiteError):
+        assert caught.value.message == (
+            "cannot move the new site into place: No space left on device; "
+            "the previous site is kept"
+        )

@@ -428,3 +428,22 @@ def test_the_rules_alone_stay_close_to_the_curators(
     # decisions on the seed corpus fails here (figures in BENCHMARKS.md).
     curated, rules_only, _ = shipped
     assert agreement(theme, sorting(rules_only), sorting(curated)).f1 >= floor
+
+
+@pytest.mark.parametrize("linked", ["curation/papers.yaml", "curation"])
+def test_curation_linking_outside_the_content_folder_is_not_read(
+    content: Path, linked: str
+) -> None:
+    outside = Path("outside").absolute()
+    (content / "curation").rename(outside)
+    if linked == "curation":
+        (content / "curation").symlink_to(outside)
+    else:
+        (content / "curation").mkdir()
+        (content / "curation" / "themes.yaml").write_text(THEMES, encoding="utf-8")
+        (content / linked).symlink_to(outside / "papers.yaml")
+    curation, problems = curate(content)
+    assert problems == [
+        f"content/{linked}: symbolic link to a place outside the content folder; not read"
+    ]
+    assert curation.themes == ()

@@ -58,3 +58,30 @@ def test_exports_are_deterministic(make_content: MakeContent) -> None:
     assert to_json(export_objects(uncurated(load_catalogue(content)))) == to_json(
         export_objects(uncurated(load_catalogue(content)))
     )
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(make_content: MakeContent) -> None:
+    [gated] = [
+        o
+        for o in export_objects(uncurated(load_catalogue(make_content("spaced_small.txt"))))
+        if o["id"] == "gated-attention-for-large-language-models"
+    ]
+    hostile = {
+        **gated,
+        "title": '=HYPERLINK("https://evil.example","click")',
+        "abstract": "-2+3 is not a formula",
+        "organization": "\tcmd|' /C calc'!A0",
+        "note": "+1 and\r=2 and\r\n@3",
+        "tags": ["@SUM(A1:A9)", "=x"],
+        "arxiv": "plain",
+    }
+    text = to_csv([hostile])
+    assert "\r" not in text  # a bare CR would start a new row in many readers
+    [row] = list(csv.DictReader(io.StringIO(text)))
+    assert row["title"] == '\'=HYPERLINK("https://evil.example","click")'
+    assert row["abstract"] == "'-2+3 is not a formula"
+    assert row["organization"] == "'\tcmd|' /C calc'!A0"
+    assert row["note"] == "'+1 and\n=2 and\n@3"
+    assert row["tags"] == "'@SUM(A1:A9) | =x"
+    assert row["arxiv"] == "plain"
+    assert row["id"] == "gated-attention-for-large-language-models"

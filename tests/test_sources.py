@@ -361,3 +361,40 @@ def test_a_file_unreadable_part_way_is_skipped_whole(tmp_path: Path) -> None:
     assert [(p.line, p.message) for p in dump.problems] == [
         (7, "not UTF-8: byte 0xfe at column 5; file skipped")
     ]
+
+
+def test_dumps_linking_outside_the_content_folder_are_not_read(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret Title\n\nGITHUB_TOKEN=ghs_do_not_publish\n", encoding="utf-8")
+    content = make_content(
+        "spaced_small.txt", sources_yaml="sources:\n  leak.txt:\n    captured: 2025-11-20\n"
+    )
+    (content / "sources" / "leak.txt").symlink_to(secret)
+    (content / "sources" / "inside.txt").symlink_to(content / "sources" / "spaced_small.txt")
+    problems = Problems()
+    found = discover_sources(content, problems)
+    assert [source.name for source in found] == ["inside.txt", "spaced_small.txt"]
+    assert [str(p) for p in problems] == [
+        f"{content}/sources/leak.txt: symbolic link to a place outside the content folder; not read"
+    ]
+
+
+@pytest.mark.parametrize("linked", ["sources", "sources/sources.yaml"])
+def test_a_sources_folder_or_yaml_linking_outside_is_not_read(tmp_path: Path, linked: str) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "sources.yaml").write_text("sources: {}\n", encoding="utf-8")
+    (outside / "dump.txt").write_text("Title\n\nAbstract.\n", encoding="utf-8")
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    target = outside if linked == "sources" else outside / "sources.yaml"
+    if linked == "sources":
+        (content / "sources").rmdir()
+    (content / linked).symlink_to(target)
+    problems = Problems()
+    discover_sources(content, problems)
+    assert [str(p) for p in problems] == [
+        f"{content}/{linked}: symbolic link to a place outside the content folder; not read"
+    ]

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from papersite import yamlfile
 from papersite.errors import PapersiteError
-from papersite.yamlfile import MAX_BYTES, load_yaml_file, load_yaml_text
+from papersite.yamlfile import MAX_BYTES, MAX_DEPTH, load_yaml_file, load_yaml_text
 
 
 def test_values_keep_their_line_numbers() -> None:
@@ -51,6 +52,37 @@ def test_alias_bombs_are_refused_not_expanded() -> None:
 def test_deep_nesting_is_refused() -> None:
     with pytest.raises(PapersiteError, match="nesting deeper than"):
         load_yaml_text("[" * 200 + "]" * 200, "deep.yaml")
+
+
+def test_nesting_is_bounded_while_parsing_not_after() -> None:
+    # PyYAML's composer recurses per level: this used to end in RecursionError, a traceback.
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text("a:\n  b: " + "[" * 100_000 + "]" * 100_000 + "\n", "deep.yaml")
+    assert str(caught.value) == f"deep.yaml:2: nesting deeper than {MAX_DEPTH} levels"
+
+
+def test_nesting_up_to_the_limit_loads() -> None:
+    depth = MAX_DEPTH + 1  # the outermost list is level 0
+    assert load_yaml_text("[" * depth + "]" * depth, "f.yaml").data is not None
+
+
+def test_node_count_is_bounded_while_parsing_not_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A small limit stands in for the real one: the parser must stop at it, naming the line.
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 1000)
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text("items:\n" + "- a\n" * 5000, "many.yaml")
+    assert str(caught.value) == "many.yaml:999: document has more than 1,000 values"
+
+
+def test_every_duplicate_key_is_reported_with_its_line() -> None:
+    text = "a: 1\nb: 2\na: 3\nc:\n  x: 1\n  x: 2\nb: 4\n"
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        "f.yaml:3: duplicate key 'a' (first defined on line 1)",
+        "f.yaml:6: duplicate key 'x' (first defined on line 5)",
+        "f.yaml:7: duplicate key 'b' (first defined on line 2)",
+    ]
 
 
 def test_huge_files_are_refused_before_parsing(tmp_path: Path) -> None:

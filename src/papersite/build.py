@@ -117,13 +117,17 @@ def build_site(
     site_dir: Path,
     *,
     config_file: Path = CONFIG_FILE,
+    content: Path | None = None,
     strict: bool = False,
     progress: bool = False,
 ) -> BuildResult:
-    """Generate and build the site into ``site_dir``, replacing it only when all went well."""
+    """Generate and build the site into ``site_dir``, replacing it only when all went well.
+
+    ``content`` names the content folder the site was loaded from, so it can never be the target.
+    """
     started = time.perf_counter()
     target = site_dir.absolute()
-    _check_target(target, config_file)
+    _check_target(target, config_file, content)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
@@ -140,9 +144,7 @@ def build_site(
             progress=progress,
         )
         files, size = _measure(built)
-        if target.exists():
-            os.rename(target, work / "previous")
-        os.rename(built, target)
+        _swap(built, target, work / "previous")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     seconds = time.perf_counter() - started
@@ -220,13 +222,46 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
         raise PapersiteError(display_path(config_file), None, str(error)) from None
 
 
-def _check_target(target: Path, config_file: Path) -> None:
-    """Refuse to replace a folder that is not a built site, such as the project itself."""
+def _swap(built: Path, target: Path, previous: Path) -> None:
+    """Rename the new site into place; on any failure the previous site is put back."""
+    had_previous = target.exists() or target.is_symlink()
+    try:
+        if had_previous:
+            os.rename(target, previous)
+        os.rename(built, target)
+    except BaseException as error:
+        # The caller deletes the work folder, and ``previous`` with it: move it back first.
+        if had_previous and (previous.exists() or previous.is_symlink()):
+            os.rename(previous, target)
+        if isinstance(error, OSError):
+            raise PapersiteError(
+                str(target),
+                None,
+                f"cannot move the new site into place: {error.strerror}; the previous site is kept",
+            ) from None
+        raise
+
+
+def _check_target(target: Path, config_file: Path, content: Path | None = None) -> None:
+    """Refuse to replace a folder that is not a built site, such as the project itself.
+
+    The swap deletes what it replaces, so the project, the content, the home folder and everything
+    above them are refused by path, whatever they hold, even through a symbolic link.
+    """
     if target.exists() and not target.is_dir():
         raise PapersiteError(str(target), None, "site folder exists and is not a folder")
-    protected = [Path.cwd().absolute(), config_file.absolute().parent]
-    if any(target == p or target in p.parents for p in protected):
-        raise PapersiteError(str(target), None, "refusing to replace a folder holding the project")
+    protected = {Path.cwd(), config_file.absolute().parent, Path.home()}
+    if content is not None:
+        protected.add(content.absolute())
+    resolved = {p.resolve() for p in protected}
+    for candidate in {target, target.resolve()}:
+        if any(candidate == p or candidate in p.parents for p in protected | resolved):
+            raise PapersiteError(
+                str(target),
+                None,
+                "refusing to replace a folder holding the project, the content or your home "
+                "folder: choose a site folder of its own, such as ./site",
+            )
     if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists():
         raise PapersiteError(
             str(target), None, "folder is not empty and holds no built site: choose another"

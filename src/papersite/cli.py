@@ -212,6 +212,7 @@ def _run_build(args: argparse.Namespace) -> int:
         loaded,
         args.site_dir,
         config_file=args.config,
+        content=args.content,
         strict=args.strict,
         progress=sys.stderr.isatty(),
     )

@@ -18,6 +18,7 @@ from papersite.catalogue import Catalogue, Paper
 from papersite.errors import PapersiteError, Problems, display_path
 from papersite.rules import SectionRule, Term, ThemeRules, ThemeScore
 from papersite.schema import suggest, validate
+from papersite.sources import OUTSIDE_CONTENT, outside_content
 from papersite.yamlfile import YamlDocument, load_yaml_file
 
 CURATION_DIR = "curation"
@@ -225,6 +226,7 @@ def load_curation(
     found = Problems()
     files = read_curation(content, catalogue, found)
     if files is None:
+        problems.extend(found)
         return uncurated(catalogue)
     curation = sort_papers(files, catalogue, found if files.themes_sound else None)
     for theme in curation.themes if files.themes_sound else ():
@@ -249,6 +251,14 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         return None
     themes_path = folder / THEMES_FILE
     papers_path = folder / PAPERS_FILE
+    linked_out = [
+        path
+        for path in (folder, themes_path, papers_path)
+        if path.exists() and outside_content(path, content)
+    ]
+    if linked_out:  # a linked folder takes its files with it: report only the first
+        problems.error(display_path(linked_out[0]), None, OUTSIDE_CONTENT)
+        return None
     before = len(problems.errors)
     themes, rules, theme_lines = _read_themes(themes_path, problems)
     # Until themes.yaml is sound, every theme named in papers.yaml would look unknown: say nothing.

@@ -77,8 +77,18 @@ def to_json(objects: list[dict[str, Any]]) -> str:
     return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (or DDE command): scraped
+# titles and curators' notes must stay text when a reader opens papers.csv.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def to_csv(objects: list[dict[str, Any]]) -> str:
-    """The export as CSV; lists are joined with ' | ' (maps as 'key: value'), nulls are empty."""
+    """The export as CSV; lists are joined with ' | ' (maps as 'key: value'), nulls are empty.
+
+    Cells that a spreadsheet would run as a formula get a leading ``'``, and carriage returns
+    become newlines, which the writer quotes: a lone CR is a row break to many readers, and
+    Python's writer leaves it unquoted when rows end in a newline.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(FIELDS)
@@ -91,10 +101,14 @@ def _csv_cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        return " | ".join(f"{key}: {part}" for key, part in value.items())
-    if isinstance(value, list):
-        return " | ".join(str(part) for part in value)
-    return str(value)
+        text = " | ".join(f"{key}: {part}" for key, part in value.items())
+    elif isinstance(value, list):
+        text = " | ".join(str(part) for part in value)
+    else:
+        text = str(value)
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 SERIALISERS: dict[str, Callable[[list[dict[str, Any]]], str]] = {"json": to_json, "csv": to_csv}

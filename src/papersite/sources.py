@@ -117,16 +117,40 @@ def normalise_text(text: str) -> str:
     return " ".join(text.split())
 
 
+# Content arrives in pull requests; a link to /proc/self/environ or ~/.ssh would be published.
+OUTSIDE_CONTENT = "symbolic link to a place outside the content folder; not read"
+
+
+def outside_content(path: Path, content: Path) -> bool:
+    """Whether ``path``, symbolic links followed, lies outside the content folder."""
+    return not path.resolve().is_relative_to(content.resolve())
+
+
 def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
-    """The dumps under content/sources, in name order, labelled from sources.yaml when present."""
+    """The dumps under content/sources, in name order, labelled from sources.yaml when present.
+
+    Files (or the folder) that link outside the content folder are reported and not read.
+    """
     folder = content / "sources"
     if not folder.is_dir():
         problems.error(display_path(folder), None, "no sources folder: put the dumps there")
         return []
-    described = _read_sources_yaml(folder / SOURCES_FILE, problems)
+    if outside_content(folder, content):
+        problems.error(display_path(folder), None, OUTSIDE_CONTENT)
+        return []
+    yaml_path = folder / SOURCES_FILE
+    if yaml_path.exists() and outside_content(yaml_path, content):
+        problems.error(display_path(yaml_path), None, OUTSIDE_CONTENT)
+        described = {}
+    else:
+        described = _read_sources_yaml(yaml_path, problems)
     found: list[SourceFile] = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.name == SOURCES_FILE or not path.is_file():
+            continue
+        if outside_content(path, content):
+            described.pop(path.name, None)
+            problems.error(display_path(path), None, OUTSIDE_CONTENT)
             continue
         entry = described.pop(path.name, None)
         found.append(entry[0] if entry else SourceFile(path, path.name, path.name))
