@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
 from papersite.sources import Layout, Record, format_dump
+
+SHIPPED_THEMES = Path(__file__).parent.parent / "content" / "curation" / "themes.yaml"
 
 WORDS = (
     "attention transformer recurrent state space model sparse quantization pruning distillation "
@@ -21,18 +24,43 @@ WORDS = (
     "expert mixture hardware latency energy compression evaluation dataset learning neural network"
 ).split()
 CAPTURED = date(2025, 11, 20)
+# With --topics the filler words leave out anything a theme's rules look for, and one paper in four
+# gets a sentence on one topic below instead, so themes fill as they would with real captures.
+TOPIC_WORDS = frozenset(
+    "attention transformer recurrent state space sparse quantization pruning distillation "
+    "arithmetic reasoning math addition multiplication efficient training inference memory long "
+    "context linear decoding speculative cache low rank adapter token scaling law theorem proof "
+    "numeracy sequence mamba lstm gru expert mixture hardware latency energy compression".split()
+)
+NEUTRAL = tuple(word for word in WORDS if word not in TOPIC_WORDS)
+TOPICS = (
+    "We quantize weights to 4-bit with a learned codebook and keep accuracy.",
+    "Pruning half the weights gives a sparse network with the same loss.",
+    "A linear attention layer shrinks the KV cache for long context inference.",
+    "Speculative decoding cuts latency and raises serving throughput.",
+    "A state space model in the style of Mamba replaces the transformer on long sequences.",
+    "A recurrent network with gated memory competes with attention on sequence modelling.",
+    "The model learns multi-digit arithmetic: addition and multiplication of long numbers.",
+    "Numeracy of language models is measured on math word problems and arithmetic reasoning.",
+)
 
 
-def synthetic_records(count: int, seed: int = 0) -> list[Record]:
-    """``count`` distinct papers with titles, abstracts and (mostly) metadata."""
+def synthetic_records(count: int, seed: int = 0, *, topics: bool = False) -> list[Record]:
+    """``count`` distinct papers with titles, abstracts and (mostly) metadata.
+
+    With ``topics``, only one paper in four is about a topic the shipped themes look for.
+    """
     rng = random.Random(seed)
+    words = NEUTRAL if topics else WORDS
     records = []
     for index in range(count):
-        title = " ".join(rng.choice(WORDS).capitalize() for _ in range(rng.randint(4, 11)))
+        title = " ".join(rng.choice(words).capitalize() for _ in range(rng.randint(4, 11)))
         sentences = [
-            " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 22))).capitalize() + "."
+            " ".join(rng.choice(words) for _ in range(rng.randint(8, 22))).capitalize() + "."
             for _ in range(rng.randint(6, 12))
         ]
+        if topics and index % 4 == 0:
+            sentences.insert(1, TOPICS[(index // 4) % len(TOPICS)])
         if index % 7 == 0:
             sentences.append(f"Code: https://github.com/lab{index}/repo{index}.")
         dated = index % 5 != 0
@@ -51,13 +79,15 @@ def synthetic_records(count: int, seed: int = 0) -> list[Record]:
     return records
 
 
-def write_dumps(folder: Path, papers: int, per_file: int = 5000, seed: int = 0) -> list[Path]:
+def write_dumps(
+    folder: Path, papers: int, per_file: int = 5000, seed: int = 0, *, topics: bool = False
+) -> list[Path]:
     """Write ``papers`` papers as dumps of ``per_file`` into ``folder``, alternating layouts.
 
     One mention in twenty is repeated in the next file, so merging has work to do.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    records = synthetic_records(papers, seed)
+    records = synthetic_records(papers, seed, topics=topics)
     paths = []
     for number, start in enumerate(range(0, papers, per_file)):
         chunk = records[start : start + per_file]
@@ -83,8 +113,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path, help="content folder to create (sources/ inside)")
     parser.add_argument("--papers", type=int, default=5000)
+    parser.add_argument(
+        "--topics",
+        action="store_true",
+        help="one paper in four on a theme's topic, and the shipped themes.yaml in curation/",
+    )
     args = parser.parse_args()
-    write_dumps(args.out / "sources", args.papers)
+    write_content(args.out, args.papers, topics=args.topics)
+
+
+def write_content(out: Path, papers: int, *, topics: bool = False) -> Path:
+    """A content folder: synthetic dumps, and with ``topics`` the shipped themes (no decisions)."""
+    write_dumps(out / "sources", papers, topics=topics)
+    if topics:
+        curation = out / "curation"
+        curation.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SHIPPED_THEMES, curation / "themes.yaml")
+    return out
 
 
 if __name__ == "__main__":

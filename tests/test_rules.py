@@ -3,9 +3,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from papersite.catalogue import Paper
-from papersite.rules import SectionRule, Term, ThemeRules, keyword_pattern
+from papersite.rules import SectionRule, Term, ThemeRules, keyword_pattern, score_terms
 
 
 def paper(title: str, abstract: str = "Nothing to see.") -> Paper:
@@ -80,3 +82,36 @@ def test_the_best_scoring_section_wins_and_the_default_catches_the_rest() -> Non
 
 def test_a_section_tie_goes_to_the_section_listed_first() -> None:
     assert rules().section_for(paper("Quantized", "A draft at eight bits.")) == "quantization"
+
+
+# Letters re.IGNORECASE matches with ASCII ones although str.lower() keeps them apart, and text
+# around them, so the prefilter meets every case where it could wrongly reject a match.
+_ALPHABET = "kKsSiI\u0130\u0131\u017f\u212a-+ _cv4ae\u00e9"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    keyword=st.sampled_from(["kiss", "sik*", "c++", "kv cache", "s-i", "ask*", "\u00e9ik", "4-sk"]),
+    text=st.text(alphabet=_ALPHABET, max_size=30),
+)
+def test_the_literal_prefilter_never_rejects_a_text_the_pattern_matches(
+    keyword: str, text: str
+) -> None:
+    term = Term.keyword(keyword)
+    assert term.literal or not keyword.isascii()
+    expected = bool(term.pattern.search(text))
+    assert term.matches(paper(text, "")) is expected
+    assert bool(score_terms((term,), paper("", text), 3.0)) is expected
+
+
+def test_the_prefilter_folds_the_letters_ignorecase_treats_as_ascii() -> None:
+    assert Term.keyword("kiss").matches(paper("\u212ai\u017f\u017f"))
+    assert Term.keyword("in").matches(paper("\u0130N"))
+    assert not Term.keyword("kiss").matches(paper("kis"))
+
+
+def test_the_section_is_worked_out_only_when_asked_for() -> None:
+    score = rules().score(paper("Quantized", "A draft."))
+    assert "section" not in vars(score)
+    assert score.section == "fast-decoding"
+    assert "section" in vars(score)

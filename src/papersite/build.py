@@ -25,6 +25,7 @@ from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import Curation, load_curation
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.render import Generated, NavEntry, SiteSettings, generate
+from papersite.search import SearchBackend, index_site, search_backend_of, without_search_plugin
 
 # Material 9.7+ prints a notice about MkDocs 2.0 on every build unless this is set.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -109,7 +110,15 @@ def generate_docs(
 ) -> Generated:
     """Render the Markdown pages and data files of ``loaded`` into ``out``."""
     settings = site_settings(config_file, build_epoch(loaded.catalogue))
-    return generate(loaded.catalogue, loaded.curation, settings, out, progress=progress)
+    search = search_backend(config_file)
+    return generate(
+        loaded.catalogue, loaded.curation, settings, out, search=search, progress=progress
+    )
+
+
+def search_backend(config_file: Path) -> SearchBackend:
+    """The search backend mkdocs.yml picks (see :mod:`papersite.search`)."""
+    return search_backend_of(read_mkdocs_yaml(config_file), display_path(config_file))
 
 
 def build_site(
@@ -133,6 +142,7 @@ def build_site(
     try:
         docs, built = work / "docs", work / "site"
         epoch = build_epoch(loaded.catalogue)
+        search = search_backend(config_file)
         generated = generate_docs(loaded, docs, config_file=config_file, progress=progress)
         run_mkdocs(
             config_file,
@@ -142,8 +152,12 @@ def build_site(
             epoch=epoch,
             strict=strict,
             progress=progress,
+            search=search,
         )
-        files, size = _measure(built)
+        if search == "pagefind":
+            # Inside the work folder, so a failed indexing leaves the previous site in place.
+            index_site(built)
+        files, size = folder_size(built)
         _swap(built, target, work / "previous")
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -165,12 +179,20 @@ def run_mkdocs(
     epoch: int,
     strict: bool = False,
     progress: bool = False,
+    search: SearchBackend = "material",
 ) -> None:
-    """Run MkDocs' build on generated docs; its warnings go to stderr, its failures raise."""
+    """Run MkDocs' build on generated docs; its warnings go to stderr, its failures raise.
+
+    With the Pagefind backend, Material's search plugin is left out: its index would be built for
+    nothing, and its search box would compete with the Search page.
+    """
     from mkdocs import exceptions
     from mkdocs.commands.build import build
 
     where = display_path(config_file)
+    overrides: dict[str, Any] = {}
+    if search == "pagefind":
+        overrides["plugins"] = without_search_plugin(read_mkdocs_yaml(config_file).get("plugins"))
     with mkdocs_logging() as log, _source_date_epoch(epoch):
         try:
             config = load_mkdocs_config(
@@ -179,6 +201,7 @@ def run_mkdocs(
                 site_dir=str(site_dir),
                 nav=mkdocs_nav(nav),
                 strict=strict,
+                **overrides,
             )
             if progress:
                 config.plugins["papersite-progress"] = _progress_plugin()
@@ -268,7 +291,8 @@ def _check_target(target: Path, config_file: Path, content: Path | None = None) 
         )
 
 
-def _measure(folder: Path) -> tuple[int, int]:
+def folder_size(folder: Path) -> tuple[int, int]:
+    """How many files a folder holds, and their bytes."""
     files = size = 0
     for path in folder.rglob("*"):
         if path.is_file():

@@ -16,7 +16,7 @@ from typing import Any
 
 from papersite.catalogue import Catalogue, Paper
 from papersite.errors import PapersiteError, Problems, display_path
-from papersite.rules import SectionRule, Term, ThemeRules, ThemeScore
+from papersite.rules import SectionRule, Term, Text, ThemeRules, ThemeScore
 from papersite.schema import suggest, validate
 from papersite.sources import OUTSIDE_CONTENT, outside_content
 from papersite.yamlfile import YamlDocument, load_yaml_file
@@ -212,7 +212,8 @@ class CurationFiles:
 
     def scores(self, paper: Paper) -> dict[str, ThemeScore]:
         """What each theme's rules make of the paper, by theme id."""
-        return {rules.theme: rules.score(paper) for rules in self.rules}
+        text = Text.of(paper)  # folded once for every theme's prefilter
+        return {rules.theme: rules.score(text) for rules in self.rules}
 
 
 def load_curation(

@@ -9,7 +9,7 @@ is written through :class:`SiteWriter`, which refuses any path that would leave 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from papersite.exports import export_objects, paper_url, to_csv, to_json
 from papersite.feeds import atom_feed
 from papersite.markup import escape_html, escape_markdown, escape_url, render_note, safe_url
 from papersite.related import Related, related_papers
+from papersite.search import SearchBackend
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = ".papersite-generated"
@@ -303,13 +304,19 @@ def generate(
     settings: SiteSettings,
     out: Path,
     *,
+    related: Mapping[str, Related] | None = None,
+    search: SearchBackend = "material",
     progress: bool = False,
 ) -> Generated:
-    """Write every page and data file of the site into ``out``, removing what is no longer made."""
+    """Write every page and data file of the site into ``out``, removing what is no longer made.
+
+    ``related`` saves computing the related papers again when the caller has them; ``search``
+    adds the Search page that the Pagefind backend needs.
+    """
     renderer = Renderer(catalogue, curation, settings)
     writer = SiteWriter(out)
-    visible = [item.paper for item in curation.papers]
-    related = related_papers(visible)
+    if related is None:
+        related = related_papers([item.paper for item in curation.papers])
     views = {item.paper.id: renderer.paper_view(item) for item in curation.papers}
     themes = [renderer.theme_view(theme, views) for theme in curation.themes]
     recent = [views[i.paper.id] for i in sorted(curation.papers, key=newest_first)[:RECENT_COUNT]]
@@ -335,6 +342,8 @@ def generate(
     page("unsorted.md", "unsorted.md.j2", papers=unsorted, root="../")
     page("tags.md", "tags.md.j2", root="../")
     page("about.md", "about.md.j2", themes=themes, root="../")
+    if search == "pagefind":
+        page("search.md", "search.md.j2", root="../")
     for item in _progress(curation.papers, progress, "pages"):
         view = views[item.paper.id]
         page(
@@ -350,6 +359,7 @@ def generate(
     writer.prune()
     nav = (
         NavEntry("Home", "index.md"),
+        *((NavEntry("Search", "search.md"),) if search == "pagefind" else ()),
         *(NavEntry(escape_html(t.title), f"themes/{t.id}.md") for t in curation.themes),
         NavEntry("Tags", "tags.md"),
         NavEntry("Unsorted", "unsorted.md"),

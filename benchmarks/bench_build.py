@@ -1,0 +1,283 @@
+"""Benchmark: the whole `papersite build` of N synthetic papers, stage by stage, against a floor.
+
+Run ``python -m benchmarks.bench_build --papers 500 5000 [--search pagefind]``. For each N it writes
+synthetic content (``--topics``: one paper in four on a theme's topic, sorted by the shipped
+themes.yaml), then runs two child processes, one after the other so they do not share the cores:
+
+- the build: papersite's stages timed one by one (parse, curate, related papers, render, MkDocs,
+  search index), exactly as ``build_site`` runs them;
+- the floor: plain MkDocs Material, with the same mkdocs.yml, building N one-paragraph pages kept
+  out of the nav. No site of N pages can be built faster with these tools, so the ratio to it says
+  what papersite adds, on any machine.
+
+Peak memory is each child's maximum resident set (``os.wait4``). Search payload: Material's
+search_index.json, or the Pagefind files a browser fetches for its first search (Playwright with
+Debian's chromium, when it is installed). Record the printed table in BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.synth import write_content
+from papersite.build import folder_size
+
+REPO = Path(__file__).parent.parent
+CONFIG = REPO / "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    """What one child process reported, with its wall time and peak memory."""
+
+    report: dict[str, Any]
+    seconds: float
+    max_rss_mb: float
+
+
+def run_child(*args: str) -> ChildRun:
+    """Run this module as a child with ``args``; its last stdout line is a JSON report."""
+    started = time.perf_counter()
+    with subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.bench_build", *args],
+        stdout=subprocess.PIPE,
+        cwd=REPO,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    ) as child:
+        assert child.stdout is not None
+        output = child.stdout.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if child.returncode != 0:
+        raise SystemExit(f"child {args[0]} failed with status {child.returncode}")
+    report = json.loads(output.decode().strip().splitlines()[-1])
+    # Linux reports ru_maxrss in kilobytes.
+    return ChildRun(report, seconds, usage.ru_maxrss / 1024)
+
+
+def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
+    """papersite's build, as build_site runs it, with each stage timed."""
+    from papersite.build import build_epoch, run_mkdocs, search_backend, site_settings
+    from papersite.catalogue import load_catalogue
+    from papersite.curation import load_curation
+    from papersite.errors import Problems
+    from papersite.related import related_papers
+    from papersite.render import generate
+    from papersite.search import index_site
+
+    stages: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stages[name] = now - clock
+        clock = now
+
+    catalogue = load_catalogue(content)
+    lap("parse")
+    curation = load_curation(content, catalogue, Problems())
+    lap("curate")
+    related = related_papers([item.paper for item in curation.papers])
+    lap("related")
+    epoch = build_epoch(catalogue)
+    backend = search_backend(config)
+    docs = site.parent / "docs"
+    generated = generate(
+        catalogue,
+        curation,
+        site_settings(config, epoch),
+        docs,
+        related=related,
+        search=backend,
+    )
+    lap("render")
+    run_mkdocs(config, docs, site, generated.nav, epoch=epoch, search=backend)
+    lap("mkdocs")
+    if backend == "pagefind":
+        index_site(site)
+    lap("search index")
+    return {"stages": stages, "papers": generated.papers}
+
+
+def child_floor(content: Path, site: Path, config: Path) -> dict[str, Any]:
+    """Plain MkDocs Material: one page per paper, title and abstract only, not in the nav."""
+    from mkdocs.commands.build import build
+
+    from papersite.build import load_mkdocs_config, mkdocs_logging
+    from papersite.catalogue import load_catalogue
+
+    catalogue = load_catalogue(content)
+    docs = site.parent / "floor-docs"
+    (docs / "papers").mkdir(parents=True)
+    (docs / "index.md").write_text("# Floor\n\nPlain pages.\n", encoding="utf-8")
+    for paper in catalogue.papers:
+        (docs / "papers" / f"{paper.id}.md").write_text(
+            f"# {paper.title}\n\n{paper.abstract}\n", encoding="utf-8"
+        )
+    started = time.perf_counter()
+    with mkdocs_logging():
+        build(
+            load_mkdocs_config(
+                config, docs_dir=str(docs), site_dir=str(site), nav=[{"Home": "index.md"}]
+            )
+        )
+    return {"stages": {"mkdocs": time.perf_counter() - started}, "papers": len(catalogue)}
+
+
+def pagefind_first_search(site: Path, query: str) -> int | None:
+    """Bytes of Pagefind files a browser fetches to show the first results for ``query``."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        return None
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import Response, sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetched: dict[str, int] = {}
+
+    def on_response(response: Response) -> None:
+        if "/pagefind/" in response.url:
+            fetched[response.url] = len(response.body())
+
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium), args=["--headless", "--no-sandbox"]
+            )
+            page = browser.new_page()
+            page.on("response", on_response)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
+            page.locator(".pagefind-ui__search-input").fill(query)
+            page.locator(".pagefind-ui__result").first.wait_for(state="visible", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return sum(fetched.values())
+
+
+def pagefind_config(folder: Path) -> Path:
+    """A copy of mkdocs.yml that picks the Pagefind backend, with docs_dir beside it."""
+    text = CONFIG.read_text(encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text(text + "\nextra:\n  papersite:\n    search: pagefind\n", encoding="utf-8")
+    return config
+
+
+def measure(papers: int, topics: bool, search: str, root: Path) -> dict[str, Any]:
+    """Build N papers and the floor; one row of figures."""
+    content = write_content(root / "content", papers, topics=topics)
+    config = pagefind_config(root) if search == "pagefind" else CONFIG
+    build = run_child("build", str(content), str(root / "build" / "site"), str(config))
+    floor = run_child("floor", str(content), str(root / "floor" / "site"), str(CONFIG))
+    site = root / "build" / "site"
+    files, size = folder_size(site)
+    own = sum(v for k, v in build.report["stages"].items() if k not in {"mkdocs"})
+    row: dict[str, Any] = {
+        "papers": papers,
+        "stages": build.report["stages"],
+        "whole": build.seconds,
+        "own": own,
+        "floor": floor.report["stages"]["mkdocs"],
+        "floor_whole": floor.seconds,
+        "rss_mb": build.max_rss_mb,
+        "floor_rss_mb": floor.max_rss_mb,
+        "files": files,
+        "bytes": size,
+        "search": search,
+    }
+    index = site / "search" / "search_index.json"
+    row["material_index"] = index.stat().st_size if index.exists() else None
+    if search == "pagefind":
+        bundle = site / "pagefind"
+        row["pagefind_bundle"] = folder_size(bundle)[1]
+        title = json.loads((site / "papers.json").read_text(encoding="utf-8"))[papers // 2]
+        row["pagefind_first_search"] = pagefind_first_search(site, title["title"])
+    return row
+
+
+def print_row(row: dict[str, Any]) -> None:
+    """Print one N's figures."""
+    stages = ", ".join(f"{k} {v:.2f} s" for k, v in row["stages"].items())
+    floor = row["floor"]
+    print(f"\n{row['papers']:,} papers (search: {row['search']})")
+    print(f"  stages: {stages}")
+    print(
+        f"  whole build {row['whole']:.1f} s (process, imports included); "
+        f"floor (MkDocs on plain pages) {floor:.1f} s"
+    )
+    print(
+        f"  whole/floor {row['whole'] / floor:.2f}x; papersite's own stages {row['own']:.2f} s = "
+        f"{row['own'] / floor:.1%} of the floor"
+    )
+    print(f"  peak memory {row['rss_mb']:.0f} MB (floor {row['floor_rss_mb']:.0f} MB)")
+    print(
+        f"  site {row['files']:,} files, {row['bytes'] / 1e6:.1f} MB, "
+        f"{row['bytes'] / row['papers'] / 1e3:.1f} KB per paper"
+    )
+    if row["material_index"] is not None:
+        print(f"  Material search_index.json {row['material_index'] / 1e6:.2f} MB")
+    if row.get("pagefind_bundle") is not None:
+        first = row["pagefind_first_search"]
+        shown = "no chromium" if first is None else f"{first / 1e3:.0f} KB"
+        bundle = row["pagefind_bundle"] / 1e6
+        print(f"  Pagefind bundle {bundle:.1f} MB; first search transfer {shown}")
+
+
+def main() -> None:
+    """Measure each N, then the growth from the smallest to the largest."""
+    if len(sys.argv) > 1 and sys.argv[1] in {"build", "floor"}:
+        kind, content, site, config = sys.argv[1:5]
+        run = child_build if kind == "build" else child_floor
+        print(json.dumps(run(Path(content), Path(site), Path(config))))
+        return
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--papers", type=int, nargs="+", default=[500, 5000])
+    parser.add_argument("--topics", action="store_true", help="papers the shipped themes sort")
+    parser.add_argument("--search", choices=["material", "pagefind"], default="material")
+    args = parser.parse_args()
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.python_implementation()} {platform.python_version()}"
+    )
+    rows = []
+    for papers in args.papers:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows.append(measure(papers, args.topics, args.search, Path(tmp)))
+        print_row(rows[-1])
+    if len(rows) > 1:
+        small, large = rows[0], rows[-1]
+        scale = large["papers"] / small["papers"]
+        print(
+            f"\ngrowth {small['papers']:,} -> {large['papers']:,} papers ({scale:.0f}x): "
+            f"whole build {large['whole'] / small['whole']:.1f}x, "
+            f"own stages {large['own'] / small['own']:.1f}x, "
+            f"floor {large['floor'] / small['floor']:.1f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
