@@ -187,7 +187,7 @@ def _run_triage(args: argparse.Namespace) -> int:
 def _run_review(args: argparse.Namespace) -> int:
     from papersite.review import format_review, review
 
-    # Always 0: the summary reports the content's problems; `papersite check` is what fails a run.
+    # 0 even when the content has problems: the summary lists them; `papersite check` fails a run.
     sys.stdout.write(format_review(review(args.base_content, args.content)))
     return 0
 
