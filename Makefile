@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site test lint serve check clean golden
+.PHONY: install site test lint serve check clean golden fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ install: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+# The property-based tests with 10,000 examples each instead of about 100: a longer hunt for inputs
+# that crash the parsers, to run before a release or after changing sources.py or yamlfile.py.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m "not slow and not browser" \
+		-k "random or fuzz or corrupted or mutated"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

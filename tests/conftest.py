@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
@@ -14,6 +16,14 @@ SEEDS = REPO / "content" / "sources"
 CURATION_DATA = DATA / "curation"
 
 MakeContent = Callable[..., Path]
+
+# Property-based tests run about a hundred examples in `make test`; `make fuzz` sets
+# HYPOTHESIS_PROFILE=fuzz for ten thousand, a longer hunt for maintainers (README, "Tests").
+settings.register_profile("default", max_examples=100, deadline=None)
+settings.register_profile(
+    "fuzz", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture

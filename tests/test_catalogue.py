@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from papersite.catalogue import (
@@ -229,7 +229,7 @@ def test_no_record_of_the_seeds_is_lost() -> None:
     _assert_accounted(build_catalogue(dumps, problems), dumps)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     cuts=st.lists(
         st.tuples(

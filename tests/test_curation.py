@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 from benchmarks.bench_rules import agreement, sorting
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from papersite.catalogue import Paper, load_catalogue
+from papersite.catalogue import Catalogue, Paper, load_catalogue
 from papersite.curation import (
     CuratedPaper,
     Curation,
@@ -18,7 +21,7 @@ from papersite.curation import (
     Theme,
     load_curation,
 )
-from papersite.errors import Problems
+from papersite.errors import PapersiteError, Problems
 
 from .conftest import CURATION_DATA, REPO
 
@@ -447,3 +450,59 @@ def test_curation_linking_outside_the_content_folder_is_not_read(
         f"content/{linked}: symbolic link to a place outside the content folder; not read"
     ]
     assert curation.themes == ()
+
+
+# --- property-based: a mangled curation file gives problems with places, never a traceback -------
+
+_CURATION_PIECES = st.sampled_from(
+    [
+        "themes: ", "papers: ", "- id: x\n", "featured: true", "order: first", "hidden: ",
+        "add: [", "remove: {", "tags: [", "arxiv: 2402.09371", "links: {code: javascript:x}",
+        "regex: '(' ", "keyword: ", "weight: -1e400", "threshold: ", "title_weight: ~",
+        "default_section: ", "sections: []", "intro: <script>", "&a ", "*a", "<<: ", "!!int ",
+        "2025-13-45", "{", "}", "[", "]", ": ", ", ", "- ", "'", '"', "\n", "\n  ", "\n    ",
+        "#", "null", "{}", "[]", "efficiency", "arithmetic", "teaching-transformers-to-add",
+    ]
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def fixture_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    content = tmp_path_factory.mktemp("catalogue") / "content"
+    (content / "sources").mkdir(parents=True)
+    shutil.copy(CURATION_DATA / "dump.txt", content / "sources" / "dump.txt")
+    return load_catalogue(content)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(["themes.yaml", "papers.yaml"]),
+    edits=st.lists(
+        st.tuples(st.integers(0, 1200), st.integers(0, 30), st.lists(_CURATION_PIECES, max_size=4)),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_mutated_curation_files_only_ever_give_problems_with_places(
+    tmp_path_factory: pytest.TempPathFactory,
+    fixture_catalogue: Catalogue,
+    name: str,
+    edits: list[tuple[int, int, list[str]]],
+) -> None:
+    content = tmp_path_factory.mktemp("fuzz") / "content"
+    (content / "curation").mkdir(parents=True)
+    for file in ("themes.yaml", "papers.yaml"):
+        shutil.copy(CURATION_DATA / file, content / "curation" / file)
+    text = (CURATION_DATA / name).read_text(encoding="utf-8")
+    for position, delete, inserts in edits:
+        position = min(position, len(text))
+        text = text[:position] + "".join(inserts) + text[position + delete :]
+    (content / "curation" / name).write_text(text, encoding="utf-8")
+    problems = Problems()
+    try:
+        load_curation(content, fixture_catalogue, problems)
+    except PapersiteError as error:
+        problems.extend(error.problems)
+    for problem in problems:
+        assert Path(problem.path).name in {"themes.yaml", "papers.yaml"}, problem
+        assert problem.line is None or problem.line >= 1, problem

@@ -278,7 +278,7 @@ def _comparable(items: list[Record]) -> list[Record]:
     return [dataclasses.replace(r, line=0) for r in items]
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(layout=st.sampled_from(Layout), data=st.data())
 def test_random_papers_round_trip_through_either_layout(
     layout: Layout, data: st.DataObject
@@ -298,7 +298,7 @@ def _seed_bytes() -> list[bytes]:
     return [path.read_bytes()[:6000] for path in sorted(SEEDS.glob("*.txt"))]
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     seed=st.sampled_from(_seed_bytes()),
     edits=st.lists(

@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from papersite import yamlfile
 from papersite.errors import PapersiteError
@@ -34,6 +36,7 @@ def test_values_keep_their_line_numbers() -> None:
             "merge keys ('<<') are not supported; write keys out",
         ),
         ("? [a, b]\n: 1\n", 1, "mapping keys must be plain text"),
+        ("a: 1\nb: x\x1fy\n", 2, "YAML syntax error: character U+001F is not allowed"),
     ],
 )
 def test_bad_yaml_is_refused_with_line_and_reason(text: str, line: int, message: str) -> None:
@@ -112,3 +115,41 @@ def test_tags_on_lists_and_maps_are_refused(text: str) -> None:
     with pytest.raises(PapersiteError, match="unsupported YAML tag") as caught:
         load_yaml_text(text, "f.yaml")
     assert caught.value.line == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("captured: 2025-13-45\n", "'2025-13-45' is not a valid date"),
+        ("captured: 2025-02-30 10:00:00\n", "'2025-02-30 10:00:00' is not a valid date"),
+        ("order: !!int first\n", "'first' is not a valid int"),
+        ("hidden: !!bool maybe\n", "'maybe' is not a valid bool"),
+    ],
+)
+def test_values_that_only_look_typed_are_refused_with_their_line(text: str, message: str) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text("a: 1\n" + text, "f.yaml")
+    assert (caught.value.line, caught.value.message) == (2, message)
+
+
+# --- property-based: any text at all gives data or a PapersiteError, never a traceback ----------
+
+_PIECES = st.sampled_from(
+    [
+        "a", "b: ", "- ", "[", "]", "{", "}", ", ", ": ", "&x ", "*x", "!!str ", "!!int ",
+        "!!python/name:os.system ", "!custom ", "<<: ", "? ", "|\n", ">-\n", "'", '"', "# c",
+        "\n", "\n  ", "\n    ", "\t", "%YAML 1.1\n", "---\n", "...\n", "\\x00", "\\u0002",
+        "\ufeff", "2025-13-45", "2025-05-10", "1e9999", "0x1F", "~", "\\", "@", "`",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES | st.text(max_size=3), max_size=60).map("".join))
+def test_random_yaml_only_ever_gives_data_or_papersite_errors(text: str) -> None:
+    try:
+        document = load_yaml_text(text, "fuzz.yaml")
+    except PapersiteError as error:
+        assert all(p.path == "fuzz.yaml" for p in error.problems)
+        assert all(p.line is None or p.line >= 1 for p in error.problems)
+        return
+    assert all(line >= 1 for line in document.lines.values())

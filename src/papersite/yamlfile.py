@@ -71,7 +71,13 @@ def load_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
 
 def load_yaml_text(text: str, path: str) -> YamlDocument:
     """Safely load YAML text; ``path`` only names it in messages."""
-    loader = _BoundedLoader(text, path)
+    try:
+        loader = _BoundedLoader(text, path)
+    except yaml.reader.ReaderError as exc:
+        # The reader checks the whole text up front and knows only the offset of the character.
+        at = text[: exc.position].count("\n") + 1
+        message = f"YAML syntax error: character U+{exc.character:04X} is not allowed"
+        raise PapersiteError(path, at, message) from None
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -181,3 +187,8 @@ class _Converter:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
             raise self.fail(node, f"unsupported YAML value: {exc.problem}") from None
+        except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
+            # The constructors trust the resolvers: 2025-13-45 looks like a date and is not one,
+            # and an explicit !!int or !!bool tag reaches them with any text at all.
+            kind = node.tag.rsplit(":", 1)[-1].replace("timestamp", "date")
+            raise self.fail(node, f"'{node.value}' is not a valid {kind}") from None
