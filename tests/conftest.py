@@ -94,3 +94,23 @@ def curated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("curated")
     build_site(loaded(root), root / "site", config_file=REPO / "mkdocs.yml")
     return root / "site"
+
+
+def pagefind_config(folder: Path) -> Path:
+    """A copy of the shipped mkdocs.yml that picks the Pagefind search backend."""
+    config = folder / "mkdocs.yml"
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config.write_text(text + "\nextra:\n  papersite:\n    search: pagefind\n", encoding="utf-8")
+    return config
+
+
+@pytest.fixture(scope="session")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture site again, built with the Pagefind search backend."""
+    from papersite.build import build_site
+
+    from .sites import loaded
+
+    root = tmp_path_factory.mktemp("pagefind")
+    build_site(loaded(root), root / "site", config_file=pagefind_config(root))
+    return root / "site"

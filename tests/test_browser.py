@@ -90,7 +90,7 @@ def shot(page: Page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
 
 
-def test_home_paper_page_and_search_on_the_shipped_site(
+def test_home_paper_page_and_material_search_on_the_shipped_site(
     browser: Browser, shipped_site: Path
 ) -> None:
     papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
@@ -140,4 +140,21 @@ def test_theme_page_and_hostile_text_in_the_browser(browser: Browser, curated_si
         assert page.locator("h1#title").inner_text() == (
             "{{ 7*7 }} Jinja {% if true %}Templates{% endif %}"
         )
+        assert problems == []
+
+
+def test_searching_a_title_finds_the_paper_with_pagefind(
+    browser: Browser, pagefind_site: Path
+) -> None:
+    title = "Pretraining with Hierarchical Memories"
+    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "search/")
+        page.locator(".pagefind-ui__search-input").fill(title)
+        hit = page.locator(".pagefind-ui__result-link", has_text=title).first
+        hit.wait_for(state="visible")
+        assert hit.get_attribute("href") == "/papers/pretraining-with-hierarchical-memories/"
+        shot(page, "search-pagefind")
+        hit.click()
+        page.wait_for_url("**/papers/pretraining-with-hierarchical-memories/")
+        assert page.locator("h1#title").inner_text() == title
         assert problems == []

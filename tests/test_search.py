@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from papersite.errors import PapersiteError
+from papersite.search import search_backend_of, without_search_plugin
+
+
+@pytest.mark.parametrize(
+    ("config", "backend"),
+    [
+        ({}, "material"),
+        ({"extra": {"analytics": {}}}, "material"),
+        ({"extra": {"papersite": {}}}, "material"),
+        ({"extra": {"papersite": {"search": "material"}}}, "material"),
+        ({"extra": {"papersite": {"search": "pagefind"}}}, "pagefind"),
+    ],
+)
+def test_the_backend_comes_from_extra_papersite_search(
+    config: dict[str, object], backend: str
+) -> None:
+    assert search_backend_of(config, "mkdocs.yml") == backend
+
+
+def test_an_unknown_backend_is_refused_naming_the_choices() -> None:
+    with pytest.raises(PapersiteError, match="one of material, pagefind, not 'lunr'"):
+        search_backend_of({"extra": {"papersite": {"search": "lunr"}}}, "mkdocs.yml")
+
+
+def test_only_the_search_plugin_is_left_out_in_every_way_mkdocs_yml_lists_plugins() -> None:
+    assert without_search_plugin(["search", "tags"]) == ["tags"]
+    assert without_search_plugin([{"search": {"lang": "en"}}, {"tags": {}}]) == [{"tags": {}}]
+    assert without_search_plugin({"search": None, "tags": {"x": 1}}) == [{"tags": {"x": 1}}]
+    assert without_search_plugin(None) == []
+
+
+@pytest.mark.slow
+def test_a_pagefind_site_has_pagefind_s_index_and_search_page_and_no_material_search(
+    pagefind_site: Path,
+) -> None:
+    assert (pagefind_site / "pagefind" / "pagefind-entry.json").is_file()
+    assert (pagefind_site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not (pagefind_site / "search" / "search_index.json").exists()
+    search_page = (pagefind_site / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../pagefind/pagefind-ui.js"' in search_page
+    home = (pagefind_site / "index.html").read_text(encoding="utf-8")
+    assert "md-search__input" not in home
+    assert 'href="search/"' in home  # the Search page is in the navigation
+
+
+@pytest.mark.slow
+def test_pagefind_indexes_paper_pages_only(pagefind_site: Path) -> None:
+    entry = json.loads((pagefind_site / "pagefind" / "pagefind-entry.json").read_text())
+    pages = sum(language["page_count"] for language in entry["languages"].values())
+    papers = json.loads((pagefind_site / "papers.json").read_text(encoding="utf-8"))
+    assert pages == len(papers)
