@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import os
 import re
@@ -303,3 +305,117 @@ def test_a_failed_swap_puts_the_previous_site_back(
             "cannot move the new site into place: No space left on device; "
             "the previous site is kept"
         )
+
+
+class _Text(HTMLParser):
+    """Every text node of a page, character references resolved: what a reader sees as text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nodes: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.nodes.append(data)
+
+
+def text_nodes(page: Path) -> list[str]:
+    parser = _Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.nodes
+
+
+# Where each hostile paper is listed, besides its own page (tested above).
+LISTED_ON = {
+    "index.html": HOSTILE_IDS,
+    "themes/efficiency/index.html": ("script-alert-title-script-friends",),
+    "themes/reasoning/index.html": ("counting-stars-with-underscores-pipes-hashes",),
+    "unsorted/index.html": (
+        "7-7-jinja-if-true-templates-endif",
+        "heading-title",
+        "etc-passwd",
+    ),
+    "tags/index.html": (
+        "script-alert-title-script-friends",
+        "counting-stars-with-underscores-pipes-hashes",
+    ),
+}
+
+
+@pytest.mark.parametrize("page", sorted(LISTED_ON))
+def test_hostile_titles_are_one_text_node_on_every_listing_page(
+    curated_site: Path, page: str
+) -> None:
+    # One text node: Markdown, HTML or a template splitting the title would make it several.
+    papers = {p["id"]: p for p in json.loads((curated_site / "papers.json").read_text())}
+    nodes = text_nodes(curated_site / page)
+    for paper_id in LISTED_ON[page]:
+        title = papers[paper_id]["title"]
+        assert any(title in node for node in nodes), (page, title)
+
+
+def test_a_hostile_note_shows_its_markup_as_text_and_keeps_only_safe_links(
+    curated_site: Path,
+) -> None:
+    for page in ("papers/script-alert-title-script-friends", "themes/efficiency"):
+        path = curated_site / page / "index.html"
+        assert any("<script>alert('note')</script> <b>raw</b>" in n for n in text_nodes(path))
+        links = [attrs for tag, attrs in elements(path) if tag == "a"]
+        assert {"href": "https://example.org/a_b"} in links
+        assert {} in links  # [bad](javascript:…) keeps its text, loses its link
+
+
+def test_hostile_text_is_kept_exactly_in_every_data_file(curated_site: Path) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    papers = {p["id"]: p for p in json.loads((curated_site / "papers.json").read_text())}
+    rows = {
+        r["id"]: r for r in csv.DictReader(io.StringIO((curated_site / "papers.csv").read_text()))
+    }
+    entries = {
+        e.findtext("a:id", "", ns).rsplit("/", 2)[-2]: e
+        for e in ET.parse(curated_site / "feeds/papers.xml").getroot().findall("a:entry", ns)
+    }
+    for paper_id in HOSTILE_IDS:
+        paper = papers[paper_id]
+        assert (rows[paper_id]["title"], rows[paper_id]["abstract"]) == (
+            paper["title"],
+            paper["abstract"],
+        )
+        assert entries[paper_id].findtext("a:title", "", ns) == paper["title"]
+        assert entries[paper_id].findtext("a:summary", "", ns) == paper["abstract"]
+    assert (
+        rows["script-alert-title-script-friends"]["note"]
+        == papers["script-alert-title-script-friends"]["note"]
+    )
+
+
+def test_bibtex_files_keep_every_entry_s_fields_apart(curated_site: Path) -> None:
+    from .test_feeds import bibtex_fields
+
+    for path in sorted((curated_site / "bibtex").glob("*.bib")):
+        for entry in path.read_text(encoding="utf-8").split("\n\n"):
+            assert list(bibtex_fields(entry)) in (
+                ["title", "year", "url", "note"],
+                ["title", "url", "note"],
+            ), (path.name, entry)
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def test_control_characters_in_a_dump_reach_no_built_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = write_content(tmp_path)
+    (content / "sources" / "control.txt").write_bytes(
+        "Bell\x07 and \x1b[31mEscape\x02 Title\x03\n\n"
+        "Abstract with \x01 STX\x02wzxhzdk:0\x03 and DEL\x7f and CSI\x9b.\n".encode()
+    )
+    site = tmp_path / "site"
+    argv = ["build", "--content", str(content), "--config", str(CONFIG), "--site-dir", str(site)]
+    assert main(argv) == 0, capsys.readouterr().err
+    papers = json.loads((site / "papers.json").read_text(encoding="utf-8"))
+    assert "Bell\ufffd and \ufffd[31mEscape\ufffd Title\ufffd" in [p["title"] for p in papers]
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json", ".csv", ".bib"}:
+            text = path.read_text(encoding="utf-8")
+            assert not CONTROL.search(text), path.relative_to(site)
