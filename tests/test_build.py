@@ -6,6 +6,9 @@ import io
 import json
 import os
 import re
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +21,7 @@ from papersite.build import Loaded, build_site
 from papersite.cli import main
 from papersite.errors import PapersiteError
 
-from .conftest import REPO
+from .conftest import CURATION_DATA, REPO
 from .sites import HOSTILE_TAG, loaded, write_content
 
 pytestmark = pytest.mark.slow
@@ -419,3 +422,24 @@ def test_control_characters_in_a_dump_reach_no_built_file(
         if path.suffix in {".html", ".xml", ".json", ".csv", ".bib"}:
             text = path.read_text(encoding="utf-8")
             assert not CONTROL.search(text), path.relative_to(site)
+
+
+def test_builds_in_separate_processes_are_byte_identical(tmp_path: Path) -> None:
+    # Each process hashes strings with its own seed: set or dict order leaking into a page shows.
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    shutil.copytree(CURATION_DATA, content / "curation", ignore=shutil.ignore_patterns("*.txt"))
+    shutil.copy(CURATION_DATA / "dump.txt", content / "sources" / "dump.txt")
+    trees = []
+    for seed in ("1", "2"):
+        site = tmp_path / f"site-{seed}"
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        command = [sys.executable, "-m", "papersite", "build", "--content", str(content)]
+        command += ["--config", str(CONFIG), "--site-dir", str(site)]
+        subprocess.run(
+            command, check=True, capture_output=True, env={**env, "PYTHONHASHSEED": seed}
+        )
+        trees.append(tree(site))
+    assert trees[0].keys() == trees[1].keys()
+    assert len([name for name in trees[0] if name.startswith("themes/")]) == 3
+    assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
