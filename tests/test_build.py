@@ -251,7 +251,9 @@ REFUSED = (
 )
 
 
-@pytest.mark.parametrize("where", ["home", "root", "repo", "content", "content-parent", "link"])
+@pytest.mark.parametrize(
+    "where", ["home", "root", "repo", "content", "content-parent", "link", "sources"]
+)
 def test_build_refuses_a_site_dir_that_holds_the_user_s_folders(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
 ) -> None:
@@ -266,12 +268,18 @@ def test_build_refuses_a_site_dir_that_holds_the_user_s_folders(
         "content": content,
         "content-parent": tmp_path,
         "link": tmp_path / "link",
+        "sources": content / "sources",
     }[where]
     before = sorted(p.name for p in content.iterdir())
     argv = ["build", "--content", str(content), "--config", str(CONFIG), "--site-dir", str(target)]
+    sources_before = sorted(p.name for p in (content / "sources").iterdir())
     assert main(argv) == 1
-    assert capsys.readouterr().err == f"{target.absolute()}: {REFUSED}\n"
+    reason = (
+        "refusing to build the site inside the content folder" if where == "sources" else REFUSED
+    )
+    assert capsys.readouterr().err == f"{target.absolute()}: {reason}\n"
     assert sorted(p.name for p in content.iterdir()) == before
+    assert sorted(p.name for p in (content / "sources").iterdir()) == sources_before
 
 
 def _fail_on_moving_the_new_site(

@@ -262,6 +262,11 @@ def _check_target(target: Path, config_file: Path, content: Path | None = None) 
                 "refusing to replace a folder holding the project, the content or your home "
                 "folder: choose a site folder of its own, such as ./site",
             )
+        if content is not None and candidate.is_relative_to(content.resolve()):
+            # content/sources or content/curation would be replaced by the site.
+            raise PapersiteError(
+                str(target), None, "refusing to build the site inside the content folder"
+            )
     if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists():
         raise PapersiteError(
             str(target), None, "folder is not empty and holds no built site: choose another"
