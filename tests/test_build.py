@@ -451,3 +451,20 @@ def test_builds_in_separate_processes_are_byte_identical(tmp_path: Path) -> None
     assert trees[0].keys() == trees[1].keys()
     assert len([name for name in trees[0] if name.startswith("themes/")]) == 3
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
+
+
+def test_an_interrupted_build_command_exits_130_in_one_line_and_keeps_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, target, before = _built_once(tmp_path)
+
+    def interrupt(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "run_mkdocs", interrupt)
+    content = str(tmp_path / "content")
+    argv = ["build", "--content", content, "--config", str(CONFIG), "--site-dir", str(target)]
+    assert main(argv) == 130
+    assert capsys.readouterr().err == "papersite: interrupted\n"
+    assert tree(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]

@@ -250,7 +250,9 @@ def _check_target(target: Path, config_file: Path, content: Path | None = None) 
     """
     if target.exists() and not target.is_dir():
         raise PapersiteError(str(target), None, "site folder exists and is not a folder")
-    protected = {Path.cwd(), config_file.absolute().parent, Path.home()}
+    protected = {Path.cwd(), config_file.absolute().parent}
+    with contextlib.suppress(RuntimeError):  # no HOME and no password entry: nothing to protect
+        protected.add(Path.home())
     if content is not None:
         protected.add(content.absolute())
     resolved = {p.resolve() for p in protected}

@@ -22,7 +22,7 @@ from papersite.errors import PapersiteError, Problem
 MAX_BYTES = 4 * 1024 * 1024
 # Real curation nests four levels; deep nesting is a way to exhaust the stack.
 MAX_DEPTH = 40
-# The shipped papers.yaml has about 8,000 nodes. Counted twice: as the parser builds nodes (a
+# The shipped papers.yaml has about 2,500 values. Counted twice: as the parser builds nodes (a
 # file of a million one-character items would otherwise cost gigabytes before any check), and as
 # aliases are expanded (so anchors cannot multiply a small file).
 MAX_NODES = 200_000
