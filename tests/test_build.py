@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import os
 import re
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,7 +21,7 @@ from papersite.build import Loaded, build_site
 from papersite.cli import main
 from papersite.errors import PapersiteError
 
-from .conftest import REPO
+from .conftest import CURATION_DATA, REPO
 from .sites import HOSTILE_TAG, loaded, write_content
 
 pytestmark = pytest.mark.slow
@@ -246,7 +251,9 @@ REFUSED = (
 )
 
 
-@pytest.mark.parametrize("where", ["home", "root", "repo", "content", "content-parent", "link"])
+@pytest.mark.parametrize(
+    "where", ["home", "root", "repo", "content", "content-parent", "link", "sources"]
+)
 def test_build_refuses_a_site_dir_that_holds_the_user_s_folders(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
 ) -> None:
@@ -261,12 +268,18 @@ def test_build_refuses_a_site_dir_that_holds_the_user_s_folders(
         "content": content,
         "content-parent": tmp_path,
         "link": tmp_path / "link",
+        "sources": content / "sources",
     }[where]
     before = sorted(p.name for p in content.iterdir())
     argv = ["build", "--content", str(content), "--config", str(CONFIG), "--site-dir", str(target)]
+    sources_before = sorted(p.name for p in (content / "sources").iterdir())
     assert main(argv) == 1
-    assert capsys.readouterr().err == f"{target.absolute()}: {REFUSED}\n"
+    reason = (
+        "refusing to build the site inside the content folder" if where == "sources" else REFUSED
+    )
+    assert capsys.readouterr().err == f"{target.absolute()}: {reason}\n"
     assert sorted(p.name for p in content.iterdir()) == before
+    assert sorted(p.name for p in (content / "sources").iterdir()) == sources_before
 
 
 def _fail_on_moving_the_new_site(
@@ -303,3 +316,155 @@ def test_a_failed_swap_puts_the_previous_site_back(
             "cannot move the new site into place: No space left on device; "
             "the previous site is kept"
         )
+
+
+class _Text(HTMLParser):
+    """Every text node of a page, character references resolved: what a reader sees as text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nodes: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.nodes.append(data)
+
+
+def text_nodes(page: Path) -> list[str]:
+    parser = _Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.nodes
+
+
+# Where each hostile paper is listed, besides its own page (tested above).
+LISTED_ON = {
+    "index.html": HOSTILE_IDS,
+    "themes/efficiency/index.html": ("script-alert-title-script-friends",),
+    "themes/reasoning/index.html": ("counting-stars-with-underscores-pipes-hashes",),
+    "unsorted/index.html": (
+        "7-7-jinja-if-true-templates-endif",
+        "heading-title",
+        "etc-passwd",
+    ),
+    "tags/index.html": (
+        "script-alert-title-script-friends",
+        "counting-stars-with-underscores-pipes-hashes",
+    ),
+}
+
+
+@pytest.mark.parametrize("page", sorted(LISTED_ON))
+def test_hostile_titles_are_one_text_node_on_every_listing_page(
+    curated_site: Path, page: str
+) -> None:
+    # One text node: Markdown, HTML or a template splitting the title would make it several.
+    papers = {p["id"]: p for p in json.loads((curated_site / "papers.json").read_text())}
+    nodes = text_nodes(curated_site / page)
+    for paper_id in LISTED_ON[page]:
+        title = papers[paper_id]["title"]
+        assert any(title in node for node in nodes), (page, title)
+
+
+def test_a_hostile_note_shows_its_markup_as_text_and_keeps_only_safe_links(
+    curated_site: Path,
+) -> None:
+    for page in ("papers/script-alert-title-script-friends", "themes/efficiency"):
+        path = curated_site / page / "index.html"
+        assert any("<script>alert('note')</script> <b>raw</b>" in n for n in text_nodes(path))
+        links = [attrs for tag, attrs in elements(path) if tag == "a"]
+        assert {"href": "https://example.org/a_b"} in links
+        assert {} in links  # [bad](javascript:…) keeps its text, loses its link
+
+
+def test_hostile_text_is_kept_exactly_in_every_data_file(curated_site: Path) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    papers = {p["id"]: p for p in json.loads((curated_site / "papers.json").read_text())}
+    rows = {
+        r["id"]: r for r in csv.DictReader(io.StringIO((curated_site / "papers.csv").read_text()))
+    }
+    entries = {
+        e.findtext("a:id", "", ns).rsplit("/", 2)[-2]: e
+        for e in ET.parse(curated_site / "feeds/papers.xml").getroot().findall("a:entry", ns)
+    }
+    for paper_id in HOSTILE_IDS:
+        paper = papers[paper_id]
+        assert (rows[paper_id]["title"], rows[paper_id]["abstract"]) == (
+            paper["title"],
+            paper["abstract"],
+        )
+        assert entries[paper_id].findtext("a:title", "", ns) == paper["title"]
+        assert entries[paper_id].findtext("a:summary", "", ns) == paper["abstract"]
+    assert (
+        rows["script-alert-title-script-friends"]["note"]
+        == papers["script-alert-title-script-friends"]["note"]
+    )
+
+
+def test_bibtex_files_keep_every_entry_s_fields_apart(curated_site: Path) -> None:
+    from .test_feeds import bibtex_fields
+
+    for path in sorted((curated_site / "bibtex").glob("*.bib")):
+        for entry in path.read_text(encoding="utf-8").split("\n\n"):
+            assert list(bibtex_fields(entry)) in (
+                ["title", "year", "url", "note"],
+                ["title", "url", "note"],
+            ), (path.name, entry)
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def test_control_characters_in_a_dump_reach_no_built_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = write_content(tmp_path)
+    (content / "sources" / "control.txt").write_bytes(
+        "Bell\x07 and \x1b[31mEscape\x02 Title\x03\n\n"
+        "Abstract with \x01 STX\x02wzxhzdk:0\x03 and DEL\x7f and CSI\x9b.\n".encode()
+    )
+    site = tmp_path / "site"
+    argv = ["build", "--content", str(content), "--config", str(CONFIG), "--site-dir", str(site)]
+    assert main(argv) == 0, capsys.readouterr().err
+    papers = json.loads((site / "papers.json").read_text(encoding="utf-8"))
+    assert "Bell\ufffd and \ufffd[31mEscape\ufffd Title\ufffd" in [p["title"] for p in papers]
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json", ".csv", ".bib"}:
+            text = path.read_text(encoding="utf-8")
+            assert not CONTROL.search(text), path.relative_to(site)
+
+
+def test_builds_in_separate_processes_are_byte_identical(tmp_path: Path) -> None:
+    # Each process hashes strings with its own seed: set or dict order leaking into a page shows.
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    shutil.copytree(CURATION_DATA, content / "curation", ignore=shutil.ignore_patterns("*.txt"))
+    shutil.copy(CURATION_DATA / "dump.txt", content / "sources" / "dump.txt")
+    trees = []
+    for seed in ("1", "2"):
+        site = tmp_path / f"site-{seed}"
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        command = [sys.executable, "-m", "papersite", "build", "--content", str(content)]
+        command += ["--config", str(CONFIG), "--site-dir", str(site)]
+        subprocess.run(
+            command, check=True, capture_output=True, env={**env, "PYTHONHASHSEED": seed}
+        )
+        trees.append(tree(site))
+    assert trees[0].keys() == trees[1].keys()
+    assert len([name for name in trees[0] if name.startswith("themes/")]) == 3
+    assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
+
+
+def test_an_interrupted_build_command_exits_130_in_one_line_and_keeps_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, target, before = _built_once(tmp_path)
+
+    def interrupt(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "run_mkdocs", interrupt)
+    content = str(tmp_path / "content")
+    argv = ["build", "--content", content, "--config", str(CONFIG), "--site-dir", str(target)]
+    assert main(argv) == 130
+    assert capsys.readouterr().err == "papersite: interrupted\n"
+    assert tree(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]

@@ -193,6 +193,19 @@ T = "content/curation/themes.yaml"
             f"{P}:4: 'order' must be a whole number, not 'first'",
         ),
         (
+            "papers:\n  teaching-transformers-to-add:\n    tags: [ok, '<!-- -->']\n",
+            f"{P}:4: item 2 of 'tags' must hold a letter or a digit, not '<!-- -->'",
+        ),
+        (
+            f"papers:\n  teaching-transformers-to-add:\n    tags: [{'x' * 41}]\n",
+            f"{P}:4: item 1 of 'tags' is longer than 40 characters",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    tags: [a]\n    tags: [b]\n"
+            "    note: x\n    note: y\n",
+            f"{P}:7: duplicate key 'note' (first defined on line 6)",
+        ),
+        (
             "papers:\n  teaching-transformers-to-add:\n    arxiv: 2402.09370\n",
             f"{P}:4: 'arxiv' must be quoted text such as '2510.21450'; unquoted, YAML reads it as "
             "a number",

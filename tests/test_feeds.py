@@ -3,6 +3,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 
+import pytest
+
 from papersite.bibtex import bibtex_entry
 from papersite.catalogue import Paper
 from papersite.curation import CuratedPaper
@@ -64,7 +66,8 @@ def test_bibtex_entry_escapes_latex_and_says_there_are_no_author_names() -> None
     )
     assert entry == (
         "@misc{w-min,\n"
-        r"  title = {{w\_\{min\} \& 100\% \{Fast\} \$x\$ \#1 \~{} \^{}}}," + "\n"
+        r"  title = {{w\_\textbraceleft{}min\textbraceright{} \& 100\% \textbraceleft{}Fast"
+        r"\textbraceright{} \$x\$ \#1 \~{} \^{}}}," + "\n"
         "  year = {2025},\n"
         "  url = {https://ex.org/papers/w-min/},\n"
         "  note = {Author names are not recorded in the Hugging Face Daily Papers dumps}\n"
@@ -72,3 +75,36 @@ def test_bibtex_entry_escapes_latex_and_says_there_are_no_author_names() -> None
     )
     undated = bibtex_entry(paper("u", "U", None), "https://ex.org/")
     assert "year" not in undated
+
+
+def bibtex_fields(entry: str) -> dict[str, str]:
+    """The fields of one entry, split as BibTeX does: by brace depth, backslashes ignored."""
+    head, _, body = entry.partition(",\n")
+    assert head.startswith("@misc{")
+    fields: dict[str, str] = {}
+    rest = body
+    while rest.strip() != "}":
+        name, found, rest = rest.partition(" = {")
+        assert found, f"not a field: {name!r}"
+        depth, end = 1, -1
+        while depth:
+            end += 1
+            depth += {"{": 1, "}": -1}.get(rest[end], 0)
+        fields[name.strip()] = rest[:end]
+        rest = rest[end + 1 :].removeprefix(",\n").removeprefix("\n")
+    return fields
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "x}}, author = {Mallory",
+        "x\\}, author = {Mallory} {",
+        "}}}@misc{evil, author={Mallory}}",
+        "{{{ Mallory",
+    ],
+)
+def test_no_title_can_close_its_bibtex_field(title: str) -> None:
+    fields = bibtex_fields(bibtex_entry(paper("p", title, date(2025, 5, 10)), "https://ex.org/"))
+    assert list(fields) == ["title", "year", "url", "note"]
+    assert "Mallory" in fields["title"]

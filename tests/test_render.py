@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from papersite.catalogue import load_catalogue
-from papersite.curation import CuratedPaper, Curation
+from papersite.curation import CuratedPaper, Curation, uncurated
 from papersite.errors import PapersiteError
 from papersite.render import MARKER, SiteWriter, generate
 
@@ -179,3 +179,32 @@ def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
         f"{foreign}: folder is not empty and was not made by papersite: choose another\n"
     )
     assert sorted(p.name for p in foreign.iterdir()) == ["keep.txt"]
+
+
+def test_titles_like_paths_or_a_thousand_characters_get_bounded_addresses_inside(
+    tmp_path: Path,
+) -> None:
+    titles = [
+        "../../etc/passwd",
+        "/" * 1000,
+        "A" * 1000,
+        "é" * 1000,
+        "word " * 200,
+        "..",
+        "C:\\Windows\\system32",
+        "%2e%2e%2fsecret",
+    ]
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    text = "\n".join(f"{title}\nAbstract {index}." for index, title in enumerate(titles))
+    (content / "sources" / "paths.txt").write_text(text + "\n", encoding="utf-8")
+    catalogue = load_catalogue(content)
+    assert len(catalogue) == len(titles)
+    out = tmp_path / "out" / "docs"
+    generate(catalogue, uncurated(catalogue), SETTINGS, out)
+    pages = sorted(p.name for p in (out / "papers").iterdir())
+    assert len(pages) == len(titles)
+    assert all(len(name) <= 80 + len(".md") for name in pages), pages
+    written = [p.resolve() for p in (tmp_path / "out").rglob("*")]
+    assert all(p.is_relative_to(out.resolve()) for p in written if p != out.resolve())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -88,11 +89,25 @@ def test_every_duplicate_key_is_reported_with_its_line() -> None:
     ]
 
 
-def test_huge_files_are_refused_before_parsing(tmp_path: Path) -> None:
+def test_huge_files_are_refused_without_being_read(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
-    path.write_bytes(b"# " + b"x" * MAX_BYTES + b"\n")
-    with pytest.raises(PapersiteError, match="the limit for YAML is"):
-        load_yaml_file(path, "huge.yaml")
+    with path.open("wb") as handle:
+        handle.truncate(1 << 30)  # sparse: a gigabyte that costs no disk
+    tracemalloc.start()
+    try:
+        with pytest.raises(PapersiteError) as caught:
+            load_yaml_file(path, "huge.yaml")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert str(caught.value) == (f"huge.yaml: file is over {MAX_BYTES:,} bytes, the limit for YAML")
+    assert peak < 2 * MAX_BYTES, f"peak {peak:,} bytes to refuse a 1 GB file"
+
+
+def test_a_file_just_under_the_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: 1\n" + b"#" * (MAX_BYTES - 6) + b"\n")
+    assert load_yaml_file(path, "big.yaml").data == {"a": 1}
 
 
 def test_non_utf8_names_the_line(tmp_path: Path) -> None:

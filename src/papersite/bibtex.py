@@ -14,10 +14,12 @@ from papersite.markup import clean_text
 
 NO_AUTHORS_NOTE = "Author names are not recorded in the Hugging Face Daily Papers dumps"
 # Characters BibTeX and LaTeX treat as commands; escaped so a title compiles and reads as written.
+# BibTeX finds the end of a field by counting braces and ignores backslashes while it counts, so
+# "\}" would still close the field: braces become commands whose own braces always pair up.
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "%": r"\%",
     "&": r"\&",
     "$": r"\$",
@@ -29,7 +31,7 @@ _LATEX_SPECIAL = {
 
 
 def bibtex_text(text: str) -> str:
-    """Text for a BibTeX field: LaTeX specials escaped, so braces always balance."""
+    """Text for a BibTeX field: LaTeX specials escaped, so every brace in it has its pair."""
     return "".join(_LATEX_SPECIAL.get(char, char) for char in clean_text(text))
 
 

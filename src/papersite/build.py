@@ -273,7 +273,9 @@ def _check_target(target: Path, config_file: Path, content: Path | None = None) 
     """
     if target.exists() and not target.is_dir():
         raise PapersiteError(str(target), None, "site folder exists and is not a folder")
-    protected = {Path.cwd(), config_file.absolute().parent, Path.home()}
+    protected = {Path.cwd(), config_file.absolute().parent}
+    with contextlib.suppress(RuntimeError):  # no HOME and no password entry: nothing to protect
+        protected.add(Path.home())
     if content is not None:
         protected.add(content.absolute())
     resolved = {p.resolve() for p in protected}
@@ -284,6 +286,11 @@ def _check_target(target: Path, config_file: Path, content: Path | None = None) 
                 None,
                 "refusing to replace a folder holding the project, the content or your home "
                 "folder: choose a site folder of its own, such as ./site",
+            )
+        if content is not None and candidate.is_relative_to(content.resolve()):
+            # content/sources or content/curation would be replaced by the site.
+            raise PapersiteError(
+                str(target), None, "refusing to build the site inside the content folder"
             )
     if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists():
         raise PapersiteError(

@@ -124,7 +124,8 @@ def match_key(title: str) -> str:
     if not folded.isascii():
         decomposed = unicodedata.normalize("NFKD", folded)
         folded = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _NON_WORD.sub(" ", folded).strip()
+    # A title of punctuation alone ("...", "//") keeps its text, or all such titles would merge.
+    return _NON_WORD.sub(" ", folded).strip() or folded
 
 
 def slugify(title: str) -> str:

@@ -109,7 +109,12 @@ def _message(error: ValidationError, location: Location) -> str:
     if kind == "required":
         missing = [key for key in expected if key not in value]
         return f"{name} is missing '{missing[0]}'"
+    if kind == "maxLength":
+        return f"{name} is longer than {expected} characters"
     if kind == "pattern":
+        if len(location) >= 2 and location[-2] == "tags":
+            # A tag without one becomes an empty anchor on the tags page, shared with others.
+            return f"{name} must hold a letter or a digit, not {_describe(value)}"
         if location and location[-1] == "arxiv":
             return f"{name} must look like '2510.21450', not {_describe(value)}"
         if len(location) >= 3 and location[-2] == "links":

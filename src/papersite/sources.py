@@ -18,6 +18,7 @@ from itertools import chain, dropwhile, islice
 from pathlib import Path
 
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
+from papersite.markup import clean_text
 from papersite.yamlfile import YamlDocument, load_yaml_file
 
 SOURCES_FILE = "sources.yaml"
@@ -263,7 +264,9 @@ def read_text(text: str, source: SourceFile) -> Dump:
 
 
 def _clean(line: str) -> str:
-    return line.rstrip()
+    # Control characters (a NUL refuses the file earlier) become U+FFFD here, once, so that no
+    # page, feed, citation or export, nor MkDocs, ever sees one.
+    return clean_text(line.rstrip())
 
 
 def _numbered_lines(handle: object, display: str) -> Iterator[tuple[int, str]]:

@@ -22,7 +22,7 @@ from papersite.errors import PapersiteError, Problem
 MAX_BYTES = 4 * 1024 * 1024
 # Real curation nests four levels; deep nesting is a way to exhaust the stack.
 MAX_DEPTH = 40
-# The shipped papers.yaml has about 8,000 nodes. Counted twice: as the parser builds nodes (a
+# The shipped papers.yaml has about 2,500 values. Counted twice: as the parser builds nodes (a
 # file of a million one-character items would otherwise cost gigabytes before any check), and as
 # aliases are expanded (so anchors cannot multiply a small file).
 MAX_NODES = 200_000
@@ -54,13 +54,13 @@ def load_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
     """Read and safely load one YAML file; bad input raises PapersiteError naming the line."""
     name = display or str(path)
     try:
-        raw = path.read_bytes()
+        # Never more than the limit is read, so a huge file costs no memory to refuse.
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
     except OSError as exc:
         raise PapersiteError(name, None, f"cannot read file: {exc.strerror}") from None
     if len(raw) > MAX_BYTES:
-        raise PapersiteError(
-            name, None, f"file is {len(raw):,} bytes; the limit for YAML is {MAX_BYTES:,}"
-        )
+        raise PapersiteError(name, None, f"file is over {MAX_BYTES:,} bytes, the limit for YAML")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
