@@ -18,6 +18,7 @@ Debian's chromium, when it is installed). Record the printed table in BENCHMARKS
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import platform
@@ -136,8 +137,12 @@ def child_floor(content: Path, site: Path, config: Path) -> dict[str, Any]:
     return {"stages": {"mkdocs": time.perf_counter() - started}, "papers": len(catalogue)}
 
 
-def pagefind_first_search(site: Path, query: str) -> int | None:
-    """Bytes of Pagefind files a browser fetches to show the first results for ``query``."""
+def pagefind_first_search(site: Path, query: str) -> dict[str, int] | None:
+    """Bytes of each Pagefind file a browser fetches to show the first results for ``query``.
+
+    Counted as a static host sends them: Pagefind's own index files are gzipped already, and
+    hosts such as GitHub Pages gzip JavaScript, CSS and JSON on the way.
+    """
     chromium = Path("/usr/bin/chromium")
     if not chromium.exists():
         return None
@@ -159,7 +164,10 @@ def pagefind_first_search(site: Path, query: str) -> int | None:
 
     def on_response(response: Response) -> None:
         if "/pagefind/" in response.url:
-            fetched[response.url] = len(response.body())
+            body = response.body()
+            compressible = response.url.endswith((".js", ".css", ".json"))
+            name = response.url.rsplit("/pagefind/", 1)[1]
+            fetched[name] = len(gzip.compress(body, 6)) if compressible else len(body)
 
     try:
         with sync_playwright() as playwright:
@@ -176,7 +184,7 @@ def pagefind_first_search(site: Path, query: str) -> int | None:
     finally:
         server.shutdown()
         server.server_close()
-    return sum(fetched.values())
+    return fetched
 
 
 def pagefind_config(folder: Path) -> Path:
@@ -242,9 +250,11 @@ def print_row(row: dict[str, Any]) -> None:
         print(f"  Material search_index.json {row['material_index'] / 1e6:.2f} MB")
     if row.get("pagefind_bundle") is not None:
         first = row["pagefind_first_search"]
-        shown = "no chromium" if first is None else f"{first / 1e3:.0f} KB"
+        shown = "no chromium" if first is None else f"{sum(first.values()) / 1e3:.0f} KB"
         bundle = row["pagefind_bundle"] / 1e6
         print(f"  Pagefind bundle {bundle:.1f} MB; first search transfer {shown}")
+        for name, size in sorted((first or {}).items(), key=lambda item: -item[1]):
+            print(f"    {size / 1e3:7.1f} KB  {name}")
 
 
 def main() -> None:
@@ -264,8 +274,10 @@ def main() -> None:
         f"{platform.python_implementation()} {platform.python_version()}"
     )
     rows = []
+    # Under build/, on the disk a real build writes to (a machine's /tmp may be another).
+    (REPO / "build").mkdir(exist_ok=True)
     for papers in args.papers:
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory(dir=REPO / "build", prefix="bench-") as tmp:
             rows.append(measure(papers, args.topics, args.search, Path(tmp)))
         print_row(rows[-1])
     if len(rows) > 1:

@@ -15,7 +15,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import Any
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import Curation, load_curation
 from papersite.errors import PapersiteError, Problem, Problems, display_path
+from papersite.related import Related
 from papersite.render import Generated, NavEntry, SiteSettings, generate
 from papersite.search import SearchBackend, index_site, search_backend_of, without_search_plugin
 
@@ -61,9 +62,16 @@ class BuildResult:
         )
 
 
-def load_content(content: Path, *, strict: bool = False) -> Loaded:
-    """The catalogue and curation of a content folder; errors (or warnings when strict) raise."""
-    catalogue = load_catalogue(content)
+def load_content(
+    content: Path, *, strict: bool = False, catalogue: Catalogue | None = None
+) -> Loaded:
+    """The catalogue and curation of a content folder; errors (or warnings when strict) raise.
+
+    ``catalogue``, when given, is used instead of reading the sources again (the live preview
+    keeps it while only the curation changes).
+    """
+    if catalogue is None:
+        catalogue = load_catalogue(content)
     problems = Problems()
     problems.extend(catalogue.problems)
     curation = load_curation(content, catalogue, problems)
@@ -106,13 +114,24 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
 
 
 def generate_docs(
-    loaded: Loaded, out: Path, *, config_file: Path = CONFIG_FILE, progress: bool = False
+    loaded: Loaded,
+    out: Path,
+    *,
+    config_file: Path = CONFIG_FILE,
+    related: Mapping[str, Related] | None = None,
+    progress: bool = False,
 ) -> Generated:
     """Render the Markdown pages and data files of ``loaded`` into ``out``."""
     settings = site_settings(config_file, build_epoch(loaded.catalogue))
     search = search_backend(config_file)
     return generate(
-        loaded.catalogue, loaded.curation, settings, out, search=search, progress=progress
+        loaded.catalogue,
+        loaded.curation,
+        settings,
+        out,
+        related=related,
+        search=search,
+        progress=progress,
     )
 
 

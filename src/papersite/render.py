@@ -176,7 +176,9 @@ class SiteWriter:
                 str(root), None, "folder is not empty and was not made by papersite: choose another"
             )
         self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / MARKER).touch()
+        if not (self.root / MARKER).exists():
+            # Touching it again would change the folder on every run and wake MkDocs' watcher.
+            (self.root / MARKER).touch()
         self.written: set[Path] = {self.root / MARKER}
         self.changed = 0
 

@@ -11,22 +11,30 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from papersite.build import (
     CONFIG_FILE,
+    Loaded,
     generate_docs,
     load_content,
     mkdocs_logging,
     mkdocs_nav,
     read_mkdocs_yaml,
 )
+from papersite.catalogue import Catalogue, load_catalogue
 from papersite.errors import PapersiteError
-from papersite.render import TEMPLATES
+from papersite.related import Related, related_papers
+from papersite.render import TEMPLATES, Generated
+from papersite.search import without_search_plugin
 
 POLL_SECONDS = 0.5
+# The folder of raw dumps in a content folder: the catalogue is read from it alone.
+SOURCES_DIR = "sources"
 
 
 def snapshot(folders: Iterable[Path]) -> dict[Path, tuple[int, int]]:
@@ -40,46 +48,105 @@ def snapshot(folders: Iterable[Path]) -> dict[Path, tuple[int, int]]:
     return seen
 
 
-def regenerate(content: Path, docs: Path, config_file: Path) -> bool:
-    """Regenerate the Markdown; problems are printed and the previous pages kept."""
-    try:
-        generate_docs(load_content(content), docs, config_file=config_file)
-    except PapersiteError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        return False
-    return True
+@dataclass
+class Preview:
+    """What the last regeneration read, so an edit costs only what it changed.
+
+    A curator mostly edits papers.yaml: the sources, and so the catalogue, stay the same, and the
+    related papers stay the same while the same papers are shown. Both are kept and reused; the
+    curation is always read again, and the writer rewrites only files whose bytes changed, so
+    MkDocs rebuilds only those pages.
+    """
+
+    content: Path
+    docs: Path
+    config_file: Path
+    sources_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    catalogue: Catalogue | None = None
+    related_for: tuple[str, ...] = ()
+    related: Mapping[str, Related] | None = None
+
+    def load(self) -> Loaded:
+        """The content, reading the sources again only when a file under sources/ changed."""
+        seen = snapshot([self.content / SOURCES_DIR])
+        if self.catalogue is None or seen != self.sources_seen:
+            self.catalogue = load_catalogue(self.content)
+            self.sources_seen = seen
+            self.related = None
+        return load_content(self.content, catalogue=self.catalogue)
+
+    def generate(self) -> Generated:
+        """Load the content and write the pages that changed; problems raise."""
+        loaded = self.load()
+        shown = tuple(item.paper.id for item in loaded.curation.papers)
+        if self.related is None or shown != self.related_for:
+            self.related = related_papers([item.paper for item in loaded.curation.papers])
+            self.related_for = shown
+        return generate_docs(loaded, self.docs, config_file=self.config_file, related=self.related)
+
+    def regenerate(self) -> bool:
+        """Regenerate the Markdown; problems are printed and the previous pages kept."""
+        try:
+            self.generate()
+        except PapersiteError as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            return False
+        return True
 
 
-def _watch(content: Path, docs: Path, config_file: Path, stop: threading.Event) -> None:
-    folders = [content, TEMPLATES]
+def _watch(preview: Preview, stop: threading.Event) -> None:
+    folders = [preview.content, TEMPLATES]
     before = snapshot(folders)
     while not stop.wait(POLL_SECONDS):
         now = snapshot(folders)
         if now != before:
             before = now
-            if regenerate(content, docs, config_file):
-                print("papersite: content changed, pages regenerated", file=sys.stderr)
+            started = time.perf_counter()
+            if preview.regenerate():
+                seconds = time.perf_counter() - started
+                print(
+                    f"papersite: content changed, pages regenerated in {seconds:.1f} s",
+                    file=sys.stderr,
+                )
 
 
 def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | None = None) -> None:
     """Generate the pages, then serve them with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    loaded = load_content(content)
     docs = config_file.parent / str(read_mkdocs_yaml(config_file).get("docs_dir", "docs"))
-    generated = generate_docs(loaded, docs, config_file=config_file)
+    preview = Preview(content, docs, config_file)
+    generated = preview.generate()
     stop = threading.Event()
     watcher = threading.Thread(
-        target=_watch, args=(content, docs, config_file, stop), name="papersite-watch", daemon=True
+        target=_watch, args=(preview, stop), name="papersite-watch", daemon=True
     )
     watcher.start()
-    overrides: dict[str, Any] = {"nav": mkdocs_nav(generated.nav)}
+    # Dirty rebuilds: MkDocs renders again only the pages whose Markdown is newer than their
+    # HTML, and the writer touches only pages whose bytes changed, so an edit rebuilds a few pages
+    # rather than every paper's. The navigation cannot go stale (it changes only on a restart), but
+    # a search index would hold only the rebuilt pages: the preview goes without search.
+    overrides: dict[str, Any] = {
+        "nav": mkdocs_nav(generated.nav),
+        "plugins": without_search_plugin(read_mkdocs_yaml(config_file).get("plugins")),
+    }
     if dev_addr:
         overrides["dev_addr"] = dev_addr
-    print("papersite: serving; adding or renaming a theme needs a restart", file=sys.stderr)
+    print(
+        "papersite: serving without search; adding or renaming a theme needs a restart",
+        file=sys.stderr,
+    )
     try:
-        with mkdocs_logging(logging.INFO):
-            mkdocs_serve(config_file=str(config_file), livereload=True, **overrides)
+        with mkdocs_logging(logging.INFO) as handler:
+            handler.addFilter(_not_the_dirty_build_warning)
+            mkdocs_serve(
+                config_file=str(config_file), livereload=True, build_type="dirty", **overrides
+            )
     finally:
         stop.set()
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every dirty build that links may be stale; see serve() for why not."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
