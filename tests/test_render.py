@@ -5,11 +5,15 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from papersite.catalogue import load_catalogue
 from papersite.curation import CuratedPaper, Curation, uncurated
 from papersite.errors import PapersiteError
-from papersite.render import MARKER, SiteWriter, generate
+from papersite.markup import escape_html
+from papersite.render import MARKER, SiteWriter, _yaml_string, generate
 
 from .sites import HOSTILE_TAG, SETTINGS, curate, loaded, write_content
 
@@ -100,6 +104,23 @@ def test_the_writer_never_leaves_its_folder(tmp_path: Path, relative: str) -> No
     writer = SiteWriter(tmp_path / "out")
     with pytest.raises(PapersiteError, match="refusing to write"):
         writer.write(relative, "x")
+
+
+@pytest.mark.parametrize("link", ["papers", "papers/x.md"])
+def test_the_writer_never_follows_a_link_out_of_its_folder(tmp_path: Path, link: str) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    writer = SiteWriter(tmp_path / "out")
+    writer.write("papers/y.md", "inside")  # the folder is resolved and remembered before the link
+    if link == "papers":
+        for child in (tmp_path / "out/papers").iterdir():
+            child.unlink()
+        (tmp_path / "out/papers").rmdir()
+        writer = SiteWriter(tmp_path / "out")
+    (tmp_path / "out" / link).symlink_to(outside / "x.md" if link.endswith(".md") else outside)
+    with pytest.raises(PapersiteError, match="refusing to write"):
+        writer.write("papers/x.md", "escaped")
+    assert list(outside.iterdir()) == []
 
 
 def test_the_writer_keeps_unchanged_files_and_removes_stale_ones(tmp_path: Path) -> None:
@@ -208,3 +229,14 @@ def test_titles_like_paths_or_a_thousand_characters_get_bounded_addresses_inside
     written = [p.resolve() for p in (tmp_path / "out").rglob("*")]
     assert all(p.is_relative_to(out.resolve()) for p in written if p != out.resolve())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x2FF), max_size=40))
+def test_front_matter_strings_read_back_as_the_escaped_text(text: str) -> None:
+    dumped = _yaml_string(text)
+    assert yaml.safe_load(f"title: {dumped}\n") == {"title": escape_html(text)}
+    if escape_html(text).isascii() and escape_html(text).isprintable():
+        # The fast path writes what PyYAML itself writes, so front matter never changes with it.
+        slow = yaml.safe_dump(escape_html(text), default_style='"', width=1_000_000)
+        assert dumped == slow.strip()

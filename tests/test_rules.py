@@ -104,6 +104,28 @@ def test_the_literal_prefilter_never_rejects_a_text_the_pattern_matches(
     assert bool(score_terms((term,), paper("", text), 3.0)) is expected
 
 
+def _plain_pattern(keyword: str) -> str:
+    """keyword_pattern as the rules define it, before it was rewritten literal first for speed."""
+    words = [word for word in re.split(r"[\s-]+", keyword.strip()) if word]
+    parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in words]
+    return r"(?<!\w)" + r"[\s-]*".join(parts) + r"(?!\w)"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    keyword=st.sampled_from(
+        ["kiss", "sik*", "c++", "kv cache", "s-i", "ask*", "\u00e9ik", "*k", "+"]
+    ),
+    text=st.text(alphabet=_ALPHABET, max_size=30),
+)
+def test_the_literal_first_pattern_finds_exactly_what_the_plain_one_finds(
+    keyword: str, text: str
+) -> None:
+    fast = re.compile(keyword_pattern(keyword), re.IGNORECASE)
+    plain = re.compile(_plain_pattern(keyword), re.IGNORECASE)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 def test_the_prefilter_folds_the_letters_ignorecase_treats_as_ascii() -> None:
     assert Term.keyword("kiss").matches(paper("\u212ai\u017f\u017f"))
     assert Term.keyword("in").matches(paper("\u0130N"))
