@@ -168,12 +168,18 @@ def test_uncurated_content_puts_every_paper_in_unsorted(tmp_path: Path) -> None:
     out = tmp_path / "docs"
     result = generate(catalogue, curate(catalogue).__class__((), ()), SETTINGS, out)
     assert result.pages == 4
-    assert [entry.path for entry in result.nav] == [
-        "index.md",
-        "tags.md",
-        "unsorted.md",
-        "about.md",
-    ]
+    # No paper has a tag, so Tags is left out of the navigation, and its page says why.
+    assert [entry.path for entry in result.nav] == ["index.md", "unsorted.md", "about.md"]
+    tags = (out / "tags.md").read_text(encoding="utf-8")
+    assert "No paper has a tag yet" in tags
+    assert "material/tags" not in tags
+
+
+def test_tags_are_in_the_navigation_once_a_paper_has_one(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    result = generate(site.catalogue, site.curation, SETTINGS, tmp_path / "docs")
+    assert "tags.md" in [entry.path for entry in result.nav]
+    assert "<!-- material/tags -->" in (tmp_path / "docs/tags.md").read_text(encoding="utf-8")
 
 
 def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(

@@ -352,7 +352,9 @@ def generate(
     for theme_view in themes:
         page(f"themes/{theme_view.id}.md", "theme.md.j2", theme=theme_view, root="../../")
     page("unsorted.md", "unsorted.md.j2", papers=unsorted, root="../")
-    page("tags.md", "tags.md.j2", root="../")
+    tagged = sum(1 for item in curation.papers if item.tags)
+    # Written even with no tags, so a kept address still opens; the nav then leaves it out.
+    page("tags.md", "tags.md.j2", tagged=tagged, root="../")
     page("about.md", "about.md.j2", themes=themes, root="../")
     if search == "pagefind":
         page("search.md", "search.md.j2", root="../")
@@ -373,7 +375,7 @@ def generate(
         NavEntry("Home", "index.md"),
         *((NavEntry("Search", "search.md"),) if search == "pagefind" else ()),
         *(NavEntry(escape_html(t.title), f"themes/{t.id}.md") for t in curation.themes),
-        NavEntry("Tags", "tags.md"),
+        *((NavEntry("Tags", "tags.md"),) if tagged else ()),
         NavEntry("Unsorted", "unsorted.md"),
         NavEntry("About", "about.md"),
     )
