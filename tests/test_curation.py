@@ -22,6 +22,7 @@ from papersite.curation import (
     load_curation,
 )
 from papersite.errors import PapersiteError, Problems
+from papersite.schema import SCHEMA_DIR
 
 from .conftest import CURATION_DATA, REPO
 
@@ -53,7 +54,7 @@ def test_sections_list_curator_order_first_then_newest() -> None:
 # --- loading the curation files ------------------------------------------------------------------
 
 THEMES = (CURATION_DATA / "themes.yaml").read_text(encoding="utf-8")
-HEADER = "# yaml-language-server: $schema=../../schemas/papers.schema.json\n"
+HEADER = "# yaml-language-server: $schema=../../src/papersite/schemas/papers.schema.json\n"
 
 
 @pytest.fixture
@@ -400,12 +401,17 @@ def test_the_shipped_curation_is_clean_even_when_strict(
     assert shipped[2] == []
 
 
-@pytest.mark.parametrize("name", ["themes", "papers"])
-def test_the_shipped_files_point_editors_at_their_schema(name: str) -> None:
-    first = (REPO / "content" / "curation" / f"{name}.yaml").read_text().splitlines()[0]
-    assert first == f"# yaml-language-server: $schema=../../schemas/{name}.schema.json"
-    schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text())
-    Draft202012Validator.check_schema(schema)
+@pytest.mark.parametrize(
+    "name", ["curation/themes.yaml", "curation/papers.yaml", "sources/sources.yaml"]
+)
+def test_the_shipped_files_point_editors_at_the_schema_papersite_checks_with(name: str) -> None:
+    path = REPO / "content" / name
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix)
+    schema_path = (path.parent / first.removeprefix(prefix)).resolve()
+    assert schema_path == (SCHEMA_DIR / f"{path.stem}.schema.json").resolve()
+    Draft202012Validator.check_schema(json.loads(schema_path.read_text(encoding="utf-8")))
 
 
 def test_every_shipped_theme_has_three_to_five_featured_papers_with_notes(

@@ -211,3 +211,28 @@ def test_every_make_target_in_a_workflow_exists() -> None:
 def test_the_pull_request_template_asks_for_the_strict_check() -> None:
     template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
     assert "- [ ] I ran `papersite check --strict`" in template
+
+
+def test_a_plain_install_carries_every_file_the_package_reads() -> None:
+    # deploy.yml and links.yml run `pip install .`, which copies only the package and the files
+    # package-data names: a schema or template left out works in the editable checkout of `make`
+    # and breaks on GitHub (the schemas once lived outside the package and did just that).
+    import tomllib
+
+    import papersite
+    from papersite.render import TEMPLATES
+    from papersite.schema import SCHEMA_DIR
+
+    package = Path(papersite.__file__).parent
+    assert SCHEMA_DIR.is_relative_to(package)
+    assert TEMPLATES.is_relative_to(package)
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["papersite"]
+    shipped = {path for pattern in patterns for path in package.glob(pattern)}
+    data = {
+        path
+        for path in package.rglob("*")
+        if path.is_file() and path.suffix not in {".py", ".pyc"} and "__pycache__" not in path.parts
+    }
+    assert data, "the package holds its templates and schemas"
+    assert sorted(data - shipped) == []

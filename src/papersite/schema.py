@@ -1,7 +1,8 @@
 """JSON Schema validation of YAML documents, reported as curator-friendly messages with lines.
 
-The schemas in schemas/ serve twice: editors use them (through the ``# yaml-language-server``
-line) to complete and check while a curator types, and ``papersite check`` validates with them here.
+The schemas in the package's schemas/ folder serve twice: editors use them (through the
+``# yaml-language-server`` line) to complete and check while a curator types, and
+``papersite check`` validates with them here.
 A maintained validator (jsonschema) beats hand-written type checks; this module only turns its
 errors into one plain sentence each, at the line of the offending key.
 """
@@ -23,9 +24,9 @@ from jsonschema.exceptions import ValidationError
 from papersite.errors import PapersiteError
 from papersite.yamlfile import Location, YamlDocument
 
-# The schemas live at the top of the repository, beside content/, because the YAML files point
-# editors at them by relative path; papersite runs from a checkout (make installs it editable).
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+# Inside the package, so a plain `pip install .` (as the deploy workflow runs) has them; the YAML
+# files in content/ point editors at the same files by a path relative to the checkout.
+SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 _ID_HINT = "use lower-case words joined by hyphens, like 'fast-decoding'"
 
