@@ -468,3 +468,76 @@ def test_an_interrupted_build_command_exits_130_in_one_line_and_keeps_the_site(
     assert capsys.readouterr().err == "papersite: interrupted\n"
     assert tree(target) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def _dead_pid() -> int:
+    """The id of a process that has exited."""
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(finished.stdout)
+
+
+def test_a_killed_build_keeps_the_site_and_the_next_build_clears_its_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import signal
+    import time
+
+    _, target, before = _built_once(tmp_path)
+    content = str(tmp_path / "content")
+    command = [sys.executable, "-m", "papersite", "build", "--content", content]
+    command += ["--config", str(CONFIG), "--site-dir", str(target)]
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        # Killed once its work folder holds the generated pages, well before the swap.
+        while not list(tmp_path.glob(".site.building-*/docs/papers")):
+            assert child.poll() is None and time.monotonic() < deadline
+            time.sleep(0.01)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert tree(target) == before
+    [left] = tmp_path.glob(".site.building-*")
+    argv = ["build", "--content", content, "--config", str(CONFIG), "--site-dir", str(target)]
+    assert main(argv) == 0
+    assert f"{left}: removed what a killed build left" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_a_site_a_build_was_killed_while_swapping_is_put_back(tmp_path: Path) -> None:
+    import socket
+
+    from papersite.build import OWNER_FILE, recover_killed_builds
+
+    _, target, before = _built_once(tmp_path)
+    # Killed between the two renames: the old site is in the work folder and none is in place.
+    work = tmp_path / ".site.building-killed"
+    work.mkdir()
+    (work / OWNER_FILE).write_text(f"{socket.gethostname()} {_dead_pid()}\n")
+    target.rename(work / "previous")
+    recovered = recover_killed_builds(target)
+    assert recovered[0].endswith("put back the site that a killed build had moved aside")
+    assert tree(target) == before
+    assert not work.exists()
+
+
+@pytest.mark.parametrize("owner", ["running", "other host", "none"])
+def test_work_folders_of_live_or_foreign_builds_are_left_alone(tmp_path: Path, owner: str) -> None:
+    import socket
+
+    from papersite.build import OWNER_FILE, recover_killed_builds
+
+    work = tmp_path / ".site.building-other"
+    (work / "previous").mkdir(parents=True)
+    if owner == "running":
+        (work / OWNER_FILE).write_text(f"{socket.gethostname()} {os.getpid()}\n")
+    elif owner == "other host":
+        (work / OWNER_FILE).write_text(f"not-{socket.gethostname()} {_dead_pid()}\n")
+    assert recover_killed_builds(tmp_path / "site") == ()
+    assert (work / "previous").is_dir()
+    assert not (tmp_path / "site").exists()

@@ -12,6 +12,7 @@ import contextlib
 import logging
 import os
 import shutil
+import socket
 import sys
 import tempfile
 import time
@@ -27,6 +28,9 @@ from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.related import Related
 from papersite.render import Generated, NavEntry, SiteSettings, generate
 from papersite.search import SearchBackend, index_site, search_backend_of, without_search_plugin
+
+# Names the host and process that own a work folder, so a later build can tell a killed one's.
+OWNER_FILE = "owner"
 
 # Material 9.7+ prints a notice about MkDocs 2.0 on every build unless this is set.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -53,6 +57,8 @@ class BuildResult:
     bytes: int
     seconds: float
     site_dir: Path
+    # What the build found and repaired of earlier builds that were killed, one sentence each.
+    recovered: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return (
@@ -157,8 +163,10 @@ def build_site(
     target = site_dir.absolute()
     _check_target(target, config_file, content)
     target.parent.mkdir(parents=True, exist_ok=True)
+    recovered = recover_killed_builds(target)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
+        (work / OWNER_FILE).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
         docs, built = work / "docs", work / "site"
         epoch = build_epoch(loaded.catalogue)
         search = search_backend(config_file)
@@ -181,7 +189,45 @@ def build_site(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     seconds = time.perf_counter() - started
-    return BuildResult(generated.papers, generated.pages, files, size, seconds, site_dir)
+    return BuildResult(generated.papers, generated.pages, files, size, seconds, site_dir, recovered)
+
+
+def recover_killed_builds(target: Path) -> tuple[str, ...]:
+    """Clear the work folders that killed builds of ``target`` left, putting back a site first.
+
+    A build removes its work folder even when it fails or is interrupted, but not when it is killed
+    (SIGKILL, power loss). Killed between the two renames of the swap, it leaves the previous site
+    inside its work folder and none at ``target``: that site is moved back, never deleted. Only
+    folders whose owner file names this host and a process that is gone are touched, so a build
+    running beside this one, or on another machine sharing the folder, keeps its work.
+    """
+    recovered: list[str] = []
+    for work in sorted(target.parent.glob(f".{target.name}.building-*")):
+        try:
+            host, pid = (work / OWNER_FILE).read_text(encoding="utf-8").split()
+            if host != socket.gethostname() or _process_exists(int(pid)):
+                continue
+        except (OSError, ValueError):
+            continue  # not a work folder of this version, or being created: leave it
+        previous = work / "previous"
+        if previous.is_dir() and not (target.exists() or target.is_symlink()):
+            os.rename(previous, target)
+            recovered.append(
+                f"{display_path(target)}: put back the site that a killed build had moved aside"
+            )
+        shutil.rmtree(work, ignore_errors=True)
+        recovered.append(f"{display_path(work)}: removed what a killed build left")
+    return tuple(recovered)
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def mkdocs_nav(nav: tuple[NavEntry, ...]) -> list[dict[str, str]]:

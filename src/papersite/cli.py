@@ -216,6 +216,8 @@ def _run_build(args: argparse.Namespace) -> int:
         strict=args.strict,
         progress=sys.stderr.isatty(),
     )
+    for line in result.recovered:
+        print(line, file=sys.stderr)
     print(result)
     return 0
 
