@@ -28,11 +28,12 @@ _LATEX_SPECIAL = {
     "^": r"\^{}",
     "~": r"\~{}",
 }
+_LATEX_TABLE = str.maketrans(_LATEX_SPECIAL)
 
 
 def bibtex_text(text: str) -> str:
     """Text for a BibTeX field: LaTeX specials escaped, so every brace in it has its pair."""
-    return "".join(_LATEX_SPECIAL.get(char, char) for char in clean_text(text))
+    return clean_text(text).translate(_LATEX_TABLE)
 
 
 def bibtex_entry(paper: Paper, site_url: str) -> str:
