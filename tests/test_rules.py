@@ -126,6 +126,45 @@ def test_the_literal_first_pattern_finds_exactly_what_the_plain_one_finds(
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    regex=st.sampled_from(
+        [
+            r"(?<!in\s)\bask\b",
+            r"(ik|ke)\s(a\s\w+\s)?sik",
+            r"ca+k",
+            r"k\.?s",
+            r"(?x) k i  s",
+            r"s(?-i:K)i",
+            r"ki|sk",
+            r"\d+(\.\d+)?\s?(x|\u00d7)\s(ik)",
+        ]
+    ),
+    text=st.text(alphabet=_ALPHABET + ".1\u00d7", max_size=30),
+)
+def test_a_regex_term_s_prefilter_never_rejects_a_text_it_matches(regex: str, text: str) -> None:
+    term = Term.regex(regex)
+    expected = bool(term.pattern.search(text))
+    assert term.matches(paper(text, "")) is expected
+    assert bool(score_terms((term,), paper("", text), 3.0)) is expected
+
+
+@pytest.mark.parametrize(
+    ("regex", "literal"),
+    [
+        (r"(memory|compute)\s(and\s\w+\s)?constraint", "constraint"),
+        (r"(?<!in\s)\bAddition\b", "addition"),
+        (r"reduc\w*\s(of\s)?cost", "reduc"),
+        (r"fewer (parameters|layers)|less than half", ""),
+        (r"ab*cd", "cd"),
+    ],
+)
+def test_a_regex_term_s_literal_is_the_longest_run_every_match_has(
+    regex: str, literal: str
+) -> None:
+    assert Term.regex(regex).literal == literal
+
+
 def test_the_prefilter_folds_the_letters_ignorecase_treats_as_ascii() -> None:
     assert Term.keyword("kiss").matches(paper("\u212ai\u017f\u017f"))
     assert Term.keyword("in").matches(paper("\u0130N"))

@@ -66,14 +66,37 @@ def keyword_pattern(keyword: str) -> str:
     return rf"{first}(?<!\w{first}){body[len(first) :]}(?!\w)"
 
 
+def required_literal(regex: str) -> str:
+    """The longest run of plain ASCII characters in every match of ``regex``, lower-cased, or "".
+
+    Only characters matched one after the other at the top level of the pattern count: nothing
+    inside a group, an alternative or a repeat, which a match may skip. Curators' regex terms were
+    searched in every paper; with this literal as their prefilter most are not.
+    """
+    # The parser re itself uses (private, untyped): no public API exposes a parsed pattern.
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = _parser.parse(regex, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError):
+        return ""
+    best = run = ""
+    for op, value in parsed.data:
+        if op == _parser.LITERAL and value < 128:
+            run += chr(value).lower()
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best
+
+
 @dataclass(frozen=True)
 class Term:
     """One keyword or regex with its weight; ``text`` is what the curator wrote.
 
     ``literal`` is a lower-case ASCII string that every match contains ("" when there is none,
-    as for regex terms). Looking for it with ``in`` costs a small fraction of a regex search, whose
-    leading look-behind defeats the regex engine's own literal scan; most terms miss most papers,
-    so this prefilter does most of the work.
+    as for a regex made only of alternatives). Looking for it with ``in`` costs a small fraction
+    of a regex search; most terms miss most papers, so this prefilter does most of the work.
     """
 
     text: str
@@ -94,7 +117,7 @@ class Term:
     @classmethod
     def regex(cls, regex: str, weight: float = 1.0) -> Term:
         """A term from a regular expression; raises re.error when it does not compile."""
-        return cls(regex, re.compile(regex, re.IGNORECASE), weight)
+        return cls(regex, re.compile(regex, re.IGNORECASE), weight, required_literal(regex))
 
     def matches(self, paper: Paper | Text) -> bool:
         """Whether the term occurs in the paper's title or abstract."""
