@@ -33,7 +33,7 @@ def test_review_summarises_counts_added_moved_removed_and_check_messages(
     assert capsys.readouterr().out == (
         "## Content review\n"
         "\n"
-        "**6 → 6 papers** on the site: 2 added, 1 moved, 2 removed; "
+        "**6 → 6 papers** on the site: 2 added, 1 moved, 2 removed, 2 edited; "
         "`papersite check`: 0 errors, 1 warning.\n"
         "\n"
         "### Papers per theme\n"
@@ -65,6 +65,11 @@ def test_review_summarises_counts_added_moved_removed_and_check_messages(
         "`selective-state-space-models-for-long-context`: was `sequence-models / state-space` "
         "(hidden: Superseded by its journal version.)\n"
         "\n"
+        "### Notes and details edited (2)\n"
+        "\n"
+        "- Quantized State Space Models `quantized-state-space-models`: tags\n"
+        "- Teaching Transformers to Add `teaching-transformers-to-add`: note\n"
+        "\n"
         "### Check\n"
         "\n"
         "- **warning** `head/curation/themes.yaml:20`: theme 'sequence-models' has no papers\n"
@@ -81,7 +86,7 @@ def test_unchanged_content_reviews_as_no_change(curated_content: Path) -> None:
         ("unsorted", 1, 1, 0),
     ]
     text = format_review(report)
-    assert text.count("\nNone.\n") == 3
+    assert text.count("\nNone.\n") == 4
     assert text.endswith("### Check\n\nNo errors or warnings.\n")
 
 
@@ -140,3 +145,18 @@ def test_long_lists_end_in_a_count_of_the_rest(
 )
 def test_scraped_text_cannot_become_markup_in_the_summary(text: str, escaped: str) -> None:
     assert escape_gfm(text) == escaped
+
+
+def test_featuring_and_unfeaturing_are_named_with_their_theme(
+    curated_content: Path, head_content: Path
+) -> None:
+    papers = head_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("featured: [arithmetic-reasoning]", "featured: false"))
+    report = review(curated_content, head_content)
+    edits = {edit.paper_id: edit.changes for edit in report.edited}
+    assert edits["teaching-transformers-to-add"] == (
+        "no longer featured in `arithmetic-reasoning`",
+        "note",
+    )
+    assert edits["quantized-state-space-models"] == ("tags",)

@@ -3,8 +3,9 @@
 ``papersite review --base-content DIR`` compares the content of a pull request with the content of
 its base branch (checked out into another folder) and writes a Markdown summary for the job page:
 papers per theme before and after, papers added, moved between themes or sections, and removed,
-and every message ``papersite check`` gives on the pull request's content. The comparison is by
-paper id, which is the paper's address, so a reviewer sees which pages appear, move or disappear.
+papers whose note, featuring, order, tags or links changed, and every message ``papersite check``
+gives on the pull request's content. The comparison is by paper id, which is the paper's address,
+so a reviewer sees which pages appear, move or disappear.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from papersite.catalogue import load_catalogue
-from papersite.curation import Curation, Theme, load_curation
+from papersite.curation import CuratedPaper, Curation, Theme, load_curation
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
 
@@ -71,6 +72,15 @@ class PaperChange:
 
 
 @dataclass(frozen=True)
+class PaperEdit:
+    """A paper on both sides whose curation changed other than its place: what changed, in words."""
+
+    paper_id: str
+    title: str
+    changes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Review:
     """Everything the summary shows: counts, changed papers and the check's messages."""
 
@@ -81,6 +91,7 @@ class Review:
     moved: tuple[PaperChange, ...]
     removed: tuple[PaperChange, ...]
     problems: tuple[Problem, ...]
+    edited: tuple[PaperEdit, ...] = ()
 
     @property
     def errors(self) -> int:
@@ -102,6 +113,7 @@ class _Side:
     titles: dict[str, str]
     hidden: dict[str, str]
     problems: tuple[Problem, ...]
+    decided: dict[str, CuratedPaper]
 
 
 def review(base_content: Path, head_content: Path) -> Review:
@@ -129,6 +141,11 @@ def review(base_content: Path, head_content: Path) -> Review:
             added.append(PaperChange(paper_id, head.titles[paper_id], (), after, note))
         elif set(before) != set(after):
             moved.append(PaperChange(paper_id, head.titles[paper_id], before, after))
+    edited = []
+    for item in head.curation.papers:
+        previous = base.decided.get(item.paper.id)
+        if previous is not None and (changes := _edits(previous, item)):
+            edited.append(PaperEdit(item.paper.id, item.paper.title, changes))
     for paper_id, before in base.places.items():
         if paper_id not in head.places:
             reason = head.hidden.get(paper_id)
@@ -142,7 +159,25 @@ def review(base_content: Path, head_content: Path) -> Review:
         moved=tuple(moved),
         removed=tuple(removed),
         problems=head.problems,
+        edited=tuple(edited),
     )
+
+
+def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
+    """What a curator changed about a paper besides its place, in the order a reader meets it."""
+    changes = [f"featured in `{theme}`" for theme in sorted(after.featured - before.featured)]
+    changes += [
+        f"no longer featured in `{theme}`" for theme in sorted(before.featured - after.featured)
+    ]
+    fields = (
+        ("note", before.note != after.note),
+        ("reading order", before.order != after.order),
+        ("tags", before.tags != after.tags),
+        ("arXiv id", before.arxiv_id != after.arxiv_id),
+        ("links", before.links != after.links),
+    )
+    changes += [name for name, changed in fields if changed]
+    return tuple(changes)
 
 
 def _curate(content: Path) -> _Side:
@@ -156,7 +191,9 @@ def _curate(content: Path) -> _Side:
     }
     titles = {item.paper.id: item.paper.title for item in curation.papers}
     hidden = {item.paper.id: item.reason for item in curation.hidden}
-    return _Side(curation, places, titles, hidden, (*catalogue.problems, *problems))
+    decided = {item.paper.id: item for item in curation.papers}
+    problems_seen = (*catalogue.problems, *problems)
+    return _Side(curation, places, titles, hidden, problems_seen, decided)
 
 
 def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
@@ -184,7 +221,8 @@ def format_review(report: Review) -> str:
     lines = ["## Content review", ""]
     lines.append(
         f"**{report.base_total} → {report.head_total} papers** on the site: "
-        f"{len(report.added)} added, {len(report.moved)} moved, {len(report.removed)} removed; "
+        f"{len(report.added)} added, {len(report.moved)} moved, {len(report.removed)} removed, "
+        f"{len(report.edited)} edited; "
         f"`papersite check`: {_count(report.errors, 'error')}, "
         f"{_count(report.warnings, 'warning')}."
     )
@@ -202,6 +240,15 @@ def format_review(report: Review) -> str:
     lines += _section("Added", report.added, lambda c: _places(c.after))
     lines += _section("Moved", report.moved, lambda c: f"{_places(c.before)} → {_places(c.after)}")
     lines += _section("Removed", report.removed, lambda c: f"was {_places(c.before)}")
+    edits = [
+        f"- {escape_gfm(e.title)} `{e.paper_id}`: {', '.join(e.changes)}" for e in report.edited
+    ]
+    lines += [
+        "",
+        f"### Notes and details edited ({len(edits)})",
+        "",
+        *(_capped(edits) or ["None."]),
+    ]
     messages = [_message(problem) for problem in report.problems]
     lines += ["", "### Check", "", *(_capped(messages) or ["No errors or warnings."])]
     return "\n".join(lines) + "\n"
