@@ -134,7 +134,8 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     if dev_addr:
         overrides["dev_addr"] = dev_addr
     print(
-        "papersite: serving without search; adding or renaming a theme needs a restart",
+        "papersite: serving without search; "
+        "the navigation (a new theme, the first tag) updates on a restart",
         file=sys.stderr,
     )
     try:
