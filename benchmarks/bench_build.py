@@ -191,7 +191,9 @@ def pagefind_config(folder: Path) -> Path:
     """A copy of mkdocs.yml that picks the Pagefind backend, with docs_dir beside it."""
     text = CONFIG.read_text(encoding="utf-8")
     config = folder / "mkdocs.yml"
-    config.write_text(text + "\nextra:\n  papersite:\n    search: pagefind\n", encoding="utf-8")
+    if "    # search: pagefind\n" not in text:
+        raise SystemExit("mkdocs.yml no longer offers '# search: pagefind' to uncomment")
+    config.write_text(text.replace("    # search: pagefind\n", "    search: pagefind\n"), "utf-8")
     return config
 
 

@@ -100,7 +100,9 @@ def pagefind_config(folder: Path) -> Path:
     """A copy of the shipped mkdocs.yml that picks the Pagefind search backend."""
     config = folder / "mkdocs.yml"
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config.write_text(text + "\nextra:\n  papersite:\n    search: pagefind\n", encoding="utf-8")
+    # As a maintainer switches: by uncommenting the line mkdocs.yml ships for it.
+    assert "    # search: pagefind\n" in text
+    config.write_text(text.replace("    # search: pagefind\n", "    search: pagefind\n"), "utf-8")
     return config
 
 

@@ -217,6 +217,32 @@ def test_an_mkdocs_error_is_reported_with_the_config_file(tmp_path: Path) -> Non
     assert not (tmp_path / "site").exists()
 
 
+def _config_with_page_size(tmp_path: Path, size: str) -> Path:
+    config = tmp_path / "mkdocs.yml"
+    text = CONFIG.read_text(encoding="utf-8")
+    assert "    unsorted_page_size: 1000\n" in text
+    config.write_text(text.replace("unsorted_page_size: 1000", f"unsorted_page_size: {size}"))
+    return config
+
+
+def test_unsorted_pages_build_strictly_out_of_the_nav(tmp_path: Path) -> None:
+    config = _config_with_page_size(tmp_path, "1")
+    build_site(loaded(tmp_path), tmp_path / "site", config_file=config, strict=True)
+    assert (tmp_path / "site/unsorted/index.html").is_file()
+    second = (tmp_path / "site/unsorted/2/index.html").read_text(encoding="utf-8")
+    assert "Unsorted, page 2" in second
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert "unsorted/2/" not in home  # only the first page is in the navigation
+
+
+@pytest.mark.parametrize("size", ["0", "-3", "ten", "2.5", "true"])
+def test_a_bad_unsorted_page_size_names_the_config_file(tmp_path: Path, size: str) -> None:
+    config = _config_with_page_size(tmp_path, size)
+    with pytest.raises(PapersiteError, match="unsorted_page_size must be a whole number") as error:
+        build_site(loaded(tmp_path), tmp_path / "site", config_file=config)
+    assert error.value.path == str(config)
+
+
 @pytest.mark.parametrize("name", ["project", "foreign"])
 def test_build_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path: Path, name: str) -> None:
     foreign = tmp_path / "foreign"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,33 @@ def test_front_matter_strings_read_back_as_the_escaped_text(text: str) -> None:
         # The fast path writes what PyYAML itself writes, so front matter never changes with it.
         slow = yaml.safe_dump(escape_html(text), default_style='"', width=1_000_000)
         assert dumped == slow.strip()
+
+
+def test_a_long_unsorted_list_is_split_into_linked_pages(tmp_path: Path) -> None:
+    catalogue = load_catalogue(write_content(tmp_path))
+    out = tmp_path / "docs"
+    settings = dataclasses.replace(SETTINGS, unsorted_page_size=2)
+    generate(
+        catalogue, Curation((), tuple(CuratedPaper(p) for p in catalogue.papers)), settings, out
+    )
+    total = len(catalogue.papers)
+    pages = [out / "unsorted.md", *sorted((out / "unsorted").glob("*.md"))]
+    assert len(pages) == (total + 1) // 2 >= 3
+    listed: list[str] = []
+    for number, path in enumerate(pages, start=1):
+        text = path.read_text(encoding="utf-8")
+        ids = re.findall(r'<li><a href="(?:\.\./)+papers/([^/]+)/"', text)
+        assert 1 <= len(ids) <= 2
+        listed += ids
+        assert f"Page {number} of {len(pages)}" in text
+        assert ("← Newer" in text) is (number > 1)
+        assert ("Older →" in text) is (number < len(pages))
+        # Each paper's page links to the Unsorted page that lists it.
+        for paper_id in ids:
+            paper = (out / "papers" / f"{paper_id}.md").read_text(encoding="utf-8")
+            page_url = "unsorted/" if number == 1 else f"unsorted/{number}/"
+            assert f'href="../../{page_url}">Unsorted</a>' in paper
+    assert sorted(listed) == sorted(p.id for p in catalogue.papers)  # each paper once
+    second = (out / "unsorted" / "2.md").read_text(encoding="utf-8")
+    assert 'href="../../unsorted/">← Newer</a>' in second
+    assert "title: Unsorted, page 2\n" in second

@@ -43,6 +43,10 @@ _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _TAG_SLUG = slugify(case="lower")
 
 
+# Used when mkdocs.yml does not set extra.papersite.unsorted_page_size.
+DEFAULT_UNSORTED_PAGE_SIZE = 1000
+
+
 @dataclass(frozen=True)
 class SiteSettings:
     """What pages, feeds and citations need to know about the site as a whole."""
@@ -50,6 +54,8 @@ class SiteSettings:
     site_name: str
     site_url: str
     built: datetime
+    # Papers per Unsorted page: a long list is split into pages, so none grows to megabytes.
+    unsorted_page_size: int = DEFAULT_UNSORTED_PAGE_SIZE
 
 
 @dataclass(frozen=True)
@@ -351,7 +357,23 @@ def generate(
     )
     for theme_view in themes:
         page(f"themes/{theme_view.id}.md", "theme.md.j2", theme=theme_view, root="../../")
-    page("unsorted.md", "unsorted.md.j2", papers=unsorted, root="../")
+    size = settings.unsorted_page_size
+    chunks = [unsorted[start : start + size] for start in range(0, len(unsorted), size)] or [[]]
+    unsorted_urls = [_unsorted_url(number) for number in range(1, len(chunks) + 1)]
+    listed_on = {view.id: unsorted_urls[n] for n, chunk in enumerate(chunks) for view in chunk}
+    for number, chunk in enumerate(chunks, start=1):
+        page(
+            "unsorted.md" if number == 1 else f"unsorted/{number}.md",
+            "unsorted.md.j2",
+            papers=chunk,
+            total=len(unsorted),
+            number=number,
+            pages=len(chunks),
+            first=(number - 1) * size + 1,
+            newer=unsorted_urls[number - 2] if number > 1 else None,
+            older=unsorted_urls[number] if number < len(chunks) else None,
+            root="../" if number == 1 else "../../",
+        )
     tagged = sum(1 for item in curation.papers if item.tags)
     # Written even with no tags, so a kept address still opens; the nav then leaves it out.
     page("tags.md", "tags.md.j2", tagged=tagged, root="../")
@@ -365,6 +387,7 @@ def generate(
             "paper.md.j2",
             paper=view,
             related=_related_views(related[item.paper.id], views),
+            unsorted_url=listed_on.get(item.paper.id),
             bibtex=bibtex_entry(item.paper, settings.site_url),
             root="../../",
         )
@@ -432,6 +455,11 @@ def _environment() -> jinja2.Environment:
     env.filters["href"] = lambda url: Markup(escape_url(str(url)))
     env.globals["paper_url"] = paper_url
     return env
+
+
+def _unsorted_url(number: int) -> str:
+    """The address, from the site's root, of the Unsorted page with this number."""
+    return "unsorted/" if number == 1 else f"unsorted/{number}/"
 
 
 def _yaml_string(text: str) -> Markup:
