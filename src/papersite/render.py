@@ -357,22 +357,15 @@ def generate(
     )
     for theme_view in themes:
         page(f"themes/{theme_view.id}.md", "theme.md.j2", theme=theme_view, root="../../")
-    size = settings.unsorted_page_size
-    chunks = [unsorted[start : start + size] for start in range(0, len(unsorted), size)] or [[]]
-    unsorted_urls = [_unsorted_url(number) for number in range(1, len(chunks) + 1)]
-    listed_on = {view.id: unsorted_urls[n] for n, chunk in enumerate(chunks) for view in chunk}
-    for number, chunk in enumerate(chunks, start=1):
+    unsorted_pages = paginate(unsorted, settings.unsorted_page_size)
+    listed_on = {view.id: u.url for u in unsorted_pages for view in u.papers}
+    for unsorted_page in unsorted_pages:
         page(
-            "unsorted.md" if number == 1 else f"unsorted/{number}.md",
+            unsorted_page.path,
             "unsorted.md.j2",
-            papers=chunk,
+            page=unsorted_page,
             total=len(unsorted),
-            number=number,
-            pages=len(chunks),
-            first=(number - 1) * size + 1,
-            newer=unsorted_urls[number - 2] if number > 1 else None,
-            older=unsorted_urls[number] if number < len(chunks) else None,
-            root="../" if number == 1 else "../../",
+            root=unsorted_page.root,
         )
     tagged = sum(1 for item in curation.papers if item.tags)
     # Written even with no tags, so a kept address still opens; the nav then leaves it out.
@@ -457,8 +450,51 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+@dataclass(frozen=True)
+class UnsortedPage:
+    """One page of the Unsorted list: its papers and its place among the pages."""
+
+    number: int
+    count: int
+    papers: Sequence[PaperView]
+    first: int
+
+    @property
+    def path(self) -> str:
+        """The Markdown file, under the docs folder."""
+        return "unsorted.md" if self.number == 1 else f"unsorted/{self.number}.md"
+
+    @property
+    def url(self) -> str:
+        """The address from the site's root."""
+        return _unsorted_url(self.number)
+
+    @property
+    def root(self) -> str:
+        """The way back to the site's root from this page."""
+        return "../" if self.number == 1 else "../../"
+
+    @property
+    def newer(self) -> str | None:
+        """The address of the page before, with newer papers."""
+        return _unsorted_url(self.number - 1) if self.number > 1 else None
+
+    @property
+    def older(self) -> str | None:
+        """The address of the page after, with older papers."""
+        return _unsorted_url(self.number + 1) if self.number < self.count else None
+
+
+def paginate(papers: Sequence[PaperView], size: int) -> list[UnsortedPage]:
+    """The Unsorted list in pages of ``size`` papers; one empty page when there are none."""
+    starts = range(0, len(papers), size) or range(1)
+    return [
+        UnsortedPage(number, len(starts), papers[start : start + size], start + 1)
+        for number, start in enumerate(starts, start=1)
+    ]
+
+
 def _unsorted_url(number: int) -> str:
-    """The address, from the site's root, of the Unsorted page with this number."""
     return "unsorted/" if number == 1 else f"unsorted/{number}/"
 
 
