@@ -106,14 +106,17 @@ class Review:
 
 @dataclass(frozen=True)
 class _Side:
-    """One content folder, curated: the visible papers' places, and the hidden papers' reasons."""
+    """One content folder, curated: its visible papers with their places; hidden ones' reasons."""
 
     curation: Curation
     places: dict[str, tuple[Place, ...]]
-    titles: dict[str, str]
     hidden: dict[str, str]
     problems: tuple[Problem, ...]
-    decided: dict[str, CuratedPaper]
+    papers: dict[str, CuratedPaper]
+
+    def title(self, paper_id: str) -> str:
+        """The title of a paper shown on this side."""
+        return self.papers[paper_id].paper.title
 
 
 def review(base_content: Path, head_content: Path) -> Review:
@@ -138,19 +141,19 @@ def review(base_content: Path, head_content: Path) -> Review:
         before = base.places.get(paper_id)
         if before is None:
             note = "unhidden" if paper_id in base.hidden else None
-            added.append(PaperChange(paper_id, head.titles[paper_id], (), after, note))
+            added.append(PaperChange(paper_id, head.title(paper_id), (), after, note))
         elif set(before) != set(after):
-            moved.append(PaperChange(paper_id, head.titles[paper_id], before, after))
+            moved.append(PaperChange(paper_id, head.title(paper_id), before, after))
     edited = []
     for item in head.curation.papers:
-        previous = base.decided.get(item.paper.id)
+        previous = base.papers.get(item.paper.id)
         if previous is not None and (changes := _edits(previous, item)):
             edited.append(PaperEdit(item.paper.id, item.paper.title, changes))
     for paper_id, before in base.places.items():
         if paper_id not in head.places:
             reason = head.hidden.get(paper_id)
             note = f"hidden: {reason}" if reason is not None else "no longer in any dump"
-            removed.append(PaperChange(paper_id, base.titles[paper_id], before, (), note))
+            removed.append(PaperChange(paper_id, base.title(paper_id), before, (), note))
     return Review(
         base_total=len(base.places),
         head_total=len(head.places),
@@ -189,11 +192,10 @@ def _curate(content: Path) -> _Side:
         or (Place(UNSORTED, UNSORTED),)
         for item in curation.papers
     }
-    titles = {item.paper.id: item.paper.title for item in curation.papers}
     hidden = {item.paper.id: item.reason for item in curation.hidden}
-    decided = {item.paper.id: item for item in curation.papers}
+    papers = {item.paper.id: item for item in curation.papers}
     problems_seen = (*catalogue.problems, *problems)
-    return _Side(curation, places, titles, hidden, problems_seen, decided)
+    return _Side(curation, places, hidden, problems_seen, papers)
 
 
 def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
