@@ -367,7 +367,7 @@ def generate(
             total=len(unsorted),
             root=unsorted_page.root,
         )
-    tagged = sum(1 for item in curation.papers if item.tags)
+    tagged = any(item.tags for item in curation.papers)
     # Written even with no tags, so a kept address still opens; the nav then leaves it out.
     page("tags.md", "tags.md.j2", tagged=tagged, root="../")
     page("about.md", "about.md.j2", themes=themes, root="../")
@@ -458,6 +458,11 @@ class UnsortedPage:
     count: int
     papers: Sequence[PaperView]
     first: int
+
+    @property
+    def title(self) -> str:
+        """The page's title and heading."""
+        return "Unsorted" if self.number == 1 else f"Unsorted, page {self.number}"
 
     @property
     def path(self) -> str:
