@@ -106,8 +106,7 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
     lap("render")
     run_mkdocs(config, docs, site, generated.nav, epoch=epoch, search=backend)
     lap("mkdocs")
-    if backend == "pagefind":
-        index_site(site)
+    index_site(site, backend, generated.search_entries)
     lap("search index")
     return {"stages": stages, "papers": generated.papers}
 

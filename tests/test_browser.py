@@ -12,6 +12,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,6 +115,14 @@ def test_home_paper_page_and_material_search_on_the_shipped_site(
         hit = page.locator(".md-search-result__item", has_text=paper["title"]).first
         hit.wait_for(state="visible")
         shot(page, "search")
+        # Words of the abstract alone find the paper too, shown under its title.
+        title_words = set(paper["title"].lower().split())
+        words = re.findall(r"\b[a-z]{8,}\b", paper["abstract"].lower())
+        words = [w for w in words if w not in title_words]
+        page.locator("input.md-search__input").fill(" ".join(words[:3]))
+        found = page.locator(".md-search-result__item", has_text=paper["title"]).first
+        found.wait_for(state="visible")
+        shot(page, "search-abstract")
         assert problems == []
 
 

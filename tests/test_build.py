@@ -89,6 +89,25 @@ def test_search_index_keeps_hostile_titles_as_text(curated_site: Path) -> None:
     assert not any("<script" in doc["title"] or "<script" in doc["text"] for doc in index["docs"])
 
 
+def test_material_search_finds_each_paper_once_by_title_abstract_and_tags(
+    curated_site: Path,
+) -> None:
+    index = json.loads((curated_site / "search/search_index.json").read_text(encoding="utf-8"))
+    papers = json.loads((curated_site / "papers.json").read_text(encoding="utf-8"))
+    by_location: dict[str, list[dict[str, Any]]] = {}
+    for doc in index["docs"]:
+        by_location.setdefault(doc["location"].partition("#")[0], []).append(doc)
+    for paper in papers:
+        # One entry, no sections: a paper's Links, Cite or Sources never match a query.
+        [entry] = by_location.pop(paper["url"])
+        assert entry["location"] == paper["url"]
+        assert entry["title"] == html.escape(paper["title"], quote=False)
+        assert entry["text"] == f"<p>{html.escape(' '.join(paper['abstract'].split()), False)}</p>"
+        assert entry.get("tags", []) == paper["tags"]
+    assert not any(location.startswith("papers/") for location in by_location)
+    assert "" in by_location and "about/" in by_location  # other pages still indexed by MkDocs
+
+
 def test_tags_page_lists_escaped_tags_at_the_anchors_pages_link_to(curated_site: Path) -> None:
     tags = (curated_site / "tags" / "index.html").read_text(encoding="utf-8")
     assert html.escape(HOSTILE_TAG, quote=False) in tags

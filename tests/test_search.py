@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from papersite.errors import PapersiteError
-from papersite.search import search_backend_of, without_search_plugin
+from papersite.search import (
+    MATERIAL_INDEX,
+    SearchEntry,
+    add_to_material_index,
+    search_backend_of,
+    without_search_plugin,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,6 +41,42 @@ def test_only_the_search_plugin_is_left_out_in_every_way_mkdocs_yml_lists_plugin
     assert without_search_plugin([{"search": {"lang": "en"}}, {"tags": {}}]) == [{"tags": {}}]
     assert without_search_plugin({"search": None, "tags": {"x": 1}}) == [{"tags": {"x": 1}}]
     assert without_search_plugin(None) == []
+
+
+def test_papers_are_appended_to_material_s_index_as_its_plugin_writes_entries(
+    tmp_path: Path,
+) -> None:
+    index = tmp_path / MATERIAL_INDEX
+    index.parent.mkdir()
+    home = {"location": "", "title": "Home", "text": "<p>Hello</p>"}
+    index.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": [home]}), encoding="utf-8")
+    add_to_material_index(
+        tmp_path,
+        [
+            SearchEntry("papers/a/", "<b>Bold</b> & Co", "Line one\n  line two é", ("x<y>",)),
+            SearchEntry("papers/b/", "Plain", ""),
+        ],
+    )
+    written = index.read_text(encoding="utf-8")
+    assert written.isascii() and ", " not in written
+    assert json.loads(written) == {
+        "config": {"lang": ["en"]},
+        "docs": [
+            home,
+            {
+                "location": "papers/a/",
+                "title": "&lt;b&gt;Bold&lt;/b&gt; &amp; Co",
+                "text": "<p>Line one line two é</p>",
+                "tags": ["x<y>"],
+            },
+            {"location": "papers/b/", "title": "Plain", "text": ""},
+        ],
+    }
+
+
+def test_a_site_without_material_s_index_gets_none(tmp_path: Path) -> None:
+    add_to_material_index(tmp_path, [SearchEntry("papers/a/", "A", "B")])
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.slow

@@ -198,9 +198,8 @@ def build_site(
             progress=progress,
             search=search,
         )
-        if search == "pagefind":
-            # Inside the work folder, so a failed indexing leaves the previous site in place.
-            index_site(built)
+        # Inside the work folder, so a failed indexing leaves the previous site in place.
+        index_site(built, search, generated.search_entries)
         files, size = folder_size(built)
         _swap(built, target, work / "previous")
     finally:

@@ -29,7 +29,7 @@ from papersite.exports import export_objects, paper_url, to_csv, to_json
 from papersite.feeds import atom_feed
 from papersite.markup import escape_html, escape_markdown, escape_url, render_note, safe_url
 from papersite.related import Related, related_papers
-from papersite.search import SearchBackend
+from papersite.search import SearchBackend, SearchEntry
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = ".papersite-generated"
@@ -74,6 +74,8 @@ class Generated:
     pages: int
     files: int
     nav: tuple[NavEntry, ...]
+    # What search finds of each paper page, for the backend to index (see papersite.search).
+    search_entries: tuple[SearchEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -395,7 +397,11 @@ def generate(
         NavEntry("Unsorted", "unsorted.md"),
         NavEntry("About", "about.md"),
     )
-    return Generated(len(curation.papers), pages, len(writer.written), nav)
+    entries = tuple(
+        SearchEntry(paper_url(v.id), v.title, v.abstract, tuple(t.name for t in v.tags))
+        for v in (views[item.paper.id] for item in curation.papers)
+    )
+    return Generated(len(curation.papers), pages, len(writer.written), nav, entries)
 
 
 def _write_data(
