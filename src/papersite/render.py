@@ -184,12 +184,15 @@ class SiteWriter:
             raise PapersiteError(
                 str(root), None, "folder is not empty and was not made by papersite: choose another"
             )
+        # An empty folder (a build's work folder) holds no earlier file to compare with.
+        self._fresh = not self.root.exists() or not any(self.root.iterdir())
         self.root.mkdir(parents=True, exist_ok=True)
         if not (self.root / MARKER).exists():
             # Touching it again would change the folder on every run and wake MkDocs' watcher.
             (self.root / MARKER).touch()
         self.written: set[Path] = {self.root / MARKER}
         self._folders: dict[tuple[str, ...], Path] = {}
+        self._made: set[Path] = {self.root}
         self.changed = 0
 
     def path(self, relative: str) -> Path:
@@ -215,11 +218,17 @@ class SiteWriter:
         target = self.path(relative)
         raw = data.encode("utf-8") if isinstance(data, str) else data
         self.written.add(target)
-        try:
-            if target.read_bytes() == raw:
-                return
-        except OSError:
-            target.parent.mkdir(parents=True, exist_ok=True)
+        if self._fresh:
+            # Nothing to compare with: skip the failing read, and make each folder once.
+            if target.parent not in self._made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(target.parent)
+        else:
+            try:
+                if target.read_bytes() == raw:
+                    return
+            except OSError:
+                target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
         self.changed += 1
 
@@ -448,6 +457,9 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates are the package's own and do not change during a run: checking each one's
+        # modification time on every page was a twentieth of rendering.
+        auto_reload=False,
     )
     env.filters["md"] = lambda text: Markup(escape_markdown(str(text)))
     env.filters["yaml"] = _yaml_string
