@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import dataclasses
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -91,7 +93,20 @@ _ALPHABET = "kKsSiI\u0130\u0131\u017f\u212a-+ _cv4ae\u00e9"
 
 @settings(max_examples=400, deadline=None)
 @given(
-    keyword=st.sampled_from(["kiss", "sik*", "c++", "kv cache", "s-i", "ask*", "\u00e9ik", "4-sk"]),
+    keyword=st.sampled_from(
+        [
+            "kiss",
+            "sik*",
+            "c++",
+            "kv cache",
+            "s-i",
+            "ask*",
+            "\u00e9ik",
+            "4-sk",
+            "ask kiss*",
+            "sik as",
+        ]
+    ),
     text=st.text(alphabet=_ALPHABET, max_size=30),
 )
 def test_the_literal_prefilter_never_rejects_a_text_the_pattern_matches(
@@ -163,6 +178,33 @@ def test_a_regex_term_s_literal_is_the_longest_run_every_match_has(
     regex: str, literal: str
 ) -> None:
     assert Term.regex(regex).literal == literal
+
+
+@pytest.mark.parametrize(
+    ("term", "literal", "also"),
+    [
+        (Term.keyword("in-context learning"), "learning", ("context", "in")),
+        (Term.keyword("language model*"), "language", ("model",)),
+        (Term.keyword("quantiz*"), "quantiz", ()),
+        (Term.regex(r"reduc\w*\s(of\s)?cost"), "reduc", ("cost",)),
+        (Term.regex(r"ki|sk"), "", ()),
+    ],
+)
+def test_a_term_s_prefilter_holds_every_literal_its_matches_contain(
+    term: Term, literal: str, also: tuple[str, ...]
+) -> None:
+    assert (term.literal, term.also) == (literal, also)
+
+
+def test_the_regex_is_searched_only_in_fields_holding_every_literal() -> None:
+    term = Term.keyword("language model*")
+    spy = mock.Mock(wraps=term.pattern)
+    spied = dataclasses.replace(term, pattern=spy)
+    # The title has "language" but no "model": only the abstract is searched.
+    assert score_terms((spied,), paper("A language of its own", "Models of language."), 3.0) == []
+    assert spy.search.call_count == 1
+    assert not spied.found("A language of its own", "a language of its own")
+    assert spy.search.call_count == 1
 
 
 def test_the_prefilter_folds_the_letters_ignorecase_treats_as_ascii() -> None:

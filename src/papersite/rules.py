@@ -10,6 +10,7 @@ goes to the section whose own terms score highest.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -66,12 +67,12 @@ def keyword_pattern(keyword: str) -> str:
     return rf"{first}(?<!\w{first}){body[len(first) :]}(?!\w)"
 
 
-def required_literal(regex: str) -> str:
-    """The longest run of plain ASCII characters in every match of ``regex``, lower-cased, or "".
+def required_literals(regex: str) -> tuple[str, ...]:
+    """The runs of plain ASCII characters in every match of ``regex``, lower-cased, longest first.
 
     Only characters matched one after the other at the top level of the pattern count: nothing
     inside a group, an alternative or a repeat, which a match may skip. Curators' regex terms were
-    searched in every paper; with this literal as their prefilter most are not.
+    searched in every paper; with these literals as their prefilter most are not.
     """
     # The parser re itself uses (private, untyped): no public API exposes a parsed pattern.
     from re import _parser  # type: ignore[attr-defined]
@@ -79,15 +80,19 @@ def required_literal(regex: str) -> str:
     try:
         parsed = _parser.parse(regex, re.IGNORECASE)
     except (re.error, RecursionError, OverflowError):
-        return ""
-    best = run = ""
+        return ()
+    runs = [""]
     for op, value in parsed.data:
         if op == _parser.LITERAL and value < 128:
-            run += chr(value).lower()
-            best = max(best, run, key=len)
-        else:
-            run = ""
-    return best
+            runs[-1] += chr(value).lower()
+        elif runs[-1]:
+            runs.append("")
+    return _longest_first(runs)
+
+
+def _longest_first(literals: Iterable[str]) -> tuple[str, ...]:
+    """Distinct non-empty literals, the longest (as a rule the rarest, the best test) first."""
+    return tuple(sorted({literal for literal in literals if literal}, key=lambda x: (-len(x), x)))
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,9 @@ class Term:
     pattern: re.Pattern[str]
     weight: float = 1.0
     literal: str = ""
+    # Other literals every match contains: tested only when ``literal`` is found, so a keyword of
+    # common words ("language model*") is searched only in texts holding all of them.
+    also: tuple[str, ...] = ()
 
     @classmethod
     def keyword(cls, keyword: str, weight: float = 1.0) -> Term:
@@ -110,14 +118,14 @@ class Term:
         pattern = re.compile(keyword_pattern(keyword), re.IGNORECASE)
         # A keyword's words occur in every match as written (a trailing '*' only adds an ending).
         words = (word.rstrip("*").lower() for word in _JOINER.split(keyword.strip()))
-        # The longest word is the rarest, as a rule: the best single test.
-        literal = max((word for word in words if word.isascii()), key=len, default="")
-        return cls(keyword, pattern, weight, literal)
+        literals = _longest_first(word for word in words if word.isascii())
+        return cls(keyword, pattern, weight, *_split(literals))
 
     @classmethod
     def regex(cls, regex: str, weight: float = 1.0) -> Term:
         """A term from a regular expression; raises re.error when it does not compile."""
-        return cls(regex, re.compile(regex, re.IGNORECASE), weight, required_literal(regex))
+        pattern = re.compile(regex, re.IGNORECASE)
+        return cls(regex, pattern, weight, *_split(required_literals(regex)))
 
     def matches(self, paper: Paper | Text) -> bool:
         """Whether the term occurs in the paper's title or abstract."""
@@ -130,7 +138,13 @@ class Term:
         """Whether the term occurs in ``text``, whose :func:`fold` is ``folded``."""
         if self.literal not in folded:  # "" is in every text
             return False
+        if self.also and not all(literal in folded for literal in self.also):
+            return False
         return self.pattern.search(text) is not None
+
+
+def _split(literals: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    return (literals[0], literals[1:]) if literals else ("", ())
 
 
 @dataclass(frozen=True)
@@ -150,10 +164,18 @@ def score_terms(terms: tuple[Term, ...], paper: Paper | Text, title_weight: floa
     abstract, abstract_folded = text.abstract, text.abstract_folded
     for term in terms:
         points = 0.0
-        literal, search = term.literal, term.pattern.search
-        if literal in title_folded and search(title):
+        literal, also, search = term.literal, term.also, term.pattern.search
+        if (
+            literal in title_folded
+            and (not also or all(x in title_folded for x in also))
+            and search(title)
+        ):
             points += term.weight * title_weight
-        if literal in abstract_folded and search(abstract):
+        if (
+            literal in abstract_folded
+            and (not also or all(x in abstract_folded for x in also))
+            and search(abstract)
+        ):
             points += term.weight
         if points:
             hits.append(Hit(term, points))
