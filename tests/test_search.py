@@ -5,35 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from papersite.errors import PapersiteError
 from papersite.search import (
     MATERIAL_INDEX,
     SearchEntry,
     add_to_material_index,
-    search_backend_of,
     without_search_plugin,
 )
-
-
-@pytest.mark.parametrize(
-    ("config", "backend"),
-    [
-        ({}, "material"),
-        ({"extra": {"analytics": {}}}, "material"),
-        ({"extra": {"papersite": {}}}, "material"),
-        ({"extra": {"papersite": {"search": "material"}}}, "material"),
-        ({"extra": {"papersite": {"search": "pagefind"}}}, "pagefind"),
-    ],
-)
-def test_the_backend_comes_from_extra_papersite_search(
-    config: dict[str, object], backend: str
-) -> None:
-    assert search_backend_of(config, "mkdocs.yml") == backend
-
-
-def test_an_unknown_backend_is_refused_naming_the_choices() -> None:
-    with pytest.raises(PapersiteError, match="one of material, pagefind, not 'lunr'"):
-        search_backend_of({"extra": {"papersite": {"search": "lunr"}}}, "mkdocs.yml")
 
 
 def test_only_the_search_plugin_is_left_out_in_every_way_mkdocs_yml_lists_plugins() -> None:

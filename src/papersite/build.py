@@ -25,15 +25,15 @@ from typing import Any
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import Curation, load_curation
 from papersite.errors import PapersiteError, Problem, Problems, display_path
+from papersite.options import options_of
 from papersite.related import Related
 from papersite.render import (
-    DEFAULT_UNSORTED_PAGE_SIZE,
     Generated,
     NavEntry,
     SiteSettings,
     generate,
 )
-from papersite.search import SearchBackend, index_site, search_backend_of, without_search_plugin
+from papersite.search import SearchBackend, index_site, without_search_plugin
 
 # Names the host and process that own a work folder, so a later build can tell a killed one's.
 OWNER_FILE = "owner"
@@ -122,17 +122,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             "site_url must be the published address, e.g. https://example.github.io/papers/",
         )
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    extra = config.get("extra")
-    settings = extra.get("papersite") if isinstance(extra, Mapping) else None
-    size = DEFAULT_UNSORTED_PAGE_SIZE
-    if isinstance(settings, Mapping):
-        size = settings.get("unsorted_page_size", size)
-    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        raise PapersiteError(
-            display_path(config_file),
-            None,
-            f"extra.papersite.unsorted_page_size must be a whole number above 0, not {size!r}",
-        )
+    size = options_of(config, config_file).unsorted_page_size
     return SiteSettings(site_name, site_url, datetime.fromtimestamp(epoch, UTC), size)
 
 
@@ -160,7 +150,7 @@ def generate_docs(
 
 def search_backend(config_file: Path) -> SearchBackend:
     """The search backend mkdocs.yml picks (see :mod:`papersite.search`)."""
-    return search_backend_of(read_mkdocs_yaml(config_file), display_path(config_file))
+    return options_of(read_mkdocs_yaml(config_file), config_file).search
 
 
 def build_site(

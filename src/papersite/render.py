@@ -28,6 +28,7 @@ from papersite.errors import PapersiteError
 from papersite.exports import export_objects, paper_url, to_csv, to_json
 from papersite.feeds import atom_feed
 from papersite.markup import escape_html, escape_markdown, escape_url, render_note, safe_url
+from papersite.options import DEFAULT_UNSORTED_PAGE_SIZE
 from papersite.related import Related, related_papers
 from papersite.search import SearchBackend, SearchEntry
 
@@ -41,10 +42,6 @@ _ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?")
 _ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _TAG_SLUG = slugify(case="lower")
-
-
-# Used when mkdocs.yml does not set extra.papersite.unsorted_page_size.
-DEFAULT_UNSORTED_PAGE_SIZE = 1000
 
 
 @dataclass(frozen=True)

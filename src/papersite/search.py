@@ -3,7 +3,7 @@
 Material's search plugin puts every page's text into one search_index.json that each reader
 downloads whole before the first result shows: fine for hundreds of papers, tens of megabytes at
 tens of thousands. Pagefind splits its index into small chunks and a browser fetches only those a
-query needs. mkdocs.yml picks the backend, under standard MkDocs keys only::
+query needs. mkdocs.yml picks the backend (see :mod:`papersite.options`)::
 
     extra:
       papersite:
@@ -48,19 +48,6 @@ class SearchEntry:
     title: str
     text: str
     tags: tuple[str, ...] = ()
-
-
-def search_backend_of(config: Mapping[str, Any], where: str) -> SearchBackend:
-    """The backend that mkdocs.yml (as read by YAML) chooses under ``extra.papersite.search``."""
-    extra = config.get("extra")
-    settings = extra.get("papersite") if isinstance(extra, Mapping) else None
-    chosen = settings.get("search", "material") if isinstance(settings, Mapping) else "material"
-    for backend in BACKENDS:
-        if chosen == backend:
-            return backend
-    raise PapersiteError(
-        where, None, f"extra.papersite.search must be one of {', '.join(BACKENDS)}, not {chosen!r}"
-    )
 
 
 def without_search_plugin(plugins: Any) -> list[Any]:

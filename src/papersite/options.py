@@ -1,0 +1,88 @@
+"""papersite's own options, read from mkdocs.yml under ``extra.papersite`` (a standard MkDocs key).
+
+::
+
+    extra:
+      papersite:
+        search: pagefind          # or material, the default (see papersite.search)
+        unsorted_page_size: 1000  # papers on each page of Unsorted
+
+Every option is checked here, once: a misspelt option or a wrong value stops the build with the
+file and line, rather than being ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from papersite.errors import PapersiteError, display_path
+from papersite.search import BACKENDS, SearchBackend
+
+# Used when mkdocs.yml does not set extra.papersite.unsorted_page_size.
+DEFAULT_UNSORTED_PAGE_SIZE = 1000
+KNOWN = ("search", "unsorted_page_size")
+
+
+@dataclass(frozen=True)
+class Options:
+    """The options under extra.papersite, checked, with their defaults filled in."""
+
+    search: SearchBackend = "material"
+    unsorted_page_size: int = DEFAULT_UNSORTED_PAGE_SIZE
+
+
+def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
+    """The options of ``config`` (mkdocs.yml as YAML read it); bad ones raise, naming the line."""
+    extra = config.get("extra")
+    found = extra.get("papersite") if isinstance(extra, Mapping) else None
+    if found is None:
+        return Options()
+
+    def refuse(message: str, option: str | None = None) -> PapersiteError:
+        line = _line_of(config_file, ("extra", "papersite", *((option,) if option else ())))
+        return PapersiteError(display_path(config_file), line, message)
+
+    if not isinstance(found, Mapping):
+        raise refuse("extra.papersite must hold options (search, unsorted_page_size)")
+    for option in found:
+        if option not in KNOWN:
+            raise refuse(
+                f"extra.papersite has no option {option!r}; it has {', '.join(KNOWN)}", str(option)
+            )
+    search = found.get("search", "material")
+    backend = next((b for b in BACKENDS if b == search), None)
+    if backend is None:
+        raise refuse(
+            f"extra.papersite.search must be one of {', '.join(BACKENDS)}, not {search!r}",
+            "search",
+        )
+    size = found.get("unsorted_page_size", DEFAULT_UNSORTED_PAGE_SIZE)
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise refuse(
+            f"extra.papersite.unsorted_page_size must be a whole number above 0, not {size!r}",
+            "unsorted_page_size",
+        )
+    return Options(backend, size)
+
+
+def _line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:
+    """The line of the deepest of ``keys`` (a path of mapping keys) found in the file, 1-based."""
+    try:
+        # Composing builds nodes with their positions and needs no constructor for MkDocs' tags.
+        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    line = None
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        pair = next(((k, v) for k, v in node.value if k.value == key), None)
+        if pair is None:
+            break
+        line, node = pair[0].start_mark.line + 1, pair[1]
+    return line

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from papersite.build import read_mkdocs_yaml
+from papersite.errors import PapersiteError
+from papersite.options import DEFAULT_UNSORTED_PAGE_SIZE, Options, options_of
+
+from .conftest import REPO
+
+MKDOCS_YML = """\
+site_name: test
+extra:
+  analytics: {}
+  papersite:
+    search: material
+    unsorted_page_size: 50
+"""
+
+
+@pytest.mark.parametrize(
+    ("config", "options"),
+    [
+        ({}, Options()),
+        ({"extra": {"analytics": {}}}, Options()),
+        ({"extra": {"papersite": {}}}, Options()),
+        ({"extra": {"papersite": {"search": "material"}}}, Options("material")),
+        ({"extra": {"papersite": {"search": "pagefind"}}}, Options("pagefind")),
+        ({"extra": {"papersite": {"unsorted_page_size": 7}}}, Options(unsorted_page_size=7)),
+    ],
+)
+def test_options_come_from_extra_papersite_with_defaults(
+    config: dict[str, object], options: Options
+) -> None:
+    assert options_of(config, Path("mkdocs.yml")) == options
+    assert Options().unsorted_page_size == DEFAULT_UNSORTED_PAGE_SIZE
+
+
+def test_the_shipped_mkdocs_yml_has_sound_options() -> None:
+    config = REPO / "mkdocs.yml"
+    assert options_of(read_mkdocs_yaml(config), config) == Options("material", 1000)
+
+
+@pytest.mark.parametrize(
+    ("written", "wrong", "line", "message"),
+    [
+        ("search: material", "search: lunr", 5, "must be one of material, pagefind, not 'lunr'"),
+        ("page_size: 50", "page_size: 0", 6, "unsorted_page_size must be a whole number above 0"),
+        ("search: material", "serach: pagefind", 5, "no option 'serach'; it has search, unsorted_"),
+    ],
+)
+def test_a_bad_option_is_refused_at_its_line(
+    tmp_path: Path, written: str, wrong: str, line: int, message: str
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(MKDOCS_YML.replace(written, wrong), encoding="utf-8")
+    with pytest.raises(PapersiteError, match=message) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert error.value.problems[0].line == line
+    assert error.value.path == str(config)
+
+
+def test_extra_papersite_must_hold_options(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nextra:\n  papersite: pagefind\n", encoding="utf-8")
+    with pytest.raises(PapersiteError, match="must hold options") as error:
+        options_of({"extra": {"papersite": "pagefind"}}, config)
+    assert error.value.problems[0].line == 3
