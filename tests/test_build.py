@@ -108,6 +108,18 @@ def test_material_search_finds_each_paper_once_by_title_abstract_and_tags(
     assert "" in by_location and "about/" in by_location  # other pages still indexed by MkDocs
 
 
+def test_material_search_holds_each_abstract_and_paper_list_once(curated_site: Path) -> None:
+    index = json.loads((curated_site / "search/search_index.json").read_text(encoding="utf-8"))
+    papers = json.loads((curated_site / "papers.json").read_text(encoding="utf-8"))
+    for paper in papers:
+        abstract = html.escape(" ".join(paper["abstract"].split()), quote=False)[:60]
+        holding = [doc["location"] for doc in index["docs"] if abstract in doc["text"]]
+        # Theme pages fold the abstract in, but only the paper's own entry indexes it.
+        assert holding == [paper["url"]], paper["id"]
+    unsorted = [doc for doc in index["docs"] if doc["location"].startswith("unsorted/")]
+    assert unsorted and not any(p["title"] in doc["text"] for p in papers for doc in unsorted)
+
+
 def test_tags_page_lists_escaped_tags_at_the_anchors_pages_link_to(curated_site: Path) -> None:
     tags = (curated_site / "tags" / "index.html").read_text(encoding="utf-8")
     assert html.escape(HOSTILE_TAG, quote=False) in tags
