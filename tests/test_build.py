@@ -160,6 +160,19 @@ def test_every_relative_link_resolves(curated_site: Path) -> None:
                 assert path.is_file(), f"{page.relative_to(curated_site)}: {target}"
 
 
+def test_a_build_whose_material_index_is_large_suggests_pagefind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = write_content(tmp_path)
+    argv = ["build", "--content", str(content), "--site-dir", str(tmp_path / "site")]
+    assert main(argv) == 0
+    assert "pagefind" not in capsys.readouterr().err
+    monkeypatch.setattr("papersite.search.LARGE_INDEX_BYTES", 1000)
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"search/search_index\.json is [\d.]+ MB, .* 'search: pagefind'", err), err
+
+
 def test_published_papers_json_is_the_export_byte_for_byte(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

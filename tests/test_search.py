@@ -6,9 +6,11 @@ from pathlib import Path
 import pytest
 
 from papersite.search import (
+    LARGE_INDEX_BYTES,
     MATERIAL_INDEX,
     SearchEntry,
     add_to_material_index,
+    search_advice,
     without_search_plugin,
 )
 
@@ -49,6 +51,18 @@ def test_papers_are_appended_to_material_s_index_as_its_plugin_writes_entries(
             {"location": "papers/b/", "title": "Plain", "text": ""},
         ],
     }
+
+
+def test_pagefind_is_suggested_only_for_a_large_material_index(tmp_path: Path) -> None:
+    index = tmp_path / MATERIAL_INDEX
+    index.parent.mkdir()
+    index.write_bytes(b" " * LARGE_INDEX_BYTES)
+    assert search_advice(tmp_path, "material") is None
+    assert search_advice(tmp_path, "pagefind") is None
+    index.write_bytes(b" " * (LARGE_INDEX_BYTES + 1))
+    advice = search_advice(tmp_path, "material")
+    assert advice is not None and "5.0 MB" in advice and "search: pagefind" in advice
+    assert search_advice(tmp_path / "elsewhere", "material") is None
 
 
 def test_a_site_without_material_s_index_gets_none(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ from papersite.render import (
     SiteSettings,
     generate,
 )
-from papersite.search import SearchBackend, index_site, without_search_plugin
+from papersite.search import SearchBackend, index_site, search_advice, without_search_plugin
 
 # Names the host and process that own a work folder, so a later build can tell a killed one's.
 OWNER_FILE = "owner"
@@ -65,6 +65,8 @@ class BuildResult:
     site_dir: Path
     # What the build found and repaired of earlier builds that were killed, one sentence each.
     recovered: tuple[str, ...] = ()
+    # Suggestions for the maintainer about the site built, one sentence each.
+    advice: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return (
@@ -190,12 +192,22 @@ def build_site(
         )
         # Inside the work folder, so a failed indexing leaves the previous site in place.
         index_site(built, search, generated.search_entries)
+        advice = search_advice(built, search)
         files, size = folder_size(built)
         _swap(built, target, work / "previous")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     seconds = time.perf_counter() - started
-    return BuildResult(generated.papers, generated.pages, files, size, seconds, site_dir, recovered)
+    return BuildResult(
+        generated.papers,
+        generated.pages,
+        files,
+        size,
+        seconds,
+        site_dir,
+        recovered,
+        (advice,) if advice else (),
+    )
 
 
 def recover_killed_builds(target: Path) -> tuple[str, ...]:

@@ -216,7 +216,7 @@ def _run_build(args: argparse.Namespace) -> int:
         strict=args.strict,
         progress=sys.stderr.isatty(),
     )
-    for line in result.recovered:
+    for line in (*result.recovered, *result.advice):
         print(line, file=sys.stderr)
     print(result)
     return 0

@@ -38,6 +38,9 @@ BACKENDS: tuple[SearchBackend, ...] = ("material", "pagefind")
 INDEX_TIMEOUT_SECONDS = 1800
 # Where Material's search plugin writes its index, relative to the built site.
 MATERIAL_INDEX = Path("search") / "search_index.json"
+# Material's search loads its whole index before the first result, and parses it in the page:
+# past a few megabytes (about 3,000 papers) that is a long wait, so the build suggests Pagefind.
+LARGE_INDEX_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,21 @@ def add_to_material_index(site: Path, papers: Sequence[SearchEntry]) -> None:
         docs.append(entry)
     # Written as the plugin writes it: compact separators, non-ASCII escaped.
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+
+
+def search_advice(site: Path, backend: SearchBackend) -> str | None:
+    """A suggestion to switch to Pagefind when Material's index has grown too big, else None."""
+    path = site / MATERIAL_INDEX
+    if backend != "material" or not path.is_file():
+        return None
+    size = path.stat().st_size
+    if size <= LARGE_INDEX_BYTES:
+        return None
+    return (
+        f"{MATERIAL_INDEX.as_posix()} is {size / 1_000_000:.1f} MB, which every reader downloads "
+        "before a first result: for a list this long, set 'search: pagefind' under "
+        "extra.papersite in mkdocs.yml (see README, Search)"
+    )
 
 
 def run_pagefind(site: Path) -> None:
