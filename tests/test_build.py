@@ -269,14 +269,20 @@ def _config_with_page_size(tmp_path: Path, size: str) -> Path:
     return config
 
 
-def test_unsorted_pages_build_strictly_out_of_the_nav(tmp_path: Path) -> None:
+def test_unsorted_and_theme_pages_build_strictly_out_of_the_nav(tmp_path: Path) -> None:
     config = _config_with_page_size(tmp_path, "1")
+    text = config.read_text(encoding="utf-8")
+    assert "    theme_page_size: 300\n" in text
+    config.write_text(text.replace("theme_page_size: 300", "theme_page_size: 1"), "utf-8")
     build_site(loaded(tmp_path), tmp_path / "site", config_file=config, strict=True)
     assert (tmp_path / "site/unsorted/index.html").is_file()
     second = (tmp_path / "site/unsorted/2/index.html").read_text(encoding="utf-8")
     assert "Unsorted, page 2" in second
+    third = (tmp_path / "site/themes/efficiency/3/index.html").read_text(encoding="utf-8")
+    assert "Efficiency &lt;&amp; friends&gt;, page 3" in third
     home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
-    assert "unsorted/2/" not in home  # only the first page is in the navigation
+    # Only the first pages are in the navigation.
+    assert "unsorted/2/" not in home and "themes/efficiency/2/" not in home
 
 
 @pytest.mark.parametrize("size", ["0", "-3", "ten", "2.5", "true"])

@@ -17,6 +17,7 @@ extra:
   papersite:
     search: material
     unsorted_page_size: 50
+    theme_page_size: 20
 """
 
 
@@ -29,6 +30,7 @@ extra:
         ({"extra": {"papersite": {"search": "material"}}}, Options("material")),
         ({"extra": {"papersite": {"search": "pagefind"}}}, Options("pagefind")),
         ({"extra": {"papersite": {"unsorted_page_size": 7}}}, Options(unsorted_page_size=7)),
+        ({"extra": {"papersite": {"theme_page_size": 9}}}, Options(theme_page_size=9)),
     ],
 )
 def test_options_come_from_extra_papersite_with_defaults(
@@ -40,7 +42,7 @@ def test_options_come_from_extra_papersite_with_defaults(
 
 def test_the_shipped_mkdocs_yml_has_sound_options() -> None:
     config = REPO / "mkdocs.yml"
-    assert options_of(read_mkdocs_yaml(config), config) == Options("material", 1000)
+    assert options_of(read_mkdocs_yaml(config), config) == Options("material", 1000, 300)
 
 
 @pytest.mark.parametrize(
@@ -48,6 +50,7 @@ def test_the_shipped_mkdocs_yml_has_sound_options() -> None:
     [
         ("search: material", "search: lunr", 5, "must be one of material, pagefind, not 'lunr'"),
         ("page_size: 50", "page_size: 0", 6, "unsorted_page_size must be a whole number above 0"),
+        ("page_size: 20", "page_size: 2.5", 7, "theme_page_size must be a whole number above 0"),
         ("search: material", "serach: pagefind", 5, "no option 'serach'; it has search, unsorted_"),
     ],
 )

@@ -14,7 +14,16 @@ from papersite.catalogue import load_catalogue
 from papersite.curation import CuratedPaper, Curation, uncurated
 from papersite.errors import PapersiteError
 from papersite.markup import escape_html
-from papersite.render import MARKER, SiteWriter, _yaml_string, generate
+from papersite.render import (
+    MARKER,
+    PaperView,
+    SectionView,
+    SiteWriter,
+    ThemeView,
+    _yaml_string,
+    generate,
+    paginate_theme,
+)
 
 from .sites import HOSTILE_TAG, SETTINGS, curate, loaded, write_content
 
@@ -277,3 +286,59 @@ def test_a_long_unsorted_list_is_split_into_linked_pages(tmp_path: Path) -> None
     second = (out / "unsorted" / "2.md").read_text(encoding="utf-8")
     assert 'href="../../unsorted/">← Newer</a>' in second
     assert "title: Unsorted, page 2\n" in second
+
+
+def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    generate(site.catalogue, site.curation, dataclasses.replace(SETTINGS, theme_page_size=1), out)
+    pages = [out / "themes/efficiency.md", *(out / f"themes/efficiency/{n}.md" for n in (2, 3))]
+    assert not (out / "themes/efficiency/4.md").exists()
+    texts = [page.read_text(encoding="utf-8") for page in pages]
+    anchored = [re.findall(r'<h3 id="paper-([^"]+)">', text) for text in texts]
+    # One paper a page: the two of the first section, then the one of the second.
+    assert [len(ids) for ids in anchored] == [1, 1, 1]
+    assert sorted(anchored[0] + anchored[1]) == [
+        "gated-attention-for-large-language-models",
+        "script-alert-title-script-friends",
+    ]
+    assert anchored[2] == ["pretraining-with-hierarchical-memories"]
+    assert texts[1].startswith('---\ntitle: "Efficiency &lt;&amp; friends&gt;, page 2"\n')
+    assert "(continued) { #attention }" in texts[1] and "(continued)" not in texts[2]
+    # The theme's and the section's introductions open the theme and the section only.
+    assert ["Making models" in text for text in texts] == [True, False, False]
+    assert ["Gates on heads." in text for text in texts] == [True, False, False]
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of 3" in text
+        assert ("← Previous" in text) is (number > 1) and ("Next →" in text) is (number < 3)
+    assert 'href="../../../themes/efficiency/">← Previous</a>' in texts[1]
+    assert 'href="../../../themes/efficiency/3/">Next →</a>' in texts[1]
+    # A paper's page links to the theme page that lists it, at its anchor.
+    for number, ids in enumerate(anchored, start=1):
+        paper = (out / "papers" / f"{ids[0]}.md").read_text(encoding="utf-8")
+        url = "themes/efficiency/" if number == 1 else f"themes/efficiency/{number}/"
+        assert f'href="../../{url}#paper-{ids[0]}"' in paper
+
+
+def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
+    def view(paper_id: str) -> PaperView:
+        return PaperView(paper_id, paper_id, "", None, None, None, (), None, (), None, (), (), ())
+
+    sections = (
+        SectionView("a", "A", None, tuple(view(f"a{i}") for i in range(3))),
+        SectionView("b", "B", None, ()),
+        SectionView("c", "C", None, (view("c0"),)),
+    )
+    pages = paginate_theme(ThemeView("t", "T", None, 4, (), sections), 2)
+    assert [
+        [(s.id, [p.id for p in s.papers], s.continued) for s in page.items] for page in pages
+    ] == [
+        [("a", ["a0", "a1"], False)],
+        [("a", ["a2"], True), ("b", [], False), ("c", ["c0"], False)],
+    ]
+    assert [(page.first, page.last, page.path, page.url) for page in pages] == [
+        (1, 2, "themes/t.md", "themes/t/"),
+        (3, 4, "themes/t/2.md", "themes/t/2/"),
+    ]
+    [empty] = paginate_theme(ThemeView("t", "T", None, 0, (), (sections[1],)), 2)
+    assert (empty.count, [s.id for s in empty.items], empty.first, empty.last) == (1, ["b"], 0, 0)

@@ -124,8 +124,11 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             "site_url must be the published address, e.g. https://example.github.io/papers/",
         )
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    size = options_of(config, config_file).unsorted_page_size
-    return SiteSettings(site_name, site_url, datetime.fromtimestamp(epoch, UTC), size)
+    options = options_of(config, config_file)
+    built = datetime.fromtimestamp(epoch, UTC)
+    return SiteSettings(
+        site_name, site_url, built, options.unsorted_page_size, options.theme_page_size
+    )
 
 
 def generate_docs(

@@ -6,6 +6,7 @@
       papersite:
         search: pagefind          # or material, the default (see papersite.search)
         unsorted_page_size: 1000  # papers on each page of Unsorted
+        theme_page_size: 300      # papers on each page of a theme
 
 Every option is checked here, once: a misspelt option or a wrong value stops the build with the
 file and line, rather than being ignored.
@@ -23,9 +24,10 @@ import yaml
 from papersite.errors import PapersiteError, display_path
 from papersite.search import BACKENDS, SearchBackend
 
-# Used when mkdocs.yml does not set extra.papersite.unsorted_page_size.
+# Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
 DEFAULT_UNSORTED_PAGE_SIZE = 1000
-KNOWN = ("search", "unsorted_page_size")
+DEFAULT_THEME_PAGE_SIZE = 300
+KNOWN = ("search", "unsorted_page_size", "theme_page_size")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Options:
 
     search: SearchBackend = "material"
     unsorted_page_size: int = DEFAULT_UNSORTED_PAGE_SIZE
+    theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
 
 
 def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
@@ -48,7 +51,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         return PapersiteError(display_path(config_file), line, message)
 
     if not isinstance(found, Mapping):
-        raise refuse("extra.papersite must hold options (search, unsorted_page_size)")
+        raise refuse(f"extra.papersite must hold options ({', '.join(KNOWN)})")
     for option in found:
         if option not in KNOWN:
             raise refuse(
@@ -61,13 +64,18 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             f"extra.papersite.search must be one of {', '.join(BACKENDS)}, not {search!r}",
             "search",
         )
-    size = found.get("unsorted_page_size", DEFAULT_UNSORTED_PAGE_SIZE)
-    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        raise refuse(
-            f"extra.papersite.unsorted_page_size must be a whole number above 0, not {size!r}",
-            "unsorted_page_size",
-        )
-    return Options(backend, size)
+    sizes = []
+    for option, default in (
+        ("unsorted_page_size", DEFAULT_UNSORTED_PAGE_SIZE),
+        ("theme_page_size", DEFAULT_THEME_PAGE_SIZE),
+    ):
+        size = found.get(option, default)
+        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+            raise refuse(
+                f"extra.papersite.{option} must be a whole number above 0, not {size!r}", option
+            )
+        sizes.append(size)
+    return Options(backend, sizes[0], sizes[1])
 
 
 def _line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:

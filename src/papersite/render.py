@@ -8,12 +8,14 @@ is written through :class:`SiteWriter`, which refuses any path that would leave 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Generic, TypeVar
 from urllib.parse import quote_plus
 
 import jinja2
@@ -28,7 +30,7 @@ from papersite.errors import PapersiteError
 from papersite.exports import export_objects, paper_url, to_csv, to_json
 from papersite.feeds import atom_feed
 from papersite.markup import escape_html, escape_markdown, escape_url, render_note, safe_url
-from papersite.options import DEFAULT_UNSORTED_PAGE_SIZE
+from papersite.options import DEFAULT_THEME_PAGE_SIZE, DEFAULT_UNSORTED_PAGE_SIZE
 from papersite.related import Related, related_papers
 from papersite.search import SearchBackend, SearchEntry
 
@@ -53,6 +55,8 @@ class SiteSettings:
     built: datetime
     # Papers per Unsorted page: a long list is split into pages, so none grows to megabytes.
     unsorted_page_size: int = DEFAULT_UNSORTED_PAGE_SIZE
+    # Papers per theme page, for the same reason (a theme's entries are longer: abstracts folded).
+    theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,8 @@ class SectionView:
     title: str
     intro_html: Markup | None
     papers: tuple[PaperView, ...]
+    # True on a theme page that goes on with a section an earlier page began.
+    continued: bool = False
 
 
 @dataclass(frozen=True)
@@ -363,18 +369,18 @@ def generate(
         unsorted_count=len(unsorted),
         root="",
     )
+    # Where each paper is listed: the theme pages (by theme) and the Unsorted page holding it.
+    placed_on: dict[str, dict[str, str]] = {}
     for theme_view in themes:
-        page(f"themes/{theme_view.id}.md", "theme.md.j2", theme=theme_view, root="../../")
+        for theme_page in paginate_theme(theme_view, settings.theme_page_size):
+            page(theme_page.path, "theme.md.j2", theme=theme_view, page=theme_page)
+            for section in theme_page.items:
+                for view in section.papers:
+                    placed_on.setdefault(view.id, {})[theme_view.id] = theme_page.url
     unsorted_pages = paginate(unsorted, settings.unsorted_page_size)
-    listed_on = {view.id: u.url for u in unsorted_pages for view in u.papers}
+    listed_on = {view.id: u.url for u in unsorted_pages for view in u.items}
     for unsorted_page in unsorted_pages:
-        page(
-            unsorted_page.path,
-            "unsorted.md.j2",
-            page=unsorted_page,
-            total=len(unsorted),
-            root=unsorted_page.root,
-        )
+        page(unsorted_page.path, "unsorted.md.j2", page=unsorted_page, total=len(unsorted))
     tagged = any(item.tags for item in curation.papers)
     # Written even with no tags, so a kept address still opens; the nav then leaves it out.
     page("tags.md", "tags.md.j2", tagged=tagged, root="../")
@@ -389,6 +395,7 @@ def generate(
             paper=view,
             related=_related_views(related[item.paper.id], views),
             unsorted_url=listed_on.get(item.paper.id),
+            theme_urls=placed_on.get(item.paper.id, {}),
             bibtex=bibtex_entry(item.paper, settings.site_url),
             root="../../",
         )
@@ -465,57 +472,118 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-@dataclass(frozen=True)
-class UnsortedPage:
-    """One page of the Unsorted list: its papers and its place among the pages."""
+T = TypeVar("T")
 
+
+@dataclass(frozen=True)
+class ListPage(Generic[T]):
+    """One page of a list split into pages (Unsorted, a theme): its items and its neighbours.
+
+    The first page is ``<base>.md``, the others ``<base>/<number>.md``, so the first keeps the
+    address the navigation and older links use.
+    """
+
+    base: str
+    label: str
     number: int
     count: int
-    papers: Sequence[PaperView]
+    items: tuple[T, ...]
+    # The places of its first and last paper in the whole list, counting from 1 (0 when empty).
     first: int
+    last: int
 
     @property
     def title(self) -> str:
         """The page's title and heading."""
-        return "Unsorted" if self.number == 1 else f"Unsorted, page {self.number}"
+        return self.label if self.number == 1 else f"{self.label}, page {self.number}"
 
     @property
     def path(self) -> str:
         """The Markdown file, under the docs folder."""
-        return "unsorted.md" if self.number == 1 else f"unsorted/{self.number}.md"
+        return f"{self.base}.md" if self.number == 1 else f"{self.base}/{self.number}.md"
 
     @property
     def url(self) -> str:
         """The address from the site's root."""
-        return _unsorted_url(self.number)
+        return self._url(self.number)
 
     @property
     def root(self) -> str:
         """The way back to the site's root from this page."""
-        return "../" if self.number == 1 else "../../"
+        return "../" * (self.base.count("/") + (1 if self.number == 1 else 2))
 
     @property
     def newer(self) -> str | None:
-        """The address of the page before, with newer papers."""
-        return _unsorted_url(self.number - 1) if self.number > 1 else None
+        """The address of the page before (Unsorted: newer papers)."""
+        return self._url(self.number - 1) if self.number > 1 else None
 
     @property
     def older(self) -> str | None:
-        """The address of the page after, with older papers."""
-        return _unsorted_url(self.number + 1) if self.number < self.count else None
+        """The address of the page after (Unsorted: older papers)."""
+        return self._url(self.number + 1) if self.number < self.count else None
+
+    def _url(self, number: int) -> str:
+        return f"{self.base}/" if number == 1 else f"{self.base}/{number}/"
 
 
-def paginate(papers: Sequence[PaperView], size: int) -> list[UnsortedPage]:
+def paginate(papers: Sequence[PaperView], size: int) -> list[ListPage[PaperView]]:
     """The Unsorted list in pages of ``size`` papers; one empty page when there are none."""
     starts = range(0, len(papers), size) or range(1)
     return [
-        UnsortedPage(number, len(starts), papers[start : start + size], start + 1)
+        ListPage(
+            "unsorted",
+            "Unsorted",
+            number,
+            len(starts),
+            tuple(papers[start : start + size]),
+            min(start + 1, len(papers)),
+            min(start + size, len(papers)),
+        )
         for number, start in enumerate(starts, start=1)
     ]
 
 
-def _unsorted_url(number: int) -> str:
-    return "unsorted/" if number == 1 else f"unsorted/{number}/"
+def paginate_theme(theme: ThemeView, size: int) -> list[ListPage[SectionView]]:
+    """A theme's sections in pages of ``size`` papers, in reading order.
+
+    A section that does not fit goes on at the top of the next page, marked ``continued`` and
+    without its introduction; a section with no papers stays where it falls in the order.
+    """
+    total = sum(len(section.papers) for section in theme.sections)
+    count = max(1, -(-total // size))
+    pages: list[list[SectionView]] = [[] for _ in range(count)]
+    position = 0
+    for section in theme.sections:
+        if not section.papers:
+            pages[min(position // size, count - 1)].append(section)
+        done = 0
+        while done < len(section.papers):
+            # A chunk ends at the section's end or at the end of the page it starts on.
+            at = position + done
+            room = size - at % size
+            chunk = section.papers[done : done + room]
+            pages[at // size].append(
+                dataclasses.replace(
+                    section,
+                    papers=chunk,
+                    intro_html=section.intro_html if done == 0 else None,
+                    continued=done > 0,
+                )
+            )
+            done += len(chunk)
+        position += len(section.papers)
+    return [
+        ListPage(
+            f"themes/{theme.id}",
+            theme.title,
+            number,
+            count,
+            tuple(items),
+            min((number - 1) * size + 1, total),
+            min(number * size, total),
+        )
+        for number, items in enumerate(pages, start=1)
+    ]
 
 
 def _yaml_string(text: str) -> Markup:
