@@ -513,12 +513,12 @@ class ListPage(Generic[T]):
         return "../" * (self.base.count("/") + (1 if self.number == 1 else 2))
 
     @property
-    def newer(self) -> str | None:
+    def previous_url(self) -> str | None:
         """The address of the page before (Unsorted: newer papers)."""
         return self._url(self.number - 1) if self.number > 1 else None
 
     @property
-    def older(self) -> str | None:
+    def next_url(self) -> str | None:
         """The address of the page after (Unsorted: older papers)."""
         return self._url(self.number + 1) if self.number < self.count else None
 
