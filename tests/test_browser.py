@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from .conftest import REPO
+from .sites import HOSTILE_TAG
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -31,7 +32,14 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 if not CHROMIUM.exists() and not os.environ.get("CI"):
     pytest.skip("needs Debian's chromium: apt-get install chromium", allow_module_level=True)
 
-from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import (  # noqa: E402
+    Browser,
+    ConsoleMessage,
+    Dialog,
+    Page,
+    expect,
+    sync_playwright,
+)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -87,6 +95,15 @@ def page_of(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
         page.close()
 
 
+def material_search(page: Page, query: str) -> None:
+    """Type a query into Material's search once its index has loaded: one typed before is lost."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup, which fill() does not send
+
+
 def shot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
@@ -111,8 +128,7 @@ def test_home_paper_page_and_material_search_on_the_shipped_site(
         shot(page, "paper")
 
         page.goto(base)
-        page.locator("label.md-search__icon, .md-search__input").first.click()
-        page.locator("input.md-search__input").fill(paper["title"])
+        material_search(page, paper["title"])
         hit = page.locator(".md-search-result__item", has_text=paper["title"]).first
         hit.wait_for(state="visible")
         shot(page, "search")
@@ -127,8 +143,7 @@ def test_home_paper_page_and_material_search_on_the_shipped_site(
         candidates = words_of(paper["abstract"]) - words_of(paper["title"])
         words = sorted(candidates, key=lambda w: (spread[w], w))
         page.goto(base)
-        page.locator("label.md-search__icon, .md-search__input").first.click()
-        page.locator("input.md-search__input").fill(" ".join(words[:3]))
+        material_search(page, " ".join(words[:3]))
         found = page.locator(".md-search-result__item", has_text=paper["title"]).first
         found.locator("mark", has_text=re.compile(words[0], re.IGNORECASE)).first.wait_for()
         shot(page, "search-abstract")
@@ -158,6 +173,16 @@ def test_theme_page_and_hostile_text_in_the_browser(browser: Browser, curated_si
         assert page.locator("h1#title").inner_text() == (
             "{{ 7*7 }} Jinja {% if true %}Templates{% endif %}"
         )
+
+        # Material's results insert titles and tags as HTML: they must show as written.
+        page.goto(base)
+        material_search(page, "Friends")
+        hit = page.locator("a[href*='papers/script-alert-title-script-friends/']").first
+        hit.wait_for()
+        assert hit.locator("h1, h2").first.inner_text() == title
+        assert hit.locator(".md-tag", has_text=HOSTILE_TAG).count() == 1
+        assert page.locator(".md-search-result i, .md-search-result script").count() == 0
+        shot(page, "search-hostile")
         assert problems == []
 
 

@@ -87,6 +87,9 @@ def test_search_index_keeps_hostile_titles_as_text(curated_site: Path) -> None:
     titles = [doc["title"] for doc in index["docs"]]
     assert "&lt;script&gt;alert('title')&lt;/script&gt; &amp; Friends" in titles
     assert not any("<script" in doc["title"] or "<script" in doc["text"] for doc in index["docs"])
+    # Material's results insert titles and tags as HTML: no tag may hold markup.
+    tags = [tag for doc in index["docs"] for tag in doc.get("tags", [])]
+    assert "&lt;i&gt;tag&lt;/i&gt; &amp; co" in tags and not any("<" in tag for tag in tags)
 
 
 def test_material_search_finds_each_paper_once_by_title_abstract_and_tags(
@@ -103,7 +106,7 @@ def test_material_search_finds_each_paper_once_by_title_abstract_and_tags(
         assert entry["location"] == paper["url"]
         assert entry["title"] == html.escape(paper["title"], quote=False)
         assert entry["text"] == f"<p>{html.escape(' '.join(paper['abstract'].split()), False)}</p>"
-        assert entry.get("tags", []) == paper["tags"]
+        assert entry.get("tags", []) == [html.escape(tag, quote=False) for tag in paper["tags"]]
     assert not any(location.startswith("papers/") for location in by_location)
     assert "" in by_location and "about/" in by_location  # other pages still indexed by MkDocs
 

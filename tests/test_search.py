@@ -46,7 +46,7 @@ def test_papers_are_appended_to_material_s_index_as_its_plugin_writes_entries(
                 "location": "papers/a/",
                 "title": "&lt;b&gt;Bold&lt;/b&gt; &amp; Co",
                 "text": "<p>Line one line two é</p>",
-                "tags": ["x<y>"],
+                "tags": ["x&lt;y&gt;"],
             },
             {"location": "papers/b/", "title": "Plain", "text": ""},
         ],

@@ -76,7 +76,8 @@ def add_to_material_index(site: Path, papers: Sequence[SearchEntry]) -> None:
     """Append one entry per paper to the index Material's search plugin wrote.
 
     The entries are what the plugin makes of a page section: HTML-escaped title, text in a
-    paragraph, tags by name. A site whose mkdocs.yml has no search plugin has no index to add to.
+    paragraph, tags by name (escaped too: the results insert them as HTML). A site whose
+    mkdocs.yml has no search plugin has no index to add to.
     """
     path = site / MATERIAL_INDEX
     if not path.is_file():
@@ -91,7 +92,8 @@ def add_to_material_index(site: Path, papers: Sequence[SearchEntry]) -> None:
         text = " ".join(paper.text.split())
         entry["text"] = f"<p>{escape(text, quote=False)}</p>" if text else ""
         if paper.tags:
-            entry["tags"] = list(paper.tags)
+            # Material's search results insert tags as HTML, as they do titles.
+            entry["tags"] = [escape(tag, quote=False) for tag in paper.tags]
         docs.append(entry)
     # Written as the plugin writes it: compact separators, non-ASCII escaped.
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
