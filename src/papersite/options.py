@@ -64,18 +64,20 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             f"extra.papersite.search must be one of {', '.join(BACKENDS)}, not {search!r}",
             "search",
         )
-    sizes = []
-    for option, default in (
-        ("unsorted_page_size", DEFAULT_UNSORTED_PAGE_SIZE),
-        ("theme_page_size", DEFAULT_THEME_PAGE_SIZE),
-    ):
+
+    def page_size(option: str, default: int) -> int:
         size = found.get(option, default)
         if isinstance(size, bool) or not isinstance(size, int) or size < 1:
             raise refuse(
                 f"extra.papersite.{option} must be a whole number above 0, not {size!r}", option
             )
-        sizes.append(size)
-    return Options(backend, sizes[0], sizes[1])
+        return size
+
+    return Options(
+        backend,
+        unsorted_page_size=page_size("unsorted_page_size", DEFAULT_UNSORTED_PAGE_SIZE),
+        theme_page_size=page_size("theme_page_size", DEFAULT_THEME_PAGE_SIZE),
+    )
 
 
 def _line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:

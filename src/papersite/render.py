@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -550,7 +551,7 @@ def paginate_theme(theme: ThemeView, size: int) -> list[ListPage[SectionView]]:
     without its introduction; a section with no papers stays where it falls in the order.
     """
     total = sum(len(section.papers) for section in theme.sections)
-    count = max(1, -(-total // size))
+    count = max(1, math.ceil(total / size))
     pages: list[list[SectionView]] = [[] for _ in range(count)]
     position = 0
     for section in theme.sections:
