@@ -27,12 +27,7 @@ from papersite.curation import Curation, load_curation
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.options import options_of
 from papersite.related import Related
-from papersite.render import (
-    Generated,
-    NavEntry,
-    SiteSettings,
-    generate,
-)
+from papersite.render import Generated, NavEntry, SiteSettings, generate
 from papersite.search import SearchBackend, index_site, search_advice, without_search_plugin
 
 # Names the host and process that own a work folder, so a later build can tell a killed one's.
