@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -17,9 +19,10 @@ from typing import Any
 import pytest
 
 from papersite import build as build_module
-from papersite.build import Loaded, build_site
+from papersite.build import Loaded, build_content, build_site
 from papersite.cli import main
-from papersite.errors import PapersiteError
+from papersite.errors import PapersiteError, Problem
+from papersite.related import RelatedWorker
 
 from .conftest import CURATION_DATA, REPO
 from .sites import HOSTILE_TAG, loaded, write_content
@@ -513,10 +516,7 @@ def test_control_characters_in_a_dump_reach_no_built_file(
 
 def test_builds_in_separate_processes_are_byte_identical(tmp_path: Path) -> None:
     # Each process hashes strings with its own seed: set or dict order leaking into a page shows.
-    content = tmp_path / "content"
-    (content / "sources").mkdir(parents=True)
-    shutil.copytree(CURATION_DATA, content / "curation", ignore=shutil.ignore_patterns("*.txt"))
-    shutil.copy(CURATION_DATA / "dump.txt", content / "sources" / "dump.txt")
+    content = _curated_content(tmp_path)
     trees = []
     for seed in ("1", "2"):
         site = tmp_path / f"site-{seed}"
@@ -530,6 +530,46 @@ def test_builds_in_separate_processes_are_byte_identical(tmp_path: Path) -> None
     assert trees[0].keys() == trees[1].keys()
     assert len([name for name in trees[0] if name.startswith("themes/")]) == 3
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
+
+
+def _curated_content(root: Path) -> Path:
+    content = root / "content"
+    (content / "sources").mkdir(parents=True)
+    shutil.copytree(CURATION_DATA, content / "curation", ignore=shutil.ignore_patterns("*.txt"))
+    shutil.copy(CURATION_DATA / "dump.txt", content / "sources" / "dump.txt")
+    return content
+
+
+def test_related_papers_from_the_worker_process_build_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = _curated_content(tmp_path)
+    trees = []
+    warned: list[Problem] = []
+    for background in (True, False):
+        worker = functools.partial(RelatedWorker, background=background)
+        monkeypatch.setattr(build_module, "RelatedWorker", worker)
+        site = tmp_path / f"site-{background}"
+        build_content(content, site, config_file=CONFIG, warn=warned.extend)
+        trees.append(tree(site))
+    assert warned == []
+    assert trees[0].keys() == trees[1].keys()
+    assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
+    pages = [v.decode() for k, v in trees[0].items() if k.startswith("papers/")]
+    assert sum("No related papers found" not in page for page in pages) > 3
+
+
+def test_content_that_fails_to_load_stops_the_worker_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worker = functools.partial(RelatedWorker, background=True)
+    monkeypatch.setattr(build_module, "RelatedWorker", worker)
+    content = _curated_content(tmp_path)
+    (content / "curation" / "themes.yaml").write_text("themes: [\n", encoding="utf-8")
+    with pytest.raises(PapersiteError, match=r"themes\.yaml"):
+        build_content(content, tmp_path / "site", config_file=CONFIG)
+    assert [p.name for p in multiprocessing.active_children()] == []
+    assert not (tmp_path / "site").exists()
 
 
 def test_an_interrupted_build_command_exits_130_in_one_line_and_keeps_the_site(

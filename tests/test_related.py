@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+
 import numpy as np
 import pytest
 
 from papersite import related as related_module
 from papersite.catalogue import Paper
-from papersite.related import related_papers
+from papersite.related import RelatedWorker, related_papers
 
 
 def paper(paper_id: str, title: str, abstract: str) -> Paper:
@@ -61,3 +65,43 @@ def test_blocks_give_the_same_answer_as_one_block(
 def test_ties_go_to_catalogue_order() -> None:
     same = [paper(f"p{i}", "Sparse attention", "Sparse attention.") for i in range(8)]
     assert related_papers(same)["p3"].related == ("p0", "p1", "p2", "p4", "p5")
+
+
+def worker_processes() -> list[multiprocessing.process.BaseProcess]:
+    return [p for p in multiprocessing.active_children() if p.name == "papersite related papers"]
+
+
+def test_a_worker_process_gives_the_same_related_papers() -> None:
+    with RelatedWorker(background=True) as worker:
+        assert len(worker_processes()) == 1
+        result = worker.compute(PAPERS)
+        assert result() == related_papers(PAPERS)
+        assert result() is result()  # asked twice, received once
+    assert worker_processes() == []
+
+
+def test_without_a_worker_process_the_papers_are_compared_here() -> None:
+    with RelatedWorker(background=False) as worker:
+        assert worker_processes() == []
+        assert worker.compute(PAPERS)() == related_papers(PAPERS)
+
+
+def test_an_error_in_the_worker_is_raised_with_its_traceback() -> None:
+    with RelatedWorker(background=True) as worker:
+        result = worker.compute([*PAPERS, "not a paper"])  # type: ignore[list-item]
+        with pytest.raises(RuntimeError, match=r"(?s)failed in the worker.*AttributeError"):
+            result()
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_a_killed_worker_is_reported_not_waited_for(when: str) -> None:
+    with RelatedWorker(background=True) as worker:
+        (process,) = worker_processes()
+        if when == "before":
+            os.kill(process.pid or 0, signal.SIGKILL)
+            process.join()
+        with pytest.raises(RuntimeError, match=r"stopped \(exit code -9\)"):
+            result = worker.compute(PAPERS)
+            # Still importing scikit-learn, seconds from an answer.
+            os.kill(process.pid or 0, signal.SIGKILL)
+            result()

@@ -16,7 +16,7 @@ import socket
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +26,7 @@ from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import Curation, load_curation
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.options import options_of
-from papersite.related import Related
+from papersite.related import RelatedPapers, RelatedWorker
 from papersite.render import Generated, NavEntry, SiteSettings, generate
 from papersite.search import SearchBackend, index_site, search_advice, without_search_plugin
 
@@ -131,7 +131,7 @@ def generate_docs(
     out: Path,
     *,
     config_file: Path = CONFIG_FILE,
-    related: Mapping[str, Related] | None = None,
+    related: RelatedPapers | None = None,
     progress: bool = False,
 ) -> Generated:
     """Render the Markdown pages and data files of ``loaded`` into ``out``."""
@@ -161,10 +161,12 @@ def build_site(
     content: Path | None = None,
     strict: bool = False,
     progress: bool = False,
+    related: RelatedPapers | None = None,
 ) -> BuildResult:
     """Generate and build the site into ``site_dir``, replacing it only when all went well.
 
-    ``content`` names the content folder the site was loaded from, so it can never be the target.
+    ``content`` names the content folder the site was loaded from, so it can never be the target;
+    ``related``, the related papers when they are known or being computed (see ``generate``).
     """
     started = time.perf_counter()
     target = site_dir.absolute()
@@ -177,7 +179,9 @@ def build_site(
         docs, built = work / "docs", work / "site"
         epoch = build_epoch(loaded.catalogue)
         search = search_backend(config_file)
-        generated = generate_docs(loaded, docs, config_file=config_file, progress=progress)
+        generated = generate_docs(
+            loaded, docs, config_file=config_file, related=related, progress=progress
+        )
         run_mkdocs(
             config_file,
             docs,
@@ -206,6 +210,34 @@ def build_site(
         recovered,
         (advice,) if advice else (),
     )
+
+
+def build_content(
+    content: Path,
+    site_dir: Path,
+    *,
+    config_file: Path = CONFIG_FILE,
+    strict: bool = False,
+    progress: bool = False,
+    warn: Callable[[Sequence[Problem]], None] = lambda problems: None,
+) -> BuildResult:
+    """Load ``content`` and build its site, comparing papers in a second process meanwhile.
+
+    ``warn`` is shown the content's warnings as soon as it is loaded, before the build goes on.
+    """
+    with RelatedWorker() as worker:
+        loaded = load_content(content, strict=strict)
+        related = worker.compute([item.paper for item in loaded.curation.papers])
+        warn(loaded.warnings)
+        return build_site(
+            loaded,
+            site_dir,
+            config_file=config_file,
+            content=content,
+            strict=strict,
+            progress=progress,
+            related=related,
+        )
 
 
 def recover_killed_builds(target: Path) -> tuple[str, ...]:

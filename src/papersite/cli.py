@@ -204,17 +204,15 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from papersite.build import build_site, load_content
+    from papersite.build import build_content
 
-    loaded = load_content(args.content, strict=args.strict)
-    _print_problems(loaded.warnings)
-    result = build_site(
-        loaded,
+    result = build_content(
+        args.content,
         args.site_dir,
         config_file=args.config,
-        content=args.content,
         strict=args.strict,
         progress=sys.stderr.isatty(),
+        warn=_print_problems,
     )
     for line in (*result.recovered, *result.advice):
         print(line, file=sys.stderr)

@@ -3,15 +3,27 @@
 Titles and abstracts become L2-normalised sparse TF-IDF vectors, so a dot product is a cosine.
 Similarities are computed a block of rows at a time and only the top k of each row kept: memory
 grows with the number of papers, never with its square, which is what lets 50,000 papers fit.
+
+Importing scikit-learn takes about 2 s, and comparing 5,000 papers another second. A build asks a
+:class:`RelatedWorker` for them before it reads the content: a second process imports
+scikit-learn while this one reads and curates, then compares the papers while this one renders
+the pages that list no related papers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import importlib
+import multiprocessing
+import os
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from types import TracebackType
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from papersite.catalogue import Paper
 
@@ -28,10 +40,17 @@ class Related:
     related: tuple[str, ...]
 
 
+# Every paper's related papers: known, or being computed elsewhere (call it to wait for them).
+RelatedPapers = Mapping[str, Related] | Callable[[], Mapping[str, Related]]
+
+
 def related_papers(papers: Sequence[Paper], count: int = RELATED_COUNT) -> dict[str, Related]:
     """For every paper, up to ``count`` others by descending similarity (ties: catalogue order)."""
     if len(papers) < 2 or count < 1:
         return {paper.id: Related(paper.id, ()) for paper in papers}
+    # Here, not at the top: a build imports this module but compares papers in a worker process.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     # Title words count twice: a shared title word says more than a shared abstract word.
     texts = [f"{p.title} {p.title} {p.abstract}" for p in papers]
     vectorizer = TfidfVectorizer(
@@ -68,3 +87,113 @@ def _top(row: np.ndarray, k: int, papers: Sequence[Paper]) -> tuple[str, ...]:
     level = np.flatnonzero(row == kth)[: k - len(above)]
     chosen = sorted([*above.tolist(), *level.tolist()], key=lambda i: (-float(row[i]), i))
     return tuple(papers[i].id for i in chosen if row[i] > 0.0)
+
+
+class RelatedWorker:
+    """Computes related papers in a second process, started at once, while this one goes on.
+
+    Used as a context manager: leaving it stops the process, finished or not. Where scikit-learn
+    is imported already, or there is one CPU, nothing is gained: the papers are compared in this
+    process, when the result is first asked for.
+    """
+
+    def __init__(self, *, background: bool | None = None) -> None:
+        if background is None:
+            background = "sklearn" not in sys.modules and _cpus() > 1
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._result: dict[str, Related] | None = None
+        if background:
+            context = multiprocessing.get_context("spawn")  # no fork of a process with threads
+            self._connection, theirs = context.Pipe()
+            self._process = context.Process(
+                target=_serve, args=(theirs,), name="papersite related papers", daemon=True
+            )
+            self._process.start()
+            theirs.close()
+
+    def compute(
+        self, papers: Sequence[Paper], count: int = RELATED_COUNT
+    ) -> Callable[[], Mapping[str, Related]]:
+        """Start comparing ``papers``; call what is returned for the result (it waits for it)."""
+        if self._process is None:
+            return lambda: self._local(papers, count)
+        try:
+            self._connection.send((list(papers), count))
+        except OSError:  # the worker is gone, and its end of the pipe with it
+            raise self._stopped() from None
+        return self._receive
+
+    def close(self) -> None:
+        """Stop the worker process, whatever it is doing."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._connection.close()
+            self._process = None
+
+    def __enter__(self) -> RelatedWorker:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _local(self, papers: Sequence[Paper], count: int) -> dict[str, Related]:
+        if self._result is None:
+            self._result = related_papers(papers, count)
+        return self._result
+
+    def _receive(self) -> dict[str, Related]:
+        if self._result is not None:
+            return self._result
+        assert self._process is not None, "the worker was closed before its result was read"
+        # A worker killed (out of memory, say) never answers: wait for its exit too.
+        wait([self._connection, self._process.sentinel])
+        try:
+            if not self._connection.poll():
+                raise self._stopped()
+            outcome, value = self._connection.recv()
+        except (EOFError, OSError):  # gone while its answer was half written, or unread
+            raise self._stopped() from None
+        if outcome == "error":
+            raise RuntimeError(f"comparing papers failed in the worker process:\n{value}")
+        result: dict[str, Related] = value
+        self._result = result
+        return result
+
+    def _stopped(self) -> RuntimeError:
+        assert self._process is not None
+        self._process.join()
+        return RuntimeError(
+            f"the process comparing papers stopped (exit code {self._process.exitcode})"
+        )
+
+
+def _serve(connection: Connection) -> None:
+    """The worker process: import scikit-learn, then compare the papers it is sent, once."""
+    # Importing beside receiving: the papers fill the pipe's buffer, and the build would wait
+    # for the import to finish before it could go on if this process read them only after it.
+    importing = threading.Thread(
+        target=importlib.import_module, args=("sklearn.feature_extraction.text",)
+    )
+    importing.start()
+    try:
+        papers, count = connection.recv()
+    except EOFError:  # the build stopped before it had papers to compare
+        return
+    importing.join()
+    try:
+        connection.send(("ok", related_papers(papers, count)))
+    except Exception:
+        connection.send(("error", traceback.format_exc()))
+
+
+def _cpus() -> int:
+    """CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

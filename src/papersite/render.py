@@ -12,7 +12,7 @@ import dataclasses
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -32,7 +32,7 @@ from papersite.exports import export_objects, paper_url, to_csv, to_json
 from papersite.feeds import atom_feed
 from papersite.markup import escape_html, escape_markdown, escape_url, render_note, safe_url
 from papersite.options import DEFAULT_THEME_PAGE_SIZE, DEFAULT_UNSORTED_PAGE_SIZE
-from papersite.related import Related, related_papers
+from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchBackend, SearchEntry
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -337,19 +337,18 @@ def generate(
     settings: SiteSettings,
     out: Path,
     *,
-    related: Mapping[str, Related] | None = None,
+    related: RelatedPapers | None = None,
     search: SearchBackend = "material",
     progress: bool = False,
 ) -> Generated:
     """Write every page and data file of the site into ``out``, removing what is no longer made.
 
-    ``related`` saves computing the related papers again when the caller has them; ``search``
+    ``related`` saves computing the related papers again when the caller has them, or is being
+    computed elsewhere (a callable, called once every page without them is written); ``search``
     adds the Search page that the Pagefind backend needs.
     """
     renderer = Renderer(catalogue, curation, settings)
     writer = SiteWriter(out)
-    if related is None:
-        related = related_papers([item.paper for item in curation.papers])
     views = {item.paper.id: renderer.paper_view(item) for item in curation.papers}
     themes = [renderer.theme_view(theme, views) for theme in curation.themes]
     recent = [views[i.paper.id] for i in sorted(curation.papers, key=newest_first)[:RECENT_COUNT]]
@@ -388,6 +387,12 @@ def generate(
     page("about.md", "about.md.j2", themes=themes, root="../")
     if search == "pagefind":
         page("search.md", "search.md.j2", root="../")
+    _write_data(writer, catalogue, curation, settings)
+    writer.write("stylesheets/papersite.css", (TEMPLATES / "papersite.css").read_bytes())
+    if related is None:
+        related = related_papers([item.paper for item in curation.papers])
+    elif callable(related):
+        related = related()
     for item in _progress(curation.papers, progress, "pages"):
         view = views[item.paper.id]
         page(
@@ -400,8 +405,6 @@ def generate(
             bibtex=bibtex_entry(item.paper, settings.site_url),
             root="../../",
         )
-    _write_data(writer, catalogue, curation, settings)
-    writer.write("stylesheets/papersite.css", (TEMPLATES / "papersite.css").read_bytes())
     writer.prune()
     nav = (
         NavEntry("Home", "index.md"),
