@@ -257,6 +257,7 @@ class Renderer:
         self.curation = curation
         self.settings = settings
         self.env = _environment()
+        self._templates: dict[str, jinja2.Template] = {}
         for theme in curation.themes:
             check_id("theme", theme.id, theme.title)
             for section in theme.sections:
@@ -266,7 +267,10 @@ class Renderer:
 
     def render(self, template: str, **values: object) -> str:
         """One template filled with values; the settings are always available as ``site``."""
-        return self.env.get_template(template).render(site=self.settings, **values)
+        loaded = self._templates.get(template)
+        if loaded is None:
+            loaded = self._templates[template] = self.env.get_template(template)
+        return loaded.render(site=self.settings, **values)
 
     def paper_view(self, item: CuratedPaper) -> PaperView:
         """What the pages show about one paper."""
