@@ -86,6 +86,14 @@ def test_without_a_worker_process_the_papers_are_compared_here() -> None:
         assert worker.compute(PAPERS)() == related_papers(PAPERS)
 
 
+@pytest.mark.parametrize("background", [True, False])
+def test_a_worker_compares_one_list_of_papers(background: bool) -> None:
+    with RelatedWorker(background=background) as worker:
+        worker.compute(PAPERS)
+        with pytest.raises(RuntimeError, match="asked twice"):
+            worker.compute(PAPERS[:2])
+
+
 def test_an_error_in_the_worker_is_raised_with_its_traceback() -> None:
     with RelatedWorker(background=True) as worker:
         result = worker.compute([*PAPERS, "not a paper"])  # type: ignore[list-item]
@@ -105,3 +113,11 @@ def test_a_killed_worker_is_reported_not_waited_for(when: str) -> None:
             # Still importing scikit-learn, seconds from an answer.
             os.kill(process.pid or 0, signal.SIGKILL)
             result()
+
+
+def test_ctrl_c_is_left_to_the_build_that_started_the_worker() -> None:
+    # Ctrl-C reaches every process of the terminal's group; the build stops the worker itself.
+    with RelatedWorker(background=True) as worker:
+        (process,) = worker_processes()
+        os.kill(process.pid or 0, signal.SIGINT)
+        assert worker.compute(PAPERS)() == related_papers(PAPERS)

@@ -12,13 +12,15 @@ the pages that list no related papers.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from types import TracebackType
@@ -102,19 +104,27 @@ class RelatedWorker:
             background = "sklearn" not in sys.modules and _cpus() > 1
         self._process: multiprocessing.process.BaseProcess | None = None
         self._result: dict[str, Related] | None = None
+        self._asked = False
         if background:
             context = multiprocessing.get_context("spawn")  # no fork of a process with threads
             self._connection, theirs = context.Pipe()
             self._process = context.Process(
                 target=_serve, args=(theirs,), name="papersite related papers", daemon=True
             )
-            self._process.start()
+            with _interrupts_ignored():
+                self._process.start()
             theirs.close()
 
     def compute(
         self, papers: Sequence[Paper], count: int = RELATED_COUNT
     ) -> Callable[[], Mapping[str, Related]]:
-        """Start comparing ``papers``; call what is returned for the result (it waits for it)."""
+        """Start comparing ``papers``; call what is returned for the result (it waits for it).
+
+        A worker compares one list of papers: asking again is a mistake, and raises.
+        """
+        if self._asked:
+            raise RuntimeError("a RelatedWorker compares one list of papers, asked twice")
+        self._asked = True
         if self._process is None:
             return lambda: self._local(papers, count)
         try:
@@ -173,8 +183,28 @@ class RelatedWorker:
         )
 
 
+@contextlib.contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """Ctrl-C ignored meanwhile, in this process and in the processes it starts.
+
+    Ctrl-C interrupts every process of the terminal's foreground group: the worker would print a
+    traceback of its own beside the build's one-line message. A process started with SIGINT
+    ignored keeps it ignored (Python installs its handler only over the default one); the build
+    stops the worker when it is interrupted itself.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; _serve ignores it then
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 def _serve(connection: Connection) -> None:
     """The worker process: import scikit-learn, then compare the papers it is sent, once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Importing beside receiving: the papers fill the pipe's buffer, and the build would wait
     # for the import to finish before it could go on if this process read them only after it.
     importing = threading.Thread(
