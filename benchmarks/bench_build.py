@@ -76,7 +76,7 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
     Related papers are compared in the worker process the build starts first; "related" is the
     time this process waited for them, and the worker's own CPU time is reported beside.
     """
-    from papersite.build import build_epoch, run_mkdocs, search_backend, site_settings
+    from papersite.build import build_epoch, run_mkdocs, site_settings
     from papersite.catalogue import load_catalogue
     from papersite.curation import load_curation
     from papersite.errors import Problems
@@ -109,24 +109,18 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
             return result
 
         epoch = build_epoch(catalogue)
-        backend = search_backend(config)
         docs = site.parent / "docs"
         generated = generate(
-            catalogue,
-            curation,
-            site_settings(config, epoch),
-            docs,
-            related=related,
-            search=backend,
+            catalogue, curation, site_settings(config, epoch), docs, related=related
         )
         lap("render")
         stages["render"] -= waited
         stages["related"] = waited
     # The worker has been joined: its CPU time and memory are this process's children's so far.
     worker_usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    run_mkdocs(config, docs, site, generated.nav, epoch=epoch, search=backend)
+    run_mkdocs(config, docs, site, generated.nav, epoch=epoch, search=generated.search)
     lap("mkdocs")
-    index_site(site, backend, generated.search_entries)
+    index_site(site, generated.search, generated.search_entries)
     lap("search index")
     return {
         "stages": stages,

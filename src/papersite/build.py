@@ -122,7 +122,12 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     options = options_of(config, config_file)
     built = datetime.fromtimestamp(epoch, UTC)
     return SiteSettings(
-        site_name, site_url, built, options.unsorted_page_size, options.theme_page_size
+        site_name,
+        site_url,
+        built,
+        options.unsorted_page_size,
+        options.theme_page_size,
+        options.search,
     )
 
 
@@ -136,21 +141,9 @@ def generate_docs(
 ) -> Generated:
     """Render the Markdown pages and data files of ``loaded`` into ``out``."""
     settings = site_settings(config_file, build_epoch(loaded.catalogue))
-    search = search_backend(config_file)
     return generate(
-        loaded.catalogue,
-        loaded.curation,
-        settings,
-        out,
-        related=related,
-        search=search,
-        progress=progress,
+        loaded.catalogue, loaded.curation, settings, out, related=related, progress=progress
     )
-
-
-def search_backend(config_file: Path) -> SearchBackend:
-    """The search backend mkdocs.yml picks (see :mod:`papersite.search`)."""
-    return options_of(read_mkdocs_yaml(config_file), config_file).search
 
 
 def build_site(
@@ -178,7 +171,6 @@ def build_site(
         (work / OWNER_FILE).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
         docs, built = work / "docs", work / "site"
         epoch = build_epoch(loaded.catalogue)
-        search = search_backend(config_file)
         generated = generate_docs(
             loaded, docs, config_file=config_file, related=related, progress=progress
         )
@@ -190,11 +182,11 @@ def build_site(
             epoch=epoch,
             strict=strict,
             progress=progress,
-            search=search,
+            search=generated.search,
         )
         # Inside the work folder, so a failed indexing leaves the previous site in place.
-        index_site(built, search, generated.search_entries)
-        advice = search_advice(built, search)
+        index_site(built, generated.search, generated.search_entries)
+        advice = search_advice(built, generated.search)
         files, size = folder_size(built)
         _swap(built, target, work / "previous")
     finally:

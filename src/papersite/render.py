@@ -58,6 +58,8 @@ class SiteSettings:
     unsorted_page_size: int = DEFAULT_UNSORTED_PAGE_SIZE
     # Papers per theme page, for the same reason (a theme's entries are longer: abstracts folded).
     theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
+    # The search backend: with Pagefind the site gets a Search page (see papersite.search).
+    search: SearchBackend = "material"
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ class Generated:
     nav: tuple[NavEntry, ...]
     # What search finds of each paper page, for the backend to index (see papersite.search).
     search_entries: tuple[SearchEntry, ...] = ()
+    # The search backend the pages were made for.
+    search: SearchBackend = "material"
 
 
 @dataclass(frozen=True)
@@ -342,15 +346,14 @@ def generate(
     out: Path,
     *,
     related: RelatedPapers | None = None,
-    search: SearchBackend = "material",
     progress: bool = False,
 ) -> Generated:
     """Write every page and data file of the site into ``out``, removing what is no longer made.
 
     ``related`` saves computing the related papers again when the caller has them, or is being
-    computed elsewhere (a callable, called once every page without them is written); ``search``
-    adds the Search page that the Pagefind backend needs.
+    computed elsewhere (a callable, called once every page without them is written).
     """
+    search = settings.search
     renderer = Renderer(catalogue, curation, settings)
     writer = SiteWriter(out)
     views = {item.paper.id: renderer.paper_view(item) for item in curation.papers}
@@ -422,7 +425,7 @@ def generate(
         SearchEntry(paper_url(v.id), v.title, v.abstract, tuple(t.name for t in v.tags))
         for v in (views[item.paper.id] for item in curation.papers)
     )
-    return Generated(len(curation.papers), pages, len(writer.written), nav, entries)
+    return Generated(len(curation.papers), pages, len(writer.written), nav, entries, search)
 
 
 def _write_data(
