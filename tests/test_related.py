@@ -86,6 +86,18 @@ def test_without_a_worker_process_the_papers_are_compared_here() -> None:
         assert worker.compute(PAPERS)() == related_papers(PAPERS)
 
 
+def test_without_a_process_to_be_had_the_papers_are_compared_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(self: multiprocessing.process.BaseProcess) -> None:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", refuse)
+    with RelatedWorker(background=True) as worker:
+        assert worker_processes() == []
+        assert worker.compute(PAPERS)() == related_papers(PAPERS)
+
+
 @pytest.mark.parametrize("background", [True, False])
 def test_a_worker_compares_one_list_of_papers(background: bool) -> None:
     with RelatedWorker(background=background) as worker:

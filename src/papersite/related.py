@@ -108,12 +108,18 @@ class RelatedWorker:
         if background:
             context = multiprocessing.get_context("spawn")  # no fork of a process with threads
             self._connection, theirs = context.Pipe()
-            self._process = context.Process(
+            process = context.Process(
                 target=_serve, args=(theirs,), name="papersite related papers", daemon=True
             )
-            with _interrupts_ignored():
-                self._process.start()
-            theirs.close()
+            try:
+                with _interrupts_ignored():
+                    process.start()
+            except OSError:  # no process to be had (a limit on processes, say): compare here
+                self._connection.close()
+            else:
+                self._process = process
+            finally:
+                theirs.close()
 
     def compute(
         self, papers: Sequence[Paper], count: int = RELATED_COUNT
@@ -216,10 +222,13 @@ def _serve(connection: Connection) -> None:
     except EOFError:  # the build stopped before it had papers to compare
         return
     importing.join()
+    answer: tuple[str, object]
     try:
-        connection.send(("ok", related_papers(papers, count)))
+        answer = ("ok", related_papers(papers, count))
     except Exception:
-        connection.send(("error", traceback.format_exc()))
+        answer = ("error", traceback.format_exc())
+    with contextlib.suppress(OSError):  # the build is gone (killed): nobody to tell
+        connection.send(answer)
 
 
 def _cpus() -> int:
