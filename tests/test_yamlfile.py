@@ -89,6 +89,19 @@ def test_every_duplicate_key_is_reported_with_its_line() -> None:
     ]
 
 
+def test_control_characters_written_as_escapes_are_refused_with_their_lines() -> None:
+    # Raw ones never get past the reader; escapes do, and would reach pages, feeds and the CSV.
+    text = 'a: "bell\\a"\nb: "tab\\tand\\nnewline"\n"k\\x00": 1\nc:\n  - "\\x85 next line"\n'
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"f.yaml:{line}: control character U+{code} in text (written as an escape?): "
+        "nothing can show it; remove it"
+        for line, code in [(1, "0007"), (3, "0000"), (5, "0085")]
+    ]
+    assert load_yaml_text('b: "tab\\tand\\nnewline"\n', "f.yaml").data == {"b": "tab\tand\nnewline"}
+
+
 def test_huge_files_are_refused_without_being_read(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     with path.open("wb") as handle:

@@ -20,7 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 
 # C0 and C1 control characters (bar tab and newline) cannot be shown and are invalid in HTML and
 # XML; Python-Markdown also uses STX/ETX to mark its placeholders, so data must never carry them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Every character Python-Markdown (with the tables extension) lets a backslash escape.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
@@ -30,7 +30,7 @@ _NOTE_EXTENSIONS = ("fenced_code", "tables", "sane_lists")
 
 def clean_text(text: str) -> str:
     """Text without control characters, which no page, feed or citation can show."""
-    return _CONTROL.sub("\ufffd", text)
+    return CONTROL.sub("\ufffd", text)
 
 
 def escape_html(text: str) -> str:
@@ -47,7 +47,7 @@ def safe_url(url: str) -> str | None:
     """The URL if a reader can follow it safely (http, https, mailto or relative), else None."""
     # Browsers drop tabs, newlines and entities before reading the scheme, so check what they see.
     seen = "".join(html.unescape(url).split()).lower()
-    seen = _CONTROL.sub("", seen)
+    seen = CONTROL.sub("", seen)
     match = _SCHEME.match(seen)
     if match is None:
         return None if seen.startswith(("//", "\\")) else url

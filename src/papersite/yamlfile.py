@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from papersite.errors import PapersiteError, Problem
+from papersite.markup import CONTROL
 
 # A curation file is a few hundred KB; far past that something is wrong (or hostile).
 MAX_BYTES = 4 * 1024 * 1024
@@ -93,8 +94,8 @@ def load_yaml_text(text: str, path: str) -> YamlDocument:
         return YamlDocument(path, None, {(): 1})
     converter = _Converter(path)
     data = converter.convert(root, (), 0)
-    if converter.duplicates:
-        raise PapersiteError.from_problems(converter.duplicates)
+    if converter.problems:
+        raise PapersiteError.from_problems(converter.problems)
     return YamlDocument(path, data, converter.lines)
 
 
@@ -137,8 +138,9 @@ class _Converter:
         self.lines: dict[Location, int] = {}
         self.nodes = 0
         self.constructor = yaml.SafeLoader("")
-        # Every duplicate key is reported at once, so a curator fixes them in one round.
-        self.duplicates: list[Problem] = []
+        # Every duplicate key and control character is reported at once, so a curator fixes
+        # them in one round.
+        self.problems: list[Problem] = []
 
     def fail(self, node: yaml.Node, message: str) -> PapersiteError:
         return PapersiteError(self.path, node.start_mark.line + 1, message)
@@ -176,7 +178,7 @@ class _Converter:
                 first = self.lines.get((*location, key))
                 line = key_node.start_mark.line + 1
                 message = f"duplicate key '{key}' (first defined on line {first})"
-                self.duplicates.append(Problem(self.path, line, message))
+                self.problems.append(Problem(self.path, line, message))
                 continue
             self.lines[(*location, key)] = key_node.start_mark.line + 1
             result[key] = self.convert(value_node, (*location, key), depth + 1)
@@ -184,7 +186,7 @@ class _Converter:
 
     def convert_scalar(self, node: yaml.Node) -> Any:
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
             raise self.fail(node, f"unsupported YAML value: {exc.problem}") from None
         except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
@@ -192,3 +194,12 @@ class _Converter:
             # and an explicit !!int or !!bool tag reaches them with any text at all.
             kind = node.tag.rsplit(":", 1)[-1].replace("timestamp", "date")
             raise self.fail(node, f"'{node.value}' is not a valid {kind}") from None
+        if isinstance(value, str) and (found := CONTROL.search(value)):
+            # The reader refuses them written raw; a double-quoted escape ("\a", "\x07") gets
+            # past it, and no page, feed or CSV cell can show one.
+            message = (
+                f"control character U+{ord(found.group()):04X} in text (written as an escape?): "
+                "nothing can show it; remove it"
+            )
+            self.problems.append(Problem(self.path, node.start_mark.line + 1, message))
+        return value
