@@ -8,7 +8,6 @@ import json
 import multiprocessing
 import os
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -24,7 +23,7 @@ from papersite.cli import main
 from papersite.errors import PapersiteError, Problem
 from papersite.related import RelatedWorker
 
-from .conftest import CURATION_DATA, REPO
+from .conftest import REPO
 from .sites import HOSTILE_TAG, loaded, write_content
 
 pytestmark = pytest.mark.slow
@@ -514,9 +513,11 @@ def test_control_characters_in_a_dump_reach_no_built_file(
             assert not CONTROL.search(text), path.relative_to(site)
 
 
-def test_builds_in_separate_processes_are_byte_identical(tmp_path: Path) -> None:
+def test_builds_in_separate_processes_are_byte_identical(
+    tmp_path: Path, curated_content: Path
+) -> None:
     # Each process hashes strings with its own seed: set or dict order leaking into a page shows.
-    content = _curated_content(tmp_path)
+    content = curated_content
     trees = []
     for seed in ("1", "2"):
         site = tmp_path / f"site-{seed}"
@@ -532,18 +533,10 @@ def test_builds_in_separate_processes_are_byte_identical(tmp_path: Path) -> None
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
 
 
-def _curated_content(root: Path) -> Path:
-    content = root / "content"
-    (content / "sources").mkdir(parents=True)
-    shutil.copytree(CURATION_DATA, content / "curation", ignore=shutil.ignore_patterns("*.txt"))
-    shutil.copy(CURATION_DATA / "dump.txt", content / "sources" / "dump.txt")
-    return content
-
-
 def test_related_papers_from_the_worker_process_build_the_same_site(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    content = _curated_content(tmp_path)
+    content = curated_content
     trees = []
     warned: list[Problem] = []
     for background in (True, False):
@@ -560,11 +553,11 @@ def test_related_papers_from_the_worker_process_build_the_same_site(
 
 
 def test_content_that_fails_to_load_stops_the_worker_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     worker = functools.partial(RelatedWorker, background=True)
     monkeypatch.setattr(build_module, "RelatedWorker", worker)
-    content = _curated_content(tmp_path)
+    content = curated_content
     (content / "curation" / "themes.yaml").write_text("themes: [\n", encoding="utf-8")
     with pytest.raises(PapersiteError, match=r"themes\.yaml"):
         build_content(content, tmp_path / "site", config_file=CONFIG)
