@@ -15,7 +15,7 @@ file and line, rather than being ignored.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,6 @@ from papersite.search import BACKENDS, SearchBackend
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
 DEFAULT_UNSORTED_PAGE_SIZE = 1000
 DEFAULT_THEME_PAGE_SIZE = 300
-KNOWN = ("search", "unsorted_page_size", "theme_page_size")
 
 
 @dataclass(frozen=True)
@@ -37,6 +36,10 @@ class Options:
     search: SearchBackend = "material"
     unsorted_page_size: int = DEFAULT_UNSORTED_PAGE_SIZE
     theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
+
+
+# The option names, in the order messages list them: the fields above, so none can be forgotten.
+KNOWN = tuple(option.name for option in fields(Options))
 
 
 def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
