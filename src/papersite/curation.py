@@ -110,9 +110,22 @@ class Curation:
     papers: tuple[CuratedPaper, ...]
     hidden: tuple[HiddenPaper, ...] = ()
     _index: dict[str, CuratedPaper] = field(default_factory=dict, repr=False, compare=False)
+    # Each theme's papers in reading order, made once: pages ask for them section by section, and
+    # going through every paper each time was a twentieth of rendering a large list.
+    _by_theme: dict[str, tuple[CuratedPaper, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self._index.update((item.paper.id, item) for item in self.papers)
+        members: dict[str, list[CuratedPaper]] = {}
+        for item in self.papers:
+            for theme_id in dict.fromkeys(item.themes):
+                members.setdefault(theme_id, []).append(item)
+        self._by_theme.update(
+            (theme_id, tuple(sorted(items, key=reading_order)))
+            for theme_id, items in members.items()
+        )
 
     def get(self, paper_id: str) -> CuratedPaper | None:
         """The visible paper with this id, if any."""
@@ -124,7 +137,7 @@ class Curation:
 
     def in_theme(self, theme_id: str) -> list[CuratedPaper]:
         """The papers in one theme, in reading order."""
-        return sorted((item for item in self.papers if theme_id in item.themes), key=reading_order)
+        return list(self._by_theme.get(theme_id, ()))
 
     def in_section(self, theme_id: str, section_id: str) -> list[CuratedPaper]:
         """The papers in one section of a theme, in reading order."""
