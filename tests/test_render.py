@@ -133,6 +133,14 @@ def test_the_writer_never_follows_a_link_out_of_its_folder(tmp_path: Path, link:
     assert list(outside.iterdir()) == []
 
 
+def test_a_second_write_to_a_fresh_folder_replaces_the_first(tmp_path: Path) -> None:
+    writer = SiteWriter(tmp_path / "out")
+    writer.write("a/page.md", "first")
+    writer.write("a/page.md", "second")
+    assert (tmp_path / "out/a/page.md").read_text() == "second"
+    assert writer.prune() == 0
+
+
 def test_the_writer_keeps_unchanged_files_and_removes_stale_ones(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = SiteWriter(out)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -205,6 +206,15 @@ class SiteWriter:
 
     def path(self, relative: str) -> Path:
         """The absolute path of a file under the root; refuses anything that could leave it."""
+        target = self._in_folder(relative)
+        if target.is_symlink():
+            target = target.resolve()
+            if not target.is_relative_to(self.root):
+                raise PapersiteError(str(self.root), None, f"refusing to write {relative!r}")
+        return target
+
+    def _in_folder(self, relative: str) -> Path:
+        """The path of a file under the root whose folders are no link out of it."""
         parts = relative.split("/")
         if not all(_SAFE_PART.fullmatch(part) and part not in {".", ".."} for part in parts):
             raise PapersiteError(str(self.root), None, f"refusing to write {relative!r}")
@@ -214,24 +224,34 @@ class SiteWriter:
         resolved = self._folders.get(folder)
         if resolved is None:
             resolved = self._folders[folder] = self.root.joinpath(*folder).resolve()
-        target = resolved / parts[-1]
-        if target.is_symlink():
-            target = target.resolve()
-        if not target.is_relative_to(self.root):
+        if not resolved.is_relative_to(self.root):
             raise PapersiteError(str(self.root), None, f"refusing to write {relative!r}")
-        return target
+        return resolved / parts[-1]
 
     def write(self, relative: str, data: str | bytes) -> None:
         """Write one file (UTF-8 for text) unless it already holds exactly these bytes."""
-        target = self.path(relative)
         raw = data.encode("utf-8") if isinstance(data, str) else data
-        self.written.add(target)
         if self._fresh:
+            target = self._in_folder(relative)
             # Nothing to compare with: skip the failing read, and make each folder once.
             if target.parent not in self._made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 self._made.add(target.parent)
-        else:
+            # Created exclusively, which never follows a link, so the file needs no look first;
+            # anything already there (a second write, or a link) takes the checked way below.
+            try:
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            except FileExistsError:
+                pass
+            else:
+                with open(fd, "wb") as file:
+                    file.write(raw)
+                self.written.add(target)
+                self.changed += 1
+                return
+        target = self.path(relative)
+        self.written.add(target)
+        if not self._fresh:
             try:
                 if target.read_bytes() == raw:
                     return
