@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from datetime import date
@@ -49,6 +50,19 @@ def test_sections_list_curator_order_first_then_newest() -> None:
     assert [i.paper.id for i in curation.featured("efficiency")] == ["first"]
     assert [i.paper.id for i in curation.unsorted()] == ["loose"]
     assert curation.get("new") is new
+
+
+def test_a_curation_made_from_another_indexes_its_own_papers() -> None:
+    theme = Theme("efficiency", "Efficiency", "", (Section("pruning", "Pruning"),))
+    pin = (Placement("efficiency", "pruning", pinned=True),)
+    kept = CuratedPaper(paper("kept"), pin)
+    dropped = CuratedPaper(paper("dropped"), pin)
+    curation = Curation((theme,), (kept, dropped))
+    smaller = dataclasses.replace(curation, papers=(kept,))
+    assert [i.paper.id for i in smaller.in_theme("efficiency")] == ["kept"]
+    assert smaller.get("dropped") is None
+    assert [i.paper.id for i in curation.in_theme("efficiency")] == ["dropped", "kept"]
+    assert curation.get("dropped") is dropped
 
 
 # --- loading the curation files ------------------------------------------------------------------

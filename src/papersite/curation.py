@@ -109,22 +109,26 @@ class Curation:
     themes: tuple[Theme, ...]
     papers: tuple[CuratedPaper, ...]
     hidden: tuple[HiddenPaper, ...] = ()
-    _index: dict[str, CuratedPaper] = field(default_factory=dict, repr=False, compare=False)
+    # Derived from papers, never passed in (init=False), so dataclasses.replace makes them afresh.
+    _index: dict[str, CuratedPaper] = field(init=False, repr=False, compare=False)
     # Each theme's papers in reading order, made once: pages ask for them section by section, and
     # going through every paper each time was a twentieth of rendering a large list.
-    _by_theme: dict[str, tuple[CuratedPaper, ...]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    _by_theme: dict[str, tuple[CuratedPaper, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._index.update((item.paper.id, item) for item in self.papers)
         members: dict[str, list[CuratedPaper]] = {}
         for item in self.papers:
             for theme_id in dict.fromkeys(item.themes):
                 members.setdefault(theme_id, []).append(item)
-        self._by_theme.update(
-            (theme_id, tuple(sorted(items, key=reading_order)))
-            for theme_id, items in members.items()
+        # A frozen dataclass sets its own fields only through object.__setattr__.
+        object.__setattr__(self, "_index", {item.paper.id: item for item in self.papers})
+        object.__setattr__(
+            self,
+            "_by_theme",
+            {
+                theme_id: tuple(sorted(items, key=reading_order))
+                for theme_id, items in members.items()
+            },
         )
 
     def get(self, paper_id: str) -> CuratedPaper | None:
