@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -104,6 +105,24 @@ def pagefind_config(folder: Path) -> Path:
     assert "    # search: pagefind\n" in text
     config.write_text(text.replace("    # search: pagefind\n", "    search: pagefind\n"), "utf-8")
     return config
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture site with one paper a theme page and two an Unsorted page."""
+    from papersite.build import build_site
+
+    from .sites import loaded
+
+    root = tmp_path_factory.mktemp("paged")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    for option in ("theme_page_size: ", "unsorted_page_size: "):
+        assert f"    {option}" in text
+    text = re.sub(r"(    theme_page_size:) \d+", r"\1 1", text)
+    text = re.sub(r"(    unsorted_page_size:) \d+", r"\1 2", text)
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    build_site(loaded(root), root / "site", config_file=root / "mkdocs.yml")
+    return root / "site"
 
 
 @pytest.fixture(scope="session")

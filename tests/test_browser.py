@@ -186,6 +186,26 @@ def test_theme_page_and_hostile_text_in_the_browser(browser: Browser, curated_si
         assert problems == []
 
 
+def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
+    browser: Browser, paged_site: Path
+) -> None:
+    # The site's own entries, not the page's table of contents that Material nests under them.
+    active = ".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link--active"
+    with serving(paged_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "themes/efficiency/3/")
+        assert page.locator("h1").first.inner_text().rstrip("¶").endswith(", page 3")
+        expect(page.locator(active)).to_have_count(1)
+        assert page.locator(active).inner_text().strip() == "Efficiency <& friends>"
+        assert page.locator(active).get_attribute("aria-current") == "page"
+        shot(page, "theme-page-3")
+        page.goto(base + "unsorted/2/")
+        expect(page.locator(active)).to_have_text("Unsorted")
+        page.goto(base + "themes/reasoning/")  # a first page: Material marks it, once
+        expect(page.locator(active)).to_have_count(1)
+        expect(page.locator(active)).to_have_text("Arithmetic reasoning")
+        assert problems == []
+
+
 def test_searching_a_title_finds_the_paper_with_pagefind(
     browser: Browser, pagefind_site: Path
 ) -> None:

@@ -82,6 +82,7 @@ def test_data_files_and_feeds_are_written(docs: Path) -> None:
         "bibtex/efficiency.bib",
         "bibtex/reasoning.bib",
         "stylesheets/papersite.css",
+        "javascripts/papersite.js",
         "tags.md",
         "about.md",
         MARKER,
@@ -211,7 +212,7 @@ def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
     config = str(REPO / "mkdocs.yml")
     out = tmp_path / "docs"
     assert main(["generate", "--content", str(content), "--config", config, "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"Generated 13 pages and 18 files in {out}\n"
+    assert capsys.readouterr().out == f"Generated 13 pages and 19 files in {out}\n"
     assert (out / "papers/etc-passwd.md").is_file()
     foreign = tmp_path / "mine"
     foreign.mkdir()
@@ -293,6 +294,8 @@ def test_a_long_unsorted_list_is_split_into_linked_pages(tmp_path: Path) -> None
     assert sorted(listed) == sorted(p.id for p in catalogue.papers)  # each paper once
     second = (out / "unsorted" / "2.md").read_text(encoding="utf-8")
     assert 'href="../../unsorted/">← Newer</a>' in second
+    assert 'data-ps-nav="../../unsorted/"' in second
+    assert "data-ps-nav" not in (out / "unsorted.md").read_text(encoding="utf-8")
     assert "title: Unsorted, page 2\n" in second
 
 
@@ -321,6 +324,9 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
         assert ("← Previous" in text) is (number > 1) and ("Next →" in text) is (number < 3)
     assert 'href="../../../themes/efficiency/">← Previous</a>' in texts[1]
     assert 'href="../../../themes/efficiency/3/">Next →</a>' in texts[1]
+    # Later pages name the first, whose entry in the navigation stands for them (papersite.js).
+    assert ["data-ps-nav" in text for text in texts] == [False, True, True]
+    assert 'data-ps-nav="../../../themes/efficiency/"' in texts[2]
     # A paper's page links to the theme page that lists it, at its anchor.
     for number, ids in enumerate(anchored, start=1):
         paper = (out / "papers" / f"{ids[0]}.md").read_text(encoding="utf-8")

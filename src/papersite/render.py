@@ -416,6 +416,7 @@ def generate(
         page("search.md", "search.md.j2", root="../")
     _write_data(writer, catalogue, curation, settings)
     writer.write("stylesheets/papersite.css", (TEMPLATES / "papersite.css").read_bytes())
+    writer.write("javascripts/papersite.js", (TEMPLATES / "papersite.js").read_bytes())
     if related is None:
         related = related_papers([item.paper for item in curation.papers])
     elif callable(related):
@@ -542,6 +543,11 @@ class ListPage(Generic[T]):
     def root(self) -> str:
         """The way back to the site's root from this page."""
         return "../" * (self.base.count("/") + (1 if self.number == 1 else 2))
+
+    @property
+    def first_url(self) -> str:
+        """The address of the list's first page, the one the navigation links to."""
+        return self._url(1)
 
     @property
     def previous_url(self) -> str | None:
