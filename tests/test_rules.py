@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from papersite.catalogue import Paper
-from papersite.rules import SectionRule, Term, ThemeRules, keyword_pattern, score_terms
+from papersite.rules import (
+    SectionRule,
+    Term,
+    ThemeRules,
+    fold,
+    keyword_pattern,
+    score_terms,
+)
 
 
 def paper(title: str, abstract: str = "Nothing to see.") -> Paper:
@@ -198,13 +205,44 @@ def test_a_term_s_prefilter_holds_every_literal_its_matches_contain(
 
 def test_the_regex_is_searched_only_in_fields_holding_every_literal() -> None:
     term = Term.keyword("language model*")
-    spy = mock.Mock(wraps=term.pattern)
-    spied = dataclasses.replace(term, pattern=spy)
-    # The title has "language" but no "model": only the abstract is searched.
+    spy, folded_spy = mock.Mock(wraps=term.pattern), mock.Mock(wraps=term.folded_pattern)
+    spied = dataclasses.replace(term, pattern=spy, folded_pattern=folded_spy)
+    # The title has "language" but no "model": only the abstract is searched, and being ASCII,
+    # in its folded form, without IGNORECASE.
     assert score_terms((spied,), paper("A language of its own", "Models of language."), 3.0) == []
-    assert spy.search.call_count == 1
+    assert (spy.search.call_count, folded_spy.search.call_count) == (0, 1)
     assert not spied.found("A language of its own", "a language of its own")
-    assert spy.search.call_count == 1
+    assert (spy.search.call_count, folded_spy.search.call_count) == (0, 1)
+    # Text that is not ASCII is searched as written, with the IGNORECASE pattern.
+    assert spied.found("Language modelling à la carte", "language modelling à la carte")
+    assert (spy.search.call_count, folded_spy.search.call_count) == (1, 1)
+
+
+_ASCII = "kKsSiIaAeE +-_4.\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    keyword=st.sampled_from(
+        ["kiss", "SIK*", "c++", "KV cache", "s-i", "Ask*", "4-sk", "ask kiss*", "*k", "+", "_i"]
+    ),
+    text=st.text(alphabet=_ASCII, max_size=30),
+)
+def test_the_folded_pattern_finds_in_ascii_text_what_the_ignorecase_one_finds(
+    keyword: str, text: str
+) -> None:
+    term = Term.keyword(keyword)
+    assert term.folded_pattern is not None
+    expected = [m.span() for m in term.pattern.finditer(text)]
+    assert [m.span() for m in term.folded_pattern.finditer(fold(text))] == expected
+    assert term.matches(paper(text, "")) is bool(expected)
+
+
+def test_only_an_ascii_keyword_gets_a_folded_pattern() -> None:
+    # IGNORECASE matches "s" with the long s (U+017F), which lower() leaves as it is.
+    assert Term.keyword("\u017fik").folded_pattern is None
+    assert Term.keyword("\u017fik").matches(paper("sik"))
+    assert Term.regex("sik").folded_pattern is None
 
 
 def test_the_prefilter_folds_the_letters_ignorecase_treats_as_ascii() -> None:
