@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from benchmarks.bench_serve import fetch, free_port
 
 from papersite import serve
+from papersite.build import read_mkdocs_yaml
 from papersite.serve import Preview
 
 from .conftest import REPO
@@ -88,3 +96,74 @@ def test_unchanged_content_writes_nothing(preview: Preview) -> None:
     stamps = {p: p.stat().st_mtime_ns for p in preview.docs.rglob("*") if p.is_file()}
     assert preview.regenerate()
     assert {p: p.stat().st_mtime_ns for p in preview.docs.rglob("*") if p.is_file()} == stamps
+
+
+def test_a_new_theme_updates_the_navigation_in_place_and_every_page(preview: Preview) -> None:
+    preview.generate()
+    nav = preview.nav
+    assert {"Efficiency": "themes/efficiency.md"} in nav
+    stamps = {p: p.stat().st_mtime_ns for p in preview.docs.rglob("*") if p.is_file()}
+    themes = preview.content / "curation" / "themes.yaml"
+    themes.write_text(
+        themes.read_text().replace(
+            "themes:\n",
+            "themes:\n  - id: robotics\n    title: Robotics\n    sections:\n"
+            "      - {id: all, title: All}\n",
+            1,
+        )
+    )
+    assert preview.regenerate()
+    # The very list MkDocs' dev server builds with, changed in place.
+    assert preview.nav is nav
+    assert [next(iter(entry)) for entry in nav][:3] == ["Home", "Robotics", "Efficiency"]
+    # Every page shows the navigation: all are touched, so MkDocs rebuilds all of them.
+    assert all(p.stat().st_mtime_ns > stamp for p, stamp in stamps.items())
+
+
+def _served(url: str, marker: str, timeout: float = 90.0) -> bool:
+    """Whether ``url`` serves a page holding ``marker`` before ``timeout`` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if page is not None and marker in page:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.slow
+def test_the_running_preview_shows_a_new_theme_in_every_page_s_navigation(
+    curated_content: Path, tmp_path: Path
+) -> None:
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    port = free_port()
+    # MkDocs serves the site under the path of site_url, as it will be published.
+    mount = urlsplit(read_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]).path
+    base = f"http://127.0.0.1:{port}{mount}"
+    server = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "papersite", "serve", "--content", str(curated_content)),
+            *("--config", str(tmp_path / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        assert _served(base + "about/", "Sequence Models")
+        time.sleep(1)  # the first build's file watching settles
+        themes = curated_content / "curation" / "themes.yaml"
+        themes.write_text(
+            themes.read_text().replace(
+                "themes:\n",
+                "themes:\n  - id: robotics\n    title: Robotics Lab\n    sections:\n"
+                "      - {id: all, title: All}\n",
+                1,
+            )
+        )
+        # The About page's Markdown is the same: only the navigation changed on it.
+        assert _served(base + "about/", "Robotics Lab")
+        assert _served(base + "papers/teaching-transformers-to-add/", "Robotics Lab")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -61,6 +61,9 @@ class Preview:
     content: Path
     docs: Path
     config_file: Path
+    # The navigation MkDocs builds with. MkDocs' dev server reads its settings again for every
+    # rebuild, from the same overrides, so changing this list in place changes the next build's.
+    nav: list[dict[str, str]] = field(default_factory=list)
     sources_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
     catalogue: Catalogue | None = None
     related_for: tuple[str, ...] = ()
@@ -76,13 +79,26 @@ class Preview:
         return load_content(self.content, catalogue=self.catalogue)
 
     def generate(self) -> Generated:
-        """Load the content and write the pages that changed; problems raise."""
+        """Load the content and write the pages that changed; problems raise.
+
+        When the navigation changes (a theme added or renamed, the first tag), every page is
+        touched as well: each carries the navigation, and MkDocs rebuilds only touched pages.
+        """
         loaded = self.load()
         shown = tuple(item.paper.id for item in loaded.curation.papers)
         if self.related is None or shown != self.related_for:
             self.related = related_papers([item.paper for item in loaded.curation.papers])
             self.related_for = shown
-        return generate_docs(loaded, self.docs, config_file=self.config_file, related=self.related)
+        generated = generate_docs(
+            loaded, self.docs, config_file=self.config_file, related=self.related
+        )
+        nav = mkdocs_nav(generated.nav)
+        if nav != self.nav:
+            first = not self.nav
+            self.nav[:] = nav
+            if not first:
+                _touch_every_file(self.docs)
+        return generated
 
     def regenerate(self) -> bool:
         """Regenerate the Markdown; problems are printed and the previous pages kept."""
@@ -93,6 +109,13 @@ class Preview:
                 print(problem, file=sys.stderr)
             return False
         return True
+
+
+def _touch_every_file(folder: Path) -> None:
+    """Give every file under the folder a new modification time, so MkDocs rebuilds it."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            path.touch()
 
 
 def _watch(preview: Preview, stop: threading.Event) -> None:
@@ -117,7 +140,7 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
 
     docs = config_file.parent / str(read_mkdocs_yaml(config_file).get("docs_dir", "docs"))
     preview = Preview(content, docs, config_file)
-    generated = preview.generate()
+    preview.generate()
     stop = threading.Event()
     watcher = threading.Thread(
         target=_watch, args=(preview, stop), name="papersite-watch", daemon=True
@@ -125,19 +148,15 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     watcher.start()
     # Dirty rebuilds: MkDocs renders again only the pages whose Markdown is newer than their
     # HTML, and the writer touches only pages whose bytes changed, so an edit rebuilds a few pages
-    # rather than every paper's. The navigation cannot go stale (it changes only on a restart), but
-    # a search index would hold only the rebuilt pages: the preview goes without search.
+    # rather than every paper's (all of them when the navigation changes, see Preview.generate).
+    # A search index would hold only the rebuilt pages: the preview goes without search.
     overrides: dict[str, Any] = {
-        "nav": mkdocs_nav(generated.nav),
+        "nav": preview.nav,
         "plugins": without_search_plugin(read_mkdocs_yaml(config_file).get("plugins")),
     }
     if dev_addr:
         overrides["dev_addr"] = dev_addr
-    print(
-        "papersite: serving without search; "
-        "the navigation (a new theme, the first tag) updates on a restart",
-        file=sys.stderr,
-    )
+    print("papersite: serving without search", file=sys.stderr)
     try:
         with mkdocs_logging(logging.INFO) as handler:
             handler.addFilter(_not_the_dirty_build_warning)
