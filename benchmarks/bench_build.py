@@ -209,6 +209,7 @@ def pagefind_config(folder: Path) -> Path:
     """A copy of mkdocs.yml that picks the Pagefind backend, with docs_dir beside it."""
     text = CONFIG.read_text(encoding="utf-8")
     config = folder / "mkdocs.yml"
+    # As a maintainer switches: by uncommenting the line mkdocs.yml ships for it.
     if "    # search: pagefind\n" not in text:
         raise SystemExit("mkdocs.yml no longer offers '# search: pagefind' to uncomment")
     config.write_text(text.replace("    # search: pagefind\n", "    search: pagefind\n"), "utf-8")

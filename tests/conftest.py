@@ -97,16 +97,6 @@ def curated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def pagefind_config(folder: Path) -> Path:
-    """A copy of the shipped mkdocs.yml that picks the Pagefind search backend."""
-    config = folder / "mkdocs.yml"
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    # As a maintainer switches: by uncommenting the line mkdocs.yml ships for it.
-    assert "    # search: pagefind\n" in text
-    config.write_text(text.replace("    # search: pagefind\n", "    search: pagefind\n"), "utf-8")
-    return config
-
-
 @pytest.fixture(scope="session")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small fixture site with one paper a theme page and two an Unsorted page."""
@@ -128,6 +118,8 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small fixture site again, built with the Pagefind search backend."""
+    from benchmarks.bench_build import pagefind_config
+
     from papersite.build import build_site
 
     from .sites import loaded
