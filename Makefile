@@ -6,13 +6,28 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site test lint serve check clean golden fuzz
+LOCK_VENV := build/lock-venv
+# pyproject.toml names the dependencies and the versions papersite works with; requirements/ pins
+# the exact releases and files, with their hashes, that CI tests and the deploy builds with.
+COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet \
+	--generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 
-$(STAMP): pyproject.toml
+.PHONY: install site test lint serve check clean golden fuzz lock
+
+$(STAMP): pyproject.toml requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# After a change to the dependencies in pyproject.toml, or to renew the pins: the newest releases
+# pyproject.toml allows, with their hashes. Review `git diff requirements/`, then `make test`.
+lock:
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools
+	$(COMPILE) --upgrade --extra test --output-file requirements/dev.txt pyproject.toml
+	$(COMPILE) --upgrade --output-file requirements/site.txt pyproject.toml
 
 # CI calls this once, so later steps reuse the venv instead of each installing again.
 install: $(STAMP)

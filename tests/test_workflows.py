@@ -236,3 +236,50 @@ def test_a_plain_install_carries_every_file_the_package_reads() -> None:
     }
     assert data, "the package holds its templates and schemas"
     assert sorted(data - shipped) == []
+
+
+def _pins(lock: Path) -> dict[str, str]:
+    """The releases a pip-compile file pins, by normalised name."""
+    from packaging.utils import canonicalize_name
+
+    text = lock.read_text(encoding="utf-8")
+    return {
+        canonicalize_name(name): version
+        for name, version in re.findall(r"^([A-Za-z0-9._-]+)==([^\s;\\]+)", text, re.MULTILINE)
+    }
+
+
+@pytest.mark.parametrize(("lock", "extras"), [("site.txt", ()), ("dev.txt", ("test",))])
+def test_the_locks_pin_every_dependency_within_pyproject_s_ranges(
+    lock: str, extras: tuple[str, ...]
+) -> None:
+    # CI installs requirements/dev.txt and the deploy requirements/site.txt, never pyproject's
+    # ranges: a dependency added or a range changed without `make lock` must fail here.
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"]]
+    for extra in extras:
+        wanted += project["optional-dependencies"][extra]
+    pins = _pins(REPO / "requirements" / lock)
+    for text in wanted:
+        requirement = Requirement(text)
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{name} is not in requirements/{lock}: run make lock"
+        assert requirement.specifier.contains(pins[name], prereleases=True), (
+            f"requirements/{lock} pins {name}=={pins[name]}, outside {requirement.specifier}"
+        )
+    # Every pin carries its hashes: pip --require-hashes refuses a file with one missing.
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", (REPO / "requirements" / lock).read_text("utf-8"))
+    unhashed = [b.split()[0] for b in blocks if "==" in b.split()[0] and "--hash=sha256:" not in b]
+    assert unhashed == []
+
+
+def test_the_deploy_builds_with_the_releases_ci_tests() -> None:
+    site, dev = _pins(REPO / "requirements/site.txt"), _pins(REPO / "requirements/dev.txt")
+    assert {name: dev.get(name) for name in site} == site
