@@ -305,6 +305,21 @@ def test_papers_yaml_problems_name_file_line_and_fix(
     assert expected in curate(content)[1]
 
 
+def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Path) -> None:
+    # The paper lands in no theme because of the typo; "featured, but the paper is in no theme"
+    # would send the curator after a second mistake that is not there.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    themes:\n"
+        "      efficiency: quantisation\n    featured: true\n",
+    )
+    errors = [p for p in curate(content)[1] if ": warning: " not in p]
+    assert errors == [
+        f"{P}:5: unknown section 'quantisation' in theme 'efficiency' "
+        "(did you mean 'quantization'?)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [

@@ -206,6 +206,10 @@ class Decision:
     arxiv_id: str | None = None
     links: tuple[ExtraLink, ...] = ()
     tags: tuple[str, ...] = ()
+    # False when the entry names a theme or section that does not exist, or mixes 'themes' with
+    # 'add'/'remove': that is reported, and checks of where the paper ends up are skipped, since
+    # they would only echo it ("featured, but the paper is in no theme").
+    sound: bool = True
 
     @property
     def pins_themes(self) -> bool:
@@ -515,6 +519,7 @@ class _References:
 
 
 def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _References) -> Decision:
+    reported = len(check.problems)
     if "themes" in entry and ("add" in entry or "remove" in entry):
         check.problems.error(
             check.document.path,
@@ -529,16 +534,19 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
             for number, theme_id in enumerate(featured)
             if check.theme(theme_id, "featured", number)
         )
+    themes = check.placements(entry["themes"], "themes") if "themes" in entry else None
+    add = check.placements(entry.get("add", []), "add")
+    remove = tuple(
+        theme_id
+        for number, theme_id in enumerate(entry.get("remove", []))
+        if check.theme(theme_id, "remove", number)
+    )
     return Decision(
         paper_id=paper_id,
         line=line,
-        themes=check.placements(entry["themes"], "themes") if "themes" in entry else None,
-        add=check.placements(entry.get("add", []), "add"),
-        remove=tuple(
-            theme_id
-            for number, theme_id in enumerate(entry.get("remove", []))
-            if check.theme(theme_id, "remove", number)
-        ),
+        themes=themes,
+        add=add,
+        remove=remove,
         note=entry["note"].strip() if "note" in entry else None,
         featured=featured,
         order=entry.get("order"),
@@ -546,6 +554,7 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         arxiv_id=entry.get("arxiv"),
         links=tuple(ExtraLink(label, url) for label, url in entry.get("links", {}).items()),
         tags=tuple(entry.get("tags", [])),
+        sound=len(check.problems) == reported,
     )
 
 
@@ -580,7 +589,9 @@ def sort_papers(
                 paper,
                 placements,
                 note=decision.note,
-                featured=_featured(files, decision, placements, problems),
+                featured=_featured(
+                    files, decision, placements, problems if decision.sound else None
+                ),
                 order=decision.order,
                 tags=decision.tags,
                 arxiv_id=decision.arxiv_id,
