@@ -406,6 +406,19 @@ def test_a_broken_themes_file_does_not_flood_papers_yaml_with_unknown_themes(
     assert problems[0].startswith(f"{T}:")
 
 
+def test_a_mistake_in_a_theme_s_rules_still_lets_papers_yaml_be_checked(content: Path) -> None:
+    # The theme ids and sections are all known: papers.yaml's own mistakes show in the same pass.
+    write(content, themes=THEMES.replace("'speed(s|ed)? up'", "'speed(s|ed? up'", 1))
+    write(
+        content,
+        papers=HEADER + "papers:\n  quantized-state-space-models:\n    themes: [efficency]\n",
+    )
+    errors = [p for p in curate(content)[1] if ": warning: " not in p]
+    assert len(errors) == 2
+    assert errors[0].startswith(f"{T}:18: invalid regex 'speed(s|ed? up'")
+    assert errors[1] == f"{P}:4: unknown theme 'efficency' (did you mean 'efficiency'?)"
+
+
 def test_a_curation_folder_needs_themes_yaml(content: Path) -> None:
     (content / "curation" / "themes.yaml").unlink()
     assert curate(content)[1][0] == f"{T}: missing: a curation folder needs themes.yaml"

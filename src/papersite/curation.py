@@ -227,8 +227,9 @@ class CurationFiles:
     themes_path: str
     papers_path: str
     theme_lines: Mapping[str, int]
-    # False when themes.yaml has errors: checks that need every theme are then skipped, so one
-    # mistake there does not echo through papers.yaml as a flood of unknown themes.
+    # False when a theme of themes.yaml could not be read (the file, or the entry, is broken):
+    # checks that need every theme are then skipped, so one mistake there does not echo through
+    # papers.yaml as a flood of unknown themes. A mistake in a theme's rules leaves it True.
     themes_sound: bool = True
 
     def scores(self, paper: Paper) -> dict[str, ThemeScore]:
@@ -281,10 +282,10 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
     if linked_out:  # a linked folder takes its files with it: report only the first
         problems.error(display_path(linked_out[0]), None, OUTSIDE_CONTENT)
         return None
-    before = len(problems.errors)
-    themes, rules, theme_lines = _read_themes(themes_path, problems)
-    # Until themes.yaml is sound, every theme named in papers.yaml would look unknown: say nothing.
-    known = themes if len(problems.errors) == before else None
+    themes, rules, theme_lines, complete = _read_themes(themes_path, problems)
+    # Until every theme of themes.yaml is read, the themes papers.yaml names would look unknown:
+    # say nothing of them then. A mistake in a theme's rules leaves its id and sections known.
+    known = themes if complete else None
     decisions = _read_decisions(papers_path, catalogue, known, problems)
     return CurationFiles(
         themes,
@@ -327,14 +328,16 @@ def _load(
 
 def _read_themes(
     path: Path, problems: Problems
-) -> tuple[tuple[Theme, ...], tuple[ThemeRules, ...], dict[str, int]]:
+) -> tuple[tuple[Theme, ...], tuple[ThemeRules, ...], dict[str, int], bool]:
+    """The themes, their rules and lines, and whether every theme entry was read (none skipped)."""
     if not path.exists():
         problems.error(display_path(path), None, "missing: a curation folder needs themes.yaml")
-        return (), (), {}
+        return (), (), {}, False
     loaded = _load(path, "themes", problems)
     if loaded is None:
-        return (), (), {}
+        return (), (), {}, False
     document, broken = loaded
+    complete = not broken
     themes: list[Theme] = []
     rules: list[ThemeRules] = []
     lines: dict[str, int] = {}
@@ -348,13 +351,14 @@ def _read_themes(
                 line,
                 f"duplicate theme id '{entry['id']}' (first defined on line {lines[entry['id']]})",
             )
+            complete = False
             continue
         lines[entry["id"]] = line
         theme = _theme(document, index, entry, problems)
         themes.append(theme)
         if "rules" in entry:
             rules.append(_theme_rules(document, index, theme, entry["rules"], problems))
-    return tuple(themes), tuple(rules), lines
+    return tuple(themes), tuple(rules), lines, complete
 
 
 def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: Problems) -> Theme:
