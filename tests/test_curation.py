@@ -89,6 +89,11 @@ def curate(content: Path, *, rules_only: bool = False) -> tuple[Curation, list[s
     return curation, [str(problem) for problem in problems]
 
 
+def errors(content: Path) -> list[str]:
+    """The errors of curating the content folder, warnings left out."""
+    return [problem for problem in curate(content)[1] if ": warning: " not in problem]
+
+
 def test_the_fixture_curation_loads_cleanly(content: Path) -> None:
     curation, problems = curate(content)
     assert problems == []
@@ -313,8 +318,7 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
         papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    themes:\n"
         "      efficiency: quantisation\n    featured: true\n",
     )
-    errors = [p for p in curate(content)[1] if ": warning: " not in p]
-    assert errors == [
+    assert errors(content) == [
         f"{P}:5: unknown section 'quantisation' in theme 'efficiency' "
         "(did you mean 'quantization'?)"
     ]
@@ -406,6 +410,18 @@ def test_a_broken_themes_file_does_not_flood_papers_yaml_with_unknown_themes(
     assert problems[0].startswith(f"{T}:")
 
 
+def test_a_duplicate_key_does_not_hide_the_file_s_other_mistakes(content: Path) -> None:
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    note: a\n    note: b\n"
+        "  quantized-state-space-models:\n    themes: [efficency]\n",
+    )
+    assert errors(content) == [
+        f"{P}:5: duplicate key 'note' (first defined on line 4)",
+        f"{P}:7: unknown theme 'efficency' (did you mean 'efficiency'?)",
+    ]
+
+
 def test_a_mistake_in_a_theme_s_rules_still_lets_papers_yaml_be_checked(content: Path) -> None:
     # The theme ids and sections are all known: papers.yaml's own mistakes show in the same pass.
     write(content, themes=THEMES.replace("'speed(s|ed)? up'", "'speed(s|ed? up'", 1))
@@ -413,10 +429,10 @@ def test_a_mistake_in_a_theme_s_rules_still_lets_papers_yaml_be_checked(content:
         content,
         papers=HEADER + "papers:\n  quantized-state-space-models:\n    themes: [efficency]\n",
     )
-    errors = [p for p in curate(content)[1] if ": warning: " not in p]
-    assert len(errors) == 2
-    assert errors[0].startswith(f"{T}:18: invalid regex 'speed(s|ed? up'")
-    assert errors[1] == f"{P}:4: unknown theme 'efficency' (did you mean 'efficiency'?)"
+    found = errors(content)
+    assert len(found) == 2
+    assert found[0].startswith(f"{T}:18: invalid regex 'speed(s|ed? up'")
+    assert found[1] == f"{P}:4: unknown theme 'efficency' (did you mean 'efficiency'?)"
 
 
 def test_a_curation_folder_needs_themes_yaml(content: Path) -> None:

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from papersite import yamlfile
-from papersite.errors import PapersiteError
+from papersite.errors import PapersiteError, Problems
 from papersite.yamlfile import MAX_BYTES, MAX_DEPTH, load_yaml_file, load_yaml_text
 
 
@@ -87,6 +87,20 @@ def test_every_duplicate_key_is_reported_with_its_line() -> None:
         "f.yaml:6: duplicate key 'x' (first defined on line 5)",
         "f.yaml:7: duplicate key 'b' (first defined on line 2)",
     ]
+
+
+def test_with_a_collector_duplicates_are_reported_and_the_first_value_kept() -> None:
+    # The curation loader goes on checking the file: one duplicate must not hide other mistakes.
+    problems = Problems()
+    document = load_yaml_text("a: 1\nb: 2\na: 3\n", "f.yaml", problems=problems)
+    assert document.data == {"a": 1, "b": 2}
+    assert document.line("a") == 1
+    assert [str(problem) for problem in problems] == [
+        "f.yaml:3: duplicate key 'a' (first defined on line 1)"
+    ]
+    # What leaves no usable data still raises.
+    with pytest.raises(PapersiteError, match="YAML syntax error"):
+        load_yaml_text("a: [\n", "f.yaml", problems=problems)
 
 
 def test_control_characters_written_as_escapes_are_refused_with_their_lines() -> None:

@@ -308,7 +308,7 @@ def _load(
     the rest of the file is still checked.
     """
     try:
-        document = load_yaml_file(path, display_path(path))
+        document = load_yaml_file(path, display_path(path), problems=problems)
     except PapersiteError as error:
         problems.extend(error.problems)
         return None

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from papersite.errors import PapersiteError, Problem
+from papersite.errors import PapersiteError, Problem, Problems
 from papersite.markup import CONTROL
 
 # A curation file is a few hundred KB; far past that something is wrong (or hostile).
@@ -51,8 +51,15 @@ class YamlDocument:
         return self.lines.get((), 1)
 
 
-def load_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
-    """Read and safely load one YAML file; bad input raises PapersiteError naming the line."""
+def load_yaml_file(
+    path: Path, display: str | None = None, *, problems: Problems | None = None
+) -> YamlDocument:
+    """Read and safely load one YAML file; bad input raises PapersiteError naming the line.
+
+    Mistakes that leave the data usable, duplicate keys (the first value is kept) and control
+    characters written as escapes, go to ``problems`` when it is given, so the caller can check
+    the rest of the file in the same pass; without it they raise too.
+    """
     name = display or str(path)
     try:
         # Never more than the limit is read, so a huge file costs no memory to refuse.
@@ -67,11 +74,11 @@ def load_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise PapersiteError(name, line, "file is not UTF-8 text") from None
-    return load_yaml_text(text, name)
+    return load_yaml_text(text, name, problems=problems)
 
 
-def load_yaml_text(text: str, path: str) -> YamlDocument:
-    """Safely load YAML text; ``path`` only names it in messages."""
+def load_yaml_text(text: str, path: str, *, problems: Problems | None = None) -> YamlDocument:
+    """Safely load YAML text; ``path`` only names it in messages (``problems``: see above)."""
     try:
         loader = _BoundedLoader(text, path)
     except yaml.reader.ReaderError as exc:
@@ -95,7 +102,9 @@ def load_yaml_text(text: str, path: str) -> YamlDocument:
     converter = _Converter(path)
     data = converter.convert(root, (), 0)
     if converter.problems:
-        raise PapersiteError.from_problems(converter.problems)
+        if problems is None:
+            raise PapersiteError.from_problems(converter.problems)
+        problems.extend(converter.problems)
     return YamlDocument(path, data, converter.lines)
 
 
