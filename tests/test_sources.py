@@ -207,6 +207,24 @@ def test_sources_yaml_naming_a_missing_file_is_an_error(make_content: MakeConten
     ]
 
 
+def test_a_duplicate_key_in_sources_yaml_does_not_hide_its_other_mistakes(
+    make_content: MakeContent,
+) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml="sources:\n  spaced_small.txt:\n    label: S\n    label: T\n"
+        "  gone.txt:\n    label: Gone\n",
+    )
+    problems = Problems()
+    found = {s.name: s for s in discover_sources(content, problems)}
+    assert [str(p) for p in problems] == [
+        f"{content}/sources/sources.yaml:4: duplicate key 'label' (first defined on line 3)",
+        f"{content}/sources/sources.yaml:5: lists 'gone.txt', "
+        f"but {content}/sources has no such file",
+    ]
+    assert found["spaced_small.txt"].label == "S"
+
+
 def test_sources_yaml_with_a_bad_capture_date_names_the_line(make_content: MakeContent) -> None:
     content = make_content(
         "spaced_small.txt",

@@ -169,7 +169,8 @@ def _read_sources_yaml(path: Path, problems: Problems) -> dict[str, tuple[Source
         return {}
     shown = display_path(path)
     try:
-        document = load_yaml_file(path, shown)
+        # Duplicate keys keep their first value and are reported: the rest is still checked.
+        document = load_yaml_file(path, shown, problems=problems)
     except PapersiteError as error:
         problems.extend(error.problems)
         return {}
