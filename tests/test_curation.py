@@ -410,6 +410,24 @@ def test_a_broken_themes_file_does_not_flood_papers_yaml_with_unknown_themes(
     assert problems[0].startswith(f"{T}:")
 
 
+def test_tags_written_differently_for_one_place_on_the_tags_page_are_refused(
+    content: Path,
+) -> None:
+    # 'Linear RNN' and 'linear rnn' get one anchor: links to the second would land on the first.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    tags: [Linear RNN]\n"
+        "  quantized-state-space-models:\n    tags: [ssm, linear rnn, Linear-RNN]\n"
+        "  a-survey-of-cooking-robots:\n    hidden: Off topic.\n    tags: [LINEAR RNN]\n",
+    )
+    assert errors(content) == [
+        f"{P}:6: tag 'linear rnn' and tag 'Linear RNN' (line 4) would share one place on the "
+        "tags page: write them the same way",
+        f"{P}:6: tag 'Linear-RNN' and tag 'Linear RNN' (line 4) would share one place on the "
+        "tags page: write them the same way",
+    ]
+
+
 def test_a_duplicate_key_does_not_hide_the_file_s_other_mistakes(content: Path) -> None:
     write(
         content,

@@ -16,6 +16,7 @@ from typing import Any
 
 from papersite.catalogue import Catalogue, Paper
 from papersite.errors import PapersiteError, Problems, display_path
+from papersite.markup import tag_anchor
 from papersite.rules import SectionRule, Term, Text, ThemeRules, ThemeScore
 from papersite.schema import suggest, validate
 from papersite.sources import OUTSIDE_CONTENT, outside_content
@@ -456,6 +457,8 @@ def _read_decisions(
     document, broken = loaded
     ids = [paper.id for paper in catalogue.papers]
     decisions: dict[str, Decision] = {}
+    # Each tag's place on the tags page, by its anchor: the first tag written, with its line.
+    anchors: dict[str, tuple[str, int]] = {}
     for paper_id, entry in (document.data.get("papers") or {}).items():
         key = str(paper_id)
         line = document.line("papers", paper_id)
@@ -469,8 +472,34 @@ def _read_decisions(
         if paper_id in broken:
             continue
         checker = _References(document, ("papers", paper_id), themes, problems)
-        decisions[key] = _decision(key, line, entry or {}, checker)
+        decisions[key] = decision = _decision(key, line, entry or {}, checker)
+        if decision.hidden is None:
+            _check_tag_anchors(document, paper_id, decision.tags, anchors, problems)
     return decisions
+
+
+def _check_tag_anchors(
+    document: YamlDocument,
+    paper_id: str,
+    tags: tuple[str, ...],
+    anchors: dict[str, tuple[str, int]],
+    problems: Problems,
+) -> None:
+    """Refuse a tag written unlike an earlier one with the same anchor ('RNN' after 'rnn').
+
+    The tags page would show both headings with one id, and every link to the second would land
+    on the first, which does not list its papers.
+    """
+    for number, tag in enumerate(tags):
+        line = document.line("papers", paper_id, "tags", number)
+        first, first_line = anchors.setdefault(tag_anchor(tag), (tag, line))
+        if first != tag:
+            problems.error(
+                document.path,
+                line,
+                f"tag '{tag}' and tag '{first}' (line {first_line}) would share one place on the "
+                "tags page: write them the same way",
+            )
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from pymdownx.slugs import slugify
 
 # C0 and C1 control characters (bar tab and newline) cannot be shown and are invalid in HTML and
 # XML; Python-Markdown also uses STX/ETX to mark its placeholders, so data must never carry them.
@@ -36,6 +37,16 @@ def clean_text(text: str) -> str:
 def escape_html(text: str) -> str:
     """Text for an HTML element or attribute: shows exactly as written, nothing comes alive."""
     return html.escape(clean_text(text), quote=True)
+
+
+# Material's tags plugin makes each tag's anchor with this slug, lower-cased.
+_TAG_SLUG = slugify(case="lower")
+
+
+def tag_anchor(tag: str) -> str:
+    """The id of a tag's heading on the tags page, as Material's tags plugin makes it."""
+    # The plugin slugs the name as written in the front matter, which papersite escapes.
+    return "tag:" + str(_TAG_SLUG(escape_html(tag), "-"))
 
 
 def escape_markdown(text: str) -> str:

@@ -23,7 +23,6 @@ from urllib.parse import quote_plus
 import jinja2
 import yaml
 from markupsafe import Markup
-from pymdownx.slugs import slugify
 
 from papersite.bibtex import bibtex_entry, bibtex_file
 from papersite.catalogue import Catalogue, Paper
@@ -31,7 +30,14 @@ from papersite.curation import CuratedPaper, Curation, Theme, newest_first
 from papersite.errors import PapersiteError
 from papersite.exports import export_objects, paper_url, to_csv, to_json
 from papersite.feeds import atom_feed
-from papersite.markup import escape_html, escape_markdown, escape_url, render_note, safe_url
+from papersite.markup import (
+    escape_html,
+    escape_markdown,
+    escape_url,
+    render_note,
+    safe_url,
+    tag_anchor,
+)
 from papersite.options import DEFAULT_THEME_PAGE_SIZE, DEFAULT_UNSORTED_PAGE_SIZE
 from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchBackend, SearchEntry
@@ -45,7 +51,6 @@ _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?")
 _ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-_TAG_SLUG = slugify(case="lower")
 
 
 @dataclass(frozen=True)
@@ -316,7 +321,7 @@ class Renderer:
             published=format_date(paper.published),
             byline=_byline(paper),
             upvotes=_upvotes(paper),
-            tags=tuple(TagView(tag, _tag_anchor(tag)) for tag in item.tags),
+            tags=tuple(TagView(tag, tag_anchor(tag)) for tag in item.tags),
             note_html=Markup(render_note(item.note)) if item.note else None,
             places=tuple(self._place(p.theme, item) for p in item.placements),
             arxiv=arxiv,
@@ -675,11 +680,6 @@ def _upvotes(paper: Paper) -> str | None:
     text = f"{paper.upvotes} upvote{'s' if paper.upvotes != 1 else ''}"
     as_of = format_date(paper.upvotes_as_of)
     return f"{text} as of {as_of}" if as_of else text
-
-
-def _tag_anchor(tag: str) -> str:
-    # Material's tags plugin slugs the name as written in the front matter, which is escaped.
-    return "tag:" + str(_TAG_SLUG(escape_html(tag), "-"))
 
 
 def _related_views(related: Related, views: dict[str, PaperView]) -> tuple[RelatedView, ...]:
