@@ -428,6 +428,16 @@ def test_tags_written_differently_for_one_place_on_the_tags_page_are_refused(
     ]
 
 
+def test_featuring_a_hidden_paper_is_a_warning(content: Path) -> None:
+    write(
+        content,
+        papers=HEADER + "papers:\n  a-survey-of-cooking-robots:\n    hidden: Off topic.\n"
+        "    featured: true\n    note: Kept for later.\n",
+    )
+    assert f"{P}:3: warning: hidden, so 'featured' has no effect" in curate(content)[1]
+    assert errors(content) == []
+
+
 def test_a_duplicate_key_does_not_hide_the_file_s_other_mistakes(content: Path) -> None:
     write(
         content,

@@ -612,6 +612,11 @@ def sort_papers(
         decision = None if rules_only else files.decisions.get(paper.id)
         if decision is not None and decision.hidden is not None:
             hidden.append(HiddenPaper(paper, decision.hidden))
+            if decision.featured and problems is not None:
+                # The theme's "start here" list would lose it without a word.
+                problems.warning(
+                    files.papers_path, decision.line, "hidden, so 'featured' has no effect"
+                )
             continue
         placements = _placements(files, files.scores(paper), decision)
         if decision is None:
