@@ -420,11 +420,12 @@ def test_tags_written_differently_for_one_place_on_the_tags_page_are_refused(
         "  quantized-state-space-models:\n    tags: [ssm, linear rnn, Linear-RNN]\n"
         "  a-survey-of-cooking-robots:\n    hidden: Off topic.\n    tags: [LINEAR RNN]\n",
     )
+    advice = "write one tag one way, and tell tags apart by a letter or digit"
     assert errors(content) == [
         f"{P}:6: tag 'linear rnn' and tag 'Linear RNN' (line 4) would share one place on the "
-        "tags page: write them the same way",
+        f"tags page (#tag:linear-rnn): {advice}",
         f"{P}:6: tag 'Linear-RNN' and tag 'Linear RNN' (line 4) would share one place on the "
-        "tags page: write them the same way",
+        f"tags page (#tag:linear-rnn): {advice}",
     ]
 
 

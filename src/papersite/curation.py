@@ -492,13 +492,16 @@ def _check_tag_anchors(
     """
     for number, tag in enumerate(tags):
         line = document.line("papers", paper_id, "tags", number)
-        first, first_line = anchors.setdefault(tag_anchor(tag), (tag, line))
+        anchor = tag_anchor(tag)
+        first, first_line = anchors.setdefault(anchor, (tag, line))
         if first != tag:
+            # Punctuation counts for nothing in the anchor: 'C++' and 'C#' collide as well.
             problems.error(
                 document.path,
                 line,
                 f"tag '{tag}' and tag '{first}' (line {first_line}) would share one place on the "
-                "tags page: write them the same way",
+                f"tags page (#{anchor}): write one tag one way, and tell tags apart by a letter "
+                "or digit",
             )
 
 
