@@ -69,3 +69,10 @@ def test_notes_keep_code_blocks_and_lists() -> None:
     assert (
         render_note("- one\n- `a<b`") == "<ul>\n<li>one</li>\n<li><code>a&lt;b</code></li>\n</ul>"
     )
+
+
+def test_a_note_s_headings_go_below_the_page_s_own() -> None:
+    # A note sits under a paper's <h3> in theme lists: "# Why" must not make a page-sized <h1>.
+    assert render_note("# Why\n\nBecause.\n\nHow\n---\n\n##### Deep") == (
+        "<h4>Why</h4>\n<p>Because.</p>\n<h5>How</h5>\n<h6>Deep</h6>"
+    )

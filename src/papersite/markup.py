@@ -81,12 +81,27 @@ class _DropUnsafeLinks(Treeprocessor):
                     del element.attrib[attribute]
 
 
+# A note sits under a paper's <h3> on theme pages (and an <h2> on its own page): its headings go
+# below those, so "# Why read it" cannot put a page-sized <h1> in the middle of a list.
+_NOTE_HEADING_SHIFT = 3
+
+
+class _ShiftHeadings(Treeprocessor):
+    """Moves a note's headings three levels down (# becomes <h4>), to <h6> at most."""
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1] in "123456":
+                element.tag = f"h{min(6, int(element.tag[1]) + _NOTE_HEADING_SHIFT)}"
+
+
 def _note_markdown() -> markdown.Markdown:
     md = markdown.Markdown(extensions=list(_NOTE_EXTENSIONS), output_format="html")
     # Without these, raw HTML is ordinary text, which the serialiser escapes.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_DropUnsafeLinks(md), "papersite_drop_unsafe_links", 0)
+    md.treeprocessors.register(_ShiftHeadings(md), "papersite_shift_headings", 1)
     return md
 
 
