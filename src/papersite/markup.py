@@ -91,8 +91,9 @@ class _ShiftHeadings(Treeprocessor):
 
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
-            if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1] in "123456":
-                element.tag = f"h{min(6, int(element.tag[1]) + _NOTE_HEADING_SHIFT)}"
+            tag = element.tag  # a function, not text, for a comment node
+            if isinstance(tag, str) and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+                element.tag = f"h{min(6, int(tag[1]) + _NOTE_HEADING_SHIFT)}"
 
 
 def _note_markdown() -> markdown.Markdown:
