@@ -18,7 +18,9 @@ Debian's chromium, when it is installed). Record the printed table in BENCHMARKS
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import http.server
 import json
 import os
 import platform
@@ -27,8 +29,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,13 +80,12 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
     Related papers are compared in the worker process the build starts first; "related" is the
     time this process waited for them, and the worker's own CPU time is reported beside.
     """
-    from papersite.build import build_epoch, run_mkdocs, site_settings
+    from papersite.build import build_epoch, index_search, run_mkdocs, site_settings
     from papersite.catalogue import load_catalogue
     from papersite.curation import load_curation
     from papersite.errors import Problems
     from papersite.related import Related, RelatedWorker
     from papersite.render import generate
-    from papersite.search import index_site
 
     stages: dict[str, float] = {}
     clock = time.perf_counter()
@@ -90,7 +93,7 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
     def lap(name: str) -> None:
         nonlocal clock
         now = time.perf_counter()
-        stages[name] = now - clock
+        stages[name] = stages.get(name, 0.0) + now - clock
         clock = now
 
     with RelatedWorker() as worker:
@@ -118,10 +121,12 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
         stages["related"] = waited
     # The worker has been joined: its CPU time and memory are this process's children's so far.
     worker_usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    run_mkdocs(config, docs, site, generated.nav, epoch=epoch, search=generated.search)
-    lap("mkdocs")
-    index_site(site, generated.search, generated.search_entries)
-    lap("search index")
+    with index_search(generated, site.parent) as finish_index:
+        lap("render")  # writing Pagefind's pages and starting it: rendering for its index
+        run_mkdocs(config, docs, site, generated.nav, epoch=epoch, search=generated.search.backend)
+        lap("mkdocs")
+        finish_index(site)
+        lap("search index")
     return {
         "stages": stages,
         "papers": generated.papers,
@@ -164,11 +169,35 @@ def pagefind_first_search(site: Path, query: str) -> dict[str, int] | None:
     chromium = Path("/usr/bin/chromium")
     if not chromium.exists():
         return None
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import Response, sync_playwright
+
+    fetched: dict[str, int] = {}
+
+    def on_response(response: Response) -> None:
+        # Pagefind's files, and the Search page's script that asks it.
+        if "/pagefind/" in response.url or response.url.endswith("/search.js"):
+            body = response.body()
+            compressible = response.url.endswith((".js", ".css", ".json"))
+            name = response.url.rsplit("/", 1)[1]
+            fetched[name] = len(gzip.compress(body, 6)) if compressible else len(body)
+
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium), args=["--headless", "--no-sandbox"]
+        )
+        page = browser.new_page()
+        page.on("response", on_response)
+        page.goto(f"{base}search/")
+        page.locator("#ps-search-input").fill(query)
+        page.locator(".ps-search-result").first.wait_for(state="visible", timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return fetched
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """Serve a built site on a free local port, as a static host would; yields its base URL."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
@@ -178,41 +207,24 @@ def pagefind_first_search(site: Path, query: str) -> dict[str, int] | None:
         ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    fetched: dict[str, int] = {}
-
-    def on_response(response: Response) -> None:
-        if "/pagefind/" in response.url:
-            body = response.body()
-            compressible = response.url.endswith((".js", ".css", ".json"))
-            name = response.url.rsplit("/pagefind/", 1)[1]
-            fetched[name] = len(gzip.compress(body, 6)) if compressible else len(body)
-
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(chromium), args=["--headless", "--no-sandbox"]
-            )
-            page = browser.new_page()
-            page.on("response", on_response)
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
-            page.locator(".pagefind-ui__search-input").fill(query)
-            page.locator(".pagefind-ui__result").first.wait_for(state="visible", timeout=60_000)
-            page.wait_for_load_state("networkidle")
-            browser.close()
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
-    return fetched
 
 
-def pagefind_config(folder: Path) -> Path:
-    """A copy of mkdocs.yml that picks the Pagefind backend, with docs_dir beside it."""
+def pagefind_config(folder: Path, group_size: int | None = None) -> Path:
+    """A copy of mkdocs.yml that picks the Pagefind backend (``group_size`` papers to a page)."""
     text = CONFIG.read_text(encoding="utf-8")
     config = folder / "mkdocs.yml"
     # As a maintainer switches: by uncommenting the line mkdocs.yml ships for it.
     if "    # search: pagefind\n" not in text:
         raise SystemExit("mkdocs.yml no longer offers '# search: pagefind' to uncomment")
-    config.write_text(text.replace("    # search: pagefind\n", "    search: pagefind\n"), "utf-8")
+    chosen = "    search: pagefind\n"
+    if group_size is not None:
+        chosen += f"    search_group_size: {group_size}\n"
+    config.write_text(text.replace("    # search: pagefind\n", chosen), "utf-8")
     return config
 
 

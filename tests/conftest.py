@@ -86,6 +86,30 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shipped_pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the shipped content built with the Pagefind search backend."""
+    from benchmarks.bench_build import pagefind_config
+
+    from papersite.cli import main
+
+    root = tmp_path_factory.mktemp("shipped-pagefind")
+    config = pagefind_config(root)
+    status = main(
+        [
+            "build",
+            "--content",
+            str(REPO / "content"),
+            "--config",
+            str(config),
+            "--site-dir",
+            str(root / "site"),
+        ]
+    )
+    assert status == 0
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
 def curated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site of the small fixture dumps with hand-made themes, hostile text included."""
     from papersite.build import build_site

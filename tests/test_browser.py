@@ -206,18 +206,52 @@ def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
         assert problems == []
 
 
-def test_searching_a_title_finds_the_paper_with_pagefind(
+def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
     browser: Browser, pagefind_site: Path
 ) -> None:
     title = "Pretraining with Hierarchical Memories"
     with serving(pagefind_site) as base, page_of(browser) as (page, problems):
         page.goto(base + "search/")
-        page.locator(".pagefind-ui__search-input").fill(title)
-        hit = page.locator(".pagefind-ui__result-link", has_text=title).first
-        hit.wait_for(state="visible")
+        page.locator("#ps-search-input").fill(title)
+        hit = page.locator(".ps-search-result a").first
+        expect(hit).to_have_text(title)
         assert hit.get_attribute("href") == "/papers/pretraining-with-hierarchical-memories/"
+        assert "?q=Pretraining+with" in page.url  # the address repeats the search
         shot(page, "search-pagefind")
         hit.click()
         page.wait_for_url("**/papers/pretraining-with-hierarchical-memories/")
         assert page.locator("h1#title").inner_text() == title
+
+        page.goto(base + "search/?q=Friends")
+        expect(page.locator("#ps-search-input")).to_have_value("Friends")
+        expect(page.locator(".ps-search-result a").first).to_have_text(
+            "<script>alert('title')</script> & Friends"
+        )
+        assert page.locator(".ps-search-result script").count() == 0
+
+        page.locator("#ps-search-input").fill("zebrafishology")
+        expect(page.locator("#ps-search-status")).to_have_text(
+            "No papers match \u201czebrafishology\u201d."
+        )
+        expect(page.locator(".ps-search-result")).to_have_count(0)
+        assert problems == []
+
+
+def test_pagefind_search_lists_more_papers_on_request_each_once(
+    browser: Browser, shipped_pagefind_site: Path
+) -> None:
+    papers = json.loads((shipped_pagefind_site / "papers.json").read_text(encoding="utf-8"))
+    text = {f"/papers/{p['id']}/": f"{p['title']} {p['abstract']}".lower() for p in papers}
+    with serving(shipped_pagefind_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "search/?q=language")
+        links = page.locator(".ps-search-result a")
+        expect(links).to_have_count(10)
+        expect(page.locator("#ps-search-status")).to_contain_text("more below")
+        assert "language" in links.first.inner_text().lower()  # title words rank first
+        page.locator("#ps-search-more").click()
+        expect(links).to_have_count(20)
+        hrefs = [link.get_attribute("href") or "" for link in links.all()]
+        assert len(set(hrefs)) == 20
+        assert all("languag" in text[href] for href in hrefs), hrefs
+        shot(page, "search-pagefind-more")
         assert problems == []

@@ -18,6 +18,7 @@ extra:
     search: material
     unsorted_page_size: 50
     theme_page_size: 20
+    search_group_size: 10
 """
 
 
@@ -31,6 +32,7 @@ extra:
         ({"extra": {"papersite": {"search": "pagefind"}}}, Options("pagefind")),
         ({"extra": {"papersite": {"unsorted_page_size": 7}}}, Options(unsorted_page_size=7)),
         ({"extra": {"papersite": {"theme_page_size": 9}}}, Options(theme_page_size=9)),
+        ({"extra": {"papersite": {"search_group_size": 1}}}, Options(search_group_size=1)),
     ],
 )
 def test_options_come_from_extra_papersite_with_defaults(
@@ -51,6 +53,7 @@ def test_the_shipped_mkdocs_yml_has_sound_options() -> None:
         ("search: material", "search: lunr", 5, "must be one of material, pagefind, not 'lunr'"),
         ("page_size: 50", "page_size: 0", 6, "unsorted_page_size must be a whole number above 0"),
         ("page_size: 20", "page_size: 2.5", 7, "theme_page_size must be a whole number above 0"),
+        ("group_size: 10", "group_size: -1", 8, "search_group_size must be a whole number above 0"),
         ("search: material", "serach: pagefind", 5, "no option 'serach'; it has search, unsorted_"),
     ],
 )

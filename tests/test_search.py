@@ -1,17 +1,24 @@
 from __future__ import annotations
 
 import json
+import math
+import re
+import stat
 from pathlib import Path
 
 import pytest
 
+from papersite.errors import PapersiteError
 from papersite.search import (
     LARGE_INDEX_BYTES,
     MATERIAL_INDEX,
+    PagefindIndexer,
     SearchEntry,
+    SearchSettings,
     add_to_material_index,
     search_advice,
     without_search_plugin,
+    write_pagefind_pages,
 )
 
 
@@ -32,8 +39,8 @@ def test_papers_are_appended_to_material_s_index_as_its_plugin_writes_entries(
     add_to_material_index(
         tmp_path,
         [
-            SearchEntry("papers/a/", "<b>Bold</b> & Co", "Line one\n  line two é", ("x<y>",)),
-            SearchEntry("papers/b/", "Plain", ""),
+            SearchEntry("a", "papers/a/", "<b>Bold</b> & Co", "Line one\n  line two é", ("x<y>",)),
+            SearchEntry("b", "papers/b/", "Plain", ""),
         ],
     )
     written = index.read_text(encoding="utf-8")
@@ -66,27 +73,81 @@ def test_pagefind_is_suggested_only_for_a_large_material_index(tmp_path: Path) -
 
 
 def test_a_site_without_material_s_index_gets_none(tmp_path: Path) -> None:
-    add_to_material_index(tmp_path, [SearchEntry("papers/a/", "A", "B")])
+    add_to_material_index(tmp_path, [SearchEntry("a", "papers/a/", "A", "B")])
     assert list(tmp_path.iterdir()) == []
+
+
+def entries(count: int) -> list[SearchEntry]:
+    """``count`` papers, the first with a title and abstract that must come out as text."""
+    first = SearchEntry("a-1", "papers/a-1/", "<script>x</script> & y", "if a<b & c>d")
+    rest = [
+        SearchEntry(f"p{n}", f"papers/p{n}/", f"Paper {n}", f"Text {n}.")
+        for n in range(2, 1 + count)
+    ]
+    return [first, *rest]
+
+
+def test_pagefind_pages_hold_the_papers_a_group_to_a_page_each_under_its_id(
+    tmp_path: Path,
+) -> None:
+    assert write_pagefind_pages(tmp_path, entries(7), 3, 'de"x') == 3
+    pages = [(tmp_path / f"{n}.html").read_text(encoding="utf-8") for n in range(3)]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["0.html", "1.html", "2.html"]
+    first = pages[0]
+    assert first.startswith('<!doctype html><html lang="de&quot;x">')
+    assert "<main data-pagefind-body>" in first
+    assert re.findall(r'<h2 id="([^"]+)">', first) == ["a-1", "p2", "p3"]
+    assert '<h2 id="a-1">&lt;script&gt;x&lt;/script&gt; &amp; y</h2>' in first
+    assert "<p>if a&lt;b &amp; c&gt;d</p>" in first
+    assert re.findall(r'<h2 id="([^"]+)">', pages[2]) == ["p7"]
+
+
+def fake_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """Make PagefindIndexer run ``script`` (a shell script) instead of Pagefind's binary."""
+    binary = tmp_path / "fake-pagefind"
+    binary.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    binary.chmod(binary.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setattr("pagefind_bin.get_executable", lambda: binary)
+
+
+def test_a_failing_pagefind_is_reported_with_its_last_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_pagefind(tmp_path, monkeypatch, "echo 'Error: disk full' >&2; exit 3")
+    indexer = PagefindIndexer(entries(2), tmp_path / "work", SearchSettings("pagefind"))
+    with indexer, pytest.raises(PapersiteError, match="Pagefind indexing failed: Error: disk full"):
+        indexer.finish(tmp_path / "site")
+
+
+def test_leaving_the_indexer_unfinished_stops_pagefind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_pagefind(tmp_path, monkeypatch, "exec sleep 60")
+    with PagefindIndexer(entries(2), tmp_path / "work", SearchSettings("pagefind")) as indexer:
+        process = indexer._process
+        assert process.poll() is None
+    assert process.returncode is not None and process.returncode < 0  # killed, not finished
 
 
 @pytest.mark.slow
 def test_a_pagefind_site_has_pagefind_s_index_and_search_page_and_no_material_search(
     pagefind_site: Path,
 ) -> None:
-    assert (pagefind_site / "pagefind" / "pagefind-entry.json").is_file()
-    assert (pagefind_site / "pagefind" / "pagefind-ui.js").is_file()
+    assert (pagefind_site / "pagefind" / "pagefind.js").is_file()
+    assert (pagefind_site / "javascripts" / "search.js").is_file()
     assert not (pagefind_site / "search" / "search_index.json").exists()
     search_page = (pagefind_site / "search" / "index.html").read_text(encoding="utf-8")
-    assert 'src="../pagefind/pagefind-ui.js"' in search_page
+    assert 'src="../javascripts/search.js"' in search_page
+    assert 'data-paper-url="papers/{id}/"' in search_page
     home = (pagefind_site / "index.html").read_text(encoding="utf-8")
     assert "md-search__input" not in home
     assert 'href="search/"' in home  # the Search page is in the navigation
 
 
 @pytest.mark.slow
-def test_pagefind_indexes_paper_pages_only(pagefind_site: Path) -> None:
+def test_pagefind_indexes_the_papers_ten_to_a_page(pagefind_site: Path) -> None:
     entry = json.loads((pagefind_site / "pagefind" / "pagefind-entry.json").read_text())
     pages = sum(language["page_count"] for language in entry["languages"].values())
     papers = json.loads((pagefind_site / "papers.json").read_text(encoding="utf-8"))
-    assert pages == len(papers)
+    assert pages == math.ceil(len(papers) / SearchSettings().group_size)
+    assert not list(pagefind_site.glob("pagefind-pages*"))  # the indexed pages are not published

@@ -16,7 +16,7 @@ import socket
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +28,14 @@ from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.options import options_of
 from papersite.related import RelatedPapers, RelatedWorker
 from papersite.render import Generated, NavEntry, SiteSettings, generate
-from papersite.search import SearchBackend, index_site, search_advice, without_search_plugin
+from papersite.search import (
+    PagefindIndexer,
+    SearchBackend,
+    SearchSettings,
+    add_to_material_index,
+    search_advice,
+    without_search_plugin,
+)
 
 # Names the host and process that own a work folder, so a later build can tell a killed one's.
 OWNER_FILE = "owner"
@@ -121,13 +128,20 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     options = options_of(config, config_file)
     built = datetime.fromtimestamp(epoch, UTC)
+    theme = config.get("theme")
+    language = theme.get("language") if isinstance(theme, Mapping) else None
+    search = SearchSettings(
+        options.search,
+        options.search_group_size,
+        language if isinstance(language, str) and language else "en",
+    )
     return SiteSettings(
         site_name,
         site_url,
         built,
         options.unsorted_page_size,
         options.theme_page_size,
-        options.search,
+        search,
     )
 
 
@@ -174,19 +188,20 @@ def build_site(
         generated = generate_docs(
             loaded, docs, config_file=config_file, related=related, progress=progress
         )
-        run_mkdocs(
-            config_file,
-            docs,
-            built,
-            generated.nav,
-            epoch=epoch,
-            strict=strict,
-            progress=progress,
-            search=generated.search,
-        )
-        # Inside the work folder, so a failed indexing leaves the previous site in place.
-        index_site(built, generated.search, generated.search_entries)
-        advice = search_advice(built, generated.search)
+        with index_search(generated, work) as finish_index:
+            run_mkdocs(
+                config_file,
+                docs,
+                built,
+                generated.nav,
+                epoch=epoch,
+                strict=strict,
+                progress=progress,
+                search=generated.search.backend,
+            )
+            # Inside the work folder, so a failed indexing leaves the previous site in place.
+            finish_index(built)
+        advice = search_advice(built, generated.search.backend)
         files, size = folder_size(built)
         _swap(built, target, work / "previous")
     finally:
@@ -202,6 +217,20 @@ def build_site(
         recovered,
         (advice,) if advice else (),
     )
+
+
+@contextlib.contextmanager
+def index_search(generated: Generated, work: Path) -> Iterator[Callable[[Path], None]]:
+    """Start indexing the papers for search; the function given finishes it in a built site.
+
+    Pagefind indexes pages of its own in the background while MkDocs builds (see
+    papersite.search.PagefindIndexer); Material's index is finished after MkDocs wrote it.
+    """
+    if generated.search.backend == "pagefind":
+        with PagefindIndexer(generated.search_entries, work, generated.search) as indexer:
+            yield indexer.finish
+    else:
+        yield lambda site: add_to_material_index(site, generated.search_entries)
 
 
 def build_content(

@@ -5,6 +5,7 @@
     extra:
       papersite:
         search: pagefind          # or material, the default (see papersite.search)
+        search_group_size: 10     # papers to a page of Pagefind's index
         unsorted_page_size: 1000  # papers on each page of Unsorted
         theme_page_size: 300      # papers on each page of a theme
 
@@ -27,6 +28,9 @@ from papersite.search import BACKENDS, SearchBackend
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
 DEFAULT_UNSORTED_PAGE_SIZE = 1000
 DEFAULT_THEME_PAGE_SIZE = 300
+# Papers to a page of Pagefind's index: its list of pages, which a first search fetches whole, is
+# then a tenth as long (see papersite.search and BENCHMARKS.md, "Search payload").
+DEFAULT_SEARCH_GROUP_SIZE = 10
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class Options:
     search: SearchBackend = "material"
     unsorted_page_size: int = DEFAULT_UNSORTED_PAGE_SIZE
     theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
+    search_group_size: int = DEFAULT_SEARCH_GROUP_SIZE
 
 
 # The option names, in the order messages list them: the fields above, so none can be forgotten.
@@ -68,7 +73,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             "search",
         )
 
-    def page_size(option: str, default: int) -> int:
+    def whole_number(option: str, default: int) -> int:
         size = found.get(option, default)
         if isinstance(size, bool) or not isinstance(size, int) or size < 1:
             raise refuse(
@@ -78,8 +83,9 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
 
     return Options(
         backend,
-        unsorted_page_size=page_size("unsorted_page_size", DEFAULT_UNSORTED_PAGE_SIZE),
-        theme_page_size=page_size("theme_page_size", DEFAULT_THEME_PAGE_SIZE),
+        unsorted_page_size=whole_number("unsorted_page_size", DEFAULT_UNSORTED_PAGE_SIZE),
+        theme_page_size=whole_number("theme_page_size", DEFAULT_THEME_PAGE_SIZE),
+        search_group_size=whole_number("search_group_size", DEFAULT_SEARCH_GROUP_SIZE),
     )
 
 

@@ -14,7 +14,7 @@ import math
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -40,7 +40,7 @@ from papersite.markup import (
 )
 from papersite.options import DEFAULT_THEME_PAGE_SIZE, DEFAULT_UNSORTED_PAGE_SIZE
 from papersite.related import Related, RelatedPapers, related_papers
-from papersite.search import SearchBackend, SearchEntry
+from papersite.search import SearchEntry, SearchSettings
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = ".papersite-generated"
@@ -65,7 +65,7 @@ class SiteSettings:
     # Papers per theme page, for the same reason (a theme's entries are longer: abstracts folded).
     theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
     # The search backend: with Pagefind the site gets a Search page (see papersite.search).
-    search: SearchBackend = "material"
+    search: SearchSettings = field(default_factory=SearchSettings)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Generated:
     # What search finds of each paper page, for the backend to index (see papersite.search).
     search_entries: tuple[SearchEntry, ...] = ()
     # The search backend the pages were made for.
-    search: SearchBackend = "material"
+    search: SearchSettings = field(default_factory=SearchSettings)
 
 
 @dataclass(frozen=True)
@@ -417,8 +417,9 @@ def generate(
     # Written even with no tags, so a kept address still opens; the nav then leaves it out.
     page("tags.md", "tags.md.j2", tagged=tagged, root="../")
     page("about.md", "about.md.j2", themes=themes, root="../")
-    if search == "pagefind":
-        page("search.md", "search.md.j2", root="../")
+    if search.backend == "pagefind":
+        page("search.md", "search.md.j2", root="../", total=len(curation.papers))
+        writer.write("javascripts/search.js", (TEMPLATES / "search.js").read_bytes())
     _write_data(writer, catalogue, curation, settings)
     writer.write("stylesheets/papersite.css", (TEMPLATES / "papersite.css").read_bytes())
     writer.write("javascripts/papersite.js", (TEMPLATES / "papersite.js").read_bytes())
@@ -441,14 +442,14 @@ def generate(
     writer.prune()
     nav = (
         NavEntry("Home", "index.md"),
-        *((NavEntry("Search", "search.md"),) if search == "pagefind" else ()),
+        *((NavEntry("Search", "search.md"),) if search.backend == "pagefind" else ()),
         *(NavEntry(escape_html(t.title), f"themes/{t.id}.md") for t in curation.themes),
         *((NavEntry("Tags", "tags.md"),) if tagged else ()),
         NavEntry("Unsorted", "unsorted.md"),
         NavEntry("About", "about.md"),
     )
     entries = tuple(
-        SearchEntry(paper_url(v.id), v.title, v.abstract, tuple(t.name for t in v.tags))
+        SearchEntry(v.id, paper_url(v.id), v.title, v.abstract, tuple(t.name for t in v.tags))
         for v in (views[item.paper.id] for item in curation.papers)
     )
     return Generated(len(curation.papers), pages, len(writer.written), nav, entries, search)

@@ -9,15 +9,16 @@ query needs. mkdocs.yml picks the backend (see :mod:`papersite.options`)::
       papersite:
         search: pagefind   # or material, the default
 
-With Pagefind, MkDocs runs without its search plugin and the Pagefind indexer runs over the built
-site before it is swapped in; a Search page in the navigation loads Pagefind's UI.
+With Pagefind, MkDocs runs without its search plugin. papersite writes the papers' titles and
+abstracts into pages of its own, ten papers to a page by default, which Pagefind indexes while
+MkDocs builds (:class:`PagefindIndexer`); a Search page in the navigation lists the papers found.
 
 Either way a paper is found by its title and abstract (with Material, by its tags too), not by
-the headings and boilerplate its page also shows (Links, Cite, Sources). Pagefind reads only the
-part of a paper page marked ``data-pagefind-body``. Material's plugin would split every paper page
-into eight entries, so paper pages say ``search: exclude`` in their front matter and papersite adds
-one entry per paper, from the data it already has, to the index the plugin wrote: less than half
-the size, one result per paper, and MkDocs no longer parses every paper page a third time.
+the headings and boilerplate its page also shows (Links, Cite, Sources). Material's plugin would
+split every paper page into eight entries, so paper pages say ``search: exclude`` in their front
+matter and papersite adds one entry per paper, from the data it already has, to the index the
+plugin wrote: less than half the size, one result per paper, and MkDocs no longer parses every
+paper page a third time.
 """
 
 from __future__ import annotations
@@ -44,9 +45,21 @@ LARGE_INDEX_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
-class SearchEntry:
-    """One paper as search finds it: its page (relative to the site root) and plain-text fields."""
+class SearchSettings:
+    """Which backend indexes the site and, for Pagefind, how (from mkdocs.yml)."""
 
+    backend: SearchBackend = "material"
+    # Papers to a page of Pagefind's index (see PagefindIndexer).
+    group_size: int = 10
+    # The site's language (Material's theme.language), for Pagefind's word stemming.
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """One paper as search finds it: its id, page (relative to the site root), plain-text fields."""
+
+    id: str
     location: str
     title: str
     text: str
@@ -62,14 +75,6 @@ def without_search_plugin(plugins: Any) -> list[Any]:
         for entry in plugins or []
         if entry != "search" and not (isinstance(entry, Mapping) and "search" in entry)
     ]
-
-
-def index_site(site: Path, backend: SearchBackend, papers: Sequence[SearchEntry]) -> None:
-    """Finish the built site's search index: ``papers`` into Material's, or run Pagefind."""
-    if backend == "pagefind":
-        run_pagefind(site)
-    else:
-        add_to_material_index(site, papers)
 
 
 def add_to_material_index(site: Path, papers: Sequence[SearchEntry]) -> None:
@@ -114,21 +119,75 @@ def search_advice(site: Path, backend: SearchBackend) -> str | None:
     )
 
 
-def run_pagefind(site: Path) -> None:
-    """Run the Pagefind indexer over a built site; it writes site/pagefind/."""
-    from pagefind_bin import get_executable  # the binary ships in the pagefind[bin] wheel
+class PagefindIndexer:
+    """Pagefind indexing the papers in the background, from pages papersite writes for it.
 
-    command = [str(get_executable()), "--site", str(site), "--silent"]
-    try:
-        finished = subprocess.run(
-            command, capture_output=True, text=True, timeout=INDEX_TIMEOUT_SECONDS, check=False
+    Pagefind's page list, which a browser fetches whole before a first result, names every page it
+    indexed (about 6.5 bytes each): 321 KB for 50,000 paper pages. So the papers are written
+    ``group_size`` to a page, each a section whose heading's id is the paper's id, and the Search
+    page (templates/search.js) lists the papers of the groups Pagefind finds. The pages are
+    written from the papers' data, not read back from the built site, so Pagefind indexes them
+    while MkDocs builds. Use as a context manager: leaving it stops an indexer still running.
+    """
+
+    def __init__(self, papers: Sequence[SearchEntry], work: Path, settings: SearchSettings):
+        self.source = work / "pagefind-pages"
+        self.output = work / "pagefind"
+        write_pagefind_pages(self.source, papers, settings.group_size, settings.language)
+        from pagefind_bin import get_executable  # the binary ships in the pagefind[bin] wheel
+
+        command = [str(get_executable()), "--site", str(self.source)]
+        command += ["--output-path", str(self.output), "--silent"]
+        # To a file, not a pipe: nobody reads a pipe while MkDocs builds, and a full one would
+        # stop Pagefind.
+        self.log = work / "pagefind.log"
+        with self.log.open("wb") as log:
+            try:
+                self._process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+            except OSError as error:
+                raise PapersiteError(str(self.source), None, f"Pagefind failed: {error}") from None
+
+    def __enter__(self) -> PagefindIndexer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+
+    def finish(self, site: Path) -> None:
+        """Wait for the index and move it into the built ``site`` as pagefind/."""
+        try:
+            status = self._process.wait(timeout=INDEX_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            raise PapersiteError(
+                str(self.source), None, f"Pagefind took over {INDEX_TIMEOUT_SECONDS} s"
+            ) from None
+        if status != 0:
+            said = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+            last = said[-1] if said else f"exit status {status}"
+            raise PapersiteError(str(self.source), None, f"Pagefind indexing failed: {last}")
+        self.output.rename(site / "pagefind")
+
+
+def write_pagefind_pages(
+    folder: Path, papers: Sequence[SearchEntry], group_size: int, language: str
+) -> int:
+    """Write the pages Pagefind indexes, ``group_size`` papers to a page; return how many."""
+    folder.mkdir(parents=True, exist_ok=True)
+    head = (
+        f'<!doctype html><html lang="{escape(language)}"><head><meta charset="utf-8">'
+        "<title>Papers</title></head><body><main data-pagefind-body>\n"
+    )
+    count = 0
+    for start in range(0, len(papers), group_size):
+        sections = "".join(
+            f'<h2 id="{escape(paper.id)}">{escape(paper.title, quote=False)}</h2>'
+            f"<p>{escape(paper.text, quote=False)}</p>\n"
+            for paper in papers[start : start + group_size]
         )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise PapersiteError(str(site), None, f"Pagefind indexing failed: {error}") from None
-    if finished.returncode != 0:
-        detail = (finished.stderr or finished.stdout).strip().splitlines()
-        raise PapersiteError(
-            str(site),
-            None,
-            f"Pagefind indexing failed: {detail[-1] if detail else finished.returncode}",
+        (folder / f"{count}.html").write_text(
+            f"{head}{sections}</main></body></html>\n", encoding="utf-8"
         )
+        count += 1
+    return count

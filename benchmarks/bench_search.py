@@ -1,0 +1,160 @@
+"""Benchmark: what grouping papers in Pagefind's index costs the ranking of search results.
+
+Run ``python -m benchmarks.bench_search [--content content] [--groups 10]``. It builds the content
+twice with the Pagefind backend: one paper to a Pagefind page, where Pagefind ranks the papers
+itself (the baseline), and ``--groups`` papers to a page, where the Search page ranks the papers
+of the groups Pagefind finds (templates/search.js). Then, in Chromium, it asks both:
+
+- every paper's title, pasted whole: where does that paper come (1st, in the top 10, missed)?
+- the most common words of the titles, one at a time: how many of the baseline's top 10 does the
+  grouped search also list in its top 10?
+
+Needs Debian's chromium. Record the printed figures in BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.bench_build import REPO, pagefind_config, serving
+from papersite.build import build_site, load_content
+
+CHROMIUM = Path("/usr/bin/chromium")
+TOP = 10
+# Pagefind's own ranking of papers, with its default options, when each is a page of its own: the
+# baseline (the Search page set other options on the same module).
+BASELINE = """async ([query, count]) => {
+  const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
+  await pagefind.options({ baseUrl: "/", ranking: { termFrequency: 1.0 } });
+  const found = await pagefind.search(query);
+  const pages = await Promise.all(found.results.slice(0, count).map((r) => r.data()));
+  return pages.map((page) => page.anchors[0].id);
+}"""
+GROUPED = "([query, count]) => window.papersiteSearch.rank(query, count)"
+COMMON = frozenset("a an and are as at by for from in is of on or the to via with without".split())
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How the grouped search ranks against the baseline."""
+
+    titles: int
+    first: tuple[int, int]  # title queries whose paper came first: baseline, grouped
+    top: tuple[int, int]  # ... came in the top 10
+    words: int
+    overlap: float  # mean share of the baseline's top 10 the grouped top 10 also holds
+    titled: tuple[float, float]  # mean share of a word's top 10 with the word in their title
+
+
+@contextmanager
+def searching(site: Path) -> Iterator[Any]:
+    """A Chromium page on ``site``'s Search page, served on a free port."""
+    from playwright.sync_api import sync_playwright
+
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
+        )
+        page = browser.new_page()
+        page.goto(f"{base}search/")
+        page.wait_for_function("window.papersiteSearch !== undefined")
+        yield page
+        browser.close()
+
+
+def rankings(site: Path, script: str, queries: Sequence[str]) -> list[list[str]]:
+    """The top paper ids for each query, as ``script`` ranks them on ``site``."""
+    with searching(site) as page:
+        return [page.evaluate(script, [query, TOP]) for query in queries]
+
+
+def common_words(titles: Sequence[str], count: int) -> list[str]:
+    """The ``count`` commonest words of the titles, short and function words left out."""
+    words = Counter(
+        word
+        for title in titles
+        for word in re.findall(r"[a-z]+", title.lower())
+        if len(word) > 3 and word not in COMMON
+    )
+    return [word for word, _ in words.most_common(count)]
+
+
+def compare(content: Path, group_size: int, root: Path) -> Comparison:
+    """Build ``content`` one paper and ``group_size`` papers to a page; compare their rankings."""
+    sites = {}
+    for size in (1, group_size):
+        folder = root / f"groups-{size}"
+        folder.mkdir()
+        config = pagefind_config(folder, size)
+        build_site(load_content(content), folder / "site", config_file=config)
+        sites[size] = folder / "site"
+    loaded = load_content(content)
+    papers = {item.paper.id: item.paper.title for item in loaded.curation.papers}
+    titles = list(papers.values())
+    words = common_words(titles, 50)
+    base = rankings(sites[1], BASELINE, titles + words)
+    grouped = rankings(sites[group_size], GROUPED, titles + words)
+    ids = list(papers)
+    first = [0, 0]
+    top = [0, 0]
+    for index, paper_id in enumerate(ids):
+        for which, ranking in enumerate((base[index], grouped[index])):
+            first[which] += bool(ranking) and ranking[0] == paper_id
+            top[which] += paper_id in ranking
+    overlaps = [
+        len(set(b) & set(g)) / len(b)
+        for b, g in zip(base[len(ids) :], grouped[len(ids) :], strict=True)
+        if b
+    ]
+    titled = [
+        [
+            sum(word in papers[paper_id].lower() for paper_id in ranking) / len(ranking)
+            for word, ranking in zip(words, found[len(ids) :], strict=True)
+            if ranking
+        ]
+        for found in (base, grouped)
+    ]
+    return Comparison(
+        len(ids),
+        (first[0], first[1]),
+        (top[0], top[1]),
+        len(overlaps),
+        sum(overlaps) / len(overlaps) if overlaps else 1.0,
+        (sum(titled[0]) / len(titled[0]), sum(titled[1]) / len(titled[1])),
+    )
+
+
+def main() -> None:
+    """Compare and print."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--content", type=Path, default=REPO / "content")
+    parser.add_argument("--groups", type=int, default=10, help="papers to a Pagefind page")
+    args = parser.parse_args()
+    if not CHROMIUM.exists():
+        raise SystemExit("needs Debian's chromium: apt-get install chromium")
+    (REPO / "build").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=REPO / "build", prefix="bench-search-") as tmp:
+        result = compare(args.content, args.groups, Path(tmp))
+    print(f"{result.titles} titles, each pasted whole; {TOP} results kept")
+    for label, (base, grouped) in (("first", result.first), (f"top {TOP}", result.top)):
+        print(
+            f"  paper {label}: one to a page {base / result.titles:.1%}, "
+            f"{args.groups} to a page {grouped / result.titles:.1%}"
+        )
+    print(
+        f"{result.words} common title words: the grouped top {TOP} holds "
+        f"{result.overlap:.1%} of the baseline's top {TOP}; the word is in the title of "
+        f"{result.titled[0]:.1%} of the baseline's and {result.titled[1]:.1%} of the grouped"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+// papersite's Search page, for sites built with the Pagefind backend.
+//
+// Pagefind's list of indexed pages is fetched whole before a first result, at about 6.5 bytes a
+// page, so papersite indexes papers a group to a page (papersite.search): each paper is a section
+// whose heading's id is the paper's id. A query asks Pagefind which groups match, reads the best
+// few of them, and ranks their papers by the words found in each; "More results" reads the next.
+(function () {
+  "use strict";
+
+  var SHOWN = 10; // papers added to the list at a time
+  var GROUPS = 8; // groups read at a time: each a fetch of 2-3 KB
+
+  // A paper's score: the balanced scores Pagefind gives each word it found in the paper's section
+  // (a word's weight, higher in a title, and its rarity), summed.
+  function paperScore(section) {
+    var score = 0;
+    for (var i = 0; i < section.weighted_locations.length; i++) {
+      score += section.weighted_locations[i].balanced_score;
+    }
+    return score;
+  }
+
+  // The papers of one group that the query found, as {id, title, excerpt, score}.
+  function papersOf(group) {
+    var found = [];
+    for (var i = 0; i < group.sub_results.length; i++) {
+      var section = group.sub_results[i];
+      if (section.anchor && section.anchor.id) {
+        found.push({
+          id: section.anchor.id,
+          title: section.title,
+          excerpt: section.excerpt,
+          score: paperScore(section),
+        });
+      }
+    }
+    return found;
+  }
+
+  function byScore(a, b) {
+    return b.score - a.score || (a.id < b.id ? -1 : 1);
+  }
+
+  // One query's results, read a few groups at a time.
+  function Results(groups) {
+    this.groups = groups;
+    this.read = 0;
+    this.waiting = []; // papers read but not yet listed, best first
+  }
+
+  Results.prototype.hasMore = function () {
+    return this.waiting.length > 0 || this.read < this.groups.length;
+  };
+
+  // The next ``count`` papers: the best of those read, reading more groups while too few wait.
+  // Papers listed earlier stay where they are, as a reader expects of "More results".
+  Results.prototype.next = async function (count) {
+    while (this.waiting.length < count && this.read < this.groups.length) {
+      var batch = this.groups.slice(this.read, this.read + GROUPS);
+      this.read += batch.length;
+      var loaded = await Promise.all(
+        batch.map(function (group) {
+          return group.data();
+        })
+      );
+      for (var i = 0; i < loaded.length; i++) {
+        this.waiting = this.waiting.concat(papersOf(loaded[i]));
+      }
+      this.waiting.sort(byScore);
+    }
+    return this.waiting.splice(0, count);
+  };
+
+  var pagefindLoading = null;
+
+  function pagefind(root) {
+    if (!pagefindLoading) {
+      pagefindLoading = import(root + "pagefind/pagefind.js").then(async function (module) {
+        // A group's length says nothing of the papers in it: rank groups by their words'
+        // weighted count alone, so a group holding a paper with the word in its title is read
+        // first (measured in BENCHMARKS.md, "Search payload").
+        await module.options({
+          baseUrl: root,
+          excerptLength: 24,
+          ranking: { termFrequency: 0.0 },
+        });
+        await module.init();
+        return module;
+      });
+    }
+    return pagefindLoading;
+  }
+
+  // The best ``count`` papers for ``query``, as their ids: for benchmarks and tests.
+  async function rank(root, query, count) {
+    var found = await (await pagefind(root)).search(query);
+    var results = new Results(found.results);
+    var papers = await results.next(count);
+    return papers.map(function (paper) {
+      return paper.id;
+    });
+  }
+
+  function start() {
+    var form = document.getElementById("ps-search");
+    if (!form) {
+      return;
+    }
+    var root = new URL(form.getAttribute("data-root"), window.location.href).pathname;
+    var paperUrl = form.getAttribute("data-paper-url");
+    var input = form.querySelector("input");
+    var status = document.getElementById("ps-search-status");
+    var list = document.getElementById("ps-search-results");
+    var more = document.getElementById("ps-search-more");
+    var current = null; // the Results being listed
+    var asked = 0; // queries asked, so an answer to an older one is dropped
+
+    window.papersiteSearch = {
+      rank: function (query, count) {
+        return rank(root, query, count);
+      },
+    };
+
+    function say(text) {
+      status.textContent = text;
+    }
+
+    function show(papers) {
+      for (var i = 0; i < papers.length; i++) {
+        var item = document.createElement("li");
+        item.className = "ps-search-result";
+        var link = document.createElement("a");
+        link.href = root + paperUrl.replace("{id}", encodeURIComponent(papers[i].id));
+        link.textContent = papers[i].title;
+        var excerpt = document.createElement("p");
+        // Pagefind's excerpt: the page's text with < and > escaped, matches in <mark>.
+        excerpt.innerHTML = papers[i].excerpt;
+        item.appendChild(link);
+        item.appendChild(excerpt);
+        list.appendChild(item);
+      }
+    }
+
+    async function showMore(results, query) {
+      more.disabled = true;
+      var papers = await results.next(SHOWN);
+      if (results !== current) {
+        return;
+      }
+      show(papers);
+      var listed = list.children.length;
+      if (listed === 0) {
+        say("No papers match \u201c" + query + "\u201d.");
+      } else {
+        say(listed + (listed === 1 ? " paper" : " papers") + " for \u201c" + query + "\u201d" +
+          (results.hasMore() ? ", best first; more below." : "."));
+      }
+      more.hidden = !results.hasMore();
+      more.disabled = false;
+    }
+
+    async function search(query) {
+      var mine = ++asked;
+      var address = new URL(window.location.href);
+      if (query) {
+        address.searchParams.set("q", query);
+      } else {
+        address.searchParams.delete("q");
+      }
+      window.history.replaceState(null, "", address);
+      current = null;
+      list.replaceChildren();
+      more.hidden = true;
+      if (!query) {
+        say("");
+        return;
+      }
+      say("Searching\u2026");
+      var found = await (await pagefind(root)).debouncedSearch(query, {}, 250);
+      if (found === null || mine !== asked) {
+        return; // a later query took its place
+      }
+      current = new Results(found.results);
+      await showMore(current, query);
+    }
+
+    function report(error) {
+      // The preview (papersite serve) builds no index, so a maintainer sees this there too.
+      say("Search could not load its index (" + error + "). A preview from papersite serve has none.");
+      more.hidden = true;
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    input.addEventListener("input", function () {
+      search(input.value.trim()).catch(report);
+    });
+    more.addEventListener("click", function () {
+      if (current) {
+        showMore(current, input.value.trim()).catch(report);
+      }
+    });
+    pagefind(root).catch(report);
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) {
+      input.value = query;
+      search(query.trim()).catch(report);
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
