@@ -217,6 +217,10 @@ def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
         expect(hit).to_have_text(title)
         assert hit.get_attribute("href") == "/papers/pretraining-with-hierarchical-memories/"
         assert "?q=Pretraining+with" in page.url  # the address repeats the search
+        # The excerpt goes on from the title shown above it, with the words found marked.
+        excerpt = page.locator(".ps-search-result p").first
+        expect(excerpt).to_have_text(re.compile(r"^Small models fetch memory blocks"))
+        assert excerpt.locator("mark").count() > 0
         shot(page, "search-pagefind")
         hit.click()
         page.wait_for_url("**/papers/pretraining-with-hierarchical-memories/")
@@ -235,6 +239,12 @@ def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
         )
         expect(page.locator(".ps-search-result")).to_have_count(0)
         assert problems == []
+
+        # Opened from the disk, the page says what it needs rather than a browser's error.
+        page.goto((pagefind_site / "search" / "index.html").as_uri() + "?q=memories")
+        expect(page.locator("#ps-search-status")).to_have_text(
+            "Search needs the site served over HTTP, e.g. python3 -m http.server -d site."
+        )
 
 
 def test_pagefind_search_lists_more_papers_on_request_each_once(

@@ -20,6 +20,27 @@
     return score;
   }
 
+  // A word of Pagefind's excerpt as the reader sees it: Pagefind escapes < and > in the text and
+  // marks the words found. Never parsed as HTML: the text is a paper's.
+  function excerptWord(html) {
+    return html.replace(/<\/?mark>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  }
+
+  // Pagefind's excerpt often opens with the end of the paper's title, which the result shows just
+  // above it: the excerpt without those words. (Pagefind ends a heading with a period.)
+  function withoutTitle(excerpt, title) {
+    var words = excerpt.split(" ");
+    var titleWords = title.split(/\s+/);
+    for (var n = Math.min(words.length - 1, titleWords.length); n > 0; n--) {
+      var opening = words.slice(0, n).map(excerptWord).join(" ");
+      var tail = titleWords.slice(titleWords.length - n).join(" ");
+      if (opening === tail || opening === tail + ".") {
+        return words.slice(n).join(" ");
+      }
+    }
+    return excerpt;
+  }
+
   // The papers of one group that the query found, as {id, title, excerpt, score}.
   function papersOf(group) {
     var found = [];
@@ -29,7 +50,7 @@
         found.push({
           id: section.anchor.id,
           title: section.title,
-          excerpt: section.excerpt,
+          excerpt: withoutTitle(section.excerpt, section.title),
           score: paperScore(section),
         });
       }
@@ -81,7 +102,7 @@
         // first (measured in BENCHMARKS.md, "Search payload").
         await module.options({
           baseUrl: root,
-          excerptLength: 24,
+          excerptLength: 30,
           ranking: { termFrequency: 0.0 },
         });
         await module.init();
@@ -185,9 +206,14 @@
     }
 
     function report(error) {
+      more.hidden = true;
+      if (window.location.protocol === "file:") {
+        // Browsers load no modules from files: the index needs the site served.
+        say("Search needs the site served over HTTP, e.g. python3 -m http.server -d site.");
+        return;
+      }
       // The preview (papersite serve) builds no index, so a maintainer sees this there too.
       say("Search could not load its index (" + error + "). A preview from papersite serve has none.");
-      more.hidden = true;
     }
 
     form.addEventListener("submit", function (event) {
