@@ -399,6 +399,7 @@ def generate(
         recent=recent,
         total=len(curation.papers),
         unsorted_count=len(unsorted),
+        search_page=search.backend == "pagefind",
         root="",
     )
     # Where each paper is listed: the theme pages (by theme) and the Unsorted page holding it.
