@@ -102,6 +102,16 @@ def test_pagefind_pages_hold_the_papers_a_group_to_a_page_each_under_its_id(
     assert re.findall(r'<h2 id="([^"]+)">', pages[2]) == ["p7"]
 
 
+def test_pagefind_indexes_an_empty_list_which_finds_no_paper(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    with PagefindIndexer([], tmp_path / "work", SearchSettings("pagefind")) as indexer:
+        indexer.finish(site)  # Pagefind itself refuses a folder with nothing to index
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    page = (tmp_path / "work" / "pagefind-pages" / "0.html").read_text(encoding="utf-8")
+    assert "<h2" not in page  # no heading, so the Search page lists no paper
+
+
 def fake_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
     """Make PagefindIndexer run ``script`` (a shell script) instead of Pagefind's binary."""
     binary = tmp_path / "fake-pagefind"

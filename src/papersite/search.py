@@ -180,6 +180,12 @@ def write_pagefind_pages(
         "<title>Papers</title></head><body><main data-pagefind-body>\n"
     )
     count = 0
+    if not papers:
+        # Pagefind refuses to index nothing; the Search page then finds no papers, as it should.
+        (folder / "0.html").write_text(
+            f"{head}<p>No papers yet.</p></main></body></html>\n", "utf-8"
+        )
+        return 1
     for start in range(0, len(papers), group_size):
         sections = "".join(
             f'<h2 id="{escape(paper.id)}">{escape(paper.title, quote=False)}</h2>'
