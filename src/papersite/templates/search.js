@@ -10,8 +10,9 @@
   var SHOWN = 10; // papers added to the list at a time
   var GROUPS = 8; // groups read at a time: each a fetch of 2-3 KB
 
-  // A paper's score: the balanced scores Pagefind gives each word it found in the paper's section
-  // (a word's weight, higher in a title, and its rarity), summed.
+  // A paper's score: the balanced scores Pagefind gives each word it found in the paper's section,
+  // summed. A score grows with the square of the word's weight: a title word counts 36 times a
+  // word of the abstract, so papers with the query in their title come first.
   function paperScore(section) {
     var score = 0;
     for (var i = 0; i < section.weighted_locations.length; i++) {
