@@ -7,7 +7,9 @@ of the groups Pagefind finds (templates/search.js). Then, in Chromium, it asks b
 
 - every paper's title, pasted whole: where does that paper come (1st, in the top 10, missed)?
 - the most common words of the titles, one at a time: how many of the baseline's top 10 does the
-  grouped search also list in its top 10?
+  grouped search also list in its top 10, and how many have the word in their title?
+- two neighbouring words of a title, for 60 titles: Pagefind lists only pages holding both, so how
+  many papers listed hold both (the start of each word, as a stand-in for its stem)?
 
 Needs Debian's chromium. Record the printed figures in BENCHMARKS.md.
 """
@@ -15,6 +17,7 @@ Needs Debian's chromium. Record the printed figures in BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import tempfile
 from collections import Counter
@@ -52,6 +55,9 @@ class Comparison:
     words: int
     overlap: float  # mean share of the baseline's top 10 the grouped top 10 also holds
     titled: tuple[float, float]  # mean share of a word's top 10 with the word in their title
+    pairs: int
+    both: tuple[float, float]  # mean share of a word pair's results holding both words
+    listed: tuple[float, float]  # mean number of papers listed for a word pair (at most 10)
 
 
 @contextmanager
@@ -87,6 +93,19 @@ def common_words(titles: Sequence[str], count: int) -> list[str]:
     return [word for word, _ in words.most_common(count)]
 
 
+def word_pairs(titles: Sequence[str], count: int) -> list[str]:
+    """Two neighbouring words of ``count`` titles, function words left out, drawn at random."""
+    rng = random.Random(0)
+    pairs = []
+    for title in titles:
+        words = [w for w in re.findall(r"[a-z]+", title.lower()) if len(w) > 3 and w not in COMMON]
+        if len(words) >= 2:
+            start = rng.randrange(len(words) - 1)
+            pairs.append(f"{words[start]} {words[start + 1]}")
+    rng.shuffle(pairs)
+    return pairs[:count]
+
+
 def compare(content: Path, group_size: int, root: Path) -> Comparison:
     """Build ``content`` one paper and ``group_size`` papers to a page; compare their rankings."""
     sites = {}
@@ -98,10 +117,16 @@ def compare(content: Path, group_size: int, root: Path) -> Comparison:
         sites[size] = folder / "site"
     loaded = load_content(content)
     papers = {item.paper.id: item.paper.title for item in loaded.curation.papers}
+    text = {
+        item.paper.id: f"{item.paper.title} {item.paper.abstract}".lower()
+        for item in loaded.curation.papers
+    }
     titles = list(papers.values())
     words = common_words(titles, 50)
-    base = rankings(sites[1], BASELINE, titles + words)
-    grouped = rankings(sites[group_size], GROUPED, titles + words)
+    pairs = word_pairs(titles, 60)
+    base = rankings(sites[1], BASELINE, titles + words + pairs)
+    grouped = rankings(sites[group_size], GROUPED, titles + words + pairs)
+    paired = len(titles) + len(words)
     ids = list(papers)
     first = [0, 0]
     top = [0, 0]
@@ -111,16 +136,28 @@ def compare(content: Path, group_size: int, root: Path) -> Comparison:
             top[which] += paper_id in ranking
     overlaps = [
         len(set(b) & set(g)) / len(b)
-        for b, g in zip(base[len(ids) :], grouped[len(ids) :], strict=True)
+        for b, g in zip(base[len(ids) : paired], grouped[len(ids) : paired], strict=True)
         if b
     ]
     titled = [
         [
             sum(word in papers[paper_id].lower() for paper_id in ranking) / len(ranking)
-            for word, ranking in zip(words, found[len(ids) :], strict=True)
+            for word, ranking in zip(words, found[len(ids) : paired], strict=True)
             if ranking
         ]
         for found in (base, grouped)
+    ]
+    both = [
+        [
+            sum(all(w[:5] in text[paper_id] for w in pair.split()) for paper_id in ranking)
+            / len(ranking)
+            for pair, ranking in zip(pairs, found[paired:], strict=True)
+            if ranking
+        ]
+        for found in (base, grouped)
+    ]
+    listed = [
+        sum(len(ranking) for ranking in found[paired:]) / len(pairs) for found in (base, grouped)
     ]
     return Comparison(
         len(ids),
@@ -129,6 +166,9 @@ def compare(content: Path, group_size: int, root: Path) -> Comparison:
         len(overlaps),
         sum(overlaps) / len(overlaps) if overlaps else 1.0,
         (sum(titled[0]) / len(titled[0]), sum(titled[1]) / len(titled[1])),
+        len(pairs),
+        (sum(both[0]) / len(both[0]), sum(both[1]) / len(both[1])),
+        (listed[0], listed[1]),
     )
 
 
@@ -153,6 +193,11 @@ def main() -> None:
         f"{result.words} common title words: the grouped top {TOP} holds "
         f"{result.overlap:.1%} of the baseline's top {TOP}; the word is in the title of "
         f"{result.titled[0]:.1%} of the baseline's and {result.titled[1]:.1%} of the grouped"
+    )
+    print(
+        f"{result.pairs} pairs of title words: both words in {result.both[0]:.1%} of the "
+        f"baseline's results and {result.both[1]:.1%} of the grouped; papers listed "
+        f"{result.listed[0]:.1f} and {result.listed[1]:.1f} a pair"
     )
 
 

@@ -236,6 +236,14 @@ def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
         )
         assert page.locator(".ps-search-result script").count() == 0
 
+        # Both words are in the one Pagefind page of this small site, but in no one paper.
+        page.locator("#ps-search-input").fill("pretraining friends")
+        expect(page.locator("#ps-search-status")).to_have_text(
+            "No papers match \u201cpretraining friends\u201d."
+        )
+        page.locator("#ps-search-input").fill("hierarchical memories")
+        expect(page.locator(".ps-search-result a")).to_have_text([title])
+
         page.locator("#ps-search-input").fill("zebrafishology")
         expect(page.locator("#ps-search-status")).to_have_text(
             "No papers match \u201czebrafishology\u201d."

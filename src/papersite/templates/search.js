@@ -42,21 +42,81 @@
     return excerpt;
   }
 
-  // The papers of one group that the query found, as {id, title, excerpt, score}.
-  function papersOf(group) {
+  // The parts of a word as Pagefind indexes them, lowercased: "State-Space" is "state", "space".
+  function wordParts(word) {
+    return word.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  function sharedPrefix(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) {
+      n++;
+    }
+    return n;
+  }
+
+  // The query's terms a word Pagefind found stands for. Pagefind stems and matches prefixes
+  // ("memories" finds "memory", "quantiz" finds "quantized"), so a part stands for a term when
+  // they open alike, and a word stands for at least the term it opens most alike with.
+  function termsOf(word, terms) {
+    var parts = wordParts(word);
     var found = [];
+    var best = null;
+    var bestLength = 0;
+    for (var t = 0; t < terms.length; t++) {
+      for (var p = 0; p < parts.length; p++) {
+        var shared = sharedPrefix(parts[p], terms[t]);
+        if (shared >= Math.min(terms[t].length, parts[p].length, 4)) {
+          found.push(terms[t]);
+          break;
+        }
+        if (shared > bestLength) {
+          best = terms[t];
+          bestLength = shared;
+        }
+      }
+    }
+    return found.length || best === null ? found : [best];
+  }
+
+  // The papers of one group that the query found, as {id, title, excerpt, score}. Pagefind
+  // finds pages holding every word of the query, and a group is a page: of its papers, only
+  // those holding every word the group holds are listed, as if each paper were a page.
+  function papersOf(group, terms) {
+    var words = group.raw_content.split(/[\r\n\s]+/g); // as Pagefind numbers them
+    var sections = [];
+    var inGroup = {};
     for (var i = 0; i < group.sub_results.length; i++) {
       var section = group.sub_results[i];
-      if (section.anchor && section.anchor.id) {
-        found.push({
-          id: section.anchor.id,
-          title: section.title,
-          excerpt: withoutTitle(section.excerpt, section.title),
-          score: paperScore(section),
+      if (!(section.anchor && section.anchor.id)) {
+        continue;
+      }
+      var held = {};
+      for (var l = 0; l < section.weighted_locations.length; l++) {
+        var found = termsOf(words[section.weighted_locations[l].location] || "", terms);
+        for (var f = 0; f < found.length; f++) {
+          held[found[f]] = inGroup[found[f]] = true;
+        }
+      }
+      sections.push({ section: section, held: held });
+    }
+    var required = Object.keys(inGroup);
+    var papers = [];
+    for (var s = 0; s < sections.length; s++) {
+      var paper = sections[s];
+      var holdsAll = required.every(function (term) {
+        return paper.held[term];
+      });
+      if (holdsAll) {
+        papers.push({
+          id: paper.section.anchor.id,
+          title: paper.section.title,
+          excerpt: withoutTitle(paper.section.excerpt, paper.section.title),
+          score: paperScore(paper.section),
         });
       }
     }
-    return found;
+    return papers;
   }
 
   function byScore(a, b) {
@@ -64,7 +124,12 @@
   }
 
   // One query's results, read a few groups at a time.
-  function Results(groups) {
+  function Results(query, groups) {
+    var terms = {};
+    wordParts(query).forEach(function (term) {
+      terms[term] = true;
+    });
+    this.terms = Object.keys(terms);
     this.groups = groups;
     this.read = 0;
     this.waiting = []; // papers read but not yet listed, best first
@@ -86,7 +151,7 @@
         })
       );
       for (var i = 0; i < loaded.length; i++) {
-        this.waiting = this.waiting.concat(papersOf(loaded[i]));
+        this.waiting = this.waiting.concat(papersOf(loaded[i], this.terms));
       }
       this.waiting.sort(byScore);
     }
@@ -116,7 +181,7 @@
   // The best ``count`` papers for ``query``, as their ids: for benchmarks and tests.
   async function rank(root, query, count) {
     var found = await (await pagefind(root)).search(query);
-    var results = new Results(found.results);
+    var results = new Results(query, found.results);
     var papers = await results.next(count);
     return papers.map(function (paper) {
       return paper.id;
@@ -202,7 +267,7 @@
       if (found === null || mine !== asked) {
         return; // a later query took its place
       }
-      current = new Results(found.results);
+      current = new Results(query, found.results);
       await showMore(current, query);
     }
 
