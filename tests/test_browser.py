@@ -258,6 +258,56 @@ def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
         )
 
 
+# Groups as Pagefind hands them over, each with two papers: the first holds the word "alpha", the
+# second "beta", and from group ``both`` on, the first holds both. Counts the groups read.
+FAKE_GROUPS = """([count, both]) => {
+  window.read = 0;
+  const groups = [];
+  for (let g = 0; g < count; g++) {
+    const first = g >= both ? "alpha beta" : "alpha";
+    groups.push({ data: async () => {
+      window.read++;
+      const at = (text) => text.split(" ").map((_, i) => ({ location: i, balanced_score: 1 }));
+      return {
+        raw_content: `${first} beta`,
+        sub_results: [
+          { anchor: { id: `g${g}a` }, title: "A", excerpt: "", weighted_locations:
+            at(first) },
+          { anchor: { id: `g${g}b` }, title: "B", excerpt: "",
+            weighted_locations: [{ location: first.split(" ").length, balanced_score: 1 }] },
+        ],
+      };
+    } });
+  }
+  return groups;
+}"""
+
+
+def test_pagefind_groups_are_read_a_few_at_a_time_for_papers_holding_every_word(
+    browser: Browser, pagefind_site: Path
+) -> None:
+    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "search/")
+        page.wait_for_function("window.papersiteSearch !== undefined")
+        found = page.evaluate(
+            f"""async () => {{
+              const groups = ({FAKE_GROUPS})([100, 90]);
+              const results = new window.papersiteSearch.Results("alpha beta", groups);
+              const none = await results.next(10);
+              const readFirst = window.read;
+              const later = [];
+              while (results.hasMore()) {{ later.push(...await results.next(10)); }}
+              return {{ none: none.length, readFirst, readAll: window.read,
+                        later: later.map((paper) => paper.id) }};
+            }}"""
+        )
+        # No paper of the first groups holds both words: four batches of eight, then a pause.
+        assert found["none"] == 0 and found["readFirst"] == 32
+        assert found["readAll"] == 100
+        assert found["later"] == [f"g{g}a" for g in range(90, 100)]
+        assert problems == []
+
+
 def test_pagefind_search_lists_more_papers_on_request_each_once(
     browser: Browser, shipped_pagefind_site: Path
 ) -> None:

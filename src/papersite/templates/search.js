@@ -9,6 +9,9 @@
 
   var SHOWN = 10; // papers added to the list at a time
   var GROUPS = 8; // groups read at a time: each a fetch of 2-3 KB
+  // Batches read for one showing at most: when few papers hold every word of a query, each group
+  // adds little, and reading on would fetch the whole index piece by piece.
+  var BATCHES = 4;
 
   // A paper's score: the balanced scores Pagefind gives each word it found in the paper's section,
   // summed. A score grows with the square of the word's weight: a title word counts 36 times a
@@ -142,7 +145,10 @@
   // The next ``count`` papers: the best of those read, reading more groups while too few wait.
   // Papers listed earlier stay where they are, as a reader expects of "More results".
   Results.prototype.next = async function (count) {
-    while (this.waiting.length < count && this.read < this.groups.length) {
+    for (var batches = 0; batches < BATCHES; batches++) {
+      if (this.waiting.length >= count || this.read >= this.groups.length) {
+        break;
+      }
       var batch = this.groups.slice(this.read, this.read + GROUPS);
       this.read += batch.length;
       var loaded = await Promise.all(
@@ -178,7 +184,7 @@
     return pagefindLoading;
   }
 
-  // The best ``count`` papers for ``query``, as their ids: for benchmarks and tests.
+  // The best ``count`` papers for ``query``, as their ids.
   async function rank(root, query, count) {
     var found = await (await pagefind(root)).search(query);
     var results = new Results(query, found.results);
@@ -202,10 +208,12 @@
     var current = null; // the Results being listed
     var asked = 0; // queries asked, so an answer to an older one is dropped
 
+    // For benchmarks and tests.
     window.papersiteSearch = {
       rank: function (query, count) {
         return rank(root, query, count);
       },
+      Results: Results,
     };
 
     function say(text) {
@@ -236,7 +244,9 @@
       }
       show(papers);
       var listed = list.children.length;
-      if (listed === 0) {
+      if (listed === 0 && results.hasMore()) {
+        say("No papers found yet for \u201c" + query + "\u201d; More results searches on.");
+      } else if (listed === 0) {
         say("No papers match \u201c" + query + "\u201d.");
       } else {
         say(listed + (listed === 1 ? " paper" : " papers") + " for \u201c" + query + "\u201d" +
