@@ -18,10 +18,11 @@ from typing import Any
 import pytest
 
 from papersite import build as build_module
-from papersite.build import Loaded, build_content, build_site
+from papersite.build import Loaded, build_content, build_site, site_settings
 from papersite.cli import main
 from papersite.errors import PapersiteError, Problem
 from papersite.related import RelatedWorker
+from papersite.search import SearchSettings
 
 from .conftest import REPO
 from .sites import HOSTILE_TAG, loaded, write_content
@@ -653,3 +654,23 @@ def test_work_folders_of_live_or_foreign_builds_are_left_alone(tmp_path: Path, o
     assert recover_killed_builds(tmp_path / "site") == ()
     assert (work / "previous").is_dir()
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("theme", "search"),
+    [
+        ("theme:\n  name: material\n", SearchSettings("material", 10, "en")),
+        (
+            "theme:\n  name: material\n  language: de\n"
+            "extra:\n  papersite:\n    search: pagefind\n    search_group_size: 4\n",
+            SearchSettings("pagefind", 4, "de"),
+        ),
+        ("theme: material\n", SearchSettings()),  # MkDocs also takes a theme by name alone
+    ],
+)
+def test_search_settings_come_from_mkdocs_yml_with_the_theme_s_language(
+    tmp_path: Path, theme: str, search: SearchSettings
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: x\nsite_url: https://example.org/\n{theme}", encoding="utf-8")
+    assert site_settings(config, 0).search == search
