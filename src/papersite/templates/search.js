@@ -86,7 +86,10 @@
   // finds pages holding every word of the query, and a group is a page: of its papers, only
   // those holding every word the group holds are listed, as if each paper were a page.
   function papersOf(group, terms) {
-    var words = group.raw_content.split(/[\r\n\s]+/g); // as Pagefind numbers them
+    // The words as Pagefind numbers them: split at zero-width spaces in text it segmented
+    // (Chinese, Japanese), else at white space.
+    var content = group.raw_content;
+    var words = content.includes("\u200B") ? content.split("\u200B") : content.split(/[\r\n\s]+/g);
     var sections = [];
     var inGroup = {};
     for (var i = 0; i < group.sub_results.length; i++) {
