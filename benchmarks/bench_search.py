@@ -108,14 +108,13 @@ def word_pairs(titles: Sequence[str], count: int) -> list[str]:
 
 def compare(content: Path, group_size: int, root: Path) -> Comparison:
     """Build ``content`` one paper and ``group_size`` papers to a page; compare their rankings."""
+    loaded = load_content(content)
     sites = {}
     for size in (1, group_size):
         folder = root / f"groups-{size}"
         folder.mkdir()
-        config = pagefind_config(folder, size)
-        build_site(load_content(content), folder / "site", config_file=config)
+        build_site(loaded, folder / "site", config_file=pagefind_config(folder, size))
         sites[size] = folder / "site"
-    loaded = load_content(content)
     papers = {item.paper.id: item.paper.title for item in loaded.curation.papers}
     text = {
         item.paper.id: f"{item.paper.title} {item.paper.abstract}".lower()
