@@ -23,14 +23,11 @@ from typing import Any
 import yaml
 
 from papersite.errors import PapersiteError, display_path
-from papersite.search import BACKENDS, SearchBackend
+from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
 DEFAULT_UNSORTED_PAGE_SIZE = 1000
 DEFAULT_THEME_PAGE_SIZE = 300
-# Papers to a page of Pagefind's index: its list of pages, which a first search fetches whole, is
-# then a tenth as long (see papersite.search and BENCHMARKS.md, "Search payload").
-DEFAULT_SEARCH_GROUP_SIZE = 10
 
 
 @dataclass(frozen=True)

@@ -379,6 +379,8 @@ def generate(
     computed elsewhere (a callable, called once every page without them is written).
     """
     search = settings.search
+    # With Pagefind the site gets a Search page (with its script) in the nav and a field at home.
+    search_page = search.backend == "pagefind"
     renderer = Renderer(catalogue, curation, settings)
     writer = SiteWriter(out)
     views = {item.paper.id: renderer.paper_view(item) for item in curation.papers}
@@ -399,7 +401,7 @@ def generate(
         recent=recent,
         total=len(curation.papers),
         unsorted_count=len(unsorted),
-        search_page=search.backend == "pagefind",
+        search_page=search_page,
         root="",
     )
     # Where each paper is listed: the theme pages (by theme) and the Unsorted page holding it.
@@ -418,7 +420,7 @@ def generate(
     # Written even with no tags, so a kept address still opens; the nav then leaves it out.
     page("tags.md", "tags.md.j2", tagged=tagged, root="../")
     page("about.md", "about.md.j2", themes=themes, root="../")
-    if search.backend == "pagefind":
+    if search_page:
         page("search.md", "search.md.j2", root="../", total=len(curation.papers))
         writer.write("javascripts/search.js", (TEMPLATES / "search.js").read_bytes())
     _write_data(writer, catalogue, curation, settings)
@@ -443,7 +445,7 @@ def generate(
     writer.prune()
     nav = (
         NavEntry("Home", "index.md"),
-        *((NavEntry("Search", "search.md"),) if search.backend == "pagefind" else ()),
+        *((NavEntry("Search", "search.md"),) if search_page else ()),
         *(NavEntry(escape_html(t.title), f"themes/{t.id}.md") for t in curation.themes),
         *((NavEntry("Tags", "tags.md"),) if tagged else ()),
         NavEntry("Unsorted", "unsorted.md"),

@@ -42,6 +42,9 @@ MATERIAL_INDEX = Path("search") / "search_index.json"
 # Material's search loads its whole index before the first result, and parses it in the page:
 # past a few megabytes (about 3,000 papers) that is a long wait, so the build suggests Pagefind.
 LARGE_INDEX_BYTES = 5_000_000
+# Papers to a page of Pagefind's index: its list of pages, which a first search fetches whole, is
+# then a tenth as long (see PagefindIndexer and BENCHMARKS.md, "Search payload").
+DEFAULT_SEARCH_GROUP_SIZE = 10
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class SearchSettings:
 
     backend: SearchBackend = "material"
     # Papers to a page of Pagefind's index (see PagefindIndexer).
-    group_size: int = 10
+    group_size: int = DEFAULT_SEARCH_GROUP_SIZE
     # The site's language (Material's theme.language), for Pagefind's word stemming.
     language: str = "en"
 
