@@ -42,7 +42,11 @@ BASELINE = """async ([query, count]) => {
   return pages.map((page) => page.anchors[0].id);
 }"""
 GROUPED = "([query, count]) => window.papersiteSearch.rank(query, count)"
-COMMON = frozenset("a an and are as at by for from in is of on or the to via with without".split())
+# Function words: left out of word queries; the Search page leaves the same out of every query.
+COMMON = frozenset(
+    "a an and are as at be by for from has have in into is it its of on or our that the their "
+    "this to via we what when which while with without".split()
+)
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,26 @@
     return b.score - a.score || (a.id < b.id ? -1 : 1);
   }
 
+  // English words too common to say what a paper is about. Pagefind indexes them, and every
+  // paper holds them: a pasted title's "the", "of" and "for" fetched index chunks of 100-200 KB
+  // each at 50,000 papers, and asked each listed paper to hold them.
+  var COMMON = new Set(
+    ("a an and are as at be by for from has have in into is it its of on or our that the their " +
+      "this to via we what when which while with").split(" ")
+  );
+
+  // The words Pagefind is asked for: the query without common words, on an English site,
+  // unless nothing else is left.
+  function searchWords(query) {
+    if (!/^en\b/i.test(document.documentElement.lang || "en")) {
+      return query;
+    }
+    var kept = query.split(/\s+/).filter(function (word) {
+      return !COMMON.has(word.toLowerCase().replace(/[^a-z]/g, ""));
+    });
+    return kept.length ? kept.join(" ") : query;
+  }
+
   // One query's results, read a few groups at a time.
   function Results(query, groups) {
     var terms = {};
@@ -189,8 +209,9 @@
 
   // The best ``count`` papers for ``query``, as their ids.
   async function rank(root, query, count) {
-    var found = await (await pagefind(root)).search(query);
-    var results = new Results(query, found.results);
+    var words = searchWords(query);
+    var found = await (await pagefind(root)).search(words);
+    var results = new Results(words, found.results);
     var papers = await results.next(count);
     return papers.map(function (paper) {
       return paper.id;
@@ -276,11 +297,12 @@
         return;
       }
       say("Searching\u2026");
-      var found = await (await pagefind(root)).debouncedSearch(query, {}, 250);
+      var words = searchWords(query);
+      var found = await (await pagefind(root)).debouncedSearch(words, {}, 250);
       if (found === null || mine !== asked) {
         return; // a later query took its place
       }
-      current = new Results(query, found.results);
+      current = new Results(words, found.results);
       await showMore(current, query);
     }
 
