@@ -2,7 +2,9 @@
 
 Run ``python -m benchmarks.bench_build --papers 500 5000 [--search pagefind]``. For each N it writes
 synthetic content (``--topics``: one paper in four on a theme's topic, sorted by the shipped
-themes.yaml), then runs two child processes, one after the other so they do not share the cores:
+themes.yaml; ``--real-words``: words drawn from the seed papers instead of a vocabulary of 60, for
+search indexes of a real size), then runs two child processes, one after the other so they do
+not share the cores:
 
 - the build: papersite's stages timed one by one (parse, curate, related papers, render, MkDocs,
   search index), exactly as ``build_site`` runs them;
@@ -51,6 +53,32 @@ class ChildRun:
     report: dict[str, Any]
     seconds: float
     max_rss_mb: float
+    # The most memory the child and its own children (the related papers' worker, Pagefind)
+    # held at one time, sampled: what the machine must have.
+    together_mb: float
+
+
+def tree_rss_mb(root: int) -> float:
+    """The resident memory of process ``root`` and all its descendants now, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:  # gone meanwhile
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        pid = int(entry.name)
+        children.setdefault(int(fields["PPid"]), []).append(pid)
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])  # kernel threads have none
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total / 1024
 
 
 def run_child(*args: str) -> ChildRun:
@@ -62,8 +90,20 @@ def run_child(*args: str) -> ChildRun:
         cwd=REPO,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     ) as child:
+        together = 0.0
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal together
+            while not done.wait(0.25):
+                together = max(together, tree_rss_mb(child.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         assert child.stdout is not None
         output = child.stdout.read()
+        done.set()
+        sampler.join()
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
@@ -71,7 +111,7 @@ def run_child(*args: str) -> ChildRun:
         raise SystemExit(f"child {args[0]} failed with status {child.returncode}")
     report = json.loads(output.decode().strip().splitlines()[-1])
     # Linux reports ru_maxrss in kilobytes.
-    return ChildRun(report, seconds, usage.ru_maxrss / 1024)
+    return ChildRun(report, seconds, usage.ru_maxrss / 1024, together)
 
 
 def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
@@ -228,9 +268,11 @@ def pagefind_config(folder: Path, group_size: int | None = None) -> Path:
     return config
 
 
-def measure(papers: int, topics: bool, search: str, root: Path, repeat: int = 1) -> dict[str, Any]:
+def measure(
+    papers: int, topics: bool, search: str, root: Path, repeat: int = 1, real_words: bool = False
+) -> dict[str, Any]:
     """Build N papers and the floor, ``repeat`` times each; one row of figures from the fastest."""
-    content = write_content(root / "content", papers, topics=topics)
+    content = write_content(root / "content", papers, topics=topics, real_words=real_words)
     config = pagefind_config(root) if search == "pagefind" else CONFIG
     builds, floors = [], []
     # Alternating, so a slow spell of the machine weighs on both; the fastest of each is kept.
@@ -252,6 +294,7 @@ def measure(papers: int, topics: bool, search: str, root: Path, repeat: int = 1)
         "floor": floor.report["stages"]["mkdocs"],
         "floor_whole": floor.seconds,
         "rss_mb": build.max_rss_mb,
+        "together_mb": build.together_mb,
         "floor_rss_mb": floor.max_rss_mb,
         "worker_cpu": build.report["worker_cpu"],
         "worker_rss_mb": build.report["worker_rss_mb"],
@@ -295,7 +338,7 @@ def print_row(row: dict[str, Any]) -> None:
     )
     print(
         f"  peak memory {row['rss_mb']:.0f} MB, the largest of the build's processes "
-        f"(floor {row['floor_rss_mb']:.0f} MB)"
+        f"(floor {row['floor_rss_mb']:.0f} MB); {row['together_mb']:.0f} MB all at once"
     )
     print(
         f"  site {row['files']:,} files, {row['bytes'] / 1e6:.1f} MB, "
@@ -322,6 +365,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--papers", type=int, nargs="+", default=[500, 5000])
     parser.add_argument("--topics", action="store_true", help="papers the shipped themes sort")
+    parser.add_argument(
+        "--real-words", action="store_true", help="words drawn from the seed papers, not 60"
+    )
     parser.add_argument("--search", choices=["material", "pagefind"], default="material")
     parser.add_argument(
         "--repeat", type=int, default=1, help="build and floor this many times, keep the fastest"
@@ -336,7 +382,9 @@ def main() -> None:
     (REPO / "build").mkdir(exist_ok=True)
     for papers in args.papers:
         with tempfile.TemporaryDirectory(dir=REPO / "build", prefix="bench-") as tmp:
-            rows.append(measure(papers, args.topics, args.search, Path(tmp), args.repeat))
+            rows.append(
+                measure(papers, args.topics, args.search, Path(tmp), args.repeat, args.real_words)
+            )
         print_row(rows[-1])
     if len(rows) > 1:
         small, large = rows[0], rows[-1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from papersite.sources import Layout, Record, format_dump
 
 SHIPPED_THEMES = Path(__file__).parent.parent / "content" / "curation" / "themes.yaml"
+SEEDS = Path(__file__).parent.parent / "content"
 
 WORDS = (
     "attention transformer recurrent state space model sparse quantization pruning distillation "
@@ -32,7 +34,6 @@ TOPIC_WORDS = frozenset(
     "context linear decoding speculative cache low rank adapter token scaling law theorem proof "
     "numeracy sequence mamba lstm gru expert mixture hardware latency energy compression".split()
 )
-NEUTRAL = tuple(word for word in WORDS if word not in TOPIC_WORDS)
 TOPICS = (
     "We quantize weights to 4-bit with a learned codebook and keep accuracy.",
     "Pruning half the weights gives a sparse network with the same loss.",
@@ -45,13 +46,32 @@ TOPICS = (
 )
 
 
-def synthetic_records(count: int, seed: int = 0, *, topics: bool = False) -> list[Record]:
+def seed_words() -> tuple[str, ...]:
+    """Every word of the shipped seed papers' titles and abstracts, as often as it occurs there.
+
+    Drawn from, it gives text with a real vocabulary's size and skew (a few words everywhere, most
+    rare), which is what a search index's size depends on.
+    """
+    from papersite.catalogue import load_catalogue
+
+    catalogue = load_catalogue(SEEDS)
+    text = " ".join(f"{paper.title} {paper.abstract}" for paper in catalogue.papers)
+    return tuple(re.findall(r"[a-z][a-z-]*[a-z]", text.lower()))
+
+
+def synthetic_records(
+    count: int, seed: int = 0, *, topics: bool = False, real_words: bool = False
+) -> list[Record]:
     """``count`` distinct papers with titles, abstracts and (mostly) metadata.
 
-    With ``topics``, only one paper in four is about a topic the shipped themes look for.
+    With ``topics``, only one paper in four is about a topic the shipped themes look for; with
+    ``real_words``, words are drawn from the seed papers (see :func:`seed_words`) rather than
+    from a vocabulary of 60.
     """
     rng = random.Random(seed)
-    words = NEUTRAL if topics else WORDS
+    words = seed_words() if real_words else WORDS
+    if topics:
+        words = tuple(word for word in words if word not in TOPIC_WORDS)
     records = []
     for index in range(count):
         title = " ".join(rng.choice(words).capitalize() for _ in range(rng.randint(4, 11)))
@@ -80,14 +100,20 @@ def synthetic_records(count: int, seed: int = 0, *, topics: bool = False) -> lis
 
 
 def write_dumps(
-    folder: Path, papers: int, per_file: int = 5000, seed: int = 0, *, topics: bool = False
+    folder: Path,
+    papers: int,
+    per_file: int = 5000,
+    seed: int = 0,
+    *,
+    topics: bool = False,
+    real_words: bool = False,
 ) -> list[Path]:
     """Write ``papers`` papers as dumps of ``per_file`` into ``folder``, alternating layouts.
 
     One mention in twenty is repeated in the next file, so merging has work to do.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    records = synthetic_records(papers, seed, topics=topics)
+    records = synthetic_records(papers, seed, topics=topics, real_words=real_words)
     paths = []
     for number, start in enumerate(range(0, papers, per_file)):
         chunk = records[start : start + per_file]
@@ -118,13 +144,16 @@ def main() -> None:
         action="store_true",
         help="one paper in four on a theme's topic, and the shipped themes.yaml in curation/",
     )
+    parser.add_argument("--real-words", action="store_true", help="words drawn from the seeds")
     args = parser.parse_args()
-    write_content(args.out, args.papers, topics=args.topics)
+    write_content(args.out, args.papers, topics=args.topics, real_words=args.real_words)
 
 
-def write_content(out: Path, papers: int, *, topics: bool = False) -> Path:
+def write_content(
+    out: Path, papers: int, *, topics: bool = False, real_words: bool = False
+) -> Path:
     """A content folder: synthetic dumps, and with ``topics`` the shipped themes (no decisions)."""
-    write_dumps(out / "sources", papers, topics=topics)
+    write_dumps(out / "sources", papers, topics=topics, real_words=real_words)
     if topics:
         curation = out / "curation"
         curation.mkdir(parents=True, exist_ok=True)
