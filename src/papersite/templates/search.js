@@ -2,8 +2,9 @@
 //
 // Pagefind's list of indexed pages is fetched whole before a first result, at about 6.5 bytes a
 // page, so papersite indexes papers a group to a page (papersite.search): each paper is a section
-// whose heading's id is the paper's id. A query asks Pagefind which groups match, reads the best
-// few of them, and ranks their papers by the words found in each; "More results" reads the next.
+// whose heading's id is the paper's id. A query (common English words left out) asks Pagefind
+// which groups match, reads the best few of them, lists their papers that hold every word, ranked
+// by the words found in each; "More results" reads the next.
 (function () {
   "use strict";
 
@@ -130,8 +131,8 @@
   }
 
   // English words too common to say what a paper is about. Pagefind indexes them, and every
-  // paper holds them: a pasted title's "the", "of" and "for" fetched index chunks of 100-200 KB
-  // each at 50,000 papers, and asked each listed paper to hold them.
+  // paper holds them: at 50,000 papers a pasted title's "we" alone fetched an index chunk of
+  // 166 KB (BENCHMARKS.md, rows g), and each listed paper had to hold them.
   var COMMON = new Set(
     ("a an and are as at be by for from has have in into is it its of on or our that the their " +
       "this to via we what when which while with").split(" ")
