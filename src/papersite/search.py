@@ -182,21 +182,17 @@ def write_pagefind_pages(
         f'<!doctype html><html lang="{escape(language)}"><head><meta charset="utf-8">'
         "<title>Papers</title></head><body><main data-pagefind-body>\n"
     )
-    count = 0
-    if not papers:
-        # Pagefind refuses to index nothing; the Search page then finds no papers, as it should.
-        (folder / "0.html").write_text(
-            f"{head}<p>No papers yet.</p></main></body></html>\n", "utf-8"
-        )
-        return 1
-    for start in range(0, len(papers), group_size):
+    # With no papers, one page all the same: Pagefind refuses to index nothing, and the Search
+    # page then finds no paper.
+    starts = range(0, max(len(papers), 1), group_size)
+    for number, start in enumerate(starts):
         sections = "".join(
             f'<h2 id="{escape(paper.id)}">{escape(paper.title, quote=False)}</h2>'
             f"<p>{escape(paper.text, quote=False)}</p>\n"
             for paper in papers[start : start + group_size]
         )
-        (folder / f"{count}.html").write_text(
-            f"{head}{sections}</main></body></html>\n", encoding="utf-8"
+        (folder / f"{number}.html").write_text(
+            f"{head}{sections or '<p>No papers yet.</p>'}</main></body></html>\n",
+            encoding="utf-8",
         )
-        count += 1
-    return count
+    return len(starts)
