@@ -47,24 +47,45 @@ def test_tiny_catalogues_work() -> None:
     assert related_papers([paper("x", "The", "a"), paper("y", "The", "of")])["x"].related == ()
 
 
-@pytest.mark.parametrize("block", [1, 2, 3, 7])
-def test_blocks_give_the_same_answer_as_one_block(
-    block: int, monkeypatch: pytest.MonkeyPatch
+def whole_rows(papers: list[Paper], count: int = 5) -> dict[str, tuple[str, ...]]:
+    """Related papers from every pair's score: the definition the fast path must match."""
+    matrix = related_module.tfidf_matrix(papers)
+    assert matrix is not None
+    scores = (matrix @ matrix.T).toarray()
+    answer = {}
+    for i, row in enumerate(scores):
+        ranked = sorted((-row[j], j) for j in range(len(papers)) if j != i and row[j] > 0)
+        answer[papers[i].id] = tuple(papers[j].id for _, j in ranked[:count])
+    return answer
+
+
+@pytest.mark.parametrize("room", [0, 1, 4])
+def test_keeping_each_rows_best_scores_gives_what_whole_rows_give(
+    room: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rng = np.random.default_rng(0)
-    words = "sparse attention pruning memory arithmetic transformer kernel token cache".split()
+    # Enough words that each is in fewer than half the papers (more are left out as too common).
+    words = [f"{stem}{end}" for stem in ("sparse", "prun", "cach", "token") for end in "abcdefgh"]
     papers = [
-        paper(f"p{i:02d}", " ".join(rng.choice(words, 3)), " ".join(rng.choice(words, 12)))
+        paper(f"p{i:02d}", " ".join(rng.choice(words, 2)), " ".join(rng.choice(words, 4)))
         for i in range(40)
     ]
-    whole = related_papers(papers)
-    monkeypatch.setattr(related_module, "BLOCK", block)
-    assert related_papers(papers) == whole
+    # Copies make ties, some of them at the cut between the papers shown and the rest.
+    papers += [paper(f"q{i:02d}", p.title, p.abstract) for i, p in enumerate(papers[:20:3])]
+    monkeypatch.setattr(related_module, "TIE_ROOM", room)
+    result = {pid: r.related for pid, r in related_papers(papers).items()}
+    assert result == whole_rows(papers)
+    assert sum(len(r) == 5 for r in result.values()) > 30  # the papers do have neighbours
 
 
-def test_ties_go_to_catalogue_order() -> None:
-    same = [paper(f"p{i}", "Sparse attention", "Sparse attention.") for i in range(8)]
+@pytest.mark.parametrize("copies", [8, 30])
+def test_ties_go_to_catalogue_order(copies: int) -> None:
+    # 30 copies tie far beyond the scores kept for each paper; as many papers with words of their
+    # own keep the copies' words from being too common to count.
+    same = [paper(f"p{i}", "Sparse attention", "Sparse attention.") for i in range(copies)]
+    same += [paper(f"x{i}", f"Unique{chr(97 + i)}", "") for i in range(copies)]
     assert related_papers(same)["p3"].related == ("p0", "p1", "p2", "p4", "p5")
+    assert related_papers(same)["p0"].related == ("p1", "p2", "p3", "p4", "p5")
 
 
 def worker_processes() -> list[multiprocessing.process.BaseProcess]:

@@ -1,8 +1,10 @@
 """Related papers: the nearest neighbours of each paper by TF-IDF cosine similarity.
 
 Titles and abstracts become L2-normalised sparse TF-IDF vectors, so a dot product is a cosine.
-Similarities are computed a block of rows at a time and only the top k of each row kept: memory
+sparse_dot_topn multiplies them on every core, keeping only each row's best few scores: memory
 grows with the number of papers, never with its square, which is what lets 50,000 papers fit.
+With a real vocabulary nearly every pair of papers shares some word, so the product is nearly
+dense; scipy's sparse product took 91 s on 50,000 such papers, this one 26 s on two cores.
 
 Importing scikit-learn takes about 2 s, and comparing 5,000 papers another second. A build asks a
 :class:`RelatedWorker` for them before it reads the content: a second process imports
@@ -24,14 +26,18 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from papersite.catalogue import Paper
 
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
 RELATED_COUNT = 5
-# Rows per block: a block's similarity row set is at most BLOCK x n floats (50,000 papers: 100 MB).
-BLOCK = 256
+# Scores kept per paper beyond the ones shown: a tie at the cut sends a paper to the exact path.
+TIE_ROOM = 4
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,40 @@ def related_papers(papers: Sequence[Paper], count: int = RELATED_COUNT) -> dict[
     """For every paper, up to ``count`` others by descending similarity (ties: catalogue order)."""
     if len(papers) < 2 or count < 1:
         return {paper.id: Related(paper.id, ()) for paper in papers}
+    matrix = tfidf_matrix(papers)
+    if matrix is None:  # every text was stop words only: nothing to compare
+        return {paper.id: Related(paper.id, ()) for paper in papers}
+    from sparse_dot_topn import sp_matmul_topn
+
+    k = min(count, len(papers) - 1)
+    # Each row's best scores only, never the whole row: memory stays linear in the number of
+    # papers. Room for the paper itself, and for ties at the cut.
+    wanted = k + 1 + TIE_ROOM
+    transposed = matrix.T.tocsr()
+    threads = _cpus()
+    best = sp_matmul_topn(
+        matrix, transposed, top_n=wanted, threshold=0.0, n_threads=threads if threads > 1 else None
+    )
+    result: dict[str, Related] = {}
+    for index, paper in enumerate(papers):
+        start, stop = best.indptr[index], best.indptr[index + 1]
+        scores = best.data[start:stop].tolist()
+        others = best.indices[start:stop].tolist()
+        pairs = zip(scores, others, strict=True)
+        chosen = sorted((-score, other) for score, other in pairs if other != index)[:k]
+        if stop - start == wanted and chosen and -chosen[-1][0] == min(scores):
+            # Papers scoring the same as the last one chosen may have been cut, and which ones
+            # the kernel keeps is arbitrary: rank this paper's whole row instead.
+            row = (matrix[index] @ transposed).toarray()[0]
+            row[index] = -1.0  # a paper is not related to itself
+            result[paper.id] = Related(paper.id, _top(row, k, papers))
+        else:
+            result[paper.id] = Related(paper.id, tuple(papers[other].id for _, other in chosen))
+    return result
+
+
+def tfidf_matrix(papers: Sequence[Paper]) -> csr_matrix | None:
+    """The papers' L2-normalised TF-IDF vectors, one row each; None when no paper has a word."""
     # Here, not at the top: a build imports this module but compares papers in a worker process.
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -64,21 +104,10 @@ def related_papers(papers: Sequence[Paper], count: int = RELATED_COUNT) -> dict[
         token_pattern=r"(?u)\b[^\W\d_][\w-]+\b",
     )
     try:
-        matrix = vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # every text was stop words only: nothing to compare
-        return {paper.id: Related(paper.id, ()) for paper in papers}
-    transposed = matrix.T.tocsc()
-    k = min(count, len(papers) - 1)
-    result: dict[str, Related] = {}
-    for start in range(0, len(papers), BLOCK):
-        stop = min(start + BLOCK, len(papers))
-        scores = (matrix[start:stop] @ transposed).toarray()
-        rows = np.arange(stop - start)
-        scores[rows, rows + start] = -1.0  # a paper is not related to itself
-        for offset, row in enumerate(scores):
-            index = start + offset
-            result[papers[index].id] = Related(papers[index].id, _top(row, k, papers))
-    return result
+        matrix: csr_matrix = vectorizer.fit_transform(texts).tocsr()
+    except ValueError:  # "empty vocabulary": every text was stop words only
+        return None
+    return matrix
 
 
 def _top(row: np.ndarray, k: int, papers: Sequence[Paper]) -> tuple[str, ...]:
