@@ -144,6 +144,9 @@ def test_a_pagefind_site_has_pagefind_s_index_and_search_page_and_no_material_se
     pagefind_site: Path,
 ) -> None:
     assert (pagefind_site / "pagefind" / "pagefind.js").is_file()
+    # Pagefind's ready-made interfaces would link results to the unpublished group pages.
+    bundle = {path.name for path in (pagefind_site / "pagefind").iterdir()}
+    assert not {name for name in bundle if "ui" in name or "highlight" in name}, bundle
     assert (pagefind_site / "javascripts" / "search.js").is_file()
     assert not (pagefind_site / "search" / "search_index.json").exists()
     search_page = (pagefind_site / "search" / "index.html").read_text(encoding="utf-8")

@@ -122,6 +122,10 @@ def search_advice(site: Path, backend: SearchBackend) -> str | None:
     )
 
 
+# Files of Pagefind's bundle that only its ready-made search interfaces load (about 420 KB).
+PAGEFIND_INTERFACES = ("pagefind-*ui.*", "pagefind-highlight.js")
+
+
 class PagefindIndexer:
     """Pagefind indexing the papers in the background, from pages papersite writes for it.
 
@@ -170,6 +174,11 @@ class PagefindIndexer:
             said = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
             last = said[-1] if said else f"exit status {status}"
             raise PapersiteError(str(self.source), None, f"Pagefind indexing failed: {last}")
+        # Pagefind's own search interfaces are left out: the Search page is search.js, and their
+        # results would link to the group pages, which are not published.
+        for name in PAGEFIND_INTERFACES:
+            for path in self.output.glob(name):
+                path.unlink()
         self.output.rename(site / "pagefind")
 
 
