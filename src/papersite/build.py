@@ -152,9 +152,15 @@ def generate_docs(
     config_file: Path = CONFIG_FILE,
     related: RelatedPapers | None = None,
     progress: bool = False,
+    epoch: int | None = None,
 ) -> Generated:
-    """Render the Markdown pages and data files of ``loaded`` into ``out``."""
-    settings = site_settings(config_file, build_epoch(loaded.catalogue))
+    """Render the Markdown pages and data files of ``loaded`` into ``out``, dated ``epoch``.
+
+    Without ``epoch``, the date is :func:`build_epoch`'s.
+    """
+    if epoch is None:
+        epoch = build_epoch(loaded.catalogue)
+    settings = site_settings(config_file, epoch)
     return generate(
         loaded.catalogue, loaded.curation, settings, out, related=related, progress=progress
     )
@@ -186,7 +192,7 @@ def build_site(
         docs, built = work / "docs", work / "site"
         epoch = build_epoch(loaded.catalogue)
         generated = generate_docs(
-            loaded, docs, config_file=config_file, related=related, progress=progress
+            loaded, docs, config_file=config_file, related=related, progress=progress, epoch=epoch
         )
         with index_search(generated, work) as finish_index:
             run_mkdocs(
