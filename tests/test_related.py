@@ -3,13 +3,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
 
 from papersite import related as related_module
 from papersite.catalogue import Paper
-from papersite.related import RelatedWorker, related_papers
+from papersite.related import Related, RelatedWorker, related_papers
 
 
 def paper(paper_id: str, title: str, abstract: str) -> Paper:
@@ -59,10 +61,33 @@ def whole_rows(papers: list[Paper], count: int = 5) -> dict[str, tuple[str, ...]
     return answer
 
 
-@pytest.mark.parametrize("room", [0, 1, 4])
-def test_keeping_each_rows_best_scores_gives_what_whole_rows_give(
-    room: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def without_sparse_dot_topn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on a platform sparse_dot_topn has no wheel for: importing it fails."""
+    monkeypatch.setitem(sys.modules, "sparse_dot_topn", None)
+
+
+# Each way of comparing papers, with a setting that makes its edge cases common: no room for
+# ties beyond the papers shown, or blocks of a few rows.
+WAYS = {
+    "best scores, room 0": ("TIE_ROOM", 0, False),
+    "best scores, room 1": ("TIE_ROOM", 1, False),
+    "best scores, room 4": ("TIE_ROOM", 4, False),
+    "scipy, blocks of 1": ("BLOCK", 1, True),
+    "scipy, blocks of 7": ("BLOCK", 7, True),
+    "scipy, one block": ("BLOCK", 256, True),
+}
+
+
+@pytest.fixture(params=list(WAYS.values()), ids=list(WAYS))
+def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    setting, value, scipy = request.param
+    monkeypatch.setattr(related_module, setting, value)
+    if scipy:
+        without_sparse_dot_topn(monkeypatch)
+
+
+@pytest.mark.usefixtures("way")
+def test_each_way_of_comparing_gives_what_every_pairs_score_gives() -> None:
     rng = np.random.default_rng(0)
     # Enough words that each is in fewer than half the papers (more are left out as too common).
     words = [f"{stem}{end}" for stem in ("sparse", "prun", "cach", "token") for end in "abcdefgh"]
@@ -72,12 +97,12 @@ def test_keeping_each_rows_best_scores_gives_what_whole_rows_give(
     ]
     # Copies make ties, some of them at the cut between the papers shown and the rest.
     papers += [paper(f"q{i:02d}", p.title, p.abstract) for i, p in enumerate(papers[:20:3])]
-    monkeypatch.setattr(related_module, "TIE_ROOM", room)
     result = {pid: r.related for pid, r in related_papers(papers).items()}
     assert result == whole_rows(papers)
     assert sum(len(r) == 5 for r in result.values()) > 30  # the papers do have neighbours
 
 
+@pytest.mark.usefixtures("way")
 @pytest.mark.parametrize("copies", [8, 30])
 def test_ties_go_to_catalogue_order(copies: int) -> None:
     # 30 copies tie far beyond the scores kept for each paper; as many papers with words of their
@@ -86,6 +111,24 @@ def test_ties_go_to_catalogue_order(copies: int) -> None:
     same += [paper(f"x{i}", f"Unique{chr(97 + i)}", "") for i in range(copies)]
     assert related_papers(same)["p3"].related == ("p0", "p1", "p2", "p4", "p5")
     assert related_papers(same)["p0"].related == ("p1", "p2", "p3", "p4", "p5")
+
+
+def test_without_sparse_dot_topn_scipy_compares_the_papers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+    by_blocks = related_module._by_blocks
+
+    def spy(papers: Sequence[Paper], matrix: object, k: int) -> dict[str, Related]:
+        calls.append(k)
+        return by_blocks(papers, matrix, k)
+
+    monkeypatch.setattr(related_module, "_by_blocks", spy)
+    fast = related_papers(PAPERS)
+    assert calls == []
+    without_sparse_dot_topn(monkeypatch)
+    assert related_papers(PAPERS) == fast
+    assert calls == [5]
 
 
 def worker_processes() -> list[multiprocessing.process.BaseProcess]:
