@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -68,8 +68,15 @@ def related_papers(papers: Sequence[Paper], count: int = RELATED_COUNT) -> dict[
         from sparse_dot_topn import sp_matmul_topn
     except ImportError:  # a platform it has no wheel for (see pyproject.toml): scipy, slower
         return _by_blocks(papers, matrix, k)
-    # Each row's best scores only, never the whole row: memory stays linear in the number of
-    # papers. Room for the paper itself, and for ties at the cut.
+    return _by_best_scores(papers, matrix, k, sp_matmul_topn)
+
+
+def _by_best_scores(
+    papers: Sequence[Paper], matrix: csr_matrix, k: int, sp_matmul_topn: Callable[..., Any]
+) -> dict[str, Related]:
+    """Related papers from sparse_dot_topn's product, which keeps each row's best scores only."""
+    # Never a whole row: memory stays linear in the number of papers. Room for the paper itself,
+    # and for ties at the cut.
     wanted = k + 1 + TIE_ROOM
     transposed = matrix.T.tocsr()
     threads = _cpus()
