@@ -229,6 +229,12 @@ def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
             "No papers match \u201czebrafishology\u201d."
         )
         expect(page.locator(".ps-search-result")).to_have_count(0)
+
+        # An address with a doubled slash still loads the index and links to this site's pages.
+        page.goto(base + "/search/?q=hierarchical+memories")
+        hit = page.locator(".ps-search-result a").first
+        expect(hit).to_have_text(title)
+        assert hit.get_attribute("href") == "/papers/pretraining-with-hierarchical-memories/"
         assert problems == []
 
         # Opened from the disk, the page says what it needs rather than a browser's error.

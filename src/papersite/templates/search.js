@@ -224,7 +224,10 @@
     if (!form) {
       return;
     }
-    var root = new URL(form.getAttribute("data-root"), window.location.href).pathname;
+    // One leading slash: at an address with a doubled one (https://host//search/) the root would
+    // be "//", which a browser reads as the start of another host's address.
+    var root = new URL(form.getAttribute("data-root"), window.location.href).pathname
+      .replace(/^\/+/, "/");
     var paperUrl = form.getAttribute("data-paper-url");
     var input = form.querySelector("input");
     var status = document.getElementById("ps-search-status");
