@@ -9,7 +9,8 @@ of the groups Pagefind finds (templates/search.js). Then, in Chromium, it asks b
 - the most common words of the titles, one at a time: how many of the baseline's top 10 does the
   grouped search also list in its top 10, and how many have the word in their title?
 - two neighbouring words of a title, for 60 titles: Pagefind lists only pages holding both, so how
-  many papers listed hold both (the start of each word, as a stand-in for its stem)?
+  many papers listed hold both (the start of each word, as a stand-in for its stem)? And are the
+  papers with both in their title listed first, then those with one?
 
 Needs Debian's chromium. Record the printed figures in BENCHMARKS.md.
 """
@@ -62,6 +63,9 @@ class Comparison:
     pairs: int
     both: tuple[float, float]  # mean share of a word pair's results holding both words
     listed: tuple[float, float]  # mean number of papers listed for a word pair (at most 10)
+    # Share of word pairs whose results come in title order: papers with both words in the title
+    # first, then those with one, then the rest.
+    ordered: tuple[float, float]
 
 
 @contextmanager
@@ -162,6 +166,19 @@ def compare(content: Path, group_size: int, root: Path) -> Comparison:
     listed = [
         sum(len(ranking) for ranking in found[paired:]) / len(pairs) for found in (base, grouped)
     ]
+
+    def in_title_order(pair: str, ranking: list[str]) -> bool:
+        held = [sum(w[:5] in papers[i].lower() for w in pair.split()) for i in ranking]
+        return held == sorted(held, reverse=True)
+
+    ordered = [
+        sum(
+            in_title_order(pair, ranking)
+            for pair, ranking in zip(pairs, found[paired:], strict=True)
+        )
+        / len(pairs)
+        for found in (base, grouped)
+    ]
     return Comparison(
         len(ids),
         (first[0], first[1]),
@@ -172,6 +189,7 @@ def compare(content: Path, group_size: int, root: Path) -> Comparison:
         len(pairs),
         (sum(both[0]) / len(both[0]), sum(both[1]) / len(both[1])),
         (listed[0], listed[1]),
+        (ordered[0], ordered[1]),
     )
 
 
@@ -200,7 +218,8 @@ def main() -> None:
     print(
         f"{result.pairs} pairs of title words: both words in {result.both[0]:.1%} of the "
         f"baseline's results and {result.both[1]:.1%} of the grouped; papers listed "
-        f"{result.listed[0]:.1f} and {result.listed[1]:.1f} a pair"
+        f"{result.listed[0]:.1f} and {result.listed[1]:.1f} a pair; in title order (both words in "
+        f"the title, then one, then none) {result.ordered[0]:.1%} and {result.ordered[1]:.1%}"
     )
 
 

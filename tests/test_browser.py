@@ -311,4 +311,12 @@ def test_pagefind_search_lists_more_papers_on_request_each_once(
         assert len(set(hrefs)) == 20
         assert all("languag" in text[href] for href in hrefs), hrefs
         shot(page, "search-pagefind-more")
+
+        # Papers with both words in the title first: a title that repeats one word ("HiP
+        # Attention: Sparse ... Attention with Hierarchical Attention Pruning") came first before.
+        page.goto(base + "search/?q=linear+attention")
+        expect(links).to_have_count(10)
+        titles = [link.inner_text().lower() for link in links.all()]
+        held = [("linear" in title) + ("attention" in title) for title in titles]
+        assert held[0] == 2 and held == sorted(held, reverse=True), titles
         assert problems == []

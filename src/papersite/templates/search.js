@@ -14,17 +14,6 @@
   // adds little, and reading on would fetch the whole index piece by piece.
   var BATCHES = 4;
 
-  // A paper's score: the balanced scores Pagefind gives each word it found in the paper's section,
-  // summed. A score grows with the square of the word's weight: a title word counts 36 times a
-  // word of the abstract, so papers with the query in their title come first.
-  function paperScore(section) {
-    var score = 0;
-    for (var i = 0; i < section.weighted_locations.length; i++) {
-      score += section.weighted_locations[i].balanced_score;
-    }
-    return score;
-  }
-
   // A word of Pagefind's excerpt as the reader sees it: Pagefind escapes < and > in the text and
   // marks the words found. Never parsed as HTML: the text is a paper's.
   function excerptWord(html) {
@@ -98,28 +87,40 @@
       if (!(section.anchor && section.anchor.id)) {
         continue;
       }
-      var held = {};
+      // A paper's score: for each term, the best score Pagefind gives one of its words, summed,
+      // with a hundredth of all its words' scores to break ties. A title word scores 36 times a
+      // word of the abstract (the square of its weight), so papers with more of the query in
+      // their title come first, however often a title repeats one word of it.
+      var held = {}; // term -> the best score of its words
+      var total = 0;
       for (var l = 0; l < section.weighted_locations.length; l++) {
-        var found = termsOf(words[section.weighted_locations[l].location] || "", terms);
+        var location = section.weighted_locations[l];
+        var found = termsOf(words[location.location] || "", terms);
+        total += location.balanced_score;
         for (var f = 0; f < found.length; f++) {
-          held[found[f]] = inGroup[found[f]] = true;
+          held[found[f]] = Math.max(held[found[f]] || 0, location.balanced_score);
+          inGroup[found[f]] = true;
         }
       }
-      sections.push({ section: section, held: held });
+      var score = total / 100;
+      for (var term in held) {
+        score += held[term];
+      }
+      sections.push({ section: section, held: held, score: score });
     }
     var required = Object.keys(inGroup);
     var papers = [];
     for (var s = 0; s < sections.length; s++) {
       var paper = sections[s];
       var holdsAll = required.every(function (term) {
-        return paper.held[term];
+        return term in paper.held;
       });
       if (holdsAll) {
         papers.push({
           id: paper.section.anchor.id,
           title: paper.section.title,
           excerpt: withoutTitle(paper.section.excerpt, paper.section.title),
-          score: paperScore(paper.section),
+          score: paper.score,
         });
       }
     }
