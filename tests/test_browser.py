@@ -319,4 +319,12 @@ def test_pagefind_search_lists_more_papers_on_request_each_once(
         titles = [link.inner_text().lower() for link in links.all()]
         held = [("linear" in title) + ("attention" in title) for title in titles]
         assert held[0] == 2 and held == sorted(held, reverse=True), titles
+
+        # The word spelt out before words that share only its stem ("Multiple"), a hyphenated
+        # title word ("Multiplication-Free") included.
+        page.goto(base + "search/?q=multiplication")
+        expect(links).to_have_count(10)
+        titles = [link.inner_text().lower() for link in links.all()]
+        held = [("multiplication" in title) + ("multipl" in title) for title in titles]
+        assert held[:3] == [2, 2, 2] and held == sorted(held, reverse=True), titles
         assert problems == []

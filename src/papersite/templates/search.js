@@ -13,6 +13,11 @@
   // Batches read for one showing at most: when few papers hold every word of a query, each group
   // adds little, and reading on would fetch the whole index piece by piece.
   var BATCHES = 4;
+  // What a word found for a query term earns a paper's score: in the title, TITLE_CREDIT times
+  // a word of the abstract (the ratio Pagefind's own scores give); STEM_SHARE of that when the
+  // word shares only the term's stem.
+  var TITLE_CREDIT = 36;
+  var STEM_SHARE = 0.5;
 
   // A word of Pagefind's excerpt as the reader sees it: Pagefind escapes < and > in the text and
   // marks the words found. Never parsed as HTML: the text is a paper's.
@@ -46,6 +51,14 @@
       n++;
     }
     return n;
+  }
+
+  // Whether a word Pagefind found spells the whole term, not only its stem: "multiplications"
+  // spells "multiplication", "multiple" does not.
+  function spells(word, term) {
+    return wordParts(word).some(function (part) {
+      return part.startsWith(term);
+    });
   }
 
   // The query's terms a word Pagefind found stands for. Pagefind stems and matches prefixes
@@ -87,19 +100,25 @@
       if (!(section.anchor && section.anchor.id)) {
         continue;
       }
-      // A paper's score: for each term, the best score Pagefind gives one of its words, summed,
-      // with a hundredth of all its words' scores to break ties. A title word scores 36 times a
-      // word of the abstract (the square of its weight), so papers with more of the query in
-      // their title come first, however often a title repeats one word of it.
-      var held = {}; // term -> the best score of its words
+      // A paper's score: for each term, the best credit one of its words earns, summed, with a
+      // hundredth of all its words' credits to break ties; so papers with more of the query in
+      // their title come first, however often a title repeats one word of it. A title word
+      // earns TITLE_CREDIT, a word of the abstract 1 (Pagefind weighs a heading's words 6, those
+      // of a paragraph 1, and halves both for a hyphenated word: "Multiplication-Free" would
+      // rank below a title's "Multiple"); a word that shares only the term's stem ("multiple"
+      // for "multiplication") earns half.
+      var held = {}; // term -> the best credit of its words
       var total = 0;
       for (var l = 0; l < section.weighted_locations.length; l++) {
         var location = section.weighted_locations[l];
-        var found = termsOf(words[location.location] || "", terms);
-        total += location.balanced_score;
+        var word = words[location.location] || "";
+        var found = termsOf(word, terms);
+        var place = location.weight > 1 ? TITLE_CREDIT : 1;
         for (var f = 0; f < found.length; f++) {
-          held[found[f]] = Math.max(held[found[f]] || 0, location.balanced_score);
+          var credit = place * (spells(word, found[f]) ? 1 : STEM_SHARE);
+          held[found[f]] = Math.max(held[found[f]] || 0, credit);
           inGroup[found[f]] = true;
+          total += credit;
         }
       }
       var score = total / 100;
