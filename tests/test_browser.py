@@ -327,4 +327,13 @@ def test_pagefind_search_lists_more_papers_on_request_each_once(
         titles = [link.inner_text().lower() for link in links.all()]
         held = [("multiplication" in title) + ("multipl" in title) for title in titles]
         assert held[:3] == [2, 2, 2] and held == sorted(held, reverse=True), titles
+
+        # For a word no paper holds, Pagefind backs off to its first letters ("X", "at"): the
+        # papers holding those are not listed.
+        for word in ("xyzzy", "atention"):
+            page.goto(base + f"search/?q={word}")
+            expect(page.locator("#ps-search-status")).to_have_text(
+                f"No papers match \u201c{word}\u201d."
+            )
+            expect(links).to_have_count(0)
         assert problems == []

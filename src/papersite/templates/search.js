@@ -62,39 +62,53 @@
   }
 
   // The query's terms a word Pagefind found stands for. Pagefind stems and matches prefixes
-  // ("memories" finds "memory", "quantiz" finds "quantized"), so a part stands for a term when
-  // they open alike, and a word stands for at least the term it opens most alike with.
+  // ("memories" finds "memory", "quantiz" finds "quantized"), so a part of the word stands for a
+  // term when they open alike: four letters, or the whole term, in common; or the whole part,
+  // when it is the term short of an ending of up to three letters ("cats" finds "cat").
   function termsOf(word, terms) {
     var parts = wordParts(word);
-    var found = [];
+    return terms.filter(function (term) {
+      return parts.some(function (part) {
+        var shared = sharedPrefix(part, term);
+        return (
+          shared >= Math.min(term.length, 4) ||
+          (shared === part.length && term.length - part.length <= 3)
+        );
+      });
+    });
+  }
+
+  // The term a word opens most alike with, or null. Where no word opens like a term, Pagefind
+  // backs off to shorter openings ("xyzzy" finds "X", "atention" finds "at"): the word was
+  // found for that term, and stands for nothing.
+  function nearestTerm(word, terms) {
+    var parts = wordParts(word);
     var best = null;
     var bestLength = 0;
     for (var t = 0; t < terms.length; t++) {
       for (var p = 0; p < parts.length; p++) {
         var shared = sharedPrefix(parts[p], terms[t]);
-        if (shared >= Math.min(terms[t].length, parts[p].length, 4)) {
-          found.push(terms[t]);
-          break;
-        }
         if (shared > bestLength) {
           best = terms[t];
           bestLength = shared;
         }
       }
     }
-    return found.length || best === null ? found : [best];
+    return best;
   }
 
   // The papers of one group that the query found, as {id, title, excerpt, score}. Pagefind
   // finds pages holding every word of the query, and a group is a page: of its papers, only
-  // those holding every word the group holds are listed, as if each paper were a page.
-  function papersOf(group, terms) {
+  // those holding every word Pagefind found in the group are listed, as if each paper were a
+  // page. (Pagefind finds nothing for some words, such as "$\mathbb{X}$": those are left out.)
+  // ``heldAnywhere`` records, for each term Pagefind found a word for, whether a paper holds it.
+  function papersOf(group, terms, heldAnywhere) {
     // The words as Pagefind numbers them: split at zero-width spaces in text it segmented
     // (Chinese, Japanese), else at white space.
     var content = group.raw_content;
     var words = content.includes("\u200B") ? content.split("\u200B") : content.split(/[\r\n\s]+/g);
+    var asked = {}; // the terms Pagefind found a word for in this group
     var sections = [];
-    var inGroup = {};
     for (var i = 0; i < group.sub_results.length; i++) {
       var section = group.sub_results[i];
       if (!(section.anchor && section.anchor.id)) {
@@ -113,35 +127,49 @@
         var location = section.weighted_locations[l];
         var word = words[location.location] || "";
         var found = termsOf(word, terms);
+        if (!found.length) {
+          var term = nearestTerm(word, terms);
+          if (term !== null) {
+            asked[term] = true;
+          }
+          continue;
+        }
         var place = location.weight > 1 ? TITLE_CREDIT : 1;
         for (var f = 0; f < found.length; f++) {
           var credit = place * (spells(word, found[f]) ? 1 : STEM_SHARE);
           held[found[f]] = Math.max(held[found[f]] || 0, credit);
-          inGroup[found[f]] = true;
+          asked[found[f]] = true;
           total += credit;
         }
       }
-      var score = total / 100;
-      for (var term in held) {
-        score += held[term];
-      }
-      sections.push({ section: section, held: held, score: score });
+      sections.push({ section: section, held: held, total: total });
     }
-    var required = Object.keys(inGroup);
+    Object.keys(asked).forEach(function (term) {
+      heldAnywhere[term] =
+        heldAnywhere[term] ||
+        sections.some(function (section) {
+          return term in section.held;
+        });
+    });
     var papers = [];
     for (var s = 0; s < sections.length; s++) {
       var paper = sections[s];
-      var holdsAll = required.every(function (term) {
+      var holdsAll = Object.keys(asked).every(function (term) {
         return term in paper.held;
       });
-      if (holdsAll) {
-        papers.push({
-          id: paper.section.anchor.id,
-          title: paper.section.title,
-          excerpt: withoutTitle(paper.section.excerpt, paper.section.title),
-          score: paper.score,
-        });
+      if (!holdsAll) {
+        continue;
       }
+      var score = paper.total / 100;
+      for (var t in paper.held) {
+        score += paper.held[t];
+      }
+      papers.push({
+        id: paper.section.anchor.id,
+        title: paper.section.title,
+        excerpt: withoutTitle(paper.section.excerpt, paper.section.title),
+        score: score,
+      });
     }
     return papers;
   }
@@ -180,6 +208,7 @@
     this.groups = groups;
     this.read = 0;
     this.waiting = []; // papers read but not yet listed, best first
+    this.held = {}; // term -> whether a paper of the groups read holds it
   }
 
   Results.prototype.hasMore = function () {
@@ -201,7 +230,18 @@
         })
       );
       for (var i = 0; i < loaded.length; i++) {
-        this.waiting = this.waiting.concat(papersOf(loaded[i], this.terms));
+        this.waiting = this.waiting.concat(papersOf(loaded[i], this.terms, this.held));
+      }
+      var held = this.held;
+      var unheld = Object.keys(held).some(function (term) {
+        return !held[term];
+      });
+      if (unheld) {
+        // Pagefind found words for a term in the groups read and no paper holds it: having no
+        // word that opens like the term, it backed off to its first letters. No paper matches.
+        this.read = this.groups.length;
+        this.waiting = [];
+        break;
       }
       this.waiting.sort(byScore);
     }
