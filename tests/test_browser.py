@@ -328,6 +328,15 @@ def test_pagefind_search_lists_more_papers_on_request_each_once(
         held = [("multiplication" in title) + ("multipl" in title) for title in titles]
         assert held[:3] == [2, 2, 2] and held == sorted(held, reverse=True), titles
 
+        # A hyphenated query finds what its words find ("mixture-of-experts" found one paper).
+        listed = {}
+        for query in ("mixture-of-experts", "mixture of experts"):
+            page.goto(base + f"search/?q={query}")
+            expect(page.locator("#ps-search-status")).to_contain_text("papers for")
+            listed[query] = [link.get_attribute("href") for link in links.all()]
+        assert len(listed["mixture of experts"]) >= 5
+        assert listed["mixture-of-experts"] == listed["mixture of experts"]
+
         # For a word no paper holds, Pagefind backs off to its first letters ("X", "at"): the
         # papers holding those are not listed.
         for word in ("xyzzy", "atention"):

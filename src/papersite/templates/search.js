@@ -198,16 +198,42 @@
     return kept.length ? kept.join(" ") : query;
   }
 
+  // A hyphenated word of a query, up to its hyphen.
+  var HYPHENATED = /([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu;
+
+  // The query with its hyphenated words apart, as searchWords leaves it.
+  function apartWords(query) {
+    return searchWords(query.replace(HYPHENATED, "$1 "));
+  }
+
+  // Pagefind's groups for ``query``, best first, given ``found``, its answer to
+  // searchWords(query). Pagefind indexes a hyphenated word whole and by its first part
+  // ("RDT-1B" as "rdt1b" and "rdt"), while papers write many a compound both ways: asked for
+  // "mixture-of-experts" it found one paper of the five "mixture of experts" finds. So a query
+  // with a hyphenated word is asked with its words apart too, and the groups of both are read
+  // (a group both find is read twice, once with the words each found in it).
+  async function groupsFor(module, query, found) {
+    var apart = apartWords(query);
+    if (apart === searchWords(query)) {
+      return found.results;
+    }
+    var also = await module.search(apart);
+    return found.results.concat(also.results).sort(function (a, b) {
+      return b.score - a.score;
+    });
+  }
+
   // One query's results, read a few groups at a time.
   function Results(query, groups) {
     var terms = {};
-    wordParts(query).forEach(function (term) {
+    wordParts(apartWords(query)).forEach(function (term) {
       terms[term] = true;
     });
     this.terms = Object.keys(terms);
     this.groups = groups;
     this.read = 0;
     this.waiting = []; // papers read but not yet listed, best first
+    this.listed = {}; // ids of the papers listed
     this.held = {}; // term -> whether a paper of the groups read holds it
   }
 
@@ -232,6 +258,15 @@
       for (var i = 0; i < loaded.length; i++) {
         this.waiting = this.waiting.concat(papersOf(loaded[i], this.terms, this.held));
       }
+      // A paper once, at its best: a group can be read twice (see groupsFor).
+      var best = {};
+      var listed = this.listed;
+      this.waiting.forEach(function (paper) {
+        if (!(paper.id in listed) && (!(paper.id in best) || best[paper.id].score < paper.score)) {
+          best[paper.id] = paper;
+        }
+      });
+      this.waiting = Object.values(best);
       var held = this.held;
       var unheld = Object.keys(held).some(function (term) {
         return !held[term];
@@ -245,7 +280,11 @@
       }
       this.waiting.sort(byScore);
     }
-    return this.waiting.splice(0, count);
+    var papers = this.waiting.splice(0, count);
+    for (var p = 0; p < papers.length; p++) {
+      this.listed[papers[p].id] = true;
+    }
+    return papers;
   };
 
   var pagefindLoading = null;
@@ -270,9 +309,9 @@
 
   // The best ``count`` papers for ``query``, as their ids.
   async function rank(root, query, count) {
-    var words = searchWords(query);
-    var found = await (await pagefind(root)).search(words);
-    var results = new Results(words, found.results);
+    var module = await pagefind(root);
+    var found = await module.search(searchWords(query));
+    var results = new Results(query, await groupsFor(module, query, found));
     var papers = await results.next(count);
     return papers.map(function (paper) {
       return paper.id;
@@ -361,12 +400,16 @@
         return;
       }
       say("Searching\u2026");
-      var words = searchWords(query);
-      var found = await (await pagefind(root)).debouncedSearch(words, {}, 250);
+      var module = await pagefind(root);
+      var found = await module.debouncedSearch(searchWords(query), {}, 250);
       if (found === null || mine !== asked) {
         return; // a later query took its place
       }
-      current = new Results(words, found.results);
+      var groups = await groupsFor(module, query, found);
+      if (mine !== asked) {
+        return;
+      }
+      current = new Results(query, groups);
       await showMore(current, query);
     }
 
