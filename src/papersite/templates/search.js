@@ -2,9 +2,9 @@
 //
 // Pagefind's list of indexed pages is fetched whole before a first result, at about 6.5 bytes a
 // page, so papersite indexes papers a group to a page (papersite.search): each paper is a section
-// whose heading's id is the paper's id. A query (common English words left out) asks Pagefind
-// which groups match, reads the best few of them, lists their papers that hold every word, ranked
-// by the words found in each; "More results" reads the next.
+// whose heading's id is the paper's id. A query (common English words left out, a hyphenated
+// word asked whole and apart) asks Pagefind which groups match, reads the best few of them, lists
+// their papers that hold every word, ranked by where each holds them; "More results" reads on.
 (function () {
   "use strict";
 
