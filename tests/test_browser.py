@@ -251,16 +251,19 @@ FAKE_GROUPS = """([count, both]) => {
   const groups = [];
   for (let g = 0; g < count; g++) {
     const first = g >= both ? "alpha beta" : "alpha";
+    // Each paper a heading (its title, "A." or "B.") and its text, numbered as Pagefind does.
+    const second = 1 + first.split(" ").length;
     groups.push({ data: async () => {
       window.read++;
-      const at = (text) => text.split(" ").map((_, i) => ({ location: i, balanced_score: 1 }));
+      const at = (text, from) =>
+        text.split(" ").map((_, i) => ({ location: from + i, weight: 1, balanced_score: 1 }));
       return {
-        raw_content: `${first} beta`,
+        raw_content: `A. ${first} B. beta`,
         sub_results: [
-          { anchor: { id: `g${g}a` }, title: "A", excerpt: "", weighted_locations:
-            at(first) },
-          { anchor: { id: `g${g}b` }, title: "B", excerpt: "",
-            weighted_locations: [{ location: first.split(" ").length, balanced_score: 1 }] },
+          { anchor: { id: `g${g}a`, location: 0 }, title: "A", excerpt: "",
+            weighted_locations: at(first, 1) },
+          { anchor: { id: `g${g}b`, location: second }, title: "B", excerpt: "",
+            weighted_locations: at("beta", second + 1) },
         ],
       };
     } });
@@ -336,6 +339,15 @@ def test_pagefind_search_lists_more_papers_on_request_each_once(
             listed[query] = [link.get_attribute("href") for link in links.all()]
         assert len(listed["mixture of experts"]) >= 5
         assert listed["mixture-of-experts"] == listed["mixture of experts"]
+
+        # A quoted phrase: Pagefind finds it word for word, common words included, and the papers
+        # with the phrase in their title come first (Pagefind may place it in the abstract only).
+        page.goto(base + 'search/?q="linear attention"')
+        expect(links).to_have_count(10)
+        titles = [link.inner_text().lower() for link in links.all()]
+        assert all("linear attention" in title for title in titles[:3]), titles
+        page.goto(base + 'search/?q="mixture of experts"')
+        expect(links.first).to_contain_text("Mixture of")
 
         # For a word no paper holds, Pagefind backs off to its first letters ("X", "at"): the
         # papers holding those are not listed.

@@ -97,6 +97,18 @@
     return best;
   }
 
+  // Credits ``word``, found at a ``place`` worth that much, to the terms it stands for: each
+  // term's best credit is kept in ``held``; returns what the word earned in all.
+  function credit(held, word, terms, place) {
+    var earned = 0;
+    termsOf(word, terms).forEach(function (term) {
+      var worth = place * (spells(word, term) ? 1 : STEM_SHARE);
+      held[term] = Math.max(held[term] || 0, worth);
+      earned += worth;
+    });
+    return earned;
+  }
+
   // The papers of one group that the query found, as {id, title, excerpt, score}. Pagefind
   // finds pages holding every word of the query, and a group is a page: of its papers, only
   // those holding every word Pagefind found in the group are listed, as if each paper were a
@@ -117,29 +129,43 @@
       // A paper's score: for each term, the best credit one of its words earns, summed, with a
       // hundredth of all its words' credits to break ties; so papers with more of the query in
       // their title come first, however often a title repeats one word of it. A title word
-      // earns TITLE_CREDIT, a word of the abstract 1 (Pagefind weighs a heading's words 6, those
-      // of a paragraph 1, and halves both for a hyphenated word: "Multiplication-Free" would
-      // rank below a title's "Multiple"); a word that shares only the term's stem ("multiple"
-      // for "multiplication") earns half.
+      // earns TITLE_CREDIT, a word of the abstract 1; a word that shares only the term's stem
+      // ("multiple" for "multiplication") earns half. Which words the title holds is read from
+      // the title itself, any word Pagefind found in the paper: its weights halve a hyphenated
+      // word's ("Multiplication-Free" below a title's "Multiple"), and for a quoted phrase it
+      // may give the phrase's place in the abstract only.
       var held = {}; // term -> the best credit of its words
       var total = 0;
+      var found = {}; // the parts of the words Pagefind found in the paper, lower-cased
+      var title = section.title.split(/\s+/);
+      var titleEnd = section.anchor.location + title.length;
       for (var l = 0; l < section.weighted_locations.length; l++) {
-        var location = section.weighted_locations[l];
-        var word = words[location.location] || "";
-        var found = termsOf(word, terms);
-        if (!found.length) {
+        var location = section.weighted_locations[l].location;
+        var word = words[location] || "";
+        var standsFor = termsOf(word, terms);
+        if (!standsFor.length) {
           var term = nearestTerm(word, terms);
           if (term !== null) {
             asked[term] = true;
           }
           continue;
         }
-        var place = location.weight > 1 ? TITLE_CREDIT : 1;
-        for (var f = 0; f < found.length; f++) {
-          var credit = place * (spells(word, found[f]) ? 1 : STEM_SHARE);
-          held[found[f]] = Math.max(held[found[f]] || 0, credit);
-          asked[found[f]] = true;
-          total += credit;
+        standsFor.forEach(function (term) {
+          asked[term] = true;
+        });
+        wordParts(word).forEach(function (part) {
+          found[part] = true;
+        });
+        if (location >= titleEnd) {
+          total += credit(held, word, terms, 1);
+        }
+      }
+      for (var w = 0; w < title.length; w++) {
+        var isFound = wordParts(title[w]).some(function (part) {
+          return part in found;
+        });
+        if (isFound) {
+          total += credit(held, title[w], terms, TITLE_CREDIT);
         }
       }
       sections.push({ section: section, held: held, total: total });
@@ -187,9 +213,10 @@
   );
 
   // The words Pagefind is asked for: the query without common words, on an English site,
-  // unless nothing else is left.
+  // unless nothing else is left. A query with a quoted phrase is left as it is: Pagefind finds
+  // the phrase word for word ("mixture of experts", not "mixture experts").
   function searchWords(query) {
-    if (!/^en\b/i.test(document.documentElement.lang || "en")) {
+    if (!/^en\b/i.test(document.documentElement.lang || "en") || query.includes('"')) {
       return query;
     }
     var kept = query.split(/\s+/).filter(function (word) {
