@@ -340,6 +340,10 @@ def test_pagefind_search_lists_more_papers_on_request_each_once(
         assert len(listed["mixture of experts"]) >= 5
         assert listed["mixture-of-experts"] == listed["mixture of experts"]
 
+        # A tie between titles holding the same words goes to the title the query fills most.
+        page.goto(base + "search/?q=Continual learning with hypernetworks")
+        expect(links.first).to_have_text("Continual learning with hypernetworks")
+
         # A quoted phrase: Pagefind finds it word for word, common words included, and the papers
         # with the phrase in their title come first (Pagefind may place it in the abstract only).
         page.goto(base + 'search/?q="linear attention"')

@@ -18,6 +18,9 @@
   // word shares only the term's stem.
   var TITLE_CREDIT = 36;
   var STEM_SHARE = 0.5;
+  // Ties between papers credited alike: a title the query fills earns up to COVERAGE_CREDIT, less
+  // than a word of the abstract earns for a term.
+  var COVERAGE_CREDIT = 0.4;
 
   // A word of Pagefind's excerpt as the reader sees it: Pagefind escapes < and > in the text and
   // marks the words found. Never parsed as HTML: the text is a paper's.
@@ -126,14 +129,13 @@
       if (!(section.anchor && section.anchor.id)) {
         continue;
       }
-      // A paper's score: for each term, the best credit one of its words earns, summed, with a
-      // hundredth of all its words' credits to break ties; so papers with more of the query in
-      // their title come first, however often a title repeats one word of it. A title word
-      // earns TITLE_CREDIT, a word of the abstract 1; a word that shares only the term's stem
-      // ("multiple" for "multiplication") earns half. Which words the title holds is read from
-      // the title itself, any word Pagefind found in the paper: its weights halve a hyphenated
-      // word's ("Multiplication-Free" below a title's "Multiple"), and for a quoted phrase it
-      // may give the phrase's place in the abstract only.
+      // A paper's score: for each term, the best credit one of its words earns, summed; so
+      // papers with more of the query in their title come first, however often a title repeats
+      // one word of it. A title word earns TITLE_CREDIT, a word of the abstract 1; a word that
+      // shares only the term's stem ("multiple" for "multiplication") earns half. Which words
+      // the title holds is read from the title itself, any word Pagefind found in the paper:
+      // its weights halve a hyphenated word's ("Multiplication-Free" below a title's
+      // "Multiple"), and for a quoted phrase it may give the phrase's place in the abstract only.
       var held = {}; // term -> the best credit of its words
       var total = 0;
       var found = {}; // the parts of the words Pagefind found in the paper, lower-cased
@@ -160,15 +162,20 @@
           total += credit(held, word, terms, 1);
         }
       }
+      var titled = 0; // words of the title that stand for a term
       for (var w = 0; w < title.length; w++) {
         var isFound = wordParts(title[w]).some(function (part) {
           return part in found;
         });
-        if (isFound) {
-          total += credit(held, title[w], terms, TITLE_CREDIT);
-        }
+        var earned = isFound ? credit(held, title[w], terms, TITLE_CREDIT) : 0;
+        total += earned;
+        titled += earned > 0 ? 1 : 0;
       }
-      sections.push({ section: section, held: held, total: total });
+      // Ties go first to the title the query fills most ("Continual learning with hypernetworks"
+      // before "Continual Learning with Dependency Preserving Hypernetworks"), then to the paper
+      // holding the query's words most often.
+      var tieBreak = (COVERAGE_CREDIT * titled) / title.length + total / 100;
+      sections.push({ section: section, held: held, tieBreak: tieBreak });
     }
     Object.keys(asked).forEach(function (term) {
       heldAnywhere[term] =
@@ -186,7 +193,7 @@
       if (!holdsAll) {
         continue;
       }
-      var score = paper.total / 100;
+      var score = paper.tieBreak;
       for (var t in paper.held) {
         score += paper.held[t];
       }
