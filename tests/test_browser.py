@@ -353,9 +353,9 @@ def test_pagefind_search_lists_more_papers_on_request_each_once(
         page.goto(base + 'search/?q="mixture of experts"')
         expect(links.first).to_contain_text("Mixture of")
 
-        # For a word no paper holds, Pagefind backs off to its first letters ("X", "at"): the
-        # papers holding those are not listed.
-        for word in ("xyzzy", "atention"):
+        # For a word no paper holds, Pagefind backs off to its first letters ("X", "at", "RL"):
+        # the papers holding those are not listed.
+        for word in ("xyzzy", "atention", "RLHF"):
             page.goto(base + f"search/?q={word}")
             expect(page.locator("#ps-search-status")).to_have_text(
                 f"No papers match \u201c{word}\u201d."

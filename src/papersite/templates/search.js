@@ -67,7 +67,8 @@
   // The query's terms a word Pagefind found stands for. Pagefind stems and matches prefixes
   // ("memories" finds "memory", "quantiz" finds "quantized"), so a part of the word stands for a
   // term when they open alike: four letters, or the whole term, in common; or the whole part,
-  // when it is the term short of an ending of up to three letters ("cats" finds "cat").
+  // when it is the term short of an English ending ("cats" finds "cat", "uses" finds "use"; but
+  // "RL", which Pagefind finds for "RLHF" having no word like it, stands for nothing).
   function termsOf(word, terms) {
     var parts = wordParts(word);
     return terms.filter(function (term) {
@@ -75,11 +76,14 @@
         var shared = sharedPrefix(part, term);
         return (
           shared >= Math.min(term.length, 4) ||
-          (shared === part.length && term.length - part.length <= 3)
+          (shared === part.length && ENDINGS.has(term.slice(shared)))
         );
       });
     });
   }
+
+  // What English adds to a word that stems to a shorter one.
+  var ENDINGS = new Set(["s", "es", "d", "ed", "ing", "er", "ers", "ly"]);
 
   // The term a word opens most alike with, or null. Where no word opens like a term, Pagefind
   // backs off to shorter openings ("xyzzy" finds "X", "atention" finds "at"): the word was
