@@ -21,6 +21,8 @@
   // Ties between papers credited alike: a title the query fills earns up to COVERAGE_CREDIT, less
   // than a word of the abstract earns for a term.
   var COVERAGE_CREDIT = 0.4;
+  // What English adds to a word whose stem is shorter than four letters ("cat" for "cats").
+  var ENDINGS = new Set(["s", "es", "d", "ed", "ing", "er", "ers", "ly"]);
 
   // A word of Pagefind's excerpt as the reader sees it: Pagefind escapes < and > in the text and
   // marks the words found. Never parsed as HTML: the text is a paper's.
@@ -81,9 +83,6 @@
       });
     });
   }
-
-  // What English adds to a word that stems to a shorter one.
-  var ENDINGS = new Set(["s", "es", "d", "ed", "ing", "er", "ers", "ly"]);
 
   // The term a word opens most alike with, or null. Where no word opens like a term, Pagefind
   // backs off to shorter openings ("xyzzy" finds "X", "atention" finds "at"): the word was
