@@ -346,10 +346,11 @@ def test_pagefind_search_lists_more_papers_on_request_each_once(
 
         # A quoted phrase: Pagefind finds it word for word, common words included, and the papers
         # with the phrase in their title come first (Pagefind may place it in the abstract only).
-        page.goto(base + 'search/?q="linear attention"')
-        expect(links).to_have_count(10)
-        titles = [link.inner_text().lower() for link in links.all()]
-        assert all("linear attention" in title for title in titles[:3]), titles
+        for quoted in ('"linear attention"', "\u201clinear attention\u201d"):  # as phones type it
+            page.goto(base + f"search/?q={quoted}")
+            expect(links).to_have_count(10)
+            titles = [link.inner_text().lower() for link in links.all()]
+            assert all("linear attention" in title for title in titles[:3]), (quoted, titles)
         page.goto(base + 'search/?q="mixture of experts"')
         expect(links.first).to_contain_text("Mixture of")
 

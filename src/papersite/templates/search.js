@@ -224,8 +224,10 @@
 
   // The words Pagefind is asked for: the query without common words, on an English site,
   // unless nothing else is left. A query with a quoted phrase is left as it is: Pagefind finds
-  // the phrase word for word ("mixture of experts", not "mixture experts").
+  // the phrase word for word ("mixture of experts", not "mixture experts"). Typographic quotes,
+  // which phones type for ", are Pagefind's quotes too.
   function searchWords(query) {
+    query = query.replace(/[\u201C\u201D\u201E]/g, '"');
     if (!/^en\b/i.test(document.documentElement.lang || "en") || query.includes('"')) {
       return query;
     }
