@@ -297,6 +297,45 @@ def test_pagefind_groups_are_read_a_few_at_a_time_for_papers_holding_every_word(
         assert problems == []
 
 
+# One group of papers, each a title ("A.") and one word, as Pagefind hands it over for a query.
+ONE_WORD_PAPERS = """(words) => [{ data: async () => ({
+  raw_content: words.map((word) => `A. ${word}`).join(" "),
+  sub_results: words.map((word, i) => ({
+    anchor: { id: word, location: 2 * i }, title: "A", excerpt: "",
+    weighted_locations: [{ location: 2 * i + 1, weight: 1, balanced_score: 1 }],
+  })),
+}) }]"""
+
+
+@pytest.mark.parametrize(
+    ("query", "found", "listed"),
+    [
+        # Pagefind's stemmer makes these one word; they share fewer than four letters.
+        ("copy", ["copies", "copying"], ["copies", "copying"]),
+        ("bodies", ["body", "bodies"], ["bodies", "body"]),
+        ("cats", ["cat"], ["cat"]),
+        # What Pagefind finds for a word it has nothing like: no paper holds the word.
+        ("rlhf", ["RL"], []),
+        ("xyzzy", ["X"], []),
+    ],
+)
+def test_pagefind_words_stand_for_the_query_word_by_stem_not_by_first_letters(
+    browser: Browser, pagefind_site: Path, query: str, found: list[str], listed: list[str]
+) -> None:
+    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "search/")
+        page.wait_for_function("window.papersiteSearch !== undefined")
+        papers = page.evaluate(
+            f"""async ([query, words]) => {{
+              const results = new window.papersiteSearch.Results(query, ({ONE_WORD_PAPERS})(words));
+              return (await results.next(10)).map((paper) => paper.id);
+            }}""",
+            [query, found],
+        )
+        assert sorted(papers) == listed
+        assert problems == []
+
+
 def test_pagefind_search_lists_more_papers_on_request_each_once(
     browser: Browser, shipped_pagefind_site: Path
 ) -> None:

@@ -68,20 +68,27 @@
 
   // The query's terms a word Pagefind found stands for. Pagefind stems and matches prefixes
   // ("memories" finds "memory", "quantiz" finds "quantized"), so a part of the word stands for a
-  // term when they open alike: four letters, or the whole term, in common; or the whole part,
-  // when it is the term short of an English ending ("cats" finds "cat", "uses" finds "use"; but
-  // "RL", which Pagefind finds for "RLHF" having no word like it, stands for nothing).
+  // term when they open alike: four letters, or the whole term, in common; or when one is the
+  // other and an English ending ("cats" finds "cat", "copy" finds "copies"; but "RL", which
+  // Pagefind finds for "RLHF" having no word like it, stands for nothing).
   function termsOf(word, terms) {
     var parts = wordParts(word);
     return terms.filter(function (term) {
       return parts.some(function (part) {
-        var shared = sharedPrefix(part, term);
-        return (
-          shared >= Math.min(term.length, 4) ||
-          (shared === part.length && ENDINGS.has(term.slice(shared)))
-        );
+        return sharedPrefix(part, term) >= Math.min(term.length, 4) || sameStem(part, term);
       });
     });
+  }
+
+  // Whether one word is the other and an English ending, a final "y" read as "i" ("body",
+  // "bodies").
+  function sameStem(a, b) {
+    a = a.replace(/y$/, "i");
+    b = b.replace(/y$/, "i");
+    var shorter = a.length < b.length ? a : b;
+    var longer = a.length < b.length ? b : a;
+    var ending = longer.slice(shorter.length);
+    return longer.startsWith(shorter) && (ending === "" || ENDINGS.has(ending));
   }
 
   // The term a word opens most alike with, or null. Where no word opens like a term, Pagefind
