@@ -126,8 +126,9 @@
   // finds pages holding every word of the query, and a group is a page: of its papers, only
   // those holding every word Pagefind found in the group are listed, as if each paper were a
   // page. (Pagefind finds nothing for some words, such as "$\mathbb{X}$": those are left out.)
-  // ``heldAnywhere`` records, for each term Pagefind found a word for, whether a paper holds it.
-  function papersOf(group, terms, heldAnywhere) {
+  // ``heldAnywhere`` records, for each term Pagefind found a word for, whether a paper holds it;
+  // with ``everyWord``, a paper is listed only if it holds every term.
+  function papersOf(group, terms, heldAnywhere, everyWord) {
     // The words as Pagefind numbers them: split at zero-width spaces in text it segmented
     // (Chinese, Japanese), else at white space.
     var content = group.raw_content;
@@ -194,10 +195,11 @@
           return term in section.held;
         });
     });
+    var required = everyWord ? terms : Object.keys(asked);
     var papers = [];
     for (var s = 0; s < sections.length; s++) {
       var paper = sections[s];
-      var holdsAll = Object.keys(asked).every(function (term) {
+      var holdsAll = required.every(function (term) {
         return term in paper.held;
       });
       if (!holdsAll) {
@@ -256,15 +258,30 @@
   // searchWords(query). Pagefind indexes a hyphenated word whole and by its first part
   // ("RDT-1B" as "rdt1b" and "rdt"), while papers write many a compound both ways: asked for
   // "mixture-of-experts" it found one paper of the five "mixture of experts" finds. So a query
-  // with a hyphenated word is asked with its words apart too, and the groups of both are read
-  // (a group both find is read twice, once with the words each found in it).
+  // with a hyphenated word is asked with its words apart too, and the groups of both are read.
+  // A group both find is read as the words apart found it: Pagefind hands over one object for a
+  // page, whichever search asks, holding the places the last of them found.
   async function groupsFor(module, query, found) {
     var apart = apartWords(query);
     if (apart === searchWords(query)) {
       return found.results;
     }
     var also = await module.search(apart);
-    return found.results.concat(also.results).sort(function (a, b) {
+    var alsoFound = {};
+    also.results.forEach(function (group) {
+      alsoFound[group.id] = true;
+    });
+    // Asked whole, Pagefind backs off to the first word when no paper hyphenates it so
+    // ("sparse-memory" finds "sparse"): a paper of those groups is listed only if it holds
+    // every word.
+    var whole = found.results
+      .filter(function (group) {
+        return !(group.id in alsoFound);
+      })
+      .map(function (group) {
+        return { score: group.score, everyWord: true, data: group.data.bind(group) };
+      });
+    return whole.concat(also.results).sort(function (a, b) {
       return b.score - a.score;
     });
   }
@@ -302,7 +319,8 @@
         })
       );
       for (var i = 0; i < loaded.length; i++) {
-        this.waiting = this.waiting.concat(papersOf(loaded[i], this.terms, this.held));
+        var found = papersOf(loaded[i], this.terms, this.held, batch[i].everyWord);
+        this.waiting = this.waiting.concat(found);
       }
       // A paper once, at its best: a group can be read twice (see groupsFor).
       var best = {};
