@@ -220,6 +220,8 @@ def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
         )
         page.locator("#ps-search-input").fill("hierarchical memories")
         expect(page.locator(".ps-search-result a")).to_have_text([title])
+        # One paper, no more: the button is hidden (Material's buttons would show it regardless).
+        expect(page.locator("#ps-search-more")).to_be_hidden()
         # Common words are left out of the search: this paper has no "for" (another one has).
         page.locator("#ps-search-input").fill("pretraining for memories")
         expect(page.locator(".ps-search-result a")).to_have_text([title])
