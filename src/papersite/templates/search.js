@@ -110,11 +110,11 @@
     return best;
   }
 
-  // Credits ``word``, found at a ``place`` worth that much, to the terms it stands for: each
-  // term's best credit is kept in ``held``; returns what the word earned in all.
-  function credit(held, word, terms, place) {
+  // Credits ``word``, found at a ``place`` worth that much, to ``standsFor``, the terms it stands
+  // for (termsOf): each term's best credit is kept in ``held``; returns what the word earned.
+  function credit(held, word, standsFor, place) {
     var earned = 0;
-    termsOf(word, terms).forEach(function (term) {
+    standsFor.forEach(function (term) {
       var worth = place * (spells(word, term) ? 1 : STEM_SHARE);
       held[term] = Math.max(held[term] || 0, worth);
       earned += worth;
@@ -170,7 +170,7 @@
           found[part] = true;
         });
         if (location >= titleEnd) {
-          total += credit(held, word, terms, 1);
+          total += credit(held, word, standsFor, 1);
         }
       }
       var titled = 0; // words of the title that stand for a term
@@ -178,7 +178,7 @@
         var isFound = wordParts(title[w]).some(function (part) {
           return part in found;
         });
-        var earned = isFound ? credit(held, title[w], terms, TITLE_CREDIT) : 0;
+        var earned = isFound ? credit(held, title[w], termsOf(title[w], terms), TITLE_CREDIT) : 0;
         total += earned;
         titled += earned > 0 ? 1 : 0;
       }
@@ -296,7 +296,6 @@
     this.groups = groups;
     this.read = 0;
     this.waiting = []; // papers read but not yet listed, best first
-    this.listed = {}; // ids of the papers listed
     this.held = {}; // term -> whether a paper of the groups read holds it
   }
 
@@ -322,15 +321,6 @@
         var found = papersOf(loaded[i], this.terms, this.held, batch[i].everyWord);
         this.waiting = this.waiting.concat(found);
       }
-      // A paper once, at its best: a group can be read twice (see groupsFor).
-      var best = {};
-      var listed = this.listed;
-      this.waiting.forEach(function (paper) {
-        if (!(paper.id in listed) && (!(paper.id in best) || best[paper.id].score < paper.score)) {
-          best[paper.id] = paper;
-        }
-      });
-      this.waiting = Object.values(best);
       var held = this.held;
       var unheld = Object.keys(held).some(function (term) {
         return !held[term];
@@ -344,11 +334,7 @@
       }
       this.waiting.sort(byScore);
     }
-    var papers = this.waiting.splice(0, count);
-    for (var p = 0; p < papers.length; p++) {
-      this.listed[papers[p].id] = true;
-    }
-    return papers;
+    return this.waiting.splice(0, count);
   };
 
   var pagefindLoading = null;
