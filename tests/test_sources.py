@@ -241,6 +241,33 @@ def test_sources_yaml_with_a_bad_capture_date_names_the_line(make_content: MakeC
     ]
 
 
+def test_every_impossible_capture_date_is_reported(
+    make_content: MakeContent,
+) -> None:
+    # 2025-19-11 is shaped like a date, so YAML 1.1 would call it one and fail the whole file.
+    content = make_content(
+        "spaced_small.txt",
+        "dense_small.txt",
+        sources_yaml=(
+            "sources:\n  spaced_small.txt:\n    label: S\n    captured: 2025-19-11\n"
+            "  dense_small.txt:\n    label: D\n    captured: 2025-11-31\n"
+        ),
+    )
+    problems = Problems()
+    found = {source.name: source for source in discover_sources(content, problems)}
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            line,
+            f"'{name}': captured must be a date (2025-10-31) or a year (2025), not '{value}'",
+        )
+        for line, name, value in [
+            (4, "spaced_small.txt", "2025-19-11"),
+            (7, "dense_small.txt", "2025-11-31"),
+        ]
+    ]
+    assert sorted(found) == ["dense_small.txt", "spaced_small.txt"]
+
+
 def test_page_date_disagreeing_with_capture_date_is_a_warning() -> None:
     dump = read_dump(source("spaced_small.txt", captured=date(2025, 11, 19)))
     assert [(p.line, p.severity) for p in dump.problems] == [(11, Severity.WARNING)]

@@ -31,6 +31,7 @@ MAX_NODES = 200_000
 Location = tuple[str | int, ...]
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 @dataclass(frozen=True)
@@ -199,8 +200,12 @@ class _Converter:
         except yaml.constructor.ConstructorError as exc:
             raise self.fail(node, f"unsupported YAML value: {exc.problem}") from None
         except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
-            # The constructors trust the resolvers: 2025-13-45 looks like a date and is not one,
-            # and an explicit !!int or !!bool tag reaches them with any text at all.
+            if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP and node.style is None:
+                # Plain text the resolver took for a date by its shape alone (2025-13-45): text,
+                # as YAML 1.2 reads it, so the rest of the file is still read, and the schema or
+                # the reader of the value says what it expected there.
+                return node.value
+            # An explicit tag (!!int, !!bool, !!timestamp) reaches them with any text at all.
             kind = node.tag.rsplit(":", 1)[-1].replace("timestamp", "date")
             raise self.fail(node, f"'{node.value}' is not a valid {kind}") from None
         if isinstance(value, str) and (found := CONTROL.search(value)):
