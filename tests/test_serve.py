@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -167,3 +168,62 @@ def test_the_running_preview_shows_a_new_theme_in_every_page_s_navigation(
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_file_gone_right_after_it_was_seen_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Editors write and delete temporary files as they save (vim's "4913"): one can be gone
+    # the moment after the watcher first saw it.
+    (tmp_path / "papers.yaml").write_text("papers: {}\n")
+    (tmp_path / "4913").write_text("")
+    real_stat = Path.stat
+
+    def stat(path: Path, **kwargs: bool) -> os.stat_result:
+        result = real_stat(path, **kwargs)
+        if path.name == "4913" and os.path.exists(path):
+            os.unlink(path)
+        return result
+
+    monkeypatch.setattr(Path, "stat", stat)
+    assert tmp_path / "papers.yaml" in serve.snapshot([tmp_path])
+
+
+def test_the_watcher_outlives_a_failed_regeneration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Failing:
+        """A preview whose first regeneration meets a bug."""
+
+        content = tmp_path
+        calls = 0
+
+        def regenerate(self) -> bool:
+            self.calls += 1
+            if self.calls == 1:
+                raise RuntimeError("a bug")
+            return True
+
+    monkeypatch.setattr(serve, "POLL_SECONDS", 0.01)
+    monkeypatch.setattr(serve, "TEMPLATES", tmp_path)
+    preview, stop = Failing(), threading.Event()
+    watcher = threading.Thread(target=serve._watch, args=(preview, stop), daemon=True)
+    watcher.start()
+    try:
+        # Edits until each regeneration happens: the watcher's first look may come after an
+        # edit, and two writes within one clock tick share a modification time, so each edit is
+        # a new size.
+        edits = 0
+        deadline = time.monotonic() + 30
+        for wanted in (1, 2):
+            while preview.calls < wanted and time.monotonic() < deadline:
+                edits += 1
+                (tmp_path / "papers.yaml").write_text("#" * edits)
+                time.sleep(0.05)
+    finally:
+        stop.set()
+        watcher.join()
+    assert preview.calls >= 2  # the watcher went on after the bug
+    err = capsys.readouterr().err
+    assert "RuntimeError: a bug" in err
+    assert "regenerating failed (a bug); still watching" in err

@@ -9,12 +9,15 @@ good preview on screen.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from papersite.build import (
@@ -41,10 +44,17 @@ def snapshot(folders: Iterable[Path]) -> dict[Path, tuple[int, int]]:
     """Modification time and size of every file under the folders: a cheap change detector."""
     seen: dict[Path, tuple[int, int]] = {}
     for folder in folders:
-        for path in folder.rglob("*"):
-            if path.is_file():
-                stat = path.stat()
-                seen[path] = (stat.st_mtime_ns, stat.st_size)
+        # os.walk skips a folder that vanishes while it walks, and a file may vanish between
+        # being listed and being looked at: editors write and delete temporary files as they save.
+        for parent, _, names in os.walk(folder):
+            for name in names:
+                path = Path(parent, name)
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                if S_ISREG(stat.st_mode):
+                    seen[path] = (stat.st_mtime_ns, stat.st_size)
     return seen
 
 
@@ -123,15 +133,24 @@ def _watch(preview: Preview, stop: threading.Event) -> None:
     before = snapshot(folders)
     while not stop.wait(POLL_SECONDS):
         now = snapshot(folders)
-        if now != before:
-            before = now
-            started = time.perf_counter()
-            if preview.regenerate():
-                seconds = time.perf_counter() - started
-                print(
-                    f"papersite: content changed, pages regenerated in {seconds:.1f} s",
-                    file=sys.stderr,
-                )
+        if now == before:
+            continue
+        before = now
+        started = time.perf_counter()
+        try:
+            regenerated = preview.regenerate()
+        except Exception:
+            # A bug, so its traceback; but a dead watcher would leave the preview frozen without
+            # a word, and the curator's next edit may well work.
+            traceback.print_exc()
+            print("papersite: regenerating failed (a bug); still watching", file=sys.stderr)
+            continue
+        if regenerated:
+            seconds = time.perf_counter() - started
+            print(
+                f"papersite: content changed, pages regenerated in {seconds:.1f} s",
+                file=sys.stderr,
+            )
 
 
 def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | None = None) -> None:
