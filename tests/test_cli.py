@@ -56,6 +56,24 @@ def test_export_json_to_a_file(make_content: MakeContent, tmp_path: Path) -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [("nowhere/papers.json", "No such file or directory"), (".", "Is a directory")],
+)
+def test_export_to_a_path_it_cannot_write_is_one_line(
+    output: str,
+    reason: str,
+    make_content: MakeContent,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    content = make_content("dense_small.txt")
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--content", str(content), "-o", output]) == 1
+    assert capsys.readouterr().err == f"{output}: cannot write: {reason}\n"
+
+
 def test_export_refuses_bad_input_with_one_line_per_problem_and_no_traceback(
     make_content: MakeContent,
 ) -> None:

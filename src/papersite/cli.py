@@ -11,7 +11,7 @@ from papersite import __version__
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import CURATION_DIR, Curation, load_curation, read_curation
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
-from papersite.exports import FORMATS, SERIALISERS, export_objects
+from papersite.exports import FORMATS, SERIALISERS, export_objects, write_export
 from papersite.triage import format_triage, triage
 
 
@@ -199,7 +199,7 @@ def _run_export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.write_text(text, encoding="utf-8")
+        write_export(text, args.output)
     return 0
 
 

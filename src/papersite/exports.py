@@ -10,9 +10,11 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from papersite.curation import CuratedPaper, Curation
+from papersite.errors import PapersiteError, display_path
 
 FORMATS = ("json", "csv")
 
@@ -112,3 +114,11 @@ def _csv_cell(value: object) -> str:
 
 
 SERIALISERS: dict[str, Callable[[list[dict[str, Any]]], str]] = {"json": to_json, "csv": to_csv}
+
+
+def write_export(text: str, path: Path) -> None:
+    """Write an export to ``path``; a path that cannot be written is the user's mistake."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise PapersiteError(display_path(path), None, f"cannot write: {error.strerror}") from None
