@@ -122,6 +122,10 @@ def test_material_search_holds_each_abstract_and_paper_list_once(curated_site: P
         holding = [doc["location"] for doc in index["docs"] if abstract in doc["text"]]
         # Theme pages fold the abstract in, but only the paper's own entry indexes it.
         assert holding == [paper["url"]], paper["id"]
+        # Nor is a theme page's entry of a paper a second result: a search lists it once.
+        title = html.escape(paper["title"], quote=False)
+        titled = [doc["location"] for doc in index["docs"] if doc["title"] == title]
+        assert titled == [paper["url"]], paper["id"]
     unsorted = [doc for doc in index["docs"] if doc["location"].startswith("unsorted/")]
     assert unsorted and not any(p["title"] in doc["text"] for p in papers for doc in unsorted)
 

@@ -306,7 +306,7 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
     pages = [out / "themes/efficiency.md", *(out / f"themes/efficiency/{n}.md" for n in (2, 3))]
     assert not (out / "themes/efficiency/4.md").exists()
     texts = [page.read_text(encoding="utf-8") for page in pages]
-    anchored = [re.findall(r'<h3 id="paper-([^"]+)">', text) for text in texts]
+    anchored = [re.findall(r'<h3 id="paper-([^"]+)"', text) for text in texts]
     # One paper a page: the two of the first section, then the one of the second.
     assert [len(ids) for ids in anchored] == [1, 1, 1]
     assert sorted(anchored[0] + anchored[1]) == [
