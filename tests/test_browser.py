@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from benchmarks.bench_build import serving
@@ -349,12 +350,50 @@ def test_pagefind_search_lists_more_papers_on_request_each_once(
         expect(links).to_have_count(10)
         expect(page.locator("#ps-search-status")).to_contain_text("more below")
         assert "language" in links.first.inner_text().lower()  # title words rank first
-        page.locator("#ps-search-more").click()
+        # By keyboard: the focus goes on to the first paper added, not back to the page's top.
+        page.locator("#ps-search-more").focus()
+        page.keyboard.press("Enter")
         expect(links).to_have_count(20)
+        expect(links.nth(10)).to_be_focused()
         hrefs = [link.get_attribute("href") or "" for link in links.all()]
         assert len(set(hrefs)) == 20
         assert all("languag" in text[href] for href in hrefs), hrefs
         shot(page, "search-pagefind-more")
+        assert problems == []
+
+
+def contrast(page: Page, selector: str) -> float:
+    """The WCAG contrast ratio of an element's text colour to the page's background."""
+    colours = page.evaluate(
+        """(selector) => [
+          getComputedStyle(document.querySelector(selector)).color,
+          getComputedStyle(document.body).backgroundColor,
+        ]""",
+        selector,
+    )
+
+    def luminance(colour: str) -> float:
+        red, green, blue = (float(x) / 255 for x in re.findall(r"[\d.]+", colour)[:3])
+        linear = [
+            c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)
+        ]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted(map(luminance, colours), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_more_results_is_readable_in_either_colour_scheme(
+    scheme: Literal["light", "dark"], browser: Browser, shipped_pagefind_site: Path
+) -> None:
+    with serving(shipped_pagefind_site) as base, page_of(browser) as (page, problems):
+        page.emulate_media(color_scheme=scheme)
+        page.goto(base + "search/?q=language")
+        expect(page.locator("#ps-search-more")).to_be_visible()
+        assert contrast(page, "#ps-search-more") >= 4.5  # WCAG AA for text
+        page.locator("#ps-search-more").scroll_into_view_if_needed()
+        shot(page, f"search-pagefind-more-{scheme}")
         assert problems == []
 
 

@@ -413,12 +413,14 @@
       }
     }
 
-    async function showMore(results, query) {
+    // ``fromButton``: asked for with "More results", which keeps the keyboard's place.
+    async function showMore(results, query, fromButton) {
       more.disabled = true;
       var papers = await results.next(SHOWN);
       if (results !== current) {
         return;
       }
+      var before = list.children.length;
       show(papers);
       var listed = list.children.length;
       if (listed === 0 && results.hasMore()) {
@@ -431,6 +433,16 @@
       }
       more.hidden = !results.hasMore();
       more.disabled = false;
+      if (fromButton) {
+        // Disabled while it searched, the button lost the focus to the page: without this the
+        // next Tab would skip the new papers. Focus goes to the first of them, else back.
+        var first = list.children[before];
+        if (first) {
+          first.querySelector("a").focus();
+        } else {
+          (more.hidden ? input : more).focus();
+        }
+      }
     }
 
     async function search(query) {
@@ -482,7 +494,7 @@
     });
     more.addEventListener("click", function () {
       if (current) {
-        showMore(current, input.value.trim()).catch(report);
+        showMore(current, input.value.trim(), true).catch(report);
       }
     });
     pagefind(root).catch(report);
