@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from papersite import rules
 from papersite.catalogue import Catalogue, Paper, load_catalogue
 from papersite.curation import (
     CuratedPaper,
@@ -380,6 +381,18 @@ def test_themes_yaml_problems_name_file_line_and_fix(
     assert old in THEMES
     write(content, themes=THEMES.replace(old, new, 1))
     assert expected in curate(content)[1]
+
+
+def test_a_regex_that_runs_away_on_a_paper_stops_curation_at_its_line(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rules, "REGEX_TIMEOUT_SECONDS", 0.05)
+    old = "{regex: 'speed(s|ed)? up', weight: 0.5}"
+    assert old in THEMES
+    write(content, themes=THEMES.replace(old, r"{regex: '(.|..)+\d', weight: 0.5}", 1))
+    with pytest.raises(PapersiteError) as caught:
+        curate(content)
+    assert str(caught.value).startswith(rf"{T}:18: regex '(.|..)+\d' ran over 0.05 s")
 
 
 def test_a_theme_with_no_papers_is_a_warning(content: Path) -> None:

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from papersite import rules as rules_module
 from papersite.catalogue import Paper
+from papersite.errors import PapersiteError
 from papersite.rules import (
     SectionRule,
     Term,
@@ -256,3 +258,23 @@ def test_the_section_is_worked_out_only_when_asked_for() -> None:
     assert "section" not in vars(score)
     assert score.section == "fast-decoding"
     assert "section" in vars(score)
+
+
+def test_a_runaway_regex_is_stopped_and_reported_at_its_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "(.|..)+\d" tries every way of splitting the text into ones and twos before it fails.
+    monkeypatch.setattr(rules_module, "REGEX_TIMEOUT_SECONDS", 0.05)
+    term = Term.regex(r"(.|..)+\d", 1.0, ("content/curation/themes.yaml", 42))
+    with pytest.raises(PapersiteError) as caught:
+        term.matches(paper("a" * 60 + ":", ""))
+    assert (caught.value.path, caught.value.line) == ("content/curation/themes.yaml", 42)
+    assert caught.value.message.startswith(r"regex '(.|..)+\d' ran over 0.05 s on one paper's")
+
+
+def test_a_regex_re_backtracks_on_for_hours_is_quick() -> None:
+    # re takes exponential time on this (a curator's pattern that hung `papersite check`); the
+    # regex package sees the repeat cannot help and stops. The timeout is left as it is.
+    term = Term.regex(r"(\w+\s?)+:")
+    abstract = "We present a method for training large language models with little memory " * 3
+    assert not term.matches(paper("", abstract))

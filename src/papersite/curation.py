@@ -431,11 +431,12 @@ def _terms(
             found.append(Term.keyword(item["keyword"], weight))
             continue
         try:
-            found.append(Term.regex(item["regex"], weight))
+            line = document.line(*location, number, "regex")
+            found.append(Term.regex(item["regex"], weight, (document.path, line)))
         except re.error as exc:
             problems.error(
                 document.path,
-                document.line(*location, number, "regex"),
+                line,
                 f"invalid regex '{item['regex']}': {exc.msg}"
                 + (f" at position {exc.pos}" if exc.pos is not None else ""),
             )

@@ -14,9 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import regex
+
 from papersite.catalogue import Paper
+from papersite.errors import PapersiteError
 
 DEFAULT_TITLE_WEIGHT = 3.0
+# A curator's regex searches one title or abstract in microseconds. One that takes a second is
+# backtracking catastrophically ("(.|..)+\d" tries every way to split the text into ones and
+# twos), and would take hours over a catalogue: it is stopped and reported instead.
+REGEX_TIMEOUT_SECONDS = 1.0
 
 # A space or hyphen inside a keyword matches either, or nothing: "key value" finds "key-value" and
 # "keyvalue" alike, which is how the same term is spelt across abstracts.
@@ -105,7 +112,10 @@ class Term:
     """
 
     text: str
-    pattern: re.Pattern[str]
+    # Curators' regexes run on the regex package, which sidesteps most catastrophic backtracking
+    # that re falls into ("(\w+\s?)+:" hangs re on an abstract) and can stop a search that
+    # still runs away; keywords, whose patterns papersite writes, run on re.
+    pattern: re.Pattern[str] | regex.Pattern[str]
     weight: float = 1.0
     literal: str = ""
     # Other literals every match contains: tested only when ``literal`` is found, so a keyword of
@@ -115,6 +125,8 @@ class Term:
     # text, where it finds what ``pattern`` finds in the text: IGNORECASE has re compare every
     # character both ways, and this searches abstracts about 40% faster. None for other terms.
     folded_pattern: re.Pattern[str] | None = None
+    # The file and line the curator wrote the term on, for a regex that runs away.
+    written_at: tuple[str, int | None] | None = None
 
     @classmethod
     def keyword(cls, keyword: str, weight: float = 1.0) -> Term:
@@ -128,10 +140,16 @@ class Term:
         return cls(keyword, pattern, weight, *_split(literals), folded_pattern=folded)
 
     @classmethod
-    def regex(cls, regex: str, weight: float = 1.0) -> Term:
+    def regex(
+        cls, text: str, weight: float = 1.0, written_at: tuple[str, int | None] | None = None
+    ) -> Term:
         """A term from a regular expression; raises re.error when it does not compile."""
-        pattern = re.compile(regex, re.IGNORECASE)
-        return cls(regex, pattern, weight, *_split(required_literals(regex)))
+        # re's syntax, which README documents, and its messages, which point at the mistake;
+        # VERSION0 has the regex package read the pattern as re does.
+        re.compile(text, re.IGNORECASE)
+        pattern = regex.compile(text, regex.IGNORECASE | regex.VERSION0)
+        literals = _split(required_literals(text))
+        return cls(text, pattern, weight, *literals, written_at=written_at)
 
     def matches(self, paper: Paper | Text) -> bool:
         """Whether the term occurs in the paper's title or abstract."""
@@ -153,7 +171,21 @@ class Term:
         # isascii() reads a flag CPython keeps on every string: it costs nothing.
         if self.folded_pattern is not None and text.isascii():
             return self.folded_pattern.search(folded) is not None
-        return self.pattern.search(text) is not None
+        if not isinstance(self.pattern, regex.Pattern):
+            return self.pattern.search(text) is not None
+        try:
+            return self.pattern.search(text, timeout=REGEX_TIMEOUT_SECONDS) is not None
+        except TimeoutError:
+            path, line = self.written_at or ("themes.yaml", None)
+            shown = text if len(text) <= 60 else text[:60] + "…"
+            raise PapersiteError(
+                path,
+                line,
+                f"regex '{self.text}' ran over {REGEX_TIMEOUT_SECONDS:g} s on one paper's text "
+                f"('{shown}'): a repeat of something that can match the same text in several ways, "
+                "such as (.|..)+ or (\\w+\\s?)+, can take exponentially long; write it so "
+                "each part of a text can match one way only",
+            ) from None
 
 
 def _split(literals: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
