@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from papersite import yamlfile
-from papersite.errors import PapersiteError, Problems
+from papersite.errors import PapersiteError, Problems, Severity
 from papersite.yamlfile import MAX_BYTES, MAX_DEPTH, load_yaml_file, load_yaml_text
 
 
@@ -203,3 +203,25 @@ def test_random_yaml_only_ever_gives_data_or_papersite_errors(text: str) -> None
         assert all(p.line is None or p.line >= 1 for p in error.problems)
         return
     assert all(line >= 1 for line in document.lines.values())
+
+
+@pytest.mark.parametrize("character", ["\x85", "\u2028", "\u2029"])
+def test_line_breaks_only_yaml_sees_leave_the_lines_as_an_editor_counts_them(
+    character: str,
+) -> None:
+    problems = Problems()
+    text = f"note: one{character}two\nthemes:\n  - a\n  - b: 1\n  - b: 2\n"
+    document = load_yaml_text(text, "f.yaml", problems=problems)
+    assert document.data["note"] == "one two"
+    assert (document.line("themes", 2), document.line("themes", 1)) == (5, 4)
+    [problem] = problems
+    assert (problem.line, problem.severity) == (1, Severity.WARNING)
+    assert problem.message.startswith(f"invisible line break U+{ord(character):04X}")
+    with pytest.raises(PapersiteError, match="invisible line break"):
+        load_yaml_text(text, "f.yaml")
+
+
+def test_a_syntax_error_after_an_unseen_line_break_names_the_editor_s_line() -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text('a: "x\u2028y"\nb: 1\nc: d: e\n', "f.yaml", problems=Problems())
+    assert caught.value.line == 3

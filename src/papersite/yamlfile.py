@@ -10,13 +10,14 @@ stack or fill memory with nodes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from papersite.errors import PapersiteError, Problem, Problems
+from papersite.errors import PapersiteError, Problem, Problems, Severity
 from papersite.markup import CONTROL
 
 # A curation file is a few hundred KB; far past that something is wrong (or hostile).
@@ -29,6 +30,9 @@ MAX_DEPTH = 40
 MAX_NODES = 200_000
 
 Location = tuple[str | int, ...]
+
+_UNSEEN_BREAKS = {0x85: "next line", 0x2028: "line separator", 0x2029: "paragraph separator"}
+_UNSEEN_BREAK = re.compile("[\x85\u2028\u2029]")
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -80,6 +84,11 @@ def load_yaml_file(
 
 def load_yaml_text(text: str, path: str, *, problems: Problems | None = None) -> YamlDocument:
     """Safely load YAML text; ``path`` only names it in messages (``problems``: see above)."""
+    text, unseen = _without_unseen_breaks(text, path)
+    if unseen:
+        if problems is None:
+            raise PapersiteError.from_problems(unseen)
+        problems.extend(unseen)
     try:
         loader = _BoundedLoader(text, path)
     except yaml.reader.ReaderError as exc:
@@ -107,6 +116,27 @@ def load_yaml_text(text: str, path: str, *, problems: Problems | None = None) ->
             raise PapersiteError.from_problems(converter.problems)
         problems.extend(converter.problems)
     return YamlDocument(path, data, converter.lines)
+
+
+def _without_unseen_breaks(text: str, path: str) -> tuple[str, list[Problem]]:
+    """The text with each line break only YAML sees made a space, and a warning for each line.
+
+    YAML 1.1 breaks lines at U+0085, U+2028 and U+2029 as well; editors and GitHub show none of
+    them, so every later line number would be off by one from the line a curator opens.
+    """
+    found: list[Problem] = []
+    if not _UNSEEN_BREAK.search(text):
+        return text, found
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _UNSEEN_BREAK.finditer(line):
+            code = ord(match.group())
+            message = (
+                f"invisible line break U+{code:04X} ({_UNSEEN_BREAKS[code]}), read as a space; "
+                "remove it"
+            )
+            found.append(Problem(path, number, message, Severity.WARNING))
+            break  # one warning a line
+    return _UNSEEN_BREAK.sub(" ", text), found
 
 
 class _BoundedLoader(yaml.SafeLoader):
