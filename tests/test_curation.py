@@ -346,6 +346,11 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
             "position 5",
         ),
         (
+            # In a section's terms: at the term's line, not the section's.
+            ("terms: [quantiz*, four bits", "terms:\n          - {regex: 'four (bits'}\n        #"),
+            f"{T}:10: invalid regex 'four (bits': missing ), unterminated subpattern at position 5",
+        ),
+        (
             ("{keyword: speculative decoding, weight: 2}", "{keyword: speculative, regex: x}"),
             f"{T}:17: item 2 of 'terms' must have 'keyword' or 'regex', not both",
         ),

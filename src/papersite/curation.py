@@ -389,7 +389,9 @@ def _theme_rules(
         return _terms(document, items, location, problems)
 
     section_rules = tuple(
-        SectionRule(item["id"], terms(item.get("terms", []), "themes", index, "sections", number))
+        SectionRule(
+            item["id"], terms(item.get("terms", []), "themes", index, "sections", number, "terms")
+        )
         for number, item in enumerate(document.data["themes"][index]["sections"])
         if theme.section(item["id"])
     )
