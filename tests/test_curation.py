@@ -351,6 +351,15 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
             f"{T}:10: invalid regex 'four (bits': missing ), unterminated subpattern at position 5",
         ),
         (
+            # arithmetic-reasoning has no rules to use its sections' terms yet: still checked.
+            (
+                "        title: Arithmetic\n",
+                "        title: Arithmetic\n        terms: [sum*, {regex: 'word (problem'}]\n",
+            ),
+            f"{T}:41: invalid regex 'word (problem': missing ), unterminated subpattern at "
+            "position 5",
+        ),
+        (
             ("{keyword: speculative decoding, weight: 2}", "{keyword: speculative, regex: x}"),
             f"{T}:17: item 2 of 'terms' must have 'keyword' or 'regex', not both",
         ),

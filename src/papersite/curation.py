@@ -357,8 +357,11 @@ def _read_themes(
         lines[entry["id"]] = line
         theme = _theme(document, index, entry, problems)
         themes.append(theme)
+        # Compiled for a theme without rules too, which has no use for them yet: a bad regex
+        # is reported where it is written, not once someone adds rules.
+        sections = _section_rules(document, index, theme, problems)
         if "rules" in entry:
-            rules.append(_theme_rules(document, index, theme, entry["rules"], problems))
+            rules.append(_theme_rules(document, index, theme, entry["rules"], sections, problems))
     return tuple(themes), tuple(rules), lines, complete
 
 
@@ -380,21 +383,33 @@ def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: 
     return Theme(entry["id"], entry["title"], entry.get("intro", "").strip(), tuple(sections))
 
 
+def _section_rules(
+    document: YamlDocument, index: int, theme: Theme, problems: Problems
+) -> tuple[SectionRule, ...]:
+    """The terms of each section of a theme, compiled; a bad regex is reported at its line."""
+    found: list[SectionRule] = []
+    for number, item in enumerate(document.data["themes"][index]["sections"]):
+        if theme.section(item["id"]):
+            place = ("themes", index, "sections", number, "terms")
+            found.append(
+                SectionRule(item["id"], _terms(document, item.get("terms", []), place, problems))
+            )
+    return tuple(found)
+
+
 def _theme_rules(
-    document: YamlDocument, index: int, theme: Theme, entry: dict[str, Any], problems: Problems
+    document: YamlDocument,
+    index: int,
+    theme: Theme,
+    entry: dict[str, Any],
+    section_rules: tuple[SectionRule, ...],
+    problems: Problems,
 ) -> ThemeRules:
     place = ("themes", index, "rules")
 
     def terms(items: list[Any], *location: str | int) -> tuple[Term, ...]:
         return _terms(document, items, location, problems)
 
-    section_rules = tuple(
-        SectionRule(
-            item["id"], terms(item.get("terms", []), "themes", index, "sections", number, "terms")
-        )
-        for number, item in enumerate(document.data["themes"][index]["sections"])
-        if theme.section(item["id"])
-    )
     default = entry.get("default_section", theme.sections[0].id)
     if theme.section(default) is None:
         known = [section.id for section in theme.sections]
