@@ -360,6 +360,16 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
             "position 5",
         ),
         (
+            ("        - quantiz*\n", "        - '*'\n"),
+            f"{T}:16: keyword '*' would match every paper: a keyword needs a word to find "
+            "('*' only ends one, as in 'quantiz*')",
+        ),
+        (
+            ("{keyword: speculative decoding, weight: 2}", "{keyword: '-', weight: 2}"),
+            f"{T}:17: keyword '-' would match every paper: a keyword needs a word to find "
+            "('*' only ends one, as in 'quantiz*')",
+        ),
+        (
             ("{keyword: speculative decoding, weight: 2}", "{keyword: speculative, regex: x}"),
             f"{T}:17: item 2 of 'terms' must have 'keyword' or 'regex', not both",
         ),

@@ -437,15 +437,26 @@ def _terms(
     location: tuple[str | int, ...],
     problems: Problems,
 ) -> tuple[Term, ...]:
-    """Compile a list of terms; a regex that does not compile is reported and left out."""
+    """Compile a list of terms; a bad one is reported and left out."""
     found: list[Term] = []
     for number, item in enumerate(items):
+        at: tuple[str | int, ...] = (number, "keyword")
         if isinstance(item, str):
-            found.append(Term.keyword(item))
-            continue
+            item, at = {"keyword": item}, (number,)
         weight = float(item.get("weight", 1.0))
         if "keyword" in item:
-            found.append(Term.keyword(item["keyword"], weight))
+            term = Term.keyword(item["keyword"], weight)
+            # '*' or '-' alone leaves no word to find, and the empty pattern matches every text:
+            # one such term would score every paper into the theme.
+            if term.pattern.search("") is not None:
+                problems.error(
+                    document.path,
+                    document.line(*location, *at),
+                    f"keyword '{item['keyword']}' would match every paper: a keyword needs a "
+                    "word to find ('*' only ends one, as in 'quantiz*')",
+                )
+                continue
+            found.append(term)
             continue
         try:
             found.append(Term.regex(item["regex"], weight))
