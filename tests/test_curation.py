@@ -282,11 +282,11 @@ T = "content/curation/themes.yaml"
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    featured: [efficiency]\n",
-            f"{P}:3: featured in 'efficiency', but the paper is not in that theme",
+            f"{P}:4: featured in 'efficiency', but the paper is not in that theme",
         ),
         (
             "papers:\n  a-survey-of-cooking-robots:\n    featured: true\n",
-            f"{P}:3: featured, but the paper is in no theme",
+            f"{P}:4: featured, but the paper is in no theme",
         ),
         (
             "papers:\n  teaching-transformers-to-add: {}\n  teaching-transformers-to-add: {}\n",
@@ -459,7 +459,7 @@ def test_featuring_a_hidden_paper_is_a_warning(content: Path) -> None:
         papers=HEADER + "papers:\n  a-survey-of-cooking-robots:\n    hidden: Off topic.\n"
         "    featured: true\n    note: Kept for later.\n",
     )
-    assert f"{P}:3: warning: hidden, so 'featured' has no effect" in curate(content)[1]
+    assert f"{P}:5: warning: hidden, so 'featured' has no effect" in curate(content)[1]
     assert errors(content) == []
 
 

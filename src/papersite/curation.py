@@ -202,6 +202,8 @@ class Decision:
     remove: tuple[str, ...] = ()
     note: str | None = None
     featured: bool | tuple[str, ...] = False
+    # Where 'featured' is written (the entry's line without it): featuring is reported there.
+    featured_line: int | None = None
     order: int | None = None
     hidden: str | None = None
     arxiv_id: str | None = None
@@ -613,6 +615,7 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         remove=remove,
         note=entry["note"].strip() if "note" in entry else None,
         featured=featured,
+        featured_line=check.document.line(*check.place, "featured"),
         order=entry.get("order"),
         hidden=entry.get("hidden"),
         arxiv_id=entry.get("arxiv"),
@@ -646,7 +649,7 @@ def sort_papers(
             if decision.featured and problems is not None:
                 # The theme's "start here" list would lose it without a word.
                 problems.warning(
-                    files.papers_path, decision.line, "hidden, so 'featured' has no effect"
+                    files.papers_path, decision.featured_line, "hidden, so 'featured' has no effect"
                 )
             continue
         placements = _placements(files, files.scores(paper), decision)
@@ -707,7 +710,7 @@ def _featured(
         wanted: tuple[str, ...] = tuple(themes)
         if not themes and problems is not None:
             problems.error(
-                files.papers_path, decision.line, "featured, but the paper is in no theme"
+                files.papers_path, decision.featured_line, "featured, but the paper is in no theme"
             )
     elif decision.featured is False:
         wanted = ()
@@ -717,7 +720,7 @@ def _featured(
             if theme_id not in themes and problems is not None:
                 problems.error(
                     files.papers_path,
-                    decision.line,
+                    decision.featured_line,
                     f"featured in '{theme_id}', but the paper is not in that theme",
                 )
     return frozenset(theme_id for theme_id in wanted if theme_id in themes)
