@@ -488,6 +488,47 @@ def test_a_mistake_in_a_theme_s_rules_still_lets_papers_yaml_be_checked(content:
     assert found[1] == f"{P}:4: unknown theme 'efficency' (did you mean 'efficiency'?)"
 
 
+PAPERS = (CURATION_DATA / "papers.yaml").read_text(encoding="utf-8")
+# Typos naming sequence-models, and a section of efficiency, lines 17 to 18.
+TYPOS = (
+    "  selective-state-space-models-for-long-context:\n"
+    "    themes: {sequence-models: state-spaces, efficiency: quantisation}\n"
+    "    featured: [sequence-model]\n"
+)
+
+
+def test_a_mistake_in_a_theme_s_rules_costs_only_its_rules(content: Path) -> None:
+    # efficiency and its sections are still known, so papers.yaml is checked against them; only
+    # the rules are gone, so the paper they placed in it, quantized-state-space-models (featured:
+    # true), is not said to be in no theme, and efficiency is not said to have no papers.
+    write(content, themes=THEMES.replace("threshold: 3\n", "threshold: 0\n", 1))
+    write(content, papers=PAPERS + TYPOS)
+    assert curate(content)[1] == [
+        f"{T}:14: 'threshold' must be above 0, not 0",
+        f"{P}:17: unknown section 'state-spaces' in theme 'sequence-models' "
+        "(did you mean 'state-space'?)",
+        f"{P}:17: unknown section 'quantisation' in theme 'efficiency' "
+        "(did you mean 'quantization'?)",
+        f"{P}:18: unknown theme 'sequence-model' (did you mean 'sequence-models'?)",
+    ]
+
+
+def test_a_theme_that_cannot_be_read_costs_only_what_papers_yaml_says_of_it(
+    content: Path,
+) -> None:
+    # A section of efficiency lacks its title, so efficiency is not read: what papers.yaml says
+    # of it cannot be checked and is not reported, but its mistakes about other themes are.
+    write(content, themes=THEMES.replace("        title: Quantization\n", "        titel: x\n"))
+    write(content, papers=PAPERS + TYPOS)
+    assert curate(content)[1] == [
+        f"{T}:7: item 1 of 'sections' is missing 'title'",
+        f"{T}:8: unknown key 'titel' (did you mean 'title'?)",
+        f"{P}:17: unknown section 'state-spaces' in theme 'sequence-models' "
+        "(did you mean 'state-space'?)",
+        f"{P}:18: unknown theme 'sequence-model' (did you mean 'sequence-models'?)",
+    ]
+
+
 def test_a_curation_folder_needs_themes_yaml(content: Path) -> None:
     (content / "curation" / "themes.yaml").unlink()
     assert curate(content)[1][0] == f"{T}: missing: a curation folder needs themes.yaml"
