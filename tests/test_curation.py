@@ -383,6 +383,16 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
             "on line 7)",
         ),
         (
+            ("- id: arithmetic-reasoning\n", "- id: papers\n"),
+            f"{T}:35: theme id 'papers' is taken: feeds/papers.xml is the feed of every paper; "
+            "choose another id",
+        ),
+        (
+            ("- id: arithmetic-reasoning\n", "- id: index\n"),
+            f"{T}:35: theme id 'index' is taken: themes/index.md would be the themes folder's own "
+            "page, at themes/; choose another id",
+        ),
+        (
             ("default_section: transformers", "default_section: transformer"),
             f"{T}:34: unknown section 'transformer' in theme 'sequence-models' "
             "(did you mean 'transformers'?)",

@@ -25,6 +25,13 @@ from papersite.yamlfile import Location, YamlDocument, load_yaml_file
 CURATION_DIR = "curation"
 THEMES_FILE = "themes.yaml"
 PAPERS_FILE = "papers.yaml"
+# A theme's id names files and addresses beside the whole site's own (render.py): its page
+# themes/<id>.md, its feed feeds/<id>.xml and its citations bibtex/<id>.bib. These ids would
+# take the place of one of the site's, without a word from MkDocs.
+RESERVED_THEME_IDS = {
+    "papers": "feeds/papers.xml is the feed of every paper",
+    "index": "themes/index.md would be the themes folder's own page, at themes/",
+}
 
 
 @dataclass(frozen=True)
@@ -379,6 +386,13 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
                 unchecked.add(entry["id"])
             continue
         lines[entry["id"]] = line
+        if entry["id"] in RESERVED_THEME_IDS:
+            problems.error(
+                document.path,
+                line,
+                f"theme id '{entry['id']}' is taken: {RESERVED_THEME_IDS[entry['id']]}; "
+                "choose another id",
+            )
         theme = _theme(document, index, entry, problems)
         themes.append(theme)
         # Compiled for a theme without rules too, which has no use for them yet: a bad regex
