@@ -243,6 +243,18 @@ T = "content/curation/themes.yaml"
             f"{P}:4: 'themes' must be a list or a map of keys to values, not 'sequence-models'",
         ),
         (
+            # The value is a map, as 'themes' may be: the map's own mistake, not "not a map".
+            "papers:\n  teaching-transformers-to-add:\n"
+            "    themes: {sequence-models: [transformers, state-space]}\n",
+            f"{P}:4: 'sequence-models' must be text, not a list; a paper goes in one section of "
+            "a theme",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    add: [sequence-models: transformers]\n",
+            f"{P}:4: item 1 of 'add' must be text, not a map; to give sections, write 'add' as a "
+            "map: {theme: section, ...}",
+        ),
+        (
             "papers:\n  teaching-transformers-to-add:\n    featured: [efficiency, efficiency]\n",
             f"{P}:4: 'featured' lists 'efficiency' twice",
         ),
@@ -400,6 +412,14 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
         (
             (THEMES, "# a comment\nthemes: {}\n"),
             f"{T}:2: 'themes' must be a list, not a map",
+        ),
+        (
+            ("{keyword: speculative decoding, weight: 2}", "{keyword: speculative, weight: '2'}"),
+            f"{T}:17: 'weight' must be a number, not '2'",
+        ),
+        (
+            ("- quantiz*\n", "- 3\n"),
+            f"{T}:16: item 1 of 'terms' must be text or a map of keys to values, not the number 3",
         ),
         (
             ("{keyword: speculative decoding, weight: 2}", "{weight: 2}"),
