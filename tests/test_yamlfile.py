@@ -27,6 +27,18 @@ def test_values_keep_their_line_numbers() -> None:
         ("a: 1\nb: 2\na: 3\n", 3, "duplicate key 'a' (first defined on line 1)"),
         ("a: [1, 2\n", 2, "YAML syntax error: expected ',' or ']', but got '<stream end>'"),
         (
+            "a:\n  note: 'It's a tour.'\n  order: 1\n",
+            2,
+            "YAML syntax error: a ' inside text in single quotes ends the text; write it twice "
+            "('It''s') or put the text in double quotes (\"It's\")",
+        ),
+        (
+            'a: {note: "a "b" c"}\n',
+            1,
+            'YAML syntax error: a " inside text in double quotes ends the text; write it as \\" '
+            "or put the text in single quotes",
+        ),
+        (
             "a: !!python/object:os.system ls\n",
             1,
             "unsupported YAML value: could not determine a constructor for the tag "

@@ -92,7 +92,7 @@ def load_yaml_text(text: str, path: str, *, problems: Problems | None = None) ->
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        reason = exc.problem or exc.context or "invalid YAML"
+        reason = _quote_hint(text, exc) or exc.problem or exc.context or "invalid YAML"
         raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
     except yaml.YAMLError as exc:
         raise PapersiteError(path, None, f"YAML syntax error: {exc}") from None
@@ -107,6 +107,30 @@ def load_yaml_text(text: str, path: str, *, problems: Problems | None = None) ->
             raise PapersiteError.from_problems(converter.problems)
         problems.extend(converter.problems)
     return YamlDocument(path, data, converter.lines)
+
+
+# What to say instead of "found '<scalar>'" when quoted text is followed by more text on its line.
+_QUOTE_HINTS = {
+    "'": "a ' inside text in single quotes ends the text; write it twice ('It''s') or put the "
+    'text in double quotes ("It\'s")',
+    '"': 'a " inside text in double quotes ends the text; write it as \\" or put the text in '
+    "single quotes",
+}
+
+
+def _quote_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
+    """The likely cause when quoted text is followed by more text: a quote mark inside it.
+
+    note: 'It's a tour.' reads as the text 'It' and then s a tour.', which PyYAML reports as
+    "expected <block end>, but found '<scalar>'". Only that shape gets the hint: the line holds
+    a quoted text closed just before where the parser stopped.
+    """
+    mark = error.problem_mark
+    if mark is None or "'<scalar>'" not in (error.problem or ""):
+        return None
+    before = text[: mark.index].rsplit("\n", 1)[-1].rstrip()
+    quote = before[-1:]
+    return _QUOTE_HINTS.get(quote) if quote and before.count(quote) >= 2 else None
 
 
 class _BoundedLoader(yaml.SafeLoader):
