@@ -559,6 +559,27 @@ def test_a_theme_that_cannot_be_read_costs_only_what_papers_yaml_says_of_it(
     ]
 
 
+def test_a_paper_id_yaml_reads_as_other_than_text_must_be_quoted(content: Path) -> None:
+    # Papers titled "Yes" and "2024": unquoted, their ids are read as true and a number. The
+    # entry is still checked as meant; a null key is reported and the rest of the file read.
+    (content / "sources" / "more.txt").write_text(
+        "Yes\nModels that agree.\n2024\nA year of models.\n", encoding="utf-8"
+    )
+    write(
+        content,
+        papers=HEADER + "papers:\n  yes:\n    themes: [efficency]\n  2024: {}\n  null: {}\n"
+        "  on: {}\n  teaching-transformers-to-add:\n    order: first\n",
+    )
+    assert errors(content) == [
+        f"{P}:3: paper id yes must be quoted ('yes'): unquoted, YAML reads it as true",
+        f"{P}:4: unknown theme 'efficency' (did you mean 'efficiency'?)",
+        f"{P}:5: paper id 2024 must be quoted ('2024'): unquoted, YAML reads it as the number 2024",
+        f"{P}:6: key null is read as nothing (YAML's null); quote it, 'null', to mean the text",
+        f"{P}:7: duplicate key 'on' (first defined on line 3)",
+        f"{P}:9: 'order' must be a whole number, not 'first'",
+    ]
+
+
 def test_a_curation_folder_needs_themes_yaml(content: Path) -> None:
     (content / "curation" / "themes.yaml").unlink()
     assert curate(content)[1][0] == f"{T}: missing: a curation folder needs themes.yaml"

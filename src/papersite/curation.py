@@ -18,7 +18,7 @@ from papersite.catalogue import Catalogue, Paper
 from papersite.errors import PapersiteError, Problems, display_path
 from papersite.markup import tag_anchor
 from papersite.rules import SectionRule, Term, Text, ThemeRules, ThemeScore
-from papersite.schema import suggest, validate
+from papersite.schema import describe, suggest, validate
 from papersite.sources import OUTSIDE_CONTENT, outside_content
 from papersite.yamlfile import Location, YamlDocument, load_yaml_file
 
@@ -535,8 +535,16 @@ def _read_decisions(
     # Each tag's place on the tags page, by its anchor: the first tag written, with its line.
     anchors: dict[str, tuple[str, int]] = {}
     for paper_id, entry in (document.data.get("papers") or {}).items():
-        key = str(paper_id)
+        key = document.key_text("papers", paper_id)
         line = document.line("papers", paper_id)
+        if not isinstance(paper_id, str) and catalogue.get(key) is not None:
+            # yes, 2024 or 2024-05-01 unquoted: the entry is still checked, as meant.
+            problems.error(
+                document.path,
+                line,
+                f"paper id {key} must be quoted ('{key}'): unquoted, YAML reads it as "
+                f"{describe(paper_id)}",
+            )
         if catalogue.get(key) is None:
             problems.error(
                 document.path,

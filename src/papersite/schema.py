@@ -130,7 +130,7 @@ def _message(error: ValidationError, location: Location) -> str:
                 "number"
             )
         hint = _placement_hint(location, value)
-        return f"{name} must be {_expected(error)}, not {_describe(value)}{hint}"
+        return f"{name} must be {_expected(error)}, not {describe(value)}{hint}"
     if kind == "required":
         missing = [key for key in expected if key not in value]
         return f"{name} is missing '{missing[0]}'"
@@ -139,12 +139,12 @@ def _message(error: ValidationError, location: Location) -> str:
     if kind == "pattern":
         if len(location) >= 2 and location[-2] == "tags":
             # A tag without one becomes an empty anchor on the tags page, shared with others.
-            return f"{name} must hold a letter or a digit, not {_describe(value)}"
+            return f"{name} must hold a letter or a digit, not {describe(value)}"
         if location and location[-1] == "arxiv":
-            return f"{name} must look like '2510.21450', not {_describe(value)}"
+            return f"{name} must look like '2510.21450', not {describe(value)}"
         if len(location) >= 3 and location[-2] == "links":
-            return f"{name} must be a web address starting with https://, not {_describe(value)}"
-        return f"{_describe(value)} is not a valid id: {_ID_HINT}"
+            return f"{name} must be a web address starting with https://, not {describe(value)}"
+        return f"{describe(value)} is not a valid id: {_ID_HINT}"
     if kind in ("minLength", "minItems"):
         return f"{name} is empty"
     if kind == "uniqueItems":
@@ -218,7 +218,7 @@ def _expected(error: ValidationError) -> str:
     return " or ".join(dict.fromkeys(names)) or "something else"
 
 
-def _describe(value: object) -> str:
+def describe(value: object) -> str:
     """A value as a message shows it: its kind, and the value itself when short."""
     if value is None:
         return "nothing"
