@@ -580,6 +580,22 @@ def test_a_paper_id_yaml_reads_as_other_than_text_must_be_quoted(content: Path) 
     ]
 
 
+def test_a_paper_entry_at_the_top_level_is_named_and_the_rest_still_checked(
+    content: Path,
+) -> None:
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    order: first\n"
+        "quantized-state-space-models:\n  themes: [efficiency]\ncolour: red\n",
+    )
+    assert errors(content) == [
+        f"{P}:4: 'order' must be a whole number, not 'first'",
+        f"{P}:5: 'quantized-state-space-models' is a paper id: its entry belongs under "
+        "'papers:', indented two spaces",
+        f"{P}:7: unknown key 'colour' (expected: papers)",
+    ]
+
+
 def test_a_curation_folder_needs_themes_yaml(content: Path) -> None:
     (content / "curation" / "themes.yaml").unlink()
     assert curate(content)[1][0] == f"{T}: missing: a curation folder needs themes.yaml"

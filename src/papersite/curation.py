@@ -8,7 +8,7 @@ The result is a :class:`Curation`, which every later stage (pages, feeds, export
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,9 +18,12 @@ from papersite.catalogue import Catalogue, Paper
 from papersite.errors import PapersiteError, Problems, display_path
 from papersite.markup import tag_anchor
 from papersite.rules import SectionRule, Term, Text, ThemeRules, ThemeScore
-from papersite.schema import describe, suggest, validate
+from papersite.schema import SchemaProblem, describe, load_schema, suggest, validate
 from papersite.sources import OUTSIDE_CONTENT, outside_content
 from papersite.yamlfile import Location, YamlDocument, load_yaml_file
+
+# Says more of a schema problem than its message, or None to keep the message.
+Explain = Callable[[YamlDocument, SchemaProblem], str | None]
 
 CURATION_DIR = "curation"
 THEMES_FILE = "themes.yaml"
@@ -309,26 +312,32 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
     )
 
 
-def _load(path: Path, schema: str, problems: Problems) -> tuple[YamlDocument, set[Location]] | None:
+def _load(
+    path: Path, schema: str, problems: Problems, *, explain: Explain | None = None
+) -> tuple[YamlDocument, set[Location]] | None:
     """A YAML file checked against its schema, with the places of the mistakes found.
 
     None when the file cannot be used at all: it does not parse, or its top level is wrong. An
     entry (a theme, a paper's decision) that breaks the schema is reported, and the caller skips
-    it, or the part of it the mistake is in, so the rest of the file is still checked.
+    it, or the part of it the mistake is in, so the rest of the file is still checked; so is an
+    unknown key beside the file's own. ``explain`` may say more of a mistake than the schema can.
     """
     try:
         document = load_yaml_file(path, display_path(path), problems=problems)
     except PapersiteError as error:
         problems.extend(error.problems)
         return None
+    declared: Any = load_schema(schema).schema
+    own = declared.get("properties", {})
     broken: set[Location] = set()
     usable = True
     for problem in validate(document, schema):
-        problems.error(document.path, problem.line, problem.message)
-        if len(problem.location) < 2:
-            usable = False
-        else:
+        message = (explain(document, problem) if explain else None) or problem.message
+        problems.error(document.path, problem.line, message)
+        if len(problem.location) >= 2:
             broken.add(problem.location)
+        elif not problem.location or problem.location[0] in own:
+            usable = False
     return (document, broken) if usable else None
 
 
@@ -525,7 +534,17 @@ def _read_decisions(
     # papers.yaml is optional: a curation of rules alone is a valid start.
     if not path.exists():
         return {}
-    loaded = _load(path, "papers", problems)
+
+    def explain(document: YamlDocument, problem: SchemaProblem) -> str | None:
+        if len(problem.location) != 1 or problem.location[0] == "papers":
+            return None
+        key = document.key_text(*problem.location)
+        if catalogue.get(key) is None:
+            return None
+        # The entry was written at the start of its line, as if it were a section of its own.
+        return f"'{key}' is a paper id: its entry belongs under 'papers:', indented two spaces"
+
+    loaded = _load(path, "papers", problems, explain=explain)
     if loaded is None:
         return {}
     document, mistakes = loaded
