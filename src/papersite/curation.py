@@ -120,6 +120,9 @@ class Curation:
     themes: tuple[Theme, ...]
     papers: tuple[CuratedPaper, ...]
     hidden: tuple[HiddenPaper, ...] = ()
+    # False when papers.yaml is there but could not be read: the papers are where the rules
+    # alone put them, which is not what the curators decided.
+    papers_read: bool = True
     # Derived from papers, never passed in (init=False), so dataclasses.replace makes them afresh.
     _index: dict[str, CuratedPaper] = field(init=False, repr=False, compare=False)
     # Each theme's papers in reading order, made once: pages ask for them section by section, and
@@ -247,6 +250,8 @@ class CurationFiles:
     themes_sound: bool = True
     # Themes read whose rules could not be: that such a theme has no papers may be only that.
     without_rules: frozenset[str] = frozenset()
+    # False when papers.yaml is there but could not be read at all (see Curation.papers_read).
+    papers_read: bool = True
 
     def scores(self, paper: Paper) -> dict[str, ThemeScore]:
         """What each theme's rules make of the paper, by theme id."""
@@ -268,7 +273,8 @@ def load_curation(
         problems.extend(found)
         return uncurated(catalogue)
     curation = sort_papers(files, catalogue, found)
-    for theme in curation.themes:
+    # Without papers.yaml's decisions a theme may well be empty: that is no news.
+    for theme in curation.themes if files.papers_read else ():
         if theme.id not in files.without_rules and not curation.in_theme(theme.id):
             found.warning(
                 files.themes_path,
@@ -303,12 +309,13 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
     return CurationFiles(
         read.themes,
         read.rules,
-        decisions,
+        decisions or {},
         display_path(themes_path),
         display_path(papers_path),
         read.lines,
         themes_sound=read.unchecked == frozenset() and not read.without_rules,
         without_rules=read.without_rules,
+        papers_read=decisions is not None,
     )
 
 
@@ -530,7 +537,8 @@ def _terms(
 
 def _read_decisions(
     path: Path, catalogue: Catalogue, themes: _ThemesRead, problems: Problems
-) -> dict[str, Decision]:
+) -> dict[str, Decision] | None:
+    """The decisions of papers.yaml, checked; None when the file is there but cannot be read."""
     # papers.yaml is optional: a curation of rules alone is a valid start.
     if not path.exists():
         return {}
@@ -546,7 +554,7 @@ def _read_decisions(
 
     loaded = _load(path, "papers", problems, explain=explain)
     if loaded is None:
-        return {}
+        return None
     document, mistakes = loaded
     broken = {location[1] for location in mistakes}
     ids = [paper.id for paper in catalogue.papers]
@@ -754,7 +762,7 @@ def sort_papers(
                 links=decision.links,
             )
         )
-    return Curation(files.themes, tuple(papers), tuple(hidden))
+    return Curation(files.themes, tuple(papers), tuple(hidden), papers_read=files.papers_read)
 
 
 def _placements(
