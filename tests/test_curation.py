@@ -239,6 +239,12 @@ T = "content/curation/themes.yaml"
             f"{P}:4: 'code' must be a web address starting with https://, not 'github.com/x/y'",
         ),
         (
+            "papers:\n  teaching-transformers-to-add:\n    links:\n"
+            "      code: 'https://github.com/x/y'\n      '': 'https://example.org'\n",
+            f"{P}:6: a label in 'links' is blank, so its link would show nothing; give it a name, "
+            "such as code",
+        ),
+        (
             "papers:\n  teaching-transformers-to-add:\n    themes: sequence-models\n",
             f"{P}:4: 'themes' must be a list or a map of keys to values, not 'sequence-models'",
         ),

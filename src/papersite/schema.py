@@ -77,6 +77,15 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
                     f"unknown key '{key}' {suggest(str(key), allowed, 'expected')}",
                 )
         return
+    if "propertyNames" in error.schema_path:
+        # The key itself is wrong (error.instance is the key): name its line, not its map's.
+        label: Any = error.instance
+        message = (
+            f"a label in {_name(location)} is blank, so its link would show nothing; give it a "
+            "name, such as code"
+        )
+        yield SchemaProblem((*location, label), document.line(*location, label), message)
+        return
     yield SchemaProblem(location, document.line(*location), _message(error, location))
 
 
