@@ -125,6 +125,26 @@ def test_check_validates_the_curation_and_counts_its_problems(
     assert captured.out.splitlines()[-1] == "7 papers; 2 errors, 1 warnings"
 
 
+def test_check_counts_no_papers_when_papers_yaml_cannot_be_read(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The rules alone would sort the papers: counts of that would read as the curators' doing,
+    # and arithmetic-reasoning, which has no rules, would be "a theme with no papers".
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text("papers:\n  teaching-transformers-to-add: {note: [\n", encoding="utf-8")
+    assert main(["check"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[-2:] == [
+        "content/curation: 3 themes (efficiency, sequence-models, arithmetic-reasoning); "
+        "papers not counted, as papers.yaml could not be read",
+        "7 papers; 1 errors, 0 warnings",
+    ]
+    assert captured.err == (
+        "content/curation/papers.yaml:3: YAML syntax error: expected the node content, but "
+        "found '<stream end>'\n"
+    )
+
+
 def test_check_strict_fails_on_a_theme_with_no_papers(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -240,8 +240,26 @@ T = "content/curation/themes.yaml"
             f"{P}:4: 'code' must be a web address starting with https://, not 'github.com/x/y'",
         ),
         (
+            "papers:\n  teaching-transformers-to-add:\n    links:\n"
+            "      code: 'https://github.com/x/y'\n      '': 'https://example.org'\n",
+            f"{P}:6: a label in 'links' is blank, so its link would show nothing; give it a name, "
+            "such as code",
+        ),
+        (
             "papers:\n  teaching-transformers-to-add:\n    themes: sequence-models\n",
             f"{P}:4: 'themes' must be a list or a map of keys to values, not 'sequence-models'",
+        ),
+        (
+            # The value is a map, as 'themes' may be: the map's own mistake, not "not a map".
+            "papers:\n  teaching-transformers-to-add:\n"
+            "    themes: {sequence-models: [transformers, state-space]}\n",
+            f"{P}:4: 'sequence-models' must be text, not a list; a paper goes in one section of "
+            "a theme",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    add: [sequence-models: transformers]\n",
+            f"{P}:4: item 1 of 'add' must be text, not a map; to give sections, write 'add' as a "
+            "map: {theme: section, ...}",
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    featured: [efficiency, efficiency]\n",
@@ -283,11 +301,11 @@ T = "content/curation/themes.yaml"
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    featured: [efficiency]\n",
-            f"{P}:3: featured in 'efficiency', but the paper is not in that theme",
+            f"{P}:4: featured in 'efficiency', but the paper is not in that theme",
         ),
         (
             "papers:\n  a-survey-of-cooking-robots:\n    featured: true\n",
-            f"{P}:3: featured, but the paper is in no theme",
+            f"{P}:4: featured, but the paper is in no theme",
         ),
         (
             "papers:\n  teaching-transformers-to-add: {}\n  teaching-transformers-to-add: {}\n",
@@ -347,6 +365,30 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
             "position 5",
         ),
         (
+            # In a section's terms: at the term's line, not the section's.
+            ("terms: [quantiz*, four bits", "terms:\n          - {regex: 'four (bits'}\n        #"),
+            f"{T}:10: invalid regex 'four (bits': missing ), unterminated subpattern at position 5",
+        ),
+        (
+            # arithmetic-reasoning has no rules to use its sections' terms yet: still checked.
+            (
+                "        title: Arithmetic\n",
+                "        title: Arithmetic\n        terms: [sum*, {regex: 'word (problem'}]\n",
+            ),
+            f"{T}:41: invalid regex 'word (problem': missing ), unterminated subpattern at "
+            "position 5",
+        ),
+        (
+            ("        - quantiz*\n", "        - '*'\n"),
+            f"{T}:16: keyword '*' would match every paper: a keyword needs a word to find "
+            "('*' only ends one, as in 'quantiz*')",
+        ),
+        (
+            ("{keyword: speculative decoding, weight: 2}", "{keyword: '-', weight: 2}"),
+            f"{T}:17: keyword '-' would match every paper: a keyword needs a word to find "
+            "('*' only ends one, as in 'quantiz*')",
+        ),
+        (
             ("{keyword: speculative decoding, weight: 2}", "{keyword: speculative, regex: x}"),
             f"{T}:17: item 2 of 'terms' must have 'keyword' or 'regex', not both",
         ),
@@ -360,6 +402,16 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
             "on line 7)",
         ),
         (
+            ("- id: arithmetic-reasoning\n", "- id: papers\n"),
+            f"{T}:35: theme id 'papers' is taken: feeds/papers.xml is the feed of every paper; "
+            "choose another id",
+        ),
+        (
+            ("- id: arithmetic-reasoning\n", "- id: index\n"),
+            f"{T}:35: theme id 'index' is taken: themes/index.md would be the themes folder's own "
+            "page, at themes/; choose another id",
+        ),
+        (
             ("default_section: transformers", "default_section: transformer"),
             f"{T}:34: unknown section 'transformer' in theme 'sequence-models' "
             "(did you mean 'transformers'?)",
@@ -367,6 +419,14 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
         (
             (THEMES, "# a comment\nthemes: {}\n"),
             f"{T}:2: 'themes' must be a list, not a map",
+        ),
+        (
+            ("{keyword: speculative decoding, weight: 2}", "{keyword: speculative, weight: '2'}"),
+            f"{T}:17: 'weight' must be a number, not '2'",
+        ),
+        (
+            ("- quantiz*\n", "- 3\n"),
+            f"{T}:16: item 1 of 'terms' must be text or a map of keys to values, not the number 3",
         ),
         (
             ("{keyword: speculative decoding, weight: 2}", "{weight: 2}"),
@@ -448,7 +508,7 @@ def test_featuring_a_hidden_paper_is_a_warning(content: Path) -> None:
         papers=HEADER + "papers:\n  a-survey-of-cooking-robots:\n    hidden: Off topic.\n"
         "    featured: true\n    note: Kept for later.\n",
     )
-    assert f"{P}:3: warning: hidden, so 'featured' has no effect" in curate(content)[1]
+    assert f"{P}:5: warning: hidden, so 'featured' has no effect" in curate(content)[1]
     assert errors(content) == []
 
 
@@ -475,6 +535,84 @@ def test_a_mistake_in_a_theme_s_rules_still_lets_papers_yaml_be_checked(content:
     assert len(found) == 2
     assert found[0].startswith(f"{T}:18: invalid regex 'speed(s|ed? up'")
     assert found[1] == f"{P}:4: unknown theme 'efficency' (did you mean 'efficiency'?)"
+
+
+PAPERS = (CURATION_DATA / "papers.yaml").read_text(encoding="utf-8")
+# Typos naming sequence-models, and a section of efficiency, lines 17 to 18.
+TYPOS = (
+    "  selective-state-space-models-for-long-context:\n"
+    "    themes: {sequence-models: state-spaces, efficiency: quantisation}\n"
+    "    featured: [sequence-model]\n"
+)
+
+
+def test_a_mistake_in_a_theme_s_rules_costs_only_its_rules(content: Path) -> None:
+    # efficiency and its sections are still known, so papers.yaml is checked against them; only
+    # the rules are gone, so the paper they placed in it, quantized-state-space-models (featured:
+    # true), is not said to be in no theme, and efficiency is not said to have no papers.
+    write(content, themes=THEMES.replace("threshold: 3\n", "threshold: 0\n", 1))
+    write(content, papers=PAPERS + TYPOS)
+    assert curate(content)[1] == [
+        f"{T}:14: 'threshold' must be above 0, not 0",
+        f"{P}:17: unknown section 'state-spaces' in theme 'sequence-models' "
+        "(did you mean 'state-space'?)",
+        f"{P}:17: unknown section 'quantisation' in theme 'efficiency' "
+        "(did you mean 'quantization'?)",
+        f"{P}:18: unknown theme 'sequence-model' (did you mean 'sequence-models'?)",
+    ]
+
+
+def test_a_theme_that_cannot_be_read_costs_only_what_papers_yaml_says_of_it(
+    content: Path,
+) -> None:
+    # A section of efficiency lacks its title, so efficiency is not read: what papers.yaml says
+    # of it cannot be checked and is not reported, but its mistakes about other themes are.
+    write(content, themes=THEMES.replace("        title: Quantization\n", "        titel: x\n"))
+    write(content, papers=PAPERS + TYPOS)
+    assert curate(content)[1] == [
+        f"{T}:7: item 1 of 'sections' is missing 'title'",
+        f"{T}:8: unknown key 'titel' (did you mean 'title'?)",
+        f"{P}:17: unknown section 'state-spaces' in theme 'sequence-models' "
+        "(did you mean 'state-space'?)",
+        f"{P}:18: unknown theme 'sequence-model' (did you mean 'sequence-models'?)",
+    ]
+
+
+def test_a_paper_id_yaml_reads_as_other_than_text_must_be_quoted(content: Path) -> None:
+    # Papers titled "Yes" and "2024": unquoted, their ids are read as true and a number. The
+    # entry is still checked as meant; a null key is reported and the rest of the file read.
+    (content / "sources" / "more.txt").write_text(
+        "Yes\nModels that agree.\n2024\nA year of models.\n", encoding="utf-8"
+    )
+    write(
+        content,
+        papers=HEADER + "papers:\n  yes:\n    themes: [efficency]\n  2024: {}\n  null: {}\n"
+        "  on: {}\n  teaching-transformers-to-add:\n    order: first\n",
+    )
+    assert errors(content) == [
+        f"{P}:3: paper id yes must be quoted ('yes'): unquoted, YAML reads it as true",
+        f"{P}:4: unknown theme 'efficency' (did you mean 'efficiency'?)",
+        f"{P}:5: paper id 2024 must be quoted ('2024'): unquoted, YAML reads it as the number 2024",
+        f"{P}:6: key null is read as nothing (YAML's null); quote it, 'null', to mean the text",
+        f"{P}:7: duplicate key 'on' (first defined on line 3)",
+        f"{P}:9: 'order' must be a whole number, not 'first'",
+    ]
+
+
+def test_a_paper_entry_at_the_top_level_is_named_and_the_rest_still_checked(
+    content: Path,
+) -> None:
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    order: first\n"
+        "quantized-state-space-models:\n  themes: [efficiency]\ncolour: red\n",
+    )
+    assert errors(content) == [
+        f"{P}:4: 'order' must be a whole number, not 'first'",
+        f"{P}:5: 'quantized-state-space-models' is a paper id: its entry belongs under "
+        "'papers:', indented two spaces",
+        f"{P}:7: unknown key 'colour' (expected: papers)",
+    ]
 
 
 def test_a_curation_folder_needs_themes_yaml(content: Path) -> None:

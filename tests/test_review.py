@@ -160,3 +160,16 @@ def test_featuring_and_unfeaturing_are_named_with_their_theme(
         "note",
     )
     assert edits["quantized-state-space-models"] == ("tags",)
+
+
+def test_a_new_reason_for_hiding_is_listed_among_the_edits(
+    curated_content: Path, head_content: Path
+) -> None:
+    # Hidden on both sides: not added, moved or removed, but the reason is what a reviewer reads.
+    with (head_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write("  a-survey-of-cooking-robots:\n    hidden: A *duplicate* of another.\n")
+    text = format_review(review(curated_content, head_content))
+    assert (
+        "- A Survey of Cooking Robots `a-survey-of-cooking-robots`: reason for hiding, now: "
+        "A \\*duplicate\\* of another.\n"
+    ) in text

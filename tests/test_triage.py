@@ -80,3 +80,24 @@ def test_the_triage_snippet_pastes_into_papers_yaml(curated_content: Path) -> No
     assert report(curated_content).startswith(
         "0 papers in no theme and not yet decided in content/curation/papers.yaml\n"
     )
+
+
+def test_the_snippet_quotes_ids_yaml_would_not_read_back_as_text(curated_content: Path) -> None:
+    # A paper titled "Yes" gets the id yes, which YAML reads unquoted as true, and so on.
+    (curated_content / "sources" / "dump.txt").write_text(
+        "Yes\nModels that agree.\nNull\nModels of nothing.\n2024\nA year of models.\n"
+        "On Models\nA paper on models.\n",
+        encoding="utf-8",
+    )
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text("papers:\n", encoding="utf-8")
+    text = report(curated_content)
+    snippet = text.split("then check each line:\n\n", 1)[1]
+    assert [line for line in snippet.splitlines() if not line.startswith("    ")] == [
+        "  '2024':",
+        "  'null':",
+        "  on-models:",
+        "  'yes':",
+    ]
+    papers.write_text("papers:\n" + snippet, encoding="utf-8")
+    assert report(curated_content).startswith("0 papers in no theme and not yet decided")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from papersite import yamlfile
 from papersite.errors import PapersiteError, Problems, Severity
-from papersite.yamlfile import MAX_BYTES, MAX_DEPTH, load_yaml_file, load_yaml_text
+from papersite.yamlfile import MAX_BYTES, MAX_DEPTH, load_yaml_file, load_yaml_text, plain_key
 
 
 def test_values_keep_their_line_numbers() -> None:
@@ -27,6 +27,18 @@ def test_values_keep_their_line_numbers() -> None:
         ("a: 1\nb: 2\na: 3\n", 3, "duplicate key 'a' (first defined on line 1)"),
         ("a: [1, 2\n", 2, "YAML syntax error: expected ',' or ']', but got '<stream end>'"),
         (
+            "a:\n  note: 'It's a tour.'\n  order: 1\n",
+            2,
+            "YAML syntax error: a ' inside text in single quotes ends the text; write it twice "
+            "('It''s') or put the text in double quotes (\"It's\")",
+        ),
+        (
+            'a: {note: "a "b" c"}\n',
+            1,
+            'YAML syntax error: a " inside text in double quotes ends the text; write it as \\" '
+            "or put the text in single quotes",
+        ),
+        (
             "a: !!python/object:os.system ls\n",
             1,
             "unsupported YAML value: could not determine a constructor for the tag "
@@ -38,6 +50,11 @@ def test_values_keep_their_line_numbers() -> None:
             "merge keys ('<<') are not supported; write keys out",
         ),
         ("? [a, b]\n: 1\n", 1, "mapping keys must be plain text"),
+        (
+            "a: 1\nnull: 2\n",
+            2,
+            "key null is read as nothing (YAML's null); quote it, 'null', to mean the text",
+        ),
         ("a: 1\nb: x\x1fy\n", 2, "YAML syntax error: character U+001F is not allowed"),
     ],
 )
@@ -45,6 +62,43 @@ def test_bad_yaml_is_refused_with_line_and_reason(text: str, line: int, message:
     with pytest.raises(PapersiteError) as caught:
         load_yaml_text(text, "f.yaml")
     assert (caught.value.path, caught.value.line, caught.value.message) == ("f.yaml", line, message)
+
+
+def test_a_null_key_is_reported_and_the_rest_of_the_file_read() -> None:
+    problems = Problems()
+    document = load_yaml_text("a: 1\n~: 2\nb: {null: 3, c: 4}\n", "f.yaml", problems=problems)
+    assert document.data == {"a": 1, "b": {"c": 4}}
+    assert [str(p) for p in problems] == [
+        "f.yaml:2: key ~ is read as nothing (YAML's null); quote it, '~', to mean the text",
+        "f.yaml:3: key null is read as nothing (YAML's null); quote it, 'null', to mean the text",
+    ]
+
+
+def test_keys_read_as_other_than_text_keep_how_they_were_written() -> None:
+    document = load_yaml_text("yes: 1\n017: 2\n2024-05-01: 3\n'no': 4\n", "f.yaml")
+    assert document.data == {True: 1, 15: 2, date(2024, 5, 1): 3, "no": 4}
+    assert [document.key_text(key) for key in document.data] == ["yes", "017", "2024-05-01", "no"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("a-paper", "a-paper"),
+        ("yes", "'yes'"),
+        ("on", "'on'"),
+        ("null", "'null'"),
+        ("2024", "'2024'"),
+        ("017", "'017'"),
+        ("2024-05-01", "'2024-05-01'"),
+        ("2025-13-45", "'2025-13-45'"),
+        ("1e3", "1e3"),
+    ],
+)
+def test_plain_key_quotes_only_what_yaml_would_not_read_back_as_text(
+    text: str, written: str
+) -> None:
+    assert plain_key(text) == written
+    assert load_yaml_text(f"{plain_key(text)}: 0\n", "f.yaml").data == {text: 0}
 
 
 def test_alias_bombs_are_refused_not_expanded() -> None:

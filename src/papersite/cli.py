@@ -9,7 +9,13 @@ from pathlib import Path
 
 from papersite import __version__
 from papersite.catalogue import Catalogue, load_catalogue
-from papersite.curation import CURATION_DIR, Curation, load_curation, read_curation
+from papersite.curation import (
+    CURATION_DIR,
+    PAPERS_FILE,
+    Curation,
+    load_curation,
+    read_curation,
+)
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.exports import FORMATS, SERIALISERS, export_objects, write_export
 from papersite.triage import format_triage, triage
@@ -154,9 +160,17 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _curation_summary(content: Path, curation: Curation) -> str:
+    folder = display_path(content / CURATION_DIR)
+    if not curation.papers_read:
+        # Counts of the rules alone would read as if the curators' decisions had moved papers.
+        ids = ", ".join(t.id for t in curation.themes)
+        return (
+            f"{folder}: {len(curation.themes)} themes ({ids}); papers not counted, "
+            f"as {PAPERS_FILE} could not be read"
+        )
     counts = ", ".join(f"{t.id} {len(curation.in_theme(t.id))}" for t in curation.themes)
     return (
-        f"{display_path(content / CURATION_DIR)}: {len(curation.themes)} themes ({counts}), "
+        f"{folder}: {len(curation.themes)} themes ({counts}), "
         f"{len(curation.unsorted())} unsorted, {len(curation.hidden)} hidden"
     )
 

@@ -8,7 +8,7 @@ The result is a :class:`Curation`, which every later stage (pages, feeds, export
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,13 +18,23 @@ from papersite.catalogue import Catalogue, Paper
 from papersite.errors import PapersiteError, Problems, display_path
 from papersite.markup import tag_anchor
 from papersite.rules import SectionRule, Term, Text, ThemeRules, ThemeScore
-from papersite.schema import suggest, validate
+from papersite.schema import SchemaProblem, describe, load_schema, suggest, validate
 from papersite.sources import OUTSIDE_CONTENT, outside_content
-from papersite.yamlfile import YamlDocument, load_yaml_file
+from papersite.yamlfile import Location, YamlDocument, load_yaml_file
+
+# Says more of a schema problem than its message, or None to keep the message.
+Explain = Callable[[YamlDocument, SchemaProblem], str | None]
 
 CURATION_DIR = "curation"
 THEMES_FILE = "themes.yaml"
 PAPERS_FILE = "papers.yaml"
+# A theme's id names files and addresses beside the whole site's own (render.py): its page
+# themes/<id>.md, its feed feeds/<id>.xml and its citations bibtex/<id>.bib. These ids would
+# take the place of one of the site's, without a word from MkDocs.
+RESERVED_THEME_IDS = {
+    "papers": "feeds/papers.xml is the feed of every paper",
+    "index": "themes/index.md would be the themes folder's own page, at themes/",
+}
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,9 @@ class Curation:
     themes: tuple[Theme, ...]
     papers: tuple[CuratedPaper, ...]
     hidden: tuple[HiddenPaper, ...] = ()
+    # False when papers.yaml is there but could not be read: the papers are where the rules
+    # alone put them, which is not what the curators decided.
+    papers_read: bool = True
     # Derived from papers, never passed in (init=False), so dataclasses.replace makes them afresh.
     _index: dict[str, CuratedPaper] = field(init=False, repr=False, compare=False)
     # Each theme's papers in reading order, made once: pages ask for them section by section, and
@@ -202,6 +215,8 @@ class Decision:
     remove: tuple[str, ...] = ()
     note: str | None = None
     featured: bool | tuple[str, ...] = False
+    # Where 'featured' is written (the entry's line without it): featuring is reported there.
+    featured_line: int | None = None
     order: int | None = None
     hidden: str | None = None
     arxiv_id: str | None = None
@@ -209,7 +224,8 @@ class Decision:
     tags: tuple[str, ...] = ()
     # False when the entry names a theme or section that does not exist, or mixes 'themes' with
     # 'add'/'remove': that is reported, and checks of where the paper ends up are skipped, since
-    # they would only echo it ("featured, but the paper is in no theme").
+    # they would only echo it ("featured, but the paper is in no theme"). False too when it names
+    # a theme whose entry in themes.yaml could not be read, so nothing can be said of it.
     sound: bool = True
 
     @property
@@ -228,10 +244,14 @@ class CurationFiles:
     themes_path: str
     papers_path: str
     theme_lines: Mapping[str, int]
-    # False when a theme of themes.yaml could not be read (the file, or the entry, is broken):
-    # checks that need every theme are then skipped, so one mistake there does not echo through
-    # papers.yaml as a flood of unknown themes. A mistake in a theme's rules leaves it True.
+    # False when a theme of themes.yaml, or a theme's rules, could not be read: the rules may then
+    # leave a paper out of a theme it belongs to, so where a paper the rules place ends up is not
+    # checked. An invalid regex leaves it True: the rest of the rules are read.
     themes_sound: bool = True
+    # Themes read whose rules could not be: that such a theme has no papers may be only that.
+    without_rules: frozenset[str] = frozenset()
+    # False when papers.yaml is there but could not be read at all (see Curation.papers_read).
+    papers_read: bool = True
 
     def scores(self, paper: Paper) -> dict[str, ThemeScore]:
         """What each theme's rules make of the paper, by theme id."""
@@ -252,9 +272,10 @@ def load_curation(
     if files is None:
         problems.extend(found)
         return uncurated(catalogue)
-    curation = sort_papers(files, catalogue, found if files.themes_sound else None)
-    for theme in curation.themes if files.themes_sound else ():
-        if not curation.in_theme(theme.id):
+    curation = sort_papers(files, catalogue, found)
+    # Without papers.yaml's decisions a theme may well be empty: that is no news.
+    for theme in curation.themes if files.papers_read else ():
+        if theme.id not in files.without_rules and not curation.in_theme(theme.id):
             found.warning(
                 files.themes_path,
                 files.theme_lines.get(theme.id),
@@ -283,67 +304,91 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
     if linked_out:  # a linked folder takes its files with it: report only the first
         problems.error(display_path(linked_out[0]), None, OUTSIDE_CONTENT)
         return None
-    themes, rules, theme_lines, complete = _read_themes(themes_path, problems)
-    # Until every theme of themes.yaml is read, the themes papers.yaml names would look unknown:
-    # say nothing of them then. A mistake in a theme's rules leaves its id and sections known.
-    known = themes if complete else None
-    decisions = _read_decisions(papers_path, catalogue, known, problems)
+    read = _read_themes(themes_path, problems)
+    decisions = _read_decisions(papers_path, catalogue, read, problems)
     return CurationFiles(
-        themes,
-        rules,
-        decisions,
+        read.themes,
+        read.rules,
+        decisions or {},
         display_path(themes_path),
         display_path(papers_path),
-        theme_lines,
-        themes_sound=known is not None,
+        read.lines,
+        themes_sound=read.unchecked == frozenset() and not read.without_rules,
+        without_rules=read.without_rules,
+        papers_read=decisions is not None,
     )
 
 
 def _load(
-    path: Path, schema: str, problems: Problems
-) -> tuple[YamlDocument, set[str | int]] | None:
-    """A YAML file checked against its schema, with the top-level entries that broke it.
+    path: Path, schema: str, problems: Problems, *, explain: Explain | None = None
+) -> tuple[YamlDocument, set[Location]] | None:
+    """A YAML file checked against its schema, with the places of the mistakes found.
 
     None when the file cannot be used at all: it does not parse, or its top level is wrong. An
-    entry (a theme's index, a paper id) that breaks the schema is reported and then skipped, so
-    the rest of the file is still checked.
+    entry (a theme, a paper's decision) that breaks the schema is reported, and the caller skips
+    it, or the part of it the mistake is in, so the rest of the file is still checked; so is an
+    unknown key beside the file's own. ``explain`` may say more of a mistake than the schema can.
     """
     try:
         document = load_yaml_file(path, display_path(path), problems=problems)
     except PapersiteError as error:
         problems.extend(error.problems)
         return None
-    broken: set[str | int] = set()
+    declared: Any = load_schema(schema).schema
+    own = declared.get("properties", {})
+    broken: set[Location] = set()
     usable = True
     for problem in validate(document, schema):
-        problems.error(document.path, problem.line, problem.message)
-        if len(problem.location) < 2:
+        message = (explain(document, problem) if explain else None) or problem.message
+        problems.error(document.path, problem.line, message)
+        if len(problem.location) >= 2:
+            broken.add(problem.location)
+        elif not problem.location or problem.location[0] in own:
             usable = False
-        else:
-            broken.add(problem.location[1])
     return (document, broken) if usable else None
 
 
 # --- themes.yaml -------------------------------------------------------------------------------
 
 
-def _read_themes(
-    path: Path, problems: Problems
-) -> tuple[tuple[Theme, ...], tuple[ThemeRules, ...], dict[str, int], bool]:
-    """The themes, their rules and lines, and whether every theme entry was read (none skipped)."""
+@dataclass(frozen=True)
+class _ThemesRead:
+    """What themes.yaml gave: the themes read, and what is known of the entries that were not."""
+
+    themes: tuple[Theme, ...] = ()
+    rules: tuple[ThemeRules, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict)
+    # The ids of entries not read (a mistake inside one, a second entry with an id): papers.yaml
+    # may name them, but nothing it says of them can be checked. None when some entry's id, or
+    # the whole file, could not be read: then no theme id papers.yaml names can be judged.
+    unchecked: frozenset[str] | None = None
+    # Themes read whose 'rules' could not be: the theme and its sections are known, without rules.
+    without_rules: frozenset[str] = frozenset()
+
+
+def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
+    """The themes and their rules; an entry with a mistake costs only what the mistake is in."""
     if not path.exists():
         problems.error(display_path(path), None, "missing: a curation folder needs themes.yaml")
-        return (), (), {}, False
+        return _ThemesRead()
     loaded = _load(path, "themes", problems)
     if loaded is None:
-        return (), (), {}, False
+        return _ThemesRead()
     document, broken = loaded
-    complete = not broken
     themes: list[Theme] = []
     rules: list[ThemeRules] = []
     lines: dict[str, int] = {}
+    unchecked: set[str] | None = set()
+    without_rules: set[str] = set()
     for index, entry in enumerate(document.data["themes"]):
-        if index in broken:
+        # The places of the entry's mistakes, from inside the entry: ("rules", "threshold").
+        mistakes = {location[2:] for location in broken if location[1] == index}
+        if any(mistake[:1] != ("rules",) for mistake in mistakes):
+            theme_id = entry.get("id") if isinstance(entry, dict) else None
+            if isinstance(theme_id, str) and unchecked is not None:
+                unchecked.add(theme_id)
+            else:
+                unchecked = None
             continue
         line = document.line("themes", index, "id")
         if entry["id"] in lines:
@@ -352,14 +397,34 @@ def _read_themes(
                 line,
                 f"duplicate theme id '{entry['id']}' (first defined on line {lines[entry['id']]})",
             )
-            complete = False
+            # Papers may name this entry's sections, which the first one need not have.
+            if unchecked is not None:
+                unchecked.add(entry["id"])
             continue
         lines[entry["id"]] = line
+        if entry["id"] in RESERVED_THEME_IDS:
+            problems.error(
+                document.path,
+                line,
+                f"theme id '{entry['id']}' is taken: {RESERVED_THEME_IDS[entry['id']]}; "
+                "choose another id",
+            )
         theme = _theme(document, index, entry, problems)
         themes.append(theme)
-        if "rules" in entry:
-            rules.append(_theme_rules(document, index, theme, entry["rules"], problems))
-    return tuple(themes), tuple(rules), lines, complete
+        # Compiled for a theme without rules too, which has no use for them yet: a bad regex
+        # is reported where it is written, not once someone adds rules.
+        sections = _section_rules(document, index, theme, problems)
+        if mistakes:
+            without_rules.add(theme.id)
+        elif "rules" in entry:
+            rules.append(_theme_rules(document, index, theme, entry["rules"], sections, problems))
+    return _ThemesRead(
+        tuple(themes),
+        tuple(rules),
+        lines,
+        None if unchecked is None else frozenset(unchecked),
+        frozenset(without_rules),
+    )
 
 
 def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: Problems) -> Theme:
@@ -380,19 +445,33 @@ def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: 
     return Theme(entry["id"], entry["title"], entry.get("intro", "").strip(), tuple(sections))
 
 
+def _section_rules(
+    document: YamlDocument, index: int, theme: Theme, problems: Problems
+) -> tuple[SectionRule, ...]:
+    """The terms of each section of a theme, compiled; a bad regex is reported at its line."""
+    found: list[SectionRule] = []
+    for number, item in enumerate(document.data["themes"][index]["sections"]):
+        if theme.section(item["id"]):
+            place = ("themes", index, "sections", number, "terms")
+            found.append(
+                SectionRule(item["id"], _terms(document, item.get("terms", []), place, problems))
+            )
+    return tuple(found)
+
+
 def _theme_rules(
-    document: YamlDocument, index: int, theme: Theme, entry: dict[str, Any], problems: Problems
+    document: YamlDocument,
+    index: int,
+    theme: Theme,
+    entry: dict[str, Any],
+    section_rules: tuple[SectionRule, ...],
+    problems: Problems,
 ) -> ThemeRules:
     place = ("themes", index, "rules")
 
     def terms(items: list[Any], *location: str | int) -> tuple[Term, ...]:
         return _terms(document, items, location, problems)
 
-    section_rules = tuple(
-        SectionRule(item["id"], terms(item.get("terms", []), "themes", index, "sections", number))
-        for number, item in enumerate(document.data["themes"][index]["sections"])
-        if theme.section(item["id"])
-    )
     default = entry.get("default_section", theme.sections[0].id)
     if theme.section(default) is None:
         known = [section.id for section in theme.sections]
@@ -420,15 +499,26 @@ def _terms(
     location: tuple[str | int, ...],
     problems: Problems,
 ) -> tuple[Term, ...]:
-    """Compile a list of terms; a regex that does not compile is reported and left out."""
+    """Compile a list of terms; a bad one is reported and left out."""
     found: list[Term] = []
     for number, item in enumerate(items):
+        at: tuple[str | int, ...] = (number, "keyword")
         if isinstance(item, str):
-            found.append(Term.keyword(item))
-            continue
+            item, at = {"keyword": item}, (number,)
         weight = float(item.get("weight", 1.0))
         if "keyword" in item:
-            found.append(Term.keyword(item["keyword"], weight))
+            term = Term.keyword(item["keyword"], weight)
+            # '*' or '-' alone leaves no word to find, and the empty pattern matches every text:
+            # one such term would score every paper into the theme.
+            if term.pattern.search("") is not None:
+                problems.error(
+                    document.path,
+                    document.line(*location, *at),
+                    f"keyword '{item['keyword']}' would match every paper: a keyword needs a "
+                    "word to find ('*' only ends one, as in 'quantiz*')",
+                )
+                continue
+            found.append(term)
             continue
         try:
             line = document.line(*location, number, "regex")
@@ -447,22 +537,42 @@ def _terms(
 
 
 def _read_decisions(
-    path: Path, catalogue: Catalogue, themes: tuple[Theme, ...] | None, problems: Problems
-) -> dict[str, Decision]:
+    path: Path, catalogue: Catalogue, themes: _ThemesRead, problems: Problems
+) -> dict[str, Decision] | None:
+    """The decisions of papers.yaml, checked; None when the file is there but cannot be read."""
     # papers.yaml is optional: a curation of rules alone is a valid start.
     if not path.exists():
         return {}
-    loaded = _load(path, "papers", problems)
+
+    def explain(document: YamlDocument, problem: SchemaProblem) -> str | None:
+        if len(problem.location) != 1 or problem.location[0] == "papers":
+            return None
+        key = document.key_text(*problem.location)
+        if catalogue.get(key) is None:
+            return None
+        # The entry was written at the start of its line, as if it were a section of its own.
+        return f"'{key}' is a paper id: its entry belongs under 'papers:', indented two spaces"
+
+    loaded = _load(path, "papers", problems, explain=explain)
     if loaded is None:
-        return {}
-    document, broken = loaded
+        return None
+    document, mistakes = loaded
+    broken = {location[1] for location in mistakes}
     ids = [paper.id for paper in catalogue.papers]
     decisions: dict[str, Decision] = {}
     # Each tag's place on the tags page, by its anchor: the first tag written, with its line.
     anchors: dict[str, tuple[str, int]] = {}
     for paper_id, entry in (document.data.get("papers") or {}).items():
-        key = str(paper_id)
+        key = document.key_text("papers", paper_id)
         line = document.line("papers", paper_id)
+        if not isinstance(paper_id, str) and catalogue.get(key) is not None:
+            # yes, 2024 or 2024-05-01 unquoted: the entry is still checked, as meant.
+            problems.error(
+                document.path,
+                line,
+                f"paper id {key} must be quoted ('{key}'): unquoted, YAML reads it as "
+                f"{describe(paper_id)}",
+            )
         if catalogue.get(key) is None:
             problems.error(
                 document.path,
@@ -506,36 +616,49 @@ def _check_tag_anchors(
             )
 
 
-@dataclass(frozen=True)
+@dataclass
 class _References:
-    """Checks the theme and section ids one decision names; None themes means unchecked."""
+    """Checks the theme and section ids one decision names, against the themes read."""
 
     document: YamlDocument
     place: tuple[str | int, ...]
-    themes: tuple[Theme, ...] | None
+    themes: _ThemesRead
     problems: Problems
+    # False once a reference is wrong (and reported) or cannot be checked: see Decision.sound.
+    sound: bool = True
+
+    def report(self, message: str, *location: str | int) -> None:
+        """An error at a key of the decision; what the decision leads to is then not checked."""
+        self.problems.error(self.document.path, self.document.line(*self.place, *location), message)
+        self.sound = False
+
+    def cannot_check(self, theme_id: str) -> bool:
+        """Whether themes.yaml says too little of the theme to check what the decision says of it.
+
+        The decision is then not sound either: where the paper ends up is not checked.
+        """
+        unchecked = self.themes.unchecked
+        if unchecked is None or theme_id in unchecked:
+            self.sound = False
+            return True
+        return False
 
     def theme(self, theme_id: str, *location: str | int) -> bool:
-        if self.themes is None or any(theme.id == theme_id for theme in self.themes):
+        if self.cannot_check(theme_id) or any(t.id == theme_id for t in self.themes.themes):
             return True
-        known = [theme.id for theme in self.themes]
-        self.problems.error(
-            self.document.path,
-            self.document.line(*self.place, *location),
-            f"unknown theme '{theme_id}' {suggest(theme_id, known, 'themes')}",
-        )
+        known = [theme.id for theme in self.themes.themes]
+        self.report(f"unknown theme '{theme_id}' {suggest(theme_id, known, 'themes')}", *location)
         return False
 
     def section(self, theme_id: str, section_id: str, *location: str | int) -> bool:
-        theme = next((t for t in self.themes or () if t.id == theme_id), None)
-        if theme is None or theme.section(section_id):
+        theme = next((t for t in self.themes.themes if t.id == theme_id), None)
+        if self.cannot_check(theme_id) or theme is None or theme.section(section_id):
             return True
         known = [section.id for section in theme.sections]
-        self.problems.error(
-            self.document.path,
-            self.document.line(*self.place, *location),
+        self.report(
             f"unknown section '{section_id}' in theme '{theme_id}' "
             f"{suggest(section_id, known, 'sections')}",
+            *location,
         )
         return False
 
@@ -556,13 +679,11 @@ class _References:
 
 
 def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _References) -> Decision:
-    reported = len(check.problems)
     if "themes" in entry and ("add" in entry or "remove" in entry):
-        check.problems.error(
-            check.document.path,
-            check.document.line(*check.place, "add" if "add" in entry else "remove"),
+        check.report(
             "'themes' already sets every theme of the paper; "
             "use 'add' and 'remove' only without it",
+            "add" if "add" in entry else "remove",
         )
     featured = entry.get("featured", False)
     if isinstance(featured, list):
@@ -586,12 +707,13 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         remove=remove,
         note=entry["note"].strip() if "note" in entry else None,
         featured=featured,
+        featured_line=check.document.line(*check.place, "featured"),
         order=entry.get("order"),
         hidden=entry.get("hidden"),
         arxiv_id=entry.get("arxiv"),
         links=tuple(ExtraLink(label, url) for label, url in entry.get("links", {}).items()),
         tags=tuple(entry.get("tags", [])),
-        sound=len(check.problems) == reported,
+        sound=check.sound,
     )
 
 
@@ -619,28 +741,29 @@ def sort_papers(
             if decision.featured and problems is not None:
                 # The theme's "start here" list would lose it without a word.
                 problems.warning(
-                    files.papers_path, decision.line, "hidden, so 'featured' has no effect"
+                    files.papers_path, decision.featured_line, "hidden, so 'featured' has no effect"
                 )
             continue
         placements = _placements(files, files.scores(paper), decision)
         if decision is None:
             papers.append(CuratedPaper(paper, placements))
             continue
+        # Unless every theme's rules were read, only a paper whose themes are all pinned is
+        # surely where it belongs: rules not read might have put it in another theme.
+        placed = decision.sound and (files.themes_sound or decision.themes is not None)
         papers.append(
             CuratedPaper(
                 paper,
                 placements,
                 note=decision.note,
-                featured=_featured(
-                    files, decision, placements, problems if decision.sound else None
-                ),
+                featured=_featured(files, decision, placements, problems if placed else None),
                 order=decision.order,
                 tags=decision.tags,
                 arxiv_id=decision.arxiv_id,
                 links=decision.links,
             )
         )
-    return Curation(files.themes, tuple(papers), tuple(hidden))
+    return Curation(files.themes, tuple(papers), tuple(hidden), papers_read=files.papers_read)
 
 
 def _placements(
@@ -680,7 +803,7 @@ def _featured(
         wanted: tuple[str, ...] = tuple(themes)
         if not themes and problems is not None:
             problems.error(
-                files.papers_path, decision.line, "featured, but the paper is in no theme"
+                files.papers_path, decision.featured_line, "featured, but the paper is in no theme"
             )
     elif decision.featured is False:
         wanted = ()
@@ -690,7 +813,7 @@ def _featured(
             if theme_id not in themes and problems is not None:
                 problems.error(
                     files.papers_path,
-                    decision.line,
+                    decision.featured_line,
                     f"featured in '{theme_id}', but the paper is not in that theme",
                 )
     return frozenset(theme_id for theme_id in wanted if theme_id in themes)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from papersite.catalogue import load_catalogue
-from papersite.curation import CuratedPaper, Curation, Theme, load_curation
+from papersite.curation import CuratedPaper, Curation, HiddenPaper, Theme, load_curation
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
 
@@ -106,11 +106,11 @@ class Review:
 
 @dataclass(frozen=True)
 class _Side:
-    """One content folder, curated: its visible papers with their places; hidden ones' reasons."""
+    """One content folder, curated: its visible papers with their places, and its hidden ones."""
 
     curation: Curation
     places: dict[str, tuple[Place, ...]]
-    hidden: dict[str, str]
+    hidden: dict[str, HiddenPaper]
     problems: tuple[Problem, ...]
     papers: dict[str, CuratedPaper]
 
@@ -149,10 +149,16 @@ def review(base_content: Path, head_content: Path) -> Review:
         previous = base.papers.get(item.paper.id)
         if previous is not None and (changes := _edits(previous, item)):
             edited.append(PaperEdit(item.paper.id, item.paper.title, changes))
+    for paper_id, now in head.hidden.items():
+        # Off the site on both sides, but the reason is what a reviewer of hiding reads.
+        was = base.hidden.get(paper_id)
+        if was is not None and was.reason != now.reason:
+            change = f"reason for hiding, now: {escape_gfm(now.reason)}"
+            edited.append(PaperEdit(paper_id, now.paper.title, (change,)))
     for paper_id, before in base.places.items():
         if paper_id not in head.places:
-            reason = head.hidden.get(paper_id)
-            note = f"hidden: {reason}" if reason is not None else "no longer in any dump"
+            hidden = head.hidden.get(paper_id)
+            note = f"hidden: {hidden.reason}" if hidden is not None else "no longer in any dump"
             removed.append(PaperChange(paper_id, base.title(paper_id), before, (), note))
     return Review(
         base_total=len(base.places),
@@ -192,7 +198,7 @@ def _curate(content: Path) -> _Side:
         or (Place(UNSORTED, UNSORTED),)
         for item in curation.papers
     }
-    hidden = {item.paper.id: item.reason for item in curation.hidden}
+    hidden = {item.paper.id: item for item in curation.hidden}
     papers = {item.paper.id: item for item in curation.papers}
     problems_seen = (*catalogue.problems, *problems)
     return _Side(curation, places, hidden, problems_seen, papers)

@@ -77,17 +77,49 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
                     f"unknown key '{key}' {suggest(str(key), allowed, 'expected')}",
                 )
         return
+    if "propertyNames" in error.schema_path:
+        # The key itself is wrong (error.instance is the key): name its line, not its map's.
+        label: Any = error.instance
+        message = (
+            f"a label in {_name(location)} is blank, so its link would show nothing; give it a "
+            "name, such as code"
+        )
+        yield SchemaProblem((*location, label), document.line(*location, label), message)
+        return
     yield SchemaProblem(location, document.line(*location), _message(error, location))
 
 
 def _narrow(error: ValidationError) -> ValidationError:
-    """Inside a oneOf, the branch meant for this kind of value explains the problem best."""
+    """Inside a oneOf, the branch meant for this kind of value explains the problem best.
+
+    When the value is of the type one branch takes (a map where a list or a map goes), that
+    branch's deepest error is the mistake ('weight' must be a number); when no branch takes its
+    type, the oneOf itself says best what was expected. jsonschema's best_match is no help here:
+    at equal depth it prefers the weak oneOf errors, and it descends into branches of any type.
+    """
     while error.validator in ("oneOf", "anyOf") and error.context:
-        meant = [e for e in error.context if e.validator != "type" and e.validator != "required"]
-        if not meant:
+        branches: Any = error.validator_value
+        meant = [
+            number
+            for number, branch in enumerate(branches)
+            if isinstance(branch, dict) and _takes_type(branch.get("type"), error.instance)
+        ]
+        if len(meant) != 1:
             return error
-        error = min(meant, key=lambda e: (-len(e.absolute_path), len(e.schema_path)))
+        found = [e for e in error.context if e.relative_schema_path[0] == meant[0]]
+        if not found:
+            return error
+        # max keeps the first of equals: the error jsonschema met first, in the schema's order.
+        error = max(found, key=lambda e: len(e.absolute_path))
     return error
+
+
+def _takes_type(expected: object, value: object) -> bool:
+    """Whether a schema's 'type' (a name, a list of names, or none) admits the value."""
+    names = [expected] if isinstance(expected, str) else expected
+    if not isinstance(names, list):
+        return False
+    return any(Draft202012Validator.TYPE_CHECKER.is_type(value, name) for name in names)
 
 
 def _message(error: ValidationError, location: Location) -> str:
@@ -106,7 +138,8 @@ def _message(error: ValidationError, location: Location) -> str:
                 f"{name} must be quoted text such as '2510.21450'; unquoted, YAML reads it as a "
                 "number"
             )
-        return f"{name} must be {_expected(error)}, not {_describe(value)}"
+        hint = _placement_hint(location, value)
+        return f"{name} must be {_expected(error)}, not {describe(value)}{hint}"
     if kind == "required":
         missing = [key for key in expected if key not in value]
         return f"{name} is missing '{missing[0]}'"
@@ -115,12 +148,12 @@ def _message(error: ValidationError, location: Location) -> str:
     if kind == "pattern":
         if len(location) >= 2 and location[-2] == "tags":
             # A tag without one becomes an empty anchor on the tags page, shared with others.
-            return f"{name} must hold a letter or a digit, not {_describe(value)}"
+            return f"{name} must hold a letter or a digit, not {describe(value)}"
         if location and location[-1] == "arxiv":
-            return f"{name} must look like '2510.21450', not {_describe(value)}"
+            return f"{name} must look like '2510.21450', not {describe(value)}"
         if len(location) >= 3 and location[-2] == "links":
-            return f"{name} must be a web address starting with https://, not {_describe(value)}"
-        return f"{_describe(value)} is not a valid id: {_ID_HINT}"
+            return f"{name} must be a web address starting with https://, not {describe(value)}"
+        return f"{describe(value)} is not a valid id: {_ID_HINT}"
     if kind in ("minLength", "minItems"):
         return f"{name} is empty"
     if kind == "uniqueItems":
@@ -129,6 +162,17 @@ def _message(error: ValidationError, location: Location) -> str:
         bound = "at least" if kind == "minimum" else "above"
         return f"{name} must be {bound} {expected}, not {value}"
     return f"{name}: {error.message}"
+
+
+def _placement_hint(location: Location, value: object) -> str:
+    """For papers.yaml's 'themes' and 'add': how to give themes with their sections."""
+    if len(location) != 4 or location[0] != "papers" or location[2] not in ("themes", "add"):
+        return ""
+    if isinstance(location[3], int) and isinstance(value, dict):  # [sequence-models: rnns]
+        return f"; to give sections, write '{location[2]}' as a map: {{theme: section, ...}}"
+    if isinstance(location[3], str) and isinstance(value, list):  # {sequence-models: [a, b]}
+        return "; a paper goes in one section of a theme"
+    return ""
 
 
 def _alternative_keys(error: ValidationError) -> list[str]:
@@ -183,7 +227,7 @@ def _expected(error: ValidationError) -> str:
     return " or ".join(dict.fromkeys(names)) or "something else"
 
 
-def _describe(value: object) -> str:
+def describe(value: object) -> str:
     """A value as a message shows it: its kind, and the value itself when short."""
     if value is None:
         return "nothing"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CurationFiles, Placement, sort_papers
 from papersite.rules import ThemeScore
+from papersite.yamlfile import plain_key
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
     lines: list[str] = []
     for item in items:
         near = [s for s in item.suggestions if s.excluded_by is None and s.score * 2 >= s.threshold]
-        lines.append(f"  {item.paper.id}:")
+        lines.append(f"  {plain_key(item.paper.id)}:")
         if near:
             pins = ", ".join(f"{s.theme}: {s.section}" for s in near)
             lines.append(f"    themes: {{{pins}}}  # {_scores(tuple(near))}")

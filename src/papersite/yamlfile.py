@@ -45,6 +45,9 @@ class YamlDocument:
     path: str
     data: Any
     lines: dict[Location, int] = field(default_factory=dict)
+    # Keys YAML read as something other than text (yes, 2024, 2024-05-01), as written, by place:
+    # a message can then name the key the way the curator wrote it, not as True.
+    written: dict[Location, str] = field(default_factory=dict)
 
     def line(self, *location: str | int) -> int:
         """The 1-based line of the value at ``location``, or of its nearest ancestor."""
@@ -54,6 +57,23 @@ class YamlDocument:
                 return self.lines[key]
             key = key[:-1]
         return self.lines.get((), 1)
+
+    def key_text(self, *location: Any) -> str:
+        """The last key of ``location`` as the file writes it."""
+        key = location[-1]
+        return self.written.get(tuple(location), key if isinstance(key, str) else str(key))
+
+
+def plain_key(text: str) -> str:
+    """``text`` written as a YAML key that reads back as the same text: quoted only if it must be.
+
+    Unquoted, yes, null, 2024 or 2024-05-01 are read as true, nothing, a number or a date.
+    """
+    try:
+        plain = yaml.safe_load(f"{text}: 0") == {text: 0}
+    except (yaml.YAMLError, ValueError):  # ValueError: a date's shape but no date, 2025-13-45
+        plain = False
+    return text if plain else "'" + text.replace("'", "''") + "'"
 
 
 def load_yaml_file(
@@ -101,7 +121,7 @@ def load_yaml_text(text: str, path: str, *, problems: Problems | None = None) ->
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        reason = exc.problem or exc.context or "invalid YAML"
+        reason = _quote_hint(text, exc) or exc.problem or exc.context or "invalid YAML"
         raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
     except yaml.YAMLError as exc:
         raise PapersiteError(path, None, f"YAML syntax error: {exc}") from None
@@ -115,7 +135,39 @@ def load_yaml_text(text: str, path: str, *, problems: Problems | None = None) ->
         if problems is None:
             raise PapersiteError.from_problems(converter.problems)
         problems.extend(converter.problems)
-    return YamlDocument(path, data, converter.lines)
+    return YamlDocument(path, data, converter.lines, converter.written)
+
+
+# What to say instead of "found '<scalar>'" when quoted text is followed by more text on its line.
+_QUOTE_HINTS = {
+    "'": "a ' inside text in single quotes ends the text; write it twice ('It''s') or put the "
+    'text in double quotes ("It\'s")',
+    '"': 'a " inside text in double quotes ends the text; write it as \\" or put the text in '
+    "single quotes",
+}
+
+
+def _quote_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
+    """The likely cause when quoted text is followed by more text: a quote mark inside it.
+
+    note: 'It's a tour.' reads as the text 'It' and then s a tour.', which PyYAML reports as
+    "expected <block end>, but found '<scalar>'". Only that shape gets the hint: the line holds
+    a quoted text closed just before where the parser stopped.
+    """
+    mark = error.problem_mark
+    if mark is None or "'<scalar>'" not in (error.problem or ""):
+        return None
+    before = text[: mark.index].rsplit("\n", 1)[-1].rstrip()
+    quote = before[-1:]
+    return _QUOTE_HINTS.get(quote) if quote and before.count(quote) >= 2 else None
+
+
+def _null_key(written: str) -> str:
+    if not written:
+        return "a key is missing before ':'"
+    return (
+        f"key {written} is read as nothing (YAML's null); quote it, '{written}', to mean the text"
+    )
 
 
 def _without_unseen_breaks(text: str, path: str) -> tuple[str, list[Problem]]:
@@ -176,6 +228,7 @@ class _Converter:
     def __init__(self, path: str) -> None:
         self.path = path
         self.lines: dict[Location, int] = {}
+        self.written: dict[Location, str] = {}
         self.nodes = 0
         self.constructor = yaml.SafeLoader("")
         # Every duplicate key and control character is reported at once, so a curator fixes
@@ -211,15 +264,24 @@ class _Converter:
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self.fail(key_node, "merge keys ('<<') are not supported; write keys out")
-            key = self.convert_scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None or isinstance(key, (list, dict)):
+            if not isinstance(key_node, yaml.ScalarNode):
                 raise self.fail(key_node, "mapping keys must be plain text")
+            key = self.convert_scalar(key_node)
+            if key is None:
+                # null, ~ or nothing is YAML's empty value, which names nothing: the entry is
+                # reported and skipped, so the rest of the file is still read.
+                self.problems.append(
+                    Problem(self.path, key_node.start_mark.line + 1, _null_key(key_node.value))
+                )
+                continue
             if key in result:
                 first = self.lines.get((*location, key))
                 line = key_node.start_mark.line + 1
-                message = f"duplicate key '{key}' (first defined on line {first})"
+                message = f"duplicate key '{key_node.value}' (first defined on line {first})"
                 self.problems.append(Problem(self.path, line, message))
                 continue
+            if not isinstance(key, str):
+                self.written[(*location, key)] = key_node.value
             self.lines[(*location, key)] = key_node.start_mark.line + 1
             result[key] = self.convert(value_node, (*location, key), depth + 1)
         return result
