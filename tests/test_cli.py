@@ -35,7 +35,7 @@ def test_check_exits_1_and_prints_path_line_message(
         f"  skipped: {content}/sources/bad_date.txt:11: impossible date 'Feb 30, 2024'; "
         "paper 'A Paper From A Day That Never Was' skipped"
     ) in captured.out
-    assert captured.out.splitlines()[-1] == "3 papers; 1 errors, 0 warnings"
+    assert captured.out.splitlines()[-1] == "3 papers; 1 error, 0 warnings"
 
 
 def test_check_strict_fails_on_warnings(
@@ -122,7 +122,7 @@ def test_check_validates_the_curation_and_counts_its_problems(
         "(did you mean 'teaching-transformers-to-add'?)",
         "content/curation/papers.yaml:3: 'order' must be a whole number, not 'first'",
     ]
-    assert captured.out.splitlines()[-1] == "7 papers; 2 errors, 1 warnings"
+    assert captured.out.splitlines()[-1] == "7 papers; 2 errors, 1 warning"
 
 
 def test_check_counts_no_papers_when_papers_yaml_cannot_be_read(
@@ -137,7 +137,7 @@ def test_check_counts_no_papers_when_papers_yaml_cannot_be_read(
     assert captured.out.splitlines()[-2:] == [
         "content/curation: 3 themes (efficiency, sequence-models, arithmetic-reasoning); "
         "papers not counted, as papers.yaml could not be read",
-        "7 papers; 1 errors, 0 warnings",
+        "7 papers; 1 error, 0 warnings",
     ]
     assert captured.err == (
         "content/curation/papers.yaml:3: YAML syntax error: expected the node content, but "

@@ -154,7 +154,8 @@ def _run_check(args: argparse.Namespace) -> int:
     found = [*catalogue.problems, *curation_problems]
     errors = sum(p.severity is Severity.ERROR for p in found)
     warnings = len(found) - errors
-    print(f"{len(catalogue)} papers; {errors} errors, {warnings} warnings")
+    papers = _count(len(catalogue), "paper")
+    print(f"{papers}; {_count(errors, 'error')}, {_count(warnings, 'warning')}")
     failing = errors + (warnings if args.strict else 0)
     return 1 if failing else 0
 
@@ -251,3 +252,8 @@ def _run_serve(args: argparse.Namespace) -> int:
 
     serve(args.content, config_file=args.config, dev_addr=args.dev_addr)
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 error', '2 errors'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
