@@ -241,6 +241,28 @@ def test_sources_yaml_with_a_bad_capture_date_names_the_line(make_content: MakeC
     ]
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["2025-11-20T09:30:00", "2025-11-20 09:30:00+01:00", "'2025-11-20'", '"2025-11-20"'],
+)
+def test_a_capture_time_or_a_quoted_date_is_that_day(
+    make_content: MakeContent, written: str
+) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml=f"sources:\n  spaced_small.txt:\n    label: S\n    captured: {written}\n",
+    )
+    problems = Problems()
+    (found,) = discover_sources(content, problems)
+    assert list(problems) == []
+    assert type(found.captured) is date
+    assert (found.captured, found.captured_year) == (CAPTURED, 2025)
+    # Year-less "Dec 29" is dated against it: a datetime here once ended in a TypeError.
+    dump = read_dump(found)
+    assert dump.problems == []
+    assert dump.records[1].published == date(2024, 12, 29)
+
+
 def test_every_impossible_capture_date_is_reported(
     make_content: MakeContent,
 ) -> None:

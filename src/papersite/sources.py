@@ -13,7 +13,7 @@ import enum
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from itertools import chain, dropwhile, islice
 from pathlib import Path
 
@@ -52,6 +52,8 @@ _PAGE_DATE = re.compile(r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})")
 _META_DATE = re.compile(
     r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?(?: (?P<upvotes>\d+))?"
 )
+# The one text form of a date that sources.schema.json ("format": "date") lets editors accept.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _AUTHORS = re.compile(r"•\s*(?P<count>\d+) authors?")
 _ORGANIZATION = re.compile(r"(?P<handle>\S+) (?P<name>\S.*)")
 
@@ -204,7 +206,7 @@ def _parse_sources_document(
             )
             continue
         label = entry.get("label", name)
-        captured = entry.get("captured")
+        captured = _capture_day(entry.get("captured"))
         if not isinstance(label, str):
             problems.error(document.path, line, f"'{name}': label must be text")
             continue
@@ -225,6 +227,21 @@ def _parse_sources_document(
         source = SourceFile(folder / str(name), str(name), label, full, year)
         result[str(name)] = (source, line)
     return result
+
+
+def _capture_day(value: object) -> object:
+    """A captured value as a date when it names a day; anything else as it came."""
+    if isinstance(value, datetime):
+        # YAML reads 2025-10-31T09:30:00 as a datetime (a date too, but not comparable with one):
+        # the day is what dates a dump.
+        return value.date()
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        # Quoted ('2025-10-31'): the schema editors check against accepts it, so papersite does.
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 def read_dump(source: SourceFile) -> Dump:
