@@ -290,6 +290,69 @@ def test_every_impossible_capture_date_is_reported(
     assert sorted(found) == ["dense_small.txt", "spaced_small.txt"]
 
 
+def _two_papers(bad: str, good: str) -> str:
+    meta = "\n\n  • 2 authors\n·\n"
+    return f"A Paper\n\nIts abstract.{meta}{bad}\n\nGood Paper\n\nIts abstract.{meta}{good}\n"
+
+
+@pytest.mark.parametrize(
+    ("captured", "year", "bad", "reason", "good"),
+    [
+        (
+            date(2025, 11, 25),
+            2025,
+            "May 22, 2204",
+            "is after the dump's capture date, 2025-11-25 in sources.yaml",
+            "Nov 25, 2025",
+        ),
+        (
+            date(2025, 11, 25),
+            2025,
+            "Nov 26, 2025 3",
+            "is after the dump's capture date, 2025-11-25 in sources.yaml",
+            "Nov 25, 2025 3",
+        ),
+        (
+            None,
+            2025,
+            "Jan 2, 2026",
+            "is after 2025, the dump's capture year in sources.yaml",
+            "Dec 31, 2025",
+        ),
+        (None, None, "May 22, 2204", "is after 2100", "Dec 31, 2100"),
+        (None, None, "May 22, 1204", "is before 1990", "Jan 1, 1990"),
+    ],
+)
+def test_a_date_no_capture_could_show_is_dropped_with_a_warning(
+    captured: date | None, year: int | None, bad: str, reason: str, good: str
+) -> None:
+    dump = read_text(
+        _two_papers(bad, good), SourceFile(Path("d.txt"), "d.txt", "d.txt", captured, year)
+    )
+    assert [str(p) for p in dump.problems] == [
+        f"d.txt:7: warning: date '{bad}' {reason} (a typo in the year?): "
+        "the paper is kept without a date; correct it in the dump"
+    ]
+    dropped, kept = dump.records
+    assert (dropped.title, dropped.authors, dropped.published) == ("A Paper", 2, None)
+    assert kept.published is not None
+
+
+@pytest.mark.parametrize(("written", "shown"), [("9999-12-31", "9999-12-31"), ("2204", "2204")])
+def test_a_capture_date_out_of_range_is_an_error_at_its_line(
+    make_content: MakeContent, written: str, shown: str
+) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml=f"sources:\n  spaced_small.txt:\n    label: S\n    captured: {written}\n",
+    )
+    problems = Problems()
+    discover_sources(content, problems)
+    assert [(p.line, p.message) for p in problems] == [
+        (4, f"'spaced_small.txt': captured {shown} is not between 1990 and 2100")
+    ]
+
+
 def test_page_date_disagreeing_with_capture_date_is_a_warning() -> None:
     dump = read_dump(source("spaced_small.txt", captured=date(2025, 11, 19)))
     assert [(p.line, p.severity) for p in dump.problems] == [(11, Severity.WARNING)]

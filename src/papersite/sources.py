@@ -9,6 +9,7 @@ costs memory for its records, not for its text.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import re
 from collections.abc import Iterable, Iterator
@@ -41,6 +42,10 @@ MAX_LINE_BYTES = 64 * 1024
 MAX_DUMP_BYTES = 32 * 1024 * 1024
 # Enough lines to see whether blank lines separate the first paper's title and abstract.
 LAYOUT_LOOKAHEAD = 16
+# Years a capture or a paper's date may have (sources.schema.json bounds captured years alike);
+# anything outside is a typo, and would also date the site's files beyond what gzip can hold.
+EARLIEST_YEAR = 1990
+LATEST_YEAR = 2100
 
 MONTHS = {
     name: number
@@ -206,42 +211,41 @@ def _parse_sources_document(
             )
             continue
         label = entry.get("label", name)
-        captured = _capture_day(entry.get("captured"))
         if not isinstance(label, str):
             problems.error(document.path, line, f"'{name}': label must be text")
             continue
-        full: date | None = None
-        year: int | None = None
-        if isinstance(captured, date):
-            full, year = captured, captured.year
-        elif isinstance(captured, int) and 1990 <= captured <= 2100:
-            year = captured
-        elif captured is not None:
-            problems.error(
-                document.path,
-                document.line("sources", name, "captured"),
-                f"'{name}': captured must be a date (2025-10-31) or a year (2025), "
-                f"not {captured!r}",
-            )
+        captured = _read_captured(entry.get("captured"))
+        if isinstance(captured, str):
+            where = document.line("sources", name, "captured")
+            problems.error(document.path, where, f"'{name}': {captured}")
             continue
+        full, year = captured
         source = SourceFile(folder / str(name), str(name), label, full, year)
         result[str(name)] = (source, line)
     return result
 
 
-def _capture_day(value: object) -> object:
-    """A captured value as a date when it names a day; anything else as it came."""
+def _read_captured(value: object) -> tuple[date | None, int | None] | str:
+    """The capture day (when known) and year a captured value gives, or what is wrong with it."""
     if isinstance(value, datetime):
         # YAML reads 2025-10-31T09:30:00 as a datetime (a date too, but not comparable with one):
         # the day is what dates a dump.
-        return value.date()
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        value = value.date()
+    elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
         # Quoted ('2025-10-31'): the schema editors check against accepts it, so papersite does.
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
+        with contextlib.suppress(ValueError):
+            value = date.fromisoformat(value)
+    if value is None:
+        return None, None
+    if isinstance(value, date):
+        full, year = value, value.year
+    elif isinstance(value, int) and not isinstance(value, bool):
+        full, year = None, value
+    else:
+        return f"captured must be a date (2025-10-31) or a year (2025), not {value!r}"
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return f"captured {full or year} is not between {EARLIEST_YEAR} and {LATEST_YEAR}"
+    return full, year
 
 
 def read_dump(source: SourceFile) -> Dump:
@@ -473,7 +477,7 @@ def _emit(pending: _Pending, meta: list[tuple[int, str]] | None, dump: Dump) -> 
     fields: dict[str, object] = {}
     if meta is not None:
         try:
-            fields = _parse_meta(meta, dump.source)
+            fields = _parse_meta(meta, dump)
         except _MetaError as error:
             dump.skip(error.line, f"{error}; paper '{_short(title)}' skipped")
             return
@@ -494,8 +498,9 @@ class _MetaError(Exception):
         self.line = line
 
 
-def _parse_meta(block: list[tuple[int, str]], source: SourceFile) -> dict[str, object]:
+def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> dict[str, object]:
     """Read `• N authors` (or `handle Name`), `·`, and `Mon D[, YYYY][ upvotes]`."""
+    source = dump.source
     expected = "expected '• N authors' or an organisation, then '·', then a date"
     if len(block) != 3 or block[1][1].strip() != "·":
         raise _MetaError(block[0][0], f"malformed meta block: {expected}")
@@ -517,21 +522,23 @@ def _parse_meta(block: list[tuple[int, str]], source: SourceFile) -> dict[str, o
         raise _MetaError(
             date_line, f"malformed meta block: expected a date like 'May 22, 2024', got '{when}'"
         )
-    fields["published"] = _resolve_date(match, source, date_line, when.strip())
+    fields["published"] = _resolve_date(match, dump, date_line, when.strip())
     if match["upvotes"] is not None:
         fields["upvotes"] = int(match["upvotes"])
         fields["upvotes_as_of"] = source.captured
     return fields
 
 
-def _resolve_date(match: re.Match[str], source: SourceFile, line: int, text: str) -> date | None:
+def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> date | None:
+    source = dump.source
     month, day = MONTHS[match["month"]], int(match["day"])
     year_text = match["year"]
     if year_text is not None:
         try:
-            return date(int(year_text), month, day)
+            published = date(int(year_text), month, day)
         except ValueError:
             raise _MetaError(line, f"impossible date '{text}'") from None
+        return _plausible(published, dump, line, text)
     if source.captured is None and source.captured_year is None:
         # Without a capture year a year-less date is unknown, not wrong; the summary says so.
         _valid_month_day(month, day, line, text)
@@ -553,6 +560,39 @@ def _resolve_date(match: re.Match[str], source: SourceFile, line: int, text: str
     if candidate is None:
         raise _MetaError(line, f"impossible date '{text}'")
     return candidate
+
+
+def _plausible(published: date, dump: Dump, line: int, text: str) -> date | None:
+    """The date, or None with a warning when no page captured then could have shown it.
+
+    A warning, not an error: the paper is real and worth keeping (an error would skip it, and
+    every curation decision about it with it); only its date is wrong, most likely a typo'd year.
+    """
+    source = dump.source
+    if source.captured is not None:
+        latest = source.captured
+        after = f"the dump's capture date, {latest.isoformat()} in sources.yaml"
+    elif source.captured_year is not None:
+        latest = date(source.captured_year, 12, 31)
+        after = f"{source.captured_year}, the dump's capture year in sources.yaml"
+    else:
+        latest, after = date(LATEST_YEAR, 12, 31), str(LATEST_YEAR)
+    if published > latest:
+        reason = f"is after {after}"
+    elif published.year < EARLIEST_YEAR:
+        reason = f"is before {EARLIEST_YEAR}"
+    else:
+        return published
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"date '{text}' {reason} (a typo in the year?): the paper is kept without a date; "
+            "correct it in the dump",
+            Severity.WARNING,
+        )
+    )
+    return None
 
 
 def _valid_month_day(month: int, day: int, line: int, text: str) -> None:
