@@ -135,6 +135,61 @@ def test_bad_records_are_skipped_with_file_line_and_reason(
     assert dump.read == len(dump.records) + 1
 
 
+ANOTHER_PAGE = (
+    "starts here (two pages pasted into one file?): its header is skipped and its papers are "
+    "read; split the file so that each page has its own capture date in sources.yaml"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "papers", "cut_off", "page"),
+    [
+        (
+            "two_pages.txt",
+            [
+                (13, "Gated Attention for Large Language Models"),
+                (21, "Daily Papers"),
+                (39, "Pretraining with Hierarchical Memories"),
+            ],
+            25,
+            (27, "another captured page (Nov 19)"),
+        ),
+        (
+            "dense_two_pages.txt",
+            [(3, "Fine-tune Language Models"), (8, "Gated Attention for Large Language Models")],
+            5,
+            (6, "another captured page"),
+        ),
+    ],
+)
+def test_a_second_page_header_is_dropped_with_a_warning_and_its_papers_read(
+    name: str, papers: list[tuple[int, str]], cut_off: int, page: tuple[int, str]
+) -> None:
+    dump = read_dump(source(name))
+    assert [(r.line, r.title) for r in dump.records] == papers
+    assert all("Get trending" not in r.abstract for r in dump.records)
+    # A title left without its abstract at the end of a page does not take the next page's.
+    assert [p.line for p in dump.skipped] == [cut_off]
+    line, what = page
+    assert [str(p) for p in dump.problems if p not in dump.skipped] == [
+        f"{dump.display}:{line}: warning: {what} {ANOTHER_PAGE}"
+    ]
+
+
+@pytest.mark.parametrize("between", ["", "\n", "\n\n"], ids=["no-newline", "newline", "blank"])
+@pytest.mark.parametrize("name", ["spaced_small.txt", "dense_small.txt"])
+def test_two_copies_of_a_page_pasted_together_read_as_two_pages(name: str, between: str) -> None:
+    text = (DATA / name).read_text(encoding="utf-8").rstrip("\n")
+    once = read_text(text, source(name))
+    twice = read_text(text + between + text, source(name))
+    assert [(r.title, r.abstract, r.published) for r in twice.records] == 2 * [
+        (r.title, r.abstract, r.published) for r in once.records
+    ]
+    assert once.problems == []
+    ((severity, message),) = [(p.severity, p.message) for p in twice.problems]
+    assert severity is Severity.WARNING and message.endswith(ANOTHER_PAGE)
+
+
 def test_bad_meta_skips_only_its_own_paper() -> None:
     dump = read_dump(source("bad_meta.txt"))
     assert [r.title for r in dump.records] == ["A Good Paper", "Another Good Paper"]

@@ -346,8 +346,10 @@ def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         dump.problems.append(Problem(dump.display, None, "empty file", Severity.WARNING))
         return
     dump.layout = detect_layout(head)
-    body, page_date = _strip_header(chain(head, stream))
+    rest = chain(head, stream)
+    first, page_date = _strip_header(rest)
     _check_page_date(page_date, dump)
+    body = _split_pages(first, rest, dump)
     if dump.layout is Layout.SPACED:
         _parse_spaced(body, dump)
     else:
@@ -355,10 +357,14 @@ def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
 
 
 def _strip_header(
-    lines: Iterator[tuple[int, str]],
-) -> tuple[Iterator[tuple[int, str]], tuple[int, str] | None]:
-    """Drop the page header; unglue a header phrase stuck to the first title."""
-    seen: set[str] = set()
+    lines: Iterator[tuple[int, str]], seen: set[str] | None = None
+) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+    """Read a page header off ``lines``: the page's first title, unglued, and its date line.
+
+    ``seen`` holds header phrases already read off this header. Nothing past the first title is
+    read, so the caller goes on with ``lines`` from the paper's abstract.
+    """
+    seen = set() if seen is None else seen
     page_date: tuple[int, str] | None = None
     for number, text in lines:
         if not text:
@@ -369,13 +375,82 @@ def _strip_header(
         if page_date is None and seen and _PAGE_DATE.fullmatch(text):
             page_date = (number, text)
             continue
-        first = (number, text)
         for phrase in HEADER_PHRASES:
             if phrase not in seen and text.startswith(phrase) and text[len(phrase) :].strip():
-                first = (number, text[len(phrase) :].strip())
-                break
-        return chain([first], lines), page_date
-    return iter(()), page_date
+                return (number, text[len(phrase) :].strip()), page_date
+        return (number, text), page_date
+    return None, page_date
+
+
+# Marks where the header of another captured page was dropped, so that a parser finishes the
+# paper it holds there. Told by identity: no line read from a dump is this object.
+_PAGE_BREAK: tuple[int, str] = (0, "")
+
+
+def _split_pages(
+    first: tuple[int, str] | None, lines: Iterator[tuple[int, str]], dump: Dump
+) -> Iterator[tuple[int, str]]:
+    """The lines of papers from ``first`` on, other pages' headers dropped and reported.
+
+    Two captured pages pasted into one file would otherwise publish the second page's header
+    ("new", "Get trending papers in your email inbox!", "Subscribe") as papers. One header phrase
+    alone might be a title, so a page starts only where two follow each other. Either may be
+    glued to its neighbour: the first to the end of the last line of a file that did not end in
+    a newline, the second to the page's first title, as in the dense layout.
+    """
+    if first is None:
+        return
+    yield first
+    # A line that is, or ends with, a header phrase, and the blank lines after it, until the next
+    # text tells whether a page starts there.
+    held: list[tuple[int, str]] = []
+    phrase = ""
+    for line in lines:
+        text = line[1]
+        if held and not text:
+            held.append(line)
+            continue
+        if held and _starts_header(text, phrase):
+            start, glued = held[0]
+            before = glued[: -len(phrase)].rstrip()
+            if before:
+                yield start, before
+            # The chain is read only here: later pages must not nest one chain in another.
+            next_first, page_date = _strip_header(chain([line], lines), {phrase})
+            dated = f" ({page_date[1]})" if page_date else ""
+            dump.problems.append(
+                Problem(
+                    dump.display,
+                    start,
+                    f"another captured page{dated} starts here (two pages pasted into one "
+                    "file?): its header is skipped and its papers are read; split the file so "
+                    "that each page has its own capture date in sources.yaml",
+                    Severity.WARNING,
+                )
+            )
+            held = []
+            yield _PAGE_BREAK
+            if next_first is not None:
+                yield next_first
+            continue
+        yield from held
+        held = []
+        phrase = next((p for p in HEADER_PHRASES if text.endswith(p)), "")
+        if phrase:
+            held.append(line)
+        else:
+            yield line
+    yield from held
+
+
+def _starts_header(text: str, previous: str) -> bool:
+    """Whether a line after the header phrase ``previous`` goes on with the page header."""
+    if text in HEADER_PHRASES:
+        return True
+    # "new" starts too many words ("newly") to be taken for a header glued to a title.
+    return any(
+        phrase not in (previous, "new") and text.startswith(phrase) for phrase in HEADER_PHRASES
+    )
 
 
 def _check_page_date(page_date: tuple[int, str] | None, dump: Dump) -> None:
@@ -405,10 +480,16 @@ class _Pending:
 
 
 def _paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """Runs of non-blank lines; an empty run where another captured page starts."""
     block: list[tuple[int, str]] = []
-    for number, text in lines:
-        if text:
-            block.append((number, text))
+    for line in lines:
+        if line is _PAGE_BREAK:
+            if block:
+                yield block
+            yield []
+            block = []
+        elif line[1]:
+            block.append(line)
         elif block:
             yield block
             block = []
@@ -419,6 +500,10 @@ def _paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, st
 def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     pending: _Pending | None = None
     for block in _paragraphs(lines):
+        if not block:
+            _finish_spaced(pending, dump)
+            pending = None
+            continue
         if len(block) == 1:
             number, text = block[0]
             if pending is None:
@@ -437,16 +522,26 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         else:
             _emit(pending, block, dump)
         pending = None
-    if pending is not None:
-        if pending.abstract is None:
-            _no_abstract(pending, dump)
-        else:
-            _emit(pending, None, dump)
+    _finish_spaced(pending, dump)
+
+
+def _finish_spaced(pending: _Pending | None, dump: Dump) -> None:
+    """End the paper in hand where its page ends: a title alone lost its abstract."""
+    if pending is None:
+        return
+    if pending.abstract is None:
+        _no_abstract(pending, dump)
+    else:
+        _emit(pending, None, dump)
 
 
 def _parse_dense(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     pending: _Pending | None = None
-    for number, text in lines:
+    for line in lines:
+        number, text = line
+        if line is _PAGE_BREAK and pending is not None:
+            _no_abstract(pending, dump)
+            pending = None
         if not text:
             continue
         if pending is None:
