@@ -250,6 +250,32 @@ def test_sources_yaml_labels_and_dates_files(make_content: MakeContent) -> None:
     )
 
 
+def test_only_txt_files_are_read_and_others_are_named_in_a_warning(
+    make_content: MakeContent,
+) -> None:
+    content = make_content("spaced_small.txt", sources_yaml="sources:\n  README.md: {}\n")
+    folder = content / "sources"
+    (folder / "README.md").write_text("About these dumps\n\nProse, not a paper.\n")
+    (folder / "sources.yml").write_text("sources: {}\n")
+    (folder / "CAPS.TXT").write_bytes((DATA / "dense_small.txt").read_bytes())
+    (folder / "old").mkdir()
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / ".gitkeep").write_text("")
+    (folder / ".DS_Store").write_bytes(b"\x00\x01Bud1")
+    problems = Problems()
+    found = discover_sources(content, problems)
+    assert [s.name for s in found] == ["CAPS.TXT", "spaced_small.txt"]
+    assert [str(p) for p in problems] == [
+        f"{folder}/README.md: warning: not a .txt file, so not read as a dump",
+        f"{folder}/gone.txt: warning: not a file (a broken link?), so not read",
+        f"{folder}/old: warning: a folder, not read: dumps go directly in {folder}",
+        f"{folder}/sources.yml: warning: not a .txt file, so not read as a dump "
+        "(did you mean sources.yaml?)",
+        f"{folder}/sources.yaml:2: lists 'README.md', which is not a dump: "
+        "only .txt files are read",
+    ]
+
+
 def test_sources_yaml_naming_a_missing_file_is_an_error(make_content: MakeContent) -> None:
     content = make_content(
         "spaced_small.txt", sources_yaml="sources:\n  gone.txt:\n    label: Gone\n"

@@ -137,7 +137,8 @@ def outside_content(path: Path, content: Path) -> bool:
 def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
     """The dumps under content/sources, in name order, labelled from sources.yaml when present.
 
-    Files (or the folder) that link outside the content folder are reported and not read.
+    Only .txt files are dumps; any other file is reported and not read, as are files (or the
+    folder) that link outside the content folder.
     """
     folder = content / "sources"
     if not folder.is_dir():
@@ -153,8 +154,13 @@ def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
     else:
         described = _read_sources_yaml(yaml_path, problems)
     found: list[SourceFile] = []
+    ignored: set[str] = set()
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.name == SOURCES_FILE or not path.is_file():
+        # Hidden files are the tools' (.gitkeep, .DS_Store), never a curator's dump.
+        if path.name.startswith(".") or path.name == SOURCES_FILE:
+            continue
+        if not _is_dump(path, problems):
+            ignored.add(path.name)
             continue
         if outside_content(path, content):
             described.pop(path.name, None)
@@ -166,9 +172,28 @@ def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
         problems.error(
             display_path(folder / SOURCES_FILE),
             line,
-            f"lists '{name}', but {display_path(folder)} has no such file",
+            f"lists '{name}', which is not a dump: only .txt files are read"
+            if name in ignored
+            else f"lists '{name}', but {display_path(folder)} has no such file",
         )
     return found
+
+
+def _is_dump(path: Path, problems: Problems) -> bool:
+    """Whether a file in the sources folder is read as a dump; a warning says why not."""
+    if path.suffix.lower() == ".txt" and path.is_file():
+        return True
+    if path.is_dir():
+        reason = f"a folder, not read: dumps go directly in {display_path(path.parent)}"
+    elif path.suffix.lower() == ".txt":
+        reason = "not a file (a broken link?), so not read"
+    else:
+        misnamed = path.stem.lower() in ("sources", "source")
+        hint = f" (did you mean {SOURCES_FILE}?)" if misnamed else ""
+        # A README or notes beside the dumps would otherwise be published as papers.
+        reason = f"not a .txt file, so not read as a dump{hint}"
+    problems.warning(display_path(path), None, reason)
+    return False
 
 
 def _read_sources_yaml(path: Path, problems: Problems) -> dict[str, tuple[SourceFile, int]]:
