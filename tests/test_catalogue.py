@@ -17,7 +17,7 @@ from papersite.catalogue import (
     match_key,
     slugify,
 )
-from papersite.errors import Problems
+from papersite.errors import Problems, Severity
 from papersite.sources import Dump, Record, SourceFile, discover_sources, read_dump, read_text
 
 from .conftest import REPO, SEEDS, MakeContent
@@ -209,7 +209,8 @@ def test_content_with_only_sources_is_valid(make_content: MakeContent) -> None:
         "Gated Attention for Large Language Models",
         "Pretraining with Hierarchical Memories",
     ]
-    assert catalogue.problems == ()
+    # Valid: without sources.yaml the one year-less date is only a warning.
+    assert [p.severity for p in catalogue.problems] == [Severity.WARNING]
 
 
 def _assert_accounted(catalogue: Catalogue, dumps: list[Dump]) -> None:

@@ -98,11 +98,33 @@ def test_messy_line_ends_parse_like_clean_input(
     assert dirty.records == clean.records
 
 
-def test_year_less_dates_without_a_capture_date_are_unknown_not_wrong() -> None:
+def test_year_less_dates_without_a_capture_date_are_unknown_with_a_warning() -> None:
     dump = read_dump(source("spaced_small.txt", captured=None))
     assert dump.records[1].published is None
     assert dump.records[0].published == date(2025, 5, 10)
     assert dump.records[0].upvotes_as_of is None
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:27: warning: year-less date 'Dec 29 2' cannot be dated without the "
+        "dump's capture date: add it to sources.yaml (captured: YYYY-MM-DD); until then the "
+        "paper has no date"
+    ]
+
+
+def test_year_less_dates_are_reported_once_per_dump_at_the_first() -> None:
+    paper = "Title {0}\n\nAbstract {0}.\n\n  • 2 authors\n·\n{1}\n\n"
+    text = "".join(
+        paper.format(n, when) for n, when in enumerate(["Nov 20 12", "May 2, 2025", "Dec 1"])
+    )
+    dump = read_text(text, SourceFile(Path("new.txt"), "new.txt", "new.txt"))
+    assert [r.published for r in dump.records] == [None, date(2025, 5, 2), None]
+    assert [str(p) for p in dump.problems] == [
+        "new.txt:7: warning: year-less date 'Nov 20 12' and 1 more cannot be dated without the "
+        "dump's capture date: add it to sources.yaml (captured: YYYY-MM-DD); until then the "
+        "papers have no date"
+    ]
+    # A capture year is enough to date them.
+    dated = read_text(text, SourceFile(Path("new.txt"), "new.txt", "new.txt", None, 2025))
+    assert dated.problems == []
 
 
 @pytest.mark.parametrize(

@@ -106,6 +106,8 @@ class Dump:
     records: list[Record] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Year-less dates left unknown for want of a capture date: line and text of each.
+    undated: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def read(self) -> int:
@@ -379,6 +381,25 @@ def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         _parse_spaced(body, dump)
     else:
         _parse_dense(body, dump)
+    _report_undated(dump)
+
+
+def _report_undated(dump: Dump) -> None:
+    """One warning for the year-less dates no capture date could date, at the first of them."""
+    if not dump.undated:
+        return
+    (line, text), more = dump.undated[0], len(dump.undated) - 1
+    others = f" and {more} more" if more else ""
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"year-less date '{text}'{others} cannot be dated without the dump's capture date: "
+            f"add it to {SOURCES_FILE} (captured: YYYY-MM-DD); until then the "
+            f"{'papers have' if more else 'paper has'} no date",
+            Severity.WARNING,
+        )
+    )
 
 
 def _strip_header(
@@ -660,8 +681,9 @@ def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> dat
             raise _MetaError(line, f"impossible date '{text}'") from None
         return _plausible(published, dump, line, text)
     if source.captured is None and source.captured_year is None:
-        # Without a capture year a year-less date is unknown, not wrong; the summary says so.
+        # Without a capture year a year-less date is unknown, not wrong: one warning per dump.
         _valid_month_day(month, day, line, text)
+        dump.undated.append((line, text))
         return None
     year = source.captured.year if source.captured else source.captured_year
     assert year is not None
