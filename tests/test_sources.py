@@ -366,6 +366,34 @@ def test_a_capture_time_or_a_quoted_date_is_that_day(
     assert dump.records[1].published == date(2024, 12, 29)
 
 
+def test_unknown_keys_in_sources_yaml_are_named_at_their_own_line_and_the_rest_read(
+    make_content: MakeContent,
+) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        "dense_small.txt",
+        sources_yaml=(
+            "sources:\n"
+            "  spaced_small.txt:\n"
+            "    lable: Small spaced dump\n"
+            "    captured: 2025-11-20\n"
+            "  dense_small.txt:\n"
+            "    label: Small dense dump\n"
+            "    date: 2025\n"
+            "sourcse: {}\n"
+        ),
+    )
+    problems = Problems()
+    found = {s.name: s for s in discover_sources(content, problems)}
+    assert [(p.line, p.message) for p in problems] == [
+        (8, "unknown key 'sourcse' (did you mean 'sources'?)"),
+        (3, "unknown key 'lable' (did you mean 'label'?)"),
+        (7, "unknown key 'date' (expected: captured, label)"),
+    ]
+    assert found["spaced_small.txt"].captured == date(2025, 11, 20)
+    assert found["dense_small.txt"].label == "Small dense dump"
+
+
 def test_every_impossible_capture_date_is_reported(
     make_content: MakeContent,
 ) -> None:

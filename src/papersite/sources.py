@@ -20,6 +20,7 @@ from pathlib import Path
 
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
+from papersite.schema import suggest
 from papersite.yamlfile import YamlDocument, load_yaml_file
 
 SOURCES_FILE = "sources.yaml"
@@ -218,9 +219,14 @@ def _parse_sources_document(
     data = document.data
     if data is None:
         return {}
-    if not isinstance(data, dict) or set(data) - {"sources"}:
+    if not isinstance(data, dict):
         problems.error(document.path, document.line(), "expected one key, 'sources'")
         return {}
+    for key in data:
+        if key != "sources":
+            # Named at its own line; the entries under 'sources' are still read.
+            hint = suggest(str(key), ["sources"], "expected")
+            problems.error(document.path, document.line(key), f"unknown key '{key}' {hint}")
     entries = data.get("sources") or {}
     if not isinstance(entries, dict):
         problems.error(document.path, document.line("sources"), "'sources' must map file names")
@@ -231,12 +237,12 @@ def _parse_sources_document(
         if not isinstance(entry, dict):
             problems.error(document.path, line, f"'{name}' must have 'label' and 'captured'")
             continue
-        unknown = sorted(set(entry) - {"label", "captured"})
-        if unknown:
-            problems.error(
-                document.path, line, f"unknown key '{unknown[0]}' (expected label, captured)"
-            )
-            continue
+        for key in entry:
+            if key not in ("label", "captured"):
+                # Reported, and the entry's other keys still read: a typo in one costs no more.
+                where = document.line("sources", name, key)
+                hint = suggest(str(key), ["label", "captured"], "expected")
+                problems.error(document.path, where, f"unknown key '{key}' {hint}")
         label = entry.get("label", name)
         if not isinstance(label, str):
             problems.error(document.path, line, f"'{name}': label must be text")
