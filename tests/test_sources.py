@@ -223,21 +223,40 @@ def test_empty_file_gets_a_warning_naming_it() -> None:
     assert dump.problems[0].path.endswith("empty.txt")
 
 
+def test_binary_files_are_refused_with_line(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"A Title\n\x00\x01\x02binary")
+    dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
+    assert [(p.line, p.message) for p in dump.problems] == [
+        (2, "binary file (NUL byte); file skipped")
+    ]
+    assert dump.records == []
+
+
 @pytest.mark.parametrize(
-    ("content", "line", "message"),
+    ("tail", "message"),
     [
-        (b"T\n\nAn abstract \xff here\n", 3, "not UTF-8: byte 0xff at column 13; file skipped"),
-        (b"A Title\n\x00\x01\x02binary", 2, "binary file (NUL byte); file skipped"),
+        (b"", "not UTF-8: byte 0xfe at column 5, shown as U+FFFD; save the file as UTF-8"),
+        (
+            b"\nCaf\xe9\n\nLatin-1 \xe9t\xe9.\n",
+            "not UTF-8: byte 0xfe at column 5 (and 2 more lines), shown as U+FFFD; "
+            "save the file as UTF-8",
+        ),
     ],
 )
-def test_undecodable_files_are_refused_with_line(
-    tmp_path: Path, content: bytes, line: int, message: str
+def test_bytes_that_are_not_utf8_are_an_error_at_their_line_and_the_dump_is_still_read(
+    tmp_path: Path, tail: bytes, message: str
 ) -> None:
     path = tmp_path / "dump.txt"
-    path.write_bytes(content)
+    path.write_bytes(b"Title\n\nAbstract.\n\nSecond\n\nBad \xfe byte.\n" + tail)
     dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
-    assert [(p.line, p.message) for p in dump.problems] == [(line, message)]
-    assert dump.records == []
+    assert [(r.title, r.abstract) for r in dump.records][:2] == [
+        ("Title", "Abstract."),
+        ("Second", "Bad \ufffd byte."),
+    ]
+    assert [(p.line, p.severity, p.message) for p in dump.problems] == [
+        (7, Severity.ERROR, message)
+    ]
 
 
 def test_a_huge_line_is_refused_not_loaded(tmp_path: Path) -> None:
@@ -614,13 +633,13 @@ def test_dumps_are_streamed_so_memory_does_not_grow_with_the_file(tmp_path: Path
     assert peak < 2_000_000, f"peak {peak:,} bytes for a {path.stat().st_size:,}-byte file"
 
 
-def test_a_file_unreadable_part_way_is_skipped_whole(tmp_path: Path) -> None:
+def test_a_file_found_binary_part_way_is_skipped_whole(tmp_path: Path) -> None:
     path = tmp_path / "dump.txt"
-    path.write_bytes(b"Title\n\nAbstract.\n\nSecond\n\nBad \xfe byte.\n")
+    path.write_bytes(b"Title\n\nAbstract.\n\nSecond\n\nBad \x00 byte.\n")
     dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
     assert (dump.records, dump.read) == ([], 0)
     assert [(p.line, p.message) for p in dump.problems] == [
-        (7, "not UTF-8: byte 0xfe at column 5; file skipped")
+        (7, "binary file (NUL byte); file skipped")
     ]
 
 

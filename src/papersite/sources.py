@@ -293,10 +293,21 @@ def read_dump(source: SourceFile) -> Dump:
                 f"file is {size:,} bytes; a dump may be at most {MAX_DUMP_BYTES:,} "
                 "(one captured page is well under 1 MB): split it; file skipped",
             )
+        # Lines that were not UTF-8: their number, the bad byte and its column, one per line.
+        undecodable: list[tuple[int, int, int]] = []
         with source.path.open("rb") as handle:
-            parse_lines(_numbered_lines(handle, dump.display), dump)
+            parse_lines(_numbered_lines(handle, dump.display, undecodable), dump)
+        if undecodable:
+            (line, byte, column), more = undecodable[0], len(undecodable) - 1
+            others = f" (and {more} more line{'s' if more > 1 else ''})" if more else ""
+            message = (
+                f"not UTF-8: byte 0x{byte:02x} at column {column}{others}, shown as U+FFFD; "
+                "save the file as UTF-8"
+            )
+            dump.problems.append(Problem(dump.display, line, message))
     except PapersiteError as error:
-        # A file that turns out unreadable part-way is skipped whole: its records cannot be trusted.
+        # A file that turns out binary or not a dump part-way is skipped whole: its records cannot
+        # be trusted.
         return Dump(source, dump.display, problems=list(error.problems))
     except OSError as exc:
         dump.problems.append(Problem(dump.display, None, f"cannot read file: {exc.strerror}"))
@@ -324,8 +335,15 @@ def _clean(line: str) -> str:
     return clean_text(line.rstrip())
 
 
-def _numbered_lines(handle: object, display: str) -> Iterator[tuple[int, str]]:
-    """Decode a binary stream line by line, refusing binary data, bad UTF-8 and huge lines."""
+def _numbered_lines(
+    handle: object, display: str, undecodable: list[tuple[int, int, int]]
+) -> Iterator[tuple[int, str]]:
+    """Decode a binary stream line by line, refusing binary data and huge lines.
+
+    A line that is not UTF-8 is decoded with U+FFFD for its bad bytes and noted in
+    ``undecodable``: one stray byte must not drop every paper of the dump (and so turn every
+    decision about them in papers.yaml into an "unknown paper id").
+    """
     readline = handle.readline  # type: ignore[attr-defined]
     number = 0
     while True:
@@ -347,11 +365,8 @@ def _numbered_lines(handle: object, display: str) -> Iterator[tuple[int, str]]:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise PapersiteError(
-                display,
-                number,
-                f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}; file skipped",
-            ) from None
+            undecodable.append((number, raw[exc.start], exc.start + 1))
+            text = raw.decode("utf-8", errors="replace")
         yield number, _clean(text)
 
 
