@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import html
 import io
@@ -11,6 +12,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,8 @@ from typing import Any
 import pytest
 
 from papersite import build as build_module
-from papersite.build import Loaded, build_content, build_site, site_settings
+from papersite.build import Loaded, build_content, build_epoch, build_site, site_settings
+from papersite.catalogue import Catalogue
 from papersite.cli import main
 from papersite.errors import PapersiteError, Problem
 from papersite.related import RelatedWorker
@@ -216,6 +219,43 @@ def test_source_date_epoch_dates_the_build(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     build_site(loaded(tmp_path), tmp_path / "site", config_file=CONFIG)
     assert b"<lastmod>2023-11-14</lastmod>" in (tmp_path / "site/sitemap.xml").read_bytes()
+
+
+def _dated(catalogue: Catalogue, day: date) -> Catalogue:
+    """The catalogue with every paper published on ``day``, and no capture dates."""
+    papers = tuple(
+        dataclasses.replace(p, published=day, upvotes=None, upvotes_as_of=None)
+        for p in catalogue.papers
+    )
+    return dataclasses.replace(catalogue, papers=papers, _index={})
+
+
+@pytest.mark.parametrize(("day", "epoch"), [(date(2204, 5, 22), 2**32 - 1), (date(1900, 1, 1), 0)])
+def test_a_date_gzip_cannot_hold_still_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: date, epoch: int
+) -> None:
+    # The sources drop such dates; the build must not trust that every catalogue came from them.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    site = loaded(tmp_path)
+    catalogue = _dated(site.catalogue, day)
+    assert build_epoch(catalogue) == epoch
+    build_site(
+        dataclasses.replace(site, catalogue=catalogue), tmp_path / "site", config_file=CONFIG
+    )
+    assert (tmp_path / "site" / "sitemap.xml.gz").exists()
+
+
+@pytest.mark.parametrize("raw", ["-1", "4294967296", "ten"])
+def test_a_source_date_epoch_gzip_cannot_hold_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raw: str
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", raw)
+    with pytest.raises(PapersiteError) as caught:
+        build_epoch(loaded(tmp_path).catalogue)
+    assert str(caught.value) == (
+        f"SOURCE_DATE_EPOCH: expected whole seconds since 1970, at most 4294967295 (2106), "
+        f"got {raw!r}"
+    )
 
 
 def _built_once(tmp_path: Path) -> tuple[Loaded, Path, dict[str, bytes]]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from papersite.catalogue import (
     match_key,
     slugify,
 )
-from papersite.errors import Problems
+from papersite.errors import Problems, Severity
 from papersite.sources import Dump, Record, SourceFile, discover_sources, read_dump, read_text
 
 from .conftest import REPO, SEEDS, MakeContent
@@ -104,8 +105,10 @@ def record(title: str, source: str = "a.txt", **fields: object) -> Record:
     return Record(source, 1, title, f"Abstract of {title}.", **fields)  # type: ignore[arg-type]
 
 
-def dump(name: str, *records: Record) -> Dump:
-    result = Dump(SourceFile(Path(name), name, name), name)
+def dump(
+    name: str, *records: Record, captured: date | None = None, year: int | None = None
+) -> Dump:
+    result = Dump(SourceFile(Path(name), name, name, captured, year), name)
     result.records.extend(records)
     return result
 
@@ -171,6 +174,51 @@ def test_colliding_slugs_get_a_stable_suffix_that_does_not_depend_on_order() -> 
     assert assign_ids(["Other", "RNNs?", "RNNs!"])[2] == second
 
 
+OLD = "A Critical Review of Recurrent Neural Networks for Sequence Learning"
+CLASH = f"{OLD}: Ω"  # another paper, whose title slugs the same
+
+
+Capture = tuple[date | None, int | None]
+
+
+@pytest.mark.parametrize(
+    ("new", "old"),
+    [
+        ((date(2025, 11, 25), 2025), (date(2025, 10, 31), 2025)),
+        ((None, None), (date(2025, 10, 31), 2025)),
+        ((date(2026, 1, 5), 2026), (None, 2025)),
+        ((None, 2026), (date(2025, 10, 31), 2025)),
+    ],
+    ids=["later-date", "no-date", "later-than-a-year", "later-year"],
+)
+def test_the_paper_captured_first_keeps_the_plain_slug_whatever_the_file_names(
+    new: Capture, old: Capture
+) -> None:
+    catalogue = build_catalogue(
+        [
+            dump("000_0000_new.txt", record(CLASH), captured=new[0], year=new[1]),
+            dump("001_old.txt", record(OLD), captured=old[0], year=old[1]),
+        ]
+    )
+    plain = catalogue.get("a-critical-review-of-recurrent-neural-networks-for-sequence-learning")
+    assert plain is not None and plain.title == OLD
+    # Merging still reads the dumps in name order, as the summaries and sources show.
+    assert [s.path for s in catalogue.sources] == ["000_0000_new.txt", "001_old.txt"]
+
+
+def test_a_new_dump_that_sorts_first_takes_no_id_of_the_shipped_content(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SHIPPED, content)
+    (content / "sources" / "000_0000_new.txt").write_text(
+        f"{CLASH}\n\nAn unrelated abstract.\n\n  • 2 authors\n·\nNov 21, 2025\n",
+        encoding="utf-8",
+    )
+    before = {p.id: p.title for p in load_catalogue(SHIPPED).papers}
+    after = {p.id: p.title for p in load_catalogue(content).papers}
+    assert {paper_id: after[paper_id] for paper_id in before} == before
+    assert len(after) == len(before) + 1
+
+
 def test_titles_without_ascii_letters_still_get_an_id() -> None:
     (paper_id,) = assign_ids(["注意力机制"])
     assert paper_id.startswith("paper-")
@@ -209,7 +257,8 @@ def test_content_with_only_sources_is_valid(make_content: MakeContent) -> None:
         "Gated Attention for Large Language Models",
         "Pretraining with Hierarchical Memories",
     ]
-    assert catalogue.problems == ()
+    # Valid: without sources.yaml the one year-less date is only a warning.
+    assert [p.severity for p in catalogue.problems] == [Severity.WARNING]
 
 
 def _assert_accounted(catalogue: Catalogue, dumps: list[Dump]) -> None:

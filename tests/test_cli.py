@@ -35,7 +35,23 @@ def test_check_exits_1_and_prints_path_line_message(
         f"  skipped: {content}/sources/bad_date.txt:11: impossible date 'Feb 30, 2024'; "
         "paper 'A Paper From A Day That Never Was' skipped"
     ) in captured.out
-    assert captured.out.splitlines()[-1] == "3 papers; 1 error, 0 warnings"
+    # The warning: spaced_small.txt's year-less "Dec 29" with no sources.yaml to date it.
+    assert captured.out.splitlines()[-1] == "3 papers; 1 error, 1 warning"
+
+
+def test_one_bad_byte_in_a_dump_is_one_error_not_a_cascade_from_papers_yaml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    (dump,) = (content / "sources").glob("003_*.txt")
+    lines = dump.read_bytes().split(b"\n")
+    lines[14] = lines[14].replace(b" the ", b" th\xe9 ", 1)
+    dump.write_bytes(b"\n".join(lines))
+    assert main(["check", "--content", str(content)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == "476 papers; 1 error, 0 warnings"
+    assert err.startswith(f"{dump}:15: not UTF-8: byte 0xe9 at column ")
 
 
 def test_check_strict_fails_on_warnings(

@@ -173,3 +173,22 @@ def test_a_new_reason_for_hiding_is_listed_among_the_edits(
         "- A Survey of Cooking Robots `a-survey-of-cooking-robots`: reason for hiding, now: "
         "A \\*duplicate\\* of another.\n"
     ) in text
+
+
+def test_an_id_taken_by_another_paper_is_named_among_the_edits(curated_content: Path) -> None:
+    head = Path("head")
+    shutil.copytree(curated_content, head)
+    # A page captured on a known day ranks before the undated dump.txt, so its paper, whose title
+    # slugs the same, takes the id and the curation filed under it.
+    (head / "sources" / "older.txt").write_text(
+        "Teaching Transformers to Add: Ω\n\nAnother paper.\n\n  • 2 authors\n·\nNov 20, 2025\n",
+        encoding="utf-8",
+    )
+    (head / "sources" / "sources.yaml").write_text(
+        "sources:\n  older.txt:\n    captured: 2025-11-20\n", encoding="utf-8"
+    )
+    report = review(curated_content, head)
+    edits = {edit.paper_id: edit.changes for edit in report.edited}
+    assert edits["teaching-transformers-to-add"] == (
+        "**the id now names another paper**, was Teaching Transformers to Add",
+    )

@@ -98,11 +98,33 @@ def test_messy_line_ends_parse_like_clean_input(
     assert dirty.records == clean.records
 
 
-def test_year_less_dates_without_a_capture_date_are_unknown_not_wrong() -> None:
+def test_year_less_dates_without_a_capture_date_are_unknown_with_a_warning() -> None:
     dump = read_dump(source("spaced_small.txt", captured=None))
     assert dump.records[1].published is None
     assert dump.records[0].published == date(2025, 5, 10)
     assert dump.records[0].upvotes_as_of is None
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:27: warning: year-less date 'Dec 29 2' cannot be dated without the "
+        "dump's capture date: add it to sources.yaml (captured: YYYY-MM-DD); until then the "
+        "paper has no date"
+    ]
+
+
+def test_year_less_dates_are_reported_once_per_dump_at_the_first() -> None:
+    paper = "Title {0}\n\nAbstract {0}.\n\n  • 2 authors\n·\n{1}\n\n"
+    text = "".join(
+        paper.format(n, when) for n, when in enumerate(["Nov 20 12", "May 2, 2025", "Dec 1"])
+    )
+    dump = read_text(text, SourceFile(Path("new.txt"), "new.txt", "new.txt"))
+    assert [r.published for r in dump.records] == [None, date(2025, 5, 2), None]
+    assert [str(p) for p in dump.problems] == [
+        "new.txt:7: warning: year-less date 'Nov 20 12' and 1 more cannot be dated without the "
+        "dump's capture date: add it to sources.yaml (captured: YYYY-MM-DD); until then the "
+        "papers have no date"
+    ]
+    # A capture year is enough to date them.
+    dated = read_text(text, SourceFile(Path("new.txt"), "new.txt", "new.txt", None, 2025))
+    assert dated.problems == []
 
 
 @pytest.mark.parametrize(
@@ -135,6 +157,61 @@ def test_bad_records_are_skipped_with_file_line_and_reason(
     assert dump.read == len(dump.records) + 1
 
 
+ANOTHER_PAGE = (
+    "starts here (two pages pasted into one file?): its header is skipped and its papers are "
+    "read; split the file so that each page has its own capture date in sources.yaml"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "papers", "cut_off", "page"),
+    [
+        (
+            "two_pages.txt",
+            [
+                (13, "Gated Attention for Large Language Models"),
+                (21, "Daily Papers"),
+                (39, "Pretraining with Hierarchical Memories"),
+            ],
+            25,
+            (27, "another captured page (Nov 19)"),
+        ),
+        (
+            "dense_two_pages.txt",
+            [(3, "Fine-tune Language Models"), (8, "Gated Attention for Large Language Models")],
+            5,
+            (6, "another captured page"),
+        ),
+    ],
+)
+def test_a_second_page_header_is_dropped_with_a_warning_and_its_papers_read(
+    name: str, papers: list[tuple[int, str]], cut_off: int, page: tuple[int, str]
+) -> None:
+    dump = read_dump(source(name))
+    assert [(r.line, r.title) for r in dump.records] == papers
+    assert all("Get trending" not in r.abstract for r in dump.records)
+    # A title left without its abstract at the end of a page does not take the next page's.
+    assert [p.line for p in dump.skipped] == [cut_off]
+    line, what = page
+    assert [str(p) for p in dump.problems if p not in dump.skipped] == [
+        f"{dump.display}:{line}: warning: {what} {ANOTHER_PAGE}"
+    ]
+
+
+@pytest.mark.parametrize("between", ["", "\n", "\n\n"], ids=["no-newline", "newline", "blank"])
+@pytest.mark.parametrize("name", ["spaced_small.txt", "dense_small.txt"])
+def test_two_copies_of_a_page_pasted_together_read_as_two_pages(name: str, between: str) -> None:
+    text = (DATA / name).read_text(encoding="utf-8").rstrip("\n")
+    once = read_text(text, source(name))
+    twice = read_text(text + between + text, source(name))
+    assert [(r.title, r.abstract, r.published) for r in twice.records] == 2 * [
+        (r.title, r.abstract, r.published) for r in once.records
+    ]
+    assert once.problems == []
+    ((severity, message),) = [(p.severity, p.message) for p in twice.problems]
+    assert severity is Severity.WARNING and message.endswith(ANOTHER_PAGE)
+
+
 def test_bad_meta_skips_only_its_own_paper() -> None:
     dump = read_dump(source("bad_meta.txt"))
     assert [r.title for r in dump.records] == ["A Good Paper", "Another Good Paper"]
@@ -146,21 +223,40 @@ def test_empty_file_gets_a_warning_naming_it() -> None:
     assert dump.problems[0].path.endswith("empty.txt")
 
 
+def test_binary_files_are_refused_with_line(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"A Title\n\x00\x01\x02binary")
+    dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
+    assert [(p.line, p.message) for p in dump.problems] == [
+        (2, "binary file (NUL byte); file skipped")
+    ]
+    assert dump.records == []
+
+
 @pytest.mark.parametrize(
-    ("content", "line", "message"),
+    ("tail", "message"),
     [
-        (b"T\n\nAn abstract \xff here\n", 3, "not UTF-8: byte 0xff at column 13; file skipped"),
-        (b"A Title\n\x00\x01\x02binary", 2, "binary file (NUL byte); file skipped"),
+        (b"", "not UTF-8: byte 0xfe at column 5, shown as U+FFFD; save the file as UTF-8"),
+        (
+            b"\nCaf\xe9\n\nLatin-1 \xe9t\xe9.\n",
+            "not UTF-8: byte 0xfe at column 5 (and 2 more lines), shown as U+FFFD; "
+            "save the file as UTF-8",
+        ),
     ],
 )
-def test_undecodable_files_are_refused_with_line(
-    tmp_path: Path, content: bytes, line: int, message: str
+def test_bytes_that_are_not_utf8_are_an_error_at_their_line_and_the_dump_is_still_read(
+    tmp_path: Path, tail: bytes, message: str
 ) -> None:
     path = tmp_path / "dump.txt"
-    path.write_bytes(content)
+    path.write_bytes(b"Title\n\nAbstract.\n\nSecond\n\nBad \xfe byte.\n" + tail)
     dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
-    assert [(p.line, p.message) for p in dump.problems] == [(line, message)]
-    assert dump.records == []
+    assert [(r.title, r.abstract) for r in dump.records][:2] == [
+        ("Title", "Abstract."),
+        ("Second", "Bad \ufffd byte."),
+    ]
+    assert [(p.line, p.severity, p.message) for p in dump.problems] == [
+        (7, Severity.ERROR, message)
+    ]
 
 
 def test_a_huge_line_is_refused_not_loaded(tmp_path: Path) -> None:
@@ -193,6 +289,32 @@ def test_sources_yaml_labels_and_dates_files(make_content: MakeContent) -> None:
         None,
         2025,
     )
+
+
+def test_only_txt_files_are_read_and_others_are_named_in_a_warning(
+    make_content: MakeContent,
+) -> None:
+    content = make_content("spaced_small.txt", sources_yaml="sources:\n  README.md: {}\n")
+    folder = content / "sources"
+    (folder / "README.md").write_text("About these dumps\n\nProse, not a paper.\n")
+    (folder / "sources.yml").write_text("sources: {}\n")
+    (folder / "CAPS.TXT").write_bytes((DATA / "dense_small.txt").read_bytes())
+    (folder / "old").mkdir()
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / ".gitkeep").write_text("")
+    (folder / ".DS_Store").write_bytes(b"\x00\x01Bud1")
+    problems = Problems()
+    found = discover_sources(content, problems)
+    assert [s.name for s in found] == ["CAPS.TXT", "spaced_small.txt"]
+    assert [str(p) for p in problems] == [
+        f"{folder}/README.md: warning: not a .txt file, so not read as a dump",
+        f"{folder}/gone.txt: warning: not a file (a broken link?), so not read",
+        f"{folder}/old: warning: a folder, not read: dumps go directly in {folder}",
+        f"{folder}/sources.yml: warning: not a .txt file, so not read as a dump "
+        "(did you mean sources.yaml?)",
+        f"{folder}/sources.yaml:2: lists 'README.md', which is not a dump: "
+        "only .txt files are read",
+    ]
 
 
 def test_sources_yaml_naming_a_missing_file_is_an_error(make_content: MakeContent) -> None:
@@ -241,6 +363,56 @@ def test_sources_yaml_with_a_bad_capture_date_names_the_line(make_content: MakeC
     ]
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["2025-11-20T09:30:00", "2025-11-20 09:30:00+01:00", "'2025-11-20'", '"2025-11-20"'],
+)
+def test_a_capture_time_or_a_quoted_date_is_that_day(
+    make_content: MakeContent, written: str
+) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml=f"sources:\n  spaced_small.txt:\n    label: S\n    captured: {written}\n",
+    )
+    problems = Problems()
+    (found,) = discover_sources(content, problems)
+    assert list(problems) == []
+    assert type(found.captured) is date
+    assert (found.captured, found.captured_year) == (CAPTURED, 2025)
+    # Year-less "Dec 29" is dated against it: a datetime here once ended in a TypeError.
+    dump = read_dump(found)
+    assert dump.problems == []
+    assert dump.records[1].published == date(2024, 12, 29)
+
+
+def test_unknown_keys_in_sources_yaml_are_named_at_their_own_line_and_the_rest_read(
+    make_content: MakeContent,
+) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        "dense_small.txt",
+        sources_yaml=(
+            "sources:\n"
+            "  spaced_small.txt:\n"
+            "    lable: Small spaced dump\n"
+            "    captured: 2025-11-20\n"
+            "  dense_small.txt:\n"
+            "    label: Small dense dump\n"
+            "    date: 2025\n"
+            "sourcse: {}\n"
+        ),
+    )
+    problems = Problems()
+    found = {s.name: s for s in discover_sources(content, problems)}
+    assert [(p.line, p.message) for p in problems] == [
+        (8, "unknown key 'sourcse' (did you mean 'sources'?)"),
+        (3, "unknown key 'lable' (did you mean 'label'?)"),
+        (7, "unknown key 'date' (expected: captured, label)"),
+    ]
+    assert found["spaced_small.txt"].captured == date(2025, 11, 20)
+    assert found["dense_small.txt"].label == "Small dense dump"
+
+
 def test_every_impossible_capture_date_is_reported(
     make_content: MakeContent,
 ) -> None:
@@ -266,6 +438,69 @@ def test_every_impossible_capture_date_is_reported(
         ]
     ]
     assert sorted(found) == ["dense_small.txt", "spaced_small.txt"]
+
+
+def _two_papers(bad: str, good: str) -> str:
+    meta = "\n\n  • 2 authors\n·\n"
+    return f"A Paper\n\nIts abstract.{meta}{bad}\n\nGood Paper\n\nIts abstract.{meta}{good}\n"
+
+
+@pytest.mark.parametrize(
+    ("captured", "year", "bad", "reason", "good"),
+    [
+        (
+            date(2025, 11, 25),
+            2025,
+            "May 22, 2204",
+            "is after the dump's capture date, 2025-11-25 in sources.yaml",
+            "Nov 25, 2025",
+        ),
+        (
+            date(2025, 11, 25),
+            2025,
+            "Nov 26, 2025 3",
+            "is after the dump's capture date, 2025-11-25 in sources.yaml",
+            "Nov 25, 2025 3",
+        ),
+        (
+            None,
+            2025,
+            "Jan 2, 2026",
+            "is after 2025, the dump's capture year in sources.yaml",
+            "Dec 31, 2025",
+        ),
+        (None, None, "May 22, 2204", "is after 2100", "Dec 31, 2100"),
+        (None, None, "May 22, 1204", "is before 1990", "Jan 1, 1990"),
+    ],
+)
+def test_a_date_no_capture_could_show_is_dropped_with_a_warning(
+    captured: date | None, year: int | None, bad: str, reason: str, good: str
+) -> None:
+    dump = read_text(
+        _two_papers(bad, good), SourceFile(Path("d.txt"), "d.txt", "d.txt", captured, year)
+    )
+    assert [str(p) for p in dump.problems] == [
+        f"d.txt:7: warning: date '{bad}' {reason} (a typo in the year?): "
+        "the paper is kept without a date; correct it in the dump"
+    ]
+    dropped, kept = dump.records
+    assert (dropped.title, dropped.authors, dropped.published) == ("A Paper", 2, None)
+    assert kept.published is not None
+
+
+@pytest.mark.parametrize(("written", "shown"), [("9999-12-31", "9999-12-31"), ("2204", "2204")])
+def test_a_capture_date_out_of_range_is_an_error_at_its_line(
+    make_content: MakeContent, written: str, shown: str
+) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml=f"sources:\n  spaced_small.txt:\n    label: S\n    captured: {written}\n",
+    )
+    problems = Problems()
+    discover_sources(content, problems)
+    assert [(p.line, p.message) for p in problems] == [
+        (4, f"'spaced_small.txt': captured {shown} is not between 1990 and 2100")
+    ]
 
 
 def test_page_date_disagreeing_with_capture_date_is_a_warning() -> None:
@@ -398,13 +633,13 @@ def test_dumps_are_streamed_so_memory_does_not_grow_with_the_file(tmp_path: Path
     assert peak < 2_000_000, f"peak {peak:,} bytes for a {path.stat().st_size:,}-byte file"
 
 
-def test_a_file_unreadable_part_way_is_skipped_whole(tmp_path: Path) -> None:
+def test_a_file_found_binary_part_way_is_skipped_whole(tmp_path: Path) -> None:
     path = tmp_path / "dump.txt"
-    path.write_bytes(b"Title\n\nAbstract.\n\nSecond\n\nBad \xfe byte.\n")
+    path.write_bytes(b"Title\n\nAbstract.\n\nSecond\n\nBad \x00 byte.\n")
     dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
     assert (dump.records, dump.read) == ([], 0)
     assert [(p.line, p.message) for p in dump.problems] == [
-        (7, "not UTF-8: byte 0xfe at column 5; file skipped")
+        (7, "binary file (NUL byte); file skipped")
     ]
 
 

@@ -45,6 +45,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 CONFIG_FILE = Path("mkdocs.yml")
 
+# A gzip header (the sitemap's) holds its time stamp in 32 unsigned bits: 1970 to February 2106.
+MAX_EPOCH = 2**32 - 1
+
 
 @dataclass(frozen=True)
 class Loaded:
@@ -100,16 +103,23 @@ def build_epoch(catalogue: Catalogue) -> int:
     raw = os.environ.get("SOURCE_DATE_EPOCH")
     if raw is not None:
         try:
-            return int(raw)
+            epoch = int(raw)
         except ValueError:
+            epoch = -1
+        if not 0 <= epoch <= MAX_EPOCH:
             raise PapersiteError(
-                "SOURCE_DATE_EPOCH", None, f"expected whole seconds since 1970, got {raw!r}"
-            ) from None
+                "SOURCE_DATE_EPOCH",
+                None,
+                f"expected whole seconds since 1970, at most {MAX_EPOCH} (2106), got {raw!r}",
+            )
+        return epoch
     days = [d for p in catalogue.papers for d in (p.published, p.upvotes_as_of) if d is not None]
     if not days:
         return 0
     newest = max(days)
-    return int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp())
+    epoch = int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp())
+    # The sources refuse such dates; a catalogue made another way must still build.
+    return min(max(epoch, 0), MAX_EPOCH)
 
 
 def site_settings(config_file: Path, epoch: int) -> SiteSettings:

@@ -2,7 +2,8 @@
 
 Mentions are matched by title (case, accents, punctuation and spacing aside). A merged paper keeps
 the richest metadata any mention has: a date beats no date, and upvotes come from the latest capture
-that shows them. Each paper gets a stable id, an ASCII slug of its title, which is also its address.
+that shows them. Each paper gets a stable id, an ASCII slug of its title, which is also its address;
+when two titles slug the same, the paper captured first keeps the plain slug.
 """
 
 from __future__ import annotations
@@ -92,12 +93,21 @@ def load_catalogue(content: Path) -> Catalogue:
 
 
 def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> Catalogue:
-    """Merge the records of parsed dumps into one catalogue."""
+    """Merge the records of parsed dumps into one catalogue.
+
+    Records are merged in the order the dumps come (file name order); ids are handed out in the
+    order the papers were first captured, see :func:`capture_order`.
+    """
     problems = problems if problems is not None else Problems()
+    dumps = list(dumps)
+    ranks = {id(dump): rank for rank, dump in enumerate(sorted(dumps, key=capture_order))}
     groups: dict[str, list[Record]] = {}
+    # Per paper, its first mention by capture: the dump's rank, the line, and the title there.
+    first_seen: dict[str, tuple[int, int, str]] = {}
     summaries: list[SourceSummary] = []
     for dump in dumps:
         new = merged = 0
+        rank = ranks[id(dump)]
         for record in dump.records:
             key = match_key(record.title)
             if key in groups:
@@ -106,16 +116,34 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
             else:
                 new += 1
                 groups[key] = [record]
+            seen = (rank, record.line, record.title)
+            if key not in first_seen or seen < first_seen[key]:
+                first_seen[key] = seen
         summaries.append(
             SourceSummary(dump.display, dump.layout, dump.read, new, merged, tuple(dump.skipped))
         )
-    ids = assign_ids(records[0].title for records in groups.values())
-    papers = [
-        merge_records(paper_id, records)
-        for paper_id, records in zip(ids, groups.values(), strict=True)
-    ]
+    # A paper captured later can never take an earlier one's id (and its curation with it), so
+    # adding a dump never renames the papers already there, whatever its file is called.
+    keys = sorted(groups, key=first_seen.__getitem__)
+    ids = dict(zip(keys, assign_ids(first_seen[key][2] for key in keys), strict=True))
+    papers = [merge_records(ids[key], records) for key, records in groups.items()]
     papers.sort(key=lambda paper: paper.id)
     return Catalogue(tuple(papers), tuple(summaries), tuple(problems))
+
+
+def capture_order(dump: Dump) -> tuple[int, int, str]:
+    """Dumps in the order their pages were captured, file names breaking ties.
+
+    A dump known only by its year counts from that year's first day: the day is unknown, and so
+    the dumps added after it, captured later, cannot take its papers' ids. A dump with no capture
+    date comes after all those with one.
+    """
+    source = dump.source
+    if source.captured is not None:
+        return (0, source.captured.toordinal(), source.name)
+    if source.captured_year is not None:
+        return (0, date(source.captured_year, 1, 1).toordinal(), source.name)
+    return (1, 0, source.name)
 
 
 def match_key(title: str) -> str:

@@ -3,9 +3,9 @@
 ``papersite review --base-content DIR`` compares the content of a pull request with the content of
 its base branch (checked out into another folder) and writes a Markdown summary for the job page:
 papers per theme before and after, papers added, moved between themes or sections, and removed,
-papers whose note, featuring, order, tags or links changed, and every message ``papersite check``
-gives on the pull request's content. The comparison is by paper id, which is the paper's address,
-so a reviewer sees which pages appear, move or disappear.
+papers whose note, featuring, order, tags or links changed or whose id now names another paper,
+and every message ``papersite check`` gives on the pull request's content. The comparison is by
+paper id, which is the paper's address, so a reviewer sees which pages appear, move or disappear.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from papersite.catalogue import load_catalogue
+from papersite.catalogue import load_catalogue, match_key
 from papersite.curation import CuratedPaper, Curation, HiddenPaper, Theme, load_curation
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
@@ -174,7 +174,12 @@ def review(base_content: Path, head_content: Path) -> Review:
 
 def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
     """What a curator changed about a paper besides its place, in the order a reader meets it."""
-    changes = [f"featured in `{theme}`" for theme in sorted(after.featured - before.featured)]
+    changes = []
+    if match_key(before.paper.title) != match_key(after.paper.title):
+        # A paper captured earlier whose title slugs the same took the id, and with it every
+        # decision papers.yaml holds under it: the one way an id still moves (README, "ids").
+        changes.append(f"**the id now names another paper**, was {escape_gfm(before.paper.title)}")
+    changes += [f"featured in `{theme}`" for theme in sorted(after.featured - before.featured)]
     changes += [
         f"no longer featured in `{theme}`" for theme in sorted(before.featured - after.featured)
     ]

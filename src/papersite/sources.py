@@ -9,16 +9,18 @@ costs memory for its records, not for its text.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from itertools import chain, dropwhile, islice
 from pathlib import Path
 
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
+from papersite.schema import suggest
 from papersite.yamlfile import YamlDocument, load_yaml_file
 
 SOURCES_FILE = "sources.yaml"
@@ -41,6 +43,10 @@ MAX_LINE_BYTES = 64 * 1024
 MAX_DUMP_BYTES = 32 * 1024 * 1024
 # Enough lines to see whether blank lines separate the first paper's title and abstract.
 LAYOUT_LOOKAHEAD = 16
+# Years a capture or a paper's date may have (sources.schema.json bounds captured years alike);
+# anything outside is a typo, and would also date the site's files beyond what gzip can hold.
+EARLIEST_YEAR = 1990
+LATEST_YEAR = 2100
 
 MONTHS = {
     name: number
@@ -52,6 +58,8 @@ _PAGE_DATE = re.compile(r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})")
 _META_DATE = re.compile(
     r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?(?: (?P<upvotes>\d+))?"
 )
+# The one text form of a date that sources.schema.json ("format": "date") lets editors accept.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _AUTHORS = re.compile(r"•\s*(?P<count>\d+) authors?")
 _ORGANIZATION = re.compile(r"(?P<handle>\S+) (?P<name>\S.*)")
 
@@ -99,6 +107,8 @@ class Dump:
     records: list[Record] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Year-less dates left unknown for want of a capture date: line and text of each.
+    undated: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def read(self) -> int:
@@ -130,7 +140,8 @@ def outside_content(path: Path, content: Path) -> bool:
 def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
     """The dumps under content/sources, in name order, labelled from sources.yaml when present.
 
-    Files (or the folder) that link outside the content folder are reported and not read.
+    Only .txt files are dumps; any other file is reported and not read, as are files (or the
+    folder) that link outside the content folder.
     """
     folder = content / "sources"
     if not folder.is_dir():
@@ -146,8 +157,13 @@ def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
     else:
         described = _read_sources_yaml(yaml_path, problems)
     found: list[SourceFile] = []
+    ignored: set[str] = set()
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.name == SOURCES_FILE or not path.is_file():
+        # Hidden files are the tools' (.gitkeep, .DS_Store), never a curator's dump.
+        if path.name.startswith(".") or path.name == SOURCES_FILE:
+            continue
+        if not _is_dump(path, problems):
+            ignored.add(path.name)
             continue
         if outside_content(path, content):
             described.pop(path.name, None)
@@ -159,9 +175,28 @@ def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
         problems.error(
             display_path(folder / SOURCES_FILE),
             line,
-            f"lists '{name}', but {display_path(folder)} has no such file",
+            f"lists '{name}', which is not a dump: only .txt files are read"
+            if name in ignored
+            else f"lists '{name}', but {display_path(folder)} has no such file",
         )
     return found
+
+
+def _is_dump(path: Path, problems: Problems) -> bool:
+    """Whether a file in the sources folder is read as a dump; a warning says why not."""
+    if path.suffix.lower() == ".txt" and path.is_file():
+        return True
+    if path.is_dir():
+        reason = f"a folder, not read: dumps go directly in {display_path(path.parent)}"
+    elif path.suffix.lower() == ".txt":
+        reason = "not a file (a broken link?), so not read"
+    else:
+        misnamed = path.stem.lower() in ("sources", "source")
+        hint = f" (did you mean {SOURCES_FILE}?)" if misnamed else ""
+        # A README or notes beside the dumps would otherwise be published as papers.
+        reason = f"not a .txt file, so not read as a dump{hint}"
+    problems.warning(display_path(path), None, reason)
+    return False
 
 
 def _read_sources_yaml(path: Path, problems: Problems) -> dict[str, tuple[SourceFile, int]]:
@@ -184,9 +219,14 @@ def _parse_sources_document(
     data = document.data
     if data is None:
         return {}
-    if not isinstance(data, dict) or set(data) - {"sources"}:
+    if not isinstance(data, dict):
         problems.error(document.path, document.line(), "expected one key, 'sources'")
         return {}
+    for key in data:
+        if key != "sources":
+            # Named at its own line; the entries under 'sources' are still read.
+            hint = suggest(str(key), ["sources"], "expected")
+            problems.error(document.path, document.line(key), f"unknown key '{key}' {hint}")
     entries = data.get("sources") or {}
     if not isinstance(entries, dict):
         problems.error(document.path, document.line("sources"), "'sources' must map file names")
@@ -197,34 +237,48 @@ def _parse_sources_document(
         if not isinstance(entry, dict):
             problems.error(document.path, line, f"'{name}' must have 'label' and 'captured'")
             continue
-        unknown = sorted(set(entry) - {"label", "captured"})
-        if unknown:
-            problems.error(
-                document.path, line, f"unknown key '{unknown[0]}' (expected label, captured)"
-            )
-            continue
+        for key in entry:
+            if key not in ("label", "captured"):
+                # Reported, and the entry's other keys still read: a typo in one costs no more.
+                where = document.line("sources", name, key)
+                hint = suggest(str(key), ["label", "captured"], "expected")
+                problems.error(document.path, where, f"unknown key '{key}' {hint}")
         label = entry.get("label", name)
-        captured = entry.get("captured")
         if not isinstance(label, str):
             problems.error(document.path, line, f"'{name}': label must be text")
             continue
-        full: date | None = None
-        year: int | None = None
-        if isinstance(captured, date):
-            full, year = captured, captured.year
-        elif isinstance(captured, int) and 1990 <= captured <= 2100:
-            year = captured
-        elif captured is not None:
-            problems.error(
-                document.path,
-                document.line("sources", name, "captured"),
-                f"'{name}': captured must be a date (2025-10-31) or a year (2025), "
-                f"not {captured!r}",
-            )
+        captured = _read_captured(entry.get("captured"))
+        if isinstance(captured, str):
+            where = document.line("sources", name, "captured")
+            problems.error(document.path, where, f"'{name}': {captured}")
             continue
+        full, year = captured
         source = SourceFile(folder / str(name), str(name), label, full, year)
         result[str(name)] = (source, line)
     return result
+
+
+def _read_captured(value: object) -> tuple[date | None, int | None] | str:
+    """The capture day (when known) and year a captured value gives, or what is wrong with it."""
+    if isinstance(value, datetime):
+        # YAML reads 2025-10-31T09:30:00 as a datetime (a date too, but not comparable with one):
+        # the day is what dates a dump.
+        value = value.date()
+    elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        # Quoted ('2025-10-31'): the schema editors check against accepts it, so papersite does.
+        with contextlib.suppress(ValueError):
+            value = date.fromisoformat(value)
+    if value is None:
+        return None, None
+    if isinstance(value, date):
+        full, year = value, value.year
+    elif isinstance(value, int) and not isinstance(value, bool):
+        full, year = None, value
+    else:
+        return f"captured must be a date (2025-10-31) or a year (2025), not {value!r}"
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return f"captured {full or year} is not between {EARLIEST_YEAR} and {LATEST_YEAR}"
+    return full, year
 
 
 def read_dump(source: SourceFile) -> Dump:
@@ -239,10 +293,21 @@ def read_dump(source: SourceFile) -> Dump:
                 f"file is {size:,} bytes; a dump may be at most {MAX_DUMP_BYTES:,} "
                 "(one captured page is well under 1 MB): split it; file skipped",
             )
+        # Lines that were not UTF-8: their number, the bad byte and its column, one per line.
+        undecodable: list[tuple[int, int, int]] = []
         with source.path.open("rb") as handle:
-            parse_lines(_numbered_lines(handle, dump.display), dump)
+            parse_lines(_numbered_lines(handle, dump.display, undecodable), dump)
+        if undecodable:
+            (line, byte, column), more = undecodable[0], len(undecodable) - 1
+            others = f" (and {more} more line{'s' if more > 1 else ''})" if more else ""
+            message = (
+                f"not UTF-8: byte 0x{byte:02x} at column {column}{others}, shown as U+FFFD; "
+                "save the file as UTF-8"
+            )
+            dump.problems.append(Problem(dump.display, line, message))
     except PapersiteError as error:
-        # A file that turns out unreadable part-way is skipped whole: its records cannot be trusted.
+        # A file that turns out binary or not a dump part-way is skipped whole: its records cannot
+        # be trusted.
         return Dump(source, dump.display, problems=list(error.problems))
     except OSError as exc:
         dump.problems.append(Problem(dump.display, None, f"cannot read file: {exc.strerror}"))
@@ -270,8 +335,15 @@ def _clean(line: str) -> str:
     return clean_text(line.rstrip())
 
 
-def _numbered_lines(handle: object, display: str) -> Iterator[tuple[int, str]]:
-    """Decode a binary stream line by line, refusing binary data, bad UTF-8 and huge lines."""
+def _numbered_lines(
+    handle: object, display: str, undecodable: list[tuple[int, int, int]]
+) -> Iterator[tuple[int, str]]:
+    """Decode a binary stream line by line, refusing binary data and huge lines.
+
+    A line that is not UTF-8 is decoded with U+FFFD for its bad bytes and noted in
+    ``undecodable``: one stray byte must not drop every paper of the dump (and so turn every
+    decision about them in papers.yaml into an "unknown paper id").
+    """
     readline = handle.readline  # type: ignore[attr-defined]
     number = 0
     while True:
@@ -293,11 +365,8 @@ def _numbered_lines(handle: object, display: str) -> Iterator[tuple[int, str]]:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise PapersiteError(
-                display,
-                number,
-                f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}; file skipped",
-            ) from None
+            undecodable.append((number, raw[exc.start], exc.start + 1))
+            text = raw.decode("utf-8", errors="replace")
         yield number, _clean(text)
 
 
@@ -325,19 +394,44 @@ def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         dump.problems.append(Problem(dump.display, None, "empty file", Severity.WARNING))
         return
     dump.layout = detect_layout(head)
-    body, page_date = _strip_header(chain(head, stream))
+    rest = chain(head, stream)
+    first, page_date = _strip_header(rest)
     _check_page_date(page_date, dump)
+    body = _split_pages(first, rest, dump)
     if dump.layout is Layout.SPACED:
         _parse_spaced(body, dump)
     else:
         _parse_dense(body, dump)
+    _report_undated(dump)
+
+
+def _report_undated(dump: Dump) -> None:
+    """One warning for the year-less dates no capture date could date, at the first of them."""
+    if not dump.undated:
+        return
+    (line, text), more = dump.undated[0], len(dump.undated) - 1
+    others = f" and {more} more" if more else ""
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"year-less date '{text}'{others} cannot be dated without the dump's capture date: "
+            f"add it to {SOURCES_FILE} (captured: YYYY-MM-DD); until then the "
+            f"{'papers have' if more else 'paper has'} no date",
+            Severity.WARNING,
+        )
+    )
 
 
 def _strip_header(
-    lines: Iterator[tuple[int, str]],
-) -> tuple[Iterator[tuple[int, str]], tuple[int, str] | None]:
-    """Drop the page header; unglue a header phrase stuck to the first title."""
-    seen: set[str] = set()
+    lines: Iterator[tuple[int, str]], seen: set[str] | None = None
+) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+    """Read a page header off ``lines``: the page's first title, unglued, and its date line.
+
+    ``seen`` holds header phrases already read off this header. Nothing past the first title is
+    read, so the caller goes on with ``lines`` from the paper's abstract.
+    """
+    seen = set() if seen is None else seen
     page_date: tuple[int, str] | None = None
     for number, text in lines:
         if not text:
@@ -348,13 +442,82 @@ def _strip_header(
         if page_date is None and seen and _PAGE_DATE.fullmatch(text):
             page_date = (number, text)
             continue
-        first = (number, text)
         for phrase in HEADER_PHRASES:
             if phrase not in seen and text.startswith(phrase) and text[len(phrase) :].strip():
-                first = (number, text[len(phrase) :].strip())
-                break
-        return chain([first], lines), page_date
-    return iter(()), page_date
+                return (number, text[len(phrase) :].strip()), page_date
+        return (number, text), page_date
+    return None, page_date
+
+
+# Marks where the header of another captured page was dropped, so that a parser finishes the
+# paper it holds there. Told by identity: no line read from a dump is this object.
+_PAGE_BREAK: tuple[int, str] = (0, "")
+
+
+def _split_pages(
+    first: tuple[int, str] | None, lines: Iterator[tuple[int, str]], dump: Dump
+) -> Iterator[tuple[int, str]]:
+    """The lines of papers from ``first`` on, other pages' headers dropped and reported.
+
+    Two captured pages pasted into one file would otherwise publish the second page's header
+    ("new", "Get trending papers in your email inbox!", "Subscribe") as papers. One header phrase
+    alone might be a title, so a page starts only where two follow each other. Either may be
+    glued to its neighbour: the first to the end of the last line of a file that did not end in
+    a newline, the second to the page's first title, as in the dense layout.
+    """
+    if first is None:
+        return
+    yield first
+    # A line that is, or ends with, a header phrase, and the blank lines after it, until the next
+    # text tells whether a page starts there.
+    held: list[tuple[int, str]] = []
+    phrase = ""
+    for line in lines:
+        text = line[1]
+        if held and not text:
+            held.append(line)
+            continue
+        if held and _starts_header(text, phrase):
+            start, glued = held[0]
+            before = glued[: -len(phrase)].rstrip()
+            if before:
+                yield start, before
+            # The chain is read only here: later pages must not nest one chain in another.
+            next_first, page_date = _strip_header(chain([line], lines), {phrase})
+            dated = f" ({page_date[1]})" if page_date else ""
+            dump.problems.append(
+                Problem(
+                    dump.display,
+                    start,
+                    f"another captured page{dated} starts here (two pages pasted into one "
+                    "file?): its header is skipped and its papers are read; split the file so "
+                    "that each page has its own capture date in sources.yaml",
+                    Severity.WARNING,
+                )
+            )
+            held = []
+            yield _PAGE_BREAK
+            if next_first is not None:
+                yield next_first
+            continue
+        yield from held
+        held = []
+        phrase = next((p for p in HEADER_PHRASES if text.endswith(p)), "")
+        if phrase:
+            held.append(line)
+        else:
+            yield line
+    yield from held
+
+
+def _starts_header(text: str, previous: str) -> bool:
+    """Whether a line after the header phrase ``previous`` goes on with the page header."""
+    if text in HEADER_PHRASES:
+        return True
+    # "new" starts too many words ("newly") to be taken for a header glued to a title.
+    return any(
+        phrase not in (previous, "new") and text.startswith(phrase) for phrase in HEADER_PHRASES
+    )
 
 
 def _check_page_date(page_date: tuple[int, str] | None, dump: Dump) -> None:
@@ -384,10 +547,16 @@ class _Pending:
 
 
 def _paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """Runs of non-blank lines; an empty run where another captured page starts."""
     block: list[tuple[int, str]] = []
-    for number, text in lines:
-        if text:
-            block.append((number, text))
+    for line in lines:
+        if line is _PAGE_BREAK:
+            if block:
+                yield block
+            yield []
+            block = []
+        elif line[1]:
+            block.append(line)
         elif block:
             yield block
             block = []
@@ -398,6 +567,10 @@ def _paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, st
 def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     pending: _Pending | None = None
     for block in _paragraphs(lines):
+        if not block:
+            _finish_spaced(pending, dump)
+            pending = None
+            continue
         if len(block) == 1:
             number, text = block[0]
             if pending is None:
@@ -416,16 +589,26 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         else:
             _emit(pending, block, dump)
         pending = None
-    if pending is not None:
-        if pending.abstract is None:
-            _no_abstract(pending, dump)
-        else:
-            _emit(pending, None, dump)
+    _finish_spaced(pending, dump)
+
+
+def _finish_spaced(pending: _Pending | None, dump: Dump) -> None:
+    """End the paper in hand where its page ends: a title alone lost its abstract."""
+    if pending is None:
+        return
+    if pending.abstract is None:
+        _no_abstract(pending, dump)
+    else:
+        _emit(pending, None, dump)
 
 
 def _parse_dense(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     pending: _Pending | None = None
-    for number, text in lines:
+    for line in lines:
+        number, text = line
+        if line is _PAGE_BREAK and pending is not None:
+            _no_abstract(pending, dump)
+            pending = None
         if not text:
             continue
         if pending is None:
@@ -456,7 +639,7 @@ def _emit(pending: _Pending, meta: list[tuple[int, str]] | None, dump: Dump) -> 
     fields: dict[str, object] = {}
     if meta is not None:
         try:
-            fields = _parse_meta(meta, dump.source)
+            fields = _parse_meta(meta, dump)
         except _MetaError as error:
             dump.skip(error.line, f"{error}; paper '{_short(title)}' skipped")
             return
@@ -477,8 +660,9 @@ class _MetaError(Exception):
         self.line = line
 
 
-def _parse_meta(block: list[tuple[int, str]], source: SourceFile) -> dict[str, object]:
+def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> dict[str, object]:
     """Read `• N authors` (or `handle Name`), `·`, and `Mon D[, YYYY][ upvotes]`."""
+    source = dump.source
     expected = "expected '• N authors' or an organisation, then '·', then a date"
     if len(block) != 3 or block[1][1].strip() != "·":
         raise _MetaError(block[0][0], f"malformed meta block: {expected}")
@@ -500,24 +684,27 @@ def _parse_meta(block: list[tuple[int, str]], source: SourceFile) -> dict[str, o
         raise _MetaError(
             date_line, f"malformed meta block: expected a date like 'May 22, 2024', got '{when}'"
         )
-    fields["published"] = _resolve_date(match, source, date_line, when.strip())
+    fields["published"] = _resolve_date(match, dump, date_line, when.strip())
     if match["upvotes"] is not None:
         fields["upvotes"] = int(match["upvotes"])
         fields["upvotes_as_of"] = source.captured
     return fields
 
 
-def _resolve_date(match: re.Match[str], source: SourceFile, line: int, text: str) -> date | None:
+def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> date | None:
+    source = dump.source
     month, day = MONTHS[match["month"]], int(match["day"])
     year_text = match["year"]
     if year_text is not None:
         try:
-            return date(int(year_text), month, day)
+            published = date(int(year_text), month, day)
         except ValueError:
             raise _MetaError(line, f"impossible date '{text}'") from None
+        return _plausible(published, dump, line, text)
     if source.captured is None and source.captured_year is None:
-        # Without a capture year a year-less date is unknown, not wrong; the summary says so.
+        # Without a capture year a year-less date is unknown, not wrong: one warning per dump.
         _valid_month_day(month, day, line, text)
+        dump.undated.append((line, text))
         return None
     year = source.captured.year if source.captured else source.captured_year
     assert year is not None
@@ -536,6 +723,39 @@ def _resolve_date(match: re.Match[str], source: SourceFile, line: int, text: str
     if candidate is None:
         raise _MetaError(line, f"impossible date '{text}'")
     return candidate
+
+
+def _plausible(published: date, dump: Dump, line: int, text: str) -> date | None:
+    """The date, or None with a warning when no page captured then could have shown it.
+
+    A warning, not an error: the paper is real and worth keeping (an error would skip it, and
+    every curation decision about it with it); only its date is wrong, most likely a typo'd year.
+    """
+    source = dump.source
+    if source.captured is not None:
+        latest = source.captured
+        after = f"the dump's capture date, {latest.isoformat()} in sources.yaml"
+    elif source.captured_year is not None:
+        latest = date(source.captured_year, 12, 31)
+        after = f"{source.captured_year}, the dump's capture year in sources.yaml"
+    else:
+        latest, after = date(LATEST_YEAR, 12, 31), str(LATEST_YEAR)
+    if published > latest:
+        reason = f"is after {after}"
+    elif published.year < EARLIEST_YEAR:
+        reason = f"is before {EARLIEST_YEAR}"
+    else:
+        return published
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"date '{text}' {reason} (a typo in the year?): the paper is kept without a date; "
+            "correct it in the dump",
+            Severity.WARNING,
+        )
+    )
+    return None
 
 
 def _valid_month_day(month: int, day: int, line: int, text: str) -> None:
