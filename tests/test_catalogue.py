@@ -174,6 +174,12 @@ def test_colliding_slugs_get_a_stable_suffix_that_does_not_depend_on_order() -> 
     assert assign_ids(["Other", "RNNs?", "RNNs!"])[2] == second
 
 
+def test_a_paper_titled_index_gets_an_id_its_page_can_have() -> None:
+    # papers/index.md would be served at papers/, where no link to the paper points.
+    (paper_id,) = assign_ids(["Index"])
+    assert paper_id.startswith("index-") and len(paper_id) == len("index-") + 6
+
+
 OLD = "A Critical Review of Recurrent Neural Networks for Sequence Learning"
 CLASH = f"{OLD}: Ω"  # another paper, whose title slugs the same
 

@@ -170,9 +170,13 @@ def _digest(title: str) -> str:
     return hashlib.sha256(title.encode("utf-8")).hexdigest()[:6]
 
 
+# MkDocs serves papers/index.md at papers/, not at papers/index/ where the paper's links point.
+_RESERVED_IDS = frozenset({"index"})
+
+
 def assign_ids(titles: Iterable[str]) -> list[str]:
     """Unique ids for titles in order; a later title whose slug is taken gets a hash suffix."""
-    taken: set[str] = set()
+    taken: set[str] = set(_RESERVED_IDS)
     ids: list[str] = []
     for title in titles:
         slug = slugify(title)
