@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -453,6 +454,33 @@ def test_a_regex_that_runs_away_on_a_paper_stops_curation_at_its_line(
     with pytest.raises(PapersiteError) as caught:
         curate(content)
     assert str(caught.value).startswith(rf"{T}:18: regex '(.|..)+\d' ran over 0.05 s")
+
+
+def test_an_entry_for_a_paper_its_dump_skipped_says_so(content: Path) -> None:
+    dump = content / "sources" / "dump.txt"
+    # The last title loses its abstract: the dump skips that paper, with the reason.
+    dump.write_text("".join(dump.read_text().splitlines(keepends=True)[:-1]))
+    with (content / "curation" / "papers.yaml").open("a") as papers:
+        papers.write("  kernels-that-speed-up-training:\n    note: Fast.\n")
+    found = errors(content)
+    assert not any("unknown paper id" in problem for problem in found), found
+    assert any(
+        problem.endswith(
+            "paper 'kernels-that-speed-up-training' was skipped in its dump (see there why)"
+        )
+        for problem in found
+    ), found
+
+
+def test_entries_unknown_while_a_dump_is_unread_are_one_error(content: Path) -> None:
+    (content / "sources" / "dump.txt").write_bytes(b"Binary\x00data\n")
+    found = [problem for problem in errors(content) if problem.startswith(P)]
+    assert len(found) == 1, found
+    assert re.fullmatch(
+        rf"{P}:\d+: unknown paper id '[a-z-]+' and \d+ more: content/sources/dump.txt could not "
+        r"be read \(see there why\), and may hold them; check again once it is fixed",
+        found[0],
+    ), found
 
 
 def test_a_theme_with_no_papers_is_a_warning(content: Path) -> None:

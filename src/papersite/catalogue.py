@@ -70,6 +70,10 @@ class Catalogue:
     papers: tuple[Paper, ...]
     sources: tuple[SourceSummary, ...]
     problems: tuple[Problem, ...]
+    # What was not read: the ids papers skipped in their dumps would have had, and the dumps not
+    # read at all. Curation tells a curator why papers.yaml's entries for them name no paper.
+    skipped_ids: frozenset[str] = frozenset()
+    unread: tuple[str, ...] = ()
     _index: dict[str, Paper] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -128,7 +132,11 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     ids = dict(zip(keys, assign_ids(first_seen[key][2] for key in keys), strict=True))
     papers = [merge_records(ids[key], records) for key, records in groups.items()]
     papers.sort(key=lambda paper: paper.id)
-    return Catalogue(tuple(papers), tuple(summaries), tuple(problems))
+    skipped = {
+        slugify(t) for dump in dumps for t in dump.skipped_titles if match_key(t) not in groups
+    }
+    unread = tuple(dump.display for dump in dumps if dump.unread)
+    return Catalogue(tuple(papers), tuple(summaries), tuple(problems), frozenset(skipped), unread)
 
 
 def capture_order(dump: Dump) -> tuple[int, int, str]:

@@ -560,6 +560,8 @@ def _read_decisions(
     broken = {location[1] for location in mistakes}
     ids = [paper.id for paper in catalogue.papers]
     decisions: dict[str, Decision] = {}
+    # Ids of no paper read while a dump could not be read at all: most are likely in that dump.
+    unknown: list[tuple[str, int]] = []
     # Each tag's place on the tags page, by its anchor: the first tag written, with its line.
     anchors: dict[str, tuple[str, int]] = {}
     for paper_id, entry in (document.data.get("papers") or {}).items():
@@ -574,11 +576,14 @@ def _read_decisions(
                 f"{describe(paper_id)}",
             )
         if catalogue.get(key) is None:
-            problems.error(
-                document.path,
-                line,
-                f"unknown paper id '{key}' {suggest(key, ids, 'no paper has a similar id')}",
-            )
+            if key in catalogue.skipped_ids:
+                message = f"paper '{key}' was skipped in its dump (see there why)"
+                problems.error(document.path, line, message)
+            elif catalogue.unread:
+                unknown.append((key, line))
+            else:
+                hint = suggest(key, ids, "no paper has a similar id")
+                problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
             continue
         if paper_id in broken:
             continue
@@ -586,6 +591,15 @@ def _read_decisions(
         decisions[key] = decision = _decision(key, line, entry or {}, checker)
         if decision.hidden is None:
             _check_tag_anchors(document, paper_id, decision.tags, anchors, problems)
+    if unknown:
+        (key, line), more = unknown[0], len(unknown) - 1
+        others = f" and {more} more" if more else ""
+        problems.error(
+            document.path,
+            line,
+            f"unknown paper id '{key}'{others}: {', '.join(catalogue.unread)} could not be read "
+            "(see there why), and may hold them; check again once it is fixed",
+        )
     return decisions
 
 

@@ -109,17 +109,23 @@ class Dump:
     problems: list[Problem] = field(default_factory=list)
     # Year-less dates left unknown for want of a capture date: line and text of each.
     undated: list[tuple[int, str]] = field(default_factory=list)
+    # The titles of papers skipped, and whether the whole file was: papers.yaml's entries for
+    # them name no paper, and saying why spares a curator a list of "unknown paper id" errors.
+    skipped_titles: list[str] = field(default_factory=list)
+    unread: bool = False
 
     @property
     def read(self) -> int:
         """Records found in the file, whether kept or skipped."""
         return len(self.records) + len(self.skipped)
 
-    def skip(self, line: int, reason: str) -> None:
-        """Skip one record, reporting why."""
+    def skip(self, line: int, reason: str, title: str | None = None) -> None:
+        """Skip one record (with its paper's title when known), reporting why."""
         problem = Problem(self.display, line, reason, Severity.ERROR)
         self.skipped.append(problem)
         self.problems.append(problem)
+        if title is not None:
+            self.skipped_titles.append(title)
 
 
 def normalise_text(text: str) -> str:
@@ -308,10 +314,10 @@ def read_dump(source: SourceFile) -> Dump:
     except PapersiteError as error:
         # A file that turns out binary or not a dump part-way is skipped whole: its records cannot
         # be trusted.
-        return Dump(source, dump.display, problems=list(error.problems))
+        return Dump(source, dump.display, problems=list(error.problems), unread=True)
     except OSError as exc:
-        dump.problems.append(Problem(dump.display, None, f"cannot read file: {exc.strerror}"))
-        return dump
+        problem = Problem(dump.display, None, f"cannot read file: {exc.strerror}")
+        return Dump(source, dump.display, problems=[problem], unread=True)
     if not dump.read and not dump.problems:
         dump.problems.append(
             Problem(dump.display, None, "no papers found in this file", Severity.WARNING)
@@ -625,6 +631,7 @@ def _no_abstract(pending: _Pending, dump: Dump) -> None:
     dump.skip(
         pending.line,
         f"title '{_short(pending.title)}' has no abstract (truncated dump?); paper skipped",
+        normalise_text(pending.title),
     )
 
 
@@ -641,7 +648,7 @@ def _emit(pending: _Pending, meta: list[tuple[int, str]] | None, dump: Dump) -> 
         try:
             fields = _parse_meta(meta, dump)
         except _MetaError as error:
-            dump.skip(error.line, f"{error}; paper '{_short(title)}' skipped")
+            dump.skip(error.line, f"{error}; paper '{_short(title)}' skipped", title)
             return
     dump.records.append(
         Record(
