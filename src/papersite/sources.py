@@ -508,7 +508,10 @@ def _split_pages(
             continue
         yield from held
         held = []
-        phrase = next((p for p in HEADER_PHRASES if text.endswith(p)), "")
+        # str.endswith takes the tuple in one call: nearly every line ends in none of them.
+        phrase = ""
+        if text.endswith(HEADER_PHRASES):
+            phrase = next(p for p in HEADER_PHRASES if text.endswith(p))
         if phrase:
             held.append(line)
         else:
