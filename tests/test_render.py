@@ -182,6 +182,33 @@ def test_tags_are_escaped_in_front_matter(docs: Path) -> None:
     assert HOSTILE_TAG not in page
 
 
+def test_a_paper_page_names_its_dumps_by_label_oldest_capture_first(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    # One paper in four dumps whose file names are not in capture order.
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (content / "sources" / name).write_text(
+            "Daily Papers\n\nOne Paper\n\nIts abstract.\n", encoding="utf-8"
+        )
+    (content / "sources/sources.yaml").write_text(
+        "sources:\n"
+        "  a.txt: {label: Captured some time in 2025, captured: 2025}\n"
+        "  b.txt: {label: Captured 20 November 2025, captured: 2025-11-20}\n"
+        "  d.txt: {captured: 2024-05-01}\n",
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(content)
+    generate(catalogue, uncurated(catalogue), SETTINGS, tmp_path / "docs")
+    page = (tmp_path / "docs/papers/one-paper.md").read_text(encoding="utf-8")
+    assert (
+        "<p>Seen in 4 saved pages of Daily Papers:</p>\n<ul>\n"
+        "<li><code>d.txt</code></li>\n"
+        '<li><span title="b.txt">Captured 20 November 2025</span></li>\n'
+        '<li><span title="a.txt">Captured some time in 2025</span></li>\n'
+        "<li><code>c.txt</code></li>\n</ul>\n"
+    ) in page
+
+
 def test_uncurated_content_puts_every_paper_in_unsorted(tmp_path: Path) -> None:
     catalogue = load_catalogue(write_content(tmp_path))
     out = tmp_path / "docs"

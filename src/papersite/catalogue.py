@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from papersite.errors import Problem, Problems
-from papersite.sources import Dump, Layout, Record, discover_sources, read_dump
+from papersite.sources import Dump, Layout, Record, SourceFile, discover_sources, read_dump
 
 MAX_ID_LENGTH = 80
 
@@ -53,6 +53,8 @@ class SourceSummary:
     papers: int
     merged: int
     skipped: tuple[Problem, ...]
+    # The file's name, label and capture date from sources.yaml: pages name a dump by its label.
+    source: SourceFile
 
     def __str__(self) -> str:
         layout = self.layout.value if self.layout else "unread"
@@ -107,7 +109,9 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
                 new += 1
                 groups[key] = [record]
         summaries.append(
-            SourceSummary(dump.display, dump.layout, dump.read, new, merged, tuple(dump.skipped))
+            SourceSummary(
+                dump.display, dump.layout, dump.read, new, merged, tuple(dump.skipped), dump.source
+            )
         )
     ids = assign_ids(records[0].title for records in groups.values())
     papers = [

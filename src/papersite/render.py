@@ -41,6 +41,7 @@ from papersite.markup import (
 from papersite.options import DEFAULT_THEME_PAGE_SIZE, DEFAULT_UNSORTED_PAGE_SIZE
 from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchEntry, SearchSettings
+from papersite.sources import SourceFile
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = ".papersite-generated"
@@ -107,6 +108,14 @@ class TagView:
 
 
 @dataclass(frozen=True)
+class SourceView:
+    """A dump a paper was seen in: its label for readers and, when that differs, its file name."""
+
+    label: str
+    file: str | None
+
+
+@dataclass(frozen=True)
 class PlaceView:
     """Where a paper sits in the reading list."""
 
@@ -131,7 +140,8 @@ class PaperView:
     arxiv: LinkView | None
     links: tuple[LinkView, ...]
     searches: tuple[LinkView, ...]
-    sources: tuple[str, ...]
+    # In capture order; papers.json keeps the file names, for those who reuse the data.
+    sources: tuple[SourceView, ...]
 
 
 @dataclass(frozen=True)
@@ -287,6 +297,7 @@ class Renderer:
         self.settings = settings
         self.env = _environment()
         self._templates: dict[str, jinja2.Template] = {}
+        self._sources = {summary.source.name: summary.source for summary in catalogue.sources}
         for theme in curation.themes:
             check_id("theme", theme.id, theme.title)
             for section in theme.sections:
@@ -327,7 +338,15 @@ class Renderer:
             arxiv=arxiv,
             links=tuple(dict.fromkeys(links)),
             searches=searches,
-            sources=paper.sources,
+            sources=self._source_views(paper.sources),
+        )
+
+    def _source_views(self, names: Sequence[str]) -> tuple[SourceView, ...]:
+        """The dumps named, as readers know them (sources.yaml's labels), in capture order."""
+        known = [self._sources.get(name) or SourceFile(Path(name), name, name) for name in names]
+        return tuple(
+            SourceView(s.label, s.name if s.label != s.name else None)
+            for s in sorted(known, key=_capture_order)
         )
 
     def _place(self, theme_id: str, item: CuratedPaper) -> PlaceView:
@@ -645,6 +664,12 @@ def _yaml_string(text: str) -> Markup:
 
 def _note(text: str | None) -> Markup | None:
     return Markup(render_note(text)) if text and text.strip() else None
+
+
+def _capture_order(source: SourceFile) -> tuple[int, date, str]:
+    """Dated captures by day; a year alone after that year's dated ones; unknown ones last."""
+    year = source.captured.year if source.captured else source.captured_year
+    return (year or 9999, source.captured or date.max, source.name)
 
 
 def _where(paper: Paper) -> str:
