@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from papersite.build import load_content
 from papersite.catalogue import load_catalogue
 from papersite.curation import CuratedPaper, Curation, uncurated
 from papersite.errors import PapersiteError
@@ -23,8 +24,11 @@ from papersite.render import (
     _yaml_string,
     generate,
     paginate_theme,
+    search_example,
 )
+from papersite.search import SearchSettings
 
+from .conftest import REPO
 from .sites import HOSTILE_TAG, SETTINGS, curate, loaded, write_content
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -383,3 +387,33 @@ def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
     ]
     [empty] = paginate_theme(ThemeView("t", "T", None, 0, (), (sections[1],)), 2)
     assert (empty.count, [s.id for s in empty.items], empty.first, empty.last) == (1, ["b"], 0, 0)
+
+
+PAGEFIND = dataclasses.replace(SETTINGS, search=SearchSettings("pagefind"))
+
+
+def test_the_search_example_of_the_shipped_content_is_its_first_theme_title() -> None:
+    curation = load_content(REPO / "content").curation
+    # "Efficiency" is in the title or abstract of papers of that theme, so search finds them.
+    assert search_example(curation) == "Efficiency"
+
+
+def test_the_search_example_is_a_title_whose_words_a_paper_it_names_holds(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    # No paper holds "friends" and "efficiency", nor "arithmetic" and "reasoning": the first
+    # section whose words a paper of it holds ("Gated Attention ...", "Gating mechanisms").
+    assert search_example(site.curation) == "Attention | *gating*"
+    out = tmp_path / "docs"
+    generate(site.catalogue, site.curation, PAGEFIND, out)
+    for name in ("index.md", "search.md"):
+        page = (out / name).read_text(encoding="utf-8")
+        assert ' placeholder="e.g. Attention | *gating*">' in page, name
+
+
+def test_no_search_example_when_no_title_finds_a_paper(tmp_path: Path) -> None:
+    catalogue = load_catalogue(write_content(tmp_path))
+    out = tmp_path / "docs"
+    generate(catalogue, uncurated(catalogue), PAGEFIND, out)
+    for name in ("index.md", "search.md"):
+        page = (out / name).read_text(encoding="utf-8")
+        assert 'type="search"' in page and "placeholder" not in page, name

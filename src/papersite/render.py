@@ -52,6 +52,8 @@ _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?")
 _ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+# A word as search finds one: letters and digits, any case ("State-Space" is "state", "space").
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -407,6 +409,7 @@ def generate(
     recent = [views[i.paper.id] for i in sorted(curation.papers, key=newest_first)[:RECENT_COUNT]]
     unsorted = [views[item.paper.id] for item in curation.unsorted()]
     pages = 0
+    example = search_example(curation) if search_page else None
 
     def page(path: str, template: str, **values: object) -> None:
         nonlocal pages
@@ -421,6 +424,7 @@ def generate(
         total=len(curation.papers),
         unsorted_count=len(unsorted),
         search_page=search_page,
+        search_example=example,
         root="",
     )
     # Where each paper is listed: the theme pages (by theme) and the Unsorted page holding it.
@@ -440,7 +444,13 @@ def generate(
     page("tags.md", "tags.md.j2", tagged=tagged, root="../")
     page("about.md", "about.md.j2", themes=themes, root="../")
     if search_page:
-        page("search.md", "search.md.j2", root="../", total=len(curation.papers))
+        page(
+            "search.md",
+            "search.md.j2",
+            root="../",
+            total=len(curation.papers),
+            search_example=example,
+        )
         writer.write("javascripts/search.js", (TEMPLATES / "search.js").read_bytes())
     _write_data(writer, catalogue, curation, settings)
     writer.write("stylesheets/papersite.css", (TEMPLATES / "papersite.css").read_bytes())
@@ -475,6 +485,30 @@ def generate(
         for v in (views[item.paper.id] for item in curation.papers)
     )
     return Generated(len(curation.papers), pages, len(writer.written), nav, entries, search)
+
+
+def search_example(curation: Curation) -> str | None:
+    """An example query for the search field that finds papers on this site, or None.
+
+    The first theme title, else section title, in curation order, every word of which one paper
+    of that theme or section holds in its title or abstract (what search indexes): an example
+    that finds nothing tells a reader search is broken.
+    """
+    candidates = [(theme.title, curation.in_theme(theme.id)) for theme in curation.themes]
+    candidates += [
+        (section.title, curation.in_section(theme.id, section.id))
+        for theme in curation.themes
+        for section in theme.sections
+    ]
+    for text, items in candidates:
+        wanted = _words(text)
+        if wanted and any(wanted <= _words(f"{i.paper.title} {i.paper.abstract}") for i in items):
+            return text
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
 
 
 def _write_data(
