@@ -14,11 +14,20 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
 from papersite import build as build_module
-from papersite.build import Loaded, build_content, build_site, site_settings
+from papersite.build import (
+    THEME_OVERRIDES,
+    Loaded,
+    build_content,
+    build_site,
+    read_mkdocs_yaml,
+    site_settings,
+    with_theme_overrides,
+)
 from papersite.cli import main
 from papersite.errors import PapersiteError, Problem
 from papersite.related import RelatedWorker
@@ -29,6 +38,7 @@ from .sites import HOSTILE_TAG, loaded, write_content
 
 pytestmark = pytest.mark.slow
 CONFIG = REPO / "mkdocs.yml"
+FEEDS_SITEMAP = "feeds/sitemap.xml"
 HOSTILE_IDS = (
     "script-alert-title-script-friends",
     "counting-stars-with-underscores-pipes-hashes",
@@ -50,8 +60,12 @@ class _Elements(HTMLParser):
 
 
 def elements(page: Path) -> list[tuple[str, dict[str, str | None]]]:
+    return elements_of(page.read_text(encoding="utf-8"))
+
+
+def elements_of(html_text: str) -> list[tuple[str, dict[str, str | None]]]:
     parser = _Elements()
-    parser.feed(page.read_text(encoding="utf-8"))
+    parser.feed(html_text)
     return parser.tags
 
 
@@ -143,7 +157,7 @@ def test_tags_page_lists_escaped_tags_at_the_anchors_pages_link_to(curated_site:
 
 def test_feeds_parse_as_atom(curated_site: Path) -> None:
     ns = {"a": "http://www.w3.org/2005/Atom"}
-    feeds = sorted((curated_site / "feeds").glob("*.xml"))
+    feeds = sorted(set((curated_site / "feeds").glob("*.xml")) - {curated_site / FEEDS_SITEMAP})
     assert [f.name for f in feeds] == ["efficiency.xml", "papers.xml", "reasoning.xml"]
     for feed in feeds:
         root = ET.parse(feed).getroot()
@@ -155,6 +169,56 @@ def test_feeds_parse_as_atom(curated_site: Path) -> None:
         for e in ET.parse(curated_site / "feeds/papers.xml").getroot().findall("a:entry", ns)
     ]
     assert "<script>alert('title')</script> & Friends" in titles
+
+
+def test_every_page_names_the_site_s_feed_in_its_head_and_a_theme_page_its_own(
+    curated_site: Path,
+) -> None:
+    # What a feed reader given a page's address looks for: <link rel="alternate"> in the head.
+    pages = set(curated_site.rglob("*.html"))
+    assert len(pages) > 10
+    mount = urlsplit(read_mkdocs_yaml(CONFIG)["site_url"]).path
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        feeds = {
+            attrs.get("href"): attrs.get("title")
+            for tag, attrs in elements_of(head)
+            if tag == "link" and attrs.get("type") == "application/atom+xml"
+        }
+        theme = page.parent.name if page.parent.parent.name == "themes" else None
+        wanted = {"feeds/papers.xml": "papersite: newest papers"}
+        if theme == "efficiency":
+            wanted["feeds/efficiency.xml"] = "papersite: Efficiency <& friends>"
+        elif theme:
+            wanted[f"feeds/{theme}.xml"] = "papersite: Arithmetic reasoning"
+        # 404.html is served at any depth, so it links from the site root (site_url's path).
+        found = {
+            (curated_site / h.removeprefix(mount) if h.startswith("/") else page.parent / h)
+            .resolve()
+            .relative_to(curated_site.resolve())
+            .as_posix(): title
+            for h, title in feeds.items()
+            if h
+        }
+        assert found == wanted, page.relative_to(curated_site)
+    # Material fetches sitemap.xml next to each: a sitemap naming no page, not a 404.
+    sitemap = ET.parse(curated_site / FEEDS_SITEMAP).getroot()
+    assert sitemap.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    assert len(sitemap) == 0
+
+
+def test_papersite_s_theme_overrides_join_the_theme_unless_it_has_its_own() -> None:
+    ours = str(THEME_OVERRIDES)
+    assert (THEME_OVERRIDES / "main.html").is_file()
+    assert with_theme_overrides("material") == {"name": "material", "custom_dir": ours}
+    assert with_theme_overrides({"name": "material", "font": False}) == {
+        "name": "material",
+        "font": False,
+        "custom_dir": ours,
+    }
+    own = {"name": "material", "custom_dir": "overrides"}
+    assert with_theme_overrides(own) == own
+    assert with_theme_overrides(None) is None
 
 
 def test_every_relative_link_resolves(curated_site: Path) -> None:

@@ -243,7 +243,7 @@ def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
     config = str(REPO / "mkdocs.yml")
     out = tmp_path / "docs"
     assert main(["generate", "--content", str(content), "--config", config, "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"Generated 13 pages and 19 files in {out}\n"
+    assert capsys.readouterr().out == f"Generated 13 pages and 20 files in {out}\n"
     assert (out / "papers/etc-passwd.md").is_file()
     foreign = tmp_path / "mine"
     foreign.mkdir()

@@ -52,6 +52,16 @@ _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?")
 _ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+# Material's script takes every <link rel="alternate"> in a page's head for another language's
+# copy of the site and fetches sitemap.xml next to it: next to the feeds a page names
+# (templates/overrides/main.html) that would be a 404 on every page view. An empty one is a few
+# bytes and names no page, so no link is taken for one of another site.
+FEEDS_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    "<!-- Not a sitemap of the site (that is ../sitemap.xml): Material for MkDocs looks for one "
+    "next to each feed a page names. -->\n"
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
 # A word as search finds one: letters and digits, any case ("State-Space" is "state", "space").
 _WORD = re.compile(r"[^\W_]+")
 
@@ -519,6 +529,7 @@ def _write_data(
     writer.write("papers.json", to_json(objects))
     writer.write("papers.csv", to_csv(objects))
     site = settings.site_url
+    writer.write("feeds/sitemap.xml", FEEDS_SITEMAP)
     writer.write(
         "feeds/papers.xml",
         atom_feed(

@@ -28,6 +28,7 @@ from papersite.build import (
     mkdocs_logging,
     mkdocs_nav,
     read_mkdocs_yaml,
+    with_theme_overrides,
 )
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.errors import PapersiteError
@@ -169,9 +170,11 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     # HTML, and the writer touches only pages whose bytes changed, so an edit rebuilds a few pages
     # rather than every paper's (all of them when the navigation changes, see Preview.generate).
     # A search index would hold only the rebuilt pages: the preview goes without search.
+    written = read_mkdocs_yaml(config_file)
     overrides: dict[str, Any] = {
         "nav": preview.nav,
-        "plugins": without_search_plugin(read_mkdocs_yaml(config_file).get("plugins")),
+        "plugins": without_search_plugin(written.get("plugins")),
+        "theme": with_theme_overrides(written.get("theme")),
     }
     if dev_addr:
         overrides["dev_addr"] = dev_addr
