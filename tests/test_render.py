@@ -417,3 +417,30 @@ def test_no_search_example_when_no_title_finds_a_paper(tmp_path: Path) -> None:
     for name in ("index.md", "search.md"):
         page = (out / name).read_text(encoding="utf-8")
         assert 'type="search"' in page and "placeholder" not in page, name
+
+
+def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    # One paper's id from the curator (the fixture's), another's from an arXiv link in its abstract.
+    linked = "pretraining-with-hierarchical-memories"
+    papers = tuple(
+        dataclasses.replace(
+            item, paper=dataclasses.replace(item.paper, links=("https://arxiv.org/abs/2312.00752",))
+        )
+        if item.paper.id == linked
+        else item
+        for item in site.curation.papers
+    )
+    out = tmp_path / "docs"
+    generate(site.catalogue, dataclasses.replace(site.curation, papers=papers), SETTINGS, out)
+    bib = (out / "bibtex/efficiency.bib").read_text(encoding="utf-8")
+    for paper_id, arxiv_id in (
+        ("gated-attention-for-large-language-models", "2505.06708"),
+        (linked, "2312.00752"),
+    ):
+        page = (out / f"papers/{paper_id}.md").read_text(encoding="utf-8")
+        assert f'<a href="https://arxiv.org/abs/{arxiv_id}">arXiv:{arxiv_id}</a>' in page
+        fields = f"  eprint = {{{arxiv_id}}},\n  archivePrefix = {{arXiv}},\n"
+        assert fields in page
+        assert f"@misc{{{paper_id},\n" in bib and fields in bib.split(f"@misc{{{paper_id},")[1]
+    assert bib.count("eprint") == 2  # the theme's third paper has no arXiv id

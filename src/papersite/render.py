@@ -327,10 +327,7 @@ class Renderer:
     def paper_view(self, item: CuratedPaper) -> PaperView:
         """What the pages show about one paper."""
         paper = item.paper
-        arxiv_id = item.arxiv_id if item.arxiv_id and _ARXIV_ID.fullmatch(item.arxiv_id) else None
-        if arxiv_id is None:
-            found = next((m.group(1) for u in paper.links if (m := _ARXIV_LINK.match(u))), None)
-            arxiv_id = found
+        arxiv_id = arxiv_id_of(item)
         arxiv = (
             LinkView(f"arXiv:{arxiv_id}", f"https://arxiv.org/abs/{arxiv_id}") if arxiv_id else None
         )
@@ -478,7 +475,7 @@ def generate(
             related=_related_views(related[item.paper.id], views),
             unsorted_url=listed_on.get(item.paper.id),
             theme_urls=placed_on.get(item.paper.id, {}),
-            bibtex=bibtex_entry(item.paper, settings.site_url),
+            bibtex=bibtex_entry(item.paper, settings.site_url, arxiv_id_of(item)),
             root="../../",
         )
     writer.prune()
@@ -495,6 +492,13 @@ def generate(
         for v in (views[item.paper.id] for item in curation.papers)
     )
     return Generated(len(curation.papers), pages, len(writer.written), nav, entries, search)
+
+
+def arxiv_id_of(item: CuratedPaper) -> str | None:
+    """The paper's arXiv id: the curator's when it is one, else an arXiv link's in its abstract."""
+    if item.arxiv_id and _ARXIV_ID.fullmatch(item.arxiv_id):
+        return item.arxiv_id
+    return next((m.group(1) for u in item.paper.links if (m := _ARXIV_LINK.match(u))), None)
 
 
 def search_example(curation: Curation) -> str | None:
@@ -543,7 +547,8 @@ def _write_data(
     )
     for theme in curation.themes:
         items = curation.in_theme(theme.id)
-        writer.write(f"bibtex/{theme.id}.bib", bibtex_file((i.paper for i in items), site))
+        entries = ((i.paper, arxiv_id_of(i)) for i in items)
+        writer.write(f"bibtex/{theme.id}.bib", bibtex_file(entries, site))
         writer.write(
             f"feeds/{theme.id}.xml",
             atom_feed(
