@@ -221,6 +221,22 @@ def test_papersite_s_theme_overrides_join_the_theme_unless_it_has_its_own() -> N
     assert with_theme_overrides(None) is None
 
 
+def test_a_paper_page_links_to_its_entry_in_every_list_that_holds_it(paged_site: Path) -> None:
+    # A theme or Unsorted page lists up to hundreds of papers: the link lands on the paper's.
+    pages = sorted((paged_site / "papers").glob("*/index.html"))
+    assert len(pages) >= 9
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        listed = text.split('id="in-the-reading-list"')[1].split('id="links"')[0]
+        links = re.findall(r'href="([^"]+)"', listed)
+        assert links, page
+        for link in links:
+            address, _, anchor = link.partition("#")
+            assert anchor == f"paper-{page.parent.name}", (page, link)
+            target = (page.parent / address / "index.html").resolve()
+            assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (page, link)
+
+
 def test_every_relative_link_resolves(curated_site: Path) -> None:
     # 404.html links from the site root (site_url), as it is served at any depth.
     for page in set(curated_site.rglob("*.html")) - {curated_site / "404.html"}:

@@ -311,17 +311,17 @@ def test_a_long_unsorted_list_is_split_into_linked_pages(tmp_path: Path) -> None
     listed: list[str] = []
     for number, path in enumerate(pages, start=1):
         text = path.read_text(encoding="utf-8")
-        ids = re.findall(r'<li><a href="(?:\.\./)+papers/([^/]+)/"', text)
+        ids = re.findall(r'<li id="paper-([^"]+)"><a href="(?:\.\./)+papers/\1/"', text)
         assert 1 <= len(ids) <= 2
         listed += ids
         assert f"Page {number} of {len(pages)}" in text
         assert ("← Newer" in text) is (number > 1)
         assert ("Older →" in text) is (number < len(pages))
-        # Each paper's page links to the Unsorted page that lists it.
+        # Each paper's page links to the Unsorted page that lists it, at its item's anchor.
         for paper_id in ids:
             paper = (out / "papers" / f"{paper_id}.md").read_text(encoding="utf-8")
             page_url = "unsorted/" if number == 1 else f"unsorted/{number}/"
-            assert f'href="../../{page_url}">Unsorted</a>' in paper
+            assert f'href="../../{page_url}#paper-{paper_id}">Unsorted</a>' in paper
     assert sorted(listed) == sorted(p.id for p in catalogue.papers)  # each paper once
     second = (out / "unsorted" / "2.md").read_text(encoding="utf-8")
     assert 'href="../../unsorted/">← Newer</a>' in second
