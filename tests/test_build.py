@@ -282,6 +282,24 @@ def test_a_paper_page_links_to_its_entry_in_every_list_that_holds_it(paged_site:
             assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (page, link)
 
 
+def test_paper_and_theme_pages_have_descriptions_of_their_own(curated_site: Path) -> None:
+    site_wide = read_mkdocs_yaml(CONFIG)["site_description"]
+
+    def description(page: str) -> str | None:
+        metas = [a for t, a in elements(curated_site / page) if t == "meta"]
+        return next(a.get("content") for a in metas if a.get("name") == "description")
+
+    # As written, once the browser reads the attribute: nothing in it comes alive.
+    assert description("papers/script-alert-title-script-friends/index.html") == (
+        "Abstract with <img src=x onerror=alert(1)> and <b>bold</b> & an entity &amp; done."
+    )
+    assert description("papers/gated-attention-for-large-language-models/index.html") == (
+        "Gating mechanisms help."
+    )
+    assert description("themes/reasoning/index.html") == "2 papers on Arithmetic reasoning"
+    assert description("index.html") == description("about/index.html") == site_wide
+
+
 def test_every_relative_link_resolves(curated_site: Path) -> None:
     # 404.html links from the site root (site_url), as it is served at any depth.
     for page in set(curated_site.rglob("*.html")) - {curated_site / "404.html"}:

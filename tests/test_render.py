@@ -22,6 +22,7 @@ from papersite.render import (
     SiteWriter,
     ThemeView,
     _yaml_string,
+    describe,
     generate,
     paginate_theme,
     search_example,
@@ -348,7 +349,9 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
     assert texts[1].startswith('---\ntitle: "Efficiency &lt;&amp; friends&gt;, page 2"\n')
     assert "(continued) { #attention }" in texts[1] and "(continued)" not in texts[2]
     # The theme's and the section's introductions open the theme and the section only.
-    assert ["Making models" in text for text in texts] == [True, False, False]
+    # (In the page itself: every page's description in its front matter is the introduction's.)
+    bodies = [text.split("---\n", 2)[2] for text in texts]
+    assert ["Making models" in body for body in bodies] == [True, False, False]
     assert ["Gates on heads." in text for text in texts] == [True, False, False]
     for number, text in enumerate(texts, start=1):
         assert f"Page {number} of 3" in text
@@ -444,3 +447,53 @@ def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
         assert fields in page
         assert f"@misc{{{paper_id},\n" in bib and fields in bib.split(f"@misc{{{paper_id},")[1]
     assert bib.count("eprint") == 2  # the theme's third paper has no arXiv id
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("Gating mechanisms help. Code: https://x.org", "Gating mechanisms help."),
+        # A period after an abbreviation ends no sentence.
+        ("As Smith et al. Show, gates help. More.", "As Smith et al. Show, gates help."),
+        ("Models, e.g. Transformers, scale. Then more.", "Models, e.g. Transformers, scale."),
+        ("Is  it\nfast? Yes.", "Is it fast?"),
+        ("Version 2.5 is out. Next.", "Version 2.5 is out."),
+    ],
+)
+def test_a_description_is_the_first_sentence(text: str, described: str) -> None:
+    assert describe(text) == described
+
+
+def test_a_long_description_is_cut_at_a_word_within_the_limit() -> None:
+    text = "Ab " + "word " * 40 + "unfinished"
+    described = describe(text)
+    assert len(described) <= 160 and described.endswith("word…")
+    assert text.startswith(described.removesuffix("…"))
+    long_word = "x" * 300
+    assert describe(long_word) == "x" * 159 + "…"
+    assert describe("One, " + "two, " * 40).endswith("two…")
+
+
+def test_paper_and_theme_pages_describe_themselves(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    generate(site.catalogue, site.curation, SETTINGS, out)
+
+    def front_matter(page: str) -> dict[str, object]:
+        text = (out / page).read_text(encoding="utf-8")
+        loaded_yaml: dict[str, object] = yaml.safe_load(text.split("---\n")[1])
+        return loaded_yaml
+
+    # HTML-escaped: Material prints the description into an attribute as it stands.
+    assert front_matter("papers/script-alert-title-script-friends.md")["description"] == (
+        escape_html(
+            "Abstract with <img src=x onerror=alert(1)> and <b>bold</b> & an entity &amp; done."
+        )
+    )
+    counting = front_matter("papers/counting-with-transformers.md")["description"]
+    assert isinstance(counting, str) and 0 < len(counting) <= 160
+    # A theme by its introduction's text, or by what it holds when it has none.
+    assert front_matter("themes/efficiency.md")["description"] == escape_html(
+        "Making models cheaper. <iframe src=x></iframe>"
+    )
+    assert front_matter("themes/reasoning.md")["description"] == "2 papers on Arithmetic reasoning"

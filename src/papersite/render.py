@@ -9,6 +9,7 @@ is written through :class:`SiteWriter`, which refuses any path that would leave 
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import math
 import os
@@ -64,6 +65,13 @@ FEEDS_SITEMAP = (
 )
 # A word as search finds one: letters and digits, any case ("State-Space" is "state", "space").
 _WORD = re.compile(r"[^\W_]+")
+# A page's meta description, which search engines and link previews show, is cut near here.
+DESCRIPTION_LENGTH = 160
+# Where a sentence may end: its mark, then a space and what opens a sentence (or the text's end).
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"'(\[]|$)")
+# Words whose period ends no sentence ("et al. Their ...", "e.g. Transformers").
+_ABBREVIATIONS = frozenset({"al", "e.g", "i.e", "vs", "cf", "fig", "eq", "sec", "no", "approx"})
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -155,6 +163,11 @@ class PaperView:
     # In capture order; papers.json keeps the file names, for those who reuse the data.
     sources: tuple[SourceView, ...]
 
+    @property
+    def description(self) -> str:
+        """The page's summary for search engines and link previews: the abstract's opening."""
+        return describe(self.abstract)
+
 
 @dataclass(frozen=True)
 class RelatedView:
@@ -187,6 +200,36 @@ class ThemeView:
     count: int
     featured: tuple[PaperView, ...]
     sections: tuple[SectionView, ...]
+
+    @property
+    def description(self) -> str:
+        """The page's summary for search engines and link previews: its introduction's opening."""
+        intro = html.unescape(_TAG.sub("", self.intro_html)) if self.intro_html else ""
+        if intro.strip():
+            return describe(intro)
+        return f"{self.count} paper{'s' if self.count != 1 else ''} on {self.title}"
+
+
+def describe(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """A summary as search engines and link previews show one, at most ``limit`` characters.
+
+    The text's first sentence when it fits, else the whole words that fit and "…".
+    """
+    text = " ".join(text.split())
+    first = next(
+        (
+            text[: end.end()]
+            for end in _SENTENCE_END.finditer(text)
+            if text[: end.start()].rsplit(" ", 1)[-1].lower() not in _ABBREVIATIONS
+        ),
+        text,
+    )
+    if len(first) <= limit:
+        return first
+    head = text[: limit - 1]
+    if text[limit - 1] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]  # a word cut in two is dropped
+    return head.rstrip(" ,;:") + "…"
 
 
 def format_date(day: date | None) -> str | None:
