@@ -822,3 +822,25 @@ def test_search_settings_come_from_mkdocs_yml_with_the_theme_s_language(
     config = tmp_path / "mkdocs.yml"
     config.write_text(f"site_name: x\nsite_url: https://example.org/\n{theme}", encoding="utf-8")
     assert site_settings(config, 0).search == search
+
+
+@pytest.mark.parametrize(
+    ("line", "repo_url"),
+    [
+        ("", None),
+        ("repo_url: https://github.com/owner/papersite\n", "https://github.com/owner/papersite"),
+        ("repo_url: javascript:alert(1)\n", None),
+    ],
+)
+def test_the_repository_s_address_comes_from_mkdocs_yml(
+    tmp_path: Path, line: str, repo_url: str | None
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: x\nsite_url: https://example.org/\n{line}", encoding="utf-8")
+    assert site_settings(config, 0).repo_url == repo_url
+
+
+def test_the_shipped_mkdocs_yml_shows_how_to_set_the_repository() -> None:
+    text = CONFIG.read_text(encoding="utf-8")
+    assert "\n# repo_url: https://github.com/" in text
+    assert "repo_url" not in read_mkdocs_yaml(CONFIG)  # the real address is not known yet

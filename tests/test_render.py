@@ -497,3 +497,18 @@ def test_paper_and_theme_pages_describe_themselves(tmp_path: Path) -> None:
         "Making models cheaper. <iframe src=x></iframe>"
     )
     assert front_matter("themes/reasoning.md")["description"] == "2 papers on Arithmetic reasoning"
+
+
+def test_the_about_page_links_to_the_repository_when_mkdocs_yml_names_it(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    repo = "https://github.com/owner/papersite"
+    for site_settings, fork in (
+        (SETTINGS, "<li>Fork the repository and edit"),
+        (
+            dataclasses.replace(SETTINGS, repo_url=repo),
+            f'<li><a href="{repo}">Fork the repository</a> and edit',
+        ),
+    ):
+        out = tmp_path / ("linked" if site_settings.repo_url else "plain")
+        generate(site.catalogue, site.curation, site_settings, out)
+        assert fork in (out / "about.md").read_text(encoding="utf-8")

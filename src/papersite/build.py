@@ -128,6 +128,10 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             "site_url must be the published address, e.g. https://example.github.io/papers/",
         )
     site_url = site_url if site_url.endswith("/") else site_url + "/"
+    repo_url = config.get("repo_url")
+    # MkDocs refuses a repo_url that is no address; papersite links only a web one.
+    if not (isinstance(repo_url, str) and repo_url.startswith(("https://", "http://"))):
+        repo_url = None
     options = options_of(config, config_file)
     built = datetime.fromtimestamp(epoch, UTC)
     theme = config.get("theme")
@@ -144,6 +148,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
         options.unsorted_page_size,
         options.theme_page_size,
         search,
+        repo_url,
     )
 
 

@@ -87,6 +87,8 @@ class SiteSettings:
     theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
     # The search backend: with Pagefind the site gets a Search page (see papersite.search).
     search: SearchSettings = field(default_factory=SearchSettings)
+    # The project's repository (mkdocs.yml's repo_url), which the About page asks readers to fork.
+    repo_url: str | None = None
 
 
 @dataclass(frozen=True)
