@@ -14,6 +14,7 @@ from papersite.build import load_content
 from papersite.catalogue import load_catalogue
 from papersite.curation import CuratedPaper, Curation, uncurated
 from papersite.errors import PapersiteError
+from papersite.exports import EXPORT_FIELDS
 from papersite.markup import escape_html
 from papersite.render import (
     MARKER,
@@ -512,3 +513,16 @@ def test_the_about_page_links_to_the_repository_when_mkdocs_yml_names_it(tmp_pat
         out = tmp_path / ("linked" if site_settings.repo_url else "plain")
         generate(site.catalogue, site.curation, site_settings, out)
         assert fork in (out / "about.md").read_text(encoding="utf-8")
+
+
+def test_the_about_page_describes_every_field_of_the_data_files(docs: Path) -> None:
+    about = (docs / "about.md").read_text(encoding="utf-8")
+    assert "README" not in about  # readers reusing the data need nothing but the site
+    rows = re.findall(r"<tr><td><code>(\w+)</code></td><td>([^<]+)</td><td>(.*)</td></tr>", about)
+    assert [(name, kind) for name, kind, _ in rows] == [(f.name, f.type) for f in EXPORT_FIELDS]
+    meanings = dict((name, meaning) for name, _, meaning in rows)
+    # The meanings' Markdown, code and all, as HTML.
+    assert meanings["url"] == (
+        "the paper's page on the site, relative to the site root: <code>papers/&lt;id&gt;/</code>"
+    )
+    assert '<a href="#fields">fields below</a>' in about

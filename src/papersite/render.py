@@ -29,7 +29,7 @@ from papersite.bibtex import bibtex_entry, bibtex_file
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CuratedPaper, Curation, Theme, newest_first
 from papersite.errors import PapersiteError
-from papersite.exports import export_objects, paper_url, to_csv, to_json
+from papersite.exports import EXPORT_FIELDS, export_objects, paper_url, to_csv, to_json
 from papersite.feeds import atom_feed
 from papersite.markup import (
     escape_html,
@@ -135,6 +135,15 @@ class SourceView:
 
     label: str
     file: str | None
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """A key of papers.json (a column of papers.csv) as the About page describes it."""
+
+    name: str
+    type: str
+    meaning_html: Markup
 
 
 @dataclass(frozen=True)
@@ -494,7 +503,7 @@ def generate(
     tagged = any(item.tags for item in curation.papers)
     # Written even with no tags, so a kept address still opens; the nav then leaves it out.
     page("tags.md", "tags.md.j2", tagged=tagged, root="../")
-    page("about.md", "about.md.j2", themes=themes, root="../")
+    page("about.md", "about.md.j2", themes=themes, fields=field_views(), root="../")
     if search_page:
         page(
             "search.md",
@@ -537,6 +546,16 @@ def generate(
         for v in (views[item.paper.id] for item in curation.papers)
     )
     return Generated(len(curation.papers), pages, len(writer.written), nav, entries, search)
+
+
+def field_views() -> tuple[FieldView, ...]:
+    """The export's keys as README's "Export schema" table describes them, for the About page."""
+    views = []
+    for f in EXPORT_FIELDS:
+        # One paragraph of the project's own Markdown: without its <p>, it fits a table cell.
+        meaning = render_note(f.meaning).strip().removeprefix("<p>").removesuffix("</p>")
+        views.append(FieldView(f.name, f.type, Markup(meaning)))
+    return tuple(views)
 
 
 def arxiv_id_of(item: CuratedPaper) -> str | None:
