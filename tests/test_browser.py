@@ -339,6 +339,20 @@ def test_pagefind_words_stand_for_the_query_word_by_stem_not_by_first_letters(
         assert problems == []
 
 
+def test_the_search_fields_example_finds_papers(
+    browser: Browser, shipped_pagefind_site: Path
+) -> None:
+    with serving(shipped_pagefind_site) as base, page_of(browser) as (page, problems):
+        for field in ("#ps-home-search", "#ps-search-input"):
+            page.goto(base if field == "#ps-home-search" else base + "search/")
+            placeholder = page.locator(field).get_attribute("placeholder") or ""
+            assert placeholder.startswith("e.g. "), placeholder
+            page.goto(base + "search/")
+            page.locator("#ps-search-input").fill(placeholder.removeprefix("e.g. "))
+            expect(page.locator(".ps-search-result").first).to_be_visible()
+        assert problems == []
+
+
 def test_pagefind_search_lists_more_papers_on_request_each_once(
     browser: Browser, shipped_pagefind_site: Path
 ) -> None:

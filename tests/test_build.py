@@ -16,11 +16,21 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
 from papersite import build as build_module
-from papersite.build import Loaded, build_content, build_epoch, build_site, site_settings
+from papersite.build import (
+    THEME_OVERRIDES,
+    Loaded,
+    build_content,
+    build_epoch,
+    build_site,
+    read_mkdocs_yaml,
+    site_settings,
+    with_theme_overrides,
+)
 from papersite.catalogue import Catalogue
 from papersite.cli import main
 from papersite.errors import PapersiteError, Problem
@@ -32,6 +42,7 @@ from .sites import HOSTILE_TAG, loaded, write_content
 
 pytestmark = pytest.mark.slow
 CONFIG = REPO / "mkdocs.yml"
+FEEDS_SITEMAP = "feeds/sitemap.xml"
 HOSTILE_IDS = (
     "script-alert-title-script-friends",
     "counting-stars-with-underscores-pipes-hashes",
@@ -53,8 +64,12 @@ class _Elements(HTMLParser):
 
 
 def elements(page: Path) -> list[tuple[str, dict[str, str | None]]]:
+    return elements_of(page.read_text(encoding="utf-8"))
+
+
+def elements_of(html_text: str) -> list[tuple[str, dict[str, str | None]]]:
     parser = _Elements()
-    parser.feed(page.read_text(encoding="utf-8"))
+    parser.feed(html_text)
     return parser.tags
 
 
@@ -144,9 +159,53 @@ def test_tags_page_lists_escaped_tags_at_the_anchors_pages_link_to(curated_site:
         assert f'id="{anchor}"' in tags
 
 
+def test_tags_and_their_papers_are_in_alphabetical_order_whatever_their_case(
+    tmp_path: Path,
+) -> None:
+    site = loaded(tmp_path)
+    tags = {
+        "gated-attention-for-large-language-models": ("MIR-Bench", "Med-EASi"),
+        "pretraining-with-hierarchical-memories": ("zebra", "attention", "MIR-Bench"),
+    }
+    # A title in lower case, which Material's own order puts after every capitalised one.
+    lower = {"pretraining-with-hierarchical-memories": "attention to hierarchical memories"}
+    papers = tuple(
+        dataclasses.replace(
+            item,
+            paper=dataclasses.replace(item.paper, title=lower.get(item.paper.id, item.paper.title)),
+            tags=tags.get(item.paper.id, ()),
+        )
+        for item in site.curation.papers
+    )
+    curation = dataclasses.replace(site.curation, papers=papers)
+    built = tmp_path / "site"
+    build_site(Loaded(site.catalogue, curation, ()), built, config_file=CONFIG)
+    tags_page = (built / "tags/index.html").read_text("utf-8")
+    assert re.findall(r'id="tag:([^"]+)"', tags_page) == [
+        "attention",
+        "med-easi",
+        "mir-bench",
+        "zebra",
+    ]
+    # The papers under a tag by title ("attention to ..." before "Gated ...").
+    mir_bench = tags_page.split('id="tag:mir-bench"')[1].split('id="tag:zebra"')[0]
+    assert re.findall(r'<a href="[^"]*papers/([^/]+)/"', mir_bench) == [
+        "pretraining-with-hierarchical-memories",
+        "gated-attention-for-large-language-models",
+    ]
+    # The tags a page shows under its title too ("Med-EASi" before "MIR-Bench").
+    for paper_id, shown in (
+        ("gated-attention-for-large-language-models", ["Med-EASi", "MIR-Bench"]),
+        ("pretraining-with-hierarchical-memories", ["attention", "MIR-Bench", "zebra"]),
+    ):
+        page = (built / "papers" / paper_id / "index.html").read_text("utf-8")
+        header = page.split('<nav class="md-tags"')[1].split("</nav>")[0]
+        assert re.findall(r'class="md-tag">([^<]+)<', header) == shown
+
+
 def test_feeds_parse_as_atom(curated_site: Path) -> None:
     ns = {"a": "http://www.w3.org/2005/Atom"}
-    feeds = sorted((curated_site / "feeds").glob("*.xml"))
+    feeds = sorted(set((curated_site / "feeds").glob("*.xml")) - {curated_site / FEEDS_SITEMAP})
     assert [f.name for f in feeds] == ["efficiency.xml", "papers.xml", "reasoning.xml"]
     for feed in feeds:
         root = ET.parse(feed).getroot()
@@ -158,6 +217,90 @@ def test_feeds_parse_as_atom(curated_site: Path) -> None:
         for e in ET.parse(curated_site / "feeds/papers.xml").getroot().findall("a:entry", ns)
     ]
     assert "<script>alert('title')</script> & Friends" in titles
+
+
+def test_every_page_names_the_site_s_feed_in_its_head_and_a_theme_page_its_own(
+    curated_site: Path,
+) -> None:
+    # What a feed reader given a page's address looks for: <link rel="alternate"> in the head.
+    pages = set(curated_site.rglob("*.html"))
+    assert len(pages) > 10
+    mount = urlsplit(read_mkdocs_yaml(CONFIG)["site_url"]).path
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        feeds = {
+            attrs.get("href"): attrs.get("title")
+            for tag, attrs in elements_of(head)
+            if tag == "link" and attrs.get("type") == "application/atom+xml"
+        }
+        theme = page.parent.name if page.parent.parent.name == "themes" else None
+        wanted = {"feeds/papers.xml": "papersite: newest papers"}
+        if theme == "efficiency":
+            wanted["feeds/efficiency.xml"] = "papersite: Efficiency <& friends>"
+        elif theme:
+            wanted[f"feeds/{theme}.xml"] = "papersite: Arithmetic reasoning"
+        # 404.html is served at any depth, so it links from the site root (site_url's path).
+        found = {
+            (curated_site / h.removeprefix(mount) if h.startswith("/") else page.parent / h)
+            .resolve()
+            .relative_to(curated_site.resolve())
+            .as_posix(): title
+            for h, title in feeds.items()
+            if h
+        }
+        assert found == wanted, page.relative_to(curated_site)
+    # Material fetches sitemap.xml next to each: a sitemap naming no page, not a 404.
+    sitemap = ET.parse(curated_site / FEEDS_SITEMAP).getroot()
+    assert sitemap.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    assert len(sitemap) == 0
+
+
+def test_papersite_s_theme_overrides_join_the_theme_unless_it_has_its_own() -> None:
+    ours = str(THEME_OVERRIDES)
+    assert (THEME_OVERRIDES / "main.html").is_file()
+    assert with_theme_overrides("material") == {"name": "material", "custom_dir": ours}
+    assert with_theme_overrides({"name": "material", "font": False}) == {
+        "name": "material",
+        "font": False,
+        "custom_dir": ours,
+    }
+    own = {"name": "material", "custom_dir": "overrides"}
+    assert with_theme_overrides(own) == own
+    assert with_theme_overrides(None) is None
+
+
+def test_a_paper_page_links_to_its_entry_in_every_list_that_holds_it(paged_site: Path) -> None:
+    # A theme or Unsorted page lists up to hundreds of papers: the link lands on the paper's.
+    pages = sorted((paged_site / "papers").glob("*/index.html"))
+    assert len(pages) >= 9
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        listed = text.split('id="in-the-reading-list"')[1].split('id="links"')[0]
+        links = re.findall(r'href="([^"]+)"', listed)
+        assert links, page
+        for link in links:
+            address, _, anchor = link.partition("#")
+            assert anchor == f"paper-{page.parent.name}", (page, link)
+            target = (page.parent / address / "index.html").resolve()
+            assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (page, link)
+
+
+def test_paper_and_theme_pages_have_descriptions_of_their_own(curated_site: Path) -> None:
+    site_wide = read_mkdocs_yaml(CONFIG)["site_description"]
+
+    def description(page: str) -> str | None:
+        metas = [a for t, a in elements(curated_site / page) if t == "meta"]
+        return next(a.get("content") for a in metas if a.get("name") == "description")
+
+    # As written, once the browser reads the attribute: nothing in it comes alive.
+    assert description("papers/script-alert-title-script-friends/index.html") == (
+        "Abstract with <img src=x onerror=alert(1)> and <b>bold</b> & an entity &amp; done."
+    )
+    assert description("papers/gated-attention-for-large-language-models/index.html") == (
+        "Gating mechanisms help."
+    )
+    assert description("themes/reasoning/index.html") == "2 papers on Arithmetic reasoning"
+    assert description("index.html") == description("about/index.html") == site_wide
 
 
 def test_every_relative_link_resolves(curated_site: Path) -> None:
@@ -533,6 +676,7 @@ def test_bibtex_files_keep_every_entry_s_fields_apart(curated_site: Path) -> Non
             assert list(bibtex_fields(entry)) in (
                 ["title", "year", "url", "note"],
                 ["title", "url", "note"],
+                ["title", "year", "eprint", "archivePrefix", "url", "note"],
             ), (path.name, entry)
 
 
@@ -718,3 +862,25 @@ def test_search_settings_come_from_mkdocs_yml_with_the_theme_s_language(
     config = tmp_path / "mkdocs.yml"
     config.write_text(f"site_name: x\nsite_url: https://example.org/\n{theme}", encoding="utf-8")
     assert site_settings(config, 0).search == search
+
+
+@pytest.mark.parametrize(
+    ("line", "repo_url"),
+    [
+        ("", None),
+        ("repo_url: https://github.com/owner/papersite\n", "https://github.com/owner/papersite"),
+        ("repo_url: javascript:alert(1)\n", None),
+    ],
+)
+def test_the_repository_s_address_comes_from_mkdocs_yml(
+    tmp_path: Path, line: str, repo_url: str | None
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: x\nsite_url: https://example.org/\n{line}", encoding="utf-8")
+    assert site_settings(config, 0).repo_url == repo_url
+
+
+def test_the_shipped_mkdocs_yml_shows_how_to_set_the_repository() -> None:
+    text = CONFIG.read_text(encoding="utf-8")
+    assert "\n# repo_url: https://github.com/" in text
+    assert "repo_url" not in read_mkdocs_yaml(CONFIG)  # the real address is not known yet

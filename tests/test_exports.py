@@ -3,12 +3,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from papersite.catalogue import load_catalogue
 from papersite.curation import uncurated
-from papersite.exports import FIELDS, export_objects, to_csv, to_json
+from papersite.exports import EXPORT_FIELDS, FIELDS, ExportField, export_objects, to_csv, to_json
 
-from .conftest import MakeContent
+from .conftest import REPO, MakeContent
 
 
 def test_json_export_has_the_documented_schema(make_content: MakeContent) -> None:
@@ -85,3 +86,10 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(make_content: MakeContent)
     assert row["tags"] == "'@SUM(A1:A9) | =x"
     assert row["arxiv"] == "plain"
     assert row["id"] == "gated-attention-for-large-language-models"
+
+
+def test_readme_s_export_schema_table_is_the_one_the_about_page_shows() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Export schema\n")[1].split("\n## ")[0]
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]+?) \| (.+?) \|$", section, re.MULTILINE)
+    assert [ExportField(*row) for row in rows] == list(EXPORT_FIELDS)

@@ -77,6 +77,22 @@ def test_bibtex_entry_escapes_latex_and_says_there_are_no_author_names() -> None
     assert "year" not in undated
 
 
+def test_bibtex_entry_names_the_arxiv_id_as_an_eprint() -> None:
+    entry = bibtex_entry(
+        paper("mamba", "Mamba", date(2023, 12, 1)), "https://ex.org/", "2312.00752"
+    )
+    assert entry == (
+        "@misc{mamba,\n"
+        "  title = {{Mamba}},\n"
+        "  year = {2023},\n"
+        "  eprint = {2312.00752},\n"
+        "  archivePrefix = {arXiv},\n"
+        "  url = {https://ex.org/papers/mamba/},\n"
+        "  note = {Author names are not recorded in the Hugging Face Daily Papers dumps}\n"
+        "}\n"
+    )
+
+
 def bibtex_fields(entry: str) -> dict[str, str]:
     """The fields of one entry, split as BibTeX does: by brace depth, backslashes ignored."""
     head, _, body = entry.partition(",\n")

@@ -10,9 +10,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from papersite.build import load_content
 from papersite.catalogue import load_catalogue
 from papersite.curation import CuratedPaper, Curation, uncurated
 from papersite.errors import PapersiteError
+from papersite.exports import EXPORT_FIELDS
 from papersite.markup import escape_html
 from papersite.render import (
     MARKER,
@@ -21,10 +23,14 @@ from papersite.render import (
     SiteWriter,
     ThemeView,
     _yaml_string,
+    describe,
     generate,
     paginate_theme,
+    search_example,
 )
+from papersite.search import SearchSettings
 
+from .conftest import REPO
 from .sites import HOSTILE_TAG, SETTINGS, curate, loaded, write_content
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -182,6 +188,33 @@ def test_tags_are_escaped_in_front_matter(docs: Path) -> None:
     assert HOSTILE_TAG not in page
 
 
+def test_a_paper_page_names_its_dumps_by_label_oldest_capture_first(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    # One paper in four dumps whose file names are not in capture order.
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (content / "sources" / name).write_text(
+            "Daily Papers\n\nOne Paper\n\nIts abstract.\n", encoding="utf-8"
+        )
+    (content / "sources/sources.yaml").write_text(
+        "sources:\n"
+        "  a.txt: {label: Captured some time in 2025, captured: 2025}\n"
+        "  b.txt: {label: Captured 20 November 2025, captured: 2025-11-20}\n"
+        "  d.txt: {captured: 2024-05-01}\n",
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(content)
+    generate(catalogue, uncurated(catalogue), SETTINGS, tmp_path / "docs")
+    page = (tmp_path / "docs/papers/one-paper.md").read_text(encoding="utf-8")
+    assert (
+        "<p>Seen in 4 saved pages of Daily Papers:</p>\n<ul>\n"
+        "<li><code>d.txt</code></li>\n"
+        '<li><span title="b.txt">Captured 20 November 2025</span></li>\n'
+        '<li><span title="a.txt">Captured some time in 2025</span></li>\n'
+        "<li><code>c.txt</code></li>\n</ul>\n"
+    ) in page
+
+
 def test_uncurated_content_puts_every_paper_in_unsorted(tmp_path: Path) -> None:
     catalogue = load_catalogue(write_content(tmp_path))
     out = tmp_path / "docs"
@@ -212,7 +245,7 @@ def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
     config = str(REPO / "mkdocs.yml")
     out = tmp_path / "docs"
     assert main(["generate", "--content", str(content), "--config", config, "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"Generated 13 pages and 19 files in {out}\n"
+    assert capsys.readouterr().out == f"Generated 13 pages and 20 files in {out}\n"
     assert (out / "papers/etc-passwd.md").is_file()
     foreign = tmp_path / "mine"
     foreign.mkdir()
@@ -280,17 +313,17 @@ def test_a_long_unsorted_list_is_split_into_linked_pages(tmp_path: Path) -> None
     listed: list[str] = []
     for number, path in enumerate(pages, start=1):
         text = path.read_text(encoding="utf-8")
-        ids = re.findall(r'<li><a href="(?:\.\./)+papers/([^/]+)/"', text)
+        ids = re.findall(r'<li id="paper-([^"]+)"><a href="(?:\.\./)+papers/\1/"', text)
         assert 1 <= len(ids) <= 2
         listed += ids
         assert f"Page {number} of {len(pages)}" in text
         assert ("← Newer" in text) is (number > 1)
         assert ("Older →" in text) is (number < len(pages))
-        # Each paper's page links to the Unsorted page that lists it.
+        # Each paper's page links to the Unsorted page that lists it, at its item's anchor.
         for paper_id in ids:
             paper = (out / "papers" / f"{paper_id}.md").read_text(encoding="utf-8")
             page_url = "unsorted/" if number == 1 else f"unsorted/{number}/"
-            assert f'href="../../{page_url}">Unsorted</a>' in paper
+            assert f'href="../../{page_url}#paper-{paper_id}">Unsorted</a>' in paper
     assert sorted(listed) == sorted(p.id for p in catalogue.papers)  # each paper once
     second = (out / "unsorted" / "2.md").read_text(encoding="utf-8")
     assert 'href="../../unsorted/">← Newer</a>' in second
@@ -317,7 +350,9 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
     assert texts[1].startswith('---\ntitle: "Efficiency &lt;&amp; friends&gt;, page 2"\n')
     assert "(continued) { #attention }" in texts[1] and "(continued)" not in texts[2]
     # The theme's and the section's introductions open the theme and the section only.
-    assert ["Making models" in text for text in texts] == [True, False, False]
+    # (In the page itself: every page's description in its front matter is the introduction's.)
+    bodies = [text.split("---\n", 2)[2] for text in texts]
+    assert ["Making models" in body for body in bodies] == [True, False, False]
     assert ["Gates on heads." in text for text in texts] == [True, False, False]
     for number, text in enumerate(texts, start=1):
         assert f"Page {number} of 3" in text
@@ -356,3 +391,138 @@ def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
     ]
     [empty] = paginate_theme(ThemeView("t", "T", None, 0, (), (sections[1],)), 2)
     assert (empty.count, [s.id for s in empty.items], empty.first, empty.last) == (1, ["b"], 0, 0)
+
+
+PAGEFIND = dataclasses.replace(SETTINGS, search=SearchSettings("pagefind"))
+
+
+def test_the_search_example_of_the_shipped_content_is_its_first_theme_title() -> None:
+    curation = load_content(REPO / "content").curation
+    # "Efficiency" is in the title or abstract of papers of that theme, so search finds them.
+    assert search_example(curation) == "Efficiency"
+
+
+def test_the_search_example_is_a_title_whose_words_a_paper_it_names_holds(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    # No paper holds "friends" and "efficiency", nor "arithmetic" and "reasoning": the first
+    # section whose words a paper of it holds ("Gated Attention ...", "Gating mechanisms").
+    assert search_example(site.curation) == "Attention | *gating*"
+    out = tmp_path / "docs"
+    generate(site.catalogue, site.curation, PAGEFIND, out)
+    for name in ("index.md", "search.md"):
+        page = (out / name).read_text(encoding="utf-8")
+        assert ' placeholder="e.g. Attention | *gating*">' in page, name
+
+
+def test_no_search_example_when_no_title_finds_a_paper(tmp_path: Path) -> None:
+    catalogue = load_catalogue(write_content(tmp_path))
+    out = tmp_path / "docs"
+    generate(catalogue, uncurated(catalogue), PAGEFIND, out)
+    for name in ("index.md", "search.md"):
+        page = (out / name).read_text(encoding="utf-8")
+        assert 'type="search"' in page and "placeholder" not in page, name
+
+
+def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    # One paper's id from the curator (the fixture's), another's from an arXiv link in its abstract.
+    linked = "pretraining-with-hierarchical-memories"
+    papers = tuple(
+        dataclasses.replace(
+            item, paper=dataclasses.replace(item.paper, links=("https://arxiv.org/abs/2312.00752",))
+        )
+        if item.paper.id == linked
+        else item
+        for item in site.curation.papers
+    )
+    out = tmp_path / "docs"
+    generate(site.catalogue, dataclasses.replace(site.curation, papers=papers), SETTINGS, out)
+    bib = (out / "bibtex/efficiency.bib").read_text(encoding="utf-8")
+    for paper_id, arxiv_id in (
+        ("gated-attention-for-large-language-models", "2505.06708"),
+        (linked, "2312.00752"),
+    ):
+        page = (out / f"papers/{paper_id}.md").read_text(encoding="utf-8")
+        assert f'<a href="https://arxiv.org/abs/{arxiv_id}">arXiv:{arxiv_id}</a>' in page
+        fields = f"  eprint = {{{arxiv_id}}},\n  archivePrefix = {{arXiv}},\n"
+        assert fields in page
+        assert f"@misc{{{paper_id},\n" in bib and fields in bib.split(f"@misc{{{paper_id},")[1]
+    assert bib.count("eprint") == 2  # the theme's third paper has no arXiv id
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("Gating mechanisms help. Code: https://x.org", "Gating mechanisms help."),
+        # A period after an abbreviation ends no sentence.
+        ("As Smith et al. Show, gates help. More.", "As Smith et al. Show, gates help."),
+        ("Models, e.g. Transformers, scale. Then more.", "Models, e.g. Transformers, scale."),
+        ("Is  it\nfast? Yes.", "Is it fast?"),
+        ("Version 2.5 is out. Next.", "Version 2.5 is out."),
+    ],
+)
+def test_a_description_is_the_first_sentence(text: str, described: str) -> None:
+    assert describe(text) == described
+
+
+def test_a_long_description_is_cut_at_a_word_within_the_limit() -> None:
+    text = "Ab " + "word " * 40 + "unfinished"
+    described = describe(text)
+    assert len(described) <= 160 and described.endswith("word…")
+    assert text.startswith(described.removesuffix("…"))
+    long_word = "x" * 300
+    assert describe(long_word) == "x" * 159 + "…"
+    assert describe("One, " + "two, " * 40).endswith("two…")
+
+
+def test_paper_and_theme_pages_describe_themselves(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    generate(site.catalogue, site.curation, SETTINGS, out)
+
+    def front_matter(page: str) -> dict[str, object]:
+        text = (out / page).read_text(encoding="utf-8")
+        loaded_yaml: dict[str, object] = yaml.safe_load(text.split("---\n")[1])
+        return loaded_yaml
+
+    # HTML-escaped: Material prints the description into an attribute as it stands.
+    assert front_matter("papers/script-alert-title-script-friends.md")["description"] == (
+        escape_html(
+            "Abstract with <img src=x onerror=alert(1)> and <b>bold</b> & an entity &amp; done."
+        )
+    )
+    counting = front_matter("papers/counting-with-transformers.md")["description"]
+    assert isinstance(counting, str) and 0 < len(counting) <= 160
+    # A theme by its introduction's text, or by what it holds when it has none.
+    assert front_matter("themes/efficiency.md")["description"] == escape_html(
+        "Making models cheaper. <iframe src=x></iframe>"
+    )
+    assert front_matter("themes/reasoning.md")["description"] == "2 papers on Arithmetic reasoning"
+
+
+def test_the_about_page_links_to_the_repository_when_mkdocs_yml_names_it(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    repo = "https://github.com/owner/papersite"
+    for site_settings, fork in (
+        (SETTINGS, "<li>Fork the repository and edit"),
+        (
+            dataclasses.replace(SETTINGS, repo_url=repo),
+            f'<li><a href="{repo}">Fork the repository</a> and edit',
+        ),
+    ):
+        out = tmp_path / ("linked" if site_settings.repo_url else "plain")
+        generate(site.catalogue, site.curation, site_settings, out)
+        assert fork in (out / "about.md").read_text(encoding="utf-8")
+
+
+def test_the_about_page_describes_every_field_of_the_data_files(docs: Path) -> None:
+    about = (docs / "about.md").read_text(encoding="utf-8")
+    assert "README" not in about  # readers reusing the data need nothing but the site
+    rows = re.findall(r"<tr><td><code>(\w+)</code></td><td>([^<]+)</td><td>(.*)</td></tr>", about)
+    assert [(name, kind) for name, kind, _ in rows] == [(f.name, f.type) for f in EXPORT_FIELDS]
+    meanings = dict((name, meaning) for name, _, meaning in rows)
+    # The meanings' Markdown, code and all, as HTML.
+    assert meanings["url"] == (
+        "the paper's page on the site, relative to the site root: <code>papers/&lt;id&gt;/</code>"
+    )
+    assert '<a href="#fields">fields below</a>' in about

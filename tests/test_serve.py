@@ -1,19 +1,21 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from benchmarks.bench_serve import fetch, free_port
 
 from papersite import serve
-from papersite.build import read_mkdocs_yaml
+from papersite.build import load_mkdocs_config, read_mkdocs_yaml
 from papersite.serve import Preview
 
 from .conftest import REPO
@@ -119,6 +121,29 @@ def test_a_new_theme_updates_the_navigation_in_place_and_every_page(preview: Pre
     assert [next(iter(entry)) for entry in nav][:3] == ["Home", "Robotics", "Efficiency"]
     # Every page shows the navigation: all are touched, so MkDocs rebuilds all of them.
     assert all(p.stat().st_mtime_ns > stamp for p, stamp in stamps.items())
+
+
+def test_a_plugin_with_options_survives_the_preview_s_rebuilds(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    # The tags plugin's entry, up to the next top-level key, as one given an option.
+    text, found = re.subn(
+        r"\n  - tags\b.*?\n(?=\S)", "\n  - tags:\n      enabled: true\n", text, count=1, flags=re.S
+    )
+    assert found
+    config = Path("mkdocs.yml")
+    config.write_text(text, encoding="utf-8")
+    loads: list[object] = []
+
+    def mkdocs_serve(config_file: str, livereload: bool, build_type: str, **overrides: Any) -> None:
+        # MkDocs' dev server reads its settings, with the same overrides, for every rebuild.
+        for _ in range(3):
+            loads.append(load_mkdocs_config(Path(config_file), **overrides))
+
+    monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
+    serve.serve(curated_content, config_file=config)
+    assert len(loads) == 3
 
 
 def _served(url: str, marker: str, timeout: float = 90.0) -> bool:

@@ -36,17 +36,23 @@ def bibtex_text(text: str) -> str:
     return clean_text(text).translate(_LATEX_TABLE)
 
 
-def bibtex_entry(paper: Paper, site_url: str) -> str:
-    """A @misc entry keyed by the paper id; the title is double-braced to keep its case."""
+def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> str:
+    """A @misc entry keyed by the paper id; the title is double-braced to keep its case.
+
+    With the paper's arXiv id, the entry names it as biblatex and BibTeX styles read an e-print
+    (``eprint`` and ``archivePrefix``), which they print as an arXiv reference and link.
+    """
     fields = [("title", "{" + bibtex_text(paper.title) + "}")]
     if paper.published:
         fields.append(("year", str(paper.published.year)))
+    if arxiv_id:
+        fields += [("eprint", bibtex_text(arxiv_id)), ("archivePrefix", "arXiv")]
     fields.append(("url", bibtex_text(site_url + paper_url(paper.id))))
     fields.append(("note", NO_AUTHORS_NOTE))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{paper.id},\n{body}\n}}\n"
 
 
-def bibtex_file(papers: Iterable[Paper], site_url: str) -> str:
-    """Entries for several papers, separated by blank lines."""
-    return "\n".join(bibtex_entry(paper, site_url) for paper in papers)
+def bibtex_file(papers: Iterable[tuple[Paper, str | None]], site_url: str) -> str:
+    """Entries for several papers, each with its arXiv id or None, separated by blank lines."""
+    return "\n".join(bibtex_entry(paper, site_url, arxiv_id) for paper, arxiv_id in papers)

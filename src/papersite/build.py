@@ -44,6 +44,8 @@ OWNER_FILE = "owner"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 CONFIG_FILE = Path("mkdocs.yml")
+# papersite's overrides of the theme's templates (the Atom feeds in every page's head).
+THEME_OVERRIDES = Path(__file__).parent / "templates" / "overrides"
 
 # A gzip header (the sitemap's) holds its time stamp in 32 unsigned bits: 1970 to February 2106.
 MAX_EPOCH = 2**32 - 1
@@ -136,6 +138,10 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             "site_url must be the published address, e.g. https://example.github.io/papers/",
         )
     site_url = site_url if site_url.endswith("/") else site_url + "/"
+    repo_url = config.get("repo_url")
+    # MkDocs refuses a repo_url that is no address; papersite links only a web one.
+    if not (isinstance(repo_url, str) and repo_url.startswith(("https://", "http://"))):
+        repo_url = None
     options = options_of(config, config_file)
     built = datetime.fromtimestamp(epoch, UTC)
     theme = config.get("theme")
@@ -152,6 +158,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
         options.unsorted_page_size,
         options.theme_page_size,
         search,
+        repo_url,
     )
 
 
@@ -340,9 +347,10 @@ def run_mkdocs(
     from mkdocs.commands.build import build
 
     where = display_path(config_file)
-    overrides: dict[str, Any] = {}
+    written = read_mkdocs_yaml(config_file)
+    overrides: dict[str, Any] = {"theme": with_theme_overrides(written.get("theme"))}
     if search == "pagefind":
-        overrides["plugins"] = without_search_plugin(read_mkdocs_yaml(config_file).get("plugins"))
+        overrides["plugins"] = without_search_plugin(written.get("plugins"))
     with mkdocs_logging() as log, _source_date_epoch(epoch):
         try:
             config = load_mkdocs_config(
@@ -364,6 +372,21 @@ def run_mkdocs(
             raise PapersiteError.from_problems(
                 Problem(where, None, f"MkDocs build failed: {cause}") for cause in causes
             ) from None
+
+
+def with_theme_overrides(theme: Any) -> Any:
+    """mkdocs.yml's ``theme`` with papersite's template overrides as its ``custom_dir``.
+
+    They are set here rather than in mkdocs.yml because the site's feeds are papersite's own, and
+    a custom_dir written there is found next to the file: a copy of mkdocs.yml elsewhere would
+    lose it. A theme with a custom_dir of its own keeps it (MkDocs takes one), and no theme stays
+    MkDocs' default.
+    """
+    if isinstance(theme, str):
+        return {"name": theme, "custom_dir": str(THEME_OVERRIDES)}
+    if isinstance(theme, Mapping) and theme.get("custom_dir") is None:
+        return {**theme, "custom_dir": str(THEME_OVERRIDES)}
+    return theme
 
 
 def read_mkdocs_yaml(config_file: Path) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from papersite.errors import Problem, Problems
-from papersite.sources import Dump, Layout, Record, discover_sources, read_dump
+from papersite.sources import Dump, Layout, Record, SourceFile, discover_sources, read_dump
 
 MAX_ID_LENGTH = 80
 
@@ -54,6 +54,8 @@ class SourceSummary:
     papers: int
     merged: int
     skipped: tuple[Problem, ...]
+    # The file's name, label and capture date from sources.yaml: pages name a dump by its label.
+    source: SourceFile
 
     def __str__(self) -> str:
         layout = self.layout.value if self.layout else "unread"
@@ -124,7 +126,9 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
             if key not in first_seen or seen < first_seen[key]:
                 first_seen[key] = seen
         summaries.append(
-            SourceSummary(dump.display, dump.layout, dump.read, new, merged, tuple(dump.skipped))
+            SourceSummary(
+                dump.display, dump.layout, dump.read, new, merged, tuple(dump.skipped), dump.source
+            )
         )
     # A paper captured later can never take an earlier one's id (and its curation with it), so
     # adding a dump never renames the papers already there, whatever its file is called.

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,26 +19,77 @@ from papersite.errors import PapersiteError, display_path
 
 FORMATS = ("json", "csv")
 
-# Column order of the CSV and key order of the JSON objects; README "Export schema" documents each.
-FIELDS = (
-    "id",
-    "title",
-    "abstract",
-    "authors",
-    "organization",
-    "published",
-    "upvotes",
-    "upvotes_as_of",
-    "themes",
-    "links",
-    "sources",
-    "url",
-    "sections",
-    "featured",
-    "note",
-    "tags",
-    "arxiv",
+
+@dataclass(frozen=True)
+class ExportField:
+    """One key of the export: its JSON type and its meaning (Markdown), as readers are told.
+
+    README's "Export schema" table and the site's About page both show these; a test keeps the
+    README's table the same, so the two cannot drift apart.
+    """
+
+    name: str
+    type: str
+    meaning: str
+
+
+# The keys in the JSON objects' order, which is also the CSV's column order.
+EXPORT_FIELDS = (
+    ExportField(
+        "id",
+        "string",
+        "stable ASCII slug of the title, at most 80 characters; when two papers' titles slug the "
+        "same, the one captured first keeps it and the other gets a `-` and six hex digits of its "
+        "title's SHA-256",
+    ),
+    ExportField("title", "string", "the title, white space normalised"),
+    ExportField("abstract", "string", "the abstract verbatim, white space normalised"),
+    ExportField("authors", "integer or null", "number of authors, when the dump shows it"),
+    ExportField(
+        "organization",
+        "string or null",
+        "the organisation's display name, when the dump shows one instead of authors",
+    ),
+    ExportField(
+        "published",
+        "string or null",
+        "ISO date (`2025-05-10`) the paper was published on Daily Papers; null when unknown",
+    ),
+    ExportField("upvotes", "integer or null", "upvotes, from the latest capture that shows them"),
+    ExportField(
+        "upvotes_as_of",
+        "string or null",
+        "ISO date the upvotes were read (that dump's capture date)",
+    ),
+    ExportField(
+        "themes",
+        "array of strings",
+        "theme ids the paper is curated into, in theme display order (empty when unsorted)",
+    ),
+    ExportField(
+        "links",
+        "array of strings",
+        "URLs in the abstract, cleaned of trailing punctuation and LaTeX residue",
+    ),
+    ExportField(
+        "sources",
+        "array of strings",
+        "every dump file the paper appears in, in reading order (file name order)",
+    ),
+    ExportField(
+        "url", "string", "the paper's page on the site, relative to the site root: `papers/<id>/`"
+    ),
+    ExportField("sections", "object", "theme id → section id, for each of `themes`"),
+    ExportField(
+        "featured",
+        "array of strings",
+        'the themes whose "start here" list the paper is on',
+    ),
+    ExportField("note", "string or null", "the curator's note (Markdown): why read this"),
+    ExportField("tags", "array of strings", "curators' tags"),
+    ExportField("arxiv", "string or null", "the arXiv id a curator gave, such as `2510.21450`"),
 )
+FIELDS = tuple(field.name for field in EXPORT_FIELDS)
 
 
 def paper_url(paper_id: str) -> str:

@@ -9,6 +9,7 @@ is written through :class:`SiteWriter`, which refuses any path that would leave 
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import math
 import os
@@ -28,7 +29,7 @@ from papersite.bibtex import bibtex_entry, bibtex_file
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CuratedPaper, Curation, Theme, newest_first
 from papersite.errors import PapersiteError
-from papersite.exports import export_objects, paper_url, to_csv, to_json
+from papersite.exports import EXPORT_FIELDS, export_objects, paper_url, to_csv, to_json
 from papersite.feeds import atom_feed
 from papersite.markup import (
     escape_html,
@@ -41,6 +42,7 @@ from papersite.markup import (
 from papersite.options import DEFAULT_THEME_PAGE_SIZE, DEFAULT_UNSORTED_PAGE_SIZE
 from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchEntry, SearchSettings
+from papersite.sources import SourceFile
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = ".papersite-generated"
@@ -51,6 +53,25 @@ _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?")
 _ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+# Material's script takes every <link rel="alternate"> in a page's head for another language's
+# copy of the site and fetches sitemap.xml next to it: next to the feeds a page names
+# (templates/overrides/main.html) that would be a 404 on every page view. An empty one is a few
+# bytes and names no page, so no link is taken for one of another site.
+FEEDS_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    "<!-- Not a sitemap of the site (that is ../sitemap.xml): Material for MkDocs looks for one "
+    "next to each feed a page names. -->\n"
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
+# A word as search finds one: letters and digits, any case ("State-Space" is "state", "space").
+_WORD = re.compile(r"[^\W_]+")
+# A page's meta description, which search engines and link previews show, is cut near here.
+DESCRIPTION_LENGTH = 160
+# Where a sentence may end: its mark, then a space and what opens a sentence (or the text's end).
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"'(\[]|$)")
+# Words whose period ends no sentence ("et al. Their ...", "e.g. Transformers").
+_ABBREVIATIONS = frozenset({"al", "e.g", "i.e", "vs", "cf", "fig", "eq", "sec", "no", "approx"})
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -66,6 +87,8 @@ class SiteSettings:
     theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
     # The search backend: with Pagefind the site gets a Search page (see papersite.search).
     search: SearchSettings = field(default_factory=SearchSettings)
+    # The project's repository (mkdocs.yml's repo_url), which the About page asks readers to fork.
+    repo_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +130,23 @@ class TagView:
 
 
 @dataclass(frozen=True)
+class SourceView:
+    """A dump a paper was seen in: its label for readers and, when that differs, its file name."""
+
+    label: str
+    file: str | None
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """A key of papers.json (a column of papers.csv) as the About page describes it."""
+
+    name: str
+    type: str
+    meaning_html: Markup
+
+
+@dataclass(frozen=True)
 class PlaceView:
     """Where a paper sits in the reading list."""
 
@@ -131,7 +171,13 @@ class PaperView:
     arxiv: LinkView | None
     links: tuple[LinkView, ...]
     searches: tuple[LinkView, ...]
-    sources: tuple[str, ...]
+    # In capture order; papers.json keeps the file names, for those who reuse the data.
+    sources: tuple[SourceView, ...]
+
+    @property
+    def description(self) -> str:
+        """The page's summary for search engines and link previews: the abstract's opening."""
+        return describe(self.abstract)
 
 
 @dataclass(frozen=True)
@@ -165,6 +211,36 @@ class ThemeView:
     count: int
     featured: tuple[PaperView, ...]
     sections: tuple[SectionView, ...]
+
+    @property
+    def description(self) -> str:
+        """The page's summary for search engines and link previews: its introduction's opening."""
+        intro = html.unescape(_TAG.sub("", self.intro_html)) if self.intro_html else ""
+        if intro.strip():
+            return describe(intro)
+        return f"{self.count} paper{'s' if self.count != 1 else ''} on {self.title}"
+
+
+def describe(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """A summary as search engines and link previews show one, at most ``limit`` characters.
+
+    The text's first sentence when it fits, else the whole words that fit and "…".
+    """
+    text = " ".join(text.split())
+    first = next(
+        (
+            text[: end.end()]
+            for end in _SENTENCE_END.finditer(text)
+            if text[: end.start()].rsplit(" ", 1)[-1].lower() not in _ABBREVIATIONS
+        ),
+        text,
+    )
+    if len(first) <= limit:
+        return first
+    head = text[: limit - 1]
+    if text[limit - 1] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]  # a word cut in two is dropped
+    return head.rstrip(" ,;:") + "…"
 
 
 def format_date(day: date | None) -> str | None:
@@ -287,6 +363,7 @@ class Renderer:
         self.settings = settings
         self.env = _environment()
         self._templates: dict[str, jinja2.Template] = {}
+        self._sources = {summary.source.name: summary.source for summary in catalogue.sources}
         for theme in curation.themes:
             check_id("theme", theme.id, theme.title)
             for section in theme.sections:
@@ -304,10 +381,7 @@ class Renderer:
     def paper_view(self, item: CuratedPaper) -> PaperView:
         """What the pages show about one paper."""
         paper = item.paper
-        arxiv_id = item.arxiv_id if item.arxiv_id and _ARXIV_ID.fullmatch(item.arxiv_id) else None
-        if arxiv_id is None:
-            found = next((m.group(1) for u in paper.links if (m := _ARXIV_LINK.match(u))), None)
-            arxiv_id = found
+        arxiv_id = arxiv_id_of(item)
         arxiv = (
             LinkView(f"arXiv:{arxiv_id}", f"https://arxiv.org/abs/{arxiv_id}") if arxiv_id else None
         )
@@ -327,7 +401,15 @@ class Renderer:
             arxiv=arxiv,
             links=tuple(dict.fromkeys(links)),
             searches=searches,
-            sources=paper.sources,
+            sources=self._source_views(paper.sources),
+        )
+
+    def _source_views(self, names: Sequence[str]) -> tuple[SourceView, ...]:
+        """The dumps named, as readers know them (sources.yaml's labels), in capture order."""
+        known = [self._sources.get(name) or SourceFile(Path(name), name, name) for name in names]
+        return tuple(
+            SourceView(s.label, s.name if s.label != s.name else None)
+            for s in sorted(known, key=_capture_order)
         )
 
     def _place(self, theme_id: str, item: CuratedPaper) -> PlaceView:
@@ -388,6 +470,7 @@ def generate(
     recent = [views[i.paper.id] for i in sorted(curation.papers, key=newest_first)[:RECENT_COUNT]]
     unsorted = [views[item.paper.id] for item in curation.unsorted()]
     pages = 0
+    example = search_example(curation) if search_page else None
 
     def page(path: str, template: str, **values: object) -> None:
         nonlocal pages
@@ -402,6 +485,7 @@ def generate(
         total=len(curation.papers),
         unsorted_count=len(unsorted),
         search_page=search_page,
+        search_example=example,
         root="",
     )
     # Where each paper is listed: the theme pages (by theme) and the Unsorted page holding it.
@@ -419,9 +503,15 @@ def generate(
     tagged = any(item.tags for item in curation.papers)
     # Written even with no tags, so a kept address still opens; the nav then leaves it out.
     page("tags.md", "tags.md.j2", tagged=tagged, root="../")
-    page("about.md", "about.md.j2", themes=themes, root="../")
+    page("about.md", "about.md.j2", themes=themes, fields=field_views(), root="../")
     if search_page:
-        page("search.md", "search.md.j2", root="../", total=len(curation.papers))
+        page(
+            "search.md",
+            "search.md.j2",
+            root="../",
+            total=len(curation.papers),
+            search_example=example,
+        )
         writer.write("javascripts/search.js", (TEMPLATES / "search.js").read_bytes())
     _write_data(writer, catalogue, curation, settings)
     writer.write("stylesheets/papersite.css", (TEMPLATES / "papersite.css").read_bytes())
@@ -439,7 +529,7 @@ def generate(
             related=_related_views(related[item.paper.id], views),
             unsorted_url=listed_on.get(item.paper.id),
             theme_urls=placed_on.get(item.paper.id, {}),
-            bibtex=bibtex_entry(item.paper, settings.site_url),
+            bibtex=bibtex_entry(item.paper, settings.site_url, arxiv_id_of(item)),
             root="../../",
         )
     writer.prune()
@@ -458,6 +548,47 @@ def generate(
     return Generated(len(curation.papers), pages, len(writer.written), nav, entries, search)
 
 
+def field_views() -> tuple[FieldView, ...]:
+    """The export's keys as README's "Export schema" table describes them, for the About page."""
+    views = []
+    for f in EXPORT_FIELDS:
+        # One paragraph of the project's own Markdown: without its <p>, it fits a table cell.
+        meaning = render_note(f.meaning).strip().removeprefix("<p>").removesuffix("</p>")
+        views.append(FieldView(f.name, f.type, Markup(meaning)))
+    return tuple(views)
+
+
+def arxiv_id_of(item: CuratedPaper) -> str | None:
+    """The paper's arXiv id: the curator's when it is one, else an arXiv link's in its abstract."""
+    if item.arxiv_id and _ARXIV_ID.fullmatch(item.arxiv_id):
+        return item.arxiv_id
+    return next((m.group(1) for u in item.paper.links if (m := _ARXIV_LINK.match(u))), None)
+
+
+def search_example(curation: Curation) -> str | None:
+    """An example query for the search field that finds papers on this site, or None.
+
+    The first theme title, else section title, in curation order, every word of which one paper
+    of that theme or section holds in its title or abstract (what search indexes): an example
+    that finds nothing tells a reader search is broken.
+    """
+    candidates = [(theme.title, curation.in_theme(theme.id)) for theme in curation.themes]
+    candidates += [
+        (section.title, curation.in_section(theme.id, section.id))
+        for theme in curation.themes
+        for section in theme.sections
+    ]
+    for text, items in candidates:
+        wanted = _words(text)
+        if wanted and any(wanted <= _words(f"{i.paper.title} {i.paper.abstract}") for i in items):
+            return text
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
 def _write_data(
     writer: SiteWriter, catalogue: Catalogue, curation: Curation, settings: SiteSettings
 ) -> None:
@@ -466,6 +597,7 @@ def _write_data(
     writer.write("papers.json", to_json(objects))
     writer.write("papers.csv", to_csv(objects))
     site = settings.site_url
+    writer.write("feeds/sitemap.xml", FEEDS_SITEMAP)
     writer.write(
         "feeds/papers.xml",
         atom_feed(
@@ -479,7 +611,8 @@ def _write_data(
     )
     for theme in curation.themes:
         items = curation.in_theme(theme.id)
-        writer.write(f"bibtex/{theme.id}.bib", bibtex_file((i.paper for i in items), site))
+        entries = ((i.paper, arxiv_id_of(i)) for i in items)
+        writer.write(f"bibtex/{theme.id}.bib", bibtex_file(entries, site))
         writer.write(
             f"feeds/{theme.id}.xml",
             atom_feed(
@@ -645,6 +778,12 @@ def _yaml_string(text: str) -> Markup:
 
 def _note(text: str | None) -> Markup | None:
     return Markup(render_note(text)) if text and text.strip() else None
+
+
+def _capture_order(source: SourceFile) -> tuple[int, date, str]:
+    """Dated captures by day; a year alone after that year's dated ones; unknown ones last."""
+    year = source.captured.year if source.captured else source.captured_year
+    return (year or 9999, source.captured or date.max, source.name)
 
 
 def _where(paper: Paper) -> str:

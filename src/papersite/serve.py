@@ -28,6 +28,7 @@ from papersite.build import (
     mkdocs_logging,
     mkdocs_nav,
     read_mkdocs_yaml,
+    with_theme_overrides,
 )
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.errors import PapersiteError
@@ -169,9 +170,11 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     # HTML, and the writer touches only pages whose bytes changed, so an edit rebuilds a few pages
     # rather than every paper's (all of them when the navigation changes, see Preview.generate).
     # A search index would hold only the rebuilt pages: the preview goes without search.
+    written = read_mkdocs_yaml(config_file)
     overrides: dict[str, Any] = {
         "nav": preview.nav,
-        "plugins": without_search_plugin(read_mkdocs_yaml(config_file).get("plugins")),
+        "plugins": _readable_again(without_search_plugin(written.get("plugins"))),
+        "theme": with_theme_overrides(written.get("theme")),
     }
     if dev_addr:
         overrides["dev_addr"] = dev_addr
@@ -184,6 +187,23 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
             )
     finally:
         stop.set()
+
+
+def _readable_again(plugins: list[Any]) -> dict[str, Any] | list[Any]:
+    """The plugins as a mapping of names to options, which MkDocs reads without changing it.
+
+    MkDocs takes each ``{name: options}`` entry of a list apart as it reads it, and its dev server
+    reads the overrides again for every rebuild: the first rebuild found the entry empty and
+    stopped at a configuration error. A plugin listed twice cannot be a key twice, and an entry
+    MkDocs would refuse is for MkDocs to report: such lists are passed on as they are.
+    """
+    entries = [{entry: {}} if isinstance(entry, str) else entry for entry in plugins]
+    if not all(isinstance(entry, Mapping) and len(entry) == 1 for entry in entries):
+        return plugins
+    named = [next(iter(entry.items())) for entry in entries]
+    if len({name for name, _ in named}) < len(named):
+        return plugins
+    return dict(named)
 
 
 def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
