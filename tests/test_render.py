@@ -23,10 +23,10 @@ from papersite.render import (
     SiteWriter,
     ThemeView,
     _yaml_string,
-    describe,
     generate,
     paginate_theme,
     search_example,
+    summarize,
 )
 from papersite.search import SearchSettings
 
@@ -467,17 +467,17 @@ def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
     ],
 )
 def test_a_description_is_the_first_sentence(text: str, described: str) -> None:
-    assert describe(text) == described
+    assert summarize(text) == described
 
 
 def test_a_long_description_is_cut_at_a_word_within_the_limit() -> None:
     text = "Ab " + "word " * 40 + "unfinished"
-    described = describe(text)
+    described = summarize(text)
     assert len(described) <= 160 and described.endswith("word…")
     assert text.startswith(described.removesuffix("…"))
     long_word = "x" * 300
-    assert describe(long_word) == "x" * 159 + "…"
-    assert describe("One, " + "two, " * 40).endswith("two…")
+    assert summarize(long_word) == "x" * 159 + "…"
+    assert summarize("One, " + "two, " * 40).endswith("two…")
 
 
 def test_paper_and_theme_pages_describe_themselves(tmp_path: Path) -> None:

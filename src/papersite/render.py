@@ -177,7 +177,7 @@ class PaperView:
     @property
     def description(self) -> str:
         """The page's summary for search engines and link previews: the abstract's opening."""
-        return describe(self.abstract)
+        return summarize(self.abstract)
 
 
 @dataclass(frozen=True)
@@ -217,11 +217,11 @@ class ThemeView:
         """The page's summary for search engines and link previews: its introduction's opening."""
         intro = html.unescape(_TAG.sub("", self.intro_html)) if self.intro_html else ""
         if intro.strip():
-            return describe(intro)
+            return summarize(intro)
         return f"{self.count} paper{'s' if self.count != 1 else ''} on {self.title}"
 
 
-def describe(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+def summarize(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
     """A summary as search engines and link previews show one, at most ``limit`` characters.
 
     The text's first sentence when it fits, else the whole words that fit and "…".
