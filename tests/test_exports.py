@@ -4,12 +4,29 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
 
 from papersite.catalogue import load_catalogue
-from papersite.curation import uncurated
-from papersite.exports import EXPORT_FIELDS, FIELDS, ExportField, export_objects, to_csv, to_json
+from papersite.curation import load_curation, uncurated
+from papersite.errors import Problems
+from papersite.exports import (
+    EXPORT_FIELDS,
+    FIELDS,
+    SCHEMA_ID,
+    export_objects,
+    export_schema,
+    schema_json,
+    to_csv,
+    to_json,
+)
 
 from .conftest import REPO, MakeContent
+from .sites import loaded
 
 
 def test_json_export_has_the_documented_schema(make_content: MakeContent) -> None:
@@ -92,4 +109,90 @@ def test_readme_s_export_schema_table_is_the_one_the_about_page_shows() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Export schema\n")[1].split("\n## ")[0]
     rows = re.findall(r"^\| `(\w+)` \| ([^|]+?) \| (.+?) \|$", section, re.MULTILINE)
-    assert [ExportField(*row) for row in rows] == list(EXPORT_FIELDS)
+    assert rows == [(f.name, f.type, f.meaning) for f in EXPORT_FIELDS]
+
+
+# --- the JSON Schema ------------------------------------------------------------------------------
+
+
+def _is_iri(value: object) -> bool:
+    parts = urlsplit(str(value))
+    return bool(parts.scheme and parts.netloc) and not re.search(r"\s", str(value))
+
+
+def schema_validator() -> Draft202012Validator:
+    """A validator of the export schema that checks formats as well as types."""
+    checker = FormatChecker()
+    # jsonschema checks "iri" only with an optional package papersite has no other use for: a
+    # link must at least have a scheme and a host, and no white space.
+    checker.checks("iri")(_is_iri)
+    return Draft202012Validator(export_schema(), format_checker=checker)
+
+
+def test_the_schema_is_draft_2020_12_with_exactly_the_export_fields_in_order() -> None:
+    schema = export_schema()
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert (schema["$id"], schema["title"]) == (SCHEMA_ID, "papersite papers.json")
+    assert schema["type"] == "array"  # papers.json is a bare array, as to_json writes it
+    paper = schema["$defs"]["paper"]
+    assert list(paper["properties"]) == [f.name for f in EXPORT_FIELDS]
+    assert paper["required"] == list(FIELDS)
+    assert paper["additionalProperties"] is False
+    for field in EXPORT_FIELDS:
+        assert paper["properties"][field.name]["description"] == field.meaning
+        nullable = "null" in paper["properties"][field.name]["type"]
+        assert nullable == field.type.endswith(" or null"), field.name
+    assert json.loads(schema_json()) == schema
+
+
+def test_the_schema_cannot_be_edited_through_what_export_schema_returns() -> None:
+    export_schema()["$defs"]["paper"]["properties"]["links"]["items"]["format"] = "date"
+    assert export_schema()["$defs"]["paper"]["properties"]["links"]["items"]["format"] == "iri"
+
+
+def test_the_test_content_s_export_validates_with_every_field_filled_somewhere(
+    tmp_path: Path,
+) -> None:
+    papers = json.loads(to_json(export_objects(loaded(tmp_path).curation)))
+    schema_validator().validate(papers)
+    # Else a field could be given the wrong type and still pass, being null or empty everywhere.
+    assert {name for name in FIELDS if any(p[name] not in (None, [], {}) for p in papers)} == set(
+        FIELDS
+    )
+
+
+def test_the_shipped_content_s_export_validates() -> None:
+    content = REPO / "content"
+    catalogue = load_catalogue(content)
+    problems = Problems()
+    papers = json.loads(to_json(export_objects(load_curation(content, catalogue, problems))))
+    assert not list(problems)
+    assert len(papers) > 400
+    schema_validator().validate(papers)
+
+
+@pytest.mark.parametrize(
+    ("change", "keyword"),
+    [
+        ({"authors": "13"}, "type"),
+        ({"title": None}, "type"),
+        ({"sections": {"efficiency": 1}}, "type"),
+        ({"note": ...}, "required"),
+        ({"doi": "10.1000/182"}, "additionalProperties"),
+        ({"published": "May 10, 2025"}, "format"),
+        ({"links": ["github.com/qiuzh20/gated_attention"]}, "format"),
+        ({"id": "Gated Attention"}, "pattern"),
+    ],
+)
+def test_a_broken_paper_fails_validation(
+    make_content: MakeContent, change: dict[str, Any], keyword: str
+) -> None:
+    objects = export_objects(uncurated(load_catalogue(make_content("spaced_small.txt"))))
+    validator = schema_validator()
+    validator.validate(objects)
+    paper = {**objects[0], **change}
+    for name in [name for name, value in change.items() if value is ...]:
+        del paper[name]
+    errors = list(validator.iter_errors([*objects[1:], paper]))
+    assert [error.validator for error in errors] == [keyword]

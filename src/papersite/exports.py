@@ -6,14 +6,16 @@ reader downloads is what a maintainer exports. Papers a curator hid are left out
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from papersite.catalogue import MAX_ID_LENGTH
 from papersite.curation import CuratedPaper, Curation
 from papersite.errors import PapersiteError, display_path
 
@@ -22,72 +24,104 @@ FORMATS = ("json", "csv")
 
 @dataclass(frozen=True)
 class ExportField:
-    """One key of the export: its JSON type and its meaning (Markdown), as readers are told.
+    """One key of the export: its value's JSON Schema and its meaning (Markdown) for readers.
 
-    README's "Export schema" table and the site's About page both show these; a test keeps the
-    README's table the same, so the two cannot drift apart.
+    README's "Export schema" table and the site's About page both show these, the type in words
+    (see :attr:`type`); the published JSON Schema is made from them too (:func:`export_schema`).
+    A test keeps the README's table the same, so none of the three can drift apart.
     """
 
     name: str
-    type: str
+    schema: Mapping[str, Any]
     meaning: str
+
+    @property
+    def type(self) -> str:
+        """The value's type in words: "string or null", "array of strings"."""
+        kinds = self.schema["type"]
+        return " or ".join(
+            f"array of {self.schema['items']['type']}s" if kind == "array" else kind
+            for kind in ([kinds] if isinstance(kinds, str) else kinds)
+        )
 
 
 # The keys in the JSON objects' order, which is also the CSV's column order.
 EXPORT_FIELDS = (
     ExportField(
         "id",
-        "string",
+        # What catalogue.slugify makes: readers may use an id as a file or folder name.
+        {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": MAX_ID_LENGTH},
         "stable ASCII slug of the title, at most 80 characters; when two papers' titles slug the "
         "same, the one captured first keeps it and the other gets a `-` and six hex digits of its "
         "title's SHA-256",
     ),
-    ExportField("title", "string", "the title, white space normalised"),
-    ExportField("abstract", "string", "the abstract verbatim, white space normalised"),
-    ExportField("authors", "integer or null", "number of authors, when the dump shows it"),
+    ExportField("title", {"type": "string"}, "the title, white space normalised"),
+    ExportField("abstract", {"type": "string"}, "the abstract verbatim, white space normalised"),
+    ExportField(
+        "authors", {"type": ["integer", "null"]}, "number of authors, when the dump shows it"
+    ),
     ExportField(
         "organization",
-        "string or null",
+        {"type": ["string", "null"]},
         "the organisation's display name, when the dump shows one instead of authors",
     ),
     ExportField(
         "published",
-        "string or null",
+        {"type": ["string", "null"], "format": "date"},
         "ISO date (`2025-05-10`) the paper was published on Daily Papers; null when unknown",
     ),
-    ExportField("upvotes", "integer or null", "upvotes, from the latest capture that shows them"),
+    ExportField(
+        "upvotes",
+        {"type": ["integer", "null"]},
+        "upvotes, from the latest capture that shows them",
+    ),
     ExportField(
         "upvotes_as_of",
-        "string or null",
+        {"type": ["string", "null"], "format": "date"},
         "ISO date the upvotes were read (that dump's capture date)",
     ),
     ExportField(
         "themes",
-        "array of strings",
+        {"type": "array", "items": {"type": "string"}},
         "theme ids the paper is curated into, in theme display order (empty when unsorted)",
     ),
     ExportField(
         "links",
-        "array of strings",
+        # Not "uri": a link is taken from the text as written, so it may hold non-ASCII characters
+        # (an IDN host, a word glued on by a dash), which an IRI allows and a URI does not.
+        {"type": "array", "items": {"type": "string", "format": "iri"}},
         "URLs in the abstract, cleaned of trailing punctuation and LaTeX residue",
     ),
     ExportField(
         "sources",
-        "array of strings",
+        {"type": "array", "items": {"type": "string"}},
         "every dump file the paper appears in, in reading order (file name order)",
     ),
     ExportField(
-        "url", "string", "the paper's page on the site, relative to the site root: `papers/<id>/`"
+        "url",
+        # Relative, so the same export serves wherever the site is published.
+        {"type": "string", "format": "uri-reference"},
+        "the paper's page on the site, relative to the site root: `papers/<id>/`",
     ),
-    ExportField("sections", "object", "theme id → section id, for each of `themes`"),
+    ExportField(
+        "sections",
+        {"type": "object", "additionalProperties": {"type": "string"}},
+        "theme id → section id, for each of `themes`",
+    ),
     ExportField(
         "featured",
-        "array of strings",
+        {"type": "array", "items": {"type": "string"}},
         'the themes whose "start here" list the paper is on',
     ),
-    ExportField("note", "string or null", "the curator's note (Markdown): why read this"),
-    ExportField("tags", "array of strings", "curators' tags"),
-    ExportField("arxiv", "string or null", "the arXiv id a curator gave, such as `2510.21450`"),
+    ExportField(
+        "note", {"type": ["string", "null"]}, "the curator's note (Markdown): why read this"
+    ),
+    ExportField("tags", {"type": "array", "items": {"type": "string"}}, "curators' tags"),
+    ExportField(
+        "arxiv",
+        {"type": ["string", "null"]},
+        "the arXiv id a curator gave, such as `2510.21450`",
+    ),
 )
 FIELDS = tuple(field.name for field in EXPORT_FIELDS)
 
@@ -128,7 +162,54 @@ def export_objects(curation: Curation) -> list[dict[str, Any]]:
 
 def to_json(objects: list[dict[str, Any]]) -> str:
     """The export as a JSON array, stable byte for byte for the same input."""
-    return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+    return _dumps(objects)
+
+
+# Published next to papers.json. papers.json stays a bare array, which readers already parse, so it
+# cannot name its schema itself: the About page and README link this file instead.
+SCHEMA_FILE = "papers.schema.json"
+# An identifier, not an address: the schema describes papersite's export wherever a site is
+# published (its `url`s are relative for the same reason), so `papersite export --schema` and every
+# site give the same bytes. Not the id of schemas/papers.schema.json, which is papers.yaml's.
+SCHEMA_ID = "https://papersite.invalid/schemas/export.schema.json"
+
+
+def export_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the JSON export, made from EXPORT_FIELDS."""
+    paper = {
+        "type": "object",
+        "description": "One paper: every key is always present, null where a value is unknown.",
+        "properties": {
+            # A copy: a caller editing the schema must not edit EXPORT_FIELDS.
+            field.name: {**copy.deepcopy(dict(field.schema)), "description": field.meaning}
+            for field in EXPORT_FIELDS
+        },
+        "required": list(FIELDS),
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "papersite papers.json",
+        "description": (
+            "Every paper of a papersite reading list, as published in papers.json and written by "
+            "`papersite export --format json`: an array of objects, one per paper, sorted by "
+            "`id` (unique), with the keys in the order listed. Papers a curator hid are left out."
+        ),
+        "type": "array",
+        # A name of its own, so a reader can validate one paper: papers.schema.json#/$defs/paper.
+        "items": {"$ref": "#/$defs/paper"},
+        "$defs": {"paper": paper},
+    }
+
+
+def schema_json() -> str:
+    """The export's JSON Schema as a file, stable byte for byte."""
+    return _dumps(export_schema())
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
 # A spreadsheet runs a cell starting with one of these as a formula (or DDE command): scraped
