@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from papersite import build as build_module
 from papersite.build import (
@@ -299,6 +300,16 @@ def test_published_papers_json_is_the_export_byte_for_byte(
     assert (site / "papers.json").read_bytes() == (tmp_path / "export.json").read_bytes()
     assert main(["export", "--format", "csv", "--content", str(content)]) == 0
     assert (site / "papers.csv").read_text(encoding="utf-8") == capsys.readouterr().out
+
+
+def test_the_site_publishes_the_schema_of_papers_json_and_the_about_page_links_it(
+    curated_site: Path,
+) -> None:
+    schema = json.loads((curated_site / "papers.schema.json").read_text(encoding="utf-8"))
+    papers = json.loads((curated_site / "papers.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema).validate(papers)
+    about = (curated_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../papers.schema.json">papers.schema.json</a>' in about
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

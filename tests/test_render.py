@@ -81,6 +81,7 @@ def test_hostile_text_is_escaped_in_every_generated_page(docs: Path) -> None:
 def test_data_files_and_feeds_are_written(docs: Path) -> None:
     for name in (
         "papers.json",
+        "papers.schema.json",
         "papers.csv",
         "feeds/papers.xml",
         "feeds/efficiency.xml",
@@ -245,7 +246,7 @@ def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
     config = str(REPO / "mkdocs.yml")
     out = tmp_path / "docs"
     assert main(["generate", "--content", str(content), "--config", config, "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"Generated 13 pages and 20 files in {out}\n"
+    assert capsys.readouterr().out == f"Generated 13 pages and 21 files in {out}\n"
     assert (out / "papers/etc-passwd.md").is_file()
     foreign = tmp_path / "mine"
     foreign.mkdir()

@@ -29,7 +29,15 @@ from papersite.bibtex import bibtex_entry, bibtex_file
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CuratedPaper, Curation, Theme, newest_first
 from papersite.errors import PapersiteError
-from papersite.exports import EXPORT_FIELDS, export_objects, paper_url, to_csv, to_json
+from papersite.exports import (
+    EXPORT_FIELDS,
+    SCHEMA_FILE,
+    export_objects,
+    paper_url,
+    schema_json,
+    to_csv,
+    to_json,
+)
 from papersite.feeds import atom_feed
 from papersite.markup import (
     escape_html,
@@ -592,9 +600,10 @@ def _words(text: str) -> set[str]:
 def _write_data(
     writer: SiteWriter, catalogue: Catalogue, curation: Curation, settings: SiteSettings
 ) -> None:
-    """papers.json and papers.csv (the export schema), BibTeX per theme, Atom feeds."""
+    """papers.json, its JSON Schema and papers.csv, BibTeX per theme, Atom feeds."""
     objects = export_objects(curation)
     writer.write("papers.json", to_json(objects))
+    writer.write(SCHEMA_FILE, schema_json())
     writer.write("papers.csv", to_csv(objects))
     site = settings.site_url
     writer.write("feeds/sitemap.xml", FEEDS_SITEMAP)
