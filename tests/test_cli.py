@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from papersite.cli import main
+from papersite.exports import schema_json
 
 from .conftest import REPO, MakeContent
 
@@ -70,6 +71,17 @@ def test_export_json_to_a_file(make_content: MakeContent, tmp_path: Path) -> Non
         "Fine-tune Language Models",
         "Gated Attention for Large Language Models",
     ]
+
+
+def test_export_schema_writes_the_json_schema_without_reading_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--schema", "--content", str(tmp_path / "nope")]) == 0
+    assert capsys.readouterr().out == schema_json()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--schema", "--format", "json"])
+    assert exit_info.value.code == 2
+    assert "--format: not allowed with argument --schema" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

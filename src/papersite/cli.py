@@ -17,7 +17,7 @@ from papersite.curation import (
     read_curation,
 )
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
-from papersite.exports import FORMATS, SERIALISERS, export_objects, write_export
+from papersite.exports import FORMATS, SERIALISERS, export_objects, schema_json, write_export
 from papersite.triage import format_triage, triage
 
 
@@ -51,7 +51,14 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the catalogue as JSON or CSV")
     _content_option(export)
-    export.add_argument("--format", choices=FORMATS, default="json", help="default: json")
+    what = export.add_mutually_exclusive_group()
+    # No default: argparse lets `--format json --schema` pass when the value given is the default.
+    what.add_argument("--format", choices=FORMATS, help="default: json")
+    what.add_argument(
+        "--schema",
+        action="store_true",
+        help="write the JSON Schema of the json format instead (the site's papers.schema.json)",
+    )
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     export.add_argument(
         "--rules-only",
@@ -208,9 +215,13 @@ def _run_review(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    catalogue = _load(args.content)
-    curation = _curate(args.content, catalogue, rules_only=args.rules_only)
-    text = SERIALISERS[args.format](export_objects(curation))
+    if args.schema:
+        # The same for any content, rules-only or not: nothing to read.
+        text = schema_json()
+    else:
+        catalogue = _load(args.content)
+        curation = _curate(args.content, catalogue, rules_only=args.rules_only)
+        text = SERIALISERS[args.format or "json"](export_objects(curation))
     if args.output is None:
         sys.stdout.write(text)
     else:
