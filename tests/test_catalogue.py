@@ -248,6 +248,14 @@ def test_titles_without_ascii_letters_still_get_an_id() -> None:
             ("https://doi.org/10.1007/978-3_9",),
         ),
         ("no url here, just http:// and https://", ()),
+        ("Table at https://x.org/t[1], see", ("https://x.org/t[1]",)),
+        ("[https://x.org/t]", ("https://x.org/t",)),
+        ("Code: https://github.com/a/b\u2014see the appendix", ("https://github.com/a/b",)),
+        (
+            "\u201chttps://x.org/p\u201d and \u00abhttps://y.org\u00bb",
+            ("https://x.org/p", "https://y.org"),
+        ),
+        ("\u4ee3\u7801\uff1ahttps://x.org/cn\u3002", ("https://x.org/cn",)),
     ],
 )
 def test_links_are_cleaned(text: str, links: tuple[str, ...]) -> None:

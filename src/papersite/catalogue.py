@@ -21,9 +21,17 @@ from papersite.sources import Dump, Layout, Record, SourceFile, discover_sources
 
 MAX_ID_LENGTH = 80
 
-_URL = re.compile(r"https?://[^\s<>\"'`{}\\|^]+", re.IGNORECASE)
+# Typographic dashes, quotes and CJK punctuation end a URL as white space does: abstracts glue
+# them on ("https://github.com/a/b—see"), while no real address holds them.
+_URL = re.compile(
+    r"https?://[^\s<>\"'`{}\\|^"
+    r"\u2013\u2014\u2018\u2019\u201c\u201d\u00ab\u00bb\u3001\u3002\uff0c]+",
+    re.IGNORECASE,
+)
 # Sentence punctuation after a URL, and LaTeX leftovers such as "}}" or "$", are not part of it.
-_URL_TRAILING = ".,;:!?*'\"]}>$~"
+_URL_TRAILING = ".,;:!?*'\"}>$~"
+# A closing bracket ends a URL only when the URL opened none: "Mamba_(snake)" and "a[1]" keep it.
+_URL_BRACKETS = {")": "(", "]": "["}
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -255,7 +263,9 @@ def extract_links(text: str) -> tuple[str, ...]:
 
 def _trim_url(url: str) -> str:
     while url:
-        if url[-1] in _URL_TRAILING or (url[-1] == ")" and url.count("(") < url.count(")")):
+        last = url[-1]
+        opening = _URL_BRACKETS.get(last)
+        if last in _URL_TRAILING or (opening and url.count(opening) < url.count(last)):
             url = url[:-1]
         else:
             break
