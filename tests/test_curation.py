@@ -344,6 +344,13 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
     ]
 
 
+# What the message of a regex that matches empty text goes on to say.
+REQUIRED = (
+    "make part of it required ('+', one or more, instead of '*', which allows none; "
+    "no '?' after the whole; no empty alternative, as in 'a|')"
+)
+
+
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
@@ -388,6 +395,25 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
             ("{keyword: speculative decoding, weight: 2}", "{keyword: '-', weight: 2}"),
             f"{T}:17: keyword '-' would match every paper: a keyword needs a word to find "
             "('*' only ends one, as in 'quantiz*')",
+        ),
+        (
+            ("{regex: 'speed(s|ed)? up'", "{regex: '(speed(s|ed)? up)?'"),
+            f"{T}:18: regex '(speed(s|ed)? up)?' matches empty text, and so every paper: "
+            f"{REQUIRED}",
+        ),
+        (
+            # In a section's terms, and between word boundaries, which empty text alone has none of.
+            (
+                "terms: [quantiz*, four bits",
+                "terms:\n          - {regex: '\\b(four bits)?\\b'}\n        #",
+            ),
+            f"{T}:10: regex '\\b(four bits)?\\b' matches empty text, and so every paper: "
+            f"{REQUIRED}",
+        ),
+        (
+            # An exclusion, where it would keep every paper out of the theme.
+            ("exclude: [survey]", "exclude: [{regex: 'survey|'}]"),
+            f"{T}:19: regex 'survey|' matches empty text, and so every paper: {REQUIRED}",
         ),
         (
             ("{keyword: speculative decoding, weight: 2}", "{keyword: speculative, regex: x}"),
@@ -454,6 +480,18 @@ def test_a_regex_that_runs_away_on_a_paper_stops_curation_at_its_line(
     with pytest.raises(PapersiteError) as caught:
         curate(content)
     assert str(caught.value).startswith(rf"{T}:18: regex '(.|..)+\d' ran over 0.05 s")
+
+
+def test_a_regex_that_matches_empty_text_is_left_out_so_papers_stay_where_they_were(
+    content: Path,
+) -> None:
+    old = "{regex: 'speed(s|ed)? up', weight: 0.5}"
+    assert old in THEMES
+    # Weighed to reach the threshold alone: kept, it would put every paper in the theme.
+    write(content, themes=THEMES.replace(old, "{regex: '(speed(s|ed)? up)?', weight: 5}", 1))
+    curation, problems = curate(content)
+    assert [problem.split(": ")[0] for problem in problems] == [f"{T}:18"]
+    assert [i.paper.id for i in curation.unsorted()] == ["kernels-that-speed-up-training"]
 
 
 def test_an_entry_for_a_paper_its_dump_skipped_says_so(content: Path) -> None:

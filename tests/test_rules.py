@@ -278,3 +278,55 @@ def test_a_regex_re_backtracks_on_for_hours_is_quick() -> None:
     term = Term.regex(r"(\w+\s?)+:")
     abstract = "We present a method for training large language models with little memory " * 3
     assert not term.matches(paper("", abstract))
+
+
+# Regexes that can match empty text: each finds a place, not a word, and every paper has one.
+MATCH_EMPTY = [
+    "a*",
+    "(speed(s|ed)? up)?",
+    "x|",
+    "|x",
+    r"\d*",
+    "(?!survey)",
+    "$",
+    # The empty text has no word, so no edge of one: only a text with words shows these.
+    r"\b(\d+-bit)?\b",
+    r"\b(speeds?)?\b",
+    r"(?<=\s)(up)?",
+    r"\b",
+    # A word of the text the check looks in: matched there, and empty at the next word's edge.
+    r"\b(ab)?\b",
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "empty"),
+    [
+        *(("regex", regex, True) for regex in MATCH_EMPTY),
+        ("regex", "speed(s|ed)? up", False),
+        ("regex", r"\b\d+-bit\b", False),
+        ("regex", r"\w+", False),
+        # A look-ahead finds a place, but only in papers holding its words.
+        ("regex", "(?=quantiz)", False),
+        # Empty text alone matches it, and no paper is empty.
+        ("regex", "^$", False),
+        ("keyword", "*", True),
+        ("keyword", "-", True),
+        ("keyword", "* *", True),
+        ("keyword", "quantiz*", False),
+        ("keyword", "c++", False),
+    ],
+)
+def test_a_term_that_can_match_empty_text_is_told_apart(kind: str, text: str, empty: bool) -> None:
+    term = Term.regex(text) if kind == "regex" else Term.keyword(text)
+    assert term.matches_empty() is empty
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    regex=st.sampled_from(MATCH_EMPTY),
+    abstract=st.from_regex(r"\A[A-Za-z0-9]{2,9}( [A-Za-z0-9,;:()-]{1,9}){1,12}\.\Z"),
+)
+def test_a_regex_that_can_match_empty_text_matches_every_paper(regex: str, abstract: str) -> None:
+    # Why check refuses it: words, spaces and a full stop are all it needs to match.
+    assert Term.regex(regex).matches(paper("", abstract))

@@ -509,8 +509,8 @@ def _terms(
         if "keyword" in item:
             term = Term.keyword(item["keyword"], weight)
             # '*' or '-' alone leaves no word to find, and the empty pattern matches every text:
-            # one such term would score every paper into the theme.
-            if term.pattern.search("") is not None:
+            # one such term would score every paper into the theme (or, excluding, out of it).
+            if term.matches_empty():
                 problems.error(
                     document.path,
                     document.line(*location, *at),
@@ -520,9 +520,9 @@ def _terms(
                 continue
             found.append(term)
             continue
+        line = document.line(*location, number, "regex")
         try:
-            line = document.line(*location, number, "regex")
-            found.append(Term.regex(item["regex"], weight, (document.path, line)))
+            term = Term.regex(item["regex"], weight, (document.path, line))
         except re.error as exc:
             problems.error(
                 document.path,
@@ -530,6 +530,19 @@ def _terms(
                 f"invalid regex '{item['regex']}': {exc.msg}"
                 + (f" at position {exc.pos}" if exc.pos is not None else ""),
             )
+            continue
+        # A regex is searched, not matched whole: one that can match empty text finds it in every
+        # paper, as a keyword of '*' alone would, and nothing in the results would say so.
+        if term.matches_empty():
+            problems.error(
+                document.path,
+                line,
+                f"regex '{item['regex']}' matches empty text, and so every paper: make part of it "
+                "required ('+', one or more, instead of '*', which allows none; no '?' after the "
+                "whole; no empty alternative, as in 'a|')",
+            )
+            continue
+        found.append(term)
     return tuple(found)
 
 

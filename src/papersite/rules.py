@@ -24,6 +24,12 @@ DEFAULT_TITLE_WEIGHT = 3.0
 # backtracking catastrophically ("(.|..)+\d" tries every way to split the text into ones and
 # twos), and would take hours over a catalogue: it is stopped and reported instead.
 REGEX_TIMEOUT_SECONDS = 1.0
+# What every paper's title or abstract holds: words of more than one letter, spaces between them,
+# a sentence's end. A term that finds an empty match in it matches a place (the start or end of
+# the text or of a word, a space), not words, and so every paper: "a*", "(foo)?", "x|", but also
+# "\b(\d+-bit)?\b", which the empty text cannot show, having no word and so no word boundary.
+# It has no place only an empty text has, so "^$", which no paper matches, is not taken for one.
+_EVERY_TEXT = "ab cd."
 
 # A space or hyphen inside a keyword matches either, or nothing: "key value" finds "key-value" and
 # "keyvalue" alike, which is how the same term is spelt across abstracts.
@@ -150,6 +156,24 @@ class Term:
         pattern = regex.compile(text, regex.IGNORECASE | regex.VERSION0)
         literals = _split(required_literals(text))
         return cls(text, pattern, weight, *literals, written_at=written_at)
+
+    def matches_empty(self) -> bool:
+        """Whether the term can match empty text at a place every paper has, so every paper.
+
+        A curator who marks a whole pattern optional ("(speed up)?") or leaves an alternative empty
+        ("speedup|") means a pattern that finds words; the one written finds nothing, everywhere.
+        """
+        # Every match, not only the first: "\b(ab)?\b" matches "ab" first, then empty after it.
+        found: Iterable[re.Match[str] | regex.Match[str]]
+        try:
+            if isinstance(self.pattern, regex.Pattern):
+                found = self.pattern.finditer(_EVERY_TEXT, timeout=REGEX_TIMEOUT_SECONDS)
+            else:
+                found = self.pattern.finditer(_EVERY_TEXT)
+            return any(match.start() == match.end() for match in found)
+        except TimeoutError:
+            # Running away on six characters, it will on a paper: search reports it at its line.
+            return False
 
     def matches(self, paper: Paper | Text) -> bool:
         """Whether the term occurs in the paper's title or abstract."""
