@@ -25,9 +25,11 @@ from papersite.curation import (
     load_curation,
 )
 from papersite.errors import PapersiteError, Problems
+from papersite.render import generate
 from papersite.schema import SCHEMA_DIR
 
 from .conftest import CURATION_DATA, REPO
+from .sites import SETTINGS
 
 
 def paper(paper_id: str, published: date | None = None) -> Paper:
@@ -351,6 +353,13 @@ REQUIRED = (
 )
 
 
+# What the message of a section id starting with 'paper-' goes on to say.
+PAPER_ANCHORS = (
+    "on the theme's page, #paper-<id> is the anchor of the paper with that id, where the paper's "
+    "own page links to; choose an id that does not start with 'paper-'"
+)
+
+
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
@@ -429,6 +438,11 @@ REQUIRED = (
             "on line 7)",
         ),
         (
+            # No paper has the id 'reviews' yet; one a later dump brings would.
+            ("- id: fast-decoding\n", "- id: paper-reviews\n"),
+            f"{T}:10: section id 'paper-reviews' is taken: {PAPER_ANCHORS}",
+        ),
+        (
             ("- id: arithmetic-reasoning\n", "- id: papers\n"),
             f"{T}:35: theme id 'papers' is taken: feeds/papers.xml is the feed of every paper; "
             "choose another id",
@@ -492,6 +506,23 @@ def test_a_regex_that_matches_empty_text_is_left_out_so_papers_stay_where_they_w
     curation, problems = curate(content)
     assert [problem.split(": ")[0] for problem in problems] == [f"{T}:18"]
     assert [i.paper.id for i in curation.unsorted()] == ["kernels-that-speed-up-training"]
+
+
+def test_a_section_id_that_is_a_paper_s_anchor_on_the_theme_page_is_refused(
+    content: Path,
+) -> None:
+    # The rules put this paper in fast-decoding, whose heading would take the paper's anchor.
+    anchor = "paper-speculative-decoding-with-small-drafts"
+    write(content, themes=THEMES.replace("- id: fast-decoding\n", f"- id: {anchor}\n", 1))
+    curation, problems = curate(content)
+    assert problems == [f"{T}:10: section id '{anchor}' is taken: {PAPER_ANCHORS}"]
+    # The section is still read, so what papers.yaml says of it is checked as usual; the page
+    # would have two elements with one id, and the paper's link would land on the heading.
+    placed = curation.get("speculative-decoding-with-small-drafts")
+    assert placed is not None and placed.placements[0].section == anchor
+    generate(load_catalogue(content), curation, SETTINGS, Path("docs"))
+    page = Path("docs", "themes", "efficiency.md").read_text(encoding="utf-8")
+    assert (page.count(f"{{ #{anchor} }}"), page.count(f'id="{anchor}"')) == (1, 1)
 
 
 def test_an_entry_for_a_paper_its_dump_skipped_says_so(content: Path) -> None:

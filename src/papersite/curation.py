@@ -35,6 +35,14 @@ RESERVED_THEME_IDS = {
     "papers": "feeds/papers.xml is the feed of every paper",
     "index": "themes/index.md would be the themes folder's own page, at themes/",
 }
+# A section's id is its heading's anchor on the theme's page, beside the anchor each paper listed
+# there has, paper-<paper id> (templates/_macros.j2), where the paper's own page links to. A
+# section id starting so could be a paper's anchor: the page would hold two elements with one id
+# and the paper's link land on the heading. Refused whether or not that paper is there yet: a new
+# dump or a rule change brings papers to a theme without themes.yaml changing. The page's other
+# ids cannot collide: Material's all start with '__', which an id may not, and a heading toc names
+# (the page's title) gives way to an id written out, taking '_1'; intros and notes have none.
+PAPER_ANCHOR_PREFIX = "paper-"
 
 
 @dataclass(frozen=True)
@@ -441,6 +449,16 @@ def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: 
             )
             continue
         seen[item["id"]] = line
+        if item["id"].startswith(PAPER_ANCHOR_PREFIX):
+            # Kept all the same: papers.yaml may name it, and is checked against it as usual.
+            problems.error(
+                document.path,
+                line,
+                f"section id '{item['id']}' is taken: on the theme's page, "
+                f"#{PAPER_ANCHOR_PREFIX}<id> is the anchor of the paper with that id, where the "
+                f"paper's own page links to; choose an id that does not start with "
+                f"'{PAPER_ANCHOR_PREFIX}'",
+            )
         sections.append(Section(item["id"], item["title"], item.get("intro", "").strip()))
     return Theme(entry["id"], entry["title"], entry.get("intro", "").strip(), tuple(sections))
 
