@@ -56,6 +56,39 @@ def test_values_keep_their_line_numbers() -> None:
             "key null is read as nothing (YAML's null); quote it, 'null', to mean the text",
         ),
         ("a: 1\nb: x\x1fy\n", 2, "YAML syntax error: character U+001F is not allowed"),
+        (
+            "x:\n  note: A short read: why.\n",
+            2,
+            "YAML syntax error: ': ' inside unquoted text reads as another key; put the text "
+            "after 'note:' in double quotes",
+        ),
+        (
+            "x:\n  themes: [a]\n    featured: true\n",
+            3,
+            "YAML syntax error: this line starts in column 5 and the key on line 2 in column 3, "
+            "so YAML cannot tell which entry it belongs to; the keys of one entry start in the "
+            "same column",
+        ),
+        (
+            "- id: a\n title: b\n",
+            2,
+            "YAML syntax error: this line starts in column 2 and the key on line 1 in column 3, "
+            "so YAML cannot tell which entry it belongs to; the keys of one entry start in the "
+            "same column",
+        ),
+        (
+            "p:\n  x:\n    a: 1\n  note: hi\n    order: 1\n",
+            5,
+            "YAML syntax error: this line starts in column 5 and the key on line 4 in column 3, "
+            "so YAML reads it as more of the text above; the keys of one entry start in the "
+            "same column",
+        ),
+        (
+            "x:\n\tthemes: [a]\n",
+            2,
+            "YAML syntax error: a tab character: YAML indents and separates with spaces only; "
+            "replace it with spaces",
+        ),
     ],
 )
 def test_bad_yaml_is_refused_with_line_and_reason(text: str, line: int, message: str) -> None:

@@ -121,7 +121,7 @@ def load_yaml_text(text: str, path: str, *, problems: Problems | None = None) ->
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        reason = _quote_hint(text, exc) or exc.problem or exc.context or "invalid YAML"
+        reason = _syntax_hint(text, exc) or exc.problem or exc.context or "invalid YAML"
         raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
     except yaml.YAMLError as exc:
         raise PapersiteError(path, None, f"YAML syntax error: {exc}") from None
@@ -145,21 +145,70 @@ _QUOTE_HINTS = {
     '"': 'a " inside text in double quotes ends the text; write it as \\" or put the text in '
     "single quotes",
 }
+# A line's first key, after any list dashes: its indentation is group 1's length.
+_KEY_LINE = re.compile(r"^((?:\s*-)*\s*)([^\s#'\"\[{][^:]*?):(?:\s|$)")
 
 
-def _quote_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
+def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
+    """What a curator most likely did, for the PyYAML errors that name only the parser's state.
+
+    Curators' mistakes are few: a quote mark inside quoted text, ': ' inside plain text, a line
+    indented unlike its neighbours, a tab. PyYAML reports them as "mapping values are not allowed
+    here" or "expected <block end>", which say nothing to someone editing a list of papers.
+    """
+    mark = error.problem_mark
+    if mark is None:
+        return None
+    problem = error.problem or ""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if "'\\t'" in problem:
+        return (
+            "a tab character: YAML indents and separates with spaces only; replace it with spaces"
+        )
+    if "'<scalar>'" in problem:
+        return _quote_hint(line[: mark.column].rstrip())
+    if problem == "mapping values are not allowed here":
+        key = _KEY_LINE.match(line)
+        if key and key.end() <= mark.column:
+            return (
+                f"': ' inside unquoted text reads as another key; put the text after "
+                f"'{key.group(2)}:' in double quotes"
+            )
+        return _indent_hint(lines, mark.line, "so YAML reads it as more of the text above")
+    if problem.startswith("expected <block end>"):
+        return _indent_hint(lines, mark.line, "so YAML cannot tell which entry it belongs to")
+    return None
+
+
+def _quote_hint(before: str) -> str | None:
     """The likely cause when quoted text is followed by more text: a quote mark inside it.
 
     note: 'It's a tour.' reads as the text 'It' and then s a tour.', which PyYAML reports as
     "expected <block end>, but found '<scalar>'". Only that shape gets the hint: the line holds
     a quoted text closed just before where the parser stopped.
     """
-    mark = error.problem_mark
-    if mark is None or "'<scalar>'" not in (error.problem or ""):
-        return None
-    before = text[: mark.index].rsplit("\n", 1)[-1].rstrip()
     quote = before[-1:]
     return _QUOTE_HINTS.get(quote) if quote and before.count(quote) >= 2 else None
+
+
+def _indent_hint(lines: list[str], index: int, consequence: str) -> str | None:
+    """Say how line ``index`` is indented against the nearest key line above it."""
+    here = _KEY_LINE.match(lines[index]) if index < len(lines) else None
+    if here is None:
+        return None
+    for above in range(index - 1, -1, -1):
+        key = _KEY_LINE.match(lines[above])
+        if key:
+            column, wanted = len(here.group(1)) + 1, len(key.group(1)) + 1
+            if column == wanted:
+                return None
+            # Columns, counted from 1 as editors show them.
+            return (
+                f"this line starts in column {column} and the key on line {above + 1} in column "
+                f"{wanted}, {consequence}; the keys of one entry start in the same column"
+            )
+    return None
 
 
 def _null_key(written: str) -> str:
