@@ -1,5 +1,6 @@
-# Two commands are all a fresh machine needs: `make site` builds the site, `make test` runs the tests.
-# Each creates the virtual environment and installs the project on first use.
+# Three commands are all a fresh machine needs: `make site` builds the site, `make serve` previews it
+# while content/ is edited, `make test` runs the tests. Each creates the virtual environment and
+# installs the project on first use.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
