@@ -176,13 +176,26 @@ def test_feeds_parse_as_atom(curated_site: Path) -> None:
     assert "<script>alert('title')</script> & Friends" in titles
 
 
-def test_every_page_names_the_site_s_feed_in_its_head_and_a_theme_page_its_own(
+def test_every_page_names_the_site_s_feed_in_its_head_and_its_themes_their_own(
     curated_site: Path,
 ) -> None:
     # What a feed reader given a page's address looks for: <link rel="alternate"> in the head.
     pages = set(curated_site.rglob("*.html"))
     assert len(pages) > 10
     mount = urlsplit(read_mkdocs_yaml(CONFIG)["site_url"]).path
+    titles = {
+        "efficiency": "papersite: Efficiency <& friends>",
+        "reasoning": "papersite: Arithmetic reasoning",
+    }
+    papers = json.loads((curated_site / "papers.json").read_text(encoding="utf-8"))
+    # A theme's pages name their theme, a paper's page each theme the paper is in.
+    themes_of = {f"papers/{p['id']}/index.html": p["themes"] for p in papers}
+    themes_of |= {
+        page.relative_to(curated_site).as_posix(): [page.parent.name]
+        for page in pages
+        if page.parent.parent.name == "themes"
+    }
+    assert any(themes for path, themes in themes_of.items() if path.startswith("papers/"))
     for page in pages:
         head = page.read_text(encoding="utf-8").split("</head>")[0]
         feeds = {
@@ -190,12 +203,9 @@ def test_every_page_names_the_site_s_feed_in_its_head_and_a_theme_page_its_own(
             for tag, attrs in elements_of(head)
             if tag == "link" and attrs.get("type") == "application/atom+xml"
         }
-        theme = page.parent.name if page.parent.parent.name == "themes" else None
         wanted = {"feeds/papers.xml": "papersite: newest papers"}
-        if theme == "efficiency":
-            wanted["feeds/efficiency.xml"] = "papersite: Efficiency <& friends>"
-        elif theme:
-            wanted[f"feeds/{theme}.xml"] = "papersite: Arithmetic reasoning"
+        for theme in themes_of.get(page.relative_to(curated_site).as_posix(), []):
+            wanted[f"feeds/{theme}.xml"] = titles[theme]
         # 404.html is served at any depth, so it links from the site root (site_url's path).
         found = {
             (curated_site / h.removeprefix(mount) if h.startswith("/") else page.parent / h)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from papersite.build import load_content
 from papersite.catalogue import load_catalogue
-from papersite.curation import CuratedPaper, Curation, uncurated
+from papersite.curation import CuratedPaper, Curation, Placement, uncurated
 from papersite.errors import PapersiteError
 from papersite.exports import EXPORT_FIELDS
 from papersite.markup import escape_html
@@ -481,29 +481,60 @@ def test_a_long_description_is_cut_at_a_word_within_the_limit() -> None:
     assert summarize("One, " + "two, " * 40).endswith("two…")
 
 
+def front_matter_of(page: Path) -> dict[str, object]:
+    """A generated page's front matter, as MkDocs reads it."""
+    loaded_yaml: dict[str, object] = yaml.safe_load(page.read_text("utf-8").split("---\n")[1])
+    return loaded_yaml
+
+
 def test_paper_and_theme_pages_describe_themselves(tmp_path: Path) -> None:
     site = loaded(tmp_path)
     out = tmp_path / "docs"
     generate(site.catalogue, site.curation, SETTINGS, out)
-
-    def front_matter(page: str) -> dict[str, object]:
-        text = (out / page).read_text(encoding="utf-8")
-        loaded_yaml: dict[str, object] = yaml.safe_load(text.split("---\n")[1])
-        return loaded_yaml
-
     # HTML-escaped: Material prints the description into an attribute as it stands.
-    assert front_matter("papers/script-alert-title-script-friends.md")["description"] == (
+    assert front_matter_of(out / "papers/script-alert-title-script-friends.md")["description"] == (
         escape_html(
             "Abstract with <img src=x onerror=alert(1)> and <b>bold</b> & an entity &amp; done."
         )
     )
-    counting = front_matter("papers/counting-with-transformers.md")["description"]
+    counting = front_matter_of(out / "papers/counting-with-transformers.md")["description"]
     assert isinstance(counting, str) and 0 < len(counting) <= 160
     # A theme by its introduction's text, or by what it holds when it has none.
-    assert front_matter("themes/efficiency.md")["description"] == escape_html(
+    assert front_matter_of(out / "themes/efficiency.md")["description"] == escape_html(
         "Making models cheaper. <iframe src=x></iframe>"
     )
-    assert front_matter("themes/reasoning.md")["description"] == "2 papers on Arithmetic reasoning"
+    assert (
+        front_matter_of(out / "themes/reasoning.md")["description"]
+        == "2 papers on Arithmetic reasoning"
+    )
+
+
+def test_a_paper_page_names_the_feed_of_each_of_its_themes(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    both = "gated-attention-for-large-language-models"
+    papers = tuple(
+        dataclasses.replace(
+            item, placements=(*item.placements, Placement("reasoning", "counting", pinned=True))
+        )
+        if item.paper.id == both
+        else item
+        for item in site.curation.papers
+    )
+    out = tmp_path / "docs"
+    generate(site.catalogue, dataclasses.replace(site.curation, papers=papers), SETTINGS, out)
+    # What templates/overrides/main.html names in the head: titles as Material prints them.
+    efficiency = {
+        "title": escape_html("papersite: Efficiency <& friends>"),
+        "url": "feeds/efficiency.xml",
+    }
+    reasoning = {"title": "papersite: Arithmetic reasoning", "url": "feeds/reasoning.xml"}
+    # In two themes: both feeds, in the themes' display order.
+    assert front_matter_of(out / f"papers/{both}.md")["feeds"] == [efficiency, reasoning]
+    assert front_matter_of(out / "papers/counting-with-transformers.md")["feeds"] == [reasoning]
+    # In none: only the site's feed of newest papers, which every page names.
+    assert "feeds" not in front_matter_of(out / "papers/etc-passwd.md")
+    # A theme's pages name their theme's feed the same way.
+    assert front_matter_of(out / "themes/efficiency.md")["feeds"] == [efficiency]
 
 
 def test_the_about_page_links_to_the_repository_when_mkdocs_yml_names_it(tmp_path: Path) -> None:

@@ -130,6 +130,17 @@ class LinkView:
 
 
 @dataclass(frozen=True)
+class FeedView:
+    """An Atom feed a page names in its head for feed readers: title, address from the site root.
+
+    The title is the feed's own (what a feed reader lists), as text; templates escape it.
+    """
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class TagView:
     """A tag as Material's tags plugin names it, and its anchor on the tags page."""
 
@@ -249,6 +260,11 @@ def summarize(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
     if text[limit - 1] != " " and " " in head:
         head = head.rsplit(" ", 1)[0]  # a word cut in two is dropped
     return head.rstrip(" ,;:") + "…"
+
+
+def theme_feed(site_name: str, theme: Theme) -> FeedView:
+    """The Atom feed of a theme's papers, as its pages and its papers' pages name it."""
+    return FeedView(f"{site_name}: {theme.title}", f"feeds/{theme.id}.xml")
 
 
 def format_date(day: date | None) -> str | None:
@@ -496,11 +512,19 @@ def generate(
         search_example=example,
         root="",
     )
+    # Each theme's feed, made once: every page of the theme and every paper in it names it.
+    feeds = {theme.id: theme_feed(settings.site_name, theme) for theme in curation.themes}
     # Where each paper is listed: the theme pages (by theme) and the Unsorted page holding it.
     placed_on: dict[str, dict[str, str]] = {}
     for theme_view in themes:
         for theme_page in paginate_theme(theme_view, settings.theme_page_size):
-            page(theme_page.path, "theme.md.j2", theme=theme_view, page=theme_page)
+            page(
+                theme_page.path,
+                "theme.md.j2",
+                theme=theme_view,
+                page=theme_page,
+                feeds=(feeds[theme_view.id],),
+            )
             for section in theme_page.items:
                 for view in section.papers:
                     placed_on.setdefault(view.id, {})[theme_view.id] = theme_page.url
@@ -537,6 +561,8 @@ def generate(
             related=_related_views(related[item.paper.id], views),
             unsorted_url=listed_on.get(item.paper.id),
             theme_urls=placed_on.get(item.paper.id, {}),
+            # A reader who gives a feed reader this page's address is offered its themes' feeds.
+            feeds=tuple(feeds[place.theme_id] for place in view.places),
             bibtex=bibtex_entry(item.paper, settings.site_url, arxiv_id_of(item)),
             root="../../",
         )
@@ -622,11 +648,12 @@ def _write_data(
         items = curation.in_theme(theme.id)
         entries = ((i.paper, arxiv_id_of(i)) for i in items)
         writer.write(f"bibtex/{theme.id}.bib", bibtex_file(entries, site))
+        feed = theme_feed(settings.site_name, theme)
         writer.write(
-            f"feeds/{theme.id}.xml",
+            feed.url,
             atom_feed(
-                title=f"{settings.site_name}: {theme.title}",
-                feed_url=f"{site}feeds/{theme.id}.xml",
+                title=feed.title,
+                feed_url=f"{site}{feed.url}",
                 page_url=f"{site}themes/{theme.id}/",
                 site_url=site,
                 items=items,
