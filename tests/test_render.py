@@ -189,6 +189,30 @@ def test_tags_are_escaped_in_front_matter(docs: Path) -> None:
     assert HOSTILE_TAG not in page
 
 
+def test_a_paper_s_tags_are_in_alphabetical_order_whatever_their_case(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    paper_id = "gated-attention-for-large-language-models"
+    papers = tuple(
+        dataclasses.replace(item, tags=("zebra", "LLM", "attention"))
+        if item.paper.id == paper_id
+        else item
+        for item in site.curation.papers
+    )
+    out = tmp_path / "docs"
+    result = generate(
+        site.catalogue, dataclasses.replace(site.curation, papers=papers), SETTINGS, out
+    )
+    wanted = ["attention", "LLM", "zebra"]
+    # Its page (Material shows the front matter's tags under the title) and search entry.
+    assert front_matter_of(out / f"papers/{paper_id}.md")["tags"] == wanted
+    [entry] = [e for e in result.search_entries if e.id == paper_id]
+    assert list(entry.tags) == wanted
+    # Its entry on the theme page.
+    theme = (out / "themes/efficiency.md").read_text(encoding="utf-8")
+    entry_html = theme.split(f'id="paper-{paper_id}"')[1].split("</article>")[0]
+    assert re.findall(r'class="md-tag" href="[^"]*">([^<]+)<', entry_html) == wanted
+
+
 def test_a_paper_page_names_its_dumps_by_label_oldest_capture_first(tmp_path: Path) -> None:
     content = tmp_path / "content"
     (content / "sources").mkdir(parents=True)

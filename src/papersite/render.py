@@ -51,6 +51,7 @@ from papersite.options import DEFAULT_THEME_PAGE_SIZE, DEFAULT_UNSORTED_PAGE_SIZ
 from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchEntry, SearchSettings
 from papersite.sources import SourceFile
+from papersite.tags import reading_order
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = ".papersite-generated"
@@ -176,7 +177,7 @@ class PlaceView:
 
 @dataclass(frozen=True)
 class PaperView:
-    """Everything a page shows about one paper, ready to print."""
+    """Everything a page shows about one paper, ready to print (tags in reading order)."""
 
     id: str
     title: str
@@ -419,7 +420,10 @@ class Renderer:
             published=format_date(paper.published),
             byline=_byline(paper),
             upvotes=_upvotes(paper),
-            tags=tuple(TagView(tag, tag_anchor(tag)) for tag in item.tags),
+            # Alphabetical whatever their case (papersite.tags), not in the order curators wrote.
+            tags=tuple(
+                TagView(tag, tag_anchor(tag)) for tag in sorted(item.tags, key=reading_order)
+            ),
             note_html=Markup(render_note(item.note)) if item.note else None,
             places=tuple(self._place(p.theme, item) for p in item.placements),
             arxiv=arxiv,
