@@ -163,6 +163,54 @@ def test_tags_page_lists_escaped_tags_at_the_anchors_pages_link_to(curated_site:
         assert f'id="{anchor}"' in tags
 
 
+def test_tags_and_their_papers_are_in_alphabetical_order_whatever_their_case(
+    tmp_path: Path,
+) -> None:
+    site = loaded(tmp_path)
+    tags = {
+        "gated-attention-for-large-language-models": ("MIR-Bench", "Med-EASi"),
+        "pretraining-with-hierarchical-memories": ("zebra", "attention", "MIR-Bench"),
+    }
+    # A title in lower case, which Material's own order puts after every capitalised one.
+    lower = {"pretraining-with-hierarchical-memories": "attention to hierarchical memories"}
+    papers = tuple(
+        dataclasses.replace(
+            item,
+            paper=dataclasses.replace(item.paper, title=lower.get(item.paper.id, item.paper.title)),
+            tags=tags.get(item.paper.id, ()),
+        )
+        for item in site.curation.papers
+    )
+    curation = dataclasses.replace(site.curation, papers=papers)
+    built = tmp_path / "site"
+    # mkdocs.yml as shipped: standard Material, no sort keys of papersite's named in it.
+    build_site(Loaded(site.catalogue, curation, ()), built, config_file=CONFIG)
+    tags_page = (built / "tags/index.html").read_text("utf-8")
+    assert re.findall(r'id="tag:([^"]+)"', tags_page) == [
+        "attention",
+        "med-easi",
+        "mir-bench",
+        "zebra",
+    ]
+    # The papers under a tag by title ("attention to ..." before "Gated ...").
+    mir_bench = tags_page.split('id="tag:mir-bench"')[1].split('id="tag:zebra"')[0]
+    assert re.findall(r'<a href="[^"]*papers/([^/]+)/"', mir_bench) == [
+        "pretraining-with-hierarchical-memories",
+        "gated-attention-for-large-language-models",
+    ]
+    # The tags a paper's page shows under its title, and its entry on the theme page.
+    theme_page = (built / "themes/efficiency/index.html").read_text("utf-8")
+    for paper_id, shown in (
+        ("gated-attention-for-large-language-models", ["Med-EASi", "MIR-Bench"]),
+        ("pretraining-with-hierarchical-memories", ["attention", "MIR-Bench", "zebra"]),
+    ):
+        page = (built / "papers" / paper_id / "index.html").read_text("utf-8")
+        header = page.split('<nav class="md-tags"')[1].split("</nav>")[0]
+        assert re.findall(r'class="md-tag[^"]*"[^>]*>([^<]+)<', header) == shown
+        entry = theme_page.split(f'id="paper-{paper_id}"')[1].split("</article>")[0]
+        assert re.findall(r'class="md-tag"[^>]*>([^<]+)<', entry) == shown
+
+
 def test_feeds_parse_as_atom(curated_site: Path) -> None:
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feeds = sorted(set((curated_site / "feeds").glob("*.xml")) - {curated_site / FEEDS_SITEMAP})

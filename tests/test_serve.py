@@ -16,6 +16,7 @@ from benchmarks.bench_serve import fetch, free_port
 from papersite import serve
 from papersite.build import load_mkdocs_config, read_mkdocs_yaml
 from papersite.serve import Preview
+from papersite.tags import SORT_OPTIONS
 
 from .conftest import REPO
 
@@ -139,6 +140,23 @@ def test_a_plugin_with_options_survives_the_preview_s_rebuilds(
     monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
     serve.serve(curated_content, config_file=config)
     assert len(loads) == 3
+
+
+def test_the_preview_orders_tags_as_the_build_does_at_every_rebuild(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configs: list[Any] = []
+
+    def mkdocs_serve(config_file: str, livereload: bool, build_type: str, **overrides: Any) -> None:
+        for _ in range(2):
+            configs.append(load_mkdocs_config(Path(config_file), **overrides))
+
+    monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
+    serve.serve(curated_content, config_file=REPO / "mkdocs.yml")
+    assert len(configs) == 2
+    for config in configs:
+        options = config.plugins["material/tags"].config
+        assert {name: options[name] for name in SORT_OPTIONS} == SORT_OPTIONS
 
 
 def _served(url: str, marker: str, timeout: float = 90.0) -> bool:

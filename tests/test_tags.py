@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from papersite.tags import reading_order
+from types import SimpleNamespace
+from typing import Any
+
+from papersite.tags import SORT_OPTIONS, reading_order, tag_order, title_order, with_tag_order
 
 
 def test_reading_order_is_alphabetical_whatever_the_case() -> None:
@@ -18,3 +21,65 @@ def test_reading_order_is_alphabetical_whatever_the_case() -> None:
 def test_texts_that_differ_only_in_case_keep_one_order_whatever_came_first() -> None:
     assert sorted(["llm", "LLM", "Llm"], key=reading_order) == ["LLM", "Llm", "llm"]
     assert sorted(["LLM", "Llm", "llm"], key=reading_order) == ["LLM", "Llm", "llm"]
+
+
+def test_material_s_keys_compare_tags_and_titles_as_readers_see_them() -> None:
+    # Front matter holds them HTML-escaped; readers see them unescaped.
+    assert tag_order(SimpleNamespace(name="&lt;i&gt;tag&lt;/i&gt; &amp; co")) == reading_order(
+        "<i>tag</i> & co"
+    )
+    tags = [SimpleNamespace(name=name) for name in ("zebra", "MIR-Bench", "Med-EASi", "attention")]
+    # listings_tags_sort_by gets the tag and its subtree.
+    assert [t.name for t in sorted(tags, key=lambda t: tag_order(t, object()))] == [
+        "attention",
+        "Med-EASi",
+        "MIR-Bench",
+        "zebra",
+    ]
+    listed = [
+        SimpleNamespace(item=SimpleNamespace(title=title, url=url))
+        for title, url in (
+            ("MIR-Bench: many shots", "papers/a/"),
+            ("Med-EASi", "papers/b/"),
+            ("attention &amp; memory", "papers/c/"),
+            ("Twins", "papers/e/"),
+            ("Twins", "papers/d/"),
+        )
+    ]
+    # Two papers of one title by their addresses, so a build lists them as the last did.
+    assert [m.item.url for m in sorted(listed, key=title_order)] == [
+        "papers/c/",
+        "papers/b/",
+        "papers/a/",
+        "papers/d/",
+        "papers/e/",
+    ]
+
+
+def test_material_s_tags_plugin_gets_papersite_s_order_unless_mkdocs_yml_sets_one() -> None:
+    ours = dict(SORT_OPTIONS)
+    written: list[Any] = ["search", "tags", {"other": {"x": 1}}]
+    assert with_tag_order(written, "material") == ["search", {"tags": ours}, {"other": {"x": 1}}]
+    assert written == ["search", "tags", {"other": {"x": 1}}]  # mkdocs.yml as read, unchanged
+
+    def own(tag: object) -> str:
+        return "mine"
+
+    # An order mkdocs.yml names wins; the plugin's other options stay.
+    mine = [{"tags": {"listings_sort_by": own, "enabled": True}}]
+    assert with_tag_order(mine, {"name": "material", "font": False}) == [
+        {"tags": {**ours, "listings_sort_by": own, "enabled": True}}
+    ]
+    assert mine == [{"tags": {"listings_sort_by": own, "enabled": True}}]
+    # Plugins written as a mapping; an entry with no options.
+    assert with_tag_order({"search": None, "material/tags": None}, "material") == {
+        "search": None,
+        "material/tags": ours,
+    }
+    # Under another theme, "tags" is some other plugin; "material/tags" is Material's anywhere.
+    assert with_tag_order(["tags"], "mkdocs") == ["tags"]
+    assert with_tag_order(["material/tags"], {"name": "mkdocs"}) == [{"material/tags": ours}]
+    # What MkDocs would refuse is left for MkDocs to report.
+    assert with_tag_order([{"tags": "on"}], "material") == [{"tags": "on"}]
+    assert with_tag_order([{"tags": {}, "search": {}}], "material") == [{"tags": {}, "search": {}}]
+    assert with_tag_order("tags", "material") == "tags"

@@ -36,6 +36,7 @@ from papersite.search import (
     search_advice,
     without_search_plugin,
 )
+from papersite.tags import with_tag_order
 
 # Names the host and process that own a work folder, so a later build can tell a killed one's.
 OWNER_FILE = "owner"
@@ -341,7 +342,8 @@ def run_mkdocs(
     """Run MkDocs' build on generated docs; its warnings go to stderr, its failures raise.
 
     With the Pagefind backend, Material's search plugin is left out: its index would be built for
-    nothing, and its search box would compete with the Search page.
+    nothing, and its search box would compete with the Search page. Material's tags plugin orders
+    tags as readers expect (:func:`papersite.tags.with_tag_order`).
     """
     from mkdocs import exceptions
     from mkdocs.commands.build import build
@@ -349,8 +351,11 @@ def run_mkdocs(
     where = display_path(config_file)
     written = read_mkdocs_yaml(config_file)
     overrides: dict[str, Any] = {"theme": with_theme_overrides(written.get("theme"))}
+    plugins = written.get("plugins")
     if search == "pagefind":
-        overrides["plugins"] = without_search_plugin(written.get("plugins"))
+        plugins = without_search_plugin(plugins)
+    if plugins is not None:  # none written: MkDocs' default, search alone
+        overrides["plugins"] = with_tag_order(plugins, written.get("theme"))
     with mkdocs_logging() as log, _source_date_epoch(epoch):
         try:
             config = load_mkdocs_config(

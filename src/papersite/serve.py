@@ -35,6 +35,7 @@ from papersite.errors import PapersiteError
 from papersite.related import Related, related_papers
 from papersite.render import TEMPLATES, Generated
 from papersite.search import without_search_plugin
+from papersite.tags import with_tag_order
 
 POLL_SECONDS = 0.5
 # The folder of raw dumps in a content folder: the catalogue is read from it alone.
@@ -173,7 +174,9 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     written = read_mkdocs_yaml(config_file)
     overrides: dict[str, Any] = {
         "nav": preview.nav,
-        "plugins": _readable_again(without_search_plugin(written.get("plugins"))),
+        "plugins": _readable_again(
+            with_tag_order(without_search_plugin(written.get("plugins")), written.get("theme"))
+        ),
         "theme": with_theme_overrides(written.get("theme")),
     }
     if dev_addr:

@@ -4,11 +4,96 @@ Sorting text as written puts every capital before every lower-case letter ("LLM"
 "attention", "MIR-Bench" before "Med-EASi"). :func:`reading_order` compares the casefolded text
 first and the text itself after, so names that differ only in case keep one order from build to
 build. papersite orders a paper's tags with it (theme pages, paper pages, search entries).
+
+Material's tags plugin orders the tags under a page's title, the tags of the Tags page and the
+pages under each tag by text as written, and takes other orders only as Python functions in its
+options. mkdocs.yml stays standard Material, loadable without papersite, so the functions are not
+named there: ``papersite build`` and ``serve`` hand them to the plugin as they load mkdocs.yml
+(:func:`with_tag_order`), as they hand the theme papersite's template overrides. Plain
+``mkdocs build`` keeps Material's own order.
 """
 
 from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+class _Item(Protocol):
+    @property
+    def title(self) -> object: ...
+
+    @property
+    def url(self) -> str: ...
+
+
+class _Listed(Protocol):
+    @property
+    def item(self) -> _Item: ...
 
 
 def reading_order(text: str) -> tuple[str, str]:
     """A sort key: the text whatever its case, then as written, so that no two texts tie."""
     return text.casefold(), text
+
+
+def tag_order(tag: _Named, *_: object) -> tuple[str, str]:
+    """Material's key for a tag (``tags_sort_by``, ``listings_tags_sort_by``): by its name."""
+    # Compared as readers see it: papersite writes tags into front matter HTML-escaped.
+    return reading_order(html.unescape(tag.name))
+
+
+def title_order(mapping: _Listed) -> tuple[str, str, str]:
+    """Material's key for a page listed under a tag (``listings_sort_by``): by title, then address.
+
+    Two papers may share a title (their ids differ); the address keeps them in one order.
+    """
+    # str(), as Material's own key: a title from front matter may be any YAML value.
+    title = html.unescape(str(mapping.item.title))
+    return (*reading_order(title), str(mapping.item.url))
+
+
+# The tags plugin's options that take a sort key: the tags under a page's title, the tags of a
+# listing (the Tags page), and the pages under each tag there.
+SORT_OPTIONS: Mapping[str, Callable[..., object]] = {
+    "tags_sort_by": tag_order,
+    "listings_tags_sort_by": tag_order,
+    "listings_sort_by": title_order,
+}
+
+
+def with_tag_order(plugins: Any, theme: Any) -> Any:
+    """mkdocs.yml's ``plugins`` with papersite's sort keys given to Material's tags plugin.
+
+    ``plugins`` and ``theme`` are as mkdocs.yml writes them; nothing of them is changed in place.
+    An option mkdocs.yml sets itself wins. A plugin written ``tags`` is Material's only under
+    Material's theme (MkDocs looks for ``<theme>/tags`` first); any other is left alone, and so
+    is anything MkDocs would refuse, for MkDocs to report.
+    """
+    name = theme.get("name") if isinstance(theme, Mapping) else theme
+    ours = {"material/tags", "tags"} if name == "material" else {"material/tags"}
+
+    def ordered(plugin: object, options: Any) -> Any:
+        if plugin not in ours or not (options is None or isinstance(options, Mapping)):
+            return options
+        return {**SORT_OPTIONS, **(options or {})}
+
+    if isinstance(plugins, Mapping):
+        return {plugin: ordered(plugin, options) for plugin, options in plugins.items()}
+    if not isinstance(plugins, list):
+        return plugins
+    entries: list[Any] = []
+    for entry in plugins:
+        if isinstance(entry, str) and entry in ours:
+            entry = {entry: ordered(entry, None)}
+        elif isinstance(entry, Mapping) and len(entry) == 1:
+            [(plugin, options)] = entry.items()
+            entry = {plugin: ordered(plugin, options)}
+        entries.append(entry)
+    return entries
