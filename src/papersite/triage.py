@@ -78,9 +78,13 @@ def format_triage(report: Triage) -> str:
     lines += ["", f"{count} pinned {_papers(count)} the rules would sort differently"]
     for item in report.disagreements:
         pinned = ", ".join(f"{p.theme} ({p.section})" for p in item.placements) or "no theme"
+        # Where the rules would put it, written as the pin is, so the two lines compare at a glance.
+        ruled = [f"{s.theme} ({s.section})" for s in item.scores if s.accepted]
         lines += ["", f"  {item.paper.id} ({report.papers_path}:{item.line})"]
         lines += [f"    {item.paper.title}", f"    pinned: {pinned}"]
-        lines.append(f"    rules:  {_scores(item.suggestions)}")
+        lines.append(
+            f"    rules:  {', '.join(ruled) or 'no theme'}; scores: {_scores(item.suggestions)}"
+        )
     if report.unsorted:
         lines += ["", f"Paste under 'papers:' in {report.papers_path}, then check each line:", ""]
         lines += snippet(report.unsorted)
