@@ -364,6 +364,37 @@ def test_sources_yaml_with_a_bad_capture_date_names_the_line(make_content: MakeC
 
 
 @pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "",
+            "label is empty: write the text readers see for this dump, "
+            "or leave 'label' out to show its file name",
+        ),
+        ("2025", "label must be text"),
+    ],
+)
+def test_a_bad_label_is_an_error_at_its_line_and_the_capture_date_is_kept(
+    make_content: MakeContent, written: str, message: str
+) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml=f"sources:\n  spaced_small.txt:\n    label: {written}\n"
+        "    captured: 2025-11-20\n",
+    )
+    problems = Problems()
+    (found,) = discover_sources(content, problems)
+    assert [(p.line, p.message) for p in problems] == [(3, f"'spaced_small.txt': {message}")]
+    assert (found.label, found.captured, found.captured_year) == (
+        "spaced_small.txt",
+        CAPTURED,
+        2025,
+    )
+    # Its year-less dates are dated: no second message asks for the date sources.yaml gives.
+    assert read_dump(found).problems == []
+
+
+@pytest.mark.parametrize(
     "written",
     ["2025-11-20T09:30:00", "2025-11-20 09:30:00+01:00", "'2025-11-20'", '"2025-11-20"'],
 )

@@ -251,8 +251,11 @@ def _parse_sources_document(
                 problems.error(document.path, where, f"unknown key '{key}' {hint}")
         label = entry.get("label", name)
         if not isinstance(label, str):
-            problems.error(document.path, line, f"'{name}': label must be text")
-            continue
+            # Reported at the label's own line, and the entry's capture date is still read: it
+            # dates the dump's papers and ranks it for ids, which a bad label changes nothing of.
+            where = document.line("sources", name, "label")
+            problems.error(document.path, where, f"'{name}': {_label_problem(label)}")
+            label = str(name)
         captured = _read_captured(entry.get("captured"))
         if isinstance(captured, str):
             where = document.line("sources", name, "captured")
@@ -262,6 +265,17 @@ def _parse_sources_document(
         source = SourceFile(folder / str(name), str(name), label, full, year)
         result[str(name)] = (source, line)
     return result
+
+
+def _label_problem(value: object) -> str:
+    """What is wrong with a label that is not text."""
+    if value is None:
+        # 'label:' with nothing after it: what was meant is unknown, the file name is shown.
+        return (
+            "label is empty: write the text readers see for this dump, "
+            "or leave 'label' out to show its file name"
+        )
+    return "label must be text"
 
 
 def _read_captured(value: object) -> tuple[date | None, int | None] | str:
