@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from papersite.errors import PapersiteError, Problems, Severity
+from papersite.schema import validate
 from papersite.sources import (
     HEADER_PHRASES,
     MAX_DUMP_BYTES,
@@ -22,6 +23,7 @@ from papersite.sources import (
     read_dump,
     read_text,
 )
+from papersite.yamlfile import load_yaml_file
 
 from .conftest import DATA, SEEDS, MakeContent
 
@@ -468,7 +470,48 @@ def test_every_impossible_capture_date_is_reported(
             (7, "dense_small.txt", "2025-11-31"),
         ]
     ]
-    assert sorted(found) == ["dense_small.txt", "spaced_small.txt"]
+    # Only the date is lost: the labels are still shown.
+    assert {name: found[name].label for name in found} == {
+        "dense_small.txt": "D",
+        "spaced_small.txt": "S",
+    }
+
+
+def test_an_empty_capture_date_is_an_error_at_its_line_and_the_label_is_kept(
+    make_content: MakeContent,
+) -> None:
+    # Left empty, it once read as no date at all, without a word: the dump then ranked after every
+    # dated one for ids, and its year-less dates went undated.
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml="sources:\n  spaced_small.txt:\n    label: S\n    captured:\n",
+    )
+    problems = Problems()
+    (found,) = discover_sources(content, problems)
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            4,
+            "'spaced_small.txt': captured is empty: write the day the page was captured "
+            "(2025-10-31), or the year (2025) when the day is unknown",
+        )
+    ]
+    assert (found.label, found.captured, found.captured_year) == ("S", None, None)
+
+
+def test_sources_yaml_and_its_schema_refuse_the_same_empty_values(
+    make_content: MakeContent,
+) -> None:
+    # Editors underline what the schema refuses: papersite must not accept it unseen.
+    content = make_content(
+        "spaced_small.txt",
+        "dense_small.txt",
+        sources_yaml="sources:\n  spaced_small.txt:\n    label:\n    captured:\n"
+        "  dense_small.txt:\n    label: D\n",
+    )
+    problems = Problems()
+    discover_sources(content, problems)
+    document = load_yaml_file(content / "sources" / "sources.yaml", "sources.yaml")
+    assert [p.line for p in problems] == [p.line for p in validate(document, "sources")] == [3, 4]
 
 
 def _two_papers(bad: str, good: str) -> str:

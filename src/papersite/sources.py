@@ -256,11 +256,12 @@ def _parse_sources_document(
             where = document.line("sources", name, "label")
             problems.error(document.path, where, f"'{name}': {_label_problem(label)}")
             label = str(name)
-        captured = _read_captured(entry.get("captured"))
+        captured = _read_captured(entry["captured"]) if "captured" in entry else (None, None)
         if isinstance(captured, str):
+            # The label is still shown: only the date is unknown, as if 'captured' were left out.
             where = document.line("sources", name, "captured")
             problems.error(document.path, where, f"'{name}': {captured}")
-            continue
+            captured = (None, None)
         full, year = captured
         source = SourceFile(folder / str(name), str(name), label, full, year)
         result[str(name)] = (source, line)
@@ -289,7 +290,12 @@ def _read_captured(value: object) -> tuple[date | None, int | None] | str:
         with contextlib.suppress(ValueError):
             value = date.fromisoformat(value)
     if value is None:
-        return None, None
+        # 'captured:' with nothing after it, which the schema refuses too. Taken as no date, it
+        # went unseen, while a dump without one ranks after every dated dump for ids.
+        return (
+            "captured is empty: write the day the page was captured (2025-10-31), "
+            "or the year (2025) when the day is unknown"
+        )
     if isinstance(value, date):
         full, year = value, value.year
     elif isinstance(value, int) and not isinstance(value, bool):
