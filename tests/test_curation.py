@@ -571,6 +571,20 @@ def test_every_problem_is_reported_in_one_pass(content: Path) -> None:
     ]
 
 
+def test_the_curation_names_the_papers_whose_entries_are_in_error(content: Path) -> None:
+    # 'order: x' keeps the entry from being read, and the rules alone place the paper; an unknown
+    # theme is dropped from what the entry decides. Neither paper is where the curators put it.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    order: x\n"
+        "  quantized-state-space-models:\n    themes: [efficency]\n"
+        "  a-survey-of-cooking-robots:\n    hidden: Off topic.\n",
+    )
+    curation = curate(content)[0]
+    assert curation.papers_read
+    assert curation.in_error == {"teaching-transformers-to-add", "quantized-state-space-models"}
+
+
 def test_a_broken_themes_file_does_not_flood_papers_yaml_with_unknown_themes(
     content: Path,
 ) -> None:

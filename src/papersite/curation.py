@@ -131,6 +131,9 @@ class Curation:
     # False when papers.yaml is there but could not be read: the papers are where the rules
     # alone put them, which is not what the curators decided.
     papers_read: bool = True
+    # Papers whose entry in papers.yaml holds a mistake that keeps some or all of what it decides
+    # from being applied (see CurationFiles.in_error): where they stand is not the curators' call.
+    in_error: frozenset[str] = frozenset()
     # Derived from papers, never passed in (init=False), so dataclasses.replace makes them afresh.
     _index: dict[str, CuratedPaper] = field(init=False, repr=False, compare=False)
     # Each theme's papers in reading order, made once: pages ask for them section by section, and
@@ -260,6 +263,9 @@ class CurationFiles:
     without_rules: frozenset[str] = frozenset()
     # False when papers.yaml is there but could not be read at all (see Curation.papers_read).
     papers_read: bool = True
+    # Ids of papers whose entry could not be read (a mistake inside it: the rules alone place the
+    # paper), or was read without what it says of an unknown theme or section (Decision.sound).
+    in_error: frozenset[str] = frozenset()
 
     def scores(self, paper: Paper) -> dict[str, ThemeScore]:
         """What each theme's rules make of the paper, by theme id."""
@@ -313,7 +319,8 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         problems.error(display_path(linked_out[0]), None, OUTSIDE_CONTENT)
         return None
     read = _read_themes(themes_path, problems)
-    decisions = _read_decisions(papers_path, catalogue, read, problems)
+    unread: set[str] = set()
+    decisions = _read_decisions(papers_path, catalogue, read, problems, unread)
     return CurationFiles(
         read.themes,
         read.rules,
@@ -324,6 +331,8 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         themes_sound=read.unchecked == frozenset() and not read.without_rules,
         without_rules=read.without_rules,
         papers_read=decisions is not None,
+        in_error=frozenset(unread)
+        | {paper_id for paper_id, decision in (decisions or {}).items() if not decision.sound},
     )
 
 
@@ -568,9 +577,12 @@ def _terms(
 
 
 def _read_decisions(
-    path: Path, catalogue: Catalogue, themes: _ThemesRead, problems: Problems
+    path: Path, catalogue: Catalogue, themes: _ThemesRead, problems: Problems, unread: set[str]
 ) -> dict[str, Decision] | None:
-    """The decisions of papers.yaml, checked; None when the file is there but cannot be read."""
+    """The decisions of papers.yaml, checked; None when the file is there but cannot be read.
+
+    ``unread`` receives the ids of papers whose entry was skipped for a mistake inside it.
+    """
     # papers.yaml is optional: a curation of rules alone is a valid start.
     if not path.exists():
         return {}
@@ -617,6 +629,7 @@ def _read_decisions(
                 problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
             continue
         if paper_id in broken:
+            unread.add(key)
             continue
         checker = _References(document, ("papers", paper_id), themes, problems)
         decisions[key] = decision = _decision(key, line, entry or {}, checker)
@@ -808,7 +821,13 @@ def sort_papers(
                 links=decision.links,
             )
         )
-    return Curation(files.themes, tuple(papers), tuple(hidden), papers_read=files.papers_read)
+    return Curation(
+        files.themes,
+        tuple(papers),
+        tuple(hidden),
+        papers_read=files.papers_read,
+        in_error=files.in_error,
+    )
 
 
 def _placements(
