@@ -113,6 +113,63 @@ def test_errors_in_the_pull_request_are_listed_and_a_deleted_theme_still_counts(
     )
 
 
+def test_a_papers_yaml_that_cannot_be_read_is_said_and_no_paper_compared(
+    curated_content: Path, head_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two spaces short, the note breaks the YAML: the rules alone then place every paper, which
+    # once reviewed as papers moved, unfeatured and edited by the hundred.
+    papers = head_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("    note:", "  note:", 1), encoding="utf-8")
+    assert main(["review", "--base-content", "content", "--content", "head"]) == 0
+    assert capsys.readouterr().out == (
+        "## Content review\n"
+        "\n"
+        "**Papers not compared**: this pull request's `head/curation/papers.yaml` could not be "
+        "read, so what the curators decided is not known and the papers stand where the rules "
+        "alone put them; once the error under Check is fixed, the review lists the changes. "
+        "`papersite check`: 1 error, 0 warnings.\n"
+        "\n"
+        "### Papers per theme\n"
+        "\n"
+        "| theme | base | this PR | change | featured |\n"
+        "| --- | ---: | ---: | ---: | ---: |\n"
+        "| Efficiency | 3 | not counted |  |  |\n"
+        "| Sequence Models | 2 | not counted |  |  |\n"
+        "| Arithmetic Reasoning | 1 | not counted |  |  |\n"
+        "| Unsorted | 1 | not counted |  |  |\n"
+        "\n"
+        "### Check\n"
+        "\n"
+        "- **error** `head/curation/papers.yaml:9`: YAML syntax error: mapping values are not "
+        "allowed here\n"
+    )
+
+
+def test_a_base_papers_yaml_that_cannot_be_read_is_said_too(
+    curated_content: Path, head_content: Path
+) -> None:
+    (curated_content / "curation" / "papers.yaml").write_text("papers: [\n", encoding="utf-8")
+    report = review(curated_content, head_content)
+    assert (report.base_unread, report.head_unread) == ("content/curation/papers.yaml", None)
+    assert (report.added, report.moved, report.removed, report.edited) == ((), (), (), ())
+    efficiency = report.counts[0]
+    assert (efficiency.base, efficiency.head, efficiency.delta, efficiency.featured) == (
+        None,
+        5,
+        None,
+        1,
+    )
+    text = format_review(report)
+    assert text.startswith(
+        "## Content review\n\n**Papers not compared**: the base branch's "
+        "`content/curation/papers.yaml` could not be read, so what the curators decided is not "
+        "known and the papers stand where the rules alone put them; once the base branch's file "
+        "is fixed, the review lists the changes. `papersite check`: 0 errors, 1 warning.\n"
+    )
+    assert "| Efficiency | not counted | 5 |  | 1 |\n" in text
+
+
 def test_a_base_folder_without_sources_is_refused_rather_than_reviewed_as_empty(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

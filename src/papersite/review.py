@@ -6,6 +6,10 @@ papers per theme before and after, papers added, moved between themes or section
 papers whose note, featuring, order, tags or links changed or whose id now names another paper,
 and every message ``papersite check`` gives on the pull request's content. The comparison is by
 paper id, which is the paper's address, so a reviewer sees which pages appear, move or disappear.
+
+A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
+featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
+cannot be read.
 """
 
 from __future__ import annotations
@@ -16,7 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from papersite.catalogue import load_catalogue, match_key
-from papersite.curation import CuratedPaper, Curation, HiddenPaper, Theme, load_curation
+from papersite.curation import (
+    CURATION_DIR,
+    PAPERS_FILE,
+    CuratedPaper,
+    Curation,
+    HiddenPaper,
+    Theme,
+    load_curation,
+)
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
 
@@ -43,17 +55,23 @@ class Place:
 
 @dataclass(frozen=True)
 class ThemeCount:
-    """Papers in one theme (or Unsorted) on the base branch and in the pull request."""
+    """Papers in one theme (or Unsorted) on the base branch and in the pull request.
+
+    A count is None when that side's papers.yaml could not be read: the rules alone would have
+    placed the papers, and the number would read as the curators'.
+    """
 
     theme: str
     title: str
-    base: int
-    head: int
+    base: int | None
+    head: int | None
     featured: int | None
 
     @property
-    def delta(self) -> int:
+    def delta(self) -> int | None:
         """How many papers the pull request adds to the theme (negative: takes away)."""
+        if self.base is None or self.head is None:
+            return None
         return self.head - self.base
 
 
@@ -82,16 +100,27 @@ class PaperEdit:
 
 @dataclass(frozen=True)
 class Review:
-    """Everything the summary shows: counts, changed papers and the check's messages."""
+    """Everything the summary shows: counts, changed papers and the check's messages.
 
-    base_total: int
-    head_total: int
+    ``base_unread`` and ``head_unread`` name a side's papers.yaml when it could not be read: the
+    papers are then not compared (no totals, no lists), only the check's messages are listed.
+    """
+
+    base_total: int | None
+    head_total: int | None
     counts: tuple[ThemeCount, ...]
     added: tuple[PaperChange, ...]
     moved: tuple[PaperChange, ...]
     removed: tuple[PaperChange, ...]
     problems: tuple[Problem, ...]
     edited: tuple[PaperEdit, ...] = ()
+    base_unread: str | None = None
+    head_unread: str | None = None
+
+    @property
+    def compared(self) -> bool:
+        """Whether the papers were compared: both sides' papers.yaml could be read."""
+        return self.base_unread is None and self.head_unread is None
 
     @property
     def errors(self) -> int:
@@ -113,6 +142,8 @@ class _Side:
     hidden: dict[str, HiddenPaper]
     problems: tuple[Problem, ...]
     papers: dict[str, CuratedPaper]
+    # papers.yaml as the summary names it, when it is there but could not be read.
+    unread: str | None
 
     def title(self, paper_id: str) -> str:
         """The title of a paper shown on this side."""
@@ -136,6 +167,20 @@ def review(base_content: Path, head_content: Path) -> Review:
             )
     base = _curate(base_content)
     head = _curate(head_content)
+    if base.unread or head.unread:
+        # Every paper would differ only by the rules' placing them where the file could not be
+        # read: the error is the news, and the comparison waits for it to be fixed.
+        return Review(
+            base_total=None if base.unread else len(base.places),
+            head_total=None if head.unread else len(head.places),
+            counts=_counts(base.curation, head.curation),
+            added=(),
+            moved=(),
+            removed=(),
+            problems=head.problems,
+            base_unread=base.unread,
+            head_unread=head.unread,
+        )
     added, moved, removed = [], [], []
     for paper_id, after in head.places.items():
         before = base.places.get(paper_id)
@@ -206,7 +251,8 @@ def _curate(content: Path) -> _Side:
     hidden = {item.paper.id: item for item in curation.hidden}
     papers = {item.paper.id: item for item in curation.papers}
     problems_seen = (*catalogue.problems, *problems)
-    return _Side(curation, places, hidden, problems_seen, papers)
+    unread = None if curation.papers_read else display_path(content / CURATION_DIR / PAPERS_FILE)
+    return _Side(curation, places, hidden, problems_seen, papers, unread)
 
 
 def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
@@ -217,14 +263,20 @@ def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
         ThemeCount(
             theme.id,
             theme.title,
-            len(base.in_theme(theme.id)),
-            len(head.in_theme(theme.id)),
-            len(head.featured(theme.id)) if head.theme(theme.id) else None,
+            len(base.in_theme(theme.id)) if base.papers_read else None,
+            len(head.in_theme(theme.id)) if head.papers_read else None,
+            len(head.featured(theme.id)) if head.theme(theme.id) and head.papers_read else None,
         )
         for theme in themes
     ]
     counts.append(
-        ThemeCount(UNSORTED, "Unsorted", len(base.unsorted()), len(head.unsorted()), None)
+        ThemeCount(
+            UNSORTED,
+            "Unsorted",
+            len(base.unsorted()) if base.papers_read else None,
+            len(head.unsorted()) if head.papers_read else None,
+            None,
+        )
     )
     return tuple(counts)
 
@@ -232,13 +284,18 @@ def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
 def format_review(report: Review) -> str:
     """The review as GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY or a terminal."""
     lines = ["## Content review", ""]
-    lines.append(
-        f"**{report.base_total} → {report.head_total} papers** on the site: "
-        f"{len(report.added)} added, {len(report.moved)} moved, {len(report.removed)} removed, "
-        f"{len(report.edited)} edited; "
+    check = (
         f"`papersite check`: {_count(report.errors, 'error')}, "
         f"{_count(report.warnings, 'warning')}."
     )
+    if not report.compared:
+        lines.append(f"{_not_compared(report)} {check}")
+    else:
+        lines.append(
+            f"**{report.base_total} → {report.head_total} papers** on the site: "
+            f"{len(report.added)} added, {len(report.moved)} moved, "
+            f"{len(report.removed)} removed, {len(report.edited)} edited; {check}"
+        )
     lines += ["", "### Papers per theme", ""]
     lines += [
         "| theme | base | this PR | change | featured |",
@@ -246,11 +303,47 @@ def format_review(report: Review) -> str:
     ]
     for count in report.counts:
         featured = "" if count.featured is None else str(count.featured)
+        delta = "" if count.delta is None else _signed(count.delta)
         lines.append(
-            f"| {escape_gfm(count.title)} | {count.base} | {count.head} | "
-            f"{_signed(count.delta)} | {featured} |"
+            f"| {escape_gfm(count.title)} | {_counted(count.base)} | {_counted(count.head)} | "
+            f"{delta} | {featured} |"
         )
-    lines += _section("Added", report.added, lambda c: _places(c.after))
+    if report.compared:
+        lines += _changes(report)
+    messages = [_message(problem) for problem in report.problems]
+    lines += ["", "### Check", "", *(_capped(messages) or ["No errors or warnings."])]
+    return "\n".join(lines) + "\n"
+
+
+def _not_compared(report: Review) -> str:
+    """The summary's first line when a side's papers.yaml could not be read."""
+    unread = [
+        f"{side} `{path}`"
+        for side, path in (
+            ("this pull request's", report.head_unread),
+            ("the base branch's", report.base_unread),
+        )
+        if path is not None
+    ]
+    # The base branch's errors are not under Check, which lists the pull request's alone.
+    fixes = [
+        fix
+        for fix, path in (
+            ("the error under Check is", report.head_unread),
+            ("the base branch's file is", report.base_unread),
+        )
+        if path is not None
+    ]
+    return (
+        f"**Papers not compared**: {' and '.join(unread)} could not be read, so what the "
+        "curators decided is not known and the papers stand where the rules alone put them; "
+        f"once {' and '.join(fixes)} fixed, the review lists the changes."
+    )
+
+
+def _changes(report: Review) -> list[str]:
+    """The lists of papers added, moved, removed and edited."""
+    lines = _section("Added", report.added, lambda c: _places(c.after))
     lines += _section("Moved", report.moved, lambda c: f"{_places(c.before)} → {_places(c.after)}")
     lines += _section("Removed", report.removed, lambda c: f"was {_places(c.before)}")
     edits = [
@@ -262,9 +355,7 @@ def format_review(report: Review) -> str:
         "",
         *(_capped(edits) or ["None."]),
     ]
-    messages = [_message(problem) for problem in report.problems]
-    lines += ["", "### Check", "", *(_capped(messages) or ["No errors or warnings."])]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _section(heading: str, changes: Sequence[PaperChange], where: Where) -> list[str]:
@@ -291,6 +382,10 @@ def _message(problem: Problem) -> str:
 
 def _places(places: tuple[Place, ...]) -> str:
     return ", ".join(f"`{place}`" for place in places)
+
+
+def _counted(number: int | None) -> str:
+    return "not counted" if number is None else str(number)
 
 
 def _signed(number: int) -> str:
