@@ -170,6 +170,56 @@ def test_a_base_papers_yaml_that_cannot_be_read_is_said_too(
     assert "| Efficiency | not counted | 5 |  | 1 |\n" in text
 
 
+@pytest.mark.parametrize(
+    ("mistake", "fixed"),
+    [
+        # The schema refuses it, and the whole entry is skipped: the rules alone place the paper.
+        ("arxiv: 2402.09371", "arxiv: '2402.09371'"),
+        # Read without the unknown section's theme: the paper leaves 'efficiency', unfeatured.
+        ("efficiency: fast-decodin}", "efficiency: fast-decoding}"),
+    ],
+)
+def test_a_paper_whose_entry_is_in_error_is_not_compared_rather_than_edited(
+    curated_content: Path, head_content: Path, mistake: str, fixed: str
+) -> None:
+    papers = head_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace(fixed, mistake), encoding="utf-8")
+    report = review(curated_content, head_content)
+    changed = {c.paper_id for c in (*report.added, *report.moved, *report.removed)}
+    edited = {e.paper_id for e in report.edited}
+    assert "teaching-transformers-to-add" not in changed | edited
+    assert edited == {"quantized-state-space-models"}
+    assert [(n.paper_id, n.where) for n in report.not_compared] == [
+        ("teaching-transformers-to-add", "in this pull request")
+    ]
+    text = format_review(report)
+    assert "1 edited, 1 not compared; `papersite check`: 1 error" in text
+    assert (
+        "### Not compared (1)\n\nAn error (the pull request's are under Check) keeps what "
+        "papers.yaml decides for these papers from being applied in full: the counts above may "
+        "be off by them, and what the pull request changes about them is listed once it is fixed."
+        "\n\n- Teaching Transformers to Add `teaching-transformers-to-add`: in this pull request\n"
+        "\n### Added (2)\n"
+    ) in text
+
+
+def test_an_entry_in_error_on_the_base_branch_is_named_as_such(
+    curated_content: Path, head_content: Path
+) -> None:
+    papers = curated_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("order: 1", "order: first"), encoding="utf-8")
+    report = review(curated_content, head_content)
+    # The base's order went unread: the pull request did not set it, whatever a comparison says.
+    assert "teaching-transformers-to-add" not in {e.paper_id for e in report.edited}
+    assert [(n.paper_id, n.where) for n in report.not_compared] == [
+        ("teaching-transformers-to-add", "on the base branch")
+    ]
+    # The base branch's errors are not the pull request's: Check lists only the head's.
+    assert [p.path for p in report.problems] == ["head/curation/themes.yaml"]
+
+
 def test_a_base_folder_without_sources_is_refused_rather_than_reviewed_as_empty(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,7 +9,7 @@ paper id, which is the paper's address, so a reviewer sees which pages appear, m
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
-cannot be read.
+cannot be read, and a paper whose entry holds an error is listed as not compared, not as edited.
 """
 
 from __future__ import annotations
@@ -99,6 +99,27 @@ class PaperEdit:
 
 
 @dataclass(frozen=True)
+class NotCompared:
+    """A paper whose entry in papers.yaml is in error on one side or both (Curation.in_error).
+
+    What the curators decided for it is not applied in full there, so a change found there might
+    be the error's doing rather than theirs.
+    """
+
+    paper_id: str
+    title: str
+    base: bool
+    head: bool
+
+    @property
+    def where(self) -> str:
+        """Which side's entry is in error, in words."""
+        if self.base and self.head:
+            return "in this pull request and on the base branch"
+        return "in this pull request" if self.head else "on the base branch"
+
+
+@dataclass(frozen=True)
 class Review:
     """Everything the summary shows: counts, changed papers and the check's messages.
 
@@ -114,6 +135,7 @@ class Review:
     removed: tuple[PaperChange, ...]
     problems: tuple[Problem, ...]
     edited: tuple[PaperEdit, ...] = ()
+    not_compared: tuple[NotCompared, ...] = ()
     base_unread: str | None = None
     head_unread: str | None = None
 
@@ -145,9 +167,14 @@ class _Side:
     # papers.yaml as the summary names it, when it is there but could not be read.
     unread: str | None
 
+    def has(self, paper_id: str) -> bool:
+        """Whether the paper is in this side's dumps, shown or hidden."""
+        return paper_id in self.papers or paper_id in self.hidden
+
     def title(self, paper_id: str) -> str:
-        """The title of a paper shown on this side."""
-        return self.papers[paper_id].paper.title
+        """The title of a paper on this side, shown or hidden."""
+        item = self.papers.get(paper_id) or self.hidden[paper_id]
+        return item.paper.title
 
 
 def review(base_content: Path, head_content: Path) -> Review:
@@ -181,8 +208,20 @@ def review(base_content: Path, head_content: Path) -> Review:
             base_unread=base.unread,
             head_unread=head.unread,
         )
+    in_error = base.curation.in_error | head.curation.in_error
+    not_compared = tuple(
+        NotCompared(
+            paper_id,
+            (head if head.has(paper_id) else base).title(paper_id),
+            paper_id in base.curation.in_error,
+            paper_id in head.curation.in_error,
+        )
+        for paper_id in sorted(in_error)
+    )
     added, moved, removed = [], [], []
     for paper_id, after in head.places.items():
+        if paper_id in in_error:
+            continue
         before = base.places.get(paper_id)
         if before is None:
             note = "unhidden" if paper_id in base.hidden else None
@@ -191,17 +230,19 @@ def review(base_content: Path, head_content: Path) -> Review:
             moved.append(PaperChange(paper_id, head.title(paper_id), before, after))
     edited = []
     for item in head.curation.papers:
+        if item.paper.id in in_error:
+            continue
         previous = base.papers.get(item.paper.id)
         if previous is not None and (changes := _edits(previous, item)):
             edited.append(PaperEdit(item.paper.id, item.paper.title, changes))
     for paper_id, now in head.hidden.items():
         # Off the site on both sides, but the reason is what a reviewer of hiding reads.
         was = base.hidden.get(paper_id)
-        if was is not None and was.reason != now.reason:
+        if was is not None and was.reason != now.reason and paper_id not in in_error:
             change = f"reason for hiding, now: {escape_gfm(now.reason)}"
             edited.append(PaperEdit(paper_id, now.paper.title, (change,)))
     for paper_id, before in base.places.items():
-        if paper_id not in head.places:
+        if paper_id not in head.places and paper_id not in in_error:
             hidden = head.hidden.get(paper_id)
             note = f"hidden: {hidden.reason}" if hidden is not None else "no longer in any dump"
             removed.append(PaperChange(paper_id, base.title(paper_id), before, (), note))
@@ -214,6 +255,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         removed=tuple(removed),
         problems=head.problems,
         edited=tuple(edited),
+        not_compared=not_compared,
     )
 
 
@@ -291,10 +333,11 @@ def format_review(report: Review) -> str:
     if not report.compared:
         lines.append(f"{_not_compared(report)} {check}")
     else:
+        not_compared = f", {len(report.not_compared)} not compared" if report.not_compared else ""
         lines.append(
             f"**{report.base_total} → {report.head_total} papers** on the site: "
             f"{len(report.added)} added, {len(report.moved)} moved, "
-            f"{len(report.removed)} removed, {len(report.edited)} edited; {check}"
+            f"{len(report.removed)} removed, {len(report.edited)} edited{not_compared}; {check}"
         )
     lines += ["", "### Papers per theme", ""]
     lines += [
@@ -342,8 +385,24 @@ def _not_compared(report: Review) -> str:
 
 
 def _changes(report: Review) -> list[str]:
-    """The lists of papers added, moved, removed and edited."""
-    lines = _section("Added", report.added, lambda c: _places(c.after))
+    """The lists of papers added, moved, removed, edited, and those not compared."""
+    lines = []
+    if report.not_compared:
+        # First: it says how far to trust the counts above and the lists below.
+        entries = [
+            f"- {escape_gfm(n.title)} `{n.paper_id}`: {n.where}" for n in report.not_compared
+        ]
+        lines += [
+            "",
+            f"### Not compared ({len(entries)})",
+            "",
+            "An error (the pull request's are under Check) keeps what papers.yaml decides for "
+            "these papers from being applied in full: the counts above may be off by them, and "
+            "what the pull request changes about them is listed once it is fixed.",
+            "",
+            *_capped(entries),
+        ]
+    lines += _section("Added", report.added, lambda c: _places(c.after))
     lines += _section("Moved", report.moved, lambda c: f"{_places(c.before)} → {_places(c.after)}")
     lines += _section("Removed", report.removed, lambda c: f"was {_places(c.before)}")
     edits = [
