@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from benchmarks.bench_serve import fetch, free_port
 
 from papersite import serve
 from papersite.build import load_mkdocs_config, read_mkdocs_yaml
+from papersite.cli import main
 from papersite.serve import Preview
 from papersite.tags import SORT_OPTIONS
 
@@ -157,6 +159,56 @@ def test_the_preview_orders_tags_as_the_build_does_at_every_rebuild(
     for config in configs:
         options = config.plugins["material/tags"].config
         assert {name: options[name] for name in SORT_OPTIONS} == SORT_OPTIONS
+
+
+@pytest.mark.parametrize(
+    ("dev_addr", "reason"),
+    [
+        ("localhost", "Must be a string of format 'IP:PORT'"),
+        ("127.0.0.1:abc", "'abc' is not a valid port"),
+    ],
+)
+def test_a_malformed_address_is_one_line_before_any_page_is_generated(
+    dev_addr: str, reason: str, curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
+    assert main(["serve", "--dev-addr", dev_addr]) == 1
+    assert capsys.readouterr().err == (
+        f"mkdocs.yml: MkDocs serve failed: Config value 'dev_addr': {reason}\n"
+    )
+    docs = Path(str(read_mkdocs_yaml(Path("mkdocs.yml"))["docs_dir"]))
+    assert not docs.exists()
+
+
+def test_a_misspelt_plugin_is_one_line_as_build_reports_it(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    Path("mkdocs.yml").write_text(text.replace("\n  - tags\n", "\n  - tagz\n"), "utf-8")
+    assert main(["serve"]) == 1
+    assert capsys.readouterr().err == (
+        "mkdocs.yml: MkDocs serve failed: Config value 'plugins': The \"tagz\" plugin is not "
+        "installed\n"
+    )
+
+
+def test_a_failed_first_build_is_reported_with_its_cause(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mkdocs.exceptions import Abort
+
+    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
+
+    def mkdocs_serve(**options: object) -> None:
+        # What MkDocs' build does on a page it cannot render: log the cause, raise a bare Abort.
+        logging.getLogger("mkdocs.commands.build").error("Error reading page 'about.md': boom")
+        raise Abort("Aborted with a BuildError!")
+
+    monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
+    assert main(["serve"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "mkdocs.yml: MkDocs serve failed: Error reading page 'about.md': boom"
+    )
 
 
 def _served(url: str, marker: str, timeout: float = 90.0) -> bool:

@@ -345,10 +345,8 @@ def run_mkdocs(
     nothing, and its search box would compete with the Search page. Material's tags plugin orders
     tags as readers expect (:func:`papersite.tags.with_tag_order`).
     """
-    from mkdocs import exceptions
     from mkdocs.commands.build import build
 
-    where = display_path(config_file)
     written = read_mkdocs_yaml(config_file)
     overrides: dict[str, Any] = {"theme": with_theme_overrides(written.get("theme"))}
     plugins = written.get("plugins")
@@ -356,27 +354,18 @@ def run_mkdocs(
         plugins = without_search_plugin(plugins)
     if plugins is not None:  # none written: MkDocs' default, search alone
         overrides["plugins"] = with_tag_order(plugins, written.get("theme"))
-    with mkdocs_logging() as log, _source_date_epoch(epoch):
-        try:
-            config = load_mkdocs_config(
-                config_file,
-                docs_dir=str(docs_dir),
-                site_dir=str(site_dir),
-                nav=mkdocs_nav(nav),
-                strict=strict,
-                **overrides,
-            )
-            if progress:
-                config.plugins["papersite-progress"] = _progress_plugin()
-            build(config)
-        except (exceptions.MkDocsException, PapersiteError) as error:
-            # MkDocs logs the cause and raises a bare "Aborted"; report the cause.
-            causes = log.errors or [
-                str(error.message if isinstance(error, PapersiteError) else error)
-            ]
-            raise PapersiteError.from_problems(
-                Problem(where, None, f"MkDocs build failed: {cause}") for cause in causes
-            ) from None
+    with mkdocs_logging() as log, mkdocs_failures(log, config_file), _source_date_epoch(epoch):
+        config = load_mkdocs_config(
+            config_file,
+            docs_dir=str(docs_dir),
+            site_dir=str(site_dir),
+            nav=mkdocs_nav(nav),
+            strict=strict,
+            **overrides,
+        )
+        if progress:
+            config.plugins["papersite-progress"] = _progress_plugin()
+        build(config)
 
 
 def with_theme_overrides(theme: Any) -> Any:
@@ -531,6 +520,25 @@ def mkdocs_logging(level: int = logging.WARNING) -> Iterator[MkDocsLog]:
         logger.removeHandler(handler)
         logger.propagate, level = saved
         logger.setLevel(level)
+
+
+@contextlib.contextmanager
+def mkdocs_failures(log: MkDocsLog, config_file: Path, command: str = "build") -> Iterator[None]:
+    """Turn MkDocs' failure meanwhile into a PapersiteError, one problem for each cause it logged.
+
+    MkDocs logs the causes and raises a bare "Aborted": without them the message says nothing.
+    ``command`` names what failed, as in "MkDocs build failed: ...".
+    """
+    from mkdocs import exceptions
+
+    try:
+        yield
+    except (exceptions.MkDocsException, PapersiteError) as error:
+        causes = log.errors or [str(error.message if isinstance(error, PapersiteError) else error)]
+        where = display_path(config_file)
+        raise PapersiteError.from_problems(
+            Problem(where, None, f"MkDocs {command} failed: {cause}") for cause in causes
+        ) from None
 
 
 def _progress_plugin() -> Any:

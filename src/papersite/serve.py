@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -25,6 +26,8 @@ from papersite.build import (
     Loaded,
     generate_docs,
     load_content,
+    load_mkdocs_config,
+    mkdocs_failures,
     mkdocs_logging,
     mkdocs_nav,
     read_mkdocs_yaml,
@@ -156,22 +159,20 @@ def _watch(preview: Preview, stop: threading.Event) -> None:
 
 
 def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | None = None) -> None:
-    """Generate the pages, then serve them with live reload until interrupted."""
+    """Generate the pages, then serve them with live reload until interrupted.
+
+    MkDocs' settings are checked first: a mistake in them is reported in seconds, not after every
+    page was generated. MkDocs failing to start is reported as ``papersite build`` reports it.
+    """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    docs = config_file.parent / str(read_mkdocs_yaml(config_file).get("docs_dir", "docs"))
+    written = read_mkdocs_yaml(config_file)
+    docs = config_file.parent / str(written.get("docs_dir", "docs"))
     preview = Preview(content, docs, config_file)
-    preview.generate()
-    stop = threading.Event()
-    watcher = threading.Thread(
-        target=_watch, args=(preview, stop), name="papersite-watch", daemon=True
-    )
-    watcher.start()
     # Dirty rebuilds: MkDocs renders again only the pages whose Markdown is newer than their
     # HTML, and the writer touches only pages whose bytes changed, so an edit rebuilds a few pages
     # rather than every paper's (all of them when the navigation changes, see Preview.generate).
     # A search index would hold only the rebuilt pages: the preview goes without search.
-    written = read_mkdocs_yaml(config_file)
     overrides: dict[str, Any] = {
         "nav": preview.nav,
         "plugins": _readable_again(
@@ -181,9 +182,26 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     }
     if dev_addr:
         overrides["dev_addr"] = dev_addr
+    # Errors alone: MkDocs' dev server reads the settings again, and prints their warnings then.
+    # The pages are not there yet, and MkDocs wants docs_dir to exist: it is given an empty one.
+    with (
+        tempfile.TemporaryDirectory(prefix="papersite-") as no_pages_yet,
+        mkdocs_logging(logging.ERROR) as log,
+        mkdocs_failures(log, config_file, "serve"),
+    ):
+        load_mkdocs_config(config_file, **{**overrides, "docs_dir": no_pages_yet})
+    preview.generate()
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=_watch, args=(preview, stop), name="papersite-watch", daemon=True
+    )
+    watcher.start()
     print("papersite: serving without search", file=sys.stderr)
     try:
-        with mkdocs_logging(logging.INFO) as handler:
+        with (
+            mkdocs_logging(logging.INFO) as handler,
+            mkdocs_failures(handler, config_file, "serve"),
+        ):
             handler.addFilter(_not_the_dirty_build_warning)
             mkdocs_serve(
                 config_file=str(config_file), livereload=True, build_type="dirty", **overrides
