@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -140,7 +142,7 @@ def test_a_plugin_with_options_survives_the_preview_s_rebuilds(
             loads.append(load_mkdocs_config(Path(config_file), **overrides))
 
     monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
-    serve.serve(curated_content, config_file=config)
+    serve.serve(curated_content, config_file=config, dev_addr=f"127.0.0.1:{free_port()}")
     assert len(loads) == 3
 
 
@@ -205,10 +207,91 @@ def test_a_failed_first_build_is_reported_with_its_cause(
         raise Abort("Aborted with a BuildError!")
 
     monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
-    assert main(["serve"]) == 1
+    assert main(["serve", "--dev-addr", f"127.0.0.1:{free_port()}"]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == (
         "mkdocs.yml: MkDocs serve failed: Error reading page 'about.md': boom"
     )
+
+
+@pytest.fixture
+def mkdocs_not_reached(curated_content: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project's mkdocs.yml in the working folder, and a test that fails if MkDocs serves."""
+    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
+
+    def mkdocs_serve(**options: object) -> None:
+        pytest.fail("MkDocs was started")
+
+    monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
+    return Path(str(read_mkdocs_yaml(Path("mkdocs.yml"))["docs_dir"]))
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "99999"])
+def test_a_port_no_server_can_listen_on_is_one_line(
+    port: str, mkdocs_not_reached: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MkDocs takes any number: it would fail with a traceback after building the site, or, for
+    # port 0, serve on a port it does not tell.
+    assert main(["serve", "--dev-addr", f"127.0.0.1:{port}"]) == 1
+    assert capsys.readouterr().err == (
+        f"127.0.0.1:{port}: port must be from 1 to 65535; choose another with --dev-addr IP:PORT\n"
+    )
+    assert not mkdocs_not_reached.exists()
+
+
+@pytest.mark.parametrize(
+    ("host", "reason"),
+    [
+        ("127.0.0.1", errno.EADDRINUSE),
+        # TEST-NET-1, for documentation: no address of this machine.
+        ("192.0.2.1", errno.EADDRNOTAVAIL),
+    ],
+    ids=["in-use", "not-this-machine-s"],
+)
+def test_an_address_the_preview_cannot_listen_on_is_one_line_before_any_page_is_generated(
+    host: str, reason: int, mkdocs_not_reached: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        assert main(["serve", "--dev-addr", f"{host}:{port}"]) == 1
+    assert capsys.readouterr().err == (
+        f"{host}:{port}: cannot serve the preview there: {os.strerror(reason)}; "
+        "choose another address with --dev-addr IP:PORT\n"
+    )
+    assert not mkdocs_not_reached.exists()
+
+
+def _mkdocs_serve_fails(monkeypatch: pytest.MonkeyPatch, reason: int) -> str:
+    """Make MkDocs' server fail with an OSError; the free address to give serve."""
+
+    def mkdocs_serve(**options: object) -> None:
+        raise OSError(reason, os.strerror(reason))
+
+    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
+    monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
+    return f"127.0.0.1:{free_port()}"
+
+
+def test_an_address_taken_while_the_pages_were_built_is_one_line(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Free when papersite looked, taken by the time MkDocs binds, after building the site.
+    address = _mkdocs_serve_fails(monkeypatch, errno.EADDRINUSE)
+    assert main(["serve", "--dev-addr", address]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"{address}: cannot serve the preview there: {os.strerror(errno.EADDRINUSE)}; "
+        "choose another address with --dev-addr IP:PORT"
+    )
+
+
+def test_another_os_error_from_mkdocs_is_not_blamed_on_the_address(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # EACCES may be a file MkDocs may not read as well as a port: not told as the address's.
+    address = _mkdocs_serve_fails(monkeypatch, errno.EACCES)
+    with pytest.raises(PermissionError):
+        main(["serve", "--dev-addr", address])
 
 
 def _served(url: str, marker: str, timeout: float = 90.0) -> bool:

@@ -8,8 +8,10 @@ good preview on screen.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import socket
 import sys
 import tempfile
 import threading
@@ -41,6 +43,8 @@ from papersite.search import without_search_plugin
 from papersite.tags import with_tag_order
 
 POLL_SECONDS = 0.5
+# The highest TCP port.
+MAX_PORT = 65535
 # The folder of raw dumps in a content folder: the catalogue is read from it alone.
 SOURCES_DIR = "sources"
 
@@ -189,7 +193,9 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         mkdocs_logging(logging.ERROR) as log,
         mkdocs_failures(log, config_file, "serve"),
     ):
-        load_mkdocs_config(config_file, **{**overrides, "docs_dir": no_pages_yet})
+        config = load_mkdocs_config(config_file, **{**overrides, "docs_dir": no_pages_yet})
+    host, port = config.dev_addr
+    _check_can_listen(host, port)
     preview.generate()
     stop = threading.Event()
     watcher = threading.Thread(
@@ -206,8 +212,55 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
             mkdocs_serve(
                 config_file=str(config_file), livereload=True, build_type="dirty", **overrides
             )
+    except OSError as error:
+        # The address was free before the pages were generated and built, seconds ago: something
+        # may have taken it since. No other errno is surely about the address: the rest is raised.
+        if error.errno != errno.EADDRINUSE:
+            raise
+        raise _cannot_listen(host, port, error) from None
     finally:
         stop.set()
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Refuse an address MkDocs' dev server could not listen on, before the pages are generated.
+
+    MkDocs binds only after generating and building every page, then fails with a traceback
+    (OverflowError for a port above 65535). Its check of the address stops at the format, and port
+    0 would serve on a port nobody is told. The probe binds as MkDocs' server does, then lets go:
+    every OSError from it is about the address.
+    """
+    if not 1 <= port <= MAX_PORT:
+        raise PapersiteError(
+            _address(host, port),
+            None,
+            f"port must be from 1 to {MAX_PORT}; choose another with --dev-addr IP:PORT",
+        )
+    # MkDocs' server takes IPv6 for a host that is an IPv6 address, which MkDocs wrote without
+    # brackets; 'localhost' is IPv4 to it.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            # As socketserver sets it: a port whose last connections are closing is free to it.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        raise _cannot_listen(host, port, error) from None
+
+
+def _cannot_listen(host: str, port: int, error: OSError) -> PapersiteError:
+    """Why the preview cannot listen at the address, in one line, with the way out."""
+    return PapersiteError(
+        _address(host, port),
+        None,
+        f"cannot serve the preview there: {error.strerror or error}; "
+        "choose another address with --dev-addr IP:PORT",
+    )
+
+
+def _address(host: str, port: int) -> str:
+    """``host:port`` as typed for --dev-addr, with an IPv6 host in brackets."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def _readable_again(plugins: list[Any]) -> dict[str, Any] | list[Any]:
