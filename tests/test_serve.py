@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -194,34 +195,58 @@ def test_a_misspelt_plugin_is_one_line_as_build_reports_it(
     )
 
 
+def _instead_of_mkdocs_serve(monkeypatch: pytest.MonkeyPatch, does: Callable[[], None]) -> str:
+    """Run ``does`` where MkDocs' dev server would run; a free address to give serve.
+
+    The project's mkdocs.yml is copied to the working folder, where serve reads it.
+    """
+
+    def mkdocs_serve(**options: object) -> None:
+        does()
+
+    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
+    monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
+    return f"127.0.0.1:{free_port()}"
+
+
 def test_a_failed_first_build_is_reported_with_its_cause(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from mkdocs.exceptions import Abort
 
-    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
-
-    def mkdocs_serve(**options: object) -> None:
+    def fails_to_build() -> None:
         # What MkDocs' build does on a page it cannot render: log the cause, raise a bare Abort.
         logging.getLogger("mkdocs.commands.build").error("Error reading page 'about.md': boom")
         raise Abort("Aborted with a BuildError!")
 
-    monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
-    assert main(["serve", "--dev-addr", f"127.0.0.1:{free_port()}"]) == 1
+    address = _instead_of_mkdocs_serve(monkeypatch, fails_to_build)
+    assert main(["serve", "--dev-addr", address]) == 1
+    # The cause once, in the error: not printed as well while MkDocs was starting.
+    assert capsys.readouterr().err.splitlines() == [
+        "papersite: serving without search",
+        "mkdocs.yml: MkDocs serve failed: Error reading page 'about.md': boom",
+    ]
+
+
+def test_a_rebuild_s_errors_are_printed_once_the_preview_is_serving(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def serves_then_fails_to_rebuild() -> None:
+        # What MkDocs logs when the curator breaks mkdocs.yml while it serves; it goes on serving.
+        logging.getLogger("mkdocs.livereload").info("[12:00:00] Serving on http://127.0.0.1/")
+        logging.getLogger("mkdocs.config").error("Config value 'markdown_extensions': boom")
+
+    address = _instead_of_mkdocs_serve(monkeypatch, serves_then_fails_to_rebuild)
+    assert main(["serve", "--dev-addr", address]) == 0
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "mkdocs.yml: MkDocs serve failed: Error reading page 'about.md': boom"
+        "mkdocs: error: Config value 'markdown_extensions': boom"
     )
 
 
 @pytest.fixture
 def mkdocs_not_reached(curated_content: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The project's mkdocs.yml in the working folder, and a test that fails if MkDocs serves."""
-    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
-
-    def mkdocs_serve(**options: object) -> None:
-        pytest.fail("MkDocs was started")
-
-    monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
+    """The docs folder serve would generate; the test fails if MkDocs' dev server is started."""
+    _instead_of_mkdocs_serve(monkeypatch, lambda: pytest.fail("MkDocs was started"))
     return Path(str(read_mkdocs_yaml(Path("mkdocs.yml"))["docs_dir"]))
 
 
@@ -262,22 +287,18 @@ def test_an_address_the_preview_cannot_listen_on_is_one_line_before_any_page_is_
     assert not mkdocs_not_reached.exists()
 
 
-def _mkdocs_serve_fails(monkeypatch: pytest.MonkeyPatch, reason: int) -> str:
-    """Make MkDocs' server fail with an OSError; the free address to give serve."""
-
-    def mkdocs_serve(**options: object) -> None:
+def _raises_os_error(reason: int) -> Callable[[], None]:
+    def fail() -> None:
         raise OSError(reason, os.strerror(reason))
 
-    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
-    monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
-    return f"127.0.0.1:{free_port()}"
+    return fail
 
 
 def test_an_address_taken_while_the_pages_were_built_is_one_line(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Free when papersite looked, taken by the time MkDocs binds, after building the site.
-    address = _mkdocs_serve_fails(monkeypatch, errno.EADDRINUSE)
+    address = _instead_of_mkdocs_serve(monkeypatch, _raises_os_error(errno.EADDRINUSE))
     assert main(["serve", "--dev-addr", address]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"{address}: cannot serve the preview there: {os.strerror(errno.EADDRINUSE)}; "
@@ -289,7 +310,7 @@ def test_another_os_error_from_mkdocs_is_not_blamed_on_the_address(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # EACCES may be a file MkDocs may not read as well as a port: not told as the address's.
-    address = _mkdocs_serve_fails(monkeypatch, errno.EACCES)
+    address = _instead_of_mkdocs_serve(monkeypatch, _raises_os_error(errno.EACCES))
     with pytest.raises(PermissionError):
         main(["serve", "--dev-addr", address])
 

@@ -490,15 +490,20 @@ def _source_date_epoch(epoch: int) -> Iterator[None]:
 
 
 class MkDocsLog(logging.Handler):
-    """Prints MkDocs' messages on stderr and keeps its errors for the PapersiteError they cause."""
+    """Prints MkDocs' messages on stderr and keeps its errors for the PapersiteError they cause.
+
+    Set ``print_errors`` once no error ends the command (a running preview, whose failed rebuilds
+    MkDocs survives): errors are then printed like the rest, as nothing else would show them.
+    """
 
     def __init__(self, level: int) -> None:
         super().__init__(level)
         self.errors: list[str] = []
+        self.print_errors = False
 
     def emit(self, record: logging.LogRecord) -> None:
         """Print one message, or keep it when it is an error."""
-        if record.levelno >= logging.ERROR:
+        if record.levelno >= logging.ERROR and not self.print_errors:
             self.errors.append(record.getMessage())
             return
         label = "" if record.levelno == logging.INFO else f"{record.levelname.lower()}: "

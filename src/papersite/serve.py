@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG
@@ -26,6 +26,7 @@ from typing import Any
 from papersite.build import (
     CONFIG_FILE,
     Loaded,
+    MkDocsLog,
     generate_docs,
     load_content,
     load_mkdocs_config,
@@ -209,6 +210,7 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
             mkdocs_failures(handler, config_file, "serve"),
         ):
             handler.addFilter(_not_the_dirty_build_warning)
+            handler.addFilter(_print_errors_once_serving(handler))
             mkdocs_serve(
                 config_file=str(config_file), livereload=True, build_type="dirty", **overrides
             )
@@ -220,6 +222,24 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         raise _cannot_listen(host, port, error) from None
     finally:
         stop.set()
+
+
+def _print_errors_once_serving(handler: MkDocsLog) -> Callable[[logging.LogRecord], bool]:
+    """A filter that makes ``handler`` print MkDocs' errors from when its server listens.
+
+    Until then an error ends serve, and mkdocs_failures reports it once. After, MkDocs survives a
+    failed rebuild (an edit to mkdocs.yml, say) and prints only "Aborted with a configuration
+    error!": the causes it logged are all that tells the curator what to fix.
+    """
+
+    def note(record: logging.LogRecord) -> bool:
+        # MkDocs offers no hook between its first build and its serving, hence its words (1.6):
+        # should they change, errors go back to being kept unprinted, as before, no worse.
+        if record.name == "mkdocs.livereload" and "Serving on" in record.getMessage():
+            handler.print_errors = True
+        return True
+
+    return note
 
 
 def _check_can_listen(host: str, port: int) -> None:
