@@ -177,10 +177,24 @@ def test_a_malformed_address_is_one_line_before_any_page_is_generated(
     shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
     assert main(["serve", "--dev-addr", dev_addr]) == 1
     assert capsys.readouterr().err == (
-        f"mkdocs.yml: MkDocs serve failed: Config value 'dev_addr': {reason}\n"
+        f"{dev_addr}: {reason}; write --dev-addr IP:PORT, such as 127.0.0.1:8001\n"
     )
     docs = Path(str(read_mkdocs_yaml(Path("mkdocs.yml"))["docs_dir"]))
     assert not docs.exists()
+
+
+def test_a_malformed_address_in_mkdocs_yml_is_mkdocs_yml_s_error(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("mkdocs.yml").write_text(
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8") + "dev_addr: localhost\n",
+        encoding="utf-8",
+    )
+    assert main(["serve"]) == 1
+    assert capsys.readouterr().err == (
+        "mkdocs.yml: MkDocs serve failed: Config value 'dev_addr': "
+        "Must be a string of format 'IP:PORT'\n"
+    )
 
 
 def test_a_misspelt_plugin_is_one_line_as_build_reports_it(

@@ -171,6 +171,8 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    if dev_addr:
+        _check_dev_addr(dev_addr)
     written = read_mkdocs_yaml(config_file)
     docs = config_file.parent / str(written.get("docs_dir", "docs"))
     preview = Preview(content, docs, config_file)
@@ -240,6 +242,19 @@ def _print_errors_once_serving(handler: MkDocsLog) -> Callable[[logging.LogRecor
         return True
 
     return note
+
+
+def _check_dev_addr(dev_addr: str) -> None:
+    """Refuse a --dev-addr MkDocs would refuse, naming it rather than mkdocs.yml."""
+    from mkdocs.config.base import ValidationError
+    from mkdocs.config.config_options import IpAddress
+
+    try:
+        IpAddress().validate(dev_addr)  # type: ignore[no-untyped-call]
+    except ValidationError as error:
+        raise PapersiteError(
+            dev_addr, None, f"{error}; write --dev-addr IP:PORT, such as 127.0.0.1:8001"
+        ) from None
 
 
 def _check_can_listen(host: str, port: int) -> None:
