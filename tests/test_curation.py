@@ -613,6 +613,18 @@ def test_tags_written_differently_for_one_place_on_the_tags_page_are_refused(
     ]
 
 
+def test_a_featured_paper_without_a_note_is_a_warning(content: Path) -> None:
+    # Readers are sent to it first: the note is where they learn why.
+    write(
+        content,
+        papers=HEADER + "papers:\n  quantized-state-space-models:\n    featured: true\n"
+        "  teaching-transformers-to-add:\n    featured: true\n    note: Read it first.\n",
+    )
+    assert [problem for problem in curate(content)[1] if "featured" in problem] == [
+        f"{P}:4: warning: featured without a 'note': say in one line why to read it first"
+    ]
+
+
 def test_featuring_a_hidden_paper_is_a_warning(content: Path) -> None:
     write(
         content,
@@ -649,7 +661,7 @@ def test_a_mistake_in_a_theme_s_rules_still_lets_papers_yaml_be_checked(content:
 
 
 PAPERS = (CURATION_DATA / "papers.yaml").read_text(encoding="utf-8")
-# Typos naming sequence-models, and a section of efficiency, lines 17 to 18.
+# Typos naming sequence-models, and a section of efficiency, lines 18 to 19.
 TYPOS = (
     "  selective-state-space-models-for-long-context:\n"
     "    themes: {sequence-models: state-spaces, efficiency: quantisation}\n"
@@ -665,11 +677,11 @@ def test_a_mistake_in_a_theme_s_rules_costs_only_its_rules(content: Path) -> Non
     write(content, papers=PAPERS + TYPOS)
     assert curate(content)[1] == [
         f"{T}:14: 'threshold' must be above 0, not 0",
-        f"{P}:17: unknown section 'state-spaces' in theme 'sequence-models' "
+        f"{P}:18: unknown section 'state-spaces' in theme 'sequence-models' "
         "(did you mean 'state-space'?)",
-        f"{P}:17: unknown section 'quantisation' in theme 'efficiency' "
+        f"{P}:18: unknown section 'quantisation' in theme 'efficiency' "
         "(did you mean 'quantization'?)",
-        f"{P}:18: unknown theme 'sequence-model' (did you mean 'sequence-models'?)",
+        f"{P}:19: unknown theme 'sequence-model' (did you mean 'sequence-models'?)",
     ]
 
 
@@ -683,9 +695,9 @@ def test_a_theme_that_cannot_be_read_costs_only_what_papers_yaml_says_of_it(
     assert curate(content)[1] == [
         f"{T}:7: item 1 of 'sections' is missing 'title'",
         f"{T}:8: unknown key 'titel' (did you mean 'title'?)",
-        f"{P}:17: unknown section 'state-spaces' in theme 'sequence-models' "
+        f"{P}:18: unknown section 'state-spaces' in theme 'sequence-models' "
         "(did you mean 'state-space'?)",
-        f"{P}:18: unknown theme 'sequence-model' (did you mean 'sequence-models'?)",
+        f"{P}:19: unknown theme 'sequence-model' (did you mean 'sequence-models'?)",
     ]
 
 

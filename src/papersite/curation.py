@@ -880,4 +880,12 @@ def _featured(
                     decision.featured_line,
                     f"featured in '{theme_id}', but the paper is not in that theme",
                 )
-    return frozenset(theme_id for theme_id in wanted if theme_id in themes)
+    featured = frozenset(theme_id for theme_id in wanted if theme_id in themes)
+    if featured and decision.note is None and problems is not None:
+        # "Start here" sends readers to it first; the note is where they learn why.
+        problems.warning(
+            files.papers_path,
+            decision.featured_line,
+            "featured without a 'note': say in one line why to read it first",
+        )
+    return featured
