@@ -72,8 +72,9 @@ class Theme:
 class Placement:
     """A paper's place in one theme: the section, and whether a curator pinned it or rules did.
 
-    ``score`` is what the theme's rules scored the paper (also for a pinned placement, so triage can
-    show how far rules and curators differ); None when the theme has no rules.
+    ``score`` is what the theme's rules scored the paper, also for a pinned placement; None when
+    the theme has no rules. The site shows neither this nor ``pinned``: they record why the paper
+    is where it is, for code that reads a curation (triage scores every theme itself).
     """
 
     theme: str
