@@ -16,7 +16,14 @@ from papersite.curation import (
     load_curation,
     read_curation,
 )
-from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
+from papersite.errors import (
+    PapersiteError,
+    Problem,
+    Problems,
+    Severity,
+    counted,
+    display_path,
+)
 from papersite.exports import FORMATS, SERIALISERS, export_objects, schema_json, write_export
 from papersite.triage import format_triage, triage
 
@@ -161,8 +168,8 @@ def _run_check(args: argparse.Namespace) -> int:
     found = [*catalogue.problems, *curation_problems]
     errors = sum(p.severity is Severity.ERROR for p in found)
     warnings = len(found) - errors
-    papers = _count(len(catalogue), "paper")
-    print(f"{papers}; {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+    papers = counted(len(catalogue), "paper")
+    print(f"{papers}; {counted(errors, 'error')}, {counted(warnings, 'warning')}")
     failing = errors + (warnings if args.strict else 0)
     return 1 if failing else 0
 
@@ -263,8 +270,3 @@ def _run_serve(args: argparse.Namespace) -> int:
 
     serve(args.content, config_file=args.config, dev_addr=args.dev_addr)
     return 0
-
-
-def _count(number: int, noun: str) -> str:
-    """'1 error', '2 errors'."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"

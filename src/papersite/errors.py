@@ -93,11 +93,6 @@ class Problems:
     def __len__(self) -> int:
         return len(self.items)
 
-    @property
-    def errors(self) -> list[Problem]:
-        """The problems that stop a clean result."""
-        return [p for p in self.items if p.severity is Severity.ERROR]
-
     def failing(self, *, strict: bool = False) -> list[Problem]:
         """The problems that fail a run: errors, and warnings too when strict."""
         return [p for p in self.items if strict or p.severity is Severity.ERROR]
@@ -116,3 +111,8 @@ def display_path(path: str | os.PathLike[str]) -> str:
     except ValueError:
         return text
     return text if relative.startswith("..") else relative
+
+
+def counted(number: int, noun: str) -> str:
+    """The number with its noun, plural unless one: '1 error', '2 warnings', '0 papers'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -29,7 +29,14 @@ from papersite.curation import (
     Theme,
     load_curation,
 )
-from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
+from papersite.errors import (
+    PapersiteError,
+    Problem,
+    Problems,
+    Severity,
+    counted,
+    display_path,
+)
 from papersite.markup import clean_text
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
@@ -327,8 +334,8 @@ def format_review(report: Review) -> str:
     """The review as GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY or a terminal."""
     lines = ["## Content review", ""]
     check = (
-        f"`papersite check`: {_count(report.errors, 'error')}, "
-        f"{_count(report.warnings, 'warning')}."
+        f"`papersite check`: {counted(report.errors, 'error')}, "
+        f"{counted(report.warnings, 'warning')}."
     )
     if not report.compared:
         lines.append(f"{_not_compared(report)} {check}")
@@ -449,10 +456,6 @@ def _counted(number: int | None) -> str:
 
 def _signed(number: int) -> str:
     return f"+{number}" if number > 0 else str(number)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def escape_gfm(text: str) -> str:

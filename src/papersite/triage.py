@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CurationFiles, Placement, sort_papers
+from papersite.errors import counted
 from papersite.rules import ThemeScore
 from papersite.yamlfile import plain_key
 
@@ -67,15 +68,13 @@ def triage(files: CurationFiles, catalogue: Catalogue) -> Triage:
 def format_triage(report: Triage) -> str:
     """The triage as text for the terminal, ending in a snippet to paste into papers.yaml."""
     lines: list[str] = []
-    count = len(report.unsorted)
-    lines.append(
-        f"{count} {_papers(count)} in no theme and not yet decided in {report.papers_path}"
-    )
+    unsorted = counted(len(report.unsorted), "paper")
+    lines.append(f"{unsorted} in no theme and not yet decided in {report.papers_path}")
     for item in report.unsorted:
         lines += ["", f"  {item.paper.id}", f"    {item.paper.title}"]
         lines.append(f"    suggested: {_scores(item.suggestions)}")
-    count = len(report.disagreements)
-    lines += ["", f"{count} pinned {_papers(count)} the rules would sort differently"]
+    differing = counted(len(report.disagreements), "pinned paper")
+    lines += ["", f"{differing} the rules would sort differently"]
     for item in report.disagreements:
         pinned = ", ".join(f"{p.theme} ({p.section})" for p in item.placements) or "no theme"
         # Where the rules would put it, written as the pin is, so the two lines compare at a glance.
@@ -115,7 +114,3 @@ def _scores(scores: tuple[ThemeScore, ...]) -> str:
             text += f" (excluded by '{score.excluded_by.text}')"
         parts.append(text)
     return ", ".join(parts)
-
-
-def _papers(count: int) -> str:
-    return "paper" if count == 1 else "papers"
