@@ -702,12 +702,27 @@ def test_bibtex_files_keep_every_entry_s_fields_apart(curated_site: Path) -> Non
     from .test_feeds import bibtex_fields
 
     for path in sorted((curated_site / "bibtex").glob("*.bib")):
-        for entry in path.read_text(encoding="utf-8").split("\n\n"):
+        comment, *entries = path.read_text(encoding="utf-8").split("\n\n")
+        assert all(line.startswith("% ") for line in comment.splitlines()), path.name
+        for entry in entries:
             assert list(bibtex_fields(entry)) in (
-                ["title", "year", "url", "note"],
-                ["title", "url", "note"],
-                ["title", "year", "eprint", "archivePrefix", "url", "note"],
+                ["title", "year", "url"],
+                ["title", "url"],
+                ["title", "year", "eprint", "archivePrefix", "url"],
             ), (path.name, entry)
+
+
+def test_papers_bib_cites_every_paper_once_as_its_page_does(curated_site: Path) -> None:
+    papers = json.loads((curated_site / "papers.json").read_text(encoding="utf-8"))
+    text = (curated_site / "bibtex" / "papers.bib").read_text(encoding="utf-8")
+    keys = re.findall(r"^@misc\{([^,]+),", text, flags=re.MULTILINE)
+    assert keys == [paper["id"] for paper in papers]
+    # The same entry as under the paper's Cite heading, HTML-unescaped there.
+    page = (curated_site / "papers" / keys[0] / "index.html").read_text(encoding="utf-8")
+    cited = html.unescape(page.split('<pre class="ps-bibtex"><code>')[1].split("</code>")[0])
+    assert cited in text
+    about = (curated_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../bibtex/papers.bib"' in about
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

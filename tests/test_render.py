@@ -270,7 +270,7 @@ def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
     config = str(REPO / "mkdocs.yml")
     out = tmp_path / "docs"
     assert main(["generate", "--content", str(content), "--config", config, "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"Generated 13 pages and 21 files in {out}\n"
+    assert capsys.readouterr().out == f"Generated 13 pages and 22 files in {out}\n"
     assert (out / "papers/etc-passwd.md").is_file()
     foreign = tmp_path / "mine"
     foreign.mkdir()
@@ -401,7 +401,9 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
 
 def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
     def view(paper_id: str) -> PaperView:
-        return PaperView(paper_id, paper_id, "", None, None, None, (), None, (), None, (), (), ())
+        return PaperView(
+            paper_id, paper_id, "", None, None, None, (), None, (), None, None, (), (), ()
+        )
 
     sections = (
         SectionView("a", "A", None, tuple(view(f"a{i}") for i in range(3))),

@@ -1,18 +1,23 @@
-"""BibTeX citations: one @misc entry per paper, for a paper's page and a file per theme.
+"""BibTeX citations: one @misc entry per paper, for its page, its themes' files and papers.bib.
 
-The dumps carry the number of authors but never their names, so entries have no author field and
-say so in a note; the curator or reader adds the names from the paper itself.
+The dumps carry the number of authors but never their names, so entries have no author field. A
+file says so in a comment above its entries, and a paper's page in its text: a ``note`` field
+would be printed in the reader's own bibliography.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from papersite.catalogue import Paper
 from papersite.exports import paper_url
 from papersite.markup import clean_text
 
-NO_AUTHORS_NOTE = "Author names are not recorded in the Hugging Face Daily Papers dumps"
+NO_AUTHORS = "The Daily Papers dumps carry no author names: add them from each paper."
+# An arXiv id, as papers.schema.json has it, its two year digits in group 1 or 2: '2312.00752'
+# (YYMM.number, since 2007), 'hep-th/9901001' or 'math.GT/0309136' (archive/YYMMnumber, 1991-2007).
+ARXIV_ID = re.compile(r"(?:(\d{2})\d{2}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/(\d{2})\d{5})(?:v\d+)?")
 # Characters BibTeX and LaTeX treat as commands; escaped so a title compiles and reads as written.
 # BibTeX finds the end of a field by counting braces and ignores backslashes while it counts, so
 # "\}" would still close the field: braces become commands whose own braces always pair up.
@@ -43,16 +48,30 @@ def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> st
     (``eprint`` and ``archivePrefix``), which they print as an arXiv reference and link.
     """
     fields = [("title", "{" + bibtex_text(paper.title) + "}")]
-    if paper.published:
-        fields.append(("year", str(paper.published.year)))
+    year = paper.published.year if paper.published else arxiv_year(arxiv_id)
+    if year:
+        fields.append(("year", str(year)))
     if arxiv_id:
         fields += [("eprint", bibtex_text(arxiv_id)), ("archivePrefix", "arXiv")]
-    fields.append(("url", bibtex_text(site_url + paper_url(paper.id))))
-    fields.append(("note", NO_AUTHORS_NOTE))
+        # The paper itself, where a reader of the bibliography finds it; not this reading list.
+        fields.append(("url", bibtex_text(f"https://arxiv.org/abs/{arxiv_id}")))
+    else:
+        fields.append(("url", bibtex_text(site_url + paper_url(paper.id))))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{paper.id},\n{body}\n}}\n"
 
 
-def bibtex_file(papers: Iterable[tuple[Paper, str | None]], site_url: str) -> str:
-    """Entries for several papers, each with its arXiv id or None, separated by blank lines."""
-    return "\n".join(bibtex_entry(paper, site_url, arxiv_id) for paper, arxiv_id in papers)
+def arxiv_year(arxiv_id: str | None) -> int | None:
+    """The year an arXiv id was given in, or None when it is not an arXiv id."""
+    match = ARXIV_ID.fullmatch(arxiv_id or "")
+    if match is None:
+        return None
+    two_digits = int(match.group(1) or match.group(2))
+    # Old-style ids began in 1991; new-style ones in 2007.
+    return 1900 + two_digits if two_digits >= 91 else 2000 + two_digits
+
+
+def bibtex_file(title: str, entries: Iterable[str]) -> str:
+    """A .bib file: a comment naming what it holds and the missing authors, then the entries."""
+    head = f"% {' '.join(title.split())}\n% {NO_AUTHORS}\n"
+    return "\n".join((head, *entries))

@@ -25,7 +25,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from papersite.bibtex import bibtex_entry, bibtex_file
+from papersite.bibtex import ARXIV_ID, bibtex_entry, bibtex_file
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CuratedPaper, Curation, Theme, newest_first
 from papersite.errors import PapersiteError
@@ -59,7 +59,6 @@ RECENT_COUNT = 10
 # Ids become folder names; anything else (dots, slashes, capitals) is refused before writing.
 SAFE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?")
 _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
-_ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?")
 _ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 # Material's script takes every <link rel="alternate"> in a page's head for another language's
@@ -188,6 +187,7 @@ class PaperView:
     tags: tuple[TagView, ...]
     note_html: Markup | None
     places: tuple[PlaceView, ...]
+    arxiv_id: str | None
     arxiv: LinkView | None
     links: tuple[LinkView, ...]
     searches: tuple[LinkView, ...]
@@ -426,6 +426,7 @@ class Renderer:
             ),
             note_html=Markup(render_note(item.note)) if item.note else None,
             places=tuple(self._place(p.theme, item) for p in item.placements),
+            arxiv_id=arxiv_id,
             arxiv=arxiv,
             links=tuple(dict.fromkeys(links)),
             searches=searches,
@@ -549,7 +550,12 @@ def generate(
             search_example=example,
         )
         writer.write("javascripts/search.js", (TEMPLATES / "search.js").read_bytes())
-    _write_data(writer, catalogue, curation, settings)
+    # Each paper's citation, made once: its page shows it, its themes' files and papers.bib hold it.
+    citations = {
+        item.paper.id: bibtex_entry(item.paper, settings.site_url, views[item.paper.id].arxiv_id)
+        for item in curation.papers
+    }
+    _write_data(writer, catalogue, curation, settings, citations)
     writer.write("stylesheets/papersite.css", (TEMPLATES / "papersite.css").read_bytes())
     writer.write("javascripts/papersite.js", (TEMPLATES / "papersite.js").read_bytes())
     if related is None:
@@ -567,7 +573,7 @@ def generate(
             theme_urls=placed_on.get(item.paper.id, {}),
             # A reader who gives a feed reader this page's address is offered its themes' feeds.
             feeds=tuple(feeds[place.theme_id] for place in view.places),
-            bibtex=bibtex_entry(item.paper, settings.site_url, arxiv_id_of(item)),
+            bibtex=citations[item.paper.id],
             root="../../",
         )
     writer.prune()
@@ -598,7 +604,7 @@ def field_views() -> tuple[FieldView, ...]:
 
 def arxiv_id_of(item: CuratedPaper) -> str | None:
     """The paper's arXiv id: the curator's when it is one, else an arXiv link's in its abstract."""
-    if item.arxiv_id and _ARXIV_ID.fullmatch(item.arxiv_id):
+    if item.arxiv_id and ARXIV_ID.fullmatch(item.arxiv_id):
         return item.arxiv_id
     return next((m.group(1) for u in item.paper.links if (m := _ARXIV_LINK.match(u))), None)
 
@@ -628,14 +634,21 @@ def _words(text: str) -> set[str]:
 
 
 def _write_data(
-    writer: SiteWriter, catalogue: Catalogue, curation: Curation, settings: SiteSettings
+    writer: SiteWriter,
+    catalogue: Catalogue,
+    curation: Curation,
+    settings: SiteSettings,
+    citations: dict[str, str],
 ) -> None:
-    """papers.json, its JSON Schema and papers.csv, BibTeX per theme, Atom feeds."""
+    """papers.json, its JSON Schema and papers.csv, BibTeX per theme and of all, Atom feeds."""
     objects = export_objects(curation)
     writer.write("papers.json", to_json(objects))
     writer.write(SCHEMA_FILE, schema_json())
     writer.write("papers.csv", to_csv(objects))
     site = settings.site_url
+    # One file of every paper, so a reader who wants several themes gets each key once.
+    every = (citations[item.paper.id] for item in curation.papers)
+    writer.write("bibtex/papers.bib", bibtex_file(f"{settings.site_name}: every paper", every))
     writer.write("feeds/sitemap.xml", FEEDS_SITEMAP)
     writer.write(
         "feeds/papers.xml",
@@ -650,8 +663,9 @@ def _write_data(
     )
     for theme in curation.themes:
         items = curation.in_theme(theme.id)
-        entries = ((i.paper, arxiv_id_of(i)) for i in items)
-        writer.write(f"bibtex/{theme.id}.bib", bibtex_file(entries, site))
+        entries = (citations[i.paper.id] for i in items)
+        title = f"{settings.site_name}: {theme.title}"
+        writer.write(f"bibtex/{theme.id}.bib", bibtex_file(title, entries))
         feed = theme_feed(settings.site_name, theme)
         writer.write(
             feed.url,
