@@ -28,6 +28,7 @@ from papersite.build import (
     build_content,
     build_epoch,
     build_site,
+    load_mkdocs_config,
     read_mkdocs_yaml,
     site_settings,
     with_theme_overrides,
@@ -925,7 +926,17 @@ def test_the_repository_s_address_comes_from_mkdocs_yml(
     assert site_settings(config, 0).repo_url == repo_url
 
 
-def test_the_shipped_mkdocs_yml_shows_how_to_set_the_repository() -> None:
-    text = CONFIG.read_text(encoding="utf-8")
-    assert "\n# repo_url: https://github.com/" in text
-    assert "repo_url" not in read_mkdocs_yaml(CONFIG)  # the real address is not known yet
+def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("PAPERSITE_SITE_URL", raising=False)
+    monkeypatch.delenv("PAPERSITE_REPO_URL", raising=False)
+    plain = site_settings(CONFIG, 0)
+    assert (plain.site_url, plain.repo_url) == ("https://papersite.github.io/papersite/", None)
+    monkeypatch.setenv("PAPERSITE_SITE_URL", "https://owner.github.io/fork")
+    monkeypatch.setenv("PAPERSITE_REPO_URL", "https://github.com/owner/fork")
+    deployed = site_settings(CONFIG, 0)
+    assert deployed.site_url == "https://owner.github.io/fork/"
+    assert deployed.repo_url == "https://github.com/owner/fork"
+    config = load_mkdocs_config(CONFIG, docs_dir=str(CONFIG.parent / "tests"))
+    assert (config.site_url, config.repo_url) == (deployed.site_url, deployed.repo_url)

@@ -154,7 +154,16 @@ def test_deploy_publishes_with_the_pages_actions_one_run_at_a_time() -> None:
     assert deploy["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert "papersite build --strict --site-dir site" in runs(deploy, "build")
-    uses(deploy, "build", "actions/configure-pages")
+    # The published address and the repository reach mkdocs.yml's !ENV tags from the build.
+    pages = uses(deploy, "build", "actions/configure-pages")
+    build = next(s for s in steps(deploy, "build") if s.get("name") == "Build the site")
+    assert steps(deploy, "build").index(pages) < steps(deploy, "build").index(build)
+    assert build["env"] == {
+        "PAPERSITE_SITE_URL": f"${{{{ steps.{pages['id']}.outputs.base_url }}}}",
+        "PAPERSITE_REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
+    }
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "!ENV [PAPERSITE_SITE_URL," in config and "!ENV PAPERSITE_REPO_URL" in config
     assert uses(deploy, "build", "actions/upload-pages-artifact")["with"]["path"] == "site"
     job = deploy["jobs"]["deploy"]
     assert job["needs"] == "build"
