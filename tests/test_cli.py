@@ -213,8 +213,11 @@ def test_triage_prints_the_report_and_refuses_without_a_curation(
 ) -> None:
     assert main(["triage"]) == 0
     assert capsys.readouterr().out.startswith(
-        "1 paper in no theme and not yet decided in content/curation/papers.yaml\n"
+        "4 papers not yet decided in content/curation/papers.yaml: 1 in no theme, "
+        "3 placed by the rules\n"
     )
+    assert main(["triage", "--disagreements"]) == 0
+    assert capsys.readouterr().out.startswith("2 pinned papers the rules would sort differently\n")
     shutil.rmtree(curated_content / "curation")
     assert main(["triage"]) == 1
     assert capsys.readouterr().err == "content/curation: no curation folder: nothing to triage\n"

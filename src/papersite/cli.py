@@ -75,9 +75,14 @@ def _parser() -> argparse.ArgumentParser:
     export.set_defaults(run=_run_export)
 
     triage_command = commands.add_parser(
-        "triage", help="list papers the curation has not placed and rules that disagree with it"
+        "triage", help="list the papers papers.yaml does not decide yet, with a snippet to paste"
     )
     _content_option(triage_command)
+    triage_command.add_argument(
+        "--disagreements",
+        action="store_true",
+        help="list the pinned papers the rules would sort differently instead",
+    )
     triage_command.set_defaults(run=_run_triage)
 
     review_command = commands.add_parser(
@@ -209,7 +214,7 @@ def _run_triage(args: argparse.Namespace) -> int:
         raise PapersiteError(
             display_path(args.content / CURATION_DIR), None, "no curation folder: nothing to triage"
         )
-    sys.stdout.write(format_triage(triage(files, catalogue)))
+    sys.stdout.write(format_triage(triage(files, catalogue), disagreements=args.disagreements))
     return 0
 
 

@@ -1,12 +1,16 @@
-"""Triage for curators: what the rules could not place, and where they disagree with a decision.
+"""Triage for curators: the papers no decision covers yet, and where the rules disagree with one.
 
-``papersite triage`` lists papers in no theme that no decision covers yet, and pinned papers whose
-rules would pick other themes (a hint to tune the rules or to revisit the pin). It ends with a
-papers.yaml snippet for the undecided papers, so a curator edits suggestions instead of typing ids.
+``papersite triage`` lists every paper whose themes papers.yaml does not decide: those the rules
+leave in no theme, and those the rules placed, each with the rules' scores, so a curator confirms
+or corrects them. It ends with a papers.yaml snippet for all of them (for a paper the rules placed,
+it pins where they put it), so a curator edits suggestions instead of typing ids. Pinned papers the
+rules would sort differently (a hint to tune the rules or to revisit the pin) are only counted;
+``--disagreements`` lists them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from papersite.catalogue import Catalogue, Paper
@@ -18,7 +22,10 @@ from papersite.yamlfile import plain_key
 
 @dataclass(frozen=True)
 class TriageItem:
-    """One paper to look at: what the rules score it, and what the curation decided."""
+    """One paper to look at: what the rules score it, and where the curation put it.
+
+    ``line`` is where the paper's entry in papers.yaml starts, when it has one.
+    """
 
     paper: Paper
     scores: tuple[ThemeScore, ...]
@@ -39,69 +46,121 @@ class TriageItem:
 
 @dataclass(frozen=True)
 class Triage:
-    """Papers waiting for a decision, and decisions the rules disagree with."""
+    """Papers waiting for a decision, and decisions the rules disagree with.
+
+    No decision sets the themes of a paper in ``unsorted`` (in no theme) or in ``placed`` (where
+    the rules alone put it).
+    """
 
     papers_path: str
     unsorted: tuple[TriageItem, ...]
     disagreements: tuple[TriageItem, ...]
+    placed: tuple[TriageItem, ...] = ()
+
+    @property
+    def undecided(self) -> tuple[TriageItem, ...]:
+        """Every paper waiting for a decision, in the order the report lists them."""
+        return self.unsorted + self.placed
 
 
 def triage(files: CurationFiles, catalogue: Catalogue) -> Triage:
     """Compare the rules with the decisions for every visible paper."""
     curation = sort_papers(files, catalogue)
     unsorted: list[TriageItem] = []
+    placed: list[TriageItem] = []
     disagreements: list[TriageItem] = []
     for item in curation.papers:
         scores = files.scores(item.paper)
         ranked = tuple(scores[theme.id] for theme in files.themes if theme.id in scores)
         decision = files.decisions.get(item.paper.id)
+        line = None if decision is None else decision.line
+        entry = TriageItem(item.paper, ranked, item.placements, line)
         if decision is None or not decision.pins_themes:
-            if not item.placements:
-                unsorted.append(TriageItem(item.paper, ranked))
-            continue
-        entry = TriageItem(item.paper, ranked, item.placements, decision.line)
-        if set(entry.rules_themes) != set(item.themes):
+            # A note or tags alone leave the paper's themes to the rules: it still waits.
+            (placed if item.placements else unsorted).append(entry)
+        elif set(entry.rules_themes) != set(item.themes):
             disagreements.append(entry)
-    return Triage(files.papers_path, tuple(unsorted), tuple(disagreements))
+    return Triage(files.papers_path, tuple(unsorted), tuple(disagreements), tuple(placed))
 
 
-def format_triage(report: Triage) -> str:
-    """The triage as text for the terminal, ending in a snippet to paste into papers.yaml."""
-    lines: list[str] = []
-    unsorted = counted(len(report.unsorted), "paper")
-    lines.append(f"{unsorted} in no theme and not yet decided in {report.papers_path}")
-    for item in report.unsorted:
-        lines += ["", f"  {item.paper.id}", f"    {item.paper.title}"]
-        lines.append(f"    suggested: {_scores(item.suggestions)}")
-    differing = counted(len(report.disagreements), "pinned paper")
-    lines += ["", f"{differing} the rules would sort differently"]
+def format_triage(report: Triage, *, disagreements: bool = False) -> str:
+    """The triage as text for the terminal, ending in a snippet to paste into papers.yaml.
+
+    With ``disagreements``, the pinned papers the rules would sort differently instead.
+    """
+    if disagreements:
+        return _format_disagreements(report)
+    path = report.papers_path
+    head = f"{counted(len(report.undecided), 'paper')} not yet decided in {path}"
+    if report.undecided:
+        head += f": {len(report.unsorted)} in no theme, {len(report.placed)} placed by the rules"
+    lines = [head]
+    for heading, items in (
+        ("In no theme", report.unsorted),
+        ("Placed by the rules", report.placed),
+    ):
+        lines += ["", f"{heading} ({len(items)}):"] if items else []
+        for item in items:
+            lines += ["", f"  {_named(item, path)}", f"    {item.paper.title}"]
+            if item.placements:
+                where = _where((p.theme, p.section) for p in item.placements)
+                lines.append(f"    rules: {where}; scores: {_scores(item.suggestions)}")
+            else:
+                lines.append(f"    suggested: {_scores(item.suggestions)}")
+    if report.disagreements:
+        differing = counted(len(report.disagreements), "pinned paper")
+        hint = "papersite triage --disagreements lists them"
+        lines += ["", f"{differing} the rules would sort differently ({hint})"]
+    if report.undecided:
+        lines += ["", f"Paste under 'papers:' in {path}, then check each line:", ""]
+        lines += snippet(report.undecided)
+    return "\n".join(lines) + "\n"
+
+
+def _format_disagreements(report: Triage) -> str:
+    lines = [
+        f"{counted(len(report.disagreements), 'pinned paper')} the rules would sort differently"
+    ]
     for item in report.disagreements:
-        pinned = ", ".join(f"{p.theme} ({p.section})" for p in item.placements) or "no theme"
+        pinned = _where((p.theme, p.section) for p in item.placements)
         # Where the rules would put it, written as the pin is, so the two lines compare at a glance.
-        ruled = [f"{s.theme} ({s.section})" for s in item.scores if s.accepted]
-        lines += ["", f"  {item.paper.id} ({report.papers_path}:{item.line})"]
-        lines += [f"    {item.paper.title}", f"    pinned: {pinned}"]
-        lines.append(
-            f"    rules:  {', '.join(ruled) or 'no theme'}; scores: {_scores(item.suggestions)}"
-        )
-    if report.unsorted:
-        lines += ["", f"Paste under 'papers:' in {report.papers_path}, then check each line:", ""]
-        lines += snippet(report.unsorted)
+        ruled = _where((s.theme, s.section) for s in item.scores if s.accepted)
+        lines += ["", f"  {_named(item, report.papers_path)}", f"    {item.paper.title}"]
+        lines += [
+            f"    pinned: {pinned}",
+            f"    rules:  {ruled}; scores: {_scores(item.suggestions)}",
+        ]
     return "\n".join(lines) + "\n"
 
 
 def snippet(items: tuple[TriageItem, ...]) -> list[str]:
-    """papers.yaml entries for undecided papers: themes scoring half their threshold or more."""
+    """papers.yaml entries for undecided papers.
+
+    A paper the rules placed is pinned where they put it; one in no theme gets the themes scoring
+    half their threshold or more.
+    """
     lines: list[str] = []
     for item in items:
-        near = [s for s in item.suggestions if s.excluded_by is None and s.score * 2 >= s.threshold]
         lines.append(f"  {plain_key(item.paper.id)}:")
-        if near:
+        near = [s for s in item.suggestions if s.excluded_by is None and s.score * 2 >= s.threshold]
+        if item.placements:
+            pins = ", ".join(f"{p.theme}: {p.section}" for p in item.placements)
+            lines.append(f"    themes: {{{pins}}}  # {_scores(item.suggestions)}")
+        elif near:
             pins = ", ".join(f"{s.theme}: {s.section}" for s in near)
             lines.append(f"    themes: {{{pins}}}  # {_scores(tuple(near))}")
         else:
             lines.append(f"    themes: []  # {_scores(item.suggestions)}")
     return lines
+
+
+def _named(item: TriageItem, papers_path: str) -> str:
+    """The paper's id, and where its entry in papers.yaml is when it has one."""
+    return item.paper.id if item.line is None else f"{item.paper.id} ({papers_path}:{item.line})"
+
+
+def _where(places: Iterable[tuple[str, str]]) -> str:
+    return ", ".join(f"{theme} ({section})" for theme, section in places) or "no theme"
 
 
 def _scores(scores: tuple[ThemeScore, ...]) -> str:
