@@ -138,3 +138,28 @@ def test_the_snippet_quotes_ids_yaml_would_not_read_back_as_text(curated_content
     ]
     papers.write_text("papers:\n" + snippet, encoding="utf-8")
     assert report(curated_content).startswith("0 papers not yet decided")
+
+
+def test_a_paper_with_an_entry_already_gets_a_line_to_add_to_it(curated_content: Path) -> None:
+    # Tags alone leave the paper's themes to the rules; a second key for it would be an error.
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(
+        papers.read_text()
+        + "  four-bit-quantization-of-large-language-models:\n    tags: [int4]\n",
+        encoding="utf-8",
+    )
+    text = report(curated_content)
+    assert (
+        "\n  four-bit-quantization-of-large-language-models (content/curation/papers.yaml:17)\n"
+        in (text)
+    )
+    paste, add = text.split("then check each line:\n\n", 1)[1].split(
+        "\nAdd to the entries already in content/curation/papers.yaml, at the lines given:\n\n"
+    )
+    assert add == (
+        "  four-bit-quantization-of-large-language-models:  # line 17\n"
+        "    themes: {efficiency: quantization}  # efficiency 4 of 3\n"
+    )
+    assert "four-bit" not in paste
+    papers.write_text(papers.read_text() + paste, encoding="utf-8")
+    assert report(curated_content).startswith("1 paper not yet decided")

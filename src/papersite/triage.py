@@ -111,9 +111,15 @@ def format_triage(report: Triage, *, disagreements: bool = False) -> str:
         differing = counted(len(report.disagreements), "pinned paper")
         hint = "papersite triage --disagreements lists them"
         lines += ["", f"{differing} the rules would sort differently ({hint})"]
-    if report.undecided:
+    new = tuple(item for item in report.undecided if item.line is None)
+    entered = tuple(item for item in report.undecided if item.line is not None)
+    if new:
         lines += ["", f"Paste under 'papers:' in {path}, then check each line:", ""]
-        lines += snippet(report.undecided)
+        lines += snippet(new)
+    if entered:
+        # A second entry for a paper would be a duplicate key: its line goes into the first.
+        lines += ["", f"Add to the entries already in {path}, at the lines given:", ""]
+        lines += snippet(entered)
     return "\n".join(lines) + "\n"
 
 
@@ -137,11 +143,12 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
     """papers.yaml entries for undecided papers.
 
     A paper the rules placed is pinned where they put it; one in no theme gets the themes scoring
-    half their threshold or more.
+    half their threshold or more. A paper with an entry already is named with its line.
     """
     lines: list[str] = []
     for item in items:
-        lines.append(f"  {plain_key(item.paper.id)}:")
+        where = f"  # line {item.line}" if item.line is not None else ""
+        lines.append(f"  {plain_key(item.paper.id)}:{where}")
         near = [s for s in item.suggestions if s.excluded_by is None and s.score * 2 >= s.threshold]
         if item.placements:
             pins = ", ".join(f"{p.theme}: {p.section}" for p in item.placements)
