@@ -79,6 +79,7 @@ def test_review_summarises_counts_added_moved_removed_and_check_messages(
 def test_unchanged_content_reviews_as_no_change(curated_content: Path) -> None:
     report = review(curated_content, curated_content)
     assert (report.added, report.moved, report.removed, report.problems) == ((), (), (), ())
+    assert (report.catalogue, report.upvotes_changed) == ((), 0)
     assert [(c.theme, c.base, c.head, c.delta) for c in report.counts] == [
         ("efficiency", 3, 3, 0),
         ("sequence-models", 2, 2, 0),
@@ -87,6 +88,7 @@ def test_unchanged_content_reviews_as_no_change(curated_content: Path) -> None:
     ]
     text = format_review(report)
     assert text.count("\nNone.\n") == 4
+    assert "Catalogue changes" not in text  # shown only when a dump changed something
     assert text.endswith("### Check\n\nNo errors or warnings.\n")
 
 
@@ -300,3 +302,55 @@ def test_an_id_taken_by_another_paper_is_named_among_the_edits(curated_content: 
     assert edits["teaching-transformers-to-add"] == (
         "**the id now names another paper**, was Teaching Transformers to Add",
     )
+    # Another paper, not the same one's data changed: not a catalogue change as well.
+    assert report.catalogue == ()
+
+
+def test_papers_whose_title_abstract_or_date_changed_are_listed_and_upvotes_counted(
+    curated_content: Path,
+) -> None:
+    votes = (
+        "Teaching Transformers to Add\n\nWe train transformers.\n\n"
+        "  • 2 authors\n·\nMay 2, 2024 {}\n\n"
+    )
+    sources_yaml = "sources:\n  votes.txt:\n    captured: 2025-11-01\n"
+    (curated_content / "sources" / "votes.txt").write_text(votes.format(5), encoding="utf-8")
+    (curated_content / "sources" / "sources.yaml").write_text(sources_yaml, encoding="utf-8")
+    head = Path("head")
+    shutil.copytree(curated_content, head)
+    # A new capture: the same upvotes read anew, and a dated mention of a paper the dense dump
+    # gives no date.
+    (head / "sources" / "votes.txt").write_text(
+        votes.format(9) + "Speculative Decoding with Small Drafts\n\nA small draft model proposes "
+        "tokens that the large model verifies, which speeds up inference.\n\n"
+        "  • 3 authors\n·\nOct 20, 2025 7\n",
+        encoding="utf-8",
+    )
+    dump = head / "sources" / "dump.txt"
+    dump.write_text(
+        dump.read_text(encoding="utf-8")
+        .replace("Four-Bit Quantization of Large", "Four-bit quantization of large")
+        .replace("on one machine.", "on one GPU.")
+        .replace("Robots that cook, surveyed.", "Robots that cook."),  # hidden: not on the site
+        encoding="utf-8",
+    )
+    report = review(curated_content, head)
+    assert report.edited == ()
+    assert report.upvotes_changed == 2
+    text = format_review(report)
+    assert "0 edited, 3 changed in the dumps; `papersite check`" in text
+    assert (
+        "### Catalogue changes (3)\n"
+        "\n"
+        "Papers whose title, abstract or date a dump added or edited now gives otherwise: "
+        "check that each page still reads right.\n"
+        "\n"
+        "- Four-bit quantization of large Language Models "
+        "`four-bit-quantization-of-large-language-models`: title, was Four-Bit Quantization of "
+        "Large Language Models\n"
+        "- Kernels That Speed Up Training `kernels-that-speed-up-training`: abstract\n"
+        "- Speculative Decoding with Small Drafts `speculative-decoding-with-small-drafts`: "
+        "date unknown → 2025-10-20\n"
+        "\n"
+        "Upvotes changed on 2 papers (not listed: every capture reads them anew).\n"
+    ) in text

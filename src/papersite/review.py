@@ -4,8 +4,10 @@
 its base branch (checked out into another folder) and writes a Markdown summary for the job page:
 papers per theme before and after, papers added, moved between themes or sections, and removed,
 papers whose note, featuring, order, tags or links changed or whose id now names another paper,
-and every message ``papersite check`` gives on the pull request's content. The comparison is by
-paper id, which is the paper's address, so a reviewer sees which pages appear, move or disappear.
+papers whose title, abstract or date the dumps now give otherwise (a new dump's mention of a paper
+can change what its page shows), and every message ``papersite check`` gives on the pull request's
+content. The comparison is by paper id, which is the paper's address, so a reviewer sees which
+pages appear, move or disappear.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -17,9 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from papersite.catalogue import load_catalogue, match_key
+from papersite.catalogue import Paper, load_catalogue, match_key
 from papersite.curation import (
     CURATION_DIR,
     PAPERS_FILE,
@@ -98,7 +101,7 @@ class PaperChange:
 
 @dataclass(frozen=True)
 class PaperEdit:
-    """A paper on both sides whose curation changed other than its place: what changed, in words."""
+    """A paper on both sides that changed other than in its place: what changed, in words."""
 
     paper_id: str
     title: str
@@ -143,6 +146,10 @@ class Review:
     problems: tuple[Problem, ...]
     edited: tuple[PaperEdit, ...] = ()
     not_compared: tuple[NotCompared, ...] = ()
+    # Papers on the site on both sides whose title, abstract or date changed in the catalogue,
+    # and how many papers' upvotes did (every capture reads them anew: counted, not listed).
+    catalogue: tuple[PaperEdit, ...] = ()
+    upvotes_changed: int = 0
     base_unread: str | None = None
     head_unread: str | None = None
 
@@ -182,6 +189,11 @@ class _Side:
         """The title of a paper on this side, shown or hidden."""
         item = self.papers.get(paper_id) or self.hidden[paper_id]
         return item.paper.title
+
+    def paper(self, paper_id: str) -> Paper | None:
+        """The paper with this id on this side, shown or hidden, as the dumps give it."""
+        item = self.papers.get(paper_id) or self.hidden.get(paper_id)
+        return None if item is None else item.paper
 
 
 def review(base_content: Path, head_content: Path) -> Review:
@@ -253,6 +265,7 @@ def review(base_content: Path, head_content: Path) -> Review:
             hidden = head.hidden.get(paper_id)
             note = f"hidden: {hidden.reason}" if hidden is not None else "no longer in any dump"
             removed.append(PaperChange(paper_id, base.title(paper_id), before, (), note))
+    catalogue, upvotes_changed = _catalogue_changes(base, head)
     return Review(
         base_total=len(base.places),
         head_total=len(head.places),
@@ -263,7 +276,38 @@ def review(base_content: Path, head_content: Path) -> Review:
         problems=head.problems,
         edited=tuple(edited),
         not_compared=not_compared,
+        catalogue=catalogue,
+        upvotes_changed=upvotes_changed,
     )
+
+
+def _catalogue_changes(base: _Side, head: _Side) -> tuple[tuple[PaperEdit, ...], int]:
+    """Papers on the site whose title, abstract or date changed; how many papers' upvotes did.
+
+    A new dump's mention of a paper can win the merge (catalogue.merge_records) and change what
+    its page shows, with no line of papers.yaml changed.
+    """
+    changed = []
+    upvotes = 0
+    for item in head.curation.papers:
+        now, was = item.paper, base.paper(item.paper.id)
+        if was is None or match_key(was.title) != match_key(now.title):
+            continue  # added, or another paper under the id: listed as such above
+        changes = []
+        if was.title != now.title:
+            changes.append(f"title, was {escape_gfm(was.title)}")
+        if was.abstract != now.abstract:
+            changes.append("abstract")
+        if was.published != now.published:
+            changes.append(f"date {_date(was.published)} → {_date(now.published)}")
+        if changes:
+            changed.append(PaperEdit(now.id, now.title, tuple(changes)))
+        upvotes += was.upvotes != now.upvotes
+    return tuple(changed), upvotes
+
+
+def _date(day: date | None) -> str:
+    return "unknown" if day is None else day.isoformat()
 
 
 def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
@@ -340,11 +384,13 @@ def format_review(report: Review) -> str:
     if not report.compared:
         lines.append(f"{_not_compared(report)} {check}")
     else:
+        catalogue = f", {len(report.catalogue)} changed in the dumps" if report.catalogue else ""
         not_compared = f", {len(report.not_compared)} not compared" if report.not_compared else ""
         lines.append(
             f"**{report.base_total} → {report.head_total} papers** on the site: "
             f"{len(report.added)} added, {len(report.moved)} moved, "
-            f"{len(report.removed)} removed, {len(report.edited)} edited{not_compared}; {check}"
+            f"{len(report.removed)} removed, {len(report.edited)} edited{catalogue}"
+            f"{not_compared}; {check}"
         )
     lines += ["", "### Papers per theme", ""]
     lines += [
@@ -412,16 +458,34 @@ def _changes(report: Review) -> list[str]:
     lines += _section("Added", report.added, lambda c: _places(c.after))
     lines += _section("Moved", report.moved, lambda c: f"{_places(c.before)} → {_places(c.after)}")
     lines += _section("Removed", report.removed, lambda c: f"was {_places(c.before)}")
-    edits = [
-        f"- {escape_gfm(e.title)} `{e.paper_id}`: {', '.join(e.changes)}" for e in report.edited
-    ]
     lines += [
         "",
-        f"### Notes and details edited ({len(edits)})",
+        f"### Notes and details edited ({len(report.edited)})",
         "",
-        *(_capped(edits) or ["None."]),
+        *(_capped(_edits_listed(report.edited)) or ["None."]),
     ]
+    if report.catalogue or report.upvotes_changed:
+        # Only a pull request that adds or edits a dump has any: most have none to show.
+        upvotes = counted(report.upvotes_changed, "paper")
+        lines += [
+            "",
+            f"### Catalogue changes ({len(report.catalogue)})",
+            "",
+            "Papers whose title, abstract or date a dump added or edited now gives otherwise: "
+            "check that each page still reads right.",
+            "",
+            *(_capped(_edits_listed(report.catalogue)) or ["None."]),
+        ]
+        if report.upvotes_changed:
+            lines += [
+                "",
+                f"Upvotes changed on {upvotes} (not listed: every capture reads them anew).",
+            ]
     return lines
+
+
+def _edits_listed(edits: Sequence[PaperEdit]) -> list[str]:
+    return [f"- {escape_gfm(e.title)} `{e.paper_id}`: {', '.join(e.changes)}" for e in edits]
 
 
 def _section(heading: str, changes: Sequence[PaperChange], where: Where) -> list[str]:
