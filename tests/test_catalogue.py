@@ -144,6 +144,29 @@ def test_merge_prefers_dated_metadata_and_latest_upvotes() -> None:
     ]
 
 
+@pytest.mark.parametrize("lower_first", [True, False], ids=["lower-first", "cased-first"])
+def test_a_title_with_capitals_beats_a_richer_mention_all_in_lower_case(lower_first: bool) -> None:
+    title = "A Critical Review of Recurrent Neural Networks for Sequence Learning"
+    cased = record(title, "a.txt", authors=3, published=date(2015, 5, 29))
+    # A later capture mentions it in lower case, with upvotes: richer, but no better a title.
+    lower = record(
+        title.lower(),
+        "b.txt",
+        authors=3,
+        published=date(2015, 5, 29),
+        upvotes=40,
+        upvotes_as_of=date(2025, 11, 25),
+    )
+    dumps = [dump("a.txt", cased), dump("b.txt", lower)]
+    (paper,) = build_catalogue(dumps[::-1] if lower_first else dumps).papers
+    assert paper.title == title
+    # Every other field still comes from the richest mention.
+    assert (paper.abstract, paper.upvotes) == (f"Abstract of {title.lower()}.", 40)
+    # With no capitals anywhere, the lower-case title is the paper's.
+    (only,) = build_catalogue([dump("b.txt", lower)]).papers
+    assert only.title == title.lower()
+
+
 def test_match_key_ignores_case_accents_and_punctuation() -> None:
     assert match_key("Naïve  Bayes: Revisited!") == match_key("naive bayes — revisited")
 

@@ -2,8 +2,9 @@
 
 Mentions are matched by title (case, accents, punctuation and spacing aside). A merged paper keeps
 the richest metadata any mention has: a date beats no date, and upvotes come from the latest capture
-that shows them. Each paper gets a stable id, an ASCII slug of its title, which is also its address;
-when two titles slug the same, the paper captured first keeps the plain slug.
+that shows them. The title is the exception: one with a capital beats one all in lower case,
+however rich the other's mention. Each paper gets a stable id, an ASCII slug of its title, which
+is also its address; when two titles slug the same, the paper captured first keeps the plain slug.
 """
 
 from __future__ import annotations
@@ -213,8 +214,11 @@ def assign_ids(titles: Iterable[str]) -> list[str]:
 
 def merge_records(paper_id: str, records: list[Record]) -> Paper:
     """One paper from all its mentions: the richest value of each field wins."""
-    # The dated mention with most metadata names the paper; ties go to the earliest mention.
+    # The dated mention with most metadata gives the paper's fields; ties go to the earliest.
     best = max(records, key=_richness)
+    # Metadata says nothing of how well a mention writes the title: one all in lower case ("a
+    # critical review of ...") names the paper only when no mention has a capital.
+    named = max(records, key=lambda r: (not r.title.islower(), _richness(r)))
     dated = [r for r in records if r.published is not None]
     with_upvotes = [r for r in records if r.upvotes is not None]
     latest_votes = max(with_upvotes, key=_capture_order) if with_upvotes else None
@@ -224,7 +228,7 @@ def merge_records(paper_id: str, records: list[Record]) -> Paper:
     )
     return Paper(
         id=paper_id,
-        title=best.title,
+        title=named.title,
         abstract=best.abstract,
         authors=authors,
         organization=organization,
