@@ -27,6 +27,8 @@ SOURCES_YAML = """sources:
   hostile.txt:
     label: <b>Hostile</b> & {{ capture }}
     captured: 2025-11-21
+  # Listed, so not reported, but with neither: its papers' pages name it by its file name.
+  dense_small.txt: {}
 """
 HOSTILE_NOTE = (
     "Read **this** first. <script>alert('note')</script> <b>raw</b> "

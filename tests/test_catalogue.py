@@ -298,6 +298,24 @@ def test_content_with_only_sources_is_valid(make_content: MakeContent) -> None:
     assert [p.severity for p in catalogue.problems] == [Severity.WARNING]
 
 
+def test_a_dump_sources_yaml_leaves_out_is_one_warning_not_two(
+    make_content: MakeContent,
+) -> None:
+    # Left out, the spaced dump has neither label nor capture date: one mistake, one message.
+    content = make_content(
+        "spaced_small.txt",
+        "dense_small.txt",
+        sources_yaml="sources:\n  dense_small.txt:\n    label: D\n    captured: 2025\n",
+    )
+    catalogue = load_catalogue(content)
+    assert [(p.path, p.line, p.severity) for p in catalogue.problems] == [
+        (f"{content}/sources/spaced_small.txt", None, Severity.WARNING)
+    ]
+    assert "not listed in sources.yaml" in catalogue.problems[0].message
+    dates = {paper.title: paper.published for paper in catalogue.papers}
+    assert dates["Pretraining with Hierarchical Memories"] is None
+
+
 def _assert_accounted(catalogue: Catalogue, dumps: list[Dump]) -> None:
     """Every record read is in the catalogue (new or merged) or skipped with a reason."""
     for summary, dump in zip(catalogue.sources, dumps, strict=True):

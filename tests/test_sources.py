@@ -296,7 +296,10 @@ def test_sources_yaml_labels_and_dates_files(make_content: MakeContent) -> None:
 def test_only_txt_files_are_read_and_others_are_named_in_a_warning(
     make_content: MakeContent,
 ) -> None:
-    content = make_content("spaced_small.txt", sources_yaml="sources:\n  README.md: {}\n")
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml="sources:\n  README.md: {}\n  CAPS.TXT: {}\n  spaced_small.txt: {}\n",
+    )
     folder = content / "sources"
     (folder / "README.md").write_text("About these dumps\n\nProse, not a paper.\n")
     (folder / "sources.yml").write_text("sources: {}\n")
@@ -321,7 +324,8 @@ def test_only_txt_files_are_read_and_others_are_named_in_a_warning(
 
 def test_sources_yaml_naming_a_missing_file_is_an_error(make_content: MakeContent) -> None:
     content = make_content(
-        "spaced_small.txt", sources_yaml="sources:\n  gone.txt:\n    label: Gone\n"
+        "spaced_small.txt",
+        sources_yaml="sources:\n  gone.txt:\n    label: Gone\n  spaced_small.txt: {}\n",
     )
     problems = Problems()
     discover_sources(content, problems)
@@ -512,6 +516,66 @@ def test_sources_yaml_and_its_schema_refuse_the_same_empty_values(
     discover_sources(content, problems)
     document = load_yaml_file(content / "sources" / "sources.yaml", "sources.yaml")
     assert [p.line for p in problems] == [p.line for p in validate(document, "sources")] == [3, 4]
+
+
+UNLISTED = (
+    "warning: not listed in sources.yaml: add it there with a label and the day the page was "
+    "captured (captured: YYYY-MM-DD); until then its papers' pages name it by its file name, "
+    "and its year-less dates and upvotes go undated"
+)
+
+
+@pytest.mark.parametrize(("listed", "unlisted"), [("dense", "spaced"), ("spaced", "dense")])
+def test_a_dump_sources_yaml_does_not_list_is_one_warning_naming_it(
+    make_content: MakeContent, listed: str, unlisted: str
+) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        "dense_small.txt",
+        sources_yaml=f"sources:\n  {listed}_small.txt:\n    label: L\n    captured: 2025-11-20\n",
+    )
+    problems = Problems()
+    found = {s.name: s for s in discover_sources(content, problems)}
+    assert [str(p) for p in problems] == [f"{content}/sources/{unlisted}_small.txt: {UNLISTED}"]
+    source = found[f"{unlisted}_small.txt"]
+    assert (source.label, source.captured, source.captured_year) == (source.name, None, None)
+    # That warning says why its year-less dates go undated: reading it repeats nothing.
+    assert read_dump(source).problems == []
+
+
+@pytest.mark.parametrize(
+    ("sources_yaml", "message"),
+    [
+        ("sources: [spaced_small.txt]\n", "1: 'sources' must map file names"),
+        ("- spaced_small.txt\n", "1: expected one key, 'sources'"),
+        ("sources:\n  spaced_small.txt: 2025-11-20\n", "2: 'spaced_small.txt' must have "),
+        ("sources:\n  spaced_small.txt:\n    captured: soon\n", "3: 'spaced_small.txt': captured "),
+    ],
+)
+def test_a_dump_whose_sources_yaml_entry_is_in_error_gets_only_that_error(
+    make_content: MakeContent, sources_yaml: str, message: str
+) -> None:
+    content = make_content("spaced_small.txt", sources_yaml=sources_yaml)
+    problems = Problems()
+    (found,) = discover_sources(content, problems)
+    (problem,) = problems
+    assert str(problem).startswith(f"{content}/sources/sources.yaml:{message}")
+    # Not "add it to sources.yaml" about a dump that is there: the error says what to fix.
+    assert read_dump(found).problems == []
+
+
+def test_a_listed_dump_without_a_capture_date_is_told_to_give_its_entry_one(
+    make_content: MakeContent,
+) -> None:
+    content = make_content("spaced_small.txt", sources_yaml="sources:\n  spaced_small.txt: {}\n")
+    problems = Problems()
+    (found,) = discover_sources(content, problems)
+    assert list(problems) == []
+    assert [p.message for p in read_dump(found).problems] == [
+        "year-less date 'Dec 29 2' cannot be dated without the dump's capture date: give its "
+        "entry in sources.yaml a capture date (captured: YYYY-MM-DD); until then the paper has "
+        "no date"
+    ]
 
 
 def _two_papers(bad: str, good: str) -> str:
@@ -723,7 +787,9 @@ def test_dumps_linking_outside_the_content_folder_are_not_read(
     secret = tmp_path / "secret.txt"
     secret.write_text("Secret Title\n\nGITHUB_TOKEN=ghs_do_not_publish\n", encoding="utf-8")
     content = make_content(
-        "spaced_small.txt", sources_yaml="sources:\n  leak.txt:\n    captured: 2025-11-20\n"
+        "spaced_small.txt",
+        sources_yaml="sources:\n  leak.txt:\n    captured: 2025-11-20\n"
+        "  inside.txt: {}\n  spaced_small.txt: {}\n",
     )
     (content / "sources" / "leak.txt").symlink_to(secret)
     (content / "sources" / "inside.txt").symlink_to(content / "sources" / "spaced_small.txt")

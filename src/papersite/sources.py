@@ -71,6 +71,19 @@ class Layout(enum.Enum):
     DENSE = "dense"
 
 
+class Listing(enum.Enum):
+    """What sources.yaml says of a dump: it decides what a dump without a capture date is told."""
+
+    # There is no sources.yaml: it is optional, and the first dump needing a date asks for it.
+    NO_SOURCES_YAML = "no sources.yaml"
+    # Listed under its file name; 'captured' may still be left out.
+    LISTED = "listed"
+    # sources.yaml lists other files: a warning names the dump where it is found.
+    UNLISTED = "not listed"
+    # sources.yaml, or the dump's entry in it, holds an error that already names the problem.
+    IN_ERROR = "in error"
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """One dump and what sources.yaml says about it."""
@@ -80,6 +93,7 @@ class SourceFile:
     label: str
     captured: date | None = None
     captured_year: int | None = None
+    listing: Listing = Listing.NO_SOURCES_YAML
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +161,8 @@ def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
     """The dumps under content/sources, in name order, labelled from sources.yaml when present.
 
     Only .txt files are dumps; any other file is reported and not read, as are files (or the
-    folder) that link outside the content folder.
+    folder) that link outside the content folder. When sources.yaml lists dumps, one it does not
+    list is reported too: its papers would otherwise go without a label and a capture date unseen.
     """
     folder = content / "sources"
     if not folder.is_dir():
@@ -157,11 +172,17 @@ def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
         problems.error(display_path(folder), None, OUTSIDE_CONTENT)
         return []
     yaml_path = folder / SOURCES_FILE
-    if yaml_path.exists() and outside_content(yaml_path, content):
+    described: dict[str, tuple[SourceFile, int]] | None
+    if not yaml_path.exists():
+        described, unlisted = {}, Listing.NO_SOURCES_YAML
+    elif outside_content(yaml_path, content):
         problems.error(display_path(yaml_path), None, OUTSIDE_CONTENT)
-        described = {}
+        described, unlisted = {}, Listing.IN_ERROR
     else:
         described = _read_sources_yaml(yaml_path, problems)
+        # sources.yaml that cannot be read lists nothing, and its error says so once.
+        unlisted = Listing.IN_ERROR if described is None else Listing.UNLISTED
+        described = described or {}
     found: list[SourceFile] = []
     ignored: set[str] = set()
     for path in sorted(folder.iterdir()):
@@ -176,7 +197,9 @@ def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
             problems.error(display_path(path), None, OUTSIDE_CONTENT)
             continue
         entry = described.pop(path.name, None)
-        found.append(entry[0] if entry else SourceFile(path, path.name, path.name))
+        found.append(
+            entry[0] if entry else SourceFile(path, path.name, path.name, listing=unlisted)
+        )
     for name, (_, line) in described.items():
         problems.error(
             display_path(folder / SOURCES_FILE),
@@ -185,6 +208,15 @@ def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
             if name in ignored
             else f"lists '{name}', but {display_path(folder)} has no such file",
         )
+    for source in found:
+        if source.listing is Listing.UNLISTED:
+            problems.warning(
+                display_path(source.path),
+                None,
+                f"not listed in {SOURCES_FILE}: add it there with a label and the day the page "
+                "was captured (captured: YYYY-MM-DD); until then its papers' pages name it by "
+                "its file name, and its year-less dates and upvotes go undated",
+            )
     return found
 
 
@@ -205,29 +237,28 @@ def _is_dump(path: Path, problems: Problems) -> bool:
     return False
 
 
-def _read_sources_yaml(path: Path, problems: Problems) -> dict[str, tuple[SourceFile, int]]:
-    if not path.exists():
-        return {}
+def _read_sources_yaml(path: Path, problems: Problems) -> dict[str, tuple[SourceFile, int]] | None:
+    """Each file sources.yaml describes, or None when it lists none for an error reported."""
     shown = display_path(path)
     try:
         # Duplicate keys keep their first value and are reported: the rest is still checked.
         document = load_yaml_file(path, shown, problems=problems)
     except PapersiteError as error:
         problems.extend(error.problems)
-        return {}
+        return None
     return _parse_sources_document(document, path.parent, problems)
 
 
 def _parse_sources_document(
     document: YamlDocument, folder: Path, problems: Problems
-) -> dict[str, tuple[SourceFile, int]]:
-    """Each described file with the line its entry starts on."""
+) -> dict[str, tuple[SourceFile, int]] | None:
+    """Each described file with the line its entry starts on; None when no list could be read."""
     data = document.data
     if data is None:
         return {}
     if not isinstance(data, dict):
         problems.error(document.path, document.line(), "expected one key, 'sources'")
-        return {}
+        return None
     for key in data:
         if key != "sources":
             # Named at its own line; the entries under 'sources' are still read.
@@ -236,12 +267,17 @@ def _parse_sources_document(
     entries = data.get("sources") or {}
     if not isinstance(entries, dict):
         problems.error(document.path, document.line("sources"), "'sources' must map file names")
-        return {}
+        return None
     result: dict[str, tuple[SourceFile, int]] = {}
     for name, entry in entries.items():
         line = document.line("sources", name)
         if not isinstance(entry, dict):
             problems.error(document.path, line, f"'{name}' must have 'label' and 'captured'")
+            # Still listed: the dump is read by its file name, and told of no other mistake.
+            result[str(name)] = (
+                SourceFile(folder / str(name), str(name), str(name), listing=Listing.IN_ERROR),
+                line,
+            )
             continue
         for key in entry:
             if key not in ("label", "captured"):
@@ -257,13 +293,15 @@ def _parse_sources_document(
             problems.error(document.path, where, f"'{name}': {_label_problem(label)}")
             label = str(name)
         captured = _read_captured(entry["captured"]) if "captured" in entry else (None, None)
+        listing = Listing.LISTED
         if isinstance(captured, str):
             # The label is still shown: only the date is unknown, as if 'captured' were left out.
             where = document.line("sources", name, "captured")
             problems.error(document.path, where, f"'{name}': {captured}")
             captured = (None, None)
+            listing = Listing.IN_ERROR
         full, year = captured
-        source = SourceFile(folder / str(name), str(name), label, full, year)
+        source = SourceFile(folder / str(name), str(name), label, full, year, listing)
         result[str(name)] = (source, line)
     return result
 
@@ -433,17 +471,24 @@ def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
 
 def _report_undated(dump: Dump) -> None:
     """One warning for the year-less dates no capture date could date, at the first of them."""
-    if not dump.undated:
+    listing = dump.source.listing
+    # A dump sources.yaml does not list, or whose entry is in error, is already reported, with
+    # the fix: a second message for the same mistake would only repeat it, or contradict it.
+    if not dump.undated or listing in (Listing.UNLISTED, Listing.IN_ERROR):
         return
     (line, text), more = dump.undated[0], len(dump.undated) - 1
     others = f" and {more} more" if more else ""
+    fix = (
+        f"give its entry in {SOURCES_FILE} a capture date (captured: YYYY-MM-DD)"
+        if listing is Listing.LISTED
+        else f"add it to {SOURCES_FILE} (captured: YYYY-MM-DD)"
+    )
     dump.problems.append(
         Problem(
             dump.display,
             line,
             f"year-less date '{text}'{others} cannot be dated without the dump's capture date: "
-            f"add it to {SOURCES_FILE} (captured: YYYY-MM-DD); until then the "
-            f"{'papers have' if more else 'paper has'} no date",
+            f"{fix}; until then the {'papers have' if more else 'paper has'} no date",
             Severity.WARNING,
         )
     )
