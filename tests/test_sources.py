@@ -578,6 +578,33 @@ def test_a_listed_dump_without_a_capture_date_is_told_to_give_its_entry_one(
     ]
 
 
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("spaced_small", " (did you mean 'spaced_small.txt'?)"),
+        ("Spaced_Small.TXT", " (did you mean 'spaced_small.txt'?)"),
+        ("spaced_smal.txt", " (did you mean 'spaced_small.txt'?)"),
+        ("gone.txt", ""),
+    ],
+)
+def test_a_sources_yaml_key_missing_its_file_names_the_dump_it_likely_meant(
+    make_content: MakeContent, key: str, hint: str
+) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        "dense_small.txt",
+        sources_yaml=f"sources:\n  dense_small.txt: {{}}\n  {key}:\n    captured: 2025-11-20\n",
+    )
+    problems = Problems()
+    found = {s.name: s for s in discover_sources(content, problems)}
+    folder = content / "sources"
+    missing = f"{folder}/sources.yaml:3: lists '{key}', but {folder} has no such file{hint}"
+    # With a hint, the error is all there is to fix: no warning asks to list the dump it names.
+    unlisted = [] if hint else [f"{folder}/spaced_small.txt: {UNLISTED}"]
+    assert [str(p) for p in problems] == [missing, *unlisted]
+    assert read_dump(found["spaced_small.txt"]).problems == []
+
+
 def _two_papers(bad: str, good: str) -> str:
     meta = "\n\n  • 2 authors\n·\n"
     return f"A Paper\n\nIts abstract.{meta}{bad}\n\nGood Paper\n\nIts abstract.{meta}{good}\n"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
-from papersite.schema import suggest
+from papersite.schema import closest, suggest
 from papersite.yamlfile import YamlDocument, load_yaml_file
 
 SOURCES_FILE = "sources.yaml"
@@ -200,16 +200,22 @@ def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
         found.append(
             entry[0] if entry else SourceFile(path, path.name, path.name, listing=unlisted)
         )
+    unlisted_names = [source.name for source in found if source.listing is Listing.UNLISTED]
+    meant: set[str] = set()
     for name, (_, line) in described.items():
-        problems.error(
-            display_path(folder / SOURCES_FILE),
-            line,
-            f"lists '{name}', which is not a dump: only .txt files are read"
-            if name in ignored
-            else f"lists '{name}', but {display_path(folder)} has no such file",
-        )
+        if name in ignored:
+            message = f"lists '{name}', which is not a dump: only .txt files are read"
+        else:
+            # A typo such as a missing '.txt' leaves its dump unlisted: name it, and let this
+            # error be the only message about it rather than a warning to list what is listed.
+            close = _closest_name(name, unlisted_names)
+            hint = f" (did you mean '{close}'?)" if close else ""
+            if close:
+                meant.add(close)
+            message = f"lists '{name}', but {display_path(folder)} has no such file{hint}"
+        problems.error(display_path(folder / SOURCES_FILE), line, message)
     for source in found:
-        if source.listing is Listing.UNLISTED:
+        if source.listing is Listing.UNLISTED and source.name not in meant:
             problems.warning(
                 display_path(source.path),
                 None,
@@ -218,6 +224,13 @@ def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
                 "its file name, and its year-less dates and upvotes go undated",
             )
     return found
+
+
+def _closest_name(name: str, names: list[str]) -> str | None:
+    """The dump a sources.yaml key most likely meant: one it starts (no '.txt'), case aside."""
+    folded = {candidate.casefold(): candidate for candidate in names}
+    close = closest(name.casefold(), list(folded))
+    return folded[close] if close is not None else None
 
 
 def _is_dump(path: Path, problems: Problems) -> bool:
