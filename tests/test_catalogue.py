@@ -316,6 +316,19 @@ def test_a_dump_sources_yaml_leaves_out_is_one_warning_not_two(
     assert dates["Pretraining with Hierarchical Memories"] is None
 
 
+def test_a_future_capture_date_dates_no_paper_and_no_upvotes(make_content: MakeContent) -> None:
+    # A year typo, 2027 for 2025: papers would be published, and upvotes counted, in the future.
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml="sources:\n  spaced_small.txt:\n    label: S\n    captured: 2027-11-20\n",
+    )
+    catalogue = load_catalogue(content, today=date(2025, 11, 27))
+    assert [(p.line, p.severity) for p in catalogue.problems] == [(4, Severity.ERROR)]
+    assert "captured 2027-11-20 is after today, 2025-11-27" in catalogue.problems[0].message
+    days = {d for p in catalogue.papers for d in (p.published, p.upvotes_as_of) if d is not None}
+    assert days == {date(2025, 5, 10)}
+
+
 def _assert_accounted(catalogue: Catalogue, dumps: list[Dump]) -> None:
     """Every record read is in the catalogue (new or merged) or skipped with a reason."""
     for summary, dump in zip(catalogue.sources, dumps, strict=True):

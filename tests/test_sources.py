@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 import tracemalloc
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from papersite.sources import (
     format_dump,
     read_dump,
     read_text,
+    today_anywhere,
 )
 from papersite.yamlfile import load_yaml_file
 
@@ -603,6 +604,61 @@ def test_a_sources_yaml_key_missing_its_file_names_the_dump_it_likely_meant(
     unlisted = [] if hint else [f"{folder}/spaced_small.txt: {UNLISTED}"]
     assert [str(p) for p in problems] == [missing, *unlisted]
     assert read_dump(found["spaced_small.txt"]).problems == []
+
+
+def test_today_anywhere_is_the_date_in_the_latest_time_zone() -> None:
+    # UTC+14 starts 28 November at 10:00 UTC on the 27th: a page captured there is not future.
+    assert today_anywhere(datetime(2025, 11, 27, 9, 59, tzinfo=UTC)) == date(2025, 11, 27)
+    assert today_anywhere(datetime(2025, 11, 27, 10, 0, tzinfo=UTC)) == date(2025, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "2025-12-01",
+            "captured 2025-12-01 is after today, 2025-11-30: a page cannot be captured in the "
+            "future (a typo in the year?)",
+        ),
+        (
+            "2027-11-27",
+            "captured 2027-11-27 is after today, 2025-11-30: a page cannot be captured in the "
+            "future (a typo in the year?)",
+        ),
+        (
+            "2026",
+            "captured 2026 is after this year, 2025: a page cannot be captured in the future "
+            "(a typo?)",
+        ),
+    ],
+)
+def test_a_capture_date_after_today_is_an_error_at_its_line_and_costs_only_the_date(
+    make_content: MakeContent, written: str, message: str
+) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml=f"sources:\n  spaced_small.txt:\n    label: S\n    captured: {written}\n",
+    )
+    problems = Problems()
+    (found,) = discover_sources(content, problems, today=date(2025, 11, 30))
+    assert [(p.line, p.message) for p in problems] == [(4, f"'spaced_small.txt': {message}")]
+    assert (found.label, found.captured, found.captured_year) == ("S", None, None)
+    # Its year-less dates are not dated, but no warning asks for the date the error is about.
+    dump = read_dump(found)
+    assert dump.problems == []
+    assert dump.records[1].published is None
+
+
+@pytest.mark.parametrize("written", ["2025-11-30", "2025"])
+def test_a_capture_date_of_today_is_accepted(make_content: MakeContent, written: str) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        sources_yaml=f"sources:\n  spaced_small.txt:\n    label: S\n    captured: {written}\n",
+    )
+    problems = Problems()
+    (found,) = discover_sources(content, problems, today=date(2025, 11, 30))
+    assert list(problems) == []
+    assert found.captured_year == 2025
 
 
 def _two_papers(bad: str, good: str) -> str:

@@ -98,10 +98,13 @@ class Catalogue:
         return len(self.papers)
 
 
-def load_catalogue(content: Path) -> Catalogue:
-    """Read every dump under content/sources and merge them; problems are collected, not raised."""
+def load_catalogue(content: Path, today: date | None = None) -> Catalogue:
+    """Read every dump under content/sources and merge them; problems are collected, not raised.
+
+    ``today`` is the latest capture date allowed, by default today's (see ``today_anywhere``).
+    """
     problems = Problems()
-    dumps = [read_dump(source) for source in discover_sources(content, problems)]
+    dumps = [read_dump(source) for source in discover_sources(content, problems, today)]
     for dump in dumps:
         problems.extend(dump.problems)
     return build_catalogue(dumps, problems)

@@ -14,7 +14,7 @@ import enum
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from itertools import chain, dropwhile, islice
 from pathlib import Path
 
@@ -47,6 +47,9 @@ LAYOUT_LOOKAHEAD = 16
 # anything outside is a typo, and would also date the site's files beyond what gzip can hold.
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
+# The latest time zone, Kiribati's, is this far ahead of UTC: a page captured there today is not in
+# the future for a machine (CI's) still on yesterday's date.
+LATEST_UTC_OFFSET = timedelta(hours=14)
 
 MONTHS = {
     name: number
@@ -157,12 +160,23 @@ def outside_content(path: Path, content: Path) -> bool:
     return not path.resolve().is_relative_to(content.resolve())
 
 
-def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
+def today_anywhere(now: datetime | None = None) -> date:
+    """The latest date it is anywhere on Earth ``now`` (by default, now): no page is captured later.
+
+    Only checks read the clock: no generated file depends on it (see build.build_epoch).
+    """
+    return ((now or datetime.now(UTC)).astimezone(UTC) + LATEST_UTC_OFFSET).date()
+
+
+def discover_sources(
+    content: Path, problems: Problems, today: date | None = None
+) -> list[SourceFile]:
     """The dumps under content/sources, in name order, labelled from sources.yaml when present.
 
     Only .txt files are dumps; any other file is reported and not read, as are files (or the
     folder) that link outside the content folder. When sources.yaml lists dumps, one it does not
     list is reported too: its papers would otherwise go without a label and a capture date unseen.
+    A capture date after ``today`` (by default :func:`today_anywhere`) is refused.
     """
     folder = content / "sources"
     if not folder.is_dir():
@@ -179,7 +193,7 @@ def discover_sources(content: Path, problems: Problems) -> list[SourceFile]:
         problems.error(display_path(yaml_path), None, OUTSIDE_CONTENT)
         described, unlisted = {}, Listing.IN_ERROR
     else:
-        described = _read_sources_yaml(yaml_path, problems)
+        described = _read_sources_yaml(yaml_path, problems, today or today_anywhere())
         # sources.yaml that cannot be read lists nothing, and its error says so once.
         unlisted = Listing.IN_ERROR if described is None else Listing.UNLISTED
         described = described or {}
@@ -250,7 +264,9 @@ def _is_dump(path: Path, problems: Problems) -> bool:
     return False
 
 
-def _read_sources_yaml(path: Path, problems: Problems) -> dict[str, tuple[SourceFile, int]] | None:
+def _read_sources_yaml(
+    path: Path, problems: Problems, today: date
+) -> dict[str, tuple[SourceFile, int]] | None:
     """Each file sources.yaml describes, or None when it lists none for an error reported."""
     shown = display_path(path)
     try:
@@ -259,11 +275,11 @@ def _read_sources_yaml(path: Path, problems: Problems) -> dict[str, tuple[Source
     except PapersiteError as error:
         problems.extend(error.problems)
         return None
-    return _parse_sources_document(document, path.parent, problems)
+    return _parse_sources_document(document, path.parent, problems, today)
 
 
 def _parse_sources_document(
-    document: YamlDocument, folder: Path, problems: Problems
+    document: YamlDocument, folder: Path, problems: Problems, today: date
 ) -> dict[str, tuple[SourceFile, int]] | None:
     """Each described file with the line its entry starts on; None when no list could be read."""
     data = document.data
@@ -305,7 +321,7 @@ def _parse_sources_document(
             where = document.line("sources", name, "label")
             problems.error(document.path, where, f"'{name}': {_label_problem(label)}")
             label = str(name)
-        captured = _read_captured(entry["captured"]) if "captured" in entry else (None, None)
+        captured = _read_captured(entry["captured"], today) if "captured" in entry else (None, None)
         listing = Listing.LISTED
         if isinstance(captured, str):
             # The label is still shown: only the date is unknown, as if 'captured' were left out.
@@ -330,7 +346,7 @@ def _label_problem(value: object) -> str:
     return "label must be text"
 
 
-def _read_captured(value: object) -> tuple[date | None, int | None] | str:
+def _read_captured(value: object, today: date) -> tuple[date | None, int | None] | str:
     """The capture day (when known) and year a captured value gives, or what is wrong with it."""
     if isinstance(value, datetime):
         # YAML reads 2025-10-31T09:30:00 as a datetime (a date too, but not comparable with one):
@@ -355,6 +371,18 @@ def _read_captured(value: object) -> tuple[date | None, int | None] | str:
         return f"captured must be a date (2025-10-31) or a year (2025), not {value!r}"
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         return f"captured {full or year} is not between {EARLIEST_YEAR} and {LATEST_YEAR}"
+    # A typo'd year (2027 for 2025) would date the dump's papers, its upvotes "as of", and the
+    # feeds and sitemap of every build after it, in the future.
+    if full is not None and full > today:
+        return (
+            f"captured {full.isoformat()} is after today, {today.isoformat()}: a page cannot be "
+            "captured in the future (a typo in the year?)"
+        )
+    if full is None and year > today.year:
+        return (
+            f"captured {year} is after this year, {today.year}: a page cannot be captured in "
+            "the future (a typo?)"
+        )
     return full, year
 
 
