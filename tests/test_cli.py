@@ -36,7 +36,7 @@ def test_check_exits_1_and_prints_path_line_message(
         f"  skipped: {content}/sources/bad_date.txt:11: impossible date 'Feb 30, 2024'; "
         "paper 'A Paper From A Day That Never Was' skipped"
     ) in captured.out
-    # The warning: spaced_small.txt's year-less "Dec 29" with no sources.yaml to date it.
+    # The warning: spaced_small.txt's year-less "Oct 29" with no sources.yaml to date it.
     assert captured.out.splitlines()[-1] == "3 papers; 1 error, 1 warning"
 
 

@@ -55,10 +55,10 @@ def test_spaced_layout_reads_meta_blocks_field_by_field() -> None:
         upvotes=4,
         upvotes_as_of=CAPTURED,
     )
-    # "Dec 29" read on 2025-11-20 cannot be in the future, so it is the year before.
+    # A year-less "Oct 29" on a page captured on 2025-11-20 is of the capture year.
     assert (memories.organization, memories.published, memories.upvotes) == (
         "Apple",
-        date(2024, 12, 29),
+        date(2025, 10, 29),
         2,
     )
     assert memories.abstract == "Small models fetch memory blocks from a bank."
@@ -107,7 +107,7 @@ def test_year_less_dates_without_a_capture_date_are_unknown_with_a_warning() -> 
     assert dump.records[0].published == date(2025, 5, 10)
     assert dump.records[0].upvotes_as_of is None
     assert [str(p) for p in dump.problems] == [
-        f"{dump.display}:27: warning: year-less date 'Dec 29 2' cannot be dated without the "
+        f"{dump.display}:27: warning: year-less date 'Oct 29 2' cannot be dated without the "
         "dump's capture date: add it to sources.yaml (captured: YYYY-MM-DD); until then the "
         "paper has no date"
     ]
@@ -417,10 +417,10 @@ def test_a_capture_time_or_a_quoted_date_is_that_day(
     assert list(problems) == []
     assert type(found.captured) is date
     assert (found.captured, found.captured_year) == (CAPTURED, 2025)
-    # Year-less "Dec 29" is dated against it: a datetime here once ended in a TypeError.
+    # Year-less "Oct 29" is dated against it: a datetime here once ended in a TypeError.
     dump = read_dump(found)
     assert dump.problems == []
-    assert dump.records[1].published == date(2024, 12, 29)
+    assert dump.records[1].published == date(2025, 10, 29)
 
 
 def test_unknown_keys_in_sources_yaml_are_named_at_their_own_line_and_the_rest_read(
@@ -573,7 +573,7 @@ def test_a_listed_dump_without_a_capture_date_is_told_to_give_its_entry_one(
     (found,) = discover_sources(content, problems)
     assert list(problems) == []
     assert [p.message for p in read_dump(found).problems] == [
-        "year-less date 'Dec 29 2' cannot be dated without the dump's capture date: give its "
+        "year-less date 'Oct 29 2' cannot be dated without the dump's capture date: give its "
         "entry in sources.yaml a capture date (captured: YYYY-MM-DD); until then the paper has "
         "no date"
     ]
