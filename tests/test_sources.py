@@ -724,6 +724,77 @@ def test_a_capture_date_out_of_range_is_an_error_at_its_line(
     ]
 
 
+_HEADER = (
+    "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
+    "byAK and the research community\n\n"
+)
+AFTER_CAPTURE_FIX = (
+    "a page shows no date after its capture: check 'captured', or move papers pasted from a "
+    "later page to a dump of their own"
+)
+
+
+def _page(page_date: str, *dates: str) -> str:
+    """A spaced page dated ``page_date`` (line 11 when given) whose papers' meta dates, from line
+    19 on, are ``dates``, one every eight lines."""
+    head = _HEADER + (f"{page_date}\n\n" if page_date else "\n\n")
+    papers = "".join(
+        f"Paper {n}\n\nAbstract {n}.\n\n  • 2 authors\n·\n{when}\n\n"
+        for n, when in enumerate(dates)
+    )
+    return head + papers
+
+
+def test_a_year_less_date_after_the_capture_date_is_a_warning_saying_how_it_was_read() -> None:
+    # The next day's papers pasted into the file: "Nov 28" was silently published in 2024.
+    text = _page("Nov 27", "Nov 25 88", "Dec 1, 2023 40", "Nov 28 5")
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 11, 27), 2025))
+    assert [r.published for r in dump.records] == [
+        date(2025, 11, 25),
+        date(2023, 12, 1),
+        date(2024, 11, 28),
+    ]
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:35: warning: year-less date 'Nov 28 5' is after the dump's capture date, "
+        f"2025-11-27 in sources.yaml: it was read as 2024-11-28; {AFTER_CAPTURE_FIX}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page_date", "message"),
+    [
+        (
+            "Nov 27",
+            "d.txt:11: warning: page date 'Nov 27' differs from captured 2025-11-01 in "
+            "sources.yaml; year-less date 'Nov 25 88' (line 19) and 1 more are after 2025-11-01: "
+            "they were read a year earlier, this one as 2024-11-25",
+        ),
+        (
+            "",
+            "d.txt:19: warning: year-less date 'Nov 25 88' and 1 more are after the dump's "
+            "capture date, 2025-11-01 in sources.yaml: they were read a year earlier, this one as "
+            "2024-11-25",
+        ),
+    ],
+)
+def test_year_less_dates_after_the_capture_date_are_one_warning_for_the_dump(
+    page_date: str, message: str
+) -> None:
+    # A capture date weeks early re-dates a whole page to the year before: one warning says so,
+    # in the page date's when the page has one, which comes ahead of the papers' problems.
+    text = _page(page_date, "Nov 25 88", "Dec 1, 2023 40", "Nov 28 5") + "Cut Off Title\n"
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 11, 1), 2025))
+    assert [r.published for r in dump.records] == [
+        date(2024, 11, 25),
+        date(2023, 12, 1),
+        date(2024, 11, 28),
+    ]
+    cut_off = "d.txt:37: title 'Cut Off Title' has no abstract (truncated dump?); paper skipped"
+    warning = f"{message}; {AFTER_CAPTURE_FIX}"
+    expected = [warning, cut_off] if page_date else [cut_off, warning]
+    assert [str(p) for p in dump.problems] == expected
+
+
 def test_page_date_disagreeing_with_capture_date_is_a_warning() -> None:
     dump = read_dump(source("spaced_small.txt", captured=date(2025, 11, 19)))
     assert [(p.line, p.severity) for p in dump.problems] == [(11, Severity.WARNING)]

@@ -126,6 +126,8 @@ class Dump:
     problems: list[Problem] = field(default_factory=list)
     # Year-less dates left unknown for want of a capture date: line and text of each.
     undated: list[tuple[int, str]] = field(default_factory=list)
+    # Year-less dates after the capture date: line, text and the date each was read as.
+    after_capture: list[tuple[int, str, date]] = field(default_factory=list)
     # The titles of papers skipped, and whether the whole file was: papers.yaml's entries for
     # them name no paper, and saying why spares a curator a list of "unknown paper id" errors.
     skipped_titles: list[str] = field(default_factory=list)
@@ -501,12 +503,14 @@ def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     dump.layout = detect_layout(head)
     rest = chain(head, stream)
     first, page_date = _strip_header(rest)
-    _check_page_date(page_date, dump)
+    # The page date's warning comes first, but counts the dates the papers below it were read as.
+    mark = len(dump.problems)
     body = _split_pages(first, rest, dump)
     if dump.layout is Layout.SPACED:
         _parse_spaced(body, dump)
     else:
         _parse_dense(body, dump)
+    _check_page_date(page_date, dump, mark)
     _report_undated(dump)
 
 
@@ -635,23 +639,47 @@ def _starts_header(text: str, previous: str) -> bool:
     )
 
 
-def _check_page_date(page_date: tuple[int, str] | None, dump: Dump) -> None:
-    """Warn when the page's own date disagrees with the capture date in sources.yaml."""
+def _check_page_date(page_date: tuple[int, str] | None, dump: Dump, mark: int) -> None:
+    """Warn when the page's date, or a year-less date of a paper, disagrees with the capture date.
+
+    Year-less dates after the capture date were read as the year before: one warning says so for
+    the whole dump, at the first of them, or within the page date's warning (at ``mark`` in the
+    dump's problems) when that one is given too: it is most likely the same mistake.
+    """
     captured = dump.source.captured
-    if page_date is None or captured is None:
+    if captured is None:
         return
-    line, text = page_date
-    match = _PAGE_DATE.fullmatch(text)
-    assert match is not None
-    if (MONTHS.get(match["month"]), int(match["day"])) != (captured.month, captured.day):
-        dump.problems.append(
-            Problem(
-                dump.display,
+    differs: tuple[int, str] | None = None
+    if page_date is not None:
+        line, text = page_date
+        match = _PAGE_DATE.fullmatch(text)
+        assert match is not None
+        if (MONTHS.get(match["month"]), int(match["day"])) != (captured.month, captured.day):
+            differs = (
                 line,
-                f"page date '{text}' differs from captured {captured.isoformat()} in sources.yaml",
-                Severity.WARNING,
+                f"page date '{text}' differs from captured {captured} in {SOURCES_FILE}",
             )
+    if dump.after_capture:
+        (first, when, read), more = dump.after_capture[0], len(dump.after_capture) - 1
+        where = f" (line {first})" if differs else ""
+        others = f" and {more} more are" if more else " is"
+        after = captured if differs else f"the dump's capture date, {captured} in {SOURCES_FILE}"
+        how = (
+            f"they were read a year earlier, this one as {read}"
+            if more
+            else f"it was read as {read}"
         )
+        said = (
+            f"year-less date '{when}'{where}{others} after {after}: {how}; a page shows no date "
+            "after its capture: check 'captured', or move papers pasted from a later page to a "
+            "dump of their own"
+        )
+        if differs is None:
+            dump.problems.append(Problem(dump.display, first, said, Severity.WARNING))
+            return
+        differs = (differs[0], f"{differs[1]}; {said}")
+    if differs is not None:
+        dump.problems.insert(mark, Problem(dump.display, *differs, Severity.WARNING))
 
 
 @dataclass
@@ -829,13 +857,16 @@ def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> dat
     except ValueError:
         candidate = None
     if source.captured is not None and (candidate is None or candidate > source.captured):
-        # A listing never shows a future date: "Dec 5" read on 2025-11-20 was 2024-12-05.
+        # A listing never shows a future date: "Dec 5" read on 2025-11-20 is taken as 2024-12-05.
         try:
             previous = date(year - 1, month, day)
         except ValueError:
             previous = None
-        if candidate is None or (previous is not None and candidate > source.captured):
-            candidate = previous
+        if candidate is not None:
+            # But it prints the year of every paper from an earlier year: more likely the capture
+            # date is wrong, or a later page's papers were pasted in. Reported once per dump.
+            dump.after_capture.append((line, text, previous or candidate))
+        candidate = previous or candidate
     if candidate is None:
         raise _MetaError(line, f"impossible date '{text}'")
     return candidate
