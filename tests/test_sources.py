@@ -551,6 +551,8 @@ def test_a_dump_sources_yaml_does_not_list_is_one_warning_naming_it(
         ("- spaced_small.txt\n", "1: expected one key, 'sources'"),
         ("sources:\n  spaced_small.txt: 2025-11-20\n", "2: 'spaced_small.txt' must have "),
         ("sources:\n  spaced_small.txt:\n    captured: soon\n", "3: 'spaced_small.txt': captured "),
+        ("sources:\n  spaced_small.txt:\n    captrued: 2025-11-20\n", "3: unknown key 'captrued' "),
+        ("sourcse:\n  spaced_small.txt:\n    captured: 2025-11-20\n", "1: unknown key 'sourcse' "),
     ],
 )
 def test_a_dump_whose_sources_yaml_entry_is_in_error_gets_only_that_error(

@@ -295,6 +295,9 @@ def _parse_sources_document(
             # Named at its own line; the entries under 'sources' are still read.
             hint = suggest(str(key), ["sources"], "expected")
             problems.error(document.path, document.line(key), f"unknown key '{key}' {hint}")
+    if "sources" not in data and data:
+        # 'sourcse:' lists nothing, but its error is the one message: not one per dump as unlisted.
+        return None
     entries = data.get("sources") or {}
     if not isinstance(entries, dict):
         problems.error(document.path, document.line("sources"), "'sources' must map file names")
@@ -310,12 +313,12 @@ def _parse_sources_document(
                 line,
             )
             continue
-        for key in entry:
-            if key not in ("label", "captured"):
-                # Reported, and the entry's other keys still read: a typo in one costs no more.
-                where = document.line("sources", name, key)
-                hint = suggest(str(key), ["label", "captured"], "expected")
-                problems.error(document.path, where, f"unknown key '{key}' {hint}")
+        unknown = [key for key in entry if key not in ("label", "captured")]
+        for key in unknown:
+            # Reported, and the entry's other keys still read: a typo in one costs no more.
+            where = document.line("sources", name, key)
+            hint = suggest(str(key), ["label", "captured"], "expected")
+            problems.error(document.path, where, f"unknown key '{key}' {hint}")
         label = entry.get("label", name)
         if not isinstance(label, str):
             # Reported at the label's own line, and the entry's capture date is still read: it
@@ -324,7 +327,8 @@ def _parse_sources_document(
             problems.error(document.path, where, f"'{name}': {_label_problem(label)}")
             label = str(name)
         captured = _read_captured(entry["captured"], today) if "captured" in entry else (None, None)
-        listing = Listing.LISTED
+        # 'captrued:' may be the capture date: its error, not a request for one, is what is said.
+        listing = Listing.IN_ERROR if unknown and "captured" not in entry else Listing.LISTED
         if isinstance(captured, str):
             # The label is still shown: only the date is unknown, as if 'captured' were left out.
             where = document.line("sources", name, "captured")
