@@ -974,3 +974,65 @@ def test_a_sources_folder_or_yaml_linking_outside_is_not_read(tmp_path: Path, li
     assert [str(p) for p in problems] == [
         f"{content}/{linked}: symbolic link to a place outside the content folder; not read"
     ]
+
+
+# --- dumps saved as UTF-16 ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec", "shown"),
+    [(b"\xff\xfe", "utf-16-le", "FF FE"), (b"\xfe\xff", "utf-16-be", "FE FF")],
+)
+@pytest.mark.parametrize("name", ["spaced_small.txt", "dense_small.txt"])
+def test_utf16_with_a_byte_order_mark_is_read_with_a_warning_to_save_it_as_utf8(
+    tmp_path: Path, name: str, bom: bytes, codec: str, shown: str
+) -> None:
+    # Windows editors save "Unicode" text so; it was refused as a binary file for its NUL bytes.
+    text = (DATA / name).read_text(encoding="utf-8").replace("\n", "\r\n")
+    path = tmp_path / name
+    path.write_bytes(bom + text.encode(codec))
+    dump = read_dump(SourceFile(path, name, name, CAPTURED, CAPTURED.year))
+    assert dump.records == read_dump(source(name)).records
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:1: warning: UTF-16 text (byte-order mark {shown}): read as such; "
+        "save the file as UTF-8"
+    ]
+
+
+@pytest.mark.parametrize(("codec", "order"), [("utf-16-le", "little"), ("utf-16-be", "big")])
+def test_utf16_without_a_byte_order_mark_is_named_not_called_binary(
+    tmp_path: Path, codec: str, order: str
+) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes((DATA / "spaced_small.txt").read_text(encoding="utf-8").encode(codec))
+    dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
+    assert (dump.records, dump.unread) == ([], True)
+    assert [(p.line, p.severity, p.message) for p in dump.problems] == [
+        (
+            1,
+            Severity.ERROR,
+            f"UTF-16 text without a byte-order mark ({order}-endian, it seems): "
+            "save the file as UTF-8; file skipped",
+        )
+    ]
+
+
+def test_utf16_that_does_not_decode_is_an_error_at_its_line_and_the_rest_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "dump.txt"
+    # A lone high surrogate (D800) in the second paper's abstract: not UTF-16.
+    text = "Title\n\nAbstract.\n\nSecond\n\nBad \ud800 unit.\n"
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le", errors="surrogatepass"))
+    dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
+    assert [(r.title, r.abstract) for r in dump.records] == [
+        ("Title", "Abstract."),
+        ("Second", "Bad \ufffd unit."),
+    ]
+    assert [(p.line, p.severity, p.message) for p in dump.problems][1:] == [
+        (
+            7,
+            Severity.ERROR,
+            "not valid UTF-16 despite its byte-order mark: shown as U+FFFD; save the file as UTF-8",
+        )
+    ]

@@ -41,6 +41,8 @@ MAX_LINE_BYTES = 64 * 1024
 # One captured listing page is under 1 MB; the cap keeps a hostile file from filling memory with
 # millions of tiny records.
 MAX_DUMP_BYTES = 32 * 1024 * 1024
+# Enough of a file's start to tell UTF-16 without a byte-order mark from UTF-8.
+UTF16_SNIFF_BYTES = 64
 # Enough lines to see whether blank lines separate the first paper's title and abstract.
 LAYOUT_LOOKAHEAD = 16
 # Years a capture or a paper's date may have (sources.schema.json bounds captured years alike);
@@ -407,7 +409,21 @@ def read_dump(source: SourceFile) -> Dump:
         # Lines that were not UTF-8: their number, the bad byte and its column, one per line.
         undecodable: list[tuple[int, int, int]] = []
         with source.path.open("rb") as handle:
-            parse_lines(_numbered_lines(handle, dump.display, undecodable), dump)
+            mark = _utf16_mark(handle.read(UTF16_SNIFF_BYTES), dump.display)
+            handle.seek(0)
+            if mark is None:
+                parse_lines(_numbered_lines(handle, dump.display, undecodable), dump)
+            else:
+                dump.problems.append(
+                    Problem(
+                        dump.display,
+                        1,
+                        f"UTF-16 text (byte-order mark {mark}): read as such; "
+                        "save the file as UTF-8",
+                        Severity.WARNING,
+                    )
+                )
+                parse_lines(_utf16_lines(handle.read(), dump), dump)
         if undecodable:
             (line, byte, column), more = undecodable[0], len(undecodable) - 1
             others = f" (and {more} more line{'s' if more > 1 else ''})" if more else ""
@@ -479,6 +495,63 @@ def _numbered_lines(
             undecodable.append((number, raw[exc.start], exc.start + 1))
             text = raw.decode("utf-8", errors="replace")
         yield number, _clean(text)
+
+
+def _utf16_mark(head: bytes, display: str) -> str | None:
+    """The byte-order mark of a UTF-16 file as hex ("FF FE"), or None for any other file.
+
+    Editors on Windows save "Unicode" text as UTF-16, which the UTF-8 reader would refuse as
+    binary for its NUL bytes. With a byte-order mark the text decodes exactly, so it is read (with
+    a warning: git shows such a file as binary, so a pull request's diff cannot be reviewed).
+    Without one, each ASCII character is a byte and a NUL: the endianness would be a guess, and
+    the file is refused, saying what it is.
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head[:2].hex(" ").upper()
+    pairs = len(head) // 2
+    if pairs < 2 or b"\x00" not in head:
+        return None
+    little = sum(1 for low, high in zip(head[::2], head[1::2], strict=False) if low and not high)
+    big = sum(1 for high, low in zip(head[::2], head[1::2], strict=False) if low and not high)
+    if max(little, big) * 2 > pairs:
+        order = "little" if little > big else "big"
+        raise PapersiteError(
+            display,
+            1,
+            f"UTF-16 text without a byte-order mark ({order}-endian, it seems): "
+            "save the file as UTF-8; file skipped",
+        )
+    return None
+
+
+def _utf16_lines(data: bytes, dump: Dump) -> list[tuple[int, str]]:
+    """The numbered lines of a UTF-16 file with a byte-order mark, checked as UTF-8 lines are.
+
+    Decoded whole: such files are rare and under MAX_DUMP_BYTES, and the line of a bad character
+    is then known exactly. Like a byte that is not UTF-8, a bad one is shown as U+FFFD.
+    """
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-16", errors="replace")
+        line = data[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
+        message = (
+            "not valid UTF-16 despite its byte-order mark: shown as U+FFFD; save the file as UTF-8"
+        )
+        dump.problems.append(Problem(dump.display, line, message))
+    lines = []
+    for number, line_text in enumerate(text.split("\n"), 1):
+        if len(line_text) > MAX_LINE_BYTES:
+            raise PapersiteError(
+                dump.display,
+                number,
+                f"line is longer than {MAX_LINE_BYTES:,} characters; file skipped "
+                "(is it a Daily Papers dump?)",
+            )
+        if "\x00" in line_text:
+            raise PapersiteError(dump.display, number, "binary file (NUL character); file skipped")
+        lines.append((number, _clean(line_text)))
+    return lines
 
 
 def detect_layout(lines: Iterable[tuple[int, str]]) -> Layout:
