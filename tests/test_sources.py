@@ -815,13 +815,17 @@ _line = (
     .filter(lambda text: not any(text.startswith(p) for p in HEADER_PHRASES) and text != "·")
 )
 
+# No title in the shipped dumps ends in a full stop: a line at a title's place that does, followed
+# by one that reads like a title, is the end of an abstract split over two lines (dense layout).
+_title = _line.filter(lambda text: not text.endswith("."))
+
 
 @st.composite
 def records(draw: st.DrawFn, layout: Layout) -> list[Record]:
     count = draw(st.integers(min_value=1, max_value=6))
     result = []
     for _ in range(count):
-        title, abstract = draw(_line), draw(_line)
+        title, abstract = draw(_title), draw(_line)
         if layout is Layout.DENSE or not draw(st.booleans()):
             result.append(Record("dump.txt", 0, title, abstract))
             continue
@@ -1036,3 +1040,93 @@ def test_utf16_that_does_not_decode_is_an_error_at_its_line_and_the_rest_read(
             "not valid UTF-16 despite its byte-order mark: shown as U+FFFD; save the file as UTF-8",
         )
     ]
+
+
+# --- dense dumps whose lines stop alternating title, abstract ----------------------------------
+
+SPLIT = (
+    "so titles and abstracts stop alternating here: is the abstract before it split over two "
+    "lines, or a line missing?"
+)
+AFTER_SPLIT = [
+    "Fine-tune Language Models",
+    "Unified Demonstration Retriever for In-Context Learning",
+    "Gated Attention for Large Language Models",
+]
+
+
+def test_a_dense_abstract_split_over_two_lines_is_an_error_there_and_the_rest_read() -> None:
+    # Each later abstract once read as a title and each title as the abstract before it.
+    dump = read_dump(source("dense_split.txt"))
+    assert [r.title for r in dump.records] == AFTER_SPLIT
+    assert dump.records[1].abstract == "In-context learning is a new learning paradigm."
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:7: reads like abstract text, not a title (sentences ending in a full "
+        f"stop), {SPLIT} Paper 'General Covariance Data Augmentation for Neural PDE Solvers' "
+        "(line 5) is skipped and this line is not read"
+    ]
+    assert dump.skipped_titles == ["General Covariance Data Augmentation for Neural PDE Solvers"]
+    assert dump.read == 4
+
+
+def _dense(*lines: str) -> str:
+    return "\n".join(["Daily Papers", "Subscribe", *lines]) + "\n"
+
+
+FIRST = ("Fine-tune Language Models", "In-context learning is an emergent ability.")
+LAST = ("Gated Attention for Large Language Models", "Gating mechanisms help, again.")
+LONG = "Our method " + "scales well, " * 30 + "and ends here."
+
+
+@pytest.mark.parametrize(
+    ("middle", "line", "why", "lines"),
+    [
+        # The rest of the abstract is one sentence: a title may end in a full stop, but this one
+        # has a title after it.
+        (
+            ["Second Paper", "It starts here.", "It ends here.", "Third Paper", "Third."],
+            7,
+            "a sentence ending in a full stop, and a title after it",
+            "this line is not read",
+        ),
+        # Longer than any title, though not a sentence.
+        (
+            ["Second Paper", "It starts here", LONG[:-1], "Third Paper", "Third."],
+            7,
+            f"{len(LONG) - 1} characters; no title is over 300",
+            "this line is not read",
+        ),
+        # Split in three: one error for the run.
+        (
+            ["Second Paper", "It starts.", LONG, "More. Of it.", "Third Paper", "Third."],
+            7,
+            f"{len(LONG)} characters; no title is over 300",
+            "lines 7-8 are not read",
+        ),
+    ],
+    ids=["one-sentence", "long", "three-lines"],
+)
+def test_a_dense_line_breaking_the_alternation_skips_the_paper_before_it(
+    middle: list[str], line: int, why: str, lines: str
+) -> None:
+    dump = read_text(_dense(*FIRST, *middle, *LAST), source("split.txt"))
+    assert [r.title for r in dump.records] == [FIRST[0], "Third Paper", LAST[0]]
+    assert [str(p) for p in dump.problems] == [
+        f"split.txt:{line}: reads like abstract text, not a title ({why}), {SPLIT} "
+        f"Paper 'Second Paper' (line 5) is skipped and {lines}"
+    ]
+
+
+def test_a_dense_sentence_at_a_titles_place_is_a_title_only_when_an_abstract_follows() -> None:
+    # At the end of the file, nothing follows it.
+    dump = read_text(_dense(*FIRST, *LAST, "Its last sentence."), source("split.txt"))
+    assert [r.title for r in dump.records] == [FIRST[0]]
+    assert [str(p) for p in dump.problems] == [
+        "split.txt:7: reads like abstract text, not a title (a sentence ending in a full stop), "
+        f"{SPLIT} Paper '{LAST[0]}' (line 5) is skipped and this line is not read"
+    ]
+    # An abstract after it: a title, however rare a full stop ends one.
+    titled = ("A Study of Everything, Etc.", "We study everything. It goes well.")
+    dump = read_text(_dense(*FIRST, *titled, *LAST), source("split.txt"))
+    assert dump.problems == []
+    assert [r.title for r in dump.records] == [FIRST[0], titled[0], LAST[0]]
