@@ -1130,3 +1130,64 @@ def test_a_dense_sentence_at_a_titles_place_is_a_title_only_when_an_abstract_fol
     dump = read_text(_dense(*FIRST, *titled, *LAST), source("split.txt"))
     assert dump.problems == []
     assert [r.title for r in dump.records] == [FIRST[0], titled[0], LAST[0]]
+
+
+# --- spaced dumps whose paragraphs lost a blank line -------------------------------------------
+
+
+def test_spaced_lines_without_their_blank_line_are_read_as_meant_with_a_warning() -> None:
+    # A title glued to its abstract was once two "meta block with no paper before it" errors,
+    # and the paper lost without its title named.
+    dump = read_dump(source("spaced_glued.txt"))
+    assert [(r.line, r.title, r.abstract, r.authors, r.organization) for r in dump.records] == [
+        (5, "Gated Attention for Large Language Models", "Gating mechanisms help.", 13, None),
+        (
+            13,
+            "Pretraining with Hierarchical Memories",
+            "Small models fetch memory blocks from a bank.",
+            None,
+            "Apple",
+        ),
+        (20, "Counting With Transformers", "We count.", 2, None),
+        (27, "A Paper Without Its Blank Lines", "Its abstract.", 3, None),
+    ]
+    assert dump.records[3].upvotes == 7
+    add = "read as such; add the blank line"
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:13: warning: no blank line between title 'Pretraining with "
+        f"Hierarchical Memories' and its abstract: {add}",
+        f"{dump.display}:22: warning: no blank line between the abstract of 'Counting With "
+        f"Transformers' and its meta block: {add}",
+        f"{dump.display}:27: warning: no blank line between title 'A Paper Without Its Blank "
+        f"Lines' and its abstract, and its meta block: {add}",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("glued", "line", "message"),
+    [
+        # An abstract in two lines, or an abstract and the next title: which cannot be told.
+        (
+            "Second Paper\n\nIts abstract,\nwrapped.\n\n  • 2 authors\n·\nMay 12, 2025",
+            11,
+            "lines 11-12 have no blank lines between them, so which is a title and which an "
+            "abstract cannot be told; paper 'Second Paper' skipped: separate them with blank "
+            "lines",
+        ),
+        (
+            "Second Paper\n  • 2 authors\n·\nMay 12, 2025",
+            9,
+            "title 'Second Paper' has no abstract (truncated dump?); paper skipped",
+        ),
+    ],
+    ids=["three-lines", "title-and-meta"],
+)
+def test_spaced_lines_without_blank_lines_that_cannot_be_told_apart_name_the_paper(
+    glued: str, line: int, message: str
+) -> None:
+    text = f"First Paper\n\nIts abstract.\n\n  • 1 author\n·\nMay 11, 2025\n\n{glued}\n\n"
+    text += "Third Paper\n\nIts abstract.\n"
+    dump = read_text(text, source("glued.txt"))
+    assert [r.title for r in dump.records] == ["First Paper", "Third Paper"]
+    assert [str(p) for p in dump.problems] == [f"glued.txt:{line}: {message}"]
+    assert dump.skipped_titles == ["Second Paper"]

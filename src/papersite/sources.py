@@ -786,30 +786,111 @@ def _paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, st
 
 def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     pending: _Pending | None = None
+    # Whether the paper whose lines were just skipped may still have its meta block to come.
+    skipped = False
     for block in _paragraphs(lines):
         if not block:
             _finish_spaced(pending, dump)
-            pending = None
+            pending, skipped = None, False
             continue
         if len(block) == 1:
-            number, text = block[0]
-            if pending is None:
-                pending = _Pending(number, text)
-            elif pending.abstract is None:
-                pending.abstract = text
-            else:
-                _emit(pending, None, dump)
-                pending = _Pending(number, text)
+            pending, skipped = _spaced_text(pending, block[0], dump), False
+            continue
+        texts, meta = _unglue(block)
+        if texts:
+            pending = _glued_texts(pending, texts, meta, dump)
+            skipped = pending is None
+        if meta is None:
             continue
         # A multi-line paragraph can only be a meta block closing the pending paper.
         if pending is None:
-            dump.skip(block[0][0], "meta block with no paper before it; skipped")
+            if not skipped:
+                dump.skip(meta[0][0], "meta block with no paper before it; skipped")
+            skipped = False
         elif pending.abstract is None:
             _no_abstract(pending, dump)
         else:
-            _emit(pending, block, dump)
+            _emit(pending, meta, dump)
         pending = None
     _finish_spaced(pending, dump)
+
+
+def _spaced_text(pending: _Pending | None, line: tuple[int, str], dump: Dump) -> _Pending:
+    """Take one paragraph of text: the pending paper's abstract, or the next paper's title."""
+    number, text = line
+    if pending is None:
+        return _Pending(number, text)
+    if pending.abstract is None:
+        pending.abstract = text
+        return pending
+    _emit(pending, None, dump)
+    return _Pending(number, text)
+
+
+def _unglue(
+    block: list[tuple[int, str]],
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]] | None]:
+    """A paragraph of several lines as the text lines and the meta block glued in it.
+
+    Every line of a spaced dump is its own paragraph but for the meta block's three. Lines of text
+    without the blank line between them (a title and its abstract, an abstract and the meta block)
+    come before the meta block's '·'; a paragraph shaped like a meta block but malformed is all
+    meta, reported as such.
+    """
+    for index, (_, text) in enumerate(block):
+        if text.strip() == "·":
+            cut = max(index - 1, 0)
+            return block[:cut], block[cut:]
+    if block[0][1].lstrip().startswith("•") or any(_META_DATE.fullmatch(t) for _, t in block):
+        return [], block
+    return block, None
+
+
+def _glued_texts(
+    pending: _Pending | None,
+    texts: list[tuple[int, str]],
+    meta: list[tuple[int, str]] | None,
+    dump: Dump,
+) -> _Pending | None:
+    """Read lines of text that lost the blank lines between them, when what each is is certain.
+
+    That is when they are exactly what the paper in hand lacks: a title and its abstract after a
+    finished paper, or the abstract of a title; then a warning says where the blank line goes.
+    Otherwise the lines cannot be told apart: an error names them and the paper in hand, skipped.
+    """
+    first = texts[0][0]
+    if pending is not None and pending.abstract is not None:
+        _emit(pending, None, dump)
+        pending = None
+    if pending is None and len(texts) == 1:
+        _no_abstract(_Pending(first, texts[0][1]), dump)
+        return None
+    if len(texts) != (2 if pending is None else 1):
+        title = normalise_text(pending.title if pending is not None else texts[0][1])
+        dump.skip(
+            first,
+            f"lines {first}-{texts[-1][0]} have no blank lines between them, so which is a title "
+            f"and which an abstract cannot be told; paper '{_short(title)}' skipped: separate "
+            "them with blank lines",
+            title,
+        )
+        return None
+    if pending is None:
+        pending = _Pending(first, texts[0][1], texts[1][1])
+        parts = f"title '{_short(normalise_text(pending.title))}' and its abstract"
+        parts += ", and its meta block" if meta is not None else ""
+    else:
+        pending.abstract = texts[0][1]
+        parts = f"the abstract of '{_short(normalise_text(pending.title))}' and its meta block"
+    dump.problems.append(
+        Problem(
+            dump.display,
+            first,
+            f"no blank line between {parts}: read as such; add the blank line",
+            Severity.WARNING,
+        )
+    )
+    return pending
 
 
 def _finish_spaced(pending: _Pending | None, dump: Dump) -> None:
