@@ -818,6 +818,8 @@ _line = (
 # No title in the shipped dumps ends in a full stop: a line at a title's place that does, followed
 # by one that reads like a title, is the end of an abstract split over two lines (dense layout).
 _title = _line.filter(lambda text: not text.endswith("."))
+# And abstracts end as finished text does: the file's last one that ends mid-sentence is cut off.
+_abstract = _line.map(lambda text: f"{text}.")
 
 
 @st.composite
@@ -825,7 +827,7 @@ def records(draw: st.DrawFn, layout: Layout) -> list[Record]:
     count = draw(st.integers(min_value=1, max_value=6))
     result = []
     for _ in range(count):
-        title, abstract = draw(_title), draw(_line)
+        title, abstract = draw(_title), draw(_abstract)
         if layout is Layout.DENSE or not draw(st.booleans()):
             result.append(Record("dump.txt", 0, title, abstract))
             continue
@@ -1191,3 +1193,70 @@ def test_spaced_lines_without_blank_lines_that_cannot_be_told_apart_name_the_pap
     assert [r.title for r in dump.records] == ["First Paper", "Third Paper"]
     assert [str(p) for p in dump.problems] == [f"glued.txt:{line}: {message}"]
     assert dump.skipped_titles == ["Second Paper"]
+
+
+# --- dumps cut off in their last paper ---------------------------------------------------------
+
+CUT = "the file looks cut off here"
+COPY = "copy the rest of the page into the dump"
+
+
+def test_a_spaced_dump_cut_in_its_last_meta_block_keeps_the_paper_with_a_warning() -> None:
+    # '  • 6 aut' was read as a title without an abstract, the paper before it kept unsaid.
+    dump = read_dump(source("spaced_cut.txt"))
+    assert [(r.title, r.abstract, r.authors, r.published) for r in dump.records] == [
+        ("A Complete Paper", "Its abstract.", 2, date(2025, 5, 10)),
+        ("The Last Paper On The Page", "Its abstract, whole.", None, None),
+    ]
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:17: warning: {CUT}, in the meta block of 'The Last Paper On The Page': "
+        f"the paper is kept without its authors and date; {COPY}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tail", "who"),
+    [
+        ("  • 6 authors\n·", {"authors": 6}),
+        ("  • 6 authors\n·\nNov", {"authors": 6}),
+        ("apple Apple\n·\nMay 22, 20", {"organization": "Apple"}),
+        ("  • 6 authors\n·\nNov 28,", {"authors": 6}),
+    ],
+)
+def test_a_spaced_dump_cut_in_its_last_date_keeps_the_authors(
+    tail: str, who: dict[str, object]
+) -> None:
+    text = "First Paper\n\nIts abstract.\n\n  • 1 author\n·\nMay 11, 2025\n\nLast Paper\n\n"
+    dump = read_text(f"{text}Its abstract.\n\n{tail}", source("cut.txt"))
+    last = dump.records[-1]
+    assert (last.title, last.published, last.upvotes) == ("Last Paper", None, None)
+    assert {k: v for k, v in dataclasses.asdict(last).items() if k in who and v} == who
+    assert [(p.line, p.severity, p.message) for p in dump.problems] == [
+        (
+            len(text.splitlines()) + 3 + tail.count("\n"),
+            Severity.WARNING,
+            f"{CUT}, in the meta block of 'Last Paper': the paper is kept without its date; {COPY}",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "authors"),
+    [("spaced_small.txt", 31, " and no authors or date follow it"), ("dense_small.txt", 6, "")],
+)
+def test_a_dumps_last_abstract_cut_mid_sentence_is_kept_with_a_warning(
+    name: str, line: int, authors: str
+) -> None:
+    whole = (DATA / name).read_text(encoding="utf-8")
+    text = whole[: whole.rindex(" ")]  # cut inside the last abstract's last word
+    dump = read_text(text, source(name))
+    clean = read_dump(source(name))
+    assert [r.title for r in dump.records] == [r.title for r in clean.records]
+    last = dump.records[-1]
+    assert [str(p) for p in dump.problems] == [
+        f"{name}:{line}: warning: {CUT}: the abstract of '{last.title}' ends mid-sentence "
+        f"('…{last.abstract[-30:]}'){authors}; the paper is kept as read: {COPY}"
+    ]
+    # A last abstract that ends in a link or a full stop is whole.
+    for end in (" https://github.com/lab/repo", " see lab.github.io", "."):
+        assert read_text(text + end, source(name)).problems == []

@@ -10,6 +10,7 @@ costs memory for its records, not for its text.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import re
 from collections.abc import Iterable, Iterator
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain, dropwhile, islice
 from pathlib import Path
+from typing import TypeVar
 
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
@@ -764,6 +766,8 @@ class _Pending:
     line: int
     title: str
     abstract: str | None = None
+    # Where the abstract ends, for a file found cut off there.
+    abstract_line: int = 0
 
 
 def _paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
@@ -788,7 +792,10 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     pending: _Pending | None = None
     # Whether the paper whose lines were just skipped may still have its meta block to come.
     skipped = False
-    for block in _paragraphs(lines):
+    for block, last in _with_last(_paragraphs(lines)):
+        if last and pending is not None and pending.abstract is not None and _cut_meta(block):
+            _cut_in_meta(pending, block, dump)
+            return
         if not block:
             _finish_spaced(pending, dump)
             pending, skipped = None, False
@@ -812,7 +819,90 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         else:
             _emit(pending, meta, dump)
         pending = None
-    _finish_spaced(pending, dump)
+    if pending is not None and pending.abstract is not None:
+        _check_cut_abstract(_emit(pending, None, dump), pending.abstract_line, dump)
+    else:
+        _finish_spaced(pending, dump)
+
+
+_T = TypeVar("_T")
+
+
+def _with_last(items: Iterable[_T]) -> Iterator[tuple[_T, bool]]:
+    """Each item, and whether it is the last: a file cut off is told by how it ends."""
+    iterator = iter(items)
+    for previous in iterator:
+        for item in iterator:
+            yield previous, False
+            previous = item
+        yield previous, True
+
+
+# What the dump's last line may be when the file was cut inside a meta block's date.
+_DATE_PREFIX = re.compile(r"[A-Z][a-z]{0,2}(?: \d{1,2}(?:, ?\d{0,3})?)?")
+# The shipped abstracts end in one of these, or in a link: one that does not was cut mid-sentence.
+_TEXT_ENDS = ".!?)]}\"'”’»"
+
+
+def _cut_meta(block: list[tuple[int, str]]) -> bool:
+    """Whether the last paragraph is the start of a meta block, cut off by the end of the file.
+
+    `• 6 aut`, `• 6 authors` with or without its `·`, or a date cut before its year ends (`Nov`,
+    `May 22, 20`). A date cut to another date (`Nov 28` to `Nov 2`) cannot be told from one.
+    """
+    first = block[0][1].strip() if block else ""
+    if len(block) == 1:
+        return first.startswith("•")
+    if not 2 <= len(block) <= 3 or block[1][1].strip() != "·":
+        return False
+    if len(block) == 2:
+        return True
+    when = block[2][1].strip()
+    return not _META_DATE.fullmatch(when) and bool(_DATE_PREFIX.fullmatch(when))
+
+
+def _cut_in_meta(pending: _Pending, block: list[tuple[int, str]], dump: Dump) -> None:
+    """Keep the last paper of a file cut inside its meta block, with what the block still says."""
+    fields: dict[str, object] = {}
+    missing = "authors and date"
+    if len(block) > 1:
+        with contextlib.suppress(_MetaError):
+            fields = _parse_who(block[0])
+            missing = "date"
+    title = normalise_text(pending.title)
+    record = _emit(pending, None, dump)
+    if record is not None and fields:
+        dump.records[-1] = dataclasses.replace(record, **fields)  # type: ignore[arg-type]
+    dump.problems.append(
+        Problem(
+            dump.display,
+            block[-1][0],
+            f"the file looks cut off here, in the meta block of '{_short(title)}': the paper is "
+            f"kept without its {missing}; copy the rest of the page into the dump",
+            Severity.WARNING,
+        )
+    )
+
+
+def _check_cut_abstract(record: Record | None, line: int, dump: Dump) -> None:
+    """Warn when the file's last paper ends mid-sentence, with no meta block after it."""
+    if record is None:
+        return
+    abstract = record.abstract
+    last_word = abstract.rsplit(" ", 1)[-1]
+    if abstract[-1:] in _TEXT_ENDS or "/" in last_word or re.search(r"\w\.\w+$", last_word):
+        return
+    lost = " and no authors or date follow it" if dump.layout is Layout.SPACED else ""
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"the file looks cut off here: the abstract of '{_short(record.title)}' ends "
+            f"mid-sentence ('…{abstract[-30:]}'){lost}; the paper is kept as read: copy the rest "
+            "of the page into the dump",
+            Severity.WARNING,
+        )
+    )
 
 
 def _spaced_text(pending: _Pending | None, line: tuple[int, str], dump: Dump) -> _Pending:
@@ -821,7 +911,7 @@ def _spaced_text(pending: _Pending | None, line: tuple[int, str], dump: Dump) ->
     if pending is None:
         return _Pending(number, text)
     if pending.abstract is None:
-        pending.abstract = text
+        pending.abstract, pending.abstract_line = text, number
         return pending
     _emit(pending, None, dump)
     return _Pending(number, text)
@@ -876,11 +966,11 @@ def _glued_texts(
         )
         return None
     if pending is None:
-        pending = _Pending(first, texts[0][1], texts[1][1])
+        pending = _Pending(first, texts[0][1], texts[1][1], texts[1][0])
         parts = f"title '{_short(normalise_text(pending.title))}' and its abstract"
         parts += ", and its meta block" if meta is not None else ""
     else:
-        pending.abstract = texts[0][1]
+        pending.abstract, pending.abstract_line = texts[0][1], first
         parts = f"the abstract of '{_short(normalise_text(pending.title))}' and its meta block"
     dump.problems.append(
         Problem(
@@ -917,6 +1007,7 @@ def _parse_dense(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     pending: _Pending | None = None
     # The paper just read, while the next line is at a title's place: a break there takes it back.
     previous: Record | None = None
+    end = 0
     broken: _Break | None = None
     for line in lines:
         number, text = line
@@ -943,11 +1034,14 @@ def _parse_dense(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         else:
             pending.abstract = text
             previous = _emit(pending, None, dump)
+            end = number
             pending = None
             _close_break(broken, dump)
             broken = None
     if pending is not None:
         broken = _dangling(pending, previous, broken, dump)
+    elif previous is not None:
+        _check_cut_abstract(previous, end, dump)
     _close_break(broken, dump)
 
 
@@ -1087,19 +1181,8 @@ def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> dict[str, object]:
     expected = "expected '• N authors' or an organisation, then '·', then a date"
     if len(block) != 3 or block[1][1].strip() != "·":
         raise _MetaError(block[0][0], f"malformed meta block: {expected}")
-    (who_line, who), _, (date_line, when) = block
-    fields: dict[str, object] = {}
-    who = who.strip()
-    authors = _AUTHORS.fullmatch(who)
-    if authors:
-        fields["authors"] = int(authors["count"])
-    elif who.startswith("•"):
-        raise _MetaError(who_line, f"malformed meta block: '{who}' is not '• N authors'")
-    else:
-        organization = _ORGANIZATION.fullmatch(who)
-        if not organization:
-            raise _MetaError(who_line, f"malformed meta block: {expected}, got '{who}'")
-        fields["organization"] = organization["name"].strip()
+    _, _, (date_line, when) = block
+    fields = _parse_who(block[0])
     match = _META_DATE.fullmatch(when.strip())
     if not match or match["month"] not in MONTHS:
         raise _MetaError(
@@ -1110,6 +1193,21 @@ def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> dict[str, object]:
         fields["upvotes"] = int(match["upvotes"])
         fields["upvotes_as_of"] = source.captured
     return fields
+
+
+def _parse_who(line: tuple[int, str]) -> dict[str, object]:
+    """A meta block's first line: `• N authors`, or an organisation's `handle Name`."""
+    who_line, who = line[0], line[1].strip()
+    authors = _AUTHORS.fullmatch(who)
+    if authors:
+        return {"authors": int(authors["count"])}
+    if who.startswith("•"):
+        raise _MetaError(who_line, f"malformed meta block: '{who}' is not '• N authors'")
+    organization = _ORGANIZATION.fullmatch(who)
+    if not organization:
+        expected = "expected '• N authors' or an organisation, then '·', then a date"
+        raise _MetaError(who_line, f"malformed meta block: {expected}, got '{who}'")
+    return {"organization": organization["name"].strip()}
 
 
 def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> date | None:
