@@ -1095,14 +1095,14 @@ LONG = "Our method " + "scales well, " * 30 + "and ends here."
         (
             ["Second Paper", "It starts here", LONG[:-1], "Third Paper", "Third."],
             7,
-            f"{len(LONG) - 1} characters; no title is over 300",
+            f"{len(LONG) - 1} characters, longer than any title, and a title after it",
             "this line is not read",
         ),
         # Split in three: one error for the run.
         (
-            ["Second Paper", "It starts.", LONG, "More. Of it.", "Third Paper", "Third."],
+            ["Second Paper", "It starts.", "It goes on. " + LONG, "More.", "Third Paper", "3."],
             7,
-            f"{len(LONG)} characters; no title is over 300",
+            "sentences ending in a full stop",
             "lines 7-8 are not read",
         ),
     ],
@@ -1127,11 +1127,12 @@ def test_a_dense_sentence_at_a_titles_place_is_a_title_only_when_an_abstract_fol
         "split.txt:7: reads like abstract text, not a title (a sentence ending in a full stop), "
         f"{SPLIT} Paper '{LAST[0]}' (line 5) is skipped and this line is not read"
     ]
-    # An abstract after it: a title, however rare a full stop ends one.
-    titled = ("A Study of Everything, Etc.", "We study everything. It goes well.")
-    dump = read_text(_dense(*FIRST, *titled, *LAST), source("split.txt"))
-    assert dump.problems == []
-    assert [r.title for r in dump.records] == [FIRST[0], titled[0], LAST[0]]
+    # An abstract after it: a title, however rare a full stop ends one, or however long it is.
+    for title in ("A Study of Everything, Etc.", "A Study " + "of Everything " * 30):
+        titled = (title, "We study everything. It goes well.")
+        dump = read_text(_dense(*FIRST, *titled, *LAST), source("split.txt"))
+        assert dump.problems == []
+        assert [r.title for r in dump.records] == [FIRST[0], title.strip(), LAST[0]]
 
 
 # --- spaced dumps whose paragraphs lost a blank line -------------------------------------------

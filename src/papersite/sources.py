@@ -1020,15 +1020,14 @@ def _parse_dense(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         if not text:
             continue
         if pending is None:
-            why = _abstract_like(text)
-            if why is not None:
-                broken = _break(number, why, previous, broken, dump)
+            if _sentences(text):
+                broken = _break(number, "sentences ending in a full stop", previous, broken, dump)
                 previous = None
             else:
                 pending = _Pending(number, text)
-        elif _one_sentence(pending.title) and _title_like(text):
-            # A one-sentence "title" followed by a title: the sentence ended an abstract.
-            broken = _break(pending.line, _ONE_SENTENCE, previous, broken, dump)
+        elif (why := _unlike_a_title(pending.title)) and _title_like(text):
+            # A "title" like no title, and a title where its abstract should be: it was abstract.
+            broken = _break(pending.line, f"{why}, and a title after it", previous, broken, dump)
             previous = None
             pending = _Pending(number, text)
         else:
@@ -1047,25 +1046,25 @@ def _parse_dense(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
 
 # Measured on the shipped dumps (508 papers): titles are 13-140 characters, and none ends in a full
 # stop or holds two sentences; abstracts are 392-1,920 characters and 96% end in a full stop. A line
-# at a title's place that is longer than any title, or is sentences ending in a full stop, is text
-# of an abstract. One sentence alone might still be a title: it counts only when a title follows.
+# at a title's place made of sentences ending in a full stop is text of an abstract. One longer
+# than any title, or one sentence, is unlike a title, but still read as one when an abstract-like
+# line follows: only a title-like line after it (or nothing) makes it abstract text.
 LONGEST_TITLE = 300
 _SENTENCES = re.compile(r"[^.]\. +[A-Z].*[^.]\.$")
-_ONE_SENTENCE = "a sentence ending in a full stop, and a title after it"
 
 
-def _abstract_like(text: str) -> str | None:
-    """Why a line at a title's place reads like abstract text, or None when it may be a title."""
+def _sentences(text: str) -> bool:
+    """Whether a line is sentences ending in a full stop, as abstracts and no titles are."""
+    return text[-1:] == "." and _SENTENCES.search(text) is not None
+
+
+def _unlike_a_title(text: str) -> str | None:
+    """How a line at a title's place is unlike any title (too long, a sentence), or None."""
     if len(text) > LONGEST_TITLE:
-        return f"{len(text):,} characters; no title is over {LONGEST_TITLE}"
-    if text[-1] == "." and _SENTENCES.search(text):
-        return "sentences ending in a full stop"
+        return f"{len(text):,} characters, longer than any title"
+    if text[-1:] == "." and text[-2:-1] != ".":
+        return "a sentence ending in a full stop"
     return None
-
-
-def _one_sentence(text: str) -> bool:
-    """Whether a line ends in a full stop (not an ellipsis): only abstracts do in the dumps."""
-    return text[-1:] == "." and text[-2:-1] != "."
 
 
 def _title_like(text: str) -> bool:
@@ -1101,8 +1100,9 @@ def _dangling(
     pending: _Pending, previous: Record | None, broken: _Break | None, dump: Dump
 ) -> _Break | None:
     """End a title left without its abstract: a lone sentence there ends a split abstract."""
-    if _one_sentence(pending.title):
-        return _break(pending.line, "a sentence ending in a full stop", previous, broken, dump)
+    why = _unlike_a_title(pending.title)
+    if why is not None:
+        return _break(pending.line, why, previous, broken, dump)
     _close_break(broken, dump)
     _no_abstract(pending, dump)
     return None
