@@ -511,12 +511,15 @@ def test_sources_yaml_and_its_schema_refuse_the_same_empty_values(
         "spaced_small.txt",
         "dense_small.txt",
         sources_yaml="sources:\n  spaced_small.txt:\n    label:\n    captured:\n"
-        "  dense_small.txt:\n    label: D\n",
+        "  dense_small.txt:\n    label: ' '\n",
     )
     problems = Problems()
-    discover_sources(content, problems)
+    found = discover_sources(content, problems)
     document = load_yaml_file(content / "sources" / "sources.yaml", "sources.yaml")
-    assert [p.line for p in problems] == [p.line for p in validate(document, "sources")] == [3, 4]
+    schema_lines = [p.line for p in validate(document, "sources")]
+    assert [p.line for p in problems] == schema_lines == [3, 4, 6]
+    # A blank label shows the file name, as a missing one does, never an empty source.
+    assert [source.label for source in found] == ["dense_small.txt", "spaced_small.txt"]
 
 
 UNLISTED = (

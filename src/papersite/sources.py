@@ -324,7 +324,7 @@ def _parse_sources_document(
             hint = suggest(str(key), ["label", "captured"], "expected")
             problems.error(document.path, where, f"unknown key '{key}' {hint}")
         label = entry.get("label", name)
-        if not isinstance(label, str):
+        if not isinstance(label, str) or not label.strip():
             # Reported at the label's own line, and the entry's capture date is still read: it
             # dates the dump's papers and ranks it for ids, which a bad label changes nothing of.
             where = document.line("sources", name, "label")
@@ -346,9 +346,10 @@ def _parse_sources_document(
 
 
 def _label_problem(value: object) -> str:
-    """What is wrong with a label that is not text."""
-    if value is None:
-        # 'label:' with nothing after it: what was meant is unknown, the file name is shown.
+    """What is wrong with a label that is not text, or is blank."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        # 'label:' with nothing after it, or '': what was meant is unknown, the file name is shown
+        # (a blank label would show readers an empty source).
         return (
             "label is empty: write the text readers see for this dump, "
             "or leave 'label' out to show its file name"
