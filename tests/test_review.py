@@ -92,6 +92,21 @@ def test_unchanged_content_reviews_as_no_change(curated_content: Path) -> None:
     assert text.endswith("### Check\n\nNo errors or warnings.\n")
 
 
+def test_a_theme_the_pull_request_s_themes_yaml_cannot_read_is_not_counted_as_emptied(
+    curated_content: Path, head_content: Path
+) -> None:
+    # A section without its title costs the whole theme: its papers fall to other themes or to
+    # Unsorted, which is a mistake to fix under Check, not the curators emptying a theme.
+    themes = head_content / "curation" / "themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    themes.write_text(text.replace("        title: Quantization\n", "        titel: x\n"), "utf-8")
+    counts = {count.theme: count for count in review(curated_content, head_content).counts}
+    assert (counts["efficiency"].base, counts["efficiency"].head) == (3, None)
+    assert counts["efficiency"].delta is None
+    assert counts["unsorted"].head is None
+    assert counts["sequence-models"].head is not None
+
+
 def test_errors_in_the_pull_request_are_listed_and_a_deleted_theme_still_counts(
     curated_content: Path, head_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -135,6 +135,9 @@ class Curation:
     # Papers whose entry in papers.yaml holds a mistake that keeps some or all of what it decides
     # from being applied (see CurationFiles.in_error): where they stand is not the curators' call.
     in_error: frozenset[str] = frozenset()
+    # Ids of themes in themes.yaml that could not be read (see CurationFiles.unread_themes): the
+    # papers they would hold are elsewhere, or unsorted. None when any theme may be one of them.
+    unread_themes: frozenset[str] | None = frozenset()
     # Derived from papers, never passed in (init=False), so dataclasses.replace makes them afresh.
     _index: dict[str, CuratedPaper] = field(init=False, repr=False, compare=False)
     # Each theme's papers in reading order, made once: pages ask for them section by section, and
@@ -267,6 +270,9 @@ class CurationFiles:
     # Ids of papers whose entry could not be read (a mistake inside it: the rules alone place the
     # paper), or was read without what it says of an unknown theme or section (Decision.sound).
     in_error: frozenset[str] = frozenset()
+    # Ids of themes.yaml's entries that could not be read; None when an id, or the whole file,
+    # could not be: then any theme may be missing.
+    unread_themes: frozenset[str] | None = frozenset()
 
     def scores(self, paper: Paper) -> dict[str, ThemeScore]:
         """What each theme's rules make of the paper, by theme id."""
@@ -334,6 +340,7 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         papers_read=decisions is not None,
         in_error=frozenset(unread)
         | {paper_id for paper_id, decision in (decisions or {}).items() if not decision.sound},
+        unread_themes=read.unchecked,
     )
 
 
@@ -828,6 +835,7 @@ def sort_papers(
         tuple(hidden),
         papers_read=files.papers_read,
         in_error=files.in_error,
+        unread_themes=files.unread_themes,
     )
 
 

@@ -356,22 +356,40 @@ def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
         ThemeCount(
             theme.id,
             theme.title,
-            len(base.in_theme(theme.id)) if base.papers_read else None,
-            len(head.in_theme(theme.id)) if head.papers_read else None,
+            len(base.in_theme(theme.id)) if _theme_counted(base, theme.id) else None,
+            len(head.in_theme(theme.id)) if _theme_counted(head, theme.id) else None,
             len(head.featured(theme.id)) if head.theme(theme.id) and head.papers_read else None,
         )
         for theme in themes
     ]
+    # A theme that could not be read sends its papers to other themes or here: not a count.
     counts.append(
         ThemeCount(
             UNSORTED,
             "Unsorted",
-            len(base.unsorted()) if base.papers_read else None,
-            len(head.unsorted()) if head.papers_read else None,
+            len(base.unsorted()) if _every_theme_read(base) else None,
+            len(head.unsorted()) if _every_theme_read(head) else None,
             None,
         )
     )
     return tuple(counts)
+
+
+def _every_theme_read(side: Curation) -> bool:
+    return side.papers_read and side.unread_themes == frozenset()
+
+
+def _theme_counted(side: Curation, theme_id: str) -> bool:
+    """Whether the side's count of a theme is the curators': its papers.yaml and theme were read.
+
+    A theme one side's themes.yaml holds but could not read has no papers there; that is a
+    mistake to fix (under Check), not a theme emptied or deleted.
+    """
+    if not side.papers_read:
+        return False
+    if side.theme(theme_id) is not None:
+        return True
+    return side.unread_themes is not None and theme_id not in side.unread_themes
 
 
 def format_review(report: Review) -> str:
