@@ -12,13 +12,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
+import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain, dropwhile, islice
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
@@ -414,9 +415,8 @@ def read_dump(source: SourceFile) -> Dump:
         with source.path.open("rb") as handle:
             mark = _utf16_mark(handle.read(UTF16_SNIFF_BYTES), dump.display)
             handle.seek(0)
-            if mark is None:
-                parse_lines(_numbered_lines(handle, dump.display, undecodable), dump)
-            else:
+            stream: BinaryIO = handle
+            if mark is not None:
                 dump.problems.append(
                     Problem(
                         dump.display,
@@ -426,7 +426,9 @@ def read_dump(source: SourceFile) -> Dump:
                         Severity.WARNING,
                     )
                 )
-                parse_lines(_utf16_lines(handle.read(), dump), dump)
+                # As UTF-8, so its lines are checked (length, NUL) as any dump's are.
+                stream = io.BytesIO(_utf16_text(handle.read(), dump).encode("utf-8"))
+            parse_lines(_numbered_lines(stream, dump.display, undecodable), dump)
         if undecodable:
             (line, byte, column), more = undecodable[0], len(undecodable) - 1
             others = f" (and {more} more line{'s' if more > 1 else ''})" if more else ""
@@ -466,7 +468,7 @@ def _clean(line: str) -> str:
 
 
 def _numbered_lines(
-    handle: object, display: str, undecodable: list[tuple[int, int, int]]
+    handle: BinaryIO, display: str, undecodable: list[tuple[int, int, int]]
 ) -> Iterator[tuple[int, str]]:
     """Decode a binary stream line by line, refusing binary data and huge lines.
 
@@ -474,7 +476,7 @@ def _numbered_lines(
     ``undecodable``: one stray byte must not drop every paper of the dump (and so turn every
     decision about them in papers.yaml into an "unknown paper id").
     """
-    readline = handle.readline  # type: ignore[attr-defined]
+    readline = handle.readline
     number = 0
     while True:
         raw: bytes = readline(MAX_LINE_BYTES + 1)
@@ -527,34 +529,21 @@ def _utf16_mark(head: bytes, display: str) -> str | None:
     return None
 
 
-def _utf16_lines(data: bytes, dump: Dump) -> list[tuple[int, str]]:
-    """The numbered lines of a UTF-16 file with a byte-order mark, checked as UTF-8 lines are.
+def _utf16_text(data: bytes, dump: Dump) -> str:
+    """The text of a UTF-16 file with a byte-order mark; a bad character is an error at its line.
 
     Decoded whole: such files are rare and under MAX_DUMP_BYTES, and the line of a bad character
     is then known exactly. Like a byte that is not UTF-8, a bad one is shown as U+FFFD.
     """
     try:
-        text = data.decode("utf-16")
+        return data.decode("utf-16")
     except UnicodeDecodeError as exc:
-        text = data.decode("utf-16", errors="replace")
         line = data[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
         message = (
             "not valid UTF-16 despite its byte-order mark: shown as U+FFFD; save the file as UTF-8"
         )
         dump.problems.append(Problem(dump.display, line, message))
-    lines = []
-    for number, line_text in enumerate(text.split("\n"), 1):
-        if len(line_text) > MAX_LINE_BYTES:
-            raise PapersiteError(
-                dump.display,
-                number,
-                f"line is longer than {MAX_LINE_BYTES:,} characters; file skipped "
-                "(is it a Daily Papers dump?)",
-            )
-        if "\x00" in line_text:
-            raise PapersiteError(dump.display, number, "binary file (NUL character); file skipped")
-        lines.append((number, _clean(line_text)))
-    return lines
+        return data.decode("utf-16", errors="replace")
 
 
 def detect_layout(lines: Iterable[tuple[int, str]]) -> Layout:
@@ -1170,6 +1159,9 @@ def _emit(pending: _Pending, meta: list[tuple[int, str]] | None, dump: Dump) -> 
     return record
 
 
+_META_EXPECTED = "expected '• N authors' or an organisation, then '·', then a date"
+
+
 class _MetaError(Exception):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
@@ -1179,9 +1171,8 @@ class _MetaError(Exception):
 def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> dict[str, object]:
     """Read `• N authors` (or `handle Name`), `·`, and `Mon D[, YYYY][ upvotes]`."""
     source = dump.source
-    expected = "expected '• N authors' or an organisation, then '·', then a date"
     if len(block) != 3 or block[1][1].strip() != "·":
-        raise _MetaError(block[0][0], f"malformed meta block: {expected}")
+        raise _MetaError(block[0][0], f"malformed meta block: {_META_EXPECTED}")
     _, _, (date_line, when) = block
     fields = _parse_who(block[0])
     match = _META_DATE.fullmatch(when.strip())
@@ -1206,8 +1197,7 @@ def _parse_who(line: tuple[int, str]) -> dict[str, object]:
         raise _MetaError(who_line, f"malformed meta block: '{who}' is not '• N authors'")
     organization = _ORGANIZATION.fullmatch(who)
     if not organization:
-        expected = "expected '• N authors' or an organisation, then '·', then a date"
-        raise _MetaError(who_line, f"malformed meta block: {expected}, got '{who}'")
+        raise _MetaError(who_line, f"malformed meta block: {_META_EXPECTED}, got '{who}'")
     return {"organization": organization["name"].strip()}
 
 
