@@ -401,9 +401,7 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
 
 def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
     def view(paper_id: str) -> PaperView:
-        return PaperView(
-            paper_id, paper_id, "", None, None, None, (), None, (), None, None, (), (), ()
-        )
+        return PaperView(paper_id, paper_id, "", None, None, None, (), None, (), None, (), (), ())
 
     sections = (
         SectionView("a", "A", None, tuple(view(f"a{i}") for i in range(3))),

@@ -221,7 +221,11 @@ def merge_records(paper_id: str, records: list[Record]) -> Paper:
     best = max(records, key=_richness)
     # Metadata says nothing of how well a mention writes the title: one all in lower case ("a
     # critical review of ...") names the paper only when no mention has a capital.
-    named = max(records, key=lambda r: (not r.title.islower(), _richness(r)))
+    named = (
+        max(records, key=lambda r: (not r.title.islower(), _richness(r)))
+        if best.title.islower()
+        else best
+    )
     dated = [r for r in records if r.published is not None]
     with_upvotes = [r for r in records if r.upvotes is not None]
     latest_votes = max(with_upvotes, key=_capture_order) if with_upvotes else None

@@ -188,11 +188,17 @@ class PaperView:
     note_html: Markup | None
     places: tuple[PlaceView, ...]
     arxiv_id: str | None
-    arxiv: LinkView | None
     links: tuple[LinkView, ...]
     searches: tuple[LinkView, ...]
     # In capture order; papers.json keeps the file names, for those who reuse the data.
     sources: tuple[SourceView, ...]
+
+    @property
+    def arxiv(self) -> LinkView | None:
+        """The link to the paper's arXiv page, when it has an arXiv id."""
+        if self.arxiv_id is None:
+            return None
+        return LinkView(f"arXiv:{self.arxiv_id}", f"https://arxiv.org/abs/{self.arxiv_id}")
 
     @property
     def description(self) -> str:
@@ -407,12 +413,9 @@ class Renderer:
         """What the pages show about one paper."""
         paper = item.paper
         arxiv_id = arxiv_id_of(item)
-        arxiv = (
-            LinkView(f"arXiv:{arxiv_id}", f"https://arxiv.org/abs/{arxiv_id}") if arxiv_id else None
-        )
         links = [LinkView(x.label, x.url) for x in item.links if _is_web(x.url)]
         links += [LinkView(_link_label(url), url) for url in paper.links if _is_web(url)]
-        searches = () if arxiv else _searches(paper.title)
+        searches = () if arxiv_id else _searches(paper.title)
         return PaperView(
             id=paper.id,
             title=paper.title,
@@ -427,7 +430,6 @@ class Renderer:
             note_html=Markup(render_note(item.note)) if item.note else None,
             places=tuple(self._place(p.theme, item) for p in item.placements),
             arxiv_id=arxiv_id,
-            arxiv=arxiv,
             links=tuple(dict.fromkeys(links)),
             searches=searches,
             sources=self._source_views(paper.sources),

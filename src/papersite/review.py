@@ -67,8 +67,9 @@ class Place:
 class ThemeCount:
     """Papers in one theme (or Unsorted) on the base branch and in the pull request.
 
-    A count is None when that side's papers.yaml could not be read: the rules alone would have
-    placed the papers, and the number would read as the curators'.
+    A count is None when that side's papers.yaml could not be read (the rules alone would have
+    placed the papers, and the number would read as the curators'), or its themes.yaml could not
+    read the theme (or, for Unsorted, some theme, whose papers then fall here).
     """
 
     theme: str
