@@ -765,6 +765,18 @@ def test_a_year_less_date_after_the_capture_date_is_a_warning_saying_how_it_was_
     ]
 
 
+def test_feb_29_in_a_capture_year_without_one_is_a_warning_saying_how_it_was_read() -> None:
+    # Read silently as 2024-02-29 before: no page captured in 2025 shows a Feb 29.
+    text = _page("Mar 3", "Mar 2 8", "Feb 29 5")
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 3, 3), 2025))
+    assert [r.published for r in dump.records] == [date(2025, 3, 2), date(2024, 2, 29)]
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:27: warning: year-less date 'Feb 29 5' is not a date of 2025, the year of the "
+        "dump's capture date (2025-03-03 in sources.yaml): it was read as 2024-02-29; check "
+        "'captured'"
+    ]
+
+
 @pytest.mark.parametrize(
     ("page_date", "message"),
     [

@@ -1232,6 +1232,18 @@ def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> dat
             # But it prints the year of every paper from an earlier year: more likely the capture
             # date is wrong, or a later page's papers were pasted in. Reported once per dump.
             dump.after_capture.append((line, text, previous or candidate))
+        elif previous is not None:
+            # Feb 29 of a year that has none: no page captured that year showed it.
+            dump.problems.append(
+                Problem(
+                    dump.display,
+                    line,
+                    f"year-less date '{text}' is not a date of {year}, the year of the dump's "
+                    f"capture date ({source.captured} in {SOURCES_FILE}): it was read as "
+                    f"{previous}; check 'captured'",
+                    Severity.WARNING,
+                )
+            )
         candidate = previous or candidate
     if candidate is None:
         raise _MetaError(line, f"impossible date '{text}'")
