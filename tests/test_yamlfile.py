@@ -89,6 +89,37 @@ def test_values_keep_their_line_numbers() -> None:
             "YAML syntax error: a tab character: YAML indents and separates with spaces only; "
             "replace it with spaces",
         ),
+        # Text opening with a character YAML reads as syntax: parser jargon before.
+        *(
+            (
+                f"x:\n  note: {text}\n  order: 1\n",
+                2,
+                f"YAML syntax error: text after 'note:' starts with '{text[0]}', which YAML reads "
+                "as syntax, not text; put the text in double quotes",
+            )
+            for text in (
+                "*the* classic",
+                "[RNN] classic",
+                "@karpathy likes it",
+                "%50 of it",
+                "- a list",
+                "`code` here",
+                "| a pipe",
+                "> a quote",
+            )
+        ),
+        # A list that is not closed is a list, not text.
+        (
+            "x:\n  themes: [a, b\n  order: 1\n",
+            3,
+            "YAML syntax error: expected ',' or ']', but got ':'",
+        ),
+        (
+            "papers:\n  a-b:\n    order: 1\n  - c-d:\n    order: 2\n",
+            4,
+            "YAML syntax error: a list item ('- ') among keys: remove the '- ', as the entries "
+            "above have none",
+        ),
     ],
 )
 def test_bad_yaml_is_refused_with_line_and_reason(text: str, line: int, message: str) -> None:
@@ -189,6 +220,31 @@ def test_with_a_collector_duplicates_are_reported_and_the_first_value_kept() -> 
     # What leaves no usable data still raises.
     with pytest.raises(PapersiteError, match="YAML syntax error"):
         load_yaml_text("a: [\n", "f.yaml", problems=problems)
+
+
+def test_a_comment_that_cuts_unquoted_text_short_is_a_warning() -> None:
+    # "Best paper #1 on RNNs" was published as "Best paper", without a word.
+    text = (
+        "a:\n"
+        "  note: Best paper #1 on RNNs\n"
+        "  hidden: Spam #ad\n"
+        "  title: Pruning and sparsity  # a comment after prose\n"
+        "  section: rnns  # a comment after an id\n"
+        '  quoted: "Best paper #1"\n'
+        "  language: C# and F#\n"
+        "  featured: true #1\n"
+    )
+    problems = Problems()
+    document = load_yaml_text(text, "f.yaml", problems=problems)
+    assert document.data["a"]["note"] == "Best paper"
+    assert document.data["a"]["quoted"] == "Best paper #1"
+    assert [(p.line, p.severity) for p in problems] == [
+        (line, Severity.WARNING) for line in (2, 3, 4)
+    ]
+    assert problems.items[0].message == (
+        "' #' starts a YAML comment, so the text ends before it and reads 'Best paper': to keep "
+        "the '#', put the whole text in double quotes; a comment goes on a line of its own"
+    )
 
 
 def test_control_characters_written_as_escapes_are_refused_with_their_lines() -> None:

@@ -34,6 +34,9 @@ Location = tuple[str | int, ...]
 _UNSEEN_BREAKS = {0x85: "next line", 0x2028: "line separator", 0x2029: "paragraph separator"}
 _UNSEEN_BREAK = re.compile("[\x85\u2028\u2029]")
 
+# A comment after a value: white space, '#', and the character after it when that is no space.
+_COMMENT_AFTER = re.compile(r"[ \t]+#(\S?)")
+
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -129,7 +132,7 @@ def load_yaml_text(text: str, path: str, *, problems: Problems | None = None) ->
         loader.dispose()
     if root is None:
         return YamlDocument(path, None, {(): 1})
-    converter = _Converter(path)
+    converter = _Converter(path, text.split("\n"))
     data = converter.convert(root, (), 0)
     if converter.problems:
         if problems is None:
@@ -145,6 +148,9 @@ _QUOTE_HINTS = {
     '"': 'a " inside text in double quotes ends the text; write it as \\" or put the text in '
     "single quotes",
 }
+# Characters that open YAML syntax where a value starts, text never: an alias, an anchor, a tag, a
+# block, a list item, reserved ones. ("[" and "{" open lists and maps, which a value may be.)
+_SYNTAX_STARTS = "*&!|>-%@`"
 # A line's first key, after any list dashes: its indentation is group 1's length.
 _KEY_LINE = re.compile(r"^((?:\s*-)*\s*)([^\s#'\"\[{][^:]*?):(?:\s|$)")
 
@@ -167,7 +173,8 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
             "a tab character: YAML indents and separates with spaces only; replace it with spaces"
         )
     if "'<scalar>'" in problem:
-        return _quote_hint(line[: mark.column].rstrip())
+        # Text after a list or map that closed early: note: [RNN] classic.
+        return _quote_hint(line[: mark.column].rstrip()) or _start_hint(line, "[{" + _SYNTAX_STARTS)
     if problem == "mapping values are not allowed here":
         key = _KEY_LINE.match(line)
         if key and key.end() <= mark.column:
@@ -177,8 +184,24 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
             )
         return _indent_hint(lines, mark.line, "so YAML reads it as more of the text above")
     if problem.startswith("expected <block end>"):
-        return _indent_hint(lines, mark.line, "so YAML cannot tell which entry it belongs to")
-    return None
+        if problem.endswith("found '-'") and line.lstrip().startswith("-"):
+            return "a list item ('- ') among keys: remove the '- ', as the entries above have none"
+        return _indent_hint(
+            lines, mark.line, "so YAML cannot tell which entry it belongs to"
+        ) or _start_hint(line)
+    return _start_hint(line)
+
+
+def _start_hint(line: str, starts: str = _SYNTAX_STARTS) -> str | None:
+    """For a value opening with one of ``starts``, which YAML reads as syntax: note: @karpathy."""
+    key = _KEY_LINE.match(line)
+    value = line[key.end() :].lstrip() if key else ""
+    if key is None or not value or value[0] not in starts:
+        return None
+    return (
+        f"text after '{key.group(2)}:' starts with '{value[0]}', which YAML reads as syntax, not "
+        "text; put the text in double quotes"
+    )
 
 
 def _quote_hint(before: str) -> str | None:
@@ -274,8 +297,9 @@ class _BoundedLoader(yaml.SafeLoader):
 class _Converter:
     """Turns a composed node graph into plain data, checking as it goes."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text_lines: list[str]) -> None:
         self.path = path
+        self.text_lines = text_lines
         self.lines: dict[Location, int] = {}
         self.written: dict[Location, str] = {}
         self.nodes = 0
@@ -306,7 +330,29 @@ class _Converter:
                 self.convert(item, (*location, index), depth + 1)
                 for index, item in enumerate(node.value)
             ]
-        return self.convert_scalar(node)
+        value = self.convert_scalar(node)
+        if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style is None:
+            self.check_comment_after(node, value)
+        return value
+
+    def check_comment_after(self, node: yaml.Node, value: str) -> None:
+        """Warn when a comment on the line of unquoted text most likely was part of the text.
+
+        "note: Best paper #1 on RNNs" reads as "Best paper": YAML takes ' #' for the start of a
+        comment. A comment after prose, or a '#' run into a word ("#1", "#ad"), was meant as
+        text; "section: rnns  # moved" is a comment, and is left alone.
+        """
+        line = node.end_mark.line
+        after = self.text_lines[line][node.end_mark.column :] if line < len(self.text_lines) else ""
+        comment = _COMMENT_AFTER.match(after)
+        if comment is None or not (" " in value or comment.group(1)):
+            return
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        message = (
+            f"' #' starts a YAML comment, so the text ends before it and reads '{shown}': to keep "
+            "the '#', put the whole text in double quotes; a comment goes on a line of its own"
+        )
+        self.problems.append(Problem(self.path, line + 1, message, Severity.WARNING))
 
     def convert_mapping(self, node: yaml.MappingNode, location: Location, depth: int) -> Any:
         result: dict[Any, Any] = {}
