@@ -272,6 +272,14 @@ T = "content/curation/themes.yaml"
             "papers:\n  teaching-transformers-to-add:\n    note: ''\n",
             f"{P}:4: 'note' is empty",
         ),
+        # Only spaces were taken, and got a featured paper past the warning for no note.
+        *(
+            (
+                f"papers:\n  teaching-transformers-to-add:\n    {key}: '   '\n",
+                f"{P}:4: '{key}' holds only spaces: write the text",
+            )
+            for key in ("note", "hidden")
+        ),
         (
             "papers:\n  teaching-transformers-to-add:\n    tags: [Addition, 3]\n",
             f"{P}:4: item 2 of 'tags' must be text, not the number 3",
@@ -370,6 +378,10 @@ PAPER_ANCHORS = (
         (
             ("    title: Efficiency\n", ""),
             f"{T}:3: item 1 of 'themes' is missing 'title'",
+        ),
+        (
+            ("title: Quantization\n", "title: ' '\n"),
+            f"{T}:8: 'title' holds only spaces: write the text",
         ),
         (("threshold: 3\n", "threshold: -1\n"), f"{T}:14: 'threshold' must be above 0, not -1"),
         (

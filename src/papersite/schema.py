@@ -29,6 +29,8 @@ from papersite.yamlfile import Location, YamlDocument
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 _ID_HINT = "use lower-case words joined by hyphens, like 'fast-decoding'"
+# The schemas' pattern for text that must hold more than white space (a note, a title).
+_NOT_BLANK = r"\S"
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,8 @@ def _message(error: ValidationError, location: Location) -> str:
     if kind == "maxLength":
         return f"{name} is longer than {expected} characters"
     if kind == "pattern":
+        if expected == _NOT_BLANK:
+            return f"{name} holds only spaces: write the text"
         if len(location) >= 2 and location[-2] == "tags":
             # A tag without one becomes an empty anchor on the tags page, shared with others.
             return f"{name} must hold a letter or a digit, not {describe(value)}"
