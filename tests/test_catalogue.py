@@ -144,6 +144,44 @@ def test_merge_prefers_dated_metadata_and_latest_upvotes() -> None:
     ]
 
 
+ABSTRACT = (
+    "Gating the output of softmax attention with a head-specific sigmoid removes the attention "
+    "sink and improves training stability across fifteen billion parameter models."
+)
+
+
+def test_a_paper_retitled_between_versions_is_one_paper_by_its_abstract() -> None:
+    # A word added to its title in a later week's page made it a second paper, with the same
+    # abstract, a hash-suffixed id and none of the first one's curation.
+    old = "Gated Attention for LLMs: Non-linearity, Sparsity, and Attention-Sink-Free"
+    first = Record("a.txt", 1, old, ABSTRACT, published=date(2025, 5, 10))
+    retitled = Record(
+        "b.txt", 1, f"{old} Training", ABSTRACT, upvotes=90, upvotes_as_of=date(2025, 11, 27)
+    )
+    # A third mention with the new title and an abstract reworded joins through the new title.
+    reworded = Record("c.txt", 1, f"{old} Training", ABSTRACT.replace("fifteen", "15"))
+    # Another paper's abstract differs: it stays apart however alike the titles.
+    other = Record("c.txt", 2, f"{old} at Scale", ABSTRACT.replace("sink", "sinks"))
+    catalogue = build_catalogue(
+        [
+            dump("a.txt", first, captured=date(2025, 11, 1)),
+            dump("b.txt", retitled, captured=date(2025, 11, 27)),
+            dump("c.txt", reworded, other, captured=date(2025, 11, 28)),
+        ]
+    )
+    paper, _ = sorted(catalogue.papers, key=lambda p: p.id)
+    assert paper.id == slugify(old)  # the id it had, and its curation with it
+    assert (paper.published, paper.upvotes) == (date(2025, 5, 10), 90)
+    assert paper.sources == ("a.txt", "b.txt", "c.txt")
+    assert [(s.papers, s.merged) for s in catalogue.sources] == [(1, 0), (0, 1), (1, 1)]
+
+
+def test_papers_sharing_a_short_abstract_stay_apart() -> None:
+    # "Abstract withheld." says nothing of which paper it is.
+    papers = [Record("a.txt", n, title, "Abstract withheld.") for n, title in enumerate("AB")]
+    assert len(build_catalogue([dump("a.txt", *papers)]).papers) == 2
+
+
 @pytest.mark.parametrize("lower_first", [True, False], ids=["lower-first", "cased-first"])
 def test_a_title_with_capitals_beats_a_richer_mention_all_in_lower_case(lower_first: bool) -> None:
     title = "A Critical Review of Recurrent Neural Networks for Sequence Learning"
@@ -335,7 +373,12 @@ def _assert_accounted(catalogue: Catalogue, dumps: list[Dump]) -> None:
         assert summary.read == summary.papers + summary.merged + len(summary.skipped)
         assert all(problem.message for problem in summary.skipped)
         for kept in dump.records:
-            paper = next(p for p in catalogue.papers if match_key(p.title) == match_key(kept.title))
+            # By its title, or by its abstract when the paper was retitled.
+            paper = next(
+                p
+                for p in catalogue.papers
+                if match_key(p.title) == match_key(kept.title) or p.abstract == kept.abstract
+            )
             assert kept.source in paper.sources
     assert sum(s.papers for s in catalogue.sources) == len(catalogue)
 

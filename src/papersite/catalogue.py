@@ -1,10 +1,11 @@
 """The catalogue: every paper once, merged from all its mentions across the dumps.
 
-Mentions are matched by title (case, accents, punctuation and spacing aside). A merged paper keeps
-the richest metadata any mention has: a date beats no date, and upvotes come from the latest capture
-that shows them. The title is the exception: one with a capital beats one all in lower case,
-however rich the other's mention. Each paper gets a stable id, an ASCII slug of its title, which
-is also its address; when two titles slug the same, the paper captured first keeps the plain slug.
+Mentions are matched by title (case, accents, punctuation and spacing aside), or by abstract when
+a paper was retitled between versions. A merged paper keeps the richest metadata any mention has:
+a date beats no date, and upvotes come from the latest capture that shows them. The title is the
+exception: one with a capital beats one all in lower case, however rich the other's mention. Each
+paper gets a stable id, an ASCII slug of its title, which is also its address; when two titles
+slug the same, the paper captured first keeps the plain slug.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from papersite.errors import Problem, Problems
 from papersite.sources import Dump, Layout, Record, SourceFile, discover_sources, read_dump
 
 MAX_ID_LENGTH = 80
+# Abstracts at least this long tell a retitled paper; shorter ones ("Abstract withheld.") could be
+# any paper's.
+MIN_MATCHED_ABSTRACT = 100
 
 # Typographic dashes, quotes and CJK punctuation end a URL as white space does: abstracts glue
 # them on ("https://github.com/a/b—see"), while no real address holds them.
@@ -122,12 +126,28 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     groups: dict[str, list[Record]] = {}
     # Per paper, its first mention by capture: the dump's rank, the line, and the title there.
     first_seen: dict[str, tuple[int, int, str]] = {}
+    # A paper is renamed between versions (a word added to its title) but keeps its abstract: a
+    # mention whose title matches no paper's joins the paper whose abstract it has, and later
+    # mentions with that title join it too. Its title is chosen as any other's (merge_records):
+    # a later mention is not always the better one (a dump cut short mid-title).
+    by_abstract: dict[str, str] = {}
+    retitled: dict[str, str] = {}
     summaries: list[SourceSummary] = []
     for dump in dumps:
         new = merged = 0
         rank = ranks[id(dump)]
         for record in dump.records:
-            key = match_key(record.title)
+            title_key = match_key(record.title)
+            key = retitled.get(title_key, title_key)
+            # As written: a retitled paper's page copies its abstract, and folding it as titles
+            # are would cost more than all the rest of merging (70 us an abstract).
+            abstract_key = record.abstract
+            if len(abstract_key) < MIN_MATCHED_ABSTRACT:
+                abstract_key = ""  # too short to tell papers apart ("Abstract withheld.")
+            if key not in groups and abstract_key in by_abstract:
+                key = retitled[title_key] = by_abstract[abstract_key]
+            if abstract_key:
+                by_abstract.setdefault(abstract_key, key)
             if key in groups:
                 merged += 1
                 groups[key].append(record)
