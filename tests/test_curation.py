@@ -637,6 +637,31 @@ def test_a_featured_paper_without_a_note_is_a_warning(content: Path) -> None:
     ]
 
 
+def test_raw_html_and_unsafe_links_in_notes_and_intros_are_warnings_at_their_lines(
+    content: Path,
+) -> None:
+    # Made safe on the page without a word: the curator learnt of it from a reader.
+    write(
+        content,
+        themes=THEMES.replace(
+            "intro: Making models *cheaper*.", "intro: Making <b>models</b> cheap."
+        ).replace("title: Fast decoding\n", "title: Fast decoding\n        intro: '<br>'\n"),
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n"
+        "    note: A [demo](javascript:alert(1)) worth it.\n",
+    )
+    warnings = [p for p in curate(content)[1] if "'intro'" in p or "'note'" in p]
+    assert [(w.split(":")[1], w.split("'")[3]) for w in warnings] == [
+        ("5", "<b>"),
+        ("12", "<br>"),
+        ("4", "javascript:alert(1)"),
+    ]
+    assert warnings[-1] == (
+        f"{P}:4: warning: 'note': link 'javascript:alert(1)' is dropped: a note may link to "
+        "https://, http://, mailto: or a relative address"
+    )
+    assert errors(content) == []
+
+
 def test_featuring_a_hidden_paper_is_a_warning(content: Path) -> None:
     write(
         content,

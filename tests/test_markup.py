@@ -7,6 +7,7 @@ from papersite.markup import (
     escape_html,
     escape_markdown,
     escape_url,
+    note_problems,
     render_note,
     safe_url,
 )
@@ -63,6 +64,25 @@ def test_notes_are_markdown_without_raw_html_or_script_links() -> None:
         "<p>Read <strong>this</strong>. &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;x&lt;/b&gt; "
         '<a>bad</a> <a>also bad</a> <a href="https://example.org">good</a></p>'
     )
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        # Made safe without a word before: a curator saw nothing until the page was published.
+        ("A <em>raw</em> tag", ["raw HTML '<em>'"]),
+        ("<div>\nblock\n</div>", ["raw HTML '<div>'"]),
+        ("<!-- todo -->", ["raw HTML '<!--'"]),
+        ("[js](javascript:alert(1)) and ![i](data:image/png,x)", ["link 'javascript:alert(1)'"]),
+        ("<b>x</b> [js](javascript:x)", ["raw HTML '<b>'", "link 'javascript:x'"]),
+        # Written to show as code, or not HTML at all: nothing to say.
+        ("`<div>` and\n\n```\n<b>code</b>\n```\n\n    <i>indented</i>", []),
+        ("a < b, x<y and <https://example.org>; [rel](../other/), [m](mailto:a@b.c)", []),
+    ],
+)
+def test_note_problems_name_what_rendering_changes(note: str, said: list[str]) -> None:
+    problems = note_problems(note)
+    assert [p.split(" shows")[0].split(" is dropped")[0] for p in problems] == said
 
 
 def test_notes_keep_code_blocks_and_lists() -> None:

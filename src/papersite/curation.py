@@ -16,7 +16,7 @@ from typing import Any
 
 from papersite.catalogue import Catalogue, Paper
 from papersite.errors import PapersiteError, Problems, display_path
-from papersite.markup import tag_anchor
+from papersite.markup import note_problems, tag_anchor
 from papersite.rules import SectionRule, Term, Text, ThemeRules, ThemeScore
 from papersite.schema import SchemaProblem, describe, load_schema, suggest, validate
 from papersite.sources import OUTSIDE_CONTENT, outside_content
@@ -476,8 +476,19 @@ def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: 
                 f"paper's own page links to; choose an id that does not start with "
                 f"'{PAPER_ANCHOR_PREFIX}'",
             )
+        where = ("themes", index, "sections", number, "intro")
+        _check_markdown(document, where, item.get("intro"), problems)
         sections.append(Section(item["id"], item["title"], item.get("intro", "").strip()))
+    _check_markdown(document, ("themes", index, "intro"), entry.get("intro"), problems)
     return Theme(entry["id"], entry["title"], entry.get("intro", "").strip(), tuple(sections))
+
+
+def _check_markdown(
+    document: YamlDocument, location: Location, text: str | None, problems: Problems
+) -> None:
+    """Warn of what rendering ``text``, Markdown at ``location``, changes: raw HTML, links."""
+    for message in note_problems(text) if text else ():
+        problems.warning(document.path, document.line(*location), f"'{location[-1]}': {message}")
 
 
 def _section_rules(
@@ -758,6 +769,7 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
             for number, theme_id in enumerate(featured)
             if check.theme(theme_id, "featured", number)
         )
+    _check_markdown(check.document, (*check.place, "note"), entry.get("note"), check.problems)
     themes = check.placements(entry["themes"], "themes") if "themes" in entry else None
     add = check.placements(entry.get("add", []), "add")
     remove = tuple(

@@ -71,14 +71,42 @@ def escape_url(url: str) -> str:
 
 
 class _DropUnsafeLinks(Treeprocessor):
-    """Removes href and src values whose scheme could run code (javascript:, data:, …)."""
+    """Removes href and src values whose scheme could run code (javascript:, data:, …).
+
+    The values removed are kept in ``dropped``, for :func:`note_problems` to name.
+    """
+
+    dropped: list[str]
 
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is not None and safe_url(value) is None:
+                    self.dropped.append(value)
                     del element.attrib[attribute]
+
+
+# An HTML tag or comment as a curator would write one: <em>, </div>, <br/>, <a href="…">, <!-- -->.
+_RAW_HTML = re.compile(r"<(?:!--|/?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)")
+
+
+class _FindRawHtml(Treeprocessor):
+    """Collects in ``found`` the raw HTML a note's text holds, outside code, which shows as text."""
+
+    found: list[str]
+
+    def run(self, root: ET.Element) -> None:
+        self._look(root)
+
+    def _look(self, element: ET.Element) -> None:
+        if element.tag in ("code", "pre"):
+            return  # written to show as code
+        for text in (element.text, *(child.tail for child in element)):
+            if text and (match := _RAW_HTML.search(text)):
+                self.found.append(match.group())
+        for child in element:
+            self._look(child)
 
 
 # A note sits under a paper's <h3> on theme pages (and an <h2> on its own page): its headings go
@@ -103,6 +131,7 @@ def _note_markdown() -> markdown.Markdown:
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_DropUnsafeLinks(md), "papersite_drop_unsafe_links", 0)
     md.treeprocessors.register(_ShiftHeadings(md), "papersite_shift_headings", 1)
+    md.treeprocessors.register(_FindRawHtml(md), "papersite_find_raw_html", 2)
     return md
 
 
@@ -111,6 +140,32 @@ _NOTES = _note_markdown()
 
 def render_note(text: str) -> str:
     """A curator's Markdown note as HTML; raw HTML shows as text and unsafe links are dropped."""
+    return _convert_note(text)[0]
+
+
+def note_problems(text: str) -> tuple[str, ...]:
+    """What rendering the note changes from what its curator wrote: raw HTML, unsafe links."""
+    _, raw_html, dropped = _convert_note(text)
+    problems = []
+    if raw_html:
+        problems.append(
+            f"raw HTML {raw_html[0]!r} shows as text to readers: write Markdown instead "
+            "(*emphasis*, [text](https://…)), or put it in `backticks` to show it as code"
+        )
+    if dropped:
+        problems.append(
+            f"link {dropped[0]!r} is dropped: a note may link to https://, http://, mailto: or "
+            "a relative address"
+        )
+    return tuple(problems)
+
+
+def _convert_note(text: str) -> tuple[str, list[str], list[str]]:
+    """The note as HTML, the raw HTML found in it, and the unsafe link values dropped."""
     _NOTES.reset()
+    links = _NOTES.treeprocessors["papersite_drop_unsafe_links"]
+    raw = _NOTES.treeprocessors["papersite_find_raw_html"]
+    assert isinstance(links, _DropUnsafeLinks) and isinstance(raw, _FindRawHtml)
+    links.dropped, raw.found = [], []
     rendered: str = _NOTES.convert(clean_text(text))
-    return rendered
+    return rendered, raw.found, links.dropped
