@@ -93,6 +93,19 @@ def test_hostile_titles_and_abstracts_show_exactly_as_written(curated_site: Path
         assert html.unescape(abstract.group(1)) == papers[paper_id]["abstract"]
 
 
+def test_every_paper_page_has_a_skip_link_and_a_table_of_contents(curated_site: Path) -> None:
+    # Material makes both from MkDocs' table of contents, which saw no heading in a paper page's
+    # raw HTML: keyboard readers tabbed through the whole header on every paper page.
+    for page_file in sorted((curated_site / "papers").glob("*/index.html")):
+        page = page_file.read_text(encoding="utf-8")
+        assert '<a href="#title" class="md-skip">' in page, page_file
+        contents = re.search(r'data-md-type="toc".*?</nav>', page, re.DOTALL)
+        assert contents is not None, page_file
+        anchors = re.findall(r'href="#([a-z-]+)"', contents.group())
+        assert anchors[0] == "abstract" and anchors[-2:] == ["cite", "sources"], anchors
+        assert set(anchors) <= set(re.findall(r'<h2 id="([a-z-]+)"', page))
+
+
 def test_no_markup_from_the_data_comes_alive_anywhere(curated_site: Path) -> None:
     scripts = sum(tag == "script" for tag, _ in elements(curated_site / "about" / "index.html"))
     for page in curated_site.rglob("*.html"):

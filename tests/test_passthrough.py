@@ -90,3 +90,22 @@ def test_other_documents_go_through_markdown_as_before(document: str) -> None:
     assert PaperPagePreprocessor(markdown.Markdown()).run(list(lines)) == lines
     with_it = mkdocs_markdown(with_extension=True).convert(document)
     assert with_it == mkdocs_markdown(with_extension=False).convert(document)
+
+
+def test_a_paper_page_s_table_of_contents_is_its_title_holding_its_sections(
+    paper_pages: list[str],
+) -> None:
+    # The toc extension sees no heading in raw HTML: without these, MkDocs' table of contents
+    # was empty, and Material drew no "Skip to content" link and no contents for paper pages.
+    md = mkdocs_markdown(with_extension=True)
+    md.convert(paper_pages[0])
+    (title,) = md.toc_tokens  # type: ignore[attr-defined]
+    assert (title["level"], title["id"]) == (1, "title")
+    sections = [(child["level"], child["id"]) for child in title["children"]]
+    assert sections[0] == (2, "abstract") and sections[-1] == (2, "sources")
+    # Names are HTML, as the toc extension's are: a title's markup stays escaped.
+    md.convert(paper_pages[0].replace(title["name"], "&lt;b&gt;x&lt;/b&gt;"))
+    assert md.toc_tokens[0]["name"] == "&lt;b&gt;x&lt;/b&gt;"  # type: ignore[attr-defined]
+    # Any other page keeps the toc extension's own.
+    md.convert("# Heading\n\n## Part\n")
+    assert [t["id"] for t in md.toc_tokens] == ["heading"]  # type: ignore[attr-defined]
