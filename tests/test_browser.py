@@ -477,3 +477,30 @@ def test_pagefind_search_lists_nothing_for_a_word_no_paper_holds(
             f"No papers match \u201c{word}\u201d."
         )
         assert problems == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_entry_a_paper_page_links_to_is_marked_without_losing_contrast(
+    scheme: Literal["light", "dark"], browser: Browser, shipped_site: Path
+) -> None:
+    # A tinted background took the entry's link to 4.17:1 in the dark scheme, the one entry the
+    # reader was sent to: an outline marks it instead.
+    paper = "automatically-auditing-large-language-models-via-discrete-optimization"
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.emulate_media(color_scheme=scheme)
+        for address in (f"unsorted/#paper-{paper}", "themes/efficiency/"):
+            page.goto(base + address)
+            entry = page.locator(":target").first if "#" in address else None
+            if entry is None:  # a theme page's paper heading, reached by its anchor
+                heading = page.locator(".ps-paper h3").first
+                page.goto(base + address + "#" + (heading.get_attribute("id") or ""))
+                entry = page.locator(":target").first
+            expect(entry).to_be_visible()
+            style = entry.evaluate(
+                "(e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).outlineStyle]"
+            )
+            assert style == ["rgba(0, 0, 0, 0)", "solid"], (address, style)
+            link = "#" + (entry.get_attribute("id") or "") + " a"
+            assert contrast(page, link) >= 4.5
+        shot(page, f"target-{scheme}")
+        assert problems == []
