@@ -81,6 +81,15 @@ def test_dense_layout_with_header_on_its_own_line_parses_the_same() -> None:
     assert [(r.title, r.abstract) for r in unglued] == [(r.title, r.abstract) for r in glued]
 
 
+def test_a_header_typed_in_another_case_is_still_the_header() -> None:
+    # "New" for "new" read as a paper without an abstract, and the header after it as a second
+    # pasted page.
+    text = _HEADER.replace("new\n", "New\n", 1).replace("Subscribe", "SUBSCRIBE")
+    dump = read_text(text + "Paper\n\nIts abstract.\n", SourceFile(Path("d.txt"), "d.txt", "d.txt"))
+    assert [(r.title, r.abstract) for r in dump.records] == [("Paper", "Its abstract.")]
+    assert [str(p) for p in dump.problems] == []
+
+
 @pytest.mark.parametrize(
     "transform",
     [

@@ -38,6 +38,7 @@ HEADER_PHRASES = (
     "Subscribe",
     "new",
 )
+_HEADER_BY_CASEFOLD = {phrase.casefold(): phrase for phrase in HEADER_PHRASES}
 
 # No arXiv abstract comes near this; a longer line means the file is not a dump (or is hostile).
 MAX_LINE_BYTES = 64 * 1024
@@ -621,8 +622,10 @@ def _strip_header(
     for number, text in lines:
         if not text:
             continue
-        if text in HEADER_PHRASES:
-            seen.add(text)
+        # Any case: a dump typed or pasted by hand may open with "New" (the page shows "new").
+        phrase = _HEADER_BY_CASEFOLD.get(text.casefold())
+        if phrase is not None:
+            seen.add(phrase)
             continue
         if page_date is None and seen and _PAGE_DATE.fullmatch(text):
             page_date = (number, text)
