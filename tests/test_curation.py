@@ -272,6 +272,7 @@ T = "content/curation/themes.yaml"
             "papers:\n  teaching-transformers-to-add:\n    note: ''\n",
             f"{P}:4: 'note' is empty",
         ),
+        ("# nothing yet\n", f"{P}:1: the file is empty: start it with 'papers:', or delete it"),
         # Only spaces were taken, and got a featured paper past the warning for no note.
         *(
             (
@@ -475,7 +476,7 @@ PAPER_ANCHORS = (
         ),
         (
             ("{keyword: speculative decoding, weight: 2}", "{keyword: speculative, weight: '2'}"),
-            f"{T}:17: 'weight' must be a number, not '2'",
+            f"{T}:17: 'weight' must be a number, not '2'; remove the quotes, which make it text",
         ),
         (
             ("- quantiz*\n", "- 3\n"),

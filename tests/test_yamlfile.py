@@ -286,7 +286,15 @@ def test_non_utf8_names_the_line(tmp_path: Path) -> None:
     path.write_bytes(b"a: 1\nb: \xff\n")
     with pytest.raises(PapersiteError) as caught:
         load_yaml_file(path, "bad.yaml")
-    assert str(caught.value) == "bad.yaml:2: file is not UTF-8 text"
+    assert str(caught.value) == "bad.yaml:2: file is not UTF-8 text: save it as UTF-8"
+
+
+def test_utf16_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "papers.yaml"
+    path.write_bytes("papers: {}\n".encode("utf-16"))
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_file(path, "papers.yaml")
+    assert str(caught.value) == "papers.yaml: file is UTF-16 text: save it as UTF-8"
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,8 @@ from papersite.yamlfile import Location, YamlDocument
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 _ID_HINT = "use lower-case words joined by hyphens, like 'fast-decoding'"
+# A number as a curator writes one, which YAML reads as a number when it is not quoted.
+_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)")
 # The schemas' pattern for text that must hold more than white space (a note, a title).
 _NOT_BLANK = r"\S"
 
@@ -134,13 +137,17 @@ def _message(error: ValidationError, location: Location) -> str:
         both = " or ".join(f"'{key}'" for key in keys)
         extra = ", not both" if isinstance(value, dict) and all(k in value for k in keys) else ""
         return f"{name} must have {both}{extra}"
+    if kind == "type" and not location and value is None:
+        keys = error.schema.get("required", []) if isinstance(error.schema, dict) else []
+        start = f"start it with '{keys[0]}:'" if keys else "write its content"
+        return f"the file is empty: {start}, or delete it"
     if kind == "type" or kind in ("oneOf", "anyOf"):
         if location and location[-1] == "arxiv" and isinstance(value, int | float):
             return (
                 f"{name} must be quoted text such as '2510.21450'; unquoted, YAML reads it as a "
                 "number"
             )
-        hint = _placement_hint(location, value)
+        hint = _placement_hint(location, value) or _quoted_number_hint(error, value)
         return f"{name} must be {_expected(error)}, not {describe(value)}{hint}"
     if kind == "required":
         missing = [key for key in expected if key not in value]
@@ -166,6 +173,15 @@ def _message(error: ValidationError, location: Location) -> str:
         bound = "at least" if kind == "minimum" else "above"
         return f"{name} must be {bound} {expected}, not {value}"
     return f"{name}: {error.message}"
+
+
+def _quoted_number_hint(error: ValidationError, value: object) -> str:
+    """For a number written in quotes where a number belongs: weight: '2'."""
+    if error.validator != "type" or error.validator_value not in ("number", "integer"):
+        return ""
+    if not isinstance(value, str) or not _NUMBER.fullmatch(value.strip()):
+        return ""  # "nan" and "1e3" too are text to YAML unquoted: no hint for them
+    return "; remove the quotes, which make it text"
 
 
 def _placement_hint(location: Location, value: object) -> str:

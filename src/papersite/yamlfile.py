@@ -10,6 +10,7 @@ stack or fill memory with nodes.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,8 +101,11 @@ def load_yaml_file(
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # What some Windows editors save as "Unicode": every line would be off.
+            raise PapersiteError(name, None, "file is UTF-16 text: save it as UTF-8") from None
         line = raw[: exc.start].count(b"\n") + 1
-        raise PapersiteError(name, line, "file is not UTF-8 text") from None
+        raise PapersiteError(name, line, "file is not UTF-8 text: save it as UTF-8") from None
     return load_yaml_text(text, name, problems=problems)
 
 
