@@ -497,6 +497,19 @@ def test_themes_yaml_problems_name_file_line_and_fix(
     assert expected in curate(content)[1]
 
 
+def test_a_theme_id_written_as_a_title_is_one_error_not_one_per_paper_naming_it(
+    content: Path,
+) -> None:
+    # Each paper of papers.yaml naming 'arithmetic-reasoning' was an "unknown theme" error too.
+    write(
+        content, themes=THEMES.replace("- id: arithmetic-reasoning", "- id: Arithmetic Reasoning")
+    )
+    assert errors(content) == [
+        f"{T}:35: 'Arithmetic Reasoning' is not a valid id: use lower-case words joined by "
+        "hyphens, like 'fast-decoding'"
+    ]
+
+
 def test_a_regex_that_runs_away_on_a_paper_stops_curation_at_its_line(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from papersite.catalogue import Catalogue, Paper
+from papersite.catalogue import Catalogue, Paper, slugify
 from papersite.errors import PapersiteError, Problems, display_path
 from papersite.markup import note_problems, tag_anchor
 from papersite.rules import SectionRule, Term, Text, ThemeRules, ThemeScore
@@ -411,7 +411,9 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
         if any(mistake[:1] != ("rules",) for mistake in mistakes):
             theme_id = entry.get("id") if isinstance(entry, dict) else None
             if isinstance(theme_id, str) and unchecked is not None:
-                unchecked.add(theme_id)
+                # And the id meant, when the id is the mistake ("Arithmetic Reasoning"): the
+                # papers naming 'arithmetic-reasoning' wait for it rather than each be an error.
+                unchecked.update({theme_id, slugify(theme_id)})
             else:
                 unchecked = None
             continue
