@@ -118,7 +118,12 @@ def test_errors_in_the_pull_request_are_listed_and_a_deleted_theme_still_counts(
         papers.write("  no-such-paper:\n    order: 1\n")
     assert main(["review", "--base-content", "content", "--content", "head"]) == 0
     out = capsys.readouterr().out
-    assert "| Arithmetic Reasoning | 1 | 0 | -1 |  |\n" in out
+    assert "| Arithmetic Reasoning (removed: `arithmetic-reasoning`) | 1 | 0 | -1 |  |\n" in out
+    assert (
+        "\nAddresses the site stops publishing, which links and feed readers use: "
+        "`themes/arithmetic-reasoning/`, `feeds/arithmetic-reasoning.xml`, "
+        "`bibtex/arithmetic-reasoning.bib`.\n"
+    ) in out
     assert "`papersite check`: 2 errors, 1 warning.\n" in out
     assert out.endswith(
         "### Check\n\n"
@@ -128,6 +133,25 @@ def test_errors_in_the_pull_request_are_listed_and_a_deleted_theme_still_counts(
         "- **error** `head/curation/papers.yaml:7`: unknown theme 'arithmetic-reasoning' "
         "(themes: efficiency, sequence-models)\n"
     )
+
+
+def test_a_theme_given_a_new_id_shows_as_one_removed_and_one_new_by_their_ids(
+    curated_content: Path, head_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two rows titled alike, without ids, read as a mistake of the table.
+    for name in ("themes.yaml", "papers.yaml"):
+        path = head_content / "curation" / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("arithmetic-reasoning", "arithmetic"), encoding="utf-8")
+    assert main(["review", "--base-content", "content", "--content", "head"]) == 0
+    out = capsys.readouterr().out
+    assert "| Arithmetic Reasoning (new: `arithmetic`) | not counted |" not in out
+    rows = [line for line in out.splitlines() if line.startswith("| Arithmetic Reasoning")]
+    assert rows == [
+        "| Arithmetic Reasoning (new: `arithmetic`) | 0 | 1 | +1 | 1 |",
+        "| Arithmetic Reasoning (removed: `arithmetic-reasoning`) | 1 | 0 | -1 |  |",
+    ]
+    assert "`themes/arithmetic-reasoning/`" in out
 
 
 def test_a_papers_yaml_that_cannot_be_read_is_said_and_no_paper_compared(

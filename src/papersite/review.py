@@ -77,6 +77,8 @@ class ThemeCount:
     base: int | None
     head: int | None
     featured: int | None
+    # "new" for a theme only the pull request has, "removed" for one only the base branch has.
+    status: str = ""
 
     @property
     def delta(self) -> int | None:
@@ -360,6 +362,7 @@ def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
             len(base.in_theme(theme.id)) if _theme_counted(base, theme.id) else None,
             len(head.in_theme(theme.id)) if _theme_counted(head, theme.id) else None,
             len(head.featured(theme.id)) if head.theme(theme.id) and head.papers_read else None,
+            _status(base, head, theme.id),
         )
         for theme in themes
     ]
@@ -374,6 +377,16 @@ def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
         )
     )
     return tuple(counts)
+
+
+def _status(base: Curation, head: Curation, theme_id: str) -> str:
+    """Whether the pull request adds or removes the theme; a theme a side cannot read, neither."""
+
+    def has(side: Curation) -> bool:
+        unread = side.unread_themes
+        return side.theme(theme_id) is not None or unread is None or theme_id in unread
+
+    return "new" if not has(base) else "removed" if not has(head) else ""
 
 
 def _every_theme_read(side: Curation) -> bool:
@@ -419,10 +432,21 @@ def format_review(report: Review) -> str:
     for count in report.counts:
         featured = "" if count.featured is None else str(count.featured)
         delta = "" if count.delta is None else _signed(count.delta)
+        # By id too: a theme renamed shows as one removed and one new, likely of the same title.
+        status = f" ({count.status}: `{count.theme}`)" if count.status else ""
         lines.append(
-            f"| {escape_gfm(count.title)} | {_counted(count.base)} | {_counted(count.head)} | "
-            f"{delta} | {featured} |"
+            f"| {escape_gfm(count.title)}{status} | {_counted(count.base)} | "
+            f"{_counted(count.head)} | {delta} | {featured} |"
         )
+    removed = [count.theme for count in report.counts if count.status == "removed"]
+    if removed:
+        gone = "; ".join(
+            f"`themes/{theme}/`, `feeds/{theme}.xml`, `bibtex/{theme}.bib`" for theme in removed
+        )
+        lines += [
+            "",
+            f"Addresses the site stops publishing, which links and feed readers use: {gone}.",
+        ]
     if report.compared:
         lines += _changes(report)
     messages = [_message(problem) for problem in report.problems]
