@@ -85,6 +85,16 @@ def test_note_problems_name_what_rendering_changes(note: str, said: list[str]) -
     assert [p.split(" shows")[0].split(" is dropped")[0] for p in problems] == said
 
 
+def test_a_relative_link_in_a_note_shown_on_several_pages_is_named() -> None:
+    # The note shows on the paper's page and its theme's, from which '../other/' leads apart.
+    note = "See [this](../other/) and [that](#cite), [out](https://example.org)."
+    assert note_problems(note) == ()
+    assert note_problems(note, pages=2) == (
+        "relative link '../other/' leads somewhere else from each page that shows the note (the "
+        "paper's and its themes'): give the full address, https://…",
+    )
+
+
 def test_notes_keep_code_blocks_and_lists() -> None:
     assert (
         render_note("- one\n- `a<b`") == "<ul>\n<li>one</li>\n<li><code>a&lt;b</code></li>\n</ul>"

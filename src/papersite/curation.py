@@ -486,10 +486,15 @@ def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: 
 
 
 def _check_markdown(
-    document: YamlDocument, location: Location, text: str | None, problems: Problems
+    document: YamlDocument,
+    location: Location,
+    text: str | None,
+    problems: Problems,
+    *,
+    pages: int = 1,
 ) -> None:
-    """Warn of what rendering ``text``, Markdown at ``location``, changes: raw HTML, links."""
-    for message in note_problems(text) if text else ():
+    """Warn of what rendering ``text``, Markdown at ``location`` shown on ``pages``, changes."""
+    for message in note_problems(text, pages=pages) if text else ():
         problems.warning(document.path, document.line(*location), f"'{location[-1]}': {message}")
 
 
@@ -771,7 +776,9 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
             for number, theme_id in enumerate(featured)
             if check.theme(theme_id, "featured", number)
         )
-    _check_markdown(check.document, (*check.place, "note"), entry.get("note"), check.problems)
+    # A note shows on the paper's page and on its themes' pages.
+    where = (*check.place, "note")
+    _check_markdown(check.document, where, entry.get("note"), check.problems, pages=2)
     themes = check.placements(entry["themes"], "themes") if "themes" in entry else None
     add = check.placements(entry.get("add", []), "add")
     remove = tuple(

@@ -73,10 +73,12 @@ def escape_url(url: str) -> str:
 class _DropUnsafeLinks(Treeprocessor):
     """Removes href and src values whose scheme could run code (javascript:, data:, …).
 
-    The values removed are kept in ``dropped``, for :func:`note_problems` to name.
+    The values removed are kept in ``dropped``, and relative ones in ``relative``, for
+    :func:`note_problems` to name.
     """
 
     dropped: list[str]
+    relative: list[str]
 
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
@@ -85,6 +87,8 @@ class _DropUnsafeLinks(Treeprocessor):
                 if value is not None and safe_url(value) is None:
                     self.dropped.append(value)
                     del element.attrib[attribute]
+                elif value is not None and _SCHEME.match(value.strip().lower()) is None:
+                    self.relative.append(value)
 
 
 # An HTML tag or comment as a curator would write one: <em>, </div>, <br/>, <a href="…">, <!-- -->.
@@ -143,9 +147,13 @@ def render_note(text: str) -> str:
     return _convert_note(text)[0]
 
 
-def note_problems(text: str) -> tuple[str, ...]:
-    """What rendering the note changes from what its curator wrote: raw HTML, unsafe links."""
-    _, raw_html, dropped = _convert_note(text)
+def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
+    """What rendering the note changes from what its curator wrote: raw HTML, unsafe links.
+
+    A note shown on ``pages`` > 1 pages (a paper's, its themes') also may not link relatively: the
+    same address leads somewhere else from each page.
+    """
+    _, raw_html, dropped, relative = _convert_note(text)
     problems = []
     if raw_html:
         problems.append(
@@ -157,15 +165,20 @@ def note_problems(text: str) -> tuple[str, ...]:
             f"link {dropped[0]!r} is dropped: a note may link to https://, http://, mailto: or "
             "a relative address"
         )
+    if relative and pages > 1:
+        problems.append(
+            f"relative link {relative[0]!r} leads somewhere else from each page that shows the "
+            "note (the paper's and its themes'): give the full address, https://…"
+        )
     return tuple(problems)
 
 
-def _convert_note(text: str) -> tuple[str, list[str], list[str]]:
-    """The note as HTML, the raw HTML found in it, and the unsafe link values dropped."""
+def _convert_note(text: str) -> tuple[str, list[str], list[str], list[str]]:
+    """The note as HTML, the raw HTML found in it, the unsafe links dropped, the relative ones."""
     _NOTES.reset()
     links = _NOTES.treeprocessors["papersite_drop_unsafe_links"]
     raw = _NOTES.treeprocessors["papersite_find_raw_html"]
     assert isinstance(links, _DropUnsafeLinks) and isinstance(raw, _FindRawHtml)
-    links.dropped, raw.found = [], []
+    links.dropped, links.relative, raw.found = [], [], []
     rendered: str = _NOTES.convert(clean_text(text))
-    return rendered, raw.found, links.dropped
+    return rendered, raw.found, links.dropped, links.relative
