@@ -504,3 +504,24 @@ def test_the_entry_a_paper_page_links_to_is_marked_without_losing_contrast(
             assert contrast(page, link) >= 4.5
         shot(page, f"target-{scheme}")
         assert problems == []
+
+
+def test_material_search_results_show_a_few_lines_of_each_abstract(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # Each result showed its whole abstract: on a phone, one result filled the screen.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": 375, "height": 812})
+        page.goto(base)
+        page.locator("label.md-header__button[for=__search]").click()
+        material_search(page, "KV cache")
+        text = page.locator(".md-search-result__article > p").first
+        expect(text).to_be_visible()
+        lines = text.evaluate(
+            "(e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)"
+        )
+        assert lines <= 4.1, lines
+        # Clipped on the screen only: the words matched past the fourth line are still there.
+        assert len(text.inner_text()) > 400
+        shot(page, "search-material-phone")
+        assert problems == []
