@@ -525,3 +525,22 @@ def test_material_search_results_show_a_few_lines_of_each_abstract(
         assert len(text.inner_text()) > 400
         shot(page, "search-material-phone")
         assert problems == []
+
+
+def test_the_about_page_s_fields_read_on_a_narrow_phone(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # Three columns left "meaning" 80 px wide, a word a line, cut off at 320 px.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": 320, "height": 700})
+        page.goto(base + "about/")
+        table = page.locator(".ps-fields table")
+        table.scroll_into_view_if_needed()
+        overflow = table.evaluate("(t) => t.scrollWidth - t.clientWidth")
+        meaning = page.locator(".ps-fields td:last-child").first.bounding_box()
+        assert overflow <= 0 and meaning is not None and meaning["width"] >= 240, (
+            overflow,
+            meaning,
+        )
+        shot(page, "about-fields-phone")
+        assert problems == []
