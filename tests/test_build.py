@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import functools
 import html
 import io
@@ -953,3 +954,61 @@ def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(
     assert deployed.repo_url == "https://github.com/owner/fork"
     config = load_mkdocs_config(CONFIG, docs_dir=str(CONFIG.parent / "tests"))
     assert (config.site_url, config.repo_url) == (deployed.site_url, deployed.repo_url)
+
+
+def test_a_full_disk_during_a_build_is_one_line_and_keeps_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from papersite.render import SiteWriter
+
+    _, target, before = _built_once(tmp_path)
+    real = SiteWriter.write
+
+    def write(self: SiteWriter, relative: str, data: str | bytes) -> None:
+        if relative.startswith("papers/"):
+            raise OSError(errno.ENOSPC, "No space left on device")  # as write() fails: no file
+        real(self, relative, data)
+
+    monkeypatch.setattr(SiteWriter, "write", write)
+    content = str(tmp_path / "content")
+    argv = ["build", "--content", content, "--config", str(CONFIG), "--site-dir", str(target)]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == (
+        f"{target}: cannot write: No space left on device; the previous site is kept\n"
+    )
+    assert tree(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_a_site_dir_whose_folder_cannot_be_written_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tempfile
+
+    # chmod cannot stop root, who runs the tests in CI's container: mkdtemp fails as it would.
+    def refused(prefix: str, dir: Path) -> str:
+        raise PermissionError(errno.EACCES, "Permission denied", str(dir / f"{prefix}x1y2"))
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)
+    content = str(write_content(tmp_path))
+    target = tmp_path / "ro" / "site"
+    argv = ["build", "--content", content, "--config", str(CONFIG), "--site-dir", str(target)]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == (
+        f"{target.parent}: cannot write: Permission denied; "
+        "a build writes the new site there, then renames it to site\n"
+    )
+
+
+def test_a_site_dir_below_a_file_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = str(write_content(tmp_path))
+    (tmp_path / "a-file").write_text("not a folder")
+    target = tmp_path / "a-file" / "sub" / "site"
+    argv = ["build", "--content", content, "--config", str(CONFIG), "--site-dir", str(target)]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == (
+        f"{target.parent}: cannot write: Not a directory; "
+        "a build writes the new site there, then renames it to site\n"
+    )

@@ -1,19 +1,24 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from papersite.cli import main
 from papersite.exports import schema_json
+from papersite.render import SiteWriter
 
 from .conftest import REPO, MakeContent
+from .sites import write_content
 
 
 def test_check_reports_every_file_and_exits_0_on_the_shipped_content(
@@ -221,3 +226,83 @@ def test_triage_prints_the_report_and_refuses_without_a_curation(
     shutil.rmtree(curated_content / "curation")
     assert main(["triage"]) == 1
     assert capsys.readouterr().err == "content/curation: no curation folder: nothing to triage\n"
+
+
+def _papersite(*args: str, **kwargs: Any) -> subprocess.Popen[str]:
+    """``python -m papersite`` in a process of its own, with text pipes for stderr."""
+    command = [sys.executable, "-m", "papersite", *args]
+    return subprocess.Popen(command, stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("export", "--schema"), ("check", "--content", str(REPO / "content"))],
+    ids=["export", "check"],
+)
+def test_a_reader_that_stops_reading_ends_papersite_quietly(args: tuple[str, ...]) -> None:
+    # As `papersite check | head -1` does: the pipe's reading end closes before papersite is done.
+    child = _papersite(*args, stdout=subprocess.PIPE)
+    assert child.stdout is not None
+    child.stdout.close()
+    _, err = child.communicate(timeout=120)
+    assert err == ""
+    assert child.returncode == 128 + signal.SIGPIPE
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_under_stdout_is_one_line() -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        child = _papersite("export", "--schema", stdout=full)
+        _, err = child.communicate(timeout=60)
+    assert err == "<stdout>: cannot write: No space left on device\n"
+    assert child.returncode == 1
+
+
+def test_a_broken_pipe_that_is_not_stdout_s_is_a_bug_and_shows_as_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A worker process's pipe breaking is papersite's fault: it must not pass for a reader gone.
+    def broken(args: object) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("papersite.cli._run_triage", broken)
+    with pytest.raises(BrokenPipeError):
+        main(["triage"])
+
+
+def _writes_then_fills_the_disk(monkeypatch: pytest.MonkeyPatch, writes: int) -> None:
+    """Let ``writes`` files be written, then fail as a full disk does (write() names no file)."""
+    real = SiteWriter.write
+    count = 0
+
+    def write(self: SiteWriter, relative: str, data: str | bytes) -> None:
+        nonlocal count
+        count += 1
+        if count > writes:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(self, relative, data)
+
+    monkeypatch.setattr(SiteWriter, "write", write)
+
+
+def test_generate_on_a_full_disk_is_one_line_and_leaves_no_half_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = write_content(tmp_path)
+    _writes_then_fills_the_disk(monkeypatch, 5)
+    out = tmp_path / "gen"
+    argv = ["generate", "--content", str(content), "--config", str(REPO / "mkdocs.yml")]
+    assert main([*argv, "--out", str(out)]) == 1
+    assert capsys.readouterr().err == f"{out}: cannot write: No space left on device\n"
+    assert not out.exists()
+
+
+def test_generate_into_a_folder_it_cannot_make_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = write_content(tmp_path)
+    (tmp_path / "a-file").write_text("not a folder")
+    out = tmp_path / "a-file" / "gen"
+    argv = ["generate", "--content", str(content), "--config", str(REPO / "mkdocs.yml")]
+    assert main([*argv, "--out", str(out)]) == 1
+    assert capsys.readouterr().err == f"{out}: cannot write: Not a directory\n"

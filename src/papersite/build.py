@@ -24,7 +24,14 @@ from typing import Any
 
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import Curation, load_curation
-from papersite.errors import PapersiteError, Problem, Problems, display_path
+from papersite.errors import (
+    PapersiteError,
+    Problem,
+    Problems,
+    cannot_write,
+    display_path,
+    failed_writing,
+)
 from papersite.options import options_of
 from papersite.related import RelatedPapers, RelatedWorker
 from papersite.render import Generated, NavEntry, SiteSettings, generate
@@ -200,11 +207,26 @@ def build_site(
     ``related``, the related papers when they are known or being computed (see ``generate``).
     """
     started = time.perf_counter()
-    target = site_dir.absolute()
-    _check_target(target, config_file, content)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    recovered = recover_killed_builds(target)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    given = site_dir.absolute()
+    _check_target(given, config_file, content)
+    target = given
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        recovered = recover_killed_builds(target)
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    except OSError as error:
+        if not failed_writing(error, target.parent):
+            raise
+        failed = Path(os.fsdecode(error.filename)) if error.filename else target.parent
+        if failed.parent == target.parent or failed == target.parent:
+            # mkdtemp names a work folder the user never heard of: name the folder it was to be
+            # in, which must be writable even when the site folder is (the swap renames there).
+            raise cannot_write(
+                target.parent,
+                error,
+                f"; a build writes the new site there, then renames it to {target.name}",
+            ) from None
+        raise cannot_write(failed, error) from None  # a folder above it, being made
     try:
         (work / OWNER_FILE).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
         docs, built = work / "docs", work / "site"
@@ -228,6 +250,12 @@ def build_site(
         advice = search_advice(built, generated.search.backend)
         files, size = folder_size(built)
         _swap(built, target, work / "previous")
+    except OSError as error:
+        if not failed_writing(error, work):
+            raise
+        # The file in the work folder is gone with it: name the site the build was for instead.
+        kept = "; the previous site is kept" if target.exists() else ""
+        raise cannot_write(given, error, kept) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     seconds = time.perf_counter() - started
@@ -241,6 +269,27 @@ def build_site(
         recovered,
         (advice,) if advice else (),
     )
+
+
+def generate_folder(
+    loaded: Loaded, out: Path, *, config_file: Path = CONFIG_FILE, progress: bool = False
+) -> Generated:
+    """``papersite generate``: :func:`generate_docs` into ``out``, which is removed if it fails.
+
+    Only a folder this run created is removed: one written before is left as it is, since an
+    earlier generation, or the preview, may be using it. A write the machine refuses (a full disk,
+    a folder that cannot be written) is one line naming the file.
+    """
+    created = not (out.exists() or out.is_symlink())
+    try:
+        return generate_docs(loaded, out, config_file=config_file, progress=progress)
+    except BaseException as error:
+        if created:
+            # Half a folder of pages would pass for a whole one.
+            shutil.rmtree(out, ignore_errors=True)
+        if isinstance(error, OSError) and failed_writing(error, out):
+            raise cannot_write(error.filename or out, error) from None
+        raise
 
 
 @contextlib.contextmanager

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from papersite import __version__
@@ -21,19 +24,34 @@ from papersite.errors import (
     Problem,
     Problems,
     Severity,
+    cannot_write,
     counted,
     display_path,
 )
 from papersite.exports import FORMATS, SERIALISERS, export_objects, schema_json, write_export
 from papersite.triage import format_triage, triage
 
+# How messages name standard output, which has no path of its own (Python's name for it).
+STDOUT = "<stdout>"
+
+
+class _StdoutClosed(Exception):
+    """Whoever reads stdout stopped reading (``head``, a pager quit): nothing more is wanted."""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Exit statuses: 0 done, 1 bad input or an environment that refused (one line per problem), and
+    128 plus the signal's number when stopped, as a shell reports a process the signal killed:
+    130 on Ctrl-C (SIGINT), 141 when the reader of stdout went away (SIGPIPE).
+    """
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         status: int = args.run(args)
+        with _writing_stdout():  # a closed or full stdout fails here, not as Python exits
+            sys.stdout.flush()
         return status
     except PapersiteError as error:
         for problem in error.problems:
@@ -41,7 +59,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print("papersite: interrupted", file=sys.stderr)
-        return 130
+        return 128 + signal.SIGINT
+    except _StdoutClosed:
+        # Quietly, as a tool that SIGPIPE killed: the reader wanted no more, nothing went wrong.
+        return 128 + signal.SIGPIPE
+
+
+def _write(text: str) -> None:
+    """Write to stdout: a reader gone is :class:`_StdoutClosed`, any other failure one line."""
+    with _writing_stdout():
+        sys.stdout.write(text)
+
+
+@contextlib.contextmanager
+def _writing_stdout() -> Iterator[None]:
+    """Turn stdout's failures meanwhile into :class:`_StdoutClosed` or a PapersiteError."""
+    try:
+        yield
+    except BrokenPipeError:
+        _discard_stdout()
+        raise _StdoutClosed from None
+    except OSError as error:  # a full disk, /dev/full
+        _discard_stdout()
+        raise cannot_write(STDOUT, error) from None
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null (Python docs, "Note on SIGPIPE").
+
+    What is still buffered would fail again in the flush as Python exits, with a second message
+    and exit status 120; the output is lost either way.
+    """
+    with contextlib.suppress(OSError, ValueError):  # no file descriptor (a test's capture)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -160,21 +210,21 @@ def _load(content: Path) -> Catalogue:
 def _run_check(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.content)
     for summary in catalogue.sources:
-        print(summary)
+        _write(f"{summary}\n")
         for skipped in summary.skipped:
-            print(f"  skipped: {skipped}")
+            _write(f"  skipped: {skipped}\n")
     reported = {id(p) for s in catalogue.sources for p in s.skipped}
     _print_problems([p for p in catalogue.problems if id(p) not in reported])
     curation_problems = Problems()
     curation = load_curation(args.content, catalogue, curation_problems)
     if curation.themes:
-        print(_curation_summary(args.content, curation))
+        _write(f"{_curation_summary(args.content, curation)}\n")
     _print_problems(curation_problems.items)
     found = [*catalogue.problems, *curation_problems]
     errors = sum(p.severity is Severity.ERROR for p in found)
     warnings = len(found) - errors
     papers = counted(len(catalogue), "paper")
-    print(f"{papers}; {counted(errors, 'error')}, {counted(warnings, 'warning')}")
+    _write(f"{papers}; {counted(errors, 'error')}, {counted(warnings, 'warning')}\n")
     failing = errors + (warnings if args.strict else 0)
     return 1 if failing else 0
 
@@ -214,7 +264,7 @@ def _run_triage(args: argparse.Namespace) -> int:
         raise PapersiteError(
             display_path(args.content / CURATION_DIR), None, "no curation folder: nothing to triage"
         )
-    sys.stdout.write(format_triage(triage(files, catalogue), disagreements=args.disagreements))
+    _write(format_triage(triage(files, catalogue), disagreements=args.disagreements))
     return 0
 
 
@@ -222,7 +272,7 @@ def _run_review(args: argparse.Namespace) -> int:
     from papersite.review import format_review, review
 
     # 0 even when the content has problems: the summary lists them; `papersite check` fails a run.
-    sys.stdout.write(format_review(review(args.base_content, args.content)))
+    _write(format_review(review(args.base_content, args.content)))
     return 0
 
 
@@ -235,7 +285,7 @@ def _run_export(args: argparse.Namespace) -> int:
         curation = _curate(args.content, catalogue, rules_only=args.rules_only)
         text = SERIALISERS[args.format or "json"](export_objects(curation))
     if args.output is None:
-        sys.stdout.write(text)
+        _write(text)
     else:
         write_export(text, args.output)
     return 0
@@ -254,19 +304,19 @@ def _run_build(args: argparse.Namespace) -> int:
     )
     for line in (*result.recovered, *result.advice):
         print(line, file=sys.stderr)
-    print(result)
+    _write(f"{result}\n")
     return 0
 
 
 def _run_generate(args: argparse.Namespace) -> int:
-    from papersite.build import generate_docs, load_content
+    from papersite.build import generate_folder, load_content
 
     loaded = load_content(args.content)
     _print_problems(loaded.warnings)
-    generated = generate_docs(
+    generated = generate_folder(
         loaded, args.out, config_file=args.config, progress=sys.stderr.isatty()
     )
-    print(f"Generated {generated.pages} pages and {generated.files} files in {args.out}")
+    _write(f"Generated {generated.pages} pages and {generated.files} files in {args.out}\n")
     return 0
 
 

@@ -8,6 +8,7 @@ result it raises :class:`PapersiteError`, which the CLI prints one problem a lin
 from __future__ import annotations
 
 import enum
+import errno
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -111,6 +112,34 @@ def display_path(path: str | os.PathLike[str]) -> str:
     except ValueError:
         return text
     return text if relative.startswith("..") else relative
+
+
+# Failures of a write that the machine causes whatever the file: a full disk or quota, a file
+# too large, a read-only or failing disk. A failing write() names no file, so only its errno tells.
+STORAGE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO})
+
+
+def cannot_write(path: str | os.PathLike[str], error: OSError, note: str = "") -> PapersiteError:
+    """One line for output that cannot be written: the path, the system's reason and ``note``."""
+    return PapersiteError(
+        display_path(path), None, f"cannot write: {error.strerror or error}{note}"
+    )
+
+
+def failed_writing(error: OSError, folder: str | os.PathLike[str]) -> bool:
+    """Whether ``error`` is the machine refusing output written into ``folder``.
+
+    True for a full or read-only disk, and for an error naming ``folder``, a path inside it, or
+    one of the folders above it that were being made for it. Any other OSError is left to show as
+    the bug it may be.
+    """
+    if error.errno in STORAGE_ERRORS:
+        return True
+    if not isinstance(error.filename, (str, bytes, os.PathLike)):
+        return False
+    failed = os.path.abspath(os.fsdecode(error.filename))
+    inside = os.path.abspath(os.fspath(folder))
+    return os.path.commonpath([failed, inside]) in {failed, inside}
 
 
 def counted(number: int, noun: str) -> str:

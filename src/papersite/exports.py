@@ -17,7 +17,7 @@ from typing import Any
 
 from papersite.catalogue import MAX_ID_LENGTH
 from papersite.curation import CuratedPaper, Curation
-from papersite.errors import PapersiteError, display_path
+from papersite.errors import cannot_write
 
 FORMATS = ("json", "csv")
 
@@ -254,4 +254,4 @@ def write_export(text: str, path: Path) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise PapersiteError(display_path(path), None, f"cannot write: {error.strerror}") from None
+        raise cannot_write(path, error) from None
