@@ -1012,3 +1012,29 @@ def test_a_site_dir_below_a_file_is_one_line(
         f"{target.parent}: cannot write: Not a directory; "
         "a build writes the new site there, then renames it to site\n"
     )
+
+
+def test_a_build_stopped_by_sigterm_cleans_up_and_says_so(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    _, target, before = _built_once(tmp_path)
+    content = str(tmp_path / "content")
+    command = [sys.executable, "-m", "papersite", "build", "--content", content]
+    command += ["--config", str(CONFIG), "--site-dir", str(target)]
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        # Stopped once its work folder holds the generated pages, well before the swap.
+        while not list(tmp_path.glob(".site.building-*/docs/papers")):
+            assert child.poll() is None and time.monotonic() < deadline
+            time.sleep(0.01)
+        child.send_signal(signal.SIGTERM)
+        _, err = child.communicate(timeout=60)
+    finally:
+        child.kill()
+        child.wait()
+    assert err == "papersite: terminated\n"
+    assert child.returncode == 128 + signal.SIGTERM
+    assert tree(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]

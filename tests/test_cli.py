@@ -4,10 +4,12 @@ import csv
 import errno
 import io
 import json
+import os
 import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -268,6 +270,34 @@ def test_a_broken_pipe_that_is_not_stdout_s_is_a_bug_and_shows_as_one(
     monkeypatch.setattr("papersite.cli._run_triage", broken)
     with pytest.raises(BrokenPipeError):
         main(["triage"])
+
+
+def test_sigterm_is_handled_as_ctrl_c_and_the_handler_is_put_back(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cleaned: list[str] = []
+
+    def stopped(args: object) -> int:
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(10)  # the handler interrupts this
+        finally:
+            cleaned.append("work folder")
+        return 0
+
+    def unhandled(signum: int, frame: object) -> None:
+        raise AssertionError("papersite left SIGTERM to the handler it found")
+
+    # Python's default would end pytest itself; this one stands in for it, and must be put back.
+    before = signal.signal(signal.SIGTERM, unhandled)
+    try:
+        monkeypatch.setattr("papersite.cli._run_triage", stopped)
+        assert main(["triage"]) == 128 + signal.SIGTERM
+        assert signal.getsignal(signal.SIGTERM) is unhandled
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert capsys.readouterr().err == "papersite: terminated\n"
+    assert cleaned == ["work folder"]
 
 
 def _writes_then_fills_the_disk(monkeypatch: pytest.MonkeyPatch, writes: int) -> None:

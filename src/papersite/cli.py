@@ -7,6 +7,7 @@ import contextlib
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -35,6 +36,14 @@ from papersite.triage import format_triage, triage
 STDOUT = "<stdout>"
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived (``kill``, ``timeout``, a container or service stopping).
+
+    A KeyboardInterrupt, so that it unwinds as Ctrl-C does: past ``except Exception``, through
+    every ``finally`` that removes a build's work folder or stops a worker process.
+    """
+
+
 class _StdoutClosed(Exception):
     """Whoever reads stdout stopped reading (``head``, a pager quit): nothing more is wanted."""
 
@@ -44,25 +53,51 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Exit statuses: 0 done, 1 bad input or an environment that refused (one line per problem), and
     128 plus the signal's number when stopped, as a shell reports a process the signal killed:
-    130 on Ctrl-C (SIGINT), 141 when the reader of stdout went away (SIGPIPE).
+    130 on Ctrl-C (SIGINT), 143 on SIGTERM, 141 when the reader of stdout went away (SIGPIPE).
     """
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        status: int = args.run(args)
-        with _writing_stdout():  # a closed or full stdout fails here, not as Python exits
-            sys.stdout.flush()
+        with _sigterm_raises():
+            status: int = args.run(args)
+            with _writing_stdout():  # a closed or full stdout fails here, not as Python exits
+                sys.stdout.flush()
         return status
     except PapersiteError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 1
+    except Terminated:
+        print("papersite: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("papersite: interrupted", file=sys.stderr)
         return 128 + signal.SIGINT
     except _StdoutClosed:
         # Quietly, as a tool that SIGPIPE killed: the reader wanted no more, nothing went wrong.
         return 128 + signal.SIGPIPE
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """Meanwhile SIGTERM raises :class:`Terminated`, so a build cleans up as on Ctrl-C.
+
+    Python's default for SIGTERM is to die at once, leaving a build's work folder behind. A second
+    SIGTERM while cleaning up kills at once: whoever sends it has stopped waiting.
+    """
+
+    def terminated(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise Terminated
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (main() called from a thread)
+        return
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _write(text: str) -> None:
