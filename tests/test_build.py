@@ -1014,6 +1014,39 @@ def test_a_site_dir_below_a_file_is_one_line(
     )
 
 
+@pytest.mark.parametrize("existing", [True, False], ids=["link-to-a-site", "dangling-link"])
+def test_a_site_dir_that_is_a_link_is_built_into_the_folder_it_points_to(
+    tmp_path: Path, existing: bool
+) -> None:
+    site = loaded(tmp_path)
+    real = tmp_path / "served" / "site"
+    if existing:
+        build_site(site, real, config_file=CONFIG)
+        (real / "papers.json").unlink()  # back after the build only if the build went there
+    link = tmp_path / "www"
+    link.symlink_to(real)
+    build_site(site, link, config_file=CONFIG)
+    assert link.is_symlink() and link.readlink() == real
+    assert (real / "papers.json").is_file() and (real / "index.html").is_file()
+    # The swap happened beside the real folder, and left nothing behind there or beside the link.
+    assert sorted(p.name for p in real.parent.iterdir()) == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "served", "www"]
+
+
+def test_a_site_dir_that_is_a_loop_of_links_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = str(write_content(tmp_path))
+    (tmp_path / "one").symlink_to(tmp_path / "two")
+    (tmp_path / "two").symlink_to(tmp_path / "one")
+    target = tmp_path / "one"
+    argv = ["build", "--content", content, "--config", str(CONFIG), "--site-dir", str(target)]
+    assert main(argv) == 1
+    assert (
+        capsys.readouterr().err == f"{target}: symbolic link that leads in a loop, to no folder\n"
+    )
+
+
 def test_a_build_stopped_by_sigterm_cleans_up_and_says_so(tmp_path: Path) -> None:
     import signal
     import time

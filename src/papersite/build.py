@@ -208,8 +208,8 @@ def build_site(
     """
     started = time.perf_counter()
     given = site_dir.absolute()
+    target = _real_folder(given)
     _check_target(given, config_file, content)
-    target = given
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         recovered = recover_killed_builds(target)
@@ -269,6 +269,23 @@ def build_site(
         recovered,
         (advice,) if advice else (),
     )
+
+
+def _real_folder(site_dir: Path) -> Path:
+    """The folder a site folder given as a symbolic link points to, which the build replaces.
+
+    Swapping the link itself would replace it with a folder and leave the folder it points to, the
+    one a web server may be serving, with the old site. The swap happens beside the real folder,
+    and the link is kept.
+    """
+    if not site_dir.is_symlink():
+        return site_dir
+    try:
+        return site_dir.resolve(strict=False)
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+        raise PapersiteError(
+            display_path(site_dir), None, "symbolic link that leads in a loop, to no folder"
+        ) from None
 
 
 def generate_folder(
