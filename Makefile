@@ -29,6 +29,10 @@ lock:
 	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools
 	$(COMPILE) --upgrade --extra test --output-file requirements/dev.txt pyproject.toml
 	$(COMPILE) --upgrade --output-file requirements/site.txt pyproject.toml
+	# The build backend, for the deploy's `pip install --no-build-isolation .` (setuptools is "unsafe"
+	# to pip-compile, which leaves it out unless allowed).
+	$(COMPILE) --upgrade --allow-unsafe --build-deps-for wheel --only-build-deps \
+		--output-file requirements/build.txt pyproject.toml
 
 # CI calls this once, so later steps reuse the venv instead of each installing again.
 install: $(STAMP)

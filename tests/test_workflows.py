@@ -151,7 +151,11 @@ def test_ci_reviews_a_pull_request_against_its_base_branch_checked_out_aside() -
 
 def test_deploy_publishes_with_the_pages_actions_one_run_at_a_time() -> None:
     deploy = load("deploy.yml")
-    assert deploy["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert deploy["on"] == {
+        "workflow_run": {"workflows": ["CI"], "types": ["completed"], "branches": ["main"]},
+        "workflow_dispatch": None,
+    }
+    assert load("ci.yml")["name"] == "CI"
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert "papersite build --strict --site-dir site" in runs(deploy, "build")
     # The published address and the repository reach mkdocs.yml's !ENV tags from the build.
@@ -175,6 +179,46 @@ def test_deploy_publishes_with_the_pages_actions_one_run_at_a_time() -> None:
     assert uses(deploy, "deploy", "actions/deploy-pages")["id"] == "deployment"
 
 
+def test_deploy_waits_for_ci_to_pass_on_a_push_to_main_and_builds_that_commit() -> None:
+    # workflow_run fires for every CI run, failed ones and pull requests' too (a fork's branch may
+    # be named main): the build must follow only a successful push to this repository.
+    build = load("deploy.yml")["jobs"]["build"]
+    condition = " ".join(build["if"].split())
+    assert condition == (
+        "github.event_name == 'workflow_dispatch' && github.ref == 'refs/heads/main' "
+        "|| github.event.workflow_run.conclusion == 'success' "
+        "&& github.event.workflow_run.event == 'push' "
+        "&& github.event.workflow_run.head_repository.full_name == github.repository"
+    )
+    checkout = uses(load("deploy.yml"), "build", "actions/checkout")["with"]
+    assert checkout["ref"] == "${{ github.event.workflow_run.head_sha || github.sha }}"
+
+
+@pytest.mark.parametrize("name", ["deploy.yml", "links.yml"])
+def test_the_deploy_and_link_check_install_only_hash_checked_pins(name: str) -> None:
+    # pip install . would fetch the build backend unpinned into an isolated environment.
+    assert runs(load(name), "check" if name == "links.yml" else "build")[:2] == [
+        "python -m pip install --require-hashes -r requirements/site.txt -r requirements/build.txt",
+        "python -m pip install --no-deps --no-build-isolation .",
+    ]
+
+
+def test_the_build_backend_is_pinned_with_hashes_within_pyproject_s_range() -> None:
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = _pins(REPO / "requirements" / "build.txt")
+    wanted = [Requirement(text) for text in config["build-system"]["requires"]]
+    assert sorted(pins) == sorted(canonicalize_name(r.name) for r in wanted)
+    for requirement in wanted:
+        assert requirement.specifier.contains(pins[canonicalize_name(requirement.name)])
+    text = (REPO / "requirements" / "build.txt").read_text(encoding="utf-8")
+    assert text.count("--hash=sha256:") >= len(pins)
+
+
 def test_links_are_checked_weekly_and_an_issue_opened_only_when_some_break() -> None:
     links = load("links.yml")
     assert set(links["on"]) == {"schedule", "workflow_dispatch"}
@@ -185,7 +229,16 @@ def test_links_are_checked_weekly_and_an_issue_opened_only_when_some_break() -> 
     assert report["if"] == "needs.check.outputs.broken == 'true'"
     # The job that may write issues runs no shell of its own.
     assert all("run" not in step for step in report["steps"])
-    uses(links, "report", "peter-evans/create-issue-from-file")
+    issue = uses(links, "report", "peter-evans/create-issue-from-file")["with"]
+    # While a link stays broken, the issue opened for it is updated, not opened again each week.
+    existing = links["jobs"]["existing"]
+    assert report["needs"] == ["check", "existing"]
+    assert existing["if"] == report["if"]
+    assert existing["permissions"] == {"issues": "read"}
+    assert issue["issue-number"] == "${{ needs.existing.outputs.number }}"
+    find = " ".join(existing["steps"][0]["run"].split())
+    assert "--state open --label links" in find and f'.title == "{issue["title"]}"' in find
+    assert issue["labels"] == "links"
 
 
 def test_every_papersite_command_in_a_workflow_parses() -> None:
