@@ -99,6 +99,26 @@ def test_an_edit_that_breaks_the_content_keeps_the_last_pages(
     assert sorted(preview.docs.rglob("*.md")) == before
 
 
+def test_the_content_s_warnings_are_printed_as_check_prints_them_once_per_generation(
+    preview: Preview, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `check --strict` in CI fails on warnings: the preview is where a curator learns of them.
+    (preview.content / "sources" / "sources.yaml").write_text("sources: {}\n", encoding="utf-8")
+    preview.generate()
+    unlisted = (
+        "content/sources/dump.txt: warning: not listed in sources.yaml: add it there with a label"
+    )
+    assert capsys.readouterr().err.startswith(unlisted)
+    papers = preview.content / "curation" / "papers.yaml"
+    # A featured paper without a note.
+    papers.write_text(papers.read_text().replace("    note: Quantizes state-space", "    #"))
+    assert preview.regenerate()
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(unlisted)
+    assert err[1].startswith("content/curation/papers.yaml:13: warning: featured without a 'note'")
+    assert len(err) == 2
+
+
 def test_unchanged_content_writes_nothing(preview: Preview) -> None:
     preview.generate()
     stamps = {p: p.stat().st_mtime_ns for p in preview.docs.rglob("*") if p.is_file()}

@@ -99,12 +99,18 @@ class Preview:
         return load_content(self.content, catalogue=self.catalogue)
 
     def generate(self) -> Generated:
-        """Load the content and write the pages that changed; problems raise.
+        """Load the content and write the pages that changed; errors raise, warnings are printed.
+
+        The warnings are printed as ``papersite check`` prints them, once for each generation
+        (which happens on a change): CI's ``check --strict`` fails on them, and the preview is
+        where a curator looks at a change before pushing it.
 
         When the navigation changes (a theme added or renamed, the first tag), every page is
         touched as well: each carries the navigation, and MkDocs rebuilds only touched pages.
         """
         loaded = self.load()
+        for warning in loaded.warnings:
+            print(warning, file=sys.stderr)
         shown = tuple(item.paper.id for item in loaded.curation.papers)
         if self.related is None or shown != self.related_for:
             self.related = related_papers([item.paper for item in loaded.curation.papers])
