@@ -217,6 +217,19 @@ def test_a_malformed_address_in_mkdocs_yml_is_mkdocs_yml_s_error(
     )
 
 
+def test_a_yaml_mistake_in_mkdocs_yml_is_one_line_at_its_line(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    Path("mkdocs.yml").write_text(text + "bogus_key: [\n", "utf-8")
+    assert main(["serve"]) == 1
+    line = text.count("\n") + 2  # where the file ends, right after the typo
+    assert capsys.readouterr().err == (
+        f"mkdocs.yml:{line}: YAML syntax error: expected the node content, but found "
+        "'<stream end>'\n"
+    )
+
+
 def test_a_misspelt_plugin_is_one_line_as_build_reports_it(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

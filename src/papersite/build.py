@@ -462,7 +462,29 @@ def read_mkdocs_yaml(config_file: Path) -> dict[str, Any]:
             display_path(config_file), None, f"cannot read: {error.strerror}"
         ) from None
     except exceptions.ConfigurationError as error:
-        raise PapersiteError(display_path(config_file), None, str(error)) from None
+        raise PapersiteError.from_problems([mkdocs_config_problem(config_file, error)]) from None
+
+
+def mkdocs_config_problem(config_file: Path, error: Exception) -> Problem:
+    """MkDocs' error reading its configuration, in one line at the line it names.
+
+    MkDocs words a YAML mistake over three lines, its place on the last; while serving, its dev
+    server prints it with two chained tracebacks. The YAML error it wraps holds the place.
+    """
+    import yaml
+
+    cause = error.__context__
+    if isinstance(cause, yaml.MarkedYAMLError):
+        mark = cause.problem_mark or cause.context_mark
+        # The file an INHERIT of mkdocs.yml names has the mistake when the mark names it.
+        name = mark.name if mark is not None else ""
+        where = display_path(Path(name)) if name and not name.startswith("<") else None
+        return Problem(
+            where or display_path(config_file),
+            mark.line + 1 if mark is not None else None,
+            f"YAML syntax error: {cause.problem or cause.context or 'invalid YAML'}",
+        )
+    return Problem(display_path(config_file), None, str(error))
 
 
 def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
@@ -475,7 +497,7 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
     try:
         return load_config(str(config_file), **overrides)
     except exceptions.ConfigurationError as error:
-        raise PapersiteError(display_path(config_file), None, str(error)) from None
+        raise PapersiteError.from_problems([mkdocs_config_problem(config_file, error)]) from None
 
 
 def _swap(built: Path, target: Path, previous: Path) -> None:
