@@ -11,13 +11,14 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from benchmarks.bench_serve import fetch, free_port
 
-from papersite import serve
+from papersite import build, serve
 from papersite.build import load_mkdocs_config, read_mkdocs_yaml
 from papersite.cli import main
 from papersite.serve import Preview
@@ -430,41 +431,138 @@ def test_a_file_gone_right_after_it_was_seen_is_no_error(
     assert tmp_path / "papers.yaml" in serve.snapshot([tmp_path])
 
 
-def test_the_watcher_outlives_a_failed_regeneration(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_a_bug_met_regenerating_is_told_and_the_next_edit_regenerates(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    class Failing:
-        """A preview whose first regeneration meets a bug."""
+    preview.start()
+    calls: list[int] = []
 
-        content = tmp_path
-        calls = 0
+    def regenerate() -> bool:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("a bug")
+        return True
 
-        def regenerate(self) -> bool:
-            self.calls += 1
-            if self.calls == 1:
-                raise RuntimeError("a bug")
-            return True
-
-    monkeypatch.setattr(serve, "POLL_SECONDS", 0.01)
-    monkeypatch.setattr(serve, "TEMPLATES", tmp_path)
-    preview, stop = Failing(), threading.Event()
-    watcher = threading.Thread(target=serve._watch, args=(preview, stop), daemon=True)
-    watcher.start()
-    try:
-        # Edits until each regeneration happens: the watcher's first look may come after an
-        # edit, and two writes within one clock tick share a modification time, so each edit is
-        # a new size.
-        edits = 0
-        deadline = time.monotonic() + 30
-        for wanted in (1, 2):
-            while preview.calls < wanted and time.monotonic() < deadline:
-                edits += 1
-                (tmp_path / "papers.yaml").write_text("#" * edits)
-                time.sleep(0.05)
-    finally:
-        stop.set()
-        watcher.join()
-    assert preview.calls >= 2  # the watcher went on after the bug
+    monkeypatch.setattr(preview, "regenerate", regenerate)
+    papers = preview.content / "curation" / "papers.yaml"
+    # Each edit a new size: two writes within one clock tick share a modification time.
+    for edit in ("# a\n", "# bb\n"):
+        papers.write_text(papers.read_text() + edit)
+        preview.refresh()
+    assert len(calls) == 2  # the next edit regenerated, after the bug
     err = capsys.readouterr().err
     assert "RuntimeError: a bug" in err
     assert "regenerating failed (a bug); still watching" in err
+
+
+def test_the_watcher_regenerates_in_turn_with_mkdocs_once_it_serves(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(serve, "POLL_SECONDS", 0.01)
+    held: list[bool] = []
+    monkeypatch.setattr(preview, "refresh", lambda: held.append(preview.lock.locked()))
+    stop = threading.Event()
+    watcher = threading.Thread(target=serve._watch, args=(preview, stop), daemon=True)
+    watcher.start()
+    try:
+        preview.serving.set()
+        deadline = time.monotonic() + 30
+        while not held and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        stop.set()
+        watcher.join()
+    assert held
+    assert all(held)
+
+
+def _serving(
+    monkeypatch: pytest.MonkeyPatch, build: Callable[[str, dict[str, Any]], None]
+) -> Callable[[Callable[[Preview, Callable[[], None]], None]], None]:
+    """Run serve with MkDocs' dev server replaced by what it does to its hooks, then ``does``.
+
+    The dev server reads its settings (and so papersite's hooks) and calls on_serve after its
+    first build. ``build(config_file, overrides)`` is its build, and ``does(preview, rebuild)``
+    runs where it would serve: ``rebuild`` is a rebuild as its watcher starts one.
+    """
+
+    def run(does: Callable[[Preview, Callable[[], None]], None]) -> None:
+        def mkdocs_serve(
+            config_file: str, livereload: bool, build_type: str, **overrides: Any
+        ) -> None:
+            config = load_mkdocs_config(Path(config_file), **overrides)
+            server = SimpleNamespace(builder=lambda *args: build(config_file, overrides))
+            config.plugins.on_serve(server, config=config, builder=server.builder)
+            assert serve._serving is not None
+            does(serve._serving, server.builder)
+
+        shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
+        monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
+        assert main(["serve", "--dev-addr", f"127.0.0.1:{free_port()}"]) == 0
+
+    return run
+
+
+def test_mkdocs_rebuilds_only_once_a_regeneration_has_written_every_page(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MkDocs' watcher wakes at the first page papersite rewrites: a build reading the pages while
+    # they are written failed on a page changed between its reading and its rendering.
+    order: list[str] = []
+    rebuild: threading.Thread | None = None
+    real_generate_docs = build.generate_docs
+
+    def generate_docs(*args: Any, **kwargs: Any) -> Any:
+        order.append("writing")
+        if rebuild is not None:
+            rebuild.start()
+            rebuild.join(timeout=0.5)  # time for it to build, were it free to
+        generated = real_generate_docs(*args, **kwargs)
+        order.append("written")
+        return generated
+
+    monkeypatch.setattr("papersite.serve.generate_docs", generate_docs)
+
+    def edit_while_serving(preview: Preview, build_again: Callable[[], None]) -> None:
+        nonlocal rebuild
+        rebuild = threading.Thread(target=build_again)
+        themes = preview.content / "curation" / "themes.yaml"
+        themes.write_text(themes.read_text().replace("title: Efficiency", "title: Speed", 1))
+        with preview.lock:  # as the watcher regenerates
+            preview.refresh()
+        rebuild.join()
+
+    _serving(monkeypatch, lambda config_file, overrides: order.append("built"))(edit_while_serving)
+    assert order == ["writing", "written", "writing", "written", "built"]
+
+
+def test_a_change_to_mkdocs_yml_regenerates_the_pages_before_mkdocs_rebuilds(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # papersite's options, such as the page sizes, are in mkdocs.yml: MkDocs alone watched it.
+    seen: list[bool] = []
+
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        docs = Path(config_file).parent / str(read_mkdocs_yaml(Path(config_file))["docs_dir"])
+        seen.append((docs / "themes" / "efficiency" / "2.md").exists())
+
+    def shorter_pages(preview: Preview, build_again: Callable[[], None]) -> None:
+        config = Path("mkdocs.yml")
+        text = config.read_text(encoding="utf-8")
+        assert "theme_page_size: 300\n" in text
+        config.write_text(text.replace("theme_page_size: 300\n", "theme_page_size: 1\n"))
+        build_again()
+
+    _serving(monkeypatch, mkdocs_build)(shorter_pages)
+    assert seen == [True]
+
+
+def test_the_watcher_regenerates_when_mkdocs_yml_changes(curated_content: Path) -> None:
+    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
+    config = Path("mkdocs.yml")
+    preview = Preview(curated_content, Path("docs"), config)
+    preview.start()
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("theme_page_size: 300\n", "theme_page_size: 1\n"))
+    preview.refresh()
+    assert (preview.docs / "themes" / "efficiency" / "2.md").exists()

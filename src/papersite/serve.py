@@ -1,9 +1,13 @@
 """Live preview for curators: MkDocs' dev server over Markdown that is regenerated on every edit.
 
 MkDocs watches the generated docs folder and reloads the browser. A thread here watches the content
-folder and the templates; on a change it regenerates the Markdown, and the writer rewrites only the
-files whose bytes changed. An edit that breaks the content prints its problems and keeps the last
-good preview on screen.
+folder, the templates and mkdocs.yml; on a change it regenerates the Markdown, and the writer
+rewrites only the files whose bytes changed. An edit that breaks the content prints its problems and
+keeps the last good preview on screen.
+
+Papersite's regenerations and MkDocs' builds take turns (Preview.lock): MkDocs' watcher wakes at the
+first file papersite rewrites, and a build reading the docs folder while it is being written finds
+pages changed between its reading and its rendering of them, which fails.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from papersite.build import (
     with_theme_overrides,
 )
 from papersite.catalogue import Catalogue, load_catalogue
-from papersite.errors import PapersiteError
+from papersite.errors import PapersiteError, Problem
 from papersite.related import Related, related_papers
 from papersite.render import TEMPLATES, Generated
 from papersite.search import without_search_plugin
@@ -48,12 +52,24 @@ POLL_SECONDS = 0.5
 MAX_PORT = 65535
 # The folder of raw dumps in a content folder: the catalogue is read from it alone.
 SOURCES_DIR = "sources"
+# MkDocs' hooks of the preview (its ``hooks`` setting): see on_serve.
+HOOKS_FILE = Path(__file__).with_name("serve_hooks.py")
 
 
-def snapshot(folders: Iterable[Path]) -> dict[Path, tuple[int, int]]:
-    """Modification time and size of every file under the folders: a cheap change detector."""
+def snapshot(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
+    """Modification time and size of each file, and of every file under each folder.
+
+    A cheap change detector.
+    """
     seen: dict[Path, tuple[int, int]] = {}
-    for folder in folders:
+    for folder in paths:
+        try:
+            stat = folder.stat()
+        except OSError:
+            continue
+        if S_ISREG(stat.st_mode):
+            seen[folder] = (stat.st_mtime_ns, stat.st_size)
+            continue
         # os.walk skips a folder that vanishes while it walks, and a file may vanish between
         # being listed and being looked at: editors write and delete temporary files as they save.
         for parent, _, names in os.walk(folder):
@@ -88,6 +104,46 @@ class Preview:
     catalogue: Catalogue | None = None
     related_for: tuple[str, ...] = ()
     related: Mapping[str, Related] | None = None
+    # Held while papersite writes the docs folder and while MkDocs builds from it (see on_serve).
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    # The inputs as they were when last regenerated from, and the errors that regeneration met.
+    inputs_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    failed: tuple[Problem, ...] = ()
+    # Set once MkDocs' first build is done and its rebuilds take their turn (see on_serve).
+    serving: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """What the pages are made from: mkdocs.yml holds papersite's options (page sizes...)."""
+        return (self.content, TEMPLATES, self.config_file)
+
+    def start(self) -> Generated:
+        """The first generation: problems raise, and inputs change from here on."""
+        # Looked at first: an edit saved while the pages are written is one more change.
+        self.inputs_seen = snapshot(self.inputs)
+        return self.generate()
+
+    def refresh(self) -> None:
+        """Regenerate when an input changed since the last look; hold ``lock`` meanwhile."""
+        now = snapshot(self.inputs)
+        if now == self.inputs_seen:
+            return
+        self.inputs_seen = now
+        started = time.perf_counter()
+        try:
+            regenerated = self.regenerate()
+        except Exception:
+            # A bug, so its traceback; but a dead watcher would leave the preview frozen without
+            # a word, and the curator's next edit may well work.
+            traceback.print_exc()
+            print("papersite: regenerating failed (a bug); still watching", file=sys.stderr)
+            return
+        if regenerated:
+            seconds = time.perf_counter() - started
+            print(
+                f"papersite: content changed, pages regenerated in {seconds:.1f} s",
+                file=sys.stderr,
+            )
 
     def load(self) -> Loaded:
         """The content, reading the sources again only when a file under sources/ changed."""
@@ -131,9 +187,11 @@ class Preview:
         try:
             self.generate()
         except PapersiteError as error:
+            self.failed = error.problems
             for problem in error.problems:
                 print(problem, file=sys.stderr)
             return False
+        self.failed = ()
         return True
 
 
@@ -145,28 +203,43 @@ def _touch_every_file(folder: Path) -> None:
 
 
 def _watch(preview: Preview, stop: threading.Event) -> None:
-    folders = [preview.content, TEMPLATES]
-    before = snapshot(folders)
+    """Regenerate the pages as their inputs change, in turn with MkDocs' builds, until ``stop``."""
     while not stop.wait(POLL_SECONDS):
-        now = snapshot(folders)
-        if now == before:
-            continue
-        before = now
-        started = time.perf_counter()
-        try:
-            regenerated = preview.regenerate()
-        except Exception:
-            # A bug, so its traceback; but a dead watcher would leave the preview frozen without
-            # a word, and the curator's next edit may well work.
-            traceback.print_exc()
-            print("papersite: regenerating failed (a bug); still watching", file=sys.stderr)
-            continue
-        if regenerated:
-            seconds = time.perf_counter() - started
-            print(
-                f"papersite: content changed, pages regenerated in {seconds:.1f} s",
-                file=sys.stderr,
-            )
+        # MkDocs' first build takes no turns (see on_serve): an edit meanwhile waits for it.
+        if preview.serving.is_set():
+            with preview.lock:
+                preview.refresh()
+
+
+# The preview being served, for on_serve: MkDocs calls its hooks with no way to pass it along.
+_serving: Preview | None = None
+
+
+def on_serve(server: Any) -> Any:
+    """MkDocs' ``on_serve`` hook: its rebuilds from now on take turns with papersite's writes.
+
+    MkDocs' watcher wakes at the first file papersite rewrites and starts a rebuild 0.1 s after
+    the last change it saw, while papersite may still be writing. A page rewritten between MkDocs'
+    reading the pages and rendering them is rendered unread: "argument of type 'NoneType' is not
+    iterable", and a preview said to be stuck. So each rebuild, from reading mkdocs.yml (with the
+    navigation papersite keeps) to its last page, holds the preview's lock that a regeneration
+    holds, and first regenerates what changed: a rebuild for a change to mkdocs.yml then shows
+    pages made with its new options. MkDocs' first build comes before this hook: papersite's
+    watcher waits for it (``serving``).
+    """
+    preview = _serving
+    if preview is None:  # MkDocs served by something else than papersite's serve
+        return server
+    build: Callable[..., None] = server.builder
+
+    def build_in_turn(*args: Any) -> None:
+        with preview.lock:
+            preview.refresh()
+            build(*args)
+
+    server.builder = build_in_turn
+    preview.serving.set()
+    return server
 
 
 def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | None = None) -> None:
@@ -177,6 +250,7 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    global _serving
     if dev_addr:
         _check_dev_addr(dev_addr)
     written = read_mkdocs_yaml(config_file)
@@ -192,6 +266,7 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
             with_tag_order(without_search_plugin(written.get("plugins")), written.get("theme"))
         ),
         "theme": with_theme_overrides(written.get("theme")),
+        "hooks": _with_serve_hooks(written.get("hooks")),
     }
     if dev_addr:
         overrides["dev_addr"] = dev_addr
@@ -205,13 +280,14 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         config = load_mkdocs_config(config_file, **{**overrides, "docs_dir": no_pages_yet})
     host, port = config.dev_addr
     _check_can_listen(host, port)
-    preview.generate()
+    preview.start()
     stop = threading.Event()
     watcher = threading.Thread(
         target=_watch, args=(preview, stop), name="papersite-watch", daemon=True
     )
     watcher.start()
     print("papersite: serving without search", file=sys.stderr)
+    _serving = preview
     try:
         with (
             mkdocs_logging(logging.INFO) as handler,
@@ -229,7 +305,20 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
             raise
         raise _cannot_listen(host, port, error) from None
     finally:
+        _serving = None
         stop.set()
+
+
+def _with_serve_hooks(hooks: Any) -> Any:
+    """mkdocs.yml's hooks and the preview's own (see on_serve).
+
+    Hooks that are no list are MkDocs' to refuse, as it does at start-up.
+    """
+    if hooks is None:
+        return [str(HOOKS_FILE)]
+    if isinstance(hooks, list):
+        return [*hooks, str(HOOKS_FILE)]
+    return hooks
 
 
 def _print_errors_once_serving(handler: MkDocsLog) -> Callable[[logging.LogRecord], bool]:
