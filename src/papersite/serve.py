@@ -62,25 +62,19 @@ def snapshot(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
     A cheap change detector.
     """
     seen: dict[Path, tuple[int, int]] = {}
-    for folder in paths:
-        try:
-            stat = folder.stat()
-        except OSError:
-            continue
-        if S_ISREG(stat.st_mode):
-            seen[folder] = (stat.st_mtime_ns, stat.st_size)
-            continue
-        # os.walk skips a folder that vanishes while it walks, and a file may vanish between
-        # being listed and being looked at: editors write and delete temporary files as they save.
-        for parent, _, names in os.walk(folder):
-            for name in names:
-                path = Path(parent, name)
-                try:
-                    stat = path.stat()
-                except OSError:
-                    continue
-                if S_ISREG(stat.st_mode):
-                    seen[path] = (stat.st_mtime_ns, stat.st_size)
+    for root in paths:
+        # os.walk lists nothing for a file (mkdocs.yml), and skips a folder that vanishes while
+        # it walks.
+        files = [root] if root.is_file() else (Path(p, n) for p, _, ns in os.walk(root) for n in ns)
+        for path in files:
+            # A file may vanish between being listed and being looked at: editors write and
+            # delete temporary files as they save.
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if S_ISREG(stat.st_mode):
+                seen[path] = (stat.st_mtime_ns, stat.st_size)
     return seen
 
 
