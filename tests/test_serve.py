@@ -566,3 +566,30 @@ def test_the_watcher_regenerates_when_mkdocs_yml_changes(curated_content: Path) 
     config.write_text(text.replace("theme_page_size: 300\n", "theme_page_size: 1\n"))
     preview.refresh()
     assert (preview.docs / "themes" / "efficiency" / "2.md").exists()
+
+
+def test_a_yaml_mistake_in_mkdocs_yml_while_serving_is_one_line(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        # MkDocs' rebuild reads its settings first: it raised, and the dev server printed the
+        # two chained tracebacks.
+        load_config(config_file, **overrides)
+
+    def typo(preview: Preview, build_again: Callable[[], None]) -> None:
+        config = Path("mkdocs.yml")
+        config.write_text(config.read_text(encoding="utf-8") + "bogus_key: [\n")
+        build_again()
+        # papersite's regeneration, reading its options, has met the mistake first.
+        assert preview.failed
+
+    from mkdocs.config import load_config
+
+    _serving(monkeypatch, mkdocs_build)(typo)
+    line = (REPO / "mkdocs.yml").read_text(encoding="utf-8").count("\n") + 2
+    err = capsys.readouterr().err
+    # Once: papersite's regeneration and MkDocs' rebuild both met it.
+    assert err.count("YAML syntax error") == 1
+    assert err.splitlines()[-1] == (
+        f"mkdocs.yml:{line}: YAML syntax error: expected the node content, but found '<stream end>'"
+    )

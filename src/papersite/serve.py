@@ -34,6 +34,7 @@ from papersite.build import (
     generate_docs,
     load_content,
     load_mkdocs_config,
+    mkdocs_config_problem,
     mkdocs_failures,
     mkdocs_logging,
     mkdocs_nav,
@@ -221,6 +222,8 @@ def on_serve(server: Any) -> Any:
     pages made with its new options. MkDocs' first build comes before this hook: papersite's
     watcher waits for it (``serving``).
     """
+    from mkdocs.exceptions import ConfigurationError
+
     preview = _serving
     if preview is None:  # MkDocs served by something else than papersite's serve
         return server
@@ -229,7 +232,16 @@ def on_serve(server: Any) -> Any:
     def build_in_turn(*args: Any) -> None:
         with preview.lock:
             preview.refresh()
-            build(*args)
+            try:
+                build(*args)
+            except ConfigurationError as error:
+                # mkdocs.yml that MkDocs cannot read: the dev server would print two chained
+                # tracebacks, and stall every request until a build succeeds. One line instead,
+                # which papersite's regeneration may just have printed, and the last good
+                # pages stay on screen, as after a mistake in the content.
+                problem = mkdocs_config_problem(preview.config_file, error)
+                if problem not in preview.failed:
+                    print(problem, file=sys.stderr)
 
     server.builder = build_in_turn
     preview.serving.set()
