@@ -536,6 +536,39 @@ def test_mkdocs_rebuilds_only_once_a_regeneration_has_written_every_page(
     assert order == ["writing", "written", "writing", "written", "built"]
 
 
+def test_a_page_papersite_removes_is_removed_from_the_served_site(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MkDocs' rebuilds write what changed and delete nothing: a hidden paper's page stayed served.
+    built = Path("site")  # mkdocs.yml's site_dir, where MkDocs' dev server has its own
+
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        docs = Path(config_file).parent / str(read_mkdocs_yaml(Path(config_file))["docs_dir"])
+        for page in docs.rglob("*.md"):  # as MkDocs builds them, one folder a page
+            name = page.relative_to(docs).with_suffix("").as_posix()
+            target = built / ("" if name == "index" else name) / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text("page")
+
+    def hide_a_paper(preview: Preview, build_again: Callable[[], None]) -> None:
+        page = built / "papers" / "quantized-state-space-models" / "index.html"
+        mkdocs_build("mkdocs.yml", {})  # the first build
+        assert page.exists()
+        papers = preview.content / "curation" / "papers.yaml"
+        papers.write_text(
+            papers.read_text().replace(
+                "  quantized-state-space-models:\n",
+                "  quantized-state-space-models:\n    hidden: Not for now.\n",
+                1,
+            )
+        )
+        build_again()
+        assert not page.parent.exists()
+        assert (built / "papers" / "teaching-transformers-to-add" / "index.html").exists()
+
+    _serving(monkeypatch, mkdocs_build)(hide_a_paper)
+
+
 def test_a_change_to_mkdocs_yml_regenerates_the_pages_before_mkdocs_rebuilds(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

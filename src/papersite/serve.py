@@ -210,7 +210,7 @@ def _watch(preview: Preview, stop: threading.Event) -> None:
 _serving: Preview | None = None
 
 
-def on_serve(server: Any) -> Any:
+def on_serve(server: Any, config: Any = None) -> Any:
     """MkDocs' ``on_serve`` hook: its rebuilds from now on take turns with papersite's writes.
 
     MkDocs' watcher wakes at the first file papersite rewrites and starts a rebuild 0.1 s after
@@ -220,7 +220,9 @@ def on_serve(server: Any) -> Any:
     navigation papersite keeps) to its last page, holds the preview's lock that a regeneration
     holds, and first regenerates what changed: a rebuild for a change to mkdocs.yml then shows
     pages made with its new options. MkDocs' first build comes before this hook: papersite's
-    watcher waits for it (``serving``).
+    watcher waits for it (``serving``). A page papersite removed (a paper hidden, a list a page
+    shorter) has its built page removed from ``config``'s site folder: MkDocs' rebuilds write the
+    pages that changed and delete none, so the preview went on serving it.
     """
     from mkdocs.exceptions import ConfigurationError
 
@@ -228,10 +230,16 @@ def on_serve(server: Any) -> Any:
     if preview is None:  # MkDocs served by something else than papersite's serve
         return server
     build: Callable[..., None] = server.builder
+    pages = _files_under(preview.docs)
 
     def build_in_turn(*args: Any) -> None:
+        nonlocal pages
         with preview.lock:
             preview.refresh()
+            now = _files_under(preview.docs)
+            if config is not None:
+                _remove_built(pages - now, preview.docs, config)
+            pages = now
             try:
                 build(*args)
             except ConfigurationError as error:
@@ -313,6 +321,33 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     finally:
         _serving = None
         stop.set()
+
+
+def _files_under(folder: Path) -> set[str]:
+    """The files under ``folder``, as paths relative to it."""
+    return {
+        Path(parent, name).relative_to(folder).as_posix()
+        for parent, _, names in os.walk(folder)
+        for name in names
+    }
+
+
+def _remove_built(removed: Iterable[str], docs: Path, config: Any) -> None:
+    """Remove from the served site what MkDocs built from the docs files ``removed``."""
+    from mkdocs.structure.files import File
+
+    site = Path(config.site_dir)
+    for source in removed:
+        built = Path(File(source, str(docs), str(site), config.use_directory_urls).abs_dest_path)
+        built.unlink(missing_ok=True)
+        # The folder a page was served from (papers/<id>/), when nothing else is left in it.
+        for folder in built.parents:
+            if folder == site or not folder.is_relative_to(site):
+                break
+            try:
+                folder.rmdir()
+            except OSError:  # not empty, or never built
+                break
 
 
 def _with_serve_hooks(hooks: Any) -> Any:

@@ -13,4 +13,4 @@ def on_serve(server: Any, /, *, config: Any, builder: Any) -> Any:
     """After MkDocs' first build: its rebuilds take turns with papersite's regenerations."""
     from papersite import serve
 
-    return serve.on_serve(server)
+    return serve.on_serve(server, config)
