@@ -431,6 +431,39 @@ def test_a_file_gone_right_after_it_was_seen_is_no_error(
     assert tmp_path / "papers.yaml" in serve.snapshot([tmp_path])
 
 
+def test_a_docs_folder_that_is_a_file_is_one_line_before_mkdocs_starts(
+    mkdocs_not_reached: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mkdocs_not_reached.parent.mkdir(parents=True, exist_ok=True)
+    mkdocs_not_reached.write_text("not a folder")
+    assert main(["serve", "--dev-addr", f"127.0.0.1:{free_port()}"]) == 1
+    assert capsys.readouterr().err == f"{mkdocs_not_reached}: cannot write: Not a directory\n"
+
+
+def test_a_full_disk_while_regenerating_is_one_line_and_keeps_the_last_pages(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from papersite.render import SiteWriter
+
+    preview.start()
+    before = {p: p.read_bytes() for p in preview.docs.rglob("*") if p.is_file()}
+    capsys.readouterr()
+
+    def write(self: SiteWriter, relative: str, data: str | bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")  # as write() fails: no file
+
+    monkeypatch.setattr(SiteWriter, "write", write)
+    papers = preview.content / "curation" / "papers.yaml"
+    papers.write_text(
+        papers.read_text().replace("The cleanest study", "Edited, the cleanest study")
+    )
+    preview.refresh()
+    # The working folder holds the docs folder (see curated_content): the path is told from there.
+    assert capsys.readouterr().err == "docs: cannot write: No space left on device\n"
+    assert {p: p.read_bytes() for p in preview.docs.rglob("*") if p.is_file()} == before
+    assert preview.failed
+
+
 def test_a_bug_met_regenerating_is_told_and_the_next_edit_regenerates(
     preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import Curation, load_curation
 from papersite.errors import (
+    CannotWrite,
     PapersiteError,
     Problem,
     Problems,
@@ -250,12 +251,14 @@ def build_site(
         advice = search_advice(built, generated.search.backend)
         files, size = folder_size(built)
         _swap(built, target, work / "previous")
-    except OSError as error:
-        if not failed_writing(error, work):
+    except (OSError, CannotWrite) as caught:
+        # A refusal generating the pages is already one line, naming a file in the work folder.
+        refusal = caught.refusal if isinstance(caught, CannotWrite) else caught
+        if not failed_writing(refusal, work):
             raise
         # The file in the work folder is gone with it: name the site the build was for instead.
         kept = "; the previous site is kept" if target.exists() else ""
-        raise cannot_write(given, error, kept) from None
+        raise cannot_write(given, refusal, kept) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     seconds = time.perf_counter() - started
@@ -300,12 +303,10 @@ def generate_folder(
     created = not (out.exists() or out.is_symlink())
     try:
         return generate_docs(loaded, out, config_file=config_file, progress=progress)
-    except BaseException as error:
+    except BaseException:
         if created:
             # Half a folder of pages would pass for a whole one.
             shutil.rmtree(out, ignore_errors=True)
-        if isinstance(error, OSError) and failed_writing(error, out):
-            raise cannot_write(error.filename or out, error) from None
         raise
 
 

@@ -119,11 +119,23 @@ def display_path(path: str | os.PathLike[str]) -> str:
 STORAGE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO})
 
 
-def cannot_write(path: str | os.PathLike[str], error: OSError, note: str = "") -> PapersiteError:
+class CannotWrite(PapersiteError):
+    """Output the machine refused to write (see :func:`cannot_write`); ``refusal`` says why.
+
+    The refusal is kept for a caller that tells it naming its own output instead: a build names
+    the site, not the file in its work folder that the refusal named.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], refusal: OSError, note: str = "") -> None:
+        super().__init__(
+            display_path(path), None, f"cannot write: {refusal.strerror or refusal}{note}"
+        )
+        self.refusal = refusal
+
+
+def cannot_write(path: str | os.PathLike[str], error: OSError, note: str = "") -> CannotWrite:
     """One line for output that cannot be written: the path, the system's reason and ``note``."""
-    return PapersiteError(
-        display_path(path), None, f"cannot write: {error.strerror or error}{note}"
-    )
+    return CannotWrite(path, error, note)
 
 
 def failed_writing(error: OSError, folder: str | os.PathLike[str]) -> bool:

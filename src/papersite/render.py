@@ -28,7 +28,7 @@ from markupsafe import Markup
 from papersite.bibtex import ARXIV_ID, bibtex_entry, bibtex_file
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CuratedPaper, Curation, Theme, newest_first
-from papersite.errors import PapersiteError
+from papersite.errors import PapersiteError, cannot_write, failed_writing
 from papersite.exports import (
     EXPORT_FIELDS,
     SCHEMA_FILE,
@@ -489,8 +489,27 @@ def generate(
     """Write every page and data file of the site into ``out``, removing what is no longer made.
 
     ``related`` saves computing the related papers again when the caller has them, or is being
-    computed elsewhere (a callable, called once every page without them is written).
+    computed elsewhere (a callable, called once every page without them is written). A write the
+    machine refuses (a full disk, ``out`` a file) is one line naming the file, for every caller.
     """
+    try:
+        return _generate(catalogue, curation, settings, out, related=related, progress=progress)
+    except OSError as error:
+        if not failed_writing(error, out):
+            raise
+        raise cannot_write(error.filename or out, error) from None
+
+
+def _generate(
+    catalogue: Catalogue,
+    curation: Curation,
+    settings: SiteSettings,
+    out: Path,
+    *,
+    related: RelatedPapers | None,
+    progress: bool,
+) -> Generated:
+    """:func:`generate`, the machine's refusals to write raised as they come."""
     search = settings.search
     # With Pagefind the site gets a Search page (with its script) in the nav and a field at home.
     search_page = search.backend == "pagefind"
