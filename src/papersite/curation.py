@@ -17,7 +17,7 @@ from typing import Any
 from papersite.catalogue import Catalogue, Paper, slugify
 from papersite.errors import PapersiteError, Problems, display_path
 from papersite.markup import note_problems, tag_anchor
-from papersite.rules import SectionRule, Term, Text, ThemeRules, ThemeScore
+from papersite.rules import DEFAULT_TITLE_WEIGHT, SectionRule, Term, Text, ThemeRules, ThemeScore
 from papersite.schema import SchemaProblem, describe, load_schema, suggest, validate
 from papersite.sources import OUTSIDE_CONTENT, outside_content
 from papersite.yamlfile import Location, YamlDocument, load_yaml_file
@@ -542,7 +542,7 @@ def _theme_rules(
         sections=section_rules,
         default_section=default,
         exclude=terms(entry.get("exclude", []), *place, "exclude"),
-        title_weight=float(entry.get("title_weight", 3.0)),
+        title_weight=float(entry.get("title_weight", DEFAULT_TITLE_WEIGHT)),
     )
 
 

@@ -28,7 +28,7 @@ from markupsafe import Markup
 from papersite.bibtex import ARXIV_ID, bibtex_entry, bibtex_file
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CuratedPaper, Curation, Theme, newest_first
-from papersite.errors import PapersiteError, cannot_write, failed_writing
+from papersite.errors import PapersiteError, cannot_write, counted, failed_writing
 from papersite.exports import (
     EXPORT_FIELDS,
     SCHEMA_FILE,
@@ -50,7 +50,7 @@ from papersite.markup import (
 from papersite.options import DEFAULT_THEME_PAGE_SIZE, DEFAULT_UNSORTED_PAGE_SIZE
 from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchEntry, SearchSettings
-from papersite.sources import SourceFile
+from papersite.sources import MONTH_NAMES, SourceFile
 from papersite.tags import reading_order
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,7 +60,6 @@ RECENT_COUNT = 10
 SAFE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?")
 _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 # Material's script takes every <link rel="alternate"> in a page's head for another language's
 # copy of the site and fetches sitemap.xml next to it: next to the feeds a page names
 # (templates/overrides/main.html) that would be a 404 on every page view. An empty one is a few
@@ -244,7 +243,7 @@ class ThemeView:
         intro = html.unescape(_TAG.sub("", self.intro_html)) if self.intro_html else ""
         if intro.strip():
             return summarize(intro)
-        return f"{self.count} paper{'s' if self.count != 1 else ''} on {self.title}"
+        return f"{counted(self.count, 'paper')} on {self.title}"
 
 
 def summarize(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
@@ -276,7 +275,7 @@ def theme_feed(site_name: str, theme: Theme) -> FeedView:
 
 def format_date(day: date | None) -> str | None:
     """A date as readers write it, the same in every locale: "10 May 2025"."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else None
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else None
 
 
 def check_id(kind: str, value: str, where: str) -> str:
@@ -717,6 +716,7 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = lambda text: Markup(escape_markdown(str(text)))
     env.filters["yaml"] = _yaml_string
     env.filters["href"] = lambda url: Markup(escape_url(str(url)))
+    env.filters["counted"] = counted
     env.globals["paper_url"] = paper_url
     return env
 
@@ -890,14 +890,14 @@ def _searches(title: str) -> tuple[LinkView, ...]:
 
 def _byline(paper: Paper) -> str | None:
     if paper.authors is not None:
-        return f"{paper.authors} author{'s' if paper.authors != 1 else ''}"
+        return counted(paper.authors, "author")
     return paper.organization
 
 
 def _upvotes(paper: Paper) -> str | None:
     if paper.upvotes is None:
         return None
-    text = f"{paper.upvotes} upvote{'s' if paper.upvotes != 1 else ''}"
+    text = counted(paper.upvotes, "upvote")
     as_of = format_date(paper.upvotes_as_of)
     return f"{text} as of {as_of}" if as_of else text
 

@@ -41,6 +41,7 @@ from papersite.errors import (
     display_path,
 )
 from papersite.markup import clean_text
+from papersite.sources import SOURCES_DIR
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
 MAX_LISTED = 50
@@ -208,9 +209,9 @@ def review(base_content: Path, head_content: Path) -> Review:
     """
     for content in (base_content, head_content):
         # A mistyped folder would otherwise review as "every paper added" or "every paper removed".
-        if not (content / "sources").is_dir():
+        if not (content / SOURCES_DIR).is_dir():
             raise PapersiteError(
-                display_path(content / "sources"),
+                display_path(content / SOURCES_DIR),
                 None,
                 "no sources folder: is this a content folder?",
             )

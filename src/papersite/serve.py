@@ -46,13 +46,12 @@ from papersite.errors import PapersiteError, Problem
 from papersite.related import Related, related_papers
 from papersite.render import TEMPLATES, Generated
 from papersite.search import without_search_plugin
+from papersite.sources import SOURCES_DIR
 from papersite.tags import with_tag_order
 
 POLL_SECONDS = 0.5
 # The highest TCP port.
 MAX_PORT = 65535
-# The folder of raw dumps in a content folder: the catalogue is read from it alone.
-SOURCES_DIR = "sources"
 # MkDocs' hooks of the preview (its ``hooks`` setting): see on_serve.
 HOOKS_FILE = Path(__file__).with_name("serve_hooks.py")
 
@@ -142,6 +141,7 @@ class Preview:
 
     def load(self) -> Loaded:
         """The content, reading the sources again only when a file under sources/ changed."""
+        # The catalogue is read from the sources folder alone.
         seen = snapshot([self.content / SOURCES_DIR])
         if self.catalogue is None or seen != self.sources_seen:
             self.catalogue = load_catalogue(self.content)

@@ -21,11 +21,13 @@ from itertools import chain, dropwhile, islice
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
+from papersite.errors import PapersiteError, Problem, Problems, Severity, counted, display_path
 from papersite.markup import clean_text
 from papersite.schema import closest, suggest
 from papersite.yamlfile import YamlDocument, load_yaml_file
 
+# The folder of raw dumps in a content folder, and the file in it naming each dump's capture.
+SOURCES_DIR = "sources"
 SOURCES_FILE = "sources.yaml"
 
 # What the listing page prints above the papers. A title starting with one of these can only be
@@ -57,12 +59,9 @@ LATEST_YEAR = 2100
 # the future for a machine (CI's) still on yesterday's date.
 LATEST_UTC_OFFSET = timedelta(hours=14)
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
-    )
-}
+# The month names dumps print, which the site's dates print too.
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 _PAGE_DATE = re.compile(r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})")
 _META_DATE = re.compile(
     r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?(?: (?P<upvotes>\d+))?"
@@ -186,7 +185,7 @@ def discover_sources(
     list is reported too: its papers would otherwise go without a label and a capture date unseen.
     A capture date after ``today`` (by default :func:`today_anywhere`) is refused.
     """
-    folder = content / "sources"
+    folder = content / SOURCES_DIR
     if not folder.is_dir():
         problems.error(display_path(folder), None, "no sources folder: put the dumps there")
         return []
@@ -432,7 +431,7 @@ def read_dump(source: SourceFile) -> Dump:
             parse_lines(_numbered_lines(stream, dump.display, undecodable), dump)
         if undecodable:
             (line, byte, column), more = undecodable[0], len(undecodable) - 1
-            others = f" (and {more} more line{'s' if more > 1 else ''})" if more else ""
+            others = f" (and {counted(more, 'more line')})" if more else ""
             message = (
                 f"not UTF-8: byte 0x{byte:02x} at column {column}{others}, shown as U+FFFD; "
                 "save the file as UTF-8"
@@ -1303,7 +1302,7 @@ def format_dump(records: list[Record], layout: Layout, page_date: date | None = 
         return "\n".join(lines) + "\n"
     header = ["new", HEADER_PHRASES[1], "Subscribe", "Daily Papers", HEADER_PHRASES[2]]
     if page_date is not None:
-        header.append(f"{_MONTH_NAMES[page_date.month - 1]} {page_date.day}")
+        header.append(f"{MONTH_NAMES[page_date.month - 1]} {page_date.day}")
     blocks = list(header)
     for record in records:
         blocks += [record.title, record.abstract]
@@ -1311,9 +1310,6 @@ def format_dump(records: list[Record], layout: Layout, page_date: date | None = 
         if meta:
             blocks.append(meta)
     return "\n\n".join(blocks) + "\n"
-
-
-_MONTH_NAMES = tuple(MONTHS)
 
 
 def _format_meta(record: Record) -> str | None:
@@ -1324,7 +1320,7 @@ def _format_meta(record: Record) -> str | None:
     else:
         who = f"  • {record.authors if record.authors is not None else 1} authors"
     published = record.published
-    when = f"{_MONTH_NAMES[published.month - 1]} {published.day}, {published.year}"
+    when = f"{MONTH_NAMES[published.month - 1]} {published.day}, {published.year}"
     if record.upvotes is not None:
         when += f" {record.upvotes}"
     return f"{who}\n·\n{when}"
