@@ -313,7 +313,6 @@ class SiteWriter:
         self.written: set[Path] = {self.root / MARKER}
         self._folders: dict[tuple[str, ...], Path] = {}
         self._made: set[Path] = {self.root}
-        self.changed = 0
 
     def path(self, relative: str) -> Path:
         """The absolute path of a file under the root; refuses anything that could leave it."""
@@ -358,7 +357,6 @@ class SiteWriter:
                 with open(fd, "wb") as file:
                     file.write(raw)
                 self.written.add(target)
-                self.changed += 1
                 return
         target = self.path(relative)
         self.written.add(target)
@@ -369,19 +367,15 @@ class SiteWriter:
             except OSError:
                 target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
-        self.changed += 1
 
-    def prune(self) -> int:
-        """Remove files and empty folders this run did not write; returns how many files went."""
-        removed = 0
+    def prune(self) -> None:
+        """Remove files and empty folders this run did not write."""
         for path in sorted(self.root.rglob("*"), reverse=True):
             if path.is_dir() and not path.is_symlink():
                 if not any(path.iterdir()):
                     path.rmdir()
             elif path not in self.written:
                 path.unlink()
-                removed += 1
-        return removed
 
 
 class Renderer:

@@ -184,8 +184,8 @@ class PagefindIndexer:
 
 def write_pagefind_pages(
     folder: Path, papers: Sequence[SearchEntry], group_size: int, language: str
-) -> int:
-    """Write the pages Pagefind indexes, ``group_size`` papers to a page; return how many."""
+) -> None:
+    """Write the pages Pagefind indexes, ``group_size`` papers to a page."""
     folder.mkdir(parents=True, exist_ok=True)
     head = (
         f'<!doctype html><html lang="{escape(language)}"><head><meta charset="utf-8">'
@@ -204,4 +204,3 @@ def write_pagefind_pages(
             f"{head}{sections or '<p>No papers yet.</p>'}</main></body></html>\n",
             encoding="utf-8",
         )
-    return len(starts)

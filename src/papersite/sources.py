@@ -452,7 +452,10 @@ def read_dump(source: SourceFile) -> Dump:
 
 
 def read_text(text: str, source: SourceFile) -> Dump:
-    """Parse a dump held in memory (tests and tools); same rules as :func:`read_dump`."""
+    """Parse a dump held in memory, for tests: :func:`read_dump`'s parsing of its lines.
+
+    The checks of the file's bytes are not made: size, line length, NUL, UTF-16 and UTF-8.
+    """
     dump = Dump(source, source.name)
     lines = [(number, _clean(line)) for number, line in enumerate(text.split("\n"), 1)]
     if lines and lines[0][1].startswith("\ufeff"):
