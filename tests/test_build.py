@@ -39,7 +39,7 @@ from papersite.cli import main
 from papersite.errors import PapersiteError, Problem
 from papersite.related import RelatedWorker
 from papersite.search import SearchSettings
-from papersite.tags import reading_order
+from papersite.tags import text_order
 
 from .conftest import REPO
 from .sites import HOSTILE_TAG, loaded, write_content
@@ -145,7 +145,7 @@ def test_material_search_finds_each_paper_once_by_title_abstract_and_tags(
         assert entry["title"] == html.escape(paper["title"], quote=False)
         assert entry["text"] == f"<p>{html.escape(' '.join(paper['abstract'].split()), False)}</p>"
         # The tags as its page shows them, alphabetical whatever their case.
-        tags = sorted(paper["tags"], key=reading_order)
+        tags = sorted(paper["tags"], key=text_order)
         assert entry.get("tags", []) == [html.escape(tag, quote=False) for tag in tags]
     assert not any(location.startswith("papers/") for location in by_location)
     assert "" in by_location and "about/" in by_location  # other pages still indexed by MkDocs

@@ -3,12 +3,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from papersite.tags import SORT_OPTIONS, reading_order, tag_order, title_order, with_tag_order
+from papersite.tags import SORT_OPTIONS, tag_order, text_order, title_order, with_tag_order
 
 
-def test_reading_order_is_alphabetical_whatever_the_case() -> None:
+def test_text_order_is_alphabetical_whatever_the_case() -> None:
     tags = ["zebra", "LLM", "attention", "MIR-Bench", "Med-EASi", "llm"]
-    assert sorted(tags, key=reading_order) == [
+    assert sorted(tags, key=text_order) == [
         "attention",
         "LLM",
         "llm",
@@ -19,13 +19,13 @@ def test_reading_order_is_alphabetical_whatever_the_case() -> None:
 
 
 def test_texts_that_differ_only_in_case_keep_one_order_whatever_came_first() -> None:
-    assert sorted(["llm", "LLM", "Llm"], key=reading_order) == ["LLM", "Llm", "llm"]
-    assert sorted(["LLM", "Llm", "llm"], key=reading_order) == ["LLM", "Llm", "llm"]
+    assert sorted(["llm", "LLM", "Llm"], key=text_order) == ["LLM", "Llm", "llm"]
+    assert sorted(["LLM", "Llm", "llm"], key=text_order) == ["LLM", "Llm", "llm"]
 
 
 def test_material_s_keys_compare_tags_and_titles_as_readers_see_them() -> None:
     # Front matter holds them HTML-escaped; readers see them unescaped.
-    assert tag_order(SimpleNamespace(name="&lt;i&gt;tag&lt;/i&gt; &amp; co")) == reading_order(
+    assert tag_order(SimpleNamespace(name="&lt;i&gt;tag&lt;/i&gt; &amp; co")) == text_order(
         "<i>tag</i> & co"
     )
     tags = [SimpleNamespace(name=name) for name in ("zebra", "MIR-Bench", "Med-EASi", "attention")]

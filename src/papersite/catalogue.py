@@ -248,7 +248,7 @@ def merge_records(paper_id: str, records: list[Record]) -> Paper:
     )
     dated = [r for r in records if r.published is not None]
     with_upvotes = [r for r in records if r.upvotes is not None]
-    latest_votes = max(with_upvotes, key=_capture_order) if with_upvotes else None
+    latest_votes = max(with_upvotes, key=_upvotes_date) if with_upvotes else None
     authors = next((r.authors for r in (best, *records) if r.authors is not None), None)
     organization = next(
         (r.organization for r in (best, *records) if r.organization is not None), None
@@ -276,7 +276,8 @@ def _richness(record: Record) -> tuple[int, int, int, int]:
     )
 
 
-def _capture_order(record: Record) -> date:
+def _upvotes_date(record: Record) -> date:
+    """The day a mention's upvotes were read: the latest count is the paper's."""
     return record.upvotes_as_of or date.min
 
 

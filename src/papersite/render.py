@@ -51,7 +51,7 @@ from papersite.options import DEFAULT_THEME_PAGE_SIZE, DEFAULT_UNSORTED_PAGE_SIZ
 from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchEntry, SearchSettings
 from papersite.sources import MONTH_NAMES, SourceFile
-from papersite.tags import reading_order
+from papersite.tags import text_order
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = ".papersite-generated"
@@ -417,9 +417,7 @@ class Renderer:
             byline=_byline(paper),
             upvotes=_upvotes(paper),
             # Alphabetical whatever their case (papersite.tags), not in the order curators wrote.
-            tags=tuple(
-                TagView(tag, tag_anchor(tag)) for tag in sorted(item.tags, key=reading_order)
-            ),
+            tags=tuple(TagView(tag, tag_anchor(tag)) for tag in sorted(item.tags, key=text_order)),
             note_html=Markup(render_note(item.note)) if item.note else None,
             places=tuple(self._place(p.theme, item) for p in item.placements),
             arxiv_id=arxiv_id,
@@ -433,7 +431,7 @@ class Renderer:
         known = [self._sources.get(name) or SourceFile(Path(name), name, name) for name in names]
         return tuple(
             SourceView(s.label, s.name if s.label != s.name else None)
-            for s in sorted(known, key=_capture_order)
+            for s in sorted(known, key=_seen_in_order)
         )
 
     def _place(self, theme_id: str, item: CuratedPaper) -> PlaceView:
@@ -851,8 +849,9 @@ def _note(text: str | None) -> Markup | None:
     return Markup(render_note(text)) if text and text.strip() else None
 
 
-def _capture_order(source: SourceFile) -> tuple[int, date, str]:
+def _seen_in_order(source: SourceFile) -> tuple[int, date, str]:
     """Dated captures by day; a year alone after that year's dated ones; unknown ones last."""
+    # catalogue.capture_order puts a year alone first, to keep ids; a reader wants known days first.
     year = source.captured.year if source.captured else source.captured_year
     return (year or 9999, source.captured or date.max, source.name)
 

@@ -1,7 +1,7 @@
 """The order readers expect of tags, and of the papers listed under each: alphabetical, any case.
 
 Sorting text as written puts every capital before every lower-case letter ("LLM" before
-"attention", "MIR-Bench" before "Med-EASi"). :func:`reading_order` compares the casefolded text
+"attention", "MIR-Bench" before "Med-EASi"). :func:`text_order` compares the casefolded text
 first and the text itself after, so names that differ only in case keep one order from build to
 build. papersite orders a paper's tags with it (theme pages, paper pages, search entries).
 
@@ -38,7 +38,7 @@ class _Listed(Protocol):
     def item(self) -> _Item: ...
 
 
-def reading_order(text: str) -> tuple[str, str]:
+def text_order(text: str) -> tuple[str, str]:
     """A sort key: the text whatever its case, then as written, so that no two texts tie."""
     return text.casefold(), text
 
@@ -46,7 +46,7 @@ def reading_order(text: str) -> tuple[str, str]:
 def tag_order(tag: _Named, *_: object) -> tuple[str, str]:
     """Material's key for a tag (``tags_sort_by``, ``listings_tags_sort_by``): by its name."""
     # Compared as readers see it: papersite writes tags into front matter HTML-escaped.
-    return reading_order(html.unescape(tag.name))
+    return text_order(html.unescape(tag.name))
 
 
 def title_order(mapping: _Listed) -> tuple[str, str, str]:
@@ -56,7 +56,7 @@ def title_order(mapping: _Listed) -> tuple[str, str, str]:
     """
     # str(), as Material's own key: a title from front matter may be any YAML value.
     title = html.unescape(str(mapping.item.title))
-    return (*reading_order(title), str(mapping.item.url))
+    return (*text_order(title), str(mapping.item.url))
 
 
 # The tags plugin's options that take a sort key: the tags under a page's title, the tags of a
