@@ -499,6 +499,24 @@ def test_an_mkdocs_error_is_reported_with_the_config_file(tmp_path: Path) -> Non
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.parametrize("command", ["generate", "build", "serve"])
+@pytest.mark.parametrize(("written", "kind"), [("- a\n", "a list"), ("hello\n", "'hello'")])
+def test_an_mkdocs_yml_that_holds_no_settings_is_one_line_at_line_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, written: str, kind: str
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(written, encoding="utf-8")
+    where = {
+        "generate": ["--out", str(tmp_path / "docs")],
+        "build": ["--site-dir", str(tmp_path / "site")],
+    }
+    args = [command, "--content", str(write_content(tmp_path)), "--config", str(config)]
+    assert main([*args, *where.get(command, [])]) == 1
+    assert capsys.readouterr().err == (
+        f"{config}:1: expected settings (key: value) at the top level, not {kind}\n"
+    )
+
+
 def _config_with_page_size(tmp_path: Path, size: str) -> Path:
     config = tmp_path / "mkdocs.yml"
     text = CONFIG.read_text(encoding="utf-8")

@@ -36,6 +36,7 @@ from papersite.errors import (
 from papersite.options import options_of
 from papersite.related import RelatedPapers, RelatedWorker
 from papersite.render import Generated, NavEntry, SiteSettings, generate
+from papersite.schema import describe
 from papersite.search import (
     PagefindIndexer,
     SearchBackend,
@@ -457,13 +458,22 @@ def read_mkdocs_yaml(config_file: Path) -> dict[str, Any]:
 
     try:
         with config_file.open("rb") as stream:
-            return yaml_load(stream)
+            written = yaml_load(stream)
     except OSError as error:
         raise PapersiteError(
             display_path(config_file), None, f"cannot read: {error.strerror}"
         ) from None
     except exceptions.ConfigurationError as error:
         raise PapersiteError.from_problems([mkdocs_config_problem(config_file, error)]) from None
+    # Every caller looks settings up by name; a list or a bare word there would fail as a bug.
+    # (An empty file is read as no settings, {}.) The top level starts at the first line.
+    if not isinstance(written, dict):
+        raise PapersiteError(
+            display_path(config_file),
+            1,
+            f"expected settings (key: value) at the top level, not {describe(written)}",
+        )
+    return written
 
 
 def mkdocs_config_problem(config_file: Path, error: Exception) -> Problem:
