@@ -36,7 +36,7 @@ from papersite.build import (
 )
 from papersite.catalogue import Catalogue
 from papersite.cli import main
-from papersite.errors import PapersiteError, Problem
+from papersite.errors import PapersiteError, Problem, display_path
 from papersite.related import RelatedWorker
 from papersite.search import SearchSettings
 from papersite.tags import text_order
@@ -560,6 +560,23 @@ def test_build_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path: Path, na
     assert (foreign / "thesis.tex").read_text() == "precious"
 
 
+@pytest.mark.parametrize("command", ["build", "generate"])
+def test_a_refused_folder_is_named_as_typed_by_build_and_generate_alike(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+) -> None:
+    content = write_content(tmp_path)
+    (tmp_path / "notsite").mkdir()
+    (tmp_path / "notsite/thesis.tex").write_text("precious")
+    monkeypatch.chdir(tmp_path)
+    out = "--site-dir" if command == "build" else "--out"
+    args = [command, "--content", str(content), "--config", str(CONFIG), out, "notsite"]
+    assert main(args) == 1
+    assert capsys.readouterr().err.startswith("notsite: folder is not empty and ")
+
+
 def test_the_shipped_content_builds(shipped_site: Path) -> None:
     papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
     assert len(papers) == 476
@@ -609,7 +626,7 @@ def test_build_refuses_a_site_dir_that_holds_the_user_s_folders(
     reason = (
         "refusing to build the site inside the content folder" if where == "sources" else REFUSED
     )
-    assert capsys.readouterr().err == f"{target.absolute()}: {reason}\n"
+    assert capsys.readouterr().err == f"{display_path(target.absolute())}: {reason}\n"
     assert sorted(p.name for p in content.iterdir()) == before
     assert sorted(p.name for p in (content / "sources").iterdir()) == sources_before
 

@@ -118,10 +118,14 @@ def test_ids_that_are_not_page_addresses_are_refused_before_writing(
 
 
 @pytest.mark.parametrize("relative", ["../x.md", "/etc/x", "a/../../b", "a//b", ".hidden", "a\\b"])
-def test_the_writer_never_leaves_its_folder(tmp_path: Path, relative: str) -> None:
-    writer = SiteWriter(tmp_path / "out")
-    with pytest.raises(PapersiteError, match="refusing to write"):
+def test_the_writer_never_leaves_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    writer = SiteWriter(Path("out"))
+    with pytest.raises(PapersiteError, match="refusing to write") as error:
         writer.write(relative, "x")
+    assert error.value.path == "out"  # as typed, as every message names a path
 
 
 @pytest.mark.parametrize("link", ["papers", "papers/x.md"])

@@ -524,7 +524,7 @@ def _swap(built: Path, target: Path, previous: Path) -> None:
             os.rename(previous, target)
         if isinstance(error, OSError):
             raise PapersiteError(
-                str(target),
+                display_path(target),
                 None,
                 f"cannot move the new site into place: {error.strerror}; the previous site is kept",
             ) from None
@@ -538,7 +538,7 @@ def _check_target(target: Path, config_file: Path, content: Path | None = None) 
     above them are refused by path, whatever they hold, even through a symbolic link.
     """
     if target.exists() and not target.is_dir():
-        raise PapersiteError(str(target), None, "site folder exists and is not a folder")
+        raise PapersiteError(display_path(target), None, "site folder exists and is not a folder")
     protected = {Path.cwd(), config_file.absolute().parent}
     with contextlib.suppress(RuntimeError):  # no HOME and no password entry: nothing to protect
         protected.add(Path.home())
@@ -548,7 +548,7 @@ def _check_target(target: Path, config_file: Path, content: Path | None = None) 
     for candidate in {target, target.resolve()}:
         if any(candidate == p or candidate in p.parents for p in protected | resolved):
             raise PapersiteError(
-                str(target),
+                display_path(target),
                 None,
                 "refusing to replace a folder holding the project, the content or your home "
                 "folder: choose a site folder of its own, such as ./site",
@@ -556,11 +556,13 @@ def _check_target(target: Path, config_file: Path, content: Path | None = None) 
         if content is not None and candidate.is_relative_to(content.resolve()):
             # content/sources or content/curation would be replaced by the site.
             raise PapersiteError(
-                str(target), None, "refusing to build the site inside the content folder"
+                display_path(target), None, "refusing to build the site inside the content folder"
             )
     if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists():
         raise PapersiteError(
-            str(target), None, "folder is not empty and holds no built site: choose another"
+            display_path(target),
+            None,
+            "folder is not empty and holds no built site: choose another",
         )
 
 

@@ -28,7 +28,13 @@ from markupsafe import Markup
 from papersite.bibtex import ARXIV_ID, bibtex_entry, bibtex_file
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CuratedPaper, Curation, Theme, newest_first
-from papersite.errors import PapersiteError, cannot_write, counted, failed_writing
+from papersite.errors import (
+    PapersiteError,
+    cannot_write,
+    counted,
+    display_path,
+    failed_writing,
+)
 from papersite.exports import (
     EXPORT_FIELDS,
     SCHEMA_FILE,
@@ -302,7 +308,9 @@ class SiteWriter:
         self.root = root.resolve()
         if self.root.exists() and any(self.root.iterdir()) and not (self.root / MARKER).exists():
             raise PapersiteError(
-                str(root), None, "folder is not empty and was not made by papersite: choose another"
+                display_path(root),
+                None,
+                "folder is not empty and was not made by papersite: choose another",
             )
         # An empty folder (a build's work folder) holds no earlier file to compare with.
         self._fresh = not self.root.exists() or not any(self.root.iterdir())
@@ -320,14 +328,16 @@ class SiteWriter:
         if target.is_symlink():
             target = target.resolve()
             if not target.is_relative_to(self.root):
-                raise PapersiteError(str(self.root), None, f"refusing to write {relative!r}")
+                raise PapersiteError(
+                    display_path(self.root), None, f"refusing to write {relative!r}"
+                )
         return target
 
     def _in_folder(self, relative: str) -> Path:
         """The path of a file under the root whose folders are no link out of it."""
         parts = relative.split("/")
         if not all(_SAFE_PART.fullmatch(part) and part not in {".", ".."} for part in parts):
-            raise PapersiteError(str(self.root), None, f"refusing to write {relative!r}")
+            raise PapersiteError(display_path(self.root), None, f"refusing to write {relative!r}")
         # Only a symlink can lead out now. Folders are resolved once each, and the file itself
         # only when it is a link: resolving every path was a tenth of rendering a large list.
         folder = tuple(parts[:-1])
@@ -335,7 +345,7 @@ class SiteWriter:
         if resolved is None:
             resolved = self._folders[folder] = self.root.joinpath(*folder).resolve()
         if not resolved.is_relative_to(self.root):
-            raise PapersiteError(str(self.root), None, f"refusing to write {relative!r}")
+            raise PapersiteError(display_path(self.root), None, f"refusing to write {relative!r}")
         return resolved / parts[-1]
 
     def write(self, relative: str, data: str | bytes) -> None:
