@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_build import REPO, pagefind_config, serving
-from papersite.build import build_site, load_content
+from papersite.build import build_site
+from papersite.curation import load_content
 
 CHROMIUM = Path("/usr/bin/chromium")
 TOP = 10

@@ -10,9 +10,16 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from papersite.build import Loaded
 from papersite.catalogue import Catalogue, load_catalogue
-from papersite.curation import CuratedPaper, Curation, ExtraLink, Placement, Section, Theme
+from papersite.curation import (
+    CuratedPaper,
+    Curation,
+    ExtraLink,
+    Loaded,
+    Placement,
+    Section,
+    Theme,
+)
 from papersite.render import SiteSettings
 
 from .conftest import DATA

@@ -25,7 +25,6 @@ from jsonschema import Draft202012Validator
 from papersite import build as build_module
 from papersite.build import (
     THEME_OVERRIDES,
-    Loaded,
     build_content,
     build_epoch,
     build_site,
@@ -36,6 +35,7 @@ from papersite.build import (
 )
 from papersite.catalogue import Catalogue
 from papersite.cli import main
+from papersite.curation import Loaded
 from papersite.errors import PapersiteError, Problem, display_path
 from papersite.related import RelatedWorker
 from papersite.search import SearchSettings

@@ -47,19 +47,44 @@ def test_check_exits_1_and_prints_path_line_message(
     assert captured.out.splitlines()[-1] == "3 papers; 1 error, 1 warning"
 
 
-def test_one_bad_byte_in_a_dump_is_one_error_not_a_cascade_from_papers_yaml(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _shipped_content_with_a_bad_byte(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the shipped content whose third dump has a byte that is not UTF-8 on line 15."""
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
     (dump,) = (content / "sources").glob("003_*.txt")
     lines = dump.read_bytes().split(b"\n")
     lines[14] = lines[14].replace(b" the ", b" th\xe9 ", 1)
     dump.write_bytes(b"\n".join(lines))
+    return content, dump
+
+
+def test_one_bad_byte_in_a_dump_is_one_error_not_a_cascade_from_papers_yaml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, dump = _shipped_content_with_a_bad_byte(tmp_path)
     assert main(["check", "--content", str(content)]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines()[-1] == "476 papers; 1 error, 0 warnings"
     assert err.startswith(f"{dump}:15: not UTF-8: byte 0xe9 at column ")
+
+
+@pytest.mark.parametrize(
+    "command", [["export"], ["export", "--rules-only"], ["triage"], ["check"], ["generate"]]
+)
+def test_a_broken_dump_and_a_mistake_in_papers_yaml_are_reported_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    content, dump = _shipped_content_with_a_bad_byte(tmp_path)
+    papers = content / "curation/papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("\npapers:\n", "\npapers:\n  no-such-paper:\n    note: x\n", 1))
+    line = text[: text.index("\npapers:\n")].count("\n") + 3
+    extra = {"generate": ["--config", str(REPO / "mkdocs.yml"), "--out", str(tmp_path / "docs")]}
+    assert main([*command, "--content", str(content), *extra.get(command[0], [])]) == 1
+    err = capsys.readouterr().err.splitlines()
+    # Every command that reads the content reports what generate and build report: both.
+    assert [problem.split(": ")[0] for problem in err] == [f"{dump}:15", f"{papers}:{line}"]
+    assert "unknown paper id 'no-such-paper'" in err[1]
 
 
 def test_check_strict_fails_on_warnings(

@@ -10,9 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from papersite.build import load_content
 from papersite.catalogue import load_catalogue
-from papersite.curation import CuratedPaper, Curation, Placement, uncurated
+from papersite.curation import CuratedPaper, Curation, Placement, load_content, uncurated
 from papersite.errors import PapersiteError
 from papersite.exports import EXPORT_FIELDS
 from papersite.markup import escape_html

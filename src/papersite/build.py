@@ -22,13 +22,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from papersite.catalogue import Catalogue, load_catalogue
-from papersite.curation import Curation, load_curation
+from papersite.catalogue import Catalogue
+from papersite.curation import Loaded, load_content
 from papersite.errors import (
     CannotWrite,
     PapersiteError,
     Problem,
-    Problems,
     cannot_write,
     display_path,
     failed_writing,
@@ -62,15 +61,6 @@ MAX_EPOCH = 2**32 - 1
 
 
 @dataclass(frozen=True)
-class Loaded:
-    """The content of a folder, ready to render, and the warnings met while reading it."""
-
-    catalogue: Catalogue
-    curation: Curation
-    warnings: tuple[Problem, ...]
-
-
-@dataclass(frozen=True)
 class BuildResult:
     """What one build made, for the summary line."""
 
@@ -91,23 +81,6 @@ class BuildResult:
             f"{self.bytes / 1_000_000:.1f} MB in {display_path(self.site_dir)} "
             f"in {self.seconds:.1f} s"
         )
-
-
-def load_content(
-    content: Path, *, strict: bool = False, catalogue: Catalogue | None = None
-) -> Loaded:
-    """The catalogue and curation of a content folder; errors (or warnings when strict) raise.
-
-    ``catalogue``, when given, is used instead of reading the sources again (the live preview
-    keeps it while only the curation changes).
-    """
-    if catalogue is None:
-        catalogue = load_catalogue(content)
-    problems = Problems()
-    problems.extend(catalogue.problems)
-    curation = load_curation(content, catalogue, problems)
-    problems.raise_if_failing(strict=strict)
-    return Loaded(catalogue, curation, tuple(problems))
 
 
 def build_epoch(catalogue: Catalogue) -> int:
@@ -341,7 +314,7 @@ def build_content(
     with RelatedWorker() as worker:
         loaded = load_content(content, strict=strict)
         related = worker.compute([item.paper for item in loaded.curation.papers])
-        warn(loaded.warnings)
+        warn(loaded.problems)
         return build_site(
             loaded,
             site_dir,

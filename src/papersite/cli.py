@@ -12,19 +12,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from papersite import __version__
-from papersite.catalogue import Catalogue, load_catalogue
-from papersite.curation import (
-    CURATION_DIR,
-    PAPERS_FILE,
-    Curation,
-    load_curation,
-    read_curation,
-)
+from papersite.curation import CURATION_DIR, load_content, read_content
 from papersite.errors import (
     PapersiteError,
     Problem,
     Problems,
-    Severity,
     cannot_write,
     counted,
     display_path,
@@ -233,73 +225,34 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
-def _load(content: Path) -> Catalogue:
-    """The catalogue, or a PapersiteError carrying every error found while reading it."""
-    catalogue = load_catalogue(content)
-    if any(p.severity is Severity.ERROR for p in catalogue.problems):
-        raise PapersiteError.from_problems(catalogue.problems)
-    _print_problems(catalogue.problems)
-    return catalogue
-
-
 def _run_check(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(args.content)
-    for summary in catalogue.sources:
+    loaded = read_content(args.content)
+    listed: set[Problem] = set()
+    for summary in loaded.catalogue.sources:
         _write(f"{summary}\n")
         for skipped in summary.skipped:
             _write(f"  skipped: {skipped}\n")
-    reported = {id(p) for s in catalogue.sources for p in s.skipped}
-    _print_problems([p for p in catalogue.problems if id(p) not in reported])
-    curation_problems = Problems()
-    curation = load_curation(args.content, catalogue, curation_problems)
-    if curation.themes:
-        _write(f"{_curation_summary(args.content, curation)}\n")
-    _print_problems(curation_problems.items)
-    found = [*catalogue.problems, *curation_problems]
-    errors = sum(p.severity is Severity.ERROR for p in found)
-    warnings = len(found) - errors
-    papers = counted(len(catalogue), "paper")
-    _write(f"{papers}; {counted(errors, 'error')}, {counted(warnings, 'warning')}\n")
-    failing = errors + (warnings if args.strict else 0)
-    return 1 if failing else 0
-
-
-def _curation_summary(content: Path, curation: Curation) -> str:
-    folder = display_path(content / CURATION_DIR)
-    if not curation.papers_read:
-        # Counts of the rules alone would read as if the curators' decisions had moved papers.
-        ids = ", ".join(t.id for t in curation.themes)
-        return (
-            f"{folder}: {len(curation.themes)} themes ({ids}); papers not counted, "
-            f"as {PAPERS_FILE} could not be read"
-        )
-    counts = ", ".join(f"{t.id} {len(curation.in_theme(t.id))}" for t in curation.themes)
-    return (
-        f"{folder}: {len(curation.themes)} themes ({counts}), "
-        f"{len(curation.unsorted())} unsorted, {len(curation.hidden)} hidden"
-    )
-
-
-def _curate(content: Path, catalogue: Catalogue, *, rules_only: bool = False) -> Curation:
-    """The curation, or a PapersiteError carrying every problem when any is an error."""
-    problems = Problems()
-    curation = load_curation(content, catalogue, problems, rules_only=rules_only)
-    problems.raise_if_failing()
-    _print_problems(problems.items)
-    return curation
+        listed.update(summary.skipped)
+    if loaded.curation.themes:
+        _write(f"{loaded.curation.summary(display_path(args.content / CURATION_DIR))}\n")
+    # A skipped record's problem is among the catalogue's too: it was listed with its dump above.
+    _print_problems([p for p in loaded.problems if p not in listed])
+    found = Problems(list(loaded.problems))
+    errors = len(found.failing())
+    papers = counted(len(loaded.catalogue), "paper")
+    _write(f"{papers}; {counted(errors, 'error')}, {counted(len(found) - errors, 'warning')}\n")
+    return 1 if found.failing(strict=args.strict) else 0
 
 
 def _run_triage(args: argparse.Namespace) -> int:
-    catalogue = _load(args.content)
-    problems = Problems()
-    files = read_curation(args.content, catalogue, problems)
-    problems.raise_if_failing()
-    _print_problems(problems.items)
-    if files is None:
+    loaded = load_content(args.content)
+    _print_problems(loaded.problems)
+    if loaded.files is None:
         raise PapersiteError(
             display_path(args.content / CURATION_DIR), None, "no curation folder: nothing to triage"
         )
-    _write(format_triage(triage(files, catalogue), disagreements=args.disagreements))
+    triaged = triage(loaded.files, loaded.catalogue)
+    _write(format_triage(triaged, disagreements=args.disagreements))
     return 0
 
 
@@ -316,9 +269,9 @@ def _run_export(args: argparse.Namespace) -> int:
         # The same for any content, rules-only or not: nothing to read.
         text = schema_json()
     else:
-        catalogue = _load(args.content)
-        curation = _curate(args.content, catalogue, rules_only=args.rules_only)
-        text = SERIALISERS[args.format or "json"](export_objects(curation))
+        loaded = load_content(args.content, rules_only=args.rules_only)
+        _print_problems(loaded.problems)
+        text = SERIALISERS[args.format or "json"](export_objects(loaded.curation))
     if args.output is None:
         _write(text)
     else:
@@ -344,10 +297,10 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _run_generate(args: argparse.Namespace) -> int:
-    from papersite.build import generate_folder, load_content
+    from papersite.build import generate_folder
 
     loaded = load_content(args.content)
-    _print_problems(loaded.warnings)
+    _print_problems(loaded.problems)
     generated = generate_folder(
         loaded, args.out, config_file=args.config, progress=sys.stderr.isatty()
     )

@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from papersite.catalogue import Catalogue, Paper, slugify
-from papersite.errors import PapersiteError, Problems, display_path
+from papersite.catalogue import Catalogue, Paper, load_catalogue, slugify
+from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import note_problems, tag_anchor
 from papersite.rules import DEFAULT_TITLE_WEIGHT, SectionRule, Term, Text, ThemeRules, ThemeScore
 from papersite.schema import SchemaProblem, describe, load_schema, suggest, validate
@@ -188,6 +188,24 @@ class Curation:
         """Visible papers in no theme, newest first."""
         return sorted((item for item in self.papers if not item.placements), key=newest_first)
 
+    def summary(self, folder: str) -> str:
+        """One line for ``papersite check``: the themes with their papers, unsorted and hidden.
+
+        ``folder`` is the curation folder as messages name it.
+        """
+        if not self.papers_read:
+            # Counts of the rules alone would read as if the curators' decisions had moved papers.
+            ids = ", ".join(t.id for t in self.themes)
+            return (
+                f"{folder}: {len(self.themes)} themes ({ids}); papers not counted, "
+                f"as {PAPERS_FILE} could not be read"
+            )
+        counts = ", ".join(f"{t.id} {len(self.in_theme(t.id))}" for t in self.themes)
+        return (
+            f"{folder}: {len(self.themes)} themes ({counts}), "
+            f"{len(self.unsorted())} unsorted, {len(self.hidden)} hidden"
+        )
+
 
 def reading_order(item: CuratedPaper) -> tuple[int, int, int, str]:
     """Sort key: curator's order first, then newest published, then title."""
@@ -280,6 +298,56 @@ class CurationFiles:
         return {rules.theme: rules.score(text) for rules in self.rules}
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """The content of a folder, ready to render, and the problems met while reading it.
+
+    From :func:`load_content` the problems are warnings only (errors raise); from
+    :func:`read_content` they are every problem, errors too.
+    """
+
+    catalogue: Catalogue
+    curation: Curation
+    problems: tuple[Problem, ...]
+    # The curation files as read, which triage compares with the rules; None without a folder.
+    files: CurationFiles | None = None
+
+
+def read_content(
+    content: Path, *, catalogue: Catalogue | None = None, rules_only: bool = False
+) -> Loaded:
+    """The catalogue and curation of a content folder, with every problem found in either.
+
+    Nothing is raised for bad content: the dumps' errors and the curation's are all in
+    ``problems``, so a command reports them at once (``papersite check``, a review). ``catalogue``,
+    when given, is used instead of reading the sources again (the live preview keeps it while only
+    the curation changes); ``rules_only`` as for :func:`load_curation`.
+    """
+    if catalogue is None:
+        catalogue = load_catalogue(content)
+    problems = Problems()
+    problems.extend(catalogue.problems)
+    curation, files = _curate(content, catalogue, problems, rules_only=rules_only)
+    return Loaded(catalogue, curation, tuple(problems), files)
+
+
+def load_content(
+    content: Path,
+    *,
+    strict: bool = False,
+    catalogue: Catalogue | None = None,
+    rules_only: bool = False,
+) -> Loaded:
+    """:func:`read_content`, raising every problem in one PapersiteError when any is an error.
+
+    With ``strict``, a warning raises too. Every command that needs content it can use loads it
+    here, so each reports the same problems (the dumps' and the curation's) all at once.
+    """
+    loaded = read_content(content, catalogue=catalogue, rules_only=rules_only)
+    Problems(list(loaded.problems)).raise_if_failing(strict=strict)
+    return loaded
+
+
 def load_curation(
     content: Path, catalogue: Catalogue, problems: Problems, *, rules_only: bool = False
 ) -> Curation:
@@ -288,11 +356,18 @@ def load_curation(
     Decisions in papers.yaml win over the rules; with ``rules_only`` they are checked but ignored,
     which shows how the rules alone would sort the catalogue.
     """
+    return _curate(content, catalogue, problems, rules_only=rules_only)[0]
+
+
+def _curate(
+    content: Path, catalogue: Catalogue, problems: Problems, *, rules_only: bool
+) -> tuple[Curation, CurationFiles | None]:
+    """:func:`load_curation`, with the files it read (None without a curation folder)."""
     found = Problems()
     files = read_curation(content, catalogue, found)
     if files is None:
         problems.extend(found)
-        return uncurated(catalogue)
+        return uncurated(catalogue), None
     curation = sort_papers(files, catalogue, found)
     # Without papers.yaml's decisions a theme may well be empty: that is no news.
     for theme in curation.themes if files.papers_read else ():
@@ -307,7 +382,7 @@ def load_curation(
     problems.extend(
         sorted(found, key=lambda p: (order.index(p.path) if p.path in order else -1, p.line or 0))
     )
-    return sort_papers(files, catalogue, rules_only=True) if rules_only else curation
+    return (sort_papers(files, catalogue, rules_only=True) if rules_only else curation), files
 
 
 def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> CurationFiles | None:

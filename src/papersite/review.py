@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from papersite.catalogue import Paper, load_catalogue, match_key
+from papersite.catalogue import Paper, match_key
 from papersite.curation import (
     CURATION_DIR,
     PAPERS_FILE,
@@ -30,12 +30,11 @@ from papersite.curation import (
     Curation,
     HiddenPaper,
     Theme,
-    load_curation,
+    read_content,
 )
 from papersite.errors import (
     PapersiteError,
     Problem,
-    Problems,
     Severity,
     counted,
     display_path,
@@ -337,9 +336,9 @@ def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
 
 
 def _curate(content: Path) -> _Side:
-    catalogue = load_catalogue(content)
-    problems = Problems()
-    curation = load_curation(content, catalogue, problems)
+    """One side of the review, read as ``papersite check`` reads it: every problem kept."""
+    loaded = read_content(content)
+    curation = loaded.curation
     places = {
         item.paper.id: tuple(Place(p.theme, p.section) for p in item.placements)
         or (Place(UNSORTED, UNSORTED),)
@@ -347,9 +346,8 @@ def _curate(content: Path) -> _Side:
     }
     hidden = {item.paper.id: item for item in curation.hidden}
     papers = {item.paper.id: item for item in curation.papers}
-    problems_seen = (*catalogue.problems, *problems)
     unread = None if curation.papers_read else display_path(content / CURATION_DIR / PAPERS_FILE)
-    return _Side(curation, places, hidden, problems_seen, papers, unread)
+    return _Side(curation, places, hidden, loaded.problems, papers, unread)
 
 
 def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:

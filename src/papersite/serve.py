@@ -29,10 +29,8 @@ from typing import Any
 
 from papersite.build import (
     CONFIG_FILE,
-    Loaded,
     MkDocsLog,
     generate_docs,
-    load_content,
     load_mkdocs_config,
     mkdocs_config_problem,
     mkdocs_failures,
@@ -42,6 +40,7 @@ from papersite.build import (
     with_theme_overrides,
 )
 from papersite.catalogue import Catalogue, load_catalogue
+from papersite.curation import Loaded, load_content
 from papersite.errors import PapersiteError, Problem
 from papersite.related import Related, related_papers
 from papersite.render import TEMPLATES, Generated
@@ -160,7 +159,7 @@ class Preview:
         touched as well: each carries the navigation, and MkDocs rebuilds only touched pages.
         """
         loaded = self.load()
-        for warning in loaded.warnings:
+        for warning in loaded.problems:
             print(warning, file=sys.stderr)
         shown = tuple(item.paper.id for item in loaded.curation.papers)
         if self.related is None or shown != self.related_for:
