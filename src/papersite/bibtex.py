@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 
 from papersite.catalogue import Paper
-from papersite.exports import paper_url
 from papersite.markup import clean_text
+from papersite.urls import paper_url
 
 NO_AUTHORS = "The Daily Papers dumps carry no author names: add them from each paper."
 # An arXiv id, as papers.schema.json has it, its two year digits in group 1 or 2: '2312.00752'

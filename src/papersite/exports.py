@@ -18,6 +18,7 @@ from typing import Any
 from papersite.catalogue import MAX_ID_LENGTH
 from papersite.curation import CuratedPaper, Curation
 from papersite.errors import cannot_write
+from papersite.urls import paper_url
 
 FORMATS = ("json", "csv")
 
@@ -126,11 +127,6 @@ EXPORT_FIELDS = (
 FIELDS = tuple(field.name for field in EXPORT_FIELDS)
 
 
-def paper_url(paper_id: str) -> str:
-    """The paper's page path on the site, relative to the site root."""
-    return f"papers/{paper_id}/"
-
-
 def paper_object(item: CuratedPaper) -> dict[str, Any]:
     """One curated paper as a JSON-ready object in FIELDS order."""
     paper = item.paper
@@ -165,9 +161,6 @@ def to_json(objects: list[dict[str, Any]]) -> str:
     return _dumps(objects)
 
 
-# Published next to papers.json. papers.json stays a bare array, which readers already parse, so it
-# cannot name its schema itself: the About page and README link this file instead.
-SCHEMA_FILE = "papers.schema.json"
 # An identifier, not an address: the schema describes papersite's export wherever a site is
 # published (its `url`s are relative for the same reason), so `papersite export --schema` and every
 # site give the same bytes. Not the id of schemas/papers.schema.json, which is papers.yaml's.

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from papersite.curation import CuratedPaper, newest_first
-from papersite.exports import paper_url
 from papersite.markup import clean_text
+from papersite.urls import paper_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 # A feed is read for what is new; the full list is in papers.json.

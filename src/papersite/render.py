@@ -25,6 +25,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from papersite import urls
 from papersite.bibtex import ARXIV_ID, bibtex_entry, bibtex_file
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CuratedPaper, Curation, Theme, newest_first
@@ -37,9 +38,7 @@ from papersite.errors import (
 )
 from papersite.exports import (
     EXPORT_FIELDS,
-    SCHEMA_FILE,
     export_objects,
-    paper_url,
     schema_json,
     to_csv,
     to_json,
@@ -276,7 +275,7 @@ def summarize(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
 
 def theme_feed(site_name: str, theme: Theme) -> FeedView:
     """The Atom feed of a theme's papers, as its pages and its papers' pages name it."""
-    return FeedView(f"{site_name}: {theme.title}", f"feeds/{theme.id}.xml")
+    return FeedView(f"{site_name}: {theme.title}", urls.feed_url(theme.id))
 
 
 def format_date(day: date | None) -> str | None:
@@ -529,7 +528,7 @@ def _generate(
         pages += 1
 
     page(
-        "index.md",
+        urls.page_file(urls.HOME),
         "home.md.j2",
         themes=themes,
         recent=recent,
@@ -561,33 +560,40 @@ def _generate(
         page(unsorted_page.path, "unsorted.md.j2", page=unsorted_page, total=len(unsorted))
     tagged = any(item.tags for item in curation.papers)
     # Written even with no tags, so a kept address still opens; the nav then leaves it out.
-    page("tags.md", "tags.md.j2", tagged=tagged, root="../")
-    page("about.md", "about.md.j2", themes=themes, fields=field_views(), root="../")
+    page(urls.page_file(urls.TAGS), "tags.md.j2", tagged=tagged, root=urls.up_to_root(urls.TAGS))
+    page(
+        urls.page_file(urls.ABOUT),
+        "about.md.j2",
+        themes=themes,
+        fields=field_views(),
+        root=urls.up_to_root(urls.ABOUT),
+    )
     if search_page:
         page(
-            "search.md",
+            urls.page_file(urls.SEARCH),
             "search.md.j2",
-            root="../",
+            root=urls.up_to_root(urls.SEARCH),
             total=len(curation.papers),
             search_example=example,
         )
-        writer.write("javascripts/search.js", (TEMPLATES / "search.js").read_bytes())
+        writer.write(urls.SEARCH_SCRIPT, (TEMPLATES / "search.js").read_bytes())
     # Each paper's citation, made once: its page shows it, its themes' files and papers.bib hold it.
     citations = {
         item.paper.id: bibtex_entry(item.paper, settings.site_url, views[item.paper.id].arxiv_id)
         for item in curation.papers
     }
     _write_data(writer, catalogue, curation, settings, citations)
-    writer.write("stylesheets/papersite.css", (TEMPLATES / "papersite.css").read_bytes())
-    writer.write("javascripts/papersite.js", (TEMPLATES / "papersite.js").read_bytes())
+    writer.write(urls.STYLESHEET, (TEMPLATES / "papersite.css").read_bytes())
+    writer.write(urls.SCRIPT, (TEMPLATES / "papersite.js").read_bytes())
     if related is None:
         related = related_papers([item.paper for item in curation.papers])
     elif callable(related):
         related = related()
     for item in _progress(curation.papers, progress, "pages"):
         view = views[item.paper.id]
+        url = urls.paper_url(item.paper.id)
         page(
-            f"papers/{item.paper.id}.md",
+            urls.page_file(url),
             "paper.md.j2",
             paper=view,
             related=_related_views(related[item.paper.id], views),
@@ -596,19 +602,22 @@ def _generate(
             # A reader who gives a feed reader this page's address is offered its themes' feeds.
             feeds=tuple(feeds[place.theme_id] for place in view.places),
             bibtex=citations[item.paper.id],
-            root="../../",
+            root=urls.up_to_root(url),
         )
     writer.prune()
     nav = (
-        NavEntry("Home", "index.md"),
-        *((NavEntry("Search", "search.md"),) if search_page else ()),
-        *(NavEntry(escape_html(t.title), f"themes/{t.id}.md") for t in curation.themes),
-        *((NavEntry("Tags", "tags.md"),) if tagged else ()),
-        NavEntry("Unsorted", "unsorted.md"),
-        NavEntry("About", "about.md"),
+        NavEntry("Home", urls.page_file(urls.HOME)),
+        *((NavEntry("Search", urls.page_file(urls.SEARCH)),) if search_page else ()),
+        *(
+            NavEntry(escape_html(t.title), urls.page_file(urls.theme_url(t.id)))
+            for t in curation.themes
+        ),
+        *((NavEntry("Tags", urls.page_file(urls.TAGS)),) if tagged else ()),
+        NavEntry("Unsorted", urls.page_file(urls.UNSORTED)),
+        NavEntry("About", urls.page_file(urls.ABOUT)),
     )
     entries = tuple(
-        SearchEntry(v.id, paper_url(v.id), v.title, v.abstract, tuple(t.name for t in v.tags))
+        SearchEntry(v.id, urls.paper_url(v.id), v.title, v.abstract, tuple(t.name for t in v.tags))
         for v in (views[item.paper.id] for item in curation.papers)
     )
     return Generated(len(curation.papers), pages, len(writer.written), nav, entries, search)
@@ -664,19 +673,19 @@ def _write_data(
 ) -> None:
     """papers.json, its JSON Schema and papers.csv, BibTeX per theme and of all, Atom feeds."""
     objects = export_objects(curation)
-    writer.write("papers.json", to_json(objects))
-    writer.write(SCHEMA_FILE, schema_json())
-    writer.write("papers.csv", to_csv(objects))
+    writer.write(urls.PAPERS_JSON, to_json(objects))
+    writer.write(urls.PAPERS_SCHEMA, schema_json())
+    writer.write(urls.PAPERS_CSV, to_csv(objects))
     site = settings.site_url
     # One file of every paper, so a reader who wants several themes gets each key once.
     every = (citations[item.paper.id] for item in curation.papers)
-    writer.write("bibtex/papers.bib", bibtex_file(f"{settings.site_name}: every paper", every))
-    writer.write("feeds/sitemap.xml", FEEDS_SITEMAP)
+    writer.write(urls.EVERY_BIBTEX, bibtex_file(f"{settings.site_name}: every paper", every))
+    writer.write(urls.FEEDS_SITEMAP, FEEDS_SITEMAP)
     writer.write(
-        "feeds/papers.xml",
+        urls.NEWEST_FEED,
         atom_feed(
             title=f"{settings.site_name}: newest papers",
-            feed_url=f"{site}feeds/papers.xml",
+            feed_url=f"{site}{urls.NEWEST_FEED}",
             page_url=site,
             site_url=site,
             items=curation.papers,
@@ -687,14 +696,14 @@ def _write_data(
         items = curation.in_theme(theme.id)
         entries = (citations[i.paper.id] for i in items)
         title = f"{settings.site_name}: {theme.title}"
-        writer.write(f"bibtex/{theme.id}.bib", bibtex_file(title, entries))
+        writer.write(urls.bibtex_url(theme.id), bibtex_file(title, entries))
         feed = theme_feed(settings.site_name, theme)
         writer.write(
             feed.url,
             atom_feed(
                 title=feed.title,
                 feed_url=f"{site}{feed.url}",
-                page_url=f"{site}themes/{theme.id}/",
+                page_url=f"{site}{urls.theme_url(theme.id)}",
                 site_url=site,
                 items=items,
                 built=settings.built,
@@ -719,7 +728,8 @@ def _environment() -> jinja2.Environment:
     env.filters["yaml"] = _yaml_string
     env.filters["href"] = lambda url: Markup(escape_url(str(url)))
     env.filters["counted"] = counted
-    env.globals["paper_url"] = paper_url
+    # Templates take every address from papersite.urls, never spell one.
+    env.globals["urls"] = urls
     return env
 
 
@@ -730,11 +740,12 @@ T = TypeVar("T")
 class ListPage(Generic[T]):
     """One page of a list split into pages (Unsorted, a theme): its items and its neighbours.
 
-    The first page is ``<base>.md``, the others ``<base>/<number>.md``, so the first keeps the
-    address the navigation and older links use.
+    Its addresses are :func:`papersite.urls.list_page_url`'s: the first page keeps the list's own,
+    which the navigation and older links use.
     """
 
-    base: str
+    # The address of the list's first page, the one the navigation links to.
+    first_url: str
     label: str
     number: int
     count: int
@@ -751,7 +762,7 @@ class ListPage(Generic[T]):
     @property
     def path(self) -> str:
         """The Markdown file, under the docs folder."""
-        return f"{self.base}.md" if self.number == 1 else f"{self.base}/{self.number}.md"
+        return urls.page_file(self.url)
 
     @property
     def url(self) -> str:
@@ -761,12 +772,7 @@ class ListPage(Generic[T]):
     @property
     def root(self) -> str:
         """The way back to the site's root from this page."""
-        return "../" * (self.base.count("/") + (1 if self.number == 1 else 2))
-
-    @property
-    def first_url(self) -> str:
-        """The address of the list's first page, the one the navigation links to."""
-        return self._url(1)
+        return urls.up_to_root(self.url)
 
     @property
     def previous_url(self) -> str | None:
@@ -779,7 +785,7 @@ class ListPage(Generic[T]):
         return self._url(self.number + 1) if self.number < self.count else None
 
     def _url(self, number: int) -> str:
-        return f"{self.base}/" if number == 1 else f"{self.base}/{number}/"
+        return urls.list_page_url(self.first_url, number)
 
 
 def paginate(papers: Sequence[PaperView], size: int) -> list[ListPage[PaperView]]:
@@ -787,7 +793,7 @@ def paginate(papers: Sequence[PaperView], size: int) -> list[ListPage[PaperView]
     starts = range(0, len(papers), size) or range(1)
     return [
         ListPage(
-            "unsorted",
+            urls.UNSORTED,
             "Unsorted",
             number,
             len(starts),
@@ -830,7 +836,7 @@ def paginate_theme(theme: ThemeView, size: int) -> list[ListPage[SectionView]]:
         position += len(section.papers)
     return [
         ListPage(
-            f"themes/{theme.id}",
+            urls.theme_url(theme.id),
             theme.title,
             number,
             count,

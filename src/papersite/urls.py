@@ -1,0 +1,79 @@
+"""The site's addresses: where every page and data file is, from the site's root.
+
+The one place that spells the site's layout. Python builds paths with these names and the
+templates get this module as the global ``urls`` (:func:`papersite.render.Renderer`), so moving
+a folder is an edit here, and a name a template gets wrong fails the build instead of a link.
+Ids in them were checked to be one safe folder name each (``render.check_id``): nothing needs
+quoting. MkDocs serves the docs file ``x.md`` at ``x/`` (:func:`page_file` goes the other way).
+The one address spelled elsewhere is the feed of newest papers in templates/overrides/main.html,
+which MkDocs renders with its own templates (a test checks it matches :data:`NEWEST_FEED`).
+"""
+
+from __future__ import annotations
+
+HOME = ""
+# The folder of theme pages; its own page would be index.md in it (curation.RESERVED_THEME_IDS).
+THEMES = "themes/"
+SEARCH = "search/"
+TAGS = "tags/"
+UNSORTED = "unsorted/"
+ABOUT = "about/"
+# The data files beside the pages (papersite.exports writes them).
+PAPERS_JSON = "papers.json"
+PAPERS_CSV = "papers.csv"
+PAPERS_SCHEMA = "papers.schema.json"
+# Every paper's feed and citations take the name a theme's would: the theme id "papers" is
+# reserved for them (curation.RESERVED_THEME_IDS).
+EVERY_PAPER = "papers"
+# Material looks for a sitemap next to each feed a page names (render.FEEDS_SITEMAP says why).
+FEEDS_SITEMAP = "feeds/sitemap.xml"
+STYLESHEET = "stylesheets/papersite.css"
+SCRIPT = "javascripts/papersite.js"
+SEARCH_SCRIPT = "javascripts/search.js"
+
+
+def paper_url(paper_id: str) -> str:
+    """The paper's page."""
+    return f"papers/{paper_id}/"
+
+
+def theme_url(theme_id: str) -> str:
+    """The theme's page (its first, when the theme is split into pages)."""
+    return f"{THEMES}{theme_id}/"
+
+
+def feed_url(theme_id: str) -> str:
+    """The Atom feed of a theme's papers (of every paper for :data:`EVERY_PAPER`)."""
+    return f"feeds/{theme_id}.xml"
+
+
+def bibtex_url(theme_id: str) -> str:
+    """The BibTeX of a theme's papers (of every paper for :data:`EVERY_PAPER`)."""
+    return f"bibtex/{theme_id}.bib"
+
+
+def tag_url(anchor: str) -> str:
+    """A tag's entry on the Tags page, by its anchor (``markup.tag_anchor``)."""
+    return f"{TAGS}#{anchor}"
+
+
+def list_page_url(first: str, number: int) -> str:
+    """Page ``number`` of a list split into pages whose first page is at ``first``.
+
+    The first keeps the list's own address, which the navigation and older links use.
+    """
+    return first if number == 1 else f"{first}{number}/"
+
+
+def page_file(url: str) -> str:
+    """The Markdown file, under the docs folder, that MkDocs serves at a page's ``url``."""
+    return f"{url.removesuffix('/')}.md" if url else "index.md"
+
+
+def up_to_root(url: str) -> str:
+    """The relative way from the page at ``url`` back to the site's root: ``../`` a folder."""
+    return "../" * url.count("/")
+
+
+NEWEST_FEED = feed_url(EVERY_PAPER)
+EVERY_BIBTEX = bibtex_url(EVERY_PAPER)

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from papersite import urls
+from papersite.build import THEME_OVERRIDES
+from papersite.render import TEMPLATES
+
+
+@pytest.mark.parametrize(
+    ("url", "file", "root"),
+    [
+        (urls.HOME, "index.md", ""),
+        (urls.TAGS, "tags.md", "../"),
+        (urls.paper_url("a-paper"), "papers/a-paper.md", "../../"),
+        (urls.list_page_url(urls.UNSORTED, 1), "unsorted.md", "../"),
+        (urls.list_page_url(urls.UNSORTED, 3), "unsorted/3.md", "../../"),
+        (urls.list_page_url(urls.theme_url("t"), 2), "themes/t/2.md", "../../../"),
+    ],
+)
+def test_a_page_s_address_gives_its_file_and_the_way_back(url: str, file: str, root: str) -> None:
+    assert urls.page_file(url) == file
+    assert urls.up_to_root(url) == root
+
+
+def test_templates_take_the_site_s_addresses_from_urls() -> None:
+    # A path written after a page's root is an address spelled out of papersite.urls.
+    spelled = re.compile(r"\{\{ (?:page\.)?root \}\}[\w/]")
+    for template in TEMPLATES.glob("*.j2"):
+        assert not spelled.search(template.read_text(encoding="utf-8")), template.name
+
+
+def test_the_theme_override_names_the_feed_of_newest_papers_where_it_is() -> None:
+    # MkDocs renders main.html with its own templates, which cannot reach papersite.urls.
+    head = (THEME_OVERRIDES / "main.html").read_text(encoding="utf-8")
+    assert f"{{{{ '{urls.NEWEST_FEED}' | url }}}}" in head
