@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from papersite import urls
 from papersite.catalogue import Catalogue, Paper, load_catalogue, slugify
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import note_problems, tag_anchor
@@ -28,12 +29,12 @@ Explain = Callable[[YamlDocument, SchemaProblem], str | None]
 CURATION_DIR = "curation"
 THEMES_FILE = "themes.yaml"
 PAPERS_FILE = "papers.yaml"
-# A theme's id names files and addresses beside the whole site's own (render.py): its page
-# themes/<id>.md, its feed feeds/<id>.xml and its citations bibtex/<id>.bib. These ids would
-# take the place of one of the site's, without a word from MkDocs.
+# A theme's id names files and addresses beside the whole site's own (papersite.urls): its page,
+# its feed and its citations. These ids would take the place of one of the site's, without a word
+# from MkDocs.
 RESERVED_THEME_IDS = {
-    "papers": "feeds/papers.xml is the feed of every paper",
-    "index": "themes/index.md would be the themes folder's own page, at themes/",
+    urls.EVERY_PAPER: f"{urls.NEWEST_FEED} is the feed of every paper",
+    "index": f"{urls.THEMES}index.md would be the themes folder's own page, at {urls.THEMES}",
 }
 # A section's id is its heading's anchor on the theme's page, beside the anchor each paper listed
 # there has, paper-<paper id> (templates/_macros.j2), where the paper's own page links to. A

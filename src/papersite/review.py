@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from papersite import urls
 from papersite.catalogue import Paper, match_key
 from papersite.curation import (
     CURATION_DIR,
@@ -440,7 +441,8 @@ def format_review(report: Review) -> str:
     removed = [count.theme for count in report.counts if count.status == "removed"]
     if removed:
         gone = "; ".join(
-            f"`themes/{theme}/`, `feeds/{theme}.xml`, `bibtex/{theme}.bib`" for theme in removed
+            f"`{urls.theme_url(theme)}`, `{urls.feed_url(theme)}`, `{urls.bibtex_url(theme)}`"
+            for theme in removed
         )
         lines += [
             "",
