@@ -7,7 +7,8 @@ import pytest
 
 from papersite import review as review_module
 from papersite.cli import main
-from papersite.review import escape_gfm, format_review, review
+from papersite.markup import escape_gfm
+from papersite.review import format_review, review
 
 from .conftest import CURATION_DATA, DATA
 

@@ -6,6 +6,8 @@ Markdown: it is HTML-escaped and placed inside raw HTML blocks, which Python-Mar
 untouched. Where text must stay Markdown (headings that feed the table of contents), every character
 Markdown could act on is backslash-escaped as well. Curators' notes are Markdown without raw HTML:
 they are rendered here, with raw HTML turned into text and unsafe link schemes dropped.
+Text for the GitHub-flavoured Markdown of ``papersite review`` is backslash-escaped the same
+way (:func:`escape_gfm`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from pymdownx.slugs import slugify
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Every character Python-Markdown (with the tables extension) lets a backslash escape.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+# Marks that start inline Markdown on GitHub (code, emphasis, links, tags, entities, table cells,
+# strike-through, math). Text escaped with them never starts a line, so block marks such as "#" or
+# "-" are inert.
+_GFM_INLINE_MARKS = re.compile(r"([\\`*_\[\]<>|&~$])")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _NOTE_EXTENSIONS = ("fenced_code", "tables", "sane_lists")
@@ -52,6 +58,15 @@ def tag_anchor(tag: str) -> str:
 def escape_markdown(text: str) -> str:
     """Text for a Markdown line (a heading): HTML-escaped, then every Markdown special escaped."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escape_html(text))
+
+
+def escape_gfm(text: str) -> str:
+    """Scraped text for the middle of a GitHub-flavoured Markdown line: it shows as written.
+
+    GitHub honours a backslash before any ASCII punctuation, so nothing in a title (``<``, ``|``,
+    ``*``, ``[``, ``$``) can become a tag, a table cell, emphasis, a link or math in the summary.
+    """
+    return _GFM_INLINE_MARKS.sub(r"\\\1", clean_text(text)).replace("\n", " ")
 
 
 def safe_url(url: str) -> str | None:

@@ -16,7 +16,6 @@ cannot be read, and a paper whose entry holds an error is listed as not compared
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -40,15 +39,12 @@ from papersite.errors import (
     counted,
     display_path,
 )
-from papersite.markup import clean_text
+from papersite.markup import escape_gfm
 from papersite.sources import SOURCES_DIR
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
 MAX_LISTED = 50
 UNSORTED = "unsorted"
-# Marks that start inline Markdown on GitHub (code, emphasis, links, tags, entities, table cells,
-# strike-through, math). Text here never starts a line, so block marks such as "#" or "-" are inert.
-_INLINE_MARKS = re.compile(r"([\\`*_\[\]<>|&~$])")
 # Says where a changed paper was or goes, for one list of the summary.
 Where = Callable[["PaperChange"], str]
 
@@ -564,12 +560,3 @@ def _counted(number: int | None) -> str:
 
 def _signed(number: int) -> str:
     return f"+{number}" if number > 0 else str(number)
-
-
-def escape_gfm(text: str) -> str:
-    """Scraped text for the middle of a GitHub-flavoured Markdown line: it shows as written.
-
-    GitHub honours a backslash before any ASCII punctuation, so nothing in a title (``<``, ``|``,
-    ``*``, ``[``, ``$``) can become a tag, a table cell, emphasis, a link or math in the summary.
-    """
-    return _INLINE_MARKS.sub(r"\\\1", clean_text(text)).replace("\n", " ")
