@@ -35,7 +35,6 @@ from papersite.errors import (
 from papersite.options import options_of
 from papersite.related import RelatedPapers, RelatedWorker
 from papersite.render import Generated, NavEntry, SiteSettings, generate
-from papersite.schema import describe
 from papersite.search import (
     PagefindIndexer,
     SearchBackend,
@@ -45,6 +44,7 @@ from papersite.search import (
     without_search_plugin,
 )
 from papersite.tags import with_tag_order
+from papersite.wording import describe
 
 # Names the host and process that own a work folder, so a later build can tell a killed one's.
 OWNER_FILE = "owner"

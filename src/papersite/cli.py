@@ -18,11 +18,11 @@ from papersite.errors import (
     Problem,
     Problems,
     cannot_write,
-    counted,
     display_path,
 )
 from papersite.exports import FORMATS, SERIALISERS, export_objects, schema_json, write_export
 from papersite.triage import format_triage, triage
+from papersite.wording import counted
 
 # How messages name standard output, which has no path of its own (Python's name for it).
 STDOUT = "<stdout>"

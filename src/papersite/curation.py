@@ -19,8 +19,9 @@ from papersite.catalogue import Catalogue, Paper, load_catalogue, slugify
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import note_problems, tag_anchor
 from papersite.rules import DEFAULT_TITLE_WEIGHT, SectionRule, Term, Text, ThemeRules, ThemeScore
-from papersite.schema import SchemaProblem, describe, load_schema, suggest, validate
+from papersite.schema import SchemaProblem, load_schema, validate
 from papersite.sources import OUTSIDE_CONTENT, outside_content
+from papersite.wording import describe, suggest
 from papersite.yamlfile import Location, YamlDocument, load_yaml_file
 
 # Says more of a schema problem than its message, or None to keep the message.

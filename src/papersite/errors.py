@@ -152,8 +152,3 @@ def failed_writing(error: OSError, folder: str | os.PathLike[str]) -> bool:
     failed = os.path.abspath(os.fsdecode(error.filename))
     inside = os.path.abspath(os.fspath(folder))
     return os.path.commonpath([failed, inside]) in {failed, inside}
-
-
-def counted(number: int, noun: str) -> str:
-    """The number with its noun, plural unless one: '1 error', '2 warnings', '0 papers'."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

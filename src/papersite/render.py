@@ -32,7 +32,6 @@ from papersite.curation import CuratedPaper, Curation, Theme, newest_first
 from papersite.errors import (
     PapersiteError,
     cannot_write,
-    counted,
     display_path,
     failed_writing,
 )
@@ -57,6 +56,7 @@ from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchEntry, SearchSettings
 from papersite.sources import MONTH_NAMES, SourceFile
 from papersite.tags import text_order
+from papersite.wording import counted
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = ".papersite-generated"

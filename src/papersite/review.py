@@ -36,11 +36,11 @@ from papersite.errors import (
     PapersiteError,
     Problem,
     Severity,
-    counted,
     display_path,
 )
 from papersite.markup import escape_gfm
 from papersite.sources import SOURCES_DIR
+from papersite.wording import counted
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
 MAX_LISTED = 50

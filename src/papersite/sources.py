@@ -21,9 +21,9 @@ from itertools import chain, dropwhile, islice
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-from papersite.errors import PapersiteError, Problem, Problems, Severity, counted, display_path
+from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
-from papersite.schema import closest, suggest
+from papersite.wording import closest, counted, suggest
 from papersite.yamlfile import YamlDocument, load_yaml_file
 
 # The folder of raw dumps in a content folder, and the file in it naming each dump's capture.

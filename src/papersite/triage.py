@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CurationFiles, Placement, sort_papers
-from papersite.errors import counted
 from papersite.rules import ThemeScore
+from papersite.wording import counted
 from papersite.yamlfile import plain_key
 
 
