@@ -1,8 +1,8 @@
 """The site's addresses: where every page and data file is, from the site's root.
 
 The one place that spells the site's layout. Python builds paths with these names and the
-templates get this module as the global ``urls`` (:func:`papersite.render.Renderer`), so moving
-a folder is an edit here, and a name a template gets wrong fails the build instead of a link.
+templates get this module as the global ``urls`` (``render._environment``), so moving a folder is
+an edit here, and a name a template gets wrong fails rendering instead of breaking a link.
 Ids in them were checked to be one safe folder name each (``render.check_id``): nothing needs
 quoting. MkDocs serves the docs file ``x.md`` at ``x/`` (:func:`page_file` goes the other way).
 The one address spelled elsewhere is the feed of newest papers in templates/overrides/main.html,
