@@ -120,10 +120,11 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
     Related papers are compared in the worker process the build starts first; "related" is the
     time this process waited for them, and the worker's own CPU time is reported beside.
     """
-    from papersite.build import build_epoch, index_search, run_mkdocs, site_settings
+    from papersite.build import build_epoch, index_search
     from papersite.catalogue import load_catalogue
     from papersite.curation import load_curation
     from papersite.errors import Problems
+    from papersite.mkdocs_glue import run_mkdocs, site_settings
     from papersite.related import Related, RelatedWorker
     from papersite.render import generate
 
@@ -179,8 +180,8 @@ def child_floor(content: Path, site: Path, config: Path) -> dict[str, Any]:
     """Plain MkDocs Material: one page per paper, title and abstract only, not in the nav."""
     from mkdocs.commands.build import build
 
-    from papersite.build import load_mkdocs_config, mkdocs_logging
     from papersite.catalogue import load_catalogue
+    from papersite.mkdocs_glue import load_mkdocs_config, mkdocs_logging
 
     catalogue = load_catalogue(content)
     docs = site.parent / "floor-docs"

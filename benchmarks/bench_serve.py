@@ -25,7 +25,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from papersite.build import read_mkdocs_yaml
+from papersite.mkdocs_glue import read_mkdocs_yaml
 
 REPO = Path(__file__).parent.parent
 PAPER = "a-critical-review-of-recurrent-neural-networks-for-sequence-learning"

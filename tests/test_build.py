@@ -23,20 +23,18 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from papersite import build as build_module
-from papersite.build import (
+from papersite.build import build_content, build_epoch, build_site
+from papersite.catalogue import Catalogue
+from papersite.cli import main
+from papersite.curation import Loaded
+from papersite.errors import PapersiteError, Problem, display_path
+from papersite.mkdocs_glue import (
     THEME_OVERRIDES,
-    build_content,
-    build_epoch,
-    build_site,
     load_mkdocs_config,
     read_mkdocs_yaml,
     site_settings,
     with_theme_overrides,
 )
-from papersite.catalogue import Catalogue
-from papersite.cli import main
-from papersite.curation import Loaded
-from papersite.errors import PapersiteError, Problem, display_path
 from papersite.related import RelatedWorker
 from papersite.search import SearchSettings
 from papersite.tags import text_order

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from papersite.build import read_mkdocs_yaml
 from papersite.errors import PapersiteError
+from papersite.mkdocs_glue import read_mkdocs_yaml
 from papersite.options import DEFAULT_UNSORTED_PAGE_SIZE, Options, options_of
 
 from .conftest import REPO

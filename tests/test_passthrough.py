@@ -10,8 +10,8 @@ import pytest
 from markdown.htmlparser import HTMLExtractor
 from mkdocs.utils.meta import get_data
 
-from papersite.build import load_mkdocs_config
 from papersite.curation import Curation
+from papersite.mkdocs_glue import load_mkdocs_config
 from papersite.passthrough import PaperPagePreprocessor
 from papersite.render import generate
 

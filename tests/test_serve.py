@@ -19,8 +19,8 @@ import pytest
 from benchmarks.bench_serve import fetch, free_port
 
 from papersite import build, serve
-from papersite.build import load_mkdocs_config, read_mkdocs_yaml
 from papersite.cli import main
+from papersite.mkdocs_glue import load_mkdocs_config, read_mkdocs_yaml
 from papersite.serve import Preview
 from papersite.tags import SORT_OPTIONS
 

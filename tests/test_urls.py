@@ -5,7 +5,7 @@ import re
 import pytest
 
 from papersite import urls
-from papersite.build import THEME_OVERRIDES
+from papersite.mkdocs_glue import THEME_OVERRIDES
 from papersite.render import TEMPLATES
 
 

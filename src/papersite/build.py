@@ -3,24 +3,22 @@
 A build works in a temporary folder next to the target and only moves the finished site into
 place, with renames, when every step succeeded: a failed or interrupted build leaves the previous
 site as it was. Time stamps come only from SOURCE_DATE_EPOCH (or, when it is unset, from the newest
-date in the content), so the same content always gives the same bytes.
+date in the content), so the same content always gives the same bytes. What MkDocs is given and
+how its failures read is papersite.mkdocs_glue's, which ``papersite serve`` shares.
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import shutil
 import socket
-import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from papersite.catalogue import Catalogue
 from papersite.curation import Loaded, load_content
@@ -32,29 +30,13 @@ from papersite.errors import (
     display_path,
     failed_writing,
 )
-from papersite.options import options_of
+from papersite.mkdocs_glue import CONFIG_FILE, run_mkdocs, site_settings
 from papersite.related import RelatedPapers, RelatedWorker
-from papersite.render import Generated, NavEntry, SiteSettings, generate
-from papersite.search import (
-    PagefindIndexer,
-    SearchBackend,
-    SearchSettings,
-    add_to_material_index,
-    search_advice,
-    without_search_plugin,
-)
-from papersite.tags import with_tag_order
-from papersite.wording import describe
+from papersite.render import Generated, generate
+from papersite.search import PagefindIndexer, add_to_material_index, search_advice
 
 # Names the host and process that own a work folder, so a later build can tell a killed one's.
 OWNER_FILE = "owner"
-
-# Material 9.7+ prints a notice about MkDocs 2.0 on every build unless this is set.
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-CONFIG_FILE = Path("mkdocs.yml")
-# papersite's overrides of the theme's templates (the Atom feeds in every page's head).
-THEME_OVERRIDES = Path(__file__).parent / "templates" / "overrides"
 
 # A gzip header (the sitemap's) holds its time stamp in 32 unsigned bits: 1970 to February 2106.
 MAX_EPOCH = 2**32 - 1
@@ -105,44 +87,6 @@ def build_epoch(catalogue: Catalogue) -> int:
     epoch = int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp())
     # The sources refuse such dates; a catalogue made another way must still build.
     return min(max(epoch, 0), MAX_EPOCH)
-
-
-def site_settings(config_file: Path, epoch: int) -> SiteSettings:
-    """The site's name and address from mkdocs.yml; feeds and citations need an absolute URL."""
-    config = read_mkdocs_yaml(config_file)
-    site_url = config.get("site_url")
-    site_name = config.get("site_name")
-    if not isinstance(site_name, str) or not site_name:
-        raise PapersiteError(display_path(config_file), None, "site_name must be set")
-    if not isinstance(site_url, str) or "://" not in site_url:
-        raise PapersiteError(
-            display_path(config_file),
-            None,
-            "site_url must be the published address, e.g. https://example.github.io/papers/",
-        )
-    site_url = site_url if site_url.endswith("/") else site_url + "/"
-    repo_url = config.get("repo_url")
-    # MkDocs refuses a repo_url that is no address; papersite links only a web one.
-    if not (isinstance(repo_url, str) and repo_url.startswith(("https://", "http://"))):
-        repo_url = None
-    options = options_of(config, config_file)
-    built = datetime.fromtimestamp(epoch, UTC)
-    theme = config.get("theme")
-    language = theme.get("language") if isinstance(theme, Mapping) else None
-    search = SearchSettings(
-        options.search,
-        options.search_group_size,
-        language if isinstance(language, str) and language else "en",
-    )
-    return SiteSettings(
-        site_name,
-        site_url,
-        built,
-        options.unsorted_page_size,
-        options.theme_page_size,
-        search,
-        repo_url,
-    )
 
 
 def generate_docs(
@@ -364,126 +308,6 @@ def _process_exists(pid: int) -> bool:
     return True
 
 
-def mkdocs_nav(nav: tuple[NavEntry, ...]) -> list[dict[str, str]]:
-    """The navigation as mkdocs.yml writes it."""
-    return [{entry.title: entry.path} for entry in nav]
-
-
-def run_mkdocs(
-    config_file: Path,
-    docs_dir: Path,
-    site_dir: Path,
-    nav: tuple[NavEntry, ...],
-    *,
-    epoch: int,
-    strict: bool = False,
-    progress: bool = False,
-    search: SearchBackend = "material",
-) -> None:
-    """Run MkDocs' build on generated docs; its warnings go to stderr, its failures raise.
-
-    With the Pagefind backend, Material's search plugin is left out: its index would be built for
-    nothing, and its search box would compete with the Search page. Material's tags plugin orders
-    tags as readers expect (:func:`papersite.tags.with_tag_order`).
-    """
-    from mkdocs.commands.build import build
-
-    written = read_mkdocs_yaml(config_file)
-    overrides: dict[str, Any] = {"theme": with_theme_overrides(written.get("theme"))}
-    plugins = written.get("plugins")
-    if search == "pagefind":
-        plugins = without_search_plugin(plugins)
-    if plugins is not None:  # none written: MkDocs' default, search alone
-        overrides["plugins"] = with_tag_order(plugins, written.get("theme"))
-    with mkdocs_logging() as log, mkdocs_failures(log, config_file), _source_date_epoch(epoch):
-        config = load_mkdocs_config(
-            config_file,
-            docs_dir=str(docs_dir),
-            site_dir=str(site_dir),
-            nav=mkdocs_nav(nav),
-            strict=strict,
-            **overrides,
-        )
-        if progress:
-            config.plugins["papersite-progress"] = _progress_plugin()
-        build(config)
-
-
-def with_theme_overrides(theme: Any) -> Any:
-    """mkdocs.yml's ``theme`` with papersite's template overrides as its ``custom_dir``.
-
-    They are set here rather than in mkdocs.yml because the site's feeds are papersite's own, and
-    a custom_dir written there is found next to the file: a copy of mkdocs.yml elsewhere would
-    lose it. A theme with a custom_dir of its own keeps it (MkDocs takes one), and no theme stays
-    MkDocs' default.
-    """
-    if isinstance(theme, str):
-        return {"name": theme, "custom_dir": str(THEME_OVERRIDES)}
-    if isinstance(theme, Mapping) and theme.get("custom_dir") is None:
-        return {**theme, "custom_dir": str(THEME_OVERRIDES)}
-    return theme
-
-
-def read_mkdocs_yaml(config_file: Path) -> dict[str, Any]:
-    """The configuration file as written, before MkDocs validates it (docs_dir need not exist)."""
-    from mkdocs import exceptions
-    from mkdocs.utils.yaml import yaml_load
-
-    try:
-        with config_file.open("rb") as stream:
-            written = yaml_load(stream)
-    except OSError as error:
-        raise PapersiteError(
-            display_path(config_file), None, f"cannot read: {error.strerror}"
-        ) from None
-    except exceptions.ConfigurationError as error:
-        raise PapersiteError.from_problems([mkdocs_config_problem(config_file, error)]) from None
-    # Every caller looks settings up by name; a list or a bare word there would fail as a bug.
-    # (An empty file is read as no settings, {}.) The top level starts at the first line.
-    if not isinstance(written, dict):
-        raise PapersiteError(
-            display_path(config_file),
-            1,
-            f"expected settings (key: value) at the top level, not {describe(written)}",
-        )
-    return written
-
-
-def mkdocs_config_problem(config_file: Path, error: Exception) -> Problem:
-    """MkDocs' error reading its configuration, in one line at the line it names.
-
-    MkDocs words a YAML mistake over three lines, its place on the last; while serving, its dev
-    server prints it with two chained tracebacks. The YAML error it wraps holds the place.
-    """
-    import yaml
-
-    cause = error.__context__
-    if isinstance(cause, yaml.MarkedYAMLError):
-        mark = cause.problem_mark or cause.context_mark
-        # The file an INHERIT of mkdocs.yml names has the mistake when the mark names it.
-        name = mark.name if mark is not None else ""
-        where = display_path(Path(name)) if name and not name.startswith("<") else None
-        return Problem(
-            where or display_path(config_file),
-            mark.line + 1 if mark is not None else None,
-            f"YAML syntax error: {cause.problem or cause.context or 'invalid YAML'}",
-        )
-    return Problem(display_path(config_file), None, str(error))
-
-
-def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
-    """MkDocs' validated configuration, with ``overrides`` replacing options of the file."""
-    from mkdocs import exceptions
-    from mkdocs.config import load_config
-
-    if not config_file.is_file():
-        raise PapersiteError(display_path(config_file), None, "no such MkDocs configuration file")
-    try:
-        return load_config(str(config_file), **overrides)
-    except exceptions.ConfigurationError as error:
-        raise PapersiteError.from_problems([mkdocs_config_problem(config_file, error)]) from None
-
-
 def _swap(built: Path, target: Path, previous: Path) -> None:
     """Rename the new site into place; on any failure the previous site is put back."""
     had_previous = target.exists() or target.is_symlink()
@@ -547,98 +371,3 @@ def folder_size(folder: Path) -> tuple[int, int]:
             files += 1
             size += path.stat().st_size
     return files, size
-
-
-@contextlib.contextmanager
-def _source_date_epoch(epoch: int) -> Iterator[None]:
-    """MkDocs dates the sitemap (and its gzip header) from this variable, or from today."""
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
-
-
-class MkDocsLog(logging.Handler):
-    """Prints MkDocs' messages on stderr and keeps its errors for the PapersiteError they cause.
-
-    Set ``print_errors`` once no error ends the command (a running preview, whose failed rebuilds
-    MkDocs survives): errors are then printed like the rest, as nothing else would show them.
-    """
-
-    def __init__(self, level: int) -> None:
-        super().__init__(level)
-        self.errors: list[str] = []
-        self.print_errors = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        """Print one message, or keep it when it is an error."""
-        if record.levelno >= logging.ERROR and not self.print_errors:
-            self.errors.append(record.getMessage())
-            return
-        label = "" if record.levelno == logging.INFO else f"{record.levelname.lower()}: "
-        print(f"mkdocs: {label}{record.getMessage()}", file=sys.stderr)
-
-
-@contextlib.contextmanager
-def mkdocs_logging(level: int = logging.WARNING) -> Iterator[MkDocsLog]:
-    """Route MkDocs' log to stderr meanwhile; messages below ``level`` (chatter) are dropped."""
-    logger = logging.getLogger("mkdocs")
-    handler = MkDocsLog(level)
-    saved = (logger.propagate, logger.level)
-    logger.addHandler(handler)
-    logger.propagate = False
-    logger.setLevel(logging.INFO)
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate, level = saved
-        logger.setLevel(level)
-
-
-@contextlib.contextmanager
-def mkdocs_failures(log: MkDocsLog, config_file: Path, command: str = "build") -> Iterator[None]:
-    """Turn MkDocs' failure meanwhile into a PapersiteError, one problem for each cause it logged.
-
-    MkDocs logs the causes and raises a bare "Aborted": without them the message says nothing.
-    ``command`` names what failed, as in "MkDocs build failed: ...".
-    """
-    from mkdocs import exceptions
-
-    try:
-        yield
-    except (exceptions.MkDocsException, PapersiteError) as error:
-        causes = log.errors or [str(error.message if isinstance(error, PapersiteError) else error)]
-        where = display_path(config_file)
-        raise PapersiteError.from_problems(
-            Problem(where, None, f"MkDocs {command} failed: {cause}") for cause in causes
-        ) from None
-
-
-def _progress_plugin() -> Any:
-    """A plugin that advances a progress bar as MkDocs writes pages."""
-    from mkdocs.plugins import BasePlugin
-    from tqdm import tqdm
-
-    class Progress(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-        bar: Any = None
-
-        def on_files(self, files: Any, *, config: Any) -> Any:
-            self.bar = tqdm(
-                total=len(files.documentation_pages()), unit="pages", desc="MkDocs", leave=False
-            )
-            return files
-
-        def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-            self.bar.update()
-            return output
-
-        def on_post_build(self, *, config: Any) -> None:
-            self.bar.close()
-
-    return Progress()

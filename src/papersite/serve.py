@@ -27,10 +27,13 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from papersite.build import (
+from papersite.build import generate_docs
+from papersite.catalogue import Catalogue, load_catalogue
+from papersite.curation import Loaded, load_content
+from papersite.errors import PapersiteError, Problem
+from papersite.mkdocs_glue import (
     CONFIG_FILE,
     MkDocsLog,
-    generate_docs,
     load_mkdocs_config,
     mkdocs_config_problem,
     mkdocs_failures,
@@ -39,9 +42,6 @@ from papersite.build import (
     read_mkdocs_yaml,
     with_theme_overrides,
 )
-from papersite.catalogue import Catalogue, load_catalogue
-from papersite.curation import Loaded, load_content
-from papersite.errors import PapersiteError, Problem
 from papersite.related import Related, related_papers
 from papersite.render import TEMPLATES, Generated
 from papersite.search import without_search_plugin
