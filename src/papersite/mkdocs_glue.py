@@ -130,6 +130,28 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     )
 
 
+def mkdocs_overrides(
+    written: Mapping[str, Any], nav: list[dict[str, str]], *, search: bool
+) -> dict[str, Any]:
+    """The settings papersite gives MkDocs over ``written`` (mkdocs.yml as read), for every build.
+
+    They are the navigation, the theme with papersite's template overrides, and the plugins with
+    Material's tags plugin ordering tags as readers expect (:func:`papersite.tags.with_tag_order`).
+    Without ``search``, Material's search plugin is left out: ``papersite build`` leaves it out for
+    Pagefind, whose Search page it would compete with, and ``papersite serve`` always, as the
+    preview's dirty rebuilds would give it an index of the rebuilt pages alone. ``nav`` is kept as
+    the very list given: the preview changes it in place for MkDocs' next rebuild.
+    """
+    theme = written.get("theme")
+    overrides: dict[str, Any] = {"nav": nav, "theme": with_theme_overrides(theme)}
+    plugins = written.get("plugins")
+    if not search:
+        plugins = without_search_plugin(plugins)
+    if plugins is not None:  # none written: MkDocs' default, search alone
+        overrides["plugins"] = with_tag_order(plugins, theme)
+    return overrides
+
+
 def with_theme_overrides(theme: Any) -> Any:
     """mkdocs.yml's ``theme`` with papersite's template overrides as its ``custom_dir``.
 
@@ -163,27 +185,17 @@ def run_mkdocs(
 ) -> None:
     """Run MkDocs' build on generated docs; its warnings go to stderr, its failures raise.
 
-    With the Pagefind backend, Material's search plugin is left out: its index would be built for
-    nothing, and its search box would compete with the Search page. Material's tags plugin orders
-    tags as readers expect (:func:`papersite.tags.with_tag_order`).
+    MkDocs is given :func:`mkdocs_overrides`; with the Pagefind backend, Material's search plugin
+    is left out: its index would be built for nothing, and its search box would compete with the
+    Search page.
     """
     from mkdocs.commands.build import build
 
     written = read_mkdocs_yaml(config_file)
-    overrides: dict[str, Any] = {"theme": with_theme_overrides(written.get("theme"))}
-    plugins = written.get("plugins")
-    if search == "pagefind":
-        plugins = without_search_plugin(plugins)
-    if plugins is not None:  # none written: MkDocs' default, search alone
-        overrides["plugins"] = with_tag_order(plugins, written.get("theme"))
+    overrides = mkdocs_overrides(written, mkdocs_nav(nav), search=search != "pagefind")
     with mkdocs_logging() as log, mkdocs_failures(log, config_file), _source_date_epoch(epoch):
         config = load_mkdocs_config(
-            config_file,
-            docs_dir=str(docs_dir),
-            site_dir=str(site_dir),
-            nav=mkdocs_nav(nav),
-            strict=strict,
-            **overrides,
+            config_file, docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict, **overrides
         )
         if progress:
             config.plugins["papersite-progress"] = _progress_plugin()

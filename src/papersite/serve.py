@@ -39,14 +39,12 @@ from papersite.mkdocs_glue import (
     mkdocs_failures,
     mkdocs_logging,
     mkdocs_nav,
+    mkdocs_overrides,
     read_mkdocs_yaml,
-    with_theme_overrides,
 )
 from papersite.related import Related, related_papers
 from papersite.render import TEMPLATES, Generated
-from papersite.search import without_search_plugin
 from papersite.sources import SOURCES_DIR
-from papersite.tags import with_tag_order
 
 POLL_SECONDS = 0.5
 # The highest TCP port.
@@ -272,15 +270,11 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     # Dirty rebuilds: MkDocs renders again only the pages whose Markdown is newer than their
     # HTML, and the writer touches only pages whose bytes changed, so an edit rebuilds a few pages
     # rather than every paper's (all of them when the navigation changes, see Preview.generate).
-    # A search index would hold only the rebuilt pages: the preview goes without search.
-    overrides: dict[str, Any] = {
-        "nav": preview.nav,
-        "plugins": _readable_again(
-            with_tag_order(without_search_plugin(written.get("plugins")), written.get("theme"))
-        ),
-        "theme": with_theme_overrides(written.get("theme")),
-        "hooks": _with_serve_hooks(written.get("hooks")),
-    }
+    # A search index would hold only the rebuilt pages: the preview goes without search, and so
+    # always has a list of plugins to make readable again.
+    overrides = mkdocs_overrides(written, preview.nav, search=False)
+    overrides["plugins"] = _readable_again(overrides["plugins"])
+    overrides["hooks"] = _with_serve_hooks(written.get("hooks"))
     if dev_addr:
         overrides["dev_addr"] = dev_addr
     # Errors alone: MkDocs' dev server reads the settings again, and prints their warnings then.
