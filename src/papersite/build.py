@@ -129,43 +129,12 @@ def build_site(
     given = site_dir.absolute()
     target = _real_folder(given)
     _check_target(given, config_file, content)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        recovered = recover_killed_builds(target)
-        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    except OSError as error:
-        if not failed_writing(error, target.parent):
-            raise
-        failed = Path(os.fsdecode(error.filename)) if error.filename else target.parent
-        if failed.parent == target.parent or failed == target.parent:
-            # mkdtemp names a work folder the user never heard of: name the folder it was to be
-            # in, which must be writable even when the site folder is (the swap renames there).
-            raise cannot_write(
-                target.parent,
-                error,
-                f"; a build writes the new site there, then renames it to {target.name}",
-            ) from None
-        raise cannot_write(failed, error) from None  # a folder above it, being made
+    work, recovered = _make_work_folder(target)
     try:
         (work / OWNER_FILE).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
-        docs, built = work / "docs", work / "site"
-        epoch = build_epoch(loaded.catalogue)
-        generated = generate_docs(
-            loaded, docs, config_file=config_file, related=related, progress=progress, epoch=epoch
+        generated, built = _build_in(
+            work, loaded, config_file=config_file, strict=strict, progress=progress, related=related
         )
-        with index_search(generated, work) as finish_index:
-            run_mkdocs(
-                config_file,
-                docs,
-                built,
-                generated.nav,
-                epoch=epoch,
-                strict=strict,
-                progress=progress,
-                search=generated.search.backend,
-            )
-            # Inside the work folder, so a failed indexing leaves the previous site in place.
-            finish_index(built)
         advice = search_advice(built, generated.search.backend)
         files, size = folder_size(built)
         _swap(built, target, work / "previous")
@@ -190,6 +159,66 @@ def build_site(
         recovered,
         (advice,) if advice else (),
     )
+
+
+def _make_work_folder(target: Path) -> tuple[Path, tuple[str, ...]]:
+    """A new work folder beside ``target``, once what killed builds left there is cleared.
+
+    Also what that clearing did (see :func:`recover_killed_builds`). A folder the machine refuses
+    to write is one line naming it.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        recovered = recover_killed_builds(target)
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    except OSError as error:
+        if not failed_writing(error, target.parent):
+            raise
+        failed = Path(os.fsdecode(error.filename)) if error.filename else target.parent
+        if failed.parent == target.parent or failed == target.parent:
+            # mkdtemp names a work folder the user never heard of: name the folder it was to be
+            # in, which must be writable even when the site folder is (the swap renames there).
+            raise cannot_write(
+                target.parent,
+                error,
+                f"; a build writes the new site there, then renames it to {target.name}",
+            ) from None
+        raise cannot_write(failed, error) from None  # a folder above it, being made
+    return work, recovered
+
+
+def _build_in(
+    work: Path,
+    loaded: Loaded,
+    *,
+    config_file: Path,
+    strict: bool,
+    progress: bool,
+    related: RelatedPapers | None,
+) -> tuple[Generated, Path]:
+    """Render the pages into ``work`` and build the site there with MkDocs, indexed for search.
+
+    What was rendered, and the folder of the site built: nothing outside ``work`` is touched.
+    """
+    docs, built = work / "docs", work / "site"
+    epoch = build_epoch(loaded.catalogue)
+    generated = generate_docs(
+        loaded, docs, config_file=config_file, related=related, progress=progress, epoch=epoch
+    )
+    with index_search(generated, work) as finish_index:
+        run_mkdocs(
+            config_file,
+            docs,
+            built,
+            generated.nav,
+            epoch=epoch,
+            strict=strict,
+            progress=progress,
+            search=generated.search.backend,
+        )
+        # Inside the work folder, so a failed indexing leaves the previous site in place.
+        finish_index(built)
+    return generated, built
 
 
 def _real_folder(site_dir: Path) -> Path:
