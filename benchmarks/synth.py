@@ -13,7 +13,8 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
-from papersite.sources import Layout, Record, format_dump
+from papersite.dumps import format_dump
+from papersite.sources import Layout, Record
 
 SHIPPED_THEMES = Path(__file__).parent.parent / "content" / "curation" / "themes.yaml"
 SEEDS = Path(__file__).parent.parent / "content"

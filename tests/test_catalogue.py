@@ -18,8 +18,9 @@ from papersite.catalogue import (
     match_key,
     slugify,
 )
+from papersite.dumps import read_dump, read_text
 from papersite.errors import Problems, Severity
-from papersite.sources import Dump, Record, SourceFile, discover_sources, read_dump, read_text
+from papersite.sources import Dump, Record, SourceFile, discover_sources
 
 from .conftest import REPO, SEEDS, MakeContent
 

@@ -9,19 +9,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from papersite.dumps import HEADER_PHRASES, detect_layout, format_dump, read_dump, read_text
 from papersite.errors import PapersiteError, Problems, Severity
 from papersite.schema import validate
 from papersite.sources import (
-    HEADER_PHRASES,
     MAX_DUMP_BYTES,
     Layout,
     Record,
     SourceFile,
-    detect_layout,
     discover_sources,
-    format_dump,
-    read_dump,
-    read_text,
     today_anywhere,
 )
 from papersite.yamlfile import load_yaml_file

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from papersite.dumps import read_dump
 from papersite.errors import Problem, Problems
-from papersite.sources import Dump, Layout, Record, SourceFile, discover_sources, read_dump
+from papersite.sources import Dump, Layout, Record, SourceFile, discover_sources
 
 MAX_ID_LENGTH = 80
 # Abstracts at least this long tell a retitled paper; shorter ones ("Abstract withheld.") could be

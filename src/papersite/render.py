@@ -29,6 +29,7 @@ from papersite import urls
 from papersite.bibtex import ARXIV_ID, bibtex_entry, bibtex_file
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CuratedPaper, Curation, Theme, newest_first
+from papersite.dumps import MONTH_NAMES
 from papersite.errors import (
     PapersiteError,
     cannot_write,
@@ -54,7 +55,7 @@ from papersite.markup import (
 from papersite.options import DEFAULT_THEME_PAGE_SIZE, DEFAULT_UNSORTED_PAGE_SIZE
 from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchEntry, SearchSettings
-from papersite.sources import MONTH_NAMES, SourceFile
+from papersite.sources import SourceFile
 from papersite.tags import text_order
 from papersite.wording import counted
 

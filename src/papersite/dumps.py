@@ -1,0 +1,877 @@
+"""Parsing a dump's lines into records: its layout, page headers, papers, meta blocks and dates.
+
+A dump is text copied from a Hugging Face "Daily Papers" listing page. Two layouts occur and are
+told apart by content: the *spaced* layout separates every line with a blank line and may follow
+a paper with a three-line meta block; the *dense* layout has no blank lines and no metadata, and
+its last header phrase is glued to the first title.
+
+The second stage of reading content: sources.py finds the dumps, says what sources.yaml tells of
+each, and decodes a file's bytes into numbered lines; this module turns those lines into the
+records of a :class:`~papersite.sources.Dump`, streaming, so a large dump costs memory for its
+records, not for its text. :func:`read_dump` does both for one file. The data types both stages
+share (SourceFile, Record, Dump) live in sources.py, which imports nothing from here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import chain, dropwhile, islice
+from typing import TypeVar
+
+from papersite.errors import PapersiteError, Problem, Severity, display_path
+from papersite.sources import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    SOURCES_FILE,
+    Dump,
+    Layout,
+    Listing,
+    Record,
+    SourceFile,
+    open_lines,
+    text_lines,
+)
+
+# What the listing page prints above the papers. A title starting with one of these can only be
+# told from a glued header by position, so the header zone ends at the first line that is not one.
+HEADER_PHRASES = (
+    "Get trending papers in your email inbox once a day!",
+    "Get trending papers in your email inbox!",
+    "byAK and the research community",
+    "Daily Papers",
+    "Subscribe",
+    "new",
+)
+_HEADER_BY_CASEFOLD = {phrase.casefold(): phrase for phrase in HEADER_PHRASES}
+# Enough lines to see whether blank lines separate the first paper's title and abstract.
+LAYOUT_LOOKAHEAD = 16
+# The month names dumps print, which the site's dates print too.
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
+_PAGE_DATE = re.compile(r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})")
+_META_DATE = re.compile(
+    r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?(?: (?P<upvotes>\d+))?"
+)
+_AUTHORS = re.compile(r"•\s*(?P<count>\d+) authors?")
+_ORGANIZATION = re.compile(r"(?P<handle>\S+) (?P<name>\S.*)")
+
+
+def normalise_text(text: str) -> str:
+    """Collapse runs of white space to one space and trim the ends."""
+    # str.split() is several times faster than a regex here, and abstracts are most of the input.
+    return " ".join(text.split())
+
+
+def read_dump(source: SourceFile) -> Dump:
+    """Parse one dump file; bad records and bad files are reported in the result, never raised."""
+    dump = Dump(source, display_path(source.path))
+    try:
+        with open_lines(dump) as lines:
+            parse_lines(lines, dump)
+    except PapersiteError as error:
+        # A file that turns out binary or not a dump part-way is skipped whole: its records cannot
+        # be trusted.
+        return Dump(source, dump.display, problems=list(error.problems), unread=True)
+    except OSError as exc:
+        problem = Problem(dump.display, None, f"cannot read file: {exc.strerror}")
+        return Dump(source, dump.display, problems=[problem], unread=True)
+    if not dump.read and not dump.problems:
+        dump.problems.append(
+            Problem(dump.display, None, "no papers found in this file", Severity.WARNING)
+        )
+    return dump
+
+
+def read_text(text: str, source: SourceFile) -> Dump:
+    """Parse a dump held in memory, for tests: :func:`read_dump`'s parsing of its lines.
+
+    The checks of the file's bytes are not made: size, line length, NUL, UTF-16 and UTF-8.
+    """
+    dump = Dump(source, source.name)
+    parse_lines(text_lines(text), dump)
+    return dump
+
+
+def detect_layout(lines: Iterable[tuple[int, str]]) -> Layout:
+    """Spaced when a blank line separates the first few lines of text; dense otherwise."""
+    seen_text = 0
+    blank_after_text = False
+    for _, text in lines:
+        if text:
+            if blank_after_text:
+                return Layout.SPACED
+            seen_text += 1
+            if seen_text >= 3:
+                return Layout.DENSE
+        elif seen_text:
+            blank_after_text = True
+    return Layout.DENSE
+
+
+def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
+    """Parse numbered, right-stripped lines of one dump into ``dump``, streaming."""
+    stream = dropwhile(lambda line: not line[1], lines)
+    head = list(islice(stream, LAYOUT_LOOKAHEAD))
+    if not head:
+        dump.problems.append(Problem(dump.display, None, "empty file", Severity.WARNING))
+        return
+    dump.layout = detect_layout(head)
+    rest = chain(head, stream)
+    first, page_date = _strip_header(rest)
+    # The page date's warning comes first, but counts the dates the papers below it were read as.
+    mark = len(dump.problems)
+    body = _split_pages(first, rest, dump)
+    if dump.layout is Layout.SPACED:
+        _parse_spaced(body, dump)
+    else:
+        _parse_dense(body, dump)
+    _check_page_date(page_date, dump, mark)
+    _report_undated(dump)
+
+
+def _report_undated(dump: Dump) -> None:
+    """One warning for the year-less dates no capture date could date, at the first of them."""
+    listing = dump.source.listing
+    # A dump sources.yaml does not list, or whose entry is in error, is already reported, with
+    # the fix: a second message for the same mistake would only repeat it, or contradict it.
+    if not dump.undated or listing in (Listing.UNLISTED, Listing.IN_ERROR):
+        return
+    (line, text), more = dump.undated[0], len(dump.undated) - 1
+    others = f" and {more} more" if more else ""
+    fix = (
+        f"give its entry in {SOURCES_FILE} a capture date (captured: YYYY-MM-DD)"
+        if listing is Listing.LISTED
+        else f"add it to {SOURCES_FILE} (captured: YYYY-MM-DD)"
+    )
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"year-less date '{text}'{others} cannot be dated without the dump's capture date: "
+            f"{fix}; until then the {'papers have' if more else 'paper has'} no date",
+            Severity.WARNING,
+        )
+    )
+
+
+def _strip_header(
+    lines: Iterator[tuple[int, str]], seen: set[str] | None = None
+) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+    """Read a page header off ``lines``: the page's first title, unglued, and its date line.
+
+    ``seen`` holds header phrases already read off this header. Nothing past the first title is
+    read, so the caller goes on with ``lines`` from the paper's abstract.
+    """
+    seen = set() if seen is None else seen
+    page_date: tuple[int, str] | None = None
+    for number, text in lines:
+        if not text:
+            continue
+        # Any case: a dump typed or pasted by hand may open with "New" (the page shows "new").
+        phrase = _HEADER_BY_CASEFOLD.get(text.casefold())
+        if phrase is not None:
+            seen.add(phrase)
+            continue
+        if page_date is None and seen and _PAGE_DATE.fullmatch(text):
+            page_date = (number, text)
+            continue
+        for phrase in HEADER_PHRASES:
+            if phrase not in seen and text.startswith(phrase) and text[len(phrase) :].strip():
+                return (number, text[len(phrase) :].strip()), page_date
+        return (number, text), page_date
+    return None, page_date
+
+
+# Marks where the header of another captured page was dropped, so that a parser finishes the
+# paper it holds there. Told by identity: no line read from a dump is this object.
+_PAGE_BREAK: tuple[int, str] = (0, "")
+
+
+def _split_pages(
+    first: tuple[int, str] | None, lines: Iterator[tuple[int, str]], dump: Dump
+) -> Iterator[tuple[int, str]]:
+    """The lines of papers from ``first`` on, other pages' headers dropped and reported.
+
+    Two captured pages pasted into one file would otherwise publish the second page's header
+    ("new", "Get trending papers in your email inbox!", "Subscribe") as papers. One header phrase
+    alone might be a title, so a page starts only where two follow each other. Either may be
+    glued to its neighbour: the first to the end of the last line of a file that did not end in
+    a newline, the second to the page's first title, as in the dense layout.
+    """
+    if first is None:
+        return
+    yield first
+    # A line that is, or ends with, a header phrase, and the blank lines after it, until the next
+    # text tells whether a page starts there.
+    held: list[tuple[int, str]] = []
+    phrase = ""
+    for line in lines:
+        text = line[1]
+        if held and not text:
+            held.append(line)
+            continue
+        if held and _starts_header(text, phrase):
+            start, glued = held[0]
+            before = glued[: -len(phrase)].rstrip()
+            if before:
+                yield start, before
+            # The chain is read only here: later pages must not nest one chain in another.
+            next_first, page_date = _strip_header(chain([line], lines), {phrase})
+            dated = f" ({page_date[1]})" if page_date else ""
+            dump.problems.append(
+                Problem(
+                    dump.display,
+                    start,
+                    f"another captured page{dated} starts here (two pages pasted into one "
+                    "file?): its header is skipped and its papers are read; split the file so "
+                    "that each page has its own capture date in sources.yaml",
+                    Severity.WARNING,
+                )
+            )
+            held = []
+            yield _PAGE_BREAK
+            if next_first is not None:
+                yield next_first
+            continue
+        yield from held
+        held = []
+        # str.endswith takes the tuple in one call: nearly every line ends in none of them.
+        phrase = ""
+        if text.endswith(HEADER_PHRASES):
+            phrase = next(p for p in HEADER_PHRASES if text.endswith(p))
+        if phrase:
+            held.append(line)
+        else:
+            yield line
+    yield from held
+
+
+def _starts_header(text: str, previous: str) -> bool:
+    """Whether a line after the header phrase ``previous`` goes on with the page header."""
+    if text in HEADER_PHRASES:
+        return True
+    # "new" starts too many words ("newly") to be taken for a header glued to a title.
+    return any(
+        phrase not in (previous, "new") and text.startswith(phrase) for phrase in HEADER_PHRASES
+    )
+
+
+def _check_page_date(page_date: tuple[int, str] | None, dump: Dump, mark: int) -> None:
+    """Warn when the page's date, or a year-less date of a paper, disagrees with the capture date.
+
+    Year-less dates after the capture date were read as the year before: one warning says so for
+    the whole dump, at the first of them, or within the page date's warning (at ``mark`` in the
+    dump's problems) when that one is given too: it is most likely the same mistake.
+    """
+    captured = dump.source.captured
+    if captured is None:
+        return
+    differs: tuple[int, str] | None = None
+    if page_date is not None:
+        line, text = page_date
+        match = _PAGE_DATE.fullmatch(text)
+        assert match is not None
+        if (MONTHS.get(match["month"]), int(match["day"])) != (captured.month, captured.day):
+            differs = (
+                line,
+                f"page date '{text}' differs from captured {captured} in {SOURCES_FILE}",
+            )
+    if dump.after_capture:
+        (first, when, read), more = dump.after_capture[0], len(dump.after_capture) - 1
+        where = f" (line {first})" if differs else ""
+        others = f" and {more} more are" if more else " is"
+        after = captured if differs else f"the dump's capture date, {captured} in {SOURCES_FILE}"
+        how = (
+            f"they were read a year earlier, this one as {read}"
+            if more
+            else f"it was read as {read}"
+        )
+        said = (
+            f"year-less date '{when}'{where}{others} after {after}: {how}; a page shows no date "
+            "after its capture: check 'captured', or move papers pasted from a later page to a "
+            "dump of their own"
+        )
+        if differs is None:
+            dump.problems.append(Problem(dump.display, first, said, Severity.WARNING))
+            return
+        differs = (differs[0], f"{differs[1]}; {said}")
+    if differs is not None:
+        dump.problems.insert(mark, Problem(dump.display, *differs, Severity.WARNING))
+
+
+@dataclass
+class _Pending:
+    line: int
+    title: str
+    abstract: str | None = None
+    # Where the abstract ends, for a file found cut off there.
+    abstract_line: int = 0
+
+
+def _paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """Runs of non-blank lines; an empty run where another captured page starts."""
+    block: list[tuple[int, str]] = []
+    for line in lines:
+        if line is _PAGE_BREAK:
+            if block:
+                yield block
+            yield []
+            block = []
+        elif line[1]:
+            block.append(line)
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
+    pending: _Pending | None = None
+    # Whether the paper whose lines were just skipped may still have its meta block to come.
+    skipped = False
+    for block, last in _with_last(_paragraphs(lines)):
+        if last and pending is not None and pending.abstract is not None and _cut_meta(block):
+            _cut_in_meta(pending, block, dump)
+            return
+        if not block:
+            _finish_spaced(pending, dump)
+            pending, skipped = None, False
+            continue
+        if len(block) == 1:
+            pending, skipped = _spaced_text(pending, block[0], dump), False
+            continue
+        texts, meta = _unglue(block)
+        if texts:
+            pending = _glued_texts(pending, texts, meta, dump)
+            skipped = pending is None
+        if meta is None:
+            continue
+        # A multi-line paragraph can only be a meta block closing the pending paper.
+        if pending is None:
+            if not skipped:
+                dump.skip(meta[0][0], "meta block with no paper before it; skipped")
+            skipped = False
+        elif pending.abstract is None:
+            _no_abstract(pending, dump)
+        else:
+            _emit(pending, meta, dump)
+        pending = None
+    if pending is not None and pending.abstract is not None:
+        _check_cut_abstract(_emit(pending, None, dump), pending.abstract_line, dump)
+    else:
+        _finish_spaced(pending, dump)
+
+
+_T = TypeVar("_T")
+
+
+def _with_last(items: Iterable[_T]) -> Iterator[tuple[_T, bool]]:
+    """Each item, and whether it is the last: a file cut off is told by how it ends."""
+    iterator = iter(items)
+    for previous in iterator:
+        for item in iterator:
+            yield previous, False
+            previous = item
+        yield previous, True
+
+
+# What the dump's last line may be when the file was cut inside a meta block's date.
+_DATE_PREFIX = re.compile(r"[A-Z][a-z]{0,2}(?: \d{1,2}(?:, ?\d{0,3})?)?")
+# The shipped abstracts end in one of these, or in a link: one that does not was cut mid-sentence.
+_TEXT_ENDS = ".!?)]}\"'”’»"
+
+
+def _cut_meta(block: list[tuple[int, str]]) -> bool:
+    """Whether the last paragraph is the start of a meta block, cut off by the end of the file.
+
+    `• 6 aut`, `• 6 authors` with or without its `·`, or a date cut before its year ends (`Nov`,
+    `May 22, 20`). A date cut to another date (`Nov 28` to `Nov 2`) cannot be told from one.
+    """
+    first = block[0][1].strip() if block else ""
+    if len(block) == 1:
+        return first.startswith("•")
+    if not 2 <= len(block) <= 3 or block[1][1].strip() != "·":
+        return False
+    if len(block) == 2:
+        return True
+    when = block[2][1].strip()
+    return not _META_DATE.fullmatch(when) and bool(_DATE_PREFIX.fullmatch(when))
+
+
+def _cut_in_meta(pending: _Pending, block: list[tuple[int, str]], dump: Dump) -> None:
+    """Keep the last paper of a file cut inside its meta block, with what the block still says."""
+    fields: dict[str, object] = {}
+    missing = "authors and date"
+    if len(block) > 1:
+        with contextlib.suppress(_MetaError):
+            fields = _parse_who(block[0])
+            missing = "date"
+    title = normalise_text(pending.title)
+    record = _emit(pending, None, dump)
+    if record is not None and fields:
+        dump.records[-1] = dataclasses.replace(record, **fields)  # type: ignore[arg-type]
+    dump.problems.append(
+        Problem(
+            dump.display,
+            block[-1][0],
+            f"the file looks cut off here, in the meta block of '{_short(title)}': the paper is "
+            f"kept without its {missing}; copy the rest of the page into the dump",
+            Severity.WARNING,
+        )
+    )
+
+
+def _check_cut_abstract(record: Record | None, line: int, dump: Dump) -> None:
+    """Warn when the file's last paper ends mid-sentence, with no meta block after it."""
+    if record is None:
+        return
+    abstract = record.abstract
+    last_word = abstract.rsplit(" ", 1)[-1]
+    if abstract[-1:] in _TEXT_ENDS or "/" in last_word or re.search(r"\w\.\w+$", last_word):
+        return
+    lost = " and no authors or date follow it" if dump.layout is Layout.SPACED else ""
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"the file looks cut off here: the abstract of '{_short(record.title)}' ends "
+            f"mid-sentence ('…{abstract[-30:]}'){lost}; the paper is kept as read: copy the rest "
+            "of the page into the dump",
+            Severity.WARNING,
+        )
+    )
+
+
+def _spaced_text(pending: _Pending | None, line: tuple[int, str], dump: Dump) -> _Pending:
+    """Take one paragraph of text: the pending paper's abstract, or the next paper's title."""
+    number, text = line
+    if pending is None:
+        return _Pending(number, text)
+    if pending.abstract is None:
+        pending.abstract, pending.abstract_line = text, number
+        return pending
+    _emit(pending, None, dump)
+    return _Pending(number, text)
+
+
+def _unglue(
+    block: list[tuple[int, str]],
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]] | None]:
+    """A paragraph of several lines as the text lines and the meta block glued in it.
+
+    Every line of a spaced dump is its own paragraph but for the meta block's three. Lines of text
+    without the blank line between them (a title and its abstract, an abstract and the meta block)
+    come before the meta block's '·'; a paragraph shaped like a meta block but malformed is all
+    meta, reported as such.
+    """
+    for index, (_, text) in enumerate(block):
+        if text.strip() == "·":
+            cut = max(index - 1, 0)
+            return block[:cut], block[cut:]
+    if block[0][1].lstrip().startswith("•") or any(_META_DATE.fullmatch(t) for _, t in block):
+        return [], block
+    return block, None
+
+
+def _glued_texts(
+    pending: _Pending | None,
+    texts: list[tuple[int, str]],
+    meta: list[tuple[int, str]] | None,
+    dump: Dump,
+) -> _Pending | None:
+    """Read lines of text that lost the blank lines between them, when what each is is certain.
+
+    That is when they are exactly what the paper in hand lacks: a title and its abstract after a
+    finished paper, or the abstract of a title; then a warning says where the blank line goes.
+    Otherwise the lines cannot be told apart: an error names them and the paper in hand, skipped.
+    """
+    first = texts[0][0]
+    if pending is not None and pending.abstract is not None:
+        _emit(pending, None, dump)
+        pending = None
+    if pending is None and len(texts) == 1:
+        _no_abstract(_Pending(first, texts[0][1]), dump)
+        return None
+    if len(texts) != (2 if pending is None else 1):
+        title = normalise_text(pending.title if pending is not None else texts[0][1])
+        dump.skip(
+            first,
+            f"lines {first}-{texts[-1][0]} have no blank lines between them, so which is a title "
+            f"and which an abstract cannot be told; paper '{_short(title)}' skipped: separate "
+            "them with blank lines",
+            title,
+        )
+        return None
+    if pending is None:
+        pending = _Pending(first, texts[0][1], texts[1][1], texts[1][0])
+        parts = f"title '{_short(normalise_text(pending.title))}' and its abstract"
+        parts += ", and its meta block" if meta is not None else ""
+    else:
+        pending.abstract, pending.abstract_line = texts[0][1], first
+        parts = f"the abstract of '{_short(normalise_text(pending.title))}' and its meta block"
+    dump.problems.append(
+        Problem(
+            dump.display,
+            first,
+            f"no blank line between {parts}: read as such; add the blank line",
+            Severity.WARNING,
+        )
+    )
+    return pending
+
+
+def _finish_spaced(pending: _Pending | None, dump: Dump) -> None:
+    """End the paper in hand where its page ends: a title alone lost its abstract."""
+    if pending is None:
+        return
+    if pending.abstract is None:
+        _no_abstract(pending, dump)
+    else:
+        _emit(pending, None, dump)
+
+
+def _parse_dense(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
+    """Titles and abstracts on alternating lines, resynchronised where a line breaks the rhythm.
+
+    An abstract split over two lines (or a line lost) would otherwise shift every later line:
+    abstracts read as titles, titles as abstracts, each a junk paper. A line at a title's place
+    that reads like abstract text is taken for that break: it is not read, the paper before it
+    (whose abstract it likely continues) is skipped, and the next line is a title again. An error,
+    not a warning that keeps a joined abstract: the same lines come from a title lost between two
+    abstracts, and joining those would publish two papers' text as one; the error names the line
+    to mend, and the resynchronised lines after it spare a curator a cascade of unknown ids.
+    """
+    pending: _Pending | None = None
+    # The paper just read, while the next line is at a title's place: a break there takes it back.
+    previous: Record | None = None
+    end = 0
+    broken: _Break | None = None
+    for line in lines:
+        number, text = line
+        if line is _PAGE_BREAK:
+            if pending is not None:
+                broken = _dangling(pending, previous, broken, dump)
+            pending = previous = None
+            _close_break(broken, dump)
+            broken = None
+        if not text:
+            continue
+        if pending is None:
+            if _sentences(text):
+                broken = _break(number, "sentences ending in a full stop", previous, broken, dump)
+                previous = None
+            else:
+                pending = _Pending(number, text)
+        elif (why := _unlike_a_title(pending.title)) and _title_like(text):
+            # A "title" like no title, and a title where its abstract should be: it was abstract.
+            broken = _break(pending.line, f"{why}, and a title after it", previous, broken, dump)
+            previous = None
+            pending = _Pending(number, text)
+        else:
+            pending.abstract = text
+            previous = _emit(pending, None, dump)
+            end = number
+            pending = None
+            _close_break(broken, dump)
+            broken = None
+    if pending is not None:
+        broken = _dangling(pending, previous, broken, dump)
+    elif previous is not None:
+        _check_cut_abstract(previous, end, dump)
+    _close_break(broken, dump)
+
+
+# Measured on the shipped dumps (508 papers): titles are 13-140 characters, and none ends in a full
+# stop or holds two sentences; abstracts are 392-1,920 characters and 96% end in a full stop. A line
+# at a title's place made of sentences ending in a full stop is text of an abstract. One longer
+# than any title, or one sentence, is unlike a title, but still read as one when an abstract-like
+# line follows: only a title-like line after it (or nothing) makes it abstract text.
+LONGEST_TITLE = 300
+_SENTENCES = re.compile(r"[^.]\. +[A-Z].*[^.]\.$")
+
+
+def _sentences(text: str) -> bool:
+    """Whether a line is sentences ending in a full stop, as abstracts and no titles are."""
+    return text[-1:] == "." and _SENTENCES.search(text) is not None
+
+
+def _unlike_a_title(text: str) -> str | None:
+    """How a line at a title's place is unlike any title (too long, a sentence), or None."""
+    if len(text) > LONGEST_TITLE:
+        return f"{len(text):,} characters, longer than any title"
+    if text[-1:] == "." and text[-2:-1] != ".":
+        return "a sentence ending in a full stop"
+    return None
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= LONGEST_TITLE and not text.endswith(".")
+
+
+@dataclass
+class _Break:
+    """Lines at a title's place that read like abstract text, and the paper they took back."""
+
+    first: int
+    last: int
+    why: str
+    paper: Record | None
+
+
+def _break(
+    number: int, why: str, previous: Record | None, broken: _Break | None, dump: Dump
+) -> _Break:
+    """Note line ``number`` as breaking the alternation, taking back the paper just read."""
+    if broken is not None and broken.last == number - 1 and previous is None:
+        broken.last = number
+        return broken
+    _close_break(broken, dump)
+    if previous is not None and dump.records and dump.records[-1] is previous:
+        dump.records.pop()
+    else:
+        previous = None
+    return _Break(number, number, why, previous)
+
+
+def _dangling(
+    pending: _Pending, previous: Record | None, broken: _Break | None, dump: Dump
+) -> _Break | None:
+    """End a title left without its abstract: a lone sentence there ends a split abstract."""
+    why = _unlike_a_title(pending.title)
+    if why is not None:
+        return _break(pending.line, why, previous, broken, dump)
+    _close_break(broken, dump)
+    _no_abstract(pending, dump)
+    return None
+
+
+def _close_break(broken: _Break | None, dump: Dump) -> None:
+    """Report a break once the lines alternate again (or the page ends): one error for its run."""
+    if broken is None:
+        return
+    lines = (
+        "this line is not read"
+        if broken.first == broken.last
+        else f"lines {broken.first}-{broken.last} are not read"
+    )
+    title = None
+    lost = lines[0].upper() + lines[1:]
+    if broken.paper is not None:
+        paper = broken.paper
+        title = paper.title
+        lost = f"Paper '{_short(title)}' (line {paper.line}) is skipped and {lines}"
+        if _title_like(paper.abstract):
+            # Read as that paper's abstract, it may be the title of a paper whose abstract is lost.
+            dump.skipped_titles.append(paper.abstract)
+    dump.skip(
+        broken.first,
+        f"reads like abstract text, not a title ({broken.why}), so titles and abstracts stop "
+        "alternating here: is the abstract before it split over two lines, or a line missing? "
+        f"{lost}",
+        title,
+    )
+
+
+def _no_abstract(pending: _Pending, dump: Dump) -> None:
+    dump.skip(
+        pending.line,
+        f"title '{_short(pending.title)}' has no abstract (truncated dump?); paper skipped",
+        normalise_text(pending.title),
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _emit(pending: _Pending, meta: list[tuple[int, str]] | None, dump: Dump) -> Record | None:
+    assert pending.abstract is not None
+    title = normalise_text(pending.title)
+    abstract = normalise_text(pending.abstract)
+    fields: dict[str, object] = {}
+    if meta is not None:
+        try:
+            fields = _parse_meta(meta, dump)
+        except _MetaError as error:
+            dump.skip(error.line, f"{error}; paper '{_short(title)}' skipped", title)
+            return None
+    record = Record(
+        source=dump.source.name,
+        line=pending.line,
+        title=title,
+        abstract=abstract,
+        **fields,  # type: ignore[arg-type]
+    )
+    dump.records.append(record)
+    return record
+
+
+_META_EXPECTED = "expected '• N authors' or an organisation, then '·', then a date"
+
+
+class _MetaError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> dict[str, object]:
+    """Read `• N authors` (or `handle Name`), `·`, and `Mon D[, YYYY][ upvotes]`."""
+    source = dump.source
+    if len(block) != 3 or block[1][1].strip() != "·":
+        raise _MetaError(block[0][0], f"malformed meta block: {_META_EXPECTED}")
+    _, _, (date_line, when) = block
+    fields = _parse_who(block[0])
+    match = _META_DATE.fullmatch(when.strip())
+    if not match or match["month"] not in MONTHS:
+        raise _MetaError(
+            date_line, f"malformed meta block: expected a date like 'May 22, 2024', got '{when}'"
+        )
+    fields["published"] = _resolve_date(match, dump, date_line, when.strip())
+    if match["upvotes"] is not None:
+        fields["upvotes"] = int(match["upvotes"])
+        fields["upvotes_as_of"] = source.captured
+    return fields
+
+
+def _parse_who(line: tuple[int, str]) -> dict[str, object]:
+    """A meta block's first line: `• N authors`, or an organisation's `handle Name`."""
+    who_line, who = line[0], line[1].strip()
+    authors = _AUTHORS.fullmatch(who)
+    if authors:
+        return {"authors": int(authors["count"])}
+    if who.startswith("•"):
+        raise _MetaError(who_line, f"malformed meta block: '{who}' is not '• N authors'")
+    organization = _ORGANIZATION.fullmatch(who)
+    if not organization:
+        raise _MetaError(who_line, f"malformed meta block: {_META_EXPECTED}, got '{who}'")
+    return {"organization": organization["name"].strip()}
+
+
+def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> date | None:
+    source = dump.source
+    month, day = MONTHS[match["month"]], int(match["day"])
+    year_text = match["year"]
+    if year_text is not None:
+        try:
+            published = date(int(year_text), month, day)
+        except ValueError:
+            raise _MetaError(line, f"impossible date '{text}'") from None
+        return _plausible(published, dump, line, text)
+    if source.captured is None and source.captured_year is None:
+        # Without a capture year a year-less date is unknown, not wrong: one warning per dump.
+        _valid_month_day(month, day, line, text)
+        dump.undated.append((line, text))
+        return None
+    year = source.captured.year if source.captured else source.captured_year
+    assert year is not None
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        candidate = None
+    if source.captured is not None and (candidate is None or candidate > source.captured):
+        # A listing never shows a future date: "Dec 5" read on 2025-11-20 is taken as 2024-12-05.
+        try:
+            previous = date(year - 1, month, day)
+        except ValueError:
+            previous = None
+        if candidate is not None:
+            # But it prints the year of every paper from an earlier year: more likely the capture
+            # date is wrong, or a later page's papers were pasted in. Reported once per dump.
+            dump.after_capture.append((line, text, previous or candidate))
+        elif previous is not None:
+            # Feb 29 of a year that has none: no page captured that year showed it.
+            dump.problems.append(
+                Problem(
+                    dump.display,
+                    line,
+                    f"year-less date '{text}' is not a date of {year}, the year of the dump's "
+                    f"capture date ({source.captured} in {SOURCES_FILE}): it was read as "
+                    f"{previous}; check 'captured'",
+                    Severity.WARNING,
+                )
+            )
+        candidate = previous or candidate
+    if candidate is None:
+        raise _MetaError(line, f"impossible date '{text}'")
+    return candidate
+
+
+def _plausible(published: date, dump: Dump, line: int, text: str) -> date | None:
+    """The date, or None with a warning when no page captured then could have shown it.
+
+    A warning, not an error: the paper is real and worth keeping (an error would skip it, and
+    every curation decision about it with it); only its date is wrong, most likely a typo'd year.
+    """
+    source = dump.source
+    if source.captured is not None:
+        latest = source.captured
+        after = f"the dump's capture date, {latest.isoformat()} in sources.yaml"
+    elif source.captured_year is not None:
+        latest = date(source.captured_year, 12, 31)
+        after = f"{source.captured_year}, the dump's capture year in sources.yaml"
+    else:
+        latest, after = date(LATEST_YEAR, 12, 31), str(LATEST_YEAR)
+    if published > latest:
+        reason = f"is after {after}"
+    elif published.year < EARLIEST_YEAR:
+        reason = f"is before {EARLIEST_YEAR}"
+    else:
+        return published
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"date '{text}' {reason} (a typo in the year?): the paper is kept without a date; "
+            "correct it in the dump",
+            Severity.WARNING,
+        )
+    )
+    return None
+
+
+def _valid_month_day(month: int, day: int, line: int, text: str) -> None:
+    try:
+        date(2000, month, day)  # a leap year, so Feb 29 passes
+    except ValueError:
+        raise _MetaError(line, f"impossible date '{text}'") from None
+
+
+def format_dump(records: list[Record], layout: Layout, page_date: date | None = None) -> str:
+    """Write records out as a dump in either layout: the inverse of parsing (tests, benchmarks)."""
+    if layout is Layout.DENSE:
+        lines = [HEADER_PHRASES[0], HEADER_PHRASES[1], HEADER_PHRASES[4]]
+        for index, record in enumerate(records):
+            title = record.title if index else lines.pop() + record.title
+            lines += [title, record.abstract]
+        return "\n".join(lines) + "\n"
+    header = ["new", HEADER_PHRASES[1], "Subscribe", "Daily Papers", HEADER_PHRASES[2]]
+    if page_date is not None:
+        header.append(f"{MONTH_NAMES[page_date.month - 1]} {page_date.day}")
+    blocks = list(header)
+    for record in records:
+        blocks += [record.title, record.abstract]
+        meta = _format_meta(record)
+        if meta:
+            blocks.append(meta)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _format_meta(record: Record) -> str | None:
+    if record.published is None:
+        return None
+    if record.organization is not None:
+        who = f"{record.organization.replace(' ', '')} {record.organization}"
+    else:
+        who = f"  • {record.authors if record.authors is not None else 1} authors"
+    published = record.published
+    when = f"{MONTH_NAMES[published.month - 1]} {published.day}, {published.year}"
+    if record.upvotes is not None:
+        when += f" {record.upvotes}"
+    return f"{who}\n·\n{when}"
