@@ -15,6 +15,7 @@ from papersite.schema import validate
 from papersite.sources import (
     MAX_DUMP_BYTES,
     Layout,
+    Line,
     Record,
     SourceFile,
     discover_sources,
@@ -276,8 +277,8 @@ def test_a_huge_line_is_refused_not_loaded(tmp_path: Path) -> None:
 
 
 def test_layout_is_told_by_content_not_by_name() -> None:
-    spaced = [(1, "T"), (2, ""), (3, "A")]
-    dense = [(1, "T"), (2, "A"), (3, "T2"), (4, "A2"), (5, "")]
+    spaced = [Line(1, "T"), Line(2, ""), Line(3, "A")]
+    dense = [Line(1, "T"), Line(2, "A"), Line(3, "T2"), Line(4, "A2"), Line(5, "")]
     assert detect_layout(spaced) is Layout.SPACED
     assert detect_layout(dense) is Layout.DENSE
 

@@ -30,6 +30,7 @@ from papersite.sources import (
     SOURCES_FILE,
     Dump,
     Layout,
+    Line,
     Listing,
     Record,
     SourceFile,
@@ -161,14 +162,14 @@ def _report_undated(dump: Dump) -> None:
 
 def _strip_header(
     lines: Iterator[tuple[int, str]], seen: set[str] | None = None
-) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+) -> tuple[Line | None, Line | None]:
     """Read a page header off ``lines``: the page's first title, unglued, and its date line.
 
     ``seen`` holds header phrases already read off this header. Nothing past the first title is
     read, so the caller goes on with ``lines`` from the paper's abstract.
     """
     seen = set() if seen is None else seen
-    page_date: tuple[int, str] | None = None
+    page_date: Line | None = None
     for number, text in lines:
         if not text:
             continue
@@ -178,22 +179,22 @@ def _strip_header(
             seen.add(phrase)
             continue
         if page_date is None and seen and _PAGE_DATE.fullmatch(text):
-            page_date = (number, text)
+            page_date = Line(number, text)
             continue
         for phrase in HEADER_PHRASES:
             if phrase not in seen and text.startswith(phrase) and text[len(phrase) :].strip():
-                return (number, text[len(phrase) :].strip()), page_date
-        return (number, text), page_date
+                return Line(number, text[len(phrase) :].strip()), page_date
+        return Line(number, text), page_date
     return None, page_date
 
 
 # Marks where the header of another captured page was dropped, so that a parser finishes the
 # paper it holds there. Told by identity: no line read from a dump is this object.
-_PAGE_BREAK: tuple[int, str] = (0, "")
+_PAGE_BREAK = Line(0, "")
 
 
 def _split_pages(
-    first: tuple[int, str] | None, lines: Iterator[tuple[int, str]], dump: Dump
+    first: Line | None, lines: Iterator[tuple[int, str]], dump: Dump
 ) -> Iterator[tuple[int, str]]:
     """The lines of papers from ``first`` on, other pages' headers dropped and reported.
 
@@ -211,7 +212,7 @@ def _split_pages(
     held: list[tuple[int, str]] = []
     phrase = ""
     for line in lines:
-        text = line[1]
+        _, text = line
         if held and not text:
             held.append(line)
             continue
@@ -222,7 +223,7 @@ def _split_pages(
                 yield start, before
             # The chain is read only here: later pages must not nest one chain in another.
             next_first, page_date = _strip_header(chain([line], lines), {phrase})
-            dated = f" ({page_date[1]})" if page_date else ""
+            dated = f" ({page_date.text})" if page_date else ""
             dump.problems.append(
                 Problem(
                     dump.display,
@@ -261,7 +262,7 @@ def _starts_header(text: str, previous: str) -> bool:
     )
 
 
-def _check_page_date(page_date: tuple[int, str] | None, dump: Dump, mark: int) -> None:
+def _check_page_date(page_date: Line | None, dump: Dump, mark: int) -> None:
     """Warn when the page's date, or a year-less date of a paper, disagrees with the capture date.
 
     Year-less dates after the capture date were read as the year before: one warning says so for
@@ -317,12 +318,13 @@ def _paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, st
     """Runs of non-blank lines; an empty run where another captured page starts."""
     block: list[tuple[int, str]] = []
     for line in lines:
+        _, text = line
         if line is _PAGE_BREAK:
             if block:
                 yield block
             yield []
             block = []
-        elif line[1]:
+        elif text:
             block.append(line)
         elif block:
             yield block
@@ -355,7 +357,8 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         # A multi-line paragraph can only be a meta block closing the pending paper.
         if pending is None:
             if not skipped:
-                dump.skip(meta[0][0], "meta block with no paper before it; skipped")
+                first, _ = meta[0]
+                dump.skip(first, "meta block with no paper before it; skipped")
             skipped = False
         elif pending.abstract is None:
             _no_abstract(pending, dump)
@@ -393,15 +396,22 @@ def _cut_meta(block: list[tuple[int, str]]) -> bool:
     `• 6 aut`, `• 6 authors` with or without its `·`, or a date cut before its year ends (`Nov`,
     `May 22, 20`). A date cut to another date (`Nov 28` to `Nov 2`) cannot be told from one.
     """
-    first = block[0][1].strip() if block else ""
     if len(block) == 1:
-        return first.startswith("•")
-    if not 2 <= len(block) <= 3 or block[1][1].strip() != "·":
+        _, first = block[0]
+        return first.strip().startswith("•")
+    if not 2 <= len(block) <= 3 or not _is_dot(block[1]):
         return False
     if len(block) == 2:
         return True
-    when = block[2][1].strip()
+    _, when = block[2]
+    when = when.strip()
     return not _META_DATE.fullmatch(when) and bool(_DATE_PREFIX.fullmatch(when))
+
+
+def _is_dot(line: tuple[int, str]) -> bool:
+    """Whether a line is the '·' between a meta block's authors and its date."""
+    _, text = line
+    return text.strip() == "·"
 
 
 def _cut_in_meta(pending: _Pending, block: list[tuple[int, str]], dump: Dump) -> None:
@@ -416,10 +426,11 @@ def _cut_in_meta(pending: _Pending, block: list[tuple[int, str]], dump: Dump) ->
     record = _emit(pending, None, dump)
     if record is not None and fields:
         dump.records[-1] = dataclasses.replace(record, **fields)  # type: ignore[arg-type]
+    last, _ = block[-1]
     dump.problems.append(
         Problem(
             dump.display,
-            block[-1][0],
+            last,
             f"the file looks cut off here, in the meta block of '{_short(title)}': the paper is "
             f"kept without its {missing}; copy the rest of the page into the dump",
             Severity.WARNING,
@@ -470,11 +481,12 @@ def _unglue(
     come before the meta block's '·'; a paragraph shaped like a meta block but malformed is all
     meta, reported as such.
     """
-    for index, (_, text) in enumerate(block):
-        if text.strip() == "·":
+    for index, line in enumerate(block):
+        if _is_dot(line):
             cut = max(index - 1, 0)
             return block[:cut], block[cut:]
-    if block[0][1].lstrip().startswith("•") or any(_META_DATE.fullmatch(t) for _, t in block):
+    _, first = block[0]
+    if first.lstrip().startswith("•") or any(_META_DATE.fullmatch(t) for _, t in block):
         return [], block
     return block, None
 
@@ -491,29 +503,30 @@ def _glued_texts(
     finished paper, or the abstract of a title; then a warning says where the blank line goes.
     Otherwise the lines cannot be told apart: an error names them and the paper in hand, skipped.
     """
-    first = texts[0][0]
+    (first, text), (last, _) = texts[0], texts[-1]
     if pending is not None and pending.abstract is not None:
         _emit(pending, None, dump)
         pending = None
     if pending is None and len(texts) == 1:
-        _no_abstract(_Pending(first, texts[0][1]), dump)
+        _no_abstract(_Pending(first, text), dump)
         return None
     if len(texts) != (2 if pending is None else 1):
-        title = normalise_text(pending.title if pending is not None else texts[0][1])
+        title = normalise_text(pending.title if pending is not None else text)
         dump.skip(
             first,
-            f"lines {first}-{texts[-1][0]} have no blank lines between them, so which is a title "
+            f"lines {first}-{last} have no blank lines between them, so which is a title "
             f"and which an abstract cannot be told; paper '{_short(title)}' skipped: separate "
             "them with blank lines",
             title,
         )
         return None
     if pending is None:
-        pending = _Pending(first, texts[0][1], texts[1][1], texts[1][0])
+        abstract_line, abstract = texts[1]
+        pending = _Pending(first, text, abstract, abstract_line)
         parts = f"title '{_short(normalise_text(pending.title))}' and its abstract"
         parts += ", and its meta block" if meta is not None else ""
     else:
-        pending.abstract, pending.abstract_line = texts[0][1], first
+        pending.abstract, pending.abstract_line = text, first
         parts = f"the abstract of '{_short(normalise_text(pending.title))}' and its meta block"
     dump.problems.append(
         Problem(
@@ -724,10 +737,11 @@ class _MetaError(Exception):
 def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> dict[str, object]:
     """Read `• N authors` (or `handle Name`), `·`, and `Mon D[, YYYY][ upvotes]`."""
     source = dump.source
-    if len(block) != 3 or block[1][1].strip() != "·":
-        raise _MetaError(block[0][0], f"malformed meta block: {_META_EXPECTED}")
-    _, _, (date_line, when) = block
-    fields = _parse_who(block[0])
+    if len(block) != 3 or not _is_dot(block[1]):
+        first, _ = block[0]
+        raise _MetaError(first, f"malformed meta block: {_META_EXPECTED}")
+    who, _, (date_line, when) = block
+    fields = _parse_who(who)
     match = _META_DATE.fullmatch(when.strip())
     if not match or match["month"] not in MONTHS:
         raise _MetaError(
@@ -742,7 +756,8 @@ def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> dict[str, object]:
 
 def _parse_who(line: tuple[int, str]) -> dict[str, object]:
     """A meta block's first line: `• N authors`, or an organisation's `handle Name`."""
-    who_line, who = line[0], line[1].strip()
+    who_line, text = line
+    who = text.strip()
     authors = _AUTHORS.fullmatch(who)
     if authors:
         return {"authors": int(authors["count"])}
@@ -767,7 +782,7 @@ def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> dat
     if source.captured is None and source.captured_year is None:
         # Without a capture year a year-less date is unknown, not wrong: one warning per dump.
         _valid_month_day(month, day, line, text)
-        dump.undated.append((line, text))
+        dump.undated.append(Line(line, text))
         return None
     year = source.captured.year if source.captured else source.captured_year
     assert year is not None
