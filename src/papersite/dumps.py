@@ -416,16 +416,17 @@ def _is_dot(line: tuple[int, str]) -> bool:
 
 def _cut_in_meta(pending: _Pending, block: list[tuple[int, str]], dump: Dump) -> None:
     """Keep the last paper of a file cut inside its meta block, with what the block still says."""
-    fields: dict[str, object] = {}
+    authors: int | None = None
+    organization: str | None = None
     missing = "authors and date"
     if len(block) > 1:
         with contextlib.suppress(_MetaError):
-            fields = _parse_who(block[0])
+            authors, organization = _parse_who(block[0])
             missing = "date"
     title = normalise_text(pending.title)
     record = _emit(pending, None, dump)
-    if record is not None and fields:
-        dump.records[-1] = dataclasses.replace(record, **fields)  # type: ignore[arg-type]
+    if record is not None and (authors is not None or organization is not None):
+        dump.records[-1] = dataclasses.replace(record, authors=authors, organization=organization)
     last, _ = block[-1]
     dump.problems.append(
         Problem(
@@ -703,14 +704,15 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _emit(pending: _Pending, meta: list[tuple[int, str]] | None, dump: Dump) -> Record | None:
+def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) -> Record | None:
+    """Record the paper in hand, with what its meta ``block`` (if any) says; None if it is bad."""
     assert pending.abstract is not None
     title = normalise_text(pending.title)
     abstract = normalise_text(pending.abstract)
-    fields: dict[str, object] = {}
-    if meta is not None:
+    meta = _NO_META
+    if block is not None:
         try:
-            fields = _parse_meta(meta, dump)
+            meta = _parse_meta(block, dump)
         except _MetaError as error:
             dump.skip(error.line, f"{error}; paper '{_short(title)}' skipped", title)
             return None
@@ -719,11 +721,30 @@ def _emit(pending: _Pending, meta: list[tuple[int, str]] | None, dump: Dump) -> 
         line=pending.line,
         title=title,
         abstract=abstract,
-        **fields,  # type: ignore[arg-type]
+        authors=meta.authors,
+        organization=meta.organization,
+        published=meta.published,
+        upvotes=meta.upvotes,
+        upvotes_as_of=meta.upvotes_as_of,
     )
     dump.records.append(record)
     return record
 
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    """What a paper's meta block says: its authors or organisation, its date, and its upvotes."""
+
+    authors: int | None = None
+    organization: str | None = None
+    published: date | None = None
+    upvotes: int | None = None
+    # The day the upvotes were counted: the dump's capture date.
+    upvotes_as_of: date | None = None
+
+
+# A paper without a meta block (any paper of a dense dump).
+_NO_META = _Meta()
 
 _META_EXPECTED = "expected '• N authors' or an organisation, then '·', then a date"
 
@@ -734,39 +755,41 @@ class _MetaError(Exception):
         self.line = line
 
 
-def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> dict[str, object]:
+def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> _Meta:
     """Read `• N authors` (or `handle Name`), `·`, and `Mon D[, YYYY][ upvotes]`."""
     source = dump.source
     if len(block) != 3 or not _is_dot(block[1]):
         first, _ = block[0]
         raise _MetaError(first, f"malformed meta block: {_META_EXPECTED}")
     who, _, (date_line, when) = block
-    fields = _parse_who(who)
+    authors, organization = _parse_who(who)
     match = _META_DATE.fullmatch(when.strip())
     if not match or match["month"] not in MONTHS:
         raise _MetaError(
             date_line, f"malformed meta block: expected a date like 'May 22, 2024', got '{when}'"
         )
-    fields["published"] = _resolve_date(match, dump, date_line, when.strip())
-    if match["upvotes"] is not None:
-        fields["upvotes"] = int(match["upvotes"])
-        fields["upvotes_as_of"] = source.captured
-    return fields
+    published = _resolve_date(match, dump, date_line, when.strip())
+    if match["upvotes"] is None:
+        return _Meta(authors, organization, published)
+    return _Meta(authors, organization, published, int(match["upvotes"]), source.captured)
 
 
-def _parse_who(line: tuple[int, str]) -> dict[str, object]:
-    """A meta block's first line: `• N authors`, or an organisation's `handle Name`."""
+def _parse_who(line: tuple[int, str]) -> tuple[int | None, str | None]:
+    """A meta block's first line: `• N authors`, or an organisation's `handle Name`.
+
+    The number of authors, or the organisation's name: the other is None.
+    """
     who_line, text = line
     who = text.strip()
     authors = _AUTHORS.fullmatch(who)
     if authors:
-        return {"authors": int(authors["count"])}
+        return int(authors["count"]), None
     if who.startswith("•"):
         raise _MetaError(who_line, f"malformed meta block: '{who}' is not '• N authors'")
     organization = _ORGANIZATION.fullmatch(who)
     if not organization:
         raise _MetaError(who_line, f"malformed meta block: {_META_EXPECTED}, got '{who}'")
-    return {"organization": organization["name"].strip()}
+    return None, organization["name"].strip()
 
 
 def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> date | None:

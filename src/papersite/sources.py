@@ -6,8 +6,8 @@ by sources.yaml. :func:`open_lines` decodes one file into numbered, cleaned line
 refusing what is no dump (too big, binary, a huge line) and reading UTF-16 and bytes that are not
 UTF-8 with a message. dumps.py parses those lines into a :class:`Dump`'s records.
 
-The data types of both stages are here (SourceFile, Record, Dump, Layout), so that dumps.py
-imports them from this module and this module nothing from it.
+The data types of both stages are here (SourceFile, Line, Record, Dump, Layout), so that
+dumps.py imports them from this module and this module nothing from it.
 """
 
 from __future__ import annotations
