@@ -6,10 +6,13 @@ import os
 import re
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from papersite.sources import SourceFile
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
@@ -17,6 +20,17 @@ SEEDS = REPO / "content" / "sources"
 CURATION_DATA = DATA / "curation"
 
 MakeContent = Callable[..., Path]
+
+# The capture date source() gives a fixture dump unless told otherwise.
+CAPTURED = date(2025, 11, 20)
+
+
+def source(name: str, captured: date | None = CAPTURED, year: int | None = None) -> SourceFile:
+    """A fixture dump in tests/data, as sources.yaml would describe it: captured on ``captured``."""
+    return SourceFile(
+        DATA / name, name, name, captured, year or (captured.year if captured else None)
+    )
+
 
 # Property-based tests run about a hundred examples in `make test`; `make fuzz` sets
 # HYPOTHESIS_PROFILE=fuzz for ten thousand, a longer hunt for maintainers (README, "Tests").

@@ -1,0 +1,644 @@
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from papersite.dumps import HEADER_PHRASES, detect_layout, format_dump, read_dump, read_text
+from papersite.errors import Severity
+from papersite.sources import Layout, Line, Record, SourceFile
+
+from .conftest import CAPTURED, DATA, source
+
+
+def test_spaced_layout_reads_meta_blocks_field_by_field() -> None:
+    dump = read_dump(source("spaced_small.txt"))
+    assert dump.layout is Layout.SPACED
+    assert dump.problems == []
+    gated, memories, counting = dump.records
+    assert gated == Record(
+        source="spaced_small.txt",
+        line=13,
+        title="Gated Attention for Large Language Models",
+        abstract=(
+            "Gating mechanisms help. Code: https://github.com/qiuzh20/gated_attention{codes} and "
+            "weights at https://huggingface.co/QwQZh/gated_attention{models}"
+        ),
+        authors=13,
+        published=date(2025, 5, 10),
+        upvotes=4,
+        upvotes_as_of=CAPTURED,
+    )
+    # A year-less "Oct 29" on a page captured on 2025-11-20 is of the capture year.
+    assert (memories.organization, memories.published, memories.upvotes) == (
+        "Apple",
+        date(2025, 10, 29),
+        2,
+    )
+    assert memories.abstract == "Small models fetch memory blocks from a bank."
+    assert (counting.authors, counting.published, counting.upvotes) == (None, None, None)
+
+
+def test_dense_layout_unglues_the_header_from_the_first_title() -> None:
+    dump = read_dump(source("dense_small.txt"))
+    assert dump.layout is Layout.DENSE
+    assert [(r.line, r.title) for r in dump.records] == [
+        (3, "Fine-tune Language Models"),
+        (5, "Gated Attention for Large Language Models"),
+    ]
+    assert dump.records[0].abstract == "In-context learning is an emergent ability."
+
+
+def test_dense_layout_with_header_on_its_own_line_parses_the_same() -> None:
+    glued = read_dump(source("dense_small.txt")).records
+    unglued = read_dump(source("dense_unglued.txt")).records
+    assert [(r.title, r.abstract) for r in unglued] == [(r.title, r.abstract) for r in glued]
+
+
+def test_a_header_typed_in_another_case_is_still_the_header() -> None:
+    # "New" for "new" read as a paper without an abstract, and the header after it as a second
+    # pasted page.
+    text = _HEADER.replace("new\n", "New\n", 1).replace("Subscribe", "SUBSCRIBE")
+    dump = read_text(text + "Paper\n\nIts abstract.\n", SourceFile(Path("d.txt"), "d.txt", "d.txt"))
+    assert [(r.title, r.abstract) for r in dump.records] == [("Paper", "Its abstract.")]
+    assert [str(p) for p in dump.problems] == []
+
+
+@pytest.mark.parametrize(
+    "transform",
+    [
+        pytest.param(lambda b: b.replace(b"\n", b"\r\n"), id="crlf"),
+        pytest.param(lambda b: b"\xef\xbb\xbf" + b, id="bom"),
+        pytest.param(lambda b: b.replace(b"\n", b"  \t\n"), id="trailing-spaces"),
+    ],
+)
+@pytest.mark.parametrize("name", ["spaced_small.txt", "dense_small.txt"])
+def test_messy_line_ends_parse_like_clean_input(
+    tmp_path: Path, name: str, transform: object
+) -> None:
+    messy = tmp_path / name
+    messy.write_bytes(transform((DATA / name).read_bytes()))  # type: ignore[operator]
+    clean = read_dump(source(name))
+    dirty = read_dump(SourceFile(messy, name, name, CAPTURED, CAPTURED.year))
+    assert dirty.problems == []
+    assert dirty.records == clean.records
+
+
+def test_year_less_dates_without_a_capture_date_are_unknown_with_a_warning() -> None:
+    dump = read_dump(source("spaced_small.txt", captured=None))
+    assert dump.records[1].published is None
+    assert dump.records[0].published == date(2025, 5, 10)
+    assert dump.records[0].upvotes_as_of is None
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:27: warning: year-less date 'Oct 29 2' cannot be dated without the "
+        "dump's capture date: add it to sources.yaml (captured: YYYY-MM-DD); until then the "
+        "paper has no date"
+    ]
+
+
+def test_year_less_dates_are_reported_once_per_dump_at_the_first() -> None:
+    paper = "Title {0}\n\nAbstract {0}.\n\n  • 2 authors\n·\n{1}\n\n"
+    text = "".join(
+        paper.format(n, when) for n, when in enumerate(["Nov 20 12", "May 2, 2025", "Dec 1"])
+    )
+    dump = read_text(text, SourceFile(Path("new.txt"), "new.txt", "new.txt"))
+    assert [r.published for r in dump.records] == [None, date(2025, 5, 2), None]
+    assert [str(p) for p in dump.problems] == [
+        "new.txt:7: warning: year-less date 'Nov 20 12' and 1 more cannot be dated without the "
+        "dump's capture date: add it to sources.yaml (captured: YYYY-MM-DD); until then the "
+        "papers have no date"
+    ]
+    # A capture year is enough to date them.
+    dated = read_text(text, SourceFile(Path("new.txt"), "new.txt", "new.txt", None, 2025))
+    assert dated.problems == []
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        (
+            "bad_meta.txt",
+            17,
+            "malformed meta block: '• three authors' is not '• N authors'; "
+            "paper 'A Paper With A Broken Meta Block' skipped",
+        ),
+        (
+            "bad_date.txt",
+            11,
+            "impossible date 'Feb 30, 2024'; paper 'A Paper From A Day That Never Was' skipped",
+        ),
+        (
+            "truncated.txt",
+            9,
+            "title 'A Title Whose Abstract Was Cut Off' has no abstract (truncated dump?); "
+            "paper skipped",
+        ),
+    ],
+)
+def test_bad_records_are_skipped_with_file_line_and_reason(
+    name: str, line: int, message: str
+) -> None:
+    dump = read_dump(source(name))
+    assert [str(p) for p in dump.skipped] == [f"{dump.display}:{line}: {message}"]
+    assert dump.read == len(dump.records) + 1
+
+
+ANOTHER_PAGE = (
+    "starts here (two pages pasted into one file?): its header is skipped and its papers are "
+    "read; split the file so that each page has its own capture date in sources.yaml"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "papers", "cut_off", "page"),
+    [
+        (
+            "two_pages.txt",
+            [
+                (13, "Gated Attention for Large Language Models"),
+                (21, "Daily Papers"),
+                (39, "Pretraining with Hierarchical Memories"),
+            ],
+            25,
+            (27, "another captured page (Nov 19)"),
+        ),
+        (
+            "dense_two_pages.txt",
+            [(3, "Fine-tune Language Models"), (8, "Gated Attention for Large Language Models")],
+            5,
+            (6, "another captured page"),
+        ),
+    ],
+)
+def test_a_second_page_header_is_dropped_with_a_warning_and_its_papers_read(
+    name: str, papers: list[tuple[int, str]], cut_off: int, page: tuple[int, str]
+) -> None:
+    dump = read_dump(source(name))
+    assert [(r.line, r.title) for r in dump.records] == papers
+    assert all("Get trending" not in r.abstract for r in dump.records)
+    # A title left without its abstract at the end of a page does not take the next page's.
+    assert [p.line for p in dump.skipped] == [cut_off]
+    line, what = page
+    assert [str(p) for p in dump.problems if p not in dump.skipped] == [
+        f"{dump.display}:{line}: warning: {what} {ANOTHER_PAGE}"
+    ]
+
+
+@pytest.mark.parametrize("between", ["", "\n", "\n\n"], ids=["no-newline", "newline", "blank"])
+@pytest.mark.parametrize("name", ["spaced_small.txt", "dense_small.txt"])
+def test_two_copies_of_a_page_pasted_together_read_as_two_pages(name: str, between: str) -> None:
+    text = (DATA / name).read_text(encoding="utf-8").rstrip("\n")
+    once = read_text(text, source(name))
+    twice = read_text(text + between + text, source(name))
+    assert [(r.title, r.abstract, r.published) for r in twice.records] == 2 * [
+        (r.title, r.abstract, r.published) for r in once.records
+    ]
+    assert once.problems == []
+    ((severity, message),) = [(p.severity, p.message) for p in twice.problems]
+    assert severity is Severity.WARNING and message.endswith(ANOTHER_PAGE)
+
+
+def test_bad_meta_skips_only_its_own_paper() -> None:
+    dump = read_dump(source("bad_meta.txt"))
+    assert [r.title for r in dump.records] == ["A Good Paper", "Another Good Paper"]
+
+
+def test_empty_file_gets_a_warning_naming_it() -> None:
+    dump = read_dump(source("empty.txt"))
+    assert [(p.severity, p.message) for p in dump.problems] == [(Severity.WARNING, "empty file")]
+    assert dump.problems[0].path.endswith("empty.txt")
+
+
+def test_layout_is_told_by_content_not_by_name() -> None:
+    spaced = [Line(1, "T"), Line(2, ""), Line(3, "A")]
+    dense = [Line(1, "T"), Line(2, "A"), Line(3, "T2"), Line(4, "A2"), Line(5, "")]
+    assert detect_layout(spaced) is Layout.SPACED
+    assert detect_layout(dense) is Layout.DENSE
+
+
+def _two_papers(bad: str, good: str) -> str:
+    meta = "\n\n  • 2 authors\n·\n"
+    return f"A Paper\n\nIts abstract.{meta}{bad}\n\nGood Paper\n\nIts abstract.{meta}{good}\n"
+
+
+@pytest.mark.parametrize(
+    ("captured", "year", "bad", "reason", "good"),
+    [
+        (
+            date(2025, 11, 25),
+            2025,
+            "May 22, 2204",
+            "is after the dump's capture date, 2025-11-25 in sources.yaml",
+            "Nov 25, 2025",
+        ),
+        (
+            date(2025, 11, 25),
+            2025,
+            "Nov 26, 2025 3",
+            "is after the dump's capture date, 2025-11-25 in sources.yaml",
+            "Nov 25, 2025 3",
+        ),
+        (
+            None,
+            2025,
+            "Jan 2, 2026",
+            "is after 2025, the dump's capture year in sources.yaml",
+            "Dec 31, 2025",
+        ),
+        (None, None, "May 22, 2204", "is after 2100", "Dec 31, 2100"),
+        (None, None, "May 22, 1204", "is before 1990", "Jan 1, 1990"),
+    ],
+)
+def test_a_date_no_capture_could_show_is_dropped_with_a_warning(
+    captured: date | None, year: int | None, bad: str, reason: str, good: str
+) -> None:
+    dump = read_text(
+        _two_papers(bad, good), SourceFile(Path("d.txt"), "d.txt", "d.txt", captured, year)
+    )
+    assert [str(p) for p in dump.problems] == [
+        f"d.txt:7: warning: date '{bad}' {reason} (a typo in the year?): "
+        "the paper is kept without a date; correct it in the dump"
+    ]
+    dropped, kept = dump.records
+    assert (dropped.title, dropped.authors, dropped.published) == ("A Paper", 2, None)
+    assert kept.published is not None
+
+
+_HEADER = (
+    "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
+    "byAK and the research community\n\n"
+)
+AFTER_CAPTURE_FIX = (
+    "a page shows no date after its capture: check 'captured', or move papers pasted from a "
+    "later page to a dump of their own"
+)
+
+
+def _page(page_date: str, *dates: str) -> str:
+    """A spaced page dated ``page_date`` (line 11 when given) whose papers' meta dates, from line
+    19 on, are ``dates``, one every eight lines."""
+    head = _HEADER + (f"{page_date}\n\n" if page_date else "\n\n")
+    papers = "".join(
+        f"Paper {n}\n\nAbstract {n}.\n\n  • 2 authors\n·\n{when}\n\n"
+        for n, when in enumerate(dates)
+    )
+    return head + papers
+
+
+def test_a_year_less_date_after_the_capture_date_is_a_warning_saying_how_it_was_read() -> None:
+    # The next day's papers pasted into the file: "Nov 28" was silently published in 2024.
+    text = _page("Nov 27", "Nov 25 88", "Dec 1, 2023 40", "Nov 28 5")
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 11, 27), 2025))
+    assert [r.published for r in dump.records] == [
+        date(2025, 11, 25),
+        date(2023, 12, 1),
+        date(2024, 11, 28),
+    ]
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:35: warning: year-less date 'Nov 28 5' is after the dump's capture date, "
+        f"2025-11-27 in sources.yaml: it was read as 2024-11-28; {AFTER_CAPTURE_FIX}"
+    ]
+
+
+def test_feb_29_in_a_capture_year_without_one_is_a_warning_saying_how_it_was_read() -> None:
+    # Read silently as 2024-02-29 before: no page captured in 2025 shows a Feb 29.
+    text = _page("Mar 3", "Mar 2 8", "Feb 29 5")
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 3, 3), 2025))
+    assert [r.published for r in dump.records] == [date(2025, 3, 2), date(2024, 2, 29)]
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:27: warning: year-less date 'Feb 29 5' is not a date of 2025, the year of the "
+        "dump's capture date (2025-03-03 in sources.yaml): it was read as 2024-02-29; check "
+        "'captured'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page_date", "message"),
+    [
+        (
+            "Nov 27",
+            "d.txt:11: warning: page date 'Nov 27' differs from captured 2025-11-01 in "
+            "sources.yaml; year-less date 'Nov 25 88' (line 19) and 1 more are after 2025-11-01: "
+            "they were read a year earlier, this one as 2024-11-25",
+        ),
+        (
+            "",
+            "d.txt:19: warning: year-less date 'Nov 25 88' and 1 more are after the dump's "
+            "capture date, 2025-11-01 in sources.yaml: they were read a year earlier, this one as "
+            "2024-11-25",
+        ),
+    ],
+)
+def test_year_less_dates_after_the_capture_date_are_one_warning_for_the_dump(
+    page_date: str, message: str
+) -> None:
+    # A capture date weeks early re-dates a whole page to the year before: one warning says so,
+    # in the page date's when the page has one, which comes ahead of the papers' problems.
+    text = _page(page_date, "Nov 25 88", "Dec 1, 2023 40", "Nov 28 5") + "Cut Off Title\n"
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 11, 1), 2025))
+    assert [r.published for r in dump.records] == [
+        date(2024, 11, 25),
+        date(2023, 12, 1),
+        date(2024, 11, 28),
+    ]
+    cut_off = "d.txt:37: title 'Cut Off Title' has no abstract (truncated dump?); paper skipped"
+    warning = f"{message}; {AFTER_CAPTURE_FIX}"
+    expected = [warning, cut_off] if page_date else [cut_off, warning]
+    assert [str(p) for p in dump.problems] == expected
+
+
+def test_page_date_disagreeing_with_capture_date_is_a_warning() -> None:
+    dump = read_dump(source("spaced_small.txt", captured=date(2025, 11, 19)))
+    assert [(p.line, p.severity) for p in dump.problems] == [(11, Severity.WARNING)]
+
+
+# --- property-based: random papers round-trip through either layout -------------------------
+
+_words = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp", "Zs")),
+    min_size=1,
+    max_size=12,
+)
+_line = (
+    st.lists(_words, min_size=1, max_size=12)
+    .map(" ".join)
+    .filter(lambda text: not any(text.startswith(p) for p in HEADER_PHRASES) and text != "·")
+)
+
+# No title in the shipped dumps ends in a full stop: a line at a title's place that does, followed
+# by one that reads like a title, is the end of an abstract split over two lines (dense layout).
+_title = _line.filter(lambda text: not text.endswith("."))
+# And abstracts end as finished text does: the file's last one that ends mid-sentence is cut off.
+_abstract = _line.map(lambda text: f"{text}.")
+
+
+@st.composite
+def records(draw: st.DrawFn, layout: Layout) -> list[Record]:
+    count = draw(st.integers(min_value=1, max_value=6))
+    result = []
+    for _ in range(count):
+        title, abstract = draw(_title), draw(_abstract)
+        if layout is Layout.DENSE or not draw(st.booleans()):
+            result.append(Record("dump.txt", 0, title, abstract))
+            continue
+        published = draw(st.dates(min_value=date(1990, 1, 1), max_value=CAPTURED))
+        upvotes = draw(st.none() | st.integers(min_value=0, max_value=10_000))
+        organization = draw(
+            st.none() | st.from_regex(r"[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8})?", fullmatch=True)
+        )
+        authors = None if organization else draw(st.integers(min_value=1, max_value=500))
+        result.append(
+            Record(
+                "dump.txt",
+                0,
+                title,
+                abstract,
+                authors=authors,
+                organization=organization,
+                published=published,
+                upvotes=upvotes,
+                upvotes_as_of=CAPTURED if upvotes is not None else None,
+            )
+        )
+    return result
+
+
+def _comparable(items: list[Record]) -> list[Record]:
+    """The records with their line numbers zeroed: the writer does not know them."""
+    return [dataclasses.replace(r, line=0) for r in items]
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(layout=st.sampled_from(Layout), data=st.data())
+def test_random_papers_round_trip_through_either_layout(
+    layout: Layout, data: st.DataObject
+) -> None:
+    papers = data.draw(records(layout))
+    text = format_dump(papers, layout, page_date=CAPTURED)
+    dump = read_text(text, SourceFile(Path("dump.txt"), "dump.txt", "dump.txt", CAPTURED, 2025))
+    assert dump.problems == []
+    assert dump.layout is layout
+    assert _comparable(dump.records) == _comparable(papers)
+
+
+# --- dense dumps whose lines stop alternating title, abstract ----------------------------------
+
+SPLIT = (
+    "so titles and abstracts stop alternating here: is the abstract before it split over two "
+    "lines, or a line missing?"
+)
+AFTER_SPLIT = [
+    "Fine-tune Language Models",
+    "Unified Demonstration Retriever for In-Context Learning",
+    "Gated Attention for Large Language Models",
+]
+
+
+def test_a_dense_abstract_split_over_two_lines_is_an_error_there_and_the_rest_read() -> None:
+    # Each later abstract once read as a title and each title as the abstract before it.
+    dump = read_dump(source("dense_split.txt"))
+    assert [r.title for r in dump.records] == AFTER_SPLIT
+    assert dump.records[1].abstract == "In-context learning is a new learning paradigm."
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:7: reads like abstract text, not a title (sentences ending in a full "
+        f"stop), {SPLIT} Paper 'General Covariance Data Augmentation for Neural PDE Solvers' "
+        "(line 5) is skipped and this line is not read"
+    ]
+    assert dump.skipped_titles == ["General Covariance Data Augmentation for Neural PDE Solvers"]
+    assert dump.read == 4
+
+
+def _dense(*lines: str) -> str:
+    return "\n".join(["Daily Papers", "Subscribe", *lines]) + "\n"
+
+
+FIRST = ("Fine-tune Language Models", "In-context learning is an emergent ability.")
+LAST = ("Gated Attention for Large Language Models", "Gating mechanisms help, again.")
+LONG = "Our method " + "scales well, " * 30 + "and ends here."
+
+
+@pytest.mark.parametrize(
+    ("middle", "line", "why", "lines"),
+    [
+        # The rest of the abstract is one sentence: a title may end in a full stop, but this one
+        # has a title after it.
+        (
+            ["Second Paper", "It starts here.", "It ends here.", "Third Paper", "Third."],
+            7,
+            "a sentence ending in a full stop, and a title after it",
+            "this line is not read",
+        ),
+        # Longer than any title, though not a sentence.
+        (
+            ["Second Paper", "It starts here", LONG[:-1], "Third Paper", "Third."],
+            7,
+            f"{len(LONG) - 1} characters, longer than any title, and a title after it",
+            "this line is not read",
+        ),
+        # Split in three: one error for the run.
+        (
+            ["Second Paper", "It starts.", "It goes on. " + LONG, "More.", "Third Paper", "3."],
+            7,
+            "sentences ending in a full stop",
+            "lines 7-8 are not read",
+        ),
+    ],
+    ids=["one-sentence", "long", "three-lines"],
+)
+def test_a_dense_line_breaking_the_alternation_skips_the_paper_before_it(
+    middle: list[str], line: int, why: str, lines: str
+) -> None:
+    dump = read_text(_dense(*FIRST, *middle, *LAST), source("split.txt"))
+    assert [r.title for r in dump.records] == [FIRST[0], "Third Paper", LAST[0]]
+    assert [str(p) for p in dump.problems] == [
+        f"split.txt:{line}: reads like abstract text, not a title ({why}), {SPLIT} "
+        f"Paper 'Second Paper' (line 5) is skipped and {lines}"
+    ]
+
+
+def test_a_dense_sentence_at_a_titles_place_is_a_title_only_when_an_abstract_follows() -> None:
+    # At the end of the file, nothing follows it.
+    dump = read_text(_dense(*FIRST, *LAST, "Its last sentence."), source("split.txt"))
+    assert [r.title for r in dump.records] == [FIRST[0]]
+    assert [str(p) for p in dump.problems] == [
+        "split.txt:7: reads like abstract text, not a title (a sentence ending in a full stop), "
+        f"{SPLIT} Paper '{LAST[0]}' (line 5) is skipped and this line is not read"
+    ]
+    # An abstract after it: a title, however rare a full stop ends one, or however long it is.
+    for title in ("A Study of Everything, Etc.", "A Study " + "of Everything " * 30):
+        titled = (title, "We study everything. It goes well.")
+        dump = read_text(_dense(*FIRST, *titled, *LAST), source("split.txt"))
+        assert dump.problems == []
+        assert [r.title for r in dump.records] == [FIRST[0], title.strip(), LAST[0]]
+
+
+# --- spaced dumps whose paragraphs lost a blank line -------------------------------------------
+
+
+def test_spaced_lines_without_their_blank_line_are_read_as_meant_with_a_warning() -> None:
+    # A title glued to its abstract was once two "meta block with no paper before it" errors,
+    # and the paper lost without its title named.
+    dump = read_dump(source("spaced_glued.txt"))
+    assert [(r.line, r.title, r.abstract, r.authors, r.organization) for r in dump.records] == [
+        (5, "Gated Attention for Large Language Models", "Gating mechanisms help.", 13, None),
+        (
+            13,
+            "Pretraining with Hierarchical Memories",
+            "Small models fetch memory blocks from a bank.",
+            None,
+            "Apple",
+        ),
+        (20, "Counting With Transformers", "We count.", 2, None),
+        (27, "A Paper Without Its Blank Lines", "Its abstract.", 3, None),
+    ]
+    assert dump.records[3].upvotes == 7
+    add = "read as such; add the blank line"
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:13: warning: no blank line between title 'Pretraining with "
+        f"Hierarchical Memories' and its abstract: {add}",
+        f"{dump.display}:22: warning: no blank line between the abstract of 'Counting With "
+        f"Transformers' and its meta block: {add}",
+        f"{dump.display}:27: warning: no blank line between title 'A Paper Without Its Blank "
+        f"Lines' and its abstract, and its meta block: {add}",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("glued", "line", "message"),
+    [
+        # An abstract in two lines, or an abstract and the next title: which cannot be told.
+        (
+            "Second Paper\n\nIts abstract,\nwrapped.\n\n  • 2 authors\n·\nMay 12, 2025",
+            11,
+            "lines 11-12 have no blank lines between them, so which is a title and which an "
+            "abstract cannot be told; paper 'Second Paper' skipped: separate them with blank "
+            "lines",
+        ),
+        (
+            "Second Paper\n  • 2 authors\n·\nMay 12, 2025",
+            9,
+            "title 'Second Paper' has no abstract (truncated dump?); paper skipped",
+        ),
+    ],
+    ids=["three-lines", "title-and-meta"],
+)
+def test_spaced_lines_without_blank_lines_that_cannot_be_told_apart_name_the_paper(
+    glued: str, line: int, message: str
+) -> None:
+    text = f"First Paper\n\nIts abstract.\n\n  • 1 author\n·\nMay 11, 2025\n\n{glued}\n\n"
+    text += "Third Paper\n\nIts abstract.\n"
+    dump = read_text(text, source("glued.txt"))
+    assert [r.title for r in dump.records] == ["First Paper", "Third Paper"]
+    assert [str(p) for p in dump.problems] == [f"glued.txt:{line}: {message}"]
+    assert dump.skipped_titles == ["Second Paper"]
+
+
+# --- dumps cut off in their last paper ---------------------------------------------------------
+
+CUT = "the file looks cut off here"
+COPY = "copy the rest of the page into the dump"
+
+
+def test_a_spaced_dump_cut_in_its_last_meta_block_keeps_the_paper_with_a_warning() -> None:
+    # '  • 6 aut' was read as a title without an abstract, the paper before it kept unsaid.
+    dump = read_dump(source("spaced_cut.txt"))
+    assert [(r.title, r.abstract, r.authors, r.published) for r in dump.records] == [
+        ("A Complete Paper", "Its abstract.", 2, date(2025, 5, 10)),
+        ("The Last Paper On The Page", "Its abstract, whole.", None, None),
+    ]
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:17: warning: {CUT}, in the meta block of 'The Last Paper On The Page': "
+        f"the paper is kept without its authors and date; {COPY}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tail", "who"),
+    [
+        ("  • 6 authors\n·", {"authors": 6}),
+        ("  • 6 authors\n·\nNov", {"authors": 6}),
+        ("apple Apple\n·\nMay 22, 20", {"organization": "Apple"}),
+        ("  • 6 authors\n·\nNov 28,", {"authors": 6}),
+    ],
+)
+def test_a_spaced_dump_cut_in_its_last_date_keeps_the_authors(
+    tail: str, who: dict[str, object]
+) -> None:
+    text = "First Paper\n\nIts abstract.\n\n  • 1 author\n·\nMay 11, 2025\n\nLast Paper\n\n"
+    dump = read_text(f"{text}Its abstract.\n\n{tail}", source("cut.txt"))
+    last = dump.records[-1]
+    assert (last.title, last.published, last.upvotes) == ("Last Paper", None, None)
+    assert {k: v for k, v in dataclasses.asdict(last).items() if k in who and v} == who
+    assert [(p.line, p.severity, p.message) for p in dump.problems] == [
+        (
+            len(text.splitlines()) + 3 + tail.count("\n"),
+            Severity.WARNING,
+            f"{CUT}, in the meta block of 'Last Paper': the paper is kept without its date; {COPY}",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "authors"),
+    [("spaced_small.txt", 31, " and no authors or date follow it"), ("dense_small.txt", 6, "")],
+)
+def test_a_dumps_last_abstract_cut_mid_sentence_is_kept_with_a_warning(
+    name: str, line: int, authors: str
+) -> None:
+    whole = (DATA / name).read_text(encoding="utf-8")
+    text = whole[: whole.rindex(" ")]  # cut inside the last abstract's last word
+    dump = read_text(text, source(name))
+    clean = read_dump(source(name))
+    assert [r.title for r in dump.records] == [r.title for r in clean.records]
+    last = dump.records[-1]
+    assert [str(p) for p in dump.problems] == [
+        f"{name}:{line}: warning: {CUT}: the abstract of '{last.title}' ends mid-sentence "
+        f"('…{last.abstract[-30:]}'){authors}; the paper is kept as read: {COPY}"
+    ]
+    # A last abstract that ends in a link or a full stop is whole.
+    for end in (" https://github.com/lab/repo", " see lab.github.io", "."):
+        assert read_text(text + end, source(name)).problems == []
