@@ -317,12 +317,8 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
 
 
 def _files_under(folder: Path) -> set[str]:
-    """The files under ``folder``, as paths relative to it."""
-    return {
-        Path(parent, name).relative_to(folder).as_posix()
-        for parent, _, names in os.walk(folder)
-        for name in names
-    }
+    """The files under ``folder``, as paths relative to it (those :func:`snapshot` looks at)."""
+    return {path.relative_to(folder).as_posix() for path in snapshot([folder])}
 
 
 def _remove_built(removed: Iterable[str], docs: Path, config: Any) -> None:
