@@ -71,13 +71,21 @@ def escape_gfm(text: str) -> str:
 
 def safe_url(url: str) -> str | None:
     """The URL if a reader can follow it safely (http, https, mailto or relative), else None."""
-    # Browsers drop tabs, newlines and entities before reading the scheme, so check what they see.
-    seen = "".join(html.unescape(url).split()).lower()
-    seen = CONTROL.sub("", seen)
+    seen = _as_browsers_read(url)
     match = _SCHEME.match(seen)
     if match is None:
         return None if seen.startswith(("//", "\\")) else url
     return url if match.group(1) in SAFE_SCHEMES else None
+
+
+def is_relative(url: str) -> bool:
+    """Whether the URL names no scheme, so it leads somewhere that depends on the page."""
+    return _SCHEME.match(_as_browsers_read(url)) is None
+
+
+def _as_browsers_read(url: str) -> str:
+    # Browsers drop tabs, newlines and entities before reading the scheme, so check what they see.
+    return CONTROL.sub("", "".join(html.unescape(url).split()).lower())
 
 
 def escape_url(url: str) -> str:
@@ -102,7 +110,7 @@ class _DropUnsafeLinks(Treeprocessor):
                 if value is not None and safe_url(value) is None:
                     self.dropped.append(value)
                     del element.attrib[attribute]
-                elif value is not None and _SCHEME.match(value.strip().lower()) is None:
+                elif value is not None and is_relative(value):
                     self.relative.append(value)
 
 
