@@ -90,6 +90,7 @@ def test_a_relative_link_in_a_note_shown_on_several_pages_is_named() -> None:
     # An address written with an entity still names its scheme, as a browser reads it.
     note = "See [this](../other/) and [that](#cite), [out](&#104;ttps://example.org)."
     assert note_problems(note) == ()
+    assert note_problems("[out](&#104;ttps://example.org)", pages=2) == ()
     assert note_problems(note, pages=2) == (
         "relative link '../other/' leads somewhere else from each page that shows the note (the "
         "paper's and its themes'): give the full address, https://…",
