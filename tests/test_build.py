@@ -973,6 +973,17 @@ def test_the_repository_s_address_comes_from_mkdocs_yml(
     assert site_settings(config, 0).repo_url == repo_url
 
 
+def test_how_many_papers_lists_show_comes_from_mkdocs_yml(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\nsite_url: https://example.org/\n"
+        "extra:\n  papersite:\n    recent_papers: 3\n",
+        encoding="utf-8",
+    )
+    settings = site_settings(config, 0)
+    assert settings.recent_papers == 3
+
+
 def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

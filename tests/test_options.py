@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from papersite.errors import PapersiteError
 from papersite.mkdocs_glue import read_mkdocs_yaml
-from papersite.options import DEFAULT_UNSORTED_PAGE_SIZE, Options, options_of
+from papersite.options import (
+    DEFAULT_RECENT_PAPERS,
+    DEFAULT_UNSORTED_PAGE_SIZE,
+    Options,
+    options_of,
+)
 
 from .conftest import REPO
 
@@ -19,6 +25,7 @@ extra:
     unsorted_page_size: 50
     theme_page_size: 20
     search_group_size: 10
+    recent_papers: 10
 """
 
 
@@ -33,6 +40,8 @@ extra:
         ({"extra": {"papersite": {"unsorted_page_size": 7}}}, Options(unsorted_page_size=7)),
         ({"extra": {"papersite": {"theme_page_size": 9}}}, Options(theme_page_size=9)),
         ({"extra": {"papersite": {"search_group_size": 1}}}, Options(search_group_size=1)),
+        ({"extra": {"papersite": {"recent_papers": 3}}}, Options(recent_papers=3)),
+        ({"extra": {"papersite": {"recent_papers": 0}}}, Options(recent_papers=0)),
     ],
 )
 def test_options_come_from_extra_papersite_with_defaults(
@@ -40,6 +49,7 @@ def test_options_come_from_extra_papersite_with_defaults(
 ) -> None:
     assert options_of(config, Path("mkdocs.yml")) == options
     assert Options().unsorted_page_size == DEFAULT_UNSORTED_PAGE_SIZE
+    assert Options().recent_papers == DEFAULT_RECENT_PAPERS == 10
 
 
 def test_the_shipped_mkdocs_yml_has_sound_options() -> None:
@@ -66,6 +76,37 @@ def test_a_bad_option_is_refused_at_its_line(
         options_of(read_mkdocs_yaml(config), config)
     assert error.value.problems[0].line == line
     assert error.value.path == str(config)
+
+
+@pytest.mark.parametrize(
+    ("wrong", "line", "message"),
+    [
+        (
+            "recent_papers: -1",
+            9,
+            "extra.papersite.recent_papers must be a whole number, 0 or more, not -1",
+        ),
+        (
+            "recent_papers: ten",
+            9,
+            "extra.papersite.recent_papers must be a whole number, 0 or more, not 'ten'",
+        ),
+        (
+            "recent_papers: true",
+            9,
+            "extra.papersite.recent_papers must be a whole number, 0 or more, not True",
+        ),
+    ],
+)
+def test_a_count_of_papers_shown_may_be_0_but_no_less(
+    tmp_path: Path, wrong: str, line: int, message: str
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    option = wrong.split(":")[0]
+    config.write_text(re.sub(rf"(?m)(?<=^    ){option}: .*$", wrong, MKDOCS_YML), encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert str(error.value) == f"{config}:{line}: {message}"
 
 
 def test_extra_papersite_must_hold_options(tmp_path: Path) -> None:

@@ -404,6 +404,25 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
         assert f'href="../../{url}#paper-{ids[0]}"' in paper
 
 
+def test_the_home_page_lists_as_many_recent_papers_as_recent_papers_says(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    listed = {}
+    for count in (3, 0):
+        out = tmp_path / f"recent-{count}"
+        settings = dataclasses.replace(SETTINGS, recent_papers=count)
+        generate(site.catalogue, site.curation, settings, out)
+        listed[count] = (out / "index.md").read_text(encoding="utf-8")
+    recent = listed[3].split("## Most recently published\n", 1)[1].split("## Contribute")[0]
+    assert re.findall(r'<li><a href="papers/([^/"]+)/"', recent) == [
+        "pretraining-with-hierarchical-memories",
+        "etc-passwd",
+        "heading-title",
+    ]
+    # 0: no such list, and no heading over nothing.
+    assert "Most recently published" not in listed[0]
+    assert "## Themes" in listed[0] and "## Contribute" in listed[0]
+
+
 def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
     def view(paper_id: str) -> PaperView:
         return PaperView(paper_id, paper_id, "", None, None, None, (), None, (), None, (), (), ())

@@ -127,6 +127,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
         options.theme_page_size,
         search,
         repo_url,
+        recent_papers=options.recent_papers,
     )
 
 

@@ -8,9 +8,11 @@
         search_group_size: 10     # papers to a page of Pagefind's index
         unsorted_page_size: 1000  # papers on each page of Unsorted
         theme_page_size: 300      # papers on each page of a theme
+        recent_papers: 10         # papers the home page lists as most recently published; 0: none
 
 Every option is checked here, once: a misspelt option or a wrong value stops the build with the
-file and line, rather than being ignored.
+file and line, rather than being ignored. A count of papers a page lists may be 0, which leaves
+that list out, heading and all; a page size may not.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
 DEFAULT_UNSORTED_PAGE_SIZE = 1000
 DEFAULT_THEME_PAGE_SIZE = 300
+# The home page's list of the most recently published papers: a glance, the rest is a click away.
+DEFAULT_RECENT_PAPERS = 10
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Options:
     unsorted_page_size: int = DEFAULT_UNSORTED_PAGE_SIZE
     theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
     search_group_size: int = DEFAULT_SEARCH_GROUP_SIZE
+    recent_papers: int = DEFAULT_RECENT_PAPERS
 
 
 # The option names, in the order messages list them: the fields above, so none can be forgotten.
@@ -70,11 +75,13 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             "search",
         )
 
-    def whole_number(option: str, default: int) -> int:
+    def whole_number(option: str, default: int, *, zero: bool = False) -> int:
+        """The option's value, a whole number above 0 (or 0 too, with ``zero``)."""
         size = found.get(option, default)
-        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        if isinstance(size, bool) or not isinstance(size, int) or size < (0 if zero else 1):
+            least = ", 0 or more" if zero else " above 0"
             raise refuse(
-                f"extra.papersite.{option} must be a whole number above 0, not {size!r}", option
+                f"extra.papersite.{option} must be a whole number{least}, not {size!r}", option
             )
         return size
 
@@ -83,6 +90,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         unsorted_page_size=whole_number("unsorted_page_size", DEFAULT_UNSORTED_PAGE_SIZE),
         theme_page_size=whole_number("theme_page_size", DEFAULT_THEME_PAGE_SIZE),
         search_group_size=whole_number("search_group_size", DEFAULT_SEARCH_GROUP_SIZE),
+        recent_papers=whole_number("recent_papers", DEFAULT_RECENT_PAPERS, zero=True),
     )
 
 

@@ -52,7 +52,11 @@ from papersite.markup import (
     safe_url,
     tag_anchor,
 )
-from papersite.options import DEFAULT_THEME_PAGE_SIZE, DEFAULT_UNSORTED_PAGE_SIZE
+from papersite.options import (
+    DEFAULT_RECENT_PAPERS,
+    DEFAULT_THEME_PAGE_SIZE,
+    DEFAULT_UNSORTED_PAGE_SIZE,
+)
 from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchEntry, SearchSettings
 from papersite.sources import SourceFile
@@ -61,7 +65,6 @@ from papersite.wording import counted
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = ".papersite-generated"
-RECENT_COUNT = 10
 # Ids become folder names; anything else (dots, slashes, capitals) is refused before writing.
 SAFE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?")
 _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
@@ -102,6 +105,8 @@ class SiteSettings:
     search: SearchSettings = field(default_factory=SearchSettings)
     # The project's repository (mkdocs.yml's repo_url), which the About page asks readers to fork.
     repo_url: str | None = None
+    # Papers the home page lists as most recently published; 0 leaves that list out.
+    recent_papers: int = DEFAULT_RECENT_PAPERS
 
 
 @dataclass(frozen=True)
@@ -518,7 +523,8 @@ def _generate(
     writer = SiteWriter(out)
     views = {item.paper.id: renderer.paper_view(item) for item in curation.papers}
     themes = [renderer.theme_view(theme, views) for theme in curation.themes]
-    recent = [views[i.paper.id] for i in sorted(curation.papers, key=newest_first)[:RECENT_COUNT]]
+    newest = sorted(curation.papers, key=newest_first)[: settings.recent_papers]
+    recent = [views[item.paper.id] for item in newest]
     unsorted = [views[item.paper.id] for item in curation.unsorted()]
     pages = 0
     example = search_example(curation) if search_page else None
