@@ -977,11 +977,11 @@ def test_how_many_papers_lists_show_comes_from_mkdocs_yml(tmp_path: Path) -> Non
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: x\nsite_url: https://example.org/\n"
-        "extra:\n  papersite:\n    recent_papers: 3\n",
+        "extra:\n  papersite:\n    recent_papers: 3\n    feed_entries: 7\n",
         encoding="utf-8",
     )
     settings = site_settings(config, 0)
-    assert settings.recent_papers == 3
+    assert (settings.recent_papers, settings.feed_entries) == (3, 7)
 
 
 def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(

@@ -10,7 +10,8 @@ import pytest
 from papersite.bibtex import ARXIV_ID, bibtex_entry, bibtex_file
 from papersite.catalogue import Paper
 from papersite.curation import CuratedPaper
-from papersite.feeds import ATOM, FEED_ENTRIES, atom_feed
+from papersite.feeds import ATOM, atom_feed
+from papersite.options import DEFAULT_FEED_ENTRIES
 from papersite.schema import SCHEMA_DIR
 
 NS = {"a": ATOM}
@@ -21,7 +22,7 @@ def paper(paper_id: str, title: str, published: date | None) -> Paper:
     return Paper(paper_id, title, "Abstract <b>x</b> & y.", 3, None, published, None, None, (), ())
 
 
-def feed(items: list[CuratedPaper]) -> ET.Element:
+def feed(items: list[CuratedPaper], max_entries: int = DEFAULT_FEED_ENTRIES) -> ET.Element:
     data = atom_feed(
         title="papersite: all",
         feed_url="https://example.org/feeds/papers.xml",
@@ -29,6 +30,7 @@ def feed(items: list[CuratedPaper]) -> ET.Element:
         site_url="https://example.org/",
         items=items,
         built=BUILT,
+        max_entries=max_entries,
     )
     assert data.startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns=")
     return ET.fromstring(data)
@@ -60,7 +62,14 @@ def test_feed_parses_as_atom_newest_first_with_text_kept_exactly() -> None:
 def test_empty_feed_is_dated_by_the_build_and_long_feeds_are_capped() -> None:
     assert feed([]).findtext("a:updated", namespaces=NS) == "2025-11-20T00:00:00Z"
     many = [CuratedPaper(paper(f"p{i}", f"P{i}", date(2025, 1, 1 + i % 28))) for i in range(150)]
-    assert len(feed(many).findall("a:entry", NS)) == FEED_ENTRIES
+    assert len(feed(many).findall("a:entry", NS)) == DEFAULT_FEED_ENTRIES == 100
+
+
+def test_a_feed_holds_the_newest_max_entries_papers() -> None:
+    items = [CuratedPaper(paper(f"p{day}", f"P{day}", date(2025, 1, day))) for day in (3, 9, 5, 1)]
+    entries = feed(items, max_entries=2).findall("a:entry", NS)
+    ids = [entry.findtext("a:id", namespaces=NS) for entry in entries]
+    assert ids == ["https://example.org/papers/p9/", "https://example.org/papers/p5/"]
 
 
 def test_bibtex_entry_escapes_latex_and_has_no_note_for_the_reader_s_bibliography() -> None:

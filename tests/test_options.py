@@ -8,6 +8,7 @@ import pytest
 from papersite.errors import PapersiteError
 from papersite.mkdocs_glue import read_mkdocs_yaml
 from papersite.options import (
+    DEFAULT_FEED_ENTRIES,
     DEFAULT_RECENT_PAPERS,
     DEFAULT_UNSORTED_PAGE_SIZE,
     Options,
@@ -26,6 +27,7 @@ extra:
     theme_page_size: 20
     search_group_size: 10
     recent_papers: 10
+    feed_entries: 100
 """
 
 
@@ -42,6 +44,7 @@ extra:
         ({"extra": {"papersite": {"search_group_size": 1}}}, Options(search_group_size=1)),
         ({"extra": {"papersite": {"recent_papers": 3}}}, Options(recent_papers=3)),
         ({"extra": {"papersite": {"recent_papers": 0}}}, Options(recent_papers=0)),
+        ({"extra": {"papersite": {"feed_entries": 1}}}, Options(feed_entries=1)),
     ],
 )
 def test_options_come_from_extra_papersite_with_defaults(
@@ -50,6 +53,7 @@ def test_options_come_from_extra_papersite_with_defaults(
     assert options_of(config, Path("mkdocs.yml")) == options
     assert Options().unsorted_page_size == DEFAULT_UNSORTED_PAGE_SIZE
     assert Options().recent_papers == DEFAULT_RECENT_PAPERS == 10
+    assert Options().feed_entries == DEFAULT_FEED_ENTRIES == 100
 
 
 def test_the_shipped_mkdocs_yml_has_sound_options() -> None:
@@ -96,9 +100,20 @@ def test_a_bad_option_is_refused_at_its_line(
             9,
             "extra.papersite.recent_papers must be a whole number, 0 or more, not True",
         ),
+        # A feed every page names must have papers in it.
+        (
+            "feed_entries: 0",
+            10,
+            "extra.papersite.feed_entries must be a whole number above 0, not 0",
+        ),
+        (
+            "feed_entries: '20'",
+            10,
+            "extra.papersite.feed_entries must be a whole number above 0, not '20'",
+        ),
     ],
 )
-def test_a_count_of_papers_shown_may_be_0_but_no_less(
+def test_a_bad_count_of_papers_is_refused_at_its_line(
     tmp_path: Path, wrong: str, line: int, message: str
 ) -> None:
     config = tmp_path / "mkdocs.yml"

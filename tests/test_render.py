@@ -423,6 +423,24 @@ def test_the_home_page_lists_as_many_recent_papers_as_recent_papers_says(tmp_pat
     assert "## Themes" in listed[0] and "## Contribute" in listed[0]
 
 
+def test_every_feed_holds_as_many_papers_as_feed_entries_says(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    generate(site.catalogue, site.curation, dataclasses.replace(SETTINGS, feed_entries=2), out)
+    for name, newest in (
+        ("papers", ["pretraining-with-hierarchical-memories", "etc-passwd"]),
+        (
+            "efficiency",
+            ["pretraining-with-hierarchical-memories", "script-alert-title-script-friends"],
+        ),
+    ):
+        feed = (out / "feeds" / f"{name}.xml").read_text(encoding="utf-8")
+        assert (
+            re.findall(r"<entry>\s*<title[^>]*>[^<]*</title>\s*<id>[^<]*/papers/([^/]+)/", feed)
+            == newest
+        )
+
+
 def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
     def view(paper_id: str) -> PaperView:
         return PaperView(paper_id, paper_id, "", None, None, None, (), None, (), None, (), (), ())

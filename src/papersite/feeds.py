@@ -16,8 +16,6 @@ from papersite.markup import clean_text
 from papersite.urls import paper_url
 
 ATOM = "http://www.w3.org/2005/Atom"
-# A feed is read for what is new; the full list is in papers.json.
-FEED_ENTRIES = 100
 
 
 def _timestamp(day: date) -> str:
@@ -39,10 +37,14 @@ def atom_feed(
     site_url: str,
     items: Iterable[CuratedPaper],
     built: datetime,
+    max_entries: int,
 ) -> bytes:
-    """Atom XML of the newest dated papers among ``items``; ``built`` dates an empty feed."""
+    """Atom XML of the ``max_entries`` newest dated papers among ``items``.
+
+    ``built`` dates an empty feed.
+    """
     dated = sorted((item for item in items if item.paper.published), key=newest_first)
-    entries = dated[:FEED_ENTRIES]
+    entries = dated[:max_entries]
     # Plain names and an xmlns attribute: ElementTree would otherwise invent "ns0:" prefixes.
     root = ET.Element("feed", xmlns=ATOM)
     _add(root, "title", title)

@@ -128,6 +128,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
         search,
         repo_url,
         recent_papers=options.recent_papers,
+        feed_entries=options.feed_entries,
     )
 
 

@@ -9,6 +9,7 @@
         unsorted_page_size: 1000  # papers on each page of Unsorted
         theme_page_size: 300      # papers on each page of a theme
         recent_papers: 10         # papers the home page lists as most recently published; 0: none
+        feed_entries: 100         # papers in each Atom feed, newest first
 
 Every option is checked here, once: a misspelt option or a wrong value stops the build with the
 file and line, rather than being ignored. A count of papers a page lists may be 0, which leaves
@@ -32,6 +33,8 @@ DEFAULT_UNSORTED_PAGE_SIZE = 1000
 DEFAULT_THEME_PAGE_SIZE = 300
 # The home page's list of the most recently published papers: a glance, the rest is a click away.
 DEFAULT_RECENT_PAPERS = 10
+# A feed is read for what is new; the full list is in papers.json.
+DEFAULT_FEED_ENTRIES = 100
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Options:
     theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
     search_group_size: int = DEFAULT_SEARCH_GROUP_SIZE
     recent_papers: int = DEFAULT_RECENT_PAPERS
+    feed_entries: int = DEFAULT_FEED_ENTRIES
 
 
 # The option names, in the order messages list them: the fields above, so none can be forgotten.
@@ -91,6 +95,8 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         theme_page_size=whole_number("theme_page_size", DEFAULT_THEME_PAGE_SIZE),
         search_group_size=whole_number("search_group_size", DEFAULT_SEARCH_GROUP_SIZE),
         recent_papers=whole_number("recent_papers", DEFAULT_RECENT_PAPERS, zero=True),
+        # Every page names the feeds in its head: an empty one would be a feed that never updates.
+        feed_entries=whole_number("feed_entries", DEFAULT_FEED_ENTRIES),
     )
 
 

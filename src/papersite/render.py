@@ -53,6 +53,7 @@ from papersite.markup import (
     tag_anchor,
 )
 from papersite.options import (
+    DEFAULT_FEED_ENTRIES,
     DEFAULT_RECENT_PAPERS,
     DEFAULT_THEME_PAGE_SIZE,
     DEFAULT_UNSORTED_PAGE_SIZE,
@@ -107,6 +108,8 @@ class SiteSettings:
     repo_url: str | None = None
     # Papers the home page lists as most recently published; 0 leaves that list out.
     recent_papers: int = DEFAULT_RECENT_PAPERS
+    # Papers in each Atom feed, the newest.
+    feed_entries: int = DEFAULT_FEED_ENTRIES
 
 
 @dataclass(frozen=True)
@@ -697,6 +700,7 @@ def _write_data(
             site_url=site,
             items=curation.papers,
             built=settings.built,
+            max_entries=settings.feed_entries,
         ),
     )
     for theme in curation.themes:
@@ -714,6 +718,7 @@ def _write_data(
                 site_url=site,
                 items=items,
                 built=settings.built,
+                max_entries=settings.feed_entries,
             ),
         )
 
