@@ -124,7 +124,7 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
     from papersite.catalogue import load_catalogue
     from papersite.curation import load_curation
     from papersite.errors import Problems
-    from papersite.mkdocs_glue import run_mkdocs, site_settings
+    from papersite.mkdocs_glue import papersite_options, run_mkdocs, site_settings
     from papersite.related import Related, RelatedWorker
     from papersite.render import generate
 
@@ -142,7 +142,8 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
         lap("parse")
         curation = load_curation(content, catalogue, Problems())
         lap("curate")
-        pending = worker.compute([item.paper for item in curation.papers])
+        count = papersite_options(config).related_papers
+        pending = worker.compute([item.paper for item in curation.papers], count)
         waited = 0.0
 
         def related() -> Mapping[str, Related]:

@@ -6,6 +6,7 @@ notes, tags and titles that must come out as text.
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -106,3 +107,22 @@ def loaded(root: Path) -> Loaded:
     """The fixture content, loaded and curated."""
     catalogue = load_catalogue(write_content(root))
     return Loaded(catalogue, curate(catalogue), ())
+
+
+def related_listed(page: Path) -> list[str] | None:
+    """The ids a paper's page (Markdown or built) lists as related, or None without the section."""
+    text = page.read_text(encoding="utf-8")
+    if '<h2 id="related-papers">' not in text:
+        return None
+    section = text.split('<h2 id="related-papers">', 1)[1].split("<h2 ", 1)[0]
+    return re.findall(r'<li><a href="\.\./\.\./papers/([^/"]+)/"', section)
+
+
+def config_with(tmp_path: Path, shipped: Path, option: str, value: str) -> Path:
+    """A copy of the shipped mkdocs.yml in ``tmp_path`` with one option of extra.papersite set."""
+    config = tmp_path / "mkdocs.yml"
+    text = shipped.read_text(encoding="utf-8")
+    written = re.compile(rf"(?m)^    {option}: .*$")
+    assert written.search(text), f"the shipped mkdocs.yml sets no {option}"
+    config.write_text(written.sub(f"    {option}: {value}", text), encoding="utf-8")
+    return config

@@ -40,7 +40,7 @@ from papersite.search import SearchSettings
 from papersite.tags import text_order
 
 from .conftest import REPO
-from .sites import HOSTILE_TAG, loaded, write_content
+from .sites import HOSTILE_TAG, config_with, loaded, related_listed, write_content
 
 pytestmark = pytest.mark.slow
 CONFIG = REPO / "mkdocs.yml"
@@ -834,6 +834,27 @@ def test_related_papers_from_the_worker_process_build_the_same_site(
     assert sum("No related papers found" not in page for page in pages) > 3
 
 
+def test_every_command_that_renders_lists_related_papers_as_mkdocs_yml_says(
+    tmp_path: Path, curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = config_with(tmp_path, CONFIG, "related_papers", "1")
+    listed = []
+    # build, the worker comparing the papers in its own process or in this one; then generate.
+    for background in (True, False):
+        worker = functools.partial(RelatedWorker, background=background)
+        monkeypatch.setattr(build_module, "RelatedWorker", worker)
+        site = tmp_path / f"site-{background}"
+        build_content(curated_content, site, config_file=config)
+        listed.append([related_listed(page) for page in site.glob("papers/*/index.html")])
+    docs = tmp_path / "docs"
+    argv = ["generate", "--content", str(curated_content), "--config", str(config)]
+    assert main([*argv, "--out", str(docs)]) == 0
+    listed.append([related_listed(page) for page in docs.glob("papers/*.md")])
+    for pages in listed:
+        assert all(ids is not None and len(ids) <= 1 for ids in pages)
+        assert sum(bool(ids) for ids in pages) > 3
+
+
 def test_content_that_fails_to_load_stops_the_worker_process(
     tmp_path: Path, curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -977,11 +998,11 @@ def test_how_many_papers_lists_show_comes_from_mkdocs_yml(tmp_path: Path) -> Non
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: x\nsite_url: https://example.org/\n"
-        "extra:\n  papersite:\n    recent_papers: 3\n    feed_entries: 7\n",
+        "extra:\n  papersite:\n    recent_papers: 3\n    feed_entries: 7\n    related_papers: 0\n",
         encoding="utf-8",
     )
     settings = site_settings(config, 0)
-    assert (settings.recent_papers, settings.feed_entries) == (3, 7)
+    assert (settings.recent_papers, settings.feed_entries, settings.related_papers) == (3, 7, 0)
 
 
 def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(

@@ -10,6 +10,7 @@ from papersite.mkdocs_glue import read_mkdocs_yaml
 from papersite.options import (
     DEFAULT_FEED_ENTRIES,
     DEFAULT_RECENT_PAPERS,
+    DEFAULT_RELATED_PAPERS,
     DEFAULT_UNSORTED_PAGE_SIZE,
     Options,
     options_of,
@@ -28,6 +29,7 @@ extra:
     search_group_size: 10
     recent_papers: 10
     feed_entries: 100
+    related_papers: 5
 """
 
 
@@ -45,6 +47,8 @@ extra:
         ({"extra": {"papersite": {"recent_papers": 3}}}, Options(recent_papers=3)),
         ({"extra": {"papersite": {"recent_papers": 0}}}, Options(recent_papers=0)),
         ({"extra": {"papersite": {"feed_entries": 1}}}, Options(feed_entries=1)),
+        ({"extra": {"papersite": {"related_papers": 12}}}, Options(related_papers=12)),
+        ({"extra": {"papersite": {"related_papers": 0}}}, Options(related_papers=0)),
     ],
 )
 def test_options_come_from_extra_papersite_with_defaults(
@@ -54,6 +58,7 @@ def test_options_come_from_extra_papersite_with_defaults(
     assert Options().unsorted_page_size == DEFAULT_UNSORTED_PAGE_SIZE
     assert Options().recent_papers == DEFAULT_RECENT_PAPERS == 10
     assert Options().feed_entries == DEFAULT_FEED_ENTRIES == 100
+    assert Options().related_papers == DEFAULT_RELATED_PAPERS == 5
 
 
 def test_the_shipped_mkdocs_yml_has_sound_options() -> None:
@@ -110,6 +115,21 @@ def test_a_bad_option_is_refused_at_its_line(
             "feed_entries: '20'",
             10,
             "extra.papersite.feed_entries must be a whole number above 0, not '20'",
+        ),
+        (
+            "related_papers: -5",
+            11,
+            "extra.papersite.related_papers must be a whole number, 0 or more, not -5",
+        ),
+        (
+            "related_papers: 2.0",
+            11,
+            "extra.papersite.related_papers must be a whole number, 0 or more, not 2.0",
+        ),
+        (
+            "related_papers:",
+            11,
+            "extra.papersite.related_papers must be a whole number, 0 or more, not None",
         ),
     ],
 )

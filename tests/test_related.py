@@ -11,7 +11,11 @@ import pytest
 
 from papersite import related as related_module
 from papersite.catalogue import Paper
+from papersite.options import DEFAULT_RELATED_PAPERS
 from papersite.related import Related, RelatedWorker, related_papers
+
+# What the shipped site lists.
+COUNT = DEFAULT_RELATED_PAPERS
 
 
 def paper(paper_id: str, title: str, abstract: str) -> Paper:
@@ -32,7 +36,7 @@ PAPERS = [
 
 
 def test_nearest_paper_comes_first_and_a_paper_is_never_its_own_neighbour() -> None:
-    result = related_papers(PAPERS)
+    result = related_papers(PAPERS, COUNT)
     assert result["a"].related[0] == "b"
     assert result["c"].related[0] == "d"
     assert result["f"].related[0] == "g"
@@ -40,13 +44,15 @@ def test_nearest_paper_comes_first_and_a_paper_is_never_its_own_neighbour() -> N
 
 
 def test_papers_with_nothing_in_common_get_no_related_papers() -> None:
-    assert related_papers(PAPERS)["e"].related == ()
+    assert related_papers(PAPERS, COUNT)["e"].related == ()
 
 
 def test_tiny_catalogues_work() -> None:
-    assert related_papers([]) == {}
-    assert related_papers(PAPERS[:1])["a"].related == ()
-    assert related_papers([paper("x", "The", "a"), paper("y", "The", "of")])["x"].related == ()
+    assert related_papers([], COUNT) == {}
+    assert related_papers(PAPERS[:1], COUNT)["a"].related == ()
+    assert (
+        related_papers([paper("x", "The", "a"), paper("y", "The", "of")], COUNT)["x"].related == ()
+    )
 
 
 def whole_rows(papers: list[Paper], count: int = 5) -> dict[str, tuple[str, ...]]:
@@ -97,7 +103,7 @@ def test_each_way_of_comparing_gives_what_every_pairs_score_gives() -> None:
     ]
     # Copies make ties, some of them at the cut between the papers shown and the rest.
     papers += [paper(f"q{i:02d}", p.title, p.abstract) for i, p in enumerate(papers[:20:3])]
-    result = {pid: r.related for pid, r in related_papers(papers).items()}
+    result = {pid: r.related for pid, r in related_papers(papers, COUNT).items()}
     assert result == whole_rows(papers)
     assert sum(len(r) == 5 for r in result.values()) > 30  # the papers do have neighbours
 
@@ -109,8 +115,8 @@ def test_ties_go_to_catalogue_order(copies: int) -> None:
     # own keep the copies' words from being too common to count.
     same = [paper(f"p{i}", "Sparse attention", "Sparse attention.") for i in range(copies)]
     same += [paper(f"x{i}", f"Unique{chr(97 + i)}", "") for i in range(copies)]
-    assert related_papers(same)["p3"].related == ("p0", "p1", "p2", "p4", "p5")
-    assert related_papers(same)["p0"].related == ("p1", "p2", "p3", "p4", "p5")
+    assert related_papers(same, COUNT)["p3"].related == ("p0", "p1", "p2", "p4", "p5")
+    assert related_papers(same, COUNT)["p0"].related == ("p1", "p2", "p3", "p4", "p5")
 
 
 def test_without_sparse_dot_topn_scipy_compares_the_papers(
@@ -124,10 +130,10 @@ def test_without_sparse_dot_topn_scipy_compares_the_papers(
         return by_blocks(papers, matrix, k)
 
     monkeypatch.setattr(related_module, "_by_blocks", spy)
-    fast = related_papers(PAPERS)
+    fast = related_papers(PAPERS, COUNT)
     assert calls == []
     without_sparse_dot_topn(monkeypatch)
-    assert related_papers(PAPERS) == fast
+    assert related_papers(PAPERS, COUNT) == fast
     assert calls == [5]
 
 
@@ -138,8 +144,8 @@ def worker_processes() -> list[multiprocessing.process.BaseProcess]:
 def test_a_worker_process_gives_the_same_related_papers() -> None:
     with RelatedWorker(background=True) as worker:
         assert len(worker_processes()) == 1
-        result = worker.compute(PAPERS)
-        assert result() == related_papers(PAPERS)
+        result = worker.compute(PAPERS, COUNT)
+        assert result() == related_papers(PAPERS, COUNT)
         assert result() is result()  # asked twice, received once
     assert worker_processes() == []
 
@@ -147,7 +153,7 @@ def test_a_worker_process_gives_the_same_related_papers() -> None:
 def test_without_a_worker_process_the_papers_are_compared_here() -> None:
     with RelatedWorker(background=False) as worker:
         assert worker_processes() == []
-        assert worker.compute(PAPERS)() == related_papers(PAPERS)
+        assert worker.compute(PAPERS, COUNT)() == related_papers(PAPERS, COUNT)
 
 
 def test_without_a_process_to_be_had_the_papers_are_compared_here(
@@ -159,20 +165,20 @@ def test_without_a_process_to_be_had_the_papers_are_compared_here(
     monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", refuse)
     with RelatedWorker(background=True) as worker:
         assert worker_processes() == []
-        assert worker.compute(PAPERS)() == related_papers(PAPERS)
+        assert worker.compute(PAPERS, COUNT)() == related_papers(PAPERS, COUNT)
 
 
 @pytest.mark.parametrize("background", [True, False])
 def test_a_worker_compares_one_list_of_papers(background: bool) -> None:
     with RelatedWorker(background=background) as worker:
-        worker.compute(PAPERS)
+        worker.compute(PAPERS, COUNT)
         with pytest.raises(RuntimeError, match="asked twice"):
-            worker.compute(PAPERS[:2])
+            worker.compute(PAPERS[:2], COUNT)
 
 
 def test_an_error_in_the_worker_is_raised_with_its_traceback() -> None:
     with RelatedWorker(background=True) as worker:
-        result = worker.compute([*PAPERS, "not a paper"])  # type: ignore[list-item]
+        result = worker.compute([*PAPERS, "not a paper"], COUNT)  # type: ignore[list-item]
         with pytest.raises(RuntimeError, match=r"(?s)failed in the worker.*AttributeError"):
             result()
 
@@ -185,7 +191,7 @@ def test_a_killed_worker_is_reported_not_waited_for(when: str) -> None:
             os.kill(process.pid or 0, signal.SIGKILL)
             process.join()
         with pytest.raises(RuntimeError, match=r"stopped \(exit code -9\)"):
-            result = worker.compute(PAPERS)
+            result = worker.compute(PAPERS, COUNT)
             # Still importing scikit-learn, seconds from an answer.
             os.kill(process.pid or 0, signal.SIGKILL)
             result()
@@ -196,4 +202,4 @@ def test_ctrl_c_is_left_to_the_build_that_started_the_worker() -> None:
     with RelatedWorker(background=True) as worker:
         (process,) = worker_processes()
         os.kill(process.pid or 0, signal.SIGINT)
-        assert worker.compute(PAPERS)() == related_papers(PAPERS)
+        assert worker.compute(PAPERS, COUNT)() == related_papers(PAPERS, COUNT)

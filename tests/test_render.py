@@ -30,7 +30,7 @@ from papersite.render import (
 from papersite.search import SearchSettings
 
 from .conftest import REPO
-from .sites import HOSTILE_TAG, SETTINGS, curate, loaded, write_content
+from .sites import HOSTILE_TAG, SETTINGS, curate, loaded, related_listed, write_content
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_PAGES = {
@@ -439,6 +439,27 @@ def test_every_feed_holds_as_many_papers_as_feed_entries_says(tmp_path: Path) ->
             re.findall(r"<entry>\s*<title[^>]*>[^<]*</title>\s*<id>[^<]*/papers/([^/]+)/", feed)
             == newest
         )
+
+
+def test_a_paper_page_lists_as_many_related_papers_as_related_papers_says(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    gated = "gated-attention-for-large-language-models.md"
+    listed = {}
+    for count in (2, 0):
+        out = tmp_path / f"related-{count}"
+        settings = dataclasses.replace(SETTINGS, related_papers=count)
+        generate(site.catalogue, site.curation, settings, out)
+        listed[count] = {page.name: related_listed(page) for page in (out / "papers").glob("*.md")}
+        home = (out / "index.md").read_text(encoding="utf-8")
+        assert ("abstract, links, related papers and a citation" in home) is (count > 0)
+        assert ("abstract, links and a citation" in home) is (count == 0)
+    # The first two of the four the default lists.
+    shipped = related_listed(GOLDEN / "paper-gated-attention.md")
+    assert shipped is not None and len(shipped) == 4
+    assert listed[2][gated] == shipped[:2]
+    assert all(ids is not None and len(ids) <= 2 for ids in listed[2].values())
+    # 0: no section at all, rather than a heading over "No related papers found."
+    assert set(listed[0].values()) == {None}
 
 
 def test_theme_pages_keep_empty_sections_where_they_fall() -> None:

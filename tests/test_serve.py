@@ -25,6 +25,7 @@ from papersite.serve import Preview
 from papersite.tags import SORT_OPTIONS
 
 from .conftest import REPO
+from .sites import config_with, related_listed
 
 
 @pytest.fixture
@@ -76,6 +77,21 @@ def test_hiding_a_paper_computes_related_papers_again(
     assert preview.regenerate()
     assert not (preview.docs / "papers" / "quantized-state-space-models.md").exists()
     assert len(related) == 2
+
+
+def test_a_new_count_of_related_papers_in_mkdocs_yml_finds_them_again(
+    curated_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = config_with(tmp_path, REPO / "mkdocs.yml", "related_papers", "2")
+    preview = Preview(curated_content, tmp_path / "docs", config)
+    related = counting(monkeypatch, "related_papers")
+    preview.generate()
+    pages = sorted((preview.docs / "papers").glob("*.md"))
+    assert max(len(related_listed(page) or ()) for page in pages) == 2
+    config_with(tmp_path, REPO / "mkdocs.yml", "related_papers", "1")
+    assert preview.regenerate()
+    assert len(related) == 2
+    assert max(len(related_listed(page) or ()) for page in pages) == 1
 
 
 def test_an_edited_dump_is_read_again(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,7 +30,7 @@ from papersite.errors import (
     display_path,
     failed_writing,
 )
-from papersite.mkdocs_glue import CONFIG_FILE, run_mkdocs, site_settings
+from papersite.mkdocs_glue import CONFIG_FILE, papersite_options, run_mkdocs, site_settings
 from papersite.related import RelatedPapers, RelatedWorker
 from papersite.render import Generated, generate
 from papersite.search import PagefindIndexer, add_to_material_index, search_advice
@@ -286,8 +286,10 @@ def build_content(
     """
     with RelatedWorker() as worker:
         loaded = load_content(content, strict=strict)
-        related = worker.compute([item.paper for item in loaded.curation.papers])
+        # Shown before mkdocs.yml is read: a mistake there stops the build, and they would be lost.
         warn(loaded.problems)
+        count = papersite_options(config_file).related_papers
+        related = worker.compute([item.paper for item in loaded.curation.papers], count)
         return build_site(
             loaded,
             site_dir,

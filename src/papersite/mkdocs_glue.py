@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from papersite.errors import PapersiteError, Problem, display_path
-from papersite.options import options_of
+from papersite.options import Options, options_of
 from papersite.render import NavEntry, SiteSettings
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
@@ -92,6 +92,11 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
         raise PapersiteError.from_problems([mkdocs_config_problem(config_file, error)]) from None
 
 
+def papersite_options(config_file: Path) -> Options:
+    """The options under extra.papersite, checked: for callers that need one before the settings."""
+    return options_of(read_mkdocs_yaml(config_file), config_file)
+
+
 def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     """The site's name and address from mkdocs.yml; feeds and citations need an absolute URL."""
     config = read_mkdocs_yaml(config_file)
@@ -129,6 +134,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
         repo_url,
         recent_papers=options.recent_papers,
         feed_entries=options.feed_entries,
+        related_papers=options.related_papers,
     )
 
 

@@ -10,6 +10,7 @@
         theme_page_size: 300      # papers on each page of a theme
         recent_papers: 10         # papers the home page lists as most recently published; 0: none
         feed_entries: 100         # papers in each Atom feed, newest first
+        related_papers: 5         # related papers a paper's page lists; 0: no such section
 
 Every option is checked here, once: a misspelt option or a wrong value stops the build with the
 file and line, rather than being ignored. A count of papers a page lists may be 0, which leaves
@@ -35,6 +36,8 @@ DEFAULT_THEME_PAGE_SIZE = 300
 DEFAULT_RECENT_PAPERS = 10
 # A feed is read for what is new; the full list is in papers.json.
 DEFAULT_FEED_ENTRIES = 100
+# A paper's page lists its nearest neighbours only: further down the list they are seldom related.
+DEFAULT_RELATED_PAPERS = 5
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Options:
     search_group_size: int = DEFAULT_SEARCH_GROUP_SIZE
     recent_papers: int = DEFAULT_RECENT_PAPERS
     feed_entries: int = DEFAULT_FEED_ENTRIES
+    related_papers: int = DEFAULT_RELATED_PAPERS
 
 
 # The option names, in the order messages list them: the fields above, so none can be forgotten.
@@ -97,6 +101,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         recent_papers=whole_number("recent_papers", DEFAULT_RECENT_PAPERS, zero=True),
         # Every page names the feeds in its head: an empty one would be a feed that never updates.
         feed_entries=whole_number("feed_entries", DEFAULT_FEED_ENTRIES),
+        related_papers=whole_number("related_papers", DEFAULT_RELATED_PAPERS, zero=True),
     )
 
 

@@ -37,7 +37,6 @@ from papersite.catalogue import Paper
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-RELATED_COUNT = 5
 # Scores kept per paper beyond the ones shown: a tie at the cut sends a paper to the exact path.
 TIE_ROOM = 4
 # Without sparse_dot_topn, rows compared at a time: at most BLOCK x n scores (50,000 papers: 51 MB).
@@ -56,7 +55,7 @@ class Related:
 RelatedPapers = Mapping[str, Related] | Callable[[], Mapping[str, Related]]
 
 
-def related_papers(papers: Sequence[Paper], count: int = RELATED_COUNT) -> dict[str, Related]:
+def related_papers(papers: Sequence[Paper], count: int) -> dict[str, Related]:
     """For every paper, up to ``count`` others by descending similarity (ties: catalogue order)."""
     if len(papers) < 2 or count < 1:
         return {paper.id: Related(paper.id, ()) for paper in papers}
@@ -178,12 +177,11 @@ class RelatedWorker:
             finally:
                 theirs.close()
 
-    def compute(
-        self, papers: Sequence[Paper], count: int = RELATED_COUNT
-    ) -> Callable[[], Mapping[str, Related]]:
-        """Start comparing ``papers``; call what is returned for the result (it waits for it).
+    def compute(self, papers: Sequence[Paper], count: int) -> Callable[[], Mapping[str, Related]]:
+        """Start finding ``count`` related papers for each of ``papers``; call what is returned.
 
-        A worker compares one list of papers: asking again is a mistake, and raises.
+        Calling it gives the result, waiting for it. A worker compares one list of papers: asking
+        again is a mistake, and raises.
         """
         if self._asked:
             raise RuntimeError("a RelatedWorker compares one list of papers, asked twice")

@@ -55,6 +55,7 @@ from papersite.markup import (
 from papersite.options import (
     DEFAULT_FEED_ENTRIES,
     DEFAULT_RECENT_PAPERS,
+    DEFAULT_RELATED_PAPERS,
     DEFAULT_THEME_PAGE_SIZE,
     DEFAULT_UNSORTED_PAGE_SIZE,
 )
@@ -110,6 +111,8 @@ class SiteSettings:
     recent_papers: int = DEFAULT_RECENT_PAPERS
     # Papers in each Atom feed, the newest.
     feed_entries: int = DEFAULT_FEED_ENTRIES
+    # Related papers a paper's page lists; 0 leaves the section out.
+    related_papers: int = DEFAULT_RELATED_PAPERS
 
 
 @dataclass(frozen=True)
@@ -596,7 +599,7 @@ def _generate(
     writer.write(urls.STYLESHEET, (TEMPLATES / "papersite.css").read_bytes())
     writer.write(urls.SCRIPT, (TEMPLATES / "papersite.js").read_bytes())
     if related is None:
-        related = related_papers([item.paper for item in curation.papers])
+        related = related_papers([item.paper for item in curation.papers], settings.related_papers)
     elif callable(related):
         related = related()
     for item in _progress(curation.papers, progress, "pages"):

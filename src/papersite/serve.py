@@ -40,6 +40,7 @@ from papersite.mkdocs_glue import (
     mkdocs_logging,
     mkdocs_nav,
     mkdocs_overrides,
+    papersite_options,
     read_mkdocs_yaml,
 )
 from papersite.related import Related, related_papers
@@ -93,7 +94,8 @@ class Preview:
     nav: list[dict[str, str]] = field(default_factory=list)
     sources_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
     catalogue: Catalogue | None = None
-    related_for: tuple[str, ...] = ()
+    # The papers shown and how many related papers each lists, which ``related`` was found for.
+    related_for: tuple[tuple[str, ...], int] = ((), 0)
     related: Mapping[str, Related] | None = None
     # Held while papersite writes the docs folder and while MkDocs builds from it (see on_serve).
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -159,9 +161,10 @@ class Preview:
         loaded = self.load()
         for warning in loaded.problems:
             print(warning, file=sys.stderr)
-        shown = tuple(item.paper.id for item in loaded.curation.papers)
+        count = papersite_options(self.config_file).related_papers
+        shown = (tuple(item.paper.id for item in loaded.curation.papers), count)
         if self.related is None or shown != self.related_for:
-            self.related = related_papers([item.paper for item in loaded.curation.papers])
+            self.related = related_papers([item.paper for item in loaded.curation.papers], count)
             self.related_for = shown
         generated = generate_docs(
             loaded, self.docs, config_file=self.config_file, related=self.related
