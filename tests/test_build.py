@@ -36,6 +36,7 @@ from papersite.mkdocs_glue import (
     with_theme_overrides,
 )
 from papersite.related import RelatedWorker
+from papersite.render import SiteSettings
 from papersite.search import SearchSettings
 from papersite.tags import text_order
 
@@ -958,6 +959,13 @@ def test_work_folders_of_live_or_foreign_builds_are_left_alone(tmp_path: Path, o
     assert not (tmp_path / "site").exists()
 
 
+def settings_from(tmp_path: Path, lines: str) -> SiteSettings:
+    """The site settings of a mkdocs.yml holding a name and address, then ``lines``."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: x\nsite_url: https://example.org/\n{lines}", encoding="utf-8")
+    return site_settings(config, 0)
+
+
 @pytest.mark.parametrize(
     ("theme", "search"),
     [
@@ -973,9 +981,7 @@ def test_work_folders_of_live_or_foreign_builds_are_left_alone(tmp_path: Path, o
 def test_search_settings_come_from_mkdocs_yml_with_the_theme_s_language(
     tmp_path: Path, theme: str, search: SearchSettings
 ) -> None:
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(f"site_name: x\nsite_url: https://example.org/\n{theme}", encoding="utf-8")
-    assert site_settings(config, 0).search == search
+    assert settings_from(tmp_path, theme).search == search
 
 
 @pytest.mark.parametrize(
@@ -989,20 +995,28 @@ def test_search_settings_come_from_mkdocs_yml_with_the_theme_s_language(
 def test_the_repository_s_address_comes_from_mkdocs_yml(
     tmp_path: Path, line: str, repo_url: str | None
 ) -> None:
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(f"site_name: x\nsite_url: https://example.org/\n{line}", encoding="utf-8")
-    assert site_settings(config, 0).repo_url == repo_url
+    assert settings_from(tmp_path, line).repo_url == repo_url
 
 
 def test_how_many_papers_lists_show_comes_from_mkdocs_yml(tmp_path: Path) -> None:
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        "site_name: x\nsite_url: https://example.org/\n"
-        "extra:\n  papersite:\n    recent_papers: 3\n    feed_entries: 7\n    related_papers: 0\n",
-        encoding="utf-8",
-    )
-    settings = site_settings(config, 0)
+    options = "    recent_papers: 3\n    feed_entries: 7\n    related_papers: 0\n"
+    settings = settings_from(tmp_path, f"extra:\n  papersite:\n{options}")
     assert (settings.recent_papers, settings.feed_entries, settings.related_papers) == (3, 7, 0)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("", None),
+        ("site_author: Ada Lovelace\n", "Ada Lovelace"),
+        ("site_author: ' '\n", None),
+        ("site_author: 42\n", None),
+    ],
+)
+def test_the_feeds_author_is_mkdocs_yml_s_site_author(
+    tmp_path: Path, line: str, author: str | None
+) -> None:
+    assert settings_from(tmp_path, line).site_author == author
 
 
 def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(

@@ -22,7 +22,9 @@ def paper(paper_id: str, title: str, published: date | None) -> Paper:
     return Paper(paper_id, title, "Abstract <b>x</b> & y.", 3, None, published, None, None, (), ())
 
 
-def feed(items: list[CuratedPaper], max_entries: int = DEFAULT_FEED_ENTRIES) -> ET.Element:
+def feed(
+    items: list[CuratedPaper], max_entries: int = DEFAULT_FEED_ENTRIES, author: str | None = None
+) -> ET.Element:
     data = atom_feed(
         title="papersite: all",
         feed_url="https://example.org/feeds/papers.xml",
@@ -31,6 +33,7 @@ def feed(items: list[CuratedPaper], max_entries: int = DEFAULT_FEED_ENTRIES) -> 
         items=items,
         built=BUILT,
         max_entries=max_entries,
+        author=author,
     )
     assert data.startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns=")
     return ET.fromstring(data)
@@ -63,6 +66,13 @@ def test_empty_feed_is_dated_by_the_build_and_long_feeds_are_capped() -> None:
     assert feed([]).findtext("a:updated", namespaces=NS) == "2025-11-20T00:00:00Z"
     many = [CuratedPaper(paper(f"p{i}", f"P{i}", date(2025, 1, 1 + i % 28))) for i in range(150)]
     assert len(feed(many).findall("a:entry", NS)) == DEFAULT_FEED_ENTRIES == 100
+
+
+def test_a_feed_names_its_author_or_else_the_curators() -> None:
+    # Atom requires an author of a feed whose entries name none.
+    assert feed([]).findtext("a:author/a:name", namespaces=NS) == "papersite curators"
+    named = feed([], author="Ada & <Grace>")
+    assert named.findtext("a:author/a:name", namespaces=NS) == "Ada & <Grace>"
 
 
 def test_a_feed_holds_the_newest_max_entries_papers() -> None:

@@ -441,6 +441,15 @@ def test_every_feed_holds_as_many_papers_as_feed_entries_says(tmp_path: Path) ->
         )
 
 
+def test_every_feed_names_mkdocs_yml_s_site_author(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    generate(site.catalogue, site.curation, dataclasses.replace(SETTINGS, site_author="Ada"), out)
+    for name in ("papers", "efficiency", "reasoning"):
+        feed = (out / "feeds" / f"{name}.xml").read_text(encoding="utf-8")
+        assert "<author>\n    <name>Ada</name>\n  </author>" in feed, name
+
+
 def test_a_paper_page_lists_as_many_related_papers_as_related_papers_says(tmp_path: Path) -> None:
     site = loaded(tmp_path)
     gated = "gated-attention-for-large-language-models.md"

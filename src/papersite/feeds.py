@@ -16,6 +16,8 @@ from papersite.markup import clean_text
 from papersite.urls import paper_url
 
 ATOM = "http://www.w3.org/2005/Atom"
+# Atom requires a feed to name its author: who does, when mkdocs.yml's site_author does not.
+DEFAULT_AUTHOR = "papersite curators"
 
 
 def _timestamp(day: date) -> str:
@@ -38,10 +40,11 @@ def atom_feed(
     items: Iterable[CuratedPaper],
     built: datetime,
     max_entries: int,
+    author: str | None,
 ) -> bytes:
     """Atom XML of the ``max_entries`` newest dated papers among ``items``.
 
-    ``built`` dates an empty feed.
+    ``built`` dates an empty feed; ``author`` names its author, :data:`DEFAULT_AUTHOR` when None.
     """
     dated = sorted((item for item in items if item.paper.published), key=newest_first)
     entries = dated[:max_entries]
@@ -53,8 +56,7 @@ def atom_feed(
     _add(root, "link", rel="alternate", href=page_url, type="text/html")
     newest = entries[0].paper.published if entries else None
     _add(root, "updated", _timestamp(newest) if newest else _iso(built))
-    author = _add(root, "author")
-    _add(author, "name", "papersite curators")
+    _add(_add(root, "author"), "name", author or DEFAULT_AUTHOR)
     for item in entries:
         paper = item.paper
         assert paper.published is not None  # filtered above

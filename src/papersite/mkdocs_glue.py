@@ -98,7 +98,10 @@ def papersite_options(config_file: Path) -> Options:
 
 
 def site_settings(config_file: Path, epoch: int) -> SiteSettings:
-    """The site's name and address from mkdocs.yml; feeds and citations need an absolute URL."""
+    """The site's name, address, author and options from mkdocs.yml.
+
+    Feeds and citations need an absolute URL.
+    """
     config = read_mkdocs_yaml(config_file)
     site_url = config.get("site_url")
     site_name = config.get("site_name")
@@ -115,6 +118,10 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     # MkDocs refuses a repo_url that is no address; papersite links only a web one.
     if not (isinstance(repo_url, str) and repo_url.startswith(("https://", "http://"))):
         repo_url = None
+    site_author = config.get("site_author")
+    # MkDocs refuses a site_author that is no text when it builds; a blank one names nobody.
+    if not (isinstance(site_author, str) and site_author.strip()):
+        site_author = None
     options = options_of(config, config_file)
     built = datetime.fromtimestamp(epoch, UTC)
     theme = config.get("theme")
@@ -135,6 +142,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
         recent_papers=options.recent_papers,
         feed_entries=options.feed_entries,
         related_papers=options.related_papers,
+        site_author=site_author,
     )
 
 

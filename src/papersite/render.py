@@ -113,6 +113,8 @@ class SiteSettings:
     feed_entries: int = DEFAULT_FEED_ENTRIES
     # Related papers a paper's page lists; 0 leaves the section out.
     related_papers: int = DEFAULT_RELATED_PAPERS
+    # Who the Atom feeds name as their author (mkdocs.yml's site_author); None: the feeds' default.
+    site_author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -704,6 +706,7 @@ def _write_data(
             items=curation.papers,
             built=settings.built,
             max_entries=settings.feed_entries,
+            author=settings.site_author,
         ),
     )
     for theme in curation.themes:
@@ -722,6 +725,7 @@ def _write_data(
                 items=items,
                 built=settings.built,
                 max_entries=settings.feed_entries,
+                author=settings.site_author,
             ),
         )
 
