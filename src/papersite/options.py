@@ -13,8 +13,8 @@
         related_papers: 5         # related papers a paper's page lists; 0: no such section
 
 Every option is checked here, once: a misspelt option or a wrong value stops the build with the
-file and line, rather than being ignored. A count of papers a page lists may be 0, which leaves
-that list out, heading and all; a page size may not.
+file and line, rather than being ignored. recent_papers and related_papers may be 0, which leaves
+that list out, heading and all; page sizes and feed_entries may not (every page names the feeds).
 """
 
 from __future__ import annotations
