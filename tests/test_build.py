@@ -28,16 +28,8 @@ from papersite.catalogue import Catalogue
 from papersite.cli import main
 from papersite.curation import Loaded
 from papersite.errors import PapersiteError, Problem, display_path
-from papersite.mkdocs_glue import (
-    THEME_OVERRIDES,
-    load_mkdocs_config,
-    read_mkdocs_yaml,
-    site_settings,
-    with_theme_overrides,
-)
+from papersite.mkdocs_glue import read_mkdocs_yaml
 from papersite.related import RelatedWorker
-from papersite.render import SiteSettings
-from papersite.search import SearchSettings
 from papersite.tags import text_order
 
 from .conftest import REPO
@@ -285,20 +277,6 @@ def test_every_page_names_the_site_s_feed_in_its_head_and_its_themes_their_own(
     sitemap = ET.parse(curated_site / FEEDS_SITEMAP).getroot()
     assert sitemap.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
     assert len(sitemap) == 0
-
-
-def test_papersite_s_theme_overrides_join_the_theme_unless_it_has_its_own() -> None:
-    ours = str(THEME_OVERRIDES)
-    assert (THEME_OVERRIDES / "main.html").is_file()
-    assert with_theme_overrides("material") == {"name": "material", "custom_dir": ours}
-    assert with_theme_overrides({"name": "material", "font": False}) == {
-        "name": "material",
-        "font": False,
-        "custom_dir": ours,
-    }
-    own = {"name": "material", "custom_dir": "overrides"}
-    assert with_theme_overrides(own) == own
-    assert with_theme_overrides(None) is None
 
 
 def test_a_paper_page_links_to_its_entry_in_every_list_that_holds_it(paged_site: Path) -> None:
@@ -748,7 +726,7 @@ def test_hostile_text_is_kept_exactly_in_every_data_file(curated_site: Path) -> 
 
 
 def test_bibtex_files_keep_every_entry_s_fields_apart(curated_site: Path) -> None:
-    from .test_feeds import bibtex_fields
+    from .test_bibtex import bibtex_fields
 
     for path in sorted((curated_site / "bibtex").glob("*.bib")):
         comment, *entries = path.read_text(encoding="utf-8").split("\n\n")
@@ -957,82 +935,6 @@ def test_work_folders_of_live_or_foreign_builds_are_left_alone(tmp_path: Path, o
     assert recover_killed_builds(tmp_path / "site") == ()
     assert (work / "previous").is_dir()
     assert not (tmp_path / "site").exists()
-
-
-def settings_from(tmp_path: Path, lines: str) -> SiteSettings:
-    """The site settings of a mkdocs.yml holding a name and address, then ``lines``."""
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(f"site_name: x\nsite_url: https://example.org/\n{lines}", encoding="utf-8")
-    return site_settings(config, 0)
-
-
-@pytest.mark.parametrize(
-    ("theme", "search"),
-    [
-        ("theme:\n  name: material\n", SearchSettings("material", 10, "en")),
-        (
-            "theme:\n  name: material\n  language: de\n"
-            "extra:\n  papersite:\n    search: pagefind\n    search_group_size: 4\n",
-            SearchSettings("pagefind", 4, "de"),
-        ),
-        ("theme: material\n", SearchSettings()),  # MkDocs also takes a theme by name alone
-    ],
-)
-def test_search_settings_come_from_mkdocs_yml_with_the_theme_s_language(
-    tmp_path: Path, theme: str, search: SearchSettings
-) -> None:
-    assert settings_from(tmp_path, theme).search == search
-
-
-@pytest.mark.parametrize(
-    ("line", "repo_url"),
-    [
-        ("", None),
-        ("repo_url: https://github.com/owner/papersite\n", "https://github.com/owner/papersite"),
-        ("repo_url: javascript:alert(1)\n", None),
-    ],
-)
-def test_the_repository_s_address_comes_from_mkdocs_yml(
-    tmp_path: Path, line: str, repo_url: str | None
-) -> None:
-    assert settings_from(tmp_path, line).repo_url == repo_url
-
-
-def test_how_many_papers_lists_show_comes_from_mkdocs_yml(tmp_path: Path) -> None:
-    options = "    recent_papers: 3\n    feed_entries: 7\n    related_papers: 0\n"
-    settings = settings_from(tmp_path, f"extra:\n  papersite:\n{options}")
-    assert (settings.recent_papers, settings.feed_entries, settings.related_papers) == (3, 7, 0)
-
-
-@pytest.mark.parametrize(
-    ("line", "author"),
-    [
-        ("", None),
-        ("site_author: Ada Lovelace\n", "Ada Lovelace"),
-        ("site_author: ' '\n", None),
-        ("site_author: 42\n", None),
-    ],
-)
-def test_the_feeds_author_is_mkdocs_yml_s_site_author(
-    tmp_path: Path, line: str, author: str | None
-) -> None:
-    assert settings_from(tmp_path, line).site_author == author
-
-
-def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.delenv("PAPERSITE_SITE_URL", raising=False)
-    monkeypatch.delenv("PAPERSITE_REPO_URL", raising=False)
-    plain = site_settings(CONFIG, 0)
-    assert (plain.site_url, plain.repo_url) == ("https://papersite.github.io/papersite/", None)
-    monkeypatch.setenv("PAPERSITE_SITE_URL", "https://owner.github.io/fork")
-    monkeypatch.setenv("PAPERSITE_REPO_URL", "https://github.com/owner/fork")
-    deployed = site_settings(CONFIG, 0)
-    assert deployed.site_url == "https://owner.github.io/fork/"
-    assert deployed.repo_url == "https://github.com/owner/fork"
-    config = load_mkdocs_config(CONFIG, docs_dir=str(CONFIG.parent / "tests"))
-    assert (config.site_url, config.repo_url) == (deployed.site_url, deployed.repo_url)
 
 
 def test_a_full_disk_during_a_build_is_one_line_and_keeps_the_site(

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
-import json
-import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 
-import pytest
-
-from papersite.bibtex import ARXIV_ID, bibtex_entry, bibtex_file
 from papersite.catalogue import Paper
 from papersite.curation import CuratedPaper
 from papersite.feeds import ATOM, atom_feed
 from papersite.options import DEFAULT_FEED_ENTRIES
-from papersite.schema import SCHEMA_DIR
 
 NS = {"a": ATOM}
 BUILT = datetime(2025, 11, 20, tzinfo=UTC)
@@ -80,121 +74,3 @@ def test_a_feed_holds_the_newest_max_entries_papers() -> None:
     entries = feed(items, max_entries=2).findall("a:entry", NS)
     ids = [entry.findtext("a:id", namespaces=NS) for entry in entries]
     assert ids == ["https://example.org/papers/p9/", "https://example.org/papers/p5/"]
-
-
-def test_bibtex_entry_escapes_latex_and_has_no_note_for_the_reader_s_bibliography() -> None:
-    entry = bibtex_entry(
-        paper("w-min", "w_{min} & 100% {Fast} $x$ #1 ~ ^", date(2025, 5, 10)), "https://ex.org/"
-    )
-    assert entry == (
-        "@misc{w-min,\n"
-        r"  title = {{w\_\textbraceleft{}min\textbraceright{} \& 100\% \textbraceleft{}Fast"
-        r"\textbraceright{} \$x\$ \#1 \~{} \^{}}}," + "\n"
-        "  year = {2025},\n"
-        "  url = {https://ex.org/papers/w-min/}\n"
-        "}\n"
-    )
-    undated = bibtex_entry(paper("u", "U", None), "https://ex.org/")
-    assert "year" not in undated
-
-
-def test_bibtex_entry_names_the_arxiv_id_as_an_eprint_and_links_the_paper() -> None:
-    entry = bibtex_entry(
-        paper("mamba", "Mamba", date(2023, 12, 1)), "https://ex.org/", "2312.00752"
-    )
-    assert entry == (
-        "@misc{mamba,\n"
-        "  title = {{Mamba}},\n"
-        "  year = {2023},\n"
-        "  eprint = {2312.00752},\n"
-        "  archivePrefix = {arXiv},\n"
-        "  url = {https://arxiv.org/abs/2312.00752}\n"
-        "}\n"
-    )
-
-
-@pytest.mark.parametrize(
-    ("arxiv_id", "year"),
-    [
-        ("2312.00752", 2023),
-        ("0704.0001v2", 2007),
-        ("hep-th/9901001", 1999),
-        ("math.GT/0309136", 2003),
-        (None, None),
-        ("not-an-id", None),
-    ],
-)
-def test_an_undated_paper_s_year_comes_from_its_arxiv_id(
-    arxiv_id: str | None, year: int | None
-) -> None:
-    entry = bibtex_entry(paper("p", "P", None), "https://ex.org/", arxiv_id)
-    assert (f"  year = {{{year}}}," in entry) is (year is not None)
-    assert "year" in entry or year is None
-
-
-def test_a_bibtex_file_says_in_a_comment_what_it_holds_and_that_authors_are_missing() -> None:
-    entries = [bibtex_entry(paper(i, i.upper(), None), "https://ex.org/") for i in "ab"]
-    text = bibtex_file("Site: Efficiency\n theme", entries)
-    assert text == (
-        "% Site: Efficiency theme\n"
-        "% The Daily Papers dumps carry no author names: add them from each paper.\n"
-        "\n" + entries[0] + "\n" + entries[1]
-    )
-
-
-def bibtex_fields(entry: str) -> dict[str, str]:
-    """The fields of one entry, split as BibTeX does: by brace depth, backslashes ignored."""
-    head, _, body = entry.partition(",\n")
-    assert head.startswith("@misc{")
-    fields: dict[str, str] = {}
-    rest = body
-    while rest.strip() != "}":
-        name, found, rest = rest.partition(" = {")
-        assert found, f"not a field: {name!r}"
-        depth, end = 1, -1
-        while depth:
-            end += 1
-            depth += {"{": 1, "}": -1}.get(rest[end], 0)
-        fields[name.strip()] = rest[:end]
-        rest = rest[end + 1 :].removeprefix(",\n").removeprefix("\n")
-    return fields
-
-
-@pytest.mark.parametrize(
-    "title",
-    [
-        "x}}, author = {Mallory",
-        "x\\}, author = {Mallory} {",
-        "}}}@misc{evil, author={Mallory}}",
-        "{{{ Mallory",
-    ],
-)
-def test_no_title_can_close_its_bibtex_field(title: str) -> None:
-    fields = bibtex_fields(bibtex_entry(paper("p", title, date(2025, 5, 10)), "https://ex.org/"))
-    assert list(fields) == ["title", "year", "url"]
-    assert "Mallory" in fields["title"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "2312.00752",
-        "2312.00752v3",
-        "0704.0001",
-        "hep-th/9901001",
-        "math.GT/0309136v2",
-        "cs/0112017",
-        "2312.0075",
-        "math.gt/0309136",
-        "HEP-TH/9901001",
-        "2312.00752 ",
-        "abc",
-        "1234567",
-    ],
-)
-def test_an_arxiv_id_is_what_papers_yaml_s_schema_takes_for_one(text: str) -> None:
-    # The curator's arxiv is checked against the schema; a page and its citation use it only
-    # if ARXIV_ID takes it too, so the two must agree, or a valid id would be dropped unseen.
-    schema = json.loads((SCHEMA_DIR / "papers.schema.json").read_text(encoding="utf-8"))
-    pattern = schema["$defs"]["decision"]["properties"]["arxiv"]["pattern"]
-    assert (re.search(pattern, text) is not None) is (ARXIV_ID.fullmatch(text) is not None)
