@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from papersite.bibtex import ARXIV_ID, bibtex_entry, bibtex_file
+from papersite.bibtex import ARXIV_ID, arxiv_year, bibtex_entry, bibtex_file, bibtex_text
 from papersite.catalogue import Paper
 from papersite.schema import SCHEMA_DIR
 
@@ -132,3 +132,76 @@ def test_an_arxiv_id_is_what_papers_yaml_s_schema_takes_for_one(text: str) -> No
     schema = json.loads((SCHEMA_DIR / "papers.schema.json").read_text(encoding="utf-8"))
     pattern = schema["$defs"]["decision"]["properties"]["arxiv"]["pattern"]
     assert (re.search(pattern, text) is not None) is (ARXIV_ID.fullmatch(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # Every special at once, the backslash first: its command's braces are not escaped again.
+        ("\\{}%&$#_~^", r"\textbackslash{}\textbraceleft{}\textbraceright{}\%\&\$\#\_\~{}\^{}"),
+        ("C:\\new}", r"C:\textbackslash{}new\textbraceright{}"),
+        ("plain text, (parentheses) and 'quotes'", "plain text, (parentheses) and 'quotes'"),
+        # A control character cannot be typeset: it is shown replaced, as on the paper's page.
+        ("bell\x07here", "bell\ufffdhere"),
+    ],
+)
+def test_bibtex_text_escapes_each_latex_special_once(text: str, field: str) -> None:
+    assert bibtex_text(text) == field
+
+
+def test_an_undated_paper_without_an_arxiv_id_has_no_year_and_links_its_page() -> None:
+    assert bibtex_entry(paper("u", "U {2}", None), "https://ex.org/") == (
+        "@misc{u,\n"
+        r"  title = {{U \textbraceleft{}2\textbraceright{}}}," + "\n"
+        "  url = {https://ex.org/papers/u/}\n"
+        "}\n"
+    )
+
+
+def test_the_paper_s_own_date_gives_the_year_before_its_arxiv_id_does() -> None:
+    # A paper on Daily Papers in 2025 with an id given in 2023: its date is what the dumps show.
+    entry = bibtex_entry(paper("p", "P", date(2025, 1, 2)), "https://ex.org/", "2312.00752v2")
+    assert entry == (
+        "@misc{p,\n"
+        "  title = {{P}},\n"
+        "  year = {2025},\n"
+        "  eprint = {2312.00752v2},\n"
+        "  archivePrefix = {arXiv},\n"
+        "  url = {https://arxiv.org/abs/2312.00752v2}\n"
+        "}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("arxiv_id", "year"),
+    [
+        # Old style, archive/YYMMnumber: arXiv began in August 1991, so 91 to 99 are the 1900s.
+        ("hep-th/9108001", 1991),
+        ("hep-th/9912999v3", 1999),
+        ("cond-mat/0001001", 2000),
+        ("math.GT/0702001", 2007),
+        # New style, YYMM.number, from April 2007: four digits after the dot, then five.
+        ("0704.0001", 2007),
+        ("1412.9999", 2014),
+        ("1501.00001", 2015),
+        ("2512.12345v10", 2025),
+        # Close to an id but not one: no year rather than a wrong one.
+        ("2312.123", None),
+        ("2312.123456", None),
+        ("arXiv:2312.00752", None),
+        ("https://arxiv.org/abs/2312.00752", None),
+        ("hep-th/990100", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_arxiv_year_reads_the_year_of_either_style_of_id(
+    arxiv_id: str | None, year: int | None
+) -> None:
+    assert arxiv_year(arxiv_id) == year
+
+
+def test_a_bibtex_file_without_entries_is_its_comment_alone() -> None:
+    assert bibtex_file("Site: Empty", []) == (
+        "% Site: Empty\n% The Daily Papers dumps carry no author names: add them from each paper.\n"
+    )
