@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from papersite.catalogue import Paper
 from papersite.markup import clean_text
@@ -34,11 +35,24 @@ _LATEX_SPECIAL = {
     "~": r"\~{}",
 }
 _LATEX_TABLE = str.maketrans(_LATEX_SPECIAL)
+# What a URL keeps as written in a url field: RFC 3986's reserved characters, and '%' so an
+# address already percent-encoded stays the same address (letters, digits and "-._~" are kept).
+_URL_KEPT = ":/?#[]@!$&'()*+,;=%"
 
 
 def bibtex_text(text: str) -> str:
     """Text for a BibTeX field: LaTeX specials escaped, so every brace in it has its pair."""
     return clean_text(text).translate(_LATEX_TABLE)
+
+
+def url_field(url: str) -> str:
+    r"""A URL for a BibTeX url field, which styles print verbatim (``\url``, biblatex).
+
+    LaTeX escapes would be printed there as written ("my\_papers"), a link to nowhere; so the
+    URL stays as typed, but for the characters no URL holds as such: braces, which would
+    unbalance the field, a backslash, spaces and non-ASCII are percent-encoded, the same address.
+    """
+    return quote(url, safe=_URL_KEPT)
 
 
 def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> str:
@@ -54,9 +68,9 @@ def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> st
     if arxiv_id:
         fields += [("eprint", bibtex_text(arxiv_id)), ("archivePrefix", "arXiv")]
         # The paper itself, where a reader of the bibliography finds it; not this reading list.
-        fields.append(("url", bibtex_text(f"https://arxiv.org/abs/{arxiv_id}")))
+        fields.append(("url", url_field(f"https://arxiv.org/abs/{arxiv_id}")))
     else:
-        fields.append(("url", bibtex_text(site_url + paper_url(paper.id))))
+        fields.append(("url", url_field(site_url + paper_url(paper.id))))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{paper.id},\n{body}\n}}\n"
 
