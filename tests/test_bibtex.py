@@ -205,3 +205,22 @@ def test_a_bibtex_file_without_entries_is_its_comment_alone() -> None:
     assert bibtex_file("Site: Empty", []) == (
         "% Site: Empty\n% The Daily Papers dumps carry no author names: add them from each paper.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("site_url", "url"),
+    [
+        # Styles print the url field verbatim (\url, biblatex): "\_" would be printed, a dead link.
+        ("https://owner.github.io/my_papers/", "https://owner.github.io/my_papers/papers/p/"),
+        ("https://example.edu/~alice/", "https://example.edu/~alice/papers/p/"),
+        ("https://example.org/a%20b/", "https://example.org/a%20b/papers/p/"),
+        # Braces would unbalance the field, where no escape helps: percent-encoded, the same URL.
+        ("https://example.org/{x}\\/", "https://example.org/%7Bx%7D%5C/papers/p/"),
+        ("https://example.org/papiers-é/", "https://example.org/papiers-%C3%A9/papers/p/"),
+    ],
+)
+def test_the_url_of_a_paper_s_page_is_written_as_a_reader_follows_it(
+    site_url: str, url: str
+) -> None:
+    fields = bibtex_fields(bibtex_entry(paper("p", "P", None), site_url))
+    assert fields["url"] == url
