@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from papersite.wording import closest, counted, describe, suggest
+
+THEMES = ["efficiency", "sequence-models", "arithmetic-reasoning"]
+LONG_ID = "pararnn-unlocking-parallel-training-of-nonlinear-rnns-for-large-language-models"
+
+
+@pytest.mark.parametrize(
+    ("number", "noun", "said"),
+    [
+        (0, "paper", "0 papers"),
+        (1, "paper", "1 paper"),
+        (2, "paper", "2 papers"),
+        (1000, "error", "1000 errors"),
+        # Nouns of two words take the plural on the last: "and 3 more lines".
+        (1, "more line", "1 more line"),
+        (3, "more line", "3 more lines"),
+    ],
+)
+def test_counted_says_the_number_with_its_noun_plural_unless_one(
+    number: int, noun: str, said: str
+) -> None:
+    assert counted(number, noun) == said
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (None, "nothing"),
+        # Booleans are ints to Python: YAML's true must not be "the number True".
+        (True, "true"),
+        (False, "false"),
+        (0, "the number 0"),
+        (-3, "the number -3"),
+        (2.5, "the number 2.5"),
+        ("", "''"),
+        ("first", "'first'"),
+        ("x" * 60, "'" + "x" * 60 + "'"),
+        ("x" * 57 + "yyyy", "'" + "x" * 57 + "...'"),
+        (date(2025, 10, 31), "the date 2025-10-31"),
+        ([], "a list"),
+        ([1, 2], "a list"),
+        ({}, "a map"),
+        ({"a": 1}, "a map"),
+        # Nothing YAML gives, but a message still names it rather than failing.
+        ({1, 2}, "set"),
+    ],
+)
+def test_describe_names_a_value_as_a_message_shows_it(value: object, said: str) -> None:
+    assert describe(value) == said
+
+
+def test_a_timestamp_is_described_with_its_time() -> None:
+    # YAML reads 2025-10-31T09:30:00 as a datetime, a kind of date: its time shows too.
+    assert describe(datetime(2025, 10, 31, 9, 30)) == "the date 2025-10-31T09:30:00"
+
+
+@pytest.mark.parametrize(
+    ("given", "known", "found"),
+    [
+        ("efficency", THEMES, "efficiency"),
+        ("Efficiency", THEMES, "efficiency"),
+        # The start of a long id scores too low for difflib; being its start is enough.
+        ("pararnn", [LONG_ID, "parallel", "rnn"], LONG_ID),
+        ("p", [LONG_ID, "quantization"], LONG_ID),
+        # Of several it starts, the one closest to it: "seq" is nearer "sequence" than "sequences".
+        ("seq", ["sequences-of-models", "sequence"], "sequence"),
+        ("vision", THEMES, None),
+        ("efficiency", [], None),
+        ("", THEMES, None),
+    ],
+)
+def test_closest_is_the_name_a_typo_most_likely_meant(
+    given: str, known: list[str], found: str | None
+) -> None:
+    assert closest(given, known) == found
+
+
+@pytest.mark.parametrize(
+    ("given", "known", "label", "said"),
+    [
+        ("efficency", THEMES, "themes", "(did you mean 'efficiency'?)"),
+        # A near miss is named even where the list would not be.
+        ("efficency", THEMES, "no such theme", "(did you mean 'efficiency'?)"),
+        ("vision", THEMES, "themes", "(themes: arithmetic-reasoning, efficiency, sequence-models)"),
+        ("vision", THEMES, "no such theme", "(no such theme)"),
+        ("vision", [], "themes", "(themes: none)"),
+        (
+            "zz",
+            [f"t{n}" for n in range(8, 0, -1)],
+            "themes",
+            "(themes: t1, t2, t3, t4, t5, t6, t7, t8)",
+        ),
+        (
+            "zz",
+            [f"t{n}" for n in range(9, 0, -1)],
+            "themes",
+            "(themes: t1, t2, t3, t4, t5, t6, t7, t8, ...)",
+        ),
+    ],
+)
+def test_suggest_names_the_near_miss_else_lists_what_is_known_sorted(
+    given: str, known: list[str], label: str, said: str
+) -> None:
+    assert suggest(given, known, label) == said
