@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from papersite.errors import (
+    CannotWrite,
+    PapersiteError,
+    Problem,
+    Problems,
+    Severity,
+    cannot_write,
+    display_path,
+    failed_writing,
+)
+
+WARNING = Problem("content/sources/a.txt", 3, "empty file", Severity.WARNING)
+ERROR = Problem("content/curation/papers.yaml", 7, "unknown key 'x'")
+WHOLE_FILE = Problem("content/curation/themes.yaml", None, "missing")
+
+
+def test_a_problem_reads_path_line_label_and_message() -> None:
+    assert str(ERROR) == "content/curation/papers.yaml:7: unknown key 'x'"
+    assert str(WARNING) == "content/sources/a.txt:3: warning: empty file"
+    # A problem of the whole file has no line to name.
+    assert str(WHOLE_FILE) == "content/curation/themes.yaml: missing"
+    assert ERROR.severity is Severity.ERROR
+
+
+def test_the_worst_severity_is_the_largest() -> None:
+    assert max(Severity.WARNING, Severity.ERROR) is Severity.ERROR
+    assert max([WARNING, ERROR, WARNING], key=lambda p: p.severity) is ERROR
+
+
+def test_a_papersite_error_is_its_one_problem() -> None:
+    error = PapersiteError("mkdocs.yml", 4, "site_name must be set")
+    assert error.problems == (Problem("mkdocs.yml", 4, "site_name must be set"),)
+    assert (error.path, error.line, error.message) == ("mkdocs.yml", 4, "site_name must be set")
+    assert str(error) == "mkdocs.yml:4: site_name must be set"
+    # Bad input is a ValueError to code that knows nothing of papersite.
+    assert isinstance(error, ValueError)
+
+
+def test_an_error_from_problems_carries_each_in_order_and_the_first_names_it() -> None:
+    error = PapersiteError.from_problems(iter([ERROR, WHOLE_FILE]))
+    assert error.problems == (ERROR, WHOLE_FILE)
+    assert (error.path, error.line, error.message) == (ERROR.path, 7, ERROR.message)
+    assert str(error) == str(ERROR)
+
+
+def test_an_error_from_no_problems_is_a_bug_not_an_empty_error() -> None:
+    with pytest.raises(ValueError, match=r"^from_problems needs at least one problem$"):
+        PapersiteError.from_problems([])
+
+
+def test_problems_are_kept_in_the_order_found_with_their_severity() -> None:
+    problems = Problems()
+    problems.warning("b.txt", 9, "late")
+    problems.error("a.txt", None, "unread")
+    problems.extend([ERROR, WARNING])
+    assert list(problems) == [
+        Problem("b.txt", 9, "late", Severity.WARNING),
+        Problem("a.txt", None, "unread", Severity.ERROR),
+        ERROR,
+        WARNING,
+    ]
+    assert len(problems) == 4
+
+
+@pytest.mark.parametrize(
+    ("found", "failing", "strictly_failing"),
+    [
+        ([], [], []),
+        ([WARNING], [], [WARNING]),
+        ([WARNING, ERROR, WARNING], [ERROR], [WARNING, ERROR, WARNING]),
+    ],
+)
+def test_errors_fail_a_run_and_warnings_only_a_strict_one(
+    found: list[Problem], failing: list[Problem], strictly_failing: list[Problem]
+) -> None:
+    problems = Problems(list(found))
+    assert problems.failing() == failing
+    assert problems.failing(strict=True) == strictly_failing
+
+
+def test_a_failing_run_raises_every_problem_warnings_too() -> None:
+    problems = Problems([ERROR, WARNING])
+    with pytest.raises(PapersiteError) as raised:
+        problems.raise_if_failing()
+    # The warnings go with the errors: the one report a curator reads holds them all.
+    assert raised.value.problems == (ERROR, WARNING)
+
+
+def test_warnings_alone_raise_only_when_strict() -> None:
+    problems = Problems([WARNING])
+    problems.raise_if_failing()
+    with pytest.raises(PapersiteError) as raised:
+        problems.raise_if_failing(strict=True)
+    assert raised.value.problems == (WARNING,)
+
+
+@pytest.fixture
+def in_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder, tmp_path/project, that display_path names paths relative to."""
+    project = tmp_path / "project"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    # As the working folder reads: tmp_path may lie behind a symbolic link.
+    return Path.cwd()
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("content/sources/a.txt", "content/sources/a.txt"),
+        ("./content//sources/", "content/sources"),
+        ("{project}/content/sources/a.txt", "content/sources/a.txt"),
+        ("{project}", "."),
+        # Outside the working folder, a path is shown as typed, not as a climb of '..'s.
+        ("../elsewhere/a.txt", "../elsewhere/a.txt"),
+        ("{project}/../elsewhere", "{project}/../elsewhere"),
+        ("/etc/passwd", "/etc/passwd"),
+        # Not expanded: '~' is a folder name to Python, and the curator typed it so.
+        ("~/content", "~/content"),
+    ],
+)
+def test_display_path_names_a_path_as_a_curator_would_type_it(
+    in_project: Path, given: str, shown: str
+) -> None:
+    project = str(in_project)
+    assert display_path(given.format(project=project)) == shown.format(project=project)
+    assert display_path(Path(given.format(project=project))) == shown.format(project=project)
+
+
+def test_a_path_with_no_relative_form_is_shown_as_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    def other_drive(path: str) -> str:
+        raise ValueError("path is on mount 'D:', start on mount 'C:'")
+
+    # Windows has no relative path from one drive to another.
+    monkeypatch.setattr(os.path, "relpath", other_drive)
+    assert display_path("D:/content") == "D:/content"
+
+
+def test_cannot_write_is_one_line_with_the_system_s_reason_and_a_note(in_project: Path) -> None:
+    refusal = PermissionError(errno.EACCES, "Permission denied", "site/x")
+    error = cannot_write(in_project / "site", refusal, "; the previous site is kept")
+    assert isinstance(error, CannotWrite) and error.refusal is refusal
+    assert str(error) == "site: cannot write: Permission denied; the previous site is kept"
+    # An OSError made without a reason still says something.
+    assert str(cannot_write("<stdout>", OSError("closed"))) == "<stdout>: cannot write: closed"
+
+
+@pytest.mark.parametrize(
+    ("error", "failed"),
+    [
+        # The machine refusing whatever the file: a failing write() names none.
+        (OSError(errno.ENOSPC, "No space left on device"), True),
+        (OSError(errno.EDQUOT, "Disk quota exceeded"), True),
+        (OSError(errno.EROFS, "Read-only file system", "/anywhere"), True),
+        (OSError(errno.EIO, "Input/output error"), True),
+        (OSError(errno.EFBIG, "File too large"), True),
+        # Refused where the output goes: the folder, a file inside it, a folder made for it.
+        (PermissionError(errno.EACCES, "Permission denied", "/srv/site"), True),
+        (PermissionError(errno.EACCES, "Permission denied", "/srv/site/papers/a.html"), True),
+        (PermissionError(errno.EACCES, "Permission denied", b"/srv/site/papers"), True),
+        (PermissionError(errno.EACCES, "Permission denied", Path("/srv")), True),
+        (NotADirectoryError(errno.ENOTDIR, "Not a directory", "/srv/site/../site/x"), True),
+        # Anything else is a bug to show: another file, or no file named.
+        (PermissionError(errno.EACCES, "Permission denied", "/srv/site2/index.html"), False),
+        (PermissionError(errno.EACCES, "Permission denied", "/etc/papersite.conf"), False),
+        (PermissionError(errno.EACCES, "Permission denied"), False),
+        (OSError(errno.EBADF, "Bad file descriptor", 3), False),
+    ],
+)
+def test_failed_writing_tells_the_machine_refusing_output_from_a_bug(
+    error: OSError, failed: bool
+) -> None:
+    assert failed_writing(error, Path("/srv/site")) is failed
