@@ -111,7 +111,9 @@ def display_path(path: str | os.PathLike[str]) -> str:
         relative = os.path.relpath(text)
     except ValueError:
         return text
-    return text if relative.startswith("..") else relative
+    # Outside, the relative path climbs out ('../x'); a folder named '..notes' inside is no climb.
+    outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)
+    return text if outside else relative
 
 
 # Failures of a write that the machine causes whatever the file: a full disk or quota, a file
