@@ -52,6 +52,8 @@ class PapersiteError(ValueError):
         first = found[0]
         error = cls(first.path, first.line, first.message)
         error.problems = found
+        # As printed: the first problem may be a warning, which its label must still say.
+        error.args = (str(first),)
         return error
 
     @property
