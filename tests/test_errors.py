@@ -51,6 +51,12 @@ def test_an_error_from_problems_carries_each_in_order_and_the_first_names_it() -
     assert str(error) == str(ERROR)
 
 
+def test_an_error_named_by_a_warning_says_it_is_one() -> None:
+    # raise_if_failing carries the warnings found before the error that fails the run.
+    error = PapersiteError.from_problems([WARNING, ERROR])
+    assert str(error) == "content/sources/a.txt:3: warning: empty file"
+
+
 def test_an_error_from_no_problems_is_a_bug_not_an_empty_error() -> None:
     with pytest.raises(ValueError, match=r"^from_problems needs at least one problem$"):
         PapersiteError.from_problems([])
@@ -119,6 +125,9 @@ def in_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("./content//sources/", "content/sources"),
         ("{project}/content/sources/a.txt", "content/sources/a.txt"),
         ("{project}", "."),
+        # Inside, though its name starts with the two dots of a climb out.
+        ("{project}/..notes/a.txt", "..notes/a.txt"),
+        ("..notes", "..notes"),
         # Outside the working folder, a path is shown as typed, not as a climb of '..'s.
         ("../elsewhere/a.txt", "../elsewhere/a.txt"),
         ("{project}/../elsewhere", "{project}/../elsewhere"),
