@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from jsonschema.exceptions import SchemaError
+
+from papersite import schema as schema_module
+from papersite.errors import PapersiteError
+from papersite.schema import SCHEMA_DIR, SchemaProblem, load_schema, validate
+from papersite.yamlfile import load_yaml_text
+
+# themes.yaml's smallest valid theme, to put one mistake in at a time.
+THEME = "themes:\n  - id: a\n    title: A\n    sections: [{id: s, title: S}]\n"
+CAPTURED = "sources:\n  a.txt:\n    captured: "
+
+
+def problems(text: str, schema: str) -> list[tuple[int, str]]:
+    """Each problem validate finds in the YAML text, as its line and message."""
+    return [(p.line, p.message) for p in validate(load_yaml_text(text, "x.yaml"), schema)]
+
+
+@pytest.mark.parametrize(
+    ("schema", "text", "found"),
+    [
+        # A file whose schema requires a key says which one to start with; else any content.
+        ("themes", "# to do\n", (1, "the file is empty: start it with 'themes:', or delete it")),
+        ("sources", "", (1, "the file is empty: write its content, or delete it")),
+        (
+            "sources",
+            "sources: [a.txt]\n",
+            (1, "'sources' must be a map of keys to values, not a list"),
+        ),
+        # A value of neither type a oneOf offers is told both.
+        (
+            "sources",
+            CAPTURED + "true\n",
+            (3, "'captured' must be text or a whole number, not true"),
+        ),
+        # A value of one branch's type is told that branch's mistake.
+        ("sources", CAPTURED + "1989\n", (3, "'captured' must be at least 1990, not 1989")),
+        # A bound the messages do not word themselves is told in jsonschema's words, named.
+        (
+            "sources",
+            CAPTURED + "3000\n",
+            (3, "'captured': 3000 is greater than the maximum of 2100"),
+        ),
+        ("themes", THEME.replace("[{id: s, title: S}]", "[]"), (4, "'sections' is empty")),
+        (
+            "themes",
+            THEME + "    rules: {threshold: 1, terms: [x], title_weight: -1}\n",
+            (5, "'title_weight' must be at least 0, not -1"),
+        ),
+        (
+            "themes",
+            THEME + "    rules: {threshold: 1, terms: [{keyword: x, weight: true}]}\n",
+            (5, "'weight' must be a number, not true"),
+        ),
+        # YAML reads nan unquoted as text too: taking the quotes off would not help.
+        (
+            "themes",
+            THEME + "    rules: {threshold: 1, terms: [{keyword: x, weight: 'nan'}]}\n",
+            (5, "'weight' must be a number, not 'nan'"),
+        ),
+        (
+            "papers",
+            "papers:\n  p:\n    featured: maybe\n",
+            (3, "'featured' must be true or false or a list, not 'maybe'"),
+        ),
+        (
+            "papers",
+            "papers:\n  p:\n    order: 1.5\n",
+            (3, "'order' must be a whole number, not the number 1.5"),
+        ),
+    ],
+)
+def test_a_typical_mistake_is_one_sentence_at_its_line(
+    schema: str, text: str, found: tuple[int, str]
+) -> None:
+    assert problems(text, schema) == [found]
+
+
+def test_problems_come_in_file_order_each_unknown_key_at_its_own_line() -> None:
+    # jsonschema finds the unknown keys of a map before the mistakes in its known ones.
+    document = load_yaml_text(
+        "papers:\n  p:\n    colour: red\n    order: x\n    size: 3\nextra: 1\n", "x.yaml"
+    )
+    expected = "(expected: add, arxiv, featured, hidden, links, note, order, remove, ...)"
+    assert validate(document, "papers") == [
+        SchemaProblem(("papers", "p", "colour"), 3, f"unknown key 'colour' {expected}"),
+        SchemaProblem(("papers", "p", "order"), 4, "'order' must be a whole number, not 'x'"),
+        SchemaProblem(("papers", "p", "size"), 5, f"unknown key 'size' {expected}"),
+        SchemaProblem(("extra",), 6, "unknown key 'extra' (expected: papers)"),
+    ]
+
+
+def test_a_valid_document_has_no_problems() -> None:
+    assert problems(THEME, "themes") == []
+
+
+def test_each_schema_is_loaded_once_from_the_package() -> None:
+    validator = load_schema("themes")
+    assert load_schema("themes") is validator
+    shipped = json.loads((SCHEMA_DIR / "themes.schema.json").read_text(encoding="utf-8"))
+    assert validator.schema == shipped
+
+
+def test_a_schema_missing_from_the_package_is_named_with_the_reason() -> None:
+    with pytest.raises(PapersiteError) as raised:
+        load_schema("no-such")
+    assert raised.value.path == str(SCHEMA_DIR / "no-such.schema.json")
+    assert (raised.value.line, raised.value.message) == (
+        None,
+        "cannot read schema: No such file or directory",
+    )
+
+
+def test_a_schema_that_breaks_the_metaschema_is_refused_as_the_bug_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A name no other test loads: load_schema keeps what it loads for the whole run.
+    (tmp_path / "broken-for-test.schema.json").write_text('{"type": 5}', encoding="utf-8")
+    monkeypatch.setattr(schema_module, "SCHEMA_DIR", tmp_path)
+    with pytest.raises(SchemaError):
+        load_schema("broken-for-test")
