@@ -1,17 +1,30 @@
 from __future__ import annotations
 
+import logging
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from mkdocs import exceptions
 
+from papersite.errors import PapersiteError, Problem
 from papersite.mkdocs_glue import (
     THEME_OVERRIDES,
+    _source_date_epoch,
     load_mkdocs_config,
+    mkdocs_config_problem,
+    mkdocs_failures,
+    mkdocs_logging,
+    mkdocs_nav,
+    mkdocs_overrides,
+    read_mkdocs_yaml,
     site_settings,
     with_theme_overrides,
 )
-from papersite.render import SiteSettings
+from papersite.render import NavEntry, SiteSettings
 from papersite.search import SearchSettings
+from papersite.tags import SORT_OPTIONS
 
 from .conftest import REPO
 
@@ -106,3 +119,241 @@ def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(
     assert deployed.repo_url == "https://github.com/owner/fork"
     config = load_mkdocs_config(CONFIG, docs_dir=str(CONFIG.parent / "tests"))
     assert (config.site_url, config.repo_url) == (deployed.site_url, deployed.repo_url)
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """tmp_path as the working folder, so messages name files as a curator types them."""
+    monkeypatch.chdir(tmp_path)
+    return Path()
+
+
+def one_problem(error: pytest.ExceptionInfo[PapersiteError]) -> str:
+    """The one problem an error carries, as papersite prints it."""
+    [problem] = error.value.problems
+    return str(problem)
+
+
+def test_mkdocs_yml_is_read_as_written_an_empty_one_as_no_settings(here: Path) -> None:
+    (here / "mkdocs.yml").write_text("site_name: x\ndocs_dir: nowhere-yet\n", encoding="utf-8")
+    assert read_mkdocs_yaml(here / "mkdocs.yml") == {"site_name": "x", "docs_dir": "nowhere-yet"}
+    (here / "empty.yml").write_text("", encoding="utf-8")
+    assert read_mkdocs_yaml(here / "empty.yml") == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("missing.yml", "missing.yml: cannot read: No such file or directory"),
+        (".", ".: cannot read: Is a directory"),
+    ],
+)
+def test_an_mkdocs_yml_that_cannot_be_read_is_one_line(here: Path, name: str, said: str) -> None:
+    with pytest.raises(PapersiteError) as error:
+        read_mkdocs_yaml(here / name)
+    assert one_problem(error) == said
+
+
+def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_line(
+    here: Path,
+) -> None:
+    (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
+    (here / "base.yml").write_text("theme:\n  name: [\n", encoding="utf-8")
+    said = "base.yml:3: YAML syntax error: expected the node content, but found '<stream end>'"
+    with pytest.raises(PapersiteError) as read:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    with pytest.raises(PapersiteError) as loaded:
+        load_mkdocs_config(here / "mkdocs.yml")
+    assert one_problem(read) == one_problem(loaded) == said
+
+
+def test_an_mkdocs_error_without_a_yaml_cause_names_the_file_alone(here: Path) -> None:
+    error = exceptions.ConfigurationError("Aborted with 1 configuration errors!")
+    assert mkdocs_config_problem(here.absolute() / "mkdocs.yml", error) == Problem(
+        "mkdocs.yml", None, "Aborted with 1 configuration errors!"
+    )
+
+
+@pytest.mark.parametrize("name", ["missing.yml", "."])
+def test_load_mkdocs_config_needs_a_file(here: Path, name: str) -> None:
+    with pytest.raises(PapersiteError) as error:
+        load_mkdocs_config(here / name)
+    assert one_problem(error) == f"{name}: no such MkDocs configuration file"
+
+
+def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -> None:
+    (here / "docs").mkdir()
+    (here / "mkdocs.yml").write_text("site_name: written\n", encoding="utf-8")
+    config = load_mkdocs_config(here / "mkdocs.yml", site_name="given", docs_dir="docs")
+    assert config.site_name == "given"
+    assert config.docs_dir == str((here / "docs").absolute())
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("site_url: https://example.org/\n", "site_name must be set"),
+        ("site_name: ''\nsite_url: https://example.org/\n", "site_name must be set"),
+        ("site_name: [x]\nsite_url: https://example.org/\n", "site_name must be set"),
+        (
+            "site_name: x\n",
+            "site_url must be the published address, e.g. https://example.github.io/papers/",
+        ),
+        (
+            "site_name: x\nsite_url: example.org/papers/\n",
+            "site_url must be the published address, e.g. https://example.github.io/papers/",
+        ),
+    ],
+)
+def test_feeds_and_citations_need_the_site_s_name_and_absolute_address(
+    here: Path, written: str, said: str
+) -> None:
+    (here / "mkdocs.yml").write_text(written, encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        site_settings(here / "mkdocs.yml", 0)
+    assert one_problem(error) == f"mkdocs.yml: {said}"
+
+
+def test_site_settings_take_the_address_as_a_folder_and_the_build_time_from_the_epoch(
+    here: Path,
+) -> None:
+    (here / "mkdocs.yml").write_text(
+        "site_name: Papers\nsite_url: https://example.org/sub\n"
+        "theme: {name: material, language: ''}\n"
+        "extra:\n  papersite: {unsorted_page_size: 7, theme_page_size: 5}\n",
+        encoding="utf-8",
+    )
+    settings = site_settings(here / "mkdocs.yml", 86400)
+    assert (settings.site_name, settings.site_url) == ("Papers", "https://example.org/sub/")
+    assert settings.built == datetime(1970, 1, 2, tzinfo=UTC)
+    assert (settings.unsorted_page_size, settings.theme_page_size) == (7, 5)
+    # A language left empty is MkDocs' default, English, to the search as to the theme.
+    assert settings.search.language == "en"
+
+
+def test_the_overrides_keep_mkdocs_default_plugins_unless_search_is_left_out() -> None:
+    nav = [{"Home": "index.md"}]
+    with_search = mkdocs_overrides({"theme": "material"}, nav, search=True)
+    assert with_search == {"nav": nav, "theme": with_theme_overrides("material")}
+    # The preview changes the navigation in place for MkDocs' next rebuild: the very list.
+    assert with_search["nav"] is nav
+    # No plugins written is MkDocs' search alone; without it, no plugin at all.
+    assert mkdocs_overrides({}, nav, search=False) == {"nav": nav, "theme": None, "plugins": []}
+
+
+def test_the_overrides_order_tags_and_leave_search_out_of_the_plugins_written() -> None:
+    written = {"theme": {"name": "material"}, "plugins": ["search", "tags", {"offline": {}}]}
+    before = repr(written)
+    with_search = mkdocs_overrides(written, [], search=True)
+    assert with_search["plugins"] == ["search", {"tags": dict(SORT_OPTIONS)}, {"offline": {}}]
+    without = mkdocs_overrides(written, [], search=False)
+    assert without["plugins"] == [{"tags": dict(SORT_OPTIONS)}, {"offline": {}}]
+    assert repr(written) == before
+
+
+def test_the_navigation_is_written_as_mkdocs_yml_writes_it() -> None:
+    nav = (NavEntry("Home", "index.md"), NavEntry("Efficiency &lt;&gt;", "themes/efficiency.md"))
+    assert mkdocs_nav(nav) == [
+        {"Home": "index.md"},
+        {"Efficiency &lt;&gt;": "themes/efficiency.md"},
+    ]
+    assert mkdocs_nav(()) == []
+
+
+def test_mkdocs_log_prints_warnings_keeps_errors_and_drops_chatter(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    with mkdocs_logging() as log:
+        logger.info("Building documentation...")
+        logger.warning("Doc file 'a.md' contains a link %s", "'b.md'")
+        logger.error("Error reading page 'about.md'")
+        assert log.errors == ["Error reading page 'about.md'"]
+        # Once no error ends the command (a running preview), errors show like the rest.
+        log.print_errors = True
+        logger.error("rebuild failed")
+    assert capsys.readouterr().err == (
+        "mkdocs: warning: Doc file 'a.md' contains a link 'b.md'\nmkdocs: error: rebuild failed\n"
+    )
+    assert log.errors == ["Error reading page 'about.md'"]
+    with mkdocs_logging(logging.INFO):
+        logger.info("Documentation built")
+    assert capsys.readouterr().err == "mkdocs: Documentation built\n"
+
+
+def test_mkdocs_logging_puts_the_logger_back_as_it_found_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    logger = logging.getLogger("mkdocs")
+    handlers, level = list(logger.handlers), logger.level
+    # Unlike what the block sets, so that putting back is seen.
+    monkeypatch.setattr(logger, "propagate", True)
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with mkdocs_logging():
+            assert (logger.propagate, logger.level) == (False, logging.INFO)
+            assert len(logger.handlers) == len(handlers) + 1
+        assert (logger.propagate, logger.level) == (True, logging.CRITICAL)
+        assert logger.handlers == handlers
+    finally:
+        logger.setLevel(level)
+
+
+def test_mkdocs_failing_is_one_problem_per_cause_it_logged(here: Path) -> None:
+    with (
+        mkdocs_logging() as log,
+        pytest.raises(PapersiteError) as error,
+        mkdocs_failures(log, here / "mkdocs.yml"),
+    ):
+        logging.getLogger("mkdocs.plugins").error("first cause")
+        logging.getLogger("mkdocs.structure").error("second cause")
+        raise exceptions.Abort("Aborted with 2 errors in strict mode!")
+    assert [str(p) for p in error.value.problems] == [
+        "mkdocs.yml: MkDocs build failed: first cause",
+        "mkdocs.yml: MkDocs build failed: second cause",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raised", "cause"),
+    [
+        (
+            exceptions.ConfigurationError("Config value 'dev_addr': bad"),
+            "Config value 'dev_addr': bad",
+        ),
+        # papersite's own error inside MkDocs (a hook's) is told by its message alone.
+        (PapersiteError("content/x.yaml", 3, "broken"), "broken"),
+    ],
+)
+def test_mkdocs_failing_without_a_logged_cause_is_told_by_its_exception(
+    here: Path, raised: Exception, cause: str
+) -> None:
+    with (
+        mkdocs_logging() as log,
+        pytest.raises(PapersiteError) as error,
+        mkdocs_failures(log, here / "mkdocs.yml", "serve"),
+    ):
+        raise raised
+    assert one_problem(error) == f"mkdocs.yml: MkDocs serve failed: {cause}"
+
+
+def test_another_exception_inside_mkdocs_is_left_to_show_as_the_bug_it_is(here: Path) -> None:
+    with (
+        mkdocs_logging() as log,
+        pytest.raises(KeyError),
+        mkdocs_failures(log, here / "mkdocs.yml"),
+    ):
+        raise KeyError("plugin bug")
+
+
+@pytest.mark.parametrize("before", [None, "1600000000"])
+def test_source_date_epoch_is_set_for_the_build_and_put_back_after(
+    monkeypatch: pytest.MonkeyPatch, before: str | None
+) -> None:
+    if before is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", before)
+    with _source_date_epoch(1700000000):
+        assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"
+    assert os.environ.get("SOURCE_DATE_EPOCH") == before
