@@ -29,6 +29,7 @@ from papersite.sources import (
     LATEST_YEAR,
     SOURCES_FILE,
     Dump,
+    LateDate,
     Layout,
     Line,
     Listing,
@@ -283,22 +284,22 @@ def _check_page_date(page_date: Line | None, dump: Dump, mark: int) -> None:
                 f"page date '{text}' differs from captured {captured} in {SOURCES_FILE}",
             )
     if dump.after_capture:
-        (first, when, read), more = dump.after_capture[0], len(dump.after_capture) - 1
-        where = f" (line {first})" if differs else ""
+        first, more = dump.after_capture[0], len(dump.after_capture) - 1
+        where = f" (line {first.line})" if differs else ""
         others = f" and {more} more are" if more else " is"
         after = captured if differs else f"the dump's capture date, {captured} in {SOURCES_FILE}"
         how = (
-            f"they were read a year earlier, this one as {read}"
+            f"they were read a year earlier, this one as {first.read_as}"
             if more
-            else f"it was read as {read}"
+            else f"it was read as {first.read_as}"
         )
         said = (
-            f"year-less date '{when}'{where}{others} after {after}: {how}; a page shows no date "
-            "after its capture: check 'captured', or move papers pasted from a later page to a "
-            "dump of their own"
+            f"year-less date '{first.text}'{where}{others} after {after}: {how}; a page shows no "
+            "date after its capture: check 'captured', or move papers pasted from a later page to "
+            "a dump of their own"
         )
         if differs is None:
-            dump.problems.append(Problem(dump.display, first, said, Severity.WARNING))
+            dump.problems.append(Problem(dump.display, first.line, said, Severity.WARNING))
             return
         differs = (differs[0], f"{differs[1]}; {said}")
     if differs is not None:
@@ -823,7 +824,7 @@ def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> dat
         if candidate is not None:
             # But it prints the year of every paper from an earlier year: more likely the capture
             # date is wrong, or a later page's papers were pasted in. Reported once per dump.
-            dump.after_capture.append((line, text, previous or candidate))
+            dump.after_capture.append(LateDate(line, text, previous or candidate))
         elif previous is not None:
             # Feb 29 of a year that has none: no page captured that year showed it.
             dump.problems.append(

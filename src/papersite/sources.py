@@ -63,6 +63,19 @@ class Line(NamedTuple):
     text: str
 
 
+@dataclass(frozen=True)
+class LateDate:
+    """A year-less date after the dump's capture date: its line, as written, and the date read.
+
+    Rare (a wrong capture date, or a later page's papers pasted in), so a named type costs nothing
+    where a plain tuple would be read by position.
+    """
+
+    line: int
+    text: str
+    read_as: date
+
+
 class Layout(enum.Enum):
     """How a dump is laid out."""
 
@@ -122,8 +135,8 @@ class Dump:
     problems: list[Problem] = field(default_factory=list)
     # Year-less dates left unknown for want of a capture date: line and text of each.
     undated: list[Line] = field(default_factory=list)
-    # Year-less dates after the capture date: line, text and the date each was read as.
-    after_capture: list[tuple[int, str, date]] = field(default_factory=list)
+    # Year-less dates after the capture date, each with the date it was read as.
+    after_capture: list[LateDate] = field(default_factory=list)
     # The titles of papers skipped, and whether the whole file was: papers.yaml's entries for
     # them name no paper, and saying why spares a curator a list of "unknown paper id" errors.
     skipped_titles: list[str] = field(default_factory=list)
