@@ -396,6 +396,15 @@ def _read_captured(value: object, today: date) -> tuple[date | None, int | None]
     return full, year
 
 
+@dataclass(frozen=True)
+class _Undecodable:
+    """A line that is not UTF-8: its number, its first bad byte and that byte's column (from 1)."""
+
+    line: int
+    byte: int
+    column: int
+
+
 @contextlib.contextmanager
 def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
     """The numbered, cleaned lines of ``dump``'s file, decoded as they are read.
@@ -414,8 +423,8 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
             f"file is {size:,} bytes; a dump may be at most {MAX_DUMP_BYTES:,} "
             "(one captured page is well under 1 MB): split it; file skipped",
         )
-    # Lines that were not UTF-8: their number, the bad byte and its column, one per line.
-    undecodable: list[tuple[int, int, int]] = []
+    # Lines that were not UTF-8, one entry per line.
+    undecodable: list[_Undecodable] = []
     with dump.source.path.open("rb") as handle:
         mark = _utf16_mark(handle.read(UTF16_SNIFF_BYTES), dump.display)
         handle.seek(0)
@@ -433,13 +442,13 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
             stream = io.BytesIO(_utf16_text(handle.read(), dump).encode("utf-8"))
         yield _numbered_lines(stream, dump.display, undecodable)
     if undecodable:
-        (line, byte, column), more = undecodable[0], len(undecodable) - 1
+        first, more = undecodable[0], len(undecodable) - 1
         others = f" (and {counted(more, 'more line')})" if more else ""
         message = (
-            f"not UTF-8: byte 0x{byte:02x} at column {column}{others}, shown as U+FFFD; "
-            "save the file as UTF-8"
+            f"not UTF-8: byte 0x{first.byte:02x} at column {first.column}{others}, shown as "
+            "U+FFFD; save the file as UTF-8"
         )
-        dump.problems.append(Problem(dump.display, line, message))
+        dump.problems.append(Problem(dump.display, first.line, message))
 
 
 def text_lines(text: str) -> list[Line]:
@@ -460,7 +469,7 @@ def _clean(line: str) -> str:
 
 
 def _numbered_lines(
-    handle: BinaryIO, display: str, undecodable: list[tuple[int, int, int]]
+    handle: BinaryIO, display: str, undecodable: list[_Undecodable]
 ) -> Iterator[tuple[int, str]]:
     """Decode a binary stream line by line, refusing binary data and huge lines.
 
@@ -489,7 +498,7 @@ def _numbered_lines(
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            undecodable.append((number, raw[exc.start], exc.start + 1))
+            undecodable.append(_Undecodable(number, raw[exc.start], exc.start + 1))
             text = raw.decode("utf-8", errors="replace")
         yield number, _clean(text)
 
