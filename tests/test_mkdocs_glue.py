@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib.resources
 import logging
 import os
 from datetime import UTC, datetime
@@ -43,6 +44,33 @@ def test_papersite_s_theme_overrides_join_the_theme_unless_it_has_its_own() -> N
     own = {"name": "material", "custom_dir": "overrides"}
     assert with_theme_overrides(own) == own
     assert with_theme_overrides(None) is None
+
+
+# papersite's copies of Material's partials, each with its one change: (Material's text, ours).
+PARTIAL_CHANGES = {
+    "search.html": ('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+    "tags.html": ('<nav class="md-tags" {{', '<nav class="md-tags" aria-label="Tags" {{'),
+}
+
+
+@pytest.mark.parametrize("partial", sorted(PARTIAL_CHANGES))
+def test_papersite_s_partials_are_material_s_own_but_for_one_change(partial: str) -> None:
+    """A Material release that changes one of these partials shows here, so the copy is brought up
+    to date rather than hiding the change."""
+    theirs = (
+        importlib.resources.files("material") / "templates" / "partials" / partial
+    ).read_text()
+    ours = (THEME_OVERRIDES / "partials" / partial).read_text()
+    before, after = PARTIAL_CHANGES[partial]
+    assert ours.count(after) == 1
+    # Each file opens with a Jinja comment (Material's says it was generated): compare what follows.
+    assert ours.split("-#}\n", 1)[1].replace(after, before) == theirs.split("-#}\n", 1)[1]
+
+
+def test_every_partial_papersite_overrides_is_checked_against_material_s() -> None:
+    assert sorted(p.name for p in (THEME_OVERRIDES / "partials").iterdir()) == sorted(
+        PARTIAL_CHANGES
+    )
 
 
 def settings_from(tmp_path: Path, lines: str) -> SiteSettings:

@@ -28,7 +28,8 @@ from papersite.wording import describe
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 CONFIG_FILE = Path("mkdocs.yml")
-# papersite's overrides of the theme's templates (the Atom feeds in every page's head).
+# papersite's overrides of the theme's templates: the Atom feeds in every page's head, and names
+# for the search dialog and a paper's tags, which screen readers announce (see partials/).
 THEME_OVERRIDES = Path(__file__).parent / "templates" / "overrides"
 
 
