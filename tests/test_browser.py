@@ -544,3 +544,62 @@ def test_the_about_page_s_fields_read_on_a_narrow_phone(
         )
         shot(page, "about-fields-phone")
         assert problems == []
+
+
+def axe_violations(page: Page) -> list[str]:
+    """axe-core's findings on the page as it stands, one line each: rule, impact, first element."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page).response
+    return [
+        f"{v['id']} ({v['impact']}, {len(v['nodes'])}x): {v['nodes'][0]['target']} - {v['help']}"
+        for v in results["violations"]
+    ]
+
+
+# Every kind of page a reader meets, with a paper's below. Not 404.html: it names its styles by
+# the published site's path (/papersite/), which the local server does not have.
+READER_PAGES = ("", "themes/efficiency/", "tags/", "unsorted/", "about/")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_kind_of_page_passes_axe_core_s_accessibility_rules(
+    scheme: Literal["light", "dark"], width: int, browser: Browser, shipped_site: Path
+) -> None:
+    # Found this way: links told from text by colour alone, the footer line under 4.5:1 in the
+    # light scheme, Material's search dialog without a name.
+    papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
+    paper = next(p for p in papers if p["themes"] and p["note"])
+    found = {}
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.emulate_media(color_scheme=scheme)
+        page.set_viewport_size({"width": width, "height": 900})
+        for address in (*READER_PAGES, paper["url"]):
+            page.goto(base + address)
+            found[address] = axe_violations(page)
+        # Material's search, open and showing papers.
+        page.goto(base)
+        if width < 1220:  # Material's breakpoint: the field sits behind the header's button
+            page.locator("label.md-header__button[for=__search]").click()
+        material_search(page, "attention")
+        page.locator(".md-search-result__item").first.wait_for(state="visible")
+        found["search"] = axe_violations(page)
+        shot(page, f"axe-search-{scheme}-{width}")
+        assert problems == [], problems
+    failing = [f"{address or 'home'}: {v}" for address, vs in found.items() for v in vs]
+    assert not failing, "\n".join(failing)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_pagefind_search_page_passes_axe_core_s_accessibility_rules(
+    scheme: Literal["light", "dark"], browser: Browser, shipped_pagefind_site: Path
+) -> None:
+    with serving(shipped_pagefind_site) as base, page_of(browser) as (page, problems):
+        page.emulate_media(color_scheme=scheme)
+        page.goto(base)
+        home = axe_violations(page)
+        page.goto(base + "search/?q=attention")
+        page.locator(".ps-search-result").first.wait_for(state="visible")
+        assert (home, axe_violations(page)) == ([], [])
+        assert problems == []
