@@ -15,11 +15,12 @@ COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --qui
 
 .PHONY: install site test lint serve check clean golden fuzz lock
 
-$(STAMP): pyproject.toml requirements/dev.txt
+$(STAMP): pyproject.toml requirements/dev.txt requirements/build.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt -r requirements/build.txt
+	# Built with the setuptools pinned above: build isolation would fetch the newest, unchecked.
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 # After a change to the dependencies in pyproject.toml, or to renew the pins: the newest releases
@@ -29,8 +30,8 @@ lock:
 	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools
 	$(COMPILE) --upgrade --extra test --output-file requirements/dev.txt pyproject.toml
 	$(COMPILE) --upgrade --output-file requirements/site.txt pyproject.toml
-	# The build backend, for the deploy's `pip install --no-build-isolation .` (setuptools is "unsafe"
-	# to pip-compile, which leaves it out unless allowed).
+	# The build backend, for `pip install --no-build-isolation` here and in the deploy (setuptools
+	# is "unsafe" to pip-compile, which leaves it out unless allowed).
 	$(COMPILE) --upgrade --allow-unsafe --build-deps-for wheel --only-build-deps \
 		--output-file requirements/build.txt pyproject.toml
 
