@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from papersite.catalogue import load_catalogue
+from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import CuratedPaper, Curation, Placement, load_content, uncurated
 from papersite.errors import PapersiteError
 from papersite.exports import EXPORT_FIELDS
@@ -421,6 +421,11 @@ def test_the_home_page_lists_as_many_recent_papers_as_recent_papers_says(tmp_pat
     # 0: no such list, and no heading over nothing.
     assert "Most recently published" not in listed[0]
     assert "## Themes" in listed[0] and "## Contribute" in listed[0]
+    # Nor in a reading list with no papers yet.
+    nothing = Catalogue((), (), ())
+    generate(nothing, uncurated(nothing), SETTINGS, tmp_path / "empty")
+    home = (tmp_path / "empty" / "index.md").read_text(encoding="utf-8")
+    assert "Most recently published" not in home and "## Contribute" in home
 
 
 def test_every_feed_holds_as_many_papers_as_feed_entries_says(tmp_path: Path) -> None:
