@@ -119,17 +119,23 @@ def test_a_bad_option_is_refused_at_its_line(
         (
             "related_papers: -5",
             11,
-            "extra.papersite.related_papers must be a whole number, 0 or more, not -5",
+            "extra.papersite.related_papers must be a whole number from 0 to 100, not -5",
         ),
         (
             "related_papers: 2.0",
             11,
-            "extra.papersite.related_papers must be a whole number, 0 or more, not 2.0",
+            "extra.papersite.related_papers must be a whole number from 0 to 100, not 2.0",
+        ),
+        # Each paper's best scores are kept while comparing: memory grows with the count.
+        (
+            "related_papers: 5000",
+            11,
+            "extra.papersite.related_papers must be a whole number from 0 to 100, not 5000",
         ),
         (
             "related_papers:",
             11,
-            "extra.papersite.related_papers must be a whole number, 0 or more, not None",
+            "extra.papersite.related_papers must be a whole number from 0 to 100, not None",
         ),
     ],
 )

@@ -10,7 +10,7 @@
         theme_page_size: 300      # papers on each page of a theme
         recent_papers: 10         # papers the home page lists as most recently published; 0: none
         feed_entries: 100         # papers in each Atom feed, newest first
-        related_papers: 5         # related papers a paper's page lists; 0: no such section
+        related_papers: 5         # related papers a paper's page lists (at most 100); 0: none
 
 Every option is checked here, once: a misspelt option or a wrong value stops the build with the
 file and line, rather than being ignored. recent_papers and related_papers may be 0, which leaves
@@ -38,6 +38,9 @@ DEFAULT_RECENT_PAPERS = 10
 DEFAULT_FEED_ENTRIES = 100
 # A paper's page lists its nearest neighbours only: further down the list they are seldom related.
 DEFAULT_RELATED_PAPERS = 5
+# Each paper's best scores are kept while papers are compared, so memory grows with this (50,000
+# papers: about 40 MB at 100); a list that long is no longer "related" anyway.
+MOST_RELATED_PAPERS = 100
 
 
 @dataclass(frozen=True)
@@ -83,13 +86,20 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             "search",
         )
 
-    def whole_number(option: str, default: int, *, zero: bool = False) -> int:
-        """The option's value, a whole number above 0 (or 0 too, with ``zero``)."""
+    def whole_number(option: str, default: int, *, zero: bool = False, most: int = 0) -> int:
+        """The option's value, a whole number above 0 (or 0 too, with ``zero``), up to ``most``."""
         size = found.get(option, default)
-        if isinstance(size, bool) or not isinstance(size, int) or size < (0 if zero else 1):
-            least = ", 0 or more" if zero else " above 0"
+        least = 0 if zero else 1
+        if (
+            isinstance(size, bool)
+            or not isinstance(size, int)
+            or size < least
+            or (most and size > most)
+        ):
+            unbounded = ", 0 or more" if zero else " above 0"
+            allowed = f" from {least} to {most}" if most else unbounded
             raise refuse(
-                f"extra.papersite.{option} must be a whole number{least}, not {size!r}", option
+                f"extra.papersite.{option} must be a whole number{allowed}, not {size!r}", option
             )
         return size
 
@@ -101,7 +111,9 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         recent_papers=whole_number("recent_papers", DEFAULT_RECENT_PAPERS, zero=True),
         # Every page names the feeds in its head: an empty one would be a feed that never updates.
         feed_entries=whole_number("feed_entries", DEFAULT_FEED_ENTRIES),
-        related_papers=whole_number("related_papers", DEFAULT_RELATED_PAPERS, zero=True),
+        related_papers=whole_number(
+            "related_papers", DEFAULT_RELATED_PAPERS, zero=True, most=MOST_RELATED_PAPERS
+        ),
     )
 
 
