@@ -355,6 +355,9 @@ def test_published_papers_json_is_the_export_byte_for_byte(
     assert (site / "papers.csv").read_text(encoding="utf-8") == capsys.readouterr().out
     assert main(["export", "--schema", "-o", str(tmp_path / "schema.json")]) == 0
     assert (site / "papers.schema.json").read_bytes() == (tmp_path / "schema.json").read_bytes()
+    # Not Material's tags.json beside them: its titles and tags were HTML-escaped ("LLM&#x27;s"),
+    # as the pages' front matter is for Material's templates, which escape nothing.
+    assert not (site / "tags.json").exists()
 
 
 def test_the_site_publishes_the_schema_of_papers_json_and_the_about_page_links_it(

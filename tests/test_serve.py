@@ -169,9 +169,10 @@ def test_a_plugin_with_options_survives_the_preview_s_rebuilds(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "\n  - tags\n" in text
+    # The shipped mkdocs.yml gives Material's tags plugin an option of its own.
+    assert "\n  - tags:\n      # " in text
     config = Path("mkdocs.yml")
-    config.write_text(text.replace("\n  - tags\n", "\n  - tags:\n      enabled: true\n"), "utf-8")
+    config.write_text(text, "utf-8")
     loads: list[object] = []
 
     def mkdocs_serve(config_file: str, livereload: bool, build_type: str, **overrides: Any) -> None:
@@ -182,6 +183,9 @@ def test_a_plugin_with_options_survives_the_preview_s_rebuilds(
     monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
     serve.serve(curated_content, config_file=config, dev_addr=f"127.0.0.1:{free_port()}")
     assert len(loads) == 3
+    # The option mkdocs.yml sets is kept beside the sort order papersite adds, every time.
+    tags = [load.plugins["material/tags"].config for load in loads]  # type: ignore[attr-defined]
+    assert [(t.export, t.tags_sort_by is not None) for t in tags] == [(False, True)] * 3
 
 
 def test_the_preview_orders_tags_as_the_build_does_at_every_rebuild(
@@ -251,7 +255,9 @@ def test_a_misspelt_plugin_is_one_line_as_build_reports_it(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    Path("mkdocs.yml").write_text(text.replace("\n  - tags\n", "\n  - tagz\n"), "utf-8")
+    # Unchanged, the preview would start and serve until stopped.
+    assert "\n  - tags:\n" in text
+    Path("mkdocs.yml").write_text(text.replace("\n  - tags:\n", "\n  - tagz:\n"), "utf-8")
     assert main(["serve"]) == 1
     assert capsys.readouterr().err == (
         "mkdocs.yml: MkDocs serve failed: Config value 'plugins': The \"tagz\" plugin is not "
