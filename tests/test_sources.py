@@ -229,7 +229,7 @@ def test_unknown_keys_in_sources_yaml_are_named_at_their_own_line_and_the_rest_r
     assert [(p.line, p.message) for p in problems] == [
         (8, "unknown key 'sourcse' (did you mean 'sources'?)"),
         (3, "unknown key 'lable' (did you mean 'label'?)"),
-        (7, "unknown key 'date' (expected: captured, label)"),
+        (7, "unknown key 'date' (expected: label, captured)"),
     ]
     assert found["spaced_small.txt"].captured == date(2025, 11, 20)
     assert found["dense_small.txt"].label == "Small dense dump"

@@ -38,8 +38,9 @@ def describe(value: object) -> str:
 def suggest(given: str, known: Sequence[str], label: str) -> str:
     """'(did you mean 'x'?)' for a near miss, else '(<label>: a, b, c)' listing what is known.
 
-    A ``label`` starting with "no " is said as it is instead of a list, for long lists such as
-    paper ids where naming eight of them would not help.
+    Listed in the order given: themes and sections as the curator wrote them, which is how they
+    find them in the file. A ``label`` starting with "no " is said as it is instead of a list, for
+    long lists such as paper ids where naming eight of them would not help.
     """
     close = closest(given, known)
     if close is not None:
@@ -48,7 +49,7 @@ def suggest(given: str, known: Sequence[str], label: str) -> str:
         return f"({label})"
     if not known:
         return f"({label}: none)"
-    listed = ", ".join(sorted(known)) if len(known) <= 8 else ", ".join(sorted(known)[:8]) + ", ..."
+    listed = ", ".join(known) if len(known) <= 8 else ", ".join(known[:8]) + ", ..."
     return f"({label}: {listed})"
 
 
