@@ -23,7 +23,7 @@ def test_bibtex_entry_escapes_latex_and_has_no_note_for_the_reader_s_bibliograph
     assert entry == (
         "@misc{w-min,\n"
         r"  title = {{w\_\textbraceleft{}min\textbraceright{} \& 100\% \textbraceleft{}Fast"
-        r"\textbraceright{} \$x\$ \#1 \~{} \^{}}}," + "\n"
+        r"\textbraceright{} \$x\$ \#1 \textasciitilde{} \textasciicircum{}}}," + "\n"
         "  year = {2025},\n"
         "  url = {https://ex.org/papers/w-min/}\n"
         "}\n"
@@ -138,7 +138,14 @@ def test_an_arxiv_id_is_what_papers_yaml_s_schema_takes_for_one(text: str) -> No
     ("text", "field"),
     [
         # Every special at once, the backslash first: its command's braces are not escaped again.
-        ("\\{}%&$#_~^", r"\textbackslash{}\textbraceleft{}\textbraceright{}\%\&\$\#\_\~{}\^{}"),
+        (
+            "\\{}%&$#_~^",
+            r"\textbackslash{}\textbraceleft{}\textbraceright{}\%\&\$\#\_"
+            r"\textasciitilde{}\textasciicircum{}",
+        ),
+        # "\~{}" and "\^{}" would print accents over nothing: the shipped "Byte-~and", "x^2".
+        ("Byte-~and", r"Byte-\textasciitilde{}and"),
+        ("x^2", r"x\textasciicircum{}2"),
         ("C:\\new}", r"C:\textbackslash{}new\textbraceright{}"),
         ("plain text, (parentheses) and 'quotes'", "plain text, (parentheses) and 'quotes'"),
         # A control character cannot be typeset: it is shown replaced, as on the paper's page.

@@ -22,6 +22,7 @@ ARXIV_ID = re.compile(r"(?:(\d{2})\d{2}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/(\d{2})\
 # Characters BibTeX and LaTeX treat as commands; escaped so a title compiles and reads as written.
 # BibTeX finds the end of a field by counting braces and ignores backslashes while it counts, so
 # "\}" would still close the field: braces become commands whose own braces always pair up.
+# "\~{}" and "\^{}" would be accents over nothing: "~" and "^" are the characters' own commands.
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}",
     "{": r"\textbraceleft{}",
@@ -31,8 +32,8 @@ _LATEX_SPECIAL = {
     "$": r"\$",
     "#": r"\#",
     "_": r"\_",
-    "^": r"\^{}",
-    "~": r"\~{}",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
 }
 _LATEX_TABLE = str.maketrans(_LATEX_SPECIAL)
 # What a URL keeps as written in a url field: RFC 3986's reserved characters, and '%' so an
