@@ -2,13 +2,34 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import textwrap
+import unicodedata
 from datetime import date
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pylatexenc.latexencode import UnicodeToLatexEncoder, get_builtin_uni2latex_dict
 
-from papersite.bibtex import ARXIV_ID, arxiv_year, bibtex_entry, bibtex_file, bibtex_text
+from papersite.bibtex import (
+    ARXIV_ID,
+    arxiv_year,
+    bibtex_entry,
+    bibtex_file,
+    bibtex_text,
+    pdflatex_code_points,
+)
 from papersite.catalogue import Paper
 from papersite.schema import SCHEMA_DIR
+
+# The engine of the NeurIPS and ICML templates, and BibTeX; TeX Live's, when this machine has it.
+needs_pdflatex = pytest.mark.skipif(
+    shutil.which("pdflatex") is None or shutil.which("bibtex") is None,
+    reason="needs pdflatex and bibtex (Debian: texlive-latex-base)",
+)
 
 
 def paper(paper_id: str, title: str, published: date | None) -> Paper:
@@ -148,12 +169,54 @@ def test_an_arxiv_id_is_what_papers_yaml_s_schema_takes_for_one(text: str) -> No
         ("x^2", r"x\textasciicircum{}2"),
         ("C:\\new}", r"C:\textbackslash{}new\textbraceright{}"),
         ("plain text, (parentheses) and 'quotes'", "plain text, (parentheses) and 'quotes'"),
-        # A control character cannot be typeset: it is shown replaced, as on the paper's page.
-        ("bell\x07here", "bell\ufffdhere"),
+        # A control character cannot be typeset: it is replaced, as on the paper's page.
+        ("bell\x07here", "bell?here"),
+        # pdflatex stops at a character it has no command for: "PanGu-$π$" is shipped.
+        ("PanGu-$π$", r"PanGu-\${\ensuremath{\pi}}\$"),
+        ("Naïve Schrödinger", r"Na{\"\i}ve Schr{\"o}dinger"),
+        # Braced, so BibTeX's case changes leave the accent's letter as written.
+        ("ÉCOLE é", r"{\'E}COLE {\'e}"),
+        # An accent written as a combining character is one letter, as in the title it shows.
+        ("Cafe\u0301", r"Caf{\'e}"),
+        (
+            "x ≤ y → ∞, 5 × 10² – “q” …",
+            r"x {\ensuremath{\leq}} y {\textrightarrow} {\ensuremath{\infty}}, 5 {\texttimes} "
+            r"10{\texttwosuperior} {\textendash} {\textquotedblleft}q{\textquotedblright} "
+            r"{\textellipsis}",
+        ),
+        # No LaTeX form, or one that needs a package (amssymb's \mathbb, T2A's Cyrillic): "?".
+        ("大模型 🦙 ℝ Привет", "??? ? ? ??????"),
     ],
 )
 def test_bibtex_text_escapes_each_latex_special_once(text: str, field: str) -> None:
     assert bibtex_text(text) == field
+
+
+def balanced(text: str) -> bool:
+    """Whether BibTeX reads every brace of ``text`` as paired: backslashes do not escape one."""
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def test_every_character_is_written_in_ascii_with_its_braces_paired() -> None:
+    # Whatever pylatexenc writes for a character, it cannot close or open a field for the next.
+    for point in range(0x80, 0x30000):
+        char = chr(point)
+        if unicodedata.category(char) in ("Cs", "Cn"):
+            continue
+        text = bibtex_text(char)
+        assert text.isascii() and balanced(text), f"U+{point:04X}: {text!r}"
+
+
+@given(st.text())
+def test_no_text_can_close_its_title_field_or_leave_ascii(title: str) -> None:
+    fields = bibtex_fields(bibtex_entry(paper("p", title, date(2025, 5, 10)), "https://ex.org/"))
+    assert list(fields) == ["title", "year", "url"]
+    assert fields["title"].isascii()
 
 
 def test_an_undated_paper_without_an_arxiv_id_has_no_year_and_links_its_page() -> None:
@@ -231,3 +294,85 @@ def test_the_url_of_a_paper_s_page_is_written_as_a_reader_follows_it(
 ) -> None:
     fields = bibtex_fields(bibtex_entry(paper("p", "P", None), site_url))
     assert fields["url"] == url
+
+
+def pdflatex_errors(folder: Path, name: str, preamble: str, lines: list[str]) -> set[int]:
+    """The indexes of ``lines`` pdflatex reports an error on, each line a paragraph of its own."""
+    head = ["\\documentclass{article}", *preamble.splitlines(), "\\begin{document}"]
+    body = [f"x{line}x\\par" for line in lines]
+    (folder / f"{name}.tex").write_text(
+        "\n".join([*head, *body, "\\end{document}", ""]), encoding="ascii"
+    )
+    subprocess.run(
+        ["pdflatex", "-interaction=nonstopmode", f"{name}.tex"],
+        cwd=folder,
+        capture_output=True,
+        check=False,
+        timeout=300,
+    )
+    log = (folder / f"{name}.log").read_text(encoding="latin-1")
+    # Each error names the line TeX was reading: "l.12 x\\foo".
+    return {int(n) - len(head) - 1 for n in re.findall(r"^l\.(\d+) ", log, re.MULTILINE)}
+
+
+@needs_pdflatex
+def test_the_characters_kept_are_those_whose_latex_form_pdflatex_typesets_unaided(
+    tmp_path: Path,
+) -> None:
+    # Every character pylatexenc has a form for, in plain LaTeX, with both font encodings
+    # templates use: the kept ones compile, and no other would. When pylatexenc changes, paste
+    # the list this prints into PDFLATEX_RANGES.
+    encoder = UnicodeToLatexEncoder(
+        non_ascii_only=True, replacement_latex_protection="braces-all", unknown_char_warning=False
+    )
+    points = sorted(p for p in get_builtin_uni2latex_dict() if p >= 0x80)
+    forms = [encoder.unicode_to_latex(chr(point)) for point in points]
+    failing = pdflatex_errors(tmp_path, "ot1", "", forms)
+    failing |= pdflatex_errors(tmp_path, "t1", "\\usepackage[T1]{fontenc}", forms)
+    typeset = {point for number, point in enumerate(points) if number not in failing}
+    ranges: list[list[int]] = []
+    for point in sorted(typeset):
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    listed = " ".join(f"{a:X}" if a == b else f"{a:X}-{b:X}" for a, b in ranges)
+    assert typeset == pdflatex_code_points(), textwrap.fill(listed, 100)
+
+
+@needs_pdflatex
+def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(tmp_path: Path) -> None:
+    titles = [
+        "PanGu-$π$: Enhancing Language Model Architectures",
+        "Memorize, Factorize, or be Naïve; Schrödinger; ÉCOLE; Łódź; Ærø",
+        "Combining Byte-~and Word-Level \\texttt{x} 100% {braces} #1 a_b x^2 & more",
+        "大模型 🦙 ℝ Привет ■ ɛ-greedy",
+        "x ≤ y → ∞, 5 × 10² – “quoted” … α β Γ ∑ ∈ ≈ ± ‘’ — •",
+    ]
+    entries = [
+        bibtex_entry(paper(f"p{n}", title, date(2025, 5, 10)), "https://ex.org/~a_b/")
+        for n, title in enumerate(titles)
+    ]
+    (tmp_path / "refs.bib").write_text(bibtex_file("Hard titles", entries), encoding="ascii")
+    (tmp_path / "paper.tex").write_text(
+        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{url}\n"
+        "\\begin{document}\n\\nocite{*}\n\\bibliographystyle{plain}\n\\bibliography{refs}\n"
+        "\\end{document}\n",
+        encoding="ascii",
+    )
+    pdflatex = ["pdflatex", "-halt-on-error", "-interaction=nonstopmode", "paper"]
+    for command in (pdflatex, ["bibtex", "paper"], pdflatex, pdflatex):
+        run = subprocess.run(
+            command,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            check=False,
+            timeout=120,
+        )
+        assert run.returncode == 0, run.stdout[-2000:]
+    log = (tmp_path / "paper.log").read_text(encoding="latin-1")
+    assert not re.findall(r"^!.*", log, re.MULTILINE)
+    bbl = (tmp_path / "paper.bbl").read_text(encoding="ascii")
+    assert all(f"\\bibitem{{p{n}}}" in bbl for n in range(len(titles)))

@@ -3,13 +3,25 @@
 The dumps carry the number of authors but never their names, so entries have no author field. A
 file says so in a comment above its entries, and a paper's page in its text: a ``note`` field
 would be printed in the reader's own bibliography.
+
+Fields are ASCII, for pdflatex, the engine of most conference templates, which stops at a
+character it has no command for: pylatexenc writes the others as LaTeX commands, those it has.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
+from functools import cache
 from urllib.parse import quote
+
+from pylatexenc.latexencode import (
+    RULE_DICT,
+    UnicodeToLatexConversionRule,
+    UnicodeToLatexEncoder,
+    get_builtin_uni2latex_dict,
+)
 
 from papersite.catalogue import Paper
 from papersite.markup import clean_text
@@ -23,6 +35,7 @@ ARXIV_ID = re.compile(r"(?:(\d{2})\d{2}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/(\d{2})\
 # BibTeX finds the end of a field by counting braces and ignores backslashes while it counts, so
 # "\}" would still close the field: braces become commands whose own braces always pair up.
 # "\~{}" and "\^{}" would be accents over nothing: "~" and "^" are the characters' own commands.
+# Ours, not pylatexenc's, which writes "{" as "\{" for LaTeX, where BibTeX would count it.
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}",
     "{": r"\textbraceleft{}",
@@ -36,14 +49,66 @@ _LATEX_SPECIAL = {
     "~": r"\textasciitilde{}",
 }
 _LATEX_TABLE = str.maketrans(_LATEX_SPECIAL)
+# The characters whose pylatexenc form pdflatex typesets with LaTeX alone, in both the OT1 and T1
+# font encodings (templates use either): about half of pylatexenc's table needs a package, such as
+# amssymb's \mathbb, tipa's \textschwa or T2A's Cyrillic, which a reader's document may not load.
+# Code points in hex; test_bibtex.py compiles every form with pdflatex and prints this list anew
+# when pylatexenc changes it.
+PDFLATEX_RANGES = """
+A0-AA AC-B7 B9-BA BC-CF D1-DD DF-EF F1-FD FF-103 106-10F 112-117 11A-12D 130-148 14C-171 174-17E 192
+1E7 1F5 228-229 2B7 2BC 2C6-2C7 2D8-2DA 2DC-2DD 307-308 386 388-38A 38C 38E-38F 391-3A1 3A3-3CE 3D1
+3D5-3D6 3F1 3F5 E3F 2000-200A 200C 2010 2012-2016 2018-2019 201C-201D 2020-2022 2024-2026 2030-2034
+203B 203D 2044 204E 2052 2057 205F-2061 2070-2071 2074-208E 2090-2093 2095-209C 20A1 20A4 20A6 20A9
+20AB-20AC 20B1 2103 2109-210A 210E-210F 2113 2116-2118 211E 2120 2122 2126-2127 212A-212B 212E-212F
+2134-2135 2190-2199 21A6 21A9-21AA 21BC-21BD 21C0-21C1 21CC 21D0-21D5 2200 2202-2203 2206-220D
+220F-2213 2215 2217-221E 2220 2223 2225 2227-222B 222E 2236-2237 223A 223C 2240-2241 2243-2245
+2247-2249 224D 2250 2254-2255 2260-2262 2264-2265 226A-226B 226D 227A-227D 2282-2287 228E 2291-2299
+22A2-22A5 22C0-22C6 22C8 22E2-22E3 22EE-22EF 22F1 2308-230B 2316 2322-2323 2329-232A 23B0-23B1
+2422-2423 25AD 25B3 25B9 25BD 25C3 25CB 25E6 25EF 2662 266A 27E8-27E9 27F5-27FA 27FC 2993 2A3F 2A6E
+2A75 2AAF-2AB0 2AFD 3008-3009 FB00-FB04 1D400-1D467 1D5A0-1D5D3 1D670-1D6A3 1D7CE-1D7D7 1D7E2-1D7EB
+1D7F6-1D7FF
+"""
+# What a character with no such form becomes: kept as it is, it would stop pdflatex; a reader who
+# cites with xelatex or lualatex finds the title as written on the paper's page.
+NO_LATEX_FORM = "?"
 # What a URL keeps as written in a url field: RFC 3986's reserved characters, and '%' so an
 # address already percent-encoded stays the same address (letters, digits and "-._~" are kept).
 _URL_KEPT = ":/?#[]@!$&'()*+,;=%"
 
 
 def bibtex_text(text: str) -> str:
-    """Text for a BibTeX field: LaTeX specials escaped, so every brace in it has its pair."""
-    return clean_text(text).translate(_LATEX_TABLE)
+    r"""Text for a BibTeX field, all ASCII: every brace in it has its pair, and pdflatex takes it.
+
+    LaTeX specials are escaped; any other character is pylatexenc's LaTeX form of it where pdflatex
+    typesets that unaided (``{\'e}``, braced so BibTeX keeps its case), else NO_LATEX_FORM.
+    """
+    # Composed first, so "e" and a combining accent are one "é", whatever is escaped around them.
+    escaped = unicodedata.normalize("NFC", clean_text(text)).translate(_LATEX_TABLE)
+    return escaped if escaped.isascii() else _latex_encoder().unicode_to_latex(escaped)
+
+
+def pdflatex_code_points() -> frozenset[int]:
+    """The code points PDFLATEX_RANGES names."""
+    points: set[int] = set()
+    for part in PDFLATEX_RANGES.split():
+        first, _, last = part.partition("-")
+        points.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(points)
+
+
+@cache
+def _latex_encoder() -> UnicodeToLatexEncoder:
+    """The encoder of pylatexenc, made once and only when a title needs it (it takes 20 ms)."""
+    kept = pdflatex_code_points()
+    forms = {point: latex for point, latex in get_builtin_uni2latex_dict().items() if point in kept}
+    return UnicodeToLatexEncoder(
+        # ASCII is _LATEX_TABLE's to escape, before: what the encoder writes must stay as written.
+        non_ascii_only=True,
+        conversion_rules=[UnicodeToLatexConversionRule(RULE_DICT, forms)],
+        replacement_latex_protection="braces-all",
+        unknown_char_policy=lambda char: NO_LATEX_FORM,
+        unknown_char_warning=False,
+    )
 
 
 def url_field(url: str) -> str:
