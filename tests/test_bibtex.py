@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -15,7 +14,6 @@ from hypothesis import strategies as st
 from pylatexenc.latexencode import UnicodeToLatexEncoder, get_builtin_uni2latex_dict
 
 from papersite.bibtex import (
-    ARXIV_ID,
     arxiv_year,
     bibtex_entry,
     bibtex_file,
@@ -23,7 +21,6 @@ from papersite.bibtex import (
     pdflatex_code_points,
 )
 from papersite.catalogue import Paper
-from papersite.schema import SCHEMA_DIR
 
 # The engine of the NeurIPS and ICML templates, and BibTeX; TeX Live's, when this machine has it.
 needs_pdflatex = pytest.mark.skipif(
@@ -128,31 +125,6 @@ def test_no_title_can_close_its_bibtex_field(title: str) -> None:
     fields = bibtex_fields(bibtex_entry(paper("p", title, date(2025, 5, 10)), "https://ex.org/"))
     assert list(fields) == ["title", "year", "url"]
     assert "Mallory" in fields["title"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "2312.00752",
-        "2312.00752v3",
-        "0704.0001",
-        "hep-th/9901001",
-        "math.GT/0309136v2",
-        "cs/0112017",
-        "2312.0075",
-        "math.gt/0309136",
-        "HEP-TH/9901001",
-        "2312.00752 ",
-        "abc",
-        "1234567",
-    ],
-)
-def test_an_arxiv_id_is_what_papers_yaml_s_schema_takes_for_one(text: str) -> None:
-    # The curator's arxiv is checked against the schema; a page and its citation use it only
-    # if ARXIV_ID takes it too, so the two must agree, or a valid id would be dropped unseen.
-    schema = json.loads((SCHEMA_DIR / "papers.schema.json").read_text(encoding="utf-8"))
-    pattern = schema["$defs"]["decision"]["properties"]["arxiv"]["pattern"]
-    assert (re.search(pattern, text) is not None) is (ARXIV_ID.fullmatch(text) is not None)
 
 
 @pytest.mark.parametrize(

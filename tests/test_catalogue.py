@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -9,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from papersite.catalogue import (
+    ARXIV_ID,
     MAX_ID_LENGTH,
     Catalogue,
     assign_ids,
@@ -20,6 +23,7 @@ from papersite.catalogue import (
 )
 from papersite.dumps import read_dump, read_text
 from papersite.errors import Problems, Severity
+from papersite.schema import SCHEMA_DIR
 from papersite.sources import Dump, Record, SourceFile, discover_sources
 
 from .conftest import REPO, SEEDS, MakeContent
@@ -412,3 +416,28 @@ def test_no_record_of_a_fuzzed_dump_is_lost(cuts: list[tuple[int, int, str]]) ->
         name = f"{index}.txt"
         dumps.append(read_text(text, SourceFile(Path(name), name, name, date(2025, 11, 20), 2025)))
     _assert_accounted(build_catalogue(dumps), dumps)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2312.00752",
+        "2312.00752v3",
+        "0704.0001",
+        "hep-th/9901001",
+        "math.GT/0309136v2",
+        "cs/0112017",
+        "2312.0075",
+        "math.gt/0309136",
+        "HEP-TH/9901001",
+        "2312.00752 ",
+        "abc",
+        "1234567",
+    ],
+)
+def test_an_arxiv_id_is_what_papers_yaml_s_schema_takes_for_one(text: str) -> None:
+    # The curator's arxiv is checked against the schema; a page and its citation use it only
+    # if ARXIV_ID takes it too, so the two must agree, or a valid id would be dropped unseen.
+    schema = json.loads((SCHEMA_DIR / "papers.schema.json").read_text(encoding="utf-8"))
+    pattern = schema["$defs"]["decision"]["properties"]["arxiv"]["pattern"]
+    assert (re.search(pattern, text) is not None) is (ARXIV_ID.fullmatch(text) is not None)

@@ -22,6 +22,7 @@ from papersite.curation import (
     Placement,
     Section,
     Theme,
+    arxiv_id_of,
     load_curation,
 )
 from papersite.errors import PapersiteError, Problems
@@ -938,3 +939,23 @@ def test_mutated_curation_files_only_ever_give_problems_with_places(
     for problem in problems:
         assert Path(problem.path).name in {"themes.yaml", "papers.yaml"}, problem
         assert problem.line is None or problem.line >= 1, problem
+
+
+@pytest.mark.parametrize(
+    ("curators", "links", "arxiv_id"),
+    [
+        # The curator's id wins over a link, which may be to a paper the abstract cites.
+        ("2402.09371", ("https://arxiv.org/abs/2312.00752",), "2402.09371"),
+        ("hep-th/9901001v2", (), "hep-th/9901001v2"),
+        (None, ("https://github.com/a/b", "https://arxiv.org/abs/2405.04517"), "2405.04517"),
+        (None, ("http://www.arxiv.org/pdf/2405.04517v2",), "2405.04517"),
+        # Not an id (papersite check reports it): the abstract's link gives the id instead.
+        ("arxiv.org/abs/1", ("https://arxiv.org/abs/2405.04517",), "2405.04517"),
+        (None, ("https://arxiv.org/list/cs.LG/recent", "https://example.org/2405.04517"), None),
+    ],
+)
+def test_a_paper_s_arxiv_id_is_the_curator_s_else_an_arxiv_link_s_in_its_abstract(
+    curators: str | None, links: tuple[str, ...], arxiv_id: str | None
+) -> None:
+    item = CuratedPaper(dataclasses.replace(paper("p"), links=links), arxiv_id=curators)
+    assert arxiv_id_of(item) == arxiv_id

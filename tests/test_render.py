@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
+import json
 import os
 import re
 from pathlib import Path
@@ -555,6 +558,20 @@ def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
         assert fields in page
         assert f"@misc{{{paper_id},\n" in bib and fields in bib.split(f"@misc{{{paper_id},")[1]
     assert bib.count("eprint") == 2  # the theme's third paper has no arXiv id
+    # papers.json and papers.csv give the same ids: a reader of the data cites what a page links.
+    exported = {o["id"]: o["arxiv"] for o in json.loads((out / "papers.json").read_text("utf-8"))}
+    rows = {
+        r["id"]: r["arxiv"]
+        for r in csv.DictReader(io.StringIO((out / "papers.csv").read_text("utf-8")))
+    }
+    expected: dict[str, str | None] = {
+        "gated-attention-for-large-language-models": "2505.06708",
+        linked: "2312.00752",
+        "script-alert-title-script-friends": None,
+    }
+    for paper_id, exported_id in expected.items():
+        assert exported[paper_id] == exported_id
+        assert rows[paper_id] == (exported_id or "")
 
 
 @pytest.mark.parametrize(

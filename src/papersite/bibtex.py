@@ -10,7 +10,6 @@ character it has no command for: pylatexenc writes the others as LaTeX commands,
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
@@ -23,14 +22,11 @@ from pylatexenc.latexencode import (
     get_builtin_uni2latex_dict,
 )
 
-from papersite.catalogue import Paper
+from papersite.catalogue import ARXIV_ID, Paper
 from papersite.markup import clean_text
 from papersite.urls import paper_url
 
 NO_AUTHORS = "The Daily Papers dumps carry no author names: add them from each paper."
-# An arXiv id, as papers.schema.json has it, its two year digits in group 1 or 2: '2312.00752'
-# (YYMM.number, since 2007), 'hep-th/9901001' or 'math.GT/0309136' (archive/YYMMnumber, 1991-2007).
-ARXIV_ID = re.compile(r"(?:(\d{2})\d{2}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/(\d{2})\d{5})(?:v\d+)?")
 # Characters BibTeX and LaTeX treat as commands; escaped so a title compiles and reads as written.
 # BibTeX finds the end of a field by counting braces and ignores backslashes while it counts, so
 # "\}" would still close the field: braces become commands whose own braces always pair up.

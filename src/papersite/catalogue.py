@@ -38,6 +38,11 @@ _URL = re.compile(
 _URL_TRAILING = ".,;:!?*'\"}>$~"
 # A closing bracket ends a URL only when the URL opened none: "Mamba_(snake)" and "a[1]" keep it.
 _URL_BRACKETS = {")": "(", "]": "["}
+# An arXiv id, as papers.schema.json has it, its two year digits in group 1 or 2: '2312.00752'
+# (YYMM.number, since 2007), 'hep-th/9901001' or 'math.GT/0309136' (archive/YYMMnumber, 1991-2007).
+ARXIV_ID = re.compile(r"(?:(\d{2})\d{2}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/(\d{2})\d{5})(?:v\d+)?")
+# A link in an abstract to a paper's arXiv page or PDF, its id in group 1.
+ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _NON_WORD = re.compile(r"[\W_]+")
 

@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from papersite import urls
-from papersite.catalogue import Catalogue, Paper, load_catalogue, slugify
+from papersite.catalogue import (
+    ARXIV_ID,
+    ARXIV_LINK,
+    Catalogue,
+    Paper,
+    load_catalogue,
+    slugify,
+)
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import note_problems, tag_anchor
 from papersite.rules import DEFAULT_TITLE_WEIGHT, SectionRule, Term, Text, ThemeRules, ThemeScore
@@ -114,6 +121,16 @@ class CuratedPaper:
     def placement(self, theme_id: str) -> Placement | None:
         """The paper's place in one theme, if it is in it."""
         return next((p for p in self.placements if p.theme == theme_id), None)
+
+
+def arxiv_id_of(item: CuratedPaper) -> str | None:
+    """The paper's arXiv id: the curator's when it is one, else an arXiv link's in its abstract.
+
+    The one id its page links, its citation names and the exports give, so they all agree.
+    """
+    if item.arxiv_id and ARXIV_ID.fullmatch(item.arxiv_id):
+        return item.arxiv_id
+    return next((m.group(1) for u in item.paper.links if (m := ARXIV_LINK.match(u))), None)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from papersite.catalogue import MAX_ID_LENGTH
-from papersite.curation import CuratedPaper, Curation
+from papersite.curation import CuratedPaper, Curation, arxiv_id_of
 from papersite.errors import cannot_write
 from papersite.urls import paper_url
 
@@ -121,7 +121,8 @@ EXPORT_FIELDS = (
     ExportField(
         "arxiv",
         {"type": ["string", "null"]},
-        "the arXiv id a curator gave, such as `2510.21450`",
+        "the paper's arXiv id, such as `2510.21450`: the one a curator gave, else the one an arXiv "
+        "link in the abstract names; the id its page links and its BibTeX entry cites",
     ),
 )
 FIELDS = tuple(field.name for field in EXPORT_FIELDS)
@@ -147,7 +148,7 @@ def paper_object(item: CuratedPaper) -> dict[str, Any]:
         "featured": [theme for theme in item.themes if theme in item.featured],
         "note": item.note,
         "tags": list(item.tags),
-        "arxiv": item.arxiv_id,
+        "arxiv": arxiv_id_of(item),
     }
 
 

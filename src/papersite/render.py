@@ -26,9 +26,9 @@ import yaml
 from markupsafe import Markup
 
 from papersite import urls
-from papersite.bibtex import ARXIV_ID, bibtex_entry, bibtex_file
+from papersite.bibtex import bibtex_entry, bibtex_file
 from papersite.catalogue import Catalogue, Paper
-from papersite.curation import CuratedPaper, Curation, Theme, newest_first
+from papersite.curation import CuratedPaper, Curation, Theme, arxiv_id_of, newest_first
 from papersite.dumps import MONTH_NAMES
 from papersite.errors import (
     PapersiteError,
@@ -70,7 +70,6 @@ MARKER = ".papersite-generated"
 # Ids become folder names; anything else (dots, slashes, capitals) is refused before writing.
 SAFE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?")
 _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
-_ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
 # Material's script takes every <link rel="alternate"> in a page's head for another language's
 # copy of the site and fetches sitemap.xml next to it: next to the feeds a page names
 # (templates/overrides/main.html) that would be a 404 on every page view. An empty one is a few
@@ -646,13 +645,6 @@ def field_views() -> tuple[FieldView, ...]:
         meaning = render_note(f.meaning).strip().removeprefix("<p>").removesuffix("</p>")
         views.append(FieldView(f.name, f.type, Markup(meaning)))
     return tuple(views)
-
-
-def arxiv_id_of(item: CuratedPaper) -> str | None:
-    """The paper's arXiv id: the curator's when it is one, else an arXiv link's in its abstract."""
-    if item.arxiv_id and ARXIV_ID.fullmatch(item.arxiv_id):
-        return item.arxiv_id
-    return next((m.group(1) for u in item.paper.links if (m := _ARXIV_LINK.match(u))), None)
 
 
 def search_example(curation: Curation) -> str | None:
