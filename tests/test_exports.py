@@ -57,6 +57,7 @@ def test_json_export_has_the_documented_schema(make_content: MakeContent) -> Non
         "note": None,
         "tags": [],
         "arxiv": None,
+        "curator_links": {},
     }
 
 
@@ -69,6 +70,35 @@ def test_csv_export_round_trips_through_a_csv_reader(make_content: MakeContent) 
         "https://github.com/qiuzh20/gated_attention | https://huggingface.co/QwQZh/gated_attention"
     )
     assert gated["organization"] == ""
+
+
+def test_a_curator_s_links_are_exported_by_label_in_papers_yaml_s_order(
+    curated_content: Path,
+) -> None:
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(
+        papers.read_text(encoding="utf-8").replace(
+            "links: {code: 'https://github.com/example/add'}",
+            "links: {project: 'https://example.org/add', code: 'https://github.com/example/add'}",
+        ),
+        encoding="utf-8",
+    )
+    problems = Problems()
+    curation = load_curation(curated_content, load_catalogue(curated_content), problems)
+    assert not list(problems)
+    objects = export_objects(curation)
+    [add] = [o for o in objects if o["id"] == "teaching-transformers-to-add"]
+    assert add["curator_links"] == {
+        "project": "https://example.org/add",
+        "code": "https://github.com/example/add",
+    }
+    assert list(add["curator_links"]) == ["project", "code"]
+    assert all(o["curator_links"] == {} for o in objects if o is not add)
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(to_csv(objects)))}
+    assert rows["teaching-transformers-to-add"]["curator_links"] == (
+        "project: https://example.org/add | code: https://github.com/example/add"
+    )
+    assert list(rows["teaching-transformers-to-add"])[-1] == "curator_links"
 
 
 def test_exports_are_deterministic(make_content: MakeContent) -> None:

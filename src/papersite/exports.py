@@ -124,6 +124,13 @@ EXPORT_FIELDS = (
         "the paper's arXiv id, such as `2510.21450`: the one a curator gave, else the one an arXiv "
         "link in the abstract names; the id its page links and its BibTeX entry cites",
     ),
+    ExportField(
+        "curator_links",
+        # As papers.yaml has them: a label once per paper, an http(s) address without white space.
+        {"type": "object", "additionalProperties": {"type": "string", "format": "iri"}},
+        "links a curator added, label → URL (`code` → `https://github.com/…`), in papers.yaml's "
+        "order; the paper's page lists them before `links`",
+    ),
 )
 FIELDS = tuple(field.name for field in EXPORT_FIELDS)
 
@@ -149,6 +156,7 @@ def paper_object(item: CuratedPaper) -> dict[str, Any]:
         "note": item.note,
         "tags": list(item.tags),
         "arxiv": arxiv_id_of(item),
+        "curator_links": {link.label: link.url for link in item.links},
     }
 
 
