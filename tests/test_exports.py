@@ -9,6 +9,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
 from papersite.catalogue import load_catalogue
@@ -17,6 +19,7 @@ from papersite.errors import Problems
 from papersite.exports import (
     EXPORT_FIELDS,
     FIELDS,
+    FORMULA_STARTS,
     SCHEMA_ID,
     export_objects,
     export_schema,
@@ -99,6 +102,53 @@ def test_a_curator_s_links_are_exported_by_label_in_papers_yaml_s_order(
         "project: https://example.org/add | code: https://github.com/example/add"
     )
     assert list(rows["teaching-transformers-to-add"])[-1] == "curator_links"
+
+
+def csv_items(cell: str) -> list[str]:
+    """A list cell's items, read as README says: split at ' | ', then each '\\|' read as '|'."""
+    return [item.replace("\\|", "|") for item in cell.split(" | ")] if cell else []
+
+
+def test_a_list_cell_splits_into_its_items_whatever_they_hold(make_content: MakeContent) -> None:
+    [gated] = [
+        o
+        for o in export_objects(uncurated(load_catalogue(make_content("spaced_small.txt"))))
+        if o["id"] == "gated-attention-for-large-language-models"
+    ]
+    # papersite check takes each: a tag needs a letter, a dump a .txt name, a label to show.
+    tags = ["x | y", "a|b", "back\\|slash", "plain"]
+    sources = ["a | b.txt", "c.txt"]
+    links = {"code | py: main": "https://example.org/a|b", "data": "https://example.org/d"}
+    row = next(
+        csv.DictReader(
+            io.StringIO(
+                to_csv([{**gated, "tags": tags, "sources": sources, "curator_links": links}])
+            )
+        )
+    )
+    assert row["tags"] == r"x \| y | a\|b | back\\|slash | plain"
+    assert row["sources"] == r"a \| b.txt | c.txt"
+    assert row["curator_links"] == (
+        r"code \| py: main: https://example.org/a\|b | data: https://example.org/d"
+    )
+    assert (csv_items(row["tags"]), csv_items(row["sources"])) == (tags, sources)
+    # A map's value holds no ': ' (section ids, addresses): its item splits at the last one.
+    assert dict(i.rsplit(": ", 1) for i in csv_items(row["curator_links"])) == links
+
+
+# Half of an item's pieces meet at the separator, so items holding ' | ' come up in every run.
+ITEM = st.lists(
+    st.sampled_from([" | ", " ", "|", "\\", "\\|"]) | st.characters(exclude_characters="\r"),
+    min_size=1,
+).map("".join)
+
+
+@given(st.lists(ITEM, min_size=1))
+def test_any_list_of_tags_reads_back_from_its_cell(tags: list[str]) -> None:
+    text = to_csv([{**dict.fromkeys(FIELDS), "tags": tags}])
+    cell = next(csv.DictReader(io.StringIO(text)))["tags"]
+    # A cell a spreadsheet would run as a formula starts with an added "'".
+    assert csv_items(cell.removeprefix("'") if tags[0].startswith(FORMULA_STARTS) else cell) == tags
 
 
 def test_exports_are_deterministic(make_content: MakeContent) -> None:

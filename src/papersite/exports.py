@@ -217,14 +217,18 @@ def _dumps(value: object) -> str:
 # A spreadsheet runs a cell starting with one of these as a formula (or DDE command): scraped
 # titles and curators' notes must stay text when a reader opens papers.csv.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Between the items of a list cell, and of a map's 'key: value' items.
+LIST_SEPARATOR = " | "
 
 
 def to_csv(objects: list[dict[str, Any]]) -> str:
-    """The export as CSV; lists are joined with ' | ' (maps as 'key: value'), nulls are empty.
+    r"""The export as CSV; lists are joined with ' | ' (maps as 'key: value'), nulls are empty.
 
-    Cells that a spreadsheet would run as a formula get a leading ``'``, and carriage returns
-    become newlines, which the writer quotes: a lone CR is a row break to many readers, and
-    Python's writer leaves it unquoted when rows end in a newline.
+    A '|' inside an item is written '\|', so a reader splitting a cell at ' | ' finds the items:
+    a tag, a dump's file name or a link's label may hold ' | ' itself. Cells that a spreadsheet
+    would run as a formula get a leading ``'``, and carriage returns become newlines, which the
+    writer quotes: a lone CR is a row break to many readers, and Python's writer leaves it
+    unquoted when rows end in a newline.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -238,14 +242,22 @@ def _csv_cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        text = " | ".join(f"{key}: {part}" for key, part in value.items())
+        text = LIST_SEPARATOR.join(
+            f"{_csv_item(key)}: {_csv_item(part)}" for key, part in value.items()
+        )
     elif isinstance(value, list):
-        text = " | ".join(str(part) for part in value)
+        text = LIST_SEPARATOR.join(_csv_item(part) for part in value)
     else:
         text = str(value)
     if text.startswith(FORMULA_STARTS):
         text = "'" + text
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _csv_item(part: object) -> str:
+    # With every '|' of an item escaped, ' | ' is only ever found between items; and reading each
+    # '\|' back as '|' gives the item as written, since every '|' follows the backslash added.
+    return str(part).replace("|", "\\|")
 
 
 SERIALISERS: dict[str, Callable[[list[dict[str, Any]]], str]] = {"json": to_json, "csv": to_csv}
