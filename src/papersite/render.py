@@ -14,7 +14,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -523,118 +523,204 @@ def _generate(
     progress: bool,
 ) -> Generated:
     """:func:`generate`, the machine's refusals to write raised as they come."""
-    search = settings.search
-    # With Pagefind the site gets a Search page (with its script) in the nav and a field at home.
-    search_page = search.backend == "pagefind"
-    renderer = Renderer(catalogue, curation, settings)
-    writer = SiteWriter(out)
-    views = {item.paper.id: renderer.paper_view(item) for item in curation.papers}
-    themes = [renderer.theme_view(theme, views) for theme in curation.themes]
-    newest = sorted(curation.papers, key=newest_first)[: settings.recent_papers]
-    recent = [views[item.paper.id] for item in newest]
-    unsorted = [views[item.paper.id] for item in curation.unsorted()]
-    pages = 0
-    example = search_example(curation) if search_page else None
+    site = _Generation(catalogue, curation, settings, out)
+    site.write_home_page()
+    placed_on = site.write_theme_pages()
+    listed_on = site.write_unsorted_pages()
+    tagged = site.write_tags_page()
+    site.write_about_page()
+    if site.search_page:
+        site.write_search_page()
+    citations = site.write_data_files()
+    site.write_assets()
+    # Asked for only now, when every page that lists none is written: a worker computing them
+    # (papersite.related) has had all that time, which waiting for them earlier would waste.
+    related_by_id = _related_now(related, curation, settings)
+    site.write_paper_pages(related_by_id, placed_on, listed_on, citations, progress)
+    site.writer.prune()
+    return site.generated(tagged)
 
-    def page(path: str, template: str, **values: object) -> None:
-        nonlocal pages
-        writer.write(path, renderer.render(template, **values))
-        pages += 1
 
-    page(
-        urls.page_file(urls.HOME),
-        "home.md.j2",
-        themes=themes,
-        recent=recent,
-        total=len(curation.papers),
-        unsorted_count=len(unsorted),
-        search_page=search_page,
-        search_example=example,
-        root="",
-    )
-    # Each theme's feed, made once: every page of the theme and every paper in it names it.
-    feeds = {theme.id: theme_feed(settings.site_name, theme) for theme in curation.themes}
-    # Where each paper is listed: the theme pages (by theme) and the Unsorted page holding it.
-    placed_on: dict[str, dict[str, str]] = {}
-    for theme_view in themes:
-        for theme_page in paginate_theme(theme_view, settings.theme_page_size):
-            page(
-                theme_page.path,
-                "theme.md.j2",
-                theme=theme_view,
-                page=theme_page,
-                feeds=(feeds[theme_view.id],),
+def _related_now(
+    related: RelatedPapers | None, curation: Curation, settings: SiteSettings
+) -> Mapping[str, Related]:
+    """Every paper's related papers: the caller's, waited for when being computed, else computed."""
+    if related is None:
+        return related_papers([item.paper for item in curation.papers], settings.related_papers)
+    if callable(related):
+        return related()
+    return related
+
+
+class _Generation:
+    """One run of :func:`generate`: the views its pages share, and a method per kind of page.
+
+    A ``write_`` method writes its pages and returns what a later one needs of them (where each
+    paper is listed, its citation); :func:`_generate` calls them in the order that matters.
+    """
+
+    def __init__(
+        self, catalogue: Catalogue, curation: Curation, settings: SiteSettings, out: Path
+    ) -> None:
+        self.catalogue = catalogue
+        self.curation = curation
+        self.settings = settings
+        # With Pagefind the site gets a Search page (and its script) in the nav, a field at home.
+        self.search_page = settings.search.backend == "pagefind"
+        # Made before the writer: a bad id (Renderer checks them) stops the run before the folder
+        # is touched.
+        self.renderer = Renderer(catalogue, curation, settings)
+        self.writer = SiteWriter(out)
+        self.views = {item.paper.id: self.renderer.paper_view(item) for item in curation.papers}
+        self.themes = [self.renderer.theme_view(theme, self.views) for theme in curation.themes]
+        self.unsorted = [self.views[item.paper.id] for item in curation.unsorted()]
+        self.example = search_example(curation) if self.search_page else None
+        # Each theme's feed, made once: every page of the theme and every paper in it names it.
+        self.feeds = {theme.id: theme_feed(settings.site_name, theme) for theme in curation.themes}
+        self.pages = 0
+
+    def _page(self, path: str, template: str, **values: object) -> None:
+        """Write one page from its template, and count it."""
+        self.writer.write(path, self.renderer.render(template, **values))
+        self.pages += 1
+
+    def write_home_page(self) -> None:
+        """The home page: the themes, the newest papers, how many are unsorted."""
+        newest = sorted(self.curation.papers, key=newest_first)[: self.settings.recent_papers]
+        self._page(
+            urls.page_file(urls.HOME),
+            "home.md.j2",
+            themes=self.themes,
+            recent=[self.views[item.paper.id] for item in newest],
+            total=len(self.curation.papers),
+            unsorted_count=len(self.unsorted),
+            search_page=self.search_page,
+            search_example=self.example,
+            root="",
+        )
+
+    def write_theme_pages(self) -> dict[str, dict[str, str]]:
+        """Every theme's pages; returns the page listing each paper, by paper id then theme id."""
+        placed_on: dict[str, dict[str, str]] = {}
+        for theme in self.themes:
+            for theme_page in paginate_theme(theme, self.settings.theme_page_size):
+                self._page(
+                    theme_page.path,
+                    "theme.md.j2",
+                    theme=theme,
+                    page=theme_page,
+                    feeds=(self.feeds[theme.id],),
+                )
+                for section in theme_page.items:
+                    for view in section.papers:
+                        placed_on.setdefault(view.id, {})[theme.id] = theme_page.url
+        return placed_on
+
+    def write_unsorted_pages(self) -> dict[str, str]:
+        """The Unsorted pages; returns the page listing each paper in no theme, by paper id."""
+        unsorted_pages = paginate(self.unsorted, self.settings.unsorted_page_size)
+        for unsorted_page in unsorted_pages:
+            self._page(
+                unsorted_page.path, "unsorted.md.j2", page=unsorted_page, total=len(self.unsorted)
             )
-            for section in theme_page.items:
-                for view in section.papers:
-                    placed_on.setdefault(view.id, {})[theme_view.id] = theme_page.url
-    unsorted_pages = paginate(unsorted, settings.unsorted_page_size)
-    listed_on = {view.id: u.url for u in unsorted_pages for view in u.items}
-    for unsorted_page in unsorted_pages:
-        page(unsorted_page.path, "unsorted.md.j2", page=unsorted_page, total=len(unsorted))
-    tagged = any(item.tags for item in curation.papers)
-    # Written even with no tags, so a kept address still opens; the nav then leaves it out.
-    page(urls.page_file(urls.TAGS), "tags.md.j2", tagged=tagged, root=urls.up_to_root(urls.TAGS))
-    page(
-        urls.page_file(urls.ABOUT),
-        "about.md.j2",
-        themes=themes,
-        fields=field_views(),
-        root=urls.up_to_root(urls.ABOUT),
-    )
-    if search_page:
-        page(
+        return {view.id: u.url for u in unsorted_pages for view in u.items}
+
+    def write_tags_page(self) -> bool:
+        """The Tags page; returns whether any paper has a tag (the nav names the page only then)."""
+        tagged = any(item.tags for item in self.curation.papers)
+        # Written even with no tags, so a kept address still opens; the nav then leaves it out.
+        self._page(
+            urls.page_file(urls.TAGS), "tags.md.j2", tagged=tagged, root=urls.up_to_root(urls.TAGS)
+        )
+        return tagged
+
+    def write_about_page(self) -> None:
+        """The About page, with the fields of papers.json."""
+        self._page(
+            urls.page_file(urls.ABOUT),
+            "about.md.j2",
+            themes=self.themes,
+            fields=field_views(),
+            root=urls.up_to_root(urls.ABOUT),
+        )
+
+    def write_search_page(self) -> None:
+        """Pagefind's Search page and its script."""
+        self._page(
             urls.page_file(urls.SEARCH),
             "search.md.j2",
             root=urls.up_to_root(urls.SEARCH),
-            total=len(curation.papers),
-            search_example=example,
+            total=len(self.curation.papers),
+            search_example=self.example,
         )
-        writer.write(urls.SEARCH_SCRIPT, (TEMPLATES / "search.js").read_bytes())
-    # Each paper's citation, made once: its page shows it, its themes' files and papers.bib hold it.
-    citations = {
-        item.paper.id: bibtex_entry(item.paper, settings.site_url, views[item.paper.id].arxiv_id)
-        for item in curation.papers
-    }
-    _write_data(writer, catalogue, curation, settings, citations)
-    writer.write(urls.STYLESHEET, (TEMPLATES / "papersite.css").read_bytes())
-    writer.write(urls.SCRIPT, (TEMPLATES / "papersite.js").read_bytes())
-    if related is None:
-        related = related_papers([item.paper for item in curation.papers], settings.related_papers)
-    elif callable(related):
-        related = related()
-    for item in _progress(curation.papers, progress, "pages"):
-        view = views[item.paper.id]
-        url = urls.paper_url(item.paper.id)
-        page(
-            urls.page_file(url),
-            "paper.md.j2",
-            paper=view,
-            related=_related_views(related[item.paper.id], views),
-            unsorted_url=listed_on.get(item.paper.id),
-            theme_urls=placed_on.get(item.paper.id, {}),
-            # A reader who gives a feed reader this page's address is offered its themes' feeds.
-            feeds=tuple(feeds[place.theme_id] for place in view.places),
-            bibtex=citations[item.paper.id],
-            root=urls.up_to_root(url),
+        self.writer.write(urls.SEARCH_SCRIPT, (TEMPLATES / "search.js").read_bytes())
+
+    def write_data_files(self) -> dict[str, str]:
+        """papers.json and the other data files (:func:`_write_data`); returns each citation."""
+        # Made once each: a paper's page shows its citation, its themes' files and papers.bib too.
+        citations = {
+            item.paper.id: bibtex_entry(
+                item.paper, self.settings.site_url, self.views[item.paper.id].arxiv_id
+            )
+            for item in self.curation.papers
+        }
+        _write_data(self.writer, self.catalogue, self.curation, self.settings, citations)
+        return citations
+
+    def write_assets(self) -> None:
+        """The site's stylesheet and script."""
+        self.writer.write(urls.STYLESHEET, (TEMPLATES / "papersite.css").read_bytes())
+        self.writer.write(urls.SCRIPT, (TEMPLATES / "papersite.js").read_bytes())
+
+    def write_paper_pages(
+        self,
+        related: Mapping[str, Related],
+        placed_on: dict[str, dict[str, str]],
+        listed_on: dict[str, str],
+        citations: dict[str, str],
+        progress: bool,
+    ) -> None:
+        """Every paper's page, with its related papers and where the reading list has it."""
+        # Once per paper, the hot loop of a build: what every page uses is bound once, before.
+        views, feeds, page = self.views, self.feeds, self._page
+        for item in _progress(self.curation.papers, progress, "pages"):
+            view = views[item.paper.id]
+            url = urls.paper_url(item.paper.id)
+            page(
+                urls.page_file(url),
+                "paper.md.j2",
+                paper=view,
+                related=_related_views(related[item.paper.id], views),
+                unsorted_url=listed_on.get(item.paper.id),
+                theme_urls=placed_on.get(item.paper.id, {}),
+                # A reader who gives a feed reader this page's address is offered its themes' feeds.
+                feeds=tuple(feeds[place.theme_id] for place in view.places),
+                bibtex=citations[item.paper.id],
+                root=urls.up_to_root(url),
+            )
+
+    def generated(self, tagged: bool) -> Generated:
+        """What this run made: counts, the navigation, and what search finds of each paper."""
+        nav = (
+            NavEntry("Home", urls.page_file(urls.HOME)),
+            *((NavEntry("Search", urls.page_file(urls.SEARCH)),) if self.search_page else ()),
+            *(
+                NavEntry(escape_html(t.title), urls.page_file(urls.theme_url(t.id)))
+                for t in self.curation.themes
+            ),
+            *((NavEntry("Tags", urls.page_file(urls.TAGS)),) if tagged else ()),
+            NavEntry("Unsorted", urls.page_file(urls.UNSORTED)),
+            NavEntry("About", urls.page_file(urls.ABOUT)),
         )
-    writer.prune()
-    nav = (
-        NavEntry("Home", urls.page_file(urls.HOME)),
-        *((NavEntry("Search", urls.page_file(urls.SEARCH)),) if search_page else ()),
-        *(
-            NavEntry(escape_html(t.title), urls.page_file(urls.theme_url(t.id)))
-            for t in curation.themes
-        ),
-        *((NavEntry("Tags", urls.page_file(urls.TAGS)),) if tagged else ()),
-        NavEntry("Unsorted", urls.page_file(urls.UNSORTED)),
-        NavEntry("About", urls.page_file(urls.ABOUT)),
-    )
-    entries = tuple(
-        SearchEntry(v.id, urls.paper_url(v.id), v.title, v.abstract, tuple(t.name for t in v.tags))
-        for v in (views[item.paper.id] for item in curation.papers)
-    )
-    return Generated(len(curation.papers), pages, len(writer.written), nav, entries, search)
+        entries = tuple(
+            SearchEntry(
+                v.id, urls.paper_url(v.id), v.title, v.abstract, tuple(t.name for t in v.tags)
+            )
+            for v in (self.views[item.paper.id] for item in self.curation.papers)
+        )
+        papers = len(self.curation.papers)
+        written = len(self.writer.written)
+        return Generated(papers, self.pages, written, nav, entries, self.settings.search)
 
 
 def field_views() -> tuple[FieldView, ...]:
