@@ -204,31 +204,61 @@ def review(base_content: Path, head_content: Path) -> Review:
     Raises PapersiteError only when either folder has no sources/ at all.
     """
     for content in (base_content, head_content):
-        # A mistyped folder would otherwise review as "every paper added" or "every paper removed".
-        if not (content / SOURCES_DIR).is_dir():
-            raise PapersiteError(
-                display_path(content / SOURCES_DIR),
-                None,
-                "no sources folder: is this a content folder?",
-            )
+        _check_is_content(content)
     base = _curate(base_content)
     head = _curate(head_content)
     if base.unread or head.unread:
-        # Every paper would differ only by the rules' placing them where the file could not be
-        # read: the error is the news, and the comparison waits for it to be fixed.
-        return Review(
-            base_total=None if base.unread else len(base.places),
-            head_total=None if head.unread else len(head.places),
-            counts=_counts(base.curation, head.curation),
-            added=(),
-            moved=(),
-            removed=(),
-            problems=head.problems,
-            base_unread=base.unread,
-            head_unread=head.unread,
-        )
+        return _review_unread(base, head)
     in_error = base.curation.in_error | head.curation.in_error
-    not_compared = tuple(
+    catalogue, upvotes_changed = _catalogue_changes(base, head)
+    return Review(
+        base_total=len(base.places),
+        head_total=len(head.places),
+        counts=_counts(base.curation, head.curation),
+        added=_added(base, head, in_error),
+        moved=_moved(base, head, in_error),
+        removed=_removed(base, head, in_error),
+        problems=head.problems,
+        edited=_edited(base, head, in_error),
+        not_compared=_not_compared_papers(base, head, in_error),
+        catalogue=catalogue,
+        upvotes_changed=upvotes_changed,
+    )
+
+
+def _check_is_content(content: Path) -> None:
+    """Raise PapersiteError unless the folder has a sources/ folder, as content does."""
+    # A mistyped folder would otherwise review as "every paper added" or "every paper removed".
+    if not (content / SOURCES_DIR).is_dir():
+        raise PapersiteError(
+            display_path(content / SOURCES_DIR),
+            None,
+            "no sources folder: is this a content folder?",
+        )
+
+
+def _review_unread(base: _Side, head: _Side) -> Review:
+    """The review when either side's papers.yaml could not be read: counts and problems only."""
+    # Every paper would differ only by the rules' placing them where the file could not be
+    # read: the error is the news, and the comparison waits for it to be fixed.
+    return Review(
+        base_total=None if base.unread else len(base.places),
+        head_total=None if head.unread else len(head.places),
+        counts=_counts(base.curation, head.curation),
+        added=(),
+        moved=(),
+        removed=(),
+        problems=head.problems,
+        base_unread=base.unread,
+        head_unread=head.unread,
+    )
+
+
+def _not_compared_papers(
+    base: _Side, head: _Side, in_error: frozenset[str]
+) -> tuple[NotCompared, ...]:
+    """The papers not compared, in order of id: their entry in papers.yaml is in error on a side."""
+    return tuple(
         NotCompared(
             paper_id,
             (head if head.has(paper_id) else base).title(paper_id),
@@ -237,16 +267,35 @@ def review(base_content: Path, head_content: Path) -> Review:
         )
         for paper_id in sorted(in_error)
     )
-    added, moved, removed = [], [], []
+
+
+def _added(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
+    """Papers on the site only in the pull request, noting those it unhides."""
+    return tuple(
+        PaperChange(
+            paper_id,
+            head.title(paper_id),
+            (),
+            after,
+            "unhidden" if paper_id in base.hidden else None,
+        )
+        for paper_id, after in head.places.items()
+        if paper_id not in in_error and paper_id not in base.places
+    )
+
+
+def _moved(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
+    """Papers on the site on both sides whose themes or sections changed."""
+    moved = []
     for paper_id, after in head.places.items():
-        if paper_id in in_error:
-            continue
         before = base.places.get(paper_id)
-        if before is None:
-            note = "unhidden" if paper_id in base.hidden else None
-            added.append(PaperChange(paper_id, head.title(paper_id), (), after, note))
-        elif set(before) != set(after):
+        if paper_id not in in_error and before is not None and set(before) != set(after):
             moved.append(PaperChange(paper_id, head.title(paper_id), before, after))
+    return tuple(moved)
+
+
+def _edited(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperEdit, ...]:
+    """Papers whose curation changed other than in place, then hidden ones whose reason did."""
     edited = []
     for item in head.curation.papers:
         if item.paper.id in in_error:
@@ -260,25 +309,18 @@ def review(base_content: Path, head_content: Path) -> Review:
         if was is not None and was.reason != now.reason and paper_id not in in_error:
             change = f"reason for hiding, now: {escape_gfm(now.reason)}"
             edited.append(PaperEdit(paper_id, now.paper.title, (change,)))
+    return tuple(edited)
+
+
+def _removed(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
+    """Papers on the site only on the base branch: hidden by the pull request (why), or gone."""
+    removed = []
     for paper_id, before in base.places.items():
         if paper_id not in head.places and paper_id not in in_error:
             hidden = head.hidden.get(paper_id)
             note = f"hidden: {hidden.reason}" if hidden is not None else "no longer in any dump"
             removed.append(PaperChange(paper_id, base.title(paper_id), before, (), note))
-    catalogue, upvotes_changed = _catalogue_changes(base, head)
-    return Review(
-        base_total=len(base.places),
-        head_total=len(head.places),
-        counts=_counts(base.curation, head.curation),
-        added=tuple(added),
-        moved=tuple(moved),
-        removed=tuple(removed),
-        problems=head.problems,
-        edited=tuple(edited),
-        not_compared=not_compared,
-        catalogue=catalogue,
-        upvotes_changed=upvotes_changed,
-    )
+    return tuple(removed)
 
 
 def _catalogue_changes(base: _Side, head: _Side) -> tuple[tuple[PaperEdit, ...], int]:
