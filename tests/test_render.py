@@ -481,7 +481,9 @@ def test_a_paper_page_lists_as_many_related_papers_as_related_papers_says(tmp_pa
 
 def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
     def view(paper_id: str) -> PaperView:
-        return PaperView(paper_id, paper_id, "", None, None, None, (), None, (), None, (), (), ())
+        return PaperView(
+            paper_id, paper_id, "", None, None, None, None, None, (), None, (), None, (), (), ()
+        )
 
     sections = (
         SectionView("a", "A", None, tuple(view(f"a{i}") for i in range(3))),

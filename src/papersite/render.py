@@ -198,9 +198,14 @@ class PaperView:
     id: str
     title: str
     abstract: str
+    # The line under a paper's title ("Published 10 May 2025 · 3 authors · …") is worded by the
+    # templates (_macros.j2's meta) from these five; dates as readers write them (format_date).
     published: str | None
-    byline: str | None
-    upvotes: str | None
+    authors: int | None
+    # Who published the paper, shown when the number of authors is unknown.
+    organization: str | None
+    upvotes: int | None
+    upvotes_as_of: str | None
     tags: tuple[TagView, ...]
     note_html: Markup | None
     places: tuple[PlaceView, ...]
@@ -436,8 +441,10 @@ class Renderer:
             title=paper.title,
             abstract=paper.abstract,
             published=format_date(paper.published),
-            byline=_byline(paper),
-            upvotes=_upvotes(paper),
+            authors=paper.authors,
+            organization=paper.organization,
+            upvotes=paper.upvotes,
+            upvotes_as_of=format_date(paper.upvotes_as_of),
             # Alphabetical whatever their case (papersite.tags), not in the order curators wrote.
             tags=tuple(TagView(tag, tag_anchor(tag)) for tag in sorted(item.tags, key=text_order)),
             note_html=Markup(render_note(item.note)) if item.note else None,
@@ -992,20 +999,6 @@ def _searches(title: str) -> tuple[LinkView, ...]:
             "Search Hugging Face Papers for the title", f"https://huggingface.co/papers?q={query}"
         ),
     )
-
-
-def _byline(paper: Paper) -> str | None:
-    if paper.authors is not None:
-        return counted(paper.authors, "author")
-    return paper.organization
-
-
-def _upvotes(paper: Paper) -> str | None:
-    if paper.upvotes is None:
-        return None
-    text = counted(paper.upvotes, "upvote")
-    as_of = format_date(paper.upvotes_as_of)
-    return f"{text} as of {as_of}" if as_of else text
 
 
 def _related_views(related: Related, views: dict[str, PaperView]) -> tuple[RelatedView, ...]:
