@@ -671,7 +671,7 @@ class _Generation:
             )
             for item in self.curation.papers
         }
-        _write_data(self.writer, self.catalogue, self.curation, self.settings, citations)
+        _write_data(self.writer, self.curation, self.settings, citations)
         return citations
 
     def write_assets(self) -> None:
@@ -766,7 +766,6 @@ def _words(text: str) -> set[str]:
 
 def _write_data(
     writer: SiteWriter,
-    catalogue: Catalogue,
     curation: Curation,
     settings: SiteSettings,
     citations: dict[str, str],
