@@ -770,9 +770,41 @@ def test_a_paper_id_yaml_reads_as_other_than_text_must_be_quoted(content: Path) 
         f"{P}:4: unknown theme 'efficency' (did you mean 'efficiency'?)",
         f"{P}:5: paper id 2024 must be quoted ('2024'): unquoted, YAML reads it as the number 2024",
         f"{P}:6: key null is read as nothing (YAML's null); quote it, 'null', to mean the text",
-        f"{P}:7: duplicate key 'on' (first defined on line 3)",
+        f"{P}:7: key on must be quoted ('on'): unquoted, YAML reads it as true, which cannot be "
+        "told from yes on line 3",
         f"{P}:9: 'order' must be a whole number, not 'first'",
     ]
+
+
+def test_a_link_label_or_theme_key_yaml_reads_as_other_than_text_must_be_quoted(
+    content: Path,
+) -> None:
+    # Unquoted, these labels were read as a date (which crashed the JSON export), false, 8 and
+    # 1.1; 1 and yes were taken for one key. The entry is reported, not built with them.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    links:\n"
+        "      2024-06-10: https://www.youtube.com/watch?v=talk\n"
+        "      no: https://example.org/no\n      010: https://example.org/8\n"
+        "      1.10: https://example.org/v\n      1: https://example.org/1\n"
+        "      yes: https://example.org/yes\n"
+        "  a-survey-of-cooking-robots:\n    themes: {2024: quantization}\n",
+    )
+    curation, found = curate(content)
+    assert [problem for problem in found if ": warning: " not in problem] == [
+        f"{P}:5: link label 2024-06-10 must be quoted ('2024-06-10'): unquoted, YAML reads it "
+        "as the date 2024-06-10",
+        f"{P}:6: link label no must be quoted ('no'): unquoted, YAML reads it as false",
+        f"{P}:7: link label 010 must be quoted ('010'): unquoted, YAML reads it as the number 8",
+        f"{P}:8: link label 1.10 must be quoted ('1.10'): unquoted, YAML reads it as the "
+        "number 1.1",
+        f"{P}:9: link label 1 must be quoted ('1'): unquoted, YAML reads it as the number 1",
+        f"{P}:10: key yes must be quoted ('yes'): unquoted, YAML reads it as true, which cannot "
+        "be told from 1 on line 9",
+        f"{P}:12: theme id 2024 must be quoted ('2024'): unquoted, YAML reads it as the number "
+        "2024",
+    ]
+    assert all(isinstance(link.label, str) for item in curation.papers for link in item.links)
 
 
 def test_a_paper_entry_at_the_top_level_is_named_and_the_rest_still_checked(

@@ -28,8 +28,8 @@ from papersite.markup import note_problems, tag_anchor
 from papersite.rules import DEFAULT_TITLE_WEIGHT, SectionRule, Term, Text, ThemeRules, ThemeScore
 from papersite.schema import SchemaProblem, load_schema, validate
 from papersite.sources import OUTSIDE_CONTENT, outside_content
-from papersite.wording import describe, suggest
-from papersite.yamlfile import Location, YamlDocument, load_yaml_file
+from papersite.wording import suggest
+from papersite.yamlfile import Location, YamlDocument, load_yaml_file, unquoted_key
 
 # Says more of a schema problem than its message, or None to keep the message.
 Explain = Callable[[YamlDocument, SchemaProblem], str | None]
@@ -732,12 +732,7 @@ def _read_decisions(
         line = document.line("papers", paper_id)
         if not isinstance(paper_id, str) and catalogue.get(key) is not None:
             # yes, 2024 or 2024-05-01 unquoted: the entry is still checked, as meant.
-            problems.error(
-                document.path,
-                line,
-                f"paper id {key} must be quoted ('{key}'): unquoted, YAML reads it as "
-                f"{describe(paper_id)}",
-            )
+            problems.error(document.path, line, unquoted_key("paper id", key, paper_id))
         if catalogue.get(key) is None:
             if key in catalogue.skipped_ids:
                 message = f"paper '{key}' was skipped in its dump (see there why)"

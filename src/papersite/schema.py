@@ -22,7 +22,7 @@ from jsonschema.exceptions import ValidationError
 
 from papersite.errors import PapersiteError
 from papersite.wording import describe, suggest
-from papersite.yamlfile import Location, YamlDocument
+from papersite.yamlfile import Location, YamlDocument, unquoted_key
 
 # Inside the package, so a plain `pip install .` (as the deploy workflow runs) has them; the YAML
 # files in content/ point editors at the same files by a path relative to the checkout.
@@ -33,6 +33,8 @@ _ID_HINT = "use lower-case words joined by hyphens, like 'fast-decoding'"
 _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)")
 # The schemas' pattern for text that must hold more than white space (a note, a title).
 _NOT_BLANK = r"\S"
+# What the keys of the maps keyed by free text are, by the map's own key.
+_FREE_KEYS = {"links": "link label", "themes": "theme id", "add": "theme id"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,12 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
     if "propertyNames" in error.schema_path:
         # The key itself is wrong (error.instance is the key): name its line, not its map's.
         label: Any = error.instance
+        if not isinstance(label, str):
+            # 2024-06-10, no or 010 unquoted: a date, false and 8, no label or id as written.
+            what = _FREE_KEYS.get(str(location[-1]) if location else "", "key")
+            message = unquoted_key(what, document.key_text(*location, label), label)
+            yield SchemaProblem((*location, label), document.line(*location, label), message)
+            return
         message = (
             f"a label in {_name(location)} is blank, so its link would show nothing; give it a "
             "name, such as code"

@@ -20,6 +20,7 @@ import yaml
 
 from papersite.errors import PapersiteError, Problem, Problems, Severity
 from papersite.markup import CONTROL
+from papersite.wording import describe
 
 # A curation file is a few hundred KB; far past that something is wrong (or hostile).
 MAX_BYTES = 4 * 1024 * 1024
@@ -246,6 +247,13 @@ def _null_key(written: str) -> str:
     )
 
 
+def unquoted_key(what: str, written: str, key: object) -> str:
+    """Says a key YAML read as other than text (yes, 2024, 2024-05-01) must be quoted."""
+    return (
+        f"{what} {written} must be quoted ('{written}'): unquoted, YAML reads it as {describe(key)}"
+    )
+
+
 def _without_unseen_breaks(text: str, path: str) -> tuple[str, list[Problem]]:
     """The text with each line break only YAML sees made a space, and a warning for each line.
 
@@ -376,7 +384,15 @@ class _Converter:
             if key in result:
                 first = self.lines.get((*location, key))
                 line = key_node.start_mark.line + 1
-                message = f"duplicate key '{key_node.value}' (first defined on line {first})"
+                first_written = self.written.get((*location, key), key)
+                if not isinstance(key, str) and first_written != key_node.value:
+                    # on after yes (both true), or yes after 1 (True == 1): no key written twice.
+                    message = (
+                        f"{unquoted_key('key', key_node.value, key)}, which cannot be told from "
+                        f"{first_written} on line {first}"
+                    )
+                else:
+                    message = f"duplicate key '{key_node.value}' (first defined on line {first})"
                 self.problems.append(Problem(self.path, line, message))
                 continue
             if not isinstance(key, str):
