@@ -241,7 +241,15 @@ T = "content/curation/themes.yaml"
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    links: {code: github.com/x/y}\n",
-            f"{P}:4: 'code' must be a web address starting with https://, not 'github.com/x/y'",
+            f"{P}:4: 'code' must be a web address starting with http:// or https://, not "
+            "'github.com/x/y'",
+        ),
+        *(
+            (
+                f"papers:\n  teaching-transformers-to-add:\n    links:\n      paper: {url}\n",
+                f"{P}:5: 'paper' has a space: percent-encode it as %20 or remove it",
+            )
+            for url in ("http://example.org/a b", "'https://github.com/a/b '")
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    links:\n"

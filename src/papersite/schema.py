@@ -33,6 +33,8 @@ _ID_HINT = "use lower-case words joined by hyphens, like 'fast-decoding'"
 _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)")
 # The schemas' pattern for text that must hold more than white space (a note, a title).
 _NOT_BLANK = r"\S"
+# The start of a web address, as the links' pattern takes it.
+_WEB = re.compile(r"https?://")
 # What the keys of the maps keyed by free text are, by the map's own key.
 _FREE_KEYS = {"links": "link label", "themes": "theme id", "add": "theme id"}
 
@@ -170,7 +172,12 @@ def _message(error: ValidationError, location: Location) -> str:
         if location and location[-1] == "arxiv":
             return f"{name} must look like '2510.21450', not {describe(value)}"
         if len(location) >= 3 and location[-2] == "links":
-            return f"{name} must be a web address starting with https://, not {describe(value)}"
+            if isinstance(value, str) and _WEB.match(value.strip()) and re.search(r"\s", value):
+                return f"{name} has a space: percent-encode it as %20 or remove it"
+            return (
+                f"{name} must be a web address starting with http:// or https://, not "
+                f"{describe(value)}"
+            )
         return f"{describe(value)} is not a valid id: {_ID_HINT}"
     if kind in ("minLength", "minItems"):
         return f"{name} is empty"
