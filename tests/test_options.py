@@ -73,7 +73,15 @@ def test_the_shipped_mkdocs_yml_has_sound_options() -> None:
         ("page_size: 50", "page_size: 0", 6, "unsorted_page_size must be a whole number above 0"),
         ("page_size: 20", "page_size: 2.5", 7, "theme_page_size must be a whole number above 0"),
         ("group_size: 10", "group_size: -1", 8, "search_group_size must be a whole number above 0"),
-        ("search: material", "serach: pagefind", 5, "no option 'serach'; it has search, unsorted_"),
+        ("search: material", "serach: pagefind", 5, r"no option 'serach' \(did you mean 'search'"),
+        (
+            "recent_papers: 10",
+            "recent_paper: 10",
+            9,
+            r"no option 'recent_paper' \(did you mean 'recent_papers'\?\)$",
+        ),
+        ("search: material", "colour: red", 5, r"no option 'colour' \(options: search, unsorted_"),
+        ("search: material", "search:", 5, "must be one of material, pagefind, not empty$"),
     ],
 )
 def test_a_bad_option_is_refused_at_its_line(
@@ -135,7 +143,7 @@ def test_a_bad_option_is_refused_at_its_line(
         (
             "related_papers:",
             11,
-            "extra.papersite.related_papers must be a whole number from 0 to 100, not None",
+            "extra.papersite.related_papers must be a whole number from 0 to 100, not empty",
         ),
     ],
 )

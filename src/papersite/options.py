@@ -28,6 +28,7 @@ import yaml
 
 from papersite.errors import PapersiteError, display_path
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
+from papersite.wording import suggest
 
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
 DEFAULT_UNSORTED_PAGE_SIZE = 1000
@@ -75,14 +76,13 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         raise refuse(f"extra.papersite must hold options ({', '.join(KNOWN)})")
     for option in found:
         if option not in KNOWN:
-            raise refuse(
-                f"extra.papersite has no option {option!r}; it has {', '.join(KNOWN)}", str(option)
-            )
+            hint = suggest(str(option), KNOWN, "options")
+            raise refuse(f"extra.papersite has no option {option!r} {hint}", str(option))
     search = found.get("search", "material")
     backend = next((b for b in BACKENDS if b == search), None)
     if backend is None:
         raise refuse(
-            f"extra.papersite.search must be one of {', '.join(BACKENDS)}, not {search!r}",
+            f"extra.papersite.search must be one of {', '.join(BACKENDS)}, not {_shown(search)}",
             "search",
         )
 
@@ -99,7 +99,8 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             unbounded = ", 0 or more" if zero else " above 0"
             allowed = f" from {least} to {most}" if most else unbounded
             raise refuse(
-                f"extra.papersite.{option} must be a whole number{allowed}, not {size!r}", option
+                f"extra.papersite.{option} must be a whole number{allowed}, not {_shown(size)}",
+                option,
             )
         return size
 
@@ -115,6 +116,11 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             "related_papers", DEFAULT_RELATED_PAPERS, zero=True, most=MOST_RELATED_PAPERS
         ),
     )
+
+
+def _shown(value: object) -> str:
+    """A value as an option's message names it: as written in YAML, 'empty' for none at all."""
+    return "empty" if value is None else repr(value)
 
 
 def _line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:
