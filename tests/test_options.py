@@ -164,3 +164,34 @@ def test_extra_papersite_must_hold_options(tmp_path: Path) -> None:
     with pytest.raises(PapersiteError, match="must hold options") as error:
         options_of({"extra": {"papersite": "pagefind"}}, config)
     assert error.value.problems[0].line == 3
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        # Under extra, not extra.papersite: it was silently ignored.
+        (
+            "site_name: x\nextra:\n  feed_entries: 5\n",
+            ":3: feed_entries is an option of papersite: it belongs under extra.papersite, "
+            "indented two spaces more",
+        ),
+        (
+            MKDOCS_YML.replace("  analytics: {}\n", "  analytics: {}\n  recent_papers: 3\n"),
+            ":4: recent_papers is an option of papersite: it belongs under extra.papersite, "
+            "indented two spaces more",
+        ),
+        # Written twice, the last one silently won.
+        (
+            MKDOCS_YML + "    feed_entries: 5\n",
+            ":12: extra.papersite.feed_entries is set twice, first on line 10: keep one",
+        ),
+    ],
+)
+def test_an_option_misplaced_or_set_twice_is_refused_at_its_line(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(written, encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert str(error.value) == f"{config}{message}"

@@ -12,9 +12,10 @@
         feed_entries: 100         # papers in each Atom feed, newest first
         related_papers: 5         # related papers a paper's page lists (at most 100); 0: none
 
-Every option is checked here, once: a misspelt option or a wrong value stops the build with the
-file and line, rather than being ignored. recent_papers and related_papers may be 0, which leaves
-that list out, heading and all; page sizes and feed_entries may not (every page names the feeds).
+Every option is checked here, once: a misspelt option, a wrong value, an option written under
+extra instead or one set twice stops the build with the file and line, rather than being ignored.
+recent_papers and related_papers may be 0, which leaves that list out, heading and all; page sizes
+and feed_entries may not (every page names the feeds).
 """
 
 from __future__ import annotations
@@ -64,13 +65,31 @@ KNOWN = tuple(option.name for option in fields(Options))
 def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     """The options of ``config`` (mkdocs.yml as YAML read it); bad ones raise, naming the line."""
     extra = config.get("extra")
+    name = display_path(config_file)
+    for key in extra if isinstance(extra, Mapping) else ():
+        if key in KNOWN:
+            # extra is MkDocs' and the theme's: an option there would be silently ignored.
+            raise PapersiteError(
+                name,
+                _line_of(config_file, ("extra", key)),
+                f"{key} is an option of papersite: it belongs under extra.papersite, indented two "
+                "spaces more",
+            )
     found = extra.get("papersite") if isinstance(extra, Mapping) else None
     if found is None:
         return Options()
 
     def refuse(message: str, option: str | None = None) -> PapersiteError:
         line = _line_of(config_file, ("extra", "papersite", *((option,) if option else ())))
-        return PapersiteError(display_path(config_file), line, message)
+        return PapersiteError(name, line, message)
+
+    # Read as YAML, the last of two settings wins without a word.
+    repeated = _set_twice(config_file)
+    if repeated is not None:
+        option, first, again = repeated
+        raise PapersiteError(
+            name, again, f"extra.papersite.{option} is set twice, first on line {first}: keep one"
+        )
 
     if not isinstance(found, Mapping):
         raise refuse(f"extra.papersite must hold options ({', '.join(KNOWN)})")
@@ -123,13 +142,36 @@ def _shown(value: object) -> str:
     return "empty" if value is None else repr(value)
 
 
-def _line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:
-    """The line of the deepest of ``keys`` (a path of mapping keys) found in the file, 1-based."""
+def _compose(config_file: Path) -> yaml.Node | None:
+    """The file's node graph, or None when it cannot be read."""
     try:
         # Composing builds nodes with their positions and needs no constructor for MkDocs' tags.
-        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        return yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
+
+
+def _set_twice(config_file: Path) -> tuple[str, int, int] | None:
+    """The first option extra.papersite sets twice, with both its lines, 1-based."""
+    node = _compose(config_file)
+    for key in ("extra", "papersite"):
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((v for k, v in node.value if k.value == key), None)
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    seen: dict[str, int] = {}
+    for key_node, _ in node.value:
+        line = key_node.start_mark.line + 1
+        if key_node.value in seen:
+            return key_node.value, seen[key_node.value], line
+        seen[key_node.value] = line
+    return None
+
+
+def _line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:
+    """The line of the deepest of ``keys`` (a path of mapping keys) found in the file, 1-based."""
+    node = _compose(config_file)
     line = None
     for key in keys:
         if not isinstance(node, yaml.MappingNode):
