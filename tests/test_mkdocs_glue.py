@@ -124,13 +124,28 @@ def test_how_many_papers_lists_show_comes_from_mkdocs_yml(tmp_path: Path) -> Non
         ("", None),
         ("site_author: Ada Lovelace\n", "Ada Lovelace"),
         ("site_author: ' '\n", None),
-        ("site_author: 42\n", None),
+        ("site_author:\n", None),
     ],
 )
 def test_the_feeds_author_is_mkdocs_yml_s_site_author(
     tmp_path: Path, line: str, author: str | None
 ) -> None:
     assert settings_from(tmp_path, line).site_author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [("site_author: [Ana, Bo]\n", "a list"), ("site_author: 42\n", "the number 42")],
+)
+def test_a_site_author_that_is_not_text_is_refused_at_its_line(
+    tmp_path: Path, line: str, shown: str
+) -> None:
+    # MkDocs said "Expected type: <class 'str'>" without a line; generate left it out silently.
+    with pytest.raises(PapersiteError) as error:
+        settings_from(tmp_path, "theme: material\n" + line)
+    assert str(error.value) == (
+        f"{tmp_path / 'mkdocs.yml'}:4: site_author must be text, the author's name, not {shown}"
+    )
 
 
 def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from papersite.errors import PapersiteError, Problem, display_path
-from papersite.options import Options, options_of
+from papersite.options import Options, line_of, options_of
 from papersite.render import NavEntry, SiteSettings
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
@@ -120,7 +120,15 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     if not (isinstance(repo_url, str) and repo_url.startswith(("https://", "http://"))):
         repo_url = None
     site_author = config.get("site_author")
-    # MkDocs refuses a site_author that is no text when it builds; a blank one names nobody.
+    # MkDocs refuses one that is no text only when it builds, and without its line; generate
+    # would leave it out of the feeds without a word.
+    if site_author is not None and not isinstance(site_author, str):
+        raise PapersiteError(
+            display_path(config_file),
+            line_of(config_file, ("site_author",)),
+            f"site_author must be text, the author's name, not {describe(site_author)}",
+        )
+    # A blank one names nobody.
     if not (isinstance(site_author, str) and site_author.strip()):
         site_author = None
     options = options_of(config, config_file)

@@ -71,7 +71,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             # extra is MkDocs' and the theme's: an option there would be silently ignored.
             raise PapersiteError(
                 name,
-                _line_of(config_file, ("extra", key)),
+                line_of(config_file, ("extra", key)),
                 f"{key} is an option of papersite: it belongs under extra.papersite, indented two "
                 "spaces more",
             )
@@ -80,7 +80,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         return Options()
 
     def refuse(message: str, option: str | None = None) -> PapersiteError:
-        line = _line_of(config_file, ("extra", "papersite", *((option,) if option else ())))
+        line = line_of(config_file, ("extra", "papersite", *((option,) if option else ())))
         return PapersiteError(name, line, message)
 
     # Read as YAML, the last of two settings wins without a word.
@@ -169,7 +169,7 @@ def _set_twice(config_file: Path) -> tuple[str, int, int] | None:
     return None
 
 
-def _line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:
+def line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:
     """The line of the deepest of ``keys`` (a path of mapping keys) found in the file, 1-based."""
     node = _compose(config_file)
     line = None
