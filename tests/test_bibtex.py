@@ -14,10 +14,13 @@ from hypothesis import strategies as st
 from pylatexenc.latexencode import UnicodeToLatexEncoder, get_builtin_uni2latex_dict
 
 from papersite.bibtex import (
+    LOST_CHARACTERS,
     arxiv_year,
     bibtex_entry,
     bibtex_file,
     bibtex_text,
+    citation,
+    lost_characters,
     pdflatex_code_points,
 )
 from papersite.catalogue import Paper
@@ -85,12 +88,43 @@ def test_an_undated_paper_s_year_comes_from_its_arxiv_id(
 
 
 def test_a_bibtex_file_says_in_a_comment_what_it_holds_and_that_authors_are_missing() -> None:
-    entries = [bibtex_entry(paper(i, i.upper(), None), "https://ex.org/") for i in "ab"]
-    text = bibtex_file("Site: Efficiency\n theme", entries)
+    # A "?" of the title is no lost character: the file says nothing of them.
+    cited = [citation(paper(i, i.upper() + "?", None), "https://ex.org/") for i in "ab"]
+    text = bibtex_file("Site: Efficiency\n theme", cited)
     assert text == (
         "% Site: Efficiency theme\n"
         "% The Daily Papers dumps carry no author names: add them from each paper.\n"
-        "\n" + entries[0] + "\n" + entries[1]
+        "\n" + cited[0].entry + "\n" + cited[1].entry
+    )
+
+
+def test_a_bibtex_file_says_so_when_an_entry_wrote_a_character_it_lost_as_a_question_mark() -> None:
+    cited = [citation(paper(i, t, None), "https://ex.org/") for i, t in [("a", "A"), ("b", "大")]]
+    assert [c.lost for c in cited] == ["", "大"]
+    text = bibtex_file("Site: Efficiency", cited)
+    assert text == (
+        "% Site: Efficiency\n"
+        "% The Daily Papers dumps carry no author names: add them from each paper.\n"
+        f"% {LOST_CHARACTERS}\n"
+        "\n" + cited[0].entry + "\n" + cited[1].entry
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "lost"),
+    [
+        ("A title? Yes", ""),
+        ("PanGu-$π$ and Naïve", ""),
+        ("大模型 🦙 大", "大模型🦙"),
+        # Nothing is lost where nothing shows: the joiners of a family, an emoji's selector.
+        ("Family \U0001f468\u200d\U0001f469\u200d\U0001f467", "\U0001f468\U0001f469\U0001f467"),
+        ("I \u2764\ufe0f GPT\u20114o", "\u2764"),
+    ],
+)
+def test_lost_characters_are_those_written_as_a_question_mark(title: str, lost: str) -> None:
+    assert lost_characters(title) == lost
+    assert bibtex_text(title).count("?") == title.count("?") + sum(
+        title.count(c) for c in set(lost)
     )
 
 
@@ -158,6 +192,21 @@ def test_no_title_can_close_its_bibtex_field(title: str) -> None:
         ),
         # No LaTeX form, or one that needs a package (amssymb's \mathbb, T2A's Cyrillic): "?".
         ("大模型 🦙 ℝ Привет", "??? ? ? ??????"),
+        # Characters with no visible form of their own are left out, not shown as "?": a
+        # zero-width space, a byte order mark, the joiners of a family, an emoji's selector,
+        # direction marks; those with a LaTeX command keep it (a soft hyphen's "\-").
+        ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("\U0001f468\u200d\U0001f469\u200d\U0001f467", "???"),
+        ("I \u2764\ufe0f it\U000e0101", "I ? it"),
+        ("\u200eleft\u202bright\u202c", "leftright"),
+        ("soft\u00adhyphen", r"soft{\-}hyphen"),
+        # Characters with no form, written as the one they stand for.
+        ("GPT\u20114o\u2011mini", "GPT-4o-mini"),
+        ("10\u202fkm", r"10{\,}km"),
+        ("模型\u3000LLM", "?? LLM"),
+        ("（ＬＬＭ）：＄５\uff05", r"(LLM):\$5\%"),
+        # Those that had a form keep it: a minus sign, a figure dash, a superscript, a ligature.
+        ("\u2212\u2012x\u00b2\ufb01", r"{\ensuremath{-}}{-}x{\texttwosuperior}{fi}"),
     ],
 )
 def test_bibtex_text_escapes_each_latex_special_once(text: str, field: str) -> None:
@@ -320,9 +369,10 @@ def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(tmp_path: Pat
         "Combining Byte-~and Word-Level \\texttt{x} 100% {braces} #1 a_b x^2 & more",
         "大模型 🦙 ℝ Привет ■ ɛ-greedy",
         "x ≤ y → ∞, 5 × 10² – “quoted” … α β Γ ∑ ∈ ≈ ± ‘’ — •",
+        "GPT\u20114o\u2011mini\u200b \u2764\ufe0f 10\u202fkm （ＬＬＭ）\u00ad\u2212",
     ]
     entries = [
-        bibtex_entry(paper(f"p{n}", title, date(2025, 5, 10)), "https://ex.org/~a_b/")
+        citation(paper(f"p{n}", title, date(2025, 5, 10)), "https://ex.org/~a_b/")
         for n, title in enumerate(titles)
     ]
     (tmp_path / "refs.bib").write_text(bibtex_file("Hard titles", entries), encoding="ascii")

@@ -13,6 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from papersite.bibtex import LOST_CHARACTERS
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import CuratedPaper, Curation, Placement, load_content, uncurated
 from papersite.errors import PapersiteError
@@ -574,6 +575,29 @@ def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
     for paper_id, exported_id in expected.items():
         assert exported[paper_id] == exported_id
         assert rows[paper_id] == (exported_id or "")
+
+
+def test_a_citation_that_lost_characters_says_so_on_its_page_and_in_its_files(
+    tmp_path: Path,
+) -> None:
+    site = loaded(tmp_path)
+    lossy = "gated-attention-for-large-language-models"
+    papers = tuple(
+        dataclasses.replace(item, paper=dataclasses.replace(item.paper, title="大模型 Gated?"))
+        if item.paper.id == lossy
+        else item
+        for item in site.curation.papers
+    )
+    out = tmp_path / "docs"
+    generate(site.catalogue, dataclasses.replace(site.curation, papers=papers), SETTINGS, out)
+    said = "Characters pdflatex cannot typeset were written ? in this citation;"
+    for page in (out / "papers").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert (said in text) is (page.stem == lossy), page.name
+    assert "title = {{??? Gated?}}" in (out / f"papers/{lossy}.md").read_text(encoding="utf-8")
+    for bib in (out / "bibtex").glob("*.bib"):
+        text = bib.read_text(encoding="utf-8")
+        assert (LOST_CHARACTERS in text) is (f"@misc{{{lossy}," in text), bib.name
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
+from typing import NamedTuple
 from urllib.parse import quote
 
 from pylatexenc.latexencode import (
@@ -67,20 +68,81 @@ A0-AA AC-B7 B9-BA BC-CF D1-DD DF-EF F1-FD FF-103 106-10F 112-117 11A-12D 130-148
 # What a character with no such form becomes: kept as it is, it would stop pdflatex; a reader who
 # cites with xelatex or lualatex finds the title as written on the paper's page.
 NO_LATEX_FORM = "?"
+# Characters with no LaTeX form of their own, written as the one they stand for, which has one:
+# a non-breaking hyphen as a hyphen ("GPT-4o-mini"), a narrow no-break space as a thin space ("\,",
+# which does not break either), an ideographic space as a space, and the fullwidth forms of ASCII
+# ("（", "：", "Ａ") as ASCII, as Unicode's compatibility mapping has them. Not that mapping whole
+# (NFKC): it writes "x²" as "x2", which pdflatex typesets as it is.
+_PLAIN_FORMS = {
+    0x2011: "-",
+    0x202F: "\u2009",
+    0x3000: " ",
+    **{point: chr(point - 0xFEE0) for point in range(0xFF01, 0xFF5F)},
+}
+# What a file says above its entries when one of them wrote a character NO_LATEX_FORM, which
+# reads the same as a "?" of the title.
+LOST_CHARACTERS = (
+    "Characters pdflatex cannot typeset are written ? here: "
+    "each paper's page shows its title as written."
+)
 # What a URL keeps as written in a url field: RFC 3986's reserved characters, and '%' so an
 # address already percent-encoded stays the same address (letters, digits and "-._~" are kept).
 _URL_KEPT = ":/?#[]@!$&'()*+,;=%"
+
+
+class Citation(NamedTuple):
+    """A paper's BibTeX entry, and the characters of its title the entry writes NO_LATEX_FORM."""
+
+    entry: str
+    lost: str
 
 
 def bibtex_text(text: str) -> str:
     r"""Text for a BibTeX field, all ASCII: every brace in it has its pair, and pdflatex takes it.
 
     LaTeX specials are escaped; any other character is pylatexenc's LaTeX form of it where pdflatex
-    typesets that unaided (``{\'e}``, braced so BibTeX keeps its case), else NO_LATEX_FORM.
+    typesets that unaided (``{\'e}``, braced so BibTeX keeps its case), else NO_LATEX_FORM. A
+    character with no visible form of its own is left out (see :func:`_plain`).
     """
-    # Composed first, so "e" and a combining accent are one "é", whatever is escaped around them.
-    escaped = unicodedata.normalize("NFC", clean_text(text)).translate(_LATEX_TABLE)
+    escaped = _plain(text).translate(_LATEX_TABLE)
     return escaped if escaped.isascii() else _latex_encoder().unicode_to_latex(escaped)
+
+
+def lost_characters(text: str) -> str:
+    """The characters :func:`bibtex_text` writes NO_LATEX_FORM, each once, in the text's order."""
+    if text.isascii():
+        return ""
+    forms = _pdflatex_forms()
+    lost = (c for c in _plain(text) if not c.isascii() and ord(c) not in forms)
+    return "".join(dict.fromkeys(lost))
+
+
+def _plain(text: str) -> str:
+    r"""The text pdflatex is given: composed, with plain forms, without invisible characters.
+
+    Composed first, so "e" and a combining accent are one "é", whatever is escaped around them.
+    Left out: format characters (a zero-width space or joiner, a byte order mark, a direction mark)
+    and variation selectors (the emoji form of "❤️"), which show nothing themselves and would
+    show as NO_LATEX_FORM; but not those pdflatex has a command for (a soft hyphen's ``\-``).
+    """
+    composed = unicodedata.normalize("NFC", clean_text(text))
+    if composed.isascii():
+        return composed
+    forms = _pdflatex_forms()
+    return "".join(
+        "" if ord(c) not in forms and _invisible(c) else _PLAIN_FORMS.get(ord(c), c)
+        for c in composed
+    )
+
+
+def _invisible(char: str) -> bool:
+    """Whether a character has no visible form of its own: a format character, a selector."""
+    point = ord(char)
+    return (
+        unicodedata.category(char) == "Cf"
+        or 0xFE00 <= point <= 0xFE0F
+        or 0xE0100 <= point <= 0xE01EF
+    )
 
 
 def pdflatex_code_points() -> frozenset[int]:
@@ -93,14 +155,19 @@ def pdflatex_code_points() -> frozenset[int]:
 
 
 @cache
+def _pdflatex_forms() -> dict[int, str]:
+    """The LaTeX form pylatexenc has for each character pdflatex typesets unaided, by code point."""
+    kept = pdflatex_code_points()
+    return {point: latex for point, latex in get_builtin_uni2latex_dict().items() if point in kept}
+
+
+@cache
 def _latex_encoder() -> UnicodeToLatexEncoder:
     """The encoder of pylatexenc, made once and only when a title needs it (it takes 20 ms)."""
-    kept = pdflatex_code_points()
-    forms = {point: latex for point, latex in get_builtin_uni2latex_dict().items() if point in kept}
     return UnicodeToLatexEncoder(
         # ASCII is _LATEX_TABLE's to escape, before: what the encoder writes must stay as written.
         non_ascii_only=True,
-        conversion_rules=[UnicodeToLatexConversionRule(RULE_DICT, forms)],
+        conversion_rules=[UnicodeToLatexConversionRule(RULE_DICT, _pdflatex_forms())],
         replacement_latex_protection="braces-all",
         unknown_char_policy=lambda char: NO_LATEX_FORM,
         unknown_char_warning=False,
@@ -137,6 +204,11 @@ def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> st
     return f"@misc{{{paper.id},\n{body}\n}}\n"
 
 
+def citation(paper: Paper, site_url: str, arxiv_id: str | None = None) -> Citation:
+    """The paper's :func:`bibtex_entry`, with what its title lost (an arXiv id is ASCII)."""
+    return Citation(bibtex_entry(paper, site_url, arxiv_id), lost_characters(paper.title))
+
+
 def arxiv_year(arxiv_id: str | None) -> int | None:
     """The year an arXiv id was given in, or None when it is not an arXiv id."""
     match = ARXIV_ID.fullmatch(arxiv_id or "")
@@ -147,7 +219,12 @@ def arxiv_year(arxiv_id: str | None) -> int | None:
     return 1900 + two_digits if two_digits >= 91 else 2000 + two_digits
 
 
-def bibtex_file(title: str, entries: Iterable[str]) -> str:
-    """A .bib file: a comment naming what it holds and the missing authors, then the entries."""
-    head = f"% {' '.join(title.split())}\n% {NO_AUTHORS}\n"
-    return "\n".join((head, *entries))
+def bibtex_file(title: str, citations: Iterable[Citation]) -> str:
+    """A .bib file: a comment naming what it holds and the missing authors, then the entries.
+
+    When an entry wrote a character NO_LATEX_FORM, a third line of the comment says so.
+    """
+    citations = list(citations)
+    lost = any(c.lost for c in citations)
+    head = f"% {' '.join(title.split())}\n% {NO_AUTHORS}\n" + (f"% {LOST_CHARACTERS}\n" * lost)
+    return "\n".join((head, *(c.entry for c in citations)))

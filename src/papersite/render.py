@@ -26,7 +26,7 @@ import yaml
 from markupsafe import Markup
 
 from papersite import urls
-from papersite.bibtex import bibtex_entry, bibtex_file
+from papersite.bibtex import Citation, bibtex_file, citation
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CuratedPaper, Curation, Theme, arxiv_id_of, newest_first
 from papersite.dumps import MONTH_NAMES
@@ -662,11 +662,11 @@ class _Generation:
         )
         self.writer.write(urls.SEARCH_SCRIPT, (TEMPLATES / "search.js").read_bytes())
 
-    def write_data_files(self) -> dict[str, str]:
+    def write_data_files(self) -> dict[str, Citation]:
         """papers.json and the other data files (:func:`_write_data`); returns each citation."""
         # Made once each: a paper's page shows its citation, its themes' files and papers.bib too.
         citations = {
-            item.paper.id: bibtex_entry(
+            item.paper.id: citation(
                 item.paper, self.settings.site_url, self.views[item.paper.id].arxiv_id
             )
             for item in self.curation.papers
@@ -684,7 +684,7 @@ class _Generation:
         related: Mapping[str, Related],
         placed_on: dict[str, dict[str, str]],
         listed_on: dict[str, str],
-        citations: dict[str, str],
+        citations: dict[str, Citation],
         progress: bool,
     ) -> None:
         """Every paper's page, with its related papers and where the reading list has it."""
@@ -702,7 +702,7 @@ class _Generation:
                 theme_urls=placed_on.get(item.paper.id, {}),
                 # A reader who gives a feed reader this page's address is offered its themes' feeds.
                 feeds=tuple(feeds[place.theme_id] for place in view.places),
-                bibtex=citations[item.paper.id],
+                citation=citations[item.paper.id],
                 root=urls.up_to_root(url),
             )
 
@@ -768,7 +768,7 @@ def _write_data(
     writer: SiteWriter,
     curation: Curation,
     settings: SiteSettings,
-    citations: dict[str, str],
+    citations: dict[str, Citation],
 ) -> None:
     """papers.json, its JSON Schema and papers.csv, BibTeX per theme and of all, Atom feeds."""
     objects = export_objects(curation)
