@@ -296,8 +296,51 @@ T = "content/curation/themes.yaml"
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    themes: [Sequence Models]\n",
-            f"{P}:4: 'Sequence Models' is not a valid id: use lower-case words joined by hyphens, "
+            f"{P}:4: 'Sequence Models' is not a valid id (that is the title of theme "
+            "'sequence-models': write its id)",
+        ),
+        # A title where an id goes names the id, ignoring case and the spaces around it.
+        (
+            "papers:\n  teaching-transformers-to-add:\n    featured: [' sequence models']\n",
+            f"{P}:4: ' sequence models' is not a valid id (that is the title of theme "
+            "'sequence-models': write its id)",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    themes: {efficiency: Fast Decoding}\n",
+            f"{P}:4: 'Fast Decoding' is not a valid id (that is the title of section "
+            "'fast-decoding': write its id)",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    add: {efficiency: Transformers}\n",
+            f"{P}:4: 'Transformers' is not a valid id (that is the title of section 'transformers' "
+            "of theme 'sequence-models': write its id)",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    remove: [Quantization]\n",
+            f"{P}:4: 'Quantization' is not a valid id (that is the title of a section of theme "
+            "'efficiency': write a theme id)",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    themes: {Efficiency: quantization}\n",
+            f"{P}:4: unknown theme 'Efficiency' (that is the title of theme 'efficiency': write "
+            "its id)",
+        ),
+        # Otherwise the hint's example is an id of the kind the place takes.
+        (
+            "papers:\n  teaching-transformers-to-add:\n    themes: [Sequence_Models]\n",
+            f"{P}:4: 'Sequence_Models' is not a valid id: use lower-case words joined by hyphens, "
+            "like 'sequence-models'",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    themes: {efficiency: Fast_Decoding}\n",
+            f"{P}:4: 'Fast_Decoding' is not a valid id: use lower-case words joined by hyphens, "
             "like 'fast-decoding'",
+        ),
+        # Another theme's section says whose it is.
+        (
+            "papers:\n  teaching-transformers-to-add:\n    themes: {efficiency: state-space}\n",
+            f"{P}:4: unknown section 'state-space' in theme 'efficiency' (a section of theme "
+            "'sequence-models')",
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    themes: [efficency]\n",
@@ -476,6 +519,16 @@ PAPER_ANCHORS = (
             "page, at themes/; choose another id",
         ),
         (
+            ("default_section: transformers", "default_section: Transformers "),
+            f"{T}:34: 'Transformers' is not a valid id (that is the title of section "
+            "'transformers': write its id)",
+        ),
+        (
+            ("- id: fast-decoding\n", "- id: Fast decoding\n"),
+            f"{T}:10: 'Fast decoding' is not a valid id: use lower-case words joined by hyphens, "
+            "like 'fast-decoding'",
+        ),
+        (
             ("default_section: transformers", "default_section: transformer"),
             f"{T}:34: unknown section 'transformer' in theme 'sequence-models' "
             "(did you mean 'transformers'?)",
@@ -516,7 +569,7 @@ def test_a_theme_id_written_as_a_title_is_one_error_not_one_per_paper_naming_it(
     )
     assert errors(content) == [
         f"{T}:35: 'Arithmetic Reasoning' is not a valid id: use lower-case words joined by "
-        "hyphens, like 'fast-decoding'"
+        "hyphens, like 'sequence-models'"
     ]
 
 

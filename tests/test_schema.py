@@ -124,3 +124,10 @@ def test_a_schema_that_breaks_the_metaschema_is_refused_as_the_bug_it_is(
     monkeypatch.setattr(schema_module, "SCHEMA_DIR", tmp_path)
     with pytest.raises(SchemaError):
         load_schema("broken-for-test")
+
+
+@pytest.mark.parametrize("name", ["themes", "papers"])
+def test_the_id_pattern_the_messages_know_is_the_schemas(name: str) -> None:
+    # A title written where an id goes is explained only for a pattern the messages know as ids.
+    declared = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert declared["$defs"]["id"]["pattern"] == schema_module._ID_PATTERN

@@ -8,7 +8,7 @@ The result is a :class:`Curation`, which every later stage (pages, feeds, export
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,7 +28,7 @@ from papersite.markup import note_problems, tag_anchor
 from papersite.rules import DEFAULT_TITLE_WEIGHT, SectionRule, Term, Text, ThemeRules, ThemeScore
 from papersite.schema import SchemaProblem, load_schema, validate
 from papersite.sources import OUTSIDE_CONTENT, outside_content
-from papersite.wording import suggest
+from papersite.wording import describe, suggest
 from papersite.yamlfile import Location, YamlDocument, load_yaml_file, unquoted_key
 
 # Says more of a schema problem than its message, or None to keep the message.
@@ -467,7 +467,85 @@ def _load(
     return (document, broken) if usable else None
 
 
+# --- ids written as titles ----------------------------------------------------------------------
+
+
+def _title_hint(value: str, kind: str, themes: Sequence[Theme], theme_id: str | None) -> str | None:
+    """For a title written where an id goes: '(that is the title of section 'x': write its id)'.
+
+    ``kind`` is what the place takes, "theme" or "section"; ``theme_id`` is the theme a section id
+    is looked up in. Titles match ignoring case and the spaces around them; None when none does.
+    """
+    wanted = value.strip().casefold()
+    own = [theme for theme in themes if theme.id == theme_id]
+    others = [theme for theme in themes if theme.id != theme_id]
+    for theme in own + others if kind == "section" else ():
+        for section in theme.sections:
+            if section.title.strip().casefold() == wanted:
+                where = "" if theme.id == theme_id else f" of theme '{theme.id}'"
+                return f"(that is the title of section '{section.id}'{where}: write its id)"
+    for theme in themes:
+        if theme.title.strip().casefold() == wanted:
+            fix = "write its id" if kind == "theme" else "write a section id"
+            return f"(that is the title of theme '{theme.id}': {fix})"
+    for theme in themes if kind == "theme" else ():
+        if any(section.title.strip().casefold() == wanted for section in theme.sections):
+            return f"(that is the title of a section of theme '{theme.id}': write a theme id)"
+    return None
+
+
+def _section_hint(section_id: str, theme: Theme, themes: Sequence[Theme]) -> str:
+    """What to say of a section id the theme does not have: whose it is, or what the theme has."""
+    title = _title_hint(section_id, "section", themes, theme.id)
+    if title is not None:
+        return title
+    owners = [t.id for t in themes if t.id != theme.id and t.section(section_id) is not None]
+    if owners:
+        named = " and ".join(f"'{owner}'" for owner in owners)
+        return f"(a section of theme {named})"
+    return suggest(section_id, [section.id for section in theme.sections], "sections")
+
+
+def _invalid_id(
+    document: YamlDocument, problem: SchemaProblem, themes: Sequence[Theme], theme_id: str | None
+) -> str | None:
+    """For an id the schema refused that is the title of a theme or section: name its id."""
+    kind = problem.id_kind
+    if kind is None:
+        return None
+    value: Any = document.data
+    for step in problem.location:
+        value = value[step]
+    if not isinstance(value, str):
+        return None
+    hint = _title_hint(value, kind, themes, theme_id)
+    return f"{describe(value)} is not a valid id {hint}" if hint else None
+
+
 # --- themes.yaml -------------------------------------------------------------------------------
+
+
+def _explain_themes(document: YamlDocument, problem: SchemaProblem) -> str | None:
+    """A default section written as a title names the section's id.
+
+    The themes are read here from the document as written, for the ones not read yet.
+    """
+    if problem.location[2:] != ("rules", "default_section"):
+        return None
+    themes: list[Theme] = []
+    for entry in document.data.get("themes") or []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            continue
+        sections = tuple(
+            Section(item["id"], item["title"])
+            for item in entry.get("sections") or []
+            if isinstance(item, dict)
+            and isinstance(item.get("id"), str)
+            and isinstance(item.get("title"), str)
+        )
+        themes.append(Theme(entry["id"], str(entry.get("title", "")), "", sections))
+    own = document.data["themes"][problem.location[1]].get("id")
+    return _invalid_id(document, problem, themes, own if isinstance(own, str) else None)
 
 
 @dataclass(frozen=True)
@@ -490,7 +568,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
     if not path.exists():
         problems.error(display_path(path), None, "missing: a curation folder needs themes.yaml")
         return _ThemesRead()
-    loaded = _load(path, "themes", problems)
+    loaded = _load(path, "themes", problems, explain=_explain_themes)
     if loaded is None:
         return _ThemesRead()
     document, broken = loaded
@@ -708,6 +786,10 @@ def _read_decisions(
         return {}
 
     def explain(document: YamlDocument, problem: SchemaProblem) -> str | None:
+        if len(problem.location) == 4:
+            # {efficiency: Efficient attention}: the section's theme; [Sequence Models]: none.
+            theme_id = problem.location[3] if isinstance(problem.location[3], str) else None
+            return _invalid_id(document, problem, themes.themes, theme_id)
         if len(problem.location) != 1 or problem.location[0] == "papers":
             return None
         key = document.key_text(*problem.location)
@@ -820,17 +902,18 @@ class _References:
         if self.cannot_check(theme_id) or any(t.id == theme_id for t in self.themes.themes):
             return True
         known = [theme.id for theme in self.themes.themes]
-        self.report(f"unknown theme '{theme_id}' {suggest(theme_id, known, 'themes')}", *location)
+        hint = _title_hint(theme_id, "theme", self.themes.themes, None)
+        hint = hint or suggest(theme_id, known, "themes")
+        self.report(f"unknown theme '{theme_id}' {hint}", *location)
         return False
 
     def section(self, theme_id: str, section_id: str, *location: str | int) -> bool:
         theme = next((t for t in self.themes.themes if t.id == theme_id), None)
         if self.cannot_check(theme_id) or theme is None or theme.section(section_id):
             return True
-        known = [section.id for section in theme.sections]
         self.report(
             f"unknown section '{section_id}' in theme '{theme_id}' "
-            f"{suggest(section_id, known, 'sections')}",
+            f"{_section_hint(section_id, theme, self.themes.themes)}",
             *location,
         )
         return False

@@ -28,7 +28,12 @@ from papersite.yamlfile import Location, YamlDocument, unquoted_key
 # files in content/ point editors at the same files by a path relative to the checkout.
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
-_ID_HINT = "use lower-case words joined by hyphens, like 'fast-decoding'"
+# The schemas' pattern for ids of themes and sections.
+_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+_ID_HINT = "use lower-case words joined by hyphens, like '{example}'"
+# An id of each kind as a curator sees them in the shipped files, for the hint's example: a theme's
+# id shown where a section's goes would send the curator looking in the wrong list.
+_ID_EXAMPLES = {"theme": "sequence-models", "section": "fast-decoding"}
 # A number as a curator writes one, which YAML reads as a number when it is not quoted.
 _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)")
 # The schemas' pattern for text that must hold more than white space (a note, a title).
@@ -46,6 +51,8 @@ class SchemaProblem:
     location: Location
     line: int
     message: str
+    # For a value that is not a valid id: "theme" or "section", the kind of id its place takes.
+    id_kind: str | None = None
 
 
 @cache
@@ -100,7 +107,9 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
         )
         yield SchemaProblem((*location, label), document.line(*location, label), message)
         return
-    yield SchemaProblem(location, document.line(*location), _message(error, location))
+    invalid_id = error.validator == "pattern" and error.validator_value == _ID_PATTERN
+    kind = _id_kind(location) if invalid_id else None
+    yield SchemaProblem(location, document.line(*location), _message(error, location), kind)
 
 
 def _narrow(error: ValidationError) -> ValidationError:
@@ -178,7 +187,8 @@ def _message(error: ValidationError, location: Location) -> str:
                 f"{name} must be a web address starting with http:// or https://, not "
                 f"{describe(value)}"
             )
-        return f"{describe(value)} is not a valid id: {_ID_HINT}"
+        example = _ID_EXAMPLES.get(_id_kind(location) or "section")
+        return f"{describe(value)} is not a valid id: {_ID_HINT.format(example=example)}"
     if kind in ("minLength", "minItems"):
         return f"{name} is empty"
     if kind == "uniqueItems":
@@ -187,6 +197,26 @@ def _message(error: ValidationError, location: Location) -> str:
         bound = "at least" if kind == "minimum" else "above"
         return f"{name} must be {bound} {expected}, not {value}"
     return f"{name}: {error.message}"
+
+
+def _id_kind(location: Location) -> str | None:
+    """Whether the value at this place of themes.yaml or papers.yaml is a theme's id or a section's.
+
+    None for any other place. In papers.yaml, 'themes' and 'add' are lists of theme ids or maps of
+    theme id to section id; 'remove' and 'featured' list theme ids.
+    """
+    match location:
+        case ("themes", int(), "id"):
+            return "theme"
+        case ("themes", int(), "sections", int(), "id"):
+            return "section"
+        case ("themes", int(), "rules", "default_section"):
+            return "section"
+        case ("papers", _, "themes" | "add" | "remove" | "featured", int()):
+            return "theme"
+        case ("papers", _, "themes" | "add", str()):
+            return "section"
+    return None
 
 
 def _quoted_number_hint(error: ValidationError, value: object) -> str:
