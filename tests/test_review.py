@@ -7,7 +7,7 @@ import pytest
 
 from papersite import review as review_module
 from papersite.cli import main
-from papersite.markup import escape_gfm
+from papersite.markup import code_span, escape_gfm
 from papersite.review import format_review, review
 
 from .conftest import CURATION_DATA, DATA
@@ -394,3 +394,90 @@ def test_papers_whose_title_abstract_or_date_changed_are_listed_and_upvotes_coun
         "\n"
         "Upvotes changed on 2 papers (not listed: every capture reads them anew).\n"
     ) in text
+
+
+def _set_links(content: Path, links: str) -> None:
+    """Give teaching-transformers-to-add these links (a YAML flow mapping) in content's papers."""
+    papers = content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    old = "links: {code: 'https://github.com/example/add'}"
+    assert old in text
+    papers.write_text(text.replace(old, f"links: {links}"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("links", "said"),
+    [
+        (
+            "{code: 'https://github.com/example/add', demo: 'https://demo.test/add'}",
+            "link `demo` added: `https://demo.test/add`",
+        ),
+        ("{}", "link `code` removed: `https://github.com/example/add`"),
+        (
+            "{code: 'https://github.com/attacker/add'}",
+            "link `code` now `https://github.com/attacker/add`, "
+            "was `https://github.com/example/add`",
+        ),
+        (
+            "{repository: 'https://github.com/example/add'}",
+            "link `code` now labelled `repository`: `https://github.com/example/add`",
+        ),
+    ],
+)
+def test_links_added_removed_or_changed_are_named_with_label_and_address(
+    curated_content: Path, head_content: Path, links: str, said: str
+) -> None:
+    # A new outbound address is what a reviewer must see: "links" alone let any through unseen.
+    _set_links(head_content, links)
+    report = review(curated_content, head_content)
+    edits = {edit.paper_id: edit.changes for edit in report.edited}
+    assert edits["teaching-transformers-to-add"] == ("note", said)
+    assert (
+        f"- Teaching Transformers to Add `teaching-transformers-to-add`: note, {said}\n"
+    ) in format_review(report)
+
+
+def test_links_only_reordered_say_so(curated_content: Path, head_content: Path) -> None:
+    _set_links(curated_content, "{code: 'https://github.com/example/add', b: 'https://b.test/'}")
+    _set_links(head_content, "{b: 'https://b.test/', code: 'https://github.com/example/add'}")
+    edits = {e.paper_id: e.changes for e in review(curated_content, head_content).edited}
+    assert edits["teaching-transformers-to-add"] == ("note", "links reordered")
+
+
+def test_a_hostile_link_shows_as_written_and_cannot_become_markup(
+    curated_content: Path, head_content: Path
+) -> None:
+    # Labels and addresses are untrusted: in code spans (fenced past any backticks they hold) no
+    # link, tag, table cell or emphasis comes alive, and no address becomes a live link.
+    _set_links(
+        head_content,
+        "{code: 'https://github.com/example/add', "
+        "'`x` | <script>alert(1)</script>': 'https://evil.test/a``b|<script>', "
+        "'[docs](https://evil.test)': 'https://evil.test/[x](javascript:alert(1))`', "
+        "'ok\u202e': 'https://evil.test/\u202egnp.exe'}",
+    )
+    text = format_review(review(curated_content, head_content))
+    assert (
+        "- Teaching Transformers to Add `teaching-transformers-to-add`: note, "
+        "link `` `x` | <script>alert(1)</script> `` added: ```https://evil.test/a``b|<script>```, "
+        "link `[docs](https://evil.test)` added: "
+        "`` https://evil.test/[x](javascript:alert(1))` ``, "
+        "link `ok<U+202E>` added: `https://evil.test/<U+202E>gnp.exe`\n"
+    ) in text
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("plain", "`plain`"),
+        ("a`b", "``a`b``"),
+        ("a``b`", "``` a``b` ```"),
+        ("`x`", "`` `x` ``"),
+        (" padded ", "`  padded  `"),
+        ("line\nbreak\r\n- item", "`line break  - item`"),
+        ("<b>&amp;</b>", "`<b>&amp;</b>`"),
+        ("a\x00b\u200bc\u2028d", "`a\ufffdb<U+200B>c<U+2028>d`"),
+    ],
+)
+def test_untrusted_text_in_a_code_span_shows_as_written(text: str, span: str) -> None:
+    assert code_span(text) == span

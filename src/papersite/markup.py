@@ -7,13 +7,15 @@ untouched. Where text must stay Markdown (headings that feed the table of conten
 Markdown could act on is backslash-escaped as well. Curators' notes are Markdown without raw HTML:
 they are rendered here, with raw HTML turned into text and unsafe link schemes dropped.
 Text for the GitHub-flavoured Markdown of ``papersite review`` is backslash-escaped the same
-way (:func:`escape_gfm`).
+way (:func:`escape_gfm`), or, where it must show to the letter (an address), put in a code span
+(:func:`code_span`).
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
@@ -67,6 +69,31 @@ def escape_gfm(text: str) -> str:
     ``*``, ``[``, ``$``) can become a tag, a table cell, emphasis, a link or math in the summary.
     """
     return _GFM_INLINE_MARKS.sub(r"\\\1", clean_text(text)).replace("\n", " ")
+
+
+# Unicode categories that show nothing or move what follows: format characters (bidi overrides,
+# zero-width ones), line and paragraph separators, private-use and unassigned code points.
+_UNSEEN = frozenset({"Cf", "Zl", "Zp", "Co", "Cn"})
+_BACKTICKS = re.compile(r"`+")
+
+
+def code_span(text: str) -> str:
+    """Untrusted text as a GitHub-flavoured Markdown code span: it shows to the letter, inert.
+
+    Inside a code span nothing is a link, a tag, emphasis or an autolinked address, so an address
+    a reviewer must check reads exactly as written. The fence is one backtick longer than the
+    longest run the text holds, with a space inside it where the text starts or ends with a
+    backtick or a space (Markdown takes one off each side). Line breaks, which would end the list
+    item or table row, become spaces; characters that show nothing or reorder what follows (a
+    right-to-left override, a zero-width space) are named, as ``<U+202E>``, so none hides.
+    """
+    shown = "".join(
+        f"<U+{ord(c):04X}>" if unicodedata.category(c) in _UNSEEN else c
+        for c in clean_text(text).replace("\r", " ").replace("\n", " ")
+    )
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(shown)), default=0) + 1)
+    pad = " " if shown[:1] in ("`", " ") or shown[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
 
 
 def safe_url(url: str) -> str | None:

@@ -3,7 +3,8 @@
 ``papersite review --base-content DIR`` compares the content of a pull request with the content of
 its base branch (checked out into another folder) and writes a Markdown summary for the job page:
 papers per theme before and after, papers added, moved between themes or sections, and removed,
-papers whose note, featuring, order, tags or links changed or whose id now names another paper,
+papers whose note, featuring, order or tags changed, each curator link added, removed or changed
+(its label and address, to the letter), papers whose id now names another paper,
 papers whose title, abstract or date the dumps now give otherwise (a new dump's mention of a paper
 can change what its page shows), and every message ``papersite check`` gives on the pull request's
 content. The comparison is by paper id, which is the paper's address, so a reviewer sees which
@@ -28,6 +29,7 @@ from papersite.curation import (
     PAPERS_FILE,
     CuratedPaper,
     Curation,
+    ExtraLink,
     HiddenPaper,
     Theme,
     read_content,
@@ -38,7 +40,7 @@ from papersite.errors import (
     Severity,
     display_path,
 )
-from papersite.markup import escape_gfm
+from papersite.markup import code_span, escape_gfm
 from papersite.sources import SOURCES_DIR
 from papersite.wording import counted
 
@@ -368,10 +370,42 @@ def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
         ("reading order", before.order != after.order),
         ("tags", before.tags != after.tags),
         ("arXiv id", before.arxiv_id != after.arxiv_id),
-        ("links", before.links != after.links),
     )
     changes += [name for name, changed in fields if changed]
+    changes += _link_edits(before.links, after.links)
     return tuple(changes)
+
+
+def _link_edits(before: Sequence[ExtraLink], after: Sequence[ExtraLink]) -> list[str]:
+    """Each curator link added, removed, readdressed or relabelled, with its label and address.
+
+    A new outbound address is what a reviewer has to check, so each is named, in a code span:
+    labels and addresses are untrusted text and must show as written, never as a live link.
+    """
+    was = {link.label: link.url for link in before}
+    now = {link.label: link.url for link in after}
+    added = [label for label in now if label not in was]
+    removed = [label for label in was if label not in now]
+    changes = []
+    for old in removed:
+        # The same address under another label: a label changed, not a link added.
+        new = next((label for label in added if now[label] == was[old]), None)
+        if new is None:
+            changes.append(f"link {code_span(old)} removed: {code_span(was[old])}")
+        else:
+            added.remove(new)
+            changes.append(
+                f"link {code_span(old)} now labelled {code_span(new)}: {code_span(now[new])}"
+            )
+    changes += [
+        f"link {code_span(label)} now {code_span(now[label])}, was {code_span(was[label])}"
+        for label in now
+        if label in was and now[label] != was[label]
+    ]
+    changes += [f"link {code_span(label)} added: {code_span(now[label])}" for label in added]
+    if not changes and tuple(before) != tuple(after):
+        changes.append("links reordered")  # the paper's page lists them in papers.yaml's order
+    return changes
 
 
 def _curate(content: Path) -> _Side:
