@@ -481,3 +481,21 @@ def test_a_hostile_link_shows_as_written_and_cannot_become_markup(
 )
 def test_untrusted_text_in_a_code_span_shows_as_written(text: str, span: str) -> None:
     assert code_span(text) == span
+
+
+def test_an_added_paper_s_links_are_named_with_label_and_address(
+    curated_content: Path, head_content: Path
+) -> None:
+    # A paper the pull request adds brings its curator links to the site: new addresses too.
+    with (head_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(
+            "  speculative-decoding-fast-drafts:\n"
+            "    links: {code: 'https://evil.test/`x`', '[site](https://evil.test)': "
+            "'https://evil.test/<b>|'}\n"
+        )
+    text = format_review(review(curated_content, head_content))
+    assert (
+        "- Speculative Decoding \\<Fast\\> \\| Drafts\\* `speculative-decoding-fast-drafts`: "
+        "`efficiency / fast-decoding`; link `code`: `` https://evil.test/`x` ``; "
+        "link `[site](https://evil.test)`: `https://evil.test/<b>|`\n"
+    ) in text

@@ -2,13 +2,13 @@
 
 ``papersite review --base-content DIR`` compares the content of a pull request with the content of
 its base branch (checked out into another folder) and writes a Markdown summary for the job page:
-papers per theme before and after, papers added, moved between themes or sections, and removed,
-papers whose note, featuring, order or tags changed, each curator link added, removed or changed
-(its label and address, to the letter), papers whose id now names another paper,
-papers whose title, abstract or date the dumps now give otherwise (a new dump's mention of a paper
-can change what its page shows), and every message ``papersite check`` gives on the pull request's
-content. The comparison is by paper id, which is the paper's address, so a reviewer sees which
-pages appear, move or disappear.
+papers per theme before and after, papers added (with their curator links), moved between themes
+or sections, and removed, papers whose note, featuring, order or tags changed, each curator link
+added, removed or changed (its label and address, to the letter), papers whose id now names another
+paper, papers whose title, abstract or date the dumps now give otherwise (a new dump's mention of a
+paper can change what its page shows), and every message ``papersite check`` gives on the pull
+request's content. The comparison is by paper id, which is the paper's address, so a reviewer sees
+which pages appear, move or disappear.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -91,7 +91,8 @@ class ThemeCount:
 class PaperChange:
     """A paper added, moved or removed: its places before and after the pull request.
 
-    ``note`` says why a paper left (the reason it was hidden) or that an added one was unhidden.
+    ``note`` says why a paper left (the reason it was hidden) or that an added one was unhidden;
+    ``links`` are an added paper's curator links, new addresses on the site a reviewer checks.
     """
 
     paper_id: str
@@ -99,6 +100,7 @@ class PaperChange:
     before: tuple[Place, ...]
     after: tuple[Place, ...]
     note: str | None = None
+    links: tuple[ExtraLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -280,6 +282,7 @@ def _added(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperCha
             (),
             after,
             "unhidden" if paper_id in base.hidden else None,
+            head.papers[paper_id].links,
         )
         for paper_id, after in head.places.items()
         if paper_id not in in_error and paper_id not in base.places
@@ -608,6 +611,7 @@ def _section(heading: str, changes: Sequence[PaperChange], where: Where) -> list
     entries = [
         f"- {escape_gfm(c.title)} `{c.paper_id}`: {where(c)}"
         + (f" ({escape_gfm(c.note)})" if c.note else "")
+        + "".join(f"; link {code_span(link.label)}: {code_span(link.url)}" for link in c.links)
         for c in changes
     ]
     return ["", f"### {heading} ({len(changes)})", "", *(_capped(entries) or ["None."])]
