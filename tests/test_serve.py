@@ -188,6 +188,11 @@ def test_a_plugin_with_options_survives_the_preview_s_rebuilds(
     assert [(t.export, t.tags_sort_by is not None) for t in tags] == [(False, True)] * 3
 
 
+def _free_address() -> str:
+    """An address to preview at that nothing listens on now (8000, the default, may be taken)."""
+    return f"127.0.0.1:{free_port()}"
+
+
 def test_the_preview_orders_tags_as_the_build_does_at_every_rebuild(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -198,7 +203,7 @@ def test_the_preview_orders_tags_as_the_build_does_at_every_rebuild(
             configs.append(load_mkdocs_config(Path(config_file), **overrides))
 
     monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
-    serve.serve(curated_content, config_file=REPO / "mkdocs.yml")
+    serve.serve(curated_content, config_file=REPO / "mkdocs.yml", dev_addr=_free_address())
     assert len(configs) == 2
     for config in configs:
         options = config.plugins["material/tags"].config
@@ -243,7 +248,7 @@ def test_a_yaml_mistake_in_mkdocs_yml_is_one_line_at_its_line(
 ) -> None:
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     Path("mkdocs.yml").write_text(text + "bogus_key: [\n", "utf-8")
-    assert main(["serve"]) == 1
+    assert main(["serve", "--dev-addr", _free_address()]) == 1
     line = text.count("\n") + 2  # where the file ends, right after the typo
     assert capsys.readouterr().err == (
         f"mkdocs.yml:{line}: YAML syntax error: expected the node content, but found "
@@ -258,7 +263,7 @@ def test_a_misspelt_plugin_is_one_line_as_build_reports_it(
     # Unchanged, the preview would start and serve until stopped.
     assert "\n  - tags:\n" in text
     Path("mkdocs.yml").write_text(text.replace("\n  - tags:\n", "\n  - tagz:\n"), "utf-8")
-    assert main(["serve"]) == 1
+    assert main(["serve", "--dev-addr", _free_address()]) == 1
     assert capsys.readouterr().err == (
         "mkdocs.yml: MkDocs serve failed: Config value 'plugins': The \"tagz\" plugin is not "
         "installed\n"
@@ -276,7 +281,7 @@ def _instead_of_mkdocs_serve(monkeypatch: pytest.MonkeyPatch, does: Callable[[],
 
     shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
     monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
-    return f"127.0.0.1:{free_port()}"
+    return _free_address()
 
 
 def test_a_failed_first_build_is_reported_with_its_cause(
