@@ -3,7 +3,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import errno
-import functools
 import html
 import io
 import json
@@ -13,6 +12,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -797,6 +797,11 @@ def test_builds_in_separate_processes_are_byte_identical(
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
 
 
+def _worker_in(background: bool) -> Callable[..., RelatedWorker]:
+    """RelatedWorker for build_content, comparing in a second process or not whatever it asks."""
+    return lambda **asked: RelatedWorker(background=background)
+
+
 def test_related_papers_from_the_worker_process_build_the_same_site(
     tmp_path: Path, curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -804,7 +809,7 @@ def test_related_papers_from_the_worker_process_build_the_same_site(
     trees = []
     warned: list[Problem] = []
     for background in (True, False):
-        worker = functools.partial(RelatedWorker, background=background)
+        worker = _worker_in(background)
         monkeypatch.setattr(build_module, "RelatedWorker", worker)
         site = tmp_path / f"site-{background}"
         build_content(content, site, config_file=CONFIG, warn=warned.extend)
@@ -823,7 +828,7 @@ def test_every_command_that_renders_lists_related_papers_as_mkdocs_yml_says(
     listed = []
     # build, the worker comparing the papers in its own process or in this one; then generate.
     for background in (True, False):
-        worker = functools.partial(RelatedWorker, background=background)
+        worker = _worker_in(background)
         monkeypatch.setattr(build_module, "RelatedWorker", worker)
         site = tmp_path / f"site-{background}"
         build_content(curated_content, site, config_file=config)
@@ -837,10 +842,40 @@ def test_every_command_that_renders_lists_related_papers_as_mkdocs_yml_says(
         assert sum(bool(ids) for ids in pages) > 3
 
 
+def test_a_list_without_related_papers_starts_no_worker_process(
+    tmp_path: Path, curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[bool | None] = []
+
+    def worker(*, background: bool | None = None) -> RelatedWorker:
+        asked.append(background)
+        return RelatedWorker(background=False)
+
+    monkeypatch.setattr(build_module, "RelatedWorker", worker)
+    for count in ("0", "2"):
+        (tmp_path / count).mkdir()
+        config = config_with(tmp_path / count, CONFIG, "related_papers", count)
+        build_content(curated_content, tmp_path / count / "site", config_file=config)
+    # None leaves it to RelatedWorker: a second process where one saves time.
+    assert asked == [False, None]
+
+
+def test_a_mistake_in_mkdocs_yml_is_raised_after_the_contents_warnings(
+    tmp_path: Path, curated_content: Path
+) -> None:
+    config = config_with(tmp_path, CONFIG, "related_papers", "many")
+    (curated_content / "sources" / "stray.md").write_text("not a dump\n", encoding="utf-8")
+    warned: list[Problem] = []
+    with pytest.raises(PapersiteError, match="related_papers"):
+        build_content(curated_content, tmp_path / "site", config_file=config, warn=warned.extend)
+    assert [problem.path.endswith("stray.md") for problem in warned] == [True]
+    assert [p.name for p in multiprocessing.active_children()] == []
+
+
 def test_content_that_fails_to_load_stops_the_worker_process(
     tmp_path: Path, curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    worker = functools.partial(RelatedWorker, background=True)
+    worker = _worker_in(True)
     monkeypatch.setattr(build_module, "RelatedWorker", worker)
     content = curated_content
     (content / "curation" / "themes.yaml").write_text("themes: [\n", encoding="utf-8")

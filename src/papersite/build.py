@@ -284,11 +284,18 @@ def build_content(
 
     ``warn`` is shown the content's warnings as soon as it is loaded, before the build goes on.
     """
-    with RelatedWorker() as worker:
+    # Known before the worker starts, so that a list without related papers never starts it (nor
+    # imports scikit-learn). A mistake in mkdocs.yml is raised below, after the content's warnings.
+    try:
+        count: int | None = papersite_options(config_file).related_papers
+    except PapersiteError:
+        count = None
+    with RelatedWorker(background=False if count == 0 else None) as worker:
         loaded = load_content(content, strict=strict)
-        # Shown before mkdocs.yml is read: a mistake there stops the build, and they would be lost.
+        # Shown before mkdocs.yml's mistake: it stops the build, and they would be lost.
         warn(loaded.problems)
-        count = papersite_options(config_file).related_papers
+        if count is None:
+            count = papersite_options(config_file).related_papers
         related = worker.compute([item.paper for item in loaded.curation.papers], count)
         return build_site(
             loaded,
