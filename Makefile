@@ -41,12 +41,11 @@ install: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
-# The property-based tests with 10,000 examples each instead of about 100: a longer hunt for inputs
+# The property-based (Hypothesis) tests with 10,000 examples each instead of about 100: a longer hunt for inputs
 # that crash the parsers, to run before a release or after changing sources.py, dumps.py or
 # yamlfile.py.
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m "not slow and not browser" \
-		-k "random or fuzz or corrupted or mutated"
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m property
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
