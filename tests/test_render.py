@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 
 from papersite.bibtex import LOST_CHARACTERS
 from papersite.catalogue import Catalogue, load_catalogue
-from papersite.curation import CuratedPaper, Curation, Placement, load_content, uncurated
+from papersite.curation import (
+    CuratedPaper,
+    Curation,
+    ExtraLink,
+    Placement,
+    load_content,
+    uncurated,
+)
 from papersite.errors import PapersiteError
 from papersite.exports import EXPORT_FIELDS
 from papersite.markup import escape_html
@@ -575,6 +582,39 @@ def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
     for paper_id, exported_id in expected.items():
         assert exported[paper_id] == exported_id
         assert rows[paper_id] == (exported_id or "")
+
+
+def test_a_paper_page_links_each_address_once_under_the_curator_s_label(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    paper_id = "gated-attention-for-large-language-models"  # the curator gave arXiv 2505.06708
+    curator = (
+        ExtraLink("Code", "https://github.com/qiuzh20/gated_attention"),
+        ExtraLink("Abstract", "https://arxiv.org/abs/2505.06708/"),
+        ExtraLink("Weights", "https://huggingface.co/QwQZh/gated_attention"),
+        ExtraLink("Weights, again", "https://huggingface.co/QwQZh/gated_attention"),
+    )
+    scraped = (
+        "http://GitHub.com/qiuzh20/gated_attention/",
+        "https://github.com/qiuzh20/gated_attention/issues",
+    )
+    papers = tuple(
+        dataclasses.replace(
+            item, links=curator, paper=dataclasses.replace(item.paper, links=scraped)
+        )
+        if item.paper.id == paper_id
+        else item
+        for item in site.curation.papers
+    )
+    out = tmp_path / "docs"
+    generate(site.catalogue, dataclasses.replace(site.curation, papers=papers), SETTINGS, out)
+    page = (out / f"papers/{paper_id}.md").read_text(encoding="utf-8")
+    links = page.split('<h2 id="links">Links</h2>')[1].split("</ul>")[0]
+    assert re.findall(r">([^<>]+)</a>", links) == [
+        "arXiv:2505.06708",
+        "Code",
+        "Weights",
+        "github.com/qiuzh20/gated_attention/issues",
+    ]
 
 
 def test_a_citation_that_lost_characters_says_so_on_its_page_and_in_its_files(

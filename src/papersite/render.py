@@ -435,6 +435,7 @@ class Renderer:
         arxiv_id = arxiv_id_of(item)
         links = [LinkView(x.label, x.url) for x in item.links if _is_web(x.url)]
         links += [LinkView(_link_label(url), url) for url in paper.links if _is_web(url)]
+        listed = {_address(f"https://arxiv.org/abs/{arxiv_id}")} if arxiv_id else set()
         searches = () if arxiv_id else _searches(paper.title)
         return PaperView(
             id=paper.id,
@@ -450,7 +451,7 @@ class Renderer:
             note_html=Markup(render_note(item.note)) if item.note else None,
             places=tuple(self._place(p.theme, item) for p in item.placements),
             arxiv_id=arxiv_id,
-            links=tuple(dict.fromkeys(links)),
+            links=_each_address_once(links, listed),
             searches=searches,
             sources=self._source_views(paper.sources),
         )
@@ -985,6 +986,27 @@ def _is_web(url: str) -> bool:
 
 def _link_label(url: str) -> str:
     return url.split("://", 1)[1].rstrip("/")
+
+
+def _each_address_once(links: Iterable[LinkView], listed: set[str]) -> tuple[LinkView, ...]:
+    """The links to addresses not ``listed`` yet, each address once under its first label.
+
+    Curators' links come first, so their label wins over an address written in the abstract.
+    """
+    kept = []
+    for link in links:
+        address = _address(link.url)
+        if address not in listed:
+            listed.add(address)
+            kept.append(link)
+    return tuple(kept)
+
+
+def _address(url: str) -> str:
+    """An address as readers tell it apart: http or https, a host's case, a final / all alike."""
+    _, _, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    return host.lower() + slash + path.rstrip("/")
 
 
 def _searches(title: str) -> tuple[LinkView, ...]:
