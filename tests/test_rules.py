@@ -247,6 +247,12 @@ def test_only_an_ascii_keyword_gets_a_folded_pattern() -> None:
     assert Term.regex("sik").folded_pattern is None
 
 
+def test_a_term_says_whether_it_was_written_as_a_keyword_or_a_regex() -> None:
+    # The same text means another pattern as each: the review names which one changed.
+    assert [Term.keyword("\u017fik").kind, Term.keyword("sik").kind] == ["keyword", "keyword"]
+    assert Term.regex("sik").kind == "regex"
+
+
 def test_the_prefilter_folds_the_letters_ignorecase_treats_as_ascii() -> None:
     assert Term.keyword("kiss").matches(paper("\u212ai\u017f\u017f"))
     assert Term.keyword("in").matches(paper("\u0130N"))

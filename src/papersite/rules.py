@@ -157,6 +157,12 @@ class Term:
         literals = _split(required_literals(text))
         return cls(text, pattern, weight, *literals, written_at=written_at)
 
+    @property
+    def kind(self) -> str:
+        """What the curator wrote the term as: "keyword" or "regex"."""
+        # Only a regex term runs on the regex package (see ``pattern``).
+        return "regex" if isinstance(self.pattern, regex.Pattern) else "keyword"
+
     def matches_empty(self) -> bool:
         """Whether the term can match empty text at a place every paper has, so every paper.
 
