@@ -87,9 +87,11 @@ def test_unchanged_content_reviews_as_no_change(curated_content: Path) -> None:
         ("arithmetic-reasoning", 1, 1, 0),
         ("unsorted", 1, 1, 0),
     ]
+    assert report.themes_edited == ()
     text = format_review(report)
     assert text.count("\nNone.\n") == 4
     assert "Catalogue changes" not in text  # shown only when a dump changed something
+    assert "Themes edited" not in text and "themes edited" not in text
     assert text.endswith("### Check\n\nNo errors or warnings.\n")
 
 
@@ -499,3 +501,193 @@ def test_an_added_paper_s_links_are_named_with_label_and_address(
         "`efficiency / fast-decoding`; link `code`: `` https://evil.test/`x` ``; "
         "link `[site](https://evil.test)`: `https://evil.test/<b>|`\n"
     ) in text
+
+
+def _edit_themes(content: Path, *edits: tuple[str, str]) -> None:
+    """Replace each text in content's themes.yaml, which must hold it, with another."""
+    themes = content / "curation" / "themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    themes.write_text(text, encoding="utf-8")
+
+
+def _head_copy(content: Path) -> Path:
+    """A copy of content as ./head: a pull request that changes only what a test edits."""
+    head = Path("head")
+    shutil.copytree(content, head)
+    return head
+
+
+def test_a_theme_s_page_edits_are_named_in_the_order_its_page_shows_them(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    head = _head_copy(curated_content)
+    _edit_themes(
+        head,
+        ("title: Efficiency", "title: Efficient <ML> | *fast*"),
+        ("intro: Making models *cheaper*.", "intro: Making models cheaper."),
+        # Quantization last, and introduced; Fast decoding retitled; a section added, one renamed.
+        (
+            "      - id: quantization\n        title: Quantization\n"
+            "        terms: [quantiz*, four bits, eight bits]\n"
+            "      - id: fast-decoding\n        title: Fast decoding\n"
+            "        terms: [speculative decoding, draft model]\n",
+            "      - id: fast-decoding\n        title: Fast *decoding*\n"
+            "        terms: [speculative decoding, draft model]\n"
+            "      - id: pruning\n        title: Pruning\n"
+            "      - id: quantization\n        title: Quantization\n        intro: Fewer bits.\n"
+            "        terms: [quantiz*, four bits, eight bits]\n",
+        ),
+        ("      - id: state-space\n", "      - id: ssm\n"),
+    )
+    assert main(["review", "--base-content", "content", "--content", "head"]) == 0
+    out = capsys.readouterr().out
+    assert "0 removed, 0 edited, 2 themes edited; `papersite check`" in out
+    assert (
+        "| Unsorted | 1 | 1 | 0 |  |\n"
+        "\n"
+        "### Themes edited (2)\n"
+        "\n"
+        "- Efficient \\<ML\\> \\| \\*fast\\* `efficiency`: "
+        "title Efficiency → Efficient \\<ML\\> \\| \\*fast\\*, intro, "
+        "section `fast-decoding` title Fast decoding → Fast \\*decoding\\*, "
+        "section `pruning` added, section `quantization` intro, "
+        "section `quantization` position 1 → 3; "
+        # Left unset, the default is the first section: moving it is a change of rules too.
+        "rules: default section `quantization` → `fast-decoding`\n"
+        "- Sequence Models `sequence-models`: section `ssm` added, section `state-space` removed\n"
+        "\n"
+        "### Added (0)\n"
+    ) in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("threshold: 3", "threshold: 2.5", "threshold 3 → 2.5"),
+        ("      title_weight: 2\n", "", "title weight 2 → 3"),
+        ("        - quantiz*\n", "", "keyword `quantiz*` removed"),
+        (
+            "        - quantiz*\n",
+            "        - quantiz*\n        - {regex: 'a`b|<i>', weight: -1}\n",
+            "regex ``a`b|<i>`` (weight -1) added",
+        ),
+        (
+            "{keyword: speculative decoding, weight: 2}",
+            "{keyword: speculative decoding, weight: 1.5}",
+            "keyword `speculative decoding` weight 2 → 1.5",
+        ),
+        # The same text written as a regex is another term: "*" is no longer a word's ending.
+        ("        - quantiz*\n", "        - {regex: quantiz*}\n", "keyword `quantiz*` removed"),
+        ("exclude: [survey]", "exclude: [survey, review*]", "exclude keyword `review*` added"),
+        (
+            "terms: [quantiz*, four bits, eight bits]",
+            "terms: [quantiz*, four bits]",
+            "section `quantization` keyword `eight bits` removed",
+        ),
+        (
+            "      default_section: transformers\n",
+            "      default_section: state-space\n",
+            "default section `transformers` → `state-space`",
+        ),
+    ],
+)
+def test_each_part_of_a_theme_s_rules_that_changed_is_named(
+    curated_content: Path, old: str, new: str, said: str
+) -> None:
+    head = _head_copy(curated_content)
+    _edit_themes(head, (old, new))
+    edits = review(curated_content, head).themes_edited
+    assert said in [change for edit in edits for change in edit.rules]
+    assert all(edit.changes == () for edit in edits)  # no page of a theme changed
+
+
+def test_rules_given_to_a_theme_or_taken_from_it_are_said(curated_content: Path) -> None:
+    head = _head_copy(curated_content)
+    rules = (
+        "    rules:\n      threshold: 2\n      title_weight: 2\n"
+        "      terms: [state space, transformer*, recurrence]\n"
+        "      default_section: transformers\n"
+    )
+    _edit_themes(head, (rules, ""))
+    # Without rules, the theme holds only the papers papers.yaml places in it.
+    edits = review(curated_content, head).themes_edited
+    assert [(e.theme_id, e.changes, e.rules) for e in edits] == [
+        ("sequence-models", (), ("removed",))
+    ]
+    edits = review(head, curated_content).themes_edited
+    assert [(e.theme_id, e.rules) for e in edits] == [("sequence-models", ("added",))]
+    assert "- Sequence Models `sequence-models`: rules: added\n" in format_review(
+        review(head, curated_content)
+    )
+
+
+def test_a_theme_moved_in_the_order_is_named_and_not_those_it_passed(
+    curated_content: Path,
+) -> None:
+    head = _head_copy(curated_content)
+    themes = head / "curation" / "themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    last = text.index("  - id: arithmetic-reasoning")
+    first = text.index("  - id: efficiency")
+    themes.write_text(text[:first] + text[last:] + text[first:last], encoding="utf-8")
+    report = review(curated_content, head)
+    # The other two are a place lower each, but in the same order: what moved is the one.
+    assert [(e.theme_id, e.changes) for e in report.themes_edited] == [
+        ("arithmetic-reasoning", ("position 3 → 1 in the theme order",))
+    ]
+    assert (
+        "### Themes edited (1)\n\n"
+        "- Arithmetic Reasoning `arithmetic-reasoning`: position 3 → 1 in the theme order\n"
+    ) in format_review(report)
+
+
+def test_a_theme_a_side_cannot_read_is_not_listed_as_edited(curated_content: Path) -> None:
+    head = _head_copy(curated_content)
+    # Retitled, but a section without its title costs the whole theme: a mistake under Check.
+    _edit_themes(
+        head,
+        ("title: Efficiency", "title: Efficient ML"),
+        ("        title: Quantization\n", "        titel: x\n"),
+    )
+    assert review(curated_content, head).themes_edited == ()
+    # Nor one given twice: which of the two entries the curator means is the mistake to fix.
+    _edit_themes(head, ("        titel: x\n", "        title: Quantization\n"))
+    with (head / "curation" / "themes.yaml").open("a", encoding="utf-8") as themes:
+        themes.write(
+            "  - id: efficiency\n    title: Efficiency\n    sections: [{id: a, title: A}]\n"
+        )
+    assert review(curated_content, head).themes_edited == ()
+    _edit_themes(
+        head, ("  - id: efficiency\n    title: Efficiency\n    sections: [{id: a, title: A}]\n", "")
+    )
+    # Rules that cannot be read are not rules removed, nor their threshold changed.
+    _edit_themes(head, ("threshold: 2\n", "threshold: two\n"), ("Sequence Models", "Sequences"))
+    edits = review(curated_content, head).themes_edited
+    assert [(e.theme_id, e.rules) for e in edits] == [("efficiency", ()), ("sequence-models", ())]
+    assert [e.changes for e in edits] == [
+        ("title Efficiency → Efficient ML",),
+        ("title Sequence Models → Sequences",),
+    ]
+
+
+def test_themes_edited_are_listed_while_papers_are_not_compared(
+    curated_content: Path, head_content: Path
+) -> None:
+    # themes.yaml was read: what a theme's page shows does not wait for papers.yaml's fix.
+    (head_content / "curation" / "papers.yaml").write_text("papers: [\n", encoding="utf-8")
+    _edit_themes(head_content, ("title: Efficiency", "title: Efficient ML"))
+    text = format_review(review(curated_content, head_content))
+    assert "- Efficient ML `efficiency`: title Efficiency → Efficient ML\n\n### Check\n" in text
+
+
+def test_a_long_list_of_themes_edited_ends_in_a_count_of_the_rest(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(review_module, "MAX_LISTED", 1)
+    head = _head_copy(curated_content)
+    _edit_themes(head, ("intro: Numbers.", "intro: Sums."), ("Making", "Made"))
+    text = format_review(review(curated_content, head))
+    assert "### Themes edited (2)\n\n- Efficiency `efficiency`: intro\n- … and 1 more\n" in text

@@ -2,7 +2,8 @@
 
 ``papersite review --base-content DIR`` compares the content of a pull request with the content of
 its base branch (checked out into another folder) and writes a Markdown summary for the job page:
-papers per theme before and after, papers added (with their curator links), moved between themes
+papers per theme before and after, themes whose page (title, place, intro, sections) or rules
+changed, papers added (with their curator links), moved between themes
 or sections, and removed, papers whose note, featuring, order or tags changed, each curator link
 added, removed or changed (its label and address, to the letter), papers whose id now names another
 paper, papers whose title, abstract or date the dumps now give otherwise (a new dump's mention of a
@@ -17,6 +18,7 @@ cannot be read, and a paper whose entry holds an error is listed as not compared
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +31,7 @@ from papersite.curation import (
     PAPERS_FILE,
     CuratedPaper,
     Curation,
+    CurationFiles,
     ExtraLink,
     HiddenPaper,
     Theme,
@@ -41,6 +44,7 @@ from papersite.errors import (
     display_path,
 )
 from papersite.markup import code_span, escape_gfm
+from papersite.rules import Term
 from papersite.sources import SOURCES_DIR
 from papersite.wording import counted
 
@@ -113,6 +117,20 @@ class PaperEdit:
 
 
 @dataclass(frozen=True)
+class ThemeEdit:
+    """A theme on both sides whose page or rules changed: what changed, in words.
+
+    ``changes`` are what its page shows (title, place in the theme order, intro, sections);
+    ``rules`` what decides which papers it gets, whose effect the Moved list shows.
+    """
+
+    theme_id: str
+    title: str
+    changes: tuple[str, ...]
+    rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class NotCompared:
     """A paper whose entry in papers.yaml is in error on one side or both (Curation.in_error).
 
@@ -156,6 +174,8 @@ class Review:
     upvotes_changed: int = 0
     base_unread: str | None = None
     head_unread: str | None = None
+    # Themes.yaml does not depend on papers.yaml: its edits are listed even when papers are not.
+    themes_edited: tuple[ThemeEdit, ...] = ()
 
     @property
     def compared(self) -> bool:
@@ -184,6 +204,8 @@ class _Side:
     papers: dict[str, CuratedPaper]
     # papers.yaml as the summary names it, when it is there but could not be read.
     unread: str | None
+    # The curation files as read, for the themes' rules; None without a curation folder.
+    files: CurationFiles | None = None
 
     def has(self, paper_id: str) -> bool:
         """Whether the paper is in this side's dumps, shown or hidden."""
@@ -227,6 +249,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         not_compared=_not_compared_papers(base, head, in_error),
         catalogue=catalogue,
         upvotes_changed=upvotes_changed,
+        themes_edited=_themes_edited(base, head),
     )
 
 
@@ -255,6 +278,7 @@ def _review_unread(base: _Side, head: _Side) -> Review:
         problems=head.problems,
         base_unread=base.unread,
         head_unread=head.unread,
+        themes_edited=_themes_edited(base, head),
     )
 
 
@@ -423,7 +447,145 @@ def _curate(content: Path) -> _Side:
     hidden = {item.paper.id: item for item in curation.hidden}
     papers = {item.paper.id: item for item in curation.papers}
     unread = None if curation.papers_read else display_path(content / CURATION_DIR / PAPERS_FILE)
-    return _Side(curation, places, hidden, loaded.problems, papers, unread)
+    return _Side(curation, places, hidden, loaded.problems, papers, unread, loaded.files)
+
+
+def _themes_edited(base: _Side, head: _Side) -> tuple[ThemeEdit, ...]:
+    """Themes on both sides, in the pull request's order, whose page or rules changed.
+
+    A theme a side could not read is not there to compare: what it shows is a mistake under
+    Check, and the table says "not counted" for it.
+    """
+    if base.files is None or head.files is None:
+        return ()
+    before, after = base.files, head.files
+    unread = (before.unread_themes or frozenset()) | (after.unread_themes or frozenset())
+    # A second entry with the id is not read: which of the two the curator edited is not known.
+    common = [
+        theme.id
+        for theme in after.themes
+        if theme.id not in unread and _theme_of(before, theme.id) is not None
+    ]
+    base_order = [theme.id for theme in before.themes]
+    head_order = [theme.id for theme in after.themes]
+    moved = _moved_in_order([t for t in base_order if t in common], common)
+    edits = []
+    for theme_id in common:
+        was, now = _theme_of(before, theme_id), _theme_of(after, theme_id)
+        assert was is not None and now is not None  # common to both sides
+        changes = []
+        if was.title != now.title:
+            changes.append(f"title {escape_gfm(was.title)} → {escape_gfm(now.title)}")
+        if theme_id in moved:
+            changes.append(
+                f"position {base_order.index(theme_id) + 1} → {head_order.index(theme_id) + 1} "
+                "in the theme order"
+            )
+        if was.intro != now.intro:
+            changes.append("intro")
+        changes += _section_edits(was, now)
+        rules = _rules_edits(before, after, theme_id)
+        if changes or rules:
+            edits.append(ThemeEdit(theme_id, now.title, tuple(changes), rules))
+    return tuple(edits)
+
+
+def _theme_of(files: CurationFiles, theme_id: str) -> Theme | None:
+    return next((theme for theme in files.themes if theme.id == theme_id), None)
+
+
+def _moved_in_order(before: Sequence[str], after: Sequence[str]) -> set[str]:
+    """The fewest of the ids (the same in both) that moved: all but the most left in order.
+
+    Moving one theme to the top shifts every other down a place; only the one moved is news.
+    """
+    where = {item: index for index, item in enumerate(before)}
+    positions = [where[item] for item in after]
+    # The longest run of ids, in ``after``'s order, that kept their order: the rest moved.
+    longest: list[list[int]] = []
+    for index, position in enumerate(positions):
+        runs = [run for run in longest if positions[run[-1]] < position]
+        longest.append([*max(runs, key=len, default=[]), index])
+    kept = max(longest, key=len, default=[])
+    return {item for index, item in enumerate(after) if index not in kept}
+
+
+def _section_edits(was: Theme, now: Theme) -> list[str]:
+    """Sections added, retitled, introduced anew or moved, in the page's order; then removed."""
+    before = [section.id for section in was.sections]
+    after = [section.id for section in now.sections]
+    moved = _moved_in_order([s for s in before if s in after], [s for s in after if s in before])
+    changes = []
+    for section in now.sections:
+        old = was.section(section.id)
+        if old is None:
+            changes.append(f"section `{section.id}` added")
+            continue
+        if old.title != section.title:
+            changes.append(
+                f"section `{section.id}` title {escape_gfm(old.title)} → "
+                f"{escape_gfm(section.title)}"
+            )
+        if old.intro != section.intro:
+            changes.append(f"section `{section.id}` intro")
+        if section.id in moved:
+            changes.append(
+                f"section `{section.id}` position "
+                f"{before.index(section.id) + 1} → {after.index(section.id) + 1}"
+            )
+    changes += [f"section `{s}` removed" for s in before if now.section(s) is None]
+    return changes
+
+
+def _rules_edits(before: CurationFiles, after: CurationFiles, theme_id: str) -> tuple[str, ...]:
+    """What changed in a theme's rules: each part named, each term added or removed by its text."""
+    if theme_id in before.without_rules or theme_id in after.without_rules:
+        return ()  # a side's rules could not be read: a mistake under Check, not an edit
+    was = next((rules for rules in before.rules if rules.theme == theme_id), None)
+    now = next((rules for rules in after.rules if rules.theme == theme_id), None)
+    if was is None or now is None:
+        return () if was is now else ("added",) if was is None else ("removed",)
+    changes = []
+    if was.threshold != now.threshold:
+        changes.append(f"threshold {was.threshold:g} → {now.threshold:g}")
+    if was.title_weight != now.title_weight:
+        changes.append(f"title weight {was.title_weight:g} → {now.title_weight:g}")
+    changes += _term_edits(was.terms, now.terms, "")
+    changes += _term_edits(was.exclude, now.exclude, "exclude ")
+    sections = {rule.section: rule.terms for rule in was.sections}
+    for rule in now.sections:
+        if rule.section in sections:
+            changes += _term_edits(sections[rule.section], rule.terms, f"section `{rule.section}` ")
+    if was.default_section != now.default_section:
+        changes.append(f"default section `{was.default_section}` → `{now.default_section}`")
+    return tuple(changes)
+
+
+def _term_edits(before: Sequence[Term], after: Sequence[Term], part: str) -> list[str]:
+    """Terms of one list added, removed or reweighted, named as the curator wrote them.
+
+    By kind, text and weight: a pattern compiles anew on each side, and its line says nothing.
+    """
+    was = Counter((term.kind, term.text, term.weight) for term in before)
+    now = Counter((term.kind, term.text, term.weight) for term in after)
+    added, removed = list((now - was).elements()), list((was - now).elements())
+    changes = []
+    for kind, text, weight in removed:
+        # The same term with another weight: reweighted, not one removed and one added.
+        new = next((t for t in added if t[:2] == (kind, text)), None)
+        if new is None:
+            changes.append(f"{part}{kind} {code_span(text)}{_weight(weight)} removed")
+        else:
+            added.remove(new)
+            changes.append(f"{part}{kind} {code_span(text)} weight {weight:g} → {new[2]:g}")
+    changes += [
+        f"{part}{kind} {code_span(text)}{_weight(weight)} added" for kind, text, weight in added
+    ]
+    return changes
+
+
+def _weight(weight: float) -> str:
+    return "" if weight == 1 else f" (weight {weight:g})"
 
 
 def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
@@ -493,11 +655,13 @@ def format_review(report: Review) -> str:
     else:
         catalogue = f", {len(report.catalogue)} changed in the dumps" if report.catalogue else ""
         not_compared = f", {len(report.not_compared)} not compared" if report.not_compared else ""
+        themes = report.themes_edited
+        themes_edited = f", {counted(len(themes), 'theme')} edited" if themes else ""
         lines.append(
             f"**{report.base_total} → {report.head_total} papers** on the site: "
             f"{len(report.added)} added, {len(report.moved)} moved, "
             f"{len(report.removed)} removed, {len(report.edited)} edited{catalogue}"
-            f"{not_compared}; {check}"
+            f"{not_compared}{themes_edited}; {check}"
         )
     lines += ["", "### Papers per theme", ""]
     lines += [
@@ -523,6 +687,10 @@ def format_review(report: Review) -> str:
             "",
             f"Addresses the site stops publishing, which links and feed readers use: {gone}.",
         ]
+    if report.themes_edited:
+        # Most pull requests edit papers.yaml alone: no heading for what they leave as it was.
+        entries = [_theme_edit(edit) for edit in report.themes_edited]
+        lines += ["", f"### Themes edited ({len(entries)})", "", *_capped(entries)]
     if report.compared:
         lines += _changes(report)
     messages = [_message(problem) for problem in report.problems]
@@ -601,6 +769,13 @@ def _changes(report: Review) -> list[str]:
                 f"Upvotes changed on {upvotes} (not listed: every capture reads them anew).",
             ]
     return lines
+
+
+def _theme_edit(edit: ThemeEdit) -> str:
+    """One theme's edits: its page's first, in the order the page shows them, then its rules."""
+    parts = [", ".join(edit.changes)] if edit.changes else []
+    parts += [f"rules: {', '.join(edit.rules)}"] if edit.rules else []
+    return f"- {escape_gfm(edit.title)} `{edit.theme_id}`: {'; '.join(parts)}"
 
 
 def _edits_listed(edits: Sequence[PaperEdit]) -> list[str]:
