@@ -395,6 +395,64 @@ def test_a_sources_yaml_key_missing_its_file_names_the_dump_it_likely_meant(
     assert read_dump(found["spaced_small.txt"]).problems == []
 
 
+@pytest.mark.parametrize(
+    "key",
+    # Read as the number 88171096 (YAML 1.1's octal and base 60), a date, true, and a number.
+    ["005_2026_11_30", "2025-11-20", "yes", "1.5"],
+)
+def test_a_sources_yaml_key_yaml_reads_as_no_text_is_named_as_written(
+    make_content: MakeContent, key: str
+) -> None:
+    content = make_content(sources_yaml=f"sources:\n  {key}:\n    captured: 2025-11-20\n")
+    folder = content / "sources"
+    (folder / f"{key}.txt").write_bytes((DATA / "spaced_small.txt").read_bytes())
+    problems = Problems()
+    (found,) = discover_sources(content, problems)
+    # One message, in the curator's words: not the number YAML made of it, nor a second one
+    # asking to list the dump it names.
+    assert [str(p) for p in problems] == [
+        f"{folder}/sources.yaml:2: lists '{key}', but {folder} has no such file "
+        f"(did you mean '{key}.txt'?)"
+    ]
+    assert read_dump(found).problems == []
+
+
+@pytest.mark.parametrize(
+    ("entry", "line", "message"),
+    [
+        ("2025-11-20", 2, "must have 'label' and 'captured'"),
+        (
+            "\n    label: ''",
+            3,
+            "label is empty: write the text readers see for this dump, "
+            "or leave 'label' out to show its file name",
+        ),
+        (
+            "\n    captured: soon",
+            3,
+            "captured must be a date (2025-10-31) or a year (2025), not 'soon'",
+        ),
+    ],
+)
+def test_an_entry_under_a_key_yaml_reads_as_no_text_is_named_as_written(
+    make_content: MakeContent, entry: str, line: int, message: str
+) -> None:
+    content = make_content(sources_yaml=f"sources:\n  005_2026_11_30: {entry}\n")
+    folder = content / "sources"
+    (folder / "005_2026_11_30.txt").write_bytes((DATA / "dense_small.txt").read_bytes())
+    problems = Problems()
+    discover_sources(content, problems)
+    separator = " " if message.startswith("must") else ": "
+    assert [(p.line, p.message) for p in problems] == [
+        (line, f"'005_2026_11_30'{separator}{message}"),
+        (
+            2,
+            f"lists '005_2026_11_30', but {folder} has no such file "
+            "(did you mean '005_2026_11_30.txt'?)",
+        ),
+    ]
+
+
 def test_today_anywhere_is_the_date_in_the_latest_time_zone() -> None:
     # UTC+14 starts 28 November at 10:00 UTC on the 27th: a page captured there is not future.
     assert today_anywhere(datetime(2025, 11, 27, 9, 59, tzinfo=UTC)) == date(2025, 11, 27)

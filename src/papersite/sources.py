@@ -306,41 +306,41 @@ def _parse_sources_document(
         problems.error(document.path, document.line("sources"), "'sources' must map file names")
         return None
     result: dict[str, tuple[SourceFile, int]] = {}
-    for name, entry in entries.items():
-        line = document.line("sources", name)
+    for key, entry in entries.items():
+        line = document.line("sources", key)
+        # A key YAML reads as other than text (005_2026_11_30 as a number, 2025-11-30 as a date)
+        # is a file name written without '.txt': its messages name it as the curator wrote it.
+        name = document.key_text("sources", key)
         if not isinstance(entry, dict):
             problems.error(document.path, line, f"'{name}' must have 'label' and 'captured'")
             # Still listed: the dump is read by its file name, and told of no other mistake.
-            result[str(name)] = (
-                SourceFile(folder / str(name), str(name), str(name), listing=Listing.IN_ERROR),
-                line,
-            )
+            result[name] = (SourceFile(folder / name, name, name, listing=Listing.IN_ERROR), line)
             continue
-        unknown = [key for key in entry if key not in ("label", "captured")]
-        for key in unknown:
+        unknown = [other for other in entry if other not in ("label", "captured")]
+        for other in unknown:
             # Reported, and the entry's other keys still read: a typo in one costs no more.
-            where = document.line("sources", name, key)
-            hint = suggest(str(key), ["label", "captured"], "expected")
-            problems.error(document.path, where, f"unknown key '{key}' {hint}")
+            where = document.line("sources", key, other)
+            hint = suggest(str(other), ["label", "captured"], "expected")
+            problems.error(document.path, where, f"unknown key '{other}' {hint}")
         label = entry.get("label", name)
         if not isinstance(label, str) or not label.strip():
             # Reported at the label's own line, and the entry's capture date is still read: it
             # dates the dump's papers and ranks it for ids, which a bad label changes nothing of.
-            where = document.line("sources", name, "label")
+            where = document.line("sources", key, "label")
             problems.error(document.path, where, f"'{name}': {_label_problem(label)}")
-            label = str(name)
+            label = name
         captured = _read_captured(entry["captured"], today) if "captured" in entry else (None, None)
         # 'captrued:' may be the capture date: its error, not a request for one, is what is said.
         listing = Listing.IN_ERROR if unknown and "captured" not in entry else Listing.LISTED
         if isinstance(captured, str):
             # The label is still shown: only the date is unknown, as if 'captured' were left out.
-            where = document.line("sources", name, "captured")
+            where = document.line("sources", key, "captured")
             problems.error(document.path, where, f"'{name}': {captured}")
             captured = (None, None)
             listing = Listing.IN_ERROR
         full, year = captured
-        source = SourceFile(folder / str(name), str(name), label, full, year, listing)
-        result[str(name)] = (source, line)
+        source = SourceFile(folder / name, name, label, full, year, listing)
+        result[name] = (source, line)
     return result
 
 
