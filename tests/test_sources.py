@@ -138,6 +138,37 @@ def test_a_duplicate_key_in_sources_yaml_does_not_hide_its_other_mistakes(
     assert found["spaced_small.txt"].label == "S"
 
 
+@pytest.mark.parametrize(
+    ("dumps", "hint", "unlisted"),
+    [
+        # The one dump left without an entry is what the copied entry was for, however unlike.
+        (["dense_small.txt"], ": did you mean 'dense_small.txt', which no entry lists?", []),
+        # Of several, the one whose name is closest; none close, each is a warning of its own.
+        (
+            ["spaced_smalll.txt", "dense_small.txt"],
+            ": did you mean 'spaced_smalll.txt', which no entry lists?",
+            ["dense_small.txt"],
+        ),
+        (["x1.txt", "x2.txt"], "", ["x1.txt", "x2.txt"]),
+    ],
+)
+def test_a_key_written_twice_names_the_unlisted_dump_it_was_likely_meant_for(
+    make_content: MakeContent, dumps: list[str], hint: str, unlisted: list[str]
+) -> None:
+    entry = "  spaced_small.txt:\n    label: S\n    captured: 2025-11-20\n"
+    content = make_content("spaced_small.txt", sources_yaml=f"sources:\n{entry}{entry}")
+    folder = content / "sources"
+    for name in dumps:
+        (folder / name).write_bytes((DATA / "dense_small.txt").read_bytes())
+    problems = Problems()
+    discover_sources(content, problems)
+    assert [str(p) for p in problems] == [
+        f"{folder}/sources.yaml:5: duplicate key 'spaced_small.txt' (first defined on line 2)"
+        + hint,
+        *(f"{folder}/{name}: {UNLISTED}" for name in unlisted),
+    ]
+
+
 def test_sources_yaml_with_a_bad_capture_date_names_the_line(make_content: MakeContent) -> None:
     content = make_content(
         "spaced_small.txt",

@@ -222,6 +222,29 @@ def test_with_a_collector_duplicates_are_reported_and_the_first_value_kept() -> 
         load_yaml_text("a: [\n", "f.yaml", problems=problems)
 
 
+def test_duplicates_can_be_left_to_the_caller_with_their_place_and_other_problems_kept() -> None:
+    # sources.yaml says which unlisted dump a second key was likely meant for: it reports them.
+    problems = Problems()
+    text = 'a: 1\nc:\n  017: 2\n  15: 3\nb: "\\a"\na: 4\n'
+    document = load_yaml_text(text, "f.yaml", problems=problems, report_duplicates=False)
+    assert document.data == {"a": 1, "c": {15: 2}, "b": "\a"}
+    assert [str(problem) for problem in problems] == [
+        "f.yaml:5: control character U+0007 in text (written as an escape?): nothing can show it; "
+        "remove it"
+    ]
+    assert [(d.location, d.text, str(d.problem)) for d in document.duplicates] == [
+        (
+            ("c", 15),
+            "15",
+            "f.yaml:4: key 15 must be quoted ('15'): unquoted, YAML reads it as the number 15, "
+            "which cannot be told from 017 on line 3",
+        ),
+        (("a",), "a", "f.yaml:6: duplicate key 'a' (first defined on line 1)"),
+    ]
+    # Without a collector nothing raises for them either: the caller reports them.
+    assert load_yaml_text("a: 1\na: 2\n", "f.yaml", report_duplicates=False).data == {"a": 1}
+
+
 def test_a_comment_that_cuts_unquoted_text_short_is_a_warning() -> None:
     # "Best paper #1 on RNNs" was published as "Best paper", without a word.
     text = (

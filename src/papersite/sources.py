@@ -25,7 +25,7 @@ from typing import BinaryIO, NamedTuple
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
 from papersite.wording import closest, counted, suggest
-from papersite.yamlfile import YamlDocument, load_yaml_file
+from papersite.yamlfile import DuplicateKey, YamlDocument, load_yaml_file
 
 # The folder of raw dumps in a content folder, and the file in it naming each dump's capture.
 SOURCES_DIR = "sources"
@@ -192,13 +192,14 @@ def discover_sources(
         return []
     yaml_path = folder / SOURCES_FILE
     described: dict[str, tuple[SourceFile, int]] | None
+    duplicates: list[DuplicateKey] = []
     if not yaml_path.exists():
         described, unlisted = {}, Listing.NO_SOURCES_YAML
     elif outside_content(yaml_path, content):
         problems.error(display_path(yaml_path), None, OUTSIDE_CONTENT)
         described, unlisted = {}, Listing.IN_ERROR
     else:
-        described = _read_sources_yaml(yaml_path, problems, today or today_anywhere())
+        described, duplicates = _read_sources_yaml(yaml_path, problems, today or today_anywhere())
         # sources.yaml that cannot be read lists nothing, and its error says so once.
         unlisted = Listing.IN_ERROR if described is None else Listing.UNLISTED
         described = described or {}
@@ -221,6 +222,9 @@ def discover_sources(
         )
     unlisted_names = [source.name for source in found if source.listing is Listing.UNLISTED]
     meant: set[str] = set()
+    # Said after the keys written twice, as yamlfile would, but found first: the dump a key
+    # missing its '.txt' names is not also offered for a copied entry.
+    missing: list[tuple[int, str]] = []
     for name, (_, line) in described.items():
         if name in ignored:
             message = f"lists '{name}', which is not a dump: only .txt files are read"
@@ -232,6 +236,19 @@ def discover_sources(
             if close:
                 meant.add(close)
             message = f"lists '{name}', but {display_path(folder)} has no such file{hint}"
+        missing.append((line, message))
+    for duplicate in duplicates:
+        message = duplicate.problem.message
+        if duplicate.location[:-1] == ("sources",):
+            # An entry copied for a new dump, its key left unchanged: that dump is unlisted.
+            close = _meant_by_duplicate(
+                duplicate.text, [n for n in unlisted_names if n not in meant]
+            )
+            if close:
+                meant.add(close)
+                message += f": did you mean '{close}', which no entry lists?"
+        problems.error(duplicate.problem.path, duplicate.problem.line, message)
+    for line, message in missing:
         problems.error(display_path(folder / SOURCES_FILE), line, message)
     for source in found:
         if source.listing is Listing.UNLISTED and source.name not in meant:
@@ -250,6 +267,15 @@ def _closest_name(name: str, names: list[str]) -> str | None:
     folded = {candidate.casefold(): candidate for candidate in names}
     close = closest(name.casefold(), list(folded))
     return folded[close] if close is not None else None
+
+
+def _meant_by_duplicate(name: str, unlisted: list[str]) -> str | None:
+    """The dump a key written a second time was most likely meant for, among those unlisted.
+
+    A second entry was written for some dump: when only one dump is left without an entry, it is
+    that one, however unlike the copied key its name is.
+    """
+    return unlisted[0] if len(unlisted) == 1 else _closest_name(name, unlisted)
 
 
 def _is_dump(path: Path, problems: Problems) -> bool:
@@ -271,16 +297,20 @@ def _is_dump(path: Path, problems: Problems) -> bool:
 
 def _read_sources_yaml(
     path: Path, problems: Problems, today: date
-) -> dict[str, tuple[SourceFile, int]] | None:
-    """Each file sources.yaml describes, or None when it lists none for an error reported."""
+) -> tuple[dict[str, tuple[SourceFile, int]] | None, list[DuplicateKey]]:
+    """Each file sources.yaml describes, or None when it lists none for an error reported.
+
+    With them, the keys written twice: the caller reports those once it knows which dumps are
+    unlisted, as one of them is likely what the second key was meant for.
+    """
     shown = display_path(path)
     try:
-        # Duplicate keys keep their first value and are reported: the rest is still checked.
-        document = load_yaml_file(path, shown, problems=problems)
+        # Duplicate keys keep their first value: the rest is still checked.
+        document = load_yaml_file(path, shown, problems=problems, report_duplicates=False)
     except PapersiteError as error:
         problems.extend(error.problems)
-        return None
-    return _parse_sources_document(document, path.parent, problems, today)
+        return None, []
+    return _parse_sources_document(document, path.parent, problems, today), document.duplicates
 
 
 def _parse_sources_document(

@@ -44,6 +44,18 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 @dataclass(frozen=True)
+class DuplicateKey:
+    """A key written again in the same map: its place (the first one's), as written, and why.
+
+    Its second value is dropped; ``problem`` says so at the line of the second key.
+    """
+
+    location: Location
+    text: str
+    problem: Problem
+
+
+@dataclass(frozen=True)
 class YamlDocument:
     """A loaded YAML file: plain data plus the line each key or item starts on."""
 
@@ -53,6 +65,8 @@ class YamlDocument:
     # Keys YAML read as something other than text (yes, 2024, 2024-05-01), as written, by place:
     # a message can then name the key the way the curator wrote it, not as True.
     written: dict[Location, str] = field(default_factory=dict)
+    # Every key written twice in one map, whether or not its problem went to the caller's list.
+    duplicates: list[DuplicateKey] = field(default_factory=list)
 
     def line(self, *location: str | int) -> int:
         """The 1-based line of the value at ``location``, or of its nearest ancestor."""
@@ -82,13 +96,19 @@ def plain_key(text: str) -> str:
 
 
 def load_yaml_file(
-    path: Path, display: str | None = None, *, problems: Problems | None = None
+    path: Path,
+    display: str | None = None,
+    *,
+    problems: Problems | None = None,
+    report_duplicates: bool = True,
 ) -> YamlDocument:
     """Read and safely load one YAML file; bad input raises PapersiteError naming the line.
 
     Mistakes that leave the data usable, duplicate keys (the first value is kept) and control
     characters written as escapes, go to ``problems`` when it is given, so the caller can check
-    the rest of the file in the same pass; without it they raise too.
+    the rest of the file in the same pass; without it they raise too. With ``report_duplicates``
+    false, duplicate keys are only listed in the document's ``duplicates``, for a caller that
+    reports them itself with more to say (which entry the second one was likely meant to be).
     """
     name = display or str(path)
     try:
@@ -107,11 +127,13 @@ def load_yaml_file(
             raise PapersiteError(name, None, "file is UTF-16 text: save it as UTF-8") from None
         line = raw[: exc.start].count(b"\n") + 1
         raise PapersiteError(name, line, "file is not UTF-8 text: save it as UTF-8") from None
-    return load_yaml_text(text, name, problems=problems)
+    return load_yaml_text(text, name, problems=problems, report_duplicates=report_duplicates)
 
 
-def load_yaml_text(text: str, path: str, *, problems: Problems | None = None) -> YamlDocument:
-    """Safely load YAML text; ``path`` only names it in messages (``problems``: see above)."""
+def load_yaml_text(
+    text: str, path: str, *, problems: Problems | None = None, report_duplicates: bool = True
+) -> YamlDocument:
+    """Safely load YAML text; ``path`` only names it in messages (the options: see above)."""
     text, unseen = _without_unseen_breaks(text, path)
     if unseen:
         if problems is None:
@@ -139,11 +161,15 @@ def load_yaml_text(text: str, path: str, *, problems: Problems | None = None) ->
         return YamlDocument(path, None, {(): 1})
     converter = _Converter(path, text.split("\n"))
     data = converter.convert(root, (), 0)
-    if converter.problems:
+    found = converter.problems
+    if not report_duplicates:
+        left = {id(duplicate.problem) for duplicate in converter.duplicates}
+        found = [problem for problem in found if id(problem) not in left]
+    if found:
         if problems is None:
-            raise PapersiteError.from_problems(converter.problems)
-        problems.extend(converter.problems)
-    return YamlDocument(path, data, converter.lines, converter.written)
+            raise PapersiteError.from_problems(found)
+        problems.extend(found)
+    return YamlDocument(path, data, converter.lines, converter.written, converter.duplicates)
 
 
 # What to say instead of "found '<scalar>'" when quoted text is followed by more text on its line.
@@ -314,6 +340,7 @@ class _Converter:
         self.text_lines = text_lines
         self.lines: dict[Location, int] = {}
         self.written: dict[Location, str] = {}
+        self.duplicates: list[DuplicateKey] = []
         self.nodes = 0
         self.constructor = yaml.SafeLoader("")
         # Every duplicate key and control character is reported at once, so a curator fixes
@@ -393,7 +420,9 @@ class _Converter:
                     )
                 else:
                     message = f"duplicate key '{key_node.value}' (first defined on line {first})"
-                self.problems.append(Problem(self.path, line, message))
+                problem = Problem(self.path, line, message)
+                self.problems.append(problem)
+                self.duplicates.append(DuplicateKey((*location, key), key_node.value, problem))
                 continue
             if not isinstance(key, str):
                 self.written[(*location, key)] = key_node.value
