@@ -539,9 +539,31 @@ def test_a_capture_date_of_today_is_accepted(make_content: MakeContent, written:
     assert found.captured_year == 2025
 
 
-@pytest.mark.parametrize(("written", "shown"), [("9999-12-31", "9999-12-31"), ("2204", "2204")])
-def test_a_capture_date_out_of_range_is_an_error_at_its_line(
-    make_content: MakeContent, written: str, shown: str
+NOT_A_DATE = "must be a date (2025-10-31) or a year (2025), not"
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("9999-12-31", "9999-12-31 is not between 1990 and 2100"),
+        ("2204", "2204 is not between 1990 and 2100"),
+        # Eight digits that make no day are not offered as one.
+        ("20251131", "20251131 is not between 1990 and 2100"),
+        ("19891120", "19891120 is not between 1990 and 2100"),
+        # A day written another way is told how to write it. YAML reads the first two as the
+        # number 20251120 (it ignores '_' in numbers).
+        ("20251120", f"{NOT_A_DATE} 20251120 (did you mean 2025-11-20?)"),
+        ("2025_11_20", f"{NOT_A_DATE} 20251120 (did you mean 2025-11-20?)"),
+        ("2025/11/20", f"{NOT_A_DATE} '2025/11/20' (did you mean 2025-11-20?)"),
+        ("2025.11.20", f"{NOT_A_DATE} '2025.11.20' (did you mean 2025-11-20?)"),
+        ("20.11.2025", f"{NOT_A_DATE} '20.11.2025' (did you mean 2025-11-20?)"),
+        ("'20251120'", f"{NOT_A_DATE} '20251120' (did you mean 2025-11-20?)"),
+        # Day and month cannot be told apart with slashes and the year last.
+        ("11/10/2025", f"{NOT_A_DATE} '11/10/2025'"),
+    ],
+)
+def test_a_capture_date_out_of_range_or_written_otherwise_is_an_error_at_its_line(
+    make_content: MakeContent, written: str, message: str
 ) -> None:
     content = make_content(
         "spaced_small.txt",
@@ -550,7 +572,7 @@ def test_a_capture_date_out_of_range_is_an_error_at_its_line(
     problems = Problems()
     discover_sources(content, problems)
     assert [(p.line, p.message) for p in problems] == [
-        (4, f"'spaced_small.txt': captured {shown} is not between 1990 and 2100")
+        (4, f"'spaced_small.txt': captured {message}")
     ]
 
 

@@ -48,6 +48,14 @@ LATEST_UTC_OFFSET = timedelta(hours=14)
 
 # The one text form of a date that sources.schema.json ("format": "date") lets editors accept.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Other ways people write a day, each told to write it as above: 20251031 (which YAML reads as a
+# number), 2025/10/31 or 2025.10.31, and 31.10.2025. Slashes with the year last are left out:
+# 10/11/2025 is October in one country and November in another.
+_OTHER_DATES = (
+    re.compile(r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})"),
+    re.compile(r"(?P<year>\d{4})([/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"),
+    re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"),
+)
 
 
 class Line(NamedTuple):
@@ -403,12 +411,14 @@ def _read_captured(value: object, today: date) -> tuple[date | None, int | None]
             "captured is empty: write the day the page was captured (2025-10-31), "
             "or the year (2025) when the day is unknown"
         )
+    meant = _written_otherwise(value)
     if isinstance(value, date):
         full, year = value, value.year
-    elif isinstance(value, int) and not isinstance(value, bool):
+    elif isinstance(value, int) and not isinstance(value, bool) and meant is None:
         full, year = None, value
     else:
-        return f"captured must be a date (2025-10-31) or a year (2025), not {value!r}"
+        hint = f" (did you mean {meant.isoformat()}?)" if meant else ""
+        return f"captured must be a date (2025-10-31) or a year (2025), not {value!r}{hint}"
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         return f"captured {full or year} is not between {EARLIEST_YEAR} and {LATEST_YEAR}"
     # A typo'd year (2027 for 2025) would date the dump's papers, its upvotes "as of", and the
@@ -424,6 +434,21 @@ def _read_captured(value: object, today: date) -> tuple[date | None, int | None]
             "the future (a typo?)"
         )
     return full, year
+
+
+def _written_otherwise(value: object) -> date | None:
+    """The day a captured value written in another date form (20251031, 31.10.2025) means."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return None
+    for form in _OTHER_DATES:
+        found = form.fullmatch(str(value))
+        if found is None:
+            continue
+        with contextlib.suppress(ValueError):
+            meant = date(int(found["year"]), int(found["month"]), int(found["day"]))
+            if EARLIEST_YEAR <= meant.year <= LATEST_YEAR:
+                return meant
+    return None
 
 
 @dataclass(frozen=True)
