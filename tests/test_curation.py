@@ -573,6 +573,25 @@ def test_a_theme_id_written_as_a_title_is_one_error_not_one_per_paper_naming_it(
     ]
 
 
+def test_papers_naming_a_theme_whose_id_is_taken_wait_for_its_new_id(content: Path) -> None:
+    # 'papers' was kept as a theme, counted in the summary, and each paper naming the id it had,
+    # its title's, was told to write 'papers', the very id refused.
+    write(content, themes=THEMES.replace("- id: arithmetic-reasoning", "- id: papers"))
+    write(
+        content,
+        papers=PAPERS + "  selective-state-space-models-for-long-context:\n    add: [papers]\n",
+    )
+    curation, problems = curate(content)
+    assert problems == [
+        f"{T}:35: theme id 'papers' is taken: feeds/papers.xml is the feed of every paper; "
+        "choose another id"
+    ]
+    assert [theme.id for theme in curation.themes] == ["efficiency", "sequence-models"]
+    assert curation.summary("content/curation") == (
+        "content/curation: 2 themes (efficiency 3, sequence-models 2), 1 unsorted, 1 hidden"
+    )
+
+
 def test_a_regex_that_runs_away_on_a_paper_stops_curation_at_its_line(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

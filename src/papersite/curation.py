@@ -583,9 +583,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
         if any(mistake[:1] != ("rules",) for mistake in mistakes):
             theme_id = entry.get("id") if isinstance(entry, dict) else None
             if isinstance(theme_id, str) and unchecked is not None:
-                # And the id meant, when the id is the mistake ("Arithmetic Reasoning"): the
-                # papers naming 'arithmetic-reasoning' wait for it rather than each be an error.
-                unchecked.update({theme_id, slugify(theme_id)})
+                unchecked.update(_ids_meant(entry))
             else:
                 unchecked = None
             continue
@@ -601,6 +599,13 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
                 unchecked.add(entry["id"])
             continue
         lines[entry["id"]] = line
+        theme = _theme(document, index, entry, problems)
+        # Compiled for a theme without rules too, which has no use for them yet: a bad regex
+        # is reported where it is written, not once someone adds rules.
+        sections = _section_rules(document, index, theme, problems)
+        theme_rules = None
+        if "rules" in entry and not mistakes:
+            theme_rules = _theme_rules(document, index, theme, entry["rules"], sections, problems)
         if entry["id"] in RESERVED_THEME_IDS:
             problems.error(
                 document.path,
@@ -608,15 +613,16 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
                 f"theme id '{entry['id']}' is taken: {RESERVED_THEME_IDS[entry['id']]}; "
                 "choose another id",
             )
-        theme = _theme(document, index, entry, problems)
+            # Checked all the same, but not kept: it is no theme of the site, and papers.yaml
+            # naming it (or the id it had before, its title's) waits for the new id.
+            if unchecked is not None:
+                unchecked.update(_ids_meant(entry))
+            continue
         themes.append(theme)
-        # Compiled for a theme without rules too, which has no use for them yet: a bad regex
-        # is reported where it is written, not once someone adds rules.
-        sections = _section_rules(document, index, theme, problems)
         if mistakes:
             without_rules.add(theme.id)
-        elif "rules" in entry:
-            rules.append(_theme_rules(document, index, theme, entry["rules"], sections, problems))
+        elif theme_rules is not None:
+            rules.append(theme_rules)
     return _ThemesRead(
         tuple(themes),
         tuple(rules),
@@ -624,6 +630,20 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
         None if unchecked is None else frozenset(unchecked),
         frozenset(without_rules),
     )
+
+
+def _ids_meant(entry: dict[str, Any]) -> set[str]:
+    """The ids papers.yaml may name a theme whose entry is in error by.
+
+    Its id, and the id meant when the id is the mistake ("Arithmetic Reasoning"), or when it was
+    refused and the theme is likely known by its title's ('papers' titled "Multimodal"): the
+    papers naming 'arithmetic-reasoning' or 'multimodal' wait for the fix rather than each be an
+    error.
+    """
+    meant = {entry["id"], slugify(entry["id"])}
+    if isinstance(entry.get("title"), str):
+        meant.add(slugify(entry["title"]))
+    return meant - {""}
 
 
 def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: Problems) -> Theme:
