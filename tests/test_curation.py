@@ -901,6 +901,37 @@ def test_a_paper_entry_at_the_top_level_is_named_and_the_rest_still_checked(
         "'papers:', indented two spaces",
         f"{P}:7: unknown key 'colour' (expected: papers)",
     ]
+    # Its decision is not applied: the rules alone place the paper.
+    assert "quantized-state-space-models" in curate(content)[0].in_error
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            ("papers:\n", ""),
+            f"{P}:2: the 3 paper entries from line 2 to 14 belong under 'papers:', indented two "
+            "spaces; the file is missing 'papers:': write it on a line of its own above them",
+        ),
+        (
+            ("\n  ", "\n"),
+            f"{P}:3: the 3 paper entries from line 3 to 15 belong under 'papers:', indented two "
+            "spaces",
+        ),
+    ],
+)
+def test_paper_entries_all_outside_papers_are_one_error_and_not_counted(
+    content: Path, edit: tuple[str, str], expected: str
+) -> None:
+    # The 'papers:' line lost, or the file dedented: an error per paper, 477 for the shipped
+    # file; and dedented, the summary counted the rules alone as if they were the curators'.
+    write(content, papers=PAPERS.replace(*edit))
+    curation, problems = curate(content)
+    assert problems == [expected]
+    assert curation.summary("content/curation") == (
+        "content/curation: 3 themes (efficiency, sequence-models, arithmetic-reasoning); papers "
+        "not counted, as papers.yaml could not be read"
+    )
 
 
 def test_a_curation_folder_needs_themes_yaml(content: Path) -> None:

@@ -31,7 +31,8 @@ from papersite.sources import OUTSIDE_CONTENT, outside_content
 from papersite.wording import describe, suggest
 from papersite.yamlfile import Location, YamlDocument, load_yaml_file, unquoted_key
 
-# Says more of a schema problem than its message, or None to keep the message.
+# Says more of a schema problem than its message, or None to keep the message; "" when another
+# problem's message already says it, and this one is left out.
 Explain = Callable[[YamlDocument, SchemaProblem], str | None]
 
 CURATION_DIR = "curation"
@@ -458,8 +459,11 @@ def _load(
     broken: set[Location] = set()
     usable = True
     for problem in validate(document, schema):
-        message = (explain(document, problem) if explain else None) or problem.message
-        problems.error(document.path, problem.line, message)
+        message = explain(document, problem) if explain else None
+        if message is None:
+            message = problem.message
+        if message:
+            problems.error(document.path, problem.line, message)
         if len(problem.location) >= 2:
             broken.add(problem.location)
         elif not problem.location or problem.location[0] in own:
@@ -810,18 +814,27 @@ def _read_decisions(
             # {efficiency: Efficient attention}: the section's theme; [Sequence Models]: none.
             theme_id = problem.location[3] if isinstance(problem.location[3], str) else None
             return _invalid_id(document, problem, themes.themes, theme_id)
+        misplaced = _misplaced(document, catalogue)
+        if not problem.location and misplaced:
+            return ""  # 'papers' missing: said with the entries that belong under it
         if len(problem.location) != 1 or problem.location[0] == "papers":
             return None
         key = document.key_text(*problem.location)
         if catalogue.get(key) is None:
             return None
-        # The entry was written at the start of its line, as if it were a section of its own.
-        return f"'{key}' is a paper id: its entry belongs under 'papers:', indented two spaces"
+        # Said once for them all: one line lost or the file dedented misplaces every entry.
+        return _misplaced_message(document, misplaced) if key == misplaced[0][0] else ""
 
     loaded = _load(path, "papers", problems, explain=explain)
     if loaded is None:
         return None
     document, mistakes = loaded
+    misplaced = _misplaced(document, catalogue)
+    if misplaced and not document.data.get("papers"):
+        # No decision is where it is read: counts of the rules alone would read as the curators'.
+        return None
+    # What a misplaced entry decides is not applied: the rules alone place the paper.
+    unread.update(key for key, _ in misplaced)
     broken = {location[1] for location in mistakes}
     ids = [paper.id for paper in catalogue.papers]
     decisions: dict[str, Decision] = {}
@@ -862,6 +875,33 @@ def _read_decisions(
             "(see there why), and may hold them; check again once it is fixed",
         )
     return decisions
+
+
+def _misplaced(document: YamlDocument, catalogue: Catalogue) -> list[tuple[str, int]]:
+    """The paper entries written at the top level of papers.yaml, not under 'papers:', by line.
+
+    Each is written at the start of its line, as if it were a section of its own.
+    """
+    data = document.data if isinstance(document.data, dict) else {}
+    return [
+        (key, document.line(paper_id))
+        for paper_id in data
+        if paper_id != "papers" and catalogue.get(key := document.key_text(paper_id)) is not None
+    ]
+
+
+def _misplaced_message(document: YamlDocument, misplaced: list[tuple[str, int]]) -> str:
+    """One message for every paper entry written outside 'papers:' (see :func:`_misplaced`)."""
+    if len(misplaced) == 1:
+        what, them = f"'{misplaced[0][0]}' is a paper id: its entry belongs", "it"
+    else:
+        first, last = misplaced[0][1], misplaced[-1][1]
+        what = f"the {len(misplaced)} paper entries from line {first} to {last} belong"
+        them = "them"
+    message = f"{what} under 'papers:', indented two spaces"
+    if "papers" not in document.data:
+        message += f"; the file is missing 'papers:': write it on a line of its own above {them}"
+    return message
 
 
 def _check_tag_anchors(
