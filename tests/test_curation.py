@@ -365,6 +365,12 @@ T = "content/curation/themes.yaml"
             "without it",
         ),
         (
+            # 'add' won without a word.
+            "papers:\n  teaching-transformers-to-add:\n    add: {efficiency: quantization}\n"
+            "    remove: [sequence-models, efficiency]\n",
+            f"{P}:5: 'efficiency' is both in 'add' and in 'remove': keep it in the one you mean",
+        ),
+        (
             "papers:\n  teaching-transformers-to-add:\n    featured: [efficiency]\n",
             f"{P}:4: featured in 'efficiency', but the paper is not in that theme",
         ),

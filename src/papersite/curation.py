@@ -1018,6 +1018,15 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         for number, theme_id in enumerate(entry.get("remove", []))
         if check.theme(theme_id, "remove", number)
     )
+    added = {pin.theme for pin in add}
+    for number, theme_id in enumerate(entry.get("remove", [])):
+        if theme_id in added:
+            # Which one was meant cannot be told: 'add' would win without a word.
+            check.report(
+                f"'{theme_id}' is both in 'add' and in 'remove': keep it in the one you mean",
+                "remove",
+                number,
+            )
     return Decision(
         paper_id=paper_id,
         line=line,
