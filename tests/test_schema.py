@@ -68,6 +68,21 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
             "papers:\n  p:\n    featured: maybe\n",
             (3, "'featured' must be true or false or a list, not 'maybe'"),
         ),
+        # 'hidden' takes the reason, not a switch: it was "must be text, not true" alone.
+        (
+            "papers",
+            "papers:\n  p:\n    hidden: true\n",
+            (
+                3,
+                "'hidden' must be text, not true; write the reason the paper is off the site, "
+                "as in 'hidden: Not a research paper.'",
+            ),
+        ),
+        (
+            "papers",
+            "papers:\n  p:\n    hidden: false\n",
+            (3, "'hidden' must be text, not false; to keep the paper on the site, delete 'hidden'"),
+        ),
         (
             "papers",
             "papers:\n  p:\n    order: 1.5\n",

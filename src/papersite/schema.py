@@ -165,7 +165,11 @@ def _message(error: ValidationError, location: Location) -> str:
                 f"{name} must be quoted text such as '2510.21450'; unquoted, YAML reads it as a "
                 "number"
             )
-        hint = _placement_hint(location, value) or _quoted_number_hint(error, value)
+        hint = (
+            _placement_hint(location, value)
+            or _hidden_hint(location, value)
+            or _quoted_number_hint(error, value)
+        )
         return f"{name} must be {_expected(error)}, not {describe(value)}{hint}"
     if kind == "required":
         missing = [key for key in expected if key not in value]
@@ -237,6 +241,15 @@ def _placement_hint(location: Location, value: object) -> str:
     if isinstance(location[3], str) and isinstance(value, list):  # {sequence-models: [a, b]}
         return "; a paper goes in one section of a theme"
     return ""
+
+
+def _hidden_hint(location: Location, value: object) -> str:
+    """For papers.yaml's 'hidden' written as a switch (true, false) or left empty: what it takes."""
+    if len(location) != 3 or location[0] != "papers" or location[2] != "hidden":
+        return ""
+    if value is False:
+        return "; to keep the paper on the site, delete 'hidden'"
+    return "; write the reason the paper is off the site, as in 'hidden: Not a research paper.'"
 
 
 def _alternative_keys(error: ValidationError) -> list[str]:
