@@ -764,6 +764,54 @@ def test_raw_html_and_unsafe_links_in_notes_and_intros_are_warnings_at_their_lin
     assert errors(content) == []
 
 
+def test_a_relative_link_in_an_intro_that_leads_to_no_page_is_a_warning_at_its_line(
+    content: Path,
+) -> None:
+    # It passed 'check --strict', and the theme's page had a dead link. Intros show on the theme's
+    # page, themes/<id>/, so '../../' climbs to the site's root, and '../' to the themes.
+    links = [
+        "../../papers/no-such-paper/",
+        "../../papers/teaching-transformers-to-ad/",
+        "../../papers/a-survey-of-cooking-robots/",
+        "papers/teaching-transformers-to-add/",
+        "../../../papers/teaching-transformers-to-add/",
+        "../sequence-model/",
+        # These lead to pages: a paper's, a theme's, another page of one, an anchor of the page.
+        "../../papers/teaching-transformers-to-add/#abstract",
+        "../sequence-models/",
+        "2/",
+        "#fast-decoding",
+    ]
+    intro = " ".join(f"[{number}]({link})" for number, link in enumerate(links))
+    write(
+        content,
+        themes=THEMES.replace("intro: Making models *cheaper*.", f"intro: '{intro}'").replace(
+            "title: Fast decoding\n", "title: Fast decoding\n        intro: '[x](../papers/)'\n"
+        ),
+    )
+    nowhere = "leads to no page: from the theme's page, themes/efficiency/, it is"
+    assert [p for p in curate(content)[1] if "'intro'" in p] == [
+        f"{T}:5: warning: 'intro': relative link '../../papers/no-such-paper/' {nowhere} "
+        "papers/no-such-paper/: no paper has that id",
+        f"{T}:5: warning: 'intro': relative link '../../papers/teaching-transformers-to-ad/' "
+        f"{nowhere} papers/teaching-transformers-to-ad/: no paper has that id (did you mean "
+        "'teaching-transformers-to-add'?)",
+        f"{T}:5: warning: 'intro': relative link '../../papers/a-survey-of-cooking-robots/' "
+        f"{nowhere} papers/a-survey-of-cooking-robots/, the page of paper "
+        "'a-survey-of-cooking-robots', which papers.yaml hides",
+        f"{T}:5: warning: 'intro': relative link 'papers/teaching-transformers-to-add/' "
+        f"{nowhere} themes/efficiency/papers/teaching-transformers-to-add/",
+        f"{T}:5: warning: 'intro': relative link '../../../papers/teaching-transformers-to-add/' "
+        "leads out of the site: from the theme's page, themes/efficiency/, it climbs above the "
+        "root",
+        f"{T}:5: warning: 'intro': relative link '../sequence-model/' {nowhere} "
+        "themes/sequence-model/: no theme has the id 'sequence-model' (did you mean "
+        "'sequence-models'?)",
+        f"{T}:12: warning: 'intro': relative link '../papers/' {nowhere} themes/papers/: no "
+        "theme has the id 'papers'",
+    ]
+
+
 def test_featuring_a_hidden_paper_is_a_warning(content: Path) -> None:
     write(
         content,

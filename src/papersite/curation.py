@@ -7,12 +7,14 @@ The result is a :class:`Curation`, which every later stage (pages, feeds, export
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from papersite import urls
 from papersite.catalogue import (
@@ -24,11 +26,11 @@ from papersite.catalogue import (
     slugify,
 )
 from papersite.errors import PapersiteError, Problem, Problems, display_path
-from papersite.markup import note_problems, tag_anchor
+from papersite.markup import note_problems, relative_links, tag_anchor
 from papersite.rules import DEFAULT_TITLE_WEIGHT, SectionRule, Term, Text, ThemeRules, ThemeScore
 from papersite.schema import SchemaProblem, load_schema, validate
 from papersite.sources import OUTSIDE_CONTENT, outside_content
-from papersite.wording import describe, suggest
+from papersite.wording import closest, describe, suggest
 from papersite.yamlfile import Location, YamlDocument, load_yaml_file, unquoted_key
 
 # Says more of a schema problem than its message, or None to keep the message; "" when another
@@ -288,6 +290,19 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class IntroLink:
+    """A relative link in the intro of a theme or of one of its sections, at its line.
+
+    It leads from the theme's page, where both intros show; whether a page is there is known
+    only once papers.yaml has said which papers are hidden (see :func:`_check_intro_links`).
+    """
+
+    theme: str
+    url: str
+    line: int
+
+
+@dataclass(frozen=True)
 class CurationFiles:
     """The two curation files, read and checked: themes with their rules, and the decisions."""
 
@@ -311,6 +326,7 @@ class CurationFiles:
     # Ids of themes.yaml's entries that could not be read; None when an id, or the whole file,
     # could not be: then any theme may be missing.
     unread_themes: frozenset[str] | None = frozenset()
+    intro_links: tuple[IntroLink, ...] = ()
 
     def scores(self, paper: Paper) -> dict[str, ThemeScore]:
         """What each theme's rules make of the paper, by theme id."""
@@ -397,6 +413,7 @@ def _curate(
                 files.theme_lines.get(theme.id),
                 f"theme '{theme.id}' has no papers",
             )
+    _check_intro_links(files, curation, found)
     # Checks run in several passes; a curator fixes a file top to bottom, so report in that order.
     order = [files.themes_path, files.papers_path]
     problems.extend(
@@ -436,6 +453,7 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         in_error=frozenset(unread)
         | {paper_id for paper_id, decision in (decisions or {}).items() if not decision.sound},
         unread_themes=read.unchecked,
+        intro_links=read.intro_links,
     )
 
 
@@ -565,6 +583,7 @@ class _ThemesRead:
     unchecked: frozenset[str] | None = None
     # Themes read whose 'rules' could not be: the theme and its sections are known, without rules.
     without_rules: frozenset[str] = frozenset()
+    intro_links: tuple[IntroLink, ...] = ()
 
 
 def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
@@ -581,6 +600,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
     lines: dict[str, int] = {}
     unchecked: set[str] | None = set()
     without_rules: set[str] = set()
+    intro_links: list[IntroLink] = []
     for index, entry in enumerate(document.data["themes"]):
         # The places of the entry's mistakes, from inside the entry: ("rules", "threshold").
         mistakes = {location[2:] for location in broken if location[1] == index}
@@ -623,6 +643,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
                 unchecked.update(_ids_meant(entry))
             continue
         themes.append(theme)
+        intro_links.extend(_intro_links(document, index, theme))
         if mistakes:
             without_rules.add(theme.id)
         elif theme_rules is not None:
@@ -633,7 +654,73 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
         lines,
         None if unchecked is None else frozenset(unchecked),
         frozenset(without_rules),
+        tuple(intro_links),
     )
+
+
+def _intro_links(document: YamlDocument, index: int, theme: Theme) -> list[IntroLink]:
+    """The relative links of a theme's intro and its sections', each at its intro's line."""
+    entry = document.data["themes"][index]
+    places: list[tuple[Location, Any]] = [(("themes", index, "intro"), entry.get("intro"))]
+    for number, item in enumerate(entry["sections"]):
+        places.append((("themes", index, "sections", number, "intro"), item.get("intro")))
+    return [
+        IntroLink(theme.id, url, document.line(*place))
+        for place, text in places
+        if text
+        for url in relative_links(text)
+    ]
+
+
+def _check_intro_links(files: CurationFiles, curation: Curation, problems: Problems) -> None:
+    """Warn of a relative link in an intro that leads to no page of the site.
+
+    MkDocs checks no link in the pages' HTML, where intros are; the site's own papers and themes
+    are known here, so a link into papers/ or themes/ is checked (others, such as a feed, are
+    not). A link is read from the theme's page, its first when the theme is split into pages.
+    """
+    for link in files.intro_links:
+        reason = _dead_end(link, curation)
+        if reason is not None:
+            problems.warning(
+                files.themes_path, link.line, f"'intro': relative link {link.url!r} {reason}"
+            )
+
+
+def _dead_end(link: IntroLink, curation: Curation) -> str | None:
+    """Why a relative link of a theme's page leads to no page of the site, or None if it may."""
+    page = urls.theme_url(link.theme)
+    path = urlsplit(link.url).path
+    if not path or path.startswith("/"):
+        # A fragment or query stays on the theme's page; an address from the root of the host
+        # depends on where the site is served, which is not known here.
+        return None
+    resolved = posixpath.normpath(posixpath.join(page, path))
+    if resolved == posixpath.pardir or resolved.startswith(f"{posixpath.pardir}/"):
+        return f"leads out of the site: from the theme's page, {page}, it climbs above the root"
+    where = f"leads to no page: from the theme's page, {page}, it is {resolved}/"
+    folder, _, rest = f"{resolved}/".partition("/")
+    name = rest.removesuffix("/")
+    if f"{folder}/" == urls.PAPERS and name and "/" not in name:
+        if curation.get(name) is not None:
+            return None
+        if any(item.paper.id == name for item in curation.hidden):
+            return f"{where}, the page of paper '{name}', which papers.yaml hides"
+        close = closest(name, [item.paper.id for item in curation.papers])
+        return f"{where}: no paper has that id" + (f" (did you mean '{close}'?)" if close else "")
+    if f"{folder}/" == urls.THEMES and name:
+        theme_id, _, number = name.partition("/")
+        unread = curation.unread_themes
+        if unread is None or theme_id in unread:
+            return None  # its entry is in error, and reported: fixed, it may be there
+        if curation.theme(theme_id) is None:
+            close = closest(theme_id, [theme.id for theme in curation.themes])
+            return f"{where}: no theme has the id '{theme_id}'" + (
+                f" (did you mean '{close}'?)" if close else ""
+            )
+        # A theme split into pages has themes/<id>/2/ and on; how many depends on its papers.
+        return None if number == "" or number.isdigit() else where
+    return where if f"{folder}/" in (urls.PAPERS, urls.THEMES) else None
 
 
 def _ids_meant(entry: dict[str, Any]) -> set[str]:

@@ -223,6 +223,11 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
     return tuple(problems)
 
 
+def relative_links(text: str) -> tuple[str, ...]:
+    """The relative addresses a note or intro links to (links and images), as written."""
+    return tuple(_convert_note(text)[3])
+
+
 def _convert_note(text: str) -> tuple[str, list[str], list[str], list[str]]:
     """The note as HTML, the raw HTML found in it, the unsafe links dropped, the relative ones."""
     _NOTES.reset()

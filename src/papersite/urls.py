@@ -14,6 +14,8 @@ from __future__ import annotations
 HOME = ""
 # The folder of theme pages; its own page would be index.md in it (curation.RESERVED_THEME_IDS).
 THEMES = "themes/"
+# The folder of paper pages.
+PAPERS = "papers/"
 SEARCH = "search/"
 TAGS = "tags/"
 UNSORTED = "unsorted/"
@@ -34,7 +36,7 @@ SEARCH_SCRIPT = "javascripts/search.js"
 
 def paper_url(paper_id: str) -> str:
     """The paper's page."""
-    return f"papers/{paper_id}/"
+    return f"{PAPERS}{paper_id}/"
 
 
 def theme_url(theme_id: str) -> str:
