@@ -26,7 +26,7 @@ from papersite.errors import Problems, Severity
 from papersite.schema import SCHEMA_DIR
 from papersite.sources import Dump, Record, SourceFile, discover_sources
 
-from .conftest import REPO, SEEDS, MakeContent
+from .conftest import REPO, SEEDS, MakeContent, source
 
 SHIPPED = REPO / "content"
 
@@ -179,6 +179,53 @@ def test_a_paper_retitled_between_versions_is_one_paper_by_its_abstract() -> Non
     assert (paper.published, paper.upvotes) == (date(2025, 5, 10), 90)
     assert paper.sources == ("a.txt", "b.txt", "c.txt")
     assert [(s.papers, s.merged) for s in catalogue.sources] == [(1, 0), (0, 1), (1, 1)]
+
+
+def test_a_mention_of_the_same_title_with_another_abstract_is_a_warning_at_its_line() -> None:
+    # Mentions merge by title: a second paper of the same title would take the page's abstract
+    # and date unseen. A revised abstract (line 13) and a withheld one (line 21) are no warning.
+    catalogue = build_catalogue([read_dump(source("same_title.txt"))])
+    assert [str(problem) for problem in catalogue.problems] == [
+        "tests/data/same_title.txt:29: warning: 'Polarized Self-Attention: Towards "
+        "High-quality Pixel-wise...' is merged by its title with the mention at "
+        "tests/data/same_title.txt:5, but their abstracts share only 15% of their words; the "
+        "page shows the abstract and date (2021-07-01) of the one at tests/data/same_title.txt:13;"
+        " if they are two papers, edit or remove the wrong mention in its dump (a title names "
+        "one paper)"
+    ]
+    (paper,) = catalogue.papers
+    assert paper.abstract.startswith("Pixel-wise regression is probably")
+
+
+OTHER_ABSTRACT = (
+    "We train agents that negotiate prices in simulated markets, and show that a curriculum over "
+    "opponents improves sample efficiency in auctions and bargaining games."
+)
+
+
+def test_the_warning_says_when_the_page_shows_the_later_mention() -> None:
+    first = Record("a.txt", 3, "Gated Attention", ABSTRACT, published=date(2025, 5, 10))
+    # Upvotes make the later mention the richer one: its abstract and date are the page's.
+    later = Record(
+        "b.txt", 7, "Gated attention", OTHER_ABSTRACT, published=date(2025, 11, 17), upvotes=4
+    )
+    catalogue = build_catalogue([dump("a.txt", first), dump("b.txt", later)])
+    (problem,) = catalogue.problems
+    assert (problem.path, problem.line, problem.severity) == ("b.txt", 7, Severity.WARNING)
+    assert "with the mention at a.txt:3, but their abstracts share only " in problem.message
+    assert "the page shows the abstract and date (2025-11-17) of this mention;" in problem.message
+    assert catalogue.papers[0].abstract == OTHER_ABSTRACT
+
+
+@pytest.mark.parametrize(
+    "later",
+    [ABSTRACT[:100], "", "Abstract withheld.", ABSTRACT.upper()],
+    ids=["cut-short", "empty", "withheld", "other-case"],
+)
+def test_a_mention_whose_abstract_may_be_the_same_is_no_warning(later: str) -> None:
+    first = Record("a.txt", 1, "Gated Attention", ABSTRACT)
+    again = Record("b.txt", 1, "Gated Attention", later)
+    assert build_catalogue([dump("a.txt", first), dump("b.txt", again)]).problems == ()
 
 
 def test_papers_sharing_a_short_abstract_stay_apart() -> None:
