@@ -2,11 +2,12 @@
 
 Mentions are matched by title (case, accents, punctuation and spacing aside), or by abstract when
 a paper was retitled between versions; a mention merged by title whose abstract is like none of
-the others' is warned of, since it may be another paper of the same title. A merged paper keeps the richest metadata any mention has:
-a date beats no date, and upvotes come from the latest capture that shows them. The title is the
-exception: one with a capital beats one all in lower case, however rich the other's mention. Each
-paper gets a stable id, an ASCII slug of its title, which is also its address; when two titles
-slug the same, the paper captured first keeps the plain slug.
+the others' gets a warning, since it may be another paper of the same title. A merged paper keeps
+the richest metadata any mention has: a date beats no date, and upvotes come from the latest
+capture that shows them. The title is the exception: one with a capital beats one all in lower
+case, however rich the other's mention. Each paper gets a stable id, an ASCII slug of its title,
+which is also its address; when two titles slug the same, the paper captured first keeps the plain
+slug.
 """
 
 from __future__ import annotations
