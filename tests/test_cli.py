@@ -47,6 +47,19 @@ def test_check_exits_1_and_prints_path_line_message(
     assert captured.out.splitlines()[-1] == "3 papers; 1 error, 1 warning"
 
 
+def test_check_lists_papers_skipped_for_one_cause_once(
+    make_content: MakeContent, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = make_content("latin1.txt")
+    assert main(["check", "--content", str(content)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert f"{content}/sources/latin1.txt: spaced, 4 records read, 1 new papers" in out[0]
+    assert out[0].endswith(", 3 skipped")
+    # Two papers skipped for the lines that are not UTF-8 share that one error.
+    assert [line.split(": ")[2] for line in out[1:-1]] == ["not UTF-8", "malformed meta block"]
+    assert out[-1] == "1 paper; 2 errors, 0 warnings"
+
+
 def _shipped_content_with_a_bad_byte(tmp_path: Path) -> tuple[Path, Path]:
     """A copy of the shipped content whose third dump has a byte that is not UTF-8 on line 15."""
     content = tmp_path / "content"

@@ -207,6 +207,31 @@ def test_bad_meta_skips_only_its_own_paper() -> None:
     assert [r.title for r in dump.records] == ["A Good Paper", "Another Good Paper"]
 
 
+def test_a_dump_saved_as_latin1_is_one_error_first_not_a_malformed_meta_block_each() -> None:
+    # Its '·' separators are byte 0xb7, not UTF-8: shown as U+FFFD, they break the meta blocks
+    # of lines 10 and 22, whose papers are skipped with that error, not reported again each.
+    dump = read_dump(source("latin1.txt"))
+    not_utf8 = (
+        "tests/data/latin1.txt:10: not UTF-8: byte 0xb7 at column 1 (and 3 more lines), shown as "
+        "U+FFFD; save the file as UTF-8 (2 papers skipped until then: such a line is in their "
+        "meta block)"
+    )
+    # A meta block wrong in another way is still its own error, after the cause of the rest.
+    missing_dot = (
+        "tests/data/latin1.txt:29: malformed meta block: expected '• N authors' or an "
+        "organisation, then '·', then a date; paper 'Lost Separators' skipped"
+    )
+    assert [str(problem) for problem in dump.problems] == [not_utf8, missing_dot]
+    assert [str(problem) for problem in dump.skipped] == [not_utf8, not_utf8, missing_dot]
+    assert [record.title for record in dump.records] == ["Caf\ufffd Models"]
+    assert dump.read == 4
+    assert sorted(dump.skipped_titles) == [
+        "Counting With Transformers",
+        "Lost Separators",
+        "Pretraining with Hierarchical Memories",
+    ]
+
+
 def test_empty_file_gets_a_warning_naming_it() -> None:
     dump = read_dump(source("empty.txt"))
     assert [(p.severity, p.message) for p in dump.problems] == [(Severity.WARNING, "empty file")]

@@ -230,7 +230,8 @@ def _run_check(args: argparse.Namespace) -> int:
     listed: set[Problem] = set()
     for summary in loaded.catalogue.sources:
         _write(f"{summary}\n")
-        for skipped in summary.skipped:
+        # Papers skipped for one cause (lines that are not UTF-8) share its problem: listed once.
+        for skipped in dict.fromkeys(summary.skipped):
             _write(f"  skipped: {skipped}\n")
         listed.update(summary.skipped)
     if loaded.curation.themes:

@@ -715,7 +715,11 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
         try:
             meta = _parse_meta(block, dump)
         except _MetaError as error:
-            dump.skip(error.line, f"{error}; paper '{_short(title)}' skipped", title)
+            # A '·' saved in another encoding than UTF-8 is no '·': the bytes are the mistake.
+            if any(line in dump.undecodable for line, _ in block):
+                dump.skip_undecodable(title)
+            else:
+                dump.skip(error.line, f"{error}; paper '{_short(title)}' skipped", title)
             return None
     # By position, in Record's field order: keywords cost about 0.4 µs more a record (measured).
     record = Record(

@@ -131,6 +131,15 @@ class Record:
     upvotes_as_of: date | None = None
 
 
+@dataclass(frozen=True)
+class _Undecodable:
+    """A line that is not UTF-8: its number, its first bad byte and that byte's column (from 1)."""
+
+    line: int
+    byte: int
+    column: int
+
+
 @dataclass
 class Dump:
     """What one file gave: its records, and every record or file skipped with the reason."""
@@ -149,6 +158,11 @@ class Dump:
     # them name no paper, and saying why spares a curator a list of "unknown paper id" errors.
     skipped_titles: list[str] = field(default_factory=list)
     unread: bool = False
+    # Lines that were not UTF-8, by number, in file order (see open_lines).
+    undecodable: dict[int, _Undecodable] = field(default_factory=dict)
+    # Papers skipped because their meta block holds such a line: the one error about those lines
+    # says why, rather than one "malformed meta block" a paper (skip_undecodable).
+    skipped_undecodable: int = 0
 
     @property
     def read(self) -> int:
@@ -162,6 +176,15 @@ class Dump:
         self.problems.append(problem)
         if title is not None:
             self.skipped_titles.append(title)
+
+    def skip_undecodable(self, title: str) -> None:
+        """Skip a paper whose meta block holds a line that is not UTF-8: that line's error says so.
+
+        The paper is counted among those skipped and reported by open_lines, once the lines are
+        read, in the one error about the lines that are not UTF-8.
+        """
+        self.skipped_undecodable += 1
+        self.skipped_titles.append(title)
 
 
 # Content arrives in pull requests; a link to /proc/self/environ or ~/.ssh would be published.
@@ -451,15 +474,6 @@ def _written_otherwise(value: object) -> date | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Undecodable:
-    """A line that is not UTF-8: its number, its first bad byte and that byte's column (from 1)."""
-
-    line: int
-    byte: int
-    column: int
-
-
 @contextlib.contextmanager
 def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
     """The numbered, cleaned lines of ``dump``'s file, decoded as they are read.
@@ -468,7 +482,8 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
     huge line, raises PapersiteError: at opening, or part-way through the lines; a file that
     cannot be read raises OSError. UTF-16 with a byte-order mark is read, with a warning in
     ``dump.problems``; bytes that are not UTF-8 are one error there once the lines have been
-    read, after whatever their reader reported.
+    read, put before whatever their reader reported: it is the cause of much of that. Papers its
+    reader skipped with ``Dump.skip_undecodable`` are skipped with that error.
     """
     size = dump.source.path.stat().st_size
     if size > MAX_DUMP_BYTES:
@@ -478,8 +493,8 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
             f"file is {size:,} bytes; a dump may be at most {MAX_DUMP_BYTES:,} "
             "(one captured page is well under 1 MB): split it; file skipped",
         )
-    # Lines that were not UTF-8, one entry per line.
-    undecodable: list[_Undecodable] = []
+    # Where the reader's problems start: the error about bytes that are not UTF-8 goes there.
+    start = len(dump.problems)
     with dump.source.path.open("rb") as handle:
         mark = _utf16_mark(handle.read(UTF16_SNIFF_BYTES), dump.display)
         handle.seek(0)
@@ -495,15 +510,29 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
             )
             # As UTF-8, so its lines are checked (length, NUL) as any dump's are.
             stream = io.BytesIO(_utf16_text(handle.read(), dump).encode("utf-8"))
-        yield _numbered_lines(stream, dump.display, undecodable)
-    if undecodable:
-        first, more = undecodable[0], len(undecodable) - 1
-        others = f" (and {counted(more, 'more line')})" if more else ""
-        message = (
-            f"not UTF-8: byte 0x{first.byte:02x} at column {first.column}{others}, shown as "
-            "U+FFFD; save the file as UTF-8"
-        )
-        dump.problems.append(Problem(dump.display, first.line, message))
+        yield _numbered_lines(stream, dump.display, dump.undecodable)
+    if dump.undecodable:
+        _report_undecodable(dump, start)
+
+
+def _report_undecodable(dump: Dump, start: int) -> None:
+    """One error for the lines that are not UTF-8, before the problems reported after ``start``.
+
+    The papers skipped for such a line in their meta block are skipped with it: listed once, and
+    counted one each, so that the dump's accounting (read = kept + skipped) still holds.
+    """
+    first, *others = dump.undecodable.values()
+    more = f" (and {counted(len(others), 'more line')})" if others else ""
+    message = (
+        f"not UTF-8: byte 0x{first.byte:02x} at column {first.column}{more}, shown as U+FFFD; "
+        "save the file as UTF-8"
+    )
+    if dump.skipped_undecodable:
+        skipped = counted(dump.skipped_undecodable, "paper")
+        message += f" ({skipped} skipped until then: such a line is in their meta block)"
+    problem = Problem(dump.display, first.line, message)
+    dump.problems.insert(start, problem)
+    dump.skipped[:0] = [problem] * dump.skipped_undecodable
 
 
 def text_lines(text: str) -> list[Line]:
@@ -524,7 +553,7 @@ def _clean(line: str) -> str:
 
 
 def _numbered_lines(
-    handle: BinaryIO, display: str, undecodable: list[_Undecodable]
+    handle: BinaryIO, display: str, undecodable: dict[int, _Undecodable]
 ) -> Iterator[tuple[int, str]]:
     """Decode a binary stream line by line, refusing binary data and huge lines.
 
@@ -553,7 +582,7 @@ def _numbered_lines(
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            undecodable.append(_Undecodable(number, raw[exc.start], exc.start + 1))
+            undecodable[number] = _Undecodable(number, raw[exc.start], exc.start + 1)
             text = raw.decode("utf-8", errors="replace")
         yield number, _clean(text)
 
