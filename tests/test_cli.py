@@ -263,6 +263,15 @@ def test_triage_prints_the_report_and_refuses_without_a_curation(
     )
     assert main(["triage", "--disagreements"]) == 0
     assert capsys.readouterr().out.startswith("2 pinned papers the rules would sort differently\n")
+    assert main(["triage", "--disagreements", "--theme", "arithmetic-reasoning"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "1 pinned paper the rules would sort differently, for theme 'arithmetic-reasoning'\n"
+    )
+    assert main(["triage", "--theme", "arithmetic"]) == 1
+    assert capsys.readouterr().err == (
+        "content/curation/themes.yaml: --theme: no theme has the id 'arithmetic' "
+        "(did you mean 'arithmetic-reasoning'?)\n"
+    )
     shutil.rmtree(curated_content / "curation")
     assert main(["triage"]) == 1
     assert capsys.readouterr().err == "content/curation: no curation folder: nothing to triage\n"

@@ -95,6 +95,37 @@ def test_the_disagreements_are_listed_on_request(curated_content: Path) -> None:
     )
 
 
+def test_one_theme_s_papers_are_listed_on_request(curated_content: Path) -> None:
+    catalogue = load_catalogue(curated_content)
+    files = read_curation(curated_content, catalogue, Problems())
+    assert files is not None
+    report = triage(files, catalogue)
+    # The rules alone would add the first to sequence-models; the second is pinned there and
+    # in arithmetic-reasoning, whose rules do not place it.
+    pinned = {item.paper.id for item in report.disagreements}
+    assert pinned == {"quantized-state-space-models", "teaching-transformers-to-add"}
+    for theme_id, expected in (
+        ("sequence-models", {"quantized-state-space-models"}),
+        ("arithmetic-reasoning", {"teaching-transformers-to-add"}),
+        ("efficiency", set()),
+    ):
+        about = report.about(theme_id)
+        assert {item.paper.id for item in about.disagreements} == expected, theme_id
+    waiting = {item.paper.id for item in report.undecided}
+    scored = {item.paper.id for item in report.about("efficiency").undecided}
+    assert scored and scored < waiting
+    assert all(
+        any(score.theme == "efficiency" for score in item.suggestions)
+        for item in report.about("efficiency").undecided
+    )
+    text = format_triage(report.about("arithmetic-reasoning"), disagreements=True)
+    assert text.startswith(
+        "1 pinned paper the rules would sort differently, for theme 'arithmetic-reasoning'\n"
+    )
+    text = format_triage(report.about("sequence-models"))
+    assert "papersite triage --disagreements --theme sequence-models lists them" in text
+
+
 def test_an_excluded_theme_is_named_with_its_exclusion(curated_content: Path) -> None:
     (curated_content / "sources" / "dump.txt").write_text(
         "Quantization Survey\nA survey of quantized networks.\n", encoding="utf-8"

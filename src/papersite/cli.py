@@ -22,7 +22,7 @@ from papersite.errors import (
 )
 from papersite.exports import FORMATS, SERIALISERS, export_objects, schema_json, write_export
 from papersite.triage import format_triage, triage
-from papersite.wording import counted
+from papersite.wording import counted, suggest
 
 # How messages name standard output, which has no path of its own (Python's name for it).
 STDOUT = "<stdout>"
@@ -160,6 +160,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="list the pinned papers the rules would sort differently instead",
     )
+    triage_command.add_argument(
+        "--theme",
+        metavar="ID",
+        help="only the papers the theme's rules score or whose place in it is in question",
+    )
     triage_command.set_defaults(run=_run_triage)
 
     review_command = commands.add_parser(
@@ -253,6 +258,13 @@ def _run_triage(args: argparse.Namespace) -> int:
             display_path(args.content / CURATION_DIR), None, "no curation folder: nothing to triage"
         )
     triaged = triage(loaded.files, loaded.catalogue)
+    if args.theme is not None:
+        known = [theme.id for theme in loaded.files.themes]
+        if args.theme not in known:
+            hint = suggest(args.theme, known, "themes")
+            message = f"--theme: no theme has the id '{args.theme}' {hint}"
+            raise PapersiteError(loaded.files.themes_path, None, message)
+        triaged = triaged.about(args.theme)
     _write(format_triage(triaged, disagreements=args.disagreements))
     return 0
 

@@ -5,7 +5,8 @@ leave in no theme, and those the rules placed, each with the rules' scores, so a
 or corrects them. It ends with a papers.yaml snippet for all of them (for a paper the rules placed,
 it pins where they put it), so a curator edits suggestions instead of typing ids. Pinned papers the
 rules would sort differently (a hint to tune the rules or to revisit the pin) are only counted;
-``--disagreements`` lists them.
+``--disagreements`` lists them. ``--theme`` keeps the papers one theme is concerned by: after adding
+a theme, its candidates among papers already pinned elsewhere are its disagreements.
 """
 
 from __future__ import annotations
@@ -56,11 +57,35 @@ class Triage:
     unsorted: tuple[TriageItem, ...]
     disagreements: tuple[TriageItem, ...]
     placed: tuple[TriageItem, ...] = ()
+    # The theme the papers were chosen for (see ``about``); None for every paper.
+    theme: str | None = None
 
     @property
     def undecided(self) -> tuple[TriageItem, ...]:
         """Every paper waiting for a decision, in the order the report lists them."""
         return self.unsorted + self.placed
+
+    def about(self, theme_id: str) -> Triage:
+        """Only the papers one theme is concerned by, as a curator adding or tuning it needs.
+
+        A paper waiting for a decision is, when the rules put it in the theme or score it there
+        at all; a pinned paper, when the rules would add it to the theme or take it out.
+        """
+
+        def waits(item: TriageItem) -> bool:
+            placed = any(p.theme == theme_id for p in item.placements)
+            return placed or any(s.theme == theme_id for s in item.suggestions)
+
+        def differs(item: TriageItem) -> bool:
+            return theme_id in set(item.rules_themes) ^ {p.theme for p in item.placements}
+
+        return Triage(
+            self.papers_path,
+            tuple(filter(waits, self.unsorted)),
+            tuple(filter(differs, self.disagreements)),
+            tuple(filter(waits, self.placed)),
+            theme=theme_id,
+        )
 
 
 def triage(files: CurationFiles, catalogue: Catalogue) -> Triage:
@@ -91,7 +116,7 @@ def format_triage(report: Triage, *, disagreements: bool = False) -> str:
     if disagreements:
         return _format_disagreements(report)
     path = report.papers_path
-    head = f"{counted(len(report.undecided), 'paper')} not yet decided in {path}"
+    head = f"{counted(len(report.undecided), 'paper')} not yet decided in {path}{_for(report)}"
     if report.undecided:
         head += f": {len(report.unsorted)} in no theme, {len(report.placed)} placed by the rules"
     lines = [head]
@@ -109,7 +134,8 @@ def format_triage(report: Triage, *, disagreements: bool = False) -> str:
                 lines.append(f"    suggested: {_scores(item.suggestions)}")
     if report.disagreements:
         differing = counted(len(report.disagreements), "pinned paper")
-        hint = "papersite triage --disagreements lists them"
+        also = f" --theme {report.theme}" if report.theme else ""
+        hint = f"papersite triage --disagreements{also} lists them"
         lines += ["", f"{differing} the rules would sort differently ({hint})"]
     new = tuple(item for item in report.undecided if item.line is None)
     entered = tuple(item for item in report.undecided if item.line is not None)
@@ -124,9 +150,8 @@ def format_triage(report: Triage, *, disagreements: bool = False) -> str:
 
 
 def _format_disagreements(report: Triage) -> str:
-    lines = [
-        f"{counted(len(report.disagreements), 'pinned paper')} the rules would sort differently"
-    ]
+    differing = counted(len(report.disagreements), "pinned paper")
+    lines = [f"{differing} the rules would sort differently{_for(report)}"]
     for item in report.disagreements:
         pinned = _where((p.theme, p.section) for p in item.placements)
         # Where the rules would put it, written as the pin is, so the two lines compare at a glance.
@@ -159,6 +184,10 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
         else:
             lines.append(f"    themes: []  # {_scores(item.suggestions)}")
     return lines
+
+
+def _for(report: Triage) -> str:
+    return f", for theme '{report.theme}'" if report.theme else ""
 
 
 def _named(item: TriageItem, papers_path: str) -> str:
