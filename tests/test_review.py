@@ -48,9 +48,10 @@ def test_review_summarises_counts_added_moved_removed_and_check_messages(
         "\n"
         "### Added (2)\n"
         "\n"
-        "- A Survey of Cooking Robots `a-survey-of-cooking-robots`: `unsorted` (unhidden)\n"
+        "- A Survey of Cooking Robots `a-survey-of-cooking-robots`: `unsorted` "
+        "(unhidden; not yet decided in papers.yaml)\n"
         "- Speculative Decoding \\<Fast\\> \\| Drafts\\* `speculative-decoding-fast-drafts`: "
-        "`efficiency / fast-decoding`\n"
+        "`efficiency / fast-decoding` (placed by the rules: not yet decided in papers.yaml)\n"
         "\n"
         "### Moved (1)\n"
         "\n"
@@ -275,13 +276,30 @@ def test_a_base_folder_without_sources_is_refused_rather_than_reviewed_as_empty(
     )
 
 
+def test_an_added_paper_papers_yaml_pins_is_not_called_undecided(
+    curated_content: Path, head_content: Path
+) -> None:
+    papers = head_content / "curation" / "papers.yaml"
+    papers.write_text(
+        papers.read_text(encoding="utf-8")
+        + "  speculative-decoding-fast-drafts:\n    themes: {efficiency: fast-decoding}\n"
+        + "  a-survey-of-cooking-robots:\n    themes: []\n",
+        encoding="utf-8",
+    )
+    text = format_review(review(curated_content, head_content))
+    added = text.split("### Added (2)")[1].split("###")[0]
+    assert "`speculative-decoding-fast-drafts`: `efficiency / fast-decoding`\n" in added
+    assert "`a-survey-of-cooking-robots`: `unsorted` (unhidden)\n" in added
+    assert "not yet decided" not in text
+
+
 def test_long_lists_end_in_a_count_of_the_rest(
     curated_content: Path, head_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(review_module, "MAX_LISTED", 1)
     text = format_review(review(curated_content, head_content))
     assert "### Added (2)\n\n- A Survey of Cooking Robots" in text
-    assert "(unhidden)\n- … and 1 more\n\n### Moved (1)" in text
+    assert "(unhidden; not yet decided in papers.yaml)\n- … and 1 more\n\n### Moved (1)" in text
 
 
 @pytest.mark.parametrize(
@@ -498,7 +516,8 @@ def test_an_added_paper_s_links_are_named_with_label_and_address(
     text = format_review(review(curated_content, head_content))
     assert (
         "- Speculative Decoding \\<Fast\\> \\| Drafts\\* `speculative-decoding-fast-drafts`: "
-        "`efficiency / fast-decoding`; link `code`: `` https://evil.test/`x` ``; "
+        "`efficiency / fast-decoding` (placed by the rules: not yet decided in papers.yaml); "
+        "link `code`: `` https://evil.test/`x` ``; "
         "link `[site](https://evil.test)`: `https://evil.test/<b>|`\n"
     ) in text
 

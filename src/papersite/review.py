@@ -95,7 +95,8 @@ class ThemeCount:
 class PaperChange:
     """A paper added, moved or removed: its places before and after the pull request.
 
-    ``note`` says why a paper left (the reason it was hidden) or that an added one was unhidden;
+    ``note`` says why a paper left (the reason it was hidden), or that an added one was unhidden
+    or is not yet decided (where it stands is the rules' call);
     ``links`` are an added paper's curator links, new addresses on the site a reviewer checks.
     """
 
@@ -298,19 +299,38 @@ def _not_compared_papers(
 
 
 def _added(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
-    """Papers on the site only in the pull request, noting those it unhides."""
+    """Papers on the site only in the pull request, noting those it unhides or leaves undecided."""
     return tuple(
         PaperChange(
             paper_id,
             head.title(paper_id),
             (),
             after,
-            "unhidden" if paper_id in base.hidden else None,
+            _added_note(base, head, paper_id),
             head.papers[paper_id].links,
         )
         for paper_id, after in head.places.items()
         if paper_id not in in_error and paper_id not in base.places
     )
+
+
+def _added_note(base: _Side, head: _Side, paper_id: str) -> str | None:
+    """That an added paper was hidden before, and that papers.yaml does not decide it yet."""
+    notes = ["unhidden"] if paper_id in base.hidden else []
+    notes += [note] if (note := _undecided(head, paper_id)) else []
+    return "; ".join(notes) or None
+
+
+def _undecided(side: _Side, paper_id: str) -> str:
+    """How a paper stands when papers.yaml does not set its themes: the rules' call, not a pin.
+
+    A new dump's papers come in so; a reviewer asks for them to be decided (``papersite triage``).
+    """
+    decision = side.files.decisions.get(paper_id) if side.files else None
+    if side.files is None or not side.files.themes or (decision and decision.pins_themes):
+        return ""
+    placed = "placed by the rules: " if side.papers[paper_id].placements else ""
+    return f"{placed}not yet decided in papers.yaml"
 
 
 def _moved(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
