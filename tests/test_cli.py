@@ -218,6 +218,24 @@ def test_check_counts_no_papers_when_papers_yaml_cannot_be_read(
     )
 
 
+def test_check_names_the_line_a_quote_was_left_open_on(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Open on line 6, the text reads on to the quote opening the note on line 14, where PyYAML
+    # stops: the line it reported before.
+    papers = curated_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    text = text.replace("note: The cleanest", 'note: "The cleanest')
+    text = text.replace("note: Quantizes", 'note: "Quantizes').replace("memory.", 'memory."')
+    papers.write_text(text, encoding="utf-8")
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err == (
+        "content/curation/papers.yaml:6: YAML syntax error: the text in double quotes that starts "
+        'on this line is never closed: end it with " (quoted text may go on over several lines, '
+        'so YAML took the " on line 14 for its end)\n'
+    )
+
+
 def test_check_strict_fails_on_a_theme_with_no_papers(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -128,6 +128,98 @@ def test_bad_yaml_is_refused_with_line_and_reason(text: str, line: int, message:
     assert (caught.value.path, caught.value.line, caught.value.message) == ("f.yaml", line, message)
 
 
+# Three entries the way papers.yaml writes them; {a} and {b} are the first and last notes.
+ENTRIES = (
+    "papers:\n"
+    "  a:\n"
+    "    note: {a}\n"
+    "    order: 1\n"
+    "\n"
+    "  # The Bitter Lesson\n"
+    "  b:\n"
+    "    themes: []\n"
+    "    arxiv: '1506.00019'\n"
+    "\n"
+    "  c:\n"
+    "    note: {b}\n"
+)
+
+
+def unclosed(quote: str, line: int, stopped: str) -> str:
+    name = "double" if quote == '"' else "single"
+    return (
+        f"f.yaml:{line}: YAML syntax error: the text in {name} quotes that starts on this line is "
+        f"never closed: end it with {quote} (quoted text may go on over several lines, so YAML "
+        f"{stopped})"
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # Read on to the quote opening the last note: PyYAML blamed the text after it, line 12.
+        (
+            '"A fresh look at transfer',
+            '"Kept."',
+            unclosed('"', 3, 'took the " on line 12 for its end'),
+        ),
+        # Escaped quote marks inside do not close the text; the arxiv id's quote does.
+        (
+            "'It''s a fresh look",
+            "Kept.",
+            unclosed("'", 3, "took the ' on line 9 for its end"),
+        ),
+        ('"A \\"fresh\\" look', '"Kept."', unclosed('"', 3, 'took the " on line 12 for its end')),
+        # No quote mark of its kind after it: the file ends inside the text.
+        ('"A fresh look', "Kept.", unclosed('"', 3, "read on to the end of the file")),
+        ("Kept.", '"A fresh look', unclosed('"', 12, "read on to the end of the file")),
+        ("Kept.", "'A fresh look", unclosed("'", 12, "read on to the end of the file")),
+    ],
+)
+def test_a_quote_left_open_is_named_at_the_line_it_opens(a: str, b: str, expected: str) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(ENTRIES.format(a=a, b=b), "f.yaml")
+    assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The quote mark that closed it is in a comment.
+        (
+            'a:\n  note: "A fresh look\n  # The "Bitter" Lesson\nb: 1\n',
+            unclosed('"', 2, 'took the " on line 3 for its end'),
+        ),
+        # The text is an item of a list, or a value in braces.
+        ('b:\n  - "x\n  - y\n  - "z"\n', unclosed('"', 2, 'took the " on line 4 for its end')),
+        (
+            "terms:\n  - {regex: 'x+, weight: 2}\n  - {regex: 'y', weight: 1}\n",
+            unclosed("'", 2, "took the ' on line 3 for its end"),
+        ),
+        # A line '---' inside quoted text ends the text, as the end of the file does.
+        ('a: "A fresh look\n---\nb: 1\n', unclosed('"', 1, "read on to line 2")),
+    ],
+)
+def test_a_quote_left_open_is_named_wherever_the_text_is(text: str, expected: str) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert str(caught.value) == expected
+
+
+def test_quoted_text_may_go_on_over_lines_and_a_quote_inside_it_is_no_open_one() -> None:
+    text = "a:\n  note: \"A fresh look\n    at transfer.\"\n  tip: 'It''s\n    short'\n  order: 1\n"
+    assert load_yaml_text(text, "f.yaml").data == {
+        "a": {"note": "A fresh look at transfer.", "tip": "It's short", "order": 1}
+    }
+    # The text was closed, by a quote mark meant to be inside it: not a quote left open.
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text('a:\n  note: "A look\n    at "attention" here."\n  order: 1\n', "f.yaml")
+    assert (
+        str(caught.value)
+        == "f.yaml:3: YAML syntax error: expected <block end>, but found '<scalar>'"
+    )
+
+
 def test_a_null_key_is_reported_and_the_rest_of_the_file_read() -> None:
     problems = Problems()
     document = load_yaml_text("a: 1\n~: 2\nb: {null: 3, c: 4}\n", "f.yaml", problems=problems)

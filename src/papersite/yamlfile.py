@@ -152,6 +152,8 @@ def load_yaml_text(
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = _syntax_hint(text, exc) or exc.problem or exc.context or "invalid YAML"
+        if unclosed := _unclosed_quote(text, exc, loader.last_event):
+            line, reason = unclosed
         raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
     except yaml.YAMLError as exc:
         raise PapersiteError(path, None, f"YAML syntax error: {exc}") from None
@@ -221,6 +223,62 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
             lines, mark.line, "so YAML cannot tell which entry it belongs to"
         ) or _start_hint(line)
     return _start_hint(line)
+
+
+_QUOTES = {'"': "double quotes", "'": "single quotes"}
+
+
+def _unclosed_quote(
+    text: str, error: yaml.MarkedYAMLError, last: yaml.Event | None
+) -> tuple[int, str] | None:
+    """The line a quoted text was opened on, and what to do, when the error comes of not closing it.
+
+    YAML lets quoted text go on over lines, so a quote left open reads on to the next quote mark
+    of its kind, most often the one opening a later note, and PyYAML reports the text after that
+    mark ("expected <block end>, but found '<scalar>'"), or the end of the file when there is none:
+    dozens of lines after the one to fix. ``last`` is the last event the parser gave out: the
+    quoted text, when the error came right after it.
+    """
+    mark = error.problem_mark
+    problem = error.problem or ""
+    lines = text.split("\n")
+    if (
+        error.context == "while scanning a quoted scalar"
+        and problem.startswith("found unexpected")  # the end of the file, or a '---' line
+        and error.context_mark is not None
+        and mark is not None
+    ):
+        opened = error.context_mark.line
+        quote = lines[opened][error.context_mark.column]
+        end = "the end of the file" if "end of stream" in problem else f"line {mark.line + 1}"
+        stopped = f"read on to {end}"
+    elif (
+        isinstance(last, yaml.ScalarEvent)
+        and last.style in _QUOTES
+        and last.start_mark is not None
+        and last.end_mark is not None
+        and last.start_mark.line < last.end_mark.line
+        # Only a quote mark where a value or a comment starts was surely not meant to close the
+        # text; one after words on its line ends text that does go on over lines.
+        and _starts_value(lines[last.end_mark.line][: last.end_mark.column - 1])
+    ):
+        opened, quote = last.start_mark.line, last.style
+        stopped = f"took the {quote} on line {last.end_mark.line + 1} for its end"
+    else:
+        return None
+    return opened + 1, (
+        f"the text in {_QUOTES[quote]} that starts on this line is never closed: end it with "
+        f"{quote} (quoted text may go on over several lines, so YAML {stopped})"
+    )
+
+
+def _starts_value(before: str) -> bool:
+    """Whether a quote mark after ``before``, a line up to it, opens a value or is in a comment.
+
+    It does after a key, a list dash, or a flow list's or map's bracket or comma.
+    """
+    kept = before.rstrip()
+    return not kept or kept[-1] in ":-[{," or kept.lstrip().startswith("#")
 
 
 def _start_hint(line: str, starts: str = _SYNTAX_STARTS) -> str | None:
@@ -313,6 +371,15 @@ class _BoundedLoader(yaml.SafeLoader):
         self.path = path
         self.depth = 0
         self.nodes = 0
+        # A syntax error right after quoted text may come of a quote left open: see
+        # _unclosed_quote.
+        self.last_event: yaml.Event | None = None
+
+    def get_event(self) -> yaml.Event:
+        """Take the next event, remembering it."""
+        event: yaml.Event = super().get_event()  # type: ignore[no-untyped-call]
+        self.last_event = event
+        return event
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         """Compose one node, counting it and the nesting it opens."""
