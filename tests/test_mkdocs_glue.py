@@ -3,13 +3,16 @@ from __future__ import annotations
 import importlib.resources
 import logging
 import os
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+import jinja2
 import pytest
 from mkdocs import exceptions
 
-from papersite.errors import PapersiteError, Problem
+from papersite import mkdocs_glue
+from papersite.errors import PapersiteError, Problem, display_path
 from papersite.mkdocs_glue import (
     THEME_OVERRIDES,
     _source_date_epoch,
@@ -20,6 +23,7 @@ from papersite.mkdocs_glue import (
     mkdocs_nav,
     mkdocs_overrides,
     read_mkdocs_yaml,
+    run_mkdocs,
     site_settings,
     with_theme_overrides,
 )
@@ -400,3 +404,34 @@ def test_source_date_epoch_is_set_for_the_build_and_put_back_after(
     with _source_date_epoch(1700000000):
         assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"
     assert os.environ.get("SOURCE_DATE_EPOCH") == before
+
+
+def test_a_mistake_in_the_theme_overrides_is_one_error_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    overrides = tmp_path / "overrides"
+    shutil.copytree(THEME_OVERRIDES, overrides)
+    main_html = overrides / "main.html"
+    lines = main_html.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, 1) if "{{ super() }}" in text)
+    lines[line - 1] = "  {{ oops( super() curated }}\n"
+    main_html.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(mkdocs_glue, "THEME_OVERRIDES", overrides)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    nav = (NavEntry("Home", "index.md"),)
+    with pytest.raises(PapersiteError) as error:
+        run_mkdocs(CONFIG, docs, tmp_path / "site", nav, epoch=0)
+    assert (
+        one_problem(error) == f"{display_path(main_html)}:{line}: expected token ',', got 'curated'"
+    )
+
+
+def test_a_template_error_outside_the_overrides_is_left_to_show_as_a_bug(here: Path) -> None:
+    with (
+        mkdocs_logging() as log,
+        pytest.raises(jinja2.TemplateNotFound),
+        mkdocs_failures(log, here / "mkdocs.yml"),
+    ):
+        jinja2.Environment(loader=jinja2.DictLoader({})).get_template("missing.html")

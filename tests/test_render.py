@@ -6,13 +6,16 @@ import io
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from papersite import render
 from papersite.bibtex import LOST_CHARACTERS
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import (
@@ -23,7 +26,7 @@ from papersite.curation import (
     load_content,
     uncurated,
 )
-from papersite.errors import PapersiteError
+from papersite.errors import PapersiteError, display_path
 from papersite.exports import EXPORT_FIELDS
 from papersite.markup import escape_html
 from papersite.render import (
@@ -747,3 +750,86 @@ def test_the_about_page_describes_every_field_of_the_data_files(docs: Path) -> N
         "the paper's page on the site, relative to the site root: <code>papers/&lt;id&gt;/</code>"
     )
     assert '<a href="#fields">fields below</a>' in about
+
+
+def _break_template(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, line: int, text: str
+) -> Path:
+    """A copy of the templates in which line ``line`` of ``name`` reads ``text``, in use."""
+    templates = tmp_path / "templates"
+    shutil.copytree(render.TEMPLATES, templates)
+    lines = (templates / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[line - 1] = text + "\n"
+    (templates / name).write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(render, "TEMPLATES", templates)
+    return templates / name
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "text", "message"),
+    [
+        ("home.md.j2", 4, "{{ oops( total curated }}", "expected token ',', got 'curated'"),
+        ("home.md.j2", 4, "{{ undefined_var }}", "'undefined_var' is undefined"),
+        ("home.md.j2", 4, "{{ total|no_such_filter }}", "No filter named 'no_such_filter'."),
+        ("home.md.j2", 4, "{{ total is no_such_test }}", "No test named 'no_such_test'."),
+        # Known only when the line runs: Jinja2 leaves a filter inside an `if` to then.
+        (
+            "home.md.j2",
+            4,
+            "{% if total %}{{ total|no_such_filter }}{% endif %}",
+            "No filter named 'no_such_filter' found.",
+        ),
+        ("home.md.j2", 4, '{% include "gone.md.j2" %}', "no template named 'gone.md.j2'"),
+        # In a macro another template calls: the macro's line, not the call's.
+        (
+            "_macros.j2",
+            8,
+            "{{ p.no_such_field }}",
+            "'papersite.render.PaperView object' has no attribute 'no_such_field'",
+        ),
+        (
+            "_macros.j2",
+            8,
+            "{% endif %}",
+            "Encountered unknown tag 'endif'. Jinja was looking for the following tags: "
+            "'endmacro'. The innermost block that needs to be closed is 'macro'.",
+        ),
+    ],
+)
+def test_a_mistake_in_a_template_is_one_error_at_its_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    line: int,
+    text: str,
+    message: str,
+) -> None:
+    site = loaded(tmp_path)
+    broken = _break_template(tmp_path, monkeypatch, name, line, text)
+    with pytest.raises(PapersiteError) as raised:
+        generate(site.catalogue, site.curation, SETTINGS, tmp_path / "docs")
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"{display_path(broken)}:{line}: {message}"
+    ]
+
+
+def test_a_template_python_asks_for_that_does_not_exist_is_a_bug(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    renderer = render.Renderer(site.catalogue, site.curation, SETTINGS)
+    with pytest.raises(jinja2.TemplateNotFound):
+        renderer.render("no-such-page.md.j2")
+
+
+def test_the_generate_command_names_a_template_mistake_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from papersite.cli import main
+
+    broken = _break_template(tmp_path, monkeypatch, "home.md.j2", 4, "{{ oops( total curated }}")
+    content = write_content(tmp_path)
+    config = str(REPO / "mkdocs.yml")
+    out = str(tmp_path / "docs")
+    assert main(["generate", "--content", str(content), "--config", config, "--out", out]) == 1
+    assert capsys.readouterr().err == (
+        f"{display_path(broken)}:4: expected token ',', got 'curated'\n"
+    )

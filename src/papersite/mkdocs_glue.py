@@ -17,9 +17,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from papersite.errors import PapersiteError, Problem, display_path
 from papersite.options import Options, line_of, options_of
-from papersite.render import NavEntry, SiteSettings
+from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
 from papersite.wording import describe
@@ -308,12 +310,19 @@ def mkdocs_failures(log: MkDocsLog, config_file: Path, command: str = "build") -
     """Turn MkDocs' failure meanwhile into a PapersiteError, one problem for each cause it logged.
 
     MkDocs logs the causes and raises a bare "Aborted": without them the message says nothing.
-    ``command`` names what failed, as in "MkDocs build failed: ...".
+    ``command`` names what failed, as in "MkDocs build failed: ...". A mistake in papersite's
+    theme overrides, which MkDocs lets through as Jinja2's own error, is one line at its template
+    line, as one in papersite's page templates is.
     """
     from mkdocs import exceptions
 
     try:
         yield
+    except jinja2.TemplateError as error:
+        mistake = template_mistake(error, THEME_OVERRIDES)
+        if mistake is None:
+            raise
+        raise mistake from None
     except (exceptions.MkDocsException, PapersiteError) as error:
         causes = log.errors or [str(error.message if isinstance(error, PapersiteError) else error)]
         where = display_path(config_file)

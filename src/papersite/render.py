@@ -423,11 +423,21 @@ class Renderer:
             check_id("paper", item.paper.id, _where(item.paper))
 
     def render(self, template: str, **values: object) -> str:
-        """One template filled with values; the settings are always available as ``site``."""
-        loaded = self._templates.get(template)
-        if loaded is None:
-            loaded = self._templates[template] = self.env.get_template(template)
-        return loaded.render(site=self.settings, **values)
+        """One template filled with values; the settings are always available as ``site``.
+
+        A mistake in a template (its syntax, a name or filter it does not have) is a
+        PapersiteError at the template's line: the templates are the maintainers' to edit.
+        """
+        try:
+            loaded = self._templates.get(template)
+            if loaded is None:
+                loaded = self._templates[template] = self.env.get_template(template)
+            return loaded.render(site=self.settings, **values)
+        except jinja2.TemplateError as error:
+            mistake = template_mistake(error, TEMPLATES)
+            if mistake is None:
+                raise
+            raise mistake from None
 
     def paper_view(self, item: CuratedPaper) -> PaperView:
         """What the pages show about one paper."""
@@ -813,6 +823,33 @@ def _write_data(
                 author=settings.site_author,
             ),
         )
+
+
+def template_mistake(error: jinja2.TemplateError, folder: Path) -> PapersiteError | None:
+    """``error`` as a PapersiteError at the line of the template in ``folder`` that made it.
+
+    A syntax error names its template and line; an error while rendering (a name, attribute,
+    filter or test the template does not have) is found at the innermost frame of a template,
+    which Jinja2 rewrites to carry the template's file name and line. An error with no template
+    to blame (Python asking for a template that does not exist) is None: a bug, left to show so.
+    """
+    place: tuple[str, int] | None = None
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        place = error.filename, error.lineno
+    else:
+        trace = error.__traceback__
+        while trace is not None:
+            filename = trace.tb_frame.f_code.co_filename
+            if Path(filename).is_relative_to(folder):
+                place = filename, trace.tb_lineno
+            trace = trace.tb_next
+    if place is None:
+        return None
+    if isinstance(error, jinja2.TemplateNotFound):
+        message = f"no template named {error.name!r}"
+    else:
+        message = error.message or type(error).__name__
+    return PapersiteError(display_path(place[0]), place[1], message)
 
 
 def _environment() -> jinja2.Environment:
