@@ -316,6 +316,60 @@ def test_a_reader_that_stops_reading_ends_papersite_quietly(args: tuple[str, ...
     assert child.returncode == 128 + signal.SIGPIPE
 
 
+# Whether Python buffers stdout: unbuffered (PYTHONUNBUFFERED, as many containers set it), its
+# write() makes one write(2) and used to drop whatever part of it the pipe did not take.
+BUFFERING = pytest.mark.parametrize("unbuffered", ["1", None], ids=["PYTHONUNBUFFERED", "buffered"])
+
+
+def _environment(unbuffered: str | None) -> dict[str, str]:
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered is not None:
+        environment["PYTHONUNBUFFERED"] = unbuffered
+    return environment
+
+
+@BUFFERING
+def test_a_reader_that_stops_part_way_ends_papersite_quietly(unbuffered: str | None) -> None:
+    # As `papersite export | head -c 100`: the export (a megabyte) is more than the pipe holds, so
+    # papersite is still writing it when the reader, having read the start, closes its end.
+    child = _papersite(
+        "export",
+        "--content",
+        str(REPO / "content"),
+        stdout=subprocess.PIPE,
+        env=_environment(unbuffered),
+    )
+    assert child.stdout is not None
+    assert child.stdout.read(100).startswith("[")
+    child.stdout.close()
+    _, err = child.communicate(timeout=120)
+    assert err == ""
+    assert child.returncode == 128 + signal.SIGPIPE
+
+
+@BUFFERING
+def test_a_non_blocking_pipe_gets_the_whole_export(tmp_path: Path, unbuffered: str | None) -> None:
+    # A pipe set non-blocking (by another program sharing it) takes what fits and refuses the
+    # rest for now: papersite must wait and write the rest, neither drop it nor fail.
+    expected = tmp_path / "papers.json"
+    assert main(["export", "--content", str(REPO / "content"), "-o", str(expected)]) == 0
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    with open(read_end, "rb") as reader:
+        child = _papersite(
+            "export",
+            "--content",
+            str(REPO / "content"),
+            stdout=write_end,
+            env=_environment(unbuffered),
+        )
+        os.close(write_end)
+        received = reader.read()
+    _, err = child.communicate(timeout=120)
+    assert (err, child.returncode) == ("", 0)
+    assert received == expected.read_bytes()
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 def test_a_full_disk_under_stdout_is_one_line() -> None:
     with open("/dev/full", "w", encoding="utf-8") as full:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import select
 import signal
 import sys
 import threading
@@ -93,9 +94,31 @@ def _sigterm_raises() -> Iterator[None]:
 
 
 def _write(text: str) -> None:
-    """Write to stdout: a reader gone is :class:`_StdoutClosed`, any other failure one line."""
+    """Write to stdout: a reader gone is :class:`_StdoutClosed`, any other failure one line.
+
+    All of ``text`` is written, or the write fails. Not through stdout's own ``write``: under
+    ``PYTHONUNBUFFERED`` (``python -u``, many containers) it makes one write(2) and drops, without
+    an error, what the pipe did not take, as when ``head`` closes it part-way (exit 0, not 141)
+    or a non-blocking pipe is full (output cut short).
+    """
     with _writing_stdout():
-        sys.stdout.write(text)
+        try:
+            fd = sys.stdout.fileno()
+        except (OSError, ValueError):  # no file descriptor (a test's capture): nothing to lose
+            sys.stdout.write(text)
+            return
+        sys.stdout.flush()  # anything written to it before goes first
+        _write_all(fd, text.encode(sys.stdout.encoding, sys.stdout.errors or "strict"))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd``, waiting while a non-blocking pipe is full."""
+    rest = memoryview(data)
+    while rest:
+        try:
+            rest = rest[os.write(fd, rest) :]
+        except BlockingIOError:
+            select.select([], [fd], [])
 
 
 @contextlib.contextmanager
