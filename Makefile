@@ -7,6 +7,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
+# The oldest Python the pinned releases install on (pymdown-extensions needs 3.11.5, newer than
+# pyproject.toml's requires-python), checked before a venv is made: an older one left a half-made
+# venv and pip's "Could not find a version that satisfies the requirement". Written to run on any
+# Python, 2.7 included; it names the interpreter, as PYTHON=python3 may be any of them.
+CHECK_PYTHON := $(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(None if v >= (3, 11, 5) \
+	else "papersite needs Python 3.11.5+, but $(PYTHON) is Python %d.%d.%d (%s): name a newer one, as in make PYTHON=python3.12" \
+	% (v[0], v[1], v[2], sys.executable))'
+
 LOCK_VENV := build/lock-venv
 # pyproject.toml names the dependencies and the versions papersite works with; requirements/ pins
 # the exact releases and files, with their hashes, that CI tests and the deploy builds with.
@@ -16,6 +24,7 @@ COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --qui
 .PHONY: install site test lint serve check clean golden fuzz lock
 
 $(STAMP): pyproject.toml requirements/dev.txt requirements/build.txt
+	@$(CHECK_PYTHON)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt -r requirements/build.txt
@@ -26,6 +35,7 @@ $(STAMP): pyproject.toml requirements/dev.txt requirements/build.txt
 # After a change to the dependencies in pyproject.toml, or to renew the pins: the newest releases
 # pyproject.toml allows, with their hashes. Review `git diff requirements/`, then `make test`.
 lock:
+	@$(CHECK_PYTHON)
 	$(PYTHON) -m venv $(LOCK_VENV)
 	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools
 	$(COMPILE) --upgrade --extra test --output-file requirements/dev.txt pyproject.toml

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -345,3 +346,48 @@ def test_the_locks_pin_every_dependency_within_pyproject_s_ranges(
 def test_the_deploy_builds_with_the_releases_ci_tests() -> None:
     site, dev = _pins(REPO / "requirements/site.txt"), _pins(REPO / "requirements/dev.txt")
     assert {name: dev.get(name) for name in site} == site
+
+
+# Stands in for PYTHON: logs how it was called, runs the version check `make` gives it as a Python
+# of the version the test names, and fails anything else (making the venv) without making it.
+FAKE_PYTHON = """#!{python}
+import sys
+with open({log!r}, "a") as log:
+    log.write(" ".join(sys.argv[1:3]) + "\\n")
+if sys.argv[1] != "-c":
+    sys.exit(1)
+sys.version_info = {version!r}
+exec(sys.argv[2])
+"""
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="no make on this machine")
+@pytest.mark.parametrize(
+    ("version", "refused"),
+    [((2, 7, 18), True), ((3, 10, 13), True), ((3, 11, 4), True), ((3, 11, 5), False)],
+)
+def test_make_install_refuses_an_old_python_in_one_line_before_making_the_venv(
+    tmp_path: Path, version: tuple[int, int, int], refused: bool
+) -> None:
+    fake, log, venv = tmp_path / "python-old", tmp_path / "calls.log", tmp_path / "venv"
+    fake.write_text(FAKE_PYTHON.format(python=sys.executable, log=str(log), version=version))
+    fake.chmod(0o755)
+    made = subprocess.run(
+        ["make", "-C", str(REPO), "install", f"PYTHON={fake}", f"VENV={venv}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode != 0
+    calls = log.read_text().splitlines()
+    assert calls[0].startswith("-c import sys")
+    if refused:
+        assert calls == calls[:1]
+        assert made.stderr.splitlines()[0] == (
+            f"papersite needs Python 3.11.5+, but {fake} is Python "
+            f"{'.'.join(map(str, version))} ({sys.executable}): name a newer one, as in "
+            "make PYTHON=python3.12"
+        )
+    else:
+        assert calls[1:] == ["-m venv"]
+    assert not venv.exists()
