@@ -1,15 +1,17 @@
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -20,7 +22,7 @@ from benchmarks.bench_serve import fetch, free_port
 
 from papersite import build, serve
 from papersite.cli import main
-from papersite.mkdocs_glue import load_mkdocs_config, read_mkdocs_yaml
+from papersite.mkdocs_glue import THEME_OVERRIDES, load_mkdocs_config, read_mkdocs_yaml
 from papersite.serve import Preview
 from papersite.tags import SORT_OPTIONS
 
@@ -134,6 +136,30 @@ def test_the_content_s_warnings_are_printed_as_check_prints_them_once_per_genera
     assert err[0].startswith(unlisted)
     assert err[1].startswith("content/curation/papers.yaml:13: warning: featured without a 'note'")
     assert len(err) == 2
+
+
+def test_the_terminal_names_the_file_that_changed_or_what_the_files_are(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It said "content changed" whatever changed, a template or mkdocs.yml.
+    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
+    preview = Preview(curated_content, Path("docs"), Path("mkdocs.yml"))
+    preview.start()
+    capsys.readouterr()
+    papers = preview.content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text() + "# a\n")
+    preview.refresh()
+    config = Path("mkdocs.yml")
+    config.write_text(config.read_text(encoding="utf-8") + "# a\n", encoding="utf-8")
+    papers.write_text(papers.read_text() + "# bb\n")
+    preview.refresh()
+    said = [
+        re.sub(r"in [0-9.]+ s", "in N s", line) for line in capsys.readouterr().err.splitlines()
+    ]
+    assert said == [
+        "papersite: content/curation/papers.yaml changed, pages regenerated in N s",
+        "papersite: content and mkdocs.yml changed, pages regenerated in N s",
+    ]
 
 
 def test_unchanged_content_writes_nothing(preview: Preview) -> None:
@@ -401,27 +427,43 @@ def _served(url: str, marker: str, timeout: float = 90.0) -> bool:
     return False
 
 
+@contextlib.contextmanager
+def _preview_running(
+    content: Path, config: Path, *, stderr: int = subprocess.DEVNULL, env: Mapping[str, str] = {}
+) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """``papersite serve`` in a process of its own at a free address, once it serves a page.
+
+    Yields the process and the address of the site; ``env`` is added to this process' environment.
+    """
+    port = free_port()
+    # MkDocs serves the site under the path of site_url, as it will be published.
+    mount = urlsplit(read_mkdocs_yaml(config)["site_url"]).path
+    base = f"http://127.0.0.1:{port}{mount}"
+    server = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "papersite", "serve", "--content", str(content)),
+            *("--config", str(config), "--dev-addr", f"127.0.0.1:{port}"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
+    try:
+        assert _served(base + "about/", "Sequence Models")
+        time.sleep(1)  # the first build's file watching settles
+        yield server, base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 @pytest.mark.slow
 def test_the_running_preview_shows_a_new_theme_in_every_page_s_navigation(
     curated_content: Path, tmp_path: Path
 ) -> None:
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    port = free_port()
-    # MkDocs serves the site under the path of site_url, as it will be published.
-    mount = urlsplit(read_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]).path
-    base = f"http://127.0.0.1:{port}{mount}"
-    server = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "papersite", "serve", "--content", str(curated_content)),
-            *("--config", str(tmp_path / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    try:
-        assert _served(base + "about/", "Sequence Models")
-        time.sleep(1)  # the first build's file watching settles
+    with _preview_running(curated_content, tmp_path / "mkdocs.yml") as (_, base):
         themes = curated_content / "curation" / "themes.yaml"
         themes.write_text(
             themes.read_text().replace(
@@ -434,9 +476,6 @@ def test_the_running_preview_shows_a_new_theme_in_every_page_s_navigation(
         # The About page's Markdown is the same: only the navigation changed on it.
         assert _served(base + "about/", "Robotics Lab")
         assert _served(base + "papers/teaching-transformers-to-add/", "Robotics Lab")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_a_file_gone_right_after_it_was_seen_is_no_error(
@@ -686,3 +725,67 @@ def test_a_yaml_mistake_in_mkdocs_yml_while_serving_is_one_line(
     assert err.splitlines()[-1] == (
         f"mkdocs.yml:{line}: YAML syntax error: expected the node content, but found '<stream end>'"
     )
+
+
+def _with_own_theme(folder: Path) -> Path:
+    """A copy of the shipped mkdocs.yml in ``folder`` whose theme's custom_dir is a copy of
+    papersite's overrides there, ``theme/``; the copy of mkdocs.yml is returned."""
+    shutil.copytree(THEME_OVERRIDES, folder / "theme")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  name: material\n" in text
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        text.replace("\n  name: material\n", "\n  name: material\n  custom_dir: theme\n")
+    )
+    return config
+
+
+def test_an_edit_to_the_theme_s_templates_has_every_page_rebuilt(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MkDocs watches only the docs folder and mkdocs.yml, and its dirty rebuilds render only the
+    # pages touched: the pages kept the old template until some other edit, then mixed both.
+    theme = Path("theme")
+    shutil.copytree(THEME_OVERRIDES, theme)
+    preview = Preview(curated_content, Path("docs"), REPO / "mkdocs.yml", theme=theme)
+    preview.start()
+    stamps = {p: p.stat().st_mtime_ns for p in preview.docs.rglob("*") if p.is_file()}
+    generations = counting(monkeypatch, "generate_docs")
+    capsys.readouterr()
+    main_html = theme / "main.html"
+    main_html.write_text(main_html.read_text().replace("{{ super() }}", "{{ super() }}<meta>", 1))
+    preview.refresh()
+    assert all(p.stat().st_mtime_ns > stamp for p, stamp in stamps.items())
+    assert not generations  # the Markdown is the same
+    assert capsys.readouterr().err == "papersite: theme/main.html changed, every page rebuilt\n"
+
+
+@pytest.mark.parametrize("own", [False, True], ids=["papersite-s", "mkdocs-yml-s"])
+def test_the_preview_watches_the_theme_s_custom_dir_mkdocs_renders_with(
+    own: bool, curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    watched: list[Path | None] = []
+
+    def mkdocs_serve(config_file: str, livereload: bool, build_type: str, **overrides: Any) -> None:
+        assert serve._serving is not None
+        watched.append(serve._serving.theme)
+
+    monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
+    config = _with_own_theme(Path.cwd()) if own else REPO / "mkdocs.yml"
+    assert main(["serve", "--config", str(config), "--dev-addr", _free_address()]) == 0
+    assert watched == [Path.cwd() / "theme" if own else THEME_OVERRIDES]
+
+
+@pytest.mark.slow
+def test_the_running_preview_shows_an_edit_to_the_theme_s_templates(
+    curated_content: Path, tmp_path: Path
+) -> None:
+    config = _with_own_theme(tmp_path)
+    with _preview_running(curated_content, config) as (_, base):
+        main_html = tmp_path / "theme" / "main.html"
+        probe = '<meta name="probe" content="PROBE-MAIN">'
+        main_html.write_text(
+            main_html.read_text().replace("{{ super() }}", "{{ super() }}" + probe, 1)
+        )
+        assert _served(base + "about/", probe)
+        assert _served(base + "papers/teaching-transformers-to-add/", probe)

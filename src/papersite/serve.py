@@ -1,8 +1,9 @@
 """Live preview for curators: MkDocs' dev server over Markdown that is regenerated on every edit.
 
 MkDocs watches the generated docs folder and reloads the browser. A thread here watches the content
-folder, the templates and mkdocs.yml; on a change it regenerates the Markdown, and the writer
-rewrites only the files whose bytes changed. An edit that breaks the content prints its problems and
+folder, the templates, mkdocs.yml and the theme's custom_dir; on a change it regenerates the
+Markdown, and the writer rewrites only the files whose bytes changed (an edit to the theme's
+templates has every page touched instead). An edit that breaks the content prints its problems and
 keeps the last good preview on screen.
 
 Papersite's regenerations and MkDocs' builds take turns (Preview.lock): MkDocs' watcher wakes at the
@@ -30,7 +31,7 @@ from typing import Any
 from papersite.build import generate_docs
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import Loaded, load_content
-from papersite.errors import PapersiteError, Problem
+from papersite.errors import PapersiteError, Problem, display_path
 from papersite.mkdocs_glue import (
     CONFIG_FILE,
     MkDocsLog,
@@ -104,11 +105,15 @@ class Preview:
     failed: tuple[Problem, ...] = ()
     # Set once MkDocs' first build is done and its rebuilds take their turn (see on_serve).
     serving: threading.Event = field(default_factory=threading.Event)
+    # The theme's custom_dir (papersite's overrides, or one mkdocs.yml sets), whose templates
+    # MkDocs renders every page with. MkDocs watches only the docs folder and mkdocs.yml.
+    theme: Path | None = None
 
     @property
     def inputs(self) -> tuple[Path, ...]:
         """What the pages are made from: mkdocs.yml holds papersite's options (page sizes...)."""
-        return (self.content, TEMPLATES, self.config_file)
+        theme = () if self.theme is None else (self.theme,)
+        return (self.content, TEMPLATES, self.config_file, *theme)
 
     def start(self) -> Generated:
         """The first generation: problems raise, and inputs change from here on."""
@@ -117,26 +122,63 @@ class Preview:
         return self.generate()
 
     def refresh(self) -> None:
-        """Regenerate when an input changed since the last look; hold ``lock`` meanwhile."""
+        """Regenerate when an input changed since the last look; hold ``lock`` meanwhile.
+
+        A change to the theme's templates alone regenerates nothing: every page is touched, as
+        MkDocs' dirty rebuilds render only touched pages, and the touch starts MkDocs' rebuild.
+        """
         now = snapshot(self.inputs)
         if now == self.inputs_seen:
             return
+        changed = {
+            path
+            for path in now.keys() | self.inputs_seen.keys()
+            if now.get(path) != self.inputs_seen.get(path)
+        }
         self.inputs_seen = now
-        started = time.perf_counter()
-        try:
-            regenerated = self.regenerate()
-        except Exception:
-            # A bug, so its traceback; but a dead watcher would leave the preview frozen without
-            # a word, and the curator's next edit may well work.
-            traceback.print_exc()
-            print("papersite: regenerating failed (a bug); still watching", file=sys.stderr)
-            return
-        if regenerated:
-            seconds = time.perf_counter() - started
+        theme = {path for path in changed if self._in_theme(path)}
+        done: list[str] = []
+        if changed - theme:
+            started = time.perf_counter()
+            try:
+                regenerated = self.regenerate()
+            except Exception:
+                # A bug, so its traceback; but a dead watcher would leave the preview frozen
+                # without a word, and the curator's next edit may well work.
+                traceback.print_exc()
+                print("papersite: regenerating failed (a bug); still watching", file=sys.stderr)
+                return
+            if regenerated:
+                done.append(f"pages regenerated in {time.perf_counter() - started:.1f} s")
+        if theme:
+            _touch_every_file(self.docs)
+            done.append("every page rebuilt")
+        if done:
             print(
-                f"papersite: content changed, pages regenerated in {seconds:.1f} s",
+                f"papersite: {self._what_changed(changed)} changed, {', '.join(done)}",
                 file=sys.stderr,
             )
+
+    def _in_theme(self, path: Path) -> bool:
+        return self.theme is not None and path.is_relative_to(self.theme)
+
+    def _what_changed(self, changed: set[Path]) -> str:
+        """The file that changed, or what the files that changed are: "content and templates"."""
+        if len(changed) == 1:
+            return display_path(next(iter(changed)))
+        kinds = {self._kind(path) for path in changed}
+        order = ["content", "templates", "theme templates", display_path(self.config_file)]
+        return " and ".join(kind for kind in order if kind in kinds)
+
+    def _kind(self, path: Path) -> str:
+        """What an input is, as :meth:`_what_changed` names it."""
+        if self._in_theme(path):  # first: papersite's overrides are among its templates
+            return "theme templates"
+        if path.is_relative_to(self.content):
+            return "content"
+        if path.is_relative_to(TEMPLATES):
+            return "templates"
+        return display_path(self.config_file)
 
     def load(self) -> Loaded:
         """The content, reading the sources again only when a file under sources/ changed."""
@@ -290,6 +332,8 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         config = load_mkdocs_config(config_file, **{**overrides, "docs_dir": no_pages_yet})
     host, port = config.dev_addr
     _check_can_listen(host, port)
+    if config.theme.custom_dir is not None:
+        preview.theme = Path(config.theme.custom_dir)
     preview.start()
     stop = threading.Event()
     watcher = threading.Thread(
