@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -448,6 +449,9 @@ def _preview_running(
         stderr=stderr,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        # Ctrl-C stops it as in a terminal, even when the tests run where SIGINT is ignored (a
+        # background job), which the process would inherit.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert _served(base + "about/", "Sequence Models")
@@ -789,3 +793,54 @@ def test_the_running_preview_shows_an_edit_to_the_theme_s_templates(
         )
         assert _served(base + "about/", probe)
         assert _served(base + "papers/teaching-transformers-to-add/", probe)
+
+
+STOPPED = [(signal.SIGINT, "papersite: interrupted"), (signal.SIGTERM, "papersite: terminated")]
+
+
+@pytest.mark.parametrize(("signum", "said"), STOPPED, ids=["ctrl-c", "sigterm"])
+def test_a_stopped_preview_says_so_and_exits_as_a_stopped_build_does(
+    signum: signal.Signals,
+    said: str,
+    curated_content: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # MkDocs' dev server catches the KeyboardInterrupt, says "Shutting down..." and returns:
+    # papersite exited 0, as if done.
+    def stopped() -> None:
+        try:
+            signal.raise_signal(signum)
+            pytest.fail("the signal raised nothing")
+        except KeyboardInterrupt:
+            logging.getLogger("mkdocs.commands.serve").info("Shutting down...")
+
+    address = _instead_of_mkdocs_serve(monkeypatch, stopped)
+    # As in a terminal, where Python's handler raises KeyboardInterrupt (tests may run where
+    # SIGINT is ignored).
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        assert main(["serve", "--dev-addr", address]) == 128 + signum
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert capsys.readouterr().err.splitlines()[-2:] == ["papersite: serving without search", said]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("signum", "said"), STOPPED, ids=["ctrl-c", "sigterm"])
+def test_a_stopped_preview_leaves_nothing_behind(
+    signum: signal.Signals, said: str, curated_content: Path, tmp_path: Path
+) -> None:
+    temp = tmp_path / "temp"  # where MkDocs and papersite make their temporary folders
+    temp.mkdir()
+    config = tmp_path / "mkdocs.yml"
+    shutil.copy(REPO / "mkdocs.yml", config)
+    env = {"TMPDIR": str(temp)}
+    with _preview_running(curated_content, config, stderr=subprocess.PIPE, env=env) as (server, _):
+        server.send_signal(signum)
+        _, err = server.communicate(timeout=60)
+    assert server.returncode == 128 + signum
+    assert err.splitlines()[-1] == said
+    assert "Shutting down" not in err
+    assert not list(temp.iterdir())

@@ -13,19 +13,22 @@ pages changed between its reading and its rendering of them, which fails.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
+import signal
 import socket
 import sys
 import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG
+from types import FrameType
 from typing import Any
 
 from papersite.build import generate_docs
@@ -342,16 +345,22 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     watcher.start()
     print("papersite: serving without search", file=sys.stderr)
     _serving = preview
+    stopped_by: list[BaseException] = []
     try:
         with (
             mkdocs_logging(logging.INFO) as handler,
             mkdocs_failures(handler, config_file, "serve"),
+            _signals_noted(stopped_by),
         ):
-            handler.addFilter(_not_the_dirty_build_warning)
+            handler.addFilter(_not_told)
             handler.addFilter(_print_errors_once_serving(handler))
             mkdocs_serve(
                 config_file=str(config_file), livereload=True, build_type="dirty", **overrides
             )
+        # MkDocs' dev server catches the KeyboardInterrupt of Ctrl-C (and papersite's Terminated,
+        # one too), cleans up and returns as if done: papersite says it was stopped, and how.
+        if stopped_by:
+            raise stopped_by[0]
     except OSError as error:
         # The address was free before the pages were generated and built, seconds ago: something
         # may have taken it since. No other errno is surely about the address: the rest is raised.
@@ -487,6 +496,50 @@ def _readable_again(plugins: list[Any]) -> dict[str, Any] | list[Any]:
     return dict(named)
 
 
-def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
-    """MkDocs warns on every dirty build that links may be stale; see serve() for why not."""
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
+def _not_told(record: logging.LogRecord) -> bool:
+    """Whether to print a message of MkDocs'; some would only alarm or repeat.
+
+    MkDocs warns on every dirty build that links may be stale (see serve() for why such builds),
+    and says "Shutting down..." when stopped, which papersite says in its own words.
+    """
+    message = record.getMessage()
+    return not message.startswith("A 'dirty' build is being performed") and (
+        message != "Shutting down..."
+    )
+
+
+@contextlib.contextmanager
+def _signals_noted(noted: list[BaseException]) -> Iterator[None]:
+    """Meanwhile what SIGINT's and SIGTERM's handlers raise is added to ``noted`` as well.
+
+    The handlers are left to raise as they did (KeyboardInterrupt, papersite's Terminated).
+    Only the main thread may set handlers; a signal ignored stays ignored.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+
+    def noting(handler: Callable[[int, FrameType | None], Any]) -> Callable[..., Any]:
+        def note(signum: int, frame: FrameType | None) -> Any:
+            try:
+                return handler(signum, frame)
+            except BaseException as error:
+                noted.append(error)
+                raise
+
+        return note
+
+    installed: dict[signal.Signals, Callable[..., Any]] = {}
+    for signum, handler in handlers.items():
+        if callable(handler):
+            installed[signum] = noting(handler)
+            signal.signal(signum, installed[signum])
+    try:
+        yield
+    finally:
+        for signum, note in installed.items():
+            # A handler may have put another in its place (papersite's SIGTERM: the default,
+            # so a second one kills at once): that one stays.
+            if signal.getsignal(signum) is note:
+                signal.signal(signum, handlers[signum])
