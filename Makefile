@@ -65,8 +65,11 @@ lint: $(STAMP)
 site: $(STAMP)
 	$(BIN)/papersite build --content content --site-dir site
 
+# `make serve DEV_ADDR=127.0.0.1:8001` previews at another address, when 8000 is taken; unset, the
+# address is mkdocs.yml's dev_addr, else MkDocs' 127.0.0.1:8000.
+DEV_ADDR ?=
 serve: $(STAMP)
-	$(BIN)/papersite serve --content content
+	$(BIN)/papersite serve --content content $(if $(DEV_ADDR),--dev-addr $(DEV_ADDR))
 
 # Rewrites tests/golden/ from the current output: run on purpose, then review `git diff tests/golden`.
 golden: $(STAMP)

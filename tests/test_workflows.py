@@ -271,6 +271,18 @@ def test_every_make_target_in_a_workflow_exists() -> None:
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
 
 
+@pytest.mark.parametrize("dev_addr", [None, "127.0.0.1:8001"])
+def test_make_serve_takes_another_address(dev_addr: str | None) -> None:
+    # "choose another address with --dev-addr IP:PORT", serve says when 8000 is taken.
+    given = [f"DEV_ADDR={dev_addr}"] if dev_addr else []
+    # STAMP emptied: the venv's installation is not the recipe asked about.
+    make = ["make", "--no-print-directory", "-n", "-C", str(REPO), "serve", "STAMP=", *given]
+    (line,) = subprocess.run(make, check=True, capture_output=True, text=True).stdout.splitlines()
+    words = shlex.split(line)
+    assert words[0].endswith("/papersite")
+    assert _parser().parse_args(words[1:]).dev_addr == dev_addr
+
+
 def test_the_pull_request_template_asks_for_the_strict_check() -> None:
     template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
     assert "- [ ] I ran `papersite check --strict`" in template
