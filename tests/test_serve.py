@@ -345,6 +345,23 @@ def test_a_rebuild_s_errors_are_printed_once_the_preview_is_serving(
     )
 
 
+def test_a_redirect_is_no_warning_and_a_page_not_found_is(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MkDocs warned at every visit to the root, which it redirects to site_url's path.
+    def visited() -> None:
+        requests = logging.getLogger("mkdocs.livereload")
+        requests.warning('[12:00:00] "GET / HTTP/1.1" code 302')
+        requests.warning('[12:00:01] "GET /papersite/nowhere/ HTTP/1.1" code 404')
+
+    address = _instead_of_mkdocs_serve(monkeypatch, visited)
+    assert main(["serve", "--dev-addr", address]) == 0
+    assert capsys.readouterr().err.splitlines()[-2:] == [
+        "papersite: serving without search",
+        'mkdocs: warning: [12:00:01] "GET /papersite/nowhere/ HTTP/1.1" code 404',
+    ]
+
+
 @pytest.fixture
 def mkdocs_not_reached(curated_content: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The docs folder serve would generate; the test fails if MkDocs' dev server is started."""

@@ -500,9 +500,13 @@ def _not_told(record: logging.LogRecord) -> bool:
     """Whether to print a message of MkDocs'; some would only alarm or repeat.
 
     MkDocs warns on every dirty build that links may be stale (see serve() for why such builds),
-    and says "Shutting down..." when stopped, which papersite says in its own words.
+    says "Shutting down..." when stopped, which papersite says in its own words, and warns of
+    every request it answers otherwise than with a page: a redirect too, from the site's root to
+    the path of site_url where it serves the site, at every visit.
     """
     message = record.getMessage()
+    if record.name == "mkdocs.livereload" and message.endswith('" code 302'):
+        return False
     return not message.startswith("A 'dirty' build is being performed") and (
         message != "Shutting down..."
     )
