@@ -317,6 +317,20 @@ def test_scraped_text_cannot_become_markup_in_the_summary(text: str, escaped: st
     assert escape_gfm(text) == escaped
 
 
+def test_a_file_the_pull_request_names_cannot_become_markup_in_the_check_list(
+    curated_content: Path, head_content: Path
+) -> None:
+    # Any file but a .txt in sources/ is warned of by its name, which the pull request chose.
+    name = "a` **approved** [go](https:\\evil.test) <!-- `b\n<!--"
+    (head_content / "sources" / name).write_text("", encoding="utf-8")
+    text = format_review(review(curated_content, head_content))
+    check = text.split("### Check\n\n")[1]
+    line = next(line for line in check.splitlines() if "approved" in line)
+    shown = "head/sources/a` **approved** [go](https:\\evil.test) <!-- `b <!--"
+    assert line == f"- **warning** ``{shown}``: not a .txt file, so not read as a dump"
+    assert len(check.splitlines()) == 2  # that line and the theme's warning: no line broken off
+
+
 def test_featuring_and_unfeaturing_are_named_with_their_theme(
     curated_content: Path, head_content: Path
 ) -> None:

@@ -721,7 +721,7 @@ def format_review(report: Review) -> str:
 def _not_compared(report: Review) -> str:
     """The summary's first line when a side's papers.yaml could not be read."""
     unread = [
-        f"{side} `{path}`"
+        f"{side} {code_span(path)}"
         for side, path in (
             ("this pull request's", report.head_unread),
             ("the base branch's", report.base_unread),
@@ -822,7 +822,9 @@ def _capped(entries: list[str]) -> list[str]:
 def _message(problem: Problem) -> str:
     label = "error" if problem.severity is Severity.ERROR else "warning"
     where = problem.path if problem.line is None else f"{problem.path}:{problem.line}"
-    return f"- **{label}** `{where}`: {escape_gfm(problem.message)}"
+    # A path names a file the pull request may have named: a backtick or a line break in it must
+    # not end the code span and let the rest be Markdown (a link, an HTML comment hiding the list).
+    return f"- **{label}** {code_span(where)}: {escape_gfm(problem.message)}"
 
 
 def _places(places: tuple[Place, ...]) -> str:
