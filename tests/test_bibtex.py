@@ -98,6 +98,20 @@ def test_a_bibtex_file_says_in_a_comment_what_it_holds_and_that_authors_are_miss
     )
 
 
+@pytest.mark.parametrize(
+    ("title", "comment"),
+    [
+        ('A @preamble{"\\input{x}"}', '% A (at)preamble\\textbraceleft{}"\\textbackslash{}input'),
+        ("Efficiency\n@misc{x,}", "% Efficiency (at)misc\\textbraceleft{}x,\\textbraceright{}\n"),
+        ("Schrödinger's cats", "% Schr{\\\"o}dinger's cats\n"),
+    ],
+)
+def test_a_title_in_the_file_s_comment_cannot_start_an_entry(title: str, comment: str) -> None:
+    text = bibtex_file(title, [])
+    assert text.startswith(comment)
+    assert "@" not in text and text.isascii()
+
+
 def test_a_bibtex_file_says_so_when_an_entry_wrote_a_character_it_lost_as_a_question_mark() -> None:
     cited = [citation(paper(i, t, None), "https://ex.org/") for i, t in [("a", "A"), ("b", "大")]]
     assert [c.lost for c in cited] == ["", "大"]
@@ -375,7 +389,10 @@ def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(tmp_path: Pat
         citation(paper(f"p{n}", title, date(2025, 5, 10)), "https://ex.org/~a_b/")
         for n, title in enumerate(titles)
     ]
-    (tmp_path / "refs.bib").write_text(bibtex_file("Hard titles", entries), encoding="ascii")
+    # The file's comment holds a theme's title, which a pull request sets: BibTeX takes an '@'
+    # anywhere outside an entry for the start of one.
+    title = 'Hard @preamble{"\\typeout{PWNED}"} @misc{evil, title={Injected}}'
+    (tmp_path / "refs.bib").write_text(bibtex_file(title, entries), encoding="ascii")
     (tmp_path / "paper.tex").write_text(
         "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{url}\n"
         "\\begin{document}\n\\nocite{*}\n\\bibliographystyle{plain}\n\\bibliography{refs}\n"
@@ -398,3 +415,4 @@ def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(tmp_path: Pat
     assert not re.findall(r"^!.*", log, re.MULTILINE)
     bbl = (tmp_path / "paper.bbl").read_text(encoding="ascii")
     assert all(f"\\bibitem{{p{n}}}" in bbl for n in range(len(titles)))
+    assert "PWNED" not in bbl and "evil" not in bbl and "Injected" not in bbl

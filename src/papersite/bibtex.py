@@ -226,5 +226,15 @@ def bibtex_file(title: str, citations: Iterable[Citation]) -> str:
     """
     citations = list(citations)
     lost = any(c.lost for c in citations)
-    head = f"% {' '.join(title.split())}\n% {NO_AUTHORS}\n" + (f"% {LOST_CHARACTERS}\n" * lost)
+    head = f"% {_comment(title)}\n% {NO_AUTHORS}\n" + (f"% {LOST_CHARACTERS}\n" * lost)
     return "\n".join((head, *(c.entry for c in citations)))
+
+
+def _comment(text: str) -> str:
+    """Text for a comment line of a .bib file: one line of ASCII without an '@'.
+
+    BibTeX has no comments: it skips whatever is outside an entry up to the next '@', which starts
+    one, so a theme title holding "@preamble{...}" would put LaTeX of its choice into every
+    reader's document.
+    """
+    return " ".join(bibtex_text(text).replace("@", "(at)").split())
