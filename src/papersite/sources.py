@@ -132,7 +132,7 @@ class Record:
 
 
 @dataclass(frozen=True)
-class _Undecodable:
+class UndecodableLine:
     """A line that is not UTF-8: its number, its first bad byte and that byte's column (from 1)."""
 
     line: int
@@ -159,7 +159,7 @@ class Dump:
     skipped_titles: list[str] = field(default_factory=list)
     unread: bool = False
     # Lines that were not UTF-8, by number, in file order (see open_lines).
-    undecodable: dict[int, _Undecodable] = field(default_factory=dict)
+    undecodable: dict[int, UndecodableLine] = field(default_factory=dict)
     # Papers skipped because their meta block holds such a line: the one error about those lines
     # says why, rather than one "malformed meta block" a paper (skip_undecodable).
     skipped_undecodable: int = 0
@@ -553,7 +553,7 @@ def _clean(line: str) -> str:
 
 
 def _numbered_lines(
-    handle: BinaryIO, display: str, undecodable: dict[int, _Undecodable]
+    handle: BinaryIO, display: str, undecodable: dict[int, UndecodableLine]
 ) -> Iterator[tuple[int, str]]:
     """Decode a binary stream line by line, refusing binary data and huge lines.
 
@@ -582,7 +582,7 @@ def _numbered_lines(
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            undecodable[number] = _Undecodable(number, raw[exc.start], exc.start + 1)
+            undecodable[number] = UndecodableLine(number, raw[exc.start], exc.start + 1)
             text = raw.decode("utf-8", errors="replace")
         yield number, _clean(text)
 
