@@ -198,6 +198,9 @@ def test_a_quote_left_open_is_named_at_the_line_it_opens(a: str, b: str, expecte
         ),
         # A line '---' inside quoted text ends the text, as the end of the file does.
         ('a: "A fresh look\n---\nb: 1\n', unclosed('"', 1, "read on to line 2")),
+        # A byte-order mark, which PyYAML reads past without a column (found by Hypothesis).
+        ("\ufeff'", unclosed("'", 1, "read on to the end of the file")),
+        ('\ufeffa: "x\n  b: "y"\nc: 1\n', unclosed('"', 1, 'took the " on line 2 for its end')),
     ],
 )
 def test_a_quote_left_open_is_named_wherever_the_text_is(text: str, expected: str) -> None:

@@ -152,7 +152,7 @@ def load_yaml_text(
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = _syntax_hint(text, exc) or exc.problem or exc.context or "invalid YAML"
-        if unclosed := _unclosed_quote(text, exc, loader.last_event):
+        if unclosed := _unclosed_quote(exc, loader.last_event):
             line, reason = unclosed
         raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
     except yaml.YAMLError as exc:
@@ -228,9 +228,7 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
 _QUOTES = {'"': "double quotes", "'": "single quotes"}
 
 
-def _unclosed_quote(
-    text: str, error: yaml.MarkedYAMLError, last: yaml.Event | None
-) -> tuple[int, str] | None:
+def _unclosed_quote(error: yaml.MarkedYAMLError, last: yaml.Event | None) -> tuple[int, str] | None:
     """The line a quoted text was opened on, and what to do, when the error comes of not closing it.
 
     YAML lets quoted text go on over lines, so a quote left open reads on to the next quote mark
@@ -241,7 +239,6 @@ def _unclosed_quote(
     """
     mark = error.problem_mark
     problem = error.problem or ""
-    lines = text.split("\n")
     if (
         error.context == "while scanning a quoted scalar"
         and problem.startswith("found unexpected")  # the end of the file, or a '---' line
@@ -249,27 +246,43 @@ def _unclosed_quote(
         and mark is not None
     ):
         opened = error.context_mark.line
-        quote = lines[opened][error.context_mark.column]
+        quote = _char_at(error.context_mark)
         end = "the end of the file" if "end of stream" in problem else f"line {mark.line + 1}"
         stopped = f"read on to {end}"
     elif (
         isinstance(last, yaml.ScalarEvent)
         and last.style in _QUOTES
         and last.start_mark is not None
-        and last.end_mark is not None
+        and isinstance(last.end_mark, yaml.Mark)  # PyYAML's own, with its buffer
         and last.start_mark.line < last.end_mark.line
         # Only a quote mark where a value or a comment starts was surely not meant to close the
         # text; one after words on its line ends text that does go on over lines.
-        and _starts_value(lines[last.end_mark.line][: last.end_mark.column - 1])
+        and _starts_value(_line_before(last.end_mark)[:-1])
     ):
         opened, quote = last.start_mark.line, last.style
         stopped = f"took the {quote} on line {last.end_mark.line + 1} for its end"
     else:
         return None
+    if quote not in _QUOTES:
+        return None
     return opened + 1, (
         f"the text in {_QUOTES[quote]} that starts on this line is never closed: end it with "
         f"{quote} (quoted text may go on over several lines, so YAML {stopped})"
     )
+
+
+def _char_at(mark: yaml.Mark) -> str:
+    """The character at a mark, as PyYAML read it."""
+    return (mark.buffer or "")[mark.pointer : mark.pointer + 1]
+
+
+def _line_before(mark: yaml.Mark) -> str:
+    """A mark's line up to the mark, as PyYAML read it.
+
+    From PyYAML's buffer, not the text's lines: a byte-order mark takes no column there.
+    """
+    buffer = mark.buffer or ""
+    return buffer[buffer.rfind("\n", 0, mark.pointer) + 1 : mark.pointer]
 
 
 def _starts_value(before: str) -> bool:
