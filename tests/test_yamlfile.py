@@ -77,9 +77,9 @@ def test_values_keep_their_line_numbers() -> None:
             "same column",
         ),
         (
-            "p:\n  x:\n    a: 1\n  note: hi\n    order: 1\n",
+            "p:\n  x:\n    a: 1\n    note: hi\n      order: 1\n",
             5,
-            "YAML syntax error: this line starts in column 5 and the key on line 4 in column 3, "
+            "YAML syntax error: this line starts in column 7 and the key on line 4 in column 5, "
             "so YAML reads it as more of the text above; the keys of one entry start in the "
             "same column",
         ),
@@ -126,6 +126,86 @@ def test_bad_yaml_is_refused_with_line_and_reason(text: str, line: int, message:
     with pytest.raises(PapersiteError) as caught:
         load_yaml_text(text, "f.yaml")
     assert (caught.value.path, caught.value.line, caught.value.message) == ("f.yaml", line, message)
+
+
+def among(line: int, column: int, before: int, after: int, wanted: int) -> str:
+    return (
+        f"f.yaml:{line}: YAML syntax error: this line starts in column {column} and the keys on "
+        f"lines {before} and {after} around it in column {wanted}, so YAML reads it as ending "
+        f"their entry; indent it to column {wanted} like them"
+    )
+
+
+def emptied(line: int, column: int, opener: int, reported: int, wanted: int) -> str:
+    return (
+        f"f.yaml:{line}: YAML syntax error: this line starts in column {column} like the key on "
+        f"line {opener}, so YAML reads that key as empty and cannot place line {reported} "
+        f"(column {wanted}); indent this line to column {wanted} like line {reported}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A paper id moved to column 1 empties 'papers:'; PyYAML stopped at the next id, line 8.
+        (
+            "papers:\n\n  # 4M\n4m-masked:\n    themes: []\n\n  # A Coreset\n  a-coreset:\n"
+            "    themes: []\n",
+            emptied(4, 1, 1, 8, 3),
+        ),
+        # A key moved left between two of its entry's: PyYAML read the next key as more text.
+        (
+            "papers:\n  a-review:\n    themes: {s: r}\n    tags: [survey]\n  featured: true\n"
+            '    note: "A readable tour."\n    order: 1\n',
+            among(5, 3, 4, 6, 5),
+        ),
+        # The same as the entry's last but one: the next entry's id, in column 3, opens an entry.
+        (
+            "papers:\n  a:\n    note: A tour.\n  order: 1\n    arxiv: '1506.00019'\n\n  # B\n"
+            "  b:\n    themes: []\n",
+            among(4, 3, 3, 5, 5),
+        ),
+        # The first key of an entry moved left, with text or a flow map for its value.
+        (
+            "sources:\n  000_be1b.txt:\n  label: Daily Papers, captured 31 October 2025\n"
+            "    captured: 2025-10-31\n  001_2cf5.txt:\n    label: Daily Papers\n"
+            "    captured: 2025-11-19\n",
+            emptied(3, 3, 2, 4, 5),
+        ),
+        ("papers:\n  a:\n  themes: {s: r}\n    tags: [survey]\n", emptied(3, 3, 2, 4, 5)),
+    ],
+)
+def test_a_key_indented_unlike_its_entry_is_named_at_its_own_line(text: str, expected: str) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert str(caught.value) == expected
+    # Indented as the message says, the file loads.
+    line, column = caught.value.line, int(expected.split("to column ")[1].split(" ")[0])
+    assert line is not None
+    lines = text.split("\n")
+    lines[line - 1] = " " * (column - 1) + lines[line - 1].lstrip()
+    assert load_yaml_text("\n".join(lines), "f.yaml").data
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "above", "wanted"),
+    [
+        # Keys in columns 3 and 5 by turns: either line may be the wrong one.
+        ("a:\n  b:\n    c: 1\n  d: 2\n    e: 3\n  f: 4\n", 5, 5, 4, 3),
+        # 'a:' is left empty, but indenting 'b:' like line 4 does not mend the file.
+        ("a:\nb:\n  c: 1\n    d: 2\n", 4, 5, 3, 3),
+    ],
+)
+def test_an_indentation_that_could_be_either_line_s_is_reported_where_yaml_stops(
+    text: str, line: int, column: int, above: int, wanted: int
+) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert str(caught.value) == (
+        f"f.yaml:{line}: YAML syntax error: this line starts in column {column} and the key on "
+        f"line {above} in column {wanted}, so YAML reads it as more of the text above; the keys "
+        "of one entry start in the same column"
+    )
 
 
 # Three entries the way papers.yaml writes them; {a} and {b} are the first and last notes.

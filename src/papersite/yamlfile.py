@@ -152,6 +152,8 @@ def load_yaml_text(
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = _syntax_hint(text, exc) or exc.problem or exc.context or "invalid YAML"
+        if misplaced := _misplaced_key(text, exc):
+            line, reason = misplaced
         if unclosed := _unclosed_quote(exc, loader.last_event):
             line, reason = unclosed
         raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
@@ -334,6 +336,95 @@ def _indent_hint(lines: list[str], index: int, consequence: str) -> str | None:
                 f"{wanted}, {consequence}; the keys of one entry start in the same column"
             )
     return None
+
+
+def _misplaced_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """The line to fix, and how, when a key indented unlike its entry's gets the error below it.
+
+    PyYAML stops at the first line it cannot place, which is not always the one indented wrongly:
+    a key moved left between two keys of its entry ends the entry, so the next key reads as more
+    of its text; one moved left right under the key that opens its entry leaves that key empty,
+    and every later key of the entry (or the next entry) fits nowhere. Only those two shapes are
+    named, and only when indenting the line like the reported one lets the file parse past it;
+    otherwise either line may be the wrong one, and _indent_hint's message stands.
+    """
+    mark = error.problem_mark
+    problem = error.problem or ""
+    if mark is None or not (
+        problem == "mapping values are not allowed here"
+        or problem.startswith("expected <block end>")
+    ):
+        return None
+    lines = text.split("\n")
+    keys = [(index, _KEY_LINE.match(line)) for index, line in enumerate(lines)]
+    columns = {i: len(key.group(1)) + 1 for i, key in keys if key and not key.group(1).strip()}
+    here = columns.get(mark.line)
+    here_key = keys[mark.line][1] if mark.line < len(keys) else None
+    if here is None or here_key is None or mark.column >= here_key.end():
+        return None  # no key at the mark, or ': ' inside text after the key: _syntax_hint's case
+    above = sorted(i for i in columns if i < mark.line)
+    below = [i for i in columns if i > mark.line][:1]
+    # The line to fix starts left of every key between it and the reported line: those are its
+    # own keys (or text), read as they were meant.
+    lowest = here
+    for position in range(len(above) - 1, 0, -1):
+        index, before = above[position], above[position - 1]
+        column = columns[index]
+        if column >= lowest:
+            continue
+        lowest = column
+        among = columns[before] == here and index == above[-1]
+        # The reported line may be as much the odd one, between keys in this line's column;
+        # unless the key after it opens an entry, as this line does not: that column is the
+        # entries' one.
+        if (
+            among
+            and below
+            and columns[below[0]] == column
+            and (not _opens_block(lines[below[0]]) or _opens_block(lines[index]))
+        ):
+            return None
+        opener = columns[before] == column and _opens_block(lines[before])
+        if not (among or opener):
+            continue
+        if not _parses_past(lines, index, here, mark.line):
+            return None
+        if among:
+            reason = (
+                f"this line starts in column {column} and the keys on lines {before + 1} and "
+                f"{mark.line + 1} around it in column {here}, so YAML reads it as ending their "
+                f"entry; indent it to column {here} like them"
+            )
+        else:
+            reason = (
+                f"this line starts in column {column} like the key on line {before + 1}, so YAML "
+                f"reads that key as empty and cannot place line {mark.line + 1} (column {here}); "
+                f"indent this line to column {here} like line {mark.line + 1}"
+            )
+        return index + 1, reason
+    return None
+
+
+def _opens_block(line: str) -> bool:
+    """Whether a key line ends at its ':' (a comment aside): its value is on the lines below."""
+    key = _KEY_LINE.match(line)
+    rest = line[key.end() :].strip() if key else "x"
+    return not rest or rest.startswith("#")
+
+
+def _parses_past(lines: list[str], index: int, column: int, reported: int) -> bool:
+    """Whether line ``index`` indented to ``column`` lets YAML read past line ``reported``."""
+    fixed = list(lines)
+    fixed[index] = " " * (column - 1) + fixed[index].lstrip(" ")
+    try:
+        # Events only: the parser keeps its own stack, so no nesting can make this recurse.
+        for _ in yaml.parse("\n".join(fixed), Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        return exc.problem_mark is not None and exc.problem_mark.line > reported
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def _null_key(written: str) -> str:
