@@ -208,6 +208,21 @@ def test_an_indentation_that_could_be_either_line_s_is_reported_where_yaml_stops
     )
 
 
+def test_text_that_looks_like_a_key_is_no_neighbour_of_a_key_moved_left() -> None:
+    # Line 4 is text with ': ' in it, and line 6's dash hides nothing: line 7 is the one to fix.
+    text = (
+        "themes:\n  - id: a\n    intro: |\n      Papers that cost: less.\n    sections:\n"
+        "      - id: b\n      title: B\n        terms: [x]\n"
+    )
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert str(caught.value) == (
+        "f.yaml:7: YAML syntax error: this line starts in column 7 and the key on line 6 in "
+        "column 9, so YAML cannot tell which entry it belongs to; the keys of one entry start in "
+        "the same column"
+    )
+
+
 # Three entries the way papers.yaml writes them; {a} and {b} are the first and last notes.
 ENTRIES = (
     "papers:\n"

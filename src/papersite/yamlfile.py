@@ -356,14 +356,16 @@ def _misplaced_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | 
     ):
         return None
     lines = text.split("\n")
-    keys = [(index, _KEY_LINE.match(line)) for index, line in enumerate(lines)]
-    columns = {i: len(key.group(1)) + 1 for i, key in keys if key and not key.group(1).strip()}
-    here = columns.get(mark.line)
-    here_key = keys[mark.line][1] if mark.line < len(keys) else None
-    if here is None or here_key is None or mark.column >= here_key.end():
+    here_key = _KEY_LINE.match(lines[mark.line]) if mark.line < len(lines) else None
+    if here_key is None or here_key.group(1).strip() or mark.column >= here_key.end():
         return None  # no key at the mark, or ': ' inside text after the key: _syntax_hint's case
+    here = len(here_key.group(1)) + 1
+    # Above the mark the keys are the scanner's, so text that looks like one ("what they cost:"
+    # in a block of text) is none; below it the scanner does not go.
+    columns = _key_columns(text)
     above = sorted(i for i in columns if i < mark.line)
-    below = [i for i in columns if i > mark.line][:1]
+    after = (_KEY_LINE.match(line) for line in lines[mark.line + 1 :])
+    below = [len(key.group(1)) + 1 for key in after if key][:1]
     # The line to fix starts left of every key between it and the reported line: those are its
     # own keys (or text), read as they were meant.
     lowest = here
@@ -380,13 +382,13 @@ def _misplaced_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | 
         if (
             among
             and below
-            and columns[below[0]] == column
-            and (not _opens_block(lines[below[0]]) or _opens_block(lines[index]))
+            and below[0] == column
+            and (not _opens_block(_next_key_line(lines, mark.line)) or _opens_block(lines[index]))
         ):
             return None
         opener = columns[before] == column and _opens_block(lines[before])
-        if not (among or opener):
-            continue
+        if lines[index].lstrip().startswith("-") or not (among or opener):
+            continue  # a list item's dash is its own syntax: _syntax_hint's case
         if not _parses_past(lines, index, here, mark.line):
             return None
         if among:
@@ -403,6 +405,22 @@ def _misplaced_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | 
             )
         return index + 1, reason
     return None
+
+
+def _key_columns(text: str) -> dict[int, int]:
+    """The column of the first key on each line the scanner reads before it stops, by line index."""
+    columns: dict[int, int] = {}
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.KeyToken) and token.start_mark is not None:
+                columns.setdefault(token.start_mark.line, token.start_mark.column + 1)
+    except yaml.YAMLError:
+        pass  # the error being explained: the keys before it are all that is wanted
+    return columns
+
+
+def _next_key_line(lines: list[str], index: int) -> str:
+    return next((line for line in lines[index + 1 :] if _KEY_LINE.match(line)), "")
 
 
 def _opens_block(line: str) -> bool:
