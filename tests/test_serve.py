@@ -656,6 +656,46 @@ def test_mkdocs_rebuilds_only_once_a_regeneration_has_written_every_page(
     assert order == ["writing", "written", "writing", "written", "built"]
 
 
+def test_mkdocs_s_watcher_sees_a_regeneration_s_writes_all_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MkDocs' watcher looks every 0.5 s and a regeneration writes for a second or so: it saw the
+    # first pages in one look and the rest in the next, and MkDocs rebuilt twice for one save.
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers.polling import PollingObserver
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    preview = Preview(tmp_path / "content", docs, tmp_path / "mkdocs.yml")
+    monkeypatch.setattr(serve, "_serving", preview)
+    seen: list[tuple[float, str]] = []
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if not event.is_directory:
+                seen.append((time.monotonic(), Path(str(event.src_path)).name))
+
+    observer = PollingObserver(timeout=0.05)  # as MkDocs' dev server has it, looking faster
+    observer.schedule(Handler(), str(docs), recursive=True)
+    serve.on_serve(SimpleNamespace(builder=lambda: None, observer=observer))
+    observer.start()
+    try:
+        time.sleep(0.2)  # its first look
+        with preview.lock:  # as a regeneration writes
+            (docs / "first.md").write_text("first")
+            time.sleep(0.5)  # ten looks' time
+            (docs / "last.md").write_text("last")
+            written = time.monotonic()
+        deadline = time.monotonic() + 10
+        while len(seen) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        observer.stop()
+        observer.join()
+    assert sorted(name for _, name in seen) == ["first.md", "last.md"]
+    assert all(when >= written for when, _ in seen)
+
+
 def test_a_page_papersite_removes_is_removed_from_the_served_site(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

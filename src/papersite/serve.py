@@ -101,7 +101,8 @@ class Preview:
     # The papers shown and how many related papers each lists, which ``related`` was found for.
     related_for: tuple[tuple[str, ...], int] = ((), 0)
     related: Mapping[str, Related] | None = None
-    # Held while papersite writes the docs folder and while MkDocs builds from it (see on_serve).
+    # Held while papersite writes the docs folder, while MkDocs builds from it and while its
+    # watcher looks at it (see on_serve).
     lock: threading.Lock = field(default_factory=threading.Lock)
     # The inputs as they were when last regenerated from, and the errors that regeneration met.
     inputs_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
@@ -297,8 +298,33 @@ def on_serve(server: Any, config: Any = None) -> Any:
                     print(problem, file=sys.stderr)
 
     server.builder = build_in_turn
+    _look_in_turn(server, preview.lock)
     preview.serving.set()
     return server
+
+
+def _look_in_turn(server: Any, lock: threading.Lock) -> None:
+    """Have MkDocs' watcher look at the files it watches only while ``lock`` is free.
+
+    It compares the docs folder with its last look every 0.5 s, and a regeneration writes its
+    pages over a second or so (the lists first, each paper's page last): a look in the middle saw
+    the first pages changed, the next look the rest, and MkDocs rebuilt, and reloaded the browser,
+    twice for one save. Looking in turn with the regeneration, it sees all its pages at once.
+    Only what MkDocs watches at its ``on_serve`` is waited for: the docs folder and mkdocs.yml.
+    """
+    for emitter in getattr(getattr(server, "observer", None), "emitters", ()):
+        look: Callable[[float], None] = emitter.queue_events
+
+        def in_turn(
+            timeout: float, look: Callable[[float], None] = look, emitter: Any = emitter
+        ) -> None:
+            # The wait between looks is outside the lock, which papersite would otherwise wait for.
+            if emitter.stopped_event.wait(timeout):
+                return
+            with lock:
+                look(0)
+
+        emitter.queue_events = in_turn
 
 
 def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | None = None) -> None:
