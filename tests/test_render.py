@@ -184,6 +184,19 @@ def test_the_writer_keeps_unchanged_files_and_removes_stale_ones(tmp_path: Path)
     assert not (out / "a/stale.md").exists()
 
 
+def test_the_writer_leaves_the_files_it_is_told_to_keep(tmp_path: Path) -> None:
+    # The preview's own files in the docs folder (papersite serve writes them, a build never).
+    out = tmp_path / "out"
+    first = SiteWriter(out)
+    first.write("a/page.md", "page")
+    first.prune()
+    (out / "a" / "preview.js").write_text("the preview's")
+    second = SiteWriter(out, keep=["a/preview.js"])
+    second.write("a/page.md", "page")
+    second.prune()
+    assert (out / "a" / "preview.js").read_text() == "the preview's"
+
+
 def test_the_writer_refuses_a_folder_it_did_not_make(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(PapersiteError, match="not made by papersite"):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import logging
 import os
 import re
@@ -24,6 +25,7 @@ from benchmarks.bench_serve import fetch, free_port
 from papersite import build, serve
 from papersite.cli import main
 from papersite.mkdocs_glue import THEME_OVERRIDES, load_mkdocs_config, read_mkdocs_yaml
+from papersite.render import TEMPLATES
 from papersite.serve import Preview
 from papersite.tags import SORT_OPTIONS
 
@@ -119,6 +121,49 @@ def test_an_edit_that_breaks_the_content_keeps_the_last_pages(
     assert sorted(preview.docs.rglob("*.md")) == before
 
 
+def _problems_shown(preview: Preview) -> dict[str, Any]:
+    """What the preview's script shows at the top of every page (see Preview.show_problems)."""
+    shown: dict[str, Any] = json.loads((preview.docs / serve.PROBLEMS_FILE).read_text("utf-8"))
+    return shown
+
+
+def test_the_errors_of_an_edit_are_shown_on_every_page_until_fixed(preview: Preview) -> None:
+    # The browser kept the last good pages without a sign of the mistake: only the terminal said.
+    preview.start()
+    assert _problems_shown(preview) == {"message": "", "problems": []}
+    script = (preview.docs / serve.PROBLEMS_SCRIPT).read_bytes()
+    assert script == (TEMPLATES / "preview.js").read_bytes()
+    papers = preview.content / "curation" / "papers.yaml"
+    good = papers.read_text()
+    # Curator text quoted in a message is shown as text: the script sets it, never as HTML.
+    papers.write_text(good.replace("teaching-transformers-to-add:", "<b>teaching</b>:", 1))
+    assert not preview.regenerate()
+    # Every problem as the terminal has it, the warnings the edit brought too; the errors counted.
+    assert _problems_shown(preview) == {
+        "message": "papersite: 1 error; this preview shows the last good pages until they are "
+        "fixed (the terminal says the same)",
+        "problems": [
+            "content/curation/themes.yaml:35: warning: theme 'arithmetic-reasoning' has no papers",
+            "content/curation/papers.yaml:3: unknown paper id '<b>teaching</b>' "
+            "(no paper has a similar id)",
+        ],
+    }
+    papers.write_text(good)
+    assert preview.regenerate()
+    assert _problems_shown(preview) == {"message": "", "problems": []}
+    # Generating the pages again kept the script, which MkDocs copies into the served site.
+    assert (preview.docs / serve.PROBLEMS_SCRIPT).read_bytes() == script
+
+
+def test_every_page_of_the_preview_runs_its_script_at_every_rebuild(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configs = _settings_of_two_rebuilds(curated_content, monkeypatch)
+    assert [[str(script) for script in config.extra_javascript] for config in configs] == [
+        ["javascripts/papersite.js", serve.PROBLEMS_SCRIPT]
+    ] * 2
+
+
 def test_the_content_s_warnings_are_printed_as_check_prints_them_once_per_generation(
     preview: Preview, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -164,7 +209,7 @@ def test_the_terminal_names_the_file_that_changed_or_what_the_files_are(
 
 
 def test_unchanged_content_writes_nothing(preview: Preview) -> None:
-    preview.generate()
+    preview.start()  # the preview's own files too
     stamps = {p: p.stat().st_mtime_ns for p in preview.docs.rglob("*") if p.is_file()}
     assert preview.regenerate()
     assert {p: p.stat().st_mtime_ns for p in preview.docs.rglob("*") if p.is_file()} == stamps
@@ -220,9 +265,8 @@ def _free_address() -> str:
     return f"127.0.0.1:{free_port()}"
 
 
-def test_the_preview_orders_tags_as_the_build_does_at_every_rebuild(
-    curated_content: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _settings_of_two_rebuilds(content: Path, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """MkDocs' settings as its dev server reads them for two rebuilds of serve's preview."""
     configs: list[Any] = []
 
     def mkdocs_serve(config_file: str, livereload: bool, build_type: str, **overrides: Any) -> None:
@@ -230,7 +274,14 @@ def test_the_preview_orders_tags_as_the_build_does_at_every_rebuild(
             configs.append(load_mkdocs_config(Path(config_file), **overrides))
 
     monkeypatch.setattr("mkdocs.commands.serve.serve", mkdocs_serve)
-    serve.serve(curated_content, config_file=REPO / "mkdocs.yml", dev_addr=_free_address())
+    serve.serve(content, config_file=REPO / "mkdocs.yml", dev_addr=_free_address())
+    return configs
+
+
+def test_the_preview_orders_tags_as_the_build_does_at_every_rebuild(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configs = _settings_of_two_rebuilds(curated_content, monkeypatch)
     assert len(configs) == 2
     for config in configs:
         options = config.plugins["material/tags"].config

@@ -15,7 +15,7 @@ import shutil
 import socket
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -97,16 +97,24 @@ def generate_docs(
     related: RelatedPapers | None = None,
     progress: bool = False,
     epoch: int | None = None,
+    keep: Collection[str] = (),
 ) -> Generated:
     """Render the Markdown pages and data files of ``loaded`` into ``out``, dated ``epoch``.
 
-    Without ``epoch``, the date is :func:`build_epoch`'s.
+    Without ``epoch``, the date is :func:`build_epoch`'s. The files ``keep`` names are the
+    caller's (see :func:`papersite.render.generate`).
     """
     if epoch is None:
         epoch = build_epoch(loaded.catalogue)
     settings = site_settings(config_file, epoch)
     return generate(
-        loaded.catalogue, loaded.curation, settings, out, related=related, progress=progress
+        loaded.catalogue,
+        loaded.curation,
+        settings,
+        out,
+        related=related,
+        progress=progress,
+        keep=keep,
     )
 
 

@@ -14,7 +14,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -318,10 +318,11 @@ class SiteWriter:
 
     Leaving unchanged files untouched keeps their modification times, so a live preview rebuilds
     only what changed. Files from an earlier run that this run did not write are removed by
-    :meth:`prune`, but only in a folder this writer created (it carries a marker file).
+    :meth:`prune`, but only in a folder this writer created (it carries a marker file), and
+    except those in ``keep`` (paths relative to the root), which another writer looks after.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, keep: Collection[str] = ()) -> None:
         self.root = root.resolve()
         if self.root.exists() and any(self.root.iterdir()) and not (self.root / MARKER).exists():
             raise PapersiteError(
@@ -335,7 +336,7 @@ class SiteWriter:
         if not (self.root / MARKER).exists():
             # Touching it again would change the folder on every run and wake MkDocs' watcher.
             (self.root / MARKER).touch()
-        self.written: set[Path] = {self.root / MARKER}
+        self.written: set[Path] = {self.root / MARKER, *(self.root / path for path in keep)}
         self._folders: dict[tuple[str, ...], Path] = {}
         self._made: set[Path] = {self.root}
 
@@ -516,15 +517,19 @@ def generate(
     *,
     related: RelatedPapers | None = None,
     progress: bool = False,
+    keep: Collection[str] = (),
 ) -> Generated:
     """Write every page and data file of the site into ``out``, removing what is no longer made.
 
     ``related`` saves computing the related papers again when the caller has them, or is being
     computed elsewhere (a callable, called once every page without them is written). A write the
     machine refuses (a full disk, ``out`` a file) is one line naming the file, for every caller.
+    The files ``keep`` names (relative to ``out``) are the caller's: they are not removed.
     """
     try:
-        return _generate(catalogue, curation, settings, out, related=related, progress=progress)
+        return _generate(
+            catalogue, curation, settings, out, related=related, progress=progress, keep=keep
+        )
     except OSError as error:
         if not failed_writing(error, out):
             raise
@@ -539,9 +544,10 @@ def _generate(
     *,
     related: RelatedPapers | None,
     progress: bool,
+    keep: Collection[str],
 ) -> Generated:
     """:func:`generate`, the machine's refusals to write raised as they come."""
-    site = _Generation(catalogue, curation, settings, out)
+    site = _Generation(catalogue, curation, settings, out, keep)
     site.write_home_page()
     placed_on = site.write_theme_pages()
     listed_on = site.write_unsorted_pages()
@@ -578,7 +584,12 @@ class _Generation:
     """
 
     def __init__(
-        self, catalogue: Catalogue, curation: Curation, settings: SiteSettings, out: Path
+        self,
+        catalogue: Catalogue,
+        curation: Curation,
+        settings: SiteSettings,
+        out: Path,
+        keep: Collection[str],
     ) -> None:
         self.catalogue = catalogue
         self.curation = curation
@@ -588,7 +599,7 @@ class _Generation:
         # Made before the writer: a bad id (Renderer checks them) stops the run before the folder
         # is touched.
         self.renderer = Renderer(catalogue, curation, settings)
-        self.writer = SiteWriter(out)
+        self.writer = SiteWriter(out, keep=keep)
         self.views = {item.paper.id: self.renderer.paper_view(item) for item in curation.papers}
         self.themes = [self.renderer.theme_view(theme, self.views) for theme in curation.themes]
         self.unsorted = [self.views[item.paper.id] for item in curation.unsorted()]

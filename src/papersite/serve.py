@@ -4,7 +4,8 @@ MkDocs watches the generated docs folder and reloads the browser. A thread here 
 folder, the templates, mkdocs.yml and the theme's custom_dir; on a change it regenerates the
 Markdown, and the writer rewrites only the files whose bytes changed (an edit to the theme's
 templates has every page touched instead). An edit that breaks the content prints its problems and
-keeps the last good preview on screen.
+keeps the last good preview on screen, with the problems at the top of every page (a script only
+the preview adds, see Preview.show_problems).
 
 Papersite's regenerations and MkDocs' builds take turns (Preview.lock): MkDocs' watcher wakes at the
 first file papersite rewrites, and a build reading the docs folder while it is being written finds
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import logging
 import os
 import signal
@@ -34,7 +36,7 @@ from typing import Any
 from papersite.build import generate_docs
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import Loaded, load_content
-from papersite.errors import PapersiteError, Problem, display_path
+from papersite.errors import PapersiteError, Problem, Severity, display_path
 from papersite.mkdocs_glue import (
     CONFIG_FILE,
     MkDocsLog,
@@ -48,14 +50,19 @@ from papersite.mkdocs_glue import (
     read_mkdocs_yaml,
 )
 from papersite.related import Related, related_papers
-from papersite.render import TEMPLATES, Generated
+from papersite.render import TEMPLATES, Generated, SiteWriter
 from papersite.sources import SOURCES_DIR
+from papersite.wording import counted
 
 POLL_SECONDS = 0.5
 # The highest TCP port.
 MAX_PORT = 65535
 # MkDocs' hooks of the preview (its ``hooks`` setting): see on_serve.
 HOOKS_FILE = Path(__file__).with_name("serve_hooks.py")
+# The preview's own files in the docs folder, which builds never have (see Preview.show_problems):
+# the script every page runs (in MkDocs' extra_javascript) and the errors it shows.
+PROBLEMS_SCRIPT = "javascripts/papersite-preview.js"
+PROBLEMS_FILE = "papersite-preview.json"
 
 
 def snapshot(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
@@ -123,7 +130,9 @@ class Preview:
         """The first generation: problems raise, and inputs change from here on."""
         # Looked at first: an edit saved while the pages are written is one more change.
         self.inputs_seen = snapshot(self.inputs)
-        return self.generate()
+        generated = self.generate()
+        self.show_problems()
+        return generated
 
     def refresh(self) -> None:
         """Regenerate when an input changed since the last look; hold ``lock`` meanwhile.
@@ -213,7 +222,11 @@ class Preview:
             self.related = related_papers([item.paper for item in loaded.curation.papers], count)
             self.related_for = shown
         generated = generate_docs(
-            loaded, self.docs, config_file=self.config_file, related=self.related
+            loaded,
+            self.docs,
+            config_file=self.config_file,
+            related=self.related,
+            keep=(PROBLEMS_SCRIPT, PROBLEMS_FILE),
         )
         nav = mkdocs_nav(generated.nav)
         if nav != self.nav:
@@ -231,9 +244,34 @@ class Preview:
             self.failed = error.problems
             for problem in error.problems:
                 print(problem, file=sys.stderr)
-            return False
-        self.failed = ()
-        return True
+        else:
+            self.failed = ()
+        self.show_problems()
+        return not self.failed
+
+    def show_problems(self) -> None:
+        """Write the errors of the last regeneration where every page of the preview shows them.
+
+        A curator watching the browser saw the last good pages stay, as if the edit had taken:
+        the problems were in the terminal alone. The preview's script (PROBLEMS_SCRIPT) shows
+        those in PROBLEMS_FILE at the top of every page, and none once they are fixed; the file
+        is rewritten only when they change, and MkDocs reloads the pages when it is.
+        """
+        errors = sum(problem.severity is Severity.ERROR for problem in self.failed)
+        message = (
+            f"papersite: {counted(errors, 'error')}; this preview shows the last good pages until "
+            "they are fixed (the terminal says the same)"
+        )
+        report = {
+            "message": message if self.failed else "",
+            "problems": [str(problem) for problem in self.failed],
+        }
+        # A docs folder that cannot be written is already the regeneration's error, told in the
+        # terminal; the pages then stay as they were, without the script's news.
+        with contextlib.suppress(OSError):
+            writer = SiteWriter(self.docs)
+            writer.write(PROBLEMS_SCRIPT, (TEMPLATES / "preview.js").read_bytes())
+            writer.write(PROBLEMS_FILE, json.dumps(report, indent=1) + "\n")
 
 
 def _touch_every_file(folder: Path) -> None:
@@ -348,7 +386,10 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     # always has a list of plugins to make readable again.
     overrides = mkdocs_overrides(written, preview.nav, search=False)
     overrides["plugins"] = _readable_again(overrides["plugins"])
-    overrides["hooks"] = _with_serve_hooks(written.get("hooks"))
+    overrides["hooks"] = _with_preview_s(written.get("hooks"), str(HOOKS_FILE))
+    overrides["extra_javascript"] = _with_preview_s(
+        written.get("extra_javascript"), PROBLEMS_SCRIPT
+    )
     if dev_addr:
         overrides["dev_addr"] = dev_addr
     # Errors alone: MkDocs' dev server reads the settings again, and prints their warnings then.
@@ -421,16 +462,17 @@ def _remove_built(removed: Iterable[str], docs: Path, config: Any) -> None:
                 break
 
 
-def _with_serve_hooks(hooks: Any) -> Any:
-    """mkdocs.yml's hooks and the preview's own (see on_serve).
+def _with_preview_s(listed: Any, entry: str) -> Any:
+    """A list mkdocs.yml sets (``hooks``, ``extra_javascript``) with the preview's ``entry`` last.
 
-    Hooks that are no list are MkDocs' to refuse, as it does at start-up.
+    The preview's hooks are on_serve's, its script Preview.show_problems'. A value that is no list
+    is MkDocs' to refuse, as it does at start-up.
     """
-    if hooks is None:
-        return [str(HOOKS_FILE)]
-    if isinstance(hooks, list):
-        return [*hooks, str(HOOKS_FILE)]
-    return hooks
+    if listed is None:
+        return [entry]
+    if isinstance(listed, list):
+        return [*listed, entry]
+    return listed
 
 
 def _print_errors_once_serving(handler: MkDocsLog) -> Callable[[logging.LogRecord], bool]:
