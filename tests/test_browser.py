@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from benchmarks.bench_build import serving
 
 from .conftest import REPO
 from .sites import HOSTILE_TAG
+from .test_serve import preview_running
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -602,4 +604,41 @@ def test_the_pagefind_search_page_passes_axe_core_s_accessibility_rules(
         page.goto(base + "search/?q=attention")
         page.locator(".ps-search-result").first.wait_for(state="visible")
         assert (home, axe_violations(page)) == ([], [])
+        assert problems == []
+
+
+def test_the_preview_shows_the_content_s_errors_on_its_pages_until_they_are_fixed(
+    browser: Browser, curated_content: Path, tmp_path: Path
+) -> None:
+    # The browser kept the last good pages without a sign of a mistake: only the terminal said.
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    papers = curated_content / "curation" / "papers.yaml"
+    good = papers.read_text(encoding="utf-8")
+    with (
+        preview_running(curated_content, tmp_path / "mkdocs.yml") as (_, base),
+        page_of(browser) as (page, problems),
+    ):
+        page.goto(base + "about/")
+        # The message quotes the curator's text, which must show as written, never run.
+        hostile = "<img src=x onerror=alert(1)>"
+        papers.write_text(good.replace("teaching-transformers-to-add:", f"{hostile}:", 1))
+        box = page.locator("#papersite-preview-problems")
+        # No reload by hand: MkDocs reloads the page when the preview writes the problems.
+        expect(box).to_contain_text(
+            f"content/curation/papers.yaml:3: unknown paper id '{hostile}'", timeout=30_000
+        )
+        expect(box).to_contain_text("1 error; this preview shows the last good pages")
+        assert box.locator("img").count() == 0
+        assert contrast(page, "#papersite-preview-problems li") >= 4.5
+        shot(page, "preview-problems-light")
+        # Material keeps the scheme a page loaded with: the dark one in a page of its own.
+        with page_of(browser) as (dark, dark_problems):
+            dark.emulate_media(color_scheme="dark")
+            dark.goto(base + "about/")
+            expect(dark.locator("#papersite-preview-problems")).to_be_visible()
+            assert contrast(dark, "#papersite-preview-problems li") >= 4.5
+            shot(dark, "preview-problems-dark")
+            assert dark_problems == []
+        papers.write_text(good)
+        expect(box).to_have_count(0, timeout=30_000)
         assert problems == []

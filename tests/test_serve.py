@@ -497,7 +497,7 @@ def _served(url: str, marker: str, timeout: float = 90.0) -> bool:
 
 
 @contextlib.contextmanager
-def _preview_running(
+def preview_running(
     content: Path, config: Path, *, stderr: int = subprocess.DEVNULL, env: Mapping[str, str] = {}
 ) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """``papersite serve`` in a process of its own at a free address, once it serves a page.
@@ -535,7 +535,7 @@ def test_the_running_preview_shows_a_new_theme_in_every_page_s_navigation(
     curated_content: Path, tmp_path: Path
 ) -> None:
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    with _preview_running(curated_content, tmp_path / "mkdocs.yml") as (_, base):
+    with preview_running(curated_content, tmp_path / "mkdocs.yml") as (_, base):
         themes = curated_content / "curation" / "themes.yaml"
         themes.write_text(
             themes.read_text().replace(
@@ -893,7 +893,7 @@ def test_the_running_preview_shows_an_edit_to_the_theme_s_templates(
     curated_content: Path, tmp_path: Path
 ) -> None:
     config = _with_own_theme(tmp_path)
-    with _preview_running(curated_content, config) as (_, base):
+    with preview_running(curated_content, config) as (_, base):
         main_html = tmp_path / "theme" / "main.html"
         probe = '<meta name="probe" content="PROBE-MAIN">'
         main_html.write_text(
@@ -945,7 +945,7 @@ def test_a_stopped_preview_leaves_nothing_behind(
     config = tmp_path / "mkdocs.yml"
     shutil.copy(REPO / "mkdocs.yml", config)
     env = {"TMPDIR": str(temp)}
-    with _preview_running(curated_content, config, stderr=subprocess.PIPE, env=env) as (server, _):
+    with preview_running(curated_content, config, stderr=subprocess.PIPE, env=env) as (server, _):
         server.send_signal(signum)
         _, err = server.communicate(timeout=60)
     assert server.returncode == 128 + signum
