@@ -386,8 +386,8 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     # always has a list of plugins to make readable again.
     overrides = mkdocs_overrides(written, preview.nav, search=False)
     overrides["plugins"] = _readable_again(overrides["plugins"])
-    overrides["hooks"] = _with_preview_s(written.get("hooks"), str(HOOKS_FILE))
-    overrides["extra_javascript"] = _with_preview_s(
+    overrides["hooks"] = _with_preview_entry(written.get("hooks"), str(HOOKS_FILE))
+    overrides["extra_javascript"] = _with_preview_entry(
         written.get("extra_javascript"), PROBLEMS_SCRIPT
     )
     if dev_addr:
@@ -462,7 +462,7 @@ def _remove_built(removed: Iterable[str], docs: Path, config: Any) -> None:
                 break
 
 
-def _with_preview_s(listed: Any, entry: str) -> Any:
+def _with_preview_entry(listed: Any, entry: str) -> Any:
     """A list mkdocs.yml sets (``hooks``, ``extra_javascript``) with the preview's ``entry`` last.
 
     The preview's hooks are on_serve's, its script Preview.show_problems'. A value that is no list
