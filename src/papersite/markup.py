@@ -66,7 +66,10 @@ def escape_gfm(text: str) -> str:
     """Scraped text for the middle of a GitHub-flavoured Markdown line: it shows as written.
 
     GitHub honours a backslash before any ASCII punctuation, so nothing in a title (``<``, ``|``,
-    ``*``, ``[``, ``$``) can become a tag, a table cell, emphasis, a link or math in the summary.
+    ``*``, ``[``, ``$``) can become a tag, a table cell, emphasis, a Markdown link or math in the
+    summary. A bare address (``www.…``, ``https://…``) or an ``@name`` may still be linked by
+    GitHub after rendering, which no escape prevents; text that must be inert to the letter, such
+    as a curator link's address, goes in :func:`code_span`.
     """
     return _GFM_INLINE_MARKS.sub(r"\\\1", clean_text(text)).replace("\n", " ")
 
