@@ -186,9 +186,9 @@ def test_a_papers_yaml_that_cannot_be_read_is_said_and_no_paper_compared(
         "\n"
         "### Check\n"
         "\n"
-        "- **error** `head/curation/papers.yaml:9`: YAML syntax error: this line starts in "
-        "column 5 and the key on line 8 in column 3, so YAML reads it as more of the text above; "
-        "the keys of one entry start in the same column\n"
+        "- **error** `head/curation/papers.yaml:8`: YAML syntax error: this line starts in "
+        "column 3 and the keys on lines 7 and 9 around it in column 5, so YAML reads it as ending "
+        "their entry; indent it to column 5 like them\n"
     )
 
 
