@@ -259,7 +259,8 @@ T = "content/curation/themes.yaml"
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    themes: sequence-models\n",
-            f"{P}:4: 'themes' must be a list or a map of keys to values, not 'sequence-models'",
+            f"{P}:4: 'themes' must be a list or a map of keys to values, not 'sequence-models'; "
+            "write themes: {sequence-models: <section>} or themes: [sequence-models]",
         ),
         (
             # The value is a map, as 'themes' may be: the map's own mistake, not "not a map".

@@ -96,6 +96,98 @@ def test_a_typical_mistake_is_one_sentence_at_its_line(
     assert problems(text, schema) == [found]
 
 
+# A list or map of papers.yaml written another way: the message ends in the key written right.
+PAPER = "papers:\n  p:\n    "
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "themes: {sequence-models}",
+            "'sequence-models' must be text, not nothing; write themes: "
+            "{sequence-models: <section>} or themes: [sequence-models]",
+        ),
+        # The colon between a theme and its section left out.
+        (
+            "themes: {sequence-models recurrent-networks}",
+            "'sequence-models recurrent-networks' must be text, not nothing; write themes: "
+            "{sequence-models: recurrent-networks}",
+        ),
+        (
+            "add:\n      efficiency: quantization\n      sequence-models:",
+            "'sequence-models' must be text, not nothing; write add: "
+            "{efficiency: quantization, sequence-models: <section>}",
+        ),
+        (
+            "themes: sequence-models",
+            "'themes' must be a list or a map of keys to values, not 'sequence-models'; write "
+            "themes: {sequence-models: <section>} or themes: [sequence-models]",
+        ),
+        (
+            "themes: efficiency, sequence-models",
+            "'themes' must be a list or a map of keys to values, not 'efficiency, "
+            "sequence-models'; write themes: {efficiency: <section>, sequence-models: <section>} "
+            "or themes: [efficiency, sequence-models]",
+        ),
+        ("tags: survey", "'tags' must be a list, not 'survey'; write tags: [survey]"),
+        (
+            "tags: rnn, long context",
+            "'tags' must be a list, not 'rnn, long context'; write tags: [rnn, long context]",
+        ),
+        (
+            "remove: efficiency",
+            "'remove' must be a list, not 'efficiency'; write remove: [efficiency]",
+        ),
+        (
+            "links: github.com/a/b",
+            "'links' must be a map of keys to values, not 'github.com/a/b'; write links: "
+            "{code: 'https://github.com/a/b'}",
+        ),
+        (
+            "links: https://example.org/a",
+            "'links' must be a map of keys to values, not 'https://example.org/a'; write links: "
+            "{<label>: 'https://example.org/a'}",
+        ),
+        # Nothing to build a fix from, or nothing a fix could write plainly: the message alone.
+        ("links: example", "'links' must be a map of keys to values, not 'example'"),
+        ("tags: 'a: b'", "'tags' must be a list, not 'a: b'"),
+        ("tags: 'it''s'", "'tags' must be a list, not 'it's'"),
+        # A link written as a key of the entry goes under 'links'; "did you mean 'order'?" misled.
+        (
+            "code: https://github.com/a/b",
+            "unknown key 'code': a link goes under 'links', as in links: "
+            "{code: 'https://github.com/a/b'}",
+        ),
+        # A key run into its value, the colon or the space after it left out.
+        (
+            "themes {sequence-models: recurrent-networks}",
+            "unknown key 'themes {sequence-models': write 'themes:' followed by a space",
+        ),
+        (
+            "themes:{sequence-models: recurrent-networks}",
+            "unknown key 'themes:{sequence-models': write 'themes:' followed by a space",
+        ),
+    ],
+)
+def test_a_list_or_map_written_another_way_is_told_how_to_write_it(
+    written: str, message: str
+) -> None:
+    # At the line of the key, the last of the written text.
+    assert problems(PAPER + written + "\n", "papers") == [(3 + written.count("\n"), message)]
+
+
+def test_an_entry_of_one_key_run_into_its_value_is_told_the_space() -> None:
+    # YAML reads 'themes:[efficiency]' as the entry's text, not as a key.
+    assert problems("papers:\n  p:\n    themes:[efficiency]\n", "papers") == [
+        (
+            2,
+            "'p' must be a map of keys to values, not 'themes:[efficiency]'; write 'themes:' "
+            "followed by a space",
+        )
+    ]
+
+
 def test_problems_come_in_file_order_each_unknown_key_at_its_own_line() -> None:
     # jsonschema finds the unknown keys of a map before the mistakes in its known ones.
     document = load_yaml_text(

@@ -40,6 +40,10 @@ _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)")
 _NOT_BLANK = r"\S"
 # The start of a web address, as the links' pattern takes it.
 _WEB = re.compile(r"https?://")
+# What may follow a key run into its value, a space or a colon left out: 'themes {a', 'themes:{a'.
+_RUN_ON = re.compile(r"[ \t]|:?[{\[]")
+# A list item or map key a fix can write as it is, unquoted, on one line: an id, a tag.
+_PLAIN_ITEM = re.compile(r"\w[\w .+/-]{0,59}")
 # What the keys of the maps keyed by free text are, by the map's own key.
 _FREE_KEYS = {"links": "link label", "themes": "theme id", "add": "theme id"}
 
@@ -86,10 +90,11 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
         # Maps keyed by free text (paper ids, link labels) allow any key; only fixed keys end here.
         for key in error.instance:
             if key not in known:
+                run_in = _run_in_hint(str(key), allowed)
+                hint = f": {run_in}" if run_in else _link_hint(str(key), error.instance[key], known)
+                hint = hint or f" {suggest(str(key), allowed, 'expected')}"
                 yield SchemaProblem(
-                    (*location, key),
-                    document.line(*location, key),
-                    f"unknown key '{key}' {suggest(str(key), allowed, 'expected')}",
+                    (*location, key), document.line(*location, key), f"unknown key '{key}'{hint}"
                 )
         return
     if "propertyNames" in error.schema_path:
@@ -109,7 +114,14 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
         return
     invalid_id = error.validator == "pattern" and error.validator_value == _ID_PATTERN
     kind = _id_kind(location) if invalid_id else None
-    yield SchemaProblem(location, document.line(*location), _message(error, location), kind)
+    message = _message(error, location)
+    if error.validator in ("type", "oneOf") and location and location[0] == "papers":
+        message += _written_fix(document.data, location, error.instance)
+    if error.validator == "type" and isinstance(error.instance, str) and "properties" in schema:
+        # An entry's one key run into its value, themes:[a], is text to YAML, not a map.
+        run_in = _run_in_hint(error.instance, sorted(schema["properties"]))
+        message += f"; {run_in}" if run_in else ""
+    yield SchemaProblem(location, document.line(*location), message, kind)
 
 
 def _narrow(error: ValidationError) -> ValidationError:
@@ -250,6 +262,106 @@ def _hidden_hint(location: Location, value: object) -> str:
     if value is False:
         return "; to keep the paper on the site, delete 'hidden'"
     return "; write the reason the paper is off the site, as in 'hidden: Not a research paper.'"
+
+
+def _run_in_hint(key: str, allowed: list[str]) -> str:
+    """For a known key run into its value: 'themes {sequence-models' or 'themes:{...}'.
+
+    Without a space after its colon (or without the colon), YAML reads the key and the start of
+    its value as one key.
+    """
+    for name in allowed:
+        if key.startswith(name) and _RUN_ON.match(key, len(name)):
+            return f"write '{name}:' followed by a space"
+    return ""
+
+
+def _link_hint(key: str, value: object, known: set[str]) -> str:
+    """For a web address under a key of its own, ``code: https://...``: links go under 'links'."""
+    if "links" not in known or not isinstance(value, str) or not _WEB.match(value.strip()):
+        return ""
+    return f": a link goes under 'links', as in links: {{{_flow_key(key)}: {_quoted_url(value)}}}"
+
+
+def _written_fix(data: object, location: Location, value: object) -> str:
+    """For papers.yaml's lists and maps written another way: the key written as it must be.
+
+    Built from what was written (``tags: survey`` becomes ``tags: [survey]``); empty when that
+    cannot be told, or would not read as one plain line.
+    """
+    if len(location) == 4 and location[2] in ("themes", "add") and value is None:
+        # {sequence-models} or {sequence-models recurrent-networks}: a map with keys alone.
+        parent = _at(data, location[:-1])
+        if not isinstance(parent, dict):
+            return ""
+        return _placements_fix(str(location[2]), parent)
+    if len(location) != 3 or not isinstance(value, str):
+        return ""
+    key = str(location[2])
+    if key == "links":
+        if not _WEB.match(value.strip()) and not re.fullmatch(r"[\w-]+(\.[\w-]+)+/\S*", value):
+            return ""
+        label = (
+            "code" if re.match(r"(https?://)?(www\.)?(github|gitlab)\.com/", value) else "<label>"
+        )
+        return f"; write links: {{{label}: {_quoted_url(value)}}}"
+    items = [item.strip() for item in value.split(",")]
+    if not all(_PLAIN_ITEM.fullmatch(item) for item in items):
+        return ""
+    if key in ("themes", "add"):
+        return _placements_fix(key, dict.fromkeys(items))
+    if key in ("remove", "tags"):
+        return f"; write {key}: [{', '.join(items)}]"
+    return ""
+
+
+def _placements_fix(key: str, written: dict[Any, Any]) -> str:
+    """'themes' or 'add' as a map of theme to section (and as a list, when no section is given).
+
+    A key of two ids, 'sequence-models recurrent-networks', is a theme and its section with the
+    colon left out.
+    """
+    pairs: list[str] = []
+    sections_given = False
+    for theme, section in written.items():
+        words = str(theme).split()
+        if section is None and len(words) == 2 and all(re.match(_ID_PATTERN, w) for w in words):
+            theme, section = words
+        if not isinstance(theme, str) or not _PLAIN_ITEM.fullmatch(theme):
+            return ""
+        if section is not None and not (
+            isinstance(section, str) and _PLAIN_ITEM.fullmatch(section)
+        ):
+            return ""
+        sections_given = sections_given or section is not None
+        pairs.append(f"{theme}: {section or '<section>'}")
+    if not pairs:
+        return ""
+    fix = f"; write {key}: {{{', '.join(pairs)}}}"
+    if not sections_given:
+        fix += f" or {key}: [{', '.join(pair.split(':')[0] for pair in pairs)}]"
+    return fix
+
+
+def _at(data: Any, location: Location) -> Any:
+    """The value at ``location`` in the loaded data."""
+    for step in location:
+        data = data[step]
+    return data
+
+
+def _flow_key(key: str) -> str:
+    return key if _PLAIN_ITEM.fullmatch(key) else "<label>"
+
+
+def _quoted_url(value: str) -> str:
+    """A web address as a fix writes it: quoted, https:// added when it starts with a host."""
+    url = value.strip()
+    if not _WEB.match(url):
+        url = "https://" + url
+    if len(url) > 100 or re.search(r"[\s']", url):
+        return "'https://...'"
+    return f"'{url}'"
 
 
 def _alternative_keys(error: ValidationError) -> list[str]:
