@@ -960,6 +960,48 @@ def test_a_paper_entry_at_the_top_level_is_named_and_the_rest_still_checked(
     assert "quantized-state-space-models" in curate(content)[0].in_error
 
 
+def test_an_entry_s_keys_at_the_papers_column_are_one_error_at_the_entry(content: Path) -> None:
+    # YAML reads them as entries of their own: it was three errors, none saying to indent them.
+    write(
+        content,
+        papers=HEADER + "papers:\n  a-survey-of-cooking-robots:\n    hidden: Off topic.\n"
+        "  teaching-transformers-to-add:\n  themes: {sequence-models: transformers}\n"
+        "  note: Adds.\n  quantized-state-space-models:\n    themes: [efficiency]\n",
+    )
+    assert errors(content) == [
+        f"{P}:5: the keys of 'teaching-transformers-to-add' (themes, note) are at the papers' "
+        "column: indent them four spaces, under the id",
+    ]
+    assert curate(content)[0].in_error == {"teaching-transformers-to-add"}
+
+
+def test_a_key_moved_left_to_the_papers_column_is_named_with_its_entry(content: Path) -> None:
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    themes: [efficiency]\n"
+        "  note: Adds.\n  tags: [addition]\n",
+    )
+    assert errors(content) == [
+        f"{P}:5: 'note' and 'tags' are at the papers' column, not among the keys of "
+        "'teaching-transformers-to-add' above: indent them four spaces, like them",
+    ]
+    assert curate(content)[0].in_error == {"teaching-transformers-to-add"}
+
+
+@pytest.mark.parametrize("indent", ["    ", "      "])
+def test_a_paper_entry_indented_into_the_one_above_says_so_once(content: Path, indent: str) -> None:
+    # At four spaces its keys are the entry above's again: their duplicate is no mistake of its own.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    themes: [efficiency]\n"
+        f"    quantized-state-space-models:\n{indent}themes: [sequence-models]\n",
+    )
+    assert errors(content) == [
+        f"{P}:5: 'quantized-state-space-models' is a paper id: its entry is indented two spaces, "
+        "like the others",
+    ]
+
+
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [

@@ -28,10 +28,10 @@ from papersite.catalogue import (
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import note_problems, relative_links, tag_anchor
 from papersite.rules import DEFAULT_TITLE_WEIGHT, SectionRule, Term, Text, ThemeRules, ThemeScore
-from papersite.schema import SchemaProblem, load_schema, validate
+from papersite.schema import SchemaProblem, load_schema, validate, value_at
 from papersite.sources import OUTSIDE_CONTENT, outside_content
 from papersite.wording import closest, describe, suggest
-from papersite.yamlfile import Location, YamlDocument, load_yaml_file, unquoted_key
+from papersite.yamlfile import DuplicateKey, Location, YamlDocument, load_yaml_file, unquoted_key
 
 # Says more of a schema problem than its message, or None to keep the message; "" when another
 # problem's message already says it, and this one is left out.
@@ -458,20 +458,30 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
 
 
 def _load(
-    path: Path, schema: str, problems: Problems, *, explain: Explain | None = None
+    path: Path,
+    schema: str,
+    problems: Problems,
+    *,
+    explain: Explain | None = None,
+    side_effect: Callable[[YamlDocument, DuplicateKey], bool] | None = None,
 ) -> tuple[YamlDocument, set[Location]] | None:
     """A YAML file checked against its schema, with the places of the mistakes found.
 
     None when the file cannot be used at all: it does not parse, or its top level is wrong. An
     entry (a theme, a paper's decision) that breaks the schema is reported, and the caller skips
     it, or the part of it the mistake is in, so the rest of the file is still checked; so is an
-    unknown key beside the file's own. ``explain`` may say more of a mistake than the schema can.
+    unknown key beside the file's own. ``explain`` may say more of a mistake than the schema can;
+    a duplicate key ``side_effect`` tells from a mistake it explains is left unsaid.
     """
     try:
-        document = load_yaml_file(path, display_path(path), problems=problems)
+        document = load_yaml_file(
+            path, display_path(path), problems=problems, report_duplicates=side_effect is None
+        )
     except PapersiteError as error:
         problems.extend(error.problems)
         return None
+    if side_effect is not None:
+        problems.extend(d.problem for d in document.duplicates if not side_effect(document, d))
     declared: Any = load_schema(schema).schema
     own = declared.get("properties", {})
     broken: set[Location] = set()
@@ -897,6 +907,17 @@ def _read_decisions(
         return {}
 
     def explain(document: YamlDocument, problem: SchemaProblem) -> str | None:
+        dedented = _dedented(document, catalogue)
+        if problem.location[:2] in dedented:
+            return ""  # said once, of the entry they belong to: see below
+        if (
+            problem.location in dedented.values()
+            and value_at(document.data, problem.location) is None
+        ):
+            return ""  # the entry left without its keys, said with them
+        if len(problem.location) == 3 and _nested_entry(document, catalogue, problem.location):
+            key = document.key_text(*problem.location)
+            return f"'{key}' is a paper id: its entry is indented two spaces, like the others"
         if len(problem.location) == 4:
             # {efficiency: Efficient attention}: the section's theme; [Sequence Models]: none.
             theme_id = problem.location[3] if isinstance(problem.location[3], str) else None
@@ -912,17 +933,29 @@ def _read_decisions(
         # Said once for them all: one line lost or the file dedented misplaces every entry.
         return _misplaced_message(document, misplaced) if key == misplaced[0][0] else ""
 
-    loaded = _load(path, "papers", problems, explain=explain)
+    def side_effect(document: YamlDocument, duplicate: DuplicateKey) -> bool:
+        # A key of the entry after one indented four spaces, which YAML read into this entry.
+        entry = duplicate.location[:-1]
+        line = duplicate.problem.line or 0
+        return len(entry) == 2 and any(
+            _nested_entry(document, catalogue, (*entry, key)) and document.line(*entry, key) < line
+            for key in value_at(document.data, entry)
+        )
+
+    loaded = _load(path, "papers", problems, explain=explain, side_effect=side_effect)
     if loaded is None:
         return None
     document, mistakes = loaded
+    dedented = _dedented(document, catalogue)
+    for owner, keys in _dedented_by_entry(dedented).items():
+        problems.error(document.path, *_dedented_message(document, owner, keys))
     misplaced = _misplaced(document, catalogue)
     if misplaced and not document.data.get("papers"):
         # No decision is where it is read: counts of the rules alone would read as the curators'.
         return None
     # What a misplaced entry decides is not applied: the rules alone place the paper.
     unread.update(key for key, _ in misplaced)
-    broken = {location[1] for location in mistakes}
+    broken = {location[1] for location in mistakes} | {owner[1] for owner in dedented.values()}
     ids = [paper.id for paper in catalogue.papers]
     decisions: dict[str, Decision] = {}
     # Ids of no paper read while a dump could not be read at all: most are likely in that dump.
@@ -930,6 +963,8 @@ def _read_decisions(
     # Each tag's place on the tags page, by its anchor: the first tag written, with its line.
     anchors: dict[str, tuple[str, int]] = {}
     for paper_id, entry in (document.data.get("papers") or {}).items():
+        if ("papers", paper_id) in dedented:
+            continue
         key = document.key_text("papers", paper_id)
         line = document.line("papers", paper_id)
         if not isinstance(paper_id, str) and catalogue.get(key) is not None:
@@ -962,6 +997,69 @@ def _read_decisions(
             "(see there why), and may hold them; check again once it is fixed",
         )
     return decisions
+
+
+def _dedented(document: YamlDocument, catalogue: Catalogue) -> dict[Location, Location]:
+    """The keys of a paper's entry written at the papers' column, with the entry they follow.
+
+    YAML reads each as an entry of its own, and their paper's entry as one without them.
+    """
+    papers = document.data.get("papers") if isinstance(document.data, dict) else None
+    keys = _decision_keys()
+    found: dict[Location, Location] = {}
+    owner: Location | None = None
+    for paper_id in papers if isinstance(papers, dict) else ():
+        place = ("papers", paper_id)
+        if paper_id in keys and catalogue.get(document.key_text(*place)) is None:
+            if owner is not None:
+                found[place] = owner
+        else:
+            owner = place
+    return found
+
+
+def _dedented_by_entry(dedented: dict[Location, Location]) -> dict[Location, list[str]]:
+    """The keys :func:`_dedented` found, by the entry they belong to."""
+    grouped: dict[Location, list[str]] = {}
+    for place, owner in dedented.items():
+        grouped.setdefault(owner, []).append(str(place[1]))
+    return grouped
+
+
+def _dedented_message(document: YamlDocument, owner: Location, keys: list[str]) -> tuple[int, str]:
+    """Where and how to say an entry's keys are at the papers' column (see :func:`_dedented`)."""
+    named = ", ".join(keys)
+    if value_at(document.data, owner) is None:
+        return document.line(*owner), (
+            f"the keys of '{document.key_text(*owner)}' ({named}) are at the papers' column: "
+            "indent them four spaces, under the id"
+        )
+    quoted = [f"'{key}'" for key in keys]
+    named = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(keys) > 1 else quoted)
+    return document.line("papers", keys[0]), (
+        f"{named} {'is' if len(keys) == 1 else 'are'} at the papers' column, not among the keys "
+        f"of '{document.key_text(*owner)}' above: indent {'it' if len(keys) == 1 else 'them'} "
+        "four spaces, like them"
+    )
+
+
+def _nested_entry(document: YamlDocument, catalogue: Catalogue, location: Location) -> bool:
+    """Whether the key at ``location``, inside a paper's entry, is a paper id.
+
+    That is an entry indented four spaces, which YAML reads as a key of the entry above.
+    """
+    return (
+        len(location) == 3
+        and location[0] == "papers"
+        and location[2] not in _decision_keys()
+        and catalogue.get(document.key_text(*location)) is not None
+    )
+
+
+def _decision_keys() -> set[str]:
+    """The keys a paper's entry may have, as papers.yaml's schema names them."""
+    schema: Any = load_schema("papers").schema
+    return set(schema["$defs"]["decision"]["properties"])
 
 
 def _misplaced(document: YamlDocument, catalogue: Catalogue) -> list[tuple[str, int]]:

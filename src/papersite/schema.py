@@ -291,7 +291,7 @@ def _written_fix(data: object, location: Location, value: object) -> str:
     """
     if len(location) == 4 and location[2] in ("themes", "add") and value is None:
         # {sequence-models} or {sequence-models recurrent-networks}: a map with keys alone.
-        parent = _at(data, location[:-1])
+        parent = value_at(data, location[:-1])
         if not isinstance(parent, dict):
             return ""
         return _placements_fix(str(location[2]), parent)
@@ -343,7 +343,7 @@ def _placements_fix(key: str, written: dict[Any, Any]) -> str:
     return fix
 
 
-def _at(data: Any, location: Location) -> Any:
+def value_at(data: Any, location: Location) -> Any:
     """The value at ``location`` in the loaded data."""
     for step in location:
         data = data[step]
