@@ -144,9 +144,30 @@ def emptied(line: int, column: int, opener: int, reported: int, wanted: int) -> 
     )
 
 
+def ending(line: int, column: int, sibling: int, reported: int, wanted: int, parent: str) -> str:
+    return (
+        f"f.yaml:{line}: YAML syntax error: this line starts in column {column}, left of the keys "
+        f"on lines {sibling} and {reported} in column {wanted}, so YAML reads it as ending the "
+        f"entries {parent} and cannot place line {reported}; indent it to column {wanted} like "
+        "them"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A paper id moved to column 1 among the others: PyYAML stopped at the next id, line 6,
+        # and named line 5 against it.
+        (
+            "papers:\n  a:\n    themes: []\nrecurrent-memory:\n    themes: {s: r}\n  next-id:\n"
+            "    themes: []\n",
+            ending(4, 1, 2, 6, 3, "under 'papers:' (line 1)"),
+        ),
+        (
+            "papers:\n  a:\n    themes: []\n\n  # R\nrecurrent-memory:\n    themes: {s: r}\n"
+            "    order: 1\n\n  # N\n  next-id:\n    themes: []\n",
+            ending(6, 1, 2, 11, 3, "under 'papers:' (line 1)"),
+        ),
         # A paper id moved to column 1 empties 'papers:'; PyYAML stopped at the next id, line 8.
         (
             "papers:\n\n  # 4M\n4m-masked:\n    themes: []\n\n  # A Coreset\n  a-coreset:\n"

@@ -387,11 +387,22 @@ def _misplaced_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | 
         ):
             return None
         opener = columns[before] == column and _opens_block(lines[before])
-        if lines[index].lstrip().startswith("-") or not (among or opener):
+        # An entry's first key moved left among the entries, its own keys under it: it ends
+        # the entries, and the next entry (the reported line) fits nowhere.
+        sibling = None if among or opener else _sibling_above(columns, above[:position], here)
+        if lines[index].lstrip().startswith("-") or not (among or opener or sibling is not None):
             continue  # a list item's dash is its own syntax: _syntax_hint's case
         if not _parses_past(lines, index, here, mark.line):
             return None
-        if among:
+        if sibling is not None:
+            parent = _parent_key(lines, columns, above, sibling, here)
+            reason = (
+                f"this line starts in column {column}, left of the keys on lines {sibling + 1} "
+                f"and {mark.line + 1} in column {here}, so YAML reads it as ending the entries "
+                f"{parent} and cannot place line {mark.line + 1}; indent it to column {here} "
+                "like them"
+            )
+        elif among:
             reason = (
                 f"this line starts in column {column} and the keys on lines {before + 1} and "
                 f"{mark.line + 1} around it in column {here}, so YAML reads it as ending their "
@@ -417,6 +428,31 @@ def _key_columns(text: str) -> dict[int, int]:
     except yaml.YAMLError:
         pass  # the error being explained: the keys before it are all that is wanted
     return columns
+
+
+def _sibling_above(columns: dict[int, int], above: list[int], column: int) -> int | None:
+    """The nearest of the key lines ``above`` (line indexes, in order) in ``column``.
+
+    Only when no key between it and the last of them starts left of that column: a key further
+    left ends the map the key in ``column`` was in.
+    """
+    for index in reversed(above):
+        if columns[index] <= column:
+            return index if columns[index] == column else None
+    return None
+
+
+def _parent_key(
+    lines: list[str], columns: dict[int, int], above: list[int], index: int, column: int
+) -> str:
+    """Where the keys in ``column`` from line ``index`` up are, for a message: under 'papers:'."""
+    for parent in reversed([i for i in above if i < index]):
+        if columns[parent] < column:
+            key = _KEY_LINE.match(lines[parent])
+            if key is None or key.group(1).strip():
+                break
+            return f"under '{key.group(2)}:' (line {parent + 1})"
+    return "above"
 
 
 def _next_key_line(lines: list[str], index: int) -> str:
