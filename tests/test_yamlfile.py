@@ -244,6 +244,54 @@ def test_text_that_looks_like_a_key_is_no_neighbour_of_a_key_moved_left() -> Non
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PyYAML named line 5, the one after the id, or the end of the file.
+        (
+            "papers:\n  a:\n    themes: []\n  recurrent-memory\n    themes: {s: r}\n  b:\n"
+            "    themes: []\n",
+            "f.yaml:4: YAML syntax error: 'recurrent-memory' has no ':' after it, so YAML reads "
+            "the lines below as more of it; add ':' after 'recurrent-memory'",
+        ),
+        (
+            "papers:\n  a:\n    themes: []\n  recurrent-memory\n",
+            "f.yaml:4: YAML syntax error: 'recurrent-memory' has no ':' after it, so YAML reads "
+            "the lines below as more of it; add ':' after 'recurrent-memory'",
+        ),
+        (
+            "papers:\n  a:\n    themes: []\n  recurrent-memory\uff1a\n    themes: {s: r}\n",
+            "f.yaml:4: YAML syntax error: '：' (U+FF1A, a fullwidth colon) is not the ':' YAML "
+            "ends a key with; replace it with ':'",
+        ),
+        # A line of a text block indented less than the block's: PyYAML named line 8.
+        (
+            "themes:\n  - id: a\n    intro: |\n      Papers that make\n      networks cheaper\n"
+            "  to train or run,\n      or measure it.\n    sections: []\n",
+            "f.yaml:6: YAML syntax error: this line starts in column 3, left of the text under "
+            "'intro: |' on line 3, so YAML reads that text as ended and this line as a key "
+            "without ':'; indent it like the lines of the text above (column 7)",
+        ),
+    ],
+)
+def test_a_key_yaml_cannot_end_is_named_at_its_own_line(text: str, expected: str) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Plain text may go on over lines, and a text block may hold a line with no ':'.
+        "papers:\n  a:\n    note: A fresh\n      look at it\n    order: 1\n",
+        "themes:\n  - id: a\n    intro: |\n      Papers that make\n\n      cheaper\n    x: 1\n",
+    ],
+)
+def test_text_over_several_lines_is_no_key_without_colon(text: str) -> None:
+    assert load_yaml_text(text, "f.yaml").data
+
+
 # Three entries the way papers.yaml writes them; {a} and {b} are the first and last notes.
 ENTRIES = (
     "papers:\n"

@@ -154,6 +154,8 @@ def load_yaml_text(
         reason = _syntax_hint(text, exc) or exc.problem or exc.context or "invalid YAML"
         if misplaced := _misplaced_key(text, exc):
             line, reason = misplaced
+        if unplaced := _unended_key(text, exc):
+            line, reason = unplaced
         if unclosed := _unclosed_quote(exc, loader.last_event):
             line, reason = unclosed
         raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
@@ -271,6 +273,87 @@ def _unclosed_quote(error: yaml.MarkedYAMLError, last: yaml.Event | None) -> tup
         f"the text in {_QUOTES[quote]} that starts on this line is never closed: end it with "
         f"{quote} (quoted text may go on over several lines, so YAML {stopped})"
     )
+
+
+def _unended_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """The line a key YAML could not end starts on, and what to do, for "could not find ':'".
+
+    A line with no ':' where a key goes is read on into the lines below, as one key over lines,
+    which YAML does not allow, and PyYAML names the line where it gave up, a line or more
+    below: after a paper id whose ':' was left out, or typed as a fullwidth '：'; or after a
+    text block (intro: |) that a line indented less than its own ended early.
+    """
+    mark, start = error.problem_mark, error.context_mark
+    if (
+        error.context != "while scanning a simple key"
+        or mark is None
+        or start is None
+        or start.line >= mark.line
+    ):
+        return None
+    lines = text.split("\n")
+    if start.line >= len(lines):
+        return None
+    line = lines[start.line]
+    if block := _block_ended_at(text, start.line):
+        key, opened, column = block
+        here = _column_of(line)
+        if here < column:
+            return start.line + 1, (
+                f"this line starts in column {here}, left of the text under '{key}' on line "
+                f"{opened}, so YAML reads that text as ended and this line as a key without ':'; "
+                f"indent it like the lines of the text above (column {column})"
+            )
+    if "\uff1a" in line:
+        return start.line + 1, (
+            "'：' (U+FF1A, a fullwidth colon) is not the ':' YAML ends a key with; "
+            "replace it with ':'"
+        )
+    written = line.strip()
+    if ":" in written or not written or written.startswith(("#", "-", "'", '"', "[", "{")):
+        return None
+    fixed = list(lines)
+    fixed[start.line] = line.rstrip() + ":"
+    if not _reads_past(fixed, mark.line):
+        return None
+    return start.line + 1, (
+        f"'{written}' has no ':' after it, so YAML reads the lines below as more of it; add ':' "
+        f"after '{written}'"
+    )
+
+
+def _block_ended_at(text: str, index: int) -> tuple[str, int, int] | None:
+    """The key, its line and the column of a text block (key: |) that line ``index`` ended.
+
+    The column is that of the block's first line of text: YAML takes it for the whole block's.
+    """
+    last: yaml.Token | None = None
+    key: yaml.Token | None = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(last, yaml.KeyToken):
+                key = token
+            last = token
+    except yaml.YAMLError:
+        pass  # the error being explained: the tokens before it are all that is wanted
+    if not (
+        isinstance(last, yaml.ScalarToken)
+        and last.style in ("|", ">")
+        and last.end_mark is not None
+        and last.end_mark.line == index
+        and isinstance(key, yaml.ScalarToken)
+    ):
+        return None
+    lines = text.split("\n")
+    for line in lines[last.start_mark.line + 1 : index]:
+        if line.strip():
+            return f"{key.value}: {last.style}", key.start_mark.line + 1, _column_of(line)
+    return None
+
+
+def _column_of(line: str) -> int:
+    """The column a line's text starts in, counted from 1 as editors show them."""
+    return len(line) - len(line.lstrip(" ")) + 1
 
 
 def _char_at(mark: yaml.Mark) -> str:
@@ -470,6 +553,11 @@ def _parses_past(lines: list[str], index: int, column: int, reported: int) -> bo
     """Whether line ``index`` indented to ``column`` lets YAML read past line ``reported``."""
     fixed = list(lines)
     fixed[index] = " " * (column - 1) + fixed[index].lstrip(" ")
+    return _reads_past(fixed, reported)
+
+
+def _reads_past(fixed: list[str], reported: int) -> bool:
+    """Whether YAML reads the lines ``fixed`` past line index ``reported``."""
     try:
         # Events only: the parser keeps its own stack, so no nesting can make this recurse.
         for _ in yaml.parse("\n".join(fixed), Loader=yaml.SafeLoader):
