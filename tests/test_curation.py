@@ -385,7 +385,8 @@ T = "content/curation/themes.yaml"
         ),
         (
             "papers:\n  - [unclosed\n",
-            f"{P}:4: YAML syntax error: expected ',' or ']', but got '<stream end>'",
+            f"{P}:3: YAML syntax error: the [ on this line is never closed: end it with ] (YAML "
+            "read on to the end of the file looking for it)",
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    note: !!python/object:os.system ls\n",

@@ -25,7 +25,12 @@ def test_values_keep_their_line_numbers() -> None:
     ("text", "line", "message"),
     [
         ("a: 1\nb: 2\na: 3\n", 3, "duplicate key 'a' (first defined on line 1)"),
-        ("a: [1, 2\n", 2, "YAML syntax error: expected ',' or ']', but got '<stream end>'"),
+        (
+            "a: [1, 2\n",
+            1,
+            "YAML syntax error: the [ on this line is never closed: end it with ] (YAML read on "
+            "to the end of the file looking for it)",
+        ),
         (
             "a:\n  note: 'It's a tour.'\n  order: 1\n",
             2,
@@ -108,12 +113,28 @@ def test_values_keep_their_line_numbers() -> None:
                 "> a quote",
             )
         ),
-        # A list that is not closed is a list, not text.
+        # A list or map that is not closed is one, not text: named where it opens.
         (
             "x:\n  themes: [a, b\n  order: 1\n",
-            3,
-            "YAML syntax error: expected ',' or ']', but got ':'",
+            2,
+            "YAML syntax error: the [ on this line is never closed: end it with ] (YAML read on "
+            "to line 3 looking for it)",
         ),
+        (
+            "x:\n  themes: {sequence-models: recurrent-networks\n  order: 1\n\n  # B\ny:\n"
+            "  themes: []\n",
+            2,
+            "YAML syntax error: the { on this line is never closed: end it with } (YAML read on "
+            "to line 3 looking for it)",
+        ),
+        (
+            "x:\n  links: {code: https://github.com/a/b#readme\n",
+            2,
+            "YAML syntax error: the { on this line is never closed: end it with } (YAML read on "
+            "to the end of the file looking for it)",
+        ),
+        # A ',' left out, not a '}': closing the map at the line's end would mend nothing.
+        ("x:\n  themes: {a: b c: d}\n", 2, "YAML syntax error: expected ',' or '}', but got ':'"),
         (
             "papers:\n  a-b:\n    order: 1\n  - c-d:\n    order: 2\n",
             4,

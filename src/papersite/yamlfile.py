@@ -154,6 +154,8 @@ def load_yaml_text(
         reason = _syntax_hint(text, exc) or exc.problem or exc.context or "invalid YAML"
         if misplaced := _misplaced_key(text, exc):
             line, reason = misplaced
+        if open_bracket := _unclosed_bracket(text, exc):
+            line, reason = open_bracket
         if unplaced := _unended_key(text, exc):
             line, reason = unplaced
         if unclosed := _unclosed_quote(exc, loader.last_event):
@@ -272,6 +274,39 @@ def _unclosed_quote(error: yaml.MarkedYAMLError, last: yaml.Event | None) -> tup
     return opened + 1, (
         f"the text in {_QUOTES[quote]} that starts on this line is never closed: end it with "
         f"{quote} (quoted text may go on over several lines, so YAML {stopped})"
+    )
+
+
+_BRACKETS = {"while parsing a flow mapping": "{}", "while parsing a flow sequence": "[]"}
+
+
+def _unclosed_bracket(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """The line a '{' or '[' was opened on, and what to do, when the error comes of not closing it.
+
+    Inside braces or brackets YAML reads on over lines, so one left open takes in the keys below
+    it, and PyYAML reports the first ':' it cannot place there ("expected ',' or '}', but got
+    ':'"), a line or more below. Only named when closing it at the end of its line lets the file
+    parse past that: a ',' left out inside is another mistake.
+    """
+    mark, start = error.problem_mark, error.context_mark
+    brackets = _BRACKETS.get(error.context or "")
+    problem = error.problem or ""
+    if brackets is None or mark is None or start is None or not problem.startswith("expected ','"):
+        return None
+    lines = text.split("\n")
+    if start.line >= len(lines) or _char_at(start) != brackets[0]:
+        return None
+    line = lines[start.line]
+    if " #" in line[start.column :]:
+        return None  # a comment: the line's end is not where to close it
+    fixed = list(lines)
+    fixed[start.line] = line.rstrip() + brackets[1]
+    if not _reads_past(fixed, mark.line):
+        return None
+    end = "the end of the file" if "<stream end>" in problem else f"line {mark.line + 1}"
+    return start.line + 1, (
+        f"the {brackets[0]} on this line is never closed: end it with {brackets[1]} (YAML read "
+        f"on to {end} looking for it)"
     )
 
 
