@@ -313,6 +313,38 @@ def test_text_over_several_lines_is_no_key_without_colon(text: str) -> None:
     assert load_yaml_text(text, "f.yaml").data
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "code"),
+    [
+        # Before, "this line starts in column 1 ... indent it to column 3": as it looked, it did.
+        (
+            "papers:\n  a:\n\u00a0\u00a0\u00a0\u00a0themes: []\n  b:\n    themes: []\n",
+            3,
+            "00A0 (no-break",
+        ),
+        (
+            "papers:\n  a:\n    themes: []\n\u00a0\u00a0b:\n    themes: []\n  c:\n    themes: []\n",
+            4,
+            "00A0 (no-break",
+        ),
+        ("papers:\n  a:\n\u3000\u3000themes: []\n  b:\n    themes: []\n", 3, "3000 (ideographic"),
+    ],
+)
+def test_an_indentation_of_spaces_yaml_does_not_see_names_them(
+    text: str, line: int, code: str
+) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert str(caught.value) == (
+        f"f.yaml:{line}: YAML syntax error: this line is indented with U+{code} space), which "
+        "looks like a space but YAML reads as text; replace it with ordinary spaces"
+    )
+    # Inside text such a space is text, as meant.
+    assert load_yaml_text("a:\n  note: 10\u00a0km\n", "f.yaml").data == {
+        "a": {"note": "10\u00a0km"}
+    }
+
+
 # Three entries the way papers.yaml writes them; {a} and {b} are the first and last notes.
 ENTRIES = (
     "papers:\n"

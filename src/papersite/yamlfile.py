@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,8 @@ def load_yaml_text(
             line, reason = unplaced
         if unclosed := _unclosed_quote(exc, loader.last_event):
             line, reason = unclosed
+        if odd := _odd_indent(text, [line, mark.line + 1 if mark else None]):
+            line, reason = odd
         raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
     except yaml.YAMLError as exc:
         raise PapersiteError(path, None, f"YAML syntax error: {exc}") from None
@@ -232,6 +235,30 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
 
 
 _QUOTES = {'"': "double quotes", "'": "single quotes"}
+
+# Spaces YAML does not indent with, which editors show as spaces: a no-break space pasted from a
+# web page most often.
+_ODD_SPACE = re.compile("^[ \t]*([\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000])")
+
+
+def _odd_indent(text: str, numbers: list[int | None]) -> tuple[int, str] | None:
+    """The first of the lines ``numbers`` indented with a space YAML does not take for one.
+
+    YAML reads such a character as text, so the line starts in column 1 for it, and any message
+    about its column names a column the curator does not see.
+    """
+    lines = text.split("\n")
+    for number in numbers:
+        if number is None or not 0 < number <= len(lines):
+            continue
+        if odd := _ODD_SPACE.match(lines[number - 1]):
+            character = odd.group(1)
+            name = unicodedata.name(character, "space").lower()
+            return number, (
+                f"this line is indented with U+{ord(character):04X} ({name}), which looks like a "
+                "space but YAML reads as text; replace it with ordinary spaces"
+            )
+    return None
 
 
 def _unclosed_quote(error: yaml.MarkedYAMLError, last: yaml.Event | None) -> tuple[int, str] | None:
