@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 from pathlib import Path
 
@@ -383,6 +384,9 @@ def test_page_date_disagreeing_with_capture_date_is_a_warning() -> None:
 
 # --- property-based: random papers round-trip through either layout -------------------------
 
+_META_LINE = re.compile(
+    r"(?:^| · )(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(?:, \d{4})?(?: \d+)?$"
+)
 _words = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp", "Zs")),
     min_size=1,
@@ -392,6 +396,8 @@ _line = (
     st.lists(_words, min_size=1, max_size=12)
     .map(" ".join)
     .filter(lambda text: not any(text.startswith(p) for p in HEADER_PHRASES) and text != "·")
+    # What reads as a meta block's line, alone or all three on one, is one: no text is that.
+    .filter(lambda text: not text.startswith("•") and not _META_LINE.search(text))
 )
 
 # No title in the shipped dumps ends in a full stop: a line at a title's place that does, followed
@@ -600,6 +606,70 @@ def test_spaced_lines_without_blank_lines_that_cannot_be_told_apart_name_the_pap
     assert [r.title for r in dump.records] == ["First Paper", "Third Paper"]
     assert [str(p) for p in dump.problems] == [f"glued.txt:{line}: {message}"]
     assert dump.skipped_titles == ["Second Paper"]
+
+
+# --- spaced meta blocks out of shape -----------------------------------------------------------
+
+ONE_LINE_META = "  • 4 authors · Nov 18 12"
+GATED = "Gated Recurrent Units Revisited for Long Context"
+SPARSE = "Sparse Attention at Scale"
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        (ONE_LINE_META, ", each on a line of its own"),
+        ("apple Apple · Nov 18, 2025", ", each on a line of its own"),
+        ("  • 4 authors", ""),
+        ("Nov 18 12", ""),
+    ],
+    ids=["one-line", "one-line-organisation", "authors-alone", "date-alone"],
+)
+def test_a_spaced_meta_block_out_of_shape_skips_its_paper_at_its_line(
+    meta: str, expected: str
+) -> None:
+    # A meta block on one line was read as the next paper's title, every line after it shifted:
+    # the block published as a title, the next title as its abstract, and that paper's abstract
+    # reported 4 lines on as a title without an abstract.
+    text = (DATA / "spaced_meta_one_line.txt").read_text(encoding="utf-8")
+    dump = read_text(text.replace(ONE_LINE_META, meta), source("dump.txt"))
+    assert [(r.line, r.title, r.authors) for r in dump.records] == [(13, SPARSE, 3)]
+    assert [str(p) for p in dump.problems] == [
+        "dump.txt:11: malformed meta block: expected '• N authors' or an organisation, then '·', "
+        f"then a date{expected}; paper '{GATED}' skipped"
+    ]
+    assert dump.read == 2
+    assert dump.skipped_titles == [GATED]
+
+
+def test_a_spaced_meta_block_split_by_blank_lines_is_read_as_one_with_a_warning() -> None:
+    text = (DATA / "spaced_meta_one_line.txt").read_text(encoding="utf-8")
+    dump = read_text(
+        text.replace(ONE_LINE_META, "  • 4 authors\n\n·\n\nNov 18 12"), source("d.txt")
+    )
+    assert [(r.line, r.title, r.authors, r.upvotes) for r in dump.records] == [
+        (7, GATED, 4, 12),
+        (17, SPARSE, 3, 7),
+    ]
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:11: warning: blank lines between the lines of a meta block (lines 11-15): read as "
+        "one block; remove the blank lines"
+    ]
+
+
+def test_a_page_date_pasted_among_spaced_papers_is_not_read_as_a_title() -> None:
+    # "Nov 21" at a title's place was a paper, the next title its abstract, and the next abstract
+    # a title without an abstract: two papers lost and a made-up one published.
+    dump = read_dump(source("spaced_page_date_pasted.txt"))
+    assert [(r.line, r.title, r.published) for r in dump.records] == [
+        (7, GATED, date(2025, 11, 18)),
+        (17, SPARSE, date(2025, 11, 19)),
+    ]
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:15: warning: date 'Nov 21' alone where a title should be: the date of "
+        "another captured page, pasted in with its papers? It is not read, and the papers after "
+        "it are; split the file so that each page has its own capture date in sources.yaml",
+    ]
 
 
 # --- dumps cut off in their last paper ---------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import enum
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -338,7 +339,7 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     pending: _Pending | None = None
     # Whether the paper whose lines were just skipped may still have its meta block to come.
     skipped = False
-    for block, last in _with_last(_paragraphs(lines)):
+    for block, last in _with_last(_join_meta(_paragraphs(lines), dump)):
         if last and pending is not None and pending.abstract is not None and _cut_meta(block):
             _cut_in_meta(pending, block, dump)
             return
@@ -346,10 +347,19 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
             _finish_spaced(pending, dump)
             pending, skipped = None, False
             continue
-        if len(block) == 1:
+        kind = _meta_kind(block[0][1]) if len(block) == 1 else None
+        if kind is None and len(block) == 1:
             pending, skipped = _spaced_text(pending, block[0], dump), False
             continue
-        texts, meta = _unglue(block)
+        if kind is _MetaKind.DATE and _PAGE_DATE.fullmatch(block[0][1]):
+            _finish_spaced(pending, dump)
+            _lone_page_date(block[0], dump)
+            pending, skipped = None, False
+            continue
+        # A meta line alone is a meta block, malformed, however it reads: taken for a title or an
+        # abstract, it would shift every line after it until the next meta block, publishing the
+        # next paper's title as an abstract and its abstract as a title.
+        texts, meta = ([], block) if kind is not None else _unglue(block)
         if texts:
             pending = _glued_texts(pending, texts, meta, dump)
             skipped = pending is None
@@ -370,6 +380,95 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         _check_cut_abstract(_emit(pending, None, dump), pending.abstract_line, dump)
     else:
         _finish_spaced(pending, dump)
+
+
+class _MetaKind(enum.IntEnum):
+    """Which line of a meta block a line is, in their order; WHOLE is all three on one line."""
+
+    WHO = 0
+    DOT = 1
+    DATE = 2
+    WHOLE = 3
+
+
+def _meta_kind(text: str) -> _MetaKind | None:
+    """Which line of a meta block a line of text is, or None for text (a title, an abstract).
+
+    An organisation's line (`apple Apple`) reads like a title: only its place tells it apart.
+    """
+    text = text.strip()
+    if text == "·":
+        return _MetaKind.DOT
+    if _is_date(text):
+        return _MetaKind.DATE
+    who, dot, when = text.rpartition(" · ")
+    if dot and who.strip() and _is_date(when.strip()):
+        return _MetaKind.WHOLE
+    if text.startswith("•"):
+        return _MetaKind.WHO
+    return None
+
+
+def _is_date(text: str) -> bool:
+    match = _META_DATE.fullmatch(text)
+    return match is not None and match["month"] in MONTHS
+
+
+def _join_meta(
+    paragraphs: Iterable[list[tuple[int, str]]], dump: Dump
+) -> Iterator[list[tuple[int, str]]]:
+    """The paragraphs, a meta block's lines that blank lines split into paragraphs joined again.
+
+    Read one paragraph at a time, `• 4 authors`, `·` and `May 22` would be taken for a title, an
+    abstract and a title. Joined in their order, they are the block they were meant as; a warning
+    says where the blank lines are.
+    """
+    parts: list[tuple[int, str]] = []
+    for block in paragraphs:
+        kind = _meta_kind(block[0][1]) if len(block) == 1 else None
+        if kind is not None and parts:
+            previous = _meta_kind(parts[-1][1])
+            if previous is not None and previous < _MetaKind.DATE and kind == previous + 1:
+                parts.append(block[0])
+                continue
+        if parts:
+            yield _joined(parts, dump)
+            parts = []
+        if kind is None:
+            yield block
+        else:
+            parts = [block[0]]
+    if parts:
+        yield _joined(parts, dump)
+
+
+def _joined(parts: list[tuple[int, str]], dump: Dump) -> list[tuple[int, str]]:
+    if len(parts) > 1:
+        (first, _), (last, _) = parts[0], parts[-1]
+        dump.problems.append(
+            Problem(
+                dump.display,
+                first,
+                f"blank lines between the lines of a meta block (lines {first}-{last}): read as "
+                "one block; remove the blank lines",
+                Severity.WARNING,
+            )
+        )
+    return parts
+
+
+def _lone_page_date(line: tuple[int, str], dump: Dump) -> None:
+    number, text = line
+    dump.problems.append(
+        Problem(
+            dump.display,
+            number,
+            f"date '{text}' alone where a title should be: the date of another captured page, "
+            "pasted in with its papers? It is not read, and the papers after it are; split the "
+            "file so that each page has its own capture date in sources.yaml",
+            Severity.WARNING,
+        )
+    )
 
 
 _T = TypeVar("_T")
@@ -399,7 +498,7 @@ def _cut_meta(block: list[tuple[int, str]]) -> bool:
     """
     if len(block) == 1:
         _, first = block[0]
-        return first.strip().startswith("•")
+        return _meta_kind(first) is _MetaKind.WHO
     if not 2 <= len(block) <= 3 or not _is_dot(block[1]):
         return False
     if len(block) == 2:
@@ -765,8 +864,10 @@ def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> _Meta:
     """Read `• N authors` (or `handle Name`), `·`, and `Mon D[, YYYY][ upvotes]`."""
     source = dump.source
     if len(block) != 3 or not _is_dot(block[1]):
-        first, _ = block[0]
-        raise _MetaError(first, f"malformed meta block: {_META_EXPECTED}")
+        first, text = block[0]
+        one_line = len(block) == 1 and _meta_kind(text) is _MetaKind.WHOLE
+        on_lines = ", each on a line of its own" if one_line else ""
+        raise _MetaError(first, f"malformed meta block: {_META_EXPECTED}{on_lines}")
     who, _, (date_line, when) = block
     authors, organization = _parse_who(who)
     match = _META_DATE.fullmatch(when.strip())
