@@ -348,7 +348,8 @@ def test_feb_29_in_a_capture_year_without_one_is_a_warning_saying_how_it_was_rea
         (
             "Nov 27",
             "d.txt:11: warning: page date 'Nov 27' differs from captured 2025-11-01 in "
-            "sources.yaml; year-less date 'Nov 25 88' (line 19) and 1 more are after 2025-11-01: "
+            "sources.yaml: 'captured' is the day the page was copied, its date or the day after; "
+            "correct it; year-less date 'Nov 25 88' (line 19) and 1 more are after 2025-11-01: "
             "they were read a year earlier, this one as 2024-11-25",
         ),
         (
@@ -380,6 +381,17 @@ def test_year_less_dates_after_the_capture_date_are_one_warning_for_the_dump(
 def test_page_date_disagreeing_with_capture_date_is_a_warning() -> None:
     dump = read_dump(source("spaced_small.txt", captured=date(2025, 11, 19)))
     assert [(p.line, p.severity) for p in dump.problems] == [(11, Severity.WARNING)]
+    assert dump.problems[0].message == (
+        "page date 'Nov 20' differs from captured 2025-11-19 in sources.yaml: 'captured' is the "
+        "day the page was copied, its date or the day after; correct it"
+    )
+
+
+def test_a_page_captured_the_day_after_its_date_is_no_warning() -> None:
+    # Copied where the day has turned before it has where the page is dated: a curator could
+    # clear the warning only by entering a capture date that is not the day of the copy.
+    dump = read_dump(source("spaced_small.txt", captured=date(2025, 11, 21)))
+    assert dump.problems == []
 
 
 # --- property-based: random papers round-trip through either layout -------------------------

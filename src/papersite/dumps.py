@@ -20,7 +20,7 @@ import enum
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import chain, dropwhile, islice
 from typing import TypeVar
 
@@ -279,10 +279,16 @@ def _check_page_date(page_date: Line | None, dump: Dump, mark: int) -> None:
         line, text = page_date
         match = _PAGE_DATE.fullmatch(text)
         assert match is not None
-        if (MONTHS.get(match["month"]), int(match["day"])) != (captured.month, captured.day):
+        # The page is dated in Hugging Face's time zone: copied where the day has already
+        # turned, as the latest time zones' is (see today_anywhere), it shows the day before.
+        day_before = captured - timedelta(days=1)
+        page = (MONTHS.get(match["month"]), int(match["day"]))
+        if page not in ((captured.month, captured.day), (day_before.month, day_before.day)):
             differs = (
                 line,
-                f"page date '{text}' differs from captured {captured} in {SOURCES_FILE}",
+                f"page date '{text}' differs from captured {captured} in {SOURCES_FILE}: "
+                "'captured' is the day the page was copied, its date or the day after; "
+                "correct it",
             )
     if dump.after_capture:
         first, more = dump.after_capture[0], len(dump.after_capture) - 1
