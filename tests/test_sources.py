@@ -495,13 +495,13 @@ def test_today_anywhere_is_the_date_in_the_latest_time_zone() -> None:
     [
         (
             "2025-12-01",
-            "captured 2025-12-01 is after today, 2025-11-30: a page cannot be captured in the "
-            "future (a typo in the year?)",
+            "captured 2025-12-01 is after today, 2025-11-30 (the date in the latest time zone, "
+            "UTC+14): a page cannot be captured in the future (a typo in the year?)",
         ),
         (
             "2027-11-27",
-            "captured 2027-11-27 is after today, 2025-11-30: a page cannot be captured in the "
-            "future (a typo in the year?)",
+            "captured 2027-11-27 is after today, 2025-11-30 (the date in the latest time zone, "
+            "UTC+14): a page cannot be captured in the future (a typo in the year?)",
         ),
         (
             "2026",

@@ -448,8 +448,9 @@ def _read_captured(value: object, today: date) -> tuple[date | None, int | None]
     # feeds and sitemap of every build after it, in the future.
     if full is not None and full > today:
         return (
-            f"captured {full.isoformat()} is after today, {today.isoformat()}: a page cannot be "
-            "captured in the future (a typo in the year?)"
+            f"captured {full.isoformat()} is after today, {today.isoformat()} (the date in the "
+            "latest time zone, UTC+14): a page cannot be captured in the future (a typo in the "
+            "year?)"
         )
     if full is None and year > today.year:
         return (
