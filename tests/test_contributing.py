@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from papersite.schema import load_schema
+from papersite.yamlfile import load_yaml_text
 
 from .conftest import REPO
 
@@ -17,14 +18,25 @@ EXAMPLES = re.findall(r"```yaml\n(.*?)```", GUIDE, re.DOTALL)
 
 
 def test_the_guide_has_an_example_for_each_everyday_change() -> None:
-    assert len(EXAMPLES) == 4
+    assert len(EXAMPLES) == 5
+    assert sum(example.startswith("sources:") for example in EXAMPLES) == 1
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_every_yaml_example_is_a_valid_papers_yaml_entry(example: str) -> None:
-    # Later examples are entries to paste under `papers:`, as the guide says.
-    text = example if example.startswith("papers:") else "papers:\n" + example
-    errors = [e.message for e in load_schema("papers").iter_errors(yaml.safe_load(text))]
+def test_every_yaml_example_is_valid_where_the_guide_puts_it(example: str) -> None:
+    # A sources.yaml example is the whole file; the others are papers.yaml's, or entries to paste
+    # under `papers:`, as the guide says.
+    if example.startswith("sources:"):
+        schema, text = "sources", example
+    else:
+        schema = "papers"
+        text = example if example.startswith("papers:") else "papers:\n" + example
+    # Read as papersite reads the files (which warns of a comment cutting text short, say).
+    data = load_yaml_text(text, "CONTRIBUTING.md").data
+    if schema == "sources":
+        # Editors, which the schema is for, read a date as the text written (YAML 1.2).
+        data = yaml.load(text, Loader=yaml.BaseLoader)
+    errors = [e.message for e in load_schema(schema).iter_errors(data)]
     assert errors == []
 
 
