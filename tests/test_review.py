@@ -308,9 +308,24 @@ def test_long_lists_end_in_a_count_of_the_rest(
         ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
         ("a | b", "a \\| b"),
         ("*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`"),
-        ("[link](https://x.test)", "\\[link\\](https://x.test)"),
+        ("[link](https://x.test)", "\\[link\\](https\\://x.test)"),
         ("$O(n^2)$ & ~x~", "\\$O(n^2)\\$ \\& \\~x\\~"),
         ("back\\slash\nnewline", "back\\\\slash newline"),
+        # A carriage return ends a line in CommonMark: the rest would be a heading of its own.
+        ("Arith\r# heading\r| x |", "Arith # heading \\| x \\|"),
+        # At a list item's start: a heading, a nested list, an ordered list, a code block.
+        ("# Heading", "\\# Heading"),
+        ("- Dash", "\\- Dash"),
+        ("+ Plus", "\\+ Plus"),
+        ("= x", "\\= x"),
+        ("1. Ordered", "1\\. Ordered"),
+        ("12) x", "12\\) x"),
+        ("    four spaces", "four spaces"),
+        ("2024 results, 1.5x", "2024 results, 1.5x"),
+        # cmark-gfm links a bare address at "www." and "://", but not once either is escaped.
+        ("www.evil.test https://e.test/a", "www\\.evil.test https\\://e.test/a"),
+        # Characters that show nothing or reverse what follows are named.
+        ("a\u202eb\u200bc", "a\\<U+202E\\>b\\<U+200B\\>c"),
     ],
 )
 def test_scraped_text_cannot_become_markup_in_the_summary(text: str, escaped: str) -> None:

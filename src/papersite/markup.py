@@ -31,7 +31,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 # Marks that start inline Markdown on GitHub (code, emphasis, links, tags, entities, table cells,
 # strike-through, math). Text escaped with them never starts a line, so block marks such as "#" or
 # "-" are inert.
-_GFM_INLINE_MARKS = re.compile(r"([\\`*_\[\]<>|&~$])")
+_MARKS_SHOWN = re.compile(r"([\\`*_\[\]<>|&~$])")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _NOTE_EXTENSIONS = ("fenced_code", "tables", "sane_lists")
@@ -63,17 +63,41 @@ def escape_markdown(text: str) -> str:
 
 
 def escape_gfm(text: str) -> str:
-    """Scraped text for the middle of a GitHub-flavoured Markdown line: it shows as written.
+    """Untrusted text for a GitHub-flavoured Markdown line, a list item's start included.
 
     GitHub honours a backslash before any ASCII punctuation, so nothing in a title (``<``, ``|``,
     ``*``, ``[``, ``$``) can become a tag, a table cell, emphasis, a Markdown link or math in the
-    summary. A bare address (``www.…``, ``https://…``) or an ``@name`` may still be linked by
-    GitHub after rendering, which no escape prevents; text that must be inert to the letter, such
-    as a curator link's address, goes in :func:`code_span`.
+    summary; nor, at the start of an item, a heading, a list or a code block (``#``, ``-``,
+    ``1.``, leading spaces). Line breaks (a carriage return too, which CommonMark ends a line at)
+    become spaces, so no text starts a block of its own. ``www.`` and ``://`` are escaped, which
+    keeps cmark-gfm from linking a bare address (checked with GitHub's renderer); an e-mail
+    address and an ``@name`` may still be linked, as GitHub does after rendering. Characters
+    that show nothing or reorder what follows are named, as in :func:`code_span`.
     """
-    return _GFM_INLINE_MARKS.sub(r"\\\1", clean_text(text)).replace("\n", " ")
+    shown = _MARKS_SHOWN.sub(r"\\\1", _unseen_named(_one_line(clean_text(text))).lstrip())
+    shown = _AUTOLINKED.sub(r"\\\g<0>", shown)
+    return _block_start_escaped(shown)
 
 
+def _one_line(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def _block_start_escaped(text: str) -> str:
+    """Text whose start would make a line a heading, a list item or an underline, escaped."""
+    digits = len(text) - len(text.lstrip("0123456789"))
+    if digits and text[digits : digits + 1] in (".", ")"):
+        return f"{text[:digits]}\\{text[digits:]}"  # 1. or 1) starts an ordered list
+    return f"\\{text}" if text[:1] in ("#", "+", "=", "-") else text
+
+
+def _unseen_named(text: str) -> str:
+    """Characters that show nothing or reorder what follows, named as ``<U+202E>``."""
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in _UNSEEN else c for c in text)
+
+
+# The characters that open an autolink in cmark-gfm: the "." of "www." and the ":" of "://".
+_AUTOLINKED = re.compile(r"(?i)(?<=\bwww)\.|:(?=//)")
 # Unicode categories that show nothing or move what follows: format characters (bidi overrides,
 # zero-width ones), line and paragraph separators, private-use and unassigned code points.
 _UNSEEN = frozenset({"Cf", "Zl", "Zp", "Co", "Cn"})
@@ -90,10 +114,7 @@ def code_span(text: str) -> str:
     item or table row, become spaces; characters that show nothing or reorder what follows (a
     right-to-left override, a zero-width space) are named, as ``<U+202E>``, so none hides.
     """
-    shown = "".join(
-        f"<U+{ord(c):04X}>" if unicodedata.category(c) in _UNSEEN else c
-        for c in clean_text(text).replace("\r", " ").replace("\n", " ")
-    )
+    shown = _unseen_named(_one_line(clean_text(text)))
     fence = "`" * (max((len(run) for run in _BACKTICKS.findall(shown)), default=0) + 1)
     pad = " " if shown[:1] in ("`", " ") or shown[-1:] in ("`", " ") else ""
     return f"{fence}{pad}{shown}{pad}{fence}"
