@@ -631,6 +631,16 @@ def test_the_preview_shows_the_content_s_errors_on_its_pages_until_they_are_fixe
         assert box.locator("img").count() == 0
         assert contrast(page, "#papersite-preview-problems li") >= 4.5
         shot(page, "preview-problems-light")
+        # Under the header: its buttons, the way to the navigation on a phone, stay reachable.
+        page.set_viewport_size({"width": 375, "height": 700})
+        assert page.evaluate(
+            """() => {
+                const menu = document.querySelector('.md-header label[for="__drawer"]');
+                const r = menu.getBoundingClientRect();
+                return menu.contains(document.elementFromPoint(r.x + r.width / 2, r.y + 5));
+            }"""
+        )
+        shot(page, "preview-problems-phone")
         # Material keeps the scheme a page loaded with: the dark one in a page of its own.
         with page_of(browser) as (dark, dark_problems):
             dark.emulate_media(color_scheme="dark")
@@ -638,6 +648,9 @@ def test_the_preview_shows_the_content_s_errors_on_its_pages_until_they_are_fixe
             expect(dark.locator("#papersite-preview-problems")).to_be_visible()
             assert contrast(dark, "#papersite-preview-problems li") >= 4.5
             shot(dark, "preview-problems-dark")
+            # Hidden by the curator, until the next reload.
+            dark.get_by_role("button", name="Hide the content's errors").click()
+            expect(dark.locator("#papersite-preview-problems")).to_have_count(0)
             assert dark_problems == []
         papers.write_text(good)
         expect(box).to_have_count(0, timeout=30_000)

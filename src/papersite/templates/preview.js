@@ -10,13 +10,20 @@
   var report = new URL("../papersite-preview.json", document.currentScript.src);
   // Material's colours, so the box reads in the light and the dark scheme; the red is Material's
   // for its "failure" admonitions, the same in both.
+  // At the bottom of the window, under Material's header (z-index 4) and its navigation drawer:
+  // at the top it covered the header's menu and colour-scheme buttons, and on a phone the way
+  // to the navigation. Material's colours, so it reads in both schemes; the red is Material's
+  // for its "failure" admonitions, the same in both.
   var STYLE =
-    "#" + ID + " { position: fixed; top: 0; left: 0; right: 0; z-index: 10;" +
-    " max-height: 50vh; overflow: auto; padding: 0.6rem 1rem;" +
+    "#" + ID + " { position: fixed; bottom: 0; left: 0; right: 0; z-index: 3;" +
+    " max-height: 40vh; overflow: auto; padding: 0.6rem 1rem;" +
     " background: var(--md-default-bg-color); color: var(--md-default-fg-color);" +
-    " border-bottom: 0.3rem solid #ff1744; box-shadow: var(--md-shadow-z3);" +
+    " border-top: 0.3rem solid #ff1744; box-shadow: var(--md-shadow-z3);" +
     " font-size: 0.8rem; line-height: 1.5; }" +
     "#" + ID + " p { margin: 0 0 0.3rem; font-weight: 700; }" +
+    "#" + ID + " button { float: right; margin-left: 1rem; font: inherit; cursor: pointer;" +
+    " color: inherit; background: none; border: 0.05rem solid currentcolor;" +
+    " border-radius: 0.1rem; padding: 0 0.4rem; }" +
     "#" + ID + " ul { margin: 0; padding-left: 1.2rem; }" +
     "#" + ID + " li { font-family: var(--md-code-font-family, monospace);" +
     " white-space: pre-wrap; overflow-wrap: anywhere; }";
@@ -34,6 +41,15 @@
     box.setAttribute("role", "alert");
     var style = document.createElement("style");
     style.textContent = STYLE;
+    // Hidden until the next reload, which the next save brings: the box may cover what the
+    // curator needs to read.
+    var hide = document.createElement("button");
+    hide.type = "button";
+    hide.textContent = "Hide";
+    hide.setAttribute("aria-label", "Hide the content's errors until the next change");
+    hide.addEventListener("click", function () {
+      box.remove();
+    });
     var heading = document.createElement("p");
     heading.textContent = found.message;
     var list = document.createElement("ul");
@@ -43,6 +59,7 @@
       list.appendChild(item);
     });
     box.appendChild(style);
+    box.appendChild(hide);
     box.appendChild(heading);
     box.appendChild(list);
     document.body.prepend(box);
