@@ -1,7 +1,7 @@
 // papersite serve only (a build never has it): while the content has errors, the preview keeps
 // showing the last good pages, and a curator watching the browser would think the edit took. The
 // preview writes the errors to papersite-preview.json beside this folder, which reloads every page
-// when it changes; this script puts them at the top of each page. They quote the curator's text,
+// when it changes; this script puts them at the bottom of each page. They quote the curator's text,
 // so they are set as text, never as HTML.
 (function () {
   "use strict";
