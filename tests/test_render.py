@@ -783,6 +783,8 @@ def _break_template(
     [
         ("home.md.j2", 4, "{{ oops( total curated }}", "expected token ',', got 'curated'"),
         ("home.md.j2", 4, "{{ undefined_var }}", "'undefined_var' is undefined"),
+        # Without Jinja's count of characters from the template's start ("at 409").
+        ("home.md.j2", 4, "{{ total ` }}", "unexpected char '`'"),
         ("home.md.j2", 4, "{{ total|no_such_filter }}", "No filter named 'no_such_filter'."),
         ("home.md.j2", 4, "{{ total is no_such_test }}", "No test named 'no_such_test'."),
         # Known only when the line runs: Jinja2 leaves a filter inside an `if` to then.

@@ -859,8 +859,13 @@ def template_mistake(error: jinja2.TemplateError, folder: Path) -> PapersiteErro
     if isinstance(error, jinja2.TemplateNotFound):
         message = f"no template named {error.name!r}"
     else:
-        message = error.message or type(error).__name__
+        # Jinja's lexer counts characters from the template's start ("unexpected char '#' at
+        # 409"): the line is given already, and the count means nothing to the one editing it.
+        message = _CHAR_OFFSET.sub("", error.message or type(error).__name__)
     return PapersiteError(display_path(place[0]), place[1], message)
+
+
+_CHAR_OFFSET = re.compile(r" at \d+$")
 
 
 def _environment() -> jinja2.Environment:
