@@ -812,6 +812,41 @@ def test_the_watcher_regenerates_when_mkdocs_yml_changes(curated_content: Path) 
     assert (preview.docs / "themes" / "efficiency" / "2.md").exists()
 
 
+def test_an_edit_to_a_setting_read_at_start_up_says_to_start_again(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The preview gives MkDocs the theme (and plugins, hooks...) as read at start-up: a new
+    # palette was said to be "regenerated" and never showed.
+    said: list[list[str]] = []
+
+    def edits(preview: Preview, build_again: Callable[[], None]) -> None:
+        config = Path("mkdocs.yml")
+        text = config.read_text(encoding="utf-8")
+        capsys.readouterr()
+        for edited in (
+            text + "# a comment\n",
+            text.replace("primary: indigo", "primary: red", 1),
+            text.replace("primary: indigo", "primary: red", 1) + "hooks: [more_hooks.py]\n",
+            text,
+        ):
+            config.write_text(edited, encoding="utf-8")
+            with preview.lock:  # as the watcher regenerates
+                preview.refresh()
+            err = capsys.readouterr().err.splitlines()
+            assert err[0].startswith("papersite: mkdocs.yml changed, pages regenerated in ")
+            said.append(err[1:])
+
+    monkeypatch.setattr(serve, "POLL_SECONDS", 3600)  # the watcher would race the edits' refresh
+    _serving(monkeypatch, lambda config_file, overrides: None)(edits)
+    again = "stop the preview and start it again to see"
+    assert said == [
+        [],
+        [f"papersite: mkdocs.yml's theme changed: {again} it"],
+        [f"papersite: mkdocs.yml's theme and hooks changed: {again} them"],
+        [],
+    ]
+
+
 def test_a_yaml_mistake_in_mkdocs_yml_while_serving_is_one_line(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

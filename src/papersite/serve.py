@@ -15,6 +15,7 @@ pages changed between its reading and its rendering of them, which fails.
 from __future__ import annotations
 
 import contextlib
+import copy
 import errno
 import json
 import logging
@@ -63,6 +64,10 @@ HOOKS_FILE = Path(__file__).with_name("serve_hooks.py")
 # the script every page runs (in MkDocs' extra_javascript) and the errors it shows.
 PROBLEMS_SCRIPT = "javascripts/papersite-preview.js"
 PROBLEMS_FILE = "papersite-preview.json"
+# Settings of mkdocs.yml the preview reads once, at start-up: papersite gives MkDocs its own
+# theme, plugins, hooks and extra_javascript (see serve), built from them, for every rebuild; the
+# pages are written to the docs_dir read then; and the server listens where it began to.
+STARTUP_SETTINGS = ("theme", "plugins", "hooks", "extra_javascript", "docs_dir", "dev_addr")
 
 
 def snapshot(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
@@ -119,6 +124,9 @@ class Preview:
     # The theme's custom_dir (papersite's overrides, or one mkdocs.yml sets), whose templates
     # MkDocs renders every page with. MkDocs watches only the docs folder and mkdocs.yml.
     theme: Path | None = None
+    # mkdocs.yml's STARTUP_SETTINGS as serve read them, to tell an edit to them that the preview
+    # cannot show; None when not serving.
+    startup: dict[str, Any] | None = None
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -169,6 +177,31 @@ class Preview:
         if done:
             print(
                 f"papersite: {self._what_changed(changed)} changed, {', '.join(done)}",
+                file=sys.stderr,
+            )
+        if self.config_file in changed:
+            self._tell_startup_settings_changed()
+
+    def _tell_startup_settings_changed(self) -> None:
+        """Say which settings read at start-up mkdocs.yml now sets otherwise.
+
+        MkDocs rebuilt and the terminal said the pages were regenerated, yet a new palette or
+        theme name never showed: they are among the settings the preview gives MkDocs as it read
+        them at start-up, which only a new start reads again.
+        """
+        if self.startup is None:
+            return
+        try:
+            written = read_mkdocs_yaml(self.config_file)
+        except PapersiteError:  # told already, by the regeneration reading papersite's options
+            return
+        names = [name for name, value in self.startup.items() if written.get(name) != value]
+        if names:
+            named = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+            them = "it" if len(names) == 1 else "them"
+            print(
+                f"papersite: {display_path(self.config_file)}'s {named} changed: "
+                f"stop the preview and start it again to see {them}",
                 file=sys.stderr,
             )
 
@@ -378,7 +411,13 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         _check_dev_addr(dev_addr)
     written = read_mkdocs_yaml(config_file)
     docs = config_file.parent / str(written.get("docs_dir", "docs"))
-    preview = Preview(content, docs, config_file)
+    # Copied: the overrides are made from them. --dev-addr wins over mkdocs.yml's, edited or not.
+    startup = {
+        name: copy.deepcopy(written.get(name))
+        for name in STARTUP_SETTINGS
+        if not (name == "dev_addr" and dev_addr)
+    }
+    preview = Preview(content, docs, config_file, startup=startup)
     # Dirty rebuilds: MkDocs renders again only the pages whose Markdown is newer than their
     # HTML, and the writer touches only pages whose bytes changed, so an edit rebuilds a few pages
     # rather than every paper's (all of them when the navigation changes, see Preview.generate).
