@@ -970,6 +970,34 @@ def test_a_stopped_preview_says_so_and_exits_as_a_stopped_build_does(
     assert capsys.readouterr().err.splitlines()[-2:] == ["papersite: serving without search", said]
 
 
+@pytest.mark.parametrize(
+    "signum", [None, signal.SIGINT, signal.SIGTERM], ids=["exit", "ctrl-c", "sigterm"]
+)
+def test_the_preview_s_own_files_leave_the_docs_folder_with_it(
+    signum: signal.Signals | None, curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # They stayed, and a plain ``mkdocs build`` of the docs folder published them.
+    docs = Path(read_mkdocs_yaml(REPO / "mkdocs.yml")["docs_dir"])
+    own = [docs / serve.PROBLEMS_SCRIPT, docs / serve.PROBLEMS_FILE]
+    served: list[bool] = []
+
+    def serving() -> None:
+        served.append(all(path.exists() for path in own))
+        if signum is not None:
+            with contextlib.suppress(KeyboardInterrupt):  # as MkDocs' dev server does
+                signal.raise_signal(signum)
+
+    address = _instead_of_mkdocs_serve(monkeypatch, serving)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        assert main(["serve", "--dev-addr", address]) == (0 if signum is None else 128 + signum)
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert served == [True]
+    assert not any(path.exists() for path in own)
+    assert (docs / "index.md").exists()  # the pages stay, as after a build
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("signum", "said"), STOPPED, ids=["ctrl-c", "sigterm"])
 def test_a_stopped_preview_leaves_nothing_behind(

@@ -476,6 +476,11 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     finally:
         _serving = None
         stop.set()
+        # The preview's own files would be published by a plain ``mkdocs build`` of the docs
+        # folder. The watcher may be writing them: it is let finish first.
+        watcher.join()
+        for own in (PROBLEMS_SCRIPT, PROBLEMS_FILE):
+            (preview.docs / own).unlink(missing_ok=True)
 
 
 def _files_under(folder: Path) -> set[str]:
