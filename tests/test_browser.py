@@ -627,7 +627,7 @@ def test_the_preview_shows_the_content_s_errors_on_its_pages_until_they_are_fixe
         expect(box).to_contain_text(
             f"content/curation/papers.yaml:3: unknown paper id '{hostile}'", timeout=30_000
         )
-        expect(box).to_contain_text("1 error; this preview shows the last good pages")
+        expect(box).to_contain_text("1 error, 1 warning; this preview shows the last good pages")
         assert box.locator("img").count() == 0
         assert contrast(page, "#papersite-preview-problems li") >= 4.5
         shot(page, "preview-problems-light")

@@ -138,10 +138,10 @@ def test_the_errors_of_an_edit_are_shown_on_every_page_until_fixed(preview: Prev
     # Curator text quoted in a message is shown as text: the script sets it, never as HTML.
     papers.write_text(good.replace("teaching-transformers-to-add:", "<b>teaching</b>:", 1))
     assert not preview.regenerate()
-    # Every problem as the terminal has it, the warnings the edit brought too; the errors counted.
+    # Every problem as the terminal has it, the warnings the edit brought too; both counted.
     assert _problems_shown(preview) == {
-        "message": "papersite: 1 error; this preview shows the last good pages until they are "
-        "fixed (the terminal says the same)",
+        "message": "papersite: 1 error, 1 warning; this preview shows the last good pages "
+        "until they are fixed (the terminal says the same)",
         "problems": [
             "content/curation/themes.yaml:35: warning: theme 'arithmetic-reasoning' has no papers",
             "content/curation/papers.yaml:3: unknown paper id '<b>teaching</b>' "

@@ -291,9 +291,14 @@ class Preview:
         is rewritten only when they change, and MkDocs reloads the pages when it is.
         """
         errors = sum(problem.severity is Severity.ERROR for problem in self.failed)
+        # Counted as listed: "1 error" over an error and a warning read as a miscount.
+        warnings = len(self.failed) - errors
+        counts = counted(errors, "error") + (
+            f", {counted(warnings, 'warning')}" if warnings else ""
+        )
         message = (
-            f"papersite: {counted(errors, 'error')}; this preview shows the last good pages until "
-            "they are fixed (the terminal says the same)"
+            f"papersite: {counts}; this preview shows the last good pages until they are fixed "
+            "(the terminal says the same)"
         )
         report = {
             "message": message if self.failed else "",
