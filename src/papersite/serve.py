@@ -376,6 +376,9 @@ def on_serve(server: Any, config: Any = None) -> Any:
     server.builder = build_in_turn
     _look_in_turn(server, preview.lock)
     preview.serving.set()
+    # Said here, once MkDocs has built the pages and listens: said at start-up, it came before
+    # the error of a preview that never served.
+    print("papersite: serving without search", file=sys.stderr)
     return server
 
 
@@ -454,7 +457,6 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         target=_watch, args=(preview, stop), name="papersite-watch", daemon=True
     )
     watcher.start()
-    print("papersite: serving without search", file=sys.stderr)
     _serving = preview
     stopped_by: list[BaseException] = []
     try:
