@@ -161,6 +161,7 @@ class Preview:
         done: list[str] = []
         if changed - theme:
             started = time.perf_counter()
+            pages = self._pages()
             try:
                 regenerated = self.regenerate()
             except Exception:
@@ -169,7 +170,10 @@ class Preview:
                 traceback.print_exc()
                 print("papersite: regenerating failed (a bug); still watching", file=sys.stderr)
                 return
-            if regenerated:
+            if regenerated and self._pages() == pages:
+                # A comment in papers.yaml: the writer rewrote nothing, and MkDocs rebuilds nothing.
+                done.append("no page changed")
+            elif regenerated:
                 done.append(f"pages regenerated in {time.perf_counter() - started:.1f} s")
         if theme:
             _touch_every_file(self.docs)
@@ -204,6 +208,11 @@ class Preview:
                 f"stop the preview and start it again to see {them}",
                 file=sys.stderr,
             )
+
+    def _pages(self) -> dict[Path, tuple[int, int]]:
+        """The docs folder's files as :func:`snapshot` sees them, but for the preview's own."""
+        own = {self.docs / PROBLEMS_SCRIPT, self.docs / PROBLEMS_FILE}
+        return {path: seen for path, seen in snapshot([self.docs]).items() if path not in own}
 
     def _in_theme(self, path: Path) -> bool:
         return self.theme is not None and path.is_relative_to(self.theme)
