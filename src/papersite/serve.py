@@ -4,7 +4,7 @@ MkDocs watches the generated docs folder and reloads the browser. A thread here 
 folder, the templates, mkdocs.yml and the theme's custom_dir; on a change it regenerates the
 Markdown, and the writer rewrites only the files whose bytes changed (an edit to the theme's
 templates has every page touched instead). An edit that breaks the content prints its problems and
-keeps the last good preview on screen, with the problems at the top of every page (a script only
+keeps the last good preview on screen, with the problems at the bottom of every page (a script only
 the preview adds, see Preview.show_problems).
 
 Papersite's regenerations and MkDocs' builds take turns (Preview.lock): MkDocs' watcher wakes at the
@@ -296,7 +296,7 @@ class Preview:
 
         A curator watching the browser saw the last good pages stay, as if the edit had taken:
         the problems were in the terminal alone. The preview's script (PROBLEMS_SCRIPT) shows
-        those in PROBLEMS_FILE at the top of every page, and none once they are fixed; the file
+        those in PROBLEMS_FILE at the bottom of every page, and none once they are fixed; the file
         is rewritten only when they change, and MkDocs reloads the pages when it is.
         """
         errors = sum(problem.severity is Severity.ERROR for problem in self.failed)
