@@ -906,8 +906,21 @@ def _read_decisions(
     if not path.exists():
         return {}
 
+    # Worked out once for the file, not for each of its schema problems (hundreds, when the file
+    # is dedented), which all ask.
+    out_of_place: list[tuple[YamlDocument, dict[Location, Location], list[tuple[str, int]]]] = []
+
+    def entries_out_of_place(
+        document: YamlDocument,
+    ) -> tuple[dict[Location, Location], list[tuple[str, int]]]:
+        """The keys of entries at the ids' column (_dedented), and entries outside 'papers:'."""
+        if not out_of_place or out_of_place[0][0] is not document:
+            dedented, misplaced = _dedented(document, catalogue), _misplaced(document, catalogue)
+            out_of_place[:] = [(document, dedented, misplaced)]
+        return out_of_place[0][1], out_of_place[0][2]
+
     def explain(document: YamlDocument, problem: SchemaProblem) -> str | None:
-        dedented = _dedented(document, catalogue)
+        dedented, misplaced = entries_out_of_place(document)
         if problem.location[:2] in dedented:
             return ""  # said once, of the entry they belong to: see below
         if (
@@ -922,7 +935,6 @@ def _read_decisions(
             # {efficiency: Efficient attention}: the section's theme; [Sequence Models]: none.
             theme_id = problem.location[3] if isinstance(problem.location[3], str) else None
             return _invalid_id(document, problem, themes.themes, theme_id)
-        misplaced = _misplaced(document, catalogue)
         if not problem.location and misplaced:
             return ""  # 'papers' missing: said with the entries that belong under it
         if len(problem.location) != 1 or problem.location[0] == "papers":
@@ -946,10 +958,9 @@ def _read_decisions(
     if loaded is None:
         return None
     document, mistakes = loaded
-    dedented = _dedented(document, catalogue)
+    dedented, misplaced = entries_out_of_place(document)
     for owner, keys in _dedented_by_entry(dedented).items():
         problems.error(document.path, *_dedented_message(document, owner, keys))
-    misplaced = _misplaced(document, catalogue)
     if misplaced and not document.data.get("papers"):
         # No decision is where it is read: counts of the rules alone would read as the curators'.
         return None
