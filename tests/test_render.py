@@ -182,6 +182,15 @@ def test_the_writer_keeps_unchanged_files_and_removes_stale_ones(tmp_path: Path)
     second.prune()
     assert (out / "a/keep.md").stat().st_mtime_ns == stamp - 10**9
     assert not (out / "a/stale.md").exists()
+    # What a watcher of the folder sees change: two files made, then one removed, then none.
+    assert (first.changed, second.changed) == (2, 1)
+    third = SiteWriter(out)
+    third.write("a/keep.md", "same")
+    third.prune()
+    fourth = SiteWriter(out)
+    fourth.write("a/keep.md", "changed")
+    fourth.prune()
+    assert (third.changed, fourth.changed) == (0, 1)
 
 
 def test_the_writer_leaves_the_files_it_is_told_to_keep(tmp_path: Path) -> None:

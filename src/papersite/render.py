@@ -136,6 +136,9 @@ class Generated:
     search_entries: tuple[SearchEntry, ...] = ()
     # The search backend the pages were made for.
     search: SearchSettings = field(default_factory=SearchSettings)
+    # Files written anew (created or rewritten) or removed: none when the content changed in
+    # nothing the pages show, as for a comment in papers.yaml.
+    changed: int = 0
 
 
 @dataclass(frozen=True)
@@ -337,6 +340,8 @@ class SiteWriter:
             # Touching it again would change the folder on every run and wake MkDocs' watcher.
             (self.root / MARKER).touch()
         self.written: set[Path] = {self.root / MARKER, *(self.root / path for path in keep)}
+        # Files created, rewritten or removed: the ones a watcher of the folder sees change.
+        self.changed = 0
         self._folders: dict[tuple[str, ...], Path] = {}
         self._made: set[Path] = {self.root}
 
@@ -385,6 +390,7 @@ class SiteWriter:
                 with open(fd, "wb") as file:
                     file.write(raw)
                 self.written.add(target)
+                self.changed += 1
                 return
         target = self.path(relative)
         self.written.add(target)
@@ -395,6 +401,7 @@ class SiteWriter:
             except OSError:
                 target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
+        self.changed += 1
 
     def prune(self) -> None:
         """Remove files and empty folders this run did not write."""
@@ -404,6 +411,7 @@ class SiteWriter:
                     path.rmdir()
             elif path not in self.written:
                 path.unlink()
+                self.changed += 1
 
 
 class Renderer:
@@ -749,7 +757,9 @@ class _Generation:
         )
         papers = len(self.curation.papers)
         written = len(self.writer.written)
-        return Generated(papers, self.pages, written, nav, entries, self.settings.search)
+        return Generated(
+            papers, self.pages, written, nav, entries, self.settings.search, self.writer.changed
+        )
 
 
 def field_views() -> tuple[FieldView, ...]:

@@ -119,6 +119,8 @@ class Preview:
     # The inputs as they were when last regenerated from, and the errors that regeneration met.
     inputs_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
     failed: tuple[Problem, ...] = ()
+    # Whether the last generation wrote, removed or touched a page: MkDocs rebuilds only then.
+    pages_changed: bool = False
     # Set once MkDocs' first build is done and its rebuilds take their turn (see on_serve).
     serving: threading.Event = field(default_factory=threading.Event)
     # The theme's custom_dir (papersite's overrides, or one mkdocs.yml sets), whose templates
@@ -161,7 +163,6 @@ class Preview:
         done: list[str] = []
         if changed - theme:
             started = time.perf_counter()
-            pages = self._pages()
             try:
                 regenerated = self.regenerate()
             except Exception:
@@ -170,7 +171,7 @@ class Preview:
                 traceback.print_exc()
                 print("papersite: regenerating failed (a bug); still watching", file=sys.stderr)
                 return
-            if regenerated and self._pages() == pages:
+            if regenerated and not self.pages_changed:
                 # A comment in papers.yaml: the writer rewrote nothing, and MkDocs rebuilds nothing.
                 done.append("no page changed")
             elif regenerated:
@@ -208,11 +209,6 @@ class Preview:
                 f"stop the preview and start it again to see {them}",
                 file=sys.stderr,
             )
-
-    def _pages(self) -> dict[Path, tuple[int, int]]:
-        """The docs folder's files as :func:`snapshot` sees them, but for the preview's own."""
-        own = {self.docs / PROBLEMS_SCRIPT, self.docs / PROBLEMS_FILE}
-        return {path: seen for path, seen in snapshot([self.docs]).items() if path not in own}
 
     def _in_theme(self, path: Path) -> bool:
         return self.theme is not None and path.is_relative_to(self.theme)
@@ -271,11 +267,13 @@ class Preview:
             keep=(PROBLEMS_SCRIPT, PROBLEMS_FILE),
         )
         nav = mkdocs_nav(generated.nav)
+        self.pages_changed = generated.changed > 0
         if nav != self.nav:
             first = not self.nav
             self.nav[:] = nav
             if not first:
                 _touch_every_file(self.docs)
+                self.pages_changed = True
         return generated
 
     def regenerate(self) -> bool:
