@@ -88,6 +88,26 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
             "papers:\n  p:\n    order: 1.5\n",
             (3, "'order' must be a whole number, not the number 1.5"),
         ),
+        # Named as written, where YAML reads it as something else: "not true" named a word the
+        # curator never wrote.
+        (
+            "papers",
+            "papers:\n  p:\n    hidden: yes\n",
+            (
+                3,
+                "'hidden' must be text, not 'yes', which YAML reads as true; write the reason the "
+                "paper is off the site, as in 'hidden: Not a research paper.'",
+            ),
+        ),
+        (
+            "papers",
+            "papers:\n  p:\n    featured: 010\n",
+            (
+                3,
+                "'featured' must be true or false or a list, not '010', which YAML reads as the "
+                "number 8",
+            ),
+        ),
     ],
 )
 def test_a_typical_mistake_is_one_sentence_at_its_line(

@@ -114,7 +114,7 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
         return
     invalid_id = error.validator == "pattern" and error.validator_value == _ID_PATTERN
     kind = _id_kind(location) if invalid_id else None
-    message = _message(error, location)
+    message = _message(error, location, document.written_values.get(location))
     if error.validator in ("type", "oneOf") and location and location[0] == "papers":
         message += _written_fix(document.data, location, error.instance)
     if error.validator == "type" and isinstance(error.instance, str) and "properties" in schema:
@@ -157,7 +157,8 @@ def _takes_type(expected: object, value: object) -> bool:
     return any(Draft202012Validator.TYPE_CHECKER.is_type(value, name) for name in names)
 
 
-def _message(error: ValidationError, location: Location) -> str:
+def _message(error: ValidationError, location: Location, written: str | None = None) -> str:
+    """One line for a schema error; ``written`` is the value as the file has it, when not text."""
     name = _name(location)
     value: Any = error.instance
     expected: Any = error.validator_value
@@ -182,7 +183,7 @@ def _message(error: ValidationError, location: Location) -> str:
             or _hidden_hint(location, value)
             or _quoted_number_hint(error, value)
         )
-        return f"{name} must be {_expected(error)}, not {describe(value)}{hint}"
+        return f"{name} must be {_expected(error)}, not {_as_written(value, written)}{hint}"
     if kind == "required":
         missing = [key for key in expected if key not in value]
         return f"{name} is missing '{missing[0]}'"
@@ -362,6 +363,17 @@ def _quoted_url(value: str) -> str:
     if len(url) > 100 or re.search(r"[\s']", url):
         return "'https://...'"
     return f"'{url}'"
+
+
+def _as_written(value: object, written: str | None) -> str:
+    """A value as a message names it: as written too, when YAML read it as something else.
+
+    'hidden: yes' is True to YAML; "not true" named a word the curator never wrote.
+    """
+    shown = describe(value)
+    if written is None or shown == written or shown.endswith(f" {written}"):
+        return shown
+    return f"'{written}', which YAML reads as {shown}"
 
 
 def _alternative_keys(error: ValidationError) -> list[str]:

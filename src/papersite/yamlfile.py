@@ -68,6 +68,9 @@ class YamlDocument:
     written: dict[Location, str] = field(default_factory=dict)
     # Every key written twice in one map, whether or not its problem went to the caller's list.
     duplicates: list[DuplicateKey] = field(default_factory=list)
+    # Values YAML read as something other than text (yes, 010, ~), as written, by place: a
+    # message can then say "not 'yes'" where the value is True.
+    written_values: dict[Location, str] = field(default_factory=dict)
 
     def line(self, *location: str | int) -> int:
         """The 1-based line of the value at ``location``, or of its nearest ancestor."""
@@ -180,7 +183,14 @@ def load_yaml_text(
         if problems is None:
             raise PapersiteError.from_problems(found)
         problems.extend(found)
-    return YamlDocument(path, data, converter.lines, converter.written, converter.duplicates)
+    return YamlDocument(
+        path,
+        data,
+        converter.lines,
+        converter.written,
+        converter.duplicates,
+        converter.written_values,
+    )
 
 
 # What to say instead of "found '<scalar>'" when quoted text is followed by more text on its line.
@@ -715,6 +725,7 @@ class _Converter:
         self.text_lines = text_lines
         self.lines: dict[Location, int] = {}
         self.written: dict[Location, str] = {}
+        self.written_values: dict[Location, str] = {}
         self.duplicates: list[DuplicateKey] = []
         self.nodes = 0
         self.constructor = yaml.SafeLoader("")
@@ -747,6 +758,8 @@ class _Converter:
         value = self.convert_scalar(node)
         if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style is None:
             self.check_comment_after(node, value)
+        elif not isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.value:
+            self.written_values[location] = node.value
         return value
 
     def check_comment_after(self, node: yaml.Node, value: str) -> None:
