@@ -890,6 +890,69 @@ def test_a_theme_that_cannot_be_read_costs_only_what_papers_yaml_says_of_it(
     ]
 
 
+# The papers of the fixture dump not hidden in papers.yaml, for entries naming an id.
+NAMING = (
+    "four-bit-quantization-of-large-language-models",
+    "kernels-that-speed-up-training",
+    "quantized-state-space-models",
+    "selective-state-space-models-for-long-context",
+    "speculative-decoding-with-small-drafts",
+)
+RENAMED = THEMES.replace("  - id: efficiency\n", "  - id: efficient-ml\n", 1)
+# Five entries naming 'efficiency' twice: in 'themes' (lines 4, 7, …) and 'featured' (5, 8, …).
+NAMING_TWICE = (
+    HEADER
+    + "papers:\n"
+    + "".join(
+        f"  {paper_id}:\n    themes: {{efficiency: quantization}}\n    featured: [efficiency]\n"
+        for paper_id in NAMING
+    )
+)
+WRITE_ITS_ID = "(that is the title of theme 'efficient-ml': write its id)"
+
+
+def test_an_id_renamed_in_themes_yaml_alone_is_one_error_for_all_the_entries_naming_it(
+    content: Path,
+) -> None:
+    # A line for each place naming the old id buried the file's other errors (87 of them, when
+    # 'efficiency' became 'efficient-ml' in the shipped content).
+    write(content, themes=RENAMED, papers=NAMING_TWICE)
+    curation, problems = curate(content)
+    assert [problem for problem in problems if ": warning: " not in problem] == [
+        f"{P}:4: unknown theme 'efficiency' {WRITE_ITS_ID}, here and in 4 more entries "
+        "(lines 5, 7, 8, 10, 11, … 17): renamed in themes.yaml? rename it in each"
+    ]
+    # Only the reporting is grouped: each entry is still in error.
+    assert curation.in_error == set(NAMING)
+
+
+def test_an_unknown_id_named_by_a_few_entries_is_an_error_at_each(content: Path) -> None:
+    write(content, themes=RENAMED, papers=NAMING_TWICE.split(f"  {NAMING[2]}:")[0])
+    assert errors(content) == [
+        f"{P}:{line}: unknown theme 'efficiency' {WRITE_ITS_ID}" for line in (4, 5, 7, 8)
+    ]
+
+
+def test_entries_naming_different_unknown_ids_are_grouped_by_id(content: Path) -> None:
+    write(
+        content,
+        themes=RENAMED,
+        papers=HEADER
+        + "papers:\n"
+        + "".join(
+            f"  {paper_id}:\n    add: {{sequence-models: state-spaces}}\n    remove: [efficiency]\n"
+            for paper_id in NAMING[:4]
+        ),
+    )
+    assert errors(content) == [
+        f"{P}:4: unknown section 'state-spaces' in theme 'sequence-models' (did you mean "
+        "'state-space'?), here and in 3 more entries (lines 7, 10, 13): renamed in themes.yaml? "
+        "rename it in each",
+        f"{P}:5: unknown theme 'efficiency' {WRITE_ITS_ID}, here and in 3 more entries "
+        "(lines 8, 11, 14): renamed in themes.yaml? rename it in each",
+    ]
+
+
 def test_a_paper_id_yaml_reads_as_other_than_text_must_be_quoted(content: Path) -> None:
     # Papers titled "Yes" and "2024": unquoted, their ids are read as true and a number. The
     # entry is still checked as meant; a null key is reported and the rest of the file read.

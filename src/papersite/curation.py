@@ -973,6 +973,7 @@ def _read_decisions(
     unknown: list[tuple[str, int]] = []
     # Each tag's place on the tags page, by its anchor: the first tag written, with its line.
     anchors: dict[str, tuple[str, int]] = {}
+    unknown_ids = _UnknownIds(document, problems)
     for paper_id, entry in (document.data.get("papers") or {}).items():
         if ("papers", paper_id) in dedented:
             continue
@@ -994,10 +995,11 @@ def _read_decisions(
         if paper_id in broken:
             unread.add(key)
             continue
-        checker = _References(document, ("papers", paper_id), themes, problems)
+        checker = _References(document, ("papers", paper_id), themes, problems, unknown_ids)
         decisions[key] = decision = _decision(key, line, entry or {}, checker)
         if decision.hidden is None:
             _check_tag_anchors(document, paper_id, decision.tags, anchors, problems)
+    unknown_ids.report()
     if unknown:
         (key, line), more = unknown[0], len(unknown) - 1
         others = f" and {more} more" if more else ""
@@ -1127,6 +1129,51 @@ def _check_tag_anchors(
             )
 
 
+# From this many entries naming one unknown id on, they are said in one line. A theme or section
+# renamed in themes.yaml alone leaves every entry naming it wrong: a line for each (87 of them)
+# would bury the other errors. Two or three read as well one a line, each at its own place.
+GROUPED_FROM = 4
+# Of the other lines a grouped error names, the first ones and the last: it stays one line.
+LINES_LISTED = 5
+
+
+@dataclass
+class _UnknownIds:
+    """The unknown theme and section ids the decisions name, reported once papers.yaml is read."""
+
+    document: YamlDocument
+    problems: Problems
+    # By the id named (with its theme, for a section): the error, then the entry and line of each
+    # place naming it.
+    named: dict[tuple[str, ...], tuple[str, list[tuple[str | int, int]]]] = field(
+        default_factory=dict
+    )
+
+    def add(self, named: tuple[str, ...], message: str, entry: str | int, line: int) -> None:
+        """An unknown id named at a line of an entry; ``message`` says what is wrong there."""
+        self.named.setdefault(named, (message, []))[1].append((entry, line))
+
+    def report(self) -> None:
+        """One error a place, or one for them all when many entries name the same id."""
+        for message, places in self.named.values():
+            entries = {entry for entry, _ in places}
+            # A decision's keys are checked in no order of the file's ('featured' first).
+            first, *others = lines = sorted(line for _, line in places)
+            if len(entries) < GROUPED_FROM:
+                for line in lines:
+                    self.problems.error(self.document.path, line, message)
+                continue
+            listed = [str(line) for line in others]
+            if len(listed) > LINES_LISTED + 1:
+                listed = [*listed[:LINES_LISTED], f"… {listed[-1]}"]
+            self.problems.error(
+                self.document.path,
+                first,
+                f"{message}, here and in {len(entries) - 1} more entries "
+                f"(lines {', '.join(listed)}): renamed in themes.yaml? rename it in each",
+            )
+
+
 @dataclass
 class _References:
     """Checks the theme and section ids one decision names, against the themes read."""
@@ -1135,12 +1182,20 @@ class _References:
     place: tuple[str | int, ...]
     themes: _ThemesRead
     problems: Problems
+    # Where unknown ids go, to be said together with the other entries naming them.
+    unknown: _UnknownIds
     # False once a reference is wrong (and reported) or cannot be checked: see Decision.sound.
     sound: bool = True
 
     def report(self, message: str, *location: str | int) -> None:
         """An error at a key of the decision; what the decision leads to is then not checked."""
         self.problems.error(self.document.path, self.document.line(*self.place, *location), message)
+        self.sound = False
+
+    def report_unknown(self, named: tuple[str, ...], message: str, *location: str | int) -> None:
+        """Like :meth:`report`, for an unknown id other entries may name too (_UnknownIds)."""
+        line = self.document.line(*self.place, *location)
+        self.unknown.add(named, message, self.place[-1], line)
         self.sound = False
 
     def cannot_check(self, theme_id: str) -> bool:
@@ -1160,14 +1215,15 @@ class _References:
         known = [theme.id for theme in self.themes.themes]
         hint = _title_hint(theme_id, "theme", self.themes.themes, None)
         hint = hint or suggest(theme_id, known, "themes")
-        self.report(f"unknown theme '{theme_id}' {hint}", *location)
+        self.report_unknown((theme_id,), f"unknown theme '{theme_id}' {hint}", *location)
         return False
 
     def section(self, theme_id: str, section_id: str, *location: str | int) -> bool:
         theme = next((t for t in self.themes.themes if t.id == theme_id), None)
         if self.cannot_check(theme_id) or theme is None or theme.section(section_id):
             return True
-        self.report(
+        self.report_unknown(
+            (theme_id, section_id),
             f"unknown section '{section_id}' in theme '{theme_id}' "
             f"{_section_hint(section_id, theme, self.themes.themes)}",
             *location,
