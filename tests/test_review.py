@@ -293,6 +293,26 @@ def test_an_added_paper_papers_yaml_pins_is_not_called_undecided(
     assert "not yet decided" not in text
 
 
+def test_an_added_paper_s_featuring_and_note_are_shown(
+    curated_content: Path, head_content: Path
+) -> None:
+    papers = head_content / "curation" / "papers.yaml"
+    long = "Read *this* first: " + "the clearest account of drafting " * 8
+    papers.write_text(
+        papers.read_text(encoding="utf-8")
+        + "  speculative-decoding-fast-drafts:\n    themes: {efficiency: fast-decoding}\n"
+        + f"    featured: true\n    note: '{long}'\n",
+        encoding="utf-8",
+    )
+    text = format_review(review(curated_content, head_content))
+    line = next(line for line in text.splitlines() if "`speculative-decoding-fast-drafts`" in line)
+    shown = line.split("`efficiency / fast-decoding` (")[1]
+    assert shown.startswith("featured in efficiency; note: Read \\*this\\* first: the clearest")
+    # Cut at a word, to one line's worth.
+    kept = shown.removesuffix(" …)").split("note: ")[1].replace("\\", "")
+    assert shown.endswith(" …)") and len(kept) <= 160 and long.startswith(kept + " ")
+
+
 def test_long_lists_end_in_a_count_of_the_rest(
     curated_content: Path, head_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -50,6 +50,8 @@ from papersite.wording import counted
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
 MAX_LISTED = 50
+# Characters of an added paper's note the summary shows: enough for a reviewer to judge it.
+NOTE_SHOWN = 160
 UNSORTED = "unsorted"
 # Says where a changed paper was or goes, for one list of the summary.
 Where = Callable[["PaperChange"], str]
@@ -315,10 +317,25 @@ def _added(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperCha
 
 
 def _added_note(base: _Side, head: _Side, paper_id: str) -> str | None:
-    """That an added paper was hidden before, and that papers.yaml does not decide it yet."""
+    """That an added paper was hidden before, what papers.yaml says of it, or that it says nothing.
+
+    Its featuring and note are on the site from now on, as much as its links: a reviewer reads
+    them here rather than only in the diff.
+    """
+    item = head.papers[paper_id]
     notes = ["unhidden"] if paper_id in base.hidden else []
+    notes += [f"featured in {', '.join(sorted(item.featured))}"] if item.featured else []
+    notes += [f"note: {_shortened(item.note)}"] if item.note else []
     notes += [note] if (note := _undecided(head, paper_id)) else []
     return "; ".join(notes) or None
+
+
+def _shortened(text: str) -> str:
+    """A curator's text cut to NOTE_SHOWN characters, at a word, for one line of the summary."""
+    text = " ".join(text.split())
+    if len(text) <= NOTE_SHOWN:
+        return text
+    return text[:NOTE_SHOWN].rsplit(" ", 1)[0] + " …"
 
 
 def _undecided(side: _Side, paper_id: str) -> str:
