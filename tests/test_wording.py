@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from papersite.wording import closest, counted, describe, suggest
+from papersite.wording import closest, counted, describe, listed, suggest
 
 THEMES = ["efficiency", "sequence-models", "arithmetic-reasoning"]
 LONG_ID = "pararnn-unlocking-parallel-training-of-nonlinear-rnns-for-large-language-models"
@@ -26,6 +26,14 @@ def test_counted_says_the_number_with_its_noun_plural_unless_one(
     number: int, noun: str, said: str
 ) -> None:
     assert counted(number, noun) == said
+
+
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [([], ""), (["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")],
+)
+def test_listed_says_items_as_a_sentence_lists_them(items: list[str], said: str) -> None:
+    assert listed(items) == said
 
 
 @pytest.mark.parametrize(

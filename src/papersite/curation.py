@@ -30,7 +30,7 @@ from papersite.markup import note_problems, relative_links, tag_anchor
 from papersite.rules import DEFAULT_TITLE_WEIGHT, SectionRule, Term, Text, ThemeRules, ThemeScore
 from papersite.schema import SchemaProblem, load_schema, validate, value_at
 from papersite.sources import OUTSIDE_CONTENT, outside_content
-from papersite.wording import closest, describe, suggest
+from papersite.wording import closest, describe, listed, suggest
 from papersite.yamlfile import DuplicateKey, Location, YamlDocument, load_yaml_file, unquoted_key
 
 # Says more of a schema problem than its message, or None to keep the message; "" when another
@@ -1047,8 +1047,7 @@ def _dedented_message(document: YamlDocument, owner: Location, keys: list[str]) 
             f"the keys of '{document.key_text(*owner)}' ({named}) are at the papers' column: "
             "indent them four spaces, under the id"
         )
-    quoted = [f"'{key}'" for key in keys]
-    named = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(keys) > 1 else quoted)
+    named = listed([f"'{key}'" for key in keys])
     return document.line("papers", keys[0]), (
         f"{named} {'is' if len(keys) == 1 else 'are'} at the papers' column, not among the keys "
         f"of '{document.key_text(*owner)}' above: indent {'it' if len(keys) == 1 else 'them'} "

@@ -53,7 +53,7 @@ from papersite.mkdocs_glue import (
 from papersite.related import Related, related_papers
 from papersite.render import TEMPLATES, Generated, SiteWriter
 from papersite.sources import SOURCES_DIR
-from papersite.wording import counted
+from papersite.wording import counted, listed
 
 POLL_SECONDS = 0.5
 # The highest TCP port.
@@ -202,10 +202,9 @@ class Preview:
             return
         names = [name for name, value in self.startup.items() if written.get(name) != value]
         if names:
-            named = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
             them = "it" if len(names) == 1 else "them"
             print(
-                f"papersite: {display_path(self.config_file)}'s {named} changed: "
+                f"papersite: {display_path(self.config_file)}'s {listed(names)} changed: "
                 f"stop the preview and start it again to see {them}",
                 file=sys.stderr,
             )
