@@ -581,6 +581,21 @@ def test_a_theme_id_written_as_a_title_is_one_error_not_one_per_paper_naming_it(
     ]
 
 
+def test_a_section_id_two_other_themes_hold_names_both(content: Path) -> None:
+    # It read "(a section of theme 'a' and 'b')".
+    old = "      - id: arithmetic\n"
+    assert old in THEMES
+    write(content, themes=THEMES.replace(old, "      - id: state-space\n"))
+    write(
+        content,
+        papers="papers:\n  teaching-transformers-to-add:\n    themes: {efficiency: state-space}\n",
+    )
+    assert errors(content) == [
+        f"{P}:3: unknown section 'state-space' in theme 'efficiency' (a section of themes "
+        "'sequence-models' and 'arithmetic-reasoning')"
+    ]
+
+
 def test_papers_naming_a_theme_whose_id_is_taken_wait_for_its_new_id(content: Path) -> None:
     # 'papers' was kept as a theme, counted in the summary, and each paper naming the id it had,
     # its title's, was told to write 'papers', the very id refused.

@@ -210,6 +210,17 @@ def test_the_terminal_names_the_file_that_changed_or_what_the_files_are(
     ]
 
 
+def test_files_of_three_kinds_changed_are_listed_as_a_sentence(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It read "content and templates and mkdocs.yml".
+    monkeypatch.chdir(REPO)  # where the terminal names files from
+    changed = {preview.content / "curation" / "papers.yaml", TEMPLATES / "paper.md.j2"}
+    assert preview._what_changed(changed) == "content and templates"
+    changed.add(preview.config_file)
+    assert preview._what_changed(changed) == "content, templates and mkdocs.yml"
+
+
 def test_unchanged_content_writes_nothing(preview: Preview) -> None:
     preview.start()  # the preview's own files too
     stamps = {p: p.stat().st_mtime_ns for p in preview.docs.rglob("*") if p.is_file()}

@@ -533,8 +533,8 @@ def _section_hint(section_id: str, theme: Theme, themes: Sequence[Theme]) -> str
         return title
     owners = [t.id for t in themes if t.id != theme.id and t.section(section_id) is not None]
     if owners:
-        named = " and ".join(f"'{owner}'" for owner in owners)
-        return f"(a section of theme {named})"
+        named = listed([f"'{owner}'" for owner in owners])
+        return f"(a section of theme{'s' if len(owners) > 1 else ''} {named})"
     return suggest(section_id, [section.id for section in theme.sections], "sections")
 
 

@@ -218,7 +218,7 @@ class Preview:
             return display_path(next(iter(changed)))
         kinds = {self._kind(path) for path in changed}
         order = ["content", "templates", "theme templates", display_path(self.config_file)]
-        return " and ".join(kind for kind in order if kind in kinds)
+        return listed([kind for kind in order if kind in kinds])
 
     def _kind(self, path: Path) -> str:
         """What an input is, as :meth:`_what_changed` names it."""
