@@ -744,6 +744,33 @@ def test_tags_written_differently_for_one_place_on_the_tags_page_are_refused(
     ]
 
 
+def test_a_tag_written_as_another_but_for_case_plural_or_hyphens_is_a_warning(
+    content: Path,
+) -> None:
+    # Each would be a tag of its own on the tags page. The commoner form is the one to write, the
+    # first written of two as common; a hidden paper's tags are on no page and count for nothing.
+    write(
+        content,
+        papers=HEADER
+        + "papers:\n  teaching-transformers-to-add:\n    tags: [benchmark, multimodal]\n"
+        "  quantized-state-space-models:\n    tags: [Benchmarks, Multi-Modal, loss, 1990s]\n"
+        "  four-bit-quantization-of-large-language-models:\n    tags: [benchmark, los, '1990']\n"
+        "  kernels-that-speed-up-training:\n    tags: [benchmark, Benchmarks]\n"
+        "  speculative-decoding-with-small-drafts:\n    tags: [GPT-4]\n"
+        "  selective-state-space-models-for-long-context:\n    tags: [gpt4]\n"
+        "  a-survey-of-cooking-robots:\n    hidden: Off topic.\n    tags: [Benchmark, GPT 4]\n",
+    )
+    apart = "the tags page would list them as two tags"
+    assert [problem for problem in curate(content)[1] if "warning: tag" in problem] == [
+        f"{P}:6: warning: tag 'Benchmarks', here and on line 10, is written 'benchmark' on "
+        f"3 papers: {apart}; write 'benchmark'",
+        f"{P}:6: warning: tag 'Multi-Modal' is written 'multimodal' on 1 paper: {apart}; "
+        "write 'multimodal'",
+        f"{P}:14: warning: tag 'gpt4' is written 'GPT-4' on 1 paper: {apart}; write 'GPT-4'",
+    ]
+    assert errors(content) == []
+
+
 def test_a_featured_paper_without_a_note_is_a_warning(content: Path) -> None:
     # Readers are sent to it first: the note is where they learn why.
     write(
@@ -961,10 +988,10 @@ def test_entries_naming_different_unknown_ids_are_grouped_by_id(content: Path) -
     )
     assert errors(content) == [
         f"{P}:4: unknown section 'state-spaces' in theme 'sequence-models' (did you mean "
-        "'state-space'?), here and in 3 more entries (lines 7, 10, 13): renamed in themes.yaml? "
-        "rename it in each",
+        "'state-space'?), here and in 3 more entries (lines 7, 10 and 13): renamed in "
+        "themes.yaml? rename it in each",
         f"{P}:5: unknown theme 'efficiency' {WRITE_ITS_ID}, here and in 3 more entries "
-        "(lines 8, 11, 14): renamed in themes.yaml? rename it in each",
+        "(lines 8, 11 and 14): renamed in themes.yaml? rename it in each",
     ]
 
 

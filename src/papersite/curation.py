@@ -30,7 +30,7 @@ from papersite.markup import note_problems, relative_links, tag_anchor
 from papersite.rules import DEFAULT_TITLE_WEIGHT, SectionRule, Term, Text, ThemeRules, ThemeScore
 from papersite.schema import SchemaProblem, load_schema, validate, value_at
 from papersite.sources import OUTSIDE_CONTENT, outside_content
-from papersite.wording import closest, describe, listed, suggest
+from papersite.wording import closest, counted, describe, listed, suggest
 from papersite.yamlfile import DuplicateKey, Location, YamlDocument, load_yaml_file, unquoted_key
 
 # Says more of a schema problem than its message, or None to keep the message; "" when another
@@ -973,6 +973,8 @@ def _read_decisions(
     unknown: list[tuple[str, int]] = []
     # Each tag's place on the tags page, by its anchor: the first tag written, with its line.
     anchors: dict[str, tuple[str, int]] = {}
+    # Every tag of a paper on the site, with its line, in the file's order.
+    tags_used: list[tuple[str, int]] = []
     unknown_ids = _UnknownIds(document, problems)
     for paper_id, entry in (document.data.get("papers") or {}).items():
         if ("papers", paper_id) in dedented:
@@ -998,8 +1000,14 @@ def _read_decisions(
         checker = _References(document, ("papers", paper_id), themes, problems, unknown_ids)
         decisions[key] = decision = _decision(key, line, entry or {}, checker)
         if decision.hidden is None:
-            _check_tag_anchors(document, paper_id, decision.tags, anchors, problems)
+            tagged = [
+                (tag, document.line("papers", paper_id, "tags", number))
+                for number, tag in enumerate(decision.tags)
+            ]
+            _check_tag_anchors(document.path, tagged, anchors, problems)
+            tags_used.extend(tagged)
     unknown_ids.report()
+    _check_tag_variants(document.path, tags_used, problems)
     if unknown:
         (key, line), more = unknown[0], len(unknown) - 1
         others = f" and {more} more" if more else ""
@@ -1102,30 +1110,73 @@ def _misplaced_message(document: YamlDocument, misplaced: list[tuple[str, int]])
 
 
 def _check_tag_anchors(
-    document: YamlDocument,
-    paper_id: str,
-    tags: tuple[str, ...],
+    path: str,
+    tagged: list[tuple[str, int]],
     anchors: dict[str, tuple[str, int]],
     problems: Problems,
 ) -> None:
     """Refuse a tag written unlike an earlier one with the same anchor ('RNN' after 'rnn').
 
     The tags page would show both headings with one id, and every link to the second would land
-    on the first, which does not list its papers.
+    on the first, which does not list its papers. ``tagged`` holds a paper's tags with their lines.
     """
-    for number, tag in enumerate(tags):
-        line = document.line("papers", paper_id, "tags", number)
+    for tag, line in tagged:
         anchor = tag_anchor(tag)
         first, first_line = anchors.setdefault(anchor, (tag, line))
         if first != tag:
             # Punctuation counts for nothing in the anchor: 'C++' and 'C#' collide as well.
             problems.error(
-                document.path,
+                path,
                 line,
                 f"tag '{tag}' and tag '{first}' (line {first_line}) would share one place on the "
                 f"tags page (#{anchor}): write one tag one way, and tell tags apart by a letter "
                 "or digit",
             )
+
+
+def _check_tag_variants(path: str, used: list[tuple[str, int]], problems: Problems) -> None:
+    """Warn of a tag that is another tag in use but for case, hyphens, spaces or a plural 's'.
+
+    'Benchmarks' beside 'benchmark', or 'multimodal' beside 'Multi-Modal', is one tag split in
+    two on the tags page. The rarer form is named, at each of its lines, with the commoner one to
+    write (the first written, when as common). Tags written differently with one anchor are the
+    error of :func:`_check_tag_anchors`, and count here as one form.
+    """
+    forms: dict[str, dict[str, list[tuple[str, int]]]] = {}
+    for tag, line in used:
+        forms.setdefault(_tag_stem(tag), {}).setdefault(tag_anchor(tag), []).append((tag, line))
+    for variants in forms.values():
+        # max() keeps the first of equals: the form written first.
+        common = max(variants.values(), key=len)
+        for places in variants.values():
+            if places is common:
+                continue
+            (tag, first), *others = places
+            here = f", here and on {_lines_named([line for _, line in others])}," if others else ""
+            write = common[0][0]
+            problems.warning(
+                path,
+                first,
+                f"tag '{tag}'{here} is written '{write}' on {counted(len(common), 'paper')}: "
+                f"the tags page would list them as two tags; write '{write}'",
+            )
+
+
+def _tag_stem(tag: str) -> str:
+    """A tag as :func:`_check_tag_variants` compares it: folded, unhyphenated, singular."""
+    stem = re.sub(r"[\s-]+", "", tag.casefold())
+    # A plural 's' follows a letter: 'loss' and 'class' are no plurals, nor '1990s' of '1990'.
+    if len(stem) > 2 and stem[-1] == "s" and stem[-2].isalpha() and stem[-2] != "s":
+        return stem[:-1]
+    return stem
+
+
+def _lines_named(lines: list[int]) -> str:
+    """'lines 7, 10 and 13', the first few and the last of many: 'lines 5, 7, 8, 10, 11, … 17'."""
+    named = [str(line) for line in lines]
+    if len(named) > LINES_LISTED + 1:
+        return f"lines {', '.join(named[:LINES_LISTED])}, … {named[-1]}"
+    return f"{'line' if len(named) == 1 else 'lines'} {listed(named)}"
 
 
 # From this many entries naming one unknown id on, they are said in one line. A theme or section
@@ -1162,14 +1213,11 @@ class _UnknownIds:
                 for line in lines:
                     self.problems.error(self.document.path, line, message)
                 continue
-            listed = [str(line) for line in others]
-            if len(listed) > LINES_LISTED + 1:
-                listed = [*listed[:LINES_LISTED], f"… {listed[-1]}"]
             self.problems.error(
                 self.document.path,
                 first,
                 f"{message}, here and in {len(entries) - 1} more entries "
-                f"(lines {', '.join(listed)}): renamed in themes.yaml? rename it in each",
+                f"({_lines_named(others)}): renamed in themes.yaml? rename it in each",
             )
 
 
