@@ -771,6 +771,37 @@ def test_a_tag_written_as_another_but_for_case_plural_or_hyphens_is_a_warning(
     assert errors(content) == []
 
 
+@pytest.mark.parametrize("featured", [5, 6, 7])
+def test_a_theme_with_more_than_five_featured_papers_is_a_warning_at_the_one_too_many(
+    content: Path, featured: int
+) -> None:
+    # CONTRIBUTING.md asks for 3–5 "start here" picks a theme. Every paper of the fixture dump,
+    # each entry's 'featured' on lines 5, 9, 13, ...
+    ids = ["teaching-transformers-to-add", *NAMING, "a-survey-of-cooking-robots"][:featured]
+    write(
+        content,
+        papers=HEADER
+        + "papers:\n"
+        + "".join(
+            f"  {paper_id}:\n    themes: {{efficiency: quantization}}\n    featured: true\n"
+            "    note: Read it first.\n"
+            for paper_id in ids
+        ),
+    )
+    expected = {
+        5: [],
+        6: [
+            f"{P}:25: warning: theme 'efficiency' has 6 featured papers (lines 5, 9, 13, 17, 21 "
+            "and 25); CONTRIBUTING.md suggests 3–5: unfeature at least 1"
+        ],
+        7: [
+            f"{P}:25: warning: theme 'efficiency' has 7 featured papers (lines 5, 9, 13, 17, 21, "
+            "… 29); CONTRIBUTING.md suggests 3–5: unfeature at least 2"
+        ],
+    }
+    assert [p for p in curate(content)[1] if "featured papers" in p] == expected[featured]
+
+
 def test_a_featured_paper_without_a_note_is_a_warning(content: Path) -> None:
     # Readers are sent to it first: the note is where they learn why.
     write(

@@ -47,6 +47,8 @@ RESERVED_THEME_IDS = {
     urls.EVERY_PAPER: f"{urls.NEWEST_FEED} is the feed of every paper",
     "index": f"{urls.THEMES}index.md would be the themes folder's own page, at {urls.THEMES}",
 }
+# The most featured papers a theme should have: CONTRIBUTING.md asks curators for 3–5.
+FEATURED_AT_MOST = 5
 # A section's id is its heading's anchor on the theme's page, beside the anchor each paper listed
 # there has, paper-<paper id> (templates/_macros.j2), where the paper's own page links to. A
 # section id starting so could be a paper's anchor: the page would hold two elements with one id
@@ -413,6 +415,7 @@ def _curate(
                 files.theme_lines.get(theme.id),
                 f"theme '{theme.id}' has no papers",
             )
+    _check_featured_count(files, curation, found)
     _check_intro_links(files, curation, found)
     # Checks run in several passes; a curator fixes a file top to bottom, so report in that order.
     order = [files.themes_path, files.papers_path]
@@ -420,6 +423,28 @@ def _curate(
         sorted(found, key=lambda p: (order.index(p.path) if p.path in order else -1, p.line or 0))
     )
     return (sort_papers(files, catalogue, rules_only=True) if rules_only else curation), files
+
+
+def _check_featured_count(files: CurationFiles, curation: Curation, problems: Problems) -> None:
+    """Warn of a theme with more featured papers than CONTRIBUTING.md's 3–5, at the one too many.
+
+    More than a few "start here" picks are no longer a place to start. Too few is no warning: a
+    new theme has none yet.
+    """
+    for theme in curation.themes:
+        lines = sorted(
+            decision.featured_line or decision.line
+            for item in curation.featured(theme.id)
+            if (decision := files.decisions.get(item.paper.id)) is not None
+        )
+        if len(lines) > FEATURED_AT_MOST:
+            problems.warning(
+                files.papers_path,
+                lines[FEATURED_AT_MOST],
+                f"theme '{theme.id}' has {len(lines)} featured papers ({_lines_named(lines)}); "
+                f"CONTRIBUTING.md suggests 3–{FEATURED_AT_MOST}: unfeature at least "
+                f"{len(lines) - FEATURED_AT_MOST}",
+            )
 
 
 def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> CurationFiles | None:
