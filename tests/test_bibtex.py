@@ -15,6 +15,7 @@ from pylatexenc.latexencode import UnicodeToLatexEncoder, get_builtin_uni2latex_
 
 from papersite.bibtex import (
     LOST_CHARACTERS,
+    NO_LATEX_FORM,
     arxiv_year,
     bibtex_entry,
     bibtex_file,
@@ -45,6 +46,8 @@ def test_bibtex_entry_escapes_latex_and_has_no_note_for_the_reader_s_bibliograph
         "@misc{w-min,\n"
         r"  title = {{w\_\textbraceleft{}min\textbraceright{} \& 100\% \textbraceleft{}Fast"
         r"\textbraceright{} \$x\$ \#1 \textasciitilde{} \textasciicircum{}}}," + "\n"
+        r"  key = {w{\_}{\textbraceleft}min{\textbraceright} {\&} 100{\%} {\textbraceleft}Fast"
+        r"{\textbraceright} {\$}x{\$} {\#}1 {\textasciitilde} {\textasciicircum}}," + "\n"
         "  year = {2025},\n"
         "  url = {https://ex.org/papers/w-min/}\n"
         "}\n"
@@ -60,6 +63,7 @@ def test_bibtex_entry_names_the_arxiv_id_as_an_eprint_and_links_the_paper() -> N
     assert entry == (
         "@misc{mamba,\n"
         "  title = {{Mamba}},\n"
+        "  key = {Mamba},\n"
         "  year = {2023},\n"
         "  eprint = {2312.00752},\n"
         "  archivePrefix = {arXiv},\n"
@@ -171,8 +175,8 @@ def bibtex_fields(entry: str) -> dict[str, str]:
 )
 def test_no_title_can_close_its_bibtex_field(title: str) -> None:
     fields = bibtex_fields(bibtex_entry(paper("p", title, date(2025, 5, 10)), "https://ex.org/"))
-    assert list(fields) == ["title", "year", "url"]
-    assert "Mallory" in fields["title"]
+    assert list(fields) == ["title", "key", "year", "url"]
+    assert "Mallory" in fields["title"] and "Mallory" in fields["key"]
 
 
 @pytest.mark.parametrize(
@@ -250,14 +254,15 @@ def test_every_character_is_written_in_ascii_with_its_braces_paired() -> None:
 @given(st.text())
 def test_no_text_can_close_its_title_field_or_leave_ascii(title: str) -> None:
     fields = bibtex_fields(bibtex_entry(paper("p", title, date(2025, 5, 10)), "https://ex.org/"))
-    assert list(fields) == ["title", "year", "url"]
-    assert fields["title"].isascii()
+    assert list(fields) == ["title", "key", "year", "url"]
+    assert fields["title"].isascii() and fields["key"].isascii()
 
 
 def test_an_undated_paper_without_an_arxiv_id_has_no_year_and_links_its_page() -> None:
     assert bibtex_entry(paper("u", "U {2}", None), "https://ex.org/") == (
         "@misc{u,\n"
         r"  title = {{U \textbraceleft{}2\textbraceright{}}}," + "\n"
+        r"  key = {U {\textbraceleft}2{\textbraceright}}," + "\n"
         "  url = {https://ex.org/papers/u/}\n"
         "}\n"
     )
@@ -269,6 +274,7 @@ def test_the_paper_s_own_date_gives_the_year_before_its_arxiv_id_does() -> None:
     assert entry == (
         "@misc{p,\n"
         "  title = {{P}},\n"
+        "  key = {P},\n"
         "  year = {2025},\n"
         "  eprint = {2312.00752v2},\n"
         "  archivePrefix = {arXiv},\n"
@@ -376,7 +382,48 @@ def test_the_characters_kept_are_those_whose_latex_form_pdflatex_typesets_unaide
 
 
 @needs_pdflatex
-def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(tmp_path: Path) -> None:
+def test_every_form_bibtex_text_writes_compiles_in_both_font_encodings(tmp_path: Path) -> None:
+    # The forms of characters written as another (a guillemet as "\ll"), with pylatexenc's.
+    points = [p for p in range(0x80, 0x30000) if unicodedata.category(chr(p)) not in ("Cs", "Cn")]
+    written = [(p, bibtex_text(chr(p))) for p in points]
+    forms = [(p, form) for p, form in written if form not in ("", NO_LATEX_FORM)]
+    assert {0xAB, 0xBB, 0x201A, 0x201E} <= {p for p, _ in forms}
+    lines = [form for _, form in forms]
+    failing = pdflatex_errors(tmp_path, "ot1", "", lines)
+    failing |= pdflatex_errors(tmp_path, "t1", "\\usepackage[T1]{fontenc}", lines)
+    assert not [f"U+{forms[n][0]:04X} {forms[n][1]}" for n in sorted(failing)]
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("Mamba", "Mamba"),
+        # Sorting and alpha's label start at the first letter or digit: "Qu" sorts under "q".
+        ("“Quoted” {title}", r"Quoted{\textquotedblright} {\textbraceleft}title{\textbraceright}"),
+        ("$π$-Net", r"{\ensuremath{\pi}}{\$}-Net"),
+        # Each command one BibTeX special character, so a label cannot end inside one.
+        ("100% a_b & c", r"100{\%} a{\_}b {\&} c"),
+        ("Émile ~x^2", r"{\'E}mile {\textasciitilde}x{\textasciicircum}2"),
+        # Without a letter or digit the key is the whole title: never empty, which styles ignore.
+        ("«…»", r"{\ensuremath{\ll}}{\textellipsis}{\ensuremath{\gg}}"),
+    ],
+)
+def test_an_entry_s_key_is_its_title_for_styles_to_sort_and_label_it_by(
+    title: str, key: str
+) -> None:
+    fields = bibtex_fields(bibtex_entry(paper("p", title, None), "https://ex.org/"))
+    assert fields["key"] == key
+    assert balanced(key)
+
+
+@needs_pdflatex
+@pytest.mark.parametrize(
+    ("style", "preamble"),
+    [("plain", "\\usepackage[T1]{fontenc}\n"), ("alpha", ""), ("abbrv", "")],
+)
+def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(
+    tmp_path: Path, style: str, preamble: str
+) -> None:
     titles = [
         "PanGu-$π$: Enhancing Language Model Architectures",
         "Memorize, Factorize, or be Naïve; Schrödinger; ÉCOLE; Łódź; Ærø",
@@ -384,6 +431,7 @@ def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(tmp_path: Pat
         "大模型 🦙 ℝ Привет ■ ɛ-greedy",
         "x ≤ y → ∞, 5 × 10² – “quoted” … α β Γ ∑ ∈ ≈ ± ‘’ — •",
         "GPT\u20114o\u2011mini\u200b \u2764\ufe0f 10\u202fkm （ＬＬＭ）\u00ad\u2212",
+        "{\\%}_ Braced « guillemets » „low“ ‚single‘",
     ]
     entries = [
         citation(paper(f"p{n}", title, date(2025, 5, 10)), "https://ex.org/~a_b/")
@@ -394,9 +442,8 @@ def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(tmp_path: Pat
     title = 'Hard @preamble{"\\typeout{PWNED}"} @misc{evil, title={Injected}}'
     (tmp_path / "refs.bib").write_text(bibtex_file(title, entries), encoding="ascii")
     (tmp_path / "paper.tex").write_text(
-        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{url}\n"
-        "\\begin{document}\n\\nocite{*}\n\\bibliographystyle{plain}\n\\bibliography{refs}\n"
-        "\\end{document}\n",
+        f"\\documentclass{{article}}\n{preamble}\\usepackage{{url}}\n\\begin{{document}}\n"
+        f"\\nocite{{*}}\n\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n\\end{{document}}\n",
         encoding="ascii",
     )
     pdflatex = ["pdflatex", "-halt-on-error", "-interaction=nonstopmode", "paper"]
@@ -411,8 +458,14 @@ def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(tmp_path: Pat
             timeout=120,
         )
         assert run.returncode == 0, run.stdout[-2000:]
+        # Without an author, an entry without a key is sorted and labelled by its BibTeX key.
+        assert "Warning--" not in run.stdout, run.stdout[-2000:]
     log = (tmp_path / "paper.log").read_text(encoding="latin-1")
     assert not re.findall(r"^!.*", log, re.MULTILINE)
     bbl = (tmp_path / "paper.bbl").read_text(encoding="ascii")
-    assert all(f"\\bibitem{{p{n}}}" in bbl for n in range(len(titles)))
+    # Sorted by title, from its first letter: the title of no letter BibTeX knows first.
+    order = re.findall(r"^\\bibitem(?:\[.*\])?\{(p\d)\}$", bbl, re.MULTILINE)
+    assert order == ["p3", "p6", "p2", "p5", "p1", "p0", "p4"]
+    if style == "alpha":
+        assert "\\bibitem[Bra25]{p6}" in bbl and "\\bibitem[Com25]{p2}" in bbl
     assert "PWNED" not in bbl and "evil" not in bbl and "Injected" not in bbl

@@ -46,6 +46,12 @@ _LATEX_SPECIAL = {
     "~": r"\textasciitilde{}",
 }
 _LATEX_TABLE = str.maketrans(_LATEX_SPECIAL)
+# The same commands for a key field, each braced as BibTeX's "special character" ("{\%}"), which
+# it takes for one letter: alpha's label, the key's first three letters, cannot end inside one, and
+# sorting drops it whole instead of sorting "\textbraceleft{}x" under "t".
+_KEY_TABLE = str.maketrans(
+    {char: "{" + form.removesuffix("{}") + "}" for char, form in _LATEX_SPECIAL.items()}
+)
 # The characters whose pylatexenc form pdflatex typesets with LaTeX alone, in both the OT1 and T1
 # font encodings (templates use either): about half of pylatexenc's table needs a package, such as
 # amssymb's \mathbb, tipa's \textschwa or T2A's Cyrillic, which a reader's document may not load.
@@ -72,8 +78,15 @@ NO_LATEX_FORM = "?"
 # a non-breaking hyphen as a hyphen ("GPT-4o-mini"), a narrow no-break space as a thin space ("\,",
 # which does not break either), an ideographic space as a space, and the fullwidth forms of ASCII
 # ("（", "：", "Ａ") as ASCII, as Unicode's compatibility mapping has them. Not that mapping whole
-# (NFKC): it writes "x²" as "x2", which pdflatex typesets as it is.
+# (NFKC): it writes "x²" as "x2", which pdflatex typesets as it is. Guillemets and low quotes have
+# commands only in T1 (OT1, LaTeX's default, stops at "\guillemotleft"): "«" and "»" are written
+# as "≪" and "≫", math's "\ll" and "\gg", which babel sets smaller and raised for them under OT1;
+# "‚" and "„" as one and two commas, which T1 joins into "„" itself.
 _PLAIN_FORMS = {
+    0xAB: "\u226a",
+    0xBB: "\u226b",
+    0x201A: ",",
+    0x201E: ",,",
     0x2011: "-",
     0x202F: "\u2009",
     0x3000: " ",
@@ -104,7 +117,20 @@ def bibtex_text(text: str) -> str:
     typesets that unaided (``{\'e}``, braced so BibTeX keeps its case), else NO_LATEX_FORM. A
     character with no visible form of its own is left out (see :func:`_plain`).
     """
-    escaped = _plain(text).translate(_LATEX_TABLE)
+    return _encoded(text, _LATEX_TABLE)
+
+
+def bibtex_key(text: str) -> str:
+    """Text for a key field: :func:`bibtex_text`, each LaTeX special one BibTeX special character.
+
+    Styles sort an entry without an author by its key, and alpha's label starts with it.
+    """
+    return _encoded(text, _KEY_TABLE)
+
+
+def _encoded(text: str, specials: dict[int, str]) -> str:
+    """The text in ASCII: its LaTeX specials by ``specials``, other characters as LaTeX forms."""
+    escaped = _plain(text).translate(specials)
     return escaped if escaped.isascii() else _latex_encoder().unicode_to_latex(escaped)
 
 
@@ -185,12 +211,18 @@ def url_field(url: str) -> str:
 
 
 def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> str:
-    """A @misc entry keyed by the paper id; the title is double-braced to keep its case.
+    r"""A @misc entry keyed by the paper id; the title is double-braced to keep its case.
+
+    Without an author, BibTeX styles sort the entry by its ``key`` field (else warn "need author
+    or key" and sort by the paper id) and alpha labels it from the key: the key is the title, from
+    its first letter or digit (alpha's label "Tra25", not "{\textquotedblleft}Tr25").
 
     With the paper's arXiv id, the entry names it as biblatex and BibTeX styles read an e-print
     (``eprint`` and ``archivePrefix``), which they print as an arXiv reference and link.
     """
-    fields = [("title", "{" + bibtex_text(paper.title) + "}")]
+    title = paper.title
+    start = next((n for n, char in enumerate(title) if char.isalnum()), 0)
+    fields = [("title", "{" + bibtex_text(title) + "}"), ("key", bibtex_key(title[start:]))]
     year = paper.published.year if paper.published else arxiv_year(arxiv_id)
     if year:
         fields.append(("year", str(year)))
