@@ -736,9 +736,9 @@ def test_bibtex_files_keep_every_entry_s_fields_apart(curated_site: Path) -> Non
         assert all(line.startswith("% ") for line in comment.splitlines()), path.name
         for entry in entries:
             assert list(bibtex_fields(entry)) in (
-                ["title", "year", "url"],
-                ["title", "url"],
-                ["title", "year", "eprint", "archivePrefix", "url"],
+                ["title", "key", "year", "url"],
+                ["title", "key", "url"],
+                ["title", "key", "year", "eprint", "archivePrefix", "url"],
             ), (path.name, entry)
 
 
