@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 
 from papersite.catalogue import Paper
 from papersite.curation import CuratedPaper
-from papersite.feeds import ATOM, atom_feed
+from papersite.feeds import ATOM, XML, atom_feed
 from papersite.options import DEFAULT_FEED_ENTRIES
 
 NS = {"a": ATOM}
@@ -17,7 +17,10 @@ def paper(paper_id: str, title: str, published: date | None) -> Paper:
 
 
 def feed(
-    items: list[CuratedPaper], max_entries: int = DEFAULT_FEED_ENTRIES, author: str | None = None
+    items: list[CuratedPaper],
+    max_entries: int = DEFAULT_FEED_ENTRIES,
+    author: str | None = None,
+    language: str = "en",
 ) -> ET.Element:
     data = atom_feed(
         title="papersite: all",
@@ -28,6 +31,7 @@ def feed(
         built=BUILT,
         max_entries=max_entries,
         author=author,
+        language=language,
     )
     assert data.startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns=")
     return ET.fromstring(data)
@@ -74,3 +78,9 @@ def test_a_feed_holds_the_newest_max_entries_papers() -> None:
     entries = feed(items, max_entries=2).findall("a:entry", NS)
     ids = [entry.findtext("a:id", namespaces=NS) for entry in entries]
     assert ids == ["https://example.org/papers/p9/", "https://example.org/papers/p5/"]
+
+
+def test_a_feed_is_in_the_language_it_is_given() -> None:
+    # Readers hyphenate and read aloud a feed by its xml:lang, which entries inherit.
+    for language in ("en", "pt-BR", "zh-Hant"):
+        assert feed([], language=language).get(f"{{{XML}}}lang") == language

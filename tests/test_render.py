@@ -491,6 +491,17 @@ def test_every_feed_names_mkdocs_yml_s_site_author(tmp_path: Path) -> None:
         assert "<author>\n    <name>Ada</name>\n  </author>" in feed, name
 
 
+def test_every_feed_is_in_the_site_s_language(tmp_path: Path) -> None:
+    # mkdocs.yml's theme.language, as site_settings reads it for the search.
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    german = dataclasses.replace(SETTINGS, search=SearchSettings(language="de"))
+    generate(site.catalogue, site.curation, german, out)
+    for name in ("papers", "efficiency", "reasoning"):
+        feed = (out / "feeds" / f"{name}.xml").read_text(encoding="utf-8")
+        assert re.search(r'<feed xmlns="[^"]+" xml:lang="de">', feed), name
+
+
 def test_a_paper_page_lists_as_many_related_papers_as_related_papers_says(tmp_path: Path) -> None:
     site = loaded(tmp_path)
     gated = "gated-attention-for-large-language-models.md"

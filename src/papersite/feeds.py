@@ -16,6 +16,8 @@ from papersite.markup import clean_text
 from papersite.urls import paper_url
 
 ATOM = "http://www.w3.org/2005/Atom"
+# xml:lang's namespace, which ElementTree writes with its reserved prefix "xml".
+XML = "http://www.w3.org/XML/1998/namespace"
 # Atom requires a feed to name its author: who does, when mkdocs.yml's site_author does not.
 DEFAULT_AUTHOR = "papersite curators"
 
@@ -41,15 +43,17 @@ def atom_feed(
     built: datetime,
     max_entries: int,
     author: str | None,
+    language: str,
 ) -> bytes:
     """Atom XML of the ``max_entries`` newest dated papers among ``items``.
 
-    ``built`` dates an empty feed; ``author`` names its author, :data:`DEFAULT_AUTHOR` when None.
+    ``built`` dates an empty feed; ``author`` names its author, :data:`DEFAULT_AUTHOR` when None;
+    ``language`` is the site's, the feed's ``xml:lang``, which readers hyphenate and read aloud by.
     """
     dated = sorted((item for item in items if item.paper.published), key=newest_first)
     entries = dated[:max_entries]
     # Plain names and an xmlns attribute: ElementTree would otherwise invent "ns0:" prefixes.
-    root = ET.Element("feed", xmlns=ATOM)
+    root = ET.Element("feed", {"xmlns": ATOM, f"{{{XML}}}lang": language})
     _add(root, "title", title)
     _add(root, "id", feed_url)
     _add(root, "link", rel="self", href=feed_url, type="application/atom+xml")

@@ -823,6 +823,7 @@ def _write_data(
             built=settings.built,
             max_entries=settings.feed_entries,
             author=settings.site_author,
+            language=settings.search.language,
         ),
     )
     for theme in curation.themes:
@@ -842,6 +843,7 @@ def _write_data(
                 built=settings.built,
                 max_entries=settings.feed_entries,
                 author=settings.site_author,
+                language=settings.search.language,
             ),
         )
 

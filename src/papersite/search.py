@@ -54,7 +54,8 @@ class SearchSettings:
     backend: SearchBackend = "material"
     # Papers to a page of Pagefind's index (see PagefindIndexer).
     group_size: int = DEFAULT_SEARCH_GROUP_SIZE
-    # The site's language (Material's theme.language), for Pagefind's word stemming.
+    # The site's language (Material's theme.language), for Pagefind's word stemming and the Atom
+    # feeds' xml:lang.
     language: str = "en"
 
 
