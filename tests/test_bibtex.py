@@ -400,6 +400,14 @@ def test_every_form_bibtex_text_writes_compiles_in_both_font_encodings(tmp_path:
         ("Mamba", "Mamba"),
         # Sorting and alpha's label start at the first letter or digit: "Qu" sorts under "q".
         ("“Quoted” {title}", r"Quoted{\textquotedblright} {\textbraceleft}title{\textbraceright}"),
+        # After an article, as plain.bst sorts titles: "The Pile" under "p", alpha's "Pil".
+        ("The Pile", "Pile"),
+        ("“A Survey”", r"Survey{\textquotedblright}"),
+        ("An Image Is Worth 16x16 Words", "Image Is Worth 16x16 Words"),
+        ("Attention Is All You Need", "Attention Is All You Need"),
+        ("A", "A"),
+        ("The 2nd", "2nd"),
+        ("The ...", "The ..."),
         ("$π$-Net", r"{\ensuremath{\pi}}{\$}-Net"),
         # Each command one BibTeX special character, so a label cannot end inside one.
         ("100% a_b & c", r"100{\%} a{\_}b {\&} c"),
@@ -431,7 +439,7 @@ def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(
         "大模型 🦙 ℝ Привет ■ ɛ-greedy",
         "x ≤ y → ∞, 5 × 10² – “quoted” … α β Γ ∑ ∈ ≈ ± ‘’ — •",
         "GPT\u20114o\u2011mini\u200b \u2764\ufe0f 10\u202fkm （ＬＬＭ）\u00ad\u2212",
-        "{\\%}_ Braced « guillemets » „low“ ‚single‘",
+        "{\\%}_ The Braced « guillemets » „low“ ‚single‘",
     ]
     entries = [
         citation(paper(f"p{n}", title, date(2025, 5, 10)), "https://ex.org/~a_b/")

@@ -10,6 +10,7 @@ character it has no command for: pylatexenc writes the others as LaTeX commands,
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
@@ -98,6 +99,9 @@ LOST_CHARACTERS = (
     "Characters pdflatex cannot typeset are written ? here: "
     "each paper's page shows its title as written."
 )
+# What of a title an entry's key leaves out: anything before its first letter or digit, and an
+# English article after it, which plain.bst's sorting of titles chops too ("The " from "The Pile").
+_KEY_START = re.compile(r"[\W_]*(?:(?:A|An|The) (?=[\W_]*[^\W_]))?[\W_]*")
 # What a URL keeps as written in a url field: RFC 3986's reserved characters, and '%' so an
 # address already percent-encoded stays the same address (letters, digits and "-._~" are kept).
 _URL_KEPT = ":/?#[]@!$&'()*+,;=%"
@@ -215,14 +219,16 @@ def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> st
 
     Without an author, BibTeX styles sort the entry by its ``key`` field (else warn "need author
     or key" and sort by the paper id) and alpha labels it from the key: the key is the title, from
-    its first letter or digit (alpha's label "Tra25", not "{\textquotedblleft}Tr25").
+    its first letter or digit, after an article (alpha's label "Pil21" for "“The Pile”", not
+    "{\textquotedblleft}Th21").
 
     With the paper's arXiv id, the entry names it as biblatex and BibTeX styles read an e-print
     (``eprint`` and ``archivePrefix``), which they print as an arXiv reference and link.
     """
     title = paper.title
-    start = next((n for n, char in enumerate(title) if char.isalnum()), 0)
-    fields = [("title", "{" + bibtex_text(title) + "}"), ("key", bibtex_key(title[start:]))]
+    # A title without a letter or digit is its own key: styles take an empty key for none.
+    key = _KEY_START.sub("", title, count=1) or title
+    fields = [("title", "{" + bibtex_text(title) + "}"), ("key", bibtex_key(key))]
     year = paper.published.year if paper.published else arxiv_year(arxiv_id)
     if year:
         fields.append(("year", str(year)))
