@@ -1026,6 +1026,85 @@ def test_entries_naming_different_unknown_ids_are_grouped_by_id(content: Path) -
     ]
 
 
+# 'efficiency' renamed 'efficient-ml' with its old id kept: its id is on line 3.
+RENAMED_FORMERLY = THEMES.replace(
+    "  - id: efficiency\n", "  - id: efficient-ml\n    formerly: [efficiency]\n", 1
+)
+
+
+def test_formerly_keeps_the_old_ids_of_a_theme(content: Path) -> None:
+    for written in ("[efficiency, efficient-models]", "efficiency"):
+        themes = THEMES.replace("  - id: arithmetic-reasoning\n", "  - id: numbers\n", 1)
+        themes = themes.replace(
+            "  - id: efficiency\n", f"  - id: efficient-ml\n    formerly: {written}\n", 1
+        )
+        themes = themes.replace(
+            "    title: Arithmetic", "    formerly: arithmetic-reasoning\n    title: Arithmetic", 1
+        )
+        write(content, themes=themes)
+        curation, _ = curate(content)
+        assert [(t.id, t.formerly) for t in curation.themes] == [
+            ("efficient-ml", tuple(written.strip("[]").split(", "))),
+            ("sequence-models", ()),
+            ("numbers", ("arithmetic-reasoning",)),
+        ]
+
+
+def test_a_former_id_must_be_free(content: Path) -> None:
+    themes = THEMES.replace(
+        "  - id: efficiency\n",
+        "  - id: efficiency\n    formerly: [efficiency, sequence-models, papers, old-ml]\n",
+        1,
+    ).replace(
+        "  - id: arithmetic-reasoning\n", "  - id: arithmetic-reasoning\n    formerly: old-ml\n"
+    )
+    write(content, themes=themes)
+    curation, problems = curate(content)
+    assert [p for p in problems if ": warning: " not in p] == [
+        f"{T}:4: 'formerly' names the theme's own id 'efficiency': remove it",
+        f"{T}:4: 'formerly' names 'sequence-models', the id of the theme on line 21: an address "
+        "can lead to one theme only; remove 'sequence-models' from 'formerly'",
+        f"{T}:4: 'formerly' cannot name 'papers': feeds/papers.xml is the feed of every paper; "
+        "remove it",
+        f"{T}:37: 'formerly' names 'old-ml', already a former id of theme 'efficiency' (line 3): "
+        "its old address can lead to one theme only; keep it in one",
+    ]
+    # Only the free id is kept; the themes themselves are read.
+    assert [(t.id, t.formerly) for t in curation.themes] == [
+        ("efficiency", ("old-ml",)),
+        ("sequence-models", ()),
+        ("arithmetic-reasoning", ()),
+    ]
+
+
+def test_a_former_id_must_be_a_valid_id(content: Path) -> None:
+    themes = THEMES.replace(
+        "  - id: efficiency\n", "  - id: efficiency\n    formerly: [Efficient ML]\n", 1
+    )
+    write(content, themes=themes)
+    curation, problems = curate(content)
+    assert [p for p in problems if ": warning: " not in p] == [
+        f"{T}:4: 'Efficient ML' is not a valid id: use lower-case words joined by hyphens, like "
+        "'sequence-models'"
+    ]
+    # The mistake costs the old ids only.
+    assert [(t.id, t.formerly) for t in curation.themes][0] == ("efficiency", ())
+
+
+def test_an_entry_naming_a_former_id_says_what_it_became(content: Path) -> None:
+    write(content, themes=RENAMED_FORMERLY, papers=NAMING_TWICE)
+    assert errors(content) == [
+        f"{P}:4: unknown theme 'efficiency': it is now 'efficient-ml' (themes.yaml line 3), here "
+        "and in 4 more entries (lines 5, 7, 8, 10, 11, … 17): write 'efficient-ml' in each"
+    ]
+    write(content, papers=NAMING_TWICE.split(f"  {NAMING[1]}:")[0])
+    assert errors(content) == [
+        f"{P}:{line}: unknown theme 'efficiency': it is now 'efficient-ml' (themes.yaml line 3): "
+        "write 'efficient-ml'"
+        for line in (4, 5)
+    ]
+
+
 def test_a_paper_id_yaml_reads_as_other_than_text_must_be_quoted(content: Path) -> None:
     # Papers titled "Yes" and "2024": unquoted, their ids are read as true and a number. The
     # entry is still checked as meant; a null key is reported and the rest of the file read.

@@ -7,6 +7,7 @@ The result is a :class:`Curation`, which every later stage (pages, feeds, export
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -76,6 +77,8 @@ class Theme:
     title: str
     intro: str
     sections: tuple[Section, ...]
+    # Its earlier ids ('formerly' in themes.yaml): the site keeps their addresses leading here.
+    formerly: tuple[str, ...] = ()
 
     def section(self, section_id: str) -> Section | None:
         """The section with this id, if the theme has it."""
@@ -619,6 +622,8 @@ class _ThemesRead:
     # Themes read whose 'rules' could not be: the theme and its sections are known, without rules.
     without_rules: frozenset[str] = frozenset()
     intro_links: tuple[IntroLink, ...] = ()
+    # By former id ('formerly'): the theme it became, and the line of that theme's id.
+    former: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
@@ -636,9 +641,19 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
     unchecked: set[str] | None = set()
     without_rules: set[str] = set()
     intro_links: list[IntroLink] = []
+    former: dict[str, tuple[str, int]] = {}
+    # Every id an entry has, read or not: none of them can be a former id as well.
+    current = {
+        entry["id"]: document.line("themes", index, "id")
+        for index, entry in enumerate(document.data["themes"])
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+    }
     for index, entry in enumerate(document.data["themes"]):
         # The places of the entry's mistakes, from inside the entry: ("rules", "threshold").
         mistakes = {location[2:] for location in broken if location[1] == index}
+        # A mistake in 'formerly' costs only the old addresses: the theme is read without them.
+        formerly_broken = any(mistake[:1] == ("formerly",) for mistake in mistakes)
+        mistakes = {mistake for mistake in mistakes if mistake[:1] != ("formerly",)}
         if any(mistake[:1] != ("rules",) for mistake in mistakes):
             theme_id = entry.get("id") if isinstance(entry, dict) else None
             if isinstance(theme_id, str) and unchecked is not None:
@@ -659,6 +674,13 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
             continue
         lines[entry["id"]] = line
         theme = _theme(document, index, entry, problems)
+        if formerly_broken:
+            # Papers naming an old id it lists wait for the fix, as for an entry not read.
+            if unchecked is not None:
+                unchecked.update(_former_ids(entry.get("formerly")))
+        else:
+            formerly = _formerly(document, index, current, former, problems)
+            theme = dataclasses.replace(theme, formerly=formerly)
         # Compiled for a theme without rules too, which has no use for them yet: a bad regex
         # is reported where it is written, not once someone adds rules.
         sections = _section_rules(document, index, theme, problems)
@@ -690,7 +712,58 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
         None if unchecked is None else frozenset(unchecked),
         frozenset(without_rules),
         tuple(intro_links),
+        former,
     )
+
+
+def _former_ids(value: Any) -> list[str]:
+    """The ids 'formerly' holds as written: one, or a list of them (anything else left out)."""
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, str)]
+
+
+def _formerly(
+    document: YamlDocument,
+    index: int,
+    current: Mapping[str, int],
+    former: dict[str, tuple[str, int]],
+    problems: Problems,
+) -> tuple[str, ...]:
+    """A theme's 'formerly', checked; each old id kept is added to ``former``.
+
+    An old id's address leads to the theme, so it must be free: no theme's id now (whose page is
+    there), none the site keeps for itself, and no other theme's old id.
+    """
+    entry = document.data["themes"][index]
+    value = entry.get("formerly")
+    if value is None:
+        return ()
+    theme_id = entry["id"]
+    kept: list[str] = []
+    for number, old in enumerate(_former_ids(value)):
+        place = ("themes", index, "formerly", number) if isinstance(value, list) else ()
+        line = document.line(*place) if place else document.line("themes", index, "formerly")
+        if old == theme_id:
+            message = f"'formerly' names the theme's own id '{old}': remove it"
+        elif old in current:
+            message = (
+                f"'formerly' names '{old}', the id of the theme on line {current[old]}: an address "
+                f"can lead to one theme only; remove '{old}' from 'formerly'"
+            )
+        elif old in RESERVED_THEME_IDS:
+            message = f"'formerly' cannot name '{old}': {RESERVED_THEME_IDS[old]}; remove it"
+        elif old in former:
+            owner, owner_line = former[old]
+            message = (
+                f"'formerly' names '{old}', already a former id of theme '{owner}' (line "
+                f"{owner_line}): its old address can lead to one theme only; keep it in one"
+            )
+        else:
+            former[old] = (theme_id, document.line("themes", index, "id"))
+            kept.append(old)
+            continue
+        problems.error(document.path, line, message)
+    return tuple(kept)
 
 
 def _intro_links(document: YamlDocument, index: int, theme: Theme) -> list[IntroLink]:
@@ -764,9 +837,9 @@ def _ids_meant(entry: dict[str, Any]) -> set[str]:
     Its id, and the id meant when the id is the mistake ("Arithmetic Reasoning"), or when it was
     refused and the theme is likely known by its title's ('papers' titled "Multimodal"): the
     papers naming 'arithmetic-reasoning' or 'multimodal' wait for the fix rather than each be an
-    error.
+    error. So do those naming an id the entry lists under 'formerly'.
     """
-    meant = {entry["id"], slugify(entry["id"])}
+    meant = {entry["id"], slugify(entry["id"]), *_former_ids(entry.get("formerly"))}
     if isinstance(entry.get("title"), str):
         meant.add(slugify(entry["title"]))
     return meant - {""}
@@ -1218,31 +1291,42 @@ class _UnknownIds:
 
     document: YamlDocument
     problems: Problems
-    # By the id named (with its theme, for a section): the error, then the entry and line of each
-    # place naming it.
-    named: dict[tuple[str, ...], tuple[str, list[tuple[str | int, int]]]] = field(
+    # By the id named (with its theme, for a section): the error, what to write instead when that
+    # is known (a theme's new id), then the entry and line of each place naming it.
+    named: dict[tuple[str, ...], tuple[str, str | None, list[tuple[str | int, int]]]] = field(
         default_factory=dict
     )
 
-    def add(self, named: tuple[str, ...], message: str, entry: str | int, line: int) -> None:
+    def add(
+        self,
+        named: tuple[str, ...],
+        message: str,
+        entry: str | int,
+        line: int,
+        write: str | None = None,
+    ) -> None:
         """An unknown id named at a line of an entry; ``message`` says what is wrong there."""
-        self.named.setdefault(named, (message, []))[1].append((entry, line))
+        self.named.setdefault(named, (message, write, []))[2].append((entry, line))
 
     def report(self) -> None:
         """One error a place, or one for them all when many entries name the same id."""
-        for message, places in self.named.values():
+        for message, write, places in self.named.values():
             entries = {entry for entry, _ in places}
             # A decision's keys are checked in no order of the file's ('featured' first).
             first, *others = lines = sorted(line for _, line in places)
             if len(entries) < GROUPED_FROM:
+                fix = f": write '{write}'" if write else ""
                 for line in lines:
-                    self.problems.error(self.document.path, line, message)
+                    self.problems.error(self.document.path, line, f"{message}{fix}")
                 continue
+            fix = (
+                f"write '{write}' in each" if write else "renamed in themes.yaml? rename it in each"
+            )
             self.problems.error(
                 self.document.path,
                 first,
                 f"{message}, here and in {len(entries) - 1} more entries "
-                f"({_lines_named(others)}): renamed in themes.yaml? rename it in each",
+                f"({_lines_named(others)}): {fix}",
             )
 
 
@@ -1264,10 +1348,15 @@ class _References:
         self.problems.error(self.document.path, self.document.line(*self.place, *location), message)
         self.sound = False
 
-    def report_unknown(self, named: tuple[str, ...], message: str, *location: str | int) -> None:
-        """Like :meth:`report`, for an unknown id other entries may name too (_UnknownIds)."""
+    def report_unknown(
+        self, named: tuple[str, ...], message: str, *location: str | int, write: str | None = None
+    ) -> None:
+        """Like :meth:`report`, for an unknown id other entries may name too (_UnknownIds).
+
+        ``write`` is the id to write instead, when that is known.
+        """
         line = self.document.line(*self.place, *location)
-        self.unknown.add(named, message, self.place[-1], line)
+        self.unknown.add(named, message, self.place[-1], line, write)
         self.sound = False
 
     def cannot_check(self, theme_id: str) -> bool:
@@ -1284,6 +1373,11 @@ class _References:
     def theme(self, theme_id: str, *location: str | int) -> bool:
         if self.cannot_check(theme_id) or any(t.id == theme_id for t in self.themes.themes):
             return True
+        if theme_id in self.themes.former:
+            now, line = self.themes.former[theme_id]
+            message = f"unknown theme '{theme_id}': it is now '{now}' ({THEMES_FILE} line {line})"
+            self.report_unknown((theme_id,), message, *location, write=now)
+            return False
         known = [theme.id for theme in self.themes.themes]
         hint = _title_hint(theme_id, "theme", self.themes.themes, None)
         hint = hint or suggest(theme_id, known, "themes")

@@ -220,7 +220,8 @@ def _id_kind(location: Location) -> str | None:
     """Whether the value at this place of themes.yaml or papers.yaml is a theme's id or a section's.
 
     None for any other place. In papers.yaml, 'themes' and 'add' are lists of theme ids or maps of
-    theme id to section id; 'remove' and 'featured' list theme ids.
+    theme id to section id; 'remove' and 'featured' list theme ids. In themes.yaml, 'formerly' is
+    a theme id or a list of them.
     """
     match location:
         case ("themes", int(), "id"):
@@ -229,6 +230,8 @@ def _id_kind(location: Location) -> str | None:
             return "section"
         case ("themes", int(), "rules", "default_section"):
             return "section"
+        case ("themes", int(), "formerly") | ("themes", int(), "formerly", int()):
+            return "theme"
         case ("papers", _, "themes" | "add" | "remove" | "featured", int()):
             return "theme"
         case ("papers", _, "themes" | "add", str()):
