@@ -295,6 +295,36 @@ def test_a_paper_page_links_to_its_entry_in_every_list_that_holds_it(paged_site:
             assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (page, link)
 
 
+def test_a_renamed_theme_s_old_addresses_are_built_as_redirects(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    themes = tuple(
+        dataclasses.replace(theme, formerly=("efficient-ml",))
+        if theme.id == "efficiency"
+        else theme
+        for theme in site.curation.themes
+    )
+    renamed = dataclasses.replace(site, curation=dataclasses.replace(site.curation, themes=themes))
+    config = config_with(tmp_path, CONFIG, "theme_page_size", "1")
+    # Strict: MkDocs says nothing of the HTML files it copies.
+    build_site(renamed, tmp_path / "site", config_file=config, strict=True)
+    built = tmp_path / "site"
+    for old, new in (("", ""), ("2/", "2/")):
+        page = built / "themes/efficient-ml" / old / "index.html"
+        text = page.read_text(encoding="utf-8")
+        # Copied as written: no theme, no livereload, the refresh first in the page.
+        assert text.startswith("<!doctype html>") and "md-header" not in text
+        target = re.findall(r'content="0; url=([^"]+)"', text)
+        assert target == [f"{'../' * (2 + old.count('/'))}themes/efficiency/{new}"]
+        landed = page.parent / target[0] / "index.html"
+        assert '<h1 id="' in landed.read_text(encoding="utf-8")
+        assert landed.resolve() == (built / "themes/efficiency" / new / "index.html").resolve()
+    assert (built / "feeds/efficient-ml.xml").read_bytes() == (
+        built / "feeds/efficiency.xml"
+    ).read_bytes()
+    # Search engines learn of the new address only.
+    assert "efficient-ml" not in (built / "sitemap.xml").read_text(encoding="utf-8")
+
+
 def test_paper_and_theme_pages_have_descriptions_of_their_own(curated_site: Path) -> None:
     site_wide = read_mkdocs_yaml(CONFIG)["site_description"]
 

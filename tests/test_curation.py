@@ -1088,7 +1088,7 @@ def test_a_former_id_must_be_a_valid_id(content: Path) -> None:
         "'sequence-models'"
     ]
     # The mistake costs the old ids only.
-    assert [(t.id, t.formerly) for t in curation.themes][0] == ("efficiency", ())
+    assert (curation.themes[0].id, curation.themes[0].formerly) == ("efficiency", ())
 
 
 def test_an_entry_naming_a_former_id_says_what_it_became(content: Path) -> None:

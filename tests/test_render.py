@@ -22,6 +22,7 @@ from papersite.curation import (
     CuratedPaper,
     Curation,
     ExtraLink,
+    Loaded,
     Placement,
     load_content,
     uncurated,
@@ -108,6 +109,55 @@ def test_data_files_and_feeds_are_written(docs: Path) -> None:
         MARKER,
     ):
         assert (docs / name).is_file(), name
+
+
+def renamed(site: Loaded, *old_ids: str) -> Curation:
+    """The fixture curation with 'efficiency' having had the ids ``old_ids``."""
+    themes = tuple(
+        dataclasses.replace(theme, formerly=old_ids) if theme.id == "efficiency" else theme
+        for theme in site.curation.themes
+    )
+    return dataclasses.replace(site.curation, themes=themes)
+
+
+def test_a_former_id_s_addresses_lead_to_the_theme(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    settings = dataclasses.replace(SETTINGS, theme_page_size=1)
+    generate(site.catalogue, renamed(site, "efficient-ml", "speed"), settings, out)
+    # Three pages of 'efficiency' (test_a_long_theme_is_split...): each old one leads to its own.
+    for old in ("efficient-ml", "speed"):
+        for number, new in (
+            (1, "themes/efficiency/"),
+            (2, "themes/efficiency/2/"),
+            (3, "themes/efficiency/3/"),
+        ):
+            url = f"themes/{old}/" if number == 1 else f"themes/{old}/{number}/"
+            page = (out / url / "index.html").read_text(encoding="utf-8")
+            back = "../" * url.count("/")
+            assert f'<meta http-equiv="refresh" content="0; url={back}{new}">' in page
+            assert f'<link rel="canonical" href="{SETTINGS.site_url}{new}">' in page
+            assert f'<a href="{back}{new}">' in page
+            assert '<meta name="robots" content="noindex">' in page
+            # The relative way there lands on the theme's page as MkDocs serves it.
+            landed = (out / url / back / new).resolve()
+            expected = out / (new.removesuffix("/") + ".md")
+            assert landed.with_suffix(".md") == expected.resolve() and expected.is_file()
+        assert not (out / f"themes/{old}/4").exists()
+        assert not (out / f"themes/{old}.md").exists()  # no page of its own, nor in the nav
+        # A feed reader polls the old address: it gets the theme's feed; a citation manager its
+        # BibTeX.
+        for kind, name in (("feeds", "{}.xml"), ("bibtex", "{}.bib")):
+            old_file = out / kind / name.format(old)
+            assert old_file.read_bytes() == (out / kind / name.format("efficiency")).read_bytes()
+    # The title is the new page's, escaped as text.
+    first = (out / "themes/speed/index.html").read_text(encoding="utf-8")
+    assert "<title>Moved: Efficiency &lt;&amp; friends&gt;</title>" in first
+    # Dropped from 'formerly' (or renamed back), the old addresses go with the next run.
+    generate(site.catalogue, renamed(site, "speed"), settings, out)
+    assert not (out / "themes/efficient-ml").exists()
+    assert not (out / "feeds/efficient-ml.xml").exists()
+    assert (out / "themes/speed/3/index.html").is_file()
 
 
 def test_a_title_like_a_path_gets_a_safe_address_inside_the_folder(docs: Path) -> None:

@@ -426,6 +426,8 @@ class Renderer:
         self._sources = {summary.source.name: summary.source for summary in catalogue.sources}
         for theme in curation.themes:
             check_id("theme", theme.id, theme.title)
+            for old in theme.formerly:
+                check_id("former theme", old, theme.title)
             for section in theme.sections:
                 check_id("section", section.id, f"{theme.id}: {section.title}")
         for item in curation.papers:
@@ -639,7 +641,9 @@ class _Generation:
     def write_theme_pages(self) -> dict[str, dict[str, str]]:
         """Every theme's pages; returns the page listing each paper, by paper id then theme id."""
         placed_on: dict[str, dict[str, str]] = {}
-        for theme in self.themes:
+        for theme, formerly in zip(
+            self.themes, (t.formerly for t in self.curation.themes), strict=True
+        ):
             for theme_page in paginate_theme(theme, self.settings.theme_page_size):
                 self._page(
                     theme_page.path,
@@ -651,7 +655,31 @@ class _Generation:
                 for section in theme_page.items:
                     for view in section.papers:
                         placed_on.setdefault(view.id, {})[theme.id] = theme_page.url
+                # Page n of an old address to page n: a rename moves no paper, so a bookmark of
+                # page 3 (or of a section on it) finds the papers it had. Only the pages the
+                # theme has now are written, the way its own later pages come and go.
+                for old in formerly:
+                    old_url = urls.list_page_url(urls.theme_url(old), theme_page.number)
+                    self._redirect(old_url, theme_page.url, theme_page.title)
         return placed_on
+
+    def _redirect(self, url: str, target: str, title: str) -> None:
+        """A page at ``url``, an address the site had, that sends its reader on to ``target``.
+
+        Static HTML, which MkDocs copies as it is and any static host serves: the address is kept
+        without server rules. The way there is relative, so it holds wherever the site is
+        served; the page's #anchor goes along (a paper's place, a section), and search engines
+        are told to index the target instead.
+        """
+        self.writer.write(
+            urls.redirect_file(url),
+            self.renderer.render(
+                "redirect.html.j2",
+                target=f"{urls.up_to_root(url)}{target}",
+                canonical=f"{self.settings.site_url}{target}",
+                title=title,
+            ),
+        )
 
     def write_unsorted_pages(self) -> dict[str, str]:
         """The Unsorted pages; returns the page listing each paper in no theme, by paper id."""
@@ -830,22 +858,26 @@ def _write_data(
         items = curation.in_theme(theme.id)
         entries = (citations[i.paper.id] for i in items)
         title = f"{settings.site_name}: {theme.title}"
-        writer.write(urls.bibtex_url(theme.id), bibtex_file(title, entries))
+        bibtex = bibtex_file(title, entries)
         feed = theme_feed(settings.site_name, theme)
-        writer.write(
-            feed.url,
-            atom_feed(
-                title=feed.title,
-                feed_url=f"{site}{feed.url}",
-                page_url=f"{site}{urls.theme_url(theme.id)}",
-                site_url=site,
-                items=items,
-                built=settings.built,
-                max_entries=settings.feed_entries,
-                author=settings.site_author,
-                language=settings.search.language,
-            ),
+        atom = atom_feed(
+            title=feed.title,
+            feed_url=f"{site}{feed.url}",
+            page_url=f"{site}{urls.theme_url(theme.id)}",
+            site_url=site,
+            items=items,
+            built=settings.built,
+            max_entries=settings.feed_entries,
+            author=settings.site_author,
+            language=settings.search.language,
         )
+        # Neither Atom nor BibTeX has a redirect, and a feed reader polls the address it was
+        # given: an old id's address serves the same file as the new. The feed's id and its
+        # self link stay the new address's, so a reader sees one feed, the same entries, and
+        # may move the subscription there.
+        for theme_id in (theme.id, *theme.formerly):
+            writer.write(urls.bibtex_url(theme_id), bibtex)
+            writer.write(urls.feed_url(theme_id), atom)
 
 
 def template_mistake(error: jinja2.TemplateError, folder: Path) -> PapersiteError | None:

@@ -72,6 +72,14 @@ def page_file(url: str) -> str:
     return f"{url.removesuffix('/')}.md" if url else "index.md"
 
 
+def redirect_file(url: str) -> str:
+    """The HTML file, under the docs folder, that MkDocs copies as it is and serves at ``url``.
+
+    What a theme's old address holds (``curation.Theme.formerly``): a page leading to the new one.
+    """
+    return f"{url}index.html"
+
+
 def up_to_root(url: str) -> str:
     """The relative way from the page at ``url`` back to the site's root: ``../`` a folder."""
     return "../" * url.count("/")
