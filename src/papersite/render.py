@@ -836,34 +836,12 @@ def _write_data(
     writer.write(urls.PAPERS_SCHEMA, schema_json())
     writer.write(urls.PAPERS_CSV, to_csv(objects))
     site = settings.site_url
-    # One file of every paper, so a reader who wants several themes gets each key once.
-    every = (citations[item.paper.id] for item in curation.papers)
-    writer.write(urls.EVERY_BIBTEX, bibtex_file(f"{settings.site_name}: every paper", every))
-    writer.write(urls.FEEDS_SITEMAP, FEEDS_SITEMAP)
-    writer.write(
-        urls.NEWEST_FEED,
-        atom_feed(
-            title=f"{settings.site_name}: newest papers",
-            feed_url=f"{site}{urls.NEWEST_FEED}",
-            page_url=site,
-            site_url=site,
-            items=curation.papers,
-            built=settings.built,
-            max_entries=settings.feed_entries,
-            author=settings.site_author,
-            language=settings.search.language,
-        ),
-    )
-    for theme in curation.themes:
-        items = curation.in_theme(theme.id)
-        entries = (citations[i.paper.id] for i in items)
-        title = f"{settings.site_name}: {theme.title}"
-        bibtex = bibtex_file(title, entries)
-        feed = theme_feed(settings.site_name, theme)
-        atom = atom_feed(
-            title=feed.title,
-            feed_url=f"{site}{feed.url}",
-            page_url=f"{site}{urls.theme_url(theme.id)}",
+
+    def feed(title: str, url: str, page_url: str, items: Sequence[CuratedPaper]) -> bytes:
+        return atom_feed(
+            title=title,
+            feed_url=f"{site}{url}",
+            page_url=page_url,
             site_url=site,
             items=items,
             built=settings.built,
@@ -871,6 +849,20 @@ def _write_data(
             author=settings.site_author,
             language=settings.search.language,
         )
+
+    # One file of every paper, so a reader who wants several themes gets each key once.
+    every = (citations[item.paper.id] for item in curation.papers)
+    writer.write(urls.EVERY_BIBTEX, bibtex_file(f"{settings.site_name}: every paper", every))
+    writer.write(urls.FEEDS_SITEMAP, FEEDS_SITEMAP)
+    newest = feed(f"{settings.site_name}: newest papers", urls.NEWEST_FEED, site, curation.papers)
+    writer.write(urls.NEWEST_FEED, newest)
+    for theme in curation.themes:
+        items = curation.in_theme(theme.id)
+        entries = (citations[i.paper.id] for i in items)
+        title = f"{settings.site_name}: {theme.title}"
+        bibtex = bibtex_file(title, entries)
+        view = theme_feed(settings.site_name, theme)
+        atom = feed(view.title, view.url, f"{site}{urls.theme_url(theme.id)}", items)
         # Neither Atom nor BibTeX has a redirect, and a feed reader polls the address it was
         # given: an old id's address serves the same file as the new. The feed's id and its
         # self link stay the new address's, so a reader sees one feed, the same entries, and
