@@ -18,16 +18,17 @@ EXAMPLES = re.findall(r"```yaml\n(.*?)```", GUIDE, re.DOTALL)
 
 
 def test_the_guide_has_an_example_for_each_everyday_change() -> None:
-    assert len(EXAMPLES) == 5
+    assert len(EXAMPLES) == 6
     assert sum(example.startswith("sources:") for example in EXAMPLES) == 1
+    assert sum(example.startswith("themes:") for example in EXAMPLES) == 1
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_every_yaml_example_is_valid_where_the_guide_puts_it(example: str) -> None:
-    # A sources.yaml example is the whole file; the others are papers.yaml's, or entries to paste
-    # under `papers:`, as the guide says.
-    if example.startswith("sources:"):
-        schema, text = "sources", example
+    # A sources.yaml or themes.yaml example is the whole file; the others are papers.yaml's, or
+    # entries to paste under `papers:`, as the guide says.
+    if example.startswith(("sources:", "themes:")):
+        schema, text = example.split(":", 1)[0], example
     else:
         schema = "papers"
         text = example if example.startswith("papers:") else "papers:\n" + example
