@@ -111,6 +111,24 @@ def test_a_theme_the_pull_request_s_themes_yaml_cannot_read_is_not_counted_as_em
     assert counts["sequence-models"].head is not None
 
 
+def test_a_theme_renamed_with_formerly_keeps_its_addresses_in_the_review(
+    curated_content: Path, head_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    themes = head_content / "curation" / "themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    renamed = "  - id: numbers\n    formerly: arithmetic-reasoning\n"
+    themes.write_text(text.replace("  - id: arithmetic-reasoning\n", renamed), encoding="utf-8")
+    assert main(["review", "--base-content", "content", "--content", "head"]) == 0
+    out = capsys.readouterr().out
+    assert "| Arithmetic Reasoning (removed: `arithmetic-reasoning`) |" in out
+    assert "stops publishing" not in out
+    assert (
+        "\nAddresses kept by `formerly`, leading to the theme's new id: "
+        "`themes/arithmetic-reasoning/`, `feeds/arithmetic-reasoning.xml`, "
+        "`bibtex/arithmetic-reasoning.bib` → `themes/numbers/`.\n"
+    ) in out
+
+
 def test_errors_in_the_pull_request_are_listed_and_a_deleted_theme_still_counts(
     curated_content: Path, head_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -126,7 +144,8 @@ def test_errors_in_the_pull_request_are_listed_and_a_deleted_theme_still_counts(
     assert (
         "\nAddresses the site stops publishing, which links and feed readers use: "
         "`themes/arithmetic-reasoning/`, `feeds/arithmetic-reasoning.xml`, "
-        "`bibtex/arithmetic-reasoning.bib`.\n"
+        "`bibtex/arithmetic-reasoning.bib`. A theme renamed keeps them by listing its old id "
+        "under `formerly`.\n"
     ) in out
     assert "`papersite check`: 2 errors, 1 warning.\n" in out
     assert out.endswith(

@@ -84,6 +84,9 @@ class ThemeCount:
     featured: int | None
     # "new" for a theme only the pull request has, "removed" for one only the base branch has.
     status: str = ""
+    # For a theme removed whose id a theme of the pull request lists in 'formerly': that theme's
+    # id, where the removed one's addresses now lead.
+    now: str | None = None
 
     @property
     def delta(self) -> int | None:
@@ -621,6 +624,13 @@ def _term_edits(before: Sequence[Term], after: Sequence[Term], part: str) -> lis
     return changes
 
 
+def _addresses(theme_id: str) -> str:
+    """A theme's page, feed and BibTeX, as the review names them."""
+    return (
+        f"`{urls.theme_url(theme_id)}`, `{urls.feed_url(theme_id)}`, `{urls.bibtex_url(theme_id)}`"
+    )
+
+
 def _weight(weight: float) -> str:
     return "" if weight == 1 else f" (weight {weight:g})"
 
@@ -629,6 +639,7 @@ def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
     # Head themes in display order, then any theme the pull request deletes, then Unsorted.
     themes: list[Theme] = list(head.themes)
     themes += [t for t in base.themes if head.theme(t.id) is None]
+    formerly = {old: theme.id for theme in head.themes for old in theme.formerly}
     counts = [
         ThemeCount(
             theme.id,
@@ -637,6 +648,7 @@ def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
             len(head.in_theme(theme.id)) if _theme_counted(head, theme.id) else None,
             len(head.featured(theme.id)) if head.theme(theme.id) and head.papers_read else None,
             _status(base, head, theme.id),
+            formerly.get(theme.id) if head.theme(theme.id) is None else None,
         )
         for theme in themes
     ]
@@ -714,16 +726,21 @@ def format_review(report: Review) -> str:
             f"| {escape_gfm(count.title)}{status} | {_counted(count.base)} | "
             f"{_counted(count.head)} | {delta} | {featured} |"
         )
-    removed = [count.theme for count in report.counts if count.status == "removed"]
-    if removed:
-        gone = "; ".join(
-            f"`{urls.theme_url(theme)}`, `{urls.feed_url(theme)}`, `{urls.bibtex_url(theme)}`"
-            for theme in removed
-        )
+    removed = [count for count in report.counts if count.status == "removed"]
+    gone = "; ".join(_addresses(count.theme) for count in removed if count.now is None)
+    if gone:
         lines += [
             "",
-            f"Addresses the site stops publishing, which links and feed readers use: {gone}.",
+            f"Addresses the site stops publishing, which links and feed readers use: {gone}. "
+            "A theme renamed keeps them by listing its old id under `formerly`.",
         ]
+    kept = "; ".join(
+        f"{_addresses(count.theme)} → `{urls.theme_url(count.now)}`"
+        for count in removed
+        if count.now is not None
+    )
+    if kept:
+        lines += ["", f"Addresses kept by `formerly`, leading to the theme's new id: {kept}."]
     if report.themes_edited:
         # Most pull requests edit papers.yaml alone: no heading for what they leave as it was.
         entries = [_theme_edit(edit) for edit in report.themes_edited]
