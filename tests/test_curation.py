@@ -887,6 +887,23 @@ def test_a_relative_link_in_an_intro_that_leads_to_no_page_is_a_warning_at_its_l
     ]
 
 
+def test_a_relative_link_in_an_intro_to_a_former_id_names_the_theme_s_address(
+    content: Path,
+) -> None:
+    intro = "[a](../sequence-models/) [b](../old-ml/) [c](../old-ml/2/#transformers)"
+    themes = THEMES.replace("intro: Making models *cheaper*.", f"intro: '{intro}'").replace(
+        "  - id: sequence-models\n", "  - id: sequence-models\n    formerly: old-ml\n"
+    )
+    write(content, themes=themes)
+    assert [p for p in curate(content)[1] if "'intro'" in p] == [
+        f"{T}:5: warning: 'intro': relative link '../old-ml/' leads to themes/old-ml/, the old "
+        "address of theme 'sequence-models': link to themes/sequence-models/",
+        f"{T}:5: warning: 'intro': relative link '../old-ml/2/#transformers' leads to "
+        "themes/old-ml/2/, the old address of theme 'sequence-models': link to "
+        "themes/sequence-models/2/",
+    ]
+
+
 def test_featuring_a_hidden_paper_is_a_warning(content: Path) -> None:
     write(
         content,
@@ -1089,6 +1106,18 @@ def test_a_former_id_must_be_a_valid_id(content: Path) -> None:
     ]
     # The mistake costs the old ids only.
     assert (curation.themes[0].id, curation.themes[0].formerly) == ("efficiency", ())
+
+
+def test_entries_naming_an_id_of_a_formerly_in_error_wait_for_its_fix(content: Path) -> None:
+    themes = RENAMED_FORMERLY.replace("[efficiency]", "[efficiency, Efficient ML]")
+    write(content, themes=themes, papers=NAMING_TWICE)
+    curation, problems = curate(content)
+    # The mistake is said once, in themes.yaml; the entries naming the old id are not checked.
+    assert [p for p in problems if ": warning: " not in p] == [
+        f"{T}:4: 'Efficient ML' is not a valid id: use lower-case words joined by hyphens, like "
+        "'sequence-models'"
+    ]
+    assert curation.in_error == set(NAMING)
 
 
 def test_an_entry_naming_a_former_id_says_what_it_became(content: Path) -> None:

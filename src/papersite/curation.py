@@ -821,6 +821,12 @@ def _dead_end(link: IntroLink, curation: Curation) -> str | None:
         unread = curation.unread_themes
         if unread is None or theme_id in unread:
             return None  # its entry is in error, and reported: fixed, it may be there
+        now = next((theme.id for theme in curation.themes if theme_id in theme.formerly), None)
+        if now is not None:
+            # It works, sending the reader on: the theme's own address saves them the detour.
+            page_number = int(number) if number.isdigit() else 1
+            new = urls.list_page_url(urls.theme_url(now), page_number)
+            return f"leads to {resolved}/, the old address of theme '{now}': link to {new}"
         if curation.theme(theme_id) is None:
             close = closest(theme_id, [theme.id for theme in curation.themes])
             return f"{where}: no theme has the id '{theme_id}'" + (
