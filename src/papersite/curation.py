@@ -741,8 +741,9 @@ def _formerly(
     theme_id = entry["id"]
     kept: list[str] = []
     for number, old in enumerate(_former_ids(value)):
-        place = ("themes", index, "formerly", number) if isinstance(value, list) else ()
-        line = document.line(*place) if place else document.line("themes", index, "formerly")
+        line = document.line(
+            "themes", index, "formerly", *([number] if isinstance(value, list) else [])
+        )
         if old == theme_id:
             message = f"'formerly' names the theme's own id '{old}': remove it"
         elif old in current:
