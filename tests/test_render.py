@@ -123,7 +123,9 @@ def renamed(site: Loaded, *old_ids: str) -> Curation:
 def test_a_former_id_s_addresses_lead_to_the_theme(tmp_path: Path) -> None:
     site = loaded(tmp_path)
     out = tmp_path / "docs"
-    settings = dataclasses.replace(SETTINGS, theme_page_size=1)
+    # In the site's language, as its pages are.
+    search = dataclasses.replace(SETTINGS.search, language="de")
+    settings = dataclasses.replace(SETTINGS, theme_page_size=1, search=search)
     generate(site.catalogue, renamed(site, "efficient-ml", "speed"), settings, out)
     # Three pages of 'efficiency' (test_a_long_theme_is_split...): each old one leads to its own.
     for old in ("efficient-ml", "speed"):
@@ -153,6 +155,7 @@ def test_a_former_id_s_addresses_lead_to_the_theme(tmp_path: Path) -> None:
     # The title is the new page's, escaped as text.
     first = (out / "themes/speed/index.html").read_text(encoding="utf-8")
     assert "<title>Moved: Efficiency &lt;&amp; friends&gt;</title>" in first
+    assert '<html lang="de">' in first
     # Dropped from 'formerly' (or renamed back), the old addresses go with the next run.
     generate(site.catalogue, renamed(site, "speed"), settings, out)
     assert not (out / "themes/efficient-ml").exists()

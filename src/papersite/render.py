@@ -678,6 +678,7 @@ class _Generation:
                 target=f"{urls.up_to_root(url)}{target}",
                 canonical=f"{self.settings.site_url}{target}",
                 title=title,
+                language=self.settings.search.language,
             ),
         )
 
