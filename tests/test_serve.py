@@ -328,8 +328,10 @@ def test_a_malformed_address_in_mkdocs_yml_is_mkdocs_yml_s_error(
         encoding="utf-8",
     )
     assert main(["serve"]) == 1
+    # At its line: the file's last.
+    line = Path("mkdocs.yml").read_text(encoding="utf-8").count("\n")
     assert capsys.readouterr().err == (
-        "mkdocs.yml: MkDocs serve failed: Config value 'dev_addr': "
+        f"mkdocs.yml:{line}: MkDocs serve failed: Config value 'dev_addr': "
         "Must be a string of format 'IP:PORT'\n"
     )
 
@@ -355,9 +357,10 @@ def test_a_misspelt_plugin_is_one_line_as_build_reports_it(
     assert "\n  - tags:\n" in text
     Path("mkdocs.yml").write_text(text.replace("\n  - tags:\n", "\n  - tagz:\n"), "utf-8")
     assert main(["serve", "--dev-addr", _free_address()]) == 1
+    line = text[: text.index("\nplugins:")].count("\n") + 2
     assert capsys.readouterr().err == (
-        "mkdocs.yml: MkDocs serve failed: Config value 'plugins': The \"tagz\" plugin is not "
-        "installed\n"
+        f"mkdocs.yml:{line}: MkDocs serve failed: Config value 'plugins': The \"tagz\" plugin is "
+        "not installed\n"
     )
 
 
@@ -882,12 +885,17 @@ def test_a_yaml_mistake_in_mkdocs_yml_while_serving_is_one_line(
         # two chained tracebacks.
         load_config(config_file, **overrides)
 
+    shown: list[list[str]] = []
+
     def typo(preview: Preview, build_again: Callable[[], None]) -> None:
+        Path("site").mkdir()  # mkdocs.yml's site_dir, which MkDocs serves
         config = Path("mkdocs.yml")
         config.write_text(config.read_text(encoding="utf-8") + "bogus_key: [\n")
         build_again()
         # papersite's regeneration, reading its options, has met the mistake first.
         assert preview.failed
+        # MkDocs copies the docs folder's box only when it builds: the served site has it too.
+        shown.append(json.loads(Path("site", serve.PROBLEMS_FILE).read_text())["problems"])
 
     from mkdocs.config import load_config
 
@@ -896,9 +904,104 @@ def test_a_yaml_mistake_in_mkdocs_yml_while_serving_is_one_line(
     err = capsys.readouterr().err
     # Once: papersite's regeneration and MkDocs' rebuild both met it.
     assert err.count("YAML syntax error") == 1
-    assert err.splitlines()[-1] == (
+    error = (
         f"mkdocs.yml:{line}: YAML syntax error: expected the node content, but found '<stream end>'"
     )
+    assert err.splitlines()[-1] == error
+    assert shown == [[error]]
+
+
+def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixed(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        # MkDocs' rebuild reads its settings first: it logged the cause and raised an Abort, and
+        # the dev server printed "Aborted with a configuration error!" and held every request.
+        load_config(config_file, **overrides)
+
+    said: list[str] = []
+    shown: list[list[str]] = []
+
+    def refused(preview: Preview, build_again: Callable[[], None]) -> None:
+        site = Path("site")  # mkdocs.yml's site_dir, which MkDocs serves
+        site.mkdir()
+        config = Path("mkdocs.yml")
+        good = config.read_text(encoding="utf-8")
+        assert "\nuse_directory_urls: true\n" in good
+        config.write_text(good.replace("use_directory_urls: true", "use_directory_urls: maybe"))
+        capsys.readouterr()
+        build_again()  # returns: the dev server then answers requests
+        said.extend(capsys.readouterr().err.splitlines())
+        shown.append(json.loads((site / serve.PROBLEMS_FILE).read_text())["problems"])
+        config.write_text(good)
+        build_again()
+        shown.append(json.loads((site / serve.PROBLEMS_FILE).read_text())["problems"])
+
+    from mkdocs.config import load_config
+
+    _serving(monkeypatch, mkdocs_build)(refused)
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    line = text[: text.index("\nuse_directory_urls:")].count("\n") + 2
+    error = (
+        f"mkdocs.yml:{line}: MkDocs serve failed: Config value 'use_directory_urls': "
+        "Expected type: <class 'bool'> but received: <class 'str'>"
+    )
+    assert said == ["papersite: mkdocs.yml changed, no page changed", error]
+    # In the box under the last good pages, and gone once a rebuild succeeds.
+    assert shown == [[error], []]
+
+
+def test_mkdocs_yml_gone_while_serving_is_said_once(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        load_config(config_file, **overrides)  # "Config file 'mkdocs.yml' does not exist."
+
+    def gone(preview: Preview, build_again: Callable[[], None]) -> None:
+        Path("mkdocs.yml").unlink()
+        capsys.readouterr()
+        build_again()
+
+    from mkdocs.config import load_config
+
+    _serving(monkeypatch, mkdocs_build)(gone)
+    # papersite's regeneration said it first, in its words; MkDocs' rebuild then met it too.
+    assert capsys.readouterr().err.splitlines() == [
+        "mkdocs.yml: cannot read: No such file or directory"
+    ]
+
+
+def test_a_rebuild_that_fails_otherwise_is_one_line_and_the_preview_serves_on(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        raise KeyError("palette")  # a plugin's or the theme's own failure
+
+    def fails(preview: Preview, build_again: Callable[[], None]) -> None:
+        capsys.readouterr()
+        build_again()
+
+    _serving(monkeypatch, mkdocs_build)(fails)
+    assert capsys.readouterr().err.splitlines() == [
+        "mkdocs.yml: MkDocs serve failed: KeyError: 'palette'"
+    ]
+
+
+def test_a_rebuild_s_errors_are_printed_when_it_succeeds_all_the_same(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Kept while MkDocs rebuilds, to name a failure: a rebuild that went on is no failure, and
+    # they are printed at its end as they were at once.
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        logging.getLogger("mkdocs.plugins").error("a plugin's complaint")
+
+    def serving_rebuilds(preview: Preview, build_again: Callable[[], None]) -> None:
+        logging.getLogger("mkdocs.livereload").info("[12:00:00] Serving on http://127.0.0.1/")
+        capsys.readouterr()
+        build_again()
+
+    _serving(monkeypatch, mkdocs_build)(serving_rebuilds)
+    assert capsys.readouterr().err.splitlines() == ["mkdocs: error: a plugin's complaint"]
 
 
 def _with_own_theme(folder: Path) -> Path:
@@ -963,6 +1066,36 @@ def test_the_running_preview_shows_an_edit_to_the_theme_s_templates(
         )
         assert _served(base + "about/", probe)
         assert _served(base + "papers/teaching-transformers-to-add/", probe)
+
+
+@pytest.mark.slow
+def test_the_running_preview_answers_through_a_mistake_in_the_theme_s_templates(
+    curated_content: Path, tmp_path: Path
+) -> None:
+    config = _with_own_theme(tmp_path)
+    main_html = tmp_path / "theme" / "main.html"
+    good = main_html.read_text()
+    terminal = tmp_path / "stderr.txt"
+    with (
+        terminal.open("w") as stderr,
+        preview_running(curated_content, config, stderr=stderr.fileno()) as (_, base),
+    ):
+        main_html.write_text(good.replace("{{ super() }}", "{{ super() }}{% if %}", 1))
+        # MkDocs' dev server held every request until a rebuild succeeded, with no word.
+        assert _served(base + serve.PROBLEMS_FILE, "Expected an expression")
+        page = fetch(base + "about/")
+        assert page is not None
+        assert "Sequence Models" in page  # the last good page
+        probe = '<meta name="probe" content="PROBE-FIXED">'
+        main_html.write_text(good.replace("{{ super() }}", "{{ super() }}" + probe, 1))
+        assert _served(base + "about/", probe)
+        fixed = fetch(base + serve.PROBLEMS_FILE)
+        assert fixed is not None
+        assert json.loads(fixed)["problems"] == []
+    err = terminal.read_text()
+    line = good[: good.index("{{ super() }}")].count("\n") + 1
+    assert f"theme/main.html:{line}: Expected an expression, got 'end of statement block'" in err
+    assert "Traceback" not in err
 
 
 STOPPED = [(signal.SIGINT, "papersite: interrupted"), (signal.SIGTERM, "papersite: terminated")]

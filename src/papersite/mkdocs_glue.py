@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
@@ -287,6 +288,23 @@ class MkDocsLog(logging.Handler):
         label = "" if record.levelno == logging.INFO else f"{record.levelname.lower()}: "
         print(f"mkdocs: {label}{record.getMessage()}", file=sys.stderr)
 
+    @contextlib.contextmanager
+    def keeping_errors(self) -> Iterator[None]:
+        """Meanwhile errors are kept, not printed: those of one rebuild, which a failure names.
+
+        The errors of a rebuild that succeeds are printed at its end, as they would have been.
+        """
+        printing, self.print_errors, self.errors = self.print_errors, False, []
+        failed = True
+        try:
+            yield
+            failed = False
+        finally:
+            self.print_errors = printing
+            if printing and not failed:
+                for error in self.errors:
+                    print(f"mkdocs: error: {error}", file=sys.stderr)
+
 
 @contextlib.contextmanager
 def mkdocs_logging(level: int = logging.WARNING) -> Iterator[MkDocsLog]:
@@ -306,20 +324,23 @@ def mkdocs_logging(level: int = logging.WARNING) -> Iterator[MkDocsLog]:
 
 
 @contextlib.contextmanager
-def mkdocs_failures(log: MkDocsLog, config_file: Path, command: str = "build") -> Iterator[None]:
+def mkdocs_failures(
+    log: MkDocsLog, config_file: Path, command: str = "build", theme: Path = THEME_OVERRIDES
+) -> Iterator[None]:
     """Turn MkDocs' failure meanwhile into a PapersiteError, one problem for each cause it logged.
 
     MkDocs logs the causes and raises a bare "Aborted": without them the message says nothing.
-    ``command`` names what failed, as in "MkDocs build failed: ...". A mistake in papersite's
-    theme overrides, which MkDocs lets through as Jinja2's own error, is one line at its template
-    line, as one in papersite's page templates is.
+    ``command`` names what failed, as in "MkDocs build failed: ...". A cause about one setting is
+    at that setting's line of ``config_file``. A mistake in the theme's templates (papersite's
+    overrides, or the ``theme`` folder mkdocs.yml names), which MkDocs lets through as Jinja2's
+    own error, is one line at its template line, as one in papersite's page templates is.
     """
     from mkdocs import exceptions
 
     try:
         yield
     except jinja2.TemplateError as error:
-        mistake = template_mistake(error, THEME_OVERRIDES)
+        mistake = template_mistake(error, theme)
         if mistake is None:
             raise
         raise mistake from None
@@ -327,5 +348,16 @@ def mkdocs_failures(log: MkDocsLog, config_file: Path, command: str = "build") -
         causes = log.errors or [str(error.message if isinstance(error, PapersiteError) else error)]
         where = display_path(config_file)
         raise PapersiteError.from_problems(
-            Problem(where, None, f"MkDocs {command} failed: {cause}") for cause in causes
+            Problem(where, _setting_line(config_file, cause), f"MkDocs {command} failed: {cause}")
+            for cause in causes
         ) from None
+
+
+# How MkDocs begins the error of a setting it refuses (1.6): "Config value 'plugins': ...".
+_SETTING_ERROR = re.compile(r"Config value '([^']+)'")
+
+
+def _setting_line(config_file: Path, cause: str) -> int | None:
+    """The line of ``config_file`` setting what MkDocs' error ``cause`` is about, where it says."""
+    setting = _SETTING_ERROR.match(cause)
+    return None if setting is None else line_of(config_file, (setting[1],))

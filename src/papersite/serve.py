@@ -40,6 +40,7 @@ from papersite.curation import Loaded, load_content
 from papersite.errors import PapersiteError, Problem, Severity, display_path
 from papersite.mkdocs_glue import (
     CONFIG_FILE,
+    THEME_OVERRIDES,
     MkDocsLog,
     load_mkdocs_config,
     mkdocs_config_problem,
@@ -129,6 +130,10 @@ class Preview:
     # mkdocs.yml's STARTUP_SETTINGS as serve read them, to tell an edit to them that the preview
     # cannot show; None when not serving.
     startup: dict[str, Any] | None = None
+    # Where MkDocs' messages go while serving, and the errors its last rebuild failed with (see
+    # on_serve).
+    mkdocs_log: MkDocsLog | None = None
+    mkdocs_failed: tuple[Problem, ...] = ()
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -296,26 +301,46 @@ class Preview:
         those in PROBLEMS_FILE at the bottom of every page, and none once they are fixed; the file
         is rewritten only when they change, and MkDocs reloads the pages when it is.
         """
-        errors = sum(problem.severity is Severity.ERROR for problem in self.failed)
-        # Counted as listed: "1 error" over an error and a warning read as a miscount.
-        warnings = len(self.failed) - errors
-        counts = counted(errors, "error") + (
-            f", {counted(warnings, 'warning')}" if warnings else ""
-        )
-        message = (
-            f"papersite: {counts}; this preview shows the last good pages until they are fixed "
-            "(the terminal says the same)"
-        )
-        report = {
-            "message": message if self.failed else "",
-            "problems": [str(problem) for problem in self.failed],
-        }
         # A docs folder that cannot be written is already the regeneration's error, told in the
         # terminal; the pages then stay as they were, without the script's news.
         with contextlib.suppress(OSError):
             writer = SiteWriter(self.docs)
             writer.write(PROBLEMS_SCRIPT, (TEMPLATES / "preview.js").read_bytes())
-            writer.write(PROBLEMS_FILE, json.dumps(report, indent=1) + "\n")
+            writer.write(PROBLEMS_FILE, _problems_report(self.failed))
+
+    def show_mkdocs_problems(self, site: Path, failed: tuple[Problem, ...]) -> None:
+        """Show the errors MkDocs' rebuild failed with, ``failed``, under the last good pages.
+
+        MkDocs copies the docs folder's PROBLEMS_FILE into the served ``site`` only when a build
+        succeeds: the file is written there, with the content's errors and ``failed``, and once
+        a rebuild succeeds again, with the content's alone. Nothing is written while MkDocs
+        neither fails nor failed last.
+        """
+        if failed or self.mkdocs_failed:
+            problems = self.failed + tuple(p for p in failed if p not in self.failed)
+            # MkDocs' own folder, not papersite's (SiteWriter's); its dev server answers no
+            # request while it rebuilds, so none reads the file half-written. One that cannot be
+            # written leaves the box as it was: the terminal has the errors.
+            with contextlib.suppress(OSError):
+                (site / PROBLEMS_FILE).write_text(_problems_report(problems), encoding="utf-8")
+        self.mkdocs_failed = failed
+
+
+def _problems_report(problems: tuple[Problem, ...]) -> str:
+    """PROBLEMS_FILE's text: the box's heading and its lines, none for no problems."""
+    errors = sum(problem.severity is Severity.ERROR for problem in problems)
+    # Counted as listed: "1 error" over an error and a warning read as a miscount.
+    warnings = len(problems) - errors
+    counts = counted(errors, "error") + (f", {counted(warnings, 'warning')}" if warnings else "")
+    message = (
+        f"papersite: {counts}; this preview shows the last good pages until they are fixed "
+        "(the terminal says the same)"
+    )
+    report = {
+        "message": message if problems else "",
+        "problems": [str(problem) for problem in problems],
+    }
+    return json.dumps(report, indent=1) + "\n"
 
 
 def _touch_every_file(folder: Path) -> None:
@@ -351,9 +376,11 @@ def on_serve(server: Any, config: Any = None) -> Any:
     watcher waits for it (``serving``). A page papersite removed (a paper hidden, a list a page
     shorter) has its built page removed from ``config``'s site folder: MkDocs' rebuilds write the
     pages that changed and delete none, so the preview went on serving it.
-    """
-    from mkdocs.exceptions import ConfigurationError
 
+    A rebuild that fails (a mistake in mkdocs.yml or the theme's templates) is one line in the
+    terminal and in the box under the last good pages, and counts as done: raised, MkDocs' dev
+    server printed a traceback and held every request until a rebuild succeeded.
+    """
     preview = _serving
     if preview is None:  # MkDocs served by something else than papersite's serve
         return server
@@ -368,16 +395,13 @@ def on_serve(server: Any, config: Any = None) -> Any:
             if config is not None:
                 _remove_built(pages - now, preview.docs, config)
             pages = now
-            try:
-                build(*args)
-            except ConfigurationError as error:
-                # mkdocs.yml that MkDocs cannot read: the dev server would print two chained
-                # tracebacks, and stall every request until a build succeeds. One line instead,
-                # which papersite's regeneration may just have printed, and the last good
-                # pages stay on screen, as after a mistake in the content.
-                problem = mkdocs_config_problem(preview.config_file, error)
+            failed = _rebuild_problems(preview, lambda: build(*args))
+            for problem in failed:
+                # papersite's regeneration may have met it first: a YAML mistake in mkdocs.yml.
                 if problem not in preview.failed:
                     print(problem, file=sys.stderr)
+            if config is not None:
+                preview.show_mkdocs_problems(Path(config.site_dir), failed)
 
     server.builder = build_in_turn
     _look_in_turn(server, preview.lock)
@@ -386,6 +410,32 @@ def on_serve(server: Any, config: Any = None) -> Any:
     # the error of a preview that never served.
     print("papersite: serving without search", file=sys.stderr)
     return server
+
+
+def _rebuild_problems(preview: Preview, build: Callable[[], None]) -> tuple[Problem, ...]:
+    """Run MkDocs' rebuild; the problems it failed with, in papersite's words, or none."""
+    from mkdocs.exceptions import ConfigurationError
+
+    log = preview.mkdocs_log or MkDocsLog(logging.ERROR)
+    theme = preview.theme or THEME_OVERRIDES
+    try:
+        with log.keeping_errors(), mkdocs_failures(log, preview.config_file, "serve", theme):
+            try:
+                build()
+            except ConfigurationError as error:
+                # mkdocs.yml that MkDocs cannot read (a YAML mistake, the file gone), which it
+                # words over lines. papersite's regeneration read it just before, and has told
+                # it already in its words ("cannot read"): said once. Settings MkDocs refuses are
+                # an Abort, its causes logged.
+                where = display_path(preview.config_file)
+                told = tuple(problem for problem in preview.failed if problem.path == where)
+                return told or (mkdocs_config_problem(preview.config_file, error),)
+    except PapersiteError as error:
+        return error.problems
+    except Exception as error:  # a plugin's or the theme's: serving goes on, one line
+        message = f"MkDocs serve failed: {type(error).__name__}: {error}"
+        return (Problem(display_path(preview.config_file), None, message),)
+    return ()
 
 
 def _look_in_turn(server: Any, lock: threading.Lock) -> None:
@@ -473,6 +523,7 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         ):
             handler.addFilter(_not_told)
             handler.addFilter(_print_errors_once_serving(handler))
+            preview.mkdocs_log = handler
             mkdocs_serve(
                 config_file=str(config_file), livereload=True, build_type="dirty", **overrides
             )
@@ -535,9 +586,9 @@ def _with_preview_entry(listed: Any, entry: str) -> Any:
 def _print_errors_once_serving(handler: MkDocsLog) -> Callable[[logging.LogRecord], bool]:
     """A filter that makes ``handler`` print MkDocs' errors from when its server listens.
 
-    Until then an error ends serve, and mkdocs_failures reports it once. After, MkDocs survives a
-    failed rebuild (an edit to mkdocs.yml, say) and prints only "Aborted with a configuration
-    error!": the causes it logged are all that tells the curator what to fix.
+    Until then an error ends serve, and mkdocs_failures reports it once. After, MkDocs goes on
+    serving: the errors of a rebuild are kept to name its failure (see _rebuild_problems), and
+    printed when it succeeds all the same; any other (a request it failed to answer) is printed.
     """
 
     def note(record: logging.LogRecord) -> bool:
