@@ -951,24 +951,36 @@ def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixe
     assert shown == [[error], []]
 
 
+def _said_by_a_rebuild(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    build: Callable[[str, dict[str, Any]], None],
+    before: Callable[[], None] = lambda: None,
+) -> list[str]:
+    """The lines the preview prints for one rebuild by ``build``, once ``before`` has run."""
+    said: list[str] = []
+
+    def rebuild(preview: Preview, build_again: Callable[[], None]) -> None:
+        before()
+        capsys.readouterr()
+        build_again()
+        said.extend(capsys.readouterr().err.splitlines())
+
+    _serving(monkeypatch, build)(rebuild)
+    return said
+
+
 def test_mkdocs_yml_gone_while_serving_is_said_once(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from mkdocs.config import load_config
+
     def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
         load_config(config_file, **overrides)  # "Config file 'mkdocs.yml' does not exist."
 
-    def gone(preview: Preview, build_again: Callable[[], None]) -> None:
-        Path("mkdocs.yml").unlink()
-        capsys.readouterr()
-        build_again()
-
-    from mkdocs.config import load_config
-
-    _serving(monkeypatch, mkdocs_build)(gone)
+    said = _said_by_a_rebuild(monkeypatch, capsys, mkdocs_build, Path("mkdocs.yml").unlink)
     # papersite's regeneration said it first, in its words; MkDocs' rebuild then met it too.
-    assert capsys.readouterr().err.splitlines() == [
-        "mkdocs.yml: cannot read: No such file or directory"
-    ]
+    assert said == ["mkdocs.yml: cannot read: No such file or directory"]
 
 
 def test_a_rebuild_that_fails_otherwise_is_one_line_and_the_preview_serves_on(
@@ -977,14 +989,8 @@ def test_a_rebuild_that_fails_otherwise_is_one_line_and_the_preview_serves_on(
     def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
         raise KeyError("palette")  # a plugin's or the theme's own failure
 
-    def fails(preview: Preview, build_again: Callable[[], None]) -> None:
-        capsys.readouterr()
-        build_again()
-
-    _serving(monkeypatch, mkdocs_build)(fails)
-    assert capsys.readouterr().err.splitlines() == [
-        "mkdocs.yml: MkDocs serve failed: KeyError: 'palette'"
-    ]
+    said = _said_by_a_rebuild(monkeypatch, capsys, mkdocs_build)
+    assert said == ["mkdocs.yml: MkDocs serve failed: KeyError: 'palette'"]
 
 
 def test_a_rebuild_s_errors_are_printed_when_it_succeeds_all_the_same(
@@ -995,13 +1001,11 @@ def test_a_rebuild_s_errors_are_printed_when_it_succeeds_all_the_same(
     def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
         logging.getLogger("mkdocs.plugins").error("a plugin's complaint")
 
-    def serving_rebuilds(preview: Preview, build_again: Callable[[], None]) -> None:
+    def serving() -> None:
         logging.getLogger("mkdocs.livereload").info("[12:00:00] Serving on http://127.0.0.1/")
-        capsys.readouterr()
-        build_again()
 
-    _serving(monkeypatch, mkdocs_build)(serving_rebuilds)
-    assert capsys.readouterr().err.splitlines() == ["mkdocs: error: a plugin's complaint"]
+    said = _said_by_a_rebuild(monkeypatch, capsys, mkdocs_build, serving)
+    assert said == ["mkdocs: error: a plugin's complaint"]
 
 
 def _with_own_theme(folder: Path) -> Path:
