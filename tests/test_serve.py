@@ -990,7 +990,11 @@ def test_a_rebuild_that_fails_otherwise_is_one_line_and_the_preview_serves_on(
         raise KeyError("palette")  # a plugin's or the theme's own failure
 
     said = _said_by_a_rebuild(monkeypatch, capsys, mkdocs_build)
-    assert said == ["mkdocs.yml: MkDocs serve failed: KeyError: 'palette'"]
+    # Where it was raised stands for the traceback: a bug is found from it.
+    line = mkdocs_build.__code__.co_firstlineno + 1
+    assert said == [
+        f"mkdocs.yml: MkDocs serve failed: KeyError: 'palette' (raised at {__file__}:{line})"
+    ]
 
 
 def test_a_rebuild_s_errors_are_printed_when_it_succeeds_all_the_same(

@@ -433,7 +433,11 @@ def _rebuild_problems(preview: Preview, build: Callable[[], None]) -> tuple[Prob
     except PapersiteError as error:
         return error.problems
     except Exception as error:  # a plugin's or the theme's: serving goes on, one line
-        message = f"MkDocs serve failed: {type(error).__name__}: {error}"
+        # Where it was raised, in place of the traceback the dev server printed: a bug (in a
+        # plugin, the theme or papersite) is still found from the line.
+        frames = traceback.extract_tb(error.__traceback__)
+        raised = f" (raised at {frames[-1].filename}:{frames[-1].lineno})" if frames else ""
+        message = f"MkDocs serve failed: {type(error).__name__}: {error}{raised}"
         return (Problem(display_path(preview.config_file), None, message),)
     return ()
 
