@@ -102,6 +102,10 @@ LOST_CHARACTERS = (
 # What of a title an entry's key leaves out: anything before its first letter or digit, and an
 # English article after it, which plain.bst's sorting of titles chops too ("The " from "The Pile").
 _KEY_START = re.compile(r"[\W_]*(?:(?:A|An|The) (?=[\W_]*[^\W_]))?[\W_]*")
+# pylatexenc writes an accented i over a dotless i (\"\i for "ï"), which biber reads as a dotless
+# i and a combining accent, and pdflatex then stops at; LaTeX's own encodings, OT1 and T1, put an
+# accent over "i" on the dotless one themselves.
+_DOTLESS_I = re.compile(r"^(\\[`'^\"])\\i$")
 # What a URL keeps as written in a url field: RFC 3986's reserved characters, and '%' so an
 # address already percent-encoded stays the same address (letters, digits and "-._~" are kept).
 _URL_KEPT = ":/?#[]@!$&'()*+,;=%"
@@ -188,7 +192,11 @@ def pdflatex_code_points() -> frozenset[int]:
 def _pdflatex_forms() -> dict[int, str]:
     """The LaTeX form pylatexenc has for each character pdflatex typesets unaided, by code point."""
     kept = pdflatex_code_points()
-    return {point: latex for point, latex in get_builtin_uni2latex_dict().items() if point in kept}
+    return {
+        point: _DOTLESS_I.sub(r"\1i", latex)
+        for point, latex in get_builtin_uni2latex_dict().items()
+        if point in kept
+    }
 
 
 @cache
