@@ -424,6 +424,29 @@ def test_an_entry_s_key_is_its_title_for_styles_to_sort_and_label_it_by(
     assert balanced(key)
 
 
+PDFLATEX = ["pdflatex", "-halt-on-error", "-interaction=nonstopmode", "paper"]
+
+
+def tex_run(command: list[str], folder: Path) -> str:
+    """Run a TeX program in ``folder``, asserting it succeeds; what it printed."""
+    run = subprocess.run(
+        command,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=False,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout[-2000:]
+    return run.stdout
+
+
+def assert_no_tex_errors(log: Path) -> None:
+    """Assert pdflatex's log holds no error ("! ...")."""
+    assert not re.findall(r"^!.*", log.read_text(encoding="latin-1"), re.MULTILINE)
+
+
 # Titles of every kind of character a .bib file must carry.
 HARD_TITLES = [
     "PanGu-$π$: Enhancing Language Model Architectures",
@@ -457,22 +480,11 @@ def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(
         f"\\nocite{{*}}\n\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n\\end{{document}}\n",
         encoding="ascii",
     )
-    pdflatex = ["pdflatex", "-halt-on-error", "-interaction=nonstopmode", "paper"]
-    for command in (pdflatex, ["bibtex", "paper"], pdflatex, pdflatex):
-        run = subprocess.run(
-            command,
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            check=False,
-            timeout=120,
-        )
-        assert run.returncode == 0, run.stdout[-2000:]
+    for command in (PDFLATEX, ["bibtex", "paper"], PDFLATEX, PDFLATEX):
+        output = tex_run(command, tmp_path)
         # Without an author, an entry without a key is sorted and labelled by its BibTeX key.
-        assert "Warning--" not in run.stdout, run.stdout[-2000:]
-    log = (tmp_path / "paper.log").read_text(encoding="latin-1")
-    assert not re.findall(r"^!.*", log, re.MULTILINE)
+        assert "Warning--" not in output, output[-2000:]
+    assert_no_tex_errors(tmp_path / "paper.log")
     bbl = (tmp_path / "paper.bbl").read_text(encoding="ascii")
     # Sorted by title, from its first letter: the title of no letter BibTeX knows first.
     order = re.findall(r"^\\bibitem(?:\[.*\])?\{(p\d)\}$", bbl, re.MULTILINE)
@@ -502,18 +514,7 @@ def test_a_bib_file_of_hard_titles_builds_with_biblatex_and_biber(tmp_path: Path
         "\\begin{document}\n\\nocite{*}\n\\printbibliography\n\\end{document}\n",
         encoding="ascii",
     )
-    pdflatex = ["pdflatex", "-halt-on-error", "-interaction=nonstopmode", "paper"]
-    for command in (pdflatex, ["biber", "paper"], pdflatex):
-        run = subprocess.run(
-            command,
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            check=False,
-            timeout=120,
-        )
-        assert run.returncode == 0, run.stdout[-2000:]
-    log = (tmp_path / "paper.log").read_text(encoding="latin-1")
-    assert not re.findall(r"^!.*", log, re.MULTILINE)
+    for command in (PDFLATEX, ["biber", "paper"], PDFLATEX):
+        tex_run(command, tmp_path)
+    assert_no_tex_errors(tmp_path / "paper.log")
     assert len(re.findall(r"\\entry\{p\d+\}", (tmp_path / "paper.bbl").read_text())) == 8
