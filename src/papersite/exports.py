@@ -69,7 +69,8 @@ EXPORT_FIELDS = (
     ExportField(
         "published",
         {"type": ["string", "null"], "format": "date"},
-        "ISO date (`2025-05-10`) the paper was published on Daily Papers; null when unknown",
+        "ISO date (`2025-05-10`) of the paper's publication, as Daily Papers lists it (arXiv's, "
+        "as a rule); null when unknown",
     ),
     ExportField(
         "upvotes",
