@@ -16,6 +16,7 @@ from papersite.catalogue import (
     Catalogue,
     assign_ids,
     build_catalogue,
+    display_title,
     extract_links,
     load_catalogue,
     match_key,
@@ -255,6 +256,69 @@ def test_a_title_with_capitals_beats_a_richer_mention_all_in_lower_case(lower_fi
     # With no capitals anywhere, the lower-case title is the paper's.
     (only,) = build_catalogue([dump("b.txt", lower)]).papers
     assert only.title == title.lower()
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The shipped dumps' four titles holding TeX.
+        ("\\texttt{simple-idealized-1d-nlse}: Solver", "simple-idealized-1d-nlse: Solver"),
+        ("$\\mathbb{USCD}$: Improving Code Generation", "USCD: Improving Code Generation"),
+        ("PanGu-$π$: Enhancing", "PanGu-π: Enhancing"),
+        ("Combining Byte-~and Word-Level", "Combining Byte-\u00a0and Word-Level"),
+        ("\\textsc{Foo}: $\\alpha$-Nets in $O(n^2)$", "Foo: α-Nets in O(n^2)"),
+        ("\\textbf{\\texttt{Nested}} Fonts", "Nested Fonts"),
+        ("\\emph{Espa\\~{n}a}", "España"),
+        # Text TeX would read otherwise stays text beside the markup.
+        ("\\emph{A}: 50% faster & ~120k #1 from 1~5", "A: 50% faster & ~120k #1 from 1~5"),
+    ],
+)
+def test_tex_in_a_title_is_shown_as_text(title: str, text: str) -> None:
+    assert display_title(title) == text
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # No markup: money, "about", code, braces.
+        "Beating GPT-4 on a $100 Budget",
+        "From $5 to $10: Cheap Training",
+        "~120k Images for Segmentation",
+        "Attention at ~ Scale",
+        "Learning from 1~5 Demonstrations",
+        "C++ and a_b {x} with x^2",
+        # Markup that cannot be read for sure: as written, rather than lose words.
+        "\\foo{bar}: An Unknown Command",
+        "\\LaTeX for Everyone",
+        "$unclosed and \\emph{x}",
+        "\\texttt{ cut short",
+        "\\emph{Cheap}: From $5 to $10",
+        "A\\B Testing",
+        "Closing}Brace $x$",
+        "\\begin{x}y\\end{x} \\emph{z}",
+    ],
+)
+def test_a_title_without_readable_tex_stays_as_written(title: str) -> None:
+    assert display_title(title) == title
+
+
+def test_a_tex_title_is_shown_as_text_but_named_and_matched_as_written() -> None:
+    # papers.yaml pins papers by id and ids are addresses: reading TeX never renames a paper.
+    tex = "PanGu-$π$: Enhancing Language Models"
+    first = Record("a.txt", 1, tex, "Abstract of PanGu.", published=date(2024, 1, 1))
+    again = Record("b.txt", 5, tex.upper(), "Abstract of PanGu.", upvotes=3)
+    (paper,) = build_catalogue([dump("a.txt", first), dump("b.txt", again)]).papers
+    assert paper.id == slugify(tex) == "pangu-enhancing-language-models"
+    assert paper.title == "PanGu-π: Enhancing Language Models"
+    assert paper.sources == ("a.txt", "b.txt")
+
+
+def test_the_shipped_tex_titles_are_shown_as_text(shipped) -> None:  # type: ignore[no-untyped-def]
+    paper = shipped.get(
+        "texttt-simple-idealized-1d-nlse-pseudo-spectral-solver-for-the-1d-nonlinear"
+    )
+    assert paper.title.startswith("simple-idealized-1d-nlse: Pseudo-Spectral Solver")
+    assert not [p.title for p in shipped.papers if "$" in p.title or "\\" in p.title]
 
 
 def test_match_key_ignores_case_accents_and_punctuation() -> None:

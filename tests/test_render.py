@@ -307,24 +307,31 @@ def test_a_paper_s_tags_are_in_alphabetical_order_whatever_their_case(tmp_path: 
     assert re.findall(r'class="md-tag" href="[^"]*">([^<]+)<', entry_html) == wanted
 
 
-def test_a_paper_page_names_its_dumps_by_label_oldest_capture_first(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    (content / "sources").mkdir(parents=True)
-    # One paper in four dumps whose file names are not in capture order.
-    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
-        (content / "sources" / name).write_text(
-            "Daily Papers\n\nOne Paper\n\nIts abstract.\n", encoding="utf-8"
-        )
-    (content / "sources/sources.yaml").write_text(
-        "sources:\n"
-        "  a.txt: {label: Captured some time in 2025, captured: 2025}\n"
-        "  b.txt: {label: Captured 20 November 2025, captured: 2025-11-20}\n"
-        "  d.txt: {captured: 2024-05-01}\n",
-        encoding="utf-8",
-    )
-    catalogue = load_catalogue(content)
+def generate_sources(tmp_path: Path, files: dict[str, str]) -> Path:
+    """The docs folder generated, every paper unsorted, from content/sources holding ``files``."""
+    sources = tmp_path / "content/sources"
+    sources.mkdir(parents=True)
+    for name, text in files.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    catalogue = load_catalogue(sources.parent)
     generate(catalogue, uncurated(catalogue), SETTINGS, tmp_path / "docs")
-    page = (tmp_path / "docs/papers/one-paper.md").read_text(encoding="utf-8")
+    return tmp_path / "docs"
+
+
+def test_a_paper_page_names_its_dumps_by_label_oldest_capture_first(tmp_path: Path) -> None:
+    # One paper in four dumps whose file names are not in capture order.
+    dump = "Daily Papers\n\nOne Paper\n\nIts abstract.\n"
+    docs = generate_sources(
+        tmp_path,
+        {name: dump for name in ("a.txt", "b.txt", "c.txt", "d.txt")}
+        | {
+            "sources.yaml": "sources:\n"
+            "  a.txt: {label: Captured some time in 2025, captured: 2025}\n"
+            "  b.txt: {label: Captured 20 November 2025, captured: 2025-11-20}\n"
+            "  d.txt: {captured: 2024-05-01}\n"
+        },
+    )
+    page = (docs / "papers/one-paper.md").read_text(encoding="utf-8")
     assert (
         "<p>Seen in 4 saved pages of Daily Papers:</p>\n<ul>\n"
         "<li><code>d.txt</code></li>\n"
@@ -377,6 +384,34 @@ def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
         f"{foreign}: folder is not empty and was not made by papersite: choose another\n"
     )
     assert sorted(p.name for p in foreign.iterdir()) == ["keep.txt"]
+
+
+def test_a_title_in_tex_is_text_in_every_page_and_data_file(tmp_path: Path) -> None:
+    # Daily Papers copies some titles with their authors' TeX: readers see them as text.
+    dump = (
+        "Daily Papers\n\n\\texttt{nlse}: A Solver for PanGu-$π$\n\nIts abstract.\n\n"
+        "  • 2 authors\n\n·\n\nMay 22, 2024\n"
+    )
+    docs = generate_sources(tmp_path, {"tex.txt": dump})
+    # Its address is the title as written, as it always was.
+    page = (docs / "papers/texttt-nlse-a-solver-for-pangu.md").read_text(encoding="utf-8")
+    assert '<h1 id="title">nlse: A Solver for PanGu-π</h1>' in page
+    text_in, bibtex_in = [], []
+    for path in docs.rglob("*.*"):
+        text = path.read_text(encoding="utf-8")
+        assert "texttt{" not in text and "for PanGu-$" not in text, path
+        name = path.relative_to(docs).as_posix()
+        text_in += [name] if "nlse: A Solver for PanGu-π" in text else []
+        bibtex_in += [name] if "nlse: A Solver for PanGu-{\\ensuremath{\\pi}}" in text else []
+    assert sorted(text_in) == [
+        "feeds/papers.xml",
+        "index.md",
+        "papers.csv",
+        "papers.json",
+        "papers/texttt-nlse-a-solver-for-pangu.md",
+        "unsorted.md",
+    ]
+    assert sorted(bibtex_in) == ["bibtex/papers.bib", "papers/texttt-nlse-a-solver-for-pangu.md"]
 
 
 def test_titles_like_paths_or_a_thousand_characters_get_bounded_addresses_inside(

@@ -7,7 +7,8 @@ the richest metadata any mention has: a date beats no date, and upvotes come fro
 capture that shows them. The title is the exception: one with a capital beats one all in lower
 case, however rich the other's mention. Each paper gets a stable id, an ASCII slug of its title,
 which is also its address; when two titles slug the same, the paper captured first keeps the plain
-slug.
+slug. Ids and matching read titles as written; TeX markup some authors put in a title (`$π$`, a
+command) is read as text only in the title readers are shown.
 """
 
 from __future__ import annotations
@@ -18,12 +19,18 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from papersite.dumps import read_dump
 from papersite.errors import Problem, Problems
 from papersite.sources import Dump, Layout, Record, SourceFile, discover_sources
 from papersite.wording import describe
+
+if TYPE_CHECKING:
+    from pylatexenc.latex2text import LatexNodes2Text
+    from pylatexenc.latexwalker import LatexNode
 
 MAX_ID_LENGTH = 80
 # Abstracts at least this long tell a retitled paper; shorter ones ("Abstract withheld.") could be
@@ -54,6 +61,12 @@ ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
+# What makes a title TeX (authors paste their paper's, and Daily Papers shows it unread): a
+# command, inline math as Pandoc reads it (`$` hugging its text, the closing one before no digit,
+# so "$5 to $10" is money), or a tie before a word ("Byte-~and"; "~120k" is "about", "1~5" a range).
+_TEX_MATH = re.compile(r"(?<!\\)\$(?=\S)[^$]+(?<=\S)\$(?!\d)")
+_TEX_TIE = re.compile(r"(?<=[A-Za-z-])~(?=[A-Za-z])")
+_TEX_MARKUP = re.compile(rf"\\[A-Za-z]|{_TEX_MATH.pattern}|{_TEX_TIE.pattern}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,7 +342,7 @@ def merge_records(paper_id: str, records: list[Record]) -> Paper:
     )
     return Paper(
         id=paper_id,
-        title=named.title,
+        title=display_title(named.title),
         abstract=best.abstract,
         authors=authors,
         organization=organization,
@@ -339,6 +352,70 @@ def merge_records(paper_id: str, records: list[Record]) -> Paper:
         links=extract_links(best.abstract),
         sources=tuple(dict.fromkeys(r.source for r in records)),
     )
+
+
+def display_title(title: str) -> str:
+    r"""The title as text when it holds TeX markup (`$\pi$` as `π`), else as written.
+
+    Pages, feeds, search and exports show this; ids and matching read the title as written, so
+    that reading TeX better never renames a paper. A title whose markup cannot be read for sure (a
+    command pylatexenc has no text for, a `$` or brace left open) stays as written, markup and all,
+    rather than lose words.
+    """
+    if not _TEX_MARKUP.search(title):
+        return title
+    # Characters TeX reads otherwise are text in a title: "50% faster" is no comment, "~120k" no
+    # tie; a `$` of no pair is money, and the title stays as written.
+    if re.search(r"(?<!\\)\$", _TEX_MATH.sub("", title)):
+        return title
+    tex = _TEX_TIE.sub("\u00a0", re.sub(r"(?<!\\)([%&#])", r"\\\1", title))
+    tex = re.sub(r"(?<!\\)~", r"\\textasciitilde{}", tex)  # not the accent `\~{n}`
+    # Imported here: few titles hold TeX, and pylatexenc's reader takes 30 ms to import.
+    from pylatexenc.latexwalker import LatexWalker, LatexWalkerError
+
+    try:
+        nodes = LatexWalker(tex, tolerant_parsing=False).get_latex_nodes()[0]
+    except LatexWalkerError:
+        return title
+    converter = _latex_to_text()
+    if any(converter.latex_context.get_macro_spec(name) is None for name in _command_names(nodes)):
+        return title  # pylatexenc would drop it silently, its argument too (`\LaTeX`, `\foo{x}`)
+    return str(converter.nodelist_to_text(nodes)).strip()
+
+
+def _command_names(nodes: Iterable[LatexNode | None]) -> Iterable[str]:
+    """The names of every command and environment in parsed TeX, nested ones too."""
+    from pylatexenc.latexwalker import (
+        LatexEnvironmentNode,
+        LatexGroupNode,
+        LatexMacroNode,
+        LatexMathNode,
+    )
+
+    for node in nodes:
+        if isinstance(node, LatexMacroNode):
+            yield node.macroname
+            if node.nodeargd is not None:
+                yield from _command_names(node.nodeargd.argnlist)
+        elif isinstance(node, LatexEnvironmentNode):
+            yield f"begin {node.environmentname}"  # no text for any: the title stays as written
+        elif isinstance(node, (LatexGroupNode, LatexMathNode)):
+            yield from _command_names(node.nodelist)
+
+
+@cache
+def _latex_to_text() -> LatexNodes2Text:
+    """The TeX reader of pylatexenc, made once and only when a title holds TeX (it takes 90 ms)."""
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+    context = get_default_latex_context_db()  # a new one each call: ours to add to
+    # pylatexenc has no text for `\texttt`, and writes `\mathbb{USCD}` as "𝕌𝕊ℂ𝔻", which search
+    # does not find as "USCD" and BibTeX cannot typeset: their text is their argument.
+    fonts = ("texttt", "mathbb", "mathcal", "mathfrak", "mathscr", "mathbf", "mathsf", "mathtt")
+    context.add_context_category(
+        "papersite", prepend=True, macros=[MacroTextSpec(name, discard=False) for name in fonts]
+    )
+    return LatexNodes2Text(latex_context=context)
 
 
 def _richness(record: Record) -> tuple[int, int, int, int]:
