@@ -56,7 +56,14 @@ EXPORT_FIELDS = (
         "same, the one captured first keeps it and the other gets a `-` and six hex digits of its "
         "title's SHA-256",
     ),
-    ExportField("title", {"type": "string"}, "the title, white space normalised"),
+    ExportField(
+        "title",
+        {"type": "string"},
+        (
+            "the title, white space normalised, TeX markup in it read as text (`PanGu-$π$` as "
+            "`PanGu-π`; the id is made from it as written)"
+        ),
+    ),
     ExportField("abstract", {"type": "string"}, "the abstract verbatim, white space normalised"),
     ExportField(
         "authors", {"type": ["integer", "null"]}, "number of authors, when the dump shows it"
