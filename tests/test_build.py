@@ -33,7 +33,7 @@ from papersite.related import RelatedWorker
 from papersite.tags import text_order
 
 from .conftest import REPO
-from .sites import HOSTILE_TAG, config_with, loaded, related_listed, write_content
+from .sites import HOSTILE_TAG, THEMES, config_with, loaded, related_listed, write_content
 
 pytestmark = pytest.mark.slow
 CONFIG = REPO / "mkdocs.yml"
@@ -354,6 +354,30 @@ def test_every_relative_link_resolves(curated_site: Path) -> None:
                 path = (page.parent / target.split("#")[0].split("?")[0]).resolve()
                 path = path / "index.html" if path.is_dir() else path
                 assert path.is_file(), f"{page.relative_to(curated_site)}: {target}"
+
+
+def test_the_404_page_names_itself_and_links_home_search_and_themes_from_the_site_root(
+    curated_site: Path,
+) -> None:
+    # GitHub Pages serves 404.html at any missing address, however deep: a relative link would
+    # resolve against that address, so every one is from site_url's path and names a file.
+    mount = urlsplit(read_mkdocs_yaml(CONFIG)["site_url"]).path
+    text = (curated_site / "404.html").read_text(encoding="utf-8")
+    assert re.findall(r"<title>(.*?)</title>", text) == ["Page not found - papersite"]
+    for _, attrs in elements_of(text):
+        for name in ("href", "src"):
+            target = attrs.get(name)
+            if not target or re.match(r"^[a-z]+:|^#", target):
+                continue
+            assert target.startswith(mount), target
+            path = curated_site / target.removeprefix(mount).split("#")[0].split("?")[0]
+            assert (path / "index.html" if path.is_dir() else path).is_file(), target
+    article = text.split("<article")[1].split("</article>")[0]
+    links = [
+        (href, html.unescape(t)) for href, t in re.findall(r'<a href="([^"]*)">(.*?)</a>', article)
+    ]
+    themes = [(f"{mount}themes/{theme.id}/", theme.title) for theme in THEMES]
+    assert links == [(mount, "The home page"), (f"{mount}?q=", "Search"), *themes]
 
 
 def test_a_build_whose_material_index_is_large_suggests_pagefind(

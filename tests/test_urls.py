@@ -36,3 +36,10 @@ def test_the_theme_override_names_the_feed_of_newest_papers_where_it_is() -> Non
     # MkDocs renders main.html with its own templates, which cannot reach papersite.urls.
     head = (THEME_OVERRIDES / "main.html").read_text(encoding="utf-8")
     assert f"{{{{ '{urls.NEWEST_FEED}' | url }}}}" in head
+
+
+def test_the_404_page_finds_the_themes_and_the_search_page_where_they_are() -> None:
+    # It picks them out of the navigation by address, spelled there as urls spells them.
+    page = (THEME_OVERRIDES / "404.html").read_text(encoding="utf-8")
+    assert f'item.url.startswith("{urls.THEMES}")' in page
+    assert f'item.url == "{urls.SEARCH}"' in page
