@@ -237,21 +237,28 @@ def pagefind_first_search(site: Path, query: str) -> dict[str, int] | None:
     return fetched
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host's answers, without a log line per request."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
 @contextmanager
-def serving(site: Path) -> Iterator[str]:
-    """Serve a built site on a free local port, as a static host would; yields its base URL."""
+def serving(
+    site: Path, handler: type[QuietHandler] = QuietHandler, path: str = "/"
+) -> Iterator[str]:
+    """Serve a built site on a free local port, as a static host would; yields its base URL.
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
+    ``path`` is the base URL's path, which ``handler`` answers at.
+    """
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
     finally:
         server.shutdown()
         server.server_close()

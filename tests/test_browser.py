@@ -15,10 +15,13 @@ import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import pytest
-from benchmarks.bench_build import serving
+from benchmarks.bench_build import QuietHandler, serving
+
+from papersite.mkdocs_glue import read_mkdocs_yaml
 
 from .conftest import REPO
 from .sites import HOSTILE_TAG
@@ -82,6 +85,35 @@ def material_search(page: Page, query: str) -> None:
     box = page.locator("input.md-search__input")
     box.fill(query)
     box.press("End")  # Material reads the query on keyup, which fill() does not send
+
+
+@contextlib.contextmanager
+def serving_as_published(site: Path) -> Iterator[str]:
+    """Serve a built site as GitHub Pages does; yields its address (site_url's path on this host).
+
+    The site lies under site_url's path (/papersite/), and any address it does not have gets
+    404.html with status 404, however deep, which is how readers of a stale link meet that page.
+    """
+    mount = urlsplit(read_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]).path
+
+    class Published(QuietHandler):
+        def translate_path(self, path: str) -> str:
+            inside = path.startswith(mount)
+            return super().translate_path("/" + path.removeprefix(mount) if inside else "/-/")
+
+        def send_error(self, code: int, *args: Any, **kwargs: Any) -> None:
+            if code != 404:
+                super().send_error(code, *args, **kwargs)
+                return
+            body = (site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    with serving(site, Published, mount) as base:
+        yield base
 
 
 def shot(page: Page, name: str) -> None:
@@ -164,6 +196,93 @@ def test_theme_page_and_hostile_text_in_the_browser(browser: Browser, curated_si
         assert page.locator(".md-search-result i, .md-search-result script").count() == 0
         shot(page, "search-hostile")
         assert problems == []
+
+
+# An address the site does not have, as a stale link's: GitHub Pages serves 404.html at it.
+MISSING = "papers/a-paper-since-renamed/and/deeper/"
+# What Chromium's console says of each, the page itself.
+NOT_FOUND = (
+    "console: Failed to load resource: the server responded with a status of 404 (Not Found)"
+)
+
+
+def test_a_stale_link_at_any_depth_gets_a_404_page_whose_links_lead_on(
+    browser: Browser, shipped_site: Path
+) -> None:
+    papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
+    themes = {theme for p in papers for theme in p["themes"]}
+    with serving_as_published(shipped_site) as base, page_of(browser) as (page, problems):
+        failed: list[str] = []  # the missing address alone: its styles and script load
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        content = page.locator("article.md-content__inner")
+        for width in (1280, 375):
+            page.set_viewport_size({"width": width, "height": 900})
+            response = page.goto(base + MISSING)
+            assert response is not None and response.status == 404
+            assert page.title() == "Page not found - papersite"
+            expect(content.locator("h1")).to_have_text("Page not found")
+            # Material's styles came from the site root, not from beside the missing address.
+            assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") in (
+                "sticky",
+                "fixed",
+            )
+            shot(page, f"404-{width}")
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+        content.get_by_role("link", name="The home page").click()
+        page.wait_for_url(base)
+        assert page.title() == "papersite"
+
+        page.goto(base + MISSING)
+        content.get_by_role("link", name="Search").click()
+        expect(page.locator("input.md-search__input")).to_be_focused()  # the dialog is open
+        expect(page.locator("input.md-search__input")).to_have_value("deeper")  # the last folder
+
+        page.goto(base + MISSING)
+        listed = content.locator("h2 + ul a")
+        names = listed.all_inner_texts()
+        hrefs = [a.get_attribute("href") for a in listed.all()]
+        root = urlsplit(base).path
+        assert sorted(map(str, hrefs)) == sorted(f"{root}themes/{theme}/" for theme in themes)
+        for name, href in zip(names, hrefs, strict=True):
+            response = page.goto(base + str(href).removeprefix(root))
+            assert response is not None and response.status == 200
+            expect(page.locator("h1").first).to_contain_text(name)
+        assert set(failed) == {base + MISSING}
+        assert problems == [NOT_FOUND] * len(failed), problems
+
+
+def test_the_404_page_searches_for_the_words_of_a_renamed_paper_s_old_address(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # A paper's id is its title's words: a stale link names the title the paper had.
+    papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
+    paper = next(p for p in papers if p["id"].count("-") >= 4)
+    old = paper["id"].rsplit("-", 1)[0] + "-v1"
+    with serving_as_published(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(f"{base}papers/{old}/")
+        page.locator("article").get_by_role("link", name="Search").click()
+        expect(page.locator("input.md-search__input")).to_have_value(old.replace("-", " "))
+        first = page.locator(".md-search-result__item").first
+        expect(first).to_contain_text(paper["title"])  # the title holds every word but v1
+        shot(page, "404-search")
+        page.goto(f"{base}themes/efficiency/7/")  # no words: the link opens the dialog, empty
+        page.locator("article").get_by_role("link", name="Search").click()
+        expect(page.locator("input.md-search__input")).to_be_focused()
+        expect(page.locator("input.md-search__input")).to_have_value("")
+        assert problems == [NOT_FOUND] * 2, problems
+
+
+def test_the_404_page_of_a_pagefind_site_links_to_its_search_page(
+    browser: Browser, pagefind_site: Path
+) -> None:
+    with serving_as_published(pagefind_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "papers/gated-attention-for-llms/")
+        page.locator("article").get_by_role("link", name="Search").click()
+        page.wait_for_url(base + "search/?q=gated+attention+for+llms")
+        expect(page.locator("#ps-search-input")).to_have_value("gated attention for llms")
+        expect(page.locator(".ps-search-result a").first).to_be_visible()
+        assert problems == [NOT_FOUND], problems
 
 
 def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
@@ -559,9 +678,8 @@ def axe_violations(page: Page) -> list[str]:
     ]
 
 
-# Every kind of page a reader meets, with a paper's below. Not 404.html: it names its styles by
-# the published site's path (/papersite/), which the local server does not have.
-READER_PAGES = ("", "themes/efficiency/", "tags/", "unsorted/", "about/")
+# Every kind of page a reader meets, with a paper's below; the last, missing, gets 404.html.
+READER_PAGES = ("", "themes/efficiency/", "tags/", "unsorted/", "about/", MISSING)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -574,7 +692,7 @@ def test_every_kind_of_page_passes_axe_core_s_accessibility_rules(
     papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
     paper = next(p for p in papers if p["themes"] and p["note"])
     found = {}
-    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+    with serving_as_published(shipped_site) as base, page_of(browser) as (page, problems):
         page.emulate_media(color_scheme=scheme)
         page.set_viewport_size({"width": width, "height": 900})
         for address in (*READER_PAGES, paper["url"]):
@@ -588,7 +706,7 @@ def test_every_kind_of_page_passes_axe_core_s_accessibility_rules(
         page.locator(".md-search-result__item").first.wait_for(state="visible")
         found["search"] = axe_violations(page)
         shot(page, f"axe-search-{scheme}-{width}")
-        assert problems == [], problems
+        assert problems == [NOT_FOUND], problems  # the missing address's own status
     failing = [f"{address or 'home'}: {v}" for address, vs in found.items() for v in vs]
     assert not failing, "\n".join(failing)
 
