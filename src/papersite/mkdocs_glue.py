@@ -31,8 +31,9 @@ from papersite.wording import describe
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 CONFIG_FILE = Path("mkdocs.yml")
-# papersite's overrides of the theme's templates: the Atom feeds in every page's head, and names
-# for the search dialog and a paper's tags, which screen readers announce (see partials/).
+# papersite's overrides of the theme's templates: the Atom feeds in every page's head, names for
+# the search dialog and a paper's tags, which screen readers announce (see partials/), and a 404
+# page that leads a stale link's reader on.
 THEME_OVERRIDES = Path(__file__).parent / "templates" / "overrides"
 
 
