@@ -374,7 +374,8 @@ def test_the_404_page_names_itself_and_links_home_search_and_themes_from_the_sit
             assert (path / "index.html" if path.is_dir() else path).is_file(), target
     article = text.split("<article")[1].split("</article>")[0]
     links = [
-        (href, html.unescape(t)) for href, t in re.findall(r'<a href="([^"]*)">(.*?)</a>', article)
+        (href, html.unescape(t))
+        for href, t in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', article)
     ]
     themes = [(f"{mount}themes/{theme.id}/", theme.title) for theme in THEMES]
     assert links == [(mount, "The home page"), (f"{mount}?q=", "Search"), *themes]
