@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
 import pytest
 
 from papersite.markup import (
@@ -95,6 +98,44 @@ def test_a_relative_link_in_a_note_shown_on_several_pages_is_named() -> None:
         "relative link '../other/' leads somewhere else from each page that shows the note (the "
         "paper's and its themes'): give the full address, https://…",
     )
+
+
+class _Links(HTMLParser):
+    """The href and src values of an HTML fragment, as a browser reads them."""
+
+    def __init__(self, fragment: str) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str, str | None]] = []
+        self.feed(fragment)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [(tag, name, value) for name, value in attrs if name in ("href", "src")]
+
+
+def test_a_note_shown_deeper_leads_where_its_curator_wrote_it_to() -> None:
+    # A section's intro is written from themes/t/ and may show on themes/t/2/, a folder deeper.
+    note = (
+        "[paper](../../papers/p/) [theme](../u/) ![img](../../i.png) [q](?page=2) [same]() "
+        "[here](#memory) [host](/x/) [ent](&#47;y/) [web](https://example.org/a) "
+        '[mail](mailto:a@b.c) [bad](javascript:x) and `<a href="../code/">` as code'
+    )
+    written, shown = "https://example.org/site/themes/t/", "https://example.org/site/themes/t/2/"
+    as_written = _Links(render_note(note)).found
+    deeper = render_note(note, prefix="../")
+    assert len(as_written) == 10  # every link but the dropped one, none of the code
+    assert [(tag, name) for tag, name, _ in _Links(deeper).found] == [
+        (tag, name) for tag, name, _ in as_written
+    ]
+    for (_, _, before), (_, _, after) in zip(as_written, _Links(deeper).found, strict=True):
+        assert before is not None and after is not None
+        if before.startswith("#"):
+            assert after == before  # a place on the page that shows it, whichever that is
+        else:
+            assert urljoin(shown, after) == urljoin(written, before), before
+    # Only attributes change: text that looks like one is as written.
+    assert '&lt;a href="../code/"&gt;' in deeper
+    assert render_note(note, prefix="") == render_note(note)
 
 
 def test_notes_keep_code_blocks_and_lists() -> None:

@@ -5,6 +5,7 @@ import dataclasses
 import io
 import json
 import os
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -15,7 +16,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from papersite import render
+from papersite import render, urls
 from papersite.bibtex import LOST_CHARACTERS
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import (
@@ -24,6 +25,7 @@ from papersite.curation import (
     ExtraLink,
     Loaded,
     Placement,
+    Section,
     load_content,
     uncurated,
 )
@@ -526,6 +528,39 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
         paper = (out / "papers" / f"{ids[0]}.md").read_text(encoding="utf-8")
         url = "themes/efficiency/" if number == 1 else f"themes/efficiency/{number}/"
         assert f'href="../../{url}#paper-{ids[0]}"' in paper
+
+
+def test_intro_links_on_a_theme_s_later_pages_lead_where_they_do_from_its_first(
+    tmp_path: Path,
+) -> None:
+    # Curators write an intro's relative links from themes/<id>/ (curation._check_intro_links);
+    # a section that starts on page 2 shows its intro a folder deeper, at themes/<id>/2/.
+    site = loaded(tmp_path)
+    paper = "gated-attention-for-large-language-models"
+    intro = f"[a paper](../../papers/{paper}/), [a theme](../reasoning/)"
+    efficiency, *others = site.curation.themes
+    sections = (
+        *(dataclasses.replace(section, intro=intro) for section in efficiency.sections),
+        Section("empty", "Empty", intro),  # no papers: it falls on the last page
+    )
+    themes = (dataclasses.replace(efficiency, intro=intro, sections=sections), *others)
+    curation = dataclasses.replace(site.curation, themes=themes)
+    out = tmp_path / "docs"
+    generate(site.catalogue, curation, dataclasses.replace(SETTINGS, theme_page_size=1), out)
+    shown = {}
+    for number in (1, 2, 3):
+        url = urls.list_page_url(urls.theme_url("efficiency"), number)
+        text = (out / urls.page_file(url)).read_text(encoding="utf-8")
+        intros = re.findall(r'<div class="ps-intro">\n(.*?)\n</div>', text, re.DOTALL)
+        hrefs = [href for html in intros for href in re.findall(r'href="([^"]+)"', html)]
+        shown[number] = len(intros)
+        assert len(hrefs) == 2 * len(intros)
+        for href in hrefs:
+            target = posixpath.normpath(posixpath.join(url, href))
+            assert target in (f"papers/{paper}", "themes/reasoning")
+            assert (out / urls.page_file(f"{target}/")).is_file(), (number, href)
+    # The theme's and the attention section's on page 1; memory's and empty's on page 3.
+    assert shown == {1: 2, 2: 0, 3: 2}
 
 
 def test_the_home_page_lists_as_many_recent_papers_as_recent_papers_says(tmp_path: Path) -> None:

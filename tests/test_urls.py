@@ -43,3 +43,13 @@ def test_the_404_page_finds_the_themes_and_the_search_page_where_they_are() -> N
     page = (THEME_OVERRIDES / "404.html").read_text(encoding="utf-8")
     assert f'item.url.startswith("{urls.THEMES}")' in page
     assert f'item.url == "{urls.SEARCH}"' in page
+
+
+def test_the_way_up_to_a_folder_holding_a_page_climbs_a_folder_a_level() -> None:
+    first = urls.theme_url("t")
+    for number in (1, 2, 3):
+        page = urls.list_page_url(first, number)
+        assert urls.up_to_root(page) == urls.up_to(page, first) + urls.up_to_root(first)
+    assert urls.up_to(urls.list_page_url(first, 2), first) == "../"
+    with pytest.raises(ValueError, match="is not in"):
+        urls.up_to(urls.paper_url("p"), first)

@@ -147,12 +147,14 @@ def escape_url(url: str) -> str:
 class _DropUnsafeLinks(Treeprocessor):
     """Removes href and src values whose scheme could run code (javascript:, data:, …).
 
-    The values removed are kept in ``dropped``, and relative ones in ``relative``, for
-    :func:`note_problems` to name.
+    The values removed are kept in ``dropped``, and relative ones in ``relative`` (as written),
+    for :func:`note_problems` to name. Relative ones that lead from the page's folder get
+    ``prefix`` before them (see :func:`render_note`).
     """
 
     dropped: list[str]
     relative: list[str]
+    prefix: str
 
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
@@ -163,6 +165,14 @@ class _DropUnsafeLinks(Treeprocessor):
                     del element.attrib[attribute]
                 elif value is not None and is_relative(value):
                     self.relative.append(value)
+                    if self.prefix and _leads_from_folder(value):
+                        element.set(attribute, self.prefix + value)
+
+
+def _leads_from_folder(url: str) -> bool:
+    """Whether a relative URL leads from the page's folder: neither ``/…`` nor ``#…``."""
+    # As browsers read it: "&#47;x" is "/x". "//host" names a host and was dropped as unsafe.
+    return not _as_browsers_read(url).startswith(("/", "#"))
 
 
 # An HTML tag or comment as a curator would write one: <em>, </div>, <br/>, <a href="…">, <!-- -->.
@@ -216,9 +226,13 @@ def _note_markdown() -> markdown.Markdown:
 _NOTES = _note_markdown()
 
 
-def render_note(text: str) -> str:
-    """A curator's Markdown note as HTML; raw HTML shows as text and unsafe links are dropped."""
-    return _convert_note(text)[0]
+def render_note(text: str, *, prefix: str = "") -> str:
+    """A curator's Markdown note as HTML; raw HTML shows as text and unsafe links are dropped.
+
+    ``prefix`` goes before each relative link that leads from the page's folder: ``../`` a folder
+    the note is shown below the page its links were written from (a theme's later pages).
+    """
+    return _convert_note(text, prefix)[0]
 
 
 def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
@@ -252,12 +266,12 @@ def relative_links(text: str) -> tuple[str, ...]:
     return tuple(_convert_note(text)[3])
 
 
-def _convert_note(text: str) -> tuple[str, list[str], list[str], list[str]]:
+def _convert_note(text: str, prefix: str = "") -> tuple[str, list[str], list[str], list[str]]:
     """The note as HTML, the raw HTML found in it, the unsafe links dropped, the relative ones."""
     _NOTES.reset()
     links = _NOTES.treeprocessors["papersite_drop_unsafe_links"]
     raw = _NOTES.treeprocessors["papersite_find_raw_html"]
     assert isinstance(links, _DropUnsafeLinks) and isinstance(raw, _FindRawHtml)
-    links.dropped, links.relative, raw.found = [], [], []
+    links.dropped, links.relative, links.prefix, raw.found = [], [], prefix, []
     rendered: str = _NOTES.convert(clean_text(text))
     return rendered, raw.found, links.dropped, links.relative

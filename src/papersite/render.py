@@ -17,6 +17,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 from urllib.parse import quote_plus
@@ -246,10 +247,19 @@ class SectionView:
 
     id: str
     title: str
-    intro_html: Markup | None
+    # Markdown, whose relative links lead from the theme's page (its first), where curators
+    # write them from (curation._check_intro_links).
+    intro: str | None
     papers: tuple[PaperView, ...]
     # True on a theme page that goes on with a section an earlier page began.
     continued: bool = False
+    # The way up from the page that shows the section to the theme's first page: "../" on page 2.
+    to_first: str = ""
+
+    @cached_property
+    def intro_html(self) -> Markup | None:
+        """The introduction, its relative links leading where they would from the first page."""
+        return _note(self.intro, prefix=self.to_first)
 
 
 @dataclass(frozen=True)
@@ -501,7 +511,7 @@ class Renderer:
             SectionView(
                 section.id,
                 section.title,
-                _note(section.intro),
+                section.intro,
                 tuple(views[i.paper.id] for i in self.curation.in_section(theme.id, section.id)),
             )
             for section in theme.sections
@@ -1022,19 +1032,26 @@ def paginate_theme(theme: ThemeView, size: int) -> list[ListPage[SectionView]]:
                 dataclasses.replace(
                     section,
                     papers=chunk,
-                    intro_html=section.intro_html if done == 0 else None,
+                    intro=section.intro if done == 0 else None,
                     continued=done > 0,
                 )
             )
             done += len(chunk)
         position += len(section.papers)
+    first = urls.theme_url(theme.id)
     return [
         ListPage(
-            urls.theme_url(theme.id),
+            first,
             theme.title,
             number,
             count,
-            tuple(items),
+            # A later page is a folder below the first, so its intros' links need one more "../".
+            tuple(
+                dataclasses.replace(
+                    s, to_first=urls.up_to(urls.list_page_url(first, number), first)
+                )
+                for s in items
+            ),
             min((number - 1) * size + 1, total),
             min(number * size, total),
         )
@@ -1055,8 +1072,8 @@ def _yaml_string(text: str) -> Markup:
     return Markup(dumped.strip())
 
 
-def _note(text: str | None) -> Markup | None:
-    return Markup(render_note(text)) if text and text.strip() else None
+def _note(text: str | None, *, prefix: str = "") -> Markup | None:
+    return Markup(render_note(text, prefix=prefix)) if text and text.strip() else None
 
 
 def _seen_in_order(source: SourceFile) -> tuple[int, date, str]:

@@ -85,5 +85,12 @@ def up_to_root(url: str) -> str:
     return "../" * url.count("/")
 
 
+def up_to(url: str, folder: str) -> str:
+    """The relative way from the page at ``url`` up to ``folder``, which holds it."""
+    if not url.startswith(folder):
+        raise ValueError(f"{url!r} is not in {folder!r}")
+    return up_to_root(url.removeprefix(folder))
+
+
 NEWEST_FEED = feed_url(EVERY_PAPER)
 EVERY_BIBTEX = bibtex_url(EVERY_PAPER)
