@@ -271,6 +271,17 @@ def test_a_title_with_capitals_beats_a_richer_mention_all_in_lower_case(lower_fi
         ("\\emph{Espa\\~{n}a}", "España"),
         # Text TeX would read otherwise stays text beside the markup.
         ("\\emph{A}: 50% faster & ~120k #1 from 1~5", "A: 50% faster & ~120k #1 from 1~5"),
+        # Escaped specials alone make a title TeX, as they do beside a command.
+        ("Using \\& in Titles Gives 100\\% Accuracy", "Using & in Titles Gives 100% Accuracy"),
+        ("Learning \\emph{to} Rank at 10\\% Cost", "Learning to Rank at 10% Cost"),
+        ("\\$5 for \\#1: a\\_b in \\{x\\}", "$5 for #1: a_b in {x}"),
+        # So do accents on a letter, braced or not.
+        ("Caf\\'e", "Café"),
+        ("{\\'E}cole Poincar\\'e", "École Poincaré"),
+        ('Schr\\"odinger Bridges', "Schrödinger Bridges"),
+        ('Na\\"{\\i}ve \\~{n}', "Naïve ñ"),
+        # A line break is a space; a `%` after one is text.
+        ("\\emph{Foo}:\\\\ Bar at 5\\\\% Cost", "Foo: Bar at 5 % Cost"),
     ],
 )
 def test_tex_in_a_title_is_shown_as_text(title: str, text: str) -> None:
@@ -296,6 +307,19 @@ def test_tex_in_a_title_is_shown_as_text(title: str, text: str) -> None:
         "A\\B Testing",
         "Closing}Brace $x$",
         "\\begin{x}y\\end{x} \\emph{z}",
+        # Markup shown as nothing: an empty heading, or a word gone missing (": A Title").
+        "\\texttt{}",
+        "\\textbf{}",
+        "$\\,$",
+        "\\emph{}: A Title",
+        "$\\,$ A Title",
+        "\\textbf{\\emph{} Foo}",
+        "\\hspace{1em}Spaced",
+        "\\ldots",
+        # Backslashes that are no TeX: paths, and quotes escaped as in code.
+        "C:\\Users\\x and C:\\temp",
+        'He said \\"hi\\" to 100 People',
+        "Trailing \\'",
     ],
 )
 def test_a_title_without_readable_tex_stays_as_written(title: str) -> None:

@@ -61,12 +61,18 @@ ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
+_WORD_CHARACTER = re.compile(r"[^\W_]")
 # What makes a title TeX (authors paste their paper's, and Daily Papers shows it unread): a
-# command, inline math as Pandoc reads it (`$` hugging its text, the closing one before no digit,
-# so "$5 to $10" is money), or a tie before a word ("Byte-~and"; "~120k" is "about", "1~5" a range).
+# command, an escaped special ("100\%", "\&"), an accent on a letter ("Caf\'e", "{\'E}cole"),
+# inline math as Pandoc reads it (`$` hugging its text, the closing one before no digit, so "$5 to
+# $10" is money), or a tie before a word ("Byte-~and"; "~120k" is "about", "1~5" a range).
 _TEX_MATH = re.compile(r"(?<!\\)\$(?=\S)[^$]+(?<=\S)\$(?!\d)")
 _TEX_TIE = re.compile(r"(?<=[A-Za-z-])~(?=[A-Za-z])")
-_TEX_MARKUP = re.compile(rf"\\[A-Za-z]|{_TEX_MATH.pattern}|{_TEX_TIE.pattern}")
+_TEX_ACCENT = re.compile(r"""\\['"`^~=.]""")
+_TEX_ACCENTED = re.compile(rf"{_TEX_ACCENT.pattern}(?:\\?[A-Za-z]|\{{\\?[A-Za-z]\}})")
+_TEX_MARKUP = re.compile(
+    rf"\\[A-Za-z%&#$_{{}}]|{_TEX_ACCENTED.pattern}|{_TEX_MATH.pattern}|{_TEX_TIE.pattern}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,8 +365,9 @@ def display_title(title: str) -> str:
 
     Pages, feeds, search and exports show this; ids and matching read the title as written, so
     that reading TeX better never renames a paper. A title whose markup cannot be read for sure (a
-    command pylatexenc has no text for, a `$` or brace left open) stays as written, markup and all,
-    rather than lose words.
+    command pylatexenc has no text for, a `$` or brace left open, an accent on no letter) or that
+    would show a part as nothing (`\emph{}: A Title`, `\texttt{}`) stays as written, markup and
+    all, rather than lose words.
     """
     if not _TEX_MARKUP.search(title):
         return title
@@ -368,23 +375,51 @@ def display_title(title: str) -> str:
     # tie; a `$` of no pair is money, and the title stays as written.
     if re.search(r"(?<!\\)\$", _TEX_MATH.sub("", title)):
         return title
-    tex = _TEX_TIE.sub("\u00a0", re.sub(r"(?<!\\)([%&#])", r"\\\1", title))
+    # An accent on no letter is no accent: `He said \"hi\" ok` is quoting, not "ḧiök".
+    if len(_TEX_ACCENT.findall(title)) != len(_TEX_ACCENTED.findall(title)):
+        return title
+    # A special after an even run of backslashes is bare: `\\%` is a line break, then a "%".
+    tex = re.sub(r"(?<!\\)((?:\\\\)*)([%&#])", r"\1\\\2", title)
+    tex = _TEX_TIE.sub("\u00a0", tex)
     tex = re.sub(r"(?<!\\)~", r"\\textasciitilde{}", tex)  # not the accent `\~{n}`
     # Imported here: few titles hold TeX, and pylatexenc's reader takes 30 ms to import.
-    from pylatexenc.latexwalker import LatexWalker, LatexWalkerError
+    from pylatexenc.latexwalker import (
+        LatexEnvironmentNode,
+        LatexMacroNode,
+        LatexMathNode,
+        LatexWalker,
+        LatexWalkerError,
+    )
 
     try:
         nodes = LatexWalker(tex, tolerant_parsing=False).get_latex_nodes()[0]
     except LatexWalkerError:
         return title
     converter = _latex_to_text()
-    if any(converter.latex_context.get_macro_spec(name) is None for name in _command_names(nodes)):
-        return title  # pylatexenc would drop it silently, its argument too (`\LaTeX`, `\foo{x}`)
-    return str(converter.nodelist_to_text(nodes)).strip()
+    for node in _all_nodes(nodes):
+        if isinstance(node, LatexEnvironmentNode):
+            return title  # pylatexenc has text for no environment
+        if isinstance(node, LatexMacroNode):
+            if converter.latex_context.get_macro_spec(node.macroname) is None:
+                return title  # pylatexenc would drop it silently, its argument too (`\foo{x}`)
+            if not (node.nodeargd and any(node.nodeargd.argnlist)):
+                continue  # `\,` or `\quad` is a space, not a part of the title
+        elif not isinstance(node, LatexMathNode):
+            continue
+        # A part shown as nothing (`\emph{}`, `$\,$`, `\hspace{1em}`) may be where the author's
+        # word went missing: the title as written says more than ": A Title" would.
+        if not str(converter.node_to_text(node)).strip():
+            return title
+    # A line break (`\\`) or `\quad` is one space in a heading; a tie stays a no-break space.
+    text = re.sub(r"[^\S\u00a0]+", " ", str(converter.nodelist_to_text(nodes))).strip()
+    # No letter or digit left of a title with some (`\ldots`) would make an empty heading.
+    if not _WORD_CHARACTER.search(text) and _WORD_CHARACTER.search(title):
+        return title
+    return text
 
 
-def _command_names(nodes: Iterable[LatexNode | None]) -> Iterable[str]:
-    """The names of every command and environment in parsed TeX, nested ones too."""
+def _all_nodes(nodes: Iterable[LatexNode | None]) -> Iterable[LatexNode]:
+    """Every node of parsed TeX, nested ones (arguments, groups, math) after their parent."""
     from pylatexenc.latexwalker import (
         LatexEnvironmentNode,
         LatexGroupNode,
@@ -393,14 +428,14 @@ def _command_names(nodes: Iterable[LatexNode | None]) -> Iterable[str]:
     )
 
     for node in nodes:
+        if node is None:
+            continue
+        yield node
         if isinstance(node, LatexMacroNode):
-            yield node.macroname
             if node.nodeargd is not None:
-                yield from _command_names(node.nodeargd.argnlist)
-        elif isinstance(node, LatexEnvironmentNode):
-            yield f"begin {node.environmentname}"  # no text for any: the title stays as written
-        elif isinstance(node, (LatexGroupNode, LatexMathNode)):
-            yield from _command_names(node.nodelist)
+                yield from _all_nodes(node.nodeargd.argnlist)
+        elif isinstance(node, (LatexEnvironmentNode, LatexGroupNode, LatexMathNode)):
+            yield from _all_nodes(node.nodelist)
 
 
 @cache
