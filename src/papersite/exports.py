@@ -61,7 +61,8 @@ EXPORT_FIELDS = (
         {"type": "string"},
         (
             "the title, white space normalised, TeX markup in it read as text (`PanGu-$π$` as "
-            "`PanGu-π`; the id is made from it as written)"
+            "`PanGu-π`, `Caf\\'e` as `Café`, `100\\%` as `100%`; the id is made from it as "
+            "written; markup read as nothing, such as `\\emph{}`, stays as written)"
         ),
     ),
     ExportField("abstract", {"type": "string"}, "the abstract verbatim, white space normalised"),
