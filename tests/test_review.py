@@ -120,7 +120,8 @@ def test_a_theme_renamed_with_formerly_keeps_its_addresses_in_the_review(
     themes.write_text(text.replace("  - id: arithmetic-reasoning\n", renamed), encoding="utf-8")
     assert main(["review", "--base-content", "content", "--content", "head"]) == 0
     out = capsys.readouterr().out
-    assert "| Arithmetic Reasoning (removed: `arithmetic-reasoning`) |" in out
+    assert "| Arithmetic Reasoning (renamed: `arithmetic-reasoning` → `numbers`) | 1 |" in out
+    assert "removed: `arithmetic-reasoning`" not in out
     assert "stops publishing" not in out
     assert (
         "\nAddresses kept by `formerly`, leading to the theme's new id: "
@@ -778,3 +779,126 @@ def test_a_long_list_of_themes_edited_ends_in_a_count_of_the_rest(
     _edit_themes(head, ("intro: Numbers.", "intro: Sums."), ("Making", "Made"))
     text = format_review(review(curated_content, head))
     assert "### Themes edited (2)\n\n- Efficiency `efficiency`: intro\n- … and 1 more\n" in text
+
+
+def _rename(content: Path, old: str, new: str, formerly: str) -> None:
+    """Give theme ``old`` the id ``new`` and this 'formerly', in themes.yaml and papers.yaml."""
+    _edit_themes(content, (f"  - id: {old}\n", f"  - id: {new}\n    formerly: {formerly}\n"))
+    papers = content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_a_theme_renamed_compares_as_one_theme_with_only_its_real_changes(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    head = _head_copy(curated_content)
+    _rename(head, "arithmetic-reasoning", "numbers", "[arithmetic-reasoning]")
+    papers = head / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    featured = text.replace("featured: [numbers]", "featured: [numbers, sequence-models]")
+    papers.write_text(featured, encoding="utf-8")
+    _edit_themes(head, ("title: Arithmetic Reasoning", "title: Numbers"))
+    report = review(curated_content, head)
+    assert [(c.theme, c.was, c.base, c.head, c.status) for c in report.counts] == [
+        ("efficiency", None, 3, 3, ""),
+        ("sequence-models", None, 2, 2, ""),
+        ("numbers", "arithmetic-reasoning", 1, 1, ""),
+        ("unsorted", None, 1, 1, ""),
+    ]
+    # Its paper stays where it was and stays featured there: the featuring added is the news.
+    assert report.moved == ()
+    assert [(e.paper_id, e.changes) for e in report.edited] == [
+        ("teaching-transformers-to-add", ("featured in `sequence-models`",))
+    ]
+    assert [(e.theme_id, e.changes) for e in report.themes_edited] == [
+        ("numbers", ("title Arithmetic Reasoning → Numbers",))
+    ]
+    assert main(["review", "--base-content", "content", "--content", "head"]) == 0
+    out = capsys.readouterr().out
+    assert "| Numbers (renamed: `arithmetic-reasoning` → `numbers`) | 1 | 1 | 0 | 1 |\n" in out
+    assert "### Moved (0)\n\nNone.\n" in out
+
+
+def test_a_theme_renamed_has_its_rules_compared_with_those_it_had(curated_content: Path) -> None:
+    # Its papers' featuring ('featured: true') is the theme's too, under either id.
+    head = _head_copy(curated_content)
+    _rename(head, "efficiency", "efficient-ml", "efficiency")
+    _edit_themes(head, ("exclude: [survey]", "exclude: [survey, cooking]"))
+    report = review(curated_content, head)
+    assert (report.moved, report.edited) == ((), ())
+    assert [(e.theme_id, e.changes, e.rules) for e in report.themes_edited] == [
+        ("efficient-ml", (), ("exclude keyword `cooking` added",))
+    ]
+
+
+def test_a_theme_merged_from_two_is_a_rename_of_neither(curated_content: Path) -> None:
+    # Two themes in one is a change of where papers are: not a rename of either.
+    head = _head_copy(curated_content)
+    themes = head / "curation" / "themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    themes.write_text(text[: text.index("  - id: arithmetic-reasoning")], encoding="utf-8")
+    _rename(head, "sequence-models", "sequences", "[sequence-models, arithmetic-reasoning]")
+    report = review(curated_content, head)
+    assert [(c.theme, c.was, c.status) for c in report.counts][-4:-1] == [
+        ("sequences", None, "new"),
+        ("sequence-models", None, "removed"),
+        ("arithmetic-reasoning", None, "removed"),
+    ]
+    assert [(a.old, a.now) for a in report.addresses] == [
+        ("sequence-models", "sequences"),
+        ("arithmetic-reasoning", "sequences"),
+    ]
+
+
+def test_a_former_id_dropped_names_the_addresses_the_site_stops_publishing(
+    curated_content: Path,
+) -> None:
+    renamed = _head_copy(curated_content)
+    _rename(renamed, "arithmetic-reasoning", "numbers", "[arithmetic-reasoning]")
+    head = Path("again")
+    shutil.copytree(renamed, head)
+    # Renamed again, keeping the latest old id only: the first one's addresses go.
+    _rename(head, "numbers", "sums", "[numbers]")
+    _edit_themes(head, ("    formerly: [arithmetic-reasoning]\n", ""))
+    report = review(renamed, head)
+    assert [(a.old, a.now) for a in report.addresses] == [
+        ("numbers", "sums"),
+        ("arithmetic-reasoning", None),
+    ]
+    assert (
+        "\nAddresses the site stops publishing, which links and feed readers use: "
+        "`themes/arithmetic-reasoning/`, `feeds/arithmetic-reasoning.xml`, "
+        "`bibtex/arithmetic-reasoning.bib`. A theme renamed keeps them by listing its old id "
+        "under `formerly`.\n"
+    ) in format_review(report)
+    # Its 'formerly' deleted, the theme keeps only its own addresses.
+    dropped = Path("dropped")
+    shutil.copytree(renamed, dropped)
+    _edit_themes(dropped, ("    formerly: [arithmetic-reasoning]\n", ""))
+    report = review(renamed, dropped)
+    assert [(a.old, a.now) for a in report.addresses] == [("arithmetic-reasoning", None)]
+    assert "stops publishing, which links and feed readers use: `themes/arithmetic-reasoning/`" in (
+        format_review(report)
+    )
+
+
+def test_a_former_id_close_to_an_address_dropped_is_said_to_be_likely_meant(
+    curated_content: Path,
+) -> None:
+    head = _head_copy(curated_content)
+    _rename(head, "arithmetic-reasoning", "numbers", "[arithmetic-reasonin]")
+    report = review(curated_content, head)
+    assert [(a.old, a.now, a.typo) for a in report.addresses] == [
+        ("arithmetic-reasoning", None, ("arithmetic-reasonin", "numbers"))
+    ]
+    assert (
+        "`bibtex/arithmetic-reasoning.bib` (theme `numbers` lists `arithmetic-reasonin` under "
+        "`formerly`: did you mean `arithmetic-reasoning`?). A theme renamed"
+    ) in format_review(report)
+    # An old id like none of them is no typo of one: the addresses are listed alone.
+    _edit_themes(head, ("[arithmetic-reasonin]", "[maths]"))
+    report = review(curated_content, head)
+    assert [(a.old, a.now, a.typo) for a in report.addresses] == [
+        ("arithmetic-reasoning", None, None)
+    ]
+    assert "did you mean" not in format_review(report)

@@ -9,7 +9,9 @@ added, removed or changed (its label and address, to the letter), papers whose i
 paper, papers whose title, abstract or date the dumps now give otherwise (a new dump's mention of a
 paper can change what its page shows), and every message ``papersite check`` gives on the pull
 request's content. The comparison is by paper id, which is the paper's address, so a reviewer sees
-which pages appear, move or disappear.
+which pages appear, move or disappear. Themes are compared by id too, a theme renamed with its old
+id under 'formerly' as the theme it was; the addresses of a theme's id or former id that the site
+stops publishing are named.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -18,6 +20,7 @@ cannot be read, and a paper whose entry holds an error is listed as not compared
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,7 +49,7 @@ from papersite.errors import (
 from papersite.markup import code_span, escape_gfm
 from papersite.rules import Term
 from papersite.sources import SOURCES_DIR
-from papersite.wording import counted
+from papersite.wording import closest, counted
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
 MAX_LISTED = 50
@@ -84,9 +87,9 @@ class ThemeCount:
     featured: int | None
     # "new" for a theme only the pull request has, "removed" for one only the base branch has.
     status: str = ""
-    # For a theme removed whose id a theme of the pull request lists in 'formerly': that theme's
-    # id, where the removed one's addresses now lead.
-    now: str | None = None
+    # For a theme the pull request renames (its 'formerly' holds a base theme's id): the base
+    # theme's id, whose papers are counted as its own on the base branch.
+    was: str | None = None
 
     @property
     def delta(self) -> int | None:
@@ -94,6 +97,21 @@ class ThemeCount:
         if self.base is None or self.head is None:
             return None
         return self.head - self.base
+
+
+@dataclass(frozen=True)
+class Addresses:
+    """A base theme's page, feed and BibTeX, under an id the pull request drops or leads on.
+
+    ``old`` is the id in those addresses: a base theme's own id, or one of its former ids.
+    ``now`` is the theme they lead to in the pull request, through its 'formerly'; None when the
+    site stops publishing them. ``typo``, for addresses dropped: a former id the pull request adds
+    that is likely meant as ``old``, and the theme listing it.
+    """
+
+    old: str
+    now: str | None
+    typo: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +200,8 @@ class Review:
     head_unread: str | None = None
     # Themes.yaml does not depend on papers.yaml: its edits are listed even when papers are not.
     themes_edited: tuple[ThemeEdit, ...] = ()
+    # Addresses links and feed readers use that the pull request drops or leads elsewhere.
+    addresses: tuple[Addresses, ...] = ()
 
     @property
     def compared(self) -> bool:
@@ -239,14 +259,17 @@ def review(base_content: Path, head_content: Path) -> Review:
         _check_is_content(content)
     base = _curate(base_content)
     head = _curate(head_content)
+    renames = _renames(base.curation, head.curation)
     if base.unread or head.unread:
-        return _review_unread(base, head)
+        return _review_unread(base, head, renames)
     in_error = base.curation.in_error | head.curation.in_error
     catalogue, upvotes_changed = _catalogue_changes(base, head)
+    # A theme renamed is the same theme: its papers did not move, nor were they unfeatured.
+    base = _under_new_ids(base, renames)
     return Review(
         base_total=len(base.places),
         head_total=len(head.places),
-        counts=_counts(base.curation, head.curation),
+        counts=_counts(base.curation, head.curation, renames),
         added=_added(base, head, in_error),
         moved=_moved(base, head, in_error),
         removed=_removed(base, head, in_error),
@@ -255,8 +278,72 @@ def review(base_content: Path, head_content: Path) -> Review:
         not_compared=_not_compared_papers(base, head, in_error),
         catalogue=catalogue,
         upvotes_changed=upvotes_changed,
-        themes_edited=_themes_edited(base, head),
+        themes_edited=_themes_edited(base, head, renames),
+        addresses=_addresses_changed(base.curation, head.curation),
     )
+
+
+def _renames(base: Curation, head: Curation) -> dict[str, str]:
+    """The base themes the pull request renames, old id to new, compared as one theme.
+
+    A theme new to the pull request renames the one base theme its 'formerly' names; naming two,
+    it merges them, whose papers' moves are the news.
+    """
+    renames = {}
+    for theme in head.themes:
+        olds = [old for old in theme.formerly if base.theme(old) is not None]
+        if base.theme(theme.id) is None and len(olds) == 1:
+            renames[olds[0]] = theme.id
+    return renames
+
+
+def _under_new_ids(side: _Side, renames: dict[str, str]) -> _Side:
+    """The base side with each theme the pull request renames under its new id, as places go."""
+    # Where it places and features papers: the rest (the curation as read) keeps the base's ids.
+    if not renames:
+        return side
+    places = {
+        paper_id: tuple(Place(renames.get(p.theme, p.theme), p.section) for p in before)
+        for paper_id, before in side.places.items()
+    }
+    papers = {
+        paper_id: dataclasses.replace(
+            item, featured=frozenset(renames.get(theme, theme) for theme in item.featured)
+        )
+        for paper_id, item in side.papers.items()
+    }
+    return dataclasses.replace(side, places=places, papers=papers)
+
+
+def _addresses_changed(base: Curation, head: Curation) -> tuple[Addresses, ...]:
+    """The base site's theme addresses the pull request drops, or keeps under another theme.
+
+    Dropped: each id the base branch's site published, as a theme's id or a former one, that the
+    pull request's does not. Kept: each base theme's id that another theme lists in 'formerly'.
+    """
+    if head.unread_themes is None:
+        return ()  # any theme may be one it could not read: which addresses go is not known
+    leads = {old: theme.id for theme in head.themes for old in theme.formerly}
+    # A theme the pull request's themes.yaml could not read is a mistake under Check, not a drop.
+    published = {theme.id for theme in head.themes} | set(leads) | head.unread_themes
+    was_published = [old for theme in base.themes for old in (theme.id, *theme.formerly)]
+    dropped = [old for old in was_published if old not in published]
+    # A former id that names nothing the base branch published, close to one dropped: a typo.
+    typos = {
+        meant: (written, leads[written])
+        for written in leads
+        if written not in was_published and (meant := closest(written, dropped)) is not None
+    }
+    changes = []
+    for theme in base.themes:
+        if theme.id in leads:
+            changes.append(Addresses(theme.id, leads[theme.id]))
+        changes += [
+            Addresses(old, None, typos.get(old))
+            for old in (theme.id, *theme.formerly)
+            if old in dropped
+        ]
+    return tuple(changes)
 
 
 def _check_is_content(content: Path) -> None:
@@ -270,21 +357,22 @@ def _check_is_content(content: Path) -> None:
         )
 
 
-def _review_unread(base: _Side, head: _Side) -> Review:
+def _review_unread(base: _Side, head: _Side, renames: dict[str, str]) -> Review:
     """The review when either side's papers.yaml could not be read: counts and problems only."""
     # Every paper would differ only by the rules' placing them where the file could not be
     # read: the error is the news, and the comparison waits for it to be fixed.
     return Review(
         base_total=None if base.unread else len(base.places),
         head_total=None if head.unread else len(head.places),
-        counts=_counts(base.curation, head.curation),
+        counts=_counts(base.curation, head.curation, renames),
         added=(),
         moved=(),
         removed=(),
         problems=head.problems,
         base_unread=base.unread,
         head_unread=head.unread,
-        themes_edited=_themes_edited(base, head),
+        themes_edited=_themes_edited(base, head, renames),
+        addresses=_addresses_changed(base.curation, head.curation),
     )
 
 
@@ -490,28 +578,33 @@ def _curate(content: Path) -> _Side:
     return _Side(curation, places, hidden, loaded.problems, papers, unread, loaded.files)
 
 
-def _themes_edited(base: _Side, head: _Side) -> tuple[ThemeEdit, ...]:
+def _themes_edited(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[ThemeEdit, ...]:
     """Themes on both sides, in the pull request's order, whose page or rules changed.
 
     A theme a side could not read is not there to compare: what it shows is a mistake under
-    Check, and the table says "not counted" for it.
+    Check, and the table says "not counted" for it. A theme renamed is compared with the base
+    theme it renames.
     """
     if base.files is None or head.files is None:
         return ()
     before, after = base.files, head.files
     unread = (before.unread_themes or frozenset()) | (after.unread_themes or frozenset())
+    base_id = {new: old for old, new in renames.items()}
     # A second entry with the id is not read: which of the two the curator edited is not known.
     common = [
         theme.id
         for theme in after.themes
-        if theme.id not in unread and _theme_of(before, theme.id) is not None
+        if theme.id not in unread
+        and base_id.get(theme.id, theme.id) not in unread
+        and _theme_of(before, base_id.get(theme.id, theme.id)) is not None
     ]
-    base_order = [theme.id for theme in before.themes]
+    base_order = [renames.get(theme.id, theme.id) for theme in before.themes]
     head_order = [theme.id for theme in after.themes]
     moved = _moved_in_order([t for t in base_order if t in common], common)
     edits = []
     for theme_id in common:
-        was, now = _theme_of(before, theme_id), _theme_of(after, theme_id)
+        old_id = base_id.get(theme_id, theme_id)
+        was, now = _theme_of(before, old_id), _theme_of(after, theme_id)
         assert was is not None and now is not None  # common to both sides
         changes = []
         if was.title != now.title:
@@ -524,7 +617,7 @@ def _themes_edited(base: _Side, head: _Side) -> tuple[ThemeEdit, ...]:
         if was.intro != now.intro:
             changes.append("intro")
         changes += _section_edits(was, now)
-        rules = _rules_edits(before, after, theme_id)
+        rules = _rules_edits(before, after, old_id, theme_id)
         if changes or rules:
             edits.append(ThemeEdit(theme_id, now.title, tuple(changes), rules))
     return tuple(edits)
@@ -577,11 +670,16 @@ def _section_edits(was: Theme, now: Theme) -> list[str]:
     return changes
 
 
-def _rules_edits(before: CurationFiles, after: CurationFiles, theme_id: str) -> tuple[str, ...]:
-    """What changed in a theme's rules: each part named, each term added or removed by its text."""
-    if theme_id in before.without_rules or theme_id in after.without_rules:
+def _rules_edits(
+    before: CurationFiles, after: CurationFiles, old_id: str, theme_id: str
+) -> tuple[str, ...]:
+    """What changed in a theme's rules: each part named, each term added or removed by its text.
+
+    ``old_id`` is the theme's id on the base branch, another when the pull request renames it.
+    """
+    if old_id in before.without_rules or theme_id in after.without_rules:
         return ()  # a side's rules could not be read: a mistake under Check, not an edit
-    was = next((rules for rules in before.rules if rules.theme == theme_id), None)
+    was = next((rules for rules in before.rules if rules.theme == old_id), None)
     now = next((rules for rules in after.rules if rules.theme == theme_id), None)
     if was is None or now is None:
         return () if was is now else ("added",) if was is None else ("removed",)
@@ -631,26 +729,39 @@ def _addresses(theme_id: str) -> str:
     )
 
 
+def _typo(address: Addresses) -> str:
+    """For addresses dropped, the former id the pull request likely meant as theirs."""
+    if address.typo is None:
+        return ""
+    written, theme = address.typo
+    return (
+        f" (theme `{theme}` lists {code_span(written)} under `formerly`: "
+        f"did you mean `{address.old}`?)"
+    )
+
+
 def _weight(weight: float) -> str:
     return "" if weight == 1 else f" (weight {weight:g})"
 
 
-def _counts(base: Curation, head: Curation) -> tuple[ThemeCount, ...]:
-    # Head themes in display order, then any theme the pull request deletes, then Unsorted.
+def _counts(base: Curation, head: Curation, renames: dict[str, str]) -> tuple[ThemeCount, ...]:
+    # Head themes in display order, then any theme the pull request deletes, then Unsorted; a
+    # theme renamed counts its base papers under its new id.
     themes: list[Theme] = list(head.themes)
-    themes += [t for t in base.themes if head.theme(t.id) is None]
-    formerly = {old: theme.id for theme in head.themes for old in theme.formerly}
+    themes += [t for t in base.themes if head.theme(t.id) is None and t.id not in renames]
+    base_id = {new: old for old, new in renames.items()}
     counts = [
         ThemeCount(
             theme.id,
             theme.title,
-            len(base.in_theme(theme.id)) if _theme_counted(base, theme.id) else None,
+            len(base.in_theme(old)) if _theme_counted(base, old) else None,
             len(head.in_theme(theme.id)) if _theme_counted(head, theme.id) else None,
             len(head.featured(theme.id)) if head.theme(theme.id) and head.papers_read else None,
-            _status(base, head, theme.id),
-            formerly.get(theme.id) if head.theme(theme.id) is None else None,
+            "" if theme.id in base_id else _status(base, head, theme.id),
+            base_id.get(theme.id),
         )
         for theme in themes
+        for old in [base_id.get(theme.id, theme.id)]
     ]
     # A theme that could not be read sends its papers to other themes or here: not a count.
     counts.append(
@@ -720,14 +831,18 @@ def format_review(report: Review) -> str:
     for count in report.counts:
         featured = "" if count.featured is None else str(count.featured)
         delta = "" if count.delta is None else _signed(count.delta)
-        # By id too: a theme renamed shows as one removed and one new, likely of the same title.
+        # By id too: a theme given a new id without 'formerly' shows as one removed and one new,
+        # likely of the same title.
         status = f" ({count.status}: `{count.theme}`)" if count.status else ""
+        if count.was is not None:
+            status = f" (renamed: `{count.was}` → `{count.theme}`)"
         lines.append(
             f"| {escape_gfm(count.title)}{status} | {_counted(count.base)} | "
             f"{_counted(count.head)} | {delta} | {featured} |"
         )
-    removed = [count for count in report.counts if count.status == "removed"]
-    gone = "; ".join(_addresses(count.theme) for count in removed if count.now is None)
+    gone = "; ".join(
+        _addresses(address.old) + _typo(address) for address in report.addresses if not address.now
+    )
     if gone:
         lines += [
             "",
@@ -735,9 +850,9 @@ def format_review(report: Review) -> str:
             "A theme renamed keeps them by listing its old id under `formerly`.",
         ]
     kept = "; ".join(
-        f"{_addresses(count.theme)} → `{urls.theme_url(count.now)}`"
-        for count in removed
-        if count.now is not None
+        f"{_addresses(address.old)} → `{urls.theme_url(address.now)}`"
+        for address in report.addresses
+        if address.now
     )
     if kept:
         lines += ["", f"Addresses kept by `formerly`, leading to the theme's new id: {kept}."]
