@@ -124,7 +124,7 @@ def test_a_theme_renamed_with_formerly_keeps_its_addresses_in_the_review(
     assert "removed: `arithmetic-reasoning`" not in out
     assert "stops publishing" not in out
     assert (
-        "\nAddresses kept by `formerly`, leading to the theme's new id: "
+        "\nAddresses kept by `formerly`, leading to another theme's id: "
         "`themes/arithmetic-reasoning/`, `feeds/arithmetic-reasoning.xml`, "
         "`bibtex/arithmetic-reasoning.bib` → `themes/numbers/`.\n"
     ) in out
@@ -902,3 +902,41 @@ def test_a_former_id_close_to_an_address_dropped_is_said_to_be_likely_meant(
         ("arithmetic-reasoning", None, None)
     ]
     assert "did you mean" not in format_review(report)
+
+
+def test_a_former_id_that_leads_to_another_theme_is_named(curated_content: Path) -> None:
+    renamed = _head_copy(curated_content)
+    _rename(renamed, "arithmetic-reasoning", "numbers", "[arithmetic-reasoning]")
+    head = Path("moved")
+    shutil.copytree(renamed, head)
+    _edit_themes(
+        head,
+        ("    formerly: [arithmetic-reasoning]\n", ""),
+        ("  - id: efficiency\n", "  - id: efficiency\n    formerly: arithmetic-reasoning\n"),
+    )
+    report = review(renamed, head)
+    assert [(a.old, a.now) for a in report.addresses] == [("arithmetic-reasoning", "efficiency")]
+    assert "`bibtex/arithmetic-reasoning.bib` → `themes/efficiency/`.\n" in format_review(report)
+    # Renamed, a theme keeps leading its former ids to itself: no news.
+    again = Path("again")
+    shutil.copytree(renamed, again)
+    _rename(again, "numbers", "sums", "[numbers, arithmetic-reasoning]")
+    _edit_themes(again, ("    formerly: [arithmetic-reasoning]\n", ""))
+    assert [(a.old, a.now) for a in review(renamed, again).addresses] == [("numbers", "sums")]
+
+
+def test_a_theme_renamed_counts_as_one_while_papers_are_not_compared(
+    curated_content: Path,
+) -> None:
+    head = _head_copy(curated_content)
+    _rename(head, "arithmetic-reasoning", "numbers", "[arithmetic-reasoning]")
+    _edit_themes(head, ("intro: Numbers.", "intro: Sums."))
+    (head / "curation" / "papers.yaml").write_text("papers: [\n", encoding="utf-8")
+    report = review(curated_content, head)
+    assert [(c.theme, c.was, c.base) for c in report.counts if c.theme != "unsorted"] == [
+        ("efficiency", None, 3),
+        ("sequence-models", None, 2),
+        ("numbers", "arithmetic-reasoning", 1),
+    ]
+    assert [(e.theme_id, e.changes) for e in report.themes_edited] == [("numbers", ("intro",))]
+    assert [(a.old, a.now) for a in report.addresses] == [("arithmetic-reasoning", "numbers")]

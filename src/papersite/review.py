@@ -279,7 +279,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         catalogue=catalogue,
         upvotes_changed=upvotes_changed,
         themes_edited=_themes_edited(base, head, renames),
-        addresses=_addresses_changed(base.curation, head.curation),
+        addresses=_addresses_changed(base.curation, head.curation, renames),
     )
 
 
@@ -315,11 +315,14 @@ def _under_new_ids(side: _Side, renames: dict[str, str]) -> _Side:
     return dataclasses.replace(side, places=places, papers=papers)
 
 
-def _addresses_changed(base: Curation, head: Curation) -> tuple[Addresses, ...]:
+def _addresses_changed(
+    base: Curation, head: Curation, renames: dict[str, str]
+) -> tuple[Addresses, ...]:
     """The base site's theme addresses the pull request drops, or keeps under another theme.
 
     Dropped: each id the base branch's site published, as a theme's id or a former one, that the
-    pull request's does not. Kept: each base theme's id that another theme lists in 'formerly'.
+    pull request's does not. Kept: each base theme's id that another theme lists in 'formerly',
+    and each former id that now leads to a theme other than its own (renamed or not).
     """
     if head.unread_themes is None:
         return ()  # any theme may be one it could not read: which addresses go is not known
@@ -338,6 +341,13 @@ def _addresses_changed(base: Curation, head: Curation) -> tuple[Addresses, ...]:
     for theme in base.themes:
         if theme.id in leads:
             changes.append(Addresses(theme.id, leads[theme.id]))
+        # Its feed's readers get another theme's papers from now on.
+        same = renames.get(theme.id, theme.id)
+        changes += [
+            Addresses(old, leads[old])
+            for old in theme.formerly
+            if old in leads and leads[old] != same
+        ]
         changes += [
             Addresses(old, None, typos.get(old))
             for old in (theme.id, *theme.formerly)
@@ -372,7 +382,7 @@ def _review_unread(base: _Side, head: _Side, renames: dict[str, str]) -> Review:
         base_unread=base.unread,
         head_unread=head.unread,
         themes_edited=_themes_edited(base, head, renames),
-        addresses=_addresses_changed(base.curation, head.curation),
+        addresses=_addresses_changed(base.curation, head.curation, renames),
     )
 
 
@@ -855,7 +865,7 @@ def format_review(report: Review) -> str:
         if address.now
     )
     if kept:
-        lines += ["", f"Addresses kept by `formerly`, leading to the theme's new id: {kept}."]
+        lines += ["", f"Addresses kept by `formerly`, leading to another theme's id: {kept}."]
     if report.themes_edited:
         # Most pull requests edit papers.yaml alone: no heading for what they leave as it was.
         entries = [_theme_edit(edit) for edit in report.themes_edited]
