@@ -24,7 +24,14 @@ from benchmarks.bench_serve import fetch, free_port
 
 from papersite import build, serve
 from papersite.cli import main
-from papersite.mkdocs_glue import THEME_OVERRIDES, load_mkdocs_config, read_mkdocs_yaml
+from papersite.errors import PapersiteError
+from papersite.mkdocs_glue import (
+    THEME_OVERRIDES,
+    load_mkdocs_config,
+    mkdocs_failures,
+    mkdocs_logging,
+    read_mkdocs_yaml,
+)
 from papersite.render import TEMPLATES
 from papersite.serve import Preview
 from papersite.tags import SORT_OPTIONS
@@ -875,6 +882,67 @@ def test_an_edit_to_a_setting_read_at_start_up_says_to_start_again(
         [f"papersite: mkdocs.yml's theme and hooks changed: {again} them"],
         [],
     ]
+
+
+def _told_of_startup_settings(started: str, edited: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """What a preview started with ./mkdocs.yml ``started`` says once it is ``edited``."""
+    config = Path("mkdocs.yml")
+    config.write_text(started, encoding="utf-8")
+    startup = serve._startup_settings(read_mkdocs_yaml(config))
+    preview = Preview(Path("content"), Path("docs"), config, startup=startup)
+    config.write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    preview._tell_startup_settings_changed()
+    return capsys.readouterr().err
+
+
+def test_site_url_s_path_is_read_at_start_up_its_host_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MkDocs' dev server mounts the site at site_url's path once: a new path gave 404 unsaid.
+    monkeypatch.chdir(tmp_path)
+    started = "site_name: Papers\nsite_url: https://example.org/papersite/\n"
+    told = [
+        _told_of_startup_settings(started, f"site_name: Papers\nsite_url: {url}\n", capsys)
+        for url in (
+            "https://other.example.com/papersite/",  # the host alone: rebuilt as it is
+            "https://example.org/papersite",  # the same mount path to MkDocs
+            "https://example.org/other/",
+            "https://example.org/",
+        )
+    ]
+    again = "stop the preview and start it again to see it"
+    changed = f"papersite: mkdocs.yml's site_url changed: {again}\n"
+    assert told == ["", "", changed, changed]
+
+
+def test_a_custom_dir_that_does_not_exist_is_said_as_build_says_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It was only "theme changed: start it again", and the preview would not have started.
+    monkeypatch.chdir(tmp_path)
+    config = Path("mkdocs.yml")
+    started = "site_name: Papers\ntheme:\n  name: mkdocs\n"
+    Path("docs").mkdir()
+    missing = started + "  custom_dir: missing\n"
+    config.write_text(missing, encoding="utf-8")
+    # papersite build's words for it, from MkDocs' refusal of the setting.
+    with (
+        pytest.raises(PapersiteError) as built,
+        mkdocs_logging(logging.ERROR) as log,
+        mkdocs_failures(log, config),
+    ):
+        load_mkdocs_config(config)
+    cause = built.value.problems[0].message.removeprefix("MkDocs build failed: ").rstrip(".")
+    assert "custom_dir" in cause
+    said = _told_of_startup_settings(started, missing, capsys)
+    # At the custom_dir's line, and no "start it again": the preview would not start.
+    assert said == f"mkdocs.yml:4: {cause}; the preview goes on with the theme it started with\n"
+    # Once the folder is there, the theme is one to start again with.
+    Path("missing").mkdir()
+    said = _told_of_startup_settings(started, missing, capsys)
+    again = "stop the preview and start it again to see it"
+    assert said == f"papersite: mkdocs.yml's theme changed: {again}\n"
 
 
 def test_a_yaml_mistake_in_mkdocs_yml_while_serving_is_one_line(

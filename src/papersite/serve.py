@@ -33,6 +33,7 @@ from pathlib import Path
 from stat import S_ISREG
 from types import FrameType
 from typing import Any
+from urllib.parse import urlsplit
 
 from papersite.build import generate_docs
 from papersite.catalogue import Catalogue, load_catalogue
@@ -50,7 +51,9 @@ from papersite.mkdocs_glue import (
     mkdocs_overrides,
     papersite_options,
     read_mkdocs_yaml,
+    with_theme_overrides,
 )
+from papersite.options import line_of
 from papersite.related import Related, related_papers
 from papersite.render import TEMPLATES, Generated, SiteWriter
 from papersite.sources import SOURCES_DIR
@@ -67,8 +70,17 @@ PROBLEMS_SCRIPT = "javascripts/papersite-preview.js"
 PROBLEMS_FILE = "papersite-preview.json"
 # Settings of mkdocs.yml the preview reads once, at start-up: papersite gives MkDocs its own
 # theme, plugins, hooks and extra_javascript (see serve), built from them, for every rebuild; the
-# pages are written to the docs_dir read then; and the server listens where it began to.
-STARTUP_SETTINGS = ("theme", "plugins", "hooks", "extra_javascript", "docs_dir", "dev_addr")
+# pages are written to the docs_dir read then; and the server listens where it began to, at the
+# path of site_url (see _startup_settings).
+STARTUP_SETTINGS = (
+    "theme",
+    "plugins",
+    "hooks",
+    "extra_javascript",
+    "docs_dir",
+    "dev_addr",
+    "site_url",
+)
 
 
 def snapshot(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
@@ -205,7 +217,15 @@ class Preview:
             written = read_mkdocs_yaml(self.config_file)
         except PapersiteError:  # told already, by the regeneration reading papersite's options
             return
-        names = [name for name, value in self.startup.items() if written.get(name) != value]
+        now = _startup_settings(written)
+        names = [name for name, value in self.startup.items() if now[name] != value]
+        if "theme" in names:
+            mistake = _theme_mistake(self.config_file, written.get("theme"))
+            if mistake is not None:
+                # Started again, the preview would stop at it: the mistake is said, not "start
+                # it again" (a custom_dir that does not exist was only "theme changed").
+                print(mistake, file=sys.stderr)
+                names.remove("theme")
         if names:
             them = "it" if len(names) == 1 else "them"
             print(
@@ -479,10 +499,10 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         _check_dev_addr(dev_addr)
     written = read_mkdocs_yaml(config_file)
     docs = config_file.parent / str(written.get("docs_dir", "docs"))
-    # Copied: the overrides are made from them. --dev-addr wins over mkdocs.yml's, edited or not.
+    # --dev-addr wins over mkdocs.yml's, edited or not.
     startup = {
-        name: copy.deepcopy(written.get(name))
-        for name in STARTUP_SETTINGS
+        name: value
+        for name, value in _startup_settings(written).items()
         if not (name == "dev_addr" and dev_addr)
     }
     preview = Preview(content, docs, config_file, startup=startup)
@@ -549,6 +569,57 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         watcher.join()
         for own in (PROBLEMS_SCRIPT, PROBLEMS_FILE):
             (preview.docs / own).unlink(missing_ok=True)
+
+
+def _startup_settings(written: Mapping[str, Any]) -> dict[str, Any]:
+    """What the preview reads once of mkdocs.yml's STARTUP_SETTINGS, ``written`` as read.
+
+    Of site_url, only the path: MkDocs' dev server mounts the site at it once, at start-up, and
+    gives every rebuild its own address (http://host:port/path/) for site_url, so an edit to the
+    host alone changes nothing MkDocs serves; papersite's pages (feeds, citations) are made again
+    with it at once. Copied: the overrides are made from the settings.
+    """
+    read = {name: copy.deepcopy(written.get(name)) for name in STARTUP_SETTINGS}
+    read["site_url"] = _mount_path(read["site_url"])
+    return read
+
+
+def _mount_path(site_url: Any) -> Any:
+    """The path MkDocs' dev server serves a site_url's site at, as it derives it (1.6).
+
+    A value that is no address is MkDocs' to refuse, at start-up: kept as it is.
+    """
+    if site_url is not None and not isinstance(site_url, str):
+        return site_url
+    path = urlsplit(site_url or "/").path
+    # "/papersite" and "/papersite/" are one mount path to MkDocs.
+    return ("/" + path.lstrip("/")).rstrip("/") + "/"
+
+
+def _theme_mistake(config_file: Path, theme: Any) -> Problem | None:
+    """MkDocs' error for mkdocs.yml's ``theme`` (a custom_dir that does not exist...), or None.
+
+    In MkDocs' words, as ``papersite build`` says it, with papersite's overrides as build adds
+    them; at the custom_dir's line when the error is about it, else at the theme's.
+    """
+    from mkdocs.config.base import ValidationError
+    from mkdocs.config.config_options import Theme
+
+    option = Theme(default="mkdocs")
+    # What MkDocs' reading of the file sets: a relative custom_dir is found next to it.
+    option.config_file_path = str(config_file.absolute())
+    try:
+        option.validate(copy.deepcopy(with_theme_overrides(theme)))
+    except ValidationError as error:
+        keys = ("theme", "custom_dir") if "custom_dir" in str(error) else ("theme",)
+        # MkDocs ends its sentence with a full stop, which the preview's clause follows.
+        refused = str(error).rstrip(".")
+        return Problem(
+            display_path(config_file),
+            line_of(config_file, keys),
+            f"Config value 'theme': {refused}; the preview goes on with the theme it started with",
+        )
+    return None
 
 
 def _files_under(folder: Path) -> set[str]:
