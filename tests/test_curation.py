@@ -527,6 +527,12 @@ PAPER_ANCHORS = (
             "page, at themes/; choose another id",
         ),
         (
+            # Its feed would overwrite the empty sitemap written beside the feeds.
+            ("- id: arithmetic-reasoning\n", "- id: sitemap\n"),
+            f"{T}:35: theme id 'sitemap' is taken: feeds/sitemap.xml is the empty sitemap "
+            "Material for MkDocs looks for next to the feeds; choose another id",
+        ),
+        (
             ("default_section: transformers", "default_section: Transformers "),
             f"{T}:34: 'Transformers' is not a valid id (that is the title of section "
             "'transformers': write its id)",
@@ -1070,7 +1076,8 @@ def test_formerly_keeps_the_old_ids_of_a_theme(content: Path) -> None:
 def test_a_former_id_must_be_free(content: Path) -> None:
     themes = THEMES.replace(
         "  - id: efficiency\n",
-        "  - id: efficiency\n    formerly: [efficiency, sequence-models, papers, old-ml]\n",
+        "  - id: efficiency\n"
+        "    formerly: [efficiency, sequence-models, papers, sitemap, old-ml]\n",
         1,
     ).replace(
         "  - id: arithmetic-reasoning\n", "  - id: arithmetic-reasoning\n    formerly: old-ml\n"
@@ -1083,6 +1090,8 @@ def test_a_former_id_must_be_free(content: Path) -> None:
         "can lead to one theme only; remove 'sequence-models' from 'formerly'",
         f"{T}:4: 'formerly' cannot name 'papers': feeds/papers.xml is the feed of every paper; "
         "remove it",
+        f"{T}:4: 'formerly' cannot name 'sitemap': feeds/sitemap.xml is the empty sitemap "
+        "Material for MkDocs looks for next to the feeds; remove it",
         f"{T}:37: 'formerly' names 'old-ml', already a former id of theme 'efficiency' (line 3): "
         "its old address can lead to one theme only; keep it in one",
     ]

@@ -47,6 +47,8 @@ PAPERS_FILE = "papers.yaml"
 RESERVED_THEME_IDS = {
     urls.EVERY_PAPER: f"{urls.NEWEST_FEED} is the feed of every paper",
     "index": f"{urls.THEMES}index.md would be the themes folder's own page, at {urls.THEMES}",
+    urls.SITEMAP: f"{urls.FEEDS_SITEMAP} is the empty sitemap Material for MkDocs looks for "
+    "next to the feeds",
 }
 # The most featured papers a theme should have: CONTRIBUTING.md asks curators for 3–5.
 FEATURED_AT_MOST = 5

@@ -27,8 +27,10 @@ PAPERS_SCHEMA = "papers.schema.json"
 # Every paper's feed and citations take the name a theme's would: the theme id "papers" is
 # reserved for them (curation.RESERVED_THEME_IDS).
 EVERY_PAPER = "papers"
-# Material looks for a sitemap next to each feed a page names (render.FEEDS_SITEMAP says why).
-FEEDS_SITEMAP = "feeds/sitemap.xml"
+# Material looks for a sitemap next to each feed a page names (render.FEEDS_SITEMAP says why):
+# FEEDS_SITEMAP, where a theme's feed by this name would be, so the theme id is reserved for it
+# (curation.RESERVED_THEME_IDS).
+SITEMAP = "sitemap"
 STYLESHEET = "stylesheets/papersite.css"
 SCRIPT = "javascripts/papersite.js"
 SEARCH_SCRIPT = "javascripts/search.js"
@@ -93,4 +95,5 @@ def up_to(url: str, folder: str) -> str:
 
 
 NEWEST_FEED = feed_url(EVERY_PAPER)
+FEEDS_SITEMAP = feed_url(SITEMAP)
 EVERY_BIBTEX = bibtex_url(EVERY_PAPER)
