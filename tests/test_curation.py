@@ -26,7 +26,7 @@ from papersite.curation import (
     load_curation,
 )
 from papersite.errors import PapersiteError, Problems
-from papersite.render import generate
+from papersite.render import ID_MAX_LENGTH, check_id, generate
 from papersite.schema import SCHEMA_DIR
 
 from .conftest import CURATION_DATA, REPO
@@ -1101,6 +1101,34 @@ def test_a_former_id_must_be_free(content: Path) -> None:
         ("sequence-models", ()),
         ("arithmetic-reasoning", ()),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "name"),
+    [
+        ("  - id: {id}\n", 35, "'id'"),
+        ("  - id: arithmetic-reasoning\n    formerly: [old, {id}]\n", 36, "item 2 of 'formerly'"),
+        ("  - id: arithmetic-reasoning\n    formerly: {id}\n", 36, "'formerly'"),
+    ],
+)
+def test_an_id_too_long_for_a_page_address_is_an_error_at_its_line(
+    content: Path, written: str, line: int, name: str
+) -> None:
+    # Building refuses it (render.check_id) naming no file or line: the check says where.
+    for length in (ID_MAX_LENGTH, ID_MAX_LENGTH + 1):
+        long_id = "a" * length
+        themes = THEMES.replace("  - id: arithmetic-reasoning\n", written.format(id=long_id), 1)
+        write(content, themes=themes, papers=HEADER + "papers: {}\n")
+        found = [p for p in curate(content)[1] if ": warning: " not in p]
+        if length == ID_MAX_LENGTH:
+            assert (found, check_id("theme", long_id, "here")) == ([], long_id)
+            continue
+        assert found == [
+            f"{T}:{line}: {name} is longer than {ID_MAX_LENGTH} characters, the most an id in a "
+            "page address may have: shorten it"
+        ]
+        with pytest.raises(PapersiteError, match="cannot be a page address"):
+            check_id("theme", long_id, "here")
 
 
 def test_a_former_id_must_be_a_valid_id(content: Path) -> None:

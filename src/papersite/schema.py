@@ -188,6 +188,12 @@ def _message(error: ValidationError, location: Location, written: str | None = N
         missing = [key for key in expected if key not in value]
         return f"{name} is missing '{missing[0]}'"
     if kind == "maxLength":
+        if _id_kind(location):
+            # render.check_id refuses it as a folder name: said here, the check names its line.
+            return (
+                f"{name} is longer than {expected} characters, the most an id in a page address "
+                "may have: shorten it"
+            )
         return f"{name} is longer than {expected} characters"
     if kind == "pattern":
         if expected == _NOT_BLANK:
