@@ -361,6 +361,39 @@ def test_mkdocs_failing_is_one_problem_per_cause_it_logged(here: Path) -> None:
     ]
 
 
+def test_a_cause_mkdocs_words_over_lines_is_one_line(here: Path) -> None:
+    with (
+        mkdocs_logging() as log,
+        pytest.raises(PapersiteError) as error,
+        mkdocs_failures(log, here / "mkdocs.yml"),
+    ):
+        logging.getLogger("mkdocs.config").error("Failed to load 'x'.\nError: no 'x'\n\n  at a\n")
+        raise exceptions.Abort("Aborted with a configuration error!")
+    assert (
+        one_problem(error)
+        == "mkdocs.yml: MkDocs build failed: Failed to load 'x'. Error: no 'x'; at a"
+    )
+
+
+def test_a_markdown_extension_that_is_not_there_is_one_line_at_its_setting(
+    tmp_path: Path, here: Path
+) -> None:
+    # MkDocs words it over two lines: the extension, then the ModuleNotFoundError.
+    written = CONFIG.read_text(encoding="utf-8")
+    config = here / "mkdocs.yml"
+    config.write_text(written.replace("markdown_extensions:\n", "markdown_extensions:\n  - tocc\n"))
+    line = written.splitlines().index("markdown_extensions:") + 1
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        run_mkdocs(config, docs, tmp_path / "site", (NavEntry("Home", "index.md"),), epoch=0)
+    assert one_problem(error) == (
+        f"mkdocs.yml:{line}: MkDocs build failed: Config value 'markdown_extensions': Failed to "
+        "load extension 'tocc'. ModuleNotFoundError: No module named 'tocc'"
+    )
+
+
 @pytest.mark.parametrize(
     ("raised", "cause"),
     [
