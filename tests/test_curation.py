@@ -766,15 +766,37 @@ def test_a_tag_written_as_another_but_for_case_plural_or_hyphens_is_a_warning(
         "  selective-state-space-models-for-long-context:\n    tags: [gpt4]\n"
         "  a-survey-of-cooking-robots:\n    hidden: Off topic.\n    tags: [Benchmark, GPT 4]\n",
     )
-    apart = "the tags page would list them as two tags"
+    apart = "the tags page lists them as two tags; if they are one, write"
     assert [problem for problem in curate(content)[1] if "warning: tag" in problem] == [
-        f"{P}:6: warning: tag 'Benchmarks', here and on line 10, is written 'benchmark' on "
-        f"3 papers: {apart}; write 'benchmark'",
-        f"{P}:6: warning: tag 'Multi-Modal' is written 'multimodal' on 1 paper: {apart}; "
-        "write 'multimodal'",
-        f"{P}:14: warning: tag 'gpt4' is written 'GPT-4' on 1 paper: {apart}; write 'GPT-4'",
+        f"{P}:6: warning: tag 'Benchmarks' (here and on line 10) looks like 'benchmark' on "
+        f"3 papers: {apart} 'benchmark'",
+        f"{P}:6: warning: tag 'Multi-Modal' looks like 'multimodal' on 1 paper: {apart} "
+        "'multimodal'",
+        f"{P}:14: warning: tag 'gpt4' looks like 'GPT-4' on 1 paper: {apart} 'GPT-4'",
     ]
     assert errors(content) == []
+
+
+def test_a_tag_is_plural_by_a_lower_case_s_or_es_after_a_hiss(content: Path) -> None:
+    # 'TTS' (text to speech) is no plural of 'TT', nor 'GPS' of 'GP': their 'S' is a letter. A
+    # plural in 'es' is known by its singular: 'caches' is of 'cache', 'processes' of 'process'.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n"
+        "    tags: [TT, GP, Gaussian process, cache, box, LLM, state_space]\n"
+        "  quantized-state-space-models:\n"
+        "    tags: [TTS, GPS, Gaussian_processes, caches, boxes, LLMs, State Spaces]\n",
+    )
+    assert [p.split(" on 1 paper")[0] for p in curate(content)[1] if "warning: tag" in p] == [
+        f"{P}:6: warning: tag '{plural}' looks like '{singular}'"
+        for plural, singular in [
+            ("Gaussian_processes", "Gaussian process"),
+            ("caches", "cache"),
+            ("boxes", "box"),
+            ("LLMs", "LLM"),
+            ("State Spaces", "state_space"),
+        ]
+    ]
 
 
 @pytest.mark.parametrize("featured", [5, 6, 7])

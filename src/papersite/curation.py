@@ -1242,16 +1242,18 @@ def _check_tag_anchors(
 
 
 def _check_tag_variants(path: str, used: list[tuple[str, int]], problems: Problems) -> None:
-    """Warn of a tag that is another tag in use but for case, hyphens, spaces or a plural 's'.
+    """Warn of a tag that looks like another tag in use but for case, '-', '_', spaces or a plural.
 
-    'Benchmarks' beside 'benchmark', or 'multimodal' beside 'Multi-Modal', is one tag split in
-    two on the tags page. The rarer form is named, at each of its lines, with the commoner one to
-    write (the first written, when as common). Tags written differently with one anchor are the
+    'Benchmarks' beside 'benchmark', or 'multimodal' beside 'Multi-Modal', is likely one tag split
+    in two on the tags page. The rarer form is named, at each of its lines, with the commoner one
+    to write (the first written, when as common). Tags written differently with one anchor are the
     error of :func:`_check_tag_anchors`, and count here as one form.
     """
+    written = {_tag_folded(tag) for tag, _ in used}
     forms: dict[str, dict[str, list[tuple[str, int]]]] = {}
     for tag, line in used:
-        forms.setdefault(_tag_stem(tag), {}).setdefault(tag_anchor(tag), []).append((tag, line))
+        stem = _tag_stem(tag, written)
+        forms.setdefault(stem, {}).setdefault(tag_anchor(tag), []).append((tag, line))
     for variants in forms.values():
         # max() keeps the first of equals: the form written first.
         common = max(variants.values(), key=len)
@@ -1259,23 +1261,36 @@ def _check_tag_variants(path: str, used: list[tuple[str, int]], problems: Proble
             if places is common:
                 continue
             (tag, first), *others = places
-            here = f", here and on {_lines_named([line for _, line in others])}," if others else ""
+            here = f" (here and on {_lines_named([line for _, line in others])})" if others else ""
             write = common[0][0]
+            # Said as a likeness: 'GPs' and 'GP' may be meant apart.
             problems.warning(
                 path,
                 first,
-                f"tag '{tag}'{here} is written '{write}' on {counted(len(common), 'paper')}: "
-                f"the tags page would list them as two tags; write '{write}'",
+                f"tag '{tag}'{here} looks like '{write}' on {counted(len(common), 'paper')}: "
+                f"the tags page lists them as two tags; if they are one, write '{write}'",
             )
 
 
-def _tag_stem(tag: str) -> str:
-    """A tag as :func:`_check_tag_variants` compares it: folded, unhyphenated, singular."""
-    stem = re.sub(r"[\s-]+", "", tag.casefold())
-    # A plural 's' follows a letter: 'loss' and 'class' are no plurals, nor '1990s' of '1990'.
-    if len(stem) > 2 and stem[-1] == "s" and stem[-2].isalpha() and stem[-2] != "s":
-        return stem[:-1]
-    return stem
+def _tag_folded(tag: str) -> str:
+    """A tag folded, without the hyphens, underscores and spaces that tell no tags apart."""
+    return re.sub(r"[\s_-]+", "", tag).casefold()
+
+
+def _tag_stem(tag: str, written: set[str]) -> str:
+    """A tag as :func:`_check_tag_variants` compares it: folded (:func:`_tag_folded`), singular.
+
+    ``written`` holds every tag in use, folded: a plural in '-es' is told from one in '-s' by the
+    singular written ('processes' of 'process', 'caches' of 'cache').
+    """
+    stem = _tag_folded(tag)
+    # A plural 's' is written lower-case after a letter: 'TTS' is no plural of 'TT', nor 'loss'
+    # and 'class' plurals, nor '1990s' of '1990'.
+    if len(stem) <= 2 or not tag.endswith("s") or not tag[-2:-1].isalpha():
+        return stem
+    if re.search(r"(?:[sxz]|ch|sh)es$", stem) and stem[:-2] in written:
+        return stem[:-2]
+    return stem if stem[-2] == "s" else stem[:-1]
 
 
 def _lines_named(lines: list[int]) -> str:
