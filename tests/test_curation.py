@@ -16,12 +16,15 @@ from jsonschema import Draft202012Validator
 from papersite import rules
 from papersite.catalogue import Catalogue, Paper, load_catalogue
 from papersite.curation import (
+    LINES_HIDDEN_FROM,
+    LINES_LISTED,
     CuratedPaper,
     Curation,
     ExtraLink,
     Placement,
     Section,
     Theme,
+    _lines_named,
     arxiv_id_of,
     load_curation,
 )
@@ -824,7 +827,7 @@ def test_a_theme_with_more_than_five_featured_papers_is_a_warning_at_the_one_too
         ],
         7: [
             f"{P}:25: warning: theme 'efficiency' has 7 featured papers (lines 5, 9, 13, 17, 21, "
-            "… 29); CONTRIBUTING.md suggests 3–5: unfeature at least 2"
+            "25 and 29); CONTRIBUTING.md suggests 3–5: unfeature at least 2"
         ],
     }
     assert [p for p in curate(content)[1] if "featured papers" in p] == expected[featured]
@@ -1042,6 +1045,20 @@ def test_an_id_renamed_in_themes_yaml_alone_is_one_error_for_all_the_entries_nam
     ]
     # Only the reporting is grouped: each entry is still in error.
     assert curation.in_error == set(NAMING)
+
+
+@pytest.mark.parametrize("count", range(1, LINES_LISTED + LINES_HIDDEN_FROM + 3))
+def test_lines_are_left_out_only_when_three_or_more_would_be(count: int) -> None:
+    lines = list(range(10, 10 + count))
+    named = _lines_named(lines)
+    hidden = count - LINES_LISTED - 1
+    if hidden >= 3:
+        shown = ", ".join(map(str, lines[:LINES_LISTED]))
+        assert named == f"lines {shown}, … {lines[-1]}"
+    else:
+        word, _, numbers = named.partition(" ")
+        assert word == ("line" if count == 1 else "lines")
+        assert numbers.replace(" and", ",").split(", ") == list(map(str, lines))
 
 
 def test_an_unknown_id_named_by_a_few_entries_is_an_error_at_each(content: Path) -> None:
