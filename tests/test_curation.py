@@ -1061,6 +1061,30 @@ def test_lines_are_left_out_only_when_three_or_more_would_be(count: int) -> None
         assert numbers.replace(" and", ",").split(", ") == list(map(str, lines))
 
 
+@pytest.mark.parametrize(
+    ("written", "named"),
+    [
+        ("  - id: sums\n    formerly: [arithmetic-reasoning]\n", "arithmetic-reasoning"),
+        ("  - id: sums\n    title: Numbers\n", "numbers"),
+        ("  - id: sums\n", "Arithmetic Reasoning"),
+    ],
+)
+def test_a_theme_papers_yaml_names_by_its_old_id_or_title_is_not_also_said_to_be_empty(
+    content: Path, written: str, named: str
+) -> None:
+    # Renamed in themes.yaml alone: the errors at the entries say what to write, and the theme
+    # is empty only until they do.
+    themes = THEMES.replace("  - id: arithmetic-reasoning\n", written, 1)
+    themes = themes.replace("    title: Arithmetic Reasoning\n", "", 1 if "title" in written else 0)
+    for theme in (named, "efficiency"):
+        papers = f"papers:\n  teaching-transformers-to-add:\n    themes: ['{theme}']\n"
+        write(content, themes=themes, papers=HEADER + papers)
+        warnings = [p for p in curate(content)[1] if ": warning: " in p]
+        # Named by another theme's id, it is empty as far as papers.yaml says.
+        empty = [f"{T}:35: warning: theme 'sums' has no papers"] if theme == "efficiency" else []
+        assert (warnings, len(errors(content))) == (empty, 0 if theme == "efficiency" else 1)
+
+
 def test_an_unknown_id_named_by_a_few_entries_is_an_error_at_each(content: Path) -> None:
     write(content, themes=RENAMED, papers=NAMING_TWICE.split(f"  {NAMING[2]}:")[0])
     assert errors(content) == [

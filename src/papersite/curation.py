@@ -334,6 +334,9 @@ class CurationFiles:
     # could not be: then any theme may be missing.
     unread_themes: frozenset[str] | None = frozenset()
     intro_links: tuple[IntroLink, ...] = ()
+    # Themes papers.yaml names by another id, one in their 'formerly' or their title's: that such
+    # a theme has no papers is no news, as the errors at those entries say what to write.
+    misnamed: frozenset[str] = frozenset()
 
     def scores(self, paper: Paper) -> dict[str, ThemeScore]:
         """What each theme's rules make of the paper, by theme id."""
@@ -412,9 +415,11 @@ def _curate(
         problems.extend(found)
         return uncurated(catalogue), None
     curation = sort_papers(files, catalogue, found)
-    # Without papers.yaml's decisions a theme may well be empty: that is no news.
+    # Without papers.yaml's decisions a theme may well be empty: that is no news. Nor is it for a
+    # theme without rules, or one papers.yaml names by another id, which its errors say.
+    explained = files.without_rules | files.misnamed
     for theme in curation.themes if files.papers_read else ():
-        if theme.id not in files.without_rules and not curation.in_theme(theme.id):
+        if theme.id not in explained and not curation.in_theme(theme.id):
             found.warning(
                 files.themes_path,
                 files.theme_lines.get(theme.id),
@@ -469,7 +474,8 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         return None
     read = _read_themes(themes_path, problems)
     unread: set[str] = set()
-    decisions = _read_decisions(papers_path, catalogue, read, problems, unread)
+    misnamed: set[str] = set()
+    decisions = _read_decisions(papers_path, catalogue, read, problems, unread, misnamed)
     return CurationFiles(
         read.themes,
         read.rules,
@@ -484,6 +490,7 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         | {paper_id for paper_id, decision in (decisions or {}).items() if not decision.sound},
         unread_themes=read.unchecked,
         intro_links=read.intro_links,
+        misnamed=frozenset(misnamed),
     )
 
 
@@ -546,14 +553,20 @@ def _title_hint(value: str, kind: str, themes: Sequence[Theme], theme_id: str | 
             if section.title.strip().casefold() == wanted:
                 where = "" if theme.id == theme_id else f" of theme '{theme.id}'"
                 return f"(that is the title of section '{section.id}'{where}: write its id)"
-    for theme in themes:
-        if theme.title.strip().casefold() == wanted:
-            fix = "write its id" if kind == "theme" else "write a section id"
-            return f"(that is the title of theme '{theme.id}': {fix})"
+    titled = _titled(value, themes)
+    if titled is not None:
+        fix = "write its id" if kind == "theme" else "write a section id"
+        return f"(that is the title of theme '{titled.id}': {fix})"
     for theme in themes if kind == "theme" else ():
         if any(section.title.strip().casefold() == wanted for section in theme.sections):
             return f"(that is the title of a section of theme '{theme.id}': write a theme id)"
     return None
+
+
+def _titled(value: str, themes: Sequence[Theme]) -> Theme | None:
+    """The theme whose title ``value`` is, ignoring case and the spaces around them."""
+    wanted = value.strip().casefold()
+    return next((theme for theme in themes if theme.title.strip().casefold() == wanted), None)
 
 
 def _section_hint(section_id: str, theme: Theme, themes: Sequence[Theme]) -> str:
@@ -1003,11 +1016,17 @@ def _terms(
 
 
 def _read_decisions(
-    path: Path, catalogue: Catalogue, themes: _ThemesRead, problems: Problems, unread: set[str]
+    path: Path,
+    catalogue: Catalogue,
+    themes: _ThemesRead,
+    problems: Problems,
+    unread: set[str],
+    misnamed: set[str],
 ) -> dict[str, Decision] | None:
     """The decisions of papers.yaml, checked; None when the file is there but cannot be read.
 
-    ``unread`` receives the ids of papers whose entry was skipped for a mistake inside it.
+    ``unread`` receives the ids of papers whose entry was skipped for a mistake inside it;
+    ``misnamed`` the themes entries name by another id (see CurationFiles.misnamed).
     """
     # papers.yaml is optional: a curation of rules alone is a valid start.
     if not path.exists():
@@ -1041,6 +1060,10 @@ def _read_decisions(
         if len(problem.location) == 4:
             # {efficiency: Efficient attention}: the section's theme; [Sequence Models]: none.
             theme_id = problem.location[3] if isinstance(problem.location[3], str) else None
+            value = value_at(document.data, problem.location)
+            titled = _titled(value, themes.themes) if isinstance(value, str) else None
+            if problem.id_kind == "theme" and titled is not None:
+                misnamed.add(titled.id)
             return _invalid_id(document, problem, themes.themes, theme_id)
         if not problem.location and misplaced:
             return ""  # 'papers' missing: said with the entries that belong under it
@@ -1114,6 +1137,7 @@ def _read_decisions(
             _check_tag_anchors(document.path, tagged, anchors, problems)
             tags_used.extend(tagged)
     unknown_ids.report()
+    misnamed.update(unknown_ids.meant)
     _check_tag_variants(document.path, tags_used, problems)
     if unknown:
         (key, line), more = unknown[0], len(unknown) - 1
@@ -1322,6 +1346,8 @@ class _UnknownIds:
     named: dict[tuple[str, ...], tuple[str, str | None, list[tuple[str | int, int]]]] = field(
         default_factory=dict
     )
+    # The themes the unknown theme ids stand for, by a former id or by the theme's title.
+    meant: set[str] = field(default_factory=set)
 
     def add(
         self,
@@ -1403,8 +1429,12 @@ class _References:
             now, line = self.themes.former[theme_id]
             message = f"unknown theme '{theme_id}': it is now '{now}' ({THEMES_FILE} line {line})"
             self.report_unknown((theme_id,), message, *location, write=now)
+            self.unknown.meant.add(now)
             return False
         known = [theme.id for theme in self.themes.themes]
+        titled = _titled(theme_id, self.themes.themes)
+        if titled is not None:
+            self.unknown.meant.add(titled.id)
         hint = _title_hint(theme_id, "theme", self.themes.themes, None)
         hint = hint or suggest(theme_id, known, "themes")
         self.report_unknown((theme_id,), f"unknown theme '{theme_id}' {hint}", *location)
