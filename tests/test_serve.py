@@ -1065,6 +1065,20 @@ def test_a_rebuild_that_fails_otherwise_is_one_line_and_the_preview_serves_on(
     ]
 
 
+def test_a_rebuild_failing_with_a_message_over_lines_is_still_one_line(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        raise RuntimeError("Could not load the theme.\nNo module named 'x'")
+
+    said = _said_by_a_rebuild(monkeypatch, capsys, mkdocs_build)
+    assert len(said) == 1
+    assert said[0].startswith(
+        "mkdocs.yml: MkDocs serve failed: RuntimeError: Could not load the theme. "
+        "No module named 'x' (raised at "
+    )
+
+
 def test_a_rebuild_s_errors_are_printed_when_it_succeeds_all_the_same(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -81,10 +81,10 @@ def mkdocs_config_problem(config_file: Path, error: Exception) -> Problem:
             mark.line + 1 if mark is not None else None,
             f"YAML syntax error: {cause.problem or cause.context or 'invalid YAML'}",
         )
-    return Problem(display_path(config_file), None, _one_line(str(error)))
+    return Problem(display_path(config_file), None, one_line(str(error)))
 
 
-def _one_line(message: str) -> str:
+def one_line(message: str) -> str:
     """MkDocs' message with its lines joined: papersite prints each problem on one line.
 
     MkDocs words some causes over lines ("Failed to load extension 'tocc'." then the exception);
@@ -362,7 +362,7 @@ def mkdocs_failures(
         where = display_path(config_file)
         raise PapersiteError.from_problems(
             Problem(where, _setting_line(config_file, cause), f"MkDocs {command} failed: {cause}")
-            for cause in map(_one_line, causes)
+            for cause in map(one_line, causes)
         ) from None
 
 

@@ -49,6 +49,7 @@ from papersite.mkdocs_glue import (
     mkdocs_logging,
     mkdocs_nav,
     mkdocs_overrides,
+    one_line,
     papersite_options,
     read_mkdocs_yaml,
     with_theme_overrides,
@@ -457,7 +458,7 @@ def _rebuild_problems(preview: Preview, build: Callable[[], None]) -> tuple[Prob
         # plugin, the theme or papersite) is still found from the line.
         frames = traceback.extract_tb(error.__traceback__)
         raised = f" (raised at {frames[-1].filename}:{frames[-1].lineno})" if frames else ""
-        message = f"MkDocs serve failed: {type(error).__name__}: {error}{raised}"
+        message = f"MkDocs serve failed: {type(error).__name__}: {one_line(str(error))}{raised}"
         return (Problem(display_path(preview.config_file), None, message),)
     return ()
 
