@@ -316,6 +316,17 @@ def test_tex_in_a_title_is_shown_as_text(title: str, text: str) -> None:
         "\\textbf{\\emph{} Foo}",
         "\\hspace{1em}Spaced",
         "\\ldots",
+        # Text pylatexenc makes up, not the author's: the day of the build, placeholders.
+        "A \\today B",
+        "Psi Real Title \\maketitle",
+        "Chi Results \\cite{x} Title",
+        "See \\ref{fig} and \\includegraphics{x}",
+        "Omega \\textfrac{1}{2} Title",
+        "\\item First",
+        # What pylatexenc fails on with another error than its own: IndexError, RecursionError.
+        "A \\href{https://example.org}{code} B",
+        "\\texttt{" + "{" * 300 + "x" + "}" * 300 + "}",
+        "$" + "{" * 300 + "x" + "}" * 300 + "$",
         # Backslashes that are no TeX: paths, and quotes escaped as in code.
         "C:\\Users\\x and C:\\temp",
         'He said \\"hi\\" to 100 People',

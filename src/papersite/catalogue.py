@@ -382,6 +382,17 @@ def display_title(title: str) -> str:
     tex = re.sub(r"(?<!\\)((?:\\\\)*)([%&#])", r"\1\\\2", title)
     tex = _TEX_TIE.sub("\u00a0", tex)
     tex = re.sub(r"(?<!\\)~", r"\\textasciitilde{}", tex)  # not the accent `\~{n}`
+    try:
+        return _tex_as_text(title, tex)
+    except Exception:
+        # A title is a stranger's text, and pylatexenc fails on some of it otherwise than with
+        # its LatexWalkerError: an IndexError for any `\href`, a RecursionError for a few hundred
+        # nested braces. The title as written is always something to show.
+        return title
+
+
+def _tex_as_text(title: str, tex: str) -> str:
+    """:func:`display_title`'s reading of ``tex``, the title made TeX; ``title`` if unsure."""
     # Imported here: few titles hold TeX, and pylatexenc's reader takes 30 ms to import.
     from pylatexenc.latexwalker import (
         LatexEnvironmentNode,
@@ -402,6 +413,8 @@ def display_title(title: str) -> str:
         if isinstance(node, LatexMacroNode):
             if converter.latex_context.get_macro_spec(node.macroname) is None:
                 return title  # pylatexenc would drop it silently, its argument too (`\foo{x}`)
+            if node.macroname in _MADE_UP_TEXT:
+                return title
             if not (node.nodeargd and any(node.nodeargd.argnlist)):
                 continue  # `\,` or `\quad` is a space, not a part of the title
         elif not isinstance(node, LatexMathNode):
@@ -416,6 +429,16 @@ def display_title(title: str) -> str:
     if not _WORD_CHARACTER.search(text) and _WORD_CHARACTER.search(title):
         return title
     return text
+
+
+# Commands pylatexenc writes text for that is not the author's: the day of the build (`\today`),
+# placeholders (`<cit.>`, `< g r a p h i c s >`, "[NO \title GIVEN]"), a list's bullet, a format
+# string left unfilled (`\textfrac{1}{2}` as "%s/%s12"). A title holding one stays as written.
+_MADE_UP_TEXT = frozenset(
+    """today maketitle cite citep citet citealp citeauthor citeyear nocite ref eqref pageref
+    autoref cref Cref nameref label includegraphics textfrac href footnote footnotemark thanks
+    item input include""".split()
+)
 
 
 def _all_nodes(nodes: Iterable[LatexNode | None]) -> Iterable[LatexNode]:
