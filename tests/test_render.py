@@ -8,6 +8,7 @@ import os
 import posixpath
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jinja2
@@ -154,6 +155,14 @@ def test_a_former_id_s_addresses_lead_to_the_theme(tmp_path: Path) -> None:
         for kind, name in (("feeds", "{}.xml"), ("bibtex", "{}.bib")):
             old_file = out / kind / name.format(old)
             assert old_file.read_bytes() == (out / kind / name.format("efficiency")).read_bytes()
+    # The feed keeps the id it had at its first address ('formerly' lists the oldest first):
+    # Atom asks that it never change. Its self link is where the theme's feed is now.
+    feed = ET.parse(out / "feeds/efficiency.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert feed.findtext(f"{atom}id") == f"{SETTINGS.site_url}feeds/efficient-ml.xml"
+    self_link = feed.find(f"{atom}link[@rel='self']")
+    assert self_link is not None
+    assert self_link.get("href") == f"{SETTINGS.site_url}feeds/efficiency.xml"
     # The title is the new page's, escaped as text.
     first = (out / "themes/speed/index.html").read_text(encoding="utf-8")
     assert "<title>Moved: Efficiency &lt;&amp; friends&gt;</title>" in first

@@ -37,6 +37,7 @@ def atom_feed(
     *,
     title: str,
     feed_url: str,
+    feed_id: str | None = None,
     page_url: str,
     site_url: str,
     items: Iterable[CuratedPaper],
@@ -48,14 +49,16 @@ def atom_feed(
     """Atom XML of the ``max_entries`` newest dated papers among ``items``.
 
     ``built`` dates an empty feed; ``author`` names its author, :data:`DEFAULT_AUTHOR` when None;
-    ``language`` is the site's, the feed's ``xml:lang``, which readers hyphenate and read aloud by.
+    ``language`` is the site's, the feed's ``xml:lang``, which readers hyphenate and read aloud by;
+    ``feed_id`` is the feed's ``atom:id``, ``feed_url`` when None (Atom asks that it never change,
+    though the feed moves).
     """
     dated = sorted((item for item in items if item.paper.published), key=newest_first)
     entries = dated[:max_entries]
     # Plain names and an xmlns attribute: ElementTree would otherwise invent "ns0:" prefixes.
     root = ET.Element("feed", {"xmlns": ATOM, f"{{{XML}}}lang": language})
     _add(root, "title", title)
-    _add(root, "id", feed_url)
+    _add(root, "id", feed_id or feed_url)
     _add(root, "link", rel="self", href=feed_url, type="application/atom+xml")
     _add(root, "link", rel="alternate", href=page_url, type="text/html")
     newest = entries[0].paper.published if entries else None

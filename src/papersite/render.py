@@ -851,10 +851,17 @@ def _write_data(
     writer.write(urls.PAPERS_CSV, to_csv(objects))
     site = settings.site_url
 
-    def feed(title: str, url: str, page_url: str, items: Sequence[CuratedPaper]) -> bytes:
+    def feed(
+        title: str,
+        url: str,
+        page_url: str,
+        items: Sequence[CuratedPaper],
+        first_url: str | None = None,
+    ) -> bytes:
         return atom_feed(
             title=title,
             feed_url=f"{site}{url}",
+            feed_id=f"{site}{first_url}" if first_url else None,
             page_url=page_url,
             site_url=site,
             items=items,
@@ -876,11 +883,13 @@ def _write_data(
         title = f"{settings.site_name}: {theme.title}"
         bibtex = bibtex_file(title, entries)
         view = theme_feed(settings.site_name, theme)
-        atom = feed(view.title, view.url, f"{site}{urls.theme_url(theme.id)}", items)
+        # A renamed theme's feed keeps the id it had at its first address (formerly's first,
+        # the oldest): Atom asks that a feed's id never change, and readers may tell feeds by it.
+        first = urls.feed_url(theme.formerly[0]) if theme.formerly else None
+        atom = feed(view.title, view.url, f"{site}{urls.theme_url(theme.id)}", items, first)
         # Neither Atom nor BibTeX has a redirect, and a feed reader polls the address it was
-        # given: an old id's address serves the same file as the new. The feed's id and its
-        # self link stay the new address's, so a reader sees one feed, the same entries, and
-        # may move the subscription there.
+        # given: an old id's address serves the same file as the new. The feed's self link is
+        # the new address, where a reader may move the subscription; its entries are the same.
         for theme_id in (theme.id, *theme.formerly):
             writer.write(urls.bibtex_url(theme_id), bibtex)
             writer.write(urls.feed_url(theme_id), atom)
