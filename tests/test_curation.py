@@ -459,6 +459,12 @@ PAPER_ANCHORS = (
             "position 5",
         ),
         (
+            # re reads the brace as itself, the regex package as a named list: it crashed check.
+            ("{regex: 'speed(s|ed)? up', weight: 0.5}", "{regex: 'x{speed}', weight: 0.5}"),
+            f"{T}:18: invalid regex 'x{{speed}}': expected }} (write \\{{ for a brace) at "
+            "position 3",
+        ),
+        (
             # In a section's terms: at the term's line, not the section's.
             ("terms: [quantiz*, four bits", "terms:\n          - {regex: 'four (bits'}\n        #"),
             f"{T}:10: invalid regex 'four (bits': missing ), unterminated subpattern at position 5",

@@ -153,7 +153,16 @@ class Term:
         # re's syntax, which README documents, and its messages, which point at the mistake;
         # VERSION0 has the regex package read the pattern as re does.
         re.compile(text, re.IGNORECASE)
-        pattern = regex.compile(text, regex.IGNORECASE | regex.VERSION0)
+        try:
+            pattern = regex.compile(text, regex.IGNORECASE | regex.VERSION0)
+        except regex.error as error:
+            # Where re reads a brace as itself, regex may read a repeat or a named list
+            # ("{speed}"): re.error all the same, so callers tell the curator which regex.
+            hint = r" (write \{ for a brace)" if "{" in text else ""
+            # Its stubs declare neither, though the package's error has both, as re's has.
+            message: str = getattr(error, "msg", str(error))
+            position: int | None = getattr(error, "pos", None)
+            raise re.error(f"{message}{hint}", text, position) from None
         literals = _split(required_literals(text))
         return cls(text, pattern, weight, *literals, written_at=written_at)
 
