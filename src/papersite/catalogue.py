@@ -74,6 +74,23 @@ _TEX_MARKUP = re.compile(
     rf"\\[A-Za-z%&#$_{{}}]|{_TEX_ACCENTED.pattern}|{_TEX_MATH.pattern}|{_TEX_TIE.pattern}"
 )
 
+# An accent command in an abstract, on the letters that accent goes on in Latin-script names and
+# words (`Schr\"odinger`, `R\'enyi`, `dise\~nados`), bare or braced (`\"{o}`, `{\"o}`, `\"{\i}`):
+# the letter it makes (TeX's `\i` takes the space after it). Any other markup of an abstract
+# stays as written (authors' own macros).
+_ACCENT_MARKS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303"}
+_ACCENT_LETTER = {
+    "'": "aeiouyAEIOUYcnszCNSZ",
+    "`": "aeiouAEIOU",
+    "^": "aeiouAEIOU",
+    '"': "aeiouyAEIOUY",
+    "~": "aonAON",
+}
+_ACCENT_COMMAND = re.compile(
+    r"""(?P<open>\{)?\\(?P<mark>['`^"~])"""
+    r"""(?:\{(?P<braced>\\[ij]|[A-Za-z])\}|(?P<bare>\\[ij](?![A-Za-z]) ?|[A-Za-z]))(?(open)\})"""
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Paper:
@@ -349,7 +366,7 @@ def merge_records(paper_id: str, records: list[Record]) -> Paper:
     return Paper(
         id=paper_id,
         title=display_title(named.title),
-        abstract=best.abstract,
+        abstract=display_abstract(best.abstract),
         authors=authors,
         organization=organization,
         published=(best if best.published else dated[0]).published if dated else None,
@@ -389,6 +406,28 @@ def display_title(title: str) -> str:
         # its LatexWalkerError: an IndexError for any `\href`, a RecursionError for a few hundred
         # nested braces. The title as written is always something to show.
         return title
+
+
+def display_abstract(abstract: str) -> str:
+    r"""The abstract with TeX's accent commands as the letters they make (`Schr\"odinger`).
+
+    Only accents on letters they go on are read (`\'e`, not the `\'t` of an escaped "don\'t",
+    nor the `\"h` of a quoted `\"hi\"`); the rest of an abstract's markup, mostly its authors'
+    own macros, stays as written.
+    """
+    if "\\" not in abstract:
+        return abstract
+
+    def letter(command: re.Match[str]) -> str:
+        mark, base = (
+            command["mark"],
+            (command["braced"] or command["bare"]).removeprefix("\\").strip(),
+        )
+        if base not in _ACCENT_LETTER[mark]:
+            return command[0]
+        return unicodedata.normalize("NFC", base + _ACCENT_MARKS[mark])
+
+    return _ACCENT_COMMAND.sub(letter, abstract)
 
 
 def _tex_as_text(title: str, tex: str) -> str:

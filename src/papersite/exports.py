@@ -65,7 +65,12 @@ EXPORT_FIELDS = (
             "written; markup read as nothing, such as `\\emph{}`, stays as written)"
         ),
     ),
-    ExportField("abstract", {"type": "string"}, "the abstract verbatim, white space normalised"),
+    ExportField(
+        "abstract",
+        {"type": "string"},
+        "the abstract as written, white space normalised, TeX's accent commands as the letters "
+        'they make (`Schr\\"odinger` as `Schrödinger`)',
+    ),
     ExportField(
         "authors", {"type": ["integer", "null"]}, "number of authors, when the dump shows it"
     ),
