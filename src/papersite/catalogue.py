@@ -78,13 +78,13 @@ _TEX_MARKUP = re.compile(
 # words (`Schr\"odinger`, `R\'enyi`, `dise\~nados`), bare or braced (`\"{o}`, `{\"o}`, `\"{\i}`):
 # the letter it makes (TeX's `\i` takes the space after it). Any other markup of an abstract
 # stays as written (authors' own macros).
-_ACCENT_MARKS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303"}
-_ACCENT_LETTER = {
-    "'": "aeiouyAEIOUYcnszCNSZ",
-    "`": "aeiouAEIOU",
-    "^": "aeiouAEIOU",
-    '"': "aeiouyAEIOUY",
-    "~": "aonAON",
+# Each mark: the combining character it stands for, and the letters it goes on.
+_ACCENTS = {
+    "'": ("\u0301", "aeiouyAEIOUYcnszCNSZ"),
+    "`": ("\u0300", "aeiouAEIOU"),
+    "^": ("\u0302", "aeiouAEIOU"),
+    '"': ("\u0308", "aeiouyAEIOUY"),
+    "~": ("\u0303", "aonAON"),
 }
 _ACCENT_COMMAND = re.compile(
     r"""(?P<open>\{)?\\(?P<mark>['`^"~])"""
@@ -419,13 +419,11 @@ def display_abstract(abstract: str) -> str:
         return abstract
 
     def letter(command: re.Match[str]) -> str:
-        mark, base = (
-            command["mark"],
-            (command["braced"] or command["bare"]).removeprefix("\\").strip(),
-        )
-        if base not in _ACCENT_LETTER[mark]:
+        combining, letters = _ACCENTS[command["mark"]]
+        base = (command["braced"] or command["bare"]).removeprefix("\\").strip()
+        if base not in letters:
             return command[0]
-        return unicodedata.normalize("NFC", base + _ACCENT_MARKS[mark])
+        return unicodedata.normalize("NFC", base + combining)
 
     return _ACCENT_COMMAND.sub(letter, abstract)
 
