@@ -148,7 +148,7 @@ def test_the_errors_of_an_edit_are_shown_on_every_page_until_fixed(preview: Prev
     # Every problem as the terminal has it, the warnings the edit brought too; both counted.
     assert _problems_shown(preview) == {
         "message": "papersite: 1 error, 1 warning; this preview shows the last good pages "
-        "until they are fixed (the terminal says the same)",
+        "until it is fixed (the terminal says the same)",
         "problems": [
             "content/curation/themes.yaml:35: warning: theme 'arithmetic-reasoning' has no papers",
             "content/curation/papers.yaml:3: unknown paper id '<b>teaching</b>' "
@@ -160,6 +160,83 @@ def test_the_errors_of_an_edit_are_shown_on_every_page_until_fixed(preview: Prev
     assert _problems_shown(preview) == {"message": "", "problems": []}
     # Generating the pages again kept the script, which MkDocs copies into the served site.
     assert (preview.docs / serve.PROBLEMS_SCRIPT).read_bytes() == script
+
+
+def test_a_preview_started_with_errors_shows_them_and_the_site_once_fixed(
+    preview: Preview, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It refused to start: the curator had to fix the file from the terminal's words, then start
+    # it again, where the preview is the place to fix it.
+    papers = preview.content / "curation" / "papers.yaml"
+    good = papers.read_text()
+    papers.write_text(good.replace("teaching-transformers-to-add:", "no-such-paper:", 1))
+    preview.start()
+    err = capsys.readouterr().err
+    assert "content/curation/papers.yaml:3: unknown paper id 'no-such-paper'" in err
+    assert err.endswith(
+        "papersite: the preview shows a page listing the errors, and the site once they are fixed\n"
+    )
+    shown = _problems_shown(preview)
+    assert shown["message"] == (
+        "papersite: 1 error, 1 warning; this preview shows the site once it is fixed "
+        "(the terminal says the same)"
+    )
+    assert len(shown["problems"]) == 2
+    # One page, with what it asks for (the site's stylesheet, script and feeds' sitemap), and
+    # no navigation to build it with.
+    page = (preview.docs / "index.md").read_text("utf-8")
+    assert page == (TEMPLATES / "preview-waiting.md").read_text("utf-8")
+    assert sorted(_files(preview.docs)) == sorted(
+        [
+            "index.md",
+            "stylesheets/papersite.css",
+            "javascripts/papersite.js",
+            "feeds/sitemap.xml",
+            serve.PROBLEMS_SCRIPT,
+            serve.PROBLEMS_FILE,
+        ]
+    )
+    assert preview.nav == []
+    papers.write_text(good)
+    assert preview.regenerate()
+    assert _problems_shown(preview) == {"message": "", "problems": []}
+    assert (preview.docs / "index.md").read_text("utf-8") != page
+    assert (preview.docs / "papers" / "teaching-transformers-to-add.md").is_file()
+    assert [entry for entry in preview.nav if "Arithmetic" in str(entry)]
+
+
+def test_a_preview_started_with_errors_serves_none_of_an_earlier_preview_s_pages(
+    preview: Preview,
+) -> None:
+    # Made with a navigation no longer known: served without one, MkDocs would list every
+    # paper's page in its own.
+    preview.start()
+    assert (preview.docs / "papers" / "teaching-transformers-to-add.md").is_file()
+    (preview.content / "curation" / "papers.yaml").write_text("papers: [\n")
+    started_again = Preview(preview.content, preview.docs, preview.config_file)
+    started_again.start()
+    assert not (preview.docs / "papers").exists()
+    assert "index.md" in _files(preview.docs)
+
+
+def test_a_preview_that_cannot_write_its_docs_folder_does_not_start(
+    preview: Preview, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Not the content's error: no edit of the inputs would fix it.
+    preview.docs.mkdir()
+    (preview.docs / "notes.txt").write_text("someone's own file")
+    with pytest.raises(PapersiteError, match="not made by papersite"):
+        preview.start()
+    assert _files(preview.docs) == {"notes.txt"}
+
+
+def _files(folder: Path) -> set[str]:
+    """The files under ``folder``, relative to it, papersite's marker left out."""
+    return {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file() and path.name != ".papersite-generated"
+    }
 
 
 def test_every_page_of_the_preview_runs_its_script_at_every_rebuild(
@@ -535,11 +612,17 @@ def _served(url: str, marker: str, timeout: float = 90.0) -> bool:
 
 @contextlib.contextmanager
 def preview_running(
-    content: Path, config: Path, *, stderr: int = subprocess.DEVNULL, env: Mapping[str, str] = {}
+    content: Path,
+    config: Path,
+    *,
+    stderr: int = subprocess.DEVNULL,
+    env: Mapping[str, str] = {},
+    serving: tuple[str, str] = ("about/", "Sequence Models"),
 ) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """``papersite serve`` in a process of its own at a free address, once it serves a page.
 
     Yields the process and the address of the site; ``env`` is added to this process' environment.
+    ``serving``: the page waited for (from the site's address) and a text it holds.
     """
     port = free_port()
     # MkDocs serves the site under the path of site_url, as it will be published.
@@ -559,7 +642,7 @@ def preview_running(
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        assert _served(base + "about/", "Sequence Models")
+        assert _served(base + serving[0], serving[1])
         time.sleep(1)  # the first build's file watching settles
         yield server, base
     finally:
@@ -585,6 +668,21 @@ def test_the_running_preview_shows_a_new_theme_in_every_page_s_navigation(
         # The About page's Markdown is the same: only the navigation changed on it.
         assert _served(base + "about/", "Robotics Lab")
         assert _served(base + "papers/teaching-transformers-to-add/", "Robotics Lab")
+
+
+@pytest.mark.slow
+def test_a_preview_started_with_errors_serves_the_site_once_they_are_fixed(
+    curated_content: Path, tmp_path: Path
+) -> None:
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    papers = curated_content / "curation" / "papers.yaml"
+    good = papers.read_text()
+    papers.write_text("papers: [\n")
+    waiting = ("", "Fix the content")
+    with preview_running(curated_content, tmp_path / "mkdocs.yml", serving=waiting) as (_, base):
+        papers.write_text(good)
+        assert _served(base + "about/", "Sequence Models")
+        assert _served(base + "papers/teaching-transformers-to-add/", "Teaching Transformers")
 
 
 def test_a_file_gone_right_after_it_was_seen_is_no_error(

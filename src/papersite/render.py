@@ -427,6 +427,17 @@ class SiteWriter:
                 self.changed += 1
 
 
+def write_assets(writer: SiteWriter) -> None:
+    """The files every page asks for, whatever the content.
+
+    The site's stylesheet and script, and the sitemap Material looks for next to the newest
+    papers' feed, which every page names (see FEEDS_SITEMAP).
+    """
+    writer.write(urls.STYLESHEET, (TEMPLATES / "papersite.css").read_bytes())
+    writer.write(urls.SCRIPT, (TEMPLATES / "papersite.js").read_bytes())
+    writer.write(urls.FEEDS_SITEMAP, FEEDS_SITEMAP)
+
+
 class Renderer:
     """Builds the views of one catalogue and curation and renders them with the templates."""
 
@@ -579,7 +590,7 @@ def _generate(
     if site.search_page:
         site.write_search_page()
     citations = site.write_data_files()
-    site.write_assets()
+    write_assets(site.writer)
     # Asked for only now, when every page that lists none is written: a worker computing them
     # (papersite.related) has had all that time, which waiting for them earlier would waste.
     related_by_id = _related_now(related, curation, settings)
@@ -746,11 +757,6 @@ class _Generation:
         _write_data(self.writer, self.curation, self.settings, citations)
         return citations
 
-    def write_assets(self) -> None:
-        """The site's stylesheet and script."""
-        self.writer.write(urls.STYLESHEET, (TEMPLATES / "papersite.css").read_bytes())
-        self.writer.write(urls.SCRIPT, (TEMPLATES / "papersite.js").read_bytes())
-
     def write_paper_pages(
         self,
         related: Mapping[str, Related],
@@ -874,7 +880,6 @@ def _write_data(
     # One file of every paper, so a reader who wants several themes gets each key once.
     every = (citations[item.paper.id] for item in curation.papers)
     writer.write(urls.EVERY_BIBTEX, bibtex_file(f"{settings.site_name}: every paper", every))
-    writer.write(urls.FEEDS_SITEMAP, FEEDS_SITEMAP)
     newest = feed(f"{settings.site_name}: newest papers", urls.NEWEST_FEED, site, curation.papers)
     writer.write(urls.NEWEST_FEED, newest)
     for theme in curation.themes:

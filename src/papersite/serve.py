@@ -56,7 +56,7 @@ from papersite.mkdocs_glue import (
 )
 from papersite.options import line_of
 from papersite.related import Related, related_papers
-from papersite.render import TEMPLATES, Generated, SiteWriter
+from papersite.render import TEMPLATES, Generated, SiteWriter, write_assets
 from papersite.sources import SOURCES_DIR
 from papersite.wording import counted, listed
 
@@ -147,6 +147,8 @@ class Preview:
     # on_serve).
     mkdocs_log: MkDocsLog | None = None
     mkdocs_failed: tuple[Problem, ...] = ()
+    # Whether the docs folder holds no site yet, but the page saying to fix the errors first.
+    waiting: bool = False
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -154,13 +156,46 @@ class Preview:
         theme = () if self.theme is None else (self.theme,)
         return (self.content, TEMPLATES, self.config_file, *theme)
 
-    def start(self) -> Generated:
-        """The first generation: problems raise, and inputs change from here on."""
+    def start(self) -> None:
+        """The first generation; inputs change from here on.
+
+        Errors in the inputs (the content, mkdocs.yml's options, the templates) do not stop the
+        preview: the docs folder then holds one page saying to fix them, the box under it lists
+        them, and the first good generation puts the site there. Any other error (a docs folder
+        that cannot be written) raises.
+        """
         # Looked at first: an edit saved while the pages are written is one more change.
         self.inputs_seen = snapshot(self.inputs)
-        generated = self.generate()
+        try:
+            self.generate()
+        except PapersiteError as error:
+            if not all(self._is_input(problem.path) for problem in error.problems):
+                raise
+            self.failed = error.problems
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            self._wait_for_a_fix()
+            print(
+                "papersite: the preview shows a page listing the errors, and the site once they "
+                "are fixed",
+                file=sys.stderr,
+            )
         self.show_problems()
-        return generated
+
+    def _is_input(self, shown: str) -> bool:
+        """Whether a problem's path, as shown, is one of the inputs or under one."""
+        path = Path(shown).resolve()
+        return any(path.is_relative_to(given.resolve()) for given in self.inputs)
+
+    def _wait_for_a_fix(self) -> None:
+        """Leave one page in the docs folder, saying the content's errors come first."""
+        # Pages an earlier preview left are not served: the navigation they were made with is
+        # not known, and MkDocs without one lists every page (each paper's) in its own.
+        writer = SiteWriter(self.docs, keep=(PROBLEMS_SCRIPT, PROBLEMS_FILE))
+        writer.write("index.md", (TEMPLATES / "preview-waiting.md").read_bytes())
+        write_assets(writer)
+        writer.prune()
+        self.waiting = True
 
     def refresh(self) -> None:
         """Regenerate when an input changed since the last look; hold ``lock`` meanwhile.
@@ -293,6 +328,7 @@ class Preview:
         )
         nav = mkdocs_nav(generated.nav)
         self.pages_changed = generated.changed > 0
+        self.waiting = False
         if nav != self.nav:
             first = not self.nav
             self.nav[:] = nav
@@ -327,7 +363,7 @@ class Preview:
         with contextlib.suppress(OSError):
             writer = SiteWriter(self.docs)
             writer.write(PROBLEMS_SCRIPT, (TEMPLATES / "preview.js").read_bytes())
-            writer.write(PROBLEMS_FILE, _problems_report(self.failed))
+            writer.write(PROBLEMS_FILE, _problems_report(self.failed, waiting=self.waiting))
 
     def show_mkdocs_problems(self, site: Path, failed: tuple[Problem, ...]) -> None:
         """Show the errors MkDocs' rebuild failed with, ``failed``, under the last good pages.
@@ -343,20 +379,27 @@ class Preview:
             # request while it rebuilds, so none reads the file half-written. One that cannot be
             # written leaves the box as it was: the terminal has the errors.
             with contextlib.suppress(OSError):
-                (site / PROBLEMS_FILE).write_text(_problems_report(problems), encoding="utf-8")
+                report = _problems_report(problems, waiting=self.waiting)
+                (site / PROBLEMS_FILE).write_text(report, encoding="utf-8")
         self.mkdocs_failed = failed
 
 
-def _problems_report(problems: tuple[Problem, ...]) -> str:
-    """PROBLEMS_FILE's text: the box's heading and its lines, none for no problems."""
+def _problems_report(problems: tuple[Problem, ...], *, waiting: bool = False) -> str:
+    """PROBLEMS_FILE's text: the box's heading and its lines, none for no problems.
+
+    ``waiting``: no good pages were made yet (see :meth:`Preview.start`).
+    """
     errors = sum(problem.severity is Severity.ERROR for problem in problems)
     # Counted as listed: "1 error" over an error and a warning read as a miscount.
     warnings = len(problems) - errors
     counts = counted(errors, "error") + (f", {counted(warnings, 'warning')}" if warnings else "")
-    message = (
-        f"papersite: {counts}; this preview shows the last good pages until they are fixed "
-        "(the terminal says the same)"
+    they = "it is" if errors == 1 else "they are"
+    shows = (
+        f"this preview shows the site once {they} fixed"
+        if waiting
+        else f"this preview shows the last good pages until {they} fixed"
     )
+    message = f"papersite: {counts}; {shows} (the terminal says the same)"
     report = {
         "message": message if problems else "",
         "problems": [str(problem) for problem in problems],
