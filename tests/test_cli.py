@@ -5,6 +5,7 @@ import errno
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -15,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from papersite.cli import main
+from papersite.cli import _parser, main
 from papersite.exports import schema_json
 from papersite.render import SiteWriter
 
@@ -127,6 +128,51 @@ def test_export_schema_writes_the_json_schema_without_reading_content(
         main(["export", "--schema", "--format", "json"])
     assert exit_info.value.code == 2
     assert "--format: not allowed with argument --schema" in capsys.readouterr().err
+    # The schema is the same sorted by the rules or not: --rules-only would be ignored.
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--schema", "--rules-only"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "papersite export: error: argument --rules-only: not allowed with argument --schema\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["check", "--bogus"], "usage: papersite check [-h] [--content DIR] [--strict]\n"),
+        (["triage", "extra"], "usage: papersite triage [-h]"),
+        (["serve", "--port", "1"], "usage: papersite serve [-h]"),
+    ],
+)
+def test_an_unknown_argument_is_said_with_its_command_s_usage(
+    args: list[str], usage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The top-level usage listed none of the command's options.
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    unknown = " ".join(args[1:])
+    assert err.endswith(f"papersite {args[0]}: error: unrecognized arguments: {unknown}\n")
+
+
+def test_no_command_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    for command in ("check", "export", "triage", "review", "build", "generate", "serve"):
+        assert re.search(rf"^    {command} +\w", err, re.MULTILINE), command
+
+
+def test_a_command_s_help_says_what_it_does(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    assert "\nValidate everything under the content folder.\n" in capsys.readouterr().out
+
+
+def test_serve_takes_mkdocs_short_option_for_its_address() -> None:
+    assert _parser().parse_args(["serve", "-a", "127.0.0.1:8001"]).dev_addr == "127.0.0.1:8001"
 
 
 @pytest.mark.parametrize(
@@ -285,6 +331,23 @@ def test_triage_prints_the_report_and_refuses_without_a_curation(
     assert capsys.readouterr().out.startswith(
         "1 pinned paper the rules would sort differently, for theme 'arithmetic-reasoning'\n"
     )
+    themes = curated_content / "curation" / "themes.yaml"
+    written = themes.read_text()
+    themes.write_text(
+        written.replace("id: arithmetic-reasoning", "id: arithmetic\n    formerly: [sums]")
+    )
+    papers = curated_content / "curation" / "papers.yaml"
+    decided = papers.read_text()
+    papers.write_text(decided.replace("arithmetic-reasoning", "arithmetic"))
+    # As the site's addresses do, a renamed theme's old id leads to it.
+    assert main(["triage", "--disagreements", "--theme", "sums"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "papersite: --theme sums: it is now 'arithmetic'\n"
+    assert captured.out.startswith(
+        "1 pinned paper the rules would sort differently, for theme 'arithmetic'\n"
+    )
+    themes.write_text(written)
+    papers.write_text(decided)
     assert main(["triage", "--theme", "arithmetic"]) == 1
     assert capsys.readouterr().err == (
         "content/curation/themes.yaml: --theme: no theme has the id 'arithmetic' "

@@ -566,7 +566,7 @@ def test_an_address_the_preview_cannot_listen_on_is_one_line_before_any_page_is_
         assert main(["serve", "--dev-addr", f"{host}:{port}"]) == 1
     assert capsys.readouterr().err == (
         f"{host}:{port}: cannot serve the preview there: {os.strerror(reason)}; "
-        "choose another address with --dev-addr IP:PORT\n"
+        "choose another address with --dev-addr IP:PORT (make serve DEV_ADDR=IP:PORT)\n"
     )
     assert not mkdocs_not_reached.exists()
 
@@ -586,7 +586,7 @@ def test_an_address_taken_while_the_pages_were_built_is_one_line(
     assert main(["serve", "--dev-addr", address]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"{address}: cannot serve the preview there: {os.strerror(errno.EADDRINUSE)}; "
-        "choose another address with --dev-addr IP:PORT"
+        "choose another address with --dev-addr IP:PORT (make serve DEV_ADDR=IP:PORT)"
     )
 
 

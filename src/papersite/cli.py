@@ -49,7 +49,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     130 on Ctrl-C (SIGINT), 143 on SIGTERM, 141 when the reader of stdout went away (SIGPIPE).
     """
     parser = _parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    if not given:
+        # argparse's "the following arguments are required: COMMAND" named none of them.
+        parser.print_help(sys.stderr)
+        return 2
+    args, unknown = parser.parse_known_args(given)
+    if unknown:
+        # Said with the command's usage: the top-level one lists none of its options.
+        args.parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command == "export" and args.schema and args.rules_only:
+        args.parser.error("argument --rules-only: not allowed with argument --schema")
     try:
         with _sigterm_raises():
             status: int = args.run(args)
@@ -149,7 +159,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="papersite", description="Build curated reading lists of ML papers."
     )
     parser.add_argument("--version", action="version", version=f"papersite {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = _Commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
 
     check = commands.add_parser("check", help="validate everything under the content folder")
     _content_option(check)
@@ -166,7 +176,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write the JSON Schema of the json format instead (the site's papers.schema.json)",
     )
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="file to write (default: stdout)"
+    )
     export.add_argument(
         "--rules-only",
         action="store_true",
@@ -223,9 +235,36 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="live preview that regenerates as content changes")
     _content_option(serve)
     _config_option(serve)
-    serve.add_argument("--dev-addr", metavar="IP:PORT", help="default: MkDocs' 127.0.0.1:8000")
+    serve.add_argument(
+        "-a",
+        "--dev-addr",
+        metavar="IP:PORT",
+        help="where to serve (default: mkdocs.yml's dev_addr, else 127.0.0.1:8000)",
+    )
     serve.set_defaults(run=_run_serve)
     return parser
+
+
+class _Commands:
+    """The subcommands' parsers, each with its help as its description and itself as ``parser``.
+
+    ``papersite check --help`` showed the options without saying what the command does, and an
+    unknown option was said with the top-level usage (see :func:`main`).
+    """
+
+    def __init__(self, commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+        self._commands = commands
+
+    def add_parser(self, name: str, *, help: str) -> argparse.ArgumentParser:
+        """A subcommand ``name``, described by ``help``."""
+        command = self._commands.add_parser(name, help=help, description=_sentence(help))
+        command.set_defaults(parser=command)
+        return command
+
+
+def _sentence(help: str) -> str:
+    """A command's help as a description: a sentence, capitalised and ending in a full stop."""
+    return help[0].upper() + help[1:] + "."
 
 
 def _config_option(command: argparse.ArgumentParser) -> None:
@@ -283,11 +322,16 @@ def _run_triage(args: argparse.Namespace) -> int:
     triaged = triage(loaded.files, loaded.catalogue)
     if args.theme is not None:
         known = [theme.id for theme in loaded.files.themes]
-        if args.theme not in known:
+        now = {old: theme.id for theme in loaded.files.themes for old in theme.formerly}
+        theme_id = now.get(args.theme, args.theme)
+        if theme_id != args.theme:
+            # As the site's old addresses do, a renamed theme's old id leads to it.
+            print(f"papersite: --theme {args.theme}: it is now '{theme_id}'", file=sys.stderr)
+        elif theme_id not in known:
             hint = suggest(args.theme, known, "themes")
             message = f"--theme: no theme has the id '{args.theme}' {hint}"
             raise PapersiteError(loaded.files.themes_path, None, message)
-        triaged = triaged.about(args.theme)
+        triaged = triaged.about(theme_id)
     _write(format_triage(triaged, disagreements=args.disagreements))
     return 0
 

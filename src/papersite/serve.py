@@ -765,7 +765,7 @@ def _cannot_listen(host: str, port: int, error: OSError) -> PapersiteError:
         _address(host, port),
         None,
         f"cannot serve the preview there: {error.strerror or error}; "
-        "choose another address with --dev-addr IP:PORT",
+        "choose another address with --dev-addr IP:PORT (make serve DEV_ADDR=IP:PORT)",
     )
 
 
