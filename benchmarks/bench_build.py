@@ -373,8 +373,12 @@ def main() -> None:
         run = child_build if kind == "build" else child_floor
         print(json.dumps(run(Path(content), Path(site), Path(config))))
         return
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--papers", type=int, nargs="+", default=[500, 5000])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--papers", type=int, nargs="+", default=[500, 5000], help="list sizes to build"
+    )
     parser.add_argument("--topics", action="store_true", help="papers the shipped themes sort")
     parser.add_argument(
         "--real-words", action="store_true", help="words drawn from the seed papers, not 60"

@@ -28,9 +28,11 @@ def _baseline(folder: Path) -> float:
 
 def main() -> None:
     """Write the dumps, then time the baseline and load_catalogue (best of --repeat runs)."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--papers", type=int, default=50_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--papers", type=int, default=50_000, help="papers in the synthetic dumps")
+    parser.add_argument("--repeat", type=int, default=3, help="runs, the best one reported")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp) / "content"

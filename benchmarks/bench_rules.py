@@ -133,7 +133,9 @@ def print_table(
 
 def main() -> None:
     """Print the rules' agreement with the reference, theme by theme."""
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--content", type=Path, default=Path("content"))
     parser.add_argument("--labels", type=Path, nargs="*", help="label files (default: curation)")
     parser.add_argument("--misses", action="store_true", help="list each disagreement")

@@ -196,7 +196,9 @@ def compare(content: Path, group_size: int, root: Path) -> Comparison:
 
 def main() -> None:
     """Compare and print."""
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--content", type=Path, default=REPO / "content")
     parser.add_argument("--groups", type=int, default=10, help="papers to a Pagefind page")
     args = parser.parse_args()

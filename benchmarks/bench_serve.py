@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from papersite.mkdocs_glue import read_mkdocs_yaml
+from papersite.wording import counted
 
 REPO = Path(__file__).parent.parent
 PAPER = "a-critical-review-of-recurrent-neural-networks-for-sequence-learning"
@@ -63,9 +64,11 @@ def wait_for(url: str, marker: str, since: float) -> float:
 
 def main() -> None:
     """Start the preview, make the edits, print the times."""
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--content", type=Path, default=REPO / "content")
-    parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--edits", type=int, default=3, help="papers.yaml edits to time")
     args = parser.parse_args()
     (REPO / "build").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=REPO / "build", prefix="bench-serve-") as tmp:
@@ -117,7 +120,7 @@ def main() -> None:
     )
     print(
         f"curator's edit (papers.yaml note): median {statistics.median(edits):.2f} s, "
-        f"max {max(edits):.2f} s ({len(edits)} edits)"
+        f"max {max(edits):.2f} s ({counted(len(edits), 'edit')})"
     )
 
 

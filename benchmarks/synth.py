@@ -137,7 +137,9 @@ def write_dumps(
 
 def main() -> None:
     """Write a synthetic content folder: ``python -m benchmarks.synth OUT --papers N``."""
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", type=Path, help="content folder to create (sources/ inside)")
     parser.add_argument("--papers", type=int, default=5000)
     parser.add_argument(

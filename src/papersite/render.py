@@ -719,9 +719,7 @@ class _Generation:
         """The Tags page; returns whether any paper has a tag (the nav names the page only then)."""
         tagged = any(item.tags for item in self.curation.papers)
         # Written even with no tags, so a kept address still opens; the nav then leaves it out.
-        self._page(
-            urls.page_file(urls.TAGS), "tags.md.j2", tagged=tagged, root=urls.up_to_root(urls.TAGS)
-        )
+        self._page(urls.page_file(urls.TAGS), "tags.md.j2", tagged=tagged)
         return tagged
 
     def write_about_page(self) -> None:
