@@ -333,6 +333,30 @@ def test_an_added_paper_s_featuring_and_note_are_shown(
     assert shown.endswith(" …)") and len(kept) <= 160 and long.startswith(kept + " ")
 
 
+def _add_dump(content: Path, *titles: str) -> None:
+    """Give content a new dump, new.txt, of papers with these titles: new to the dumps."""
+    dump = "".join(f"{title}\n\nAn abstract of {title}.\n\n" for title in titles)
+    (content / "sources" / "new.txt").write_text(dump, encoding="utf-8")
+
+
+def test_an_added_paper_s_tags_are_shown_before_its_note(
+    curated_content: Path, head_content: Path
+) -> None:
+    # A new tag comes with a new paper: shown nowhere else, it would reach the tags page unseen.
+    _add_dump(head_content, "Paged Caches for Serving")
+    with (head_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(
+            "  paged-caches-for-serving:\n    themes: {efficiency: fast-decoding}\n"
+            "    tags: [kv-cache, 'Serving|*', attention]\n    note: Read it.\n"
+        )
+    text = format_review(review(curated_content, head_content))
+    # In the page's order, whatever their case, and as written.
+    assert (
+        "- Paged Caches for Serving `paged-caches-for-serving`: `efficiency / fast-decoding` "
+        "(tags: attention, kv-cache, Serving\\|\\*; note: Read it.)\n"
+    ) in text.split("### Added (3)\n")[1].split("###")[0]
+
+
 def test_long_lists_end_in_a_count_of_the_rest(
     curated_content: Path, head_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

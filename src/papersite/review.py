@@ -3,7 +3,7 @@
 ``papersite review --base-content DIR`` compares the content of a pull request with the content of
 its base branch (checked out into another folder) and writes a Markdown summary for the job page:
 papers per theme before and after, themes whose page (title, place, intro, sections) or rules
-changed, papers added (with their curator links), moved between themes
+changed, papers added (with their curator links, featuring, note and tags), moved between themes
 or sections, and removed, papers whose note, featuring, order or tags changed, each curator link
 added, removed or changed (its label and address, to the letter), papers whose id now names another
 paper, papers whose title, abstract or date the dumps now give otherwise (a new dump's mention of a
@@ -49,6 +49,7 @@ from papersite.errors import (
 from papersite.markup import code_span, escape_gfm
 from papersite.rules import Term
 from papersite.sources import SOURCES_DIR
+from papersite.tags import text_order
 from papersite.wording import closest, counted
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
@@ -420,12 +421,14 @@ def _added(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperCha
 def _added_note(base: _Side, head: _Side, paper_id: str) -> str | None:
     """That an added paper was hidden before, what papers.yaml says of it, or that it says nothing.
 
-    Its featuring and note are on the site from now on, as much as its links: a reviewer reads
-    them here rather than only in the diff.
+    Its featuring, note and tags are on the site from now on, as much as its links: a reviewer
+    reads them here rather than only in the diff (a new tag makes a tag page of its own).
     """
     item = head.papers[paper_id]
     notes = ["unhidden"] if paper_id in base.hidden else []
     notes += [f"featured in {', '.join(sorted(item.featured))}"] if item.featured else []
+    # Tags as the paper's page lists them, under its title and before the note.
+    notes += [f"tags: {', '.join(sorted(item.tags, key=text_order))}"] if item.tags else []
     notes += [f"note: {_shortened(item.note)}"] if item.note else []
     notes += [note] if (note := _undecided(head, paper_id)) else []
     return "; ".join(notes) or None
