@@ -92,6 +92,7 @@ def test_unchanged_content_reviews_as_no_change(curated_content: Path) -> None:
     text = format_review(report)
     assert text.count("\nNone.\n") == 4
     assert "Catalogue changes" not in text  # shown only when a dump changed something
+    assert "dded hidden" not in text  # shown only when a dump brings a paper hidden at once
     assert "Themes edited" not in text and "themes edited" not in text
     assert text.endswith("### Check\n\nNo errors or warnings.\n")
 
@@ -357,6 +358,45 @@ def test_an_added_paper_s_tags_are_shown_before_its_note(
     ) in text.split("### Added (3)\n")[1].split("###")[0]
 
 
+def test_papers_hidden_as_they_arrive_are_listed_with_the_reason_and_counted(
+    curated_content: Path, head_content: Path
+) -> None:
+    # A new dump's papers must add up: each shows as added, or as added hidden with the reason
+    # the curators give, which is the decision a reviewer checks.
+    _add_dump(head_content, "Sourdough Bread at Home", "Paged Caches for Serving")
+    with (head_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write("  sourdough-bread-at-home:\n    hidden: A *bread* recipe | not ML.\n")
+    report = review(curated_content, head_content)
+    # Hidden from the site on the base branch already, or hidden now: not new, not listed.
+    assert [c.paper_id for c in report.added_hidden] == ["sourdough-bread-at-home"]
+    text = format_review(report)
+    assert "**6 → 7 papers** on the site: 3 added, 1 added hidden, 1 moved, 2 removed" in text
+    assert (
+        "### Added hidden (1)\n"
+        "\n"
+        "- Sourdough Bread at Home `sourdough-bread-at-home`: not on the site "
+        "(hidden: A \\*bread\\* recipe \\| not ML.)\n"
+        "\n"
+        "### Moved (1)\n"
+    ) in text
+    assert "`paged-caches-for-serving`: `unsorted`" in text.split("### Added (3)")[1]
+
+
+def test_a_paper_hidden_as_it_arrives_with_an_error_in_its_entry_is_not_compared(
+    curated_content: Path, head_content: Path
+) -> None:
+    # Hidden, but what the entry says of a theme is not applied: a mistake under Check first.
+    _add_dump(head_content, "Sourdough Bread at Home")
+    with (head_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(
+            "  sourdough-bread-at-home:\n    hidden: Off topic.\n    themes: {no-such-theme: x}\n"
+        )
+    report = review(curated_content, head_content)
+    assert report.added_hidden == ()
+    assert [n.paper_id for n in report.not_compared] == ["sourdough-bread-at-home"]
+    assert "added hidden" not in format_review(report)
+
+
 def test_long_lists_end_in_a_count_of_the_rest(
     curated_content: Path, head_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -431,7 +471,9 @@ def test_a_new_reason_for_hiding_is_listed_among_the_edits(
     # Hidden on both sides: not added, moved or removed, but the reason is what a reviewer reads.
     with (head_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
         papers.write("  a-survey-of-cooking-robots:\n    hidden: A *duplicate* of another.\n")
-    text = format_review(review(curated_content, head_content))
+    report = review(curated_content, head_content)
+    assert report.added_hidden == ()  # hidden on the base branch too: it did not arrive now
+    text = format_review(report)
     assert (
         "- A Survey of Cooking Robots `a-survey-of-cooking-robots`: reason for hiding, now: "
         "A \\*duplicate\\* of another.\n"

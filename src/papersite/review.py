@@ -3,7 +3,8 @@
 ``papersite review --base-content DIR`` compares the content of a pull request with the content of
 its base branch (checked out into another folder) and writes a Markdown summary for the job page:
 papers per theme before and after, themes whose page (title, place, intro, sections) or rules
-changed, papers added (with their curator links, featuring, note and tags), moved between themes
+changed, papers added (with their curator links, featuring, note and tags), papers new to the dumps
+that papers.yaml hides on arrival (with the reason), moved between themes
 or sections, and removed, papers whose note, featuring, order or tags changed, each curator link
 added, removed or changed (its label and address, to the letter), papers whose id now names another
 paper, papers whose title, abstract or date the dumps now give otherwise (a new dump's mention of a
@@ -119,8 +120,8 @@ class Addresses:
 class PaperChange:
     """A paper added, moved or removed: its places before and after the pull request.
 
-    ``note`` says why a paper left (the reason it was hidden), or that an added one was unhidden
-    or is not yet decided (where it stands is the rules' call);
+    ``note`` says why a paper left or never showed (the reason it is hidden), or that an added one
+    was unhidden or is not yet decided (where it stands is the rules' call);
     ``links`` are an added paper's curator links, new addresses on the site a reviewer checks.
     """
 
@@ -203,6 +204,9 @@ class Review:
     themes_edited: tuple[ThemeEdit, ...] = ()
     # Addresses links and feed readers use that the pull request drops or leads elsewhere.
     addresses: tuple[Addresses, ...] = ()
+    # Papers new to the dumps that papers.yaml hides from the start: on the site on neither side,
+    # but the hiding and its reason are a decision the reviewer checks.
+    added_hidden: tuple[PaperChange, ...] = ()
 
     @property
     def compared(self) -> bool:
@@ -272,6 +276,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         head_total=len(head.places),
         counts=_counts(base.curation, head.curation, renames),
         added=_added(base, head, in_error),
+        added_hidden=_added_hidden(base, head, in_error),
         moved=_moved(base, head, in_error),
         removed=_removed(base, head, in_error),
         problems=head.problems,
@@ -415,6 +420,17 @@ def _added(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperCha
         )
         for paper_id, after in head.places.items()
         if paper_id not in in_error and paper_id not in base.places
+    )
+
+
+def _added_hidden(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
+    """Papers in no dump on the base branch that the pull request hides as they arrive, and why."""
+    # Without them a dump's papers and the Added list would not square, and the hiding, which
+    # keeps a paper off the site for good, would pass unseen.
+    return tuple(
+        PaperChange(paper_id, item.paper.title, (), (), f"hidden: {item.reason}")
+        for paper_id, item in head.hidden.items()
+        if paper_id not in in_error and not base.has(paper_id)
     )
 
 
@@ -830,9 +846,12 @@ def format_review(report: Review) -> str:
         not_compared = f", {len(report.not_compared)} not compared" if report.not_compared else ""
         themes = report.themes_edited
         themes_edited = f", {counted(len(themes), 'theme')} edited" if themes else ""
+        # Not on the site, so not in the totals, but a new dump's papers add up with them.
+        hidden = report.added_hidden
+        added_hidden = f", {len(hidden)} added hidden" if hidden else ""
         lines.append(
             f"**{report.base_total} → {report.head_total} papers** on the site: "
-            f"{len(report.added)} added, {len(report.moved)} moved, "
+            f"{len(report.added)} added{added_hidden}, {len(report.moved)} moved, "
             f"{len(report.removed)} removed, {len(report.edited)} edited{catalogue}"
             f"{not_compared}{themes_edited}; {check}"
         )
@@ -907,7 +926,7 @@ def _not_compared(report: Review) -> str:
 
 
 def _changes(report: Review) -> list[str]:
-    """The lists of papers added, moved, removed, edited, and those not compared."""
+    """The lists of papers added (shown or hidden), moved, removed, edited, and not compared."""
     lines = []
     if report.not_compared:
         # First: it says how far to trust the counts above and the lists below.
@@ -925,6 +944,9 @@ def _changes(report: Review) -> list[str]:
             *_capped(entries),
         ]
     lines += _section("Added", report.added, lambda c: _places(c.after))
+    if report.added_hidden:
+        # Only a pull request that adds a dump can have any: most have none to show.
+        lines += _section("Added hidden", report.added_hidden, lambda c: "not on the site")
     lines += _section("Moved", report.moved, lambda c: f"{_places(c.before)} → {_places(c.after)}")
     lines += _section("Removed", report.removed, lambda c: f"was {_places(c.before)}")
     lines += [
