@@ -69,7 +69,7 @@ def test_review_summarises_counts_added_moved_removed_and_check_messages(
         "\n"
         "### Notes and details edited (2)\n"
         "\n"
-        "- Quantized State Space Models `quantized-state-space-models`: tags\n"
+        "- Quantized State Space Models `quantized-state-space-models`: tag `quantization` added\n"
         "- Teaching Transformers to Add `teaching-transformers-to-add`: note\n"
         "\n"
         "### Check\n"
@@ -462,7 +462,32 @@ def test_featuring_and_unfeaturing_are_named_with_their_theme(
         "no longer featured in `arithmetic-reasoning`",
         "note",
     )
-    assert edits["quantized-state-space-models"] == ("tags",)
+    assert edits["quantized-state-space-models"] == ("tag `quantization` added",)
+    # Each tag named, as a new one makes a page of its own; their order in papers.yaml is not
+    # the page's, so a reordering alone is no edit.
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("tags: [quantization]", "tags: [Zeta, 'a|b', quantization]"))
+    edits = {edit.paper_id: edit.changes for edit in review(curated_content, head_content).edited}
+    assert edits["quantized-state-space-models"] == (
+        "tag `a|b` added",
+        "tag `quantization` added",
+        "tag `Zeta` added",
+    )
+    # On both sides: [addition].
+    teaching = "teaching-transformers-to-add"
+    for tags, changes in [
+        ("[Zeta, addition]", ("tag `Zeta` added",)),
+        ("[]", ("tag `addition` removed",)),
+        ("[b, addition]", ("tag `b` added",)),
+    ]:
+        papers.write_text(text.replace("tags: [addition]", f"tags: {tags}"))
+        edited = {e.paper_id: e.changes for e in review(curated_content, head_content).edited}
+        assert edited[teaching][-len(changes) :] == changes
+    base = curated_content / "curation" / "papers.yaml"
+    base.write_text(base.read_text(encoding="utf-8").replace("[addition]", "[b, addition]"))
+    papers.write_text(text.replace("tags: [addition]", "tags: [addition, b]"))
+    edited = {e.paper_id: e.changes for e in review(curated_content, head_content).edited}
+    assert not [change for change in edited.get(teaching, ()) if "tag" in change]
 
 
 def test_a_new_reason_for_hiding_is_listed_among_the_edits(

@@ -552,10 +552,14 @@ def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
     fields = (
         ("note", before.note != after.note),
         ("reading order", before.order != after.order),
-        ("tags", before.tags != after.tags),
-        ("arXiv id", before.arxiv_id != after.arxiv_id),
     )
     changes += [name for name, changed in fields if changed]
+    # Each named: a new tag makes a page of its own on the site. Their order in papers.yaml is
+    # not the page's (text_order), so a reordering alone is no change.
+    added, removed = set(after.tags) - set(before.tags), set(before.tags) - set(after.tags)
+    changes += [f"tag {code_span(tag)} added" for tag in sorted(added, key=text_order)]
+    changes += [f"tag {code_span(tag)} removed" for tag in sorted(removed, key=text_order)]
+    changes += ["arXiv id"] if before.arxiv_id != after.arxiv_id else []
     changes += _link_edits(before.links, after.links)
     return tuple(changes)
 
