@@ -197,15 +197,26 @@ def test_a_list_or_map_written_another_way_is_told_how_to_write_it(
     assert problems(PAPER + written + "\n", "papers") == [(3 + written.count("\n"), message)]
 
 
-def test_an_entry_of_one_key_run_into_its_value_is_told_the_space() -> None:
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [("themes:[efficiency]", "themes"), ("hidden:Not a research paper.", "hidden")],
+)
+def test_an_entry_of_one_key_run_into_its_value_is_told_the_space(written: str, key: str) -> None:
     # YAML reads 'themes:[efficiency]' as the entry's text, not as a key.
-    assert problems("papers:\n  p:\n    themes:[efficiency]\n", "papers") == [
+    assert problems(f"papers:\n  p:\n    {written}\n", "papers") == [
         (
             2,
-            "'p' must be a map of keys to values, not 'themes:[efficiency]'; write 'themes:' "
+            f"'p' must be a map of keys to values, not '{written}'; write '{key}:' "
             "followed by a space",
         )
     ]
+
+
+def test_text_with_a_colon_is_no_key_run_into_its_value() -> None:
+    # 'hiddenness:' and 'hidden: ' are not 'hidden' with its space left out.
+    for written in ("hiddenness:x", "see: https://a.org"):
+        [(_, message)] = problems(f"papers:\n  p: '{written}'\n", "papers")
+        assert "followed by a space" not in message
 
 
 def test_problems_come_in_file_order_each_unknown_key_at_its_own_line() -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import tracemalloc
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from papersite import yamlfile
 from papersite.errors import PapersiteError, Problems, Severity
+from papersite.schema import load_schema
 from papersite.yamlfile import MAX_BYTES, MAX_DEPTH, load_yaml_file, load_yaml_text, plain_key
 
 
@@ -299,6 +301,91 @@ def test_a_key_yaml_cannot_end_is_named_at_its_own_line(text: str, expected: str
     with pytest.raises(PapersiteError) as caught:
         load_yaml_text(text, "f.yaml")
     assert str(caught.value) == expected
+
+
+def missing(key: str, what: str) -> str:
+    fix = f"add ':' after '{key}'" if what == "colon" else f"write '{key}:' followed by a space"
+    left_out = f"'{key}' has no ':' after it" if what == "colon" else f"no space after '{key}:'"
+    return f"{left_out}, so YAML reads the line as one key, on into the lines below; {fix}"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Before, "add ':' after 'tags [kv-cache, benchmark]'", which made it a key; or PyYAML's
+        # "could not find expected ':'" at line 4, with no hint.
+        ("tags [kv-cache, benchmark]", missing("tags", "colon")),
+        ("tags [survey]", missing("tags", "colon")),
+        ('note "Read it for the history, https://example.org"', missing("note", "colon")),
+        ("hidden Not a machine learning paper.", missing("hidden", "colon")),
+        ("order 1", missing("order", "colon")),
+        # Any word before a list, a map or quoted text: themes.yaml's keys too.
+        ("title 'Efficiency'", missing("title", "colon")),
+        ("tags:[kv-cache, benchmark]", missing("tags", "space")),
+        ('note:"Read it for the history."', missing("note", "space")),
+        ("featured:true", missing("featured", "space")),
+    ],
+)
+@pytest.mark.parametrize(
+    ("before", "number"),
+    # Mid-entry, PyYAML named the line below it; as the entry's first key, YAML read it as the
+    # id's text, and the line below as a key inside that text.
+    [("    links: {}\n", 4), ("", 3)],
+)
+def test_a_key_run_into_its_value_is_told_the_colon_or_space(
+    line: str, expected: str, before: str, number: int
+) -> None:
+    text = f"papers:\n  a:\n{before}    {line}\n    arxiv: '1'\n  b:\n    themes: []\n"
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert (caught.value.line, caught.value.message) == (number, f"YAML syntax error: {expected}")
+    # The fix the message gives reads.
+    key = line.split(" ")[0].split(":")[0]
+    fixed = text.replace(line, f"{key}: {line[len(key) :].lstrip(':').lstrip()}")
+    assert load_yaml_text(fixed, "f.yaml").data["papers"]["b"] == {"themes": []}
+
+
+def test_the_entry_keys_are_the_schema_s() -> None:
+    schema: Any = load_schema("papers").schema
+    entry = schema["$defs"]["decision"]
+    assert set(entry["properties"]) == yamlfile._ENTRY_KEYS
+
+
+def test_an_unknown_word_before_plain_text_is_no_key_run_into_its_value() -> None:
+    # Which word was meant as the key cannot be told: the line as written is named.
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text("papers:\n  a:\n    order: 1\n    colour red\n    note: x\n", "f.yaml")
+    assert "add ':' after 'colour red'" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before, "found unknown escape character 'd'", with no hint.
+        (
+            'terms:\n  - {regex: "\\d+-bit", weight: 2}\n',
+            "in double quotes a backslash starts an escape, and '\\d' is none; write the text in "
+            "single quotes, '\\d+-bit', in which a backslash is itself",
+        ),
+        (
+            'a:\n  note: "It\'s C:\\Users"\n',
+            "in double quotes a backslash starts an escape, and '\\Us' is none; write the text in "
+            "single quotes, 'It''s C:\\Users', in which a backslash is itself",
+        ),
+        # An escape the text needs would read otherwise in single quotes: no text to copy.
+        (
+            'terms:\n  - {regex: "\\"\\w+\\"", weight: 2}\n',
+            "in double quotes a backslash starts an escape, and '\\w' is none; put the text in "
+            "single quotes, in which a backslash is itself",
+        ),
+    ],
+)
+def test_a_backslash_in_double_quotes_that_escapes_nothing_is_told_the_single_quotes(
+    text: str, expected: str
+) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert (caught.value.line, caught.value.message) == (2, f"YAML syntax error: {expected}")
 
 
 @pytest.mark.parametrize(

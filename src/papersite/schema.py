@@ -40,8 +40,9 @@ _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)")
 _NOT_BLANK = r"\S"
 # The start of a web address, as the links' pattern takes it.
 _WEB = re.compile(r"https?://")
-# What may follow a key run into its value, a space or a colon left out: 'themes {a', 'themes:{a'.
-_RUN_ON = re.compile(r"[ \t]|:?[{\[]")
+# What may follow a key run into its value, a space or a colon left out: 'themes {a', 'themes:{a',
+# 'hidden:Not a paper.'
+_RUN_ON = re.compile(r"[ \t{\[]|:\S")
 # A list item or map key a fix can write as it is, unquoted, on one line: an id, a tag.
 _PLAIN_ITEM = re.compile(r"\w[\w .+/-]{0,59}")
 # What the keys of the maps keyed by free text are, by the map's own key.

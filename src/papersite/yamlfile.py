@@ -156,6 +156,8 @@ def load_yaml_text(
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = _syntax_hint(text, exc) or exc.problem or exc.context or "invalid YAML"
+        if first_key := _run_in_first_key(text, exc):
+            line, reason = first_key
         if misplaced := _misplaced_key(text, exc):
             line, reason = misplaced
         if open_bracket := _unclosed_bracket(text, exc):
@@ -220,6 +222,8 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
     problem = error.problem or ""
     lines = text.split("\n")
     line = lines[mark.line] if mark.line < len(lines) else ""
+    if escape := _escape_hint(error):
+        return escape
     if "'\\t'" in problem:
         return (
             "a tab character: YAML indents and separates with spaces only; replace it with spaces"
@@ -382,7 +386,11 @@ def _unended_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | No
             "replace it with ':'"
         )
     written = line.strip()
-    if ":" in written or not written or written.startswith(("#", "-", "'", '"', "[", "{")):
+    if not written or written.startswith(("#", "-", "'", '"', "[", "{")):
+        return None
+    if run_in := _run_in_key(lines, start.line, mark.line):
+        return start.line + 1, run_in
+    if ":" in written:
         return None
     fixed = list(lines)
     fixed[start.line] = line.rstrip() + ":"
@@ -392,6 +400,60 @@ def _unended_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | No
         f"'{written}' has no ':' after it, so YAML reads the lines below as more of it; add ':' "
         f"after '{written}'"
     )
+
+
+# The keys of an entry in papers.yaml (tests check them against its schema): one of them at the
+# start of a line is a key, whatever follows it.
+_ENTRY_KEYS = frozenset(
+    {"themes", "add", "remove", "featured", "note", "order", "hidden", "arxiv", "links", "tags"}
+)
+# A key and its value with the ':' or the space after it left out: 'tags [a]', 'tags:[a]'.
+_RUN_IN = re.compile(r"(\s*)([A-Za-z_][\w-]*)(:?)[ \t]*(\S.*)")
+
+
+def _run_in_key(lines: list[str], index: int, reported: int) -> str | None:
+    """What to write when line ``index`` is a key run into its value: 'tags [a]', 'note:"x"'.
+
+    YAML reads the whole line as one key, on into the lines below. Only said of a known key, or
+    of a word before a list, a map or quoted text, and only when writing ': ' between them lets
+    the file parse past the line PyYAML reported.
+    """
+    run_in = _RUN_IN.fullmatch(lines[index].rstrip())
+    if run_in is None:
+        return None
+    indent, key, colon, value = run_in.groups()
+    spaced = lines[index][len(indent) + len(key) + len(colon)] in " \t"
+    if (colon and spaced) or not (key in _ENTRY_KEYS or value.startswith(("[", "{", "'", '"'))):
+        return None
+    fixed = list(lines)
+    fixed[index] = f"{indent}{key}: {value}"
+    if not _reads_past(fixed, reported):
+        return None
+    if colon:
+        return (
+            f"no space after '{key}:', so YAML reads the line as one key, on into the lines "
+            f"below; write '{key}:' followed by a space"
+        )
+    return (
+        f"'{key}' has no ':' after it, so YAML reads the line as one key, on into the lines "
+        f"below; add ':' after '{key}'"
+    )
+
+
+def _run_in_first_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """The line above the error, and what to do, when it is an entry's first key run into its value.
+
+    Right under the entry's id, 'tags [a]' reads as the id's text, and the entry's next key as a
+    key inside that text: "mapping values are not allowed here", a line below the one to fix.
+    """
+    mark = error.problem_mark
+    if mark is None or error.problem != "mapping values are not allowed here":
+        return None
+    lines = text.split("\n")
+    above = next((i for i in range(mark.line - 1, -1, -1) if lines[i].strip()), None)
+    if above is None or not (run_in := _run_in_key(lines, above, mark.line)):
+        return None
+    return above + 1, run_in
 
 
 def _block_ended_at(text: str, index: int) -> tuple[str, int, int] | None:
@@ -461,6 +523,36 @@ def _start_hint(line: str, starts: str = _SYNTAX_STARTS) -> str | None:
         f"text after '{key.group(2)}:' starts with '{value[0]}', which YAML reads as syntax, not "
         "text; put the text in double quotes"
     )
+
+
+# The text in double quotes at the start of a string, as written: up to the first " not escaped.
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+
+
+def _escape_hint(error: yaml.MarkedYAMLError) -> str | None:
+    r"""For a backslash in double quotes that starts no escape: regex: "\d+-bit".
+
+    In double quotes YAML reads '\' as the start of an escape ('\n', '\"'); in single quotes a
+    backslash is itself, which is how a regex is written.
+    """
+    start, mark = error.context_mark, error.problem_mark
+    problem = error.problem or ""
+    if (
+        error.context != "while scanning a double-quoted scalar"
+        or start is None
+        or mark is None
+        or not problem.startswith(("found unknown escape", "expected escape sequence"))
+    ):
+        return None
+    buffer = mark.buffer or ""
+    escape = buffer[buffer.rfind("\\", 0, mark.pointer) : mark.pointer + 1]
+    reason = f"in double quotes a backslash starts an escape, and '{escape}' is none"
+    written = _DOUBLE_QUOTED.match(buffer, start.pointer)
+    if written is None or re.search(r'\\[\\"]', written.group(1)):
+        # An escape the text needs ('\\"') would read differently in single quotes.
+        return f"{reason}; put the text in single quotes, in which a backslash is itself"
+    single = "'" + written.group(1).replace("'", "''") + "'"
+    return f"{reason}; write the text in single quotes, {single}, in which a backslash is itself"
 
 
 def _quote_hint(before: str) -> str | None:
