@@ -264,6 +264,26 @@ def test_check_counts_no_papers_when_papers_yaml_cannot_be_read(
     )
 
 
+@pytest.mark.parametrize(
+    ("papers", "unread"),
+    [(None, "themes.yaml"), ("papers:\n  a: [\n", "themes.yaml and papers.yaml")],
+)
+def test_check_says_nothing_is_counted_when_themes_yaml_cannot_be_read(
+    curated_content: Path, capsys: pytest.CaptureFixture[str], papers: str | None, unread: str
+) -> None:
+    # The curation line was missing, as for a content folder with no curation at all.
+    themes = curated_content / "curation" / "themes.yaml"
+    themes.write_text('themes:\n  - {id: a, regex: "\\d+-bit"}\n', encoding="utf-8")
+    if papers is not None:
+        (curated_content / "curation" / "papers.yaml").write_text(papers, encoding="utf-8")
+    assert main(["check"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[-2] == (
+        f"content/curation: themes and papers not counted, as {unread} could not be read"
+    )
+    assert captured.err.startswith("content/curation/themes.yaml:2: YAML syntax error: ")
+
+
 def test_check_names_the_line_a_quote_was_left_open_on(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -222,6 +222,10 @@ class Curation:
 
         ``folder`` is the curation folder as messages name it.
         """
+        if not self.themes and self.unread_themes is None:
+            # themes.yaml could not be read: every paper is unsorted, which says nothing.
+            unread = THEMES_FILE if self.papers_read else f"{THEMES_FILE} and {PAPERS_FILE}"
+            return f"{folder}: themes and papers not counted, as {unread} could not be read"
         if not self.papers_read:
             # Counts of the rules alone would read as if the curators' decisions had moved papers.
             ids = ", ".join(t.id for t in self.themes)
