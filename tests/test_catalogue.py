@@ -219,6 +219,55 @@ def test_the_warning_says_when_the_page_shows_the_later_mention() -> None:
     assert catalogue.papers[0].abstract == OTHER_ABSTRACT
 
 
+def test_a_mention_dated_otherwise_is_a_warning_saying_which_date_the_page_shows() -> None:
+    # b.txt was captured first, whatever the file names: the mention in a.txt is the later one.
+    # The two are as rich, and the page's date is the first file's (merge_records).
+    first = Record("b.txt", 3, "Gated Attention", ABSTRACT, authors=2, published=date(2024, 11, 27))
+    later = Record("a.txt", 9, "Gated attention", ABSTRACT, authors=2, published=date(2024, 11, 28))
+    catalogue = build_catalogue(
+        [
+            dump("a.txt", later, captured=date(2025, 12, 1)),
+            dump("b.txt", first, captured=date(2025, 11, 20)),
+        ]
+    )
+    assert [str(problem) for problem in catalogue.problems] == [
+        "a.txt:9: warning: 'Gated attention' is dated 2024-11-28 here, but 2024-11-27 in the "
+        "mention at b.txt:3; the page shows 2024-11-28, the date of this mention (the "
+        "mention with the most metadata); correct the wrong date in its dump"
+    ]
+    assert catalogue.papers[0].published == date(2024, 11, 28)
+
+
+def test_the_date_warning_says_when_the_page_shows_the_later_mention_s_date() -> None:
+    first = Record("a.txt", 3, "Gated Attention", ABSTRACT, published=date(2024, 11, 27))
+    # Upvotes make the later mention the richer one; the third repeats the first date: no warning.
+    later = Record("b.txt", 7, "Gated Attention", ABSTRACT, published=date(2024, 11, 28), upvotes=4)
+    again = Record("c.txt", 5, "Gated Attention", ABSTRACT, published=date(2024, 11, 27))
+    catalogue = build_catalogue([dump("a.txt", first), dump("b.txt", later), dump("c.txt", again)])
+    (problem,) = catalogue.problems
+    assert (problem.path, problem.line, problem.severity) == ("b.txt", 7, Severity.WARNING)
+    assert "in the mention at a.txt:3; the page shows 2024-11-28, the date of this mention" in (
+        problem.message
+    )
+    assert catalogue.papers[0].published == date(2024, 11, 28)
+
+
+def test_a_year_less_date_and_the_same_date_with_its_year_are_no_warning() -> None:
+    # Captured in 2025 the page prints "Nov 27"; a year later it prints "Nov 27, 2025".
+    meta = "Gated Attention\n\n{abstract}\n\n  • 2 authors\n·\n{date}\n"
+    texts = {"a.txt": ("Nov 27", 2025), "b.txt": ("Nov 27, 2025", 2026)}
+    dumps = [
+        read_text(
+            meta.format(abstract=ABSTRACT, date=written),
+            SourceFile(Path(name), name, name, date(year, 11, 30), year),
+        )
+        for name, (written, year) in texts.items()
+    ]
+    catalogue = build_catalogue(dumps)
+    assert catalogue.problems == ()
+    assert catalogue.papers[0].published == date(2025, 11, 27)
+
+
 @pytest.mark.parametrize(
     "later",
     [ABSTRACT[:100], "", "Abstract withheld.", ABSTRACT.upper()],

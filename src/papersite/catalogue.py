@@ -4,7 +4,8 @@ Mentions are matched by title (case, accents, punctuation and spacing aside), or
 a paper was retitled between versions; a mention merged by title whose abstract is like none of
 the others' gets a warning, since it may be another paper of the same title. A merged paper keeps
 the richest metadata any mention has: a date beats no date, and upvotes come from the latest
-capture that shows them. The title is the exception: one with a capital beats one all in lower
+capture that shows them; a mention dated otherwise than those before it gets a warning, since
+the page shows one date. The title is the exception: one with a capital beats one all in lower
 case, however rich the other's mention. Each paper gets a stable id, an ASCII slug of its title,
 which is also its address; when two titles slug the same, the paper captured first keeps the plain
 slug. Ids and matching read titles as written; TeX markup some authors put in a title (`$π$`, a
@@ -228,6 +229,11 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     papers.sort(key=lambda paper: paper.id)
     for key, other, record in unlike:
         _report_unlike(record, other, groups[key], displays, problems)
+    # A mention reported for its abstract has its date said there: one mistake, one message.
+    reported = {id(record) for _, _, record in unlike}
+    rank_of = {dump.source.name: ranks[id(dump)] for dump in dumps}
+    for records in groups.values():
+        _report_dates(records, rank_of, reported, displays, problems)
     skipped = {
         slugify(t) for dump in dumps for t in dump.skipped_titles if match_key(t) not in groups
     }
@@ -270,10 +276,7 @@ def _report_unlike(
     """Warn at a mention merged by title with one whose abstract tells of another paper."""
     kept = max(records, key=_richness)  # whose abstract and date the page shows: merge_records
     dated = kept.published.isoformat() if kept.published else "none"
-    if kept is record or kept is other:
-        place = "this mention" if kept is record else "that mention"
-    else:
-        place = f"the one at {displays[kept.source]}:{kept.line}"
+    place = _mention(kept, record, other, displays)
     share = shared_words(other.abstract, record.abstract)
     problems.warning(
         displays[record.source],
@@ -283,6 +286,54 @@ def _report_unlike(
         f"their words; the page shows the abstract and date ({dated}) of {place}; if they are "
         "two papers, edit or remove the wrong mention in its dump (a title names one paper)",
     )
+
+
+def _report_dates(
+    records: list[Record],
+    rank_of: dict[str, int],
+    reported: set[int],
+    displays: dict[str, str],
+    problems: Problems,
+) -> None:
+    """Warn at each mention dated otherwise than every mention of the paper captured before it.
+
+    The page shows one date (merge_records); another mention's would be lost without a word.
+    """
+    dated = sorted(
+        (r for r in records if r.published is not None),
+        key=lambda r: (rank_of[r.source], r.line),
+    )
+    if len(dated) < 2:
+        return
+    first = dated[0]
+    seen = {first.published}
+    kept = max(records, key=_richness)  # whose date the page shows, as in merge_records
+    for record in dated[1:]:
+        if record.published in seen:
+            continue
+        seen.add(record.published)
+        if id(record) in reported:
+            continue
+        assert record.published is not None and first.published is not None
+        assert kept.published is not None  # a dated mention is richer than any undated one
+        problems.warning(
+            displays[record.source],
+            record.line,
+            f"{describe(record.title)} is dated {record.published.isoformat()} here, but "
+            f"{first.published.isoformat()} in the mention at {displays[first.source]}:"
+            f"{first.line}; the page shows {kept.published.isoformat()}, the date of "
+            f"{_mention(kept, record, first, displays)} (the mention with the most metadata); "
+            "correct the wrong date in its dump",
+        )
+
+
+def _mention(kept: Record, record: Record, other: Record, displays: dict[str, str]) -> str:
+    """Which mention the page shows, said from the warning at ``record`` naming ``other``."""
+    if kept is record:
+        return "this mention"
+    if kept is other:
+        return "that mention"
+    return f"the one at {displays[kept.source]}:{kept.line}"
 
 
 def capture_order(dump: Dump) -> tuple[int, int, str]:
