@@ -1036,6 +1036,10 @@ NAMING_TWICE = (
     )
 )
 WRITE_ITS_ID = "(that is the title of theme 'efficient-ml': write its id)"
+KEEP_OLD = (
+    ", and add 'formerly: [efficiency]' to theme 'efficient-ml' in themes.yaml so its old "
+    "addresses keep working"
+)
 
 
 def test_an_id_renamed_in_themes_yaml_alone_is_one_error_for_all_the_entries_naming_it(
@@ -1047,7 +1051,7 @@ def test_an_id_renamed_in_themes_yaml_alone_is_one_error_for_all_the_entries_nam
     curation, problems = curate(content)
     assert [problem for problem in problems if ": warning: " not in problem] == [
         f"{P}:4: unknown theme 'efficiency' {WRITE_ITS_ID}, here and in 4 more entries "
-        "(lines 5, 7, 8, 10, 11, … 17): renamed in themes.yaml? rename it in each"
+        f"(lines 5, 7, 8, 10, 11, … 17): renamed in themes.yaml? rename it in each{KEEP_OLD}"
     ]
     # Only the reporting is grouped: each entry is still in error.
     assert curation.in_error == set(NAMING)
@@ -1114,8 +1118,37 @@ def test_entries_naming_different_unknown_ids_are_grouped_by_id(content: Path) -
         "'state-space'?), here and in 3 more entries (lines 7, 10 and 13): renamed in "
         "themes.yaml? rename it in each",
         f"{P}:5: unknown theme 'efficiency' {WRITE_ITS_ID}, here and in 3 more entries "
-        "(lines 8, 11 and 14): renamed in themes.yaml? rename it in each",
+        f"(lines 8, 11 and 14): renamed in themes.yaml? rename it in each{KEEP_OLD}",
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "keep"),
+    [
+        # Like in id, not in title: the same theme may be meant.
+        (
+            "  - id: efficiency-ml\n    title: Speed\n",
+            ", and add 'formerly: [efficiency]' to theme 'efficiency-ml'",
+        ),
+        # Other old ids listed already: one more goes among them.
+        (
+            "  - id: efficient-ml\n    formerly: [fast]\n",
+            ", and add 'efficiency' to the 'formerly' of theme 'efficient-ml'",
+        ),
+        # No theme like it: nothing to say of which theme to keep the old addresses in.
+        ("  - id: speed\n    title: Speed\n", ""),
+    ],
+)
+def test_a_renamed_theme_s_old_addresses_are_said_to_be_kept_by_formerly(
+    content: Path, written: str, keep: str
+) -> None:
+    themes = THEMES.replace("  - id: efficiency\n", written, 1)
+    if "title" in written:
+        themes = themes.replace("    title: Efficiency\n", "", 1)
+    write(content, themes=themes, papers=NAMING_TWICE)
+    (error,) = errors(content)
+    keeping = f"{keep} in themes.yaml so its old addresses keep working" if keep else ""
+    assert error.endswith(f"rename it in each{keeping}")
 
 
 # 'efficiency' renamed 'efficient-ml' with its old id kept: its id is on line 3.

@@ -1346,10 +1346,11 @@ class _UnknownIds:
     document: YamlDocument
     problems: Problems
     # By the id named (with its theme, for a section): the error, what to write instead when that
-    # is known (a theme's new id), then the entry and line of each place naming it.
-    named: dict[tuple[str, ...], tuple[str, str | None, list[tuple[str | int, int]]]] = field(
-        default_factory=dict
-    )
+    # is known (a theme's new id), the theme it may have been renamed (one of a like id or title),
+    # then the entry and line of each place naming it.
+    named: dict[
+        tuple[str, ...], tuple[str, str | None, Theme | None, list[tuple[str | int, int]]]
+    ] = field(default_factory=dict)
     # The themes the unknown theme ids stand for, by a former id or by the theme's title.
     meant: set[str] = field(default_factory=set)
 
@@ -1360,13 +1361,14 @@ class _UnknownIds:
         entry: str | int,
         line: int,
         write: str | None = None,
+        renamed: Theme | None = None,
     ) -> None:
         """An unknown id named at a line of an entry; ``message`` says what is wrong there."""
-        self.named.setdefault(named, (message, write, []))[2].append((entry, line))
+        self.named.setdefault(named, (message, write, renamed, []))[3].append((entry, line))
 
     def report(self) -> None:
         """One error a place, or one for them all when many entries name the same id."""
-        for message, write, places in self.named.values():
+        for named, (message, write, renamed, places) in self.named.items():
             entries = {entry for entry, _ in places}
             # A decision's keys are checked in no order of the file's ('featured' first).
             first, *others = lines = sorted(line for _, line in places)
@@ -1376,7 +1378,9 @@ class _UnknownIds:
                     self.problems.error(self.document.path, line, f"{message}{fix}")
                 continue
             fix = (
-                f"write '{write}' in each" if write else "renamed in themes.yaml? rename it in each"
+                f"write '{write}' in each"
+                if write
+                else f"renamed in themes.yaml? rename it in each{_keep_old(named[0], renamed)}"
             )
             self.problems.error(
                 self.document.path,
@@ -1384,6 +1388,19 @@ class _UnknownIds:
                 f"{message}, here and in {len(entries) - 1} more entries "
                 f"({_lines_named(others)}): {fix}",
             )
+
+
+def _keep_old(old: str, renamed: Theme | None) -> str:
+    """For a theme maybe renamed from ``old``: how to keep the addresses the old id had."""
+    if renamed is None or old in renamed.formerly:
+        return ""
+    where = f"theme '{renamed.id}' in {THEMES_FILE}"
+    add = (
+        f"'{old}' to the 'formerly' of {where}"
+        if renamed.formerly
+        else f"'formerly: [{old}]' to {where}"
+    )
+    return f", and add {add} so its old addresses keep working"
 
 
 @dataclass
@@ -1405,14 +1422,20 @@ class _References:
         self.sound = False
 
     def report_unknown(
-        self, named: tuple[str, ...], message: str, *location: str | int, write: str | None = None
+        self,
+        named: tuple[str, ...],
+        message: str,
+        *location: str | int,
+        write: str | None = None,
+        renamed: Theme | None = None,
     ) -> None:
         """Like :meth:`report`, for an unknown id other entries may name too (_UnknownIds).
 
-        ``write`` is the id to write instead, when that is known.
+        ``write`` is the id to write instead, when that is known; ``renamed`` the theme the
+        unknown theme id may have become.
         """
         line = self.document.line(*self.place, *location)
-        self.unknown.add(named, message, self.place[-1], line, write)
+        self.unknown.add(named, message, self.place[-1], line, write, renamed)
         self.sound = False
 
     def cannot_check(self, theme_id: str) -> bool:
@@ -1441,7 +1464,11 @@ class _References:
             self.unknown.meant.add(titled.id)
         hint = _title_hint(theme_id, "theme", self.themes.themes, None)
         hint = hint or suggest(theme_id, known, "themes")
-        self.report_unknown((theme_id,), f"unknown theme '{theme_id}' {hint}", *location)
+        close = closest(theme_id, known)
+        renamed = titled or next((t for t in self.themes.themes if t.id == close), None)
+        self.report_unknown(
+            (theme_id,), f"unknown theme '{theme_id}' {hint}", *location, renamed=renamed
+        )
         return False
 
     def section(self, theme_id: str, section_id: str, *location: str | int) -> bool:
