@@ -426,6 +426,36 @@ REQUIRED = (
 )
 
 
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            ("{keyword: speculative decoding, weight: 2}", "{keyword: 'kv[- ]cache', weight: 2}"),
+            f"{T}:17: warning: keyword 'kv[- ]cache' is matched literally, '[' and ']' included, "
+            "so it likely matches no paper: for a pattern, write 'regex:' for 'keyword:'",
+        ),
+        (
+            # Written alone in a section's terms: the whole term to write instead.
+            ("terms: [quantiz*, four bits", "terms: [quantiz*, 'x.*y|z', four bits"),
+            f"{T}:9: warning: keyword 'x.*y|z' is matched literally, '.*' and '|' included, so it "
+            "likely matches no paper: for a pattern, write {regex: 'x.*y|z'}",
+        ),
+        (("exclude: [survey]", "exclude: ['\\bsurvey\\b']"), f"{T}:19: warning: keyword "),
+    ],
+)
+def test_a_keyword_holding_regex_syntax_is_a_warning_at_its_line(
+    content: Path, edit: tuple[str, str], expected: str
+) -> None:
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    assert edit[0] in themes
+    write(content, themes=themes.replace(*edit, 1))
+    _, problems = curate(content)
+    (warning,) = [problem for problem in problems if "matched literally" in problem]
+    assert warning.startswith(expected)
+    # Only a warning: the term is kept, and matches as written.
+    assert not errors(content)
+
+
 # What the message of a section id starting with 'paper-' goes on to say.
 PAPER_ANCHORS = (
     "on the theme's page, #paper-<id> is the anchor of the paper with that id, where the paper's "

@@ -17,6 +17,7 @@ from papersite.rules import (
     ThemeRules,
     fold,
     keyword_pattern,
+    regex_syntax,
     score_terms,
 )
 
@@ -40,6 +41,36 @@ def paper(title: str, abstract: str = "Nothing to see.") -> Paper:
 )
 def test_keywords_match_whole_words_any_case(keyword: str, text: str, found: bool) -> None:
     assert bool(re.search(keyword_pattern(keyword), text, re.IGNORECASE)) is found
+
+
+@pytest.mark.parametrize(
+    ("keyword", "syntax", "meant"),
+    [
+        ("kv[- ]cache", ("[", "]"), "the KV-cache grows"),
+        (r"\d+-bit", ("\\",), "4-bit weights"),
+        ("speedup|speed up", ("|",), "a 2x speedup"),
+        ("linear.*attention", (".*",), "linear-time attention"),
+        ("(sub)+quadratic", ("+",), "a subquadratic cost"),
+        ("tokens?", ("?",), "every token"),
+        ("^mamba$", ("^", "$"), "Mamba"),
+        ("a{2}", ("{", "}"), "aa"),
+        ("state*space", ("*",), "statespace"),
+    ],
+)
+def test_a_keyword_holding_regex_syntax_is_told_and_matches_literally(
+    keyword: str, syntax: tuple[str, ...], meant: str
+) -> None:
+    assert regex_syntax(keyword) == syntax
+    # What the curator meant is found by the regex, not by the keyword written.
+    assert Term.regex(keyword).matches(paper(meant))
+    assert not Term.keyword(keyword).matches(paper(meant))
+
+
+@pytest.mark.parametrize(
+    "keyword", ["gpt-4", "v1.5", "c++", "quantiz*", "early exit*", "rnn* cell", "state-space"]
+)
+def test_a_keyword_s_own_syntax_is_no_regex_syntax(keyword: str) -> None:
+    assert regex_syntax(keyword) == ()
 
 
 def rules(**overrides: object) -> ThemeRules:

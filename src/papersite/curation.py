@@ -28,7 +28,15 @@ from papersite.catalogue import (
 )
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import note_problems, relative_links, tag_anchor
-from papersite.rules import DEFAULT_TITLE_WEIGHT, SectionRule, Term, Text, ThemeRules, ThemeScore
+from papersite.rules import (
+    DEFAULT_TITLE_WEIGHT,
+    SectionRule,
+    Term,
+    Text,
+    ThemeRules,
+    ThemeScore,
+    regex_syntax,
+)
 from papersite.schema import SchemaProblem, load_schema, validate, value_at
 from papersite.sources import OUTSIDE_CONTENT, outside_content
 from papersite.wording import closest, counted, describe, listed, suggest
@@ -988,6 +996,18 @@ def _terms(
                     "word to find ('*' only ends one, as in 'quantiz*')",
                 )
                 continue
+            syntax = regex_syntax(item["keyword"])
+            if syntax:
+                # A term written alone has no 'keyword:' to change: the whole term is shown.
+                keyword = item["keyword"]
+                fix = f"{{regex: '{keyword}'}}" if at == (number,) else "'regex:' for 'keyword:'"
+                shown = listed([f"'{part}'" for part in syntax])
+                problems.warning(
+                    document.path,
+                    document.line(*location, *at),
+                    f"keyword '{keyword}' is matched literally, {shown} included, so it likely "
+                    f"matches no paper: for a pattern, write {fix}",
+                )
             found.append(term)
             continue
         line = document.line(*location, number, "regex")

@@ -34,6 +34,11 @@ _EVERY_TEXT = "ab cd."
 # A space or hyphen inside a keyword matches either, or nothing: "key value" finds "key-value" and
 # "keyvalue" alike, which is how the same term is spelt across abstracts.
 _JOINER = re.compile(r"[\s-]+")
+# What a regex gives a meaning and a keyword hardly ever holds ('kv[- ]cache', '\d+-bit',
+# 'foo|bar', 'x.*y'): a keyword holding it was most likely meant as a regex, yet is matched as
+# written, and so likely matches nothing. Not '-', '.' or '+' alone, nor '*' ending a word:
+# 'gpt-4', 'v1.5', 'C++' and 'quantiz*' are keywords.
+_REGEX_SYNTAX = re.compile(r"[\[\]|?\\^${}]|\.[*+]|(?<=[\])])[*+]|\*(?=[^\s*-])")
 # Characters that re.IGNORECASE matches with an ASCII letter but str.lower() does not turn into it.
 # Folding them first means the literal prefilter below never rejects a text the pattern matches.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -78,6 +83,11 @@ def keyword_pattern(keyword: str) -> str:
     # jump from one occurrence of that literal to the next (three times faster on abstracts). The
     # look-behind then checks the character before the literal, which it spans with its width.
     return rf"{first}(?<!\w{first}){body[len(first) :]}(?!\w)"
+
+
+def regex_syntax(keyword: str) -> tuple[str, ...]:
+    """The regex syntax a keyword holds ('[', '|', '.*'), each once, in the order written."""
+    return tuple(dict.fromkeys(match.group() for match in _REGEX_SYNTAX.finditer(keyword)))
 
 
 def required_literals(regex: str) -> tuple[str, ...]:
