@@ -153,6 +153,25 @@ def test_pinned_themes_win_over_the_rules(content: Path) -> None:
     assert quantized.featured == frozenset({"efficiency"})
 
 
+def test_remove_of_a_theme_the_rules_do_not_choose_is_a_warning_at_its_line(
+    content: Path,
+) -> None:
+    # The rules put the paper in efficiency and sequence-models, not in arithmetic-reasoning.
+    write(
+        content,
+        papers=HEADER + "papers:\n  quantized-state-space-models:\n"
+        "    remove:\n      - sequence-models\n      - arithmetic-reasoning\n",
+    )
+    curation, problems = curate(content)
+    assert [problem for problem in problems if "'remove'" in problem] == [
+        f"{P}:6: warning: 'remove' names 'arithmetic-reasoning', but the rules do not put the "
+        "paper in that theme, so it does nothing: delete it"
+    ]
+    quantized = curation.get("quantized-state-space-models")
+    assert quantized is not None
+    assert quantized.themes == ("efficiency",)
+
+
 def test_add_pins_the_section_of_a_theme_the_rules_chose(content: Path) -> None:
     write(
         content,
