@@ -330,6 +330,32 @@ def test_a_year_less_date_after_the_capture_date_is_a_warning_saying_how_it_was_
     ]
 
 
+def test_dates_with_runs_of_spaces_between_their_parts_read_as_with_one() -> None:
+    # "Nov 25  31" (two spaces before the upvotes) was a malformed meta block: its paper skipped.
+    spaced = ("Nov  20", "Sep 30  3", "Jan 26,  2025  1", "Nov  18 12")
+    captured = SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 11, 20), 2025)
+    dump = read_text(_page(*spaced), captured)
+    single = read_text(_page(*(" ".join(when.split()) for when in spaced)), captured)
+    assert dump.problems == single.problems == []
+    assert dump.records == single.records
+    assert [(r.published, r.upvotes) for r in dump.records] == [
+        (date(2025, 9, 30), 3),
+        (date(2025, 1, 26), 1),
+        (date(2025, 11, 18), 12),
+    ]
+
+
+def test_a_date_not_read_is_an_error_showing_the_forms_read() -> None:
+    captured = SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 11, 20), 2025)
+    dump = read_text(_page("Nov 20", "Nov 18 12", "Sep 30 +3"), captured)
+    assert [r.published for r in dump.records] == [date(2025, 11, 18)]
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:27: malformed meta block: expected a date like 'May 22, 2024' or 'Nov 20', the "
+        "upvotes after it if shown ('May 22, 2024 4', 'Nov 20 12'), got 'Sep 30 +3'; paper "
+        "'Paper 1' skipped"
+    ]
+
+
 def test_feb_29_in_a_capture_year_without_one_is_a_warning_saying_how_it_was_read() -> None:
     # Read silently as 2024-02-29 before: no page captured in 2025 shows a Feb 29.
     text = _page("Mar 3", "Mar 2 8", "Feb 29 5")
@@ -397,7 +423,7 @@ def test_a_page_captured_the_day_after_its_date_is_no_warning() -> None:
 # --- property-based: random papers round-trip through either layout -------------------------
 
 _META_LINE = re.compile(
-    r"(?:^| · )(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(?:, \d{4})?(?: \d+)?$"
+    r"(?:^| · )(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2}(?:, +\d{4})?(?: +\d+)?$"
 )
 _words = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp", "Zs")),

@@ -56,9 +56,11 @@ LAYOUT_LOOKAHEAD = 16
 # The month names dumps print, which the site's dates print too.
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
-_PAGE_DATE = re.compile(r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})")
+# The page prints one space between a date's parts; a copy may hold more (`Nov 25  31`, the
+# upvotes after two), which change nothing of what the date says.
+_PAGE_DATE = re.compile(r"(?P<month>[A-Z][a-z]{2}) +(?P<day>\d{1,2})")
 _META_DATE = re.compile(
-    r"(?P<month>[A-Z][a-z]{2}) (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?(?: (?P<upvotes>\d+))?"
+    r"(?P<month>[A-Z][a-z]{2}) +(?P<day>\d{1,2})(?:, +(?P<year>\d{4}))?(?: +(?P<upvotes>\d+))?"
 )
 _AUTHORS = re.compile(r"•\s*(?P<count>\d+) authors?")
 _ORGANIZATION = re.compile(r"(?P<handle>\S+) (?P<name>\S.*)")
@@ -879,7 +881,9 @@ def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> _Meta:
     match = _META_DATE.fullmatch(when.strip())
     if not match or match["month"] not in MONTHS:
         raise _MetaError(
-            date_line, f"malformed meta block: expected a date like 'May 22, 2024', got '{when}'"
+            date_line,
+            "malformed meta block: expected a date like 'May 22, 2024' or 'Nov 20', the upvotes "
+            f"after it if shown ('May 22, 2024 4', 'Nov 20 12'), got '{when}'",
         )
     published = _resolve_date(match, dump, date_line, when.strip())
     if match["upvotes"] is None:
