@@ -441,6 +441,11 @@ ONE_WORD_PAPERS = """(words) => [{ data: async () => ({
         # What Pagefind finds for a word it has nothing like: no paper holds the word.
         ("rlhf", ["RL"], []),
         ("xyzzy", ["X"], []),
+        # A term shorter than four letters is a word whole, not the opening of one.
+        ("C#", ["C", "Convolutional", "Code"], ["C"]),
+        ("GPT-4", ["GPT-4", "GPT-4K", "GPT-46%"], ["GPT-4"]),
+        ("&amp;", ["Amplifying", "ample"], []),
+        ("RL", ["RL", "RLHF"], ["RL"]),
     ],
 )
 def test_pagefind_words_stand_for_the_query_word_by_stem_not_by_first_letters(

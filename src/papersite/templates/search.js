@@ -68,14 +68,15 @@
 
   // The query's terms a word Pagefind found stands for. Pagefind stems and matches prefixes
   // ("memories" finds "memory", "quantiz" finds "quantized"), so a part of the word stands for a
-  // term when they open alike: four letters, or the whole term, in common; or when one is the
-  // other and an English ending ("cats" finds "cat", "copy" finds "copies"; but "RL", which
-  // Pagefind finds for "RLHF" having no word like it, stands for nothing).
+  // term when they open alike: four letters in common; or when one is the other and an English
+  // ending ("cats" finds "cat", "copy" finds "copies"; but "RL", which Pagefind finds for "RLHF"
+  // having no word like it, stands for nothing). A term of fewer letters is a word whole: the
+  // "c" of "C#" is not "Convolutional", the "4" of "GPT-4" not "4K" or "46%".
   function termsOf(word, terms) {
     var parts = wordParts(word);
     return terms.filter(function (term) {
       return parts.some(function (part) {
-        return sharedPrefix(part, term) >= Math.min(term.length, 4) || sameStem(part, term);
+        return (term.length >= 4 && sharedPrefix(part, term) >= 4) || sameStem(part, term);
       });
     });
   }
