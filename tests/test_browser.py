@@ -285,6 +285,34 @@ def test_the_404_page_of_a_pagefind_site_links_to_its_search_page(
         assert problems == [NOT_FOUND], problems
 
 
+def test_the_404_page_of_a_pagefind_site_finds_a_renamed_paper_by_most_of_its_old_words(
+    browser: Browser, pagefind_site: Path
+) -> None:
+    # The old address holds a word no paper holds ("v2") and its title's last word swapped for a
+    # word of another paper's title: no paper holds every word, the renamed one holds the most.
+    papers = json.loads((pagefind_site / "papers.json").read_text(encoding="utf-8"))
+    paper = max(papers, key=lambda p: (p["id"].count("-"), p["id"]))
+    own = set(re.findall(r"\w+", f"{paper['title']} {paper['abstract']}".lower()))
+    other = next(
+        word
+        for p in papers
+        for word in re.findall(r"[a-z]{6,}", p["title"].lower())
+        if not any(w.startswith(word[:4]) for w in own)
+    )
+    old = "-".join([*paper["id"].split("-")[:-1], other, "v2"])
+    with serving_as_published(pagefind_site) as base, page_of(browser) as (page, problems):
+        page.goto(f"{base}papers/{old}/")
+        page.locator("article").get_by_role("link", name="Search").click()
+        expect(page.locator(".ps-search-result a").first).to_have_text(paper["title"])
+        expect(page.locator("#ps-search-status")).to_contain_text("No paper holds \u201cv2\u201d: ")
+        # A query no paper answers at all still says so.
+        assert listed_titles(page, base, "xyzzy v2") == []
+        expect(page.locator("#ps-search-status")).to_have_text(
+            "No papers match \u201cxyzzy v2\u201d."
+        )
+        assert problems == [NOT_FOUND], problems
+
+
 def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
     browser: Browser, paged_site: Path
 ) -> None:
@@ -335,11 +363,14 @@ def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
         )
         assert page.locator(".ps-search-result script").count() == 0
 
-        # Both words are in the one Pagefind page of this small site, but in no one paper.
+        # Both words are in the one Pagefind page of this small site, but in no one paper: the
+        # papers holding one of them are listed, saying so.
         page.locator("#ps-search-input").fill("pretraining friends")
         expect(page.locator("#ps-search-status")).to_have_text(
-            "No papers match \u201cpretraining friends\u201d."
+            "No paper holds every word of \u201cpretraining friends\u201d: 2 papers holding the"
+            " most of them, best first."
         )
+        expect(page.locator(".ps-search-result a")).to_have_count(2)
         page.locator("#ps-search-input").fill("hierarchical memories")
         expect(page.locator(".ps-search-result a")).to_have_text([title])
         # One paper, no more: the button is hidden (Material's buttons would show it regardless).

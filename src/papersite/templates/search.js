@@ -5,6 +5,8 @@
 // whose heading's id is the paper's id. A query (common English words left out, a hyphenated
 // word asked whole and apart) asks Pagefind which groups match, reads the best few of them, lists
 // their papers that hold every word, ranked by where each holds them; "More results" reads on.
+// When no paper holds every word (the words of a renamed paper's old address), it lists the papers
+// holding the most of them, and says so.
 (function () {
   "use strict";
 
@@ -128,8 +130,9 @@
   // those holding every word Pagefind found in the group are listed, as if each paper were a
   // page. (Pagefind finds nothing for some words, such as "$\mathbb{X}$": those are left out.)
   // ``heldAnywhere`` records, for each term Pagefind found a word for, whether a paper holds it;
-  // with ``everyWord``, a paper is listed only if it holds every term.
-  function papersOf(group, terms, heldAnywhere, everyWord) {
+  // with ``everyWord``, a paper is listed only if it holds every term; with ``anyWord``, if it
+  // holds one.
+  function papersOf(group, terms, heldAnywhere, everyWord, anyWord) {
     // The words as Pagefind numbers them: split at zero-width spaces in text it segmented
     // (Chinese, Japanese), else at white space.
     var content = group.raw_content;
@@ -203,7 +206,7 @@
       var holdsAll = required.every(function (term) {
         return term in paper.held;
       });
-      if (!holdsAll) {
+      if (anyWord ? Object.keys(paper.held).length === 0 : !holdsAll) {
         continue;
       }
       var score = paper.tieBreak;
@@ -215,6 +218,7 @@
         title: paper.section.title,
         excerpt: withoutTitle(paper.section.excerpt, paper.section.title),
         score: score,
+        holds: Object.keys(paper.held),
       });
     }
     return papers;
@@ -222,6 +226,11 @@
 
   function byScore(a, b) {
     return b.score - a.score || (a.id < b.id ? -1 : 1);
+  }
+
+  // Papers holding more of the query's terms first, then by score.
+  function byHolding(a, b) {
+    return b.holds.length - a.holds.length || byScore(a, b);
   }
 
   // English words too common to say what a paper is about. Pagefind indexes them, and every
@@ -287,8 +296,64 @@
     });
   }
 
-  // One query's results, read a few groups at a time.
-  function Results(query, groups) {
+  // The groups holding any of ``terms``, each asked of Pagefind alone: those that more terms
+  // find first. A group's data holds the places every term found in it. (Pagefind hands over one
+  // object for a page whichever search asks, holding the places the last found: each is copied
+  // before the next search's are read.)
+  async function anyWordGroups(module, terms) {
+    var groups = {};
+    for (var t = 0; t < terms.length; t++) {
+      var found = await module.search(terms[t]);
+      found.results.forEach(function (result) {
+        var group = groups[result.id];
+        if (!group) {
+          group = groups[result.id] = { id: result.id, score: 0, terms: [], found: [] };
+        }
+        group.score += result.score;
+        group.terms.push(terms[t]);
+        group.found.push(result);
+      });
+    }
+    return Object.values(groups)
+      .sort(function (a, b) {
+        return b.terms.length - a.terms.length || b.score - a.score;
+      })
+      .map(function (group) {
+        return { terms: group.terms, data: mergedData.bind(null, group.found) };
+      });
+  }
+
+  // One group as the searches that found it read it: each paper's places, those of every search.
+  async function mergedData(found) {
+    var merged = null;
+    var sections = {};
+    for (var f = 0; f < found.length; f++) {
+      var data = await found[f].data();
+      if (!merged) {
+        merged = { raw_content: data.raw_content, anchors: data.anchors, sub_results: [] };
+      }
+      data.sub_results.forEach(function (section) {
+        var id = section.anchor && section.anchor.id;
+        if (!id) {
+          return;
+        }
+        if (!(id in sections)) {
+          sections[id] = Object.assign({}, section, { weighted_locations: [] });
+          merged.sub_results.push(sections[id]);
+        }
+        sections[id].weighted_locations = sections[id].weighted_locations.concat(
+          section.weighted_locations
+        );
+      });
+    }
+    return merged;
+  }
+
+  // One query's results, read a few groups at a time. ``widen``, when given, is asked for the
+  // groups of any of the terms once no paper holds them all (anyWordGroups): a query no paper
+  // answers whole, such as the words of a renamed paper's old address ("v2", a title word it
+  // lost), then lists the papers holding the most of them.
+  function Results(query, groups, widen) {
     var terms = {};
     wordParts(apartWords(query)).forEach(function (term) {
       terms[term] = true;
@@ -298,7 +363,24 @@
     this.read = 0;
     this.waiting = []; // papers read but not yet listed, best first
     this.held = {}; // term -> whether a paper of the groups read holds it
+    this.widen = widen || null;
+    this.anyWord = false; // listing papers that hold some of the terms, most first
+    this.listed = 0;
+    this.holding = {}; // term -> a paper listed holds it (anyWord)
+    this.readFor = {}; // term -> a group its search found was read (anyWord)
   }
+
+  // The terms no paper holds, once listing papers that hold some: those Pagefind found nothing
+  // for, or found only words for that stand for none (it backed off to their first letters).
+  Results.prototype.unheld = function () {
+    var self = this;
+    return this.terms.filter(function (term) {
+      var found = self.groups.some(function (group) {
+        return group.terms.includes(term);
+      });
+      return !self.holding[term] && (self.readFor[term] || !found);
+    });
+  };
 
   Results.prototype.hasMore = function () {
     return this.waiting.length > 0 || this.read < this.groups.length;
@@ -319,23 +401,47 @@
         })
       );
       for (var i = 0; i < loaded.length; i++) {
-        var found = papersOf(loaded[i], this.terms, this.held, batch[i].everyWord);
+        var found = papersOf(loaded[i], this.terms, this.held, batch[i].everyWord, this.anyWord);
         this.waiting = this.waiting.concat(found);
+        (batch[i].terms || []).forEach(function (term) {
+          this.readFor[term] = true;
+        }, this);
       }
       var held = this.held;
       var unheld = Object.keys(held).some(function (term) {
         return !held[term];
       });
-      if (unheld) {
+      var someHeld = Object.keys(held).some(function (term) {
+        return held[term];
+      });
+      if (unheld && !(this.anyWord && someHeld)) {
         // Pagefind found words for a term in the groups read and no paper holds it: having no
-        // word that opens like the term, it backed off to its first letters. No paper matches.
+        // word that opens like the term, it backed off to its first letters. No paper matches
+        // (listing papers that hold some of the terms: when none holds any).
         this.read = this.groups.length;
         this.waiting = [];
         break;
       }
-      this.waiting.sort(byScore);
+      this.waiting.sort(this.anyWord ? byHolding : byScore);
     }
-    return this.waiting.splice(0, count);
+    var none = this.listed === 0 && this.waiting.length === 0 && !this.hasMore();
+    if (none && this.widen && this.terms.length > 1) {
+      var widen = this.widen;
+      this.widen = null;
+      this.groups = await widen(this.terms);
+      this.read = 0;
+      this.held = {};
+      this.anyWord = true;
+      return this.next(count);
+    }
+    var papers = this.waiting.splice(0, count);
+    this.listed += papers.length;
+    papers.forEach(function (paper) {
+      paper.holds.forEach(function (term) {
+        this.holding[term] = true;
+      }, this);
+    }, this);
+    return papers;
   };
 
   var pagefindLoading = null;
@@ -362,7 +468,8 @@
   async function rank(root, query, count) {
     var module = await pagefind(root);
     var found = await module.search(searchWords(query));
-    var results = new Results(query, await groupsFor(module, query, found));
+    var groups = await groupsFor(module, query, found);
+    var results = new Results(query, groups, anyWordGroups.bind(null, module));
     var papers = await results.next(count);
     return papers.map(function (paper) {
       return paper.id;
@@ -428,6 +535,19 @@
         say("No papers found yet for \u201c" + query + "\u201d; More results searches on.");
       } else if (listed === 0) {
         say("No papers match \u201c" + query + "\u201d.");
+      } else if (results.anyWord) {
+        // The papers for some of the words: which, said first, as a reader expects all of them.
+        var unheld = results.unheld();
+        var count = listed + (listed === 1 ? " paper" : " papers");
+        say(
+          (unheld.length
+            ? "No paper holds " + unheld.map(function (term) {
+                return "\u201c" + term + "\u201d";
+              }).join(", ") + ": " + count + " for the other words"
+            : "No paper holds every word of \u201c" + query + "\u201d: " + count +
+              " holding the most of them") +
+          (results.hasMore() ? ", best first; more below." : ", best first.")
+        );
       } else {
         say(listed + (listed === 1 ? " paper" : " papers") + " for \u201c" + query + "\u201d" +
           (results.hasMore() ? ", best first; more below." : "."));
@@ -472,7 +592,7 @@
       if (mine !== asked) {
         return;
       }
-      current = new Results(query, groups);
+      current = new Results(query, groups, anyWordGroups.bind(null, module));
       await showMore(current, query);
     }
 
