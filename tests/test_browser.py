@@ -427,6 +427,34 @@ FAKE_GROUPS = """([count, both]) => {
 }"""
 
 
+def test_the_search_status_quotes_a_query_once_and_only_its_start_when_long(
+    browser: Browser, pagefind_site: Path
+) -> None:
+    status = "#ps-search-status"
+    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "search/")
+        field = page.locator("#ps-search-input")
+        for typed in ('"hierarchical memories"', "\u201chierarchical memories\u201d"):
+            field.fill(typed)
+            expect(page.locator(status)).to_have_text(
+                "1 paper for \u201chierarchical memories\u201d."
+            )
+        # Quotes inside the query are its own: kept.
+        field.fill('"hierarchical" "memories"')
+        expect(page.locator(status)).to_have_text(
+            '1 paper for \u201c"hierarchical" "memories"\u201d.'
+        )
+        # The status line is read out whole at each change: a pasted abstract is shortened.
+        long = " ".join(["hierarchical memories"] * 100)
+        field.fill(long)
+        shortened = re.compile(
+            "^1 paper for \u201c(hierarchical memories )+hierarchical\u2026\u201d.$"
+        )
+        expect(page.locator(status)).to_have_text(shortened)
+        assert len(page.locator(status).inner_text()) < 100
+        assert problems == []
+
+
 def test_pagefind_groups_are_read_a_few_at_a_time_for_papers_holding_every_word(
     browser: Browser, pagefind_site: Path
 ) -> None:

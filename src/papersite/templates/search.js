@@ -11,6 +11,7 @@
   "use strict";
 
   var SHOWN = 10; // papers added to the list at a time
+  var QUOTED = 80; // characters of a query the status line repeats at most
   var GROUPS = 8; // groups read at a time: each a fetch of 2-3 KB
   // Batches read for one showing at most: when few papers hold every word of a query, each group
   // adds little, and reading on would fetch the whole index piece by piece.
@@ -505,6 +506,18 @@
       status.textContent = text;
     }
 
+    // A query as the status line quotes it: in quotation marks, without its own outer ones (a
+    // "quoted phrase" is not shown in two pairs), and only its start when long, since the line
+    // is read out whole to screen readers at each change.
+    var OUTER_QUOTES = /^["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D]$/;
+    function quoted(query) {
+      var text = query.replace(OUTER_QUOTES, "$1").trim();
+      if (text.length > QUOTED) {
+        text = text.slice(0, QUOTED).replace(/\s+\S*$/, "") + "\u2026";
+      }
+      return "\u201c" + text + "\u201d";
+    }
+
     function show(papers) {
       for (var i = 0; i < papers.length; i++) {
         var item = document.createElement("li");
@@ -532,24 +545,23 @@
       show(papers);
       var listed = list.children.length;
       if (listed === 0 && results.hasMore()) {
-        say("No papers found yet for \u201c" + query + "\u201d; More results searches on.");
+        say("No papers found yet for " + quoted(query) + "; More results searches on.");
       } else if (listed === 0) {
-        say("No papers match \u201c" + query + "\u201d.");
+        say("No papers match " + quoted(query) + ".");
       } else if (results.anyWord) {
         // The papers for some of the words: which, said first, as a reader expects all of them.
         var unheld = results.unheld();
         var count = listed + (listed === 1 ? " paper" : " papers");
         say(
           (unheld.length
-            ? "No paper holds " + unheld.map(function (term) {
-                return "\u201c" + term + "\u201d";
-              }).join(", ") + ": " + count + " for the other words"
-            : "No paper holds every word of \u201c" + query + "\u201d: " + count +
+            ? "No paper holds " + unheld.map(quoted).join(", ") + ": " + count +
+              " for the other words"
+            : "No paper holds every word of " + quoted(query) + ": " + count +
               " holding the most of them") +
           (results.hasMore() ? ", best first; more below." : ", best first.")
         );
       } else {
-        say(listed + (listed === 1 ? " paper" : " papers") + " for \u201c" + query + "\u201d" +
+        say(listed + (listed === 1 ? " paper" : " papers") + " for " + quoted(query) +
           (results.hasMore() ? ", best first; more below." : "."));
       }
       more.hidden = !results.hasMore();
