@@ -350,7 +350,7 @@ def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
         assert "?q=Pretraining+with" in page.url  # the address repeats the search
         # The excerpt goes on from the title shown above it, with the words found marked.
         excerpt = page.locator(".ps-search-result p").first
-        expect(excerpt).to_have_text(re.compile(r"^Small models fetch memory blocks"))
+        expect(excerpt).to_have_text("Small models fetch memory blocks from a bank.")  # no "…"
         assert excerpt.locator("mark").count() > 0
         shot(page, "search-pagefind")
         hit.click()
@@ -452,6 +452,38 @@ def test_the_search_status_quotes_a_query_once_and_only_its_start_when_long(
         )
         expect(page.locator(status)).to_have_text(shortened)
         assert len(page.locator(status).inner_text()) < 100
+        assert problems == []
+
+
+def test_pagefind_excerpts_say_where_they_cut_the_abstract(
+    browser: Browser, shipped_pagefind_site: Path
+) -> None:
+    papers = json.loads((shipped_pagefind_site / "papers.json").read_text(encoding="utf-8"))
+    counts = Counter(
+        word
+        for p in papers
+        for word in set(re.findall(r"[a-z]+", f"{p['title']} {p['abstract']}".lower()))
+    )
+
+    def rare_word(where: slice) -> tuple[str, str]:
+        """A paper's title, and a word only it holds, among its abstract's words ``where``."""
+        return next(
+            (p["title"], word)
+            for p in papers
+            for word in p["abstract"].split()[where]
+            if re.fullmatch(r"[a-z]{6,}", word) and counts[word] == 1
+        )
+
+    with serving(shipped_pagefind_site) as base, page_of(browser) as (page, problems):
+        for where, pattern in (
+            (slice(0, 2), r"^[^\u2026]+ \u2026$"),  # the abstract's start, cut short
+            (slice(-2, None), r"^\u2026 [^\u2026]+$"),  # from its middle to its end
+            (slice(40, 42), r"^\u2026 [^\u2026]+ \u2026$"),
+        ):
+            title, word = rare_word(where)
+            page.goto(f"{base}search/?q={word}")
+            expect(page.locator(".ps-search-result a").first).to_have_text(title)
+            expect(page.locator(".ps-search-result p").first).to_have_text(re.compile(pattern))
         assert problems == []
 
 

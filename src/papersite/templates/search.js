@@ -48,6 +48,19 @@
     return excerpt;
   }
 
+  // The excerpt with "…" where it cuts the abstract, ``abstract`` being its words: at its start
+  // unless it opens the abstract, at its end unless it ends it.
+  function withEllipses(excerpt, abstract) {
+    var words = excerpt.split(" ").filter(Boolean).map(excerptWord);
+    if (!words.length || !abstract.length) {
+      return excerpt;
+    }
+    var n = Math.min(words.length, abstract.length, 3); // words compared at either end
+    var opens = words.slice(0, n).join(" ") === abstract.slice(0, n).map(excerptWord).join(" ");
+    var closes = words.slice(-n).join(" ") === abstract.slice(-n).map(excerptWord).join(" ");
+    return (opens ? "" : "\u2026 ") + excerpt + (closes ? "" : " \u2026");
+  }
+
   // The parts of a word as Pagefind indexes them, lowercased: "State-Space" is "state", "space".
   function wordParts(word) {
     return word.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -191,7 +204,17 @@
       // before "Continual Learning with Dependency Preserving Hypernetworks"), then to the paper
       // holding the query's words most often.
       var tieBreak = (COVERAGE_CREDIT * titled) / title.length + total / 100;
-      sections.push({ section: section, held: held, tieBreak: tieBreak });
+      // The paper's words end where the next paper's heading starts.
+      var end = (group.anchors || []).reduce(function (end, anchor) {
+        return anchor.location > section.anchor.location ? Math.min(end, anchor.location) : end;
+      }, words.length);
+      sections.push({
+        section: section,
+        held: held,
+        tieBreak: tieBreak,
+        titleEnd: titleEnd,
+        end: end,
+      });
     }
     Object.keys(asked).forEach(function (term) {
       heldAnywhere[term] =
@@ -217,7 +240,10 @@
       papers.push({
         id: paper.section.anchor.id,
         title: paper.section.title,
-        excerpt: withoutTitle(paper.section.excerpt, paper.section.title),
+        excerpt: withEllipses(
+          withoutTitle(paper.section.excerpt, paper.section.title),
+          words.slice(paper.titleEnd, paper.end)
+        ),
         score: score,
         holds: Object.keys(paper.held),
       });
