@@ -487,6 +487,35 @@ def test_pagefind_excerpts_say_where_they_cut_the_abstract(
         assert problems == []
 
 
+def test_without_javascript_the_search_page_links_to_the_pages_listing_every_paper(
+    browser: Browser, pagefind_site: Path
+) -> None:
+    page = browser.new_page(java_script_enabled=False)
+    try:
+        with serving_as_published(pagefind_site) as base:
+            page.goto(base + "search/")
+            message = page.locator("article p").filter(has_text="needs JavaScript")
+            links = message.get_by_role("link")
+            expect(links).to_have_text(["the themes", "Tags", "Unsorted"])
+            hrefs = [link.get_attribute("href") or "" for link in links.all()]
+            assert not any(href.startswith(("/", "http")) for href in hrefs), hrefs
+            for name, address in (
+                ("the themes", "#themes"),
+                ("Tags", "tags/"),
+                ("Unsorted", "unsorted/"),
+            ):
+                page.goto(base + "search/")
+                with page.expect_navigation() as navigation:
+                    message.get_by_role("link", name=name).click()
+                response = navigation.value
+                assert response is not None and response.status == 200, name
+                assert page.url == base + address, page.url
+            page.goto(base)  # the themes are listed under the home page's heading
+            expect(page.locator("h2#themes")).to_be_visible()
+    finally:
+        page.close()
+
+
 def test_pagefind_groups_are_read_a_few_at_a_time_for_papers_holding_every_word(
     browser: Browser, pagefind_site: Path
 ) -> None:
