@@ -313,6 +313,33 @@ def test_the_404_page_of_a_pagefind_site_finds_a_renamed_paper_by_most_of_its_ol
         assert problems == [NOT_FOUND], problems
 
 
+@pytest.mark.parametrize(
+    ("query", "widened"),
+    [
+        ('"mixture of experts"', ["mixture", "experts"]),  # a phrase's common words left out
+        ("the of", ["the", "of"]),  # unless nothing else is left
+        ("experts", None),  # one word: nothing to leave out
+    ],
+)
+def test_pagefind_search_asks_for_the_words_apart_when_no_paper_holds_them_all(
+    browser: Browser, pagefind_site: Path, query: str, widened: list[str] | None
+) -> None:
+    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "search/")
+        page.wait_for_function("window.papersiteSearch !== undefined")
+        asked = page.evaluate(
+            """async (query) => {
+              let asked = null;
+              const widen = async (terms) => { asked = terms; return []; };
+              await new window.papersiteSearch.Results(query, [], widen).next(10);
+              return asked;
+            }""",
+            query,
+        )
+        assert asked == widened
+        assert problems == []
+
+
 def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
     browser: Browser, paged_site: Path
 ) -> None:

@@ -455,6 +455,10 @@
     if (none && this.widen && this.terms.length > 1) {
       var widen = this.widen;
       this.widen = null;
+      // A quoted phrase's common words, asked alone, would fetch the largest chunks of the index
+      // and count for as much as the others.
+      var rare = wordParts(searchWords(this.terms.join(" ")));
+      this.terms = rare.length ? rare : this.terms;
       this.groups = await widen(this.terms);
       this.read = 0;
       this.held = {};
