@@ -392,20 +392,20 @@
     this.held = {}; // term -> whether a paper of the groups read holds it
     this.widen = widen || null;
     this.anyWord = false; // listing papers that hold some of the terms, most first
-    this.listed = 0;
-    this.holding = {}; // term -> a paper listed holds it (anyWord)
+    this.listed = 0; // papers listed so far
     this.readFor = {}; // term -> a group its search found was read (anyWord)
   }
 
   // The terms no paper holds, once listing papers that hold some: those Pagefind found nothing
-  // for, or found only words for that stand for none (it backed off to their first letters).
+  // for, or found only words for that stand for none in a group it found (it backed off to their
+  // first letters, as it does throughout the index).
   Results.prototype.unheld = function () {
     var self = this;
     return this.terms.filter(function (term) {
       var found = self.groups.some(function (group) {
         return group.terms.includes(term);
       });
-      return !self.holding[term] && (self.readFor[term] || !found);
+      return !self.held[term] && (self.readFor[term] || !found);
     });
   };
 
@@ -467,11 +467,6 @@
     }
     var papers = this.waiting.splice(0, count);
     this.listed += papers.length;
-    papers.forEach(function (paper) {
-      paper.holds.forEach(function (term) {
-        this.holding[term] = true;
-      }, this);
-    }, this);
     return papers;
   };
 
