@@ -340,6 +340,37 @@ def test_pagefind_search_asks_for_the_words_apart_when_no_paper_holds_them_all(
         assert problems == []
 
 
+def test_pagefind_search_names_a_word_no_paper_holds_not_one_only_unlisted_papers_hold(
+    browser: Browser, pagefind_site: Path
+) -> None:
+    # Eleven papers hold "alpha beta", the twelfth "gamma": the ten listed first hold no "gamma",
+    # yet a paper read does; no paper holds "delta" (Pagefind backed off to "d" for it).
+    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "search/")
+        page.wait_for_function("window.papersiteSearch !== undefined")
+        found = page.evaluate(
+            """async () => {
+              const texts = [...Array(11).fill("alpha beta"), "gamma d"];
+              const group = {
+                raw_content: texts.map((text) => `A. ${text}`).join(" "),
+                sub_results: texts.map((text, i) => ({
+                  anchor: { id: `p${i}`, location: 3 * i }, title: "A", excerpt: "",
+                  weighted_locations: [1, 2].map((n) => ({ location: 3 * i + n, weight: 1 })),
+                })),
+              };
+              const widen = async () => [{ terms: ["alpha", "beta", "gamma", "delta"],
+                                           data: async () => group }];
+              const query = "alpha beta gamma delta";
+              const results = new window.papersiteSearch.Results(query, [], widen);
+              const listed = (await results.next(10)).map((paper) => paper.id);
+              return { listed, unheld: results.unheld() };
+            }"""
+        )
+        first = sorted(f"p{i}" for i in range(11))[:10]  # equal scores: by id
+        assert found == {"listed": first, "unheld": ["delta"]}
+        assert problems == []
+
+
 def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
     browser: Browser, paged_site: Path
 ) -> None:
