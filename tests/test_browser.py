@@ -116,6 +116,15 @@ def serving_as_published(site: Path) -> Iterator[str]:
         yield base
 
 
+@contextlib.contextmanager
+def search_script(browser: Browser, site: Path) -> Iterator[tuple[Page, list[str]]]:
+    """``site``'s Search page, served, once its script is ready (window.papersiteSearch)."""
+    with serving(site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "search/")
+        page.wait_for_function("window.papersiteSearch !== undefined")
+        yield page, problems
+
+
 def shot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
@@ -324,9 +333,7 @@ def test_the_404_page_of_a_pagefind_site_finds_a_renamed_paper_by_most_of_its_ol
 def test_pagefind_search_asks_for_the_words_apart_when_no_paper_holds_them_all(
     browser: Browser, pagefind_site: Path, query: str, widened: list[str] | None
 ) -> None:
-    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
-        page.goto(base + "search/")
-        page.wait_for_function("window.papersiteSearch !== undefined")
+    with search_script(browser, pagefind_site) as (page, problems):
         asked = page.evaluate(
             """async (query) => {
               let asked = null;
@@ -345,9 +352,7 @@ def test_pagefind_search_names_a_word_no_paper_holds_not_one_only_unlisted_paper
 ) -> None:
     # Eleven papers hold "alpha beta", the twelfth "gamma": the ten listed first hold no "gamma",
     # yet a paper read does; no paper holds "delta" (Pagefind backed off to "d" for it).
-    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
-        page.goto(base + "search/")
-        page.wait_for_function("window.papersiteSearch !== undefined")
+    with search_script(browser, pagefind_site) as (page, problems):
         found = page.evaluate(
             """async () => {
               const texts = [...Array(11).fill("alpha beta"), "gamma d"];
@@ -577,9 +582,7 @@ def test_without_javascript_the_search_page_links_to_the_pages_listing_every_pap
 def test_pagefind_groups_are_read_a_few_at_a_time_for_papers_holding_every_word(
     browser: Browser, pagefind_site: Path
 ) -> None:
-    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
-        page.goto(base + "search/")
-        page.wait_for_function("window.papersiteSearch !== undefined")
+    with search_script(browser, pagefind_site) as (page, problems):
         found = page.evaluate(
             f"""async () => {{
               const groups = ({FAKE_GROUPS})([100, 90]);
@@ -629,9 +632,7 @@ ONE_WORD_PAPERS = """(words) => [{ data: async () => ({
 def test_pagefind_words_stand_for_the_query_word_by_stem_not_by_first_letters(
     browser: Browser, pagefind_site: Path, query: str, found: list[str], listed: list[str]
 ) -> None:
-    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
-        page.goto(base + "search/")
-        page.wait_for_function("window.papersiteSearch !== undefined")
+    with search_script(browser, pagefind_site) as (page, problems):
         papers = page.evaluate(
             f"""async ([query, words]) => {{
               const results = new window.papersiteSearch.Results(query, ({ONE_WORD_PAPERS})(words));
