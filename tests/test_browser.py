@@ -658,6 +658,43 @@ def test_the_search_fields_example_finds_papers(
         assert problems == []
 
 
+def test_a_pagefind_site_s_header_leads_to_its_search_page_as_material_s_does(
+    browser: Browser, pagefind_site: Path, curated_site: Path
+) -> None:
+    # Material's header has a search button only with its own search.
+    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "papers/counting-with-transformers/")
+        button = page.locator(".md-header__inner a.ps-search-button")
+        expect(button).to_have_count(1)
+        expect(button).to_have_accessible_name("Search")
+        assert button.get_attribute("href") == "../../search/"
+        # Where Material puts its own: after the colour schemes' toggle.
+        order = page.locator(".md-header__inner > *").evaluate_all(
+            "nodes => nodes.map(n => n.className)"
+        )
+        assert order.index("md-header__button md-icon ps-search-button") > next(
+            i for i, name in enumerate(order) if "md-header__option" in name
+        )
+        button.click()
+        page.wait_for_url("**/search/")
+        # Material's keys: "/" to the field on the Search page, and to that page elsewhere.
+        page.locator("body").press("/")
+        expect(page.locator("#ps-search-input")).to_be_focused()
+        page.keyboard.type("s")  # typed in the field, not a key to search with
+        expect(page.locator("#ps-search-input")).to_have_value("s")
+        page.goto(base + "about/")
+        page.locator("body").press("s")
+        page.wait_for_url("**/search/")
+        assert problems == []
+    with serving(curated_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        expect(page.locator(".ps-search-button")).to_have_count(0)
+        expect(page.locator("label.md-header__button[for=__search]")).to_have_count(1)
+        page.locator("body").press("/")  # Material's own search dialog, as before
+        expect(page.locator(".md-search__input")).to_be_focused()
+        assert problems == []
+
+
 def test_pagefind_search_lists_more_papers_on_request_each_once(
     browser: Browser, shipped_pagefind_site: Path
 ) -> None:

@@ -32,10 +32,12 @@ def test_templates_take_the_site_s_addresses_from_urls() -> None:
         assert not spelled.search(template.read_text(encoding="utf-8")), template.name
 
 
-def test_the_theme_override_names_the_feed_of_newest_papers_where_it_is() -> None:
+def test_the_theme_override_names_the_newest_papers_feed_and_the_search_page() -> None:
     # MkDocs renders main.html with its own templates, which cannot reach papersite.urls.
     head = (THEME_OVERRIDES / "main.html").read_text(encoding="utf-8")
     assert f"{{{{ '{urls.NEWEST_FEED}' | url }}}}" in head
+    # And the Search page, for papersite.js' search button (twice: the link and the button).
+    assert head.count(f"{{{{ '{urls.SEARCH}' | url }}}}") == 2
 
 
 def test_the_404_page_finds_the_themes_and_the_search_page_where_they_are() -> None:

@@ -1,7 +1,8 @@
 // papersite: the second and later pages of a theme or of Unsorted are kept out of the navigation
 // (a long list would put hundreds of entries on every page), so Material marks no entry as the
 // current one there. Their pager names the first page (data-ps-nav); mark its entry instead.
-// And on the 404 page, the Search link searches for the words of the missing address.
+// And on the 404 page, the Search link searches for the words of the missing address. With
+// Pagefind as the search, the header gets a search button, and "/" or "s" opens the Search page.
 (function () {
   "use strict";
 
@@ -48,10 +49,52 @@
     link.href = url.href;
   }
 
+  // Material's header has a search button only with its own search: with Pagefind's, a reader
+  // who knows the magnifier looked for it in vain, and on a phone the Search page was behind the
+  // menu. main.html names the Search page and holds the button, put where Material puts its own:
+  // before the repository's link.
+  function addSearchButton() {
+    var button = document.getElementById("ps-search-button");
+    var header = document.querySelector(".md-header__inner");
+    if (!button || !header || header.querySelector(".ps-search-button")) {
+      return;
+    }
+    var link = button.content.firstElementChild.cloneNode(true);
+    link.classList.add("ps-search-button");
+    header.insertBefore(link, header.querySelector(".md-header__source"));
+  }
+
+  // Material's keys for its search, "/" and "s" ("f" too), lead to the Search page, or to its
+  // field when there; never while typing in a field, nor with a modifier (the browser's own keys).
+  function searchKeys(event) {
+    var search = document.querySelector('link[rel="search"][type="text/html"]');
+    var target = event.target;
+    var typing =
+      target instanceof HTMLElement &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (!search || typing || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    if (["/", "s", "f"].indexOf(event.key) < 0) {
+      return;
+    }
+    event.preventDefault();
+    var field = document.getElementById("ps-search-input");
+    if (field) {
+      field.focus();
+      field.select();
+    } else {
+      window.location.href = search.href;
+    }
+  }
+
   function onPage() {
     markListEntry();
     searchTheMissingAddress();
+    addSearchButton();
   }
+
+  document.addEventListener("keydown", searchKeys);
 
   // Material announces every page on document$, those its instant loading swaps in included, as
   // its documentation asks scripts to follow; a theme without it shows each page by a full load.
