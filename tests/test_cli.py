@@ -48,6 +48,20 @@ def test_check_exits_1_and_prints_path_line_message(
     assert captured.out.splitlines()[-1] == "3 papers; 1 error, 1 warning"
 
 
+def test_check_prints_a_dump_named_with_a_newline_on_one_line(
+    make_content: MakeContent, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A pull request names its dumps: a newline in a name printed a line of its own, such as a
+    # GitHub Actions command in CI's log.
+    content = make_content("bad_date.txt")
+    sources = content / "sources"
+    (sources / "bad_date.txt").rename(sources / "x\n::error file=README.md::y.txt")
+    assert main(["check", "--content", str(content)]) == 1
+    out = capsys.readouterr().out
+    assert not [line for line in out.splitlines() if line.startswith("::")]
+    assert f"{sources}/x\\n::error file=README.md::y.txt: spaced, 1 records read" in out
+
+
 def test_check_lists_papers_skipped_for_one_cause_once(
     make_content: MakeContent, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -188,3 +188,22 @@ def test_failed_writing_tells_the_machine_refusing_output_from_a_bug(
     error: OSError, failed: bool
 ) -> None:
     assert failed_writing(error, Path("/srv/site")) is failed
+
+
+@pytest.mark.parametrize(
+    ("quoted", "shown"),
+    [
+        ("kv|\n::error file=README.md::leaked", "kv|\\n::error file=README.md::leaked"),
+        ("a\r\nb", "a\\r\\nb"),
+        ("\x1b[31mred", "\\x1b[31mred"),
+        ("line\u2028separator\u2029", "line\\u2028separator\\u2029"),
+        ("tab\there", "tab\\there"),
+        ("Naïve, 漢字 and — stay", "Naïve, 漢字 and — stay"),
+    ],
+)
+def test_a_problem_quoting_control_characters_prints_on_one_line(quoted: str, shown: str) -> None:
+    # Messages quote curators' and dumps' text: a newline in it printed a line of its own, a fake
+    # "file:line: error" or a GitHub Actions command in CI's log.
+    problem = Problem("content/curation/themes.yaml", 7, f"keyword '{quoted}' is odd")
+    assert str(problem) == f"content/curation/themes.yaml:7: keyword '{shown}' is odd"
+    assert len(str(problem).splitlines()) == 1

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from papersite.dumps import read_dump
-from papersite.errors import Problem, Problems
+from papersite.errors import Problem, Problems, printable
 from papersite.sources import Dump, Layout, Record, SourceFile, discover_sources
 from papersite.wording import describe
 
@@ -124,7 +124,8 @@ class SourceSummary:
 
     def __str__(self) -> str:
         layout = self.layout.value if self.layout else "unread"
-        return (
+        # A dump's file name is the pull request's to choose: a newline in it made lines of its own.
+        return printable(
             f"{self.path}: {layout}, {self.read} records read, {self.papers} new papers, "
             f"{self.merged} duplicates merged, {len(self.skipped)} skipped"
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import errno
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -19,6 +20,20 @@ class Severity(enum.IntEnum):
 
     WARNING = 1
     ERROR = 2
+
+
+# Characters that would break a message's one line, or act on a terminal: C0 and C1 controls
+# (newlines, carriage returns, escape sequences) and the Unicode line and paragraph separators.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` on one line, each control character written as an escape ('\n', '\x1b').
+
+    Messages quote what curators and dumps wrote: a keyword holding a newline printed lines of
+    its own, such as a fake "file:line: error" or a GitHub Actions command ("::error ...").
+    """
+    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 @dataclass(frozen=True)
@@ -33,7 +48,7 @@ class Problem:
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         label = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{where}: {label}{self.message}"
+        return printable(f"{where}: {label}{self.message}")
 
 
 class PapersiteError(ValueError):
