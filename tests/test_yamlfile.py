@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import tracemalloc
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -343,6 +345,43 @@ def test_a_key_run_into_its_value_is_told_the_colon_or_space(
     key = line.split(" ")[0].split(":")[0]
     fixed = text.replace(line, f"{key}: {line[len(key) :].lstrip(':').lstrip()}")
     assert load_yaml_text(fixed, "f.yaml").data["papers"]["b"] == {"themes": []}
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH - 2, MAX_DEPTH - 1])
+def test_a_run_in_key_is_told_the_colon_only_when_the_fix_loads(levels: int) -> None:
+    # Three maps hold the value (the file's, 'papers', the entry): the lists take it to the limit
+    # or one past it.
+    value = "[" * levels + "]" * levels
+    text = f"papers:\n  a:\n    tags {value}\n    arxiv: '1'\n"
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    try:
+        load_yaml_text(text.replace("tags ", "tags: "), "f.yaml")
+    except PapersiteError:
+        loads = False
+    else:
+        loads = True
+    assert (missing("tags", "colon") in str(caught.value)) is loads
+
+
+def test_a_run_in_key_nesting_past_the_limit_is_not_parsed_to_its_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # PyYAML's scanner works in proportion to the lists open at each token: parsing the fix of
+    # 'tags [[[[…' to its end took minutes for 40,000 '['. Counting the events the hints read
+    # tells whether they stop at the limit, as the loader does.
+    read: list[object] = []
+    parse = yaml.parse
+
+    def counted(*args: Any, **kwargs: Any) -> Iterator[yaml.Event]:
+        for event in parse(*args, **kwargs):
+            read.append(event)
+            yield event
+
+    monkeypatch.setattr(yaml, "parse", counted)
+    with pytest.raises(PapersiteError):
+        load_yaml_text("papers:\n  a:\n    tags " + "[" * 5000 + "\n    arxiv: '1'\n", "f.yaml")
+    assert 0 < len(read) < 10 * MAX_DEPTH
 
 
 def test_the_entry_keys_are_the_schema_s() -> None:

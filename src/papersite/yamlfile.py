@@ -721,11 +721,22 @@ def _parses_past(lines: list[str], index: int, column: int, reported: int) -> bo
 
 
 def _reads_past(fixed: list[str], reported: int) -> bool:
-    """Whether YAML reads the lines ``fixed`` past line index ``reported``."""
+    """Whether YAML reads the lines ``fixed`` past line index ``reported``, as the loader would.
+
+    Lines nesting deeper than the loader allows are no fix: the loader refuses them. Stopping
+    there also keeps the re-parse as cheap as loading: PyYAML's scanner does work in proportion
+    to the lists and maps open at every token, so 'tags: [[[[…' thousands deep took minutes.
+    """
+    depth = 0
     try:
         # Events only: the parser keeps its own stack, so no nesting can make this recurse.
-        for _ in yaml.parse("\n".join(fixed), Loader=yaml.SafeLoader):
-            pass
+        for event in yaml.parse("\n".join(fixed), Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:
+                    return False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     except yaml.MarkedYAMLError as exc:
         return exc.problem_mark is not None and exc.problem_mark.line > reported
     except yaml.YAMLError:
