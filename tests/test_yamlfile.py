@@ -417,6 +417,23 @@ def test_an_unknown_word_before_plain_text_is_no_key_run_into_its_value() -> Non
             "in double quotes a backslash starts an escape, and '\\w' is none; put the text in "
             "single quotes, in which a backslash is itself",
         ),
+        # Any escape: in single quotes '\u00e9' would be six characters, not an e with an accent.
+        (
+            'a:\n  note: "Caf\\u00e9 scores \\d on \\x41I"\n',
+            "in double quotes a backslash starts an escape, and '\\d' is none; put the text in "
+            "single quotes, in which a backslash is itself",
+        ),
+        (
+            'a:\n  note: "\\d\\tbits"\n',
+            "in double quotes a backslash starts an escape, and '\\d' is none; put the text in "
+            "single quotes, in which a backslash is itself",
+        ),
+        # An escape YAML does not know is no reason to hold back: '\x4' needs two digits.
+        (
+            'a:\n  note: "\\x4 \\d"\n',
+            "in double quotes a backslash starts an escape, and '\\x4' is none; write the text "
+            "in single quotes, '\\x4 \\d', in which a backslash is itself",
+        ),
     ],
 )
 def test_a_backslash_in_double_quotes_that_escapes_nothing_is_told_the_single_quotes(

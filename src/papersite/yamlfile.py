@@ -527,6 +527,22 @@ def _start_hint(line: str, starts: str = _SYNTAX_STARTS) -> str | None:
 
 # The text in double quotes at the start of a string, as written: up to the first " not escaped.
 _DOUBLE_QUOTED = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+# An escape YAML reads in double quotes ('\n', '\"', '\u00e9'): PyYAML's own tables of them.
+_ESCAPE = re.compile(
+    r"\\(?:["
+    + re.escape("".join(yaml.scanner.Scanner.ESCAPE_REPLACEMENTS))
+    + "]|"
+    + "|".join(
+        f"{code}[0-9A-Fa-f]{{{length}}}"
+        for code, length in yaml.scanner.Scanner.ESCAPE_CODES.items()
+    )
+    + ")"
+)
+
+
+def single_quoted(text: str) -> str:
+    """``text`` in YAML's single quotes, which read it as written: an apostrophe written twice."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _escape_hint(error: yaml.MarkedYAMLError) -> str | None:
@@ -548,10 +564,11 @@ def _escape_hint(error: yaml.MarkedYAMLError) -> str | None:
     escape = buffer[buffer.rfind("\\", 0, mark.pointer) : mark.pointer + 1]
     reason = f"in double quotes a backslash starts an escape, and '{escape}' is none"
     written = _DOUBLE_QUOTED.match(buffer, start.pointer)
-    if written is None or re.search(r'\\[\\"]', written.group(1)):
-        # An escape the text needs ('\\"') would read differently in single quotes.
+    if written is None or _ESCAPE.search(written.group(1)):
+        # An escape the text holds (\", \u00e9) would be itself in single quotes: the text
+        # would read otherwise.
         return f"{reason}; put the text in single quotes, in which a backslash is itself"
-    single = "'" + written.group(1).replace("'", "''") + "'"
+    single = single_quoted(written.group(1))
     return f"{reason}; write the text in single quotes, {single}, in which a backslash is itself"
 
 
