@@ -475,6 +475,53 @@ def test_a_keyword_holding_regex_syntax_is_a_warning_at_its_line(
     assert not errors(content)
 
 
+def literal_keywords(content: Path, themes: str, term: str) -> list[str]:
+    """The 'matched literally' warnings once ``term`` is added to a section's terms."""
+    edit = "terms: [quantiz*, four bits"
+    assert edit in themes
+    write(content, themes=themes.replace(edit, f"terms: [quantiz*, {term}, four bits", 1))
+    _, problems = curate(content)
+    return [problem for problem in problems if "matched literally" in problem]
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        # Before, {regex: 'it's|its'}, which YAML cannot read: the quote ends the text.
+        ('"it\'s|its"', "{regex: 'it''s|its'}"),
+        ("'kv[- ]cache'", "{regex: 'kv[- ]cache'}"),
+    ],
+)
+def test_the_regex_a_keyword_is_told_to_be_is_one_to_copy(
+    content: Path, written: str, suggested: str
+) -> None:
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    (warning,) = literal_keywords(content, themes, written)
+    assert warning.endswith(f"for a pattern, write {suggested}")
+    # The text suggested, written in its place, reads as the regex meant: no warning, no error.
+    assert not literal_keywords(content, themes, suggested)
+    assert not errors(content)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        # Not a regex: 'regex:' would only make the warning an error.
+        "'gpt[4'",
+        "{keyword: 'gpt[4'}",
+        # A regex, but one that matches empty text, an error too.
+        "'x.*|'",
+    ],
+)
+def test_a_keyword_that_is_no_valid_regex_is_not_told_to_be_one(
+    content: Path, written: str
+) -> None:
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    (warning,) = literal_keywords(content, themes, written)
+    assert warning.endswith("so it likely matches no paper")
+    assert not errors(content)
+
+
 # What the message of a section id starting with 'paper-' goes on to say.
 PAPER_ANCHORS = (
     "on the theme's page, #paper-<id> is the anchor of the paper with that id, where the paper's "

@@ -40,7 +40,14 @@ from papersite.rules import (
 from papersite.schema import SchemaProblem, load_schema, validate, value_at
 from papersite.sources import OUTSIDE_CONTENT, outside_content
 from papersite.wording import closest, counted, describe, listed, suggest
-from papersite.yamlfile import DuplicateKey, Location, YamlDocument, load_yaml_file, unquoted_key
+from papersite.yamlfile import (
+    DuplicateKey,
+    Location,
+    YamlDocument,
+    load_yaml_file,
+    single_quoted,
+    unquoted_key,
+)
 
 # Says more of a schema problem than its message, or None to keep the message; "" when another
 # problem's message already says it, and this one is left out.
@@ -973,6 +980,22 @@ def _theme_rules(
     )
 
 
+def _as_regex(keyword: str, *, alone: bool) -> str:
+    """What to write for a keyword holding regex syntax: ': for a pattern, write …', when it is one.
+
+    Only a keyword that is a valid regex as written is told to be one; 'gpt[4' is no pattern, and
+    'regex:' would only turn the warning into an error.
+    """
+    try:
+        if Term.regex(keyword).matches_empty():
+            return ""
+    except re.error:
+        return ""
+    # A term written alone has no 'keyword:' to change: the whole term is shown.
+    fix = f"{{regex: {single_quoted(keyword)}}}" if alone else "'regex:' for 'keyword:'"
+    return f": for a pattern, write {fix}"
+
+
 def _terms(
     document: YamlDocument,
     items: list[Any],
@@ -1000,15 +1023,13 @@ def _terms(
                 continue
             syntax = regex_syntax(item["keyword"])
             if syntax:
-                # A term written alone has no 'keyword:' to change: the whole term is shown.
                 keyword = item["keyword"]
-                fix = f"{{regex: '{keyword}'}}" if at == (number,) else "'regex:' for 'keyword:'"
                 shown = listed([f"'{part}'" for part in syntax])
                 problems.warning(
                     document.path,
                     document.line(*location, *at),
                     f"keyword '{keyword}' is matched literally, {shown} included, so it likely "
-                    f"matches no paper: for a pattern, write {fix}",
+                    f"matches no paper{_as_regex(keyword, alone=at == (number,))}",
                 )
             found.append(term)
             continue
