@@ -414,19 +414,20 @@ def test_an_unknown_word_before_plain_text_is_no_key_run_into_its_value() -> Non
         # An escape the text needs would read otherwise in single quotes: no text to copy.
         (
             'terms:\n  - {regex: "\\"\\w+\\"", weight: 2}\n',
-            "in double quotes a backslash starts an escape, and '\\w' is none; put the text in "
-            "single quotes, in which a backslash is itself",
+            "in double quotes a backslash starts an escape, and '\\w' is none; write '\\\\w' "
+            "for a backslash followed by 'w'",
         ),
         # Any escape: in single quotes '\u00e9' would be six characters, not an e with an accent.
+        # Doubled, the backslash is itself in double quotes too.
         (
             'a:\n  note: "Caf\\u00e9 scores \\d on \\x41I"\n',
-            "in double quotes a backslash starts an escape, and '\\d' is none; put the text in "
-            "single quotes, in which a backslash is itself",
+            "in double quotes a backslash starts an escape, and '\\d' is none; write '\\\\d' "
+            "for a backslash followed by 'd'",
         ),
         (
             'a:\n  note: "\\d\\tbits"\n',
-            "in double quotes a backslash starts an escape, and '\\d' is none; put the text in "
-            "single quotes, in which a backslash is itself",
+            "in double quotes a backslash starts an escape, and '\\d' is none; write '\\\\d' "
+            "for a backslash followed by 'd'",
         ),
         # An escape YAML does not know is no reason to hold back: '\x4' needs two digits.
         (
@@ -854,3 +855,13 @@ def test_a_syntax_error_after_an_unseen_line_break_names_the_editor_s_line() -> 
     with pytest.raises(PapersiteError) as caught:
         load_yaml_text('a: "x\u2028y"\nb: 1\nc: d: e\n', "f.yaml", problems=Problems())
     assert caught.value.line == 3
+
+
+def test_a_doubled_backslash_as_the_escape_hint_says_reads_as_one_backslash() -> None:
+    # The hint for text holding escapes that single quotes would change: '\\d' for '\d'.
+    text = 'a:\n  note: "Caf\\u00e9 scores \\d on \\x41I"\n'
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert "write '\\\\d' for a backslash followed by 'd'" in caught.value.message
+    fixed = load_yaml_text(text.replace("\\d", "\\\\d"), "f.yaml")
+    assert fixed.data == {"a": {"note": "Café scores \\d on AI"}}

@@ -566,8 +566,8 @@ def _escape_hint(error: yaml.MarkedYAMLError) -> str | None:
     written = _DOUBLE_QUOTED.match(buffer, start.pointer)
     if written is None or _ESCAPE.search(written.group(1)):
         # An escape the text holds (\", \u00e9) would be itself in single quotes: the text
-        # would read otherwise.
-        return f"{reason}; put the text in single quotes, in which a backslash is itself"
+        # would read otherwise. Doubled, the backslash is itself in double quotes too.
+        return f"{reason}; write '\\{escape}' for a backslash followed by '{escape[1:]}'"
     single = single_quoted(written.group(1))
     return f"{reason}; write the text in single quotes, {single}, in which a backslash is itself"
 
