@@ -348,13 +348,15 @@ def test_an_added_paper_s_tags_are_shown_before_its_note(
     with (head_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
         papers.write(
             "  paged-caches-for-serving:\n    themes: {efficiency: fast-decoding}\n"
-            "    tags: [kv-cache, 'Serving|*', attention]\n    note: Read it.\n"
+            "    tags: [kv-cache, 'Serving|*', attention, 'survey; note: approved']\n"
+            "    note: Read it.\n"
         )
     text = format_review(review(curated_content, head_content))
-    # In the page's order, whatever their case, and as written.
+    # In the page's order, whatever their case, and as written: each in a code span, so a tag
+    # that reads "; note: …" cannot pass for the curators' note.
     assert (
         "- Paged Caches for Serving `paged-caches-for-serving`: `efficiency / fast-decoding` "
-        "(tags: attention, kv-cache, Serving\\|\\*; note: Read it.)\n"
+        "(tags: `attention`, `kv-cache`, `Serving|*`, `survey; note: approved`; note: Read it.)\n"
     ) in text.split("### Added (3)\n")[1].split("###")[0]
 
 
@@ -380,6 +382,31 @@ def test_papers_hidden_as_they_arrive_are_listed_with_the_reason_and_counted(
         "### Moved (1)\n"
     ) in text
     assert "`paged-caches-for-serving`: `unsorted`" in text.split("### Added (3)")[1]
+
+
+def test_every_reason_for_hiding_is_shortened_as_a_note_is(curated_content: Path) -> None:
+    # A reason of a megabyte would make a summary GitHub refuses: reviewers would get none.
+    long = "Off *topic*: " + "a recipe, not machine learning " * 40_000
+    head = _head_copy(curated_content)
+    _add_dump(head, "Sourdough Bread at Home")
+    papers = head / "curation" / "papers.yaml"
+    # Hidden on both sides, its reason edited.
+    text = papers.read_text(encoding="utf-8").replace("Off topic for every theme.", f"'{long}'")
+    for paper_id in (
+        "sourdough-bread-at-home",  # added hidden
+        "kernels-that-speed-up-training",  # removed: hidden by the pull request
+    ):
+        text += f"  {paper_id}:\n    hidden: '{long}'\n"
+    papers.write_text(text, encoding="utf-8")
+    text = format_review(review(curated_content, head))
+    assert len(text) < 10_000
+    shown = [line for line in text.splitlines() if "Off \\*topic\\*" in line]
+    assert len(shown) == 3
+    for line in shown:
+        reason = line.split("Off ", 1)[1].removesuffix(")").replace("\\", "")
+        # Cut at a word, to one line's worth, as an added paper's note is.
+        assert reason.endswith(" …") and len("Off " + reason) <= review_module.NOTE_SHOWN + 2
+        assert long.startswith("Off " + reason.removesuffix(" …") + " ")
 
 
 def test_a_paper_hidden_as_it_arrives_with_an_error_in_its_entry_is_not_compared(

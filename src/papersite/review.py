@@ -55,7 +55,7 @@ from papersite.wording import closest, counted
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
 MAX_LISTED = 50
-# Characters of an added paper's note the summary shows: enough for a reviewer to judge it.
+# Characters of a note or a reason for hiding the summary shows: enough for a reviewer to judge.
 NOTE_SHOWN = 160
 UNSORTED = "unsorted"
 # Says where a changed paper was or goes, for one list of the summary.
@@ -121,7 +121,8 @@ class PaperChange:
     """A paper added, moved or removed: its places before and after the pull request.
 
     ``note`` says why a paper left or never showed (the reason it is hidden), or that an added one
-    was unhidden or is not yet decided (where it stands is the rules' call);
+    was unhidden or is not yet decided (where it stands is the rules' call), in Markdown whose
+    curators' text is escaped or in code spans;
     ``links`` are an added paper's curator links, new addresses on the site a reviewer checks.
     """
 
@@ -428,7 +429,7 @@ def _added_hidden(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[P
     # Without them a dump's papers and the Added list would not square, and the hiding, which
     # keeps a paper off the site for good, would pass unseen.
     return tuple(
-        PaperChange(paper_id, item.paper.title, (), (), f"hidden: {item.reason}")
+        PaperChange(paper_id, item.paper.title, (), (), f"hidden: {_reason(item)}")
         for paper_id, item in head.hidden.items()
         if paper_id not in in_error and not base.has(paper_id)
     )
@@ -442,10 +443,15 @@ def _added_note(base: _Side, head: _Side, paper_id: str) -> str | None:
     """
     item = head.papers[paper_id]
     notes = ["unhidden"] if paper_id in base.hidden else []
-    notes += [f"featured in {', '.join(sorted(item.featured))}"] if item.featured else []
-    # Tags as the paper's page lists them, under its title and before the note.
-    notes += [f"tags: {', '.join(sorted(item.tags, key=text_order))}"] if item.tags else []
-    notes += [f"note: {_shortened(item.note)}"] if item.note else []
+    notes += (
+        [f"featured in {escape_gfm(', '.join(sorted(item.featured)))}"] if item.featured else []
+    )
+    # Tags as the paper's page lists them, under its title and before the note; each in a code
+    # span, as the edits name them: a tag is the curators' text, and one reading "x; note: y"
+    # must not pass for a note.
+    tags = sorted(item.tags, key=text_order)
+    notes += [f"tags: {', '.join(code_span(tag) for tag in tags)}"] if tags else []
+    notes += [f"note: {escape_gfm(_shortened(item.note))}"] if item.note else []
     notes += [note] if (note := _undecided(head, paper_id)) else []
     return "; ".join(notes) or None
 
@@ -456,6 +462,12 @@ def _shortened(text: str) -> str:
     if len(text) <= NOTE_SHOWN:
         return text
     return text[:NOTE_SHOWN].rsplit(" ", 1)[0] + " …"
+
+
+def _reason(item: HiddenPaper) -> str:
+    """Why papers.yaml hides a paper, shortened as a note is: the review must fit the job page."""
+    # A reason of a megabyte would otherwise make the summary one GitHub refuses to show.
+    return escape_gfm(_shortened(item.reason))
 
 
 def _undecided(side: _Side, paper_id: str) -> str:
@@ -493,7 +505,7 @@ def _edited(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperEd
         # Off the site on both sides, but the reason is what a reviewer of hiding reads.
         was = base.hidden.get(paper_id)
         if was is not None and was.reason != now.reason and paper_id not in in_error:
-            change = f"reason for hiding, now: {escape_gfm(now.reason)}"
+            change = f"reason for hiding, now: {_reason(now)}"
             edited.append(PaperEdit(paper_id, now.paper.title, (change,)))
     return tuple(edited)
 
@@ -504,7 +516,7 @@ def _removed(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperC
     for paper_id, before in base.places.items():
         if paper_id not in head.places and paper_id not in in_error:
             hidden = head.hidden.get(paper_id)
-            note = f"hidden: {hidden.reason}" if hidden is not None else "no longer in any dump"
+            note = f"hidden: {_reason(hidden)}" if hidden is not None else "no longer in any dump"
             removed.append(PaperChange(paper_id, base.title(paper_id), before, (), note))
     return tuple(removed)
 
@@ -993,7 +1005,7 @@ def _edits_listed(edits: Sequence[PaperEdit]) -> list[str]:
 def _section(heading: str, changes: Sequence[PaperChange], where: Where) -> list[str]:
     entries = [
         f"- {escape_gfm(c.title)} `{c.paper_id}`: {where(c)}"
-        + (f" ({escape_gfm(c.note)})" if c.note else "")
+        + (f" ({c.note})" if c.note else "")
         + "".join(f"; link {code_span(link.label)}: {code_span(link.url)}" for link in c.links)
         for c in changes
     ]
