@@ -553,6 +553,58 @@ def test_an_id_taken_by_another_paper_is_named_among_the_edits(curated_content: 
     assert report.catalogue == ()
 
 
+def test_a_paper_hidden_under_the_id_it_has_since_another_took_its_own_is_removed(
+    curated_content: Path,
+) -> None:
+    # An earlier capture of another paper whose title slugs the same takes the plain id; hiding
+    # the real paper under its new id must not pass it off as a new paper hidden on arrival.
+    head = _head_copy(curated_content)
+    (head / "sources" / "005_x.txt").write_text(
+        "Teaching Transformers to Add: Ω\n\nAnother paper.\n\n  • 2 authors\n·\nJan 2, 2024\n",
+        encoding="utf-8",
+    )
+    (head / "sources" / "sources.yaml").write_text(
+        "sources:\n  005_x.txt: {label: Evil dump, captured: 2024-01-02}\n", encoding="utf-8"
+    )
+    [moved] = review(curated_content, head).added  # the real paper, under the id it has now
+    assert moved.title == "Teaching Transformers to Add"
+    with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(f"  {moved.paper_id}:\n    hidden: A duplicate.\n")
+    report = review(curated_content, head)
+    assert report.added == report.added_hidden == ()
+    text = format_review(report)
+    assert "0 added, 0 moved, 1 removed, 1 edited;" in text
+    assert (
+        "### Removed (1)\n"
+        "\n"
+        f"- Teaching Transformers to Add `{moved.paper_id}`: was "
+        "`sequence-models / transformers`, `arithmetic-reasoning / arithmetic`, under the id "
+        "`teaching-transformers-to-add`, which another paper now has (hidden: A duplicate.)\n"
+    ) in text
+
+
+def test_hidden_papers_are_added_hidden_by_paper_not_by_id(curated_content: Path) -> None:
+    # An earlier capture takes the id of a paper the base branch hides, and the hiding with it: that
+    # capture's paper is new and hidden on arrival; the paper hidden before, hidden anew under its
+    # new id, is not.
+    head = _head_copy(curated_content)
+    (head / "sources" / "older.txt").write_text(
+        "A Survey of Cooking Robots: Ω\n\nAnother paper.\n\n  • 2 authors\n·\nJan 2, 2024\n",
+        encoding="utf-8",
+    )
+    (head / "sources" / "sources.yaml").write_text(
+        "sources:\n  older.txt: {label: Older, captured: 2024-01-02}\n", encoding="utf-8"
+    )
+    [again] = review(curated_content, head).added  # shown again, under the id it has now
+    with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(f"  {again.paper_id}:\n    hidden: Off topic for every theme.\n")
+    report = review(curated_content, head)
+    assert [(c.paper_id, c.title) for c in report.added_hidden] == [
+        ("a-survey-of-cooking-robots", "A Survey of Cooking Robots: Ω")
+    ]
+    assert report.added == report.removed == ()
+
+
 def test_papers_whose_title_abstract_or_date_changed_are_listed_and_upvotes_counted(
     curated_content: Path,
 ) -> None:

@@ -10,9 +10,10 @@ added, removed or changed (its label and address, to the letter), papers whose i
 paper, papers whose title, abstract or date the dumps now give otherwise (a new dump's mention of a
 paper can change what its page shows), and every message ``papersite check`` gives on the pull
 request's content. The comparison is by paper id, which is the paper's address, so a reviewer sees
-which pages appear, move or disappear. Themes are compared by id too, a theme renamed with its old
-id under 'formerly' as the theme it was; the addresses of a theme's id or former id that the site
-stops publishing are named.
+which pages appear, move or disappear; only whether a hidden paper is new, or was shown, is told
+by the paper (its title), as an earlier capture can take a paper's id. Themes are compared by id
+too, a theme renamed with its old id under 'formerly' as the theme it was; the addresses of a
+theme's id or former id that the site stops publishing are named.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -132,6 +133,9 @@ class PaperChange:
     after: tuple[Place, ...]
     note: str | None = None
     links: tuple[ExtraLink, ...] = ()
+    # For a paper removed whose id another paper took: the id it had on the base branch, whose
+    # page now shows that other paper (``paper_id`` is where papers.yaml hides it now).
+    was_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -427,11 +431,15 @@ def _added(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperCha
 def _added_hidden(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
     """Papers in no dump on the base branch that the pull request hides as they arrive, and why."""
     # Without them a dump's papers and the Added list would not square, and the hiding, which
-    # keeps a paper off the site for good, would pass unseen.
+    # keeps a paper off the site for good, would pass unseen. By paper (its title, as "the id now
+    # names another paper" tells), not by id: a paper whose id an earlier capture took is hidden
+    # under another id, yet it was there (if shown, it is listed as removed), and that capture's
+    # paper, new, arrives under an id the base branch had.
+    known = {match_key(base.title(paper_id)) for paper_id in (*base.papers, *base.hidden)}
     return tuple(
         PaperChange(paper_id, item.paper.title, (), (), f"hidden: {_reason(item)}")
         for paper_id, item in head.hidden.items()
-        if paper_id not in in_error and not base.has(paper_id)
+        if paper_id not in in_error and match_key(item.paper.title) not in known
     )
 
 
@@ -511,13 +519,24 @@ def _edited(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperEd
 
 
 def _removed(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
-    """Papers on the site only on the base branch: hidden by the pull request (why), or gone."""
+    """Papers on the site only on the base branch: hidden by the pull request (why), or gone.
+
+    A paper whose id an earlier capture took, hidden under the id it has now, is removed too:
+    the same paper by its title (as "the id now names another paper" tells), not by its id.
+    """
+    hidden_now = {match_key(item.paper.title): item for item in head.hidden.values()}
     removed = []
     for paper_id, before in base.places.items():
-        if paper_id not in head.places and paper_id not in in_error:
+        title = base.title(paper_id)
+        moved = hidden_now.get(match_key(title))
+        if moved is not None and moved.paper.id != paper_id:
+            if not {paper_id, moved.paper.id} & in_error:
+                note = f"hidden: {_reason(moved)}"
+                removed.append(PaperChange(moved.paper.id, title, before, (), note, (), paper_id))
+        elif paper_id not in head.places and paper_id not in in_error:
             hidden = head.hidden.get(paper_id)
             note = f"hidden: {_reason(hidden)}" if hidden is not None else "no longer in any dump"
-            removed.append(PaperChange(paper_id, base.title(paper_id), before, (), note))
+            removed.append(PaperChange(paper_id, title, before, (), note))
     return tuple(removed)
 
 
@@ -964,7 +983,7 @@ def _changes(report: Review) -> list[str]:
         # Only a pull request that adds a dump can have any: most have none to show.
         lines += _section("Added hidden", report.added_hidden, lambda c: "not on the site")
     lines += _section("Moved", report.moved, lambda c: f"{_places(c.before)} → {_places(c.after)}")
-    lines += _section("Removed", report.removed, lambda c: f"was {_places(c.before)}")
+    lines += _section("Removed", report.removed, _was)
     lines += [
         "",
         f"### Notes and details edited ({len(report.edited)})",
@@ -1025,6 +1044,14 @@ def _message(problem: Problem) -> str:
     # A path names a file the pull request may have named: a backtick or a line break in it must
     # not end the code span and let the rest be Markdown (a link, an HTML comment hiding the list).
     return f"- **{label}** {code_span(where)}: {escape_gfm(problem.message)}"
+
+
+def _was(change: PaperChange) -> str:
+    """Where a removed paper was, and under which id when another paper has taken it."""
+    was_id = (
+        f", under the id `{change.was_id}`, which another paper now has" if change.was_id else ""
+    )
+    return f"was {_places(change.before)}{was_id}"
 
 
 def _places(places: tuple[Place, ...]) -> str:
