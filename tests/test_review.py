@@ -8,7 +8,7 @@ import pytest
 from papersite import review as review_module
 from papersite.cli import main
 from papersite.markup import code_span, escape_gfm
-from papersite.review import format_review, review
+from papersite.review import PaperChange, format_review, review
 
 from .conftest import CURATION_DATA, DATA
 
@@ -553,23 +553,34 @@ def test_an_id_taken_by_another_paper_is_named_among_the_edits(curated_content: 
     assert report.catalogue == ()
 
 
+def _hide_under_the_id_left(base: Path, head: Path, title: str, reason: str) -> PaperChange:
+    """In head, have an earlier capture take the paper's id, and hide it under the id it gets.
+
+    The earlier capture, 005_x.txt, is of another paper whose title slugs the same. Returns the
+    paper as the review lists it before it is hidden: added, under its new id.
+    """
+    (head / "sources" / "005_x.txt").write_text(
+        f"{title}: Ω\n\nAnother paper.\n\n  • 2 authors\n·\nJan 2, 2024\n", encoding="utf-8"
+    )
+    (head / "sources" / "sources.yaml").write_text(
+        "sources:\n  005_x.txt: {label: Evil dump, captured: 2024-01-02}\n", encoding="utf-8"
+    )
+    [again] = review(base, head).added
+    assert again.title == title
+    with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(f"  {again.paper_id}:\n    hidden: {reason}\n")
+    return again
+
+
 def test_a_paper_hidden_under_the_id_it_has_since_another_took_its_own_is_removed(
     curated_content: Path,
 ) -> None:
     # An earlier capture of another paper whose title slugs the same takes the plain id; hiding
     # the real paper under its new id must not pass it off as a new paper hidden on arrival.
     head = _head_copy(curated_content)
-    (head / "sources" / "005_x.txt").write_text(
-        "Teaching Transformers to Add: Ω\n\nAnother paper.\n\n  • 2 authors\n·\nJan 2, 2024\n",
-        encoding="utf-8",
+    moved = _hide_under_the_id_left(
+        curated_content, head, "Teaching Transformers to Add", "A duplicate."
     )
-    (head / "sources" / "sources.yaml").write_text(
-        "sources:\n  005_x.txt: {label: Evil dump, captured: 2024-01-02}\n", encoding="utf-8"
-    )
-    [moved] = review(curated_content, head).added  # the real paper, under the id it has now
-    assert moved.title == "Teaching Transformers to Add"
-    with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
-        papers.write(f"  {moved.paper_id}:\n    hidden: A duplicate.\n")
     report = review(curated_content, head)
     assert report.added == report.added_hidden == ()
     text = format_review(report)
@@ -588,16 +599,7 @@ def test_hidden_papers_are_added_hidden_by_paper_not_by_id(curated_content: Path
     # capture's paper is new and hidden on arrival; the paper hidden before, hidden anew under its
     # new id, is not.
     head = _head_copy(curated_content)
-    (head / "sources" / "older.txt").write_text(
-        "A Survey of Cooking Robots: Ω\n\nAnother paper.\n\n  • 2 authors\n·\nJan 2, 2024\n",
-        encoding="utf-8",
-    )
-    (head / "sources" / "sources.yaml").write_text(
-        "sources:\n  older.txt: {label: Older, captured: 2024-01-02}\n", encoding="utf-8"
-    )
-    [again] = review(curated_content, head).added  # shown again, under the id it has now
-    with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
-        papers.write(f"  {again.paper_id}:\n    hidden: Off topic for every theme.\n")
+    _hide_under_the_id_left(curated_content, head, "A Survey of Cooking Robots", "Off topic.")
     report = review(curated_content, head)
     assert [(c.paper_id, c.title) for c in report.added_hidden] == [
         ("a-survey-of-cooking-robots", "A Survey of Cooking Robots: Ω")
