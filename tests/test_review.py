@@ -386,7 +386,7 @@ def test_papers_hidden_as_they_arrive_are_listed_with_the_reason_and_counted(
 
 def test_every_reason_for_hiding_is_shortened_as_a_note_is(curated_content: Path) -> None:
     # A reason of a megabyte would make a summary GitHub refuses: reviewers would get none.
-    long = "Off *topic*: " + "a recipe, not machine learning " * 40_000
+    long = "Off *topic*: " + "a recipe, not machine learning " * 4_000
     head = _head_copy(curated_content)
     _add_dump(head, "Sourdough Bread at Home")
     papers = head / "curation" / "papers.yaml"
@@ -696,6 +696,37 @@ def test_links_added_removed_or_changed_are_named_with_label_and_address(
     assert (
         f"- Teaching Transformers to Add `teaching-transformers-to-add`: note, {said}\n"
     ) in format_review(report)
+
+
+@pytest.mark.parametrize("limit", [400, 700, 1_000])
+def test_a_review_longer_than_its_limit_is_cut_at_a_line_and_says_so(
+    curated_content: Path, head_content: Path, limit: int
+) -> None:
+    _set_links(head_content, "{code: 'https://github.com/example/ådd/" + "é" * 300 + "'}")
+    report = review(curated_content, head_content)
+    whole = format_review(report)
+    cut = format_review(report, limit)
+    assert len(whole.encode("utf-8")) > limit >= len(cut.encode("utf-8"))
+    kept, said = cut.rsplit("\n\n", 1)
+    # Whole lines from the start, then a blank line (no table row or list item takes in the next).
+    assert whole.startswith(kept + "\n") and kept.startswith("## Content review\n")
+    assert said.startswith("**The review is cut here**: ")
+    assert f"at {len(whole.encode('utf-8')):,} bytes" in said and "run locally" in said
+    assert format_review(report, len(whole.encode("utf-8"))) == whole  # fits: not cut
+
+
+def test_the_job_summary_is_cut_under_what_github_shows(
+    curated_content: Path, head_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Lists are capped, but not their entries: one link's address is as long as it is written.
+    _set_links(head_content, "{code: 'https://evil.test/" + "a" * 1_200_000 + "'}")
+    assert main(["review", "--base-content", "content", "--content", "head"]) == 0
+    whole = capsys.readouterr().out
+    assert len(whole.encode("utf-8")) > 1_200_000
+    assert main(["review", "--base-content", "content", "--content", "head", "--job-summary"]) == 0
+    cut = capsys.readouterr().out
+    assert len(cut.encode("utf-8")) <= review_module.JOB_SUMMARY_BYTES < 1024 * 1024
+    assert cut.startswith("## Content review\n") and "**The review is cut here**" in cut
 
 
 def test_links_only_reordered_say_so(curated_content: Path, head_content: Path) -> None:

@@ -148,6 +148,8 @@ def test_ci_reviews_a_pull_request_against_its_base_branch_checked_out_aside() -
     assert review["if"] == base["if"] == "github.event_name == 'pull_request'"
     assert review["run"].endswith('>> "$GITHUB_STEP_SUMMARY"')
     assert "--base-content base/content" in review["run"]
+    # Cut to fit: GitHub shows no job summary over 1 MiB, and reviewers would get none.
+    assert "--job-summary" in review["run"].split()
 
 
 def test_deploy_publishes_with_the_pages_actions_one_run_at_a_time() -> None:

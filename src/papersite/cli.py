@@ -213,6 +213,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the base branch's content folder, checked out elsewhere",
     )
+    review_command.add_argument(
+        "--job-summary",
+        action="store_true",
+        help="cut a long summary at a line to fit a GitHub job summary (none over 1 MiB shows)",
+    )
     review_command.set_defaults(run=_run_review)
 
     build = commands.add_parser("build", help="generate the pages and build the site with MkDocs")
@@ -338,10 +343,11 @@ def _run_triage(args: argparse.Namespace) -> int:
 
 
 def _run_review(args: argparse.Namespace) -> int:
-    from papersite.review import format_review, review
+    from papersite.review import JOB_SUMMARY_BYTES, format_review, review
 
     # 0 even when the content has problems: the summary lists them; `papersite check` fails a run.
-    _write(format_review(review(args.base_content, args.content)))
+    limit = JOB_SUMMARY_BYTES if args.job_summary else None
+    _write(format_review(review(args.base_content, args.content), limit))
     return 0
 
 

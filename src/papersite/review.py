@@ -58,6 +58,10 @@ from papersite.wording import closest, counted
 MAX_LISTED = 50
 # Characters of a note or a reason for hiding the summary shows: enough for a reviewer to judge.
 NOTE_SHOWN = 160
+# The most bytes of summary ``papersite review --job-summary`` writes. GitHub shows no job summary
+# over 1 MiB (the whole review would be lost), and lists alone do not bound it: each entry is as
+# long as the titles, links, tags and messages in it, and the themes table is never cut.
+JOB_SUMMARY_BYTES = 512 * 1024
 UNSORTED = "unsorted"
 # Says where a changed paper was or goes, for one list of the summary.
 Where = Callable[["PaperChange"], str]
@@ -867,8 +871,36 @@ def _theme_counted(side: Curation, theme_id: str) -> bool:
     return side.unread_themes is not None and theme_id not in side.unread_themes
 
 
-def format_review(report: Review) -> str:
-    """The review as GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY or a terminal."""
+def format_review(report: Review, limit: int | None = None) -> str:
+    """The review as GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY or a terminal.
+
+    With a ``limit``, a review of more bytes (UTF-8) than that is cut at a line to fit, and says
+    so in its last line.
+    """
+    text = _format_review(report)
+    return text if limit is None else _cut(text, limit)
+
+
+def _cut(text: str, limit: int) -> str:
+    """The text cut at a line to at most ``limit`` bytes, its last line saying it was cut."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    # After a blank line: on the line after a table row or a list item, it would join them.
+    ending = (
+        f"\n**The review is cut here**: at {len(data):,} bytes it is longer than a job summary "
+        "can show. `papersite review` run locally prints it whole (CONTRIBUTING.md, "
+        '"The pull request").\n'
+    )
+    room = limit - len(ending.encode("utf-8"))
+    if room < 0:
+        raise ValueError(f"a review cut to {limit} bytes has no room for saying it was cut")
+    # A line break is one byte in UTF-8, never part of another character: the rest decodes.
+    kept = data[:room]
+    return kept[: kept.rfind(b"\n") + 1].decode("utf-8") + ending
+
+
+def _format_review(report: Review) -> str:
     lines = ["## Content review", ""]
     check = (
         f"`papersite check`: {counted(report.errors, 'error')}, "
