@@ -711,7 +711,7 @@ def test_a_review_longer_than_its_limit_is_cut_at_a_line_and_says_so(
     # Whole lines from the start, then a blank line (no table row or list item takes in the next).
     assert whole.startswith(kept + "\n") and kept.startswith("## Content review\n")
     assert said.startswith("**The review is cut here**: ")
-    assert f"at {len(whole.encode('utf-8')):,} bytes" in said and "run locally" in said
+    assert f"runs to {len(whole.encode('utf-8')):,} bytes" in said and "run locally" in said
     assert format_review(report, len(whole.encode("utf-8"))) == whole  # fits: not cut
 
 

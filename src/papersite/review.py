@@ -532,11 +532,12 @@ def _removed(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperC
     removed = []
     for paper_id, before in base.places.items():
         title = base.title(paper_id)
-        moved = hidden_now.get(match_key(title))
-        if moved is not None and moved.paper.id != paper_id:
-            if not {paper_id, moved.paper.id} & in_error:
-                note = f"hidden: {_reason(moved)}"
-                removed.append(PaperChange(moved.paper.id, title, before, (), note, (), paper_id))
+        elsewhere = hidden_now.get(match_key(title))
+        if elsewhere is not None and elsewhere.paper.id != paper_id:
+            if not {paper_id, elsewhere.paper.id} & in_error:
+                note = f"hidden: {_reason(elsewhere)}"
+                now_id = elsewhere.paper.id
+                removed.append(PaperChange(now_id, title, before, (), note, (), paper_id))
         elif paper_id not in head.places and paper_id not in in_error:
             hidden = head.hidden.get(paper_id)
             note = f"hidden: {_reason(hidden)}" if hidden is not None else "no longer in any dump"
@@ -888,8 +889,8 @@ def _cut(text: str, limit: int) -> str:
         return text
     # After a blank line: on the line after a table row or a list item, it would join them.
     ending = (
-        f"\n**The review is cut here**: at {len(data):,} bytes it is longer than a job summary "
-        "can show. `papersite review` run locally prints it whole (CONTRIBUTING.md, "
+        f"\n**The review is cut here**: it runs to {len(data):,} bytes, more than the job summary "
+        "holds. `papersite review` run locally prints it whole (CONTRIBUTING.md, "
         '"The pull request").\n'
     )
     room = limit - len(ending.encode("utf-8"))
