@@ -30,6 +30,7 @@ from papersite.curation import Loaded
 from papersite.errors import PapersiteError, Problem, display_path
 from papersite.mkdocs_glue import read_mkdocs_yaml
 from papersite.related import RelatedWorker
+from papersite.render import MARKER
 from papersite.tags import text_order
 
 from .conftest import REPO
@@ -610,6 +611,30 @@ def test_a_refused_folder_is_named_as_typed_by_build_and_generate_alike(
     args = [command, "--content", str(content), "--config", str(CONFIG), out, "notsite"]
     assert main(args) == 1
     assert capsys.readouterr().err.startswith("notsite: folder is not empty and ")
+
+
+@pytest.mark.parametrize(
+    ("out", "said"), [(".", "there: it is, or holds,"), ("content/new", "inside")]
+)
+def test_generate_refuses_the_project_and_the_content_whatever_marker_they_hold(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    out: str,
+    said: str,
+) -> None:
+    # Its pruning would remove every file it did not write: the checkout, .git included.
+    monkeypatch.chdir(tmp_path)
+    content = write_content(tmp_path)
+    for folder in (tmp_path, content):
+        (folder / MARKER).touch()
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    args = ["generate", "--content", "content", "--config", str(CONFIG), "--out", out]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{out}: refusing to write the pages {said}")
+    assert err.count("\n") == 1
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
 
 
 def test_the_shipped_content_builds(shipped_site: Path) -> None:

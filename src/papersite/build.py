@@ -32,7 +32,7 @@ from papersite.errors import (
 )
 from papersite.mkdocs_glue import CONFIG_FILE, papersite_options, run_mkdocs, site_settings
 from papersite.related import RelatedPapers, RelatedWorker
-from papersite.render import Generated, generate
+from papersite.render import TEMPLATES, Generated, generate
 from papersite.search import PagefindIndexer, add_to_material_index, search_advice
 
 # Names the host and process that own a work folder, so a later build can tell a killed one's.
@@ -247,14 +247,23 @@ def _real_folder(site_dir: Path) -> Path:
 
 
 def generate_folder(
-    loaded: Loaded, out: Path, *, config_file: Path = CONFIG_FILE, progress: bool = False
+    loaded: Loaded,
+    out: Path,
+    *,
+    content: Path,
+    config_file: Path = CONFIG_FILE,
+    progress: bool = False,
 ) -> Generated:
     """``papersite generate``: :func:`generate_docs` into ``out``, which is removed if it fails.
 
     Only a folder this run created is removed: one written before is left as it is, since an
     earlier generation, or the preview, may be using it. A write the machine refuses (a full disk,
-    a folder that cannot be written) is one line naming the file.
+    a folder that cannot be written) is one line naming the file. ``out`` is refused as
+    :func:`docs_folder_refusal` says, ``content`` being the folder ``loaded`` was read from.
     """
+    refusal = docs_folder_refusal(out, config_file, content, [TEMPLATES])
+    if refusal is not None:
+        raise PapersiteError(display_path(out), None, refusal)
     created = not (out.exists() or out.is_symlink())
     try:
         return generate_docs(loaded, out, config_file=config_file, progress=progress)
@@ -382,31 +391,77 @@ def _check_target(target: Path, config_file: Path, content: Path | None = None) 
     """
     if target.exists() and not target.is_dir():
         raise PapersiteError(display_path(target), None, "site folder exists and is not a folder")
-    protected = {Path.cwd(), config_file.absolute().parent}
-    with contextlib.suppress(RuntimeError):  # no HOME and no password entry: nothing to protect
-        protected.add(Path.home())
-    if content is not None:
-        protected.add(content.absolute())
-    resolved = {p.resolve() for p in protected}
-    for candidate in {target, target.resolve()}:
-        if any(candidate == p or candidate in p.parents for p in protected | resolved):
-            raise PapersiteError(
-                display_path(target),
-                None,
-                "refusing to replace a folder holding the project, the content or your home "
-                "folder: choose a site folder of its own, such as ./site",
-            )
-        if content is not None and candidate.is_relative_to(content.resolve()):
-            # content/sources or content/curation would be replaced by the site.
-            raise PapersiteError(
-                display_path(target), None, "refusing to build the site inside the content folder"
-            )
+    if _holds_any(target, _project_folders(config_file, content)):
+        raise PapersiteError(
+            display_path(target),
+            None,
+            "refusing to replace a folder holding the project, the content or your home "
+            "folder: choose a site folder of its own, such as ./site",
+        )
+    if content is not None and _inside_any(target, [content]):
+        # content/sources or content/curation would be replaced by the site.
+        raise PapersiteError(
+            display_path(target), None, "refusing to build the site inside the content folder"
+        )
     if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists():
         raise PapersiteError(
             display_path(target),
             None,
             "folder is not empty and holds no built site: choose another",
         )
+
+
+def docs_folder_refusal(
+    docs: Path, config_file: Path, content: Path, inputs: Collection[Path] = ()
+) -> str | None:
+    """Why the pages must not be generated into ``docs``, or None when they may.
+
+    Generating removes every file of the folder it did not write, wherever the folder's marker
+    file came from (a pull request can commit one): the project, the content, mkdocs.yml and the
+    ``inputs`` (templates) are refused by path, as is a folder holding them, or one inside the
+    content or an input, where generated files would mix with what they are made from.
+    """
+    held = {*_project_folders(config_file, content), config_file.absolute(), *inputs}
+    if _holds_any(docs, held):
+        return (
+            "refusing to write the pages there: it is, or holds, the project, the content, "
+            "mkdocs.yml, the templates or your home folder; choose a folder of their own, "
+            "such as build/docs"
+        )
+    if _inside_any(docs, [content, *inputs]):
+        return (
+            "refusing to write the pages inside the content or the templates: choose a folder "
+            "of their own, such as build/docs"
+        )
+    return None
+
+
+def _project_folders(config_file: Path, content: Path | None) -> set[Path]:
+    """The folders no output may replace: the working folder, the project, home, the content."""
+    protected = {Path.cwd(), config_file.absolute().parent}
+    with contextlib.suppress(RuntimeError):  # no HOME and no password entry: nothing to protect
+        protected.add(Path.home())
+    if content is not None:
+        protected.add(content.absolute())
+    return protected
+
+
+def _holds_any(target: Path, paths: Collection[Path]) -> bool:
+    """Whether ``target`` is, or holds, one of ``paths``, by path or through a symbolic link."""
+    every = _spellings(paths)
+    return any(c == path or c in path.parents for c in _spellings([target]) for path in every)
+
+
+def _inside_any(target: Path, folders: Collection[Path]) -> bool:
+    """Whether ``target`` lies inside one of ``folders``, by path or through a symbolic link."""
+    every = _spellings(folders)
+    return any(c.is_relative_to(folder) for c in _spellings([target]) for folder in every)
+
+
+def _spellings(paths: Collection[Path]) -> set[Path]:
+    """Each of ``paths`` made absolute, and the path it leads to through symbolic links."""
+    given = {path.absolute() for path in paths}
+    return given | {path.resolve() for path in given}
 
 
 def folder_size(folder: Path) -> tuple[int, int]:

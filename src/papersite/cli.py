@@ -389,7 +389,11 @@ def _run_generate(args: argparse.Namespace) -> int:
     loaded = load_content(args.content)
     _print_problems(loaded.problems)
     generated = generate_folder(
-        loaded, args.out, config_file=args.config, progress=sys.stderr.isatty()
+        loaded,
+        args.out,
+        content=args.content,
+        config_file=args.config,
+        progress=sys.stderr.isatty(),
     )
     _write(f"Generated {generated.pages} pages and {generated.files} files in {args.out}\n")
     return 0
