@@ -32,7 +32,7 @@ from papersite.mkdocs_glue import (
     mkdocs_logging,
     read_mkdocs_yaml,
 )
-from papersite.render import TEMPLATES
+from papersite.render import MARKER, TEMPLATES
 from papersite.serve import Preview
 from papersite.tags import SORT_OPTIONS
 
@@ -228,6 +228,99 @@ def test_a_preview_that_cannot_write_its_docs_folder_does_not_start(
     with pytest.raises(PapersiteError, match="not made by papersite"):
         preview.start()
     assert _files(preview.docs) == {"notes.txt"}
+
+
+def _with_docs_dir(docs_dir: str) -> tuple[Path, int]:
+    """The project's mkdocs.yml as ./mkdocs.yml, with ``docs_dir``; and the line it is at."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    written = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {docs_dir}", text, count=1)
+    assert written != text
+    Path("mkdocs.yml").write_text(written, encoding="utf-8")
+    return Path("mkdocs.yml"), written[: written.index("\ndocs_dir:")].count("\n") + 2
+
+
+@pytest.mark.parametrize(
+    ("docs_dir", "holds"),
+    [
+        (".", True),  # the checkout, .git and all
+        ("content", True),
+        ("mkdocs.yml", True),
+        ("overrides", True),  # the theme's custom_dir
+        ("templates", True),  # papersite's own
+        ("..", True),
+        ("content/sources", False),
+        ("content/new", False),  # not there yet: generated files among the curators' inputs
+        ("overrides/partials", False),
+    ],
+)
+def test_a_docs_folder_holding_or_inside_an_input_is_refused_whatever_marker_it_holds(
+    curated_content: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    docs_dir: str,
+    holds: bool,
+) -> None:
+    # A pull request can commit the marker that lets the writer prune a folder, and docs_dir.
+    config, line = _with_docs_dir(docs_dir)
+    for folder in ("overrides/partials", "templates"):
+        Path(folder).mkdir(parents=True)
+        (Path(folder) / "main.html").write_text("{% extends 'base.html' %}")
+    monkeypatch.setattr(serve, "TEMPLATES", Path("templates").absolute())
+    for folder in (".", "content", "content/sources", "overrides", "templates"):
+        (Path(folder) / MARKER).touch()
+    (curated_content / "curation" / "papers.yaml").write_text("papers: [\n")
+    before = {path: path.read_bytes() for path in Path().rglob("*") if path.is_file()}
+    preview = Preview(curated_content, Path(docs_dir), config, theme=Path("overrides").absolute())
+    with pytest.raises(PapersiteError) as error:
+        preview.start()
+    assert {path: path.read_bytes() for path in Path().rglob("*") if path.is_file()} == before
+    assert capsys.readouterr().err == ""
+    said = (
+        "refusing to write the pages there: it is, or holds, the project, the content, "
+        "mkdocs.yml, the templates or your home folder; choose a folder of their own, "
+        "such as build/docs"
+        if holds
+        else "refusing to write the pages inside the content or the templates: choose a folder "
+        "of their own, such as build/docs"
+    )
+    assert str(error.value) == f"mkdocs.yml:{line}: docs_dir {docs_dir!r}: {said}"
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_a_docs_folder_that_is_a_file_is_one_line_with_the_content_s_errors_or_without(
+    preview: Preview, capsys: pytest.CaptureFixture[str], broken: bool
+) -> None:
+    if broken:  # the page saying to fix the content's errors could not be written either
+        (preview.content / "curation" / "papers.yaml").write_text("papers: [\n")
+    preview.docs = Path("README.md")
+    preview.docs.write_text("the project's")
+    with pytest.raises(PapersiteError) as error:
+        preview.start()
+    assert str(error.value) == "README.md: cannot write: Not a directory"
+    # The content's errors are not said first: no edit of them would let the preview start.
+    assert "papers.yaml" not in capsys.readouterr().err
+    assert preview.docs.read_text() == "the project's"
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_a_docs_folder_papersite_did_not_make_is_said_once_in_any_folder(
+    curated_content: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    broken: bool,
+) -> None:
+    # Among the inputs, the refusal was taken for an error of the content, printed, then raised.
+    # Such a folder is refused before: the writer's refusal is what a later check might let by.
+    monkeypatch.setattr(serve, "docs_folder_refusal", lambda *args: None)
+    if broken:
+        (curated_content / "curation" / "papers.yaml").write_text("papers: [\n")
+    preview = Preview(curated_content, curated_content / "curation", REPO / "mkdocs.yml")
+    with pytest.raises(PapersiteError) as error:
+        preview.start()
+    assert str(error.value) == (
+        "content/curation: folder is not empty and was not made by papersite: choose another"
+    )
+    assert capsys.readouterr().err == ""
 
 
 def _files(folder: Path) -> set[str]:

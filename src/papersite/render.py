@@ -8,6 +8,7 @@ is written through :class:`SiteWriter`, which refuses any path that would leave 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import html
 import json
@@ -560,10 +561,20 @@ def generate(
     machine refuses (a full disk, ``out`` a file) is one line naming the file, for every caller.
     The files ``keep`` names (relative to ``out``) are the caller's: they are not removed.
     """
-    try:
+    with refusals_to_write(out):
         return _generate(
             catalogue, curation, settings, out, related=related, progress=progress, keep=keep
         )
+
+
+@contextlib.contextmanager
+def refusals_to_write(out: Path) -> Iterator[None]:
+    """Meanwhile the machine refusing a write into ``out`` raises one line naming the file.
+
+    Other OSErrors are raised as they are, as the bugs they may be (see ``failed_writing``).
+    """
+    try:
+        yield
     except OSError as error:
         if not failed_writing(error, out):
             raise

@@ -35,10 +35,10 @@ from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
 
-from papersite.build import generate_docs
+from papersite.build import docs_folder_refusal, generate_docs
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import Loaded, load_content
-from papersite.errors import PapersiteError, Problem, Severity, display_path
+from papersite.errors import CannotWrite, PapersiteError, Problem, Severity, display_path
 from papersite.mkdocs_glue import (
     CONFIG_FILE,
     THEME_OVERRIDES,
@@ -56,7 +56,13 @@ from papersite.mkdocs_glue import (
 )
 from papersite.options import line_of
 from papersite.related import Related, related_papers
-from papersite.render import TEMPLATES, Generated, SiteWriter, write_assets
+from papersite.render import (
+    TEMPLATES,
+    Generated,
+    SiteWriter,
+    refusals_to_write,
+    write_assets,
+)
 from papersite.sources import SOURCES_DIR
 from papersite.wording import counted, listed
 
@@ -162,19 +168,24 @@ class Preview:
         Errors in the inputs (the content, mkdocs.yml's options, the templates) do not stop the
         preview: the docs folder then holds one page saying to fix them, the box under it lists
         them, and the first good generation puts the site there. Any other error (a docs folder
-        that cannot be written) raises.
+        that cannot be written, or is refused) raises.
         """
+        self._check_docs()
         # Looked at first: an edit saved while the pages are written is one more change.
         self.inputs_seen = snapshot(self.inputs)
         try:
             self.generate()
         except PapersiteError as error:
-            if not all(self._is_input(problem.path) for problem in error.problems):
+            # A file of the docs folder that cannot be written is no input's either.
+            if isinstance(error, CannotWrite) or not all(
+                self._is_input(problem.path) for problem in error.problems
+            ):
                 raise
             self.failed = error.problems
+            # Written first: a docs folder that cannot be written is then the one line said.
+            self._wait_for_a_fix()
             for problem in error.problems:
                 print(problem, file=sys.stderr)
-            self._wait_for_a_fix()
             print(
                 "papersite: the preview shows a page listing the errors, and the site once they "
                 "are fixed",
@@ -182,19 +193,42 @@ class Preview:
             )
         self.show_problems()
 
+    def _check_docs(self) -> None:
+        """Refuse a docs folder whose pruning would remove the project or the inputs.
+
+        The marker file that lets the writer prune a folder can be committed by a pull request,
+        and docs_dir set to the project's folder or the content's: refused whatever it holds.
+        """
+        theme = () if self.theme is None else (self.theme,)
+        refusal = docs_folder_refusal(
+            self.docs, self.config_file, self.content, [TEMPLATES, *theme]
+        )
+        if refusal is not None:
+            raise PapersiteError(
+                display_path(self.config_file),
+                line_of(self.config_file, ("docs_dir",)),
+                f"docs_dir {display_path(self.docs)!r}: {refusal}",
+            )
+
     def _is_input(self, shown: str) -> bool:
-        """Whether a problem's path, as shown, is one of the inputs or under one."""
+        """Whether a problem's path, as shown, is one of the inputs or under one.
+
+        A problem with the docs folder itself (not papersite's) is none: the writer names it.
+        """
         path = Path(shown).resolve()
+        if path == self.docs.resolve():
+            return False
         return any(path.is_relative_to(given.resolve()) for given in self.inputs)
 
     def _wait_for_a_fix(self) -> None:
         """Leave one page in the docs folder, saying the content's errors come first."""
         # Pages an earlier preview left are not served: the navigation they were made with is
         # not known, and MkDocs without one lists every page (each paper's) in its own.
-        writer = SiteWriter(self.docs, keep=(PROBLEMS_SCRIPT, PROBLEMS_FILE))
-        writer.write("index.md", (TEMPLATES / "preview-waiting.md").read_bytes())
-        write_assets(writer)
-        writer.prune()
+        with refusals_to_write(self.docs):
+            writer = SiteWriter(self.docs, keep=(PROBLEMS_SCRIPT, PROBLEMS_FILE))
+            writer.write("index.md", (TEMPLATES / "preview-waiting.md").read_bytes())
+            write_assets(writer)
+            writer.prune()
         self.waiting = True
 
     def refresh(self) -> None:
