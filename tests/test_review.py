@@ -707,12 +707,38 @@ def test_a_review_longer_than_its_limit_is_cut_at_a_line_and_says_so(
     whole = format_review(report)
     cut = format_review(report, limit)
     assert len(whole.encode("utf-8")) > limit >= len(cut.encode("utf-8"))
-    kept, said = cut.rsplit("\n\n", 1)
+    before, check = cut.split("\n### Check\n")
+    # The Check list whole: what is wrong with the content matters most to a reviewer.
+    assert whole.endswith(f"\n### Check\n{check}") and "theme 'sequence-models'" in check
+    kept, said = before.rsplit("\n\n", 1)
     # Whole lines from the start, then a blank line (no table row or list item takes in the next).
     assert whole.startswith(kept + "\n") and kept.startswith("## Content review\n")
     assert said.startswith("**The review is cut here**: ")
     assert f"runs to {len(whole.encode('utf-8')):,} bytes" in said and "run locally" in said
+    assert said.endswith("; its Check list follows.\n")
     assert format_review(report, len(whole.encode("utf-8"))) == whole  # fits: not cut
+
+
+def test_a_check_list_longer_than_the_limit_is_cut_with_the_rest(
+    curated_content: Path, head_content: Path
+) -> None:
+    # Check's messages quote what the pull request wrote: one may be as long as it likes.
+    themes = head_content / "curation" / "themes.yaml"
+    themes.write_text(
+        themes.read_text(encoding="utf-8").replace(
+            "id: sequence-models", "id: sequence-models\n    unknown_key_" + "x" * 1_000 + ": 1"
+        ),
+        encoding="utf-8",
+    )
+    report = review(curated_content, head_content)
+    whole = format_review(report)
+    assert "unknown\\_key\\_x" in whole.split("### Check")[1]
+    check = whole.split("### Check")[1]
+    assert len(check) > 1_000
+    cut = format_review(report, 1_000)
+    assert len(cut.encode("utf-8")) <= 1_000
+    assert whole.startswith(cut.rsplit("\n\n", 1)[0])
+    assert cut.endswith('prints it whole (CONTRIBUTING.md, "The pull request").\n')
 
 
 def test_the_job_summary_is_cut_under_what_github_shows(

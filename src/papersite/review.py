@@ -62,6 +62,8 @@ NOTE_SHOWN = 160
 # over 1 MiB (the whole review would be lost), and lists alone do not bound it: each entry is as
 # long as the titles, links, tags and messages in it, and the themes table is never cut.
 JOB_SUMMARY_BYTES = 512 * 1024
+# The last section's heading: a summary cut to fit keeps it (see _cut).
+CHECK_HEADING = "### Check"
 UNSORTED = "unsorted"
 # Says where a changed paper was or goes, for one list of the summary.
 Where = Callable[["PaperChange"], str]
@@ -883,7 +885,11 @@ def format_review(report: Review, limit: int | None = None) -> str:
 
 
 def _cut(text: str, limit: int) -> str:
-    """The text cut at a line to at most ``limit`` bytes, its last line saying it was cut."""
+    """The text cut at a line to at most ``limit`` bytes, saying where it was cut.
+
+    The Check list, last, is kept whole when it fits: what is wrong with the content matters most
+    to a reviewer, and is cut only when it alone is too long.
+    """
     data = text.encode("utf-8")
     if len(data) <= limit:
         return text
@@ -891,14 +897,25 @@ def _cut(text: str, limit: int) -> str:
     ending = (
         f"\n**The review is cut here**: it runs to {len(data):,} bytes, more than the job summary "
         "holds. `papersite review` run locally prints it whole (CONTRIBUTING.md, "
-        '"The pull request").\n'
+        '"The pull request")'
     )
-    room = limit - len(ending.encode("utf-8"))
+    head, found, check = text.rpartition(f"\n{CHECK_HEADING}\n")
+    if found:
+        tail = f"; its Check list follows.\n\n{CHECK_HEADING}\n{check}"
+        room = limit - len((ending + tail).encode("utf-8"))
+        if room > 0:
+            return _whole_lines(head.encode("utf-8"), room) + ending + tail
+    room = limit - len(ending.encode("utf-8")) - len(".\n")
     if room < 0:
         raise ValueError(f"a review cut to {limit} bytes has no room for saying it was cut")
+    return _whole_lines(data, room) + ending + ".\n"
+
+
+def _whole_lines(data: bytes, room: int) -> str:
+    """The lines of ``data`` that fit in ``room`` bytes, whole, decoded."""
     # A line break is one byte in UTF-8, never part of another character: the rest decodes.
     kept = data[:room]
-    return kept[: kept.rfind(b"\n") + 1].decode("utf-8") + ending
+    return kept[: kept.rfind(b"\n") + 1].decode("utf-8")
 
 
 def _format_review(report: Review) -> str:
@@ -963,7 +980,7 @@ def _format_review(report: Review) -> str:
     if report.compared:
         lines += _changes(report)
     messages = [_message(problem) for problem in report.problems]
-    lines += ["", "### Check", "", *(_capped(messages) or ["No errors or warnings."])]
+    lines += ["", CHECK_HEADING, "", *(_capped(messages) or ["No errors or warnings."])]
     return "\n".join(lines) + "\n"
 
 
