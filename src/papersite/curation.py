@@ -294,8 +294,6 @@ class Decision:
     themes: tuple[PinnedTheme, ...] | None = None
     add: tuple[PinnedTheme, ...] = ()
     remove: tuple[str, ...] = ()
-    # The line of each theme in 'remove', in its order.
-    remove_lines: tuple[int, ...] = ()
     note: str | None = None
     featured: bool | tuple[str, ...] = False
     # Where 'featured' is written (the entry's line without it): featuring is reported there.
@@ -1561,12 +1559,11 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
     _check_markdown(check.document, where, entry.get("note"), check.problems, pages=2)
     themes = check.placements(entry["themes"], "themes") if "themes" in entry else None
     add = check.placements(entry.get("add", []), "add")
-    removed = [
-        (theme_id, check.document.line(*check.place, "remove", number))
+    remove = tuple(
+        theme_id
         for number, theme_id in enumerate(entry.get("remove", []))
         if check.theme(theme_id, "remove", number)
-    ]
-    remove = tuple(theme_id for theme_id, _ in removed)
+    )
     added = {pin.theme for pin in add}
     for number, theme_id in enumerate(entry.get("remove", [])):
         if theme_id in added:
@@ -1582,7 +1579,6 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         themes=themes,
         add=add,
         remove=remove,
-        remove_lines=tuple(line for _, line in removed),
         note=entry["note"].strip() if "note" in entry else None,
         featured=featured,
         featured_line=check.document.line(*check.place, "featured"),
@@ -1622,16 +1618,13 @@ def sort_papers(
                     files.papers_path, decision.featured_line, "hidden, so 'featured' has no effect"
                 )
             continue
-        scores = files.scores(paper)
-        placements = _placements(files, scores, decision)
+        placements = _placements(files, files.scores(paper), decision)
         if decision is None:
             papers.append(CuratedPaper(paper, placements))
             continue
         # Unless every theme's rules were read, only a paper whose themes are all pinned is
         # surely where it belongs: rules not read might have put it in another theme.
         placed = decision.sound and (files.themes_sound or decision.themes is not None)
-        if placed and problems is not None:
-            _report_idle_removes(files, decision, scores, problems)
         papers.append(
             CuratedPaper(
                 paper,
@@ -1678,24 +1671,6 @@ def _placements(
             Placement(theme.id, section, theme.id in pinned, score.score if score else None)
         )
     return tuple(placements)
-
-
-def _report_idle_removes(
-    files: CurationFiles,
-    decision: Decision,
-    scores: dict[str, ThemeScore],
-    problems: Problems,
-) -> None:
-    """Warn at each theme 'remove' names that the rules do not put the paper in anyway."""
-    for theme_id, line in zip(decision.remove, decision.remove_lines, strict=True):
-        score = scores.get(theme_id)
-        if score is None or not score.accepted:
-            problems.warning(
-                files.papers_path,
-                line,
-                f"'remove' names '{theme_id}', but the rules do not put the paper in that theme, "
-                "so it does nothing: delete it",
-            )
 
 
 def _featured(
