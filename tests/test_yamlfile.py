@@ -415,19 +415,19 @@ def test_an_unknown_word_before_plain_text_is_no_key_run_into_its_value() -> Non
         (
             'terms:\n  - {regex: "\\"\\w+\\"", weight: 2}\n',
             "in double quotes a backslash starts an escape, and '\\w' is none; write '\\\\w' "
-            "for a backslash followed by 'w'",
+            "for a backslash followed by 'w' (each backslash meant as itself doubled)",
         ),
         # Any escape: in single quotes '\u00e9' would be six characters, not an e with an accent.
         # Doubled, the backslash is itself in double quotes too.
         (
             'a:\n  note: "Caf\\u00e9 scores \\d on \\x41I"\n',
             "in double quotes a backslash starts an escape, and '\\d' is none; write '\\\\d' "
-            "for a backslash followed by 'd'",
+            "for a backslash followed by 'd' (each backslash meant as itself doubled)",
         ),
         (
             'a:\n  note: "\\d\\tbits"\n',
             "in double quotes a backslash starts an escape, and '\\d' is none; write '\\\\d' "
-            "for a backslash followed by 'd'",
+            "for a backslash followed by 'd' (each backslash meant as itself doubled)",
         ),
         # An escape YAML does not know is no reason to hold back: '\x4' needs two digits.
         (

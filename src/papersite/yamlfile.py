@@ -567,7 +567,10 @@ def _escape_hint(error: yaml.MarkedYAMLError) -> str | None:
     if written is None or _ESCAPE.search(written.group(1)):
         # An escape the text holds (\", \u00e9) would be itself in single quotes: the text
         # would read otherwise. Doubled, the backslash is itself in double quotes too.
-        return f"{reason}; write '\\{escape}' for a backslash followed by '{escape[1:]}'"
+        return (
+            f"{reason}; write '\\{escape}' for a backslash followed by '{escape[1:]}' "
+            "(each backslash meant as itself doubled)"
+        )
     single = single_quoted(written.group(1))
     return f"{reason}; write the text in single quotes, {single}, in which a backslash is itself"
 
