@@ -448,15 +448,20 @@ REQUIRED = (
     ("edit", "expected"),
     [
         (
-            ("{keyword: speculative decoding, weight: 2}", "{keyword: 'kv[- ]cache', weight: 2}"),
-            f"{T}:17: warning: keyword 'kv[- ]cache' is matched literally, '[' and ']' included, "
-            "so it likely matches no paper: for a pattern, write 'regex:' for 'keyword:'",
+            (
+                "{keyword: speculative decoding, weight: 2}",
+                "{keyword: 'speculative decod(ing|er)', weight: 2}",
+            ),
+            f"{T}:17: warning: keyword 'speculative decod(ing|er)' is matched literally, '|' "
+            "included, and matches no paper: as a regex it matches 1 paper ('Speculative Decoding' "
+            "first); for a pattern, write 'regex:' for 'keyword:'",
         ),
         (
             # Written alone in a section's terms: the whole term to write instead.
-            ("terms: [quantiz*, four bits", "terms: [quantiz*, 'x.*y|z', four bits"),
-            f"{T}:9: warning: keyword 'x.*y|z' is matched literally, '.*' and '|' included, so it "
-            "likely matches no paper: for a pattern, write {regex: 'x.*y|z'}",
+            ("terms: [quantiz*, four bits", "terms: [quantiz*, 'eight.*bits|four-bit', four bits"),
+            f"{T}:9: warning: keyword 'eight.*bits|four-bit' is matched literally, '.*' and '|' "
+            "included, and matches no paper: as a regex it matches 2 papers ('Four-Bit' first); "
+            "for a pattern, write {regex: 'eight.*bits|four-bit'}",
         ),
         (("exclude: [survey]", "exclude: ['\\bsurvey\\b']"), f"{T}:19: warning: keyword "),
     ],
@@ -486,9 +491,9 @@ def literal_keywords(content: Path, themes: str, term: str) -> list[str]:
 @pytest.mark.parametrize(
     ("written", "suggested"),
     [
-        # Before, {regex: 'it's|its'}, which YAML cannot read: the quote ends the text.
-        ('"it\'s|its"', "{regex: 'it''s|its'}"),
-        ("'kv[- ]cache'", "{regex: 'kv[- ]cache'}"),
+        # Before, {regex: 'it's|bits'}, which YAML cannot read: the quote ends the text.
+        ('"it\'s|bits"', "{regex: 'it''s|bits'}"),
+        ("'four[- ]bits'", "{regex: 'four[- ]bits'}"),
     ],
 )
 def test_the_regex_a_keyword_is_told_to_be_is_one_to_copy(
@@ -510,15 +515,44 @@ def test_the_regex_a_keyword_is_told_to_be_is_one_to_copy(
         "{keyword: 'gpt[4'}",
         # A regex, but one that matches empty text, an error too.
         "'x.*|'",
+        # Regexes matching no paper: 'regex:' would change nothing but the warning.
+        "'kv[- ]cache'",
+        "'e^x'",
+        "'$100'",
     ],
 )
-def test_a_keyword_that_is_no_valid_regex_is_not_told_to_be_one(
+def test_a_keyword_that_is_no_regex_matching_a_paper_is_not_told_to_be_one(
     content: Path, written: str
 ) -> None:
     themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
     (warning,) = literal_keywords(content, themes, written)
-    assert warning.endswith("so it likely matches no paper")
+    assert warning.endswith("and matches no paper")
     assert not errors(content)
+
+
+# A paper written in the notation abstracts use, added to the fixture dump.
+NOTATION_PAPER = (
+    "Width Bounds for L^p Approximation\n"
+    "We bound the width for L^p approximation of e^x, pool the [CLS] token and spend $100.\n"
+)
+
+
+@pytest.mark.parametrize("written", ["'L^p'", "'[CLS] token'", "'$100'", "'e^x'"])
+def test_a_keyword_holding_regex_syntax_that_matches_a_paper_is_no_warning(
+    content: Path, written: str
+) -> None:
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    # Until a paper holds it, the keyword matches none, and that is said.
+    assert literal_keywords(content, themes, written)
+    dump = content / "sources" / "dump.txt"
+    dump.write_text(dump.read_text(encoding="utf-8") + NOTATION_PAPER, encoding="utf-8")
+    assert literal_keywords(content, themes, written) == []
+
+
+def test_a_keyword_holding_regex_syntax_is_no_warning_without_papers(content: Path) -> None:
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    (content / "sources" / "dump.txt").write_text("", encoding="utf-8")
+    assert literal_keywords(content, themes, "'kv[- ]cache'") == []
 
 
 # What the message of a section id starting with 'paper-' goes on to say.

@@ -67,6 +67,25 @@ def test_a_keyword_holding_regex_syntax_is_told_and_matches_literally(
 
 
 @pytest.mark.parametrize(
+    ("keyword", "written"),
+    [
+        ("L^p", "the L^p norm"),
+        ("[CLS] token", "pool the [CLS] token"),
+        ("$100", "a run costs $100."),
+        ("e^x", "grows as e^x"),
+        (r"\(x\)", r"the map \(x\) is"),
+    ],
+)
+def test_notation_holding_regex_syntax_is_found_as_a_keyword_not_as_a_regex(
+    keyword: str, written: str
+) -> None:
+    # So the warning of a keyword with regex syntax waits for the papers: this one finds its own.
+    assert regex_syntax(keyword)
+    assert Term.keyword(keyword).matches(paper(written))
+    assert not Term.regex(keyword).matches(paper(written))
+
+
+@pytest.mark.parametrize(
     "keyword", ["gpt-4", "v1.5", "c++", "quantiz*", "early exit*", "rnn* cell", "state-space"]
 )
 def test_a_keyword_s_own_syntax_is_no_regex_syntax(keyword: str) -> None:

@@ -329,6 +329,18 @@ class IntroLink:
 
 
 @dataclass(frozen=True)
+class LiteralKeyword:
+    """A keyword holding regex syntax ('kv[- ]cache', 'L^p'), which is matched as written."""
+
+    path: str
+    line: int | None
+    term: Term
+    syntax: tuple[str, ...]
+    # Written as the whole term ('- kv[- ]cache'), with no 'keyword:' to change.
+    alone: bool
+
+
+@dataclass(frozen=True)
 class CurationFiles:
     """The two curation files, read and checked: themes with their rules, and the decisions."""
 
@@ -356,6 +368,8 @@ class CurationFiles:
     # Themes papers.yaml names by another id, one in their 'formerly' or their title's: that such
     # a theme has no papers is no news, as the errors at those entries say what to write.
     misnamed: frozenset[str] = frozenset()
+    # Keywords holding regex syntax: whether they match any paper is known only with the papers.
+    literal_keywords: tuple[LiteralKeyword, ...] = ()
 
     def scores(self, paper: Paper) -> dict[str, ThemeScore]:
         """What each theme's rules make of the paper, by theme id."""
@@ -446,6 +460,7 @@ def _curate(
             )
     _check_featured_count(files, curation, found)
     _check_intro_links(files, curation, found)
+    _check_literal_keywords(files, catalogue, found)
     # Checks run in several passes; a curator fixes a file top to bottom, so report in that order.
     order = [files.themes_path, files.papers_path]
     problems.extend(
@@ -474,6 +489,56 @@ def _check_featured_count(files: CurationFiles, curation: Curation, problems: Pr
                 f"CONTRIBUTING.md suggests 3–{FEATURED_AT_MOST}: unfeature at least "
                 f"{len(lines) - FEATURED_AT_MOST}",
             )
+
+
+def _check_literal_keywords(files: CurationFiles, catalogue: Catalogue, problems: Problems) -> None:
+    """Warn at each keyword holding regex syntax that matches no paper, as it is matched literally.
+
+    Only these keywords are searched again, in every paper's title and abstract, as the rules
+    search them. One that matches a paper is notation meant as written ('L^p', '[CLS] token',
+    '$100'): no warning. With no papers at all there is nothing to tell.
+    """
+    if not files.literal_keywords or not catalogue.papers:
+        return
+    texts = [Text.of(paper) for paper in catalogue.papers]
+    for written in files.literal_keywords:
+        if any(written.term.matches(text) for text in texts):
+            continue
+        keyword = written.term.text
+        shown = listed([f"'{part}'" for part in written.syntax])
+        problems.warning(
+            written.path,
+            written.line,
+            f"keyword '{keyword}' is matched literally, {shown} included, and matches no paper"
+            + _as_regex(keyword, texts, alone=written.alone),
+        )
+
+
+def _as_regex(keyword: str, texts: Sequence[Text], *, alone: bool) -> str:
+    """What to write for a keyword holding regex syntax: ': as a regex it matches …', or "".
+
+    Only a keyword that is a valid regex matching some paper is told to be one: 'gpt[4' is no
+    pattern ('regex:' would only turn the warning into an error), and one that matches no paper
+    either ('L^p', a '^' inside) would leave the theme as it is, without the warning.
+    """
+    try:
+        term = Term.regex(keyword)
+        if term.matches_empty():
+            return ""
+        found = [text for text in texts if term.matches(text)]
+    except (re.error, PapersiteError):  # PapersiteError: the regex runs away on a paper
+        return ""
+    if not found:
+        return ""
+    # One match shown, so a curator sees what the regex finds: '[CLS] token' finds 's token'.
+    match = term.pattern.search(found[0].title) or term.pattern.search(found[0].abstract)
+    example = f" ({describe(match.group())} first)" if match else ""
+    # A term written alone has no 'keyword:' to change: the whole term is shown.
+    fix = f"{{regex: {single_quoted(keyword)}}}" if alone else "'regex:' for 'keyword:'"
+    return (
+        f": as a regex it matches {counted(len(found), 'paper')}{example}; "
+        f"for a pattern, write {fix}"
+    )
 
 
 def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> CurationFiles | None:
@@ -510,6 +575,7 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         unread_themes=read.unchecked,
         intro_links=read.intro_links,
         misnamed=frozenset(misnamed),
+        literal_keywords=read.literal_keywords,
     )
 
 
@@ -658,6 +724,7 @@ class _ThemesRead:
     intro_links: tuple[IntroLink, ...] = ()
     # By former id ('formerly'): the theme it became, and the line of that theme's id.
     former: dict[str, tuple[str, int]] = field(default_factory=dict)
+    literal_keywords: tuple[LiteralKeyword, ...] = ()
 
 
 def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
@@ -676,6 +743,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
     without_rules: set[str] = set()
     intro_links: list[IntroLink] = []
     former: dict[str, tuple[str, int]] = {}
+    literal: list[LiteralKeyword] = []
     # Every id an entry has, read or not: none of them can be a former id as well.
     current = {
         entry["id"]: document.line("themes", index, "id")
@@ -717,10 +785,12 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
             theme = dataclasses.replace(theme, formerly=formerly)
         # Compiled for a theme without rules too, which has no use for them yet: a bad regex
         # is reported where it is written, not once someone adds rules.
-        sections = _section_rules(document, index, theme, problems)
+        sections = _section_rules(document, index, theme, problems, literal)
         theme_rules = None
         if "rules" in entry and not mistakes:
-            theme_rules = _theme_rules(document, index, theme, entry["rules"], sections, problems)
+            theme_rules = _theme_rules(
+                document, index, theme, entry["rules"], sections, problems, literal
+            )
         if entry["id"] in RESERVED_THEME_IDS:
             problems.error(
                 document.path,
@@ -747,6 +817,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
         frozenset(without_rules),
         tuple(intro_links),
         former,
+        tuple(literal),
     )
 
 
@@ -931,7 +1002,11 @@ def _check_markdown(
 
 
 def _section_rules(
-    document: YamlDocument, index: int, theme: Theme, problems: Problems
+    document: YamlDocument,
+    index: int,
+    theme: Theme,
+    problems: Problems,
+    literal: list[LiteralKeyword],
 ) -> tuple[SectionRule, ...]:
     """The terms of each section of a theme, compiled; a bad regex is reported at its line."""
     found: list[SectionRule] = []
@@ -939,7 +1014,9 @@ def _section_rules(
         if theme.section(item["id"]):
             place = ("themes", index, "sections", number, "terms")
             found.append(
-                SectionRule(item["id"], _terms(document, item.get("terms", []), place, problems))
+                SectionRule(
+                    item["id"], _terms(document, item.get("terms", []), place, problems, literal)
+                )
             )
     return tuple(found)
 
@@ -951,11 +1028,12 @@ def _theme_rules(
     entry: dict[str, Any],
     section_rules: tuple[SectionRule, ...],
     problems: Problems,
+    literal: list[LiteralKeyword],
 ) -> ThemeRules:
     place = ("themes", index, "rules")
 
     def terms(items: list[Any], *location: str | int) -> tuple[Term, ...]:
-        return _terms(document, items, location, problems)
+        return _terms(document, items, location, problems, literal)
 
     default = entry.get("default_section", theme.sections[0].id)
     if theme.section(default) is None:
@@ -978,29 +1056,14 @@ def _theme_rules(
     )
 
 
-def _as_regex(keyword: str, *, alone: bool) -> str:
-    """What to write for a keyword holding regex syntax: ': for a pattern, write …', when it is one.
-
-    Only a keyword that is a valid regex as written is told to be one; 'gpt[4' is no pattern, and
-    'regex:' would only turn the warning into an error.
-    """
-    try:
-        if Term.regex(keyword).matches_empty():
-            return ""
-    except re.error:
-        return ""
-    # A term written alone has no 'keyword:' to change: the whole term is shown.
-    fix = f"{{regex: {single_quoted(keyword)}}}" if alone else "'regex:' for 'keyword:'"
-    return f": for a pattern, write {fix}"
-
-
 def _terms(
     document: YamlDocument,
     items: list[Any],
     location: tuple[str | int, ...],
     problems: Problems,
+    literal: list[LiteralKeyword],
 ) -> tuple[Term, ...]:
-    """Compile a list of terms; a bad one is reported and left out."""
+    """Compile a list of terms; a bad one is reported and left out, one with regex syntax kept."""
     found: list[Term] = []
     for number, item in enumerate(items):
         at: tuple[str | int, ...] = (number, "keyword")
@@ -1021,14 +1084,10 @@ def _terms(
                 continue
             syntax = regex_syntax(item["keyword"])
             if syntax:
-                keyword = item["keyword"]
-                shown = listed([f"'{part}'" for part in syntax])
-                problems.warning(
-                    document.path,
-                    document.line(*location, *at),
-                    f"keyword '{keyword}' is matched literally, {shown} included, so it likely "
-                    f"matches no paper{_as_regex(keyword, alone=at == (number,))}",
-                )
+                # Notation such as 'L^p' or '[CLS] token' is often meant as written: whether the
+                # keyword finds nothing is told once the papers are read.
+                line = document.line(*location, *at)
+                literal.append(LiteralKeyword(document.path, line, term, syntax, at == (number,)))
             found.append(term)
             continue
         line = document.line(*location, number, "regex")

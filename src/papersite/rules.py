@@ -34,10 +34,10 @@ _EVERY_TEXT = "ab cd."
 # A space or hyphen inside a keyword matches either, or nothing: "key value" finds "key-value" and
 # "keyvalue" alike, which is how the same term is spelt across abstracts.
 _JOINER = re.compile(r"[\s-]+")
-# What a regex gives a meaning and a keyword hardly ever holds ('kv[- ]cache', '\d+-bit',
-# 'foo|bar', 'x.*y'): a keyword holding it was most likely meant as a regex, yet is matched as
-# written, and so likely matches nothing. Not '-', '.' or '+' alone, nor '*' ending a word:
-# 'gpt-4', 'v1.5', 'C++' and 'quantiz*' are keywords.
+# What a regex gives a meaning ('kv[- ]cache', '\d+-bit', 'foo|bar', 'x.*y'): a keyword holding it
+# may have been meant as a regex, yet is matched as written. Notation such as 'L^p' or '[CLS]
+# token' is meant as written, so only a keyword that then matches no paper is told of it. Not '-',
+# '.' or '+' alone, nor '*' ending a word: 'gpt-4', 'v1.5', 'C++' and 'quantiz*' are keywords.
 _REGEX_SYNTAX = re.compile(r"[\[\]|?\\^${}]|\.[*+]|(?<=[\])])[*+]|\*(?=[^\s*-])")
 # Characters that re.IGNORECASE matches with an ASCII letter but str.lower() does not turn into it.
 # Folding them first means the literal prefilter below never rejects a text the pattern matches.
