@@ -116,6 +116,8 @@ def test_year_less_dates_are_reported_once_per_dump_at_the_first() -> None:
     # A capture year is enough to date them.
     dated = read_text(text, SourceFile(Path("new.txt"), "new.txt", "new.txt", None, 2025))
     assert dated.problems == []
+    # Whether each date was written with its year is kept: a year-less one took the capture's.
+    assert [r.year_given for r in dated.records] == [False, True, False]
 
 
 @pytest.mark.parametrize(

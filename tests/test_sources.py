@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from papersite.dumps import read_dump
-from papersite.errors import PapersiteError, Problems, Severity
+from papersite.errors import PapersiteError, Problems, Severity, display_path
 from papersite.schema import validate
 from papersite.sources import MAX_DUMP_BYTES, SourceFile, discover_sources, today_anywhere
 from papersite.yamlfile import load_yaml_file
@@ -76,6 +76,13 @@ def test_sources_yaml_labels_and_dates_files(make_content: MakeContent) -> None:
         None,
         2025,
     )
+    # Where each 'captured' is written, for a message that finds it wrong.
+    yaml_file = display_path(content / "sources" / "sources.yaml")
+    assert [found[name].captured_at for name in ("spaced_small.txt", "dense_small.txt")] == [
+        (yaml_file, line)
+        for line, text in enumerate((DATA / "sources_small.yaml").read_text().splitlines(), 1)
+        if "captured:" in text
+    ]
 
 
 def test_only_txt_files_are_read_and_others_are_named_in_a_warning(

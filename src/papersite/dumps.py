@@ -839,6 +839,7 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
         meta.published,
         meta.upvotes,
         meta.upvotes_as_of,
+        meta.year_given,
     )
     dump.records.append(record)
     return record
@@ -854,6 +855,8 @@ class _Meta:
     upvotes: int | None = None
     # The day the upvotes were counted: the dump's capture date.
     upvotes_as_of: date | None = None
+    # Whether the date was written with its year: one without it takes the capture year.
+    year_given: bool = True
 
 
 # A paper without a meta block (any paper of a dense dump).
@@ -886,9 +889,10 @@ def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> _Meta:
             f"after it if shown ('May 22, 2024 4', 'Nov 20 12'), got '{when}'",
         )
     published = _resolve_date(match, dump, date_line, when.strip())
-    if match["upvotes"] is None:
-        return _Meta(authors, organization, published)
-    return _Meta(authors, organization, published, int(match["upvotes"]), source.captured)
+    year_given = match["year"] is not None
+    upvotes = None if match["upvotes"] is None else int(match["upvotes"])
+    as_of = None if upvotes is None else source.captured
+    return _Meta(authors, organization, published, upvotes, as_of, year_given)
 
 
 def _parse_who(line: tuple[int, str]) -> tuple[int | None, str | None]:

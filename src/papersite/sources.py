@@ -114,6 +114,8 @@ class SourceFile:
     captured: date | None = None
     captured_year: int | None = None
     listing: Listing = Listing.NO_SOURCES_YAML
+    # Where sources.yaml writes 'captured' (path, line): a message blaming the date points there.
+    captured_at: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,8 @@ class Record:
     published: date | None = None
     upvotes: int | None = None
     upvotes_as_of: date | None = None
+    # False when the date was written without its year and read with the capture year's.
+    year_given: bool = True
 
 
 @dataclass(frozen=True)
@@ -400,7 +404,8 @@ def _parse_sources_document(
             captured = (None, None)
             listing = Listing.IN_ERROR
         full, year = captured
-        source = SourceFile(folder / name, name, label, full, year, listing)
+        captured_at = (document.path, document.line("sources", key, "captured")) if year else None
+        source = SourceFile(folder / name, name, label, full, year, listing, captured_at)
         result[name] = (source, line)
     return result
 
