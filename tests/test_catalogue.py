@@ -26,7 +26,7 @@ from papersite.catalogue import (
 from papersite.dumps import read_dump, read_text
 from papersite.errors import Problems, Severity
 from papersite.schema import SCHEMA_DIR
-from papersite.sources import Dump, Record, SourceFile, discover_sources
+from papersite.sources import Dump, Listing, Record, SourceFile, discover_sources
 
 from .conftest import REPO, SEEDS, MakeContent, source
 
@@ -223,7 +223,7 @@ def test_a_mention_dated_otherwise_is_a_warning_saying_which_date_the_page_shows
     # b.txt was captured first, whatever the file names: the mention in a.txt is the later one.
     # The two are as rich, and the page's date is the first file's (merge_records).
     first = Record("b.txt", 3, "Gated Attention", ABSTRACT, authors=2, published=date(2024, 11, 27))
-    later = Record("a.txt", 9, "Gated attention", ABSTRACT, authors=2, published=date(2024, 11, 28))
+    later = Record("a.txt", 9, "Gated attention", ABSTRACT, authors=2, published=date(2024, 11, 29))
     catalogue = build_catalogue(
         [
             dump("a.txt", later, captured=date(2025, 12, 1)),
@@ -231,25 +231,27 @@ def test_a_mention_dated_otherwise_is_a_warning_saying_which_date_the_page_shows
         ]
     )
     assert [str(problem) for problem in catalogue.problems] == [
-        "a.txt:9: warning: 'Gated attention' is dated 2024-11-28 here, but 2024-11-27 in the "
-        "mention at b.txt:3; the page shows 2024-11-28, the date of this mention (the "
-        "mention with the most metadata); correct the wrong date in its dump"
+        "a.txt:9: warning: 'Gated attention' is dated 2024-11-29 here, but 2024-11-27 in the "
+        "mention at b.txt:3; the page shows 2024-11-29, the date of this mention (the first by "
+        "file name and line of the mentions with the most metadata); correct the wrong date in "
+        "its dump"
     ]
-    assert catalogue.papers[0].published == date(2024, 11, 28)
+    assert catalogue.papers[0].published == date(2024, 11, 29)
 
 
 def test_the_date_warning_says_when_the_page_shows_the_later_mention_s_date() -> None:
     first = Record("a.txt", 3, "Gated Attention", ABSTRACT, published=date(2024, 11, 27))
     # Upvotes make the later mention the richer one; the third repeats the first date: no warning.
-    later = Record("b.txt", 7, "Gated Attention", ABSTRACT, published=date(2024, 11, 28), upvotes=4)
+    later = Record("b.txt", 7, "Gated Attention", ABSTRACT, published=date(2024, 11, 29), upvotes=4)
     again = Record("c.txt", 5, "Gated Attention", ABSTRACT, published=date(2024, 11, 27))
     catalogue = build_catalogue([dump("a.txt", first), dump("b.txt", later), dump("c.txt", again)])
     (problem,) = catalogue.problems
     assert (problem.path, problem.line, problem.severity) == ("b.txt", 7, Severity.WARNING)
-    assert "in the mention at a.txt:3; the page shows 2024-11-28, the date of this mention" in (
-        problem.message
+    assert (
+        "in the mention at a.txt:3; the page shows 2024-11-29, the date of this mention (the "
+        "mention with the most metadata)" in problem.message
     )
-    assert catalogue.papers[0].published == date(2024, 11, 28)
+    assert catalogue.papers[0].published == date(2024, 11, 29)
 
 
 def test_a_year_less_date_and_the_same_date_with_its_year_are_no_warning() -> None:
@@ -266,6 +268,108 @@ def test_a_year_less_date_and_the_same_date_with_its_year_are_no_warning() -> No
     catalogue = build_catalogue(dumps)
     assert catalogue.problems == ()
     assert catalogue.papers[0].published == date(2025, 11, 27)
+
+
+def dated_dump(name: str, written: str, captured: date, line: int, page: str = "") -> Dump:
+    """A spaced dump of one paper dated as written, listed at ``line`` of sources.yaml."""
+    header = f"Daily Papers\n\n{page}\n\n" if page else ""
+    text = f"{header}Gated Attention\n\n{ABSTRACT}\n\n  • 2 authors\n·\n{written}\n"
+    listed = SourceFile(
+        Path(name), name, name, captured, captured.year, Listing.LISTED, ("sources.yaml", line)
+    )
+    return read_text(text, listed)
+
+
+def test_a_year_less_date_read_with_a_wrong_capture_year_points_at_captured(
+    tmp_path: Path,
+) -> None:
+    # A new dump repeats a shipped paper as the page printed it, "May 10", but its 'captured'
+    # has the year before's: the dump's text is right, sources.yaml is not.
+    content = tmp_path / "content"
+    shutil.copytree(SHIPPED, content)
+    seed = (SHIPPED / "sources" / "001_2cf56e38467cd970.txt").read_text(encoding="utf-8")
+    lines = seed.splitlines()
+    title, abstract = lines[12], lines[14]
+    page = f"Daily Papers\n\nNov 20\n\n{title}\n\n{abstract}\n\n  • 13 authors\n·\nMay 10\n"
+    (content / "sources" / "b.txt").write_text(page, encoding="utf-8")
+    listing = content / "sources" / "sources.yaml"
+    with listing.open("a", encoding="utf-8") as file:
+        file.write("  b.txt:\n    label: B\n    captured: 2024-11-20\n")
+    captured_line = len(listing.read_text(encoding="utf-8").splitlines())
+    (problem,) = load_catalogue(content).problems
+    assert Path(problem.path).name == "b.txt" and problem.line == 5
+    assert "is dated 2024-05-10 here, but 2025-05-10 in the mention at " in problem.message
+    assert (
+        f"written without its year, so it took the year of its dump's captured: 2024-11-20 at "
+        f"{listing}:{captured_line}, which is most likely wrong" in problem.message
+    )
+    assert "correct the wrong date in its dump" not in problem.message
+
+
+def test_a_page_copied_on_new_year_s_day_is_told_to_take_its_page_s_date() -> None:
+    # Both pages print "Jan 1" for a paper of 2025-01-01; the second was copied on the first of
+    # January from the page of December 31, and its "Jan 1" read as 2026's.
+    before = dated_dump("e.txt", "Jan 1", date(2025, 12, 30), 4)
+    after = dated_dump("f.txt", "Jan 1", date(2026, 1, 1), 7, page="Dec 31")
+    catalogue = build_catalogue([before, after])
+    (problem,) = catalogue.problems
+    assert (problem.path, problem.line) == ("f.txt", 5)
+    assert "dated 2026-01-01 here, but 2025-01-01 in the mention at e.txt:1" in problem.message
+    assert problem.message.endswith(
+        "captured: 2026-01-01 at sources.yaml:7; a page copied the day after its date may be "
+        "the page of 2025-12-31, whose year-less dates are of 2025: if it is, write captured: "
+        "2025-12-31 there"
+    )
+    assert catalogue.papers[0].published == date(2025, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "fix"),
+    [
+        # Written with its year, the first stands: the page prints the year of an earlier year's.
+        (
+            ("Nov 27, 2024", date(2025, 12, 1)),
+            ("Nov 27", date(2025, 12, 2)),
+            "took the year of its dump's captured: 2025-12-02 at sources.yaml:7, which is most "
+            "likely wrong: correct it there",
+        ),
+        # Both without their year, and nothing else in the dumps to tell which capture is wrong.
+        (
+            ("May 10", date(2024, 11, 20)),
+            ("May 10", date(2025, 11, 19)),
+            "one of them is most likely wrong (captured: 2025-11-19 at sources.yaml:7 for this "
+            "dump, captured: 2024-11-20 at sources.yaml:4 for that one); correct it",
+        ),
+    ],
+)
+def test_dates_a_year_apart_point_at_the_capture_date_of_a_year_less_one(
+    first: tuple[str, date], later: tuple[str, date], fix: str
+) -> None:
+    dumps = [dated_dump("a.txt", *first, line=4), dated_dump("b.txt", *later, line=7)]
+    (problem,) = build_catalogue(dumps).problems
+    assert (problem.path, problem.line) == ("b.txt", 1)
+    assert problem.message.endswith(fix)
+
+
+@pytest.mark.parametrize("later", [date(2024, 11, 26), date(2024, 11, 28)])
+def test_mentions_a_day_apart_are_no_warning(later: date) -> None:
+    # Otherwise alike: only the day differs, as it may where pages are dated in time zones.
+    first = Record("a.txt", 3, "Gated Attention", ABSTRACT, authors=2, published=date(2024, 11, 27))
+    other = Record("b.txt", 3, "Gated Attention", ABSTRACT, authors=2, published=later)
+    catalogue = build_catalogue([dump("a.txt", first), dump("b.txt", other)])
+    assert catalogue.problems == ()
+    assert catalogue.papers[0].published == date(2024, 11, 27)
+
+
+def test_the_date_warning_on_a_tie_says_the_page_shows_the_first_by_file_name() -> None:
+    first = Record("a.txt", 3, "Gated Attention", ABSTRACT, upvotes=5, published=date(2024, 5, 1))
+    other = Record("b.txt", 8, "Gated Attention", ABSTRACT, upvotes=7, published=date(2024, 9, 1))
+    (problem,) = build_catalogue([dump("a.txt", first), dump("b.txt", other)]).problems
+    assert (
+        "the page shows 2024-05-01, the date of that mention (the first by file name and "
+        "line of the mentions with the most metadata)" in problem.message
+    )
+    assert "(the mention with the most metadata)" not in problem.message
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,12 @@ a paper was retitled between versions; a mention merged by title whose abstract 
 the others' gets a warning, since it may be another paper of the same title. A merged paper keeps
 the richest metadata any mention has: a date beats no date, and upvotes come from the latest
 capture that shows them; a mention dated otherwise than those before it gets a warning, since
-the page shows one date. The title is the exception: one with a capital beats one all in lower
-case, however rich the other's mention. Each paper gets a stable id, an ASCII slug of its title,
-which is also its address; when two titles slug the same, the paper captured first keeps the plain
-slug. Ids and matching read titles as written; TeX markup some authors put in a title (`$π$`, a
-command) is read as text only in the title readers are shown.
+the page shows one date (a day apart aside, which time zones may explain). The title is the
+exception: one with a capital beats one all in lower case, however rich the other's mention. Each
+paper gets a stable id, an ASCII slug of its title, which is also its address; when two titles
+slug the same, the paper captured first keeps the plain slug. Ids and matching read titles as
+written; TeX markup some authors put in a title (`$π$`, a command) is read as text only in the
+title readers are shown.
 """
 
 from __future__ import annotations
@@ -19,14 +20,21 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from papersite.dumps import read_dump
 from papersite.errors import Problem, Problems, printable
-from papersite.sources import Dump, Layout, Record, SourceFile, discover_sources
+from papersite.sources import (
+    SOURCES_FILE,
+    Dump,
+    Layout,
+    Record,
+    SourceFile,
+    discover_sources,
+)
 from papersite.wording import describe
 
 if TYPE_CHECKING:
@@ -232,9 +240,9 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
         _report_unlike(record, other, groups[key], displays, problems)
     # A mention reported for its abstract has its date said there: one mistake, one message.
     reported = {id(record) for _, _, record in unlike}
-    rank_of = {dump.source.name: ranks[id(dump)] for dump in dumps}
+    mentions = _Mentions.of(dumps, ranks)
     for records in groups.values():
-        _report_dates(records, rank_of, reported, displays, problems)
+        _report_dates(records, mentions, reported, problems)
     skipped = {
         slugify(t) for dump in dumps for t in dump.skipped_titles if match_key(t) not in groups
     }
@@ -289,20 +297,49 @@ def _report_unlike(
     )
 
 
+@dataclass(frozen=True)
+class _Mentions:
+    """What the date warnings need to know of the dumps, by file name."""
+
+    rank: dict[str, int]
+    displays: dict[str, str]
+    sources: dict[str, SourceFile]
+    # The latest year a dump writes out in a paper's date: the page prints the year of papers
+    # from an earlier year only, so the dump was captured in a later year than that.
+    latest_year_given: dict[str, int]
+
+    @classmethod
+    def of(cls, dumps: list[Dump], ranks: dict[int, int]) -> _Mentions:
+        """The facts of ``dumps`` the date warnings use."""
+        latest: dict[str, int] = {}
+        for dump in dumps:
+            years = [r.published.year for r in dump.records if r.published and r.year_given]
+            latest[dump.source.name] = max(years, default=0)
+        return cls(
+            {dump.source.name: ranks[id(dump)] for dump in dumps},
+            {dump.source.name: dump.display for dump in dumps},
+            {dump.source.name: dump.source for dump in dumps},
+            latest,
+        )
+
+    def captured(self, record: Record) -> str:
+        """The capture date that dated a year-less mention, and where sources.yaml writes it."""
+        source = self.sources[record.source]
+        when = source.captured or source.captured_year
+        where = f"{source.captured_at[0]}:{source.captured_at[1]}" if source.captured_at else None
+        return f"captured: {when} at {where}" if where else f"captured: {when} in {SOURCES_FILE}"
+
+
 def _report_dates(
-    records: list[Record],
-    rank_of: dict[str, int],
-    reported: set[int],
-    displays: dict[str, str],
-    problems: Problems,
+    records: list[Record], mentions: _Mentions, reported: set[int], problems: Problems
 ) -> None:
-    """Warn at each mention dated otherwise than every mention of the paper captured before it.
+    """Warn at a mention dated otherwise than every mention of the paper captured before it.
 
     The page shows one date (merge_records); another mention's would be lost without a word.
     """
     dated = sorted(
         (r for r in records if r.published is not None),
-        key=lambda r: (rank_of[r.source], r.line),
+        key=lambda r: (mentions.rank[r.source], r.line),
     )
     if len(dated) < 2:
         return
@@ -310,22 +347,113 @@ def _report_dates(
     seen = {first.published}
     kept = max(records, key=_richness)  # whose date the page shows, as in merge_records
     for record in dated[1:]:
-        if record.published in seen:
+        assert record.published is not None and first.published is not None
+        # Whether Hugging Face prints a paper's date in the reader's time zone or its own is not
+        # known: two captures a day apart may both be faithful copies. Not worth a warning.
+        if record.published in seen or abs((record.published - first.published).days) == 1:
             continue
         seen.add(record.published)
-        if id(record) in reported:
+        wrong = _misread_year(record, first, mentions)
+        at, other = (first, record) if wrong is first else (record, first)
+        if id(at) in reported:
             continue
-        assert record.published is not None and first.published is not None
+        assert at.published is not None and other.published is not None
         assert kept.published is not None  # a dated mention is richer than any undated one
         problems.warning(
-            displays[record.source],
-            record.line,
-            f"{describe(record.title)} is dated {record.published.isoformat()} here, but "
-            f"{first.published.isoformat()} in the mention at {displays[first.source]}:"
-            f"{first.line}; the page shows {kept.published.isoformat()}, the date of "
-            f"{_mention(kept, record, first, displays)} (the mention with the most metadata); "
-            "correct the wrong date in its dump",
+            mentions.displays[at.source],
+            at.line,
+            f"{describe(at.title)} is dated {at.published.isoformat()} here, but "
+            f"{other.published.isoformat()} in the mention at {mentions.displays[other.source]}:"
+            f"{other.line}; the page shows {kept.published.isoformat()}, the date of "
+            f"{_mention(kept, at, other, mentions.displays)} ({_why_kept(kept, records)}); "
+            + _date_fix(at, other, wrong, mentions),
         )
+
+
+def _misread_year(record: Record, other: Record, mentions: _Mentions) -> Record | None:
+    """The mention whose year-less date most likely took a wrong capture year, if one does.
+
+    None when the two differ otherwise than in the year, or when nothing tells which is wrong.
+    """
+    if not _same_day(record, other):
+        return None
+    year_less = [mention for mention in (record, other) if not mention.year_given]
+    if len(year_less) < 2:
+        # The page prints the year of a paper from an earlier year: the one written wins.
+        return year_less[0] if year_less else None
+    # A page copied on January 1 may be the page of December 31 (copied the day after, see
+    # dumps._check_page_date): its year-less dates then read a year late.
+    for mention, earlier in ((record, other), (other, record)):
+        if _new_year(mentions.sources[mention.source].captured) and _later(mention, earlier):
+            return mention
+    # A dump that writes out a year as late as the other mention's is no page of that year: its
+    # capture year stands, and the other dump's is the one to doubt.
+    stands = [_year_stands(record, other, mentions), _year_stands(other, record, mentions)]
+    if stands[0] == stands[1]:
+        return None
+    return other if stands[0] else record
+
+
+def _year_stands(record: Record, other: Record, mentions: _Mentions) -> bool:
+    """Whether the dump of ``record`` shows it is no page of the year ``other`` is dated in."""
+    assert other.published is not None
+    return mentions.latest_year_given[record.source] >= other.published.year
+
+
+def _date_fix(at: Record, other: Record, wrong: Record | None, mentions: _Mentions) -> str:
+    """What to correct for two mentions' dates, said at the mention ``at``."""
+    if wrong is None:
+        if at.year_given or other.year_given or not _same_day(at, other):
+            return "correct the wrong date in its dump"
+        return (
+            "both were written without their year, and read with their dumps' capture years: "
+            f"one of them is most likely wrong ({mentions.captured(at)} for this dump, "
+            f"{mentions.captured(other)} for that one); correct it"
+        )
+    captured = mentions.sources[at.source].captured
+    said = (
+        f"this date was written without its year, so it took the year of its dump's "
+        f"{mentions.captured(at)}"
+    )
+    if captured is not None and _new_year(captured):
+        day_before = captured - timedelta(days=1)
+        return (
+            f"{said}; a page copied the day after its date may be the page of {day_before}, "
+            f"whose year-less dates are of {day_before.year}: if it is, write captured: "
+            f"{day_before} there"
+        )
+    if not other.year_given and _year_stands(other, at, mentions):
+        latest = mentions.latest_year_given[other.source]
+        said += (
+            f", which is most likely wrong: that mention is written without its year too, but "
+            f"its dump writes dates of {latest} with theirs, as no page of {latest} would"
+        )
+        return f"{said}; correct it there"
+    return f"{said}, which is most likely wrong: correct it there"
+
+
+def _same_day(record: Record, other: Record) -> bool:
+    """Whether two dated mentions give the same month and day, whatever their years."""
+    assert record.published is not None and other.published is not None
+    return record.published.replace(year=2000) == other.published.replace(year=2000)
+
+
+def _later(record: Record, other: Record) -> bool:
+    assert record.published is not None and other.published is not None
+    return record.published > other.published
+
+
+def _new_year(captured: date | None) -> bool:
+    """Whether a capture date is a first of January: the page may be of the day before's year."""
+    return captured is not None and (captured.month, captured.day) == (1, 1)
+
+
+def _why_kept(kept: Record, records: list[Record]) -> str:
+    """Why merge_records takes the date of ``kept``: its metadata, or its place on a tie."""
+    richest = _richness(kept)
+    if any(r is not kept and _richness(r) == richest for r in records):
+        return "the first by file name and line of the mentions with the most metadata"
+    return "the mention with the most metadata"
 
 
 def _mention(kept: Record, record: Record, other: Record, displays: dict[str, str]) -> str:
