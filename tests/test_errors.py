@@ -198,6 +198,9 @@ def test_failed_writing_tells_the_machine_refusing_output_from_a_bug(
         ("\x1b[31mred", "\\x1b[31mred"),
         ("line\u2028separator\u2029", "line\\u2028separator\\u2029"),
         ("tab\there", "tab\\there"),
+        # Bidirectional controls reorder what follows them on the line.
+        ("abc\u202etxt.exe", "abc\\u202etxt.exe"),
+        ("\u2066x\u2069 \u200f", "\\u2066x\\u2069 \\u200f"),
         ("Naïve, 漢字 and — stay", "Naïve, 漢字 and — stay"),
     ],
 )

@@ -23,8 +23,12 @@ class Severity(enum.IntEnum):
 
 
 # Characters that would break a message's one line, or act on a terminal: C0 and C1 controls
-# (newlines, carriage returns, escape sequences) and the Unicode line and paragraph separators.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# (newlines, carriage returns, escape sequences) and the Unicode line and paragraph separators;
+# and the bidirectional controls, which reorder what follows them (U+202E shows "exe.txt" as
+# "txt.exe"), so a quoted text could make the rest of its line read otherwise.
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def printable(text: str) -> str:
