@@ -323,6 +323,19 @@ def test_a_page_copied_on_new_year_s_day_is_told_to_take_its_page_s_date() -> No
     assert catalogue.papers[0].published == date(2025, 1, 1)
 
 
+def test_a_new_year_s_day_page_dated_january_1_is_not_told_it_may_be_december_31_s() -> None:
+    # Its header says the page is January 1's: its year-less "Jan 1" took the right year, and
+    # "captured: 2025-12-31" would only differ from that header.
+    before = dated_dump("e.txt", "Jan 1", date(2025, 3, 1), 4)
+    after = dated_dump("f.txt", "Jan 1", date(2026, 1, 1), 7, page="Jan 1")
+    (problem,) = build_catalogue([before, after]).problems
+    assert "write captured: 2025-12-31" not in problem.message
+    assert problem.message.endswith(
+        "one of them is most likely wrong (captured: 2026-01-01 at sources.yaml:7 for this "
+        "dump, captured: 2025-03-01 at sources.yaml:4 for that one); correct it"
+    )
+
+
 @pytest.mark.parametrize(
     ("first", "later", "fix"),
     [

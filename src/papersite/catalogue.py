@@ -307,6 +307,8 @@ class _Mentions:
     # The latest year a dump writes out in a paper's date: the page prints the year of papers
     # from an earlier year only, so the dump was captured in a later year than that.
     latest_year_given: dict[str, int]
+    # The (month, day) each dump's page header shows, if it shows one.
+    page_days: dict[str, tuple[int, int] | None]
 
     @classmethod
     def of(cls, dumps: list[Dump], ranks: dict[int, int]) -> _Mentions:
@@ -320,7 +322,21 @@ class _Mentions:
             {dump.source.name: dump.display for dump in dumps},
             {dump.source.name: dump.source for dump in dumps},
             latest,
+            {dump.source.name: dump.page_day for dump in dumps},
         )
+
+    def day_before_s_page(self, record: Record) -> date | None:
+        """December 31, when the dump of ``record`` may be that day's page, copied on January 1.
+
+        Copied the day after its date (see dumps._check_page_date), its year-less dates read a
+        year late; a header dated January 1 says it is that day's page, whose year is right.
+        """
+        captured = self.sources[record.source].captured
+        if captured is None or (captured.month, captured.day) != (1, 1):
+            return None
+        if self.page_days[record.source] not in (None, (12, 31)):
+            return None
+        return captured - timedelta(days=1)
 
     def captured(self, record: Record) -> str:
         """The capture date that dated a year-less mention, and where sources.yaml writes it."""
@@ -381,10 +397,10 @@ def _misread_year(record: Record, other: Record, mentions: _Mentions) -> Record 
     if len(year_less) < 2:
         # The page prints the year of a paper from an earlier year: the one written wins.
         return year_less[0] if year_less else None
-    # A page copied on January 1 may be the page of December 31 (copied the day after, see
-    # dumps._check_page_date): its year-less dates then read a year late.
+    # A page copied on January 1 may be the page of December 31: its year-less dates then read a
+    # year late.
     for mention, earlier in ((record, other), (other, record)):
-        if _new_year(mentions.sources[mention.source].captured) and _later(mention, earlier):
+        if mentions.day_before_s_page(mention) and _later(mention, earlier):
             return mention
     # A dump that writes out a year as late as the other mention's is no page of that year: its
     # capture year stands, and the other dump's is the one to doubt.
@@ -410,13 +426,12 @@ def _date_fix(at: Record, other: Record, wrong: Record | None, mentions: _Mentio
             f"one of them is most likely wrong ({mentions.captured(at)} for this dump, "
             f"{mentions.captured(other)} for that one); correct it"
         )
-    captured = mentions.sources[at.source].captured
     said = (
         f"this date was written without its year, so it took the year of its dump's "
         f"{mentions.captured(at)}"
     )
-    if captured is not None and _new_year(captured):
-        day_before = captured - timedelta(days=1)
+    day_before = mentions.day_before_s_page(at)
+    if day_before is not None:
         return (
             f"{said}; a page copied the day after its date may be the page of {day_before}, "
             f"whose year-less dates are of {day_before.year}: if it is, write captured: "
@@ -441,11 +456,6 @@ def _same_day(record: Record, other: Record) -> bool:
 def _later(record: Record, other: Record) -> bool:
     assert record.published is not None and other.published is not None
     return record.published > other.published
-
-
-def _new_year(captured: date | None) -> bool:
-    """Whether a capture date is a first of January: the page may be of the day before's year."""
-    return captured is not None and (captured.month, captured.day) == (1, 1)
 
 
 def _why_kept(kept: Record, records: list[Record]) -> str:

@@ -128,6 +128,11 @@ def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     dump.layout = detect_layout(head)
     rest = chain(head, stream)
     first, page_date = _strip_header(rest)
+    if page_date is not None:
+        match = _PAGE_DATE.fullmatch(page_date.text)
+        assert match is not None
+        month = MONTHS.get(match["month"])
+        dump.page_day = None if month is None else (month, int(match["day"]))
     # The page date's warning comes first, but counts the dates the papers below it were read as.
     mark = len(dump.problems)
     body = _split_pages(first, rest, dump)

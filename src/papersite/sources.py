@@ -158,6 +158,8 @@ class Dump:
     undated: list[Line] = field(default_factory=list)
     # Year-less dates after the capture date, each with the date it was read as.
     after_capture: list[LateDate] = field(default_factory=list)
+    # The (month, day) of the page's date in its header, if it shows one.
+    page_day: tuple[int, int] | None = None
     # The titles of papers skipped, and whether the whole file was: papers.yaml's entries for
     # them name no paper, and saying why spares a curator a list of "unknown paper id" errors.
     skipped_titles: list[str] = field(default_factory=list)
