@@ -339,12 +339,12 @@ def test_a_new_year_s_day_page_dated_january_1_is_not_told_it_may_be_december_31
 @pytest.mark.parametrize(
     ("first", "later", "fix"),
     [
-        # Written with its year, the first stands: the page prints the year of an earlier year's.
+        # One written with its year, the other's dump writing none: either may be wrong.
         (
             ("Nov 27, 2024", date(2025, 12, 1)),
             ("Nov 27", date(2025, 12, 2)),
-            "took the year of its dump's captured: 2025-12-02 at sources.yaml:7, which is most "
-            "likely wrong: correct it there",
+            "took the year of its dump's captured: 2025-12-02 at sources.yaml:7; correct the "
+            "wrong date: that 'captured', or the year written in that mention's dump",
         ),
         # Both without their year, and nothing else in the dumps to tell which capture is wrong.
         (
@@ -362,6 +362,47 @@ def test_dates_a_year_apart_point_at_the_capture_date_of_a_year_less_one(
     (problem,) = build_catalogue(dumps).problems
     assert (problem.path, problem.line) == ("b.txt", 1)
     assert problem.message.endswith(fix)
+
+
+def test_a_date_written_with_its_year_is_doubted_when_nothing_tells_which_is_wrong() -> None:
+    # Nothing in a.txt tells its year: its 'captured', or b.txt's "2024", may be the mistake.
+    dumps = [
+        dated_dump("a.txt", "May 10", date(2025, 11, 19), 4),
+        dated_dump("b.txt", "May 10, 2024", date(2025, 11, 20), 7),
+    ]
+    (problem,) = build_catalogue(dumps).problems
+    assert (problem.path, problem.line) == ("b.txt", 1)
+    assert problem.message.endswith(
+        "that date was written without its year, so it took the year of its dump's captured: "
+        "2025-11-19 at sources.yaml:4; correct the wrong date: this one in its dump, or that "
+        "'captured'"
+    )
+
+
+def test_a_year_less_date_stands_when_its_dump_writes_out_the_other_s_year() -> None:
+    # The page lists the paper twice; it writes 2024 out, as no page of 2024 would: its capture
+    # year stands, and "May 10, 2024" is the date to doubt.
+    meta = "{title}\n\n{abstract}\n\n  • 2 authors\n·\n{date}\n\n"
+    papers = [
+        ("Gated Attention", ABSTRACT, "May 10"),
+        ("Other Paper", OTHER_ABSTRACT, "Jun 1"),
+        ("Gated Attention", ABSTRACT, "May 10, 2024"),
+    ]
+    text = "".join(meta.format(title=t, abstract=a, date=d) for t, a, d in papers)
+    listed = SourceFile(
+        Path("a.txt"), "a.txt", "a.txt", date(2025, 11, 19), 2025, Listing.LISTED, ("s.yaml", 4)
+    )
+    (problem,) = build_catalogue([read_text(text, listed)]).problems
+    said = str(problem)
+    assert said.startswith(
+        "a.txt:17: warning: 'Gated Attention' is dated 2024-05-10 here, but 2025-05-10 in the "
+        "mention at a.txt:1;"
+    )
+    assert said.endswith(
+        "captured: 2025-11-19 at s.yaml:4, which stands: this dump writes dates of 2024 with "
+        "their year, as no page of 2024 would; this date is most likely wrong: correct it in its "
+        "dump"
+    )
 
 
 @pytest.mark.parametrize("later", [date(2024, 11, 26), date(2024, 11, 28)])

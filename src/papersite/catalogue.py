@@ -394,9 +394,14 @@ def _misread_year(record: Record, other: Record, mentions: _Mentions) -> Record 
     if not _same_day(record, other):
         return None
     year_less = [mention for mention in (record, other) if not mention.year_given]
-    if len(year_less) < 2:
-        # The page prints the year of a paper from an earlier year: the one written wins.
-        return year_less[0] if year_less else None
+    if not year_less:
+        return None
+    if len(year_less) == 1:
+        # The year written is the page's, but the capture year is a curator's: either may be
+        # wrong, unless the year-less mention's dump writes out a year as late as the other's.
+        (undated,) = year_less
+        written = other if undated is record else record
+        return written if _year_stands(undated, written, mentions) else None
     # A page copied on January 1 may be the page of December 31: its year-less dates then read a
     # year late.
     for mention, earlier in ((record, other), (other, record)):
@@ -419,12 +424,33 @@ def _year_stands(record: Record, other: Record, mentions: _Mentions) -> bool:
 def _date_fix(at: Record, other: Record, wrong: Record | None, mentions: _Mentions) -> str:
     """What to correct for two mentions' dates, said at the mention ``at``."""
     if wrong is None:
-        if at.year_given or other.year_given or not _same_day(at, other):
+        if not _same_day(at, other) or (at.year_given and other.year_given):
             return "correct the wrong date in its dump"
+        if not at.year_given and other.year_given:
+            return (
+                f"this date was written without its year, so it took the year of its dump's "
+                f"{mentions.captured(at)}; correct the wrong date: that 'captured', or the year "
+                "written in that mention's dump"
+            )
+        if at.year_given:
+            return (
+                f"that date was written without its year, so it took the year of its dump's "
+                f"{mentions.captured(other)}; correct the wrong date: this one in its dump, or "
+                "that 'captured'"
+            )
         return (
             "both were written without their year, and read with their dumps' capture years: "
             f"one of them is most likely wrong ({mentions.captured(at)} for this dump, "
             f"{mentions.captured(other)} for that one); correct it"
+        )
+    if at.year_given:
+        latest = mentions.latest_year_given[other.source]
+        dump = "this dump" if other.source == at.source else "that dump"
+        return (
+            f"that date was written without its year, so it took the year of its dump's "
+            f"{mentions.captured(other)}, which stands: {dump} writes dates of {latest} with "
+            f"their year, as no page of {latest} would; this date is most likely wrong: correct "
+            "it in its dump"
         )
     said = (
         f"this date was written without its year, so it took the year of its dump's "
