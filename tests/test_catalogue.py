@@ -297,7 +297,7 @@ def test_a_year_less_date_read_with_a_wrong_capture_year_points_at_captured(
         file.write("  b.txt:\n    label: B\n    captured: 2024-11-20\n")
     captured_line = len(listing.read_text(encoding="utf-8").splitlines())
     (problem,) = load_catalogue(content).problems
-    assert Path(problem.path).name == "b.txt" and problem.line == 5
+    assert Path(problem.path).name == "b.txt" and problem.line == 11
     assert "is dated 2024-05-10 here, but 2025-05-10 in the mention at " in problem.message
     assert (
         f"written without its year, so it took the year of its dump's captured: 2024-11-20 at "
@@ -313,8 +313,8 @@ def test_a_page_copied_on_new_year_s_day_is_told_to_take_its_page_s_date() -> No
     after = dated_dump("f.txt", "Jan 1", date(2026, 1, 1), 7, page="Dec 31")
     catalogue = build_catalogue([before, after])
     (problem,) = catalogue.problems
-    assert (problem.path, problem.line) == ("f.txt", 5)
-    assert "dated 2026-01-01 here, but 2025-01-01 in the mention at e.txt:1" in problem.message
+    assert (problem.path, problem.line) == ("f.txt", 11)
+    assert "dated 2026-01-01 here, but 2025-01-01 in the mention at e.txt:7" in problem.message
     assert problem.message.endswith(
         "captured: 2026-01-01 at sources.yaml:7; a page copied the day after its date may be "
         "the page of 2025-12-31, whose year-less dates are of 2025: if it is, write captured: "
@@ -360,7 +360,7 @@ def test_dates_a_year_apart_point_at_the_capture_date_of_a_year_less_one(
 ) -> None:
     dumps = [dated_dump("a.txt", *first, line=4), dated_dump("b.txt", *later, line=7)]
     (problem,) = build_catalogue(dumps).problems
-    assert (problem.path, problem.line) == ("b.txt", 1)
+    assert (problem.path, problem.line) == ("b.txt", 7)
     assert problem.message.endswith(fix)
 
 
@@ -371,7 +371,7 @@ def test_a_date_written_with_its_year_is_doubted_when_nothing_tells_which_is_wro
         dated_dump("b.txt", "May 10, 2024", date(2025, 11, 20), 7),
     ]
     (problem,) = build_catalogue(dumps).problems
-    assert (problem.path, problem.line) == ("b.txt", 1)
+    assert (problem.path, problem.line) == ("b.txt", 7)
     assert problem.message.endswith(
         "that date was written without its year, so it took the year of its dump's captured: "
         "2025-11-19 at sources.yaml:4; correct the wrong date: this one in its dump, or that "
@@ -395,8 +395,8 @@ def test_a_year_less_date_stands_when_its_dump_writes_out_the_other_s_year() -> 
     (problem,) = build_catalogue([read_text(text, listed)]).problems
     said = str(problem)
     assert said.startswith(
-        "a.txt:17: warning: 'Gated Attention' is dated 2024-05-10 here, but 2025-05-10 in the "
-        "mention at a.txt:1;"
+        "a.txt:23: warning: 'Gated Attention' is dated 2024-05-10 here, but 2025-05-10 in the "
+        "mention at a.txt:7;"
     )
     assert said.endswith(
         "captured: 2025-11-19 at s.yaml:4, which stands: this dump writes dates of 2024 with "

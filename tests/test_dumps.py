@@ -33,13 +33,16 @@ def test_spaced_layout_reads_meta_blocks_field_by_field() -> None:
         published=date(2025, 5, 10),
         upvotes=4,
         upvotes_as_of=CAPTURED,
+        date_line=19,
     )
     # A year-less "Oct 29" on a page captured on 2025-11-20 is of the capture year.
-    assert (memories.organization, memories.published, memories.upvotes) == (
+    assert (memories.organization, memories.published, memories.upvotes, memories.year_given) == (
         "Apple",
         date(2025, 10, 29),
         2,
+        False,
     )
+    assert (memories.date_line, counting.date_line, dump.page_day) == (27, None, (11, 20))
     assert memories.abstract == "Small models fetch memory blocks from a bank."
     assert (counting.authors, counting.published, counting.upvotes) == (None, None, None)
 
@@ -480,7 +483,7 @@ def records(draw: st.DrawFn, layout: Layout) -> list[Record]:
 
 def _comparable(items: list[Record]) -> list[Record]:
     """The records with their line numbers zeroed: the writer does not know them."""
-    return [dataclasses.replace(r, line=0) for r in items]
+    return [dataclasses.replace(r, line=0, date_line=None) for r in items]
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])

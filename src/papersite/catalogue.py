@@ -377,10 +377,10 @@ def _report_dates(
         assert kept.published is not None  # a dated mention is richer than any undated one
         problems.warning(
             mentions.displays[at.source],
-            at.line,
+            _date_line(at),
             f"{describe(at.title)} is dated {at.published.isoformat()} here, but "
             f"{other.published.isoformat()} in the mention at {mentions.displays[other.source]}:"
-            f"{other.line}; the page shows {kept.published.isoformat()}, the date of "
+            f"{_date_line(other)}; the page shows {kept.published.isoformat()}, the date of "
             f"{_mention(kept, at, other, mentions.displays)} ({_why_kept(kept, records)}); "
             + _date_fix(at, other, wrong, mentions),
         )
@@ -471,6 +471,11 @@ def _date_fix(at: Record, other: Record, wrong: Record | None, mentions: _Mentio
         )
         return f"{said}; correct it there"
     return f"{said}, which is most likely wrong: correct it there"
+
+
+def _date_line(record: Record) -> int:
+    """Where a mention's date is written, or its title's line if not known."""
+    return record.line if record.date_line is None else record.date_line
 
 
 def _same_day(record: Record, other: Record) -> bool:

@@ -845,6 +845,7 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
         meta.upvotes,
         meta.upvotes_as_of,
         meta.year_given,
+        meta.date_line,
     )
     dump.records.append(record)
     return record
@@ -862,6 +863,7 @@ class _Meta:
     upvotes_as_of: date | None = None
     # Whether the date was written with its year: one without it takes the capture year.
     year_given: bool = True
+    date_line: int | None = None
 
 
 # A paper without a meta block (any paper of a dense dump).
@@ -897,7 +899,7 @@ def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> _Meta:
     year_given = match["year"] is not None
     upvotes = None if match["upvotes"] is None else int(match["upvotes"])
     as_of = None if upvotes is None else source.captured
-    return _Meta(authors, organization, published, upvotes, as_of, year_given)
+    return _Meta(authors, organization, published, upvotes, as_of, year_given, date_line)
 
 
 def _parse_who(line: tuple[int, str]) -> tuple[int | None, str | None]:

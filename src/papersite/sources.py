@@ -133,6 +133,8 @@ class Record:
     upvotes_as_of: date | None = None
     # False when the date was written without its year and read with the capture year's.
     year_given: bool = True
+    # The line of the date, where a warning about the date points (None: no date written).
+    date_line: int | None = None
 
 
 @dataclass(frozen=True)
