@@ -405,6 +405,28 @@ def test_a_year_less_date_stands_when_its_dump_writes_out_the_other_s_year() -> 
     )
 
 
+def test_a_mention_blamed_against_two_dates_gets_one_warning_and_each_date_is_said() -> None:
+    # b and c write 2025 out, so are of later years than the one a's year-less "May 10" was read
+    # in: a's 'captured' is blamed once, and c's own date is said at c.
+    meta = "{title}\n\n{abstract}\n\n  • 2 authors\n·\n{date}\n\n"
+    dumps = []
+    for line, (name, year, other) in enumerate(
+        [("a", 2025, ""), ("b", 2026, "Jun 1, 2025"), ("c", 2027, "Jun 1, 2025")], 1
+    ):
+        papers = [("Gated Attention", ABSTRACT, "May 10")]
+        papers += [("Other Paper", OTHER_ABSTRACT, other)] if other else []
+        text = "".join(meta.format(title=t, abstract=a, date=d) for t, a, d in papers)
+        where = ("sources.yaml", line)
+        listed = SourceFile(
+            Path(f"{name}.txt"), name, name, date(year, 11, 19), year, Listing.LISTED, where
+        )
+        dumps.append(read_text(text, listed))
+    problems = build_catalogue(dumps).problems
+    assert [(p.path, p.line) for p in problems] == [("a", 7), ("c", 7)]
+    assert "2026-05-10 in the mention at b:7" in problems[0].message
+    assert "dated 2027-05-10 here, but 2025-05-10 in the mention at a:7" in problems[1].message
+
+
 @pytest.mark.parametrize("later", [date(2024, 11, 26), date(2024, 11, 28)])
 def test_mentions_a_day_apart_are_no_warning(later: date) -> None:
     # Otherwise alike: only the day differs, as it may where pages are dated in time zones.

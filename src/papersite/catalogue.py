@@ -361,6 +361,7 @@ def _report_dates(
         return
     first = dated[0]
     seen = {first.published}
+    warned: set[int] = set()
     kept = max(records, key=_richness)  # whose date the page shows, as in merge_records
     for record in dated[1:]:
         assert record.published is not None and first.published is not None
@@ -371,8 +372,13 @@ def _report_dates(
         seen.add(record.published)
         wrong = _misread_year(record, first, mentions)
         at, other = (first, record) if wrong is first else (record, first)
+        if id(at) in warned:
+            # One warning a mention: a second date this one is blamed against is said at its own
+            # mention, which is not told that the first is wrong twice over.
+            at, other, wrong = record, first, None
         if id(at) in reported:
             continue
+        warned.add(id(at))
         assert at.published is not None and other.published is not None
         assert kept.published is not None  # a dated mention is richer than any undated one
         problems.warning(
