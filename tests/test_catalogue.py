@@ -308,12 +308,13 @@ def test_a_year_less_date_read_with_a_wrong_capture_year_points_at_captured(
 
 def test_a_page_copied_on_new_year_s_day_is_told_to_take_its_page_s_date() -> None:
     # Both pages print "Jan 1" for a paper of 2025-01-01; the second was copied on the first of
-    # January from the page of December 31, and its "Jan 1" read as 2026's.
+    # January, maybe from the page of December 31 (it has no header to tell), and its "Jan 1"
+    # read as 2026's.
     before = dated_dump("e.txt", "Jan 1", date(2025, 12, 30), 4)
-    after = dated_dump("f.txt", "Jan 1", date(2026, 1, 1), 7, page="Dec 31")
+    after = dated_dump("f.txt", "Jan 1", date(2026, 1, 1), 7)
     catalogue = build_catalogue([before, after])
     (problem,) = catalogue.problems
-    assert (problem.path, problem.line) == ("f.txt", 11)
+    assert (problem.path, problem.line) == ("f.txt", 7)
     assert "dated 2026-01-01 here, but 2025-01-01 in the mention at e.txt:7" in problem.message
     assert problem.message.endswith(
         "captured: 2026-01-01 at sources.yaml:7; a page copied the day after its date may be "
@@ -321,6 +322,23 @@ def test_a_page_copied_on_new_year_s_day_is_told_to_take_its_page_s_date() -> No
         "2025-12-31 there"
     )
     assert catalogue.papers[0].published == date(2025, 1, 1)
+
+
+def test_a_december_31_page_copied_on_new_year_s_day_dates_its_year_less_dates_in_its_year() -> (
+    None
+):
+    before = dated_dump("e.txt", "Jan 1", date(2025, 12, 30), 4)
+    after = dated_dump("f.txt", "Jan 1", date(2026, 1, 1), 7, page="Dec 31")
+    catalogue = build_catalogue([before, after])
+    assert catalogue.problems == ()
+    assert catalogue.papers[0].published == date(2025, 1, 1)
+    # Where its date is doubted, the warning says which year it took, and from what.
+    written = dated_dump("e.txt", "Jan 1, 2024", date(2025, 12, 30), 4)
+    (problem,) = build_catalogue([written, after]).problems
+    assert (
+        "this date was written without its year, so it took the year of its page's date, Dec 31, "
+        "the day before its dump's captured: 2026-01-01 at sources.yaml:7;" in problem.message
+    )
 
 
 def test_a_new_year_s_day_page_dated_january_1_is_not_told_it_may_be_december_31_s() -> None:

@@ -425,6 +425,26 @@ def test_a_page_captured_the_day_after_its_date_is_no_warning() -> None:
     assert dump.problems == []
 
 
+@pytest.mark.parametrize(
+    ("page_date", "read"),
+    [
+        # December 31's page, copied the day after: its year-less dates are of its own year.
+        ("Dec 31", [date(2025, 12, 31), date(2025, 12, 30), date(2025, 1, 1)]),
+        # January 1's page, or one whose date is not known: of the capture year, the later two
+        # after the capture date read a year earlier and warned about.
+        ("Jan 1", [date(2025, 12, 31), date(2025, 12, 30), date(2026, 1, 1)]),
+        ("", [date(2025, 12, 31), date(2025, 12, 30), date(2026, 1, 1)]),
+    ],
+)
+def test_a_december_31_page_copied_on_new_year_s_day_reads_year_less_dates_in_its_year(
+    page_date: str, read: list[date]
+) -> None:
+    text = _page(page_date, "Dec 31", "Dec 30", "Jan 1")
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2026, 1, 1), 2026))
+    assert [r.published for r in dump.records] == read
+    assert bool(dump.problems) is (page_date != "Dec 31")
+
+
 # --- property-based: random papers round-trip through either layout -------------------------
 
 _META_LINE = re.compile(

@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from papersite.dumps import read_dump
+from papersite.dumps import read_dump, year_less_year
 from papersite.errors import Problem, Problems, printable
 from papersite.sources import (
     SOURCES_FILE,
@@ -329,12 +329,13 @@ class _Mentions:
         """December 31, when the dump of ``record`` may be that day's page, copied on January 1.
 
         Copied the day after its date (see dumps._check_page_date), its year-less dates read a
-        year late; a header dated January 1 says it is that day's page, whose year is right.
+        year late. A header tells: dated January 1 it is that day's page, whose year is right;
+        dated December 31, its year-less dates were read with that day's year (year_less_year).
         """
         captured = self.sources[record.source].captured
         if captured is None or (captured.month, captured.day) != (1, 1):
             return None
-        if self.page_days[record.source] not in (None, (12, 31)):
+        if self.page_days[record.source] is not None:
             return None
         return captured - timedelta(days=1)
 
@@ -344,6 +345,14 @@ class _Mentions:
         when = source.captured or source.captured_year
         where = f"{source.captured_at[0]}:{source.captured_at[1]}" if source.captured_at else None
         return f"captured: {when} at {where}" if where else f"captured: {when} in {SOURCES_FILE}"
+
+    def year_from(self, record: Record) -> str:
+        """What gave a year-less mention its year, said after "it took the year of its"."""
+        source = self.sources[record.source]
+        year = year_less_year(source, self.page_days[record.source])
+        if source.captured is not None and year != source.captured.year:
+            return f"page's date, Dec 31, the day before its dump's {self.captured(record)}"
+        return f"dump's {self.captured(record)}"
 
 
 def _report_dates(
@@ -434,14 +443,14 @@ def _date_fix(at: Record, other: Record, wrong: Record | None, mentions: _Mentio
             return "correct the wrong date in its dump"
         if not at.year_given and other.year_given:
             return (
-                f"this date was written without its year, so it took the year of its dump's "
-                f"{mentions.captured(at)}; correct the wrong date: that 'captured', or the year "
+                f"this date was written without its year, so it took the year of its "
+                f"{mentions.year_from(at)}; correct the wrong date: that 'captured', or the year "
                 "written in that mention's dump"
             )
         if at.year_given:
             return (
-                f"that date was written without its year, so it took the year of its dump's "
-                f"{mentions.captured(other)}; correct the wrong date: this one in its dump, or "
+                f"that date was written without its year, so it took the year of its "
+                f"{mentions.year_from(other)}; correct the wrong date: this one in its dump, or "
                 "that 'captured'"
             )
         return (
@@ -453,14 +462,14 @@ def _date_fix(at: Record, other: Record, wrong: Record | None, mentions: _Mentio
         latest = mentions.latest_year_given[other.source]
         dump = "this dump" if other.source == at.source else "that dump"
         return (
-            f"that date was written without its year, so it took the year of its dump's "
-            f"{mentions.captured(other)}, which stands: {dump} writes dates of {latest} with "
+            f"that date was written without its year, so it took the year of its "
+            f"{mentions.year_from(other)}, which stands: {dump} writes dates of {latest} with "
             f"their year, as no page of {latest} would; this date is most likely wrong: correct "
             "it in its dump"
         )
     said = (
-        f"this date was written without its year, so it took the year of its dump's "
-        f"{mentions.captured(at)}"
+        f"this date was written without its year, so it took the year of its "
+        f"{mentions.year_from(at)}"
     )
     day_before = mentions.day_before_s_page(at)
     if day_before is not None:

@@ -920,6 +920,18 @@ def _parse_who(line: tuple[int, str]) -> tuple[int | None, str | None]:
     return None, organization["name"].strip()
 
 
+def year_less_year(source: SourceFile, page_day: tuple[int, int] | None) -> int | None:
+    """The year a dump's year-less dates are of: its capture year, or its page date's.
+
+    A page dated December 31 and copied on January 1 (the day after, see _check_page_date) is
+    of the year before its capture: its year-less dates are of that year.
+    """
+    captured = source.captured
+    if captured is not None and (captured.month, captured.day, page_day) == (1, 1, (12, 31)):
+        return captured.year - 1
+    return captured.year if captured is not None else source.captured_year
+
+
 def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> date | None:
     source = dump.source
     month, day = MONTHS[match["month"]], int(match["day"])
@@ -935,7 +947,7 @@ def _resolve_date(match: re.Match[str], dump: Dump, line: int, text: str) -> dat
         _valid_month_day(month, day, line, text)
         dump.undated.append(Line(line, text))
         return None
-    year = source.captured.year if source.captured else source.captured_year
+    year = year_less_year(source, dump.page_day)
     assert year is not None
     try:
         candidate = date(year, month, day)
