@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from papersite import curation as curation_module
 from papersite import rules
 from papersite.catalogue import Catalogue, Paper, load_catalogue
 from papersite.curation import (
@@ -20,6 +21,7 @@ from papersite.curation import (
     LINES_LISTED,
     CuratedPaper,
     Curation,
+    CurationFiles,
     ExtraLink,
     Placement,
     Section,
@@ -27,9 +29,11 @@ from papersite.curation import (
     _lines_named,
     arxiv_id_of,
     load_curation,
+    read_curation,
 )
 from papersite.errors import PapersiteError, Problems
 from papersite.render import ID_MAX_LENGTH, check_id, generate
+from papersite.rules import Term
 from papersite.schema import SCHEMA_DIR
 
 from .conftest import CURATION_DATA, REPO
@@ -508,6 +512,37 @@ def test_the_regex_a_keyword_is_told_to_be_is_one_to_copy(
 
 
 @pytest.mark.parametrize(
+    ("written", "told"),
+    [
+        # Up to three papers are counted; past them the search stops.
+        ("'model[s]'", "as a regex it matches 3 papers ("),
+        ("'mod[e]l|train'", "as a regex it matches more than 3 papers ("),
+        # A pattern every paper matches would put every paper in the theme: not suggested.
+        ("'[a-z]'", "as a regex it would match every paper (7 papers)"),
+    ],
+)
+def test_the_papers_a_keyword_would_match_as_a_regex_are_counted_up_to_a_few(
+    content: Path, written: str, told: str
+) -> None:
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    (warning,) = literal_keywords(content, themes, written)
+    assert f"and matches no paper: {told}" in warning
+    assert ("for a pattern, write" in warning) == ("every paper" not in told)
+
+
+def test_suggestions_stop_once_their_time_is_spent(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A regex slow on every paper would make the check slow for a suggestion: none is made.
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    assert literal_keywords(content, themes, "'model[s]'")[0].endswith("{regex: 'model[s]'}")
+    monkeypatch.setattr(curation_module, "AS_REGEX_SECONDS", 0.0)
+    (warning,) = literal_keywords(content, themes, "'model[s]'")
+    assert warning.endswith("and matches no paper")
+    assert not errors(content)
+
+
+@pytest.mark.parametrize(
     "written",
     [
         # Not a regex: 'regex:' would only make the warning an error.
@@ -769,6 +804,39 @@ def test_a_regex_that_runs_away_on_a_paper_stops_curation_at_its_line(
     with pytest.raises(PapersiteError) as caught:
         curate(content)
     assert str(caught.value).startswith(rf"{T}:18: regex '(.|..)+\d' ran over 0.05 s")
+
+
+def test_the_regexes_of_one_reading_share_one_budget(content: Path) -> None:
+    def regexes(files: CurationFiles) -> list[Term]:
+        every = [term for rules in files.rules for term in (*rules.terms, *rules.exclude)]
+        every += [term for rules in files.rules for s in rules.sections for term in s.terms]
+        return [term for term in every if term.kind == "regex"]
+
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    edit = "terms: [quantiz*, four bits"
+    assert edit in themes
+    # A section's regex beside the theme's rules' own.
+    write(content, themes=themes.replace(edit, "terms: [quantiz*, {regex: 'four.bits'}, four bits"))
+    catalogue = load_catalogue(content)
+    first, second = (read_curation(content, catalogue, Problems()) for _ in range(2))
+    assert first is not None and second is not None
+    assert len(regexes(first)) == 2
+    assert len({id(term.budget) for term in regexes(first)}) == 1
+    # Each reading (a check, a preview's regeneration) starts with a budget of its own.
+    assert regexes(first)[0].budget is not regexes(second)[0].budget
+
+
+def test_regexes_taking_too_long_together_stop_curation_at_the_one_running(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No regex runs away, yet together they would take too long: a budget of nothing shows it.
+    monkeypatch.setattr(rules, "REGEX_BUDGET_SECONDS", 0.0)
+    with pytest.raises(PapersiteError) as caught:
+        curate(content)
+    assert str(caught.value).startswith(
+        f"{T}:18: the regexes together took over 0 s across the papers, "
+        "regex 'speed(s|ed)? up' running when they did"
+    )
 
 
 def test_a_regex_that_matches_empty_text_is_left_out_so_papers_stay_where_they_were(

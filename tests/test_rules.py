@@ -12,6 +12,7 @@ from papersite import rules as rules_module
 from papersite.catalogue import Paper
 from papersite.errors import PapersiteError
 from papersite.rules import (
+    RegexBudget,
     SectionRule,
     Term,
     ThemeRules,
@@ -326,6 +327,44 @@ def test_a_runaway_regex_is_stopped_and_reported_at_its_line(
         term.matches(paper("a" * 60 + ":", ""))
     assert (caught.value.path, caught.value.line) == ("content/curation/themes.yaml", 42)
     assert caught.value.message.startswith(r"regex '(.|..)+\d' ran over 0.05 s on one paper's")
+
+
+def test_regex_terms_sharing_a_budget_spend_it_together() -> None:
+    budget = RegexBudget(5.0)
+    first = Term.regex("draft", budget=budget)
+    # Alternatives, no literal to prefilter by: searched in every text.
+    second = Term.regex("model|scheme", 1.0, ("content/curation/themes.yaml", 7), budget)
+    assert first.matches(paper("A draft"))
+    assert 0 < budget.left < 5.0
+    spent = budget.left
+    assert not second.matches(paper("A draft"))
+    assert budget.left < spent
+    # Spent: the next search, whichever term's, stops curation at that term's line.
+    budget.left = 0.0
+    with pytest.raises(PapersiteError) as caught:
+        second.matches(paper("A model"))
+    assert (caught.value.path, caught.value.line) == ("content/curation/themes.yaml", 7)
+    assert caught.value.message.startswith(
+        "the regexes together took over 5 s across the papers, regex 'model|scheme' running when "
+        "they did (on 'A model'): a repeat of something"
+    )
+
+
+def test_a_search_may_take_no_longer_than_the_budget_left() -> None:
+    # "(.|..)+\d" runs away for a second on this text: what is left of the budget stops it first.
+    budget = RegexBudget(5.0)
+    budget.left = 0.05
+    with pytest.raises(PapersiteError) as caught:
+        Term.regex(r"(.|..)+\d", budget=budget).matches(paper("a" * 60 + ":", ""))
+    assert caught.value.message.startswith("the regexes together took over 5 s")
+    assert budget.left <= 0
+
+
+def test_a_regex_term_made_alone_has_a_budget_of_its_own() -> None:
+    budget = Term.regex("a").budget
+    assert budget is not None and budget is not Term.regex("b").budget
+    assert budget.left == budget.seconds == rules_module.REGEX_BUDGET_SECONDS
+    assert Term.keyword("a").budget is None
 
 
 def test_a_regex_re_backtracks_on_for_hours_is_quick() -> None:

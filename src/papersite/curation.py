@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,6 +31,7 @@ from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import note_problems, relative_links, tag_anchor
 from papersite.rules import (
     DEFAULT_TITLE_WEIGHT,
+    RegexBudget,
     SectionRule,
     Term,
     Text,
@@ -65,6 +67,11 @@ RESERVED_THEME_IDS = {
     urls.SITEMAP: f"{urls.FEEDS_SITEMAP} is the empty sitemap Material for MkDocs looks for "
     "next to the feeds",
 }
+# What the suggestions to write a keyword holding regex syntax as a regex may take together
+# (searching every paper for each): a suggestion, unlike a rule, is no reason to wait.
+AS_REGEX_SECONDS = 2.0
+# How many papers such a suggestion counts, at most; one more is "more than" them.
+AS_REGEX_COUNTED = 3
 # The most featured papers a theme should have: CONTRIBUTING.md asks curators for 3–5.
 FEATURED_AT_MOST = 5
 # A section's id is its heading's anchor on the theme's page, beside the anchor each paper listed
@@ -501,6 +508,7 @@ def _check_literal_keywords(files: CurationFiles, catalogue: Catalogue, problems
     if not files.literal_keywords or not catalogue.papers:
         return
     texts = [Text.of(paper) for paper in catalogue.papers]
+    budget = RegexBudget(AS_REGEX_SECONDS)
     for written in files.literal_keywords:
         if any(written.term.matches(text) for text in texts):
             continue
@@ -510,35 +518,43 @@ def _check_literal_keywords(files: CurationFiles, catalogue: Catalogue, problems
             written.path,
             written.line,
             f"keyword '{keyword}' is matched literally, {shown} included, and matches no paper"
-            + _as_regex(keyword, texts, alone=written.alone),
+            + _as_regex(keyword, texts, budget, alone=written.alone),
         )
 
 
-def _as_regex(keyword: str, texts: Sequence[Text], *, alone: bool) -> str:
+def _as_regex(keyword: str, texts: Sequence[Text], budget: RegexBudget, *, alone: bool) -> str:
     """What to write for a keyword holding regex syntax: ': as a regex it matches …', or "".
 
     Only a keyword that is a valid regex matching some paper is told to be one: 'gpt[4' is no
     pattern ('regex:' would only turn the warning into an error), and one that matches no paper
-    either ('L^p', a '^' inside) would leave the theme as it is, without the warning.
+    either ('L^p', a '^' inside) would leave the theme as it is, without the warning. One that
+    matches every paper is said to, not suggested. The suggestions share ``budget``: a regex slow
+    on every paper gets none rather than making the check slow.
     """
     try:
-        term = Term.regex(keyword)
+        term = Term.regex(keyword, budget=budget)
         if term.matches_empty():
             return ""
-        found = [text for text in texts if term.matches(text)]
-    except (re.error, PapersiteError):  # PapersiteError: the regex runs away on a paper
+        # A few matches are enough to say how many and to show one; no need to count them all.
+        found = list(islice((text for text in texts if term.matches(text)), AS_REGEX_COUNTED + 1))
+        every = bool(found) and all(term.matches(text) for text in texts)
+    except (re.error, PapersiteError):  # PapersiteError: the regex runs away, or out of budget
         return ""
     if not found:
         return ""
+    if every:
+        return f": as a regex it would match every paper ({counted(len(texts), 'paper')})"
     # One match shown, so a curator sees what the regex finds: '[CLS] token' finds 's token'.
     match = term.pattern.search(found[0].title) or term.pattern.search(found[0].abstract)
     example = f" ({describe(match.group())} first)" if match else ""
+    how_many = (
+        counted(len(found), "paper")
+        if len(found) <= AS_REGEX_COUNTED
+        else f"more than {counted(AS_REGEX_COUNTED, 'paper')}"
+    )
     # A term written alone has no 'keyword:' to change: the whole term is shown.
     fix = f"{{regex: {single_quoted(keyword)}}}" if alone else "'regex:' for 'keyword:'"
-    return (
-        f": as a regex it matches {counted(len(found), 'paper')}{example}; "
-        f"for a pattern, write {fix}"
-    )
+    return f": as a regex it matches {how_many}{example}; for a pattern, write {fix}"
 
 
 def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> CurationFiles | None:
@@ -744,6 +760,8 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
     intro_links: list[IntroLink] = []
     former: dict[str, tuple[str, int]] = {}
     literal: list[LiteralKeyword] = []
+    # One for every regex of the file: together they may take only so long over the papers.
+    budget = RegexBudget()
     # Every id an entry has, read or not: none of them can be a former id as well.
     current = {
         entry["id"]: document.line("themes", index, "id")
@@ -785,11 +803,11 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
             theme = dataclasses.replace(theme, formerly=formerly)
         # Compiled for a theme without rules too, which has no use for them yet: a bad regex
         # is reported where it is written, not once someone adds rules.
-        sections = _section_rules(document, index, theme, problems, literal)
+        sections = _section_rules(document, index, theme, problems, literal, budget)
         theme_rules = None
         if "rules" in entry and not mistakes:
             theme_rules = _theme_rules(
-                document, index, theme, entry["rules"], sections, problems, literal
+                document, index, theme, entry["rules"], sections, problems, literal, budget
             )
         if entry["id"] in RESERVED_THEME_IDS:
             problems.error(
@@ -1007,6 +1025,7 @@ def _section_rules(
     theme: Theme,
     problems: Problems,
     literal: list[LiteralKeyword],
+    budget: RegexBudget,
 ) -> tuple[SectionRule, ...]:
     """The terms of each section of a theme, compiled; a bad regex is reported at its line."""
     found: list[SectionRule] = []
@@ -1015,7 +1034,8 @@ def _section_rules(
             place = ("themes", index, "sections", number, "terms")
             found.append(
                 SectionRule(
-                    item["id"], _terms(document, item.get("terms", []), place, problems, literal)
+                    item["id"],
+                    _terms(document, item.get("terms", []), place, problems, literal, budget),
                 )
             )
     return tuple(found)
@@ -1029,11 +1049,12 @@ def _theme_rules(
     section_rules: tuple[SectionRule, ...],
     problems: Problems,
     literal: list[LiteralKeyword],
+    budget: RegexBudget,
 ) -> ThemeRules:
     place = ("themes", index, "rules")
 
     def terms(items: list[Any], *location: str | int) -> tuple[Term, ...]:
-        return _terms(document, items, location, problems, literal)
+        return _terms(document, items, location, problems, literal, budget)
 
     default = entry.get("default_section", theme.sections[0].id)
     if theme.section(default) is None:
@@ -1062,6 +1083,7 @@ def _terms(
     location: tuple[str | int, ...],
     problems: Problems,
     literal: list[LiteralKeyword],
+    budget: RegexBudget,
 ) -> tuple[Term, ...]:
     """Compile a list of terms; a bad one is reported and left out, one with regex syntax kept."""
     found: list[Term] = []
@@ -1092,7 +1114,7 @@ def _terms(
             continue
         line = document.line(*location, number, "regex")
         try:
-            term = Term.regex(item["regex"], weight, (document.path, line))
+            term = Term.regex(item["regex"], weight, (document.path, line), budget)
         except re.error as exc:
             problems.error(
                 document.path,
