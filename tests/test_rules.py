@@ -360,6 +360,18 @@ def test_a_search_may_take_no_longer_than_the_budget_left() -> None:
     assert budget.left <= 0
 
 
+def test_telling_whether_a_regex_matches_empty_text_spends_its_budget() -> None:
+    budget = RegexBudget(5.0)
+    term = Term.regex("a*|b", budget=budget)
+    assert term.matches_empty()
+    assert budget.left < 5.0
+    # Spent: not told here, but the first search stops curation at the term's line.
+    budget.left = 0.0
+    assert not term.matches_empty()
+    with pytest.raises(PapersiteError):
+        term.matches(paper("a"))
+
+
 def test_a_regex_term_made_alone_has_a_budget_of_its_own() -> None:
     budget = Term.regex("a").budget
     assert budget is not None and budget is not Term.regex("b").budget

@@ -219,15 +219,24 @@ class Term:
         """
         # Every match, not only the first: "\b(ab)?\b" matches "ab" first, then empty after it.
         found: Iterable[re.Match[str] | regex.Match[str]]
+        if not isinstance(self.pattern, regex.Pattern):
+            found = self.pattern.finditer(_EVERY_TEXT)
+            return any(match.start() == match.end() for match in found)
+        # Spent from the budget too: each of many terms could otherwise take its second here.
+        budget = self.budget if self.budget is not None else RegexBudget()
+        timeout = min(REGEX_TIMEOUT_SECONDS, budget.left)
+        start = time.perf_counter()
         try:
-            if isinstance(self.pattern, regex.Pattern):
-                found = self.pattern.finditer(_EVERY_TEXT, timeout=REGEX_TIMEOUT_SECONDS)
-            else:
-                found = self.pattern.finditer(_EVERY_TEXT)
+            if timeout <= 0:
+                raise TimeoutError
+            found = self.pattern.finditer(_EVERY_TEXT, timeout=timeout)
             return any(match.start() == match.end() for match in found)
         except TimeoutError:
-            # Running away on six characters, it will on a paper: search reports it at its line.
+            # Running away on six characters, it will on a paper (or the budget is spent): search
+            # reports it at its line.
             return False
+        finally:
+            budget.left -= time.perf_counter() - start
 
     def matches(self, paper: Paper | Text) -> bool:
         """Whether the term occurs in the paper's title or abstract."""
