@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 import regex
 
@@ -30,6 +31,7 @@ REGEX_TIMEOUT_SECONDS = 1.0
 # (ten took 13 minutes over 476 papers). The shipped rules search 5,000 papers' texts in about a
 # second in all, so legitimate rules stay far below it at 50,000.
 REGEX_BUDGET_SECONDS = 30.0
+_T = TypeVar("_T")
 # What every paper's title or abstract holds: words of more than one letter, spaces between them,
 # a sentence's end. A term that finds an empty match in it matches a place (the start or end of
 # the text or of a word, a space), not words, and so every paper: "a*", "(foo)?", "x|", but also
@@ -134,6 +136,20 @@ class RegexBudget:
     def __post_init__(self) -> None:
         self.left = self.seconds
 
+    def run(self, search: Callable[[float], _T]) -> _T:
+        """``search(timeout)`` with what is left, at most REGEX_TIMEOUT_SECONDS; its time spent.
+
+        TimeoutError at once when nothing is left: the regex package reads a timeout of 0 as none.
+        """
+        timeout = min(REGEX_TIMEOUT_SECONDS, self.left)
+        if timeout <= 0:
+            raise TimeoutError
+        start = time.perf_counter()
+        try:
+            return search(timeout)
+        finally:
+            self.left -= time.perf_counter() - start
+
 
 @dataclass(frozen=True)
 class Term:
@@ -224,19 +240,18 @@ class Term:
             return any(match.start() == match.end() for match in found)
         # Spent from the budget too: each of many terms could otherwise take its second here.
         budget = self.budget if self.budget is not None else RegexBudget()
-        timeout = min(REGEX_TIMEOUT_SECONDS, budget.left)
-        start = time.perf_counter()
+        pattern: regex.Pattern[str] = self.pattern
         try:
-            if timeout <= 0:
-                raise TimeoutError
-            found = self.pattern.finditer(_EVERY_TEXT, timeout=timeout)
-            return any(match.start() == match.end() for match in found)
+            return budget.run(
+                lambda timeout: any(
+                    match.start() == match.end()
+                    for match in pattern.finditer(_EVERY_TEXT, timeout=timeout)
+                )
+            )
         except TimeoutError:
             # Running away on six characters, it will on a paper (or the budget is spent): search
             # reports it at its line.
             return False
-        finally:
-            budget.left -= time.perf_counter() - start
 
     def matches(self, paper: Paper | Text) -> bool:
         """Whether the term occurs in the paper's title or abstract."""
@@ -261,16 +276,15 @@ class Term:
         if not isinstance(self.pattern, regex.Pattern):
             return self.pattern.search(text) is not None
         budget = self.budget if self.budget is not None else RegexBudget()
-        timeout = min(REGEX_TIMEOUT_SECONDS, budget.left)
-        start = time.perf_counter()
+        pattern: regex.Pattern[str] = self.pattern
+        # Whether what the terms together may take, not the limit for one search, stops this one.
+        shared = budget.left < REGEX_TIMEOUT_SECONDS
         try:
-            if timeout <= 0:  # spent already: regex would read 0 as no timeout at all
-                raise TimeoutError
-            return self.pattern.search(text, timeout=timeout) is not None
+            return budget.run(lambda timeout: pattern.search(text, timeout=timeout)) is not None
         except TimeoutError:
             path, line = self.written_at or ("themes.yaml", None)
             shown = text if len(text) <= 60 else text[:60] + "…"
-            if timeout < REGEX_TIMEOUT_SECONDS:
+            if shared:
                 took = (
                     f"the regexes together took over {budget.seconds:g} s across the papers, "
                     f"regex '{self.text}' running when they did (on '{shown}')"
@@ -287,8 +301,6 @@ class Term:
                 "such as (.|..)+ or (\\w+\\s?)+, can take exponentially long; write it so "
                 "each part of a text can match one way only",
             ) from None
-        finally:
-            budget.left -= time.perf_counter() - start
 
 
 def _split(literals: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:

@@ -96,7 +96,7 @@ def plain_key(text: str) -> str:
         plain = yaml.safe_load(f"{text}: 0") == {text: 0}
     except (yaml.YAMLError, ValueError):  # ValueError: a date's shape but no date, 2025-13-45
         plain = False
-    return text if plain else "'" + text.replace("'", "''") + "'"
+    return text if plain else single_quoted(text)
 
 
 def load_yaml_file(
