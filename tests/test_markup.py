@@ -4,8 +4,11 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from papersite.markup import (
+    CONTROL,
     clean_text,
     escape_html,
     escape_markdown,
@@ -29,6 +32,18 @@ def test_escape_markdown_escapes_every_special_markdown_acts_on() -> None:
 def test_control_characters_never_reach_a_page() -> None:
     # STX/ETX would let text pose as Python-Markdown's placeholders.
     assert clean_text("a\x02wzxhzdk:0\x03b\tc") == "a\ufffdwzxhzdk:0\ufffdb\tc"
+
+
+@given(st.text())
+def test_clean_text_replaces_exactly_the_control_characters(text: str) -> None:
+    # Its fast path for printable text must never let one through.
+    assert clean_text(text) == CONTROL.sub("\ufffd", text)
+
+
+@pytest.mark.parametrize("character", [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]])
+def test_every_c0_and_c1_control_but_tab_newline_and_return_is_replaced(character: str) -> None:
+    expected = character if character in "\t\n\r" else "\ufffd"
+    assert clean_text(f"a{character}b") == f"a{expected}b"
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,10 @@ _NOTE_EXTENSIONS = ("fenced_code", "tables", "sane_lists")
 
 def clean_text(text: str) -> str:
     """Text without control characters, which no page, feed or citation can show."""
-    return CONTROL.sub("\ufffd", text)
+    # Every character CONTROL matches is in Unicode's category Cc, which str.isprintable() rejects:
+    # so a printable text (nearly every line of a dump, every field of a page) skips the regex,
+    # which costs half again as much as the test on the dumps' 240,000 lines at 50,000 papers.
+    return text if text.isprintable() else CONTROL.sub("\ufffd", text)
 
 
 def escape_html(text: str) -> str:
