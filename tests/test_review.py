@@ -607,6 +607,140 @@ def test_hidden_papers_are_added_hidden_by_paper_not_by_id(curated_content: Path
     assert report.added == report.removed == ()
 
 
+# Long enough for the catalogue to tell a paper retitled between versions by its abstract.
+RETRIEVAL = (
+    "Retrieval helps language models answer questions over many documents at once, and we "
+    "measure by how much on three benchmarks."
+)
+SECOND = "Retrieval Helps, Second Version"
+
+
+def _take_an_earlier_title(base: Path, before: str, after: str) -> Path:
+    """A base branch with a paper captured once, and a pull request whose dump of an earlier page
+    gives it its first title, and so another id: retrieval-helps, was
+    retrieval-helps-second-version. papers.yaml holds ``before`` under the old id and ``after``
+    (its entry moved) under the new one. Returns the pull request's content.
+    """
+    (base / "sources" / "second.txt").write_text(f"{SECOND}\n\n{RETRIEVAL}\n", encoding="utf-8")
+    (base / "sources" / "sources.yaml").write_text(
+        "sources:\n  second.txt: {captured: 2025-02-01}\n", encoding="utf-8"
+    )
+    head = _head_copy(base)
+    with (base / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(f"  retrieval-helps-second-version:\n    {before}\n")
+    with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(f"  retrieval-helps:\n    {after}\n")
+    (head / "sources" / "first.txt").write_text(
+        f"Retrieval Helps\n\n{RETRIEVAL}\n", encoding="utf-8"
+    )
+    (head / "sources" / "sources.yaml").write_text(
+        "sources:\n  first.txt: {captured: 2025-01-01}\n  second.txt: {captured: 2025-02-01}\n",
+        encoding="utf-8",
+    )
+    return head
+
+
+def test_a_paper_whose_id_changed_is_one_paper_with_a_new_id_not_one_removed_one_added(
+    curated_content: Path,
+) -> None:
+    # Its entry in papers.yaml moved with it, to another section: one paper, which moved.
+    head = _take_an_earlier_title(
+        curated_content,
+        "themes: {efficiency: fast-decoding}",
+        "themes: {efficiency: quantization}\n    note: Read it.",
+    )
+    report = review(curated_content, head)
+    assert report.added == report.removed == report.added_hidden == ()
+    text = format_review(report)
+    assert "**7 → 7 papers** on the site: 0 added, 1 moved, 0 removed, 1 edited" in text
+    assert (
+        "- Retrieval Helps `retrieval-helps`: `efficiency / fast-decoding` → "
+        "`efficiency / quantization`\n"
+    ) in text
+    assert (
+        "- Retrieval Helps `retrieval-helps`: **id changed**, was "
+        "`retrieval-helps-second-version` (its page leaves "
+        "`papers/retrieval-helps-second-version/`), note\n"
+    ) in text
+    # Compared with itself: the title its earlier page gives is a change in the dumps.
+    assert (
+        "- Retrieval Helps `retrieval-helps`: title, was Retrieval Helps, Second Version\n"
+        in (text.split("### Catalogue changes (1)")[1])
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "listed"),
+    [
+        (
+            "themes: {efficiency: fast-decoding}",
+            "hidden: A duplicate.",
+            "### Removed (1)\n\n- Retrieval Helps, Second Version `retrieval-helps`: was "
+            "`efficiency / fast-decoding`, under the id `retrieval-helps-second-version` "
+            "(hidden: A duplicate.)\n",
+        ),
+        (
+            "hidden: A duplicate.",
+            "themes: {efficiency: fast-decoding}",
+            "### Added (1)\n\n- Retrieval Helps `retrieval-helps`: `efficiency / fast-decoding` "
+            "(unhidden; **id changed**, was `retrieval-helps-second-version`)\n",
+        ),
+        (
+            "hidden: A duplicate.",
+            "hidden: A duplicate.",
+            "- Retrieval Helps `retrieval-helps`: **id changed**, was "
+            "`retrieval-helps-second-version`\n",
+        ),
+    ],
+)
+def test_a_paper_whose_id_changed_as_it_is_hidden_or_unhidden_is_one_paper(
+    curated_content: Path, before: str, after: str, listed: str
+) -> None:
+    head = _take_an_earlier_title(curated_content, before, after)
+    report = review(curated_content, head)
+    # Hidden on the base branch already: not new to the dumps.
+    assert report.added_hidden == ()
+    # Shown on one side at most: one paper that leaves or joins the site, or neither.
+    assert len(report.added) + len(report.removed) == ("themes" in before) + ("themes" in after)
+    text = format_review(report)
+    assert listed in text
+    # Its old id is free: no other paper has it.
+    assert "which another paper now has" not in text
+
+
+@pytest.mark.parametrize("decision", ["hidden: Off topic.", "themes: {efficiency: fast-decoding}"])
+def test_a_paper_a_new_dump_retitles_is_the_same_paper_under_its_id(
+    curated_content: Path, decision: str
+) -> None:
+    # A later capture under a longer title, of the same abstract, joins the paper and names it.
+    (curated_content / "sources" / "first.txt").write_text(
+        f"Retrieval Helps\n\n{RETRIEVAL}\n", encoding="utf-8"
+    )
+    with (curated_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(f"  retrieval-helps:\n    {decision}\n")
+    head = _head_copy(curated_content)
+    (head / "sources" / "later.txt").write_text(
+        f"Retrieval Helps Everyone\n\n{RETRIEVAL}\n\n  • 2 authors\n·\nJan 2, 2025 7\n",
+        encoding="utf-8",
+    )
+    (head / "sources" / "sources.yaml").write_text(
+        "sources:\n  first.txt: {captured: 2025-01-01}\n  later.txt: {captured: 2025-02-01}\n",
+        encoding="utf-8",
+    )
+    report = review(curated_content, head)
+    assert report.added == report.added_hidden == report.removed == ()
+    assert report.edited == ()
+    text = format_review(report)
+    assert "another paper" not in text
+    if decision.startswith("themes"):
+        assert (
+            "- Retrieval Helps Everyone `retrieval-helps`: title, was Retrieval Helps, "
+            "date unknown → 2025-01-02\n"
+        ) in text
+    else:
+        assert report.catalogue == ()  # not on the site: no page to read again
+
+
 def test_papers_whose_title_abstract_or_date_changed_are_listed_and_upvotes_counted(
     curated_content: Path,
 ) -> None:

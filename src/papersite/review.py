@@ -11,7 +11,10 @@ paper, papers whose title, abstract or date the dumps now give otherwise (a new 
 paper can change what its page shows), and every message ``papersite check`` gives on the pull
 request's content. The comparison is by paper id, which is the paper's address, so a reviewer sees
 which pages appear, move or disappear; only whether a hidden paper is new, or was shown, is told
-by the paper (its title), as an earlier capture can take a paper's id. Themes are compared by id
+by the paper (its title, or its abstract as the catalogue merges mentions), as an earlier capture
+can take a paper's id. A paper whose id changed, to one the base branch does not have, from one the
+pull request does not (an older page gave it an earlier title), is that paper: compared with itself
+under its new id, its id change named. Themes are compared by id
 too, a theme renamed with its old id under 'formerly' as the theme it was; the addresses of a
 theme's id or former id that the site stops publishing are named.
 
@@ -30,7 +33,7 @@ from datetime import date
 from pathlib import Path
 
 from papersite import urls
-from papersite.catalogue import Paper, match_key
+from papersite.catalogue import MIN_MATCHED_ABSTRACT, Paper, match_key
 from papersite.curation import (
     CURATION_DIR,
     PAPERS_FILE,
@@ -139,9 +142,10 @@ class PaperChange:
     after: tuple[Place, ...]
     note: str | None = None
     links: tuple[ExtraLink, ...] = ()
-    # For a paper removed whose id another paper took: the id it had on the base branch, whose
-    # page now shows that other paper (``paper_id`` is where papers.yaml hides it now).
+    # For a paper whose id changed: the id it had on the base branch (``paper_id`` is its id now);
+    # ``id_taken`` when another paper has that id now, whose page it is.
     was_id: str | None = None
+    id_taken: bool = False
 
 
 @dataclass(frozen=True)
@@ -278,7 +282,13 @@ def review(base_content: Path, head_content: Path) -> Review:
     renames = _renames(base.curation, head.curation)
     if base.unread or head.unread:
         return _review_unread(base, head, renames)
-    in_error = base.curation.in_error | head.curation.in_error
+    # A paper whose id changed is the same paper: compared under its new id, it is not one paper
+    # removed and another added, and its place, notes and dump data compare with its own.
+    was_ids = _id_changes(base, head)
+    base = _papers_under_new_ids(base, was_ids)
+    now_ids = {old: new for new, old in was_ids.items()}
+    base_in_error = frozenset(now_ids.get(old, old) for old in base.curation.in_error)
+    in_error = base_in_error | head.curation.in_error
     catalogue, upvotes_changed = _catalogue_changes(base, head)
     # A theme renamed is the same theme: its papers did not move, nor were they unfeatured.
     base = _under_new_ids(base, renames)
@@ -286,13 +296,13 @@ def review(base_content: Path, head_content: Path) -> Review:
         base_total=len(base.places),
         head_total=len(head.places),
         counts=_counts(base.curation, head.curation, renames),
-        added=_added(base, head, in_error),
+        added=_added(base, head, in_error, was_ids),
         added_hidden=_added_hidden(base, head, in_error),
         moved=_moved(base, head, in_error),
-        removed=_removed(base, head, in_error),
+        removed=_removed(base, head, in_error, was_ids),
         problems=head.problems,
-        edited=_edited(base, head, in_error),
-        not_compared=_not_compared_papers(base, head, in_error),
+        edited=_edited(base, head, in_error, was_ids),
+        not_compared=_not_compared_papers(base, head, base_in_error, in_error),
         catalogue=catalogue,
         upvotes_changed=upvotes_changed,
         themes_edited=_themes_edited(base, head, renames),
@@ -312,6 +322,71 @@ def _renames(base: Curation, head: Curation) -> dict[str, str]:
         if base.theme(theme.id) is None and len(olds) == 1:
             renames[olds[0]] = theme.id
     return renames
+
+
+def _paper_keys(paper: Paper) -> frozenset[str]:
+    """What tells one paper across captures, as the catalogue merges its mentions.
+
+    Its title without case or punctuation (match_key), and for a paper retitled between versions,
+    its abstract when long enough to tell papers apart (catalogue.build_catalogue).
+
+    Not its id: an earlier capture can take a paper's id, and a paper can change ids.
+    """
+    keys = {f"title:{match_key(paper.title)}"}
+    if len(paper.abstract) >= MIN_MATCHED_ABSTRACT:
+        keys.add(f"abstract:{paper.abstract}")
+    return frozenset(keys)
+
+
+def _same_paper(was: Paper, now: Paper) -> bool:
+    """Whether two papers, one from each side, are one paper (see _paper_keys)."""
+    return not _paper_keys(was).isdisjoint(_paper_keys(now))
+
+
+def _by_keys(side: _Side) -> dict[str, str]:
+    """Each paper of a side, shown or hidden, by each of its keys (see _paper_keys): its id."""
+    found: dict[str, str] = {}
+    for paper_id in (*side.papers, *side.hidden):
+        paper = side.paper(paper_id)
+        assert paper is not None  # one of the side's own ids
+        for key in _paper_keys(paper):
+            found.setdefault(key, paper_id)
+    return found
+
+
+def _id_changes(base: _Side, head: _Side) -> dict[str, str]:
+    """The papers whose id changed, new id to old: each is one paper on both sides.
+
+    A paper takes another id when the dumps change which of its mentions came first (an earlier
+    capture under another title), and the curators move its entry in papers.yaml with it. Only
+    an id each side leaves free is taken for this: an id another paper holds is told of as such
+    ("the id now names another paper", or removed "under the id ... which another paper now has").
+    """
+    known = _by_keys(base)
+    changes: dict[str, str] = {}
+    for paper_id in sorted((*head.papers, *head.hidden)):
+        paper = head.paper(paper_id)
+        if paper is None or base.has(paper_id):
+            continue
+        olds = {known[key] for key in _paper_keys(paper) if key in known}
+        # Two base papers that are now one were merged: neither simply changed its id.
+        if len(olds) == 1 and not head.has(old := olds.pop()) and old not in changes.values():
+            changes[paper_id] = old
+    return changes
+
+
+def _papers_under_new_ids(side: _Side, was_ids: dict[str, str]) -> _Side:
+    """The base side with each paper whose id changed under its new id (new id to old given)."""
+    # Its places, decisions and hiding: the curation as read keeps the base's ids.
+    if not was_ids:
+        return side
+    now_ids = {old: new for new, old in was_ids.items()}
+    return dataclasses.replace(
+        side,
+        places={now_ids.get(key, key): value for key, value in side.places.items()},
+        papers={now_ids.get(key, key): value for key, value in side.papers.items()},
+        hidden={now_ids.get(key, key): value for key, value in side.hidden.items()},
+    )
 
 
 def _under_new_ids(side: _Side, renames: dict[str, str]) -> _Side:
@@ -404,21 +479,26 @@ def _review_unread(base: _Side, head: _Side, renames: dict[str, str]) -> Review:
 
 
 def _not_compared_papers(
-    base: _Side, head: _Side, in_error: frozenset[str]
+    base: _Side, head: _Side, base_in_error: frozenset[str], in_error: frozenset[str]
 ) -> tuple[NotCompared, ...]:
-    """The papers not compared, in order of id: their entry in papers.yaml is in error on a side."""
+    """The papers not compared, in order of id: their entry in papers.yaml is in error on a side.
+
+    ``base_in_error`` are the base branch's, under the ids the papers have in the pull request.
+    """
     return tuple(
         NotCompared(
             paper_id,
             (head if head.has(paper_id) else base).title(paper_id),
-            paper_id in base.curation.in_error,
+            paper_id in base_in_error,
             paper_id in head.curation.in_error,
         )
         for paper_id in sorted(in_error)
     )
 
 
-def _added(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
+def _added(
+    base: _Side, head: _Side, in_error: frozenset[str], was_ids: dict[str, str]
+) -> tuple[PaperChange, ...]:
     """Papers on the site only in the pull request, noting those it unhides or leaves undecided."""
     return tuple(
         PaperChange(
@@ -426,8 +506,9 @@ def _added(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperCha
             head.title(paper_id),
             (),
             after,
-            _added_note(base, head, paper_id),
+            _added_note(base, head, paper_id, was_ids.get(paper_id)),
             head.papers[paper_id].links,
+            was_ids.get(paper_id),
         )
         for paper_id, after in head.places.items()
         if paper_id not in in_error and paper_id not in base.places
@@ -437,26 +518,29 @@ def _added(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperCha
 def _added_hidden(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
     """Papers in no dump on the base branch that the pull request hides as they arrive, and why."""
     # Without them a dump's papers and the Added list would not square, and the hiding, which
-    # keeps a paper off the site for good, would pass unseen. By paper (its title, as "the id now
-    # names another paper" tells), not by id: a paper whose id an earlier capture took is hidden
-    # under another id, yet it was there (if shown, it is listed as removed), and that capture's
-    # paper, new, arrives under an id the base branch had.
-    known = {match_key(base.title(paper_id)) for paper_id in (*base.papers, *base.hidden)}
+    # keeps a paper off the site for good, would pass unseen. By paper (_paper_keys, as "the id
+    # now names another paper" tells), not by id: a paper whose id an earlier capture took is
+    # hidden under another id, yet it was there (if shown, it is listed as removed), and that
+    # capture's paper, new, arrives under an id the base branch had; a paper retitled by a new
+    # dump was there under its old title.
+    known = _by_keys(base)
     return tuple(
         PaperChange(paper_id, item.paper.title, (), (), f"hidden: {_reason(item)}")
         for paper_id, item in head.hidden.items()
-        if paper_id not in in_error and match_key(item.paper.title) not in known
+        if paper_id not in in_error and _paper_keys(item.paper).isdisjoint(known)
     )
 
 
-def _added_note(base: _Side, head: _Side, paper_id: str) -> str | None:
+def _added_note(base: _Side, head: _Side, paper_id: str, was_id: str | None) -> str | None:
     """That an added paper was hidden before, what papers.yaml says of it, or that it says nothing.
 
     Its featuring, note and tags are on the site from now on, as much as its links: a reviewer
     reads them here rather than only in the diff (a new tag makes a tag page of its own).
+    ``was_id`` is the id it was hidden under, when another.
     """
     item = head.papers[paper_id]
     notes = ["unhidden"] if paper_id in base.hidden else []
+    notes += [f"**id changed**, was `{was_id}`"] if was_id else []
     notes += (
         [f"featured in {escape_gfm(', '.join(sorted(item.featured)))}"] if item.featured else []
     )
@@ -506,44 +590,70 @@ def _moved(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperCha
     return tuple(moved)
 
 
-def _edited(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperEdit, ...]:
-    """Papers whose curation changed other than in place, then hidden ones whose reason did."""
+def _edited(
+    base: _Side, head: _Side, in_error: frozenset[str], was_ids: dict[str, str]
+) -> tuple[PaperEdit, ...]:
+    """Papers whose id or curation changed other than in place, then hidden ones likewise."""
     edited = []
     for item in head.curation.papers:
         if item.paper.id in in_error:
             continue
         previous = base.papers.get(item.paper.id)
-        if previous is not None and (changes := _edits(previous, item)):
+        if previous is None:
+            continue
+        changes = _id_changed(item.paper.id, was_ids, shown=True) + _edits(previous, item)
+        if changes:
             edited.append(PaperEdit(item.paper.id, item.paper.title, changes))
     for paper_id, now in head.hidden.items():
         # Off the site on both sides, but the reason is what a reviewer of hiding reads.
         was = base.hidden.get(paper_id)
-        if was is not None and was.reason != now.reason and paper_id not in in_error:
-            change = f"reason for hiding, now: {_reason(now)}"
-            edited.append(PaperEdit(paper_id, now.paper.title, (change,)))
+        if was is None or paper_id in in_error:
+            continue
+        changes = _id_changed(paper_id, was_ids, shown=False)
+        if was.reason != now.reason:
+            changes += (f"reason for hiding, now: {_reason(now)}",)
+        if changes:
+            edited.append(PaperEdit(paper_id, now.paper.title, changes))
     return tuple(edited)
 
 
-def _removed(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
+def _id_changed(paper_id: str, was_ids: dict[str, str], *, shown: bool) -> tuple[str, ...]:
+    """That the paper's id changed, and for one on the site, the address its page leaves."""
+    old = was_ids.get(paper_id)
+    if old is None:
+        return ()
+    # Papers' pages have no redirect: links to the old address break.
+    page = f" (its page leaves `{urls.paper_url(old)}`)" if shown else ""
+    return (f"**id changed**, was `{old}`{page}",)
+
+
+def _removed(
+    base: _Side, head: _Side, in_error: frozenset[str], was_ids: dict[str, str]
+) -> tuple[PaperChange, ...]:
     """Papers on the site only on the base branch: hidden by the pull request (why), or gone.
 
     A paper whose id an earlier capture took, hidden under the id it has now, is removed too:
-    the same paper by its title (as "the id now names another paper" tells), not by its id.
+    the same paper (_paper_keys, as "the id now names another paper" tells), not by its id.
     """
-    hidden_now = {match_key(item.paper.title): item for item in head.hidden.values()}
+    hidden_now = {key: item for item in head.hidden.values() for key in _paper_keys(item.paper)}
     removed = []
     for paper_id, before in base.places.items():
-        title = base.title(paper_id)
-        elsewhere = hidden_now.get(match_key(title))
+        paper = base.paper(paper_id)
+        assert paper is not None  # on the base branch's site
+        elsewhere = next((hidden_now[k] for k in _paper_keys(paper) if k in hidden_now), None)
         if elsewhere is not None and elsewhere.paper.id != paper_id:
             if not {paper_id, elsewhere.paper.id} & in_error:
                 note = f"hidden: {_reason(elsewhere)}"
                 now_id = elsewhere.paper.id
-                removed.append(PaperChange(now_id, title, before, (), note, (), paper_id))
+                removed.append(
+                    PaperChange(now_id, paper.title, before, (), note, (), paper_id, id_taken=True)
+                )
         elif paper_id not in head.places and paper_id not in in_error:
             hidden = head.hidden.get(paper_id)
             note = f"hidden: {_reason(hidden)}" if hidden is not None else "no longer in any dump"
-            removed.append(PaperChange(paper_id, title, before, (), note))
+            removed.append(
+                PaperChange(paper_id, paper.title, before, (), note, (), was_ids.get(paper_id))
+            )
     return tuple(removed)
 
 
@@ -557,7 +667,7 @@ def _catalogue_changes(base: _Side, head: _Side) -> tuple[tuple[PaperEdit, ...],
     upvotes = 0
     for item in head.curation.papers:
         now, was = item.paper, base.paper(item.paper.id)
-        if was is None or match_key(was.title) != match_key(now.title):
+        if was is None or not _same_paper(was, now):
             continue  # added, or another paper under the id: listed as such above
         changes = []
         if was.title != now.title:
@@ -579,7 +689,7 @@ def _date(day: date | None) -> str:
 def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
     """What a curator changed about a paper besides its place, in the order a reader meets it."""
     changes = []
-    if match_key(before.paper.title) != match_key(after.paper.title):
+    if not _same_paper(before.paper, after.paper):
         # A paper captured earlier whose title slugs the same took the id, and with it every
         # decision papers.yaml holds under it: the one way an id still moves (README, "ids").
         changes.append(f"**the id now names another paper**, was {escape_gfm(before.paper.title)}")
@@ -1097,10 +1207,9 @@ def _message(problem: Problem) -> str:
 
 
 def _was(change: PaperChange) -> str:
-    """Where a removed paper was, and under which id when another paper has taken it."""
-    was_id = (
-        f", under the id `{change.was_id}`, which another paper now has" if change.was_id else ""
-    )
+    """Where a removed paper was, and under which id when it had another (another paper's now)."""
+    taken = ", which another paper now has" if change.id_taken else ""
+    was_id = f", under the id `{change.was_id}`{taken}" if change.was_id else ""
     return f"was {_places(change.before)}{was_id}"
 
 
