@@ -516,9 +516,10 @@ def test_the_regex_a_keyword_is_told_to_be_is_one_to_copy(
     [
         # Up to three papers are counted; past them the search stops.
         ("'model[s]'", "as a regex it matches 3 papers ("),
-        ("'mod[e]l|train'", "as a regex it matches more than 3 papers ("),
+        ("'mod[e]l|speed'", "as a regex it matches more than 3 papers ("),
         # A pattern every paper matches would put every paper in the theme: not suggested.
-        ("'[a-z]'", "as a regex it would match every paper (7 papers)"),
+        # Every paper readers see: the fixture's hidden one is not counted.
+        ("'[a-z]'", "as a regex it would match every paper (6 papers)"),
     ],
 )
 def test_the_papers_a_keyword_would_match_as_a_regex_are_counted_up_to_a_few(
@@ -582,6 +583,28 @@ def test_a_keyword_holding_regex_syntax_that_matches_a_paper_is_no_warning(
     dump = content / "sources" / "dump.txt"
     dump.write_text(dump.read_text(encoding="utf-8") + NOTATION_PAPER, encoding="utf-8")
     assert literal_keywords(content, themes, written) == []
+
+
+def test_a_keyword_matching_only_hidden_papers_matches_none_readers_see(content: Path) -> None:
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    dump = content / "sources" / "dump.txt"
+    dump.write_text(dump.read_text(encoding="utf-8") + NOTATION_PAPER, encoding="utf-8")
+    papers = (content / "curation" / "papers.yaml").read_text(encoding="utf-8")
+    hidden = "  width-bounds-for-l-p-approximation:\n    hidden: Off topic.\n"
+    write(content, papers=papers + hidden)
+    # The rest of the site is what a reader sees: a hidden paper leaves the keyword matching none.
+    (warning,) = literal_keywords(content, themes, "'L^p'")
+    assert warning.endswith(
+        "and matches only hidden papers (papers.yaml hides 'width-bounds-for-l-p-approximation')"
+    )
+    assert not errors(content)
+
+
+def test_a_keyword_is_not_told_to_be_a_regex_matching_only_hidden_papers(content: Path) -> None:
+    # As a regex it finds "Cooking" in the fixture's one hidden paper, which no reader sees.
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    (warning,) = literal_keywords(content, themes, "'cook(s|ing)'")
+    assert warning.endswith("and matches no paper")
 
 
 def test_a_keyword_holding_regex_syntax_is_no_warning_without_papers(content: Path) -> None:

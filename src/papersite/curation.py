@@ -467,7 +467,7 @@ def _curate(
             )
     _check_featured_count(files, curation, found)
     _check_intro_links(files, curation, found)
-    _check_literal_keywords(files, catalogue, found)
+    _check_literal_keywords(files, catalogue, curation, found)
     # Checks run in several passes; a curator fixes a file top to bottom, so report in that order.
     order = [files.themes_path, files.papers_path]
     problems.extend(
@@ -498,27 +498,45 @@ def _check_featured_count(files: CurationFiles, curation: Curation, problems: Pr
             )
 
 
-def _check_literal_keywords(files: CurationFiles, catalogue: Catalogue, problems: Problems) -> None:
+def _check_literal_keywords(
+    files: CurationFiles, catalogue: Catalogue, curation: Curation, problems: Problems
+) -> None:
     """Warn at each keyword holding regex syntax that matches no paper, as it is matched literally.
 
     Only these keywords are searched again, in every paper's title and abstract, as the rules
     search them. One that matches a paper is notation meant as written ('L^p', '[CLS] token',
     '$100'): no warning. With no papers at all there is nothing to tell.
+
+    The papers are those readers see, as "theme has no papers" counts them and as a link to a
+    hidden paper's page is said to lead nowhere: a keyword matching only papers papers.yaml hides
+    brings no paper to any page, so it is told, naming the papers it matches; nor is a regex
+    reading that finds only hidden papers suggested. ``curation`` is the one with papers.yaml's
+    decisions, even for --rules-only.
     """
     if not files.literal_keywords or not catalogue.papers:
         return
-    texts = [Text.of(paper) for paper in catalogue.papers]
+    hidden = {item.paper.id for item in curation.hidden}
+    shown_texts = [Text.of(paper) for paper in catalogue.papers if paper.id not in hidden]
+    hidden_papers = [(paper.id, Text.of(paper)) for paper in catalogue.papers if paper.id in hidden]
     budget = RegexBudget(AS_REGEX_SECONDS)
     for written in files.literal_keywords:
-        if any(written.term.matches(text) for text in texts):
+        if any(written.term.matches(text) for text in shown_texts):
             continue
         keyword = written.term.text
         shown = listed([f"'{part}'" for part in written.syntax])
+        matched = [paper_id for paper_id, text in hidden_papers if written.term.matches(text)]
+        if matched:
+            ids = listed([f"'{paper_id}'" for paper_id in matched[:AS_REGEX_COUNTED]])
+            more = len(matched) - AS_REGEX_COUNTED
+            ids += f" and {counted(more, 'other')}" if more > 0 else ""
+            outcome = f"matches only hidden papers ({PAPERS_FILE} hides {ids})"
+        else:
+            outcome = "matches no paper"
         problems.warning(
             written.path,
             written.line,
-            f"keyword '{keyword}' is matched literally, {shown} included, and matches no paper"
-            + _as_regex(keyword, texts, budget, alone=written.alone),
+            f"keyword '{keyword}' is matched literally, {shown} included, and {outcome}"
+            + _as_regex(keyword, shown_texts, budget, alone=written.alone),
         )
 
 
