@@ -607,6 +607,19 @@ def test_a_keyword_is_not_told_to_be_a_regex_matching_only_hidden_papers(content
     assert warning.endswith("and matches no paper")
 
 
+@pytest.mark.parametrize(
+    "written", ["'[CLS] token'", "'[MASK] tokens'", "'[sep] token'", "'[CLS] token|pooling'"]
+)
+def test_a_name_in_brackets_is_not_told_to_be_a_set_of_its_letters(
+    content: Path, written: str
+) -> None:
+    # As a regex '[CLS] token' finds "s token" in "proposes tokens": a set of letters, not the
+    # token the curator named, with a '|' or without. That it matches no paper is still said.
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    (warning,) = literal_keywords(content, themes, written)
+    assert warning.endswith("and matches no paper")
+
+
 def test_a_keyword_holding_regex_syntax_is_no_warning_without_papers(content: Path) -> None:
     themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
     (content / "sources" / "dump.txt").write_text("", encoding="utf-8")

@@ -16,6 +16,7 @@ from papersite.rules import (
     SectionRule,
     Term,
     ThemeRules,
+    bracketed_names,
     fold,
     keyword_pattern,
     regex_syntax,
@@ -91,6 +92,31 @@ def test_notation_holding_regex_syntax_is_found_as_a_keyword_not_as_a_regex(
 )
 def test_a_keyword_s_own_syntax_is_no_regex_syntax(keyword: str) -> None:
     assert regex_syntax(keyword) == ()
+
+
+@pytest.mark.parametrize(
+    ("keyword", "names"),
+    [
+        ("[CLS] token", ("[CLS]",)),
+        ("pool [mask] and [SEP]", ("[mask]", "[SEP]")),
+        ("option [A]", ("[A]",)),
+        ("[EN]-[DE] pairs", ("[EN]", "[DE]")),
+        # '\[' is a bracket to a regex too (that regex finds "[CLS]"); after '\\', a set.
+        (r"\[CLS\] token", ()),
+        (r"a\\[CLS]", ("[CLS]",)),
+        # Sets written on purpose: two spellings, digits, ranges, classes, joiners.
+        ("optimi[sz]ation", ()),
+        ("[Tt]ransformer", ()),
+        ("model[s]", ()),
+        ("int[248]", ()),
+        ("[a-z]+former", ()),
+        (r"[\d.]+x", ()),
+        ("kv[- ]cache", ()),
+        ("[^a]bc", ()),
+    ],
+)
+def test_a_name_in_brackets_is_told_from_a_set(keyword: str, names: tuple[str, ...]) -> None:
+    assert bracketed_names(keyword) == names
 
 
 def rules(**overrides: object) -> ThemeRules:

@@ -37,6 +37,7 @@ from papersite.rules import (
     Text,
     ThemeRules,
     ThemeScore,
+    bracketed_names,
     regex_syntax,
 )
 from papersite.schema import SchemaProblem, load_schema, validate, value_at
@@ -548,7 +549,16 @@ def _as_regex(keyword: str, texts: Sequence[Text], budget: RegexBudget, *, alone
     either ('L^p', a '^' inside) would leave the theme as it is, without the warning. One that
     matches every paper is said to, not suggested. The suggestions share ``budget``: a regex slow
     on every paper gets none rather than making the check slow.
+
+    A suggestion is for regex syntax the curator may have written on purpose, which the regex
+    reading then finds papers by. Notation read as a regex mostly finds none: '^' and '$' inside
+    ('L^p', '$100') anchor nowhere, and '|x|' matches empty text, so neither is suggested. A name
+    in brackets ('[CLS] token') is the notation that does find papers as a regex, by one of its
+    letters in another word ('s token' in "proposes tokens"), never what was meant: no suggestion
+    for a keyword holding one (see :func:`bracketed_names`), whatever else it holds.
     """
+    if bracketed_names(keyword):
+        return ""
     try:
         term = Term.regex(keyword, budget=budget)
         if term.matches_empty():
@@ -562,7 +572,7 @@ def _as_regex(keyword: str, texts: Sequence[Text], budget: RegexBudget, *, alone
         return ""
     if every:
         return f": as a regex it would match every paper ({counted(len(texts), 'paper')})"
-    # One match shown, so a curator sees what the regex finds: '[CLS] token' finds 's token'.
+    # One match shown, so a curator sees what the regex finds, meant or not: 'p(y|x)' finds 'py'.
     match = term.pattern.search(found[0].title) or term.pattern.search(found[0].abstract)
     example = f" ({describe(match.group())} first)" if match else ""
     how_many = (

@@ -47,6 +47,9 @@ _JOINER = re.compile(r"[\s-]+")
 # token' is meant as written, so only a keyword that then matches no paper is told of it. Not '-',
 # '.' or '+' alone, nor '*' ending a word: 'gpt-4', 'v1.5', 'C++' and 'quantiz*' are keywords.
 _REGEX_SYNTAX = re.compile(r"[\[\]|?\\^${}]|\.[*+]|(?<=[\])])[*+]|\*(?=[^\s*-])")
+# Word characters between brackets not escaped (after no backslash, or an even run of them): as a
+# regex, a set of those characters matching one of them.
+_BRACKETED_WORD = re.compile(r"(?<!\\)(?:\\\\)*(\[(\w+)\])")
 # Characters that re.IGNORECASE matches with an ASCII letter but str.lower() does not turn into it.
 # Folding them first means the literal prefilter below never rejects a text the pattern matches.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -96,6 +99,24 @@ def keyword_pattern(keyword: str) -> str:
 def regex_syntax(keyword: str) -> tuple[str, ...]:
     """The regex syntax a keyword holds ('[', '|', '.*'), each once, in the order written."""
     return tuple(dict.fromkeys(match.group() for match in _REGEX_SYNTAX.finditer(keyword)))
+
+
+def bracketed_names(keyword: str) -> tuple[str, ...]:
+    r"""The names a keyword writes in brackets ('[CLS]', '[mask]'), which a regex reads as sets.
+
+    A set a curator writes on purpose offers one character against another at one place: a
+    spelling's two ('optimi[sz]e', '[Tt]ransformer'), digits ('int[48]'), a range or a class
+    ('[a-z]', '[\d.]'), a space or a hyphen ('[- ]'). Three or more word characters with a letter
+    among them spell a word instead, and letters all in capitals, which a search ignoring case has
+    no use for in a set, a token's or an option's name ('[CLS]', '[EN]', '[A]'): notation written
+    as it reads, which as a regex matches one of its letters in some other word.
+    """
+    names: dict[str, None] = {}
+    for match in _BRACKETED_WORD.finditer(keyword):
+        written, word = match.groups()
+        if any(char.isalpha() for char in word) and (len(word) >= 3 or word.isupper()):
+            names[written] = None
+    return tuple(names)
 
 
 def required_literals(regex: str) -> tuple[str, ...]:
