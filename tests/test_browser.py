@@ -376,6 +376,36 @@ def test_pagefind_search_names_a_word_no_paper_holds_not_one_only_unlisted_paper
         assert problems == []
 
 
+def test_pagefind_search_asks_for_each_word_at_once_and_orders_groups_alike_however_answered(
+    browser: Browser, pagefind_site: Path
+) -> None:
+    # Pagefind answers the last word first: every search is asked before any answer, and groups
+    # found by as many words with equal scores come in the query's order of words.
+    with search_script(browser, pagefind_site) as (page, problems):
+        found = page.evaluate(
+            """async () => {
+              let waiting = 0;
+              let most = 0;
+              const terms = ["alpha", "beta", "gamma"];
+              const module = {
+                search: (term) => {
+                  most = Math.max(most, ++waiting);
+                  const wait = 20 * (terms.length - terms.indexOf(term));
+                  return new Promise((resolve) => setTimeout(() => {
+                    waiting--;
+                    const results = [{ id: `only-${term}`, score: 1 }, { id: "all", score: 1 }];
+                    resolve({ results });
+                  }, wait));
+                },
+              };
+              const groups = await window.papersiteSearch.anyWordGroups(module, terms);
+              return { most, groups: groups.map((group) => group.terms.join(" ")) };
+            }"""
+        )
+        assert found == {"most": 3, "groups": ["alpha beta gamma", "alpha", "beta", "gamma"]}
+        assert problems == []
+
+
 def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
     browser: Browser, paged_site: Path
 ) -> None:

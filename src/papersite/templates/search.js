@@ -324,13 +324,17 @@
   }
 
   // The groups holding any of ``terms``, each asked of Pagefind alone: those that more terms
-  // find first. A group's data holds the places every term found in it. (Pagefind hands over one
-  // object for a page whichever search asks, holding the places the last found: each is copied
-  // before the next search's are read.)
+  // find first. A group's data holds the places every term found in it. The searches run at
+  // once, each waiting on its own part of the index; their answers are taken in the terms'
+  // order, whatever order they come in, so groups tied on both counts keep one order.
   async function anyWordGroups(module, terms) {
+    var answers = await Promise.all(
+      terms.map(function (term) {
+        return module.search(term);
+      })
+    );
     var groups = {};
-    for (var t = 0; t < terms.length; t++) {
-      var found = await module.search(terms[t]);
+    answers.forEach(function (found, t) {
       found.results.forEach(function (result) {
         var group = groups[result.id];
         if (!group) {
@@ -340,7 +344,7 @@
         group.terms.push(terms[t]);
         group.found.push(result);
       });
-    }
+    });
     return Object.values(groups)
       .sort(function (a, b) {
         return b.terms.length - a.terms.length || b.score - a.score;
@@ -525,6 +529,7 @@
         return rank(root, query, count);
       },
       Results: Results,
+      anyWordGroups: anyWordGroups,
     };
 
     function say(text) {
