@@ -406,6 +406,44 @@ def test_pagefind_search_asks_for_each_word_at_once_and_orders_groups_alike_howe
         assert problems == []
 
 
+def test_pagefind_excerpts_of_papers_holding_some_words_read_as_pagefind_s_own(
+    browser: Browser, shipped_pagefind_site: Path
+) -> None:
+    # When no paper holds every word, each is asked alone and the excerpts made again for all the
+    # words found: for one word, they are Pagefind's own (where each word it marked is the word).
+    with search_script(browser, shipped_pagefind_site) as (page, problems):
+        found = page.evaluate(
+            """async () => {
+              const pagefind = await import(new URL("../pagefind/pagefind.js", location.href));
+              const differ = [];
+              let same = 0;
+              for (const term of ["memory", "reasoning", "video"]) {
+                const marked = /<mark>([^<]*)<\\/mark>/g;
+                const isTerm = (excerpt) => [...excerpt.matchAll(marked)].every((mark) =>
+                  mark[1].toLowerCase().split(/[^a-z]+/).some((part) => part.startsWith(term)));
+                const own = (await pagefind.search(term)).results.slice(0, 10);
+                const groups = await window.papersiteSearch.anyWordGroups(pagefind, [term]);
+                for (let g = 0; g < own.length; g++) {
+                  const excerpts = {};
+                  for (const section of (await own[g].data()).sub_results) {
+                    excerpts[section.anchor?.id] = section.excerpt;
+                  }
+                  for (const section of (await groups[g].data()).sub_results) {
+                    const expected = excerpts[section.anchor.id];
+                    if (!isTerm(expected)) continue;
+                    if (section.excerpt === expected) same++;
+                    else differ.push([expected, section.excerpt]);
+                  }
+                }
+              }
+              return { same, differ };
+            }"""
+        )
+        assert found["differ"] == []
+        assert found["same"] > 20
+        assert problems == []
+
+
 def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
     browser: Browser, paged_site: Path
 ) -> None:
@@ -464,6 +502,19 @@ def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
             " most of them, best first."
         )
         expect(page.locator(".ps-search-result a")).to_have_count(2)
+        # Each paper listed marks every word of the query it holds, not one word's only.
+        page.locator("#ps-search-input").fill("fetch blocks entity")
+        expect(page.locator("#ps-search-status")).to_have_text(
+            "No paper holds every word of \u201cfetch blocks entity\u201d: 2 papers holding the"
+            " most of them, best first."
+        )
+        expect(page.locator(".ps-search-result a")).to_have_text(
+            [title, "<script>alert('title')</script> & Friends"]
+        )
+        excerpts = page.locator(".ps-search-result p")
+        expect(excerpts.nth(0)).to_have_text("Small models fetch memory blocks from a bank.")
+        expect(excerpts.nth(0).locator("mark")).to_have_text(["fetch", "blocks"])
+        expect(excerpts.nth(1).locator("mark")).to_have_text(["entity"])
         page.locator("#ps-search-input").fill("hierarchical memories")
         expect(page.locator(".ps-search-result a")).to_have_text([title])
         # One paper, no more: the button is hidden (Material's buttons would show it regardless).

@@ -13,6 +13,7 @@
   var SHOWN = 10; // papers added to the list at a time
   var QUOTED = 80; // characters of a query the status line repeats at most
   var GROUPS = 8; // groups read at a time: each a fetch of 2-3 KB
+  var EXCERPT = 30; // words of a paper's excerpt, Pagefind's and papersite's own
   // Batches read for one showing at most: when few papers hold every word of a query, each group
   // adds little, and reading on would fetch the whole index piece by piece.
   var BATCHES = 4;
@@ -147,10 +148,7 @@
   // with ``everyWord``, a paper is listed only if it holds every term; with ``anyWord``, if it
   // holds one.
   function papersOf(group, terms, heldAnywhere, everyWord, anyWord) {
-    // The words as Pagefind numbers them: split at zero-width spaces in text it segmented
-    // (Chinese, Japanese), else at white space.
-    var content = group.raw_content;
-    var words = content.includes("\u200B") ? content.split("\u200B") : content.split(/[\r\n\s]+/g);
+    var words = wordsOf(group.raw_content);
     var asked = {}; // the terms Pagefind found a word for in this group
     var sections = [];
     for (var i = 0; i < group.sub_results.length; i++) {
@@ -204,10 +202,7 @@
       // before "Continual Learning with Dependency Preserving Hypernetworks"), then to the paper
       // holding the query's words most often.
       var tieBreak = (COVERAGE_CREDIT * titled) / title.length + total / 100;
-      // The paper's words end where the next paper's heading starts.
-      var end = (group.anchors || []).reduce(function (end, anchor) {
-        return anchor.location > section.anchor.location ? Math.min(end, anchor.location) : end;
-      }, words.length);
+      var end = sectionEnd(group, section, words);
       sections.push({
         section: section,
         held: held,
@@ -249,6 +244,72 @@
       });
     }
     return papers;
+  }
+
+  // A group's words as Pagefind numbers them: split at zero-width spaces in text it segmented
+  // (Chinese, Japanese), else at white space.
+  function wordsOf(content) {
+    return content.includes("\u200B") ? content.split("\u200B") : content.split(/[\r\n\s]+/g);
+  }
+
+  // Where a paper's words end: where the next paper's heading starts.
+  function sectionEnd(group, section, words) {
+    return (group.anchors || []).reduce(function (end, anchor) {
+      return anchor.location > section.anchor.location ? Math.min(end, anchor.location) : end;
+    }, words.length);
+  }
+
+  // A paper's excerpt as Pagefind makes one, for ``locations``, the places of the words found
+  // in it: up to EXCERPT words of the paper (``start`` to ``end`` of ``words``, joined by
+  // ``joiner``) around those places, with those words in <mark>. Pagefind makes a paper's
+  // excerpt for the words one search found, which is one term when each term is asked alone
+  // (anyWordGroups). Its choice of words is followed to the letter (Pagefind 1.5's
+  // calculate_sub_results and build_excerpt), so these excerpts read as its own do.
+  function excerptOf(words, joiner, locations, start, end) {
+    var from = start + excerptRegion(locations, start);
+    // A paper followed by another is cut at its heading; the last, which runs to the end of the
+    // group, starts early enough to fill the excerpt.
+    var length = end < words.length ? Math.min(end - from, EXCERPT) : EXCERPT;
+    length = Math.min(length, end - start);
+    from = Math.max(start, Math.min(from, end - length));
+    var shown = words.slice(from, from + length);
+    locations.forEach(function (place) {
+      var at = place.location - from;
+      if (at >= 0 && at < shown.length && !shown[at].startsWith("<mark>")) {
+        shown[at] = "<mark>" + shown[at] + "</mark>";
+      }
+    });
+    return shown.join(joiner).trim();
+  }
+
+  // Where, from ``start``, Pagefind's excerpt of ``locations`` starts: at the middle of the run
+  // of windows of EXCERPT words that hold the most of their score (at ``start`` when the
+  // first window holds them all, as Pagefind's calculate_excerpt_region does).
+  function excerptRegion(locations, start) {
+    var weight = [];
+    locations.forEach(function (place) {
+      var at = place.location - start;
+      weight[at] = (weight[at] || 0) + (place.balanced_score || 0);
+    });
+    if (weight.length <= EXCERPT) {
+      return 0;
+    }
+    var sum = 0;
+    for (var i = 0; i < EXCERPT; i++) {
+      sum += weight[i] || 0;
+    }
+    var best = sum;
+    var bestAt = [0];
+    for (var at = 0; at < weight.length; at++) {
+      sum += (weight[at + EXCERPT] || 0) - (weight[at] || 0);
+      if (sum > best) {
+        best = sum;
+        bestAt = [at];
+      } else if (sum === best && bestAt[bestAt.length - 1] === at - 1) {
+        bestAt.push(at);
+      }
+    }
+    return bestAt[Math.floor(bestAt.length / 2)];
   }
 
   function byScore(a, b) {
@@ -350,12 +411,15 @@
         return b.terms.length - a.terms.length || b.score - a.score;
       })
       .map(function (group) {
-        return { terms: group.terms, data: mergedData.bind(null, group.found) };
+        return { terms: group.terms, data: mergedData.bind(null, group.found, terms) };
       });
   }
 
-  // One group as the searches that found it read it: each paper's places, those of every search.
-  async function mergedData(found) {
+  // One group as the searches that found it read it: each paper's places, those of every search,
+  // and its excerpt made again for them all, marking the words of every term (``terms``) it
+  // holds. (Pagefind, without its worker, hands over one object for a page whichever search
+  // asks, holding the places the last found: each is copied before the next search's are read.)
+  async function mergedData(found, terms) {
     var merged = null;
     var sections = {};
     for (var f = 0; f < found.length; f++) {
@@ -375,6 +439,19 @@
         sections[id].weighted_locations = sections[id].weighted_locations.concat(
           section.weighted_locations
         );
+      });
+    }
+    if (merged) {
+      var words = wordsOf(merged.raw_content);
+      var joiner = merged.raw_content.includes("\u200B") ? "" : " ";
+      merged.sub_results.forEach(function (section) {
+        // Only words that stand for a term: where Pagefind backed off to a term's first
+        // letters, the word it found is not the reader's.
+        var places = section.weighted_locations.filter(function (place) {
+          return termsOf(words[place.location] || "", terms).length > 0;
+        });
+        var end = sectionEnd(merged, section, words);
+        section.excerpt = excerptOf(words, joiner, places, section.anchor.location, end);
       });
     }
     return merged;
@@ -484,7 +561,7 @@
         // first (measured in BENCHMARKS.md, "Search payload").
         await module.options({
           baseUrl: root,
-          excerptLength: 30,
+          excerptLength: EXCERPT,
           ranking: { termFrequency: 0.0 },
         });
         await module.init();
