@@ -1132,18 +1132,71 @@ def test_a_site_dir_that_is_a_link_is_built_into_the_folder_it_points_to(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "served", "www"]
 
 
-def test_a_site_dir_that_is_a_loop_of_links_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+LOOP = "symbolic-link loop: following the link never reaches a folder"
+
+
+@pytest.mark.parametrize("command", ["build", "generate"])
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("self", LOOP),  # ln -s self self
+        ("one", LOOP),  # one -> two -> one
+        ("self/site", "lies under self, a symbolic-link loop: following it never reaches a folder"),
+    ],
+)
+def test_an_output_folder_whose_links_loop_is_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    given: str,
+    said: str,
 ) -> None:
+    # Path.resolve raised RuntimeError("Symlink loop from ...") in the checks: a traceback.
     content = str(write_content(tmp_path))
-    (tmp_path / "one").symlink_to(tmp_path / "two")
-    (tmp_path / "two").symlink_to(tmp_path / "one")
-    target = tmp_path / "one"
-    argv = ["build", "--content", content, "--config", str(CONFIG), "--site-dir", str(target)]
+    monkeypatch.chdir(tmp_path)
+    Path("self").symlink_to("self")
+    Path("one").symlink_to("two")
+    Path("two").symlink_to("one")
+    out = "--site-dir" if command == "build" else "--out"
+    argv = [command, "--content", content, "--config", str(CONFIG), out, given]
     assert main(argv) == 1
-    assert (
-        capsys.readouterr().err == f"{target}: symbolic link that leads in a loop, to no folder\n"
+    assert capsys.readouterr().err == f"{given}: {said}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "one", "self", "two"]
+
+
+@pytest.mark.parametrize("command", ["build", "generate"])
+def test_a_refused_output_folder_is_said_before_the_content_is_read(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+) -> None:
+    # The refusal came after reading and checking the whole content, and its errors hid it.
+    content = write_content(tmp_path)
+    (content / "curation").mkdir()
+    (content / "curation" / "papers.yaml").write_text("papers: [\n")
+    monkeypatch.chdir(tmp_path)
+    read: list[str] = []
+    real = build_module.load_content
+
+    def load_content(path: Path, **kwargs: Any) -> Loaded:
+        read.append(str(path))
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(build_module, "load_content", load_content)
+    out = "--site-dir" if command == "build" else "--out"
+    argv = [command, "--content", "content", "--config", str(CONFIG), out, "content/new"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    refusal = (
+        "refusing to build the site inside the content folder"
+        if command == "build"
+        else "refusing to write the pages inside the content or the templates: choose a folder "
+        "of their own, such as build/docs"
     )
+    assert err == f"content/new: {refusal}\n"
+    assert read == []
 
 
 def test_a_build_stopped_by_sigterm_cleans_up_and_says_so(tmp_path: Path) -> None:

@@ -286,6 +286,24 @@ def test_a_docs_folder_holding_or_inside_an_input_is_refused_whatever_marker_it_
     assert str(error.value) == f"mkdocs.yml:{line}: docs_dir {docs_dir!r}: {said}"
 
 
+@pytest.mark.parametrize("docs_dir", ["loop", "loop/docs"])
+def test_a_docs_folder_whose_links_loop_is_one_line_at_its_line(
+    curated_content: Path, docs_dir: str
+) -> None:
+    # Path.resolve raised RuntimeError("Symlink loop from ...") in the check: a traceback.
+    Path("loop").symlink_to("loop")
+    config, line = _with_docs_dir(docs_dir)
+    preview = Preview(curated_content, Path(docs_dir), config)
+    with pytest.raises(PapersiteError) as error:
+        preview.start()
+    said = (
+        "symbolic-link loop: following the link never reaches a folder"
+        if docs_dir == "loop"
+        else "lies under loop, a symbolic-link loop: following it never reaches a folder"
+    )
+    assert str(error.value) == f"mkdocs.yml:{line}: docs_dir {docs_dir!r}: {said}"
+
+
 @pytest.mark.parametrize("broken", [False, True])
 def test_a_docs_folder_that_is_a_file_is_one_line_with_the_content_s_errors_or_without(
     preview: Preview, capsys: pytest.CaptureFixture[str], broken: bool

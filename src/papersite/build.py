@@ -10,6 +10,7 @@ how its failures read is papersite.mkdocs_glue's, which ``papersite serve`` shar
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import socket
@@ -135,8 +136,8 @@ def build_site(
     """
     started = time.perf_counter()
     given = site_dir.absolute()
-    target = _real_folder(given)
-    _check_target(given, config_file, content)
+    # Checked again, now the content is read: the folder may have changed meanwhile.
+    target = check_site_folder(given, config_file, content)
     work, recovered = _make_work_folder(target)
     try:
         (work / OWNER_FILE).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
@@ -234,16 +235,51 @@ def _real_folder(site_dir: Path) -> Path:
 
     Swapping the link itself would replace it with a folder and leave the folder it points to, the
     one a web server may be serving, with the old site. The swap happens beside the real folder,
-    and the link is kept.
+    and the link is kept. A loop of links was refused before (see :func:`check_site_folder`).
     """
-    if not site_dir.is_symlink():
-        return site_dir
+    return site_dir.resolve(strict=False) if site_dir.is_symlink() else site_dir
+
+
+def link_loop_refusal(path: Path) -> str | None:
+    """Why ``path`` can be no folder because a symbolic link on its way loops, or None.
+
+    A loop (``ln -s loop loop``, or a -> b -> a) made Path.resolve raise (RuntimeError before
+    Python 3.13) deep in a check, a traceback. The link named is the first on the way that loops,
+    ``path`` itself or a folder above it.
+    """
+    absolute = path.absolute()
+    if not _loops(absolute):
+        return None
+    link = next((above for above in reversed(absolute.parents) if _loops(above)), absolute)
+    if link == absolute:
+        return "symbolic-link loop: following the link never reaches a folder"
+    return (
+        f"lies under {display_path(link)}, a symbolic-link loop: following it never reaches "
+        "a folder"
+    )
+
+
+def _loops(path: Path) -> bool:
+    """Whether the system gives up following the links of ``path`` (ELOOP)."""
     try:
-        return site_dir.resolve(strict=False)
-    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
-        raise PapersiteError(
-            display_path(site_dir), None, "symbolic link that leads in a loop, to no folder"
-        ) from None
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
+
+
+def check_site_folder(site_dir: Path, config_file: Path, content: Path | None = None) -> Path:
+    """Refuse ``site_dir`` as :func:`_check_target` says; the folder a build then replaces.
+
+    Cheap, and made before the content is read, so a refused folder is said at once, and said
+    even when the content has errors too.
+    """
+    given = site_dir.absolute()
+    loop = link_loop_refusal(given)
+    if loop is not None:
+        raise PapersiteError(display_path(given), None, loop)
+    _check_target(given, config_file, content)
+    return _real_folder(given)
 
 
 def generate_folder(
@@ -261,9 +297,7 @@ def generate_folder(
     a folder that cannot be written) is one line naming the file. ``out`` is refused as
     :func:`docs_folder_refusal` says, ``content`` being the folder ``loaded`` was read from.
     """
-    refusal = docs_folder_refusal(out, config_file, content, [TEMPLATES])
-    if refusal is not None:
-        raise PapersiteError(display_path(out), None, refusal)
+    check_docs_folder(out, config_file, content)
     created = not (out.exists() or out.is_symlink())
     try:
         return generate_docs(loaded, out, config_file=config_file, progress=progress)
@@ -272,6 +306,32 @@ def generate_folder(
             # Half a folder of pages would pass for a whole one.
             shutil.rmtree(out, ignore_errors=True)
         raise
+
+
+def check_docs_folder(out: Path, config_file: Path, content: Path) -> None:
+    """Refuse ``out`` as the folder of ``papersite generate``, as docs_folder_refusal says."""
+    refusal = docs_folder_refusal(out, config_file, content, [TEMPLATES])
+    if refusal is not None:
+        raise PapersiteError(display_path(out), None, refusal)
+
+
+def generate_content(
+    content: Path,
+    out: Path,
+    *,
+    config_file: Path = CONFIG_FILE,
+    progress: bool = False,
+    warn: Callable[[Sequence[Problem]], None] = lambda problems: None,
+) -> Generated:
+    """``papersite generate``: load ``content`` and :func:`generate_folder` its pages into ``out``.
+
+    ``out`` is refused before the content is read: reading a large content takes a while, and its
+    errors would hide the refusal. ``warn`` is shown the content's warnings once it is loaded.
+    """
+    check_docs_folder(out, config_file, content)
+    loaded = load_content(content)
+    warn(loaded.problems)
+    return generate_folder(loaded, out, content=content, config_file=config_file, progress=progress)
 
 
 @contextlib.contextmanager
@@ -300,7 +360,9 @@ def build_content(
     """Load ``content`` and build its site, comparing papers in a second process meanwhile.
 
     ``warn`` is shown the content's warnings as soon as it is loaded, before the build goes on.
+    ``site_dir`` is refused before the content is read (see :func:`check_site_folder`).
     """
+    check_site_folder(site_dir, config_file, content)
     # Known before the worker starts, so that a list without related papers never starts it (nor
     # imports scikit-learn). A mistake in mkdocs.yml is raised below, after the content's warnings.
     try:
@@ -419,8 +481,12 @@ def docs_folder_refusal(
     Generating removes every file of the folder it did not write, wherever the folder's marker
     file came from (a pull request can commit one): the project, the content, mkdocs.yml and the
     ``inputs`` (templates) are refused by path, as is a folder holding them, or one inside the
-    content or an input, where generated files would mix with what they are made from.
+    content or an input, where generated files would mix with what they are made from. A folder
+    whose symbolic links loop is refused too: it can be no folder.
     """
+    loop = link_loop_refusal(docs)
+    if loop is not None:
+        return loop
     held = {*_project_folders(config_file, content), config_file.absolute(), *inputs}
     if _holds_any(docs, held):
         return (
@@ -459,9 +525,17 @@ def _inside_any(target: Path, folders: Collection[Path]) -> bool:
 
 
 def _spellings(paths: Collection[Path]) -> set[Path]:
-    """Each of ``paths`` made absolute, and the path it leads to through symbolic links."""
+    """Each of ``paths`` made absolute, and the path it leads to through symbolic links.
+
+    A path whose links loop leads nowhere, and holds nothing: it has its absolute spelling only.
+    (The output folder's own loop is refused before, see :func:`link_loop_refusal`.)
+    """
     given = {path.absolute() for path in paths}
-    return given | {path.resolve() for path in given}
+    resolved = set()
+    for path in given:
+        with contextlib.suppress(OSError, RuntimeError):  # RuntimeError before Python 3.13
+            resolved.add(path.resolve())
+    return given | resolved
 
 
 def folder_size(folder: Path) -> tuple[int, int]:

@@ -384,16 +384,14 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _run_generate(args: argparse.Namespace) -> int:
-    from papersite.build import generate_folder
+    from papersite.build import generate_content
 
-    loaded = load_content(args.content)
-    _print_problems(loaded.problems)
-    generated = generate_folder(
-        loaded,
+    generated = generate_content(
+        args.content,
         args.out,
-        content=args.content,
         config_file=args.config,
         progress=sys.stderr.isatty(),
+        warn=_print_problems,
     )
     _write(f"Generated {generated.pages} pages and {generated.files} files in {args.out}\n")
     return 0
