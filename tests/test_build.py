@@ -23,6 +23,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from papersite import build as build_module
+from papersite import curation as curation_module
 from papersite.build import build_content, build_epoch, build_site
 from papersite.catalogue import Catalogue
 from papersite.cli import main
@@ -1178,11 +1179,10 @@ def test_a_refused_output_folder_is_said_before_the_content_is_read(
     (content / "curation" / "papers.yaml").write_text("papers: [\n")
     monkeypatch.chdir(tmp_path)
     read: list[str] = []
-    real = build_module.load_content
 
     def load_content(path: Path, **kwargs: Any) -> Loaded:
         read.append(str(path))
-        return real(path, **kwargs)
+        return curation_module.load_content(path, **kwargs)
 
     monkeypatch.setattr(build_module, "load_content", load_content)
     out = "--site-dir" if command == "build" else "--out"
