@@ -638,6 +638,24 @@ def test_generate_refuses_the_project_and_the_content_whatever_marker_they_hold(
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
 
 
+def test_generate_removes_nothing_from_a_folder_holding_a_committed_marker_and_project_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--out tests` (docs_dir: tests) with a marker a pull request committed there: pruning
+    # removed every test, and the pages took their place.
+    monkeypatch.chdir(tmp_path)
+    write_content(tmp_path)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / MARKER).touch()
+    (tmp_path / "tests" / "test_site.py").write_text("def test_site() -> None: ...\n")
+    args = ["generate", "--content", "content", "--config", str(CONFIG), "--out", "tests"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("tests/test_site.py: not a file papersite writes")
+    assert err.count("\n") == 1
+    assert sorted(p.name for p in (tmp_path / "tests").iterdir()) == [MARKER, "test_site.py"]
+
+
 def test_the_shipped_content_builds(shipped_site: Path) -> None:
     papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
     assert len(papers) == 476

@@ -40,6 +40,7 @@ from papersite.render import (
     SiteWriter,
     ThemeView,
     _yaml_string,
+    could_have_written,
     generate,
     paginate_theme,
     search_example,
@@ -274,6 +275,75 @@ def test_the_writer_refuses_a_folder_it_did_not_make(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(PapersiteError, match="not made by papersite"):
         SiteWriter(tmp_path)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize(
+    "foreign",
+    ["test_cli.py", "conftest.py", "workflows/ci.yml", ".github/workflows/ci.md", "Makefile"],
+)
+def test_the_writer_refuses_a_marked_folder_holding_a_file_it_never_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, foreign: str
+) -> None:
+    # A pull request can commit the marker into tests/, .github/ or src/: pruning removed them.
+    monkeypatch.chdir(tmp_path)
+    out = Path("tests")
+    for name in (MARKER, "papers/stale.md", foreign):
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text("the project's")
+    before = _files(out)
+    with pytest.raises(PapersiteError) as error:
+        SiteWriter(out).prune()
+    assert error.value.path == f"tests/{foreign}"
+    assert error.value.message.startswith("not a file papersite writes, in a folder holding")
+    assert _files(out) == before  # nothing written, nothing removed
+
+
+def test_the_writer_removes_nothing_when_a_foreign_file_came_while_it_wrote(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    first = SiteWriter(out)
+    first.write("papers/stale.md", "old")
+    first.prune()
+    second = SiteWriter(out)
+    second.write("index.md", "new")
+    (out / "notes.txt").write_text("mine")
+    with pytest.raises(PapersiteError, match="not a file papersite writes") as error:
+        second.prune()
+    assert error.value.path == display_path(out / "notes.txt")
+    assert (out / "papers/stale.md").read_text() == "old"
+    assert (out / "notes.txt").read_text() == "mine"
+
+
+def test_the_writer_removes_a_file_manager_s_litter(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    SiteWriter(out).prune()
+    (out / "papers").mkdir()
+    (out / "papers" / ".DS_Store").write_bytes(b"Bud1")
+    writer = SiteWriter(out)
+    writer.write("index.md", "home")
+    writer.prune()
+    assert sorted(_files(out)) == [MARKER, "index.md"]
+
+
+def test_papersite_could_have_written_every_file_it_writes(tmp_path: Path) -> None:
+    # WRITTEN_SUFFIXES must grow with what papersite writes, or the next run refuses the folder.
+    site = loaded(tmp_path)
+    settings = dataclasses.replace(PAGEFIND, theme_page_size=1)
+    generate(site.catalogue, renamed(site, "efficient-ml"), settings, tmp_path / "docs")
+    written = [Path(name) for name in _files(tmp_path / "docs") if name != MARKER]
+    assert {path.suffix for path in written} >= {".md", ".html", ".json", ".xml", ".bib", ".js"}
+    assert [path for path in written if not could_have_written(path)] == []
+    # Regenerating into the folder is not refused.
+    generate(site.catalogue, site.curation, settings, tmp_path / "docs")
 
 
 def test_generation_is_deterministic(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Generic, TypeVar
 from urllib.parse import quote_plus
 
@@ -69,6 +69,14 @@ from papersite.wording import counted
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = ".papersite-generated"
+# What the files papersite writes end in: pages, redirects, data files, feeds, citations, assets.
+# The marker lets the writer remove what it did not write, and a pull request can commit one
+# anywhere (tests/, .github/, src/); a file papersite could never have written, by its name or
+# its suffix, makes it refuse the folder instead. Told by names, not by asking git what it
+# tracks, so it holds without git, outside a checkout and for files not yet committed.
+WRITTEN_SUFFIXES = frozenset({".md", ".html", ".json", ".csv", ".xml", ".bib", ".css", ".js"})
+# What file managers leave in any folder they show: removing it loses nothing.
+LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 # Ids become folder names; anything else (dots, slashes, capitals) is refused before writing.
 # themes.yaml's schema gives its ids the same maxLength, so the check says so at their line (a
 # test holds them equal).
@@ -336,7 +344,9 @@ class SiteWriter:
     Leaving unchanged files untouched keeps their modification times, so a live preview rebuilds
     only what changed. Files from an earlier run that this run did not write are removed by
     :meth:`prune`, but only in a folder this writer created (it carries a marker file), and
-    except those in ``keep`` (paths relative to the root), which another writer looks after.
+    except those in ``keep`` (paths relative to the root), which another writer looks after. A
+    marked folder holding a file papersite could never have written is refused, before anything
+    is written or removed (see WRITTEN_SUFFIXES).
     """
 
     def __init__(self, root: Path, *, keep: Collection[str] = ()) -> None:
@@ -349,6 +359,9 @@ class SiteWriter:
             )
         # An empty folder (a build's work folder) holds no earlier file to compare with.
         self._fresh = not self.root.exists() or not any(self.root.iterdir())
+        if not self._fresh:
+            # Before writing anything: the pages would mix with files that are not papersite's.
+            self._refuse_foreign(self.root.rglob("*"))
         self.root.mkdir(parents=True, exist_ok=True)
         if not (self.root / MARKER).exists():
             # Touching it again would change the folder on every run and wake MkDocs' watcher.
@@ -418,14 +431,49 @@ class SiteWriter:
         self.changed += 1
 
     def prune(self) -> None:
-        """Remove files and empty folders this run did not write."""
-        for path in sorted(self.root.rglob("*"), reverse=True):
-            if path.is_dir() and not path.is_symlink():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif path not in self.written:
-                path.unlink()
-                self.changed += 1
+        """Remove files and empty folders this run did not write.
+
+        Every file to remove is looked at first: one papersite could never have written (see
+        WRITTEN_SUFFIXES) is refused, and nothing is removed.
+        """
+        paths = sorted(self.root.rglob("*"), reverse=True)
+        folders = [path for path in paths if path.is_dir() and not path.is_symlink()]
+        kept = self.written.union(folders)
+        stale = [path for path in paths if path not in kept]
+        self._refuse_foreign(stale)
+        for path in stale:
+            path.unlink()
+            self.changed += 1
+        for folder in folders:  # the deepest first
+            if not any(folder.iterdir()):
+                folder.rmdir()
+
+    def _refuse_foreign(self, paths: Iterable[Path]) -> None:
+        """Refuse the folder when one of ``paths`` (under the root) is no file papersite writes."""
+        for path in sorted(paths):
+            if path == self.root / MARKER or (path.is_dir() and not path.is_symlink()):
+                continue
+            if not could_have_written(path.relative_to(self.root)):
+                raise PapersiteError(
+                    display_path(path),
+                    None,
+                    f"not a file papersite writes, in a folder holding papersite's marker "
+                    f"({MARKER}), whose files papersite removes: refusing to touch the folder; "
+                    "move the file out, or choose another folder for the pages",
+                )
+
+
+def could_have_written(relative: PurePath) -> bool:
+    """Whether papersite could have written the file at ``relative``, under an output folder.
+
+    Its every part is one the writer accepts (no dot file, see SiteWriter), and it ends in one of
+    WRITTEN_SUFFIXES; or it is a file manager's LITTER.
+    """
+    if relative.name in LITTER:
+        return True
+    return relative.suffix in WRITTEN_SUFFIXES and all(
+        _SAFE_PART.fullmatch(part) for part in relative.parts
+    )
 
 
 def write_assets(writer: SiteWriter) -> None:
