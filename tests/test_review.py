@@ -741,6 +741,46 @@ def test_a_paper_a_new_dump_retitles_is_the_same_paper_under_its_id(
         assert report.catalogue == ()  # not on the site: no page to read again
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Retrieval Helps Everyone",
+        "Retrieval Helped",
+        "Retri eval Helps",
+        "Retri\u200beval Helps",
+        "Retri\u00adeval Helps",
+    ],
+)
+def test_a_paper_a_new_dump_retitles_is_a_catalogue_change_never_another_paper(
+    curated_content: Path, title: str
+) -> None:
+    # No entry in papers.yaml: the paper is on the site as the rules place it, and the title a
+    # later capture gives it (a word changed, one split, a character that shows nothing) is not
+    # its title's match key, but its abstract tells it, as it told the catalogue to merge them.
+    (curated_content / "sources" / "first.txt").write_text(
+        f"Retrieval Helps\n\n{RETRIEVAL}\n", encoding="utf-8"
+    )
+    head = _head_copy(curated_content)
+    (head / "sources" / "later.txt").write_text(
+        f"{title}\n\n{RETRIEVAL}\n\n  • 3 authors\n·\nJan 2, 2025 7\n", encoding="utf-8"
+    )
+    (head / "sources" / "sources.yaml").write_text(
+        "sources:\n  first.txt: {captured: 2025-01-01}\n  later.txt: {captured: 2025-02-01}\n",
+        encoding="utf-8",
+    )
+    report = review(curated_content, head)
+    assert report.added == report.added_hidden == report.removed == ()
+    assert report.edited == ()
+    text = format_review(report)
+    assert "another paper" not in text
+    assert (
+        "### Catalogue changes (1)\n\nPapers whose title, abstract or date a dump added or edited "
+        "now gives otherwise: check that each page still reads right.\n\n"
+        f"- {escape_gfm(title)} `retrieval-helps`: title, was Retrieval Helps, "
+        "date unknown → 2025-01-02\n\n"
+    ) in text
+
+
 def test_papers_whose_title_abstract_or_date_changed_are_listed_and_upvotes_counted(
     curated_content: Path,
 ) -> None:
