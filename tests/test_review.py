@@ -781,6 +781,41 @@ def test_a_paper_a_new_dump_retitles_is_a_catalogue_change_never_another_paper(
     ) in text
 
 
+def test_a_paper_unhidden_as_a_new_dump_retitles_it_is_added_not_a_catalogue_change(
+    curated_content: Path,
+) -> None:
+    # Its page is new to the site: Added lists it, under the title it shows; no page changed.
+    (curated_content / "sources" / "first.txt").write_text(
+        f"Retrieval Helps\n\n{RETRIEVAL}\n", encoding="utf-8"
+    )
+    with (curated_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write("  retrieval-helps:\n    hidden: Off topic.\n")
+    head = _head_copy(curated_content)
+    papers_yaml = head / "curation" / "papers.yaml"
+    papers_yaml.write_text(
+        papers_yaml.read_text(encoding="utf-8").replace(
+            "hidden: Off topic.", "themes: {efficiency: fast-decoding}"
+        ),
+        encoding="utf-8",
+    )
+    (head / "sources" / "later.txt").write_text(
+        f"Retrieval Helps Everyone\n\n{RETRIEVAL}\n\n  • 2 authors\n·\nJan 2, 2025 7\n",
+        encoding="utf-8",
+    )
+    (head / "sources" / "sources.yaml").write_text(
+        "sources:\n  first.txt: {captured: 2025-01-01}\n  later.txt: {captured: 2025-02-01}\n",
+        encoding="utf-8",
+    )
+    report = review(curated_content, head)
+    assert report.catalogue == ()
+    text = format_review(report)
+    assert (
+        "### Added (1)\n\n- Retrieval Helps Everyone `retrieval-helps`: "
+        "`efficiency / fast-decoding` (unhidden)\n"
+    ) in text
+    assert "Catalogue changes" not in text
+
+
 def test_papers_whose_title_abstract_or_date_changed_are_listed_and_upvotes_counted(
     curated_content: Path,
 ) -> None:

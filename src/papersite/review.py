@@ -661,14 +661,16 @@ def _catalogue_changes(base: _Side, head: _Side) -> tuple[tuple[PaperEdit, ...],
     """Papers on the site whose title, abstract or date changed; how many papers' upvotes did.
 
     A new dump's mention of a paper can win the merge (catalogue.merge_records) and change what
-    its page shows, with no line of papers.yaml changed.
+    its page shows, with no line of papers.yaml changed. Only a page the base branch's site has
+    can change: a paper the pull request unhides is added, its page read as new.
     """
     changed = []
     upvotes = 0
     for item in head.curation.papers:
-        now, was = item.paper, base.paper(item.paper.id)
+        previous = base.papers.get(item.paper.id)
+        now, was = item.paper, previous.paper if previous else None
         if was is None or not _same_paper(was, now):
-            continue  # added, or another paper under the id: listed as such above
+            continue  # added (new, or unhidden), or another paper under the id: listed as such
         changes = []
         if was.title != now.title:
             changes.append(f"title, was {escape_gfm(was.title)}")
