@@ -613,6 +613,10 @@ RETRIEVAL = (
     "measure by how much on three benchmarks."
 )
 SECOND = "Retrieval Helps, Second Version"
+CATALOGUE_INTRO = (
+    "Papers whose title, abstract or date a dump added or edited now gives otherwise: "
+    "check that each page still reads right."
+)
 
 
 def _take_an_earlier_title(base: Path, before: str, after: str) -> Path:
@@ -774,11 +778,52 @@ def test_a_paper_a_new_dump_retitles_is_a_catalogue_change_never_another_paper(
     text = format_review(report)
     assert "another paper" not in text
     assert (
-        "### Catalogue changes (1)\n\nPapers whose title, abstract or date a dump added or edited "
-        "now gives otherwise: check that each page still reads right.\n\n"
+        f"### Catalogue changes (1)\n\n{CATALOGUE_INTRO}\n\n"
         f"- {escape_gfm(title)} `retrieval-helps`: title, was Retrieval Helps, "
         "date unknown → 2025-01-02\n\n"
     ) in text
+
+
+# A mention richer than the first capture's: its title, abstract and date win the merge.
+RICH = "\n\n  • 3 authors\n·\nJan 2, 2025 7\n\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "listed"),
+    [
+        # Merged by their titles as written, the same without case or punctuation; the title a
+        # page shows reads the TeX, and the abstract is a new version's.
+        (
+            "Pi-Net: Retrieval Helps",
+            f"$\\Pi$-Net: Retrieval Helps\n\n{RETRIEVAL} Code is out.{RICH}",
+            "- Π-Net: Retrieval Helps `pi-net-retrieval-helps`: title, was Pi-Net: Retrieval "
+            "Helps, abstract, date unknown → 2025-01-02\n",
+        ),
+        # Retitled with the abstract it had, then, by that title, a new version's: neither the
+        # title nor the abstract its page shows is one the base branch's page had.
+        (
+            "Retrieval Helps",
+            f"Retrieval Helps Everyone\n\n{RETRIEVAL}\n\n"
+            f"Retrieval Helps Everyone\n\n{RETRIEVAL} Code is out.{RICH}",
+            "- Retrieval Helps Everyone `retrieval-helps`: title, was Retrieval Helps, abstract, "
+            "date unknown → 2025-01-02\n",
+        ),
+    ],
+)
+def test_a_paper_is_told_by_what_the_catalogue_merged_its_mentions_by(
+    curated_content: Path, first: str, later: str, listed: str
+) -> None:
+    (curated_content / "sources" / "first.txt").write_text(
+        f"{first}\n\n{RETRIEVAL}\n", encoding="utf-8"
+    )
+    head = _head_copy(curated_content)
+    (head / "sources" / "later.txt").write_text(later, encoding="utf-8")
+    report = review(curated_content, head)
+    assert report.added == report.added_hidden == report.removed == ()
+    assert report.edited == ()
+    text = format_review(report)
+    assert "another paper" not in text
+    assert f"### Catalogue changes (1)\n\n{CATALOGUE_INTRO}\n\n{listed}" in text
 
 
 def test_a_paper_unhidden_as_a_new_dump_retitles_it_is_added_not_a_catalogue_change(

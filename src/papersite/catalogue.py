@@ -115,6 +115,10 @@ class Paper:
     upvotes_as_of: date | None
     links: tuple[str, ...]
     sources: tuple[str, ...]
+    # What build_catalogue merged its mentions by: ("title", each one's title as written, by
+    # match_key) and ("abstract", each one's abstract long enough to tell papers apart). Not the
+    # title shown: display_title reads TeX, and "$\Pi$-Net" merged with "Pi-Net" shows as "Π-Net".
+    match_keys: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # a later mention is not always the better one (a dump cut short mid-title).
     by_abstract: dict[str, str] = {}
     retitled: dict[str, str] = {}
+    matched: dict[str, set[tuple[str, str]]] = {}
     # Mentions merged by title whose abstracts tell of another paper: a paper of the same title
     # would otherwise take the page's abstract and date without a word (see _report_unlike).
     unlike: list[tuple[str, Record, Record]] = []
@@ -213,6 +218,10 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
                 key = retitled[title_key] = by_abstract[abstract_key]
             if abstract_key:
                 by_abstract.setdefault(abstract_key, key)
+            # Kept for the paper: another side's capture of it shares one (papersite review).
+            matched.setdefault(key, set()).add(("title", title_key))
+            if abstract_key:
+                matched[key].add(("abstract", abstract_key))
             if key in groups:
                 merged += 1
                 other = _unlike_abstract(record, groups[key])
@@ -234,7 +243,9 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # adding a dump never renames the papers already there, whatever its file is called.
     keys = sorted(groups, key=first_seen.__getitem__)
     ids = dict(zip(keys, assign_ids(first_seen[key][2] for key in keys), strict=True))
-    papers = [merge_records(ids[key], records) for key, records in groups.items()]
+    papers = [
+        merge_records(ids[key], records, frozenset(matched[key])) for key, records in groups.items()
+    ]
     papers.sort(key=lambda paper: paper.id)
     for key, other, record in unlike:
         _report_unlike(record, other, groups[key], displays, problems)
@@ -581,8 +592,13 @@ def assign_ids(titles: Iterable[str]) -> list[str]:
     return ids
 
 
-def merge_records(paper_id: str, records: list[Record]) -> Paper:
-    """One paper from all its mentions: the richest value of each field wins."""
+def merge_records(
+    paper_id: str, records: list[Record], match_keys: frozenset[tuple[str, str]] = frozenset()
+) -> Paper:
+    """One paper from all its mentions: the richest value of each field wins.
+
+    ``match_keys`` are what the mentions were merged by (Paper.match_keys).
+    """
     # The dated mention with most metadata gives the paper's fields; ties go to the earliest.
     best = max(records, key=_richness)
     # Metadata says nothing of how well a mention writes the title: one all in lower case ("a
@@ -610,6 +626,7 @@ def merge_records(paper_id: str, records: list[Record]) -> Paper:
         upvotes_as_of=latest_votes.upvotes_as_of if latest_votes else None,
         links=extract_links(best.abstract),
         sources=tuple(dict.fromkeys(r.source for r in records)),
+        match_keys=match_keys,
     )
 
 

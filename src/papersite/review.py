@@ -33,7 +33,7 @@ from datetime import date
 from pathlib import Path
 
 from papersite import urls
-from papersite.catalogue import MIN_MATCHED_ABSTRACT, Paper, match_key
+from papersite.catalogue import Paper
 from papersite.curation import (
     CURATION_DIR,
     PAPERS_FILE,
@@ -324,18 +324,16 @@ def _renames(base: Curation, head: Curation) -> dict[str, str]:
     return renames
 
 
-def _paper_keys(paper: Paper) -> frozenset[str]:
-    """What tells one paper across captures, as the catalogue merges its mentions.
+def _paper_keys(paper: Paper) -> frozenset[tuple[str, str]]:
+    """What tells one paper across captures: what the catalogue merged its mentions by.
 
-    Its title without case or punctuation (match_key), and for a paper retitled between versions,
-    its abstract when long enough to tell papers apart (catalogue.build_catalogue).
+    Each mention's title without case or punctuation, and its abstract when long enough to tell
+    papers apart, for a paper retitled between versions (Paper.match_keys); the title as written,
+    not as shown: one that reads TeX shows otherwise. A paper on both sides shares one.
 
     Not its id: an earlier capture can take a paper's id, and a paper can change ids.
     """
-    keys = {f"title:{match_key(paper.title)}"}
-    if len(paper.abstract) >= MIN_MATCHED_ABSTRACT:
-        keys.add(f"abstract:{paper.abstract}")
-    return frozenset(keys)
+    return paper.match_keys
 
 
 def _same_paper(was: Paper, now: Paper) -> bool:
@@ -343,9 +341,9 @@ def _same_paper(was: Paper, now: Paper) -> bool:
     return not _paper_keys(was).isdisjoint(_paper_keys(now))
 
 
-def _by_keys(side: _Side) -> dict[str, str]:
+def _by_keys(side: _Side) -> dict[tuple[str, str], str]:
     """Each paper of a side, shown or hidden, by each of its keys (see _paper_keys): its id."""
-    found: dict[str, str] = {}
+    found: dict[tuple[str, str], str] = {}
     for paper_id in (*side.papers, *side.hidden):
         paper = side.paper(paper_id)
         assert paper is not None  # one of the side's own ids
