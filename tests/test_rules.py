@@ -357,7 +357,7 @@ def test_a_runaway_regex_is_stopped_and_reported_at_its_line(
 
 def test_regex_terms_sharing_a_budget_spend_it_together() -> None:
     budget = RegexBudget(5.0)
-    first = Term.regex("draft", budget=budget)
+    first = Term.regex("draft", 1.0, ("content/curation/themes.yaml", 5), budget)
     # Alternatives, no literal to prefilter by: searched in every text.
     second = Term.regex("model|scheme", 1.0, ("content/curation/themes.yaml", 7), budget)
     assert first.matches(paper("A draft"))
@@ -365,15 +365,39 @@ def test_regex_terms_sharing_a_budget_spend_it_together() -> None:
     spent = budget.left
     assert not second.matches(paper("A draft"))
     assert budget.left < spent
-    # Spent: the next search, whichever term's, stops curation at that term's line.
+    assert sum(seconds for _, seconds in budget.spent.values()) == pytest.approx(5.0 - budget.left)
+    # Spent: the next search, whichever term's, stops curation at the line of the term that
+    # spent the most (either here: both are quick).
     budget.left = 0.0
+    heaviest = budget.heaviest()
+    assert heaviest is not None and heaviest[0] in (first, second)
     with pytest.raises(PapersiteError) as caught:
         second.matches(paper("A model"))
-    assert (caught.value.path, caught.value.line) == ("content/curation/themes.yaml", 7)
-    assert caught.value.message.startswith(
-        "the regexes together took over 5 s across the papers, regex 'model|scheme' running when "
-        "they did (on 'A model'): a repeat of something"
+    assert (caught.value.path, caught.value.line) == heaviest[0].written_at
+    assert caught.value.message.startswith(f"regex '{heaviest[0].text}' took ")
+    assert "of the 5 s the regexes may take together across the papers: a repeat of" in (
+        caught.value.message
     )
+
+
+def test_regexes_out_of_budget_name_the_one_that_spent_it_not_the_one_running() -> None:
+    # "(.|..)+\d" backtracks for milliseconds on this text, under the limit for one search;
+    # "model|scheme" takes microseconds, and is the one searching when the budget runs out.
+    budget = RegexBudget(5.0)
+    themes = "content/curation/themes.yaml"
+    slow = Term.regex(r"(.|..)+\d", 1.0, (themes, 3), budget)
+    fast = Term.regex("model|scheme", 1.0, (themes, 7), budget)
+    for _ in range(3):
+        assert not slow.matches(paper("a" * 18 + ":", ""))
+        assert not fast.matches(paper("A draft"))
+    budget.left = 0.0
+    with pytest.raises(PapersiteError) as caught:
+        fast.matches(paper("A model"))
+    assert (caught.value.path, caught.value.line) == (themes, 3)
+    assert caught.value.message.startswith(r"regex '(.|..)+\d' took ")
+    assert "'model|scheme'" not in caught.value.message
+    heaviest = budget.heaviest()
+    assert heaviest is not None and heaviest[0] is slow
 
 
 def test_a_search_may_take_no_longer_than_the_budget_left() -> None:
@@ -382,7 +406,8 @@ def test_a_search_may_take_no_longer_than_the_budget_left() -> None:
     budget.left = 0.05
     with pytest.raises(PapersiteError) as caught:
         Term.regex(r"(.|..)+\d", budget=budget).matches(paper("a" * 60 + ":", ""))
-    assert caught.value.message.startswith("the regexes together took over 5 s")
+    assert caught.value.message.startswith(r"regex '(.|..)+\d' took ")
+    assert "of the 5 s the regexes may take together" in caught.value.message
     assert budget.left <= 0
 
 

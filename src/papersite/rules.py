@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from typing import TypeVar
 
@@ -29,7 +30,8 @@ REGEX_TIMEOUT_SECONDS = 1.0
 # What the regex terms of one reading of the curation may take together. A regex just under the
 # timeout on each paper would otherwise cost that times every paper, and again for each such term
 # (ten took 13 minutes over 476 papers). The shipped rules search 5,000 papers' texts in about a
-# second in all, so legitimate rules stay far below it at 50,000.
+# second in all, so legitimate rules stay far below it at 50,000. Seconds of CPU time, as the
+# timeout's are (see RegexBudget.run).
 REGEX_BUDGET_SECONDS = 30.0
 _T = TypeVar("_T")
 # What every paper's title or abstract holds: words of more than one letter, spaces between them,
@@ -149,27 +151,46 @@ def _longest_first(literals: Iterable[str]) -> tuple[str, ...]:
 
 @dataclass
 class RegexBudget:
-    """The seconds the regex terms sharing it may still spend searching, all together."""
+    """The seconds the regex terms sharing it may still spend searching, all together.
+
+    It keeps what each term spent, so that the one that spent the budget is named when it runs
+    out, not whichever term happens to be searching then (a good one, as often as not).
+    """
 
     seconds: float = field(default_factory=lambda: REGEX_BUDGET_SECONDS)
     left: float = field(init=False)
+    # Each term's seconds, by the term's id: the term is kept with them, so its id stays its own.
+    spent: dict[int, tuple[Term, float]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.left = self.seconds
 
-    def run(self, search: Callable[[float], _T]) -> _T:
+    def run(self, term: Term, search: Callable[[float], _T]) -> _T:
         """``search(timeout)`` with what is left, at most REGEX_TIMEOUT_SECONDS; its time spent.
 
-        TimeoutError at once when nothing is left: the regex package reads a timeout of 0 as none.
+        The time is ``term``'s. TimeoutError at once when nothing is left: the regex package
+        reads a timeout of 0 as none.
         """
         timeout = min(REGEX_TIMEOUT_SECONDS, self.left)
         if timeout <= 0:
             raise TimeoutError
-        start = time.perf_counter()
+        # CPU time of this thread, not the wall clock: the budget stops regexes that do too much
+        # work, and a loaded machine (a CI runner, other builds) would otherwise spend it for
+        # them, failing rules that pass on an idle one. It is the clock the regex package stops
+        # a search by too: its timeout counts the process's CPU time (C's clock()), which is at
+        # least this thread's, so a search given what is left never runs past it.
+        start = time.thread_time()
         try:
             return search(timeout)
         finally:
-            self.left -= time.perf_counter() - start
+            took = time.thread_time() - start
+            self.left -= took
+            _, before = self.spent.get(id(term), (term, 0.0))
+            self.spent[id(term)] = (term, before + took)
+
+    def heaviest(self) -> tuple[Term, float] | None:
+        """The term that spent the most of the budget, and what it spent; None before any did."""
+        return max(self.spent.values(), key=lambda spent: spent[1], default=None)
 
 
 @dataclass(frozen=True)
@@ -264,10 +285,11 @@ class Term:
         pattern: regex.Pattern[str] = self.pattern
         try:
             return budget.run(
+                self,
                 lambda timeout: any(
                     match.start() == match.end()
                     for match in pattern.finditer(_EVERY_TEXT, timeout=timeout)
-                )
+                ),
             )
         except TimeoutError:
             # Running away on six characters, it will on a paper (or the budget is spent): search
@@ -301,16 +323,21 @@ class Term:
         # Whether what the terms together may take, not the limit for one search, stops this one.
         shared = budget.left < REGEX_TIMEOUT_SECONDS
         try:
-            return budget.run(lambda timeout: pattern.search(text, timeout=timeout)) is not None
+            found = budget.run(self, lambda timeout: pattern.search(text, timeout=timeout))
+            return found is not None
         except TimeoutError:
-            path, line = self.written_at or ("themes.yaml", None)
-            shown = text if len(text) <= 60 else text[:60] + "…"
             if shared:
+                # The term searching when the budget ran out may well be a good one that came
+                # after the one that spent it: the curator is told of the one to rewrite.
+                term, spent = budget.heaviest() or (self, 0.0)
+                path, line = term.written_at or ("themes.yaml", None)
                 took = (
-                    f"the regexes together took over {budget.seconds:g} s across the papers, "
-                    f"regex '{self.text}' running when they did (on '{shown}')"
+                    f"regex '{term.text}' took {_seconds(spent)} of the {budget.seconds:g} s "
+                    "the regexes may take together across the papers"
                 )
             else:
+                path, line = self.written_at or ("themes.yaml", None)
+                shown = text if len(text) <= 60 else text[:60] + "…"
                 took = (
                     f"regex '{self.text}' ran over {REGEX_TIMEOUT_SECONDS:g} s on one paper's "
                     f"text ('{shown}')"
@@ -322,6 +349,11 @@ class Term:
                 "such as (.|..)+ or (\\w+\\s?)+, can take exponentially long; write it so "
                 "each part of a text can match one way only",
             ) from None
+
+
+def _seconds(seconds: float) -> str:
+    """Seconds to two significant digits, written out: '27', '2.7', '0.027', never '2.7e-05'."""
+    return format(Decimal(f"{seconds:.2g}"), "f")
 
 
 def _split(literals: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
