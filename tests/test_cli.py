@@ -258,6 +258,25 @@ def test_check_validates_the_curation_and_counts_its_problems(
     assert captured.out.splitlines()[-1] == "7 papers; 2 errors, 1 warning"
 
 
+def test_check_shows_invisible_characters_a_curator_pasted_as_escapes(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Printed raw, a zero-width space made an unknown id read as the one suggested for it.
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(
+        "papers:\n  teaching-transformers-to-add\u200b:\n    tags: [survey, \u200b]\n",
+        encoding="utf-8",
+    )
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "content/curation/themes.yaml:35: warning: theme 'arithmetic-reasoning' has no papers",
+        r"content/curation/papers.yaml:2: unknown paper id 'teaching-transformers-to-add\u200b' "
+        "(did you mean 'teaching-transformers-to-add'?)",
+        r"content/curation/papers.yaml:3: item 2 of 'tags' must hold a letter or a digit, "
+        r"not '\u200b'",
+    ]
+
+
 def test_check_counts_no_papers_when_papers_yaml_cannot_be_read(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,6 +15,7 @@ from papersite.errors import (
     cannot_write,
     display_path,
     failed_writing,
+    printable,
 )
 
 WARNING = Problem("content/sources/a.txt", 3, "empty file", Severity.WARNING)
@@ -202,6 +203,13 @@ def test_failed_writing_tells_the_machine_refusing_output_from_a_bug(
         ("abc\u202etxt.exe", "abc\\u202etxt.exe"),
         ("\u2066x\u2069 \u200f", "\\u2066x\\u2069 \\u200f"),
         ("Naïve, 漢字 and — stay", "Naïve, 漢字 and — stay"),
+        # Invisible format characters: 'x\u200b' showed as 'x', a second id looking the same.
+        ("labeling\u200b", "labeling\\u200b"),
+        ("soft\u00adhyphen\ufeff word\u2060joiner", "soft\\xadhyphen\\ufeff word\\u2060joiner"),
+        # Spaces a curator did not type: they look like the space, and are not.
+        ("10\u00a0km 1\u2007000 5\u202fs \u3000", "10\\xa0km 1\\u2007000 5\\u202fs \\u3000"),
+        # Private use, unassigned, a lone surrogate (from a file name not in UTF-8): no glyph.
+        ("\ue000\uffff\udcff", "\\ue000\\uffff\\udcff"),
     ],
 )
 def test_a_problem_quoting_control_characters_prints_on_one_line(quoted: str, shown: str) -> None:
@@ -210,3 +218,16 @@ def test_a_problem_quoting_control_characters_prints_on_one_line(quoted: str, sh
     problem = Problem("content/curation/themes.yaml", 7, f"keyword '{quoted}' is odd")
     assert str(problem) == f"content/curation/themes.yaml:7: keyword '{shown}' is odd"
     assert len(str(problem).splitlines()) == 1
+
+
+def test_what_papersite_writes_in_messages_shows_as_it_is() -> None:
+    # Its own typography, and the letters and symbols of titles in any script.
+    text = "… – — ’ “ ” × ≥ → «é» ü ß 漢字 한국어 ✓ 🚀 cafe\u0301 (a combining accent)"
+    assert printable(text) == text
+    problem = Problem("p.yaml", 1, f"tag '{text}'", Severity.WARNING)
+    assert str(problem) == f"p.yaml:1: warning: tag '{text}'"
+
+
+def test_a_zero_width_space_is_told_apart_from_the_id_it_follows() -> None:
+    problem = Problem("papers.yaml", 33, "unknown paper id 'a-b\u200b' (did you mean 'a-b'?)")
+    assert str(problem) == r"papers.yaml:33: unknown paper id 'a-b\u200b' (did you mean 'a-b'?)"

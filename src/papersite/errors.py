@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 import errno
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -22,22 +21,30 @@ class Severity(enum.IntEnum):
     ERROR = 2
 
 
-# Characters that would break a message's one line, or act on a terminal: C0 and C1 controls
-# (newlines, carriage returns, escape sequences) and the Unicode line and paragraph separators;
-# and the bidirectional controls, which reorder what follows them (U+202E shows "exe.txt" as
-# "txt.exe"), so a quoted text could make the rest of its line read otherwise.
-_UNPRINTABLE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
-
-
 def printable(text: str) -> str:
-    r"""``text`` on one line, each control character written as an escape ('\n', '\x1b').
+    r"""``text`` on one line, each character that does not show as itself written as an escape.
 
     Messages quote what curators and dumps wrote: a keyword holding a newline printed lines of
-    its own, such as a fake "file:line: error" or a GitHub Actions command ("::error ...").
+    its own, such as a fake "file:line: error" or a GitHub Actions command ("::error ..."). The
+    characters escaped are those ``str.isprintable()`` rejects, written as Python writes them
+    ('\n', '\x1b', '\u202e'):
+
+    - C0 and C1 controls (newlines, carriage returns, escape sequences), and the Unicode line
+      and paragraph separators, which would break the line or act on a terminal;
+    - format characters (category Cf): the bidirectional controls, which reorder what follows
+      them (U+202E shows "exe.txt" as "txt.exe"), and the invisible ones, a zero-width space,
+      a soft hyphen, a byte-order mark, which made "unknown paper id 'x\u200b' (did you mean
+      'x'?)" show the same id twice;
+    - spaces other than the space (category Zs: U+00A0 no-break, U+3000 ideographic), which
+      look like one but are not the one a curator would type;
+    - private-use, unassigned and lone surrogate code points, which show as nothing or a box.
+
+    Letters of any script, marks, symbols and punctuation (é, 漢, ×, —, ’) show as they are.
     """
-    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
+    # Nearly every message is printable as it is: isprintable() answers in C, once.
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 @dataclass(frozen=True)
