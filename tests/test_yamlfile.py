@@ -104,7 +104,7 @@ def test_values_keep_their_line_numbers() -> None:
                 f"x:\n  note: {text}\n  order: 1\n",
                 2,
                 f"YAML syntax error: text after 'note:' starts with '{text[0]}', which YAML reads "
-                "as syntax, not text; put the text in double quotes",
+                f'as syntax, not text; put the text in double quotes: note: "{text}"',
             )
             for text in (
                 "*the* classic",
@@ -388,6 +388,91 @@ def test_the_entry_keys_are_the_schema_s() -> None:
     schema: Any = load_schema("papers").schema
     entry = schema["$defs"]["decision"]
     assert set(entry["properties"]) == yamlfile._ENTRY_KEYS
+
+
+TERMS = "themes:\n  - id: t\n    terms:\n      - a\n{}      - b\n"
+STARTS = "starts with '[', which YAML reads as syntax, not text"
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # README's own keywords, as a curator would first write them.
+        (
+            "- [CLS] token",
+            f"text '[CLS] token' {STARTS}; put the text in double quotes: \"[CLS] token\"",
+        ),
+        (
+            "- {keyword: kv[- ]cache, weight: 2}",
+            "text after 'keyword:' holds '[', which YAML reads as syntax inside { }, not text; put "
+            'the text in double quotes: {keyword: "kv[- ]cache", weight: 2}',
+        ),
+        (
+            "- {keyword: 4-bit?, weight: 2}  # 4-bit, 4-bits",
+            "text after 'keyword:' holds '?', which YAML reads as syntax inside { }, not text; put "
+            'the text in double quotes: {keyword: "4-bit?", weight: 2}',
+        ),
+        (
+            "- {keyword: [CLS] token, weight: 2}",
+            f"text after 'keyword:' {STARTS}; put the text in double quotes: "
+            '{keyword: "[CLS] token", weight: 2}',
+        ),
+        (
+            "- [x, kv[- ]cache, y]",
+            "text 'kv[- ]cache' holds '[', which YAML reads as syntax inside [ ], not text; put "
+            'the text in double quotes: [x, "kv[- ]cache", y]',
+        ),
+        # In double quotes a backslash would start an escape.
+        (
+            "- {keyword: \\d+[- ]bit, weight: 2}",
+            "text after 'keyword:' holds '[', which YAML reads as syntax inside { }, not text; put "
+            "the text in single quotes: {keyword: '\\d+[- ]bit', weight: 2}",
+        ),
+        # Too long a line, or one a list goes on from, to show whole: the text alone.
+        (
+            f"- [{'a, ' * 30}kv[- ]cache]",
+            "text 'kv[- ]cache' holds '[', which YAML reads as syntax inside [ ], not text; put "
+            'the text in double quotes: "kv[- ]cache"',
+        ),
+        (
+            "- {keyword: kv[- ]cache,\n         weight: 2}",
+            "text after 'keyword:' holds '[', which YAML reads as syntax inside { }, not text; put "
+            'the text in double quotes: "kv[- ]cache"',
+        ),
+    ],
+)
+def test_text_holding_yaml_syntax_is_told_the_quotes_with_the_text_quoted(
+    item: str, expected: str
+) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(TERMS.format(f"      {item}\n"), "themes.yaml")
+    assert (caught.value.line, caught.value.message) == (5, f"YAML syntax error: {expected}")
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "     - c",  # a list item out of line
+        "     - [CLS] token",  # text to quote too, but on a line out of line: quotes mend nothing
+        "      - {keyword: a, weight: 2} b",  # a map that is one, with more after it
+        "      - [a, b] [c]",
+        "      - [a, b] c",
+        "      - {keyword: a weight: 2}",  # a ',' left out
+        "      - {keyword: a, weight: 2]",  # the wrong bracket
+        "      - {keyword: a, weight: 2}}",
+    ],
+)
+def test_structure_out_of_place_is_not_told_to_be_quoted(item: str) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(TERMS.format(f"{item}\n"), "themes.yaml")
+    assert "quotes" not in caught.value.message
+
+
+def test_a_list_with_more_after_it_is_not_told_to_be_quoted() -> None:
+    # 'note: [RNN] classic' is text; 'themes: [a, b] c' is a list, and c the mistake.
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text("x:\n  themes: [a, b] c\n", "f.yaml")
+    assert caught.value.message == "YAML syntax error: expected <block end>, but found '<scalar>'"
 
 
 def test_an_unknown_word_before_plain_text_is_no_key_run_into_its_value() -> None:

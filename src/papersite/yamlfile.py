@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -230,7 +231,11 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
         )
     if "'<scalar>'" in problem:
         # Text after a list or map that closed early: note: [RNN] classic.
-        return _quote_hint(line[: mark.column].rstrip()) or _start_hint(line, "[{" + _SYNTAX_STARTS)
+        return (
+            _quote_hint(line[: mark.column].rstrip())
+            or _unquoted_syntax(text, mark)
+            or _start_hint(line, "[{" + _SYNTAX_STARTS)
+        )
     if problem == "mapping values are not allowed here":
         key = _KEY_LINE.match(line)
         if key and key.end() <= mark.column:
@@ -242,10 +247,12 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
     if problem.startswith("expected <block end>"):
         if problem.endswith("found '-'") and line.lstrip().startswith("-"):
             return "a list item ('- ') among keys: remove the '- ', as the entries above have none"
-        return _indent_hint(
-            lines, mark.line, "so YAML cannot tell which entry it belongs to"
-        ) or _start_hint(line)
-    return _start_hint(line)
+        return (
+            _indent_hint(lines, mark.line, "so YAML cannot tell which entry it belongs to")
+            or _unquoted_syntax(text, mark)
+            or _start_hint(line)
+        )
+    return _unquoted_syntax(text, mark) or _start_hint(line)
 
 
 _QUOTES = {'"': "double quotes", "'": "single quotes"}
@@ -513,12 +520,181 @@ def _starts_value(before: str) -> bool:
     return not kept or kept[-1] in ":-[{," or kept.lstrip().startswith("#")
 
 
+# What YAML reads as syntax in unquoted text inside a list or map in brackets, [a, b] or {k: v}:
+# PyYAML ends such text at any of them ('kv[- ]cache', '4-bit?').
+_FLOW_SYNTAX = "[]{}?"
+# A key and the space after its ':', ending a line up to a value: group 1 is the key.
+_KEY_BEFORE = re.compile(r"([^\s'\"\[\]{},][^:\[\]{},]*?):[ \t]+$")
+# The dashes of list items at the start of a line, with its indentation.
+_LIST_DASHES = re.compile(r"^[ \t]*(?:-[ \t]+)*")
+_CLOSING = {"[": "]", "{": "}"}
+_BRACKET_TOKENS: dict[type[yaml.Token], str] = {
+    yaml.FlowSequenceStartToken: "[",
+    yaml.FlowMappingStartToken: "{",
+    yaml.FlowSequenceEndToken: "]",
+    yaml.FlowMappingEndToken: "}",
+}
+# A comment ending a line, when it holds no quote mark that could make it part of quoted text.
+_COMMENT_END = re.compile(r"[ \t]+#[^'\"]*$")
+# Past this length a line is too long to show whole in a message: the value alone is shown.
+_SHOWN_LINE = 60
+
+
+def _unquoted_syntax(text: str, mark: yaml.Mark) -> str | None:
+    """For unquoted text holding YAML syntax where PyYAML stopped: '- [CLS] token', 'kv[- ]cache'.
+
+    Text opening with '[' or '{' reads as a list or map, and in a list or map written in brackets
+    text ends at any of '[]{}?' (README's keywords are written so: 'kv[- ]cache', '[CLS] token').
+    The value the error is in is found on its line, and told only when the line with that value
+    in quotes lets the file parse past the error, so a line out of place gets no such hint; the
+    line is shown with the quotes, for the curator to copy.
+    """
+    lines = text.split("\n")
+    depths = _flow_depths(text, mark.line)
+    if mark.line >= len(lines) or depths is None:
+        return None
+    line = lines[mark.line]
+    for start in reversed(range(min(mark.column, len(line) - 1) + 1)):
+        before = line[:start]
+        if line[start] in " \t" or not _opens_value(before):
+            continue
+        opener = depths(start)
+        value = _value_at(line, start, bool(opener))
+        if not value or value[0] in "'\"" or start + len(value) <= mark.column:
+            continue
+        if value[0] in "[{" + _SYNTAX_STARTS:
+            if value[0] in "[{" and _holds_structure(value):
+                return None  # a list or map that is one, with more after it: not text
+            how, char = "starts with", value[0]
+        else:
+            char = next((c for c in value if c in _FLOW_SYNTAX), "")
+            if not opener or not char:
+                return None
+            how = f"holds '{char}', which YAML reads as syntax inside {opener} {_CLOSING[opener]}"
+        quoted = single_quoted(value) if '"' in value or "\\" in value else f'"{value}"'
+        rest = line[start + len(value) :]
+        fixed = list(lines)
+        fixed[mark.line] = before + quoted + rest
+        if not _reads_past(fixed, mark.line):
+            return None
+        key = _KEY_BEFORE.search(_LIST_DASHES.sub("", before))
+        what = f"text after '{key.group(1)}:'" if key else f"text '{value}'"
+        if how == "starts with":
+            how = f"starts with '{char}', which YAML reads as syntax"
+        # The line as it should read, with no comment and no list dash before a lone value; the
+        # quoted text alone when that is long, or part of a list or map going on over lines.
+        shown = (before + quoted + (_COMMENT_END.sub("", rest) if opener else "")).strip()
+        if not key or opener:
+            shown = _LIST_DASHES.sub("", shown)
+        if len(shown) > _SHOWN_LINE or not _loads(shown):
+            shown = quoted
+        kind = "single quotes" if quoted[0] == "'" else "double quotes"
+        return f"{what} {how}, not text; put the text in {kind}: {shown}"
+    return None
+
+
+def _opens_value(before: str) -> bool:
+    """Whether a value may start after ``before``: a list item's dash, a key's ': ', a bracket."""
+    if _LIST_DASHES.fullmatch(before):
+        return True
+    kept = before.rstrip(" \t")
+    if kept.endswith(":"):
+        return kept != before
+    return kept[-1:] in ("[", "{", ",")
+
+
+def _value_at(line: str, start: int, in_brackets: bool) -> str:
+    """The unquoted value starting at ``start``: to the ',' or bracket ending it, or the line's end.
+
+    Brackets inside it are counted, so 'kv[- ]cache' is one value; a comment ends it.
+    """
+    depth = 0
+    end = len(line)
+    for index in range(start, len(line)):
+        char = line[index]
+        if char == "#" and index > start and line[index - 1] in " \t":
+            end = index
+            break
+        if not in_brackets:
+            continue
+        if char in "[{":
+            depth += 1
+        elif char in "]}" or (char == "," and depth == 0):
+            if depth == 0:
+                end = index
+                break
+            depth -= 1
+    return line[start:end].rstrip()
+
+
+def _loads(text: str) -> bool:
+    """Whether ``text`` is YAML on its own."""
+    try:
+        yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError):  # ValueError: a date's shape but no date
+        return False
+    return True
+
+
+def _holds_structure(value: str) -> bool:
+    """Whether the list or map ``value`` opens with holds items or keys: '[a, b]', not '[CLS]'."""
+    depth = 0
+    for index, char in enumerate(value):
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return False
+        elif char == "," or (char == ":" and value[index + 1 : index + 2] in (" ", "")):
+            return True
+    return True  # never closed: _unclosed_bracket's case
+
+
+def _flow_depths(text: str, index: int) -> Callable[[int], str] | None:
+    """A function giving the bracket a column of line ``index`` is inside of, '[', '{' or ''.
+
+    From the scanner's tokens, so brackets in quoted text or comments count for nothing, and a
+    list or map opened on a line above counts. None past the nesting the loader allows: the
+    scanner's work grows with the lists and maps open (see _reads_past).
+    """
+    # Each '[', '{', ']' or '}' YAML reads as syntax, where it is.
+    brackets: list[tuple[tuple[int, int], str]] = []
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > index:
+                break
+            if bracket := _BRACKET_TOKENS.get(type(token)):
+                depth += 1 if bracket in "[{" else -1
+                if depth > MAX_DEPTH + 1:
+                    return None
+                brackets.append(((token.start_mark.line, token.start_mark.column), bracket))
+    except yaml.YAMLError:
+        pass  # the error being explained: the tokens before it are all that is wanted
+
+    def opener(column: int) -> str:
+        open_brackets: list[str] = []
+        for place, bracket in brackets:
+            if place >= (index, column):
+                break
+            if bracket in "[{":
+                open_brackets.append(bracket)
+            elif open_brackets:
+                open_brackets.pop()
+        return open_brackets[-1] if open_brackets else ""
+
+    return opener
+
+
 def _start_hint(line: str, starts: str = _SYNTAX_STARTS) -> str | None:
     """For a value opening with one of ``starts``, which YAML reads as syntax: note: @karpathy."""
     key = _KEY_LINE.match(line)
     value = line[key.end() :].lstrip() if key else ""
     if key is None or not value or value[0] not in starts:
         return None
+    if value[0] in "[{" and _holds_structure(value):
+        return None  # a list or map that is one, with more after it: not text
     return (
         f"text after '{key.group(2)}:' starts with '{value[0]}', which YAML reads as syntax, not "
         "text; put the text in double quotes"
