@@ -1369,8 +1369,11 @@ def test_entries_naming_different_unknown_ids_are_grouped_by_id(content: Path) -
             "  - id: efficient-ml\n    formerly: [fast]\n",
             ", and add 'efficiency' to the 'formerly' of theme 'efficient-ml'",
         ),
-        # No theme like it: nothing to say of which theme to keep the old addresses in.
-        ("  - id: speed\n    title: Speed\n", ""),
+        # No theme like it, and several no entry names: the one it became is said so.
+        (
+            "  - id: speed\n    title: Speed\n",
+            ", and add 'formerly: [efficiency]' to the theme it became",
+        ),
     ],
 )
 def test_a_renamed_theme_s_old_addresses_are_said_to_be_kept_by_formerly(
@@ -1383,6 +1386,49 @@ def test_a_renamed_theme_s_old_addresses_are_said_to_be_kept_by_formerly(
     (error,) = errors(content)
     keeping = f"{keep} in themes.yaml so its old addresses keep working" if keep else ""
     assert error.endswith(f"rename it in each{keeping}")
+
+
+# Naming the other two themes: after the five entries of NAMING_TWICE, lines 19 and 20.
+NAMING_THE_OTHERS = (
+    "  teaching-transformers-to-add:\n"
+    "    themes: {arithmetic-reasoning: arithmetic, sequence-models: transformers}\n"
+)
+# 'efficiency' renamed to an id and title unlike its own.
+UNLIKE = THEMES.replace(
+    "  - id: efficiency\n    title: Efficiency\n", "  - id: cost\n    title: Cost\n", 1
+)
+
+
+def test_a_theme_renamed_unlike_its_old_id_is_named_when_no_entry_names_it(
+    content: Path,
+) -> None:
+    # 'cost' is the only theme no entry names: the one 'efficiency' became, most likely. That it
+    # has no papers follows from the error, which says what to write: no warning of its own.
+    assert UNLIKE != THEMES
+    write(content, themes=UNLIKE, papers=NAMING_TWICE + NAMING_THE_OTHERS)
+    assert curate(content)[1] == [
+        f"{P}:4: unknown theme 'efficiency' (themes: cost, sequence-models, arithmetic-reasoning), "
+        "here and in 4 more entries (lines 5, 7, 8, 10, 11, … 17): renamed in themes.yaml? rename "
+        "it in each, and add 'formerly: [efficiency]' to theme 'cost' in themes.yaml so its old "
+        "addresses keep working"
+    ]
+
+
+@pytest.mark.parametrize("entries", [1, 5])
+def test_no_theme_is_said_to_be_empty_while_an_unknown_theme_may_be_its_old_id(
+    content: Path, entries: int
+) -> None:
+    # Several themes no entry names: any of them may be the one renamed, grouped error or not.
+    papers = HEADER + "papers:\n"
+    for paper_id in NAMING[:entries]:
+        papers += f"  {paper_id}:\n    themes: [efficiency]\n"
+    write(content, themes=UNLIKE, papers=papers)
+    assert [p for p in curate(content)[1] if "has no papers" in p] == []
+    # Once the entries name the new id, a theme still empty is said to be.
+    write(content, papers=papers.replace("[efficiency]", "[cost]"))
+    assert [p for p in curate(content)[1] if "has no papers" in p] == [
+        f"{T}:35: warning: theme 'arithmetic-reasoning' has no papers"
+    ]
 
 
 # 'efficiency' renamed 'efficient-ml' with its old id kept: its id is on line 3.

@@ -1259,7 +1259,7 @@ def _read_decisions(
     anchors: dict[str, tuple[str, int]] = {}
     # Every tag of a paper on the site, with its line, in the file's order.
     tags_used: list[tuple[str, int]] = []
-    unknown_ids = _UnknownIds(document, problems)
+    unknown_ids = _UnknownIds(document, problems, themes.themes)
     for paper_id, entry in (document.data.get("papers") or {}).items():
         if ("papers", paper_id) in dedented:
             continue
@@ -1495,14 +1495,18 @@ class _UnknownIds:
 
     document: YamlDocument
     problems: Problems
+    themes: tuple[Theme, ...] = ()
     # By the id named (with its theme, for a section): the error, what to write instead when that
     # is known (a theme's new id), the theme it may have been renamed (one of a like id or title),
     # then the entry and line of each place naming it.
     named: dict[
         tuple[str, ...], tuple[str, str | None, Theme | None, list[tuple[str | int, int]]]
     ] = field(default_factory=dict)
-    # The themes the unknown theme ids stand for, by a former id or by the theme's title.
+    # The themes the unknown theme ids stand for, by a former id or by the theme's title, or may
+    # stand for: see report.
     meant: set[str] = field(default_factory=set)
+    # The ids of themes read that some entry names.
+    named_themes: set[str] = field(default_factory=set)
 
     def add(
         self,
@@ -1517,8 +1521,20 @@ class _UnknownIds:
         self.named.setdefault(named, (message, write, renamed, []))[3].append((entry, line))
 
     def report(self) -> None:
-        """One error a place, or one for them all when many entries name the same id."""
+        """One error a place, or one for them all when many entries name the same id.
+
+        A theme id no theme has, and no theme's 'formerly', may be a theme's old id all the same:
+        one renamed to an id unlike it ('efficiency' to 'cost') is named by no entry. That such a
+        theme has no papers is then no news: the error says to rename the id in each entry, and
+        to keep it in the theme's 'formerly', naming the theme when it is the only one no entry
+        names.
+        """
+        unnamed = [theme for theme in self.themes if theme.id not in self.named_themes]
         for named, (message, write, renamed, places) in self.named.items():
+            if len(named) == 1 and write is None:
+                if renamed is None and len(unnamed) == 1:
+                    renamed = unnamed[0]
+                self.meant.update(theme.id for theme in ([renamed] if renamed else unnamed))
             entries = {entry for entry, _ in places}
             # A decision's keys are checked in no order of the file's ('featured' first).
             first, *others = lines = sorted(line for _, line in places)
@@ -1527,10 +1543,12 @@ class _UnknownIds:
                 for line in lines:
                     self.problems.error(self.document.path, line, f"{message}{fix}")
                 continue
+            # A section's old id has no addresses to keep: it is only an anchor.
+            keep = _keep_old(named[0], renamed) if len(named) == 1 else ""
             fix = (
                 f"write '{write}' in each"
                 if write
-                else f"renamed in themes.yaml? rename it in each{_keep_old(named[0], renamed)}"
+                else f"renamed in themes.yaml? rename it in each{keep}"
             )
             self.problems.error(
                 self.document.path,
@@ -1541,15 +1559,20 @@ class _UnknownIds:
 
 
 def _keep_old(old: str, renamed: Theme | None) -> str:
-    """For a theme maybe renamed from ``old``: how to keep the addresses the old id had."""
-    if renamed is None or old in renamed.formerly:
+    """For a theme maybe renamed from ``old``: how to keep the addresses the old id had.
+
+    CONTRIBUTING.md asks for both: the new id in every entry, the old one in the theme's
+    'formerly'. Without a theme to name (none like it, or several no entry names), the theme
+    it became is said so.
+    """
+    if renamed is not None and old in renamed.formerly:
         return ""
-    where = f"theme '{renamed.id}' in {THEMES_FILE}"
-    add = (
-        f"'{old}' to the 'formerly' of {where}"
-        if renamed.formerly
-        else f"'formerly: [{old}]' to {where}"
-    )
+    if renamed is None:
+        add = f"'formerly: [{old}]' to the theme it became in {THEMES_FILE}"
+    elif renamed.formerly:
+        add = f"'{old}' to the 'formerly' of theme '{renamed.id}' in {THEMES_FILE}"
+    else:
+        add = f"'formerly: [{old}]' to theme '{renamed.id}' in {THEMES_FILE}"
     return f", and add {add} so its old addresses keep working"
 
 
@@ -1600,7 +1623,10 @@ class _References:
         return False
 
     def theme(self, theme_id: str, *location: str | int) -> bool:
-        if self.cannot_check(theme_id) or any(t.id == theme_id for t in self.themes.themes):
+        if self.cannot_check(theme_id):
+            return True
+        if any(t.id == theme_id for t in self.themes.themes):
+            self.unknown.named_themes.add(theme_id)
             return True
         if theme_id in self.themes.former:
             now, line = self.themes.former[theme_id]
