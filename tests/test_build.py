@@ -24,11 +24,12 @@ from jsonschema import Draft202012Validator
 
 from papersite import build as build_module
 from papersite import curation as curation_module
+from papersite import mkdocs_glue
 from papersite.build import build_content, build_epoch, build_site
 from papersite.catalogue import Catalogue
 from papersite.cli import main
 from papersite.curation import Loaded
-from papersite.errors import PapersiteError, Problem, display_path
+from papersite.errors import PapersiteError, Problem, Terminated, display_path
 from papersite.mkdocs_glue import read_mkdocs_yaml
 from papersite.related import RelatedWorker
 from papersite.render import MARKER
@@ -518,6 +519,25 @@ def test_a_failed_build_leaves_the_previous_site_untouched(
     else:
         monkeypatch.setattr(build_module, "run_mkdocs", fail)
     with pytest.raises(type(failure)):
+        build_site(site, target, config_file=CONFIG)
+    assert tree(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_a_stop_asked_for_where_python_could_not_raise_it_keeps_the_previous_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SIGTERM handled in a finaliser: its Terminated was dropped and MkDocs built on to the end.
+    site, target, before = _built_once(tmp_path)
+    monkeypatch.setattr(Terminated, "requested", False)
+    real = mkdocs_glue.run_mkdocs
+
+    def stop_dropped(*args: Any, **kwargs: Any) -> None:
+        real(*args, **kwargs)
+        Terminated.requested = True
+
+    monkeypatch.setattr(build_module, "run_mkdocs", stop_dropped)
+    with pytest.raises(Terminated):
         build_site(site, target, config_file=CONFIG)
     assert tree(target) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from papersite.cli import _parser, main
+from papersite.errors import Terminated
 from papersite.exports import schema_json
 from papersite.render import SiteWriter
 
@@ -533,6 +534,37 @@ def test_sigterm_is_handled_as_ctrl_c_and_the_handler_is_put_back(
         signal.signal(signal.SIGTERM, before)
     assert capsys.readouterr().err == "papersite: terminated\n"
     assert cleaned == ["work folder"]
+
+
+def test_sigterm_where_python_cannot_raise_it_is_raised_when_the_command_returns(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A finaliser, as an import's module-lock callback was when this was found: Python printed
+    # "Exception ignored in ..." with a traceback, and the build went on to replace the site.
+    finished: list[str] = []
+
+    class Finaliser:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)
+            sum(range(1000))  # the handler runs here, where its exception cannot leave
+
+    def stopped(args: object) -> int:
+        Finaliser()
+        finished.append("the rest of the command")
+        return 0
+
+    def unhandled(signum: int, frame: object) -> None:
+        raise AssertionError("papersite left SIGTERM to the handler it found")
+
+    before = signal.signal(signal.SIGTERM, unhandled)
+    try:
+        monkeypatch.setattr("papersite.cli._run_triage", stopped)
+        assert main(["triage"]) == 128 + signal.SIGTERM
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert finished == ["the rest of the command"]  # it could not be stopped sooner
+    assert capsys.readouterr().err == "papersite: terminated\n"
+    assert not Terminated.requested  # a later command in this process starts afresh
 
 
 def _writes_then_fills_the_disk(monkeypatch: pytest.MonkeyPatch, writes: int) -> None:

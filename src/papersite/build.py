@@ -27,6 +27,7 @@ from papersite.errors import (
     CannotWrite,
     PapersiteError,
     Problem,
+    Terminated,
     cannot_write,
     display_path,
     failed_writing,
@@ -146,6 +147,7 @@ def build_site(
         )
         advice = search_advice(built, generated.search.backend)
         files, size = folder_size(built)
+        Terminated.check()  # asked to stop where it could not be raised: the site stays as it was
         _swap(built, target, work / "previous")
     except (OSError, CannotWrite) as caught:
         # A refusal generating the pages is already one line, naming a file in the work folder.

@@ -18,6 +18,7 @@ from papersite.errors import (
     PapersiteError,
     Problem,
     Problems,
+    Terminated,
     cannot_write,
     display_path,
 )
@@ -27,14 +28,6 @@ from papersite.wording import counted, suggest
 
 # How messages name standard output, which has no path of its own (Python's name for it).
 STDOUT = "<stdout>"
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM arrived (``kill``, ``timeout``, a container or service stopping).
-
-    A KeyboardInterrupt, so that it unwinds as Ctrl-C does: past ``except Exception``, through
-    every ``finally`` that removes a build's work folder or stops a worker process.
-    """
 
 
 class _StdoutClosed(Exception):
@@ -86,21 +79,34 @@ def _sigterm_raises() -> Iterator[None]:
     """Meanwhile SIGTERM raises :class:`Terminated`, so a build cleans up as on Ctrl-C.
 
     Python's default for SIGTERM is to die at once, leaving a build's work folder behind. A second
-    SIGTERM while cleaning up kills at once: whoever sends it has stopped waiting.
+    SIGTERM while cleaning up kills at once: whoever sends it has stopped waiting. One that arrived
+    where Python could not raise it (see Terminated.requested) is raised when the command returns,
+    if nothing raised it before.
     """
 
     def terminated(signum: int, frame: object) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        Terminated.requested = True
         raise Terminated
+
+    def unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+        # The stop is not lost, only deferred (Terminated.check): no traceback for it.
+        if unraisable.exc_type is None or not issubclass(unraisable.exc_type, Terminated):
+            previous_hook(unraisable)
 
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set handlers (main() called from a thread)
         return
+    Terminated.requested = False
     previous = signal.signal(signal.SIGTERM, terminated)
+    previous_hook, sys.unraisablehook = sys.unraisablehook, unraisable
     try:
         yield
+        Terminated.check()
     finally:
         signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
+        Terminated.requested = False
 
 
 def _write(text: str) -> None:

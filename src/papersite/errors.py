@@ -3,6 +3,7 @@
 Every stage reports bad input as a :class:`Problem` naming the file and line. Stages that can go on
 collect problems and carry on (a bad record is skipped and reported); when the caller needs a clean
 result it raises :class:`PapersiteError`, which the CLI prints one problem a line before exiting 1.
+Also :class:`Terminated`, how a stop asked for by SIGTERM unwinds through every stage.
 """
 
 from __future__ import annotations
@@ -12,6 +13,27 @@ import errno
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import ClassVar
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived (``kill``, ``timeout``, a container or service stopping).
+
+    A KeyboardInterrupt, so that it unwinds as Ctrl-C does: past ``except Exception``, through
+    every ``finally`` that removes a build's work folder or stops a worker process.
+    """
+
+    # Set by the CLI's handler as it raises one. A signal handled while Python runs a finaliser or
+    # a weak reference's callback (an import's module lock has one) cannot raise there: Python
+    # prints "Exception ignored in ..." and the work goes on. Whatever must not happen once a stop
+    # was asked for (a build replacing the site) asks check() first.
+    requested: ClassVar[bool] = False
+
+    @classmethod
+    def check(cls) -> None:
+        """Raise one now if SIGTERM arrived where it could not be raised."""
+        if cls.requested:
+            raise cls
 
 
 class Severity(enum.IntEnum):
