@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import io
@@ -11,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -508,6 +510,23 @@ def test_a_broken_pipe_that_is_not_stdout_s_is_a_bug_and_shows_as_one(
         main(["triage"])
 
 
+@contextlib.contextmanager
+def _sigterm_stand_in() -> Iterator[Callable[[int, object], None]]:
+    """Meanwhile SIGTERM's handler fails the test: papersite must set its own, then put it back.
+
+    Python's default would end pytest itself.
+    """
+
+    def unhandled(signum: int, frame: object) -> None:
+        raise AssertionError("papersite left SIGTERM to the handler it found")
+
+    before = signal.signal(signal.SIGTERM, unhandled)
+    try:
+        yield unhandled
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 def test_sigterm_is_handled_as_ctrl_c_and_the_handler_is_put_back(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -521,17 +540,10 @@ def test_sigterm_is_handled_as_ctrl_c_and_the_handler_is_put_back(
             cleaned.append("work folder")
         return 0
 
-    def unhandled(signum: int, frame: object) -> None:
-        raise AssertionError("papersite left SIGTERM to the handler it found")
-
-    # Python's default would end pytest itself; this one stands in for it, and must be put back.
-    before = signal.signal(signal.SIGTERM, unhandled)
-    try:
-        monkeypatch.setattr("papersite.cli._run_triage", stopped)
+    monkeypatch.setattr("papersite.cli._run_triage", stopped)
+    with _sigterm_stand_in() as unhandled:
         assert main(["triage"]) == 128 + signal.SIGTERM
         assert signal.getsignal(signal.SIGTERM) is unhandled
-    finally:
-        signal.signal(signal.SIGTERM, before)
     assert capsys.readouterr().err == "papersite: terminated\n"
     assert cleaned == ["work folder"]
 
@@ -553,15 +565,9 @@ def test_sigterm_where_python_cannot_raise_it_is_raised_when_the_command_returns
         finished.append("the rest of the command")
         return 0
 
-    def unhandled(signum: int, frame: object) -> None:
-        raise AssertionError("papersite left SIGTERM to the handler it found")
-
-    before = signal.signal(signal.SIGTERM, unhandled)
-    try:
-        monkeypatch.setattr("papersite.cli._run_triage", stopped)
+    monkeypatch.setattr("papersite.cli._run_triage", stopped)
+    with _sigterm_stand_in():
         assert main(["triage"]) == 128 + signal.SIGTERM
-    finally:
-        signal.signal(signal.SIGTERM, before)
     assert finished == ["the rest of the command"]  # it could not be stopped sooner
     assert capsys.readouterr().err == "papersite: terminated\n"
     assert not Terminated.requested  # a later command in this process starts afresh
