@@ -2,7 +2,8 @@
 // (a long list would put hundreds of entries on every page), so Material marks no entry as the
 // current one there. Their pager names the first page (data-ps-nav); mark its entry instead.
 // And on the 404 page, the Search link searches for the words of the missing address. With
-// Pagefind as the search, the header gets a search button, and "/" or "s" opens the Search page.
+// Pagefind as the search, the header gets a search button, and "/" or "s" puts the cursor in a
+// search field, opening the Search page where the page has none.
 (function () {
   "use strict";
 
@@ -64,8 +65,10 @@
     header.insertBefore(link, header.querySelector(".md-header__source"));
   }
 
-  // Material's keys for its search, "/" and "s" ("f" too), lead to the Search page, or to its
-  // field when there; never while typing in a field, nor with a modifier (the browser's own keys).
+  // Material's keys for its search, "/" and "s" ("f" too), put the cursor in a search field at
+  // once, the key not typed in it: the Search page's, else the home page's, else the Search
+  // page's after opening it. Never while typing in a field, nor with a modifier (the browser's
+  // own keys).
   function searchKeys(event) {
     var search = document.querySelector('link[rel="search"][type="text/html"]');
     var target = event.target;
@@ -79,12 +82,57 @@
       return;
     }
     event.preventDefault();
-    var field = document.getElementById("ps-search-input");
+    var field =
+      document.getElementById("ps-search-input") || document.getElementById("ps-home-search");
     if (field) {
       field.focus();
       field.select();
     } else {
       window.location.href = search.href;
+      keepTyping();
+    }
+  }
+
+  // What a reader types while the Search page loads, who pressed "/" and typed on at once, is
+  // kept for its field (typedBefore), not dropped or taken by Material's own keys ("n" is its
+  // next page). Kept with the time, so a load the reader stopped (Escape) leaves nothing a later
+  // visit would find.
+  var TYPED = "papersite-typed";
+  function keepTyping() {
+    var typed = "";
+    document.addEventListener(
+      "keydown",
+      function (event) {
+        if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) {
+          return;
+        }
+        event.preventDefault();
+        event.stopPropagation();
+        typed += event.key;
+        try {
+          sessionStorage.setItem(TYPED, Date.now() + " " + typed);
+        } catch (error) {
+          // storage refused (a private window's setting): the keys are lost, as before
+        }
+      },
+      true
+    );
+  }
+
+  // On the Search page, what keepTyping kept goes before what was typed in its field since.
+  function typedBefore() {
+    var field = document.getElementById("ps-search-input");
+    var kept = "";
+    try {
+      kept = sessionStorage.getItem(TYPED) || "";
+      sessionStorage.removeItem(TYPED);
+    } catch (error) {
+      return;
+    }
+    var at = kept.indexOf(" ");
+    if (field && kept && Date.now() - Number(kept.slice(0, at)) < 10000) {
+      field.value = kept.slice(at + 1) + field.value;
+      field.dispatchEvent(new Event("input")); // search.js searches as for typing
     }
   }
 
@@ -92,6 +140,7 @@
     markListEntry();
     searchTheMissingAddress();
     addSearchButton();
+    typedBefore();
   }
 
   document.addEventListener("keydown", searchKeys);
