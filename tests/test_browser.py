@@ -40,6 +40,7 @@ from playwright.sync_api import (  # noqa: E402
     ConsoleMessage,
     Dialog,
     Page,
+    Route,
     expect,
     sync_playwright,
 )
@@ -758,7 +759,11 @@ def test_a_pagefind_site_s_header_leads_to_its_search_page_as_material_s_does(
         )
         button.click()
         page.wait_for_url("**/search/")
-        # Material's keys: "/" to the field on the Search page, and to that page elsewhere.
+        # Material's keys: "/" to the field on the Search page, and to that page elsewhere. The
+        # page opened with the cursor in its field, as it does without a query.
+        field = page.locator("#ps-search-input")
+        expect(field).to_be_focused()
+        field.blur()
         page.locator("body").press("/")
         expect(page.locator("#ps-search-input")).to_be_focused()
         page.keyboard.type("s")  # typed in the field, not a key to search with
@@ -766,6 +771,34 @@ def test_a_pagefind_site_s_header_leads_to_its_search_page_as_material_s_does(
         page.goto(base + "about/")
         page.locator("body").press("s")
         page.wait_for_url("**/search/")
+        # Opened by the key, its field has the cursor, as Material's search dialog has.
+        expect(page.locator("#ps-search-input")).to_be_focused()
+        # What a reader types on while the page loads is not lost, nor taken as Material's keys.
+        held: list[Route] = []
+        page.route("**/search/", lambda route: held.append(route))
+        page.goto(base + "about/")
+        page.keyboard.press("/")  # not the locator's press, which waits for the page to load
+        page.keyboard.type("attention")  # "n": Material's key for the next page
+        assert len(held) == 1
+        held[0].continue_()
+        page.wait_for_url("**/search/")
+        page.unroute("**/search/")
+        expect(page.locator("#ps-search-input")).to_be_focused()
+        expect(page.locator("#ps-search-input")).to_have_value("attention")
+        expect(page.locator(".ps-search-result").first).to_be_visible()
+        assert "q=attention" in page.url
+        # With a query given, the focus stays at the page's top: a screen reader reads the page
+        # and a phone shows the results, not its keyboard.
+        page.goto(base + "search/?q=attention")
+        expect(page.locator(".ps-search-result").first).to_be_visible()
+        expect(page.locator("#ps-search-input")).not_to_be_focused()
+        # The home page's own field takes the key, on the page: nothing typed after it is lost.
+        page.goto(base)
+        page.locator("body").press("/")
+        expect(page.locator("#ps-home-search")).to_be_focused()
+        page.keyboard.type("Efficiency")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search/?q=Efficiency")
         assert problems == []
     with serving(curated_site) as base, page_of(browser) as (page, problems):
         page.goto(base + "about/")
@@ -885,6 +918,35 @@ def test_pagefind_search_takes_hyphenated_words_and_quoted_phrases_as_readers_wr
             assert all("linear attention" in title for title in titles[:3]), (quoted, titles)
         titles = listed_titles(page, base, '"mixture of experts"')
         assert titles and "Mixture of Expert" in titles[0], titles
+        assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("query", "near"),
+    [
+        # Pagefind stems a word and finds what opens like it: "continual", "efficient", "memorize".
+        ("continuation", "continuation"),
+        ("efficency", "efficency"),
+        ("memorable", "memorable"),
+        ("continuation learning", "continuation"),
+        # The word itself, with an English ending, or as typed so far: not words like it.
+        ("model", ""),
+        ("models", ""),
+        ("efficiency", ""),
+        ("multipl", ""),
+    ],
+)
+def test_pagefind_search_says_when_papers_hold_only_words_like_the_query_s(
+    browser: Browser, shipped_pagefind_site: Path, query: str, near: str
+) -> None:
+    with serving(shipped_pagefind_site) as base, page_of(browser) as (page, problems):
+        assert len(listed_titles(page, base, query)) == 10
+        said = (
+            f"No paper holds \u201c{near}\u201d: 10 papers with words like it"
+            if near
+            else f"10 papers for \u201c{query}\u201d"
+        )
+        expect(page.locator("#ps-search-status")).to_have_text(f"{said}, best first; more below.")
         assert problems == []
 
 

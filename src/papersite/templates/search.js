@@ -75,11 +75,11 @@
     return n;
   }
 
-  // Whether a word Pagefind found spells the whole term, not only its stem: "multiplications"
-  // spells "multiplication", "multiple" does not.
+  // Whether a word Pagefind found is the term itself, with an ending ("model", "models") or
+  // begun by it ("multipl"), not a word like it ("multiple" for "multiplication").
   function spells(word, term) {
     return wordParts(word).some(function (part) {
-      return part.startsWith(term);
+      return part.startsWith(term) || sameStem(part, term);
     });
   }
 
@@ -129,11 +129,16 @@
   }
 
   // Credits ``word``, found at a ``place`` worth that much, to ``standsFor``, the terms it stands
-  // for (termsOf): each term's best credit is kept in ``held``; returns what the word earned.
-  function credit(held, word, standsFor, place) {
+  // for (termsOf): each term's best credit is kept in ``held``, in ``spelled`` whether it is the
+  // term itself; returns what the word earned.
+  function credit(held, spelled, word, standsFor, place) {
     var earned = 0;
     standsFor.forEach(function (term) {
-      var worth = place * (spells(word, term) ? 1 : STEM_SHARE);
+      var itself = spells(word, term);
+      if (itself) {
+        spelled[term] = true;
+      }
+      var worth = place * (itself ? 1 : STEM_SHARE);
       held[term] = Math.max(held[term] || 0, worth);
       earned += worth;
     });
@@ -164,6 +169,7 @@
       // its weights halve a hyphenated word's ("Multiplication-Free" below a title's
       // "Multiple"), and for a quoted phrase it may give the phrase's place in the abstract only.
       var held = {}; // term -> the best credit of its words
+      var spelled = {};
       var total = 0;
       var found = {}; // the parts of the words Pagefind found in the paper, lower-cased
       var title = section.title.split(/\s+/);
@@ -186,7 +192,7 @@
           found[part] = true;
         });
         if (location >= titleEnd) {
-          total += credit(held, word, standsFor, 1);
+          total += credit(held, spelled, word, standsFor, 1);
         }
       }
       var titled = 0; // words of the title that stand for a term
@@ -194,7 +200,8 @@
         var isFound = wordParts(title[w]).some(function (part) {
           return part in found;
         });
-        var earned = isFound ? credit(held, title[w], termsOf(title[w], terms), TITLE_CREDIT) : 0;
+        var standing = isFound ? termsOf(title[w], terms) : [];
+        var earned = credit(held, spelled, title[w], standing, TITLE_CREDIT);
         total += earned;
         titled += earned > 0 ? 1 : 0;
       }
@@ -206,6 +213,7 @@
       sections.push({
         section: section,
         held: held,
+        spelled: spelled,
         tieBreak: tieBreak,
         titleEnd: titleEnd,
         end: end,
@@ -241,6 +249,7 @@
         ),
         score: score,
         holds: Object.keys(paper.held),
+        spelled: paper.spelled,
       });
     }
     return papers;
@@ -471,6 +480,7 @@
     this.read = 0;
     this.waiting = []; // papers read but not yet listed, best first
     this.held = {}; // term -> whether a paper of the groups read holds it
+    this.spelled = {}; // term -> whether a paper found holds the term itself
     this.widen = widen || null;
     this.anyWord = false; // listing papers that hold some of the terms, most first
     this.listed = 0; // papers listed so far
@@ -487,6 +497,15 @@
         return group.terms.includes(term);
       });
       return !self.held[term] && (self.readFor[term] || !found);
+    });
+  };
+
+  // The terms the papers found hold only words like, found by their stem ("continual" for
+  // "continuation", "efficient" for "efficency").
+  Results.prototype.near = function () {
+    var self = this;
+    return this.terms.filter(function (term) {
+      return self.held[term] && !self.spelled[term];
     });
   };
 
@@ -510,6 +529,9 @@
       );
       for (var i = 0; i < loaded.length; i++) {
         var found = papersOf(loaded[i], this.terms, this.held, batch[i].everyWord, this.anyWord);
+        found.forEach(function (paper) {
+          Object.assign(this.spelled, paper.spelled);
+        }, this);
         this.waiting = this.waiting.concat(found);
         (batch[i].terms || []).forEach(function (term) {
           this.readFor[term] = true;
@@ -543,6 +565,7 @@
       this.groups = await widen(this.terms);
       this.read = 0;
       this.held = {};
+      this.spelled = {};
       this.anyWord = true;
       return this.next(count);
     }
@@ -668,8 +691,11 @@
           (results.hasMore() ? ", best first; more below." : ", best first.")
         );
       } else {
-        say(listed + (listed === 1 ? " paper" : " papers") + " for " + quoted(query) +
-          (results.hasMore() ? ", best first; more below." : "."));
+        var near = results.near();
+        say((near.length ? "No paper holds " + near.map(quoted).join(", ") + ": " : "") +
+          listed + (listed === 1 ? " paper" : " papers") +
+          (near.length ? " with words like " + (near.length > 1 ? "them" : "it") : " for " +
+            quoted(query)) + (results.hasMore() ? ", best first; more below." : "."));
       }
       more.hidden = !results.hasMore();
       more.disabled = false;
@@ -739,13 +765,18 @@
     });
     pagefind(root).catch(report);
     var query = new URLSearchParams(window.location.search).get("q");
-    if (query) {
+    if (!query) {
+      // Opened to search ("/"): the cursor in the field. With a query, not: a screen reader
+      // reads the page, a phone shows the results, not its keyboard.
+      input.focus();
+    } else {
       input.value = query;
       search(query.trim()).catch(report);
     }
   }
 
-  if (document.readyState === "loading") {
+  // At once when the form is read (the script follows it), so no key typed is lost.
+  if (document.readyState === "loading" && !document.getElementById("ps-search")) {
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();
