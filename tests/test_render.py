@@ -323,6 +323,23 @@ def test_the_writer_removes_nothing_when_a_foreign_file_came_while_it_wrote(
     assert (out / "notes.txt").read_text() == "mine"
 
 
+def test_a_writer_told_not_to_refuse_foreign_files_writes_and_still_never_prunes_them(
+    tmp_path: Path,
+) -> None:
+    # The preview's box of problems must say that a folder is refused: its writer writes there.
+    out = tmp_path / "out"
+    SiteWriter(out).prune()
+    (out / ".index.md.swp").write_text("vim's")
+    with pytest.raises(PapersiteError, match="not a file papersite writes"):
+        SiteWriter(out)
+    writer = SiteWriter(out, refuse_foreign=False)
+    writer.write("box.json", "{}")
+    assert (out / "box.json").read_text() == "{}"
+    with pytest.raises(PapersiteError, match="not a file papersite writes"):
+        writer.prune()
+    assert (out / ".index.md.swp").read_text() == "vim's"
+
+
 def test_the_writer_removes_a_file_manager_s_litter(tmp_path: Path) -> None:
     out = tmp_path / "out"
     SiteWriter(out).prune()
@@ -465,6 +482,11 @@ def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
         f"{foreign}: folder is not empty and was not made by papersite: choose another\n"
     )
     assert sorted(p.name for p in foreign.iterdir()) == ["keep.txt"]
+    # A file papersite never writes, in a folder it made: one line too, and the folder kept.
+    (out / "notes.txt").write_text("mine")
+    assert main(["generate", "--content", str(content), "--config", config, "--out", str(out)]) == 1
+    assert capsys.readouterr().err.startswith(f"{out / 'notes.txt'}: not a file papersite writes")
+    assert (out / "notes.txt").read_text() == "mine"
 
 
 def test_a_title_in_tex_is_text_in_every_page_and_data_file(tmp_path: Path) -> None:

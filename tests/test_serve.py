@@ -848,6 +848,59 @@ def test_a_full_disk_while_regenerating_is_one_line_and_keeps_the_last_pages(
     assert preview.failed
 
 
+@pytest.mark.parametrize("foreign", [".about.md.swp", "papers/notes.txt"])
+def test_a_file_papersite_never_writes_in_the_docs_folder_is_one_line_and_shown_until_gone(
+    preview: Preview, capsys: pytest.CaptureFixture[str], foreign: str
+) -> None:
+    # Vim's swap file beside a page open in it: the box's writer refused the folder as well, and
+    # its refusal came as a traceback, "a bug", with the box left as it was.
+    preview.start()
+    (preview.docs / foreign).touch()
+    capsys.readouterr()
+    papers = preview.content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text() + "# x\n")
+    preview.refresh()
+    refusal = (
+        f"docs/{foreign}: not a file papersite writes, in a folder holding papersite's marker "
+        f"({MARKER}), whose files papersite removes: refusing to touch the folder; move the file "
+        "out, or choose another folder for the pages"
+    )
+    assert capsys.readouterr().err == refusal + "\n"
+    assert _problems_shown(preview)["problems"] == [refusal]
+    assert (preview.docs / foreign).exists()
+    (preview.docs / foreign).unlink()
+    papers.write_text(papers.read_text() + "# yy\n")
+    preview.refresh()
+    assert not preview.failed
+    assert _problems_shown(preview) == {"message": "", "problems": []}
+
+
+def test_a_file_papersite_never_writes_in_the_docs_folder_stops_the_start(
+    preview: Preview, capsys: pytest.CaptureFixture[str]
+) -> None:
+    preview.start()
+    (preview.docs / ".about.md.swp").touch()
+    capsys.readouterr()
+    with pytest.raises(PapersiteError, match="not a file papersite writes"):
+        Preview(preview.content, preview.docs, preview.config_file).start()
+    assert capsys.readouterr().err == ""
+
+
+def test_a_docs_folder_whose_marker_is_removed_while_serving_is_one_line(
+    preview: Preview, capsys: pytest.CaptureFixture[str]
+) -> None:
+    preview.start()
+    (preview.docs / MARKER).unlink()
+    capsys.readouterr()
+    papers = preview.content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text() + "# x\n")
+    preview.refresh()
+    assert capsys.readouterr().err == (
+        "docs: folder is not empty and was not made by papersite: choose another\n"
+    )
+    assert not (preview.docs / MARKER).exists()
+
+
 def test_a_bug_met_regenerating_is_told_and_the_next_edit_regenerates(
     preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -346,10 +346,14 @@ class SiteWriter:
     :meth:`prune`, but only in a folder this writer created (it carries a marker file), and
     except those in ``keep`` (paths relative to the root), which another writer looks after. A
     marked folder holding a file papersite could never have written is refused, before anything
-    is written or removed (see WRITTEN_SUFFIXES).
+    is written or removed (see WRITTEN_SUFFIXES); with ``refuse_foreign`` False only when
+    :meth:`prune` would remove one, for a writer of a few files of its own into a folder accepted
+    before (the preview's box of problems, which must say that refusal).
     """
 
-    def __init__(self, root: Path, *, keep: Collection[str] = ()) -> None:
+    def __init__(
+        self, root: Path, *, keep: Collection[str] = (), refuse_foreign: bool = True
+    ) -> None:
         self.root = root.resolve()
         if self.root.exists() and any(self.root.iterdir()) and not (self.root / MARKER).exists():
             raise PapersiteError(
@@ -359,7 +363,7 @@ class SiteWriter:
             )
         # An empty folder (a build's work folder) holds no earlier file to compare with.
         self._fresh = not self.root.exists() or not any(self.root.iterdir())
-        if not self._fresh:
+        if not self._fresh and refuse_foreign:
             # Before writing anything: the pages would mix with files that are not papersite's.
             self._refuse_foreign(self.root.rglob("*"))
         self.root.mkdir(parents=True, exist_ok=True)

@@ -393,11 +393,19 @@ class Preview:
         is rewritten only when they change, and MkDocs reloads the pages when it is.
         """
         # A docs folder that cannot be written is already the regeneration's error, told in the
-        # terminal; the pages then stay as they were, without the script's news.
-        with contextlib.suppress(OSError):
-            writer = SiteWriter(self.docs)
-            writer.write(PROBLEMS_SCRIPT, (TEMPLATES / "preview.js").read_bytes())
-            writer.write(PROBLEMS_FILE, _problems_report(self.failed, waiting=self.waiting))
+        # terminal; the pages then stay as they were, without the script's news. A file in it
+        # papersite never writes (an editor's swap file beside a page) stops the regeneration,
+        # whose error that is: the box says it, as the preview's two files are no reason to refuse.
+        try:
+            with contextlib.suppress(OSError):
+                writer = SiteWriter(self.docs, refuse_foreign=False)
+                writer.write(PROBLEMS_SCRIPT, (TEMPLATES / "preview.js").read_bytes())
+                writer.write(PROBLEMS_FILE, _problems_report(self.failed, waiting=self.waiting))
+        except PapersiteError as error:
+            # The folder refused otherwise (its marker removed): said once, not as a bug.
+            for problem in error.problems:
+                if problem not in self.failed:
+                    print(problem, file=sys.stderr)
 
     def show_mkdocs_problems(self, site: Path, failed: tuple[Problem, ...]) -> None:
         """Show the errors MkDocs' rebuild failed with, ``failed``, under the last good pages.
