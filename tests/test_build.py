@@ -617,6 +617,18 @@ def test_build_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path: Path, na
     assert (foreign / "thesis.tex").read_text() == "precious"
 
 
+def test_a_folder_holding_only_a_file_manager_s_litter_is_taken_as_empty(tmp_path: Path) -> None:
+    # A folder just made in Finder holds a .DS_Store: it was "not empty and holds no built site".
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / ".DS_Store").write_bytes(b"Bud1")
+    (site / "Thumbs.db").write_bytes(b"")
+    assert build_module.check_site_folder(site, CONFIG) == site.absolute()
+    (site / "thesis.tex").write_text("precious")
+    with pytest.raises(PapersiteError, match="holds no built site"):
+        build_module.check_site_folder(site, CONFIG)
+
+
 @pytest.mark.parametrize("command", ["build", "generate"])
 def test_a_refused_folder_is_named_as_typed_by_build_and_generate_alike(
     tmp_path: Path,

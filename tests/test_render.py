@@ -340,6 +340,21 @@ def test_a_writer_told_not_to_refuse_foreign_files_writes_and_still_never_prunes
     assert (out / ".index.md.swp").read_text() == "vim's"
 
 
+def test_the_writer_takes_a_folder_holding_only_litter_for_an_empty_one(tmp_path: Path) -> None:
+    # A folder just made in Finder: it was "not empty and was not made by papersite".
+    (tmp_path / ".DS_Store").write_bytes(b"Bud1")
+    (tmp_path / "desktop.ini").write_text("[.ShellClassInfo]")
+    writer = SiteWriter(tmp_path)
+    writer.write("index.md", "home")
+    writer.prune()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MARKER, "index.md"]
+    # A folder holding a litter's name that is no file (a folder) is not empty.
+    other = tmp_path / "other"
+    (other / ".DS_Store").mkdir(parents=True)
+    with pytest.raises(PapersiteError, match="not made by papersite"):
+        SiteWriter(other)
+
+
 def test_the_writer_removes_a_file_manager_s_litter(tmp_path: Path) -> None:
     out = tmp_path / "out"
     SiteWriter(out).prune()
@@ -471,6 +486,14 @@ def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
     assert main(["generate", "--content", str(content), "--config", config, "--out", str(out)]) == 0
     assert capsys.readouterr().out == f"Generated 13 pages and 22 files in {out}\n"
     assert (out / "papers/etc-passwd.md").is_file()
+    # A folder just made in Finder is as good as an empty one.
+    finder = tmp_path / "finder"
+    finder.mkdir()
+    (finder / ".DS_Store").write_bytes(b"Bud1")
+    args = ["generate", "--content", str(content), "--config", config, "--out", str(finder)]
+    assert main(args) == 0
+    assert capsys.readouterr().out == f"Generated 13 pages and 22 files in {finder}\n"
+    assert not (finder / ".DS_Store").exists()
     foreign = tmp_path / "mine"
     foreign.mkdir()
     (foreign / "keep.txt").write_text("mine")

@@ -34,7 +34,7 @@ from papersite.errors import (
 )
 from papersite.mkdocs_glue import CONFIG_FILE, papersite_options, run_mkdocs, site_settings
 from papersite.related import RelatedPapers, RelatedWorker
-from papersite.render import TEMPLATES, Generated, generate
+from papersite.render import TEMPLATES, Generated, generate, holds_nothing_but_litter
 from papersite.search import PagefindIndexer, add_to_material_index, search_advice
 
 # Names the host and process that own a work folder, so a later build can tell a killed one's.
@@ -467,7 +467,7 @@ def _check_target(target: Path, config_file: Path, content: Path | None = None) 
         raise PapersiteError(
             display_path(target), None, "refusing to build the site inside the content folder"
         )
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists():
+    if not holds_nothing_but_litter(target) and not (target / "index.html").exists():
         raise PapersiteError(
             display_path(target),
             None,

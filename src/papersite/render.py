@@ -355,7 +355,7 @@ class SiteWriter:
         self, root: Path, *, keep: Collection[str] = (), refuse_foreign: bool = True
     ) -> None:
         self.root = root.resolve()
-        if self.root.exists() and any(self.root.iterdir()) and not (self.root / MARKER).exists():
+        if not holds_nothing_but_litter(self.root) and not (self.root / MARKER).exists():
             raise PapersiteError(
                 display_path(root),
                 None,
@@ -465,6 +465,18 @@ class SiteWriter:
                     f"({MARKER}), whose files papersite removes: refusing to touch the folder; "
                     "move the file out, or choose another folder for the pages",
                 )
+
+
+def holds_nothing_but_litter(folder: Path) -> bool:
+    """Whether ``folder`` is missing, or holds no file but a file manager's LITTER.
+
+    A folder just made in Finder holds a .DS_Store: taking it for one holding someone's files
+    refused it as not empty.
+    """
+    if not folder.exists():
+        return True
+    # A file is no folder: listing it raises, as the caller's refusal to write says.
+    return all(entry.name in LITTER and entry.is_file() for entry in folder.iterdir())
 
 
 def could_have_written(relative: PurePath) -> bool:
