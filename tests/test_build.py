@@ -1150,18 +1150,22 @@ def test_a_site_dir_whose_folder_cannot_be_written_is_one_line(
     )
 
 
-def test_a_site_dir_below_a_file_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("command", ["build", "generate"])
+@pytest.mark.parametrize("below", ["", "sub", "sub/site"])
+def test_a_site_or_docs_folder_that_is_or_lies_under_a_file_is_one_line_naming_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, below: str
 ) -> None:
+    # Told by the machine, it was "a-file: cannot write: File exists; a build writes the new site
+    # there, then renames it to sub" (the work folder's), "Not a directory" for generate.
     content = str(write_content(tmp_path))
     (tmp_path / "a-file").write_text("not a folder")
-    target = tmp_path / "a-file" / "sub" / "site"
-    argv = ["build", "--content", content, "--config", str(CONFIG), "--site-dir", str(target)]
+    target = tmp_path / "a-file" / below if below else tmp_path / "a-file"
+    out = "--site-dir" if command == "build" else "--out"
+    argv = [command, "--content", content, "--config", str(CONFIG), out, str(target)]
     assert main(argv) == 1
-    assert capsys.readouterr().err == (
-        f"{target.parent}: cannot write: Not a directory; "
-        "a build writes the new site there, then renames it to site\n"
-    )
+    said = f"lies under {tmp_path / 'a-file'}, a file," if below else "is a file,"
+    assert capsys.readouterr().err == f"{target}: {said} not a folder\n"
+    assert (tmp_path / "a-file").read_text() == "not a folder"
 
 
 @pytest.mark.parametrize("existing", [True, False], ids=["link-to-a-site", "dangling-link"])

@@ -608,4 +608,6 @@ def test_generate_into_a_folder_it_cannot_make_is_one_line(
     out = tmp_path / "a-file" / "gen"
     argv = ["generate", "--content", str(content), "--config", str(REPO / "mkdocs.yml")]
     assert main([*argv, "--out", str(out)]) == 1
-    assert capsys.readouterr().err == f"{out}: cannot write: Not a directory\n"
+    assert capsys.readouterr().err == (
+        f"{out}: lies under {tmp_path / 'a-file'}, a file, not a folder\n"
+    )

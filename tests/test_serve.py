@@ -32,6 +32,7 @@ from papersite.mkdocs_glue import (
     mkdocs_logging,
     read_mkdocs_yaml,
 )
+from papersite.options import line_of
 from papersite.render import MARKER, TEMPLATES
 from papersite.serve import Preview
 from papersite.tags import SORT_OPTIONS
@@ -314,7 +315,8 @@ def test_a_docs_folder_that_is_a_file_is_one_line_with_the_content_s_errors_or_w
     preview.docs.write_text("the project's")
     with pytest.raises(PapersiteError) as error:
         preview.start()
-    assert str(error.value) == "README.md: cannot write: Not a directory"
+    # Refused at docs_dir's line in mkdocs.yml, before anything is written.
+    assert str(error.value).endswith(": docs_dir 'README.md': is a file, not a folder")
     # The content's errors are not said first: no edit of them would let the preview start.
     assert "papers.yaml" not in capsys.readouterr().err
     assert preview.docs.read_text() == "the project's"
@@ -821,7 +823,10 @@ def test_a_docs_folder_that_is_a_file_is_one_line_before_mkdocs_starts(
     mkdocs_not_reached.parent.mkdir(parents=True, exist_ok=True)
     mkdocs_not_reached.write_text("not a folder")
     assert main(["serve", "--dev-addr", f"127.0.0.1:{free_port()}"]) == 1
-    assert capsys.readouterr().err == f"{mkdocs_not_reached}: cannot write: Not a directory\n"
+    line = line_of(Path("mkdocs.yml"), ("docs_dir",))
+    assert capsys.readouterr().err == (
+        f"mkdocs.yml:{line}: docs_dir '{mkdocs_not_reached}': is a file, not a folder\n"
+    )
 
 
 def test_a_full_disk_while_regenerating_is_one_line_and_keeps_the_last_pages(

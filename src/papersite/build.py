@@ -261,6 +261,23 @@ def link_loop_refusal(path: Path) -> str | None:
     )
 
 
+def file_in_the_way_refusal(path: Path) -> str | None:
+    """Why ``path`` can be no folder because it, or a folder above it, is a file; or None.
+
+    Told by the machine when writing, it was "cannot write: File exists" for a build (at the work
+    folder beside the site folder) and "Not a directory" for generate, neither naming the file.
+    """
+    absolute = path.absolute()
+    for above in (absolute, *absolute.parents):
+        if above.is_dir():
+            return None
+        if above.exists():
+            if above == absolute:
+                return "is a file, not a folder"
+            return f"lies under {display_path(above)}, a file, not a folder"
+    return None
+
+
 def _loops(path: Path) -> bool:
     """Whether the system gives up following the links of ``path`` (ELOOP)."""
     try:
@@ -277,9 +294,9 @@ def check_site_folder(site_dir: Path, config_file: Path, content: Path | None = 
     even when the content has errors too.
     """
     given = site_dir.absolute()
-    loop = link_loop_refusal(given)
-    if loop is not None:
-        raise PapersiteError(display_path(given), None, loop)
+    refusal = link_loop_refusal(given) or file_in_the_way_refusal(given)
+    if refusal is not None:
+        raise PapersiteError(display_path(given), None, refusal)
     _check_target(given, config_file, content)
     return _real_folder(given)
 
@@ -453,8 +470,6 @@ def _check_target(target: Path, config_file: Path, content: Path | None = None) 
     The swap deletes what it replaces, so the project, the content, the home folder and everything
     above them are refused by path, whatever they hold, even through a symbolic link.
     """
-    if target.exists() and not target.is_dir():
-        raise PapersiteError(display_path(target), None, "site folder exists and is not a folder")
     if _holds_any(target, _project_folders(config_file, content)):
         raise PapersiteError(
             display_path(target),
@@ -484,7 +499,8 @@ def docs_folder_refusal(
     file came from (a pull request can commit one): the project, the content, mkdocs.yml and the
     ``inputs`` (templates) are refused by path, as is a folder holding them, or one inside the
     content or an input, where generated files would mix with what they are made from. A folder
-    whose symbolic links loop is refused too: it can be no folder.
+    whose symbolic links loop, or that is or lies under a file, is refused too: it can be no
+    folder.
     """
     loop = link_loop_refusal(docs)
     if loop is not None:
@@ -501,7 +517,8 @@ def docs_folder_refusal(
             "refusing to write the pages inside the content or the templates: choose a folder "
             "of their own, such as build/docs"
         )
-    return None
+    # Last: mkdocs.yml or README.md as the folder is the project's file, which says more.
+    return file_in_the_way_refusal(docs)
 
 
 def _project_folders(config_file: Path, content: Path | None) -> set[Path]:
