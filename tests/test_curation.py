@@ -518,8 +518,9 @@ def test_the_regex_a_keyword_is_told_to_be_is_one_to_copy(
         ("'model[s]'", "as a regex it matches 3 papers ("),
         ("'mod[e]l|speed'", "as a regex it matches more than 3 papers ("),
         # A pattern every paper matches would put every paper in the theme: not suggested.
-        # Every paper readers see: the fixture's hidden one is not counted.
-        ("'[a-z]'", "as a regex it would match every paper (6 papers)"),
+        # Every paper readers see: the fixture's hidden one is not counted, and said not to be
+        # (check counts 7 papers in all).
+        ("'[a-z]'", "as a regex it would match every paper shown (6 papers; papers.yaml hides 1)"),
     ],
 )
 def test_the_papers_a_keyword_would_match_as_a_regex_are_counted_up_to_a_few(
@@ -529,6 +530,18 @@ def test_the_papers_a_keyword_would_match_as_a_regex_are_counted_up_to_a_few(
     (warning,) = literal_keywords(content, themes, written)
     assert f"and matches no paper: {told}" in warning
     assert ("for a pattern, write" in warning) == ("every paper" not in told)
+
+
+def test_a_keyword_matching_every_paper_as_a_regex_says_every_paper_without_hidden_ones(
+    content: Path,
+) -> None:
+    papers = (content / "curation" / "papers.yaml").read_text(encoding="utf-8")
+    unhidden = re.sub(r"\n +hidden: .*", "", papers)
+    assert unhidden != papers
+    write(content, papers=unhidden)
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    (warning,) = literal_keywords(content, themes, "'[a-z]'")
+    assert warning.endswith(": as a regex it would match every paper (7 papers)")
 
 
 def test_suggestions_stop_once_their_time_is_spent(

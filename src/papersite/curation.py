@@ -537,12 +537,18 @@ def _check_literal_keywords(
             written.path,
             written.line,
             f"keyword '{keyword}' is matched literally, {shown} included, and {outcome}"
-            + _as_regex(keyword, shown_texts, budget, alone=written.alone),
+            + _as_regex(
+                keyword, shown_texts, budget, alone=written.alone, hidden=len(hidden_papers)
+            ),
         )
 
 
-def _as_regex(keyword: str, texts: Sequence[Text], budget: RegexBudget, *, alone: bool) -> str:
+def _as_regex(
+    keyword: str, texts: Sequence[Text], budget: RegexBudget, *, alone: bool, hidden: int = 0
+) -> str:
     """What to write for a keyword holding regex syntax: ': as a regex it matches …', or "".
+
+    ``texts`` are the papers shown; ``hidden`` counts those papers.yaml hides, which are not.
 
     Only a keyword that is a valid regex matching some paper is told to be one: 'gpt[4' is no
     pattern ('regex:' would only turn the warning into an error), and one that matches no paper
@@ -571,7 +577,10 @@ def _as_regex(keyword: str, texts: Sequence[Text], budget: RegexBudget, *, alone
     if not found:
         return ""
     if every:
-        return f": as a regex it would match every paper ({counted(len(texts), 'paper')})"
+        # "every paper (6 papers)" beside check's "8 papers" in all read as a miscount.
+        shown = f"; {PAPERS_FILE} hides {hidden}" if hidden else ""
+        every_paper = "every paper shown" if hidden else "every paper"
+        return f": as a regex it would match {every_paper} ({counted(len(texts), 'paper')}{shown})"
     # One match shown, so a curator sees what the regex finds, meant or not: 'p(y|x)' finds 'py'.
     match = term.pattern.search(found[0].title) or term.pattern.search(found[0].abstract)
     example = f" ({describe(match.group())} first)" if match else ""
