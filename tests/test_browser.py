@@ -1035,6 +1035,12 @@ def axe_violations(page: Page) -> list[str]:
     """axe-core's findings on the page as it stands, one line each: rule, impact, first element."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # Once transitions end: colour-contrast reads the colours as computed at that moment, and
+    # caught Material's search field fading in at a phone's width (a failure one run in several).
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect.getComputedTiming().endTime === Infinity)"
+    )
     results = Axe().run(page).response
     return [
         f"{v['id']} ({v['impact']}, {len(v['nodes'])}x): {v['nodes'][0]['target']} - {v['help']}"
