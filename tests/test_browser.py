@@ -1036,7 +1036,7 @@ def axe_violations(page: Page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     # Once transitions end: colour-contrast reads the colours as computed at that moment, and
-    # caught Material's search field fading in at a phone's width (a failure one run in several).
+    # failed once on Material's search field at a phone's width, most likely caught fading in.
     page.wait_for_function(
         "() => document.getAnimations().every(a => a.playState !== 'running'"
         " || a.effect.getComputedTiming().endTime === Infinity)"
