@@ -13,6 +13,7 @@ from papersite.catalogue import Paper
 from papersite.errors import PapersiteError
 from papersite.rules import (
     RegexBudget,
+    RunawayRegex,
     SectionRule,
     Term,
     ThemeRules,
@@ -353,6 +354,40 @@ def test_a_runaway_regex_is_stopped_and_reported_at_its_line(
         term.matches(paper("a" * 60 + ":", ""))
     assert (caught.value.path, caught.value.line) == ("content/curation/themes.yaml", 42)
     assert caught.value.message.startswith(r"regex '(.|..)+\d' ran over 0.05 s on one paper's")
+
+
+def test_a_runaway_regex_is_reported_once_then_matches_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(rules_module, "REGEX_TIMEOUT_SECONDS", 0.05)
+    budget = RegexBudget(5.0)
+    runaway = Term.regex(r"(.|..)+\d", 1.0, ("content/curation/themes.yaml", 42), budget)
+    other = Term.regex("draft", 1.0, ("content/curation/themes.yaml", 43), budget)
+    with pytest.raises(RunawayRegex):
+        runaway.matches(paper("a" * 60 + ":", ""))
+    left = budget.left
+    # Stopped: not searched again, so it costs nothing, even where it would match.
+    assert not runaway.matches(paper("a" * 60 + ":", ""))
+    assert not runaway.matches(paper("a1"))
+    assert budget.left == left
+    # Only that term: the others sharing the budget still search.
+    assert other.matches(paper("A draft"))
+
+
+def test_every_regex_sharing_a_budget_spent_matches_nothing_once_reported() -> None:
+    budget = RegexBudget(5.0)
+    first = Term.regex("draft", 1.0, ("content/curation/themes.yaml", 5), budget)
+    second = Term.regex("model", 1.0, ("content/curation/themes.yaml", 7), budget)
+    budget.left = 0.0
+    with pytest.raises(RunawayRegex) as caught:
+        first.matches(paper("A draft"))
+    assert "every regex term is taken to match no paper, keywords alone scoring" in (
+        caught.value.message
+    )
+    assert not first.matches(paper("A draft"))
+    assert not second.matches(paper("A model"))
+    # Keywords are no regexes: they still match.
+    assert Term.keyword("model").matches(paper("A model"))
 
 
 def test_regex_terms_sharing_a_budget_spend_it_together() -> None:

@@ -161,6 +161,10 @@ class RegexBudget:
     left: float = field(init=False)
     # Each term's seconds, by the term's id: the term is kept with them, so its id stays its own.
     spent: dict[int, tuple[Term, float]] = field(init=False, default_factory=dict)
+    # Terms that ran away on one paper's text, by id as in ``spent``, and whether the budget ran
+    # out: each is reported once (see Term.search), then matches nothing.
+    stopped: dict[int, Term] = field(init=False, default_factory=dict)
+    exhausted: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.left = self.seconds
@@ -191,6 +195,14 @@ class RegexBudget:
     def heaviest(self) -> tuple[Term, float] | None:
         """The term that spent the most of the budget, and what it spent; None before any did."""
         return max(self.spent.values(), key=lambda spent: spent[1], default=None)
+
+
+class RunawayRegex(PapersiteError):
+    """A regex term ran over the time for one paper's text, or spent what the regexes share.
+
+    Raised once for each: from then on the term (or, the budget spent, every regex term sharing
+    it) matches nothing, so whoever applies the rules reports this and carries on.
+    """
 
 
 @dataclass(frozen=True)
@@ -312,13 +324,20 @@ class Term:
         return self.search(text, folded)
 
     def search(self, text: str, folded: str) -> bool:
-        """Whether the pattern matches ``text``, whose :func:`fold` is ``folded``; no prefilter."""
+        """Whether the pattern matches ``text``, whose :func:`fold` is ``folded``; no prefilter.
+
+        A regex that runs away, or spends what is left of its budget, raises RunawayRegex: once,
+        after which it (or every regex sharing the budget spent) matches nothing.
+        """
         # isascii() reads a flag CPython keeps on every string: it costs nothing.
         if self.folded_pattern is not None and text.isascii():
             return self.folded_pattern.search(folded) is not None
         if not isinstance(self.pattern, regex.Pattern):
             return self.pattern.search(text) is not None
         budget = self.budget if self.budget is not None else RegexBudget()
+        # Stopped already, and reported: it matches nothing rather than fail every search after.
+        if budget.exhausted or id(self) in budget.stopped:
+            return False
         pattern: regex.Pattern[str] = self.pattern
         # Whether what the terms together may take, not the limit for one search, stops this one.
         shared = budget.left < REGEX_TIMEOUT_SECONDS
@@ -335,6 +354,9 @@ class Term:
                     f"regex '{term.text}' took {_seconds(spent)} of the {budget.seconds:g} s "
                     "the regexes may take together across the papers"
                 )
+                # Every regex term, not only the heaviest: any search would now fail at once.
+                budget.exhausted = True
+                meanwhile = "every regex term is taken to match no paper, keywords alone scoring"
             else:
                 path, line = self.written_at or ("themes.yaml", None)
                 shown = text if len(text) <= 60 else text[:60] + "…"
@@ -342,12 +364,17 @@ class Term:
                     f"regex '{self.text}' ran over {REGEX_TIMEOUT_SECONDS:g} s on one paper's "
                     f"text ('{shown}')"
                 )
-            raise PapersiteError(
+                # Only this term: a regex that runs away on one text would on others too, each
+                # costing the timeout from the budget the good regexes share.
+                budget.stopped[id(self)] = self
+                meanwhile = "it is taken to match no paper"
+            raise RunawayRegex(
                 path,
                 line,
                 f"{took}: a repeat of something that can match the same text in several ways, "
                 "such as (.|..)+ or (\\w+\\s?)+, can take exponentially long; write it so "
-                "each part of a text can match one way only",
+                f"each part of a text can match one way only (from there on {meanwhile}, so "
+                "that the rest is checked)",
             ) from None
 
 
