@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from papersite import rules
 from papersite.cli import _parser, main
 from papersite.errors import Terminated
 from papersite.exports import schema_json
@@ -259,6 +260,40 @@ def test_check_validates_the_curation_and_counts_its_problems(
         "content/curation/papers.yaml:3: 'order' must be a whole number, not 'first'",
     ]
     assert captured.out.splitlines()[-1] == "7 papers; 2 errors, 1 warning"
+
+
+def test_check_reports_a_runaway_regex_with_every_other_problem(
+    curated_content: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rules, "REGEX_TIMEOUT_SECONDS", 0.05)
+    themes = curated_content / "curation" / "themes.yaml"
+    old = "{regex: 'speed(s|ed)? up', weight: 0.5}"
+    text = themes.read_text(encoding="utf-8")
+    assert old in text
+    # "(.|..)+" tries every way of splitting a paper's text into ones and twos.
+    themes.write_text(text.replace(old, r"{regex: '(.|..)+\d', weight: 0.5}"), encoding="utf-8")
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(
+        "papers:\n  bogus-id-xyz:\n    order: 1\n  bogus-id-xyz:\n    order: 2\n",
+        encoding="utf-8",
+    )
+    assert main(["check"]) == 1
+    captured = capsys.readouterr()
+    err = [line for line in captured.err.splitlines() if ": warning: " not in line]
+    assert [line.split(": ")[0] for line in err] == [
+        "content/curation/themes.yaml:18",
+        "content/curation/papers.yaml:2",
+        "content/curation/papers.yaml:4",
+    ]
+    assert err[0].startswith(r"content/curation/themes.yaml:18: regex '(.|..)+\d' ran over")
+    assert err[1:] == [
+        "content/curation/papers.yaml:2: unknown paper id 'bogus-id-xyz' "
+        "(no paper has a similar id)",
+        "content/curation/papers.yaml:4: duplicate key 'bogus-id-xyz' (first defined on line 2)",
+    ]
+    # The summary as for any content: the dump read, the curation's count, the papers'.
+    assert "records read" in captured.out
+    assert captured.out.splitlines()[-1].startswith("7 papers; 3 errors")
 
 
 def test_check_shows_invisible_characters_a_curator_pasted_as_escapes(

@@ -843,16 +843,50 @@ def test_papers_naming_a_theme_whose_id_is_taken_wait_for_its_new_id(content: Pa
     )
 
 
-def test_a_regex_that_runs_away_on_a_paper_stops_curation_at_its_line(
+# A theme's regex that backtracks catastrophically on a paper's text: "(.|..)+" tries every way
+# of splitting the text into ones and twos before it finds no digit.
+RUNAWAY = r"{regex: '(.|..)+\d', weight: 0.5}"
+
+
+def test_a_regex_that_runs_away_on_a_paper_is_reported_at_its_line_and_the_rest_checked(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(rules, "REGEX_TIMEOUT_SECONDS", 0.05)
     old = "{regex: 'speed(s|ed)? up', weight: 0.5}"
     assert old in THEMES
-    write(content, themes=THEMES.replace(old, r"{regex: '(.|..)+\d', weight: 0.5}", 1))
-    with pytest.raises(PapersiteError) as caught:
-        curate(content)
-    assert str(caught.value).startswith(rf"{T}:18: regex '(.|..)+\d' ran over 0.05 s")
+    write(content, themes=THEMES.replace(old, RUNAWAY, 1))
+    with (content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write("  no-such-paper:\n    order: 1\n")
+    curation, problems = curate(content)
+    # Once, though every paper is searched: stopped, it matches nothing and costs nothing after.
+    assert [problem for problem in problems if problem.startswith(f"{T}:18:")] == [
+        rf"{T}:18: regex '(.|..)+\d' ran over 0.05 s on one paper's text ('Four-Bit "
+        "Quantization of Large Language Models'): a repeat of something that can match the "
+        "same text in several ways, such as (.|..)+ or (\\w+\\s?)+, can take exponentially "
+        "long; write it so each part of a text can match one way only (from there on it is "
+        "taken to match no paper, so that the rest is checked)"
+    ]
+    # The rest of the content is checked all the same.
+    assert f"{P}:17: unknown paper id 'no-such-paper'" in [p.split(" (")[0] for p in problems]
+    # And the keywords still score: the quantization papers are where they were.
+    assert [item.paper.id for item in curation.in_theme("efficiency")][:1] == [
+        "four-bit-quantization-of-large-language-models"
+    ]
+
+
+def test_a_regex_that_runs_away_only_on_a_hidden_paper_is_reported_by_the_rules_alone(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rules, "REGEX_TIMEOUT_SECONDS", 0.05)
+    old = "{regex: 'speed(s|ed)? up', weight: 0.5}"
+    # Searched only in a text holding "cook", the hidden survey's, where it runs away.
+    write(content, themes=THEMES.replace(old, r"{regex: '((.|..)+)+cook\d'}", 1))
+    # papers.yaml hides the paper: its decision spares it the rules.
+    assert errors(content) == []
+    _, problems = curate(content, rules_only=True)
+    assert [problem.split(" on one")[0] for problem in problems] == [
+        rf"{T}:18: regex '((.|..)+)+cook\d' ran over 0.05 s"
+    ]
 
 
 def test_the_regexes_of_one_reading_share_one_budget(content: Path) -> None:
@@ -875,18 +909,31 @@ def test_the_regexes_of_one_reading_share_one_budget(content: Path) -> None:
     assert regexes(first)[0].budget is not regexes(second)[0].budget
 
 
-def test_regexes_taking_too_long_together_stop_curation_at_one_of_them(
+def test_regexes_taking_too_long_together_are_reported_once_and_the_rest_checked(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # No regex runs away, yet together they would take too long: a budget of nothing shows it.
     monkeypatch.setattr(rules, "REGEX_BUDGET_SECONDS", 0.0)
-    with pytest.raises(PapersiteError) as caught:
-        curate(content)
-    # None has spent any of it: the one running is named.
-    assert str(caught.value).startswith(
-        f"{T}:18: regex 'speed(s|ed)? up' took 0 of the 0 s the regexes may take together "
-        "across the papers"
-    )
+    # A second regex, a section's: one is reported, and every regex stopped.
+    edit = "terms: [quantiz*, four bits"
+    write(content, themes=THEMES.replace(edit, "terms: [quantiz*, {regex: 'four.bits'}, four bits"))
+    with (content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write("  no-such-paper:\n    order: 1\n")
+    curation, problems = curate(content)
+    # None has spent any of it: the one running first (on the first paper, the section's) is
+    # named; the theme's, searched in a later paper, then matches nothing without a word.
+    assert [problem for problem in problems if problem.startswith(T)] == [
+        f"{T}:9: regex 'four.bits' took 0 of the 0 s the regexes may take together "
+        "across the papers: a repeat of something that can match the same text in several "
+        "ways, such as (.|..)+ or (\\w+\\s?)+, can take exponentially long; write it so each "
+        "part of a text can match one way only (from there on every regex term is taken to "
+        "match no paper, keywords alone scoring, so that the rest is checked)"
+    ]
+    assert f"{P}:17: unknown paper id 'no-such-paper'" in [p.split(" (")[0] for p in problems]
+    # The keywords alone sort the papers: quantiz* still finds its papers.
+    assert "four-bit-quantization-of-large-language-models" in [
+        item.paper.id for item in curation.in_theme("efficiency")
+    ]
 
 
 def test_a_regex_that_matches_empty_text_is_left_out_so_papers_stay_where_they_were(

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from papersite import review as review_module
+from papersite import rules
 from papersite.cli import main
 from papersite.markup import code_span, escape_gfm
 from papersite.review import PaperChange, format_review, review
@@ -158,6 +159,30 @@ def test_errors_in_the_pull_request_are_listed_and_a_deleted_theme_still_counts(
         "- **error** `head/curation/papers.yaml:7`: unknown theme 'arithmetic-reasoning' "
         "(themes: efficiency, sequence-models)\n"
     )
+
+
+def test_a_runaway_regex_in_the_pull_request_is_listed_and_the_review_still_made(
+    curated_content: Path,
+    head_content: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(rules, "REGEX_TIMEOUT_SECONDS", 0.05)
+    themes = head_content / "curation" / "themes.yaml"
+    old = "{regex: 'speed(s|ed)? up', weight: 0.5}"
+    text = themes.read_text(encoding="utf-8")
+    assert old in text
+    # "(.|..)+" tries every way of splitting a paper's text into ones and twos.
+    themes.write_text(text.replace(old, r"{regex: '(.|..)+\d', weight: 0.5}"), encoding="utf-8")
+    with (head_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write("  no-such-paper:\n    order: 1\n")
+    assert main(["review", "--base-content", "content", "--content", "head"]) == 0
+    out = capsys.readouterr().out
+    # The summary is made, and the runaway listed among the other problems.
+    assert "| Efficiency |" in out
+    # The summary is markup: '|' and '\' in a message are escaped.
+    assert "\n- **error** `head/curation/themes.yaml:18`: " + r"regex '(.\|..)+\\d' ran over" in out
+    assert "`head/curation/papers.yaml:" in out and "unknown paper id 'no-such-paper'" in out
 
 
 def test_a_theme_given_a_new_id_shows_as_one_removed_and_one_new_by_their_ids(

@@ -32,6 +32,7 @@ from papersite.markup import note_problems, relative_links, tag_anchor
 from papersite.rules import (
     DEFAULT_TITLE_WEIGHT,
     RegexBudget,
+    RunawayRegex,
     SectionRule,
     Term,
     Text,
@@ -469,12 +470,16 @@ def _curate(
     _check_featured_count(files, curation, found)
     _check_intro_links(files, curation, found)
     _check_literal_keywords(files, catalogue, curation, found)
+    # The rules alone score the papers papers.yaml hides too, where a regex may first run away:
+    # given the problems, so it is reported with the rest (decisions ignored, nothing else is).
+    if rules_only:
+        curation = sort_papers(files, catalogue, found, rules_only=True)
     # Checks run in several passes; a curator fixes a file top to bottom, so report in that order.
     order = [files.themes_path, files.papers_path]
     problems.extend(
         sorted(found, key=lambda p: (order.index(p.path) if p.path in order else -1, p.line or 0))
     )
-    return (sort_papers(files, catalogue, rules_only=True) if rules_only else curation), files
+    return curation, files
 
 
 def _check_featured_count(files: CurationFiles, curation: Curation, problems: Problems) -> None:
@@ -1748,7 +1753,8 @@ def sort_papers(
     """Place every paper: rules first, then the paper's decision on top, unless ``rules_only``.
 
     ``problems`` receives what only shows once rules and decisions meet, such as a paper featured
-    in a theme it is not in.
+    in a theme it is not in, and a regex of the rules that runs away (see :func:`_placed`);
+    without it, that raises RunawayRegex.
     """
     papers: list[CuratedPaper] = []
     hidden: list[HiddenPaper] = []
@@ -1762,7 +1768,7 @@ def sort_papers(
                     files.papers_path, decision.featured_line, "hidden, so 'featured' has no effect"
                 )
             continue
-        placements = _placements(files, files.scores(paper), decision)
+        placements = _placed(files, paper, decision, problems)
         if decision is None:
             papers.append(CuratedPaper(paper, placements))
             continue
@@ -1789,6 +1795,29 @@ def sort_papers(
         in_error=files.in_error,
         unread_themes=files.unread_themes,
     )
+
+
+def _placed(
+    files: CurationFiles, paper: Paper, decision: Decision | None, problems: Problems | None
+) -> tuple[Placement, ...]:
+    """The paper's placements, a regex that runs away on the way reported to ``problems``.
+
+    One such regex would otherwise stop the whole run, every other problem of the content unsaid
+    (and a review's summary with them). It is told at its line, and from then on matches nothing,
+    as does every regex once the budget they share is spent (see Term.search): the keywords still
+    score, so the papers land somewhere and the checks that follow the sorting still run, on
+    placements that a fix may change, as the error says. The paper is scored again from the
+    start, so no theme keeps a score the runaway cut short. Each RunawayRegex stops a term (or
+    all) for good, so this ends after at most one for each regex term.
+    """
+    while True:
+        try:
+            # Sections are worked out here, lazily (ThemeScore.section): inside the try too.
+            return _placements(files, files.scores(paper), decision)
+        except RunawayRegex as runaway:
+            if problems is None:
+                raise
+            problems.extend(runaway.problems)
 
 
 def _placements(
