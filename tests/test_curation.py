@@ -556,6 +556,17 @@ def test_suggestions_stop_once_their_time_is_spent(
     assert not errors(content)
 
 
+def test_a_keyword_that_would_run_away_as_a_regex_gets_no_suggestion_and_no_error(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rules, "REGEX_TIMEOUT_SECONDS", 0.05)
+    themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
+    # As a keyword it matches nothing, quickly; read as a regex, it runs away on a title.
+    (warning,) = literal_keywords(content, themes, r"'(.|..)+\d'")
+    assert warning.endswith("and matches no paper")
+    assert not errors(content)
+
+
 @pytest.mark.parametrize(
     "written",
     [
