@@ -65,17 +65,28 @@
     header.insertBefore(link, header.querySelector(".md-header__source"));
   }
 
-  // Material's keys for its search, "/" and "s" ("f" too), put the cursor in a search field at
-  // once, the key not typed in it: the Search page's, else the home page's, else the Search
-  // page's after opening it. Never while typing in a field, nor with a modifier (the browser's
-  // own keys).
+  // A key in a field that takes text is typed there; a radio button (Material's colour schemes),
+  // a checkbox or a button takes none, so "/" there still searches. Material's own keys pass a
+  // focused radio button by too (but for its arrows).
+  var NO_TEXT = /^(button|checkbox|color|file|image|radio|range|reset|submit)$/;
+  function typing(target) {
+    if (!(target instanceof HTMLElement)) {
+      return false;
+    }
+    if (target instanceof HTMLInputElement) {
+      return !NO_TEXT.test(target.type);
+    }
+    return target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName);
+  }
+
+  // Material's keys for its search, "/" and "s" ("f" too), put the cursor in a search field,
+  // the key not typed in it: the Search page's, else the home page's; elsewhere they open the
+  // Search page, which has the cursor in its field (search.js). Never while typing in a field,
+  // nor with a modifier (the browser's own keys). What is typed while that page loads is not
+  // kept: a listener left on the page being left outlives it in the back/forward cache.
   function searchKeys(event) {
     var search = document.querySelector('link[rel="search"][type="text/html"]');
-    var target = event.target;
-    var typing =
-      target instanceof HTMLElement &&
-      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (!search || typing || event.ctrlKey || event.metaKey || event.altKey) {
+    if (!search || typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) {
       return;
     }
     if (["/", "s", "f"].indexOf(event.key) < 0) {
@@ -89,50 +100,6 @@
       field.select();
     } else {
       window.location.href = search.href;
-      keepTyping();
-    }
-  }
-
-  // What a reader types while the Search page loads, who pressed "/" and typed on at once, is
-  // kept for its field (typedBefore), not dropped or taken by Material's own keys ("n" is its
-  // next page). Kept with the time, so a load the reader stopped (Escape) leaves nothing a later
-  // visit would find.
-  var TYPED = "papersite-typed";
-  function keepTyping() {
-    var typed = "";
-    document.addEventListener(
-      "keydown",
-      function (event) {
-        if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) {
-          return;
-        }
-        event.preventDefault();
-        event.stopPropagation();
-        typed += event.key;
-        try {
-          sessionStorage.setItem(TYPED, Date.now() + " " + typed);
-        } catch (error) {
-          // storage refused (a private window's setting): the keys are lost, as before
-        }
-      },
-      true
-    );
-  }
-
-  // On the Search page, what keepTyping kept goes before what was typed in its field since.
-  function typedBefore() {
-    var field = document.getElementById("ps-search-input");
-    var kept = "";
-    try {
-      kept = sessionStorage.getItem(TYPED) || "";
-      sessionStorage.removeItem(TYPED);
-    } catch (error) {
-      return;
-    }
-    var at = kept.indexOf(" ");
-    if (field && kept && Date.now() - Number(kept.slice(0, at)) < 10000) {
-      field.value = kept.slice(at + 1) + field.value;
-      field.dispatchEvent(new Event("input")); // search.js searches as for typing
     }
   }
 
@@ -140,7 +107,6 @@
     markListEntry();
     searchTheMissingAddress();
     addSearchButton();
-    typedBefore();
   }
 
   document.addEventListener("keydown", searchKeys);
