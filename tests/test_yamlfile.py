@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import tracemalloc
 from collections.abc import Iterator
 from datetime import date
@@ -23,6 +24,19 @@ def test_values_keep_their_line_numbers() -> None:
     assert document.line("a", "b") == 2
     assert document.line("a", "c", 1) == 5
     assert document.line("a", "missing") == 1
+
+
+NOTE = "x:\n  note: {}\n  order: 1\n"
+NOTE_TEXTS = (
+    "*the* classic",
+    "[RNN] classic",
+    "@karpathy likes it",
+    "%50 of it",
+    "- a list",
+    "`code` here",
+    "| a pipe",
+    "> a quote",
+)
 
 
 @pytest.mark.parametrize(
@@ -101,21 +115,12 @@ def test_values_keep_their_line_numbers() -> None:
         # Text opening with a character YAML reads as syntax: parser jargon before.
         *(
             (
-                f"x:\n  note: {text}\n  order: 1\n",
+                NOTE.format(text),
                 2,
                 f"YAML syntax error: text after 'note:' starts with '{text[0]}', which YAML reads "
                 f'as syntax, not text; put the text in double quotes: note: "{text}"',
             )
-            for text in (
-                "*the* classic",
-                "[RNN] classic",
-                "@karpathy likes it",
-                "%50 of it",
-                "- a list",
-                "`code` here",
-                "| a pipe",
-                "> a quote",
-            )
+            for text in NOTE_TEXTS
         ),
         # A list or map that is not closed is one, not text: named where it opens.
         (
@@ -392,61 +397,197 @@ def test_the_entry_keys_are_the_schema_s() -> None:
 
 TERMS = "themes:\n  - id: t\n    terms:\n      - a\n{}      - b\n"
 STARTS = "starts with '[', which YAML reads as syntax, not text"
+HOLDS = "holds '[', which YAML reads as syntax inside { }, not text"
+# Each as (the item on line 5, the message after "YAML syntax error: ", the text meant).
+QUOTED = [
+    # README's own keywords, as a curator would first write them.
+    (
+        "- [CLS] token",
+        f"text '[CLS] token' {STARTS}; put the text in double quotes: \"[CLS] token\"",
+        "[CLS] token",
+    ),
+    (
+        "- {keyword: kv[- ]cache, weight: 2}",
+        f"text after 'keyword:' {HOLDS}; put the text in double quotes: "
+        '{keyword: "kv[- ]cache", weight: 2}',
+        "kv[- ]cache",
+    ),
+    (
+        "- {keyword: 4-bit?, weight: 2}  # 4-bit, 4-bits",
+        "text after 'keyword:' holds '?', which YAML reads as syntax inside { }, not text; put "
+        'the text in double quotes: {keyword: "4-bit?", weight: 2}',
+        "4-bit?",
+    ),
+    (
+        "- {keyword: [CLS] token, weight: 2}",
+        f"text after 'keyword:' {STARTS}; put the text in double quotes: "
+        '{keyword: "[CLS] token", weight: 2}',
+        "[CLS] token",
+    ),
+    (
+        "- [x, kv[- ]cache, y]",
+        "text 'kv[- ]cache' holds '[', which YAML reads as syntax inside [ ], not text; put "
+        'the text in double quotes: [x, "kv[- ]cache", y]',
+        "kv[- ]cache",
+    ),
+    # In double quotes a backslash would start an escape.
+    (
+        "- {keyword: \\d+[- ]bit, weight: 2}",
+        f"text after 'keyword:' {HOLDS}; put the text in single quotes: "
+        "{keyword: '\\d+[- ]bit', weight: 2}",
+        "\\d+[- ]bit",
+    ),
+    # A character that does not show is written as the escape messages show it as, which
+    # single quotes would keep as four characters: so double quotes, the backslash doubled.
+    (
+        "- {keyword: \\d+[- ]bit\xa0models, weight: 2}",
+        f"text after 'keyword:' {HOLDS}; put the text in double quotes: "
+        '{keyword: "\\\\d+[- ]bit\\xa0models", weight: 2}',
+        "\\d+[- ]bit\xa0models",
+    ),
+    (
+        "- [CLS]\u3000token",
+        f"text '[CLS]\u3000token' {STARTS}; put the text in double quotes: \"[CLS]\\u3000token\"",
+        "[CLS]\u3000token",
+    ),
+    # An anchor or a tag is YAML's, not the text's: it stays outside the quotes.
+    (
+        "- &cls [CLS] token\n      - *cls",
+        f"text '[CLS] token' {STARTS}; put the text in double quotes: &cls \"[CLS] token\"",
+        "[CLS] token",
+    ),
+    (
+        "- {keyword: &k kv[- ]cache, weight: 2}\n      - {keyword: *k}",
+        f"text after 'keyword:' {HOLDS}; put the text in double quotes: "
+        '{keyword: &k "kv[- ]cache", weight: 2}',
+        "kv[- ]cache",
+    ),
+    (
+        "- !!str [CLS] token",
+        f"text '[CLS] token' {STARTS}; put the text in double quotes: !!str \"[CLS] token\"",
+        "[CLS] token",
+    ),
+    # Text YAML reads on over lines is quoted whole: its first line alone would leave the
+    # second after the quotes.
+    (
+        "- [CLS] token embeddings\n        and more",
+        f"text '[CLS] token embeddings' {STARTS}; put the text in double quotes, as one line in "
+        'place of lines 5 to 6 (YAML joins them with spaces): "[CLS] token embeddings and more"',
+        "[CLS] token embeddings and more",
+    ),
+    # Too long a line, or one a list goes on from, to show whole: the text alone.
+    (
+        f"- [{'a, ' * 30}kv[- ]cache]",
+        "text 'kv[- ]cache' holds '[', which YAML reads as syntax inside [ ], not text; put "
+        'the text in double quotes: "kv[- ]cache"',
+        "kv[- ]cache",
+    ),
+    (
+        "- {keyword: kv[- ]cache,\n         weight: 2}",
+        f"text after 'keyword:' {HOLDS}; put the text in double quotes: \"kv[- ]cache\"",
+        "kv[- ]cache",
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("item", "expected"),
-    [
-        # README's own keywords, as a curator would first write them.
-        (
-            "- [CLS] token",
-            f"text '[CLS] token' {STARTS}; put the text in double quotes: \"[CLS] token\"",
-        ),
-        (
-            "- {keyword: kv[- ]cache, weight: 2}",
-            "text after 'keyword:' holds '[', which YAML reads as syntax inside { }, not text; put "
-            'the text in double quotes: {keyword: "kv[- ]cache", weight: 2}',
-        ),
-        (
-            "- {keyword: 4-bit?, weight: 2}  # 4-bit, 4-bits",
-            "text after 'keyword:' holds '?', which YAML reads as syntax inside { }, not text; put "
-            'the text in double quotes: {keyword: "4-bit?", weight: 2}',
-        ),
-        (
-            "- {keyword: [CLS] token, weight: 2}",
-            f"text after 'keyword:' {STARTS}; put the text in double quotes: "
-            '{keyword: "[CLS] token", weight: 2}',
-        ),
-        (
-            "- [x, kv[- ]cache, y]",
-            "text 'kv[- ]cache' holds '[', which YAML reads as syntax inside [ ], not text; put "
-            'the text in double quotes: [x, "kv[- ]cache", y]',
-        ),
-        # In double quotes a backslash would start an escape.
-        (
-            "- {keyword: \\d+[- ]bit, weight: 2}",
-            "text after 'keyword:' holds '[', which YAML reads as syntax inside { }, not text; put "
-            "the text in single quotes: {keyword: '\\d+[- ]bit', weight: 2}",
-        ),
-        # Too long a line, or one a list goes on from, to show whole: the text alone.
-        (
-            f"- [{'a, ' * 30}kv[- ]cache]",
-            "text 'kv[- ]cache' holds '[', which YAML reads as syntax inside [ ], not text; put "
-            'the text in double quotes: "kv[- ]cache"',
-        ),
-        (
-            "- {keyword: kv[- ]cache,\n         weight: 2}",
-            "text after 'keyword:' holds '[', which YAML reads as syntax inside { }, not text; put "
-            'the text in double quotes: "kv[- ]cache"',
-        ),
-    ],
-)
+@pytest.mark.parametrize(("item", "expected"), [case[:2] for case in QUOTED])
 def test_text_holding_yaml_syntax_is_told_the_quotes_with_the_text_quoted(
     item: str, expected: str
 ) -> None:
     with pytest.raises(PapersiteError) as caught:
         load_yaml_text(TERMS.format(f"      {item}\n"), "themes.yaml")
     assert (caught.value.line, caught.value.message) == (5, f"YAML syntax error: {expected}")
+
+
+NOTE_OVER_LINES = "x:\n  note: [RNN] classic\n    continued on a second line\n  order: 1\n"
+
+
+def test_text_over_lines_is_quoted_whole_as_one_line() -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(NOTE_OVER_LINES, "papers.yaml")
+    assert (caught.value.line, caught.value.message) == (
+        2,
+        "YAML syntax error: text after 'note:' starts with '[', which YAML reads as syntax, not "
+        "text; put the text in double quotes, as one line in place of lines 2 to 3 (YAML joins "
+        'them with spaces): note: "[RNN] classic continued on a second line"',
+    )
+
+
+# The quoted text shown, after the kind of quotes and where it goes.
+_SUGGESTION = re.compile(
+    r"put the text in (?:single|double) quotes(?:, as one line in place of lines (\d+) to "
+    r"(\d+) \(YAML joins them with spaces\))?: (.*)$"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        *((TERMS.format(f"      {item}\n"), meant) for item, _, meant in QUOTED),
+        *((NOTE.format(text), text) for text in NOTE_TEXTS),
+        (NOTE_OVER_LINES, "[RNN] classic continued on a second line"),
+    ],
+)
+def test_every_suggestion_pasted_reads_as_the_text_meant(text: str, meant: str) -> None:
+    # As a curator would: the suggestion copied from the message as printed, in place of what
+    # it shows written otherwise on the lines the message names.
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    printed = str(caught.value.problems[0])
+    found = _SUGGESTION.search(printed)
+    assert found is not None, printed
+    first = (caught.value.line or 0) - 1
+    last = int(found.group(2)) - 1 if found.group(2) else first
+    suggestion = found.group(3)
+    # The quoted text in it reads as the text meant, on its own and pasted.
+    quoted = [
+        token
+        for token in yaml.scan(suggestion, Loader=yaml.SafeLoader)
+        if isinstance(token, yaml.ScalarToken) and not token.plain
+    ]
+    assert [token.value for token in quoted] == [meant]
+    # What the suggestion stands for: from what it opens with (a key, a bracket, an anchor) and
+    # the text's first word, to the text's last word and what the suggestion closes with.
+    lines = text.split("\n")
+    written = "\n".join(lines[first : last + 1])
+    opening = suggestion[: quoted[0].start_mark.column]
+    closing = suggestion[quoted[0].end_mark.column :]
+    words = meant.split()
+    start = written.index(opening + words[0])
+    end = written.index(words[-1], start + len(opening)) + len(words[-1])
+    end = written.index(closing, end) + len(closing)
+    pasted = [*lines[:first], written[:start] + suggestion + written[end:], *lines[last + 1 :]]
+    assert meant in _texts(load_yaml_text("\n".join(pasted), "f.yaml").data)
+
+
+def _texts(data: Any) -> Iterator[Any]:
+    """Every value in ``data``, nested ones too."""
+    yield data
+    if isinstance(data, dict):
+        data = list(data.values())
+    if isinstance(data, list):
+        for value in data:
+            yield from _texts(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Quoted, each is text where the schema takes a list or an id: another mistake.
+        "x:\n  order: 1\n  tags: [survey] [classic]\n  featured: true\n",
+        "x:\n  tags: [survey] classic\n",
+        "x:\n  themes: [rnns] classic\n",
+        "x:\n  order: [1] first\n",
+        "themes:\n  - id: t\n    formerly: [speed] [cost]\n",
+        "themes:\n  - id: [t] x\n",
+        "themes:\n  - id: t\n    terms: [CLS] token\n",
+        "x:\n  tags: @survey\n",
+    ],
+)
+def test_text_where_the_schema_takes_none_is_not_told_to_be_quoted(text: str) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert "quotes" not in caught.value.message
 
 
 @pytest.mark.parametrize(
@@ -511,6 +652,13 @@ def test_an_unknown_word_before_plain_text_is_no_key_run_into_its_value() -> Non
         ),
         (
             'a:\n  note: "\\d\\tbits"\n',
+            "in double quotes a backslash starts an escape, and '\\d' is none; write '\\\\d' "
+            "for a backslash followed by 'd' (each backslash meant as itself doubled)",
+        ),
+        # A character that does not show is shown as an escape ('\xa0'), which in single quotes
+        # would be four characters once copied.
+        (
+            'a:\n  note: "\\d+\xa0bit"\n',
             "in double quotes a backslash starts an escape, and '\\d' is none; write '\\\\d' "
             "for a backslash followed by 'd' (each backslash meant as itself doubled)",
         ),

@@ -11,14 +11,17 @@ stack or fill memory with nodes.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from jsonschema import Draft202012Validator
 
 from papersite.errors import PapersiteError, Problem, Problems, Severity
 from papersite.markup import CONTROL
@@ -538,6 +541,10 @@ _BRACKET_TOKENS: dict[type[yaml.Token], str] = {
 _COMMENT_END = re.compile(r"[ \t]+#[^'\"]*$")
 # Past this length a line is too long to show whole in a message: the value alone is shown.
 _SHOWN_LINE = 60
+# Anchors and tags before a value ('&cls ', '!!str '): YAML's syntax, written as such.
+_PROPERTIES = re.compile(r"(?:[&!][^\s,\[\]{}]*[ \t]+)+")
+# The schemas of the files curators write, which say where text may go.
+_SCHEMAS = Path(__file__).parent / "schemas"
 
 
 def _unquoted_syntax(text: str, mark: yaml.Mark) -> str | None:
@@ -545,9 +552,11 @@ def _unquoted_syntax(text: str, mark: yaml.Mark) -> str | None:
 
     Text opening with '[' or '{' reads as a list or map, and in a list or map written in brackets
     text ends at any of '[]{}?' (README's keywords are written so: 'kv[- ]cache', '[CLS] token').
-    The value the error is in is found on its line, and told only when the line with that value
-    in quotes lets the file parse past the error, so a line out of place gets no such hint; the
-    line is shown with the quotes, for the curator to copy.
+    The value the error is in is found on its line, with the lines YAML reads it on over, and told
+    only where the schemas take text (not 'tags: [survey] [classic]', a list) and when the value
+    in quotes, on one line, lets the file parse past it: a line out of place gets no such hint.
+    The line is shown with the quotes, for the curator to copy; an anchor or a tag before the
+    value ('&cls', '!!str') is kept outside them, as it is YAML's, not the text's.
     """
     lines = text.split("\n")
     depths = _flow_depths(text, mark.line)
@@ -559,38 +568,140 @@ def _unquoted_syntax(text: str, mark: yaml.Mark) -> str | None:
         if line[start] in " \t" or not _opens_value(before):
             continue
         opener = depths(start)
-        value = _value_at(line, start, bool(opener))
-        if not value or value[0] in "'\"" or start + len(value) <= mark.column:
+        written = _value_at(line, start, bool(opener))
+        if not written or written[0] in "'\"" or start + len(written) <= mark.column:
             continue
+        properties = _PROPERTIES.match(written)
+        kept = properties.group() if properties else ""
+        value = written[len(kept) :]
+        if not value or value[0] in "'\"":
+            return None
         if value[0] in "[{" + _SYNTAX_STARTS:
             if value[0] in "[{" and _holds_structure(value):
                 return None  # a list or map that is one, with more after it: not text
-            how, char = "starts with", value[0]
+            how, char = f"starts with '{value[0]}', which YAML reads as syntax", value[0]
         else:
             char = next((c for c in value if c in _FLOW_SYNTAX), "")
             if not opener or not char:
                 return None
             how = f"holds '{char}', which YAML reads as syntax inside {opener} {_CLOSING[opener]}"
-        quoted = single_quoted(value) if '"' in value or "\\" in value else f'"{value}"'
-        rest = line[start + len(value) :]
-        fixed = list(lines)
-        fixed[mark.line] = before + quoted + rest
+        scalar = _plain_scalar(lines, mark.line, start + len(kept), value)
+        if scalar is None or _refused_as_text(scalar.key, scalar.items, scalar.text):
+            return None
+        quoted = quoted_text(scalar.text)
+        rest = lines[scalar.end_line][scalar.end_column :]
+        fixed = [*lines[: mark.line], before + kept + quoted + rest, *lines[scalar.end_line + 1 :]]
+        # The value, wholly on the line fixed: an error past it is another mistake.
         if not _reads_past(fixed, mark.line):
             return None
         key = _KEY_BEFORE.search(_LIST_DASHES.sub("", before))
         what = f"text after '{key.group(1)}:'" if key else f"text '{value}'"
-        if how == "starts with":
-            how = f"starts with '{char}', which YAML reads as syntax"
         # The line as it should read, with no comment and no list dash before a lone value; the
         # quoted text alone when that is long, or part of a list or map going on over lines.
-        shown = (before + quoted + (_COMMENT_END.sub("", rest) if opener else "")).strip()
+        shown = (before + kept + quoted + (_COMMENT_END.sub("", rest) if opener else "")).strip()
         if not key or opener:
             shown = _LIST_DASHES.sub("", shown)
         if len(shown) > _SHOWN_LINE or not _loads(shown):
-            shown = quoted
+            shown = kept + quoted
         kind = "single quotes" if quoted[0] == "'" else "double quotes"
+        if scalar.end_line > mark.line:
+            # YAML read the text on over lines: pasted over its first line alone, the quoted
+            # text would leave the others after it, an error.
+            kind += (
+                f", as one line in place of lines {mark.line + 1} to {scalar.end_line + 1} "
+                "(YAML joins them with spaces)"
+            )
         return f"{what} {how}, not text; put the text in {kind}: {shown}"
     return None
+
+
+@dataclass(frozen=True)
+class _PlainScalar:
+    """Unquoted text as YAML reads it, where it ends, and the key whose value it is (or is in)."""
+
+    text: str
+    end_line: int
+    end_column: int
+    # The key of the map the text is in, and how many lists deep in its value: 'tags: a' is
+    # ('tags', 0), '- a' under 'terms:' ('terms', 1). None when the text is in no map.
+    key: str | None
+    items: int
+
+
+def _plain_scalar(lines: list[str], index: int, start: int, value: str) -> _PlainScalar | None:
+    """The unquoted text starting at column ``start`` of line ``index``, ``value`` on that line.
+
+    YAML reads unquoted text on over the lines below that are indented more than its key or its
+    list item, joining them with spaces: 'note: [RNN] classic' may go on on the next line. The
+    scanner is asked, with the value's syntax on its line written over (as 'xxx'), so that it
+    reads the text whole; the tokens before it say whose value it is.
+    """
+    placeholder = "x" * len(value)
+    probe = [
+        *lines[:index],
+        lines[index][:start] + placeholder + lines[index][start + len(value) :],
+    ]
+    # Each list or map open where the text starts: [kind, its key (a map's), whether it is a
+    # list written at its key's own indentation, which only the next key or the map's end ends].
+    open_: list[list[Any]] = []
+    previous: yaml.Token | None = None
+    try:
+        for token in yaml.scan("\n".join([*probe, *lines[index + 1 :]]), Loader=yaml.SafeLoader):
+            place = (token.start_mark.line, token.start_mark.column)
+            if place >= (index, start):
+                return _scalar_at(token, (index, start), placeholder, value, open_)
+            if isinstance(token, (yaml.BlockMappingStartToken, yaml.FlowMappingStartToken)):
+                open_.append(["map", None, False])
+            elif isinstance(token, (yaml.BlockSequenceStartToken, yaml.FlowSequenceStartToken)):
+                open_.append(["list", None, False])
+            elif isinstance(token, (yaml.BlockEndToken, *_FLOW_ENDS)):
+                if open_ and open_[-1][2]:
+                    open_.pop()
+                if open_:
+                    open_.pop()
+            elif isinstance(token, yaml.KeyToken):
+                if open_ and open_[-1][2]:
+                    open_.pop()
+                if open_ and open_[-1][0] == "map":
+                    open_[-1][1] = None
+            elif isinstance(token, yaml.BlockEntryToken) and open_ and open_[-1][0] == "map":
+                open_.append(["list", None, True])
+            elif (
+                isinstance(token, yaml.ScalarToken)
+                and isinstance(previous, yaml.KeyToken)
+                and open_
+                and open_[-1][0] == "map"
+            ):
+                open_[-1][1] = token.value
+            previous = token
+    except yaml.YAMLError:
+        pass  # a mistake further on, or in the text itself: nothing sure to say
+    return None
+
+
+_FLOW_ENDS = (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _scalar_at(
+    token: yaml.Token, at: tuple[int, int], placeholder: str, value: str, open_: list[list[Any]]
+) -> _PlainScalar | None:
+    """The text of ``token`` when it is the unquoted text starting ``at``, with its place."""
+    if (
+        not isinstance(token, yaml.ScalarToken)
+        or (token.start_mark.line, token.start_mark.column) != at
+        or not token.plain
+        or not token.value.startswith(placeholder)
+    ):
+        return None
+    items = 0
+    key = None
+    for kind, name, _ in reversed(open_):
+        if kind == "map":
+            key = name
+            break
+        items += 1
+    text = value + token.value[len(placeholder) :]
+    return _PlainScalar(text, token.end_mark.line, token.end_mark.column, key, items)
 
 
 def _opens_value(before: str) -> bool:
@@ -687,14 +798,76 @@ def _flow_depths(text: str, index: int) -> Callable[[int], str] | None:
     return opener
 
 
+def _refused_as_text(key: str | None, items: int, text: str) -> bool:
+    """Whether the schemas say ``text`` cannot be the value of ``key`` (``items`` lists deep in it).
+
+    A hint to quote text is wrong where no text goes: quoted, 'tags: [survey] [classic]' is
+    refused as no list, and 'formerly: [speed] [cost]' as no theme id. A key the schemas do not
+    name, or a place they say nothing of, refuses nothing.
+    """
+    if key is None:
+        return False
+    said = False
+    for schema, root in _schema_places().get(key, []):
+        for place in _items_of(schema, root, items):
+            said = True
+            if Draft202012Validator({**place, "$defs": root.get("$defs", {})}).is_valid(text):
+                return False
+    return said
+
+
+@cache
+def _schema_places() -> dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]:
+    """The schema of each key the schemas name, with the schema it is in (for its '$ref's)."""
+    places: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    for path in sorted(_SCHEMAS.glob("*.schema.json")):
+        root = json.loads(path.read_text(encoding="utf-8"))
+        waiting: list[Any] = [root]
+        while waiting:
+            node = waiting.pop()
+            if isinstance(node, dict):
+                for name, schema in node.get("properties", {}).items():
+                    places.setdefault(name, []).append((schema, root))
+                waiting.extend(node.values())
+            elif isinstance(node, list):
+                waiting.extend(node)
+    return places
+
+
+def _items_of(schema: dict[str, Any], root: dict[str, Any], depth: int) -> list[dict[str, Any]]:
+    """The schemas of the items ``depth`` lists deep in a value ``schema`` describes."""
+    if depth == 0:
+        return [schema]
+    return [
+        item
+        for branch in _branches(schema, root)
+        if isinstance(branch.get("items"), dict)
+        for item in _items_of(branch["items"], root, depth - 1)
+    ]
+
+
+def _branches(schema: dict[str, Any], root: dict[str, Any]) -> list[dict[str, Any]]:
+    """The schemas a value may meet one of: through '$ref' (to root's $defs) and 'oneOf'."""
+    if isinstance(ref := schema.get("$ref"), str) and ref.startswith("#/$defs/"):
+        return _branches(root.get("$defs", {}).get(ref.removeprefix("#/$defs/"), {}), root)
+    choices = schema.get("oneOf", schema.get("anyOf"))
+    if isinstance(choices, list):
+        return [branch for choice in choices for branch in _branches(choice, root)]
+    return [schema]
+
+
 def _start_hint(line: str, starts: str = _SYNTAX_STARTS) -> str | None:
     """For a value opening with one of ``starts``, which YAML reads as syntax: note: @karpathy."""
     key = _KEY_LINE.match(line)
     value = line[key.end() :].lstrip() if key else ""
+    properties = _PROPERTIES.match(value)
+    value = value[properties.end() :] if properties else value  # '&a', '!!str': YAML's own
     if key is None or not value or value[0] not in starts:
         return None
     if value[0] in "[{" and _holds_structure(value):
         return None  # a list or map that is one, with more after it: not text
+    if _refused_as_text(key.group(2), 0, value):
+        return None  # no text goes there: 'tags: [survey] classic'
     return (
         f"text after '{key.group(2)}:' starts with '{value[0]}', which YAML reads as syntax, not "
         "text; put the text in double quotes"
@@ -721,6 +894,21 @@ def single_quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def quoted_text(text: str) -> str:
+    r"""``text`` as a quoted YAML value to copy from a message: it reads back as ``text``.
+
+    In double quotes, unless the text holds a '"' or a backslash and no character that does not
+    show: single quotes read a backslash as itself, as a regex wants it. A character that does
+    not show is written as the escape a message shows it as (errors.printable: '\xa0' for a
+    no-break space), which double quotes read back as it; in single quotes the four characters
+    '\xa0' copied from the message would be the text.
+    """
+    if text.isprintable():
+        return single_quoted(text) if '"' in text or "\\" in text else f'"{text}"'
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(c if c.isprintable() else repr(c)[1:-1] for c in escaped) + '"'
+
+
 def _escape_hint(error: yaml.MarkedYAMLError) -> str | None:
     r"""For a backslash in double quotes that starts no escape: regex: "\d+-bit".
 
@@ -740,9 +928,11 @@ def _escape_hint(error: yaml.MarkedYAMLError) -> str | None:
     escape = buffer[buffer.rfind("\\", 0, mark.pointer) : mark.pointer + 1]
     reason = f"in double quotes a backslash starts an escape, and '{escape}' is none"
     written = _DOUBLE_QUOTED.match(buffer, start.pointer)
-    if written is None or _ESCAPE.search(written.group(1)):
+    if written is None or _ESCAPE.search(written.group(1)) or not written.group(1).isprintable():
         # An escape the text holds (\", \u00e9) would be itself in single quotes: the text
-        # would read otherwise. Doubled, the backslash is itself in double quotes too.
+        # would read otherwise. Doubled, the backslash is itself in double quotes too. A
+        # character that does not show is shown in the message as an escape ('\xa0'), which in
+        # single quotes would be itself once copied.
         return (
             f"{reason}; write '\\{escape}' for a backslash followed by '{escape[1:]}' "
             "(each backslash meant as itself doubled)"
