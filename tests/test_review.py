@@ -79,6 +79,23 @@ def test_review_summarises_counts_added_moved_removed_and_check_messages(
     )
 
 
+def test_a_tag_told_apart_by_a_space_that_is_no_space_names_it_in_the_check_list(
+    curated_content: Path, head_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Shown as a space, the no-break space made the warning name one tag twice; the terminal
+    # shows it as '\xa0'.
+    papers = head_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    text = text.replace("tags: [addition]", "tags: [deep learning]")
+    papers.write_text(text.replace("tags: [quantization]", "tags: [deep\xa0learning]"))
+    assert main(["review", "--base-content", "content", "--content", "head", "--job-summary"]) == 0
+    check = capsys.readouterr().out.split("### Check\n\n")[1]
+    assert (
+        "- **warning** `head/curation/papers.yaml:17`: tag 'deep\\<U+00A0\\>learning' looks like "
+        "'deep learning' on 1 paper"
+    ) in check
+
+
 def test_unchanged_content_reviews_as_no_change(curated_content: Path) -> None:
     report = review(curated_content, curated_content)
     assert (report.added, report.moved, report.removed, report.problems) == ((), (), (), ())
@@ -482,6 +499,8 @@ def test_long_lists_end_in_a_count_of_the_rest(
         ("www.evil.test https://e.test/a", "www\\.evil.test https\\://e.test/a"),
         # Characters that show nothing or reverse what follows are named.
         ("a\u202eb\u200bc", "a\\<U+202E\\>b\\<U+200B\\>c"),
+        # So are spaces other than the space, which show as one, as the terminal shows them.
+        ("deep\xa0learning\u3000x", "deep\\<U+00A0\\>learning\\<U+3000\\>x"),
     ],
 )
 def test_scraped_text_cannot_become_markup_in_the_summary(text: str, escaped: str) -> None:
@@ -1074,6 +1093,7 @@ def test_a_hostile_link_shows_as_written_and_cannot_become_markup(
         ("line\nbreak\r\n- item", "`line break  - item`"),
         ("<b>&amp;</b>", "`<b>&amp;</b>`"),
         ("a\x00b\u200bc\u2028d", "`a\ufffdb<U+200B>c<U+2028>d`"),
+        ("deep\xa0learning", "`deep<U+00A0>learning`"),
     ],
 )
 def test_untrusted_text_in_a_code_span_shows_as_written(text: str, span: str) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
@@ -75,7 +74,7 @@ def escape_gfm(text: str) -> str:
     become spaces, so no text starts a block of its own. ``www.`` and ``://`` are escaped, which
     keeps cmark-gfm from linking a bare address (checked with GitHub's renderer); an e-mail
     address and an ``@name`` may still be linked, as GitHub does after rendering. Characters
-    that show nothing or reorder what follows are named, as in :func:`code_span`.
+    that do not show as themselves are named, as in :func:`code_span`.
     """
     shown = _MARKS_SHOWN.sub(r"\\\1", _unseen_named(_one_line(clean_text(text))).lstrip())
     shown = _AUTOLINKED.sub(r"\\\g<0>", shown)
@@ -95,15 +94,20 @@ def _block_start_escaped(text: str) -> str:
 
 
 def _unseen_named(text: str) -> str:
-    """Characters that show nothing or reorder what follows, named as ``<U+202E>``."""
-    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in _UNSEEN else c for c in text)
+    """Characters that do not show as themselves, named as ``<U+202E>``.
+
+    Those ``str.isprintable()`` rejects, as errors.printable escapes them in the terminal: ones
+    that show nothing or reorder what follows (a zero-width space, a right-to-left override),
+    and spaces other than the space (U+00A0, U+3000), which show as one, so that "tag
+    'deep<U+00A0>learning' looks like 'deep learning'" does not name one tag twice.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in text)
 
 
 # The characters that open an autolink in cmark-gfm: the "." of "www." and the ":" of "://".
 _AUTOLINKED = re.compile(r"(?i)(?<=\bwww)\.|:(?=//)")
-# Unicode categories that show nothing or move what follows: format characters (bidi overrides,
-# zero-width ones), line and paragraph separators, private-use and unassigned code points.
-_UNSEEN = frozenset({"Cf", "Zl", "Zp", "Co", "Cn"})
 _BACKTICKS = re.compile(r"`+")
 
 
@@ -114,8 +118,8 @@ def code_span(text: str) -> str:
     a reviewer must check reads exactly as written. The fence is one backtick longer than the
     longest run the text holds, with a space inside it where the text starts or ends with a
     backtick or a space (Markdown takes one off each side). Line breaks, which would end the list
-    item or table row, become spaces; characters that show nothing or reorder what follows (a
-    right-to-left override, a zero-width space) are named, as ``<U+202E>``, so none hides.
+    item or table row, become spaces; characters that do not show as themselves (a right-to-left
+    override, a zero-width space, a no-break space) are named, as ``<U+202E>``, so none hides.
     """
     shown = _unseen_named(_one_line(clean_text(text)))
     fence = "`" * (max((len(run) for run in _BACKTICKS.findall(shown)), default=0) + 1)
