@@ -467,6 +467,13 @@ QUOTED = [
         f"text '[CLS] token' {STARTS}; put the text in double quotes: !!str \"[CLS] token\"",
         "[CLS] token",
     ),
+    # No tag the loader takes for text: part of the text, as YAML would refuse it.
+    (
+        "- !important [CLS] token",
+        "text '!important [CLS] token' starts with '!', which YAML reads as syntax, not text; put "
+        'the text in double quotes: "!important [CLS] token"',
+        "!important [CLS] token",
+    ),
     # Text YAML reads on over lines is quoted whole: its first line alone would leave the
     # second after the quotes.
     (

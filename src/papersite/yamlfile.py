@@ -573,6 +573,8 @@ def _unquoted_syntax(text: str, mark: yaml.Mark) -> str | None:
             continue
         properties = _PROPERTIES.match(written)
         kept = properties.group() if properties else ""
+        if not _loads(kept + '"x"', meant="x"):
+            kept = ""  # no tag the loader takes for text ('!important'): part of the text
         value = written[len(kept) :]
         if not value or value[0] in "'\"":
             return None
@@ -738,13 +740,13 @@ def _value_at(line: str, start: int, in_brackets: bool) -> str:
     return line[start:end].rstrip()
 
 
-def _loads(text: str) -> bool:
-    """Whether ``text`` is YAML on its own."""
+def _loads(text: str, meant: str | None = None) -> bool:
+    """Whether ``text`` is YAML on its own (reading as ``meant``, when that is given)."""
     try:
-        yaml.safe_load(text)
+        read = yaml.safe_load(text)
     except (yaml.YAMLError, ValueError):  # ValueError: a date's shape but no date
         return False
-    return True
+    return meant is None or read == meant
 
 
 def _holds_structure(value: str) -> bool:
