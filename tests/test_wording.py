@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 import difflib
+import heapq
+import random
 from datetime import date, datetime
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from papersite import wording
 from papersite.wording import closest, counted, describe, listed, suggest
@@ -155,3 +159,47 @@ def test_closest_in_a_long_list_is_as_close_as_difflib_s_choice_from_all(
         assert name is not None and best
         ratio = difflib.SequenceMatcher(None, typo, name).ratio()
         assert ratio == difflib.SequenceMatcher(None, typo, best[0]).ratio()
+
+
+def _plain_likely(given: str, known: list[str], most: int = wording.LIKELY) -> list[str]:
+    """Names.likely as computed first: every name's letter pairs scored against the given one."""
+    pairs = frozenset(given[i : i + 2] for i in range(len(given) - 1))
+    each = [frozenset(name[i : i + 2] for i in range(len(name) - 1)) for name in known]
+    alike = heapq.nlargest(
+        most,
+        range(len(known)),
+        key=lambda i: len(pairs & each[i]) / ((len(pairs) + len(each[i])) or 1),
+    )
+    return [known[i] for i in sorted(alike)]
+
+
+# Few letters, so names share pairs and tie often; one beyond the BMP and one past 2**16 too.
+_NAME = st.text(st.sampled_from("aaabbbc-\u00e9\U0001f600"), max_size=7)
+
+
+@given(st.lists(_NAME, max_size=40), _NAME, st.integers(0, 12))
+# A pair twice in a name counts once; no pair spans the end of one name and the next.
+@example(["aab", "aaaaab"], "aab", 1)
+@example(["cd", "ab", "xy"], "bx", 1)
+def test_the_index_picks_what_scoring_every_name_picks(
+    known: list[str], typo: str, most: int
+) -> None:
+    names = wording.Names(known)
+    assert names.likely(typo, most) == _plain_likely(typo, known, most)
+    assert sorted(names.starting(typo)) == sorted(name for name in known if name.startswith(typo))
+
+
+def test_closest_in_a_long_list_is_what_scoring_every_name_gives() -> None:
+    # The index's answers against the plain computation's, where the index is used: past
+    # LIKELY_FROM names, near misses, prefixes, and names sharing no pair.
+    rnd = random.Random(5)
+    known = _slugs(3_000)
+    typos = [name[:-3] + rnd.choice("xyz") for name in rnd.sample(known, 40)]
+    typos += [name[: rnd.randint(1, 12)] for name in rnd.sample(known, 10)]
+    typos += ["", "q", "zzzz-qqqq", "\U0001f600\U0001f600"]
+    for typo in typos:
+        starts = [name for name in known if name.startswith(typo)] if typo else []
+        plain = difflib.get_close_matches(
+            typo, starts or _plain_likely(typo, known), n=1, cutoff=0.0 if starts else 0.6
+        )
+        assert closest(typo, known) == (plain[0] if plain else None), typo
