@@ -85,6 +85,13 @@ FEATURED_AT_MOST = 5
 # (the page's title) gives way to an id written out, taking '_1'; intros and notes have none.
 PAPER_ANCHOR_PREFIX = "paper-"
 
+# What to do with a papers.yaml past the limits of a YAML file: it is one file, and the usual
+# way there is pasting a whole triage snippet of a large catalogue.
+PAPERS_TOO_BIG = (
+    ": papers.yaml cannot be split, so shorten it: take out comments (a triage snippet's scores),"
+    " or the last paste, and paste fewer (papersite triage --snippet N)"
+)
+
 
 @dataclass(frozen=True)
 class Section:
@@ -644,6 +651,7 @@ def _load(
     *,
     explain: Explain | None = None,
     side_effect: Callable[[YamlDocument, DuplicateKey], bool] | None = None,
+    too_big: str = "",
 ) -> tuple[YamlDocument, set[Location]] | None:
     """A YAML file checked against its schema, with the places of the mistakes found.
 
@@ -655,7 +663,11 @@ def _load(
     """
     try:
         document = load_yaml_file(
-            path, display_path(path), problems=problems, report_duplicates=side_effect is None
+            path,
+            display_path(path),
+            problems=problems,
+            report_duplicates=side_effect is None,
+            too_big=too_big,
         )
     except PapersiteError as error:
         problems.extend(error.problems)
@@ -1252,7 +1264,9 @@ def _read_decisions(
             for key in value_at(document.data, entry)
         )
 
-    loaded = _load(path, "papers", problems, explain=explain, side_effect=side_effect)
+    loaded = _load(
+        path, "papers", problems, explain=explain, side_effect=side_effect, too_big=PAPERS_TOO_BIG
+    )
     if loaded is None:
         return None
     document, mistakes = loaded

@@ -75,6 +75,8 @@ class YamlDocument:
     # Values YAML read as something other than text (yes, 010, ~), as written, by place: a
     # message can then say "not 'yes'" where the value is True.
     written_values: dict[Location, str] = field(default_factory=dict)
+    # How many values (keys too) the file holds, as MAX_NODES counts them.
+    values: int = 0
 
     def line(self, *location: str | int) -> int:
         """The 1-based line of the value at ``location``, or of its nearest ancestor."""
@@ -109,8 +111,11 @@ def load_yaml_file(
     *,
     problems: Problems | None = None,
     report_duplicates: bool = True,
+    too_big: str = "",
 ) -> YamlDocument:
     """Read and safely load one YAML file; bad input raises PapersiteError naming the line.
+
+    ``too_big`` ends the message of a file past MAX_BYTES or MAX_NODES: what to do about it.
 
     Mistakes that leave the data usable, duplicate keys (the first value is kept) and control
     characters written as escapes, go to ``problems`` when it is given, so the caller can check
@@ -126,7 +131,8 @@ def load_yaml_file(
     except OSError as exc:
         raise PapersiteError(name, None, f"cannot read file: {exc.strerror}") from None
     if len(raw) > MAX_BYTES:
-        raise PapersiteError(name, None, f"file is over {MAX_BYTES:,} bytes, the limit for YAML")
+        message = f"file is over {MAX_BYTES:,} bytes, the limit for YAML"
+        raise PapersiteError(name, None, message + too_big)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -135,11 +141,18 @@ def load_yaml_file(
             raise PapersiteError(name, None, "file is UTF-16 text: save it as UTF-8") from None
         line = raw[: exc.start].count(b"\n") + 1
         raise PapersiteError(name, line, "file is not UTF-8 text: save it as UTF-8") from None
-    return load_yaml_text(text, name, problems=problems, report_duplicates=report_duplicates)
+    return load_yaml_text(
+        text, name, problems=problems, report_duplicates=report_duplicates, too_big=too_big
+    )
 
 
 def load_yaml_text(
-    text: str, path: str, *, problems: Problems | None = None, report_duplicates: bool = True
+    text: str,
+    path: str,
+    *,
+    problems: Problems | None = None,
+    report_duplicates: bool = True,
+    too_big: str = "",
 ) -> YamlDocument:
     """Safely load YAML text; ``path`` only names it in messages (the options: see above)."""
     text, unseen = _without_unseen_breaks(text, path)
@@ -148,7 +161,7 @@ def load_yaml_text(
             raise PapersiteError.from_problems(unseen)
         problems.extend(unseen)
     try:
-        loader = _BoundedLoader(text, path)
+        loader = _BoundedLoader(text, path, too_big)
     except yaml.reader.ReaderError as exc:
         # The reader checks the whole text up front and knows only the offset of the character.
         at = text[: exc.position].count("\n") + 1
@@ -196,6 +209,7 @@ def load_yaml_text(
         converter.written,
         converter.duplicates,
         converter.written_values,
+        max(loader.nodes, converter.nodes),
     )
 
 
@@ -1175,9 +1189,10 @@ class _BoundedLoader(yaml.SafeLoader):
     RecursionError, and it builds every node before anyone can count them.
     """
 
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, too_big: str = "") -> None:
         super().__init__(text)
         self.path = path
+        self.too_big = too_big
         self.depth = 0
         self.nodes = 0
         # A syntax error right after quoted text may come of a quote left open: see
@@ -1196,7 +1211,7 @@ class _BoundedLoader(yaml.SafeLoader):
         self.depth += 1
         try:
             if self.nodes > MAX_NODES:
-                raise self._refuse(f"document has more than {MAX_NODES:,} values")
+                raise self._refuse(f"document has more than {MAX_NODES:,} values{self.too_big}")
             if self.depth > MAX_DEPTH + 1:
                 raise self._refuse(f"nesting deeper than {MAX_DEPTH} levels")
             return super().compose_node(parent, index)
