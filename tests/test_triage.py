@@ -2,10 +2,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from papersite.catalogue import load_catalogue
+from papersite.cli import main
 from papersite.curation import read_curation
 from papersite.errors import Problems
-from papersite.triage import format_triage, triage
+from papersite.triage import Room, format_triage, room_in, triage
+from papersite.yamlfile import MAX_BYTES, MAX_NODES
 
 
 def report(content: Path) -> str:
@@ -194,3 +198,107 @@ def test_a_paper_with_an_entry_already_gets_a_line_to_add_to_it(curated_content:
     assert "four-bit" not in paste
     papers.write_text(papers.read_text() + paste, encoding="utf-8")
     assert report(curated_content).startswith("1 paper not yet decided")
+
+
+def _unhide_the_survey(papers: Path) -> None:
+    papers.write_text(
+        papers.read_text()
+        .replace("  a-survey-of-cooking-robots:\n", "")
+        .replace("    hidden: Off topic for every theme.\n", "")
+    )
+
+
+def test_the_snippet_holds_the_first_papers_and_says_how_to_get_the_rest(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 50,000 papers' entries took papers.yaml to 6.4 MB: one sitting's worth at a time.
+    papers = curated_content / "curation" / "papers.yaml"
+    _unhide_the_survey(papers)
+    assert main(["triage", "--snippet", "2"]) == 0
+    text = capsys.readouterr().out
+    assert (
+        "\nThe snippet below holds the first 2 of the 5 papers waiting (--snippet N sets how "
+        "many, 2 now): paste and check them, then run papersite triage again for the next\n"
+        "\nPaste under 'papers:' in content/curation/papers.yaml, then check each line:\n\n"
+        "  a-survey-of-cooking-robots:\n"
+        "    themes: []  # no rule matched\n"
+        "  kernels-that-speed-up-training:\n"
+        "    themes: {efficiency: quantization}  # efficiency 1.5 of 3\n"
+    ) in text
+    assert text.endswith("# efficiency 1.5 of 3\n")
+    papers.write_text(papers.read_text() + text.split("then check each line:\n\n", 1)[1])
+    assert main(["triage", "--snippet", "2"]) == 0
+    assert "the first 2 of the 3 papers waiting" in capsys.readouterr().out
+    # Room for all: no word of a limit.
+    assert main(["triage", "--snippet", "3"]) == 0
+    assert "The snippet below" not in capsys.readouterr().out
+
+
+def test_the_snippet_never_takes_papers_yaml_past_the_limit_of_a_yaml_file(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    papers = curated_content / "curation" / "papers.yaml"
+    _unhide_the_survey(papers)
+    # Room for about one entry and a half, whatever --snippet asks.
+    entry = "  a-survey-of-cooking-robots:\n    themes: []  # no rule matched\n"
+    written = papers.read_text(encoding="utf-8")
+    padding = MAX_BYTES - len(written.encode()) - len(entry) * 3 // 2
+    papers.write_text(written + "#" * (padding - 1) + "\n", encoding="utf-8")
+    assert main(["triage", "--snippet", "100"]) == 0
+    text = capsys.readouterr().out
+    assert (
+        "\nThe snippet below holds the first 1 of the 5 papers waiting: "
+        "content/curation/papers.yaml has room for no more within the limits of a YAML file "
+        f"({MAX_BYTES:,} bytes and {MAX_NODES:,} values); a paper in no theme stays in Unsorted "
+        "without an entry\n"
+    ) in text
+    snippet = text.split("then check each line:\n\n", 1)[1]
+    assert snippet == entry
+    papers.write_text(papers.read_text() + snippet, encoding="utf-8")
+    assert main(["check"]) == 0
+    capsys.readouterr()
+    # Full: no snippet at all, only why.
+    assert main(["triage"]) == 0
+    text = capsys.readouterr().out
+    assert "The snippet below holds the first 0 of the 4 papers waiting: " in text
+    assert "Paste under" not in text
+
+
+def test_the_snippet_counts_the_values_it_adds_as_well(curated_content: Path) -> None:
+    catalogue = load_catalogue(curated_content)
+    files = read_curation(curated_content, catalogue, Problems())
+    assert files is not None
+    # An entry of one pin is six values: its id, its map, 'themes', the pin's map, theme, section.
+    text = format_triage(triage(files, catalogue), room=Room(10**6, 11))
+    assert "holds the first 1 of the 4 papers waiting" in text
+    assert text.count("    themes: {") == 1
+    text = format_triage(triage(files, catalogue), room=Room(10**6, 12), most=2)
+    assert text.count("    themes: {") == 2
+
+
+def test_room_in_papers_yaml_is_what_the_limits_leave(curated_content: Path) -> None:
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text("papers:\n  a:\n    themes: [b]\n", encoding="utf-8")
+    # The map, 'papers', its map, 'a', its map, 'themes', the list and 'b'.
+    assert room_in(papers) == Room(MAX_BYTES - 29, MAX_NODES - 8)
+    papers.unlink()
+    assert room_in(papers) == Room(MAX_BYTES - 8, MAX_NODES - 3)
+
+
+def test_a_papers_yaml_past_the_limit_says_what_to_do(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text() + "#" * MAX_BYTES + "\n", encoding="utf-8")
+    assert main(["check"]) == 1
+    assert (
+        f"content/curation/papers.yaml: file is over {MAX_BYTES:,} bytes, the limit for YAML: "
+        "papers.yaml cannot be split, so shorten it: take out comments (a triage snippet's "
+        "scores), or the last paste, and paste fewer (papersite triage --snippet N)\n"
+    ) in capsys.readouterr().err
+    entries = "".join(f"  p{n}: {{tags: [a, b]}}\n" for n in range(MAX_NODES // 6))
+    papers.write_text("papers:\n" + entries, encoding="utf-8")
+    assert main(["check"]) == 1
+    assert (
+        "values: papers.yaml cannot be split, so shorten it: take out comments"
+    ) in capsys.readouterr().err

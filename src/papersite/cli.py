@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from papersite import __version__
-from papersite.curation import CURATION_DIR, load_content, read_content
+from papersite.curation import CURATION_DIR, PAPERS_FILE, load_content, read_content
 from papersite.errors import (
     PapersiteError,
     Problem,
@@ -23,7 +23,7 @@ from papersite.errors import (
     display_path,
 )
 from papersite.exports import FORMATS, SERIALISERS, export_objects, schema_json, write_export
-from papersite.triage import format_triage, triage
+from papersite.triage import SNIPPET_PAPERS, format_triage, room_in, triage
 from papersite.wording import counted, suggest
 
 # How messages name standard output, which has no path of its own (Python's name for it).
@@ -206,6 +206,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="only the papers the theme's rules score or whose place in it is in question",
     )
+    triage_command.add_argument(
+        "--snippet",
+        type=_positive,
+        default=SNIPPET_PAPERS,
+        metavar="N",
+        help=f"at most N papers in the snippet to paste (default: {SNIPPET_PAPERS}); never more"
+        " than papers.yaml has room for",
+    )
     triage_command.set_defaults(run=_run_triage)
 
     review_command = commands.add_parser(
@@ -288,6 +296,17 @@ def _config_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive(text: str) -> int:
+    """A count an option takes: a whole number, 1 or more."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
 def _content_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--content",
@@ -344,7 +363,8 @@ def _run_triage(args: argparse.Namespace) -> int:
             message = f"--theme: no theme has the id '{args.theme}' {hint}"
             raise PapersiteError(loaded.files.themes_path, None, message)
         triaged = triaged.about(theme_id)
-    _write(format_triage(triaged, disagreements=args.disagreements))
+    room = room_in(args.content / CURATION_DIR / PAPERS_FILE)
+    _write(format_triage(triaged, disagreements=args.disagreements, most=args.snippet, room=room))
     return 0
 
 

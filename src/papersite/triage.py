@@ -3,8 +3,10 @@
 ``papersite triage`` lists every paper whose themes papers.yaml does not decide: those the rules
 leave in no theme, and those the rules placed, each with the rules' scores, so a curator confirms
 or corrects them. It ends with a papers.yaml snippet for all of them (for a paper the rules placed,
-it pins where they put it), so a curator edits suggestions instead of typing ids. Pinned papers the
-rules would sort differently (a hint to tune the rules or to revisit the pin) are only counted;
+it pins where they put it), so a curator edits suggestions instead of typing ids. Of many papers
+it holds the first few hundred, and never more than papers.yaml has room for: it is one YAML file,
+within MAX_BYTES and MAX_NODES, which 50,000 papers' entries would pass. Pinned papers the rules
+would sort differently (a hint to tune the rules or to revisit the pin) are only counted;
 ``--disagreements`` lists them. ``--theme`` keeps the papers one theme is concerned by: after adding
 a theme, its candidates among papers already pinned elsewhere are its disagreements.
 """
@@ -13,12 +15,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CurationFiles, Placement, sort_papers
 from papersite.rules import ThemeScore
 from papersite.wording import counted
-from papersite.yamlfile import plain_key
+from papersite.yamlfile import MAX_BYTES, MAX_NODES, load_yaml_file, plain_key
+
+# Papers in one snippet: as many as a curator checks at a sitting (the next run gives the next).
+SNIPPET_PAPERS = 500
+
+
+@dataclass(frozen=True)
+class Room:
+    """What papers.yaml can still take within the limits of a YAML file: bytes and values."""
+
+    bytes: int
+    values: int
+
+
+def room_in(path: Path) -> Room:
+    """The room left in papers.yaml at ``path``, as it stands (all of it when there is none)."""
+    if not path.is_file():
+        # It is yet to be written: 'papers:' and the map under it.
+        return Room(MAX_BYTES - len("papers:\n"), MAX_NODES - 3)
+    document = load_yaml_file(path)
+    return Room(MAX_BYTES - path.stat().st_size, MAX_NODES - document.values)
 
 
 @dataclass(frozen=True)
@@ -108,10 +131,18 @@ def triage(files: CurationFiles, catalogue: Catalogue) -> Triage:
     return Triage(files.papers_path, tuple(unsorted), tuple(disagreements), tuple(placed))
 
 
-def format_triage(report: Triage, *, disagreements: bool = False) -> str:
+def format_triage(
+    report: Triage,
+    *,
+    disagreements: bool = False,
+    most: int = SNIPPET_PAPERS,
+    room: Room | None = None,
+) -> str:
     """The triage as text for the terminal, ending in a snippet to paste into papers.yaml.
 
-    With ``disagreements``, the pinned papers the rules would sort differently instead.
+    The snippet holds the first ``most`` papers, and no more than ``room`` (papers.yaml's, when
+    known) takes. With ``disagreements``, the pinned papers the rules would sort differently
+    instead.
     """
     if disagreements:
         return _format_disagreements(report)
@@ -139,6 +170,10 @@ def format_triage(report: Triage, *, disagreements: bool = False) -> str:
         lines += ["", f"{differing} the rules would sort differently ({hint})"]
     new = tuple(item for item in report.undecided if item.line is None)
     entered = tuple(item for item in report.undecided if item.line is not None)
+    fits = _fitting(new + entered, most, room)
+    if fits < len(report.undecided):
+        lines += ["", _left_out(fits, len(report.undecided), most, path, room)]
+    new, entered = new[:fits], entered[: max(fits - len(new), 0)]
     if new:
         lines += ["", f"Paste under 'papers:' in {path}, then check each line:", ""]
         lines += snippet(new)
@@ -147,6 +182,34 @@ def format_triage(report: Triage, *, disagreements: bool = False) -> str:
         lines += ["", f"Add to the entries already in {path}, at the lines given:", ""]
         lines += snippet(entered)
     return "\n".join(lines) + "\n"
+
+
+def _fitting(items: tuple[TriageItem, ...], most: int, room: Room | None) -> int:
+    """How many of the items the snippet holds: ``most`` at most, and what ``room`` takes."""
+    taken = Room(0, 0)
+    for count, item in enumerate(items[:most]):
+        pins, _ = _pins(item)
+        size = sum(len(line.encode("utf-8")) + 1 for line in snippet((item,)))
+        # The id, its map, 'themes' and its value, and a theme and a section for each pin.
+        taken = Room(taken.bytes + size, taken.values + 4 + 2 * len(pins))
+        if room is not None and (taken.bytes > room.bytes or taken.values > room.values):
+            return count
+    return min(most, len(items))
+
+
+def _left_out(fits: int, waiting: int, most: int, path: str, room: Room | None) -> str:
+    """Why the snippet holds only ``fits`` of the papers waiting, and how to get the rest."""
+    held = f"The snippet below holds the first {fits} of the {counted(waiting, 'paper')} waiting"
+    if fits < most and room is not None:
+        limits = f"{MAX_BYTES:,} bytes and {MAX_NODES:,} values"
+        return (
+            f"{held}: {path} has room for no more within the limits of a YAML file ({limits});"
+            " a paper in no theme stays in Unsorted without an entry"
+        )
+    return (
+        f"{held} (--snippet N sets how many, {most} now): paste and check them, then run"
+        " papersite triage again for the next"
+    )
 
 
 def _format_disagreements(report: Triage) -> str:
@@ -174,16 +237,21 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
     for item in items:
         where = f"  # line {item.line}" if item.line is not None else ""
         lines.append(f"  {plain_key(item.paper.id)}:{where}")
-        near = [s for s in item.suggestions if s.excluded_by is None and s.score * 2 >= s.threshold]
-        if item.placements:
-            pins = ", ".join(f"{p.theme}: {p.section}" for p in item.placements)
-            lines.append(f"    themes: {{{pins}}}  # {_scores(item.suggestions)}")
-        elif near:
-            pins = ", ".join(f"{s.theme}: {s.section}" for s in near)
-            lines.append(f"    themes: {{{pins}}}  # {_scores(tuple(near))}")
+        pins, scores = _pins(item)
+        if pins:
+            written = ", ".join(f"{theme}: {section}" for theme, section in pins)
+            lines.append(f"    themes: {{{written}}}  # {_scores(scores)}")
         else:
-            lines.append(f"    themes: []  # {_scores(item.suggestions)}")
+            lines.append(f"    themes: []  # {_scores(scores)}")
     return lines
+
+
+def _pins(item: TriageItem) -> tuple[list[tuple[str, str]], tuple[ThemeScore, ...]]:
+    """The themes and sections the snippet pins the paper to, and the scores its comment gives."""
+    if item.placements:
+        return [(p.theme, p.section) for p in item.placements], item.suggestions
+    near = [s for s in item.suggestions if s.excluded_by is None and s.score * 2 >= s.threshold]
+    return [(s.theme, s.section) for s in near], tuple(near) if near else item.suggestions
 
 
 def _for(report: Triage) -> str:
