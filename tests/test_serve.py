@@ -951,6 +951,71 @@ def test_the_watcher_regenerates_in_turn_with_mkdocs_once_it_serves(
     assert all(held)
 
 
+def test_mkdocs_stopping_interrupts_a_regeneration_in_progress(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The stop waited for the regeneration to end: 10 s and more at 5,000 papers, and a
+    # container's stop sends SIGKILL 10 s after SIGTERM.
+    monkeypatch.setattr(serve, "POLL_SECONDS", 0.01)
+    regenerating = threading.Event()
+    ended: list[str] = []
+
+    def refresh() -> None:
+        regenerating.set()
+        deadline = time.monotonic() + 60  # a long regeneration, in Python code
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+        ended.append("regenerated")
+
+    monkeypatch.setattr(preview, "refresh", refresh)
+    watcher = serve._Watcher(preview)
+    monkeypatch.setattr(serve, "_watching", watcher)
+    watcher.start()
+    preview.serving.set()
+    assert regenerating.wait(30)
+    serve.on_shutdown()  # as MkDocs' dev server stops, before it removes its site
+    assert ended == []
+    assert not preview.lock.locked()
+    watcher.stop()  # again, as serve does at its end: nothing more
+
+
+def test_mkdocs_s_watcher_waiting_for_its_turn_stops_when_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It waited for the regeneration holding the lock to end, and MkDocs' stop waited for it.
+    asked = threading.Event()
+
+    class Lock:
+        """The preview's lock, telling when it is asked for."""
+
+        def __init__(self) -> None:
+            self.lock = threading.Lock()
+
+        def acquire(self, *args: Any, **kwargs: Any) -> bool:
+            asked.set()
+            return self.lock.acquire(*args, **kwargs)
+
+        def release(self) -> None:
+            self.lock.release()
+
+    lock = Lock()
+    preview = Preview(tmp_path / "content", tmp_path / "docs", tmp_path / "mkdocs.yml")
+    monkeypatch.setattr(preview, "lock", lock)
+    monkeypatch.setattr(serve, "_serving", preview)
+    looked: list[float] = []
+    emitter = SimpleNamespace(stopped_event=threading.Event(), queue_events=looked.append)
+    server = SimpleNamespace(builder=lambda: None, observer=SimpleNamespace(emitters=[emitter]))
+    serve.on_serve(server)
+    with lock.lock:  # a regeneration
+        waiting = threading.Thread(target=emitter.queue_events, args=(0.01,), daemon=True)
+        waiting.start()
+        assert asked.wait(30)
+        emitter.stopped_event.set()
+        waiting.join(timeout=30)
+        assert not waiting.is_alive()
+    assert looked == []
+
+
 def _serving(
     monkeypatch: pytest.MonkeyPatch, build: Callable[[str, dict[str, Any]], None]
 ) -> Callable[[Callable[[Preview, Callable[[], None]], None]], None]:

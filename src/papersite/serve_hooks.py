@@ -14,3 +14,10 @@ def on_serve(server: Any, /, *, config: Any, builder: Any) -> Any:
     from papersite import serve
 
     return serve.on_serve(server, config)
+
+
+def on_shutdown() -> None:
+    """As MkDocs' dev server stops: papersite's watcher stops first."""
+    from papersite import serve
+
+    serve.on_shutdown()
