@@ -8,6 +8,7 @@ import os
 import posixpath
 import re
 import shutil
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from papersite.curation import (
     load_content,
     uncurated,
 )
-from papersite.errors import PapersiteError, display_path
+from papersite.errors import PapersiteError, Stopped, display_path
 from papersite.exports import EXPORT_FIELDS
 from papersite.markup import escape_html
 from papersite.render import (
@@ -221,6 +222,22 @@ def test_the_writer_never_follows_a_link_out_of_its_folder(tmp_path: Path, link:
     with pytest.raises(PapersiteError, match="refusing to write"):
         writer.write("papers/x.md", "escaped")
     assert list(outside.iterdir()) == []
+
+
+def test_a_stopped_writer_writes_no_page_more_and_removes_nothing(tmp_path: Path) -> None:
+    # The preview's regeneration, stopped as the preview stops (papersite.serve._Watcher).
+    out = tmp_path / "out"
+    SiteWriter(out).write("old.md", "from an earlier run")
+    stop = threading.Event()
+    writer = SiteWriter(out, stop=stop)
+    writer.write("a.md", "written")
+    stop.set()
+    with pytest.raises(Stopped):
+        writer.write("b.md", "not written")
+    with pytest.raises(Stopped):
+        writer.prune()
+    kept = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert kept == {MARKER, "old.md", "a.md"}
 
 
 def test_a_second_write_to_a_fresh_folder_replaces_the_first(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ from papersite.mkdocs_glue import (
     read_mkdocs_yaml,
 )
 from papersite.options import line_of
-from papersite.render import MARKER, TEMPLATES
+from papersite.render import MARKER, TEMPLATES, SiteWriter
 from papersite.serve import Preview
 from papersite.tags import SORT_OPTIONS
 
@@ -951,31 +951,36 @@ def test_the_watcher_regenerates_in_turn_with_mkdocs_once_it_serves(
     assert all(held)
 
 
-def test_mkdocs_stopping_interrupts_a_regeneration_in_progress(
-    preview: Preview, monkeypatch: pytest.MonkeyPatch
+def test_mkdocs_stopping_stops_a_regeneration_at_its_next_page(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # The stop waited for the regeneration to end: 10 s and more at 5,000 papers, and a
     # container's stop sends SIGKILL 10 s after SIGTERM.
     monkeypatch.setattr(serve, "POLL_SECONDS", 0.01)
-    regenerating = threading.Event()
-    ended: list[str] = []
+    preview.start()
+    writing = threading.Event()
+    written: list[str] = []
+    real_write = SiteWriter.write
 
-    def refresh() -> None:
-        regenerating.set()
-        deadline = time.monotonic() + 60  # a long regeneration, in Python code
-        while time.monotonic() < deadline:
-            time.sleep(0.01)
-        ended.append("regenerated")
+    def write(writer: SiteWriter, relative: str, data: str | bytes) -> None:
+        if len(written) == 3:  # the regeneration is under way: the preview stops meanwhile
+            writing.set()
+            assert preview.stop.wait(30)
+        real_write(writer, relative, data)
+        written.append(relative)
 
-    monkeypatch.setattr(preview, "refresh", refresh)
+    monkeypatch.setattr(SiteWriter, "write", write)
+    papers = preview.content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text() + "# an edit\n")
     watcher = serve._Watcher(preview)
     monkeypatch.setattr(serve, "_watching", watcher)
     watcher.start()
     preview.serving.set()
-    assert regenerating.wait(30)
+    assert writing.wait(30)
     serve.on_shutdown()  # as MkDocs' dev server stops, before it removes its site
-    assert ended == []
+    assert len(written) == 3  # not one page more
     assert not preview.lock.locked()
+    assert capsys.readouterr().err == ""  # the stop is no bug to tell
     watcher.stop()  # again, as serve does at its end: nothing more
 
 

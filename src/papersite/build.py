@@ -15,6 +15,7 @@ import os
 import shutil
 import socket
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -100,11 +101,12 @@ def generate_docs(
     progress: bool = False,
     epoch: int | None = None,
     keep: Collection[str] = (),
+    stop: threading.Event | None = None,
 ) -> Generated:
     """Render the Markdown pages and data files of ``loaded`` into ``out``, dated ``epoch``.
 
     Without ``epoch``, the date is :func:`build_epoch`'s. The files ``keep`` names are the
-    caller's (see :func:`papersite.render.generate`).
+    caller's, and ``stop`` stops the writing (see :func:`papersite.render.generate`).
     """
     if epoch is None:
         epoch = build_epoch(loaded.catalogue)
@@ -117,6 +119,7 @@ def generate_docs(
         related=related,
         progress=progress,
         keep=keep,
+        stop=stop,
     )
 
 

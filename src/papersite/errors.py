@@ -3,7 +3,8 @@
 Every stage reports bad input as a :class:`Problem` naming the file and line. Stages that can go on
 collect problems and carry on (a bad record is skipped and reported); when the caller needs a clean
 result it raises :class:`PapersiteError`, which the CLI prints one problem a line before exiting 1.
-Also :class:`Terminated`, how a stop asked for by SIGTERM unwinds through every stage.
+Also :class:`Terminated`, how a stop asked for by SIGTERM unwinds through every stage, and
+:class:`Stopped`, how work another thread asked to stop does.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import enum
 import errno
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -34,6 +36,25 @@ class Terminated(KeyboardInterrupt):
         """Raise one now if SIGTERM arrived where it could not be raised."""
         if cls.requested:
             raise cls
+
+
+class Stopped(Terminated):
+    """The thread that started the work asked it to stop (see :func:`stop_if_asked`).
+
+    The preview's regeneration, run in a thread of its own, is stopped so as the preview stops.
+    A Terminated, so that it unwinds as a SIGTERM does: past ``except Exception``, through every
+    ``finally``, and the CLI says nothing of it.
+    """
+
+
+def stop_if_asked(stop: threading.Event | None) -> None:
+    """Raise :class:`Stopped` when ``stop`` is set; None: never.
+
+    Called where long work goes on from one step to the next (each page written), as another
+    thread cannot be interrupted safely: the work stops at the next such step.
+    """
+    if stop is not None and stop.is_set():
+        raise Stopped
 
 
 class Severity(enum.IntEnum):

@@ -15,6 +15,7 @@ import json
 import math
 import os
 import re
+import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -37,6 +38,7 @@ from papersite.errors import (
     cannot_write,
     display_path,
     failed_writing,
+    stop_if_asked,
 )
 from papersite.exports import (
     EXPORT_FIELDS,
@@ -349,12 +351,21 @@ class SiteWriter:
     is written or removed (see WRITTEN_SUFFIXES); with ``refuse_foreign`` False only when
     :meth:`prune` would remove one, for a writer of a few files of its own into a folder accepted
     before (the preview's box of problems, which must say that refusal).
+
+    Once ``stop`` is set, the next file written or :meth:`prune` raises
+    :class:`~papersite.errors.Stopped`: the files written stay, and nothing is pruned.
     """
 
     def __init__(
-        self, root: Path, *, keep: Collection[str] = (), refuse_foreign: bool = True
+        self,
+        root: Path,
+        *,
+        keep: Collection[str] = (),
+        refuse_foreign: bool = True,
+        stop: threading.Event | None = None,
     ) -> None:
         self.root = root.resolve()
+        self._stop = stop
         if not holds_nothing_but_litter(self.root) and not (self.root / MARKER).exists():
             raise PapersiteError(
                 display_path(root),
@@ -404,6 +415,7 @@ class SiteWriter:
 
     def write(self, relative: str, data: str | bytes) -> None:
         """Write one file (UTF-8 for text) unless it already holds exactly these bytes."""
+        stop_if_asked(self._stop)
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if self._fresh:
             target = self._in_folder(relative)
@@ -440,6 +452,7 @@ class SiteWriter:
         Every file to remove is looked at first: one papersite could never have written (see
         WRITTEN_SUFFIXES) is refused, and nothing is removed.
         """
+        stop_if_asked(self._stop)
         paths = sorted(self.root.rglob("*"), reverse=True)
         folders = [path for path in paths if path.is_dir() and not path.is_symlink()]
         kept = self.written.union(folders)
@@ -617,17 +630,26 @@ def generate(
     related: RelatedPapers | None = None,
     progress: bool = False,
     keep: Collection[str] = (),
+    stop: threading.Event | None = None,
 ) -> Generated:
     """Write every page and data file of the site into ``out``, removing what is no longer made.
 
     ``related`` saves computing the related papers again when the caller has them, or is being
     computed elsewhere (a callable, called once every page without them is written). A write the
     machine refuses (a full disk, ``out`` a file) is one line naming the file, for every caller.
-    The files ``keep`` names (relative to ``out``) are the caller's: they are not removed.
+    The files ``keep`` names (relative to ``out``) are the caller's: they are not removed. Once
+    ``stop`` is set, the next page raises :class:`~papersite.errors.Stopped` (see SiteWriter).
     """
     with refusals_to_write(out):
         return _generate(
-            catalogue, curation, settings, out, related=related, progress=progress, keep=keep
+            catalogue,
+            curation,
+            settings,
+            out,
+            related=related,
+            progress=progress,
+            keep=keep,
+            stop=stop,
         )
 
 
@@ -654,9 +676,10 @@ def _generate(
     related: RelatedPapers | None,
     progress: bool,
     keep: Collection[str],
+    stop: threading.Event | None,
 ) -> Generated:
     """:func:`generate`, the machine's refusals to write raised as they come."""
-    site = _Generation(catalogue, curation, settings, out, keep)
+    site = _Generation(catalogue, curation, settings, out, keep, stop)
     site.write_home_page()
     placed_on = site.write_theme_pages()
     listed_on = site.write_unsorted_pages()
@@ -699,6 +722,7 @@ class _Generation:
         settings: SiteSettings,
         out: Path,
         keep: Collection[str],
+        stop: threading.Event | None,
     ) -> None:
         self.catalogue = catalogue
         self.curation = curation
@@ -708,7 +732,7 @@ class _Generation:
         # Made before the writer: a bad id (Renderer checks them) stops the run before the folder
         # is touched.
         self.renderer = Renderer(catalogue, curation, settings)
-        self.writer = SiteWriter(out, keep=keep)
+        self.writer = SiteWriter(out, keep=keep, stop=stop)
         self.views = {item.paper.id: self.renderer.paper_view(item) for item in curation.papers}
         self.themes = [self.renderer.theme_view(theme, self.views) for theme in curation.themes]
         self.unsorted = [self.views[item.paper.id] for item in curation.unsorted()]

@@ -43,8 +43,9 @@ from papersite.errors import (
     PapersiteError,
     Problem,
     Severity,
-    Terminated,
+    Stopped,
     display_path,
+    stop_if_asked,
 )
 from papersite.mkdocs_glue import (
     CONFIG_FILE,
@@ -74,8 +75,6 @@ from papersite.sources import SOURCES_DIR
 from papersite.wording import counted, listed
 
 POLL_SECONDS = 0.5
-# How often the watcher's thread is told again to stop, when it goes on (see _Stopped).
-RAISE_AGAIN_SECONDS = 0.05
 # How often MkDocs' watcher, waiting for its turn (see _look_in_turn), looks whether it was stopped.
 LOCK_SLICE_SECONDS = 0.05
 # The highest TCP port.
@@ -166,6 +165,8 @@ class Preview:
     mkdocs_failed: tuple[Problem, ...] = ()
     # Whether the docs folder holds no site yet, but the page saying to fix the errors first.
     waiting: bool = False
+    # Set as the preview stops: a regeneration going on stops at its next step (see _Watcher).
+    stop: threading.Event = field(default_factory=threading.Event)
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -275,7 +276,7 @@ class Preview:
             elif regenerated:
                 done.append(f"pages regenerated in {time.perf_counter() - started:.1f} s")
         if theme:
-            _touch_every_file(self.docs)
+            _touch_every_file(self.docs, self.stop)
             done.append("every page rebuilt")
         if done:
             print(
@@ -357,19 +358,24 @@ class Preview:
         touched as well: each carries the navigation, and MkDocs rebuilds only touched pages.
         """
         loaded = self.load()
+        # A stop is looked at after loading and after comparing papers, each about a second at
+        # 5,000 papers and not stopped midway, and before every page written.
+        stop_if_asked(self.stop)
         for warning in loaded.problems:
             print(warning, file=sys.stderr)
         count = papersite_options(self.config_file).related_papers
         shown = (tuple(item.paper.id for item in loaded.curation.papers), count)
         if self.related is None or shown != self.related_for:
-            self.related = related_papers([item.paper for item in loaded.curation.papers], count)
-            self.related_for = shown
+            related = related_papers([item.paper for item in loaded.curation.papers], count)
+            stop_if_asked(self.stop)
+            self.related, self.related_for = related, shown
         generated = generate_docs(
             loaded,
             self.docs,
             config_file=self.config_file,
             related=self.related,
             keep=(PROBLEMS_SCRIPT, PROBLEMS_FILE),
+            stop=self.stop,
         )
         nav = mkdocs_nav(generated.nav)
         self.pages_changed = generated.changed > 0
@@ -378,7 +384,7 @@ class Preview:
             first = not self.nav
             self.nav[:] = nav
             if not first:
-                _touch_every_file(self.docs)
+                _touch_every_file(self.docs, self.stop)
                 self.pages_changed = True
         return generated
 
@@ -460,9 +466,13 @@ def _problems_report(problems: tuple[Problem, ...], *, waiting: bool = False) ->
     return json.dumps(report, indent=1) + "\n"
 
 
-def _touch_every_file(folder: Path) -> None:
-    """Give every file under the folder a new modification time, so MkDocs rebuilds it."""
+def _touch_every_file(folder: Path, stop: threading.Event | None = None) -> None:
+    """Give every file under the folder a new modification time, so MkDocs rebuilds it.
+
+    Once ``stop`` is set, the next file raises :class:`~papersite.errors.Stopped`.
+    """
     for path in folder.rglob("*"):
+        stop_if_asked(stop)
         if path.is_file():
             path.touch()
 
@@ -476,85 +486,38 @@ def _watch(preview: Preview, stop: threading.Event) -> None:
                 preview.refresh()
 
 
-class _Stopped(Terminated):
-    """Raised in the watcher's thread when the preview stops (see :class:`_Watcher`).
-
-    A Terminated, so that a regeneration unwinds as it does when ``papersite generate`` is
-    stopped: past ``except Exception``, through every ``finally``. Raised in a finaliser (a weak
-    reference's callback), it is lost there: Python says "Exception ignored", which the CLI keeps
-    quiet for a Terminated, and the watcher is sent another.
-    """
-
-
 class _Watcher:
-    """Runs :func:`_watch` in a thread of its own, which :meth:`stop` interrupts at once.
+    """Runs :func:`_watch` in a thread of its own, which :meth:`stop` stops at its next step.
 
     Signals reach the main thread alone, and a regeneration of thousands of papers takes seconds
     (tens of seconds at 50,000): a stop that waited for it to end took 10 s or more, and the
-    SIGKILL a container's stop sends 10 s after SIGTERM cut the clean-up short. The regeneration
-    is interrupted as Ctrl-C interrupts ``papersite generate``, whose code it is: the pages it
-    wrote stay, and the next start writes again any that differ.
+    SIGKILL a container's stop sends 10 s after SIGTERM cut the clean-up short. The stop sets the
+    preview's ``stop``, which the regeneration looks at before each page it writes and between its
+    steps: it then unwinds as ``papersite generate`` does on Ctrl-C, whose code it is, through
+    every ``finally``. The pages it wrote stay, and the next start writes again any that differ.
     """
 
     def __init__(self, preview: Preview) -> None:
         self._preview = preview
-        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="papersite-watch", daemon=True)
-        # Held while _Stopped is raised in the thread, and while it ceases to be raisable.
-        self._guard = threading.Lock()
-        self._raisable = False
 
     def start(self) -> None:
         """Start watching."""
-        self._raisable = True
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop watching, interrupting a regeneration in progress; return once stopped.
+        """Stop watching, and a regeneration in progress at its next step; return once stopped.
 
         Stopping again does nothing.
         """
-        self._stop.set()
-        while self._thread.is_alive():
-            with self._guard:
-                if not self._raisable or self._thread.ident is None:
-                    break
-                _raise_in_thread(self._thread.ident, _Stopped)
-            # Sent again until raised where it stops the thread (see _Stopped).
-            self._thread.join(RAISE_AGAIN_SECONDS)
-        self._thread.join()
+        self._preview.stop.set()
+        if self._thread.ident is not None:  # started
+            self._thread.join()
 
     def _run(self) -> None:
-        try:
-            _watch(self._preview, self._stop)
-        except _Stopped:
-            pass
-        finally:
-            self._cease_raisable()
-
-    def _cease_raisable(self) -> None:
-        # _Stopped is delivered when the thread next runs Python code, which may be after the
-        # watch returned: one sent then is caught here, or cleared unraised, lest it escape the
-        # thread as a traceback.
-        while True:
-            try:
-                with self._guard:
-                    self._raisable = False
-                    _raise_in_thread(threading.get_ident(), None)
-                return
-            except _Stopped:
-                continue
-
-
-def _raise_in_thread(ident: int, error: type[BaseException] | None) -> None:
-    """Have the thread ``ident`` raise ``error`` when it next runs Python code; None: not raise.
-
-    CPython's PyThreadState_SetAsyncExc, the one way to interrupt another thread.
-    """
-    import ctypes
-
-    exception = ctypes.py_object(error) if error is not None else None
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), exception)
+        # A regeneration stopped by stop(): nothing to tell.
+        with contextlib.suppress(Stopped):
+            _watch(self._preview, self._preview.stop)
 
 
 # The preview being served, for on_serve, and its watcher, for on_shutdown: MkDocs calls its
