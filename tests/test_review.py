@@ -767,14 +767,7 @@ def test_a_paper_a_new_dump_retitles_is_the_same_paper_under_its_id(
     with (curated_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
         papers.write(f"  retrieval-helps:\n    {decision}\n")
     head = _head_copy(curated_content)
-    (head / "sources" / "later.txt").write_text(
-        f"Retrieval Helps Everyone\n\n{RETRIEVAL}\n\n  • 2 authors\n·\nJan 2, 2025 7\n",
-        encoding="utf-8",
-    )
-    (head / "sources" / "sources.yaml").write_text(
-        "sources:\n  first.txt: {captured: 2025-01-01}\n  later.txt: {captured: 2025-02-01}\n",
-        encoding="utf-8",
-    )
+    _captured_later(head, "Retrieval Helps Everyone")
     report = review(curated_content, head)
     assert report.added == report.added_hidden == report.removed == ()
     assert report.edited == ()
@@ -809,13 +802,7 @@ def test_a_paper_a_new_dump_retitles_is_a_catalogue_change_never_another_paper(
         f"Retrieval Helps\n\n{RETRIEVAL}\n", encoding="utf-8"
     )
     head = _head_copy(curated_content)
-    (head / "sources" / "later.txt").write_text(
-        f"{title}\n\n{RETRIEVAL}\n\n  • 3 authors\n·\nJan 2, 2025 7\n", encoding="utf-8"
-    )
-    (head / "sources" / "sources.yaml").write_text(
-        "sources:\n  first.txt: {captured: 2025-01-01}\n  later.txt: {captured: 2025-02-01}\n",
-        encoding="utf-8",
-    )
+    _captured_later(head, title, authors=3)
     report = review(curated_content, head)
     assert report.added == report.added_hidden == report.removed == ()
     assert report.edited == ()
@@ -887,14 +874,7 @@ def test_a_paper_unhidden_as_a_new_dump_retitles_it_is_added_not_a_catalogue_cha
         ),
         encoding="utf-8",
     )
-    (head / "sources" / "later.txt").write_text(
-        f"Retrieval Helps Everyone\n\n{RETRIEVAL}\n\n  • 2 authors\n·\nJan 2, 2025 7\n",
-        encoding="utf-8",
-    )
-    (head / "sources" / "sources.yaml").write_text(
-        "sources:\n  first.txt: {captured: 2025-01-01}\n  later.txt: {captured: 2025-02-01}\n",
-        encoding="utf-8",
-    )
+    _captured_later(head, "Retrieval Helps Everyone")
     report = review(curated_content, head)
     assert report.catalogue == ()
     text = format_review(report)
@@ -1127,6 +1107,17 @@ def _edit_themes(content: Path, *edits: tuple[str, str]) -> None:
         assert old in text
         text = text.replace(old, new)
     themes.write_text(text, encoding="utf-8")
+
+
+def _captured_later(head: Path, title: str, authors: int = 2) -> None:
+    """A dump in ``head`` captured after first.txt, giving RETRIEVAL's paper ``title``."""
+    (head / "sources" / "later.txt").write_text(
+        f"{title}\n\n{RETRIEVAL}\n\n  • {authors} authors\n·\nJan 2, 2025 7\n", encoding="utf-8"
+    )
+    (head / "sources" / "sources.yaml").write_text(
+        "sources:\n  first.txt: {captured: 2025-01-01}\n  later.txt: {captured: 2025-02-01}\n",
+        encoding="utf-8",
+    )
 
 
 def _head_copy(content: Path) -> Path:
