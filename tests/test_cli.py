@@ -608,6 +608,33 @@ def test_sigterm_where_python_cannot_raise_it_is_raised_when_the_command_returns
     assert not Terminated.requested  # a later command in this process starts afresh
 
 
+@pytest.mark.parametrize("signalled", [True, False])
+def test_sigterm_that_python_loses_on_the_way_out_is_still_a_stop(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], signalled: bool
+) -> None:
+    # CPython replaced the Terminated raised inside an import's error path (pathspec's "from
+    # typing import override" on 3.11) with "TypeError: expected a message argument": a traceback
+    # where "papersite: terminated" was due. Without a SIGTERM the same error is a bug, unhidden.
+    def stopped(args: object) -> int:
+        try:
+            if signalled:
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(10)  # the handler interrupts this
+        except Terminated:
+            pass
+        raise TypeError("expected a message argument")
+
+    monkeypatch.setattr("papersite.cli._run_triage", stopped)
+    with _sigterm_stand_in():
+        if signalled:
+            assert main(["triage"]) == 128 + signal.SIGTERM
+            assert capsys.readouterr().err == "papersite: terminated\n"
+        else:
+            with pytest.raises(TypeError, match="expected a message argument"):
+                main(["triage"])
+    assert not Terminated.requested
+
+
 def _writes_then_fills_the_disk(monkeypatch: pytest.MonkeyPatch, writes: int) -> None:
     """Let ``writes`` files be written, then fail as a full disk does (write() names no file)."""
     real = SiteWriter.write

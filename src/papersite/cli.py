@@ -103,6 +103,13 @@ def _sigterm_raises() -> Iterator[None]:
     try:
         yield
         Terminated.check()
+    except Exception as error:
+        # CPython can lose the Terminated the handler raised: one raised inside an import's error
+        # path (pathspec's "from typing import override" on 3.11) came out as "TypeError: expected
+        # a message argument". Once a stop was asked for, whatever unwinds is that stop.
+        if Terminated.requested:
+            raise Terminated from error
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
         sys.unraisablehook = previous_hook
