@@ -494,11 +494,19 @@ def test_a_bib_file_of_hard_titles_builds_with_pdflatex_and_bibtex(
     assert "PWNED" not in bbl and "evil" not in bbl and "Injected" not in bbl
 
 
+def _latex_has(*files: str) -> bool:
+    """Whether TeX finds every one of ``files`` (kpsewhich prints a path for each it finds)."""
+    if shutil.which("kpsewhich") is None:
+        return False
+    run = subprocess.run(["kpsewhich", *files], capture_output=True, text=True, check=False)
+    return len(run.stdout.splitlines()) == len(files)
+
+
 @pytest.mark.skipif(
     shutil.which("biber") is None
-    or shutil.which("kpsewhich") is None
-    or not subprocess.run(["kpsewhich", "biblatex.sty"], capture_output=True, check=False).stdout,
-    reason="needs biber and biblatex (Debian: biber, texlive-bibtex-extra)",
+    or not _latex_has("biblatex.sty", "etoolbox.sty"),  # biblatex needs etoolbox
+    reason="needs biber, biblatex and etoolbox "
+    "(Debian: biber, texlive-bibtex-extra, texlive-latex-recommended)",
 )
 def test_a_bib_file_of_hard_titles_builds_with_biblatex_and_biber(tmp_path: Path) -> None:
     # Biber read pylatexenc's \"\i for "ï" as a dotless i and a combining diaeresis, which
