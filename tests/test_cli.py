@@ -43,7 +43,8 @@ def test_check_exits_1_and_prints_path_line_message(
     content = make_content("bad_date.txt", "spaced_small.txt")
     assert main(["check", "--content", str(content)]) == 1
     captured = capsys.readouterr()
-    assert f"{content}/sources/bad_date.txt: spaced, 1 records read, 0 new papers" in captured.out
+    summary = "bad_date.txt: spaced, 1 record read, 0 new papers, 0 duplicates merged"
+    assert f"{content}/sources/{summary}" in captured.out
     assert (
         f"  skipped: {content}/sources/bad_date.txt:11: impossible date 'Feb 30, 2024'; "
         "paper 'A Paper From A Day That Never Was' skipped"
@@ -63,7 +64,7 @@ def test_check_prints_a_dump_named_with_a_newline_on_one_line(
     assert main(["check", "--content", str(content)]) == 1
     out = capsys.readouterr().out
     assert not [line for line in out.splitlines() if line.startswith("::")]
-    assert f"{sources}/x\\n::error file=README.md::y.txt: spaced, 1 records read" in out
+    assert f"{sources}/x\\n::error file=README.md::y.txt: spaced, 1 record read" in out
 
 
 def test_check_lists_papers_skipped_for_one_cause_once(
@@ -72,7 +73,8 @@ def test_check_lists_papers_skipped_for_one_cause_once(
     content = make_content("latin1.txt")
     assert main(["check", "--content", str(content)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert f"{content}/sources/latin1.txt: spaced, 4 records read, 1 new papers" in out[0]
+    summary = "latin1.txt: spaced, 4 records read, 1 new paper, 0 duplicates merged"
+    assert out[0].startswith(f"{content}/sources/{summary}")
     assert out[0].endswith(", 3 skipped")
     # Two papers skipped for the lines that are not UTF-8 share that one error.
     assert [line.split(": ")[2] for line in out[1:-1]] == ["not UTF-8", "malformed meta block"]

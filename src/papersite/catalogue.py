@@ -35,7 +35,7 @@ from papersite.sources import (
     SourceFile,
     discover_sources,
 )
-from papersite.wording import describe
+from papersite.wording import counted, describe
 
 if TYPE_CHECKING:
     from pylatexenc.latex2text import LatexNodes2Text
@@ -138,8 +138,9 @@ class SourceSummary:
         layout = self.layout.value if self.layout else "unread"
         # A dump's file name is the pull request's to choose: a newline in it made lines of its own.
         return printable(
-            f"{self.path}: {layout}, {self.read} records read, {self.papers} new papers, "
-            f"{self.merged} duplicates merged, {len(self.skipped)} skipped"
+            f"{self.path}: {layout}, {counted(self.read, 'record')} read, "
+            f"{counted(self.papers, 'new paper')}, {counted(self.merged, 'duplicate')} merged, "
+            f"{len(self.skipped)} skipped"
         )
 
 
