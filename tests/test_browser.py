@@ -1082,6 +1082,33 @@ def test_the_about_page_s_fields_read_on_a_narrow_phone(
         assert problems == []
 
 
+def test_the_citation_s_copy_button_hides_none_of_it_on_a_phone(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # The citation wraps on a narrow screen; its first line ran under the copy button.
+    paper = "papers/a-survey-of-quantization-methods-for-efficient-neural-network-inference/"
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(base + paper)
+        citation = page.locator("pre.ps-bibtex")
+        citation.scroll_into_view_if_needed()
+        button = citation.locator(".md-code__button")
+        button.wait_for()
+        overlaps = citation.evaluate(
+            """(pre) => {
+                const button = pre.querySelector(".md-code__button").getBoundingClientRect();
+                const range = document.createRange();
+                range.selectNodeContents(pre.querySelector("code"));
+                return [...range.getClientRects()].filter((r) => r.width > 0
+                    && r.left < button.right && r.right > button.left
+                    && r.top < button.bottom && r.bottom > button.top).length;
+            }"""
+        )
+        shot(page, "paper-citation-phone")
+        assert overlaps == 0
+        assert problems == []
+
+
 def axe_violations(page: Page) -> list[str]:
     """axe-core's findings on the page as it stands, one line each: rule, impact, first element."""
     from axe_playwright_python.sync_playwright import Axe
