@@ -73,6 +73,21 @@ def test_workflows_and_dependabot_match_githubs_schemas() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_dependabot_bumps_pyproject_and_the_pins_from_one_pip_entry() -> None:
+    # Dependabot's pip scan of / reads pyproject.toml and the requirements files of the folders
+    # right under it, requirements/ among them: an entry for /requirements as well opened a
+    # second pull request for the same bumps.
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
+    pip = [entry for entry in config["updates"] if entry["package-ecosystem"] == "pip"]
+    assert [entry["directory"] for entry in pip] == ["/"]
+    assert (REPO / "pyproject.toml").is_file()
+    assert sorted(path.name for path in (REPO / "requirements").glob("*.txt")) == [
+        "build.txt",
+        "dev.txt",
+        "site.txt",
+    ]
+
+
 def test_the_schema_check_catches_a_misspelt_key(tmp_path: Path) -> None:
     text = (GITHUB / "workflows" / "ci.yml").read_text(encoding="utf-8")
     broken = tmp_path / "ci.yml"
