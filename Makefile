@@ -26,7 +26,8 @@ COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --qui
 $(STAMP): pyproject.toml requirements/dev.txt requirements/build.txt
 	@$(CHECK_PYTHON)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	# With the pip the venv comes with (23.2+ on 3.11.5+, which checks hashes and installs
+	# editable projects): an upgrade from PyPI would be the one release fetched unchecked.
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt -r requirements/build.txt
 	# Built with the setuptools pinned above: build isolation would fetch the newest, unchecked.
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .

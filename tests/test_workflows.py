@@ -222,6 +222,20 @@ def test_the_deploy_and_link_check_install_only_hash_checked_pins(name: str) -> 
     ]
 
 
+@pytest.mark.skipif(shutil.which("make") is None, reason="no make on this machine")
+def test_make_install_fetches_only_hash_checked_pins(tmp_path: Path) -> None:
+    # As the deploy and the link check: the README says nothing unchecked is fetched, which an
+    # unpinned `pip install --upgrade pip` in the recipe once made untrue.
+    make = ["make", "--no-print-directory", "-n", "-C", str(REPO), "install"]
+    made = subprocess.run([*make, f"VENV={tmp_path / 'venv'}"], check=True, capture_output=True)
+    lines = made.stdout.decode().splitlines()
+    installs = [line.split(" -m pip install ")[1] for line in lines if " -m pip install " in line]
+    assert installs == [
+        "--quiet --require-hashes -r requirements/dev.txt -r requirements/build.txt",
+        "--quiet --no-deps --no-build-isolation -e .",
+    ]
+
+
 def test_the_build_backend_is_pinned_with_hashes_within_pyproject_s_range() -> None:
     import tomllib
 
