@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import argparse
 import contextlib
 import csv
 import errno
@@ -12,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -193,6 +195,31 @@ def test_a_command_s_help_says_what_it_does(capsys: pytest.CaptureFixture[str]) 
 
 def test_serve_takes_mkdocs_short_option_for_its_address() -> None:
     assert _parser().parse_args(["serve", "-a", "127.0.0.1:8001"]).dev_addr == "127.0.0.1:8001"
+
+
+def test_readme_s_command_table_shows_each_option_as_the_parser_takes_it() -> None:
+    # Every option of each command named in its rows, in brackets unless it is required.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    optional: dict[str, dict[str, bool]] = defaultdict(dict)  # command -> option -> in brackets
+    for name, usage in re.findall(r"^\| `papersite (\w+)([^`]*)` \|", readme, re.MULTILINE):
+        depth = 0
+        for token in re.findall(r"[][]|--[\w-]+|(?<![\w-])-\w\b", usage):
+            if token in ("[", "]"):
+                depth += 1 if token == "[" else -1
+            else:
+                optional[name][token] = optional[name].get(token, True) and depth > 0
+    subcommands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name, command in subcommands.choices.items():
+        options = [a for a in command._actions if a.option_strings and a.dest != "help"]
+        assert set(optional[name]) <= {o for a in options for o in a.option_strings}, name
+        shown = {
+            a.dest: all(optional[name][o] for o in a.option_strings if o in optional[name])
+            if any(o in optional[name] for o in a.option_strings)
+            else "not named"
+            for a in options
+        }
+        # `export --schema` is a form of the command of its own, with a row of its own.
+        assert shown == {a.dest: not a.required and a.dest != "schema" for a in options}, name
 
 
 @pytest.mark.parametrize(
