@@ -308,6 +308,8 @@ def test_the_link_check_builds_the_site_at_site_url_s_path_under_lychee_s_root(
     env.pop("PAPERSITE_SITE_URL", None)
     if site_url is not None:
         env["PAPERSITE_SITE_URL"] = site_url
+    output = tmp_path / "github_output"
+    env["GITHUB_OUTPUT"] = str(output)
     done = subprocess.run(
         ["bash", "-e", "-c", build["run"]],
         cwd=REPO,
@@ -321,6 +323,13 @@ def test_the_link_check_builds_the_site_at_site_url_s_path_under_lychee_s_root(
     args = " ".join(uses(links, "check", "lycheeverse/lychee-action")["with"]["args"].split())
     assert " --root-dir ${{ github.workspace }}/public " in args
     assert args.endswith(" public")
+    # The site's own address, live only once deployed, is left out: the fork's, when it has one.
+    assert " --exclude ${{ steps.build.outputs.own }} " in args
+    own = re.fullmatch(r"own=(.*)\n", output.read_text(encoding="utf-8"))
+    assert own is not None
+    url = (site_url or "https://papersite.github.io/papersite").rstrip("/") + "/"
+    assert re.match(own[1], url + "papers/x/") and not re.match(own[1], "https://elsewhere.org/")
+    assert not re.match(own[1], url.replace(".", "x", 1))  # its dots are escaped
 
 
 def test_every_papersite_command_in_a_workflow_parses() -> None:
