@@ -1173,6 +1173,26 @@ def test_the_pagefind_search_page_passes_axe_core_s_accessibility_rules(
         assert problems == []
 
 
+def test_each_abstract_s_button_names_its_paper_to_a_screen_reader(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # The Efficiency page had 86 buttons all read "Abstract, collapsed".
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "themes/efficiency/")
+        papers = page.locator("article.ps-paper")
+        assert papers.count() > 10
+        for i in range(papers.count()):
+            title = papers.nth(i).locator("h3").inner_text().rstrip("¶")
+            summary = papers.nth(i).locator("details.abstract > summary")
+            expect(summary).to_have_accessible_name(f"Abstract of {title}")
+        # On the screen it still reads "Abstract", the title above it.
+        hidden = page.locator("details.abstract .ps-visually-hidden").first.bounding_box()
+        assert hidden is not None and hidden["width"] <= 1 and hidden["height"] <= 1, hidden
+        page.locator("details.abstract").first.scroll_into_view_if_needed()
+        shot(page, "theme-abstract-names")
+        assert problems == []
+
+
 def test_the_preview_shows_the_content_s_errors_on_its_pages_until_they_are_fixed(
     browser: Browser, curated_content: Path, tmp_path: Path
 ) -> None:
