@@ -1193,6 +1193,29 @@ def test_each_abstract_s_button_names_its_paper_to_a_screen_reader(
         assert problems == []
 
 
+def test_the_about_page_s_feed_and_bibtex_links_say_what_they_are(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # A theme's feed and its BibTeX were both read "Efficiency", as the theme page's link is.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        data = page.locator("h2#data ~ ul").first
+        feed = data.get_by_role("link", name="Efficiency (Atom feed)", exact=True)
+        bibtex = data.get_by_role("link", name="Efficiency (BibTeX)", exact=True)
+        assert (feed.get_attribute("href"), bibtex.get_attribute("href")) == (
+            "../feeds/efficiency.xml",
+            "../bibtex/efficiency.bib",
+        )
+        # Shown as before, the theme's name: the words in front of the links say what they are.
+        for link in (feed, bibtex):
+            hidden = link.locator(".ps-visually-hidden").bounding_box()
+            assert hidden is not None and hidden["width"] <= 1 and hidden["height"] <= 1, hidden
+        expect(page.get_by_role("link", name="Efficiency", exact=True)).to_have_count(1)
+        data.scroll_into_view_if_needed()
+        shot(page, "about-data-links")
+        assert problems == []
+
+
 def test_the_preview_shows_the_content_s_errors_on_its_pages_until_they_are_fixed(
     browser: Browser, curated_content: Path, tmp_path: Path
 ) -> None:
