@@ -1216,6 +1216,21 @@ def test_the_about_page_s_feed_and_bibtex_links_say_what_they_are(
         assert problems == []
 
 
+def test_material_search_announces_how_many_papers_it_found(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # "209 matching documents" showed and was never read out: the line was no live region.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        material_search(page, "attention")
+        status = page.get_by_role("status")
+        expect(status).to_have_count(1)
+        expect(status).to_have_text(re.compile(r"^\d+ matching documents$"))
+        assert status.evaluate("(e) => e.matches('.md-search .md-search-result__meta')")
+        shot(page, "search-material-status")
+        assert problems == []
+
+
 def test_the_preview_shows_the_content_s_errors_on_its_pages_until_they_are_fixed(
     browser: Browser, curated_content: Path, tmp_path: Path
 ) -> None:

@@ -3,7 +3,8 @@
 // current one there. Their pager names the first page (data-ps-nav); mark its entry instead.
 // And on the 404 page, the Search link searches for the words of the missing address. With
 // Pagefind as the search, the header gets a search button, and "/" or "s" puts the cursor in a
-// search field, opening the Search page where the page has none.
+// search field, opening the Search page where the page has none. With Material's search, the
+// count of papers found is announced.
 (function () {
   "use strict";
 
@@ -103,10 +104,22 @@
     }
   }
 
+  // Material's search writes how many papers it found ("209 matching documents") above them,
+  // but a screen reader heard nothing as the reader typed: the line is no live region. Made a
+  // polite one (role status), it is read out once the screen reader is idle. Only with
+  // Material's search on the page.
+  function announceSearchResults() {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (meta) {
+      meta.setAttribute("role", "status");
+    }
+  }
+
   function onPage() {
     markListEntry();
     searchTheMissingAddress();
     addSearchButton();
+    announceSearchResults();
   }
 
   document.addEventListener("keydown", searchKeys);
