@@ -1231,6 +1231,31 @@ def test_material_search_announces_how_many_papers_it_found(
         assert problems == []
 
 
+@pytest.mark.parametrize("opening", ["/", "s", "click"])
+def test_closing_material_search_gives_the_focus_back_where_it_was(
+    opening: str, browser: Browser, shipped_site: Path
+) -> None:
+    # Escape left the focus on the page's body: the next Tab went to the results, then the top.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "themes/efficiency/")
+        summary = page.locator("details.abstract > summary").nth(2)
+        summary.focus()
+        if opening == "click":
+            page.locator("input.md-search__input").click()
+        else:
+            page.keyboard.press(opening)
+        expect(page.locator("input.md-search__input")).to_be_focused()
+        expect(page.locator("#__search")).to_be_checked()
+        page.keyboard.type("kv cache")
+        page.keyboard.press("Escape")
+        expect(page.locator("#__search")).not_to_be_checked()
+        expect(summary).to_be_focused()
+        # The reader goes on from there: Tab reaches the next paper's title.
+        page.keyboard.press("Tab")
+        expect(page.locator("article.ps-paper h3 a").nth(3)).to_be_focused()
+        assert problems == []
+
+
 def test_the_preview_shows_the_content_s_errors_on_its_pages_until_they_are_fixed(
     browser: Browser, curated_content: Path, tmp_path: Path
 ) -> None:

@@ -4,7 +4,7 @@
 // And on the 404 page, the Search link searches for the words of the missing address. With
 // Pagefind as the search, the header gets a search button, and "/" or "s" puts the cursor in a
 // search field, opening the Search page where the page has none. With Material's search, the
-// count of papers found is announced.
+// count of papers found is announced, and closing the search gives the focus back.
 (function () {
   "use strict";
 
@@ -115,6 +115,34 @@
     }
   }
 
+  // Escape (or a click beside it) closes Material's search and drops the focus on the page's
+  // body, where the next Tab starts from the top: the reader's place was lost. The element
+  // focused before the focus went into the search takes it back when the search closes. Material
+  // opens the search by focusing its field ("/", "s", a click) and closes it by clicking its
+  // checkbox, input#__search, which fires "change".
+  var beforeSearch = null;
+  function rememberPlaceBeforeSearch(event) {
+    var search = document.querySelector(".md-search");
+    var from = event.relatedTarget;
+    if (!search || !search.contains(event.target)) {
+      return;
+    }
+    if (from instanceof HTMLElement && !search.contains(from)) {
+      beforeSearch = from;
+    }
+  }
+  function returnFromSearch(event) {
+    var toggle = event.target;
+    if (toggle.id !== "__search" || toggle.checked || !beforeSearch) {
+      return;
+    }
+    var place = beforeSearch;
+    beforeSearch = null;
+    if (place.isConnected) {
+      place.focus();
+    }
+  }
+
   function onPage() {
     markListEntry();
     searchTheMissingAddress();
@@ -123,6 +151,8 @@
   }
 
   document.addEventListener("keydown", searchKeys);
+  document.addEventListener("focusin", rememberPlaceBeforeSearch);
+  document.addEventListener("change", returnFromSearch);
 
   // Material announces every page on document$, those its instant loading swaps in included, as
   // its documentation asks scripts to follow; a theme without it shows each page by a full load.
