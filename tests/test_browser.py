@@ -1256,6 +1256,22 @@ def test_closing_material_search_gives_the_focus_back_where_it_was(
         assert problems == []
 
 
+def test_tab_out_of_material_search_moves_on_as_material_has_it(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # Tab closes the search as Escape does, then moves on from its field: a focus put back
+    # before the field made the next Tab land on the field again.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        page.locator("input.md-option").first.focus()
+        page.keyboard.press("Tab")
+        field = page.locator("input.md-search__input")
+        expect(field).to_be_focused()
+        page.keyboard.press("Tab")
+        expect(page.locator(".md-search__scrollwrap")).to_be_focused()
+        assert problems == []
+
+
 def test_the_preview_shows_the_content_s_errors_on_its_pages_until_they_are_fixed(
     browser: Browser, curated_content: Path, tmp_path: Path
 ) -> None:

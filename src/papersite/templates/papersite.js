@@ -119,7 +119,9 @@
   // body, where the next Tab starts from the top: the reader's place was lost. The element
   // focused before the focus went into the search takes it back when the search closes. Material
   // opens the search by focusing its field ("/", "s", a click) and closes it by clicking its
-  // checkbox, input#__search, which fires "change".
+  // checkbox, input#__search, which fires "change". Only once the focus is left on the body
+  // (hence the timeout, after Material's blur and the key's own action): Tab closes the search
+  // too, and moves on from the field itself, which a focus put back would send round again.
   var beforeSearch = null;
   function rememberPlaceBeforeSearch(event) {
     var search = document.querySelector(".md-search");
@@ -138,9 +140,11 @@
     }
     var place = beforeSearch;
     beforeSearch = null;
-    if (place.isConnected) {
-      place.focus();
-    }
+    setTimeout(function () {
+      if (place.isConnected && document.activeElement === document.body) {
+        place.focus();
+      }
+    }, 0);
   }
 
   function onPage() {
