@@ -1272,6 +1272,79 @@ def test_tab_out_of_material_search_moves_on_as_material_has_it(
         assert problems == []
 
 
+def tab_stops(page: Page, count: int) -> list[dict[str, Any]]:
+    """The next ``count`` elements Tab focuses, each its tag, text and box on the screen."""
+    stops = []
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        stops.append(
+            page.evaluate(
+                """() => {
+                    const e = document.activeElement;
+                    const r = e.getBoundingClientRect();
+                    return {tag: e.tagName, text: (e.innerText || e.ariaLabel || "").trim(),
+                            left: r.left, right: r.right, search: !!e.closest(".md-search"),
+                            drawer: !!e.closest(".md-sidebar--primary"),
+                            visible: e.checkVisibility(
+                                {visibilityProperty: true, opacityProperty: true})};
+                }"""
+            )
+        )
+    return stops
+
+
+def test_on_a_phone_no_tab_stop_is_off_the_screen_and_the_menu_button_opens_the_navigation(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # The closed drawer's links took Tab stops 5 to 12, off the screen's left edge (x=-242), and
+    # the ☰ that opens it was a label no keyboard could reach.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": 375, "height": 812})
+        page.goto(base + "themes/efficiency/")
+        # A list left open in the drawer (the page's contents) stays out of the way too.
+        menu = page.locator(".md-header .ps-menu-button")
+        menu.click()
+        page.locator(".md-sidebar--primary label[for=__toc]").first.click()
+        page.locator("label.md-overlay").click(position={"x": 350, "y": 400})
+        expect(page.locator("#__drawer")).not_to_be_checked()
+        page.wait_for_timeout(400)  # the drawer's slide
+        page.locator("body").focus()
+        # Material's search field and results are left out: the field opens the search as it
+        # takes the focus, sliding in from the left, and is measured on its way.
+        stops = [s for s in tab_stops(page, 40) if not s["search"]]
+        off = [s for s in stops if s["left"] < 0 or s["right"] > 375]
+        assert off == [] and len(stops) > 30, off
+
+        page.goto(base + "themes/efficiency/")
+        expect(menu).to_have_attribute("aria-expanded", "false")
+        page.keyboard.press("Tab")
+        for _ in range(10):
+            if page.evaluate("document.activeElement.classList.contains('ps-menu-button')"):
+                break
+            page.keyboard.press("Tab")
+        expect(menu).to_be_focused()
+        expect(page.get_by_role("button", name="Navigation", exact=True)).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(page.locator("#__drawer")).to_be_checked()
+        expect(menu).to_have_attribute("aria-expanded", "true")
+        page.wait_for_timeout(400)  # the drawer's slide
+        stops = [s for s in tab_stops(page, 8) if not s["search"]]
+        theme = next(s for s in stops if s["text"] == "Sequence Models")
+        # None unseen on the way: the page's contents, a panel not opened, took six stops.
+        drawer = [s for s in stops if s["drawer"]]
+        unseen = [s for s in drawer if not s["visible"] or s["left"] < 0 or s["right"] > 375]
+        assert unseen == [] and len(drawer) >= 3 and theme, stops
+        page.get_by_role("link", name="Sequence Models").focus()
+        shot(page, "drawer-keyboard-phone")
+        menu.focus()  # and Space on the ☰ closes the drawer again
+        page.keyboard.press(" ")
+        expect(page.locator("#__drawer")).not_to_be_checked()
+        expect(menu).to_have_attribute("aria-expanded", "false")
+        page.wait_for_timeout(400)  # the drawer's slide
+        shot(page, "menu-button-phone")  # the ☰ as the label looked, with the focus's outline
+        assert problems == []
+
+
 def test_the_preview_shows_the_content_s_errors_on_its_pages_until_they_are_fixed(
     browser: Browser, curated_content: Path, tmp_path: Path
 ) -> None:
@@ -1298,9 +1371,10 @@ def test_the_preview_shows_the_content_s_errors_on_its_pages_until_they_are_fixe
         shot(page, "preview-problems-light")
         # Under the header: its buttons, the way to the navigation on a phone, stay reachable.
         page.set_viewport_size({"width": 375, "height": 700})
+        page.locator(".md-header .ps-menu-button").wait_for()  # made by papersite.js
         assert page.evaluate(
             """() => {
-                const menu = document.querySelector('.md-header label[for="__drawer"]');
+                const menu = document.querySelector(".md-header .ps-menu-button");
                 const r = menu.getBoundingClientRect();
                 return menu.contains(document.elementFromPoint(r.x + r.width / 2, r.y + 5));
             }"""

@@ -4,7 +4,8 @@
 // And on the 404 page, the Search link searches for the words of the missing address. With
 // Pagefind as the search, the header gets a search button, and "/" or "s" puts the cursor in a
 // search field, opening the Search page where the page has none. With Material's search, the
-// count of papers found is announced, and closing the search gives the focus back.
+// count of papers found is announced, and closing the search gives the focus back. On a
+// narrow screen the navigation's ☰ is a button a keyboard can reach and press.
 (function () {
   "use strict";
 
@@ -147,7 +148,37 @@
     }, 0);
   }
 
+  // Below Material's drawer breakpoint the header's ☰ opens the navigation, but it is a label
+  // for the checkbox #__drawer: no Tab stop, so a keyboard could not open the navigation. It
+  // becomes a button (a label may not take the role): focusable, named, pressed with Enter or
+  // Space, clicking the checkbox as the label did, and saying whether the drawer is open
+  // (aria-expanded, kept in step by drawerToggled whatever opened or closed it).
+  function makeMenuButton() {
+    var label = document.querySelector('.md-header label[for="__drawer"]');
+    var drawer = document.getElementById("__drawer");
+    if (!label || !drawer) {
+      return;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " ps-menu-button";
+    button.innerHTML = label.innerHTML; // Material's icon, an SVG of its own
+    button.setAttribute("aria-label", "Navigation");
+    button.setAttribute("aria-expanded", String(drawer.checked));
+    button.addEventListener("click", function () {
+      drawer.click(); // the "change" Material listens for
+    });
+    label.replaceWith(button);
+  }
+  function drawerToggled(event) {
+    var button = document.querySelector(".ps-menu-button");
+    if (event.target.id === "__drawer" && button) {
+      button.setAttribute("aria-expanded", String(event.target.checked));
+    }
+  }
+
   function onPage() {
+    makeMenuButton();
     markListEntry();
     searchTheMissingAddress();
     addSearchButton();
@@ -157,6 +188,7 @@
   document.addEventListener("keydown", searchKeys);
   document.addEventListener("focusin", rememberPlaceBeforeSearch);
   document.addEventListener("change", returnFromSearch);
+  document.addEventListener("change", drawerToggled);
 
   // Material announces every page on document$, those its instant loading swaps in included, as
   // its documentation asks scripts to follow; a theme without it shows each page by a full load.
