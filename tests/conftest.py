@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +18,9 @@ DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
 SEEDS = REPO / "content" / "sources"
 CURATION_DATA = DATA / "curation"
+# A content folder of a few records copied from a shipped dump, with the curation they need: real
+# input for code tests, which read it rather than content/, a fork's own (tests/test_content.py).
+EXCERPT = DATA / "excerpt"
 
 MakeContent = Callable[..., Path]
 
@@ -39,6 +42,21 @@ settings.register_profile(
     "fuzz", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_repository_link() -> Iterator[None]:
+    """Sites built here link no repository, as the shipped mkdocs.yml gives none outside the deploy.
+
+    A repo_url has Material's pages ask GitHub's API about the repository, which fails offline
+    (a console error in every browser test); a fork's mkdocs.yml may give one a default, `!ENV
+    [PAPERSITE_REPO_URL, ...]`, which an empty PAPERSITE_REPO_URL leaves unused. Tests of the
+    link set the variable, or write repo_url, themselves.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        if "PAPERSITE_REPO_URL" not in os.environ:
+            patch.setenv("PAPERSITE_REPO_URL", "")
+        yield
 
 
 @pytest.fixture

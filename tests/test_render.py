@@ -28,7 +28,6 @@ from papersite.curation import (
     Loaded,
     Placement,
     Section,
-    load_content,
     uncurated,
 )
 from papersite.errors import PapersiteError, Stopped, display_path
@@ -814,12 +813,6 @@ def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
 
 
 PAGEFIND = dataclasses.replace(SETTINGS, search=SearchSettings("pagefind"))
-
-
-def test_the_search_example_of_the_shipped_content_is_its_first_theme_title() -> None:
-    curation = load_content(REPO / "content").curation
-    # "Efficiency" is in the title or abstract of papers of that theme, so search finds them.
-    assert search_example(curation) == "Efficiency"
 
 
 def test_the_search_example_is_a_title_whose_words_a_paper_it_names_holds(tmp_path: Path) -> None:

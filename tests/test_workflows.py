@@ -15,11 +15,13 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from papersite.cli import _parser
+from papersite.mkdocs_glue import read_mkdocs_yaml
 
 from .conftest import REPO
 
@@ -186,7 +188,9 @@ def test_deploy_publishes_with_the_pages_actions_one_run_at_a_time() -> None:
         "PAPERSITE_REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
     }
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "!ENV [PAPERSITE_SITE_URL," in config and "!ENV PAPERSITE_REPO_URL" in config
+    # Either form of the tag: `!ENV NAME`, or `!ENV [NAME, default]` as a fork may write.
+    for name in ("PAPERSITE_SITE_URL", "PAPERSITE_REPO_URL"):
+        assert re.search(rf"!ENV (\[ *)?{name}\b", config), name
     assert uses(deploy, "build", "actions/upload-pages-artifact")["with"]["path"] == "site"
     job = deploy["jobs"]["deploy"]
     assert job["needs"] == "build"
@@ -273,6 +277,9 @@ def test_links_are_checked_weekly_and_an_issue_opened_only_when_some_break() -> 
     assert issue["labels"] == "links"
 
 
+# The path of the site_url mkdocs.yml writes, where the site lies without PAPERSITE_SITE_URL.
+SHIPPED_PATH = urlsplit(read_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]).path
+
 # Stands in for papersite on PATH: prints the arguments it was given.
 FAKE_PAPERSITE = '#!/bin/sh\necho "$@"\n'
 
@@ -280,7 +287,7 @@ FAKE_PAPERSITE = '#!/bin/sh\necho "$@"\n'
 @pytest.mark.parametrize(
     ("site_url", "site_dir"),
     [
-        (None, "public/papersite/"),
+        (None, f"public{SHIPPED_PATH}"),
         ("https://example.org/", "public/"),
         ("https://example.org/a/b", "public/a/b/"),
     ],
