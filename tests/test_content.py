@@ -168,15 +168,20 @@ def test_the_shipped_files_point_editors_at_the_schema_papersite_checks_with(nam
     Draft202012Validator.check_schema(json.loads(schema_path.read_text(encoding="utf-8")))
 
 
-def test_the_shipped_themes_are_efficiency_sequence_models_and_arithmetic_reasoning(
+def test_every_shipped_theme_has_three_to_five_featured_papers_with_notes(
     curated: tuple[Curation, Curation],
 ) -> None:
-    # tests/test_curation.py holds every theme to three to five featured papers with notes.
-    assert [t.id for t in curated[0].themes] == [
+    # CONTRIBUTING.md's rule for curators, which a fork's first themes may not meet yet.
+    curation = curated[0]
+    assert [t.id for t in curation.themes] == [
         "efficiency",
         "sequence-models",
         "arithmetic-reasoning",
     ]
+    for theme in curation.themes:
+        featured = curation.featured(theme.id)
+        assert 3 <= len(featured) <= 5, theme.id
+        assert all(item.note for item in featured), theme.id
 
 
 def test_the_shipped_curation_keeps_its_theme_counts(curated: tuple[Curation, Curation]) -> None:
