@@ -1023,10 +1023,12 @@ def test_the_entry_a_paper_page_links_to_is_marked_without_losing_contrast(
 ) -> None:
     # A tinted background took the entry's link to 4.17:1 in the dark scheme, the one entry the
     # reader was sent to: an outline marks it instead.
-    paper = "automatically-auditing-large-language-models-via-discrete-optimization"
+    papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
+    unsorted = next(p["id"] for p in papers if not p["themes"])
+    theme = next(t for p in papers for t in p["themes"])
     with serving(shipped_site) as base, page_of(browser) as (page, problems):
         page.emulate_media(color_scheme=scheme)
-        for address in (f"unsorted/#paper-{paper}", "themes/efficiency/"):
+        for address in (f"unsorted/#paper-{unsorted}", f"themes/{theme}/"):
             page.goto(base + address)
             entry = page.locator(":target").first if "#" in address else None
             if entry is None:  # a theme page's paper heading, reached by its anchor
@@ -1128,8 +1130,9 @@ def axe_violations(page: Page) -> list[str]:
     ]
 
 
-# Every kind of page a reader meets, with a paper's below; the last, missing, gets 404.html.
-READER_PAGES = ("", "themes/efficiency/", "tags/", "unsorted/", "about/", MISSING)
+# Every kind of page a reader meets, with a theme's and a paper's below; the last, missing, gets
+# 404.html.
+READER_PAGES = ("", "tags/", "unsorted/", "about/", MISSING)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -1145,7 +1148,7 @@ def test_every_kind_of_page_passes_axe_core_s_accessibility_rules(
     with serving_as_published(shipped_site) as base, page_of(browser) as (page, problems):
         page.emulate_media(color_scheme=scheme)
         page.set_viewport_size({"width": width, "height": 900})
-        for address in (*READER_PAGES, paper["url"]):
+        for address in (*READER_PAGES, f"themes/{paper['themes'][0]}/", paper["url"]):
             page.goto(base + address)
             found[address] = axe_violations(page)
         # Material's search, open and showing papers.

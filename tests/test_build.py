@@ -246,8 +246,8 @@ def test_every_page_names_the_site_s_feed_in_its_head_and_its_themes_their_own(
     assert len(pages) > 10
     mount = urlsplit(read_mkdocs_yaml(CONFIG)["site_url"]).path
     titles = {
-        "efficiency": "papersite: Efficiency <& friends>",
-        "reasoning": "papersite: Arithmetic reasoning",
+        "efficiency": f"{SITE_NAME}: Efficiency <& friends>",
+        "reasoning": f"{SITE_NAME}: Arithmetic reasoning",
     }
     papers = json.loads((curated_site / "papers.json").read_text(encoding="utf-8"))
     # A theme's pages name their theme, a paper's page each theme the paper is in.
