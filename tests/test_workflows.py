@@ -277,8 +277,9 @@ def test_links_are_checked_weekly_and_an_issue_opened_only_when_some_break() -> 
     assert issue["labels"] == "links"
 
 
-# The path of the site_url mkdocs.yml writes, where the site lies without PAPERSITE_SITE_URL.
-SHIPPED_PATH = urlsplit(read_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]).path
+# The site_url mkdocs.yml writes, and its path, where the site lies without PAPERSITE_SITE_URL.
+SHIPPED_URL = read_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]
+SHIPPED_PATH = urlsplit(SHIPPED_URL).path
 
 # Stands in for papersite on PATH: prints the arguments it was given.
 FAKE_PAPERSITE = '#!/bin/sh\necho "$@"\n'
@@ -334,7 +335,7 @@ def test_the_link_check_builds_the_site_at_site_url_s_path_under_lychee_s_root(
     assert " --exclude ${{ steps.build.outputs.own }} " in args
     own = re.fullmatch(r"own=(.*)\n", output.read_text(encoding="utf-8"))
     assert own is not None
-    url = (site_url or "https://papersite.github.io/papersite").rstrip("/") + "/"
+    url = (site_url or SHIPPED_URL).rstrip("/") + "/"
     assert re.match(own[1], url + "papers/x/") and not re.match(own[1], "https://elsewhere.org/")
     assert not re.match(own[1], url.replace(".", "x", 1))  # its dots are escaped
 
