@@ -23,7 +23,7 @@ from benchmarks.bench_build import QuietHandler, serving
 
 from papersite.mkdocs_glue import read_mkdocs_yaml
 
-from .conftest import REPO
+from .conftest import REPO, seeds_only
 from .sites import HOSTILE_TAG
 from .test_serve import preview_running
 
@@ -974,6 +974,7 @@ def test_pagefind_search_takes_hyphenated_words_and_quoted_phrases_as_readers_wr
         assert problems == []
 
 
+@seeds_only
 @pytest.mark.parametrize(
     ("query", "near"),
     [
