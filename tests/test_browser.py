@@ -927,6 +927,7 @@ def listed_titles(page: Page, base: str, query: str) -> list[str]:
     return [link.inner_text() for link in page.locator(".ps-search-result a").all()]
 
 
+@seeds_only
 def test_pagefind_search_ranks_papers_by_the_query_words_their_titles_hold(
     browser: Browser, shipped_pagefind_site: Path
 ) -> None:
@@ -949,6 +950,7 @@ def test_pagefind_search_ranks_papers_by_the_query_words_their_titles_hold(
         assert problems == []
 
 
+@seeds_only
 def test_pagefind_search_takes_hyphenated_words_and_quoted_phrases_as_readers_write_them(
     browser: Browser, shipped_pagefind_site: Path
 ) -> None:
@@ -1047,6 +1049,7 @@ def test_the_entry_a_paper_page_links_to_is_marked_without_losing_contrast(
         assert problems == []
 
 
+@seeds_only
 def test_material_search_results_show_a_few_lines_of_each_abstract(
     browser: Browser, shipped_site: Path
 ) -> None:
@@ -1144,7 +1147,8 @@ def test_every_kind_of_page_passes_axe_core_s_accessibility_rules(
     # Found this way: links told from text by colour alone, the footer line under 4.5:1 in the
     # light scheme, Material's search dialog without a name.
     papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
-    paper = next(p for p in papers if p["themes"] and p["note"])
+    # A paper in a theme with a curator's note, where the content has one (a fork's may not yet).
+    paper = max(papers, key=lambda p: (bool(p["themes"]), bool(p["note"])))
     found = {}
     with serving_as_published(shipped_site) as base, page_of(browser) as (page, problems):
         page.emulate_media(color_scheme=scheme)
