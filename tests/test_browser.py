@@ -1204,9 +1204,9 @@ def test_each_abstract_s_button_names_its_paper_to_a_screen_reader(
             title = papers.nth(i).locator("h3").inner_text().rstrip("¶")
             summary = papers.nth(i).locator("details.abstract > summary")
             expect(summary).to_have_accessible_name(f"Abstract of {title}")
-        # On the screen it still reads "Abstract", the title above it.
-        hidden = page.locator("details.abstract .ps-visually-hidden").first.bounding_box()
-        assert hidden is not None and hidden["width"] <= 1 and hidden["height"] <= 1, hidden
+            # On the screen, and copied, it still reads "Abstract", under its title: hidden words
+            # were copied run together ("Abstractof ...").
+            assert summary.inner_text() == "Abstract"
         page.locator("details.abstract").first.scroll_into_view_if_needed()
         shot(page, "theme-abstract-names")
         assert problems == []
@@ -1226,10 +1226,11 @@ def test_the_about_page_s_feed_and_bibtex_links_say_what_they_are(
             f"../feeds/{theme}.xml",
             f"../bibtex/{theme}.bib",
         )
-        # Shown as before, the theme's name: the words in front of the links say what they are.
-        for link in (feed, bibtex):
-            hidden = link.locator(".ps-visually-hidden").bounding_box()
-            assert hidden is not None and hidden["width"] <= 1 and hidden["height"] <= 1, hidden
+        # Shown and copied as before, the theme's name: the words in front say what they are.
+        assert (feed.inner_text(), bibtex.inner_text()) == (title, title)
+        # Nor do search results show words the page does not.
+        index = (shipped_site / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "(Atom feed)" not in index
         expect(page.get_by_role("link", name=title, exact=True)).to_have_count(1)
         data.scroll_into_view_if_needed()
         shot(page, "about-data-links")
@@ -1261,6 +1262,10 @@ def test_closing_material_search_gives_the_focus_back_where_it_was(
         page.goto(base + f"themes/{theme}/")
         summary = page.locator("details.abstract > summary").nth(2)
         summary.focus()
+        # Read on, scrolled by the wheel: the focus put back must not scroll back to it.
+        page.mouse.wheel(0, 3000)
+        page.wait_for_function("window.scrollY > 0")
+        scrolled = page.evaluate("window.scrollY")
         if opening == "click":
             page.locator("input.md-search__input").click()
         else:
@@ -1271,6 +1276,7 @@ def test_closing_material_search_gives_the_focus_back_where_it_was(
         page.keyboard.press("Escape")
         expect(page.locator("#__search")).not_to_be_checked()
         expect(summary).to_be_focused()
+        assert page.evaluate("window.scrollY") == scrolled
         # The reader goes on from there: Tab reaches what follows it on the page.
         page.keyboard.press("Tab")
         onward = summary.evaluate(
@@ -1354,9 +1360,13 @@ def test_on_a_phone_no_tab_stop_is_off_the_screen_and_the_menu_button_opens_the_
         page.keyboard.press("Enter")
         expect(page.locator("#__drawer")).to_be_checked()
         expect(menu).to_have_attribute("aria-expanded", "true")
+        # The focus goes into the drawer, which covers the button it was on.
+        assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
         page.wait_for_timeout(400)  # the drawer's slide
         stops = [s for s in tab_stops(page, 8) if not s["search"]]
         reached = next(s for s in stops if s["text"] == other)
+        # The page's own contents, a label in the drawer, is a stop: it had no way in by keys.
+        assert any(s["tag"] == "LABEL" and s["drawer"] for s in stops), stops
         # None unseen on the way: the page's contents, a panel not opened, took six stops.
         drawer = [s for s in stops if s["drawer"]]
         unseen = [s for s in drawer if not s["visible"] or s["left"] < 0 or s["right"] > 375]
@@ -1369,6 +1379,12 @@ def test_on_a_phone_no_tab_stop_is_off_the_screen_and_the_menu_button_opens_the_
         expect(menu).to_have_attribute("aria-expanded", "false")
         page.wait_for_timeout(400)  # the drawer's slide
         shot(page, "menu-button-phone")  # the ☰ as the label looked, with the focus's outline
+        # Escape closes it too, the focus back on the button.
+        page.keyboard.press("Enter")
+        expect(page.locator("#__drawer")).to_be_checked()
+        page.keyboard.press("Escape")
+        expect(page.locator("#__drawer")).not_to_be_checked()
+        expect(menu).to_be_focused()
         assert problems == []
 
 

@@ -332,7 +332,7 @@ def test_the_link_check_builds_the_site_at_site_url_s_path_under_lychee_s_root(
     assert " --root-dir ${{ github.workspace }}/public " in args
     assert args.endswith(" public")
     # The site's own address, live only once deployed, is left out: the fork's, when it has one.
-    assert " --exclude ${{ steps.build.outputs.own }} " in args
+    assert " --exclude '${{ steps.build.outputs.own }}' " in args
     own = re.fullmatch(r"own=(.*)\n", output.read_text(encoding="utf-8"))
     assert own is not None
     url = (site_url or SHIPPED_URL).rstrip("/") + "/"

@@ -123,6 +123,7 @@
   // checkbox, input#__search, which fires "change". Only once the focus is left on the body
   // (hence the timeout, after Material's blur and the key's own action): Tab closes the search
   // too, and moves on from the field itself, which a focus put back would send round again.
+  // Without scrolling: a reader who scrolled on, by wheel, since was sent back to it.
   var beforeSearch = null;
   function rememberPlaceBeforeSearch(event) {
     var search = document.querySelector(".md-search");
@@ -143,7 +144,7 @@
     beforeSearch = null;
     setTimeout(function () {
       if (place.isConnected && document.activeElement === document.body) {
-        place.focus();
+        place.focus({ preventScroll: true });
       }
     }, 0);
   }
@@ -152,7 +153,10 @@
   // for the checkbox #__drawer: no Tab stop, so a keyboard could not open the navigation. It
   // becomes a button (a label may not take the role): focusable, named, pressed with Enter or
   // Space, clicking the checkbox as the label did, and saying whether the drawer is open
-  // (aria-expanded, kept in step by drawerToggled whatever opened or closed it).
+  // (aria-expanded, kept in step by drawerToggled whatever opened or closed it). Opened by it,
+  // the drawer takes the focus, as the button lies under it; Escape closes it and gives the
+  // focus back. The entry of the page's own contents in it, another label, is made a Tab stop
+  // too (Material clicks a focused label on Enter), else they had no way in by keyboard.
   function makeMenuButton() {
     var label = document.querySelector('.md-header label[for="__drawer"]');
     var drawer = document.getElementById("__drawer");
@@ -167,8 +171,26 @@
     button.setAttribute("aria-expanded", String(drawer.checked));
     button.addEventListener("click", function () {
       drawer.click(); // the "change" Material listens for
+      var first = drawer.checked && document.querySelector(".md-sidebar--primary a[href]");
+      if (first) {
+        first.focus();
+      }
     });
     label.replaceWith(button);
+  }
+  function reachableContents() {
+    var contents = document.querySelector('.md-sidebar--primary label[for="__toc"]');
+    if (contents) {
+      contents.tabIndex = 0;
+    }
+  }
+  function closeDrawer(event) {
+    var drawer = document.getElementById("__drawer");
+    var button = document.querySelector(".ps-menu-button");
+    if (event.key === "Escape" && drawer && drawer.checked && button) {
+      drawer.click();
+      button.focus();
+    }
   }
   function drawerToggled(event) {
     var button = document.querySelector(".ps-menu-button");
@@ -179,6 +201,7 @@
 
   function onPage() {
     makeMenuButton();
+    reachableContents();
     markListEntry();
     searchTheMissingAddress();
     addSearchButton();
@@ -186,6 +209,7 @@
   }
 
   document.addEventListener("keydown", searchKeys);
+  document.addEventListener("keydown", closeDrawer);
   document.addEventListener("focusin", rememberPlaceBeforeSearch);
   document.addEventListener("change", returnFromSearch);
   document.addEventListener("change", drawerToggled);
