@@ -848,6 +848,10 @@ def test_papers_naming_a_theme_whose_id_is_taken_wait_for_its_new_id(content: Pa
     assert curation.summary("content/curation") == (
         "content/curation: 2 themes (efficiency 3, sequence-models 2), 1 unsorted, 1 hidden"
     )
+    # Counted in the singular where one, and without empty brackets where none.
+    one = dataclasses.replace(curation, themes=curation.themes[:1])
+    assert one.summary("c").startswith("c: 1 theme (efficiency 3), ")
+    assert dataclasses.replace(curation, themes=()).summary("c").startswith("c: 0 themes, ")
 
 
 # A theme's regex that backtracks catastrophically on a paper's text: "(.|..)+" tries every way

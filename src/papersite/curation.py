@@ -261,14 +261,19 @@ class Curation:
             # Counts of the rules alone would read as if the curators' decisions had moved papers.
             ids = ", ".join(t.id for t in self.themes)
             return (
-                f"{folder}: {len(self.themes)} themes ({ids}); papers not counted, "
+                f"{folder}: {_themes_with(ids, len(self.themes))}; papers not counted, "
                 f"as {PAPERS_FILE} could not be read"
             )
         counts = ", ".join(f"{t.id} {len(self.in_theme(t.id))}" for t in self.themes)
         return (
-            f"{folder}: {len(self.themes)} themes ({counts}), "
+            f"{folder}: {_themes_with(counts, len(self.themes))}, "
             f"{len(self.unsorted())} unsorted, {len(self.hidden)} hidden"
         )
+
+
+def _themes_with(details: str, count: int) -> str:
+    """'3 themes (details)', '1 theme (details)'; '0 themes' without empty brackets."""
+    return f"{counted(count, 'theme')} ({details})" if count else counted(count, "theme")
 
 
 def reading_order(item: CuratedPaper) -> tuple[int, int, int, str]:
