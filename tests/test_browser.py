@@ -1363,7 +1363,7 @@ def test_on_a_phone_no_tab_stop_is_off_the_screen_and_the_menu_button_opens_the_
         # The focus goes into the drawer, which covers the button it was on.
         assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
         page.wait_for_timeout(400)  # the drawer's slide
-        stops = [s for s in tab_stops(page, 8) if not s["search"]]
+        stops = [s for s in tab_stops(page, 6) if not s["search"]]  # the drawer holds 8
         reached = next(s for s in stops if s["text"] == other)
         # The page's own contents, a label in the drawer, is a stop: it had no way in by keys.
         assert any(s["tag"] == "LABEL" and s["drawer"] for s in stops), stops
@@ -1385,6 +1385,49 @@ def test_on_a_phone_no_tab_stop_is_off_the_screen_and_the_menu_button_opens_the_
         page.keyboard.press("Escape")
         expect(page.locator("#__drawer")).not_to_be_checked()
         expect(menu).to_be_focused()
+        assert problems == []
+
+
+def test_on_a_phone_the_drawer_s_contents_panel_and_its_edges_work_from_the_keyboard(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # Space did nothing on the page's contents entry; opened, the panel covered the focus; the
+    # drawer reopened focused a link under the panel; Tab past the drawer's last link went on
+    # into the page beneath it, unseen.
+    theme, _ = shipped_themes()[0]
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": 375, "height": 812})
+        page.goto(base + f"themes/{theme}/")
+        menu = page.locator(".md-header .ps-menu-button")
+        menu.focus()
+        page.keyboard.press("Enter")
+        entry = page.locator('.md-sidebar--primary .md-nav__link[for="__toc"]')
+        entry.focus()
+        page.keyboard.press(" ")
+        expect(page.locator("#__toc")).to_be_checked()
+        in_panel = "!!document.activeElement.closest('.md-sidebar--primary .md-nav--secondary')"
+        page.wait_for_function(in_panel)
+        page.wait_for_timeout(400)  # the panel's slide
+        shot(page, "drawer-contents-phone")
+        # Closed and opened again, the focus is where the eye is: in the panel still shown.
+        page.keyboard.press("Escape")
+        expect(page.locator("#__drawer")).not_to_be_checked()
+        expect(menu).to_be_focused()
+        page.keyboard.press("Enter")
+        assert page.evaluate(in_panel)
+        # The panel's back arrow closes it, the focus back on the entry.
+        back = page.locator('.md-sidebar--primary label.md-nav__title[for="__toc"]')
+        back.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("#__toc")).not_to_be_checked()
+        expect(entry).to_be_focused()
+        # Tab past the last link closes the drawer: what comes next lay under it.
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            if not page.locator("#__drawer").is_checked():
+                break
+        expect(page.locator("#__drawer")).not_to_be_checked()
+        expect(menu).to_have_attribute("aria-expanded", "false")
         assert problems == []
 
 

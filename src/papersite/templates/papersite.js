@@ -153,10 +153,7 @@
   // for the checkbox #__drawer: no Tab stop, so a keyboard could not open the navigation. It
   // becomes a button (a label may not take the role): focusable, named, pressed with Enter or
   // Space, clicking the checkbox as the label did, and saying whether the drawer is open
-  // (aria-expanded, kept in step by drawerToggled whatever opened or closed it). Opened by it,
-  // the drawer takes the focus, as the button lies under it; Escape closes it and gives the
-  // focus back. The entry of the page's own contents in it, another label, is made a Tab stop
-  // too (Material clicks a focused label on Enter), else they had no way in by keyboard.
+  // (aria-expanded, kept in step by drawerToggled whatever opened or closed it).
   function makeMenuButton() {
     var label = document.querySelector('.md-header label[for="__drawer"]');
     var drawer = document.getElementById("__drawer");
@@ -171,25 +168,79 @@
     button.setAttribute("aria-expanded", String(drawer.checked));
     button.addEventListener("click", function () {
       drawer.click(); // the "change" Material listens for
-      var first = drawer.checked && document.querySelector(".md-sidebar--primary a[href]");
-      if (first) {
-        first.focus();
+      if (drawer.checked) {
+        focusInDrawer();
       }
     });
     label.replaceWith(button);
   }
-  function reachableContents() {
-    var contents = document.querySelector('.md-sidebar--primary label[for="__toc"]');
-    if (contents) {
-      contents.tabIndex = 0;
+
+  // The open drawer lies over the button and the page, so the focus goes into it: to the first
+  // link of the panel it shows, the page's contents when Material left that panel open.
+  function focusInDrawer() {
+    var toc = document.getElementById("__toc");
+    var shown = toc && toc.checked ? " .md-nav--secondary" : "";
+    var first = document.querySelector(".md-sidebar--primary" + shown + " a[href]");
+    if (first) {
+      first.focus();
     }
   }
+
+  // The page's own contents in the drawer opens and closes by labels for #__toc (its entry, and
+  // the panel's title, a back arrow), which no keyboard reached: Tab stops, pressed with Enter
+  // (Material clicks a focused label) or Space. Opened or closed, the focus follows the panel.
+  function reachableContents() {
+    var labels = document.querySelectorAll('.md-sidebar--primary label[for="__toc"]');
+    for (var i = 0; i < labels.length; i++) {
+      labels[i].tabIndex = 0;
+    }
+  }
+  function contentsKeys(event) {
+    var label = event.target;
+    if (event.key === " " && label.matches && label.matches('label[for="__toc"][tabindex="0"]')) {
+      event.preventDefault(); // else the page scrolls
+      label.click();
+    }
+  }
+  function contentsToggled(event) {
+    var drawer = document.getElementById("__drawer");
+    if (event.target.id !== "__toc" || !drawer || !drawer.checked) {
+      return;
+    }
+    if (event.target.checked) {
+      focusInDrawer();
+    } else {
+      var entry = document.querySelector('.md-sidebar--primary .md-nav__link[for="__toc"]');
+      if (entry) {
+        entry.focus();
+      }
+    }
+  }
+
+  // Escape closes the drawer and gives the focus back to the ☰; with the search open over it,
+  // Escape is the search's. And the focus leaving the drawer (Tab past its last link, Shift+Tab
+  // before its first) closes it: the page it went to lies under the drawer, unseen.
   function closeDrawer(event) {
     var drawer = document.getElementById("__drawer");
+    var search = document.getElementById("__search");
     var button = document.querySelector(".ps-menu-button");
-    if (event.key === "Escape" && drawer && drawer.checked && button) {
+    if (event.key !== "Escape" || !drawer || !drawer.checked || !button) {
+      return;
+    }
+    if (search && search.checked) {
+      return;
+    }
+    drawer.click();
+    button.focus();
+  }
+  function leaveDrawer(event) {
+    var drawer = document.getElementById("__drawer");
+    var target = event.target;
+    if (!drawer || !drawer.checked || !(target instanceof Element)) {
+      return;
+    }
+    if (!target.closest(".md-sidebar--primary, .ps-menu-button, #__drawer")) {
       drawer.click();
-      button.focus();
     }
   }
   function drawerToggled(event) {
@@ -210,6 +261,9 @@
 
   document.addEventListener("keydown", searchKeys);
   document.addEventListener("keydown", closeDrawer);
+  document.addEventListener("keydown", contentsKeys);
+  document.addEventListener("focusin", leaveDrawer);
+  document.addEventListener("change", contentsToggled);
   document.addEventListener("focusin", rememberPlaceBeforeSearch);
   document.addEventListener("change", returnFromSearch);
   document.addEventListener("change", drawerToggled);
