@@ -1410,6 +1410,15 @@ def test_on_a_phone_the_drawer_s_contents_panel_and_its_edges_work_from_the_keyb
         page.wait_for_function(in_panel)
         page.wait_for_timeout(400)  # the panel's slide
         shot(page, "drawer-contents-phone")
+        # Its links, then out of the drawer: the list under the panel has no unseen Tab stops.
+        links = page.locator(".md-sidebar--primary .md-nav--secondary a[href]").count()
+        for _ in range(links - 1):
+            page.keyboard.press("Tab")
+            assert page.evaluate(in_panel)
+        page.keyboard.press("Tab")
+        expect(page.locator("#__drawer")).not_to_be_checked()
+        menu.focus()
+        page.keyboard.press("Enter")
         # Closed and opened again, the focus is where the eye is: in the panel still shown.
         page.keyboard.press("Escape")
         expect(page.locator("#__drawer")).not_to_be_checked()
@@ -1429,6 +1438,16 @@ def test_on_a_phone_the_drawer_s_contents_panel_and_its_edges_work_from_the_keyb
                 break
         expect(page.locator("#__drawer")).not_to_be_checked()
         expect(menu).to_have_attribute("aria-expanded", "false")
+        # The search opens over the drawer, and Escape closes both, the focus on the ☰.
+        menu.focus()
+        page.keyboard.press("Enter")
+        page.locator(".md-sidebar--primary a[href]").nth(1).focus()
+        page.keyboard.press("/")
+        expect(page.locator("input.md-search__input")).to_be_focused()
+        page.keyboard.press("Escape")
+        expect(page.locator("#__search")).not_to_be_checked()
+        expect(page.locator("#__drawer")).not_to_be_checked()
+        expect(menu).to_be_focused()
         assert problems == []
 
 

@@ -143,9 +143,16 @@
     var place = beforeSearch;
     beforeSearch = null;
     setTimeout(function () {
-      if (place.isConnected && document.activeElement === document.body) {
-        place.focus({ preventScroll: true });
+      if (!place.isConnected || document.activeElement !== document.body) {
+        return;
       }
+      // A link of the drawer, which the search closed as it took the focus: the ☰ instead.
+      var drawer = document.getElementById("__drawer");
+      var button = document.querySelector(".ps-menu-button");
+      if (place.closest(".md-sidebar--primary") && drawer && !drawer.checked && button) {
+        place = button;
+      }
+      place.focus({ preventScroll: true });
     }, 0);
   }
 
@@ -217,21 +224,17 @@
     }
   }
 
-  // Escape closes the drawer and gives the focus back to the ☰; with the search open over it,
-  // Escape is the search's. And the focus leaving the drawer (Tab past its last link, Shift+Tab
-  // before its first) closes it: the page it went to lies under the drawer, unseen.
+  // Escape closes the drawer and gives the focus back to the ☰ (with the search open over it,
+  // Material closes the search as well). And the focus leaving the drawer for the page (Tab past
+  // its last link) closes it: what it went to lies under the drawer, unseen. Not for the search,
+  // which opens over the drawer as it takes the focus.
   function closeDrawer(event) {
     var drawer = document.getElementById("__drawer");
-    var search = document.getElementById("__search");
     var button = document.querySelector(".ps-menu-button");
-    if (event.key !== "Escape" || !drawer || !drawer.checked || !button) {
-      return;
+    if (event.key === "Escape" && drawer && drawer.checked && button) {
+      drawer.click();
+      button.focus();
     }
-    if (search && search.checked) {
-      return;
-    }
-    drawer.click();
-    button.focus();
   }
   function leaveDrawer(event) {
     var drawer = document.getElementById("__drawer");
@@ -239,7 +242,7 @@
     if (!drawer || !drawer.checked || !(target instanceof Element)) {
       return;
     }
-    if (!target.closest(".md-sidebar--primary, .ps-menu-button, #__drawer")) {
+    if (!target.closest(".md-sidebar--primary, .ps-menu-button, #__drawer, .md-search")) {
       drawer.click();
     }
   }
