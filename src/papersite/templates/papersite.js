@@ -143,16 +143,9 @@
     var place = beforeSearch;
     beforeSearch = null;
     setTimeout(function () {
-      if (!place.isConnected || document.activeElement !== document.body) {
-        return;
+      if (place.isConnected && document.activeElement === document.body) {
+        place.focus({ preventScroll: true });
       }
-      // A link of the drawer, which the search closed as it took the focus: the ☰ instead.
-      var drawer = document.getElementById("__drawer");
-      var button = document.querySelector(".ps-menu-button");
-      if (place.closest(".md-sidebar--primary") && drawer && !drawer.checked && button) {
-        place = button;
-      }
-      place.focus({ preventScroll: true });
     }, 0);
   }
 
