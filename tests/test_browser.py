@@ -8,6 +8,7 @@ build/screenshots/ for a person to look at.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -21,8 +22,8 @@ from urllib.parse import urlsplit
 import pytest
 from benchmarks.bench_build import QuietHandler, serving
 
+from papersite.curation import load_content
 from papersite.mkdocs_glue import read_mkdocs_yaml
-from papersite.yamlfile import load_yaml_text
 
 from .conftest import REPO, seeds_only
 from .sites import HOSTILE_TAG
@@ -129,11 +130,11 @@ def search_script(browser: Browser, site: Path) -> Iterator[tuple[Page, list[str
         yield page, problems
 
 
+@functools.cache
 def shipped_themes() -> list[tuple[str, str]]:
     """The shipped content's themes, id and title, in the site's order (a fork's own, say)."""
-    path = REPO / "content" / "curation" / "themes.yaml"
-    themes = load_yaml_text(path.read_text(encoding="utf-8"), str(path)).data["themes"]
-    return [(theme["id"], theme["title"]) for theme in themes]
+    curation = load_content(REPO / "content").curation
+    return [(theme.id, theme.title) for theme in curation.themes]
 
 
 def shot(page: Page, name: str) -> None:
