@@ -78,6 +78,7 @@ WAYS = {
     "best scores, room 0": ("TIE_ROOM", 0, False),
     "best scores, room 1": ("TIE_ROOM", 1, False),
     "best scores, room 4": ("TIE_ROOM", 4, False),
+    "best scores, tied rows ranked in blocks of 3": ("BLOCK", 3, False),
     "scipy, blocks of 1": ("BLOCK", 1, True),
     "scipy, blocks of 7": ("BLOCK", 7, True),
     "scipy, one block": ("BLOCK", 256, True),

@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
 # Scores kept per paper beyond the ones shown: a tie at the cut sends a paper to the exact path.
 TIE_ROOM = 4
-# Without sparse_dot_topn, rows compared at a time: at most BLOCK x n scores (50,000 papers: 51 MB).
+# Rows compared at a time by scipy, each ranked whole (without sparse_dot_topn, or a row tied at
+# the cut): at most BLOCK x n scores held, 8 bytes each (50,000 papers: about 100 MB).
 BLOCK = 256
 
 
@@ -82,8 +83,9 @@ def _by_best_scores(
     best = sp_matmul_topn(
         matrix, transposed, top_n=wanted, threshold=0.0, n_threads=threads if threads > 1 else None
     )
-    result: dict[str, Related] = {}
-    for index, paper in enumerate(papers):
+    chosen_by_row: list[tuple[str, ...] | None] = []
+    tied: list[int] = []
+    for index in range(len(papers)):
         start, stop = best.indptr[index], best.indptr[index + 1]
         scores = best.data[start:stop].tolist()
         others = best.indices[start:stop].tolist()
@@ -91,28 +93,44 @@ def _by_best_scores(
         chosen = sorted((-score, other) for score, other in pairs if other != index)[:k]
         if stop - start == wanted and chosen and -chosen[-1][0] == min(scores):
             # Papers scoring the same as the last one chosen may have been cut, and which ones
-            # the kernel keeps is arbitrary: rank this paper's whole row instead.
-            row = (matrix[index] @ transposed).toarray()[0]
-            row[index] = -1.0  # a paper is not related to itself
-            result[paper.id] = Related(paper.id, _top(row, k, papers))
+            # the kernel keeps is arbitrary: this paper's whole row is ranked instead, below.
+            tied.append(index)
+            chosen_by_row.append(None)
         else:
-            result[paper.id] = Related(paper.id, tuple(papers[other].id for _, other in chosen))
-    return result
+            chosen_by_row.append(tuple(papers[other].id for _, other in chosen))
+    whole = _ranked_whole(papers, matrix, transposed, tied, k)
+    return {
+        paper.id: Related(paper.id, chosen if chosen is not None else whole[index])
+        for index, (paper, chosen) in enumerate(zip(papers, chosen_by_row, strict=True))
+    }
 
 
 def _by_blocks(papers: Sequence[Paper], matrix: csr_matrix, k: int) -> dict[str, Related]:
     """Related papers from scipy's product, BLOCK rows at a time, each row ranked whole."""
-    transposed = matrix.T.tocsr()
-    result: dict[str, Related] = {}
-    for start in range(0, len(papers), BLOCK):
-        stop = min(start + BLOCK, len(papers))
-        scores = (matrix[start:stop] @ transposed).toarray()
-        rows = np.arange(stop - start)
-        scores[rows, rows + start] = -1.0  # a paper is not related to itself
-        for offset, row in enumerate(scores):
-            paper = papers[start + offset]
-            result[paper.id] = Related(paper.id, _top(row, k, papers))
-    return result
+    whole = _ranked_whole(papers, matrix, matrix.T.tocsr(), range(len(papers)), k)
+    return {paper.id: Related(paper.id, whole[index]) for index, paper in enumerate(papers)}
+
+
+def _ranked_whole(
+    papers: Sequence[Paper],
+    matrix: csr_matrix,
+    transposed: csr_matrix,
+    rows: Sequence[int],
+    k: int,
+) -> dict[int, tuple[str, ...]]:
+    """The related papers of each of ``rows``, from every score in its row, by scipy's product."""
+    ranked: dict[int, tuple[str, ...]] = {}
+    for start in range(0, len(rows), BLOCK):
+        block = rows[start : start + BLOCK]
+        product = (matrix[np.asarray(block)] @ transposed).tocsr()
+        for offset, index in enumerate(block):
+            low, high = product.indptr[offset], product.indptr[offset + 1]
+            scores, others = product.data[low:high], product.indices[low:high]
+            # Only the scores the product holds: ranking a row's zeros too, as a dense row, was
+            # most of the time of ranking rows whole (copies of a paper tie with many others).
+            shared = (scores > 0.0) & (others != index)  # a paper is not related to itself
+            ranked[index] = _top(scores[shared], others[shared], k, papers)
+    return ranked
 
 
 def tfidf_matrix(papers: Sequence[Paper]) -> csr_matrix | None:
@@ -137,14 +155,21 @@ def tfidf_matrix(papers: Sequence[Paper]) -> csr_matrix | None:
     return matrix
 
 
-def _top(row: np.ndarray, k: int, papers: Sequence[Paper]) -> tuple[str, ...]:
-    # The k-th largest score; ties at it go to the papers first in catalogue order, so the choice
-    # never depends on how argpartition happens to break them.
-    kth = np.partition(row, len(row) - k)[len(row) - k]
-    above = np.flatnonzero(row > kth)
-    level = np.flatnonzero(row == kth)[: k - len(above)]
-    chosen = sorted([*above.tolist(), *level.tolist()], key=lambda i: (-float(row[i]), i))
-    return tuple(papers[i].id for i in chosen if row[i] > 0.0)
+def _top(
+    scores: np.ndarray, others: np.ndarray, k: int, papers: Sequence[Paper]
+) -> tuple[str, ...]:
+    """The ``k`` best of ``others`` (indexes into ``papers``) by their ``scores``."""
+    places = np.arange(len(scores))
+    if len(scores) > k:
+        # The k-th largest score; ties at it go to the papers first in catalogue order, so the
+        # choice never depends on how argpartition happens to break them.
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        above = places[scores > kth]
+        level = places[scores == kth]
+        level = level[np.argsort(others[level], kind="stable")][: k - len(above)]
+        places = np.concatenate((above, level))
+    chosen = sorted(places.tolist(), key=lambda place: (-float(scores[place]), int(others[place])))
+    return tuple(papers[int(others[place])].id for place in chosen)
 
 
 class RelatedWorker:
