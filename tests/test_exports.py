@@ -147,8 +147,9 @@ ITEM = st.lists(
 def test_any_list_of_tags_reads_back_from_its_cell(tags: list[str]) -> None:
     text = to_csv([{**dict.fromkeys(FIELDS), "tags": tags}])
     cell = next(csv.DictReader(io.StringIO(text)))["tags"]
-    # A cell a spreadsheet would run as a formula starts with an added "'".
-    assert csv_items(cell.removeprefix("'") if tags[0].startswith(FORMULA_STARTS) else cell) == tags
+    # A cell's leading "'" is always an added one (see the About page): a reader strips it.
+    assert csv_items(cell.removeprefix("'")) == tags
+    assert cell.startswith("'") == tags[0].startswith((*FORMULA_STARTS, "'"))
 
 
 def test_exports_are_deterministic(make_content: MakeContent) -> None:
@@ -172,6 +173,8 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(make_content: MakeContent)
         "note": "+1 and\r=2 and\r\n@3",
         "tags": ["@SUM(A1:A9)", "=x"],
         "arxiv": "plain",
+        # A leading "'" of the text itself: marked too, so that no reader strips it as the mark.
+        "published": "'=quoted",
     }
     text = to_csv([hostile])
     assert "\r" not in text  # a bare CR would start a new row in many readers
@@ -182,6 +185,7 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(make_content: MakeContent)
     assert row["note"] == "'+1 and\n=2 and\n@3"
     assert row["tags"] == "'@SUM(A1:A9) | =x"
     assert row["arxiv"] == "plain"
+    assert row["published"] == "''=quoted"
     assert row["id"] == "gated-attention-for-large-language-models"
 
 

@@ -231,6 +231,10 @@ def _dumps(value: object) -> str:
 # A spreadsheet runs a cell starting with one of these as a formula (or DDE command): scraped
 # titles and curators' notes must stay text when a reader opens papers.csv.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Added before a cell starting with one of FORMULA_STARTS, and before one starting with itself:
+# then every cell's leading "'" is an added one, which a reader strips without looking further
+# (a title "'Quoted' words" is written "''Quoted' words"; a spreadsheet shows it as written).
+TEXT_MARK = "'"
 # Between the items of a list cell, and of a map's 'key: value' items.
 LIST_SEPARATOR = " | "
 
@@ -240,9 +244,9 @@ def to_csv(objects: list[dict[str, Any]]) -> str:
 
     A '|' inside an item is written '\|', so a reader splitting a cell at ' | ' finds the items:
     a tag, a dump's file name or a link's label may hold ' | ' itself. Cells that a spreadsheet
-    would run as a formula get a leading ``'``, and carriage returns become newlines, which the
-    writer quotes: a lone CR is a row break to many readers, and Python's writer leaves it
-    unquoted when rows end in a newline.
+    would run as a formula get a leading ``'`` (TEXT_MARK), and so do cells starting with one,
+    and carriage returns become newlines, which the writer quotes: a lone CR is a row break to
+    many readers, and Python's writer leaves it unquoted when rows end in a newline.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -263,8 +267,8 @@ def _csv_cell(value: object) -> str:
         text = LIST_SEPARATOR.join(_csv_item(part) for part in value)
     else:
         text = str(value)
-    if text.startswith(FORMULA_STARTS):
-        text = "'" + text
+    if text.startswith((*FORMULA_STARTS, TEXT_MARK)):
+        text = TEXT_MARK + text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
