@@ -56,7 +56,7 @@ def test_bibtex_entry_escapes_latex_and_has_no_note_for_the_reader_s_bibliograph
     assert "year" not in undated
 
 
-def test_bibtex_entry_names_the_arxiv_id_as_an_eprint_and_links_the_paper() -> None:
+def test_bibtex_entry_gives_the_arxiv_reference_and_links_the_paper() -> None:
     entry = bibtex_entry(
         paper("mamba", "Mamba", date(2023, 12, 1)), "https://ex.org/", "2312.00752"
     )
@@ -65,8 +65,7 @@ def test_bibtex_entry_names_the_arxiv_id_as_an_eprint_and_links_the_paper() -> N
         "  title = {{Mamba}},\n"
         "  key = {Mamba},\n"
         "  year = {2023},\n"
-        "  eprint = {2312.00752},\n"
-        "  archivePrefix = {arXiv},\n"
+        "  howpublished = {arXiv:2312.00752},\n"
         "  url = {https://arxiv.org/abs/2312.00752}\n"
         "}\n"
     )
@@ -276,8 +275,7 @@ def test_the_paper_s_own_date_gives_the_year_before_its_arxiv_id_does() -> None:
         "  title = {{P}},\n"
         "  key = {P},\n"
         "  year = {2025},\n"
-        "  eprint = {2312.00752v2},\n"
-        "  archivePrefix = {arXiv},\n"
+        "  howpublished = {arXiv:2312.00752v2},\n"
         "  url = {https://arxiv.org/abs/2312.00752v2}\n"
         "}\n"
     )
@@ -502,12 +500,30 @@ def _latex_has(*files: str) -> bool:
     return len(run.stdout.splitlines()) == len(files)
 
 
-@pytest.mark.skipif(
+needs_biblatex = pytest.mark.skipif(
     shutil.which("biber") is None
     or not _latex_has("biblatex.sty", "etoolbox.sty"),  # biblatex needs etoolbox
     reason="needs biber, biblatex and etoolbox "
     "(Debian: biber, texlive-bibtex-extra, texlive-latex-recommended)",
 )
+
+
+def biblatex_bbl(folder: Path, bib: str) -> str:
+    """The .bbl biber writes for a document printing every entry of ``bib`` with biblatex."""
+    (folder / "refs.bib").write_text(bib, encoding="ascii")
+    (folder / "paper.tex").write_text(
+        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n"
+        "\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n"
+        "\\begin{document}\n\\nocite{*}\n\\printbibliography\n\\end{document}\n",
+        encoding="ascii",
+    )
+    for command in (PDFLATEX, ["biber", "paper"], PDFLATEX):
+        tex_run(command, folder)
+    assert_no_tex_errors(folder / "paper.log")
+    return (folder / "paper.bbl").read_text(encoding="utf-8")
+
+
+@needs_biblatex
 def test_a_bib_file_of_hard_titles_builds_with_biblatex_and_biber(tmp_path: Path) -> None:
     # Biber read pylatexenc's \"\i for "ï" as a dotless i and a combining diaeresis, which
     # pdflatex stopped at: "Unicode character ̈ (U+0308) not set up for use with LaTeX".
@@ -515,14 +531,64 @@ def test_a_bib_file_of_hard_titles_builds_with_biblatex_and_biber(tmp_path: Path
         citation(paper(f"p{n}", title, date(2025, 5, 10)), "https://ex.org/~a_b/")
         for n, title in enumerate([*HARD_TITLES, "Naïve, naíve, naìve, naîve"])
     ]
-    (tmp_path / "refs.bib").write_text(bibtex_file("Hard", entries), encoding="ascii")
+    bbl = biblatex_bbl(tmp_path, bibtex_file("Hard", entries))
+    assert len(re.findall(r"\\entry\{p\d+\}", bbl)) == 8
+
+
+def cited_bbl(tmp_path: Path, style: str, preamble: str) -> str:
+    """The .bbl of a document citing an arXiv paper with ``style``, its whitespace one space.
+
+    BibTeX wraps a .bbl's lines where it likes: what a reader sees does not depend on where.
+    """
+    arxiv = citation(
+        paper("review", "A Critical Review of Recurrent Neural Networks", None),
+        "https://ex.org/",
+        "1506.00019",
+    )
+    (tmp_path / "refs.bib").write_text(bibtex_file("Cited", [arxiv]), encoding="ascii")
     (tmp_path / "paper.tex").write_text(
-        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n"
-        "\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n"
-        "\\begin{document}\n\\nocite{*}\n\\printbibliography\n\\end{document}\n",
+        f"\\documentclass{{article}}\n\\usepackage{{url}}\n{preamble}\\begin{{document}}\n"
+        f"\\cite{{review}}\n\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n"
+        "\\end{document}\n",
         encoding="ascii",
     )
-    for command in (PDFLATEX, ["biber", "paper"], PDFLATEX):
-        tex_run(command, tmp_path)
+    for command in (PDFLATEX, ["bibtex", "paper"], PDFLATEX, PDFLATEX):
+        output = tex_run(command, tmp_path)
+        assert "Warning--" not in output, output[-2000:]
     assert_no_tex_errors(tmp_path / "paper.log")
-    assert len(re.findall(r"\\entry\{p\d+\}", (tmp_path / "paper.bbl").read_text())) == 8
+    return " ".join((tmp_path / "paper.bbl").read_text(encoding="ascii").split())
+
+
+@needs_pdflatex
+@pytest.mark.parametrize("style", ["plain", "alpha", "unsrt", "abbrv", "ieeetr", "acm"])
+def test_classic_styles_print_the_arxiv_reference_once(tmp_path: Path, style: str) -> None:
+    # They print no eprint and no url field: without howpublished, a bare title and year.
+    bbl = cited_bbl(tmp_path, style, "")
+    assert bbl.count("arXiv:1506.00019, 2015.") == 1, bbl
+    assert "Critical Review of Recurrent Neural Networks" in bbl
+
+
+@pytest.mark.skipif(not _latex_has("natbib.sty", "plainnat.bst"), reason="needs natbib")
+@needs_pdflatex
+@pytest.mark.parametrize("style", ["plainnat", "abbrvnat", "unsrtnat"])
+def test_natbib_styles_print_the_arxiv_reference_and_its_page_once(
+    tmp_path: Path, style: str
+) -> None:
+    bbl = cited_bbl(tmp_path, style, "\\usepackage{natbib}\n")
+    assert bbl.count("arXiv:1506.00019") == 1, bbl
+    assert bbl.count("\\url{https://arxiv.org/abs/1506.00019}") == 1, bbl
+    # Cited by the key, which natbib takes for a whole label: no year after it, "()".
+    assert "\\bibitem[Critical Review of Recurrent Neural Networks()]{review}" in bbl
+
+
+@needs_biblatex
+def test_biblatex_prints_the_arxiv_reference_once(tmp_path: Path) -> None:
+    # biblatex prints howpublished, eprint and url for a @misc: the id is in one field alone.
+    arxiv = citation(paper("review", "A Review", None), "https://ex.org/", "1506.00019")
+    bbl = biblatex_bbl(tmp_path, bibtex_file("Cited", [arxiv]))
+    fields = dict(re.findall(r"\\field\{(\w+)\}\{(.*)\}$", bbl, re.MULTILINE))
+    assert fields["howpublished"] == "arXiv:1506.00019"
+    assert "eprint" not in fields and "eprinttype" not in fields
+    # The key sorts it, as BibTeX's styles do: under "R", not "A".
+    assert fields["sortinit"] == "R"
+    assert re.search(r"\\verb\{url\}\n\s*\\verb https://arxiv.org/abs/1506.00019\n", bbl)

@@ -857,10 +857,10 @@ def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
     ):
         page = (out / f"papers/{paper_id}.md").read_text(encoding="utf-8")
         assert f'<a href="https://arxiv.org/abs/{arxiv_id}">arXiv:{arxiv_id}</a>' in page
-        fields = f"  eprint = {{{arxiv_id}}},\n  archivePrefix = {{arXiv}},\n"
+        fields = f"  howpublished = {{arXiv:{arxiv_id}}},\n"
         assert fields in page
         assert f"@misc{{{paper_id},\n" in bib and fields in bib.split(f"@misc{{{paper_id},")[1]
-    assert bib.count("eprint") == 2  # the theme's third paper has no arXiv id
+    assert bib.count("howpublished") == 2  # the theme's third paper has no arXiv id
     # papers.json and papers.csv give the same ids: a reader of the data cites what a page links.
     exported = {o["id"]: o["arxiv"] for o in json.loads((out / "papers.json").read_text("utf-8"))}
     rows = {

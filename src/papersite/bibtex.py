@@ -228,10 +228,15 @@ def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> st
     Without an author, BibTeX styles sort the entry by its ``key`` field (else warn "need author
     or key" and sort by the paper id) and alpha labels it from the key: the key is the title, from
     its first letter or digit, after an article (alpha's label "Pil21" for "“The Pile”", not
-    "{\textquotedblleft}Th21").
+    "{\textquotedblleft}Th21"). natbib's author-year styles cite it by the whole key, without the
+    year: plainnat's calc.label takes a key for a complete label and adds no year to one; an
+    article kept would sort every "A ..." title under "a" there too, and make alpha's label "A C15".
 
-    With the paper's arXiv id, the entry names it as biblatex and BibTeX styles read an e-print
-    (``eprint`` and ``archivePrefix``), which they print as an arXiv reference and link.
+    With the paper's arXiv id, ``howpublished`` is the reference arXiv asks for
+    ("arXiv:2312.00752"), which every style prints for a @misc, and ``url`` its arXiv page, which
+    natbib's styles and biblatex print too. Not ``eprint`` and ``archivePrefix``: plain, alpha,
+    unsrt, ieeetr and acm ignore them, and biblatex and urlbst's styles, which print them, would
+    print the id twice.
     """
     title = paper.title
     # A title without a letter or digit is its own key: styles take an empty key for none.
@@ -241,7 +246,7 @@ def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> st
     if year:
         fields.append(("year", str(year)))
     if arxiv_id:
-        fields += [("eprint", bibtex_text(arxiv_id)), ("archivePrefix", "arXiv")]
+        fields.append(("howpublished", "arXiv:" + bibtex_text(arxiv_id)))
         # The paper itself, where a reader of the bibliography finds it; not this reading list.
         fields.append(("url", url_field(f"https://arxiv.org/abs/{arxiv_id}")))
     else:
