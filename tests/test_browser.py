@@ -880,13 +880,17 @@ def test_pagefind_search_lists_more_papers_on_request_each_once(
         page.goto(base + "search/?q=language")
         links = page.locator(".ps-search-result a")
         expect(links).to_have_count(10)
-        expect(page.locator("#ps-search-status")).to_contain_text("more below")
+        # The papers listed so far, not a total the page does not know, and how to list more.
+        status = page.locator("#ps-search-status")
+        more = ", best first; More results lists more."
+        expect(status).to_have_text(f"The first 10 papers for \u201clanguage\u201d{more}")
         assert "language" in links.first.inner_text().lower()  # title words rank first
         # By keyboard: the focus goes on to the first paper added, not back to the page's top.
         page.locator("#ps-search-more").focus()
         page.keyboard.press("Enter")
         expect(links).to_have_count(20)
         expect(links.nth(10)).to_be_focused()
+        expect(status).to_have_text(f"The first 20 papers for \u201clanguage\u201d{more}")
         hrefs = [link.get_attribute("href") or "" for link in links.all()]
         assert len(set(hrefs)) == 20
         assert all("languag" in text[href] for href in hrefs), hrefs
@@ -894,14 +898,17 @@ def test_pagefind_search_lists_more_papers_on_request_each_once(
         assert problems == []
 
 
-def contrast(page: Page, selector: str) -> float:
-    """The WCAG contrast ratio of an element's text colour to the page's background."""
+def contrast(page: Page, selector: str, background: bool = False) -> float:
+    """The WCAG contrast ratio of an element's text colour to the page's background.
+
+    With ``background``, to the element's own (a button's, say).
+    """
     colours = page.evaluate(
-        """(selector) => [
+        """([selector, own]) => [
           getComputedStyle(document.querySelector(selector)).color,
-          getComputedStyle(document.body).backgroundColor,
+          getComputedStyle(own ? document.querySelector(selector) : document.body).backgroundColor,
         ]""",
-        selector,
+        [selector, background],
     )
 
     def luminance(colour: str) -> float:
@@ -1007,11 +1014,13 @@ def test_pagefind_search_says_when_papers_hold_only_words_like_the_query_s(
     with serving(shipped_pagefind_site) as base, page_of(browser) as (page, problems):
         assert len(listed_titles(page, base, query)) == 10
         said = (
-            f"No paper holds \u201c{near}\u201d: 10 papers with words like it"
+            f"No paper holds \u201c{near}\u201d: the first 10 papers with words like it"
             if near
-            else f"10 papers for \u201c{query}\u201d"
+            else f"The first 10 papers for \u201c{query}\u201d"
         )
-        expect(page.locator("#ps-search-status")).to_have_text(f"{said}, best first; more below.")
+        expect(page.locator("#ps-search-status")).to_have_text(
+            f"{said}, best first; More results lists more."
+        )
         assert problems == []
 
 

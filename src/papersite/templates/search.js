@@ -683,28 +683,34 @@
       var before = list.children.length;
       show(papers);
       var listed = list.children.length;
-      if (listed === 0 && results.hasMore()) {
+      var hasMore = results.hasMore();
+      // The papers listed so far. While more can be listed, how many match is unknown (the
+      // groups not read yet may hold any number): the count is of the first ones, not a total.
+      var count = hasMore
+        ? (listed === 1 ? "the first paper" : "the first " + listed + " papers")
+        : listed + (listed === 1 ? " paper" : " papers");
+      var ending = hasMore ? ", best first; More results lists more." : ", best first.";
+      if (listed === 0 && hasMore) {
         say("No papers found yet for " + quoted(query) + "; More results searches on.");
       } else if (listed === 0) {
         say("No papers match " + quoted(query) + ".");
       } else if (results.anyWord) {
         // The papers for some of the words: which, said first, as a reader expects all of them.
         var unheld = results.unheld();
-        var count = listed + (listed === 1 ? " paper" : " papers");
         say(
           (unheld.length
             ? "No paper holds " + unheld.map(quoted).join(", ") + ": " + count +
               " for the other words"
             : "No paper holds every word of " + quoted(query) + ": " + count +
-              " holding the most of them") +
-          (results.hasMore() ? ", best first; more below." : ", best first.")
+              " holding the most of them") + ending
         );
       } else {
         var near = results.near();
-        say((near.length ? "No paper holds " + near.map(quoted).join(", ") + ": " : "") +
-          listed + (listed === 1 ? " paper" : " papers") +
-          (near.length ? " with words like " + (near.length > 1 ? "them" : "it") : " for " +
-            quoted(query)) + (results.hasMore() ? ", best first; more below." : "."));
+        var found = near.length
+          ? "No paper holds " + near.map(quoted).join(", ") + ": " + count + " with words like " +
+            (near.length > 1 ? "them" : "it")
+          : count + " for " + quoted(query);
+        say(found.charAt(0).toUpperCase() + found.slice(1) + (hasMore ? ending : "."));
       }
       more.hidden = !results.hasMore();
       more.disabled = false;
