@@ -527,6 +527,10 @@ def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
         expect(excerpts.nth(0)).to_have_text("Small models fetch memory blocks from a bank.")
         expect(excerpts.nth(0).locator("mark")).to_have_text(["fetch", "blocks"])
         expect(excerpts.nth(1).locator("mark")).to_have_text(["entity"])
+        # The word marked, not the period after it: Pagefind's excerpt marks "bank.".
+        page.locator("#ps-search-input").fill("bank")
+        expect(excerpts.nth(0).locator("mark")).to_have_text(["bank"])
+        expect(excerpts.nth(0)).to_have_text("Small models fetch memory blocks from a bank.")
         page.locator("#ps-search-input").fill("hierarchical memories")
         expect(page.locator(".ps-search-result a")).to_have_text([title])
         # One paper, no more: the button is hidden (Material's buttons would show it regardless).
@@ -553,6 +557,30 @@ def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
         expect(page.locator("#ps-search-status")).to_have_text(
             "Search needs the site served over HTTP, e.g. python3 -m http.server -d site."
         )
+
+
+def test_pagefind_excerpts_mark_the_words_found_without_the_punctuation_about_them(
+    browser: Browser, pagefind_site: Path
+) -> None:
+    # Pagefind marks a word as the text splits at spaces: 'model.', 'models,' were marked.
+    cases = {
+        "<mark>model.</mark> a <mark>models,</mark>": "<mark>model</mark>. a <mark>models</mark>,",
+        "<mark>(Schr\u00f6dinger)</mark>": "(<mark>Schr\u00f6dinger</mark>)",
+        "<mark>na\u00efve,</mark>": "<mark>na\u00efve</mark>,",
+        "<mark>nai\u0308ve.</mark>": "<mark>nai\u0308ve</mark>.",  # a combining diaeresis
+        "<mark>\u201cstate-space\u201d</mark>": "\u201c<mark>state-space</mark>\u201d",
+        "<mark>GPT-4:</mark>": "<mark>GPT-4</mark>:",
+        "<mark>\u6a21\u578b\u3002</mark>": "<mark>\u6a21\u578b</mark>\u3002",
+        "<mark>&lt;model&gt;</mark>": "&lt;<mark>model</mark>&gt;",  # escaped, as Pagefind's
+        "<mark>AT&amp;T.</mark>": "<mark>AT&amp;T</mark>.",
+        "<mark>\u2014</mark>": "<mark>\u2014</mark>",  # no word in it: left as it is
+    }
+    with search_script(browser, pagefind_site) as (page, problems):
+        marked = page.evaluate(
+            "(excerpts) => excerpts.map(window.papersiteSearch.markWords)", list(cases)
+        )
+        assert dict(zip(cases, marked, strict=True)) == cases
+        assert problems == []
 
 
 # Groups as Pagefind hands them over, each with two papers: the first holds the word "alpha", the

@@ -330,6 +330,20 @@
     return bestAt[Math.floor(bestAt.length / 2)];
   }
 
+  // A marked word of an excerpt and the punctuation about it: Pagefind marks a word as the text
+  // splits at spaces ("<mark>model.</mark>", "<mark>(naïve)</mark>"). The word runs from its
+  // first letter or digit to its last (a hyphenated word's hyphens inside it, an accent's
+  // combining mark with its letter); in the escaped text, an entity (&lt;) is punctuation.
+  var MARKED =
+    /<mark>((?:&\w+;|[^\p{L}\p{N}\p{M}<])*)([^<]*?)((?:&\w+;|[^\p{L}\p{N}\p{M}<])*)<\/mark>/gu;
+
+  // ``excerpt`` with only the words marked, the punctuation about them left outside the marks.
+  function markWords(excerpt) {
+    return excerpt.replace(MARKED, function (whole, before, word, after) {
+      return word ? before + "<mark>" + word + "</mark>" + after : whole;
+    });
+  }
+
   function byScore(a, b) {
     return b.score - a.score || (a.id < b.id ? -1 : 1);
   }
@@ -639,6 +653,7 @@
       },
       Results: Results,
       anyWordGroups: anyWordGroups,
+      markWords: markWords,
     };
 
     function say(text) {
@@ -666,7 +681,7 @@
         link.textContent = papers[i].title;
         var excerpt = document.createElement("p");
         // Pagefind's excerpt: the page's text with < and > escaped, matches in <mark>.
-        excerpt.innerHTML = papers[i].excerpt;
+        excerpt.innerHTML = markWords(papers[i].excerpt);
         item.appendChild(link);
         item.appendChild(excerpt);
         list.appendChild(item);
