@@ -779,6 +779,43 @@ def test_the_search_fields_example_finds_papers(
         assert problems == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1440])
+def test_the_home_page_s_search_field_has_a_button_that_searches(
+    scheme: Literal["light", "dark"], width: int, browser: Browser, pagefind_site: Path
+) -> None:
+    # The field lists nothing as one types, unlike the Search page's that looks the same: only
+    # Enter searched, and nothing said so.
+    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
+        page.emulate_media(color_scheme=scheme)
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(base)
+        field = page.locator("#ps-home-search")
+        button = page.get_by_role("search").get_by_role("button", name="Search")
+        expect(button).to_be_visible()
+        # Beside the field, as tall, inside the page; readable in either scheme.
+        box, beside = field.bounding_box(), button.bounding_box()
+        assert box and beside
+        assert abs(beside["y"] - box["y"]) < 1 and abs(beside["height"] - box["height"]) < 1
+        assert box["x"] + box["width"] <= beside["x"] and beside["x"] + beside["width"] <= width
+        assert contrast(page, "form.ps-search button", background=True) >= 4.5
+        field.fill("hierarchical memories")
+        shot(page, f"home-search-{width}-{scheme}")
+        # By keyboard: the button is the next Tab stop after the field.
+        field.press("Tab")
+        expect(button).to_be_focused()
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search/?q=hierarchical+memories")
+        expect(page.locator(".ps-search-result a")).to_have_text(
+            ["Pretraining with Hierarchical Memories"]
+        )
+        page.go_back()
+        page.locator("#ps-home-search").fill("Friends")
+        button.click()
+        page.wait_for_url("**/search/?q=Friends")
+        assert problems == []
+
+
 def test_a_pagefind_site_s_header_leads_to_its_search_page_as_material_s_does(
     browser: Browser, pagefind_site: Path, curated_site: Path
 ) -> None:
