@@ -816,6 +816,44 @@ def test_the_home_page_s_search_field_has_a_button_that_searches(
         assert problems == []
 
 
+@pytest.mark.parametrize("width", [375, 768, 1440])
+def test_the_home_page_s_theme_cards_leave_no_blank_cell(
+    browser: Browser, curated_site: Path, width: int
+) -> None:
+    # Three themes in two columns left a blank cell beside the third: an odd last card spans
+    # the row. The site has two themes; cards are copied to try three and four.
+    with serving(curated_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(base)
+        grid = page.locator(".grid.cards")
+        for count in (2, 3, 4, 5):
+            cards = page.evaluate(
+                """(count) => {
+                  const list = document.querySelector(".grid.cards > ul");
+                  while (list.children.length > count) list.lastElementChild.remove();
+                  while (list.children.length < count) {
+                    list.appendChild(list.children[0].cloneNode(true));
+                  }
+                  return [...list.children].map((card) => {
+                    const box = card.getBoundingClientRect();
+                    return [Math.round(box.x), Math.round(box.y), Math.round(box.width)];
+                  });
+                }""",
+                count,
+            )
+            full = grid.bounding_box()
+            assert full
+            columns = len({x for x, _, _ in cards})
+            assert columns == (1 if width < 700 else 2), (count, cards)
+            # Every row full: a card alone on its row spans it.
+            for _, y, card_width in cards:
+                if sum(other_y == y for _, other_y, _ in cards) == 1:
+                    assert abs(card_width - full["width"]) <= 1, (count, cards)
+            if count == 3:
+                shot(page, f"home-themes-{width}")
+        assert problems == []
+
+
 def test_a_pagefind_site_s_header_leads_to_its_search_page_as_material_s_does(
     browser: Browser, pagefind_site: Path, curated_site: Path
 ) -> None:
