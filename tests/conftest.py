@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, is_hypothesis_test, settings
 
+from papersite.catalogue import Paper
+from papersite.rules import Text, ThemeRules, ThemeScore
 from papersite.sources import SourceFile
 
 DATA = Path(__file__).parent / "data"
@@ -111,6 +113,23 @@ def curated_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("themes.yaml", "papers.yaml"):
         shutil.copy(CURATION_DATA / name, content / "curation" / name)
     return content
+
+
+@pytest.fixture
+def scorings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Every scoring of a paper for a theme from here on, as (theme id, paper title), in order.
+
+    Scoring is most of the time of sorting a large catalogue: a test counts it with this.
+    """
+    scored: list[tuple[str, str]] = []
+    score = ThemeRules.score
+
+    def counted(rules: ThemeRules, paper: Paper | Text) -> ThemeScore:
+        scored.append((rules.theme, paper.title))
+        return score(rules, paper)
+
+    monkeypatch.setattr(ThemeRules, "score", counted)
+    return scored
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -197,6 +197,21 @@ def test_rules_only_ignores_the_decisions(content: Path) -> None:
     assert add.note is None
 
 
+def test_sorting_by_the_rules_alone_scores_each_paper_once(
+    content: Path, scorings: list[tuple[str, str]]
+) -> None:
+    # Sorted with the decisions first, for their checks, then by the rules alone: the second
+    # sort reads the scores the first made, and scores only the papers papers.yaml hides.
+    curation, problems = curate(content, rules_only=True)
+    assert problems == []
+    calls = list(scorings)
+    # The themes with rules: arithmetic-reasoning has none.
+    themes = ["efficiency", "sequence-models"]
+    every = [item.paper.title for item in curation.papers]
+    assert len(every) == len(set(every)) > 1
+    assert sorted(calls) == sorted((theme, title) for theme in themes for title in every)
+
+
 def test_an_empty_papers_file_is_fine(content: Path) -> None:
     no_papers = f"{T}:35: warning: theme 'arithmetic-reasoning' has no papers"
     write(content, papers=HEADER + "papers:\n")

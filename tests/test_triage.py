@@ -302,3 +302,24 @@ def test_a_papers_yaml_past_the_limit_says_what_to_do(
     assert (
         "values: papers.yaml cannot be split, so shorten it: take out comments"
     ) in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("disagreements", [False, True])
+def test_triage_scores_each_paper_once(
+    curated_content: Path,
+    capsys: pytest.CaptureFixture[str],
+    scorings: list[tuple[str, str]],
+    disagreements: bool,
+) -> None:
+    # Sorting with the decisions, sorting again for triage and listing the scores each asked the
+    # rules anew: at 50,000 papers, three times the half minute of scoring them.
+    assert main(["triage", *(["--disagreements"] if disagreements else [])]) == 0
+    assert capsys.readouterr().out
+    calls = list(scorings)
+    catalogue = load_catalogue(curated_content)
+    files = read_curation(curated_content, catalogue, Problems())
+    assert files is not None
+    # Every paper papers.yaml does not hide, for every theme: once each.
+    hidden = {paper_id for paper_id, d in files.decisions.items() if d.hidden is not None}
+    shown = [paper.title for paper in catalogue.papers if paper.id not in hidden]
+    assert sorted(calls) == sorted((r.theme, title) for r in files.rules for title in shown)

@@ -391,11 +391,27 @@ class CurationFiles:
     misnamed: frozenset[str] = frozenset()
     # Keywords holding regex syntax: whether they match any paper is known only with the papers.
     literal_keywords: tuple[LiteralKeyword, ...] = ()
+    # Each paper's scores, by the id of the paper (kept with them, so the id stays its own): the
+    # sort with the decisions, the one by the rules alone and triage all ask for them, and scoring
+    # is most of their time. Kept for one reading of the curation, as the regexes' budget is;
+    # mutable, so not part of what the files are.
+    _scored: dict[int, tuple[Paper, dict[str, ThemeScore]]] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
 
     def scores(self, paper: Paper) -> dict[str, ThemeScore]:
-        """What each theme's rules make of the paper, by theme id."""
+        """What each theme's rules make of the paper, by theme id; scored once, then kept."""
+        kept = self._scored.get(id(paper))
+        if kept is not None and kept[0] is paper:
+            return kept[1]
         text = Text.of(paper)  # folded once for every theme's prefilter
-        return {rules.theme: rules.score(text) for rules in self.rules}
+        scores = {rules.theme: rules.score(text) for rules in self.rules}
+        self._scored[id(paper)] = (paper, scores)
+        return scores
+
+    def forget_scores(self) -> None:
+        """Score every paper afresh: a regex that ran away now matches nothing (see _placed)."""
+        self._scored.clear()
 
 
 @dataclass(frozen=True)
@@ -1834,6 +1850,9 @@ def _placed(
             # Sections are worked out here, lazily (ThemeScore.section): inside the try too.
             return _placements(files, files.scores(paper), decision)
         except RunawayRegex as runaway:
+            # Scores kept from before hold the regex's matches, which from now on it does not make:
+            # a later pass (the rules alone, triage) scores every paper with it stopped.
+            files.forget_scores()
             if problems is None:
                 raise
             problems.extend(runaway.problems)
