@@ -118,6 +118,10 @@ class Theme:
         return next((s for s in self.sections if s.id == section_id), None)
 
 
+# Where a theme's page lists the papers placed in a section it lacks (Curation.grouped).
+OTHER_SECTION = Section("other", "Other papers")
+
+
 @dataclass(frozen=True)
 class Placement:
     """A paper's place in one theme: the section, and whether a curator pinned it or rules did.
@@ -239,6 +243,24 @@ class Curation:
             for item in self.in_theme(theme_id)
             if (placement := item.placement(theme_id)) and placement.section == section_id
         ]
+
+    def grouped(self, theme: Theme) -> list[tuple[Section, list[CuratedPaper]]]:
+        """A theme's sections in page order, each with its papers in reading order.
+
+        What its page lists and themes.json gives, so the two cannot differ. Papers placed in a
+        section the theme lacks go last, under :data:`OTHER_SECTION`, so no paper of the theme is
+        left off its page.
+        """
+        papers: dict[str, list[CuratedPaper]] = {section.id: [] for section in theme.sections}
+        stray: list[CuratedPaper] = []
+        for item in self.in_theme(theme.id):
+            placement = item.placement(theme.id)
+            if placement is not None:
+                papers.get(placement.section, stray).append(item)
+        groups = [(section, papers[section.id]) for section in theme.sections]
+        if stray:
+            groups.append((OTHER_SECTION, stray))
+        return groups
 
     def featured(self, theme_id: str) -> list[CuratedPaper]:
         """The theme's "start here" picks, in reading order."""

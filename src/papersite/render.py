@@ -598,27 +598,17 @@ class Renderer:
     def theme_view(self, theme: Theme, views: dict[str, PaperView]) -> ThemeView:
         """A theme with its sections filled; papers in a section the theme lacks go last."""
         papers = self.curation.in_theme(theme.id)
-        known = {section.id for section in theme.sections}
-        sections = [
+        sections = tuple(
             SectionView(
                 section.id,
                 section.title,
                 section.intro,
-                tuple(views[i.paper.id] for i in self.curation.in_section(theme.id, section.id)),
+                tuple(views[item.paper.id] for item in items),
             )
-            for section in theme.sections
-        ]
-        stray = [
-            views[item.paper.id]
-            for item in papers
-            if (placement := item.placement(theme.id)) and placement.section not in known
-        ]
-        if stray:
-            sections.append(SectionView("other", "Other papers", None, tuple(stray)))
-        featured = tuple(views[item.paper.id] for item in self.curation.featured(theme.id))
-        return ThemeView(
-            theme.id, theme.title, _note(theme.intro), len(papers), featured, tuple(sections)
+            for section, items in self.curation.grouped(theme)
         )
+        featured = tuple(views[item.paper.id] for item in self.curation.featured(theme.id))
+        return ThemeView(theme.id, theme.title, _note(theme.intro), len(papers), featured, sections)
 
 
 def generate(
