@@ -14,16 +14,30 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
 from papersite.catalogue import load_catalogue
-from papersite.curation import load_curation, uncurated
+from papersite.curation import (
+    CuratedPaper,
+    Curation,
+    Placement,
+    Section,
+    Theme,
+    load_curation,
+    uncurated,
+)
 from papersite.errors import Problems
 from papersite.exports import (
     EXPORT_FIELDS,
     FIELDS,
     FORMULA_STARTS,
     SCHEMA_ID,
+    SECTION_FIELDS,
+    THEME_FIELDS,
+    THEMES_SCHEMA_ID,
     export_objects,
     export_schema,
     schema_json,
+    theme_objects,
+    themes_schema,
+    themes_schema_json,
     to_csv,
     to_json,
 )
@@ -273,10 +287,162 @@ def test_a_broken_paper_fails_validation(
     make_content: MakeContent, change: dict[str, Any], keyword: str
 ) -> None:
     objects = export_objects(uncurated(load_catalogue(make_content("spaced_small.txt"))))
-    validator = schema_validator()
+    assert broken_first(schema_validator(), objects, change) == [keyword]
+
+
+def broken_first(
+    validator: Draft202012Validator, objects: list[dict[str, Any]], change: dict[str, Any]
+) -> list[str]:
+    """What fails when the valid ``objects``' first takes ``change`` (a key set to ... removed)."""
     validator.validate(objects)
-    paper = {**objects[0], **change}
+    changed = {**objects[0], **change}
     for name in [name for name, value in change.items() if value is ...]:
-        del paper[name]
-    errors = list(validator.iter_errors([*objects[1:], paper]))
-    assert [error.validator for error in errors] == [keyword]
+        del changed[name]
+    return [str(error.validator) for error in validator.iter_errors([*objects[1:], changed])]
+
+
+# --- themes.json ----------------------------------------------------------------------------------
+
+
+def themes_validator() -> Draft202012Validator:
+    """A validator of themes.json's schema that checks formats as well as types."""
+    return Draft202012Validator(themes_schema(), format_checker=FormatChecker())
+
+
+def test_the_themes_schema_is_draft_2020_12_with_exactly_the_fields_in_order() -> None:
+    schema = themes_schema()
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert (schema["$id"], schema["title"]) == (THEMES_SCHEMA_ID, "papersite themes.json")
+    assert schema["type"] == "array"
+    for name, fields in (("theme", THEME_FIELDS), ("section", SECTION_FIELDS)):
+        definition = schema["$defs"][name]
+        assert list(definition["properties"]) == [f.name for f in fields]
+        assert definition["required"] == [f.name for f in fields]
+        assert definition["additionalProperties"] is False
+        for field in fields:
+            assert definition["properties"][field.name]["description"] == field.meaning
+    assert json.loads(themes_schema_json()) == schema
+    assert themes_schema_json().endswith("}\n")
+
+
+def test_the_test_content_s_themes_json_is_its_themes_as_their_pages_group_them(
+    curated_content: Path,
+) -> None:
+    problems = Problems()
+    curation = load_curation(curated_content, load_catalogue(curated_content), problems)
+    assert not list(problems)
+    text = to_json(theme_objects(curation))
+    themes = json.loads(text)
+    themes_validator().validate(themes)
+    assert text == json.dumps(themes, ensure_ascii=False, indent=2) + "\n"
+    assert [t["id"] for t in themes] == [t.id for t in curation.themes]
+    assert themes[2] == {
+        "id": "arithmetic-reasoning",
+        "title": "Arithmetic Reasoning",
+        "intro": "Numbers.",
+        "url": "themes/arithmetic-reasoning/",
+        "feed": "feeds/arithmetic-reasoning.xml",
+        "bibtex": "bibtex/arithmetic-reasoning.bib",
+        "formerly": [],
+        "featured": ["teaching-transformers-to-add"],
+        "sections": [
+            {
+                "id": "arithmetic",
+                "title": "Arithmetic",
+                "intro": None,
+                "papers": ["teaching-transformers-to-add"],
+            }
+        ],
+    }
+    # The rules placed both; papers.yaml features one (`featured: true`), in its one theme.
+    [efficiency] = [t for t in themes if t["id"] == "efficiency"]
+    assert efficiency["featured"] == ["quantized-state-space-models"]
+    assert [(s["id"], s["papers"]) for s in efficiency["sections"]] == [
+        (
+            "quantization",
+            ["four-bit-quantization-of-large-language-models", "quantized-state-space-models"],
+        ),
+        ("fast-decoding", ["speculative-decoding-with-small-drafts"]),
+    ]
+    # A hidden paper is in no theme's sections, nor anywhere else in the file.
+    [hidden] = curation.hidden
+    assert hidden.paper.id == "a-survey-of-cooking-robots"
+    assert hidden.paper.id not in text
+    # Each paper of papers.json is where its `themes` and `sections` say, and nowhere else.
+    placed = {
+        (theme["id"], section["id"], paper_id)
+        for theme in themes
+        for section in theme["sections"]
+        for paper_id in section["papers"]
+    }
+    assert placed == {
+        (theme_id, section_id, paper["id"])
+        for paper in export_objects(curation)
+        for theme_id, section_id in paper["sections"].items()
+    }
+
+
+def test_the_shipped_content_s_themes_json_validates() -> None:
+    content = REPO / "content"
+    problems = Problems()
+    curation = load_curation(content, load_catalogue(content), problems)
+    assert not list(problems)
+    themes = json.loads(to_json(theme_objects(curation)))
+    themes_validator().validate(themes)
+    assert [t["id"] for t in themes] == [t.id for t in curation.themes]
+    for theme in themes:
+        ids = [paper_id for section in theme["sections"] for paper_id in section["papers"]]
+        assert sorted(ids) == sorted(i.paper.id for i in curation.in_theme(theme["id"]))
+        assert set(theme["featured"]) <= set(ids)
+    # Else the featured lists could be given the wrong type and still pass, being empty.
+    assert any(theme["featured"] for theme in themes)
+
+
+def test_themes_without_sections_or_papers_and_a_section_the_theme_lacks(
+    make_content: MakeContent,
+) -> None:
+    catalogue = load_catalogue(make_content("spaced_small.txt"))
+    first, second, *rest = catalogue.papers
+    themes = (
+        # No sections at all, as no themes.yaml allows, and no papers: nothing to list.
+        Theme("bare", "Bare", "  ", ()),
+        # Sections, but no paper in them: each section is on its page, empty.
+        Theme("empty", "Empty", "Soon.", (Section("later", "Later", "Wait."),)),
+        # A paper placed in a section the theme no longer has: the page lists it last.
+        Theme("kept", "Kept", "", (Section("now", "Now"),), formerly=("old-kept",)),
+    )
+    papers = (
+        CuratedPaper(
+            first, (Placement("kept", "gone", pinned=True),), featured=frozenset({"kept"})
+        ),
+        CuratedPaper(second, (Placement("kept", "now", pinned=True),)),
+        *(CuratedPaper(paper) for paper in rest),
+    )
+    objects = theme_objects(Curation(themes, papers))
+    themes_validator().validate(objects)
+    bare, empty, kept = objects
+    assert (bare["intro"], bare["featured"], bare["sections"]) == (None, [], [])
+    assert empty["sections"] == [{"id": "later", "title": "Later", "intro": "Wait.", "papers": []}]
+    assert (kept["formerly"], kept["featured"]) == (["old-kept"], [first.id])
+    assert kept["sections"] == [
+        {"id": "now", "title": "Now", "intro": None, "papers": [second.id]},
+        {"id": "other", "title": "Other papers", "intro": None, "papers": [first.id]},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "keyword"),
+    [
+        ({"featured": "a-paper"}, "type"),
+        ({"formerly": ...}, "required"),
+        ({"count": 3}, "additionalProperties"),
+        ({"id": "Efficiency"}, "pattern"),
+        ({"sections": [{"id": "s", "title": "S", "intro": None}]}, "required"),
+    ],
+)
+def test_a_broken_theme_fails_validation(
+    tmp_path: Path, change: dict[str, Any], keyword: str
+) -> None:
+    objects = theme_objects(loaded(tmp_path).curation)
+    assert broken_first(themes_validator(), objects, change) == [keyword]

@@ -11,6 +11,7 @@ import shutil
 import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
@@ -101,6 +102,8 @@ def test_data_files_and_feeds_are_written(docs: Path) -> None:
         "papers.json",
         "papers.schema.json",
         "papers.csv",
+        "themes.json",
+        "themes.schema.json",
         "feeds/papers.xml",
         "feeds/efficiency.xml",
         "feeds/reasoning.xml",
@@ -500,7 +503,7 @@ def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
     config = str(REPO / "mkdocs.yml")
     out = tmp_path / "docs"
     assert main(["generate", "--content", str(content), "--config", config, "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"Generated 13 pages and 22 files in {out}\n"
+    assert capsys.readouterr().out == f"Generated 13 pages and 24 files in {out}\n"
     assert (out / "papers/etc-passwd.md").is_file()
     # A folder just made in Finder is as good as an empty one.
     finder = tmp_path / "finder"
@@ -508,7 +511,7 @@ def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(
     (finder / ".DS_Store").write_bytes(b"Bud1")
     args = ["generate", "--content", str(content), "--config", config, "--out", str(finder)]
     assert main(args) == 0
-    assert capsys.readouterr().out == f"Generated 13 pages and 22 files in {finder}\n"
+    assert capsys.readouterr().out == f"Generated 13 pages and 24 files in {finder}\n"
     assert not (finder / ".DS_Store").exists()
     foreign = tmp_path / "mine"
     foreign.mkdir()
@@ -631,6 +634,66 @@ def test_a_long_unsorted_list_is_split_into_linked_pages(tmp_path: Path) -> None
     assert 'data-ps-nav="../../unsorted/"' in second
     assert "data-ps-nav" not in (out / "unsorted.md").read_text(encoding="utf-8")
     assert "title: Unsorted, page 2\n" in second
+
+
+def as_listed(docs: Path, theme_id: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """A theme's "Start here" papers and its sections with their papers, as its pages list them.
+
+    Read from the generated Markdown, page after page; a section continued on the next page is
+    one section.
+    """
+    pages = [docs / urls.page_file(urls.theme_url(theme_id))]
+    while (following := docs / f"themes/{theme_id}/{len(pages) + 1}.md").exists():
+        pages.append(following)
+    texts = [page.read_text(encoding="utf-8") for page in pages]
+    _, _, start_here = texts[0].partition('<p class="admonition-title">Start here</p>')
+    featured = re.findall(r'<a href="[./]*papers/([^/"]+)/"', start_here.split("</div>")[0])
+    sections: list[tuple[str, list[str]]] = []
+    for text in texts:
+        for heading, paper_id in re.findall(
+            r'^## .*\{ #([^ ]+) \}$|<h3 id="paper-([^"]+)"', text, re.MULTILINE
+        ):
+            if heading and not (sections and sections[-1][0] == heading):
+                sections.append((heading, []))
+            elif paper_id:
+                sections[-1][1].append(paper_id)
+    return featured, sections
+
+
+def test_themes_json_lists_each_section_s_papers_as_its_pages_do(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    unsorted = [item for item in site.curation.papers if not item.placements]
+    assert len(unsorted) >= 2
+    moved: dict[str, dict[str, Any]] = {
+        # A curator's order puts the later one of two papers of a day first.
+        "gated-attention-for-large-language-models": {"order": 1},
+        # Placed in a section the theme lacks: its page lists it last, under "Other papers".
+        unsorted[0].paper.id: {"placements": (Placement("efficiency", "gone", pinned=True),)},
+        unsorted[1].paper.id: {
+            "placements": (Placement("reasoning", "counting", pinned=True),),
+            "featured": frozenset({"reasoning"}),
+            "order": 2,
+        },
+    }
+    papers = tuple(
+        dataclasses.replace(item, **moved.get(item.paper.id, {})) for item in site.curation.papers
+    )
+    curation = dataclasses.replace(site.curation, papers=papers)
+    out = tmp_path / "docs"
+    # Two papers a page: sections are split across pages, and go on on the next.
+    generate(site.catalogue, curation, dataclasses.replace(SETTINGS, theme_page_size=2), out)
+    themes = json.loads((out / "themes.json").read_text(encoding="utf-8"))
+    assert [theme["id"] for theme in themes] == ["efficiency", "reasoning"]
+    for theme in themes:
+        featured, sections = as_listed(out, theme["id"])
+        assert theme["featured"] == featured
+        assert [(s["id"], s["papers"]) for s in theme["sections"]] == sections
+    efficiency, reasoning = themes
+    assert [s["id"] for s in efficiency["sections"]] == ["attention", "memory", "other"]
+    assert efficiency["sections"][0]["papers"][0] == "gated-attention-for-large-language-models"
+    # Featured in reading order too: a curator's order comes before none.
+    assert reasoning["featured"] == [unsorted[1].paper.id, "counting-with-transformers"]
+    assert (out / "themes/efficiency/2.md").exists()
 
 
 def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path) -> None:

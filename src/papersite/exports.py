@@ -1,7 +1,9 @@
 """The curated catalogue as data for reuse: JSON and CSV with one documented schema.
 
 The same objects back ``papersite export`` and the papers.json published with the site, so what a
-reader downloads is what a maintainer exports. Papers a curator hid are left out, as on the site.
+reader downloads is what a maintainer exports. themes.json gives what papers.json cannot: the
+themes' titles and intros, and how their pages group and order the papers. Papers a curator hid
+are left out, as on the site.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from papersite.catalogue import MAX_ID_LENGTH
-from papersite.curation import CuratedPaper, Curation, arxiv_id_of
+from papersite.curation import CuratedPaper, Curation, Section, arxiv_id_of
 from papersite.errors import cannot_write
-from papersite.urls import paper_url
+from papersite.urls import bibtex_url, feed_url, paper_url, theme_url
 
 FORMATS = ("json", "csv")
 
@@ -41,7 +43,8 @@ class ExportField:
         """The value's type in words: "string or null", "array of strings"."""
         kinds = self.schema["type"]
         return " or ".join(
-            f"array of {self.schema['items']['type']}s" if kind == "array" else kind
+            # Items given by a "$ref" are an object of the schema's $defs (themes.json's sections).
+            f"array of {self.schema['items'].get('type', 'object')}s" if kind == "array" else kind
             for kind in ([kinds] if isinstance(kinds, str) else kinds)
         )
 
@@ -192,17 +195,9 @@ SCHEMA_ID = "https://papersite.invalid/schemas/export.schema.json"
 
 def export_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the JSON export, made from EXPORT_FIELDS."""
-    paper = {
-        "type": "object",
-        "description": "One paper: every key is always present, null where a value is unknown.",
-        "properties": {
-            # A copy: a caller editing the schema must not edit EXPORT_FIELDS.
-            field.name: {**copy.deepcopy(dict(field.schema)), "description": field.meaning}
-            for field in EXPORT_FIELDS
-        },
-        "required": list(FIELDS),
-        "additionalProperties": False,
-    }
+    paper = _object_schema(
+        "One paper: every key is always present, null where a value is unknown.", EXPORT_FIELDS
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -222,6 +217,163 @@ def export_schema() -> dict[str, Any]:
 def schema_json() -> str:
     """The export's JSON Schema as a file, stable byte for byte."""
     return _dumps(export_schema())
+
+
+# --- themes.json: the reading list's themes, as their pages group and order the papers ----------
+
+# What themes.yaml's ids are (its schema's $defs/id); the section a page adds for papers placed in
+# a section the theme lacks (curation.OTHER_SECTION) has one too.
+_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+_IDS = {"type": "array", "items": _ID}
+# Markdown as curators write it, as papers.json's `note` is: the HTML a page shows depends on the
+# page (a later page of a theme needs one more "../" in a relative link), the Markdown does not.
+_INTRO = (
+    "the curator's introduction as written in themes.yaml (Markdown, which the page shows as "
+    "HTML); relative links in it lead from the theme's page (the theme's `url`); null when there "
+    "is none"
+)
+
+# A section's keys, in the objects' order.
+SECTION_FIELDS = (
+    ExportField(
+        "id",
+        _ID,
+        "the section's id, its anchor on the theme's page (`#<id>`); `other` for the papers "
+        "placed in a section the theme no longer has, listed last as Other papers",
+    ),
+    ExportField("title", {"type": "string"}, "the section's heading on the page"),
+    ExportField("intro", {"type": ["string", "null"]}, _INTRO),
+    ExportField(
+        "papers",
+        _IDS,
+        "ids of the section's papers (papers.json's `id`), in the order the page lists them: "
+        "those a curator gave an `order` first, by it, then the newest published first, then by "
+        "title",
+    ),
+)
+
+# A theme's keys, in the objects' order.
+THEME_FIELDS = (
+    ExportField("id", _ID, "the theme's id, as papers.json's `themes` and `sections` name it"),
+    ExportField("title", {"type": "string"}, "the theme's title, its page's heading"),
+    ExportField("intro", {"type": ["string", "null"]}, _INTRO),
+    ExportField(
+        "url",
+        {"type": "string", "format": "uri-reference"},
+        "the theme's page on the site, relative to the site root: `themes/<id>/` (a long theme "
+        "goes on at `themes/<id>/2/` and on)",
+    ),
+    ExportField(
+        "feed",
+        {"type": "string", "format": "uri-reference"},
+        "the Atom feed of its papers, relative to the site root: `feeds/<id>.xml`",
+    ),
+    ExportField(
+        "bibtex",
+        {"type": "string", "format": "uri-reference"},
+        "the BibTeX of its papers, relative to the site root: `bibtex/<id>.bib`",
+    ),
+    ExportField(
+        "formerly",
+        _IDS,
+        "the ids the theme had before it was renamed, the oldest first: data from an older site "
+        "may name it by one, and their addresses lead to the theme",
+    ),
+    ExportField(
+        "featured",
+        _IDS,
+        'ids of the papers its "start here" list shows, in that order (empty when none)',
+    ),
+    ExportField(
+        "sections",
+        {"type": "array", "items": {"$ref": "#/$defs/section"}},
+        "its sections in page order, each with its papers in page order; every paper of the "
+        "theme is in exactly one",
+    ),
+)
+
+
+def theme_objects(curation: Curation) -> list[dict[str, Any]]:
+    """Every theme as a JSON-ready object in THEME_FIELDS order, in the site's theme order.
+
+    Its sections and their papers come from :meth:`Curation.grouped`, as its page's do.
+    """
+    return [
+        {
+            "id": theme.id,
+            "title": theme.title,
+            "intro": _intro(theme.intro),
+            "url": theme_url(theme.id),
+            "feed": feed_url(theme.id),
+            "bibtex": bibtex_url(theme.id),
+            "formerly": list(theme.formerly),
+            "featured": [item.paper.id for item in curation.featured(theme.id)],
+            "sections": [
+                _section_object(section, items) for section, items in curation.grouped(theme)
+            ],
+        }
+        for theme in curation.themes
+    ]
+
+
+def _section_object(section: Section, items: list[CuratedPaper]) -> dict[str, Any]:
+    return {
+        "id": section.id,
+        "title": section.title,
+        "intro": _intro(section.intro),
+        "papers": [item.paper.id for item in items],
+    }
+
+
+def _intro(text: str) -> str | None:
+    # As the pages: an intro of white space alone shows nothing (render._note).
+    return text if text.strip() else None
+
+
+THEMES_SCHEMA_ID = "https://papersite.invalid/schemas/themes.schema.json"
+
+
+def themes_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of themes.json, made from THEME_FIELDS and SECTION_FIELDS."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": THEMES_SCHEMA_ID,
+        "title": "papersite themes.json",
+        "description": (
+            "The themes of a papersite reading list, as published in themes.json: an array of "
+            "objects, one per theme, in the order the site shows them, with the keys in the "
+            "order listed. Each lists its papers by id (papers.json has the papers) as its page "
+            "groups and orders them. Papers a curator hid are left out."
+        ),
+        "type": "array",
+        "items": {"$ref": "#/$defs/theme"},
+        "$defs": {
+            "theme": _object_schema("One theme: every key is always present.", THEME_FIELDS),
+            "section": _object_schema(
+                "One section of a theme's page: every key is always present.", SECTION_FIELDS
+            ),
+        },
+    }
+
+
+def themes_schema_json() -> str:
+    """themes.json's JSON Schema as a file, stable byte for byte."""
+    return _dumps(themes_schema())
+
+
+def _object_schema(description: str, fields: tuple[ExportField, ...]) -> dict[str, Any]:
+    """An object whose keys are ``fields``, each required, and no other."""
+    return {
+        "type": "object",
+        "description": description,
+        "properties": {
+            # A copy: a caller editing the schema must not edit the fields.
+            field.name: {**copy.deepcopy(dict(field.schema)), "description": field.meaning}
+            for field in fields
+        },
+        "required": [field.name for field in fields],
+        "additionalProperties": False,
+    }
 
 
 def _dumps(value: object) -> str:

@@ -44,6 +44,8 @@ from papersite.exports import (
     EXPORT_FIELDS,
     export_objects,
     schema_json,
+    theme_objects,
+    themes_schema_json,
     to_csv,
     to_json,
 )
@@ -937,11 +939,13 @@ def _write_data(
     settings: SiteSettings,
     citations: dict[str, Citation],
 ) -> None:
-    """papers.json, its JSON Schema and papers.csv, BibTeX per theme and of all, Atom feeds."""
+    """papers.json and .csv, themes.json, their JSON Schemas, BibTeX per theme and of all, feeds."""
     objects = export_objects(curation)
     writer.write(urls.PAPERS_JSON, to_json(objects))
     writer.write(urls.PAPERS_SCHEMA, schema_json())
     writer.write(urls.PAPERS_CSV, to_csv(objects))
+    writer.write(urls.THEMES_JSON, to_json(theme_objects(curation)))
+    writer.write(urls.THEMES_SCHEMA, themes_schema_json())
     site = settings.site_url
 
     def feed(

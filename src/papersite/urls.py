@@ -24,6 +24,8 @@ ABOUT = "about/"
 PAPERS_JSON = "papers.json"
 PAPERS_CSV = "papers.csv"
 PAPERS_SCHEMA = "papers.schema.json"
+THEMES_JSON = "themes.json"
+THEMES_SCHEMA = "themes.schema.json"
 # Every paper's feed and citations take the name a theme's would: the theme id "papers" is
 # reserved for them (curation.RESERVED_THEME_IDS).
 EVERY_PAPER = "papers"
