@@ -422,14 +422,20 @@ def test_published_papers_json_is_the_export_byte_for_byte(
     assert not (site / "tags.json").exists()
 
 
-def test_the_site_publishes_the_schema_of_papers_json_and_the_about_page_links_it(
+def test_the_site_publishes_the_schemas_of_its_data_and_the_about_page_links_them(
     curated_site: Path,
 ) -> None:
     schema = json.loads((curated_site / "papers.schema.json").read_text(encoding="utf-8"))
     papers = json.loads((curated_site / "papers.json").read_text(encoding="utf-8"))
     Draft202012Validator(schema).validate(papers)
+    themes_schema = json.loads((curated_site / "themes.schema.json").read_text(encoding="utf-8"))
+    themes = json.loads((curated_site / "themes.json").read_text(encoding="utf-8"))
+    Draft202012Validator(themes_schema).validate(themes)
+    assert [theme["id"] for theme in themes] == [theme.id for theme in THEMES]
     about = (curated_site / "about" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../papers.schema.json">papers.schema.json</a>' in about
+    assert '<a href="../themes.json">themes.json</a>' in about
+    assert '<a href="../themes.schema.json">themes.schema.json</a>' in about
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

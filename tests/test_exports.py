@@ -203,11 +203,26 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(make_content: MakeContent)
     assert row["id"] == "gated-attention-for-large-language-models"
 
 
-def test_readme_s_export_schema_table_is_the_one_the_about_page_shows() -> None:
+def readme_tables() -> list[list[tuple[str, str, str]]]:
+    """The rows of README's "Export schema" tables: papers.json's, a theme's, a section's."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Export schema\n")[1].split("\n## ")[0]
-    rows = re.findall(r"^\| `(\w+)` \| ([^|]+?) \| (.+?) \|$", section, re.MULTILINE)
-    assert rows == [(f.name, f.type, f.meaning) for f in EXPORT_FIELDS]
+    papers, themes = section.split("\n### themes.json\n")
+    theme, section_keys = themes.split("\nA section:\n")
+    return [
+        re.findall(r"^\| `(\w+)` \| ([^|]+?) \| (.+?) \|$", table, re.MULTILINE)
+        for table in (papers, theme, section_keys)
+    ]
+
+
+def test_readme_s_export_schema_table_is_the_one_the_about_page_shows() -> None:
+    assert readme_tables()[0] == [(f.name, f.type, f.meaning) for f in EXPORT_FIELDS]
+
+
+def test_readme_s_themes_json_tables_are_the_schema_s_fields() -> None:
+    assert readme_tables()[1:] == [
+        [(f.name, f.type, f.meaning) for f in fields] for fields in (THEME_FIELDS, SECTION_FIELDS)
+    ]
 
 
 # --- the JSON Schema ------------------------------------------------------------------------------

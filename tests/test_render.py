@@ -1105,6 +1105,22 @@ def test_the_about_page_describes_every_field_of_the_data_files(docs: Path) -> N
     assert '<a href="#fields">fields below</a>' in about
 
 
+def test_the_about_page_links_every_data_file_beside_the_pages(docs: Path) -> None:
+    about = (docs / "about.md").read_text(encoding="utf-8")
+    data = sorted(path.name for path in docs.iterdir() if path.suffix in (".json", ".csv"))
+    assert data == [
+        "papers.csv",
+        "papers.json",
+        "papers.schema.json",
+        "themes.json",
+        "themes.schema.json",
+    ]
+    for name in data:
+        assert f'<a href="../{name}">{name}</a>' in about, name
+    # Said of the data only once it holds what the theme pages show (themes.json).
+    assert "as its pages group and order the papers" in about
+
+
 def _break_template(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, line: int, text: str
 ) -> Path:
