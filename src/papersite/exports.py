@@ -316,6 +316,11 @@ def theme_objects(curation: Curation) -> list[dict[str, Any]]:
     ]
 
 
+def themes_json(curation: Curation) -> str:
+    """themes.json as the site publishes it and ``papersite export --themes`` writes it."""
+    return to_json(theme_objects(curation))
+
+
 def _section_object(section: Section, items: list[CuratedPaper]) -> dict[str, Any]:
     return {
         "id": section.id,
@@ -340,10 +345,11 @@ def themes_schema() -> dict[str, Any]:
         "$id": THEMES_SCHEMA_ID,
         "title": "papersite themes.json",
         "description": (
-            "The themes of a papersite reading list, as published in themes.json: an array of "
-            "objects, one per theme, in the order the site shows them, with the keys in the "
-            "order listed. Each lists its papers by id (papers.json has the papers) as its page "
-            "groups and orders them. Papers a curator hid are left out."
+            "The themes of a papersite reading list, as published in themes.json and written by "
+            "`papersite export --themes`: an array of objects, one per theme, in the order the "
+            "site shows them, with the keys in the order listed. Each lists its papers by id "
+            "(papers.json has the papers) as its page groups and orders them. Papers a curator "
+            "hid are left out."
         ),
         "type": "array",
         "items": {"$ref": "#/$defs/theme"},

@@ -44,7 +44,7 @@ from papersite.exports import (
     EXPORT_FIELDS,
     export_objects,
     schema_json,
-    theme_objects,
+    themes_json,
     themes_schema_json,
     to_csv,
     to_json,
@@ -944,7 +944,7 @@ def _write_data(
     writer.write(urls.PAPERS_JSON, to_json(objects))
     writer.write(urls.PAPERS_SCHEMA, schema_json())
     writer.write(urls.PAPERS_CSV, to_csv(objects))
-    writer.write(urls.THEMES_JSON, to_json(theme_objects(curation)))
+    writer.write(urls.THEMES_JSON, themes_json(curation))
     writer.write(urls.THEMES_SCHEMA, themes_schema_json())
     site = settings.site_url
 
