@@ -163,6 +163,65 @@ def test_export_schema_writes_the_json_schema_without_reading_content(
     )
 
 
+def test_export_themes_writes_the_site_s_themes_json_and_its_schema_byte_for_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = tmp_path / "docs"
+    content = str(REPO / "content")
+    assert main(["generate", "--content", content, "--out", str(docs)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--themes", "--content", content]) == 0
+    assert capsys.readouterr().out == (docs / "themes.json").read_text(encoding="utf-8")
+    out = tmp_path / "themes.json"
+    assert main(["export", "--themes", "--content", content, "-o", str(out)]) == 0
+    assert out.read_bytes() == (docs / "themes.json").read_bytes()
+    # As papers.schema.json, the schema needs no content.
+    assert main(["export", "--schema", "--themes", "--content", str(tmp_path / "nope")]) == 0
+    assert capsys.readouterr().out == (docs / "themes.schema.json").read_text(encoding="utf-8")
+
+
+def test_export_themes_rules_only_sorts_each_theme_by_the_rules_alone(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def sections(*options: str) -> dict[str, dict[str, list[str]]]:
+        assert main(["export", "--themes", *options]) == 0
+        themes = json.loads(capsys.readouterr().out)
+        assert all(theme["featured"] == [] for theme in themes) == bool(options)
+        return {t["id"]: {s["id"]: s["papers"] for s in t["sections"]} for t in themes}
+
+    curated, by_rules = sections(), sections("--rules-only")
+    # papers.yaml takes it out of sequence-models and puts the other in arithmetic-reasoning,
+    # which has no rules: the rules alone do neither.
+    assert "quantized-state-space-models" not in curated["sequence-models"]["state-space"]
+    assert "quantized-state-space-models" in by_rules["sequence-models"]["state-space"]
+    assert curated["arithmetic-reasoning"] == {"arithmetic": ["teaching-transformers-to-add"]}
+    assert by_rules["arithmetic-reasoning"] == {"arithmetic": []}
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--themes", "--format", "csv"], "argument --format: not allowed with argument --themes"),
+        # The only format, but said as with --schema: the option does nothing.
+        (["--format", "json", "--themes"], "argument --format: not allowed with argument --themes"),
+        (
+            ["--themes", "--schema", "--rules-only"],
+            "argument --rules-only: not allowed with argument --schema",
+        ),
+    ],
+)
+def test_export_themes_refuses_the_options_it_would_ignore(
+    args: list[str], error: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", *args, "--content", str(tmp_path / "nope")])
+    assert exit_info.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("usage: papersite export [-h]")
+    assert captured.err.endswith(f"\npapersite export: error: {error}\n")
+
+
 @pytest.mark.parametrize(
     ("args", "usage"),
     [
@@ -222,8 +281,10 @@ def test_readme_s_command_table_shows_each_option_as_the_parser_takes_it() -> No
             else "not named"
             for a in options
         }
-        # `export --schema` is a form of the command of its own, with a row of its own.
-        assert shown == {a.dest: not a.required and a.dest != "schema" for a in options}, name
+        # `export --schema` and `export --themes` are forms of the command of their own, each with
+        # a row of its own.
+        forms = ("schema", "themes")
+        assert shown == {a.dest: not a.required and a.dest not in forms for a in options}, name
 
 
 @pytest.mark.parametrize(

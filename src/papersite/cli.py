@@ -22,7 +22,15 @@ from papersite.errors import (
     cannot_write,
     display_path,
 )
-from papersite.exports import FORMATS, SERIALISERS, export_objects, schema_json, write_export
+from papersite.exports import (
+    FORMATS,
+    SERIALISERS,
+    export_objects,
+    schema_json,
+    themes_json,
+    themes_schema_json,
+    write_export,
+)
 from papersite.triage import SNIPPET_PAPERS, format_triage, room_in, triage
 from papersite.wording import counted, suggest
 
@@ -51,8 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         # Said with the command's usage: the top-level one lists none of its options.
         args.parser.error(f"unrecognized arguments: {' '.join(unknown)}")
-    if args.command == "export" and args.schema and args.rules_only:
-        args.parser.error("argument --rules-only: not allowed with argument --schema")
+    if args.command == "export":
+        _refuse_meaningless_export(args)
     try:
         with _sigterm_raises():
             status: int = args.run(args)
@@ -72,6 +80,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _StdoutClosed:
         # Quietly, as a tool that SIGPIPE killed: the reader wanted no more, nothing went wrong.
         return 128 + signal.SIGPIPE
+
+
+def _refuse_meaningless_export(args: argparse.Namespace) -> None:
+    """Refuse, as argparse refuses ``--schema --format``, options ``export`` cannot honour together.
+
+    Not argparse's mutually exclusive groups: ``--themes`` goes with ``--schema`` (themes.json's
+    schema) and ``--rules-only``, and ``--rules-only`` with ``--themes`` but not ``--schema``.
+    """
+    if args.schema and args.rules_only:
+        # The schema is the same sorted by the rules or not.
+        args.parser.error("argument --rules-only: not allowed with argument --schema")
+    if args.themes and args.format is not None:
+        # themes.json has no CSV; and `--format json`, the only one, is refused as with --schema.
+        args.parser.error("argument --format: not allowed with argument --themes")
 
 
 @contextlib.contextmanager
@@ -179,7 +201,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=_run_check)
 
-    export = commands.add_parser("export", help="write the catalogue as JSON or CSV")
+    export = commands.add_parser(
+        "export", help="write the catalogue as JSON or CSV, or its themes as JSON"
+    )
     _content_option(export)
     what = export.add_mutually_exclusive_group()
     # No default: argparse lets `--format json --schema` pass when the value given is the default.
@@ -187,7 +211,14 @@ def _parser() -> argparse.ArgumentParser:
     what.add_argument(
         "--schema",
         action="store_true",
-        help="write the JSON Schema of the json format instead (the site's papers.schema.json)",
+        help="write the JSON Schema of the json format instead (the site's papers.schema.json;"
+        " with --themes, its themes.schema.json)",
+    )
+    export.add_argument(
+        "--themes",
+        action="store_true",
+        help="write the themes, their sections and the order of their papers instead (the site's"
+        " themes.json, JSON only)",
     )
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="file to write (default: stdout)"
@@ -387,11 +418,14 @@ def _run_review(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     if args.schema:
         # The same for any content, rules-only or not: nothing to read.
-        text = schema_json()
+        text = themes_schema_json() if args.themes else schema_json()
     else:
         loaded = load_content(args.content, rules_only=args.rules_only)
         _print_problems(loaded.problems)
-        text = SERIALISERS[args.format or "json"](export_objects(loaded.curation))
+        if args.themes:
+            text = themes_json(loaded.curation)
+        else:
+            text = SERIALISERS[args.format or "json"](export_objects(loaded.curation))
     if args.output is None:
         _write(text)
     else:
