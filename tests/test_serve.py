@@ -984,6 +984,29 @@ def test_mkdocs_stopping_stops_a_regeneration_at_its_next_page(
     watcher.stop()  # again, as serve does at its end: nothing more
 
 
+def test_mkdocs_s_built_site_is_removed_by_a_process_of_its_own_as_the_preview_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MkDocs removed the site it built in a temporary folder before serve returned: 20 to 45 s
+    # at 50,000 papers after SIGTERM, and a container's stop sends SIGKILL 10 s after it.
+    site = tmp_path / "mkdocs_site"
+    (site / "papers" / "a-paper").mkdir(parents=True)
+    (site / "papers" / "a-paper" / "index.html").write_text("<p>a paper</p>")
+    preview = Preview(tmp_path / "content", tmp_path / "docs", tmp_path / "mkdocs.yml")
+    monkeypatch.setattr(serve, "_serving", preview)
+    serve.on_serve(SimpleNamespace(builder=lambda: None), SimpleNamespace(site_dir=str(site)))
+    removers: list[subprocess.Popen[bytes] | None] = []
+    remove_aside = serve._remove_aside
+    monkeypatch.setattr(serve, "_remove_aside", lambda path: removers.append(remove_aside(path)))
+    serve.on_shutdown()
+    assert not site.exists()  # nothing left for MkDocs to remove before serve returns
+    [remover] = removers
+    assert remover is not None
+    assert remover.pid != os.getpid()
+    assert remover.wait(30) == 0
+    assert list(tmp_path.iterdir()) == []  # removed all the same
+
+
 def test_mkdocs_s_watcher_waiting_for_its_turn_stops_when_stopped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

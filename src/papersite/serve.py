@@ -20,8 +20,10 @@ import errno
 import json
 import logging
 import os
+import shutil
 import signal
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -167,6 +169,8 @@ class Preview:
     waiting: bool = False
     # Set as the preview stops: a regeneration going on stops at its next step (see _Watcher).
     stop: threading.Event = field(default_factory=threading.Event)
+    # The temporary folder MkDocs' dev server builds the site into (see on_shutdown).
+    site: Path | None = None
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -527,13 +531,46 @@ _watching: _Watcher | None = None
 
 
 def on_shutdown() -> None:
-    """MkDocs' ``on_shutdown`` hook: papersite's watcher stops, before MkDocs removes its site.
+    """MkDocs' ``on_shutdown`` hook: papersite's watcher stops, and the built site is removed aside.
 
-    A regeneration going on ran to its end meanwhile, and slowed that removal of thousands of
+    A regeneration going on ran to its end meanwhile, and slowed MkDocs' removal of thousands of
     built pages tenfold, the two taking turns at the one interpreter lock: 12 s at 5,000 papers.
+    That removal alone, which MkDocs does after this hook and before serve returns, took 20 to 45 s
+    at 50,000 papers, well past the SIGKILL a container's stop sends 10 s after SIGTERM: the site
+    is handed to :func:`_remove_aside` instead, and MkDocs finds nothing left to remove.
     """
     if _watching is not None:
         _watching.stop()
+    if _serving is not None and _serving.site is not None:
+        _remove_aside(_serving.site)
+
+
+def _remove_aside(folder: Path) -> subprocess.Popen[bytes] | None:
+    """Rename ``folder`` and remove it in a process of its own, which outlives this one.
+
+    The folder is MkDocs' temporary copy of the built site, nobody's to read once the preview
+    stops: the process's stop need not wait for its removal. The remover is in a session of its
+    own, so that the stop sent to the preview's process group (Ctrl-C, ``kill -- -PGID``) does not
+    stop it. The process, None when the folder was removed here: when it could not be renamed
+    (MkDocs then removes it, as before), or no process could be started.
+    """
+    aside = folder.with_name(f"{folder.name}-stopped")
+    try:
+        folder.rename(aside)
+    except OSError:
+        return None
+    remove = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-c", remove, str(aside)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        shutil.rmtree(aside, ignore_errors=True)
+        return None
 
 
 def on_serve(server: Any, config: Any = None) -> Any:
@@ -559,6 +596,8 @@ def on_serve(server: Any, config: Any = None) -> Any:
         return server
     build: Callable[..., None] = server.builder
     pages = _files_under(preview.docs)
+    if config is not None:
+        preview.site = Path(config.site_dir)
 
     def build_in_turn(*args: Any) -> None:
         nonlocal pages

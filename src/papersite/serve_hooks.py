@@ -17,7 +17,7 @@ def on_serve(server: Any, /, *, config: Any, builder: Any) -> Any:
 
 
 def on_shutdown() -> None:
-    """As MkDocs' dev server stops: papersite's watcher stops first."""
+    """As MkDocs' dev server stops: the watcher stops, the built site is removed aside."""
     from papersite import serve
 
     serve.on_shutdown()
