@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -989,6 +990,7 @@ def test_mkdocs_s_built_site_is_removed_by_a_process_of_its_own_as_the_preview_s
 ) -> None:
     # MkDocs removed the site it built in a temporary folder before serve returned: 20 to 45 s
     # at 50,000 papers after SIGTERM, and a container's stop sends SIGKILL 10 s after it.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where MkDocs' mkdtemp makes it
     site = tmp_path / "mkdocs_site"
     (site / "papers" / "a-paper").mkdir(parents=True)
     (site / "papers" / "a-paper" / "index.html").write_text("<p>a paper</p>")
@@ -1005,6 +1007,20 @@ def test_mkdocs_s_built_site_is_removed_by_a_process_of_its_own_as_the_preview_s
     assert remover.pid != os.getpid()
     assert remover.wait(30) == 0
     assert list(tmp_path.iterdir()) == []  # removed all the same
+
+
+@pytest.mark.parametrize("name", ["site", "mkdocs_site"])
+def test_a_site_folder_not_mkdocs_temporary_one_is_left_to_mkdocs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    # Only the folder MkDocs' dev server made with mkdtemp is removed aside, never one elsewhere.
+    site = tmp_path / "elsewhere" / name
+    site.mkdir(parents=True)
+    preview = Preview(tmp_path / "content", tmp_path / "docs", tmp_path / "mkdocs.yml")
+    monkeypatch.setattr(serve, "_serving", preview)
+    serve.on_serve(SimpleNamespace(builder=lambda: None), SimpleNamespace(site_dir=str(site)))
+    serve.on_shutdown()
+    assert site.is_dir()
 
 
 def test_mkdocs_s_watcher_waiting_for_its_turn_stops_when_stopped(

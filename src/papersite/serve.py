@@ -554,6 +554,9 @@ def _remove_aside(folder: Path) -> subprocess.Popen[bytes] | None:
     stop it. The process, None when the folder was removed here: when it could not be renamed
     (MkDocs then removes it, as before), or no process could be started.
     """
+    # Only MkDocs' own temporary folder (mkdtemp(prefix="mkdocs_")): never a folder of the user's.
+    if folder.parent != Path(tempfile.gettempdir()) or not folder.name.startswith("mkdocs_"):
+        return None
     aside = folder.with_name(f"{folder.name}-stopped")
     try:
         folder.rename(aside)
