@@ -1127,6 +1127,24 @@ def test_pagefind_search_says_when_papers_hold_only_words_like_the_query_s(
         assert problems == []
 
 
+@seeds_only
+@pytest.mark.parametrize("query", ["sudoku", "hypernetworks"])
+def test_pagefind_search_says_how_many_papers_once_it_lists_them_all(
+    browser: Browser, shipped_pagefind_site: Path, query: str
+) -> None:
+    # Each message listing several papers says their order, listed in full or not; one paper has
+    # no order to tell.
+    with serving(shipped_pagefind_site) as base, page_of(browser) as (page, problems):
+        listed = len(listed_titles(page, base, query))
+        expect(page.locator("#ps-search-more")).to_be_hidden()
+        said = f"{listed} papers for \u201c{query}\u201d, best first."
+        if listed == 1:
+            said = f"1 paper for \u201c{query}\u201d."
+        expect(page.locator("#ps-search-status")).to_have_text(said)
+        assert (query == "sudoku") == (listed == 1), listed
+        assert problems == []
+
+
 @pytest.mark.parametrize("word", ["xyzzy", "atention", "RLHF"])
 def test_pagefind_search_lists_nothing_for_a_word_no_paper_holds(
     browser: Browser, shipped_pagefind_site: Path, word: str

@@ -704,7 +704,10 @@
       var count = hasMore
         ? (listed === 1 ? "the first paper" : "the first " + listed + " papers")
         : listed + (listed === 1 ? " paper" : " papers");
-      var ending = hasMore ? ", best first; More results lists more." : ", best first.";
+      // Every message that lists papers ends alike: their order when there are several.
+      var ending = hasMore
+        ? ", best first; More results lists more."
+        : (listed > 1 ? ", best first." : ".");
       if (listed === 0 && hasMore) {
         say("No papers found yet for " + quoted(query) + "; More results searches on.");
       } else if (listed === 0) {
@@ -725,7 +728,7 @@
           ? "No paper holds " + near.map(quoted).join(", ") + ": " + count + " with words like " +
             (near.length > 1 ? "them" : "it")
           : count + " for " + quoted(query);
-        say(found.charAt(0).toUpperCase() + found.slice(1) + (hasMore ? ending : "."));
+        say(found.charAt(0).toUpperCase() + found.slice(1) + ending);
       }
       more.hidden = !results.hasMore();
       more.disabled = false;
