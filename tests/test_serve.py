@@ -1023,6 +1023,21 @@ def test_a_site_folder_not_mkdocs_temporary_one_is_left_to_mkdocs(
     assert site.is_dir()
 
 
+def test_as_a_container_s_first_process_the_site_is_left_to_mkdocs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PID 1's exit kills the remover too (a probe found the site left in /tmp at every stop).
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(os, "getpid", lambda: 1)
+    site = tmp_path / "mkdocs_site"
+    site.mkdir()
+    preview = Preview(tmp_path / "content", tmp_path / "docs", tmp_path / "mkdocs.yml")
+    monkeypatch.setattr(serve, "_serving", preview)
+    serve.on_serve(SimpleNamespace(builder=lambda: None), SimpleNamespace(site_dir=str(site)))
+    serve.on_shutdown()
+    assert site.is_dir()  # where MkDocs removes it, before serve returns
+
+
 def test_mkdocs_s_watcher_waiting_for_its_turn_stops_when_stopped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

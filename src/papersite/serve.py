@@ -557,6 +557,11 @@ def _remove_aside(folder: Path) -> subprocess.Popen[bytes] | None:
     # Only MkDocs' own temporary folder (mkdtemp(prefix="mkdocs_")): never a folder of the user's.
     if folder.parent != Path(tempfile.gettempdir()) or not folder.name.startswith("mkdocs_"):
         return None
+    # As a container's first process, this one's exit kills every other process of the container:
+    # a remover would die with it and leave the whole site in the temporary folder, restart after
+    # restart. MkDocs removes it then, as before.
+    if os.getpid() == 1:
+        return None
     aside = folder.with_name(f"{folder.name}-stopped")
     try:
         folder.rename(aside)
