@@ -985,6 +985,13 @@ def test_mkdocs_stopping_stops_a_regeneration_at_its_next_page(
     watcher.stop()  # again, as serve does at its end: nothing more
 
 
+def serving_site_in(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview whose MkDocs dev server builds into ``site``, as on_serve is told it."""
+    preview = Preview(tmp_path / "content", tmp_path / "docs", tmp_path / "mkdocs.yml")
+    monkeypatch.setattr(serve, "_serving", preview)
+    serve.on_serve(SimpleNamespace(builder=lambda: None), SimpleNamespace(site_dir=str(site)))
+
+
 def test_mkdocs_s_built_site_is_removed_by_a_process_of_its_own_as_the_preview_stops(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -994,9 +1001,7 @@ def test_mkdocs_s_built_site_is_removed_by_a_process_of_its_own_as_the_preview_s
     site = tmp_path / "mkdocs_site"
     (site / "papers" / "a-paper").mkdir(parents=True)
     (site / "papers" / "a-paper" / "index.html").write_text("<p>a paper</p>")
-    preview = Preview(tmp_path / "content", tmp_path / "docs", tmp_path / "mkdocs.yml")
-    monkeypatch.setattr(serve, "_serving", preview)
-    serve.on_serve(SimpleNamespace(builder=lambda: None), SimpleNamespace(site_dir=str(site)))
+    serving_site_in(site, tmp_path, monkeypatch)
     removers: list[subprocess.Popen[bytes] | None] = []
     remove_aside = serve._remove_aside
     monkeypatch.setattr(serve, "_remove_aside", lambda path: removers.append(remove_aside(path)))
@@ -1016,9 +1021,7 @@ def test_a_site_folder_not_mkdocs_temporary_one_is_left_to_mkdocs(
     # Only the folder MkDocs' dev server made with mkdtemp is removed aside, never one elsewhere.
     site = tmp_path / "elsewhere" / name
     site.mkdir(parents=True)
-    preview = Preview(tmp_path / "content", tmp_path / "docs", tmp_path / "mkdocs.yml")
-    monkeypatch.setattr(serve, "_serving", preview)
-    serve.on_serve(SimpleNamespace(builder=lambda: None), SimpleNamespace(site_dir=str(site)))
+    serving_site_in(site, tmp_path, monkeypatch)
     serve.on_shutdown()
     assert site.is_dir()
 
@@ -1031,9 +1034,7 @@ def test_as_a_container_s_first_process_the_site_is_left_to_mkdocs(
     monkeypatch.setattr(os, "getpid", lambda: 1)
     site = tmp_path / "mkdocs_site"
     site.mkdir()
-    preview = Preview(tmp_path / "content", tmp_path / "docs", tmp_path / "mkdocs.yml")
-    monkeypatch.setattr(serve, "_serving", preview)
-    serve.on_serve(SimpleNamespace(builder=lambda: None), SimpleNamespace(site_dir=str(site)))
+    serving_site_in(site, tmp_path, monkeypatch)
     serve.on_shutdown()
     assert site.is_dir()  # where MkDocs removes it, before serve returns
 
