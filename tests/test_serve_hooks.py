@@ -1,0 +1,61 @@
+"""serve_hooks: the file serve names in MkDocs' ``hooks`` setting, loaded as MkDocs loads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+
+from papersite import serve
+
+
+def _hooks_config(tmp_path: Path) -> MkDocsConfig:
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    # No plugins: the events registered are the hooks file's alone.
+    config.load_dict({"site_name": "Hooks", "plugins": [], "hooks": [str(serve.HOOKS_FILE)]})
+    errors, warnings = config.validate()
+    assert errors == [] and warnings == []
+    return config
+
+
+def test_mkdocs_registers_the_serve_and_shutdown_hooks(tmp_path: Path) -> None:
+    config = _hooks_config(tmp_path)
+    events = {name: len(methods) for name, methods in config.plugins.events.items() if methods}
+    assert events == {"serve": 1, "shutdown": 1}
+
+
+def test_on_serve_hands_mkdocs_arguments_to_serve(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MkDocs passes config and builder as keywords and serves what the hook returns: a mismatch
+    # fails here rather than in a curator's preview.
+    config = _hooks_config(tmp_path)
+    calls: list[tuple[Any, Any]] = []
+    replaced = object()
+
+    def on_serve(server: Any, config: Any = None) -> Any:
+        calls.append((server, config))
+        return replaced
+
+    monkeypatch.setattr(serve, "on_serve", on_serve)
+    server = object()
+    assert config.plugins.on_serve(server, config=config, builder=lambda: None) is replaced  # type: ignore[arg-type]
+    assert calls == [(server, config)]
+
+
+def test_on_serve_outside_a_preview_leaves_the_server_alone(tmp_path: Path) -> None:
+    config = _hooks_config(tmp_path)
+    server = object()
+    assert serve._serving is None
+    assert config.plugins.on_serve(server, config=config, builder=lambda: None) is server  # type: ignore[arg-type]
+
+
+def test_on_shutdown_reaches_serve(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = _hooks_config(tmp_path)
+    stopped: list[bool] = []
+    monkeypatch.setattr(serve, "on_shutdown", lambda: stopped.append(True))
+    config.plugins.on_shutdown()
+    assert stopped == [True]
