@@ -53,7 +53,7 @@ def placed(example: str) -> tuple[str, str]:
 
 
 def test_the_guide_has_an_example_for_each_everyday_change() -> None:
-    assert len(EXAMPLES) == 6
+    assert len(EXAMPLES) == 7
     assert sum(example.startswith("sources:") for example in EXAMPLES.values()) == 1
     assert sum(example.startswith("themes:") for example in EXAMPLES.values()) == 1
 

@@ -242,14 +242,28 @@ def render_note(text: str, *, prefix: str = "") -> str:
     return _convert_note(text, prefix)[0]
 
 
+# A line of a rendered paragraph that starts as a list item does; code blocks are left out.
+_UNLISTED_ITEM = re.compile(r"(?m)^[-*+] \S[^\n<]*")
+_PRE_BLOCKS = re.compile(r"(?s)<pre>.*?</pre>")
+
+
 def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
     """What rendering the note changes from what its curator wrote: raw HTML, unsafe links.
 
     A note shown on ``pages`` > 1 pages (a paper's, its themes') also may not link relatively: the
     same address leads somewhere else from each page.
     """
-    _, raw_html, dropped, relative = _convert_note(text)
+    rendered, raw_html, dropped, relative = _convert_note(text)
     problems = []
+    # Python-Markdown, unlike GitHub's, starts a list only after a blank line: '- b' right under
+    # a line of text stays in its paragraph, and the page shows the dash.
+    unlisted = _UNLISTED_ITEM.search(_PRE_BLOCKS.sub("", rendered))
+    if unlisted:
+        item = html.unescape(unlisted.group(0)).rstrip()
+        problems.append(
+            f"list item {item!r} reads as more of the line above it: put a blank line before "
+            "the list"
+        )
     if raw_html:
         problems.append(
             f"raw HTML {raw_html[0]!r} shows as text to readers: write Markdown instead "
