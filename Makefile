@@ -79,5 +79,7 @@ golden: $(STAMP)
 check: $(STAMP)
 	$(BIN)/papersite check --strict
 
+# Everything make and the tools made: the venv, the site, build/ (the generated pages, the lock's
+# venv), a killed build's work folder, and the tools' caches.
 clean:
-	rm -rf $(VENV) site build docs-generated .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site build .*.building-* .pytest_cache .mypy_cache .ruff_cache .hypothesis
