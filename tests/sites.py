@@ -90,8 +90,9 @@ def curate(catalogue: Catalogue) -> Curation:
                 paper,
                 (Placement(place[0], place[1], pinned=True),),
                 note=HOSTILE_NOTE if hostile else None,
+                # A pick with a note and one without: the "Start here" box shows each as it is.
                 featured=frozenset({place[0]})
-                if paper.id.startswith("counting-with")
+                if hostile or paper.id.startswith("counting-with")
                 else frozenset(),
                 tags=(HOSTILE_TAG, "attention") if hostile else ("attention",),
                 arxiv_id="2505.06708" if paper.id.startswith("gated") else None,

@@ -33,7 +33,7 @@ from papersite.curation import (
 )
 from papersite.errors import PapersiteError, Stopped, display_path
 from papersite.exports import EXPORT_FIELDS
-from papersite.markup import escape_html
+from papersite.markup import escape_html, render_note
 from papersite.render import (
     MARKER,
     PaperView,
@@ -50,7 +50,15 @@ from papersite.render import (
 from papersite.search import SearchSettings
 
 from .conftest import REPO
-from .sites import HOSTILE_TAG, SETTINGS, curate, loaded, related_listed, write_content
+from .sites import (
+    HOSTILE_NOTE,
+    HOSTILE_TAG,
+    SETTINGS,
+    curate,
+    loaded,
+    related_listed,
+    write_content,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_PAGES = {
@@ -636,6 +644,35 @@ def test_a_long_unsorted_list_is_split_into_linked_pages(tmp_path: Path) -> None
     assert "title: Unsorted, page 2\n" in second
 
 
+def start_here(text: str) -> str:
+    """The inside of a theme page's "Start here" box; "" without one.
+
+    It ends where its list does: a pick's note may hold a list and blocks of its own.
+    """
+    _, _, box = text.partition('<p class="admonition-title">Start here</p>')
+    return box.partition("\n</ul>\n</div>\n\n")[0]
+
+
+def test_the_start_here_box_says_why_to_read_each_pick_under_its_title(docs: Path) -> None:
+    theme = (docs / "themes/efficiency.md").read_text(encoding="utf-8")
+    note = render_note(HOSTILE_NOTE)
+    link = (
+        '<a href="../../papers/script-alert-title-script-friends/">'
+        "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; Friends</a>"
+    )
+    # After the link, not in it: the link's name is the title alone.
+    pick = f'<li>{link}\n<div class="ps-pick-note" data-search-exclude>\n{note}\n</div>\n</li>'
+    assert pick in start_here(theme)
+    # The entry in its section keeps the note, for a reader who jumps to the section.
+    assert theme.count(note) == 2
+    # A pick without a note is its title alone, with no empty box under it.
+    reasoning = (docs / "themes/reasoning.md").read_text(encoding="utf-8")
+    assert "ps-pick-note" not in reasoning and "counting-with-transformers" in start_here(reasoning)
+    # The home page's cards are small: titles only.
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "script-alert-title-script-friends" in home and note not in home
+
+
 def as_listed(docs: Path, theme_id: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """A theme's "Start here" papers and its sections with their papers, as its pages list them.
 
@@ -646,8 +683,7 @@ def as_listed(docs: Path, theme_id: str) -> tuple[list[str], list[tuple[str, lis
     while (following := docs / f"themes/{theme_id}/{len(pages) + 1}.md").exists():
         pages.append(following)
     texts = [page.read_text(encoding="utf-8") for page in pages]
-    _, _, start_here = texts[0].partition('<p class="admonition-title">Start here</p>')
-    featured = re.findall(r'<a href="[./]*papers/([^/"]+)/"', start_here.split("</div>")[0])
+    featured = re.findall(r'<li><a href="[./]*papers/([^/"]+)/"', start_here(texts[0]))
     sections: list[tuple[str, list[str]]] = []
     for text in texts:
         for heading, paper_id in re.findall(
