@@ -88,6 +88,24 @@ def test_merge_prefers_dated_metadata_and_latest_upvotes() -> None:
     ]
 
 
+def test_a_paper_keeps_authors_and_organization_only_an_undated_mention_gives() -> None:
+    # The dated mention gives the paper's fields, but says neither how many wrote it nor where.
+    dated = record("Mamba: Linear-Time Sequence Modeling", "a.txt", published=date(2023, 12, 1))
+    undated = record("Mamba: Linear-Time Sequence Modeling", "b.txt", authors=2)
+    with_organization = record(
+        "Mamba: Linear-Time Sequence Modeling", "c.txt", organization="Carnegie Mellon"
+    )
+    catalogue = build_catalogue(
+        [dump("a.txt", dated), dump("b.txt", undated), dump("c.txt", with_organization)]
+    )
+    (paper,) = catalogue.papers
+    assert (paper.published, paper.authors, paper.organization) == (
+        date(2023, 12, 1),
+        2,
+        "Carnegie Mellon",
+    )
+
+
 ABSTRACT = (
     "Gating the output of softmax attention with a head-specific sigmoid removes the attention "
     "sink and improves training stability across fifteen billion parameter models."
@@ -607,8 +625,10 @@ Capture = tuple[date | None, int | None]
         ((None, None), (date(2025, 10, 31), 2025)),
         ((date(2026, 1, 5), 2026), (None, 2025)),
         ((None, 2026), (date(2025, 10, 31), 2025)),
+        # The day of a dump known by its year is unknown: it counts from the year's first day.
+        ((date(2025, 3, 1), 2025), (None, 2025)),
     ],
-    ids=["later-date", "no-date", "later-than-a-year", "later-year"],
+    ids=["later-date", "no-date", "later-than-a-year", "later-year", "dated-in-its-year"],
 )
 def test_the_paper_captured_first_keeps_the_plain_slug_whatever_the_file_names(
     new: Capture, old: Capture
@@ -623,6 +643,39 @@ def test_the_paper_captured_first_keeps_the_plain_slug_whatever_the_file_names(
     assert plain is not None and plain.title == OLD
     # Merging still reads the dumps in name order, as the summaries and sources show.
     assert [s.path for s in catalogue.sources] == ["000_0000_new.txt", "001_old.txt"]
+
+
+def test_a_paper_in_two_dumps_is_first_seen_in_the_one_captured_first() -> None:
+    # OLD is in both dumps; the name-first one, captured later, has it alone. In the one captured
+    # first it comes ahead of CLASH, so it keeps the plain slug.
+    later = dump("000_later.txt", record(OLD, "000_later.txt"), captured=date(2025, 11, 25))
+    first = dump(
+        "001_first.txt",
+        Record("001_first.txt", 1, OLD, f"Abstract of {OLD}."),
+        Record("001_first.txt", 9, CLASH, f"Abstract of {CLASH}."),
+        captured=date(2025, 10, 31),
+    )
+    catalogue = build_catalogue([later, first])
+    plain = catalogue.get("a-critical-review-of-recurrent-neural-networks-for-sequence-learning")
+    assert plain is not None and plain.title == OLD
+
+
+def test_a_retitled_paper_takes_its_id_from_the_title_captured_first() -> None:
+    # The dump with the title as first captured sorts second by name: its id is still the one
+    # the paper had, and its curation with it.
+    old = "Gated Attention for LLMs: Non-linearity, Sparsity, and Attention-Sink-Free"
+    catalogue = build_catalogue(
+        [
+            dump(
+                "a.txt",
+                Record("a.txt", 1, f"{old} Training", ABSTRACT),
+                captured=date(2025, 11, 27),
+            ),
+            dump("b.txt", Record("b.txt", 1, old, ABSTRACT), captured=date(2025, 11, 1)),
+        ]
+    )
+    (paper,) = catalogue.papers
+    assert paper.id == slugify(old)
 
 
 def test_a_new_dump_that_sorts_first_takes_no_id_of_the_shipped_content(tmp_path: Path) -> None:
