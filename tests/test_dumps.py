@@ -153,6 +153,17 @@ def test_bad_records_are_skipped_with_file_line_and_reason(
     assert dump.read == len(dump.records) + 1
 
 
+def test_a_long_title_is_cut_to_sixty_characters_in_a_message() -> None:
+    title = "A Title Whose Abstract Was Cut Off After a Subtitle Running Past Sixty Letters"
+    text = f"Daily Papers\n\nNov 20\n\nA Complete Paper\n\nIts abstract.\n\n{title}\n"
+    dump = read_text(text, source("cut.txt"))
+    shown = "A Title Whose Abstract Was Cut Off After a Subtitle Running…"
+    assert len(shown) == 60
+    assert [str(p) for p in dump.skipped] == [
+        f"cut.txt:9: title '{shown}' has no abstract (truncated dump?); paper skipped"
+    ]
+
+
 ANOTHER_PAGE = (
     "starts here (two pages pasted into one file?): its header is skipped and its papers are "
     "read; split the file so that each page has its own capture date in sources.yaml"
