@@ -1330,7 +1330,7 @@ def _read_decisions(
     anchors: dict[str, tuple[str, int]] = {}
     # Every tag of a paper on the site, with its line, in the file's order.
     tags_used: list[tuple[str, int]] = []
-    unknown_ids = _UnknownIds(document, problems, themes.themes)
+    unknown_ids = _UnknownIds(document, problems, themes.themes, themes.lines)
     for paper_id, entry in (document.data.get("papers") or {}).items():
         if ("papers", paper_id) in dedented:
             continue
@@ -1567,11 +1567,14 @@ class _UnknownIds:
     document: YamlDocument
     problems: Problems
     themes: tuple[Theme, ...] = ()
+    # The line of each theme's id in themes.yaml, by its id.
+    theme_lines: Mapping[str, int] = field(default_factory=dict)
     # By the id named (with its theme, for a section): the error, what to write instead when that
     # is known (a theme's new id), the theme it may have been renamed (one of a like id or title),
-    # then the entry and line of each place naming it.
+    # the error without its hint, then the entry and line of each place naming it.
     named: dict[
-        tuple[str, ...], tuple[str, str | None, Theme | None, list[tuple[str | int, int]]]
+        tuple[str, ...],
+        tuple[str, str | None, Theme | None, str, list[tuple[str | int, int]]],
     ] = field(default_factory=dict)
     # The themes the unknown theme ids stand for, by a former id or by the theme's title, or may
     # stand for: see report.
@@ -1587,9 +1590,15 @@ class _UnknownIds:
         line: int,
         write: str | None = None,
         renamed: Theme | None = None,
+        plain: str | None = None,
     ) -> None:
-        """An unknown id named at a line of an entry; ``message`` says what is wrong there."""
-        self.named.setdefault(named, (message, write, renamed, []))[3].append((entry, line))
+        """An unknown id named at a line of an entry; ``message`` says what is wrong there.
+
+        ``plain`` is the message without a hint that may point elsewhere ("did you mean"), for
+        when the error names the theme or section likely meant instead; by default the message.
+        """
+        places = self.named.setdefault(named, (message, write, renamed, plain or message, []))[4]
+        places.append((entry, line))
 
     def report(self) -> None:
         """One error a place, or one for them all when many entries name the same id.
@@ -1601,9 +1610,16 @@ class _UnknownIds:
         names.
         """
         unnamed = [theme for theme in self.themes if theme.id not in self.named_themes]
-        for named, (message, write, renamed, places) in self.named.items():
+        for named, (message, write, renamed, plain, places) in self.named.items():
+            # Many entries naming one unknown id like the id of a theme none names: that theme's
+            # id is the likelier mistake, one typo in themes.yaml rather than the same in each.
+            misspelt = None
             if len(named) == 1 and write is None:
-                if renamed is None and len(unnamed) == 1:
+                close = closest(named[0], [theme.id for theme in unnamed])
+                misspelt = next((theme for theme in unnamed if theme.id == close), None)
+                if misspelt is not None:
+                    renamed = misspelt
+                elif renamed is None and len(unnamed) == 1:
                     renamed = unnamed[0]
                 self.meant.update(theme.id for theme in ([renamed] if renamed else unnamed))
             entries = {entry for entry, _ in places}
@@ -1616,11 +1632,19 @@ class _UnknownIds:
                 continue
             # A section's old id has no addresses to keep: it is only an anchor.
             keep = _keep_old(named[0], renamed) if len(named) == 1 else ""
-            fix = (
-                f"write '{write}' in each"
-                if write
-                else f"renamed in themes.yaml? rename it in each{keep}"
-            )
+            if write:
+                fix = f"write '{write}' in each"
+            elif misspelt is not None:
+                # Its hint would say to write the misspelt id ("did you mean", "write its id").
+                message = plain
+                at = self.theme_lines.get(misspelt.id)
+                fix = (
+                    f"theme '{misspelt.id}' ({THEMES_FILE} line {at}), which no entry names, "
+                    "looks like a misspelling of it: if so, correct its id there; if the theme "
+                    f"was renamed, rename it in each entry{keep}"
+                )
+            else:
+                fix = f"renamed in themes.yaml? rename it in each{keep}"
             self.problems.error(
                 self.document.path,
                 first,
@@ -1672,14 +1696,15 @@ class _References:
         *location: str | int,
         write: str | None = None,
         renamed: Theme | None = None,
+        plain: str | None = None,
     ) -> None:
         """Like :meth:`report`, for an unknown id other entries may name too (_UnknownIds).
 
         ``write`` is the id to write instead, when that is known; ``renamed`` the theme the
-        unknown theme id may have become.
+        unknown theme id may have become; ``plain`` the message without its hint.
         """
         line = self.document.line(*self.place, *location)
-        self.unknown.add(named, message, self.place[-1], line, write, renamed)
+        self.unknown.add(named, message, self.place[-1], line, write, renamed, plain)
         self.sound = False
 
     def cannot_check(self, theme_id: str) -> bool:
@@ -1713,8 +1738,9 @@ class _References:
         hint = hint or suggest(theme_id, known, "themes")
         close = closest(theme_id, known)
         renamed = titled or next((t for t in self.themes.themes if t.id == close), None)
+        message = f"unknown theme '{theme_id}'"
         self.report_unknown(
-            (theme_id,), f"unknown theme '{theme_id}' {hint}", *location, renamed=renamed
+            (theme_id,), f"{message} {hint}", *location, renamed=renamed, plain=message
         )
         return False
 
