@@ -1408,6 +1408,59 @@ def test_a_theme_id_misspelt_in_themes_yaml_is_said_to_be_the_likely_mistake(
     assert not [problem for problem in curate(content)[1] if f"'{typo}' has no" in problem]
 
 
+# 'quantization' written 'fast-encoding', for a section other entries name like 'fast-decoding'.
+FAST_ENCODING = THEMES.replace("      - id: quantization\n", "      - id: fast-encoding\n", 1)
+
+
+@pytest.mark.parametrize(
+    ("new", "fix"),
+    [
+        # Unlike the old id: renamed, most likely; not 'fast-encoding', which another entry names.
+        (
+            "draft-models",
+            "renamed to 'draft-models' in themes.yaml (line 10), the only section of the theme "
+            "no entry names? rename it in each entry",
+        ),
+        (
+            "fast-decodng",
+            "section 'fast-decodng' (themes.yaml line 10), which no entry names, looks like a "
+            "misspelling of it: if so, correct its id there; if the section was renamed, rename "
+            "it in each entry",
+        ),
+    ],
+)
+def test_a_section_renamed_in_themes_yaml_alone_is_said_to_be_the_one_no_entry_names(
+    content: Path, new: str, fix: str
+) -> None:
+    # '(did you mean 'fast-encoding'?)' had the curator move every paper of the renamed section
+    # into one other entries fill, and the check then passed.
+    papers = HEADER + "papers:\n"
+    for number, paper_id in enumerate(NAMING):
+        section = "fast-encoding" if number == 4 else "fast-decoding"
+        papers += f"  {paper_id}:\n    themes: {{efficiency: {section}}}\n"
+    themes = FAST_ENCODING.replace("      - id: fast-decoding\n", f"      - id: {new}\n", 1)
+    write(content, themes=themes, papers=papers)
+    assert errors(content) == [
+        f"{P}:4: unknown section 'fast-decoding' in theme 'efficiency', here and in 3 more "
+        f"entries (lines 6, 8 and 10): {fix}"
+    ]
+
+
+def test_a_section_is_not_said_renamed_while_several_of_its_theme_s_are_named_by_no_entry(
+    content: Path,
+) -> None:
+    papers = HEADER + "papers:\n"
+    for paper_id in NAMING[:4]:
+        papers += f"  {paper_id}:\n    themes: {{efficiency: fast-decoding}}\n"
+    themes = FAST_ENCODING.replace("      - id: fast-decoding\n", "      - id: speculation\n", 1)
+    write(content, themes=themes, papers=papers)
+    assert errors(content) == [
+        f"{P}:4: unknown section 'fast-decoding' in theme 'efficiency' (did you mean "
+        "'fast-encoding'?), here and in 3 more entries (lines 6, 8 and 10): renamed in "
+        "themes.yaml? rename it in each"
+    ]
+
+
 @pytest.mark.parametrize("count", range(1, LINES_LISTED + LINES_HIDDEN_FROM + 3))
 def test_lines_are_left_out_only_when_three_or_more_would_be(count: int) -> None:
     lines = list(range(10, 10 + count))

@@ -767,8 +767,8 @@ def _titled(value: str, themes: Sequence[Theme]) -> Theme | None:
     return next((theme for theme in themes if theme.title.strip().casefold() == wanted), None)
 
 
-def _section_hint(section_id: str, theme: Theme, themes: Sequence[Theme]) -> str:
-    """What to say of a section id the theme does not have: whose it is, or what the theme has."""
+def _section_whose(section_id: str, theme: Theme, themes: Sequence[Theme]) -> str | None:
+    """Whose a section id the theme does not have is: a section's title, another theme's id."""
     title = _title_hint(section_id, "section", themes, theme.id)
     if title is not None:
         return title
@@ -776,7 +776,7 @@ def _section_hint(section_id: str, theme: Theme, themes: Sequence[Theme]) -> str
     if owners:
         named = listed([f"'{owner}'" for owner in owners])
         return f"(a section of theme{'s' if len(owners) > 1 else ''} {named})"
-    return suggest(section_id, [section.id for section in theme.sections], "sections")
+    return None
 
 
 def _invalid_id(
@@ -828,6 +828,8 @@ class _ThemesRead:
     themes: tuple[Theme, ...] = ()
     rules: tuple[ThemeRules, ...] = ()
     lines: dict[str, int] = field(default_factory=dict)
+    # The line of each section's id, by its theme's id and its own.
+    section_lines: dict[tuple[str, str], int] = field(default_factory=dict)
     # The ids of entries not read (a mistake inside one, a second entry with an id): papers.yaml
     # may name them, but nothing it says of them can be checked. None when some entry's id, or
     # the whole file, could not be read: then no theme id papers.yaml names can be judged.
@@ -852,6 +854,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
     themes: list[Theme] = []
     rules: list[ThemeRules] = []
     lines: dict[str, int] = {}
+    section_lines: dict[tuple[str, str], int] = {}
     unchecked: set[str] | None = set()
     without_rules: set[str] = set()
     intro_links: list[IntroLink] = []
@@ -891,6 +894,11 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
             continue
         lines[entry["id"]] = line
         theme = _theme(document, index, entry, problems)
+        for number, item in enumerate(entry["sections"]):
+            # The first of two with one id: the one kept (see _theme).
+            section_lines.setdefault(
+                (theme.id, item["id"]), document.line("themes", index, "sections", number, "id")
+            )
         if formerly_broken:
             # Papers naming an old id it lists wait for the fix, as for an entry not read.
             if unchecked is not None:
@@ -928,6 +936,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
         tuple(themes),
         tuple(rules),
         lines,
+        section_lines,
         None if unchecked is None else frozenset(unchecked),
         frozenset(without_rules),
         tuple(intro_links),
@@ -1330,7 +1339,9 @@ def _read_decisions(
     anchors: dict[str, tuple[str, int]] = {}
     # Every tag of a paper on the site, with its line, in the file's order.
     tags_used: list[tuple[str, int]] = []
-    unknown_ids = _UnknownIds(document, problems, themes.themes, themes.lines)
+    unknown_ids = _UnknownIds(
+        document, problems, themes.themes, themes.lines, section_lines=themes.section_lines
+    )
     for paper_id, entry in (document.data.get("papers") or {}).items():
         if ("papers", paper_id) in dedented:
             continue
@@ -1581,6 +1592,10 @@ class _UnknownIds:
     meant: set[str] = field(default_factory=set)
     # The ids of themes read that some entry names.
     named_themes: set[str] = field(default_factory=set)
+    # The line of each section's id in themes.yaml, by its theme's id and its own.
+    section_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    # The sections read that some entry names, by their theme's id and their own.
+    named_sections: set[tuple[str, str]] = field(default_factory=set)
 
     def add(
         self,
@@ -1632,8 +1647,23 @@ class _UnknownIds:
                 continue
             # A section's old id has no addresses to keep: it is only an anchor.
             keep = _keep_old(named[0], renamed) if len(named) == 1 else ""
+            section = self._renamed_section(named) if len(named) == 2 else None
             if write:
                 fix = f"write '{write}' in each"
+            elif section is not None:
+                message = plain
+                at = self.section_lines.get((named[0], section.id))
+                if closest(named[1], [section.id]) is not None:
+                    fix = (
+                        f"section '{section.id}' ({THEMES_FILE} line {at}), which no entry names, "
+                        "looks like a misspelling of it: if so, correct its id there; if the "
+                        "section was renamed, rename it in each entry"
+                    )
+                else:
+                    fix = (
+                        f"renamed to '{section.id}' in {THEMES_FILE} (line {at}), the only "
+                        "section of the theme no entry names? rename it in each entry"
+                    )
             elif misspelt is not None:
                 # Its hint would say to write the misspelt id ("did you mean", "write its id").
                 message = plain
@@ -1651,6 +1681,20 @@ class _UnknownIds:
                 f"{message}, here and in {len(entries) - 1} more entries "
                 f"({_lines_named(others)}): {fix}",
             )
+
+    def _renamed_section(self, named: tuple[str, ...]) -> Section | None:
+        """The section an unknown one of a theme likely became: the only one no entry names.
+
+        A "did you mean" names the closest section, often one other entries fill: following it
+        moved every paper of the renamed section to the wrong one, and the check then passed.
+        """
+        theme = next((theme for theme in self.themes if theme.id == named[0]), None)
+        unnamed = [
+            section
+            for section in (theme.sections if theme else ())
+            if (named[0], section.id) not in self.named_sections
+        ]
+        return unnamed[0] if len(unnamed) == 1 else None
 
 
 def _keep_old(old: str, renamed: Theme | None) -> str:
@@ -1746,14 +1790,17 @@ class _References:
 
     def section(self, theme_id: str, section_id: str, *location: str | int) -> bool:
         theme = next((t for t in self.themes.themes if t.id == theme_id), None)
-        if self.cannot_check(theme_id) or theme is None or theme.section(section_id):
+        if self.cannot_check(theme_id) or theme is None:
             return True
-        self.report_unknown(
-            (theme_id, section_id),
-            f"unknown section '{section_id}' in theme '{theme_id}' "
-            f"{_section_hint(section_id, theme, self.themes.themes)}",
-            *location,
-        )
+        if theme.section(section_id):
+            self.unknown.named_sections.add((theme_id, section_id))
+            return True
+        message = f"unknown section '{section_id}' in theme '{theme_id}'"
+        whose = _section_whose(section_id, theme, self.themes.themes)
+        hint = whose or suggest(section_id, [section.id for section in theme.sections], "sections")
+        # A "did you mean" is left out when the error names the section likely meant instead.
+        plain = f"{message} {whose}" if whose else message
+        self.report_unknown((theme_id, section_id), f"{message} {hint}", *location, plain=plain)
         return False
 
     def placements(self, value: Any, key: str) -> tuple[PinnedTheme, ...]:
