@@ -1023,6 +1023,59 @@ def test_a_theme_with_no_papers_is_a_warning(content: Path) -> None:
     assert curate(content)[1] == [f"{T}:35: warning: theme 'arithmetic-reasoning' has no papers"]
 
 
+# A section added to 'efficiency' after its others, its id on line 13.
+DRAFTING = THEMES.replace(
+    "    rules:\n      threshold: 3\n",
+    "      - id: drafting\n        title: Drafting\n        terms: [TERMS]\n"
+    "    rules:\n      threshold: 3\n",
+    1,
+)
+
+
+@pytest.mark.parametrize(
+    ("terms", "why"),
+    [
+        ("pruning", ""),
+        # papers.yaml pins every paper it has an entry for: the rules never fill the section.
+        (
+            "small drafts, draft*",
+            ": the rules would put 1 paper there, but papers.yaml places it elsewhere",
+        ),
+    ],
+)
+def test_a_section_with_no_papers_is_a_warning_at_its_line(
+    content: Path, terms: str, why: str
+) -> None:
+    # Its page said "No papers in this section yet.", and the check nothing.
+    pinned = "  speculative-decoding-with-small-drafts:\n    themes: {efficiency: fast-decoding}\n"
+    write(content, themes=DRAFTING.replace("TERMS", terms), papers=HEADER + "papers:\n" + pinned)
+    assert [p for p in curate(content)[1] if "'drafting'" in p] == [
+        f"{T}:13: warning: section 'drafting' of theme 'efficiency' has no papers{why}"
+    ]
+
+
+def test_a_section_is_not_said_empty_in_an_empty_theme_or_while_an_unknown_id_may_be_it(
+    content: Path,
+) -> None:
+    # Every paper out of 'efficiency': one warning, the theme's.
+    removed = "".join(f"  {paper_id}:\n    remove: [efficiency]\n" for paper_id in NAMING)
+    write(
+        content, themes=DRAFTING.replace("TERMS", "pruning"), papers=HEADER + "papers:\n" + removed
+    )
+    assert [p for p in curate(content)[1] if "efficiency" in p] == [
+        f"{T}:3: warning: theme 'efficiency' has no papers"
+    ]
+    # An entry naming an unknown section of the theme may mean it: the error says so.
+    write(
+        content,
+        papers=HEADER
+        + "papers:\n  kernels-that-speed-up-training:\n    add: {efficiency: drafts}\n",
+    )
+    assert [p for p in curate(content)[1] if "draft" in p] == [
+        f"{P}:4: unknown section 'drafts' in theme 'efficiency' (did you mean 'drafting'?)"
+    ]
+
+
 def test_every_problem_is_reported_in_one_pass(content: Path) -> None:
     write(
         content,
@@ -1493,7 +1546,8 @@ def test_a_theme_papers_yaml_names_by_its_old_id_or_title_is_not_also_said_to_be
     for theme in (named, "efficiency"):
         papers = f"papers:\n  teaching-transformers-to-add:\n    themes: ['{theme}']\n"
         write(content, themes=themes, papers=HEADER + papers)
-        warnings = [p for p in curate(content)[1] if ": warning: " in p]
+        # The sections the one entry leaves empty aside.
+        warnings = [p for p in curate(content)[1] if ": warning: theme " in p]
         # Named by another theme's id, it is empty as far as papers.yaml says.
         empty = [f"{T}:35: warning: theme 'sums' has no papers"] if theme == "efficiency" else []
         assert (warnings, len(errors(content))) == (empty, 0 if theme == "efficiency" else 1)
@@ -1576,7 +1630,8 @@ def test_a_theme_renamed_unlike_its_old_id_is_named_when_no_entry_names_it(
     # has no papers follows from the error, which says what to write: no warning of its own.
     assert UNLIKE != THEMES
     write(content, themes=UNLIKE, papers=NAMING_TWICE + NAMING_THE_OTHERS)
-    assert curate(content)[1] == [
+    # The entries leave 'state-space' empty: a warning of its own.
+    assert [p for p in curate(content)[1] if ": warning: section " not in p] == [
         f"{P}:4: unknown theme 'efficiency' (themes: cost, sequence-models, arithmetic-reasoning), "
         "here and in 4 more entries (lines 5, 7, 8, 10, 11, … 17): renamed in themes.yaml? rename "
         "it in each, and add 'formerly: [efficiency]' to theme 'cost' in themes.yaml so its old "
@@ -1593,10 +1648,10 @@ def test_no_theme_is_said_to_be_empty_while_an_unknown_theme_may_be_its_old_id(
     for paper_id in NAMING[:entries]:
         papers += f"  {paper_id}:\n    themes: [efficiency]\n"
     write(content, themes=UNLIKE, papers=papers)
-    assert [p for p in curate(content)[1] if "has no papers" in p] == []
+    assert [p for p in curate(content)[1] if ": warning: theme " in p] == []
     # Once the entries name the new id, a theme still empty is said to be.
     write(content, papers=papers.replace("[efficiency]", "[cost]"))
-    assert [p for p in curate(content)[1] if "has no papers" in p] == [
+    assert [p for p in curate(content)[1] if ": warning: theme " in p] == [
         f"{T}:35: warning: theme 'arithmetic-reasoning' has no papers"
     ]
 

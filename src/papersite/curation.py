@@ -411,6 +411,11 @@ class CurationFiles:
     # Themes papers.yaml names by another id, one in their 'formerly' or their title's: that such
     # a theme has no papers is no news, as the errors at those entries say what to write.
     misnamed: frozenset[str] = frozenset()
+    # The line of each section's id, by its theme's id and its own.
+    section_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    # Sections an unknown section id of papers.yaml may stand for, by their theme's id and their
+    # own: those of its theme no entry names. That such a section has no papers is no news either.
+    misnamed_sections: frozenset[tuple[str, str]] = frozenset()
     # Keywords holding regex syntax: whether they match any paper is known only with the papers.
     literal_keywords: tuple[LiteralKeyword, ...] = ()
     # Each paper's scores, by the id of the paper (kept with them, so the id stays its own): the
@@ -520,16 +525,64 @@ def _curate(
     _check_featured_count(files, curation, found)
     _check_intro_links(files, curation, found)
     _check_literal_keywords(files, catalogue, curation, found)
+    by_rules = _check_empty_sections(files, catalogue, curation, found)
     # The rules alone score the papers papers.yaml hides too, where a regex may first run away:
     # given the problems, so it is reported with the rest (decisions ignored, nothing else is).
     if rules_only:
-        curation = sort_papers(files, catalogue, found, rules_only=True)
+        curation = by_rules or sort_papers(files, catalogue, found, rules_only=True)
     # Checks run in several passes; a curator fixes a file top to bottom, so report in that order.
     order = [files.themes_path, files.papers_path]
     problems.extend(
         sorted(found, key=lambda p: (order.index(p.path) if p.path in order else -1, p.line or 0))
     )
     return curation, files
+
+
+def _check_empty_sections(
+    files: CurationFiles, catalogue: Catalogue, curation: Curation, problems: Problems
+) -> Curation | None:
+    """Warn at the line of each empty section; returns the sort by the rules alone, if one was made.
+
+    That sort tells how many papers the rules would put in the section. papers.yaml pins every
+    paper it has an entry for, so a section added with terms stays empty until entries name it;
+    its page says only "No papers in this section yet." As for a theme, no news without
+    papers.yaml's decisions, for a theme without rules or misnamed, or for a section an unknown
+    id may stand for; nor in an empty theme, which is warned of already.
+    """
+    if not files.papers_read:
+        return None
+    explained = files.without_rules | files.misnamed
+    empty = [
+        (theme, section)
+        for theme in curation.themes
+        if theme.id not in explained and curation.in_theme(theme.id)
+        for section, papers in curation.grouped(theme)
+        if not papers
+        and section is not OTHER_SECTION
+        and (theme.id, section.id) not in files.misnamed_sections
+    ]
+    if not empty:
+        return None
+    # Scores are kept from the sort with the decisions: this adds the sections only, and for
+    # the few contents with an empty section. Given the problems, as a regex may run away.
+    by_rules = sort_papers(files, catalogue, problems, rules_only=True)
+    for theme, section in empty:
+        message = f"section '{section.id}' of theme '{theme.id}' has no papers"
+        # Hidden ones aside: papers.yaml places those nowhere.
+        ruled = [
+            item
+            for item in by_rules.in_section(theme.id, section.id)
+            if curation.get(item.paper.id) is not None
+        ]
+        if ruled:
+            message += (
+                f": the rules would put {counted(len(ruled), 'paper')} there, but "
+                f"{PAPERS_FILE} places {'it' if len(ruled) == 1 else 'each'} elsewhere"
+            )
+        problems.warning(
+            files.themes_path, files.section_lines.get((theme.id, section.id)), message
+        )
+    return by_rules
 
 
 def _check_featured_count(files: CurationFiles, curation: Curation, problems: Problems) -> None:
@@ -667,7 +720,10 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
     read = _read_themes(themes_path, problems)
     unread: set[str] = set()
     misnamed: set[str] = set()
-    decisions = _read_decisions(papers_path, catalogue, read, problems, unread, misnamed)
+    misnamed_sections: set[tuple[str, str]] = set()
+    decisions = _read_decisions(
+        papers_path, catalogue, read, problems, unread, misnamed, misnamed_sections
+    )
     return CurationFiles(
         read.themes,
         read.rules,
@@ -684,6 +740,8 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         intro_links=read.intro_links,
         misnamed=frozenset(misnamed),
         literal_keywords=read.literal_keywords,
+        section_lines=read.section_lines,
+        misnamed_sections=frozenset(misnamed_sections),
     )
 
 
@@ -1254,11 +1312,13 @@ def _read_decisions(
     problems: Problems,
     unread: set[str],
     misnamed: set[str],
+    misnamed_sections: set[tuple[str, str]],
 ) -> dict[str, Decision] | None:
     """The decisions of papers.yaml, checked; None when the file is there but cannot be read.
 
     ``unread`` receives the ids of papers whose entry was skipped for a mistake inside it;
-    ``misnamed`` the themes entries name by another id (see CurationFiles.misnamed).
+    ``misnamed`` the themes entries name by another id (see CurationFiles.misnamed), and
+    ``misnamed_sections`` the sections (see CurationFiles.misnamed_sections).
     """
     # papers.yaml is optional: a curation of rules alone is a valid start.
     if not path.exists():
@@ -1374,6 +1434,7 @@ def _read_decisions(
             tags_used.extend(tagged)
     unknown_ids.report()
     misnamed.update(unknown_ids.meant)
+    misnamed_sections.update(unknown_ids.meant_sections)
     _check_tag_variants(document.path, tags_used, problems)
     if unknown:
         (key, line), more = unknown[0], len(unknown) - 1
@@ -1596,6 +1657,8 @@ class _UnknownIds:
     section_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
     # The sections read that some entry names, by their theme's id and their own.
     named_sections: set[tuple[str, str]] = field(default_factory=set)
+    # The sections the unknown section ids may stand for: see report.
+    meant_sections: set[tuple[str, str]] = field(default_factory=set)
 
     def add(
         self,
@@ -1637,6 +1700,11 @@ class _UnknownIds:
                 elif renamed is None and len(unnamed) == 1:
                     renamed = unnamed[0]
                 self.meant.update(theme.id for theme in ([renamed] if renamed else unnamed))
+            if len(named) == 2:
+                # Any section of the theme no entry names may be the one the id was meant for.
+                self.meant_sections.update(
+                    (named[0], section.id) for section in self._unnamed_sections(named[0])
+                )
             entries = {entry for entry, _ in places}
             # A decision's keys are checked in no order of the file's ('featured' first).
             first, *others = lines = sorted(line for _, line in places)
@@ -1688,13 +1756,17 @@ class _UnknownIds:
         A "did you mean" names the closest section, often one other entries fill: following it
         moved every paper of the renamed section to the wrong one, and the check then passed.
         """
-        theme = next((theme for theme in self.themes if theme.id == named[0]), None)
-        unnamed = [
+        unnamed = self._unnamed_sections(named[0])
+        return unnamed[0] if len(unnamed) == 1 else None
+
+    def _unnamed_sections(self, theme_id: str) -> list[Section]:
+        """The sections of the theme that no entry names."""
+        theme = next((theme for theme in self.themes if theme.id == theme_id), None)
+        return [
             section
             for section in (theme.sections if theme else ())
-            if (named[0], section.id) not in self.named_sections
+            if (theme_id, section.id) not in self.named_sections
         ]
-        return unnamed[0] if len(unnamed) == 1 else None
 
 
 def _keep_old(old: str, renamed: Theme | None) -> str:
