@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -525,11 +526,11 @@ def _curate(
     _check_featured_count(files, curation, found)
     _check_intro_links(files, curation, found)
     _check_literal_keywords(files, catalogue, curation, found)
-    by_rules = _check_empty_sections(files, catalogue, curation, found)
+    _check_empty_sections(files, catalogue, curation, found)
     # The rules alone score the papers papers.yaml hides too, where a regex may first run away:
     # given the problems, so it is reported with the rest (decisions ignored, nothing else is).
     if rules_only:
-        curation = by_rules or sort_papers(files, catalogue, found, rules_only=True)
+        curation = sort_papers(files, catalogue, found, rules_only=True)
     # Checks run in several passes; a curator fixes a file top to bottom, so report in that order.
     order = [files.themes_path, files.papers_path]
     problems.extend(
@@ -540,49 +541,56 @@ def _curate(
 
 def _check_empty_sections(
     files: CurationFiles, catalogue: Catalogue, curation: Curation, problems: Problems
-) -> Curation | None:
-    """Warn at the line of each empty section; returns the sort by the rules alone, if one was made.
+) -> None:
+    """Warn at the line of an empty section the rules alone would fill.
 
-    That sort tells how many papers the rules would put in the section. papers.yaml pins every
-    paper it has an entry for, so a section added with terms stays empty until entries name it;
-    its page says only "No papers in this section yet." As for a theme, no news without
-    papers.yaml's decisions, for a theme without rules or misnamed, or for a section an unknown
-    id may stand for; nor in an empty theme, which is warned of already.
+    papers.yaml pins every paper it has an entry for, so a section added with terms stays empty
+    until entries name it, its page saying only "No papers in this section yet.", though its
+    terms match papers the curator meant for it. A section nothing would fill is no news: it waits
+    for papers to come (the shipped 'math-training'). Nor is one without papers.yaml's decisions,
+    in a theme without rules or misnamed, one an unknown id may stand for, or in an empty theme,
+    which is warned of already.
     """
     if not files.papers_read:
-        return None
+        return
     explained = files.without_rules | files.misnamed
-    empty = [
-        (theme, section)
+    empty = {
+        (theme.id, section.id): section
         for theme in curation.themes
         if theme.id not in explained and curation.in_theme(theme.id)
         for section, papers in curation.grouped(theme)
         if not papers
         and section is not OTHER_SECTION
         and (theme.id, section.id) not in files.misnamed_sections
-    ]
+    }
     if not empty:
-        return None
-    # Scores are kept from the sort with the decisions: this adds the sections only, and for
-    # the few contents with an empty section. Given the problems, as a regex may run away.
-    by_rules = sort_papers(files, catalogue, problems, rules_only=True)
-    for theme, section in empty:
-        message = f"section '{section.id}' of theme '{theme.id}' has no papers"
-        # Hidden ones aside: papers.yaml places those nowhere.
-        ruled = [
-            item
-            for item in by_rules.in_section(theme.id, section.id)
-            if curation.get(item.paper.id) is not None
-        ]
-        if ruled:
-            message += (
-                f": the rules would put {counted(len(ruled), 'paper')} there, but "
-                f"{PAPERS_FILE} places {'it' if len(ruled) == 1 else 'each'} elsewhere"
-            )
+        return
+    themes = {theme for theme, _ in empty}
+    ruled: Counter[tuple[str, str]] = Counter()
+    try:
+        # From the scores kept from the sort: only the sections of these themes are worked out,
+        # for the papers their rules accept. Hidden papers aside: papers.yaml places them nowhere.
+        for item in curation.papers:
+            for theme, score in files.scores(item.paper).items():
+                if theme in themes and score.accepted and (theme, score.section) in empty:
+                    ruled[theme, score.section] += 1
+    except RunawayRegex as runaway:
+        # A section's regex, which only the rules alone run on pinned papers: said at its line;
+        # the count it stopped would be wrong.
+        files.forget_scores()
+        problems.extend(runaway.problems)
+        return
+    for (theme, section), count in ruled.items():
+        one = count == 1
         problems.warning(
-            files.themes_path, files.section_lines.get((theme.id, section.id)), message
+            files.themes_path,
+            files.section_lines.get((theme, section)),
+            f"section '{section}' of theme '{theme}' has no papers, though the rules alone "
+            f"would put {counted(count, 'paper')} there: {PAPERS_FILE} places "
+            f"{'it' if one else 'each'} elsewhere: pin "
+            f"{'it to the section if it belongs' if one else 'those that belong'} there "
+            f"('papersite export --themes --rules-only' lists {'it' if one else 'them'})",
         )
-    return by_rules
 
 
 def _check_featured_count(files: CurationFiles, curation: Curation, problems: Problems) -> None:
