@@ -60,6 +60,50 @@ def test_sections_list_curator_order_first_then_newest() -> None:
     assert curation.get("new") is new
 
 
+def test_curator_orders_come_first_and_in_their_order() -> None:
+    # Orders 3, 1, 2 given out of order and to older papers: they still lead, 1 to 3.
+    theme = Theme("efficiency", "Efficiency", "", (Section("pruning", "Pruning"),))
+    pin = (Placement("efficiency", "pruning", pinned=True),)
+    picked = frozenset({"efficiency"})
+    items = [
+        CuratedPaper(paper("third", date(2019, 1, 1)), pin, order=3, featured=picked),
+        CuratedPaper(paper("newest", date(2024, 1, 1)), pin, featured=picked),
+        CuratedPaper(paper("first", date(2018, 1, 1)), pin, order=1, featured=picked),
+        CuratedPaper(paper("second", date(2020, 1, 1)), pin, order=2, featured=picked),
+    ]
+    curation = Curation((theme,), tuple(items))
+    expected = ["first", "second", "third", "newest"]
+    assert [i.paper.id for i in curation.in_section("efficiency", "pruning")] == expected
+    assert [i.paper.id for i in curation.featured("efficiency")] == expected
+
+
+def test_papers_of_one_day_are_in_title_order_whatever_the_case() -> None:
+    # By code point "LLM…" sorts before "attention…": a curator reads titles, not code points.
+    day = date(2024, 5, 1)
+    pin = (Placement("efficiency", "pruning", pinned=True),)
+    titled = {
+        "llm": "LLM Pruning at Scale",
+        "attention": "attention Sinks in Pruned Models",
+    }
+    theme = Theme("efficiency", "Efficiency", "", (Section("pruning", "Pruning"),))
+    placed = Curation(
+        (theme,),
+        tuple(
+            CuratedPaper(dataclasses.replace(paper(pid, day), title=title), pin)
+            for pid, title in titled.items()
+        ),
+    )
+    loose = Curation(
+        (),
+        tuple(
+            CuratedPaper(dataclasses.replace(paper(pid, day), title=title))
+            for pid, title in titled.items()
+        ),
+    )
+    assert [i.paper.id for i in placed.in_theme("efficiency")] == ["attention", "llm"]
+    assert [i.paper.id for i in loose.unsorted()] == ["attention", "llm"]
+
+
 def test_a_curation_made_from_another_indexes_its_own_papers() -> None:
     theme = Theme("efficiency", "Efficiency", "", (Section("pruning", "Pruning"),))
     pin = (Placement("efficiency", "pruning", pinned=True),)
