@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 
 from papersite.catalogue import Paper
-from papersite.curation import CuratedPaper
+from papersite.curation import CuratedPaper, Placement
 from papersite.feeds import ATOM, XML, atom_feed
 from papersite.options import DEFAULT_FEED_ENTRIES
 
@@ -21,6 +21,7 @@ def feed(
     max_entries: int = DEFAULT_FEED_ENTRIES,
     author: str | None = None,
     language: str = "en",
+    feed_id: str | None = None,
 ) -> ET.Element:
     data = atom_feed(
         title="papersite: all",
@@ -32,6 +33,7 @@ def feed(
         max_entries=max_entries,
         author=author,
         language=language,
+        feed_id=feed_id,
     )
     assert data.startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns=")
     return ET.fromstring(data)
@@ -84,3 +86,29 @@ def test_a_feed_is_in_the_language_it_is_given() -> None:
     # Readers hyphenate and read aloud a feed by its xml:lang, which entries inherit.
     for language in ("en", "pt-BR", "zh-Hant"):
         assert feed([], language=language).get(f"{{{XML}}}lang") == language
+
+
+def test_an_entry_has_a_category_for_each_theme_of_its_paper() -> None:
+    placements = (
+        Placement("efficiency", "pruning", pinned=True),
+        Placement("sequence-models", "ssm", pinned=False),
+    )
+    root = feed(
+        [
+            CuratedPaper(paper("both", "Both", date(2025, 1, 2)), placements),
+            CuratedPaper(paper("none", "None", date(2025, 1, 1))),
+        ]
+    )
+    both, none = root.findall("a:entry", NS)
+    assert [c.get("term") for c in both.findall("a:category", NS)] == [
+        "efficiency",
+        "sequence-models",
+    ]
+    assert none.findall("a:category", NS) == []
+
+
+def test_a_feed_s_id_is_the_one_given_else_its_address() -> None:
+    # Atom asks that a feed's id never change: a feed that moves keeps its old id.
+    assert feed([]).findtext("a:id", namespaces=NS) == "https://example.org/feeds/papers.xml"
+    kept = feed([], feed_id="https://example.org/old/papers.xml")
+    assert kept.findtext("a:id", namespaces=NS) == "https://example.org/old/papers.xml"
