@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import signal
@@ -53,6 +54,30 @@ def test_tiny_catalogues_work() -> None:
     assert (
         related_papers([paper("x", "The", "a"), paper("y", "The", "of")], COUNT)["x"].related == ()
     )
+
+
+def test_a_shared_title_word_counts_for_more_than_a_shared_abstract_word() -> None:
+    # "y" shares x's title word, "z" its abstract word; counted alike, z would win the tie by
+    # coming first.
+    papers = [
+        paper("x", "Kernels", "Caching."),
+        paper("z", "Pruning", "Caching."),
+        paper("y", "Kernels", "Tokens."),
+    ]
+    assert related_papers(papers, COUNT)["x"].related == ("y", "z")
+
+
+def test_a_word_in_most_papers_of_a_large_catalogue_relates_none() -> None:
+    # "benchmark" is in 12 of 20 papers, each with a word of its own: it says nothing of what a
+    # paper is about. p00 and p01 also share a rarer word.
+    papers = [
+        paper(f"p{i:02d}", f"Unique{chr(97 + i)}", "Benchmark." if i < 12 else "")
+        for i in range(20)
+    ]
+    papers[:2] = [dataclasses.replace(p, abstract="Benchmark kernels.") for p in papers[:2]]
+    result = related_papers(papers, COUNT)
+    assert result["p00"].related == ("p01",)
+    assert result["p02"].related == ()
 
 
 def whole_rows(papers: list[Paper], count: int = 5) -> dict[str, tuple[str, ...]]:
