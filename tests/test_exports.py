@@ -118,6 +118,21 @@ def test_a_curator_s_links_are_exported_by_label_in_papers_yaml_s_order(
     assert list(rows["teaching-transformers-to-add"])[-1] == "curator_links"
 
 
+def test_a_paper_featured_in_several_themes_lists_them_in_the_themes_order(
+    make_content: MakeContent,
+) -> None:
+    # The order the paper's themes are in, which neither sorting the ids nor reversing them gives.
+    first = load_catalogue(make_content("spaced_small.txt")).papers[0]
+    themes = ("sequence-models", "arithmetic-reasoning", "pruning", "efficiency")
+    item = CuratedPaper(
+        first,
+        tuple(Placement(theme, "main", pinned=True) for theme in themes),
+        featured=frozenset(themes) - {"pruning"},
+    )
+    [exported] = [o for o in export_objects(Curation((), (item,))) if o["id"] == first.id]
+    assert exported["featured"] == ["sequence-models", "arithmetic-reasoning", "efficiency"]
+
+
 def csv_items(cell: str) -> list[str]:
     """A list cell's items, read as README says: split at ' | ', then each '\\|' read as '|'."""
     return [item.replace("\\|", "|") for item in cell.split(" | ")] if cell else []
