@@ -12,6 +12,7 @@ from papersite.options import (
     DEFAULT_RECENT_PAPERS,
     DEFAULT_RELATED_PAPERS,
     DEFAULT_UNSORTED_PAGE_SIZE,
+    MOST_RELATED_PAPERS,
     Options,
     options_of,
 )
@@ -49,6 +50,10 @@ extra:
         ({"extra": {"papersite": {"feed_entries": 1}}}, Options(feed_entries=1)),
         ({"extra": {"papersite": {"related_papers": 12}}}, Options(related_papers=12)),
         ({"extra": {"papersite": {"related_papers": 0}}}, Options(related_papers=0)),
+        (
+            {"extra": {"papersite": {"related_papers": MOST_RELATED_PAPERS}}},
+            Options(related_papers=MOST_RELATED_PAPERS),
+        ),
     ],
 )
 def test_options_come_from_extra_papersite_with_defaults(
@@ -135,6 +140,11 @@ def test_a_bad_option_is_refused_at_its_line(
             "extra.papersite.related_papers must be a whole number from 0 to 100, not 2.0",
         ),
         # Each paper's best scores are kept while comparing: memory grows with the count.
+        (
+            f"related_papers: {MOST_RELATED_PAPERS + 1}",
+            11,
+            "extra.papersite.related_papers must be a whole number from 0 to 100, not 101",
+        ),
         (
             "related_papers: 5000",
             11,
