@@ -149,6 +149,13 @@ def test_a_paper_below_the_threshold_is_scored_but_not_accepted() -> None:
     assert not score.accepted
 
 
+def test_a_paper_scoring_exactly_the_threshold_is_accepted() -> None:
+    # themes.yaml: a paper joins the theme when its score reaches the threshold.
+    score = rules().score(paper("Quantized Nets"))
+    assert score.score == score.threshold == 3.0
+    assert score.accepted
+
+
 def test_an_exclusion_vetoes_whatever_the_score() -> None:
     score = rules(exclude=(Term.keyword("survey"),)).score(paper("Quantization: a Survey"))
     assert score.score == 3.0
