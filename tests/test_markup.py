@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from papersite.markup import (
     CONTROL,
     clean_text,
+    escape_gfm,
     escape_html,
     escape_markdown,
     escape_url,
@@ -27,6 +28,24 @@ def test_escape_markdown_escapes_every_special_markdown_acts_on() -> None:
     assert escape_markdown("w_{min} *x* | #1 [a](b) <i>") == (
         r"w\_\{min\} \*x\* \| \#1 \[a\]\(b\) &lt;i&gt;"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        # Under a line of text, "===" or "---" makes it a heading; "#", "+", "-" and "1." start
+        # a heading or a list.
+        ("=== x", "\\=== x"),
+        ("--- x", "\\--- x"),
+        ("# x", "\\# x"),
+        ("+ x", "\\+ x"),
+        ("3) x", "3\\) x"),
+        # Elsewhere in the line they are text.
+        ("a = b - c + 1. #2", "a = b - c + 1. #2"),
+    ],
+)
+def test_escape_gfm_escapes_what_would_start_a_block(text: str, escaped: str) -> None:
+    assert escape_gfm(text) == escaped
 
 
 def test_control_characters_never_reach_a_page() -> None:
