@@ -17,6 +17,7 @@ from papersite.markup import (
     note_problems,
     render_note,
     safe_url,
+    unlisted_items,
 )
 
 
@@ -115,11 +116,6 @@ def test_notes_are_markdown_without_raw_html_or_script_links() -> None:
         # Written to show as code, or not HTML at all: nothing to say.
         ("`<div>` and\n\n```\n<b>code</b>\n```\n\n    <i>indented</i>", []),
         ("a < b, x<y and <https://example.org>; [rel](../other/), [m](mailto:a@b.c)", []),
-        # A list straight under a line of text stays in its paragraph, dashes showing.
-        ("Key points:\n- fewer *bits* & less\n- more data", ["list item '- fewer'"]),
-        ("Then:\n* one\n\n1. ok", ["list item '* one'"]),
-        ("Key points:\n\n- a list\n- of two\n\n```\ncode:\n- not a list\n```", []),
-        ("A - dash, and\n\n    indented:\n    - code", []),
     ],
 )
 def test_note_problems_name_what_rendering_changes(note: str, said: list[str]) -> None:
@@ -127,6 +123,48 @@ def test_note_problems_name_what_rendering_changes(note: str, said: list[str]) -
     assert [
         p.split(" shows")[0].split(" is dropped")[0].split(" reads")[0] for p in problems
     ] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "unlisted"),
+    [
+        # Straight under a line of text: the paragraph goes on, dashes, stars and numbers showing.
+        (
+            "Key points:\n- fewer *bits* & less\n- more data",
+            ["- fewer *bits* & less", "- more data"],
+        ),
+        ("Then:\n* one\n+ two", ["* one", "+ two"]),
+        ("Steps:\n1. one\n2. two", ["1. one", "2. two"]),
+        ("Items:\n-\tone", ["-\tone"]),
+        # What a '>' block makes of a blank line before a list: a single newline.
+        ("It covers:\n- LSTMs", ["- LSTMs"]),
+        # Lists as Markdown wants them, and what only looks like one.
+        ("Key points:\n\n- a list\n- of two\n  wrapped", []),
+        ("# Heading\n- a list", []),
+        ("- a list\nwrapped\n- on", []),
+        ("```\ncode:\n- not a list\n```", []),
+        ("A dash, and\n\n    indented code:\n    - not a list", []),
+        ("when we add\n\\- 3 as a bias, escaped", []),
+        ("a year at a line's start, in\n2023. We", []),
+    ],
+)
+def test_list_items_straight_under_text_are_found_as_written(
+    text: str, unlisted: list[str]
+) -> None:
+    assert unlisted_items(text) == unlisted
+    if unlisted:
+        # As rendered: no list; with the blank line the message asks for, a list.
+        first = text.index(unlisted[0])
+        assert "<li>" not in render_note(text)
+        assert "<li>" in render_note(text[:first] + "\n" + text[first:])
+
+
+def test_the_list_warning_quotes_the_item_and_says_how_to_write_a_list() -> None:
+    assert note_problems("Key points:\n- a\n- b") == (
+        "'- a' (and 1 more) reads as more of the line above it, not as a list item: a list needs "
+        "a blank line before it (in a '|' block: a '>' block or quotes fold a single blank line "
+        "away); write '\\-' for a dash that starts no list",
+    )
 
 
 def test_a_relative_link_in_a_note_shown_on_several_pages_is_named() -> None:

@@ -39,6 +39,7 @@ from papersite.sources import (
     open_lines,
     text_lines,
 )
+from papersite.wording import shortened
 
 # What the listing page prints above the papers. A title starting with one of these can only be
 # told from a glued header by position, so the header zone ends at the first line that is not one.
@@ -545,7 +546,7 @@ def _cut_in_meta(pending: _Pending, block: list[tuple[int, str]], dump: Dump) ->
         Problem(
             dump.display,
             last,
-            f"the file looks cut off here, in the meta block of '{_short(title)}': the paper is "
+            f"the file looks cut off here, in the meta block of '{shortened(title)}': the paper is "
             f"kept without its {missing}; copy the rest of the page into the dump",
             Severity.WARNING,
         )
@@ -565,7 +566,7 @@ def _check_cut_abstract(record: Record | None, line: int, dump: Dump) -> None:
         Problem(
             dump.display,
             line,
-            f"the file looks cut off here: the abstract of '{_short(record.title)}' ends "
+            f"the file looks cut off here: the abstract of '{shortened(record.title)}' ends "
             f"mid-sentence ('…{abstract[-30:]}'){lost}; the paper is kept as read: copy the rest "
             "of the page into the dump",
             Severity.WARNING,
@@ -629,7 +630,7 @@ def _glued_texts(
         dump.skip(
             first,
             f"lines {first}-{last} have no blank lines between them, so which is a title "
-            f"and which an abstract cannot be told; paper '{_short(title)}' skipped: separate "
+            f"and which an abstract cannot be told; paper '{shortened(title)}' skipped: separate "
             "them with blank lines",
             title,
         )
@@ -637,11 +638,11 @@ def _glued_texts(
     if pending is None:
         abstract_line, abstract = texts[1]
         pending = _Pending(first, text, abstract, abstract_line)
-        parts = f"title '{_short(normalise_text(pending.title))}' and its abstract"
+        parts = f"title '{shortened(normalise_text(pending.title))}' and its abstract"
         parts += ", and its meta block" if meta is not None else ""
     else:
         pending.abstract, pending.abstract_line = text, first
-        parts = f"the abstract of '{_short(normalise_text(pending.title))}' and its meta block"
+        parts = f"the abstract of '{shortened(normalise_text(pending.title))}' and its meta block"
     dump.problems.append(
         Problem(
             dump.display,
@@ -792,7 +793,7 @@ def _close_break(broken: _Break | None, dump: Dump) -> None:
     if broken.paper is not None:
         paper = broken.paper
         title = paper.title
-        lost = f"Paper '{_short(title)}' (line {paper.line}) is skipped and {lines}"
+        lost = f"Paper '{shortened(title)}' (line {paper.line}) is skipped and {lines}"
         if _title_like(paper.abstract):
             # Read as that paper's abstract, it may be the title of a paper whose abstract is lost.
             dump.skipped_titles.append(paper.abstract)
@@ -808,13 +809,9 @@ def _close_break(broken: _Break | None, dump: Dump) -> None:
 def _no_abstract(pending: _Pending, dump: Dump) -> None:
     dump.skip(
         pending.line,
-        f"title '{_short(pending.title)}' has no abstract (truncated dump?); paper skipped",
+        f"title '{shortened(pending.title)}' has no abstract (truncated dump?); paper skipped",
         normalise_text(pending.title),
     )
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) -> Record | None:
@@ -831,7 +828,7 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
             if any(line in dump.undecodable for line, _ in block):
                 dump.skip_undecodable(title)
             else:
-                dump.skip(error.line, f"{error}; paper '{_short(title)}' skipped", title)
+                dump.skip(error.line, f"{error}; paper '{shortened(title)}' skipped", title)
             return None
     # By position, in Record's field order: keywords cost about 0.4 µs more a record (measured).
     record = Record(

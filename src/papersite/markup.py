@@ -22,6 +22,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.slugs import slugify
 
+from papersite.wording import shortened
+
 # C0 and C1 control characters (bar tab and newline) cannot be shown and are invalid in HTML and
 # XML; Python-Markdown also uses STX/ETX to mark its placeholders, so data must never carry them.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -242,9 +244,43 @@ def render_note(text: str, *, prefix: str = "") -> str:
     return _convert_note(text, prefix)[0]
 
 
-# A line of a rendered paragraph that starts as a list item does; code blocks are left out.
-_UNLISTED_ITEM = re.compile(r"(?m)^[-*+] \S[^\n<]*")
-_PRE_BLOCKS = re.compile(r"(?s)<pre>.*?</pre>")
+# Python-Markdown's list items: '-', '*' or '+', or a number and '.', then a space or a tab. A
+# list numbered from anything but 1 is rarely meant after a line of text ('... in\n2023. We'),
+# but goes on as one: 2, 3 after 1.
+_ITEM = re.compile(r" {0,3}(?:[-*+]|\d+\.)[ \t]+\S")
+_FIRST_ITEM = re.compile(r" {0,3}(?:[-*+]|1\.)[ \t]+\S")
+# A line that opens a block of its own, after which a list item may follow without a blank line.
+_OPENS_BLOCK = re.compile(r" {0,3}(?:#|>|[-*+][ \t]|\d+\.[ \t])| {4}|\t")
+_FENCE = re.compile(r" {0,3}(?:```|~~~)")
+
+
+def unlisted_items(text: str) -> list[str]:
+    r"""The lines of Markdown ``text`` written as list items that render as paragraph text.
+
+    Python-Markdown, unlike GitHub's, starts a list only after a blank line: '- b' right under a
+    line of text stays in that paragraph, and the page shows the dash. Found in the text as
+    written, so that '\-' (a dash meant as text) is none.
+    """
+    found = []
+    fenced = False
+    # Whether the paragraph going on is text (not a list, heading, quote or code); None between.
+    text_paragraph: bool | None = None
+    listing = False  # the line before was one found
+    for line in text.splitlines():
+        if _FENCE.match(line):
+            fenced, text_paragraph = not fenced, None
+        elif fenced:
+            continue
+        elif not line.strip():
+            text_paragraph = None
+        elif text_paragraph is None:
+            text_paragraph = not _OPENS_BLOCK.match(line)
+        elif text_paragraph and (_ITEM if listing else _FIRST_ITEM).match(line):
+            found.append(line.strip())
+            listing = True
+            continue
+        listing = False
+    return found
 
 
 def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
@@ -253,16 +289,16 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
     A note shown on ``pages`` > 1 pages (a paper's, its themes') also may not link relatively: the
     same address leads somewhere else from each page.
     """
-    rendered, raw_html, dropped, relative = _convert_note(text)
+    _, raw_html, dropped, relative = _convert_note(text)
     problems = []
-    # Python-Markdown, unlike GitHub's, starts a list only after a blank line: '- b' right under
-    # a line of text stays in its paragraph, and the page shows the dash.
-    unlisted = _UNLISTED_ITEM.search(_PRE_BLOCKS.sub("", rendered))
+    unlisted = unlisted_items(text)
     if unlisted:
-        item = html.unescape(unlisted.group(0)).rstrip()
+        more = len(unlisted) - 1
         problems.append(
-            f"list item {item!r} reads as more of the line above it: put a blank line before "
-            "the list"
+            f"{shortened(unlisted[0], 50)!r}{f' (and {more} more)' if more else ''} reads as "
+            "more of the line above it, not as a list item: a list needs a blank line before it "
+            "(in a '|' block: a '>' block or quotes fold a single blank line away); write '\\-' "
+            "for a dash that starts no list"
         )
     if raw_html:
         problems.append(

@@ -26,6 +26,11 @@ def listed(items: Sequence[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def shortened(text: str, limit: int = 60) -> str:
+    """Text cut to ``limit`` characters, the last an ellipsis, for a message quoting it."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def describe(value: object) -> str:
     """A value as a message shows it: its kind, and the value itself when short."""
     if value is None:
