@@ -1088,7 +1088,7 @@ DRAFTING = THEMES.replace(
                 f"{T}:13: warning: section 'drafting' of theme 'efficiency' has no papers, though "
                 "the rules alone would put 1 paper there: papers.yaml places it elsewhere: pin it "
                 "to the section if it belongs there ('papersite export --themes --rules-only' "
-                "lists it)"
+                "lists the rules' choice, with hidden papers)"
             ],
         ),
     ],

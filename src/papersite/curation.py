@@ -589,7 +589,8 @@ def _check_empty_sections(
             f"would put {counted(count, 'paper')} there: {PAPERS_FILE} places "
             f"{'it' if one else 'each'} elsewhere: pin "
             f"{'it to the section if it belongs' if one else 'those that belong'} there "
-            f"('papersite export --themes --rules-only' lists {'it' if one else 'them'})",
+            "('papersite export --themes --rules-only' lists the rules' choice, with hidden "
+            "papers)",
         )
 
 
