@@ -856,10 +856,89 @@ PAPER_ANCHORS = (
 def test_themes_yaml_problems_name_file_line_and_fix(
     content: Path, edit: tuple[str, str], expected: str
 ) -> None:
+    assert expected in problems_once(content, edit)
+
+
+def problems_once(content: Path, edit: tuple[str, str]) -> list[str]:
+    """The problems of the fixture curation once its themes.yaml is edited (old text, new)."""
     old, new = edit
     assert old in THEMES
     write(content, themes=THEMES.replace(old, new, 1))
-    assert expected in curate(content)[1]
+    return curate(content)[1]
+
+
+# What a repeated term's warning goes on to say, in a list that scores and in exclusions.
+TWICE = "its weight counts twice; remove one, or give one the weight of both"
+EXCLUDED_ONCE = "either keeps the same papers out; remove one"
+SPECULATIVE = "{keyword: speculative decoding, weight: 2}"
+RECURRENCE = "terms: [state space, transformer*, recurrence"
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            (SPECULATIVE, f"{SPECULATIVE}\n        - {{keyword: Speculative Decoding, weight: 2}}"),
+            f"{T}:18: warning: keyword 'Speculative Decoding' repeats keyword 'speculative "
+            f"decoding' (line 17): {TWICE}",
+        ),
+        (
+            # A hyphen matches what a space does: the same pattern.
+            (SPECULATIVE, f"{SPECULATIVE}\n        - speculative-decoding"),
+            f"{T}:18: warning: keyword 'speculative-decoding' repeats keyword 'speculative "
+            f"decoding' (line 17): {TWICE}",
+        ),
+        (
+            # The third names the first, in a section's terms written on one line.
+            ("terms: [quantiz*, four bits", "terms: [quantiz*, Quantiz*, QUANTIZ*, four bits"),
+            f"{T}:9: warning: keyword 'QUANTIZ*' repeats keyword 'quantiz*' (line 9): {TWICE}",
+        ),
+        (
+            (RECURRENCE, f"{RECURRENCE}, {{regex: Recurrence, weight: 2}}"),
+            f"{T}:33: warning: regex 'Recurrence' repeats keyword 'recurrence' (line 33): {TWICE}",
+        ),
+        (
+            # A regex written before the keyword, which is then the repeat.
+            (RECURRENCE, "terms: [{regex: recurrence}, state space, transformer*, Recurrence"),
+            f"{T}:33: warning: keyword 'Recurrence' repeats regex 'recurrence' (line 33): {TWICE}",
+        ),
+        (
+            (RECURRENCE, f"{RECURRENCE}, {{regex: '{rules.keyword_pattern('recurrence')}'}}"),
+            f"{T}:33: warning: regex '{rules.keyword_pattern('recurrence')}' repeats keyword "
+            f"'recurrence' (line 33): {TWICE}",
+        ),
+        (
+            ("exclude: [survey]", "exclude: [survey, Survey]"),
+            f"{T}:19: warning: keyword 'Survey' repeats keyword 'survey' (line 19): "
+            f"{EXCLUDED_ONCE}",
+        ),
+    ],
+)
+def test_a_term_repeated_in_its_list_is_a_warning_at_the_repeat_naming_the_first(
+    content: Path, edit: tuple[str, str], expected: str
+) -> None:
+    problems = problems_once(content, edit)
+    repeats = [problem for problem in problems if " repeats " in problem]
+    # The last is the one expected (of three, the second repeats the first too); no errors.
+    assert repeats[-1:] == [expected]
+    assert all(": warning: " in problem for problem in problems)
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        # Each list scores on its own: a theme's terms and a section's.
+        "state space, transformer*, recurrence, {regex: 'speed(s|ed)? up'}",
+        # A regex finding more than the keyword, or less: not the same term.
+        "state space, transformer*, recurrence, {regex: 'recurrences?'}",
+        "state space, transformer*, {keyword: 'key value'}, {regex: 'key-value'}",
+        # Hyphens and spaces differ in a regex, as does a word's ending.
+        "state space, transformer*, {regex: 'state-space'}, {regex: transformers}",
+    ],
+)
+def test_terms_that_find_different_text_are_no_repeat(content: Path, terms: str) -> None:
+    write(content, themes=THEMES.replace(RECURRENCE.removeprefix("terms: ["), terms, 1))
+    assert curate(content)[1] == []
 
 
 def test_a_theme_id_written_as_a_title_is_one_error_not_one_per_paper_naming_it(

@@ -40,6 +40,8 @@ from papersite.rules import (
     ThemeRules,
     ThemeScore,
     bracketed_names,
+    fold,
+    keyword_pattern,
     regex_syntax,
 )
 from papersite.schema import SchemaProblem, load_schema, validate, value_at
@@ -1260,6 +1262,8 @@ def _terms(
 ) -> tuple[Term, ...]:
     """Compile a list of terms; a bad one is reported and left out, one with regex syntax kept."""
     found: list[Term] = []
+    # Each term by what makes it the same as another (see _sameness), with its line.
+    seen: dict[str, tuple[Term, int]] = {}
     for number, item in enumerate(items):
         at: tuple[str | int, ...] = (number, "keyword")
         if isinstance(item, str):
@@ -1267,12 +1271,13 @@ def _terms(
         weight = float(item.get("weight", 1.0))
         if "keyword" in item:
             term = Term.keyword(item["keyword"], weight)
+            line = document.line(*location, *at)
             # '*' or '-' alone leaves no word to find, and the empty pattern matches every text:
             # one such term would score every paper into the theme (or, excluding, out of it).
             if term.matches_empty():
                 problems.error(
                     document.path,
-                    document.line(*location, *at),
+                    line,
                     f"keyword '{item['keyword']}' would match every paper: a keyword needs a "
                     "word to find ('*' only ends one, as in 'quantiz*')",
                 )
@@ -1281,8 +1286,8 @@ def _terms(
             if syntax:
                 # Notation such as 'L^p' or '[CLS] token' is often meant as written: whether the
                 # keyword finds nothing is told once the papers are read.
-                line = document.line(*location, *at)
                 literal.append(LiteralKeyword(document.path, line, term, syntax, at == (number,)))
+            _check_repeat(document.path, line, term, seen, location[-1] == "exclude", problems)
             found.append(term)
             continue
         line = document.line(*location, number, "regex")
@@ -1307,8 +1312,59 @@ def _terms(
                 "whole; no empty alternative, as in 'a|')",
             )
             continue
+        _check_repeat(document.path, line, term, seen, location[-1] == "exclude", problems)
         found.append(term)
     return tuple(found)
+
+
+# A regex of words, spaces and hyphens only: it finds its text as written, in any case.
+_PLAIN_REGEX = re.compile(r"[\w\s-]+")
+
+
+def _sameness(term: Term) -> set[str]:
+    """The keys by which a term is the same as another of its list: such terms share one.
+
+    A keyword is known by its pattern once folded ('Hopfield' and 'hopfield', 'key value' and
+    'key-value' are one keyword), a regex by its text. A regex that is a keyword's pattern, or that
+    writes a keyword of words as it is ('mamba'), is that keyword. Whether some other regex finds
+    what a keyword finds cannot be told reliably, so it is not.
+    """
+    if term.kind == "regex":
+        return {fold(term.text) if _PLAIN_REGEX.fullmatch(term.text) else term.text}
+    same = {keyword_pattern(fold(term.text)), keyword_pattern(term.text)}
+    if _PLAIN_REGEX.fullmatch(term.text):
+        same.add(fold(term.text))
+    return same
+
+
+def _check_repeat(
+    path: str,
+    line: int,
+    term: Term,
+    seen: dict[str, tuple[Term, int]],
+    excluding: bool,
+    problems: Problems,
+) -> None:
+    """Warn of a term the same as an earlier one of its list: a paper would score it twice."""
+    same = _sameness(term)
+    # The first of the list it repeats: seen keeps the order the terms were read in.
+    earlier = next((entry for key, entry in seen.items() if key in same), None)
+    for key in same:
+        seen.setdefault(key, (term, line))
+    if earlier is None:
+        return
+    first, first_line = earlier
+    advice = (
+        "either keeps the same papers out; remove one"
+        if excluding
+        else "its weight counts twice; remove one, or give one the weight of both"
+    )
+    problems.warning(
+        path,
+        line,
+        f"{term.kind} '{term.text}' repeats {first.kind} '{first.text}' (line {first_line}): "
+        f"{advice}",
+    )
 
 
 # --- papers.yaml -------------------------------------------------------------------------------
