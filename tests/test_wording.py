@@ -125,6 +125,65 @@ def test_suggest_names_the_near_miss_else_lists_what_is_known_in_its_order(
     assert suggest(given, known, label) == said
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "edits"),
+    [
+        ("efficiency", "efficiency", 0),
+        ("efficiency", "efficency", 1),
+        # Two letters next to each other swapped: one edit.
+        ("sequence-models", "sequence-modles", 1),
+        ("arithmetic-numeracy", "arithmetic-numerasy", 1),
+        ("fast-decoding", "fast-encoding", 2),
+        ("efficiency", "efficient-ml", 4),
+        ("", "abc", 3),
+    ],
+)
+def test_typo_distance_counts_a_swap_of_letters_side_by_side_as_one_edit(
+    one: str, other: str, edits: int
+) -> None:
+    assert wording.typo_distance(one, other) == wording.typo_distance(other, one) == edits
+
+
+@pytest.mark.parametrize(
+    ("given", "known", "looks"),
+    [
+        ("sequence-modles", "sequence-models", True),
+        ("efficency", "efficiency", True),
+        ("arithmetic-numerasy", "arithmetic-numeracy", True),
+        # Two edits from 16 letters on.
+        ("aritmetic-numerasy", "arithmetic-numeracy", True),
+        ("aritmetic-numersy", "arithmetic-numeracy", False),
+        # Alike to difflib, but other words.
+        ("efficiency", "efficient-ml", False),
+        ("fast-decoding", "fast-encoding", False),
+        ("efficiencyy", "efficiencies", False),
+        # One edit in a short id all the same; an id is no typo of itself.
+        ("cots", "cost", True),
+        ("cost", "cost", False),
+    ],
+)
+def test_misspelt_is_an_edit_a_letter_in_8_one_to_two(given: str, known: str, looks: bool) -> None:
+    assert wording.misspelt(given, known) is looks
+
+
+@pytest.mark.parametrize(
+    ("given", "named", "found"),
+    [
+        ("efficiencyy", (), "efficiency"),
+        ("efficiencie", (), "efficiencies"),
+        # As near: the one papers.yaml uses, else the first.
+        ("efficienc", (), "efficiency"),
+        ("efficienc", ("efficienct",), "efficienct"),
+        ("vision", (), None),
+    ],
+)
+def test_nearest_is_the_id_a_typo_is_fewest_edits_from(
+    given: str, named: tuple[str, ...], found: str | None
+) -> None:
+    known = ["efficiency", "efficienct", "efficiencies", "efficient-ml"]
+    assert wording.nearest(given, known, named) == found
+
+
 def _slugs(count: int) -> list[str]:
     """Ids like the catalogue's: words of a small vocabulary joined by hyphens."""
     words = ["sparse", "attention", "state", "space", "models", "quantized", "long", "context"]

@@ -10,7 +10,7 @@ import bisect
 import difflib
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 
@@ -60,12 +60,65 @@ def suggest(given: str, known: Sequence[str], label: str) -> str:
     close = closest(given, known)
     if close is not None:
         return f"(did you mean '{close}'?)"
+    return listing(known, label)
+
+
+def listing(known: Sequence[str], label: str) -> str:
+    """'(<label>: a, b, c)' listing what is known: :func:`suggest` without a near miss."""
     if label.startswith("no "):
         return f"({label})"
     if not known:
         return f"({label}: none)"
     listed = ", ".join(known) if len(known) <= 8 else ", ".join(known[:8]) + ", ..."
     return f"({label}: {listed})"
+
+
+def typo_distance(one: str, other: str) -> int:
+    """The fewest edits turning one id into the other, a swap of letters side by side one edit.
+
+    An edit adds, drops or changes a letter, or swaps two next to each other ('modles' for
+    'models' is one edit, not two): Damerau-Levenshtein's distance, as its optimal string
+    alignment (no letter is edited twice).
+    """
+    previous: list[int] = []
+    row = list(range(len(other) + 1))
+    for i, letter in enumerate(one, 1):
+        before, previous, row = previous, row, [i] + [0] * len(other)
+        for j, theirs in enumerate(other, 1):
+            row[j] = min(
+                previous[j] + 1,
+                row[j - 1] + 1,
+                previous[j - 1] + (letter != theirs),
+            )
+            if i > 1 and j > 1 and letter == other[j - 2] and one[i - 2] == theirs:
+                row[j] = min(row[j], before[j - 2] + 1)
+    return row[-1]
+
+
+def misspelt(given: str, known: str) -> bool:
+    """Whether ``given`` looks like ``known`` mistyped: an edit a letter in 8, one to two.
+
+    A "did you mean" by difflib's likeness also finds other words: 'efficient-ml' for
+    'efficiency', 'fast-encoding' for 'fast-decoding' (two edits in 13 letters). Following one to
+    a section other entries fill moves papers into it without a word, so a typo is only this.
+    """
+    edits = min(TYPO_EDITS, max(1, min(len(given), len(known)) // TYPO_LETTERS))
+    return given != known and typo_distance(given, known) <= edits
+
+
+# A typo is at most this many edits (typo_distance), one in this many letters of the shorter id.
+TYPO_EDITS = 2
+TYPO_LETTERS = 8
+
+
+def nearest(given: str, known: Sequence[str], named: Collection[str] = ()) -> str | None:
+    """The known id ``given`` looks misspelt from (:func:`misspelt`): the nearest, else None.
+
+    Of ids as near, one in ``named`` (one papers.yaml uses: the typo is more likely beside it),
+    then the first.
+    """
+    near = [name for name in known if misspelt(given, name)]
+    return min(near, key=lambda name: (typo_distance(given, name), name not in named), default=None)
 
 
 def closest(given: str, known: Sequence[str]) -> str | None:
