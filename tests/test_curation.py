@@ -14,6 +14,7 @@ from papersite import curation as curation_module
 from papersite import rules
 from papersite.catalogue import Catalogue, Paper, load_catalogue
 from papersite.curation import (
+    GROUPED_FROM,
     LINES_HIDDEN_FROM,
     LINES_LISTED,
     CuratedPaper,
@@ -1540,10 +1541,10 @@ KEEP_OLD = (
     ", and add 'formerly: [efficiency]' to theme 'efficient-ml' in themes.yaml so its old "
     "addresses keep working"
 )
-# 'efficient-ml' is like 'efficiency' and no entry names it: its id may be the mistake.
-LIKE_IT = (
-    "theme 'efficient-ml' (themes.yaml line 3), which no entry names, looks like a misspelling of "
-    f"it: if so, correct its id there; if the theme was renamed, rename it in each entry{KEEP_OLD}"
+# 'efficiency' is the title of 'efficient-ml', an id 4 edits from it: renamed, not misspelt.
+TITLE_OF_IT = (
+    f"unknown theme 'efficiency' {WRITE_ITS_ID}, here and in {{more}}: renamed in themes.yaml? "
+    f"rename it in each{KEEP_OLD}"
 )
 
 
@@ -1555,8 +1556,7 @@ def test_an_id_renamed_in_themes_yaml_alone_is_one_error_for_all_the_entries_nam
     write(content, themes=RENAMED, papers=NAMING_TWICE)
     curation, problems = curate(content)
     assert [problem for problem in problems if ": warning: " not in problem] == [
-        f"{P}:4: unknown theme 'efficiency', here and in 4 more entries "
-        f"(lines 5, 7, 8, 10, 11, … 17): {LIKE_IT}"
+        f"{P}:4: " + TITLE_OF_IT.format(more="4 more entries (lines 5, 7, 8, 10, 11, … 17)")
     ]
     # Only the reporting is grouped: each entry is still in error.
     assert curation.in_error == set(NAMING)
@@ -1635,10 +1635,151 @@ def test_a_section_is_not_said_renamed_while_several_of_its_theme_s_are_named_by
     themes = FAST_ENCODING.replace("      - id: fast-decoding\n", "      - id: speculation\n", 1)
     write(content, themes=themes, papers=papers)
     assert errors(content) == [
-        f"{P}:4: unknown section 'fast-decoding' in theme 'efficiency' (did you mean "
-        "'fast-encoding'?), here and in 3 more entries (lines 6, 8 and 10): renamed in "
-        "themes.yaml? rename it in each"
+        f"{P}:4: unknown section 'fast-decoding' in theme 'efficiency', here and in 3 more "
+        "entries (lines 6, 8 and 10): renamed in themes.yaml? the sections of the theme no entry "
+        "names are 'fast-encoding' (line 7) and 'speculation' (line 10): rename it in each entry "
+        "to the one it became"
     ]
+
+
+def _naming(*placed: str) -> str:
+    """papers.yaml with an entry for each paper of the dump in turn, its 'themes' as ``placed``."""
+    papers = [*NAMING, "teaching-transformers-to-add"]
+    return (
+        HEADER
+        + "papers:\n"
+        + "".join(
+            f"  {paper_id}:\n    themes: {{{themes}}}\n"
+            for paper_id, themes in zip(papers, placed, strict=False)
+        )
+    )
+
+
+# 'efficiency' with a section no entry names yet, 'drafting' (line 13).
+WITH_DRAFTING = DRAFTING.replace("TERMS", "pruning")
+
+
+def test_a_section_misspelt_in_many_entries_is_said_to_be_a_typo_of_the_one_others_name(
+    content: Path,
+) -> None:
+    # 'Renamed to 'drafting', the only section no entry names?' had the curator move the four
+    # papers into it, and the check then passed.
+    write(
+        content,
+        themes=WITH_DRAFTING,
+        papers=_naming(
+            *["efficiency: fast-decodng"] * 4,
+            "efficiency: fast-decoding",
+            "efficiency: quantization",
+        ),
+    )
+    assert errors(content) == [
+        f"{P}:4: unknown section 'fast-decodng' in theme 'efficiency' (did you mean "
+        "'fast-decoding'?), here and in 3 more entries (lines 6, 8 and 10): if so, correct it in "
+        "each"
+    ]
+
+
+def test_a_section_renamed_beside_a_new_one_names_both_not_one_alike_that_others_fill(
+    content: Path,
+) -> None:
+    # '(did you mean 'fast-encoding'?)', two edits from 'fast-decoding' and filled by another
+    # entry, had the curator move the four papers into it, and the check then passed.
+    themes = WITH_DRAFTING.replace("      - id: quantization\n", "      - id: fast-encoding\n", 1)
+    themes = themes.replace("      - id: fast-decoding\n", "      - id: draft-models\n", 1)
+    write(
+        content,
+        themes=themes,
+        papers=_naming(*["efficiency: fast-decoding"] * 4, "efficiency: fast-encoding"),
+    )
+    assert errors(content) == [
+        f"{P}:4: unknown section 'fast-decoding' in theme 'efficiency', here and in 3 more "
+        "entries (lines 6, 8 and 10): renamed in themes.yaml? the sections of the theme no entry "
+        "names are 'draft-models' (line 10) and 'drafting' (line 13): rename it in each entry to "
+        "the one it became"
+    ]
+
+
+def test_two_sections_renamed_at_once_are_not_said_to_be_one_alike_that_others_fill(
+    content: Path,
+) -> None:
+    # 'quantization' became 'low-bits' and 'fast-decoding' 'draft-models'; 'fast-encoding', a
+    # third, is filled by another entry: no "did you mean" sends papers there, grouped or not.
+    themes = WITH_DRAFTING.replace("      - id: quantization\n", "      - id: low-bits\n", 1)
+    themes = themes.replace("      - id: fast-decoding\n", "      - id: draft-models\n", 1)
+    themes = themes.replace("      - id: drafting\n", "      - id: fast-encoding\n", 1)
+    write(
+        content,
+        themes=themes,
+        papers=_naming(
+            *["efficiency: fast-decoding"] * 4,
+            "efficiency: fast-encoding",
+            "efficiency: quantisation",
+        ),
+    )
+    assert errors(content) == [
+        f"{P}:4: unknown section 'fast-decoding' in theme 'efficiency', here and in 3 more "
+        "entries (lines 6, 8 and 10): renamed in themes.yaml? the sections of the theme no entry "
+        "names are 'low-bits' (line 7) and 'draft-models' (line 10): rename it in each entry to "
+        "the one it became",
+        f"{P}:14: unknown section 'quantisation' in theme 'efficiency' "
+        "(sections: low-bits, draft-models, fast-encoding)",
+    ]
+
+
+QUANTIZATON = "(that is the title of section 'quantizaton': write its id)"
+
+
+def test_two_sections_misspelt_in_themes_yaml_are_each_said_to_be_the_likely_mistake(
+    content: Path,
+) -> None:
+    # '(did you mean 'fast-decodng'?) ... rename it in each' had the curator copy the typo into
+    # every entry instead of correcting one line of themes.yaml.
+    themes = THEMES.replace("      - id: quantization\n", "      - id: quantizaton\n", 1)
+    themes = themes.replace("      - id: fast-decoding\n", "      - id: fast-decodng\n", 1)
+    write(
+        content,
+        themes=themes,
+        papers=_naming(*["efficiency: fast-decoding"] * 4, *["efficiency: quantization"] * 2),
+    )
+    assert errors(content) == [
+        f"{P}:4: unknown section 'fast-decoding' in theme 'efficiency', here and in 3 more "
+        "entries (lines 6, 8 and 10): section 'fast-decodng' (themes.yaml line 10), which no "
+        "entry names, looks like a misspelling of it: if so, correct its id there; if the section "
+        "was renamed, rename it in each entry",
+        # Two entries: an error at each, which the section's title names.
+        f"{P}:12: unknown section 'quantization' in theme 'efficiency' {QUANTIZATON}",
+        f"{P}:14: unknown section 'quantization' in theme 'efficiency' {QUANTIZATON}",
+    ]
+
+
+@pytest.mark.parametrize("entries", [3, 4])
+def test_a_theme_misspelt_in_entries_is_a_typo_of_the_theme_others_name_not_a_new_one_alike(
+    content: Path, entries: int
+) -> None:
+    # A new theme 'efficiencies' no entry names yet is 3 edits from 'efficiencyy': not said to
+    # be misspelt in themes.yaml, where correcting it would have named the new theme anew.
+    themes = THEMES + (
+        "  - id: efficiencies\n    title: Efficiencies\n    intro: More.\n    sections:\n"
+        "      - id: misc\n        title: Misc\n"
+    )
+    write(
+        content,
+        themes=themes,
+        papers=_naming(*["efficiencyy: quantization"] * entries, "efficiency: quantization"),
+    )
+    lines = [4, 6, 8, 10][:entries]
+    if entries < GROUPED_FROM:
+        said = [
+            f"{P}:{line}: unknown theme 'efficiencyy' (did you mean 'efficiency'?)"
+            for line in lines
+        ]
+    else:
+        said = [
+            f"{P}:4: unknown theme 'efficiencyy' (did you mean 'efficiency'?), here and in 3 more "
+            "entries (lines 6, 8 and 10): if so, correct it in each"
+        ]
+    assert errors(content) == said
 
 
 @pytest.mark.parametrize("count", range(1, LINES_LISTED + LINES_HIDDEN_FROM + 3))
@@ -1699,21 +1840,27 @@ def test_entries_naming_different_unknown_ids_are_grouped_by_id(content: Path) -
         ),
     )
     assert errors(content) == [
-        f"{P}:4: unknown section 'state-spaces' in theme 'sequence-models' (did you mean "
-        "'state-space'?), here and in 3 more entries (lines 7, 10 and 13): renamed in "
-        "themes.yaml? rename it in each",
-        f"{P}:5: unknown theme 'efficiency', here and in 3 more entries "
-        f"(lines 8, 11 and 14): {LIKE_IT}",
+        f"{P}:4: unknown section 'state-spaces' in theme 'sequence-models', here and in 3 more "
+        "entries (lines 7, 10 and 13): section 'state-space' (themes.yaml line 24), which no "
+        "entry names, looks like a misspelling of it: if so, correct its id there; if the section "
+        "was renamed, rename it in each entry",
+        f"{P}:5: " + TITLE_OF_IT.format(more="3 more entries (lines 8, 11 and 14)"),
     ]
 
 
 @pytest.mark.parametrize(
     ("written", "keep"),
     [
-        # Like in id, not in title: the same theme may be meant.
+        # Like in id to difflib, not in title, but no typo (3 edits): one of the themes no entry
+        # names, the error lists them.
         (
             "  - id: efficiency-ml\n    title: Speed\n",
-            ", and add 'formerly: [efficiency]' to theme 'efficiency-ml'",
+            ", and add 'formerly: [efficiency]' to the theme it became",
+        ),
+        # A typo: that theme.
+        (
+            "  - id: eficiency\n    title: Speed\n",
+            ", and add 'formerly: [efficiency]' to theme 'eficiency'",
         ),
         # Other old ids listed already: one more goes among them.
         (
@@ -1736,7 +1883,9 @@ def test_a_renamed_theme_s_old_addresses_are_said_to_be_kept_by_formerly(
     write(content, themes=themes, papers=NAMING_TWICE)
     (error,) = errors(content)
     keeping = f"{keep} in themes.yaml so its old addresses keep working" if keep else ""
-    assert re.search(f"rename it in each( entry)?{re.escape(keeping)}$", error)
+    assert re.search(
+        f"rename it in each( entry)?( to the one it became)?{re.escape(keeping)}$", error
+    )
 
 
 # Naming the other two themes: after the five entries of NAMING_TWICE, lines 19 and 20.
@@ -1759,10 +1908,10 @@ def test_a_theme_renamed_unlike_its_old_id_is_named_when_no_entry_names_it(
     write(content, themes=UNLIKE, papers=NAMING_TWICE + NAMING_THE_OTHERS)
     # The entries leave 'state-space' empty: a warning of its own.
     assert [p for p in curate(content)[1] if ": warning: section " not in p] == [
-        f"{P}:4: unknown theme 'efficiency' (themes: cost, sequence-models, arithmetic-reasoning), "
-        "here and in 4 more entries (lines 5, 7, 8, 10, 11, … 17): renamed in themes.yaml? rename "
-        "it in each, and add 'formerly: [efficiency]' to theme 'cost' in themes.yaml so its old "
-        "addresses keep working"
+        f"{P}:4: unknown theme 'efficiency', here and in 4 more entries (lines 5, 7, 8, 10, 11, "
+        "… 17): renamed to 'cost' in themes.yaml (line 3), the only theme no entry names? rename "
+        "it in each entry, and add 'formerly: [efficiency]' to theme 'cost' in themes.yaml so its "
+        "old addresses keep working"
     ]
 
 

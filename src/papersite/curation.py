@@ -46,7 +46,7 @@ from papersite.rules import (
 )
 from papersite.schema import SchemaProblem, load_schema, validate, value_at
 from papersite.sources import OUTSIDE_CONTENT, outside_content
-from papersite.wording import closest, counted, describe, listed, suggest
+from papersite.wording import closest, counted, describe, listed, listing, nearest, suggest
 from papersite.yamlfile import (
     DuplicateKey,
     Location,
@@ -1746,68 +1746,91 @@ class _UnknownIds:
     def report(self) -> None:
         """One error a place, or one for them all when many entries name the same id.
 
-        A theme id no theme has, and no theme's 'formerly', may be a theme's old id all the same:
-        one renamed to an id unlike it ('efficiency' to 'cost') is named by no entry. That such a
-        theme has no papers is then no news: the error says to rename the id in each entry, and
-        to keep it in the theme's 'formerly', naming the theme when it is the only one no entry
-        names.
+        What an unknown id was meant to be is guessed once every entry is read, from which ids
+        entries name. A typo is a few edits (:func:`~papersite.wording.misspelt`): beside an id
+        entries name, one in papers.yaml ("did you mean"); beside one no entry names, likelier
+        one in themes.yaml than the same in many entries. Many entries naming an id like none is
+        a rename in themes.yaml alone, to an id no entry names: it is named when it is the only
+        one, they all are when several. An id merely alike to difflib is not said to be meant:
+        a section or theme other entries fill, followed, moved papers into it without a word.
+
+        A theme renamed is named by no entry, so that it has no papers is then no news: the error
+        says to rename the id in each entry, and to keep it in the theme's 'formerly'.
         """
         unnamed = [theme for theme in self.themes if theme.id not in self.named_themes]
         for named, (message, write, renamed, plain, places) in self.named.items():
-            # Many entries naming one unknown id like the id of a theme none names: that theme's
-            # id is the likelier mistake, one typo in themes.yaml rather than the same in each.
-            misspelt = None
-            if len(named) == 1 and write is None:
-                close = closest(named[0], [theme.id for theme in unnamed])
-                misspelt = next((theme for theme in unnamed if theme.id == close), None)
-                if misspelt is not None:
-                    renamed = misspelt
+            kind = "theme" if len(named) == 1 else "section"
+            given = named[-1]
+            ids, named_ids = self._ids(named)
+            free = [known for known in ids if known not in named_ids]
+            # A "did you mean" or a list is a guess, made again here. A theme's title or another
+            # theme's section is known, but a typo of an id no entry names is likelier still
+            # when many entries name it (the id a theme's title misspelt).
+            guessed = message != plain
+            near = None if write else nearest(given, ids, named_ids)
+            if kind == "theme" and write is None:
+                if guessed or near is not None:
+                    only = free[0] if len(free) == 1 else None
+                    renamed = next((t for t in self.themes if t.id == (near or only)), None)
                 elif renamed is None and len(unnamed) == 1:
                     renamed = unnamed[0]
                 self.meant.update(theme.id for theme in ([renamed] if renamed else unnamed))
-            if len(named) == 2:
+            if kind == "section":
                 # Any section of the theme no entry names may be the one the id was meant for.
-                self.meant_sections.update(
-                    (named[0], section.id) for section in self._unnamed_sections(named[0])
-                )
+                self.meant_sections.update((named[0], section) for section in free)
             entries = {entry for entry, _ in places}
             # A decision's keys are checked in no order of the file's ('featured' first).
             first, *others = lines = sorted(line for _, line in places)
             if len(entries) < GROUPED_FROM:
+                if guessed:
+                    # A few entries: a typo in each, or the start of an id pasted, most likely.
+                    # Alike to difflib only, an id other entries fill may be a renamed one's
+                    # neighbour: following it would move the papers there without a word.
+                    meant = near or closest(given, ids)
+                    if meant in named_ids and meant != near and not meant.startswith(given):
+                        meant = None
+                    hint = f"(did you mean '{meant}'?)" if meant else listing(ids, f"{kind}s")
+                    message = f"{plain} {hint}"
                 fix = f": write '{write}'" if write else ""
                 for line in lines:
                     self.problems.error(self.document.path, line, f"{message}{fix}")
                 continue
             # A section's old id has no addresses to keep: it is only an anchor.
-            keep = _keep_old(named[0], renamed) if len(named) == 1 else ""
-            section = self._renamed_section(named) if len(named) == 2 else None
+            keep = _keep_old(named[0], renamed) if kind == "theme" else ""
+            of_theme = " of the theme" if kind == "section" else ""
             if write:
                 fix = f"write '{write}' in each"
-            elif section is not None:
-                message = plain
-                at = self.section_lines.get((named[0], section.id))
-                if closest(named[1], [section.id]) is not None:
-                    fix = (
-                        f"section '{section.id}' ({THEMES_FILE} line {at}), which no entry names, "
-                        "looks like a misspelling of it: if so, correct its id there; if the "
-                        "section was renamed, rename it in each entry"
-                    )
-                else:
-                    fix = (
-                        f"renamed to '{section.id}' in {THEMES_FILE} (line {at}), the only "
-                        "section of the theme no entry names? rename it in each entry"
-                    )
-            elif misspelt is not None:
-                # Its hint would say to write the misspelt id ("did you mean", "write its id").
-                message = plain
-                at = self.theme_lines.get(misspelt.id)
+            elif near is not None and near in named_ids:
+                message = f"{_unknown(named)} (did you mean '{near}'?)"
+                fix = "if so, correct it in each"
+            elif near is not None:
+                message = _unknown(named)
                 fix = (
-                    f"theme '{misspelt.id}' ({THEMES_FILE} line {at}), which no entry names, "
-                    "looks like a misspelling of it: if so, correct its id there; if the theme "
-                    f"was renamed, rename it in each entry{keep}"
+                    f"{kind} '{near}' ({THEMES_FILE} line {self._line(named, near)}), which no "
+                    "entry names, looks like a misspelling of it: if so, correct its id there; "
+                    f"if the {kind} was renamed, rename it in each entry{keep}"
+                )
+            elif not guessed:
+                fix = f"renamed in {THEMES_FILE}? rename it in each{keep}"
+            elif len(free) == 1:
+                message = plain
+                fix = (
+                    f"renamed to '{free[0]}' in {THEMES_FILE} (line {self._line(named, free[0])}), "
+                    f"the only {kind}{of_theme} no entry names? rename it in each entry{keep}"
+                )
+            elif free:
+                message = plain
+                each = listed([f"'{known}' (line {self._line(named, known)})" for known in free])
+                fix = (
+                    f"renamed in {THEMES_FILE}? the {kind}s{of_theme} no entry names are {each}: "
+                    f"rename it in each entry to the one it became{keep}"
                 )
             else:
-                fix = f"renamed in themes.yaml? rename it in each{keep}"
+                message = f"{plain} {listing(ids, f'{kind}s')}"
+                fix = (
+                    f"renamed or removed in {THEMES_FILE}? write in each entry the {kind} its "
+                    f"paper belongs in{keep}"
+                )
             self.problems.error(
                 self.document.path,
                 first,
@@ -1815,23 +1838,29 @@ class _UnknownIds:
                 f"({_lines_named(others)}): {fix}",
             )
 
-    def _renamed_section(self, named: tuple[str, ...]) -> Section | None:
-        """The section an unknown one of a theme likely became: the only one no entry names.
+    def _ids(self, named: tuple[str, ...]) -> tuple[list[str], set[str]]:
+        """The ids an unknown one may stand for, and those of them some entry names.
 
-        A "did you mean" names the closest section, often one other entries fill: following it
-        moved every paper of the renamed section to the wrong one, and the check then passed.
+        All the themes for a theme id; for a section id, the sections of its theme.
         """
-        unnamed = self._unnamed_sections(named[0])
-        return unnamed[0] if len(unnamed) == 1 else None
+        if len(named) == 1:
+            return [theme.id for theme in self.themes], self.named_themes
+        theme = next((theme for theme in self.themes if theme.id == named[0]), None)
+        ids = [section.id for section in (theme.sections if theme else ())]
+        return ids, {section for known, section in self.named_sections if known == named[0]}
 
-    def _unnamed_sections(self, theme_id: str) -> list[Section]:
-        """The sections of the theme that no entry names."""
-        theme = next((theme for theme in self.themes if theme.id == theme_id), None)
-        return [
-            section
-            for section in (theme.sections if theme else ())
-            if (theme_id, section.id) not in self.named_sections
-        ]
+    def _line(self, named: tuple[str, ...], known: str) -> int | None:
+        """The line in themes.yaml of a theme's id, or of a section's of the unknown id's theme."""
+        if len(named) == 1:
+            return self.theme_lines.get(known)
+        return self.section_lines.get((named[0], known))
+
+
+def _unknown(named: tuple[str, ...]) -> str:
+    """What the error at an unknown theme id, or (after its theme's) section id, says first."""
+    if len(named) == 1:
+        return f"unknown theme '{named[0]}'"
+    return f"unknown section '{named[1]}' in theme '{named[0]}'"
 
 
 def _keep_old(old: str, renamed: Theme | None) -> str:
@@ -1915,13 +1944,13 @@ class _References:
         titled = _titled(theme_id, self.themes.themes)
         if titled is not None:
             self.unknown.meant.add(titled.id)
-        hint = _title_hint(theme_id, "theme", self.themes.themes, None)
-        hint = hint or suggest(theme_id, known, "themes")
-        close = closest(theme_id, known)
-        renamed = titled or next((t for t in self.themes.themes if t.id == close), None)
-        message = f"unknown theme '{theme_id}'"
+        message = _unknown((theme_id,))
+        title = _title_hint(theme_id, "theme", self.themes.themes, None)
+        # A "did you mean" is only a guess, made again once every entry is read (_UnknownIds).
+        plain = f"{message} {title}" if title else message
+        hint = title or suggest(theme_id, known, "themes")
         self.report_unknown(
-            (theme_id,), f"{message} {hint}", *location, renamed=renamed, plain=message
+            (theme_id,), f"{message} {hint}", *location, renamed=titled, plain=plain
         )
         return False
 
@@ -1932,10 +1961,10 @@ class _References:
         if theme.section(section_id):
             self.unknown.named_sections.add((theme_id, section_id))
             return True
-        message = f"unknown section '{section_id}' in theme '{theme_id}'"
+        message = _unknown((theme_id, section_id))
         whose = _section_whose(section_id, theme, self.themes.themes)
         hint = whose or suggest(section_id, [section.id for section in theme.sections], "sections")
-        # A "did you mean" is left out when the error names the section likely meant instead.
+        # A "did you mean" is only a guess, made again once every entry is read (_UnknownIds).
         plain = f"{message} {whose}" if whose else message
         self.report_unknown((theme_id, section_id), f"{message} {hint}", *location, plain=plain)
         return False
