@@ -47,6 +47,10 @@ def test_review_summarises_counts_added_moved_removed_and_check_messages(
         "| Arithmetic Reasoning | 1 | 1 | 0 | 1 |\n"
         "| Unsorted | 1 | 1 | 0 |  |\n"
         "\n"
+        "### Dumps (1)\n"
+        "\n"
+        "- `dump.txt`: text edited; 7 records read, 7 new papers\n"
+        "\n"
         "### Added (2)\n"
         "\n"
         "- A Survey of Cooking Robots `a-survey-of-cooking-robots`: `unsorted` "
@@ -99,7 +103,7 @@ def test_a_tag_told_apart_by_a_space_that_is_no_space_names_it_in_the_check_list
 def test_unchanged_content_reviews_as_no_change(curated_content: Path) -> None:
     report = review(curated_content, curated_content)
     assert (report.added, report.moved, report.removed, report.problems) == ((), (), (), ())
-    assert (report.catalogue, report.upvotes_changed) == ((), 0)
+    assert (report.catalogue, report.upvotes_changed, report.dumps) == ((), 0, ())
     assert [(c.theme, c.base, c.head, c.delta) for c in report.counts] == [
         ("efficiency", 3, 3, 0),
         ("sequence-models", 2, 2, 0),
@@ -107,12 +111,122 @@ def test_unchanged_content_reviews_as_no_change(curated_content: Path) -> None:
         ("unsorted", 1, 1, 0),
     ]
     assert report.themes_edited == ()
+    assert report.unchanged
+    # Said in one line: a table of zeros and four lists of "None." hid that nothing changed.
+    assert format_review(report) == (
+        "## Content review\n"
+        "\n"
+        "**No change to the site**: no paper, theme, rule or dump differs from the base branch "
+        "(6 papers on the site); `papersite check`: 0 errors, 0 warnings.\n"
+    )
+
+
+def test_a_pull_request_that_changes_nothing_says_so_and_keeps_its_check_list(
+    curated_content: Path,
+) -> None:
+    # A theme with no papers warns on both sides; the pull request only edits comments.
+    empty = "  - id: empty\n    title: Empty\n    intro: None yet.\n    sections:\n"
+    empty += "      - id: all\n        title: All\n"
+    with (curated_content / "curation" / "themes.yaml").open("a", encoding="utf-8") as themes:
+        themes.write(empty)
+    head = _head_copy(curated_content)
+    for name in ("themes.yaml", "papers.yaml"):
+        path = head / "curation" / name
+        path.write_text(f"# Edited.\n{path.read_text(encoding='utf-8')}", encoding="utf-8")
+    text = format_review(review(curated_content, head))
+    assert text == (
+        "## Content review\n"
+        "\n"
+        "**No change to the site**: no paper, theme, rule or dump differs from the base branch "
+        "(6 papers on the site); `papersite check`: 0 errors, 1 warning.\n"
+        "\n"
+        "### Check\n"
+        "\n"
+        "- **warning** `head/curation/themes.yaml:42`: theme 'empty' has no papers\n"
+    )
+
+
+def test_a_pull_request_that_changes_one_thing_keeps_the_whole_summary(
+    curated_content: Path,
+) -> None:
+    # Its lists say "None." where nothing changed, as always: a reviewer knows where to look.
+    head = _head_copy(curated_content)
+    papers = head / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("note: Quantizes", "note: It quantizes"), encoding="utf-8")
+    report = review(curated_content, head)
+    assert not report.unchanged
     text = format_review(report)
-    assert text.count("\nNone.\n") == 4
+    assert text.startswith(
+        "## Content review\n\n**6 → 6 papers** on the site: 0 added, 0 moved, 0 removed, "
+        "1 edited; `papersite check`: 0 errors, 0 warnings.\n\n### Papers per theme\n"
+    )
+    assert text.count("\nNone.\n") == 3
     assert "Catalogue changes" not in text  # shown only when a dump changed something
     assert "dded hidden" not in text  # shown only when a dump brings a paper hidden at once
     assert "Themes edited" not in text and "themes edited" not in text
+    assert "### Dumps" not in text  # shown only when a dump, or what sources.yaml says, changed
     assert text.endswith("### Check\n\nNo errors or warnings.\n")
+
+
+def _list_dumps(content: Path, entries: str) -> None:
+    """Write content's sources.yaml, listing dumps with these entries (YAML, two spaces in)."""
+    (content / "sources" / "sources.yaml").write_text(f"sources:\n{entries}", encoding="utf-8")
+
+
+def test_dumps_added_removed_relabelled_or_redated_are_named(curated_content: Path) -> None:
+    # A label is what a paper's page lists under Sources: changed alone, it changed 43 pages
+    # that the review said nothing of. A dump added or removed was known by its papers alone.
+    (curated_content / "sources" / "old.txt").write_text(
+        "Kernels That Speed Up Training\n\nCustom kernels.\n", encoding="utf-8"
+    )
+    _list_dumps(
+        curated_content,
+        "  dump.txt: {label: 'Daily, November', captured: 2025-11-20}\n"
+        "  old.txt: {label: Old, captured: 2025}\n",
+    )
+    head = _head_copy(curated_content)
+    (head / "sources" / "old.txt").unlink()
+    _add_dump(head, "Paged Caches for Serving", "Sourdough Bread at Home")
+    _list_dumps(
+        head,
+        "  dump.txt: {label: 'Daily, 20 November', captured: 2025-11-21}\n"
+        "  new.txt: {label: 'A *new* `dump`', captured: 2025-11-22}\n",
+    )
+    report = review(curated_content, head)
+    assert [(c.name, c.base is None, c.head is None, c.edited) for c in report.dumps] == [
+        ("dump.txt", False, False, False),
+        ("new.txt", True, False, False),
+        ("old.txt", False, True, False),
+    ]
+    text = format_review(report)
+    # Labels are the curators' text, shown as written in code spans, as link labels are.
+    assert (
+        "| Unsorted | 1 | 3 | +2 |  |\n"
+        "\n"
+        "### Dumps (3)\n"
+        "\n"
+        "- `dump.txt`: label `Daily, November` → `Daily, 20 November`, "
+        "captured 2025-11-20 → 2025-11-21; 7 records read, 7 new papers\n"
+        "- `new.txt` added: label `` A *new* `dump` ``, captured 2025-11-22; 2 records read, "
+        "2 new papers\n"
+        "- `old.txt` removed: label `Old`, captured 2025; it had 1 record read, 0 new papers\n"
+        "\n"
+        "### Added (2)\n"
+    ) in text
+
+
+def test_a_dump_whose_text_changed_is_named_with_its_counts_before_and_after(
+    curated_content: Path,
+) -> None:
+    head = _head_copy(curated_content)
+    with (head / "sources" / "dump.txt").open("a", encoding="utf-8") as dump:
+        dump.write("Paged Caches for Serving\nCaches, in pages.\n")
+    report = review(curated_content, head)
+    assert not report.unchanged
+    assert "\n- `dump.txt`: text edited; 7 → 8 records read, 7 → 8 new papers\n" in (
+        format_review(report)
+    )
 
 
 def test_a_theme_the_pull_request_s_themes_yaml_cannot_read_is_not_counted_as_emptied(
@@ -142,10 +256,12 @@ def test_a_theme_renamed_with_formerly_keeps_its_addresses_in_the_review(
     assert "| Arithmetic Reasoning (renamed: `arithmetic-reasoning` → `numbers`) | 1 |" in out
     assert "removed: `arithmetic-reasoning`" not in out
     assert "stops publishing" not in out
+    # The same theme: its old page redirects (render.py), and its feed and BibTeX, which cannot,
+    # are served as copies under the old names.
     assert (
-        "\nAddresses kept by `formerly`, leading to another theme's id: "
-        "`themes/arithmetic-reasoning/`, `feeds/arithmetic-reasoning.xml`, "
-        "`bibtex/arithmetic-reasoning.bib` → `themes/numbers/`.\n"
+        "\nOld addresses kept by `formerly`: `themes/arithmetic-reasoning/` redirects to "
+        "`themes/numbers/`, and `feeds/arithmetic-reasoning.xml` and "
+        "`bibtex/arithmetic-reasoning.bib` serve copies of its feed and BibTeX.\n"
     ) in out
 
 
@@ -246,6 +362,10 @@ def test_a_papers_yaml_that_cannot_be_read_is_said_and_no_paper_compared(
         "| Sequence Models | 2 | not counted |  |  |\n"
         "| Arithmetic Reasoning | 1 | not counted |  |  |\n"
         "| Unsorted | 1 | not counted |  |  |\n"
+        "\n"
+        "### Dumps (1)\n"
+        "\n"
+        "- `dump.txt`: text edited; 7 records read, 7 new papers\n"
         "\n"
         "### Check\n"
         "\n"
@@ -1435,7 +1555,11 @@ def test_a_former_id_that_leads_to_another_theme_is_named(curated_content: Path)
     )
     report = review(renamed, head)
     assert [(a.old, a.now) for a in report.addresses] == [("arithmetic-reasoning", "efficiency")]
-    assert "`bibtex/arithmetic-reasoning.bib` → `themes/efficiency/`.\n" in format_review(report)
+    assert (
+        "\nOld addresses kept by `formerly`: `themes/arithmetic-reasoning/` redirects to another "
+        "theme's page, `themes/efficiency/`, and `feeds/arithmetic-reasoning.xml` and "
+        "`bibtex/arithmetic-reasoning.bib` serve copies of its feed and BibTeX.\n"
+    ) in format_review(report)
     # Renamed, a theme keeps leading its former ids to itself: no news.
     again = Path("again")
     shutil.copytree(renamed, again)

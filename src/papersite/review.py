@@ -16,7 +16,9 @@ can take a paper's id. A paper whose id changed, to one the base branch does not
 pull request does not (an older page gave it an earlier title), is that paper: compared with itself
 under its new id, its id change named. Themes are compared by id
 too, a theme renamed with its old id under 'formerly' as the theme it was; the addresses of a
-theme's id or former id that the site stops publishing are named.
+theme's id or former id that the site stops publishing are named. Dumps are compared by file name:
+each one added, removed, relabelled, redated or edited is named, as papers' pages list them. A pull
+request that changes none of this gets one line saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -26,6 +28,7 @@ cannot be read, and a paper whose entry holds an error is listed as not compared
 from __future__ import annotations
 
 import dataclasses
+import filecmp
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,7 +36,7 @@ from datetime import date
 from pathlib import Path
 
 from papersite import urls
-from papersite.catalogue import Paper
+from papersite.catalogue import Paper, SourceSummary
 from papersite.curation import (
     CURATION_DIR,
     PAPERS_FILE,
@@ -53,7 +56,7 @@ from papersite.errors import (
 )
 from papersite.markup import code_span, escape_gfm
 from papersite.rules import Term
-from papersite.sources import SOURCES_DIR
+from papersite.sources import SOURCES_DIR, SourceFile
 from papersite.tags import text_order
 from papersite.wording import closest, counted
 
@@ -118,12 +121,35 @@ class Addresses:
     ``old`` is the id in those addresses: a base theme's own id, or one of its former ids.
     ``now`` is the theme they lead to in the pull request, through its 'formerly'; None when the
     site stops publishing them. ``typo``, for addresses dropped: a former id the pull request adds
-    that is likely meant as ``old``, and the theme listing it.
+    that is likely meant as ``old``, and the theme listing it. ``renamed`` when ``now`` is the
+    theme ``old`` named on the base branch, renamed: not another theme's.
     """
 
     old: str
     now: str | None
     typo: tuple[str, str] | None = None
+    renamed: bool = False
+
+
+@dataclass(frozen=True)
+class DumpChange:
+    """A dump the pull request adds (no ``base``), removes (no ``head``), or changes.
+
+    Each side's accounting for the file (what ``papersite check`` prints of it), with what
+    sources.yaml says of it; ``edited`` when the file's text differs too. Its papers' pages list
+    it by its label, and a removed dump's papers leave the site unless another dump has them.
+    """
+
+    base: SourceSummary | None
+    head: SourceSummary | None
+    edited: bool = False
+
+    @property
+    def name(self) -> str:
+        """The dump's file name in content/sources, the same on both sides."""
+        summary = self.head or self.base
+        assert summary is not None  # on one side at least
+        return summary.source.name
 
 
 @dataclass(frozen=True)
@@ -222,11 +248,40 @@ class Review:
     # Papers new to the dumps that papers.yaml hides from the start: on the site on neither side,
     # but the hiding and its reason are a decision the reviewer checks.
     added_hidden: tuple[PaperChange, ...] = ()
+    # Dumps added, removed, relabelled, redated or edited: the papers' Sources lists name them.
+    dumps: tuple[DumpChange, ...] = ()
 
     @property
     def compared(self) -> bool:
         """Whether the papers were compared: both sides' papers.yaml could be read."""
         return self.base_unread is None and self.head_unread is None
+
+    @property
+    def unchanged(self) -> bool:
+        """Whether the pull request changes nothing the review compares: no paper, theme or dump.
+
+        The check's messages are the pull request's alone: a comment edited can leave one there.
+        """
+        return (
+            self.compared
+            and self.base_total == self.head_total
+            and all(c.delta == 0 and not c.status and c.was is None for c in self.counts)
+            and not any(
+                (
+                    self.added,
+                    self.added_hidden,
+                    self.moved,
+                    self.removed,
+                    self.edited,
+                    self.not_compared,
+                    self.catalogue,
+                    self.upvotes_changed,
+                    self.themes_edited,
+                    self.addresses,
+                    self.dumps,
+                )
+            )
+        )
 
     @property
     def errors(self) -> int:
@@ -252,6 +307,8 @@ class _Side:
     unread: str | None
     # The curation files as read, for the themes' rules; None without a curation folder.
     files: CurationFiles | None = None
+    # Each dump's accounting, in file name order, with what sources.yaml says of it.
+    dumps: tuple[SourceSummary, ...] = ()
 
     def has(self, paper_id: str) -> bool:
         """Whether the paper is in this side's dumps, shown or hidden."""
@@ -307,6 +364,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         upvotes_changed=upvotes_changed,
         themes_edited=_themes_edited(base, head, renames),
         addresses=_addresses_changed(base.curation, head.curation, renames),
+        dumps=_dumps_changed(base, head),
     )
 
 
@@ -430,7 +488,8 @@ def _addresses_changed(
     changes = []
     for theme in base.themes:
         if theme.id in leads:
-            changes.append(Addresses(theme.id, leads[theme.id]))
+            renamed = renames.get(theme.id) == leads[theme.id]
+            changes.append(Addresses(theme.id, leads[theme.id], renamed=renamed))
         # Its feed's readers get another theme's papers from now on.
         same = renames.get(theme.id, theme.id)
         changes += [
@@ -444,6 +503,36 @@ def _addresses_changed(
             if old in dropped
         ]
     return tuple(changes)
+
+
+def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
+    """The dumps, by file name, that one side has alone, or whose label, date or text differ."""
+    before = {summary.source.name: summary for summary in base.dumps}
+    after = {summary.source.name: summary for summary in head.dumps}
+    changes = []
+    for name in sorted(before.keys() | after.keys()):
+        was, now = before.get(name), after.get(name)
+        if was is None or now is None:
+            changes.append(DumpChange(was, now))
+            continue
+        edited = not _same_text(was.source.path, now.source.path)
+        relabelled = was.source.label != now.source.label
+        if edited or relabelled or _dated(was.source) != _dated(now.source):
+            changes.append(DumpChange(was, now, edited))
+    return tuple(changes)
+
+
+def _dated(source: SourceFile) -> tuple[date | None, int | None]:
+    return source.captured, source.captured_year
+
+
+def _same_text(was: Path, now: Path) -> bool:
+    """Whether two dumps hold the same bytes; a file that cannot be read is not called edited."""
+    # Its papers' changes are listed, but not which dump brought them: an edit is named here.
+    try:
+        return filecmp.cmp(was, now, shallow=False)
+    except OSError:
+        return True  # the reading's error is under Check
 
 
 def _check_is_content(content: Path) -> None:
@@ -473,6 +562,7 @@ def _review_unread(base: _Side, head: _Side, renames: dict[str, str]) -> Review:
         head_unread=head.unread,
         themes_edited=_themes_edited(base, head, renames),
         addresses=_addresses_changed(base.curation, head.curation, renames),
+        dumps=_dumps_changed(base, head),
     )
 
 
@@ -756,7 +846,16 @@ def _curate(content: Path) -> _Side:
     hidden = {item.paper.id: item for item in curation.hidden}
     papers = {item.paper.id: item for item in curation.papers}
     unread = None if curation.papers_read else display_path(content / CURATION_DIR / PAPERS_FILE)
-    return _Side(curation, places, hidden, loaded.problems, papers, unread, loaded.files)
+    return _Side(
+        curation,
+        places,
+        hidden,
+        loaded.problems,
+        papers,
+        unread,
+        loaded.files,
+        loaded.catalogue.sources,
+    )
 
 
 def _themes_edited(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[ThemeEdit, ...]:
@@ -910,6 +1009,23 @@ def _addresses(theme_id: str) -> str:
     )
 
 
+def _kept(address: Addresses) -> str:
+    """How the site keeps a base theme's addresses that now lead to another id (render.py)."""
+    assert address.now is not None  # kept, not dropped
+    old, now = address.old, address.now
+    # Renamed, it is the same theme; otherwise the old feed's readers get another's papers.
+    page = "`{}` redirects to {}`{}`".format(
+        urls.theme_url(old),
+        "" if address.renamed else "another theme's page, ",
+        urls.theme_url(now),
+    )
+    # A page can redirect; Atom and BibTeX cannot, so the old feed and .bib are copies.
+    return (
+        f"{page}, and `{urls.feed_url(old)}` and `{urls.bibtex_url(old)}` serve copies of its "
+        "feed and BibTeX"
+    )
+
+
 def _typo(address: Addresses) -> str:
     """For addresses dropped, the former id the pull request likely meant as theirs."""
     if address.typo is None:
@@ -1034,6 +1150,16 @@ def _format_review(report: Review) -> str:
         f"`papersite check`: {counted(report.errors, 'error')}, "
         f"{counted(report.warnings, 'warning')}."
     )
+    messages = [_message(problem) for problem in report.problems]
+    if report.unchanged:
+        # A table of zeros and lists saying "None." would hide the one thing to say.
+        lines.append(
+            "**No change to the site**: no paper, theme, rule or dump differs from the base "
+            f"branch ({counted(report.head_total or 0, 'paper')} on the site); {check}"
+        )
+        if messages:
+            lines += ["", CHECK_HEADING, "", *_capped(messages)]
+        return "\n".join(lines) + "\n"
     if not report.compared:
         lines.append(f"{_not_compared(report)} {check}")
     else:
@@ -1076,20 +1202,19 @@ def _format_review(report: Review) -> str:
             f"Addresses the site stops publishing, which links and feed readers use: {gone}. "
             "A theme renamed keeps them by listing its old id under `formerly`.",
         ]
-    kept = "; ".join(
-        f"{_addresses(address.old)} → `{urls.theme_url(address.now)}`"
-        for address in report.addresses
-        if address.now
-    )
+    kept = "; ".join(_kept(address) for address in report.addresses if address.now)
     if kept:
-        lines += ["", f"Addresses kept by `formerly`, leading to another theme's id: {kept}."]
+        lines += ["", f"Old addresses kept by `formerly`: {kept}."]
+    if report.dumps:
+        # What pages name as a paper's sources, and where a new dump's papers come from.
+        entries = [_dump_change(change) for change in report.dumps]
+        lines += ["", f"### Dumps ({len(entries)})", "", *_capped(entries)]
     if report.themes_edited:
         # Most pull requests edit papers.yaml alone: no heading for what they leave as it was.
         entries = [_theme_edit(edit) for edit in report.themes_edited]
         lines += ["", f"### Themes edited ({len(entries)})", "", *_capped(entries)]
     if report.compared:
         lines += _changes(report)
-    messages = [_message(problem) for problem in report.problems]
     lines += ["", CHECK_HEADING, "", *(_capped(messages) or ["No errors or warnings."])]
     return "\n".join(lines) + "\n"
 
@@ -1168,6 +1293,46 @@ def _changes(report: Review) -> list[str]:
                 f"Upvotes changed on {upvotes} (not listed: every capture reads them anew).",
             ]
     return lines
+
+
+def _dump_change(change: DumpChange) -> str:
+    """One dump added, removed or changed: its label, capture date and accounting, as changed."""
+    name = code_span(change.name)
+    was, now = change.base, change.head
+    if was is None or now is None:
+        summary = now or was
+        assert summary is not None  # on one side at least
+        # A removed dump's accounting is the base branch's: what the site loses with it.
+        had = "" if now else "it had "
+        return (
+            f"- {name} {'added' if now else 'removed'}: label {code_span(summary.source.label)}, "
+            f"captured {_capture(summary.source)}; {had}{_accounting(None, summary)}"
+        )
+    changes = []
+    if was.source.label != now.source.label:
+        changes.append(f"label {code_span(was.source.label)} → {code_span(now.source.label)}")
+    if _dated(was.source) != _dated(now.source):
+        changes.append(f"captured {_capture(was.source)} → {_capture(now.source)}")
+    changes += ["text edited"] if change.edited else []
+    return f"- {name}: {', '.join(changes)}; {_accounting(was, now)}"
+
+
+def _capture(source: SourceFile) -> str:
+    """A dump's capture date as sources.yaml gives it: a day, a year alone, or none."""
+    if source.captured is not None:
+        return source.captured.isoformat()
+    return "unknown" if source.captured_year is None else str(source.captured_year)
+
+
+def _accounting(was: SourceSummary | None, now: SourceSummary) -> str:
+    """Records read and new papers, as ``papersite check`` counts them; was → is, when changed."""
+
+    def count(before: int | None, after: int, noun: str) -> str:
+        changed = before is not None and before != after
+        return f"{before} → {counted(after, noun)}" if changed else counted(after, noun)
+
+    read, papers = (None, None) if was is None else (was.read, was.papers)
+    return f"{count(read, now.read, 'record')} read, {count(papers, now.papers, 'new paper')}"
 
 
 def _theme_edit(edit: ThemeEdit) -> str:
