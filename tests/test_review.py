@@ -14,6 +14,10 @@ from papersite.review import PaperChange, format_review, review
 from .conftest import CURATION_DATA, DATA
 
 REVIEW_DATA = DATA / "review"
+# What tests/data/review's papers.yaml edits in teaching-transformers-to-add: its note, shown anew.
+NOTE_EDITED = (
+    "note, now: The cleanest study of \\*length generalisation\\* on addition; read it first."
+)
 
 
 @pytest.fixture
@@ -75,7 +79,8 @@ def test_review_summarises_counts_added_moved_removed_and_check_messages(
         "### Notes and details edited (2)\n"
         "\n"
         "- Quantized State Space Models `quantized-state-space-models`: tag `quantization` added\n"
-        "- Teaching Transformers to Add `teaching-transformers-to-add`: note\n"
+        "- Teaching Transformers to Add `teaching-transformers-to-add`: "
+        "note, now: The cleanest study of \\*length generalisation\\* on addition; read it first.\n"
         "\n"
         "### Check\n"
         "\n"
@@ -522,6 +527,22 @@ def test_an_added_paper_s_tags_are_shown_before_its_note(
     ) in text.split("### Added (3)\n")[1].split("###")[0]
 
 
+def test_an_added_paper_s_reading_order_and_arxiv_id_are_shown(
+    curated_content: Path, head_content: Path
+) -> None:
+    # Its arXiv id makes its arXiv link and BibTeX: a wrong one must be seen before it is merged.
+    with (head_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(
+            "  speculative-decoding-fast-drafts:\n    themes: {efficiency: fast-decoding}\n"
+            "    order: 2\n    arxiv: '2312.00752'\n    note: Read it.\n"
+        )
+    text = format_review(review(curated_content, head_content))
+    assert (
+        "- Speculative Decoding \\<Fast\\> \\| Drafts\\* `speculative-decoding-fast-drafts`: "
+        "`efficiency / fast-decoding` (reading order 2; note: Read it.; arXiv id `2312.00752`)\n"
+    ) in text
+
+
 def test_papers_hidden_as_they_arrive_are_listed_with_the_reason_and_counted(
     curated_content: Path, head_content: Path
 ) -> None:
@@ -651,7 +672,7 @@ def test_featuring_and_unfeaturing_are_named_with_their_theme(
     edits = {edit.paper_id: edit.changes for edit in report.edited}
     assert edits["teaching-transformers-to-add"] == (
         "no longer featured in `arithmetic-reasoning`",
-        "note",
+        NOTE_EDITED,
     )
     assert edits["quantized-state-space-models"] == ("tag `quantization` added",)
     # Each tag named, as a new one makes a page of its own; their order in papers.yaml is not
@@ -679,6 +700,42 @@ def test_featuring_and_unfeaturing_are_named_with_their_theme(
     papers.write_text(text.replace("tags: [addition]", "tags: [addition, b]"))
     edited = {e.paper_id: e.changes for e in review(curated_content, head_content).edited}
     assert not [change for change in edited.get(teaching, ()) if "tag" in change]
+
+
+def test_an_edited_arxiv_id_order_or_note_shows_its_values(
+    curated_content: Path, head_content: Path
+) -> None:
+    # A name alone ("arXiv id", "reading order") hid a wrong id, which changes the paper's arXiv
+    # link and BibTeX, and which of two papers now comes first.
+    papers = head_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    text = text.replace("order: 1", "order: 2").replace("'2402.09371'", "'2402.09372'")
+    text = text.replace(
+        "    note: Quantizes state-space models without losing their long memory.\n",
+        "    order: 1\n    arxiv: '2312.00752'\n",
+    )
+    papers.write_text(text, encoding="utf-8")
+    report = review(curated_content, head_content)
+    edits = {edit.paper_id: edit.changes for edit in report.edited}
+    assert edits["teaching-transformers-to-add"] == (
+        NOTE_EDITED,
+        "reading order 1 → 2",
+        "arXiv id `2402.09371` → `2402.09372`",
+    )
+    assert edits["quantized-state-space-models"] == (
+        "note removed",
+        "reading order none → 1",
+        "tag `quantization` added",
+        "arXiv id none → `2312.00752`",
+    )
+    # A long note shows its start, cut at a word as an added paper's is.
+    long = "read *this* first, " + "the clearest account of adding " * 8
+    papers.write_text(text.replace("read it first.", long), encoding="utf-8")
+    edits = {edit.paper_id: edit.changes for edit in review(curated_content, head_content).edited}
+    shown = edits["teaching-transformers-to-add"][0]
+    assert shown.startswith("note, now: The cleanest study of \\*length generalisation\\*")
+    kept = shown.removeprefix("note, now: ").removesuffix(" …").replace("\\", "")
+    assert shown.endswith(" …") and len(kept) <= 160
 
 
 def test_a_new_reason_for_hiding_is_listed_among_the_edits(
@@ -828,7 +885,7 @@ def test_a_paper_whose_id_changed_is_one_paper_with_a_new_id_not_one_removed_one
     assert (
         "- Retrieval Helps `retrieval-helps`: **id changed**, was "
         "`retrieval-helps-second-version` (its page leaves "
-        "`papers/retrieval-helps-second-version/`), note\n"
+        "`papers/retrieval-helps-second-version/`), note, now: Read it.\n"
     ) in text
     # Compared with itself: the title its earlier page gives is a change in the dumps.
     assert (
@@ -1090,9 +1147,9 @@ def test_links_added_removed_or_changed_are_named_with_label_and_address(
     _set_links(head_content, links)
     report = review(curated_content, head_content)
     edits = {edit.paper_id: edit.changes for edit in report.edited}
-    assert edits["teaching-transformers-to-add"] == ("note", said)
+    assert edits["teaching-transformers-to-add"] == (NOTE_EDITED, said)
     assert (
-        f"- Teaching Transformers to Add `teaching-transformers-to-add`: note, {said}\n"
+        f"- Teaching Transformers to Add `teaching-transformers-to-add`: {NOTE_EDITED}, {said}\n"
     ) in format_review(report)
 
 
@@ -1157,7 +1214,7 @@ def test_links_only_reordered_say_so(curated_content: Path, head_content: Path) 
     _set_links(curated_content, "{code: 'https://github.com/example/add', b: 'https://b.test/'}")
     _set_links(head_content, "{b: 'https://b.test/', code: 'https://github.com/example/add'}")
     edits = {e.paper_id: e.changes for e in review(curated_content, head_content).edited}
-    assert edits["teaching-transformers-to-add"] == ("note", "links reordered")
+    assert edits["teaching-transformers-to-add"] == (NOTE_EDITED, "links reordered")
 
 
 def test_a_hostile_link_shows_as_written_and_cannot_become_markup(
@@ -1174,7 +1231,7 @@ def test_a_hostile_link_shows_as_written_and_cannot_become_markup(
     )
     text = format_review(review(curated_content, head_content))
     assert (
-        "- Teaching Transformers to Add `teaching-transformers-to-add`: note, "
+        f"- Teaching Transformers to Add `teaching-transformers-to-add`: {NOTE_EDITED}, "
         "link `` `x` | <script>alert(1)</script> `` added: ```https://evil.test/a``b|<script>```, "
         "link `[docs](https://evil.test)` added: "
         "`` https://evil.test/[x](javascript:alert(1))` ``, "
@@ -1278,9 +1335,9 @@ def test_a_theme_s_page_edits_are_named_in_the_order_its_page_shows_them(
         "### Themes edited (2)\n"
         "\n"
         "- Efficient \\<ML\\> \\| \\*fast\\* `efficiency`: "
-        "title Efficiency → Efficient \\<ML\\> \\| \\*fast\\*, intro, "
+        "title Efficiency → Efficient \\<ML\\> \\| \\*fast\\*, intro, now: Making models cheaper., "
         "section `fast-decoding` title Fast decoding → Fast \\*decoding\\*, "
-        "section `pruning` added, section `quantization` intro, "
+        "section `pruning` added, section `quantization` intro, now: Fewer bits., "
         "section `quantization` position 1 → 3; "
         # Left unset, the default is the first section: moving it is a change of rules too.
         "rules: default section `quantization` → `fast-decoding`\n"
@@ -1288,6 +1345,30 @@ def test_a_theme_s_page_edits_are_named_in_the_order_its_page_shows_them(
         "\n"
         "### Added (0)\n"
     ) in out
+
+
+def test_an_edited_intro_shows_the_start_of_its_new_text(curated_content: Path) -> None:
+    _edit_themes(
+        curated_content,
+        (
+            "        title: Transformers\n",
+            "        title: Transformers\n        intro: Attention.\n",
+        ),
+    )
+    head = _head_copy(curated_content)
+    long = "Models that *read* sequences, " * 10
+    _edit_themes(
+        head,
+        ("intro: How models read sequences.", f"intro: '{long}'"),
+        ("        intro: Attention.\n", ""),
+    )
+    edits = {edit.theme_id: edit.changes for edit in review(curated_content, head).themes_edited}
+    intro, section = edits["sequence-models"]
+    assert intro.startswith(
+        "intro, now: Models that \\*read\\* sequences, Models"
+    ) and intro.endswith(" …")
+    assert len(intro.removeprefix("intro, now: ").replace("\\", "")) <= 160 + len(" …")
+    assert section == "section `transformers` intro removed"
 
 
 @pytest.mark.parametrize(
@@ -1417,7 +1498,11 @@ def test_a_long_list_of_themes_edited_ends_in_a_count_of_the_rest(
     head = _head_copy(curated_content)
     _edit_themes(head, ("intro: Numbers.", "intro: Sums."), ("Making", "Made"))
     text = format_review(review(curated_content, head))
-    assert "### Themes edited (2)\n\n- Efficiency `efficiency`: intro\n- … and 1 more\n" in text
+    assert (
+        "### Themes edited (2)\n\n"
+        "- Efficiency `efficiency`: intro, now: Made models \\*cheaper\\*.\n"
+        "- … and 1 more\n"
+    ) in text
 
 
 def _rename(content: Path, old: str, new: str, formerly: str) -> None:
@@ -1581,5 +1666,7 @@ def test_a_theme_renamed_counts_as_one_while_papers_are_not_compared(
         ("sequence-models", None, 2),
         ("numbers", "arithmetic-reasoning", 1),
     ]
-    assert [(e.theme_id, e.changes) for e in report.themes_edited] == [("numbers", ("intro",))]
+    assert [(e.theme_id, e.changes) for e in report.themes_edited] == [
+        ("numbers", ("intro, now: Sums.",))
+    ]
     assert [(a.old, a.now) for a in report.addresses] == [("arithmetic-reasoning", "numbers")]

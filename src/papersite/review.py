@@ -3,9 +3,11 @@
 ``papersite review --base-content DIR`` compares the content of a pull request with the content of
 its base branch (checked out into another folder) and writes a Markdown summary for the job page:
 papers per theme before and after, themes whose page (title, place, intro, sections) or rules
-changed, papers added (with their curator links, featuring, note and tags), papers new to the dumps
+changed, papers added (with their curator links, featuring, order, note, tags and arXiv id),
+papers new to the dumps
 that papers.yaml hides on arrival (with the reason), moved between themes
-or sections, and removed, papers whose note, featuring, order or tags changed, each curator link
+or sections, and removed, papers whose note, featuring, order, tags or arXiv id changed (the
+new note's start, the old and new order and id), each curator link
 added, removed or changed (its label and address, to the letter), papers whose id now names another
 paper, papers whose title, abstract or date the dumps now give otherwise (a new dump's mention of a
 paper can change what its page shows), and every message ``papersite check`` gives on the pull
@@ -622,8 +624,9 @@ def _added_hidden(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[P
 def _added_note(base: _Side, head: _Side, paper_id: str, was_id: str | None) -> str | None:
     """That an added paper was hidden before, what papers.yaml says of it, or that it says nothing.
 
-    Its featuring, note and tags are on the site from now on, as much as its links: a reviewer
-    reads them here rather than only in the diff (a new tag makes a tag page of its own).
+    Its featuring, reading order, tags, note and arXiv id are on the site from now on, as much as
+    its links: a reviewer reads them here rather than only in the diff (a new tag makes a tag page
+    of its own).
     ``was_id`` is the id it was hidden under, when another.
     """
     item = head.papers[paper_id]
@@ -636,8 +639,11 @@ def _added_note(base: _Side, head: _Side, paper_id: str, was_id: str | None) -> 
     # span, as the edits name them: a tag is the curators' text, and one reading "x; note: y"
     # must not pass for a note.
     tags = sorted(item.tags, key=text_order)
+    notes += [f"reading order {item.order}"] if item.order is not None else []
     notes += [f"tags: {', '.join(code_span(tag) for tag in tags)}"] if tags else []
     notes += [f"note: {escape_gfm(_shortened(item.note))}"] if item.note else []
+    # Its arXiv link and BibTeX come from it: a wrong id is a wrong link.
+    notes += [f"arXiv id {_arxiv(item.arxiv_id)}"] if item.arxiv_id is not None else []
     notes += [note] if (note := _undecided(head, paper_id)) else []
     return "; ".join(notes) or None
 
@@ -787,19 +793,36 @@ def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
     changes += [
         f"no longer featured in `{theme}`" for theme in sorted(before.featured - after.featured)
     ]
-    fields = (
-        ("note", before.note != after.note),
-        ("reading order", before.order != after.order),
-    )
-    changes += [name for name, changed in fields if changed]
+    # The new text's start, as an added paper's: a reviewer reads what the page will say.
+    changes += [_text_edit("note", after.note)] if before.note != after.note else []
+    if before.order != after.order:
+        changes.append(f"reading order {_order(before.order)} → {_order(after.order)}")
     # Each named: a new tag makes a page of its own on the site. Their order in papers.yaml is
     # not the page's (text_order), so a reordering alone is no change.
     added, removed = set(after.tags) - set(before.tags), set(before.tags) - set(after.tags)
     changes += [f"tag {code_span(tag)} added" for tag in sorted(added, key=text_order)]
     changes += [f"tag {code_span(tag)} removed" for tag in sorted(removed, key=text_order)]
-    changes += ["arXiv id"] if before.arxiv_id != after.arxiv_id else []
+    # Both ids: a wrong one changes the paper's arXiv link and its BibTeX, unseen otherwise.
+    if before.arxiv_id != after.arxiv_id:
+        changes.append(f"arXiv id {_arxiv(before.arxiv_id)} → {_arxiv(after.arxiv_id)}")
     changes += _link_edits(before.links, after.links)
     return tuple(changes)
+
+
+def _text_edit(name: str, text: str | None) -> str:
+    """A note or an intro edited: its new text's start, shortened as an added paper's note is."""
+    if not text:
+        return f"{name} removed"
+    return f"{name}, now: {escape_gfm(_shortened(text))}"
+
+
+def _order(order: int | None) -> str:
+    return "none" if order is None else str(order)
+
+
+def _arxiv(arxiv_id: str | None) -> str:
+    # In a code span, as tags are: the curators' text, shown to the letter.
+    return "none" if arxiv_id is None else code_span(arxiv_id)
 
 
 def _link_edits(before: Sequence[ExtraLink], after: Sequence[ExtraLink]) -> list[str]:
@@ -895,7 +918,7 @@ def _themes_edited(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[T
                 "in the theme order"
             )
         if was.intro != now.intro:
-            changes.append("intro")
+            changes.append(_text_edit("intro", now.intro))
         changes += _section_edits(was, now)
         rules = _rules_edits(before, after, old_id, theme_id)
         if changes or rules:
@@ -940,7 +963,7 @@ def _section_edits(was: Theme, now: Theme) -> list[str]:
                 f"{escape_gfm(section.title)}"
             )
         if old.intro != section.intro:
-            changes.append(f"section `{section.id}` intro")
+            changes.append(_text_edit(f"section `{section.id}` intro", section.intro))
         if section.id in moved:
             changes.append(
                 f"section `{section.id}` position "
