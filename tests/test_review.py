@@ -675,6 +675,10 @@ def test_featuring_and_unfeaturing_are_named_with_their_theme(
         NOTE_EDITED,
     )
     assert edits["quantized-state-space-models"] == ("tag `quantization` added",)
+    # The table's featured column too, as base → this PR: "0" alone read as if nothing changed.
+    shown = format_review(report)
+    assert "| Arithmetic Reasoning | 1 | 1 | 0 | 1 → 0 |\n" in shown
+    assert "| Efficiency | 3 | 5 | +2 | 1 |\n" in shown  # unchanged: the count alone
     # Each tag named, as a new one makes a page of its own; their order in papers.yaml is not
     # the page's, so a reordering alone is no edit.
     text = papers.read_text(encoding="utf-8")
@@ -1539,7 +1543,9 @@ def test_a_theme_renamed_compares_as_one_theme_with_only_its_real_changes(
     ]
     assert main(["review", "--base-content", "content", "--content", "head"]) == 0
     out = capsys.readouterr().out
+    # Its picks compared with those it had under its old id; the one featuring added counted.
     assert "| Numbers (renamed: `arithmetic-reasoning` → `numbers`) | 1 | 1 | 0 | 1 |\n" in out
+    assert "| Sequence Models | 2 | 2 | 0 | 0 → 1 |\n" in out
     assert "### Moved (0)\n\nNone.\n" in out
 
 

@@ -107,6 +107,8 @@ class ThemeCount:
     # For a theme the pull request renames (its 'formerly' holds a base theme's id): the base
     # theme's id, whose papers are counted as its own on the base branch.
     was: str | None = None
+    # Papers featured on the base branch, None as ``featured`` is: a pick unfeatured shows.
+    base_featured: int | None = None
 
     @property
     def delta(self) -> int | None:
@@ -1079,6 +1081,7 @@ def _counts(base: Curation, head: Curation, renames: dict[str, str]) -> tuple[Th
             len(head.featured(theme.id)) if head.theme(theme.id) and head.papers_read else None,
             "" if theme.id in base_id else _status(base, head, theme.id),
             base_id.get(theme.id),
+            len(base.featured(old)) if base.theme(old) and base.papers_read else None,
         )
         for theme in themes
         for old in [base_id.get(theme.id, theme.id)]
@@ -1206,6 +1209,8 @@ def _format_review(report: Review) -> str:
     ]
     for count in report.counts:
         featured = "" if count.featured is None else str(count.featured)
+        if count.featured is not None and count.base_featured not in (None, count.featured):
+            featured = f"{count.base_featured} → {featured}"
         delta = "" if count.delta is None else _signed(count.delta)
         # By id too: a theme given a new id without 'formerly' shows as one removed and one new,
         # likely of the same title.
