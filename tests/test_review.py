@@ -14,6 +14,26 @@ from papersite.review import PaperChange, format_review, review
 from .conftest import CURATION_DATA, DATA
 
 REVIEW_DATA = DATA / "review"
+# The summary between its first line and its Check list while the pull request's papers are not
+# compared (its papers.yaml or themes.yaml could not be read): the base's counts alone.
+NOT_COUNTED = (
+    "\n"
+    "### Papers per theme\n"
+    "\n"
+    "| theme | base | this PR | change | featured |\n"
+    "| --- | ---: | ---: | ---: | ---: |\n"
+    "| Efficiency | 3 | not counted |  |  |\n"
+    "| Sequence Models | 2 | not counted |  |  |\n"
+    "| Arithmetic Reasoning | 1 | not counted |  |  |\n"
+    "| Unsorted | 1 | not counted |  |  |\n"
+    "\n"
+    "### Dumps (1)\n"
+    "\n"
+    "- `dump.txt`: text edited; 7 records read, 7 new papers\n"
+    "\n"
+    "### Check\n"
+    "\n"
+)
 # What tests/data/review's papers.yaml edits in teaching-transformers-to-add: its note, shown anew.
 NOTE_EDITED = (
     "note, now: The cleanest study of \\*length generalisation\\* on addition; read it first."
@@ -358,23 +378,8 @@ def test_a_papers_yaml_that_cannot_be_read_is_said_and_no_paper_compared(
         "read, so what the curators decided is not known and the papers stand where the rules "
         "alone put them; once the error under Check is fixed, the review lists the changes. "
         "`papersite check`: 1 error, 0 warnings.\n"
-        "\n"
-        "### Papers per theme\n"
-        "\n"
-        "| theme | base | this PR | change | featured |\n"
-        "| --- | ---: | ---: | ---: | ---: |\n"
-        "| Efficiency | 3 | not counted |  |  |\n"
-        "| Sequence Models | 2 | not counted |  |  |\n"
-        "| Arithmetic Reasoning | 1 | not counted |  |  |\n"
-        "| Unsorted | 1 | not counted |  |  |\n"
-        "\n"
-        "### Dumps (1)\n"
-        "\n"
-        "- `dump.txt`: text edited; 7 records read, 7 new papers\n"
-        "\n"
-        "### Check\n"
-        "\n"
-        "- **error** `head/curation/papers.yaml:8`: YAML syntax error: this line starts in "
+        + NOT_COUNTED
+        + "- **error** `head/curation/papers.yaml:8`: YAML syntax error: this line starts in "
         "column 3 and the keys on lines 7 and 9 around it in column 5, so YAML reads it as ending "
         "their entry; indent it to column 5 like them\n"
     )
@@ -385,7 +390,7 @@ def test_a_base_papers_yaml_that_cannot_be_read_is_said_too(
 ) -> None:
     (curated_content / "curation" / "papers.yaml").write_text("papers: [\n", encoding="utf-8")
     report = review(curated_content, head_content)
-    assert (report.base_unread, report.head_unread) == ("content/curation/papers.yaml", None)
+    assert (report.base_unread, report.head_unread) == (("content/curation/papers.yaml",), ())
     assert (report.added, report.moved, report.removed, report.edited) == ((), (), (), ())
     efficiency = report.counts[0]
     assert (efficiency.base, efficiency.head, efficiency.delta, efficiency.featured) == (
@@ -402,6 +407,44 @@ def test_a_base_papers_yaml_that_cannot_be_read_is_said_too(
         "is fixed, the review lists the changes. `papersite check`: 0 errors, 1 warning.\n"
     )
     assert "| Efficiency | not counted | 5 |  | 1 |\n" in text
+
+
+def test_a_themes_yaml_that_cannot_be_read_is_said_in_one_line_not_paper_by_paper(
+    curated_content: Path, head_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Without a theme read, every entry naming one is in error: the summary once listed each of
+    # them as not compared, and the papers the rules place as moved to Unsorted, the one error
+    # that is the news at its foot.
+    _edit_themes(head_content, ("title: Sequence Models", "title: Sequence Models: RNNs"))
+    assert main(["review", "--base-content", "content", "--content", "head"]) == 0
+    assert capsys.readouterr().out == (
+        "## Content review\n"
+        "\n"
+        "**Papers not compared**: this pull request's `head/curation/themes.yaml` could not be "
+        "read, so which themes there are, and which papers each holds, is not known; once the "
+        "error under Check is fixed, the review lists the changes. "
+        "`papersite check`: 1 error, 0 warnings.\n"
+        + NOT_COUNTED
+        + "- **error** `head/curation/themes.yaml:21`: YAML syntax error: ': ' inside unquoted "
+        "text reads as another key; put the text after 'title:' in double quotes\n"
+    )
+    # Both files named, and both errors to fix; the base branch's likewise.
+    (head_content / "curation" / "papers.yaml").write_text("papers: [\n", encoding="utf-8")
+    report = review(curated_content, head_content)
+    assert report.head_unread == ("head/curation/themes.yaml", "head/curation/papers.yaml")
+    assert format_review(report).startswith(
+        "## Content review\n\n**Papers not compared**: this pull request's "
+        "`head/curation/themes.yaml` and `head/curation/papers.yaml` could not be read, so which "
+        "themes there are, and which papers each holds, is not known; once the errors under "
+        "Check are fixed, the review lists the changes."
+    )
+    (curated_content / "curation" / "themes.yaml").write_text("themes: [\n", encoding="utf-8")
+    report = review(head_content, curated_content)
+    assert (report.base_unread, report.head_unread) == (
+        ("head/curation/themes.yaml", "head/curation/papers.yaml"),
+        ("content/curation/themes.yaml",),
+    )
+    assert (report.added, report.moved, report.not_compared) == ((), (), ())
 
 
 @pytest.mark.parametrize(

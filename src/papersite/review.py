@@ -24,7 +24,8 @@ request that changes none of this gets one line saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
-cannot be read, and a paper whose entry holds an error is listed as not compared, not as edited.
+or themes.yaml cannot be read (without themes.yaml no entry naming a theme can be applied), and a
+paper whose entry holds an error is listed as not compared, not as edited.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from papersite.catalogue import Paper, SourceSummary
 from papersite.curation import (
     CURATION_DIR,
     PAPERS_FILE,
+    THEMES_FILE,
     CuratedPaper,
     Curation,
     CurationFiles,
@@ -226,8 +228,9 @@ class NotCompared:
 class Review:
     """Everything the summary shows: counts, changed papers and the check's messages.
 
-    ``base_unread`` and ``head_unread`` name a side's papers.yaml when it could not be read: the
-    papers are then not compared (no totals, no lists), only the check's messages are listed.
+    ``base_unread`` and ``head_unread`` name a side's themes.yaml and papers.yaml, those of them
+    that could not be read: the papers are then not compared (no totals, no lists), only the
+    check's messages are listed.
     """
 
     base_total: int | None
@@ -243,8 +246,8 @@ class Review:
     # and how many papers' upvotes did (every capture reads them anew: counted, not listed).
     catalogue: tuple[PaperEdit, ...] = ()
     upvotes_changed: int = 0
-    base_unread: str | None = None
-    head_unread: str | None = None
+    base_unread: tuple[str, ...] = ()
+    head_unread: tuple[str, ...] = ()
     # Themes.yaml does not depend on papers.yaml: its edits are listed even when papers are not.
     themes_edited: tuple[ThemeEdit, ...] = ()
     # Addresses links and feed readers use that the pull request drops or leads elsewhere.
@@ -257,8 +260,8 @@ class Review:
 
     @property
     def compared(self) -> bool:
-        """Whether the papers were compared: both sides' papers.yaml could be read."""
-        return self.base_unread is None and self.head_unread is None
+        """Whether the papers were compared: both sides' curation files could be read."""
+        return not self.base_unread and not self.head_unread
 
     @property
     def unchanged(self) -> bool:
@@ -307,8 +310,8 @@ class _Side:
     hidden: dict[str, HiddenPaper]
     problems: tuple[Problem, ...]
     papers: dict[str, CuratedPaper]
-    # papers.yaml as the summary names it, when it is there but could not be read.
-    unread: str | None
+    # themes.yaml and papers.yaml as the summary names them, those there but not read at all.
+    unread: tuple[str, ...]
     # The curation files as read, for the themes' rules; None without a curation folder.
     files: CurationFiles | None = None
     # Each dump's accounting, in file name order, with what sources.yaml says of it.
@@ -870,7 +873,13 @@ def _curate(content: Path) -> _Side:
     }
     hidden = {item.paper.id: item for item in curation.hidden}
     papers = {item.paper.id: item for item in curation.papers}
-    unread = None if curation.papers_read else display_path(content / CURATION_DIR / PAPERS_FILE)
+    # Without any theme read, every entry naming one is in error: no paper can be compared.
+    themes_read = loaded.files is None or curation.themes or curation.unread_themes is not None
+    unread = tuple(
+        display_path(content / CURATION_DIR / name)
+        for name, read in ((THEMES_FILE, themes_read), (PAPERS_FILE, curation.papers_read))
+        if not read
+    )
     return _Side(
         curation,
         places,
@@ -1248,27 +1257,38 @@ def _format_review(report: Review) -> str:
 
 
 def _not_compared(report: Review) -> str:
-    """The summary's first line when a side's papers.yaml could not be read."""
+    """The summary's first line when a side's themes.yaml or papers.yaml could not be read.
+
+    One line, not every paper listed as not compared: the file is the one thing to fix.
+    """
     unread = [
-        f"{side} {code_span(path)}"
-        for side, path in (
+        f"{side} {' and '.join(code_span(path) for path in paths)}"
+        for side, paths in (
             ("this pull request's", report.head_unread),
             ("the base branch's", report.base_unread),
         )
-        if path is not None
+        if paths
     ]
     # The base branch's errors are not under Check, which lists the pull request's alone.
     fixes = [
-        fix
-        for fix, path in (
-            ("the error under Check is", report.head_unread),
-            ("the base branch's file is", report.base_unread),
+        fix if len(paths) == 1 else plural
+        for fix, plural, paths in (
+            ("the error under Check is", "the errors under Check are", report.head_unread),
+            ("the base branch's file is", "the base branch's files are", report.base_unread),
         )
-        if path is not None
+        if paths
     ]
+    paths = (*report.head_unread, *report.base_unread)
+    if any(Path(path).name == THEMES_FILE for path in paths):
+        # No theme read: the papers stand in none, so where they would stand is not known either.
+        why = "which themes there are, and which papers each holds, is not known"
+    else:
+        why = (
+            "what the curators decided is not known and the papers stand where the rules alone "
+            "put them"
+        )
     return (
-        f"**Papers not compared**: {' and '.join(unread)} could not be read, so what the "
-        "curators decided is not known and the papers stand where the rules alone put them; "
+        f"**Papers not compared**: {' and '.join(unread)} could not be read, so {why}; "
         f"once {' and '.join(fixes)} fixed, the review lists the changes."
     )
 
