@@ -40,7 +40,6 @@ from papersite.rules import (
     ThemeRules,
     ThemeScore,
     bracketed_names,
-    fold,
     keyword_pattern,
     regex_syntax,
 )
@@ -1317,24 +1316,16 @@ def _terms(
     return tuple(found)
 
 
-# A regex of words, spaces and hyphens only: it finds its text as written, in any case.
-_PLAIN_REGEX = re.compile(r"[\w\s-]+")
+def _sameness(term: Term) -> str:
+    """What a term finds, as a key: two terms of a list with one key find the same text.
 
-
-def _sameness(term: Term) -> set[str]:
-    """The keys by which a term is the same as another of its list: such terms share one.
-
-    A keyword is known by its pattern once folded ('Hopfield' and 'hopfield', 'key value' and
-    'key-value' are one keyword), a regex by its text. A regex that is a keyword's pattern, or that
-    writes a keyword of words as it is ('mamba'), is that keyword. Whether some other regex finds
-    what a keyword finds cannot be told reliably, so it is not.
+    Both kinds match in any case. A keyword is known by its pattern, written in lower case
+    ('Hopfield' and 'hopfield', 'key value' and 'key-value' are one keyword); a regex by its text,
+    so a regex is the same as a keyword only when it is that keyword's pattern. Whether some other
+    regex finds what a keyword finds cannot be told reliably: 'mamba' as a regex finds 'Mambaformer'
+    too, which the keyword does not.
     """
-    if term.kind == "regex":
-        return {fold(term.text) if _PLAIN_REGEX.fullmatch(term.text) else term.text}
-    same = {keyword_pattern(fold(term.text)), keyword_pattern(term.text)}
-    if _PLAIN_REGEX.fullmatch(term.text):
-        same.add(fold(term.text))
-    return same
+    return keyword_pattern(term.text.lower()) if term.kind == "keyword" else term.text
 
 
 def _check_repeat(
@@ -1345,19 +1336,17 @@ def _check_repeat(
     excluding: bool,
     problems: Problems,
 ) -> None:
-    """Warn of a term the same as an earlier one of its list: a paper would score it twice."""
+    """Warn of a term the same as an earlier one of its list: a paper would score both."""
     same = _sameness(term)
-    # The first of the list it repeats: seen keeps the order the terms were read in.
-    earlier = next((entry for key, entry in seen.items() if key in same), None)
-    for key in same:
-        seen.setdefault(key, (term, line))
-    if earlier is None:
+    earlier = seen.setdefault(same, (term, line))
+    if earlier[0] is term:
         return
     first, first_line = earlier
     advice = (
         "either keeps the same papers out; remove one"
         if excluding
-        else "its weight counts twice; remove one, or give one the weight of both"
+        else f"a paper matching one matches both, so both weights count ({first.weight:g} and "
+        f"{term.weight:g}); keep one, with the weight meant"
     )
     problems.warning(
         path,
