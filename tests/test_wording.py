@@ -157,12 +157,24 @@ def test_typo_distance_counts_a_swap_of_letters_side_by_side_as_one_edit(
         ("efficiency", "efficient-ml", False),
         ("fast-decoding", "fast-encoding", False),
         ("efficiencyy", "efficiencies", False),
-        # One edit in a short id all the same; an id is no typo of itself.
-        ("cots", "cost", True),
+        # One edit from five letters on, a swap of letters side by side too.
+        ("csots", "costs", True),
+        ("mdoel", "model", True),
+        ("models", "modles", True),
+        # Shorter, one edit is another id, mostly an abbreviation: 'rl' is not 'ml' misspelt.
+        ("rl", "ml", False),
+        ("ml", "mk", False),
+        ("llm", "lm", False),
+        ("cots", "cost", False),
+        ("rl", "rlx", False),
+        # An id is no typo of itself.
         ("cost", "cost", False),
+        ("model", "model", False),
     ],
 )
-def test_misspelt_is_an_edit_a_letter_in_8_one_to_two(given: str, known: str, looks: bool) -> None:
+def test_misspelt_is_an_edit_a_letter_in_8_one_to_two_from_5_letters_on(
+    given: str, known: str, looks: bool
+) -> None:
     assert wording.misspelt(given, known) is looks
 
 

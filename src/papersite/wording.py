@@ -96,19 +96,28 @@ def typo_distance(one: str, other: str) -> int:
 
 
 def misspelt(given: str, known: str) -> bool:
-    """Whether ``given`` looks like ``known`` mistyped: an edit a letter in 8, one to two.
+    """Whether ``given`` looks like ``known`` mistyped: an edit a letter in 8, one to two, from 5.
 
     A "did you mean" by difflib's likeness also finds other words: 'efficient-ml' for
     'efficiency', 'fast-encoding' for 'fast-decoding' (two edits in 13 letters). Following one to
     a section other entries fill moves papers into it without a word, so a typo is only this.
+
+    Ids shorter than TYPO_FROM letters are no typo of anything: they are mostly abbreviations,
+    and one edit, a fourth to half of the id, makes another ('rl' and 'ml', 'llm' and 'lm',
+    'cost' and 'cots'). From five letters on, four are left as written to know the word by.
     """
-    edits = min(TYPO_EDITS, max(1, min(len(given), len(known)) // TYPO_LETTERS))
+    shorter = min(len(given), len(known))
+    if shorter < TYPO_FROM:
+        return False
+    edits = min(TYPO_EDITS, max(1, shorter // TYPO_LETTERS))
     return given != known and typo_distance(given, known) <= edits
 
 
-# A typo is at most this many edits (typo_distance), one in this many letters of the shorter id.
+# A typo is at most this many edits (typo_distance), one in this many letters of the shorter id,
+# and only in ids of this many letters or more.
 TYPO_EDITS = 2
 TYPO_LETTERS = 8
+TYPO_FROM = 5
 
 
 def nearest(given: str, known: Sequence[str], named: Collection[str] = ()) -> str | None:
