@@ -1795,6 +1795,112 @@ def test_a_theme_misspelt_in_entries_is_a_typo_of_the_theme_others_name_not_a_ne
     assert errors(content) == said
 
 
+# 'efficiency' with the sections 'ml' (line 7) and 'reinforcement' (line 10), once 'rl'.
+SHORT_IDS = THEMES.replace("      - id: quantization\n", "      - id: ml\n", 1).replace(
+    "      - id: fast-decoding\n", "      - id: reinforcement\n", 1
+)
+REINFORCEMENT = (
+    "renamed to 'reinforcement' in themes.yaml (line 10), the only section of the theme no entry "
+    "names?"
+)
+
+
+@pytest.mark.parametrize("entries", [3, 4])
+def test_a_short_section_id_renamed_is_not_said_to_be_a_typo_of_another_short_one(
+    content: Path, entries: int
+) -> None:
+    # '(did you mean 'ml'?)', one edit from 'rl' but another word, had the curator move the
+    # papers of the renamed section into one other entries fill, and the check then passed.
+    write(
+        content,
+        themes=SHORT_IDS,
+        papers=_naming(*["efficiency: rl"] * entries, *["efficiency: ml"] * (6 - entries)),
+    )
+    lines = [4, 6, 8, 10][:entries]
+    if entries < GROUPED_FROM:
+        said = [
+            f"{P}:{line}: unknown section 'rl' in theme 'efficiency' ({REINFORCEMENT} if so, "
+            "write 'reinforcement')"
+            for line in lines
+        ]
+    else:
+        said = [
+            f"{P}:4: unknown section 'rl' in theme 'efficiency', here and in 3 more entries "
+            f"(lines 6, 8 and 10): {REINFORCEMENT} rename it in each entry"
+        ]
+    assert errors(content) == said
+
+
+def test_a_short_section_id_misspelt_in_themes_yaml_is_not_said_to_be_another_short_one(
+    content: Path,
+) -> None:
+    # 'ml' written 'mk' in themes.yaml: '(did you mean 'rl'?)' sent the entries to 'rl'.
+    themes = SHORT_IDS.replace("      - id: ml\n", "      - id: mk\n", 1)
+    themes = themes.replace("      - id: reinforcement\n", "      - id: rl\n", 1)
+    write(content, themes=themes, papers=_naming(*["efficiency: ml"] * 2, "efficiency: rl"))
+    assert errors(content) == [
+        f"{P}:{line}: unknown section 'ml' in theme 'efficiency' (renamed to 'mk' in themes.yaml "
+        "(line 7), the only section of the theme no entry names? if so, write 'mk')"
+        for line in (4, 6)
+    ]
+
+
+# 'efficiency' with the sections 'math-numeracy' (line 7), 'benchmarks' (10) and 'training' (13).
+PREFIXED = (
+    DRAFTING.replace("TERMS", "pruning")
+    .replace("      - id: quantization\n", "      - id: math-numeracy\n", 1)
+    .replace("      - id: fast-decoding\n", "      - id: benchmarks\n", 1)
+    .replace("      - id: drafting\n", "      - id: training\n", 1)
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "hint"),
+    [
+        (
+            "training",
+            "(renamed to 'benchmarks' in themes.yaml (line 10), the only section of the theme no "
+            "entry names? if so, write 'benchmarks')",
+        ),
+        # Two sections no entry names: the theme's sections are listed.
+        ("math-numeracy", "(sections: math-numeracy, benchmarks, training)"),
+    ],
+)
+def test_a_section_id_renamed_is_not_said_to_be_one_others_fill_that_it_starts(
+    content: Path, last: str, hint: str
+) -> None:
+    # 'math' renamed 'benchmarks': '(did you mean 'math-numeracy'?)' at each of the three entries
+    # had the curator move their papers into it, and the check then passed.
+    write(
+        content,
+        themes=PREFIXED,
+        papers=_naming(
+            *["efficiency: math"] * 3, *["efficiency: math-numeracy"] * 2, f"efficiency: {last}"
+        ),
+    )
+    assert errors(content) == [
+        f"{P}:{line}: unknown section 'math' in theme 'efficiency' {hint}" for line in (4, 6, 8)
+    ]
+
+
+def test_a_theme_renamed_unlike_its_old_id_is_named_at_each_of_a_few_entries(
+    content: Path,
+) -> None:
+    # 'cost' is the only theme no entry names, as a grouped error says.
+    papers = NAMING_TWICE.split(f"  {NAMING[2]}:")[0] + NAMING_THE_OTHERS.replace(
+        "teaching-transformers-to-add", NAMING[2]
+    )
+    write(content, themes=UNLIKE, papers=papers)
+    hint = (
+        "(renamed to 'cost' in themes.yaml (line 3), the only theme no entry names? if so, write "
+        "'cost', and add 'formerly: [efficiency]' to theme 'cost' in themes.yaml so its old "
+        "addresses keep working)"
+    )
+    assert errors(content) == [
+        f"{P}:{line}: unknown theme 'efficiency' {hint}" for line in (4, 5, 7, 8)
+    ]
+
+
 @pytest.mark.parametrize("count", range(1, LINES_LISTED + LINES_HIDDEN_FROM + 3))
 def test_lines_are_left_out_only_when_three_or_more_would_be(count: int) -> None:
     lines = list(range(10, 10 + count))

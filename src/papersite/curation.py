@@ -1770,23 +1770,36 @@ class _UnknownIds:
             entries = {entry for entry, _ in places}
             # A decision's keys are checked in no order of the file's ('featured' first).
             first, *others = lines = sorted(line for _, line in places)
+            # A section's old id has no addresses to keep: it is only an anchor.
+            keep = _keep_old(named[0], renamed) if kind == "theme" else ""
+            of_theme = " of the theme" if kind == "section" else ""
+            only = (
+                f"renamed to '{free[0]}' in {THEMES_FILE} (line {self._line(named, free[0])}), "
+                f"the only {kind}{of_theme} no entry names?"
+                if len(free) == 1
+                else None
+            )
             if len(entries) < GROUPED_FROM:
                 if guessed:
-                    # A few entries: a typo in each, or the start of an id pasted, most likely.
-                    # Alike to difflib only, an id other entries fill may be a renamed one's
-                    # neighbour: following it would move the papers there without a word.
+                    # A few entries: a typo in each, most likely. Alike to difflib only, or an id
+                    # the given one starts ('math-numeracy' for 'math'), an id other entries fill
+                    # may be a renamed one's neighbour: following it would move the papers there
+                    # without a word. The start of an id pasted is a paper id's mistake: theme
+                    # and section ids are a few short words, written out.
                     meant = near or closest(given, ids)
-                    if meant in named_ids and meant != near and not meant.startswith(given):
+                    if meant in named_ids and meant != near:
                         meant = None
-                    hint = f"(did you mean '{meant}'?)" if meant else listing(ids, f"{kind}s")
+                    if meant:
+                        hint = f"(did you mean '{meant}'?)"
+                    elif only:
+                        hint = f"({only} if so, write '{free[0]}'{keep})"
+                    else:
+                        hint = listing(ids, f"{kind}s")
                     message = f"{plain} {hint}"
                 fix = f": write '{write}'" if write else ""
                 for line in lines:
                     self.problems.error(self.document.path, line, f"{message}{fix}")
                 continue
-            # A section's old id has no addresses to keep: it is only an anchor.
-            keep = _keep_old(named[0], renamed) if kind == "theme" else ""
-            of_theme = " of the theme" if kind == "section" else ""
             if write:
                 fix = f"write '{write}' in each"
             elif near is not None and near in named_ids:
@@ -1801,12 +1814,9 @@ class _UnknownIds:
                 )
             elif not guessed:
                 fix = f"renamed in {THEMES_FILE}? rename it in each{keep}"
-            elif len(free) == 1:
+            elif only:
                 message = plain
-                fix = (
-                    f"renamed to '{free[0]}' in {THEMES_FILE} (line {self._line(named, free[0])}), "
-                    f"the only {kind}{of_theme} no entry names? rename it in each entry{keep}"
-                )
+                fix = f"{only} rename it in each entry{keep}"
             elif free:
                 message = plain
                 each = listed([f"'{known}' (line {self._line(named, known)})" for known in free])
