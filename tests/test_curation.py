@@ -1901,6 +1901,27 @@ def test_a_theme_renamed_unlike_its_old_id_is_named_at_each_of_a_few_entries(
     ]
 
 
+@pytest.mark.parametrize("entries", [2, 4])
+def test_an_id_with_a_letter_only_like_a_latin_one_is_said_to_hold_it(
+    content: Path, entries: int
+) -> None:
+    # 'еfficiency', its first letter Cyrillic: '(did you mean 'efficiency'?)' named what looked
+    # the same, and the grouped error said to correct themes.yaml, where ids are ASCII.
+    write(content, papers=_naming(*["\u0435fficiency: fast-decoding"] * entries))
+    meant = (
+        "unknown theme '\u0435fficiency' (did you mean 'efficiency'? its '\u0435' is U+0435 "
+        "CYRILLIC SMALL LETTER IE, not a Latin letter)"
+    )
+    if entries < GROUPED_FROM:
+        said = [f"{P}:{line}: {meant}" for line in (4, 6)]
+    else:
+        said = [
+            f"{P}:4: {meant}, here and in 3 more entries (lines 6, 8 and 10): if so, correct it "
+            "in each"
+        ]
+    assert errors(content) == said
+
+
 @pytest.mark.parametrize("count", range(1, LINES_LISTED + LINES_HIDDEN_FROM + 3))
 def test_lines_are_left_out_only_when_three_or_more_would_be(count: int) -> None:
     lines = list(range(10, 10 + count))

@@ -126,6 +126,54 @@ def test_suggest_names_the_near_miss_else_lists_what_is_known_in_its_order(
 
 
 @pytest.mark.parametrize(
+    ("given", "meant", "said"),
+    [
+        ("efficency", "efficiency", "(did you mean 'efficiency'?)"),
+        # Looks the same: its Cyrillic letter is named.
+        (
+            "\u0435fficiency",
+            "efficiency",
+            "(did you mean 'efficiency'? its '\u0435' is U+0435 CYRILLIC SMALL LETTER IE, not a "
+            "Latin letter)",
+        ),
+        (
+            "\u0435ffici\u0435ncy-m\u043edels",
+            "efficiency-models",
+            "(did you mean 'efficiency-models'? its '\u0435' is U+0435 CYRILLIC SMALL LETTER IE "
+            "and '\u043e' is U+043E CYRILLIC SMALL LETTER O, not Latin letters)",
+        ),
+        # A Latin letter of another kind is named, but it is one.
+        (
+            "\u00e9fficiency",
+            "efficiency",
+            "(did you mean 'efficiency'? its '\u00e9' is U+00E9 LATIN SMALL LETTER E WITH ACUTE)",
+        ),
+        # A letter the name meant holds too is no look-alike.
+        ("caf\u00e9s", "caf\u00e9", "(did you mean 'caf\u00e9'?)"),
+        # No letter: named, but not said to be no Latin letter.
+        (
+            "fast\u2014decoding",
+            "fast-decoding",
+            "(did you mean 'fast-decoding'? its '\u2014' is U+2014 EM DASH)",
+        ),
+        # One that does not show as itself is left to the message's escapes ('\\u200b').
+        ("efficiency\u200b", "efficiency", "(did you mean 'efficiency'?)"),
+    ],
+)
+def test_did_you_mean_names_the_letters_that_only_look_like_the_name_s(
+    given: str, meant: str, said: str
+) -> None:
+    assert wording.did_you_mean(given, meant) == said
+
+
+def test_suggest_names_the_letters_that_only_look_like_the_near_miss_s() -> None:
+    assert suggest("\u0435fficiency", THEMES, "themes") == (
+        "(did you mean 'efficiency'? its '\u0435' is U+0435 CYRILLIC SMALL LETTER IE, not a Latin "
+        "letter)"
+    )
+
+
+@pytest.mark.parametrize(
     ("one", "other", "edits"),
     [
         ("efficiency", "efficiency", 0),

@@ -45,7 +45,16 @@ from papersite.rules import (
 )
 from papersite.schema import SchemaProblem, load_schema, validate, value_at
 from papersite.sources import OUTSIDE_CONTENT, outside_content
-from papersite.wording import closest, counted, describe, listed, listing, nearest, suggest
+from papersite.wording import (
+    closest,
+    counted,
+    describe,
+    did_you_mean,
+    listed,
+    listing,
+    nearest,
+    suggest,
+)
 from papersite.yamlfile import (
     DuplicateKey,
     Location,
@@ -1113,7 +1122,7 @@ def _dead_end(link: IntroLink, curation: Curation) -> str | None:
         if any(item.paper.id == name for item in curation.hidden):
             return f"{where}, the page of paper '{name}', which papers.yaml hides"
         close = closest(name, [item.paper.id for item in curation.papers])
-        return f"{where}: no paper has that id" + (f" (did you mean '{close}'?)" if close else "")
+        return f"{where}: no paper has that id" + (f" {did_you_mean(name, close)}" if close else "")
     if f"{folder}/" == urls.THEMES and name:
         theme_id, _, number = name.partition("/")
         unread = curation.unread_themes
@@ -1128,7 +1137,7 @@ def _dead_end(link: IntroLink, curation: Curation) -> str | None:
         if curation.theme(theme_id) is None:
             close = closest(theme_id, [theme.id for theme in curation.themes])
             return f"{where}: no theme has the id '{theme_id}'" + (
-                f" (did you mean '{close}'?)" if close else ""
+                f" {did_you_mean(theme_id, close)}" if close else ""
             )
         # A theme split into pages has themes/<id>/2/ and on; how many depends on its papers.
         return None if number == "" or number.isdigit() else where
@@ -1790,7 +1799,7 @@ class _UnknownIds:
                     if meant in named_ids and meant != near:
                         meant = None
                     if meant:
-                        hint = f"(did you mean '{meant}'?)"
+                        hint = did_you_mean(given, meant)
                     elif only:
                         hint = f"({only} if so, write '{free[0]}'{keep})"
                     else:
@@ -1802,8 +1811,9 @@ class _UnknownIds:
                 continue
             if write:
                 fix = f"write '{write}' in each"
-            elif near is not None and near in named_ids:
-                message = f"{_unknown(named)} (did you mean '{near}'?)"
+            elif near is not None and (near in named_ids or not given.isascii()):
+                # Ids in themes.yaml are ASCII (its schema): one with other letters is the typo.
+                message = f"{_unknown(named)} {did_you_mean(given, near)}"
                 fix = "if so, correct it in each"
             elif near is not None:
                 message = _unknown(named)

@@ -10,6 +10,7 @@ import bisect
 import difflib
 import functools
 import itertools
+import unicodedata
 from collections.abc import Collection, Sequence
 from datetime import date
 
@@ -59,8 +60,45 @@ def suggest(given: str, known: Sequence[str], label: str) -> str:
     """
     close = closest(given, known)
     if close is not None:
-        return f"(did you mean '{close}'?)"
+        return did_you_mean(given, close)
     return listing(known, label)
+
+
+def did_you_mean(given: str, meant: str) -> str:
+    """'(did you mean 'x'?)', naming the letters of ``given`` that only look like those of 'x'."""
+    unlike = unlike_letters(given, meant)
+    return f"(did you mean '{meant}'? {unlike})" if unlike else f"(did you mean '{meant}'?)"
+
+
+def unlike_letters(given: str, meant: str) -> str:
+    r"""The letters of ``given`` outside ASCII that ``meant`` lacks, named; "" when there are none.
+
+    'еfficiency', its first letter Cyrillic, looks just like 'efficiency': "did you mean
+    'efficiency'?" alone names what the curator sees written. Each such letter is said with its
+    code point and Unicode name ("its 'е' is U+0435 CYRILLIC SMALL LETTER IE, not a Latin
+    letter"); "not a Latin letter" only when all are letters and none a Latin one ('é' is one,
+    '—' is no letter). Characters that do not show as themselves are left to the message's
+    escapes ('\u200b': :func:`papersite.errors.printable`).
+    """
+    unlike = [
+        letter
+        for letter in dict.fromkeys(given)
+        if not letter.isascii() and letter.isprintable() and letter not in meant
+    ]
+    if not unlike:
+        return ""
+    names = [unicodedata.name(letter, "") for letter in unlike]
+    said = listed(
+        [
+            f"'{letter}' is U+{ord(letter):04X} {name}".rstrip()
+            for letter, name in zip(unlike, names, strict=True)
+        ]
+    )
+    if not all(letter.isalpha() for letter in unlike) or any(
+        name.startswith("LATIN ") for name in names
+    ):
+        return f"its {said}"
+    return f"its {said}, not {'a Latin letter' if len(unlike) == 1 else 'Latin letters'}"
 
 
 def listing(known: Sequence[str], label: str) -> str:
