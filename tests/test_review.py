@@ -1719,3 +1719,31 @@ def test_a_theme_renamed_counts_as_one_while_papers_are_not_compared(
         ("numbers", ("intro, now: Sums.",))
     ]
     assert [(a.old, a.now) for a in report.addresses] == [("arithmetic-reasoning", "numbers")]
+
+
+def test_a_former_id_added_that_the_site_never_published_is_named_with_its_addresses(
+    curated_content: Path,
+) -> None:
+    # Said to be "No change to the site", yet the site gained a redirect, a feed and a .bib.
+    head = _head_copy(curated_content)
+    _edit_themes(
+        head,
+        ("  - id: sequence-models\n", "  - id: sequence-models\n    formerly: [efficiency-old]\n"),
+    )
+    report = review(curated_content, head)
+    assert not report.unchanged
+    assert report.addresses == ()  # the base site had no such address to keep or drop
+    assert (
+        "### Themes edited (1)\n"
+        "\n"
+        "- Sequence Models `sequence-models`: formerly `efficiency-old` added: "
+        "`themes/efficiency-old/` redirects here, and `feeds/efficiency-old.xml` and "
+        "`bibtex/efficiency-old.bib` serve copies of its feed and BibTeX, feed id "
+        "`feeds/sequence-models.xml` → `feeds/efficiency-old.xml` (formerly's first id gives "
+        "it): feed readers may take it for a new feed\n"
+    ) in format_review(report)
+    # A former id the base site published, kept or dropped, is named once, with the addresses.
+    renamed = Path("renamed")
+    shutil.copytree(curated_content, renamed)
+    _rename(renamed, "arithmetic-reasoning", "numbers", "[arithmetic-reasoning]")
+    assert "Themes edited" not in format_review(review(curated_content, renamed))

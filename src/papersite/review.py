@@ -18,9 +18,9 @@ can take a paper's id. A paper whose id changed, to one the base branch does not
 pull request does not (an older page gave it an earlier title), is that paper: compared with itself
 under its new id, its id change named. Themes are compared by id
 too, a theme renamed with its old id under 'formerly' as the theme it was; the addresses of a
-theme's id or former id that the site stops publishing are named. Dumps are compared by file name:
-each one added, removed, relabelled, redated or edited is named, as papers' pages list them. A pull
-request that changes none of this gets one line saying so.
+theme's id or former id that the site stops publishing are named, and those a former id adds.
+Dumps are compared by file name: each one added, removed, relabelled, redated or edited is named,
+as papers' pages list them. A pull request that changes none of this gets one line saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -915,6 +915,8 @@ def _themes_edited(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[T
     base_order = [renames.get(theme.id, theme.id) for theme in before.themes]
     head_order = [theme.id for theme in after.themes]
     moved = _moved_in_order([t for t in base_order if t in common], common)
+    # Ids a former id added can have led to: those are under "Old addresses kept by formerly".
+    published = {old for theme in before.themes for old in (theme.id, *theme.formerly)}
     edits = []
     for theme_id in common:
         old_id = base_id.get(theme_id, theme_id)
@@ -931,10 +933,34 @@ def _themes_edited(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[T
         if was.intro != now.intro:
             changes.append(_text_edit("intro", now.intro))
         changes += _section_edits(was, now)
+        changes += _formerly_edits(was, now, published)
         rules = _rules_edits(before, after, old_id, theme_id)
         if changes or rules:
             edits.append(ThemeEdit(theme_id, now.title, tuple(changes), rules))
     return tuple(edits)
+
+
+def _formerly_edits(was: Theme, now: Theme, published: set[str]) -> list[str]:
+    """Addresses a theme's 'formerly' adds that the base site had under no theme, and its feed id.
+
+    A former id removed is not named here: the addresses it costs are named with the others the
+    site stops publishing, and one another theme took over with the others kept (Addresses).
+    """
+    changes = [
+        f"formerly `{old}` added: `{urls.theme_url(old)}` redirects here, and "
+        f"`{urls.feed_url(old)}` and `{urls.bibtex_url(old)}` serve copies of its feed and BibTeX"
+        for old in now.formerly
+        if old not in published
+    ]
+    # The feed's Atom id is its first address's (render.py): a reader may take a feed whose id
+    # changed for a new one.
+    was_first, now_first = (*was.formerly, was.id)[0], (*now.formerly, now.id)[0]
+    if was_first != now_first:
+        changes.append(
+            f"feed id `{urls.feed_url(was_first)}` → `{urls.feed_url(now_first)}` (formerly's "
+            "first id gives it): feed readers may take it for a new feed"
+        )
+    return changes
 
 
 def _theme_of(files: CurationFiles, theme_id: str) -> Theme | None:
