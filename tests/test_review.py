@@ -29,7 +29,7 @@ NOT_COUNTED = (
     "\n"
     "### Dumps (1)\n"
     "\n"
-    "- `dump.txt`: text edited; 7 records read, 7 new papers\n"
+    "- `dump.txt`: text edited; 7 records, 7 of them first seen in this dump\n"
     "\n"
     "### Check\n"
     "\n"
@@ -73,7 +73,7 @@ def test_review_summarises_counts_added_moved_removed_and_check_messages(
         "\n"
         "### Dumps (1)\n"
         "\n"
-        "- `dump.txt`: text edited; 7 records read, 7 new papers\n"
+        "- `dump.txt`: text edited; 7 records, 7 of them first seen in this dump\n"
         "\n"
         "### Added (2)\n"
         "\n"
@@ -232,10 +232,11 @@ def test_dumps_added_removed_relabelled_or_redated_are_named(curated_content: Pa
         "### Dumps (3)\n"
         "\n"
         "- `dump.txt`: label `Daily, November` → `Daily, 20 November`, "
-        "captured 2025-11-20 → 2025-11-21; 7 records read, 7 new papers\n"
-        "- `new.txt` added: label `` A *new* `dump` ``, captured 2025-11-22; 2 records read, "
-        "2 new papers\n"
-        "- `old.txt` removed: label `Old`, captured 2025; it had 1 record read, 0 new papers\n"
+        "captured 2025-11-20 → 2025-11-21; 7 records, 7 of them first seen in this dump\n"
+        "- `new.txt` added: label `` A *new* `dump` ``, captured 2025-11-22; 2 records, "
+        "2 of them first seen in this dump\n"
+        "- `old.txt` removed: label `Old`, captured 2025; it had 1 record, "
+        "0 of them first seen in this dump\n"
         "\n"
         "### Added (2)\n"
     ) in text
@@ -249,8 +250,9 @@ def test_a_dump_whose_text_changed_is_named_with_its_counts_before_and_after(
         dump.write("Paged Caches for Serving\nCaches, in pages.\n")
     report = review(curated_content, head)
     assert not report.unchanged
-    assert "\n- `dump.txt`: text edited; 7 → 8 records read, 7 → 8 new papers\n" in (
-        format_review(report)
+    assert (
+        "\n- `dump.txt`: text edited; 7 → 8 records, 7 → 8 of them first seen in this dump\n"
+        in (format_review(report))
     )
 
 

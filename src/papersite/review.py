@@ -1399,14 +1399,18 @@ def _capture(source: SourceFile) -> str:
 
 
 def _accounting(was: SourceSummary | None, now: SourceSummary) -> str:
-    """Records read and new papers, as ``papersite check`` counts them; was → is, when changed."""
+    """Records read and new papers, as ``papersite check`` counts them; was → is, when changed.
 
-    def count(before: int | None, after: int, noun: str) -> str:
-        changed = before is not None and before != after
-        return f"{before} → {counted(after, noun)}" if changed else counted(after, noun)
+    Not in check's words: "57 new papers" in a review reads as 57 papers the pull request adds,
+    where it counts the records no dump before this one (by file name) mentions.
+    """
+
+    def count(before: int | None, after: int) -> str:
+        return f"{before} → {after}" if before is not None and before != after else str(after)
 
     read, papers = (None, None) if was is None else (was.read, was.papers)
-    return f"{count(read, now.read, 'record')} read, {count(papers, now.papers, 'new paper')}"
+    records = f"{count(read, now.read)} record{'' if now.read == 1 and read in (None, 1) else 's'}"
+    return f"{records}, {count(papers, now.papers)} of them first seen in this dump"
 
 
 def _theme_edit(edit: ThemeEdit) -> str:
