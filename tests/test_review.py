@@ -256,6 +256,40 @@ def test_a_dump_whose_text_changed_is_named_with_its_counts_before_and_after(
     )
 
 
+def test_a_dump_whose_records_read_as_before_is_named_and_changes_nothing(
+    curated_content: Path,
+) -> None:
+    # Trailing spaces and Windows line endings showed as "text edited; 7 records read, 7 new
+    # papers" in a review of 0 added: as if the papers had come with the edit.
+    head = _head_copy(curated_content)
+    dump = head / "sources" / "dump.txt"
+    lines = dump.read_text(encoding="utf-8").splitlines()
+    dump.write_bytes("".join(f"{line}  \r\n" for line in lines).encode("utf-8"))
+    report = review(curated_content, head)
+    assert [(c.name, c.edited, c.same_records) for c in report.dumps] == [("dump.txt", True, True)]
+    assert report.unchanged
+    assert format_review(report) == (
+        "## Content review\n"
+        "\n"
+        "**No change to the site**: no paper, theme, rule or dump differs from the base branch "
+        "(6 papers on the site); `papersite check`: 0 errors, 0 warnings. Text edited in "
+        "`dump.txt`, with every record reading as before.\n"
+    )
+    # With another change, the dump is listed as it is.
+    papers = head / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("note: Quantizes", "note: It quantizes"), encoding="utf-8")
+    assert (
+        "- `dump.txt`: text edited, every record reading as before; 7 records, "
+        "7 of them first seen in this dump\n"
+    ) in format_review(review(curated_content, head))
+    # A word changed is a change, though the counts stay.
+    text = "\n".join(lines).replace("Robots that cook", "Robots that bake")
+    dump.write_text(text, encoding="utf-8")
+    report = review(curated_content, head)
+    assert [(c.edited, c.same_records) for c in report.dumps] == [(True, False)]
+
+
 def test_a_theme_the_pull_request_s_themes_yaml_cannot_read_is_not_counted_as_emptied(
     curated_content: Path, head_content: Path
 ) -> None:

@@ -20,7 +20,8 @@ under its new id, its id change named. Themes are compared by id
 too, a theme renamed with its old id under 'formerly' as the theme it was; the addresses of a
 theme's id or former id that the site stops publishing are named, and those a former id adds.
 Dumps are compared by file name: each one added, removed, relabelled, redated or edited is named,
-as papers' pages list them. A pull request that changes none of this gets one line saying so.
+as papers' pages list them, or said to read as before when only its spaces or line endings
+changed. A pull request that changes none of this gets one line saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -52,6 +53,7 @@ from papersite.curation import (
     Theme,
     read_content,
 )
+from papersite.dumps import read_dump
 from papersite.errors import (
     PapersiteError,
     Problem,
@@ -60,7 +62,7 @@ from papersite.errors import (
 )
 from papersite.markup import code_span, escape_gfm
 from papersite.rules import Term
-from papersite.sources import SOURCES_DIR, SourceFile
+from papersite.sources import SOURCES_DIR, Record, SourceFile
 from papersite.tags import text_order
 from papersite.wording import closest, counted
 
@@ -149,6 +151,21 @@ class DumpChange:
     base: SourceSummary | None
     head: SourceSummary | None
     edited: bool = False
+    # For a dump edited: every record in it reads as before (spaces or line endings alone
+    # changed), so no page does.
+    same_records: bool = False
+
+    @property
+    def site_unchanged(self) -> bool:
+        """Whether the site shows nothing of it: only its text changed, not a record in it."""
+        was, now = self.base, self.head
+        return (
+            self.same_records
+            and was is not None
+            and now is not None
+            and was.source.label == now.source.label
+            and _dated(was.source) == _dated(now.source)
+        )
 
     @property
     def name(self) -> str:
@@ -285,7 +302,7 @@ class Review:
                     self.upvotes_changed,
                     self.themes_edited,
                     self.addresses,
-                    self.dumps,
+                    [dump for dump in self.dumps if not dump.site_unchanged],
                 )
             )
         )
@@ -525,8 +542,30 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
         edited = not _same_text(was.source.path, now.source.path)
         relabelled = was.source.label != now.source.label
         if edited or relabelled or _dated(was.source) != _dated(now.source):
-            changes.append(DumpChange(was, now, edited))
+            same = edited and _same_records(was.source, now.source)
+            changes.append(DumpChange(was, now, edited, same))
     return tuple(changes)
+
+
+def _same_records(was: SourceFile, now: SourceFile) -> bool:
+    """Whether two dumps read as the same records, in the same order, wherever their lines are.
+
+    Trailing spaces or line endings changed, or a blank line added, change no page: the
+    catalogue merges records by what they say, and only their order within a dump decides ids.
+    """
+    before, after = read_dump(was), read_dump(now)
+    return (
+        not before.unread
+        and not after.unread
+        and before.skipped_titles == after.skipped_titles
+        and [_said(record) for record in before.records]
+        == [_said(record) for record in after.records]
+    )
+
+
+def _said(record: Record) -> Record:
+    """A record without where its dump has it: its file and its lines."""
+    return dataclasses.replace(record, source="", line=0, date_line=None)
 
 
 def _dated(source: SourceFile) -> tuple[date | None, int | None]:
@@ -1218,6 +1257,9 @@ def _format_review(report: Review) -> str:
             "**No change to the site**: no paper, theme, rule or dump differs from the base "
             f"branch ({counted(report.head_total or 0, 'paper')} on the site); {check}"
         )
+        # A dump's diff is in the pull request: the reviewer is told it changes nothing.
+        if names := [code_span(dump.name) for dump in report.dumps]:
+            lines[-1] += f" Text edited in {', '.join(names)}, with every record reading as before."
         if messages:
             lines += ["", CHECK_HEADING, "", *_capped(messages)]
         return "\n".join(lines) + "\n"
@@ -1387,7 +1429,10 @@ def _dump_change(change: DumpChange) -> str:
         changes.append(f"label {code_span(was.source.label)} → {code_span(now.source.label)}")
     if _dated(was.source) != _dated(now.source):
         changes.append(f"captured {_capture(was.source)} → {_capture(now.source)}")
-    changes += ["text edited"] if change.edited else []
+    if change.same_records:
+        changes.append("text edited, every record reading as before")
+    elif change.edited:
+        changes.append("text edited")
     return f"- {name}: {', '.join(changes)}; {_accounting(was, now)}"
 
 
