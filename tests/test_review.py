@@ -256,6 +256,25 @@ def test_a_dump_whose_text_changed_is_named_with_its_counts_before_and_after(
     )
 
 
+def test_a_dump_renamed_is_one_dump_under_another_name(curated_content: Path) -> None:
+    # It showed as one dump removed and one added, of the same label and counts.
+    _list_dumps(curated_content, "  dump.txt: {label: Daily, captured: 2025-11-20}\n")
+    head = _head_copy(curated_content)
+    (head / "sources" / "dump.txt").rename(head / "sources" / "000_daily.txt")
+    _list_dumps(head, "  000_daily.txt: {label: Daily, captured: 2025-11-20}\n")
+    report = review(curated_content, head)
+    assert [(c.name, c.base is None, c.head is None, c.edited) for c in report.dumps] == [
+        ("000_daily.txt", False, False, False)
+    ]
+    assert not report.unchanged
+    assert (
+        "### Dumps (1)\n"
+        "\n"
+        "- `000_daily.txt`: renamed from `dump.txt`; 7 records, 7 of them first seen in this "
+        "dump\n"
+    ) in format_review(report)
+
+
 def test_a_dump_whose_records_read_as_before_is_named_and_changes_nothing(
     curated_content: Path,
 ) -> None:

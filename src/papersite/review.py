@@ -19,9 +19,10 @@ pull request does not (an older page gave it an earlier title), is that paper: c
 under its new id, its id change named. Themes are compared by id
 too, a theme renamed with its old id under 'formerly' as the theme it was; the addresses of a
 theme's id or former id that the site stops publishing are named, and those a former id adds.
-Dumps are compared by file name: each one added, removed, relabelled, redated or edited is named,
-as papers' pages list them, or said to read as before when only its spaces or line endings
-changed. A pull request that changes none of this gets one line saying so.
+Dumps are compared by file name, or by bytes when renamed: each one added, removed, renamed,
+relabelled, redated or edited is named, as papers' pages list them, or said to read as before when
+only its spaces or line endings changed. A pull request that changes none of this gets one line
+saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -141,7 +142,7 @@ class Addresses:
 
 @dataclass(frozen=True)
 class DumpChange:
-    """A dump the pull request adds (no ``base``), removes (no ``head``), or changes.
+    """A dump the pull request adds (no ``base``), removes (no ``head``), renames or changes.
 
     Each side's accounting for the file (what ``papersite check`` prints of it), with what
     sources.yaml says of it; ``edited`` when the file's text differs too. Its papers' pages list
@@ -163,16 +164,15 @@ class DumpChange:
             self.same_records
             and was is not None
             and now is not None
+            and was.source.name == now.source.name
             and was.source.label == now.source.label
             and _dated(was.source) == _dated(now.source)
         )
 
     @property
     def name(self) -> str:
-        """The dump's file name in content/sources, the same on both sides."""
-        summary = self.head or self.base
-        assert summary is not None  # on one side at least
-        return summary.source.name
+        """The dump's file name in content/sources: the pull request's, when it was renamed."""
+        return _name(self.base, self.head)
 
 
 @dataclass(frozen=True)
@@ -530,21 +530,53 @@ def _addresses_changed(
 
 
 def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
-    """The dumps, by file name, that one side has alone, or whose label, date or text differ."""
+    """The dumps, by file name, that one side has alone, or whose label, date or text differ.
+
+    A dump one side has alone, holding the bytes of one the other side has alone, was renamed:
+    one dump, not one removed and another added with the same label and counts.
+    """
     before = {summary.source.name: summary for summary in base.dumps}
     after = {summary.source.name: summary for summary in head.dumps}
+    added = sorted(after.keys() - before.keys())
+    renamed: dict[str, str] = {}
+    for old in sorted(before.keys() - after.keys()):
+        new = next((name for name in added if _same_bytes(before[old], after[name])), None)
+        if new is not None:
+            added.remove(new)
+            renamed[old] = new
+    pairs = [
+        (before.get(name), after.get(name))
+        for name in sorted(before.keys() | after.keys())
+        if name not in renamed and name not in renamed.values()
+    ]
+    pairs += [(before[old], after[new]) for old, new in renamed.items()]
     changes = []
-    for name in sorted(before.keys() | after.keys()):
-        was, now = before.get(name), after.get(name)
+    for was, now in sorted(pairs, key=lambda pair: _name(*pair)):
         if was is None or now is None:
             changes.append(DumpChange(was, now))
             continue
         edited = not _same_text(was.source.path, now.source.path)
+        moved = was.source.name != now.source.name
         relabelled = was.source.label != now.source.label
-        if edited or relabelled or _dated(was.source) != _dated(now.source):
+        if edited or moved or relabelled or _dated(was.source) != _dated(now.source):
             same = edited and _same_records(was.source, now.source)
             changes.append(DumpChange(was, now, edited, same))
     return tuple(changes)
+
+
+def _name(was: SourceSummary | None, now: SourceSummary | None) -> str:
+    """A dump's file name in the pull request, or on the base branch when it is removed."""
+    summary = now or was
+    assert summary is not None  # on one side at least
+    return summary.source.name
+
+
+def _same_bytes(was: SourceSummary, now: SourceSummary) -> bool:
+    """Whether two dumps hold the same bytes, under the same name or not."""
+    try:
+        return filecmp.cmp(was.source.path, now.source.path, shallow=False)
+    except OSError:
+        return False
 
 
 def _same_records(was: SourceFile, now: SourceFile) -> bool:
@@ -1425,6 +1457,8 @@ def _dump_change(change: DumpChange) -> str:
             f"captured {_capture(summary.source)}; {had}{_accounting(None, summary)}"
         )
     changes = []
+    if was.source.name != now.source.name:
+        changes.append(f"renamed from {code_span(was.source.name)}")
     if was.source.label != now.source.label:
         changes.append(f"label {code_span(was.source.label)} → {code_span(now.source.label)}")
     if _dated(was.source) != _dated(now.source):
