@@ -236,9 +236,30 @@ def test_dumps_added_removed_relabelled_or_redated_are_named(curated_content: Pa
         "- `new.txt` added: label `` A *new* `dump` ``, captured 2025-11-22; 2 records, "
         "2 of them first seen in this dump\n"
         "- `old.txt` removed: label `Old`, captured 2025; it had 1 record, "
-        "0 of them first seen in this dump\n"
+        "0 of them first seen in this dump; of its 1 paper, 1 stays through other dumps\n"
         "\n"
         "### Added (2)\n"
+    ) in text
+
+
+def test_a_dump_removed_says_how_many_of_its_papers_other_dumps_keep(
+    curated_content: Path,
+) -> None:
+    # "It had 2 records" beside "1 removed" read as if both of its papers had left the site.
+    (curated_content / "sources" / "old.txt").write_text(
+        "Kernels That Speed Up Training\n\nCustom kernels.\n\n"
+        "Paged Caches for Serving\n\nCaches, in pages.\n",
+        encoding="utf-8",
+    )
+    head = _head_copy(curated_content)
+    (head / "sources" / "old.txt").unlink()
+    report = review(curated_content, head)
+    assert [(c.name, c.kept) for c in report.dumps] == [("old.txt", (1, 2))]
+    text = format_review(report)
+    assert "0 moved, 1 removed, 0 edited" in text
+    assert (
+        "- `old.txt` removed: label `old.txt`, captured unknown; it had 2 records, "
+        "1 of them first seen in this dump; of its 2 papers, 1 stays through other dumps\n"
     ) in text
 
 

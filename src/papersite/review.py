@@ -155,6 +155,8 @@ class DumpChange:
     # For a dump edited: every record in it reads as before (spaces or line endings alone
     # changed), so no page does.
     same_records: bool = False
+    # For a dump removed: how many of its papers other dumps keep, and how many it had.
+    kept: tuple[int, int] | None = None
 
     @property
     def site_unchanged(self) -> bool:
@@ -552,7 +554,11 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
     pairs += [(before[old], after[new]) for old, new in renamed.items()]
     changes = []
     for was, now in sorted(pairs, key=lambda pair: _name(*pair)):
-        if was is None or now is None:
+        if now is None:
+            assert was is not None  # on one side at least
+            changes.append(DumpChange(was, now, kept=_kept_papers(base, head, was.source.name)))
+            continue
+        if was is None:
             changes.append(DumpChange(was, now))
             continue
         edited = not _same_text(was.source.path, now.source.path)
@@ -562,6 +568,21 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
             same = edited and _same_records(was.source, now.source)
             changes.append(DumpChange(was, now, edited, same))
     return tuple(changes)
+
+
+def _kept_papers(base: _Side, head: _Side, name: str) -> tuple[int, int]:
+    """Of the base branch's papers a removed dump mentions, how many the pull request still has.
+
+    Beside the dump's records, the Removed list reads as all of them; those other dumps mention
+    stay, told by paper (_paper_keys) as an id can change.
+    """
+    known = _by_keys(head)
+    papers = [
+        paper
+        for paper_id in (*base.papers, *base.hidden)
+        if (paper := base.paper(paper_id)) is not None and name in paper.sources
+    ]
+    return sum(not _paper_keys(paper).isdisjoint(known) for paper in papers), len(papers)
 
 
 def _name(was: SourceSummary | None, now: SourceSummary | None) -> str:
@@ -1452,9 +1473,14 @@ def _dump_change(change: DumpChange) -> str:
         assert summary is not None  # on one side at least
         # A removed dump's accounting is the base branch's: what the site loses with it.
         had = "" if now else "it had "
+        kept = ""
+        if change.kept is not None and change.kept[1]:
+            stay, papers = change.kept
+            kept = f"; of its {counted(papers, 'paper')}, {stay} stay{'s' * (stay == 1)} "
+            kept += "through other dumps"
         return (
             f"- {name} {'added' if now else 'removed'}: label {code_span(summary.source.label)}, "
-            f"captured {_capture(summary.source)}; {had}{_accounting(None, summary)}"
+            f"captured {_capture(summary.source)}; {had}{_accounting(None, summary)}{kept}"
         )
     changes = []
     if was.source.name != now.source.name:
