@@ -912,11 +912,12 @@ def both(first: float, second: float) -> str:
             f"'recurrence' (line 33): {both(1, 1)}",
         ),
         (
+            # Regexes match in any case too.
             (
                 RECURRENCE,
-                f"{RECURRENCE}, {{regex: 'recurr(ent|ence)'}}, {{regex: 'recurr(ent|ence)'}}",
+                f"{RECURRENCE}, {{regex: 'recurr(ent|ence)'}}, {{regex: 'Recurr(ent|ence)'}}",
             ),
-            f"{T}:33: warning: regex 'recurr(ent|ence)' repeats regex 'recurr(ent|ence)' "
+            f"{T}:33: warning: regex 'Recurr(ent|ence)' repeats regex 'recurr(ent|ence)' "
             f"(line 33): {both(1, 1)}",
         ),
         (
@@ -946,8 +947,9 @@ def test_a_term_repeated_in_its_list_is_a_warning_at_the_repeat_naming_the_first
         "state space, transformer*, recurrence, {regex: 'recurrences?'}",
         "state space, transformer*, recurrence, {regex: recurrence}",
         "state space, transformer*, {keyword: 'key value'}, {regex: 'key-value'}",
-        # Hyphens and spaces differ in a regex, as does a word's ending.
+        # Hyphens and spaces differ in a regex, as does a word's ending; and an escape's case.
         "state space, transformer*, {regex: 'state-space'}, {regex: transformers}",
+        "state space, transformer*, recurrence, {regex: 'a\\sb'}, {regex: 'a\\Sb'}",
     ],
 )
 def test_terms_that_find_different_text_are_no_repeat(content: Path, terms: str) -> None:

@@ -1326,15 +1326,18 @@ def _terms(
 
 
 def _sameness(term: Term) -> str:
-    """What a term finds, as a key: two terms of a list with one key find the same text.
+    r"""What a term finds, as a key: two terms of a list with one key find the same text.
 
     Both kinds match in any case. A keyword is known by its pattern, written in lower case
     ('Hopfield' and 'hopfield', 'key value' and 'key-value' are one keyword); a regex by its text,
-    so a regex is the same as a keyword only when it is that keyword's pattern. Whether some other
-    regex finds what a keyword finds cannot be told reliably: 'mamba' as a regex finds 'Mambaformer'
-    too, which the keyword does not.
+    in lower case too unless it holds an escape ('\S' is not '\s'), so a regex is the same as a
+    keyword only when it is that keyword's pattern. Whether some other regex finds what a keyword
+    finds cannot be told reliably: 'mamba' as a regex finds 'Mambaformer' too, which the keyword
+    does not.
     """
-    return keyword_pattern(term.text.lower()) if term.kind == "keyword" else term.text
+    if term.kind == "keyword":
+        return keyword_pattern(term.text.lower())
+    return term.text if "\\" in term.text else term.text.lower()
 
 
 def _check_repeat(
