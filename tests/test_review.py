@@ -29,7 +29,7 @@ NOT_COUNTED = (
     "\n"
     "### Dumps (1)\n"
     "\n"
-    "- `dump.txt`: text edited; 7 records, 7 of them first seen in this dump\n"
+    "- `dump.txt`: text edited; 7 records, 7 papers first seen in this dump\n"
     "\n"
     "### Check\n"
     "\n"
@@ -73,7 +73,7 @@ def test_review_summarises_counts_added_moved_removed_and_check_messages(
         "\n"
         "### Dumps (1)\n"
         "\n"
-        "- `dump.txt`: text edited; 7 records, 7 of them first seen in this dump\n"
+        "- `dump.txt`: text edited; 7 records, 7 papers first seen in this dump\n"
         "\n"
         "### Added (2)\n"
         "\n"
@@ -232,11 +232,11 @@ def test_dumps_added_removed_relabelled_or_redated_are_named(curated_content: Pa
         "### Dumps (3)\n"
         "\n"
         "- `dump.txt`: label `Daily, November` → `Daily, 20 November`, "
-        "captured 2025-11-20 → 2025-11-21; 7 records, 7 of them first seen in this dump\n"
+        "captured 2025-11-20 → 2025-11-21; 7 records, 7 papers first seen in this dump\n"
         "- `new.txt` added: label `` A *new* `dump` ``, captured 2025-11-22; 2 records, "
-        "2 of them first seen in this dump\n"
+        "2 papers first seen in this dump\n"
         "- `old.txt` removed: label `Old`, captured 2025; it had 1 record, "
-        "0 of them first seen in this dump; of its 1 paper, 1 stays through other dumps\n"
+        "0 papers first seen in this dump; of its 1 paper, 1 stays through other dumps\n"
         "\n"
         "### Added (2)\n"
     ) in text
@@ -259,7 +259,7 @@ def test_a_dump_removed_says_how_many_of_its_papers_other_dumps_keep(
     assert "0 moved, 1 removed, 0 edited" in text
     assert (
         "- `old.txt` removed: label `old.txt`, captured unknown; it had 2 records, "
-        "1 of them first seen in this dump; of its 2 papers, 1 stays through other dumps\n"
+        "1 paper first seen in this dump; of its 2 papers, 1 stays through other dumps\n"
     ) in text
 
 
@@ -271,9 +271,8 @@ def test_a_dump_whose_text_changed_is_named_with_its_counts_before_and_after(
         dump.write("Paged Caches for Serving\nCaches, in pages.\n")
     report = review(curated_content, head)
     assert not report.unchanged
-    assert (
-        "\n- `dump.txt`: text edited; 7 → 8 records, 7 → 8 of them first seen in this dump\n"
-        in (format_review(report))
+    assert "\n- `dump.txt`: text edited; 7 → 8 records, 7 → 8 papers first seen in this dump\n" in (
+        format_review(report)
     )
 
 
@@ -291,7 +290,7 @@ def test_a_dump_renamed_is_one_dump_under_another_name(curated_content: Path) ->
     assert (
         "### Dumps (1)\n"
         "\n"
-        "- `000_daily.txt`: renamed from `dump.txt`; 7 records, 7 of them first seen in this "
+        "- `000_daily.txt`: renamed from `dump.txt`; 7 records, 7 papers first seen in this "
         "dump\n"
     ) in format_review(report)
 
@@ -321,7 +320,7 @@ def test_a_dump_whose_records_read_as_before_is_named_and_changes_nothing(
     papers.write_text(text.replace("note: Quantizes", "note: It quantizes"), encoding="utf-8")
     assert (
         "- `dump.txt`: text edited, every record reading as before; 7 records, "
-        "7 of them first seen in this dump\n"
+        "7 papers first seen in this dump\n"
     ) in format_review(review(curated_content, head))
     # A word changed is a change, though the counts stay.
     text = "\n".join(lines).replace("Robots that cook", "Robots that bake")

@@ -1507,7 +1507,8 @@ def _accounting(was: SourceSummary | None, now: SourceSummary) -> str:
     """Records read and new papers, as ``papersite check`` counts them; was → is, when changed.
 
     Not in check's words: "57 new papers" in a review reads as 57 papers the pull request adds,
-    where it counts the records no dump before this one (by file name) mentions.
+    where it counts the papers no dump before this one (by file name) mentions: papers, not
+    records, as a dump may mention one paper twice.
     """
 
     def count(before: int | None, after: int) -> str:
@@ -1515,7 +1516,8 @@ def _accounting(was: SourceSummary | None, now: SourceSummary) -> str:
 
     read, papers = (None, None) if was is None else (was.read, was.papers)
     records = f"{count(read, now.read)} record{'' if now.read == 1 and read in (None, 1) else 's'}"
-    return f"{records}, {count(papers, now.papers)} of them first seen in this dump"
+    plural = "" if now.papers == 1 and papers in (None, 1) else "s"
+    return f"{records}, {count(papers, now.papers)} paper{plural} first seen in this dump"
 
 
 def _theme_edit(edit: ThemeEdit) -> str:
