@@ -512,6 +512,13 @@ def test_triage_prints_the_report_and_refuses_without_a_curation(
     )
     assert main(["triage", "--disagreements"]) == 0
     assert capsys.readouterr().out.startswith("2 pinned papers the rules would sort differently\n")
+    # The disagreements list has no snippet to cut.
+    with pytest.raises(SystemExit) as exit_info:
+        main(["triage", "--disagreements", "--snippet", "2"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "papersite triage: error: argument --snippet: not allowed with argument --disagreements\n"
+    )
     assert main(["triage", "--disagreements", "--theme", "arithmetic-reasoning"]) == 0
     assert capsys.readouterr().out.startswith(
         "1 pinned paper the rules would sort differently, for theme 'arithmetic-reasoning'\n"

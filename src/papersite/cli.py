@@ -234,7 +234,9 @@ def _parser() -> argparse.ArgumentParser:
         "triage", help="list the papers papers.yaml does not decide yet, with a snippet to paste"
     )
     _content_option(triage_command)
-    triage_command.add_argument(
+    # The disagreements come with no snippet: a --snippet beside it would be ignored unsaid.
+    listing = triage_command.add_mutually_exclusive_group()
+    listing.add_argument(
         "--disagreements",
         action="store_true",
         help="list the pinned papers the rules would sort differently instead",
@@ -244,7 +246,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="only the papers the theme's rules score or whose place in it is in question",
     )
-    triage_command.add_argument(
+    listing.add_argument(
         "--snippet",
         type=_positive,
         default=SNIPPET_PAPERS,
