@@ -341,7 +341,8 @@ def test_check_validates_the_curation_and_counts_its_problems(
     assert out[-2:] == [
         "content/curation: 3 themes (efficiency 3, sequence-models 2, arithmetic-reasoning 1), "
         "1 unsorted, 1 hidden",
-        "7 papers; 0 errors, 0 warnings",
+        # The site's count too, which review and build say.
+        "7 papers, 6 on the site; 0 errors, 0 warnings",
     ]
     papers = curated_content / "curation" / "papers.yaml"
     papers.write_text("papers:\n  teaching-transformers:\n    order: first\n", encoding="utf-8")

@@ -379,6 +379,9 @@ def _run_check(args: argparse.Namespace) -> int:
     found = Problems(list(loaded.problems))
     errors = len(found.failing())
     papers = counted(len(loaded.catalogue), "paper")
+    if loaded.curation.hidden:
+        # As review and build count them: a curator compares this line with theirs.
+        papers += f", {len(loaded.catalogue) - len(loaded.curation.hidden)} on the site"
     _write(f"{papers}; {counted(errors, 'error')}, {counted(len(found) - errors, 'warning')}\n")
     return 1 if found.failing(strict=args.strict) else 0
 
