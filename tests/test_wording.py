@@ -158,6 +158,19 @@ def test_suggest_names_the_near_miss_else_lists_what_is_known_in_its_order(
         ),
         # One that does not show as itself is left to the message's escapes ('\\u200b').
         ("efficiency\u200b", "efficiency", "(did you mean 'efficiency'?)"),
+        # An accent written apart is quoted composed with its letter, not alone on the quote mark.
+        (
+            "efficie\u0301ncy",
+            "efficiency",
+            "(did you mean 'efficiency'? its '\u00e9' is U+00E9 LATIN SMALL LETTER E WITH ACUTE)",
+        ),
+        # One no letter holds composed is quoted on the letter it marks.
+        (
+            "q\u0301uantization",
+            "quantization",
+            "(did you mean 'quantization'? its 'q\u0301' is 'q' with U+0301 COMBINING ACUTE "
+            "ACCENT)",
+        ),
     ],
 )
 def test_did_you_mean_names_the_letters_that_only_look_like_the_name_s(
@@ -170,6 +183,64 @@ def test_suggest_names_the_letters_that_only_look_like_the_near_miss_s() -> None
     assert suggest("\u0435fficiency", THEMES, "themes") == (
         "(did you mean 'efficiency'? its '\u0435' is U+0435 CYRILLIC SMALL LETTER IE, not a Latin "
         "letter)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "known", "looks"),
+    [
+        # Letters outside ASCII where they differ: however short.
+        ("c\u043est", "cost", True),
+        ("efficient-archite\u0441tures", "efficient-architectures", True),
+        ("\u0435ffici\u0435ncy", "efficiency", True),
+        # Compared composed: an accent written apart is one letter with its own.
+        ("efficie\u0301ncy", "efficiency", True),
+        # An ASCII letter other than the known id's is a typo, if anything.
+        ("c\u043ests", "costs", True),
+        ("c\u043ests", "coats", False),
+        ("cots", "cost", False),
+        # Another length, or the same id, is no look-alike.
+        ("c\u043ests", "cost", False),
+        ("cost", "cost", False),
+    ],
+)
+def test_looks_like_is_the_known_id_with_letters_outside_ascii_for_some_of_its_own(
+    given: str, known: str, looks: bool
+) -> None:
+    assert wording.looks_like(given, known) is looks
+
+
+@pytest.mark.parametrize(
+    ("given", "named", "found"),
+    [
+        # However short: no typo is under five letters, a look-alike is.
+        ("c\u043est", (), "cost"),
+        # Of several, the one fewest letters from it ('cost', not 'cast' too), then the one
+        # whose letters its own are named for ('\u043e' CYRILLIC SMALL LETTER O: 'cost', not
+        # 'cast'), then one named, else the first ('\u0441' is CYRILLIC SMALL LETTER ES).
+        ("c\u043e\u0455t", (), "cost"),
+        ("c\u043est", ("cast",), "cost"),
+        ("c\u0441t", (), "cot"),
+        ("c\u0441t", ("cat",), "cat"),
+        # It wins over a typo nearer by edits.
+        ("cos\u0442", (), "cost"),
+        ("cosx", (), None),
+    ],
+)
+def test_a_look_alike_is_nearest_however_short(
+    given: str, named: tuple[str, ...], found: str | None
+) -> None:
+    known = ["cot", "cast", "cat", "cost", "cosy"]
+    assert wording.nearest(given, known, named) == found
+    if found is not None and not named:
+        assert closest(given, known) == found
+
+
+def test_suggest_names_a_short_look_alike_with_its_letters() -> None:
+    # Half its letters Cyrillic: too unlike 'cost' for difflib, but it reads the same.
+    assert suggest("\u0441\u043est", ["cost", "sequence-models"], "themes") == (
+        "(did you mean 'cost'? its '\u0441' is U+0441 CYRILLIC SMALL LETTER ES and '\u043e' is "
+        "U+043E CYRILLIC SMALL LETTER O, not Latin letters)"
     )
 
 

@@ -77,9 +77,18 @@ def unlike_letters(given: str, meant: str) -> str:
     'efficiency'?" alone names what the curator sees written. Each such letter is said with its
     code point and Unicode name ("its 'е' is U+0435 CYRILLIC SMALL LETTER IE, not a Latin
     letter"); "not a Latin letter" only when all are letters and none a Latin one ('é' is one,
-    '—' is no letter). Characters that do not show as themselves are left to the message's
-    escapes ('\u200b': :func:`papersite.errors.printable`).
+    '—' is no letter). Letters are quoted composed (NFC: 'é', not 'e' and a lone
+    accent). Characters that do not show as themselves are left to the message's escapes
+    ('\u200b': :func:`papersite.errors.printable`).
     """
+    given, meant = unicodedata.normalize("NFC", given), unicodedata.normalize("NFC", meant)
+    # A combining mark NFC leaves alone (no letter holds it) is quoted on the letter it marks: on
+    # its own it would land on the quote mark.
+    marked = {
+        mark: base + mark
+        for base, mark in itertools.pairwise(given)
+        if unicodedata.combining(mark) and not unicodedata.combining(base)
+    }
     unlike = [
         letter
         for letter in dict.fromkeys(given)
@@ -90,7 +99,9 @@ def unlike_letters(given: str, meant: str) -> str:
     names = [unicodedata.name(letter, "") for letter in unlike]
     said = listed(
         [
-            f"'{letter}' is U+{ord(letter):04X} {name}".rstrip()
+            f"'{marked[letter]}' is '{marked[letter][:-1]}' with U+{ord(letter):04X} {name}"
+            if letter in marked
+            else f"'{letter}' is U+{ord(letter):04X} {name}".rstrip()
             for letter, name in zip(unlike, names, strict=True)
         ]
     )
@@ -158,18 +169,81 @@ TYPO_LETTERS = 8
 TYPO_FROM = 5
 
 
-def nearest(given: str, known: Sequence[str], named: Collection[str] = ()) -> str | None:
-    """The known id ``given`` looks misspelt from (:func:`misspelt`): the nearest, else None.
+def looks_like(given: str, known: str) -> bool:
+    """Whether ``given`` is ``known`` with letters outside ASCII for some of its own: 'cоst'.
 
-    Of ids as near, one in ``named`` (one papers.yaml uses: the typo is more likely beside it),
-    then the first.
+    Compared composed (NFC), letter by letter: the same length, and wherever they differ,
+    ``given`` has a letter outside ASCII ('о' CYRILLIC SMALL LETTER O for 'o', 'é' for 'e').
+    Such an id reads as the known one, so it is that one, however short: no table of look-alike
+    letters is needed to know which it was meant to be.
     """
+    given, known = unicodedata.normalize("NFC", given), unicodedata.normalize("NFC", known)
+    if given == known or len(given) != len(known):
+        return False
+    return all(
+        mine == theirs or not mine.isascii() for mine, theirs in zip(given, known, strict=True)
+    )
+
+
+def look_alike(given: str, known: Sequence[str], named: Collection[str] = ()) -> str | None:
+    """The known id ``given`` looks like (:func:`looks_like`), else None.
+
+    Of several ('cоst' looks like 'cost' and 'cast'), the one fewest letters from it, then
+    the one whose letters its own are said to be by their Unicode names (:func:`_reads_as`), then
+    one in ``named``, then the first.
+    """
+    if given.isascii():
+        return None  # the quick answer for most: a look-alike has a letter outside ASCII
+    given = unicodedata.normalize("NFC", given)
+    alike = [name for name in known if looks_like(given, name)]
+    return min(
+        alike,
+        key=lambda name: (
+            sum(map(str.__ne__, given, name)),
+            -sum(map(_reads_as, given, name)),
+            name not in named,
+        ),
+        default=None,
+    )
+
+
+def _reads_as(letter: str, latin: str) -> bool:
+    """Whether a letter outside ASCII is said to be the Latin one, by its parts or its name.
+
+    'é' is 'e' with an accent (NFKD), 'о' is CYRILLIC SMALL LETTER O: not a table of
+    look-alikes ('с' is ES), only enough to choose between known ids it looks like.
+    """
+    if letter == latin or letter.isascii():
+        return False
+    name = unicodedata.name(letter, "")
+    return unicodedata.normalize("NFKD", letter)[:1] == latin or name.endswith(
+        f" LETTER {latin.upper()}"
+    )
+
+
+def nearest(given: str, known: Sequence[str], named: Collection[str] = ()) -> str | None:
+    """The known id ``given`` looks like or misspelt from, else None.
+
+    An id it looks like (:func:`look_alike`) first, however short; else the nearest it looks
+    misspelt from (:func:`misspelt`), of ids as near one in ``named`` (one papers.yaml uses: the
+    typo is more likely beside it), then the first.
+    """
+    alike = look_alike(given, known, named)
+    if alike is not None:
+        return alike
     near = [name for name in known if misspelt(given, name)]
     return min(near, key=lambda name: (typo_distance(given, name), name not in named), default=None)
 
 
 def closest(given: str, known: Sequence[str]) -> str | None:
-    """The known name a typo most likely meant: one it starts, else the closest by difflib."""
+    """The known name a typo most likely meant: one it looks like, one it starts, else by difflib.
+
+    One it looks like (:func:`look_alike`) reads the same: difflib counts its look-alike letters
+    as wrong, and may prefer another, or none when the id is short.
+    """
+    alike = look_alike(given, known)
+    if alike is not None:
+        return alike
     names = _names(tuple(known)) if len(known) > LIKELY_FROM else None
     # Curators often paste the start of a long id; difflib scores a short prefix of an 80-character
     # slug too low, so prefixes are tried first.
