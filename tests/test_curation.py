@@ -2446,3 +2446,54 @@ def test_a_paper_s_arxiv_id_is_the_curator_s_else_an_arxiv_link_s_in_its_abstrac
 ) -> None:
     item = CuratedPaper(dataclasses.replace(paper("p"), links=links), arxiv_id=curators)
     assert arxiv_id_of(item) == arxiv_id
+
+
+# 'c\u043est' with a Cyrillic 'о': it reads as 'cost', a theme's id too short to be misspelt. A
+# theme's id as a key of 'themes' is any text to the schema: unknown ids are found by the check.
+COST_CYRILLIC = "c\u043est"
+LETTER_O = "its '\u043e' is U+043E CYRILLIC SMALL LETTER O, not a Latin letter"
+
+
+def test_a_short_theme_id_with_a_look_alike_letter_at_one_entry_is_said_to_be_the_id(
+    content: Path,
+) -> None:
+    # Another entry names 'cost': a guess of it alike to difflib alone would not be made, a
+    # look-alike is one whatever the length.
+    write(
+        content,
+        themes=UNLIKE,
+        papers=HEADER
+        + "papers:\n  quantized-state-space-models:\n"
+        + f"    themes: {{{COST_CYRILLIC}: quantization}}\n"
+        + "  kernels-that-speed-up-training:\n    themes: [cost]\n",
+    )
+    assert errors(content) == [
+        f"{P}:4: unknown theme '{COST_CYRILLIC}' (did you mean 'cost'? {LETTER_O})"
+    ]
+
+
+def test_a_short_theme_id_with_a_look_alike_letter_in_many_entries_is_a_typo_in_each(
+    content: Path,
+) -> None:
+    # Not a theme renamed in themes.yaml: its id is ASCII, so the entries hold the mistake.
+    papers = HEADER + "papers:\n"
+    for paper_id in NAMING:
+        papers += f"  {paper_id}:\n    themes: {{{COST_CYRILLIC}: quantization}}\n"
+    write(content, themes=UNLIKE, papers=papers)
+    assert errors(content) == [
+        f"{P}:4: unknown theme '{COST_CYRILLIC}' (did you mean 'cost'? {LETTER_O}), here and in "
+        "4 more entries (lines 6, 8, 10 and 12): if so, correct it in each"
+    ]
+
+
+def test_a_theme_id_with_an_accent_written_apart_names_it_composed(content: Path) -> None:
+    write(
+        content,
+        papers=HEADER
+        + "papers:\n  quantized-state-space-models:\n"
+        + "    themes: {efficie\u0301ncy: quantization}\n",
+    )
+    assert errors(content) == [
+        f"{P}:4: unknown theme 'efficie\u0301ncy' (did you mean 'efficiency'? its '\u00e9' is "
+        "U+00E9 LATIN SMALL LETTER E WITH ACUTE)"
+    ]
