@@ -2484,6 +2484,12 @@ def test_a_short_theme_id_with_a_look_alike_letter_in_many_entries_is_a_typo_in_
         f"{P}:4: unknown theme '{COST_CYRILLIC}' (did you mean 'cost'? {LETTER_O}), here and in "
         "4 more entries (lines 6, 8, 10 and 12): if so, correct it in each"
     ]
+    # In a list, where an id's letters are the schema's to check: the theme it reads as is named.
+    write(
+        content, papers=papers.replace(f"{{{COST_CYRILLIC}: quantization}}", f"[{COST_CYRILLIC}]")
+    )
+    said = f"'{COST_CYRILLIC}' is not a valid id (did you mean 'cost'? {LETTER_O})"
+    assert errors(content) == [f"{P}:{line}: {said}" for line in (4, 6, 8, 10, 12)]
 
 
 def test_a_theme_id_with_an_accent_written_apart_names_it_composed(content: Path) -> None:
@@ -2496,4 +2502,35 @@ def test_a_theme_id_with_an_accent_written_apart_names_it_composed(content: Path
     assert errors(content) == [
         f"{P}:4: unknown theme 'efficie\u0301ncy' (did you mean 'efficiency'? its '\u00e9' is "
         "U+00E9 LATIN SMALL LETTER E WITH ACUTE)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "letter"),
+    [
+        (
+            "fast-de\u0441oding",
+            "its '\u0441' is U+0441 CYRILLIC SMALL LETTER ES, not a Latin letter",
+        ),
+        # An accent written apart is named composed with its letter, not alone on a quote mark.
+        ("fast-deco\u0301ding", "its '\u00f3' is U+00F3 LATIN SMALL LETTER O WITH ACUTE"),
+    ],
+)
+def test_an_invalid_id_wrong_only_in_look_alike_letters_names_them(
+    content: Path, written: str, letter: str
+) -> None:
+    # Saying to use lower-case words joined by hyphens would not help: it looks like that.
+    write(content, themes=THEMES.replace("      - id: fast-decoding\n", f"      - id: {written}\n"))
+    assert errors(content)[:1] == [
+        f"{T}:10: '{written}' is not a valid id: {letter} (an id's letters are a to z)"
+    ]
+    # In papers.yaml, the id it looks like is named too.
+    write(
+        content,
+        themes=THEMES,
+        papers=HEADER
+        + f"papers:\n  quantized-state-space-models:\n    themes: {{efficiency: {written}}}\n",
+    )
+    assert errors(content) == [
+        f"{P}:4: '{written}' is not a valid id (did you mean 'fast-decoding'? {letter})"
     ]

@@ -52,6 +52,7 @@ from papersite.wording import (
     did_you_mean,
     listed,
     listing,
+    look_alike,
     nearest,
     suggest,
 )
@@ -859,7 +860,11 @@ def _section_whose(section_id: str, theme: Theme, themes: Sequence[Theme]) -> st
 def _invalid_id(
     document: YamlDocument, problem: SchemaProblem, themes: Sequence[Theme], theme_id: str | None
 ) -> str | None:
-    """For an id the schema refused that is the title of a theme or section: name its id."""
+    """For an id the schema refused: the id of the theme or section whose title it is, or like.
+
+    An id looks like one with letters outside ASCII in its place ('fast-deсoding', its 'с'
+    Cyrillic: :func:`~papersite.wording.looks_like`).
+    """
     kind = problem.id_kind
     if kind is None:
         return None
@@ -869,7 +874,18 @@ def _invalid_id(
     if not isinstance(value, str):
         return None
     hint = _title_hint(value, kind, themes, theme_id)
+    alike = _look_alike(value, kind, themes, theme_id)
+    if hint is None and alike is not None:
+        hint = did_you_mean(value, alike)
     return f"{describe(value)} is not a valid id {hint}" if hint else None
+
+
+def _look_alike(value: str, kind: str, themes: Sequence[Theme], theme_id: str | None) -> str | None:
+    """The id of a theme, or of a section of theme ``theme_id``, that ``value`` looks like."""
+    if kind == "theme":
+        return look_alike(value, [theme.id for theme in themes])
+    theme = next((theme for theme in themes if theme.id == theme_id), None)
+    return look_alike(value, [section.id for section in theme.sections]) if theme else None
 
 
 # --- themes.yaml -------------------------------------------------------------------------------

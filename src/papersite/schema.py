@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +22,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from papersite.errors import PapersiteError
-from papersite.wording import describe, suggest
+from papersite.wording import describe, suggest, unlike_letters
 from papersite.yamlfile import Location, YamlDocument, unquoted_key
 
 # Inside the package, so a plain `pip install .` (as the deploy workflow runs) has them; the YAML
@@ -31,6 +32,8 @@ SCHEMA_DIR = Path(__file__).parent / "schemas"
 # The schemas' pattern for ids of themes and sections.
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _ID_HINT = "use lower-case words joined by hyphens, like '{example}'"
+# After an id's letters outside ASCII, named: what its letters may be.
+_ID_LETTERS = "(an id's letters are a to z)"
 # An id of each kind as a curator sees them in the shipped files, for the hint's example: a theme's
 # id shown where a section's goes would send the curator looking in the wrong list.
 _ID_EXAMPLES = {"theme": "sequence-models", "section": "fast-decoding"}
@@ -211,6 +214,9 @@ def _message(error: ValidationError, location: Location, written: str | None = N
                 f"{name} must be a web address starting with http:// or https://, not "
                 f"{describe(value)}"
             )
+        foreign = foreign_letters(value)
+        if foreign:
+            return f"{describe(value)} is not a valid id: {foreign} {_ID_LETTERS}"
         example = _ID_EXAMPLES.get(_id_kind(location) or "section")
         return f"{describe(value)} is not a valid id: {_ID_HINT.format(example=example)}"
     if kind in ("minLength", "minItems"):
@@ -221,6 +227,22 @@ def _message(error: ValidationError, location: Location, written: str | None = N
         bound = "at least" if kind == "minimum" else "above"
         return f"{name} must be {bound} {expected}, not {value}"
     return f"{name}: {error.message}"
+
+
+def foreign_letters(value: object) -> str:
+    """For an id wrong only in its letters outside ASCII ('fast-deсoding'): those, named.
+
+    It already looks like lower-case words joined by hyphens, so saying so would not help: its
+    letters are said with their code points and names instead (:func:`unlike_letters`). "" for
+    any other value.
+    """
+    if not isinstance(value, str) or value.isascii():
+        return ""
+    value = unicodedata.normalize("NFC", value)
+    latin = "".join(
+        "a" if letter.isalpha() and not letter.isascii() else letter for letter in value
+    )
+    return unlike_letters(value, "") if re.match(_ID_PATTERN, latin) else ""
 
 
 def _id_kind(location: Location) -> str | None:
