@@ -2534,3 +2534,20 @@ def test_an_invalid_id_wrong_only_in_look_alike_letters_names_them(
     assert errors(content) == [
         f"{P}:4: '{written}' is not a valid id (did you mean 'fast-decoding'? {letter})"
     ]
+
+
+def test_a_theme_is_not_said_empty_while_its_entry_names_an_unknown_section_of_it(
+    content: Path,
+) -> None:
+    # The entry's error says what to write; the theme is empty only for it.
+    write(
+        content,
+        papers=HEADER
+        + "papers:\n  teaching-transformers-to-add:\n"
+        + "    themes: {arithmetic-reasoning: addition}\n",
+    )
+    assert [p for p in curate(content)[1] if "arithmetic" in p] == [
+        f"{P}:4: unknown section 'addition' in theme 'arithmetic-reasoning' (renamed to "
+        "'arithmetic' in themes.yaml (line 39), the only section of the theme no entry names? if "
+        "so, write 'arithmetic')"
+    ]

@@ -420,8 +420,9 @@ class CurationFiles:
     # could not be: then any theme may be missing.
     unread_themes: frozenset[str] | None = frozenset()
     intro_links: tuple[IntroLink, ...] = ()
-    # Themes papers.yaml names by another id, one in their 'formerly' or their title's: that such
-    # a theme has no papers is no news, as the errors at those entries say what to write.
+    # Themes papers.yaml names by another id, one in their 'formerly' or their title's, or whose
+    # section it names by an unknown id: that such a theme has no papers is no news, as the
+    # errors at those entries say what to write.
     misnamed: frozenset[str] = frozenset()
     # The line of each section's id, by its theme's id and its own.
     section_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
@@ -1731,7 +1732,7 @@ class _UnknownIds:
         tuple[str, str | None, Theme | None, str, list[tuple[str | int, int]]],
     ] = field(default_factory=dict)
     # The themes the unknown theme ids stand for, by a former id or by the theme's title, or may
-    # stand for: see report.
+    # stand for (see report), and those whose section an entry names by an unknown id.
     meant: set[str] = field(default_factory=set)
     # The ids of themes read that some entry names.
     named_themes: set[str] = field(default_factory=set)
@@ -1795,6 +1796,9 @@ class _UnknownIds:
             if kind == "section":
                 # Any section of the theme no entry names may be the one the id was meant for.
                 self.meant_sections.update((named[0], section) for section in free)
+                # And the entries would have put their papers in the theme: that it has none
+                # then follows from the error.
+                self.meant.add(named[0])
             entries = {entry for entry, _ in places}
             # A decision's keys are checked in no order of the file's ('featured' first).
             first, *others = lines = sorted(line for _, line in places)
