@@ -199,6 +199,9 @@ def test_suggest_names_the_letters_that_only_look_like_the_near_miss_s() -> None
         ("c\u043ests", "costs", True),
         ("c\u043ests", "coats", False),
         ("cots", "cost", False),
+        # Nor is one with no letter of the known id's: all in another script, or but a hyphen.
+        ("\u044c\u0434", "ml", False),
+        ("\u0441\u043e-\u0455\u0442", "co-st", False),
         # Another length, or the same id, is no look-alike.
         ("c\u043ests", "cost", False),
         ("cost", "cost", False),

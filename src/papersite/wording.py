@@ -175,13 +175,16 @@ def looks_like(given: str, known: str) -> bool:
     Compared composed (NFC), letter by letter: the same length, and wherever they differ,
     ``given`` has a letter outside ASCII ('о' CYRILLIC SMALL LETTER O for 'o', 'é' for 'e').
     Such an id reads as the known one, so it is that one, however short: no table of look-alike
-    letters is needed to know which it was meant to be.
+    letters is needed to know which it was meant to be. Some letter or digit is the known id's
+    own: one in another script throughout ('ьд', typed with another keyboard layout) is
+    as long as many ids, and like none.
     """
     given, known = unicodedata.normalize("NFC", given), unicodedata.normalize("NFC", known)
     if given == known or len(given) != len(known):
         return False
-    return all(
-        mine == theirs or not mine.isascii() for mine, theirs in zip(given, known, strict=True)
+    pairs = list(zip(given, known, strict=True))
+    return all(mine == theirs or not mine.isascii() for mine, theirs in pairs) and any(
+        mine == theirs and mine.isalnum() for mine, theirs in pairs
     )
 
 
