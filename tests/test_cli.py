@@ -56,6 +56,36 @@ def test_check_exits_1_and_prints_path_line_message(
     assert captured.out.splitlines()[-1] == "3 papers; 1 error, 1 warning"
 
 
+def test_check_says_a_duplicate_merged_by_its_abstract_is_a_retitled_paper(
+    make_content: MakeContent, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Counted only as merged, a retitle was news to the curator on the site alone, where the
+    # paper may show under its new title (merge_records).
+    abstract = (
+        "Recent sequence models route tokens on to separate experts, and we show that a router "
+        "trained to balance load improves accuracy at a tenth of the compute."
+    )
+    title = "Load-Balanced Routing for Mixture-of-Experts"
+    content = make_content(
+        sources_yaml="sources:\n  a.txt:\n    label: A\n    captured: 2025-11-01\n"
+        "  b.txt:\n    label: B\n    captured: 2025-11-27\n"
+    )
+    for name, written, text in [
+        ("a.txt", title, abstract),
+        ("b.txt", f"{title} at Scale", abstract.replace("on to", "onto").removesuffix(".")),
+    ]:
+        page = f"{written}\n\n{text}\n\n  • 2 authors\n·\nOct 20, 2025\n"
+        (content / "sources" / name).write_text(page, encoding="utf-8")
+    assert main(["check", "--strict", "--content", str(content)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [
+        f"{content}/sources/a.txt: spaced, 1 record read, 1 new paper, 0 duplicates merged, "
+        "0 skipped",
+        f"{content}/sources/b.txt: spaced, 1 record read, 0 new papers, 1 duplicate merged "
+        "(1 retitled: matched by its abstract), 0 skipped",
+    ]
+
+
 def test_check_prints_a_dump_named_with_a_newline_on_one_line(
     make_content: MakeContent, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,13 +1,13 @@
 """The catalogue: every paper once, merged from all its mentions across the dumps.
 
-Mentions are matched by title (case, accents, punctuation and spacing aside), or by abstract when
-a paper was retitled between versions; a mention merged by title whose abstract is like none of
-the others' gets a warning, since it may be another paper of the same title. A merged paper keeps
-the richest metadata any mention has: a date beats no date, and upvotes come from the latest
-capture that shows them; a mention dated otherwise than those before it gets a warning, since
-the page shows one date (a day apart aside, which time zones may explain). The title is the
-exception: one with a capital beats one all in lower case, however rich the other's mention. Each
-paper gets a stable id, an ASCII slug of its title, which is also its address; when two titles
+Mentions are matched by title (case, accents, punctuation and spacing aside), or by abstract, read
+the same way, when a paper was retitled between versions; a mention merged by title whose abstract
+is like none of the others' gets a warning, since it may be another paper of the same title. A
+merged paper keeps the richest metadata any mention has: a date beats no date, and upvotes come
+from the latest capture that shows them; a mention dated otherwise than those before it gets a
+warning, since the page shows one date (a day apart aside, which time zones may explain). The title
+is the exception: one with a capital beats one all in lower case, however rich the other's mention.
+Each paper gets a stable id, an ASCII slug of its title, which is also its address; when two titles
 slug the same, the paper captured first keeps the plain slug. Ids and matching read titles as
 written; TeX markup some authors put in a title (`$π$`, a command) is read as text only in the
 title readers are shown.
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -71,6 +72,10 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
 _WORD_CHARACTER = re.compile(r"[^\W_]")
+# An ASCII abstract (every shipped one is) is folded to its letters and digits by one
+# bytes.translate, some 4 us a paper: the regular expression match_key uses takes 30.
+_ASCII_LOWER = bytes.maketrans(string.ascii_uppercase.encode(), string.ascii_lowercase.encode())
+_ASCII_NON_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 # What makes a title TeX (authors paste their paper's, and Daily Papers shows it unread): a
 # command, an escaped special ("100\%", "\&"), an accent on a letter ("Caf\'e", "{\'E}cole"),
 # inline math as Pandoc reads it (`$` hugging its text, the closing one before no digit, so "$5 to
@@ -133,14 +138,21 @@ class SourceSummary:
     skipped: tuple[Problem, ...]
     # The file's name, label and capture date from sources.yaml: pages name a dump by its label.
     source: SourceFile
+    # Of those merged, the mentions under a title no paper had, joined by their abstract: the
+    # curator learns that a paper was retitled, not only that it was seen again.
+    retitled: int = 0
 
     def __str__(self) -> str:
         layout = self.layout.value if self.layout else "unread"
+        retitled = ""
+        if self.retitled:
+            whose = "its abstract" if self.retitled == 1 else "their abstracts"
+            retitled = f" ({self.retitled} retitled: matched by {whose})"
         # A dump's file name is the pull request's to choose: a newline in it made lines of its own.
         return printable(
             f"{self.path}: {layout}, {counted(self.read, 'record')} read, "
-            f"{counted(self.papers, 'new paper')}, {counted(self.merged, 'duplicate')} merged, "
-            f"{len(self.skipped)} skipped"
+            f"{counted(self.papers, 'new paper')}, {counted(self.merged, 'duplicate')} merged"
+            f"{retitled}, {len(self.skipped)} skipped"
         )
 
 
@@ -205,27 +217,27 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     displays = {dump.source.name: dump.display for dump in dumps}
     summaries: list[SourceSummary] = []
     for dump in dumps:
-        new = merged = 0
+        new = merged = joined = 0
         rank = ranks[id(dump)]
         for record in dump.records:
             title_key = match_key(record.title)
             key = retitled.get(title_key, title_key)
-            # As written: a retitled paper's page copies its abstract, and folding it as titles
-            # are would cost more than all the rest of merging (70 us an abstract).
-            abstract_key = record.abstract
-            if len(abstract_key) < MIN_MATCHED_ABSTRACT:
-                abstract_key = ""  # too short to tell papers apart ("Abstract withheld.")
-            if key not in groups and abstract_key in by_abstract:
-                key = retitled[title_key] = by_abstract[abstract_key]
-            if abstract_key:
-                by_abstract.setdefault(abstract_key, key)
+            abstract = abstract_key(record.abstract)
+            if key not in groups and abstract in by_abstract:
+                key = retitled[title_key] = by_abstract[abstract]
+                joined += 1
+            if abstract:
+                by_abstract.setdefault(abstract, key)
+            # An abstract the paper already has, as matched, is like its own: no words to count
+            # (a mention that lost its spaces shares none with the others).
+            known = ("abstract", abstract) in matched.get(key, ())
             # Kept for the paper: another side's capture of it shares one (papersite review).
             matched.setdefault(key, set()).add(("title", title_key))
-            if abstract_key:
-                matched[key].add(("abstract", abstract_key))
+            if abstract:
+                matched[key].add(("abstract", abstract))
             if key in groups:
                 merged += 1
-                other = _unlike_abstract(record, groups[key])
+                other = None if known else _unlike_abstract(record, groups[key])
                 if other is not None:
                     unlike.append((key, other, record))
                 groups[key].append(record)
@@ -237,7 +249,14 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
                 first_seen[key] = seen
         summaries.append(
             SourceSummary(
-                dump.display, dump.layout, dump.read, new, merged, tuple(dump.skipped), dump.source
+                dump.display,
+                dump.layout,
+                dump.read,
+                new,
+                merged,
+                tuple(dump.skipped),
+                dump.source,
+                joined,
             )
         )
     # A paper captured later can never take an earlier one's id (and its curation with it), so
@@ -550,12 +569,31 @@ def capture_order(dump: Dump) -> tuple[int, int, str]:
 
 def match_key(title: str) -> str:
     """What two mentions of one paper share: the title without case, accents or punctuation."""
-    folded = title.casefold()
+    folded = _folded(title)
+    # A title of punctuation alone ("...", "//") keeps its text, or all such titles would merge.
+    return _NON_WORD.sub(" ", folded).strip() or folded
+
+
+def abstract_key(abstract: str) -> str:
+    """What two mentions of a retitled paper share: the abstract's letters and digits alone.
+
+    Without case or accents, as titles are matched, and without spacing: "on to" and "onto" are
+    one text. Empty when under MIN_MATCHED_ABSTRACT characters, too short to tell papers apart.
+    """
+    if abstract.isascii():
+        key = abstract.encode("ascii").translate(_ASCII_LOWER, _ASCII_NON_WORD).decode("ascii")
+    else:
+        key = _NON_WORD.sub("", _folded(abstract))
+    return key if len(key) >= MIN_MATCHED_ABSTRACT else ""
+
+
+def _folded(text: str) -> str:
+    """The text without case or accents."""
+    folded = text.casefold()
     if not folded.isascii():
         decomposed = unicodedata.normalize("NFKD", folded)
         folded = "".join(char for char in decomposed if not unicodedata.combining(char))
-    # A title of punctuation alone ("...", "//") keeps its text, or all such titles would merge.
-    return _NON_WORD.sub(" ", folded).strip() or folded
+    return folded
 
 
 def slugify(title: str) -> str:
