@@ -22,6 +22,7 @@ from papersite.catalogue import (
     extract_links,
     load_catalogue,
     match_key,
+    numbers,
     slugify,
 )
 from papersite.dumps import read_dump, read_text
@@ -195,6 +196,31 @@ def test_an_abstract_with_letters_or_digits_changed_tells_another_paper() -> Non
     for changed in (PROBED.replace("tenth", "tent"), PROBED.replace("a tenth", "1/10")):
         other = Record("b.txt", 1, f"{old} at Scale", changed)
         assert len(build_catalogue([dump("a.txt", first), dump("b.txt", other)]).papers) == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("1.5 billion", "15 billion"), ("3.5T tokens", "35T tokens"), ("a 10^-3 rate", "a 103 rate")],
+)
+def test_abstracts_whose_numbers_differ_tell_another_paper(first: str, second: str) -> None:
+    # A probe's two models: the key drops the point of '1.5', but the numbers keep it.
+    abstract = f"We release Foo, an open language model with {{}} parameters. {PROBED}"
+    one = Record("a.txt", 1, "Foo: A Small Open Model", abstract.format(first))
+    other = Record("a.txt", 3, "Foo: A Mid-Size Open Model", abstract.format(second))
+    catalogue = build_catalogue([dump("a.txt", one, other)])
+    assert sorted(paper.title for paper in catalogue.papers) == [other.title, one.title]
+    assert catalogue.sources[0].retitled == 0
+
+
+def test_numbers_are_read_as_written() -> None:
+    assert numbers("1.5B on 3,000 GPUs at 10^-3, 2023, GPT-4 and v2") == [
+        "1.5",
+        "3,000",
+        "10^-3",
+        "2023",
+        "-4",
+        "2",
+    ]
 
 
 def test_a_mention_of_the_same_title_with_another_abstract_is_a_warning_at_its_line() -> None:

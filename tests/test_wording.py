@@ -164,6 +164,13 @@ def test_suggest_names_the_near_miss_else_lists_what_is_known_in_its_order(
             "efficiency",
             "(did you mean 'efficiency'? its '\u00e9' is U+00E9 LATIN SMALL LETTER E WITH ACUTE)",
         ),
+        # A fullwidth letter is Latin all the same: named, not said to be no Latin letter.
+        (
+            "\uff53equence-models",
+            "sequence-models",
+            "(did you mean 'sequence-models'? its '\uff53' is U+FF53 FULLWIDTH LATIN SMALL "
+            "LETTER S)",
+        ),
         # One no letter holds composed is quoted on the letter it marks.
         (
             "q\u0301uantization",

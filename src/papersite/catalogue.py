@@ -208,7 +208,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # mention whose title matches no paper's joins the paper whose abstract it has, and later
     # mentions with that title join it too. Its title is chosen as any other's (merge_records):
     # a later mention is not always the better one (a dump cut short mid-title).
-    by_abstract: dict[str, str] = {}
+    by_abstract: dict[str, tuple[str, Record]] = {}
     retitled: dict[str, str] = {}
     matched: dict[str, set[tuple[str, str]]] = {}
     # Mentions merged by title whose abstracts tell of another paper: a paper of the same title
@@ -224,10 +224,13 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
             key = retitled.get(title_key, title_key)
             abstract = abstract_key(record.abstract)
             if key not in groups and abstract in by_abstract:
-                key = retitled[title_key] = by_abstract[abstract]
-                joined += 1
+                paper_key, first = by_abstract[abstract]
+                # The key keeps no punctuation: '1.5B' and '15B' are one to it, not to a reader.
+                if numbers(record.abstract) == numbers(first.abstract):
+                    key = retitled[title_key] = paper_key
+                    joined += 1
             if abstract:
-                by_abstract.setdefault(abstract, key)
+                by_abstract.setdefault(abstract, (key, record))
             # An abstract the paper already has, as matched, is like its own: no words to count
             # (a mention that lost its spaces shares none with the others).
             known = ("abstract", abstract) in matched.get(key, ())
@@ -585,6 +588,15 @@ def abstract_key(abstract: str) -> str:
     else:
         key = _NON_WORD.sub("", _folded(abstract))
     return key if len(key) >= MIN_MATCHED_ABSTRACT else ""
+
+
+# A number as written: digits, with the points, commas, signs and slashes inside or before it.
+_NUMBER = re.compile(r"[-−]?\d(?:(?:[.,:/-]|\^[-−]?)?\d)*")
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers a text writes, in order: what abstract_key cannot tell apart ('1.5', '15')."""
+    return _NUMBER.findall(text)
 
 
 def _folded(text: str) -> str:

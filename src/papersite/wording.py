@@ -106,7 +106,7 @@ def unlike_letters(given: str, meant: str) -> str:
         ]
     )
     if not all(letter.isalpha() for letter in unlike) or any(
-        name.startswith("LATIN ") for name in names
+        "LATIN" in name.split() for name in names
     ):
         return f"its {said}"
     return f"its {said}, not {'a Latin letter' if len(unlike) == 1 else 'Latin letters'}"
