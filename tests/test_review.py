@@ -1373,6 +1373,8 @@ def test_a_hostile_link_shows_as_written_and_cannot_become_markup(
         ("<b>&amp;</b>", "`<b>&amp;</b>`"),
         ("a\x00b\u200bc\u2028d", "`a\ufffdb<U+200B>c<U+2028>d`"),
         ("deep\xa0learning", "`deep<U+00A0>learning`"),
+        # A variation selector shows as nothing after a letter; after an emoji it is its look.
+        ("net\ufe0fworks \u2714\ufe0f", "`net<U+FE0F>works \u2714\ufe0f`"),
     ],
 )
 def test_untrusted_text_in_a_code_span_shows_as_written(text: str, span: str) -> None:

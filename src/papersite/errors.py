@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import errno
 import os
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -80,14 +81,31 @@ def printable(text: str) -> str:
       'x'?)" show the same id twice;
     - spaces other than the space (category Zs: U+00A0 no-break, U+3000 ideographic), which
       look like one but are not the one a curator would type;
-    - private-use, unassigned and lone surrogate code points, which show as nothing or a box.
+    - private-use, unassigned and lone surrogate code points, which show as nothing or a box;
+    - marks that show as nothing after a letter, digit or ASCII punctuation (a variation selector,
+      the combining grapheme joiner) and the Hangul fillers, which str.isprintable() accepts:
+      'recurrent-net\ufe0fworks' showed as the valid id it was said not to be. After an emoji,
+      a variation selector chooses how it looks, and stays.
 
     Letters of any script, marks, symbols and punctuation (é, 漢, ×, —, ’) show as they are.
     """
     # Nearly every message is printable as it is: isprintable() answers in C, once.
-    if text.isprintable():
+    if text.isprintable() and (text.isascii() or not INVISIBLE.search(text)):
         return text
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    return INVISIBLE.sub(_escaped, shown)
+
+
+# What printable escapes though str.isprintable() accepts it (see there); review names them too.
+INVISIBLE = re.compile(
+    r"(?<=[^\W_]|[!-/:-@\[-`{-~])[\u034f\u180b-\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+    r"|[\u115f\u1160\u3164\uffa0]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.slugs import slugify
 
+from papersite.errors import INVISIBLE
 from papersite.wording import shortened
 
 # C0 and C1 control characters (bar tab and newline) cannot be shown and are invalid in HTML and
@@ -103,9 +104,10 @@ def _unseen_named(text: str) -> str:
     and spaces other than the space (U+00A0, U+3000), which show as one, so that "tag
     'deep<U+00A0>learning' looks like 'deep learning'" does not name one tag twice.
     """
-    if text.isprintable():
+    if text.isprintable() and (text.isascii() or not INVISIBLE.search(text)):
         return text
-    return "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in text)
+    named = "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in text)
+    return INVISIBLE.sub(lambda match: f"<U+{ord(match.group()):04X}>", named)
 
 
 # The characters that open an autolink in cmark-gfm: the "." of "www." and the ":" of "://".
