@@ -143,6 +143,25 @@ def test_an_excluded_theme_is_named_with_its_exclusion(curated_content: Path) ->
     )
 
 
+def test_one_theme_s_triage_says_which_papers_the_rules_place_only_elsewhere(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A curator triaging efficiency read "placed by the rules" as placed in efficiency, and pasted
+    # pins into sequence-models: this paper is there, efficiency's regex scoring it 0.5.
+    with (curated_content / "sources" / "dump.txt").open("a", encoding="utf-8") as dump:
+        dump.write("Transformers for Reading\nA transformer that speeds up reading.\n")
+    assert main(["triage", "--theme", "efficiency"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith(
+        "4 papers not yet decided in content/curation/papers.yaml, for theme 'efficiency': 1 in "
+        "no theme, 3 placed by the rules (1 of them only in other themes, scored by its rules)\n"
+    )
+    assert "    rules: sequence-models (transformers); scores: sequence-models 3 of 2" in text
+    # The whole triage says nothing of it: there, placed is placed anywhere.
+    assert main(["triage"]) == 0
+    assert ", scored by its rules)" not in capsys.readouterr().out
+
+
 def test_the_triage_snippet_pastes_into_papers_yaml(curated_content: Path) -> None:
     text = report(curated_content)
     snippet = text.split("then check each line:\n\n", 1)[1]

@@ -150,6 +150,12 @@ def format_triage(
     head = f"{counted(len(report.undecided), 'paper')} not yet decided in {path}{_for(report)}"
     if report.undecided:
         head += f": {len(report.unsorted)} in no theme, {len(report.placed)} placed by the rules"
+        # For one theme, "placed" read as placed in it: those it only scores are said apart.
+        elsewhere = sum(
+            all(p.theme != report.theme for p in item.placements) for item in report.placed
+        )
+        if report.theme and elsewhere:
+            head += f" ({elsewhere} of them only in other themes, scored by its rules)"
     lines = [head]
     for heading, items in (
         ("In no theme", report.unsorted),
