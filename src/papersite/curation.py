@@ -1725,11 +1725,12 @@ class _UnknownIds:
     # The line of each theme's id in themes.yaml, by its id.
     theme_lines: Mapping[str, int] = field(default_factory=dict)
     # By the id named (with its theme, for a section): the error, what to write instead when that
-    # is known (a theme's new id), the theme it may have been renamed (one of a like id or title),
-    # the error without its hint, then the entry and line of each place naming it.
+    # is known (a theme's new id), the theme it may have been renamed (one of a like title),
+    # whether what it was meant to be is left to guess, then the entry and line of each place
+    # naming it.
     named: dict[
         tuple[str, ...],
-        tuple[str, str | None, Theme | None, str, list[tuple[str | int, int]]],
+        tuple[str, str | None, Theme | None, bool, list[tuple[str | int, int]]],
     ] = field(default_factory=dict)
     # The themes the unknown theme ids stand for, by a former id or by the theme's title, or may
     # stand for (see report), and those whose section an entry names by an unknown id.
@@ -1751,14 +1752,14 @@ class _UnknownIds:
         line: int,
         write: str | None = None,
         renamed: Theme | None = None,
-        plain: str | None = None,
+        guessed: bool = False,
     ) -> None:
         """An unknown id named at a line of an entry; ``message`` says what is wrong there.
 
-        ``plain`` is the message without a hint that may point elsewhere ("did you mean"), for
-        when the error names the theme or section likely meant instead; by default the message.
+        With ``guessed``, nothing known says what the id was meant to be (no title, no other
+        theme's section): :meth:`report` adds its guess, once every entry is read.
         """
-        places = self.named.setdefault(named, (message, write, renamed, plain or message, []))[4]
+        places = self.named.setdefault(named, (message, write, renamed, guessed, []))[4]
         places.append((entry, line))
 
     def report(self) -> None:
@@ -1776,15 +1777,13 @@ class _UnknownIds:
         says to rename the id in each entry, and to keep it in the theme's 'formerly'.
         """
         unnamed = [theme for theme in self.themes if theme.id not in self.named_themes]
-        for named, (message, write, renamed, plain, places) in self.named.items():
+        for named, (message, write, renamed, guessed, places) in self.named.items():
             kind = "theme" if len(named) == 1 else "section"
             given = named[-1]
             ids, named_ids = self._ids(named)
             free = [known for known in ids if known not in named_ids]
-            # A "did you mean" or a list is a guess, made again here. A theme's title or another
-            # theme's section is known, but a typo of an id no entry names is likelier still
-            # when many entries name it (the id a theme's title misspelt).
-            guessed = message != plain
+            # A theme's title or another theme's section is known, but a typo of an id no entry
+            # names is likelier still when many entries name it (the id a theme's title misspelt).
             near = None if write else nearest(given, ids, named_ids)
             if kind == "theme" and write is None:
                 if guessed or near is not None:
@@ -1827,7 +1826,7 @@ class _UnknownIds:
                         hint = f"({only} if so, write '{free[0]}'{keep})"
                     else:
                         hint = listing(ids, f"{kind}s")
-                    message = f"{plain} {hint}"
+                    message = f"{message} {hint}"
                 fix = f": write '{write}'" if write else ""
                 for line in lines:
                     self.problems.error(self.document.path, line, f"{message}{fix}")
@@ -1848,17 +1847,15 @@ class _UnknownIds:
             elif not guessed:
                 fix = f"renamed in {THEMES_FILE}? rename it in each{keep}"
             elif only:
-                message = plain
                 fix = f"{only} rename it in each entry{keep}"
             elif free:
-                message = plain
                 each = listed([f"'{known}' (line {self._line(named, known)})" for known in free])
                 fix = (
                     f"renamed in {THEMES_FILE}? the {kind}s{of_theme} no entry names are {each}: "
                     f"rename it in each entry to the one it became{keep}"
                 )
             else:
-                message = f"{plain} {listing(ids, f'{kind}s')}"
+                message = f"{message} {listing(ids, f'{kind}s')}"
                 fix = (
                     f"renamed or removed in {THEMES_FILE}? write in each entry the {kind} its "
                     f"paper belongs in{keep}"
@@ -1938,15 +1935,15 @@ class _References:
         *location: str | int,
         write: str | None = None,
         renamed: Theme | None = None,
-        plain: str | None = None,
+        guessed: bool = False,
     ) -> None:
         """Like :meth:`report`, for an unknown id other entries may name too (_UnknownIds).
 
         ``write`` is the id to write instead, when that is known; ``renamed`` the theme the
-        unknown theme id may have become; ``plain`` the message without its hint.
+        unknown theme id may have become; ``guessed``, that what it meant is left to guess.
         """
         line = self.document.line(*self.place, *location)
-        self.unknown.add(named, message, self.place[-1], line, write, renamed, plain)
+        self.unknown.add(named, message, self.place[-1], line, write, renamed, guessed)
         self.sound = False
 
     def cannot_check(self, theme_id: str) -> bool:
@@ -1972,17 +1969,18 @@ class _References:
             self.report_unknown((theme_id,), message, *location, write=now)
             self.unknown.meant.add(now)
             return False
-        known = [theme.id for theme in self.themes.themes]
         titled = _titled(theme_id, self.themes.themes)
         if titled is not None:
             self.unknown.meant.add(titled.id)
         message = _unknown((theme_id,))
         title = _title_hint(theme_id, "theme", self.themes.themes, None)
-        # A "did you mean" is only a guess, made again once every entry is read (_UnknownIds).
-        plain = f"{message} {title}" if title else message
-        hint = title or suggest(theme_id, known, "themes")
+        # Else a "did you mean" is a guess, made once every entry is read (_UnknownIds.report).
         self.report_unknown(
-            (theme_id,), f"{message} {hint}", *location, renamed=titled, plain=plain
+            (theme_id,),
+            f"{message} {title}" if title else message,
+            *location,
+            renamed=titled,
+            guessed=title is None,
         )
         return False
 
@@ -1995,10 +1993,13 @@ class _References:
             return True
         message = _unknown((theme_id, section_id))
         whose = _section_whose(section_id, theme, self.themes.themes)
-        hint = whose or suggest(section_id, [section.id for section in theme.sections], "sections")
-        # A "did you mean" is only a guess, made again once every entry is read (_UnknownIds).
-        plain = f"{message} {whose}" if whose else message
-        self.report_unknown((theme_id, section_id), f"{message} {hint}", *location, plain=plain)
+        # Else a "did you mean" is a guess, made once every entry is read (_UnknownIds.report).
+        self.report_unknown(
+            (theme_id, section_id),
+            f"{message} {whose}" if whose else message,
+            *location,
+            guessed=whose is None,
+        )
         return False
 
     def placements(self, value: Any, key: str) -> tuple[PinnedTheme, ...]:
