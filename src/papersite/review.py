@@ -159,17 +159,25 @@ class DumpChange:
     kept: tuple[int, int] | None = None
 
     @property
+    def renamed(self) -> bool:
+        """Whether the dump is on both sides under two file names."""
+        return bool(self.base and self.head and self.base.source.name != self.head.source.name)
+
+    @property
+    def relabelled(self) -> bool:
+        """Whether sources.yaml gives the dump on both sides two labels."""
+        return bool(self.base and self.head and self.base.source.label != self.head.source.label)
+
+    @property
+    def redated(self) -> bool:
+        """Whether sources.yaml gives the dump on both sides two capture dates (or years)."""
+        was, now = self.base, self.head
+        return bool(was and now and _dated(was.source) != _dated(now.source))
+
+    @property
     def site_unchanged(self) -> bool:
         """Whether the site shows nothing of it: only its text changed, not a record in it."""
-        was, now = self.base, self.head
-        return (
-            self.same_records
-            and was is not None
-            and now is not None
-            and was.source.name == now.source.name
-            and was.source.label == now.source.label
-            and _dated(was.source) == _dated(now.source)
-        )
+        return self.same_records and not (self.renamed or self.relabelled or self.redated)
 
     @property
     def name(self) -> str:
@@ -542,7 +550,15 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
     added = sorted(after.keys() - before.keys())
     renamed: dict[str, str] = {}
     for old in sorted(before.keys() - after.keys()):
-        new = next((name for name in added if _same_bytes(before[old], after[name])), None)
+        # A file that cannot be read is no rename: its error is under Check.
+        new = next(
+            (
+                name
+                for name in added
+                if _same_bytes(before[old].source.path, after[name].source.path, unreadable=False)
+            ),
+            None,
+        )
         if new is not None:
             added.remove(new)
             renamed[old] = new
@@ -561,12 +577,12 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
         if was is None:
             changes.append(DumpChange(was, now))
             continue
-        edited = not _same_text(was.source.path, now.source.path)
-        moved = was.source.name != now.source.name
-        relabelled = was.source.label != now.source.label
-        if edited or moved or relabelled or _dated(was.source) != _dated(now.source):
-            same = edited and _same_records(was.source, now.source)
-            changes.append(DumpChange(was, now, edited, same))
+        # Its papers' changes are listed, but not which dump brought them: an edit is named here.
+        # A file that cannot be read is not called edited: the reading's error is under Check.
+        edited = not _same_bytes(was.source.path, now.source.path, unreadable=True)
+        change = DumpChange(was, now, edited, edited and _same_records(was.source, now.source))
+        if edited or change.renamed or change.relabelled or change.redated:
+            changes.append(change)
     return tuple(changes)
 
 
@@ -592,12 +608,12 @@ def _name(was: SourceSummary | None, now: SourceSummary | None) -> str:
     return summary.source.name
 
 
-def _same_bytes(was: SourceSummary, now: SourceSummary) -> bool:
-    """Whether two dumps hold the same bytes, under the same name or not."""
+def _same_bytes(was: Path, now: Path, *, unreadable: bool) -> bool:
+    """Whether two dumps hold the same bytes; ``unreadable`` when either cannot be read."""
     try:
-        return filecmp.cmp(was.source.path, now.source.path, shallow=False)
+        return filecmp.cmp(was, now, shallow=False)
     except OSError:
-        return False
+        return unreadable
 
 
 def _same_records(was: SourceFile, now: SourceFile) -> bool:
@@ -623,15 +639,6 @@ def _said(record: Record) -> Record:
 
 def _dated(source: SourceFile) -> tuple[date | None, int | None]:
     return source.captured, source.captured_year
-
-
-def _same_text(was: Path, now: Path) -> bool:
-    """Whether two dumps hold the same bytes; a file that cannot be read is not called edited."""
-    # Its papers' changes are listed, but not which dump brought them: an edit is named here.
-    try:
-        return filecmp.cmp(was, now, shallow=False)
-    except OSError:
-        return True  # the reading's error is under Check
 
 
 def _check_is_content(content: Path) -> None:
@@ -1483,11 +1490,11 @@ def _dump_change(change: DumpChange) -> str:
             f"captured {_capture(summary.source)}; {had}{_accounting(None, summary)}{kept}"
         )
     changes = []
-    if was.source.name != now.source.name:
+    if change.renamed:
         changes.append(f"renamed from {code_span(was.source.name)}")
-    if was.source.label != now.source.label:
+    if change.relabelled:
         changes.append(f"label {code_span(was.source.label)} → {code_span(now.source.label)}")
-    if _dated(was.source) != _dated(now.source):
+    if change.redated:
         changes.append(f"captured {_capture(was.source)} → {_capture(now.source)}")
     if change.same_records:
         changes.append("text edited, every record reading as before")
