@@ -1824,3 +1824,30 @@ def test_a_former_id_added_that_the_site_never_published_is_named_with_its_addre
     shutil.copytree(curated_content, renamed)
     _rename(renamed, "arithmetic-reasoning", "numbers", "[arithmetic-reasoning]")
     assert "Themes edited" not in format_review(review(curated_content, renamed))
+
+
+def test_a_new_theme_s_former_id_is_named_with_the_addresses_it_adds(
+    curated_content: Path,
+) -> None:
+    # Only a theme on both sides had them named: a new theme's redirect, feed and .bib passed.
+    head = _head_copy(curated_content)
+    _edit_themes(
+        head,
+        (
+            "  - id: arithmetic-reasoning\n",
+            "  - id: maths\n    title: Maths\n    formerly: [math-old]\n    sections:\n"
+            "      - id: all\n        title: All\n  - id: arithmetic-reasoning\n",
+        ),
+    )
+    report = review(curated_content, head)
+    assert [(e.theme_id, e.changes) for e in report.themes_edited] == [
+        (
+            "maths",
+            (
+                "formerly `math-old` added: `themes/math-old/` redirects here, and "
+                "`feeds/math-old.xml` and `bibtex/math-old.bib` serve copies of its feed and "
+                "BibTeX",
+            ),
+        )
+    ]
+    assert "| Maths (new: `maths`) | 0 | 0 | 0 | 0 |\n" in format_review(report)

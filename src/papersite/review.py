@@ -218,7 +218,8 @@ class PaperEdit:
 
 @dataclass(frozen=True)
 class ThemeEdit:
-    """A theme on both sides whose page or rules changed: what changed, in words.
+    """A theme on both sides whose page or rules changed, or a new one whose 'formerly' adds
+    addresses: what changed, in words.
 
     ``changes`` are what its page shows (title, place in the theme order, intro, sections);
     ``rules`` what decides which papers it gets, whose effect the Moved list shows.
@@ -996,7 +997,8 @@ def _themes_edited(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[T
 
     A theme a side could not read is not there to compare: what it shows is a mistake under
     Check, and the table says "not counted" for it. A theme renamed is compared with the base
-    theme it renames.
+    theme it renames. A theme new to the pull request is listed for the addresses its 'formerly'
+    adds: the table says it is new, not that the site serves old addresses for it.
     """
     if base.files is None or head.files is None:
         return ()
@@ -1017,7 +1019,14 @@ def _themes_edited(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[T
     # Ids a former id added can have led to: those are under "Old addresses kept by formerly".
     published = {old for theme in before.themes for old in (theme.id, *theme.formerly)}
     edits = []
-    for theme_id in common:
+    for theme_id in head_order:
+        if theme_id not in common:
+            theme = _theme_of(after, theme_id)
+            # New, unless a side could not read it: then it is not known to be.
+            new = not {theme_id, base_id.get(theme_id, theme_id)} & unread
+            if theme is not None and new and (added := _formerly_added(theme, published)):
+                edits.append(ThemeEdit(theme_id, theme.title, tuple(added)))
+            continue
         old_id = base_id.get(theme_id, theme_id)
         was, now = _theme_of(before, old_id), _theme_of(after, theme_id)
         assert was is not None and now is not None  # common to both sides
@@ -1045,12 +1054,7 @@ def _formerly_edits(was: Theme, now: Theme, published: set[str]) -> list[str]:
     A former id removed is not named here: the addresses it costs are named with the others the
     site stops publishing, and one another theme took over with the others kept (Addresses).
     """
-    changes = [
-        f"formerly `{old}` added: `{urls.theme_url(old)}` redirects here, and "
-        f"`{urls.feed_url(old)}` and `{urls.bibtex_url(old)}` serve copies of its feed and BibTeX"
-        for old in now.formerly
-        if old not in published
-    ]
+    changes = _formerly_added(now, published)
     # The feed's Atom id is its first address's (render.py): a reader may take a feed whose id
     # changed for a new one.
     was_first, now_first = (*was.formerly, was.id)[0], (*now.formerly, now.id)[0]
@@ -1060,6 +1064,16 @@ def _formerly_edits(was: Theme, now: Theme, published: set[str]) -> list[str]:
             "first id gives it): feed readers may take it for a new feed"
         )
     return changes
+
+
+def _formerly_added(theme: Theme, published: set[str]) -> list[str]:
+    """Each former id of the theme's that the base site published under no theme: its addresses."""
+    return [
+        f"formerly `{old}` added: `{urls.theme_url(old)}` redirects here, and "
+        f"`{urls.feed_url(old)}` and `{urls.bibtex_url(old)}` serve copies of its feed and BibTeX"
+        for old in theme.formerly
+        if old not in published
+    ]
 
 
 def _theme_of(files: CurationFiles, theme_id: str) -> Theme | None:
