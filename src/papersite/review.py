@@ -218,8 +218,7 @@ class PaperEdit:
 
 @dataclass(frozen=True)
 class ThemeEdit:
-    """A theme on both sides whose page or rules changed, or a new one whose 'formerly' adds
-    addresses: what changed, in words.
+    """A theme whose page or rules changed, or a new one whose 'formerly' adds addresses.
 
     ``changes`` are what its page shows (title, place in the theme order, intro, sections);
     ``rules`` what decides which papers it gets, whose effect the Moved list shows.
