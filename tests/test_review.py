@@ -295,6 +295,27 @@ def test_a_dump_renamed_is_one_dump_under_another_name(curated_content: Path) ->
     ) in format_review(report)
 
 
+def test_a_dump_renamed_and_edited_is_one_dump_when_most_records_match(
+    curated_content: Path,
+) -> None:
+    # A record edited as the file was renamed showed as one dump removed and one added.
+    _list_dumps(curated_content, "  dump.txt: {label: Daily, captured: 2025-11-20}\n")
+    head = _head_copy(curated_content)
+    dump = head / "sources" / "dump.txt"
+    text = dump.read_text(encoding="utf-8").replace("Robots that cook", "Robots that bake")
+    (head / "sources" / "000_daily.txt").write_text(text, encoding="utf-8")
+    dump.unlink()
+    _list_dumps(head, "  000_daily.txt: {label: Daily, captured: 2025-11-20}\n")
+    report = review(curated_content, head)
+    assert [(c.name, c.renamed, c.edited, c.same_records) for c in report.dumps] == [
+        ("000_daily.txt", True, True, False)
+    ]
+    assert (
+        "- `000_daily.txt`: renamed from `dump.txt`, text edited; 7 records, 7 papers first "
+        "seen in this dump\n"
+    ) in format_review(report)
+
+
 def test_a_dump_whose_records_read_as_before_is_named_and_changes_nothing(
     curated_content: Path,
 ) -> None:

@@ -19,10 +19,10 @@ pull request does not (an older page gave it an earlier title), is that paper: c
 under its new id, its id change named. Themes are compared by id
 too, a theme renamed with its old id under 'formerly' as the theme it was; the addresses of a
 theme's id or former id that the site stops publishing are named, and those a former id adds.
-Dumps are compared by file name, or by bytes when renamed: each one added, removed, renamed,
-relabelled, redated or edited is named, as papers' pages list them, or said to read as before when
-only its spaces or line endings changed. A pull request that changes none of this gets one line
-saying so.
+Dumps are compared by file name, or by bytes or most of their records when renamed: each one
+added, removed, renamed, relabelled, redated or edited is named, as papers' pages list them, or
+said to read as before when only its spaces or line endings changed. A pull request that changes
+none of this gets one line saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -543,12 +543,15 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
     """The dumps, by file name, that one side has alone, or whose label, date or text differ.
 
     A dump one side has alone, holding the bytes of one the other side has alone, was renamed:
-    one dump, not one removed and another added with the same label and counts.
+    one dump, not one removed and another added with the same label and counts. Holding most of
+    its records (_mostly_same), it was renamed and edited.
     """
     before = {summary.source.name: summary for summary in base.dumps}
     after = {summary.source.name: summary for summary in head.dumps}
     added = sorted(after.keys() - before.keys())
     renamed: dict[str, str] = {}
+    # Each added dump's records, read once however many removed ones are compared with it.
+    records: dict[str, Counter[Record] | None] = {}
     for old in sorted(before.keys() - after.keys()):
         # A file that cannot be read is no rename: its error is under Check.
         new = next(
@@ -559,6 +562,12 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
             ),
             None,
         )
+        if new is None and added:
+            old_records = _records_said(before[old].source)
+            for name in added:
+                if name not in records:
+                    records[name] = _records_said(after[name].source)
+            new = next((name for name in added if _mostly_same(old_records, records[name])), None)
         if new is not None:
             added.remove(new)
             renamed[old] = new
@@ -630,6 +639,23 @@ def _same_records(was: SourceFile, now: SourceFile) -> bool:
         and [_said(record) for record in before.records]
         == [_said(record) for record in after.records]
     )
+
+
+def _records_said(source: SourceFile) -> Counter[Record] | None:
+    """A dump's records as _said gives them, counted; None when the file cannot be read."""
+    dump = read_dump(source)
+    return None if dump.unread else Counter(_said(record) for record in dump.records)
+
+
+def _mostly_same(was: Counter[Record] | None, now: Counter[Record] | None) -> bool:
+    """Whether most records of two dumps, read, are the same records (wherever their lines are).
+
+    More than half of the longer one's: a dump renamed as some of its records were edited,
+    not a dump removed and another added.
+    """
+    if was is None or now is None:
+        return False
+    return 2 * (was & now).total() > max(was.total(), now.total())
 
 
 def _said(record: Record) -> Record:
