@@ -1457,7 +1457,8 @@ def test_a_theme_s_page_edits_are_named_in_the_order_its_page_shows_them(
         head,
         ("title: Efficiency", "title: Efficient <ML> | *fast*"),
         ("intro: Making models *cheaper*.", "intro: Making models cheaper."),
-        # Quantization last, and introduced; Fast decoding retitled; a section added, one renamed.
+        # Quantization last, and introduced; Fast decoding retitled; a section added, one renamed
+        # (the same papers under a new id).
         (
             "      - id: quantization\n        title: Quantization\n"
             "        terms: [quantiz*, four bits, eight bits]\n"
@@ -1486,10 +1487,43 @@ def test_a_theme_s_page_edits_are_named_in_the_order_its_page_shows_them(
         "section `quantization` position 1 → 3; "
         # Left unset, the default is the first section: moving it is a change of rules too.
         "rules: default section `quantization` → `fast-decoding`\n"
-        "- Sequence Models `sequence-models`: section `ssm` added, section `state-space` removed\n"
+        "- Sequence Models `sequence-models`: section renamed `state-space` → `ssm`: links to "
+        "`#state-space` no longer land on it (sections have no `formerly`)\n"
         "\n"
         "### Added (0)\n"
     ) in out
+
+
+def test_a_section_given_a_new_id_with_its_papers_is_a_rename_whose_anchor_breaks(
+    curated_content: Path,
+) -> None:
+    # It showed as one section added and one removed, its papers as moved, and links to the old
+    # anchor broke unsaid.
+    head = _head_copy(curated_content)
+    _edit_themes(
+        head,
+        ("      - id: state-space\n", "      - id: ssm\n"),
+        ("terms: [state space]", "terms: [state space, mamba]"),
+    )
+    report = review(curated_content, head)
+    assert report.moved == ()
+    assert [(e.theme_id, e.changes, e.rules) for e in report.themes_edited] == [
+        (
+            "sequence-models",
+            (
+                "section renamed `state-space` → `ssm`: links to `#state-space` no longer land "
+                "on it (sections have no `formerly`)",
+            ),
+            # Its rules compared with those it had.
+            ("section `ssm` keyword `mamba` added",),
+        )
+    ]
+    # A section whose papers went elsewhere is no rename of a new one: one removed, one added.
+    _edit_themes(head, ("terms: [state space, mamba]", "terms: [mamba]"))
+    report = review(curated_content, head)
+    assert [(e.theme_id, e.changes) for e in report.themes_edited] == [
+        ("sequence-models", ("section `ssm` added", "section `state-space` removed"))
+    ]
 
 
 def test_an_edited_intro_shows_the_start_of_its_new_text(curated_content: Path) -> None:

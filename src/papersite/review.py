@@ -16,9 +16,10 @@ which pages appear, move or disappear; only whether a hidden paper is new, or wa
 by the paper (its title, or its abstract as the catalogue merges mentions), as an earlier capture
 can take a paper's id. A paper whose id changed, to one the base branch does not have, from one the
 pull request does not (an older page gave it an earlier title), is that paper: compared with itself
-under its new id, its id change named. Themes are compared by id
-too, a theme renamed with its old id under 'formerly' as the theme it was; the addresses of a
-theme's id or former id that the site stops publishing are named, and those a former id adds.
+under its new id, its id change named. Themes are compared by id too, a theme renamed with its
+old id under 'formerly' as the theme it was, and a section given a new id with its papers as the
+section it was; the addresses of a theme's id or former id that the site stops publishing are
+named, and those a former id adds.
 Dumps are compared by file name, or by bytes or most of their records when renamed: each one
 added, removed, renamed, relabelled, redated or edited is named, as papers' pages list them, or
 said to read as before when only its spaces or line endings changed. A pull request that changes
@@ -381,8 +382,9 @@ def review(base_content: Path, head_content: Path) -> Review:
     base_in_error = frozenset(now_ids.get(old, old) for old in base.curation.in_error)
     in_error = base_in_error | head.curation.in_error
     catalogue, upvotes_changed = _catalogue_changes(base, head)
-    # A theme renamed is the same theme: its papers did not move, nor were they unfeatured.
-    base = _under_new_ids(base, renames)
+    # A theme or section renamed is the same one: its papers did not move, nor were unfeatured.
+    sections = _section_renames(base, head, renames)
+    base = _under_new_ids(base, renames, sections)
     return Review(
         base_total=len(base.places),
         head_total=len(head.places),
@@ -396,7 +398,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         not_compared=_not_compared_papers(base, head, base_in_error, in_error),
         catalogue=catalogue,
         upvotes_changed=upvotes_changed,
-        themes_edited=_themes_edited(base, head, renames),
+        themes_edited=_themes_edited(base, head, renames, sections),
         addresses=_addresses_changed(base.curation, head.curation, renames),
         dumps=_dumps_changed(base, head),
     )
@@ -414,6 +416,42 @@ def _renames(base: Curation, head: Curation) -> dict[str, str]:
         if base.theme(theme.id) is None and len(olds) == 1:
             renames[olds[0]] = theme.id
     return renames
+
+
+def _section_renames(
+    base: _Side, head: _Side, renames: dict[str, str]
+) -> dict[str, dict[str, str]]:
+    """The sections the pull request renames, old id to new, by theme (its id in the pull request).
+
+    A section removed and one added to the same theme, holding the same papers or most of them
+    (more than half of each one's), is one section under a new id: its papers did not move.
+    """
+
+    def papers(side: _Side, theme_id: str, section_id: str) -> set[str]:
+        place = Place(theme_id, section_id)
+        return {paper_id for paper_id, places in side.places.items() if place in places}
+
+    base_id = {new: old for old, new in renames.items()}
+    found = {}
+    for theme in head.curation.themes:
+        was = base.curation.theme(base_id.get(theme.id, theme.id))
+        if was is None:
+            continue
+        added = [section.id for section in theme.sections if was.section(section.id) is None]
+        pairs = {}
+        for section in was.sections:
+            if theme.section(section.id) is not None:
+                continue
+            before = papers(base, was.id, section.id)
+            for new in added:
+                after = papers(head, theme.id, new)
+                if 2 * len(before & after) > max(len(before), len(after)):
+                    pairs[section.id] = new
+                    added.remove(new)
+                    break
+        if pairs:
+            found[theme.id] = pairs
+    return found
 
 
 def _paper_keys(paper: Paper) -> frozenset[tuple[str, str]]:
@@ -479,15 +517,22 @@ def _papers_under_new_ids(side: _Side, was_ids: dict[str, str]) -> _Side:
     )
 
 
-def _under_new_ids(side: _Side, renames: dict[str, str]) -> _Side:
-    """The base side with each theme the pull request renames under its new id, as places go."""
+def _under_new_ids(
+    side: _Side, renames: dict[str, str], sections: dict[str, dict[str, str]]
+) -> _Side:
+    """The base side with each theme and section the pull request renames under its new id.
+
+    ``sections`` are by the theme's id in the pull request (_section_renames).
+    """
     # Where it places and features papers: the rest (the curation as read) keeps the base's ids.
-    if not renames:
+    if not renames and not sections:
         return side
-    places = {
-        paper_id: tuple(Place(renames.get(p.theme, p.theme), p.section) for p in before)
-        for paper_id, before in side.places.items()
-    }
+
+    def place(was: Place) -> Place:
+        theme = renames.get(was.theme, was.theme)
+        return Place(theme, sections.get(theme, {}).get(was.section, was.section))
+
+    places = {paper_id: tuple(place(p) for p in before) for paper_id, before in side.places.items()}
     papers = {
         paper_id: dataclasses.replace(
             item, featured=frozenset(renames.get(theme, theme) for theme in item.featured)
@@ -692,7 +737,7 @@ def _review_unread(base: _Side, head: _Side, renames: dict[str, str]) -> Review:
         problems=head.problems,
         base_unread=base.unread,
         head_unread=head.unread,
-        themes_edited=_themes_edited(base, head, renames),
+        themes_edited=_themes_edited(base, head, renames, {}),
         addresses=_addresses_changed(base.curation, head.curation, renames),
         dumps=_dumps_changed(base, head),
     )
@@ -1017,13 +1062,16 @@ def _curate(content: Path) -> _Side:
     )
 
 
-def _themes_edited(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[ThemeEdit, ...]:
+def _themes_edited(
+    base: _Side, head: _Side, renames: dict[str, str], sections: dict[str, dict[str, str]]
+) -> tuple[ThemeEdit, ...]:
     """Themes on both sides, in the pull request's order, whose page or rules changed.
 
     A theme a side could not read is not there to compare: what it shows is a mistake under
     Check, and the table says "not counted" for it. A theme renamed is compared with the base
-    theme it renames. A theme new to the pull request is listed for the addresses its 'formerly'
-    adds: the table says it is new, not that the site serves old addresses for it.
+    theme it renames, a section renamed (``sections``, _section_renames) with the one it was. A
+    theme new to the pull request is listed for the addresses its 'formerly' adds: the table says
+    it is new, not that the site serves old addresses for it.
     """
     if base.files is None or head.files is None:
         return ()
@@ -1065,9 +1113,10 @@ def _themes_edited(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[T
             )
         if was.intro != now.intro:
             changes.append(_text_edit("intro", now.intro))
-        changes += _section_edits(was, now)
+        renamed = sections.get(theme_id, {})
+        changes += _section_edits(was, now, renamed)
         changes += _formerly_edits(was, now, published)
-        rules = _rules_edits(before, after, old_id, theme_id)
+        rules = _rules_edits(before, after, old_id, theme_id, renamed)
         if changes or rules:
             edits.append(ThemeEdit(theme_id, now.title, tuple(changes), rules))
     return tuple(edits)
@@ -1121,17 +1170,27 @@ def _moved_in_order(before: Sequence[str], after: Sequence[str]) -> set[str]:
     return {item for index, item in enumerate(after) if index not in kept}
 
 
-def _section_edits(was: Theme, now: Theme) -> list[str]:
-    """Sections added, retitled, introduced anew or moved, in the page's order; then removed."""
-    before = [section.id for section in was.sections]
+def _section_edits(was: Theme, now: Theme, renamed: dict[str, str]) -> list[str]:
+    """Sections added, renamed, retitled, introduced anew or moved, in page order; then removed.
+
+    A section renamed (``renamed``: old id to new) is compared with the one it was.
+    """
+    before = [renamed.get(section.id, section.id) for section in was.sections]
     after = [section.id for section in now.sections]
     moved = _moved_in_order([s for s in before if s in after], [s for s in after if s in before])
+    old_ids = {new: old for old, new in renamed.items()}
     changes = []
     for section in now.sections:
-        old = was.section(section.id)
+        old = was.section(old_ids.get(section.id, section.id))
         if old is None:
             changes.append(f"section `{section.id}` added")
             continue
+        if old.id != section.id:
+            # The page's anchor is the section's id: no address keeps the old one (render.py).
+            changes.append(
+                f"section renamed `{old.id}` → `{section.id}`: links to `#{old.id}` no longer "
+                "land on it (sections have no `formerly`)"
+            )
         if old.title != section.title:
             changes.append(
                 f"section `{section.id}` title {escape_gfm(old.title)} → "
@@ -1149,11 +1208,16 @@ def _section_edits(was: Theme, now: Theme) -> list[str]:
 
 
 def _rules_edits(
-    before: CurationFiles, after: CurationFiles, old_id: str, theme_id: str
+    before: CurationFiles,
+    after: CurationFiles,
+    old_id: str,
+    theme_id: str,
+    renamed: dict[str, str],
 ) -> tuple[str, ...]:
     """What changed in a theme's rules: each part named, each term added or removed by its text.
 
-    ``old_id`` is the theme's id on the base branch, another when the pull request renames it.
+    ``old_id`` is the theme's id on the base branch, another when the pull request renames it;
+    ``renamed`` its sections the pull request renames, old id to new, compared with their own.
     """
     if old_id in before.without_rules or theme_id in after.without_rules:
         return ()  # a side's rules could not be read: a mistake under Check, not an edit
@@ -1168,11 +1232,11 @@ def _rules_edits(
         changes.append(f"title weight {was.title_weight:g} → {now.title_weight:g}")
     changes += _term_edits(was.terms, now.terms, "")
     changes += _term_edits(was.exclude, now.exclude, "exclude ")
-    sections = {rule.section: rule.terms for rule in was.sections}
+    sections = {renamed.get(rule.section, rule.section): rule.terms for rule in was.sections}
     for rule in now.sections:
         if rule.section in sections:
             changes += _term_edits(sections[rule.section], rule.terms, f"section `{rule.section}` ")
-    if was.default_section != now.default_section:
+    if renamed.get(was.default_section, was.default_section) != now.default_section:
         changes.append(f"default section `{was.default_section}` → `{now.default_section}`")
     return tuple(changes)
 
