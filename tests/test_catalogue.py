@@ -190,6 +190,50 @@ def test_a_retitled_paper_is_counted_once_in_the_dump_that_retitles_it() -> None
     assert "2 duplicates merged (1 retitled: matched by its abstract)" in str(catalogue.sources[1])
 
 
+REVISED = ABSTRACT.replace("improves training stability", "stabilizes training")
+
+
+@pytest.mark.parametrize(
+    ("between", "latest"),
+    [
+        # Retitled on 20 November, its abstract revised by the 27th.
+        (("Gated Attention Training", ABSTRACT), ("Gated Attention Training", REVISED)),
+        # Its abstract revised on 20 November, retitled by the 27th.
+        (("Gated Attention", REVISED), ("Gated Attention Training", REVISED)),
+    ],
+    ids=["retitled-then-revised", "revised-then-retitled"],
+)
+@pytest.mark.parametrize(
+    "latest_named_first", [True, False], ids=["names-reversed", "names-in-order"]
+)
+def test_new_dumps_join_a_retitled_paper_in_capture_order_whatever_their_names(
+    between: tuple[str, str], latest: tuple[str, str], latest_named_first: bool
+) -> None:
+    # Merged in file name order, the latest capture came first: its new title and revised
+    # abstract, each unknown yet, made a second paper, undecided, which the capture between then
+    # joined by title, and the curated paper lost its later mentions without a word.
+    names = ("c.txt", "b.txt") if latest_named_first else ("b.txt", "c.txt")
+    dumps = [
+        dump("a.txt", Record("a.txt", 1, "Gated Attention", ABSTRACT), captured=date(2025, 11, 1)),
+        dump(names[0], Record(names[0], 1, *between), captured=date(2025, 11, 20)),
+        dump(names[1], Record(names[1], 1, *latest), captured=date(2025, 11, 27)),
+    ]
+    catalogue = build_catalogue(sorted(dumps, key=lambda d: d.source.name))
+    (paper,) = catalogue.papers
+    assert paper.id == "gated-attention"
+    assert paper.sources == ("a.txt", "b.txt", "c.txt")  # by file name, as papers.json says
+    assert catalogue.problems == ()
+    # Each dump is counted as captured: the one that retitled the paper joined it by abstract.
+    retitled = 0 if between[0] == "Gated Attention" else 1
+    assert [s.path for s in catalogue.sources] == ["a.txt", "b.txt", "c.txt"]
+    counts = {s.path: (s.papers, s.merged, s.retitled) for s in catalogue.sources}
+    assert counts == {
+        "a.txt": (1, 0, 0),
+        names[0]: (0, 1, retitled),
+        names[1]: (0, 1, 1 - retitled),
+    }
+
+
 def test_an_abstract_with_letters_or_digits_changed_tells_another_paper() -> None:
     old = "Load-Balanced Routing for Mixture-of-Experts"
     first = Record("a.txt", 1, old, PROBED)
@@ -259,9 +303,27 @@ def test_the_warning_says_when_the_page_shows_the_later_mention() -> None:
     assert catalogue.papers[0].abstract == OTHER_ABSTRACT
 
 
+def test_the_warning_is_at_the_mention_captured_later_whatever_the_file_names() -> None:
+    # a.txt sorts first but was captured last: its mention is the one that came to the paper.
+    first = Record("b.txt", 3, "Gated Attention", ABSTRACT, published=date(2025, 5, 10))
+    later = Record("a.txt", 7, "Gated attention", OTHER_ABSTRACT, published=date(2025, 5, 10))
+    catalogue = build_catalogue(
+        [
+            dump("a.txt", later, captured=date(2025, 12, 1)),
+            dump("b.txt", first, captured=date(2025, 11, 20)),
+        ]
+    )
+    (problem,) = catalogue.problems
+    assert (problem.path, problem.line) == ("a.txt", 7)
+    assert "with the mention at b.txt:3, but their abstracts share only " in problem.message
+    # As rich as each other, the first captured gives the page its abstract.
+    assert "the page shows the abstract and date (2025-05-10) of that mention;" in problem.message
+    assert catalogue.papers[0].abstract == ABSTRACT
+
+
 def test_a_mention_dated_otherwise_is_a_warning_saying_which_date_the_page_shows() -> None:
     # b.txt was captured first, whatever the file names: the mention in a.txt is the later one.
-    # The two are as rich, and the page's date is the first file's (merge_records).
+    # The two are as rich, and the page's date is the first capture's (merge_records).
     first = Record("b.txt", 3, "Gated Attention", ABSTRACT, authors=2, published=date(2024, 11, 27))
     later = Record("a.txt", 9, "Gated attention", ABSTRACT, authors=2, published=date(2024, 11, 29))
     catalogue = build_catalogue(
@@ -272,11 +334,10 @@ def test_a_mention_dated_otherwise_is_a_warning_saying_which_date_the_page_shows
     )
     assert [str(problem) for problem in catalogue.problems] == [
         "a.txt:9: warning: 'Gated attention' is dated 2024-11-29 here, but 2024-11-27 in the "
-        "mention at b.txt:3; the page shows 2024-11-29, the date of this mention (the first by "
-        "file name and line of the mentions with the most metadata); correct the wrong date in "
-        "its dump"
+        "mention at b.txt:3; the page shows 2024-11-27, the date of that mention (the first "
+        "captured of the mentions with the most metadata); correct the wrong date in its dump"
     ]
-    assert catalogue.papers[0].published == date(2024, 11, 29)
+    assert catalogue.papers[0].published == date(2024, 11, 27)
 
 
 def test_the_date_warning_says_when_the_page_shows_the_later_mention_s_date() -> None:
@@ -495,13 +556,13 @@ def test_mentions_a_day_apart_are_no_warning(later: date) -> None:
     assert catalogue.papers[0].published == date(2024, 11, 27)
 
 
-def test_the_date_warning_on_a_tie_says_the_page_shows_the_first_by_file_name() -> None:
+def test_the_date_warning_on_a_tie_says_the_page_shows_the_first_captured() -> None:
     first = Record("a.txt", 3, "Gated Attention", ABSTRACT, upvotes=5, published=date(2024, 5, 1))
     other = Record("b.txt", 8, "Gated Attention", ABSTRACT, upvotes=7, published=date(2024, 9, 1))
     (problem,) = build_catalogue([dump("a.txt", first), dump("b.txt", other)]).problems
     assert (
-        "the page shows 2024-05-01, the date of that mention (the first by file name and "
-        "line of the mentions with the most metadata)" in problem.message
+        "the page shows 2024-05-01, the date of that mention (the first captured of the "
+        "mentions with the most metadata)" in problem.message
     )
     assert "(the mention with the most metadata)" not in problem.message
 
@@ -745,7 +806,7 @@ def test_the_paper_captured_first_keeps_the_plain_slug_whatever_the_file_names(
     )
     plain = catalogue.get("a-critical-review-of-recurrent-neural-networks-for-sequence-learning")
     assert plain is not None and plain.title == OLD
-    # Merging still reads the dumps in name order, as the summaries and sources show.
+    # The summaries still list the dumps in name order, as check prints them.
     assert [s.path for s in catalogue.sources] == ["000_0000_new.txt", "001_old.txt"]
 
 

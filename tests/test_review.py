@@ -225,18 +225,20 @@ def test_dumps_added_removed_relabelled_or_redated_are_named(curated_content: Pa
         ("old.txt", False, True, False),
     ]
     text = format_review(report)
-    # Labels are the curators' text, shown as written in code spans, as link labels are.
+    # Labels are the curators' text, shown as written in code spans, as link labels are. The
+    # kernels paper was first captured in old.txt (2025 counts from its first day): removed, it is
+    # first seen in dump.txt.
     assert (
         "| Unsorted | 1 | 3 | +2 |  |\n"
         "\n"
         "### Dumps (3)\n"
         "\n"
         "- `dump.txt`: label `Daily, November` → `Daily, 20 November`, "
-        "captured 2025-11-20 → 2025-11-21; 7 records, 7 papers first seen in this dump\n"
+        "captured 2025-11-20 → 2025-11-21; 7 records, 6 → 7 papers first seen in this dump\n"
         "- `new.txt` added: label `` A *new* `dump` ``, captured 2025-11-22; 2 records, "
         "2 papers first seen in this dump\n"
         "- `old.txt` removed: label `Old`, captured 2025; it had 1 record, "
-        "0 papers first seen in this dump; of its 1 paper, 1 stays through other dumps\n"
+        "1 paper first seen in this dump; of its 1 paper, 1 stays through other dumps\n"
         "\n"
         "### Added (2)\n"
     ) in text

@@ -133,6 +133,7 @@ class SourceSummary:
     path: str
     layout: Layout | None
     read: int
+    # The papers first captured in this dump: no dump captured before it (capture_order) has them.
     papers: int
     merged: int
     skipped: tuple[Problem, ...]
@@ -195,12 +196,17 @@ def load_catalogue(content: Path, today: date | None = None) -> Catalogue:
 def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> Catalogue:
     """Merge the records of parsed dumps into one catalogue.
 
-    Records are merged in the order the dumps come (file name order); ids are handed out in the
-    order the papers were first captured, see :func:`capture_order`.
+    Records are merged in the order the dumps were captured (:func:`capture_order`), so which
+    mention joins which, where a paper is first seen and its id do not hang on file names. The
+    summaries keep the order the dumps come in (file name order), each counting the papers first
+    captured in its dump as new.
     """
     problems = problems if problems is not None else Problems()
     dumps = list(dumps)
-    ranks = {id(dump): rank for rank, dump in enumerate(sorted(dumps, key=capture_order))}
+    # A later capture walked first could meet a paper's new title and revised abstract before the
+    # capture that ties them to its old ones, and make it a second paper.
+    captures = sorted(dumps, key=capture_order)
+    ranks = {id(dump): rank for rank, dump in enumerate(captures)}
     groups: dict[str, list[Record]] = {}
     # Per paper, its first mention by capture: the dump's rank, the line, and the title there.
     first_seen: dict[str, tuple[int, int, str]] = {}
@@ -215,8 +221,8 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # would otherwise take the page's abstract and date without a word (see _report_unlike).
     unlike: list[tuple[str, Record, Record]] = []
     displays = {dump.source.name: dump.display for dump in dumps}
-    summaries: list[SourceSummary] = []
-    for dump in dumps:
+    summaries: dict[int, SourceSummary] = {}
+    for dump in captures:
         new = merged = joined = 0
         rank = ranks[id(dump)]
         for record in dump.records:
@@ -250,17 +256,15 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
             seen = (rank, record.line, record.title)
             if key not in first_seen or seen < first_seen[key]:
                 first_seen[key] = seen
-        summaries.append(
-            SourceSummary(
-                dump.display,
-                dump.layout,
-                dump.read,
-                new,
-                merged,
-                tuple(dump.skipped),
-                dump.source,
-                joined,
-            )
+        summaries[id(dump)] = SourceSummary(
+            dump.display,
+            dump.layout,
+            dump.read,
+            new,
+            merged,
+            tuple(dump.skipped),
+            dump.source,
+            joined,
         )
     # A paper captured later can never take an earlier one's id (and its curation with it), so
     # adding a dump never renames the papers already there, whatever its file is called.
@@ -281,7 +285,8 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
         slugify(t) for dump in dumps for t in dump.skipped_titles if match_key(t) not in groups
     }
     unread = tuple(dump.display for dump in dumps if dump.unread)
-    return Catalogue(tuple(papers), tuple(summaries), tuple(problems), frozenset(skipped), unread)
+    in_order = tuple(summaries[id(dump)] for dump in dumps)
+    return Catalogue(tuple(papers), in_order, tuple(problems), frozenset(skipped), unread)
 
 
 def shared_words(first: str, second: str) -> float:
@@ -293,7 +298,7 @@ def shared_words(first: str, second: str) -> float:
 
 
 def _unlike_abstract(record: Record, earlier: list[Record]) -> Record | None:
-    """The first earlier mention, when the record's abstract is like none of theirs.
+    """The first mention captured earlier, when the record's abstract is like none of theirs.
 
     An abstract too short to tell papers apart ("Abstract withheld.", or none) is like any.
     """
@@ -542,7 +547,7 @@ def _why_kept(kept: Record, records: list[Record]) -> str:
     """Why merge_records takes the date of ``kept``: its metadata, or its place on a tie."""
     richest = _richness(kept)
     if any(r is not kept and _richness(r) == richest for r in records):
-        return "the first by file name and line of the mentions with the most metadata"
+        return "the first captured of the mentions with the most metadata"
     return "the mention with the most metadata"
 
 
@@ -646,9 +651,10 @@ def assign_ids(titles: Iterable[str]) -> list[str]:
 def merge_records(
     paper_id: str, records: list[Record], match_keys: frozenset[tuple[str, str]] = frozenset()
 ) -> Paper:
-    """One paper from all its mentions: the richest value of each field wins.
+    """One paper from all its mentions, in capture order: the richest value of each field wins.
 
-    ``match_keys`` are what the mentions were merged by (Paper.match_keys).
+    On a tie the first mention wins. ``match_keys`` are what the mentions were merged by
+    (Paper.match_keys).
     """
     # The dated mention with most metadata gives the paper's fields; ties go to the earliest.
     best = max(records, key=_richness)
@@ -676,7 +682,8 @@ def merge_records(
         upvotes=latest_votes.upvotes if latest_votes else None,
         upvotes_as_of=latest_votes.upvotes_as_of if latest_votes else None,
         links=extract_links(best.abstract),
-        sources=tuple(dict.fromkeys(r.source for r in records)),
+        # By file name, as papers.json promises, whatever order the mentions were merged in.
+        sources=tuple(sorted({r.source for r in records})),
         match_keys=match_keys,
     )
 

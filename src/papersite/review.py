@@ -1617,8 +1617,8 @@ def _accounting(was: SourceSummary | None, now: SourceSummary) -> str:
     """Records read and new papers, as ``papersite check`` counts them; was → is, when changed.
 
     Not in check's words: "57 new papers" in a review reads as 57 papers the pull request adds,
-    where it counts the papers no dump before this one (by file name) mentions: papers, not
-    records, as a dump may mention one paper twice.
+    where it counts the papers no dump captured before this one mentions (catalogue.capture_order):
+    papers, not records, as a dump may mention one paper twice.
     """
 
     def count(before: int | None, after: int) -> str:
