@@ -257,14 +257,46 @@ def test_abstracts_whose_numbers_differ_tell_another_paper(first: str, second: s
 
 
 def test_numbers_are_read_as_written() -> None:
-    assert numbers("1.5B on 3,000 GPUs at 10^-3, 2023, GPT-4 and v2") == [
+    assert numbers("1.5B on 3,000 GPUs at 10^−3, 2023, GPT-4, 1,5 and 1:2 to 1/2 in v2") == [
         "1.5",
-        "3,000",
+        "3000",
         "10^-3",
         "2023",
-        "-4",
+        "4",
+        "1,5",
+        "1:2",
+        "1/2",
         "2",
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("7,000 steps", "7000 steps"), ("1-3k shots", "1–3k shots"), ("GPT-4", "GPT 4")],
+)
+def test_numbers_written_otherwise_but_read_alike_join_a_retitled_paper(
+    first: str, second: str
+) -> None:
+    # A probe's retitles: each became a second page, placed by the rules, without a warning.
+    abstract = f"We evaluate {{}} against the baseline. {PROBED}"
+    one = Record("a.txt", 1, "Foo: A Small Open Model", abstract.format(first))
+    other = Record("b.txt", 1, "Foo: A Small Open Model, Revisited", abstract.format(second))
+    catalogue = build_catalogue([dump("a.txt", one), dump("b.txt", other)])
+    assert [paper.title for paper in catalogue.papers] == [one.title]
+    assert catalogue.sources[1].retitled == 1
+
+
+def test_a_retitled_mention_joins_by_any_mention_s_abstract() -> None:
+    # The paper's first mention wrote 25% where its second, of the same title, mended it to 2.5%:
+    # a third mention, retitled with the mended abstract, is that paper too.
+    typo = f"Routing drops {{}} of tokens. {PROBED}"
+    first = Record("a.txt", 1, "Foo Routing", typo.format("25%"))
+    mended = Record("b.txt", 1, "Foo Routing", typo.format("2.5%"))
+    retitled = Record("c.txt", 1, "Foo Routing at Scale", typo.format("2.5%"))
+    dumps = [dump("a.txt", first), dump("b.txt", mended), dump("c.txt", retitled)]
+    catalogue = build_catalogue(dumps)
+    assert [paper.sources for paper in catalogue.papers] == [("a.txt", "b.txt", "c.txt")]
+    assert catalogue.sources[2].retitled == 1
 
 
 def test_a_mention_of_the_same_title_with_another_abstract_is_a_warning_at_its_line() -> None:

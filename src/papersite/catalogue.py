@@ -214,7 +214,8 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # mention whose title matches no paper's joins the paper whose abstract it has, and later
     # mentions with that title join it too. Its title is chosen as any other's (merge_records):
     # a later mention is not always the better one (a dump cut short mid-title).
-    by_abstract: dict[str, tuple[str, Record]] = {}
+    # Per abstract key, each paper's abstracts as written that have it.
+    by_abstract: dict[str, list[tuple[str, str]]] = {}
     retitled: dict[str, str] = {}
     matched: dict[str, set[tuple[str, str]]] = {}
     # Mentions merged by title whose abstracts tell of another paper: a paper of the same title
@@ -230,13 +231,20 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
             key = retitled.get(title_key, title_key)
             abstract = abstract_key(record.abstract)
             if key not in groups and abstract in by_abstract:
-                paper_key, first = by_abstract[abstract]
                 # The key keeps no punctuation: '1.5B' and '15B' are one to it, not to a reader.
-                if numbers(record.abstract) == numbers(first.abstract):
+                # Any mention's abstract as written will do: one may have had a typo mended.
+                written = numbers(record.abstract)
+                paper_key = next(
+                    (k for k, seen in by_abstract[abstract] if numbers(seen) == written), None
+                )
+                if paper_key is not None:
                     key = retitled[title_key] = paper_key
                     joined += 1
             if abstract:
-                by_abstract.setdefault(abstract, (key, record))
+                texts = by_abstract.setdefault(abstract, [])
+                # Mentions mostly repeat an abstract as captured before: kept once per paper.
+                if (key, record.abstract) not in texts:
+                    texts.append((key, record.abstract))
             # An abstract the paper already has, as matched, is like its own: no words to count
             # (a mention that lost its spaces shares none with the others).
             known = ("abstract", abstract) in matched.get(key, ())
@@ -595,13 +603,17 @@ def abstract_key(abstract: str) -> str:
     return key if len(key) >= MIN_MATCHED_ABSTRACT else ""
 
 
-# A number as written: digits, with the points, commas, signs and slashes inside or before it.
-_NUMBER = re.compile(r"[-−]?\d(?:(?:[.,:/-]|\^[-−]?)?\d)*")
+# A number as written: digits, with the points, commas, colons, slashes and exponents inside it.
+# Dashes and signs are left out: a reader takes 'GPT-4' and 'GPT 4', '1-3k' and '1–3k' for one.
+_NUMBER = re.compile(r"\d(?:(?:[.,:/]|\^[-−–]?)?\d)*")
+# A comma before three digits that end the number separates thousands: '7,000' is '7000'.
+_THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
+_MINUS = str.maketrans("−–", "--")
 
 
 def numbers(text: str) -> list[str]:
     """The numbers a text writes, in order: what abstract_key cannot tell apart ('1.5', '15')."""
-    return _NUMBER.findall(text)
+    return [_THOUSANDS.sub("", number).translate(_MINUS) for number in _NUMBER.findall(text)]
 
 
 def _folded(text: str) -> str:
