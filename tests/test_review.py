@@ -265,6 +265,51 @@ def test_a_dump_removed_says_how_many_of_its_papers_other_dumps_keep(
     ) in text
 
 
+def _two_dumps(content: Path) -> Path:
+    """Give content old.txt, of a paper dump.txt has and one of its own; a copy of it as ./head."""
+    (content / "sources" / "old.txt").write_text(
+        "Kernels That Speed Up Training\n\nCustom kernels.\n\n"
+        "Paged Caches for Serving\n\nCaches, in pages.\n",
+        encoding="utf-8",
+    )
+    return _head_copy(content)
+
+
+def test_a_dump_that_cannot_be_read_is_said_so_and_its_papers_not_called_gone(
+    curated_content: Path,
+) -> None:
+    # Re-saved as UTF-16, it read as "text edited; 2 → 0 records", and its papers as "no longer
+    # in any dump", where check says the file may hold them once it is fixed.
+    head = _two_dumps(curated_content)
+    old = head / "sources" / "old.txt"
+    old.write_bytes(old.read_text(encoding="utf-8").encode("utf-16-le"))
+    report = review(curated_content, head)
+    assert [(c.name, c.head_unread, c.kept) for c in report.dumps] == [("old.txt", True, (1, 2))]
+    text = format_review(report)
+    assert (
+        "- `old.txt`: could not be read (see Check); it had 2 records, 1 paper first seen in this "
+        "dump; of its 2 papers, 1 stays through other dumps\n"
+    ) in text
+    assert (
+        "- Paged Caches for Serving `paged-caches-for-serving`: was `unsorted` "
+        "(`old.txt` could not be read, and may hold it: see Check)\n"
+    ) in text
+
+
+def test_a_dump_emptied_says_how_many_of_its_papers_other_dumps_keep(
+    curated_content: Path,
+) -> None:
+    # "Text edited; 2 → 0 records" beside "1 removed" read as if both of its papers had left.
+    head = _two_dumps(curated_content)
+    (head / "sources" / "old.txt").write_bytes(b"")
+    text = format_review(review(curated_content, head))
+    assert (
+        "- `old.txt`: text edited; 2 → 0 records, 1 → 0 papers first seen in this dump; "
+        "of its 2 papers, 1 stays through other dumps\n"
+    ) in text
+    assert "(no longer in any dump)\n" in text
+
+
 def test_a_dump_whose_text_changed_is_named_with_its_counts_before_and_after(
     curated_content: Path,
 ) -> None:

@@ -22,8 +22,9 @@ section it was; the addresses of a theme's id or former id that the site stops p
 named, and those a former id adds.
 Dumps are compared by file name, or by bytes or most of their records when renamed: each one
 added, removed, renamed, relabelled, redated or edited is named, as papers' pages list them, or
-said to read as before when only its spaces or line endings changed. A pull request that changes
-none of this gets one line saying so.
+said to read as before when only its spaces or line endings changed, or said not to be readable
+(its papers then may still be in it, not in no dump). A pull request that changes none of this
+gets one line saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -156,8 +157,13 @@ class DumpChange:
     # For a dump edited: every record in it reads as before (spaces or line endings alone
     # changed), so no page does.
     same_records: bool = False
-    # For a dump removed: how many of its papers other dumps keep, and how many it had.
+    # For a dump removed, or left with no record: how many of its papers other dumps keep, and
+    # how many it had.
     kept: tuple[int, int] | None = None
+    # The file could not be read on that side (its error is under Check): no record of it is
+    # read there, so its counts are no one's edit.
+    base_unread: bool = False
+    head_unread: bool = False
 
     @property
     def renamed(self) -> bool:
@@ -344,6 +350,8 @@ class _Side:
     files: CurationFiles | None = None
     # Each dump's accounting, in file name order, with what sources.yaml says of it.
     dumps: tuple[SourceSummary, ...] = ()
+    # The file names of the dumps that could not be read (binary, UTF-16, too big).
+    unread_dumps: frozenset[str] = frozenset()
 
     def has(self, paper_id: str) -> bool:
         """Whether the paper is in this side's dumps, shown or hidden."""
@@ -634,7 +642,19 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
         # Its papers' changes are listed, but not which dump brought them: an edit is named here.
         # A file that cannot be read is not called edited: the reading's error is under Check.
         edited = not _same_bytes(was.source.path, now.source.path, unreadable=True)
-        change = DumpChange(was, now, edited, edited and _same_records(was.source, now.source))
+        # Left with no record, it is as good as removed to its papers: say how many stay.
+        kept = None
+        if edited and not now.read and was.read:
+            kept = _kept_papers(base, head, was.source.name)
+        change = DumpChange(
+            was,
+            now,
+            edited,
+            edited and _same_records(was.source, now.source),
+            kept,
+            base_unread=was.source.name in base.unread_dumps,
+            head_unread=now.source.name in head.unread_dumps,
+        )
         if edited or change.renamed or change.relabelled or change.redated:
             changes.append(change)
     return tuple(changes)
@@ -919,11 +939,20 @@ def _removed(
                 )
         elif paper_id not in head.places and paper_id not in in_error:
             hidden = head.hidden.get(paper_id)
-            note = f"hidden: {_reason(hidden)}" if hidden is not None else "no longer in any dump"
+            note = f"hidden: {_reason(hidden)}" if hidden is not None else _gone(head, paper)
             removed.append(
                 PaperChange(paper_id, paper.title, before, (), note, (), was_ids.get(paper_id))
             )
     return tuple(removed)
+
+
+def _gone(head: _Side, paper: Paper) -> str:
+    """Why a paper the pull request neither shows nor hides left: its dumps, or their reading."""
+    # As ``papersite check`` says it: a dump that could not be read may still hold the paper.
+    unread = [code_span(name) for name in paper.sources if name in head.unread_dumps]
+    if unread:
+        return f"{', '.join(unread)} could not be read, and may hold it: see Check"
+    return "no longer in any dump"
 
 
 def _catalogue_changes(base: _Side, head: _Side) -> tuple[tuple[PaperEdit, ...], int]:
@@ -1043,6 +1072,11 @@ def _curate(content: Path) -> _Side:
     }
     hidden = {item.paper.id: item for item in curation.hidden}
     papers = {item.paper.id: item for item in curation.papers}
+    unread_dumps = frozenset(
+        summary.source.name
+        for summary in loaded.catalogue.sources
+        if summary.path in loaded.catalogue.unread
+    )
     # Without any theme read, every entry naming one is in error: no paper can be compared.
     themes_read = loaded.files is None or curation.themes or curation.unread_themes is not None
     unread = tuple(
@@ -1059,6 +1093,7 @@ def _curate(content: Path) -> _Side:
         unread,
         loaded.files,
         loaded.catalogue.sources,
+        unread_dumps,
     )
 
 
@@ -1583,14 +1618,10 @@ def _dump_change(change: DumpChange) -> str:
         assert summary is not None  # on one side at least
         # A removed dump's accounting is the base branch's: what the site loses with it.
         had = "" if now else "it had "
-        kept = ""
-        if change.kept is not None and change.kept[1]:
-            stay, papers = change.kept
-            kept = f"; of its {counted(papers, 'paper')}, {stay} stay{'s' * (stay == 1)} "
-            kept += "through other dumps"
         return (
             f"- {name} {'added' if now else 'removed'}: label {code_span(summary.source.label)}, "
-            f"captured {_capture(summary.source)}; {had}{_accounting(None, summary)}{kept}"
+            f"captured {_capture(summary.source)}; {had}{_accounting(None, summary)}"
+            f"{_kept_said(change)}"
         )
     changes = []
     if change.renamed:
@@ -1599,11 +1630,30 @@ def _dump_change(change: DumpChange) -> str:
         changes.append(f"label {code_span(was.source.label)} → {code_span(now.source.label)}")
     if change.redated:
         changes.append(f"captured {_capture(was.source)} → {_capture(now.source)}")
-    if change.same_records:
+    # Its records are unknown where it could not be read: the counts of that side are not its.
+    accounting = _accounting(was, now)
+    if change.head_unread:
+        unread = ", nor on the base branch" if change.base_unread else ""
+        changes.append(f"could not be read (see Check){unread}")
+        accounting = "" if change.base_unread else f"it had {_accounting(None, was)}"
+    elif change.base_unread:
+        changes.append("could not be read on the base branch")
+        accounting = _accounting(None, now)
+    elif change.same_records:
         changes.append("text edited, every record reading as before")
     elif change.edited:
         changes.append("text edited")
-    return f"- {name}: {', '.join(changes)}; {_accounting(was, now)}"
+    counts = f"; {accounting}" if accounting else ""
+    return f"- {name}: {', '.join(changes)}{counts}{_kept_said(change)}"
+
+
+def _kept_said(change: DumpChange) -> str:
+    """For a dump removed or left with no record: how many of its papers other dumps keep."""
+    if change.kept is None or not change.kept[1]:
+        return ""
+    stay, papers = change.kept
+    stays = f"{stay} stay{'s' * (stay == 1)}"
+    return f"; of its {counted(papers, 'paper')}, {stays} through other dumps"
 
 
 def _capture(source: SourceFile) -> str:
