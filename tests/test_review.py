@@ -310,6 +310,58 @@ def test_a_dump_emptied_says_how_many_of_its_papers_other_dumps_keep(
     assert "(no longer in any dump)\n" in text
 
 
+def test_dumps_whose_contents_were_swapped_are_said_to_be(curated_content: Path) -> None:
+    # Names swapped read as two plain edits, though every record's page now gave it the other
+    # file's label and capture date.
+    _list_dumps(
+        curated_content,
+        "  dump.txt: {label: Daily, captured: 2025-11-20}\n"
+        "  old.txt: {label: Old, captured: 2025}\n",
+    )
+    head = _two_dumps(curated_content)
+    dump, old = head / "sources" / "dump.txt", head / "sources" / "old.txt"
+    texts = dump.read_bytes(), old.read_bytes()
+    dump.write_bytes(texts[1])
+    old.write_bytes(texts[0])
+    text = format_review(review(curated_content, head))
+    assert (
+        "- `dump.txt`: contents swapped with `old.txt`; its label and capture date in "
+        "sources.yaml are not those `old.txt` had, so they no longer describe its records; "
+        "7 → 2 records, 7 → 2 papers first seen in this dump\n"
+        "- `old.txt`: contents swapped with `dump.txt`; its label and capture date in "
+        "sources.yaml are not those `dump.txt` had, so they no longer describe its records; "
+        "2 → 7 records, 1 → 6 papers first seen in this dump\n"
+    ) in text
+    # sources.yaml's entries swapped with them: the labels and dates follow the records.
+    _list_dumps(
+        head,
+        "  dump.txt: {label: Old, captured: 2025}\n"
+        "  old.txt: {label: Daily, captured: 2025-11-20}\n",
+    )
+    text = format_review(review(curated_content, head))
+    assert (
+        "- `old.txt`: label `Old` → `Daily`, captured 2025 → 2025-11-20, contents swapped with "
+        "`dump.txt`; 2 → 7 records, 1 → 6 papers first seen in this dump\n"
+    ) in text
+    # One file copied over another, which stays: it holds what that one held.
+    old.write_bytes(texts[1])
+    text = format_review(review(curated_content, head))
+    assert (
+        "- `dump.txt`: label `Daily` → `Old`, captured 2025-11-20 → 2025, now holds what "
+        "`old.txt` held; 7 → 2 records, 7 → 2 papers first seen in this dump\n"
+    ) in text
+
+
+def test_a_dump_added_as_a_copy_of_another_is_said_to_be(curated_content: Path) -> None:
+    head = _two_dumps(curated_content)
+    shutil.copy(head / "sources" / "old.txt", head / "sources" / "older.txt")
+    assert (
+        "- `older.txt` added: label `older.txt`, captured unknown; 2 records, 0 papers first "
+        "seen in this dump; it holds the same bytes as `old.txt`, so its records add nothing but "
+        "a second source\n"
+    ) in format_review(review(curated_content, head))
+
+
 def test_a_dump_whose_text_changed_is_named_with_its_counts_before_and_after(
     curated_content: Path,
 ) -> None:

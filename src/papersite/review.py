@@ -21,10 +21,10 @@ old id under 'formerly' as the theme it was, and a section given a new id with i
 section it was; the addresses of a theme's id or former id that the site stops publishing are
 named, and those a former id adds.
 Dumps are compared by file name, or by bytes or most of their records when renamed: each one
-added, removed, renamed, relabelled, redated or edited is named, as papers' pages list them, or
-said to read as before when only its spaces or line endings changed, or said not to be readable
-(its papers then may still be in it, not in no dump). A pull request that changes none of this
-gets one line saying so.
+added, removed, renamed, relabelled, redated or edited is named, as papers' pages list them (one
+holding another's bytes as swapped with it, or a copy of it), or said to read as before when only
+its spaces or line endings changed, or said not to be readable (its papers then may still be in
+it, not in no dump). A pull request that changes none of this gets one line saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -164,6 +164,13 @@ class DumpChange:
     # read there, so its counts are no one's edit.
     base_unread: bool = False
     head_unread: bool = False
+    # For a dump edited: the base branch's dump, under another name, whose bytes it now holds,
+    # and whether that one now holds its own (the two swapped). sources.yaml labels and dates
+    # dumps by file name: its entry for this name may describe the other file's records.
+    holds: SourceSummary | None = None
+    swapped: bool = False
+    # For a dump added: another dump of the pull request holding the same bytes.
+    copy_of: str | None = None
 
     @property
     def renamed(self) -> bool:
@@ -597,7 +604,8 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
 
     A dump one side has alone, holding the bytes of one the other side has alone, was renamed:
     one dump, not one removed and another added with the same label and counts. Holding most of
-    its records (_mostly_same), it was renamed and edited.
+    its records (_mostly_same), it was renamed and edited. A dump edited or added that holds the
+    bytes of another under another name is said to: swapped with it, or a copy.
     """
     before = {summary.source.name: summary for summary in base.dumps}
     after = {summary.source.name: summary for summary in head.dumps}
@@ -637,7 +645,9 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
             changes.append(DumpChange(was, now, kept=_kept_papers(base, head, was.source.name)))
             continue
         if was is None:
-            changes.append(DumpChange(was, now))
+            # A copy adds no paper, only a second source to each of its papers' pages.
+            copy = next((name for name in after if _copy(after[name], now)), None)
+            changes.append(DumpChange(was, now, copy_of=copy))
             continue
         # Its papers' changes are listed, but not which dump brought them: an edit is named here.
         # A file that cannot be read is not called edited: the reading's error is under Check.
@@ -646,6 +656,12 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
         kept = None
         if edited and not now.read and was.read:
             kept = _kept_papers(base, head, was.source.name)
+        # Names swapped or a file copied over another read as text edited, yet each of its
+        # records is now labelled and dated as the other file's entry in sources.yaml does not.
+        holds = next((other for other in base.dumps if edited and _copy(other, now)), None)
+        swapped = bool(
+            holds and holds.source.name in after and _copy(was, after[holds.source.name])
+        )
         change = DumpChange(
             was,
             now,
@@ -654,6 +670,8 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
             kept,
             base_unread=was.source.name in base.unread_dumps,
             head_unread=now.source.name in head.unread_dumps,
+            holds=holds,
+            swapped=swapped,
         )
         if edited or change.renamed or change.relabelled or change.redated:
             changes.append(change)
@@ -680,6 +698,16 @@ def _name(was: SourceSummary | None, now: SourceSummary | None) -> str:
     summary = now or was
     assert summary is not None  # on one side at least
     return summary.source.name
+
+
+def _copy(was: SourceSummary, now: SourceSummary) -> bool:
+    """Whether ``now`` holds the same records as another file ``was``: the same bytes."""
+    # An empty file or one not read is no copy of another such: it holds no record of it.
+    return (
+        was.source.name != now.source.name
+        and now.read > 0
+        and _same_bytes(was.source.path, now.source.path, unreadable=False)
+    )
 
 
 def _same_bytes(was: Path, now: Path, *, unreadable: bool) -> bool:
@@ -730,6 +758,11 @@ def _said(record: Record) -> Record:
 
 def _dated(source: SourceFile) -> tuple[date | None, int | None]:
     return source.captured, source.captured_year
+
+
+def _described(source: SourceFile) -> tuple[str, date | None, int | None]:
+    """What sources.yaml says of a dump that its papers' pages show: its label and capture date."""
+    return source.label, *_dated(source)
 
 
 def _check_is_content(content: Path) -> None:
@@ -1618,10 +1651,16 @@ def _dump_change(change: DumpChange) -> str:
         assert summary is not None  # on one side at least
         # A removed dump's accounting is the base branch's: what the site loses with it.
         had = "" if now else "it had "
+        copy = ""
+        if change.copy_of is not None:
+            copy = (
+                f"; it holds the same bytes as {code_span(change.copy_of)}, so its records add "
+                "nothing but a second source"
+            )
         return (
             f"- {name} {'added' if now else 'removed'}: label {code_span(summary.source.label)}, "
             f"captured {_capture(summary.source)}; {had}{_accounting(None, summary)}"
-            f"{_kept_said(change)}"
+            f"{_kept_said(change)}{copy}"
         )
     changes = []
     if change.renamed:
@@ -1639,6 +1678,17 @@ def _dump_change(change: DumpChange) -> str:
     elif change.base_unread:
         changes.append("could not be read on the base branch")
         accounting = _accounting(None, now)
+    elif change.holds is not None:
+        other = code_span(change.holds.source.name)
+        changes.append(
+            f"contents swapped with {other}" if change.swapped else f"now holds what {other} held"
+        )
+        # Pages name and date each record by this name's entry: the other file's entry was its.
+        if _described(now.source) != _described(change.holds.source):
+            accounting = (
+                f"its label and capture date in sources.yaml are not those {other} had, so they "
+                f"no longer describe its records; {accounting}"
+            )
     elif change.same_records:
         changes.append("text edited, every record reading as before")
     elif change.edited:
