@@ -362,6 +362,38 @@ def test_a_dump_added_as_a_copy_of_another_is_said_to_be(curated_content: Path) 
     ) in format_review(review(curated_content, head))
 
 
+def test_a_sources_yaml_that_cannot_be_read_is_said_in_one_line_not_dump_by_dump(
+    curated_content: Path,
+) -> None:
+    # Every dump read as relabelled to its file name and redated to unknown, one line each.
+    _list_dumps(curated_content, "  dump.txt: {label: Daily, captured: 2025-11-20}\n")
+    head = _head_copy(curated_content)
+    with (head / "sources" / "sources.yaml").open("a", encoding="utf-8") as sources:
+        sources.write("  old.txt: [oops\n")
+    report = review(curated_content, head)
+    assert report.dumps == ()
+    assert not report.unchanged
+    assert (
+        "### Dumps (0)\n"
+        "\n"
+        "**Labels and capture dates not compared**: this pull request's "
+        "`head/sources/sources.yaml` could not be read (see Check), so what it says of each "
+        "dump is not known.\n"
+        "\n"
+        "### Added (0)\n"
+    ) in format_review(report)
+    # The base branch's too, and a dump edited: its line follows.
+    shutil.copy(head / "sources" / "sources.yaml", curated_content / "sources" / "sources.yaml")
+    with (head / "sources" / "dump.txt").open("a", encoding="utf-8") as dump:
+        dump.write("Paged Caches for Serving\nCaches, in pages.\n")
+    assert (
+        "`head/sources/sources.yaml` and the base branch's `content/sources/sources.yaml` could "
+        "not be read (see Check), so what they say of each dump is not known.\n"
+        "\n"
+        "- `dump.txt`: text edited; 7 → 8 records"
+    ) in format_review(review(curated_content, head))
+
+
 def test_a_dump_whose_text_changed_is_named_with_its_counts_before_and_after(
     curated_content: Path,
 ) -> None:

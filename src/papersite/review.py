@@ -24,7 +24,8 @@ Dumps are compared by file name, or by bytes or most of their records when renam
 added, removed, renamed, relabelled, redated or edited is named, as papers' pages list them (one
 holding another's bytes as swapped with it, or a copy of it), or said to read as before when only
 its spaces or line endings changed, or said not to be readable (its papers then may still be in
-it, not in no dump). A pull request that changes none of this gets one line saying so.
+it, not in no dump). A sources.yaml that cannot be read is said in one line, and no dump called
+relabelled or redated for it. A pull request that changes none of this gets one line saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -65,7 +66,7 @@ from papersite.errors import (
 )
 from papersite.markup import code_span, escape_gfm
 from papersite.rules import Term
-from papersite.sources import SOURCES_DIR, Record, SourceFile
+from papersite.sources import SOURCES_DIR, SOURCES_FILE, Listing, Record, SourceFile
 from papersite.tags import text_order
 from papersite.wording import closest, counted
 
@@ -171,6 +172,9 @@ class DumpChange:
     swapped: bool = False
     # For a dump added: another dump of the pull request holding the same bytes.
     copy_of: str | None = None
+    # False when either side's sources.yaml could not be read: its labels and dates are then the
+    # error's doing (every dump named by its file, undated), not a relabelling.
+    labels_read: bool = True
 
     @property
     def renamed(self) -> bool:
@@ -180,13 +184,14 @@ class DumpChange:
     @property
     def relabelled(self) -> bool:
         """Whether sources.yaml gives the dump on both sides two labels."""
-        return bool(self.base and self.head and self.base.source.label != self.head.source.label)
+        was, now = self.base, self.head
+        return bool(self.labels_read and was and now and was.source.label != now.source.label)
 
     @property
     def redated(self) -> bool:
         """Whether sources.yaml gives the dump on both sides two capture dates (or years)."""
         was, now = self.base, self.head
-        return bool(was and now and _dated(was.source) != _dated(now.source))
+        return bool(self.labels_read and was and now and _dated(was.source) != _dated(now.source))
 
     @property
     def site_unchanged(self) -> bool:
@@ -298,6 +303,10 @@ class Review:
     added_hidden: tuple[PaperChange, ...] = ()
     # Dumps added, removed, relabelled, redated or edited: the papers' Sources lists name them.
     dumps: tuple[DumpChange, ...] = ()
+    # A side's sources.yaml, named as the summary names it, when it could not be read: dumps'
+    # labels and capture dates are then not compared.
+    base_sources_unread: str | None = None
+    head_sources_unread: str | None = None
 
     @property
     def compared(self) -> bool:
@@ -327,6 +336,8 @@ class Review:
                     self.themes_edited,
                     self.addresses,
                     [dump for dump in self.dumps if not dump.site_unchanged],
+                    self.base_sources_unread,
+                    self.head_sources_unread,
                 )
             )
         )
@@ -359,6 +370,8 @@ class _Side:
     dumps: tuple[SourceSummary, ...] = ()
     # The file names of the dumps that could not be read (binary, UTF-16, too big).
     unread_dumps: frozenset[str] = frozenset()
+    # sources.yaml as the summary names it, when it is there but could not be read.
+    sources_unread: str | None = None
 
     def has(self, paper_id: str) -> bool:
         """Whether the paper is in this side's dumps, shown or hidden."""
@@ -416,6 +429,8 @@ def review(base_content: Path, head_content: Path) -> Review:
         themes_edited=_themes_edited(base, head, renames, sections),
         addresses=_addresses_changed(base.curation, head.curation, renames),
         dumps=_dumps_changed(base, head),
+        base_sources_unread=base.sources_unread,
+        head_sources_unread=head.sources_unread,
     )
 
 
@@ -638,6 +653,7 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
         if name not in renamed and name not in renamed.values()
     ]
     pairs += [(before[old], after[new]) for old, new in renamed.items()]
+    labels_read = base.sources_unread is None and head.sources_unread is None
     changes = []
     for was, now in sorted(pairs, key=lambda pair: _name(*pair)):
         if now is None:
@@ -672,6 +688,7 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
             head_unread=now.source.name in head.unread_dumps,
             holds=holds,
             swapped=swapped,
+            labels_read=labels_read,
         )
         if edited or change.renamed or change.relabelled or change.redated:
             changes.append(change)
@@ -765,6 +782,15 @@ def _described(source: SourceFile) -> tuple[str, date | None, int | None]:
     return source.label, *_dated(source)
 
 
+def _not_described(source: SourceFile) -> bool:
+    """Whether sources.yaml's entry for a dump was not read: in error, no label, no date."""
+    return (
+        source.listing is Listing.IN_ERROR
+        and source.label == source.name
+        and _dated(source) == (None, None)
+    )
+
+
 def _check_is_content(content: Path) -> None:
     """Raise PapersiteError unless the folder has a sources/ folder, as content does."""
     # A mistyped folder would otherwise review as "every paper added" or "every paper removed".
@@ -793,6 +819,8 @@ def _review_unread(base: _Side, head: _Side, renames: dict[str, str]) -> Review:
         themes_edited=_themes_edited(base, head, renames, {}),
         addresses=_addresses_changed(base.curation, head.curation, renames),
         dumps=_dumps_changed(base, head),
+        base_sources_unread=base.sources_unread,
+        head_sources_unread=head.sources_unread,
     )
 
 
@@ -1110,6 +1138,11 @@ def _curate(content: Path) -> _Side:
         for summary in loaded.catalogue.sources
         if summary.path in loaded.catalogue.unread
     )
+    # sources.yaml not read leaves every dump in error, named by its file and undated.
+    sources = loaded.catalogue.sources
+    sources_unread = None
+    if sources and all(_not_described(summary.source) for summary in sources):
+        sources_unread = display_path(content / SOURCES_DIR / SOURCES_FILE)
     # Without any theme read, every entry naming one is in error: no paper can be compared.
     themes_read = loaded.files is None or curation.themes or curation.unread_themes is not None
     unread = tuple(
@@ -1125,8 +1158,9 @@ def _curate(content: Path) -> _Side:
         papers,
         unread,
         loaded.files,
-        loaded.catalogue.sources,
+        sources,
         unread_dumps,
+        sources_unread,
     )
 
 
@@ -1541,10 +1575,12 @@ def _format_review(report: Review) -> str:
     kept = "; ".join(_kept(address) for address in report.addresses if address.now)
     if kept:
         lines += ["", f"Old addresses kept by `formerly`: {kept}."]
-    if report.dumps:
+    unread = _labels_not_compared(report)
+    if report.dumps or unread:
         # What pages name as a paper's sources, and where a new dump's papers come from.
         entries = [_dump_change(change) for change in report.dumps]
-        lines += ["", f"### Dumps ({len(entries)})", "", *_capped(entries)]
+        lines += ["", f"### Dumps ({len(entries)})", "", *unread]
+        lines += ["", *_capped(entries)] if unread and entries else _capped(entries)
     if report.themes_edited:
         # Most pull requests edit papers.yaml alone: no heading for what they leave as it was.
         entries = [_theme_edit(edit) for edit in report.themes_edited]
@@ -1590,6 +1626,30 @@ def _not_compared(report: Review) -> str:
         f"**Papers not compared**: {' and '.join(unread)} could not be read, so {why}; "
         f"once {' and '.join(fixes)} fixed, the review lists the changes."
     )
+
+
+def _labels_not_compared(report: Review) -> list[str]:
+    """A line, before the dumps, for a side's sources.yaml that could not be read; or none.
+
+    One line, not every dump relabelled and redated: the file is the one thing to fix.
+    """
+    unread = [
+        f"{side} {code_span(path)}"
+        for side, path in (
+            ("this pull request's", report.head_sources_unread),
+            ("the base branch's", report.base_sources_unread),
+        )
+        if path is not None
+    ]
+    if not unread:
+        return []
+    # The base branch's errors are not under Check, which lists the pull request's alone.
+    check = " (see Check)" if report.head_sources_unread else ""
+    return [
+        f"**Labels and capture dates not compared**: {' and '.join(unread)} could not be "
+        f"read{check}, so what {'it says' if len(unread) == 1 else 'they say'} of each dump is "
+        "not known."
+    ]
 
 
 def _changes(report: Review) -> list[str]:
