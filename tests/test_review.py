@@ -327,10 +327,10 @@ def test_dumps_whose_contents_were_swapped_are_said_to_be(curated_content: Path)
     assert (
         "- `dump.txt`: contents swapped with `old.txt`; its label and capture date in "
         "sources.yaml are not those `old.txt` had, so they no longer describe its records; "
-        "7 → 2 records, 7 → 2 papers first seen in this dump\n"
+        "7 → 2 records, 6 → 1 papers first seen in this dump\n"
         "- `old.txt`: contents swapped with `dump.txt`; its label and capture date in "
         "sources.yaml are not those `dump.txt` had, so they no longer describe its records; "
-        "2 → 7 records, 1 → 6 papers first seen in this dump\n"
+        "2 → 7 records, 2 → 7 papers first seen in this dump\n"
     ) in text
     # sources.yaml's entries swapped with them: the labels and dates follow the records.
     _list_dumps(
@@ -341,14 +341,14 @@ def test_dumps_whose_contents_were_swapped_are_said_to_be(curated_content: Path)
     text = format_review(review(curated_content, head))
     assert (
         "- `old.txt`: label `Old` → `Daily`, captured 2025 → 2025-11-20, contents swapped with "
-        "`dump.txt`; 2 → 7 records, 1 → 6 papers first seen in this dump\n"
+        "`dump.txt`; 2 → 7 records, 2 → 6 papers first seen in this dump\n"
     ) in text
     # One file copied over another, which stays: it holds what that one held.
     old.write_bytes(texts[1])
     text = format_review(review(curated_content, head))
     assert (
         "- `dump.txt`: label `Daily` → `Old`, captured 2025-11-20 → 2025, now holds what "
-        "`old.txt` held; 7 → 2 records, 7 → 2 papers first seen in this dump\n"
+        "`old.txt` held; 7 → 2 records, 6 → 2 papers first seen in this dump\n"
     ) in text
 
 
