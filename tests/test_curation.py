@@ -1657,6 +1657,54 @@ def test_a_section_is_not_said_renamed_while_several_of_its_theme_s_are_named_by
     ]
 
 
+# The section fast-decoding misspelt in themes.yaml (line 10), which its default_section (line 15)
+# names as the entries do.
+DEFAULT_MISSPELT = THEMES.replace(
+    "      - id: fast-decoding\n", "      - id: fast-decodng\n", 1
+).replace("      threshold: 3\n", "      threshold: 3\n      default_section: fast-decoding\n", 1)
+
+
+@pytest.mark.parametrize("entries", [0, 2, 4])
+def test_a_section_id_misspelt_beside_the_default_that_names_it_is_said_to_be_the_typo(
+    content: Path, entries: int
+) -> None:
+    # The default's '(did you mean 'fast-decodng'?)' and the entries' 'correct its id there'
+    # took a third run: the default, corrected to the typo, was wrong again once the id was fixed.
+    write(
+        content, themes=DEFAULT_MISSPELT, papers=_naming(*["efficiency: fast-decoding"] * entries)
+    )
+    fix = (
+        "section 'fast-decodng' (themes.yaml line 10) looks like a misspelling of it, which the "
+        "theme's default_section (line 15) names too: correct its id there"
+    )
+    unknown = "unknown section 'fast-decoding' in theme 'efficiency'"
+    said = {
+        0: [],
+        2: [f"{P}:4: {unknown}: {fix}", f"{P}:6: {unknown}: {fix}"],
+        4: [f"{P}:4: {unknown}, here and in 3 more entries (lines 6, 8 and 10): {fix}"],
+    }
+    assert errors(content) == [
+        f"{T}:15: {unknown}: section 'fast-decodng' (line 10) looks like a misspelling of it: "
+        "correct its id there",
+        *said[entries],
+    ]
+    write(content, themes=DEFAULT_MISSPELT.replace("- id: fast-decodng\n", "- id: fast-decoding\n"))
+    assert errors(content) == []
+
+
+def test_a_default_section_misspelt_beside_the_id_entries_name_is_the_typo(
+    content: Path,
+) -> None:
+    themes = THEMES.replace(
+        "      threshold: 3\n", "      threshold: 3\n      default_section: fast-decodng\n", 1
+    )
+    write(content, themes=themes, papers=_naming("efficiency: fast-decoding"))
+    assert errors(content) == [
+        f"{T}:15: unknown section 'fast-decodng' in theme 'efficiency' "
+        "(did you mean 'fast-decoding'?)"
+    ]
+
+
 def _naming(*placed: str) -> str:
     """papers.yaml with an entry for each paper of the dump in turn, its 'themes' as ``placed``."""
     papers = [*NAMING, "teaching-transformers-to-add"]

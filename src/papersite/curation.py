@@ -742,9 +742,11 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
     unread: set[str] = set()
     misnamed: set[str] = set()
     misnamed_sections: set[tuple[str, str]] = set()
+    named_sections: set[tuple[str, str]] = set()
     decisions = _read_decisions(
-        papers_path, catalogue, read, problems, unread, misnamed, misnamed_sections
+        papers_path, catalogue, read, problems, unread, misnamed, misnamed_sections, named_sections
     )
+    _report_defaults(display_path(themes_path), read, named_sections, problems)
     return CurationFiles(
         read.themes,
         read.rules,
@@ -934,6 +936,9 @@ class _ThemesRead:
     # By former id ('formerly'): the theme it became, and the line of that theme's id.
     former: dict[str, tuple[str, int]] = field(default_factory=dict)
     literal_keywords: tuple[LiteralKeyword, ...] = ()
+    # A default_section a few edits from a section id, by its theme's id and the id it names,
+    # with its line: which of the two is the typo is told once papers.yaml is read.
+    unknown_defaults: dict[tuple[str, ...], int] = field(default_factory=dict)
 
 
 def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
@@ -954,6 +959,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
     intro_links: list[IntroLink] = []
     former: dict[str, tuple[str, int]] = {}
     literal: list[LiteralKeyword] = []
+    unknown_defaults: dict[tuple[str, ...], int] = {}
     # One for every regex of the file: together they may take only so long over the papers.
     budget = RegexBudget()
     # Every id an entry has, read or not: none of them can be a former id as well.
@@ -1006,7 +1012,15 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
         theme_rules = None
         if "rules" in entry and not mistakes:
             theme_rules = _theme_rules(
-                document, index, theme, entry["rules"], sections, problems, literal, budget
+                document,
+                index,
+                theme,
+                entry["rules"],
+                sections,
+                problems,
+                literal,
+                budget,
+                unknown_defaults,
             )
         if entry["id"] in RESERVED_THEME_IDS:
             problems.error(
@@ -1036,6 +1050,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
         tuple(intro_links),
         former,
         tuple(literal),
+        unknown_defaults,
     )
 
 
@@ -1250,6 +1265,7 @@ def _theme_rules(
     problems: Problems,
     literal: list[LiteralKeyword],
     budget: RegexBudget,
+    unknown_defaults: dict[tuple[str, ...], int],
 ) -> ThemeRules:
     place = ("themes", index, "rules")
 
@@ -1259,12 +1275,17 @@ def _theme_rules(
     default = entry.get("default_section", theme.sections[0].id)
     if theme.section(default) is None:
         known = [section.id for section in theme.sections]
-        problems.error(
-            document.path,
-            document.line(*place, "default_section"),
-            f"unknown section '{default}' in theme '{theme.id}' "
-            f"{suggest(default, known, 'sections')}",
-        )
+        line = document.line(*place, "default_section")
+        if nearest(default, known) is not None:
+            # The typo may be the section's id: papers.yaml tells which (_report_defaults).
+            unknown_defaults[(theme.id, default)] = line
+        else:
+            problems.error(
+                document.path,
+                line,
+                f"unknown section '{default}' in theme '{theme.id}' "
+                f"{suggest(default, known, 'sections')}",
+            )
         default = theme.sections[0].id
     return ThemeRules(
         theme=theme.id,
@@ -1396,12 +1417,14 @@ def _read_decisions(
     unread: set[str],
     misnamed: set[str],
     misnamed_sections: set[tuple[str, str]],
+    named_sections: set[tuple[str, str]],
 ) -> dict[str, Decision] | None:
     """The decisions of papers.yaml, checked; None when the file is there but cannot be read.
 
     ``unread`` receives the ids of papers whose entry was skipped for a mistake inside it;
-    ``misnamed`` the themes entries name by another id (see CurationFiles.misnamed), and
-    ``misnamed_sections`` the sections (see CurationFiles.misnamed_sections).
+    ``misnamed`` the themes entries name by another id (see CurationFiles.misnamed),
+    ``misnamed_sections`` the sections (see CurationFiles.misnamed_sections), and
+    ``named_sections`` the sections of themes.yaml entries name, by their theme's id and their own.
     """
     # papers.yaml is optional: a curation of rules alone is a valid start.
     if not path.exists():
@@ -1483,7 +1506,12 @@ def _read_decisions(
     # Every tag of a paper on the site, with its line, in the file's order.
     tags_used: list[tuple[str, int]] = []
     unknown_ids = _UnknownIds(
-        document, problems, themes.themes, themes.lines, section_lines=themes.section_lines
+        document,
+        problems,
+        themes.themes,
+        themes.lines,
+        section_lines=themes.section_lines,
+        defaults=themes.unknown_defaults,
     )
     for paper_id, entry in (document.data.get("papers") or {}).items():
         if ("papers", paper_id) in dedented:
@@ -1518,6 +1546,7 @@ def _read_decisions(
     unknown_ids.report()
     misnamed.update(unknown_ids.meant)
     misnamed_sections.update(unknown_ids.meant_sections)
+    named_sections.update(unknown_ids.named_sections)
     _check_tag_variants(document.path, tags_used, problems)
     if unknown:
         (key, line), more = unknown[0], len(unknown) - 1
@@ -1743,6 +1772,9 @@ class _UnknownIds:
     named_sections: set[tuple[str, str]] = field(default_factory=set)
     # The sections the unknown section ids may stand for: see report.
     meant_sections: set[tuple[str, str]] = field(default_factory=set)
+    # The unknown section ids a theme's default_section names a few edits from a section id, by
+    # its theme's id and the id named, with the line in themes.yaml (_ThemesRead.unknown_defaults).
+    defaults: Mapping[tuple[str, ...], int] = field(default_factory=dict)
 
     def add(
         self,
@@ -1810,6 +1842,26 @@ class _UnknownIds:
                 if len(free) == 1
                 else None
             )
+            default = self.defaults.get(named) if near not in named_ids else None
+            if default is not None and near is not None:
+                # The default names it too: the section's id is the typo, however many entries
+                # there are, as the error at the default says (_report_defaults).
+                fix = (
+                    f"section '{near}' ({THEMES_FILE} line {self._line(named, near)}) looks like "
+                    f"a misspelling of it, which the theme's default_section (line {default}) "
+                    "names too: correct its id there"
+                )
+                if len(entries) < GROUPED_FROM:
+                    for line in lines:
+                        self.problems.error(self.document.path, line, f"{message}: {fix}")
+                else:
+                    self.problems.error(
+                        self.document.path,
+                        first,
+                        f"{message}, here and in {len(entries) - 1} more entries "
+                        f"({_lines_named(others)}): {fix}",
+                    )
+                continue
             if len(entries) < GROUPED_FROM:
                 if guessed:
                     # A few entries: a typo in each, most likely. Alike to difflib only, or an id
@@ -1883,6 +1935,32 @@ class _UnknownIds:
         if len(named) == 1:
             return self.theme_lines.get(known)
         return self.section_lines.get((named[0], known))
+
+
+def _report_defaults(
+    path: str, read: _ThemesRead, named_sections: set[tuple[str, str]], problems: Problems
+) -> None:
+    """An error at each default_section a few edits from a section id, saying which is the typo.
+
+    The default is, when papers.yaml names the section by its id; else the section's id is: the
+    default, and any entries naming the same id, name the other spelling, and the errors at those
+    entries say so too (_UnknownIds.report), so that following them all fixes both at once.
+    """
+    for (theme_id, given), line in read.unknown_defaults.items():
+        theme = next(theme for theme in read.themes if theme.id == theme_id)
+        known = [section.id for section in theme.sections]
+        named = {section for named, section in named_sections if named == theme_id}
+        near = nearest(given, known, named)
+        if near is None:  # not so when read (_theme_rules): for the type checker
+            hint = f" {suggest(given, known, 'sections')}"
+        elif near in named:
+            hint = f" {did_you_mean(given, near)}"
+        else:
+            hint = (
+                f": section '{near}' (line {read.section_lines[(theme_id, near)]}) looks like a "
+                "misspelling of it: correct its id there"
+            )
+        problems.error(path, line, f"{_unknown((theme_id, given))}{hint}")
 
 
 def _unknown(named: tuple[str, ...]) -> str:
