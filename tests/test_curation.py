@@ -957,6 +957,72 @@ def test_terms_that_find_different_text_are_no_repeat(content: Path, terms: str)
     assert curate(content)[1] == []
 
 
+def within(first: float, second: float) -> str:
+    """The end of an overlapping scoring keyword's warning, with the two weights."""
+    return (
+        f"a paper matching it matches both, so both weights count ({first:g} and {second:g}); "
+        "keep one, with the weight meant"
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            (RECURRENCE, f"{RECURRENCE}, model*, {{keyword: models*, weight: 2}}"),
+            f"{T}:33: warning: keyword 'models*' finds nothing keyword 'model*' (line 33) does "
+            f"not: {within(2, 1)}",
+        ),
+        (
+            # The narrower written first is told at its own line, naming the wider below it.
+            (
+                SPECULATIVE,
+                f"{SPECULATIVE}\n        - mamba\n        - {{keyword: Mamba*, weight: 2}}",
+            ),
+            f"{T}:18: warning: keyword 'mamba' finds nothing keyword 'Mamba*' (line 19) does "
+            f"not: {within(1, 2)}",
+        ),
+        (
+            # A hyphen matches nothing too: 'subquadratic' is 'sub-quadratic' written together.
+            (RECURRENCE, f"{RECURRENCE}, sub-quadratic, subquadratic"),
+            f"{T}:33: warning: keyword 'subquadratic' finds nothing keyword 'sub-quadratic' "
+            f"(line 33) does not: {within(1, 1)}",
+        ),
+        (
+            ("exclude: [survey]", "exclude: [survey*, surveys]"),
+            f"{T}:19: warning: keyword 'surveys' finds nothing keyword 'survey*' (line 19) does "
+            "not: 'survey*' already keeps out every paper it does; remove it",
+        ),
+    ],
+)
+def test_a_keyword_finding_only_what_another_of_its_list_does_is_a_warning_at_the_narrower(
+    content: Path, edit: tuple[str, str], expected: str
+) -> None:
+    # A paper finding 'models' scored 'model*' and 'models*' both, without a word.
+    problems = problems_once(content, edit)
+    assert [problem for problem in problems if " finds nothing " in problem] == [expected]
+    assert all(": warning: " in problem for problem in problems)
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        # A phrase's match is longer than the word's: weighting a phrase more is written so.
+        "state space, transformer*, recurrence, {keyword: model compression}, compress*",
+        # Neither finds all the other does; nor a keyword what a regex finds (see _sameness).
+        "state space, transformer*, recurrence, fast, faster, model*, modal*",
+        "state space, transformer*, recurrence, {regex: 'mamba'}, mamba*",
+        # A narrower keyword taking back some of what a wider one gives.
+        "state space, transformer*, recurrence, efficien*, {keyword: efficiently, weight: -1}",
+    ],
+)
+def test_keywords_that_overlap_only_in_part_or_on_purpose_are_no_warning(
+    content: Path, terms: str
+) -> None:
+    write(content, themes=THEMES.replace(RECURRENCE.removeprefix("terms: ["), terms, 1))
+    assert curate(content)[1] == []
+
+
 def test_a_theme_id_written_as_a_title_is_one_error_not_one_per_paper_naming_it(
     content: Path,
 ) -> None:

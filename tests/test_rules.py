@@ -20,6 +20,7 @@ from papersite.rules import (
     bracketed_names,
     fold,
     keyword_pattern,
+    keyword_within,
     regex_syntax,
     score_terms,
 )
@@ -44,6 +45,33 @@ def paper(title: str, abstract: str = "Nothing to see.") -> Paper:
 )
 def test_keywords_match_whole_words_any_case(keyword: str, text: str, found: bool) -> None:
     assert bool(re.search(keyword_pattern(keyword), text, re.IGNORECASE)) is found
+
+
+@pytest.mark.parametrize(
+    ("narrow", "wide", "within"),
+    [
+        ("models*", "model*", True),
+        ("model*", "models*", False),
+        ("mamba", "Mamba*", True),
+        ("mamba*", "mamba", False),
+        ("subquadratic", "sub-quadratic", True),  # a hyphen matches nothing too
+        ("sub-quadratic", "subquadratic", False),  # nor 'sub quadratic'
+        ("state-space", "state space*", True),
+        ("state space*", "state-space", False),
+        # A match of the phrase is not one of its word, nor of a word starting the other's.
+        ("model compression", "compress*", False),
+        ("v1.5", "v1*", False),
+        ("a b", "ab*", False),
+        ("fast", "faster", False),
+        ("c++", "c", False),
+        ("model*", "model* *", True),
+        ("model* *", "model*", False),
+    ],
+)
+def test_a_keyword_is_within_another_when_each_of_its_matches_is_one_of_the_other(
+    narrow: str, wide: str, within: bool
+) -> None:
+    assert keyword_within(narrow, wide) is within
 
 
 @pytest.mark.parametrize(

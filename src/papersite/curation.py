@@ -41,6 +41,7 @@ from papersite.rules import (
     ThemeScore,
     bracketed_names,
     keyword_pattern,
+    keyword_within,
     regex_syntax,
 )
 from papersite.schema import SchemaProblem, load_schema, validate, value_at
@@ -1386,10 +1387,17 @@ def _check_repeat(
     excluding: bool,
     problems: Problems,
 ) -> None:
-    """Warn of a term the same as an earlier one of its list: a paper would score both."""
+    """Warn of a term the same as an earlier one of its list: a paper would score both.
+
+    Or of a keyword whose every match is one of another keyword of the list (the narrower is told
+    at its line): a paper it finds scores both too.
+    """
     same = _sameness(term)
     earlier = seen.setdefault(same, (term, line))
     if earlier[0] is term:
+        for other, other_line in list(seen.values()):
+            if other is not term:
+                _check_overlap(path, (term, line), (other, other_line), excluding, problems)
         return
     first, first_line = earlier
     advice = (
@@ -1404,6 +1412,40 @@ def _check_repeat(
         f"{term.kind} '{term.text}' repeats {first.kind} '{first.text}' (line {first_line}): "
         f"{advice}",
     )
+
+
+def _check_overlap(
+    path: str,
+    one: tuple[Term, int],
+    other: tuple[Term, int],
+    excluding: bool,
+    problems: Problems,
+) -> None:
+    """Warn of a keyword that finds nothing another of its list does not: a paper scores both.
+
+    Weights of opposite signs are left alone: a narrower keyword taking back what a wider one
+    gives ('efficien*', then 'efficiently' at -1) is written so on purpose.
+    """
+    terms = (one, other)
+    if any(term.kind != "keyword" for term, _ in terms):
+        return  # what a regex finds cannot be told reliably (see _sameness)
+    if not excluding and one[0].weight * other[0].weight < 0:
+        return
+    for (narrow, narrow_line), (wide, wide_line) in (terms, terms[::-1]):
+        if keyword_within(narrow.text, wide.text):
+            advice = (
+                f"'{wide.text}' already keeps out every paper it does; remove it"
+                if excluding
+                else f"a paper matching it matches both, so both weights count "
+                f"({narrow.weight:g} and {wide.weight:g}); keep one, with the weight meant"
+            )
+            problems.warning(
+                path,
+                narrow_line,
+                f"keyword '{narrow.text}' finds nothing keyword '{wide.text}' (line {wide_line}) "
+                f"does not: {advice}",
+            )
+            return
 
 
 # --- papers.yaml -------------------------------------------------------------------------------

@@ -98,6 +98,79 @@ def keyword_pattern(keyword: str) -> str:
     return rf"{first}(?<!\w{first}){body[len(first) :]}(?!\w)"
 
 
+def keyword_within(narrow: str, wide: str) -> bool:
+    r"""Whether each match of keyword ``narrow`` is one of ``wide``: 'models*' of 'model*'.
+
+    So 'mamba' of 'mamba*', and 'subquadratic' of 'sub-quadratic', a hyphen matching nothing too.
+    Both patterns (:func:`keyword_pattern`) are whole words between the same look-arounds, so
+    this is whether each text the body of ``narrow`` matches whole the body of ``wide`` does.
+    Each body is letters, '\w*' for a word's '*' and '[\s-]*' between words: the pairs of a place
+    in ``narrow`` and the places in ``wide`` a text reaching it may be at are followed over one
+    character of each kind that tells the two apart (each letter written, another word
+    character, a space).
+    """
+    one, other = _keyword_steps(narrow.lower()), _keyword_steps(wide.lower())
+    written = {step for step in (*one, *other) if len(step) == 1}
+    # A word character neither writes: any other acts as it does.
+    letter = next(c for c in map(chr, range(ord("a"), 0x3000)) if c.isalnum() and c not in written)
+    alphabet = (*written, letter, " ")
+    start = (_passed(one, {0}), _passed(other, {0}))
+    todo = [(place, frozenset(start[1])) for place in start[0]]
+    done = set(todo)
+    while todo:
+        place, places = todo.pop()
+        if place == len(one) and len(other) not in places:
+            return False
+        for char in alphabet:
+            after = _passed(other, _stepped(other, places, char))
+            for reached in _passed(one, _stepped(one, {place}, char)):
+                pair = (reached, frozenset(after))
+                if pair not in done:
+                    done.add(pair)
+                    todo.append(pair)
+    return True
+
+
+# What a keyword's regex matches, as steps: a character written, or any run (empty too) of word
+# characters (a word's '*') or of spaces and hyphens (between words).
+_ANY_WORD = r"\w"
+_ANY_JOINER = r"[\s-]"
+
+
+def _keyword_steps(keyword: str) -> list[str]:
+    """A keyword's body (see :func:`keyword_pattern`) as steps: letters and runs."""
+    steps: list[str] = []
+    for word in (word for word in _JOINER.split(keyword.strip()) if word):
+        if steps:
+            steps.append(_ANY_JOINER)
+        steps.extend(word.rstrip("*"))
+        if word.endswith("*"):
+            steps.append(_ANY_WORD)
+    return steps
+
+
+def _passed(steps: list[str], places: set[int]) -> set[int]:
+    """The places, and those reached by skipping runs from them (a run may be empty)."""
+    reached = set(places)
+    for place in sorted(places):
+        while place < len(steps) and len(steps[place]) > 1:
+            place += 1
+            reached.add(place)
+    return reached
+
+
+def _stepped(steps: list[str], places: Iterable[int], char: str) -> set[int]:
+    """The places after reading ``char`` at each of ``places``: a run stays, a letter moves on."""
+    reached = set()
+    for place in places:
+        step = steps[place] if place < len(steps) else ""
+        if step == char:
+            reached.add(place + 1)
+        elif len(step) > 1 and re.fullmatch(step, char):
+            reached.add(place)
+    return reached
+
+
 def regex_syntax(keyword: str) -> tuple[str, ...]:
     """The regex syntax a keyword holds ('[', '|', '.*'), each once, in the order written."""
     return tuple(dict.fromkeys(match.group() for match in _REGEX_SYNTAX.finditer(keyword)))
