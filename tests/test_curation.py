@@ -874,10 +874,11 @@ SPECULATIVE = "{keyword: speculative decoding, weight: 2}"
 RECURRENCE = "terms: [state space, transformer*, recurrence"
 
 
-def both(first: float, second: float) -> str:
+def both(first: float, second: float, *, matching: str = "one") -> str:
     """The end of a repeated scoring term's warning, with the two weights."""
     return (
-        f"a paper matching one matches both, so both weights count ({first:g} and {second:g}); "
+        f"a paper matching {matching} matches both, so both weights count "
+        f"({first:g} and {second:g}); "
         "keep one, with the weight meant"
     )
 
@@ -959,10 +960,7 @@ def test_terms_that_find_different_text_are_no_repeat(content: Path, terms: str)
 
 def within(first: float, second: float) -> str:
     """The end of an overlapping scoring keyword's warning, with the two weights."""
-    return (
-        f"a paper matching it matches both, so both weights count ({first:g} and {second:g}); "
-        "keep one, with the weight meant"
-    )
+    return both(first, second, matching="it")
 
 
 @pytest.mark.parametrize(
