@@ -146,6 +146,15 @@ def test_note_problems_name_what_rendering_changes(note: str, said: list[str]) -
         ("A dash, and\n\n    indented code:\n    - not a list", []),
         ("when we add\n\\- 3 as a bias, escaped", []),
         ("a year at a line's start, in\n2023. We", []),
+        # Numbered from 3: after a colon, or with an item below it, a list is meant; with the
+        # blank line one renders, from 3.
+        ("Read:\n3. this", ["3. this"]),
+        ("See also\n3. this\n4. that", ["3. this", "4. that"]),
+        # A quote's text goes on, lazily, on lines without '>': the list is in its paragraph.
+        ("> quoted\nlazily\n- item", ["- item"]),
+        ("> quoted\n- item\n- two", ["- item", "- two"]),
+        ("> - a quoted list\n- goes on", []),
+        ("> quoted\n\n- a list", []),
     ],
 )
 def test_list_items_straight_under_text_are_found_as_written(

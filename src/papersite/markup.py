@@ -248,11 +248,15 @@ def render_note(text: str, *, prefix: str = "") -> str:
 
 # Python-Markdown's list items: '-', '*' or '+', or a number and '.', then a space or a tab. A
 # list numbered from anything but 1 is rarely meant after a line of text ('... in\n2023. We'),
-# but goes on as one: 2, 3 after 1.
+# but goes on as one: 2, 3 after 1. It is meant after a line ending with a colon ('Read:\n3.
+# this'), or when an item follows it: with a blank line before, it renders as a list from 3.
 _ITEM = re.compile(r" {0,3}(?:[-*+]|\d+\.)[ \t]+\S")
 _FIRST_ITEM = re.compile(r" {0,3}(?:[-*+]|1\.)[ \t]+\S")
 # A line that opens a block of its own, after which a list item may follow without a blank line.
 _OPENS_BLOCK = re.compile(r" {0,3}(?:#|>|[-*+][ \t]|\d+\.[ \t])| {4}|\t")
+# A block quote's line, and what it quotes: text there goes on, lazily, on the lines below it
+# that have no '>' ('> quote\n- item' is one paragraph in the quote), as text does.
+_QUOTE = re.compile(r" {0,3}> ?")
 _FENCE = re.compile(r" {0,3}(?:```|~~~)")
 
 
@@ -263,12 +267,18 @@ def unlisted_items(text: str) -> list[str]:
     line of text stays in that paragraph, and the page shows the dash. Found in the text as
     written, so that '\-' (a dash meant as text) is none.
     """
+    return [line.strip() for _, line in unlisted_lines(text)]
+
+
+def unlisted_lines(text: str) -> list[tuple[int, str]]:
+    """:func:`unlisted_items` with the index of each line in ``text.splitlines()``."""
     found = []
     fenced = False
     # Whether the paragraph going on is text (not a list, heading, quote or code); None between.
     text_paragraph: bool | None = None
     listing = False  # the line before was one found
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
         if _FENCE.match(line):
             fenced, text_paragraph = not fenced, None
         elif fenced:
@@ -276,13 +286,26 @@ def unlisted_items(text: str) -> list[str]:
         elif not line.strip():
             text_paragraph = None
         elif text_paragraph is None:
-            text_paragraph = not _OPENS_BLOCK.match(line)
-        elif text_paragraph and (_ITEM if listing else _FIRST_ITEM).match(line):
-            found.append(line.strip())
+            quote = _QUOTE.match(line)
+            quoted = line[quote.end() :] if quote else line
+            text_paragraph = bool(quoted.strip()) and not _OPENS_BLOCK.match(quoted)
+        elif text_paragraph and (listing or _starts_list(lines, index)) and _ITEM.match(line):
+            found.append((index, line))
             listing = True
             continue
         listing = False
     return found
+
+
+def _starts_list(lines: list[str], index: int) -> bool:
+    """Whether the line at ``index``, under a line of text, is written as a list's first item."""
+    line = lines[index]
+    if _FIRST_ITEM.match(line):
+        return True
+    if not _ITEM.match(line):
+        return False
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    return lines[index - 1].rstrip().endswith(":") or bool(_ITEM.match(after))
 
 
 def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
