@@ -1456,6 +1456,33 @@ def test_raw_html_and_unsafe_links_in_notes_and_intros_are_warnings_at_their_lin
     assert errors(content) == []
 
 
+@pytest.mark.parametrize(
+    ("note", "line"),
+    [
+        # A '|' block keeps its lines: the item's is known (the key is on line 4).
+        ("|\n      Why:\n      kept short.\n      - the item", 7),
+        # A '>' block folds a line into the one before, and a blank line into a line break.
+        (">\n      Why,\n      folded.\n\n      - the item", 8),
+        # Other text is told at its key's line: escapes and folding make its lines hard to tell.
+        ('"Why:\\n- the item"', 4),
+        ("'Why:\n\n      - the item'", 4),
+    ],
+)
+def test_a_list_item_under_text_in_a_note_is_told_at_its_line_where_the_block_shows_it(
+    content: Path, note: str, line: int
+) -> None:
+    # Told at the note's key: in a long note the curator looked for the item line by line.
+    write(
+        content,
+        papers=HEADER + f"papers:\n  teaching-transformers-to-add:\n    note: {note}\n",
+    )
+    assert [p for p in curate(content)[1] if "'note'" in p] == [
+        f"{P}:{line}: warning: 'note': '- the item' reads as more of the line above it, not as a "
+        "list item: a list needs a blank line before it (in a '|' block: a '>' block or quotes "
+        "fold a single blank line away); write '\\-' for a dash that starts no list"
+    ]
+
+
 def test_a_relative_link_in_an_intro_that_leads_to_no_page_is_a_warning_at_its_line(
     content: Path,
 ) -> None:

@@ -1105,3 +1105,32 @@ def test_a_doubled_backslash_as_the_escape_hint_says_reads_as_one_backslash() ->
     assert "write '\\\\d' for a backslash followed by 'd'" in caught.value.message
     fixed = load_yaml_text(text.replace("\\d", "\\\\d"), "f.yaml")
     assert fixed.data == {"a": {"note": "Café scores \\d on AI"}}
+
+
+@given(
+    style=st.sampled_from(["|", "|-", "|+", ">", ">-", ">+"]),
+    lines=st.lists(
+        st.sampled_from(["", "Why:", "- an item", "3. item", "  deeper", "\ttab", "text"]),
+        min_size=1,
+        max_size=8,
+    ),
+    after=st.sampled_from(["", "b: 2\n", "# c\nb: 2\n"]),
+)
+def test_each_line_of_a_block_s_text_is_known_by_the_line_it_starts_on(
+    style: str, lines: list[str], after: str
+) -> None:
+    # A message about a list item in a note named the note's key line, however long the note.
+    source = f"a: 1\nnote: {style}\n" + "".join(f"  {line}\n" for line in lines) + after
+    try:
+        document = load_yaml_text(source, "x.yaml")
+    except PapersiteError:
+        return  # a block YAML refuses (a tab where the indent is): nothing to place
+    written = source.split("\n")
+    places = document.block_lines[("note",)]
+    for index, text in enumerate(document.data["note"].split("\n")):
+        line = places[index]
+        if text.strip():
+            assert line is not None
+            assert text.lstrip().startswith(written[line - 1].strip())
+        else:
+            assert line is None

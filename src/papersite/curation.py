@@ -29,7 +29,13 @@ from papersite.catalogue import (
     slugify,
 )
 from papersite.errors import PapersiteError, Problem, Problems, display_path
-from papersite.markup import note_problems, relative_links, tag_anchor
+from papersite.markup import (
+    note_problems,
+    relative_links,
+    tag_anchor,
+    unlisted_lines,
+    unlisted_problem,
+)
 from papersite.rules import (
     DEFAULT_TITLE_WEIGHT,
     RegexBudget,
@@ -1230,9 +1236,26 @@ def _check_markdown(
     *,
     pages: int = 1,
 ) -> None:
-    """Warn of what rendering ``text``, Markdown at ``location`` shown on ``pages``, changes."""
-    for message in note_problems(text, pages=pages) if text else ():
-        problems.warning(document.path, document.line(*location), f"'{location[-1]}': {message}")
+    """Warn of what rendering ``text``, Markdown at ``location`` shown on ``pages``, changes.
+
+    List items under text are told at the first one's line when the text is a '|' or '>' block,
+    whose lines are known; else, as for the rest, at the key's.
+    """
+    if not text:
+        return
+    line = document.line(*location)
+    found = unlisted_lines(text)
+    unlisted = unlisted_problem([item.strip() for _, item in found]) if found else None
+    # The block's lines are YAML's, split at newlines only; splitlines() splits at more.
+    lines = document.block_lines.get(location, ())
+    split = text.splitlines()
+    if split != text.split("\n")[: len(split)]:
+        lines = ()
+    for message in note_problems(text, pages=pages):
+        at = line
+        if message == unlisted and found[0][0] < len(lines):
+            at = lines[found[0][0]] or line
+        problems.warning(document.path, at, f"'{location[-1]}': {message}")
 
 
 def _section_rules(

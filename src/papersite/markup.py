@@ -318,13 +318,7 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
     problems = []
     unlisted = unlisted_items(text)
     if unlisted:
-        more = len(unlisted) - 1
-        problems.append(
-            f"{shortened(unlisted[0], 50)!r}{f' (and {more} more)' if more else ''} reads as "
-            "more of the line above it, not as a list item: a list needs a blank line before it "
-            "(in a '|' block: a '>' block or quotes fold a single blank line away); write '\\-' "
-            "for a dash that starts no list"
-        )
+        problems.append(unlisted_problem(unlisted))
     if raw_html:
         problems.append(
             f"raw HTML {raw_html[0]!r} shows as text to readers: write Markdown instead "
@@ -341,6 +335,17 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
             "note (the paper's and its themes'): give the full address, https://…"
         )
     return tuple(problems)
+
+
+def unlisted_problem(unlisted: list[str]) -> str:
+    """What :func:`note_problems` says of the items :func:`unlisted_items` found."""
+    more = len(unlisted) - 1
+    return (
+        f"{shortened(unlisted[0], 50)!r}{f' (and {more} more)' if more else ''} reads as "
+        "more of the line above it, not as a list item: a list needs a blank line before it "
+        "(in a '|' block: a '>' block or quotes fold a single blank line away); write '\\-' "
+        "for a dash that starts no list"
+    )
 
 
 def relative_links(text: str) -> tuple[str, ...]:

@@ -77,6 +77,9 @@ class YamlDocument:
     written_values: dict[Location, str] = field(default_factory=dict)
     # How many values (keys too) the file holds, as MAX_NODES counts them.
     values: int = 0
+    # For text written as a '|' or '>' block, by place: the line each line of the text starts on
+    # (None for a blank one), so a message about one of its lines can name that line.
+    block_lines: dict[Location, tuple[int | None, ...]] = field(default_factory=dict)
 
     def line(self, *location: str | int) -> int:
         """The 1-based line of the value at ``location``, or of its nearest ancestor."""
@@ -210,6 +213,7 @@ def load_yaml_text(
         converter.duplicates,
         converter.written_values,
         max(loader.nodes, converter.nodes),
+        converter.block_lines,
     )
 
 
@@ -1223,6 +1227,54 @@ class _BoundedLoader(yaml.SafeLoader):
         return PapersiteError(self.path, event.start_mark.line + 1, message)
 
 
+_BLOCKS = ("|", ">")
+
+
+def _block_lines(
+    text_lines: list[str], node: yaml.ScalarNode, count: int
+) -> tuple[int | None, ...] | None:
+    """The 1-based line each of the ``count`` lines of a block's text starts on, None if blank.
+
+    A '|' block keeps its lines: the text's nth is the nth below the '|'. A '>' block joins a
+    line to the one before it when both start at the block's indent with no blank line between;
+    a blank line there is the line break, and so are any more. None when an indentation
+    indicator ('|2') or whitespace-only lines deeper than the block make it less plain to follow.
+    """
+    header = node.start_mark.line
+    if any(char.isdigit() for char in text_lines[header][node.start_mark.column :].split("#")[0]):
+        return None
+    found: list[int | None] = [None] * count
+    indent: int | None = None
+    at = 0  # the line of the text the next line of the block goes on
+    blanks = 0
+    plain_before: bool | None = None  # whether the line before starts at the indent; None: first
+    # The block ends where its end mark is, or before it when that starts the next line.
+    end = node.end_mark.line + (node.end_mark.column > 0)
+    for number in range(header + 1, min(end, len(text_lines))):
+        line = text_lines[number].rstrip("\r")
+        if not line.strip():
+            if indent is not None and len(line) > indent:
+                return None
+            blanks += 1
+            continue
+        if indent is None:
+            indent = len(line) - len(line.lstrip(" "))
+        elif len(line) - len(line.lstrip(" ")) < indent:
+            break  # the block has ended: a comment, or the next key
+        plain = line[indent] not in " \t"
+        if node.style == "|" or plain_before is None:
+            at = number - header - 1
+        elif plain and plain_before:
+            at += blanks  # joined to the line before, or a blank line for the break
+        else:
+            at += 1 + blanks
+        plain_before = plain
+        blanks = 0
+        if at < count and found[at] is None:
+            found[at] = number + 1
+    return tuple(found)
+
+
 class _Converter:
     """Turns a composed node graph into plain data, checking as it goes."""
 
@@ -1232,6 +1284,7 @@ class _Converter:
         self.lines: dict[Location, int] = {}
         self.written: dict[Location, str] = {}
         self.written_values: dict[Location, str] = {}
+        self.block_lines: dict[Location, tuple[int | None, ...]] = {}
         self.duplicates: list[DuplicateKey] = []
         self.nodes = 0
         self.constructor = yaml.SafeLoader("")
@@ -1262,6 +1315,10 @@ class _Converter:
                 for index, item in enumerate(node.value)
             ]
         value = self.convert_scalar(node)
+        if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style in _BLOCKS:
+            lines = _block_lines(self.text_lines, node, value.count("\n") + 1)
+            if lines is not None:
+                self.block_lines[location] = lines
         if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style is None:
             self.check_comment_after(node, value)
         elif not isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.value:
