@@ -1796,6 +1796,19 @@ def test_a_default_section_misspelt_beside_the_id_entries_name_is_the_typo(
     ]
 
 
+def test_a_misspelt_default_of_a_theme_whose_id_is_taken_is_told_too(content: Path) -> None:
+    # The theme is not kept, its id being taken: its default was looked for among those kept.
+    themes = THEMES.replace("- id: sequence-models\n", "- id: papers\n", 1)
+    write(
+        content,
+        themes=themes.replace("default_section: transformers", "default_section: transformer"),
+    )
+    assert (
+        f"{T}:34: unknown section 'transformer' in theme 'papers': section 'transformers' "
+        "(line 27) looks like a misspelling of it: correct its id there" in errors(content)
+    )
+
+
 def _naming(*placed: str) -> str:
     """papers.yaml with an entry for each paper of the dump in turn, its 'themes' as ``placed``."""
     papers = [*NAMING, "teaching-transformers-to-add"]

@@ -2012,8 +2012,8 @@ def _report_defaults(
     entries say so too (_UnknownIds.report), so that following them all fixes both at once.
     """
     for (theme_id, given), line in read.unknown_defaults.items():
-        theme = next(theme for theme in read.themes if theme.id == theme_id)
-        known = [section.id for section in theme.sections]
+        # From the lines read, not read.themes: a theme whose id is taken is not kept there.
+        known = [section for theme, section in read.section_lines if theme == theme_id]
         named = {section for named, section in named_sections if named == theme_id}
         near = nearest(given, known, named)
         if near is None:  # not so when read (_theme_rules): for the type checker
