@@ -23,6 +23,7 @@ from papersite import render, urls
 from papersite.bibtex import LOST_CHARACTERS
 from papersite.catalogue import Catalogue, load_catalogue
 from papersite.curation import (
+    FEATURED_AT_MOST,
     CuratedPaper,
     Curation,
     ExtraLink,
@@ -671,6 +672,29 @@ def test_the_start_here_box_says_why_to_read_each_pick_under_its_title(docs: Pat
     # The home page's cards are small: titles only.
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert "script-alert-title-script-friends" in home and note not in home
+
+
+def test_the_home_page_s_card_names_the_first_picks_and_links_to_the_rest(
+    tmp_path: Path,
+) -> None:
+    site = loaded(tmp_path)
+    # Every paper featured in one theme: more than `check` accepts without a warning.
+    everywhere = (Placement("efficiency", "attention", pinned=True),)
+    papers = tuple(
+        dataclasses.replace(item, placements=everywhere, featured=frozenset({"efficiency"}))
+        for item in site.curation.papers
+    )
+    assert len(papers) > FEATURED_AT_MOST
+    out = tmp_path / "docs"
+    generate(site.catalogue, dataclasses.replace(site.curation, papers=papers), SETTINGS, out)
+    home = (out / "index.md").read_text(encoding="utf-8")
+    card = home.partition("<p>Start here:</p>")[2].partition("\n</li>\n")[0]
+    assert len(re.findall(r'<li><a href="papers/', card)) == FEATURED_AT_MOST
+    more = len(papers) - FEATURED_AT_MOST
+    assert f'<p><a href="themes/efficiency/">and {more} more on the theme page</a></p>' in card
+    # The theme's own box lists every pick.
+    theme = (out / "themes/efficiency.md").read_text(encoding="utf-8")
+    assert len(re.findall("<li><a ", start_here(theme))) == len(papers)
 
 
 def as_listed(docs: Path, theme_id: str) -> tuple[list[str], list[tuple[str, list[str]]]]:

@@ -31,7 +31,14 @@ from markupsafe import Markup
 from papersite import urls
 from papersite.bibtex import Citation, bibtex_file, citation
 from papersite.catalogue import Catalogue, Paper
-from papersite.curation import CuratedPaper, Curation, Theme, arxiv_id_of, newest_first
+from papersite.curation import (
+    FEATURED_AT_MOST,
+    CuratedPaper,
+    Curation,
+    Theme,
+    arxiv_id_of,
+    newest_first,
+)
 from papersite.dumps import MONTH_NAMES
 from papersite.errors import (
     PapersiteError,
@@ -750,6 +757,7 @@ class _Generation:
             unsorted_count=len(self.unsorted),
             search_page=self.search_page,
             search_example=self.example,
+            featured_at_most=FEATURED_AT_MOST,
             root="",
         )
 
