@@ -10,6 +10,7 @@ import re
 import shutil
 import threading
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +38,14 @@ from papersite.exports import EXPORT_FIELDS
 from papersite.markup import escape_html, render_note
 from papersite.render import (
     MARKER,
+    ListPage,
     PaperView,
     SectionView,
     SiteWriter,
     ThemeView,
     _yaml_string,
     could_have_written,
+    date_range,
     generate,
     paginate_theme,
     search_example,
@@ -643,6 +646,76 @@ def test_a_long_unsorted_list_is_split_into_linked_pages(tmp_path: Path) -> None
     assert 'data-ps-nav="../../unsorted/"' in second
     assert "data-ps-nav" not in (out / "unsorted.md").read_text(encoding="utf-8")
     assert "title: Unsorted, page 2\n" in second
+
+
+@pytest.mark.parametrize(
+    ("number", "count", "window"),
+    [
+        (1, 1, (1,)),
+        (3, 5, (1, 2, 3, 4, 5)),
+        (7, 7, (1, 2, 3, 4, 5, 6, 7)),
+        (1, 17, (1, 2, None, 17)),
+        # A gap of one page shows the page, not an ellipsis that hides only it.
+        (4, 17, (1, 2, 3, 4, 5, None, 17)),
+        (9, 17, (1, None, 8, 9, 10, None, 17)),
+        (17, 17, (1, None, 16, 17)),
+    ],
+)
+def test_a_pager_links_the_first_last_and_neighbouring_pages(
+    number: int, count: int, window: tuple[int | None, ...]
+) -> None:
+    page: ListPage[str] = ListPage("unsorted/", "Unsorted", number, count, (), 0, 0)
+    assert page.window == window
+
+
+@pytest.mark.parametrize(
+    ("days", "spans"),
+    [
+        ((date(2022, 11, 3), date(2021, 3, 1)), "Nov 2022 – Mar 2021"),
+        ((date(2022, 11, 30), date(2022, 11, 1)), "Nov 2022"),
+        ((date(2019, 1, 2), None, None), "Jan 2019 and 2 undated papers"),
+        ((None,), "1 undated paper"),
+    ],
+)
+def test_a_page_of_newest_first_papers_spans_months_and_counts_its_undated(
+    days: tuple[date | None, ...], spans: str
+) -> None:
+    assert date_range(days) == spans
+
+
+def test_every_unsorted_page_links_every_page_and_says_what_dates_each_holds(
+    tmp_path: Path,
+) -> None:
+    catalogue = load_catalogue(write_content(tmp_path))
+    out = tmp_path / "docs"
+    settings = dataclasses.replace(SETTINGS, unsorted_page_size=2)
+    generate(
+        catalogue, Curation((), tuple(CuratedPaper(p) for p in catalogue.papers)), settings, out
+    )
+    second = (out / "unsorted" / "2.md").read_text(encoding="utf-8")
+    # A landmark named apart from the one below the list, the page it is on marked as current.
+    top = second.partition('<nav class="ps-pager" aria-label="Pages of Unsorted, top"')[2]
+    pager = top.partition("</nav>")[0]
+    assert re.findall(r'<a (?:rel="\w+" )?href="([^"]+)"', pager) == [
+        "../../unsorted/",
+        "../../unsorted/",
+        "../../unsorted/2/",
+        "../../unsorted/3/",
+        "../../unsorted/4/",
+        "../../unsorted/5/",
+        "../../unsorted/3/",
+    ]
+    assert '<a href="../../unsorted/2/" aria-current="page"' in pager
+    assert second.count('aria-label="Pages of Unsorted, bottom"') == 1
+    # Newest first: what each page spans, the undated papers last.
+    dates = re.findall(r"<li>(?:<a [^>]+>|<strong>)(Page \d)(?:</a>|</strong>) (.*)</li>", top)
+    assert dates == [
+        ("Page 1", '<span class="ps-meta">Oct 2025 – May 2025</span>'),
+        ("Page 2", '<span class="ps-meta">May 2025 (this page)</span>'),
+        ("Page 3", '<span class="ps-meta">May 2025</span>'),
+        ("Page 4", '<span class="ps-meta">May 2025 and 1 undated paper</span>'),
+        ("Page 5", '<span class="ps-meta">1 undated paper</span>'),
+    ]
 
 
 def start_here(text: str) -> str:

@@ -734,7 +734,10 @@ class _Generation:
         self.writer = SiteWriter(out, keep=keep, stop=stop)
         self.views = {item.paper.id: self.renderer.paper_view(item) for item in curation.papers}
         self.themes = [self.renderer.theme_view(theme, self.views) for theme in curation.themes]
-        self.unsorted = [self.views[item.paper.id] for item in curation.unsorted()]
+        unsorted = curation.unsorted()
+        self.unsorted = [self.views[item.paper.id] for item in unsorted]
+        # Their dates, which their pages' pager spans: a view has them only as readers write them.
+        self.unsorted_dates = [item.paper.published for item in unsorted]
         self.example = search_example(curation) if self.search_page else None
         # Each theme's feed, made once: every page of the theme and every paper in it names it.
         self.feeds = {theme.id: theme_feed(settings.site_name, theme) for theme in curation.themes}
@@ -807,7 +810,9 @@ class _Generation:
 
     def write_unsorted_pages(self) -> dict[str, str]:
         """The Unsorted pages; returns the page listing each paper in no theme, by paper id."""
-        unsorted_pages = paginate(self.unsorted, self.settings.unsorted_page_size)
+        unsorted_pages = paginate(
+            self.unsorted, self.settings.unsorted_page_size, self.unsorted_dates
+        )
         for unsorted_page in unsorted_pages:
             self._page(
                 unsorted_page.path, "unsorted.md.j2", page=unsorted_page, total=len(self.unsorted)
@@ -1054,6 +1059,8 @@ def _environment() -> jinja2.Environment:
 
 
 T = TypeVar("T")
+# Pages up to which a pager links every one; past it, the first, the last and the neighbours.
+PAGER_WINDOW = 7
 
 
 @dataclass(frozen=True)
@@ -1073,6 +1080,8 @@ class ListPage(Generic[T]):
     # The places of its first and last paper in the whole list, counting from 1 (0 when empty).
     first: int
     last: int
+    # What each page of Unsorted spans (date_range), by number from 1: where to jump for a year.
+    dates: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -1087,7 +1096,7 @@ class ListPage(Generic[T]):
     @property
     def url(self) -> str:
         """The address from the site's root."""
-        return self._url(self.number)
+        return self.page_url(self.number)
 
     @property
     def root(self) -> str:
@@ -1097,20 +1106,48 @@ class ListPage(Generic[T]):
     @property
     def previous_url(self) -> str | None:
         """The address of the page before (Unsorted: newer papers)."""
-        return self._url(self.number - 1) if self.number > 1 else None
+        return self.page_url(self.number - 1) if self.number > 1 else None
 
     @property
     def next_url(self) -> str | None:
         """The address of the page after (Unsorted: older papers)."""
-        return self._url(self.number + 1) if self.number < self.count else None
+        return self.page_url(self.number + 1) if self.number < self.count else None
 
-    def _url(self, number: int) -> str:
+    @property
+    def window(self) -> tuple[int | None, ...]:
+        """The page numbers the pager links to, None for an ellipsis between two of them.
+
+        Every page when there are few; else the first, the last and this one's neighbours, so
+        the pager stays one line on a phone however many pages the list has.
+        """
+        if self.count <= PAGER_WINDOW:
+            return tuple(range(1, self.count + 1))
+        near = range(max(1, self.number - 1), min(self.count, self.number + 1) + 1)
+        numbers: list[int | None] = []
+        previous = 0
+        for number in sorted({1, *near, self.count}):
+            if number - previous == 2:
+                numbers.append(number - 1)  # an ellipsis would hide no more than that one page
+            elif number - previous > 2:
+                numbers.append(None)
+            numbers.append(number)
+            previous = number
+        return tuple(numbers)
+
+    def page_url(self, number: int) -> str:
+        """The address of page ``number`` of the list."""
         return urls.list_page_url(self.first_url, number)
 
 
-def paginate(papers: Sequence[PaperView], size: int) -> list[ListPage[PaperView]]:
-    """The Unsorted list in pages of ``size`` papers; one empty page when there are none."""
+def paginate(
+    papers: Sequence[PaperView], size: int, published: Sequence[date | None] = ()
+) -> list[ListPage[PaperView]]:
+    """The Unsorted list in pages of ``size`` papers; one empty page when there are none.
+
+    ``published`` holds the papers' dates, in the same order: each page then says what it spans.
+    """
     starts = range(0, len(papers), size) or range(1)
+    dates = tuple(date_range(published[start : start + size]) for start in starts)
     return [
         ListPage(
             urls.UNSORTED,
@@ -1120,9 +1157,27 @@ def paginate(papers: Sequence[PaperView], size: int) -> list[ListPage[PaperView]
             tuple(papers[start : start + size]),
             min(start + 1, len(papers)),
             min(start + size, len(papers)),
+            dates=dates if published else (),
         )
         for number, start in enumerate(starts, start=1)
     ]
+
+
+def date_range(days: Sequence[date | None]) -> str:
+    """What a page of a newest-first list spans: "Nov 2022 – Mar 2021", "and 4 undated papers".
+
+    Months, not days: a page of a thousand papers spans months, and a reader looks for one.
+    """
+    known = sorted(day for day in days if day)
+    # The newest month, then the oldest when it is another.
+    span = " – ".join(
+        dict.fromkeys(f"{MONTH_NAMES[d.month - 1]} {d.year}" for d in known[-1:] + known[:1])
+    )
+    undated = len(days) - len(known)
+    if not undated:
+        return span
+    papers = counted(undated, "undated paper")
+    return f"{span} and {papers}" if span else papers
 
 
 def paginate_theme(theme: ThemeView, size: int) -> list[ListPage[SectionView]]:
