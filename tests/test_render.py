@@ -718,6 +718,47 @@ def test_every_unsorted_page_links_every_page_and_says_what_dates_each_holds(
     ]
 
 
+def test_every_page_of_a_long_theme_lists_all_its_sections_and_where_each_is(
+    tmp_path: Path,
+) -> None:
+    site = loaded(tmp_path)
+    efficiency, *others = site.curation.themes
+    sections = (Section("none", "None yet", "Why it matters."), *efficiency.sections)
+    themes = (dataclasses.replace(efficiency, sections=sections), *others)
+    curation = dataclasses.replace(site.curation, themes=themes)
+    out = tmp_path / "docs"
+    generate(site.catalogue, curation, dataclasses.replace(SETTINGS, theme_page_size=1), out)
+    for number in (1, 2, 3):
+        url = urls.list_page_url(urls.theme_url("efficiency"), number)
+        text = (out / urls.page_file(url)).read_text(encoding="utf-8")
+        contents = text.partition('<ul class="ps-contents" data-search-exclude>\n')[2]
+        listed = re.findall(
+            r'<li><a href="([^"]*)">([^<]+)</a> <span class="ps-meta">([^<]+)<', contents
+        )
+        # Here, the anchor on this page; elsewhere, the page it starts on.
+        assert listed == [
+            (
+                "#none" if number == 1 else "../../../themes/efficiency/#none",
+                "None yet",
+                "no papers yet · page 1",
+            ),
+            (
+                "#attention" if number < 3 else "../../../themes/efficiency/#attention",
+                "Attention | *gating*",
+                "2 papers · pages 1–2",
+            ),
+            (
+                "#memory" if number == 3 else f"{'../' * (number + 1)}themes/efficiency/3/#memory",
+                "Memory &amp; {{ recall }}",
+                "1 paper · page 3",
+            ),
+        ], number
+    # The empty section keeps its heading and introduction, its heading one small line.
+    first = (out / "themes/efficiency.md").read_text(encoding="utf-8")
+    assert '## None yet <span class="ps-meta">· no papers yet</span> { #none .ps-empty }' in first
+    assert "Why it matters." in first and "No papers in this section yet." not in first
+
+
 def start_here(text: str) -> str:
     """The inside of a theme page's "Start here" box; "" without one.
 

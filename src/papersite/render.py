@@ -1064,6 +1064,20 @@ PAGER_WINDOW = 7
 
 
 @dataclass(frozen=True)
+class SectionPlace:
+    """A section of a paginated theme as each of its pages lists them: where it starts and ends."""
+
+    id: str
+    title: str
+    count: int
+    # The pages it is shown on, counting from 1: a long section goes on over several.
+    first_page: int
+    last_page: int
+    # The address of the page it starts on, from the site's root.
+    url: str
+
+
+@dataclass(frozen=True)
 class ListPage(Generic[T]):
     """One page of a list split into pages (Unsorted, a theme): its items and its neighbours.
 
@@ -1080,6 +1094,8 @@ class ListPage(Generic[T]):
     # The places of its first and last paper in the whole list, counting from 1 (0 when empty).
     first: int
     last: int
+    # A theme's sections, every page's list of them: a reader on page 1 learns what page 3 holds.
+    sections: tuple[SectionPlace, ...] = ()
     # What each page of Unsorted spans (date_range), by number from 1: where to jump for a year.
     dates: tuple[str, ...] = ()
 
@@ -1210,6 +1226,23 @@ def paginate_theme(theme: ThemeView, size: int) -> list[ListPage[SectionView]]:
             done += len(chunk)
         position += len(section.papers)
     first = urls.theme_url(theme.id)
+    places = []
+    position = 0
+    for section in theme.sections:
+        # An empty section falls where the next paper would (on the last page past the end).
+        start = min(position // size, count - 1) + 1
+        end = max(start, (position + len(section.papers) - 1) // size + 1)
+        places.append(
+            SectionPlace(
+                section.id,
+                section.title,
+                len(section.papers),
+                start,
+                end,
+                urls.list_page_url(first, start),
+            )
+        )
+        position += len(section.papers)
     return [
         ListPage(
             first,
@@ -1225,6 +1258,7 @@ def paginate_theme(theme: ThemeView, size: int) -> list[ListPage[SectionView]]:
             ),
             min((number - 1) * size + 1, total),
             min(number * size, total),
+            sections=tuple(places),
         )
         for number, items in enumerate(pages, start=1)
     ]
