@@ -1322,6 +1322,26 @@ def test_the_pagefind_search_page_passes_axe_core_s_accessibility_rules(
         assert problems == []
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_pages_of_a_long_list_pass_axe_core_and_their_pagers_name_the_current_page(
+    width: int, browser: Browser, paged_site: Path
+) -> None:
+    # Two pagers a page, each a landmark: named apart, the current page marked in each.
+    found = {}
+    with serving(paged_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": width, "height": 900})
+        for address in ("themes/efficiency/2/", "unsorted/2/"):
+            page.goto(base + address)
+            pagers = page.get_by_role("navigation", name=re.compile("^Pages of "))
+            expect(pagers).to_have_count(2)
+            for pager in pagers.all():
+                expect(pager.locator('[aria-current="page"]')).to_have_text("2")
+            found[address] = axe_violations(page)
+            shot(page, f"list-page-2-{address.split('/')[0]}-{width}")
+        assert problems == []
+    assert found == {"themes/efficiency/2/": [], "unsorted/2/": []}
+
+
 def test_each_abstract_s_button_names_its_paper_to_a_screen_reader(
     browser: Browser, shipped_site: Path
 ) -> None:
