@@ -1,9 +1,11 @@
 """Search backends: Material's built-in search, or Pagefind for long lists.
 
-Material's search plugin puts every page's text into one search_index.json that each reader
-downloads whole before the first result shows: fine for hundreds of papers, tens of megabytes at
-tens of thousands. Pagefind splits its index into small chunks and a browser fetches only those a
-query needs. mkdocs.yml picks the backend (see :mod:`papersite.options`)::
+Material's search plugin puts every page's text into one search_index.json that each reader's
+browser fetches whole on every page it opens, before any search is typed (Material's script asks
+for it at load, to build the index in a worker): fine for hundreds of papers, megabytes for a
+reader who came for one paper's page at thousands. Pagefind splits its index into small chunks
+and a browser fetches only those a query needs. mkdocs.yml picks the backend (see
+:mod:`papersite.options`)::
 
     extra:
       papersite:
@@ -39,8 +41,8 @@ BACKENDS: tuple[SearchBackend, ...] = ("material", "pagefind")
 INDEX_TIMEOUT_SECONDS = 1800
 # Where Material's search plugin writes its index, relative to the built site.
 MATERIAL_INDEX = Path("search") / "search_index.json"
-# Material's search loads its whole index before the first result, and parses it in the page:
-# past a few megabytes (about 3,000 papers) that is a long wait, so the build suggests Pagefind.
+# Material's search fetches its whole index as any page loads, and parses it in the page: past a
+# few megabytes (about 3,000 papers) every visit pays for it, so the build suggests Pagefind.
 LARGE_INDEX_BYTES = 5_000_000
 # Papers to a page of Pagefind's index: its list of pages, which a first search fetches whole, is
 # then a tenth as long (see PagefindIndexer and BENCHMARKS.md, "Search payload").
@@ -117,9 +119,9 @@ def search_advice(site: Path, backend: SearchBackend) -> str | None:
     if size <= LARGE_INDEX_BYTES:
         return None
     return (
-        f"{MATERIAL_INDEX.as_posix()} is {size / 1_000_000:.1f} MB, which every reader downloads "
-        "before a first result: for a list this long, set 'search: pagefind' under "
-        "extra.papersite in mkdocs.yml (see README, Search)"
+        f"{MATERIAL_INDEX.as_posix()} is {size / 1_000_000:.1f} MB, which a reader's browser "
+        "fetches on opening any page, searching or not: for a list this long, set "
+        "'search: pagefind' under extra.papersite in mkdocs.yml (see README, Search)"
     )
 
 
