@@ -1,9 +1,17 @@
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Any
 
-from papersite.tags import SORT_OPTIONS, tag_order, text_order, title_order, with_tag_order
+from papersite.tags import (
+    SORT_OPTIONS,
+    tag_order,
+    tag_slugs,
+    text_order,
+    title_order,
+    with_tag_order,
+)
 
 
 def test_text_order_is_alphabetical_whatever_the_case() -> None:
@@ -83,3 +91,28 @@ def test_material_s_tags_plugin_gets_papersite_s_order_unless_mkdocs_yml_sets_on
     assert with_tag_order([{"tags": "on"}], "material") == [{"tags": "on"}]
     assert with_tag_order([{"tags": {}, "search": {}}], "material") == [{"tags": {}, "search": {}}]
     assert with_tag_order("tags", "material") == "tags"
+
+
+def test_each_tag_gets_a_folder_name_of_its_own_made_of_its_name() -> None:
+    tags = ["Linear RNN", "Café", "<i>tag</i> & co", "C++", "C#", "日本語", "中文", "x"]
+    slugs = tag_slugs(tags)
+    assert slugs["Linear RNN"] == "linear-rnn"
+    assert slugs["Café"] == "cafe"
+    assert slugs["<i>tag</i> & co"] == "i-tag-i-co"
+    assert slugs["x"] == "x"
+    # Tags that slug alike, or to nothing, are told apart by their names' hashes.
+    assert re.fullmatch(r"c-[0-9a-f]{8}", slugs["C++"]) and re.fullmatch(
+        r"c-[0-9a-f]{8}", slugs["C#"]
+    )
+    assert re.fullmatch(r"tag-[0-9a-f]{8}", slugs["日本語"])
+    assert len(set(slugs.values())) == len(tags)
+    assert all(re.fullmatch(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", slug) for slug in slugs.values())
+    # The same from build to build, whatever order the tags come in.
+    assert tag_slugs(reversed(tags)) == slugs
+
+
+def test_a_tag_named_like_another_s_hashed_slug_does_not_take_its_folder() -> None:
+    c_plus = tag_slugs(["C++", "C#"])["C++"]
+    slugs = tag_slugs(["C++", "C#", c_plus])
+    assert slugs[c_plus] == c_plus and slugs["C++"] != c_plus
+    assert len(set(slugs.values())) == 3

@@ -11,13 +11,23 @@ options. mkdocs.yml stays standard Material, loadable without papersite, so the 
 named there: ``papersite build`` and ``serve`` hand them to the plugin as they load mkdocs.yml
 (:func:`with_tag_order`), as they hand the theme papersite's template overrides. Plain
 ``mkdocs build`` keeps Material's own order.
+
+Each tag has a page of its own, at an address made of its name (:func:`tag_slugs`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
-from collections.abc import Callable, Mapping
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
+
+# What a tag's address keeps of its name: ASCII letters and digits, other runs made one "-".
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# A tag's name is at most 40 characters (schema.py); its address is kept as short.
+SLUG_LENGTH = 40
 
 
 class _Named(Protocol):
@@ -41,6 +51,41 @@ class _Listed(Protocol):
 def text_order(text: str) -> tuple[str, str]:
     """A sort key: the text whatever its case, then as written, so that no two texts tie."""
     return text.casefold(), text
+
+
+def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
+    """Each tag's folder name under the Tags page: lower-case ASCII letters, digits and '-'.
+
+    Made of the name ("Linear RNN" is ``linear-rnn``, "Café" ``cafe``), so the address says what
+    it lists. A tag whose name keeps no letter or digit in ASCII ("日本語", "C++" beside "C#"),
+    or that shares its slug with another tag, ends in a few hex digits of its name's hash: every
+    tag gets a folder of its own, the same whatever order the tags come in.
+    """
+    names = sorted(set(tags), key=text_order)
+    plain = {name: _plain_slug(name) for name in names}
+    counts: dict[str, int] = {}
+    for slug in plain.values():
+        counts[slug] = counts.get(slug, 0) + 1
+    slugs = {name: slug for name, slug in plain.items() if slug and counts[slug] == 1}
+    taken = set(plain.values())
+    for name, slug in plain.items():
+        if name in slugs:
+            continue
+        digest = hashlib.sha256(name.encode("utf-8")).hexdigest()
+        # The whole hash only for a tag named like another's slug with its digits ("x 1a2b3c4d").
+        for length in (8, len(digest)):
+            slugs[name] = f"{slug or 'tag'}-{digest[:length]}"
+            if slugs[name] not in taken:
+                break
+        taken.add(slugs[name])
+    return slugs
+
+
+def _plain_slug(name: str) -> str:
+    """The name's letters and digits in ASCII, lower-case, joined by '-' (accents dropped)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
+    return slug[:SLUG_LENGTH].rstrip("-")
 
 
 def tag_order(tag: _Named, *_: object) -> tuple[str, str]:
