@@ -476,6 +476,30 @@ def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
         assert problems == []
 
 
+def test_a_paper_s_tag_leads_to_the_tag_s_page_which_marks_tags_in_the_navigation(
+    browser: Browser, shipped_site: Path
+) -> None:
+    active = ".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link--active"
+    papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
+    paper = next((p for p in papers if p["tags"]), None)
+    if paper is None:
+        pytest.skip("no paper of the shipped content has a tag")
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + paper["url"])
+        # The chip under the title: it led to the Tags page, a list of every tag's papers.
+        page.locator("nav.md-tags a.md-tag").first.click()
+        page.wait_for_url(re.compile(r"/tags/[a-z0-9-]+/$"))
+        expect(page.locator(f"#paper-{paper['id']}")).to_have_count(1)
+        expect(page.locator(active)).to_have_text("Tags")
+        shot(page, "tag-page")
+        page.goto(base + "tags/")
+        expect(page.locator(".ps-tag-index li")).to_have_count(
+            len({tag for p in papers for tag in p["tags"]})
+        )
+        shot(page, "tags-page")
+        assert problems == []
+
+
 def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
     browser: Browser, pagefind_site: Path
 ) -> None:
@@ -1273,9 +1297,16 @@ def axe_violations(page: Page) -> list[str]:
     ]
 
 
-# Every kind of page a reader meets, with a theme's and a paper's below; the last, missing, gets
-# 404.html.
+# Every kind of page a reader meets, with a theme's, a tag's and a paper's below; the last,
+# missing, gets 404.html.
 READER_PAGES = ("", "tags/", "unsorted/", "about/", MISSING)
+
+
+def tag_page(site: Path) -> tuple[str, ...]:
+    """The first tag's page, as the Tags page links to it; none while no paper has a tag."""
+    tags = (site / "tags/index.html").read_text(encoding="utf-8")
+    found = re.search(r'class="md-tag" href="\.\./(tags/[^"]+/)"', tags)
+    return (found.group(1),) if found else ()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -1292,7 +1323,8 @@ def test_every_kind_of_page_passes_axe_core_s_accessibility_rules(
     with serving_as_published(shipped_site) as base, page_of(browser) as (page, problems):
         page.emulate_media(color_scheme=scheme)
         page.set_viewport_size({"width": width, "height": 900})
-        for address in (*READER_PAGES, f"themes/{paper['themes'][0]}/", paper["url"]):
+        theme = f"themes/{paper['themes'][0]}/"
+        for address in (*READER_PAGES, theme, *tag_page(shipped_site), paper["url"]):
             page.goto(base + address)
             found[address] = axe_violations(page)
         # Material's search, open and showing papers.

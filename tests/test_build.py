@@ -164,15 +164,24 @@ def test_material_search_holds_each_abstract_and_paper_list_once(curated_site: P
     assert unsorted and not any(p["title"] in doc["text"] for p in papers for doc in unsorted)
 
 
-def test_tags_page_lists_escaped_tags_at_the_anchors_pages_link_to(curated_site: Path) -> None:
+def test_tags_page_lists_escaped_tags_linking_to_the_pages_chips_link_to(
+    curated_site: Path,
+) -> None:
     tags = (curated_site / "tags" / "index.html").read_text(encoding="utf-8")
     assert html.escape(HOSTILE_TAG, quote=False) in tags
     assert HOSTILE_TAG not in tags
+    # Older links to a tag's anchor on the Tags page still land on the tag.
+    ids = set(re.findall(r'id="([^"]+)"', tags))
+    assert {"tag:ltigttagltigt-amp-co", "tag:attention"} <= ids
     theme = (curated_site / "themes/efficiency/index.html").read_text(encoding="utf-8")
-    anchors = set(re.findall(r'href="\.\./\.\./tags/#([^"]+)"', theme))
-    assert anchors == {"tag:ltigttagltigt-amp-co", "tag:attention"}
-    for anchor in anchors:
-        assert f'id="{anchor}"' in tags
+    linked = set(re.findall(r'class="md-tag" href="\.\./\.\./tags/([^"]+)/"', theme))
+    assert linked == {"i-tag-i-co", "attention"}
+    for slug in linked:
+        assert f'href="../tags/{slug}/"' in tags
+        assert (curated_site / "tags" / slug / "index.html").is_file()
+    # A tag's page is out of the navigation, as a paper's is: the Tags page stands for it.
+    home = (curated_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="tags/"' in home and "tags/attention/" not in home.split('class="md-content"')[0]
 
 
 def test_tags_and_their_papers_are_in_alphabetical_order_whatever_their_case(
@@ -204,8 +213,9 @@ def test_tags_and_their_papers_are_in_alphabetical_order_whatever_their_case(
         "mir-bench",
         "zebra",
     ]
-    # The papers under a tag by title ("attention to ..." before "Gated ...").
-    mir_bench = tags_page.split('id="tag:mir-bench"')[1].split('id="tag:zebra"')[0]
+    # The papers under a tag by title ("attention to ..." before "Gated ..."), on its own page.
+    mir_bench = (built / "tags/mir-bench/index.html").read_text("utf-8")
+    mir_bench = mir_bench.split('class="md-content"')[1]
     assert re.findall(r'<a href="[^"]*papers/([^/]+)/"', mir_bench) == [
         "pretraining-with-hierarchical-memories",
         "gated-attention-for-large-language-models",
@@ -219,6 +229,9 @@ def test_tags_and_their_papers_are_in_alphabetical_order_whatever_their_case(
         page = (built / "papers" / paper_id / "index.html").read_text("utf-8")
         header = page.split('<nav class="md-tags"')[1].split("</nav>")[0]
         assert re.findall(r'class="md-tag[^"]*"[^>]*>([^<]+)<', header) == shown
+        # Each leads to its tag's own page.
+        slugs = [tag.lower() for tag in shown]
+        assert re.findall(r'<a href="\.\./\.\./tags/([^"/]+)/"', header) == slugs
         entry = theme_page.split(f'id="paper-{paper_id}"')[1].split("</article>")[0]
         assert re.findall(r'class="md-tag"[^>]*>([^<]+)<', entry) == shown
 
@@ -816,7 +829,7 @@ LISTED_ON = {
         "heading-title",
         "etc-passwd",
     ),
-    "tags/index.html": (
+    "tags/attention/index.html": (
         "script-alert-title-script-friends",
         "counting-stars-with-underscores-pipes-hashes",
     ),

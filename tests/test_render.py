@@ -500,8 +500,66 @@ def test_uncurated_content_puts_every_paper_in_unsorted(tmp_path: Path) -> None:
 def test_tags_are_in_the_navigation_once_a_paper_has_one(tmp_path: Path) -> None:
     site = loaded(tmp_path)
     result = generate(site.catalogue, site.curation, SETTINGS, tmp_path / "docs")
-    assert "tags.md" in [entry.path for entry in result.nav]
-    assert "<!-- material/tags -->" in (tmp_path / "docs/tags.md").read_text(encoding="utf-8")
+    paths = [entry.path for entry in result.nav]
+    assert "tags.md" in paths
+    # A tag's own pages are reached from the Tags page, never from the navigation.
+    assert not [path for path in paths if path.startswith("tags/")]
+
+
+def test_the_tags_page_lists_each_tag_once_with_its_count_and_its_page(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    generate(site.catalogue, site.curation, SETTINGS, out)
+    tags = (out / "tags.md").read_text(encoding="utf-8")
+    # No listing of every paper under every tag: that grew past a megabyte at 5,000 papers.
+    assert "material/tags" not in tags and "papers/" not in tags
+    tagged = sum("attention" in item.tags for item in site.curation.papers)
+    assert (
+        '<li id="tag:attention"><a class="md-tag" href="../tags/attention/">attention</a> '
+        f'<span class="ps-meta">{tagged} papers</span></li>'
+    ) in tags
+    hostile = escape_html(HOSTILE_TAG)
+    assert (
+        '<li id="tag:ltigttagltigt-amp-co">'
+        f'<a class="md-tag" href="../tags/i-tag-i-co/">{hostile}</a>' in tags
+    )
+    # Each chip of a paper leads to its tag's page, on theme pages and under a paper's title.
+    theme = (out / "themes/efficiency.md").read_text(encoding="utf-8")
+    assert 'class="md-tag" href="../../tags/attention/">attention</a>' in theme
+    paper = (out / "papers/script-alert-title-script-friends.md").read_text(encoding="utf-8")
+    assert f'tag_pages:\n  "{hostile}": tags/i-tag-i-co/\n  "attention": tags/attention/\n' in paper
+
+
+def test_a_tag_s_papers_are_listed_by_title_on_its_own_linked_pages(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    # Split as Unsorted is, by its setting: no size of their own to keep in step.
+    settings = dataclasses.replace(SETTINGS, unsorted_page_size=2)
+    generate(site.catalogue, site.curation, settings, out)
+    views = {item.paper.id: item.paper.title for item in site.curation.papers}
+    tagged = sorted(
+        (item.paper.id for item in site.curation.papers if "attention" in item.tags),
+        key=lambda paper_id: (views[paper_id].casefold(), views[paper_id], paper_id),
+    )
+    pages = [out / "tags/attention.md", *sorted((out / "tags/attention").glob("*.md"))]
+    assert len(pages) == (len(tagged) + 1) // 2 >= 2
+    listed: list[str] = []
+    for number, path in enumerate(pages, start=1):
+        text = path.read_text(encoding="utf-8")
+        listed += re.findall(r'<li id="paper-([^"]+)"><a href="(?:\.\./)+papers/\1/"', text)
+        assert f"Page {number} of {len(pages)}" in text
+        assert ("← Previous" in text) is (number > 1)
+        assert ("Next →" in text) is (number < len(pages))
+    assert listed == tagged
+    first = pages[0].read_text(encoding="utf-8")
+    assert f"{len(tagged)} papers tagged" in first
+    assert '<a class="md-tag" href="../../tags/#tag:attention">attention</a>' in first
+    # Its first data-ps-nav names the Tags page, whose entry papersite.js marks as current.
+    assert re.findall(r'data-ps-nav="([^"]+)"', first)[:1] == ["../../tags/"]
+    second = (out / "tags/attention/2.md").read_text(encoding="utf-8")
+    assert 'title: "Tag: attention, page 2"\n' in second
+    assert 'href="../../../tags/attention/">← Previous</a>' in second
+    assert re.findall(r'data-ps-nav="([^"]+)"', second)[:1] == ["../../../tags/"]
 
 
 def test_generate_command_writes_markdown_and_refuses_a_foreign_folder(

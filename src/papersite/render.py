@@ -75,7 +75,7 @@ from papersite.options import (
 from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchEntry, SearchSettings
 from papersite.sources import SourceFile
-from papersite.tags import text_order
+from papersite.tags import tag_slugs, text_order
 from papersite.wording import counted
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -186,10 +186,20 @@ class FeedView:
 
 @dataclass(frozen=True)
 class TagView:
-    """A tag as Material's tags plugin names it, and its anchor on the tags page."""
+    """A tag as Material's tags plugin names it, its anchor on the Tags page, its page's slug."""
 
     name: str
     anchor: str
+    # Its page's folder under the Tags page (urls.tag_url), unique among the site's tags.
+    slug: str
+
+
+@dataclass(frozen=True)
+class TagEntry:
+    """A tag as the Tags page lists it: with how many papers its page lists."""
+
+    tag: TagView
+    count: int
 
 
 @dataclass(frozen=True)
@@ -543,6 +553,8 @@ class Renderer:
                 check_id("section", section.id, f"{theme.id}: {section.title}")
         for item in curation.papers:
             check_id("paper", item.paper.id, _where(item.paper))
+        # Made from every tag at once: tags that slug alike are told apart (tags.tag_slugs).
+        self.tag_slugs = tag_slugs(tag for item in curation.papers for tag in item.tags)
 
     def render(self, template: str, **values: object) -> str:
         """One template filled with values; the settings are always available as ``site``.
@@ -579,7 +591,10 @@ class Renderer:
             upvotes=paper.upvotes,
             upvotes_as_of=format_date(paper.upvotes_as_of),
             # Alphabetical whatever their case (papersite.tags), not in the order curators wrote.
-            tags=tuple(TagView(tag, tag_anchor(tag)) for tag in sorted(item.tags, key=text_order)),
+            tags=tuple(
+                TagView(tag, tag_anchor(tag), self.tag_slugs[tag])
+                for tag in sorted(item.tags, key=text_order)
+            ),
             note_html=Markup(render_note(item.note)) if item.note else None,
             places=tuple(self._place(p.theme, item) for p in item.placements),
             arxiv_id=arxiv_id,
@@ -820,11 +835,34 @@ class _Generation:
         return {view.id: u.url for u in unsorted_pages for view in u.items}
 
     def write_tags_page(self) -> bool:
-        """The Tags page; returns whether any paper has a tag (the nav names the page only then)."""
-        tagged = any(item.tags for item in self.curation.papers)
+        """The Tags page and each tag's pages; returns whether any paper has a tag.
+
+        The Tags page lists the tags alone, each with its count and a link to its own pages,
+        which list its papers by title, split as Unsorted is: one page of every tag and its
+        papers grew past a megabyte at 5,000 papers. The nav names the Tags page only when a
+        paper has a tag, and never a tag's pages (mkdocs.yml's not_in_nav).
+        """
+        tagged: dict[str, list[PaperView]] = {}
+        for item in self.curation.papers:
+            view = self.views[item.paper.id]
+            for tag in view.tags:
+                tagged.setdefault(tag.name, []).append(view)
+        entries = []
+        for name in sorted(tagged, key=text_order):
+            # By title as readers see it, then by id: two papers may share a title.
+            papers = sorted(tagged[name], key=lambda v: (*text_order(v.title), v.id))
+            tag = next(t for t in papers[0].tags if t.name == name)
+            entries.append(TagEntry(tag, len(papers)))
+            first_url = urls.tag_url(tag.slug)
+            for tag_page in paginate(
+                papers, self.settings.unsorted_page_size, first_url=first_url, label=f"Tag: {name}"
+            ):
+                self._page(tag_page.path, "tag.md.j2", page=tag_page, tag=tag, total=len(papers))
         # Written even with no tags, so a kept address still opens; the nav then leaves it out.
-        self._page(urls.page_file(urls.TAGS), "tags.md.j2", tagged=tagged)
-        return tagged
+        self._page(
+            urls.page_file(urls.TAGS), "tags.md.j2", tags=entries, root=urls.up_to_root(urls.TAGS)
+        )
+        return bool(entries)
 
     def write_about_page(self) -> None:
         """The About page, with the fields of papers.json."""
@@ -1156,9 +1194,13 @@ class ListPage(Generic[T]):
 
 
 def paginate(
-    papers: Sequence[PaperView], size: int, published: Sequence[date | None] = ()
+    papers: Sequence[PaperView],
+    size: int,
+    published: Sequence[date | None] = (),
+    first_url: str = urls.UNSORTED,
+    label: str = "Unsorted",
 ) -> list[ListPage[PaperView]]:
-    """The Unsorted list in pages of ``size`` papers; one empty page when there are none.
+    """A list of papers (Unsorted, a tag's) in pages of ``size``; one empty page when none.
 
     ``published`` holds the papers' dates, in the same order: each page then says what it spans.
     """
@@ -1166,8 +1208,8 @@ def paginate(
     dates = tuple(date_range(published[start : start + size]) for start in starts)
     return [
         ListPage(
-            urls.UNSORTED,
-            "Unsorted",
+            first_url,
+            label,
             number,
             len(starts),
             tuple(papers[start : start + size]),

@@ -58,9 +58,13 @@ def bibtex_url(theme_id: str) -> str:
     return f"bibtex/{theme_id}.bib"
 
 
-def tag_url(anchor: str) -> str:
-    """A tag's entry on the Tags page, by its anchor (``markup.tag_anchor``)."""
-    return f"{TAGS}#{anchor}"
+def tag_url(slug: str) -> str:
+    """A tag's page, listing its papers (its first, when split into pages), by its slug.
+
+    The slug is ``tags.tag_slugs``', one safe folder name like the ids. The Tags page lists the
+    tags, each at its anchor (``markup.tag_anchor``), where older links to a tag still land.
+    """
+    return f"{TAGS}{slug}/"
 
 
 def list_page_url(first: str, number: int) -> str:

@@ -1,6 +1,7 @@
-// papersite: the second and later pages of a theme or of Unsorted are kept out of the navigation
-// (a long list would put hundreds of entries on every page), so Material marks no entry as the
-// current one there. Their pager names the first page (data-ps-nav); mark its entry instead.
+// papersite: the second and later pages of a theme or of Unsorted, and each tag's pages, are kept
+// out of the navigation (a long list would put hundreds of entries on every page), so Material
+// marks no entry as the current one there. Their pager names the first page, a tag's page the Tags
+// page (data-ps-nav); mark its entry instead.
 // And on the 404 page, the Search link searches for the words of the missing address. With
 // Pagefind as the search, the header gets a search button, and "/" or "s" puts the cursor in a
 // search field, opening the Search page where the page has none. With Material's search, the
