@@ -71,6 +71,8 @@ GOLDEN_PAGES = {
     "papers/script-alert-title-script-friends.md": "paper-hostile.md",
     "papers/gated-attention-for-large-language-models.md": "paper-gated-attention.md",
     "unsorted.md": "unsorted.md",
+    "tags.md": "tags.md",
+    "tags/attention.md": "tag-attention.md",
 }
 
 
