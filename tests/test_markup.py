@@ -155,6 +155,11 @@ def test_note_problems_name_what_rendering_changes(note: str, said: list[str]) -
         ("> quoted\n- item\n- two", ["- item", "- two"]),
         ("> - a quoted list\n- goes on", []),
         ("> quoted\n\n- a list", []),
+        # Only a line that ends it ends the paragraph: the list goes on under it, or after it.
+        ("Text\n## Heading\ntext\n- one", ["- one"]),
+        ("Text\nmore\n--\n- one", ["- one"]),
+        ("Text\n    ---\n- one", ["- one"]),
+        ("> > quoted\n- item", ["- item"]),
     ],
 )
 def test_list_items_straight_under_text_are_found_as_written(
@@ -166,6 +171,32 @@ def test_list_items_straight_under_text_are_found_as_written(
         first = text.index(unlisted[0])
         assert "<li>" not in render_note(text)
         assert "<li>" in render_note(text[:first] + "\n" + text[first:])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A heading, a rule or a setext underline ends the paragraph: a list may start below it.
+        "Intro text\n## Heading\n- one",
+        "Attention:\n# comment-looking\n2. one\n3. two",
+        "Title\n---\n- one",
+        "Title\n=\n- one",
+        "Text\n***\n- one",
+        "Text\n  _ _ _\n- one",
+        # A bare '>' is a blank line in the quote, and a '>' under text starts a quote.
+        "> A quote\n>\n- one",
+        "> A quote\n>>\n- one",
+        "Text\n> - a\n- b",
+    ],
+)
+def test_a_list_under_a_heading_a_rule_or_in_a_quote_is_not_found(text: str) -> None:
+    assert unlisted_items(text) == []
+    assert "<li>" in render_note(text)
+
+
+def test_a_rule_of_spaced_dashes_is_no_item() -> None:
+    assert unlisted_items("Text\n- - -") == []
+    assert render_note("Text\n- - -") == "<p>Text</p>\n<hr>"
 
 
 def test_the_list_warning_quotes_the_item_and_says_how_to_write_a_list() -> None:

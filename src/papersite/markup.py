@@ -256,8 +256,15 @@ _FIRST_ITEM = re.compile(r" {0,3}(?:[-*+]|1\.)[ \t]+\S")
 _OPENS_BLOCK = re.compile(r" {0,3}(?:#|>|[-*+][ \t]|\d+\.[ \t])| {4}|\t")
 # A block quote's line, and what it quotes: text there goes on, lazily, on the lines below it
 # that have no '>' ('> quote\n- item' is one paragraph in the quote), as text does.
-_QUOTE = re.compile(r" {0,3}> ?")
+_QUOTE = re.compile(r" {0,3}(?:> ?)+")
 _FENCE = re.compile(r" {0,3}(?:```|~~~)")
+# What ends a paragraph without a blank line, as Python-Markdown's block processors find it: a
+# heading ('#' first on the line, no space needed), a rule (its HRProcessor's pattern: three or
+# more '-', '_' or '*', up to two spaces between them) and, under a block's first line, a setext
+# underline. What follows each starts a block of its own, where a list may start.
+_HEADING = re.compile(r"#")
+_RULE = re.compile(r" {0,3}(?:(?:-+ {0,2}){3,}|(?:_+ {0,2}){3,}|(?:\*+ {0,2}){3,}) *$")
+_UNDERLINE = re.compile(r"(?:=+|-+) *$")
 
 
 def unlisted_items(text: str) -> list[str]:
@@ -276,19 +283,29 @@ def unlisted_lines(text: str) -> list[tuple[int, str]]:
     fenced = False
     # Whether the paragraph going on is text (not a list, heading, quote or code); None between.
     text_paragraph: bool | None = None
+    start = -2  # the index of the block's first line
+    quoting = False  # the block has a '>' line: all below it is in the quote
     listing = False  # the line before was one found
     lines = text.splitlines()
     for index, line in enumerate(lines):
+        quote = _QUOTE.match(line)
+        quoted = line[quote.end() :] if quote else line
         if _FENCE.match(line):
             fenced, text_paragraph = not fenced, None
         elif fenced:
             continue
-        elif not line.strip():
+        elif not quoted.strip():
+            text_paragraph = None  # a blank line, or a bare '>' (a blank line in the quote)
+        elif (
+            _HEADING.match(quoted)
+            or _RULE.match(quoted)
+            or (index == start + 1 and _UNDERLINE.match(quoted))
+        ):
             text_paragraph = None
-        elif text_paragraph is None:
-            quote = _QUOTE.match(line)
-            quoted = line[quote.end() :] if quote else line
-            text_paragraph = bool(quoted.strip()) and not _OPENS_BLOCK.match(quoted)
+        elif text_paragraph is None or (quote and not quoting):
+            # A '>' under text starts the quote, a block of its own: '> - a' in it is a list.
+            start, quoting = index, bool(quote)
+            text_paragraph = not _OPENS_BLOCK.match(quoted)
         elif text_paragraph and (listing or _starts_list(lines, index)) and _ITEM.match(line):
             found.append((index, line))
             listing = True
