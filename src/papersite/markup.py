@@ -254,8 +254,9 @@ _ITEM = re.compile(r" {0,3}(?:[-*+]|\d+\.)[ \t]+\S")
 _FIRST_ITEM = re.compile(r" {0,3}(?:[-*+]|1\.)[ \t]+\S")
 # A line that opens a block of its own, after which a list item may follow without a blank line.
 _OPENS_BLOCK = re.compile(r" {0,3}(?:#|>|[-*+][ \t]|\d+\.[ \t])| {4}|\t")
-# A block quote's line, and what it quotes: text there goes on, lazily, on the lines below it
-# that have no '>' ('> quote\n- item' is one paragraph in the quote), as text does.
+# A block quote's line (a nested one's too), and what it quotes: text there goes on, lazily, on
+# the lines below it that have no '>' ('> quote\n- item' is one paragraph in the quote), as text
+# does.
 _QUOTE = re.compile(r" {0,3}(?:> ?)+")
 _FENCE = re.compile(r" {0,3}(?:```|~~~)")
 # What ends a paragraph without a blank line, as Python-Markdown's block processors find it: a
