@@ -1755,45 +1755,59 @@ DEFAULT_MISSPELT = THEMES.replace(
 ).replace("      threshold: 3\n", "      threshold: 3\n      default_section: fast-decoding\n", 1)
 
 
-@pytest.mark.parametrize("entries", [0, 2, 4])
-def test_a_section_id_misspelt_beside_the_default_that_names_it_is_said_to_be_the_typo(
-    content: Path, entries: int
+def test_a_section_id_misspelt_beside_the_default_many_entries_name_is_said_to_be_the_typo(
+    content: Path,
 ) -> None:
     # The default's '(did you mean 'fast-decodng'?)' and the entries' 'correct its id there'
     # took a third run: the default, corrected to the typo, was wrong again once the id was fixed.
-    write(
-        content, themes=DEFAULT_MISSPELT, papers=_naming(*["efficiency: fast-decoding"] * entries)
-    )
-    fix = (
-        "section 'fast-decodng' (themes.yaml line 10) looks like a misspelling of it, which the "
-        "theme's default_section (line 15) names too: correct its id there"
-    )
+    write(content, themes=DEFAULT_MISSPELT, papers=_naming(*["efficiency: fast-decoding"] * 4))
     unknown = "unknown section 'fast-decoding' in theme 'efficiency'"
-    said = {
-        0: [],
-        2: [f"{P}:4: {unknown}: {fix}", f"{P}:6: {unknown}: {fix}"],
-        4: [f"{P}:4: {unknown}, here and in 3 more entries (lines 6, 8 and 10): {fix}"],
-    }
     assert errors(content) == [
         f"{T}:15: {unknown}: section 'fast-decodng' (line 10) looks like a misspelling of it: "
         "correct its id there",
-        *said[entries],
+        f"{P}:4: {unknown}, here and in 3 more entries (lines 6, 8 and 10): section "
+        "'fast-decodng' (themes.yaml line 10) looks like a misspelling of it, which the theme's "
+        "default_section (line 15) names too: correct its id there",
     ]
     write(content, themes=DEFAULT_MISSPELT.replace("- id: fast-decodng\n", "- id: fast-decoding\n"))
     assert errors(content) == []
 
 
-def test_a_default_section_misspelt_beside_the_id_entries_name_is_the_typo(
+@pytest.mark.parametrize("entries", [0, 1, 2])
+def test_a_default_beside_a_section_few_entries_name_is_told_did_you_mean(
+    content: Path, entries: int
+) -> None:
+    # 'correct its id there' at the section moved the default's typo into the section's id and
+    # anchor: with no entry, or a few, to tell which spelling is meant, the section's is trusted.
+    # The entries naming the default's spelling are told the same, so one pass fixes them all.
+    write(
+        content, themes=DEFAULT_MISSPELT, papers=_naming(*["efficiency: fast-decoding"] * entries)
+    )
+    unknown = "unknown section 'fast-decoding' in theme 'efficiency'"
+    hint = "(did you mean 'fast-decodng'?)"
+    assert errors(content) == [
+        f"{T}:15: {unknown} {hint}",
+        *(f"{P}:{4 + 2 * n}: {unknown} {hint}" for n in range(entries)),
+    ]
+    write(
+        content,
+        themes=DEFAULT_MISSPELT.replace(
+            "default_section: fast-decoding", "default_section: fast-decodng"
+        ),
+        papers=_naming(*["efficiency: fast-decodng"] * entries),
+    )
+    assert errors(content) == []
+
+
+def test_a_default_beside_a_section_is_told_did_you_mean_while_papers_yaml_cannot_be_read(
     content: Path,
 ) -> None:
-    themes = THEMES.replace(
-        "      threshold: 3\n", "      threshold: 3\n      default_section: fast-decodng\n", 1
-    )
-    write(content, themes=themes, papers=_naming("efficiency: fast-decoding"))
-    assert errors(content) == [
-        f"{T}:15: unknown section 'fast-decodng' in theme 'efficiency' "
-        "(did you mean 'fast-decoding'?)"
-    ]
+    # The section's id was blamed, and once papers.yaml was fixed the entries blamed the default.
+    write(content, themes=DEFAULT_MISSPELT, papers=HEADER + "papers: [\n")
+    assert (
+        f"{T}:15: unknown section 'fast-decoding' in theme 'efficiency' "
+        "(did you mean 'fast-decodng'?)"
+    ) in errors(content)
 
 
 def test_a_misspelt_default_of_a_theme_whose_id_is_taken_is_told_too(content: Path) -> None:
@@ -1804,8 +1818,8 @@ def test_a_misspelt_default_of_a_theme_whose_id_is_taken_is_told_too(content: Pa
         themes=themes.replace("default_section: transformers", "default_section: transformer"),
     )
     assert (
-        f"{T}:34: unknown section 'transformer' in theme 'papers': section 'transformers' "
-        "(line 27) looks like a misspelling of it: correct its id there" in errors(content)
+        f"{T}:34: unknown section 'transformer' in theme 'papers' "
+        "(did you mean 'transformers'?)" in errors(content)
     )
 
 

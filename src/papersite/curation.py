@@ -750,10 +750,19 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
     misnamed: set[str] = set()
     misnamed_sections: set[tuple[str, str]] = set()
     named_sections: set[tuple[str, str]] = set()
+    section_typos: set[tuple[str, ...]] = set()
     decisions = _read_decisions(
-        papers_path, catalogue, read, problems, unread, misnamed, misnamed_sections, named_sections
+        papers_path,
+        catalogue,
+        read,
+        problems,
+        unread,
+        misnamed,
+        misnamed_sections,
+        named_sections,
+        section_typos,
     )
-    _report_defaults(display_path(themes_path), read, named_sections, problems)
+    _report_defaults(display_path(themes_path), read, named_sections, section_typos, problems)
     return CurationFiles(
         read.themes,
         read.rules,
@@ -1483,13 +1492,16 @@ def _read_decisions(
     misnamed: set[str],
     misnamed_sections: set[tuple[str, str]],
     named_sections: set[tuple[str, str]],
+    section_typos: set[tuple[str, ...]],
 ) -> dict[str, Decision] | None:
     """The decisions of papers.yaml, checked; None when the file is there but cannot be read.
 
     ``unread`` receives the ids of papers whose entry was skipped for a mistake inside it;
     ``misnamed`` the themes entries name by another id (see CurationFiles.misnamed),
-    ``misnamed_sections`` the sections (see CurationFiles.misnamed_sections), and
-    ``named_sections`` the sections of themes.yaml entries name, by their theme's id and their own.
+    ``misnamed_sections`` the sections (see CurationFiles.misnamed_sections),
+    ``named_sections`` the sections of themes.yaml entries name, by their theme's id and their own,
+    and ``section_typos`` the unknown defaults whose section's id the entries show to be the typo
+    (see _UnknownIds.section_typos).
     """
     # papers.yaml is optional: a curation of rules alone is a valid start.
     if not path.exists():
@@ -1612,6 +1624,7 @@ def _read_decisions(
     misnamed.update(unknown_ids.meant)
     misnamed_sections.update(unknown_ids.meant_sections)
     named_sections.update(unknown_ids.named_sections)
+    section_typos.update(unknown_ids.section_typos)
     _check_tag_variants(document.path, tags_used, problems)
     if unknown:
         (key, line), more = unknown[0], len(unknown) - 1
@@ -1840,6 +1853,9 @@ class _UnknownIds:
     # The unknown section ids a theme's default_section names a few edits from a section id, by
     # its theme's id and the id named, with the line in themes.yaml (_ThemesRead.unknown_defaults).
     defaults: Mapping[tuple[str, ...], int] = field(default_factory=dict)
+    # Those of the defaults that many entries name too, and none the section's id: the section's
+    # id is the typo, as report says at the entries and _report_defaults at the default.
+    section_typos: set[tuple[str, ...]] = field(default_factory=set)
 
     def add(
         self,
@@ -1908,24 +1924,22 @@ class _UnknownIds:
                 else None
             )
             default = self.defaults.get(named) if near not in named_ids else None
-            if default is not None and near is not None:
-                # The default names it too: the section's id is the typo, however many entries
-                # there are, as the error at the default says (_report_defaults).
+            if default is not None and near is not None and len(entries) >= GROUPED_FROM:
+                # Many entries and the default name it, none the section's id: that id is the
+                # typo, as the error at the default says too (_report_defaults). With a few, the
+                # entries and the default are as likely the typo: each is told 'did you mean'.
+                self.section_typos.add(named)
                 fix = (
                     f"section '{near}' ({THEMES_FILE} line {self._line(named, near)}) looks like "
                     f"a misspelling of it, which the theme's default_section (line {default}) "
                     "names too: correct its id there"
                 )
-                if len(entries) < GROUPED_FROM:
-                    for line in lines:
-                        self.problems.error(self.document.path, line, f"{message}: {fix}")
-                else:
-                    self.problems.error(
-                        self.document.path,
-                        first,
-                        f"{message}, here and in {len(entries) - 1} more entries "
-                        f"({_lines_named(others)}): {fix}",
-                    )
+                self.problems.error(
+                    self.document.path,
+                    first,
+                    f"{message}, here and in {len(entries) - 1} more entries "
+                    f"({_lines_named(others)}): {fix}",
+                )
                 continue
             if len(entries) < GROUPED_FROM:
                 if guessed:
@@ -2003,13 +2017,19 @@ class _UnknownIds:
 
 
 def _report_defaults(
-    path: str, read: _ThemesRead, named_sections: set[tuple[str, str]], problems: Problems
+    path: str,
+    read: _ThemesRead,
+    named_sections: set[tuple[str, str]],
+    section_typos: set[tuple[str, ...]],
+    problems: Problems,
 ) -> None:
     """An error at each default_section a few edits from a section id, saying which is the typo.
 
-    The default is, when papers.yaml names the section by its id; else the section's id is: the
-    default, and any entries naming the same id, name the other spelling, and the errors at those
-    entries say so too (_UnknownIds.report), so that following them all fixes both at once.
+    The section's id is, when many entries name the default's spelling and none the section's
+    (``section_typos``, from _UnknownIds.report, whose errors at those entries say so too), so
+    that following them all fixes both at once. Else the default is ("did you mean"): with no
+    entry to tell, or papers.yaml not read, the section's id, as written, is the one trusted, so
+    that the advice is the same once papers.yaml is fixed.
     """
     for (theme_id, given), line in read.unknown_defaults.items():
         # From the lines read, not read.themes: a theme whose id is taken is not kept there.
@@ -2018,7 +2038,7 @@ def _report_defaults(
         near = nearest(given, known, named)
         if near is None:  # not so when read (_theme_rules): for the type checker
             hint = f" {suggest(given, known, 'sections')}"
-        elif near in named:
+        elif (theme_id, given) not in section_typos:
             hint = f" {did_you_mean(given, near)}"
         else:
             hint = (
