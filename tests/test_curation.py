@@ -1810,6 +1810,24 @@ def test_a_default_beside_a_section_is_told_did_you_mean_while_papers_yaml_canno
     ) in errors(content)
 
 
+def test_a_section_id_misspelt_in_its_default_too_is_to_be_corrected_at_both(
+    content: Path,
+) -> None:
+    # Told to correct the section's id alone, the curator had a second run to find the default.
+    themes = DEFAULT_MISSPELT.replace(
+        "default_section: fast-decoding", "default_section: fast-decodng"
+    )
+    write(content, themes=themes, papers=_naming(*["efficiency: fast-decoding"] * 4))
+    assert errors(content) == [
+        f"{P}:4: unknown section 'fast-decoding' in theme 'efficiency', here and in 3 more "
+        "entries (lines 6, 8 and 10): section 'fast-decodng' (themes.yaml line 10) looks like a "
+        "misspelling of it: if so, correct its id there and default_section at line 15; if the "
+        "section was renamed, rename it in each entry"
+    ]
+    write(content, themes=themes.replace("fast-decodng", "fast-decoding"))
+    assert errors(content) == []
+
+
 def test_a_misspelt_default_of_a_theme_whose_id_is_taken_is_told_too(content: Path) -> None:
     # The theme is not kept, its id being taken: its default was looked for among those kept.
     themes = THEMES.replace("- id: sequence-models\n", "- id: papers\n", 1)

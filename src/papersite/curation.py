@@ -955,6 +955,9 @@ class _ThemesRead:
     # A default_section a few edits from a section id, by its theme's id and the id it names,
     # with its line: which of the two is the typo is told once papers.yaml is read.
     unknown_defaults: dict[tuple[str, ...], int] = field(default_factory=dict)
+    # The line of each default_section written that names a section, by its theme's id and the
+    # section's: an error saying to correct that section's id says to correct the default too.
+    default_lines: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
@@ -976,6 +979,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
     former: dict[str, tuple[str, int]] = {}
     literal: list[LiteralKeyword] = []
     unknown_defaults: dict[tuple[str, ...], int] = {}
+    default_lines: dict[tuple[str, str], int] = {}
     # One for every regex of the file: together they may take only so long over the papers.
     budget = RegexBudget()
     # Every id an entry has, read or not: none of them can be a former id as well.
@@ -1038,6 +1042,11 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
                 budget,
                 unknown_defaults,
             )
+            written = entry["rules"].get("default_section")
+            if written is not None and theme.section(written) is not None:
+                default_lines[(theme.id, written)] = document.line(
+                    "themes", index, "rules", "default_section"
+                )
         if entry["id"] in RESERVED_THEME_IDS:
             problems.error(
                 document.path,
@@ -1067,6 +1076,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
         former,
         tuple(literal),
         unknown_defaults,
+        default_lines,
     )
 
 
@@ -1589,6 +1599,7 @@ def _read_decisions(
         themes.lines,
         section_lines=themes.section_lines,
         defaults=themes.unknown_defaults,
+        default_lines=themes.default_lines,
     )
     for paper_id, entry in (document.data.get("papers") or {}).items():
         if ("papers", paper_id) in dedented:
@@ -1856,6 +1867,8 @@ class _UnknownIds:
     # Those of the defaults that many entries name too, and none the section's id: the section's
     # id is the typo, as report says at the entries and _report_defaults at the default.
     section_typos: set[tuple[str, ...]] = field(default_factory=set)
+    # The line of each default_section that names a section (_ThemesRead.default_lines).
+    default_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
     def add(
         self,
@@ -1970,9 +1983,16 @@ class _UnknownIds:
                 fix = "if so, correct it in each"
             elif near is not None:
                 message = _unknown(named)
+                # A default naming the section would be left naming the typo: one pass fixes both.
+                default = self.default_lines.get((named[0], near)) if kind == "section" else None
+                where = f"{kind} '{near}' ({THEMES_FILE} line {self._line(named, near)})"
+                also = ""
+                if default is None:
+                    where += ", which no entry names,"
+                else:
+                    also = f" and default_section at line {default}"
                 fix = (
-                    f"{kind} '{near}' ({THEMES_FILE} line {self._line(named, near)}), which no "
-                    "entry names, looks like a misspelling of it: if so, correct its id there; "
+                    f"{where} looks like a misspelling of it: if so, correct its id there{also}; "
                     f"if the {kind} was renamed, rename it in each entry{keep}"
                 )
             elif not guessed:
