@@ -987,6 +987,12 @@ def within(first: float, second: float) -> str:
             f"(line 33) does not: {within(1, 1)}",
         ),
         (
+            # 'gpt*' matches the 'gpt' each match of 'gpt-4' starts with: 'GPT-4', 'GPT 4'.
+            (RECURRENCE, f"{RECURRENCE}, GPT*, gpt-4"),
+            f"{T}:33: warning: keyword 'gpt-4' finds nothing keyword 'GPT*' (line 33) does "
+            f"not: {within(1, 1)}",
+        ),
+        (
             ("exclude: [survey]", "exclude: [survey*, surveys]"),
             f"{T}:19: warning: keyword 'surveys' finds nothing keyword 'survey*' (line 19) does "
             "not: 'survey*' already keeps out every paper it does; remove it",
@@ -1012,6 +1018,10 @@ def test_a_keyword_finding_only_what_another_of_its_list_does_is_a_warning_at_th
         "state space, transformer*, recurrence, {regex: 'mamba'}, mamba*",
         # A narrower keyword taking back some of what a wider one gives.
         "state space, transformer*, recurrence, efficien*, {keyword: efficiently, weight: -1}",
+        # A weight of 0 counts nothing.
+        "state space, transformer*, recurrence, {keyword: llm*, weight: 0}, LLMs",
+        # 'gpt' is no match in 'GPT4', which 'gpt-4' finds ('-' matching nothing too).
+        "state space, transformer*, recurrence, gpt, gpt-4",
     ],
 )
 def test_keywords_that_overlap_only_in_part_or_on_purpose_are_no_warning(

@@ -1431,8 +1431,8 @@ def _check_repeat(
 ) -> None:
     """Warn of a term the same as an earlier one of its list: a paper would score both.
 
-    Or of a keyword whose every match is one of another keyword of the list (the narrower is told
-    at its line): a paper it finds scores both too.
+    Or of a keyword whose every match starts with one of another keyword of the list (the
+    narrower is told at its line; see keyword_within): a paper it finds scores both too.
     """
     same = _sameness(term)
     earlier = seen.setdefault(same, (term, line))
@@ -1466,12 +1466,13 @@ def _check_overlap(
     """Warn of a keyword that finds nothing another of its list does not: a paper scores both.
 
     Weights of opposite signs are left alone: a narrower keyword taking back what a wider one
-    gives ('efficien*', then 'efficiently' at -1) is written so on purpose.
+    gives ('efficien*', then 'efficiently' at -1) is written so on purpose. So is a weight of 0,
+    which counts nothing.
     """
     terms = (one, other)
     if any(term.kind != "keyword" for term, _ in terms):
         return  # what a regex finds cannot be told reliably (see _sameness)
-    if not excluding and one[0].weight * other[0].weight < 0:
+    if not excluding and one[0].weight * other[0].weight <= 0:
         return
     for (narrow, narrow_line), (wide, wide_line) in (terms, terms[::-1]):
         if keyword_within(narrow.text, wide.text):

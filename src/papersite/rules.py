@@ -99,14 +99,16 @@ def keyword_pattern(keyword: str) -> str:
 
 
 def keyword_within(narrow: str, wide: str) -> bool:
-    r"""Whether each match of keyword ``narrow`` is one of ``wide``: 'models*' of 'model*'.
+    r"""Whether keyword ``wide`` matches where each match of keyword ``narrow`` starts.
 
-    So 'mamba' of 'mamba*', and 'subquadratic' of 'sub-quadratic', a hyphen matching nothing too.
-    Both patterns (:func:`keyword_pattern`) are whole words between the same look-arounds, so
-    this is whether each text the body of ``narrow`` matches whole the body of ``wide`` does.
-    Each body is letters, '\w*' for a word's '*' and '[\s-]*' between words: the pairs of a place
-    in ``narrow`` and the places in ``wide`` a text reaching it may be at are followed over one
-    character of each kind that tells the two apart (each letter written, another word
+    So 'models*' in 'model*', 'mamba' in 'mamba*', 'subquadratic' in 'sub-quadratic' (a hyphen
+    matching nothing too), and 'gpt-4' in 'gpt*', which matches the 'gpt' of 'GPT-4': a paper
+    ``narrow`` finds, ``wide`` finds too. Both patterns (:func:`keyword_pattern`) are whole words
+    between the same look-arounds, so this is whether each text the body of ``narrow`` matches
+    starts with one the body of ``wide`` matches, ending at its end or before a character no word
+    has. Each body is letters, '\w*' for a word's '*' and '[\s-]*' between words: the pairs of a
+    place in ``narrow`` and the places in ``wide`` a text reaching it may be at are followed over
+    one character of each kind that tells the two apart (each letter written, another word
     character, a space).
     """
     one, other = _keyword_steps(narrow.lower()), _keyword_steps(wide.lower())
@@ -119,9 +121,12 @@ def keyword_within(narrow: str, wide: str) -> bool:
     done = set(todo)
     while todo:
         place, places = todo.pop()
-        if place == len(one) and len(other) not in places:
+        ended = len(other) in places  # wide matches here if no word character follows
+        if place == len(one) and not ended:
             return False
         for char in alphabet:
+            if ended and not _WORD_CHARACTER.fullmatch(char):
+                continue  # wide has matched: what the text goes on with is no matter
             after = _passed(other, _stepped(other, places, char))
             for reached in _passed(one, _stepped(one, {place}, char)):
                 pair = (reached, frozenset(after))
@@ -134,6 +139,7 @@ def keyword_within(narrow: str, wide: str) -> bool:
 # What a keyword's regex matches, as steps: a character written, or any run (empty too) of word
 # characters (a word's '*') or of spaces and hyphens (between words).
 _ANY_WORD = r"\w"
+_WORD_CHARACTER = re.compile(_ANY_WORD)
 _ANY_JOINER = r"[\s-]"
 
 
