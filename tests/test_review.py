@@ -9,7 +9,7 @@ from papersite import review as review_module
 from papersite import rules
 from papersite.cli import main
 from papersite.markup import code_span, escape_gfm
-from papersite.review import PaperChange, format_review, review
+from papersite.review import format_review, review
 
 from .conftest import CURATION_DATA, DATA
 
@@ -1027,6 +1027,14 @@ def test_a_new_reason_for_hiding_is_listed_among_the_edits(
     ) in text
 
 
+# What the review says of a paper whose old id another paper took, and of the paper that took it.
+TAKEN = (
+    "**its old id now names another paper**, to which what papers.yaml decides under it now applies"
+)
+TOOK = "**took the id of another paper**, "
+APPLIES = "what papers.yaml decides under it applies to this paper"
+
+
 def test_an_id_taken_by_another_paper_is_named_among_the_edits(curated_content: Path) -> None:
     head = Path("head")
     shutil.copytree(curated_content, head)
@@ -1040,19 +1048,76 @@ def test_an_id_taken_by_another_paper_is_named_among_the_edits(curated_content: 
         "sources:\n  older.txt:\n    captured: 2025-11-20\n", encoding="utf-8"
     )
     report = review(curated_content, head)
-    edits = {edit.paper_id: edit.changes for edit in report.edited}
-    assert edits["teaching-transformers-to-add"] == (
-        "**the id now names another paper**, was Teaching Transformers to Add",
+    # The paper is on the site on both sides, under another id: an id change, not added; the
+    # decisions under its old id are the new paper's now, said on both.
+    [(moved, changes)] = [(edit.paper_id, edit.changes) for edit in report.edited]
+    assert changes[:3] == (
+        "**id changed**, was `teaching-transformers-to-add` (its page leaves "
+        "`papers/teaching-transformers-to-add/`)",
+        TAKEN,
+        "no longer featured in `arithmetic-reasoning`",
     )
+    [added] = report.added
+    assert (added.paper_id, added.title) == (
+        "teaching-transformers-to-add",
+        "Teaching Transformers to Add: Ω",
+    )
+    assert added.note is not None
+    assert added.note.startswith(f"{TOOK}Teaching Transformers to Add: {APPLIES}; featured in")
+    assert moved.startswith("teaching-transformers-to-add-")
+    assert report.removed == ()
     # Another paper, not the same one's data changed: not a catalogue change as well.
     assert report.catalogue == ()
 
 
-def _hide_under_the_id_left(base: Path, head: Path, title: str, reason: str) -> PaperChange:
+# Two titles that slug to one id, cut at MAX_ID_LENGTH: the first captured gets it.
+LONG = "A Very Long Title About Quantization That Goes On and On Past Eighty Characters Surely"
+SHARED = "a-very-long-title-about-quantization-that-goes-on-and-on-past-eighty-characters"
+
+
+def test_two_papers_trading_ids_are_each_an_id_change_with_the_decisions_said(
+    curated_content: Path,
+) -> None:
+    # Capture dates swapped: the paper captured first now is the other, and takes the shared id
+    # and what papers.yaml decides under it; each paper is still on the site, compared with itself.
+    sources = curated_content / "sources"
+    (sources / "b.txt").write_text(f"{LONG} And Beyond\n\nWe go beyond.\n", encoding="utf-8")
+    (sources / "a.txt").write_text(f"{LONG} And Together\n\nWe go together.\n", encoding="utf-8")
+    (sources / "sources.yaml").write_text(
+        "sources:\n  b.txt: {captured: 2025-11-01}\n  a.txt: {captured: 2025-11-10}\n",
+        encoding="utf-8",
+    )
+    with (curated_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(f"  {SHARED}:\n    featured: true\n    note: Beyond is the one.\n")
+    head = _head_copy(curated_content)
+    (head / "sources" / "sources.yaml").write_text(
+        "sources:\n  b.txt: {captured: 2025-11-10}\n  a.txt: {captured: 2025-11-01}\n",
+        encoding="utf-8",
+    )
+    report = review(curated_content, head)
+    assert report.added == report.removed == report.added_hidden == ()
+    edits = {edit.title.rsplit(" ", 1)[1]: edit for edit in report.edited}
+    beyond, together = edits["Beyond"], edits["Together"]
+    assert together.paper_id == SHARED
+    assert beyond.changes == (
+        f"**id changed**, was `{SHARED}` (its page leaves `papers/{SHARED}/`)",
+        TAKEN,
+        "no longer featured in `efficiency`",
+        "note removed",
+    )
+    assert together.changes[1:] == (
+        f"{TOOK}{LONG} And Beyond: {APPLIES}",
+        "featured in `efficiency`",
+        "note, now: Beyond is the one.",
+    )
+    assert "no longer in any dump" not in format_review(report)
+
+
+def _hide_under_the_id_left(base: Path, head: Path, title: str, reason: str) -> str:
     """In head, have an earlier capture take the paper's id, and hide it under the id it gets.
 
     The earlier capture, 005_x.txt, is of another paper whose title slugs the same. Returns the
-    paper as the review lists it before it is hidden: added, under its new id.
+    paper's new id, as the review lists it before it is hidden: an id change.
     """
     (head / "sources" / "005_x.txt").write_text(
         f"{title}: Ω\n\nAnother paper.\n\n  • 2 authors\n·\nJan 2, 2024\n", encoding="utf-8"
@@ -1060,10 +1125,13 @@ def _hide_under_the_id_left(base: Path, head: Path, title: str, reason: str) -> 
     (head / "sources" / "sources.yaml").write_text(
         "sources:\n  005_x.txt: {label: Evil dump, captured: 2024-01-02}\n", encoding="utf-8"
     )
-    [again] = review(base, head).added
-    assert again.title == title
+    report = review(base, head)
+    # Shown on both sides, or unhidden as its old id's hiding goes to the other paper.
+    edited = [edit.paper_id for edit in report.edited if edit.title == title]
+    added = [c.paper_id for c in report.added if c.title == title and c.was_id is not None]
+    [again] = edited + added
     with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
-        papers.write(f"  {again.paper_id}:\n    hidden: {reason}\n")
+        papers.write(f"  {again}:\n    hidden: {reason}\n")
     return again
 
 
@@ -1077,13 +1145,15 @@ def test_a_paper_hidden_under_the_id_it_has_since_another_took_its_own_is_remove
         curated_content, head, "Teaching Transformers to Add", "A duplicate."
     )
     report = review(curated_content, head)
-    assert report.added == report.added_hidden == ()
+    assert report.added_hidden == ()
     text = format_review(report)
-    assert "0 added, 0 moved, 1 removed, 1 edited;" in text
+    # The other paper is added under the id, with the decisions papers.yaml holds under it.
+    assert "1 added, 0 moved, 1 removed, 0 edited;" in text
+    assert "`teaching-transformers-to-add`: `sequence-models / transformers`, " in text
     assert (
         "### Removed (1)\n"
         "\n"
-        f"- Teaching Transformers to Add `{moved.paper_id}`: was "
+        f"- Teaching Transformers to Add `{moved}`: was "
         "`sequence-models / transformers`, `arithmetic-reasoning / arithmetic`, under the id "
         "`teaching-transformers-to-add`, which another paper now has (hidden: A duplicate.)\n"
     ) in text

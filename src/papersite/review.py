@@ -14,9 +14,10 @@ paper can change what its page shows), and every message ``papersite check`` giv
 request's content. The comparison is by paper id, which is the paper's address, so a reviewer sees
 which pages appear, move or disappear; only whether a hidden paper is new, or was shown, is told
 by the paper (its title, or its abstract as the catalogue merges mentions), as an earlier capture
-can take a paper's id. A paper whose id changed, to one the base branch does not have, from one the
-pull request does not (an older page gave it an earlier title), is that paper: compared with itself
-under its new id, its id change named. Themes are compared by id too, a theme renamed with its
+can take a paper's id. A paper whose id changed (an older page gave it an earlier title, or another
+paper captured earlier took its id, or two papers traded ids) is that paper: compared with itself
+under its new id, its id change named, and said when papers.yaml's decisions under an id now land
+on another paper. Themes are compared by id too, a theme renamed with its
 old id under 'formerly' as the theme it was, and a section given a new id with its papers as the
 section it was; the addresses of a theme's id or former id that the site stops publishing are
 named, and those a former id adds.
@@ -81,6 +82,10 @@ JOB_SUMMARY_BYTES = 512 * 1024
 # The last section's heading: a summary cut to fit keeps it (see _cut).
 CHECK_HEADING = "### Check"
 UNSORTED = "unsorted"
+# Said of a paper whose old id another paper took: papers.yaml's entry under it is no longer its.
+TAKEN = (
+    "**its old id now names another paper**, to which what papers.yaml decides under it now applies"
+)
 # Says where a changed paper was or goes, for one list of the summary.
 Where = Callable[["PaperChange"], str]
 
@@ -405,6 +410,7 @@ def review(base_content: Path, head_content: Path) -> Review:
     # A paper whose id changed is the same paper: compared under its new id, it is not one paper
     # removed and another added, and its place, notes and dump data compare with its own.
     was_ids = _id_changes(base, head)
+    taken = _taken_ids(base, head, was_ids)
     base = _papers_under_new_ids(base, was_ids)
     now_ids = {old: new for new, old in was_ids.items()}
     base_in_error = frozenset(now_ids.get(old, old) for old in base.curation.in_error)
@@ -417,12 +423,12 @@ def review(base_content: Path, head_content: Path) -> Review:
         base_total=len(base.places),
         head_total=len(head.places),
         counts=_counts(base.curation, head.curation, renames),
-        added=_added(base, head, in_error, was_ids),
+        added=_added(base, head, in_error, was_ids, taken),
         added_hidden=_added_hidden(base, head, in_error),
         moved=_moved(base, head, in_error),
-        removed=_removed(base, head, in_error, was_ids),
+        removed=_removed(base, head, in_error, was_ids, taken),
         problems=head.problems,
-        edited=_edited(base, head, in_error, was_ids),
+        edited=_edited(base, head, in_error, was_ids, taken),
         not_compared=_not_compared_papers(base, head, base_in_error, in_error),
         catalogue=catalogue,
         upvotes_changed=upvotes_changed,
@@ -516,21 +522,44 @@ def _id_changes(base: _Side, head: _Side) -> dict[str, str]:
     """The papers whose id changed, new id to old: each is one paper on both sides.
 
     A paper takes another id when the dumps change which of its mentions came first (an earlier
-    capture under another title), and the curators move its entry in papers.yaml with it. Only
-    an id each side leaves free is taken for this: an id another paper holds is told of as such
-    ("the id now names another paper", or removed "under the id ... which another paper now has").
+    capture under another title), and the curators move its entry in papers.yaml with it; or
+    when another paper whose title slugs the same is captured earlier and takes its id (an older
+    dump added, capture dates edited). Its old id may name another paper now: the decisions
+    papers.yaml holds under it are that paper's from now on (_taken_ids). Its new id may be one
+    the base branch gives another paper only if that paper's id changes too (two papers trading
+    ids, or a chain of them): otherwise the id "now names another paper", an edit of its own.
     """
     known = _by_keys(base)
     changes: dict[str, str] = {}
     for paper_id in sorted((*head.papers, *head.hidden)):
         paper = head.paper(paper_id)
-        if paper is None or base.has(paper_id):
-            continue
+        assert paper is not None  # one of the side's own ids
         olds = {known[key] for key in _paper_keys(paper) if key in known}
         # Two base papers that are now one were merged: neither simply changed its id.
-        if len(olds) == 1 and not head.has(old := olds.pop()) and old not in changes.values():
-            changes[paper_id] = old
+        if len(olds) != 1 or (old := olds.pop()) == paper_id or old in changes.values():
+            continue
+        # Still there under its old id: the paper split in two, or was retitled, not moved.
+        was = base.paper(old)
+        assert was is not None  # one of the base's own ids, by _by_keys
+        if (still := head.paper(old)) is not None and _same_paper(was, still):
+            continue
+        changes[paper_id] = old
+    # An id the base branch gives a paper that keeps it cannot be another's new id: drop those
+    # until every new id the base branch holds is one its paper leaves.
+    while dropped := [new for new in changes if base.has(new) and new not in changes.values()]:
+        for new in dropped:
+            del changes[new]
     return changes
+
+
+def _taken_ids(base: _Side, head: _Side, was_ids: dict[str, str]) -> dict[str, str]:
+    """The old ids of papers whose id changed that the pull request gives another paper.
+
+    Each with the title of the paper the base branch gave it: what papers.yaml decides under the
+    id (its note, featuring, place) was written for that paper and now applies to another one,
+    which took the id. ``base`` is the base branch's side as read, under its own ids.
+    """
+    return {old: base.title(old) for old in was_ids.values() if head.has(old)}
 
 
 def _papers_under_new_ids(side: _Side, was_ids: dict[str, str]) -> _Side:
@@ -843,16 +872,23 @@ def _not_compared_papers(
 
 
 def _added(
-    base: _Side, head: _Side, in_error: frozenset[str], was_ids: dict[str, str]
+    base: _Side,
+    head: _Side,
+    in_error: frozenset[str],
+    was_ids: dict[str, str],
+    taken: dict[str, str],
 ) -> tuple[PaperChange, ...]:
-    """Papers on the site only in the pull request, noting those it unhides or leaves undecided."""
+    """Papers on the site only in the pull request, noting those it unhides or leaves undecided.
+
+    ``taken`` are the ids that named another paper, whose id changed (_taken_ids).
+    """
     return tuple(
         PaperChange(
             paper_id,
             head.title(paper_id),
             (),
             after,
-            _added_note(base, head, paper_id, was_ids.get(paper_id)),
+            _added_note(base, head, paper_id, was_ids.get(paper_id), taken),
             head.papers[paper_id].links,
             was_ids.get(paper_id),
         )
@@ -877,17 +913,22 @@ def _added_hidden(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[P
     )
 
 
-def _added_note(base: _Side, head: _Side, paper_id: str, was_id: str | None) -> str | None:
+def _added_note(
+    base: _Side, head: _Side, paper_id: str, was_id: str | None, taken: dict[str, str]
+) -> str | None:
     """That an added paper was hidden before, what papers.yaml says of it, or that it says nothing.
 
     Its featuring, reading order, tags, note and arXiv id are on the site from now on, as much as
     its links: a reviewer reads them here rather than only in the diff (a new tag makes a tag page
     of its own).
-    ``was_id`` is the id it was hidden under, when another.
+    ``was_id`` is the id it was hidden under, when another; ``taken`` the ids that named
+    another paper (_taken_ids), whose decisions a paper that took one of them gets.
     """
     item = head.papers[paper_id]
     notes = ["unhidden"] if paper_id in base.hidden else []
     notes += [f"**id changed**, was `{was_id}`"] if was_id else []
+    notes += [TAKEN] if was_id in taken else []
+    notes += [_took(taken[paper_id])] if paper_id in taken else []
     notes += (
         [f"featured in {escape_gfm(', '.join(sorted(item.featured)))}"] if item.featured else []
     )
@@ -941,9 +982,16 @@ def _moved(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperCha
 
 
 def _edited(
-    base: _Side, head: _Side, in_error: frozenset[str], was_ids: dict[str, str]
+    base: _Side,
+    head: _Side,
+    in_error: frozenset[str],
+    was_ids: dict[str, str],
+    taken: dict[str, str],
 ) -> tuple[PaperEdit, ...]:
-    """Papers whose id or curation changed other than in place, then hidden ones likewise."""
+    """Papers whose id or curation changed other than in place, then hidden ones likewise.
+
+    ``taken`` are the ids that named another paper, whose id changed (_taken_ids).
+    """
     edited = []
     for item in head.curation.papers:
         if item.paper.id in in_error:
@@ -951,7 +999,8 @@ def _edited(
         previous = base.papers.get(item.paper.id)
         if previous is None:
             continue
-        changes = _id_changed(item.paper.id, was_ids, shown=True) + _edits(previous, item)
+        changes = _id_changed(item.paper.id, was_ids, taken, shown=True)
+        changes += _edits(previous, item)
         if changes:
             edited.append(PaperEdit(item.paper.id, item.paper.title, changes))
     for paper_id, now in head.hidden.items():
@@ -959,7 +1008,7 @@ def _edited(
         was = base.hidden.get(paper_id)
         if was is None or paper_id in in_error:
             continue
-        changes = _id_changed(paper_id, was_ids, shown=False)
+        changes = _id_changed(paper_id, was_ids, taken, shown=False)
         if was.reason != now.reason:
             changes += (f"reason for hiding, now: {_reason(now)}",)
         if changes:
@@ -967,20 +1016,46 @@ def _edited(
     return tuple(edited)
 
 
-def _id_changed(paper_id: str, was_ids: dict[str, str], *, shown: bool) -> tuple[str, ...]:
-    """That the paper's id changed, and for one on the site, the address its page leaves."""
+def _id_changed(
+    paper_id: str, was_ids: dict[str, str], taken: dict[str, str], *, shown: bool
+) -> tuple[str, ...]:
+    """That the paper's id changed, and for one on the site, the address its page leaves.
+
+    Its old id may name another paper now, and its new id may have named another paper (two
+    papers trading ids): either way decisions papers.yaml holds under an id land on another
+    paper, which is said (``taken``, from _taken_ids).
+    """
     old = was_ids.get(paper_id)
     if old is None:
         return ()
     # Papers' pages have no redirect: links to the old address break.
     page = f" (its page leaves `{urls.paper_url(old)}`)" if shown else ""
-    return (f"**id changed**, was `{old}`{page}",)
+    changes = [f"**id changed**, was `{old}`{page}"]
+    if old in taken:
+        changes.append(TAKEN)
+    if paper_id in taken:
+        changes.append(_took(taken[paper_id]))
+    return tuple(changes)
+
+
+def _took(title: str) -> str:
+    """That a paper took another's id (its title given), and what papers.yaml holds under it."""
+    return (
+        f"**took the id of another paper**, {escape_gfm(title)}: what papers.yaml decides under "
+        "it applies to this paper"
+    )
 
 
 def _removed(
-    base: _Side, head: _Side, in_error: frozenset[str], was_ids: dict[str, str]
+    base: _Side,
+    head: _Side,
+    in_error: frozenset[str],
+    was_ids: dict[str, str],
+    taken: dict[str, str],
 ) -> tuple[PaperChange, ...]:
     """Papers on the site only on the base branch: hidden by the pull request (why), or gone.
+
+    One whose id changed to an id another paper now has says so (``taken``, from _taken_ids).
 
     A paper whose id an earlier capture took, hidden under the id it has now, is removed too:
     the same paper (_paper_keys, as "the id now names another paper" tells), not by its id.
@@ -1001,8 +1076,11 @@ def _removed(
         elif paper_id not in head.places and paper_id not in in_error:
             hidden = head.hidden.get(paper_id)
             note = f"hidden: {_reason(hidden)}" if hidden is not None else _gone(head, paper)
+            was_id = was_ids.get(paper_id)
             removed.append(
-                PaperChange(paper_id, paper.title, before, (), note, (), was_ids.get(paper_id))
+                PaperChange(
+                    paper_id, paper.title, before, (), note, (), was_id, id_taken=was_id in taken
+                )
             )
     return tuple(removed)
 
