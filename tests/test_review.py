@@ -362,6 +362,13 @@ def test_a_dump_added_as_a_copy_of_another_is_said_to_be(curated_content: Path) 
     ) in format_review(review(curated_content, head))
 
 
+# How the line saying a sources.yaml could not be read ends: the catalogue is not compared either.
+NOR_PAPERS = (
+    "and papers' titles, abstracts, dates and upvotes from the dumps are not compared either "
+    "(the capture dates decide them)."
+)
+
+
 def test_a_sources_yaml_that_cannot_be_read_is_said_in_one_line_not_dump_by_dump(
     curated_content: Path,
 ) -> None:
@@ -378,7 +385,7 @@ def test_a_sources_yaml_that_cannot_be_read_is_said_in_one_line_not_dump_by_dump
         "\n"
         "**Labels and capture dates not compared**: this pull request's "
         "`head/sources/sources.yaml` could not be read (see Check), so what it says of each "
-        "dump is not known.\n"
+        f"dump is not known, {NOR_PAPERS}\n"
         "\n"
         "### Added (0)\n"
     ) in format_review(report)
@@ -388,10 +395,37 @@ def test_a_sources_yaml_that_cannot_be_read_is_said_in_one_line_not_dump_by_dump
         dump.write("Paged Caches for Serving\nCaches, in pages.\n")
     assert (
         "`head/sources/sources.yaml` and the base branch's `content/sources/sources.yaml` could "
-        "not be read (see Check), so what they say of each dump is not known.\n"
+        f"not be read (see Check), so what they say of each dump is not known, {NOR_PAPERS}\n"
         "\n"
         "- `dump.txt`: text edited; 7 → 8 records"
     ) in format_review(review(curated_content, head))
+
+
+@pytest.mark.parametrize("side", ["head", "content"])
+def test_a_sources_yaml_that_cannot_be_read_leaves_the_catalogue_uncompared(
+    curated_content: Path, side: str
+) -> None:
+    # A year-less date reads as unknown without the dump's capture date: the error's doing.
+    (curated_content / "sources" / "dated.txt").write_text(
+        "Paged Caches for Serving\n\nCaches, in pages.\n\n  • 2 authors\n·\nNov 2 7\n",
+        encoding="utf-8",
+    )
+    _list_dumps(
+        curated_content,
+        "  dump.txt: {label: Daily, captured: 2025-11-20}\n"
+        "  dated.txt: {label: Dated, captured: 2025-11-20}\n",
+    )
+    head = _head_copy(curated_content)
+    (Path(side) / "sources" / "sources.yaml").write_text(
+        "sources:\n  dump.txt: {label: Daily, captured: [2025-11-19}\n", encoding="utf-8"
+    )
+    report = review(curated_content, head)
+    assert report.catalogue == ()
+    assert report.upvotes_changed == 0
+    text = format_review(report)
+    assert "0 added, 0 moved, 0 removed, 0 edited; " in text
+    assert "Catalogue changes" not in text
+    assert NOR_PAPERS in text
 
 
 def test_a_dump_whose_text_changed_is_named_with_its_counts_before_and_after(

@@ -150,7 +150,7 @@ def _report_undated(dump: Dump) -> None:
     listing = dump.source.listing
     # A dump sources.yaml does not list, or whose entry is in error, is already reported, with
     # the fix: a second message for the same mistake would only repeat it, or contradict it.
-    if not dump.undated or listing in (Listing.UNLISTED, Listing.IN_ERROR):
+    if not dump.undated or listing in (Listing.UNLISTED, Listing.IN_ERROR, Listing.UNREAD):
         return
     (line, text), more = dump.undated[0], len(dump.undated) - 1
     others = f" and {more} more" if more else ""

@@ -26,7 +26,8 @@ added, removed, renamed, relabelled, redated or edited is named, as papers' page
 holding another's bytes as swapped with it, or a copy of it), or said to read as before when only
 its spaces or line endings changed, or said not to be readable (its papers then may still be in
 it, not in no dump). A sources.yaml that cannot be read is said in one line, and no dump called
-relabelled or redated for it. A pull request that changes none of this gets one line saying so.
+relabelled or redated for it, nor any paper's title, abstract or date compared (the capture dates
+decide them). A pull request that changes none of this gets one line saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -415,7 +416,12 @@ def review(base_content: Path, head_content: Path) -> Review:
     now_ids = {old: new for new, old in was_ids.items()}
     base_in_error = frozenset(now_ids.get(old, old) for old in base.curation.in_error)
     in_error = base_in_error | head.curation.in_error
-    catalogue, upvotes_changed = _catalogue_changes(base, head)
+    # Without a side's capture dates, which mention of a paper wins the merge and what its dates
+    # read as are the error's doing: every dated paper would read as changed.
+    catalogue: tuple[PaperEdit, ...] = ()
+    upvotes_changed = 0
+    if base.sources_unread is None and head.sources_unread is None:
+        catalogue, upvotes_changed = _catalogue_changes(base, head)
     # A theme or section renamed is the same one: its papers did not move, nor were unfeatured.
     sections = _section_renames(base, head, renames)
     base = _under_new_ids(base, renames, sections)
@@ -809,15 +815,6 @@ def _dated(source: SourceFile) -> tuple[date | None, int | None]:
 def _described(source: SourceFile) -> tuple[str, date | None, int | None]:
     """What sources.yaml says of a dump that its papers' pages show: its label and capture date."""
     return source.label, *_dated(source)
-
-
-def _not_described(source: SourceFile) -> bool:
-    """Whether sources.yaml's entry for a dump was not read: in error, no label, no date."""
-    return (
-        source.listing is Listing.IN_ERROR
-        and source.label == source.name
-        and _dated(source) == (None, None)
-    )
 
 
 def _check_is_content(content: Path) -> None:
@@ -1216,10 +1213,9 @@ def _curate(content: Path) -> _Side:
         for summary in loaded.catalogue.sources
         if summary.path in loaded.catalogue.unread
     )
-    # sources.yaml not read leaves every dump in error, named by its file and undated.
     sources = loaded.catalogue.sources
     sources_unread = None
-    if sources and all(_not_described(summary.source) for summary in sources):
+    if any(summary.source.listing is Listing.UNREAD for summary in sources):
         sources_unread = display_path(content / SOURCES_DIR / SOURCES_FILE)
     # Without any theme read, every entry naming one is in error: no paper can be compared.
     themes_read = loaded.files is None or curation.themes or curation.unread_themes is not None
@@ -1709,7 +1705,8 @@ def _not_compared(report: Review) -> str:
 def _labels_not_compared(report: Review) -> list[str]:
     """A line, before the dumps, for a side's sources.yaml that could not be read; or none.
 
-    One line, not every dump relabelled and redated: the file is the one thing to fix.
+    One line, not every dump relabelled and redated, nor every paper's date changed in the
+    catalogue: the file is the one thing to fix.
     """
     unread = [
         f"{side} {code_span(path)}"
@@ -1726,7 +1723,8 @@ def _labels_not_compared(report: Review) -> list[str]:
     return [
         f"**Labels and capture dates not compared**: {' and '.join(unread)} could not be "
         f"read{check}, so what {'it says' if len(unread) == 1 else 'they say'} of each dump is "
-        "not known."
+        "not known, and papers' titles, abstracts, dates and upvotes from the dumps are not "
+        "compared either (the capture dates decide them)."
     ]
 
 

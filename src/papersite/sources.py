@@ -102,6 +102,9 @@ class Listing(enum.Enum):
     UNLISTED = "not listed"
     # sources.yaml, or the dump's entry in it, holds an error that already names the problem.
     IN_ERROR = "in error"
+    # sources.yaml could not be read at all (its error names the problem): no dump has a label
+    # or a capture date, so what the dumps give each paper is not what the curators wrote.
+    UNREAD = "sources.yaml unread"
 
 
 @dataclass(frozen=True)
@@ -236,11 +239,11 @@ def discover_sources(
         described, unlisted = {}, Listing.NO_SOURCES_YAML
     elif outside_content(yaml_path, content):
         problems.error(display_path(yaml_path), None, OUTSIDE_CONTENT)
-        described, unlisted = {}, Listing.IN_ERROR
+        described, unlisted = {}, Listing.UNREAD
     else:
         described, duplicates = _read_sources_yaml(yaml_path, problems, today or today_anywhere())
         # sources.yaml that cannot be read lists nothing, and its error says so once.
-        unlisted = Listing.IN_ERROR if described is None else Listing.UNLISTED
+        unlisted = Listing.UNREAD if described is None else Listing.UNLISTED
         described = described or {}
     found: list[SourceFile] = []
     ignored: set[str] = set()
