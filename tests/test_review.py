@@ -296,6 +296,24 @@ def test_a_dump_that_cannot_be_read_is_said_so_and_its_papers_not_called_gone(
     ) in text
 
 
+def test_a_dump_replaced_by_a_broken_link_is_one_that_cannot_be_read(
+    curated_content: Path,
+) -> None:
+    # It read as removed, its papers as in no dump, where check says the file cannot be read.
+    head = _two_dumps(curated_content)
+    old = head / "sources" / "old.txt"
+    old.unlink()
+    old.symlink_to("/nonexistent/x")
+    report = review(curated_content, head)
+    assert [(c.name, c.head_unread, c.kept) for c in report.dumps] == [("old.txt", True, (1, 2))]
+    text = format_review(report)
+    assert "- `old.txt`: could not be read (see Check); it had 2 records" in text
+    assert "(`old.txt` could not be read, and may hold it: see Check)\n" in text
+    assert [problem.message for problem in report.problems] == [
+        "cannot read file: No such file or directory (a broken link?)"
+    ]
+
+
 def test_a_dump_emptied_says_how_many_of_its_papers_other_dumps_keep(
     curated_content: Path,
 ) -> None:

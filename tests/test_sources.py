@@ -90,7 +90,8 @@ def test_only_txt_files_are_read_and_others_are_named_in_a_warning(
 ) -> None:
     content = make_content(
         "spaced_small.txt",
-        sources_yaml="sources:\n  README.md: {}\n  CAPS.TXT: {}\n  spaced_small.txt: {}\n",
+        sources_yaml="sources:\n  README.md: {}\n  CAPS.TXT: {}\n  spaced_small.txt: {}\n"
+        "  gone.txt: {}\n",
     )
     folder = content / "sources"
     (folder / "README.md").write_text("About these dumps\n\nProse, not a paper.\n")
@@ -102,10 +103,10 @@ def test_only_txt_files_are_read_and_others_are_named_in_a_warning(
     (folder / ".DS_Store").write_bytes(b"\x00\x01Bud1")
     problems = Problems()
     found = discover_sources(content, problems)
-    assert [s.name for s in found] == ["CAPS.TXT", "spaced_small.txt"]
+    # A broken link named as a dump is one: reading it fails, with an error (read_dump).
+    assert [s.name for s in found] == ["CAPS.TXT", "gone.txt", "spaced_small.txt"]
     assert [str(p) for p in problems] == [
         f"{folder}/README.md: warning: not a .txt file, so not read as a dump",
-        f"{folder}/gone.txt: warning: not a file (a broken link?), so not read",
         f"{folder}/old: warning: a folder, not read: dumps go directly in {folder}",
         f"{folder}/sources.yml: warning: not a .txt file, so not read as a dump "
         "(did you mean sources.yaml?)",
@@ -672,6 +673,26 @@ def test_dumps_linking_outside_the_content_folder_are_not_read(
     assert [source.name for source in found] == ["inside.txt", "spaced_small.txt"]
     assert [str(p) for p in problems] == [
         f"{content}/sources/leak.txt: symbolic link to a place outside the content folder; not read"
+    ]
+
+
+@pytest.mark.parametrize("target", ["nowhere.txt", "/nonexistent/x"])
+def test_a_dump_replaced_by_a_broken_link_is_one_that_cannot_be_read(
+    make_content: MakeContent, target: str
+) -> None:
+    # Listed in sources.yaml, it is no file listed by mistake: one error, naming the link.
+    content = make_content(
+        "spaced_small.txt", sources_yaml="sources:\n  gone.txt: {}\n  spaced_small.txt: {}\n"
+    )
+    (content / "sources" / "gone.txt").symlink_to(target)
+    problems = Problems()
+    found = discover_sources(content, problems)
+    assert [source.name for source in found] == ["gone.txt", "spaced_small.txt"]
+    assert list(problems) == []
+    dump = read_dump(found[0])
+    assert dump.unread
+    assert [str(p) for p in dump.problems] == [
+        f"{content}/sources/gone.txt: cannot read file: No such file or directory (a broken link?)"
     ]
 
 

@@ -84,7 +84,9 @@ def read_dump(source: SourceFile) -> Dump:
         # be trusted.
         return Dump(source, dump.display, problems=list(error.problems), unread=True)
     except OSError as exc:
-        problem = Problem(dump.display, None, f"cannot read file: {exc.strerror}")
+        # A link is followed: what it links to is what is missing.
+        link = " (a broken link?)" if source.path.is_symlink() else ""
+        problem = Problem(dump.display, None, f"cannot read file: {exc.strerror}{link}")
         return Dump(source, dump.display, problems=[problem], unread=True)
     if not dump.read and not dump.problems:
         dump.problems.append(

@@ -702,7 +702,12 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
             continue
         # Its papers' changes are listed, but not which dump brought them: an edit is named here.
         # A file that cannot be read is not called edited: the reading's error is under Check.
-        edited = not _same_bytes(was.source.path, now.source.path, unreadable=True)
+        # One that became unreadable, or readable, did change (a dump replaced by a broken link).
+        base_unread = was.source.name in base.unread_dumps
+        head_unread = now.source.name in head.unread_dumps
+        edited = base_unread != head_unread or not _same_bytes(
+            was.source.path, now.source.path, unreadable=True
+        )
         # Left with no record, it is as good as removed to its papers: say how many stay.
         kept = None
         if edited and not now.read and was.read:
@@ -719,8 +724,8 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
             edited,
             edited and _same_records(was.source, now.source),
             kept,
-            base_unread=was.source.name in base.unread_dumps,
-            head_unread=now.source.name in head.unread_dumps,
+            base_unread=base_unread,
+            head_unread=head_unread,
             holds=holds,
             swapped=swapped,
             labels_read=labels_read,

@@ -251,10 +251,13 @@ def discover_sources(
         # Hidden files are the tools' (.gitkeep, .DS_Store), never a curator's dump.
         if path.name.startswith(".") or path.name == SOURCES_FILE:
             continue
-        if not _is_dump(path, problems):
+        # A dump replaced by a broken link is a dump that cannot be read (read_dump says so, once):
+        # not a file sources.yaml lists by mistake, nor one removed, as its papers may come back.
+        broken = path.suffix.lower() == ".txt" and path.is_symlink() and not path.exists()
+        if not broken and not _is_dump(path, problems):
             ignored.add(path.name)
             continue
-        if outside_content(path, content):
+        if not broken and outside_content(path, content):
             described.pop(path.name, None)
             problems.error(display_path(path), None, OUTSIDE_CONTENT)
             continue
@@ -327,7 +330,8 @@ def _is_dump(path: Path, problems: Problems) -> bool:
     if path.is_dir():
         reason = f"a folder, not read: dumps go directly in {display_path(path.parent)}"
     elif path.suffix.lower() == ".txt":
-        reason = "not a file (a broken link?), so not read"
+        # A pipe or a device: a broken link is read, and fails, as a dump (discover_sources).
+        reason = "not a regular file, so not read"
     else:
         misnamed = path.stem.lower() in ("sources", "source")
         hint = f" (did you mean {SOURCES_FILE}?)" if misnamed else ""
