@@ -1779,6 +1779,43 @@ def test_a_section_given_a_new_id_with_its_papers_is_a_rename_whose_anchor_break
     ]
 
 
+@pytest.mark.parametrize(
+    ("quantization", "fast_decoding", "lands"),
+    [
+        # Swapped: each anchor now leads to the other section.
+        ("fast-decoding", "quantization", "land on another section"),
+        # A chain: the first id is no one's, the second another section's.
+        ("fast-decoding", "drafting", "no longer land on it"),
+    ],
+)
+def test_sections_that_trade_ids_are_each_renamed_whose_anchors_land_elsewhere(
+    curated_content: Path, quantization: str, fast_decoding: str, lands: str
+) -> None:
+    # Its papers showed as moved, both sections as retitled and their keywords as edited, and
+    # links to either anchor, now on the other section, changed unsaid.
+    head = _head_copy(curated_content)
+    _edit_themes(
+        head,
+        ("      - id: quantization\n", "      - id: QUANTIZATION\n"),
+        ("      - id: fast-decoding\n", f"      - id: {fast_decoding}\n"),
+        ("      - id: QUANTIZATION\n", f"      - id: {quantization}\n"),
+    )
+    report = review(curated_content, head)
+    assert report.moved == ()
+    assert [(e.theme_id, e.changes, e.rules) for e in report.themes_edited] == [
+        (
+            "efficiency",
+            (
+                f"section renamed `quantization` → `{quantization}`: links to `#quantization` "
+                f"{lands} (sections have no `formerly`)",
+                f"section renamed `fast-decoding` → `{fast_decoding}`: links to `#fast-decoding` "
+                "land on another section (sections have no `formerly`)",
+            ),
+            (),
+        )
+    ]
+
+
 def test_an_edited_intro_shows_the_start_of_its_new_text(curated_content: Path) -> None:
     _edit_themes(
         curated_content,

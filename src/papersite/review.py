@@ -17,10 +17,10 @@ by the paper (its title, or its abstract as the catalogue merges mentions), as a
 can take a paper's id. A paper whose id changed (an older page gave it an earlier title, or another
 paper captured earlier took its id, or two papers traded ids) is that paper: compared with itself
 under its new id, its id change named, and said when papers.yaml's decisions under an id now land
-on another paper. Themes are compared by id too, a theme renamed with its
-old id under 'formerly' as the theme it was, and a section given a new id with its papers as the
-section it was; the addresses of a theme's id or former id that the site stops publishing are
-named, and those a former id adds.
+on another paper. Themes are compared by id too, a theme renamed with its old id under 'formerly'
+as the theme it was, and a section given a new id with its papers as the section it was (two
+sections trading ids each renamed, their anchors now landing on the other); the addresses of a
+theme's id or former id that the site stops publishing are named, and those a former id adds.
 Dumps are compared by file name, or by bytes or most of their records when renamed: each one
 added, removed, renamed, relabelled, redated or edited is named, as papers' pages list them (one
 holding another's bytes as swapped with it, or a copy of it), or said to read as before when only
@@ -465,13 +465,18 @@ def _section_renames(
 ) -> dict[str, dict[str, str]]:
     """The sections the pull request renames, old id to new, by theme (its id in the pull request).
 
-    A section removed and one added to the same theme, holding the same papers or most of them
-    (more than half of each one's), is one section under a new id: its papers did not move.
+    A section whose papers, all or most (more than half of each one's), are under another id of
+    the same theme in the pull request, and not under its own, is one section under a new id:
+    its papers did not move. The new id is one the base branch lacks, or one its section leaves
+    too: two sections that swap ids (or a chain, A to B and B to C) are each renamed.
     """
 
     def papers(side: _Side, theme_id: str, section_id: str) -> set[str]:
         place = Place(theme_id, section_id)
         return {paper_id for paper_id, places in side.places.items() if place in places}
+
+    def same(before: set[str], after: set[str]) -> bool:
+        return 2 * len(before & after) > max(len(before), len(after))
 
     base_id = {new: old for old, new in renames.items()}
     found = {}
@@ -479,18 +484,33 @@ def _section_renames(
         was = base.curation.theme(base_id.get(theme.id, theme.id))
         if was is None:
             continue
-        added = [section.id for section in theme.sections if was.section(section.id) is None]
-        pairs = {}
+        pairs: dict[str, str] = {}
         for section in was.sections:
-            if theme.section(section.id) is not None:
-                continue
             before = papers(base, was.id, section.id)
-            for new in added:
-                after = papers(head, theme.id, new)
-                if 2 * len(before & after) > max(len(before), len(after)):
-                    pairs[section.id] = new
-                    added.remove(new)
-                    break
+            if same(before, papers(head, theme.id, section.id)):
+                continue  # its papers stayed: the section kept its id
+            new = next(
+                (
+                    now.id
+                    for now in theme.sections
+                    if now.id != section.id
+                    and now.id not in pairs.values()
+                    and same(before, papers(head, theme.id, now.id))
+                ),
+                None,
+            )
+            if new is not None:
+                pairs[section.id] = new
+        # An id a base section keeps is no other's new id, and an id the pull request still has
+        # is another section's only if that one is renamed to it: drop pairs until none is left.
+        while dropped := [
+            old
+            for old, new in pairs.items()
+            if (was.section(new) is not None and new not in pairs)
+            or (theme.section(old) is not None and old not in pairs.values())
+        ]:
+            for old in dropped:
+                del pairs[old]
         if pairs:
             found[theme.id] = pairs
     return found
@@ -1367,10 +1387,12 @@ def _section_edits(was: Theme, now: Theme, renamed: dict[str, str]) -> list[str]
             changes.append(f"section `{section.id}` added")
             continue
         if old.id != section.id:
-            # The page's anchor is the section's id: no address keeps the old one (render.py).
+            # The page's anchor is the section's id: no address keeps the old one (render.py),
+            # and one another section now has leads there.
+            lands = "land on another section" if now.section(old.id) else "no longer land on it"
             changes.append(
-                f"section renamed `{old.id}` → `{section.id}`: links to `#{old.id}` no longer "
-                "land on it (sections have no `formerly`)"
+                f"section renamed `{old.id}` → `{section.id}`: links to `#{old.id}` {lands} "
+                "(sections have no `formerly`)"
             )
         if old.title != section.title:
             changes.append(
