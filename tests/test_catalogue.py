@@ -234,6 +234,71 @@ def test_new_dumps_join_a_retitled_paper_in_capture_order_whatever_their_names(
     }
 
 
+RETITLED = "A New Title for the Paper"
+
+
+@pytest.mark.parametrize(
+    "revised_named_first", [True, False], ids=["revised-named-first", "revised-named-second"]
+)
+@pytest.mark.parametrize(
+    ("captured", "year"),
+    [(date(2025, 11, 10), None), (None, 2025)],
+    ids=["same-day", "year-only"],
+)
+def test_a_retitled_paper_is_one_paper_whatever_order_its_mentions_are_walked_in(
+    captured: date | None, year: int | None, revised_named_first: bool
+) -> None:
+    # A probe: walked first (its name sorts first, or its year counts from January 1), the new
+    # title with the revised abstract made a second paper, which the new title with the old
+    # abstract then joined by title: a second, undecided page, and no warning.
+    revised, old = ("a.txt", "b.txt") if revised_named_first else ("b.txt", "a.txt")
+    dumps = [
+        dump(revised, Record(revised, 1, RETITLED, REVISED), captured=captured, year=year),
+        dump(old, Record(old, 1, RETITLED, ABSTRACT), captured=date(2025, 11, 10)),
+        dump(
+            "x.txt",
+            Record("x.txt", 1, "Original Title of Paper", ABSTRACT),
+            captured=date(2025, 11, 1),
+        ),
+    ]
+    catalogue = build_catalogue(sorted(dumps, key=lambda d: d.source.name))
+    (paper,) = catalogue.papers
+    assert paper.sources == ("a.txt", "b.txt", "x.txt")
+    assert catalogue.problems == ()
+    # The title captured first names the paper: counted from January 1, the year-only dump's.
+    first = "x.txt" if year is None else revised
+    assert paper.id == slugify("Original Title of Paper" if year is None else RETITLED)
+    # The first mention under each other title is counted as the retitle: merged, not new.
+    counts = {s.path: (s.papers, s.merged, s.retitled) for s in catalogue.sources}
+    retitles = sorted({"a.txt", "x.txt"} - {first}) if year is None else ["x.txt"]
+    assert counts == {
+        name: (1, 0, 0) if name == first else (0, 1, int(name in retitles))
+        for name in ("a.txt", "b.txt", "x.txt")
+    }
+    assert {key for key in paper.match_keys if key[0] == "title"} == {
+        ("title", match_key("Original Title of Paper")),
+        ("title", match_key(RETITLED)),
+    }
+
+
+def test_papers_whose_abstracts_differ_only_in_their_numbers_stay_apart_in_any_order() -> None:
+    # The 15B model's paper, first seen with an earlier abstract, comes by its title to the
+    # 1.5B model's abstract key after the walk: it shares the key, not the numbers.
+    abstract = f"We release Foo, an open language model with {{}} parameters. {PROBED}"
+    small = Record("a.txt", 1, "Foo: A Small Open Model", abstract.format("1.5 billion"))
+    earlier = abstract.format("15 billion").replace("a tenth", "a fifth")
+    mid = Record("b.txt", 1, "Foo: A Mid-Size Open Model", earlier)
+    again = Record("c.txt", 1, "Foo: A Mid-Size Open Model", abstract.format("15 billion"))
+    catalogue = build_catalogue([dump("a.txt", small), dump("b.txt", mid), dump("c.txt", again)])
+    papers = {paper.title: paper.sources for paper in catalogue.papers}
+    assert papers == {small.title: ("a.txt",), mid.title: ("b.txt", "c.txt")}
+    assert [(s.papers, s.merged, s.retitled) for s in catalogue.sources] == [
+        (1, 0, 0),
+        (1, 0, 0),
+        (0, 1, 0),
+    ]
+
+
 def test_an_abstract_with_letters_or_digits_changed_tells_another_paper() -> None:
     old = "Load-Balanced Routing for Mixture-of-Experts"
     first = Record("a.txt", 1, old, PROBED)
