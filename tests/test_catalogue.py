@@ -299,6 +299,22 @@ def test_papers_whose_abstracts_differ_only_in_their_numbers_stay_apart_in_any_o
     ]
 
 
+def test_a_mention_with_another_paper_s_abstract_merges_no_two_papers() -> None:
+    # Paper Two, seen with its own abstract, then once with Paper One's withdrawal notice: that
+    # mention is warned of, and its abstract, as likely another paper's, joins the two into none.
+    withdrawn = (
+        "This paper has been withdrawn by the authors owing to an error in the experiments of "
+        "section four; a corrected version will follow."
+    )
+    one = Record("a.txt", 1, "Paper One", withdrawn)
+    two = Record("a.txt", 3, "Paper Two", PROBED)
+    again = Record("b.txt", 1, "Paper Two", withdrawn)
+    catalogue = build_catalogue([dump("a.txt", one, two), dump("b.txt", again)])
+    papers = {paper.title: paper.sources for paper in catalogue.papers}
+    assert papers == {"Paper One": ("a.txt",), "Paper Two": ("a.txt", "b.txt")}
+    assert [problem.line for problem in catalogue.problems] == [1]
+
+
 def test_an_abstract_with_letters_or_digits_changed_tells_another_paper() -> None:
     old = "Load-Balanced Routing for Mixture-of-Experts"
     first = Record("a.txt", 1, old, PROBED)

@@ -223,6 +223,8 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # Mentions merged by title whose abstracts tell of another paper: a paper of the same title
     # would otherwise take the page's abstract and date without a word (see _report_unlike).
     unlike: list[tuple[str, Record, Record]] = []
+    # Their abstracts as written: another paper's, as likely as this one's, so they join no paper.
+    doubtful: set[tuple[str, str]] = set()
     displays = {dump.source.name: dump.display for dump in dumps}
     # Per dump by rank: its new papers, its duplicates merged, and how many of those were joined.
     tallies = [[0, 0, 0] for _ in captures]
@@ -260,6 +262,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
                 other = None if known else _unlike_abstract(record, groups[key])
                 if other is not None:
                     unlike.append((key, other, record))
+                    doubtful.add((key, record.abstract))
                 groups[key].append(record)
             else:
                 tally[0] += 1
@@ -270,7 +273,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # A paper's new title met with its revised abstract before its old abstract (a dump captured
     # the same day, its name sorting first, or known by its year alone) made a second paper, which
     # the old abstract then came to by title: the two are one, as the join would have had them.
-    roots = _joined_by_abstract(by_abstract, first_seen)
+    roots = _joined_by_abstract(by_abstract, first_seen, doubtful)
     for key, root in roots.items():
         groups[root].extend(groups.pop(key))
         matched[root] |= matched.pop(key)
@@ -318,13 +321,16 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
 
 
 def _joined_by_abstract(
-    by_abstract: dict[str, list[tuple[str, str]]], first_seen: dict[str, tuple[int, int, str]]
+    by_abstract: dict[str, list[tuple[str, str]]],
+    first_seen: dict[str, tuple[int, int, str]],
+    doubtful: set[tuple[str, str]],
 ) -> dict[str, str]:
     """The papers that are another's: each one's key, and the key of the paper it is.
 
     Papers whose abstracts share a key, their numbers read alike (the test the join makes), are
     one paper, however they came to share it; of those, the one first seen keeps its key, and
-    its id with it.
+    its id with it. An abstract a paper's mention has unlike its earlier ones (``doubtful``, each
+    warned of) joins it to no other: a boilerplate abstract would merge two papers.
     """
     parent: dict[str, str] = {}
 
@@ -341,6 +347,8 @@ def _joined_by_abstract(
             continue
         by_numbers: dict[tuple[str, ...], str] = {}
         for key, text in texts:
+            if (key, text) in doubtful:
+                continue
             first, other = root(by_numbers.setdefault(tuple(numbers(text)), key)), root(key)
             if first != other:
                 first, other = sorted((first, other), key=first_seen.__getitem__)
