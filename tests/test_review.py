@@ -2077,6 +2077,35 @@ def test_a_former_id_dropped_names_the_addresses_the_site_stops_publishing(
     )
 
 
+def test_tag_pages_the_site_stops_publishing_are_named_with_no_redirect(
+    curated_content: Path, head_content: Path
+) -> None:
+    base = curated_content / "curation" / "papers.yaml"
+    base.write_text(
+        base.read_text(encoding="utf-8").replace("[addition]", "[addition, survey, 'C++']"),
+        encoding="utf-8",
+    )
+    papers = head_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8").replace("[addition]", "[addition, overview, 'C++']")
+    # "C#" slugs as "C++" does: both tags get hashed slugs, and `tags/c/` goes.
+    papers.write_text(text.replace("[quantization]", "[quantization, 'C#']"), encoding="utf-8")
+    report = review(curated_content, head_content)
+    assert [(a.tag, a.old, a.now) for a in report.tag_addresses] == [
+        ("C++", "c", "c-f1deb75f"),
+        ("survey", "survey", None),
+    ]
+    assert (
+        "\nTag pages the site stops publishing, with no redirect (tags have no `formerly`): "
+        "`tags/c/` (tag `C++`, now at `tags/c-f1deb75f/`); "
+        "`tags/survey/` (tag `survey`, which no paper on the site has now).\n"
+    ) in format_review(report)
+    # A tag given to other papers keeps its address: nothing to name.
+    papers.write_text(text.replace("[quantization]", "[quantization, survey]"), encoding="utf-8")
+    report = review(curated_content, head_content)
+    assert report.tag_addresses == ()
+    assert "Tag pages" not in format_review(report)
+
+
 def test_a_former_id_close_to_an_address_dropped_is_said_to_be_likely_meant(
     curated_content: Path,
 ) -> None:

@@ -20,7 +20,9 @@ under its new id, its id change named, and said when papers.yaml's decisions und
 on another paper. Themes are compared by id too, a theme renamed with its old id under 'formerly'
 as the theme it was, and a section given a new id with its papers as the section it was (two
 sections trading ids each renamed, their anchors now landing on the other); the addresses of a
-theme's id or former id that the site stops publishing are named, and those a former id adds.
+theme's id or former id that the site stops publishing are named, and those a former id adds;
+so is each tag page's address the site stops publishing (its tag on no paper now, or given
+another address as another tag's name came to slug alike), which no redirect keeps.
 Dumps are compared by file name, or by bytes or most of their records when renamed: each one
 added, removed, renamed, relabelled, redated or edited is named, as papers' pages list them (one
 holding another's bytes as swapped with it, or a copy of it), or said to read as before when only
@@ -69,7 +71,7 @@ from papersite.errors import (
 from papersite.markup import code_span, escape_gfm
 from papersite.rules import Term
 from papersite.sources import SOURCES_DIR, SOURCES_FILE, Listing, Record, SourceFile
-from papersite.tags import text_order
+from papersite.tags import tag_slugs, text_order
 from papersite.wording import closest, counted
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
@@ -147,6 +149,20 @@ class Addresses:
     now: str | None
     typo: tuple[str, str] | None = None
     renamed: bool = False
+
+
+@dataclass(frozen=True)
+class TagAddress:
+    """A base tag's page, at an address (its slug, ``old``) the pull request's site has not.
+
+    ``now`` is the tag's slug in the pull request, when it keeps pages under another address
+    (another tag's name came to slug alike and both got hashed slugs); None when no paper on the
+    site has the tag any more. Tags have no 'formerly': no redirect keeps the old address.
+    """
+
+    tag: str
+    old: str
+    now: str | None = None
 
 
 @dataclass(frozen=True)
@@ -304,6 +320,8 @@ class Review:
     themes_edited: tuple[ThemeEdit, ...] = ()
     # Addresses links and feed readers use that the pull request drops or leads elsewhere.
     addresses: tuple[Addresses, ...] = ()
+    # Tag pages' addresses the pull request's site drops, by tag name.
+    tag_addresses: tuple[TagAddress, ...] = ()
     # Papers new to the dumps that papers.yaml hides from the start: on the site on neither side,
     # but the hiding and its reason are a decision the reviewer checks.
     added_hidden: tuple[PaperChange, ...] = ()
@@ -341,6 +359,7 @@ class Review:
                     self.upvotes_changed,
                     self.themes_edited,
                     self.addresses,
+                    self.tag_addresses,
                     [dump for dump in self.dumps if not dump.site_unchanged],
                     self.base_sources_unread,
                     self.head_sources_unread,
@@ -440,6 +459,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         upvotes_changed=upvotes_changed,
         themes_edited=_themes_edited(base, head, renames, sections),
         addresses=_addresses_changed(base.curation, head.curation, renames),
+        tag_addresses=_tag_addresses_changed(base.curation, head.curation),
         dumps=_dumps_changed(base, head),
         base_sources_unread=base.sources_unread,
         head_sources_unread=head.sources_unread,
@@ -667,6 +687,29 @@ def _addresses_changed(
             if old in dropped
         ]
     return tuple(changes)
+
+
+def _tag_addresses_changed(base: Curation, head: Curation) -> tuple[TagAddress, ...]:
+    """The base site's tag pages, by tag name, whose address the pull request's site has not.
+
+    Each tag's first page, as each theme's: a list's later pages come and go with its papers,
+    and are not named for a theme either.
+    """
+    before, after = _tag_slugs(base), _tag_slugs(head)
+    # By address, not by name: a tag renamed to a name that slugs alike ("Survey" to "survey")
+    # keeps its pages where they were.
+    published = set(after.values())
+    return tuple(
+        TagAddress(tag, slug, after.get(tag))
+        for tag, slug in sorted(before.items(), key=lambda item: text_order(item[0]))
+        if slug not in published
+    )
+
+
+def _tag_slugs(side: Curation) -> dict[str, str]:
+    """The slug of each tag of the side's papers on the site, made as render.py makes them."""
+    # From every tag at once: whether a tag's slug is hashed depends on the others.
+    return tag_slugs(tag for item in side.papers for tag in item.tags)
 
 
 def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
@@ -1491,6 +1534,16 @@ def _kept(address: Addresses) -> str:
     )
 
 
+def _tag_gone(address: TagAddress) -> str:
+    """A tag page's address dropped, with the tag's name and its new address, if it has one."""
+    where = (
+        "which no paper on the site has now"
+        if address.now is None
+        else f"now at `{urls.tag_url(address.now)}`"
+    )
+    return f"`{urls.tag_url(address.old)}` (tag {code_span(address.tag)}, {where})"
+
+
 def _typo(address: Addresses) -> str:
     """For addresses dropped, the former id the pull request likely meant as theirs."""
     if address.typo is None:
@@ -1676,6 +1729,12 @@ def _format_review(report: Review) -> str:
     kept = "; ".join(_kept(address) for address in report.addresses if address.now)
     if kept:
         lines += ["", f"Old addresses kept by `formerly`: {kept}."]
+    if tags := "; ".join(_tag_gone(address) for address in report.tag_addresses):
+        lines += [
+            "",
+            "Tag pages the site stops publishing, with no redirect (tags have no `formerly`): "
+            f"{tags}.",
+        ]
     unread = _labels_not_compared(report)
     if report.dumps or unread:
         # What pages name as a paper's sources, and where a new dump's papers come from.
