@@ -236,6 +236,26 @@ def test_tags_and_their_papers_are_in_alphabetical_order_whatever_their_case(
         assert re.findall(r'class="md-tag"[^>]*>([^<]+)<', entry) == shown
 
 
+def test_a_tag_named_index_leaves_the_tags_page_in_place(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    # tags/index.md would have been served where the Tags page is, and MkDocs kept only one.
+    papers = tuple(
+        dataclasses.replace(item, tags=("index",)) if item.tags else item
+        for item in site.curation.papers
+    )
+    built = tmp_path / "site"
+    curation = dataclasses.replace(site.curation, papers=papers)
+    build_site(Loaded(site.catalogue, curation, ()), built, config_file=CONFIG, strict=True)
+    tags_page = (built / "tags/index.html").read_text("utf-8")
+    assert "<title>Tags - " in tags_page
+    [slug] = re.findall(r'class="md-tag" href="\.\./tags/([^"/]+)/"', tags_page)
+    assert re.fullmatch(r"index-[0-9a-f]{8}", slug)
+    tag_page = (built / "tags" / slug / "index.html").read_text("utf-8")
+    assert 'href="../../tags/#tag:index"' in tag_page
+    theme = (built / "themes/efficiency/index.html").read_text("utf-8")
+    assert f'class="md-tag" href="../../tags/{slug}/"' in theme
+
+
 def test_feeds_parse_as_atom(curated_site: Path) -> None:
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feeds = sorted(set((curated_site / "feeds").glob("*.xml")) - {curated_site / FEEDS_SITEMAP})

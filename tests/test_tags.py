@@ -4,6 +4,8 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
+
 from papersite.tags import (
     SORT_OPTIONS,
     tag_order,
@@ -116,3 +118,12 @@ def test_a_tag_named_like_another_s_hashed_slug_does_not_take_its_folder() -> No
     slugs = tag_slugs(["C++", "C#", c_plus])
     assert slugs[c_plus] == c_plus and slugs["C++"] != c_plus
     assert len(set(slugs.values())) == 3
+
+
+@pytest.mark.parametrize("name", ["index", "Index", "INDEX!"])
+def test_a_tag_named_index_does_not_take_the_tags_page_s_file(name: str) -> None:
+    # tags/index.md would be served where tags.md is, tags/index.html: MkDocs keeps one of them.
+    slug = tag_slugs([name, "README"])[name]
+    assert re.fullmatch(r"index-[0-9a-f]{8}", slug)
+    # MkDocs reads only "README" as an index, in capitals; a slug is lower-case.
+    assert tag_slugs(["README"]) == {"README": "readme"}

@@ -28,6 +28,10 @@ from typing import Any, Protocol
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # A tag's name is at most 40 characters (schema.py); its address is kept as short.
 SLUG_LENGTH = 40
+# Slugs MkDocs gives another meaning as a page's file name: tags/index.md is the Tags page's own
+# file (tags.md and it would both become tags/index.html, and MkDocs keeps one). MkDocs reads
+# README.md so too, but only in capitals, which no slug has.
+RESERVED_SLUGS = frozenset({"index"})
 
 
 class _Named(Protocol):
@@ -57,16 +61,21 @@ def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     """Each tag's folder name under the Tags page: lower-case ASCII letters, digits and '-'.
 
     Made of the name ("Linear RNN" is ``linear-rnn``, "Café" ``cafe``), so the address says what
-    it lists. A tag whose name keeps no letter or digit in ASCII ("日本語", "C++" beside "C#"),
-    or that shares its slug with another tag, ends in a few hex digits of its name's hash: every
-    tag gets a folder of its own, the same whatever order the tags come in.
+    it lists. A tag whose name keeps no letter or digit in ASCII ("日本語"), that shares its slug
+    with another tag ("C++" beside "Ç"), or whose slug MkDocs reads as another page's (``index``,
+    :data:`RESERVED_SLUGS`), ends in a few hex digits of its name's hash: every tag gets a folder
+    of its own, the same whatever order the tags come in.
     """
     names = sorted(set(tags), key=text_order)
     plain = {name: _plain_slug(name) for name in names}
     counts: dict[str, int] = {}
     for slug in plain.values():
         counts[slug] = counts.get(slug, 0) + 1
-    slugs = {name: slug for name, slug in plain.items() if slug and counts[slug] == 1}
+    slugs = {
+        name: slug
+        for name, slug in plain.items()
+        if slug and counts[slug] == 1 and slug not in RESERVED_SLUGS
+    }
     taken = set(plain.values())
     for name, slug in plain.items():
         if name in slugs:
