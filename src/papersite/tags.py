@@ -62,9 +62,9 @@ def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
 
     Made of the name ("Linear RNN" is ``linear-rnn``, "Café" ``cafe``), so the address says what
     it lists. A tag whose name keeps no letter or digit in ASCII ("日本語"), that shares its slug
-    with another tag ("C++" beside "Ç"), or whose slug MkDocs reads as another page's (``index``,
-    :data:`RESERVED_SLUGS`), ends in a few hex digits of its name's hash: every tag gets a folder
-    of its own, the same whatever order the tags come in.
+    with another tag ("Résumé" beside "resume"), or whose slug MkDocs reads as another page's
+    (``index``, :data:`RESERVED_SLUGS`), ends in a few hex digits of its name's hash: every tag
+    gets a folder of its own, the same whatever order the tags come in.
     """
     names = sorted(set(tags), key=text_order)
     plain = {name: _plain_slug(name) for name in names}
