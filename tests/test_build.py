@@ -164,6 +164,22 @@ def test_material_search_holds_each_abstract_and_paper_list_once(curated_site: P
     assert unsorted and not any(p["title"] in doc["text"] for p in papers for doc in unsorted)
 
 
+def test_material_search_indexes_no_pager_and_no_tag_s_page(paged_site: Path) -> None:
+    index = json.loads((paged_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert (paged_site / "tags/attention/2/index.html").is_file()
+    assert (paged_site / "unsorted/2/index.html").is_file()
+    # A tag's page lists papers by title, each found on its own: it would be a second result.
+    locations = {doc["location"].partition("#")[0] for doc in index["docs"]}
+    assert "tags/" in locations and not any(
+        at.startswith("tags/") and at != "tags/" for at in locations
+    )
+    # A pager's links ("Page 1 of 3 1 2 3 Next →") and Unsorted's pages by date match no query.
+    for doc in index["docs"]:
+        text = doc["text"]
+        assert not re.search(r"Page \d+ of|Next →|Older →|Pages by date|Sections:", text), doc
+    assert any(at.startswith("unsorted/") for at in locations)
+
+
 def test_tags_page_lists_escaped_tags_linking_to_the_pages_chips_link_to(
     curated_site: Path,
 ) -> None:

@@ -20,7 +20,8 @@ the headings and boilerplate its page also shows (Links, Cite, Sources). Materia
 split every paper page into eight entries, so paper pages say ``search: exclude`` in their front
 matter and papersite adds one entry per paper, from the data it already has, to the index the
 plugin wrote: less than half the size, one result per paper, and MkDocs no longer parses every
-paper page a third time.
+paper page a third time. A tag's pages, lists of titles, say ``search: exclude`` too, and lists
+and pagers elsewhere are marked ``data-search-exclude``.
 """
 
 from __future__ import annotations
