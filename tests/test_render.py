@@ -38,6 +38,7 @@ from papersite.exports import EXPORT_FIELDS
 from papersite.markup import escape_html, render_note
 from papersite.render import (
     MARKER,
+    DateRun,
     ListPage,
     PaperView,
     SectionView,
@@ -46,6 +47,7 @@ from papersite.render import (
     _yaml_string,
     could_have_written,
     date_range,
+    date_runs,
     generate,
     paginate_theme,
     search_example,
@@ -676,13 +678,19 @@ def test_front_matter_strings_read_back_as_the_escaped_text(text: str) -> None:
         assert dumped == slow.strip()
 
 
-def test_a_long_unsorted_list_is_split_into_linked_pages(tmp_path: Path) -> None:
+def _every_paper_unsorted(tmp_path: Path, size: int) -> tuple[Catalogue, Path]:
+    """The fixture papers, none in a theme, generated with Unsorted in pages of ``size``."""
     catalogue = load_catalogue(write_content(tmp_path))
     out = tmp_path / "docs"
-    settings = dataclasses.replace(SETTINGS, unsorted_page_size=2)
+    settings = dataclasses.replace(SETTINGS, unsorted_page_size=size)
     generate(
         catalogue, Curation((), tuple(CuratedPaper(p) for p in catalogue.papers)), settings, out
     )
+    return catalogue, out
+
+
+def test_a_long_unsorted_list_is_split_into_linked_pages(tmp_path: Path) -> None:
+    catalogue, out = _every_paper_unsorted(tmp_path, 2)
     total = len(catalogue.papers)
     pages = [out / "unsorted.md", *sorted((out / "unsorted").glob("*.md"))]
     assert len(pages) == (total + 1) // 2 >= 3
@@ -746,12 +754,7 @@ def test_a_page_of_newest_first_papers_spans_months_and_counts_its_undated(
 def test_every_unsorted_page_links_every_page_and_says_what_dates_each_holds(
     tmp_path: Path,
 ) -> None:
-    catalogue = load_catalogue(write_content(tmp_path))
-    out = tmp_path / "docs"
-    settings = dataclasses.replace(SETTINGS, unsorted_page_size=2)
-    generate(
-        catalogue, Curation((), tuple(CuratedPaper(p) for p in catalogue.papers)), settings, out
-    )
+    _, out = _every_paper_unsorted(tmp_path, 2)
     second = (out / "unsorted" / "2.md").read_text(encoding="utf-8")
     # A landmark named apart from the one below the list, the page it is on marked as current.
     top = second.partition('<nav class="ps-pager" aria-label="Pages of Unsorted, top"')[2]
@@ -776,6 +779,54 @@ def test_every_unsorted_page_links_every_page_and_says_what_dates_each_holds(
         ("Page 4", '<span class="ps-meta">May 2025 and 1 undated paper</span>'),
         ("Page 5", '<span class="ps-meta">1 undated paper</span>'),
     ]
+
+
+def test_unsorted_pages_holding_only_undated_papers_are_one_line_of_its_pages_by_date(
+    tmp_path: Path,
+) -> None:
+    catalogue, out = _every_paper_unsorted(tmp_path, 1)
+    count = len(catalogue.papers)
+    undated = sum(paper.published is None for paper in catalogue.papers)
+    assert undated >= 2
+    first = count - undated + 1
+    run = f"Pages {first}–{count}"
+    lines = {}
+    for number in (1, count):
+        text = (out / urls.page_file(urls.list_page_url(urls.UNSORTED, number))).read_text("utf-8")
+        contents = text.partition('<ul class="ps-contents" data-search-exclude>\n')[2]
+        lines[number] = contents.partition("</ul>")[0].splitlines()
+    # One line for the undated pages, linking the first of them, after a line for each dated one.
+    assert len(lines[1]) == first
+    link = f'<a href="../unsorted/{first}/">{run}</a>'
+    assert lines[1][-1] == f'<li>{link} <span class="ps-meta">undated papers</span></li>'
+    here = f"undated papers (this is page {count})"
+    assert (
+        lines[count][-1] == f'<li><strong>{run}</strong> <span class="ps-meta">{here}</span></li>'
+    )
+    # The pager still links the page before, inside the run.
+    assert f'<a rel="prev" href="../../unsorted/{count - 1}/">' in text
+
+
+@pytest.mark.parametrize(
+    ("pages", "runs"),
+    [
+        (
+            [[date(2025, 5, 1)], [None], [None], [None]],
+            [(1, 1, "May 2025"), (2, 4, "undated papers")],
+        ),
+        # A page holding dated papers too keeps its line: it says how many are undated.
+        (
+            [[date(2025, 5, 1), None], [None]],
+            [(1, 1, "May 2025 and 1 undated paper"), (2, 2, "1 undated paper")],
+        ),
+        ([[None, None]], [(1, 1, "2 undated papers")]),
+        ([[]], [(1, 1, "")]),
+    ],
+)
+def test_date_runs_join_only_pages_after_each_other_holding_only_undated_papers(
+    pages: list[list[date | None]], runs: list[tuple[int, int, str]]
+) -> None:
+    assert date_runs(pages) == tuple(DateRun(*run) for run in runs)
 
 
 def test_every_page_of_a_long_theme_lists_all_its_sections_and_where_each_is(

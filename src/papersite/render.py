@@ -1116,6 +1116,17 @@ class SectionPlace:
 
 
 @dataclass(frozen=True)
+class DateRun:
+    """Pages of a newest-first list that one line of its "Pages by date" stands for."""
+
+    # Counting from 1; the same page for a run of one.
+    first: int
+    last: int
+    # What they span (date_range); a run of several pages holds only undated papers.
+    dates: str
+
+
+@dataclass(frozen=True)
 class ListPage(Generic[T]):
     """One page of a list split into pages (Unsorted, a theme): its items and its neighbours.
 
@@ -1136,6 +1147,8 @@ class ListPage(Generic[T]):
     sections: tuple[SectionPlace, ...] = ()
     # What each page of Unsorted spans (date_range), by number from 1: where to jump for a year.
     dates: tuple[str, ...] = ()
+    # The same, as its "Pages by date" lists them (date_runs).
+    date_runs: tuple[DateRun, ...] = ()
 
     @property
     def title(self) -> str:
@@ -1205,7 +1218,9 @@ def paginate(
     ``published`` holds the papers' dates, in the same order: each page then says what it spans.
     """
     starts = range(0, len(papers), size) or range(1)
-    dates = tuple(date_range(published[start : start + size]) for start in starts)
+    chunks = [published[start : start + size] for start in starts]
+    dates = tuple(date_range(chunk) for chunk in chunks)
+    runs = date_runs(chunks)
     return [
         ListPage(
             first_url,
@@ -1216,6 +1231,7 @@ def paginate(
             min(start + 1, len(papers)),
             min(start + size, len(papers)),
             dates=dates if published else (),
+            date_runs=runs if published else (),
         )
         for number, start in enumerate(starts, start=1)
     ]
@@ -1236,6 +1252,24 @@ def date_range(days: Sequence[date | None]) -> str:
         return span
     papers = counted(undated, "undated paper")
     return f"{span} and {papers}" if span else papers
+
+
+def date_runs(pages: Sequence[Sequence[date | None]]) -> tuple[DateRun, ...]:
+    """Each page's span (date_range), pages after each other holding only undated papers as one.
+
+    Undated papers come last, and thousands of them made dozens of lines alike ("Page 18: 5
+    undated papers" to "Page 61: 5 undated papers"); the pager still reaches each page.
+    """
+    runs: list[DateRun] = []
+    undated_before = False
+    for number, days in enumerate(pages, start=1):
+        undated = bool(days) and not any(days)
+        if undated and undated_before:
+            runs[-1] = DateRun(runs[-1].first, number, "undated papers")
+        else:
+            runs.append(DateRun(number, number, date_range(days)))
+        undated_before = undated
+    return tuple(runs)
 
 
 def paginate_theme(theme: ThemeView, size: int) -> list[ListPage[SectionView]]:
