@@ -1134,3 +1134,17 @@ def test_each_line_of_a_block_s_text_is_known_by_the_line_it_starts_on(
             assert text.lstrip().startswith(written[line - 1].strip())
         else:
             assert line is None
+    # A list item a '>' block folds is its line as written, joined to the text before it.
+    for line, item in document.folded_items.get(("note",), ()):
+        assert style.startswith(">") and written[line - 1].strip() == item
+        assert f" {item}" in document.data["note"]
+
+
+def test_a_list_item_a_folded_block_joins_to_the_line_above_is_known_by_its_line() -> None:
+    # 'Read: - one': the page showed a line of dashes, and no message named the line.
+    source = (
+        "note: >\n  Read:\n  - one\n\n  - two\n    - deeper\n  text\n  1. three\n  2. four\n"
+        "kept: |\n  Read:\n  - one\n"
+    )
+    document = load_yaml_text(source, "x.yaml")
+    assert document.folded_items == {("note",): ((3, "- one"), (8, "1. three"))}

@@ -315,6 +315,11 @@ def unlisted_lines(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def opens_list(line: str) -> bool:
+    """Whether ``line`` is written as a list's first item: '-', '*', '+' or '1.', then a space."""
+    return bool(_FIRST_ITEM.match(line))
+
+
 def _starts_list(lines: list[str], index: int) -> bool:
     """Whether the line at ``index``, under a line of text, is written as a list's first item."""
     line = lines[index]

@@ -24,7 +24,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from papersite.errors import PapersiteError, Problem, Problems, Severity
-from papersite.markup import CONTROL
+from papersite.markup import CONTROL, opens_list
 from papersite.wording import describe
 
 # A curation file is a few hundred KB; far past that something is wrong (or hostile).
@@ -80,6 +80,9 @@ class YamlDocument:
     # For text written as a '|' or '>' block, by place: the line each line of the text starts on
     # (None for a blank one), so a message about one of its lines can name that line.
     block_lines: dict[Location, tuple[int | None, ...]] = field(default_factory=dict)
+    # For text written as a '>' block, by place: each line written as a list item that YAML joins
+    # to the line above it ('Read:' then '- a' reads 'Read: - a'), as its 1-based line and text.
+    folded_items: dict[Location, tuple[tuple[int, str], ...]] = field(default_factory=dict)
 
     def line(self, *location: str | int) -> int:
         """The 1-based line of the value at ``location``, or of its nearest ancestor."""
@@ -214,6 +217,7 @@ def load_yaml_text(
         converter.written_values,
         max(loader.nodes, converter.nodes),
         converter.block_lines,
+        converter.folded_items,
     )
 
 
@@ -1232,18 +1236,20 @@ _BLOCKS = ("|", ">")
 
 def _block_lines(
     text_lines: list[str], node: yaml.ScalarNode, count: int
-) -> tuple[int | None, ...] | None:
+) -> tuple[tuple[int | None, ...], tuple[tuple[int, str], ...]] | None:
     """The 1-based line each of the ``count`` lines of a block's text starts on, None if blank.
 
     A '|' block keeps its lines: the text's nth is the nth below the '|'. A '>' block joins a
     line to the one before it when both start at the block's indent with no blank line between;
     a blank line there is the line break, and so are any more. None when an indentation
     indicator ('|2') or whitespace-only lines deeper than the block make it less plain to follow.
+    Also the lines written as list items that a '>' block joins so (line and text).
     """
     header = node.start_mark.line
     if any(char.isdigit() for char in text_lines[header][node.start_mark.column :].split("#")[0]):
         return None
     found: list[int | None] = [None] * count
+    folded: list[tuple[int, str]] = []
     indent: int | None = None
     at = 0  # the line of the text the next line of the block goes on
     blanks = 0
@@ -1266,13 +1272,15 @@ def _block_lines(
             at = number - header - 1
         elif plain and plain_before:
             at += blanks  # joined to the line before, or a blank line for the break
+            if not blanks and opens_list(line[indent:]):
+                folded.append((number + 1, line[indent:].rstrip()))
         else:
             at += 1 + blanks
         plain_before = plain
         blanks = 0
         if at < count and found[at] is None:
             found[at] = number + 1
-    return tuple(found)
+    return tuple(found), tuple(folded)
 
 
 class _Converter:
@@ -1285,6 +1293,7 @@ class _Converter:
         self.written: dict[Location, str] = {}
         self.written_values: dict[Location, str] = {}
         self.block_lines: dict[Location, tuple[int | None, ...]] = {}
+        self.folded_items: dict[Location, tuple[tuple[int, str], ...]] = {}
         self.duplicates: list[DuplicateKey] = []
         self.nodes = 0
         self.constructor = yaml.SafeLoader("")
@@ -1316,9 +1325,11 @@ class _Converter:
             ]
         value = self.convert_scalar(node)
         if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style in _BLOCKS:
-            lines = _block_lines(self.text_lines, node, value.count("\n") + 1)
-            if lines is not None:
-                self.block_lines[location] = lines
+            placed = _block_lines(self.text_lines, node, value.count("\n") + 1)
+            if placed is not None:
+                self.block_lines[location], folded = placed
+                if folded:
+                    self.folded_items[location] = folded
         if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style is None:
             self.check_comment_after(node, value)
         elif not isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.value:
