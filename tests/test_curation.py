@@ -30,6 +30,7 @@ from papersite.curation import (
     read_curation,
 )
 from papersite.errors import PapersiteError, Problems
+from papersite.markup import render_note
 from papersite.render import ID_MAX_LENGTH, check_id, generate
 from papersite.rules import Term
 
@@ -1491,6 +1492,64 @@ def test_a_list_item_under_text_in_a_note_is_told_at_its_line_where_the_block_sh
         "list item: a list needs a blank line before it (in a '|' block: a '>' block or quotes "
         "fold a single blank line away); write '\\-' for a dash that starts no list"
     ]
+
+
+FOLDED = (
+    "is joined to the line above it: a '>' block folds its lines into one; write the text as "
+    "a '|' block to keep its lines, with a blank line before a list"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "told"),
+    [
+        # Folded into 'Read these: - one - two': one line of dashes, and no other warning.
+        (
+            ">\n      Read these:\n      - one\n      - two",
+            "6: warning: 'note': '- one' (and 1 more)",
+        ),
+        # 'Read these:\n- one - two': the item under text is told as the line YAML joined.
+        (">\n      Read these:\n\n      - one\n      - two", "8: warning: 'note': '- two'"),
+        ("|\n      Read these:\n\n      - one\n      - two", None),
+        # A blank line is a line break, not a fold; so is the break around a deeper line.
+        (">\n      Read these:\n\n\n      - one\n\n      - two", None),
+        (">\n      Read these:\n\n\n        - one\n        - two", None),
+    ],
+)
+def test_a_list_in_a_folded_block_is_told_at_the_line_yaml_joins_to_the_one_above(
+    content: Path, note: str, told: str | None
+) -> None:
+    # The site showed the list as one line of dashes, with no warning or one quoting the joined
+    # text the curator never wrote.
+    write(
+        content,
+        papers=HEADER + f"papers:\n  teaching-transformers-to-add:\n    note: {note}\n",
+    )
+    warnings = [p for p in curate(content)[1] if "'note'" in p]
+    assert warnings == ([f"{P}:{told} {FOLDED}"] if told else [])
+
+
+def test_a_list_in_a_folded_intro_is_told_and_renders_as_a_list_in_a_literal_block(
+    content: Path,
+) -> None:
+    intro = "Read these:\n\n      - one\n      - two\n"
+    write(
+        content,
+        themes=THEMES.replace("intro: Making models *cheaper*.\n", f"intro: >\n      {intro}"),
+    )
+    assert [p for p in curate(content)[1] if "'intro'" in p] == [
+        f"{T}:9: warning: 'intro': '- two' {FOLDED}"
+    ]
+    # As the warning says: a '|' block keeps the lines, and the list renders as one.
+    write(
+        content,
+        themes=THEMES.replace("intro: Making models *cheaper*.\n", f"intro: |\n      {intro}"),
+    )
+    curation, problems = curate(content)
+    assert [p for p in problems if "'intro'" in p] == []
+    theme = curation.theme("efficiency")
+    assert theme is not None
+    assert "<li>one</li>\n<li>two</li>" in render_note(theme.intro)
 
 
 def test_a_relative_link_in_an_intro_that_leads_to_no_page_is_a_warning_at_its_line(

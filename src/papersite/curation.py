@@ -61,6 +61,7 @@ from papersite.wording import (
     listing,
     look_alike,
     nearest,
+    shortened,
     suggest,
 )
 from papersite.yamlfile import (
@@ -1258,13 +1259,24 @@ def _check_markdown(
     """Warn of what rendering ``text``, Markdown at ``location`` shown on ``pages``, changes.
 
     List items under text are told at the first one's line when the text is a '|' or '>' block,
-    whose lines are known; else, as for the rest, at the key's.
+    whose lines are known; else, as for the rest, at the key's. List items a '>' block joins to
+    the line above are told instead, at the first one's line.
     """
     if not text:
         return
     line = document.line(*location)
     found = unlisted_lines(text)
     unlisted = unlisted_problem([item.strip() for _, item in found]) if found else None
+    if folded := document.folded_items.get(location):
+        more = len(folded) - 1
+        problems.warning(
+            document.path,
+            folded[0][0],
+            f"'{location[-1]}': {shortened(folded[0][1], 50)!r}"
+            f"{f' (and {more} more)' if more else ''} is joined to the line above it: a '>' "
+            "block folds its lines into one; write the text as a '|' block to keep its lines, "
+            "with a blank line before a list",
+        )
     # The block's lines are YAML's, split at newlines only; splitlines() splits at more.
     lines = document.block_lines.get(location, ())
     split = text.splitlines()
@@ -1272,6 +1284,9 @@ def _check_markdown(
         lines = ()
     for message in note_problems(text, pages=pages):
         at = line
+        if message == unlisted and folded:
+            # Fixed with the fold; told, it would quote joined text the curator never wrote.
+            continue
         if message == unlisted and found[0][0] < len(lines):
             at = lines[found[0][0]] or line
         problems.warning(document.path, at, f"'{location[-1]}': {message}")
