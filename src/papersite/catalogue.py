@@ -197,10 +197,9 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     """Merge the records of parsed dumps into one catalogue.
 
     Records are merged in the order the dumps were captured (:func:`capture_order`), so which
-    mention joins which, where a paper is first seen and its id do not hang on file names; papers
-    that come to share an abstract are then one (:func:`_joined_by_abstract`), whatever order their
-    mentions came in. The summaries keep the order the dumps come in (file name order), each
-    counting the papers first captured in its dump as new.
+    mention joins which, where a paper is first seen and its id do not hang on file names. The
+    summaries keep the order the dumps come in (file name order), each counting the papers first
+    captured in its dump as new.
     """
     problems = problems if problems is not None else Problems()
     dumps = list(dumps)
@@ -208,7 +207,6 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # capture that ties them to its old ones, and make it a second paper.
     captures = sorted(dumps, key=capture_order)
     ranks = {id(dump): rank for rank, dump in enumerate(captures)}
-    ranks_by_name = {dump.source.name: rank for rank, dump in enumerate(captures)}
     groups: dict[str, list[Record]] = {}
     # Per paper, its first mention by capture: the dump's rank, the line, and the title there.
     first_seen: dict[str, tuple[int, int, str]] = {}
@@ -223,14 +221,11 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # Mentions merged by title whose abstracts tell of another paper: a paper of the same title
     # would otherwise take the page's abstract and date without a word (see _report_unlike).
     unlike: list[tuple[str, Record, Record]] = []
-    # Their abstracts as written: another paper's, as likely as this one's, so they join no paper.
-    doubtful: set[tuple[str, str]] = set()
     displays = {dump.source.name: dump.display for dump in dumps}
-    # Per dump by rank: its new papers, its duplicates merged, and how many of those were joined.
-    tallies = [[0, 0, 0] for _ in captures]
+    summaries: dict[int, SourceSummary] = {}
     for dump in captures:
+        new = merged = joined = 0
         rank = ranks[id(dump)]
-        tally = tallies[rank]
         for record in dump.records:
             title_key = match_key(record.title)
             key = retitled.get(title_key, title_key)
@@ -244,7 +239,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
                 )
                 if paper_key is not None:
                     key = retitled[title_key] = paper_key
-                    tally[2] += 1
+                    joined += 1
             if abstract:
                 texts = by_abstract.setdefault(abstract, [])
                 # Mentions mostly repeat an abstract as captured before: kept once per paper.
@@ -258,33 +253,27 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
             if abstract:
                 matched[key].add(("abstract", abstract))
             if key in groups:
-                tally[1] += 1
+                merged += 1
                 other = None if known else _unlike_abstract(record, groups[key])
                 if other is not None:
                     unlike.append((key, other, record))
-                    doubtful.add((key, record.abstract))
                 groups[key].append(record)
             else:
-                tally[0] += 1
+                new += 1
                 groups[key] = [record]
             seen = (rank, record.line, record.title)
             if key not in first_seen or seen < first_seen[key]:
                 first_seen[key] = seen
-    # A paper's new title met with its revised abstract before its old abstract (a dump captured
-    # the same day, its name sorting first, or known by its year alone) made a second paper, which
-    # the old abstract then came to by title: the two are one, as the join would have had them.
-    roots = _joined_by_abstract(by_abstract, first_seen, doubtful)
-    for key, root in roots.items():
-        groups[root].extend(groups.pop(key))
-        matched[root] |= matched.pop(key)
-        # Its first mention was a new paper's; it is the one that retitled the paper.
-        tally = tallies[first_seen.pop(key)[0]]
-        tally[0] -= 1
-        tally[1] += 1
-        tally[2] += 1
-    for root in set(roots.values()):
-        # In capture order, as merge_records takes them: a tie goes to the first captured.
-        groups[root].sort(key=lambda r: (ranks_by_name[r.source], r.line))
+        summaries[id(dump)] = SourceSummary(
+            dump.display,
+            dump.layout,
+            dump.read,
+            new,
+            merged,
+            tuple(dump.skipped),
+            dump.source,
+            joined,
+        )
     # A paper captured later can never take an earlier one's id (and its curation with it), so
     # adding a dump never renames the papers already there, whatever its file is called.
     keys = sorted(groups, key=first_seen.__getitem__)
@@ -294,7 +283,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     ]
     papers.sort(key=lambda paper: paper.id)
     for key, other, record in unlike:
-        _report_unlike(record, other, groups[roots.get(key, key)], displays, problems)
+        _report_unlike(record, other, groups[key], displays, problems)
     # A mention reported for its abstract has its date said there: one mistake, one message.
     reported = {id(record) for _, _, record in unlike}
     mentions = _Mentions.of(dumps, ranks)
@@ -304,56 +293,8 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
         slugify(t) for dump in dumps for t in dump.skipped_titles if match_key(t) not in groups
     }
     unread = tuple(dump.display for dump in dumps if dump.unread)
-    in_order = tuple(
-        SourceSummary(
-            dump.display,
-            dump.layout,
-            dump.read,
-            tallies[ranks[id(dump)]][0],
-            tallies[ranks[id(dump)]][1],
-            tuple(dump.skipped),
-            dump.source,
-            tallies[ranks[id(dump)]][2],
-        )
-        for dump in dumps
-    )
+    in_order = tuple(summaries[id(dump)] for dump in dumps)
     return Catalogue(tuple(papers), in_order, tuple(problems), frozenset(skipped), unread)
-
-
-def _joined_by_abstract(
-    by_abstract: dict[str, list[tuple[str, str]]],
-    first_seen: dict[str, tuple[int, int, str]],
-    doubtful: set[tuple[str, str]],
-) -> dict[str, str]:
-    """The papers that are another's: each one's key, and the key of the paper it is.
-
-    Papers whose abstracts share a key, their numbers read alike (the test the join makes), are
-    one paper, however they came to share it; of those, the one first seen keeps its key, and
-    its id with it. An abstract a paper's mention has unlike its earlier ones (``doubtful``, each
-    warned of) joins it to no other: a boilerplate abstract would merge two papers.
-    """
-    parent: dict[str, str] = {}
-
-    def root(key: str) -> str:
-        while key in parent:
-            # Halving the path keeps a boilerplate abstract many papers share from going quadratic.
-            parent[key] = parent.get(parent[key], parent[key])
-            key = parent[key]
-        return key
-
-    for texts in by_abstract.values():
-        # Nearly every abstract key is one paper's: its numbers are read only where it is not.
-        if len(texts) < 2 or all(key == texts[0][0] for key, _ in texts):
-            continue
-        by_numbers: dict[tuple[str, ...], str] = {}
-        for key, text in texts:
-            if (key, text) in doubtful:
-                continue
-            first, other = root(by_numbers.setdefault(tuple(numbers(text)), key)), root(key)
-            if first != other:
-                first, other = sorted((first, other), key=first_seen.__getitem__)
-                parent[other] = first
-    return {key: root(key) for key in parent}
 
 
 def shared_words(first: str, second: str) -> float:
