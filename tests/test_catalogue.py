@@ -5,6 +5,7 @@ import re
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -232,6 +233,62 @@ def test_new_dumps_join_a_retitled_paper_in_capture_order_whatever_their_names(
         names[0]: (0, 1, retitled),
         names[1]: (0, 1, 1 - retitled),
     }
+
+
+@pytest.mark.parametrize(
+    ("revised", "old"),
+    [
+        # Captured the same day, the revised page's file sorting first.
+        ({"captured": date(2025, 11, 10)}, {"captured": date(2025, 11, 10)}),
+        # Known by its year alone, counted from January 1.
+        ({"year": 2025}, {"captured": date(2025, 11, 10)}),
+    ],
+    ids=["same-day", "year-only"],
+)
+def test_a_new_title_read_first_with_a_revised_abstract_is_a_second_paper_told_of(
+    revised: dict[str, Any], old: dict[str, Any]
+) -> None:
+    # The new title meets the revised abstract first, then the old abstract by its title: two
+    # papers share that abstract. They stay two (an abstract pasted under another paper's title
+    # looks the same, and merging two papers loses one), and the curator is told at the mention.
+    x = Record("x.txt", 1, "Gated Attention", ABSTRACT)
+    a = Record("a.txt", 1, "Gated Attention Training", REVISED)
+    b = Record("b.txt", 1, "Gated Attention Training", ABSTRACT)
+    dumps = [
+        dump("a.txt", a, **revised),
+        dump("b.txt", b, **old),
+        dump("x.txt", x, captured=date(2025, 11, 1)),
+    ]
+    catalogue = build_catalogue(dumps)
+    assert sorted(paper.title for paper in catalogue.papers) == [x.title, a.title]
+    assert [str(problem) for problem in catalogue.problems] == [
+        "b.txt:1: warning: 'Gated Attention Training' has the abstract of 'Gated Attention' at "
+        "x.txt:1, another paper here: if this is that paper under a new title, it has two pages "
+        "(a title is joined to a paper by its abstract only where that title is first read); if "
+        "the abstract is that paper's, pasted, correct it in this dump"
+    ]
+
+
+def test_an_abstract_pasted_under_another_paper_s_title_merges_no_papers_and_is_told() -> None:
+    # A probe's paste: v1's abstract under V2's title, sharing most of V2's words.
+    v1 = Record("a.txt", 1, "OmniParser", PROBED)
+    v2 = Record("a.txt", 3, "OmniParser V2", PROBED.replace("a tenth", "a fifth"))
+    pasted = Record("b.txt", 1, "OmniParser V2", PROBED)
+    catalogue = build_catalogue([dump("a.txt", v1, v2), dump("b.txt", pasted)])
+    papers = {paper.title: paper.sources for paper in catalogue.papers}
+    assert papers == {"OmniParser": ("a.txt",), "OmniParser V2": ("a.txt", "b.txt")}
+    assert [(problem.path, problem.line) for problem in catalogue.problems] == [("b.txt", 1)]
+    assert "has the abstract of 'OmniParser' at a.txt:1" in str(catalogue.problems[0])
+
+
+def test_papers_sharing_an_abstract_key_with_other_numbers_are_not_told_of() -> None:
+    abstract = f"We release Foo, an open language model with {{}} parameters. {PROBED}"
+    small = Record("a.txt", 1, "Foo: A Small Open Model", abstract.format("1.5 billion"))
+    mid = Record("a.txt", 3, "Foo: A Mid-Size Open Model", abstract.format("2 billion"))
+    again = Record("b.txt", 1, "Foo: A Mid-Size Open Model", abstract.format("15 billion"))
+    catalogue = build_catalogue([dump("a.txt", small, mid), dump("b.txt", again)])
+    assert len(catalogue.papers) == 2
+    assert all("has the abstract of" not in str(problem) for problem in catalogue.problems)
 
 
 def test_an_abstract_with_letters_or_digits_changed_tells_another_paper() -> None:

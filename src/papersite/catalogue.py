@@ -216,6 +216,8 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # a later mention is not always the better one (a dump cut short mid-title).
     # Per abstract key, each paper's abstracts as written that have it.
     by_abstract: dict[str, list[tuple[str, str]]] = {}
+    # The first mention of each paper's abstract as written: where to warn of two papers sharing it.
+    carriers: dict[tuple[str, str], Record] = {}
     retitled: dict[str, str] = {}
     matched: dict[str, set[tuple[str, str]]] = {}
     # Mentions merged by title whose abstracts tell of another paper: a paper of the same title
@@ -245,6 +247,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
                 # Mentions mostly repeat an abstract as captured before: kept once per paper.
                 if (key, record.abstract) not in texts:
                     texts.append((key, record.abstract))
+                    carriers[key, record.abstract] = record
             # An abstract the paper already has, as matched, is like its own: no words to count
             # (a mention that lost its spaces shares none with the others).
             known = ("abstract", abstract) in matched.get(key, ())
@@ -286,6 +289,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
         _report_unlike(record, other, groups[key], displays, problems)
     # A mention reported for its abstract has its date said there: one mistake, one message.
     reported = {id(record) for _, _, record in unlike}
+    _report_shared(by_abstract, carriers, reported, displays, problems)
     mentions = _Mentions.of(dumps, ranks)
     for records in groups.values():
         _report_dates(records, mentions, reported, problems)
@@ -342,6 +346,45 @@ def _report_unlike(
         f"their words; the page shows the abstract and date ({dated}) of {place}; if they are "
         "two papers, edit or remove the wrong mention in its dump (a title names one paper)",
     )
+
+
+def _report_shared(
+    by_abstract: dict[str, list[tuple[str, str]]],
+    carriers: dict[tuple[str, str], Record],
+    reported: set[int],
+    displays: dict[str, str],
+    problems: Problems,
+) -> None:
+    """Warn at a mention whose abstract is another paper's, its numbers too: two papers or one.
+
+    The join reads a paper's new title as the same paper only when the title is met first with
+    an abstract the paper has. Met first with a revised one (a later capture read first: one of
+    the same day whose file sorts first, one known by its year alone), it is a second paper, and a
+    later mention with the old abstract comes to it by its title; an abstract pasted under another
+    paper's title looks the same. Which it is no rule tells, and merging two papers loses one: so
+    each stays as read, and the curator is told.
+    """
+    for texts in by_abstract.values():
+        # Nearly every abstract key is one paper's: its numbers are read only where it is not.
+        if len(texts) < 2 or all(key == texts[0][0] for key, _ in texts):
+            continue
+        first_by_numbers: dict[tuple[str, ...], Record] = {}
+        for key, text in texts:
+            record = carriers[key, text]
+            first = first_by_numbers.setdefault(tuple(numbers(text)), record)
+            if first is record or match_key(first.title) == match_key(record.title):
+                continue
+            if id(record) in reported or id(first) in reported:
+                continue  # told already: its abstract is unlike its paper's others
+            problems.warning(
+                displays[record.source],
+                record.line,
+                f"{describe(record.title)} has the abstract of {describe(first.title)} at "
+                f"{displays[first.source]}:{first.line}, another paper here: if this is that paper "
+                "under a new title, it has two pages (a title is joined to a paper by its "
+                "abstract only where that title is first read); if the abstract is that paper's, "
+                "pasted, correct it in this dump",
+            )
 
 
 @dataclass(frozen=True)
