@@ -1032,15 +1032,11 @@ def _assert_accounted(catalogue: Catalogue, dumps: list[Dump]) -> None:
         assert summary.read == summary.papers + summary.merged + len(summary.skipped)
         assert all(problem.message for problem in summary.skipped)
         for kept in dump.records:
-            # By its title, or by its abstract when the paper was retitled (a fuzzed record may
-            # share its title with one paper and its abstract with another).
-            abstract = abstract_key(kept.abstract)
-            papers = [
-                p
-                for p in catalogue.papers
-                if match_key(p.title) == match_key(kept.title)
-                or (abstract and abstract_key(p.abstract) == abstract)
-            ]
+            # By what the catalogue merged it by, its title or its abstract when the paper was
+            # retitled (a fuzzed record may share its title with one paper and its abstract with
+            # another): the paper's own title and abstract are one mention's of several.
+            keys = {("title", match_key(kept.title)), ("abstract", abstract_key(kept.abstract))}
+            papers = [p for p in catalogue.papers if keys & p.match_keys]
             assert any(kept.source in paper.sources for paper in papers), kept
     assert sum(s.papers for s in catalogue.sources) == len(catalogue)
 
