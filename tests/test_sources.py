@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import tracemalloc
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -694,6 +695,41 @@ def test_a_dump_replaced_by_a_broken_link_is_one_that_cannot_be_read(
     assert [str(p) for p in dump.problems] == [
         f"{content}/sources/gone.txt: cannot read file: No such file or directory (a broken link?)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("folder", "is a folder, not a file: dumps go directly in {folder}"),
+        ("pipe", "is not a regular file (a pipe, a socket or a device)"),
+        ("link to a pipe", "is not a regular file (a pipe, a socket or a device)"),
+    ],
+)
+def test_a_dump_replaced_by_a_folder_or_a_pipe_is_one_that_cannot_be_read(
+    make_content: MakeContent, kind: str, message: str
+) -> None:
+    # It was warned of as no file, and sources.yaml's entry for it called no dump though named
+    # .txt: one error now, and a pipe is never opened (that would wait for a writer for ever).
+    content = make_content(
+        "spaced_small.txt", sources_yaml="sources:\n  gone.txt: {}\n  spaced_small.txt: {}\n"
+    )
+    folder = content / "sources"
+    gone = folder / "gone.txt"
+    if kind == "folder":
+        gone.mkdir()
+        (gone / "001.txt").write_text("A Paper\n\nIts abstract.\n")
+    elif kind == "pipe":
+        os.mkfifo(gone)
+    else:
+        os.mkfifo(content / "pipe")
+        gone.symlink_to(content / "pipe")
+    problems = Problems()
+    found = discover_sources(content, problems)
+    assert [source.name for source in found] == ["gone.txt", "spaced_small.txt"]
+    assert list(problems) == []
+    dump = read_dump(found[0])
+    assert dump.unread
+    assert [str(p) for p in dump.problems] == [f"{gone}: {message.format(folder=folder)}"]
 
 
 @pytest.mark.parametrize("linked", ["sources", "sources/sources.yaml"])

@@ -16,6 +16,7 @@ import contextlib
 import enum
 import io
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -251,12 +252,14 @@ def discover_sources(
         # Hidden files are the tools' (.gitkeep, .DS_Store), never a curator's dump.
         if path.name.startswith(".") or path.name == SOURCES_FILE:
             continue
-        # A dump replaced by a broken link is a dump that cannot be read (read_dump says so, once):
-        # not a file sources.yaml lists by mistake, nor one removed, as its papers may come back.
-        broken = path.suffix.lower() == ".txt" and path.is_symlink() and not path.exists()
-        if not broken and not _is_dump(path, problems):
+        # A dump replaced by a broken link, a folder or a pipe is a dump that cannot be read
+        # (read_dump says so, once): not a file sources.yaml lists by mistake, nor one removed, as
+        # its papers may come back.
+        if not _is_dump(path, problems):
             ignored.add(path.name)
             continue
+        # A broken link leads nowhere, so nowhere outside either: its error is that it is broken.
+        broken = path.is_symlink() and not path.exists()
         if not broken and outside_content(path, content):
             described.pop(path.name, None)
             problems.error(display_path(path), None, OUTSIDE_CONTENT)
@@ -324,14 +327,15 @@ def _meant_by_duplicate(name: str, unlisted: list[str]) -> str | None:
 
 
 def _is_dump(path: Path, problems: Problems) -> bool:
-    """Whether a file in the sources folder is read as a dump; a warning says why not."""
-    if path.suffix.lower() == ".txt" and path.is_file():
+    """Whether a file in the sources folder is read as a dump; a warning says why not.
+
+    Anything named .txt is: one that is no regular file (a broken link, a folder, a pipe) is a
+    dump that cannot be read, which reading it (open_lines) says.
+    """
+    if path.suffix.lower() == ".txt":
         return True
     if path.is_dir():
         reason = f"a folder, not read: dumps go directly in {display_path(path.parent)}"
-    elif path.suffix.lower() == ".txt":
-        # A pipe or a device: a broken link is read, and fails, as a dump (discover_sources).
-        reason = "not a regular file, so not read"
     else:
         misnamed = path.stem.lower() in ("sources", "source")
         hint = f" (did you mean {SOURCES_FILE}?)" if misnamed else ""
@@ -496,13 +500,25 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
     """The numbered, cleaned lines of ``dump``'s file, decoded as they are read.
 
     A file over MAX_DUMP_BYTES, or found binary, UTF-16 without a byte-order mark or holding a
-    huge line, raises PapersiteError: at opening, or part-way through the lines; a file that
-    cannot be read raises OSError. UTF-16 with a byte-order mark is read, with a warning in
-    ``dump.problems``; bytes that are not UTF-8 are one error there once the lines have been
-    read, put before whatever their reader reported: it is the cause of much of that. Papers its
-    reader skipped with ``Dump.skip_undecodable`` are skipped with that error.
+    huge line, or no regular file (a folder, a pipe), raises PapersiteError: at opening, or
+    part-way through the lines; a file that cannot be read raises OSError. UTF-16 with a
+    byte-order mark is read, with a warning in ``dump.problems``; bytes that are not UTF-8 are one
+    error there once the lines have been read, put before whatever their reader reported: it is
+    the cause of much of that. Papers its reader skipped with ``Dump.skip_undecodable`` are
+    skipped with that error.
     """
-    size = dump.source.path.stat().st_size
+    status = dump.source.path.stat()
+    # Told from its status, never opened: opening a pipe waits for a writer, for ever.
+    if stat.S_ISDIR(status.st_mode):
+        folder = display_path(dump.source.path.parent)
+        raise PapersiteError(
+            dump.display, None, f"is a folder, not a file: dumps go directly in {folder}"
+        )
+    if not stat.S_ISREG(status.st_mode):
+        raise PapersiteError(
+            dump.display, None, "is not a regular file (a pipe, a socket or a device)"
+        )
+    size = status.st_size
     if size > MAX_DUMP_BYTES:
         raise PapersiteError(
             dump.display,
