@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -296,22 +297,38 @@ def test_a_dump_that_cannot_be_read_is_said_so_and_its_papers_not_called_gone(
     ) in text
 
 
-def test_a_dump_replaced_by_a_broken_link_is_one_that_cannot_be_read(
-    curated_content: Path,
+@pytest.mark.parametrize(
+    ("replacement", "message"),
+    [
+        ("broken link", "cannot read file: No such file or directory (a broken link?)"),
+        ("pipe", "is not a regular file (a pipe, a socket or a device)"),
+    ],
+)
+def test_a_dump_replaced_by_a_broken_link_or_a_pipe_is_one_that_cannot_be_read(
+    curated_content: Path, replacement: str, message: str
 ) -> None:
     # It read as removed, its papers as in no dump, where check says the file cannot be read.
     head = _two_dumps(curated_content)
     old = head / "sources" / "old.txt"
     old.unlink()
-    old.symlink_to("/nonexistent/x")
+    if replacement == "pipe":
+        os.mkfifo(old)
+    else:
+        old.symlink_to("/nonexistent/x")
     report = review(curated_content, head)
     assert [(c.name, c.head_unread, c.kept) for c in report.dumps] == [("old.txt", True, (1, 2))]
     text = format_review(report)
     assert "- `old.txt`: could not be read (see Check); it had 2 records" in text
     assert "(`old.txt` could not be read, and may hold it: see Check)\n" in text
-    assert [problem.message for problem in report.problems] == [
-        "cannot read file: No such file or directory (a broken link?)"
-    ]
+    assert [problem.message for problem in report.problems] == [message]
+
+
+def test_a_dump_that_is_a_folder_on_both_sides_is_not_listed(curated_content: Path) -> None:
+    # Unchanged, it is no change to review, as a broken link or a UTF-16 file left alone is not;
+    # it read as "could not be read, nor on the base branch".
+    (curated_content / "sources" / "old.txt").mkdir()
+    report = review(curated_content, _head_copy(curated_content))
+    assert report.dumps == ()
 
 
 def test_a_dump_emptied_says_how_many_of_its_papers_other_dumps_keep(

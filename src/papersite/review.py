@@ -832,6 +832,9 @@ def _copy(was: SourceSummary, now: SourceSummary) -> bool:
 
 def _same_bytes(was: Path, now: Path, *, unreadable: bool) -> bool:
     """Whether two dumps hold the same bytes; ``unreadable`` when either cannot be read."""
+    # filecmp calls a folder or a pipe different from anything, where a broken link raises.
+    if not (was.is_file() and now.is_file()):
+        return unreadable
     try:
         return filecmp.cmp(was, now, shallow=False)
     except OSError:
