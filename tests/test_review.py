@@ -1104,11 +1104,12 @@ TOOK = "**took the id of another paper**, "
 APPLIES = "what papers.yaml decides under it applies to this paper"
 
 
-def test_an_id_taken_by_another_paper_is_named_among_the_edits(curated_content: Path) -> None:
-    head = Path("head")
-    shutil.copytree(curated_content, head)
-    # A page captured on a known day ranks before the undated dump.txt, so its paper, whose title
-    # slugs the same, takes the id and the curation filed under it.
+def _capture_earlier(head: Path) -> None:
+    """In head, a dump captured on a known day of another paper titled as Teaching Transformers.
+
+    It ranks before the undated dump.txt, so its paper, whose title slugs the same, takes the id
+    teaching-transformers-to-add and whatever papers.yaml holds under it.
+    """
     (head / "sources" / "older.txt").write_text(
         "Teaching Transformers to Add: Ω\n\nAnother paper.\n\n  • 2 authors\n·\nNov 20, 2025\n",
         encoding="utf-8",
@@ -1116,6 +1117,12 @@ def test_an_id_taken_by_another_paper_is_named_among_the_edits(curated_content: 
     (head / "sources" / "sources.yaml").write_text(
         "sources:\n  older.txt:\n    captured: 2025-11-20\n", encoding="utf-8"
     )
+
+
+def test_an_id_taken_by_another_paper_is_named_among_the_edits(curated_content: Path) -> None:
+    head = _head_copy(curated_content)
+    # Another paper captured earlier takes the id and the curation filed under it.
+    _capture_earlier(head)
     report = review(curated_content, head)
     # The paper is on the site on both sides, under another id: an id change, not added; the
     # decisions under its old id are the new paper's now, said on both.
@@ -1144,24 +1151,36 @@ LONG = "A Very Long Title About Quantization That Goes On and On Past Eighty Cha
 SHARED = "a-very-long-title-about-quantization-that-goes-on-and-on-past-eighty-characters"
 
 
-def test_two_papers_trading_ids_are_each_an_id_change_with_the_decisions_said(
-    curated_content: Path,
-) -> None:
-    # Capture dates swapped: the paper captured first now is the other, and takes the shared id
-    # and what papers.yaml decides under it; each paper is still on the site, compared with itself.
-    sources = curated_content / "sources"
+def _trade_ids(base: Path, entries: str = "") -> Path:
+    """A base branch with two papers whose titles slug to SHARED, and a head where they trade ids.
+
+    "… And Beyond" (b.txt) is captured first on the base branch and gets SHARED; the head swaps
+    the dumps' capture dates. ``entries`` are added to papers.yaml on both sides. Returns head.
+    """
+    sources = base / "sources"
     (sources / "b.txt").write_text(f"{LONG} And Beyond\n\nWe go beyond.\n", encoding="utf-8")
     (sources / "a.txt").write_text(f"{LONG} And Together\n\nWe go together.\n", encoding="utf-8")
     (sources / "sources.yaml").write_text(
         "sources:\n  b.txt: {captured: 2025-11-01}\n  a.txt: {captured: 2025-11-10}\n",
         encoding="utf-8",
     )
-    with (curated_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
-        papers.write(f"  {SHARED}:\n    featured: true\n    note: Beyond is the one.\n")
-    head = _head_copy(curated_content)
+    with (base / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(entries)
+    head = _head_copy(base)
     (head / "sources" / "sources.yaml").write_text(
         "sources:\n  b.txt: {captured: 2025-11-10}\n  a.txt: {captured: 2025-11-01}\n",
         encoding="utf-8",
+    )
+    return head
+
+
+def test_two_papers_trading_ids_are_each_an_id_change_with_the_decisions_said(
+    curated_content: Path,
+) -> None:
+    # Capture dates swapped: the paper captured first now is the other, and takes the shared id
+    # and what papers.yaml decides under it; each paper is still on the site, compared with itself.
+    head = _trade_ids(
+        curated_content, f"  {SHARED}:\n    featured: true\n    note: Beyond is the one.\n"
     )
     report = review(curated_content, head)
     assert report.added == report.removed == report.added_hidden == ()
@@ -1180,6 +1199,40 @@ def test_two_papers_trading_ids_are_each_an_id_change_with_the_decisions_said(
         "note, now: Beyond is the one.",
     )
     assert "no longer in any dump" not in format_review(report)
+
+
+def test_ids_traded_with_no_entry_under_them_say_no_decisions_moved(
+    curated_content: Path,
+) -> None:
+    # The swap above, with papers.yaml holding nothing under either id: no decision moves with
+    # the ids, and none is said to.
+    head = _trade_ids(curated_content)
+    report = review(curated_content, head)
+    edits = {edit.title.rsplit(" ", 1)[1]: edit.changes[1:] for edit in report.edited}
+    assert edits == {
+        "Beyond": ("**its old id now names another paper**",),
+        "Together": (f"{TOOK}{LONG} And Beyond",),
+    }
+
+
+def test_a_paper_added_under_an_id_no_entry_is_under_is_not_told_it_gets_its_decisions(
+    curated_content: Path,
+) -> None:
+    # As in test_an_id_taken_by_another_paper_is_named_among_the_edits, without the entry: the
+    # paper that takes the id is placed by the rules, as any paper papers.yaml says nothing of.
+    papers = curated_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    start, end = text.index("  teaching-transformers-to-add:"), text.index("  quantized-state")
+    papers.write_text(text[:start] + text[end:], encoding="utf-8")
+    head = _head_copy(curated_content)
+    _capture_earlier(head)
+    report = review(curated_content, head)
+    [added] = report.added
+    assert added.note == (
+        f"{TOOK}Teaching Transformers to Add; placed by the rules: not yet decided in papers.yaml"
+    )
+    [edit] = report.edited
+    assert edit.changes[1:] == ("**its old id now names another paper**",)
 
 
 def _hide_under_the_id_left(base: Path, head: Path, title: str, reason: str) -> str:

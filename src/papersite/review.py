@@ -85,10 +85,10 @@ JOB_SUMMARY_BYTES = 512 * 1024
 # The last section's heading: a summary cut to fit keeps it (see _cut).
 CHECK_HEADING = "### Check"
 UNSORTED = "unsorted"
-# Said of a paper whose old id another paper took: papers.yaml's entry under it is no longer its.
-TAKEN = (
-    "**its old id now names another paper**, to which what papers.yaml decides under it now applies"
-)
+# Said of a paper whose old id another paper took; with papers.yaml's entry under it, if any,
+# which is no longer its.
+TAKEN = "**its old id now names another paper**"
+TAKEN_DECIDED = f"{TAKEN}, to which what papers.yaml decides under it now applies"
 # Says where a changed paper was or goes, for one list of the summary.
 Where = Callable[["PaperChange"], str]
 
@@ -995,8 +995,9 @@ def _added_note(
     item = head.papers[paper_id]
     notes = ["unhidden"] if paper_id in base.hidden else []
     notes += [f"**id changed**, was `{was_id}`"] if was_id else []
-    notes += [TAKEN] if was_id in taken else []
-    notes += [_took(taken[paper_id])] if paper_id in taken else []
+    decided = _decided_ids(head)
+    notes += [_taken(was_id in decided)] if was_id in taken else []
+    notes += [_took(taken[paper_id], paper_id in decided)] if paper_id in taken else []
     notes += (
         [f"featured in {escape_gfm(', '.join(sorted(item.featured)))}"] if item.featured else []
     )
@@ -1061,13 +1062,14 @@ def _edited(
     ``taken`` are the ids that named another paper, whose id changed (_taken_ids).
     """
     edited = []
+    decided = _decided_ids(head)
     for item in head.curation.papers:
         if item.paper.id in in_error:
             continue
         previous = base.papers.get(item.paper.id)
         if previous is None:
             continue
-        changes = _id_changed(item.paper.id, was_ids, taken, shown=True)
+        changes = _id_changed(item.paper.id, was_ids, taken, decided, shown=True)
         changes += _edits(previous, item)
         if changes:
             edited.append(PaperEdit(item.paper.id, item.paper.title, changes))
@@ -1076,7 +1078,7 @@ def _edited(
         was = base.hidden.get(paper_id)
         if was is None or paper_id in in_error:
             continue
-        changes = _id_changed(paper_id, was_ids, taken, shown=False)
+        changes = _id_changed(paper_id, was_ids, taken, decided, shown=False)
         if was.reason != now.reason:
             changes += (f"reason for hiding, now: {_reason(now)}",)
         if changes:
@@ -1085,13 +1087,19 @@ def _edited(
 
 
 def _id_changed(
-    paper_id: str, was_ids: dict[str, str], taken: dict[str, str], *, shown: bool
+    paper_id: str,
+    was_ids: dict[str, str],
+    taken: dict[str, str],
+    decided: frozenset[str],
+    *,
+    shown: bool,
 ) -> tuple[str, ...]:
     """That the paper's id changed, and for one on the site, the address its page leaves.
 
     Its old id may name another paper now, and its new id may have named another paper (two
     papers trading ids): either way decisions papers.yaml holds under an id land on another
-    paper, which is said (``taken``, from _taken_ids).
+    paper, which is said (``taken``, from _taken_ids) when ``decided``, the ids papers.yaml has
+    an entry under, holds that id.
     """
     old = was_ids.get(paper_id)
     if old is None:
@@ -1100,18 +1108,28 @@ def _id_changed(
     page = f" (its page leaves `{urls.paper_url(old)}`)" if shown else ""
     changes = [f"**id changed**, was `{old}`{page}"]
     if old in taken:
-        changes.append(TAKEN)
+        changes.append(_taken(old in decided))
     if paper_id in taken:
-        changes.append(_took(taken[paper_id]))
+        changes.append(_took(taken[paper_id], paper_id in decided))
     return tuple(changes)
 
 
-def _took(title: str) -> str:
-    """That a paper took another's id (its title given), and what papers.yaml holds under it."""
-    return (
-        f"**took the id of another paper**, {escape_gfm(title)}: what papers.yaml decides under "
-        "it applies to this paper"
-    )
+def _decided_ids(side: _Side) -> frozenset[str]:
+    """The ids papers.yaml has an entry under on this side (shown or hidden papers alike)."""
+    return frozenset(side.files.decisions) if side.files else frozenset()
+
+
+def _taken(decided: bool) -> str:
+    """That a paper's old id names another paper, and whether papers.yaml's entry goes with it."""
+    # Without an entry under the id nothing of papers.yaml moves: saying so would send a reviewer
+    # looking for decisions that are not there.
+    return TAKEN_DECIDED if decided else TAKEN
+
+
+def _took(title: str, decided: bool) -> str:
+    """That a paper took another's id (its title given), and, when ``decided``, its entry too."""
+    took = f"**took the id of another paper**, {escape_gfm(title)}"
+    return f"{took}: what papers.yaml decides under it applies to this paper" if decided else took
 
 
 def _removed(
