@@ -1215,6 +1215,28 @@ def test_ids_traded_with_no_entry_under_them_say_no_decisions_moved(
     }
 
 
+def test_a_paper_moved_as_its_entry_stays_under_the_id_it_lost_says_so(
+    curated_content: Path,
+) -> None:
+    # Each paper of the swap has an entry, pinning its place. Together takes SHARED and Beyond's
+    # entry; Beyond's new id has none (Together's is under Together's old id, now no paper's):
+    # the rules place it, which its move alone would pass off as the curators' doing.
+    together = f"{SHARED[:73]}-8bbdc7"
+    head = _trade_ids(
+        curated_content,
+        f"  {SHARED}:\n    themes: {{efficiency: fast-decoding}}\n"
+        f"  {together}:\n    themes: {{sequence-models: state-space}}\n",
+    )
+    text = format_review(review(curated_content, head))
+    assert (
+        f"- {LONG} And Beyond `{SHARED[:73]}-35a23d`: `efficiency / fast-decoding` → "
+        "`efficiency / quantization` (placed by the rules: papers.yaml no longer decides it, its "
+        "entry being under its old id, which another paper now has)\n"
+        f"- {LONG} And Together `{SHARED}`: `sequence-models / state-space` → "
+        "`efficiency / fast-decoding`\n"
+    ) in text
+
+
 def test_a_paper_added_under_an_id_no_entry_is_under_is_not_told_it_gets_its_decisions(
     curated_content: Path,
 ) -> None:

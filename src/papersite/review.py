@@ -17,7 +17,8 @@ by the paper (its title, or its abstract as the catalogue merges mentions), as a
 can take a paper's id. A paper whose id changed (an older page gave it an earlier title, or another
 paper captured earlier took its id, or two papers traded ids) is that paper: compared with itself
 under its new id, its id change named, and said when papers.yaml's decisions under an id now land
-on another paper. Themes are compared by id too, a theme renamed with its old id under 'formerly'
+on another paper (a paper that moves as its entry stays under its old id is placed by the
+rules, and says so). Themes are compared by id too, a theme renamed with its old id under 'formerly'
 as the theme it was, and a section given a new id with its papers as the section it was (two
 sections trading ids each renamed, their anchors now landing on the other); the addresses of a
 theme's id or former id that the site stops publishing are named, and those a former id adds;
@@ -450,7 +451,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         counts=_counts(base.curation, head.curation, renames),
         added=_added(base, head, in_error, was_ids, taken),
         added_hidden=_added_hidden(base, head, in_error),
-        moved=_moved(base, head, in_error),
+        moved=_moved(base, head, in_error, was_ids, taken),
         removed=_removed(base, head, in_error, was_ids, taken),
         problems=head.problems,
         edited=_edited(base, head, in_error, was_ids, taken),
@@ -1040,13 +1041,35 @@ def _undecided(side: _Side, paper_id: str) -> str:
     return f"{placed}not yet decided in papers.yaml"
 
 
-def _moved(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
-    """Papers on the site on both sides whose themes or sections changed."""
+def _moved(
+    base: _Side,
+    head: _Side,
+    in_error: frozenset[str],
+    was_ids: dict[str, str],
+    taken: dict[str, str],
+) -> tuple[PaperChange, ...]:
+    """Papers on the site on both sides whose themes or sections changed.
+
+    One whose id changed, leaving its entry in papers.yaml under the old id (another paper's,
+    when in ``taken``, from _taken_ids), says that papers.yaml no longer decides it.
+    """
     moved = []
+    base_decided, head_decided = _decided_ids(base), _decided_ids(head)
     for paper_id, after in head.places.items():
         before = base.places.get(paper_id)
-        if paper_id not in in_error and before is not None and set(before) != set(after):
-            moved.append(PaperChange(paper_id, head.title(paper_id), before, after))
+        if paper_id in in_error or before is None or set(before) == set(after):
+            continue
+        note = None
+        was_id = was_ids.get(paper_id)
+        # Its pinned places, note and featuring stayed with the id: the move is the rules' doing,
+        # which the place alone would pass off as the curators'.
+        if was_id in base_decided and paper_id not in head_decided:
+            placed = "placed by the rules: " if head.papers[paper_id].placements else ""
+            other = ", which another paper now has" if was_id in taken else ""
+            note = (
+                f"{placed}papers.yaml no longer decides it, its entry being under its old id{other}"
+            )
+        moved.append(PaperChange(paper_id, head.title(paper_id), before, after, note))
     return tuple(moved)
 
 
