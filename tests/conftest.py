@@ -115,6 +115,31 @@ def curated_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return content
 
 
+# Two titles that slug to one id, cut at MAX_ID_LENGTH: the first captured gets it, the other the
+# id's stem (TWIN_STEM) and six hex digits of its title's hash.
+LONG = "A Very Long Title About Quantization That Goes On and On Past Eighty Characters Surely"
+SHARED = "a-very-long-title-about-quantization-that-goes-on-and-on-past-eighty-characters"
+TWIN_STEM = "a-very-long-title-about-quantization-that-goes-on-and-on-past-eighty-char"
+
+
+def write_twins(content: Path, *, beyond_first: bool) -> None:
+    """Dumps b.txt ("LONG And Beyond") and a.txt ("LONG And Together") in content's sources.
+
+    sources.yaml dates them so that Beyond's is captured first, or Together's: that one gets
+    SHARED, the other TWIN_STEM-35a23d (Beyond) or TWIN_STEM-8bbdc7 (Together).
+    """
+    sources = content / "sources"
+    (sources / "b.txt").write_text(f"{LONG} And Beyond\n\nWe go beyond.\n", encoding="utf-8")
+    (sources / "a.txt").write_text(f"{LONG} And Together\n\nWe go together.\n", encoding="utf-8")
+    beyond, together = (
+        ("2025-11-01", "2025-11-10") if beyond_first else ("2025-11-10", "2025-11-01")
+    )
+    (sources / "sources.yaml").write_text(
+        f"sources:\n  b.txt: {{captured: {beyond}}}\n  a.txt: {{captured: {together}}}\n",
+        encoding="utf-8",
+    )
+
+
 @pytest.fixture
 def scorings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Every scoring of a paper for a theme from here on, as (theme id, paper title), in order.

@@ -34,7 +34,7 @@ from papersite.markup import render_note
 from papersite.render import ID_MAX_LENGTH, check_id, generate
 from papersite.rules import Term
 
-from .conftest import CURATION_DATA, REPO
+from .conftest import CURATION_DATA, LONG, REPO, SHARED, TWIN_STEM, write_twins
 from .sites import SETTINGS
 
 
@@ -1291,6 +1291,22 @@ def test_a_section_is_not_said_empty_in_an_empty_theme_or_while_an_unknown_id_ma
     )
     assert [p for p in curate(content)[1] if "draft" in p] == [
         f"{P}:4: unknown section 'drafts' in theme 'efficiency' (did you mean 'drafting'?)"
+    ]
+
+
+def test_an_unknown_id_that_differs_only_in_its_hash_names_the_twins_by_title(
+    content: Path,
+) -> None:
+    # Two titles slugging to one 80-character id: the first captured gets it, the other its stem
+    # and a hash of its title. Together was captured last, then its dump's date was edited:
+    # "did you mean" Beyond's hashed id, nearest by letters, would name the wrong paper.
+    write_twins(content, beyond_first=False)
+    write(content, papers=HEADER + f"papers:\n  {TWIN_STEM}-8bbdc7:\n    note: Together.\n")
+    assert errors(content) == [
+        f"{P}:3: unknown paper id '{TWIN_STEM}-8bbdc7' (ids that differ only in their hash "
+        "suffix go to papers whose titles slug alike, in capture order, which a dump or capture "
+        f"date can change: '{TWIN_STEM}-35a23d' ({LONG} And Beyond) and '{SHARED}' ({LONG} And "
+        "Together); put the entry under the id of the paper it was written for)"
     ]
 
 

@@ -12,7 +12,7 @@ from papersite.cli import main
 from papersite.markup import code_span, escape_gfm
 from papersite.review import format_review, review
 
-from .conftest import CURATION_DATA, DATA
+from .conftest import CURATION_DATA, DATA, LONG, SHARED, TWIN_STEM, write_twins
 
 REVIEW_DATA = DATA / "review"
 # The summary between its first line and its Check list while the pull request's papers are not
@@ -1146,31 +1146,17 @@ def test_an_id_taken_by_another_paper_is_named_among_the_edits(curated_content: 
     assert report.catalogue == ()
 
 
-# Two titles that slug to one id, cut at MAX_ID_LENGTH: the first captured gets it.
-LONG = "A Very Long Title About Quantization That Goes On and On Past Eighty Characters Surely"
-SHARED = "a-very-long-title-about-quantization-that-goes-on-and-on-past-eighty-characters"
-
-
 def _trade_ids(base: Path, entries: str = "") -> Path:
     """A base branch with two papers whose titles slug to SHARED, and a head where they trade ids.
 
-    "… And Beyond" (b.txt) is captured first on the base branch and gets SHARED; the head swaps
-    the dumps' capture dates. ``entries`` are added to papers.yaml on both sides. Returns head.
+    "… And Beyond" is captured first on the base branch and gets SHARED; the head swaps the
+    dumps' capture dates. ``entries`` are added to papers.yaml on both sides. Returns head.
     """
-    sources = base / "sources"
-    (sources / "b.txt").write_text(f"{LONG} And Beyond\n\nWe go beyond.\n", encoding="utf-8")
-    (sources / "a.txt").write_text(f"{LONG} And Together\n\nWe go together.\n", encoding="utf-8")
-    (sources / "sources.yaml").write_text(
-        "sources:\n  b.txt: {captured: 2025-11-01}\n  a.txt: {captured: 2025-11-10}\n",
-        encoding="utf-8",
-    )
+    write_twins(base, beyond_first=True)
     with (base / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
         papers.write(entries)
     head = _head_copy(base)
-    (head / "sources" / "sources.yaml").write_text(
-        "sources:\n  b.txt: {captured: 2025-11-10}\n  a.txt: {captured: 2025-11-01}\n",
-        encoding="utf-8",
-    )
+    write_twins(head, beyond_first=False)
     return head
 
 
@@ -1221,7 +1207,7 @@ def test_a_paper_moved_as_its_entry_stays_under_the_id_it_lost_says_so(
     # Each paper of the swap has an entry, pinning its place. Together takes SHARED and Beyond's
     # entry; Beyond's new id has none (Together's is under Together's old id, now no paper's):
     # the rules place it, which its move alone would pass off as the curators' doing.
-    together = f"{SHARED[:73]}-8bbdc7"
+    together = f"{TWIN_STEM}-8bbdc7"
     head = _trade_ids(
         curated_content,
         f"  {SHARED}:\n    themes: {{efficiency: fast-decoding}}\n"
@@ -1229,7 +1215,7 @@ def test_a_paper_moved_as_its_entry_stays_under_the_id_it_lost_says_so(
     )
     text = format_review(review(curated_content, head))
     assert (
-        f"- {LONG} And Beyond `{SHARED[:73]}-35a23d`: `efficiency / fast-decoding` → "
+        f"- {LONG} And Beyond `{TWIN_STEM}-35a23d`: `efficiency / fast-decoding` → "
         "`efficiency / quantization` (placed by the rules: papers.yaml no longer decides it, its "
         "entry being under its old id, which another paper now has)\n"
         f"- {LONG} And Together `{SHARED}`: `sequence-models / state-space` → "

@@ -23,6 +23,7 @@ from papersite import urls
 from papersite.catalogue import (
     ARXIV_ID,
     ARXIV_LINK,
+    MAX_ID_LENGTH,
     Catalogue,
     Paper,
     load_catalogue,
@@ -104,6 +105,10 @@ FEATURED_AT_MOST = 5
 # ids cannot collide: Material's all start with '__', which an id may not, and a heading toc names
 # (the page's title) gives way to an id written out, taking '_1'; intros and notes have none.
 PAPER_ANCHOR_PREFIX = "paper-"
+# An id catalogue.assign_ids gave a paper whose title slugs as an earlier-captured one's: the slug
+# cut to leave room for '-' and six hex digits of the title's hash.
+HASHED_ID = re.compile(r"(?P<stem>.+)-[0-9a-f]{6}")
+HASHED_STEM_LENGTH = MAX_ID_LENGTH - 7
 
 # What to do with a papers.yaml past the limits of a YAML file: it is one file, and the usual
 # way there is pasting a whole triage snippet of a large catalogue.
@@ -1632,7 +1637,7 @@ def _read_decisions(
             elif catalogue.unread:
                 unknown.append((key, line))
             else:
-                hint = suggest(key, ids, "no paper has a similar id")
+                hint = _twins_hint(key, catalogue) or suggest(key, ids, "no paper has a similar id")
                 problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
             continue
         if paper_id in broken:
@@ -1663,6 +1668,34 @@ def _read_decisions(
             "(see there why), and may hold them; check again once it is fixed",
         )
     return decisions
+
+
+def _twins_hint(paper_id: str, catalogue: Catalogue) -> str | None:
+    """For an unknown id differing only in its hash suffix from a paper's: those papers, titled.
+
+    Papers whose titles slug alike get their ids by capture order (catalogue.assign_ids): a new
+    dump or a capture date edited gives one another's id, and an entry under the id it lost names
+    no paper, or the other. The nearest id by its letters is then a guess between twins, as likely
+    the wrong paper's: the curator picks by title instead. None when the id is no such twin's.
+    """
+    hashed = HASHED_ID.fullmatch(paper_id)
+    if hashed is None:
+        return None
+    stem = hashed["stem"]
+    twins = [
+        paper
+        for paper in catalogue.papers
+        if paper.id[:HASHED_STEM_LENGTH].rstrip("-") == stem
+        or ((twin := HASHED_ID.fullmatch(paper.id)) is not None and twin["stem"] == stem)
+    ]
+    if closest(paper_id, [paper.id for paper in catalogue.papers]) not in {p.id for p in twins}:
+        return None
+    named = listed([f"'{paper.id}' ({paper.title})" for paper in twins])
+    return (
+        "(ids that differ only in their hash suffix go to papers whose titles slug alike, in "
+        f"capture order, which a dump or capture date can change: {named}; put the entry under "
+        "the id of the paper it was written for)"
+    )
 
 
 def _dedented(document: YamlDocument, catalogue: Catalogue) -> dict[Location, Location]:
