@@ -23,7 +23,8 @@ as the theme it was, and a section given a new id with its papers as the section
 sections trading ids each renamed, their anchors now landing on the other); the addresses of a
 theme's id or former id that the site stops publishing are named, and those a former id adds;
 so is each tag page's address the site stops publishing (its tag on no paper now, or given
-another address as another tag's name came to slug alike), which no redirect keeps.
+another address as another tag's name came to slug alike, or as it was renamed, only in case
+say), which no redirect keeps.
 Dumps are compared by file name, or by bytes or most of their records when renamed: each one
 added, removed, renamed, relabelled, redated or edited is named, as papers' pages list them (one
 holding another's bytes as swapped with it, or a copy of it), or said to read as before when only
@@ -72,7 +73,7 @@ from papersite.errors import (
 from papersite.markup import code_span, escape_gfm
 from papersite.rules import Term
 from papersite.sources import SOURCES_DIR, SOURCES_FILE, Listing, Record, SourceFile
-from papersite.tags import tag_slugs, text_order
+from papersite.tags import plain_slug, tag_slugs, text_order
 from papersite.wording import closest, counted
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
@@ -157,13 +158,15 @@ class TagAddress:
     """A base tag's page, at an address (its slug, ``old``) the pull request's site has not.
 
     ``now`` is the tag's slug in the pull request, when it keeps pages under another address
-    (another tag's name came to slug alike and both got hashed slugs); None when no paper on the
-    site has the tag any more. Tags have no 'formerly': no redirect keeps the old address.
+    (another tag's name came to slug alike and both got hashed slugs, or it was renamed, to
+    ``renamed``, with a hashed slug, which hashes the name); None when no paper on the site has the
+    tag any more. Tags have no 'formerly': no redirect keeps the old address.
     """
 
     tag: str
     old: str
     now: str | None = None
+    renamed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -700,11 +703,25 @@ def _tag_addresses_changed(base: Curation, head: Curation) -> tuple[TagAddress, 
     # By address, not by name: a tag renamed to a name that slugs alike ("Survey" to "survey")
     # keeps its pages where they were.
     published = set(after.values())
-    return tuple(
-        TagAddress(tag, slug, after.get(tag))
-        for tag, slug in sorted(before.items(), key=lambda item: text_order(item[0]))
-        if slug not in published
-    )
+    changes = []
+    for tag, slug in sorted(before.items(), key=lambda item: text_order(item[0])):
+        if slug in published:
+            continue
+        if tag in after:
+            changes.append(TagAddress(tag, slug, after[tag]))
+            continue
+        # Renamed only in case ("index" to "Index"), or to a name of the same slug before its
+        # hash, it is the same tag: its pages moved, they did not go. A name the base branch has
+        # too is a tag of its own, and two such names leave which one it became unknown.
+        same = [
+            name
+            for name in after
+            if name not in before
+            and (text_order(name)[0] == text_order(tag)[0] or plain_slug(name) == plain_slug(tag))
+        ]
+        renamed = same[0] if len(same) == 1 else None
+        changes.append(TagAddress(tag, slug, after[renamed] if renamed else None, renamed))
+    return tuple(changes)
 
 
 def _tag_slugs(side: Curation) -> dict[str, str]:
@@ -1585,6 +1602,8 @@ def _tag_gone(address: TagAddress) -> str:
         if address.now is None
         else f"now at `{urls.tag_url(address.now)}`"
     )
+    if address.renamed is not None:
+        where = f"renamed {code_span(address.renamed)}, {where}"
     return f"`{urls.tag_url(address.old)}` (tag {code_span(address.tag)}, {where})"
 
 

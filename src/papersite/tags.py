@@ -67,7 +67,7 @@ def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     gets a folder of its own, the same whatever order the tags come in.
     """
     names = sorted(set(tags), key=text_order)
-    plain = {name: _plain_slug(name) for name in names}
+    plain = {name: plain_slug(name) for name in names}
     counts: dict[str, int] = {}
     for slug in plain.values():
         counts[slug] = counts.get(slug, 0) + 1
@@ -90,7 +90,7 @@ def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     return slugs
 
 
-def _plain_slug(name: str) -> str:
+def plain_slug(name: str) -> str:
     """The name's letters and digits in ASCII, lower-case, joined by '-' (accents dropped)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
