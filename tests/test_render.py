@@ -769,6 +769,13 @@ def test_every_unsorted_page_links_every_page_and_says_what_dates_each_holds(
         "../../unsorted/3/",
     ]
     assert '<a href="../../unsorted/2/" aria-current="page"' in pager
+    # Each arrow in one piece with the page beside it, which wraps as one: "Next →" went alone
+    # onto a line of its own on a phone.
+    keep = re.findall(r'<span class="ps-pager-keep">(.*?)</span>', pager, re.DOTALL)
+    assert [re.findall(r'href="([^"]+)"', links) for links in keep] == [
+        ["../../unsorted/", "../../unsorted/"],
+        ["../../unsorted/5/", "../../unsorted/3/"],
+    ]
     assert second.count('aria-label="Pages of Unsorted, bottom"') == 1
     # Newest first: what each page spans, the undated papers last.
     dates = re.findall(r"<li>(?:<a [^>]+>|<strong>)(Page \d)(?:</a>|</strong>) (.*)</li>", top)
