@@ -1374,6 +1374,39 @@ def test_the_pages_of_a_long_list_pass_axe_core_and_their_pagers_name_the_curren
     assert found == {"themes/efficiency/2/": [], "unsorted/2/": []}
 
 
+# The lines an element's boxes sit on, each its top rounded: a link whose text wraps has two.
+LINES = "e => [...e.getClientRects()].map(r => Math.round(r.top))"
+
+
+@pytest.mark.parametrize("width", [1280, 390, 360])
+def test_a_long_list_s_pager_and_sections_wrap_in_one_piece_on_a_phone(
+    width: int, browser: Browser, paged_site: Path
+) -> None:
+    # On a phone "Next →" wrapped alone onto a line of its own, and a section's "pages 1–2" broke
+    # after the dash; at 1280 px the sections stayed in one column, two of 18rem not fitting.
+    with serving(paged_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(base + "themes/efficiency/2/")
+        pager = page.locator("nav.ps-pager").first
+        (of,) = pager.locator(".ps-pager-of").evaluate(LINES)
+        links = [link.evaluate(LINES) for link in pager.locator("a").all()]
+        assert all(len(lines) == 1 for lines in links), links
+        # The arrows on the line of the page beside them; on a phone (under 45em, Material's
+        # breakpoint), below "Page N of M".
+        assert links[0] == links[1] and links[-2] == links[-1], links
+        assert (of < links[0][0]) == (width < 720), (of, links)
+        sections = page.locator("ul.ps-sections > li")
+        assert sections.count() > 1
+        lefts = {
+            li.evaluate("e => Math.round(e.getBoundingClientRect().left)") for li in sections.all()
+        }
+        assert len(lefts) == (2 if width == 1280 else 1), lefts
+        for meta in page.locator("ul.ps-sections .ps-meta").all():
+            assert len(meta.evaluate(LINES)) == 1, meta.inner_text()
+        shot(page, f"list-pager-{width}")
+        assert problems == []
+
+
 def test_each_abstract_s_button_names_its_paper_to_a_screen_reader(
     browser: Browser, shipped_site: Path
 ) -> None:

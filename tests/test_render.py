@@ -849,7 +849,7 @@ def test_every_page_of_a_long_theme_lists_all_its_sections_and_where_each_is(
     for number in (1, 2, 3):
         url = urls.list_page_url(urls.theme_url("efficiency"), number)
         text = (out / urls.page_file(url)).read_text(encoding="utf-8")
-        contents = text.partition('<ul class="ps-contents" data-search-exclude>\n')[2]
+        contents = text.partition('<ul class="ps-contents ps-sections" data-search-exclude>\n')[2]
         listed = re.findall(
             r'<li><a href="([^"]*)">([^<]+)</a> <span class="ps-meta">([^<]+)<', contents
         )
