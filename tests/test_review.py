@@ -1223,6 +1223,30 @@ def test_a_paper_moved_as_its_entry_stays_under_the_id_it_lost_says_so(
     ) in text
 
 
+def test_a_paper_moved_as_the_pull_request_deletes_the_entry_under_its_old_id_is_not_told_so(
+    curated_content: Path,
+) -> None:
+    # The swap above, with the pull request deleting the entry under SHARED: Beyond's move is
+    # that deletion's, which the diff shows; no entry stays under its old id to be told of.
+    together = f"{TWIN_STEM}-8bbdc7"
+    shared_entry = f"  {SHARED}:\n    themes: {{efficiency: fast-decoding}}\n"
+    head = _trade_ids(
+        curated_content,
+        f"{shared_entry}  {together}:\n    themes: {{sequence-models: state-space}}\n",
+    )
+    papers = head / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text(encoding="utf-8").replace(shared_entry, ""))
+    text = format_review(review(curated_content, head))
+    # Together's entry is still under its old id, which no paper has now.
+    assert (
+        f"- {LONG} And Beyond `{TWIN_STEM}-35a23d`: `efficiency / fast-decoding` → "
+        "`efficiency / quantization`\n"
+        f"- {LONG} And Together `{SHARED}`: `sequence-models / state-space` → "
+        "`efficiency / quantization` (placed by the rules: papers.yaml no longer decides it, its "
+        "entry being under its old id)\n"
+    ) in text
+
+
 def test_a_paper_added_under_an_id_no_entry_is_under_is_not_told_it_gets_its_decisions(
     curated_content: Path,
 ) -> None:

@@ -67,6 +67,7 @@ from papersite.dumps import read_dump
 from papersite.errors import (
     PapersiteError,
     Problem,
+    Problems,
     Severity,
     display_path,
 )
@@ -75,6 +76,7 @@ from papersite.rules import Term
 from papersite.sources import SOURCES_DIR, SOURCES_FILE, Listing, Record, SourceFile
 from papersite.tags import plain_slug, tag_slugs, text_order
 from papersite.wording import closest, counted
+from papersite.yamlfile import load_yaml_file
 
 # A summary is read, not searched: past this many lines a list says how many more there are.
 MAX_LISTED = 50
@@ -401,6 +403,8 @@ class _Side:
     unread_dumps: frozenset[str] = frozenset()
     # sources.yaml as the summary names it, when it is there but could not be read.
     sources_unread: str | None = None
+    # The ids papers.yaml has an entry under, those naming no paper too (see _entry_ids).
+    entries: frozenset[str] = frozenset()
 
     def has(self, paper_id: str) -> bool:
         """Whether the paper is in this side's dumps, shown or hidden."""
@@ -1068,7 +1072,8 @@ def _moved(
     """Papers on the site on both sides whose themes or sections changed.
 
     One whose id changed, leaving its entry in papers.yaml under the old id (another paper's,
-    when in ``taken``, from _taken_ids), says that papers.yaml no longer decides it.
+    when in ``taken``, from _taken_ids), says that papers.yaml no longer decides it; not one
+    whose entry the pull request deletes, as no entry is left under the old id.
     """
     moved = []
     base_decided, head_decided = _decided_ids(base), _decided_ids(head)
@@ -1079,8 +1084,9 @@ def _moved(
         note = None
         was_id = was_ids.get(paper_id)
         # Its pinned places, note and featuring stayed with the id: the move is the rules' doing,
-        # which the place alone would pass off as the curators'.
-        if was_id in base_decided and paper_id not in head_decided:
+        # which the place alone would pass off as the curators'. An entry the pull request
+        # deletes is the curators' doing, seen in the diff: no entry stays under the old id.
+        if was_id in base_decided and was_id in head.entries and paper_id not in head_decided:
             placed = "placed by the rules: " if head.papers[paper_id].placements else ""
             other = ", which another paper now has" if was_id in taken else ""
             note = (
@@ -1155,7 +1161,7 @@ def _id_changed(
 
 
 def _decided_ids(side: _Side) -> frozenset[str]:
-    """The ids papers.yaml has an entry under on this side (shown or hidden papers alike)."""
+    """The ids of this side's papers (shown or hidden alike) papers.yaml has an entry under."""
     return frozenset(side.files.decisions) if side.files else frozenset()
 
 
@@ -1364,7 +1370,28 @@ def _curate(content: Path) -> _Side:
         sources,
         unread_dumps,
         sources_unread,
+        _entry_ids(content / CURATION_DIR / PAPERS_FILE),
     )
+
+
+def _entry_ids(path: Path) -> frozenset[str]:
+    """The ids papers.yaml has an entry under, as written; none when it cannot be read.
+
+    Those naming no paper too, which CurationFiles.decisions leaves out: an entry left under an
+    id its paper lost is still in the file, where a curator moves it. Its problems are the
+    curation's to report, so they are dropped here.
+    """
+    if not path.is_file():
+        return frozenset()
+    try:
+        document = load_yaml_file(path, problems=Problems(), report_duplicates=False)
+    except PapersiteError:
+        return frozenset()
+    data = document.data
+    entries = data.get("papers") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        return frozenset()
+    return frozenset(document.key_text("papers", key) for key in entries)
 
 
 def _themes_edited(
