@@ -2208,20 +2208,32 @@ def test_tag_pages_the_site_stops_publishing_are_named_with_no_redirect(
     assert "Tag pages" not in format_review(report)
 
 
+def _retagged(content: Path, was: str, now: str) -> Path:
+    """Tag content's addition paper ``was`` too; a copy of content as ./head tags it ``now``."""
+    papers = content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("[addition]", f"[addition, {was}]"), encoding="utf-8")
+    head = _head_copy(content)
+    papers = head / "curation" / "papers.yaml"
+    papers.write_text(text.replace("[addition]", f"[addition, {now}]"), encoding="utf-8")
+    return head
+
+
 def test_a_tag_renamed_only_in_case_is_the_same_tag_at_its_new_address(
     curated_content: Path,
 ) -> None:
     # "index" is reserved, so its slug is hashed, and the hash is of the name: "Index" has pages
     # at another address, but it is the tag renamed, not one gone and one new.
-    papers = curated_content / "curation" / "papers.yaml"
-    text = papers.read_text(encoding="utf-8")
-    papers.write_text(text.replace("[addition]", "[addition, index]"), encoding="utf-8")
-    head = _head_copy(curated_content)
-    papers = head / "curation" / "papers.yaml"
-    papers.write_text(text.replace("[addition]", "[addition, Index]"), encoding="utf-8")
+    head = _retagged(curated_content, "index", "Index")
     assert (
         "`tags/index-1bc04b52/` (tag `index`, renamed `Index`, now at `tags/index-39c3be11/`)."
     ) in format_review(review(curated_content, head))
+
+
+def test_tags_with_no_ascii_letter_are_not_called_one_tag_renamed(curated_content: Path) -> None:
+    # Both slug to nothing before their hash: "日本語" read as renamed "中文", two unlike tags.
+    report = review(curated_content, _retagged(curated_content, "日本語", "中文"))
+    assert [(a.tag, a.now, a.renamed) for a in report.tag_addresses] == [("日本語", None, None)]
 
 
 def test_a_former_id_close_to_an_address_dropped_is_said_to_be_likely_meant(

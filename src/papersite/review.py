@@ -716,12 +716,17 @@ def _tag_addresses_changed(base: Curation, head: Curation) -> tuple[TagAddress, 
             continue
         # Renamed only in case ("index" to "Index"), or to a name of the same slug before its
         # hash, it is the same tag: its pages moved, they did not go. A name the base branch has
-        # too is a tag of its own, and two such names leave which one it became unknown.
+        # too is a tag of its own, and two such names leave which one it became unknown. Names
+        # with no ASCII letter or digit all slug to nothing: "日本語" and "中文" are not alike.
+        base_slug = plain_slug(tag)
         same = [
             name
             for name in after
             if name not in before
-            and (text_order(name)[0] == text_order(tag)[0] or plain_slug(name) == plain_slug(tag))
+            and (
+                text_order(name)[0] == text_order(tag)[0]
+                or (base_slug and plain_slug(name) == base_slug)
+            )
         ]
         renamed = same[0] if len(same) == 1 else None
         changes.append(TagAddress(tag, slug, after[renamed] if renamed else None, renamed))
