@@ -297,6 +297,16 @@ def test_a_dump_that_cannot_be_read_is_said_so_and_its_papers_not_called_gone(
     ) in text
 
 
+def _unreadable(path: Path, kind: str) -> None:
+    """Make at path what no dump can be read from: a "folder", a "pipe" or a "broken link"."""
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/nonexistent/x")
+
+
 @pytest.mark.parametrize(
     ("replacement", "message"),
     [
@@ -311,16 +321,25 @@ def test_a_dump_replaced_by_a_broken_link_or_a_pipe_is_one_that_cannot_be_read(
     head = _two_dumps(curated_content)
     old = head / "sources" / "old.txt"
     old.unlink()
-    if replacement == "pipe":
-        os.mkfifo(old)
-    else:
-        old.symlink_to("/nonexistent/x")
+    _unreadable(old, replacement)
     report = review(curated_content, head)
     assert [(c.name, c.head_unread, c.kept) for c in report.dumps] == [("old.txt", True, (1, 2))]
     text = format_review(report)
     assert "- `old.txt`: could not be read (see Check); it had 2 records" in text
     assert "(`old.txt` could not be read, and may hold it: see Check)\n" in text
     assert [problem.message for problem in report.problems] == [message]
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe", "broken link"])
+def test_a_dump_added_that_cannot_be_read_is_said_so(curated_content: Path, kind: str) -> None:
+    # It read as "added: … 0 records, 0 papers first seen in this dump", as if empty.
+    head = _head_copy(curated_content)
+    _unreadable(head / "sources" / "new.txt", kind)
+    report = review(curated_content, head)
+    assert [(c.name, c.head_unread) for c in report.dumps] == [("new.txt", True)]
+    assert (
+        "- `new.txt` added: label `new.txt`, captured unknown; could not be read (see Check)\n"
+    ) in format_review(report)
 
 
 def test_a_dump_that_is_a_folder_on_both_sides_is_not_listed(curated_content: Path) -> None:

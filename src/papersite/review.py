@@ -788,7 +788,9 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
         if was is None:
             # A copy adds no paper, only a second source to each of its papers' pages.
             copy = next((name for name in after if _copy(after[name], now)), None)
-            changes.append(DumpChange(was, now, copy_of=copy))
+            # One that cannot be read is not an empty dump: its records are unknown.
+            head_unread = now.source.name in head.unread_dumps
+            changes.append(DumpChange(was, now, head_unread=head_unread, copy_of=copy))
             continue
         # Its papers' changes are listed, but not which dump brought them: an edit is named here.
         # A file that cannot be read is not called edited: the reading's error is under Check.
@@ -1974,10 +1976,15 @@ def _dump_change(change: DumpChange) -> str:
                 f"; it holds the same bytes as {code_span(change.copy_of)}, so its records add "
                 "nothing but a second source"
             )
+        # Its error is under Check: "0 records" would read as an empty dump.
+        accounting = (
+            "could not be read (see Check)"
+            if change.head_unread
+            else f"{had}{_accounting(None, summary)}"
+        )
         return (
             f"- {name} {'added' if now else 'removed'}: label {code_span(summary.source.label)}, "
-            f"captured {_capture(summary.source)}; {had}{_accounting(None, summary)}"
-            f"{_kept_said(change)}{copy}"
+            f"captured {_capture(summary.source)}; {accounting}{_kept_said(change)}{copy}"
         )
     changes = []
     if change.renamed:
