@@ -732,6 +732,27 @@ def test_a_dump_replaced_by_a_folder_or_a_pipe_is_one_that_cannot_be_read(
     assert [str(p) for p in dump.problems] == [f"{gone}: {message.format(folder=folder)}"]
 
 
+@pytest.mark.parametrize("kind", ["folder", "pipe", "broken link"])
+def test_a_dump_that_cannot_be_read_is_not_also_told_to_be_listed(
+    make_content: MakeContent, kind: str
+) -> None:
+    # Unlisted, it was told to be listed with a label and a capture date too: no advice for a
+    # folder or a pipe, whose one message is that it cannot be read.
+    content = make_content("spaced_small.txt", sources_yaml="sources:\n  spaced_small.txt: {}\n")
+    gone = content / "sources" / "gone.txt"
+    if kind == "folder":
+        gone.mkdir()
+    elif kind == "pipe":
+        os.mkfifo(gone)
+    else:
+        gone.symlink_to("/nonexistent/x")
+    problems = Problems()
+    found = discover_sources(content, problems)
+    assert [source.name for source in found] == ["gone.txt", "spaced_small.txt"]
+    assert list(problems) == []
+    assert read_dump(found[0]).unread
+
+
 @pytest.mark.parametrize("linked", ["sources", "sources/sources.yaml"])
 def test_a_sources_folder_or_yaml_linking_outside_is_not_read(tmp_path: Path, linked: str) -> None:
     outside = tmp_path / "outside"

@@ -223,7 +223,8 @@ def discover_sources(
 
     Only .txt files are dumps; any other file is reported and not read, as are files (or the
     folder) that link outside the content folder. When sources.yaml lists dumps, one it does not
-    list is reported too: its papers would otherwise go without a label and a capture date unseen.
+    list is reported too, unless it is no regular file (reading it says it cannot be read): its
+    papers would otherwise go without a label and a capture date unseen.
     A capture date after ``today`` (by default :func:`today_anywhere`) is refused.
     """
     folder = content / SOURCES_DIR
@@ -299,7 +300,10 @@ def discover_sources(
     for line, message in missing:
         problems.error(display_path(folder / SOURCES_FILE), line, message)
     for source in found:
-        if source.listing is Listing.UNLISTED and source.name not in meant:
+        # One that is no regular file (a folder, a pipe, a broken link) has one message, that
+        # it cannot be read (read_dump): a label and a capture date would not make it a dump.
+        listable = source.path.is_file()
+        if source.listing is Listing.UNLISTED and source.name not in meant and listable:
             problems.warning(
                 display_path(source.path),
                 None,
