@@ -34,7 +34,7 @@ from papersite.markup import render_note
 from papersite.render import ID_MAX_LENGTH, check_id, generate
 from papersite.rules import Term
 
-from .conftest import CURATION_DATA, LONG, REPO, SHARED, TWIN_STEM, write_twins
+from .conftest import CURATION_DATA, REPO, SHARED, TWIN_STEM, write_twins
 from .sites import SETTINGS
 
 
@@ -1294,6 +1294,12 @@ def test_a_section_is_not_said_empty_in_an_empty_theme_or_while_an_unknown_id_ma
     ]
 
 
+TWINS = (
+    "(papers whose titles slug alike take their ids in capture order, which a new dump or capture "
+    "date can change; those sharing this id's stem, by id: "
+)
+
+
 def test_an_unknown_id_that_differs_only_in_its_hash_names_the_twins_by_title(
     content: Path,
 ) -> None:
@@ -1303,10 +1309,52 @@ def test_an_unknown_id_that_differs_only_in_its_hash_names_the_twins_by_title(
     write_twins(content, beyond_first=False)
     write(content, papers=HEADER + f"papers:\n  {TWIN_STEM}-8bbdc7:\n    note: Together.\n")
     assert errors(content) == [
-        f"{P}:3: unknown paper id '{TWIN_STEM}-8bbdc7' (ids that differ only in their hash "
-        "suffix go to papers whose titles slug alike, in capture order, which a dump or capture "
-        f"date can change: '{TWIN_STEM}-35a23d' ({LONG} And Beyond) and '{SHARED}' ({LONG} And "
-        "Together); put the entry under the id of the paper it was written for)"
+        f"{P}:3: unknown paper id '{TWIN_STEM}-8bbdc7' {TWINS}'{TWIN_STEM}-35a23d' (…Beyond) and "
+        f"'{SHARED}' (…Together); put the entry under the id of the paper it was written for)"
+    ]
+
+
+def test_many_twins_are_told_apart_by_their_titles_ends_and_listed_at_most_five(
+    content: Path,
+) -> None:
+    # Six titles of over a hundred characters, one 80-character slug: the message listed every
+    # title in full, one line of over a thousand characters telling them apart at their ends.
+    shared = "Scaling Laws for Mixture of Experts Language Models Under Tight Memory Budgets and "
+    ends = [
+        "Long Contexts in Practice",
+        "Long Horizons for Agents",
+        "Short Prompts at the Edge",
+        "Many Tasks of Many Kinds",
+        "Few Tasks with Few Shots",
+        "Code Written by Assistants",
+    ]
+    for number, end in enumerate(ends):
+        dump = content / "sources" / f"d{number}.txt"
+        dump.write_text(f"{shared}{end}\n\nAbstract {number}.\n", encoding="utf-8")
+    ids = {
+        paper.id: paper.title.removeprefix(shared)
+        for paper in load_catalogue(content).papers
+        if paper.title.startswith(shared)
+    }
+    assert len(ids) == 6
+    stem = min(ids)[:73]
+    write(content, papers=HEADER + f"papers:\n  {stem}-000000:\n    note: Which?\n")
+    named = ", ".join(f"'{paper_id}' (…{ids[paper_id]})" for paper_id in sorted(ids)[:5])
+    assert errors(content) == [
+        f"{P}:3: unknown paper id '{stem}-000000' {TWINS}{named} and 1 more; put the entry "
+        "under the id of the paper it was written for)"
+    ]
+
+
+def test_an_unknown_id_differing_in_its_hash_from_one_paper_s_alone_is_a_typo(
+    content: Path,
+) -> None:
+    # No twins, one paper whose id the key starts: told as twins sharing a stem, it sent the
+    # curator looking for papers that slug alike where there was only a typo.
+    write(content, papers=HEADER + "papers:\n  a-survey-of-cooking-robots-abcdef: {}\n")
+    assert errors(content) == [
+        f"{P}:3: unknown paper id 'a-survey-of-cooking-robots-abcdef' "
+        "(did you mean 'a-survey-of-cooking-robots'?)"
     ]
 
 

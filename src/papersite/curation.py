@@ -109,6 +109,10 @@ PAPER_ANCHOR_PREFIX = "paper-"
 # cut to leave room for '-' and six hex digits of the title's hash.
 HASHED_ID = re.compile(r"(?P<stem>.+)-[0-9a-f]{6}")
 HASHED_STEM_LENGTH = MAX_ID_LENGTH - 7
+# The papers an unknown hashed id's hint names (the rest counted), and the longest title it shows
+# in full: a longer one shows what follows the words all of them share.
+TWINS_LISTED = 5
+TWIN_TITLE_SHORT = 60
 
 # What to do with a papers.yaml past the limits of a YAML file: it is one file, and the usual
 # way there is pasting a whole triage snippet of a large catalogue.
@@ -1676,7 +1680,9 @@ def _twins_hint(paper_id: str, catalogue: Catalogue) -> str | None:
     Papers whose titles slug alike get their ids by capture order (catalogue.assign_ids): a new
     dump or a capture date edited gives one another's id, and an entry under the id it lost names
     no paper, or the other. The nearest id by its letters is then a guess between twins, as likely
-    the wrong paper's: the curator picks by title instead. None when the id is no such twin's.
+    the wrong paper's: the curator picks by title instead, each told by the words it does not
+    share. One such paper alone has no twin to confuse: the id is a typo, and its "did you mean".
+    None when the id is no such twin's.
     """
     hashed = HASHED_ID.fullmatch(paper_id)
     if hashed is None:
@@ -1690,11 +1696,28 @@ def _twins_hint(paper_id: str, catalogue: Catalogue) -> str | None:
     ]
     if closest(paper_id, [paper.id for paper in catalogue.papers]) not in {p.id for p in twins}:
         return None
-    named = listed([f"'{paper.id}' ({paper.title})" for paper in twins])
+    if len(twins) == 1:
+        return did_you_mean(paper_id, twins[0].id)
+    # Twins' titles share the words their 80 slug characters come from: the rest tells them apart.
+    # The first and last by code point differ where any two first do.
+    first, last = min(paper.title for paper in twins), max(paper.title for paper in twins)
+    differ = next(
+        (at for at, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first)
+    )
+    shared = first.rfind(" ", 0, differ) + 1
+    named = []
+    for paper in twins[:TWINS_LISTED]:
+        title = paper.title
+        if shared and len(title) > TWIN_TITLE_SHORT:
+            title = "…" + title[shared:]
+        named.append(f"'{paper.id}' ({title})")
+    if len(twins) > TWINS_LISTED:
+        named.append(f"{len(twins) - TWINS_LISTED} more")
+    # By id, as the catalogue holds them: it keeps no capture order once the ids are given.
     return (
-        "(ids that differ only in their hash suffix go to papers whose titles slug alike, in "
-        f"capture order, which a dump or capture date can change: {named}; put the entry under "
-        "the id of the paper it was written for)"
+        "(papers whose titles slug alike take their ids in capture order, which a new dump or "
+        f"capture date can change; those sharing this id's stem, by id: {listed(named)}; put the "
+        "entry under the id of the paper it was written for)"
     )
 
 
