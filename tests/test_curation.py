@@ -1560,7 +1560,8 @@ def test_a_list_item_under_text_in_a_note_is_told_at_its_line_where_the_block_sh
 
 FOLDED = (
     "is joined to the line above it: a '>' block folds its lines into one; write the text as "
-    "a '|' block to keep its lines, with a blank line before a list"
+    "a '|' block to keep its lines, with a blank line before a list; write '\\-' for a dash "
+    "that starts no list"
 )
 
 
@@ -1591,6 +1592,25 @@ def test_a_list_in_a_folded_block_is_told_at_the_line_yaml_joins_to_the_one_abov
     )
     warnings = [p for p in curate(content)[1] if "'note'" in p]
     assert warnings == ([f"{P}:{told} {FOLDED}"] if told else [])
+
+
+def test_a_dash_as_an_aside_a_folded_block_joins_is_told_how_to_keep_it_and_escaped_is_not(
+    content: Path,
+) -> None:
+    # The warning said only to write a '|' block, which would make the aside a list item.
+    aside = "- with a dash as an aside - and the history."
+    entry = "papers:\n  teaching-transformers-to-add:\n    note: >\n      The method is old\n"
+    write(content, papers=HEADER + f"{entry}      {aside}\n")
+    assert [p for p in curate(content)[1] if "'note'" in p] == [
+        f"{P}:6: warning: 'note': {aside!r} {FOLDED}"
+    ]
+    # As the warning says: '\-' is a dash as text, folded into the line above as meant.
+    write(content, papers=HEADER + f"{entry}      \\{aside}\n")
+    curation, problems = curate(content)
+    assert [p for p in problems if "'note'" in p] == []
+    item = curation.get("teaching-transformers-to-add")
+    assert item is not None and item.note is not None
+    assert "The method is old - with a dash as an aside" in render_note(item.note)
 
 
 def test_a_list_in_a_folded_intro_is_told_and_renders_as_a_list_in_a_literal_block(

@@ -1284,7 +1284,8 @@ def _check_markdown(
             f"'{location[-1]}': {shortened(folded[0][1], 50)!r}"
             f"{f' (and {more} more)' if more else ''} is joined to the line above it: a '>' "
             "block folds its lines into one; write the text as a '|' block to keep its lines, "
-            "with a blank line before a list",
+            # A '|' block would make a dash meant as text a list item: the escape keeps the fold.
+            "with a blank line before a list; write '\\-' for a dash that starts no list",
         )
     # The block's lines are YAML's, split at newlines only; splitlines() splits at more.
     lines = document.block_lines.get(location, ())
