@@ -1576,6 +1576,11 @@ FOLDED = (
         # 'Read these:\n- one - two': the item under text is told as the line YAML joined.
         (">\n      Read these:\n\n      - one\n      - two", "8: warning: 'note': '- two'"),
         ("|\n      Read these:\n\n      - one\n      - two", None),
+        # An indentation indicator counts from the key's indent: the block's is the same.
+        (
+            ">2\n      Read these:\n      - one\n      - two",
+            "6: warning: 'note': '- one' (and 1 more)",
+        ),
         # A blank line is a line break, not a fold; so is the break around a deeper line.
         (">\n      Read these:\n\n\n      - one\n\n      - two", None),
         (">\n      Read these:\n\n\n        - one\n        - two", None),

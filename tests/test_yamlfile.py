@@ -1108,7 +1108,7 @@ def test_a_doubled_backslash_as_the_escape_hint_says_reads_as_one_backslash() ->
 
 
 @given(
-    style=st.sampled_from(["|", "|-", "|+", ">", ">-", ">+"]),
+    style=st.sampled_from(["|", "|-", "|+", ">", ">-", ">+", "|2", ">2-", ">+2"]),
     lines=st.lists(
         st.sampled_from(["", "Why:", "- an item", "3. item", "  deeper", "\ttab", "text"]),
         min_size=1,

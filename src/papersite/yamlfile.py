@@ -1241,21 +1241,27 @@ def _block_lines(
 
     A '|' block keeps its lines: the text's nth is the nth below the '|'. A '>' block joins a
     line to the one before it when both start at the block's indent with no blank line between;
-    a blank line there is the line break, and so are any more. None when an indentation
-    indicator ('|2') or whitespace-only lines deeper than the block make it less plain to follow.
-    Also the lines written as list items that a '>' block joins so (line and text).
+    a blank line there is the line break, and so are any more. None when whitespace-only lines
+    deeper than the block make it less plain to follow. Also the lines written as list items that
+    a '>' block joins so (line and text).
     """
     header = node.start_mark.line
+    # The block ends where its end mark is, or before it when that starts the next line.
+    end = node.end_mark.line + (node.end_mark.column > 0)
+    indent: int | None = None
     if any(char.isdigit() for char in text_lines[header][node.start_mark.column :].split("#")[0]):
-        return None
+        # An indentation indicator ('>2') counts from the parent's indent, which the node does not
+        # give, and the first line may be deeper: the block's indent is the first line's, less
+        # the spaces its text keeps. A blank line deeper than that still leaves the lines unknown.
+        text = next((line for line in node.value.split("\n") if line.strip()), None)
+        first = next((line for line in text_lines[header + 1 : end] if line.strip()), None)
+        if text is not None and first is not None:
+            indent = len(first) - len(first.lstrip(" ")) - (len(text) - len(text.lstrip(" ")))
     found: list[int | None] = [None] * count
     folded: list[tuple[int, str]] = []
-    indent: int | None = None
     at = 0  # the line of the text the next line of the block goes on
     blanks = 0
     plain_before: bool | None = None  # whether the line before starts at the indent; None: first
-    # The block ends where its end mark is, or before it when that starts the next line.
-    end = node.end_mark.line + (node.end_mark.column > 0)
     for number in range(header + 1, min(end, len(text_lines))):
         line = text_lines[number].rstrip("\r")
         if not line.strip():
