@@ -325,11 +325,18 @@ def test_numbers_are_read_as_written() -> None:
         "1/2",
         "2",
     ]
+    assert numbers("10^{-3} and 10^{−3}, x^{2} and x^{2.5}") == ["10^-3", "10^-3", "2", "2.5"]
 
 
 @pytest.mark.parametrize(
     ("first", "second"),
-    [("7,000 steps", "7000 steps"), ("1-3k shots", "1–3k shots"), ("GPT-4", "GPT 4")],
+    [
+        ("7,000 steps", "7000 steps"),
+        ("1-3k shots", "1–3k shots"),
+        ("GPT-4", "GPT 4"),
+        # TeX's braces around an exponent, in one capture and not the other.
+        ("a 10^{-3} rate on x^{2}", "a 10^-3 rate on x^2"),
+    ],
 )
 def test_numbers_written_otherwise_but_read_alike_join_a_retitled_paper(
     first: str, second: str

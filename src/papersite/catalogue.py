@@ -652,10 +652,14 @@ _NUMBER = re.compile(r"\d(?:(?:[.,:/]|\^[-−–]?)?\d)*")
 # A comma before three digits that end the number separates thousands: '7,000' is '7000'.
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
 _MINUS = str.maketrans("−–", "--")
+# An exponent in TeX's braces: '10^{-3}' is '10^-3' to a reader, and one capture of an abstract
+# may have the braces another lacks.
+_BRACED_EXPONENT = re.compile(r"\^\{([-−–]?\d[\d.,]*)\}")
 
 
 def numbers(text: str) -> list[str]:
     """The numbers a text writes, in order: what abstract_key cannot tell apart ('1.5', '15')."""
+    text = _BRACED_EXPONENT.sub(r"^\1", text)
     return [_THOUSANDS.sub("", number).translate(_MINUS) for number in _NUMBER.findall(text)]
 
 
