@@ -281,6 +281,24 @@ def test_an_abstract_pasted_under_another_paper_s_title_merges_no_papers_and_is_
     assert "has the abstract of 'OmniParser' at a.txt:1" in str(catalogue.problems[0])
 
 
+def test_a_paper_s_retitled_mention_is_not_told_of_and_a_paste_is_told_once() -> None:
+    # A probe's dump: B'MOJO retitled "(Revised)", its abstract a comma short, joins B'MOJO by its
+    # abstract; Quokka Nets later carries B'MOJO's abstract both ways. One mistake, one warning.
+    bmojo = "B'MOJO: Hybrid State Space Realizations of Foundation Models"
+    unmended = PROBED.replace(",", "", 1)
+    first = Record("a.txt", 1, bmojo, PROBED)
+    revised = Record("a.txt", 3, f"{bmojo} (Revised)", unmended)
+    quokka = Record("b.txt", 1, "Quokka Nets", PROBED.replace("a tenth", "a fifth"))
+    pasted = Record("c.txt", 1, "Quokka Nets", PROBED)
+    again = Record("d.txt", 1, "Quokka Nets", unmended)
+    dumps = [dump("a.txt", first, revised), dump("b.txt", quokka)]
+    dumps += [dump("c.txt", pasted), dump("d.txt", again)]
+    catalogue = build_catalogue(dumps)
+    assert len(catalogue.papers) == 2
+    assert [(problem.path, problem.line) for problem in catalogue.problems] == [("c.txt", 1)]
+    assert f"has the abstract of '{bmojo}' at a.txt:1" in str(catalogue.problems[0])
+
+
 def test_papers_sharing_an_abstract_key_with_other_numbers_are_not_told_of() -> None:
     abstract = f"We release Foo, an open language model with {{}} parameters. {PROBED}"
     small = Record("a.txt", 1, "Foo: A Small Open Model", abstract.format("1.5 billion"))

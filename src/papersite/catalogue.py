@@ -368,14 +368,19 @@ def _report_shared(
         # Nearly every abstract key is one paper's: its numbers are read only where it is not.
         if len(texts) < 2 or all(key == texts[0][0] for key, _ in texts):
             continue
-        first_by_numbers: dict[tuple[str, ...], Record] = {}
+        # Per numbers, the first paper with them and its mention of the abstract.
+        first_by_numbers: dict[tuple[str, ...], tuple[str, Record]] = {}
+        # A paper with the abstract twice as written (a comma mended) is one mistake, told once.
+        told: set[tuple[str, str]] = set()
         for key, text in texts:
             record = carriers[key, text]
-            first = first_by_numbers.setdefault(tuple(numbers(text)), record)
-            if first is record or match_key(first.title) == match_key(record.title):
+            first_key, first = first_by_numbers.setdefault(tuple(numbers(text)), (key, record))
+            # Not by title: a paper's retitled mention joined by its abstract is still that paper.
+            if first_key == key or (key, first_key) in told:
                 continue
             if id(record) in reported or id(first) in reported:
                 continue  # told already: its abstract is unlike its paper's others
+            told.add((key, first_key))
             problems.warning(
                 displays[record.source],
                 record.line,
