@@ -263,10 +263,46 @@ def test_a_new_title_read_first_with_a_revised_abstract_is_a_second_paper_told_o
     assert sorted(paper.title for paper in catalogue.papers) == [x.title, a.title]
     assert [str(problem) for problem in catalogue.problems] == [
         "b.txt:1: warning: 'Gated Attention Training' has the abstract of 'Gated Attention' at "
-        "x.txt:1, another paper here: if this is that paper under a new title, it has two pages "
-        "(a title is joined to a paper by its abstract only where that title is first read); if "
-        "the abstract is that paper's, pasted, correct it in this dump"
+        "x.txt:1, another paper here: if this is that paper under a new title, it has two pages, "
+        "that title being first read at a.txt:1 with another abstract (a title is joined to a "
+        "paper by its abstract only where it is first read): a capture date in sources.yaml that "
+        "has a.txt read after this dump joins them (or hide its page, 'gated-attention-training', "
+        "in papers.yaml); if the abstract is that paper's, pasted, correct it in this dump"
     ]
+    # The advice works: a.txt read after b.txt, the new title meets the old abstract first.
+    dumps[0] = dump("a.txt", a, captured=date(2025, 11, 11))
+    catalogue = build_catalogue(dumps)
+    assert [paper.sources for paper in catalogue.papers] == [("a.txt", "b.txt", "x.txt")]
+    assert catalogue.problems == ()
+
+
+def test_a_paper_s_title_first_read_in_the_same_dump_is_told_to_be_hidden() -> None:
+    # No capture date puts a dump's later line first: only hiding the second page is left.
+    x = Record("x.txt", 1, "Gated Attention", ABSTRACT)
+    a = Record("a.txt", 1, "Gated Attention Training", REVISED)
+    b = Record("a.txt", 3, "Gated Attention Training", ABSTRACT)
+    dumps = [
+        dump("x.txt", x, captured=date(2025, 11, 1)),
+        dump("a.txt", a, b, captured=date(2025, 11, 10)),
+    ]
+    catalogue = build_catalogue(dumps)
+    assert len(catalogue.problems) == 1
+    assert (
+        "first read at a.txt:1 with another abstract (a title is joined to a paper by its abstract "
+        "only where it is first read): hide its page, 'gated-attention-training', in papers.yaml; "
+    ) in str(catalogue.problems[0])
+
+
+def test_long_titles_alike_in_their_start_are_told_whole() -> None:
+    # Cut at 57 characters, both titles read the same: the part that differs is shown.
+    v1 = "A Coreset-based, Tempered Variational Posterior for Accurate and Scalable Inference"
+    first = Record("a.txt", 1, v1, PROBED)
+    second = Record("a.txt", 3, f"{v1} V2", PROBED.replace("a tenth", "a fifth"))
+    pasted = Record("b.txt", 1, f"{v1} V2", PROBED)
+    catalogue = build_catalogue([dump("a.txt", first, second), dump("b.txt", pasted)])
+    assert str(catalogue.problems[0]).startswith(
+        f"b.txt:1: warning: '{v1} V2' has the abstract of '{v1}' at a.txt:1"
+    )
 
 
 def test_an_abstract_pasted_under_another_paper_s_title_merges_no_papers_and_is_told() -> None:

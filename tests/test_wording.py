@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from papersite import wording
-from papersite.wording import closest, counted, describe, listed, suggest
+from papersite.wording import closest, counted, describe, described_apart, listed, suggest
 
 THEMES = ["efficiency", "sequence-models", "arithmetic-reasoning"]
 LONG_ID = "pararnn-unlocking-parallel-training-of-nonlinear-rnns-for-large-language-models"
@@ -68,6 +68,30 @@ def test_listed_says_items_as_a_sentence_lists_them(items: list[str], said: str)
 )
 def test_describe_names_a_value_as_a_message_shows_it(value: object, said: str) -> None:
     assert describe(value) == said
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "said"),
+    [
+        # Alike in the 57 characters describe keeps: whole.
+        (
+            "x" * 57 + "y" * 5,
+            "x" * 57 + "z",
+            ("'" + "x" * 57 + "y" * 5 + "'", "'" + "x" * 57 + "z'"),
+        ),
+        # The cuts differ, or neither is cut: as describe has them.
+        (
+            "x" * 56 + "y" * 9,
+            "x" * 56 + "z" * 9,
+            ("'" + "x" * 56 + "y...'", "'" + "x" * 56 + "z...'"),
+        ),
+        ("x" * 57 + "y", "x" * 57 + "z", ("'" + "x" * 57 + "y'", "'" + "x" * 57 + "z'")),
+    ],
+)
+def test_described_apart_shows_where_two_texts_differ(
+    one: str, other: str, said: tuple[str, str]
+) -> None:
+    assert described_apart(one, other) == said
 
 
 def test_a_timestamp_is_described_with_its_time() -> None:

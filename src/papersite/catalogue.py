@@ -36,7 +36,7 @@ from papersite.sources import (
     SourceFile,
     discover_sources,
 )
-from papersite.wording import counted, describe
+from papersite.wording import counted, describe, described_apart
 
 if TYPE_CHECKING:
     from pylatexenc.latex2text import LatexNodes2Text
@@ -289,7 +289,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
         _report_unlike(record, other, groups[key], displays, problems)
     # A mention reported for its abstract has its date said there: one mistake, one message.
     reported = {id(record) for _, _, record in unlike}
-    _report_shared(by_abstract, carriers, reported, displays, problems)
+    _report_shared(by_abstract, carriers, reported, groups, ids, displays, problems)
     mentions = _Mentions.of(dumps, ranks)
     for records in groups.values():
         _report_dates(records, mentions, reported, problems)
@@ -352,10 +352,15 @@ def _report_shared(
     by_abstract: dict[str, list[tuple[str, str]]],
     carriers: dict[tuple[str, str], Record],
     reported: set[int],
+    groups: dict[str, list[Record]],
+    ids: dict[str, str],
     displays: dict[str, str],
     problems: Problems,
 ) -> None:
     """Warn at a mention whose abstract is another paper's, its numbers too: two papers or one.
+
+    ``groups`` and ``ids`` are build_catalogue's mentions and ids by paper key: the advice names
+    where the second paper's title was first read, and its page.
 
     The join reads a paper's new title as the same paper only when the title is met first with
     an abstract the paper has. Met first with a revised one (a later capture read first: one of
@@ -381,14 +386,27 @@ def _report_shared(
             if id(record) in reported or id(first) in reported:
                 continue  # told already: its abstract is unlike its paper's others
             told.add((key, first_key))
+            title, other = described_apart(record.title, first.title)
+            # Where the title was first read, with another abstract: read after this mention, it
+            # would meet this abstract first and join. Tried: hiding the page in papers.yaml leaves
+            # this warning, as the catalogue is read before papers.yaml.
+            named = groups[key][0]
+            if named.source == record.source:
+                join = f"hide its page, '{ids[key]}', in papers.yaml"
+            else:
+                join = (
+                    f"a capture date in sources.yaml that has {displays[named.source]} read after "
+                    f"this dump joins them (or hide its page, '{ids[key]}', in papers.yaml)"
+                )
             problems.warning(
                 displays[record.source],
                 record.line,
-                f"{describe(record.title)} has the abstract of {describe(first.title)} at "
-                f"{displays[first.source]}:{first.line}, another paper here: if this is that paper "
-                "under a new title, it has two pages (a title is joined to a paper by its "
-                "abstract only where that title is first read); if the abstract is that paper's, "
-                "pasted, correct it in this dump",
+                f"{title} has the abstract of {other} at {displays[first.source]}:{first.line}, "
+                "another paper here: if this is that paper under a new title, it has two pages, "
+                f"that title being first read at {displays[named.source]}:{named.line} with "
+                "another abstract (a title is joined to a paper by its abstract only where it is "
+                f"first read): {join}; if the abstract is that paper's, pasted, correct it in this "
+                "dump",
             )
 
 

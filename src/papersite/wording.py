@@ -32,6 +32,11 @@ def shortened(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# describe shows a text up to this long whole, and a longer one cut to its first _DESCRIBED.
+_DESCRIBED_WHOLE = 60
+_DESCRIBED = 57
+
+
 def describe(value: object) -> str:
     """A value as a message shows it: its kind, and the value itself when short."""
     if value is None:
@@ -39,7 +44,7 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()}"
     if isinstance(value, str):
-        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
+        return f"'{value}'" if len(value) <= _DESCRIBED_WHOLE else f"'{value[:_DESCRIBED]}...'"
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, date):
@@ -49,6 +54,16 @@ def describe(value: object) -> str:
     if isinstance(value, dict):
         return "a map"
     return type(value).__name__
+
+
+def described_apart(one: str, other: str) -> tuple[str, str]:
+    """Two texts as :func:`describe` shows them, whole when its cut would hide how they differ.
+
+    Two long titles alike in their first 57 characters (a "V2" added) would read as one.
+    """
+    if one[:_DESCRIBED] == other[:_DESCRIBED] and max(len(one), len(other)) > _DESCRIBED_WHOLE:
+        return f"'{one}'", f"'{other}'"
+    return describe(one), describe(other)
 
 
 def suggest(given: str, known: Sequence[str], label: str) -> str:
