@@ -15,6 +15,7 @@ from papersite.catalogue import (
     ARXIV_ID,
     MAX_ID_LENGTH,
     Catalogue,
+    JoinedTitle,
     abstract_key,
     assign_ids,
     build_catalogue,
@@ -139,6 +140,10 @@ def test_a_paper_retitled_between_versions_is_one_paper_by_its_abstract() -> Non
     assert (paper.published, paper.upvotes) == (date(2025, 5, 10), 90)
     assert paper.sources == ("a.txt", "b.txt", "c.txt")
     assert [(s.papers, s.merged) for s in catalogue.sources] == [(1, 0), (0, 1), (1, 1)]
+    # An entry under the new title's slug names no paper: curation says where the title went.
+    assert catalogue.joined == {
+        slugify(retitled.title): JoinedTitle(retitled.title, paper.id, "b.txt:1", "a.txt:1")
+    }
 
 
 PROBED = (

@@ -1358,6 +1358,35 @@ def test_an_unknown_id_differing_in_its_hash_from_one_paper_s_alone_is_a_typo(
     ]
 
 
+def test_an_unknown_id_of_a_title_joined_by_its_abstract_names_the_paper_it_joined(
+    content: Path,
+) -> None:
+    # A probe's paste: Y's abstract under X's title in an earlier dump. Y's own mention, its title
+    # then unknown, joins X by the abstract, and an entry under Y's id names no paper.
+    abstract = (
+        "Mathematical reasoning is a core ability of human intelligence; we release a dataset of "
+        "school-level problems to test how well neural sequence models acquire it."
+    )
+    sources = content / "sources"
+    (sources / "a.txt").write_text(f"Deep Learning for Symbolic Mathematics\n\n{abstract}\n")
+    (sources / "b.txt").write_text(
+        f"Analysing Mathematical Reasoning Abilities of Neural Models\n\n{abstract}\n"
+    )
+    (sources / "sources.yaml").write_text(
+        "sources:\n  a.txt: {captured: 2025-11-01}\n  b.txt: {captured: 2025-11-10}\n"
+    )
+    y = "analysing-mathematical-reasoning-abilities-of-neural-models"
+    write(content, papers=HEADER + f"papers:\n  {y}:\n    note: Y.\n")
+    assert errors(content) == [
+        f"{P}:3: unknown paper id '{y}' (its title 'Analysing Mathematical Reasoning Abilities "
+        "of Neural Models' at content/sources/b.txt:1 was joined by its abstract to 'Deep "
+        "Learning for Symbolic Mathematics' at content/sources/a.txt:1, id "
+        "'deep-learning-for-symbolic-mathematics': if they are one paper, retitled, put the entry "
+        "under 'deep-learning-for-symbolic-mathematics'; if two, one of those mentions has the "
+        "other's abstract, pasted: correct it in its dump)"
+    ]
+
+
 def test_every_problem_is_reported_in_one_pass(content: Path) -> None:
     write(
         content,

@@ -158,6 +158,21 @@ class SourceSummary:
 
 
 @dataclass(frozen=True)
+class JoinedTitle:
+    """A title no paper had, joined to a paper by its abstract: a retitle, or an abstract pasted.
+
+    Which one the catalogue cannot tell; papers.yaml's entry under the title's slug can, and its
+    message names both mentions (curation's unknown paper id).
+    """
+
+    title: str
+    paper_id: str
+    # Where the title was first read ("b.txt:3"), and the paper's mention with its abstract there.
+    at: str
+    matched_at: str
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """All papers, ordered by id, and how each source contributed."""
 
@@ -168,6 +183,9 @@ class Catalogue:
     # read at all. Curation tells a curator why papers.yaml's entries for them name no paper.
     skipped_ids: frozenset[str] = frozenset()
     unread: tuple[str, ...] = ()
+    # By their slugs, the titles joined to a paper by their abstracts: an entry under one names
+    # no paper, and the curator learns where it went.
+    joined: dict[str, JoinedTitle] = field(default_factory=dict)
     _index: dict[str, Paper] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -219,6 +237,8 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # The first mention of each paper's abstract as written: where to warn of two papers sharing it.
     carriers: dict[tuple[str, str], Record] = {}
     retitled: dict[str, str] = {}
+    # Each title joined by its abstract: the paper's key, its first mention, and the one matched.
+    joins: list[tuple[str, Record, Record]] = []
     matched: dict[str, set[tuple[str, str]]] = {}
     # Mentions merged by title whose abstracts tell of another paper: a paper of the same title
     # would otherwise take the page's abstract and date without a word (see _report_unlike).
@@ -236,11 +256,12 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
                 # The key keeps no punctuation: '1.5B' and '15B' are one to it, not to a reader.
                 # Any mention's abstract as written will do: one may have had a typo mended.
                 written = numbers(record.abstract)
-                paper_key = next(
-                    (k for k, seen in by_abstract[abstract] if numbers(seen) == written), None
+                match = next(
+                    (seen for seen in by_abstract[abstract] if numbers(seen[1]) == written), None
                 )
-                if paper_key is not None:
-                    key = retitled[title_key] = paper_key
+                if match is not None:
+                    key = retitled[title_key] = match[0]
+                    joins.append((key, record, carriers[match]))
                     joined += 1
             if abstract:
                 texts = by_abstract.setdefault(abstract, [])
@@ -298,7 +319,20 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     }
     unread = tuple(dump.display for dump in dumps if dump.unread)
     in_order = tuple(summaries[id(dump)] for dump in dumps)
-    return Catalogue(tuple(papers), in_order, tuple(problems), frozenset(skipped), unread)
+    joined_titles: dict[str, JoinedTitle] = {}
+    for key, record, carrier in joins:
+        joined_titles.setdefault(
+            slugify(record.title),
+            JoinedTitle(
+                record.title,
+                ids[key],
+                f"{displays[record.source]}:{record.line}",
+                f"{displays[carrier.source]}:{carrier.line}",
+            ),
+        )
+    return Catalogue(
+        tuple(papers), in_order, tuple(problems), frozenset(skipped), unread, joined_titles
+    )
 
 
 def shared_words(first: str, second: str) -> float:

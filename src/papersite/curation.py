@@ -57,6 +57,7 @@ from papersite.wording import (
     closest,
     counted,
     describe,
+    described_apart,
     did_you_mean,
     listed,
     listing,
@@ -1642,7 +1643,11 @@ def _read_decisions(
             elif catalogue.unread:
                 unknown.append((key, line))
             else:
-                hint = _twins_hint(key, catalogue) or suggest(key, ids, "no paper has a similar id")
+                hint = (
+                    _twins_hint(key, catalogue)
+                    or _joined_hint(key, catalogue)
+                    or suggest(key, ids, "no paper has a similar id")
+                )
                 problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
             continue
         if paper_id in broken:
@@ -1673,6 +1678,26 @@ def _read_decisions(
             "(see there why), and may hold them; check again once it is fixed",
         )
     return decisions
+
+
+def _joined_hint(paper_id: str, catalogue: Catalogue) -> str | None:
+    """For an unknown id that is the slug of a title joined to a paper by its abstract: which.
+
+    A retitled paper keeps the id of its first title; but an abstract pasted under another
+    paper's title in an earlier dump joins the real paper's title to that one, and the paper is
+    gone. The catalogue cannot tell the two apart; the curator, told both mentions, can.
+    """
+    joined = catalogue.joined.get(paper_id)
+    paper = catalogue.get(joined.paper_id) if joined is not None else None
+    if joined is None or paper is None:
+        return None
+    title, other = described_apart(joined.title, paper.title)
+    return (
+        f"(its title {title} at {joined.at} was joined by its abstract to {other} at "
+        f"{joined.matched_at}, id '{paper.id}': if they are one paper, retitled, put the entry "
+        f"under '{paper.id}'; if two, one of those mentions has the other's abstract, pasted: "
+        "correct it in its dump)"
+    )
 
 
 def _twins_hint(paper_id: str, catalogue: Catalogue) -> str | None:
