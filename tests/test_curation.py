@@ -27,6 +27,7 @@ from papersite.curation import (
     _lines_named,
     arxiv_id_of,
     load_curation,
+    read_content,
     read_curation,
 )
 from papersite.errors import PapersiteError, Problems
@@ -1385,6 +1386,36 @@ def test_an_unknown_id_of_a_title_joined_by_its_abstract_names_the_paper_it_join
         "under 'deep-learning-for-symbolic-mathematics'; if two, one of those mentions has the "
         "other's abstract, pasted: correct it in its dump)"
     ]
+
+
+def test_hiding_the_second_page_of_a_paper_sharing_an_abstract_answers_its_warning(
+    content: Path,
+) -> None:
+    # The new title met first with a revised abstract is a second page; its later mention with
+    # the old abstract is warned of, naming the page to hide, and hiding it answers the warning.
+    old = (
+        "We study gated attention in large language models and find that a sigmoid gate after "
+        "the attention output improves training stability and scaling across model sizes."
+    )
+    revised = old.replace("improves training stability", "stabilizes training")
+    sources = content / "sources"
+    (sources / "x.txt").write_text(f"Gated Attention\n\n{old}\n")
+    (sources / "a.txt").write_text(f"Gated Attention Training\n\n{revised}\n")
+    (sources / "b.txt").write_text(f"Gated Attention Training\n\n{old}\n")
+    (sources / "sources.yaml").write_text(
+        "sources:\n  x.txt: {captured: 2025-11-01}\n  a.txt: {captured: 2025-11-10}\n"
+        "  b.txt: {captured: 2025-11-10}\n"
+    )
+    write(content, papers=HEADER + "papers: {}\n")
+    told = [p for p in read_content(content).problems if "has the abstract of" in p.message]
+    assert [(p.path, p.line, p.paper) for p in told] == [
+        ("content/sources/b.txt", 1, "gated-attention-training")
+    ]
+    hide = "papers:\n  gated-attention-training:\n    hidden: The same paper as gated-attention.\n"
+    write(content, papers=HEADER + hide)
+    loaded = read_content(content)
+    assert not [p for p in loaded.problems if "has the abstract of" in p.message]
+    assert [item.paper.id for item in loaded.curation.hidden] == ["gated-attention-training"]
 
 
 def test_every_problem_is_reported_in_one_pass(content: Path) -> None:

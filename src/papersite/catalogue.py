@@ -421,17 +421,10 @@ def _report_shared(
                 continue  # told already: its abstract is unlike its paper's others
             told.add((key, first_key))
             title, other = described_apart(record.title, first.title)
-            # Where the title was first read, with another abstract: read after this mention, it
-            # would meet this abstract first and join. Tried: hiding the page in papers.yaml leaves
-            # this warning, as the catalogue is read before papers.yaml.
+            # Where the title was first read, with another abstract. Moving that dump's capture
+            # date after this one would join them, but it records a date the page does not have,
+            # and may hand another paper's id (and decisions) on: hiding the page is the answer.
             named = groups[key][0]
-            if named.source == record.source:
-                join = f"hide its page, '{ids[key]}', in papers.yaml"
-            else:
-                join = (
-                    f"a capture date in sources.yaml that has {displays[named.source]} read after "
-                    f"this dump joins them (or hide its page, '{ids[key]}', in papers.yaml)"
-                )
             problems.warning(
                 displays[record.source],
                 record.line,
@@ -439,8 +432,9 @@ def _report_shared(
                 "another paper here: if this is that paper under a new title, it has two pages, "
                 f"that title being first read at {displays[named.source]}:{named.line} with "
                 "another abstract (a title is joined to a paper by its abstract only where it is "
-                f"first read): {join}; if the abstract is that paper's, pasted, correct it in this "
-                "dump",
+                f"first read): hide the second, '{ids[key]}', in papers.yaml, which answers this "
+                "warning; if the abstract is that paper's, pasted, correct it in this dump",
+                paper=ids[key],
             )
 
 

@@ -500,9 +500,11 @@ def read_content(
     if catalogue is None:
         catalogue = load_catalogue(content)
     problems = Problems()
-    problems.extend(catalogue.problems)
     curation, files = _curate(content, catalogue, problems, rules_only=rules_only)
-    return Loaded(catalogue, curation, tuple(problems), files)
+    # A warning about a paper that papers.yaml hides is answered (a second page of one paper).
+    hidden = {item.paper.id for item in curation.hidden}
+    read = [problem for problem in catalogue.problems if problem.paper not in hidden]
+    return Loaded(catalogue, curation, (*read, *problems), files)
 
 
 def load_content(

@@ -116,6 +116,8 @@ class Problem:
     line: int | None
     message: str
     severity: Severity = Severity.ERROR
+    # The paper a warning is about, when hiding that paper in papers.yaml answers it.
+    paper: str | None = None
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
@@ -169,9 +171,11 @@ class Problems:
         """Record an error: the input cannot be used as it is."""
         self.items.append(Problem(path, line, message, Severity.ERROR))
 
-    def warning(self, path: str, line: int | None, message: str) -> None:
-        """Record a warning: usable, but a curator should look."""
-        self.items.append(Problem(path, line, message, Severity.WARNING))
+    def warning(
+        self, path: str, line: int | None, message: str, *, paper: str | None = None
+    ) -> None:
+        """Record a warning: usable, but a curator should look (``paper``: see Problem)."""
+        self.items.append(Problem(path, line, message, Severity.WARNING, paper))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         """Add problems found elsewhere."""
