@@ -342,6 +342,21 @@ def test_a_dump_added_that_cannot_be_read_is_said_so(curated_content: Path, kind
     ) in format_review(report)
 
 
+@pytest.mark.parametrize("kind", ["folder", "pipe", "broken link"])
+def test_a_dump_removed_that_could_not_be_read_on_the_base_branch_is_said_so(
+    curated_content: Path, kind: str
+) -> None:
+    # It read as "removed: … it had 0 records, 0 papers first seen in this dump", as if empty.
+    head = _head_copy(curated_content)
+    _unreadable(curated_content / "sources" / "z.txt", kind)
+    _list_dumps(curated_content, "  z.txt: {label: Z, captured: 2025-11-02}\n")
+    report = review(curated_content, head)
+    assert [(c.name, c.base_unread) for c in report.dumps] == [("z.txt", True)]
+    assert (
+        "- `z.txt` removed: label `Z`, captured 2025-11-02; could not be read on the base branch\n"
+    ) in format_review(report)
+
+
 def test_a_dump_that_is_a_folder_on_both_sides_is_not_listed(curated_content: Path) -> None:
     # Unchanged, it is no change to review, as a broken link or a UTF-16 file left alone is not;
     # it read as "could not be read, nor on the base branch".

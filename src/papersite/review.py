@@ -783,7 +783,10 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
     for was, now in sorted(pairs, key=lambda pair: _name(*pair)):
         if now is None:
             assert was is not None  # on one side at least
-            changes.append(DumpChange(was, now, kept=_kept_papers(base, head, was.source.name)))
+            # One that could not be read had records unknown, not none.
+            base_unread = was.source.name in base.unread_dumps
+            stay = _kept_papers(base, head, was.source.name)
+            changes.append(DumpChange(was, now, kept=stay, base_unread=base_unread))
             continue
         if was is None:
             # A copy adds no paper, only a second source to each of its papers' pages.
@@ -1976,12 +1979,14 @@ def _dump_change(change: DumpChange) -> str:
                 f"; it holds the same bytes as {code_span(change.copy_of)}, so its records add "
                 "nothing but a second source"
             )
-        # Its error is under Check: "0 records" would read as an empty dump.
-        accounting = (
-            "could not be read (see Check)"
-            if change.head_unread
-            else f"{had}{_accounting(None, summary)}"
-        )
+        # Its error is under Check: "0 records" would read as an empty dump. A removed one's
+        # error was the base branch's, which Check does not read.
+        if change.head_unread:
+            accounting = "could not be read (see Check)"
+        elif change.base_unread:
+            accounting = "could not be read on the base branch"
+        else:
+            accounting = f"{had}{_accounting(None, summary)}"
         return (
             f"- {name} {'added' if now else 'removed'}: label {code_span(summary.source.label)}, "
             f"captured {_capture(summary.source)}; {accounting}{_kept_said(change)}{copy}"
