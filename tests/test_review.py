@@ -1260,8 +1260,8 @@ def test_a_paper_moved_as_its_entry_stays_under_the_id_it_lost_says_so(
 def test_a_paper_moved_as_the_pull_request_deletes_the_entry_under_its_old_id_is_not_told_so(
     curated_content: Path,
 ) -> None:
-    # The swap above, with the pull request deleting the entry under SHARED: Beyond's move is
-    # that deletion's, which the diff shows; no entry stays under its old id to be told of.
+    # The swap above, with the pull request deleting the entry under SHARED: the rules place
+    # Beyond, but no entry stays under its old id to be told of. It read with no reason at all.
     together = f"{TWIN_STEM}-8bbdc7"
     shared_entry = f"  {SHARED}:\n    themes: {{efficiency: fast-decoding}}\n"
     head = _trade_ids(
@@ -1274,10 +1274,15 @@ def test_a_paper_moved_as_the_pull_request_deletes_the_entry_under_its_old_id_is
     # Together's entry is still under its old id, which no paper has now.
     assert (
         f"- {LONG} And Beyond `{TWIN_STEM}-35a23d`: `efficiency / fast-decoding` → "
-        "`efficiency / quantization`\n"
+        "`efficiency / quantization` (placed by the rules: papers.yaml no longer decides it)\n"
         f"- {LONG} And Together `{SHARED}`: `sequence-models / state-space` → "
         "`efficiency / quantization` (placed by the rules: papers.yaml no longer decides it, its "
         "entry being under its old id)\n"
+    ) in text
+    # Its id change is said where ids are, not in its move.
+    assert (
+        f"- {LONG} And Beyond `{TWIN_STEM}-35a23d`: **id changed**, was `{SHARED}` (its page "
+        f"leaves `papers/{SHARED}/`), **its old id now names another paper**\n"
     ) in text
 
 

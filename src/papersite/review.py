@@ -1082,8 +1082,8 @@ def _moved(
     """Papers on the site on both sides whose themes or sections changed.
 
     One whose id changed, leaving its entry in papers.yaml under the old id (another paper's,
-    when in ``taken``, from _taken_ids), says that papers.yaml no longer decides it; not one
-    whose entry the pull request deletes, as no entry is left under the old id.
+    when in ``taken``, from _taken_ids), says that papers.yaml no longer decides it; one whose
+    entry the pull request deletes says so too, but not that its entry is under the old id.
     """
     moved = []
     base_decided, head_decided = _decided_ids(base), _decided_ids(head)
@@ -1095,13 +1095,12 @@ def _moved(
         was_id = was_ids.get(paper_id)
         # Its pinned places, note and featuring stayed with the id: the move is the rules' doing,
         # which the place alone would pass off as the curators'. An entry the pull request
-        # deletes is the curators' doing, seen in the diff: no entry stays under the old id.
-        if was_id in base_decided and was_id in head.entries and paper_id not in head_decided:
+        # deletes leaves the rules to place it too, but no entry stays under the old id.
+        if was_id in base_decided and paper_id not in head_decided:
             placed = "placed by the rules: " if head.papers[paper_id].placements else ""
             other = ", which another paper now has" if was_id in taken else ""
-            note = (
-                f"{placed}papers.yaml no longer decides it, its entry being under its old id{other}"
-            )
+            entry = f", its entry being under its old id{other}" if was_id in head.entries else ""
+            note = f"{placed}papers.yaml no longer decides it{entry}"
         moved.append(PaperChange(paper_id, head.title(paper_id), before, after, note))
     return tuple(moved)
 
