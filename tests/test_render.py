@@ -929,6 +929,22 @@ def test_the_home_page_s_card_names_the_first_picks_and_links_to_the_rest(
     assert len(re.findall("<li><a ", start_here(theme))) == len(papers)
 
 
+def test_the_home_page_says_how_many_papers_its_cards_count_twice(tmp_path: Path) -> None:
+    # A reader adding the cards' counts found more papers than the home page's total.
+    site = loaded(tmp_path)
+    themes = [theme.id for theme in site.curation.themes]
+    assert len(themes) >= 2
+    first, *rest = site.curation.papers
+    twice = (Placement(themes[0], None, pinned=True), Placement(themes[1], None, pinned=True))
+    papers = (dataclasses.replace(first, placements=twice), *rest)
+    once = sum(len(item.themes) > 1 for item in rest)
+    out = tmp_path / "docs"
+    generate(site.catalogue, dataclasses.replace(site.curation, papers=papers), SETTINGS, out)
+    home = (out / "index.md").read_text(encoding="utf-8")
+    counted = f"{once + 1} paper{'s are' if once else ' is'}"
+    assert f"{counted} in more than one theme, and counted in each." in home
+
+
 def as_listed(docs: Path, theme_id: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """A theme's "Start here" papers and its sections with their papers, as its pages list them.
 

@@ -773,6 +773,8 @@ class _Generation:
             recent=[self.views[item.paper.id] for item in newest],
             total=len(self.curation.papers),
             unsorted_count=len(self.unsorted),
+            # The cards' counts add up to more than the total when papers are in two themes.
+            in_several=sum(len(item.themes) > 1 for item in self.curation.papers),
             search_page=self.search_page,
             search_example=self.example,
             featured_at_most=FEATURED_AT_MOST,
