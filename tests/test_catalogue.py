@@ -142,7 +142,9 @@ def test_a_paper_retitled_between_versions_is_one_paper_by_its_abstract() -> Non
     assert [(s.papers, s.merged) for s in catalogue.sources] == [(1, 0), (0, 1), (1, 1)]
     # An entry under the new title's slug names no paper: curation says where the title went.
     assert catalogue.joined == {
-        slugify(retitled.title): JoinedTitle(retitled.title, paper.id, "b.txt:1", "a.txt:1")
+        slugify(retitled.title): JoinedTitle(
+            retitled.title, paper.id, "b.txt:1", "a.txt:1", first.title
+        )
     }
 
 

@@ -1388,15 +1388,49 @@ def test_an_unknown_id_of_a_title_joined_by_its_abstract_names_the_paper_it_join
     ]
 
 
+GATED = (
+    "We study gated attention in large language models and find that a sigmoid gate after the "
+    "attention output improves training stability and scaling across model sizes."
+)
+
+
+def write_gated_retitle(content: Path) -> None:
+    """x.txt's 'Gated Attention' retitled in b.txt, whose dated mention names the paper."""
+    sources = content / "sources"
+    (sources / "x.txt").write_text(f"Gated Attention\n\n{GATED}\n")
+    (sources / "b.txt").write_text(
+        f"Gated Attention Training\n\n{GATED}\n\n  • 2 authors\n·\nMay 10, 2025 4\n"
+    )
+    (sources / "sources.yaml").write_text(
+        "sources:\n  x.txt: {captured: 2025-11-01}\n  b.txt: {captured: 2025-11-10}\n"
+    )
+
+
+def test_a_joined_title_s_hint_quotes_the_title_written_where_the_abstract_was_matched(
+    content: Path,
+) -> None:
+    # b.txt's mention, the richer, gives the paper its title: the hint quoted that at x.txt:1,
+    # which reads "Gated Attention", and named one title twice.
+    write_gated_retitle(content)
+    assert [p.title for p in load_catalogue(content).papers if p.id == "gated-attention"] == [
+        "Gated Attention Training"
+    ]
+    write(content, papers=HEADER + "papers:\n  gated-attention-training:\n    note: Y.\n")
+    assert errors(content) == [
+        f"{P}:3: unknown paper id 'gated-attention-training' (its title 'Gated Attention "
+        "Training' at content/sources/b.txt:1 was joined by its abstract to 'Gated Attention' at "
+        "content/sources/x.txt:1, id 'gated-attention': if they are one paper, retitled, put the "
+        "entry under 'gated-attention'; if two, one of those mentions has the other's abstract, "
+        "pasted: correct it in its dump)"
+    ]
+
+
 def test_hiding_the_second_page_of_a_paper_sharing_an_abstract_answers_its_warning(
     content: Path,
 ) -> None:
     # The new title met first with a revised abstract is a second page; its later mention with
     # the old abstract is warned of, naming the page to hide, and hiding it answers the warning.
-    old = (
-        "We study gated attention in large language models and find that a sigmoid gate after "
-        "the attention output improves training stability and scaling across model sizes."
-    )
+    old = GATED
     revised = old.replace("improves training stability", "stabilizes training")
     sources = content / "sources"
     (sources / "x.txt").write_text(f"Gated Attention\n\n{old}\n")

@@ -170,6 +170,8 @@ class JoinedTitle:
     # Where the title was first read ("b.txt:3"), and the paper's mention with its abstract there.
     at: str
     matched_at: str
+    # The title written at matched_at: the paper's own may be this one's, from a richer mention.
+    matched_title: str
 
 
 @dataclass(frozen=True)
@@ -328,6 +330,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
                 ids[key],
                 f"{displays[record.source]}:{record.line}",
                 f"{displays[carrier.source]}:{carrier.line}",
+                carrier.title,
             ),
         )
     return Catalogue(

@@ -1693,7 +1693,8 @@ def _joined_hint(paper_id: str, catalogue: Catalogue) -> str | None:
     paper = catalogue.get(joined.paper_id) if joined is not None else None
     if joined is None or paper is None:
         return None
-    title, other = described_apart(joined.title, paper.title)
+    # The title at matched_at, which the message cites: the paper's may be this very title.
+    title, other = described_apart(joined.title, joined.matched_title)
     return (
         f"(its title {title} at {joined.at} was joined by its abstract to {other} at "
         f"{joined.matched_at}, id '{paper.id}': if they are one paper, retitled, put the entry "
