@@ -1425,6 +1425,25 @@ def test_a_joined_title_s_hint_quotes_the_title_written_where_the_abstract_was_m
     ]
 
 
+def test_a_joined_title_s_hint_merges_into_the_paper_s_entry_when_it_has_one(
+    content: Path,
+) -> None:
+    # "put the entry under 'gated-attention'" made a duplicate key of the entry already there.
+    write_gated_retitle(content)
+    write(
+        content,
+        papers=HEADER + "papers:\n  gated-attention:\n    note: X.\n"
+        "  gated-attention-training:\n    note: Y.\n",
+    )
+    assert errors(content) == [
+        f"{P}:5: unknown paper id 'gated-attention-training' (its title 'Gated Attention "
+        "Training' at content/sources/b.txt:1 was joined by its abstract to 'Gated Attention' at "
+        "content/sources/x.txt:1, id 'gated-attention': if they are one paper, retitled, merge it "
+        "into the entry under 'gated-attention' (line 3); if two, one of those mentions has the "
+        "other's abstract, pasted: correct it in its dump)"
+    ]
+
+
 def test_hiding_the_second_page_of_a_paper_sharing_an_abstract_answers_its_warning(
     content: Path,
 ) -> None:

@@ -1647,7 +1647,7 @@ def _read_decisions(
             else:
                 hint = (
                     _twins_hint(key, catalogue)
-                    or _joined_hint(key, catalogue)
+                    or _joined_hint(key, catalogue, document)
                     or suggest(key, ids, "no paper has a similar id")
                 )
                 problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
@@ -1682,12 +1682,13 @@ def _read_decisions(
     return decisions
 
 
-def _joined_hint(paper_id: str, catalogue: Catalogue) -> str | None:
+def _joined_hint(paper_id: str, catalogue: Catalogue, document: YamlDocument) -> str | None:
     """For an unknown id that is the slug of a title joined to a paper by its abstract: which.
 
     A retitled paper keeps the id of its first title; but an abstract pasted under another
     paper's title in an earlier dump joins the real paper's title to that one, and the paper is
     gone. The catalogue cannot tell the two apart; the curator, told both mentions, can.
+    ``document`` is papers.yaml: where the paper has an entry already, the curator merges into it.
     """
     joined = catalogue.joined.get(paper_id)
     paper = catalogue.get(joined.paper_id) if joined is not None else None
@@ -1695,11 +1696,17 @@ def _joined_hint(paper_id: str, catalogue: Catalogue) -> str | None:
         return None
     # The title at matched_at, which the message cites: the paper's may be this very title.
     title, other = described_apart(joined.title, joined.matched_title)
+    # A second entry under the paper's id is a duplicate key, an error of its own: merged instead.
+    if paper.id in (document.data.get("papers") or {}):
+        retitled = (
+            f"merge it into the entry under '{paper.id}' (line {document.line('papers', paper.id)})"
+        )
+    else:
+        retitled = f"put the entry under '{paper.id}'"
     return (
         f"(its title {title} at {joined.at} was joined by its abstract to {other} at "
-        f"{joined.matched_at}, id '{paper.id}': if they are one paper, retitled, put the entry "
-        f"under '{paper.id}'; if two, one of those mentions has the other's abstract, pasted: "
-        "correct it in its dump)"
+        f"{joined.matched_at}, id '{paper.id}': if they are one paper, retitled, {retitled}; if "
+        "two, one of those mentions has the other's abstract, pasted: correct it in its dump)"
     )
 
 
