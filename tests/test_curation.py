@@ -1297,7 +1297,7 @@ def test_a_section_is_not_said_empty_in_an_empty_theme_or_while_an_unknown_id_ma
 
 TWINS = (
     "(papers whose titles slug alike take their ids in capture order, which a new dump or capture "
-    "date can change; those sharing this id's stem, by id: "
+    "date can change; those sharing this id's stem, by id, those without a hash first: "
 )
 
 
@@ -1307,19 +1307,22 @@ def test_an_unknown_id_that_differs_only_in_its_hash_names_the_twins_by_title(
     # Two titles slugging to one 80-character id: the first captured gets it, the other its stem
     # and a hash of its title. Together was captured last, then its dump's date was edited:
     # "did you mean" Beyond's hashed id, nearest by letters, would name the wrong paper.
+    # Together, with the id hashed ones sort after, is listed first: the likeliest meant.
     write_twins(content, beyond_first=False)
     write(content, papers=HEADER + f"papers:\n  {TWIN_STEM}-8bbdc7:\n    note: Together.\n")
     assert errors(content) == [
-        f"{P}:3: unknown paper id '{TWIN_STEM}-8bbdc7' {TWINS}'{TWIN_STEM}-35a23d' (…Beyond) and "
-        f"'{SHARED}' (…Together); put the entry under the id of the paper it was written for)"
+        f"{P}:3: unknown paper id '{TWIN_STEM}-8bbdc7' {TWINS}'{SHARED}' (…Together) and "
+        f"'{TWIN_STEM}-35a23d' (…Beyond); put the entry under the id of the paper it was written "
+        "for)"
     ]
 
 
-def test_many_twins_are_told_apart_by_their_titles_ends_and_listed_at_most_five(
+def test_many_twins_are_told_apart_by_their_titles_ends_and_listed_at_most_eight(
     content: Path,
 ) -> None:
-    # Six titles of over a hundred characters, one 80-character slug: the message listed every
+    # Nine titles of over a hundred characters, one 80-character slug: the message listed every
     # title in full, one line of over a thousand characters telling them apart at their ends.
+    # Capped at five by id, it left out the unhashed id, captured first: hashed ones sort before.
     shared = "Scaling Laws for Mixture of Experts Language Models Under Tight Memory Budgets and "
     ends = [
         "Long Contexts in Practice",
@@ -1328,6 +1331,9 @@ def test_many_twins_are_told_apart_by_their_titles_ends_and_listed_at_most_five(
         "Many Tasks of Many Kinds",
         "Few Tasks with Few Shots",
         "Code Written by Assistants",
+        "Zebra Finches in the Wild",
+        "Agents That Plan Ahead",
+        "Small Data Regimes",
     ]
     for number, end in enumerate(ends):
         dump = content / "sources" / f"d{number}.txt"
@@ -1337,10 +1343,14 @@ def test_many_twins_are_told_apart_by_their_titles_ends_and_listed_at_most_five(
         for paper in load_catalogue(content).papers
         if paper.title.startswith(shared)
     }
-    assert len(ids) == 6
+    assert len(ids) == 9
     stem = min(ids)[:73]
     write(content, papers=HEADER + f"papers:\n  {stem}-000000:\n    note: Which?\n")
-    named = ", ".join(f"'{paper_id}' (…{ids[paper_id]})" for paper_id in sorted(ids)[:5])
+    plain, *hashed = sorted(ids, key=len)  # d0.txt, read first, keeps the slug unhashed
+    assert ids[plain] == ends[0]
+    named = ", ".join(
+        f"'{paper_id}' (…{ids[paper_id]})" for paper_id in [plain, *sorted(hashed)][:8]
+    )
     assert errors(content) == [
         f"{P}:3: unknown paper id '{stem}-000000' {TWINS}{named} and 1 more; put the entry "
         "under the id of the paper it was written for)"

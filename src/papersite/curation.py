@@ -111,8 +111,9 @@ PAPER_ANCHOR_PREFIX = "paper-"
 HASHED_ID = re.compile(r"(?P<stem>.+)-[0-9a-f]{6}")
 HASHED_STEM_LENGTH = MAX_ID_LENGTH - 7
 # The papers an unknown hashed id's hint names (the rest counted), and the longest title it shows
-# in full: a longer one shows what follows the words all of them share.
-TWINS_LISTED = 5
+# in full: a longer one shows what follows the words all of them share. No command lists the rest
+# while the error stands (export, even --rules-only, stops at it): eight keep the line readable.
+TWINS_LISTED = 8
 TWIN_TITLE_SHORT = 60
 
 # What to do with a papers.yaml past the limits of a YAML file: it is one file, and the usual
@@ -1724,12 +1725,21 @@ def _twins_hint(paper_id: str, catalogue: Catalogue) -> str | None:
     if hashed is None:
         return None
     stem = hashed["stem"]
-    twins = [
-        paper
-        for paper in catalogue.papers
-        if paper.id[:HASHED_STEM_LENGTH].rstrip("-") == stem
-        or ((twin := HASHED_ID.fullmatch(paper.id)) is not None and twin["stem"] == stem)
-    ]
+
+    def is_hashed(paper: Paper) -> bool:
+        twin = HASHED_ID.fullmatch(paper.id)
+        return twin is not None and twin["stem"] == stem
+
+    # An unhashed id first, the first captured's and the likeliest meant: by id alone, hashed
+    # ones sort before it ('-' before a letter) and the cap left it out.
+    twins = sorted(
+        (
+            paper
+            for paper in catalogue.papers
+            if paper.id[:HASHED_STEM_LENGTH].rstrip("-") == stem or is_hashed(paper)
+        ),
+        key=lambda paper: (is_hashed(paper), paper.id),
+    )
     if closest(paper_id, [paper.id for paper in catalogue.papers]) not in {p.id for p in twins}:
         return None
     if len(twins) == 1:
@@ -1749,11 +1759,12 @@ def _twins_hint(paper_id: str, catalogue: Catalogue) -> str | None:
         named.append(f"'{paper.id}' ({title})")
     if len(twins) > TWINS_LISTED:
         named.append(f"{len(twins) - TWINS_LISTED} more")
-    # By id, as the catalogue holds them: it keeps no capture order once the ids are given.
+    # The catalogue keeps no capture order once the ids are given: an id without a hash was taken
+    # first, the rest are by id alone.
     return (
         "(papers whose titles slug alike take their ids in capture order, which a new dump or "
-        f"capture date can change; those sharing this id's stem, by id: {listed(named)}; put the "
-        "entry under the id of the paper it was written for)"
+        "capture date can change; those sharing this id's stem, by id, those without a hash "
+        f"first: {listed(named)}; put the entry under the id of the paper it was written for)"
     )
 
 
