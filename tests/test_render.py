@@ -932,10 +932,10 @@ def test_the_home_page_s_card_names_the_first_picks_and_links_to_the_rest(
 def test_the_home_page_says_how_many_papers_its_cards_count_twice(tmp_path: Path) -> None:
     # A reader adding the cards' counts found more papers than the home page's total.
     site = loaded(tmp_path)
-    themes = [theme.id for theme in site.curation.themes]
+    themes = site.curation.themes
     assert len(themes) >= 2
     first, *rest = site.curation.papers
-    twice = (Placement(themes[0], None, pinned=True), Placement(themes[1], None, pinned=True))
+    twice = tuple(Placement(t.id, t.sections[0].id, pinned=True) for t in themes[:2])
     papers = (dataclasses.replace(first, placements=twice), *rest)
     once = sum(len(item.themes) > 1 for item in rest)
     out = tmp_path / "docs"
