@@ -1836,6 +1836,39 @@ def _captured_later(head: Path, title: str, authors: int = 2) -> None:
     )
 
 
+def test_hiding_the_second_page_of_a_paper_sharing_an_abstract_removes_that_page_alone(
+    curated_content: Path,
+) -> None:
+    # check's advice for a new title first read with a revised abstract: the second page, which
+    # shares the first's abstract, was hidden, and review also called the first paper removed,
+    # "under the id 'gated-attention', which another paper now has", though it is still there.
+    old = (
+        "We study gated attention in large language models and find that a sigmoid gate after "
+        "the attention output improves training stability and scaling across model sizes."
+    )
+    revised = old.replace("improves training stability", "stabilizes training")
+    sources = curated_content / "sources"
+    (sources / "x.txt").write_text(f"Gated Attention\n\n{old}\n", encoding="utf-8")
+    (sources / "a.txt").write_text(f"Gated Attention Training\n\n{revised}\n", encoding="utf-8")
+    (sources / "b.txt").write_text(f"Gated Attention Training\n\n{old}\n", encoding="utf-8")
+    _list_dumps(
+        curated_content,
+        "  dump.txt: {captured: 2025-10-01}\n  x.txt: {captured: 2025-11-01}\n"
+        "  a.txt: {captured: 2025-11-10}\n  b.txt: {captured: 2025-11-10}\n",
+    )
+    head = _head_copy(curated_content)
+    papers = head / "curation" / "papers.yaml"
+    papers.write_text(
+        papers.read_text(encoding="utf-8")
+        + "  gated-attention-training:\n    hidden: The same paper as gated-attention.\n",
+        encoding="utf-8",
+    )
+    report = review(curated_content, head)
+    assert [change.paper_id for change in report.removed] == ["gated-attention-training"]
+    assert report.base_total is not None
+    assert report.head_total == report.base_total - 1
+
+
 def _head_copy(content: Path) -> Path:
     """A copy of content as ./head: a pull request that changes only what a test edits."""
     head = Path("head")

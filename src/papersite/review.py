@@ -1206,6 +1206,9 @@ def _removed(
     for paper_id, before in base.places.items():
         paper = base.paper(paper_id)
         assert paper is not None  # on the base branch's site
+        now = head.paper(paper_id) if paper_id in head.places else None
+        if now is not None and _paper_keys(now) & _paper_keys(paper):
+            continue  # still on the site: a hidden paper sharing its abstract is another page
         elsewhere = next((hidden_now[k] for k in _paper_keys(paper) if k in hidden_now), None)
         if elsewhere is not None and elsewhere.paper.id != paper_id:
             if not {paper_id, elsewhere.paper.id} & in_error:
