@@ -98,6 +98,25 @@ def make_content(tmp_path: Path) -> MakeContent:
     return make
 
 
+GATED = (
+    "We study gated attention in large language models and find that a sigmoid gate after the "
+    "attention output improves training stability and scaling across model sizes."
+)
+
+
+def write_second_page(sources: Path) -> None:
+    """Dumps making 'Gated Attention Training' a second page of 'Gated Attention' (x.txt).
+
+    a.txt reads the new title first with a revised abstract, so it is a paper of its own; b.txt,
+    dated as a.txt in the sources.yaml each test writes, has it with x.txt's abstract: two papers
+    share that abstract, a warning at b.txt:1 (catalogue._report_shared).
+    """
+    revised = GATED.replace("improves training stability", "stabilizes training")
+    (sources / "x.txt").write_text(f"Gated Attention\n\n{GATED}\n", encoding="utf-8")
+    (sources / "a.txt").write_text(f"Gated Attention Training\n\n{revised}\n", encoding="utf-8")
+    (sources / "b.txt").write_text(f"Gated Attention Training\n\n{GATED}\n", encoding="utf-8")
+
+
 @pytest.fixture
 def curated_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A content folder with the dump and curation files in tests/data/curation, as ./content.

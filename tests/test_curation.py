@@ -35,7 +35,15 @@ from papersite.markup import render_note
 from papersite.render import ID_MAX_LENGTH, check_id, generate
 from papersite.rules import Term
 
-from .conftest import CURATION_DATA, REPO, SHARED, TWIN_STEM, write_twins
+from .conftest import (
+    CURATION_DATA,
+    GATED,
+    REPO,
+    SHARED,
+    TWIN_STEM,
+    write_second_page,
+    write_twins,
+)
 from .sites import SETTINGS
 
 
@@ -1398,12 +1406,6 @@ def test_an_unknown_id_of_a_title_joined_by_its_abstract_names_the_paper_it_join
     ]
 
 
-GATED = (
-    "We study gated attention in large language models and find that a sigmoid gate after the "
-    "attention output improves training stability and scaling across model sizes."
-)
-
-
 def write_gated_retitle(content: Path) -> None:
     """x.txt's 'Gated Attention' retitled in b.txt, whose dated mention names the paper."""
     sources = content / "sources"
@@ -1459,12 +1461,8 @@ def test_hiding_the_second_page_of_a_paper_sharing_an_abstract_answers_its_warni
 ) -> None:
     # The new title met first with a revised abstract is a second page; its later mention with
     # the old abstract is warned of, naming the page to hide, and hiding it answers the warning.
-    old = GATED
-    revised = old.replace("improves training stability", "stabilizes training")
     sources = content / "sources"
-    (sources / "x.txt").write_text(f"Gated Attention\n\n{old}\n")
-    (sources / "a.txt").write_text(f"Gated Attention Training\n\n{revised}\n")
-    (sources / "b.txt").write_text(f"Gated Attention Training\n\n{old}\n")
+    write_second_page(sources)
     (sources / "sources.yaml").write_text(
         "sources:\n  x.txt: {captured: 2025-11-01}\n  a.txt: {captured: 2025-11-10}\n"
         "  b.txt: {captured: 2025-11-10}\n"

@@ -12,7 +12,15 @@ from papersite.cli import main
 from papersite.markup import code_span, escape_gfm
 from papersite.review import format_review, review
 
-from .conftest import CURATION_DATA, DATA, LONG, SHARED, TWIN_STEM, write_twins
+from .conftest import (
+    CURATION_DATA,
+    DATA,
+    LONG,
+    SHARED,
+    TWIN_STEM,
+    write_second_page,
+    write_twins,
+)
 
 REVIEW_DATA = DATA / "review"
 # The summary between its first line and its Check list while the pull request's papers are not
@@ -1842,15 +1850,7 @@ def test_hiding_the_second_page_of_a_paper_sharing_an_abstract_removes_that_page
     # check's advice for a new title first read with a revised abstract: the second page, which
     # shares the first's abstract, was hidden, and review also called the first paper removed,
     # "under the id 'gated-attention', which another paper now has", though it is still there.
-    old = (
-        "We study gated attention in large language models and find that a sigmoid gate after "
-        "the attention output improves training stability and scaling across model sizes."
-    )
-    revised = old.replace("improves training stability", "stabilizes training")
-    sources = curated_content / "sources"
-    (sources / "x.txt").write_text(f"Gated Attention\n\n{old}\n", encoding="utf-8")
-    (sources / "a.txt").write_text(f"Gated Attention Training\n\n{revised}\n", encoding="utf-8")
-    (sources / "b.txt").write_text(f"Gated Attention Training\n\n{old}\n", encoding="utf-8")
+    write_second_page(curated_content / "sources")
     _list_dumps(
         curated_content,
         "  dump.txt: {captured: 2025-10-01}\n  x.txt: {captured: 2025-11-01}\n"
