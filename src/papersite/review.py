@@ -421,6 +421,26 @@ class _Side:
         return None if item is None else item.paper
 
 
+@dataclass(frozen=True)
+class _Comparison:
+    """The two sides of a review, and what is known of their papers' ids."""
+
+    # The base branch's side with its papers, and the themes and sections it places them in,
+    # under their ids in the pull request (_papers_under_new_ids, _under_new_ids); its curation
+    # as read keeps the base's ids.
+    base: _Side
+    head: _Side
+    # The ids of the papers whose entry in papers.yaml is in error on either side, the base
+    # branch's under the ids the papers have in the pull request: those are not compared.
+    in_error: frozenset[str]
+    # The papers whose id changed, new id to old (_id_changes).
+    was_ids: dict[str, str]
+    # The old ids of those that the pull request gives another paper, each with the title the
+    # base branch gave it (_taken_ids): the decisions papers.yaml holds under one are now that
+    # other paper's.
+    taken: dict[str, str]
+
+
 def review(base_content: Path, head_content: Path) -> Review:
     """Compare the pull request's content with the base branch's; only the head's problems count.
 
@@ -452,16 +472,17 @@ def review(base_content: Path, head_content: Path) -> Review:
     # A theme or section renamed is the same one: its papers did not move, nor were unfeatured.
     sections = _section_renames(base, head, renames)
     base = _under_new_ids(base, renames, sections)
+    compared = _Comparison(base, head, in_error, was_ids, taken)
     return Review(
         base_total=len(base.places),
         head_total=len(head.places),
         counts=_counts(base.curation, head.curation, renames),
-        added=_added(base, head, in_error, was_ids, taken),
-        added_hidden=_added_hidden(base, head, in_error),
-        moved=_moved(base, head, in_error, was_ids, taken),
-        removed=_removed(base, head, in_error, was_ids, taken),
+        added=_added(compared),
+        added_hidden=_added_hidden(compared),
+        moved=_moved(compared),
+        removed=_removed(compared),
         problems=head.problems,
-        edited=_edited(base, head, in_error, was_ids, taken),
+        edited=_edited(compared),
         not_compared=_not_compared_papers(base, head, base_in_error, in_error),
         catalogue=catalogue,
         upvotes_changed=upvotes_changed,
@@ -971,33 +992,25 @@ def _not_compared_papers(
     )
 
 
-def _added(
-    base: _Side,
-    head: _Side,
-    in_error: frozenset[str],
-    was_ids: dict[str, str],
-    taken: dict[str, str],
-) -> tuple[PaperChange, ...]:
-    """Papers on the site only in the pull request, noting those it unhides or leaves undecided.
-
-    ``taken`` are the ids that named another paper, whose id changed (_taken_ids).
-    """
+def _added(compared: _Comparison) -> tuple[PaperChange, ...]:
+    """Papers on the site only in the pull request, noting those it unhides or leaves undecided."""
+    base, head = compared.base, compared.head
     return tuple(
         PaperChange(
             paper_id,
             head.title(paper_id),
             (),
             after,
-            _added_note(base, head, paper_id, was_ids.get(paper_id), taken),
+            _added_note(compared, paper_id),
             head.papers[paper_id].links,
-            was_ids.get(paper_id),
+            compared.was_ids.get(paper_id),
         )
         for paper_id, after in head.places.items()
-        if paper_id not in in_error and paper_id not in base.places
+        if paper_id not in compared.in_error and paper_id not in base.places
     )
 
 
-def _added_hidden(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[PaperChange, ...]:
+def _added_hidden(compared: _Comparison) -> tuple[PaperChange, ...]:
     """Papers in no dump on the base branch that the pull request hides as they arrive, and why."""
     # Without them a dump's papers and the Added list would not square, and the hiding, which
     # keeps a paper off the site for good, would pass unseen. By paper (_paper_keys, as "the id
@@ -1005,27 +1018,25 @@ def _added_hidden(base: _Side, head: _Side, in_error: frozenset[str]) -> tuple[P
     # hidden under another id, yet it was there (if shown, it is listed as removed), and that
     # capture's paper, new, arrives under an id the base branch had; a paper retitled by a new
     # dump was there under its old title.
-    known = _by_keys(base)
+    known = _by_keys(compared.base)
     return tuple(
         PaperChange(paper_id, item.paper.title, (), (), f"hidden: {_reason(item)}")
-        for paper_id, item in head.hidden.items()
-        if paper_id not in in_error and _paper_keys(item.paper).isdisjoint(known)
+        for paper_id, item in compared.head.hidden.items()
+        if paper_id not in compared.in_error and _paper_keys(item.paper).isdisjoint(known)
     )
 
 
-def _added_note(
-    base: _Side, head: _Side, paper_id: str, was_id: str | None, taken: dict[str, str]
-) -> str | None:
+def _added_note(compared: _Comparison, paper_id: str) -> str | None:
     """That an added paper was hidden before, what papers.yaml says of it, or that it says nothing.
 
     Its featuring, reading order, tags, note and arXiv id are on the site from now on, as much as
     its links: a reviewer reads them here rather than only in the diff (a new tag makes a tag page
     of its own).
-    ``was_id`` is the id it was hidden under, when another; ``taken`` the ids that named
-    another paper (_taken_ids), whose decisions a paper that took one of them gets.
     """
+    head, taken = compared.head, compared.taken
     item = head.papers[paper_id]
-    notes = ["unhidden"] if paper_id in base.hidden else []
+    notes = ["unhidden"] if paper_id in compared.base.hidden else []
+    was_id = compared.was_ids.get(paper_id)
     notes += [f"**id changed**, was `{was_id}`"] if was_id else []
     decided = _decided_ids(head)
     notes += [_taken(was_id in decided)] if was_id in taken else []
@@ -1072,50 +1083,37 @@ def _undecided(side: _Side, paper_id: str) -> str:
     return f"{placed}not yet decided in papers.yaml"
 
 
-def _moved(
-    base: _Side,
-    head: _Side,
-    in_error: frozenset[str],
-    was_ids: dict[str, str],
-    taken: dict[str, str],
-) -> tuple[PaperChange, ...]:
+def _moved(compared: _Comparison) -> tuple[PaperChange, ...]:
     """Papers on the site on both sides whose themes or sections changed.
 
     One whose id changed, leaving its entry in papers.yaml under the old id (another paper's,
-    when in ``taken``, from _taken_ids), says that papers.yaml no longer decides it; one whose
-    entry the pull request deletes says so too, but not that its entry is under the old id.
+    when in ``compared.taken``), says that papers.yaml no longer decides it; one whose entry the
+    pull request deletes says so too, but not that its entry is under the old id.
     """
+    base, head = compared.base, compared.head
     moved = []
     base_decided, head_decided = _decided_ids(base), _decided_ids(head)
     for paper_id, after in head.places.items():
         before = base.places.get(paper_id)
-        if paper_id in in_error or before is None or set(before) == set(after):
+        if paper_id in compared.in_error or before is None or set(before) == set(after):
             continue
         note = None
-        was_id = was_ids.get(paper_id)
+        was_id = compared.was_ids.get(paper_id)
         # Its pinned places, note and featuring stayed with the id: the move is the rules' doing,
         # which the place alone would pass off as the curators'. An entry the pull request
         # deletes leaves the rules to place it too, but no entry stays under the old id.
         if was_id in base_decided and paper_id not in head_decided:
             placed = "placed by the rules: " if head.papers[paper_id].placements else ""
-            other = ", which another paper now has" if was_id in taken else ""
+            other = ", which another paper now has" if was_id in compared.taken else ""
             entry = f", its entry being under its old id{other}" if was_id in head.entries else ""
             note = f"{placed}papers.yaml no longer decides it{entry}"
         moved.append(PaperChange(paper_id, head.title(paper_id), before, after, note))
     return tuple(moved)
 
 
-def _edited(
-    base: _Side,
-    head: _Side,
-    in_error: frozenset[str],
-    was_ids: dict[str, str],
-    taken: dict[str, str],
-) -> tuple[PaperEdit, ...]:
-    """Papers whose id or curation changed other than in place, then hidden ones likewise.
-
-    ``taken`` are the ids that named another paper, whose id changed (_taken_ids).
-    """
+def _edited(compared: _Comparison) -> tuple[PaperEdit, ...]:
+    """Papers whose id or curation changed other than in place, then hidden ones likewise."""
+    base, head, in_error = compared.base, compared.head, compared.in_error
     edited = []
     decided = _decided_ids(head)
     for item in head.curation.papers:
@@ -1124,7 +1122,7 @@ def _edited(
         previous = base.papers.get(item.paper.id)
         if previous is None:
             continue
-        changes = _id_changed(item.paper.id, was_ids, taken, decided, shown=True)
+        changes = _id_changed(compared, item.paper.id, decided, shown=True)
         changes += _edits(previous, item)
         if changes:
             edited.append(PaperEdit(item.paper.id, item.paper.title, changes))
@@ -1133,7 +1131,7 @@ def _edited(
         was = base.hidden.get(paper_id)
         if was is None or paper_id in in_error:
             continue
-        changes = _id_changed(paper_id, was_ids, taken, decided, shown=False)
+        changes = _id_changed(compared, paper_id, decided, shown=False)
         if was.reason != now.reason:
             changes += (f"reason for hiding, now: {_reason(now)}",)
         if changes:
@@ -1142,21 +1140,17 @@ def _edited(
 
 
 def _id_changed(
-    paper_id: str,
-    was_ids: dict[str, str],
-    taken: dict[str, str],
-    decided: frozenset[str],
-    *,
-    shown: bool,
+    compared: _Comparison, paper_id: str, decided: frozenset[str], *, shown: bool
 ) -> tuple[str, ...]:
     """That the paper's id changed, and for one on the site, the address its page leaves.
 
     Its old id may name another paper now, and its new id may have named another paper (two
     papers trading ids): either way decisions papers.yaml holds under an id land on another
-    paper, which is said (``taken``, from _taken_ids) when ``decided``, the ids papers.yaml has
-    an entry under, holds that id.
+    paper, which is said (``compared.taken``) when ``decided``, the ids papers.yaml has an entry
+    under, holds that id.
     """
-    old = was_ids.get(paper_id)
+    taken = compared.taken
+    old = compared.was_ids.get(paper_id)
     if old is None:
         return ()
     # Papers' pages have no redirect: links to the old address break.
@@ -1187,20 +1181,15 @@ def _took(title: str, decided: bool) -> str:
     return f"{took}: what papers.yaml decides under it applies to this paper" if decided else took
 
 
-def _removed(
-    base: _Side,
-    head: _Side,
-    in_error: frozenset[str],
-    was_ids: dict[str, str],
-    taken: dict[str, str],
-) -> tuple[PaperChange, ...]:
+def _removed(compared: _Comparison) -> tuple[PaperChange, ...]:
     """Papers on the site only on the base branch: hidden by the pull request (why), or gone.
 
-    One whose id changed to an id another paper now has says so (``taken``, from _taken_ids).
+    One whose id changed to an id another paper now has says so (``compared.taken``).
 
     A paper whose id an earlier capture took, hidden under the id it has now, is removed too:
     the same paper (_paper_keys, as "the id now names another paper" tells), not by its id.
     """
+    base, head, in_error = compared.base, compared.head, compared.in_error
     hidden_now = {key: item for item in head.hidden.values() for key in _paper_keys(item.paper)}
     removed = []
     for paper_id, before in base.places.items():
@@ -1220,11 +1209,10 @@ def _removed(
         elif paper_id not in head.places and paper_id not in in_error:
             hidden = head.hidden.get(paper_id)
             note = f"hidden: {_reason(hidden)}" if hidden is not None else _gone(head, paper)
-            was_id = was_ids.get(paper_id)
+            was_id = compared.was_ids.get(paper_id)
+            id_taken = was_id in compared.taken
             removed.append(
-                PaperChange(
-                    paper_id, paper.title, before, (), note, (), was_id, id_taken=was_id in taken
-                )
+                PaperChange(paper_id, paper.title, before, (), note, (), was_id, id_taken=id_taken)
             )
     return tuple(removed)
 
