@@ -104,7 +104,7 @@ def test_a_bibtex_file_says_in_a_comment_what_it_holds_and_that_authors_are_miss
 @pytest.mark.parametrize(
     ("title", "comment"),
     [
-        ('A @preamble{"\\input{x}"}', '% A (at)preamble\\textbraceleft{}"\\textbackslash{}input'),
+        ('A @preamble{"\\input{x}"}', "% A (at)preamble\\textbraceleft{}``\\textbackslash{}input"),
         ("Efficiency\n@misc{x,}", "% Efficiency (at)misc\\textbraceleft{}x,\\textbraceright{}\n"),
         ("Schrödinger's cats", "% Schr{\\\"o}dinger's cats\n"),
     ],
@@ -217,6 +217,10 @@ def test_no_title_can_close_its_bibtex_field(title: str) -> None:
         ("I \u2764\ufe0f it\U000e0101", "I ? it"),
         ("\u200eleft\u202bright\u202c", "leftright"),
         ("soft\u00adhyphen", r"soft{\-}hyphen"),
+        # Written as OT1, pdflatex's default encoding, prints them: raw they print "¡Bench¿", "—",
+        # and a straight quote as a closing one.
+        ("Q&A <Bench> | a>b", r"Q\&A \textless{}Bench\textgreater{} \textbar{} a\textgreater{}b"),
+        ('"Quotes" and ("nested", [\'single\']) 5"', "``Quotes'' and (``nested'', ['single']) 5''"),
         # Characters with no form, written as the one they stand for.
         ("GPT\u20114o\u2011mini", "GPT-4o-mini"),
         ("10\u202fkm", r"10{\,}km"),
@@ -228,6 +232,17 @@ def test_no_title_can_close_its_bibtex_field(title: str) -> None:
 )
 def test_bibtex_text_escapes_each_latex_special_once(text: str, field: str) -> None:
     assert bibtex_text(text) == field
+
+
+# The ASCII characters whose place in OT1, pdflatex's default font encoding, holds another glyph
+# (Computer Modern's OT1 tables: "<" is "¡", "|" an em dash, '"' a closing quote, "\\" an opening
+# one, "_" a dot accent, "{" an en dash, "}" a double acute).
+OT1_OTHERWISE = '<>|"\\_{}'
+
+
+@pytest.mark.parametrize("char", OT1_OTHERWISE)
+def test_no_character_ot1_prints_as_another_is_written_as_itself(char: str) -> None:
+    assert bibtex_text(char) != char
 
 
 def balanced(text: str) -> bool:
@@ -449,7 +464,7 @@ def assert_no_tex_errors(log: Path) -> None:
 HARD_TITLES = [
     "PanGu-$π$: Enhancing Language Model Architectures",
     "Memorize, Factorize, or be Naïve; Schrödinger; ÉCOLE; Łódź; Ærø",
-    "Combining Byte-~and Word-Level \\texttt{x} 100% {braces} #1 a_b x^2 & more",
+    'Combining Byte-~and Word-Level \\texttt{x} 100% {braces} #1 a_b x^2 & "Q" <A> | more',
     "大模型 🦙 ℝ Привет ■ ɛ-greedy",
     "x ≤ y → ∞, 5 × 10² – “quoted” … α β Γ ∑ ∈ ≈ ± ‘’ — •",
     "GPT\u20114o\u2011mini\u200b \u2764\ufe0f 10\u202fkm （ＬＬＭ）\u00ad\u2212",

@@ -45,7 +45,16 @@ _LATEX_SPECIAL = {
     "_": r"\_",
     "^": r"\textasciicircum{}",
     "~": r"\textasciitilde{}",
+    # OT1, pdflatex's default font encoding, has other glyphs where ASCII has these ("<" prints
+    # as "¡", "|" as "—"): their commands print them in OT1 and T1 alike.
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
+    # OT1 has no straight double quote (it prints "”", and \textquotedbl is T1's alone): a quote
+    # that opens (_OPENING_QUOTE) is written "``", any other "''", as LaTeX authors write them.
+    '"': "''",
 }
+_OPENING_QUOTE = re.compile(r'(?:^|(?<=[\s(\[{]))"')
 _LATEX_TABLE = str.maketrans(_LATEX_SPECIAL)
 # The same commands for a key field, each braced as BibTeX's "special character" ("{\%}"), which
 # it takes for one letter: alpha's label, the key's first three letters, cannot end inside one, and
@@ -138,7 +147,7 @@ def bibtex_key(text: str) -> str:
 
 def _encoded(text: str, specials: dict[int, str]) -> str:
     """The text in ASCII: its LaTeX specials by ``specials``, other characters as LaTeX forms."""
-    escaped = _plain(text).translate(specials)
+    escaped = _OPENING_QUOTE.sub("``", _plain(text)).translate(specials)
     return escaped if escaped.isascii() else _latex_encoder().unicode_to_latex(escaped)
 
 
