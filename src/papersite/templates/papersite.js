@@ -38,6 +38,9 @@
       return;
     }
     var folders = location.pathname.split("/").filter(Boolean);
+    if (folders.length && /^index\.html?$/i.test(folders[folders.length - 1])) {
+      folders.pop(); // a page's file named: its words are its folder's ("index" finds another)
+    }
     var last = folders.length ? folders[folders.length - 1] : "";
     try {
       last = decodeURIComponent(last);
