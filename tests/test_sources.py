@@ -289,15 +289,17 @@ def test_every_impossible_capture_date_is_reported(
     )
     problems = Problems()
     found = {source.name: source for source in discover_sources(content, problems)}
+    # Its form is right: what is wrong is said, not "must be a date (2025-10-31)".
     assert [(p.line, p.message) for p in problems] == [
         (
-            line,
-            f"'{name}': captured must be a date (2025-10-31) or a year (2025), not '{value}'",
-        )
-        for line, name, value in [
-            (4, "spaced_small.txt", "2025-19-11"),
-            (7, "dense_small.txt", "2025-11-31"),
-        ]
+            4,
+            "'spaced_small.txt': captured '2025-19-11' is an impossible date: there is no month 19",
+        ),
+        (
+            7,
+            "'dense_small.txt': captured '2025-11-31' is an impossible date: "
+            "November 2025 has 30 days",
+        ),
     ]
     # Only the date is lost: the labels are still shown.
     assert {name: found[name].label for name in found} == {
@@ -536,7 +538,7 @@ def test_a_capture_date_after_today_is_an_error_at_its_line_and_costs_only_the_d
     assert dump.records[1].published is None
 
 
-@pytest.mark.parametrize("written", ["2025-11-30", "2025"])
+@pytest.mark.parametrize("written", ["2025-11-30", "2025", "'2025'", '"2025"'])
 def test_a_capture_date_of_today_is_accepted(make_content: MakeContent, written: str) -> None:
     content = make_content(
         "spaced_small.txt",
@@ -556,6 +558,11 @@ NOT_A_DATE = "must be a date (2025-10-31) or a year (2025), not"
     [
         ("9999-12-31", "9999-12-31 is not between 1990 and 2100"),
         ("2204", "2204 is not between 1990 and 2100"),
+        # Quoted, a year is still a year, with the same bounds.
+        ("'2204'", "2204 is not between 1990 and 2100"),
+        # Written right, but no such day: what is wrong is said.
+        ("'2024-02-30'", "'2024-02-30' is an impossible date: February 2024 has 29 days"),
+        ("2025-02-00", "'2025-02-00' is an impossible date: there is no day 00"),
         # Eight digits that make no day are not offered as one.
         ("20251131", "20251131 is not between 1990 and 2100"),
         ("19891120", "19891120 is not between 1990 and 2100"),

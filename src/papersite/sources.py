@@ -12,6 +12,7 @@ dumps.py imports them from this module and this module nothing from it.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import enum
 import io
@@ -49,6 +50,8 @@ LATEST_UTC_OFFSET = timedelta(hours=14)
 
 # The one text form of a date that sources.schema.json ("format": "date") lets editors accept.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A year alone, quoted ('2025'): taken as the year it spells, as a quoted date is taken as its day.
+_YEAR = re.compile(r"\d{4}")
 # Other ways people write a day, each told to write it as above: 20251031 (which YAML reads as a
 # number), 2025/10/31 or 2025.10.31, and 31.10.2025. Slashes with the year last are left out:
 # 10/11/2025 is October in one country and November in another.
@@ -449,8 +452,16 @@ def _read_captured(value: object, today: date) -> tuple[date | None, int | None]
         value = value.date()
     elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
         # Quoted ('2025-10-31'): the schema editors check against accepts it, so papersite does.
-        with contextlib.suppress(ValueError):
-            value = date.fromisoformat(value)
+        text = value
+        try:
+            value = date.fromisoformat(text)
+        except ValueError:
+            # Written right, but no such day (2025-02-30): "must be a date" would send the
+            # curator looking for a mistake in the form.
+            return f"captured '{text}' is an impossible date: {_no_such_day(text)}"
+    elif isinstance(value, str) and _YEAR.fullmatch(value):
+        # README lets dates be quoted or not; a year is a date too, with the same bounds.
+        value = int(value)
     if value is None:
         # 'captured:' with nothing after it, which the schema refuses too. Taken as no date, it
         # went unseen, while a dump without one ranks after every dated dump for ids.
@@ -482,6 +493,16 @@ def _read_captured(value: object, today: date) -> tuple[date | None, int | None]
             "the future (a typo?)"
         )
     return full, year
+
+
+def _no_such_day(text: str) -> str:
+    """Why an ISO-shaped date (YYYY-MM-DD) that is no day is none: its month, or its day."""
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}"
+    if day == 0:
+        return "there is no day 00"
+    return f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
 
 
 def _written_otherwise(value: object) -> date | None:
