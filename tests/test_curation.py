@@ -2902,6 +2902,11 @@ def test_mutated_curation_files_only_ever_give_problems_with_places(
         # Not an id (papersite check reports it): the abstract's link gives the id instead.
         ("arxiv.org/abs/1", ("https://arxiv.org/abs/2405.04517",), "2405.04517"),
         (None, ("https://arxiv.org/list/cs.LG/recent", "https://example.org/2405.04517"), None),
+        (None, ("https://arxiv.org/pdf/2405.04517v2.pdf",), "2405.04517"),
+        (None, ("https://arxiv.org/abs/hep-th/9901001v2",), "hep-th/9901001"),
+        # The id must end where the link's does: a digit too many is a typo, not 2312.00752.
+        (None, ("https://arxiv.org/pdf/2312.007521",), None),
+        (None, ("https://arxiv.org/abs/2312.00752x",), None),
     ],
 )
 def test_a_paper_s_arxiv_id_is_the_curator_s_else_an_arxiv_link_s_in_its_abstract(
@@ -2909,6 +2914,67 @@ def test_a_paper_s_arxiv_id_is_the_curator_s_else_an_arxiv_link_s_in_its_abstrac
 ) -> None:
     item = CuratedPaper(dataclasses.replace(paper("p"), links=links), arxiv_id=curators)
     assert arxiv_id_of(item) == arxiv_id
+
+
+@pytest.mark.parametrize(
+    ("published", "links", "arxiv_id"),
+    [
+        # "We build on the Transformer": a paper of 2018 is not arXiv 1706.03762.
+        (date(2018, 4, 24), ("https://arxiv.org/abs/1706.03762",), None),
+        (
+            date(2018, 4, 24),
+            ("https://arxiv.org/abs/1706.03762", "https://arxiv.org/abs/1804.08838"),
+            "1804.08838",
+        ),
+        # A date at the turn of a month may be a month either side of its id's (2111.00396).
+        (date(2021, 10, 30), ("https://arxiv.org/abs/2111.00396",), "2111.00396"),
+        (date(2022, 1, 2), ("https://arxiv.org/abs/2112.00001",), "2112.00001"),
+        (date(2021, 10, 30), ("https://arxiv.org/abs/2112.00001",), None),
+        (date(1999, 1, 20), ("https://arxiv.org/abs/hep-th/9901001",), "hep-th/9901001"),
+        (date(2007, 1, 20), ("https://arxiv.org/abs/hep-th/9901001",), None),
+    ],
+)
+def test_an_arxiv_link_is_a_dated_paper_s_own_only_when_its_id_is_of_the_paper_s_month(
+    published: date, links: tuple[str, ...], arxiv_id: str | None
+) -> None:
+    item = CuratedPaper(dataclasses.replace(paper("p", published), links=links))
+    assert arxiv_id_of(item) == arxiv_id
+
+
+def _link_in_abstract(content: Path, title: str, link: str) -> None:
+    """Append a sentence with ``link`` to the abstract of ``title`` in the fixture's dump."""
+    dump = content / "sources" / "dump.txt"
+    lines = dump.read_text(encoding="utf-8").split("\n")
+    at = lines.index(title) + 1
+    lines[at] += f" See {link}."
+    dump.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_two_papers_with_one_arxiv_id_are_warned_of_at_the_second_s_place(content: Path) -> None:
+    # Of two links, the second paper's is named at its abstract; of a link and a curator's id,
+    # the curator's at its 'arxiv' line. The version and '.pdf' make no other paper.
+    _link_in_abstract(content, "Four-Bit Quantization of Large Language Models", ARXIV_PDF)
+    _link_in_abstract(content, "Kernels That Speed Up Training", "https://arxiv.org/abs/2312.00752")
+    _link_in_abstract(content, "Speculative Decoding with Small Drafts", ARXIV_TEACHING)
+    shared = [str(p) for p in read_content(content).problems if "arXiv id" in p.message]
+    assert shared == [
+        "content/sources/dump.txt:14: warning: paper 'kernels-that-speed-up-training' has arXiv "
+        f"id 2312.00752 (from the link https://arxiv.org/abs/2312.00752 in its abstract), as paper "
+        f"'four-bit-quantization-of-large-language-models' (content/sources/dump.txt:2) does: "
+        f"{SHARED_ID}",
+        "content/curation/papers.yaml:8: warning: paper 'teaching-transformers-to-add' has arXiv "
+        "id 2402.09371, as paper 'speculative-decoding-with-small-drafts' "
+        f"(content/sources/dump.txt:4) does: {SHARED_ID}",
+    ]
+
+
+# How the warning of a shared arXiv id ends, and links in the fixture's abstracts giving one.
+SHARED_ID = (
+    "their pages would link one arXiv page and their citations cite one paper; give the wrong one "
+    "its own id with 'arxiv' in papers.yaml"
+)
+ARXIV_PDF = "https://arxiv.org/pdf/2312.00752v2.pdf"
+ARXIV_TEACHING = "https://arxiv.org/abs/2402.09371"
 
 
 # 'c\u043est' with a Cyrillic 'о': it reads as 'cost', a theme's id too short to be misspelt. A

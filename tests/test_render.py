@@ -1209,11 +1209,12 @@ def test_no_search_example_when_no_title_finds_a_paper(tmp_path: Path) -> None:
 
 def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
     site = loaded(tmp_path)
-    # One paper's id from the curator (the fixture's), another's from an arXiv link in its abstract.
+    # One paper's id from the curator (the fixture's), another's from an arXiv link in its abstract
+    # (of its month, October 2025: a link to an older paper is to one it cites).
     linked = "pretraining-with-hierarchical-memories"
     papers = tuple(
         dataclasses.replace(
-            item, paper=dataclasses.replace(item.paper, links=("https://arxiv.org/abs/2312.00752",))
+            item, paper=dataclasses.replace(item.paper, links=("https://arxiv.org/abs/2510.21450",))
         )
         if item.paper.id == linked
         else item
@@ -1224,7 +1225,7 @@ def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
     bib = (out / "bibtex/efficiency.bib").read_text(encoding="utf-8")
     for paper_id, arxiv_id in (
         ("gated-attention-for-large-language-models", "2505.06708"),
-        (linked, "2312.00752"),
+        (linked, "2510.21450"),
     ):
         page = (out / f"papers/{paper_id}.md").read_text(encoding="utf-8")
         assert f'<a href="https://arxiv.org/abs/{arxiv_id}">arXiv:{arxiv_id}</a>' in page
@@ -1240,7 +1241,7 @@ def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
     }
     expected: dict[str, str | None] = {
         "gated-attention-for-large-language-models": "2505.06708",
-        linked: "2312.00752",
+        linked: "2510.21450",
         "script-alert-title-script-friends": None,
     }
     for paper_id, exported_id in expected.items():

@@ -24,7 +24,7 @@ from pylatexenc.latexencode import (
     get_builtin_uni2latex_dict,
 )
 
-from papersite.catalogue import ARXIV_ID, Paper
+from papersite.catalogue import Paper, arxiv_month
 from papersite.markup import clean_text
 from papersite.urls import paper_url
 
@@ -271,12 +271,8 @@ def citation(paper: Paper, site_url: str, arxiv_id: str | None = None) -> Citati
 
 def arxiv_year(arxiv_id: str | None) -> int | None:
     """The year an arXiv id was given in, or None when it is not an arXiv id."""
-    match = ARXIV_ID.fullmatch(arxiv_id or "")
-    if match is None:
-        return None
-    two_digits = int(match.group(1) or match.group(2))
-    # Old-style ids began in 1991; new-style ones in 2007.
-    return 1900 + two_digits if two_digits >= 91 else 2000 + two_digits
+    given = arxiv_month(arxiv_id or "")
+    return given[0] if given is not None else None
 
 
 def bibtex_file(title: str, citations: Iterable[Citation]) -> str:

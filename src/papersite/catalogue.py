@@ -63,11 +63,21 @@ _URL = re.compile(
 _URL_TRAILING = ".,;:!?*'\"}>$~"
 # A closing bracket ends a URL only when the URL opened none: "Mamba_(snake)" and "a[1]" keep it.
 _URL_BRACKETS = {")": "(", "]": "["}
-# An arXiv id, as papers.schema.json has it, its two year digits in group 1 or 2: '2312.00752'
-# (YYMM.number, since 2007), 'hep-th/9901001' or 'math.GT/0309136' (archive/YYMMnumber, 1991-2007).
-ARXIV_ID = re.compile(r"(?:(\d{2})\d{2}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/(\d{2})\d{5})(?:v\d+)?")
-# A link in an abstract to a paper's arXiv page or PDF, its id in group 1.
-ARXIV_LINK = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
+# An arXiv id, as papers.schema.json has it, its year and month digits in group 1 or 2:
+# '2312.00752' (YYMM.number, since 2007), 'hep-th/9901001' or 'math.GT/0309136'
+# (archive/YYMMnumber, 1991-2007).
+ARXIV_ID = re.compile(r"(?:(\d{4})\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/(\d{4})\d{3})(?:v\d+)?")
+# A link (a whole URL, as extract_links gives it) to a paper's arXiv page or PDF, its id without
+# the version in group 1. The id must end the path, a version or '.pdf' aside: a typo'd
+# '2312.007521' is no link to 2312.00752, which would give two papers one id.
+ARXIV_LINK = re.compile(
+    r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/"
+    r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?(?=[/?#]|$)"
+)
+# How many months a paper's date may be from its arXiv id's YYMM: the id takes the month of the
+# day arXiv announces it, and a date near the turn of a month may be on either side of it (time
+# zones, the announcement's cut-off). Measured on papers.yaml's ids: a day or two before, at most.
+ARXIV_MONTHS_APART = 1
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
@@ -124,6 +134,9 @@ class Paper:
     # match_key) and ("abstract", each one's abstract long enough to tell papers apart). Not the
     # title shown: display_title reads TeX, and "$\Pi$-Net" merged with "Pi-Net" shows as "Π-Net".
     match_keys: frozenset[tuple[str, str]] = frozenset()
+    # Where the abstract shown is written (the dump as displayed, its line): a warning about the
+    # arXiv id one of its links gives points there. Not part of what the paper is.
+    abstract_at: tuple[str, int] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -305,7 +318,8 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     keys = sorted(groups, key=first_seen.__getitem__)
     ids = dict(zip(keys, assign_ids(first_seen[key][2] for key in keys), strict=True))
     papers = [
-        merge_records(ids[key], records, frozenset(matched[key])) for key, records in groups.items()
+        merge_records(ids[key], records, frozenset(matched[key]), displays)
+        for key, records in groups.items()
     ]
     papers.sort(key=lambda paper: paper.id)
     for key, other, record in unlike:
@@ -762,12 +776,16 @@ def assign_ids(titles: Iterable[str]) -> list[str]:
 
 
 def merge_records(
-    paper_id: str, records: list[Record], match_keys: frozenset[tuple[str, str]] = frozenset()
+    paper_id: str,
+    records: list[Record],
+    match_keys: frozenset[tuple[str, str]] = frozenset(),
+    displays: dict[str, str] | None = None,
 ) -> Paper:
     """One paper from all its mentions, in capture order: the richest value of each field wins.
 
     On a tie the first mention wins. ``match_keys`` are what the mentions were merged by
-    (Paper.match_keys).
+    (Paper.match_keys); ``displays`` the dumps' paths as shown, by file name, for
+    Paper.abstract_at (by default the file names).
     """
     # The dated mention with most metadata gives the paper's fields; ties go to the earliest.
     best = max(records, key=_richness)
@@ -798,7 +816,45 @@ def merge_records(
         # By file name, as papers.json promises, whatever order the mentions were merged in.
         sources=tuple(sorted({r.source for r in records})),
         match_keys=match_keys,
+        abstract_at=(
+            ((displays or {}).get(best.source, best.source), best.abstract_line)
+            if best.abstract_line is not None
+            else None
+        ),
     )
+
+
+def arxiv_month(arxiv_id: str) -> tuple[int, int] | None:
+    """The year and month an arXiv id was given in (its YYMM), or None for no arXiv id."""
+    match = ARXIV_ID.fullmatch(arxiv_id)
+    if match is None:
+        return None
+    digits = match.group(1) or match.group(2)
+    two_digits, month = int(digits[:2]), int(digits[2:])
+    # Old-style ids began in 1991; new-style ones in 2007.
+    return (1900 + two_digits if two_digits >= 91 else 2000 + two_digits), month
+
+
+def linked_arxiv_id(paper: Paper) -> tuple[str, str] | None:
+    """The first arXiv link in the paper's abstract that can be its own: the link and its id.
+
+    An abstract links the papers it cites as well as its own: a link is the paper's only when its
+    id was given in the month of the paper's date (ARXIV_MONTHS_APART aside), since an id's YYMM
+    is the month of its first version, which is the date Daily Papers shows. A paper without a
+    date takes its first link's.
+    """
+    for url in paper.links:
+        match = ARXIV_LINK.match(url)
+        if match is None:
+            continue
+        given = arxiv_month(match.group(1))
+        if paper.published is None or (
+            given is not None
+            and abs(given[0] * 12 + given[1] - paper.published.year * 12 - paper.published.month)
+            <= ARXIV_MONTHS_APART
+        ):
+            return url, match.group(1)
+    return None
 
 
 def display_title(title: str) -> str:

@@ -22,10 +22,10 @@ from urllib.parse import urlsplit
 from papersite import urls
 from papersite.catalogue import (
     ARXIV_ID,
-    ARXIV_LINK,
     MAX_ID_LENGTH,
     Catalogue,
     Paper,
+    linked_arxiv_id,
     load_catalogue,
     slugify,
 )
@@ -82,6 +82,8 @@ Explain = Callable[[YamlDocument, SchemaProblem], str | None]
 CURATION_DIR = "curation"
 THEMES_FILE = "themes.yaml"
 PAPERS_FILE = "papers.yaml"
+# An arXiv id's version suffix: two ids that differ only in it name one paper.
+_ARXIV_VERSION = re.compile(r"v\d+$")
 # A theme's id names files and addresses beside the whole site's own (papersite.urls): its page,
 # its feed and its citations. These ids would take the place of one of the site's, without a word
 # from MkDocs.
@@ -202,11 +204,14 @@ class CuratedPaper:
 def arxiv_id_of(item: CuratedPaper) -> str | None:
     """The paper's arXiv id: the curator's when it is one, else an arXiv link's in its abstract.
 
-    The one id its page links, its citation names and the exports give, so they all agree.
+    Only a link that can be the paper's own (catalogue.linked_arxiv_id): an abstract links the
+    papers it cites too. The one id its page links, its citation names and the exports give, so
+    they all agree.
     """
     if item.arxiv_id and ARXIV_ID.fullmatch(item.arxiv_id):
         return item.arxiv_id
-    return next((m.group(1) for u in item.paper.links if (m := ARXIV_LINK.match(u))), None)
+    linked = linked_arxiv_id(item.paper)
+    return linked[1] if linked is not None else None
 
 
 @dataclass(frozen=True)
@@ -375,6 +380,8 @@ class Decision:
     order: int | None = None
     hidden: str | None = None
     arxiv_id: str | None = None
+    # Where 'arxiv' is written: a warning that another paper has the id points there.
+    arxiv_line: int | None = None
     links: tuple[ExtraLink, ...] = ()
     tags: tuple[str, ...] = ()
     # False when the entry names a theme or section that does not exist, or mixes 'themes' with
@@ -557,6 +564,7 @@ def _curate(
                 f"theme '{theme.id}' has no papers",
             )
     _check_featured_count(files, curation, found)
+    _check_shared_arxiv_ids(files, curation, found)
     _check_intro_links(files, curation, found)
     _check_literal_keywords(files, catalogue, curation, found)
     _check_empty_sections(files, catalogue, curation, found)
@@ -625,6 +633,50 @@ def _check_empty_sections(
             "('papersite export --themes --rules-only' lists the rules' choice, with hidden "
             "papers)",
         )
+
+
+def _check_shared_arxiv_ids(files: CurationFiles, curation: Curation, problems: Problems) -> None:
+    """Warn where a paper on the site gets an arXiv id another one has, naming both.
+
+    Their pages would link one arXiv page and their citations cite one paper: one id is wrong, be
+    it a curator's 'arxiv' or one read from a link in an abstract (a cited paper's of the same
+    month). The warning is at the second paper's 'arxiv' line, else at its abstract.
+    """
+    first: dict[str, tuple[str, str]] = {}
+    for item in curation.papers:
+        arxiv_id = arxiv_id_of(item)
+        if arxiv_id is None:
+            continue
+        path, line, whence = _arxiv_origin(item, files)
+        # The version aside: 2312.00752v2 is the paper 2312.00752 is.
+        key = _ARXIV_VERSION.sub("", arxiv_id)
+        if key not in first:
+            first[key] = (item.paper.id, path if line is None else f"{path}:{line}")
+            continue
+        other, other_at = first[key]
+        problems.warning(
+            path,
+            line,
+            f"paper '{item.paper.id}' has arXiv id {arxiv_id}{whence}, as paper '{other}' "
+            f"({other_at}) does: their pages would link one arXiv page and their citations cite "
+            f"one paper; give the wrong one its own id with 'arxiv' in {PAPERS_FILE}",
+            paper=item.paper.id,
+        )
+
+
+def _arxiv_origin(item: CuratedPaper, files: CurationFiles) -> tuple[str, int | None, str]:
+    """Where a paper's arXiv id is written (papers.yaml's 'arxiv', else its abstract), and whence.
+
+    Whence is said for an id read from a link, naming the link: it may be a cited paper's.
+    """
+    decision = files.decisions.get(item.paper.id)
+    if item.arxiv_id and ARXIV_ID.fullmatch(item.arxiv_id) and decision is not None:
+        return files.papers_path, decision.arxiv_line or decision.line, ""
+    linked = linked_arxiv_id(item.paper)
+    whence = f" (from the link {linked[0]} in its abstract)" if linked is not None else ""
+    # A paper built in memory (tests) is written nowhere: papers.yaml is where it is fixed.
+    path, line = item.paper.abstract_at or (files.papers_path, None)
+    return path, line, whence
 
 
 def _check_featured_count(files: CurationFiles, curation: Curation, problems: Problems) -> None:
@@ -2365,6 +2417,7 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         order=entry.get("order"),
         hidden=entry.get("hidden"),
         arxiv_id=entry.get("arxiv"),
+        arxiv_line=check.document.line(*check.place, "arxiv"),
         links=tuple(ExtraLink(label, url) for label, url in entry.get("links", {}).items()),
         tags=tuple(entry.get("tags", [])),
         sound=check.sound,

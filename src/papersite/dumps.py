@@ -328,7 +328,7 @@ class _Pending:
     line: int
     title: str
     abstract: str | None = None
-    # Where the abstract ends, for a file found cut off there.
+    # The abstract's line (one line, in either layout): a file found cut off ends there.
     abstract_line: int = 0
 
 
@@ -704,7 +704,7 @@ def _parse_dense(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
             previous = None
             pending = _Pending(number, text)
         else:
-            pending.abstract = text
+            pending.abstract, pending.abstract_line = text, number
             previous = _emit(pending, None, dump)
             end = number
             pending = None
@@ -845,6 +845,7 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
         meta.upvotes_as_of,
         meta.year_given,
         meta.date_line,
+        pending.abstract_line or None,
     )
     dump.records.append(record)
     return record

@@ -142,6 +142,9 @@ class Record:
     year_given: bool = True
     # The line of the date, where a warning about the date points (None: no date written).
     date_line: int | None = None
+    # The line of the abstract, where a warning about its links points (None: not read from a
+    # file). Not compared, as tests compare records parsed with records built by hand.
+    abstract_line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
