@@ -310,6 +310,40 @@ def test_a_date_no_capture_could_show_is_dropped_with_a_warning(
     assert kept.published is not None
 
 
+def test_a_year_after_a_year_less_date_is_read_as_upvotes_with_a_warning() -> None:
+    # "May 17 2022" was silently published as 2025-05-17 with 2022 upvotes.
+    dump = read_text(
+        _two_papers("May 17 2022", "May 18 2101"),
+        SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 10, 31), 2025),
+    )
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:7: warning: 'May 17 2022' was read as a date without its year and 2022 upvotes: "
+        "is 2022 its year, its comma dropped ('May 17, 2022')? If so, add the comma"
+    ]
+    assert [(r.published, r.upvotes) for r in dump.records] == [
+        (date(2025, 5, 17), 2022),
+        (date(2025, 5, 18), 2101),
+    ]
+
+
+@pytest.mark.parametrize("count", ["1000001", "99999999999999999999999", "9" * 5000])
+def test_an_absurd_upvote_count_is_dropped_with_a_warning(count: str) -> None:
+    # Shown as "99999999999999999999999 upvotes"; 5,000 digits made int() raise.
+    dump = read_text(
+        _two_papers(f"Jan 26 {count}", "Jan 27 1000000"),
+        SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 10, 31), 2025),
+    )
+    shown = f"Jan 26 {count}" if len(count) < 50 else f"Jan 26 {count[:52]}…"
+    assert [str(p) for p in dump.problems] == [
+        f"d.txt:7: warning: the upvote count in '{shown}' is over 1,000,000, more than any "
+        "paper has: the paper is kept without upvotes; correct it in the dump"
+    ]
+    assert [(r.published, r.upvotes, r.upvotes_as_of) for r in dump.records] == [
+        (date(2025, 1, 26), None, None),
+        (date(2025, 1, 27), 1_000_000, date(2025, 10, 31)),
+    ]
+
+
 _HEADER = (
     "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
     "byAK and the research community\n\n"

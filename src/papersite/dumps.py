@@ -897,9 +897,52 @@ def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> _Meta:
         )
     published = _resolve_date(match, dump, date_line, when.strip())
     year_given = match["year"] is not None
-    upvotes = None if match["upvotes"] is None else int(match["upvotes"])
+    upvotes = _upvotes(match, dump, date_line, when.strip())
     as_of = None if upvotes is None else source.captured
     return _Meta(authors, organization, published, upvotes, as_of, year_given, date_line)
+
+
+# More upvotes than any paper has: the most upvoted Daily Papers have a few thousand, and a
+# million is far beyond Hugging Face's active accounts. A count over it is a paste gone wrong;
+# published, it would be shown as is (and int() refuses one over 4,300 digits).
+MAX_UPVOTES = 1_000_000
+
+
+def _upvotes(match: re.Match[str], dump: Dump, line: int, text: str) -> int | None:
+    """The upvotes a meta block's date shows, or None; a warning when they are likely no count.
+
+    Over MAX_UPVOTES, they are dropped and the paper kept. A count that could be a year (1990 to
+    2100) after a year-less date is most likely that date's year, its comma dropped: still read
+    as upvotes, as it may be, but a warning says what was read and what was probably meant.
+    """
+    written = match["upvotes"]
+    if written is None:
+        return None
+    # Its length first: int() of a huge count costs time, or raises.
+    if len(written.lstrip("0")) > len(str(MAX_UPVOTES)) or int(written) > MAX_UPVOTES:
+        dump.problems.append(
+            Problem(
+                dump.display,
+                line,
+                f"the upvote count in '{shortened(text)}' is over {MAX_UPVOTES:,}, more than "
+                "any paper has: the paper is kept without upvotes; correct it in the dump",
+                Severity.WARNING,
+            )
+        )
+        return None
+    upvotes = int(written)
+    if match["year"] is None and EARLIEST_YEAR <= upvotes <= LATEST_YEAR:
+        meant = f"{match['month']} {match['day']}, {upvotes}"
+        dump.problems.append(
+            Problem(
+                dump.display,
+                line,
+                f"'{text}' was read as a date without its year and {upvotes} upvotes: is "
+                f"{upvotes} its year, its comma dropped ('{meant}')? If so, add the comma",
+                Severity.WARNING,
+            )
+        )
+    return upvotes
 
 
 def _parse_who(line: tuple[int, str]) -> tuple[int | None, str | None]:
