@@ -344,6 +344,22 @@ def test_an_absurd_upvote_count_is_dropped_with_a_warning(count: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("count", ["100001", "9" * 5000])
+def test_an_absurd_number_of_authors_is_dropped_with_a_warning(count: str) -> None:
+    # 5,000 digits made int() raise, ending the whole run.
+    text = _two_papers("Jan 26", "Jan 27").replace("• 2 authors", f"• {count} authors", 1)
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 10, 31), 2025))
+    shown = f"• {count} authors" if len(count) < 50 else f"• {count[:57]}…"
+    assert [str(p) for p in dump.problems] == [
+        f"d.txt:5: warning: the number of authors in '{shown}' is over 100,000, more than any "
+        "paper has: the paper is kept without it; correct it in the dump"
+    ]
+    assert [(r.authors, r.published) for r in dump.records] == [
+        (None, date(2025, 1, 26)),
+        (2, date(2025, 1, 27)),
+    ]
+
+
 _HEADER = (
     "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
     "byAK and the research community\n\n"

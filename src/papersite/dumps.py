@@ -537,7 +537,7 @@ def _cut_in_meta(pending: _Pending, block: list[tuple[int, str]], dump: Dump) ->
     missing = "authors and date"
     if len(block) > 1:
         with contextlib.suppress(_MetaError):
-            authors, organization = _parse_who(block[0])
+            authors, organization = _parse_who(block[0], dump)
             missing = "date"
     title = normalise_text(pending.title)
     record = _emit(pending, None, dump)
@@ -887,7 +887,7 @@ def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> _Meta:
         on_lines = ", each on a line of its own" if one_line else ""
         raise _MetaError(first, f"malformed meta block: {_META_EXPECTED}{on_lines}")
     who, _, (date_line, when) = block
-    authors, organization = _parse_who(who)
+    authors, organization = _parse_who(who, dump)
     match = _META_DATE.fullmatch(when.strip())
     if not match or match["month"] not in MONTHS:
         raise _MetaError(
@@ -945,16 +945,35 @@ def _upvotes(match: re.Match[str], dump: Dump, line: int, text: str) -> int | No
     return upvotes
 
 
-def _parse_who(line: tuple[int, str]) -> tuple[int | None, str | None]:
+# More authors than any paper has: the longest author lists, of particle physics, have about
+# 5,000. A count over it is a paste gone wrong (and int() refuses one over 4,300 digits).
+MAX_AUTHORS = 100_000
+
+
+def _parse_who(line: tuple[int, str], dump: Dump) -> tuple[int | None, str | None]:
     """A meta block's first line: `• N authors`, or an organisation's `handle Name`.
 
-    The number of authors, or the organisation's name: the other is None.
+    The number of authors, or the organisation's name: the other is None. A number of authors
+    over MAX_AUTHORS is a warning, and the paper kept without it.
     """
     who_line, text = line
     who = text.strip()
     authors = _AUTHORS.fullmatch(who)
     if authors:
-        return int(authors["count"]), None
+        count = authors["count"]
+        # Its length first: int() of a huge count costs time, or raises.
+        if len(count.lstrip("0")) <= len(str(MAX_AUTHORS)) and int(count) <= MAX_AUTHORS:
+            return int(count), None
+        dump.problems.append(
+            Problem(
+                dump.display,
+                who_line,
+                f"the number of authors in '{shortened(who)}' is over {MAX_AUTHORS:,}, more than "
+                "any paper has: the paper is kept without it; correct it in the dump",
+                Severity.WARNING,
+            )
+        )
+        return None, None
     if who.startswith("•"):
         raise _MetaError(who_line, f"malformed meta block: '{who}' is not '• N authors'")
     organization = _ORGANIZATION.fullmatch(who)
