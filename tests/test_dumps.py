@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -360,6 +361,29 @@ def test_an_absurd_number_of_authors_is_dropped_with_a_warning(count: str) -> No
     ]
 
 
+def test_format_characters_are_left_out_of_a_title_with_a_warning_naming_them() -> None:
+    # A right-to-left override showed as "Unterminated ereh eltit edirrevo"; abstracts keep theirs.
+    text = (
+        "Unterminated \u202eoverride title here\u202c\n\nIts abstract, \u202eé\u202c.\n\n"
+        "Atten\u200btion Is \u200b\u200bAll\n\nAnother \u200babstract.\n\n"
+        "Caf\u00e9 Models \U000f0000\n\nA third abstract.\n\n\u200b\u2060\n\nA fourth abstract.\n"
+    )
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt"))
+    assert [(r.title, r.abstract) for r in dump.records] == [
+        ("Unterminated override title here", "Its abstract, \u202eé\u202c."),
+        ("Attention Is All", "Another \u200babstract."),
+        ("Caf\u00e9 Models \U000f0000", "A third abstract."),
+    ]
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:1: warning: title 'Unterminated override title here' holds characters that do "
+        "not show as themselves: <U+202E>, <U+202C>; they are left out of the title: remove "
+        "them from the dump",
+        "d.txt:5: warning: title 'Attention Is All' holds characters that do not show as "
+        "themselves: <U+200B>; they are left out of the title: remove them from the dump",
+        "d.txt:13: title of characters that do not show, <U+200B>, <U+2060>, only; paper skipped",
+    ]
+
+
 _HEADER = (
     "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
     "byAK and the research community\n\n"
@@ -526,7 +550,10 @@ _line = (
 
 # No title in the shipped dumps ends in a full stop: a line at a title's place that does, followed
 # by one that reads like a title, is the end of an abstract split over two lines (dense layout).
-_title = _line.filter(lambda text: not text.endswith("."))
+# Nor holds a format character (a right-to-left override, a zero-width space): those are left out.
+_title = _line.filter(
+    lambda text: not text.endswith(".") and all(unicodedata.category(c) != "Cf" for c in text)
+)
 # And abstracts end as finished text does: the file's last one that ends mid-sentence is cut off.
 _abstract = _line.map(lambda text: f"{text}.")
 

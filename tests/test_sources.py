@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from papersite.dumps import read_dump
-from papersite.errors import PapersiteError, Problems, Severity, display_path
+from papersite.errors import PapersiteError, Problems, Severity, display_path, printable
 from papersite.schema import validate
 from papersite.sources import MAX_DUMP_BYTES, SourceFile, discover_sources, today_anywhere
 from papersite.yamlfile import load_yaml_file
@@ -51,6 +51,29 @@ def test_bytes_that_are_not_utf8_are_an_error_at_their_line_and_the_dump_is_stil
     ]
     assert [(p.line, p.severity, p.message) for p in dump.problems] == [
         (7, Severity.ERROR, message)
+    ]
+
+
+def test_control_characters_are_a_warning_at_their_line_naming_them(tmp_path: Path) -> None:
+    # A terminal's colour code pasted into a title showed on the site as a U+FFFD nobody saw.
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"Need\x1b[31mis All\x1b[0m You Need\n\nAbs\x0btract\x0c \x1b.\n")
+    dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
+    assert [(r.title, r.abstract) for r in dump.records] == [
+        ("Need\ufffd[31mis All\ufffd[0m You Need", "Abs\ufffdtract\ufffd \ufffd.")
+    ]
+    assert [(p.line, p.severity, printable(p.message)) for p in dump.problems] == [
+        (
+            1,
+            Severity.WARNING,
+            "control character '\\x1b': shown as U+FFFD; remove it from the dump",
+        ),
+        (
+            3,
+            Severity.WARNING,
+            "control characters '\\x0b', '\\x0c', '\\x1b': shown as U+FFFD; "
+            "remove them from the dump",
+        ),
     ]
 
 

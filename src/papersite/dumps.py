@@ -18,6 +18,7 @@ import contextlib
 import dataclasses
 import enum
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -25,6 +26,7 @@ from itertools import chain, dropwhile, islice
 from typing import TypeVar
 
 from papersite.errors import PapersiteError, Problem, Severity, display_path
+from papersite.markup import unseen_name, unseen_replaced
 from papersite.sources import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -101,7 +103,7 @@ def read_text(text: str, source: SourceFile) -> Dump:
     The checks of the file's bytes are not made: size, line length, NUL, UTF-16 and UTF-8.
     """
     dump = Dump(source, source.name)
-    parse_lines(text_lines(text), dump)
+    parse_lines(text_lines(text, dump), dump)
     return dump
 
 
@@ -820,6 +822,11 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
     """Record the paper in hand, with what its meta ``block`` (if any) says; None if it is bad."""
     assert pending.abstract is not None
     title = normalise_text(pending.title)
+    # After normalise_text and the control characters' replacement, an ASCII title shows as is.
+    if not title.isascii():
+        title = _shown_title(title, pending.line, dump)
+        if not title:
+            return None
     abstract = normalise_text(pending.abstract)
     meta = _NO_META
     if block is not None:
@@ -849,6 +856,42 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
     )
     dump.records.append(record)
     return record
+
+
+def _shown_title(title: str, line: int, dump: Dump) -> str:
+    """The title without its format characters (Unicode's Cf); a warning names them.
+
+    A right-to-left override reverses the rest of the page's line ("Unterminated ereh eltit
+    edirrevo"), a zero-width space splits a word unseen: never what a title means. Other
+    characters that do not show as themselves (private use, unassigned in this Python's Unicode)
+    may be a newer script's letters, and stay. Abstracts keep theirs: they are text of any
+    script. A title of nothing else is skipped with an error (returned empty).
+    """
+    names: list[str] = []
+
+    def dropped(char: str) -> str:
+        if unicodedata.category(char) != "Cf":
+            return char
+        names.append(unseen_name(char))
+        return ""
+
+    shown = normalise_text(unseen_replaced(title, dropped))
+    if not names:
+        return title
+    named = ", ".join(dict.fromkeys(names))
+    if not shown:
+        dump.skip(line, f"title of characters that do not show, {named}, only; paper skipped")
+        return shown
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"title '{shortened(shown)}' holds characters that do not show as themselves: "
+            f"{named}; they are left out of the title: remove them from the dump",
+            Severity.WARNING,
+        )
+    )
+    return shown
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
-from papersite.markup import clean_text
+from papersite.markup import CONTROL, clean_text
 from papersite.wording import closest, counted, suggest
 from papersite.yamlfile import DuplicateKey, YamlDocument, load_yaml_file
 
@@ -571,7 +571,7 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
             )
             # As UTF-8, so its lines are checked (length, NUL) as any dump's are.
             stream = io.BytesIO(_utf16_text(handle.read(), dump).encode("utf-8"))
-        yield _numbered_lines(stream, dump.display, dump.undecodable)
+        yield _numbered_lines(stream, dump)
     if dump.undecodable:
         _report_undecodable(dump, start)
 
@@ -596,32 +596,55 @@ def _report_undecodable(dump: Dump, start: int) -> None:
     dump.skipped[:0] = [problem] * dump.skipped_undecodable
 
 
-def text_lines(text: str) -> list[Line]:
-    """The numbered, cleaned lines of a dump held in memory, for tests.
+def text_lines(text: str, dump: Dump) -> list[Line]:
+    """The numbered, cleaned lines of a dump held in memory, for tests; see :func:`_clean`.
 
     The checks of a file's bytes are not made: size, line length, NUL, UTF-16 and UTF-8.
     """
-    lines = [Line(number, _clean(line)) for number, line in enumerate(text.split("\n"), 1)]
+    lines = [
+        Line(number, _clean(line, number, dump)) for number, line in enumerate(text.split("\n"), 1)
+    ]
     if lines and lines[0].text.startswith("\ufeff"):
         lines[0] = Line(1, lines[0].text[1:])
     return lines
 
 
-def _clean(line: str) -> str:
-    # Control characters (a NUL refuses the file earlier) become U+FFFD here, once, so that no
-    # page, feed, citation or export, nor MkDocs, ever sees one.
-    return clean_text(line.rstrip())
+def _clean(line: str, number: int, dump: Dump) -> str:
+    """Line ``number`` right-stripped, its control characters replaced, with a warning naming them.
+
+    They become U+FFFD here, once (a NUL refuses the file earlier), so that no page, feed,
+    citation or export, nor MkDocs, ever sees one; but silently, a terminal's colour code pasted
+    into a title showed as a U+FFFD nobody was told of.
+    """
+    line = line.rstrip()
+    # Nearly every line is printable: the test answers in C, before any regex (as clean_text's).
+    if line.isprintable():
+        return line
+    found = list(dict.fromkeys(CONTROL.findall(line)))
+    if found:
+        # Quoted as they are: Problem prints them escaped ('\x1b').
+        named = ", ".join(f"'{char}'" for char in found)
+        what, them = ("characters", "them") if len(found) > 1 else ("character", "it")
+        dump.problems.append(
+            Problem(
+                dump.display,
+                number,
+                f"control {what} {named}: shown as U+FFFD; remove {them} from the dump",
+                Severity.WARNING,
+            )
+        )
+    return clean_text(line)
 
 
-def _numbered_lines(
-    handle: BinaryIO, display: str, undecodable: dict[int, UndecodableLine]
-) -> Iterator[tuple[int, str]]:
+def _numbered_lines(handle: BinaryIO, dump: Dump) -> Iterator[tuple[int, str]]:
     """Decode a binary stream line by line, refusing binary data and huge lines.
 
     A line that is not UTF-8 is decoded with U+FFFD for its bad bytes and noted in
-    ``undecodable``: one stray byte must not drop every paper of the dump (and so turn every
-    decision about them in papers.yaml into an "unknown paper id").
+    ``dump.undecodable``: one stray byte must not drop every paper of the dump (and so turn every
+    decision about them in papers.yaml into an "unknown paper id"). Control characters are
+    reported in ``dump.problems`` (see :func:`_clean`).
     """
+    display, undecodable = dump.display, dump.undecodable
     readline = handle.readline
     number = 0
     while True:
@@ -645,7 +668,7 @@ def _numbered_lines(
         except UnicodeDecodeError as exc:
             undecodable[number] = UndecodableLine(number, raw[exc.start], exc.start + 1)
             text = raw.decode("utf-8", errors="replace")
-        yield number, _clean(text)
+        yield number, _clean(text, number, dump)
 
 
 def _utf16_mark(head: bytes, display: str) -> str | None:
