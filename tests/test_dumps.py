@@ -77,6 +77,9 @@ def test_a_header_typed_in_another_case_is_still_the_header() -> None:
     "transform",
     [
         pytest.param(lambda b: b.replace(b"\n", b"\r\n"), id="crlf"),
+        # Old Mac line ends: read as one line, "reads like abstract text, not a title".
+        pytest.param(lambda b: b.replace(b"\n", b"\r"), id="cr"),
+        pytest.param(lambda b: b.replace(b"\n", b"\r", 3).replace(b"\n", b"\r\n", 3), id="mixed"),
         pytest.param(lambda b: b"\xef\xbb\xbf" + b, id="bom"),
         pytest.param(lambda b: b.replace(b"\n", b"  \t\n"), id="trailing-spaces"),
     ],

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import os
 import tracemalloc
 from datetime import UTC, date, datetime
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from papersite import sources
 from papersite.dumps import read_dump
 from papersite.errors import PapersiteError, Problems, Severity, display_path, printable
 from papersite.schema import validate
@@ -840,6 +842,43 @@ def test_utf16_without_a_byte_order_mark_is_named_not_called_binary(
             f"UTF-16 text without a byte-order mark ({order}-endian, it seems): "
             "save the file as UTF-8; file skipped",
         )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("codec", "shown"), [("utf-32-le", "FF FE 00 00"), ("utf-32-be", "00 00 FE FF")]
+)
+def test_utf32_is_named_not_called_binary(tmp_path: Path, codec: str, shown: str) -> None:
+    path = tmp_path / "dump.txt"
+    text = (DATA / "spaced_small.txt").read_text(encoding="utf-8")
+    path.write_bytes("\ufeff".encode(codec) + text.encode(codec))
+    dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
+    assert (dump.records, dump.unread) == ([], True)
+    assert [(p.line, p.severity, p.message) for p in dump.problems] == [
+        (
+            1,
+            Severity.ERROR,
+            f"UTF-32 text (byte-order mark {shown}): save the file as UTF-8; file skipped",
+        )
+    ]
+
+
+def test_lone_carriage_returns_end_lines_even_past_the_longest_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A binary readline() ends lines at LF only: a file saved with old Mac line ends was one line,
+    # and one longer than the longest line allowed was refused. A CRLF cut by that limit is one
+    # line end.
+    monkeypatch.setattr(sources, "MAX_LINE_BYTES", 8)
+    data = b"ab\rcdefg\r\nhi\rjk\rlm\rno\rp"
+    assert list(sources._raw_lines(io.BytesIO(data))) == [
+        b"ab\r",
+        b"cdefg\r\n",
+        b"hi\r",
+        b"jk\r",
+        b"lm\r",
+        b"no\r",
+        b"p",
     ]
 
 
