@@ -168,6 +168,23 @@ def test_a_long_title_is_cut_to_sixty_characters_in_a_message() -> None:
     ]
 
 
+def test_an_abstract_left_without_its_title_is_said_to_lack_the_title() -> None:
+    # The title line deleted: the abstract was read as a title and the dump called truncated.
+    abstract = "In living organisms, homeostasis is kept by feedback loops. We model them."
+    text = (
+        f"A Complete Paper\n\nIts abstract.\n\n  • 2 authors\n·\nNov 19\n\n{abstract}\n\n"
+        "  • 3 authors\n·\nNov 18\n\nNext Paper\n\nIts abstract.\n"
+    )
+    dump = read_text(text, source("lost.txt"))
+    assert [r.title for r in dump.records] == ["A Complete Paper", "Next Paper"]
+    assert [str(p) for p in dump.skipped] == [
+        "lost.txt:9: 'In living organisms, homeostasis is kept by feedback loops.…' reads like "
+        "abstract text, not a title (a sentence ending in a full stop), and no abstract follows "
+        "it: is its paper's title missing? Paper skipped: add the title above it"
+    ]
+    assert dump.skipped_titles == []
+
+
 ANOTHER_PAGE = (
     "starts here (two pages pasted into one file?): its header is skipped and its papers are "
     "read; split the file so that each page has its own capture date in sources.yaml"

@@ -811,6 +811,20 @@ def _close_break(broken: _Break | None, dump: Dump) -> None:
 
 
 def _no_abstract(pending: _Pending, dump: Dump) -> None:
+    """Skip a title left without its abstract, saying when it is more likely an abstract itself.
+
+    A spaced dump whose title line was lost reads the abstract as the title, which then has none:
+    blaming a truncated dump sent a curator looking at the wrong end of the paper.
+    """
+    why = _unlike_a_title(pending.title)
+    if why is not None:
+        dump.skip(
+            pending.line,
+            f"'{shortened(pending.title)}' reads like abstract text, not a title ({why}), and no "
+            "abstract follows it: is its paper's title missing? Paper skipped: add the title "
+            "above it",
+        )
+        return
     dump.skip(
         pending.line,
         f"title '{shortened(pending.title)}' has no abstract (truncated dump?); paper skipped",
