@@ -854,6 +854,19 @@ PAPER_ANCHORS = (
             ("{keyword: speculative decoding, weight: 2}", "{keyword: speculative, weight: '2'}"),
             f"{T}:17: 'weight' must be a number, not '2'; remove the quotes, which make it text",
         ),
+        # A whole number no float holds ended in OverflowError where the rules are built.
+        (
+            ("threshold: 3", f"threshold: 1{'0' * 310}"),
+            f"{T}:14: 'threshold' is too large",
+        ),
+        (
+            ("title_weight: 2", f"title_weight: 1{'0' * 310}"),
+            f"{T}:32: 'title_weight' is too large",
+        ),
+        (
+            ("weight: 2}", f"weight: -1{'0' * 310}}}"),
+            f"{T}:17: 'weight' is too far below 0",
+        ),
         (
             ("- quantiz*\n", "- 3\n"),
             f"{T}:16: item 1 of 'terms' must be text or a map of keys to values, not the number 3",

@@ -57,6 +57,19 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
             THEME + "    rules: {threshold: 1, terms: [{keyword: x, weight: true}]}\n",
             (5, "'weight' must be a number, not true"),
         ),
+        # A whole number no float holds: it cannot be used as a weight, nor compared with one.
+        (
+            "themes",
+            THEME + f"    rules: {{threshold: 1, terms: [x], title_weight: 1{'0' * 310}}}\n",
+            (5, "'title_weight' is too large"),
+        ),
+        # Told once: not also that it is below the minimum.
+        (
+            "themes",
+            THEME + f"    rules: {{threshold: 1, terms: [x], title_weight: -1{'0' * 310}}}\n",
+            (5, "'title_weight' is too far below 0"),
+        ),
+        ("papers", f"papers:\n  p:\n    order: 1{'0' * 400}\n", (3, "'order' is too large")),
         # YAML reads nan unquoted as text too: taking the quotes off would not help.
         (
             "themes",

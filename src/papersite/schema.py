@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from papersite.errors import PapersiteError
@@ -51,6 +52,30 @@ _PLAIN_ITEM = re.compile(r"\w[\w .+/-]{0,59}")
 # What the keys of the maps keyed by free text are, by the map's own key.
 _FREE_KEYS = {"links": "link label", "themes": "theme id", "add": "theme id"}
 
+_BOUNDS = ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum")
+
+
+def _finite(value: object) -> bool:
+    """Whether a number is one a float holds: a whole number past 1.8e308 is not.
+
+    YAML reads a whole number of any length, and a weight or threshold is used as a float, which
+    such a number cannot become (OverflowError). No value of a curation file needs one.
+    """
+    return not isinstance(value, int) or -sys.float_info.max <= value <= sys.float_info.max
+
+
+_TYPES = Draft202012Validator.TYPE_CHECKER
+# The schemas' validator, whose numbers are those a float holds: see _finite.
+_Validator: type[Draft202012Validator] = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator,
+    type_checker=_TYPES.redefine_many(
+        {
+            "number": lambda _, value: _TYPES.is_type(value, "number") and _finite(value),
+            "integer": lambda _, value: _TYPES.is_type(value, "integer") and _finite(value),
+        }
+    ),
+)
+
 
 @dataclass(frozen=True)
 class SchemaProblem:
@@ -72,7 +97,7 @@ def load_schema(name: str) -> Draft202012Validator:
     except OSError as exc:
         raise PapersiteError(str(path), None, f"cannot read schema: {exc.strerror}") from None
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return _Validator(schema)
 
 
 def validate(document: YamlDocument, schema: str) -> list[SchemaProblem]:
@@ -116,6 +141,8 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
         )
         yield SchemaProblem((*location, label), document.line(*location, label), message)
         return
+    if error.validator in _BOUNDS and not _finite(error.instance):
+        return  # the type's error says what is wrong with it, in its own words
     invalid_id = error.validator == "pattern" and error.validator_value == _ID_PATTERN
     kind = _id_kind(location) if invalid_id else None
     message = _message(error, location, document.written_values.get(location))
@@ -176,6 +203,8 @@ def _message(error: ValidationError, location: Location, written: str | None = N
         keys = error.schema.get("required", []) if isinstance(error.schema, dict) else []
         start = f"start it with '{keys[0]}:'" if keys else "write its content"
         return f"the file is empty: {start}, or delete it"
+    if kind == "type" and _TYPES.is_type(value, "number") and not _finite(value):
+        return f"{name} is too large" if value > 0 else f"{name} is too far below 0"
     if kind == "type" or kind in ("oneOf", "anyOf"):
         if location and location[-1] == "arxiv" and isinstance(value, int | float):
             return (
