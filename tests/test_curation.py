@@ -867,6 +867,17 @@ PAPER_ANCHORS = (
             ("weight: 2}", f"weight: -1{'0' * 310}}}"),
             f"{T}:17: 'weight' is too far below 0",
         ),
+        # Taken silently, a NaN weight dropped the theme from a paper's scores, and no score
+        # reached an infinite threshold.
+        (("weight: 2}", "weight: .nan}"), f"{T}:17: 'weight' must be a finite number, not '.nan'"),
+        (
+            ("threshold: 3", "threshold: .inf"),
+            f"{T}:14: 'threshold' must be a finite number, not '.inf'",
+        ),
+        (
+            ("title_weight: 2", "title_weight: .NaN"),
+            f"{T}:32: 'title_weight' must be a finite number, not '.NaN'",
+        ),
         (
             ("- quantiz*\n", "- 3\n"),
             f"{T}:16: item 1 of 'terms' must be text or a map of keys to values, not the number 3",

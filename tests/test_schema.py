@@ -70,6 +70,23 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
             (5, "'title_weight' is too far below 0"),
         ),
         ("papers", f"papers:\n  p:\n    order: 1{'0' * 400}\n", (3, "'order' is too large")),
+        # minimum and exclusiveMinimum let NaN through: every comparison with it is false.
+        (
+            "themes",
+            THEME + "    rules: {threshold: .nan, terms: [x]}\n",
+            (5, "'threshold' must be a finite number, not '.nan'"),
+        ),
+        # Told once: not also that it is not above 0.
+        (
+            "themes",
+            THEME + "    rules: {threshold: -.inf, terms: [x]}\n",
+            (5, "'threshold' must be a finite number, not '-.inf'"),
+        ),
+        (
+            "themes",
+            THEME + "    rules: {threshold: 1, terms: [{keyword: x, weight: 1.0e+400}]}\n",
+            (5, "'weight' is too large"),
+        ),
         # YAML reads nan unquoted as text too: taking the quotes off would not help.
         (
             "themes",

@@ -10,6 +10,7 @@ errors into one plain sentence each, at the line of the offending key.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -56,11 +57,16 @@ _BOUNDS = ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum")
 
 
 def _finite(value: object) -> bool:
-    """Whether a number is one a float holds: a whole number past 1.8e308 is not.
+    """Whether a number is one a float holds, not .nan nor .inf: a whole number past 1.8e308 is not.
 
     YAML reads a whole number of any length, and a weight or threshold is used as a float, which
-    such a number cannot become (OverflowError). No value of a curation file needs one.
+    such a number cannot become (OverflowError). YAML's .nan and .inf are floats, but a NaN weight
+    drops its theme from a paper's scores and no score reaches an infinite or NaN threshold; and
+    minimum and maximum let NaN through, as every comparison with it is false. No value of a
+    curation file needs any of them.
     """
+    if isinstance(value, float):
+        return math.isfinite(value)
     return not isinstance(value, int) or -sys.float_info.max <= value <= sys.float_info.max
 
 
@@ -203,7 +209,12 @@ def _message(error: ValidationError, location: Location, written: str | None = N
         keys = error.schema.get("required", []) if isinstance(error.schema, dict) else []
         start = f"start it with '{keys[0]}:'" if keys else "write its content"
         return f"the file is empty: {start}, or delete it"
-    if kind == "type" and _TYPES.is_type(value, "number") and not _finite(value):
+    # Of the type asked for, but no number a float holds: see _finite.
+    numeric = kind == "type" and expected in ("number", "integer")
+    if numeric and _TYPES.is_type(value, expected) and not _finite(value):
+        spelled = (written or "").lstrip("+-").startswith(".")  # .nan, .inf, -.inf
+        if spelled or (isinstance(value, float) and math.isnan(value)):
+            return f"{name} must be a finite number, not '{written or value}'"
         return f"{name} is too large" if value > 0 else f"{name} is too far below 0"
     if kind == "type" or kind in ("oneOf", "anyOf"):
         if location and location[-1] == "arxiv" and isinstance(value, int | float):
