@@ -2708,7 +2708,7 @@ def test_a_paper_id_yaml_reads_as_other_than_text_must_be_quoted(content: Path) 
 def test_a_link_label_or_theme_key_yaml_reads_as_other_than_text_must_be_quoted(
     content: Path,
 ) -> None:
-    # Unquoted, these labels were read as a date (which crashed the JSON export), false, 8 and
+    # Unquoted, these labels were read as a date (which crashed the JSON export), false, 10 and
     # 1.1; 1 and yes were taken for one key. The entry is reported, not built with them.
     write(
         content,
@@ -2724,7 +2724,7 @@ def test_a_link_label_or_theme_key_yaml_reads_as_other_than_text_must_be_quoted(
         f"{P}:5: link label 2024-06-10 must be quoted ('2024-06-10'): unquoted, YAML reads it "
         "as the date 2024-06-10",
         f"{P}:6: link label no must be quoted ('no'): unquoted, YAML reads it as false",
-        f"{P}:7: link label 010 must be quoted ('010'): unquoted, YAML reads it as the number 8",
+        f"{P}:7: link label 010 must be quoted ('010'): unquoted, YAML reads it as the number 10",
         f"{P}:8: link label 1.10 must be quoted ('1.10'): unquoted, YAML reads it as the "
         "number 1.1",
         f"{P}:9: link label 1 must be quoted ('1'): unquoted, YAML reads it as the number 1",

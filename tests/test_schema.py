@@ -87,6 +87,34 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
             THEME + "    rules: {threshold: 1, terms: [{keyword: x, weight: 1.0e+400}]}\n",
             (5, "'weight' is too large"),
         ),
+        # Read as YAML 1.1 reads numbers, 08 (no octal number) was text, and the message told to
+        # remove quotes the file did not have; 010 was 8.
+        (
+            "papers",
+            "papers:\n  p:\n    order: 08\n    note: 010\n",
+            (4, "'note' must be text, not '010', which YAML reads as the number 10"),
+        ),
+        (
+            "papers",
+            "papers:\n  p:\n    order: 1:30\n",
+            (3, "'order' must be a whole number, not '1:30'"),
+        ),
+        # Quotes are told to be taken off only where the file has them.
+        (
+            "papers",
+            "papers:\n  p:\n    order: '08'\n",
+            (3, "'order' must be a whole number, not '08'; remove the quotes, which make it text"),
+        ),
+        (
+            "papers",
+            "papers:\n  p:\n    order: !!str 8\n",
+            (3, "'order' must be a whole number, not '8'"),
+        ),
+        (
+            "papers",
+            "papers:\n  p:\n    order: |\n      8\n",
+            (3, "'order' must be a whole number, not '8\n'"),
+        ),
         # YAML reads nan unquoted as text too: taking the quotes off would not help.
         (
             "themes",
@@ -135,7 +163,7 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
             (
                 3,
                 "'featured' must be true or false or a list, not '010', which YAML reads as the "
-                "number 8",
+                "number 10",
             ),
         ),
     ],

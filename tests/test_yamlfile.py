@@ -836,7 +836,7 @@ def test_a_null_key_is_reported_and_the_rest_of_the_file_read() -> None:
 
 def test_keys_read_as_other_than_text_keep_how_they_were_written() -> None:
     document = load_yaml_text("yes: 1\n017: 2\n2024-05-01: 3\n'no': 4\n", "f.yaml")
-    assert document.data == {True: 1, 15: 2, date(2024, 5, 1): 3, "no": 4}
+    assert document.data == {True: 1, 17: 2, date(2024, 5, 1): 3, "no": 4}
     assert [document.key_text(key) for key in document.data] == ["yes", "017", "2024-05-01", "no"]
 
 
@@ -851,7 +851,10 @@ def test_keys_read_as_other_than_text_keep_how_they_were_written() -> None:
         ("017", "'017'"),
         ("2024-05-01", "'2024-05-01'"),
         ("2025-13-45", "'2025-13-45'"),
-        ("1e3", "1e3"),
+        # A number to YAML 1.2, which papersite reads, and to YAML 1.1, which other tools may.
+        ("1e3", "'1e3'"),
+        ("1:30", "'1:30'"),
+        ("1.5e3x", "1.5e3x"),
     ],
 )
 def test_plain_key_quotes_only_what_yaml_would_not_read_back_as_text(
@@ -921,7 +924,7 @@ def test_with_a_collector_duplicates_are_reported_and_the_first_value_kept() -> 
 def test_duplicates_can_be_left_to_the_caller_with_their_place_and_other_problems_kept() -> None:
     # sources.yaml says which unlisted dump a second key was likely meant for: it reports them.
     problems = Problems()
-    text = 'a: 1\nc:\n  017: 2\n  15: 3\nb: "\\a"\na: 4\n'
+    text = 'a: 1\nc:\n  015: 2\n  15: 3\nb: "\\a"\na: 4\n'
     document = load_yaml_text(text, "f.yaml", problems=problems, report_duplicates=False)
     assert document.data == {"a": 1, "c": {15: 2}, "b": "\a"}
     assert [str(problem) for problem in problems] == [
@@ -933,7 +936,7 @@ def test_duplicates_can_be_left_to_the_caller_with_their_place_and_other_problem
             ("c", 15),
             "15",
             "f.yaml:4: key 15 must be quoted ('15'): unquoted, YAML reads it as the number 15, "
-            "which cannot be told from 017 on line 3",
+            "which cannot be told from 015 on line 3",
         ),
         (("a",), "a", "f.yaml:6: duplicate key 'a' (first defined on line 1)"),
     ]
@@ -1031,11 +1034,42 @@ def test_tags_on_lists_and_maps_are_refused(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # YAML 1.1 read these as 8 (octal), an error, 90 (base 60), 90.5 and a thousand: 1.2
+        # reads them as editors and GitHub show them, and as a curator means them.
+        ("010", 10),
+        ("08", 8),
+        ("-010", -10),
+        ("1:30", "1:30"),
+        ("1:30.5", "1:30.5"),
+        ("1_000", "1_000"),
+        # YAML 1.1 read it as text, 1.2 as a number.
+        ("1e3", 1000.0),
+        # Spelled so that nobody writes them by chance: read as YAML 1.2 reads them.
+        ("0x10", 16),
+        ("0o17", 15),
+        ("0b101", "0b101"),
+        ("1.5", 1.5),
+        (".5", 0.5),
+        ("-.inf", float("-inf")),
+    ],
+)
+def test_numbers_are_read_as_yaml_1_2_reads_them(text: str, value: object) -> None:
+    read = load_yaml_text(f"a: {text}\n", "f.yaml").data["a"]
+    assert (read, type(read)) == (value, type(value))
+    # PyYAML's own loaders are left as they are.
+    assert yaml.safe_load("a: 010\n") == {"a": 8}
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("size: !!float big\n", "'big' is not a valid float"),
         ("order: !!int first\n", "'first' is not a valid int"),
         ("hidden: !!bool maybe\n", "'maybe' is not a valid bool"),
+        # YAML 1.1's base 60, which YAML 1.2 does not have.
+        ("order: !!int 1:30\n", "'1:30' is not a valid int"),
     ],
 )
 def test_values_that_only_look_typed_are_refused_with_their_line(text: str, message: str) -> None:

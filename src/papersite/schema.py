@@ -40,7 +40,7 @@ _ID_LETTERS = "(an id's letters are a to z)"
 # id shown where a section's goes would send the curator looking in the wrong list.
 _ID_EXAMPLES = {"theme": "sequence-models", "section": "fast-decoding"}
 # A number as a curator writes one, which YAML reads as a number when it is not quoted.
-_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)")
+_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 # The schemas' pattern for text that must hold more than white space (a note, a title).
 _NOT_BLANK = r"\S"
 # The start of a web address, as the links' pattern takes it.
@@ -136,7 +136,7 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
         # The key itself is wrong (error.instance is the key): name its line, not its map's.
         label: Any = error.instance
         if not isinstance(label, str):
-            # 2024-06-10, no or 010 unquoted: a date, false and 8, no label or id as written.
+            # 2024-06-10, no or 010 unquoted: a date, false and 10, no label or id as written.
             what = _FREE_KEYS.get(str(location[-1]) if location else "", "key")
             message = unquoted_key(what, document.key_text(*location, label), label)
             yield SchemaProblem((*location, label), document.line(*location, label), message)
@@ -151,7 +151,9 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
         return  # the type's error says what is wrong with it, in its own words
     invalid_id = error.validator == "pattern" and error.validator_value == _ID_PATTERN
     kind = _id_kind(location) if invalid_id else None
-    message = _message(error, location, document.written_values.get(location))
+    message = _message(
+        error, location, document.written_values.get(location), location in document.quoted
+    )
     if error.validator in ("type", "oneOf") and location and location[0] == "papers":
         message += _written_fix(document.data, location, error.instance)
     if error.validator == "type" and isinstance(error.instance, str) and "properties" in schema:
@@ -194,8 +196,13 @@ def _takes_type(expected: object, value: object) -> bool:
     return any(Draft202012Validator.TYPE_CHECKER.is_type(value, name) for name in names)
 
 
-def _message(error: ValidationError, location: Location, written: str | None = None) -> str:
-    """One line for a schema error; ``written`` is the value as the file has it, when not text."""
+def _message(
+    error: ValidationError, location: Location, written: str | None = None, quoted: bool = False
+) -> str:
+    """One line for a schema error; ``written`` is the value as the file has it, when not text.
+
+    ``quoted``: whether the value is written in quotes.
+    """
     name = _name(location)
     value: Any = error.instance
     expected: Any = error.validator_value
@@ -225,7 +232,7 @@ def _message(error: ValidationError, location: Location, written: str | None = N
         hint = (
             _placement_hint(location, value)
             or _hidden_hint(location, value)
-            or _quoted_number_hint(error, value)
+            or _quoted_number_hint(error, value, quoted)
         )
         return f"{name} must be {_expected(error)}, not {_as_written(value, written)}{hint}"
     if kind == "required":
@@ -308,12 +315,19 @@ def _id_kind(location: Location) -> str | None:
     return None
 
 
-def _quoted_number_hint(error: ValidationError, value: object) -> str:
-    """For a number written in quotes where a number belongs: weight: '2'."""
-    if error.validator != "type" or error.validator_value not in ("number", "integer"):
+def _quoted_number_hint(error: ValidationError, value: object, quoted: bool) -> str:
+    """For a number written in quotes where a number belongs: weight: '2'.
+
+    Only for quotes the file has: text written as a block ('|') or tagged '!!str' has none.
+    """
+    if (
+        not quoted
+        or error.validator != "type"
+        or error.validator_value not in ("number", "integer")
+    ):
         return ""
     if not isinstance(value, str) or not _NUMBER.fullmatch(value.strip()):
-        return ""  # "nan" and "1e3" too are text to YAML unquoted: no hint for them
+        return ""  # "nan" is text to YAML unquoted too: no hint for it
     return "; remove the quotes, which make it text"
 
 

@@ -57,7 +57,7 @@ _YEAR = re.compile(r"\d{4}")
 # 10/11/2025 is October in one country and November in another.
 _OTHER_DATES = (
     re.compile(r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})"),
-    re.compile(r"(?P<year>\d{4})([/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"),
+    re.compile(r"(?P<year>\d{4})([/._])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"),
     re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"),
 )
 

@@ -46,6 +46,17 @@ _COMMENT_AFTER = re.compile(r"[ \t]+#(\S?)")
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+# Numbers as YAML 1.2's core schema reads them, as editors and GitHub's YAML tooling do: 010 is
+# ten. PyYAML reads YAML 1.1's, where 010 is eight (octal), 1:30 is ninety (base 60) and 1_000 a
+# thousand; a curator means none of them. Hexadecimal 0x10 and octal 0o10 are 1.2's too, spelled
+# so that nobody writes them by chance: read as 1.2 reads them, they mean what editors show.
+_INT_PATTERN = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT_PATTERN = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$"
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,8 @@ class YamlDocument:
     # For text written as a '>' block, by place: each line written as a list item that YAML joins
     # to the line above it ('Read:' then '- a' reads 'Read: - a'), as its 1-based line and text.
     folded_items: dict[Location, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    # The places of values written in quotes: a message may tell to take them off ('2' is text).
+    quoted: set[Location] = field(default_factory=set)
 
     def line(self, *location: str | int) -> int:
         """The 1-based line of the value at ``location``, or of its nearest ancestor."""
@@ -102,11 +115,13 @@ class YamlDocument:
 def plain_key(text: str) -> str:
     """``text`` written as a YAML key that reads back as the same text: quoted only if it must be.
 
-    Unquoted, yes, null, 2024 or 2024-05-01 are read as true, nothing, a number or a date.
+    Unquoted, yes, null, 2024 or 2024-05-01 are read as true, nothing, a number or a date. Read
+    back as papersite reads it and as YAML 1.1 does: 1e3 is a number to one, 1:30 to the other.
     """
+    line = f"{text}: 0"
     try:
-        plain = yaml.safe_load(f"{text}: 0") == {text: 0}
-    except (yaml.YAMLError, ValueError):  # ValueError: a date's shape but no date, 2025-13-45
+        plain = yaml.safe_load(line) == {text: 0} and load_yaml_text(line, "key").data == {text: 0}
+    except (yaml.YAMLError, ValueError, PapersiteError):  # ValueError: a date's shape, 2025-13-45
         plain = False
     return text if plain else single_quoted(text)
 
@@ -218,6 +233,7 @@ def load_yaml_text(
         max(loader.nodes, converter.nodes),
         converter.block_lines,
         converter.folded_items,
+        converter.quoted,
     )
 
 
@@ -1230,6 +1246,28 @@ class _BoundedLoader(yaml.SafeLoader):
         event = self.peek_event()  # type: ignore[no-untyped-call]
         return PapersiteError(self.path, event.start_mark.line + 1, message)
 
+    def construct_int(self, node: yaml.ScalarNode) -> int:
+        """A whole number as YAML 1.2 reads it (see _INT_PATTERN); with !!int, refuses 1:30 too."""
+        text = self.construct_scalar(node)
+        if not isinstance(text, str) or not _INT_PATTERN.fullmatch(text):
+            raise ValueError(text)
+        if text.startswith(("0o", "0x")):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return int(text)
+
+
+# PyYAML keeps resolvers in one dict per class, shared with its own loaders unless copied: the
+# loader's are yaml.SafeLoader's, less YAML 1.1's numbers, plus 1.2's, whole numbers first (1.2's
+# pattern for floats matches them too).
+_BoundedLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag not in (_INT, _FLOAT)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_BoundedLoader.add_implicit_resolver(_INT, _INT_PATTERN, list("-+0123456789"))
+_BoundedLoader.add_implicit_resolver(_FLOAT, _FLOAT_PATTERN, list("-+.0123456789"))
+# YAML 1.1's constructor for floats reads every float 1.2's pattern takes as 1.2 does.
+_BoundedLoader.add_constructor(_INT, _BoundedLoader.construct_int)
+
 
 _BLOCKS = ("|", ">")
 
@@ -1300,9 +1338,10 @@ class _Converter:
         self.written_values: dict[Location, str] = {}
         self.block_lines: dict[Location, tuple[int | None, ...]] = {}
         self.folded_items: dict[Location, tuple[tuple[int, str], ...]] = {}
+        self.quoted: set[Location] = set()
         self.duplicates: list[DuplicateKey] = []
         self.nodes = 0
-        self.constructor = yaml.SafeLoader("")
+        self.constructor = _BoundedLoader("", path)
         # Every duplicate key and control character is reported at once, so a curator fixes
         # them in one round.
         self.problems: list[Problem] = []
@@ -1330,6 +1369,8 @@ class _Converter:
                 for index, item in enumerate(node.value)
             ]
         value = self.convert_scalar(node)
+        if isinstance(node, yaml.ScalarNode) and node.style in _QUOTES:
+            self.quoted.add(location)
         if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style in _BLOCKS:
             placed = _block_lines(self.text_lines, node, value.count("\n") + 1)
             if placed is not None:
