@@ -47,6 +47,11 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
             (3, "'captured': 3000 is greater than the maximum of 2100"),
         ),
         ("themes", THEME.replace("[{id: s, title: S}]", "[]"), (4, "'sections' is empty")),
+        # Empty text breaks both minLength and the pattern for text that is not blank: said once.
+        ("papers", "papers:\n  p:\n    note: ''\n", (3, "'note' is empty")),
+        ("themes", THEME.replace("title: A", "title: ''"), (3, "'title' is empty")),
+        # A label has no minLength: its pattern says it, in the same words.
+        ("sources", "sources:\n  a.txt:\n    label: ''\n", (3, "'label' is empty")),
         (
             "themes",
             THEME + "    rules: {threshold: 1, terms: [x], title_weight: -1}\n",

@@ -149,6 +149,13 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
         return
     if error.validator in _BOUNDS and not _finite(error.instance):
         return  # the type's error says what is wrong with it, in its own words
+    if (
+        error.validator == "pattern"
+        and error.validator_value == _NOT_BLANK
+        and error.instance == ""
+        and "minLength" in schema
+    ):
+        return  # its minLength already says it is empty: "holds only spaces" would say it twice
     invalid_id = error.validator == "pattern" and error.validator_value == _ID_PATTERN
     kind = _id_kind(location) if invalid_id else None
     message = _message(
@@ -248,7 +255,9 @@ def _message(
         return f"{name} is longer than {expected} characters"
     if kind == "pattern":
         if expected == _NOT_BLANK:
-            return f"{name} holds only spaces: write the text"
+            return (
+                f"{name} is empty" if value == "" else f"{name} holds only spaces: write the text"
+            )
         if len(location) >= 2 and location[-2] == "tags":
             # A tag without one becomes an empty anchor on the tags page, shared with others.
             return f"{name} must hold a letter or a digit, not {describe(value)}"
