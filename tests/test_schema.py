@@ -296,6 +296,40 @@ def test_problems_come_in_file_order_each_unknown_key_at_its_own_line() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            THEME + "    rules: {threshhold: 1, terms: [x]}\n",
+            [(5, "unknown key 'threshhold' (did you mean 'threshold'?)")],
+        ),
+        (
+            THEME.replace("sections:", "sectons:"),
+            [(4, "unknown key 'sectons' (did you mean 'sections'?)")],
+        ),
+        # Alike but for case, however short: no letter of 'ID' is in 'id'.
+        (THEME.replace("- id:", "- ID:"), [(2, "unknown key 'ID' (did you mean 'id'?)")]),
+        # A required key no unknown key stands for is still missing.
+        (
+            THEME.replace("- id:", "- ID:").replace("    title: A\n", ""),
+            [
+                (2, "unknown key 'ID' (did you mean 'id'?)"),
+                (2, "item 1 of 'themes' is missing 'title'"),
+            ],
+        ),
+        # Each key missing is named once, on one line.
+        (
+            "themes:\n  - sections: [{id: s, title: S}]\n",
+            [(2, "item 1 of 'themes' is missing 'id' and 'title'")],
+        ),
+    ],
+)
+def test_a_misspelt_required_key_is_one_mistake_at_its_line(
+    text: str, found: list[tuple[int, str]]
+) -> None:
+    assert problems(text, "themes") == found
+
+
 def test_a_valid_document_has_no_problems() -> None:
     assert problems(THEME, "themes") == []
 

@@ -104,6 +104,9 @@ def test_a_timestamp_is_described_with_its_time() -> None:
     [
         ("efficency", THEMES, "efficiency"),
         ("Efficiency", THEMES, "efficiency"),
+        # Short, and alike but for case: difflib finds no letter in common.
+        ("ID", ["formerly", "id", "intro"], "id"),
+        ("ID", [f"x{number}" for number in range(300)] + ["id"], "id"),
         # The start of a long id scores too low for difflib; being its start is enough.
         ("pararnn", [LONG_ID, "parallel", "rnn"], LONG_ID),
         ("p", [LONG_ID, "quantization"], LONG_ID),

@@ -24,7 +24,7 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from papersite.errors import PapersiteError
-from papersite.wording import describe, suggest, unlike_letters
+from papersite.wording import closest, describe, listed, suggest, unlike_letters
 from papersite.yamlfile import Location, YamlDocument, unquoted_key
 
 # Inside the package, so a plain `pip install .` (as the deploy workflow runs) has them; the YAML
@@ -111,7 +111,8 @@ def validate(document: YamlDocument, schema: str) -> list[SchemaProblem]:
     found: list[SchemaProblem] = []
     for error in load_schema(schema).iter_errors(document.data):
         found.extend(_explain(error, document))
-    return sorted(found, key=lambda p: p.line)
+    # jsonschema reports each missing key of an object apart, and each message names them all.
+    return sorted(dict.fromkeys(found), key=lambda p: p.line)
 
 
 def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaProblem]:
@@ -156,6 +157,8 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
         and "minLength" in schema
     ):
         return  # its minLength already says it is empty: "holds only spaces" would say it twice
+    if error.validator == "required" and not _missing(error):
+        return  # each is an unknown key's "did you mean", said at its line: one mistake, not two
     invalid_id = error.validator == "pattern" and error.validator_value == _ID_PATTERN
     kind = _id_kind(location) if invalid_id else None
     message = _message(
@@ -243,8 +246,7 @@ def _message(
         )
         return f"{name} must be {_expected(error)}, not {_as_written(value, written)}{hint}"
     if kind == "required":
-        missing = [key for key in expected if key not in value]
-        return f"{name} is missing '{missing[0]}'"
+        return f"{name} is missing {listed([repr(key) for key in _missing(error)])}"
     if kind == "maxLength":
         if _id_kind(location):
             # render.check_id refuses it as a folder name: said here, the check names its line.
@@ -367,9 +369,47 @@ def _run_in_hint(key: str, allowed: list[str]) -> str:
     its value as one key.
     """
     for name in allowed:
-        if key.startswith(name) and _RUN_ON.match(key, len(name)):
+        if _runs_into(key, name):
             return f"write '{name}:' followed by a space"
     return ""
+
+
+def _runs_into(key: str, name: str) -> bool:
+    """Whether ``key`` is the key ``name`` run into its value (:func:`_run_in_hint`)."""
+    return key.startswith(name) and bool(_RUN_ON.match(key, len(name)))
+
+
+def _missing(error: ValidationError) -> list[str]:
+    """The keys a ``required`` error finds missing, but those an unknown key is told it meant.
+
+    'threshhold: 4' is one mistake: "unknown key 'threshhold' (did you mean 'threshold'?)" says
+    it, and "'rules' is missing 'threshold'" would count it twice.
+    """
+    value: Any = error.instance
+    required: Any = error.validator_value
+    missing = [key for key in required if key not in value]
+    meant = _meant_keys(value, error.schema)
+    return [key for key in missing if key not in meant]
+
+
+def _meant_keys(value: dict[Any, Any], schema: Any) -> set[str]:
+    """The known keys an object's unknown keys are told they meant, run in or by "did you mean".
+
+    As the message for unknown keys words it: a key with a link hint is told of 'links' instead.
+    """
+    if schema.get("additionalProperties") is not False:
+        return set()  # its other keys are not unknown: none is told it meant another
+    allowed = sorted(schema.get("properties", {}))
+    known = set(allowed)
+    meant = set()
+    for key in value:
+        if key in known or _link_hint(str(key), value[key], known):
+            continue
+        run_in = next((name for name in allowed if _runs_into(str(key), name)), None)
+        close = run_in or closest(str(key), allowed)
+        if close is not None:
+            meant.add(close)
+    return meant
 
 
 def _link_hint(key: str, value: object, known: set[str]) -> str:

@@ -257,12 +257,20 @@ def closest(given: str, known: Sequence[str]) -> str | None:
     """The known name a typo most likely meant: one it looks like, one it starts, else by difflib.
 
     One it looks like (:func:`look_alike`) reads the same: difflib counts its look-alike letters
-    as wrong, and may prefer another, or none when the id is short.
+    as wrong, and may prefer another, or none when the id is short. One it is but for case
+    ('ID' for 'id') is it: difflib finds no letter of 'ID' in 'id'.
     """
     alike = look_alike(given, known)
     if alike is not None:
         return alike
     names = _names(tuple(known)) if len(known) > LIKELY_FROM else None
+    folded = given.casefold()
+    if names is not None:
+        same = names.folded.get(folded)
+    else:
+        same = next((name for name in known if name.casefold() == folded), None)
+    if same is not None:
+        return same
     # Curators often paste the start of a long id; difflib scores a short prefix of an 80-character
     # slug too low, so prefixes are tried first.
     if not given:
@@ -300,6 +308,10 @@ class Names:
 
         self.names = tuple(names)
         self._sorted = sorted(self.names)
+        # Each name by its case-folded form, the first of those alike but for case.
+        self.folded: dict[str, str] = {}
+        for name in reversed(self.names):
+            self.folded[name.casefold()] = name
         count = len(self.names)
         lengths = np.fromiter(map(len, self.names), dtype=np.int64, count=count)
         # Every letter of every name in one array; surrogatepass, as a str may hold lone ones.
