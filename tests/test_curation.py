@@ -507,6 +507,31 @@ def test_a_misspelt_section_is_reported_once_not_echoed_by_featured(content: Pat
     ]
 
 
+def test_a_theme_id_beside_a_section_the_schema_refuses_is_checked_too(content: Path) -> None:
+    # The entry is skipped for its section; its theme, as wrong, was left unsaid until then.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    themes:\n"
+        "      Efficiency: Quantization\n",
+    )
+    assert errors(content) == [
+        f"{P}:5: 'Quantization' is not a valid id (that is the title of section 'quantization' "
+        "of theme 'efficiency': write its id)",
+        f"{P}:5: unknown theme 'Efficiency' (that is the title of theme 'efficiency': write its "
+        "id)",
+    ]
+    # Two ids written as one key, the colon left out, are one mistake, which the schema says.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    themes:\n"
+        "      efficiency quantization:\n",
+    )
+    assert errors(content) == [
+        f"{P}:5: 'efficiency quantization' must be text, not nothing; write themes: "
+        "{efficiency: quantization}"
+    ]
+
+
 # What the message of a regex that matches empty text goes on to say.
 REQUIRED = (
     "make part of it required ('+', one or more, instead of '*', which allows none; "

@@ -1707,6 +1707,10 @@ def _read_decisions(
             continue
         if paper_id in broken:
             unread.add(key)
+            _check_refused_sections_themes(
+                _References(document, ("papers", paper_id), themes, problems, unknown_ids),
+                mistakes,
+            )
             continue
         checker = _References(document, ("papers", paper_id), themes, problems, unknown_ids)
         decisions[key] = decision = _decision(key, line, entry or {}, checker)
@@ -1733,6 +1737,27 @@ def _read_decisions(
             "(see there why), and may hold them; check again once it is fixed",
         )
     return decisions
+
+
+def _check_refused_sections_themes(checker: _References, mistakes: set[Location]) -> None:
+    """The theme ids of a map of sections the schema refused, checked though the entry is not.
+
+    In ``themes: {Arithmetic-Reasoning: Arithmetic-Numeracy}`` both ids are wrong; the entry is
+    skipped for its section, and its theme would go unsaid until that is fixed. The schema names
+    one refused section of a map: the theme id of every section written as text is checked.
+    """
+    paper_id = checker.place[-1]
+    keys = {
+        location[2]
+        for location in mistakes
+        if len(location) == 4 and location[1] == paper_id and isinstance(location[3], str)
+    }
+    for key in ("themes", "add"):
+        placements = value_at(checker.document.data, (*checker.place, key)) if key in keys else {}
+        for theme_id, section_id in placements.items():
+            # A theme without a section as text ({a b}, {a: [b, c]}) is the schema's one mistake.
+            if isinstance(theme_id, str) and isinstance(section_id, str):
+                checker.theme(theme_id, key, theme_id)
 
 
 def _joined_hint(paper_id: str, catalogue: Catalogue, document: YamlDocument) -> str | None:
