@@ -1701,6 +1701,45 @@ def test_raw_html_and_unsafe_links_in_notes_and_intros_are_warnings_at_their_lin
     assert errors(content) == []
 
 
+def test_headings_and_images_in_notes_are_warnings_at_their_lines(content: Path) -> None:
+    # Shown as bold text and as a link: the curator is told, as of raw HTML.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n"
+        "    note: |\n      # Big heading\n\n      ![chart](https://e.com/i.png)\n",
+    )
+    assert [p for p in curate(content)[1] if "'note'" in p] == [
+        f"{P}:4: warning: 'note': heading 'Big heading' shows as bold text: a heading here would "
+        "read as one of the page's own; write **bold** instead",
+        f"{P}:4: warning: 'note': image 'https://e.com/i.png' shows as a link, not as an image: "
+        "the site loads nothing from other sites, which would learn of every reader; write "
+        "[text](https://…) to link to it",
+    ]
+    assert errors(content) == []
+
+
+def test_a_featured_paper_s_long_note_is_a_warning_at_its_line(content: Path) -> None:
+    # Shown in full twice on each theme's page: on the paper's "Start here" card, in its section.
+    long = "word " * 101  # 504 characters, stripped
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n"
+        f"    featured: true\n    note: {long}\n"
+        f"  quantized-state-space-models:\n    note: {long}\n",
+    )
+    assert [p for p in curate(content)[1] if "'note'" in p] == [
+        f"{P}:5: warning: 'note' is 504 characters, more than a featured paper's card takes in: "
+        "its themes' pages show it in full, on the card and in its section; keep it to 500, a "
+        "sentence or two on why to read it first"
+    ]
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n"
+        f"    featured: true\n    note: {'word ' * 100}\n",
+    )
+    assert [p for p in curate(content)[1] if "'note'" in p] == []
+
+
 @pytest.mark.parametrize(
     ("note", "line"),
     [

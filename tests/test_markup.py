@@ -113,6 +113,9 @@ def test_notes_are_markdown_without_raw_html_or_script_links() -> None:
         ("<!-- todo -->", ["raw HTML '<!--'"]),
         ("[js](javascript:alert(1)) and ![i](data:image/png,x)", ["link 'javascript:alert(1)'"]),
         ("<b>x</b> [js](javascript:x)", ["raw HTML '<b>'", "link 'javascript:x'"]),
+        ("# Big heading\n\nText", ["heading 'Big heading'"]),
+        ("Text\n---", ["heading 'Text'"]),
+        ("![i](https://e.com/i.png)", ["image 'https://e.com/i.png'"]),
         # Written to show as code, or not HTML at all: nothing to say.
         ("`<div>` and\n\n```\n<b>code</b>\n```\n\n    <i>indented</i>", []),
         ("a < b, x<y and <https://example.org>; [rel](../other/), [m](mailto:a@b.c)", []),
@@ -263,8 +266,22 @@ def test_notes_keep_code_blocks_and_lists() -> None:
     )
 
 
-def test_a_note_s_headings_go_below_the_page_s_own() -> None:
-    # A note sits under a paper's <h3> in theme lists: "# Why" must not make a page-sized <h1>.
-    assert render_note("# Why\n\nBecause.\n\nHow\n---\n\n##### Deep") == (
-        "<h4>Why</h4>\n<p>Because.</p>\n<h5>How</h5>\n<h6>Deep</h6>"
+def test_a_note_s_headings_show_as_bold_text() -> None:
+    # A note sits under a paper's <h3> in theme lists: "# Why" must not make a page-sized <h1>,
+    # nor any heading read as one of the page's own.
+    assert render_note("# Why *now*\n\nBecause.\n\nHow\n---\n\n##### Deep") == (
+        "<p><strong>Why <em>now</em></strong></p>\n<p>Because.</p>\n"
+        "<p><strong>How</strong></p>\n<p><strong>Deep</strong></p>"
+    )
+
+
+def test_a_note_s_images_show_as_links_to_them() -> None:
+    # Loaded, an image would tell its host of every reader of every page showing the note.
+    assert render_note("![a chart](https://e.com/i.png) and ![](https://e.com/j.png)") == (
+        '<p><a href="https://e.com/i.png">a chart</a> and '
+        '<a href="https://e.com/j.png">https://e.com/j.png</a></p>'
+    )
+    # Inside a link, its alt text alone: links do not nest.
+    assert render_note("[![a chart](https://e.com/i.png)](https://e.com/)") == (
+        '<p><a href="https://e.com/"><span>a chart</span></a></p>'
     )

@@ -100,6 +100,11 @@ AS_REGEX_SECONDS = 2.0
 AS_REGEX_COUNTED = 3
 # The most featured papers a theme should have: CONTRIBUTING.md asks curators for 3–5.
 FEATURED_AT_MOST = 5
+# The longest note a featured paper should have, as written: its themes' pages show it in full on
+# the paper's "Start here" card and again in its section. CONTRIBUTING.md asks for one line; 500
+# characters, some 80 words (four lines of a card), leaves room for a sentence or two and a link,
+# all a reader choosing where to begin takes in at a glance.
+FEATURED_NOTE_AT_MOST = 500
 # A section's id is its heading's anchor on the theme's page, beside the anchor each paper listed
 # there has, paper-<paper id> (templates/_macros.j2), where the paper's own page links to. A
 # section id starting so could be a paper's anchor: the page would hold two elements with one id
@@ -2413,7 +2418,16 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         )
     # A note shows on the paper's page and on its themes' pages.
     where = (*check.place, "note")
-    _check_markdown(check.document, where, entry.get("note"), check.problems, pages=2)
+    note = entry.get("note")
+    _check_markdown(check.document, where, note, check.problems, pages=2)
+    if featured and isinstance(note, str) and len(note.strip()) > FEATURED_NOTE_AT_MOST:
+        check.problems.warning(
+            check.document.path,
+            check.document.line(*where),
+            f"'note' is {len(note.strip()):,} characters, more than a featured paper's card "
+            f"takes in: its themes' pages show it in full, on the card and in its section; keep "
+            f"it to {FEATURED_NOTE_AT_MOST}, a sentence or two on why to read it first",
+        )
     themes = check.placements(entry["themes"], "themes") if "themes" in entry else None
     add = check.placements(entry.get("add", []), "add")
     remove = tuple(

@@ -5,7 +5,8 @@ Titles and abstracts come from scraped web pages and contain ``<``, ``_``, ``*``
 Markdown: it is HTML-escaped and placed inside raw HTML blocks, which Python-Markdown passes through
 untouched. Where text must stay Markdown (headings that feed the table of contents), every character
 Markdown could act on is backslash-escaped as well. Curators' notes are Markdown without raw HTML:
-they are rendered here, with raw HTML turned into text and unsafe link schemes dropped.
+they are rendered here, with raw HTML turned into text, headings into bold text, images into links
+to them and unsafe link schemes dropped.
 Text for the GitHub-flavoured Markdown of ``papersite review`` is backslash-escaped the same
 way (:func:`escape_gfm`), or, where it must show to the letter (an address), put in a code span
 (:func:`code_span`).
@@ -17,6 +18,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import quote
 
 import markdown
@@ -223,19 +225,56 @@ class _FindRawHtml(Treeprocessor):
             self._look(child)
 
 
-# A note sits under a paper's <h3> on theme pages (and an <h2> on its own page): its headings go
-# below those, so "# Why read it" cannot put a page-sized <h1> in the middle of a list.
-_NOTE_HEADING_SHIFT = 3
+class _HeadingsAsBold(Treeprocessor):
+    """Makes a note's headings bold paragraphs, collecting their text in ``found``.
 
+    A note sits under a paper's <h3> on theme pages (and an <h2> on its own page), an intro under
+    its page's title: a heading of its own, at any level, would read as one of the page's, and
+    "# Why read it" as a page-sized <h1> in the middle of a list.
+    """
 
-class _ShiftHeadings(Treeprocessor):
-    """Moves a note's headings three levels down (# becomes <h4>), to <h6> at most."""
+    found: list[str]
 
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
             tag = element.tag  # a function, not text, for a comment node
             if isinstance(tag, str) and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-                element.tag = f"h{min(6, int(tag[1]) + _NOTE_HEADING_SHIFT)}"
+                self.found.append("".join(element.itertext()))
+                bold = ET.Element("strong")
+                bold.text, bold[:] = element.text, list(element)
+                element.tag, element.text, element[:] = "p", None, [bold]
+
+
+class _ImagesAsLinks(Treeprocessor):
+    """Makes a note's images links to them, collecting their addresses in ``found``.
+
+    A reading list loads nothing from elsewhere: an image in a note would be fetched from its
+    host, which learns of each reader, on every page that shows the note. The link shows the
+    image's alt text (its address when it has none); inside a link, the alt text alone, as links
+    do not nest.
+    """
+
+    found: list[str]
+
+    def run(self, root: ET.Element) -> None:
+        self._replace(root, in_link=False)
+
+    def _replace(self, element: ET.Element, *, in_link: bool) -> None:
+        for child in element:
+            if child.tag == "img":
+                src = child.get("src", "")
+                if safe_url(src) is not None:
+                    self.found.append(src)  # an unsafe one is dropped, and said to be as a link
+                text = child.get("alt") or src
+                child.attrib.clear()
+                child.text = text
+                if in_link:
+                    child.tag = "span"
+                else:
+                    child.tag = "a"
+                    child.set("href", src)
+            else:
+                self._replace(child, in_link=in_link or child.tag == "a")
 
 
 def _note_markdown() -> markdown.Markdown:
@@ -244,8 +283,10 @@ def _note_markdown() -> markdown.Markdown:
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_DropUnsafeLinks(md), "papersite_drop_unsafe_links", 0)
-    md.treeprocessors.register(_ShiftHeadings(md), "papersite_shift_headings", 1)
+    md.treeprocessors.register(_HeadingsAsBold(md), "papersite_headings_as_bold", 1)
     md.treeprocessors.register(_FindRawHtml(md), "papersite_find_raw_html", 2)
+    # Before the links are checked: an image's address, now a link's, is checked as one.
+    md.treeprocessors.register(_ImagesAsLinks(md), "papersite_images_as_links", 3)
     return md
 
 
@@ -258,7 +299,7 @@ def render_note(text: str, *, prefix: str = "") -> str:
     ``prefix`` goes before each relative link that leads from the page's folder: ``../`` a folder
     the note is shown below the page its links were written from (a theme's later pages).
     """
-    return _convert_note(text, prefix)[0]
+    return _convert_note(text, prefix).html
 
 
 # Python-Markdown's list items: '-', '*' or '+', or a number and '.', then a space or a tab. A
@@ -347,30 +388,43 @@ def _starts_list(lines: list[str], index: int) -> bool:
 
 
 def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
-    """What rendering the note changes from what its curator wrote: raw HTML, unsafe links.
+    """What rendering the note changes from what its curator wrote: raw HTML, links, images.
+
+    Headings show as bold text, images as links, raw HTML as text; unsafe links are dropped.
 
     A note shown on ``pages`` > 1 pages (a paper's, its themes') also may not link relatively: the
     same address leads somewhere else from each page.
     """
-    _, raw_html, dropped, relative = _convert_note(text)
+    note = _convert_note(text)
     problems = []
     unlisted = unlisted_items(text)
     if unlisted:
         problems.append(unlisted_problem(unlisted))
-    if raw_html:
+    if note.raw_html:
         problems.append(
-            f"raw HTML {raw_html[0]!r} shows as text to readers: write Markdown instead "
+            f"raw HTML {note.raw_html[0]!r} shows as text to readers: write Markdown instead "
             "(*emphasis*, [text](https://…)), or put it in `backticks` to show it as code"
         )
-    if dropped:
+    if note.headings:
         problems.append(
-            f"link {dropped[0]!r} is dropped: a note may link to https://, http://, mailto: or "
-            "a relative address"
+            f"heading {shortened(note.headings[0], 50)!r} shows as bold text: a heading here "
+            "would read as one of the page's own; write **bold** instead"
         )
-    if relative and pages > 1:
+    if note.images:
         problems.append(
-            f"relative link {relative[0]!r} leads somewhere else from each page that shows the "
-            "note (the paper's and its themes'): give the full address, https://…"
+            f"image {shortened(note.images[0], 50)!r} shows as a link, not as an image: the "
+            "site loads nothing from other sites, which would learn of every reader; write "
+            "[text](https://…) to link to it"
+        )
+    if note.dropped:
+        problems.append(
+            f"link {note.dropped[0]!r} is dropped: a note may link to https://, http://, mailto: "
+            "or a relative address"
+        )
+    if note.relative and pages > 1:
+        problems.append(
+            f"relative link {note.relative[0]!r} leads somewhere else from each page that shows "
+            "the note (the paper's and its themes'): give the full address, https://…"
         )
     return tuple(problems)
 
@@ -388,15 +442,33 @@ def unlisted_problem(unlisted: list[str]) -> str:
 
 def relative_links(text: str) -> tuple[str, ...]:
     """The relative addresses a note or intro links to (links and images), as written."""
-    return tuple(_convert_note(text)[3])
+    return tuple(_convert_note(text).relative)
 
 
-def _convert_note(text: str, prefix: str = "") -> tuple[str, list[str], list[str], list[str]]:
-    """The note as HTML, the raw HTML found in it, the unsafe links dropped, the relative ones."""
+@dataclass(frozen=True)
+class _Converted:
+    """A note as HTML, and what rendering it changed from what its curator wrote."""
+
+    html: str
+    raw_html: list[str]  # shown as text
+    headings: list[str]  # their text, shown bold
+    images: list[str]  # their addresses, shown as links
+    dropped: list[str]  # unsafe links, removed
+    relative: list[str]  # relative links, as written
+
+
+def _convert_note(text: str, prefix: str = "") -> _Converted:
+    """The note as HTML, with what rendering it changed (:class:`_Converted`)."""
     _NOTES.reset()
     links = _NOTES.treeprocessors["papersite_drop_unsafe_links"]
     raw = _NOTES.treeprocessors["papersite_find_raw_html"]
+    headings = _NOTES.treeprocessors["papersite_headings_as_bold"]
+    images = _NOTES.treeprocessors["papersite_images_as_links"]
     assert isinstance(links, _DropUnsafeLinks) and isinstance(raw, _FindRawHtml)
+    assert isinstance(headings, _HeadingsAsBold) and isinstance(images, _ImagesAsLinks)
     links.dropped, links.relative, links.prefix, raw.found = [], [], prefix, []
+    headings.found, images.found = [], []
     rendered: str = _NOTES.convert(clean_text(text))
-    return rendered, raw.found, links.dropped, links.relative
+    return _Converted(
+        rendered, raw.found, headings.found, images.found, links.dropped, links.relative
+    )
