@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from papersite import review as review_module
-from papersite import rules
+from papersite import rules, summary
 from papersite.cli import main
 from papersite.markup import code_span, escape_gfm
-from papersite.review import format_review, review
+from papersite.review import review
+from papersite.summary import format_review
 
 from .conftest import (
     CURATION_DATA,
@@ -991,7 +992,7 @@ def test_a_paper_hidden_as_it_arrives_with_an_error_in_its_entry_is_not_compared
 def test_long_lists_end_in_a_count_of_the_rest(
     curated_content: Path, head_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(review_module, "MAX_LISTED", 1)
+    monkeypatch.setattr(summary, "MAX_LISTED", 1)
     text = format_review(review(curated_content, head_content))
     assert "### Added (2)\n\n- A Survey of Cooking Robots" in text
     assert "(unhidden; not yet decided in papers.yaml)\n- … and 1 more\n\n### Moved (1)" in text
@@ -1753,7 +1754,7 @@ def test_the_job_summary_is_cut_under_what_github_shows(
     assert len(whole.encode("utf-8")) > 1_200_000
     assert main(["review", "--base-content", "content", "--content", "head", "--job-summary"]) == 0
     cut = capsys.readouterr().out
-    assert len(cut.encode("utf-8")) <= review_module.JOB_SUMMARY_BYTES < 1024 * 1024
+    assert len(cut.encode("utf-8")) <= summary.JOB_SUMMARY_BYTES < 1024 * 1024
     assert cut.startswith("## Content review\n") and "**The review is cut here**" in cut
 
 
@@ -2139,7 +2140,7 @@ def test_themes_edited_are_listed_while_papers_are_not_compared(
 def test_a_long_list_of_themes_edited_ends_in_a_count_of_the_rest(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(review_module, "MAX_LISTED", 1)
+    monkeypatch.setattr(summary, "MAX_LISTED", 1)
     head = _head_copy(curated_content)
     _edit_themes(head, ("intro: Numbers.", "intro: Sums."), ("Making", "Made"))
     text = format_review(review(curated_content, head))

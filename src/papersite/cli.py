@@ -412,7 +412,8 @@ def _run_triage(args: argparse.Namespace) -> int:
 
 
 def _run_review(args: argparse.Namespace) -> int:
-    from papersite.review import JOB_SUMMARY_BYTES, format_review, review
+    from papersite.review import review
+    from papersite.summary import JOB_SUMMARY_BYTES, format_review
 
     # 0 even when the content has problems: the summary lists them; `papersite check` fails a run.
     limit = JOB_SUMMARY_BYTES if args.job_summary else None
