@@ -134,8 +134,8 @@ def curated_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return content
 
 
-# Two titles that slug to one id, cut at MAX_ID_LENGTH: the first captured gets it, the other the
-# id's stem (TWIN_STEM) and six hex digits of its title's hash.
+# Two titles that slug to one id, cut at PAPER_ID_MAX_LENGTH: the first captured gets it, the other
+# the id's stem (TWIN_STEM) and six hex digits of its title's hash.
 LONG = "A Very Long Title About Quantization That Goes On and On Past Eighty Characters Surely"
 SHARED = "a-very-long-title-about-quantization-that-goes-on-and-on-past-eighty-characters"
 TWIN_STEM = "a-very-long-title-about-quantization-that-goes-on-and-on-past-eighty-char"

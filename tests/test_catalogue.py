@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from papersite.catalogue import (
     ARXIV_ID,
-    MAX_ID_LENGTH,
+    PAPER_ID_MAX_LENGTH,
     Catalogue,
     JoinedTitle,
     abstract_key,
@@ -45,7 +45,7 @@ def shipped():  # type: ignore[no-untyped-def]
 def test_ids_are_unique_ascii_and_bounded(shipped) -> None:  # type: ignore[no-untyped-def]
     ids = [p.id for p in shipped.papers]
     assert len(set(ids)) == len(ids)
-    assert all(i.isascii() and 0 < len(i) <= MAX_ID_LENGTH for i in ids)
+    assert all(i.isascii() and 0 < len(i) <= PAPER_ID_MAX_LENGTH for i in ids)
     assert ids == sorted(ids)
 
 
@@ -914,7 +914,7 @@ def test_slugify(title: str, slug: str) -> None:
 
 def test_long_titles_are_cut_at_a_word_boundary() -> None:
     slug = slugify("word " * 40)
-    assert len(slug) <= MAX_ID_LENGTH
+    assert len(slug) <= PAPER_ID_MAX_LENGTH
     assert slug.endswith("word")
 
 

@@ -32,7 +32,7 @@ from papersite.curation import (
 )
 from papersite.errors import PapersiteError, Problems
 from papersite.markup import render_note
-from papersite.render import ID_MAX_LENGTH, check_id, generate
+from papersite.render import THEME_ID_MAX_LENGTH, check_id, generate
 from papersite.rules import Term
 
 from .conftest import (
@@ -2691,17 +2691,17 @@ def test_an_id_too_long_for_a_page_address_is_an_error_at_its_line(
     content: Path, written: str, line: int, name: str
 ) -> None:
     # Building refuses it (render.check_id) naming no file or line: the check says where.
-    for length in (ID_MAX_LENGTH, ID_MAX_LENGTH + 1):
+    for length in (THEME_ID_MAX_LENGTH, THEME_ID_MAX_LENGTH + 1):
         long_id = "a" * length
         themes = THEMES.replace("  - id: arithmetic-reasoning\n", written.format(id=long_id), 1)
         write(content, themes=themes, papers=HEADER + "papers: {}\n")
         found = [p for p in curate(content)[1] if ": warning: " not in p]
-        if length == ID_MAX_LENGTH:
+        if length == THEME_ID_MAX_LENGTH:
             assert (found, check_id("theme", long_id, "here")) == ([], long_id)
             continue
         assert found == [
-            f"{T}:{line}: {name} is longer than {ID_MAX_LENGTH} characters, the most an id in a "
-            "page address may have: shorten it"
+            f"{T}:{line}: {name} is longer than {THEME_ID_MAX_LENGTH} characters, the most an id "
+            "in a page address may have: shorten it"
         ]
         with pytest.raises(PapersiteError, match="cannot be a page address"):
             check_id("theme", long_id, "here")

@@ -9,6 +9,7 @@ from jsonschema.exceptions import SchemaError
 from papersite import schema as schema_module
 from papersite.errors import PapersiteError
 from papersite.schema import SCHEMA_DIR, SchemaProblem, load_schema, validate
+from papersite.urls import ID_PATTERN
 from papersite.yamlfile import load_yaml_text
 
 # themes.yaml's smallest valid theme, to put one mistake in at a time.
@@ -365,4 +366,4 @@ def test_a_schema_that_breaks_the_metaschema_is_refused_as_the_bug_it_is(
 def test_the_id_pattern_the_messages_know_is_the_schemas(name: str) -> None:
     # A title written where an id goes is explained only for a pattern the messages know as ids.
     declared = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    assert declared["$defs"]["id"]["pattern"] == schema_module._ID_PATTERN
+    assert declared["$defs"]["id"]["pattern"] == ID_PATTERN

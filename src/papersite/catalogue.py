@@ -42,7 +42,10 @@ if TYPE_CHECKING:
     from pylatexenc.latex2text import LatexNodes2Text
     from pylatexenc.latexwalker import LatexNode
 
-MAX_ID_LENGTH = 80
+# A paper's id is its page's folder, in every link to it, and its key in the exports, which document
+# the limit ("at most 80 characters"): changing it changes published ids. 80 keeps an address
+# readable in a link; half the shipped titles slug to 70 or fewer, longer ones are cut at a word.
+PAPER_ID_MAX_LENGTH = 80
 # Abstracts at least this long tell a retitled paper; shorter ones ("Abstract withheld.") could be
 # any paper's.
 MIN_MATCHED_ABSTRACT = 100
@@ -741,12 +744,12 @@ def _folded(text: str) -> str:
 
 
 def slugify(title: str) -> str:
-    """An ASCII slug of a title, cut at a word boundary to fit MAX_ID_LENGTH."""
+    """An ASCII slug of a title, cut at a word boundary to fit PAPER_ID_MAX_LENGTH."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = _NON_SLUG.sub("-", ascii_title.lower()).strip("-")
-    if len(slug) > MAX_ID_LENGTH:
-        cut = slug[: MAX_ID_LENGTH + 1]
-        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:MAX_ID_LENGTH]
+    if len(slug) > PAPER_ID_MAX_LENGTH:
+        cut = slug[: PAPER_ID_MAX_LENGTH + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:PAPER_ID_MAX_LENGTH]
     return slug.strip("-")
 
 
@@ -766,7 +769,7 @@ def assign_ids(titles: Iterable[str]) -> list[str]:
         slug = slugify(title)
         if not slug or slug in taken:
             # The suffix hashes the title, so it does not depend on which papers came before.
-            stem = slugify(title)[: MAX_ID_LENGTH - 7].rstrip("-") or "paper"
+            stem = slugify(title)[: PAPER_ID_MAX_LENGTH - 7].rstrip("-") or "paper"
             slug = f"{stem}-{_digest(title)}"
             while slug in taken:
                 slug = f"{stem}-{_digest(slug)}"

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from papersite import urls
 from papersite.catalogue import (
     ARXIV_ID,
-    MAX_ID_LENGTH,
+    PAPER_ID_MAX_LENGTH,
     Catalogue,
     Paper,
     linked_arxiv_id,
@@ -116,7 +116,7 @@ PAPER_ANCHOR_PREFIX = "paper-"
 # An id catalogue.assign_ids gave a paper whose title slugs as an earlier-captured one's: the slug
 # cut to leave room for '-' and six hex digits of the title's hash.
 HASHED_ID = re.compile(r"(?P<stem>.+)-[0-9a-f]{6}")
-HASHED_STEM_LENGTH = MAX_ID_LENGTH - 7
+HASHED_STEM_LENGTH = PAPER_ID_MAX_LENGTH - 7
 # The papers an unknown hashed id's hint names (the rest counted), and the longest title it shows
 # in full: a longer one shows what follows the words all of them share. No command lists the rest
 # while the error stands (export, even --rules-only, stops at it): eight keep the line readable.

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from papersite.catalogue import MAX_ID_LENGTH
+from papersite.catalogue import PAPER_ID_MAX_LENGTH
 from papersite.curation import CuratedPaper, Curation, Section, arxiv_id_of
 from papersite.errors import cannot_write
-from papersite.urls import bibtex_url, feed_url, paper_url, theme_url
+from papersite.urls import ID_PATTERN, bibtex_url, feed_url, paper_url, theme_url
 
 FORMATS = ("json", "csv")
 
@@ -54,7 +54,7 @@ EXPORT_FIELDS = (
     ExportField(
         "id",
         # What catalogue.slugify makes: readers may use an id as a file or folder name.
-        {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": MAX_ID_LENGTH},
+        {"type": "string", "pattern": ID_PATTERN, "maxLength": PAPER_ID_MAX_LENGTH},
         "stable ASCII slug of the title, at most 80 characters; when two papers' titles slug the "
         "same, the one captured first keeps it and the other gets a `-` and six hex digits of its "
         "title's SHA-256",
@@ -224,7 +224,7 @@ def schema_json() -> str:
 
 # What themes.yaml's ids are (its schema's $defs/id); the section a page adds for papers placed in
 # a section the theme lacks (curation.OTHER_SECTION) has one too.
-_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+_ID = {"type": "string", "pattern": ID_PATTERN}
 _IDS = {"type": "array", "items": _ID}
 # Markdown as curators write it, as papers.json's `note` is: the HTML a page shows depends on the
 # page (a later page of a theme needs one more "../" in a relative link), the Markdown does not.

@@ -90,9 +90,9 @@ WRITTEN_SUFFIXES = frozenset({".md", ".html", ".json", ".csv", ".xml", ".bib", "
 LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 # Ids become folder names; anything else (dots, slashes, capitals) is refused before writing.
 # themes.yaml's schema gives its ids the same maxLength, so the check says so at their line (a
-# test holds them equal).
-ID_MAX_LENGTH = 100
-SAFE_ID = re.compile(rf"[a-z0-9](?:[a-z0-9-]{{0,{ID_MAX_LENGTH - 2}}}[a-z0-9])?")
+# test holds them equal). Papers' ids are shorter still (catalogue.PAPER_ID_MAX_LENGTH).
+THEME_ID_MAX_LENGTH = 100
+SAFE_ID = re.compile(rf"[a-z0-9](?:[a-z0-9-]{{0,{THEME_ID_MAX_LENGTH - 2}}}[a-z0-9])?")
 _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 # Material's script takes every <link rel="alternate"> in a page's head for another language's
 # copy of the site and fetches sitemap.xml next to it: next to the feeds a page names
@@ -354,7 +354,7 @@ def check_id(kind: str, value: str, where: str) -> str:
             where,
             None,
             f"{kind} id {value!r} cannot be a page address: use lower-case letters, digits and "
-            f"'-', at most {ID_MAX_LENGTH} characters",
+            f"'-', at most {THEME_ID_MAX_LENGTH} characters",
         )
     return value
 

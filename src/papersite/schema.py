@@ -24,6 +24,7 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from papersite.errors import PapersiteError
+from papersite.urls import ID_PATTERN
 from papersite.wording import closest, describe, listed, suggest, unlike_letters
 from papersite.yamlfile import Location, YamlDocument, unquoted_key
 
@@ -31,8 +32,6 @@ from papersite.yamlfile import Location, YamlDocument, unquoted_key
 # files in content/ point editors at the same files by a path relative to the checkout.
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
-# The schemas' pattern for ids of themes and sections.
-_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _ID_HINT = "use lower-case words joined by hyphens, like '{example}'"
 # After an id's letters outside ASCII, named: what its letters may be.
 _ID_LETTERS = "(an id's letters are a to z)"
@@ -159,7 +158,7 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
         return  # its minLength already says it is empty: "holds only spaces" would say it twice
     if error.validator == "required" and not _missing(error):
         return  # each is an unknown key's "did you mean", said at its line: one mistake, not two
-    invalid_id = error.validator == "pattern" and error.validator_value == _ID_PATTERN
+    invalid_id = error.validator == "pattern" and error.validator_value == ID_PATTERN
     kind = _id_kind(location) if invalid_id else None
     message = _message(
         error, location, document.written_values.get(location), location in document.quoted
@@ -300,7 +299,7 @@ def foreign_letters(value: object) -> str:
     latin = "".join(
         "a" if letter.isalpha() and not letter.isascii() else letter for letter in value
     )
-    return unlike_letters(value, "") if re.match(_ID_PATTERN, latin) else ""
+    return unlike_letters(value, "") if re.match(ID_PATTERN, latin) else ""
 
 
 def _id_kind(location: Location) -> str | None:
@@ -461,7 +460,7 @@ def _placements_fix(key: str, written: dict[Any, Any]) -> str:
     sections_given = False
     for theme, section in written.items():
         words = str(theme).split()
-        if section is None and len(words) == 2 and all(re.match(_ID_PATTERN, w) for w in words):
+        if section is None and len(words) == 2 and all(re.match(ID_PATTERN, w) for w in words):
             theme, section = words
         if not isinstance(theme, str) or not _PLAIN_ITEM.fullmatch(theme):
             return ""

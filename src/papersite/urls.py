@@ -36,6 +36,10 @@ SITEMAP = "sitemap"
 STYLESHEET = "stylesheets/papersite.css"
 SCRIPT = "javascripts/papersite.js"
 SEARCH_SCRIPT = "javascripts/search.js"
+# What an id in an address is, as the JSON Schemas write it (themes.yaml's, the exports'): words of
+# lower-case letters and digits joined by single hyphens. The schema files spell it out, being JSON;
+# Python takes it from here. render.check_id, before writing, checks a looser form and a length.
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 def paper_url(paper_id: str) -> str:
