@@ -7,8 +7,8 @@ import pytest
 from papersite.catalogue import load_catalogue
 from papersite.cli import main
 from papersite.curation import read_curation
-from papersite.errors import Problems
-from papersite.triage import Room, format_triage, room_in, triage
+from papersite.errors import PapersiteError, Problems
+from papersite.triage import Room, about_theme, format_triage, room_in, triage
 from papersite.yamlfile import MAX_BYTES, MAX_NODES
 
 
@@ -128,6 +128,35 @@ def test_one_theme_s_papers_are_listed_on_request(curated_content: Path) -> None
     )
     text = format_triage(report.about("sequence-models"))
     assert "papersite triage --disagreements --theme sequence-models lists them" in text
+
+
+def test_a_theme_is_found_by_its_id_or_a_former_one_and_a_wrong_one_is_refused(
+    curated_content: Path,
+) -> None:
+    themes = curated_content / "curation" / "themes.yaml"
+    themes.write_text(
+        themes.read_text().replace(
+            "id: arithmetic-reasoning", "id: arithmetic\n    formerly: [sums]"
+        )
+    )
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text().replace("arithmetic-reasoning", "arithmetic"))
+    catalogue = load_catalogue(curated_content)
+    files = read_curation(curated_content, catalogue, Problems())
+    assert files is not None
+    report = triage(files, catalogue)
+    assert about_theme(report, files, "arithmetic") == (report.about("arithmetic"), None)
+    # As the site's old addresses do, a renamed theme's old id leads to it.
+    assert about_theme(report, files, "sums") == (
+        report.about("arithmetic"),
+        "--theme sums: it is now 'arithmetic'",
+    )
+    with pytest.raises(PapersiteError) as raised:
+        about_theme(report, files, "arithmetic-reasoning")
+    assert str(raised.value) == (
+        "content/curation/themes.yaml: --theme: no theme has the id 'arithmetic-reasoning' "
+        "(did you mean 'arithmetic'?)"
+    )
 
 
 def test_an_excluded_theme_is_named_with_its_exclusion(curated_content: Path) -> None:

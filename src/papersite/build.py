@@ -68,6 +68,19 @@ class BuildResult:
         )
 
 
+@dataclass(frozen=True)
+class GenerateResult:
+    """What one ``papersite generate`` made, for the summary line."""
+
+    generated: Generated
+    out: Path
+
+    def __str__(self) -> str:
+        return (
+            f"Generated {self.generated.pages} pages and {self.generated.files} files in {self.out}"
+        )
+
+
 def build_epoch(catalogue: Catalogue) -> int:
     """Seconds since 1970 that date this build: SOURCE_DATE_EPOCH, else the newest content date."""
     raw = os.environ.get("SOURCE_DATE_EPOCH")
@@ -344,7 +357,7 @@ def generate_content(
     config_file: Path = CONFIG_FILE,
     progress: bool = False,
     warn: Callable[[Sequence[Problem]], None] = lambda problems: None,
-) -> Generated:
+) -> GenerateResult:
     """``papersite generate``: load ``content`` and :func:`generate_folder` its pages into ``out``.
 
     ``out`` is refused before the content is read: reading a large content takes a while, and its
@@ -353,7 +366,10 @@ def generate_content(
     check_docs_folder(out, config_file, content)
     loaded = load_content(content)
     warn(loaded.problems)
-    return generate_folder(loaded, out, content=content, config_file=config_file, progress=progress)
+    generated = generate_folder(
+        loaded, out, content=content, config_file=config_file, progress=progress
+    )
+    return GenerateResult(generated, out)
 
 
 @contextlib.contextmanager

@@ -31,8 +31,7 @@ from papersite.exports import (
     themes_schema_json,
     write_export,
 )
-from papersite.triage import SNIPPET_PAPERS, format_triage, room_in, triage
-from papersite.wording import counted, suggest
+from papersite.triage import SNIPPET_PAPERS, about_theme, format_triage, room_in, triage
 
 # How messages name standard output, which has no path of its own (Python's name for it).
 STDOUT = "<stdout>"
@@ -330,10 +329,21 @@ def _config_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--config",
         type=Path,
-        default=Path("mkdocs.yml"),
         metavar="FILE",
         help="the MkDocs configuration (default: ./mkdocs.yml)",
     )
+
+
+def _config_file(args: argparse.Namespace) -> Path:
+    """The ``--config`` given, else mkdocs_glue.CONFIG_FILE, which build and serve default to.
+
+    Imported here, not at the top: mkdocs_glue brings in the renderer, which would double the time
+    ``papersite check`` takes to start.
+    """
+    from papersite.mkdocs_glue import CONFIG_FILE
+
+    given: Path | None = args.config
+    return CONFIG_FILE if given is None else given
 
 
 def _positive(text: str) -> int:
@@ -376,14 +386,8 @@ def _run_check(args: argparse.Namespace) -> int:
         _write(f"{loaded.curation.summary(display_path(args.content / CURATION_DIR))}\n")
     # A skipped record's problem is among the catalogue's too: it was listed with its dump above.
     _print_problems([p for p in loaded.problems if p not in listed])
-    found = Problems(list(loaded.problems))
-    errors = len(found.failing())
-    papers = counted(len(loaded.catalogue), "paper")
-    if loaded.curation.hidden:
-        # As review and build count them: a curator compares this line with theirs.
-        papers += f", {len(loaded.catalogue) - len(loaded.curation.hidden)} on the site"
-    _write(f"{papers}; {counted(errors, 'error')}, {counted(len(found) - errors, 'warning')}\n")
-    return 1 if found.failing(strict=args.strict) else 0
+    _write(f"{loaded.counts()}\n")
+    return 1 if Problems(list(loaded.problems)).failing(strict=args.strict) else 0
 
 
 def _run_triage(args: argparse.Namespace) -> int:
@@ -395,17 +399,9 @@ def _run_triage(args: argparse.Namespace) -> int:
         )
     triaged = triage(loaded.files, loaded.catalogue)
     if args.theme is not None:
-        known = [theme.id for theme in loaded.files.themes]
-        now = {old: theme.id for theme in loaded.files.themes for old in theme.formerly}
-        theme_id = now.get(args.theme, args.theme)
-        if theme_id != args.theme:
-            # As the site's old addresses do, a renamed theme's old id leads to it.
-            print(f"papersite: --theme {args.theme}: it is now '{theme_id}'", file=sys.stderr)
-        elif theme_id not in known:
-            hint = suggest(args.theme, known, "themes")
-            message = f"--theme: no theme has the id '{args.theme}' {hint}"
-            raise PapersiteError(loaded.files.themes_path, None, message)
-        triaged = triaged.about(theme_id)
+        triaged, notice = about_theme(triaged, loaded.files, args.theme)
+        if notice is not None:
+            print(f"papersite: {notice}", file=sys.stderr)
     room = room_in(args.content / CURATION_DIR / PAPERS_FILE)
     _write(format_triage(triaged, disagreements=args.disagreements, most=args.snippet, room=room))
     return 0
@@ -445,7 +441,7 @@ def _run_build(args: argparse.Namespace) -> int:
     result = build_content(
         args.content,
         args.site_dir,
-        config_file=args.config,
+        config_file=_config_file(args),
         strict=args.strict,
         progress=sys.stderr.isatty(),
         warn=_print_problems,
@@ -459,19 +455,19 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_generate(args: argparse.Namespace) -> int:
     from papersite.build import generate_content
 
-    generated = generate_content(
+    result = generate_content(
         args.content,
         args.out,
-        config_file=args.config,
+        config_file=_config_file(args),
         progress=sys.stderr.isatty(),
         warn=_print_problems,
     )
-    _write(f"Generated {generated.pages} pages and {generated.files} files in {args.out}\n")
+    _write(f"{result}\n")
     return 0
 
 
 def _run_serve(args: argparse.Namespace) -> int:
     from papersite.serve import serve
 
-    serve(args.content, config_file=args.config, dev_addr=args.dev_addr)
+    serve(args.content, config_file=_config_file(args), dev_addr=args.dev_addr)
     return 0

@@ -499,6 +499,16 @@ class Loaded:
     # The curation files as read, which triage compares with the rules; None without a folder.
     files: CurationFiles | None = None
 
+    def counts(self) -> str:
+        """The last line of ``papersite check``: the papers, the errors and the warnings."""
+        found = Problems(list(self.problems))
+        errors = len(found.failing())
+        papers = counted(len(self.catalogue), "paper")
+        if self.curation.hidden:
+            # As review and build count them: a curator compares this line with theirs.
+            papers += f", {len(self.catalogue) - len(self.curation.hidden)} on the site"
+        return f"{papers}; {counted(errors, 'error')}, {counted(len(found) - errors, 'warning')}"
+
 
 def read_content(
     content: Path, *, catalogue: Catalogue | None = None, rules_only: bool = False

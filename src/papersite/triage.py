@@ -19,8 +19,9 @@ from pathlib import Path
 
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CurationFiles, Placement, sort_papers
+from papersite.errors import PapersiteError
 from papersite.rules import ThemeScore
-from papersite.wording import counted
+from papersite.wording import counted, suggest
 from papersite.yamlfile import MAX_BYTES, MAX_NODES, load_yaml_file, plain_key
 
 # Papers in one snippet: as many as a curator checks at a sitting (the next run gives the next).
@@ -129,6 +130,27 @@ def triage(files: CurationFiles, catalogue: Catalogue) -> Triage:
         elif set(entry.rules_themes) != set(item.themes):
             disagreements.append(entry)
     return Triage(files.papers_path, tuple(unsorted), tuple(disagreements), tuple(placed))
+
+
+def about_theme(report: Triage, files: CurationFiles, given: str) -> tuple[Triage, str | None]:
+    """``report`` about the theme ``--theme given`` names; a notice when it is a former id.
+
+    As the site's old addresses do, a renamed theme's old id leads to it, the notice saying its
+    id now. An id no theme has, now or before, is a PapersiteError at themes.yaml naming the
+    closest ones.
+    """
+    known = [theme.id for theme in files.themes]
+    now = {old: theme.id for theme in files.themes for old in theme.formerly}
+    theme_id = now.get(given, given)
+    notice = None
+    if theme_id != given:
+        notice = f"--theme {given}: it is now '{theme_id}'"
+    elif theme_id not in known:
+        hint = suggest(given, known, "themes")
+        raise PapersiteError(
+            files.themes_path, None, f"--theme: no theme has the id '{given}' {hint}"
+        )
+    return report.about(theme_id), notice
 
 
 def format_triage(
