@@ -6,6 +6,8 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -24,6 +26,23 @@ CURATION_DATA = DATA / "curation"
 # A content folder of a few records copied from a shipped dump, with the curation they need: real
 # input for code tests, which read it rather than content/, a fork's own (tests/test_content.py).
 EXCERPT = DATA / "excerpt"
+
+
+# Seeds of Python's string hashes for runs that must agree byte for byte: within one process two
+# runs hash alike, so set or dict order leaking into output shows only across processes.
+HASH_SEEDS = ("1", "2")
+
+
+def run_hash_seeded(seed: str, code: str, *args: str) -> str:
+    """The standard output of ``python -c code args`` run from the checkout, hashing with ``seed``.
+
+    From the checkout, ``code`` can import the tests' fixtures (``tests.sites``) as well.
+    """
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    command = [sys.executable, "-c", code, *args]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 def _dumps_digest(folder: Path) -> str:
