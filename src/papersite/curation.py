@@ -827,23 +827,9 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         problems.error(display_path(linked_out[0]), None, OUTSIDE_CONTENT)
         return None
     read = _read_themes(themes_path, problems)
-    unread: set[str] = set()
-    misnamed: set[str] = set()
-    misnamed_sections: set[tuple[str, str]] = set()
-    named_sections: set[tuple[str, str]] = set()
-    section_typos: set[tuple[str, ...]] = set()
-    decisions = _read_decisions(
-        papers_path,
-        catalogue,
-        read,
-        problems,
-        unread,
-        misnamed,
-        misnamed_sections,
-        named_sections,
-        section_typos,
-    )
-    _report_defaults(display_path(themes_path), read, named_sections, section_typos, problems)
+    papers = _read_decisions(papers_path, catalogue, read, problems)
+    decisions = papers.decisions
+    _report_defaults(display_path(themes_path), read, papers, problems)
     return CurationFiles(
         read.themes,
         read.rules,
@@ -854,14 +840,14 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         themes_sound=read.unchecked == frozenset() and not read.without_rules,
         without_rules=read.without_rules,
         papers_read=decisions is not None,
-        in_error=frozenset(unread)
+        in_error=papers.unread
         | {paper_id for paper_id, decision in (decisions or {}).items() if not decision.sound},
         unread_themes=read.unchecked,
         intro_links=read.intro_links,
-        misnamed=frozenset(misnamed),
+        misnamed=papers.misnamed,
         literal_keywords=read.literal_keywords,
         section_lines=read.section_lines,
-        misnamed_sections=frozenset(misnamed_sections),
+        misnamed_sections=papers.misnamed_sections,
     )
 
 
@@ -1590,98 +1576,119 @@ def _check_overlap(
 # --- papers.yaml -------------------------------------------------------------------------------
 
 
-def _read_decisions(
-    path: Path,
-    catalogue: Catalogue,
-    themes: _ThemesRead,
-    problems: Problems,
-    unread: set[str],
-    misnamed: set[str],
-    misnamed_sections: set[tuple[str, str]],
-    named_sections: set[tuple[str, str]],
-    section_typos: set[tuple[str, ...]],
-) -> dict[str, Decision] | None:
-    """The decisions of papers.yaml, checked; None when the file is there but cannot be read.
+@dataclass(frozen=True)
+class _DecisionsRead:
+    """What papers.yaml gave: the decisions read, and what its entries tell of themes.yaml."""
 
-    ``unread`` receives the ids of papers whose entry was skipped for a mistake inside it;
-    ``misnamed`` the themes entries name by another id (see CurationFiles.misnamed),
-    ``misnamed_sections`` the sections (see CurationFiles.misnamed_sections),
-    ``named_sections`` the sections of themes.yaml entries name, by their theme's id and their own,
-    and ``section_typos`` the unknown defaults whose section's id the entries show to be the typo
-    (see _UnknownIds.section_typos).
-    """
-    # papers.yaml is optional: a curation of rules alone is a valid start.
-    if not path.exists():
-        return {}
+    # By paper id; None when the file is there but cannot be read (no file: none to read).
+    decisions: dict[str, Decision] | None = field(default_factory=dict)
+    # Ids of papers whose entry was skipped for a mistake inside it.
+    unread: frozenset[str] = frozenset()
+    # The themes entries name by another id (see CurationFiles.misnamed).
+    misnamed: frozenset[str] = frozenset()
+    # The sections entries name by another id (see CurationFiles.misnamed_sections).
+    misnamed_sections: frozenset[tuple[str, str]] = frozenset()
+    # The sections of themes.yaml entries name, by their theme's id and their own.
+    named_sections: frozenset[tuple[str, str]] = frozenset()
+    # The unknown defaults whose section's id the entries show to be the typo (see
+    # _UnknownIds.section_typos).
+    section_typos: frozenset[tuple[str, ...]] = frozenset()
 
+
+@dataclass
+class _PapersMistakes:
+    """What papers.yaml's schema problems and duplicate keys mean, for :func:`_load` to say."""
+
+    catalogue: Catalogue
+    themes: _ThemesRead
+    # Themes an entry names by their title where an id goes (see _DecisionsRead.misnamed).
+    misnamed: set[str] = field(default_factory=set)
     # Worked out once for the file, not for each of its schema problems (hundreds, when the file
     # is dedented), which all ask.
-    out_of_place: list[tuple[YamlDocument, dict[Location, Location], list[tuple[str, int]]]] = []
+    _out_of_place: tuple[YamlDocument, dict[Location, Location], list[tuple[str, int]]] | None = (
+        None
+    )
 
-    def entries_out_of_place(
-        document: YamlDocument,
+    def out_of_place(
+        self, document: YamlDocument
     ) -> tuple[dict[Location, Location], list[tuple[str, int]]]:
         """The keys of entries at the ids' column (_dedented), and entries outside 'papers:'."""
-        if not out_of_place or out_of_place[0][0] is not document:
-            dedented, misplaced = _dedented(document, catalogue), _misplaced(document, catalogue)
-            out_of_place[:] = [(document, dedented, misplaced)]
-        return out_of_place[0][1], out_of_place[0][2]
+        if self._out_of_place is None or self._out_of_place[0] is not document:
+            dedented = _dedented(document, self.catalogue)
+            self._out_of_place = (document, dedented, _misplaced(document, self.catalogue))
+        return self._out_of_place[1], self._out_of_place[2]
 
-    def explain(document: YamlDocument, problem: SchemaProblem) -> str | None:
-        dedented, misplaced = entries_out_of_place(document)
+    def explain(self, document: YamlDocument, problem: SchemaProblem) -> str | None:
+        """What to say of a schema problem instead of the schema's message; "" for nothing."""
+        dedented, misplaced = self.out_of_place(document)
         if problem.location[:2] in dedented:
-            return ""  # said once, of the entry they belong to: see below
+            return ""  # said once, of the entry they belong to: see _read_decisions
         if (
             problem.location in dedented.values()
             and value_at(document.data, problem.location) is None
         ):
             return ""  # the entry left without its keys, said with them
-        if len(problem.location) == 3 and _nested_entry(document, catalogue, problem.location):
+        if len(problem.location) == 3 and _nested_entry(document, self.catalogue, problem.location):
             key = document.key_text(*problem.location)
             return f"'{key}' is a paper id: its entry is indented two spaces, like the others"
         if len(problem.location) == 4:
             # {efficiency: Efficient attention}: the section's theme; [Sequence Models]: none.
             theme_id = problem.location[3] if isinstance(problem.location[3], str) else None
             value = value_at(document.data, problem.location)
-            titled = _titled(value, themes.themes) if isinstance(value, str) else None
+            titled = _titled(value, self.themes.themes) if isinstance(value, str) else None
             if problem.id_kind == "theme" and titled is not None:
-                misnamed.add(titled.id)
-            return _invalid_id(document, problem, themes.themes, theme_id)
+                self.misnamed.add(titled.id)
+            return _invalid_id(document, problem, self.themes.themes, theme_id)
         if not problem.location and misplaced:
             return ""  # 'papers' missing: said with the entries that belong under it
         if len(problem.location) != 1 or problem.location[0] == "papers":
             return None
         key = document.key_text(*problem.location)
-        if catalogue.get(key) is None:
+        if self.catalogue.get(key) is None:
             return None
         # Said once for them all: one line lost or the file dedented misplaces every entry.
         return _misplaced_message(document, misplaced) if key == misplaced[0][0] else ""
 
-    def side_effect(document: YamlDocument, duplicate: DuplicateKey) -> bool:
+    def side_effect(self, document: YamlDocument, duplicate: DuplicateKey) -> bool:
+        """Whether a duplicate key only follows from an entry indented four spaces (unsaid)."""
         # A key of the entry after one indented four spaces, which YAML read into this entry.
         entry = duplicate.location[:-1]
         line = duplicate.problem.line or 0
         return len(entry) == 2 and any(
-            _nested_entry(document, catalogue, (*entry, key)) and document.line(*entry, key) < line
+            _nested_entry(document, self.catalogue, (*entry, key))
+            and document.line(*entry, key) < line
             for key in value_at(document.data, entry)
         )
 
+
+def _read_decisions(
+    path: Path, catalogue: Catalogue, themes: _ThemesRead, problems: Problems
+) -> _DecisionsRead:
+    """The decisions of papers.yaml, checked, with what its entries tell of themes.yaml."""
+    # papers.yaml is optional: a curation of rules alone is a valid start.
+    if not path.exists():
+        return _DecisionsRead()
+    said = _PapersMistakes(catalogue, themes)
     loaded = _load(
-        path, "papers", problems, explain=explain, side_effect=side_effect, too_big=PAPERS_TOO_BIG
+        path,
+        "papers",
+        problems,
+        explain=said.explain,
+        side_effect=said.side_effect,
+        too_big=PAPERS_TOO_BIG,
     )
     if loaded is None:
-        return None
+        return _DecisionsRead(None, misnamed=frozenset(said.misnamed))
     document, mistakes = loaded
-    dedented, misplaced = entries_out_of_place(document)
+    dedented, misplaced = said.out_of_place(document)
     for owner, keys in _dedented_by_entry(dedented).items():
         problems.error(document.path, *_dedented_message(document, owner, keys))
     if misplaced and not document.data.get("papers"):
         # No decision is where it is read: counts of the rules alone would read as the curators'.
-        return None
+        return _DecisionsRead(None, misnamed=frozenset(said.misnamed))
     # What a misplaced entry decides is not applied: the rules alone place the paper.
-    unread.update(key for key, _ in misplaced)
+    unread = {key for key, _ in misplaced}
     broken = {location[1] for location in mistakes} | {owner[1] for owner in dedented.values()}
-    ids = [paper.id for paper in catalogue.papers]
     decisions: dict[str, Decision] = {}
     # Ids of no paper read while a dump could not be read at all: most are likely in that dump.
     unknown: list[tuple[str, int]] = []
@@ -1707,18 +1714,7 @@ def _read_decisions(
             # yes, 2024 or 2024-05-01 unquoted: the entry is still checked, as meant.
             problems.error(document.path, line, unquoted_key("paper id", key, paper_id))
         if catalogue.get(key) is None:
-            if key in catalogue.skipped_ids:
-                message = f"paper '{key}' was skipped in its dump (see there why)"
-                problems.error(document.path, line, message)
-            elif catalogue.unread:
-                unknown.append((key, line))
-            else:
-                hint = (
-                    _twins_hint(key, catalogue)
-                    or _joined_hint(key, catalogue, document)
-                    or suggest(key, ids, "no paper has a similar id")
-                )
-                problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
+            _unknown_paper(key, line, document, catalogue, problems, unknown)
             continue
         if paper_id in broken:
             unread.add(key)
@@ -1737,21 +1733,59 @@ def _read_decisions(
             _check_tag_anchors(document.path, tagged, anchors, problems)
             tags_used.extend(tagged)
     unknown_ids.report()
-    misnamed.update(unknown_ids.meant)
-    misnamed_sections.update(unknown_ids.meant_sections)
-    named_sections.update(unknown_ids.named_sections)
-    section_typos.update(unknown_ids.section_typos)
     _check_tag_variants(document.path, tags_used, problems)
+    _report_in_unread_dumps(document.path, unknown, catalogue, problems)
+    return _DecisionsRead(
+        decisions,
+        unread=frozenset(unread),
+        misnamed=frozenset(said.misnamed | unknown_ids.meant),
+        misnamed_sections=frozenset(unknown_ids.meant_sections),
+        named_sections=frozenset(unknown_ids.named_sections),
+        section_typos=frozenset(unknown_ids.section_typos),
+    )
+
+
+def _unknown_paper(
+    key: str,
+    line: int,
+    document: YamlDocument,
+    catalogue: Catalogue,
+    problems: Problems,
+    unknown: list[tuple[str, int]],
+) -> None:
+    """An error at an entry for no paper of the catalogue, or the id kept in ``unknown``.
+
+    While a dump could not be read, the ids are kept, to be said at once by
+    :func:`_report_in_unread_dumps`.
+    """
+    if key in catalogue.skipped_ids:
+        message = f"paper '{key}' was skipped in its dump (see there why)"
+        problems.error(document.path, line, message)
+    elif catalogue.unread:
+        unknown.append((key, line))
+    else:
+        ids = [paper.id for paper in catalogue.papers]
+        hint = (
+            _twins_hint(key, catalogue)
+            or _joined_hint(key, catalogue, document)
+            or suggest(key, ids, "no paper has a similar id")
+        )
+        problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
+
+
+def _report_in_unread_dumps(
+    path: str, unknown: list[tuple[str, int]], catalogue: Catalogue, problems: Problems
+) -> None:
+    """One error for the unknown paper ids while a dump could not be read, at the first of them."""
     if unknown:
         (key, line), more = unknown[0], len(unknown) - 1
         others = f" and {more} more" if more else ""
         problems.error(
-            document.path,
+            path,
             line,
             f"unknown paper id '{key}'{others}: {', '.join(catalogue.unread)} could not be read "
             "(see there why), and may hold them; check again once it is fixed",
         )
-    return decisions
 
 
 def _check_refused_sections_themes(checker: _References, mistakes: set[Location]) -> None:
@@ -2250,26 +2284,25 @@ class _UnknownIds:
 def _report_defaults(
     path: str,
     read: _ThemesRead,
-    named_sections: set[tuple[str, str]],
-    section_typos: set[tuple[str, ...]],
+    papers: _DecisionsRead,
     problems: Problems,
 ) -> None:
     """An error at each default_section a few edits from a section id, saying which is the typo.
 
     The section's id is, when many entries name the default's spelling and none the section's
-    (``section_typos``, from _UnknownIds.report, whose errors at those entries say so too), so
-    that following them all fixes both at once. Else the default is ("did you mean"): with no
-    entry to tell, or papers.yaml not read, the section's id, as written, is the one trusted, so
-    that the advice is the same once papers.yaml is fixed.
+    (``papers.section_typos``, from _UnknownIds.report, whose errors at those entries say so
+    too), so that following them all fixes both at once. Else the default is ("did you mean"):
+    with no entry to tell, or papers.yaml not read, the section's id, as written, is the one
+    trusted, so that the advice is the same once papers.yaml is fixed.
     """
     for (theme_id, given), line in read.unknown_defaults.items():
         # From the lines read, not read.themes: a theme whose id is taken is not kept there.
         known = [section for theme, section in read.section_lines if theme == theme_id]
-        named = {section for named, section in named_sections if named == theme_id}
+        named = {section for named, section in papers.named_sections if named == theme_id}
         near = nearest(given, known, named)
         if near is None:  # not so when read (_theme_rules): for the type checker
             hint = f" {suggest(given, known, 'sections')}"
-        elif (theme_id, given) not in section_typos:
+        elif (theme_id, given) not in papers.section_typos:
             hint = f" {did_you_mean(given, near)}"
         else:
             hint = (
