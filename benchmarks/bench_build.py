@@ -121,8 +121,8 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
     time this process waited for them, and the worker's own CPU time is reported beside.
     """
     from papersite.build import build_epoch, index_search
-    from papersite.catalogue import load_catalogue
-    from papersite.curation import load_curation
+    from papersite.catalogue import read_catalogue
+    from papersite.curation import sort_catalogue
     from papersite.errors import Problems
     from papersite.mkdocs_glue import papersite_options, run_mkdocs, site_settings
     from papersite.related import Related, RelatedWorker
@@ -138,9 +138,9 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
         clock = now
 
     with RelatedWorker() as worker:
-        catalogue = load_catalogue(content)
+        catalogue = read_catalogue(content)
         lap("parse")
-        curation = load_curation(content, catalogue, Problems())
+        curation = sort_catalogue(content, catalogue, Problems())
         lap("curate")
         count = papersite_options(config).related_papers
         pending = worker.compute([item.paper for item in curation.papers], count)
@@ -181,10 +181,10 @@ def child_floor(content: Path, site: Path, config: Path) -> dict[str, Any]:
     """Plain MkDocs Material: one page per paper, title and abstract only, not in the nav."""
     from mkdocs.commands.build import build
 
-    from papersite.catalogue import load_catalogue
+    from papersite.catalogue import read_catalogue
     from papersite.mkdocs_glue import load_mkdocs_config, mkdocs_logging
 
-    catalogue = load_catalogue(content)
+    catalogue = read_catalogue(content)
     docs = site.parent / "floor-docs"
     (docs / "papers").mkdir(parents=True)
     (docs / "index.md").write_text("# Floor\n\nPlain pages.\n", encoding="utf-8")

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from benchmarks.synth import write_dumps
-from papersite.catalogue import load_catalogue
+from papersite.catalogue import read_catalogue
 
 
 def _baseline(folder: Path) -> float:
@@ -27,7 +27,7 @@ def _baseline(folder: Path) -> float:
 
 
 def main() -> None:
-    """Write the dumps, then time the baseline and load_catalogue (best of --repeat runs)."""
+    """Write the dumps, then time the baseline and read_catalogue (best of --repeat runs)."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -42,7 +42,7 @@ def main() -> None:
         timings = []
         for _ in range(args.repeat):
             started = time.perf_counter()
-            catalogue = load_catalogue(content)
+            catalogue = read_catalogue(content)
             timings.append(time.perf_counter() - started)
         assert len(catalogue) == args.papers, (len(catalogue), args.papers)
         read = sum(s.read for s in catalogue.sources)

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from papersite.catalogue import load_catalogue
-from papersite.curation import Curation, load_curation
+from papersite.catalogue import read_catalogue
+from papersite.curation import Curation, sort_catalogue
 from papersite.errors import Problems
 
 # Paper id -> theme id -> section id.
@@ -143,10 +143,10 @@ def main() -> None:
         "--split", action="store_true", help="also report the tune and held-out halves apart"
     )
     args = parser.parse_args()
-    catalogue = load_catalogue(args.content)
+    catalogue = read_catalogue(args.content)
     problems = Problems()
-    curated = load_curation(args.content, catalogue, problems)
-    rules = sorting(load_curation(args.content, catalogue, Problems(), rules_only=True))
+    curated = sort_catalogue(args.content, catalogue, problems)
+    rules = sorting(sort_catalogue(args.content, catalogue, Problems(), rules_only=True))
     problems.raise_if_failing()
     reference = read_labels(args.labels) if args.labels else sorting(curated)
     themes = [theme.id for theme in curated.themes]

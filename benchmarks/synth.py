@@ -53,9 +53,9 @@ def seed_words() -> tuple[str, ...]:
     Drawn from, it gives text with a real vocabulary's size and skew (a few words everywhere, most
     rare), which is what a search index's size depends on.
     """
-    from papersite.catalogue import load_catalogue
+    from papersite.catalogue import read_catalogue
 
-    catalogue = load_catalogue(SEEDS)
+    catalogue = read_catalogue(SEEDS)
     text = " ".join(f"{paper.title} {paper.abstract}" for paper in catalogue.papers)
     return tuple(re.findall(r"[a-z][a-z-]*[a-z]", text.lower()))
 

@@ -11,7 +11,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from papersite.catalogue import Catalogue, load_catalogue
+from papersite.catalogue import Catalogue, read_catalogue
 from papersite.curation import (
     CuratedPaper,
     Curation,
@@ -106,7 +106,7 @@ def curate(catalogue: Catalogue) -> Curation:
 
 def loaded(root: Path) -> Loaded:
     """The fixture content, loaded and curated."""
-    catalogue = load_catalogue(write_content(root))
+    catalogue = read_catalogue(write_content(root))
     return Loaded(catalogue, curate(catalogue), ())
 
 

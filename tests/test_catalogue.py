@@ -22,9 +22,9 @@ from papersite.catalogue import (
     display_abstract,
     display_title,
     extract_links,
-    load_catalogue,
     match_key,
     numbers,
+    read_catalogue,
     slugify,
 )
 from papersite.dumps import read_dump, read_text
@@ -39,7 +39,7 @@ SHIPPED = REPO / "content"
 
 @pytest.fixture(scope="module")
 def shipped():  # type: ignore[no-untyped-def]
-    return load_catalogue(SHIPPED)
+    return read_catalogue(SHIPPED)
 
 
 def test_ids_are_unique_ascii_and_bounded(shipped) -> None:  # type: ignore[no-untyped-def]
@@ -552,7 +552,7 @@ def test_a_year_less_date_read_with_a_wrong_capture_year_points_at_captured(
     with listing.open("a", encoding="utf-8") as file:
         file.write("  b.txt:\n    label: B\n    captured: 2024-11-20\n")
     captured_line = len(listing.read_text(encoding="utf-8").splitlines())
-    (problem,) = load_catalogue(content).problems
+    (problem,) = read_catalogue(content).problems
     assert Path(problem.path).name == "b.txt" and problem.line == 11
     assert "is dated 2024-05-10 here, but 2025-05-10 in the mention at " in problem.message
     assert (
@@ -1005,8 +1005,8 @@ def test_a_new_dump_that_sorts_first_takes_no_id_of_the_shipped_content(tmp_path
         f"{CLASH}\n\nAn unrelated abstract.\n\n  • 2 authors\n·\nNov 21, 2025\n",
         encoding="utf-8",
     )
-    before = {p.id: p.title for p in load_catalogue(SHIPPED).papers}
-    after = {p.id: p.title for p in load_catalogue(content).papers}
+    before = {p.id: p.title for p in read_catalogue(SHIPPED).papers}
+    after = {p.id: p.title for p in read_catalogue(content).papers}
     assert {paper_id: after[paper_id] for paper_id in before} == before
     assert len(after) == len(before) + 1
 
@@ -1050,7 +1050,7 @@ def test_links_are_cleaned(text: str, links: tuple[str, ...]) -> None:
 
 def test_content_with_only_sources_is_valid(make_content: MakeContent) -> None:
     content = make_content("spaced_small.txt", "dense_small.txt")
-    catalogue = load_catalogue(content)
+    catalogue = read_catalogue(content)
     assert [p.title for p in catalogue.papers] == [
         "Counting With Transformers",
         "Fine-tune Language Models",
@@ -1070,7 +1070,7 @@ def test_a_dump_sources_yaml_leaves_out_is_one_warning_not_two(
         "dense_small.txt",
         sources_yaml="sources:\n  dense_small.txt:\n    label: D\n    captured: 2025\n",
     )
-    catalogue = load_catalogue(content)
+    catalogue = read_catalogue(content)
     assert [(p.path, p.line, p.severity) for p in catalogue.problems] == [
         (f"{content}/sources/spaced_small.txt", None, Severity.WARNING)
     ]
@@ -1085,7 +1085,7 @@ def test_a_future_capture_date_dates_no_paper_and_no_upvotes(make_content: MakeC
         "spaced_small.txt",
         sources_yaml="sources:\n  spaced_small.txt:\n    label: S\n    captured: 2027-11-20\n",
     )
-    catalogue = load_catalogue(content, today=date(2025, 11, 27))
+    catalogue = read_catalogue(content, today=date(2025, 11, 27))
     assert [(p.line, p.severity) for p in catalogue.problems] == [(4, Severity.ERROR)]
     assert "captured 2027-11-20 is after today, 2025-11-27" in catalogue.problems[0].message
     days = {d for p in catalogue.papers for d in (p.published, p.upvotes_as_of) if d is not None}

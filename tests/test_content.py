@@ -18,9 +18,9 @@ import pytest
 from benchmarks.bench_rules import agreement, sorting
 from jsonschema import Draft202012Validator
 
-from papersite.catalogue import Catalogue, load_catalogue
+from papersite.catalogue import Catalogue, read_catalogue
 from papersite.cli import main
-from papersite.curation import Curation, load_content, load_curation, read_content
+from papersite.curation import Curation, load_content, read_content, sort_catalogue
 from papersite.errors import Problems
 from papersite.mkdocs_glue import site_settings
 from papersite.render import search_example
@@ -54,7 +54,7 @@ def test_the_shipped_mkdocs_yml_names_papersite_and_its_own_address(
 
 @pytest.fixture(scope="module")
 def shipped() -> Catalogue:
-    return load_catalogue(SHIPPED)
+    return read_catalogue(SHIPPED)
 
 
 def test_shipped_seeds_give_476_papers_from_508_records(shipped: Catalogue) -> None:
@@ -150,8 +150,8 @@ def test_the_shipped_tex_titles_are_shown_as_text(shipped: Catalogue) -> None:
 
 @pytest.fixture(scope="module")
 def curated(shipped: Catalogue) -> tuple[Curation, Curation]:
-    curation = load_curation(SHIPPED, shipped, Problems())
-    rules_only = load_curation(SHIPPED, shipped, Problems(), rules_only=True)
+    curation = sort_catalogue(SHIPPED, shipped, Problems())
+    rules_only = sort_catalogue(SHIPPED, shipped, Problems(), rules_only=True)
     return curation, rules_only
 
 

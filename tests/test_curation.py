@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from papersite import curation as curation_module
 from papersite import rules
-from papersite.catalogue import Catalogue, Paper, load_catalogue
+from papersite.catalogue import Catalogue, Paper, read_catalogue
 from papersite.curation import (
     GROUPED_FROM,
     LINES_HIDDEN_FROM,
@@ -26,9 +26,9 @@ from papersite.curation import (
     Theme,
     _lines_named,
     arxiv_id_of,
-    load_curation,
     read_content,
     read_curation,
+    sort_catalogue,
 )
 from papersite.errors import PapersiteError, Problems
 from papersite.markup import render_note
@@ -148,7 +148,7 @@ def write(content: Path, *, themes: str | None = None, papers: str | None = None
 
 def curate(content: Path, *, rules_only: bool = False) -> tuple[Curation, list[str]]:
     problems = Problems()
-    curation = load_curation(content, load_catalogue(content), problems, rules_only=rules_only)
+    curation = sort_catalogue(content, read_catalogue(content), problems, rules_only=rules_only)
     return curation, [str(problem) for problem in problems]
 
 
@@ -1198,7 +1198,7 @@ def test_the_regexes_of_one_reading_share_one_budget(content: Path) -> None:
     assert edit in themes
     # A section's regex beside the theme's rules' own.
     write(content, themes=themes.replace(edit, "terms: [quantiz*, {regex: 'four.bits'}, four bits"))
-    catalogue = load_catalogue(content)
+    catalogue = read_catalogue(content)
     first, second = (read_curation(content, catalogue, Problems()) for _ in range(2))
     assert first is not None and second is not None
     assert len(regexes(first)) == 2
@@ -1258,7 +1258,7 @@ def test_a_section_id_that_is_a_paper_s_anchor_on_the_theme_page_is_refused(
     # would have two elements with one id, and the paper's link would land on the heading.
     placed = curation.get("speculative-decoding-with-small-drafts")
     assert placed is not None and placed.placements[0].section == anchor
-    generate(load_catalogue(content), curation, SETTINGS, Path("docs"))
+    generate(read_catalogue(content), curation, SETTINGS, Path("docs"))
     page = Path("docs", "themes", "efficiency.md").read_text(encoding="utf-8")
     assert (page.count(f"{{ #{anchor} }}"), page.count(f'id="{anchor}"')) == (1, 1)
 
@@ -1397,7 +1397,7 @@ def test_many_twins_are_told_apart_by_their_titles_ends_and_listed_at_most_eight
         dump.write_text(f"{shared}{end}\n\nAbstract {number}.\n", encoding="utf-8")
     ids = {
         paper.id: paper.title.removeprefix(shared)
-        for paper in load_catalogue(content).papers
+        for paper in read_catalogue(content).papers
         if paper.title.startswith(shared)
     }
     assert len(ids) == 9
@@ -1473,7 +1473,7 @@ def test_a_joined_title_s_hint_quotes_the_title_written_where_the_abstract_was_m
     # b.txt's mention, the richer, gives the paper its title: the hint quoted that at x.txt:1,
     # which reads "Gated Attention", and named one title twice.
     write_gated_retitle(content)
-    assert [p.title for p in load_catalogue(content).papers if p.id == "gated-attention"] == [
+    assert [p.title for p in read_catalogue(content).papers if p.id == "gated-attention"] == [
         "Gated Attention Training"
     ]
     write(content, papers=HEADER + "papers:\n  gated-attention-training:\n    note: Y.\n")
@@ -2900,7 +2900,7 @@ def test_a_curation_folder_needs_themes_yaml(content: Path) -> None:
 def test_the_shipped_curation_is_clean_even_when_strict() -> None:
     content = REPO / "content"
     problems = Problems()
-    load_curation(content, load_catalogue(content), problems)
+    sort_catalogue(content, read_catalogue(content), problems)
     assert [str(p) for p in problems] == []
 
 
@@ -2942,7 +2942,7 @@ def fixture_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     content = tmp_path_factory.mktemp("catalogue") / "content"
     (content / "sources").mkdir(parents=True)
     shutil.copy(CURATION_DATA / "dump.txt", content / "sources" / "dump.txt")
-    return load_catalogue(content)
+    return read_catalogue(content)
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
@@ -2971,7 +2971,7 @@ def test_mutated_curation_files_only_ever_give_problems_with_places(
     (content / "curation" / name).write_text(text, encoding="utf-8")
     problems = Problems()
     try:
-        load_curation(content, fixture_catalogue, problems)
+        sort_catalogue(content, fixture_catalogue, problems)
     except PapersiteError as error:
         problems.extend(error.problems)
     for problem in problems:

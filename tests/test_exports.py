@@ -13,14 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
-from papersite.catalogue import load_catalogue
+from papersite.catalogue import read_catalogue
 from papersite.curation import (
     CuratedPaper,
     Curation,
     Placement,
     Section,
     Theme,
-    load_curation,
+    sort_catalogue,
     uncurated,
 )
 from papersite.errors import Problems
@@ -50,7 +50,7 @@ def test_json_export_has_the_documented_schema(make_content: MakeContent) -> Non
     content = make_content(
         "spaced_small.txt", sources_yaml="sources:\n  spaced_small.txt:\n    captured: 2025-11-20\n"
     )
-    objects = json.loads(to_json(export_objects(uncurated(load_catalogue(content)))))
+    objects = json.loads(to_json(export_objects(uncurated(read_catalogue(content)))))
     gated = next(o for o in objects if o["id"] == "gated-attention-for-large-language-models")
     assert list(gated) == list(FIELDS)
     assert gated == {
@@ -79,7 +79,7 @@ def test_json_export_has_the_documented_schema(make_content: MakeContent) -> Non
 
 
 def test_csv_export_round_trips_through_a_csv_reader(make_content: MakeContent) -> None:
-    objects = export_objects(uncurated(load_catalogue(make_content("spaced_small.txt"))))
+    objects = export_objects(uncurated(read_catalogue(make_content("spaced_small.txt"))))
     rows = list(csv.DictReader(io.StringIO(to_csv(objects))))
     assert [row["id"] for row in rows] == [o["id"] for o in objects]
     gated = next(r for r in rows if r["id"] == "gated-attention-for-large-language-models")
@@ -101,7 +101,7 @@ def test_a_curator_s_links_are_exported_by_label_in_papers_yaml_s_order(
         encoding="utf-8",
     )
     problems = Problems()
-    curation = load_curation(curated_content, load_catalogue(curated_content), problems)
+    curation = sort_catalogue(curated_content, read_catalogue(curated_content), problems)
     assert not list(problems)
     objects = export_objects(curation)
     [add] = [o for o in objects if o["id"] == "teaching-transformers-to-add"]
@@ -122,7 +122,7 @@ def test_a_paper_featured_in_several_themes_lists_them_in_the_themes_order(
     make_content: MakeContent,
 ) -> None:
     # The order the paper's themes are in, which neither sorting the ids nor reversing them gives.
-    first = load_catalogue(make_content("spaced_small.txt")).papers[0]
+    first = read_catalogue(make_content("spaced_small.txt")).papers[0]
     themes = ("sequence-models", "arithmetic-reasoning", "pruning", "efficiency")
     item = CuratedPaper(
         first,
@@ -141,7 +141,7 @@ def csv_items(cell: str) -> list[str]:
 def test_a_list_cell_splits_into_its_items_whatever_they_hold(make_content: MakeContent) -> None:
     [gated] = [
         o
-        for o in export_objects(uncurated(load_catalogue(make_content("spaced_small.txt"))))
+        for o in export_objects(uncurated(read_catalogue(make_content("spaced_small.txt"))))
         if o["id"] == "gated-attention-for-large-language-models"
     ]
     # papersite check takes each: a tag needs a letter, a dump a .txt name, a label to show.
@@ -203,7 +203,7 @@ def test_exports_are_the_same_bytes_in_processes_hashing_apart(tmp_path: Path) -
 def test_csv_cells_cannot_run_as_spreadsheet_formulas(make_content: MakeContent) -> None:
     [gated] = [
         o
-        for o in export_objects(uncurated(load_catalogue(make_content("spaced_small.txt"))))
+        for o in export_objects(uncurated(read_catalogue(make_content("spaced_small.txt"))))
         if o["id"] == "gated-attention-for-large-language-models"
     ]
     hostile = {
@@ -304,9 +304,9 @@ def test_the_test_content_s_export_validates_with_every_field_filled_somewhere(
 
 def test_the_shipped_content_s_export_validates() -> None:
     content = REPO / "content"
-    catalogue = load_catalogue(content)
+    catalogue = read_catalogue(content)
     problems = Problems()
-    papers = json.loads(to_json(export_objects(load_curation(content, catalogue, problems))))
+    papers = json.loads(to_json(export_objects(sort_catalogue(content, catalogue, problems))))
     assert not list(problems)
     assert papers
     schema_validator().validate(papers)
@@ -328,7 +328,7 @@ def test_the_shipped_content_s_export_validates() -> None:
 def test_a_broken_paper_fails_validation(
     make_content: MakeContent, change: dict[str, Any], keyword: str
 ) -> None:
-    objects = export_objects(uncurated(load_catalogue(make_content("spaced_small.txt"))))
+    objects = export_objects(uncurated(read_catalogue(make_content("spaced_small.txt"))))
     assert broken_first(schema_validator(), objects, change) == [keyword]
 
 
@@ -372,7 +372,7 @@ def test_the_test_content_s_themes_json_is_its_themes_as_their_pages_group_them(
     curated_content: Path,
 ) -> None:
     problems = Problems()
-    curation = load_curation(curated_content, load_catalogue(curated_content), problems)
+    curation = sort_catalogue(curated_content, read_catalogue(curated_content), problems)
     assert not list(problems)
     text = to_json(theme_objects(curation))
     themes = json.loads(text)
@@ -428,7 +428,7 @@ def test_the_test_content_s_themes_json_is_its_themes_as_their_pages_group_them(
 def test_the_shipped_content_s_themes_json_validates() -> None:
     content = REPO / "content"
     problems = Problems()
-    curation = load_curation(content, load_catalogue(content), problems)
+    curation = sort_catalogue(content, read_catalogue(content), problems)
     assert not list(problems)
     themes = json.loads(to_json(theme_objects(curation)))
     themes_validator().validate(themes)
@@ -444,7 +444,7 @@ def test_the_shipped_content_s_themes_json_validates() -> None:
 def test_themes_without_sections_or_papers_and_a_section_the_theme_lacks(
     make_content: MakeContent,
 ) -> None:
-    catalogue = load_catalogue(make_content("spaced_small.txt"))
+    catalogue = read_catalogue(make_content("spaced_small.txt"))
     first, second, *rest = catalogue.papers
     themes = (
         # No sections at all, as no themes.yaml allows, and no papers: nothing to list.

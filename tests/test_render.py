@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from papersite import render, urls
 from papersite.bibtex import LOST_CHARACTERS
-from papersite.catalogue import Catalogue, load_catalogue
+from papersite.catalogue import Catalogue, read_catalogue
 from papersite.curation import (
     FEATURED_AT_MOST,
     CuratedPaper,
@@ -206,7 +206,7 @@ def test_a_title_like_a_path_gets_a_safe_address_inside_the_folder(docs: Path) -
 def test_ids_that_are_not_page_addresses_are_refused_before_writing(
     tmp_path: Path, paper_id: str
 ) -> None:
-    catalogue = load_catalogue(write_content(tmp_path))
+    catalogue = read_catalogue(write_content(tmp_path))
     bad = dataclasses.replace(catalogue.papers[0], id=paper_id)
     out = tmp_path / "docs"
     with pytest.raises(PapersiteError, match="cannot be a page address"):
@@ -475,7 +475,7 @@ def generate_sources(tmp_path: Path, files: dict[str, str]) -> Path:
     sources.mkdir(parents=True)
     for name, text in files.items():
         (sources / name).write_text(text, encoding="utf-8")
-    catalogue = load_catalogue(sources.parent)
+    catalogue = read_catalogue(sources.parent)
     generate(catalogue, uncurated(catalogue), SETTINGS, tmp_path / "docs")
     return tmp_path / "docs"
 
@@ -504,7 +504,7 @@ def test_a_paper_page_names_its_dumps_by_label_oldest_capture_first(tmp_path: Pa
 
 
 def test_uncurated_content_puts_every_paper_in_unsorted(tmp_path: Path) -> None:
-    catalogue = load_catalogue(write_content(tmp_path))
+    catalogue = read_catalogue(write_content(tmp_path))
     out = tmp_path / "docs"
     result = generate(catalogue, curate(catalogue).__class__((), ()), SETTINGS, out)
     assert result.pages == 4
@@ -664,7 +664,7 @@ def test_titles_like_paths_or_a_thousand_characters_get_bounded_addresses_inside
     (content / "sources").mkdir(parents=True)
     text = "\n".join(f"{title}\nAbstract {index}." for index, title in enumerate(titles))
     (content / "sources" / "paths.txt").write_text(text + "\n", encoding="utf-8")
-    catalogue = load_catalogue(content)
+    catalogue = read_catalogue(content)
     assert len(catalogue) == len(titles)
     out = tmp_path / "out" / "docs"
     generate(catalogue, uncurated(catalogue), SETTINGS, out)
@@ -694,7 +694,7 @@ def test_front_matter_strings_read_back_as_the_escaped_text(text: str) -> None:
 
 def _every_paper_unsorted(tmp_path: Path, size: int) -> tuple[Catalogue, Path]:
     """The fixture papers, none in a theme, generated with Unsorted in pages of ``size``."""
-    catalogue = load_catalogue(write_content(tmp_path))
+    catalogue = read_catalogue(write_content(tmp_path))
     out = tmp_path / "docs"
     settings = dataclasses.replace(SETTINGS, unsorted_page_size=size)
     generate(
@@ -1213,7 +1213,7 @@ def test_the_search_example_is_a_title_whose_words_a_paper_it_names_holds(tmp_pa
 
 
 def test_no_search_example_when_no_title_finds_a_paper(tmp_path: Path) -> None:
-    catalogue = load_catalogue(write_content(tmp_path))
+    catalogue = read_catalogue(write_content(tmp_path))
     out = tmp_path / "docs"
     generate(catalogue, uncurated(catalogue), PAGEFIND, out)
     for name in ("index.md", "search.md"):

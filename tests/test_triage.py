@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from papersite.catalogue import load_catalogue
+from papersite.catalogue import read_catalogue
 from papersite.cli import main
 from papersite.curation import read_curation
 from papersite.errors import PapersiteError, Problems
@@ -13,7 +13,7 @@ from papersite.yamlfile import MAX_BYTES, MAX_NODES
 
 
 def report(content: Path) -> str:
-    catalogue = load_catalogue(content)
+    catalogue = read_catalogue(content)
     problems = Problems()
     files = read_curation(content, catalogue, problems)
     assert files is not None
@@ -80,7 +80,7 @@ def test_triage_lists_every_undecided_paper_counts_disagreements_then_a_snippet(
 
 
 def test_the_disagreements_are_listed_on_request(curated_content: Path) -> None:
-    catalogue = load_catalogue(curated_content)
+    catalogue = read_catalogue(curated_content)
     files = read_curation(curated_content, catalogue, Problems())
     assert files is not None
     assert format_triage(triage(files, catalogue), disagreements=True) == (
@@ -100,7 +100,7 @@ def test_the_disagreements_are_listed_on_request(curated_content: Path) -> None:
 
 
 def test_one_theme_s_papers_are_listed_on_request(curated_content: Path) -> None:
-    catalogue = load_catalogue(curated_content)
+    catalogue = read_catalogue(curated_content)
     files = read_curation(curated_content, catalogue, Problems())
     assert files is not None
     report = triage(files, catalogue)
@@ -141,7 +141,7 @@ def test_a_theme_is_found_by_its_id_or_a_former_one_and_a_wrong_one_is_refused(
     )
     papers = curated_content / "curation" / "papers.yaml"
     papers.write_text(papers.read_text().replace("arithmetic-reasoning", "arithmetic"))
-    catalogue = load_catalogue(curated_content)
+    catalogue = read_catalogue(curated_content)
     files = read_curation(curated_content, catalogue, Problems())
     assert files is not None
     report = triage(files, catalogue)
@@ -313,7 +313,7 @@ def test_the_snippet_never_takes_papers_yaml_past_the_limit_of_a_yaml_file(
 
 
 def test_the_snippet_counts_the_values_it_adds_as_well(curated_content: Path) -> None:
-    catalogue = load_catalogue(curated_content)
+    catalogue = read_catalogue(curated_content)
     files = read_curation(curated_content, catalogue, Problems())
     assert files is not None
     # An entry of one pin is six values: its id, its map, 'themes', the pin's map, theme, section.
@@ -364,7 +364,7 @@ def test_triage_scores_each_paper_once(
     assert main(["triage", *(["--disagreements"] if disagreements else [])]) == 0
     assert capsys.readouterr().out
     calls = list(scorings)
-    catalogue = load_catalogue(curated_content)
+    catalogue = read_catalogue(curated_content)
     files = read_curation(curated_content, catalogue, Problems())
     assert files is not None
     # Every paper papers.yaml does not hide, for every theme: once each.

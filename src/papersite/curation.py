@@ -26,7 +26,7 @@ from papersite.catalogue import (
     Catalogue,
     Paper,
     linked_arxiv_id,
-    load_catalogue,
+    read_catalogue,
     slugify,
 )
 from papersite.errors import PapersiteError, Problem, Problems, display_path
@@ -518,10 +518,10 @@ def read_content(
     Nothing is raised for bad content: the dumps' errors and the curation's are all in
     ``problems``, so a command reports them at once (``papersite check``, a review). ``catalogue``,
     when given, is used instead of reading the sources again (the live preview keeps it while only
-    the curation changes); ``rules_only`` as for :func:`load_curation`.
+    the curation changes); ``rules_only`` as for :func:`sort_catalogue`.
     """
     if catalogue is None:
-        catalogue = load_catalogue(content)
+        catalogue = read_catalogue(content)
     problems = Problems()
     curation, files = _curate(content, catalogue, problems, rules_only=rules_only)
     # A warning about a paper that papers.yaml hides is answered (a second page of one paper).
@@ -547,7 +547,7 @@ def load_content(
     return loaded
 
 
-def load_curation(
+def sort_catalogue(
     content: Path, catalogue: Catalogue, problems: Problems, *, rules_only: bool = False
 ) -> Curation:
     """Read content/curation and sort the catalogue; problems are collected, not raised.
@@ -561,7 +561,7 @@ def load_curation(
 def _curate(
     content: Path, catalogue: Catalogue, problems: Problems, *, rules_only: bool
 ) -> tuple[Curation, CurationFiles | None]:
-    """:func:`load_curation`, with the files it read (None without a curation folder)."""
+    """:func:`sort_catalogue`, with the files it read (None without a curation folder)."""
     found = Problems()
     files = read_curation(content, catalogue, found)
     if files is None:
