@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from papersite.dumps import read_dump, year_less_year
 from papersite.errors import Problem, Problems, printable
@@ -119,6 +119,11 @@ _ACCENT_COMMAND = re.compile(
 )
 
 
+# What a match key of Paper.match_keys holds: a mention's title (by match_key) or its abstract (by
+# abstract_key). A Literal, so that a misspelt kind fails the type check rather than never matching.
+MatchKind = Literal["title", "abstract"]
+
+
 @dataclass(frozen=True, slots=True)
 class Paper:
     """One paper with everything the dumps say about it."""
@@ -136,7 +141,7 @@ class Paper:
     # What build_catalogue merged its mentions by: ("title", each one's title as written, by
     # match_key) and ("abstract", each one's abstract long enough to tell papers apart). Not the
     # title shown: display_title reads TeX, and "$\Pi$-Net" merged with "Pi-Net" shows as "Π-Net".
-    match_keys: frozenset[tuple[str, str]] = frozenset()
+    match_keys: frozenset[tuple[MatchKind, str]] = frozenset()
     # Where the abstract shown is written (the dump as displayed, its line): a warning about the
     # arXiv id one of its links gives points there. Not part of what the paper is.
     abstract_at: tuple[str, int] | None = field(default=None, compare=False)
@@ -262,7 +267,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     retitled: dict[str, str] = {}
     # Each title joined by its abstract: the paper's key, its first mention, and the one matched.
     joins: list[tuple[str, Record, Record]] = []
-    matched: dict[str, set[tuple[str, str]]] = {}
+    matched: dict[str, set[tuple[MatchKind, str]]] = {}
     # Mentions merged by title whose abstracts tell of another paper: a paper of the same title
     # would otherwise take the page's abstract and date without a word (see _report_unlike).
     unlike: list[tuple[str, Record, Record]] = []
@@ -786,7 +791,7 @@ def assign_ids(titles: Iterable[str]) -> list[str]:
 def merge_records(
     paper_id: str,
     records: list[Record],
-    match_keys: frozenset[tuple[str, str]] = frozenset(),
+    match_keys: frozenset[tuple[MatchKind, str]] = frozenset(),
     displays: dict[str, str] | None = None,
 ) -> Paper:
     """One paper from all its mentions, in capture order: the richest value of each field wins.

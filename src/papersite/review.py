@@ -51,7 +51,7 @@ from datetime import date
 from pathlib import Path
 
 from papersite import urls
-from papersite.catalogue import Paper, SourceSummary
+from papersite.catalogue import MatchKind, Paper, SourceSummary
 from papersite.curation import (
     CURATION_DIR,
     PAPERS_FILE,
@@ -556,7 +556,7 @@ def _section_renames(
     return found
 
 
-def _paper_keys(paper: Paper) -> frozenset[tuple[str, str]]:
+def _paper_keys(paper: Paper) -> frozenset[tuple[MatchKind, str]]:
     """What tells one paper across captures: what the catalogue merged its mentions by.
 
     Each mention's title without case or punctuation, and its abstract when long enough to tell
