@@ -362,6 +362,21 @@ def _slugs(count: int) -> list[str]:
     ]
 
 
+_GET_CLOSE_MATCHES = difflib.get_close_matches
+
+
+def _count_compared(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many names each call of difflib.get_close_matches is given, filled as they come."""
+    compared: list[int] = []
+
+    def counting(word: str, possibilities: Any, *args: Any, **kwargs: Any) -> list[str]:
+        compared.append(len(possibilities))
+        return _GET_CLOSE_MATCHES(word, possibilities, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    return compared
+
+
 def test_closest_in_a_long_list_is_as_close_as_difflib_s_choice_from_all(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -370,19 +385,12 @@ def test_closest_in_a_long_list_is_as_close_as_difflib_s_choice_from_all(
     known = _slugs(1_000)
     typos = [name[:-2] + "x" for name in known[::37]]
     typos += [name.replace("-", "", 1) for name in known[5::41]]
-    compared: list[int] = []
-    real = difflib.get_close_matches
-
-    def counting(word: str, possibilities: Any, *args: Any, **kwargs: Any) -> list[str]:
-        compared.append(len(possibilities))
-        return real(word, possibilities, *args, **kwargs)
-
-    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    compared = _count_compared(monkeypatch)
     chosen = [closest(typo, known) for typo in typos]
     assert compared and max(compared) <= wording.LIKELY
     for typo, name in zip(typos, chosen, strict=True):
         # As near as the nearest of all (of names equally near, difflib's pick may differ).
-        best = real(typo, known, n=1, cutoff=0.6)
+        best = _GET_CLOSE_MATCHES(typo, known, n=1, cutoff=0.6)
         assert name is not None and best
         ratio = difflib.SequenceMatcher(None, typo, name).ratio()
         assert ratio == difflib.SequenceMatcher(None, typo, best[0]).ratio()
@@ -430,3 +438,39 @@ def test_closest_in_a_long_list_is_what_scoring_every_name_gives() -> None:
             typo, starts or _plain_likely(typo, known), n=1, cutoff=0.0 if starts else 0.6
         )
         assert closest(typo, known) == (plain[0] if plain else None), typo
+
+
+# Ids left unknown when a dump is deleted: titles of their own, 40-80 letters as paper ids are.
+_STALE = [
+    "when-is-a-convolutional-filter-easy-to-learn",
+    "you-only-look-at-screens-multimodal-chain-of-action-agents",
+    "streamdiffusion-a-pipeline-level-solution-for-real-time-interactive-generation",
+    "let-s-agree-to-agree-neural-networks-share-classification-order-on-real-datasets",
+]
+
+
+def test_closest_leaves_difflib_only_the_ids_it_might_pick(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Fewer than LIKELY_FROM long ids, so no index: difflib's ratio against each of 188 took 6 s
+    # of a check for 288 ids a deleted dump left unknown. Ids that cannot reach its cutoff are
+    # left out first.
+    known = [f"{name}-{name[::-1]}"[:80] for name in _slugs(190)]
+    compared = _count_compared(monkeypatch)
+    assert [closest(stale, known) for stale in _STALE] == [None] * len(_STALE)
+    assert compared == [0] * len(_STALE)
+    assert closest(known[7][:-3] + "xyz", known) == known[7]
+
+
+@given(st.lists(_NAME, max_size=30), _NAME, st.sampled_from([0.0, 0.3, 0.6, 0.75, 1.0]))
+def test_names_out_of_reach_are_below_difflib_s_cutoff(
+    known: list[str], typo: str, cutoff: float
+) -> None:
+    reached = wording._within_reach(typo, known, cutoff)
+    assert reached == [name for name in known if name in reached]
+    for name in known:
+        if name not in reached:
+            assert difflib.SequenceMatcher(None, name, typo).ratio() < cutoff
+    assert difflib.get_close_matches(typo, reached, n=1, cutoff=cutoff) == (
+        difflib.get_close_matches(typo, known, n=1, cutoff=cutoff)
+    )
