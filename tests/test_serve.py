@@ -641,6 +641,29 @@ def test_a_redirect_is_no_warning_and_a_page_not_found_is(
     )
 
 
+def test_pages_the_nav_leaves_out_are_not_noted_as_build_notes_none(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Content without tags: the Tags page is written, and the nav papersite sets leaves it out.
+    def built() -> None:
+        nav = logging.getLogger("mkdocs.structure.nav")
+        nav.info(
+            "The following pages exist in the docs directory, but are not included in the "
+            '"nav" configuration:\n  - tags.md'
+        )
+        # Asked for in mkdocs.yml (validation: nav: omitted_files: warn), build prints it too.
+        nav.warning(
+            "The following pages exist in the docs directory, but are not included in the "
+            '"nav" configuration:\n  - notes.md'
+        )
+
+    address = _instead_of_mkdocs_serve(monkeypatch, built)
+    assert main(["serve", "--dev-addr", address]) == 0
+    err = capsys.readouterr().err
+    assert "tags.md" not in err
+    assert err.splitlines()[-1] == "  - notes.md"
+
+
 @pytest.fixture
 def mkdocs_not_reached(curated_content: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The docs folder serve would generate; the test fails if MkDocs' dev server is started."""

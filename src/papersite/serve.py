@@ -950,16 +950,24 @@ def _readable_again(plugins: list[Any]) -> dict[str, Any] | list[Any]:
     return dict(named)
 
 
+# How MkDocs (1.6) starts its note of pages the nav leaves out (validation.nav.omitted_files).
+_NOT_IN_NAV = "The following pages exist in the docs directory, but are not included in the"
+
+
 def _not_told(record: logging.LogRecord) -> bool:
     """Whether to print a message of MkDocs'; some would only alarm or repeat.
 
     MkDocs warns on every dirty build that links may be stale (see serve() for why such builds),
     says "Shutting down..." when stopped, which papersite says in its own words, and warns of
     every request it answers otherwise than with a page: a redirect too, from the site's root to
-    the path of site_url where it serves the site, at every visit.
+    the path of site_url where it serves the site, at every visit. It notes pages outside the
+    nav, which papersite sets: the Tags page is written untagged and left out until a paper has
+    a tag. ``papersite build`` prints no such note either (it drops MkDocs' notes, below WARNING).
     """
     message = record.getMessage()
     if record.name == "mkdocs.livereload" and message.endswith('" code 302'):
+        return False
+    if record.levelno < logging.WARNING and message.startswith(_NOT_IN_NAV):
         return False
     return not message.startswith("A 'dirty' build is being performed") and (
         message != "Shutting down..."
