@@ -20,6 +20,7 @@ from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 import pytest
 from benchmarks.bench_serve import fetch, free_port
 
@@ -1282,8 +1283,7 @@ def test_an_edit_to_a_setting_read_at_start_up_says_to_start_again(
             text,
         ):
             config.write_text(edited, encoding="utf-8")
-            with preview.lock:  # as the watcher regenerates
-                preview.refresh()
+            build_again()  # as MkDocs' watcher rebuilds, regenerating first
             err = capsys.readouterr().err.splitlines()
             assert err[0].startswith("papersite: mkdocs.yml changed, ")
             said.append(err[1:])
@@ -1299,26 +1299,24 @@ def test_an_edit_to_a_setting_read_at_start_up_says_to_start_again(
     ]
 
 
-def _told_of_startup_settings(started: str, edited: str, capsys: pytest.CaptureFixture[str]) -> str:
+def _told_of_startup_settings(started: str, edited: str) -> str:
     """What a preview started with ./mkdocs.yml ``started`` says once it is ``edited``."""
     config = Path("mkdocs.yml")
     config.write_text(started, encoding="utf-8")
     startup = serve._startup_settings(read_mkdocs_yaml(config))
     preview = Preview(Path("content"), Path("docs"), config, startup=startup)
     config.write_text(edited, encoding="utf-8")
-    capsys.readouterr()
-    preview._tell_startup_settings_changed()
-    return capsys.readouterr().err
+    return "".join(f"{line}\n" for line in preview._startup_settings_changed())
 
 
 def test_site_url_s_path_is_read_at_start_up_its_host_is_not(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # MkDocs' dev server mounts the site at site_url's path once: a new path gave 404 unsaid.
     monkeypatch.chdir(tmp_path)
     started = "site_name: Papers\nsite_url: https://example.org/papersite/\n"
     told = [
-        _told_of_startup_settings(started, f"site_name: Papers\nsite_url: {url}\n", capsys)
+        _told_of_startup_settings(started, f"site_name: Papers\nsite_url: {url}\n")
         for url in (
             "https://other.example.com/papersite/",  # the host alone: rebuilt as it is
             "https://example.org/papersite",  # the same mount path to MkDocs
@@ -1332,7 +1330,7 @@ def test_site_url_s_path_is_read_at_start_up_its_host_is_not(
 
 
 def test_a_custom_dir_that_does_not_exist_is_said_as_build_says_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # It was only "theme changed: start it again", and the preview would not have started.
     monkeypatch.chdir(tmp_path)
@@ -1350,12 +1348,12 @@ def test_a_custom_dir_that_does_not_exist_is_said_as_build_says_it(
         load_mkdocs_config(config)
     cause = built.value.problems[0].message.removeprefix("MkDocs build failed: ").rstrip(".")
     assert "custom_dir" in cause
-    said = _told_of_startup_settings(started, missing, capsys)
+    said = _told_of_startup_settings(started, missing)
     # At the custom_dir's line, and no "start it again": the preview would not start.
     assert said == f"mkdocs.yml:4: {cause}; the preview goes on with the theme it started with\n"
     # Once the folder is there, the theme is one to start again with.
     Path("missing").mkdir()
-    said = _told_of_startup_settings(started, missing, capsys)
+    said = _told_of_startup_settings(started, missing)
     again = "stop the preview and start it again to see it"
     assert said == f"papersite: mkdocs.yml's theme changed: {again}\n"
 
@@ -1429,7 +1427,8 @@ def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixe
         f"mkdocs.yml:{line}: MkDocs serve failed: Config value 'use_directory_urls': "
         "Expected type: <class 'bool'> but received: <class 'str'>"
     )
-    assert said == ["papersite: mkdocs.yml changed, no page changed", error]
+    # What changed, then why MkDocs rebuilt nothing: "no page changed" said first read as done.
+    assert said == ["papersite: mkdocs.yml changed", error]
     # In the box under the last good pages, and gone once a rebuild succeeds.
     assert shown == [[error], []]
 
@@ -1540,6 +1539,35 @@ def test_an_edit_to_the_theme_s_templates_has_every_page_rebuilt(
     assert all(p.stat().st_mtime_ns > stamp for p, stamp in stamps.items())
     assert not generations  # the Markdown is the same
     assert capsys.readouterr().err == "papersite: theme/main.html changed, every page rebuilt\n"
+
+
+def test_a_template_edit_mkdocs_fails_to_render_is_not_said_to_have_rebuilt_every_page(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "theme/main.html changed, every page rebuilt" came just before the error that stopped it.
+    theme = Path("theme")
+    shutil.copytree(THEME_OVERRIDES, theme)
+
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        raise jinja2.TemplateSyntaxError(
+            "unexpected '}'", 12, "main.html", str(theme / "main.html")
+        )
+
+    said: list[str] = []
+
+    def broken(preview: Preview, build_again: Callable[[], None]) -> None:
+        preview.theme = theme
+        preview.inputs_seen = serve.snapshot(preview.inputs)
+        main_html = theme / "main.html"
+        main_html.write_text(main_html.read_text().replace("{{ super() }}", "{{ super() }", 1))
+        capsys.readouterr()
+        with preview.lock:  # as the watcher regenerates
+            preview.refresh()
+        build_again()  # the pages touched start MkDocs' rebuild
+        said.extend(capsys.readouterr().err.splitlines())
+
+    _serving(monkeypatch, mkdocs_build)(broken)
+    assert said == ["papersite: theme/main.html changed", "theme/main.html:12: unexpected '}'"]
 
 
 @pytest.mark.parametrize("own", [False, True], ids=["papersite-s", "mkdocs-yml-s"])

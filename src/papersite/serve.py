@@ -171,6 +171,9 @@ class Preview:
     stop: threading.Event = field(default_factory=threading.Event)
     # The temporary folder MkDocs' dev server builds the site into (see on_shutdown).
     site: Path | None = None
+    # What the last refreshes have to say once MkDocs' rebuild they start is done: each line as
+    # said if it succeeds, and as said if it fails (see refresh).
+    untold: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -264,6 +267,7 @@ class Preview:
         self.inputs_seen = now
         theme = {path for path in changed if self._in_theme(path)}
         done: list[str] = []
+        rewrote = False
         if changed - theme:
             started = time.perf_counter()
             try:
@@ -278,47 +282,66 @@ class Preview:
                 # A comment in papers.yaml: the writer rewrote nothing, and MkDocs rebuilds nothing.
                 done.append("no page changed")
             elif regenerated:
+                rewrote = True
                 done.append(f"pages regenerated in {time.perf_counter() - started:.1f} s")
         if theme:
             _touch_every_file(self.docs, self.stop)
             done.append("every page rebuilt")
+        said: list[tuple[str, str]] = []
         if done:
-            print(
-                f"papersite: {self._what_changed(changed)} changed, {', '.join(done)}",
-                file=sys.stderr,
-            )
+            what = f"papersite: {self._what_changed(changed)} changed"
+            said.append((f"{what}, {', '.join(done)}", what))
         if self.config_file in changed:
-            self._tell_startup_settings_changed()
+            said.extend((line, line) for line in self._startup_settings_changed())
+        # While serving, MkDocs rebuilds after pages are written or touched, or mkdocs.yml edited,
+        # and may fail (a template's or a setting's mistake): "every page rebuilt" said first was
+        # followed by the error that stopped it. Said once it is done (see on_serve).
+        rebuilds = rewrote or bool(theme) or self.config_file in changed
+        if self.serving.is_set() and rebuilds:
+            self.untold.extend(said)
+        else:
+            for line, _ in said:
+                print(line, file=sys.stderr)
 
-    def _tell_startup_settings_changed(self) -> None:
-        """Say which settings read at start-up mkdocs.yml now sets otherwise.
+    def tell_rebuilt(self, failed: bool) -> None:
+        """Print what the refreshes before MkDocs' rebuild had to say: if it failed, what changed.
+
+        A rebuild that failed rebuilt no page: its errors follow, and no line says it went well.
+        """
+        for rebuilt, not_rebuilt in self.untold:
+            print(not_rebuilt if failed else rebuilt, file=sys.stderr)
+        self.untold.clear()
+
+    def _startup_settings_changed(self) -> list[str]:
+        """Lines saying which settings read at start-up mkdocs.yml now sets otherwise.
 
         MkDocs rebuilt and the terminal said the pages were regenerated, yet a new palette or
         theme name never showed: they are among the settings the preview gives MkDocs as it read
         them at start-up, which only a new start reads again.
         """
         if self.startup is None:
-            return
+            return []
         try:
             written = read_mkdocs_yaml(self.config_file)
         except PapersiteError:  # told already, by the regeneration reading papersite's options
-            return
+            return []
         now = _startup_settings(written)
         names = [name for name, value in self.startup.items() if now[name] != value]
+        lines = []
         if "theme" in names:
             mistake = _theme_mistake(self.config_file, written.get("theme"))
             if mistake is not None:
                 # Started again, the preview would stop at it: the mistake is said, not "start
                 # it again" (a custom_dir that does not exist was only "theme changed").
-                print(mistake, file=sys.stderr)
+                lines.append(str(mistake))
                 names.remove("theme")
         if names:
             them = "it" if len(names) == 1 else "them"
-            print(
+            lines.append(
                 f"papersite: {display_path(self.config_file)}'s {listed(names)} changed: "
-                f"stop the preview and start it again to see {them}",
-                file=sys.stderr,
+                f"stop the preview and start it again to see {them}"
             )
+        return lines
 
     def _in_theme(self, path: Path) -> bool:
         return self.theme is not None and path.is_relative_to(self.theme)
@@ -616,6 +639,7 @@ def on_serve(server: Any, config: Any = None) -> Any:
                 _remove_built(pages - now, preview.docs, config)
             pages = now
             failed = _rebuild_problems(preview, lambda: build(*args))
+            preview.tell_rebuilt(failed=bool(failed))
             for problem in failed:
                 # papersite's regeneration may have met it first: a YAML mistake in mkdocs.yml.
                 if problem not in preview.failed:
