@@ -406,6 +406,53 @@ def test_a_markdown_extension_that_is_not_there_is_one_line_at_its_setting(
 
 
 @pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("use_directory_urls: maybe", "'use_directory_urls' must be true or false, not 'maybe'"),
+        ("use_directory_urls: 3", "'use_directory_urls' must be true or false, not the number 3"),
+        ("site_description: [a, b]", "'site_description' must be text, not a list"),
+    ],
+)
+def test_a_setting_of_the_wrong_type_is_said_with_its_value_as_written(
+    here: Path, written: str, said: str
+) -> None:
+    # MkDocs said "Expected type: <class 'bool'> but received: <class 'str'>": Python's classes.
+    (here / "docs").mkdir()
+    (here / "mkdocs.yml").write_text(f"site_name: x\n{written}\n", encoding="utf-8")
+    with (
+        mkdocs_logging() as log,
+        pytest.raises(PapersiteError) as error,
+        mkdocs_failures(log, here / "mkdocs.yml"),
+    ):
+        load_mkdocs_config(here / "mkdocs.yml")
+    assert one_problem(error) == f"mkdocs.yml:2: MkDocs build failed: {said}"
+
+
+def test_a_wrong_type_is_said_in_mkdocs_words_where_the_value_written_is_not_it(
+    here: Path,
+) -> None:
+    # Overridden by papersite, or inherited: the value written is not the one refused.
+    config = "site_name: x\nstrict: true\nuse_directory_urls: maybe\n"
+    (here / "mkdocs.yml").write_text(config, encoding="utf-8")
+    wrong = "Expected type: <class 'bool'> but received: <class 'str'>"
+    told = "must be true or false, not 'maybe'"
+    names = ("strict", "site_url", "use_directory_urls")
+    with (
+        mkdocs_logging() as log,
+        pytest.raises(PapersiteError) as error,
+        mkdocs_failures(log, here / "mkdocs.yml"),
+    ):
+        for name in names:
+            logging.getLogger("mkdocs.config").error(f"Config value '{name}': {wrong}")
+        raise exceptions.Abort("Aborted with 3 configuration errors!")
+    assert [str(p) for p in error.value.problems] == [
+        f"mkdocs.yml:2: MkDocs build failed: Config value 'strict': {wrong}",
+        f"mkdocs.yml: MkDocs build failed: Config value 'site_url': {wrong}",
+        f"mkdocs.yml:3: MkDocs build failed: 'use_directory_urls' {told}",
+    ]
+
+
+@pytest.mark.parametrize(
     ("raised", "cause"),
     [
         (

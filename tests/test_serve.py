@@ -1424,8 +1424,8 @@ def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixe
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     line = text[: text.index("\nuse_directory_urls:")].count("\n") + 2
     error = (
-        f"mkdocs.yml:{line}: MkDocs serve failed: Config value 'use_directory_urls': "
-        "Expected type: <class 'bool'> but received: <class 'str'>"
+        f"mkdocs.yml:{line}: MkDocs serve failed: 'use_directory_urls' must be true or false, "
+        "not 'maybe'"
     )
     # What changed, then why MkDocs rebuilt nothing: "no page changed" said first read as done.
     assert said == ["papersite: mkdocs.yml changed", error]

@@ -361,7 +361,11 @@ def mkdocs_failures(
         causes = log.errors or [str(error.message if isinstance(error, PapersiteError) else error)]
         where = display_path(config_file)
         raise PapersiteError.from_problems(
-            Problem(where, _setting_line(config_file, cause), f"MkDocs {command} failed: {cause}")
+            Problem(
+                where,
+                _setting_line(config_file, cause),
+                f"MkDocs {command} failed: {_in_our_words(config_file, cause)}",
+            )
             for cause in map(one_line, causes)
         ) from None
 
@@ -374,3 +378,40 @@ def _setting_line(config_file: Path, cause: str) -> int | None:
     """The line of ``config_file`` setting what MkDocs' error ``cause`` is about, where it says."""
     setting = _SETTING_ERROR.match(cause)
     return None if setting is None else line_of(config_file, (setting[1],))
+
+
+# How MkDocs (1.6) refuses a setting of the wrong type: "Config value 'use_directory_urls':
+# Expected type: <class 'bool'> but received: <class 'str'>".
+_WRONG_TYPE = re.compile(
+    r"Config value '([^']+)': Expected type: <class '(\w+)'> but received: <class '\w+'>"
+)
+# What each type MkDocs expects is, in a curator's words.
+_TYPE_WORDS = {
+    "bool": (bool, "true or false"),
+    "int": (int, "a whole number"),
+    "float": (float, "a number"),
+    "str": (str, "text"),
+    "list": (list, "a list"),
+    "dict": (dict, "settings (key: value)"),
+}
+
+
+def _in_our_words(config_file: Path, cause: str) -> str:
+    """MkDocs' error ``cause``, a wrong type said with the value as written: else as it is.
+
+    MkDocs names Python's classes ("Expected type: <class 'bool'>"), and not the value: "must be
+    true or false, not 'maybe'" says both in the curator's words. Only a value written in
+    ``config_file`` and not of the type expected is named: one papersite overrides, or one an
+    INHERIT holds, is not the value written there.
+    """
+    wrong = _WRONG_TYPE.fullmatch(cause)
+    if wrong is None or wrong[2] not in _TYPE_WORDS:
+        return cause
+    expected, words = _TYPE_WORDS[wrong[2]]
+    try:
+        written = read_mkdocs_yaml(config_file)
+    except PapersiteError:
+        return cause
+    if wrong[1] not in written or isinstance(written[wrong[1]], expected):
+        return cause
+    return f"'{wrong[1]}' must be {words}, not {describe(written[wrong[1]])}"
