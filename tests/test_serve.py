@@ -63,7 +63,7 @@ def counting(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
 def test_a_curation_edit_reuses_the_catalogue_and_related_papers(
     preview: Preview, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    catalogues = counting(monkeypatch, "load_catalogue")
+    catalogues = counting(monkeypatch, "read_catalogue")
     related = counting(monkeypatch, "related_papers")
     preview.generate()
     page = preview.docs / "papers" / "teaching-transformers-to-add.md"
@@ -110,7 +110,7 @@ def test_a_new_count_of_related_papers_in_mkdocs_yml_finds_them_again(
 
 
 def test_an_edited_dump_is_read_again(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
-    catalogues = counting(monkeypatch, "load_catalogue")
+    catalogues = counting(monkeypatch, "read_catalogue")
     preview.generate()
     dump = preview.content / "sources" / "dump.txt"
     dump.write_text(dump.read_text().replace("which speeds up inference", "which is faster"))

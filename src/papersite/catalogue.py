@@ -234,11 +234,6 @@ def read_catalogue(content: Path, today: date | None = None) -> Catalogue:
     return build_catalogue(dumps, problems)
 
 
-# read_catalogue's old name, which broke the rule that a load_ function raises: kept only until
-# serve.py, which another change is editing, imports read_catalogue. Do not use it elsewhere.
-load_catalogue = read_catalogue
-
-
 def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> Catalogue:
     """Merge the records of parsed dumps into one catalogue.
 

@@ -38,7 +38,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from papersite.build import docs_folder_refusal, generate_docs
-from papersite.catalogue import Catalogue, load_catalogue
+from papersite.catalogue import Catalogue, read_catalogue
 from papersite.curation import Loaded, load_content
 from papersite.errors import (
     CannotWrite,
@@ -369,7 +369,7 @@ class Preview:
         # The catalogue is read from the sources folder alone.
         seen = snapshot([self.content / SOURCES_DIR])
         if self.catalogue is None or seen != self.sources_seen:
-            self.catalogue = load_catalogue(self.content)
+            self.catalogue = read_catalogue(self.content)
             self.sources_seen = seen
             self.related = None
         return load_content(self.content, catalogue=self.catalogue)
