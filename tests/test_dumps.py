@@ -381,6 +381,23 @@ def test_an_absurd_number_of_authors_is_dropped_with_a_warning(count: str) -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("zero", "twelve", "three"), [("0", "12", "3"), ("\u0660", "\u0661\u0662", "\u0663")]
+)
+def test_counts_written_with_thousands_of_leading_zeros_are_read_as_their_number(
+    zero: str, twelve: str, three: str
+) -> None:
+    # Their length was tested without the zeros, then int() given them: past 4,300 digits it
+    # raised, ending the whole run. Any script's zeros: \d matches Arabic-Indic digits too.
+    zeros = zero * 4400
+    text = _two_papers("Jan 26", f"Nov 10 {zeros}{twelve}").replace(
+        "• 2 authors", f"• {zeros}{three} authors", 1
+    )
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 11, 20), 2025))
+    assert dump.problems == []
+    assert [(r.authors, r.upvotes) for r in dump.records] == [(3, None), (2, 12)]
+
+
 def test_format_characters_are_left_out_of_a_title_with_a_warning_naming_them() -> None:
     # A right-to-left override showed as "Unterminated ereh eltit edirrevo"; abstracts keep theirs.
     text = (

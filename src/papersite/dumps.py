@@ -975,8 +975,8 @@ def _upvotes(match: re.Match[str], dump: Dump, line: int, text: str) -> int | No
     written = match["upvotes"]
     if written is None:
         return None
-    # Its length first: int() of a huge count costs time, or raises.
-    if len(written.lstrip("0")) > len(str(MAX_UPVOTES)) or int(written) > MAX_UPVOTES:
+    upvotes = _count(written, MAX_UPVOTES)
+    if upvotes is None:
         dump.problems.append(
             Problem(
                 dump.display,
@@ -987,7 +987,6 @@ def _upvotes(match: re.Match[str], dump: Dump, line: int, text: str) -> int | No
             )
         )
         return None
-    upvotes = int(written)
     if match["year"] is None and EARLIEST_YEAR <= upvotes <= LATEST_YEAR:
         meant = f"{match['month']} {match['day']}, {upvotes}"
         dump.problems.append(
@@ -1017,10 +1016,9 @@ def _parse_who(line: tuple[int, str], dump: Dump) -> tuple[int | None, str | Non
     who = text.strip()
     authors = _AUTHORS.fullmatch(who)
     if authors:
-        count = authors["count"]
-        # Its length first: int() of a huge count costs time, or raises.
-        if len(count.lstrip("0")) <= len(str(MAX_AUTHORS)) and int(count) <= MAX_AUTHORS:
-            return int(count), None
+        count = _count(authors["count"], MAX_AUTHORS)
+        if count is not None:
+            return count, None
         dump.problems.append(
             Problem(
                 dump.display,
@@ -1037,6 +1035,20 @@ def _parse_who(line: tuple[int, str], dump: Dump) -> tuple[int | None, str | Non
     if not organization:
         raise _MetaError(who_line, f"malformed meta block: {_META_EXPECTED}, got '{who}'")
     return None, organization["name"].strip()
+
+
+def _count(written: str, limit: int) -> int | None:
+    """The number ``written`` (digits) spells, or None when it is over ``limit``."""
+    # Its length first: int() of a huge count costs time, or raises over 4,300 digits. Leading
+    # zeros are no reason to drop a count, so they are not counted, nor given to int(): any
+    # script's, as \d matches them all ('٠' too) and int() reads them.
+    digits = written.lstrip("0")
+    if not digits.isascii():
+        digits = "".join(dropwhile(lambda char: unicodedata.digit(char) == 0, digits))
+    if len(digits) > len(str(limit)):
+        return None
+    number = int(digits or "0")
+    return number if number <= limit else None
 
 
 def year_less_year(source: SourceFile, page_day: tuple[int, int] | None) -> int | None:
