@@ -398,26 +398,66 @@ def test_counts_written_with_thousands_of_leading_zeros_are_read_as_their_number
     assert [(r.authors, r.upvotes) for r in dump.records] == [(3, None), (2, 12)]
 
 
-def test_format_characters_are_left_out_of_a_title_with_a_warning_naming_them() -> None:
-    # A right-to-left override showed as "Unterminated ereh eltit edirrevo"; abstracts keep theirs.
+def test_format_characters_that_reorder_or_hide_are_left_out_with_a_warning_naming_them() -> None:
+    # A right-to-left override showed as "Unterminated ereh eltit edirrevo", and reversed the rest
+    # of an abstract's paragraph; a zero-width space, soft hyphen or U+FEFF split a title's word.
     text = (
         "Unterminated \u202eoverride title here\u202c\n\nIts abstract, \u202eé\u202c.\n\n"
-        "Atten\u200btion Is \u200b\u200bAll\n\nAnother \u200babstract.\n\n"
-        "Caf\u00e9 Models \U000f0000\n\nA third abstract.\n\n\u200b\u2060\n\nA fourth abstract.\n"
+        "Atten\u200btion Is \u200b\u200bAll\u00ad You\ufeff Need\n\nAnother \u200babstract.\n\n"
+        "Caf\u00e9 Models \U000f0000\n\nA third \u2067isolate\u2069.\n\n"
+        "\u200b\u2060\n\nA fourth abstract.\n\nFifth\n\n\u202e \u202d\n"
     )
     dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt"))
     assert [(r.title, r.abstract) for r in dump.records] == [
-        ("Unterminated override title here", "Its abstract, \u202eé\u202c."),
-        ("Attention Is All", "Another \u200babstract."),
-        ("Caf\u00e9 Models \U000f0000", "A third abstract."),
+        ("Unterminated override title here", "Its abstract, é."),
+        ("Attention Is All You Need", "Another \u200babstract."),
+        ("Caf\u00e9 Models \U000f0000", "A third isolate."),
     ]
     assert [str(p) for p in dump.problems] == [
         "d.txt:1: warning: title 'Unterminated override title here' holds characters that do "
         "not show as themselves: <U+202E>, <U+202C>; they are left out of the title: remove "
         "them from the dump",
-        "d.txt:5: warning: title 'Attention Is All' holds characters that do not show as "
-        "themselves: <U+200B>; they are left out of the title: remove them from the dump",
+        "d.txt:3: warning: the abstract of 'Unterminated override title here' holds characters "
+        "that reorder the text after them: <U+202E>, <U+202C>; they are left out of the "
+        "abstract: remove them from the dump",
+        "d.txt:5: warning: title 'Attention Is All You Need' holds characters that do not show "
+        "as themselves: <U+200B>, <U+00AD>, <U+FEFF>; they are left out of the title: remove "
+        "them from the dump",
+        "d.txt:11: warning: the abstract of 'Café Models \\U000f0000' holds characters that "
+        "reorder the text after them: <U+2067>, <U+2069>; they are left out of the abstract: "
+        "remove them from the dump",
         "d.txt:13: title of characters that do not show, <U+200B>, <U+2060>, only; paper skipped",
+        "d.txt:19: the abstract of 'Fifth' is of characters that do not show, <U+202E>, "
+        "<U+202D>, only; paper skipped",
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # Persian: ZWNJ
+        "\u0645\u062f\u0644\u200c\u0647\u0627\u06cc \u0632\u0628\u0627\u0646\u06cc",
+        "\u05e2\u05d9\u05d1\u05d5\u05d3 \u05e9\u05e4\u05d4\u200f (NLP)",  # Hebrew: RLM
+        "Left \u200eto right",  # LRM
+        "\u0646\u0645\u0627\u0630\u062c\u061c 2025",  # Arabic: ALM
+        "\U0001f468\u200d\U0001f4bb Coding Agents",  # an emoji's ZWJ
+        "Flags \U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",  # tags
+    ],
+)
+def test_joiners_and_direction_marks_stay_in_a_title_silently(title: str) -> None:
+    # Left out, a Persian word was misspelt and 👨‍💻 split in two, with a warning to remove them.
+    dump = read_text(
+        f"{title}\n\nIts abstract \u200f.\n", SourceFile(Path("d.txt"), "d.txt", "d.txt")
+    )
+    assert [(r.title, r.abstract) for r in dump.records] == [(title, "Its abstract \u200f.")]
+    assert dump.problems == []
+
+
+def test_a_title_of_a_joiner_only_is_skipped() -> None:
+    dump = read_text("\u200d\u200b\n\nIts abstract.\n", SourceFile(Path("d.txt"), "d.txt", "d.txt"))
+    assert dump.records == []
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:1: title of characters that do not show, <U+200B>, <U+200D>, only; paper skipped"
     ]
 
 

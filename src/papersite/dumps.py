@@ -26,7 +26,7 @@ from itertools import chain, dropwhile, islice
 from typing import TypeVar
 
 from papersite.errors import PapersiteError, Problem, Severity, display_path
-from papersite.markup import unseen_name, unseen_replaced
+from papersite.markup import unseen_name
 from papersite.sources import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -836,12 +836,18 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
     """Record the paper in hand, with what its meta ``block`` (if any) says; None if it is bad."""
     assert pending.abstract is not None
     title = normalise_text(pending.title)
-    # After normalise_text and the control characters' replacement, an ASCII title shows as is.
-    if not title.isascii():
+    # Every format character is unprintable, and after normalise_text and the control
+    # characters' replacement an ASCII text is printable: nearly every text skips the searches,
+    # the tests answering in C, isascii() at once, isprintable() a character at a time.
+    if not title.isascii() and not title.isprintable():
         title = _shown_title(title, pending.line, dump)
         if not title:
             return None
     abstract = normalise_text(pending.abstract)
+    if not abstract.isascii() and not abstract.isprintable():
+        abstract = _shown_abstract(abstract, pending.abstract_line or pending.line, title, dump)
+        if not abstract:
+            return None
     meta = _NO_META
     if block is not None:
         try:
@@ -872,36 +878,82 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
     return record
 
 
-def _shown_title(title: str, line: int, dump: Dump) -> str:
-    """The title without its format characters (Unicode's Cf); a warning names them.
+# Format characters that reorder text without being part of any script's spelling: the
+# bidirectional embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069). An override
+# reverses the rest of the page's line ("Unterminated ereh eltit edirrevo"), in an abstract the
+# rest of its paragraph; left out of both.
+_REORDERING = "\u202a-\u202e\u2066-\u2069"
+_REORDERS = re.compile(f"[{_REORDERING}]")
+# Left out of titles too, as they hide in a word and spell nothing: a title must read, and be
+# found (the browser's find, a search engine), as the words it shows. The zero-width space U+200B
+# and the word joiner U+2060 only hint where a line may break; U+FEFF is a byte-order mark pasted
+# mid-text; a soft hyphen U+00AD shows only where a line breaks, and comes from a PDF's
+# hyphenation. Kept silently: the joiners U+200C and U+200D and the direction marks U+200E, U+200F
+# and U+061C, which Persian, Hebrew, Arabic and emoji are written with (without its non-joiner a
+# Persian word is misspelt, without its joiner 👨‍💻 shows as two emoji); and every other format
+# character (Arabic number signs, the Mongolian vowel separator, a flag emoji's tags).
+_HIDDEN_IN_TITLES = re.compile(f"[{_REORDERING}\u200b\u2060\ufeff\u00ad]")
 
-    A right-to-left override reverses the rest of the page's line ("Unterminated ereh eltit
-    edirrevo"), a zero-width space splits a word unseen: never what a title means. Other
-    characters that do not show as themselves (private use, unassigned in this Python's Unicode)
-    may be a newer script's letters, and stay. Abstracts keep theirs: they are text of any
-    script. A title of nothing else is skipped with an error (returned empty).
+
+def _shown_title(title: str, line: int, dump: Dump) -> str:
+    """The title without the format characters that reorder or hide it; a warning names them.
+
+    Other characters that do not show as themselves (private use, unassigned in this Python's
+    Unicode) may be a newer script's letters, and stay. A title of nothing that shows is skipped
+    with an error (returned empty).
     """
     names: list[str] = []
 
-    def dropped(char: str) -> str:
-        if unicodedata.category(char) != "Cf":
-            return char
-        names.append(unseen_name(char))
+    def left_out(match: re.Match[str]) -> str:
+        names.append(unseen_name(match.group()))
         return ""
 
-    shown = normalise_text(unseen_replaced(title, dropped))
+    shown = normalise_text(_HIDDEN_IN_TITLES.sub(left_out, title))
+    # A joiner or a mark alone is kept, but is no title.
+    if all(unicodedata.category(char) == "Cf" for char in shown):
+        named = ", ".join(dict.fromkeys(names + [unseen_name(char) for char in shown]))
+        dump.skip(line, f"title of characters that do not show, {named}, only; paper skipped")
+        return ""
     if not names:
         return title
     named = ", ".join(dict.fromkeys(names))
-    if not shown:
-        dump.skip(line, f"title of characters that do not show, {named}, only; paper skipped")
-        return shown
     dump.problems.append(
         Problem(
             dump.display,
             line,
             f"title '{shortened(shown)}' holds characters that do not show as themselves: "
             f"{named}; they are left out of the title: remove them from the dump",
+            Severity.WARNING,
+        )
+    )
+    return shown
+
+
+def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
+    """The abstract without the format characters that reorder it; a warning names them.
+
+    Any other character stays: abstracts are text of any script. An abstract of nothing else
+    skips its paper with an error (returned empty).
+    """
+    found = _REORDERS.findall(abstract)
+    if not found:
+        return abstract
+    named = ", ".join(dict.fromkeys(unseen_name(char) for char in found))
+    shown = normalise_text(_REORDERS.sub("", abstract))
+    if not shown:
+        dump.skip(
+            line,
+            f"the abstract of '{shortened(title)}' is of characters that do not show, {named}, "
+            "only; paper skipped",
+            title,
+        )
+        return shown
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"the abstract of '{shortened(title)}' holds characters that reorder the text after "
+            f"them: {named}; they are left out of the abstract: remove them from the dump",
             Severity.WARNING,
         )
     )
