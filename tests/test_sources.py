@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from papersite import sources
-from papersite.dumps import read_dump
+from papersite.dumps import read_dump, read_text
 from papersite.errors import PapersiteError, Problems, Severity, display_path, printable
 from papersite.schema import validate
 from papersite.sources import MAX_DUMP_BYTES, SourceFile, discover_sources, today_anywhere
@@ -75,6 +75,34 @@ def test_control_characters_are_a_warning_at_their_line_naming_them(tmp_path: Pa
             Severity.WARNING,
             "control characters '\\x0b', '\\x0c', '\\x1b': shown as U+FFFD; "
             "remove them from the dump",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("in_memory", [False, True])
+def test_control_characters_on_many_lines_are_named_on_the_first_few_then_counted(
+    tmp_path: Path, in_memory: bool
+) -> None:
+    # A dump pasted from a terminal, a colour code on every title and abstract, gave one warning
+    # a line: 601 for 300 papers, burying every other.
+    text = "".join(f"\x1b[1mTitle {n}\x1b[0m\n\n\x1b[3mAbstract {n}.\n\n" for n in range(1, 6))
+    source = SourceFile(tmp_path / "dump.txt", "dump.txt", "dump.txt")
+    if in_memory:
+        dump = read_text(text, source)
+    else:
+        source.path.write_text(text, encoding="utf-8")
+        dump = read_dump(source)
+    assert len(dump.records) == 5
+    named = "control character '\\x1b': shown as U+FFFD; remove it from the dump"
+    assert [(p.line, p.severity, printable(p.message)) for p in dump.problems] == [
+        (1, Severity.WARNING, named),
+        (3, Severity.WARNING, named),
+        (5, Severity.WARNING, named),
+        (
+            7,
+            Severity.WARNING,
+            "control characters on this line and 6 more lines, as on the 3 lines named above: "
+            "shown as U+FFFD; remove them from the dump",
         ),
     ]
 

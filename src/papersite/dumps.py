@@ -39,6 +39,7 @@ from papersite.sources import (
     Record,
     SourceFile,
     open_lines,
+    report_control_lines,
     text_lines,
 )
 from papersite.wording import shortened
@@ -104,6 +105,7 @@ def read_text(text: str, source: SourceFile) -> Dump:
     """
     dump = Dump(source, source.name)
     parse_lines(text_lines(text, dump), dump)
+    report_control_lines(dump)
     return dump
 
 

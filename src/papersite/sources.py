@@ -181,6 +181,9 @@ class Dump:
     # Papers skipped because their meta block holds such a line: the one error about those lines
     # says why, rather than one "malformed meta block" a paper (skip_undecodable).
     skipped_undecodable: int = 0
+    # Lines holding control characters, by number: the first NAMED_CONTROL_LINES each have a
+    # warning, the rest one for the dump (see report_control_lines).
+    control_lines: list[int] = field(default_factory=list)
 
     @property
     def read(self) -> int:
@@ -533,7 +536,8 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
     with a byte-order mark is read, with a warning in ``dump.problems``; bytes that are not UTF-8
     are one error there once the lines have been read, put before whatever their reader reported:
     it is the cause of much of that. Papers its reader skipped with ``Dump.skip_undecodable`` are
-    skipped with that error.
+    skipped with that error. Control characters are a warning a line for the first lines holding
+    them, then one for the rest, once the lines have been read (see :func:`report_control_lines`).
     """
     status = dump.source.path.stat()
     # Told from its status, never opened: opening a pipe waits for a writer, for ever.
@@ -572,6 +576,7 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
             # As UTF-8, so its lines are checked (length, NUL) as any dump's are.
             stream = io.BytesIO(_utf16_text(handle.read(), dump).encode("utf-8"))
         yield _numbered_lines(stream, dump)
+    report_control_lines(dump)
     if dump.undecodable:
         _report_undecodable(dump, start)
 
@@ -609,12 +614,18 @@ def text_lines(text: str, dump: Dump) -> list[Line]:
     return lines
 
 
+# The lines holding control characters that are named one by one, each in a warning of its own:
+# a dump pasted from a terminal has them on every line, and one warning a line buried the rest.
+NAMED_CONTROL_LINES = 3
+
+
 def _clean(line: str, number: int, dump: Dump) -> str:
     """Line ``number`` right-stripped, its control characters replaced, with a warning naming them.
 
     They become U+FFFD here, once (a NUL refuses the file earlier), so that no page, feed,
     citation or export, nor MkDocs, ever sees one; but silently, a terminal's colour code pasted
-    into a title showed as a U+FFFD nobody was told of.
+    into a title showed as a U+FFFD nobody was told of. Past the first NAMED_CONTROL_LINES lines
+    holding them, a line is only noted, for :func:`report_control_lines`.
     """
     line = line.rstrip()
     # Nearly every line is printable: the test answers in C, before any regex (as clean_text's).
@@ -622,6 +633,8 @@ def _clean(line: str, number: int, dump: Dump) -> str:
         return line
     found = list(dict.fromkeys(CONTROL.findall(line)))
     if found:
+        dump.control_lines.append(number)
+    if found and len(dump.control_lines) <= NAMED_CONTROL_LINES:
         # Quoted as they are: Problem prints them escaped ('\x1b').
         named = ", ".join(f"'{char}'" for char in found)
         what, them = ("characters", "them") if len(found) > 1 else ("character", "it")
@@ -634,6 +647,23 @@ def _clean(line: str, number: int, dump: Dump) -> str:
             )
         )
     return clean_text(line)
+
+
+def report_control_lines(dump: Dump) -> None:
+    """One warning for the lines holding control characters past those named one by one."""
+    more = dump.control_lines[NAMED_CONTROL_LINES:]
+    if not more:
+        return
+    others = f" and {counted(len(more) - 1, 'more line')}" if len(more) > 1 else ""
+    dump.problems.append(
+        Problem(
+            dump.display,
+            more[0],
+            f"control characters on this line{others}, as on the {NAMED_CONTROL_LINES} lines "
+            "named above: shown as U+FFFD; remove them from the dump",
+            Severity.WARNING,
+        )
+    )
 
 
 def _numbered_lines(handle: BinaryIO, dump: Dump) -> Iterator[tuple[int, str]]:
