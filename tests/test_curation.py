@@ -1915,6 +1915,22 @@ def test_a_relative_link_in_an_intro_to_a_former_id_names_the_theme_s_address(
     ]
 
 
+@pytest.mark.parametrize("page", ["\u00b2", "1" * 5000])
+def test_a_link_to_a_former_id_s_page_that_is_no_number_links_its_first_page(
+    content: Path, page: str
+) -> None:
+    # "²" is a digit to str.isdigit(), and int() cannot read it, nor 5,000 digits.
+    themes = THEMES.replace(
+        "intro: Making models *cheaper*.", f"intro: '[c](../old-ml/{page}/)'"
+    ).replace("  - id: sequence-models\n", "  - id: sequence-models\n    formerly: old-ml\n")
+    write(content, themes=themes)
+    assert [p for p in curate(content)[1] if "'intro'" in p] == [
+        f"{T}:5: warning: 'intro': relative link '../old-ml/{page}/' leads to "
+        f"themes/old-ml/{page}/, the old address of theme 'sequence-models': link to "
+        "themes/sequence-models/",
+    ]
+
+
 def test_featuring_a_hidden_paper_is_a_warning(content: Path) -> None:
     write(
         content,

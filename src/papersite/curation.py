@@ -1256,7 +1256,9 @@ def _dead_end(link: IntroLink, curation: Curation) -> str | None:
         now = next((theme.id for theme in curation.themes if theme_id in theme.formerly), None)
         if now is not None:
             # It works, sending the reader on: the theme's own address saves them the detour.
-            page_number = int(number) if number.isdigit() else 1
+            # isdigit() takes "²" and int() cannot read it, nor thousands of digits: the first page.
+            readable = number.isascii() and number.isdecimal() and len(number) <= 9
+            page_number = int(number) if readable else 1
             new = urls.list_page_url(urls.theme_url(now), page_number)
             return f"leads to {resolved}/, the old address of theme '{now}': link to {new}"
         if curation.theme(theme_id) is None:
@@ -1265,7 +1267,7 @@ def _dead_end(link: IntroLink, curation: Curation) -> str | None:
                 f" {did_you_mean(theme_id, close)}" if close else ""
             )
         # A theme split into pages has themes/<id>/2/ and on; how many depends on its papers.
-        return None if number == "" or number.isdigit() else where
+        return None if number == "" or (number.isascii() and number.isdecimal()) else where
     return where if f"{folder}/" in (urls.PAPERS, urls.THEMES) else None
 
 
