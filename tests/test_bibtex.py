@@ -221,6 +221,12 @@ def test_no_title_can_close_its_bibtex_field(title: str) -> None:
         # and a straight quote as a closing one.
         ("Q&A <Bench> | a>b", r"Q\&A \textless{}Bench\textgreater{} \textbar{} a\textgreater{}b"),
         ('"Quotes" and ("nested", [\'single\']) 5"', "``Quotes'' and (``nested'', ['single']) 5''"),
+        # A quote opens after what ends no word or clause, and closes after what does.
+        ("'\"Delta\"'", "'``Delta'''"),
+        ('Foo—"Bar"', r"Foo{\textemdash}``Bar''"),
+        ('Model-"X" And/"Or" Quote:"Colon"', "Model-``X'' And/``Or'' Quote:``Colon''"),
+        ('"Hi," she said, "bye"! "end"', "``Hi,'' she said, ``bye''! ``end''"),
+        ('a " b "', "a '' b ''"),
         # Characters with no form, written as the one they stand for.
         ("GPT\u20114o\u2011mini", "GPT-4o-mini"),
         ("10\u202fkm", r"10{\,}km"),

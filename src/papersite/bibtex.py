@@ -54,7 +54,10 @@ _LATEX_SPECIAL = {
     # that opens (_OPENING_QUOTE) is written "``", any other "''", as LaTeX authors write them.
     '"': "''",
 }
-_OPENING_QUOTE = re.compile(r'(?:^|(?<=[\s(\[{]))"')
+# A quote opens when something other than a space follows it and what comes before it, if
+# anything, ends no word or clause (not a letter, a digit or closing punctuation): after a space,
+# a bracket, a quote, a dash, a slash or a colon ('"X"', 'A—"B"', 'And/"Or"'); else it closes.
+_OPENING_QUOTE = re.compile(r'(?<![^\W_])(?<![.,;!?)\]}])"(?=\S)')
 _LATEX_TABLE = str.maketrans(_LATEX_SPECIAL)
 # The same commands for a key field, each braced as BibTeX's "special character" ("{\%}"), which
 # it takes for one letter: alpha's label, the key's first three letters, cannot end inside one, and
