@@ -1728,7 +1728,7 @@ def test_a_featured_paper_s_long_note_is_a_warning_at_its_line(content: Path) ->
         f"  quantized-state-space-models:\n    note: {long}\n",
     )
     assert [p for p in curate(content)[1] if "'note'" in p] == [
-        f"{P}:5: warning: 'note' is 504 characters, more than a featured paper's card takes in: "
+        f"{P}:5: warning: 'note' shows 504 characters, more than a featured paper's card takes in: "
         "its themes' pages show it in full, on the card and in its section; keep it to 500, a "
         "sentence or two on why to read it first"
     ]
@@ -1736,6 +1736,15 @@ def test_a_featured_paper_s_long_note_is_a_warning_at_its_line(content: Path) ->
         content,
         papers=HEADER + "papers:\n  teaching-transformers-to-add:\n"
         f"    featured: true\n    note: {'word ' * 100}\n",
+    )
+    assert [p for p in curate(content)[1] if "'note'" in p] == []
+    # What a reader sees is counted: not the links' addresses, not each code point of an emoji.
+    link = f"[a link](https://e.com/{'x' * 150})"
+    family = "\U0001f469\u200d\U0001f469\u200d\U0001f467 "
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n"
+        f"    featured: true\n    note: 'Read {link}, {link} and {link}; {family * 101}'\n",
     )
     assert [p for p in curate(content)[1] if "'note'" in p] == []
 

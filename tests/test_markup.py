@@ -17,6 +17,7 @@ from papersite.markup import (
     note_problems,
     render_note,
     safe_url,
+    shown_length,
     unlisted_items,
 )
 
@@ -115,6 +116,7 @@ def test_notes_are_markdown_without_raw_html_or_script_links() -> None:
         ("<b>x</b> [js](javascript:x)", ["raw HTML '<b>'", "link 'javascript:x'"]),
         ("# Big heading\n\nText", ["heading 'Big heading'"]),
         ("Text\n---", ["heading 'Text'"]),
+        ("#\n\nText", ["an empty heading (a line of '#' alone)"]),
         ("![i](https://e.com/i.png)", ["image 'https://e.com/i.png'"]),
         # Written to show as code, or not HTML at all: nothing to say.
         ("`<div>` and\n\n```\n<b>code</b>\n```\n\n    <i>indented</i>", []),
@@ -273,6 +275,8 @@ def test_a_note_s_headings_show_as_bold_text() -> None:
         "<p><strong>Why <em>now</em></strong></p>\n<p>Because.</p>\n"
         "<p><strong>How</strong></p>\n<p><strong>Deep</strong></p>"
     )
+    # An empty one shows nothing, not an empty bold paragraph.
+    assert render_note("#\n\nText\n\n## ") == "<p>Text</p>"
 
 
 def test_a_note_s_images_show_as_links_to_them() -> None:
@@ -285,3 +289,21 @@ def test_a_note_s_images_show_as_links_to_them() -> None:
     assert render_note("[![a chart](https://e.com/i.png)](https://e.com/)") == (
         '<p><a href="https://e.com/"><span>a chart</span></a></p>'
     )
+    # The alt text as a browser shows it, plain: not "*a* `big` chart", nor "a \\*".
+    assert render_note("![*a* `big` chart](https://e.com/i.png) ![a \\*][i]\n\n[i]: i.png") == (
+        '<p><a href="https://e.com/i.png">a big chart</a> <a href="i.png">a *</a></p>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("note", "length"),
+    [
+        # The text a reader sees: not the links' addresses, not the Markdown's marks.
+        (f"**Read** [this]({'https://e.com/' + 'x' * 300}) &amp; `<b>`", 15),
+        ("Two\n\n- lines  and\n- a list", 20),
+        # A character as a reader tells them apart: a family emoji, a decomposed letter.
+        ("\U0001f469\u200d\U0001f469\u200d\U0001f467 e\u0301", 3),
+    ],
+)
+def test_a_note_s_shown_length_counts_what_a_reader_sees(note: str, length: int) -> None:
+    assert shown_length(note) == length

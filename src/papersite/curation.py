@@ -33,6 +33,7 @@ from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import (
     note_problems,
     relative_links,
+    shown_length,
     tag_anchor,
     unlisted_lines,
     unlisted_problem,
@@ -100,8 +101,9 @@ AS_REGEX_SECONDS = 2.0
 AS_REGEX_COUNTED = 3
 # The most featured papers a theme should have: CONTRIBUTING.md asks curators for 3–5.
 FEATURED_AT_MOST = 5
-# The longest note a featured paper should have, as written: its themes' pages show it in full on
-# the paper's "Start here" card and again in its section. CONTRIBUTING.md asks for one line; 500
+# The longest note a featured paper should have, as its reader sees it (markup.shown_length, not
+# its Markdown, whose link addresses are not shown): its themes' pages show it in full on the
+# paper's "Start here" card and again in its section. CONTRIBUTING.md asks for one line; 500
 # characters, some 80 words (four lines of a card), leaves room for a sentence or two and a link,
 # all a reader choosing where to begin takes in at a glance.
 FEATURED_NOTE_AT_MOST = 500
@@ -2465,13 +2467,14 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
     where = (*check.place, "note")
     note = entry.get("note")
     _check_markdown(check.document, where, note, check.problems, pages=2)
-    if featured and isinstance(note, str) and len(note.strip()) > FEATURED_NOTE_AT_MOST:
+    shown = shown_length(note) if featured and isinstance(note, str) else 0
+    if shown > FEATURED_NOTE_AT_MOST:
         check.problems.warning(
             check.document.path,
             check.document.line(*where),
-            f"'note' is {len(note.strip()):,} characters, more than a featured paper's card "
-            f"takes in: its themes' pages show it in full, on the card and in its section; keep "
-            f"it to {FEATURED_NOTE_AT_MOST}, a sentence or two on why to read it first",
+            f"'note' shows {shown:,} characters, more than a featured paper's card takes in: "
+            f"its themes' pages show it in full, on the card and in its section; keep it to "
+            f"{FEATURED_NOTE_AT_MOST}, a sentence or two on why to read it first",
         )
     themes = check.placements(entry["themes"], "themes") if "themes" in entry else None
     add = check.placements(entry.get("add", []), "add")

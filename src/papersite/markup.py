@@ -19,9 +19,18 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from urllib.parse import quote
 
 import markdown
+import regex
+from markdown.inlinepatterns import (
+    IMAGE_LINK_RE,
+    IMAGE_REFERENCE_RE,
+    LinkInlineProcessor,
+    ReferenceInlineProcessor,
+    ShortReferenceInlineProcessor,
+)
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.slugs import slugify
 
@@ -231,27 +240,69 @@ class _HeadingsAsBold(Treeprocessor):
     A note sits under a paper's <h3> on theme pages (and an <h2> on its own page), an intro under
     its page's title: a heading of its own, at any level, would read as one of the page's, and
     "# Why read it" as a page-sized <h1> in the middle of a list.
+
+    An empty heading ("#" alone on its line) is removed, its text "" in ``found``: it would
+    show as an empty paragraph.
     """
 
     found: list[str]
 
     def run(self, root: ET.Element) -> None:
-        for element in root.iter():
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for element in list(root.iter()):
             tag = element.tag  # a function, not text, for a comment node
             if isinstance(tag, str) and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-                self.found.append("".join(element.itertext()))
+                text = "".join(element.itertext()).strip()
+                self.found.append(text)
+                if not text and not len(element):
+                    parents[element].remove(element)
+                    continue
                 bold = ET.Element("strong")
                 bold.text, bold[:] = element.text, list(element)
                 element.tag, element.text, element[:] = "p", None, [bold]
+
+
+# Marks a link that was written as an image (_ImageAsLink), for _ImagesAsLinks; never shown.
+_WAS_IMAGE = "data-papersite-image"
+
+
+class _ImageAsLink(LinkInlineProcessor):
+    """Reads ``![alt](src)`` as a link to ``src``, marked :data:`_WAS_IMAGE`.
+
+    Its alt text is then read as a link's text is, for :class:`_ImagesAsLinks` to keep plain:
+    ``![*a* chart](…)`` shows "a chart", as a browser shows an image's alt text, not "*a* chart".
+    """
+
+    # Overrides InlineProcessor's, whose signature is not Pattern's (its stubs ignore it too).
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[ET.Element | str | None, int | None, int | None]:
+        link, start, end = super().handleMatch(m, data)
+        if isinstance(link, ET.Element):
+            link.set(_WAS_IMAGE, "")
+        return link, start, end
+
+
+class _ImageReferenceAsLink(ReferenceInlineProcessor):
+    """Reads ``![alt][ref]`` as a link, as :class:`_ImageAsLink` reads ``![alt](src)``."""
+
+    def makeTag(self, href: str, title: str, text: str) -> ET.Element:
+        link = super().makeTag(href, title, text)
+        link.set(_WAS_IMAGE, "")
+        return link
+
+
+class _ShortImageReferenceAsLink(_ImageReferenceAsLink, ShortReferenceInlineProcessor):
+    """Reads ``![ref]`` as a link, as :class:`_ImageAsLink` reads ``![alt](src)``."""
 
 
 class _ImagesAsLinks(Treeprocessor):
     """Makes a note's images links to them, collecting their addresses in ``found``.
 
     A reading list loads nothing from elsewhere: an image in a note would be fetched from its
-    host, which learns of each reader, on every page that shows the note. The link shows the
-    image's alt text (its address when it has none); inside a link, the alt text alone, as links
-    do not nest.
+    host, which learns of each reader, on every page that shows the note. The inline patterns
+    above read each image as a link; this shows its alt text plain, as a browser would (its
+    address when it has none) and, inside a link, the alt text alone, as links do not nest.
     """
 
     found: list[str]
@@ -261,20 +312,16 @@ class _ImagesAsLinks(Treeprocessor):
 
     def _replace(self, element: ET.Element, *, in_link: bool) -> None:
         for child in element:
-            if child.tag == "img":
-                src = child.get("src", "")
+            if child.tag == "a" and _WAS_IMAGE in child.attrib:
+                src = child.get("href", "")
                 if safe_url(src) is not None:
                     self.found.append(src)  # an unsafe one is dropped, and said to be as a link
-                text = child.get("alt") or src
-                child.attrib.clear()
-                child.text = text
+                del child.attrib[_WAS_IMAGE]
+                child.text, child[:] = "".join(child.itertext()) or src, []
                 if in_link:
                     child.tag = "span"
-                else:
-                    child.tag = "a"
-                    child.set("href", src)
-            else:
-                self._replace(child, in_link=in_link or child.tag == "a")
+                    child.attrib.clear()
+            self._replace(child, in_link=in_link or child.tag == "a")
 
 
 def _note_markdown() -> markdown.Markdown:
@@ -282,6 +329,14 @@ def _note_markdown() -> markdown.Markdown:
     # Without these, raw HTML is ordinary text, which the serialiser escapes.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    # Same names and priorities: each replaces Python-Markdown's own, which makes an <img>.
+    md.inlinePatterns.register(_ImageAsLink(IMAGE_LINK_RE, md), "image_link", 150)
+    md.inlinePatterns.register(
+        _ImageReferenceAsLink(IMAGE_REFERENCE_RE, md), "image_reference", 140
+    )
+    md.inlinePatterns.register(
+        _ShortImageReferenceAsLink(IMAGE_REFERENCE_RE, md), "short_image_ref", 125
+    )
     md.treeprocessors.register(_DropUnsafeLinks(md), "papersite_drop_unsafe_links", 0)
     md.treeprocessors.register(_HeadingsAsBold(md), "papersite_headings_as_bold", 1)
     md.treeprocessors.register(_FindRawHtml(md), "papersite_find_raw_html", 2)
@@ -405,10 +460,16 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
             f"raw HTML {note.raw_html[0]!r} shows as text to readers: write Markdown instead "
             "(*emphasis*, [text](https://…)), or put it in `backticks` to show it as code"
         )
-    if note.headings:
+    headings = [heading for heading in note.headings if heading]
+    if headings:
         problems.append(
-            f"heading {shortened(note.headings[0], 50)!r} shows as bold text: a heading here "
+            f"heading {shortened(headings[0], 50)!r} shows as bold text: a heading here "
             "would read as one of the page's own; write **bold** instead"
+        )
+    if len(headings) < len(note.headings):
+        problems.append(
+            "an empty heading (a line of '#' alone) shows nothing: write '\\#' for the "
+            "character itself"
         )
     if note.images:
         problems.append(
@@ -438,6 +499,31 @@ def unlisted_problem(unlisted: list[str]) -> str:
         "(in a '|' block: a '>' block or quotes fold a single blank line away); write '\\-' "
         "for a dash that starts no list"
     )
+
+
+class _ShownText(HTMLParser):
+    """Collects the text of HTML in ``parts``, without its tags and their attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def shown_length(text: str) -> int:
+    """How many characters a reader sees of a note: its rendered text, as its pages show it.
+
+    Tags and link addresses are not counted, runs of spaces and line breaks count as one, and
+    characters are counted as a reader tells them apart (grapheme clusters): a family emoji of
+    three people and two joiners is one, and so is an accented letter, composed or not.
+    """
+    parser = _ShownText()
+    parser.feed(_convert_note(text).html)
+    parser.close()
+    shown = " ".join("".join(parser.parts).split())
+    return len(regex.findall(r"\X", shown))
 
 
 def relative_links(text: str) -> tuple[str, ...]:
