@@ -155,6 +155,38 @@ def test_a_bad_option_is_refused_at_its_line(
             11,
             "extra.papersite.related_papers must be a whole number from 0 to 100, not empty",
         ),
+        # Read by MkDocs as YAML 1.1, these were 8, 90, 2 and 104 without a word, where
+        # papers.yaml (YAML 1.2) reads 010 as 10 and 1:30 or 0_2 as text.
+        (
+            "recent_papers: 010",
+            9,
+            "extra.papersite.recent_papers is written 010, which mkdocs.yml (YAML 1.1) reads as 8 "
+            "and papersite's content files (YAML 1.2) as 10: write it in plain digits, 8 or 10",
+        ),
+        (
+            "related_papers: 1:30",
+            11,
+            "extra.papersite.related_papers is written 1:30, which mkdocs.yml (YAML 1.1) reads as "
+            "90 and papersite's content files (YAML 1.2) as text: write it in plain digits, 90",
+        ),
+        (
+            "related_papers: 0_2",
+            11,
+            "extra.papersite.related_papers is written 0_2, which mkdocs.yml (YAML 1.1) reads as "
+            "2 and papersite's content files (YAML 1.2) as text: write it in plain digits, 2",
+        ),
+        (
+            "related_papers: 0150",
+            11,
+            "extra.papersite.related_papers is written 0150, which mkdocs.yml (YAML 1.1) reads as "
+            "104 and papersite's content files (YAML 1.2) as 150: write it in plain digits, 104 "
+            "or 150",
+        ),
+        (
+            "feed_entries: 0x10",
+            10,
+            "extra.papersite.feed_entries is written 0x10: write it in plain digits, 16",
+        ),
     ],
 )
 def test_a_bad_count_of_papers_is_refused_at_its_line(

@@ -172,12 +172,31 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
                 "number 10",
             ),
         ),
+        # A bool is an int to Python, not to YAML: false is no number.
+        (
+            "papers",
+            "papers:\n  p:\n    arxiv: false\n",
+            (
+                3,
+                "'arxiv' must be quoted text such as '2510.21450'; unquoted, YAML reads it as "
+                "false",
+            ),
+        ),
     ],
 )
 def test_a_typical_mistake_is_one_sentence_at_its_line(
     schema: str, text: str, found: tuple[int, str]
 ) -> None:
     assert problems(text, schema) == [found]
+
+
+def test_a_repeat_read_as_true_is_named_as_yaml_writes_it() -> None:
+    # Booleans are YAML 1.1's, yes and on both true: not "lists 'True' twice", Python's spelling.
+    assert problems("papers:\n  p:\n    tags: [yes, on]\n", "papers") == [
+        (3, "item 1 of 'tags' must be text, not 'yes', which YAML reads as true"),
+        (3, "item 2 of 'tags' must be text, not 'on', which YAML reads as true"),
+        (3, "'tags' lists true twice"),
+    ]
 
 
 # A list or map of papers.yaml written another way: the message ends in the key written right.

@@ -15,11 +15,13 @@
 Every option is checked here, once: a misspelt option, a wrong value, an option written under
 extra instead or one set twice stops the build with the file and line, rather than being ignored.
 recent_papers and related_papers may be 0, which leaves that list out, heading and all; page sizes
-and feed_entries may not (every page names the feeds).
+and feed_entries may not (every page names the feeds). A number must be written in plain digits:
+MkDocs reads mkdocs.yml as YAML 1.1 (010 is 8, 1:30 is 90), papersite its content files as 1.2.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -30,6 +32,7 @@ import yaml
 from papersite.errors import PapersiteError, display_path
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import suggest
+from papersite.yamlfile import load_yaml_text
 
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
 DEFAULT_UNSORTED_PAGE_SIZE = 1000
@@ -43,6 +46,11 @@ DEFAULT_RELATED_PAPERS = 5
 # Each paper's best scores are kept while papers are compared, so memory grows with this (50,000
 # papers: about 40 MB at 100); a list that long is no longer "related" anyway.
 MOST_RELATED_PAPERS = 100
+# A whole number written so that YAML 1.1, which MkDocs reads mkdocs.yml with, and YAML 1.2, which
+# papersite reads its content files with, read it alike: no leading 0 (octal to 1.1), no '_' or
+# ':' (1_000 and 1:30, base 60, are numbers to 1.1 alone), no 0x or 0o.
+_PLAIN_WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_INT_TAG = "tag:yaml.org,2002:int"
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
 
     if not isinstance(found, Mapping):
         raise refuse(f"extra.papersite must hold options ({', '.join(KNOWN)})")
+    whole_numbers = _whole_numbers_written(config_file)
     for option in found:
         if option not in KNOWN:
             hint = suggest(str(option), KNOWN, "options")
@@ -108,6 +117,10 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     def whole_number(option: str, default: int, *, zero: bool = False, most: int = 0) -> int:
         """The option's value, a whole number above 0 (or 0 too, with ``zero``), up to ``most``."""
         size = found.get(option, default)
+        written = whole_numbers.get(option)
+        # Before its bounds: 0150 is 104 only to YAML 1.1, and "not 104" named no number written.
+        if isinstance(size, int) and written is not None and not _PLAIN_WHOLE.fullmatch(written):
+            raise refuse(_read_apart(option, written, size), option)
         least = 0 if zero else 1
         if (
             isinstance(size, bool)
@@ -140,6 +153,39 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
 def _shown(value: object) -> str:
     """A value as an option's message names it: as written in YAML, 'empty' for none at all."""
     return "empty" if value is None else repr(value)
+
+
+def _read_apart(option: str, written: str, value: int) -> str:
+    """Why a whole number written other than in plain digits (010, 1:30, 0x10) is refused."""
+    # As papersite reads papers.yaml's 'order: 010'.
+    content = load_yaml_text(f"{written}\n", "option").data
+    if content == value:
+        return f"extra.papersite.{option} is written {written}: write it in plain digits, {value}"
+    if isinstance(content, int) and not isinstance(content, bool):
+        other, meant = f"as {content}", f"{value} or {content}"
+    else:
+        other, meant = "as text", str(value)
+    return (
+        f"extra.papersite.{option} is written {written}, which mkdocs.yml (YAML 1.1) reads as "
+        f"{value} and papersite's content files (YAML 1.2) {other}: write it in plain digits, "
+        f"{meant}"
+    )
+
+
+def _whole_numbers_written(config_file: Path) -> dict[str, str]:
+    """The options under extra.papersite YAML 1.1 reads as whole numbers, each as written."""
+    node = _compose(config_file)
+    for key in ("extra", "papersite"):
+        if not isinstance(node, yaml.MappingNode):
+            return {}
+        node = next((v for k, v in node.value if k.value == key), None)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {
+        key.value: value.value
+        for key, value in node.value
+        if isinstance(value, yaml.ScalarNode) and value.tag == _INT_TAG
+    }
 
 
 def _compose(config_file: Path) -> yaml.Node | None:

@@ -234,9 +234,11 @@ def _message(
         return f"{name} is too large" if value > 0 else f"{name} is too far below 0"
     if kind == "type" or kind in ("oneOf", "anyOf"):
         if location and location[-1] == "arxiv" and isinstance(value, int | float):
+            # A bool is an int to Python: 'arxiv: false' is no number.
+            read = describe(value) if isinstance(value, bool) else "a number"
             return (
-                f"{name} must be quoted text such as '2510.21450'; unquoted, YAML reads it as a "
-                "number"
+                f"{name} must be quoted text such as '2510.21450'; unquoted, YAML reads it as "
+                f"{read}"
             )
         hint = (
             _placement_hint(location, value)
@@ -279,7 +281,10 @@ def _message(
     if kind in ("minLength", "minItems"):
         return f"{name} is empty"
     if kind == "uniqueItems":
-        return f"{name} lists '{_first_repeat(value)}' twice"
+        repeat = _first_repeat(value)
+        # As YAML writes it: 'tags: [yes, on]' lists true twice, not Python's 'True'.
+        shown = f"'{repeat}'" if isinstance(repeat, str) else describe(repeat)
+        return f"{name} lists {shown} twice"
     if kind in ("minimum", "exclusiveMinimum"):
         bound = "at least" if kind == "minimum" else "above"
         return f"{name} must be {bound} {expected}, not {value}"
