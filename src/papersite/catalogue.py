@@ -19,6 +19,7 @@ import hashlib
 import re
 import string
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -248,116 +249,174 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
     # capture that ties them to its old ones, and make it a second paper.
     captures = sorted(dumps, key=capture_order)
     ranks = {id(dump): rank for rank, dump in enumerate(captures)}
-    groups: dict[str, list[Record]] = {}
+    merger = _Merger()
+    summaries = {id(dump): merger.walk(dump, ranks[id(dump)]) for dump in captures}
+    displays = {dump.source.name: dump.display for dump in dumps}
+    ids = merger.ids()
+    papers = merger.papers(ids, displays)
+    merger.report(ids, displays, _Mentions.of(dumps, ranks), problems)
+    skipped = {
+        slugify(t)
+        for dump in dumps
+        for t in dump.skipped_titles
+        if match_key(t) not in merger.groups
+    }
+    unread = tuple(dump.display for dump in dumps if dump.unread)
+    in_order = tuple(summaries[id(dump)] for dump in dumps)
+    return Catalogue(
+        tuple(papers),
+        in_order,
+        tuple(problems),
+        frozenset(skipped),
+        unread,
+        merger.joined_titles(ids, displays),
+    )
+
+
+# One mention as _Merger.add merged it: into a paper of its own, into one of its title, or into one
+# whose abstract it has, under a title no paper had (merged too: SourceSummary.retitled).
+_Merged = Literal["new", "merged", "retitled"]
+
+
+@dataclass(slots=True)
+class _Merger:
+    """The mentions merged so far, by paper, as build_catalogue walks them in capture order.
+
+    A paper's key is the title, by match_key, of its first mention walked.
+    """
+
+    # Each paper's mentions, in the order walked.
+    groups: dict[str, list[Record]] = field(default_factory=dict)
     # Per paper, its first mention by capture: the dump's rank, the line, and the title there.
-    first_seen: dict[str, tuple[int, int, str]] = {}
+    first_seen: dict[str, tuple[int, int, str]] = field(default_factory=dict)
     # A paper is renamed between versions (a word added to its title) but keeps its abstract: a
     # mention whose title matches no paper's joins the paper whose abstract it has, and later
     # mentions with that title join it too. Its title is chosen as any other's (merge_records):
     # a later mention is not always the better one (a dump cut short mid-title).
     # Per abstract key, each paper's abstracts as written that have it.
-    by_abstract: dict[str, list[tuple[str, str]]] = {}
+    by_abstract: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # The first mention of each paper's abstract as written: where to warn of two papers sharing it.
-    carriers: dict[tuple[str, str], Record] = {}
-    retitled: dict[str, str] = {}
+    carriers: dict[tuple[str, str], Record] = field(default_factory=dict)
+    # The titles so joined, by match_key, and the key of the paper each joined.
+    retitled: dict[str, str] = field(default_factory=dict)
     # Each title joined by its abstract: the paper's key, its first mention, and the one matched.
-    joins: list[tuple[str, Record, Record]] = []
-    matched: dict[str, set[tuple[MatchKind, str]]] = {}
+    joins: list[tuple[str, Record, Record]] = field(default_factory=list)
+    # Per paper, what its mentions were merged by (Paper.match_keys).
+    matched: dict[str, set[tuple[MatchKind, str]]] = field(default_factory=dict)
     # Mentions merged by title whose abstracts tell of another paper: a paper of the same title
     # would otherwise take the page's abstract and date without a word (see _report_unlike).
-    unlike: list[tuple[str, Record, Record]] = []
-    displays = {dump.source.name: dump.display for dump in dumps}
-    summaries: dict[int, SourceSummary] = {}
-    for dump in captures:
-        new = merged = joined = 0
-        rank = ranks[id(dump)]
-        for record in dump.records:
-            title_key = match_key(record.title)
-            key = retitled.get(title_key, title_key)
-            abstract = abstract_key(record.abstract)
-            if key not in groups and abstract in by_abstract:
-                # The key keeps no punctuation: '1.5B' and '15B' are one to it, not to a reader.
-                # Any mention's abstract as written will do: one may have had a typo mended.
-                written = numbers(record.abstract)
-                match = next(
-                    (seen for seen in by_abstract[abstract] if numbers(seen[1]) == written), None
-                )
-                if match is not None:
-                    key = retitled[title_key] = match[0]
-                    joins.append((key, record, carriers[match]))
-                    joined += 1
-            if abstract:
-                texts = by_abstract.setdefault(abstract, [])
-                # Mentions mostly repeat an abstract as captured before: kept once per paper.
-                if (key, record.abstract) not in texts:
-                    texts.append((key, record.abstract))
-                    carriers[key, record.abstract] = record
-            # An abstract the paper already has, as matched, is like its own: no words to count
-            # (a mention that lost its spaces shares none with the others).
-            known = ("abstract", abstract) in matched.get(key, ())
-            # Kept for the paper: another side's capture of it shares one (papersite review).
-            matched.setdefault(key, set()).add(("title", title_key))
-            if abstract:
-                matched[key].add(("abstract", abstract))
-            if key in groups:
-                merged += 1
-                other = None if known else _unlike_abstract(record, groups[key])
-                if other is not None:
-                    unlike.append((key, other, record))
-                groups[key].append(record)
-            else:
-                new += 1
-                groups[key] = [record]
-            seen = (rank, record.line, record.title)
-            if key not in first_seen or seen < first_seen[key]:
-                first_seen[key] = seen
-        summaries[id(dump)] = SourceSummary(
+    unlike: list[tuple[str, Record, Record]] = field(default_factory=list)
+
+    def walk(self, dump: Dump, rank: int) -> SourceSummary:
+        """Merge the records of ``dump``, the ``rank``-th captured, and account for them."""
+        outcomes = Counter(self.add(record, rank) for record in dump.records)
+        return SourceSummary(
             dump.display,
             dump.layout,
             dump.read,
-            new,
-            merged,
+            outcomes["new"],
+            outcomes["merged"] + outcomes["retitled"],
             tuple(dump.skipped),
             dump.source,
-            joined,
+            outcomes["retitled"],
         )
-    # A paper captured later can never take an earlier one's id (and its curation with it), so
-    # adding a dump never renames the papers already there, whatever its file is called.
-    keys = sorted(groups, key=first_seen.__getitem__)
-    ids = dict(zip(keys, assign_ids(first_seen[key][2] for key in keys), strict=True))
-    papers = [
-        merge_records(ids[key], records, frozenset(matched[key]), displays)
-        for key, records in groups.items()
-    ]
-    papers.sort(key=lambda paper: paper.id)
-    for key, other, record in unlike:
-        _report_unlike(record, other, groups[key], displays, problems)
-    # A mention reported for its abstract has its date said there: one mistake, one message.
-    reported = {id(record) for _, _, record in unlike}
-    _report_shared(by_abstract, carriers, reported, groups, ids, displays, problems)
-    mentions = _Mentions.of(dumps, ranks)
-    for records in groups.values():
-        _report_dates(records, mentions, reported, problems)
-    skipped = {
-        slugify(t) for dump in dumps for t in dump.skipped_titles if match_key(t) not in groups
-    }
-    unread = tuple(dump.display for dump in dumps if dump.unread)
-    in_order = tuple(summaries[id(dump)] for dump in dumps)
-    joined_titles: dict[str, JoinedTitle] = {}
-    for key, record, carrier in joins:
-        joined_titles.setdefault(
-            slugify(record.title),
-            JoinedTitle(
-                record.title,
-                ids[key],
-                f"{displays[record.source]}:{record.line}",
-                f"{displays[carrier.source]}:{carrier.line}",
-                carrier.title,
-            ),
+
+    def add(self, record: Record, rank: int) -> _Merged:
+        """Merge one mention, from the dump captured ``rank``-th, into its paper."""
+        # Locals: this runs for every record read, and reads each of them more than once.
+        groups = self.groups
+        by_abstract = self.by_abstract
+        matched = self.matched
+        first_seen = self.first_seen
+        joined = False
+        title_key = match_key(record.title)
+        key = self.retitled.get(title_key, title_key)
+        abstract = abstract_key(record.abstract)
+        if key not in groups and abstract in by_abstract:
+            # The key keeps no punctuation: '1.5B' and '15B' are one to it, not to a reader.
+            # Any mention's abstract as written will do: one may have had a typo mended.
+            written = numbers(record.abstract)
+            match = next(
+                (seen for seen in by_abstract[abstract] if numbers(seen[1]) == written), None
+            )
+            if match is not None:
+                key = self.retitled[title_key] = match[0]
+                self.joins.append((key, record, self.carriers[match]))
+                joined = True
+        if abstract:
+            texts = by_abstract.setdefault(abstract, [])
+            # Mentions mostly repeat an abstract as captured before: kept once per paper.
+            if (key, record.abstract) not in texts:
+                texts.append((key, record.abstract))
+                self.carriers[key, record.abstract] = record
+        # An abstract the paper already has, as matched, is like its own: no words to count
+        # (a mention that lost its spaces shares none with the others).
+        known = ("abstract", abstract) in matched.get(key, ())
+        # Kept for the paper: another side's capture of it shares one (papersite review).
+        matched.setdefault(key, set()).add(("title", title_key))
+        if abstract:
+            matched[key].add(("abstract", abstract))
+        if key in groups:
+            other = None if known else _unlike_abstract(record, groups[key])
+            if other is not None:
+                self.unlike.append((key, other, record))
+            groups[key].append(record)
+            outcome: _Merged = "retitled" if joined else "merged"
+        else:
+            groups[key] = [record]
+            outcome = "new"
+        seen = (rank, record.line, record.title)
+        if key not in first_seen or seen < first_seen[key]:
+            first_seen[key] = seen
+        return outcome
+
+    def ids(self) -> dict[str, str]:
+        """Each paper's id, by its key."""
+        # A paper captured later can never take an earlier one's id (and its curation with it), so
+        # adding a dump never renames the papers already there, whatever its file is called.
+        keys = sorted(self.groups, key=self.first_seen.__getitem__)
+        return dict(zip(keys, assign_ids(self.first_seen[key][2] for key in keys), strict=True))
+
+    def papers(self, ids: dict[str, str], displays: dict[str, str]) -> list[Paper]:
+        """The papers, ordered by id; ``displays`` are the dumps' paths as shown, by file name."""
+        papers = [
+            merge_records(ids[key], records, frozenset(self.matched[key]), displays)
+            for key, records in self.groups.items()
+        ]
+        papers.sort(key=lambda paper: paper.id)
+        return papers
+
+    def report(
+        self, ids: dict[str, str], displays: dict[str, str], mentions: _Mentions, problems: Problems
+    ) -> None:
+        """Warn of mentions unlike their paper's, abstracts two papers share and dates at odds."""
+        for key, other, record in self.unlike:
+            _report_unlike(record, other, self.groups[key], displays, problems)
+        # A mention reported for its abstract has its date said there: one mistake, one message.
+        reported = {id(record) for _, _, record in self.unlike}
+        _report_shared(
+            self.by_abstract, self.carriers, reported, self.groups, ids, displays, problems
         )
-    return Catalogue(
-        tuple(papers), in_order, tuple(problems), frozenset(skipped), unread, joined_titles
-    )
+        for records in self.groups.values():
+            _report_dates(records, mentions, reported, problems)
+
+    def joined_titles(
+        self, ids: dict[str, str], displays: dict[str, str]
+    ) -> dict[str, JoinedTitle]:
+        """The titles joined to a paper by their abstracts, by their slugs (Catalogue.joined)."""
+        joined: dict[str, JoinedTitle] = {}
+        for key, record, carrier in self.joins:
+            joined.setdefault(
+                slugify(record.title),
+                JoinedTitle(
+                    record.title,
+                    ids[key],
+                    f"{displays[record.source]}:{record.line}",
+                    f"{displays[carrier.source]}:{carrier.line}",
+                    carrier.title,
+                ),
+            )
+        return joined
 
 
 def shared_words(first: str, second: str) -> float:
