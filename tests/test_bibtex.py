@@ -227,6 +227,12 @@ def test_no_title_can_close_its_bibtex_field(title: str) -> None:
         ('Model-"X" And/"Or" Quote:"Colon"', "Model-``X'' And/``Or'' Quote:``Colon''"),
         ('"Hi," she said, "bye"! "end"', "``Hi,'' she said, ``bye''! ``end''"),
         ('a " b "', "a '' b ''"),
+        # After what is not listed as opening ("+", "%", "…", "’"), or before a comma, it closes.
+        ('"C++"-style', "``C++''-style"),
+        ('"Top-1%"-accuracy', r"``Top-1\%''-accuracy"),
+        ("On \"the 'best'\", revisited", "On ``the 'best''', revisited"),
+        ('"Wait…"-and-see', r"``Wait{\textellipsis}''-and-see"),
+        ('"Models’"-based', r"``Models{\textquoteright}''-based"),
         # Characters with no form, written as the one they stand for.
         ("GPT\u20114o\u2011mini", "GPT-4o-mini"),
         ("10\u202fkm", r"10{\,}km"),

@@ -54,10 +54,12 @@ _LATEX_SPECIAL = {
     # that opens (_OPENING_QUOTE) is written "``", any other "''", as LaTeX authors write them.
     '"': "''",
 }
-# A quote opens when something other than a space follows it and what comes before it, if
-# anything, ends no word or clause (not a letter, a digit or closing punctuation): after a space,
-# a bracket, a quote, a dash, a slash or a colon ('"X"', 'A—"B"', 'And/"Or"'); else it closes.
-_OPENING_QUOTE = re.compile(r'(?<![^\W_])(?<![.,;!?)\]}])"(?=\S)')
+# A quote opens when it starts the text or follows a space, an opening bracket, a quote, a dash, a
+# slash or a colon ('"X"', 'A—"B"', 'And/"Or"'), and what follows it is neither a space nor
+# punctuation that ends a clause; else it closes. Listed, not guessed from what is not a letter:
+# a quote after "+", "%", "…" or "’" closes ('"C++"-style', '"Models’"-based'). "≪" is how
+# _plain writes "«".
+_OPENING_QUOTE = re.compile(r'(?<![^\s(\[{—–\-/:\'`‘“«≪])"(?=[^\s.,;:!?)\]}])')
 _LATEX_TABLE = str.maketrans(_LATEX_SPECIAL)
 # The same commands for a key field, each braced as BibTeX's "special character" ("{\%}"), which
 # it takes for one letter: alpha's label, the key's first three letters, cannot end inside one, and
