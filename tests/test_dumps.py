@@ -461,6 +461,19 @@ def test_a_title_of_a_joiner_only_is_skipped() -> None:
     ]
 
 
+def test_a_title_or_abstract_of_kept_format_characters_and_spaces_is_skipped() -> None:
+    # Both were published blank: a joiner is kept in a title, and an abstract keeps every format
+    # character but those that reorder it.
+    text = "\u200d \u200d\n\nIts abstract.\n\nSecond\n\n\u200b\u200b\u2060\n"
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt"))
+    assert dump.records == []
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:1: title of characters that do not show, <U+200D>, only; paper skipped",
+        "d.txt:7: the abstract of 'Second' is of characters that do not show, <U+200B>, "
+        "<U+2060>, only; paper skipped",
+    ]
+
+
 _HEADER = (
     "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
     "byAK and the research community\n\n"

@@ -911,9 +911,9 @@ def _shown_title(title: str, line: int, dump: Dump) -> str:
         return ""
 
     shown = normalise_text(_HIDDEN_IN_TITLES.sub(left_out, title))
-    # A joiner or a mark alone is kept, but is no title.
-    if all(unicodedata.category(char) == "Cf" for char in shown):
-        named = ", ".join(dict.fromkeys(names + [unseen_name(char) for char in shown]))
+    # A joiner or a mark alone is kept, but is no title; nor are several between spaces.
+    if _shows_nothing(shown):
+        named = ", ".join(dict.fromkeys(names + [unseen_name(c) for c in shown if not c.isspace()]))
         dump.skip(line, f"title of characters that do not show, {named}, only; paper skipped")
         return ""
     if not names:
@@ -931,25 +931,32 @@ def _shown_title(title: str, line: int, dump: Dump) -> str:
     return shown
 
 
+def _shows_nothing(text: str) -> bool:
+    """Whether ``text`` is format characters and spaces only: a page would show it blank."""
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in text)
+
+
 def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
     """The abstract without the format characters that reorder it; a warning names them.
 
-    Any other character stays: abstracts are text of any script. An abstract of nothing else
-    skips its paper with an error (returned empty).
+    Any other character stays: abstracts are text of any script. An abstract of format characters
+    and spaces only, kept or not (a zero-width space alone), skips its paper with an error
+    (returned empty).
     """
-    found = _REORDERS.findall(abstract)
-    if not found:
-        return abstract
-    named = ", ".join(dict.fromkeys(unseen_name(char) for char in found))
-    shown = normalise_text(_REORDERS.sub("", abstract))
-    if not shown:
+    if _shows_nothing(abstract):
+        named = ", ".join(dict.fromkeys(unseen_name(c) for c in abstract if not c.isspace()))
         dump.skip(
             line,
             f"the abstract of '{shortened(title)}' is of characters that do not show, {named}, "
             "only; paper skipped",
             title,
         )
-        return shown
+        return ""
+    found = _REORDERS.findall(abstract)
+    if not found:
+        return abstract
+    named = ", ".join(dict.fromkeys(unseen_name(char) for char in found))
+    shown = normalise_text(_REORDERS.sub("", abstract))
     dump.problems.append(
         Problem(
             dump.display,
