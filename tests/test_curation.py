@@ -438,6 +438,13 @@ T = "content/curation/themes.yaml"
             "papers:\n  teaching-transformers-to-add:\n    themes: [efficency]\n",
             f"{P}:4: unknown theme 'efficency' (did you mean 'efficiency'?)",
         ),
+        # Capitalised as well as misspelt, beside an entry naming the theme: its case is no edit.
+        (
+            "papers:\n  teaching-transformers-to-add:\n"
+            "    themes: {Efficency: efficient-training}\n"
+            "  quantized-state-space-models:\n    themes: [efficiency]\n",
+            f"{P}:4: unknown theme 'Efficency' (did you mean 'efficiency'?)",
+        ),
         (
             "papers:\n  teaching-transformers-to-add:\n    remove: [poetry]\n",
             # Listed as themes.yaml lists them.

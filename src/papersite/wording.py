@@ -244,13 +244,20 @@ def nearest(given: str, known: Sequence[str], named: Collection[str] = ()) -> st
 
     An id it looks like (:func:`look_alike`) first, however short; else the nearest it looks
     misspelt from (:func:`misspelt`), of ids as near one in ``named`` (one papers.yaml uses: the
-    typo is more likely beside it), then the first.
+    typo is more likely beside it), then the first. Case is no edit: 'Efficency' is misspelt
+    from 'efficiency' as 'efficency' is.
     """
     alike = look_alike(given, known, named)
     if alike is not None:
         return alike
-    near = [name for name in known if misspelt(given, name)]
-    return min(near, key=lambda name: (typo_distance(given, name), name not in named), default=None)
+    # Compared as written too: 'Efficiency', only capitalised, is one edit from 'efficiency'.
+    lower = given.lower()
+    near = [name for name in known if misspelt(given, name) or misspelt(lower, name.lower())]
+    return min(
+        near,
+        key=lambda name: (typo_distance(lower, name.lower()), name not in named),
+        default=None,
+    )
 
 
 def closest(given: str, known: Sequence[str]) -> str | None:
