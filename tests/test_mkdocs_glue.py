@@ -225,6 +225,41 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
     assert one_problem(read) == one_problem(loaded) == said
 
 
+@pytest.mark.parametrize(
+    ("inherit", "said"),
+    [
+        ("[base.yml]", "must be the name of a YAML file, not a list"),
+        ("12", "must be the name of a YAML file, not the number 12"),
+        ("{a: b}", "must be the name of a YAML file, not a map"),
+        ("", "must be the name of a YAML file, not nothing"),
+        ("true", "must be the name of a YAML file, not true"),
+        ("missing.yml", "names missing.yml: no such file"),
+        (
+            "mkdocs.yml",
+            "leads back to mkdocs.yml (mkdocs.yml → mkdocs.yml): a file cannot inherit from itself",
+        ),
+    ],
+)
+def test_an_inherit_mkdocs_cannot_follow_is_one_line_at_its_line(
+    here: Path, inherit: str, said: str
+) -> None:
+    (here / "mkdocs.yml").write_text(f"site_name: x\nINHERIT: {inherit}\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(error) == f"mkdocs.yml:2: INHERIT {said}"
+
+
+def test_an_inherit_that_leads_back_round_a_loop_is_named_where_it_does(here: Path) -> None:
+    (here / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    (here / "base.yml").write_text("theme: material\nINHERIT: mkdocs.yml\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(error) == (
+        "base.yml:2: INHERIT leads back to mkdocs.yml (mkdocs.yml → base.yml → mkdocs.yml): a "
+        "file cannot inherit from itself"
+    )
+
+
 def test_an_mkdocs_error_without_a_yaml_cause_names_the_file_alone(here: Path) -> None:
     error = exceptions.ConfigurationError("Aborted with 1 configuration errors!")
     assert mkdocs_config_problem(here.absolute() / "mkdocs.yml", error) == Problem(

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 
 from papersite.errors import PapersiteError, Problem, display_path
-from papersite.options import Options, line_of, options_of
+from papersite.options import Options, inherited, line_of, options_of
 from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
@@ -42,6 +42,7 @@ def read_mkdocs_yaml(config_file: Path) -> dict[str, Any]:
     from mkdocs import exceptions
     from mkdocs.utils.yaml import yaml_load
 
+    inherited(config_file)  # before MkDocs follows the INHERIT its checks would have refused
     try:
         with config_file.open("rb") as stream:
             written = yaml_load(stream)

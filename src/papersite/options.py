@@ -21,6 +21,7 @@ MkDocs reads mkdocs.yml as YAML 1.1 (010 is 8, 1:30 is 90), papersite its conten
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
@@ -31,7 +32,7 @@ import yaml
 
 from papersite.errors import PapersiteError, display_path
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
-from papersite.wording import suggest
+from papersite.wording import describe, suggest
 from papersite.yamlfile import load_yaml_text
 
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
@@ -51,6 +52,7 @@ MOST_RELATED_PAPERS = 100
 # ':' (1_000 and 1:30, base 60, are numbers to 1.1 alone), no 0x or 0o.
 _PLAIN_WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _INT_TAG = "tag:yaml.org,2002:int"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,54 @@ def _set_twice(config_file: Path) -> tuple[str, int, int] | None:
             return key_node.value, seen[key_node.value], line
         seen[key_node.value] = line
     return None
+
+
+def inherited(config_file: Path) -> list[Path]:
+    """``config_file`` and the files its INHERIT leads to, itself first; a bad INHERIT raises.
+
+    MkDocs follows INHERIT without a check: a list or a number there fails with a TypeError, and a
+    file that leads back to itself recurses until Python stops it. A file that cannot be read or
+    parsed ends the chain here: reading it with MkDocs says why, at its line.
+    """
+    chain = [config_file]
+    while True:
+        node = _compose(chain[-1])
+        pair = (
+            next(((k, v) for k, v in node.value if k.value == "INHERIT"), None)
+            if isinstance(node, yaml.MappingNode)
+            else None
+        )
+        if pair is None:
+            return chain
+        key, value = pair
+        name, line = display_path(chain[-1]), key.start_mark.line + 1
+        if value.tag.startswith("!"):  # MkDocs' own, !ENV say: only MkDocs knows what it names
+            return chain
+        if not (isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG and value.value):
+            raise PapersiteError(
+                name, line, f"INHERIT must be the name of a YAML file, not {_described(value)}"
+            )
+        # As MkDocs finds it: next to the file that names it.
+        parent = Path(os.path.normpath(chain[-1].parent / value.value))
+        if any(parent.resolve() == earlier.resolve() for earlier in chain):
+            loop = " → ".join(display_path(path) for path in [*chain, parent])
+            raise PapersiteError(
+                name,
+                line,
+                f"INHERIT leads back to {display_path(parent)} ({loop}): a file cannot inherit "
+                "from itself",
+            )
+        if not parent.is_file():
+            raise PapersiteError(name, line, f"INHERIT names {display_path(parent)}: no such file")
+        chain.append(parent)
+
+
+def _described(node: yaml.Node) -> str:
+    """A node's value as :func:`papersite.wording.describe` words it."""
+    try:
+        return describe(yaml.SafeLoader("").construct_object(node, deep=True))
+    except yaml.YAMLError:  # a list holding a tag of MkDocs' own, !ENV say
+        return "a list" if isinstance(node, yaml.SequenceNode) else "a map"
 
 
 def line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:
