@@ -200,6 +200,28 @@ def test_a_bad_count_of_papers_is_refused_at_its_line(
     assert str(error.value) == f"{config}:{line}: {message}"
 
 
+def test_an_option_an_inherit_holds_is_refused_at_the_line_of_the_file_writing_it(
+    tmp_path: Path,
+) -> None:
+    config, base = tmp_path / "mkdocs.yml", tmp_path / "base.yml"
+
+    def options(own: str, inherited: str) -> Options:
+        """The options of a mkdocs.yml writing ``own``, inheriting ``inherited``'s."""
+        base.write_text(MKDOCS_YML.replace("recent_papers: 10", inherited), encoding="utf-8")
+        own = f"INHERIT: base.yml\nextra:\n  papersite:\n    {own}\n"
+        config.write_text(own, encoding="utf-8")
+        return options_of(read_mkdocs_yaml(config), config)
+
+    with pytest.raises(PapersiteError) as error:
+        options("feed_entries: 5", "recent_papers: 010")
+    assert str(error.value).startswith(f"{base}:9: extra.papersite.recent_papers is written 010,")
+    # MkDocs merges the file over the one it inherits: its own value wins, and is the one checked.
+    assert options("recent_papers: 7", "recent_papers: 010").recent_papers == 7
+    with pytest.raises(PapersiteError) as error:
+        options("recent_papers: 010", "recent_papers: 0")
+    assert str(error.value).startswith(f"{config}:4: extra.papersite.recent_papers is written 010,")
+
+
 def test_extra_papersite_must_hold_options(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\nextra:\n  papersite: pagefind\n", encoding="utf-8")

@@ -75,13 +75,13 @@ KNOWN = tuple(option.name for option in fields(Options))
 def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     """The options of ``config`` (mkdocs.yml as YAML read it); bad ones raise, naming the line."""
     extra = config.get("extra")
-    name = display_path(config_file)
+    # ``config`` merges the files INHERIT leads to: each problem is named in the file writing it.
+    chain = inherited(config_file)
     for key in extra if isinstance(extra, Mapping) else ():
         if key in KNOWN:
             # extra is MkDocs' and the theme's: an option there would be silently ignored.
             raise PapersiteError(
-                name,
-                line_of(config_file, ("extra", key)),
+                *_written_at(chain, ("extra", key)),
                 f"{key} is an option of papersite: it belongs under extra.papersite, indented two "
                 "spaces more",
             )
@@ -90,20 +90,26 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         return Options()
 
     def refuse(message: str, option: str | None = None) -> PapersiteError:
-        line = line_of(config_file, ("extra", "papersite", *((option,) if option else ())))
-        return PapersiteError(name, line, message)
+        keys = ("extra", "papersite", *((option,) if option else ()))
+        return PapersiteError(*_written_at(chain, keys), message)
 
     # Read as YAML, the last of two settings wins without a word.
-    repeated = _set_twice(config_file)
-    if repeated is not None:
-        option, first, again = repeated
-        raise PapersiteError(
-            name, again, f"extra.papersite.{option} is set twice, first on line {first}: keep one"
-        )
+    for path in chain:
+        repeated = _set_twice(path)
+        if repeated is not None:
+            option, first, again = repeated
+            raise PapersiteError(
+                display_path(path),
+                again,
+                f"extra.papersite.{option} is set twice, first on line {first}: keep one",
+            )
 
     if not isinstance(found, Mapping):
         raise refuse(f"extra.papersite must hold options ({', '.join(KNOWN)})")
-    whole_numbers = _whole_numbers_written(config_file)
+    # MkDocs merges a file over the one it inherits from: the nearest file writing an option wins.
+    whole_numbers: dict[str, str] = {}
+    for path in reversed(chain):
+        whole_numbers.update(_whole_numbers_written(path))
     for option in found:
         if option not in KNOWN:
             hint = suggest(str(option), KNOWN, "options")
@@ -265,15 +271,31 @@ def _described(node: yaml.Node) -> str:
         return "a list" if isinstance(node, yaml.SequenceNode) else "a map"
 
 
+def _written_at(chain: list[Path], keys: tuple[str, ...]) -> tuple[str, int | None]:
+    """The first file of ``chain`` that writes ``keys``, and its line: the first file's if none."""
+    for path in chain:
+        lines = _key_lines(path, keys)
+        if len(lines) == len(keys):
+            return display_path(path), lines[-1]
+    return display_path(chain[0]), line_of(chain[0], keys)
+
+
 def line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:
     """The line of the deepest of ``keys`` (a path of mapping keys) found in the file, 1-based."""
+    lines = _key_lines(config_file, keys)
+    return lines[-1] if lines else None
+
+
+def _key_lines(config_file: Path, keys: tuple[str, ...]) -> list[int]:
+    """The lines of ``keys`` (a path of mapping keys), 1-based, as far as the file writes them."""
     node = _compose(config_file)
-    line = None
+    lines = []
     for key in keys:
         if not isinstance(node, yaml.MappingNode):
             break
         pair = next(((k, v) for k, v in node.value if k.value == key), None)
         if pair is None:
             break
-        line, node = pair[0].start_mark.line + 1, pair[1]
-    return line
+        lines.append(pair[0].start_mark.line + 1)
+        node = pair[1]
+    return lines
