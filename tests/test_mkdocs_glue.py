@@ -285,16 +285,29 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        ("site_url: https://example.org/\n", "site_name must be set"),
-        ("site_name: ''\nsite_url: https://example.org/\n", "site_name must be set"),
-        ("site_name: [x]\nsite_url: https://example.org/\n", "site_name must be set"),
+        ("site_url: https://example.org/\n", ": site_name must be set"),
+        ("site_url: https://example.org/\nsite_name: ''\n", ":2: site_name must be set"),
+        ("site_url: https://example.org/\nsite_name:\n", ":2: site_name must be set"),
+        # Not "must be set": it is, and MkDocs refuses it in these words.
+        (
+            "site_name: [x]\nsite_url: https://example.org/\n",
+            ":1: 'site_name' must be text, not a list",
+        ),
+        (
+            "site_name: 12\nsite_url: https://example.org/\n",
+            ":1: 'site_name' must be text, not the number 12",
+        ),
+        (
+            "site_name: 2024-01-01\nsite_url: https://example.org/\n",
+            ":1: 'site_name' must be text, not the date 2024-01-01",
+        ),
         (
             "site_name: x\n",
-            "site_url must be the published address, e.g. https://example.github.io/papers/",
+            ": site_url must be the published address, e.g. https://example.github.io/papers/",
         ),
         (
             "site_name: x\nsite_url: example.org/papers/\n",
-            "site_url must be the published address, e.g. https://example.github.io/papers/",
+            ": site_url must be the published address, e.g. https://example.github.io/papers/",
         ),
     ],
 )
@@ -304,7 +317,7 @@ def test_feeds_and_citations_need_the_site_s_name_and_absolute_address(
     (here / "mkdocs.yml").write_text(written, encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
         site_settings(here / "mkdocs.yml", 0)
-    assert one_problem(error) == f"mkdocs.yml: {said}"
+    assert one_problem(error) == f"mkdocs.yml{said}"
 
 
 def test_site_settings_take_the_address_as_a_folder_and_the_build_time_from_the_epoch(

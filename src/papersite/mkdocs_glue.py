@@ -123,8 +123,17 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     config = read_mkdocs_yaml(config_file)
     site_url = config.get("site_url")
     site_name = config.get("site_name")
-    if not isinstance(site_name, str) or not site_name:
-        raise PapersiteError(display_path(config_file), None, "site_name must be set")
+    # In the words MkDocs' refusal takes (_in_our_words): serve shows both, build only this one.
+    if site_name is not None and not isinstance(site_name, str):
+        raise PapersiteError(
+            display_path(config_file),
+            line_of(config_file, ("site_name",)),
+            f"'site_name' must be text, not {describe(site_name)}",
+        )
+    if not site_name:
+        raise PapersiteError(
+            display_path(config_file), line_of(config_file, ("site_name",)), "site_name must be set"
+        )
     if not isinstance(site_url, str) or "://" not in site_url:
         raise PapersiteError(
             display_path(config_file),
