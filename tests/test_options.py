@@ -87,6 +87,7 @@ def test_the_shipped_mkdocs_yml_has_sound_options() -> None:
         ),
         ("search: material", "colour: red", 5, r"no option 'colour' \(options: search, unsorted_"),
         ("search: material", "search:", 5, "must be one of material, pagefind, not empty$"),
+        ("search: material", "search: off", 5, "must be one of material, pagefind, not false$"),
     ],
 )
 def test_a_bad_option_is_refused_at_its_line(
@@ -116,7 +117,12 @@ def test_a_bad_option_is_refused_at_its_line(
         (
             "recent_papers: true",
             9,
-            "extra.papersite.recent_papers must be a whole number, 0 or more, not True",
+            "extra.papersite.recent_papers must be a whole number, 0 or more, not true",
+        ),
+        (
+            "recent_papers: yes",
+            9,
+            "extra.papersite.recent_papers must be a whole number, 0 or more, not true",
         ),
         # A feed every page names must have papers in it.
         (

@@ -160,6 +160,8 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
 
 def _shown(value: object) -> str:
     """A value as an option's message names it: as written in YAML, 'empty' for none at all."""
+    if isinstance(value, bool):  # Python's True is YAML's true (yes and on too, to YAML 1.1)
+        return str(value).lower()
     return "empty" if value is None else repr(value)
 
 
