@@ -238,15 +238,51 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
             "mkdocs.yml",
             "leads back to mkdocs.yml (mkdocs.yml → mkdocs.yml): a file cannot inherit from itself",
         ),
+        # As MkDocs resolves !ENV: an unset variable is nothing, else its default, whatever that is.
+        ("!ENV PAPERSITE_UNSET", "must be the name of a YAML file, not nothing"),
+        ("!ENV [PAPERSITE_UNSET, 5]", "must be the name of a YAML file, not the number 5"),
+        (
+            "!ENV [PAPERSITE_UNSET, mkdocs.yml]",
+            "leads back to mkdocs.yml (mkdocs.yml → mkdocs.yml): a file cannot inherit from itself",
+        ),
     ],
 )
 def test_an_inherit_mkdocs_cannot_follow_is_one_line_at_its_line(
-    here: Path, inherit: str, said: str
+    here: Path, monkeypatch: pytest.MonkeyPatch, inherit: str, said: str
 ) -> None:
+    monkeypatch.delenv("PAPERSITE_UNSET", raising=False)
     (here / "mkdocs.yml").write_text(f"site_name: x\nINHERIT: {inherit}\n", encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
         read_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == f"mkdocs.yml:2: INHERIT {said}"
+
+
+def test_of_an_inherit_written_twice_the_last_is_followed_as_mkdocs_does(here: Path) -> None:
+    (here / "base.yml").write_text("theme: material\n", encoding="utf-8")
+    (here / "mkdocs.yml").write_text(
+        "site_name: x\nINHERIT: base.yml\nINHERIT: mkdocs.yml\n", encoding="utf-8"
+    )
+    with pytest.raises(PapersiteError) as error:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(error).startswith("mkdocs.yml:3: INHERIT leads back to mkdocs.yml ")
+
+
+@pytest.mark.parametrize(
+    ("base", "said"),
+    [
+        ("# the base\n- a\n", "2: expected settings (key: value) at the top level, not a list"),
+        ("hello\n", "1: expected settings (key: value) at the top level, not 'hello'"),
+    ],
+)
+def test_a_file_mkdocs_yml_inherits_that_holds_no_settings_is_named(
+    here: Path, base: str, said: str
+) -> None:
+    # MkDocs would merge it into mkdocs.yml's settings, and fail with a TypeError.
+    (here / "base.yml").write_text(base, encoding="utf-8")
+    (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(error) == f"base.yml:{said}"
 
 
 def test_an_inherit_that_leads_back_round_a_loop_is_named_where_it_does(here: Path) -> None:

@@ -207,8 +207,9 @@ def test_a_bad_count_of_papers_is_refused_at_its_line(
 
 
 def test_an_option_an_inherit_holds_is_refused_at_the_line_of_the_file_writing_it(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("PAPERSITE_UNSET", raising=False)
     config, base = tmp_path / "mkdocs.yml", tmp_path / "base.yml"
 
     def options(own: str, inherited: str) -> Options:
@@ -226,6 +227,23 @@ def test_an_option_an_inherit_holds_is_refused_at_the_line_of_the_file_writing_i
     with pytest.raises(PapersiteError) as error:
         options("recent_papers: 010", "recent_papers: 0")
     assert str(error.value).startswith(f"{config}:4: extra.papersite.recent_papers is written 010,")
+    # Written as MkDocs' !ENV, the value is no number written in digits: nothing to check.
+    assert (
+        options("recent_papers: !ENV [PAPERSITE_UNSET, 5]", "recent_papers: 010").recent_papers == 5
+    )
+
+
+def test_a_file_an_inherit_written_as_env_leads_to_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PAPERSITE_UNSET", raising=False)
+    config, base = tmp_path / "mkdocs.yml", tmp_path / "cfg" / "base.yml"
+    base.parent.mkdir()
+    base.write_text(MKDOCS_YML.replace("recent_papers: 10", "recent_papers: 010"), encoding="utf-8")
+    config.write_text("INHERIT: !ENV [PAPERSITE_UNSET, cfg/base.yml]\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert str(error.value).startswith(f"{base}:9: extra.papersite.recent_papers is written 010,")
 
 
 def test_extra_papersite_must_hold_options(tmp_path: Path) -> None:

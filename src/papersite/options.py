@@ -106,10 +106,11 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
 
     if not isinstance(found, Mapping):
         raise refuse(f"extra.papersite must hold options ({', '.join(KNOWN)})")
-    # MkDocs merges a file over the one it inherits from: the nearest file writing an option wins.
-    whole_numbers: dict[str, str] = {}
+    # MkDocs merges a file over the one it inherits from: the nearest file writing an option wins,
+    # whatever it writes there (an !ENV over a base's 010 leaves nothing written to check).
+    written_forms: dict[str, str | None] = {}
     for path in reversed(chain):
-        whole_numbers.update(_whole_numbers_written(path))
+        written_forms.update(_written_forms(path))
     for option in found:
         if option not in KNOWN:
             hint = suggest(str(option), KNOWN, "options")
@@ -125,7 +126,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     def whole_number(option: str, default: int, *, zero: bool = False, most: int = 0) -> int:
         """The option's value, a whole number above 0 (or 0 too, with ``zero``), up to ``most``."""
         size = found.get(option, default)
-        written = whole_numbers.get(option)
+        written = written_forms.get(option)
         # Before its bounds: 0150 is 104 only to YAML 1.1, and "not 104" named no number written.
         if isinstance(size, int) and written is not None and not _PLAIN_WHOLE.fullmatch(written):
             raise refuse(_read_apart(option, written, size), option)
@@ -182,20 +183,30 @@ def _read_apart(option: str, written: str, value: int) -> str:
     )
 
 
-def _whole_numbers_written(config_file: Path) -> dict[str, str]:
-    """The options under extra.papersite YAML 1.1 reads as whole numbers, each as written."""
-    node = _compose(config_file)
-    for key in ("extra", "papersite"):
-        if not isinstance(node, yaml.MappingNode):
-            return {}
-        node = next((v for k, v in node.value if k.value == key), None)
-    if not isinstance(node, yaml.MappingNode):
+def _written_forms(config_file: Path) -> dict[str, str | None]:
+    """The options the file writes under extra.papersite, as written when YAML 1.1 reads a number.
+
+    Any other (text, or a tag of MkDocs' own such as !ENV) is None: it has no digits to check.
+    """
+    node = _papersite_node(config_file)
+    if node is None:
         return {}
     return {
         key.value: value.value
-        for key, value in node.value
         if isinstance(value, yaml.ScalarNode) and value.tag == _INT_TAG
+        else None
+        for key, value in node.value
     }
+
+
+def _papersite_node(config_file: Path) -> yaml.MappingNode | None:
+    """The file's extra.papersite map, the last of a key written twice as YAML reads it."""
+    node = _compose(config_file)
+    for key in ("extra", "papersite"):
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((v for k, v in reversed(node.value) if k.value == key), None)
+    return node if isinstance(node, yaml.MappingNode) else None
 
 
 def _compose(config_file: Path) -> yaml.Node | None:
@@ -209,12 +220,8 @@ def _compose(config_file: Path) -> yaml.Node | None:
 
 def _set_twice(config_file: Path) -> tuple[str, int, int] | None:
     """The first option extra.papersite sets twice, with both its lines, 1-based."""
-    node = _compose(config_file)
-    for key in ("extra", "papersite"):
-        if not isinstance(node, yaml.MappingNode):
-            return None
-        node = next((v for k, v in node.value if k.value == key), None)
-    if not isinstance(node, yaml.MappingNode):
+    node = _papersite_node(config_file)
+    if node is None:
         return None
     seen: dict[str, int] = {}
     for key_node, _ in node.value:
@@ -228,32 +235,44 @@ def _set_twice(config_file: Path) -> tuple[str, int, int] | None:
 def inherited(config_file: Path) -> list[Path]:
     """``config_file`` and the files its INHERIT leads to, itself first; a bad INHERIT raises.
 
-    MkDocs follows INHERIT without a check: a list or a number there fails with a TypeError, and a
-    file that leads back to itself recurses until Python stops it. A file that cannot be read or
-    parsed ends the chain here: reading it with MkDocs says why, at its line.
+    MkDocs follows INHERIT without a check: an unset !ENV or a number there fails with a
+    TypeError, a file that leads back to itself recurses until Python stops it, and a list to
+    merge fails in mergedeep. Each file is read as MkDocs reads it (its loader resolves !ENV; of a
+    key written twice the last wins), so the chain is the one MkDocs follows. A file that cannot
+    be read or parsed ends the chain here: reading it with MkDocs says why, at its line.
     """
+    from mkdocs.utils.yaml import get_yaml_loader
+
     chain = [config_file]
     while True:
-        node = _compose(chain[-1])
-        pair = (
-            next(((k, v) for k, v in node.value if k.value == "INHERIT"), None)
-            if isinstance(node, yaml.MappingNode)
-            else None
-        )
-        if pair is None:
+        path = chain[-1]
+        try:
+            # yaml.load, not MkDocs' yaml_load: that one follows INHERIT itself, unchecked.
+            written = yaml.load(path.read_bytes(), Loader=get_yaml_loader())
+        except (OSError, yaml.YAMLError):
             return chain
-        key, value = pair
-        name, line = display_path(chain[-1]), key.start_mark.line + 1
-        if value.tag.startswith("!"):  # MkDocs' own, !ENV say: only MkDocs knows what it names
+        if written is None:  # an empty file: MkDocs reads no settings
             return chain
-        if not (isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG and value.value):
+        if not isinstance(written, dict):
+            # MkDocs would merge it into the settings over it, and fail there with a TypeError.
+            node = _compose(path)
             raise PapersiteError(
-                name, line, f"INHERIT must be the name of a YAML file, not {_described(value)}"
+                display_path(path),
+                node.start_mark.line + 1 if node is not None else 1,
+                f"expected settings (key: value) at the top level, not {describe(written)}",
+            )
+        if "INHERIT" not in written:
+            return chain
+        value = written["INHERIT"]
+        name, line = display_path(path), line_of(path, ("INHERIT",))
+        if not isinstance(value, str) or not value:
+            raise PapersiteError(
+                name, line, f"INHERIT must be the name of a YAML file, not {describe(value)}"
             )
         # As MkDocs finds it: next to the file that names it.
-        parent = Path(os.path.normpath(chain[-1].parent / value.value))
+        parent = Path(os.path.normpath(path.parent / value))
         if any(parent.resolve() == earlier.resolve() for earlier in chain):
-            loop = " → ".join(display_path(path) for path in [*chain, parent])
+            loop = " → ".join(display_path(earlier) for earlier in [*chain, parent])
             raise PapersiteError(
                 name,
                 line,
@@ -263,14 +282,6 @@ def inherited(config_file: Path) -> list[Path]:
         if not parent.is_file():
             raise PapersiteError(name, line, f"INHERIT names {display_path(parent)}: no such file")
         chain.append(parent)
-
-
-def _described(node: yaml.Node) -> str:
-    """A node's value as :func:`papersite.wording.describe` words it."""
-    try:
-        return describe(yaml.SafeLoader("").construct_object(node, deep=True))
-    except yaml.YAMLError:  # a list holding a tag of MkDocs' own, !ENV say
-        return "a list" if isinstance(node, yaml.SequenceNode) else "a map"
 
 
 def _written_at(chain: list[Path], keys: tuple[str, ...]) -> tuple[str, int | None]:
@@ -295,7 +306,8 @@ def _key_lines(config_file: Path, keys: tuple[str, ...]) -> list[int]:
     for key in keys:
         if not isinstance(node, yaml.MappingNode):
             break
-        pair = next(((k, v) for k, v in node.value if k.value == key), None)
+        # The last, as YAML reads a key written twice: the one MkDocs keeps.
+        pair = next(((k, v) for k, v in reversed(node.value) if k.value == key), None)
         if pair is None:
             break
         lines.append(pair[0].start_mark.line + 1)
