@@ -324,6 +324,7 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
         ("site_url: https://example.org/\n", ": site_name must be set"),
         ("site_url: https://example.org/\nsite_name: ''\n", ":2: site_name must be set"),
         ("site_url: https://example.org/\nsite_name:\n", ":2: site_name must be set"),
+        ("site_url: https://example.org/\nsite_name: ' '\n", ":2: site_name must be set"),
         # Not "must be set": it is, and MkDocs refuses it in these words.
         (
             "site_name: [x]\nsite_url: https://example.org/\n",
@@ -354,6 +355,25 @@ def test_feeds_and_citations_need_the_site_s_name_and_absolute_address(
     with pytest.raises(PapersiteError) as error:
         site_settings(here / "mkdocs.yml", 0)
     assert one_problem(error) == f"mkdocs.yml{said}"
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("site_name: [x]", "'site_name' must be text, not a list"),
+        ("site_name:", "site_name must be set"),
+    ],
+)
+def test_a_site_name_an_inherited_file_writes_is_refused_at_its_line(
+    here: Path, written: str, said: str
+) -> None:
+    (here / "base.yml").write_text(f"theme: material\n{written}\n", encoding="utf-8")
+    (here / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\nsite_url: https://example.org/\n", encoding="utf-8"
+    )
+    with pytest.raises(PapersiteError) as error:
+        site_settings(here / "mkdocs.yml", 0)
+    assert one_problem(error) == f"base.yml:2: {said}"
 
 
 def test_site_settings_take_the_address_as_a_folder_and_the_build_time_from_the_epoch(

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 
 from papersite.errors import PapersiteError, Problem, display_path
-from papersite.options import Options, inherited, line_of, options_of
+from papersite.options import Options, inherited, line_of, options_of, written_at
 from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
@@ -124,16 +124,15 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     site_url = config.get("site_url")
     site_name = config.get("site_name")
     # In the words MkDocs' refusal takes (_in_our_words): serve shows both, build only this one.
+    # A file mkdocs.yml inherits may be the one writing it.
     if site_name is not None and not isinstance(site_name, str):
         raise PapersiteError(
-            display_path(config_file),
-            line_of(config_file, ("site_name",)),
+            *written_at(config_file, ("site_name",)),
             f"'site_name' must be text, not {describe(site_name)}",
         )
-    if not site_name:
-        raise PapersiteError(
-            display_path(config_file), line_of(config_file, ("site_name",)), "site_name must be set"
-        )
+    # A blank one would head the home page '#' and title the feeds ' : <theme>'.
+    if not (site_name and site_name.strip()):
+        raise PapersiteError(*written_at(config_file, ("site_name",)), "site_name must be set")
     if not isinstance(site_url, str) or "://" not in site_url:
         raise PapersiteError(
             display_path(config_file),

@@ -284,6 +284,14 @@ def inherited(config_file: Path) -> list[Path]:
         chain.append(parent)
 
 
+def written_at(config_file: Path, keys: tuple[str, ...]) -> tuple[str, int | None]:
+    """The nearest file of ``config_file``'s INHERIT chain writing ``keys``, and its line.
+
+    ``keys`` is a path of mapping keys; if no file writes it, ``config_file`` and no line.
+    """
+    return _written_at(inherited(config_file), keys)
+
+
 def _written_at(chain: list[Path], keys: tuple[str, ...]) -> tuple[str, int | None]:
     """The first file of ``chain`` that writes ``keys``, and its line: the first file's if none."""
     for path in chain:
