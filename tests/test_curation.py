@@ -417,16 +417,37 @@ T = "content/curation/themes.yaml"
             f"{P}:4: unknown theme 'Efficiency' (that is the title of theme 'efficiency': write "
             "its id)",
         ),
-        # Otherwise the hint's example is an id of the kind the place takes.
+        # An id but for case, or a typo, is named, the case no edit.
         (
             "papers:\n  teaching-transformers-to-add:\n    themes: [Sequence_Models]\n",
-            f"{P}:4: 'Sequence_Models' is not a valid id: use lower-case words joined by hyphens, "
-            "like 'sequence-models'",
+            f"{P}:4: 'Sequence_Models' is not a valid id (did you mean 'sequence-models'?)",
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    themes: {efficiency: Fast_Decoding}\n",
-            f"{P}:4: 'Fast_Decoding' is not a valid id: use lower-case words joined by hyphens, "
-            "like 'fast-decoding'",
+            f"{P}:4: 'Fast_Decoding' is not a valid id (did you mean 'fast-decoding'?)",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n"
+            "    themes: {sequence-models: State-Space}\n",
+            f"{P}:4: 'State-Space' is not a valid id (did you mean 'state-space'?)",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n"
+            "    themes: {sequence-models: TRANSFOMERS}\n",
+            f"{P}:4: 'TRANSFOMERS' is not a valid id (did you mean 'transformers'?)",
+        ),
+        # Otherwise the hint's example is an id of the kind the place takes, a section one of the
+        # theme's own.
+        (
+            "papers:\n  teaching-transformers-to-add:\n    themes: [Sequence_Stuff]\n",
+            f"{P}:4: 'Sequence_Stuff' is not a valid id: use lower-case words joined by hyphens, "
+            "like 'sequence-models'",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n"
+            "    themes: {sequence-models: Recurrent-Networks}\n",
+            f"{P}:4: 'Recurrent-Networks' is not a valid id: use lower-case words joined by "
+            "hyphens, like 'state-space'",
         ),
         # Another theme's section says whose it is.
         (

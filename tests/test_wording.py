@@ -352,6 +352,20 @@ def test_nearest_is_the_id_a_typo_is_fewest_edits_from(
     assert wording.nearest(given, known, named) == found
 
 
+@pytest.mark.parametrize(
+    ("given", "found"),
+    [
+        # Only its case differs: that id, however many letters differ in case, however short.
+        ("Sequence-Models", "sequence-models"),
+        ("SEQUENCE-MODELS", "sequence-models"),
+        ("RL", "rl"),
+        ("Sequence-Model", "sequence-models"),
+    ],
+)
+def test_nearest_counts_no_edit_for_case(given: str, found: str) -> None:
+    assert wording.nearest(given, ["rl", "sequence-models", "efficiency"]) == found
+
+
 def _slugs(count: int) -> list[str]:
     """Ids like the catalogue's: words of a small vocabulary joined by hyphens."""
     words = ["sparse", "attention", "state", "space", "models", "quantized", "long", "context"]

@@ -52,7 +52,14 @@ from papersite.rules import (
     keyword_within,
     regex_syntax,
 )
-from papersite.schema import SchemaProblem, load_schema, validate, value_at
+from papersite.schema import (
+    SchemaProblem,
+    foreign_letters,
+    load_schema,
+    not_an_id,
+    validate,
+    value_at,
+)
 from papersite.sources import OUTSIDE_CONTENT, outside_content
 from papersite.wording import (
     closest,
@@ -62,7 +69,6 @@ from papersite.wording import (
     did_you_mean,
     listed,
     listing,
-    look_alike,
     nearest,
     shortened,
     suggest,
@@ -948,10 +954,13 @@ def _section_whose(section_id: str, theme: Theme, themes: Sequence[Theme]) -> st
 def _invalid_id(
     document: YamlDocument, problem: SchemaProblem, themes: Sequence[Theme], theme_id: str | None
 ) -> str | None:
-    """For an id the schema refused: the id of the theme or section whose title it is, or like.
+    """For an id the schema refused: the id of the theme or section whose title it is, or near.
 
-    An id looks like one with letters outside ASCII in its place ('fast-deсoding', its 'с'
-    Cyrillic: :func:`~papersite.wording.looks_like`).
+    An id is near one it looks like, with letters outside ASCII in its place ('fast-deсoding',
+    its 'с' Cyrillic: :func:`~papersite.wording.looks_like`), or is but for case or a typo
+    ('Recurrent-Networks': :func:`~papersite.wording.nearest`). Else a section id of a known
+    theme is shown one of that theme's own sections for an example: the schema's, of another
+    theme, would send the curator looking in the wrong list.
     """
     kind = problem.id_kind
     if kind is None:
@@ -962,18 +971,19 @@ def _invalid_id(
     if not isinstance(value, str):
         return None
     hint = _title_hint(value, kind, themes, theme_id)
-    alike = _look_alike(value, kind, themes, theme_id)
-    if hint is None and alike is not None:
-        hint = did_you_mean(value, alike)
-    return f"{describe(value)} is not a valid id {hint}" if hint else None
-
-
-def _look_alike(value: str, kind: str, themes: Sequence[Theme], theme_id: str | None) -> str | None:
-    """The id of a theme, or of a section of theme ``theme_id``, that ``value`` looks like."""
     if kind == "theme":
-        return look_alike(value, [theme.id for theme in themes])
-    theme = next((theme for theme in themes if theme.id == theme_id), None)
-    return look_alike(value, [section.id for section in theme.sections]) if theme else None
+        known = [theme.id for theme in themes]
+    else:
+        theme = next((theme for theme in themes if theme.id == theme_id), None)
+        known = [section.id for section in theme.sections] if theme else []
+    near = nearest(value, known)
+    if hint is None and near is not None:
+        hint = did_you_mean(value, near)
+    if hint:
+        return f"{describe(value)} is not a valid id {hint}"
+    if kind == "section" and known and not foreign_letters(value):
+        return not_an_id(value, known[0])
+    return None  # the schema's message says it
 
 
 # --- themes.yaml -------------------------------------------------------------------------------

@@ -276,8 +276,7 @@ def _message(
         foreign = foreign_letters(value)
         if foreign:
             return f"{describe(value)} is not a valid id: {foreign} {_ID_LETTERS}"
-        example = _ID_EXAMPLES.get(_id_kind(location) or "section")
-        return f"{describe(value)} is not a valid id: {_ID_HINT.format(example=example)}"
+        return not_an_id(value, _ID_EXAMPLES[_id_kind(location) or "section"])
     if kind in ("minLength", "minItems"):
         return f"{name} is empty"
     if kind == "uniqueItems":
@@ -289,6 +288,11 @@ def _message(
         bound = "at least" if kind == "minimum" else "above"
         return f"{name} must be {bound} {expected}, not {value}"
     return f"{name}: {error.message}"
+
+
+def not_an_id(value: object, example: str) -> str:
+    """The message for a value that is no valid id, ``example`` showing what one looks like."""
+    return f"{describe(value)} is not a valid id: {_ID_HINT.format(example=example)}"
 
 
 def foreign_letters(value: object) -> str:

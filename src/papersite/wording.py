@@ -245,14 +245,21 @@ def nearest(given: str, known: Sequence[str], named: Collection[str] = ()) -> st
     An id it looks like (:func:`look_alike`) first, however short; else the nearest it looks
     misspelt from (:func:`misspelt`), of ids as near one in ``named`` (one papers.yaml uses: the
     typo is more likely beside it), then the first. Case is no edit: 'Efficency' is misspelt
-    from 'efficiency' as 'efficency' is.
+    from 'efficiency' as 'efficency' is, and 'Sequence-Models' is 'sequence-models', however
+    short: only its case differs, so no other id is as likely.
     """
     alike = look_alike(given, known, named)
     if alike is not None:
         return alike
     # Compared as written too: 'Efficiency', only capitalised, is one edit from 'efficiency'.
     lower = given.lower()
-    near = [name for name in known if misspelt(given, name) or misspelt(lower, name.lower())]
+    near = [
+        name
+        for name in known
+        if misspelt(given, name)
+        or misspelt(lower, name.lower())
+        or (name != given and name.lower() == lower)
+    ]
     return min(
         near,
         key=lambda name: (typo_distance(lower, name.lower()), name not in named),
