@@ -474,6 +474,34 @@ def test_a_title_or_abstract_of_kept_format_characters_and_spaces_is_skipped() -
     ]
 
 
+@pytest.mark.parametrize(
+    ("blank", "named"),
+    [
+        # Printable, so not caught as format characters were: each was published blank.
+        ("\ufe0f", "<U+FE0F>"),  # a variation selector
+        ("\U000e0100", "<U+E0100>"),
+        ("\u3164", "<U+3164>"),  # the Hangul filler
+        ("\u115f\u1160\uffa0", "<U+115F>, <U+1160>, <U+FFA0>"),
+        ("\u2800", "<U+2800>"),  # the Braille pattern blank
+        ("\u0301", "<U+0301>"),  # a combining accent on nothing
+        ("\u20dd", "<U+20DD>"),  # an enclosing mark on nothing
+        ("\ufe0f \u200d", "<U+FE0F>, <U+200D>"),
+    ],
+)
+def test_a_title_or_abstract_of_blank_letters_or_lone_marks_is_skipped(
+    blank: str, named: str
+) -> None:
+    text = f"{blank}\n\nIts abstract.\n\nSecond\n\n{blank}\n\nA\u0301 \u3164\n\nShown.\n"
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt"))
+    # A mark on a letter shows, and a filler beside it does no harm.
+    assert [record.title for record in dump.records] == ["A\u0301 \u3164"]
+    assert [str(p) for p in dump.problems] == [
+        f"d.txt:1: title of characters that do not show, {named}, only; paper skipped",
+        f"d.txt:7: the abstract of 'Second' is of characters that do not show, {named}, only; "
+        "paper skipped",
+    ]
+
+
 _HEADER = (
     "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
     "byAK and the research community\n\n"

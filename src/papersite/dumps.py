@@ -840,13 +840,15 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
     title = normalise_text(pending.title)
     # Every format character is unprintable, and after normalise_text and the control
     # characters' replacement an ASCII text is printable: nearly every text skips the searches,
-    # the tests answering in C, isascii() at once, isprintable() a character at a time.
-    if not title.isascii() and not title.isprintable():
+    # the tests answering in C, isascii() at once, isprintable() a character at a time. Blanks
+    # that are printable (a variation selector, a Hangul filler) are looked for past those, and
+    # _shows_nothing stops at the first character that shows: the title's first letter, mostly.
+    if not title.isascii() and (not title.isprintable() or _shows_nothing(title)):
         title = _shown_title(title, pending.line, dump)
         if not title:
             return None
     abstract = normalise_text(pending.abstract)
-    if not abstract.isascii() and not abstract.isprintable():
+    if not abstract.isascii() and (not abstract.isprintable() or _shows_nothing(abstract)):
         abstract = _shown_abstract(abstract, pending.abstract_line or pending.line, title, dump)
         if not abstract:
             return None
@@ -931,17 +933,33 @@ def _shown_title(title: str, line: int, dump: Dump) -> str:
     return shown
 
 
+# Letters and signs that are drawn blank: the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0
+# (letters, Lo) and the Braille pattern blank U+2800 (a symbol, So).
+_BLANK_CHARACTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# Format characters (Cf), and marks (Mn, Me) with nothing to sit on: a variation selector
+# (U+FE00-FE0F, U+E0100-E01EF) or a combining accent alone shows nothing.
+_UNSHOWN_CATEGORIES = frozenset(("Cf", "Mn", "Me"))
+
+
 def _shows_nothing(text: str) -> bool:
-    """Whether ``text`` is format characters and spaces only: a page would show it blank."""
-    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in text)
+    """Whether ``text`` is only spaces, format characters, marks and blanks: a page shows it blank.
+
+    A mark is shown on the character before it; in a text of nothing else it has none to sit on.
+    """
+    return all(
+        char.isspace()
+        or char in _BLANK_CHARACTERS
+        or unicodedata.category(char) in _UNSHOWN_CATEGORIES
+        for char in text
+    )
 
 
 def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
     """The abstract without the format characters that reorder it; a warning names them.
 
-    Any other character stays: abstracts are text of any script. An abstract of format characters
-    and spaces only, kept or not (a zero-width space alone), skips its paper with an error
-    (returned empty).
+    Any other character stays: abstracts are text of any script. An abstract that shows nothing
+    (:func:`_shows_nothing`: a zero-width space alone, a variation selector) skips its paper with
+    an error (returned empty).
     """
     if _shows_nothing(abstract):
         named = ", ".join(dict.fromkeys(unseen_name(c) for c in abstract if not c.isspace()))
