@@ -227,6 +227,16 @@ def test_no_title_can_close_its_bibtex_field(title: str) -> None:
         ('Model-"X" And/"Or" Quote:"Colon"', "Model-``X'' And/``Or'' Quote:``Colon''"),
         ('"Hi," she said, "bye"! "end"', "``Hi,'' she said, ``bye''! ``end''"),
         ('a " b "', "a '' b ''"),
+        # After a straight quote too: nested quotes open twice and close twice.
+        ('""Hello," she said"', "````Hello,'' she said''"),
+        ('A ""double""', "A ````double''''"),
+        # After "=", "#", Spanish's "¡" and "¿", and either guillemet (written "≪" and "≫").
+        ('x="y" #"z"', r"x=``y'' \#``z''"),
+        ('¡"x"! ¿"y"?', r"{\textexclamdown}``x''! {\textquestiondown}``y''?"),
+        (
+            '»"x"« «"y"»',
+            r"{\ensuremath{\gg}}``x''{\ensuremath{\ll}} {\ensuremath{\ll}}``y''{\ensuremath{\gg}}",
+        ),
         # After what is not listed as opening ("+", "%", "…", "’"), or before a comma, it closes.
         ('"C++"-style', "``C++''-style"),
         ('"Top-1%"-accuracy', r"``Top-1\%''-accuracy"),
