@@ -27,6 +27,7 @@ from papersite.mkdocs_glue import (
     site_settings,
     with_theme_overrides,
 )
+from papersite.options import MAX_INHERITED
 from papersite.render import NavEntry, SiteSettings
 from papersite.search import SearchSettings
 from papersite.tags import SORT_OPTIONS
@@ -294,6 +295,24 @@ def test_an_inherit_that_leads_back_round_a_loop_is_named_where_it_does(here: Pa
         "base.yml:2: INHERIT leads back to mkdocs.yml (mkdocs.yml → base.yml → mkdocs.yml): a "
         "file cannot inherit from itself"
     )
+
+
+def test_an_inherit_chain_longer_than_mkdocs_can_follow_is_named_where_it_goes_too_far(
+    here: Path,
+) -> None:
+    # MkDocs follows INHERIT by recursion: 1,200 files ran out of Python's stack.
+    (here / "mkdocs.yml").write_text("INHERIT: b1.yml\n", encoding="utf-8")
+    for number in range(1, MAX_INHERITED + 1):
+        (here / f"b{number}.yml").write_text(f"INHERIT: b{number + 1}.yml\n", encoding="utf-8")
+    (here / f"b{MAX_INHERITED + 1}.yml").write_text("site_name: Deep\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(error) == (
+        f"b{MAX_INHERITED - 1}.yml:1: INHERIT leads through more than {MAX_INHERITED} files: "
+        "MkDocs cannot follow a chain that long"
+    )
+    (here / f"b{MAX_INHERITED - 1}.yml").write_text("site_name: Deep\n", encoding="utf-8")
+    assert read_mkdocs_yaml(here / "mkdocs.yml")["site_name"] == "Deep"
 
 
 def test_an_mkdocs_error_without_a_yaml_cause_names_the_file_alone(here: Path) -> None:

@@ -232,6 +232,11 @@ def _set_twice(config_file: Path) -> tuple[str, int, int] | None:
     return None
 
 
+# MkDocs reads a file's INHERIT by calling itself, a few frames deep each time: a chain of 1,200
+# files ran out of Python's stack (RecursionError), one of 200 did not. No site needs a tenth.
+MAX_INHERITED = 100
+
+
 def inherited(config_file: Path) -> list[Path]:
     """``config_file`` and the files its INHERIT leads to, itself first; a bad INHERIT raises.
 
@@ -244,6 +249,7 @@ def inherited(config_file: Path) -> list[Path]:
     from mkdocs.utils.yaml import get_yaml_loader
 
     chain = [config_file]
+    seen = {config_file.resolve()}
     while True:
         path = chain[-1]
         try:
@@ -271,7 +277,7 @@ def inherited(config_file: Path) -> list[Path]:
             )
         # As MkDocs finds it: next to the file that names it.
         parent = Path(os.path.normpath(path.parent / value))
-        if any(parent.resolve() == earlier.resolve() for earlier in chain):
+        if parent.resolve() in seen:
             loop = " → ".join(display_path(earlier) for earlier in [*chain, parent])
             raise PapersiteError(
                 name,
@@ -281,7 +287,15 @@ def inherited(config_file: Path) -> list[Path]:
             )
         if not parent.is_file():
             raise PapersiteError(name, line, f"INHERIT names {display_path(parent)}: no such file")
+        if len(chain) == MAX_INHERITED:
+            raise PapersiteError(
+                name,
+                line,
+                f"INHERIT leads through more than {MAX_INHERITED} files: MkDocs cannot follow a "
+                "chain that long",
+            )
         chain.append(parent)
+        seen.add(parent.resolve())
 
 
 def written_at(config_file: Path, keys: tuple[str, ...]) -> tuple[str, int | None]:
