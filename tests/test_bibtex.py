@@ -239,6 +239,11 @@ def test_no_title_can_close_its_bibtex_field(title: str) -> None:
         ),
         # After what is not listed as opening ("+", "%", "…", "’"), or before a comma, it closes.
         ('"C++"-style', "``C++''-style"),
+        # After "#", "=" or a quote, one that a hyphen, slash or plus follows closes.
+        ('Beyond "C#"-style', r"Beyond ``C\#''-style"),
+        ('"Q#"+Qiskit, "C#"/Java', r"``Q\#''+Qiskit, ``C\#''/Java"),
+        ('Using "x="-prefixed', "Using ``x=''-prefixed"),
+        ('A "He said "hi""-style', "A ``He said ``hi''''-style"),
         ('"Top-1%"-accuracy', r"``Top-1\%''-accuracy"),
         ("On \"the 'best'\", revisited", "On ``the 'best''', revisited"),
         ('"Wait…"-and-see', r"``Wait{\textellipsis}''-and-see"),

@@ -54,13 +54,17 @@ _LATEX_SPECIAL = {
     # that opens (_OPENING_QUOTE) is written "``", any other "''", as LaTeX authors write them.
     '"': "''",
 }
-# A quote opens when it starts the text or follows a space, an opening bracket, a quote (a straight
-# one too: '""Hello," she said"' nests), a dash, a slash, a colon, "=" or "#" ('x="y"'), Spanish's
-# opening "¡" and "¿", or a guillemet ('A—"B"', 'And/"Or"', '»"x"'), and what follows it is
-# neither a space nor punctuation that ends a clause; else it closes. Listed, not guessed from what
-# is not a letter: a quote after "+", "%", "…" or "’" closes ('"C++"-style', '"Models’"-based').
-# The text matched is _plain's, which writes "«" and "»" as "≪" and "≫".
-_OPENING_QUOTE = re.compile(r'(?<![^\s(\[{—–\-/:=#¡¿"\'`‘“≪≫])"(?=[^\s.,;:!?)\]}])')
+# A quote opens when it starts the text or follows a space, an opening bracket or an opening curly
+# quote, and what follows it is neither a space nor punctuation that ends a clause. After a dash, a
+# slash, a colon, "=", "#", a straight quote, Spanish's "¡" and "¿", or a closing guillemet
+# ('A—"B"', 'x="y"', '""Hello," she said"', '»"x"'), it may close as well ('"C#"-style',
+# '"x="-prefixed'): there it opens only before a word or an opening mark. Listed, not guessed from
+# what is not a letter: a quote after "+", "%", "…" or "’" closes ('"C++"-style'). The text
+# matched is _plain's, which writes "«" and "»" as "≪" and "≫".
+_OPENING_QUOTE = re.compile(
+    r'(?<![^\s(\[{‘“≪])"(?=[^\s.,;:!?)\]}])'
+    r'|(?<=[—–\-/:=#¡¿"\'`≫])"(?=[\w(\[{\'`‘“≪¡¿$\\])'
+)
 _LATEX_TABLE = str.maketrans(_LATEX_SPECIAL)
 # The same commands for a key field, each braced as BibTeX's "special character" ("{\%}"), which
 # it takes for one letter: alpha's label, the key's first three letters, cannot end inside one, and
