@@ -17,7 +17,6 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import quote
@@ -116,24 +115,16 @@ def _unseen_named(text: str) -> str:
     and spaces other than the space (U+00A0, U+3000), which show as one, so that "tag
     'deep<U+00A0>learning' looks like 'deep learning'" does not name one tag twice.
     """
-    return unseen_replaced(text, unseen_name)
+    # Nearly every text is printable as it is: isprintable() answers in C, once.
+    if text.isprintable() and (text.isascii() or not INVISIBLE.search(text)):
+        return text
+    named = "".join(c if c.isprintable() else unseen_name(c) for c in text)
+    return INVISIBLE.sub(lambda match: unseen_name(match.group()), named)
 
 
 def unseen_name(char: str) -> str:
     """A character that does not show as itself, named as ``<U+202E>``."""
     return f"<U+{ord(char):04X}>"
-
-
-def unseen_replaced(text: str, replace: Callable[[str], str]) -> str:
-    """``text`` with each character that does not show as itself replaced by ``replace(char)``.
-
-    Those :func:`_unseen_named` names: the ones ``str.isprintable()`` rejects, and errors.INVISIBLE.
-    """
-    # Nearly every text is printable as it is: isprintable() answers in C, once.
-    if text.isprintable() and (text.isascii() or not INVISIBLE.search(text)):
-        return text
-    replaced = "".join(c if c.isprintable() else replace(c) for c in text)
-    return INVISIBLE.sub(lambda match: replace(match.group()), replaced)
 
 
 # The characters that open an autolink in cmark-gfm: the "." of "www." and the ":" of "://".
