@@ -906,21 +906,16 @@ def _shown_title(title: str, line: int, dump: Dump) -> str:
     Unicode) may be a newer script's letters, and stay. A title of nothing that shows is skipped
     with an error (returned empty).
     """
-    names: list[str] = []
-
-    def left_out(match: re.Match[str]) -> str:
-        names.append(unseen_name(match.group()))
-        return ""
-
-    shown = normalise_text(_HIDDEN_IN_TITLES.sub(left_out, title))
+    left_out = _HIDDEN_IN_TITLES.findall(title)
+    shown = normalise_text(_HIDDEN_IN_TITLES.sub("", title))
     # A joiner or a mark alone is kept, but is no title; nor are several between spaces.
     if _shows_nothing(shown):
-        named = ", ".join(dict.fromkeys(names + [unseen_name(c) for c in shown if not c.isspace()]))
+        named = _named([*left_out, *shown])
         dump.skip(line, f"title of characters that do not show, {named}, only; paper skipped")
         return ""
-    if not names:
+    if not left_out:
         return title
-    named = ", ".join(dict.fromkeys(names))
+    named = _named(left_out)
     dump.problems.append(
         Problem(
             dump.display,
@@ -939,6 +934,11 @@ _BLANK_CHARACTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 # Format characters (Cf), and marks (Mn, Me) with nothing to sit on: a variation selector
 # (U+FE00-FE0F, U+E0100-E01EF) or a combining accent alone shows nothing.
 _UNSHOWN_CATEGORIES = frozenset(("Cf", "Mn", "Me"))
+
+
+def _named(chars: Iterable[str]) -> str:
+    """Each character but spaces named once, in order, as ``<U+200B>``: "<U+200B>, <U+2060>"."""
+    return ", ".join(dict.fromkeys(unseen_name(char) for char in chars if not char.isspace()))
 
 
 def _shows_nothing(text: str) -> bool:
@@ -962,7 +962,7 @@ def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
     an error (returned empty).
     """
     if _shows_nothing(abstract):
-        named = ", ".join(dict.fromkeys(unseen_name(c) for c in abstract if not c.isspace()))
+        named = _named(abstract)
         dump.skip(
             line,
             f"the abstract of '{shortened(title)}' is of characters that do not show, {named}, "
@@ -973,7 +973,7 @@ def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
     found = _REORDERS.findall(abstract)
     if not found:
         return abstract
-    named = ", ".join(dict.fromkeys(unseen_name(char) for char in found))
+    named = _named(found)
     shown = normalise_text(_REORDERS.sub("", abstract))
     dump.problems.append(
         Problem(
