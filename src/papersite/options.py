@@ -93,9 +93,11 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         keys = ("extra", "papersite", *((option,) if option else ()))
         return PapersiteError(*_written_at(chain, keys), message)
 
+    # Each file's extra.papersite as written, composed once for both checks below.
+    nodes = {path: _papersite_node(path) for path in chain}
     # Read as YAML, the last of two settings wins without a word.
     for path in chain:
-        repeated = _set_twice(path)
+        repeated = _set_twice(nodes[path])
         if repeated is not None:
             option, first, again = repeated
             raise PapersiteError(
@@ -110,7 +112,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     # whatever it writes there (an !ENV over a base's 010 leaves nothing written to check).
     written_forms: dict[str, str | None] = {}
     for path in reversed(chain):
-        written_forms.update(_written_forms(path))
+        written_forms.update(_written_forms(nodes[path]))
     for option in found:
         if option not in KNOWN:
             hint = suggest(str(option), KNOWN, "options")
@@ -183,12 +185,11 @@ def _read_apart(option: str, written: str, value: int) -> str:
     )
 
 
-def _written_forms(config_file: Path) -> dict[str, str | None]:
-    """The options the file writes under extra.papersite, as written when YAML 1.1 reads a number.
+def _written_forms(node: yaml.MappingNode | None) -> dict[str, str | None]:
+    """The options an extra.papersite map writes, as written when YAML 1.1 reads a number.
 
     Any other (text, or a tag of MkDocs' own such as !ENV) is None: it has no digits to check.
     """
-    node = _papersite_node(config_file)
     if node is None:
         return {}
     return {
@@ -218,9 +219,8 @@ def _compose(config_file: Path) -> yaml.Node | None:
         return None
 
 
-def _set_twice(config_file: Path) -> tuple[str, int, int] | None:
-    """The first option extra.papersite sets twice, with both its lines, 1-based."""
-    node = _papersite_node(config_file)
+def _set_twice(node: yaml.MappingNode | None) -> tuple[str, int, int] | None:
+    """The first option an extra.papersite map sets twice, with both its lines, 1-based."""
     if node is None:
         return None
     seen: dict[str, int] = {}
