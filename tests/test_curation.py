@@ -1729,12 +1729,15 @@ def test_raw_html_and_unsafe_links_in_notes_and_intros_are_warnings_at_their_lin
     assert errors(content) == []
 
 
-def test_headings_and_images_in_notes_are_warnings_at_their_lines(content: Path) -> None:
-    # Shown as bold text and as a link: the curator is told, as of raw HTML.
+def test_headings_images_and_empty_links_in_notes_are_warnings_at_their_lines(
+    content: Path,
+) -> None:
+    # Shown as bold text, as a link and as an address: the curator is told, as of raw HTML.
     write(
         content,
         papers=HEADER + "papers:\n  teaching-transformers-to-add:\n"
-        "    note: |\n      # Big heading\n\n      ![chart](https://e.com/i.png)\n",
+        "    note: |\n      # Big heading\n\n      ![chart](https://e.com/i.png)\n"
+        "      See [](https://e.com/).\n",
     )
     assert [p for p in curate(content)[1] if "'note'" in p] == [
         f"{P}:4: warning: 'note': heading 'Big heading' shows as bold text: a heading here would "
@@ -1742,6 +1745,8 @@ def test_headings_and_images_in_notes_are_warnings_at_their_lines(content: Path)
         f"{P}:4: warning: 'note': image 'https://e.com/i.png' shows as a link, not as an image: "
         "the site loads nothing from other sites, which would learn of every reader; write "
         "[text](https://…) to link to it",
+        f"{P}:4: warning: 'note': link 'https://e.com/' shows as its address, having no text: "
+        "write [text](https://…) to say what it leads to",
     ]
     assert errors(content) == []
 

@@ -118,6 +118,8 @@ def test_notes_are_markdown_without_raw_html_or_script_links() -> None:
         ("Text\n---", ["heading 'Text'"]),
         ("#\n\nText", ["an empty heading (a line of '#' alone)"]),
         ("![i](https://e.com/i.png)", ["image 'https://e.com/i.png'"]),
+        ("See [](https://e.com/).", ["link 'https://e.com/'"]),
+        ("# [](https://e.com/)", ["heading 'https://e.com/'", "link 'https://e.com/'"]),
         # Written to show as code, or not HTML at all: nothing to say.
         ("`<div>` and\n\n```\n<b>code</b>\n```\n\n    <i>indented</i>", []),
         ("a < b, x<y and <https://example.org>; [rel](../other/), [m](mailto:a@b.c)", []),
@@ -293,6 +295,20 @@ def test_a_note_s_images_show_as_links_to_them() -> None:
     assert render_note("![*a* `big` chart](https://e.com/i.png) ![a \\*][i]\n\n[i]: i.png") == (
         '<p><a href="https://e.com/i.png">a big chart</a> <a href="i.png">a *</a></p>'
     )
+
+
+def test_a_link_without_text_shows_its_address() -> None:
+    # "[](…)" makes an empty <a>: nothing to see or click, in a heading (made bold) or not.
+    assert render_note("# [](https://e.com/)\n\nSee [ ][r].\n\n[r]: https://e.com/r") == (
+        '<p><strong><a href="https://e.com/">https://e.com/</a></strong></p>\n'
+        '<p>See <a href="https://e.com/r">https://e.com/r</a>.</p>'
+    )
+    # An image is its text: its address where it has no alt text.
+    assert render_note("[![](https://e.com/i.png)](https://e.com/)") == (
+        '<p><a href="https://e.com/"><span>https://e.com/i.png</span></a></p>'
+    )
+    # As written, not as the page's folder makes it.
+    assert render_note("[](sub/)", prefix="../") == '<p><a href="../sub/">sub/</a></p>'
 
 
 @pytest.mark.parametrize(

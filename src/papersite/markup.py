@@ -6,7 +6,7 @@ Markdown: it is HTML-escaped and placed inside raw HTML blocks, which Python-Mar
 untouched. Where text must stay Markdown (headings that feed the table of contents), every character
 Markdown could act on is backslash-escaped as well. Curators' notes are Markdown without raw HTML:
 they are rendered here, with raw HTML turned into text, headings into bold text, images into links
-to them and unsafe link schemes dropped.
+to them, links without text into their addresses and unsafe link schemes dropped.
 Text for the GitHub-flavoured Markdown of ``papersite review`` is backslash-escaped the same
 way (:func:`escape_gfm`), or, where it must show to the letter (an address), put in a code span
 (:func:`code_span`).
@@ -315,6 +315,24 @@ class _ImagesAsLinks(Treeprocessor):
             self._replace(child, in_link=in_link or child.tag == "a")
 
 
+class _EmptyLinksShown(Treeprocessor):
+    """Gives a link with no text its address as text, collecting the addresses in ``found``.
+
+    ``[](https://…)`` makes an ``<a>`` with nothing inside: it shows nothing, and no reader can
+    see or follow it. It shows its address, as an image without alt text does.
+    """
+
+    found: list[str]
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter("a"):
+            href = element.get("href")
+            if href is not None and not "".join(element.itertext()).strip():
+                if safe_url(href) is not None:
+                    self.found.append(href)  # an unsafe one is dropped, which is said instead
+                element.text, element[:] = href, []
+
+
 def _note_markdown() -> markdown.Markdown:
     md = markdown.Markdown(extensions=list(_NOTE_EXTENSIONS), output_format="html")
     # Without these, raw HTML is ordinary text, which the serialiser escapes.
@@ -331,8 +349,11 @@ def _note_markdown() -> markdown.Markdown:
     md.treeprocessors.register(_DropUnsafeLinks(md), "papersite_drop_unsafe_links", 0)
     md.treeprocessors.register(_HeadingsAsBold(md), "papersite_headings_as_bold", 1)
     md.treeprocessors.register(_FindRawHtml(md), "papersite_find_raw_html", 2)
-    # Before the links are checked: an image's address, now a link's, is checked as one.
-    md.treeprocessors.register(_ImagesAsLinks(md), "papersite_images_as_links", 3)
+    # Before the headings are read: "# [](https://…)" is a heading that shows its address.
+    md.treeprocessors.register(_EmptyLinksShown(md), "papersite_empty_links_shown", 3)
+    # Before the links are checked: an image's address, now a link's, is checked as one. Before
+    # empty links are found too: an image is a link's text (its alt text, or else its address).
+    md.treeprocessors.register(_ImagesAsLinks(md), "papersite_images_as_links", 4)
     return md
 
 
@@ -436,7 +457,8 @@ def _starts_list(lines: list[str], index: int) -> bool:
 def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
     """What rendering the note changes from what its curator wrote: raw HTML, links, images.
 
-    Headings show as bold text, images as links, raw HTML as text; unsafe links are dropped.
+    Headings show as bold text, images as links, raw HTML as text, links without text as their
+    addresses; unsafe links are dropped.
 
     A note shown on ``pages`` > 1 pages (a paper's, its themes') also may not link relatively: the
     same address leads somewhere else from each page.
@@ -467,6 +489,11 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
             f"image {shortened(note.images[0], 50)!r} shows as a link, not as an image: the "
             "site loads nothing from other sites, which would learn of every reader; write "
             "[text](https://…) to link to it"
+        )
+    if note.empty_links:
+        problems.append(
+            f"link {shortened(note.empty_links[0], 50)!r} shows as its address, having no "
+            "text: write [text](https://…) to say what it leads to"
         )
     if note.dropped:
         problems.append(
@@ -530,6 +557,7 @@ class _Converted:
     raw_html: list[str]  # shown as text
     headings: list[str]  # their text, shown bold
     images: list[str]  # their addresses, shown as links
+    empty_links: list[str]  # their addresses, shown as their text
     dropped: list[str]  # unsafe links, removed
     relative: list[str]  # relative links, as written
 
@@ -541,11 +569,19 @@ def _convert_note(text: str, prefix: str = "") -> _Converted:
     raw = _NOTES.treeprocessors["papersite_find_raw_html"]
     headings = _NOTES.treeprocessors["papersite_headings_as_bold"]
     images = _NOTES.treeprocessors["papersite_images_as_links"]
+    empty_links = _NOTES.treeprocessors["papersite_empty_links_shown"]
     assert isinstance(links, _DropUnsafeLinks) and isinstance(raw, _FindRawHtml)
     assert isinstance(headings, _HeadingsAsBold) and isinstance(images, _ImagesAsLinks)
+    assert isinstance(empty_links, _EmptyLinksShown)
     links.dropped, links.relative, links.prefix, raw.found = [], [], prefix, []
-    headings.found, images.found = [], []
+    headings.found, images.found, empty_links.found = [], [], []
     rendered: str = _NOTES.convert(clean_text(text))
     return _Converted(
-        rendered, raw.found, headings.found, images.found, links.dropped, links.relative
+        rendered,
+        raw.found,
+        headings.found,
+        images.found,
+        empty_links.found,
+        links.dropped,
+        links.relative,
     )
