@@ -257,7 +257,8 @@ def test_a_stale_link_at_any_depth_gets_a_404_page_whose_links_lead_on(
         page.goto(base + MISSING)
         content.get_by_role("link", name="Search").click()
         expect(page.locator("input.md-search__input")).to_be_focused()  # the dialog is open
-        expect(page.locator("input.md-search__input")).to_have_value("deeper")  # the last folder
+        # The paper id's words: the folder after papers/, not the last one ("deeper").
+        expect(page.locator("input.md-search__input")).to_have_value("a paper since renamed")
 
         page.goto(base + MISSING)
         listed = content.locator("h2 + ul a")
@@ -307,7 +308,11 @@ def test_the_404_page_of_a_pagefind_site_links_to_its_search_page(
         page.goto(base + "papers/gated-attention-for-llms/index.html")
         page.locator("article").get_by_role("link", name="Search").click()
         page.wait_for_url(base + "search/?q=gated+attention+for+llms")
-        assert problems == [NOT_FOUND] * 2, problems
+        # Deeper in a paper's folder, the paper id's words still: not those of the last folder.
+        page.goto(base + "papers/gated-attention-for-llms/figures/old-chart/")
+        page.locator("article").get_by_role("link", name="Search").click()
+        page.wait_for_url(base + "search/?q=gated+attention+for+llms")
+        assert problems == [NOT_FOUND] * 3, problems
 
 
 def test_the_404_page_of_a_pagefind_site_finds_a_renamed_paper_by_most_of_its_old_words(

@@ -45,6 +45,9 @@ def test_the_404_page_finds_the_themes_and_the_search_page_where_they_are() -> N
     page = (THEME_OVERRIDES / "404.html").read_text(encoding="utf-8")
     assert f'item.url.startswith("{urls.THEMES}")' in page
     assert f'item.url == "{urls.SEARCH}"' in page
+    # And the papers' folder, for papersite.js to search a missing paper address's id (twice: the
+    # Search page's link and Material's).
+    assert page.count(f"data-ps-search-address=\"{{{{ '{urls.PAPERS}' | url }}}}\"") == 2
 
 
 def test_the_way_up_to_a_folder_holding_a_page_climbs_a_folder_a_level() -> None:

@@ -29,15 +29,21 @@
     }
   }
 
-  // On the 404 page, a stale link's last folder is most often a paper's id: its title's words
-  // then, as when the link was made. The Search link (data-ps-search-address) searches for them,
-  // so a renamed paper is a click away; Material's dialog and the Search page both read ?q=.
+  // On the 404 page, a stale link under the papers' folder names a paper's id in the folder
+  // after it (whatever follows, "papers/x/y/z" is paper x's): its title's words then, as when the
+  // link was made. Elsewhere, its last folder's words. The Search link (data-ps-search-address,
+  // the papers' folder's address) searches for them, so a renamed paper is a click away;
+  // Material's dialog and the Search page both read ?q=.
   function searchTheMissingAddress() {
     var link = document.querySelector("a[data-ps-search-address]");
     if (!link) {
       return;
     }
-    var folders = location.pathname.split("/").filter(Boolean);
+    var papers = new URL(link.getAttribute("data-ps-search-address"), location.href).pathname;
+    var path = location.pathname;
+    var folders = path.startsWith(papers)
+      ? path.slice(papers.length).split("/").filter(Boolean).slice(0, 1)
+      : path.split("/").filter(Boolean);
     if (folders.length && /^index\.html?$/i.test(folders[folders.length - 1])) {
       folders.pop(); // a page's file named: its words are its folder's ("index" finds another)
     }
