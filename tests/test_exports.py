@@ -243,6 +243,7 @@ def readme_tables() -> list[list[tuple[str, str, str]]]:
 
 
 def test_readme_s_export_schema_table_is_the_one_the_about_page_shows() -> None:
+    # And so README's numbers are the code's: the id's "at most 80 characters" is the constant's.
     assert readme_tables()[0] == [(f.name, f.type, f.meaning) for f in EXPORT_FIELDS]
 
 

@@ -44,8 +44,9 @@ if TYPE_CHECKING:
     from pylatexenc.latexwalker import LatexNode
 
 # A paper's id is its page's folder, in every link to it, and its key in the exports, which document
-# the limit ("at most 80 characters"): changing it changes published ids. 80 keeps an address
-# readable in a link; half the shipped titles slug to 70 or fewer, longer ones are cut at a word.
+# the limit (exports.EXPORT_FIELDS, and README, which a test holds to them): changing it changes
+# published ids. 80 keeps an address readable in a link; half the shipped titles slug to 70 or
+# fewer, longer ones are cut at a word.
 PAPER_ID_MAX_LENGTH = 80
 # Abstracts at least this long tell a retitled paper; shorter ones ("Abstract withheld.") could be
 # any paper's.

@@ -55,9 +55,9 @@ EXPORT_FIELDS = (
         "id",
         # What catalogue.slugify makes: readers may use an id as a file or folder name.
         {"type": "string", "pattern": ID_PATTERN, "maxLength": PAPER_ID_MAX_LENGTH},
-        "stable ASCII slug of the title, at most 80 characters; when two papers' titles slug the "
-        "same, the one captured first keeps it and the other gets a `-` and six hex digits of its "
-        "title's SHA-256",
+        f"stable ASCII slug of the title, at most {PAPER_ID_MAX_LENGTH} characters; when two "
+        "papers' titles slug the same, the one captured first keeps it and the other gets a `-` "
+        "and six hex digits of its title's SHA-256",
     ),
     ExportField(
         "title",
