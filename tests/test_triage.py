@@ -1,14 +1,15 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from papersite.catalogue import read_catalogue
 from papersite.cli import main
-from papersite.curation import read_curation
+from papersite.curation import load_content, read_curation
 from papersite.errors import PapersiteError, Problems
-from papersite.triage import Room, about_theme, format_triage, room_in, triage
+from papersite.triage import Room, about_theme, format_triage, room_in, triage, triage_content
 from papersite.yamlfile import MAX_BYTES, MAX_NODES
 
 
@@ -157,6 +158,24 @@ def test_a_theme_is_found_by_its_id_or_a_former_one_and_a_wrong_one_is_refused(
         "content/curation/themes.yaml: --theme: no theme has the id 'arithmetic-reasoning' "
         "(did you mean 'arithmetic'?)"
     )
+
+
+def test_triage_of_content_is_about_a_theme_on_request_and_needs_a_curation_folder(
+    curated_content: Path,
+) -> None:
+    # The library's checks, not the CLI's: `papersite triage` only prints what it is given.
+    loaded = load_content(curated_content)
+    assert loaded.files is not None
+    report = triage(loaded.files, loaded.catalogue)
+    assert triage_content(loaded, curated_content) == (report, None)
+    assert triage_content(loaded, curated_content, "efficiency") == (
+        report.about("efficiency"),
+        None,
+    )
+    shutil.rmtree(curated_content / "curation")
+    with pytest.raises(PapersiteError) as raised:
+        triage_content(load_content(curated_content), curated_content)
+    assert str(raised.value) == "content/curation: no curation folder: nothing to triage"
 
 
 def test_an_excluded_theme_is_named_with_its_exclusion(curated_content: Path) -> None:

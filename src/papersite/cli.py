@@ -31,7 +31,7 @@ from papersite.exports import (
     themes_schema_json,
     write_export,
 )
-from papersite.triage import SNIPPET_PAPERS, about_theme, format_triage, room_in, triage
+from papersite.triage import SNIPPET_PAPERS, format_triage, room_in, triage_content
 
 # How messages name standard output, which has no path of its own (Python's name for it).
 STDOUT = "<stdout>"
@@ -393,15 +393,9 @@ def _run_check(args: argparse.Namespace) -> int:
 def _run_triage(args: argparse.Namespace) -> int:
     loaded = load_content(args.content)
     _print_problems(loaded.problems)
-    if loaded.files is None:
-        raise PapersiteError(
-            display_path(args.content / CURATION_DIR), None, "no curation folder: nothing to triage"
-        )
-    triaged = triage(loaded.files, loaded.catalogue)
-    if args.theme is not None:
-        triaged, notice = about_theme(triaged, loaded.files, args.theme)
-        if notice is not None:
-            print(f"papersite: {notice}", file=sys.stderr)
+    triaged, notice = triage_content(loaded, args.content, args.theme)
+    if notice is not None:
+        print(f"papersite: {notice}", file=sys.stderr)
     room = room_in(args.content / CURATION_DIR / PAPERS_FILE)
     _write(format_triage(triaged, disagreements=args.disagreements, most=args.snippet, room=room))
     return 0

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from papersite.catalogue import Catalogue, Paper
-from papersite.curation import CurationFiles, Placement, sort_papers
-from papersite.errors import PapersiteError
+from papersite.curation import CURATION_DIR, CurationFiles, Loaded, Placement, sort_papers
+from papersite.errors import PapersiteError, display_path
 from papersite.rules import ThemeScore
 from papersite.wording import counted, suggest
 from papersite.yamlfile import MAX_BYTES, MAX_NODES, load_yaml_file, plain_key
@@ -130,6 +130,22 @@ def triage(files: CurationFiles, catalogue: Catalogue) -> Triage:
         elif set(entry.rules_themes) != set(item.themes):
             disagreements.append(entry)
     return Triage(files.papers_path, tuple(unsorted), tuple(disagreements), tuple(placed))
+
+
+def triage_content(
+    loaded: Loaded, content: Path, theme: str | None = None
+) -> tuple[Triage, str | None]:
+    """:func:`triage` of the loaded ``content``, about ``theme`` when given (:func:`about_theme`).
+
+    With the notice :func:`about_theme` gives, if any. Content without a curation folder has no
+    decisions to compare with the rules: a PapersiteError at the folder it lacks.
+    """
+    if loaded.files is None:
+        raise PapersiteError(
+            display_path(content / CURATION_DIR), None, "no curation folder: nothing to triage"
+        )
+    report = triage(loaded.files, loaded.catalogue)
+    return (report, None) if theme is None else about_theme(report, loaded.files, theme)
 
 
 def about_theme(report: Triage, files: CurationFiles, given: str) -> tuple[Triage, str | None]:
