@@ -42,7 +42,7 @@ from papersite.sources import (
     report_control_lines,
     text_lines,
 )
-from papersite.wording import shortened
+from papersite.wording import shortened, shows_nothing
 
 # What the listing page prints above the papers. A title starting with one of these can only be
 # told from a glued header by position, so the header zone ends at the first line that is not one.
@@ -842,13 +842,13 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
     # characters' replacement an ASCII text is printable: nearly every text skips the searches,
     # the tests answering in C, isascii() at once, isprintable() a character at a time. Blanks
     # that are printable (a variation selector, a Hangul filler) are looked for past those, and
-    # _shows_nothing stops at the first character that shows: the title's first letter, mostly.
-    if not title.isascii() and (not title.isprintable() or _shows_nothing(title)):
+    # shows_nothing stops at the first character that shows: the title's first letter, mostly.
+    if not title.isascii() and (not title.isprintable() or shows_nothing(title)):
         title = _shown_title(title, pending.line, dump)
         if not title:
             return None
     abstract = normalise_text(pending.abstract)
-    if not abstract.isascii() and (not abstract.isprintable() or _shows_nothing(abstract)):
+    if not abstract.isascii() and (not abstract.isprintable() or shows_nothing(abstract)):
         abstract = _shown_abstract(abstract, pending.abstract_line or pending.line, title, dump)
         if not abstract:
             return None
@@ -909,7 +909,7 @@ def _shown_title(title: str, line: int, dump: Dump) -> str:
     left_out = _HIDDEN_IN_TITLES.findall(title)
     shown = normalise_text(_HIDDEN_IN_TITLES.sub("", title))
     # A joiner or a mark alone is kept, but is no title; nor are several between spaces.
-    if _shows_nothing(shown):
+    if shows_nothing(shown):
         named = _named([*left_out, *shown])
         dump.skip(line, f"title of characters that do not show, {named}, only; paper skipped")
         return ""
@@ -928,40 +928,19 @@ def _shown_title(title: str, line: int, dump: Dump) -> str:
     return shown
 
 
-# Letters and signs that are drawn blank: the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0
-# (letters, Lo) and the Braille pattern blank U+2800 (a symbol, So).
-_BLANK_CHARACTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-# Format characters (Cf), and marks (Mn, Me) with nothing to sit on: a variation selector
-# (U+FE00-FE0F, U+E0100-E01EF) or a combining accent alone shows nothing.
-_UNSHOWN_CATEGORIES = frozenset(("Cf", "Mn", "Me"))
-
-
 def _named(chars: Iterable[str]) -> str:
     """Each character but spaces named once, in order, as ``<U+200B>``: "<U+200B>, <U+2060>"."""
     return ", ".join(dict.fromkeys(unseen_name(char) for char in chars if not char.isspace()))
-
-
-def _shows_nothing(text: str) -> bool:
-    """Whether ``text`` is only spaces, format characters, marks and blanks: a page shows it blank.
-
-    A mark is shown on the character before it; in a text of nothing else it has none to sit on.
-    """
-    return all(
-        char.isspace()
-        or char in _BLANK_CHARACTERS
-        or unicodedata.category(char) in _UNSHOWN_CATEGORIES
-        for char in text
-    )
 
 
 def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
     """The abstract without the format characters that reorder it; a warning names them.
 
     Any other character stays: abstracts are text of any script. An abstract that shows nothing
-    (:func:`_shows_nothing`: a zero-width space alone, a variation selector) skips its paper with
+    (:func:`shows_nothing`: a zero-width space alone, a variation selector) skips its paper with
     an error (returned empty).
     """
-    if _shows_nothing(abstract):
+    if shows_nothing(abstract):
         named = _named(abstract)
         dump.skip(
             line,
