@@ -343,7 +343,22 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
         ("site_url: https://example.org/\n", ": site_name must be set"),
         ("site_url: https://example.org/\nsite_name: ''\n", ":2: site_name must be set"),
         ("site_url: https://example.org/\nsite_name:\n", ":2: site_name must be set"),
-        ("site_url: https://example.org/\nsite_name: ' '\n", ":2: site_name must be set"),
+        # Set, but to nothing a page shows: a space, a Hangul filler, a zero-width space.
+        (
+            "site_url: https://example.org/\nsite_name: ' '\n",
+            ":2: site_name ' ' shows nothing: write the site's name, which heads the home page "
+            "and the feeds",
+        ),
+        (
+            'site_url: https://example.org/\nsite_name: "\\u3164"\n',
+            ":2: site_name '\\u3164' shows nothing: write the site's name, which heads the home "
+            "page and the feeds",
+        ),
+        (
+            'site_url: https://example.org/\nsite_name: "\\u200b "\n',
+            ":2: site_name '\\u200b ' shows nothing: write the site's name, which heads the "
+            "home page and the feeds",
+        ),
         # Not "must be set": it is, and MkDocs refuses it in these words.
         (
             "site_name: [x]\nsite_url: https://example.org/\n",

@@ -25,7 +25,7 @@ from papersite.options import Options, inherited, line_of, options_of, written_a
 from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
-from papersite.wording import describe
+from papersite.wording import describe, shows_nothing
 
 # Material 9.7+ prints a notice about MkDocs 2.0 on every build unless this is set.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -130,9 +130,16 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             *written_at(config_file, ("site_name",)),
             f"'site_name' must be text, not {describe(site_name)}",
         )
-    # A blank one would head the home page '#' and title the feeds ' : <theme>'.
-    if not (site_name and site_name.strip()):
+    if not site_name:
         raise PapersiteError(*written_at(config_file, ("site_name",)), "site_name must be set")
+    # A blank one would head the home page '#' and title the feeds ' : <theme>'; a Hangul filler
+    # or a zero-width space alone is as blank, as a dump's title of them is (see dumps).
+    if shows_nothing(site_name):
+        raise PapersiteError(
+            *written_at(config_file, ("site_name",)),
+            f"site_name {describe(site_name)} shows nothing: write the site's name, which heads "
+            "the home page and the feeds",
+        )
     if not isinstance(site_url, str) or "://" not in site_url:
         raise PapersiteError(
             display_path(config_file),
