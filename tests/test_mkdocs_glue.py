@@ -240,7 +240,15 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
             "leads back to mkdocs.yml (mkdocs.yml → mkdocs.yml): a file cannot inherit from itself",
         ),
         # As MkDocs resolves !ENV: an unset variable is nothing, else its default, whatever that is.
-        ("!ENV PAPERSITE_UNSET", "must be the name of a YAML file, not nothing"),
+        *(
+            (
+                written,
+                "is read from the environment variable PAPERSITE_UNSET (!ENV), which is unset: "
+                "set it, or write a default after it, !ENV [PAPERSITE_UNSET, base.yml]",
+            )
+            for written in ("!ENV PAPERSITE_UNSET", "!ENV [PAPERSITE_UNSET]")
+        ),
+        ("!ENV [PAPERSITE_UNSET, '']", "must be the name of a YAML file, not ''"),
         ("!ENV [PAPERSITE_UNSET, 5]", "must be the name of a YAML file, not the number 5"),
         (
             "!ENV [PAPERSITE_UNSET, mkdocs.yml]",

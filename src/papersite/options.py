@@ -271,6 +271,16 @@ def inherited(config_file: Path) -> list[Path]:
             return chain
         value = written["INHERIT"]
         name, line = display_path(path), line_of(path, ("INHERIT",))
+        unset = _unset_variable(path) if value is None else None
+        if unset is not None:
+            # MkDocs reads an unset variable without a default as nothing: "not nothing" named
+            # neither the variable nor why.
+            raise PapersiteError(
+                name,
+                line,
+                f"INHERIT is read from the environment variable {unset} (!ENV), which is unset: "
+                f"set it, or write a default after it, !ENV [{unset}, base.yml]",
+            )
         if not isinstance(value, str) or not value:
             raise PapersiteError(
                 name, line, f"INHERIT must be the name of a YAML file, not {describe(value)}"
@@ -296,6 +306,25 @@ def inherited(config_file: Path) -> list[Path]:
             )
         chain.append(parent)
         seen.add(parent.resolve())
+
+
+def _unset_variable(config_file: Path) -> str | None:
+    """The variable of the file's ``INHERIT: !ENV``, when it has no default and is unset.
+
+    None when INHERIT is no such !ENV, or its variable is set.
+    """
+    node = _compose(config_file)
+    if isinstance(node, yaml.MappingNode):
+        node = next((v for k, v in reversed(node.value) if k.value == "INHERIT"), None)
+    if node is None or node.tag != "!ENV":
+        return None
+    # As MkDocs' !ENV reads it: a name, or a list of names whose last is the default (of one
+    # name, there is none).
+    if isinstance(node, yaml.SequenceNode) and len(node.value) == 1:
+        node = node.value[0]
+    if not isinstance(node, yaml.ScalarNode) or node.value in os.environ:
+        return None
+    return str(node.value)
 
 
 def written_at(config_file: Path, keys: tuple[str, ...]) -> tuple[str, int | None]:
