@@ -4,6 +4,7 @@ import importlib.resources
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -223,7 +224,33 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
         read_mkdocs_yaml(here / "mkdocs.yml")
     with pytest.raises(PapersiteError) as loaded:
         load_mkdocs_config(here / "mkdocs.yml")
-    assert one_problem(read) == one_problem(loaded) == said
+    assert one_problem(read) == f"{said} (named by INHERIT at mkdocs.yml:2)"
+    assert one_problem(loaded) == said
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda base: base.mkdir(), "base.yml: cannot read: Is a directory"),
+        (
+            lambda base: base.write_bytes(b"theme: material\nsite_name: caf\xe9\n"),
+            "base.yml:2: not UTF-8: byte 0xe9 at column 15; save the file as UTF-8",
+        ),
+        (
+            lambda base: base.write_text("theme: material\n\tname: x\n", encoding="utf-8"),
+            "base.yml:2: YAML syntax error: found character '\\t' that cannot start any token",
+        ),
+    ],
+)
+def test_a_file_mkdocs_yml_inherits_that_cannot_be_read_is_named_with_the_inherit(
+    here: Path, make: Callable[[Path], object], said: str
+) -> None:
+    # MkDocs named mkdocs.yml, and the file it inherits only by a position in its bytes.
+    (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
+    make(here / "base.yml")
+    with pytest.raises(PapersiteError) as error:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(error) == f"{said} (named by INHERIT at mkdocs.yml:2)"
 
 
 @pytest.mark.parametrize(

@@ -243,20 +243,27 @@ def inherited(config_file: Path) -> list[Path]:
     MkDocs follows INHERIT without a check: an unset !ENV or a number there fails with a
     TypeError, a file that leads back to itself recurses until Python stops it, and a list to
     merge fails in mergedeep. Each file is read as MkDocs reads it (its loader resolves !ENV; of a
-    key written twice the last wins), so the chain is the one MkDocs follows. A file that cannot
-    be read or parsed ends the chain here: reading it with MkDocs says why, at its line.
+    key written twice the last wins), so the chain is the one MkDocs follows. If ``config_file``
+    cannot be read or parsed, the chain ends there: reading it with MkDocs says why, at its line.
+    A file INHERIT names that cannot be is named, with the INHERIT naming it.
     """
     from mkdocs.utils.yaml import get_yaml_loader
 
     chain = [config_file]
     seen = {config_file.resolve()}
+    # The INHERIT naming the file read, for a message about that file: a problem has one place.
+    named_by = ""
     while True:
         path = chain[-1]
         try:
             # yaml.load, not MkDocs' yaml_load: that one follows INHERIT itself, unchecked.
             written = yaml.load(path.read_bytes(), Loader=get_yaml_loader())
-        except (OSError, yaml.YAMLError):
-            return chain
+        except (OSError, yaml.YAMLError) as error:
+            if not named_by:
+                return chain
+            # MkDocs named mkdocs.yml, and the file it read only by a position in its bytes.
+            where, why = _unreadable(path, error)
+            raise PapersiteError(display_path(path), where, f"{why}{named_by}") from None
         if written is None:  # an empty file: MkDocs reads no settings
             return chain
         if not isinstance(written, dict):
@@ -295,7 +302,8 @@ def inherited(config_file: Path) -> list[Path]:
                 f"INHERIT leads back to {display_path(parent)} ({loop}): a file cannot inherit "
                 "from itself",
             )
-        if not parent.is_file():
+        # A folder, or a file that cannot be read, is named itself as the loop reads it.
+        if not parent.exists():
             raise PapersiteError(name, line, f"INHERIT names {display_path(parent)}: no such file")
         if len(chain) == MAX_INHERITED:
             raise PapersiteError(
@@ -306,6 +314,27 @@ def inherited(config_file: Path) -> list[Path]:
             )
         chain.append(parent)
         seen.add(parent.resolve())
+        named_by = f" (named by INHERIT at {name}{'' if line is None else f':{line}'})"
+
+
+def _unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None, str]:
+    """The line of the file that reading raised ``error``, and why, as papersite words it."""
+    if isinstance(error, OSError):
+        return None, f"cannot read: {error.strerror or error}"
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        return line, f"YAML syntax error: {error.problem or error.context or 'invalid YAML'}"
+    if isinstance(error, yaml.reader.ReaderError) and error.encoding != "unicode":
+        # Bytes not UTF-8 (nor UTF-16, after its byte-order mark): the position counts bytes.
+        raw = path.read_bytes()
+        start = raw.rfind(b"\n", 0, error.position) + 1
+        return raw.count(b"\n", 0, error.position) + 1, (
+            f"not {error.encoding.upper()}: byte 0x{error.character:02x} at column "
+            f"{error.position - start + 1}; save the file as UTF-8"
+        )
+    # A control character YAML refuses: its position counts characters, not bytes.
+    return None, str(error).splitlines()[0]
 
 
 def _unset_variable(config_file: Path) -> str | None:
