@@ -233,6 +233,34 @@ def test_an_option_an_inherit_holds_is_refused_at_the_line_of_the_file_writing_i
     )
 
 
+def test_a_number_a_merge_key_or_an_env_default_brings_is_checked_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MkDocs reads both as YAML 1.1 reads their digits: 010 was 8 without a word.
+    monkeypatch.delenv("PAPERSITE_UNSET", raising=False)
+    monkeypatch.setenv("PAPERSITE_SET", "7")
+    config, base = tmp_path / "mkdocs.yml", tmp_path / "base.yml"
+    counts = "extra:\n  counts: &counts\n    recent_papers: 010\n  papersite:\n    <<: *counts\n"
+    said = "extra.papersite.recent_papers is written 010, which mkdocs.yml (YAML 1.1) reads as 8"
+
+    def options(written: str, inherited: str = "site_name: x\n") -> Options:
+        """The options of a mkdocs.yml ``written``, inheriting base.yml's ``inherited``."""
+        base.write_text(inherited, encoding="utf-8")
+        config.write_text(f"INHERIT: base.yml\n{written}", encoding="utf-8")
+        return options_of(read_mkdocs_yaml(config), config)
+
+    with pytest.raises(PapersiteError) as error:
+        options("", counts)
+    assert str(error.value).startswith(f"{base}:3: {said}")
+    with pytest.raises(PapersiteError) as error:
+        options("extra:\n  papersite:\n    recent_papers: !ENV [PAPERSITE_UNSET, 010]\n")
+    assert str(error.value).startswith(f"{config}:4: {said}")
+    # The map's own setting wins over the merged one, and a variable set over the default.
+    assert options("", f"{counts}    recent_papers: 3\n").recent_papers == 3
+    env = "extra:\n  papersite:\n    recent_papers: !ENV [PAPERSITE_SET, 010]\n"
+    assert options(env).recent_papers == 7
+
+
 def test_a_file_an_inherit_written_as_env_leads_to_is_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

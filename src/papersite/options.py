@@ -53,6 +53,7 @@ MOST_RELATED_PAPERS = 100
 _PLAIN_WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _INT_TAG = "tag:yaml.org,2002:int"
 _STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     if not isinstance(found, Mapping):
         raise refuse(f"extra.papersite must hold options ({', '.join(KNOWN)})")
     # MkDocs merges a file over the one it inherits from: the nearest file writing an option wins,
-    # whatever it writes there (an !ENV over a base's 010 leaves nothing written to check).
+    # whatever it writes there (an !ENV set in the environment over a base's 010 leaves nothing
+    # written to check).
     written_forms: dict[str, str | None] = {}
     for path in reversed(chain):
         written_forms.update(_written_forms(nodes[path]))
@@ -188,16 +190,45 @@ def _read_apart(option: str, written: str, value: int) -> str:
 def _written_forms(node: yaml.MappingNode | None) -> dict[str, str | None]:
     """The options an extra.papersite map writes, as written when YAML 1.1 reads a number.
 
-    Any other (text, or a tag of MkDocs' own such as !ENV) is None: it has no digits to check.
+    Those a merge key (<<) brings in count, as MkDocs reads them. An !ENV whose variables are
+    all unset is its default, as written. Any other (text, an !ENV read from the environment)
+    is None: it has no digits to check.
     """
     if node is None:
         return {}
-    return {
-        key.value: value.value
-        if isinstance(value, yaml.ScalarNode) and value.tag == _INT_TAG
-        else None
-        for key, value in node.value
-    }
+    return {key.value: _number_written(value) for key, value in _pairs(node)}
+
+
+def _number_written(node: yaml.Node) -> str | None:
+    """The digits of a whole number YAML 1.1 reads from ``node``, as written; None for any other."""
+    # MkDocs' !ENV [VAR, ..., default] reads the default as YAML 1.1 does: 010 is 8 there too.
+    if isinstance(node, yaml.SequenceNode) and node.tag == "!ENV" and len(node.value) > 1:
+        *variables, default = node.value
+        if not any(
+            isinstance(variable, yaml.ScalarNode) and variable.value in os.environ
+            for variable in variables
+        ):
+            node = default
+    return node.value if isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG else None
+
+
+def _pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The map's keys and values as YAML reads them, those of a merge key (<<) in their place.
+
+    Of a key written twice the last wins: merged maps' keys come first, the first merged map's
+    after the others', so that the map's own keys, then the first map's, win (as PyYAML merges).
+    """
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
+    own = []
+    for key, value in node.value:
+        if key.tag != _MERGE_TAG:
+            own.append((key, value))
+            continue
+        merged = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for each in reversed(merged):
+            if isinstance(each, yaml.MappingNode):
+                pairs.extend(_pairs(each))
+    return pairs + own
 
 
 def _papersite_node(config_file: Path) -> yaml.MappingNode | None:
@@ -206,7 +237,7 @@ def _papersite_node(config_file: Path) -> yaml.MappingNode | None:
     for key in ("extra", "papersite"):
         if not isinstance(node, yaml.MappingNode):
             return None
-        node = next((v for k, v in reversed(node.value) if k.value == key), None)
+        node = next((v for k, v in reversed(_pairs(node)) if k.value == key), None)
     return node if isinstance(node, yaml.MappingNode) else None
 
 
@@ -387,7 +418,7 @@ def _key_lines(config_file: Path, keys: tuple[str, ...]) -> list[int]:
         if not isinstance(node, yaml.MappingNode):
             break
         # The last, as YAML reads a key written twice: the one MkDocs keeps.
-        pair = next(((k, v) for k, v in reversed(node.value) if k.value == key), None)
+        pair = next(((k, v) for k, v in reversed(_pairs(node)) if k.value == key), None)
         if pair is None:
             break
         lines.append(pair[0].start_mark.line + 1)
