@@ -629,6 +629,36 @@ NOT_A_DATE = "must be a date (2025-10-31) or a year (2025), not"
         ("'20251120'", f"{NOT_A_DATE} '20251120' (did you mean 2025-11-20?)"),
         # Day and month cannot be told apart with slashes and the year last.
         ("11/10/2025", f"{NOT_A_DATE} '11/10/2025'"),
+        # A year in another base is named with the year it spells: 0x7E9 and 0o3751 were read as
+        # 2025 unseen, and 2025 is what YAML 1.1 reads the next two as. A leading zero was shown
+        # without it, or read unseen.
+        (
+            "0x7E9",
+            "0x7E9 is 2025 written as a hexadecimal number: write the year in plain digits, 2025",
+        ),
+        (
+            "0o3751",
+            "0o3751 is 2025 written as an octal number: write the year in plain digits, 2025",
+        ),
+        (
+            "0b111_1110_1001",
+            "'0b111_1110_1001' is 2025 written as a binary number: write the year in plain "
+            "digits, 2025",
+        ),
+        (
+            "33:45",
+            "'33:45' is 2025 written as a sexagesimal (base 60) number: write the year in plain "
+            "digits, 2025",
+        ),
+        (
+            "02025",
+            "02025 is 2025 written with a leading zero: write the year in plain digits, 2025",
+        ),
+        (
+            "'0999'",
+            "'0999' is 999 written with a leading zero: write the year in plain digits, from "
+            "1990 to 2100",
+        ),
     ],
 )
 def test_a_capture_date_out_of_range_or_written_otherwise_is_an_error_at_its_line(

@@ -60,6 +60,17 @@ _OTHER_DATES = (
     re.compile(r"(?P<year>\d{4})([/._])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"),
     re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"),
 )
+# Whole numbers written in a base other than ten, '_' aside, as YAML spells them: 0x7E9 and 0o3751
+# are 2025 to YAML 1.2 (papersite's reading), 0b11111101001 and 33:45 to YAML 1.1 (other tools').
+# No curator writes a year so but by mistake, and an editor shows the digits, not the year read.
+_OTHER_BASES = (
+    (re.compile(r"0x[0-9a-f]+", re.IGNORECASE), 16, "a hexadecimal number"),
+    (re.compile(r"0o[0-7]+", re.IGNORECASE), 8, "an octal number"),
+    (re.compile(r"0b[01]+", re.IGNORECASE), 2, "a binary number"),
+    (re.compile(r"[1-9][0-9]*(?::[0-5]?[0-9])+"), 60, "a sexagesimal (base 60) number"),
+)
+# Digits after a leading zero: 0999 was shown as "captured 999", and 02025 read as 2025 unseen.
+_LEADING_ZERO = re.compile(r"0[0-9]+")
 
 
 class Line(NamedTuple):
@@ -422,7 +433,10 @@ def _parse_sources_document(
             where = document.line("sources", key, "label")
             problems.error(document.path, where, f"'{name}': {_label_problem(label)}")
             label = name
-        captured = _read_captured(entry["captured"], today) if "captured" in entry else (None, None)
+        captured: tuple[date | None, int | None] | str = (None, None)
+        if "captured" in entry:
+            written = document.written_values.get(("sources", key, "captured"))
+            captured = _read_captured(entry["captured"], today, written)
         # 'captrued:' may be the capture date: its error, not a request for one, is what is said.
         listing = Listing.IN_ERROR if unknown and "captured" not in entry else Listing.LISTED
         if isinstance(captured, str):
@@ -450,8 +464,16 @@ def _label_problem(value: object) -> str:
     return "label must be text"
 
 
-def _read_captured(value: object, today: date) -> tuple[date | None, int | None] | str:
-    """The capture day (when known) and year a captured value gives, or what is wrong with it."""
+def _read_captured(
+    value: object, today: date, written: str | None = None
+) -> tuple[date | None, int | None] | str:
+    """The capture day (when known) and year a captured value gives, or what is wrong with it.
+
+    ``written``: the value as the file writes it, when YAML read it as other than text.
+    """
+    text = value if isinstance(value, str) else written
+    if text is not None and (wrong := _not_plain_digits(text, as_text=isinstance(value, str))):
+        return wrong
     if isinstance(value, datetime):
         # YAML reads 2025-10-31T09:30:00 as a datetime (a date too, but not comparable with one):
         # the day is what dates a dump.
@@ -499,6 +521,36 @@ def _read_captured(value: object, today: date) -> tuple[date | None, int | None]
             "the future (a typo?)"
         )
     return full, year
+
+
+def _not_plain_digits(text: str, *, as_text: bool) -> str | None:
+    """What is wrong with a year written in another base (0x7E9) or with a leading zero (0999).
+
+    ``as_text``: whether YAML read ``text`` as text, which the message quotes, as other text.
+    """
+    shown = f"'{text}'" if as_text else text
+    digits = text.replace("_", "")
+    for form, base, name in _OTHER_BASES:
+        if not form.fullmatch(digits):
+            continue
+        if base == 60:
+            year = 0
+            for part in digits.split(":"):
+                year = year * 60 + int(part)
+        else:
+            year = int(digits[2:], base)
+        return f"captured {shown} is {year} written as {name}: {_in_plain_digits(year)}"
+    if _LEADING_ZERO.fullmatch(text):
+        year = int(text)
+        return f"captured {shown} is {year} written with a leading zero: {_in_plain_digits(year)}"
+    return None
+
+
+def _in_plain_digits(year: int) -> str:
+    """How to write a year read from other digits: as itself when it may be one, else in bounds."""
+    if EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return f"write the year in plain digits, {year}"
+    return f"write the year in plain digits, from {EARLIEST_YEAR} to {LATEST_YEAR}"
 
 
 def _no_such_day(text: str) -> str:
