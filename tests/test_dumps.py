@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from papersite import dumps
 from papersite.dumps import HEADER_PHRASES, detect_layout, format_dump, read_dump, read_text
 from papersite.errors import Severity
 from papersite.sources import Layout, Line, Record, SourceFile
@@ -410,7 +411,7 @@ def test_format_characters_that_reorder_or_hide_are_left_out_with_a_warning_nami
     dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt"))
     assert [(r.title, r.abstract) for r in dump.records] == [
         ("Unterminated override title here", "Its abstract, é."),
-        ("Attention Is All You Need", "Another \u200babstract."),
+        ("Attention Is All You Need", "Another abstract."),
         ("Caf\u00e9 Models \U000f0000", "A third isolate."),
     ]
     assert [str(p) for p in dump.problems] == [
@@ -423,12 +424,38 @@ def test_format_characters_that_reorder_or_hide_are_left_out_with_a_warning_nami
         "d.txt:5: warning: title 'Attention Is All You Need' holds characters that do not show "
         "as themselves: <U+200B>, <U+00AD>, <U+FEFF>; they are left out of the title: remove "
         "them from the dump",
+        "d.txt:7: warning: the abstract of 'Attention Is All You Need' holds characters that do "
+        "not show as themselves: <U+200B>; they are left out of the abstract: remove them from "
+        "the dump",
         "d.txt:11: warning: the abstract of 'Café Models \\U000f0000' holds characters that "
         "reorder the text after them: <U+2067>, <U+2069>; they are left out of the abstract: "
         "remove them from the dump",
         "d.txt:13: title of characters that do not show, <U+200B>, <U+2060>, only; paper skipped",
         "d.txt:19: the abstract of 'Fifth' is of characters that do not show, <U+202E>, "
         "<U+202D>, only; paper skipped",
+    ]
+
+
+def test_characters_that_hide_in_a_word_are_left_out_of_an_abstract_as_of_a_title() -> None:
+    # Kept, "effi<U+00AD>cient" was no match for a search of "efficient". Joiners and direction
+    # marks stay, as in a title; with a reordering one, what is said is that they do not show.
+    text = (
+        "Title\n\nAn effi\u00adcient zero\u200bwidth word\u2060joiner\ufeff model "
+        "\u200c\u200e.\n\n"
+        "Second\n\nIts \u202eabstract\u202c, \u200bhere.\n"
+    )
+    dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt"))
+    assert [record.abstract for record in dump.records] == [
+        "An efficient zerowidth wordjoiner model \u200c\u200e.",
+        "Its abstract, here.",
+    ]
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:3: warning: the abstract of 'Title' holds characters that do not show as "
+        "themselves: <U+00AD>, <U+200B>, <U+2060>, <U+FEFF>; they are left out of the abstract: "
+        "remove them from the dump",
+        "d.txt:7: warning: the abstract of 'Second' holds characters that do not show as "
+        "themselves: <U+202E>, <U+202C>, <U+200B>; they are left out of the abstract: remove "
+        "them from the dump",
     ]
 
 
@@ -462,8 +489,8 @@ def test_a_title_of_a_joiner_only_is_skipped() -> None:
 
 
 def test_a_title_or_abstract_of_kept_format_characters_and_spaces_is_skipped() -> None:
-    # Both were published blank: a joiner is kept in a title, and an abstract keeps every format
-    # character but those that reorder it.
+    # Both were published blank: a joiner is kept in a title, and an abstract of characters left
+    # out of it shows nothing either.
     text = "\u200d \u200d\n\nIts abstract.\n\nSecond\n\n\u200b\u200b\u2060\n"
     dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt"))
     assert dump.records == []
@@ -673,7 +700,8 @@ _title = _line.filter(
     lambda text: not text.endswith(".") and all(unicodedata.category(c) != "Cf" for c in text)
 )
 # And abstracts end as finished text does: the file's last one that ends mid-sentence is cut off.
-_abstract = _line.map(lambda text: f"{text}.")
+# Nor hold the format characters left out of them as out of titles (a zero-width space).
+_abstract = _line.filter(lambda text: not dumps._HIDDEN.search(text)).map(lambda text: f"{text}.")
 
 
 @st.composite

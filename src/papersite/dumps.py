@@ -888,15 +888,16 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
 # rest of its paragraph; left out of both.
 _REORDERING = "\u202a-\u202e\u2066-\u2069"
 _REORDERS = re.compile(f"[{_REORDERING}]")
-# Left out of titles too, as they hide in a word and spell nothing: a title must read, and be
-# found (the browser's find, a search engine), as the words it shows. The zero-width space U+200B
-# and the word joiner U+2060 only hint where a line may break; U+FEFF is a byte-order mark pasted
-# mid-text; a soft hyphen U+00AD shows only where a line breaks, and comes from a PDF's
-# hyphenation. Kept silently: the joiners U+200C and U+200D and the direction marks U+200E, U+200F
-# and U+061C, which Persian, Hebrew, Arabic and emoji are written with (without its non-joiner a
-# Persian word is misspelt, without its joiner 👨‍💻 shows as two emoji); and every other format
-# character (Arabic number signs, the Mongolian vowel separator, a flag emoji's tags).
-_HIDDEN_IN_TITLES = re.compile(f"[{_REORDERING}\u200b\u2060\ufeff\u00ad]")
+# Left out of titles and abstracts too, as they hide in a word and spell nothing: a text must
+# read, and be found (the browser's find, the site's search, where "effi<U+00AD>cient" was no
+# match for "efficient"), as the words it shows. The zero-width space U+200B and the word joiner
+# U+2060 only hint where a line may break; U+FEFF is a byte-order mark pasted mid-text; a soft
+# hyphen U+00AD shows only where a line breaks, and comes from a PDF's hyphenation. Kept
+# silently: the joiners U+200C and U+200D and the direction marks U+200E, U+200F and U+061C, which
+# Persian, Hebrew, Arabic and emoji are written with (without its non-joiner a Persian word is
+# misspelt, without its joiner 👨‍💻 shows as two emoji); and every other format character
+# (Arabic number signs, the Mongolian vowel separator, a flag emoji's tags).
+_HIDDEN = re.compile(f"[{_REORDERING}\u200b\u2060\ufeff\u00ad]")
 
 
 def _shown_title(title: str, line: int, dump: Dump) -> str:
@@ -906,8 +907,8 @@ def _shown_title(title: str, line: int, dump: Dump) -> str:
     Unicode) may be a newer script's letters, and stay. A title of nothing that shows is skipped
     with an error (returned empty).
     """
-    left_out = _HIDDEN_IN_TITLES.findall(title)
-    shown = normalise_text(_HIDDEN_IN_TITLES.sub("", title))
+    left_out = _HIDDEN.findall(title)
+    shown = normalise_text(_HIDDEN.sub("", title))
     # A joiner or a mark alone is kept, but is no title; nor are several between spaces.
     if shows_nothing(shown):
         named = _named([*left_out, *shown])
@@ -934,11 +935,11 @@ def _named(chars: Iterable[str]) -> str:
 
 
 def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
-    """The abstract without the format characters that reorder it; a warning names them.
+    """The abstract without the format characters that reorder or hide it; a warning names them.
 
-    Any other character stays: abstracts are text of any script. An abstract that shows nothing
-    (:func:`shows_nothing`: a zero-width space alone, a variation selector) skips its paper with
-    an error (returned empty).
+    The same characters as a title's (:func:`_shown_title`); any other stays: abstracts are text
+    of any script. An abstract that shows nothing (:func:`shows_nothing`: a zero-width space
+    alone, a variation selector) skips its paper with an error (returned empty).
     """
     if shows_nothing(abstract):
         named = _named(abstract)
@@ -949,17 +950,19 @@ def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
             title,
         )
         return ""
-    found = _REORDERS.findall(abstract)
+    found = _HIDDEN.findall(abstract)
     if not found:
         return abstract
-    named = _named(found)
-    shown = normalise_text(_REORDERS.sub("", abstract))
+    # What reordering ones do is said when they are all there is: it is what a reader sees.
+    reordering = all(_REORDERS.fullmatch(char) for char in found)
+    what = "reorder the text after them" if reordering else "do not show as themselves"
+    shown = normalise_text(_HIDDEN.sub("", abstract))
     dump.problems.append(
         Problem(
             dump.display,
             line,
-            f"the abstract of '{shortened(title)}' holds characters that reorder the text after "
-            f"them: {named}; they are left out of the abstract: remove them from the dump",
+            f"the abstract of '{shortened(title)}' holds characters that {what}: "
+            f"{_named(found)}; they are left out of the abstract: remove them from the dump",
             Severity.WARNING,
         )
     )
