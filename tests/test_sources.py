@@ -862,15 +862,21 @@ def test_a_sources_folder_or_yaml_linking_outside_is_not_read(tmp_path: Path, li
     ]
 
 
-# --- dumps saved as UTF-16 ---------------------------------------------------------------------
+# --- dumps saved as UTF-16 or UTF-32 ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("bom", "codec", "shown"),
-    [(b"\xff\xfe", "utf-16-le", "FF FE"), (b"\xfe\xff", "utf-16-be", "FE FF")],
+    [
+        (b"\xff\xfe", "utf-16-le", "FF FE"),
+        (b"\xfe\xff", "utf-16-be", "FE FF"),
+        # UTF-32 was refused while UTF-16 was read: the mark makes either decode exactly.
+        (b"\xff\xfe\x00\x00", "utf-32-le", "FF FE 00 00"),
+        (b"\x00\x00\xfe\xff", "utf-32-be", "00 00 FE FF"),
+    ],
 )
 @pytest.mark.parametrize("name", ["spaced_small.txt", "dense_small.txt"])
-def test_utf16_with_a_byte_order_mark_is_read_with_a_warning_to_save_it_as_utf8(
+def test_utf16_or_utf32_with_a_byte_order_mark_is_read_with_a_warning_to_save_it_as_utf8(
     tmp_path: Path, name: str, bom: bytes, codec: str, shown: str
 ) -> None:
     # Windows editors save "Unicode" text so; it was refused as a binary file for its NUL bytes.
@@ -880,13 +886,22 @@ def test_utf16_with_a_byte_order_mark_is_read_with_a_warning_to_save_it_as_utf8(
     dump = read_dump(SourceFile(path, name, name, CAPTURED, CAPTURED.year))
     assert dump.records == read_dump(source(name)).records
     assert [str(p) for p in dump.problems] == [
-        f"{dump.display}:1: warning: UTF-16 text (byte-order mark {shown}): read as such; "
-        "save the file as UTF-8"
+        f"{dump.display}:1: warning: {codec[:6].upper()} text (byte-order mark {shown}): read as "
+        "such; save the file as UTF-8"
     ]
 
 
-@pytest.mark.parametrize(("codec", "order"), [("utf-16-le", "little"), ("utf-16-be", "big")])
-def test_utf16_without_a_byte_order_mark_is_named_not_called_binary(
+@pytest.mark.parametrize(
+    ("codec", "order"),
+    [
+        ("utf-16-le", "little"),
+        ("utf-16-be", "big"),
+        # Called a binary file for its NUL bytes, where UTF-16 was named.
+        ("utf-32-le", "little"),
+        ("utf-32-be", "big"),
+    ],
+)
+def test_utf16_or_utf32_without_a_byte_order_mark_is_named_not_called_binary(
     tmp_path: Path, codec: str, order: str
 ) -> None:
     path = tmp_path / "dump.txt"
@@ -897,26 +912,8 @@ def test_utf16_without_a_byte_order_mark_is_named_not_called_binary(
         (
             1,
             Severity.ERROR,
-            f"UTF-16 text without a byte-order mark ({order}-endian, it seems): "
+            f"{codec[:6].upper()} text without a byte-order mark ({order}-endian, it seems): "
             "save the file as UTF-8; file skipped",
-        )
-    ]
-
-
-@pytest.mark.parametrize(
-    ("codec", "shown"), [("utf-32-le", "FF FE 00 00"), ("utf-32-be", "00 00 FE FF")]
-)
-def test_utf32_is_named_not_called_binary(tmp_path: Path, codec: str, shown: str) -> None:
-    path = tmp_path / "dump.txt"
-    text = (DATA / "spaced_small.txt").read_text(encoding="utf-8")
-    path.write_bytes("\ufeff".encode(codec) + text.encode(codec))
-    dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
-    assert (dump.records, dump.unread) == ([], True)
-    assert [(p.line, p.severity, p.message) for p in dump.problems] == [
-        (
-            1,
-            Severity.ERROR,
-            f"UTF-32 text (byte-order mark {shown}): save the file as UTF-8; file skipped",
         )
     ]
 
@@ -940,13 +937,22 @@ def test_lone_carriage_returns_end_lines_even_past_the_longest_line(
     ]
 
 
-def test_utf16_that_does_not_decode_is_an_error_at_its_line_and_the_rest_read(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("bom", "codec", "bad"),
+    [
+        # A lone high surrogate (D800): not UTF-16.
+        (b"\xff\xfe", "utf-16-le", b"\x00\xd8"),
+        # A code point past U+10FFFF: not UTF-32.
+        (b"\xff\xfe\x00\x00", "utf-32-le", b"\x00\x00\x11\x00"),
+    ],
+)
+def test_utf16_or_utf32_that_does_not_decode_is_an_error_at_its_line_and_the_rest_read(
+    tmp_path: Path, bom: bytes, codec: str, bad: bytes
 ) -> None:
     path = tmp_path / "dump.txt"
-    # A lone high surrogate (D800) in the second paper's abstract: not UTF-16.
-    text = "Title\n\nAbstract.\n\nSecond\n\nBad \ud800 unit.\n"
-    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le", errors="surrogatepass"))
+    # The bad unit is in the second paper's abstract.
+    before, after = "Title\n\nAbstract.\n\nSecond\n\nBad ", " unit.\n"
+    path.write_bytes(bom + before.encode(codec) + bad + after.encode(codec))
     dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
     assert [(r.title, r.abstract) for r in dump.records] == [
         ("Title", "Abstract."),
@@ -956,6 +962,7 @@ def test_utf16_that_does_not_decode_is_an_error_at_its_line_and_the_rest_read(
         (
             7,
             Severity.ERROR,
-            "not valid UTF-16 despite its byte-order mark: shown as U+FFFD; save the file as UTF-8",
+            f"not valid {codec[:6].upper()} despite its byte-order mark: shown as U+FFFD; save "
+            "the file as UTF-8",
         )
     ]

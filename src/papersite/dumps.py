@@ -101,7 +101,8 @@ def read_dump(source: SourceFile) -> Dump:
 def read_text(text: str, source: SourceFile) -> Dump:
     """Parse a dump held in memory, for tests: :func:`read_dump`'s parsing of its lines.
 
-    The checks of the file's bytes are not made: size, line length, NUL, UTF-16 and UTF-8.
+    The checks of the file's bytes are not made: size, line length, NUL, UTF-16, UTF-32 and
+    UTF-8.
     """
     dump = Dump(source, source.name)
     parse_lines(text_lines(text, dump), dump)

@@ -3,7 +3,7 @@
 The first stage of reading content. :func:`discover_sources` lists the dumps in content/sources
 (only .txt files, none linked from outside the content folder) as SourceFiles, labelled and dated
 by sources.yaml. :func:`open_lines` decodes one file into numbered, cleaned lines as it is read,
-refusing what is no dump (too big, binary, UTF-32, a huge line) and reading UTF-16 and bytes that
+refusing what is no dump (too big, binary, a huge line) and reading UTF-16, UTF-32 and bytes that
 are not UTF-8 with a message. dumps.py parses those lines into a :class:`Dump`'s records.
 
 The data types of both stages are here (SourceFile, Line, Record, Dump, Layout), so that
@@ -38,8 +38,8 @@ MAX_LINE_BYTES = 64 * 1024
 # One captured listing page is under 1 MB; the cap keeps a hostile file from filling memory with
 # millions of tiny records.
 MAX_DUMP_BYTES = 32 * 1024 * 1024
-# Enough of a file's start to tell UTF-16 without a byte-order mark from UTF-8.
-UTF16_SNIFF_BYTES = 64
+# Enough of a file's start to tell UTF-16 or UTF-32 without a byte-order mark from UTF-8.
+WIDE_SNIFF_BYTES = 64
 # Years a capture or a paper's date may have (sources.schema.json bounds captured years alike);
 # anything outside is a typo, and would also date the site's files beyond what gzip can hold.
 EARLIEST_YEAR = 1990
@@ -582,14 +582,15 @@ def _written_otherwise(value: object) -> date | None:
 def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
     """The numbered, cleaned lines of ``dump``'s file, decoded as they are read.
 
-    A file over MAX_DUMP_BYTES, or found binary, UTF-32, UTF-16 without a byte-order mark or
+    A file over MAX_DUMP_BYTES, or found binary, UTF-16 or UTF-32 without a byte-order mark or
     holding a huge line, or no regular file (a folder, a pipe), raises PapersiteError: at
     opening, or part-way through the lines; a file that cannot be read raises OSError. UTF-16
-    with a byte-order mark is read, with a warning in ``dump.problems``; bytes that are not UTF-8
-    are one error there once the lines have been read, put before whatever their reader reported:
-    it is the cause of much of that. Papers its reader skipped with ``Dump.skip_undecodable`` are
-    skipped with that error. Control characters are a warning a line for the first lines holding
-    them, then one for the rest, once the lines have been read (see :func:`report_control_lines`).
+    or UTF-32 with a byte-order mark is read, with a warning in ``dump.problems``; bytes that are
+    not UTF-8 are one error there once the lines have been read, put before whatever their reader
+    reported: it is the cause of much of that. Papers its reader skipped with
+    ``Dump.skip_undecodable`` are skipped with that error. Control characters are a warning a line
+    for the first lines holding them, then one for the rest, once the lines have been read (see
+    :func:`report_control_lines`).
     """
     status = dump.source.path.stat()
     # Told from its status, never opened: opening a pipe waits for a writer, for ever.
@@ -613,20 +614,22 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
     # Where the reader's problems start: the error about bytes that are not UTF-8 goes there.
     start = len(dump.problems)
     with dump.source.path.open("rb") as handle:
-        mark = _utf16_mark(handle.read(UTF16_SNIFF_BYTES), dump.display)
+        wide = _wide_mark(handle.read(WIDE_SNIFF_BYTES), dump.display)
         handle.seek(0)
         stream: BinaryIO = handle
-        if mark is not None:
+        if wide is not None:
+            encoding, mark = wide
             dump.problems.append(
                 Problem(
                     dump.display,
                     1,
-                    f"UTF-16 text (byte-order mark {mark}): read as such; save the file as UTF-8",
+                    f"{encoding} text (byte-order mark {mark}): read as such; save the file as "
+                    "UTF-8",
                     Severity.WARNING,
                 )
             )
             # As UTF-8, so its lines are checked (length, NUL) as any dump's are.
-            stream = io.BytesIO(_utf16_text(handle.read(), dump).encode("utf-8"))
+            stream = io.BytesIO(_wide_text(handle.read(), encoding, dump).encode("utf-8"))
         yield _numbered_lines(stream, dump)
     report_control_lines(dump)
     if dump.undecodable:
@@ -656,7 +659,7 @@ def _report_undecodable(dump: Dump, start: int) -> None:
 def text_lines(text: str, dump: Dump) -> list[Line]:
     """The numbered, cleaned lines of a dump held in memory, for tests; see :func:`_clean`.
 
-    The checks of a file's bytes are not made: size, line length, NUL, UTF-16 and UTF-8.
+    The checks of a file's bytes are not made: size, line length, NUL, UTF-16, UTF-32 and UTF-8.
     """
     lines = [
         Line(number, _clean(line, number, dump)) for number, line in enumerate(text.split("\n"), 1)
@@ -768,54 +771,68 @@ def _raw_lines(handle: BinaryIO) -> Iterator[bytes]:
         yield raw
 
 
-def _utf16_mark(head: bytes, display: str) -> str | None:
-    """The byte-order mark of a UTF-16 file as hex ("FF FE"), or None for any other file.
+def _wide_mark(head: bytes, display: str) -> tuple[str, str] | None:
+    """The encoding ("UTF-16", "UTF-32") and byte-order mark as hex ("FF FE") of a file with one.
 
-    Editors on Windows save "Unicode" text as UTF-16, which the UTF-8 reader would refuse as
-    binary for its NUL bytes. With a byte-order mark the text decodes exactly, so it is read (with
-    a warning: git shows such a file as binary, so a pull request's diff cannot be reviewed).
-    Without one, each ASCII character is a byte and a NUL: the endianness would be a guess, and
-    the file is refused, saying what it is; so is UTF-32 (no editor saves it unasked), which
-    was refused as binary, or read as UTF-16 holding NULs.
+    None for any other file. Editors on Windows save "Unicode" text as UTF-16, which the UTF-8
+    reader would refuse as binary for its NUL bytes; UTF-32 is rarer, but one tool's export is
+    enough. With a byte-order mark the text decodes exactly, so it is read (with a warning: git
+    shows such a file as binary, so a pull request's diff cannot be reviewed). Without one, each
+    ASCII character is a byte and one or three NULs: the endianness would be a guess, and the file
+    is refused, saying what it is rather than calling it binary.
     """
     # Told first: UTF-32's little-endian mark starts with UTF-16's.
     if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise PapersiteError(
-            display,
-            1,
-            f"UTF-32 text (byte-order mark {head[:4].hex(' ').upper()}): save the file as UTF-8; "
-            "file skipped",
-        )
+        return "UTF-32", head[:4].hex(" ").upper()
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head[:2].hex(" ").upper()
-    pairs = len(head) // 2
-    if pairs < 2 or b"\x00" not in head:
+        return "UTF-16", head[:2].hex(" ").upper()
+    if b"\x00" not in head:
         return None
-    little = sum(1 for low, high in zip(head[::2], head[1::2], strict=False) if low and not high)
-    big = sum(1 for high, low in zip(head[::2], head[1::2], strict=False) if low and not high)
-    if max(little, big) * 2 > pairs:
-        order = "little" if little > big else "big"
-        raise PapersiteError(
-            display,
-            1,
-            f"UTF-16 text without a byte-order mark ({order}-endian, it seems): "
-            "save the file as UTF-8; file skipped",
-        )
+    # Told first too: the NULs of UTF-32's ASCII are pairs of UTF-16's, and none of UTF-16's ASCII
+    # is three NULs and a character.
+    for encoding, width in (("UTF-32", 4), ("UTF-16", 2)):
+        order = _wide_order(head, width)
+        if order is not None:
+            raise PapersiteError(
+                display,
+                1,
+                f"{encoding} text without a byte-order mark ({order}-endian, it seems): "
+                "save the file as UTF-8; file skipped",
+            )
     return None
 
 
-def _utf16_text(data: bytes, dump: Dump) -> str:
-    """The text of a UTF-16 file with a byte-order mark; a bad character is an error at its line.
+def _wide_order(head: bytes, width: int) -> str | None:
+    """The byte order ("little", "big") of most of ``head``'s units of ``width`` bytes, if ASCII.
+
+    A unit is counted when its first byte (little-endian) or last (big-endian) is the only one
+    that is not NUL. None for fewer than two units, or when most are not so.
+    """
+    units = [head[start : start + width] for start in range(0, len(head) - width + 1, width)]
+    if len(units) < 2:
+        return None
+    blank = bytes(width - 1)
+    little = sum(1 for unit in units if unit[0] and unit[1:] == blank)
+    big = sum(1 for unit in units if unit[-1] and unit[:-1] == blank)
+    if max(little, big) * 2 <= len(units):
+        return None
+    return "little" if little > big else "big"
+
+
+def _wide_text(data: bytes, encoding: str, dump: Dump) -> str:
+    """The text of a UTF-16 or UTF-32 file with a byte-order mark; a bad character is an error.
 
     Decoded whole: such files are rare and under MAX_DUMP_BYTES, and the line of a bad character
-    is then known exactly. Like a byte that is not UTF-8, a bad one is shown as U+FFFD.
+    is then known exactly, for the error at it. Like a byte that is not UTF-8, a bad one is shown
+    as U+FFFD.
     """
     try:
-        return data.decode("utf-16")
+        return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
+        line = data[: exc.start].decode(encoding, errors="replace").count("\n") + 1
         message = (
-            "not valid UTF-16 despite its byte-order mark: shown as U+FFFD; save the file as UTF-8"
+            f"not valid {encoding} despite its byte-order mark: shown as U+FFFD; save the file as "
+            "UTF-8"
         )
         dump.problems.append(Problem(dump.display, line, message))
-        return data.decode("utf-16", errors="replace")
+        return data.decode(encoding, errors="replace")
