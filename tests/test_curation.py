@@ -275,6 +275,29 @@ def test_an_empty_papers_file_is_fine(content: Path) -> None:
     assert curate(content)[1] == [no_papers]
 
 
+def test_an_entry_that_decides_nothing_is_a_warning_at_its_line(content: Path) -> None:
+    # Written to keep the paper out of the rules' themes, it let them place it without a word.
+    write(content, papers=HEADER + "papers:\n  teaching-transformers-to-add: {}\n")
+    curation, problems = curate(content)
+    assert (
+        f"{P}:3: warning: paper 'teaching-transformers-to-add': its entry decides nothing, so "
+        "the rules place the paper; write 'themes: []' to keep it in no theme, or remove the "
+        "entry"
+    ) in problems
+    placed = curation.get("teaching-transformers-to-add")
+    assert placed is not None
+    assert placed.themes == ("sequence-models",)
+
+
+@pytest.mark.parametrize(("written", "shown"), [("", "nothing"), (" null", "'null'")])
+def test_an_entry_of_nothing_stays_an_error(content: Path, written: str, shown: str) -> None:
+    write(content, papers=HEADER + f"papers:\n  teaching-transformers-to-add:{written}\n")
+    assert errors(content) == [
+        f"{P}:3: 'teaching-transformers-to-add' must be a map of keys to values, not {shown}"
+        + (", which YAML reads as nothing" if written else "")
+    ]
+
+
 # --- validation messages, word for word ----------------------------------------------------------
 
 P = "content/curation/papers.yaml"

@@ -1737,6 +1737,15 @@ def _read_decisions(
                 mistakes,
             )
             continue
+        if entry == {}:
+            # A curator who wrote the entry meant something, most likely to keep the paper out of
+            # the rules' themes; as it is, the rules place it without a word.
+            problems.warning(
+                document.path,
+                line,
+                f"paper '{key}': its entry decides nothing, so the rules place the paper; write "
+                "'themes: []' to keep it in no theme, or remove the entry",
+            )
         checker = _References(document, ("papers", paper_id), themes, problems, unknown_ids)
         decisions[key] = decision = _decision(key, line, entry or {}, checker)
         if decision.hidden is None:
