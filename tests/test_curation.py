@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 from datetime import date
@@ -348,6 +349,11 @@ T = "content/curation/themes.yaml"
             "papers:\n  teaching-transformers-to-add:\n    arxiv: 2402.09370\n",
             f"{P}:4: 'arxiv' must be quoted text such as '2510.21450'; unquoted, YAML reads it as "
             "a number",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    arxiv: [2402.09370]\n",
+            f"{P}:4: 'arxiv' must be quoted text such as '2510.21450', or null for no arXiv id, "
+            "not a list",
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    arxiv: 'arxiv.org/abs/2402.09370'\n",
@@ -3134,6 +3140,45 @@ def test_two_papers_with_one_arxiv_id_are_warned_of_at_the_second_s_place(conten
         "content/curation/papers.yaml:8: warning: paper 'teaching-transformers-to-add' has arXiv "
         "id 2402.09371, as paper 'speculative-decoding-with-small-drafts' "
         f"(content/sources/dump.txt:4) does: {SHARED_ID}",
+    ]
+
+
+def test_arxiv_null_gives_a_paper_no_arxiv_id_whatever_its_abstract_links() -> None:
+    linked = dataclasses.replace(paper("p"), links=("https://arxiv.org/abs/2405.04517",))
+    assert arxiv_id_of(CuratedPaper(linked, no_arxiv_id=True)) is None
+
+
+def test_arxiv_null_takes_a_cited_paper_s_id_off_the_page_the_citation_and_the_export(
+    content: Path,
+) -> None:
+    # The link is a cited paper's (teaching-transformers-to-add's, which the curator gave it):
+    # without 'arxiv: null' the paper's page would link it and its citation cite it.
+    _link_in_abstract(content, "Speculative Decoding with Small Drafts", ARXIV_TEACHING)
+    papers = (CURATION_DATA / "papers.yaml").read_text(encoding="utf-8")
+    write(content, papers=papers + "  speculative-decoding-with-small-drafts:\n    arxiv: null\n")
+    curation, problems = curate(content)
+    assert not [problem for problem in problems if "arXiv id" in problem]
+    item = curation.get("speculative-decoding-with-small-drafts")
+    assert item is not None and arxiv_id_of(item) is None
+    generate(read_catalogue(content), curation, SETTINGS, Path("docs"))
+    page = Path("docs", "papers", "speculative-decoding-with-small-drafts.md").read_text("utf-8")
+    assert "arxiv.org/abs/2402.09371" in page  # the abstract's link, as written
+    assert "arXiv:2402.09371" not in page and "howpublished" not in page
+    exported = json.loads(Path("docs", "papers.json").read_text("utf-8"))
+    assert {o["id"]: o["arxiv"] for o in exported}["speculative-decoding-with-small-drafts"] is None
+
+
+@pytest.mark.parametrize("written", ["", "  # to look up"])
+def test_an_empty_arxiv_is_refused_saying_to_write_null_or_the_id(
+    content: Path, written: str
+) -> None:
+    # YAML reads it as null too, but it may be an id not written yet: not taken for 'no id'.
+    write(
+        content, papers=HEADER + f"papers:\n  teaching-transformers-to-add:\n    arxiv:{written}\n"
+    )
+    assert errors(content) == [
+        f"{P}:4: 'arxiv' is empty: write 'arxiv: null' for a paper with no arXiv id, or its id, "
+        "quoted: '2510.21450'"
     ]
 
 

@@ -202,6 +202,9 @@ class CuratedPaper:
     order: int | None = None
     tags: tuple[str, ...] = ()
     arxiv_id: str | None = None
+    # The curator's 'arxiv: null': the paper has no arXiv id, even when its abstract links one
+    # of its month (a cited paper's).
+    no_arxiv_id: bool = False
     links: tuple[ExtraLink, ...] = ()
 
     @property
@@ -218,9 +221,11 @@ def arxiv_id_of(item: CuratedPaper) -> str | None:
     """The paper's arXiv id: the curator's when it is one, else an arXiv link's in its abstract.
 
     Only a link that can be the paper's own (catalogue.linked_arxiv_id): an abstract links the
-    papers it cites too. The one id its page links, its citation names and the exports give, so
-    they all agree.
+    papers it cites too, and a curator's 'arxiv: null' says none is. The one id its page links,
+    its citation names and the exports give, so they all agree.
     """
+    if item.no_arxiv_id:
+        return None
     if item.arxiv_id and ARXIV_ID.fullmatch(item.arxiv_id):
         return item.arxiv_id
     linked = linked_arxiv_id(item.paper)
@@ -393,6 +398,8 @@ class Decision:
     order: int | None = None
     hidden: str | None = None
     arxiv_id: str | None = None
+    # 'arxiv: null': no arXiv id, whatever the abstract links.
+    no_arxiv_id: bool = False
     # Where 'arxiv' is written: a warning that another paper has the id points there.
     arxiv_line: int | None = None
     links: tuple[ExtraLink, ...] = ()
@@ -2511,6 +2518,17 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
                 "remove",
                 number,
             )
+    no_arxiv_id = "arxiv" in entry and entry["arxiv"] is None
+    if no_arxiv_id and (*check.place, "arxiv") not in check.document.written_values:
+        # 'arxiv:' with nothing after it reads as null too, but may be an id not written yet:
+        # an abstract's link is only dropped when a curator says so.
+        no_arxiv_id = False
+        check.problems.error(
+            check.document.path,
+            check.document.line(*check.place, "arxiv"),
+            "'arxiv' is empty: write 'arxiv: null' for a paper with no arXiv id, or its id, "
+            "quoted: '2510.21450'",
+        )
     return Decision(
         paper_id=paper_id,
         line=line,
@@ -2523,6 +2541,7 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         order=entry.get("order"),
         hidden=entry.get("hidden"),
         arxiv_id=entry.get("arxiv"),
+        no_arxiv_id=no_arxiv_id,
         arxiv_line=check.document.line(*check.place, "arxiv"),
         links=tuple(ExtraLink(label, url) for label, url in entry.get("links", {}).items()),
         tags=tuple(entry.get("tags", [])),
@@ -2574,6 +2593,7 @@ def sort_papers(
                 order=decision.order,
                 tags=decision.tags,
                 arxiv_id=decision.arxiv_id,
+                no_arxiv_id=decision.no_arxiv_id,
                 links=decision.links,
             )
         )

@@ -139,8 +139,8 @@ EXPORT_FIELDS = (
         "arxiv",
         {"type": ["string", "null"]},
         "the paper's arXiv id, such as `2510.21450`: the one a curator gave, else the one an arXiv "
-        "link in the abstract names, if of the paper's month (give or take one); the id its page "
-        "links and its BibTeX entry cites",
+        "link in the abstract names, if of the paper's month (give or take one), unless a curator "
+        "wrote `arxiv: null`; the id its page links and its BibTeX entry cites",
     ),
     ExportField(
         "curator_links",

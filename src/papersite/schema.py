@@ -240,6 +240,13 @@ def _message(
                 f"{name} must be quoted text such as '2510.21450'; unquoted, YAML reads it as "
                 f"{read}"
             )
+        if location and location[-1] == "arxiv":
+            # Its schema's "text or empty" would read as if 'arxiv:' with nothing were fine: null
+            # is written out (curation refuses the empty value).
+            return (
+                f"{name} must be quoted text such as '2510.21450', or null for no arXiv id, not "
+                f"{_as_written(value, written)}"
+            )
         hint = (
             _placement_hint(location, value)
             or _hidden_hint(location, value)
