@@ -925,6 +925,22 @@ def test_an_added_paper_s_reading_order_and_arxiv_id_are_shown(
     ) in text
 
 
+def test_an_arxiv_null_shows_as_written_added_or_edited(
+    curated_content: Path, head_content: Path
+) -> None:
+    # It takes the arXiv link and BibTeX off the paper's page: "none" would read as no change.
+    papers = head_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8").replace("'2402.09371'", "null")
+    papers.write_text(
+        text + "  speculative-decoding-fast-drafts:\n    themes: []\n    arxiv: null\n",
+        encoding="utf-8",
+    )
+    report = review(curated_content, head_content)
+    edits = {edit.paper_id: edit.changes for edit in report.edited}
+    assert "arXiv id `2402.09371` → `null`" in edits["teaching-transformers-to-add"]
+    assert "(arXiv id `null`)" in format_review(report)
+
+
 def test_papers_hidden_as_they_arrive_are_listed_with_the_reason_and_counted(
     curated_content: Path, head_content: Path
 ) -> None:

@@ -1038,7 +1038,8 @@ def _added_note(compared: _Comparison, paper_id: str) -> str | None:
     notes += [f"tags: {', '.join(code_span(tag) for tag in tags)}"] if tags else []
     notes += [f"note: {escape_gfm(_shortened(item.note))}"] if item.note else []
     # Its arXiv link and BibTeX come from it: a wrong id is a wrong link.
-    notes += [f"arXiv id {_arxiv(item.arxiv_id)}"] if item.arxiv_id is not None else []
+    given = item.arxiv_id is not None or item.no_arxiv_id
+    notes += [f"arXiv id {_arxiv(item)}"] if given else []
     notes += [note] if (note := _undecided(head, paper_id)) else []
     return "; ".join(notes) or None
 
@@ -1264,8 +1265,8 @@ def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
     changes += [f"tag {code_span(tag)} added" for tag in sorted(added, key=text_order)]
     changes += [f"tag {code_span(tag)} removed" for tag in sorted(removed, key=text_order)]
     # Both ids: a wrong one changes the paper's arXiv link and its BibTeX, unseen otherwise.
-    if before.arxiv_id != after.arxiv_id:
-        changes.append(f"arXiv id {_arxiv(before.arxiv_id)} → {_arxiv(after.arxiv_id)}")
+    if (before.arxiv_id, before.no_arxiv_id) != (after.arxiv_id, after.no_arxiv_id):
+        changes.append(f"arXiv id {_arxiv(before)} → {_arxiv(after)}")
     changes += _link_edits(before.links, after.links)
     return tuple(changes)
 
@@ -1281,9 +1282,12 @@ def _order(order: int | None) -> str:
     return "none" if order is None else str(order)
 
 
-def _arxiv(arxiv_id: str | None) -> str:
-    # In a code span, as tags are: the curators' text, shown to the letter.
-    return "none" if arxiv_id is None else code_span(arxiv_id)
+def _arxiv(item: CuratedPaper) -> str:
+    # In a code span, as tags are: the curators' text, shown to the letter. Their 'arxiv: null'
+    # (no id, whatever the abstract links) as written: "none" is an 'arxiv' not written at all.
+    if item.no_arxiv_id:
+        return code_span("null")
+    return "none" if item.arxiv_id is None else code_span(item.arxiv_id)
 
 
 def _link_edits(before: Sequence[ExtraLink], after: Sequence[ExtraLink]) -> list[str]:
