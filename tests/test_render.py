@@ -755,8 +755,8 @@ def test_a_pager_links_the_first_last_and_neighbouring_pages(
     [
         ((date(2022, 11, 3), date(2021, 3, 1)), "Nov 2022 – Mar 2021"),
         ((date(2022, 11, 30), date(2022, 11, 1)), "Nov 2022"),
-        ((date(2019, 1, 2), None, None), "Jan 2019 and 2 undated papers"),
-        ((None,), "1 undated paper"),
+        ((date(2019, 1, 2), None, None), "Jan 2019 and 2 papers with publication date unknown"),
+        ((None,), "1 paper with publication date unknown"),
     ],
 )
 def test_a_page_of_newest_first_papers_spans_months_and_counts_its_undated(
@@ -793,12 +793,13 @@ def test_every_unsorted_page_links_every_page_and_says_what_dates_each_holds(
     assert second.count('aria-label="Pages of Unsorted, bottom"') == 1
     # Newest first: what each page spans, the undated papers last.
     dates = re.findall(r"<li>(?:<a [^>]+>|<strong>)(Page \d)(?:</a>|</strong>) (.*)</li>", top)
+    unknown = "paper with publication date unknown"
     assert dates == [
         ("Page 1", '<span class="ps-meta">Oct 2025 – May 2025</span>'),
         ("Page 2", '<span class="ps-meta">May 2025 (this page)</span>'),
         ("Page 3", '<span class="ps-meta">May 2025</span>'),
-        ("Page 4", '<span class="ps-meta">May 2025 and 1 undated paper</span>'),
-        ("Page 5", '<span class="ps-meta">1 undated paper</span>'),
+        ("Page 4", f'<span class="ps-meta">May 2025 and 1 {unknown}</span>'),
+        ("Page 5", f'<span class="ps-meta">1 {unknown}</span>'),
     ]
 
 
@@ -819,8 +820,9 @@ def test_unsorted_pages_holding_only_undated_papers_are_one_line_of_its_pages_by
     # One line for the undated pages, linking the first of them, after a line for each dated one.
     assert len(lines[1]) == first
     link = f'<a href="../unsorted/{first}/">{run}</a>'
-    assert lines[1][-1] == f'<li>{link} <span class="ps-meta">undated papers</span></li>'
-    here = f"undated papers (this is page {count})"
+    undated_papers = "papers with publication date unknown"
+    assert lines[1][-1] == f'<li>{link} <span class="ps-meta">{undated_papers}</span></li>'
+    here = f"{undated_papers} (this is page {count})"
     assert (
         lines[count][-1] == f'<li><strong>{run}</strong> <span class="ps-meta">{here}</span></li>'
     )
@@ -833,14 +835,17 @@ def test_unsorted_pages_holding_only_undated_papers_are_one_line_of_its_pages_by
     [
         (
             [[date(2025, 5, 1)], [None], [None], [None]],
-            [(1, 1, "May 2025"), (2, 4, "undated papers")],
+            [(1, 1, "May 2025"), (2, 4, "papers with publication date unknown")],
         ),
         # A page holding dated papers too keeps its line: it says how many are undated.
         (
             [[date(2025, 5, 1), None], [None]],
-            [(1, 1, "May 2025 and 1 undated paper"), (2, 2, "1 undated paper")],
+            [
+                (1, 1, "May 2025 and 1 paper with publication date unknown"),
+                (2, 2, "1 paper with publication date unknown"),
+            ],
         ),
-        ([[None, None]], [(1, 1, "2 undated papers")]),
+        ([[None, None]], [(1, 1, "2 papers with publication date unknown")]),
         ([[]], [(1, 1, "")]),
     ],
 )
@@ -848,6 +853,21 @@ def test_date_runs_join_only_pages_after_each_other_holding_only_undated_papers(
     pages: list[list[date | None]], runs: list[tuple[int, int, str]]
 ) -> None:
     assert date_runs(pages) == tuple(DateRun(*run) for run in runs)
+
+
+def test_a_paper_with_no_known_date_reads_the_same_in_every_list(docs: Path) -> None:
+    # Theme lists and Unsorted said "Publication date unknown", a related list nothing at all.
+    undated = "counting-with-transformers"
+    related = (docs / "papers/gated-attention-for-large-language-models.md").read_text("utf-8")
+    theme = (docs / "themes/reasoning.md").read_text(encoding="utf-8")
+    tag = (docs / "tags/attention.md").read_text(encoding="utf-8")
+    unknown = '<span class="ps-meta">Publication date unknown</span>'
+    assert f'/papers/{undated}/">Counting With Transformers</a> {unknown}</li>' in related
+    assert f'/papers/{undated}/">Counting With Transformers</a> {unknown}</li>' in tag
+    entry = theme.partition(f'<h3 id="paper-{undated}"')[2]
+    assert '</h3>\n<p class="ps-meta">Publication date unknown</p>' in entry
+    # A dated related paper is worded as under its title.
+    assert '<span class="ps-meta">Published 29 Oct 2025</span></li>' in related
 
 
 def test_every_page_of_a_long_theme_lists_all_its_sections_and_where_each_is(

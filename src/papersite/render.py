@@ -113,6 +113,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"'(\[]|$)")
 # Words whose period ends no sentence ("et al. Their ...", "e.g. Transformers").
 _ABBREVIATIONS = frozenset({"al", "e.g", "i.e", "vs", "cf", "fig", "eq", "sec", "no", "approx"})
 _TAG = re.compile(r"<[^>]*>")
+# What every page says of a paper whose publication date is unknown (published_on, date_range).
+DATE_UNKNOWN = "publication date unknown"
 
 
 @dataclass(frozen=True)
@@ -345,6 +347,15 @@ def theme_feed(site_name: str, theme: Theme) -> FeedView:
 def format_date(day: date | None) -> str | None:
     """A date as readers write it, the same in every locale: "10 May 2025"."""
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else None
+
+
+def published_on(day: str | None) -> str:
+    """When a paper was published, as every list shows it: "Published 10 May 2025".
+
+    A paper with no known date says DATE_UNKNOWN, the same under a title, in a related list and
+    in what a page of Unsorted spans: three wordings left a reader wondering if they differed.
+    """
+    return f"Published {day}" if day else DATE_UNKNOWN.capitalize()
 
 
 def check_id(kind: str, value: str, where: str) -> str:
@@ -1093,6 +1104,7 @@ def _environment() -> jinja2.Environment:
     env.filters["yaml"] = _yaml_string
     env.filters["href"] = lambda url: Markup(escape_url(str(url)))
     env.filters["counted"] = counted
+    env.filters["published_on"] = published_on
     # Templates take every address from papersite.urls, never spell one.
     env.globals["urls"] = urls
     return env
@@ -1240,9 +1252,11 @@ def paginate(
 
 
 def date_range(days: Sequence[date | None]) -> str:
-    """What a page of a newest-first list spans: "Nov 2022 – Mar 2021", "and 4 undated papers".
+    """What a page of a newest-first list spans: "Nov 2022 – Mar 2021", its undated counted.
 
-    Months, not days: a page of a thousand papers spans months, and a reader looks for one.
+    Undated papers are counted in DATE_UNKNOWN's words: "Jan 2019 and 2 papers with publication
+    date unknown". Months, not days: a page of a thousand papers spans months, and a reader looks
+    for one.
     """
     known = sorted(day for day in days if day)
     # The newest month, then the oldest when it is another.
@@ -1252,7 +1266,7 @@ def date_range(days: Sequence[date | None]) -> str:
     undated = len(days) - len(known)
     if not undated:
         return span
-    papers = counted(undated, "undated paper")
+    papers = f"{counted(undated, 'paper')} with {DATE_UNKNOWN}"
     return f"{span} and {papers}" if span else papers
 
 
@@ -1267,7 +1281,7 @@ def date_runs(pages: Sequence[Sequence[date | None]]) -> tuple[DateRun, ...]:
     for number, days in enumerate(pages, start=1):
         undated = bool(days) and not any(days)
         if undated and undated_before:
-            runs[-1] = DateRun(runs[-1].first, number, "undated papers")
+            runs[-1] = DateRun(runs[-1].first, number, f"papers with {DATE_UNKNOWN}")
         else:
             runs.append(DateRun(number, number, date_range(days)))
         undated_before = undated
