@@ -750,6 +750,12 @@ def test_a_pager_links_the_first_last_and_neighbouring_pages(
     assert page.window == window
 
 
+@pytest.mark.parametrize(("first", "last", "named"), [(3, 3, "page 3"), (2, 4, "pages 2–4")])
+def test_pages_of_a_list_are_named_alike_everywhere(first: int, last: int, named: str) -> None:
+    # A theme's sections and Unsorted's pages by date worded them each in their own template.
+    assert render.page_span(first, last) == named
+
+
 @pytest.mark.parametrize(
     ("days", "spans"),
     [
@@ -1062,6 +1068,8 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
     assert ["Gates on heads." in text for text in texts] == [True, False, False]
     for number, text in enumerate(texts, start=1):
         assert f"Page {number} of 3" in text
+        # Worded as Unsorted's and a tag's pages say which of their papers they list.
+        assert f"3 papers; this page lists papers {number} to {number} · " in text
         assert ("← Previous" in text) is (number > 1) and ("Next →" in text) is (number < 3)
     assert 'href="../../../themes/efficiency/">← Previous</a>' in texts[1]
     assert 'href="../../../themes/efficiency/3/">Next →</a>' in texts[1]

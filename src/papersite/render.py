@@ -1105,6 +1105,7 @@ def _environment() -> jinja2.Environment:
     env.filters["href"] = lambda url: Markup(escape_url(str(url)))
     env.filters["counted"] = counted
     env.filters["published_on"] = published_on
+    env.globals["page_span"] = page_span
     # Templates take every address from papersite.urls, never spell one.
     env.globals["urls"] = urls
     return env
@@ -1165,6 +1166,11 @@ class ListPage(Generic[T]):
     date_runs: tuple[DateRun, ...] = ()
 
     @property
+    def holds(self) -> str:
+        """Which of the list's papers the page holds: "papers 301 to 600"."""
+        return f"papers {self.first} to {self.last}"
+
+    @property
     def title(self) -> str:
         """The page's title and heading."""
         return self.label if self.number == 1 else f"{self.label}, page {self.number}"
@@ -1218,6 +1224,14 @@ class ListPage(Generic[T]):
     def page_url(self, number: int) -> str:
         """The address of page ``number`` of the list."""
         return urls.list_page_url(self.first_url, number)
+
+
+def page_span(first: int, last: int) -> str:
+    """Pages of a list as every page of it names them: "page 3", "pages 2–4".
+
+    A theme's list of sections and Unsorted's pages by date both say where something is.
+    """
+    return f"page {first}" if first == last else f"pages {first}–{last}"
 
 
 def paginate(
