@@ -65,6 +65,7 @@ from .sites import (
     related_listed,
     write_content,
 )
+from .test_passthrough import mkdocs_markdown
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_PAGES = {
@@ -913,8 +914,38 @@ def test_every_page_of_a_long_theme_lists_all_its_sections_and_where_each_is(
         ], number
     # The empty section keeps its heading and introduction, its heading one small line.
     first = (out / "themes/efficiency.md").read_text(encoding="utf-8")
-    assert '## None yet <span class="ps-meta">· no papers yet</span> { #none .ps-empty }' in first
+    heading = '## None yet <span class="ps-meta">· no papers yet</span> { #none .ps-empty '
+    assert heading in first
     assert "Why it matters." in first and "No papers in this section yet." not in first
+
+
+def test_an_empty_section_says_so_beside_its_heading_but_not_in_the_table_of_contents(
+    tmp_path: Path,
+) -> None:
+    # "· no papers yet" was in the heading's text, so the page's table of contents said it too.
+    site = loaded(tmp_path)
+    efficiency, *others = site.curation.themes
+    title = 'Gates & "heads" | *soon* {x}'
+    sections = (Section("none", title), *efficiency.sections)
+    themes = (dataclasses.replace(efficiency, sections=sections), *others)
+    curation = dataclasses.replace(site.curation, themes=themes)
+    out = tmp_path / "docs"
+    generate(site.catalogue, curation, SETTINGS, out)
+    page = (out / "themes/efficiency.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    converter = mkdocs_markdown(with_extension=True)
+    built = converter.convert(page)
+    shown = escape_html(title)
+    beside = '<span class="ps-meta">· no papers yet</span>'
+    assert f'<h2 class="ps-empty" id="none">{shown} {beside}' in built
+    assert "data-toc-label" not in built
+    # Every section keeps the id papers' pages link to; the entry names the title alone.
+    [heading] = converter.toc_tokens  # type: ignore[attr-defined]
+    toc = [(t["id"], t["name"]) for t in heading["children"]]
+    assert toc == [
+        ("none", shown),
+        ("attention", "Attention | *gating*"),
+        ("memory", "Memory &amp; {{ recall }}"),
+    ]
 
 
 def start_here(text: str) -> str:
