@@ -777,6 +777,8 @@ class _Generation:
     def write_home_page(self) -> None:
         """The home page: the themes, the newest papers, how many are unsorted."""
         newest = sorted(self.curation.papers, key=newest_first)[: self.settings.recent_papers]
+        # The cards count a paper once for each of its themes (home.md.j2 says by how many more).
+        in_a_theme = len(self.curation.papers) - len(self.unsorted)
         self._page(
             urls.page_file(urls.HOME),
             "home.md.j2",
@@ -784,8 +786,9 @@ class _Generation:
             recent=[self.views[item.paper.id] for item in newest],
             total=len(self.curation.papers),
             unsorted_count=len(self.unsorted),
-            # The cards' counts add up to more than the total when papers are in two themes.
             in_several=sum(len(item.themes) > 1 for item in self.curation.papers),
+            in_a_theme=in_a_theme,
+            on_cards=sum(theme.count for theme in self.themes),
             search_page=self.search_page,
             search_example=self.example,
             featured_at_most=FEATURED_AT_MOST,
