@@ -30,7 +30,7 @@ SETTINGS = SiteSettings(
 )
 SOURCES_YAML = """sources:
   spaced_small.txt:
-    label: Daily Papers, captured 20 November 2025
+    label: Daily Papers, captured 20 Nov 2025
     captured: 2025-11-20
   hostile.txt:
     label: <b>Hostile</b> & {{ capture }}

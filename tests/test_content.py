@@ -23,7 +23,7 @@ from papersite.cli import main
 from papersite.curation import Curation, load_content, read_content, sort_catalogue
 from papersite.errors import Problems
 from papersite.mkdocs_glue import site_settings
-from papersite.render import search_example
+from papersite.render import format_date, search_example
 from papersite.schema import SCHEMA_DIR
 from papersite.yamlfile import load_yaml_text
 
@@ -134,6 +134,16 @@ def test_a_paper_in_three_dumps_keeps_the_dated_mention_and_lists_every_source(
     assert paper is not None
     assert len(paper.sources) == 3
     assert paper.published is not None
+
+
+def test_each_shipped_dump_s_label_writes_its_capture_day_as_the_pages_write_dates(
+    shipped: Catalogue,
+) -> None:
+    # A paper's page said "4 upvotes as of 12 Nov 2025" above "captured 12 November 2025".
+    dated = [summary.source for summary in shipped.sources if summary.source.captured]
+    assert len(dated) == 4
+    for source in dated:
+        assert source.label.endswith(f"captured {format_date(source.captured)}"), source.name
 
 
 def test_the_shipped_tex_titles_are_shown_as_text(shipped: Catalogue) -> None:
