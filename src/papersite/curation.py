@@ -22,7 +22,6 @@ from urllib.parse import urlsplit
 from papersite import urls
 from papersite.catalogue import (
     ARXIV_ID,
-    PAPER_ID_MAX_LENGTH,
     Catalogue,
     Paper,
     linked_arxiv_id,
@@ -61,11 +60,11 @@ from papersite.schema import (
     value_at,
 )
 from papersite.sources import OUTSIDE_CONTENT, outside_content
+from papersite.unknown_paper_ids import report_in_unread_dumps, unknown_paper
 from papersite.wording import (
     closest,
     counted,
     describe,
-    described_apart,
     did_you_mean,
     listed,
     listing,
@@ -121,15 +120,6 @@ FEATURED_NOTE_AT_MOST = 500
 # ids cannot collide: Material's all start with '__', which an id may not, and a heading toc names
 # (the page's title) gives way to an id written out, taking '_1'; intros and notes have none.
 PAPER_ANCHOR_PREFIX = "paper-"
-# An id catalogue.assign_ids gave a paper whose title slugs as an earlier-captured one's: the slug
-# cut to leave room for '-' and six hex digits of the title's hash.
-HASHED_ID = re.compile(r"(?P<stem>.+)-[0-9a-f]{6}")
-HASHED_STEM_LENGTH = PAPER_ID_MAX_LENGTH - 7
-# The papers an unknown hashed id's hint names (the rest counted), and the longest title it shows
-# in full: a longer one shows what follows the words all of them share. No command lists the rest
-# while the error stands (export, even --rules-only, stops at it): eight keep the line readable.
-TWINS_LISTED = 8
-TWIN_TITLE_SHORT = 60
 
 # What to do with a papers.yaml past the limits of a YAML file: it is one file, and the usual
 # way there is pasting a whole triage snippet of a large catalogue.
@@ -1735,7 +1725,7 @@ def _read_decisions(
             # yes, 2024 or 2024-05-01 unquoted: the entry is still checked, as meant.
             problems.error(document.path, line, unquoted_key("paper id", key, paper_id))
         if catalogue.get(key) is None:
-            _unknown_paper(key, line, document, catalogue, problems, unknown)
+            unknown_paper(key, line, document, catalogue, problems, unknown)
             continue
         if paper_id in broken:
             unread.add(key)
@@ -1764,7 +1754,7 @@ def _read_decisions(
             tags_used.extend(tagged)
     unknown_ids.report()
     _check_tag_variants(document.path, tags_used, problems)
-    _report_in_unread_dumps(document.path, unknown, catalogue, problems)
+    report_in_unread_dumps(document.path, unknown, catalogue, problems)
     return _DecisionsRead(
         decisions,
         unread=frozenset(unread),
@@ -1773,49 +1763,6 @@ def _read_decisions(
         named_sections=frozenset(unknown_ids.named_sections),
         section_typos=frozenset(unknown_ids.section_typos),
     )
-
-
-def _unknown_paper(
-    key: str,
-    line: int,
-    document: YamlDocument,
-    catalogue: Catalogue,
-    problems: Problems,
-    unknown: list[tuple[str, int]],
-) -> None:
-    """An error at an entry for no paper of the catalogue, or the id kept in ``unknown``.
-
-    While a dump could not be read, the ids are kept, to be said at once by
-    :func:`_report_in_unread_dumps`.
-    """
-    if key in catalogue.skipped_ids:
-        message = f"paper '{key}' was skipped in its dump (see there why)"
-        problems.error(document.path, line, message)
-    elif catalogue.unread:
-        unknown.append((key, line))
-    else:
-        ids = [paper.id for paper in catalogue.papers]
-        hint = (
-            _twins_hint(key, catalogue)
-            or _joined_hint(key, catalogue, document)
-            or suggest(key, ids, "no paper has a similar id")
-        )
-        problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
-
-
-def _report_in_unread_dumps(
-    path: str, unknown: list[tuple[str, int]], catalogue: Catalogue, problems: Problems
-) -> None:
-    """One error for the unknown paper ids while a dump could not be read, at the first of them."""
-    if unknown:
-        (key, line), more = unknown[0], len(unknown) - 1
-        others = f" and {more} more" if more else ""
-        problems.error(
-            path,
-            line,
-            f"unknown paper id '{key}'{others}: {', '.join(catalogue.unread)} could not be read "
-            "(see there why), and may hold them; check again once it is fixed",
-        )
 
 
 def _check_refused_sections_themes(checker: _References, mistakes: set[Location]) -> None:
@@ -1837,91 +1784,6 @@ def _check_refused_sections_themes(checker: _References, mistakes: set[Location]
             # A theme without a section as text ({a b}, {a: [b, c]}) is the schema's one mistake.
             if isinstance(theme_id, str) and isinstance(section_id, str):
                 checker.theme(theme_id, key, theme_id)
-
-
-def _joined_hint(paper_id: str, catalogue: Catalogue, document: YamlDocument) -> str | None:
-    """For an unknown id that is the slug of a title joined to a paper by its abstract: which.
-
-    A retitled paper keeps the id of its first title; but an abstract pasted under another
-    paper's title in an earlier dump joins the real paper's title to that one, and the paper is
-    gone. The catalogue cannot tell the two apart; the curator, told both mentions, can.
-    ``document`` is papers.yaml: where the paper has an entry already, the curator merges into it.
-    """
-    joined = catalogue.joined.get(paper_id)
-    paper = catalogue.get(joined.paper_id) if joined is not None else None
-    if joined is None or paper is None:
-        return None
-    # The title at matched_at, which the message cites: the paper's may be this very title.
-    title, other = described_apart(joined.title, joined.matched_title)
-    # A second entry under the paper's id is a duplicate key, an error of its own: merged instead.
-    if paper.id in (document.data.get("papers") or {}):
-        retitled = (
-            f"merge it into the entry under '{paper.id}' (line {document.line('papers', paper.id)})"
-        )
-    else:
-        retitled = f"put the entry under '{paper.id}'"
-    return (
-        f"(its title {title} at {joined.at} was joined by its abstract to {other} at "
-        f"{joined.matched_at}, id '{paper.id}': if they are one paper, retitled, {retitled}; if "
-        "two, one of those mentions has the other's abstract, pasted: correct it in its dump)"
-    )
-
-
-def _twins_hint(paper_id: str, catalogue: Catalogue) -> str | None:
-    """For an unknown id differing only in its hash suffix from a paper's: those papers, titled.
-
-    Papers whose titles slug alike get their ids by capture order (catalogue.assign_ids): a new
-    dump or a capture date edited gives one another's id, and an entry under the id it lost names
-    no paper, or the other. The nearest id by its letters is then a guess between twins, as likely
-    the wrong paper's: the curator picks by title instead, each told by the words it does not
-    share. One such paper alone has no twin to confuse: the id is a typo, and its "did you mean".
-    None when the id is no such twin's.
-    """
-    hashed = HASHED_ID.fullmatch(paper_id)
-    if hashed is None:
-        return None
-    stem = hashed["stem"]
-
-    def is_hashed(paper: Paper) -> bool:
-        twin = HASHED_ID.fullmatch(paper.id)
-        return twin is not None and twin["stem"] == stem
-
-    # An unhashed id first, the first captured's and the likeliest meant: by id alone, hashed
-    # ones sort before it ('-' before a letter) and the cap left it out.
-    twins = sorted(
-        (
-            paper
-            for paper in catalogue.papers
-            if paper.id[:HASHED_STEM_LENGTH].rstrip("-") == stem or is_hashed(paper)
-        ),
-        key=lambda paper: (is_hashed(paper), paper.id),
-    )
-    if closest(paper_id, [paper.id for paper in catalogue.papers]) not in {p.id for p in twins}:
-        return None
-    if len(twins) == 1:
-        return did_you_mean(paper_id, twins[0].id)
-    # Twins' titles share the words their 80 slug characters come from: the rest tells them apart.
-    # The first and last by code point differ where any two first do.
-    first, last = min(paper.title for paper in twins), max(paper.title for paper in twins)
-    differ = next(
-        (at for at, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first)
-    )
-    shared = first.rfind(" ", 0, differ) + 1
-    named = []
-    for paper in twins[:TWINS_LISTED]:
-        title = paper.title
-        if shared and len(title) > TWIN_TITLE_SHORT:
-            title = "…" + title[shared:]
-        named.append(f"'{paper.id}' ({title})")
-    if len(twins) > TWINS_LISTED:
-        named.append(f"{len(twins) - TWINS_LISTED} more")
-    # The catalogue keeps no capture order once the ids are given: an id without a hash was taken
-    # first, the rest are by id alone.
-    return (
-        "(papers whose titles slug alike take their ids in capture order, which a new dump or "
-        "capture date can change; those sharing this id's stem, by id, those without a hash "
-        f"first: {listed(named)}; put the entry under the id of the paper it was written for)"
-    )
 
 
 def _dedented(document: YamlDocument, catalogue: Catalogue) -> dict[Location, Location]:
