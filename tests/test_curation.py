@@ -2959,6 +2959,27 @@ def test_two_papers_with_one_arxiv_id_are_warned_of_at_the_second_s_place(conten
     ]
 
 
+def test_a_shared_arxiv_id_is_said_to_come_from_where_arxiv_id_of_took_it() -> None:
+    # The curator's id wins over the abstract's link (arxiv_id_of). Asked again apart, the curator's
+    # id of a paper papers.yaml has no entry for (one built in memory) was said to be the link's.
+    linking = dataclasses.replace(paper("b"), links=("https://arxiv.org/abs/2405.04517",))
+    curation = Curation(
+        (),
+        (
+            CuratedPaper(
+                dataclasses.replace(paper("a"), links=("https://arxiv.org/abs/2402.09371",))
+            ),
+            CuratedPaper(linking, arxiv_id="2402.09371"),
+        ),
+    )
+    files = CurationFiles((), (), {}, "themes.yaml", "papers.yaml", {})
+    problems = Problems()
+    curation_module._check_shared_arxiv_ids(files, curation, problems)
+    assert [problem.message.split(", as")[0] for problem in problems] == [
+        "paper 'b' has arXiv id 2402.09371"
+    ]
+
+
 def test_arxiv_null_gives_a_paper_no_arxiv_id_whatever_its_abstract_links() -> None:
     linked = dataclasses.replace(paper("p"), links=("https://arxiv.org/abs/2405.04517",))
     assert arxiv_id_of(CuratedPaper(linked, no_arxiv_id=True)) is None

@@ -214,12 +214,22 @@ def arxiv_id_of(item: CuratedPaper) -> str | None:
     papers it cites too, and a curator's 'arxiv: null' says none is. The one id its page links,
     its citation names and the exports give, so they all agree.
     """
+    found = _arxiv_id_found(item)
+    return found[0] if found is not None else None
+
+
+def _arxiv_id_found(item: CuratedPaper) -> tuple[str, str | None] | None:
+    """The paper's arXiv id, as :func:`arxiv_id_of` gives it, and the link it is read from.
+
+    The link is None for the curator's id. The one place that decides whose id it is: the
+    warning of a shared id says where it came from by this, and cannot tell another story.
+    """
     if item.no_arxiv_id:
         return None
     if item.arxiv_id and ARXIV_ID.fullmatch(item.arxiv_id):
-        return item.arxiv_id
+        return item.arxiv_id, None
     linked = linked_arxiv_id(item.paper)
-    return linked[1] if linked is not None else None
+    return (linked[1], linked[0]) if linked is not None else None
 
 
 @dataclass(frozen=True)
@@ -664,10 +674,11 @@ def _check_shared_arxiv_ids(files: CurationFiles, curation: Curation, problems: 
     """
     first: dict[str, tuple[str, str]] = {}
     for item in curation.papers:
-        arxiv_id = arxiv_id_of(item)
-        if arxiv_id is None:
+        found = _arxiv_id_found(item)
+        if found is None:
             continue
-        path, line, whence = _arxiv_origin(item, files)
+        arxiv_id, link = found
+        path, line, whence = _arxiv_origin(item, link, files)
         # The version aside: 2312.00752v2 is the paper 2312.00752 is.
         key = _ARXIV_VERSION.sub("", arxiv_id)
         if key not in first:
@@ -684,16 +695,18 @@ def _check_shared_arxiv_ids(files: CurationFiles, curation: Curation, problems: 
         )
 
 
-def _arxiv_origin(item: CuratedPaper, files: CurationFiles) -> tuple[str, int | None, str]:
+def _arxiv_origin(
+    item: CuratedPaper, link: str | None, files: CurationFiles
+) -> tuple[str, int | None, str]:
     """Where a paper's arXiv id is written (papers.yaml's 'arxiv', else its abstract), and whence.
 
+    ``link`` is the link the id was read from, None for the curator's (:func:`_arxiv_id_found`).
     Whence is said for an id read from a link, naming the link: it may be a cited paper's.
     """
     decision = files.decisions.get(item.paper.id)
-    if item.arxiv_id and ARXIV_ID.fullmatch(item.arxiv_id) and decision is not None:
+    if link is None and decision is not None:
         return files.papers_path, decision.arxiv_line or decision.line, ""
-    linked = linked_arxiv_id(item.paper)
-    whence = f" (from the link {linked[0]} in its abstract)" if linked is not None else ""
+    whence = f" (from the link {link} in its abstract)" if link is not None else ""
     # A paper built in memory (tests) is written nowhere: papers.yaml is where it is fixed.
     path, line = item.paper.abstract_at or (files.papers_path, None)
     return path, line, whence
