@@ -366,6 +366,13 @@ def test_nearest_counts_no_edit_for_case(given: str, found: str) -> None:
     assert wording.nearest(given, ["rl", "sequence-models", "efficiency"]) == found
 
 
+@pytest.mark.parametrize("given", ["LOSS-FUNCTIONS", "lo\u00df-functions", "LO\u1e9e-FUNCTIONS"])
+def test_nearest_folds_case_as_closest_does(given: str) -> None:
+    # 'ß' and 'ẞ' fold to 'ss' (casefold), not lower(): nearest found no id where closest did.
+    known = ["rl", "loss-functions"]
+    assert wording.nearest(given, known) == closest(given, known) == "loss-functions"
+
+
 def _slugs(count: int) -> list[str]:
     """Ids like the catalogue's: words of a small vocabulary joined by hyphens."""
     words = ["sparse", "attention", "state", "space", "models", "quantized", "long", "context"]

@@ -268,23 +268,24 @@ def nearest(given: str, known: Sequence[str], named: Collection[str] = ()) -> st
     misspelt from (:func:`misspelt`), of ids as near one in ``named`` (one papers.yaml uses: the
     typo is more likely beside it), then the first. Case is no edit: 'Efficency' is misspelt
     from 'efficiency' as 'efficency' is, and 'Sequence-Models' is 'sequence-models', however
-    short: only its case differs, so no other id is as likely.
+    short: only its case differs, so no other id is as likely. Case is folded as
+    :func:`closest` folds it ('ß' is 'ss'), so that the two find one id alike but for case.
     """
     alike = look_alike(given, known, named)
     if alike is not None:
         return alike
     # Compared as written too: 'Efficiency', only capitalised, is one edit from 'efficiency'.
-    lower = given.lower()
+    folded = given.casefold()
     near = [
         name
         for name in known
         if misspelt(given, name)
-        or misspelt(lower, name.lower())
-        or (name != given and name.lower() == lower)
+        or misspelt(folded, name.casefold())
+        or (name != given and name.casefold() == folded)
     ]
     return min(
         near,
-        key=lambda name: (typo_distance(lower, name.lower()), name not in named),
+        key=lambda name: (typo_distance(folded, name.casefold()), name not in named),
         default=None,
     )
 
