@@ -24,6 +24,7 @@ from benchmarks.bench_build import QuietHandler, serving
 
 from papersite.curation import load_content
 from papersite.mkdocs_glue import read_mkdocs_yaml
+from papersite.search import PagefindIndexer, SearchEntry, SearchSettings
 
 from .conftest import REPO, seeds_only
 from .sites import HOSTILE_TAG
@@ -462,6 +463,82 @@ def test_pagefind_excerpts_of_papers_holding_some_words_read_as_pagefind_s_own(
         )
         assert found["differ"] == []
         assert found["same"] > 20
+        assert problems == []
+
+
+@pytest.fixture(scope="module")
+def prefix_site(pagefind_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Pagefind site with an index of its own papers, one to a group: twelve hold words
+    opening with "arc" ("architecture"), the last alone holds "ARC" whole; another holds "GPT-4"
+    and "46%"."""
+    root = tmp_path_factory.mktemp("prefix")
+    site = root / "site"
+    shutil.copytree(pagefind_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    papers = [
+        SearchEntry(
+            f"architecture-{n:02}",
+            f"papers/architecture-{n:02}/",
+            f"Architecture {n}",
+            "Architectures and architecture: an architecture of architectures.",
+        )
+        for n in range(12)
+    ]
+    papers.append(
+        SearchEntry("scores", "papers/scores/", "Scores", "Models score 46% and GPT-4 scores 75%.")
+    )
+    papers.append(
+        SearchEntry(
+            "arc",
+            "papers/arc/",
+            "Abstract reasoning",
+            "We evaluate on the Abstraction and Reasoning Corpus (ARC).",
+        )
+    )
+    settings = SearchSettings(backend="pagefind", group_size=1)
+    with PagefindIndexer(papers, root, settings) as indexer:
+        indexer.finish(site)
+    return site
+
+
+def test_pagefind_search_finds_a_short_word_behind_groups_of_longer_words_opening_with_it(
+    browser: Browser, prefix_site: Path
+) -> None:
+    # Asked "arc", Pagefind finds the groups holding "architecture" too, the one holding "ARC"
+    # after more than a batch of them: it was taken for Pagefind backing off, and nothing listed.
+    with search_script(browser, prefix_site) as (page, problems):
+        fragments: list[str] = []
+        page.on(
+            "request",
+            lambda request: fragments.append(request.url) if "/fragment/" in request.url else None,
+        )
+        # A short word no paper holds, though many hold words opening with it, reads no group.
+        assert page.evaluate("window.papersiteSearch.rank('ar', 10)") == []
+        assert fragments == []
+        found = page.evaluate(
+            """async () => {
+              const listed = await window.papersiteSearch.rank("ARC", 10);
+              const pagefind = await import(new URL("../pagefind/pagefind.js", location.href));
+              const groups = (await pagefind.search("arc")).results;
+              let place = 0;
+              while (!(await groups[place].data()).sub_results.some(
+                (section) => section.anchor?.id === "arc")) place++;
+              return { listed, place };
+            }"""
+        )
+        assert found["place"] >= 8, found  # behind the first batch of groups
+        assert found["listed"] == ["arc"]
+        assert problems == []
+
+
+def test_pagefind_excerpts_mark_only_the_words_that_stand_for_the_query_s(
+    browser: Browser, prefix_site: Path
+) -> None:
+    # Pagefind finds "46%" for the "4" of "GPT-4", and marked it in its excerpt.
+    with serving(prefix_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "search/?q=GPT-4")
+        expect(page.locator(".ps-search-result p")).to_have_count(1)
+        excerpt = page.locator(".ps-search-result p").inner_html()
+        assert re.findall("<mark>([^<]*)</mark>", excerpt) == ["GPT-4"], excerpt
         assert problems == []
 
 

@@ -181,6 +181,7 @@
       var spelled = {};
       var total = 0;
       var found = {}; // the parts of the words Pagefind found in the paper, lower-cased
+      var places = []; // where those words are
       var title = section.title.split(/\s+/);
       var titleEnd = section.anchor.location + title.length;
       for (var l = 0; l < section.weighted_locations.length; l++) {
@@ -197,6 +198,7 @@
         standsFor.forEach(function (term) {
           asked[term] = true;
         });
+        places.push(section.weighted_locations[l]);
         wordParts(word).forEach(function (part) {
           found[part] = true;
         });
@@ -219,8 +221,17 @@
       // holding the query's words most often.
       var tieBreak = (COVERAGE_CREDIT * titled) / title.length + total / 100;
       var end = sectionEnd(group, section, words);
+      // Pagefind's excerpt marks every word it found, "46%" for the "4" of "GPT-4" and
+      // "architecture" for "ARC" among them: with any word that stands for no term, the excerpt
+      // is made again for those that do, as for papers holding some words (mergedData).
+      var excerpt = section.excerpt;
+      if (places.length < section.weighted_locations.length) {
+        var joiner = group.raw_content.includes("\u200B") ? "" : " ";
+        excerpt = excerptOf(words, joiner, places, section.anchor.location, end);
+      }
       sections.push({
         section: section,
+        excerpt: excerpt,
         held: held,
         spelled: spelled,
         tieBreak: tieBreak,
@@ -253,7 +264,7 @@
         id: paper.section.anchor.id,
         title: paper.section.title,
         excerpt: withEllipses(
-          withoutTitle(paper.section.excerpt, paper.section.title),
+          withoutTitle(paper.excerpt, paper.section.title),
           words.slice(paper.titleEnd, paper.end)
         ),
         score: score,
@@ -394,7 +405,7 @@
   async function groupsFor(module, query, found) {
     var apart = apartWords(query);
     if (apart === searchWords(query)) {
-      return found.results;
+      return holdingWholeWords(module, query, found.results);
     }
     var also = await module.search(apart);
     var alsoFound = {};
@@ -409,21 +420,68 @@
         return !(group.id in alsoFound);
       })
       .map(function (group) {
-        return { score: group.score, everyWord: true, data: group.data.bind(group) };
+        var data = group.data.bind(group);
+        return { id: group.id, score: group.score, everyWord: true, data: data };
       });
-    return whole.concat(also.results).sort(function (a, b) {
+    var groups = whole.concat(also.results).sort(function (a, b) {
       return b.score - a.score;
+    });
+    return holdingWholeWords(module, query, groups);
+  }
+
+  // Whether a term is a short word, which termsOf takes only whole: asked "arc", Pagefind finds
+  // every group holding "architecture" too. With a digit it is left alone, Pagefind indexing
+  // "GPT-4" as "gpt4" and "gpt", never "4".
+  function isShortWord(term) {
+    return term.length < 4 && /^\p{L}+$/u.test(term);
+  }
+
+  // A term as Pagefind is asked for it alone: a short word in quotes, which Pagefind matches
+  // word for word (by its stem: "arcs" for "arc"), not as the opening of longer words.
+  function asAsked(term) {
+    return isShortWord(term) ? '"' + term + '"' : term;
+  }
+
+  // Of ``groups``, those holding each short word of ``query`` whole. Asked "arc", Pagefind lists
+  // the groups holding "architecture" with those holding "ARC", in no order that puts "ARC"
+  // first (the 16th of 46 groups in the shipped papers): read eight at a time, the first
+  // batch held no "ARC", which looked like Pagefind backing off, and the search ended with
+  // nothing. So each short word is asked again whole, an index chunk the first search already
+  // fetched, and only the groups holding it are read; a short word no paper holds finds nothing
+  // at once. A quoted phrase Pagefind already matches word for word.
+  async function holdingWholeWords(module, query, groups) {
+    if (searchWords(query).includes('"')) {
+      return groups;
+    }
+    var short = wordParts(apartWords(query)).filter(isShortWord);
+    var answers = await Promise.all(
+      short.map(function (term) {
+        return module.search(asAsked(term));
+      })
+    );
+    var holding = answers.map(function (found) {
+      return new Set(
+        found.results.map(function (group) {
+          return group.id;
+        })
+      );
+    });
+    return groups.filter(function (group) {
+      return holding.every(function (ids) {
+        return ids.has(group.id);
+      });
     });
   }
 
-  // The groups holding any of ``terms``, each asked of Pagefind alone: those that more terms
-  // find first. A group's data holds the places every term found in it. The searches run at
-  // once, each waiting on its own part of the index; their answers are taken in the terms'
-  // order, whatever order they come in, so groups tied on both counts keep one order.
+  // The groups holding any of ``terms``, each asked of Pagefind alone (a short word whole:
+  // asAsked): those that more terms find first. A group's data holds the places every term
+  // found in it. The searches run at once, each waiting on its own part of the index; their
+  // answers are taken in the terms' order, whatever order they come in, so groups tied on both
+  // counts keep one order.
   async function anyWordGroups(module, terms) {
     var answers = await Promise.all(
       terms.map(function (term) {
-        return module.search(term);
+        return module.search(asAsked(term));
       })
     );
     var groups = {};
