@@ -1539,6 +1539,28 @@ def test_the_about_page_s_feed_and_bibtex_links_say_what_they_are(
         assert problems == []
 
 
+@seeds_only
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("BRNN", "A Critical Review of Recurrent Neural Networks"),  # "bidirectional RNN (BRNN)"
+        ("2024", "Unlocking State-Tracking in Linear RNNs"),  # "Sarrof et al. (2024)"
+        ("TransNormerLLM", "Gated Linear Attention Transformers"),  # one word, not three
+    ],
+)
+def test_material_search_finds_words_in_brackets_and_quotes(
+    browser: Browser, shipped_site: Path, query: str, title: str
+) -> None:
+    # Material split words only at spaces and hyphens: "(BRNN)" was no "BRNN".
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        material_search(page, query)
+        titles = page.locator(".md-search-result__item > a h1")
+        expect(titles.first).to_contain_text(title)
+        assert titles.count() <= 2, titles.all_text_contents()
+        assert problems == []
+
+
 def test_material_search_announces_how_many_papers_it_found(
     browser: Browser, shipped_site: Path
 ) -> None:
