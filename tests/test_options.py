@@ -311,3 +311,47 @@ def test_an_option_misplaced_or_set_twice_is_refused_at_its_line(
     with pytest.raises(PapersiteError) as error:
         options_of(read_mkdocs_yaml(config), config)
     assert str(error.value) == f"{config}{message}"
+
+
+@pytest.mark.parametrize(("first", "second"), [("5", "010"), ("010", "5")])
+def test_of_two_merged_maps_setting_an_option_the_one_mkdocs_reads_is_checked(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    # PyYAML keeps one of them by the key strings' identity, not by order: 'recent_papers',
+    # written twice, is two strings, and the second map's wins. papersite had the first's.
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"x-a: &a {{recent_papers: {first}}}\nx-b: &b {{recent_papers: {second}}}\n"
+        "site_name: x\nextra:\n  papersite:\n    <<: [*a, *b]\n",
+        encoding="utf-8",
+    )
+    written = read_mkdocs_yaml(config)
+    read = written["extra"]["papersite"]["recent_papers"]
+    if read == 5:
+        assert options_of(written, config).recent_papers == 5
+    else:
+        line = 1 if first == "010" else 2
+        with pytest.raises(PapersiteError) as error:
+            options_of(written, config)
+        assert str(error.value).startswith(
+            f"{config}:{line}: extra.papersite.recent_papers is written 010, which mkdocs.yml "
+            f"(YAML 1.1) reads as {read} "
+        )
+
+
+@pytest.mark.parametrize("order", ["*a, *b", "*b, *a"])
+def test_of_two_merged_maps_setting_a_one_letter_key_the_one_mkdocs_reads_is_named(
+    tmp_path: Path, order: str
+) -> None:
+    # One-letter strings are one object to Python: PyYAML keeps the first map's, as it reads.
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "x-a: &a {x: 1}\nx-b: &b {x: 2}\n"
+        f"site_name: x\nextra:\n  papersite:\n    <<: [{order}]\n",
+        encoding="utf-8",
+    )
+    written = read_mkdocs_yaml(config)
+    with pytest.raises(PapersiteError, match="has no option 'x'") as error:
+        options_of(written, config)
+    # The line writing the value MkDocs reads: map a's, of value 1, is on line 1.
+    assert error.value.problems[0].line == written["extra"]["papersite"]["x"]

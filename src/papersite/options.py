@@ -21,6 +21,7 @@ MkDocs reads mkdocs.yml as YAML 1.1 (010 is 8, 1:30 is 90), papersite its conten
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from collections.abc import Mapping
@@ -213,22 +214,24 @@ def _number_written(node: yaml.Node) -> str | None:
 
 
 def _pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
-    """The map's keys and values as YAML reads them, those of a merge key (<<) in their place.
+    """The map's keys and values as MkDocs' loader reads them, those of a merge key (<<) in place.
 
-    Of a key written twice the last wins: merged maps' keys come first, the first merged map's
-    after the others', so that the map's own keys, then the first map's, win (as PyYAML merges).
+    Of a key written twice the last wins. Which of two merged maps setting a key PyYAML keeps
+    follows the key strings' identity (its dedupe is by id), not their order, so no rule written
+    here could match it: PyYAML's own merge decides, on a copy of the nodes, as it rewrites them.
     """
-    pairs: list[tuple[yaml.Node, yaml.Node]] = []
-    own = []
-    for key, value in node.value:
-        if key.tag != _MERGE_TAG:
-            own.append((key, value))
-            continue
-        merged = value.value if isinstance(value, yaml.SequenceNode) else [value]
-        for each in reversed(merged):
-            if isinstance(each, yaml.MappingNode):
-                pairs.extend(_pairs(each))
-    return pairs + own
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    # deepcopy keeps aliases shared and the key strings themselves (str is not copied): the
+    # merge sees the very graph MkDocs' loader sees.
+    flat = copy.deepcopy(node)
+    try:
+        get_yaml_loader()("").flatten_mapping(flat)
+    except yaml.YAMLError:
+        # A merge of no map: MkDocs refuses the file and says where; the map's own keys are
+        # all there is to name.
+        return [(key, value) for key, value in node.value if key.tag != _MERGE_TAG]
+    return list(flat.value)
 
 
 def _papersite_node(config_file: Path) -> yaml.MappingNode | None:
@@ -243,9 +246,13 @@ def _papersite_node(config_file: Path) -> yaml.MappingNode | None:
 
 def _compose(config_file: Path) -> yaml.Node | None:
     """The file's node graph, or None when it cannot be read."""
+    from mkdocs.utils.yaml import get_yaml_loader
+
     try:
-        # Composing builds nodes with their positions and needs no constructor for MkDocs' tags.
-        return yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        # Composed as MkDocs' loader composes (no constructor runs: its tags need none), so the
+        # nodes, and the key strings merges tell apart by identity, are the ones MkDocs reads.
+        text = config_file.read_text(encoding="utf-8")
+        return yaml.compose(text, Loader=get_yaml_loader())
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
 
