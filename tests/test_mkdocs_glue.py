@@ -293,6 +293,54 @@ def test_an_inherit_mkdocs_cannot_follow_is_one_line_at_its_line(
     assert one_problem(error) == f"mkdocs.yml:2: INHERIT {said}"
 
 
+@pytest.mark.parametrize(
+    ("inherit", "said"),
+    [
+        # GitHub Actions gives "" for a repository variable never defined.
+        (
+            "!ENV PAPERSITE_EMPTY",
+            "is read from the environment variable PAPERSITE_EMPTY (!ENV), which is set but empty: "
+            "set it to a YAML file's name",
+        ),
+        # A variable set is read, empty or not: the default after it is not.
+        (
+            "!ENV [PAPERSITE_UNSET, PAPERSITE_EMPTY, base.yml]",
+            "is read from the environment variable PAPERSITE_EMPTY (!ENV), which is set but empty: "
+            "set it to a YAML file's name",
+        ),
+        (
+            "!ENV PAPERSITE_NULL",
+            "is read from the environment variable PAPERSITE_NULL (!ENV), which is set to 'null', "
+            "which YAML reads as nothing: set it to a YAML file's name",
+        ),
+        (
+            "!ENV [PAPERSITE_UNSET, PAPERSITE_OTHER, ~]",
+            "is read from the environment variables PAPERSITE_UNSET and PAPERSITE_OTHER (!ENV), "
+            "which are all unset, and its default is empty: set one, or write a YAML file's name "
+            "as the default, !ENV [PAPERSITE_UNSET, PAPERSITE_OTHER, base.yml]",
+        ),
+        (
+            "!ENV [PAPERSITE_UNSET, ~]",
+            "is read from the environment variable PAPERSITE_UNSET (!ENV), which is unset, and its "
+            "default is empty: set it, or write a YAML file's name as the default, "
+            "!ENV [PAPERSITE_UNSET, base.yml]",
+        ),
+    ],
+)
+def test_an_inherit_an_env_reads_as_nothing_names_its_variables(
+    here: Path, monkeypatch: pytest.MonkeyPatch, inherit: str, said: str
+) -> None:
+    # "INHERIT must be the name of a YAML file, not nothing" named neither the variable nor why.
+    monkeypatch.delenv("PAPERSITE_UNSET", raising=False)
+    monkeypatch.delenv("PAPERSITE_OTHER", raising=False)
+    monkeypatch.setenv("PAPERSITE_EMPTY", "")
+    monkeypatch.setenv("PAPERSITE_NULL", "null")
+    (here / "mkdocs.yml").write_text(f"site_name: x\nINHERIT: {inherit}\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(error) == f"mkdocs.yml:2: INHERIT {said}"
+
+
 def test_of_an_inherit_written_twice_the_last_is_followed_as_mkdocs_does(here: Path) -> None:
     (here / "base.yml").write_text("theme: material\n", encoding="utf-8")
     (here / "mkdocs.yml").write_text(
@@ -443,6 +491,47 @@ def test_a_site_name_an_inherited_file_writes_is_refused_at_its_line(
     with pytest.raises(PapersiteError) as error:
         site_settings(here / "mkdocs.yml", 0)
     assert one_problem(error) == f"base.yml:2: {said}"
+
+
+@pytest.mark.parametrize(
+    ("own", "inherited", "said"),
+    [
+        (
+            "site_name: !ENV PAPERSITE_UNSET\n",
+            "",
+            "mkdocs.yml:2: site_name is read from the environment variable PAPERSITE_UNSET (!ENV), "
+            "which is unset: set it, or write a default after it, !ENV [PAPERSITE_UNSET, Papers]",
+        ),
+        (
+            "site_name: !ENV [PAPERSITE_EMPTY, Papers]\n",
+            "",
+            "mkdocs.yml:2: site_name is read from the environment variable PAPERSITE_EMPTY (!ENV), "
+            "which is set but empty: set it to the site's name",
+        ),
+        # Named in the file writing it: the file mkdocs.yml inherits.
+        (
+            "",
+            "site_name: !ENV [PAPERSITE_UNSET, PAPERSITE_OTHER, ~]\n",
+            "base.yml:1: site_name is read from the environment variables PAPERSITE_UNSET and "
+            "PAPERSITE_OTHER (!ENV), which are all unset, and its default is empty: set one, or "
+            "write the site's name as the default, !ENV [PAPERSITE_UNSET, PAPERSITE_OTHER, Papers]",
+        ),
+    ],
+)
+def test_a_site_name_an_env_reads_as_nothing_names_its_variables(
+    here: Path, monkeypatch: pytest.MonkeyPatch, own: str, inherited: str, said: str
+) -> None:
+    # "site_name must be set" named neither the variable nor why it was not.
+    monkeypatch.delenv("PAPERSITE_UNSET", raising=False)
+    monkeypatch.delenv("PAPERSITE_OTHER", raising=False)
+    monkeypatch.setenv("PAPERSITE_EMPTY", "")
+    (here / "base.yml").write_text(inherited or "theme: material\n", encoding="utf-8")
+    (here / "mkdocs.yml").write_text(
+        f"INHERIT: base.yml\n{own}site_url: https://example.org/\n", encoding="utf-8"
+    )
+    with pytest.raises(PapersiteError) as error:
+        site_settings(here / "mkdocs.yml", 0)
+    assert one_problem(error) == said
 
 
 def test_site_settings_take_the_address_as_a_folder_and_the_build_time_from_the_epoch(

@@ -21,7 +21,14 @@ from typing import Any
 import jinja2
 
 from papersite.errors import PapersiteError, Problem, display_path
-from papersite.options import Options, inherited, line_of, options_of, written_at
+from papersite.options import (
+    Options,
+    inherited,
+    line_of,
+    options_of,
+    read_as_nothing,
+    written_at,
+)
 from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
@@ -131,7 +138,12 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             f"'site_name' must be text, not {describe(site_name)}",
         )
     if not site_name:
-        raise PapersiteError(*written_at(config_file, ("site_name",)), "site_name must be set")
+        # An !ENV read as nothing: "must be set" named neither the variable nor why.
+        from_env = read_as_nothing(config_file, "site_name", "the site's name", "Papers")
+        raise PapersiteError(
+            *written_at(config_file, ("site_name",)),
+            from_env if site_name is None and from_env else "site_name must be set",
+        )
     # A blank one would head the home page '#' and title the feeds ' : <theme>'; a Hangul filler
     # or a zero-width space alone is as blank, as a dump's title of them is (see dumps).
     if shows_nothing(site_name):

@@ -33,7 +33,7 @@ import yaml
 
 from papersite.errors import PapersiteError, display_path
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
-from papersite.wording import describe, suggest
+from papersite.wording import describe, listed, suggest
 from papersite.yamlfile import load_yaml_text
 
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
@@ -316,16 +316,12 @@ def inherited(config_file: Path) -> list[Path]:
             return chain
         value = written["INHERIT"]
         name, line = display_path(path), line_of(path, ("INHERIT",))
-        unset = _unset_variable(path) if value is None else None
-        if unset is not None:
-            # MkDocs reads an unset variable without a default as nothing: "not nothing" named
-            # neither the variable nor why.
-            raise PapersiteError(
-                name,
-                line,
-                f"INHERIT is read from the environment variable {unset} (!ENV), which is unset: "
-                f"set it, or write a default after it, !ENV [{unset}, base.yml]",
-            )
+        # MkDocs reads an unset variable without a default, or one set empty, as nothing: "not
+        # nothing" named neither the variable nor why.
+        if value is None:
+            from_env = _env_read_as_nothing(path, "INHERIT", "a YAML file's name", "base.yml")
+            if from_env is not None:
+                raise PapersiteError(name, line, from_env)
         if not isinstance(value, str) or not value:
             raise PapersiteError(
                 name, line, f"INHERIT must be the name of a YAML file, not {describe(value)}"
@@ -375,23 +371,58 @@ def _unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None
     return None, str(error).splitlines()[0]
 
 
-def _unset_variable(config_file: Path) -> str | None:
-    """The variable of the file's ``INHERIT: !ENV``, when it has no default and is unset.
+def read_as_nothing(config_file: Path, key: str, wanted: str, example: str) -> str | None:
+    """Why MkDocs reads the top-level ``key`` as nothing, when an !ENV writes it: its variables.
 
-    None when INHERIT is no such !ENV, or its variable is set.
+    The nearest file of ``config_file``'s INHERIT chain writing ``key`` is the one looked at; see
+    :func:`_env_read_as_nothing` for ``wanted`` and ``example``. None when it writes no !ENV there.
     """
-    node = _compose(config_file)
-    if isinstance(node, yaml.MappingNode):
-        node = next((v for k, v in reversed(node.value) if k.value == "INHERIT"), None)
+    for path in inherited(config_file):
+        if _key_lines(path, (key,)):
+            return _env_read_as_nothing(path, key, wanted, example)
+    return None
+
+
+def _env_read_as_nothing(path: Path, key: str, wanted: str, example: str) -> str | None:
+    """Why the file's top-level ``key``, written as !ENV, reads as nothing: its variables named.
+
+    ``wanted`` is what the key takes ('a YAML file's name'), ``example`` a default to show. The
+    message assumes the value read is nothing; None when the file writes no !ENV at ``key``.
+    """
+    pairs = _key_pairs(path, (key,))
+    node = pairs[-1][1] if pairs else None
     if node is None or node.tag != "!ENV":
         return None
     # As MkDocs' !ENV reads it: a name, or a list of names whose last is the default (of one
     # name, there is none).
-    if isinstance(node, yaml.SequenceNode) and len(node.value) == 1:
-        node = node.value[0]
-    if not isinstance(node, yaml.ScalarNode) or node.value in os.environ:
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    variables, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    if not variables or not all(isinstance(each, yaml.ScalarNode) for each in variables):
         return None
-    return str(node.value)
+    names = [str(each.value) for each in variables]
+    for name in names:
+        if name in os.environ:
+            # The first variable set is read, empty or not: no later one, nor the default.
+            value = os.environ[name]
+            how = "set but empty" if not value else f"set to {value!r}, which YAML reads as nothing"
+            return (
+                f"{key} is read from the environment variable {name} (!ENV), which is {how}: "
+                f"set it to {wanted}"
+            )
+    if len(names) == 1:
+        unset, fix = f"variable {names[0]} (!ENV), which is unset", "set it"
+    else:
+        unset, fix = f"variables {listed(names)} (!ENV), which are all unset", "set one"
+    written = f"!ENV [{', '.join(names)}, {example}]"
+    if default is None:
+        return (
+            f"{key} is read from the environment {unset}: {fix}, or write a default after it, "
+            f"{written}"
+        )
+    return (
+        f"{key} is read from the environment {unset}, and its default is empty: {fix}, or write "
+        f"{wanted} as the default, {written}"
+    )
 
 
 def written_at(config_file: Path, keys: tuple[str, ...]) -> tuple[str, int | None]:
@@ -419,8 +450,13 @@ def line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:
 
 def _key_lines(config_file: Path, keys: tuple[str, ...]) -> list[int]:
     """The lines of ``keys`` (a path of mapping keys), 1-based, as far as the file writes them."""
+    return [key.start_mark.line + 1 for key, _ in _key_pairs(config_file, keys)]
+
+
+def _key_pairs(config_file: Path, keys: tuple[str, ...]) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The key and value nodes of ``keys`` (a path of mapping keys), as far as the file has them."""
     node = _compose(config_file)
-    lines = []
+    found = []
     for key in keys:
         if not isinstance(node, yaml.MappingNode):
             break
@@ -428,6 +464,6 @@ def _key_lines(config_file: Path, keys: tuple[str, ...]) -> list[int]:
         pair = next(((k, v) for k, v in reversed(_pairs(node)) if k.value == key), None)
         if pair is None:
             break
-        lines.append(pair[0].start_mark.line + 1)
+        found.append(pair)
         node = pair[1]
-    return lines
+    return found
