@@ -1582,7 +1582,7 @@ def test_headings_images_and_empty_links_in_notes_are_warnings_at_their_lines(
         content,
         papers=HEADER + "papers:\n  teaching-transformers-to-add:\n"
         "    note: |\n      # Big heading\n\n      ![chart](https://e.com/i.png)\n"
-        "      See [](https://e.com/).\n",
+        "      See [](https://e.com/).\n\n      [](<>)\n",
     )
     assert [p for p in curate(content)[1] if "'note'" in p] == [
         f"{P}:4: warning: 'note': heading 'Big heading' shows as bold text: a heading here would "
@@ -1592,6 +1592,8 @@ def test_headings_images_and_empty_links_in_notes_are_warnings_at_their_lines(
         "[text](https://…) to link to it",
         f"{P}:4: warning: 'note': link 'https://e.com/' shows as its address, having no text: "
         "write [text](https://…) to say what it leads to",
+        f"{P}:4: warning: 'note': a link with neither text nor address is left out: give it "
+        "both, as [text](https://…)",
     ]
     assert errors(content) == []
 

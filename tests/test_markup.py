@@ -120,6 +120,14 @@ def test_notes_are_markdown_without_raw_html_or_script_links() -> None:
         ("![i](https://e.com/i.png)", ["image 'https://e.com/i.png'"]),
         ("See [](https://e.com/).", ["link 'https://e.com/'"]),
         ("# [](https://e.com/)", ["heading 'https://e.com/'", "link 'https://e.com/'"]),
+        # Text that only looks blank is none; an address that is blank is none either.
+        ("See [\u3164](https://e.com/) [&#8203;](https://e.com/z)", ["link 'https://e.com/'"]),
+        (
+            "See [ ](<>).",
+            [
+                "a link with neither text nor address is left out: give it both, as [text](https://…)"
+            ],
+        ),
         # Written to show as code, or not HTML at all: nothing to say.
         ("`<div>` and\n\n```\n<b>code</b>\n```\n\n    <i>indented</i>", []),
         ("a < b, x<y and <https://example.org>; [rel](../other/), [m](mailto:a@b.c)", []),
@@ -309,6 +317,31 @@ def test_a_link_without_text_shows_its_address() -> None:
     )
     # As written, not as the page's folder makes it.
     assert render_note("[](sub/)", prefix="../") == '<p><a href="../sub/">sub/</a></p>'
+    # Text that only looks blank is no text: a Hangul filler, a zero-width space (as written or
+    # as an entity), a no-break space, emphasis around nothing seen.
+    for text in ("\u3164", "\u200b", "&#8203;", "&nbsp;", "*\u2060*"):
+        assert render_note(f"[{text}](https://e.com/)") == (
+            '<p><a href="https://e.com/">https://e.com/</a></p>'
+        ), text
+    assert render_note("![&nbsp;](https://e.com/i.png)") == (
+        '<p><a href="https://e.com/i.png">https://e.com/i.png</a></p>'
+    )
+
+
+def test_a_link_with_neither_text_nor_address_or_unsafe_without_text_shows_nothing() -> None:
+    # An empty <a href=""> shows nothing a reader can see, yet takes the keyboard's focus; an
+    # unsafe address is not for a reader to read as a link's text either.
+    for link in (
+        "[ ](<>)",
+        "[](  )",
+        "[&#8203;](&#32;)",
+        "![](<>)",
+        "[](javascript:x)",
+        "![](data:x)",
+    ):
+        assert render_note(f"See {link}, *{link}*.") == "<p>See , <em></em>.</p>", link
+    # A paragraph it alone made goes with it.
+    assert render_note("Top\n\n[](<>)\n\n![](javascript:x)\n\nEnd") == "<p>Top</p>\n<p>End</p>"
 
 
 @pytest.mark.parametrize(

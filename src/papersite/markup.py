@@ -6,7 +6,8 @@ Markdown: it is HTML-escaped and placed inside raw HTML blocks, which Python-Mar
 untouched. Where text must stay Markdown (headings that feed the table of contents), every character
 Markdown could act on is backslash-escaped as well. Curators' notes are Markdown without raw HTML:
 they are rendered here, with raw HTML turned into text, headings into bold text, images into links
-to them, links without text into their addresses and unsafe link schemes dropped.
+to them, links without text into their addresses (left out when they have none) and unsafe link
+schemes dropped.
 Text for the GitHub-flavoured Markdown of ``papersite review`` is backslash-escaped the same
 way (:func:`escape_gfm`), or, where it must show to the letter (an address), put in a code span
 (:func:`code_span`).
@@ -31,10 +32,11 @@ from markdown.inlinepatterns import (
     ShortReferenceInlineProcessor,
 )
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.slugs import slugify
 
 from papersite.errors import INVISIBLE
-from papersite.wording import shortened
+from papersite.wording import shortened, shows_nothing
 
 # C0 and C1 control characters (bar tab and newline) cannot be shown and are invalid in HTML and
 # XML; Python-Markdown also uses STX/ETX to mark its placeholders, so data must never carry them.
@@ -177,7 +179,7 @@ class _DropUnsafeLinks(Treeprocessor):
 
     The values removed are kept in ``dropped``, and relative ones in ``relative`` (as written),
     for :func:`note_problems` to name. Relative ones that lead from the page's folder get
-    ``prefix`` before them (see :func:`render_note`).
+    ``prefix`` before them (see :func:`render_note`). A link left with no text is removed.
     """
 
     dropped: list[str]
@@ -185,16 +187,50 @@ class _DropUnsafeLinks(Treeprocessor):
     prefix: str
 
     def run(self, root: ET.Element) -> None:
-        for element in root.iter():
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for element in list(root.iter()):
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is not None and safe_url(value) is None:
                     self.dropped.append(value)
                     del element.attrib[attribute]
+                    if element.tag == "a" and not element.text and not len(element):
+                        # Left without text by _EmptyLinksShown, not to show an unsafe address
+                        # as a link's: an empty <a> is of no use to a reader.
+                        _remove_inline(element, parents)
                 elif value is not None and is_relative(value):
                     self.relative.append(value)
                     if self.prefix and _leads_from_folder(value):
                         element.set(attribute, self.prefix + value)
+
+
+def _remove_inline(element: ET.Element, parents: dict[ET.Element, ET.Element]) -> None:
+    """Removes an inline element, keeping the text that follows it, and a paragraph it empties."""
+    parent = parents[element]
+    if element.tail:
+        index = list(parent).index(element)
+        if index:
+            parent[index - 1].tail = (parent[index - 1].tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+    if parent.tag == "p" and not len(parent) and not (parent.text or "").strip():
+        parents[parent].remove(parent)
+
+
+def _shown_text(md: markdown.Markdown, element: ET.Element) -> str:
+    """An element's text as a page shows it, with the entities Python-Markdown stashed decoded.
+
+    Until the tree is serialised, ``&#8203;`` or ``&nbsp;`` in a link's text is a placeholder
+    of letters and digits, which would pass for text a reader sees.
+    """
+    stash = md.htmlStash.rawHtmlBlocks
+
+    def decoded(match: re.Match[str]) -> str:
+        stashed = stash[int(match.group(1))]
+        return html.unescape(stashed) if isinstance(stashed, str) else match.group()
+
+    return HTML_PLACEHOLDER_RE.sub(decoded, "".join(element.itertext()))
 
 
 def _leads_from_folder(url: str) -> bool:
@@ -305,10 +341,16 @@ class _ImagesAsLinks(Treeprocessor):
         for child in element:
             if child.tag == "a" and _WAS_IMAGE in child.attrib:
                 src = child.get("href", "")
-                if safe_url(src) is not None:
-                    self.found.append(src)  # an unsafe one is dropped, and said to be as a link
+                # An unsafe one is dropped, and said to be as a link; one with no address is
+                # left out (_EmptyLinksShown). Neither shows its address.
+                shown = safe_url(src) is not None and not shows_nothing(html.unescape(src))
+                if shown:
+                    self.found.append(src)
                 del child.attrib[_WAS_IMAGE]
-                child.text, child[:] = "".join(child.itertext()) or src, []
+                alt = "".join(child.itertext())
+                if shows_nothing(_shown_text(self.md, child)):
+                    alt = src if shown else ""
+                child.text, child[:] = alt, []
                 if in_link:
                     child.tag = "span"
                     child.attrib.clear()
@@ -319,18 +361,31 @@ class _EmptyLinksShown(Treeprocessor):
     """Gives a link with no text its address as text, collecting the addresses in ``found``.
 
     ``[](https://…)`` makes an ``<a>`` with nothing inside: it shows nothing, and no reader can
-    see or follow it. It shows its address, as an image without alt text does.
+    see or follow it. It shows its address, as an image without alt text does. Text that only
+    looks blank (``&nbsp;``, a zero-width space, a Hangul filler) is no text either.
+
+    A link with no address either (``[](<>)``) is removed, and counted in ``left_out``. One with
+    an unsafe address is left with no text, for :class:`_DropUnsafeLinks` to remove: its address
+    is not for a reader to follow, and it is said to be dropped instead.
     """
 
     found: list[str]
+    left_out: int
 
     def run(self, root: ET.Element) -> None:
-        for element in root.iter("a"):
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for element in list(root.iter("a")):
             href = element.get("href")
-            if href is not None and not "".join(element.itertext()).strip():
-                if safe_url(href) is not None:
-                    self.found.append(href)  # an unsafe one is dropped, which is said instead
+            if href is None or not shows_nothing(_shown_text(self.md, element)):
+                continue
+            if shows_nothing(html.unescape(href)):
+                self.left_out += 1
+                _remove_inline(element, parents)
+            elif safe_url(href) is not None:
+                self.found.append(href)
                 element.text, element[:] = href, []
+            else:
+                element.text, element[:] = None, []
 
 
 def _note_markdown() -> markdown.Markdown:
@@ -458,7 +513,7 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
     """What rendering the note changes from what its curator wrote: raw HTML, links, images.
 
     Headings show as bold text, images as links, raw HTML as text, links without text as their
-    addresses; unsafe links are dropped.
+    addresses; links with neither are left out, and unsafe links dropped.
 
     A note shown on ``pages`` > 1 pages (a paper's, its themes') also may not link relatively: the
     same address leads somewhere else from each page.
@@ -494,6 +549,10 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
         problems.append(
             f"link {shortened(note.empty_links[0], 50)!r} shows as its address, having no "
             "text: write [text](https://…) to say what it leads to"
+        )
+    if note.left_out:
+        problems.append(
+            "a link with neither text nor address is left out: give it both, as [text](https://…)"
         )
     if note.dropped:
         problems.append(
@@ -558,6 +617,7 @@ class _Converted:
     headings: list[str]  # their text, shown bold
     images: list[str]  # their addresses, shown as links
     empty_links: list[str]  # their addresses, shown as their text
+    left_out: int  # links with neither text nor address, removed
     dropped: list[str]  # unsafe links, removed
     relative: list[str]  # relative links, as written
 
@@ -574,7 +634,7 @@ def _convert_note(text: str, prefix: str = "") -> _Converted:
     assert isinstance(headings, _HeadingsAsBold) and isinstance(images, _ImagesAsLinks)
     assert isinstance(empty_links, _EmptyLinksShown)
     links.dropped, links.relative, links.prefix, raw.found = [], [], prefix, []
-    headings.found, images.found, empty_links.found = [], [], []
+    headings.found, images.found, empty_links.found, empty_links.left_out = [], [], [], 0
     rendered: str = _NOTES.convert(clean_text(text))
     return _Converted(
         rendered,
@@ -582,6 +642,7 @@ def _convert_note(text: str, prefix: str = "") -> _Converted:
         headings.found,
         images.found,
         empty_links.found,
+        empty_links.left_out,
         links.dropped,
         links.relative,
     )
