@@ -3021,6 +3021,17 @@ def test_an_empty_arxiv_is_refused_saying_to_write_null_or_the_id(
     ]
 
 
+@pytest.mark.parametrize("written", ["null", "~", "!!null", "!!null  # cites it"])
+def test_arxiv_null_written_any_way_yaml_spells_null_is_taken(content: Path, written: str) -> None:
+    # '!!null' with nothing after the tag was refused as empty, telling to write what was written.
+    write(
+        content, papers=HEADER + f"papers:\n  teaching-transformers-to-add:\n    arxiv: {written}\n"
+    )
+    assert errors(content) == []
+    item = curate(content)[0].get("teaching-transformers-to-add")
+    assert item is not None and item.no_arxiv_id
+
+
 # How the warning of a shared arXiv id ends, and links in the fixture's abstracts giving one.
 SHARED_ID = (
     "their pages would link one arXiv page and their citations cite one paper; give the wrong one "

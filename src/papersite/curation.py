@@ -2396,7 +2396,7 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
     no_arxiv_id = "arxiv" in entry and entry["arxiv"] is None
     if no_arxiv_id and (*check.place, "arxiv") not in check.document.written_values:
         # 'arxiv:' with nothing after it reads as null too, but may be an id not written yet:
-        # an abstract's link is only dropped when a curator says so.
+        # an abstract's link is only dropped when a curator says so ('null', '~' or '!!null').
         no_arxiv_id = False
         check.problems.error(
             check.document.path,

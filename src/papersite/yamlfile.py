@@ -1379,9 +1379,22 @@ class _Converter:
                     self.folded_items[location] = folded
         if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style is None:
             self.check_comment_after(node, value)
-        elif not isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.value:
-            self.written_values[location] = node.value
+        elif not isinstance(value, str) and isinstance(node, yaml.ScalarNode):
+            written = node.value or self.tag_written(node)
+            if written:
+                self.written_values[location] = written
         return value
+
+    def tag_written(self, node: yaml.ScalarNode) -> str:
+        """An empty value's tag as written ('!!null'), or '' for a value with nothing written.
+
+        'arxiv: !!null' says null as plainly as 'arxiv: null'; 'arxiv:' says nothing, and may be
+        a value not written yet. Only the text the node spans tells them apart.
+        """
+        start, end = node.start_mark, node.end_mark
+        if start.line != end.line or start.line >= len(self.text_lines):
+            return ""
+        return self.text_lines[start.line][start.column : end.column].strip()
 
     def check_comment_after(self, node: yaml.Node, value: str) -> None:
         """Warn when a comment on the line of unquoted text most likely was part of the text.
