@@ -179,7 +179,7 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
             (
                 3,
                 "'arxiv' must be quoted text such as '2510.21450'; unquoted, YAML reads it as "
-                "false",
+                "false; write 'arxiv: null' for a paper with no arXiv id",
             ),
         ),
     ],
@@ -188,6 +188,32 @@ def test_a_typical_mistake_is_one_sentence_at_its_line(
     schema: str, text: str, found: tuple[int, str]
 ) -> None:
     assert problems(text, schema) == [found]
+
+
+# What an 'arxiv' written as "no id" otherwise than null is told.
+NULL_HINT = "; write 'arxiv: null' for a paper with no arXiv id"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("none", f"must look like '2510.21450', not 'none'{NULL_HINT}"),
+        ("None", f"must look like '2510.21450', not 'None'{NULL_HINT}"),
+        ("'null'", f"must look like '2510.21450', not 'null'{NULL_HINT}, null unquoted"),
+        ("''", f"must look like '2510.21450', not ''{NULL_HINT}, null unquoted"),
+        (
+            "no",
+            "must be quoted text such as '2510.21450'; unquoted, YAML reads it as "
+            f"false{NULL_HINT}",
+        ),
+    ],
+)
+def test_an_arxiv_written_as_no_id_otherwise_than_null_is_told_to_write_null(
+    written: str, expected: str
+) -> None:
+    # "not 'none'" alone left the curator to guess how to say a paper has no arXiv id.
+    text = f"papers:\n  p:\n    arxiv: {written}\n"
+    assert problems(text, "papers") == [(3, f"'arxiv' {expected}")]
 
 
 def test_a_repeat_read_as_true_is_named_as_yaml_writes_it() -> None:

@@ -51,6 +51,9 @@ _RUN_ON = re.compile(r"[ \t{\[]|:\S")
 _PLAIN_ITEM = re.compile(r"\w[\w .+/-]{0,59}")
 # What the keys of the maps keyed by free text are, by the map's own key.
 _FREE_KEYS = {"links": "link label", "themes": "theme id", "add": "theme id"}
+# What a curator writes for "no arXiv id" besides null, casefolded ('none', a quoted 'null', '',
+# 'no' read as false): each told that null is how to say it.
+_NO_ARXIV_ID = {"", "none", "null", "~", "nil", "n/a", "no", "false"}
 
 _BOUNDS = ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum")
 
@@ -238,7 +241,7 @@ def _message(
             read = describe(value) if isinstance(value, bool) else "a number"
             return (
                 f"{name} must be quoted text such as '2510.21450'; unquoted, YAML reads it as "
-                f"{read}"
+                f"{read}{_null_hint(value, quoted)}"
             )
         if location and location[-1] == "arxiv":
             # Its schema's "text or empty" would read as if 'arxiv:' with nothing were fine: null
@@ -272,7 +275,10 @@ def _message(
             # A tag without one becomes an empty anchor on the tags page, shared with others.
             return f"{name} must hold a letter or a digit, not {describe(value)}"
         if location and location[-1] == "arxiv":
-            return f"{name} must look like '2510.21450', not {describe(value)}"
+            return (
+                f"{name} must look like '2510.21450', not {describe(value)}"
+                f"{_null_hint(value, quoted)}"
+            )
         if len(location) >= 3 and location[-2] == "links":
             if isinstance(value, str) and _WEB.match(value.strip()) and re.search(r"\s", value):
                 return f"{name} has a space: percent-encode it as %20 or remove it"
@@ -295,6 +301,17 @@ def _message(
         bound = "at least" if kind == "minimum" else "above"
         return f"{name} must be {bound} {expected}, not {value}"
     return f"{name}: {error.message}"
+
+
+def _null_hint(value: object, quoted: bool) -> str:
+    """For an 'arxiv' written as a "no id" other than null ('none', 'null' quoted, no): null's."""
+    if value is not False and not (
+        isinstance(value, str) and value.strip().casefold() in _NO_ARXIV_ID
+    ):
+        return ""
+    # Quoted, 'null' is the text null: the quotes are what is wrong.
+    unquoted = ", null unquoted" if quoted else ""
+    return f"; write 'arxiv: null' for a paper with no arXiv id{unquoted}"
 
 
 def not_an_id(value: object, example: str) -> str:
