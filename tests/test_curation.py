@@ -2954,10 +2954,10 @@ def test_two_papers_with_one_arxiv_id_are_warned_of_at_the_second_s_place(conten
         "content/sources/dump.txt:14: warning: paper 'kernels-that-speed-up-training' has arXiv "
         f"id 2312.00752 (from the link https://arxiv.org/abs/2312.00752 in its abstract), as paper "
         f"'four-bit-quantization-of-large-language-models' (content/sources/dump.txt:2) does: "
-        f"{SHARED_ID}",
+        f"{SHARED_LINK}",
         "content/curation/papers.yaml:8: warning: paper 'teaching-transformers-to-add' has arXiv "
         "id 2402.09371, as paper 'speculative-decoding-with-small-drafts' "
-        f"(content/sources/dump.txt:4) does: {SHARED_ID}",
+        f"(content/sources/dump.txt:4) does: {SHARED_LINK}",
     ]
 
 
@@ -3037,8 +3037,38 @@ SHARED_ID = (
     "their pages would link one arXiv page and their citations cite one paper; give the wrong one "
     "its own id with 'arxiv' in papers.yaml"
 )
+SHARED_LINK = SHARED_ID + ", or 'arxiv: null' if it has none: a link may be to a paper it cites"
 ARXIV_PDF = "https://arxiv.org/pdf/2312.00752v2.pdf"
 ARXIV_TEACHING = "https://arxiv.org/abs/2402.09371"
+
+
+@pytest.mark.parametrize(
+    ("links", "ending"),
+    [
+        # Two curators' ids: one is mistyped, and null would be no fix.
+        ((), SHARED_ID),
+        ((ARXIV_TEACHING,), SHARED_LINK),
+    ],
+)
+def test_a_shared_arxiv_id_read_from_a_link_offers_arxiv_null(
+    links: tuple[str, ...], ending: str
+) -> None:
+    # The link may be to a paper the abstract cites: its paper has no id of its own to give.
+    curation = Curation(
+        (),
+        (
+            CuratedPaper(
+                dataclasses.replace(paper("a"), links=links),
+                arxiv_id=None if links else "2402.09371",
+            ),
+            CuratedPaper(paper("b"), arxiv_id="2402.09371"),
+        ),
+    )
+    files = CurationFiles((), (), {}, "themes.yaml", "papers.yaml", {})
+    problems = Problems()
+    curation_module._check_shared_arxiv_ids(files, curation, problems)
+    [problem] = problems
+    assert problem.message.endswith(ending)
 
 
 # 'c\u043est' with a Cyrillic 'о': it reads as 'cost', a theme's id too short to be misspelt. A

@@ -670,9 +670,11 @@ def _check_shared_arxiv_ids(files: CurationFiles, curation: Curation, problems: 
 
     Their pages would link one arXiv page and their citations cite one paper: one id is wrong, be
     it a curator's 'arxiv' or one read from a link in an abstract (a cited paper's of the same
-    month). The warning is at the second paper's 'arxiv' line, else at its abstract.
+    month). The warning is at the second paper's 'arxiv' line, else at its abstract, and offers
+    'arxiv: null' when either id was read from a link.
     """
-    first: dict[str, tuple[str, str]] = {}
+    # By the id: the first paper's id, where it is written, and whether it was read from a link.
+    first: dict[str, tuple[str, str, bool]] = {}
     for item in curation.papers:
         found = _arxiv_id_found(item)
         if found is None:
@@ -682,15 +684,22 @@ def _check_shared_arxiv_ids(files: CurationFiles, curation: Curation, problems: 
         # The version aside: 2312.00752v2 is the paper 2312.00752 is.
         key = _ARXIV_VERSION.sub("", arxiv_id)
         if key not in first:
-            first[key] = (item.paper.id, path if line is None else f"{path}:{line}")
+            at = path if line is None else f"{path}:{line}"
+            first[key] = (item.paper.id, at, link is not None)
             continue
-        other, other_at = first[key]
+        other, other_at, other_linked = first[key]
+        # A paper whose only id is a cited paper's has none of its own: a new id would be
+        # invented, where 'arxiv: null' says so. Two curators' ids are one mistyped.
+        cites = link is not None or other_linked
+        none = (
+            ", or 'arxiv: null' if it has none: a link may be to a paper it cites" if cites else ""
+        )
         problems.warning(
             path,
             line,
             f"paper '{item.paper.id}' has arXiv id {arxiv_id}{whence}, as paper '{other}' "
             f"({other_at}) does: their pages would link one arXiv page and their citations cite "
-            f"one paper; give the wrong one its own id with 'arxiv' in {PAPERS_FILE}",
+            f"one paper; give the wrong one its own id with 'arxiv' in {PAPERS_FILE}{none}",
             paper=item.paper.id,
         )
 
