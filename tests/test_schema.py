@@ -412,3 +412,12 @@ def test_the_id_pattern_the_messages_know_is_the_schemas(name: str) -> None:
     # A title written where an id goes is explained only for a pattern the messages know as ids.
     declared = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
     assert declared["$defs"]["id"]["pattern"] == ID_PATTERN
+
+
+def test_papers_schema_says_to_write_arxiv_null_where_editors_take_an_empty_value() -> None:
+    # To the schema, and so to an editor, 'arxiv:' is null as 'arxiv: null' is; curation refuses
+    # the empty one. The description, an editor's hover, is all that can tell the curator.
+    declared = json.loads((SCHEMA_DIR / "papers.schema.json").read_text(encoding="utf-8"))
+    arxiv = declared["$defs"]["decision"]["properties"]["arxiv"]
+    assert problems("papers:\n  p:\n    arxiv:\n", "papers") == []
+    assert "Write null, not an empty value" in arxiv["description"]
