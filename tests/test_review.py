@@ -1005,13 +1005,25 @@ def test_a_paper_hidden_as_it_arrives_with_an_error_in_its_entry_is_not_compared
     assert "added hidden" not in format_review(report)
 
 
-def test_long_lists_end_in_a_count_of_the_rest(
-    curated_content: Path, head_content: Path, monkeypatch: pytest.MonkeyPatch
+def test_long_lists_end_in_a_count_of_the_rest_in_the_job_summary_alone(
+    curated_content: Path,
+    head_content: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr(summary, "MAX_LISTED", 1)
-    text = format_review(review(curated_content, head_content))
+    assert main(["review", "--base-content", "content", "--content", "head", "--job-summary"]) == 0
+    text = capsys.readouterr().out
     assert "### Added (2)\n\n- A Survey of Cooking Robots" in text
-    assert "(unhidden; not yet decided in papers.yaml)\n- … and 1 more\n\n### Moved (1)" in text
+    assert (
+        "(unhidden; not yet decided in papers.yaml)\n"
+        "- … and 1 more (`papersite review` run locally lists them all)\n\n### Moved (1)"
+    ) in text
+    # Run locally, as the line says, the review lists every one: the rest are seen somewhere.
+    assert main(["review", "--base-content", "content", "--content", "head"]) == 0
+    whole = capsys.readouterr().out
+    assert "more (`papersite review`" not in whole
+    assert "(unhidden; not yet decided in papers.yaml)\n- Speculative Decoding" in whole
 
 
 @pytest.mark.parametrize(
@@ -2159,12 +2171,13 @@ def test_a_long_list_of_themes_edited_ends_in_a_count_of_the_rest(
     monkeypatch.setattr(summary, "MAX_LISTED", 1)
     head = _head_copy(curated_content)
     _edit_themes(head, ("intro: Numbers.", "intro: Sums."), ("Making", "Made"))
-    text = format_review(review(curated_content, head))
+    report = review(curated_content, head)
     assert (
         "### Themes edited (2)\n\n"
         "- Efficiency `efficiency`: intro, now: Made models \\*cheaper\\*.\n"
-        "- … and 1 more\n"
-    ) in text
+        "- … and 1 more (`papersite review` run locally lists them all)\n"
+    ) in format_review(report, summary.JOB_SUMMARY_BYTES)
+    assert "\n- Arithmetic Reasoning `arithmetic-reasoning`: intro" in format_review(report)
 
 
 def _rename(content: Path, old: str, new: str, formerly: str) -> None:

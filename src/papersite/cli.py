@@ -269,7 +269,10 @@ def _parser() -> argparse.ArgumentParser:
     review_command.add_argument(
         "--job-summary",
         action="store_true",
-        help="cut a long summary at a line to fit a GitHub job summary (none over 1 MiB shows)",
+        help=(
+            "list 50 entries of each list, and cut a long summary at a line, to fit a GitHub job "
+            "summary (none over 1 MiB shows); without it the summary is whole"
+        ),
     )
     review_command.set_defaults(run=_run_review)
 

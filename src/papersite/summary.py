@@ -6,8 +6,9 @@ publishing or keeps by ``formerly``, then a heading and a list for each kind of 
 themes edited, papers not compared, added, moved, removed, edited, changed in the catalogue), and
 last the Check list. Titles, notes and messages are the pull request's text and the dumps', so
 none of it may come alive: text is backslash-escaped and what must show to the letter (an id, an
-address, a file name) is put in a code span (markup.py). Lists stop at MAX_LISTED entries; with a
-limit (``--job-summary``), the whole is cut at a line to fit, keeping the Check list.
+address, a file name) is put in a code span (markup.py). Printed, the summary is whole; in the job
+summary (``--job-summary``, a limit) lists stop at MAX_LISTED entries and the whole is cut at a
+line to fit, keeping the Check list.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from papersite.review import (
 from papersite.sources import SourceFile
 from papersite.wording import counted
 
-# A summary is read, not searched: past this many lines a list says how many more there are.
+# A job summary is read, not searched: past this many lines a list says how many more there are.
+# Printed locally, every list is whole: there a reviewer reads what the job summary leaves out.
 MAX_LISTED = 50
 # The most bytes of summary ``papersite review --job-summary`` writes. GitHub shows no job summary
 # over 1 MiB (the whole review would be lost), and lists alone do not bound it: each entry is as
@@ -49,11 +51,13 @@ Where = Callable[[PaperChange], str]
 def format_review(report: Review, limit: int | None = None) -> str:
     """The review as GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY or a terminal.
 
-    With a ``limit``, a review of more bytes (UTF-8) than that is cut at a line to fit, and says
-    so in its last line.
+    Without a ``limit`` it is whole. With one (the job summary), each list stops at MAX_LISTED
+    entries and counts the rest, and a review of more bytes (UTF-8) than the limit is cut at a
+    line to fit, and says so in its last line.
     """
-    text = _format_review(report)
-    return text if limit is None else _cut(text, limit)
+    if limit is None:
+        return _format_review(report, None)
+    return _cut(_format_review(report, MAX_LISTED), limit)
 
 
 def _cut(text: str, limit: int) -> str:
@@ -90,7 +94,8 @@ def _whole_lines(data: bytes, room: int) -> str:
     return kept[: kept.rfind(b"\n") + 1].decode("utf-8")
 
 
-def _format_review(report: Review) -> str:
+def _format_review(report: Review, listed: int | None) -> str:
+    """The review's Markdown, each list stopping at ``listed`` entries (None: whole)."""
     lines = ["## Content review", ""]
     check = (
         f"`papersite check`: {counted(report.errors, 'error')}, "
@@ -107,7 +112,7 @@ def _format_review(report: Review) -> str:
         if names := [code_span(dump.name) for dump in report.dumps]:
             lines[-1] += f" Text edited in {', '.join(names)}, with every record reading as before."
         if messages:
-            lines += ["", CHECK_HEADING, "", *_capped(messages)]
+            lines += ["", CHECK_HEADING, "", *_capped(messages, listed)]
         return "\n".join(lines) + "\n"
     if not report.compared:
         lines.append(f"{_not_compared(report)} {check}")
@@ -167,14 +172,14 @@ def _format_review(report: Review) -> str:
         # What pages name as a paper's sources, and where a new dump's papers come from.
         entries = [_dump_change(change) for change in report.dumps]
         lines += ["", f"### Dumps ({len(entries)})", "", *unread]
-        lines += ["", *_capped(entries)] if unread and entries else _capped(entries)
+        lines += ["", *_capped(entries, listed)] if unread and entries else _capped(entries, listed)
     if report.themes_edited:
         # Most pull requests edit papers.yaml alone: no heading for what they leave as it was.
         entries = [_theme_edit(edit) for edit in report.themes_edited]
-        lines += ["", f"### Themes edited ({len(entries)})", "", *_capped(entries)]
+        lines += ["", f"### Themes edited ({len(entries)})", "", *_capped(entries, listed)]
     if report.compared:
-        lines += _changes(report)
-    lines += ["", CHECK_HEADING, "", *(_capped(messages) or ["No errors or warnings."])]
+        lines += _changes(report, listed)
+    lines += ["", CHECK_HEADING, "", *(_capped(messages, listed) or ["No errors or warnings."])]
     return "\n".join(lines) + "\n"
 
 
@@ -288,7 +293,7 @@ def _labels_not_compared(report: Review) -> list[str]:
     ]
 
 
-def _changes(report: Review) -> list[str]:
+def _changes(report: Review, listed: int | None) -> list[str]:
     """The lists of papers added (shown or hidden), moved, removed, edited, and not compared."""
     lines = []
     if report.not_compared:
@@ -304,19 +309,21 @@ def _changes(report: Review) -> list[str]:
             "these papers from being applied in full: the counts above may be off by them, and "
             "what the pull request changes about them is listed once it is fixed.",
             "",
-            *_capped(entries),
+            *_capped(entries, listed),
         ]
-    lines += _section("Added", report.added, lambda c: _places(c.after))
+    lines += _section("Added", report.added, lambda c: _places(c.after), listed)
     if report.added_hidden:
         # Only a pull request that adds a dump can have any: most have none to show.
-        lines += _section("Added hidden", report.added_hidden, lambda c: "not on the site")
-    lines += _section("Moved", report.moved, lambda c: f"{_places(c.before)} → {_places(c.after)}")
-    lines += _section("Removed", report.removed, _was)
+        lines += _section("Added hidden", report.added_hidden, lambda c: "not on the site", listed)
+    lines += _section(
+        "Moved", report.moved, lambda c: f"{_places(c.before)} → {_places(c.after)}", listed
+    )
+    lines += _section("Removed", report.removed, _was, listed)
     lines += [
         "",
         f"### Notes and details edited ({len(report.edited)})",
         "",
-        *(_capped(_edits_listed(report.edited)) or ["None."]),
+        *(_capped(_edits_listed(report.edited), listed) or ["None."]),
     ]
     if report.catalogue or report.upvotes_changed:
         # Only a pull request that adds or edits a dump has any: most have none to show.
@@ -328,7 +335,7 @@ def _changes(report: Review) -> list[str]:
             "Papers whose title, abstract or date a dump added or edited now gives otherwise: "
             "check that each page still reads right.",
             "",
-            *(_capped(_edits_listed(report.catalogue)) or ["None."]),
+            *(_capped(_edits_listed(report.catalogue), listed) or ["None."]),
         ]
         if report.upvotes_changed:
             lines += [
@@ -449,21 +456,27 @@ def _edits_listed(edits: Sequence[PaperEdit]) -> list[str]:
     return [f"- {escape_gfm(e.title)} `{e.paper_id}`: {', '.join(e.changes)}" for e in edits]
 
 
-def _section(heading: str, changes: Sequence[PaperChange], where: Where) -> list[str]:
+def _section(
+    heading: str, changes: Sequence[PaperChange], where: Where, listed: int | None
+) -> list[str]:
     entries = [
         f"- {escape_gfm(c.title)} `{c.paper_id}`: {where(c)}"
         + (f" ({c.note})" if c.note else "")
         + "".join(f"; link {code_span(link.label)}: {code_span(link.url)}" for link in c.links)
         for c in changes
     ]
-    return ["", f"### {heading} ({len(changes)})", "", *(_capped(entries) or ["None."])]
+    return ["", f"### {heading} ({len(changes)})", "", *(_capped(entries, listed) or ["None."])]
 
 
-def _capped(entries: list[str]) -> list[str]:
-    """The first MAX_LISTED list entries, and a line counting the rest."""
-    if len(entries) <= MAX_LISTED:
+def _capped(entries: list[str], listed: int | None) -> list[str]:
+    """The first ``listed`` list entries (None: all), and a line counting the rest."""
+    if listed is None or len(entries) <= listed:
         return entries
-    return [*entries[:MAX_LISTED], f"- … and {len(entries) - MAX_LISTED} more"]
+    # The rest are not lost: the review printed locally lists every one.
+    return [
+        *entries[:listed],
+        f"- … and {len(entries) - listed:,} more (`papersite review` run locally lists them all)",
+    ]
 
 
 def _message(problem: Problem) -> str:
