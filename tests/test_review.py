@@ -820,6 +820,34 @@ def test_a_paper_whose_entry_is_in_error_is_not_compared_rather_than_edited(
     ) in text
 
 
+@pytest.mark.parametrize(
+    ("written", "twice"),
+    [
+        # Read with the first note: "note, now: Draft." would pass for the curator's edit.
+        ("    note: The cleanest", "    note: Draft.\n    note: The cleanest"),
+        # Read with the first tags: "tag addition removed", which the curator never did.
+        ("    tags: [addition]\n", "    tags: []\n    tags: [addition]\n"),
+        # The entry written twice: the second, dropped, may be the one meant.
+        (
+            "  quantized-state-space-models:",
+            "  teaching-transformers-to-add: {note: Second.}\n  quantized-state-space-models:",
+        ),
+    ],
+)
+def test_a_paper_whose_entry_holds_a_key_twice_is_not_compared_rather_than_edited(
+    curated_content: Path, head_content: Path, written: str, twice: str
+) -> None:
+    papers = head_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace(written, twice, 1), encoding="utf-8")
+    report = review(curated_content, head_content)
+    assert any("duplicate" in p.message for p in report.problems)
+    assert "teaching-transformers-to-add" not in {e.paper_id for e in report.edited}
+    assert [(n.paper_id, n.where) for n in report.not_compared] == [
+        ("teaching-transformers-to-add", "in this pull request")
+    ]
+
+
 def test_an_entry_in_error_on_the_base_branch_is_named_as_such(
     curated_content: Path, head_content: Path
 ) -> None:

@@ -460,7 +460,8 @@ class CurationFiles:
     # False when papers.yaml is there but could not be read at all (see Curation.papers_read).
     papers_read: bool = True
     # Ids of papers whose entry could not be read (a mistake inside it: the rules alone place the
-    # paper), or was read without what it says of an unknown theme or section (Decision.sound).
+    # paper), or was read without what it says of an unknown theme or section (Decision.sound),
+    # or holds a key twice (its second value dropped).
     in_error: frozenset[str] = frozenset()
     # Ids of themes.yaml's entries that could not be read; None when an id, or the whole file,
     # could not be: then any theme may be missing.
@@ -868,6 +869,7 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         without_rules=read.without_rules,
         papers_read=decisions is not None,
         in_error=papers.unread
+        | papers.duplicated
         | {paper_id for paper_id, decision in (decisions or {}).items() if not decision.sound},
         unread_themes=read.unchecked,
         intro_links=read.intro_links,
@@ -1617,6 +1619,8 @@ class _DecisionsRead:
     decisions: dict[str, Decision] | None = field(default_factory=dict)
     # Ids of papers whose entry was skipped for a mistake inside it.
     unread: frozenset[str] = frozenset()
+    # Ids of papers whose entry holds a key twice, read with its first value.
+    duplicated: frozenset[str] = frozenset()
     # The themes entries name by another id (see CurationFiles.misnamed).
     misnamed: frozenset[str] = frozenset()
     # The sections entries name by another id (see CurationFiles.misnamed_sections).
@@ -1777,9 +1781,20 @@ def _read_decisions(
     unknown_ids.report()
     _check_tag_variants(document.path, tags_used, problems)
     report_in_unread_dumps(document.path, unknown, catalogue, problems)
+    # A key written twice in an entry (or the entry twice) keeps its first value: which one the
+    # curator meant is not known, so what the entry decides is not theirs for sure either.
+    duplicated = {
+        key
+        for duplicate in document.duplicates
+        if duplicate.location[:1] == ("papers",)
+        and len(duplicate.location) >= 2
+        and not said.side_effect(document, duplicate)
+        and catalogue.get(key := document.key_text("papers", duplicate.location[1])) is not None
+    }
     return _DecisionsRead(
         decisions,
         unread=frozenset(unread),
+        duplicated=frozenset(duplicated),
         misnamed=frozenset(said.misnamed | unknown_ids.meant),
         misnamed_sections=frozenset(unknown_ids.meant_sections),
         named_sections=frozenset(unknown_ids.named_sections),
