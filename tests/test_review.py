@@ -848,6 +848,29 @@ def test_a_paper_whose_entry_holds_a_key_twice_is_not_compared_rather_than_edite
     ]
 
 
+def test_a_paper_whose_entry_the_pull_request_puts_under_a_typo_is_not_compared(
+    curated_content: Path, head_content: Path
+) -> None:
+    # "did you mean 'teaching-transformers-to-add'?" under Check: the paper losing its featuring,
+    # note and place is that mistake's doing, not edits of the curators'.
+    papers = head_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(
+        text.replace("  teaching-transformers-to-add:", "  teaching-transformers-to-ad:"),
+        encoding="utf-8",
+    )
+    report = review(curated_content, head_content)
+    changed = {c.paper_id for c in (*report.added, *report.moved, *report.removed)}
+    assert "teaching-transformers-to-add" not in changed | {e.paper_id for e in report.edited}
+    [not_compared] = report.not_compared
+    assert (not_compared.paper_id, not_compared.where) == (
+        "teaching-transformers-to-add",
+        "in this pull request: its entry at `head/curation/papers.yaml:5` names no paper now "
+        "(see Check)",
+    )
+    assert any("did you mean 'teaching-transformers-to-add'?" in p.message for p in report.problems)
+
+
 def test_an_entry_in_error_on_the_base_branch_is_named_as_such(
     curated_content: Path, head_content: Path
 ) -> None:
@@ -1336,13 +1359,17 @@ def test_a_paper_moved_as_the_pull_request_deletes_the_entry_under_its_old_id_is
     papers = head / "curation" / "papers.yaml"
     papers.write_text(papers.read_text(encoding="utf-8").replace(shared_entry, ""))
     text = format_review(review(curated_content, head))
-    # Together's entry is still under its old id, which no paper has now.
     assert (
+        "### Moved (1)\n\n"
         f"- {LONG} And Beyond `{TWIN_STEM}-35a23d`: `efficiency / fast-decoding` → "
         "`efficiency / quantization` (placed by the rules: papers.yaml no longer decides it)\n"
-        f"- {LONG} And Together `{SHARED}`: `sequence-models / state-space` → "
-        "`efficiency / quantization` (placed by the rules: papers.yaml no longer decides it, its "
-        "entry being under its old id)\n"
+    ) in text
+    # Together's entry is still under its old id, which no paper has now: a mistake under Check,
+    # not the curators' unpinning it.
+    line = papers.read_text(encoding="utf-8").split("\n").index(f"  {together}:") + 1
+    assert (
+        f"- {LONG} And Together `{SHARED}`: in this pull request: its entry at "
+        f"`head/curation/papers.yaml:{line}` names no paper now (see Check)\n"
     ) in text
     # Its id change is said where ids are, not in its move.
     assert (

@@ -60,7 +60,7 @@ from papersite.schema import (
     value_at,
 )
 from papersite.sources import OUTSIDE_CONTENT, outside_content
-from papersite.unknown_paper_ids import report_in_unread_dumps, unknown_paper
+from papersite.unknown_paper_ids import UnknownEntry, report_in_unread_dumps, unknown_paper
 from papersite.wording import (
     closest,
     counted,
@@ -467,6 +467,9 @@ class CurationFiles:
     # could not be: then any theme may be missing.
     unread_themes: frozenset[str] | None = frozenset()
     intro_links: tuple[IntroLink, ...] = ()
+    # papers.yaml's entries under an id of no paper, each with the papers its error names as
+    # meant: a review tells by them a paper whose decisions such an entry holds (review.py).
+    unknown_entries: tuple[UnknownEntry, ...] = ()
     # Themes papers.yaml names by another id, one in their 'formerly' or their title's, or whose
     # section it names by an unknown id: that such a theme has no papers is no news, as the
     # errors at those entries say what to write.
@@ -868,6 +871,7 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         themes_sound=read.unchecked == frozenset() and not read.without_rules,
         without_rules=read.without_rules,
         papers_read=decisions is not None,
+        unknown_entries=papers.unknown_entries,
         in_error=papers.unread
         | papers.duplicated
         | {paper_id for paper_id, decision in (decisions or {}).items() if not decision.sound},
@@ -1621,6 +1625,8 @@ class _DecisionsRead:
     unread: frozenset[str] = frozenset()
     # Ids of papers whose entry holds a key twice, read with its first value.
     duplicated: frozenset[str] = frozenset()
+    # The entries under an id of no paper (see CurationFiles.unknown_entries).
+    unknown_entries: tuple[UnknownEntry, ...] = ()
     # The themes entries name by another id (see CurationFiles.misnamed).
     misnamed: frozenset[str] = frozenset()
     # The sections entries name by another id (see CurationFiles.misnamed_sections).
@@ -1729,6 +1735,8 @@ def _read_decisions(
     decisions: dict[str, Decision] = {}
     # Ids of no paper read while a dump could not be read at all: most are likely in that dump.
     unknown: list[tuple[str, int]] = []
+    # Every entry under an id of no paper, with the papers its error names.
+    unknown_entries: list[UnknownEntry] = []
     # Each tag's place on the tags page, by its anchor: the first tag written, with its line.
     anchors: dict[str, tuple[str, int]] = {}
     # Every tag of a paper on the site, with its line, in the file's order.
@@ -1751,7 +1759,7 @@ def _read_decisions(
             # yes, 2024 or 2024-05-01 unquoted: the entry is still checked, as meant.
             problems.error(document.path, line, unquoted_key("paper id", key, paper_id))
         if catalogue.get(key) is None:
-            unknown_paper(key, line, document, catalogue, problems, unknown)
+            unknown_entries.append(unknown_paper(key, line, document, catalogue, problems, unknown))
             continue
         if paper_id in broken:
             unread.add(key)
@@ -1795,6 +1803,7 @@ def _read_decisions(
         decisions,
         unread=frozenset(unread),
         duplicated=frozenset(duplicated),
+        unknown_entries=tuple(unknown_entries),
         misnamed=frozenset(said.misnamed | unknown_ids.meant),
         misnamed_sections=frozenset(unknown_ids.meant_sections),
         named_sections=frozenset(unknown_ids.named_sections),

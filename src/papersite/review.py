@@ -37,7 +37,8 @@ decide them). A pull request that changes none of this gets one line saying so.
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
 or themes.yaml cannot be read (without themes.yaml no entry naming a theme can be applied), and a
-paper whose entry holds an error is listed as not compared, not as edited.
+paper whose entry holds an error is listed as not compared, not as edited; so is one whose entry
+the pull request leaves under an id of no paper (a typo, its old id) whose error names it.
 """
 
 from __future__ import annotations
@@ -280,13 +281,20 @@ class NotCompared:
     title: str
     base: bool
     head: bool
+    # For a paper whose decisions the pull request's papers.yaml holds under an id of no paper
+    # (a typo, or the id it had): where that entry is, as a path and line.
+    entry: str | None = None
 
     @property
     def where(self) -> str:
         """Which side's entry is in error, in words."""
         if self.base and self.head:
-            return "in this pull request and on the base branch"
-        return "in this pull request" if self.head else "on the base branch"
+            side = "in this pull request and on the base branch"
+        else:
+            side = "in this pull request" if self.head else "on the base branch"
+        if self.entry is None:
+            return side
+        return f"{side}: its entry at {code_span(self.entry)} names no paper now (see Check)"
 
 
 @dataclass(frozen=True)
@@ -453,7 +461,8 @@ def review(base_content: Path, head_content: Path) -> Review:
     base = _papers_under_new_ids(base, was_ids)
     now_ids = {old: new for new, old in was_ids.items()}
     base_in_error = frozenset(now_ids.get(old, old) for old in base.curation.in_error)
-    in_error = base_in_error | head.curation.in_error
+    astray = _entries_astray(base, head, was_ids)
+    in_error = base_in_error | head.curation.in_error | astray.keys()
     # Without a side's capture dates, which mention of a paper wins the merge and what its dates
     # read as are the error's doing: every dated paper would read as changed.
     catalogue: tuple[PaperEdit, ...] = ()
@@ -474,7 +483,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         removed=_removed(compared),
         problems=head.problems,
         edited=_edited(compared),
-        not_compared=_not_compared_papers(base, head, base_in_error, in_error),
+        not_compared=_not_compared_papers(base, head, base_in_error, in_error, astray),
         catalogue=catalogue,
         upvotes_changed=upvotes_changed,
         themes_edited=_themes_edited(base, head, renames, sections),
@@ -961,21 +970,53 @@ def _review_unread(base: _Side, head: _Side, renames: dict[str, str]) -> Review:
 
 
 def _not_compared_papers(
-    base: _Side, head: _Side, base_in_error: frozenset[str], in_error: frozenset[str]
+    base: _Side,
+    head: _Side,
+    base_in_error: frozenset[str],
+    in_error: frozenset[str],
+    astray: dict[str, str],
 ) -> tuple[NotCompared, ...]:
     """The papers not compared, in order of id: their entry in papers.yaml is in error on a side.
 
-    ``base_in_error`` are the base branch's, under the ids the papers have in the pull request.
+    ``base_in_error`` are the base branch's, under the ids the papers have in the pull request;
+    ``astray`` the papers whose entry the pull request leaves under an id of no paper, with
+    where that entry is (_entries_astray).
     """
     return tuple(
         NotCompared(
             paper_id,
             (head if head.has(paper_id) else base).title(paper_id),
             paper_id in base_in_error,
-            paper_id in head.curation.in_error,
+            paper_id in head.curation.in_error or paper_id in astray,
+            astray.get(paper_id),
         )
         for paper_id in sorted(in_error)
     )
+
+
+def _entries_astray(base: _Side, head: _Side, was_ids: dict[str, str]) -> dict[str, str]:
+    """Papers that lose their entry as the pull request leaves it under an id of no paper.
+
+    Each paper the base branch decides and the pull request does not, whose decisions an entry
+    under an unknown id likely holds: the id it had (``was_ids``, new id to old), or the one its
+    error names as meant (a typo's "did you mean", a twin, a title joined). Its featuring, note
+    and place lost are the error's doing, not the curators': by paper id, where the entry is.
+    The base side's curation files, as read, keep its own ids.
+    """
+    if base.files is None or head.files is None:
+        return {}
+    astray: dict[str, str] = {}
+    now_ids = {old: new for new, old in was_ids.items()}
+    for entry in head.files.unknown_entries:
+        for paper_id in (entry.meant, now_ids.get(entry.key)):
+            if (
+                paper_id is not None
+                and head.has(paper_id)
+                and was_ids.get(paper_id, paper_id) in base.files.decisions
+                and paper_id not in head.files.decisions
+            ):
+                astray.setdefault(paper_id, f"{head.files.papers_path}:{entry.line}")
+    return astray
 
 
 def _added(compared: _Comparison) -> tuple[PaperChange, ...]:

@@ -10,10 +10,11 @@ nearest id.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from papersite.catalogue import PAPER_ID_MAX_LENGTH, Catalogue, Paper
 from papersite.errors import Problems
-from papersite.wording import closest, described_apart, did_you_mean, listed, suggest
+from papersite.wording import closest, described_apart, did_you_mean, listed, listing
 from papersite.yamlfile import YamlDocument
 
 # An id catalogue.assign_ids gave a paper whose title slugs as an earlier-captured one's: the slug
@@ -27,6 +28,20 @@ TWINS_LISTED = 8
 TWIN_TITLE_SHORT = 60
 
 
+@dataclass(frozen=True)
+class UnknownEntry:
+    """An entry of papers.yaml under an id of no paper, and the paper its error names as meant.
+
+    ``meant`` is the id the error's hint names alone (its "did you mean", the one twin, the paper
+    its title was joined to); None when it names no paper, or several twins to choose from. A
+    review tells by it whose decisions the entry was written for (review.py).
+    """
+
+    key: str
+    line: int
+    meant: str | None = None
+
+
 def unknown_paper(
     key: str,
     line: int,
@@ -34,25 +49,34 @@ def unknown_paper(
     catalogue: Catalogue,
     problems: Problems,
     unknown: list[tuple[str, int]],
-) -> None:
+) -> UnknownEntry:
     """An error at an entry for no paper of the catalogue, or the id kept in ``unknown``.
 
     While a dump could not be read, the ids are kept, to be said at once by
-    :func:`report_in_unread_dumps`.
+    :func:`report_in_unread_dumps`. Returns the entry with the papers its error names.
     """
     if key in catalogue.skipped_ids:
         message = f"paper '{key}' was skipped in its dump (see there why)"
         problems.error(document.path, line, message)
-    elif catalogue.unread:
+        return UnknownEntry(key, line)
+    if catalogue.unread:
         unknown.append((key, line))
+        return UnknownEntry(key, line)
+    ids = [paper.id for paper in catalogue.papers]
+    twins, joined = _twins_hint(key, catalogue), _joined_hint(key, catalogue, document)
+    if twins is not None:
+        hint, meant = twins
+    elif joined is not None:
+        hint, meant = joined
     else:
-        ids = [paper.id for paper in catalogue.papers]
+        # suggest's hint, with the id it names kept.
+        close = closest(key, ids)
         hint = (
-            _twins_hint(key, catalogue)
-            or _joined_hint(key, catalogue, document)
-            or suggest(key, ids, "no paper has a similar id")
+            listing(ids, "no paper has a similar id") if close is None else did_you_mean(key, close)
         )
-        problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
+        meant = close
+    problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
+    return UnknownEntry(key, line, meant)
 
 
 def report_in_unread_dumps(
@@ -70,7 +94,9 @@ def report_in_unread_dumps(
         )
 
 
-def _joined_hint(paper_id: str, catalogue: Catalogue, document: YamlDocument) -> str | None:
+def _joined_hint(
+    paper_id: str, catalogue: Catalogue, document: YamlDocument
+) -> tuple[str, str] | None:
     """For an unknown id that is the slug of a title joined to a paper by its abstract: which.
 
     A retitled paper keeps the id of its first title; but an abstract pasted under another
@@ -91,14 +117,15 @@ def _joined_hint(paper_id: str, catalogue: Catalogue, document: YamlDocument) ->
         )
     else:
         retitled = f"put the entry under '{paper.id}'"
-    return (
+    hint = (
         f"(its title {title} at {joined.at} was joined by its abstract to {other} at "
         f"{joined.matched_at}, id '{paper.id}': if they are one paper, retitled, {retitled}; if "
         "two, one of those mentions has the other's abstract, pasted: correct it in its dump)"
     )
+    return hint, paper.id
 
 
-def _twins_hint(paper_id: str, catalogue: Catalogue) -> str | None:
+def _twins_hint(paper_id: str, catalogue: Catalogue) -> tuple[str, str | None] | None:
     """For an unknown id differing only in its hash suffix from a paper's: those papers, titled.
 
     Papers whose titles slug alike get their ids by capture order (catalogue.assign_ids): a new
@@ -106,7 +133,7 @@ def _twins_hint(paper_id: str, catalogue: Catalogue) -> str | None:
     no paper, or the other. The nearest id by its letters is then a guess between twins, as likely
     the wrong paper's: the curator picks by title instead, each told by the words it does not
     share. One such paper alone has no twin to confuse: the id is a typo, and its "did you mean".
-    None when the id is no such twin's.
+    With the hint, the id it names alone, if one; None when the id is no such twin's.
     """
     hashed = HASHED_ID.fullmatch(paper_id)
     if hashed is None:
@@ -130,7 +157,7 @@ def _twins_hint(paper_id: str, catalogue: Catalogue) -> str | None:
     if closest(paper_id, [paper.id for paper in catalogue.papers]) not in {p.id for p in twins}:
         return None
     if len(twins) == 1:
-        return did_you_mean(paper_id, twins[0].id)
+        return did_you_mean(paper_id, twins[0].id), twins[0].id
     # Twins' titles share the words their 80 slug characters come from: the rest tells them apart.
     # The first and last by code point differ where any two first do.
     first, last = min(paper.title for paper in twins), max(paper.title for paper in twins)
@@ -148,8 +175,9 @@ def _twins_hint(paper_id: str, catalogue: Catalogue) -> str | None:
         named.append(f"{len(twins) - TWINS_LISTED} more")
     # The catalogue keeps no capture order once the ids are given: an id without a hash was taken
     # first, the rest are by id alone.
-    return (
+    hint = (
         "(papers whose titles slug alike take their ids in capture order, which a new dump or "
         "capture date can change; those sharing this id's stem, by id, those without a hash "
         f"first: {listed(named)}; put the entry under the id of the paper it was written for)"
     )
+    return hint, None
