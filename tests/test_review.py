@@ -988,8 +988,39 @@ def test_an_arxiv_null_shows_as_written_added_or_edited(
     )
     report = review(curated_content, head_content)
     edits = {edit.paper_id: edit.changes for edit in report.edited}
-    assert "arXiv id `2402.09371` → `null`" in edits["teaching-transformers-to-add"]
-    assert "(arXiv id `null`)" in format_review(report)
+    assert "arXiv id `2402.09371` → none (`arxiv: null`)" in edits["teaching-transformers-to-add"]
+    assert "(arXiv id none (`arxiv: null`))" in format_review(report)
+
+
+@pytest.mark.parametrize(
+    ("base_null", "said"),
+    [
+        (False, "arXiv id `2410.01234` (from its abstract) → none (`arxiv: null`)"),
+        (True, "arXiv id none (`arxiv: null`) → `2410.01234` (from its abstract)"),
+    ],
+)
+def test_an_arxiv_null_names_the_id_from_the_abstract_it_takes_away_or_gives_back(
+    curated_content: Path, head_content: Path, base_null: bool, said: str
+) -> None:
+    for content in (curated_content, head_content):
+        dump = content / "sources" / "dump.txt"
+        dump.write_text(
+            dump.read_text(encoding="utf-8").replace(
+                "at eight bits.", "at eight bits (https://arxiv.org/abs/2410.01234)."
+            ),
+            encoding="utf-8",
+        )
+    papers = (curated_content if base_null else head_content) / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(
+        text.replace(
+            "without losing their long memory.\n",
+            "without losing their long memory.\n    arxiv: null\n",
+        ),
+        encoding="utf-8",
+    )
+    edits = {e.paper_id: e.changes for e in review(curated_content, head_content).edited}
+    assert said in edits["quantized-state-space-models"]
 
 
 def test_papers_hidden_as_they_arrive_are_listed_with_the_reason_and_counted(

@@ -63,6 +63,7 @@ from papersite.curation import (
     ExtraLink,
     HiddenPaper,
     Theme,
+    arxiv_id_of,
     read_content,
 )
 from papersite.dumps import read_dump
@@ -1305,7 +1306,8 @@ def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
     added, removed = set(after.tags) - set(before.tags), set(before.tags) - set(after.tags)
     changes += [f"tag {code_span(tag)} added" for tag in sorted(added, key=text_order)]
     changes += [f"tag {code_span(tag)} removed" for tag in sorted(removed, key=text_order)]
-    # Both ids: a wrong one changes the paper's arXiv link and its BibTeX, unseen otherwise.
+    # Both ids, as the page links them: a wrong one changes the paper's arXiv link and its
+    # BibTeX, unseen otherwise.
     if (before.arxiv_id, before.no_arxiv_id) != (after.arxiv_id, after.no_arxiv_id):
         changes.append(f"arXiv id {_arxiv(before)} → {_arxiv(after)}")
     changes += _link_edits(before.links, after.links)
@@ -1324,11 +1326,18 @@ def _order(order: int | None) -> str:
 
 
 def _arxiv(item: CuratedPaper) -> str:
-    # In a code span, as tags are: the curators' text, shown to the letter. Their 'arxiv: null'
-    # (no id, whatever the abstract links) as written: "none" is an 'arxiv' not written at all.
+    """The arXiv id the paper's page links (arxiv_id_of), and whence when not papers.yaml's.
+
+    An 'arxiv: null' shows the id it takes away only beside the other side's: "none → `null`"
+    hid that the paper had one, from its abstract.
+    """
+    # In a code span, as tags are: the curators' text, shown to the letter.
     if item.no_arxiv_id:
-        return code_span("null")
-    return "none" if item.arxiv_id is None else code_span(item.arxiv_id)
+        return f"none ({code_span('arxiv: null')})"
+    found = arxiv_id_of(item)
+    if found is None:
+        return "none"
+    return code_span(found) if found == item.arxiv_id else f"{code_span(found)} (from its abstract)"
 
 
 def _link_edits(before: Sequence[ExtraLink], after: Sequence[ExtraLink]) -> list[str]:
