@@ -2192,6 +2192,23 @@ def test_rules_given_to_a_theme_or_taken_from_it_are_said(curated_content: Path)
     )
 
 
+def test_a_paper_the_rules_move_says_so_as_an_added_one_does(curated_content: Path) -> None:
+    # No entry places the four-bit paper: its move is a rule's edit, not a curator's decision.
+    head = _head_copy(curated_content)
+    _edit_themes(
+        head,
+        ("terms: [quantiz*, four bits, eight bits]", "terms: [eight bits]"),
+        ("terms: [speculative decoding, draft model]", "terms: [speculative decoding, four bits]"),
+    )
+    text = format_review(review(curated_content, head))
+    assert (
+        "### Moved (1)\n\n"
+        "- Four-Bit Quantization of Large Language Models "
+        "`four-bit-quantization-of-large-language-models`: `efficiency / quantization` → "
+        "`efficiency / fast-decoding` (placed by the rules: not yet decided in papers.yaml)\n"
+    ) in text
+
+
 def test_a_theme_moved_in_the_order_is_named_and_not_those_it_passed(
     curated_content: Path,
 ) -> None:

@@ -1117,7 +1117,8 @@ def _moved(compared: _Comparison) -> tuple[PaperChange, ...]:
 
     One whose id changed, leaving its entry in papers.yaml under the old id (another paper's,
     when in ``compared.taken``), says that papers.yaml no longer decides it; one whose entry the
-    pull request deletes says so too, but not that its entry is under the old id.
+    pull request deletes says so too, but not that its entry is under the old id. Any other that
+    papers.yaml does not place says that the rules did, as an added one does (_undecided).
     """
     base, head = compared.base, compared.head
     moved = []
@@ -1136,6 +1137,9 @@ def _moved(compared: _Comparison) -> tuple[PaperChange, ...]:
             other = ", which another paper now has" if was_id in compared.taken else ""
             entry = f", its entry being under its old id{other}" if was_id in head.entries else ""
             note = f"{placed}papers.yaml no longer decides it{entry}"
+        elif undecided := _undecided(head, paper_id):
+            # As an added paper says it: a rule's edit moved it, not a curator's decision.
+            note = undecided
         moved.append(PaperChange(paper_id, head.title(paper_id), before, after, note))
     return tuple(moved)
 
