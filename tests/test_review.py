@@ -2415,6 +2415,21 @@ def test_tag_pages_the_site_stops_publishing_are_named_with_no_redirect(
     assert "Tag pages" not in format_review(report)
 
 
+def test_tag_pages_going_while_papers_are_not_compared_are_said_with_a_caveat(
+    curated_content: Path, head_content: Path
+) -> None:
+    # The entry in error is not read: its paper's tags are the error's to lose, not the PR's.
+    papers = head_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("order: 1", "order: first"), encoding="utf-8")
+    text = format_review(review(curated_content, head_content))
+    assert (
+        "\nTag pages the site stops publishing, with no redirect (tags have no `formerly`): "
+        "`tags/addition/` (tag `addition`, which no paper on the site has now). Papers not "
+        "compared (below) may keep some of these once their errors are fixed.\n"
+    ) in text
+
+
 def _retagged(content: Path, was: str, now: str) -> Path:
     """Tag content's addition paper ``was`` too; a copy of content as ./head tags it ``now``."""
     papers = content / "curation" / "papers.yaml"

@@ -162,10 +162,16 @@ def _format_review(report: Review, listed: int | None) -> str:
     if kept:
         lines += ["", f"Old addresses kept by `formerly`: {kept}."]
     if tags := "; ".join(_tag_gone(address) for address in report.tag_addresses):
+        # A paper not compared may have tags its error leaves unread, as its count may be off.
+        caveat = (
+            " Papers not compared (below) may keep some of these once their errors are fixed."
+            if report.not_compared
+            else ""
+        )
         lines += [
             "",
             "Tag pages the site stops publishing, with no redirect (tags have no `formerly`): "
-            f"{tags}.",
+            f"{tags}.{caveat}",
         ]
     unread = _labels_not_compared(report)
     if report.dumps or unread:
