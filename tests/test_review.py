@@ -2283,6 +2283,22 @@ def test_a_long_list_of_themes_edited_ends_in_a_count_of_the_rest(
     assert "\n- Arithmetic Reasoning `arithmetic-reasoning`: intro" in format_review(report)
 
 
+def test_a_theme_s_many_terms_edited_end_in_a_count_in_the_job_summary(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 1,500 terms pasted in were one paragraph of 81 KB in the job summary.
+    monkeypatch.setattr(summary, "MAX_LISTED", 2)
+    head = _head_copy(curated_content)
+    _edit_themes(head, ("exclude: [survey]", "exclude: [survey, aa, bb, cc, dd]"))
+    report = review(curated_content, head)
+    assert (
+        "- Efficiency `efficiency`: rules: exclude keyword `aa` added, exclude keyword `bb` "
+        "added, and 2 more\n"
+    ) in format_review(report, summary.JOB_SUMMARY_BYTES)
+    # Printed locally, whole.
+    assert "exclude keyword `dd` added\n" in format_review(report)
+
+
 def _rename(content: Path, old: str, new: str, formerly: str) -> None:
     """Give theme ``old`` the id ``new`` and this 'formerly', in themes.yaml and papers.yaml."""
     _edit_themes(content, (f"  - id: {old}\n", f"  - id: {new}\n    formerly: {formerly}\n"))

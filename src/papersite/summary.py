@@ -181,7 +181,7 @@ def _format_review(report: Review, listed: int | None) -> str:
         lines += ["", *_capped(entries, listed)] if unread and entries else _capped(entries, listed)
     if report.themes_edited:
         # Most pull requests edit papers.yaml alone: no heading for what they leave as it was.
-        entries = [_theme_edit(edit) for edit in report.themes_edited]
+        entries = [_theme_edit(edit, listed) for edit in report.themes_edited]
         lines += ["", f"### Themes edited ({len(entries)})", "", *_capped(entries, listed)]
     if report.compared:
         lines += _changes(report, listed)
@@ -451,10 +451,20 @@ def _accounting(was: SourceSummary | None, now: SourceSummary) -> str:
     return f"{records}, {count(papers, now.papers)} paper{plural} first seen in this dump"
 
 
-def _theme_edit(edit: ThemeEdit) -> str:
-    """One theme's edits: its page's first, in the order the page shows them, then its rules."""
-    parts = [", ".join(edit.changes)] if edit.changes else []
-    parts += [f"rules: {', '.join(edit.rules)}"] if edit.rules else []
+def _theme_edit(edit: ThemeEdit, listed: int | None) -> str:
+    """One theme's edits: its page's first, in the order the page shows them, then its rules.
+
+    Each part stops at ``listed`` edits (None: all), counting the rest: a list of terms pasted in
+    would otherwise be one paragraph of tens of kilobytes.
+    """
+
+    def said(edits: Sequence[str]) -> str:
+        if listed is None or len(edits) <= listed:
+            return ", ".join(edits)
+        return ", ".join([*edits[:listed], f"and {len(edits) - listed:,} more"])
+
+    parts = [said(edit.changes)] if edit.changes else []
+    parts += [f"rules: {said(edit.rules)}"] if edit.rules else []
     return f"- {escape_gfm(edit.title)} `{edit.theme_id}`: {'; '.join(parts)}"
 
 
