@@ -627,6 +627,11 @@ NOT_A_DATE = "must be a date (2025-10-31) or a year (2025), not"
         ("2025.11.20", f"{NOT_A_DATE} '2025.11.20' (did you mean 2025-11-20?)"),
         ("20.11.2025", f"{NOT_A_DATE} '20.11.2025' (did you mean 2025-11-20?)"),
         ("'20251120'", f"{NOT_A_DATE} '20251120' (did you mean 2025-11-20?)"),
+        # Dashes without the leading zeros were offered nothing, slashes and dots a day.
+        ("2025-1-5", f"{NOT_A_DATE} '2025-1-5' (did you mean 2025-01-05?)"),
+        ("2025-01-5", f"{NOT_A_DATE} '2025-01-5' (did you mean 2025-01-05?)"),
+        # No such day is offered: there is no month 13.
+        ("2025-13-5", f"{NOT_A_DATE} '2025-13-5'"),
         # Day and month cannot be told apart with slashes and the year last.
         ("11/10/2025", f"{NOT_A_DATE} '11/10/2025'"),
         # A year in another base is named with the year it spells: 0x7E9 and 0o3751 were read as

@@ -53,11 +53,11 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A year alone, quoted ('2025'): taken as the year it spells, as a quoted date is taken as its day.
 _YEAR = re.compile(r"\d{4}")
 # Other ways people write a day, each told to write it as above: 20251031 (which YAML reads as a
-# number), 2025/10/31 or 2025.10.31, and 31.10.2025. Slashes with the year last are left out:
-# 10/11/2025 is October in one country and November in another.
+# number), 2025/10/31 or 2025.10.31, 2025-1-5 (no leading zeros), and 31.10.2025. Slashes with the
+# year last are left out: 10/11/2025 is October in one country and November in another.
 _OTHER_DATES = (
     re.compile(r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})"),
-    re.compile(r"(?P<year>\d{4})([/._])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"),
+    re.compile(r"(?P<year>\d{4})([-/._])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"),
     re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"),
 )
 # Whole numbers written in a base other than ten, '_' aside, as YAML spells them: 0x7E9 and 0o3751
