@@ -254,6 +254,34 @@ def test_a_file_mkdocs_yml_inherits_that_cannot_be_read_is_named_with_the_inheri
 
 
 @pytest.mark.parametrize(
+    ("mark", "codec", "named"),
+    [
+        # Called "unacceptable character #x0000" by PyYAML, which read it as UTF-16.
+        ("\ufeff", "utf-32-le", "UTF-32 text (little-endian, byte-order mark FF FE 00 00)"),
+        ("\ufeff", "utf-32-be", "UTF-32 text (big-endian, byte-order mark 00 00 FE FF)"),
+        ("", "utf-16-le", "UTF-16 text without a byte-order mark (little-endian, it seems)"),
+        # PyYAML reads it, but git shows it as binary: refused as papersite's own YAML files are.
+        ("\ufeff", "utf-16-le", "UTF-16 text (little-endian, byte-order mark FF FE)"),
+    ],
+)
+@pytest.mark.parametrize("inherits", [True, False])
+def test_mkdocs_yml_or_a_file_it_inherits_in_utf16_or_utf32_is_named_so(
+    here: Path, mark: str, codec: str, named: str, inherits: bool
+) -> None:
+    text = f"{mark}theme: material\nsite_name: Café\n"
+    if inherits:
+        (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
+        (here / "base.yml").write_bytes(text.encode(codec))
+        said = f"base.yml: {named}: save the file as UTF-8 (named by INHERIT at mkdocs.yml:2)"
+    else:
+        (here / "mkdocs.yml").write_bytes(text.encode(codec))
+        said = f"mkdocs.yml: {named}: save the file as UTF-8"
+    with pytest.raises(PapersiteError) as error:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(error) == said
+
+
+@pytest.mark.parametrize(
     ("inherit", "said"),
     [
         ("[base.yml]", "must be the name of a YAML file, not a list"),

@@ -248,6 +248,31 @@ def test_sources_yaml_with_a_bad_capture_date_names_the_line(make_content: MakeC
 
 
 @pytest.mark.parametrize(
+    ("mark", "codec", "named"),
+    [
+        # Called UTF-16 text, for the FF FE its mark starts with.
+        ("\ufeff", "utf-32-le", "UTF-32 text (little-endian, byte-order mark FF FE 00 00)"),
+        # Called not UTF-8 at line 1.
+        ("\ufeff", "utf-32-be", "UTF-32 text (big-endian, byte-order mark 00 00 FE FF)"),
+        # Called a YAML syntax error: "character U+0000 is not allowed".
+        ("", "utf-16-le", "UTF-16 text without a byte-order mark (little-endian, it seems)"),
+        ("", "utf-32-le", "UTF-32 text without a byte-order mark (little-endian, it seems)"),
+    ],
+)
+def test_sources_yaml_in_utf16_or_utf32_is_refused_naming_its_encoding(
+    make_content: MakeContent, mark: str, codec: str, named: str
+) -> None:
+    content = make_content("spaced_small.txt")
+    yaml_file = content / "sources" / "sources.yaml"
+    yaml_file.write_bytes(f"{mark}sources:\n  spaced_small.txt:\n    label: S\n".encode(codec))
+    problems = Problems()
+    discover_sources(content, problems)
+    assert [str(p) for p in problems] == [
+        f"{display_path(yaml_file)}: {named}: save the file as UTF-8"
+    ]
+
+
+@pytest.mark.parametrize(
     ("written", "message"),
     [
         (
@@ -873,11 +898,11 @@ def test_a_sources_folder_or_yaml_linking_outside_is_not_read(tmp_path: Path, li
 @pytest.mark.parametrize(
     ("bom", "codec", "shown"),
     [
-        (b"\xff\xfe", "utf-16-le", "FF FE"),
-        (b"\xfe\xff", "utf-16-be", "FE FF"),
+        (b"\xff\xfe", "utf-16-le", "little-endian, byte-order mark FF FE"),
+        (b"\xfe\xff", "utf-16-be", "big-endian, byte-order mark FE FF"),
         # UTF-32 was refused while UTF-16 was read: the mark makes either decode exactly.
-        (b"\xff\xfe\x00\x00", "utf-32-le", "FF FE 00 00"),
-        (b"\x00\x00\xfe\xff", "utf-32-be", "00 00 FE FF"),
+        (b"\xff\xfe\x00\x00", "utf-32-le", "little-endian, byte-order mark FF FE 00 00"),
+        (b"\x00\x00\xfe\xff", "utf-32-be", "big-endian, byte-order mark 00 00 FE FF"),
     ],
 )
 @pytest.mark.parametrize("name", ["spaced_small.txt", "dense_small.txt"])
@@ -891,8 +916,8 @@ def test_utf16_or_utf32_with_a_byte_order_mark_is_read_with_a_warning_to_save_it
     dump = read_dump(SourceFile(path, name, name, CAPTURED, CAPTURED.year))
     assert dump.records == read_dump(source(name)).records
     assert [str(p) for p in dump.problems] == [
-        f"{dump.display}:1: warning: {codec[:6].upper()} text (byte-order mark {shown}): read as "
-        "such; save the file as UTF-8"
+        f"{dump.display}:1: warning: {codec[:6].upper()} text ({shown}): read as such; save the "
+        "file as UTF-8"
     ]
 
 

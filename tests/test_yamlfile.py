@@ -1011,12 +1011,32 @@ def test_non_utf8_names_the_line(tmp_path: Path) -> None:
     assert str(caught.value) == "bad.yaml:2: file is not UTF-8 text: save it as UTF-8"
 
 
-def test_utf16_is_named_as_such(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("mark", "codec", "named"),
+    [
+        ("\ufeff", "utf-16-le", "UTF-16 text (little-endian, byte-order mark FF FE)"),
+        ("\ufeff", "utf-16-be", "UTF-16 text (big-endian, byte-order mark FE FF)"),
+        # Called UTF-16 for the FF FE its mark starts with.
+        ("\ufeff", "utf-32-le", "UTF-32 text (little-endian, byte-order mark FF FE 00 00)"),
+        # Called not UTF-8 at line 1.
+        ("\ufeff", "utf-32-be", "UTF-32 text (big-endian, byte-order mark 00 00 FE FF)"),
+        # Called not UTF-8 at the first accented letter, or, of ASCII, a YAML syntax error:
+        # "character U+0000 is not allowed".
+        ("", "utf-16-le", "UTF-16 text without a byte-order mark (little-endian, it seems)"),
+        ("", "utf-16-be", "UTF-16 text without a byte-order mark (big-endian, it seems)"),
+        ("", "utf-32-le", "UTF-32 text without a byte-order mark (little-endian, it seems)"),
+        ("", "utf-32-be", "UTF-32 text without a byte-order mark (big-endian, it seems)"),
+    ],
+)
+@pytest.mark.parametrize("text", ["papers: {}\n", "# Curation\npapers:\n  x: {note: Café}\n"])
+def test_utf16_or_utf32_is_refused_naming_its_encoding(
+    tmp_path: Path, mark: str, codec: str, named: str, text: str
+) -> None:
     path = tmp_path / "papers.yaml"
-    path.write_bytes("papers: {}\n".encode("utf-16"))
+    path.write_bytes((mark + text).encode(codec))
     with pytest.raises(PapersiteError) as caught:
         load_yaml_file(path, "papers.yaml")
-    assert str(caught.value) == "papers.yaml: file is UTF-16 text: save it as UTF-8"
+    assert str(caught.value) == f"papers.yaml: {named}: save the file as UTF-8"
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ import yaml
 from papersite.errors import PapersiteError, display_path
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import describe, listed, suggest
-from papersite.yamlfile import load_yaml_text
+from papersite.yamlfile import WIDE_SNIFF_BYTES, load_yaml_text, wide_encoding
 
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
 DEFAULT_UNSORTED_PAGE_SIZE = 1000
@@ -283,7 +283,8 @@ def inherited(config_file: Path) -> list[Path]:
     merge fails in mergedeep. Each file is read as MkDocs reads it (its loader resolves !ENV; of a
     key written twice the last wins), so the chain is the one MkDocs follows. If ``config_file``
     cannot be read or parsed, the chain ends there: reading it with MkDocs says why, at its line.
-    A file INHERIT names that cannot be is named, with the INHERIT naming it.
+    A file INHERIT names that cannot be is named, with the INHERIT naming it. Any file of the
+    chain in UTF-16 or UTF-32, ``config_file`` too, raises, naming its encoding.
     """
     from mkdocs.utils.yaml import get_yaml_loader
 
@@ -294,8 +295,17 @@ def inherited(config_file: Path) -> list[Path]:
     while True:
         path = chain[-1]
         try:
+            raw = path.read_bytes()
+            # Refused as papersite's own YAML files are, even where PyYAML reads them (UTF-16
+            # with a byte-order mark): git shows such a file as binary, so a pull request's diff
+            # cannot be reviewed. MkDocs named the others by an "unacceptable character #x0000".
+            wide = wide_encoding(raw[:WIDE_SNIFF_BYTES])
+            if wide is not None:
+                raise PapersiteError(
+                    display_path(path), None, f"{wide}: save the file as UTF-8{named_by}"
+                )
             # yaml.load, not MkDocs' yaml_load: that one follows INHERIT itself, unchecked.
-            written = yaml.load(path.read_bytes(), Loader=get_yaml_loader())
+            written = yaml.load(raw, Loader=get_yaml_loader())
         except (OSError, yaml.YAMLError) as error:
             if not named_by:
                 return chain
@@ -360,7 +370,7 @@ def _unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None
         line = mark.line + 1 if mark is not None else None
         return line, f"YAML syntax error: {error.problem or error.context or 'invalid YAML'}"
     if isinstance(error, yaml.reader.ReaderError) and error.encoding != "unicode":
-        # Bytes not UTF-8 (nor UTF-16, after its byte-order mark): the position counts bytes.
+        # Bytes not UTF-8 (UTF-16 and UTF-32 are refused before): the position counts bytes.
         raw = path.read_bytes()
         start = raw.rfind(b"\n", 0, error.position) + 1
         return raw.count(b"\n", 0, error.position) + 1, (

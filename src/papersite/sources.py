@@ -27,7 +27,14 @@ from typing import BinaryIO, NamedTuple
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import CONTROL, clean_text
 from papersite.wording import closest, counted, suggest
-from papersite.yamlfile import DuplicateKey, YamlDocument, load_yaml_file
+from papersite.yamlfile import (
+    WIDE_SNIFF_BYTES,
+    DuplicateKey,
+    WideEncoding,
+    YamlDocument,
+    load_yaml_file,
+    wide_encoding,
+)
 
 # The folder of raw dumps in a content folder, and the file in it naming each dump's capture.
 SOURCES_DIR = "sources"
@@ -38,8 +45,6 @@ MAX_LINE_BYTES = 64 * 1024
 # One captured listing page is under 1 MB; the cap keeps a hostile file from filling memory with
 # millions of tiny records.
 MAX_DUMP_BYTES = 32 * 1024 * 1024
-# Enough of a file's start to tell UTF-16 or UTF-32 without a byte-order mark from UTF-8.
-WIDE_SNIFF_BYTES = 64
 # Years a capture or a paper's date may have (sources.schema.json bounds captured years alike);
 # anything outside is a typo, and would also date the site's files beyond what gzip can hold.
 EARLIEST_YEAR = 1990
@@ -614,22 +619,25 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
     # Where the reader's problems start: the error about bytes that are not UTF-8 goes there.
     start = len(dump.problems)
     with dump.source.path.open("rb") as handle:
-        wide = _wide_mark(handle.read(WIDE_SNIFF_BYTES), dump.display)
+        wide = wide_encoding(handle.read(WIDE_SNIFF_BYTES))
         handle.seek(0)
         stream: BinaryIO = handle
+        if wide is not None and not wide.mark:
+            # The byte order would be a guess: the file is named for what it is, not "binary".
+            raise PapersiteError(dump.display, 1, f"{wide}: save the file as UTF-8; file skipped")
         if wide is not None:
-            encoding, mark = wide
+            # With a mark the text decodes exactly, so it is read; with a warning, as git shows
+            # such a file as binary, so a pull request's diff of it cannot be reviewed.
             dump.problems.append(
                 Problem(
                     dump.display,
                     1,
-                    f"{encoding} text (byte-order mark {mark}): read as such; save the file as "
-                    "UTF-8",
+                    f"{wide}: read as such; save the file as UTF-8",
                     Severity.WARNING,
                 )
             )
             # As UTF-8, so its lines are checked (length, NUL) as any dump's are.
-            stream = io.BytesIO(_wide_text(handle.read(), encoding, dump).encode("utf-8"))
+            stream = io.BytesIO(_wide_text(handle.read(), wide, dump).encode("utf-8"))
         yield _numbered_lines(stream, dump)
     report_control_lines(dump)
     if dump.undecodable:
@@ -771,61 +779,14 @@ def _raw_lines(handle: BinaryIO) -> Iterator[bytes]:
         yield raw
 
 
-def _wide_mark(head: bytes, display: str) -> tuple[str, str] | None:
-    """The encoding ("UTF-16", "UTF-32") and byte-order mark as hex ("FF FE") of a file with one.
-
-    None for any other file. Editors on Windows save "Unicode" text as UTF-16, which the UTF-8
-    reader would refuse as binary for its NUL bytes; UTF-32 is rarer, but one tool's export is
-    enough. With a byte-order mark the text decodes exactly, so it is read (with a warning: git
-    shows such a file as binary, so a pull request's diff cannot be reviewed). Without one, each
-    ASCII character is a byte and one or three NULs: the endianness would be a guess, and the file
-    is refused, saying what it is rather than calling it binary.
-    """
-    # Told first: UTF-32's little-endian mark starts with UTF-16's.
-    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "UTF-32", head[:4].hex(" ").upper()
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16", head[:2].hex(" ").upper()
-    if b"\x00" not in head:
-        return None
-    # Told first too: the NULs of UTF-32's ASCII are pairs of UTF-16's, and none of UTF-16's ASCII
-    # is three NULs and a character.
-    for encoding, width in (("UTF-32", 4), ("UTF-16", 2)):
-        order = _wide_order(head, width)
-        if order is not None:
-            raise PapersiteError(
-                display,
-                1,
-                f"{encoding} text without a byte-order mark ({order}-endian, it seems): "
-                "save the file as UTF-8; file skipped",
-            )
-    return None
-
-
-def _wide_order(head: bytes, width: int) -> str | None:
-    """The byte order ("little", "big") of most of ``head``'s units of ``width`` bytes, if ASCII.
-
-    A unit is counted when its first byte (little-endian) or last (big-endian) is the only one
-    that is not NUL. None for fewer than two units, or when most are not so.
-    """
-    units = [head[start : start + width] for start in range(0, len(head) - width + 1, width)]
-    if len(units) < 2:
-        return None
-    blank = bytes(width - 1)
-    little = sum(1 for unit in units if unit[0] and unit[1:] == blank)
-    big = sum(1 for unit in units if unit[-1] and unit[:-1] == blank)
-    if max(little, big) * 2 <= len(units):
-        return None
-    return "little" if little > big else "big"
-
-
-def _wide_text(data: bytes, encoding: str, dump: Dump) -> str:
+def _wide_text(data: bytes, wide: WideEncoding, dump: Dump) -> str:
     """The text of a UTF-16 or UTF-32 file with a byte-order mark; a bad character is an error.
 
     Decoded whole: such files are rare and under MAX_DUMP_BYTES, and the line of a bad character
     is then known exactly, for the error at it. Like a byte that is not UTF-8, a bad one is shown
     as U+FFFD.
     """
+    encoding = wide.encoding
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:

@@ -10,7 +10,6 @@ stack or fill memory with nodes.
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 import unicodedata
@@ -37,6 +36,9 @@ MAX_DEPTH = 40
 MAX_NODES = 200_000
 
 Location = tuple[str | int, ...]
+
+# Enough of a file's start to tell UTF-16 or UTF-32 without a byte-order mark from UTF-8.
+WIDE_SNIFF_BYTES = 64
 
 _UNSEEN_BREAKS = {0x85: "next line", 0x2028: "line separator", 0x2029: "paragraph separator"}
 _UNSEEN_BREAK = re.compile("[\x85\u2028\u2029]")
@@ -112,6 +114,73 @@ class YamlDocument:
         return self.written.get(tuple(location), key if isinstance(key, str) else str(key))
 
 
+@dataclass(frozen=True)
+class WideEncoding:
+    """UTF-16 or UTF-32, as a file's first bytes show it: with a byte-order mark or without."""
+
+    encoding: str  # "UTF-16" or "UTF-32"
+    order: str  # "little" or "big" (-endian)
+    # Empty when the file has none: the order is then a guess.
+    mark: bytes
+
+    @property
+    def codec(self) -> str:
+        """Python's codec for the text after the mark ("utf-16-le")."""
+        return f"{self.encoding.lower()}-{self.order[0]}e"
+
+    def __str__(self) -> str:
+        if self.mark:
+            shown = self.mark.hex(" ").upper()
+            return f"{self.encoding} text ({self.order}-endian, byte-order mark {shown})"
+        return f"{self.encoding} text without a byte-order mark ({self.order}-endian, it seems)"
+
+
+def wide_encoding(head: bytes) -> WideEncoding | None:
+    """Whether a file starting with ``head`` (WIDE_SNIFF_BYTES of it) is UTF-16 or UTF-32 text.
+
+    None for any other file. Editors on Windows save "Unicode" text as UTF-16, which a UTF-8
+    reader refuses as binary for its NUL bytes, or (PyYAML) reads past its mark; UTF-32 is rarer,
+    but one tool's export is enough. Without a mark, each ASCII character is a byte and one or
+    three NULs, in the order most of ``head``'s characters show. Shared by the dumps' reader and
+    the YAML files' readers, so that both name such a file alike.
+    """
+    # Told first: UTF-32's little-endian mark starts with UTF-16's.
+    for mark, encoding, order in (
+        (b"\xff\xfe\x00\x00", "UTF-32", "little"),
+        (b"\x00\x00\xfe\xff", "UTF-32", "big"),
+        (b"\xff\xfe", "UTF-16", "little"),
+        (b"\xfe\xff", "UTF-16", "big"),
+    ):
+        if head.startswith(mark):
+            return WideEncoding(encoding, order, mark)
+    if b"\x00" not in head:
+        return None
+    # Told first too: the NULs of UTF-32's ASCII are pairs of UTF-16's, and none of UTF-16's ASCII
+    # is three NULs and a character.
+    for encoding, width in (("UTF-32", 4), ("UTF-16", 2)):
+        guessed = _wide_order(head, width)
+        if guessed is not None:
+            return WideEncoding(encoding, guessed, b"")
+    return None
+
+
+def _wide_order(head: bytes, width: int) -> str | None:
+    """The byte order ("little", "big") of most of ``head``'s units of ``width`` bytes, if ASCII.
+
+    A unit is counted when its first byte (little-endian) or last (big-endian) is the only one
+    that is not NUL. None for fewer than two units, or when most are not so.
+    """
+    units = [head[start : start + width] for start in range(0, len(head) - width + 1, width)]
+    if len(units) < 2:
+        return None
+    blank = bytes(width - 1)
+    little = sum(1 for unit in units if unit[0] and unit[1:] == blank)
+    big = sum(1 for unit in units if unit[-1] and unit[:-1] == blank)
+    if max(little, big) * 2 <= len(units):
+        return None
+    return "little" if little > big else "big"
+
+
 def plain_key(text: str) -> str:
     """``text`` written as a YAML key that reads back as the same text: quoted only if it must be.
 
@@ -154,12 +223,15 @@ def load_yaml_file(
     if len(raw) > MAX_BYTES:
         message = f"file is over {MAX_BYTES:,} bytes, the limit for YAML"
         raise PapersiteError(name, None, message + too_big)
+    # Refused even with a byte-order mark, as a dump is not: git shows such a file as binary, so
+    # a pull request's diff of it cannot be reviewed. Told before decoding: UTF-16's ASCII is
+    # UTF-8 too, NULs and all, which the parser refused as "character U+0000 is not allowed".
+    wide = wide_encoding(raw[:WIDE_SNIFF_BYTES])
+    if wide is not None:
+        raise PapersiteError(name, None, f"{wide}: save the file as UTF-8")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            # What some Windows editors save as "Unicode": every line would be off.
-            raise PapersiteError(name, None, "file is UTF-16 text: save it as UTF-8") from None
         line = raw[: exc.start].count(b"\n") + 1
         raise PapersiteError(name, line, "file is not UTF-8 text: save it as UTF-8") from None
     return load_yaml_text(
