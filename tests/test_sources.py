@@ -948,6 +948,33 @@ def test_utf16_or_utf32_without_a_byte_order_mark_is_named_not_called_binary(
     ]
 
 
+@pytest.mark.parametrize(
+    ("bom", "codec", "cut"),
+    [(b"\xff\xfe", "utf-16-le", 1), (b"\xff\xfe\x00\x00", "utf-32-le", 2)],
+)
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_a_cut_utf16_or_utf32_dump_skips_the_paper_it_breaks_with_the_error_about_its_bytes(
+    tmp_path: Path, bom: bytes, codec: str, cut: int, ending: str
+) -> None:
+    # Cut in the last paper's meta block, it was blamed on the meta block ("malformed meta
+    # block ... skipped"), as a byte that is not UTF-8 there is not.
+    path = tmp_path / "dump.txt"
+    lines = ["Title", "", "Abstract.", "", "Second", "", "Bad unit.", "", "apple Apple", "·"]
+    text = ending.join([*lines, "Oct 29 2"])
+    path.write_bytes((bom + text.encode(codec))[:-cut])
+    dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
+    assert [record.title for record in dump.records] == ["Title"]
+    error = (
+        11,
+        Severity.ERROR,
+        f"not valid {codec[:6].upper()} despite its byte-order mark: shown as U+FFFD; save the "
+        "file as UTF-8 (1 paper skipped until then: such a line is in their meta block)",
+    )
+    assert [(p.line, p.severity, p.message) for p in dump.problems][1:] == [error]
+    assert [(p.line, p.severity, p.message) for p in dump.skipped] == [error]
+    assert dump.skipped_titles == ["Second"]
+
+
 def test_lone_carriage_returns_end_lines_even_past_the_longest_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

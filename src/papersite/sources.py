@@ -13,6 +13,7 @@ dumps.py imports them from this module and this module nothing from it.
 from __future__ import annotations
 
 import calendar
+import codecs
 import contextlib
 import enum
 import io
@@ -45,6 +46,8 @@ MAX_LINE_BYTES = 64 * 1024
 # One captured listing page is under 1 MB; the cap keeps a hostile file from filling memory with
 # millions of tiny records.
 MAX_DUMP_BYTES = 32 * 1024 * 1024
+# Where a line ends, as _raw_lines ends it: at LF, CRLF or a CR alone.
+_LINE_END = re.compile(r"\r\n?|\n")
 # Years a capture or a paper's date may have (sources.schema.json bounds captured years alike);
 # anything outside is a typo, and would also date the site's files beyond what gzip can hold.
 EARLIEST_YEAR = 1990
@@ -165,7 +168,11 @@ class Record:
 
 @dataclass(frozen=True)
 class UndecodableLine:
-    """A line that is not UTF-8: its number, its first bad byte and that byte's column (from 1)."""
+    """A line that does not decode: its number, its first bad byte and its column (from 1).
+
+    Not UTF-8, or not the UTF-16 or UTF-32 a byte-order mark names: the column then counts
+    characters, and the byte is the first of the bad character's.
+    """
 
     line: int
     byte: int
@@ -192,7 +199,7 @@ class Dump:
     # them name no paper, and saying why spares a curator a list of "unknown paper id" errors.
     skipped_titles: list[str] = field(default_factory=list)
     unread: bool = False
-    # Lines that were not UTF-8, by number, in file order (see open_lines).
+    # Lines that did not decode (not UTF-8, mostly), by number, in file order (see open_lines).
     undecodable: dict[int, UndecodableLine] = field(default_factory=dict)
     # Papers skipped because their meta block holds such a line: the one error about those lines
     # says why, rather than one "malformed meta block" a paper (skip_undecodable).
@@ -215,10 +222,10 @@ class Dump:
             self.skipped_titles.append(title)
 
     def skip_undecodable(self, title: str) -> None:
-        """Skip a paper whose meta block holds a line that is not UTF-8: that line's error says so.
+        """Skip a paper whose meta block holds a line that does not decode: its error says so.
 
         The paper is counted among those skipped and reported by open_lines, once the lines are
-        read, in the one error about the lines that are not UTF-8.
+        read, in the one error about the lines that do not decode.
         """
         self.skipped_undecodable += 1
         self.skipped_titles.append(title)
@@ -616,8 +623,6 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
             f"file is {size:,} bytes; a dump may be at most {MAX_DUMP_BYTES:,} "
             "(one captured page is well under 1 MB): split it; file skipped",
         )
-    # Where the reader's problems start: the error about bytes that are not UTF-8 goes there.
-    start = len(dump.problems)
     with dump.source.path.open("rb") as handle:
         wide = wide_encoding(handle.read(WIDE_SNIFF_BYTES))
         handle.seek(0)
@@ -638,24 +643,33 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
             )
             # As UTF-8, so its lines are checked (length, NUL) as any dump's are.
             stream = io.BytesIO(_wide_text(handle.read(), wide, dump).encode("utf-8"))
+        # Where the reader's problems start: the error about bytes that do not decode goes there.
+        start = len(dump.problems)
         yield _numbered_lines(stream, dump)
     report_control_lines(dump)
     if dump.undecodable:
-        _report_undecodable(dump, start)
+        _report_undecodable(dump, start, wide)
 
 
-def _report_undecodable(dump: Dump, start: int) -> None:
-    """One error for the lines that are not UTF-8, before the problems reported after ``start``.
+def _report_undecodable(dump: Dump, start: int, wide: WideEncoding | None) -> None:
+    """One error for the lines that do not decode, before the problems reported after ``start``.
 
+    They are not UTF-8, or, with ``wide``, not the UTF-16 or UTF-32 its byte-order mark names.
     The papers skipped for such a line in their meta block are skipped with it: listed once, and
     counted one each, so that the dump's accounting (read = kept + skipped) still holds.
     """
     first, *others = dump.undecodable.values()
     more = f" (and {counted(len(others), 'more line')})" if others else ""
-    message = (
-        f"not UTF-8: byte 0x{first.byte:02x} at column {first.column}{more}, shown as U+FFFD; "
-        "save the file as UTF-8"
-    )
+    if wide is None:
+        message = (
+            f"not UTF-8: byte 0x{first.byte:02x} at column {first.column}{more}, shown as "
+            "U+FFFD; save the file as UTF-8"
+        )
+    else:
+        message = (
+            f"not valid {wide.encoding} despite its byte-order mark{more}: shown as U+FFFD; "
+            "save the file as UTF-8"
+        )
     if dump.skipped_undecodable:
         skipped = counted(dump.skipped_undecodable, "paper")
         message += f" ({skipped} skipped until then: such a line is in their meta block)"
@@ -780,20 +794,40 @@ def _raw_lines(handle: BinaryIO) -> Iterator[bytes]:
 
 
 def _wide_text(data: bytes, wide: WideEncoding, dump: Dump) -> str:
-    """The text of a UTF-16 or UTF-32 file with a byte-order mark; a bad character is an error.
+    """The text of a UTF-16 or UTF-32 file with a byte-order mark, as ``wide`` names it.
 
-    Decoded whole: such files are rare and under MAX_DUMP_BYTES, and the line of a bad character
-    is then known exactly, for the error at it. Like a byte that is not UTF-8, a bad one is shown
-    as U+FFFD.
+    Decoded whole: such files are rare and under MAX_DUMP_BYTES. Like a byte that is not UTF-8,
+    a bad character is shown as U+FFFD and its line noted in ``dump.undecodable``, so that a paper
+    whose meta block it breaks (a file cut short) is skipped with the one error about such lines,
+    not blamed on its meta block.
     """
-    encoding = wide.encoding
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].decode(encoding, errors="replace").count("\n") + 1
-        message = (
-            f"not valid {encoding} despite its byte-order mark: shown as U+FFFD; save the file as "
-            "UTF-8"
-        )
-        dump.problems.append(Problem(dump.display, line, message))
-        return data.decode(encoding, errors="replace")
+    text = data.decode(wide.encoding, _MARK_BAD)
+    line, start = 1, 0
+    # Line by line, as the UTF-8 reader notes them: the first bad character of each line.
+    while found := _MARKED_BAD.search(text, start):
+        bad = found.start()
+        line += len(_LINE_END.findall(text, start, bad))
+        begins = max(start, text.rfind("\n", start, bad) + 1, text.rfind("\r", start, bad) + 1)
+        dump.undecodable[line] = UndecodableLine(line, ord(found[0]) - 0xDC00, bad - begins + 1)
+        end = _LINE_END.search(text, bad)
+        if end is None:
+            break
+        line, start = line + 1, end.end()
+    return _MARKED_BAD.sub("\ufffd", text)
+
+
+def _mark_bad(error: UnicodeError) -> tuple[str, int]:
+    """A bad character's first byte as a lone surrogate, U+DC00 to U+DCFF, as surrogateescape.
+
+    No good UTF-16 or UTF-32 character decodes to one, so the bad ones can be found after the
+    file is decoded whole, in C; noting them as the codec finds them would need state here.
+    """
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return chr(0xDC00 + error.object[error.start]), error.end
+
+
+# The error handler _wide_text decodes with, and the characters it puts for bad ones.
+_MARK_BAD = "papersite-mark-bad"
+codecs.register_error(_MARK_BAD, _mark_bad)
+_MARKED_BAD = re.compile("[\udc00-\udcff]")

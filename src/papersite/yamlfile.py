@@ -123,11 +123,6 @@ class WideEncoding:
     # Empty when the file has none: the order is then a guess.
     mark: bytes
 
-    @property
-    def codec(self) -> str:
-        """Python's codec for the text after the mark ("utf-16-le")."""
-        return f"{self.encoding.lower()}-{self.order[0]}e"
-
     def __str__(self) -> str:
         if self.mark:
             shown = self.mark.hex(" ").upper()
