@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from papersite.catalogue import Paper
 from papersite.curation import CuratedPaper, Placement
+from papersite.dumps import read_text
 from papersite.feeds import ATOM, XML, atom_feed
 from papersite.options import DEFAULT_FEED_ENTRIES
+from papersite.sources import SourceFile
 
 NS = {"a": ATOM}
 BUILT = datetime(2025, 11, 20, tzinfo=UTC)
@@ -112,3 +115,28 @@ def test_a_feed_s_id_is_the_one_given_else_its_address() -> None:
     assert feed([]).findtext("a:id", namespaces=NS) == "https://example.org/feeds/papers.xml"
     kept = feed([], feed_id="https://example.org/old/papers.xml")
     assert kept.findtext("a:id", namespaces=NS) == "https://example.org/old/papers.xml"
+
+
+def test_a_dump_title_xml_forbids_gives_a_warning_and_a_feed_that_parses() -> None:
+    # One U+FFFE in a dump's title made the whole feed "not well-formed (invalid token)".
+    dump = read_text(
+        "Half\ufffeway\n\nIts abstract.\n", SourceFile(Path("d.txt"), "d.txt", "d.txt")
+    )
+    assert [(p.line, p.message) for p in dump.problems] == [
+        (1, "control character '\ufffe': shown as U+FFFD; remove it from the dump")
+    ]
+    (record,) = dump.records
+    item = CuratedPaper(paper("half", record.title, date(2025, 1, 2)))
+    assert feed([item]).findtext("a:entry/a:title", namespaces=NS) == "Half\ufffdway"
+
+
+def test_a_feed_never_writes_a_character_xml_forbids() -> None:
+    # Whatever reaches it, in a text or an attribute: readers refuse a feed with one whole.
+    bad = "a\x01\ud800\ufffe\uffffb"
+    item = CuratedPaper(paper("p", bad, date(2025, 1, 2)), (Placement(bad, "s", pinned=False),))
+    entry = feed([item]).find("a:entry", NS)
+    assert entry is not None
+    assert entry.findtext("a:title", namespaces=NS) == "a\ufffd\ufffd\ufffd\ufffdb"
+    assert [c.get("term") for c in entry.findall("a:category", NS)] == [
+        "a\ufffd\ufffd\ufffd\ufffdb"
+    ]

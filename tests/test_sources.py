@@ -79,6 +79,23 @@ def test_control_characters_are_a_warning_at_their_line_naming_them(tmp_path: Pa
     ]
 
 
+def test_characters_xml_forbids_are_a_warning_at_their_line_like_controls(tmp_path: Path) -> None:
+    # U+FFFE and U+FFFF are no XML characters: one in a title passed the check with no warning
+    # and made every feed holding the paper "not well-formed", which strict readers refuse.
+    path = tmp_path / "dump.txt"
+    path.write_text("Half\ufffeway\n\nAbstract \uffff.\n", encoding="utf-8")
+    dump = read_dump(SourceFile(path, "dump.txt", "dump.txt"))
+    assert [(r.title, r.abstract) for r in dump.records] == [("Half\ufffdway", "Abstract \ufffd.")]
+    assert [(p.line, p.severity, printable(p.message)) for p in dump.problems] == [
+        (
+            line,
+            Severity.WARNING,
+            f"control character '{code}': shown as U+FFFD; remove it from the dump",
+        )
+        for line, code in [(1, "\\ufffe"), (3, "\\uffff")]
+    ]
+
+
 @pytest.mark.parametrize("in_memory", [False, True])
 def test_control_characters_on_many_lines_are_named_on_the_first_few_then_counted(
     tmp_path: Path, in_memory: bool

@@ -971,13 +971,22 @@ def test_a_comment_that_cuts_unquoted_text_short_is_a_warning() -> None:
 
 def test_control_characters_written_as_escapes_are_refused_with_their_lines() -> None:
     # Raw ones never get past the reader; escapes do, and would reach pages, feeds and the CSV.
+    # So do U+FFFE, U+FFFF and lone surrogates, which XML forbids as it does controls.
     text = 'a: "bell\\a"\nb: "tab\\tand\\nnewline"\n"k\\x00": 1\nc:\n  - "\\x85 next line"\n'
+    text += 'd: "x\\uFFFE"\ne: ["\\ud800", "\\uffff"]\n'
     with pytest.raises(PapersiteError) as caught:
         load_yaml_text(text, "f.yaml")
     assert [str(problem) for problem in caught.value.problems] == [
         f"f.yaml:{line}: control character U+{code} in text (written as an escape?): "
         "nothing can show it; remove it"
-        for line, code in [(1, "0007"), (3, "0000"), (5, "0085")]
+        for line, code in [
+            (1, "0007"),
+            (3, "0000"),
+            (5, "0085"),
+            (6, "FFFE"),
+            (7, "D800"),
+            (7, "FFFF"),
+        ]
     ]
     assert load_yaml_text('b: "tab\\tand\\nnewline"\n', "f.yaml").data == {"b": "tab\tand\nnewline"}
 

@@ -27,7 +27,10 @@ def _timestamp(day: date) -> str:
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attributes)
+    # ElementTree escapes markup but writes any character as it is: one XML forbids (a control,
+    # U+FFFE) in a text or an attribute made the whole feed unreadable, so none is ever written.
+    cleaned = {name: clean_text(value) for name, value in attributes.items()}
+    element = ET.SubElement(parent, tag, cleaned)
     if text is not None:
         element.text = clean_text(text)
     return element

@@ -40,7 +40,9 @@ from papersite.wording import shortened, shows_nothing
 
 # C0 and C1 control characters (bar tab and newline) cannot be shown and are invalid in HTML and
 # XML; Python-Markdown also uses STX/ETX to mark its placeholders, so data must never carry them.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# The noncharacters U+FFFE and U+FFFF and lone surrogates are no XML characters either: one in a
+# title made the whole feed "not well-formed", which strict readers refuse; so they count as ones.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Every character Python-Markdown (with the tables extension) lets a backslash escape.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 # Marks that start inline Markdown on GitHub (code, emphasis, links, tags, entities, table cells,
@@ -54,7 +56,7 @@ _NOTE_EXTENSIONS = ("fenced_code", "tables", "sane_lists")
 
 def clean_text(text: str) -> str:
     """Text without control characters, which no page, feed or citation can show."""
-    # Every character CONTROL matches is in Unicode's category Cc, which str.isprintable() rejects:
+    # Every character CONTROL matches (categories Cc, Cs, Cn) is one str.isprintable() rejects:
     # so a printable text (nearly every line of a dump, every field of a page) skips the regex,
     # which costs half again as much as the test on the dumps' 240,000 lines at 50,000 papers.
     return text if text.isprintable() else CONTROL.sub("\ufffd", text)
