@@ -166,6 +166,14 @@ def test_a_former_id_s_addresses_lead_to_the_theme(tmp_path: Path) -> None:
             assert f'<link rel="canonical" href="{SETTINGS.site_url}{new}">' in page
             assert f'<a href="{back}{new}">' in page
             assert '<meta name="robots" content="noindex">' in page
+            # Feed readers follow neither the script nor the refresh: it names the theme's
+            # feeds in its head, as the theme's page does.
+            assert re.findall(r'<link rel="alternate" type="application/atom\+xml".*>', page) == [
+                '<link rel="alternate" type="application/atom+xml" title="papersite: newest '
+                f'papers" href="{back}feeds/papers.xml">',
+                '<link rel="alternate" type="application/atom+xml" title="papersite: Efficiency '
+                f'&lt;&amp; friends&gt;" href="{back}feeds/efficiency.xml">',
+            ]
             # The relative way there lands on the theme's page as MkDocs serves it.
             landed = (out / url / back / new).resolve()
             expected = out / (new.removesuffix("/") + ".md")

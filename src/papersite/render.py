@@ -339,6 +339,11 @@ def summarize(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
     return head.rstrip(" ,;:") + "…"
 
 
+def newest_feed(site_name: str) -> FeedView:
+    """The Atom feed of every paper, newest first, which every page names (as main.html does)."""
+    return FeedView(f"{site_name}: newest papers", urls.NEWEST_FEED)
+
+
 def theme_feed(site_name: str, theme: Theme) -> FeedView:
     """The Atom feed of a theme's papers, as its pages and its papers' pages name it."""
     return FeedView(f"{site_name}: {theme.title}", urls.feed_url(theme.id))
@@ -817,25 +822,29 @@ class _Generation:
                 # theme has now are written, the way its own later pages come and go.
                 for old in formerly:
                     old_url = urls.list_page_url(urls.theme_url(old), theme_page.number)
-                    self._redirect(old_url, theme_page.url, theme_page.title)
+                    self._redirect(old_url, theme_page.url, theme_page.title, self.feeds[theme.id])
         return placed_on
 
-    def _redirect(self, url: str, target: str, title: str) -> None:
+    def _redirect(self, url: str, target: str, title: str, feed: FeedView) -> None:
         """A page at ``url``, an address the site had, that sends its reader on to ``target``.
 
         Static HTML, which MkDocs copies as it is and any static host serves: the address is kept
         without server rules. The way there is relative, so it holds wherever the site is
         served; the page's #anchor goes along (a paper's place, a section), and search engines
-        are told to index the target instead.
+        are told to index the target instead. Its head names the site's feed and ``feed``, as
+        the target's does: feed readers follow neither the script nor the refresh.
         """
+        root = urls.up_to_root(url)
+        newest = newest_feed(self.settings.site_name)
         self.writer.write(
             urls.redirect_file(url),
             self.renderer.render(
                 "redirect.html.j2",
-                target=f"{urls.up_to_root(url)}{target}",
+                target=f"{root}{target}",
                 canonical=f"{self.settings.site_url}{target}",
                 title=title,
                 language=self.settings.search.language,
+                feeds=[FeedView(view.title, f"{root}{view.url}") for view in (newest, feed)],
             ),
         )
 
@@ -1038,7 +1047,8 @@ def _write_data(
     # One file of every paper, so a reader who wants several themes gets each key once.
     every = (citations[item.paper.id] for item in curation.papers)
     writer.write(urls.EVERY_BIBTEX, bibtex_file(f"{settings.site_name}: every paper", every))
-    newest = feed(f"{settings.site_name}: newest papers", urls.NEWEST_FEED, site, curation.papers)
+    view = newest_feed(settings.site_name)
+    newest = feed(view.title, view.url, site, curation.papers)
     writer.write(urls.NEWEST_FEED, newest)
     for theme in curation.themes:
         items = curation.in_theme(theme.id)
