@@ -367,6 +367,20 @@ T = "content/curation/themes.yaml"
             )
             for url in ("http://example.org/a b", "'https://github.com/a/b '")
         ),
+        # papers.json's schema promises an IRI, which RFC 3987 keeps these out of.
+        *(
+            (
+                f"papers:\n  teaching-transformers-to-add:\n    links:\n      paper: {url}\n",
+                f"{P}:5: 'paper' has a '{char}', which no web address may hold: percent-encode it "
+                f"as {encoded}",
+            )
+            for url, char, encoded in (
+                ("'https://example.com/?q=1&r=\"2\"'", '"', "%22"),
+                ("https://example.com/{x}", "{", "%7B"),
+                ("https://example.com/a`b", "`", "%60"),
+                ("https://example.com/a\\b", "\\", "%5C"),
+            )
+        ),
         (
             "papers:\n  teaching-transformers-to-add:\n    links:\n"
             "      code: 'https://github.com/x/y'\n      '': 'https://example.org'\n",

@@ -44,6 +44,9 @@ _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 _NOT_BLANK = r"\S"
 # The start of a web address, as the links' pattern takes it.
 _WEB = re.compile(r"https?://")
+# What shows yet RFC 3987 keeps out of an IRI, which the links' pattern refuses and papers.json's
+# schema promises each curator link is: one a consumer's validator or parser refused.
+_NOT_IN_IRI = re.compile(r'["<>\\^`{|}]')
 # What may follow a key run into its value, a space or a colon left out: 'themes {a', 'themes:{a',
 # 'hidden:Not a paper.'
 _RUN_ON = re.compile(r"[ \t{\[]|:\S")
@@ -280,8 +283,15 @@ def _message(
                 f"{_null_hint(value, quoted)}"
             )
         if len(location) >= 3 and location[-2] == "links":
-            if isinstance(value, str) and _WEB.match(value.strip()) and re.search(r"\s", value):
-                return f"{name} has a space: percent-encode it as %20 or remove it"
+            if isinstance(value, str) and _WEB.match(value.strip()):
+                if re.search(r"\s", value):
+                    return f"{name} has a space: percent-encode it as %20 or remove it"
+                if found := _NOT_IN_IRI.search(value):
+                    char = found.group()
+                    return (
+                        f"{name} has a '{char}', which no web address may hold: percent-encode "
+                        f"it as %{ord(char):02X}"
+                    )
             return (
                 f"{name} must be a web address starting with http:// or https://, not "
                 f"{describe(value)}"
