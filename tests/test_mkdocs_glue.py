@@ -491,6 +491,21 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
             "site_name: x\nsite_url: example.org/papers/\n",
             ": site_url must be the published address, e.g. https://example.github.io/papers/",
         ),
+        # Each page's address, its feed entry's id, is site_url and the page's path.
+        (
+            "site_name: x\nsite_url: https://example.org/my site/\n",
+            ":2: site_url 'https://example.org/my site/' has a space: percent-encode it as %20 or "
+            "remove it",
+        ),
+        *(
+            (
+                f"site_name: x\nsite_url: https://example.org/{end}\n",
+                f":2: site_url 'https://example.org/{end}' has {what} ('{end[0]}'), which would "
+                "end every page's address before its path: write the address of the site's "
+                "root, e.g. https://example.github.io/papers/",
+            )
+            for end, what in (("#x/", "a fragment"), ("?lang=en", "a query"))
+        ),
     ],
 )
 def test_feeds_and_citations_need_the_site_s_name_and_absolute_address(

@@ -122,6 +122,25 @@ def papersite_options(config_file: Path) -> Options:
     return options_of(read_mkdocs_yaml(config_file), config_file)
 
 
+def _unusable_site_url(site_url: str) -> str | None:
+    """Why ``site_url`` cannot begin the addresses of the site's pages, or None.
+
+    A page's address, and so its feed entry's id and link, is site_url with the page's path
+    after it: a space makes it no address (an invalid Atom id), and after a query or a fragment
+    the path is no path, so every entry's link led to the home page.
+    """
+    if re.search(r"\s", site_url):
+        return f"site_url {describe(site_url)} has a space: percent-encode it as %20 or remove it"
+    for mark, what in (("?", "a query"), ("#", "a fragment")):
+        if mark in site_url:
+            return (
+                f"site_url {describe(site_url)} has {what} ('{mark}'), which would end every "
+                "page's address before its path: write the address of the site's root, e.g. "
+                "https://example.github.io/papers/"
+            )
+    return None
+
+
 def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     """The site's name, address, author and options from mkdocs.yml.
 
@@ -158,6 +177,8 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             None,
             "site_url must be the published address, e.g. https://example.github.io/papers/",
         )
+    if wrong := _unusable_site_url(site_url):
+        raise PapersiteError(*written_at(config_file, ("site_url",)), wrong)
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     repo_url = config.get("repo_url")
     # MkDocs refuses a repo_url that is no address; papersite links only a web one.
