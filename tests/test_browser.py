@@ -1561,6 +1561,30 @@ def test_material_search_finds_words_in_brackets_and_quotes(
         assert problems == []
 
 
+@seeds_only
+@pytest.mark.parametrize(
+    ("query", "most"),
+    [
+        ("e.g.", 60),  # 55 papers hold it
+        ("U.S.", 1),  # one does
+        ("GPT-3.5", 40),  # 32 hold "GPT" and "3.5"
+    ],
+)
+def test_material_search_keeps_dotted_words_whole(
+    browser: Browser, shipped_site: Path, query: str, most: int
+) -> None:
+    # Split at its dots, "e.g." was "e" and "g", words Material finds by their start: both found
+    # 482 of the 506 pages, "U.S." 483.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        material_search(page, query)
+        status = page.get_by_role("status")
+        expect(status).to_have_text(re.compile(r"^\d+ matching documents?$"))
+        found = int((status.text_content() or "").split()[0])
+        assert 1 <= found <= most, (query, found)
+        assert problems == []
+
+
 def test_material_search_announces_how_many_papers_it_found(
     browser: Browser, shipped_site: Path
 ) -> None:
