@@ -128,6 +128,7 @@ def test_notes_are_markdown_without_raw_html_or_script_links() -> None:
                 "a link with neither text nor address is left out: give it both, as [text](https://…)"
             ],
         ),
+        ("Read [the paper]().", ["link 'the paper'"]),
         # Written to show as code, or not HTML at all: nothing to say.
         ("`<div>` and\n\n```\n<b>code</b>\n```\n\n    <i>indented</i>", []),
         ("a < b, x<y and <https://example.org>; [rel](../other/), [m](mailto:a@b.c)", []),
@@ -257,7 +258,8 @@ def test_a_note_shown_deeper_leads_where_its_curator_wrote_it_to() -> None:
     written, shown = "https://example.org/site/themes/t/", "https://example.org/site/themes/t/2/"
     as_written = _Links(render_note(note)).found
     deeper = render_note(note, prefix="../")
-    assert len(as_written) == 10  # every link but the dropped one, none of the code
+    # Every link but the dropped one and "[same]()", whose text shows plain; none of the code.
+    assert len(as_written) == 9
     assert [(tag, name) for tag, name, _ in _Links(deeper).found] == [
         (tag, name) for tag, name, _ in as_written
     ]
@@ -342,6 +344,20 @@ def test_a_link_with_neither_text_nor_address_or_unsafe_without_text_shows_nothi
         assert render_note(f"See {link}, *{link}*.") == "<p>See , <em></em>.</p>", link
     # A paragraph it alone made goes with it.
     assert render_note("Top\n\n[](<>)\n\n![](javascript:x)\n\nEnd") == "<p>Top</p>\n<p>End</p>"
+
+
+def test_a_link_without_an_address_shows_its_text_plain() -> None:
+    # <a href=""> reloads the page: the address forgotten, the text is all there is to show.
+    for link in ("[the paper]()", "[the paper](<>)", "[the paper]( )", "[the paper](&#32;)"):
+        assert render_note(f"Read {link}.") == "<p>Read the paper.</p>", link
+    assert render_note("[**](<>)") == "<p>**</p>"
+    assert render_note("a [*the* `p` y](<>) z ![alt]()") == (
+        "<p>a <em>the</em> <code>p</code> y z alt</p>"
+    )
+    assert note_problems("Read [the paper]().") == (
+        "link 'the paper' shows as plain text, having no address: give it one, as "
+        "[text](https://…)",
+    )
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ Markdown: it is HTML-escaped and placed inside raw HTML blocks, which Python-Mar
 untouched. Where text must stay Markdown (headings that feed the table of contents), every character
 Markdown could act on is backslash-escaped as well. Curators' notes are Markdown without raw HTML:
 they are rendered here, with raw HTML turned into text, headings into bold text, images into links
-to them, links without text into their addresses (left out when they have none) and unsafe link
-schemes dropped.
+to them, links without text into their addresses (left out when they have none), links without
+an address into their text and unsafe link schemes dropped.
 Text for the GitHub-flavoured Markdown of ``papersite review`` is backslash-escaped the same
 way (:func:`escape_gfm`), or, where it must show to the letter (an address), put in a code span
 (:func:`code_span`).
@@ -220,6 +220,25 @@ def _remove_inline(element: ET.Element, parents: dict[ET.Element, ET.Element]) -
         parents[parent].remove(parent)
 
 
+def _unwrap(element: ET.Element, parents: dict[ET.Element, ET.Element]) -> None:
+    """Replaces an inline element with what it holds, its text and elements, in their place."""
+    parent = parents[element]
+    index = list(parent).index(element)
+    inside = list(element)
+    # Its text joins what comes before it; its tail, what it holds last.
+    before = parent[index - 1] if index else None
+    joined = (element.text or "") + ("" if inside else element.tail or "")
+    if before is not None:
+        before.tail = (before.tail or "") + joined
+    else:
+        parent.text = (parent.text or "") + joined
+    if inside:
+        inside[-1].tail = (inside[-1].tail or "") + (element.tail or "")
+    parent[index : index + 1] = inside
+    for child in inside:
+        parents[child] = parent
+
+
 def _shown_text(md: markdown.Markdown, element: ET.Element) -> str:
     """An element's text as a page shows it, with the entities Python-Markdown stashed decoded.
 
@@ -369,16 +388,26 @@ class _EmptyLinksShown(Treeprocessor):
     A link with no address either (``[](<>)``) is removed, and counted in ``left_out``. One with
     an unsafe address is left with no text, for :class:`_DropUnsafeLinks` to remove: its address
     is not for a reader to follow, and it is said to be dropped instead.
+
+    A link with text but no address (``[the paper]()``, its address forgotten) shows its text
+    without a link, collected in ``unlinked``: ``<a href="">`` would only reload the page.
     """
 
     found: list[str]
     left_out: int
+    unlinked: list[str]
 
     def run(self, root: ET.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
         for element in list(root.iter("a")):
             href = element.get("href")
-            if href is None or not shows_nothing(_shown_text(self.md, element)):
+            if href is None:
+                continue
+            text = _shown_text(self.md, element)
+            if not shows_nothing(text):
+                if shows_nothing(html.unescape(href)):
+                    self.unlinked.append(text.strip())
+                    _unwrap(element, parents)
                 continue
             if shows_nothing(html.unescape(href)):
                 self.left_out += 1
@@ -515,7 +544,8 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
     """What rendering the note changes from what its curator wrote: raw HTML, links, images.
 
     Headings show as bold text, images as links, raw HTML as text, links without text as their
-    addresses; links with neither are left out, and unsafe links dropped.
+    addresses and links without an address as their text; links with neither are left out, and
+    unsafe links dropped.
 
     A note shown on ``pages`` > 1 pages (a paper's, its themes') also may not link relatively: the
     same address leads somewhere else from each page.
@@ -555,6 +585,11 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
     if note.left_out:
         problems.append(
             "a link with neither text nor address is left out: give it both, as [text](https://…)"
+        )
+    if note.unlinked:
+        problems.append(
+            f"link {shortened(note.unlinked[0], 50)!r} shows as plain text, having no address: "
+            "give it one, as [text](https://…)"
         )
     if note.dropped:
         problems.append(
@@ -620,6 +655,7 @@ class _Converted:
     images: list[str]  # their addresses, shown as links
     empty_links: list[str]  # their addresses, shown as their text
     left_out: int  # links with neither text nor address, removed
+    unlinked: list[str]  # the text of links without an address, shown as plain text
     dropped: list[str]  # unsafe links, removed
     relative: list[str]  # relative links, as written
 
@@ -637,6 +673,7 @@ def _convert_note(text: str, prefix: str = "") -> _Converted:
     assert isinstance(empty_links, _EmptyLinksShown)
     links.dropped, links.relative, links.prefix, raw.found = [], [], prefix, []
     headings.found, images.found, empty_links.found, empty_links.left_out = [], [], [], 0
+    empty_links.unlinked = []
     rendered: str = _NOTES.convert(clean_text(text))
     return _Converted(
         rendered,
@@ -645,6 +682,7 @@ def _convert_note(text: str, prefix: str = "") -> _Converted:
         images.found,
         empty_links.found,
         empty_links.left_out,
+        empty_links.unlinked,
         links.dropped,
         links.relative,
     )
