@@ -129,6 +129,14 @@ def test_notes_are_markdown_without_raw_html_or_script_links() -> None:
             ],
         ),
         ("Read [the paper]().", ["link 'the paper'"]),
+        # A heading its link left empty: the link is what to mend, not the '#'.
+        (
+            "## [](<>)",
+            [
+                "a link with neither text nor address is left out: give it both, as [text](https://…)"
+            ],
+        ),
+        ("# [](javascript:alert(1))", ["link 'javascript:alert(1)'"]),
         # Written to show as code, or not HTML at all: nothing to say.
         ("`<div>` and\n\n```\n<b>code</b>\n```\n\n    <i>indented</i>", []),
         ("a < b, x<y and <https://example.org>; [rel](../other/), [m](mailto:a@b.c)", []),
@@ -341,9 +349,27 @@ def test_a_link_with_neither_text_nor_address_or_unsafe_without_text_shows_nothi
         "[](javascript:x)",
         "![](data:x)",
     ):
-        assert render_note(f"See {link}, *{link}*.") == "<p>See , <em></em>.</p>", link
+        assert render_note(f"See {link}, *{link}*.") == "<p>See , .</p>", link
     # A paragraph it alone made goes with it.
     assert render_note("Top\n\n[](<>)\n\n![](javascript:x)\n\nEnd") == "<p>Top</p>\n<p>End</p>"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "## [](<>)",
+        "# [](javascript:alert(1))",
+        "- [](<>)",
+        "1. [](<>)",
+        "> [](<>)",
+        "- **[](<>)**",
+        "- [](javascript:x)",
+    ],
+)
+def test_what_a_left_out_link_empties_goes_with_it(note: str) -> None:
+    # <li></li> showed a bullet by nothing, <blockquote> a bar, <strong></strong> in a heading
+    # made bold an empty paragraph.
+    assert render_note(f"Top\n\n{note}\n\nEnd") == "<p>Top</p>\n<p>End</p>"
 
 
 def test_a_link_without_an_address_shows_its_text_plain() -> None:

@@ -206,18 +206,32 @@ class _DropUnsafeLinks(Treeprocessor):
                         element.set(attribute, self.prefix + value)
 
 
+# What a link removed may leave holding nothing, to be removed in turn: an empty paragraph,
+# emphasis, heading, list item, list or quote shows as a gap, a bullet or a bar with nothing by it.
+_EMPTIED_BLOCKS = frozenset(
+    {"p", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+_EMPTIED = _EMPTIED_BLOCKS | {"em", "strong"}
+
+
 def _remove_inline(element: ET.Element, parents: dict[ET.Element, ET.Element]) -> None:
-    """Removes an inline element, keeping the text that follows it, and a paragraph it empties."""
+    """Removes an element a link left empty, keeping the text after it inline, and what it empties.
+
+    What it leaves empty (:data:`_EMPTIED`) goes too: the emphasis around it, its paragraph, its
+    list item and the list, a quote.
+    """
     parent = parents[element]
-    if element.tail:
+    # A block's tail is the line break between blocks; an inline element's is text that shows.
+    if element.tail and element.tag not in _EMPTIED_BLOCKS:
         index = list(parent).index(element)
         if index:
             parent[index - 1].tail = (parent[index - 1].tail or "") + element.tail
         else:
             parent.text = (parent.text or "") + element.tail
     parent.remove(element)
-    if parent.tag == "p" and not len(parent) and not (parent.text or "").strip():
-        parents[parent].remove(parent)
+    emptied = not len(parent) and not (parent.text or "").strip()
+    if emptied and parent.tag in _EMPTIED and parent in parents:
+        _remove_inline(parent, parents)
 
 
 def _unwrap(element: ET.Element, parents: dict[ET.Element, ET.Element]) -> None:
@@ -290,7 +304,8 @@ class _HeadingsAsBold(Treeprocessor):
     "# Why read it" as a page-sized <h1> in the middle of a list.
 
     An empty heading ("#" alone on its line) is removed, its text "" in ``found``: it would
-    show as an empty paragraph.
+    show as an empty paragraph. One holding only a link with neither text nor a safe address is
+    not counted: :class:`_DropUnsafeLinks` removes the link, and the heading with it, and says so.
     """
 
     found: list[str]
@@ -301,7 +316,8 @@ class _HeadingsAsBold(Treeprocessor):
             tag = element.tag  # a function, not text, for a comment node
             if isinstance(tag, str) and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
                 text = "".join(element.itertext()).strip()
-                self.found.append(text)
+                if text or not len(element):
+                    self.found.append(text)
                 if not text and not len(element):
                     parents[element].remove(element)
                     continue
