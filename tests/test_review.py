@@ -2209,6 +2209,33 @@ def test_a_paper_the_rules_move_says_so_as_an_added_one_does(curated_content: Pa
     ) in text
 
 
+@pytest.mark.parametrize(
+    ("edited", "said"),
+    [
+        ("", "its entry in papers.yaml removed in this pull request"),
+        ("    note: kept\n", "its themes in papers.yaml removed in this pull request"),
+    ],
+)
+def test_a_paper_moved_as_the_pull_request_removes_its_pinned_themes_says_so(
+    curated_content: Path, edited: str, said: str
+) -> None:
+    # "not yet decided in papers.yaml" would say no curator ever placed it, hiding the removal.
+    entry = "  four-bit-quantization-of-large-language-models:\n"
+    pinned = "    themes: {efficiency: fast-decoding}\n"
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text(encoding="utf-8") + entry + pinned, encoding="utf-8")
+    head = _head_copy(curated_content)
+    text = (head / "curation" / "papers.yaml").read_text(encoding="utf-8")
+    (head / "curation" / "papers.yaml").write_text(
+        text.replace(entry + pinned, entry + edited if edited else ""), encoding="utf-8"
+    )
+    [moved] = review(curated_content, head).moved
+    assert (moved.paper_id, moved.note) == (
+        "four-bit-quantization-of-large-language-models",
+        f"{said}: placed by the rules now",
+    )
+
+
 def test_a_theme_moved_in_the_order_is_named_and_not_those_it_passed(
     curated_content: Path,
 ) -> None:

@@ -1117,8 +1117,10 @@ def _moved(compared: _Comparison) -> tuple[PaperChange, ...]:
 
     One whose id changed, leaving its entry in papers.yaml under the old id (another paper's,
     when in ``compared.taken``), says that papers.yaml no longer decides it; one whose entry the
-    pull request deletes says so too, but not that its entry is under the old id. Any other that
-    papers.yaml does not place says that the rules did, as an added one does (_undecided).
+    pull request deletes says so too, but not that its entry is under the old id. One whose
+    themes the base branch's papers.yaml pins and the pull request's does not says that the pull
+    request removed them (_unpinned). Any other that papers.yaml does not place says that the
+    rules did, as an added one does (_undecided).
     """
     base, head = compared.base, compared.head
     moved = []
@@ -1137,11 +1139,34 @@ def _moved(compared: _Comparison) -> tuple[PaperChange, ...]:
             other = ", which another paper now has" if was_id in compared.taken else ""
             entry = f", its entry being under its old id{other}" if was_id in head.entries else ""
             note = f"{placed}papers.yaml no longer decides it{entry}"
+        elif unpinned := _unpinned(compared, paper_id):
+            note = unpinned
         elif undecided := _undecided(head, paper_id):
             # As an added paper says it: a rule's edit moved it, not a curator's decision.
             note = undecided
         moved.append(PaperChange(paper_id, head.title(paper_id), before, after, note))
     return tuple(moved)
+
+
+def _unpinned(compared: _Comparison, paper_id: str) -> str:
+    """That the pull request removes the themes the base branch's papers.yaml pins a paper to.
+
+    Its entry deleted, or left without 'themes', 'add' or 'remove': the rules place it now, and
+    "not yet decided" (_undecided) would say no curator ever did, hiding the decision removed.
+    """
+    base, head = compared.base.files, compared.head.files
+    if base is None or head is None:
+        return ""
+    # The base side's curation files, as read, keep its own ids.
+    was = base.decisions.get(compared.was_ids.get(paper_id, paper_id))
+    now = head.decisions.get(paper_id)
+    if was is None or not was.pins_themes or (now is not None and now.pins_themes):
+        return ""
+    removed = (
+        f"its {'entry' if now is None else 'themes'} in papers.yaml removed in this pull request"
+    )
+    placed = ": placed by the rules now" if compared.head.papers[paper_id].placements else ""
+    return f"{removed}{placed}"
 
 
 def _edited(compared: _Comparison) -> tuple[PaperEdit, ...]:
