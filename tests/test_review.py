@@ -1354,6 +1354,33 @@ def test_ids_traded_with_no_entry_under_them_say_no_decisions_moved(
     }
 
 
+def test_an_arxiv_id_deleted_that_its_abstract_links_anyway_is_no_edit(
+    curated_content: Path,
+) -> None:
+    # The page links the same id either way: "`2410.01234` → `2410.01234` (from its abstract)"
+    # and "1 edited" would send a reviewer looking for a change that is not there.
+    dump = curated_content / "sources" / "dump.txt"
+    dump.write_text(
+        dump.read_text(encoding="utf-8").replace(
+            "at eight bits.", "at eight bits (https://arxiv.org/abs/2410.01234)."
+        ),
+        encoding="utf-8",
+    )
+    head = _head_copy(curated_content)
+    papers = curated_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(
+        text.replace(
+            "without losing their long memory.\n",
+            "without losing their long memory.\n    arxiv: '2410.01234'\n",
+        ),
+        encoding="utf-8",
+    )
+    report = review(curated_content, head)
+    assert report.edited == ()
+    assert report.unchanged
+
+
 def test_a_paper_moved_as_its_entry_stays_under_the_id_it_lost_says_so(
     curated_content: Path,
 ) -> None:

@@ -1336,8 +1336,9 @@ def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
     changes += [f"tag {code_span(tag)} added" for tag in sorted(added, key=text_order)]
     changes += [f"tag {code_span(tag)} removed" for tag in sorted(removed, key=text_order)]
     # Both ids, as the page links them: a wrong one changes the paper's arXiv link and its
-    # BibTeX, unseen otherwise.
-    if (before.arxiv_id, before.no_arxiv_id) != (after.arxiv_id, after.no_arxiv_id):
+    # BibTeX, unseen otherwise. Compared as linked too: an id deleted that the abstract links
+    # anyway changes nothing on the page.
+    if arxiv_id_of(before) != arxiv_id_of(after):
         changes.append(f"arXiv id {_arxiv(before)} → {_arxiv(after)}")
     changes += _link_edits(before.links, after.links)
     return tuple(changes)
