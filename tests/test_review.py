@@ -992,6 +992,29 @@ def test_an_arxiv_null_shows_as_written_added_or_edited(
     assert "(arXiv id none (`arxiv: null`))" in format_review(report)
 
 
+def _link_arxiv_in_abstract(content: Path) -> None:
+    """Make the quantized state-space paper's abstract link arXiv 2410.01234, as its own id."""
+    dump = content / "sources" / "dump.txt"
+    dump.write_text(
+        dump.read_text(encoding="utf-8").replace(
+            "at eight bits.", "at eight bits (https://arxiv.org/abs/2410.01234)."
+        ),
+        encoding="utf-8",
+    )
+
+
+def _set_arxiv(content: Path, value: str) -> None:
+    """Give the quantized state-space paper's entry in papers.yaml 'arxiv: value'."""
+    papers = content / "curation" / "papers.yaml"
+    papers.write_text(
+        papers.read_text(encoding="utf-8").replace(
+            "without losing their long memory.\n",
+            f"without losing their long memory.\n    arxiv: {value}\n",
+        ),
+        encoding="utf-8",
+    )
+
+
 @pytest.mark.parametrize(
     ("base_null", "said"),
     [
@@ -1003,22 +1026,8 @@ def test_an_arxiv_null_names_the_id_from_the_abstract_it_takes_away_or_gives_bac
     curated_content: Path, head_content: Path, base_null: bool, said: str
 ) -> None:
     for content in (curated_content, head_content):
-        dump = content / "sources" / "dump.txt"
-        dump.write_text(
-            dump.read_text(encoding="utf-8").replace(
-                "at eight bits.", "at eight bits (https://arxiv.org/abs/2410.01234)."
-            ),
-            encoding="utf-8",
-        )
-    papers = (curated_content if base_null else head_content) / "curation" / "papers.yaml"
-    text = papers.read_text(encoding="utf-8")
-    papers.write_text(
-        text.replace(
-            "without losing their long memory.\n",
-            "without losing their long memory.\n    arxiv: null\n",
-        ),
-        encoding="utf-8",
-    )
+        _link_arxiv_in_abstract(content)
+    _set_arxiv(curated_content if base_null else head_content, "null")
     edits = {e.paper_id: e.changes for e in review(curated_content, head_content).edited}
     assert said in edits["quantized-state-space-models"]
 
@@ -1359,23 +1368,9 @@ def test_an_arxiv_id_deleted_that_its_abstract_links_anyway_is_no_edit(
 ) -> None:
     # The page links the same id either way: "`2410.01234` → `2410.01234` (from its abstract)"
     # and "1 edited" would send a reviewer looking for a change that is not there.
-    dump = curated_content / "sources" / "dump.txt"
-    dump.write_text(
-        dump.read_text(encoding="utf-8").replace(
-            "at eight bits.", "at eight bits (https://arxiv.org/abs/2410.01234)."
-        ),
-        encoding="utf-8",
-    )
+    _link_arxiv_in_abstract(curated_content)
     head = _head_copy(curated_content)
-    papers = curated_content / "curation" / "papers.yaml"
-    text = papers.read_text(encoding="utf-8")
-    papers.write_text(
-        text.replace(
-            "without losing their long memory.\n",
-            "without losing their long memory.\n    arxiv: '2410.01234'\n",
-        ),
-        encoding="utf-8",
-    )
+    _set_arxiv(curated_content, "'2410.01234'")
     report = review(curated_content, head)
     assert report.edited == ()
     assert report.unchanged
