@@ -848,17 +848,21 @@ def test_a_paper_whose_entry_holds_a_key_twice_is_not_compared_rather_than_edite
     ]
 
 
+def _under_a_typo(content: Path, stray: str = "") -> int:
+    """Put teaching-transformers-to-add's entry under a typo, after a ``stray`` one; its line."""
+    papers = content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8").replace("papers:\n", f"papers:\n{stray}", 1)
+    text = text.replace("  teaching-transformers-to-add:", "  teaching-transformers-to-ad:")
+    papers.write_text(text, encoding="utf-8")
+    return text.split("\n").index("  teaching-transformers-to-ad:") + 1
+
+
 def test_a_paper_whose_entry_the_pull_request_puts_under_a_typo_is_not_compared(
     curated_content: Path, head_content: Path
 ) -> None:
     # "did you mean 'teaching-transformers-to-add'?" under Check: the paper losing its featuring,
     # note and place is that mistake's doing, not edits of the curators'.
-    papers = head_content / "curation" / "papers.yaml"
-    text = papers.read_text(encoding="utf-8")
-    papers.write_text(
-        text.replace("  teaching-transformers-to-add:", "  teaching-transformers-to-ad:"),
-        encoding="utf-8",
-    )
+    assert _under_a_typo(head_content) == 5
     report = review(curated_content, head_content)
     changed = {c.paper_id for c in (*report.added, *report.moved, *report.removed)}
     assert "teaching-transformers-to-add" not in changed | {e.paper_id for e in report.edited}
@@ -869,6 +873,21 @@ def test_a_paper_whose_entry_the_pull_request_puts_under_a_typo_is_not_compared(
         "(see Check)",
     )
     assert any("did you mean 'teaching-transformers-to-add'?" in p.message for p in report.problems)
+
+
+def test_a_paper_two_entries_under_typos_name_is_not_compared_with_both_lines(
+    curated_content: Path, head_content: Path
+) -> None:
+    # Naming only the first, a one-line 'featured: false', sent a reviewer to the wrong entry:
+    # the decisions are in the second.
+    stray = "  teaching-transformer-to-add:\n    featured: false\n"
+    first, second = 5, _under_a_typo(head_content, stray)
+    [not_compared] = review(curated_content, head_content).not_compared
+    assert (not_compared.paper_id, not_compared.where) == (
+        "teaching-transformers-to-add",
+        f"in this pull request: its entries at `head/curation/papers.yaml:{first}` and "
+        f"`head/curation/papers.yaml:{second}` name no paper now (see Check)",
+    )
 
 
 def test_an_entry_in_error_on_the_base_branch_is_named_as_such(

@@ -78,7 +78,7 @@ from papersite.markup import code_span, escape_gfm
 from papersite.rules import Term
 from papersite.sources import SOURCES_DIR, SOURCES_FILE, Listing, Record, SourceFile
 from papersite.tags import plain_slug, tag_slugs, text_order
-from papersite.wording import closest
+from papersite.wording import closest, listed
 from papersite.yamlfile import load_yaml_file
 
 # Characters of a note or a reason for hiding the summary shows: enough for a reviewer to judge.
@@ -283,8 +283,8 @@ class NotCompared:
     base: bool
     head: bool
     # For a paper whose decisions the pull request's papers.yaml holds under an id of no paper
-    # (a typo, or the id it had): where that entry is, as a path and line.
-    entry: str | None = None
+    # (a typo, or the id it had): where each such entry is, as a path and line, in file order.
+    entries: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -293,9 +293,13 @@ class NotCompared:
             side = "in this pull request and on the base branch"
         else:
             side = "in this pull request" if self.head else "on the base branch"
-        if self.entry is None:
+        if not self.entries:
             return side
-        return f"{side}: its entry at {code_span(self.entry)} names no paper now (see Check)"
+        # Each one: the decisions may be in any, and the first may be a stray line of them.
+        at = listed([code_span(entry) for entry in self.entries])
+        if len(self.entries) == 1:
+            return f"{side}: its entry at {at} names no paper now (see Check)"
+        return f"{side}: its entries at {at} name no paper now (see Check)"
 
 
 @dataclass(frozen=True)
@@ -975,13 +979,13 @@ def _not_compared_papers(
     head: _Side,
     base_in_error: frozenset[str],
     in_error: frozenset[str],
-    astray: dict[str, str],
+    astray: dict[str, tuple[str, ...]],
 ) -> tuple[NotCompared, ...]:
     """The papers not compared, in order of id: their entry in papers.yaml is in error on a side.
 
     ``base_in_error`` are the base branch's, under the ids the papers have in the pull request;
     ``astray`` the papers whose entry the pull request leaves under an id of no paper, with
-    where that entry is (_entries_astray).
+    where those entries are (_entries_astray).
     """
     return tuple(
         NotCompared(
@@ -989,24 +993,27 @@ def _not_compared_papers(
             (head if head.has(paper_id) else base).title(paper_id),
             paper_id in base_in_error,
             paper_id in head.curation.in_error or paper_id in astray,
-            astray.get(paper_id),
+            astray.get(paper_id, ()),
         )
         for paper_id in sorted(in_error)
     )
 
 
-def _entries_astray(base: _Side, head: _Side, was_ids: dict[str, str]) -> dict[str, str]:
+def _entries_astray(
+    base: _Side, head: _Side, was_ids: dict[str, str]
+) -> dict[str, tuple[str, ...]]:
     """Papers that lose their entry as the pull request leaves it under an id of no paper.
 
     Each paper the base branch decides and the pull request does not, whose decisions an entry
     under an unknown id likely holds: the id it had (``was_ids``, new id to old), or the one its
     error names as meant (a typo's "did you mean", a twin, a title joined). Its featuring, note
-    and place lost are the error's doing, not the curators': by paper id, where the entry is.
+    and place lost are the error's doing, not the curators': by paper id, where each such entry
+    is, in file order.
     The base side's curation files, as read, keep its own ids.
     """
     if base.files is None or head.files is None:
         return {}
-    astray: dict[str, str] = {}
+    astray: dict[str, tuple[str, ...]] = {}
     now_ids = {old: new for new, old in was_ids.items()}
     for entry in head.files.unknown_entries:
         for paper_id in (entry.meant, now_ids.get(entry.key)):
@@ -1016,7 +1023,9 @@ def _entries_astray(base: _Side, head: _Side, was_ids: dict[str, str]) -> dict[s
                 and was_ids.get(paper_id, paper_id) in base.files.decisions
                 and paper_id not in head.files.decisions
             ):
-                astray.setdefault(paper_id, f"{head.files.papers_path}:{entry.line}")
+                where = f"{head.files.papers_path}:{entry.line}"
+                if where not in astray.get(paper_id, ()):
+                    astray[paper_id] = (*astray.get(paper_id, ()), where)
     return astray
 
 
