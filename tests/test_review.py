@@ -181,6 +181,42 @@ def test_a_pull_request_that_changes_nothing_says_so_and_keeps_its_check_list(
     )
 
 
+def test_a_pull_request_whose_only_edit_is_in_error_does_not_claim_no_rule_differs(
+    curated_content: Path,
+) -> None:
+    # The second threshold is an error, so the rules read as before: "no rule differs" would
+    # vouch for an edit nothing compared.
+    head = _head_copy(curated_content)
+    _edit_themes(head, ("threshold: 3\n", "threshold: 3\n      threshold: 1\n"))
+    assert format_review(review(curated_content, head)).startswith(
+        "## Content review\n"
+        "\n"
+        "**No change to the site that could be read**: no paper, theme, rule or dump differs from "
+        "the base branch as read (6 papers on the site), and what errors keep from being read is "
+        "not compared (see Check); `papersite check`: 1 error, 0 warnings.\n"
+        "\n"
+        "### Check\n"
+    )
+
+
+def test_a_new_entry_under_a_typo_lists_the_paper_it_names_as_not_compared(
+    curated_content: Path,
+) -> None:
+    # The base branch has no entry for the paper: the note meant for it is lost all the same.
+    head = _head_copy(curated_content)
+    with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write("  four-bit-quantizaton-of-large-language-models:\n    note: Kept.\n")
+    report = review(curated_content, head)
+    assert [(n.paper_id, n.where) for n in report.not_compared] == [
+        (
+            "four-bit-quantization-of-large-language-models",
+            "in this pull request: its entry at `head/curation/papers.yaml:17` names no paper now "
+            "(see Check)",
+        )
+    ]
+    assert not report.unchanged
+
+
 def test_a_pull_request_that_changes_one_thing_keeps_the_whole_summary(
     curated_content: Path,
 ) -> None:

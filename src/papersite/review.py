@@ -1004,23 +1004,28 @@ def _entries_astray(
 ) -> dict[str, tuple[str, ...]]:
     """Papers that lose their entry as the pull request leaves it under an id of no paper.
 
-    Each paper the base branch decides and the pull request does not, whose decisions an entry
-    under an unknown id likely holds: the id it had (``was_ids``, new id to old), or the one its
-    error names as meant (a typo's "did you mean", a twin, a title joined). Its featuring, note
-    and place lost are the error's doing, not the curators': by paper id, where each such entry
-    is, in file order.
+    Each paper the pull request does not decide, whose decisions an entry under an unknown id
+    likely holds: the id it had (``was_ids``, new id to old), or the one its error names as meant
+    (a typo's "did you mean", a twin, a title joined). Either the base branch decides it, or the
+    entry is new to the pull request: what it loses, or what the entry meant to give it, is the
+    error's doing, not the curators'. By paper id, where each such entry is, in file order.
     The base side's curation files, as read, keep its own ids.
     """
     if base.files is None or head.files is None:
         return {}
     astray: dict[str, tuple[str, ...]] = {}
     now_ids = {old: new for new, old in was_ids.items()}
+    # An entry the base branch has under the same unknown id is no edit of the pull request's.
+    base_keys = {entry.key for entry in base.files.unknown_entries}
     for entry in head.files.unknown_entries:
         for paper_id in (entry.meant, now_ids.get(entry.key)):
             if (
                 paper_id is not None
                 and head.has(paper_id)
-                and was_ids.get(paper_id, paper_id) in base.files.decisions
+                and (
+                    was_ids.get(paper_id, paper_id) in base.files.decisions
+                    or entry.key not in base_keys
+                )
                 and paper_id not in head.files.decisions
             ):
                 where = f"{head.files.papers_path}:{entry.line}"

@@ -104,10 +104,20 @@ def _format_review(report: Review, listed: int | None) -> str:
     messages = [_message(problem) for problem in report.problems]
     if report.unchanged:
         # A table of zeros and lists saying "None." would hide the one thing to say.
-        lines.append(
-            "**No change to the site**: no paper, theme, rule or dump differs from the base "
-            f"branch ({counted(report.head_total or 0, 'paper')} on the site); {check}"
-        )
+        total = counted(report.head_total or 0, "paper")
+        if report.errors:
+            # An edit in error (a key written twice, an entry under a typo) is not read: "no
+            # rule differs" would vouch for what nothing compared.
+            lines.append(
+                "**No change to the site that could be read**: no paper, theme, rule or dump "
+                f"differs from the base branch as read ({total} on the site), and what errors "
+                f"keep from being read is not compared (see Check); {check}"
+            )
+        else:
+            lines.append(
+                "**No change to the site**: no paper, theme, rule or dump differs from the base "
+                f"branch ({total} on the site); {check}"
+            )
         # A dump's diff is in the pull request: the reviewer is told it changes nothing.
         if names := [code_span(dump.name) for dump in report.dumps]:
             lines[-1] += f" Text edited in {', '.join(names)}, with every record reading as before."
