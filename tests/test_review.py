@@ -1960,20 +1960,21 @@ def test_a_hostile_link_shows_as_written_and_cannot_become_markup(
     curated_content: Path, head_content: Path
 ) -> None:
     # Labels and addresses are untrusted: in code spans (fenced past any backticks they hold) no
-    # link, tag, table cell or emphasis comes alive, and no address becomes a live link.
+    # link, tag, table cell or emphasis comes alive, and no address becomes a live link. An
+    # address may hold no backtick, '<' or '|' (check refuses it), but Markdown of its own.
     _set_links(
         head_content,
         "{code: 'https://github.com/example/add', "
-        "'`x` | <script>alert(1)</script>': 'https://evil.test/a``b|<script>', "
-        "'[docs](https://evil.test)': 'https://evil.test/[x](javascript:alert(1))`', "
+        "'`x` | <script>alert(1)</script>': 'https://evil.test/a**b**_c_', "
+        "'[docs](https://evil.test)': 'https://evil.test/[x](javascript:alert(1))', "
         "'ok\u202e': 'https://evil.test/\u202egnp.exe'}",
     )
     text = format_review(review(curated_content, head_content))
     assert (
         f"- Teaching Transformers to Add `teaching-transformers-to-add`: {NOTE_EDITED}, "
-        "link `` `x` | <script>alert(1)</script> `` added: ```https://evil.test/a``b|<script>```, "
+        "link `` `x` | <script>alert(1)</script> `` added: `https://evil.test/a**b**_c_`, "
         "link `[docs](https://evil.test)` added: "
-        "`` https://evil.test/[x](javascript:alert(1))` ``, "
+        "`https://evil.test/[x](javascript:alert(1))`, "
         "link `ok<U+202E>` added: `https://evil.test/<U+202E>gnp.exe`\n"
     ) in text
 
@@ -2005,15 +2006,15 @@ def test_an_added_paper_s_links_are_named_with_label_and_address(
     with (head_content / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
         papers.write(
             "  speculative-decoding-fast-drafts:\n"
-            "    links: {code: 'https://evil.test/`x`', '[site](https://evil.test)': "
-            "'https://evil.test/<b>|'}\n"
+            "    links: {code: 'https://evil.test/[x](y)', '[site](https://evil.test)': "
+            "'https://evil.test/*b*'}\n"
         )
     text = format_review(review(curated_content, head_content))
     assert (
         "- Speculative Decoding \\<Fast\\> \\| Drafts\\* `speculative-decoding-fast-drafts`: "
         "`efficiency / fast-decoding` (placed by the rules: not yet decided in papers.yaml); "
-        "link `code`: `` https://evil.test/`x` ``; "
-        "link `[site](https://evil.test)`: `https://evil.test/<b>|`\n"
+        "link `code`: `https://evil.test/[x](y)`; "
+        "link `[site](https://evil.test)`: `https://evil.test/*b*`\n"
     ) in text
 
 
