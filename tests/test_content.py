@@ -22,6 +22,7 @@ from papersite.catalogue import Catalogue, read_catalogue
 from papersite.cli import main
 from papersite.curation import Curation, load_content, read_content, sort_catalogue
 from papersite.errors import Problems
+from papersite.exports import theme_objects, to_json
 from papersite.mkdocs_glue import site_settings
 from papersite.render import format_date, search_example
 from papersite.schema import SCHEMA_DIR
@@ -192,6 +193,15 @@ def test_every_shipped_theme_has_three_to_five_featured_papers_with_notes(
         featured = curation.featured(theme.id)
         assert 3 <= len(featured) <= 5, theme.id
         assert all(item.note for item in featured), theme.id
+
+
+def test_the_shipped_themes_json_features_papers_in_every_theme(
+    curated: tuple[Curation, Curation],
+) -> None:
+    # tests/test_exports.py validates themes.json for any content; a featured list of the wrong
+    # type would pass there by being empty, as a fork's first themes' lists may be.
+    themes = json.loads(to_json(theme_objects(curated[0])))
+    assert all(theme["featured"] for theme in themes)
 
 
 def test_the_shipped_curation_keeps_its_theme_counts(curated: tuple[Curation, Curation]) -> None:
