@@ -1714,7 +1714,7 @@ def test_on_a_phone_no_tab_stop_is_off_the_screen_and_the_menu_button_opens_the_
         page.wait_for_timeout(400)  # the drawer's slide
         # Up to the second theme's link, and no further: Tab past the drawer's last link closes
         # it, and a fork's drawer (two themes, no tags) held fewer stops than a fixed count.
-        stops: list[dict[str, Any]] = []
+        stops = []
         for _ in range(12):
             stops += [s for s in tab_stops(page, 1) if not s["search"]]
             if stops and stops[-1]["text"] == other:
