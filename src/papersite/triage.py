@@ -3,9 +3,10 @@
 ``papersite triage`` lists every paper whose themes papers.yaml does not decide: those the rules
 leave in no theme, and those the rules placed, each with the rules' scores, so a curator confirms
 or corrects them. It ends with a papers.yaml snippet for all of them (for a paper the rules placed,
-it pins where they put it), so a curator edits suggestions instead of typing ids. Of many papers
-it holds the first few hundred, and never more than papers.yaml has room for: it is one YAML file,
-within MAX_BYTES and MAX_NODES, which 50,000 papers' entries would pass. Pinned papers the rules
+it pins where they put it; one in no theme stays there, the themes it nearly joined suggested in a
+comment), so a curator edits suggestions instead of typing ids. Of many papers it holds the first
+few hundred, and never more than papers.yaml has room for: it is one YAML file, within MAX_BYTES
+and MAX_NODES, which 50,000 papers' entries would pass. Pinned papers the rules
 would sort differently (a hint to tune the rules or to revisit the pin) are only counted;
 ``--disagreements`` lists them. ``--theme`` keeps the papers one theme is concerned by: after adding
 a theme, its candidates among papers already pinned elsewhere are its disagreements.
@@ -232,10 +233,10 @@ def _fitting(items: tuple[TriageItem, ...], most: int, room: Room | None) -> int
     """How many of the items the snippet holds: ``most`` at most, and what ``room`` takes."""
     taken = Room(0, 0)
     for count, item in enumerate(items[:most]):
-        pins, _ = _pins(item)
         size = sum(len(line.encode("utf-8")) + 1 for line in snippet((item,)))
-        # The id, its map, 'themes' and its value, and a theme and a section for each pin.
-        taken = Room(taken.bytes + size, taken.values + 4 + 2 * len(pins))
+        # The id, its map, 'themes' and its value, and a theme and a section for each pin (only a
+        # paper the rules placed has pins).
+        taken = Room(taken.bytes + size, taken.values + 4 + 2 * len(item.placements))
         if room is not None and (taken.bytes > room.bytes or taken.values > room.values):
             return count
     return min(most, len(items))
@@ -274,28 +275,31 @@ def _format_disagreements(report: Triage) -> str:
 def snippet(items: tuple[TriageItem, ...]) -> list[str]:
     """papers.yaml entries for undecided papers.
 
-    A paper the rules placed is pinned where they put it; one in no theme gets the themes scoring
-    half their threshold or more. A paper with an entry already is named with its line.
+    A paper the rules placed is pinned where they put it. One in no theme stays there,
+    ``themes: []``, so that pasting the snippet moves no paper the site shows: the themes scoring
+    half their threshold or more are suggested in the comment, with the pin to write if the
+    curator agrees. A paper with an entry already is named with its line.
     """
     lines: list[str] = []
     for item in items:
         where = f"  # line {item.line}" if item.line is not None else ""
         lines.append(f"  {plain_key(item.paper.id)}:{where}")
-        pins, scores = _pins(item)
-        if pins:
-            written = ", ".join(f"{theme}: {section}" for theme, section in pins)
-            lines.append(f"    themes: {{{written}}}  # {_scores(scores)}")
+        if item.placements:
+            pins = _pins((p.theme, p.section) for p in item.placements)
+            lines.append(f"    themes: {pins}  # {_scores(item.suggestions)}")
+            continue
+        near = [s for s in item.suggestions if s.excluded_by is None and s.score * 2 >= s.threshold]
+        if near:
+            pins = _pins((s.theme, s.section) for s in near)
+            lines.append(f"    themes: []  # suggested: {_scores(tuple(near))}, {pins}")
         else:
-            lines.append(f"    themes: []  # {_scores(scores)}")
+            lines.append(f"    themes: []  # {_scores(item.suggestions)}")
     return lines
 
 
-def _pins(item: TriageItem) -> tuple[list[tuple[str, str]], tuple[ThemeScore, ...]]:
-    """The themes and sections the snippet pins the paper to, and the scores its comment gives."""
-    if item.placements:
-        return [(p.theme, p.section) for p in item.placements], item.suggestions
-    near = [s for s in item.suggestions if s.excluded_by is None and s.score * 2 >= s.threshold]
-    return [(s.theme, s.section) for s in near], tuple(near) if near else item.suggestions
+def _pins(places: Iterable[tuple[str, str]]) -> str:
+    """The themes and sections given, as papers.yaml's ``themes`` map writes them."""
+    return "{" + ", ".join(f"{theme}: {section}" for theme, section in places) + "}"
 
 
 def _for(report: Triage) -> str:
