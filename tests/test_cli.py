@@ -460,6 +460,19 @@ def test_check_counts_no_papers_when_papers_yaml_cannot_be_read(
     )
 
 
+def test_check_counts_the_papers_of_a_curation_with_no_theme_yet(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 'themes: []', the start an empty themes.yaml is told to write, had no curation line.
+    (curated_content / "curation" / "themes.yaml").write_text("themes: []\n", encoding="utf-8")
+    (curated_content / "curation" / "papers.yaml").write_text("papers:\n", encoding="utf-8")
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "content/curation: 0 themes, 7 unsorted, 0 hidden",
+        "7 papers; 0 errors, 0 warnings",
+    ]
+
+
 @pytest.mark.parametrize(
     ("papers", "unread"),
     [(None, "themes.yaml"), ("papers:\n  a: [\n", "themes.yaml and papers.yaml")],

@@ -26,7 +26,7 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
     ("schema", "text", "found"),
     [
         # A file whose schema requires a key says which one to start with; else any content.
-        ("themes", "# to do\n", (1, "the file is empty: start it with 'themes:', or delete it")),
+        ("themes", "# to do\n", (1, "the file is empty: start it with 'themes: []', or delete it")),
         ("sources", "", (1, "the file is empty: write its content, or delete it")),
         (
             "sources",
@@ -188,6 +188,14 @@ def test_a_typical_mistake_is_one_sentence_at_its_line(
     schema: str, text: str, found: tuple[int, str]
 ) -> None:
     assert problems(text, schema) == [found]
+
+
+@pytest.mark.parametrize("schema", ["themes", "papers"])
+def test_the_start_an_empty_file_is_told_to_write_is_valid(schema: str) -> None:
+    # "start it with 'themes:'" led to "'themes' must be a list, not nothing".
+    [(_, message)] = problems("", schema)
+    start = message.split("start it with '", 1)[1].split("'", 1)[0]
+    assert problems(start + "\n", schema) == []
 
 
 # What an 'arxiv' written as "no id" otherwise than null is told.

@@ -384,8 +384,9 @@ def _run_check(args: argparse.Namespace) -> int:
         for skipped in dict.fromkeys(summary.skipped):
             _write(f"  skipped: {skipped}\n")
         listed.update(summary.skipped)
-    # No line for a content folder without curation; one for a themes.yaml that could not be read.
-    if loaded.curation.themes or loaded.curation.unread_themes is None:
+    # No line for a content folder without curation; one for a themes.yaml that could not be read,
+    # and for 'themes: []', a fork's start, whose papers are all unsorted.
+    if loaded.files is not None:
         _write(f"{loaded.curation.summary(display_path(args.content / CURATION_DIR))}\n")
     # A skipped record's problem is among the catalogue's too: it was listed with its dump above.
     _print_problems([p for p in loaded.problems if p not in listed])

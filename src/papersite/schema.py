@@ -229,8 +229,8 @@ def _message(
         return f"{name} must have {both}{extra}"
     if kind == "type" and not location and value is None:
         keys = error.schema.get("required", []) if isinstance(error.schema, dict) else []
-        start = f"start it with '{keys[0]}:'" if keys else "write its content"
-        return f"the file is empty: {start}, or delete it"
+        start = f"start it with '{_empty_start(error.schema, keys[0])}'" if keys else ""
+        return f"the file is empty: {start or 'write its content'}, or delete it"
     # Of the type asked for, but no number a float holds: see _finite.
     numeric = kind == "type" and expected in ("number", "integer")
     if numeric and _TYPES.is_type(value, expected) and not _finite(value):
@@ -311,6 +311,15 @@ def _message(
         bound = "at least" if kind == "minimum" else "above"
         return f"{name} must be {bound} {expected}, not {value}"
     return f"{name}: {error.message}"
+
+
+def _empty_start(schema: object, key: str) -> str:
+    """The first line of a file of nothing yet: 'papers:', but 'themes: []' (a list, not null)."""
+    properties = schema.get("properties", {}) if isinstance(schema, dict) else {}
+    expected = properties.get(key, {}).get("type")
+    if _takes_type(expected, None):
+        return f"{key}:"
+    return f"{key}: []" if expected == "array" else f"{key}: {{}}"
 
 
 def _null_hint(value: object, quoted: bool) -> str:
