@@ -15,6 +15,9 @@ from papersite.yamlfile import load_yaml_text
 # themes.yaml's smallest valid theme, to put one mistake in at a time.
 THEME = "themes:\n  - id: a\n    title: A\n    sections: [{id: s, title: S}]\n"
 CAPTURED = "sources:\n  a.txt:\n    captured: "
+SECTIONS_HINT = (
+    ": a theme needs at least one section, such as 'sections: [{id: overview, title: Overview}]'"
+)
 
 
 def problems(text: str, schema: str) -> list[tuple[int, str]]:
@@ -47,7 +50,19 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
             CAPTURED + "3000\n",
             (3, "'captured': 3000 is greater than the maximum of 2100"),
         ),
-        ("themes", THEME.replace("[{id: s, title: S}]", "[]"), (4, "'sections' is empty")),
+        # A theme needs a section: the message says so, and how one is written.
+        (
+            "themes",
+            THEME.replace("[{id: s, title: S}]", "[]"),
+            (4, "'sections' is empty" + SECTIONS_HINT),
+        ),
+        (
+            "themes",
+            THEME.replace("    sections: [{id: s, title: S}]\n", ""),
+            (2, "item 1 of 'themes' is missing 'sections'" + SECTIONS_HINT),
+        ),
+        # Not for a section's title, empty or missing.
+        ("themes", THEME.replace("title: S", "title: ''"), (4, "'title' is empty")),
         # Empty text breaks both minLength and the pattern for text that is not blank: said once.
         ("papers", "papers:\n  p:\n    note: ''\n", (3, "'note' is empty")),
         ("themes", THEME.replace("title: A", "title: ''"), (3, "'title' is empty")),

@@ -38,6 +38,10 @@ _ID_LETTERS = "(an id's letters are a to z)"
 # An id of each kind as a curator sees them in the shipped files, for the hint's example: a theme's
 # id shown where a section's goes would send the curator looking in the wrong list.
 _ID_EXAMPLES = {"theme": "sequence-models", "section": "fast-decoding"}
+# A theme with no sections would have nowhere on its page for a paper: what to write instead.
+_SECTIONS_HINT = (
+    ": a theme needs at least one section, such as 'sections: [{id: overview, title: Overview}]'"
+)
 # A number as a curator writes one, which YAML reads as a number when it is not quoted.
 _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 # The schemas' pattern for text that must hold more than white space (a note, a title).
@@ -260,7 +264,9 @@ def _message(
         )
         return f"{name} must be {_expected(error)}, not {_as_written(value, written)}{hint}"
     if kind == "required":
-        return f"{name} is missing {listed([repr(key) for key in _missing(error)])}"
+        missing = _missing(error)
+        hint = _SECTIONS_HINT if location[:1] == ("themes",) and "sections" in missing else ""
+        return f"{name} is missing {listed([repr(key) for key in missing])}{hint}"
     if kind == "maxLength":
         if _id_kind(location):
             # render.check_id refuses it as a folder name: said here, the check names its line.
@@ -301,7 +307,9 @@ def _message(
             return f"{describe(value)} is not a valid id: {foreign} {_ID_LETTERS}"
         return not_an_id(value, _ID_EXAMPLES[_id_kind(location) or "section"])
     if kind in ("minLength", "minItems"):
-        return f"{name} is empty"
+        # A theme's page is its sections: with none, no paper would have a place on it.
+        hint = _SECTIONS_HINT if location[:1] == ("themes",) and location[-1] == "sections" else ""
+        return f"{name} is empty{hint}"
     if kind == "uniqueItems":
         repeat = _first_repeat(value)
         # As YAML writes it: 'tags: [yes, on]' lists true twice, not Python's 'True'.
