@@ -1933,6 +1933,11 @@ KEEP_OLD = (
     ", and add 'formerly: [efficiency]' to theme 'efficient-ml' in themes.yaml so its old "
     "addresses keep working"
 )
+# Where the theme may have been removed, as a fork replacing the themes does, not renamed.
+GONE = (
+    "; or, if it is gone, remove it from the entries (or start papers.yaml afresh from "
+    "'papersite triage')"
+)
 # 'efficiency' is the title of 'efficient-ml', an id 4 edits from it: renamed, not misspelt.
 TITLE_OF_IT = (
     f"unknown theme 'efficiency' {WRITE_ITS_ID}, here and in {{more}}: renamed in themes.yaml? "
@@ -2461,33 +2466,38 @@ def test_entries_naming_different_unknown_ids_are_grouped_by_id(content: Path) -
 
 
 @pytest.mark.parametrize(
-    ("written", "keep"),
+    ("written", "keep", "gone"),
     [
         # Like in id to difflib, not in title, but no typo (3 edits): one of the themes no entry
-        # names, the error lists them.
+        # names, the error lists them. Or it is gone, as where a fork replaced the themes.
         (
             "  - id: efficiency-ml\n    title: Speed\n",
             ", and add 'formerly: [efficiency]' to the theme it became",
+            GONE,
         ),
         # A typo: that theme.
         (
             "  - id: eficiency\n    title: Speed\n",
             ", and add 'formerly: [efficiency]' to theme 'eficiency'",
+            "",
         ),
-        # Other old ids listed already: one more goes among them.
+        # Other old ids listed already: one more goes among them. Its title is 'Efficiency':
+        # renamed, not gone.
         (
             "  - id: efficient-ml\n    formerly: [fast]\n",
             ", and add 'efficiency' to the 'formerly' of theme 'efficient-ml'",
+            "",
         ),
         # No theme like it, and several no entry names: the one it became is said so.
         (
             "  - id: speed\n    title: Speed\n",
             ", and add 'formerly: [efficiency]' to the theme it became",
+            GONE,
         ),
     ],
 )
 def test_a_renamed_theme_s_old_addresses_are_said_to_be_kept_by_formerly(
-    content: Path, written: str, keep: str
+    content: Path, written: str, keep: str, gone: str
 ) -> None:
     themes = THEMES.replace("  - id: efficiency\n", written, 1)
     if "title" in written:
@@ -2496,7 +2506,7 @@ def test_a_renamed_theme_s_old_addresses_are_said_to_be_kept_by_formerly(
     (error,) = errors(content)
     keeping = f"{keep} in themes.yaml so its old addresses keep working" if keep else ""
     assert re.search(
-        f"rename it in each( entry)?( to the one it became)?{re.escape(keeping)}$", error
+        f"rename it in each( entry)?( to the one it became)?{re.escape(keeping + gone)}$", error
     )
 
 
@@ -2523,7 +2533,7 @@ def test_a_theme_renamed_unlike_its_old_id_is_named_when_no_entry_names_it(
         f"{P}:4: unknown theme 'efficiency', here and in 4 more entries (lines 5, 7, 8, 10, 11, "
         "… 17): renamed to 'cost' in themes.yaml (line 3), the only theme no entry names? rename "
         "it in each entry, and add 'formerly: [efficiency]' to theme 'cost' in themes.yaml so its "
-        "old addresses keep working"
+        f"old addresses keep working{GONE}"
     ]
 
 

@@ -2112,6 +2112,13 @@ class _UnknownIds:
             first, *others = lines = sorted(line for _, line in places)
             # A section's old id has no addresses to keep: it is only an anchor.
             keep = _keep_old(named[0], renamed) if kind == "theme" else ""
+            # A fork replaces upstream's themes: the theme may be gone, not renamed.
+            gone = (
+                f"; or, if it is gone, remove it from the entries (or start {PAPERS_FILE} afresh "
+                "from 'papersite triage')"
+                if kind == "theme"
+                else ""
+            )
             of_theme = " of the theme" if kind == "section" else ""
             only = (
                 f"renamed to '{free[0]}' in {THEMES_FILE} (line {self._line(named, free[0])}), "
@@ -2179,14 +2186,15 @@ class _UnknownIds:
                     f"if the {kind} was renamed, rename it in each entry{keep}"
                 )
             elif not guessed:
+                # The id is a theme's title ('message' says whose): renamed, not gone.
                 fix = f"renamed in {THEMES_FILE}? rename it in each{keep}"
             elif only:
-                fix = f"{only} rename it in each entry{keep}"
+                fix = f"{only} rename it in each entry{keep}{gone}"
             elif free:
                 each = listed([f"'{known}' (line {self._line(named, known)})" for known in free])
                 fix = (
                     f"renamed in {THEMES_FILE}? the {kind}s{of_theme} no entry names are {each}: "
-                    f"rename it in each entry to the one it became{keep}"
+                    f"rename it in each entry to the one it became{keep}{gone}"
                 )
             else:
                 message = f"{message} {listing(ids, f'{kind}s')}"
