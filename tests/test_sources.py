@@ -672,8 +672,20 @@ NOT_A_DATE = "must be a date (2025-10-31) or a year (2025), not"
         # Dashes without the leading zeros were offered nothing, slashes and dots a day.
         ("2025-1-5", f"{NOT_A_DATE} '2025-1-5' (did you mean 2025-01-05?)"),
         ("2025-01-5", f"{NOT_A_DATE} '2025-01-5' (did you mean 2025-01-05?)"),
-        # No such day is offered: there is no month 13.
-        ("2025-13-5", f"{NOT_A_DATE} '2025-13-5'"),
+        # Without the leading zeros, no such day is told why as one with them is: it was told
+        # only that it must be a date.
+        ("2025-13-5", "'2025-13-5' is an impossible date: there is no month 13"),
+        ("2025-2-30", "'2025-2-30' is an impossible date: February 2025 has 28 days"),
+        ("2025-2-29", "'2025-2-29' is an impossible date: February 2025 has 28 days"),
+        ("2025-2-0", "'2025-2-0' is an impossible date: there is no day 0"),
+        ("2024-2-29", f"{NOT_A_DATE} '2024-2-29' (did you mean 2024-02-29?)"),
+        # Year 0 is no day of Python's, and was said to be an impossible date.
+        ("0000-01-01", "0000-01-01 is not between 1990 and 2100"),
+        # Spaces inside the quotes, which the message's quotes hardly show: was offered nothing.
+        ('"2025-10-31 "', f"{NOT_A_DATE} '2025-10-31 ' (did you mean 2025-10-31?)"),
+        ('" 2025-10-31"', f"{NOT_A_DATE} ' 2025-10-31' (did you mean 2025-10-31?)"),
+        ('"2025-1-5 "', f"{NOT_A_DATE} '2025-1-5 ' (did you mean 2025-01-05?)"),
+        ("' 2025'", f"{NOT_A_DATE} ' 2025' (did you mean 2025?)"),
         # Day and month cannot be told apart with slashes and the year last.
         ("11/10/2025", f"{NOT_A_DATE} '11/10/2025'"),
         # A year in another base is named with the year it spells: 0x7E9 and 0o3751 were read as

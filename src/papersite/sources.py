@@ -58,6 +58,9 @@ LATEST_UTC_OFFSET = timedelta(hours=14)
 
 # The one text form of a date that sources.schema.json ("format": "date") lets editors accept.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A day written with dashes, leading zeros or not (2025-02-30, 2025-2-30): when it is no day, what
+# is wrong is its month or day, not its form.
+_DASHED_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 # A year alone, quoted ('2025'): taken as the year it spells, as a quoted date is taken as its day.
 _YEAR = re.compile(r"\d{4}")
 # Other ways people write a day, each told to write it as above: 20251031 (which YAML reads as a
@@ -486,6 +489,10 @@ def _read_captured(
     text = value if isinstance(value, str) else written
     if text is not None and (wrong := _not_plain_digits(text, as_text=isinstance(value, str))):
         return wrong
+    if isinstance(value, str) and _DASHED_DATE.fullmatch(value) and (no_day := _no_such_day(value)):
+        # Written as a day, but no such day (2025-02-30, 2025-2-30): "must be a date" would send
+        # the curator looking for a mistake in the form.
+        return f"captured '{value}' is an impossible date: {no_day}"
     if isinstance(value, datetime):
         # YAML reads 2025-10-31T09:30:00 as a datetime (a date too, but not comparable with one):
         # the day is what dates a dump.
@@ -496,9 +503,8 @@ def _read_captured(
         try:
             value = date.fromisoformat(text)
         except ValueError:
-            # Written right, but no such day (2025-02-30): "must be a date" would send the
-            # curator looking for a mistake in the form.
-            return f"captured '{text}' is an impossible date: {_no_such_day(text)}"
+            # A day of every calendar's but of year 0, which Python's has none of.
+            return f"captured {text} is not between {EARLIEST_YEAR} and {LATEST_YEAR}"
     elif isinstance(value, str) and _YEAR.fullmatch(value):
         # README lets dates be quoted or not; a year is a date too, with the same bounds.
         value = int(value)
@@ -516,6 +522,9 @@ def _read_captured(
         full, year = None, value
     else:
         hint = f" (did you mean {meant.isoformat()}?)" if meant else ""
+        if not meant and isinstance(value, str) and _YEAR.fullmatch(value.strip()):
+            # ' 2025' quoted: the spaces are hard to see in the message's quotes.
+            hint = f" (did you mean {value.strip()}?)"
         return f"captured must be a date (2025-10-31) or a year (2025), not {value!r}{hint}"
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         return f"captured {full or year} is not between {EARLIEST_YEAR} and {LATEST_YEAR}"
@@ -565,14 +574,20 @@ def _in_plain_digits(year: int) -> str:
     return f"write the year in plain digits, from {EARLIEST_YEAR} to {LATEST_YEAR}"
 
 
-def _no_such_day(text: str) -> str:
-    """Why an ISO-shaped date (YYYY-MM-DD) that is no day is none: its month, or its day."""
-    year, month, day = (int(part) for part in text.split("-"))
-    if not 1 <= month <= 12:
-        return f"there is no month {month:02d}"
-    if day == 0:
-        return "there is no day 00"
-    return f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
+def _no_such_day(text: str) -> str | None:
+    """Why a date written with dashes (2025-02-30, 2025-2-30) is no day: its month, or its day.
+
+    None when it is a day of its month. The month and day are named as written.
+    """
+    year, month, day = text.split("-")
+    if not 1 <= int(month) <= 12:
+        return f"there is no month {month}"
+    if int(day) == 0:
+        return f"there is no day {day}"
+    days = calendar.monthrange(int(year), int(month))[1]
+    if int(day) <= days:
+        return None
+    return f"{calendar.month_name[int(month)]} {int(year)} has {days} days"
 
 
 def _written_otherwise(value: object) -> date | None:
@@ -580,7 +595,8 @@ def _written_otherwise(value: object) -> date | None:
     if isinstance(value, bool) or not isinstance(value, int | str):
         return None
     for form in _OTHER_DATES:
-        found = form.fullmatch(str(value))
+        # Quoted with a space (' 2025-10-31'), which the message's quotes hardly show.
+        found = form.fullmatch(str(value).strip())
         if found is None:
             continue
         with contextlib.suppress(ValueError):
