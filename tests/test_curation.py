@@ -3031,7 +3031,8 @@ def test_arxiv_null_takes_a_cited_paper_s_id_off_the_page_the_citation_and_the_e
     assert {o["id"]: o["arxiv"] for o in exported}["speculative-decoding-with-small-drafts"] is None
 
 
-@pytest.mark.parametrize("written", ["", "  # to look up"])
+# An anchor alone, or the non-specific tag '!', is that empty value too: it was taken for null.
+@pytest.mark.parametrize("written", ["", "  # to look up", " &a", " !", " &a  # to look up"])
 def test_an_empty_arxiv_is_refused_saying_to_write_null_or_the_id(
     content: Path, written: str
 ) -> None:
@@ -3045,7 +3046,21 @@ def test_an_empty_arxiv_is_refused_saying_to_write_null_or_the_id(
     ]
 
 
-@pytest.mark.parametrize("written", ["null", "~", "!!null", "!!null  # cites it"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "null",
+        "Null",
+        "NULL",
+        "~",
+        "!!null",
+        "!!null  # cites it",
+        "!<tag:yaml.org,2002:null>",
+        "&a null",
+        "&a !!null",
+        "!!null &a",
+    ],
+)
 def test_arxiv_null_written_any_way_yaml_spells_null_is_taken(content: Path, written: str) -> None:
     # '!!null' with nothing after the tag was refused as empty, telling to write what was written.
     write(

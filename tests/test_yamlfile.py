@@ -1094,11 +1094,14 @@ def test_numbers_are_read_as_yaml_1_2_reads_them(text: str, value: object) -> No
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("size: !!float big\n", "'big' is not a valid float"),
-        ("order: !!int first\n", "'first' is not a valid int"),
-        ("hidden: !!bool maybe\n", "'maybe' is not a valid bool"),
+        ("size: !!float big\n", "'size': 'big' is not a valid float"),
+        ("order: !!int first\n", "'order': 'first' is not a valid int"),
+        ("hidden: !!bool maybe\n", "'hidden': 'maybe' is not a valid bool"),
         # YAML 1.1's base 60, which YAML 1.2 does not have.
-        ("order: !!int 1:30\n", "'1:30' is not a valid int"),
+        ("order: !!int 1:30\n", "'order': '1:30' is not a valid int"),
+        # A tag with nothing after it: "'' is not a valid int" named no key.
+        ("arxiv: !!int\n", "'arxiv' is empty: '' is not a valid int"),
+        ("tags: [!!int ]\n", "'tags' is empty: '' is not a valid int"),
     ],
 )
 def test_values_that_only_look_typed_are_refused_with_their_line(text: str, message: str) -> None:

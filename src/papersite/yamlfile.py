@@ -1435,7 +1435,7 @@ class _Converter:
                 self.convert(item, (*location, index), depth + 1)
                 for index, item in enumerate(node.value)
             ]
-        value = self.convert_scalar(node)
+        value = self.convert_scalar(node, location)
         if isinstance(node, yaml.ScalarNode) and node.style in _QUOTES:
             self.quoted.add(location)
         if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style in _BLOCKS:
@@ -1453,15 +1453,19 @@ class _Converter:
         return value
 
     def tag_written(self, node: yaml.ScalarNode) -> str:
-        """An empty value's tag as written ('!!null'), or '' for a value with nothing written.
+        """An empty value's tag as written ('!!null'), or '' for a value with no tag written.
 
         'arxiv: !!null' says null as plainly as 'arxiv: null'; 'arxiv:' says nothing, and may be
-        a value not written yet. Only the text the node spans tells them apart.
+        a value not written yet. So do an anchor alone ('arxiv: &a') and the non-specific tag
+        ('arxiv: !'), which YAML reads as that empty value too. Only the text the node spans
+        tells them apart; an empty value that is not null has failed with its tag before.
         """
         start, end = node.start_mark, node.end_mark
         if start.line != end.line or start.line >= len(self.text_lines):
             return ""
-        return self.text_lines[start.line][start.column : end.column].strip()
+        spanned = self.text_lines[start.line][start.column : end.column].split()
+        tags = [part for part in spanned if part.startswith("!") and part != "!"]
+        return tags[0] if tags else ""
 
     def check_comment_after(self, node: yaml.Node, value: str) -> None:
         """Warn when a comment on the line of unquoted text most likely was part of the text.
@@ -1519,7 +1523,7 @@ class _Converter:
             result[key] = self.convert(value_node, (*location, key), depth + 1)
         return result
 
-    def convert_scalar(self, node: yaml.Node) -> Any:
+    def convert_scalar(self, node: yaml.Node, location: Location = ()) -> Any:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
@@ -1532,7 +1536,15 @@ class _Converter:
                 return node.value
             # An explicit tag (!!int, !!bool, !!timestamp) reaches them with any text at all.
             kind = node.tag.rsplit(":", 1)[-1].replace("timestamp", "date")
-            raise self.fail(node, f"'{node.value}' is not a valid {kind}") from None
+            message = f"'{node.value}' is not a valid {kind}"
+            # The value's key (a list item's, its list's), which an empty value alone leaves
+            # unsaid: "'' is not a valid int" at a line holding a few keys.
+            key = next((part for part in reversed(location) if isinstance(part, str)), None)
+            if key is not None:
+                message = (
+                    f"'{key}' is empty: {message}" if not node.value else f"'{key}': {message}"
+                )
+            raise self.fail(node, message) from None
         if isinstance(value, str) and (found := CONTROL.search(value)):
             # The reader refuses them written raw; a double-quoted escape ("\a", "\x07") gets
             # past it, and no page, feed or CSV cell can show one.
