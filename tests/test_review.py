@@ -849,11 +849,52 @@ def test_a_paper_whose_entry_is_in_error_is_not_compared_rather_than_edited(
     assert "1 edited, 1 not compared; `papersite check`: 1 error" in text
     assert (
         "### Not compared (1)\n\nAn error (the pull request's are under Check) keeps what "
-        "papers.yaml decides for these papers from being applied in full: the counts above may "
-        "be off by them, and what the pull request changes about them is listed once it is fixed."
+        "papers.yaml, or a theme's rules, decide for these papers from being applied in full: the "
+        "counts above may be off by them, and what the pull request changes about them is listed "
+        "once it is fixed."
         "\n\n- Teaching Transformers to Add `teaching-transformers-to-add`: in this pull request\n"
         "\n### Added (2)\n"
     ) in text
+
+
+def test_papers_a_theme_s_unread_rules_move_are_not_compared_rather_than_moved(
+    curated_content: Path,
+) -> None:
+    # One bad value in a theme's rules: the theme is read without them, so the papers they place
+    # there went to Unsorted, each listed as moved and one as unfeatured, on a head that cannot
+    # build. A paper moved elsewhere by papers.yaml is still listed.
+    head = Path("head")
+    shutil.copytree(curated_content, head)
+    _edit_themes(head, ("threshold: 3\n", "threshold: four\n"))
+    papers = head / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(
+        text.replace("sequence-models: transformers}", "sequence-models: state-space}"),
+        encoding="utf-8",
+    )
+    report = review(curated_content, head)
+    assert [c.paper_id for c in report.moved] == ["teaching-transformers-to-add"]
+    assert report.edited == ()
+    efficiency = "the rules of `efficiency` could not be read"
+    assert [(n.paper_id, n.where) for n in report.not_compared] == [
+        (paper_id, f"in this pull request: {efficiency} (see Check)")
+        for paper_id in (
+            "four-bit-quantization-of-large-language-models",
+            "quantized-state-space-models",
+            "speculative-decoding-with-small-drafts",
+        )
+    ]
+    text = format_review(report)
+    assert "1 moved, 0 removed, 0 edited, 3 not compared; `papersite check`: 1 error" in text
+    assert (
+        "An error (the pull request's are under Check) keeps what papers.yaml, or a theme's "
+        "rules, decide for these papers from being applied in full"
+    ) in text
+    # The base branch's error, which the pull request fixes: its Check does not list it.
+    report = review(head, curated_content)
+    assert [(n.paper_id, n.where) for n in report.not_compared][:1] == [
+        ("four-bit-quantization-of-large-language-models", f"on the base branch: {efficiency}")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -275,7 +275,8 @@ class NotCompared:
     """A paper whose entry in papers.yaml is in error on one side or both (Curation.in_error).
 
     What the curators decided for it is not applied in full there, so a change found there might
-    be the error's doing rather than theirs.
+    be the error's doing rather than theirs. Likewise a paper moved in or out of a theme whose
+    rules a side could not read (``rules``).
     """
 
     paper_id: str
@@ -285,14 +286,22 @@ class NotCompared:
     # For a paper whose decisions the pull request's papers.yaml holds under an id of no paper
     # (a typo, or the id it had): where each such entry is, as a path and line, in file order.
     entries: tuple[str, ...] = ()
+    # The themes whose rules a side could not read that it is in on either side, by their ids in
+    # the pull request (_placed_by_unread_rules).
+    rules: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
-        """Which side's entry is in error, in words."""
+        """Which side's entry or theme's rules are in error, in words."""
         if self.base and self.head:
             side = "in this pull request and on the base branch"
         else:
             side = "in this pull request" if self.head else "on the base branch"
+        if self.rules:
+            # The base branch's errors are not under Check, which lists the pull request's alone.
+            check = " (see Check)" if self.head else ""
+            themes = listed([code_span(theme) for theme in self.rules])
+            side += f": the rules of {themes} could not be read{check}"
         if not self.entries:
             return side
         # Each one: the decisions may be in any, and the first may be a stray line of them.
@@ -477,6 +486,8 @@ def review(base_content: Path, head_content: Path) -> Review:
     # A theme or section renamed is the same one: its papers did not move, nor were unfeatured.
     sections = _section_renames(base, head, renames)
     base = _under_new_ids(base, renames, sections)
+    by_rules = _placed_by_unread_rules(base, head, renames)
+    in_error |= by_rules.keys()
     compared = _Comparison(base, head, in_error, was_ids, taken)
     return Review(
         base_total=len(base.places),
@@ -488,7 +499,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         removed=_removed(compared),
         problems=head.problems,
         edited=_edited(compared),
-        not_compared=_not_compared_papers(base, head, base_in_error, in_error, astray),
+        not_compared=_not_compared_papers(base, head, base_in_error, in_error, astray, by_rules),
         catalogue=catalogue,
         upvotes_changed=upvotes_changed,
         themes_edited=_themes_edited(base, head, renames, sections),
@@ -980,23 +991,63 @@ def _not_compared_papers(
     base_in_error: frozenset[str],
     in_error: frozenset[str],
     astray: dict[str, tuple[str, ...]],
+    by_rules: dict[str, tuple[tuple[str, ...], bool, bool]],
 ) -> tuple[NotCompared, ...]:
     """The papers not compared, in order of id: their entry in papers.yaml is in error on a side.
 
     ``base_in_error`` are the base branch's, under the ids the papers have in the pull request;
     ``astray`` the papers whose entry the pull request leaves under an id of no paper, with
-    where those entries are (_entries_astray).
+    where those entries are (_entries_astray); ``by_rules`` those in a theme whose rules a side
+    could not read (_placed_by_unread_rules).
     """
-    return tuple(
-        NotCompared(
-            paper_id,
-            (head if head.has(paper_id) else base).title(paper_id),
-            paper_id in base_in_error,
-            paper_id in head.curation.in_error or paper_id in astray,
-            astray.get(paper_id, ()),
+    not_compared = []
+    for paper_id in sorted(in_error):
+        themes, base_rules, head_rules = by_rules.get(paper_id, ((), False, False))
+        not_compared.append(
+            NotCompared(
+                paper_id,
+                (head if head.has(paper_id) else base).title(paper_id),
+                paper_id in base_in_error or base_rules,
+                paper_id in head.curation.in_error or paper_id in astray or head_rules,
+                astray.get(paper_id, ()),
+                themes,
+            )
         )
-        for paper_id in sorted(in_error)
-    )
+    return tuple(not_compared)
+
+
+def _placed_by_unread_rules(
+    base: _Side, head: _Side, renames: dict[str, str]
+) -> dict[str, tuple[tuple[str, ...], bool, bool]]:
+    """Papers on the site on both sides that a theme's rules, unread on a side, may have moved.
+
+    A theme whose rules a side could not read ('threshold: four') holds there only the papers
+    papers.yaml puts in it: those its rules place go elsewhere, or to Unsorted, by the mistake's
+    doing, not the curators'. Each paper whose places differ between the sides, in such a theme
+    on either, with those themes' ids (in the pull request's) and whether the base branch's and
+    the pull request's rules of them are the unread ones. ``base``'s places are under the pull
+    request's ids (_under_new_ids).
+    """
+    if base.files is None or head.files is None:
+        return {}
+    base_unread = {renames.get(theme, theme) for theme in base.files.without_rules}
+    head_unread = head.files.without_rules
+    found: dict[str, tuple[tuple[str, ...], bool, bool]] = {}
+    if not base_unread and not head_unread:
+        return found
+    for paper_id, after in head.places.items():
+        before = base.places.get(paper_id)
+        if before is None or set(before) == set(after):
+            continue
+        themes = dict.fromkeys(place.theme for place in (*before, *after))
+        unread = tuple(theme for theme in themes if theme in base_unread | head_unread)
+        if unread:
+            found[paper_id] = (
+                unread,
+                not base_unread.isdisjoint(unread),
+                not head_unread.isdisjoint(unread),
+            )
+    return found
 
 
 def _entries_astray(

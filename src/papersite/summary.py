@@ -321,8 +321,9 @@ def _changes(report: Review, listed: int | None) -> list[str]:
             "",
             f"### Not compared ({len(entries)})",
             "",
-            "An error (the pull request's are under Check) keeps what papers.yaml decides for "
-            "these papers from being applied in full: the counts above may be off by them, and "
+            "An error (the pull request's are under Check) keeps what papers.yaml, or a "
+            "theme's rules, decide for these papers from being applied in full: the counts above "
+            "may be off by them, and "
             "what the pull request changes about them is listed once it is fixed.",
             "",
             *_capped(entries, listed),
