@@ -26,7 +26,7 @@ from itertools import chain, dropwhile, islice
 from typing import TypeVar
 
 from papersite.errors import PapersiteError, Problem, Severity, display_path
-from papersite.markup import unseen_name
+from papersite.markup import HIDDEN, REORDERS, unseen_names
 from papersite.sources import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -883,24 +883,6 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
     return record
 
 
-# Format characters that reorder text without being part of any script's spelling: the
-# bidirectional embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069). An override
-# reverses the rest of the page's line ("Unterminated ereh eltit edirrevo"), in an abstract the
-# rest of its paragraph; left out of both.
-_REORDERING = "\u202a-\u202e\u2066-\u2069"
-_REORDERS = re.compile(f"[{_REORDERING}]")
-# Left out of titles and abstracts too, as they hide in a word and spell nothing: a text must
-# read, and be found (the browser's find, the site's search, where "effi<U+00AD>cient" was no
-# match for "efficient"), as the words it shows. The zero-width space U+200B and the word joiner
-# U+2060 only hint where a line may break; U+FEFF is a byte-order mark pasted mid-text; a soft
-# hyphen U+00AD shows only where a line breaks, and comes from a PDF's hyphenation. Kept
-# silently: the joiners U+200C and U+200D and the direction marks U+200E, U+200F and U+061C, which
-# Persian, Hebrew, Arabic and emoji are written with (without its non-joiner a Persian word is
-# misspelt, without its joiner 👨‍💻 shows as two emoji); and every other format character
-# (Arabic number signs, the Mongolian vowel separator, a flag emoji's tags).
-_HIDDEN = re.compile(f"[{_REORDERING}\u200b\u2060\ufeff\u00ad]")
-
-
 def _shown_title(title: str, line: int, dump: Dump) -> str:
     """The title without the format characters that reorder or hide it; a warning names them.
 
@@ -908,16 +890,16 @@ def _shown_title(title: str, line: int, dump: Dump) -> str:
     Unicode) may be a newer script's letters, and stay. A title of nothing that shows is skipped
     with an error (returned empty).
     """
-    left_out = _HIDDEN.findall(title)
-    shown = normalise_text(_HIDDEN.sub("", title))
+    left_out = HIDDEN.findall(title)
+    shown = normalise_text(HIDDEN.sub("", title))
     # A joiner or a mark alone is kept, but is no title; nor are several between spaces.
     if shows_nothing(shown):
-        named = _named([*left_out, *shown])
+        named = unseen_names([*left_out, *shown])
         dump.skip(line, f"title of characters that do not show, {named}, only; paper skipped")
         return ""
     if not left_out:
         return title
-    named = _named(left_out)
+    named = unseen_names(left_out)
     dump.problems.append(
         Problem(
             dump.display,
@@ -930,11 +912,6 @@ def _shown_title(title: str, line: int, dump: Dump) -> str:
     return shown
 
 
-def _named(chars: Iterable[str]) -> str:
-    """Each character but spaces named once, in order, as ``<U+200B>``: "<U+200B>, <U+2060>"."""
-    return ", ".join(dict.fromkeys(unseen_name(char) for char in chars if not char.isspace()))
-
-
 def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
     """The abstract without the format characters that reorder or hide it; a warning names them.
 
@@ -943,7 +920,7 @@ def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
     alone, a variation selector) skips its paper with an error (returned empty).
     """
     if shows_nothing(abstract):
-        named = _named(abstract)
+        named = unseen_names(abstract)
         dump.skip(
             line,
             f"the abstract of '{shortened(title)}' is of characters that do not show, {named}, "
@@ -951,19 +928,19 @@ def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
             title,
         )
         return ""
-    found = _HIDDEN.findall(abstract)
+    found = HIDDEN.findall(abstract)
     if not found:
         return abstract
     # What reordering ones do is said when they are all there is: it is what a reader sees.
-    reordering = all(_REORDERS.fullmatch(char) for char in found)
+    reordering = all(REORDERS.fullmatch(char) for char in found)
     what = "reorder the text after them" if reordering else "do not show as themselves"
-    shown = normalise_text(_HIDDEN.sub("", abstract))
+    shown = normalise_text(HIDDEN.sub("", abstract))
     dump.problems.append(
         Problem(
             dump.display,
             line,
             f"the abstract of '{shortened(title)}' holds characters that {what}: "
-            f"{_named(found)}; they are left out of the abstract: remove them from the dump",
+            f"{unseen_names(found)}; they are left out of the abstract: remove them from the dump",
             Severity.WARNING,
         )
     )
