@@ -381,6 +381,46 @@ T = "content/curation/themes.yaml"
                 ("https://example.com/a\\b", "\\", "%5C"),
             )
         ),
+        # A format character shows nothing in a pull request's diff; the page's href held it
+        # percent-encoded ('.../y%E2%80%8B', a page not found), or it reversed what followed.
+        *(
+            (
+                f'papers:\n  teaching-transformers-to-add:\n    links:\n      code: "{url}"\n',
+                f"{P}:5: 'code' holds characters that do not show as themselves: {named}; delete "
+                "them, or percent-encode them if they are meant",
+            )
+            for url, named in (
+                ("https://github.com/x/y\\u200b", "<U+200B>"),
+                ("https://x.org/\\u202etxt.exe", "<U+202E>"),
+                ("https://x.org/effi\\u00adcient\\ufeff", "<U+00AD>, <U+FEFF>"),
+                ("https://x.org/a\\u2060b\\u200e", "<U+2060>, <U+200E>"),
+                ("https://x.org/\\U000e0001", "<U+E0001>"),
+            )
+        ),
+        # A label's reordering or hiding characters, as a title's (markup.HIDDEN).
+        *(
+            (
+                f'papers:\n  teaching-transformers-to-add:\n    links:\n      "{label}": '
+                "https://x.org/\n",
+                f"{P}:5: the label {shown} in 'links' holds characters that {what}: {named}; "
+                "delete them",
+            )
+            for label, shown, what, named in (
+                ("x\\u202eyz", "'x\\u202eyz'", "reorder the text after them", "<U+202E>"),
+                (
+                    "co\\u00adde\\u2066",
+                    "'co\\xadde\\u2066'",
+                    "do not show as themselves",
+                    "<U+00AD>, <U+2066>",
+                ),
+                (
+                    "\\ufeffcode\\u200b",
+                    "'\\ufeffcode\\u200b'",
+                    "do not show as themselves",
+                    "<U+FEFF>, <U+200B>",
+                ),
+            )
+        ),
         (
             "papers:\n  teaching-transformers-to-add:\n    links:\n"
             "      code: 'https://github.com/x/y'\n      '': 'https://example.org'\n",

@@ -2002,13 +2002,14 @@ def test_a_hostile_link_shows_as_written_and_cannot_become_markup(
 ) -> None:
     # Labels and addresses are untrusted: in code spans (fenced past any backticks they hold) no
     # link, tag, table cell or emphasis comes alive, and no address becomes a live link. An
-    # address may hold no backtick, '<' or '|' (check refuses it), but Markdown of its own.
+    # address may hold no backtick, '<', '|' or format character (check refuses it), but Markdown
+    # of its own; a label may hold a direction mark, which is named.
     _set_links(
         head_content,
         "{code: 'https://github.com/example/add', "
         "'`x` | <script>alert(1)</script>': 'https://evil.test/a**b**_c_', "
         "'[docs](https://evil.test)': 'https://evil.test/[x](javascript:alert(1))', "
-        "'ok\u202e': 'https://evil.test/\u202egnp.exe'}",
+        "'ok\u200f': 'https://evil.test/gnp.exe'}",
     )
     text = format_review(review(curated_content, head_content))
     assert (
@@ -2016,7 +2017,7 @@ def test_a_hostile_link_shows_as_written_and_cannot_become_markup(
         "link `` `x` | <script>alert(1)</script> `` added: `https://evil.test/a**b**_c_`, "
         "link `[docs](https://evil.test)` added: "
         "`https://evil.test/[x](javascript:alert(1))`, "
-        "link `ok<U+202E>` added: `https://evil.test/<U+202E>gnp.exe`\n"
+        "link `ok<U+200F>` added: `https://evil.test/gnp.exe`\n"
     ) in text
 
 

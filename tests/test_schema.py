@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from jsonschema.exceptions import SchemaError
 
 from papersite import schema as schema_module
 from papersite.errors import PapersiteError
+from papersite.markup import HIDDEN
 from papersite.schema import SCHEMA_DIR, SchemaProblem, load_schema, validate
 from papersite.urls import ID_PATTERN
 from papersite.yamlfile import load_yaml_text
@@ -444,3 +446,32 @@ def test_papers_schema_says_to_write_arxiv_null_where_editors_take_an_empty_valu
     arxiv = declared["$defs"]["decision"]["properties"]["arxiv"]
     assert problems("papers:\n  p:\n    arxiv:\n", "papers") == []
     assert "Write null, not an empty value" in arxiv["description"]
+
+
+def test_the_characters_a_link_label_may_not_hold_are_those_dumps_leave_out_of_a_title() -> None:
+    # The schema spells them out, being JSON, for editors; markup.HIDDEN is Python's set.
+    declared = json.loads((SCHEMA_DIR / "papers.schema.json").read_text(encoding="utf-8"))
+    refused = declared["$defs"]["decision"]["properties"]["links"]["propertyNames"]["not"]
+    every = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
+    assert [c for c in every if re.search(refused["pattern"], c)] == HIDDEN.findall("".join(every))
+
+
+def test_a_link_label_keeps_the_joiners_and_marks_scripts_and_emoji_are_written_with() -> None:
+    # Without its joiner the emoji shows as two; without its non-joiner a Persian word is
+    # misspelt; the direction marks place a Hebrew word among others.
+    labels = [
+        "👨\u200d💻",
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+        "\u200f\u05e7\u05d5\u05d3\u200e",
+    ]
+    links = "".join(f'      "{label}": https://example.org/\n' for label in labels)
+    assert problems(f"papers:\n  p:\n    links:\n{links}", "papers") == []
+
+
+def test_a_link_the_pattern_refuses_is_not_told_of_its_format_characters_as_well() -> None:
+    # One mistake, one sentence: the space (or the missing http://) is said, the rest once fixed.
+    links = '      code: "https://x.org/a b\\u200b"\n      site: "x.org\\u200b"\n'
+    assert problems(f"papers:\n  p:\n    links:\n{links}", "papers") == [
+        (4, "'code' has a space: percent-encode it as %20 or remove it"),
+        (5, "'site' must be a web address starting with http:// or https://, not 'x.org\u200b'"),
+    ]

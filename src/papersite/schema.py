@@ -20,10 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, validators
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from papersite.errors import PapersiteError
+from papersite.markup import HIDDEN, REORDERS, unseen_names
 from papersite.urls import ID_PATTERN
 from papersite.wording import closest, describe, listed, suggest, unlike_letters
 from papersite.yamlfile import Location, YamlDocument, unquoted_key
@@ -49,7 +50,8 @@ _NOT_BLANK = r"\S"
 # The start of a web address, as the links' pattern takes it.
 _WEB = re.compile(r"https?://")
 # What shows yet RFC 3987 keeps out of an IRI, which the links' pattern refuses and papers.json's
-# schema promises each curator link is: one a consumer's validator or parser refused.
+# schema promises each curator link is: one a consumer's validator or parser refused. No address
+# may hold them, nor a space, nor a format character: see unfit_in_address.
 _NOT_IN_IRI = re.compile(r'["<>\\^`{|}]')
 # What may follow a key run into its value, a space or a colon left out: 'themes {a', 'themes:{a',
 # 'hidden:Not a paper.'
@@ -63,6 +65,36 @@ _FREE_KEYS = {"links": "link label", "themes": "theme id", "add": "theme id"}
 _NO_ARXIV_ID = {"", "none", "null", "~", "nil", "n/a", "no", "false"}
 
 _BOUNDS = ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum")
+
+
+def unfit_in_address(address: str) -> str | None:
+    """What ``address`` holds that no web address may, with the fix: "has a space: ...", or None.
+
+    One rule for a curator's link and for site_url (mkdocs_glue): a space, a character RFC 3987
+    keeps out of an IRI, or a format character (category Cf: a zero-width space, a bidi control,
+    a soft hyphen, a byte-order mark), which shows nothing in a pull request's diff, yet the
+    page's href holds it percent-encoded (".../y%E2%80%8B", a page not found).
+    """
+    if re.search(r"\s", address):
+        return "has a space: percent-encode it as %20 or remove it"
+    if found := _NOT_IN_IRI.search(address):
+        char = found.group()
+        return (
+            f"has a '{char}', which no web address may hold: percent-encode it as %{ord(char):02X}"
+        )
+    hidden = [char for char in address if unicodedata.category(char) == "Cf"]
+    if hidden:
+        return (
+            f"holds characters that do not show as themselves: {unseen_names(hidden)}; delete "
+            "them, or percent-encode them if they are meant"
+        )
+    return None
+
+
+# The schemas' "iri" format, which the links take: the part of an IRI their pattern cannot spell
+# (format characters, in every script's ranges), checked with the rest of unfit_in_address.
+_FORMATS = FormatChecker(formats=())
+_FORMATS.checks("iri")(lambda value: not isinstance(value, str) or not unfit_in_address(value))
 
 
 def _finite(value: object) -> bool:
@@ -112,7 +144,7 @@ def load_schema(name: str) -> Draft202012Validator:
     except OSError as exc:
         raise PapersiteError(str(path), None, f"cannot read schema: {exc.strerror}") from None
     Draft202012Validator.check_schema(schema)
-    return _Validator(schema)
+    return _Validator(schema, format_checker=_FORMATS)
 
 
 def validate(document: YamlDocument, schema: str) -> list[SchemaProblem]:
@@ -151,14 +183,31 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
             message = unquoted_key(what, document.key_text(*location, label), label)
             yield SchemaProblem((*location, label), document.line(*location, label), message)
             return
-        message = (
-            f"a label in {_name(location)} is blank, so its link would show nothing; give it a "
-            "name, such as code"
-        )
+        if error.validator == "not":
+            # The characters dumps leave out of a title (markup.HIDDEN), as the schema's pattern.
+            hidden = HIDDEN.findall(label)
+            what = (
+                "reorder the text after them"
+                if all(REORDERS.fullmatch(char) for char in hidden)
+                else "do not show as themselves"
+            )
+            message = (
+                f"the label {describe(label)} in {_name(location)} holds characters that {what}: "
+                f"{unseen_names(hidden)}; delete them"
+            )
+        else:
+            message = (
+                f"a label in {_name(location)} is blank, so its link would show nothing; give it "
+                "a name, such as code"
+            )
         yield SchemaProblem((*location, label), document.line(*location, label), message)
         return
     if error.validator in _BOUNDS and not _finite(error.instance):
         return  # the type's error says what is wrong with it, in its own words
+    if error.validator == "format" and not re.search(
+        schema.get("pattern", ""), str(error.instance)
+    ):
+        return  # the pattern's error says it: a space, or no web address at all
     if (
         error.validator == "pattern"
         and error.validator_value == _NOT_BLANK
@@ -289,15 +338,9 @@ def _message(
                 f"{_null_hint(value, quoted)}"
             )
         if len(location) >= 3 and location[-2] == "links":
-            if isinstance(value, str) and _WEB.match(value.strip()):
-                if re.search(r"\s", value):
-                    return f"{name} has a space: percent-encode it as %20 or remove it"
-                if found := _NOT_IN_IRI.search(value):
-                    char = found.group()
-                    return (
-                        f"{name} has a '{char}', which no web address may hold: percent-encode "
-                        f"it as %{ord(char):02X}"
-                    )
+            web = isinstance(value, str) and _WEB.match(value.strip())
+            if web and (unfit := unfit_in_address(value)):
+                return f"{name} {unfit}"
             return (
                 f"{name} must be a web address starting with http:// or https://, not "
                 f"{describe(value)}"
@@ -306,6 +349,8 @@ def _message(
         if foreign:
             return f"{describe(value)} is not a valid id: {foreign} {_ID_LETTERS}"
         return not_an_id(value, _ID_EXAMPLES[_id_kind(location) or "section"])
+    if kind == "format" and expected == "iri":
+        return f"{name} {unfit_in_address(value)}"
     if kind in ("minLength", "minItems"):
         # A theme's page is its sections: with none, no paper would have a place on it.
         hint = _SECTIONS_HINT if location[:1] == ("themes",) and location[-1] == "sections" else ""
