@@ -506,6 +506,46 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
             )
             for end, what in (("#x/", "a fragment"), ("?lang=en", "a query"))
         ),
+        # What no curator link may hold either: no feed entry's id would be an IRI.
+        *(
+            (
+                f"site_name: x\nsite_url: '{url}'\n",
+                f":2: site_url {shown} {said}",
+            )
+            for url, shown, said in (
+                (
+                    'https://x.org/a"b/',
+                    "'https://x.org/a\"b/'",
+                    "has a '\"', which no web address may hold: percent-encode it as %22",
+                ),
+                (
+                    "https://x.org/a<b>",
+                    "'https://x.org/a<b>'",
+                    "has a '<', which no web address may hold: percent-encode it as %3C",
+                ),
+                (
+                    "https://x.org/a\\b",
+                    "'https://x.org/a\\b'",
+                    "has a '\\', which no web address may hold: percent-encode it as %5C",
+                ),
+                (
+                    "https://x.org/a{b}",
+                    "'https://x.org/a{b}'",
+                    "has a '{', which no web address may hold: percent-encode it as %7B",
+                ),
+                (
+                    "https://x.org/pa\u200bpers/",
+                    "'https://x.org/pa\\u200bpers/'",
+                    "holds characters that do not show as themselves: <U+200B>; delete them, or "
+                    "percent-encode them if they are meant",
+                ),
+                (
+                    "https://x.org/a%zz/",
+                    "'https://x.org/a%zz/'",
+                    "has a '%' not followed by two hex digits: write a '%' as %25",
+                ),
+            )
+        ),
     ],
 )
 def test_feeds_and_citations_need_the_site_s_name_and_absolute_address(

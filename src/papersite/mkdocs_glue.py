@@ -30,6 +30,7 @@ from papersite.options import (
     written_at,
 )
 from papersite.render import NavEntry, SiteSettings, template_mistake
+from papersite.schema import unfit_in_address
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
 from papersite.wording import describe, shows_nothing
@@ -126,11 +127,13 @@ def _unusable_site_url(site_url: str) -> str | None:
     """Why ``site_url`` cannot begin the addresses of the site's pages, or None.
 
     A page's address, and so its feed entry's id and link, is site_url with the page's path
-    after it: a space makes it no address (an invalid Atom id), and after a query or a fragment
-    the path is no path, so every entry's link led to the home page.
+    after it: what no address may hold (a space, '"', '<', a zero-width space: see
+    schema.unfit_in_address), or a '%' that encodes nothing, makes every one no IRI (an invalid
+    Atom id); and after a query or a fragment the path is no path, so every entry's link led to
+    the home page.
     """
-    if re.search(r"\s", site_url):
-        return f"site_url {describe(site_url)} has a space: percent-encode it as %20 or remove it"
+    if unfit := unfit_in_address(site_url):
+        return f"site_url {describe(site_url)} {unfit}"
     for mark, what in (("?", "a query"), ("#", "a fragment")):
         if mark in site_url:
             return (
@@ -138,6 +141,11 @@ def _unusable_site_url(site_url: str) -> str | None:
                 "page's address before its path: write the address of the site's root, e.g. "
                 "https://example.github.io/papers/"
             )
+    if re.search(r"%(?![0-9A-Fa-f]{2})", site_url):
+        return (
+            f"site_url {describe(site_url)} has a '%' not followed by two hex digits: write a '%' "
+            "as %25"
+        )
     return None
 
 
