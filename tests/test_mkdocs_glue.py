@@ -303,7 +303,8 @@ def test_mkdocs_yml_or_a_file_it_inherits_in_utf16_or_utf32_is_named_so(
             )
             for written in ("!ENV PAPERSITE_UNSET", "!ENV [PAPERSITE_UNSET]")
         ),
-        ("!ENV [PAPERSITE_UNSET, '']", "must be the name of a YAML file, not ''"),
+        # Written so, not read from a variable: nothing to name but the value.
+        ("''", "must be the name of a YAML file, not ''"),
         ("!ENV [PAPERSITE_UNSET, 5]", "must be the name of a YAML file, not the number 5"),
         (
             "!ENV [PAPERSITE_UNSET, mkdocs.yml]",
@@ -353,6 +354,18 @@ def test_an_inherit_mkdocs_cannot_follow_is_one_line_at_its_line(
             "default is empty: set it, or write a YAML file's name as the default, "
             "!ENV [PAPERSITE_UNSET, base.yml]",
         ),
+        # A default of "" is read as empty text, not nothing: "not ''" named no variable either.
+        (
+            '!ENV [PAPERSITE_UNSET, ""]',
+            "is read from the environment variable PAPERSITE_UNSET (!ENV), which is unset, and its "
+            "default is empty: set it, or write a YAML file's name as the default, "
+            "!ENV [PAPERSITE_UNSET, base.yml]",
+        ),
+        (
+            "!ENV PAPERSITE_BLANK",
+            "is read from the environment variable PAPERSITE_BLANK (!ENV), which is set to only "
+            "spaces, '  ': set it to a YAML file's name",
+        ),
     ],
 )
 def test_an_inherit_an_env_reads_as_nothing_names_its_variables(
@@ -363,6 +376,7 @@ def test_an_inherit_an_env_reads_as_nothing_names_its_variables(
     monkeypatch.delenv("PAPERSITE_OTHER", raising=False)
     monkeypatch.setenv("PAPERSITE_EMPTY", "")
     monkeypatch.setenv("PAPERSITE_NULL", "null")
+    monkeypatch.setenv("PAPERSITE_BLANK", "  ")
     (here / "mkdocs.yml").write_text(f"site_name: x\nINHERIT: {inherit}\n", encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
         read_mkdocs_yaml(here / "mkdocs.yml")
@@ -599,6 +613,28 @@ def test_a_site_name_an_inherited_file_writes_is_refused_at_its_line(
             "PAPERSITE_OTHER (!ENV), which are all unset, and its default is empty: set one, or "
             "write the site's name as the default, !ENV [PAPERSITE_UNSET, PAPERSITE_OTHER, Papers]",
         ),
+        # A default of "" is read as empty text: "site_name must be set" named no variable.
+        (
+            'site_name: !ENV [PAPERSITE_UNSET, PAPERSITE_OTHER, ""]\n',
+            "",
+            "mkdocs.yml:2: site_name is read from the environment variables PAPERSITE_UNSET and "
+            "PAPERSITE_OTHER (!ENV), which are all unset, and its default is empty: set one, or "
+            "write the site's name as the default, !ENV [PAPERSITE_UNSET, PAPERSITE_OTHER, Papers]",
+        ),
+        (
+            "site_name: !ENV [PAPERSITE_UNSET, '  ']\n",
+            "",
+            "mkdocs.yml:2: site_name is read from the environment variable PAPERSITE_UNSET (!ENV), "
+            "which is unset, and its default is only spaces: set it, or write the site's name as "
+            "the default, !ENV [PAPERSITE_UNSET, Papers]",
+        ),
+        # "site_name '  ' shows nothing" did not say where the spaces came from.
+        (
+            "site_name: !ENV [PAPERSITE_BLANK, Papers]\n",
+            "",
+            "mkdocs.yml:2: site_name is read from the environment variable PAPERSITE_BLANK (!ENV), "
+            "which is set to only spaces, '  ': set it to the site's name",
+        ),
     ],
 )
 def test_a_site_name_an_env_reads_as_nothing_names_its_variables(
@@ -608,6 +644,7 @@ def test_a_site_name_an_env_reads_as_nothing_names_its_variables(
     monkeypatch.delenv("PAPERSITE_UNSET", raising=False)
     monkeypatch.delenv("PAPERSITE_OTHER", raising=False)
     monkeypatch.setenv("PAPERSITE_EMPTY", "")
+    monkeypatch.setenv("PAPERSITE_BLANK", "  ")
     (here / "base.yml").write_text(inherited or "theme: material\n", encoding="utf-8")
     (here / "mkdocs.yml").write_text(
         f"INHERIT: base.yml\n{own}site_url: https://example.org/\n", encoding="utf-8"

@@ -164,13 +164,14 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             *written_at(config_file, ("site_name",)),
             f"'site_name' must be text, not {describe(site_name)}",
         )
-    if not site_name:
-        # An !ENV read as nothing: "must be set" named neither the variable nor why.
+    if not site_name or not site_name.strip():
+        # An !ENV read as nothing, empty or only spaces: "must be set" (or "shows nothing") named
+        # neither the variable nor why.
         from_env = read_as_nothing(config_file, "site_name", "the site's name", "Papers")
-        raise PapersiteError(
-            *written_at(config_file, ("site_name",)),
-            from_env if site_name is None and from_env else "site_name must be set",
-        )
+        if from_env or not site_name:
+            raise PapersiteError(
+                *written_at(config_file, ("site_name",)), from_env or "site_name must be set"
+            )
     # A blank one would head the home page '#' and title the feeds ' : <theme>'; a Hangul filler
     # or a zero-width space alone is as blank, as a dump's title of them is (see dumps).
     if shows_nothing(site_name):

@@ -326,9 +326,9 @@ def inherited(config_file: Path) -> list[Path]:
             return chain
         value = written["INHERIT"]
         name, line = display_path(path), line_of(path, ("INHERIT",))
-        # MkDocs reads an unset variable without a default, or one set empty, as nothing: "not
-        # nothing" named neither the variable nor why.
-        if value is None:
+        # MkDocs reads an unset variable without a default, or one set empty, as nothing, and a
+        # default of "" as empty: "not nothing" or "not ''" named neither the variable nor why.
+        if value is None or (isinstance(value, str) and not value.strip()):
             from_env = _env_read_as_nothing(path, "INHERIT", "a YAML file's name", "base.yml")
             if from_env is not None:
                 raise PapersiteError(name, line, from_env)
@@ -382,7 +382,7 @@ def _unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None
 
 
 def read_as_nothing(config_file: Path, key: str, wanted: str, example: str) -> str | None:
-    """Why MkDocs reads the top-level ``key`` as nothing, when an !ENV writes it: its variables.
+    """Why MkDocs reads the top-level ``key`` as nothing or blank, when an !ENV writes it.
 
     The nearest file of ``config_file``'s INHERIT chain writing ``key`` is the one looked at; see
     :func:`_env_read_as_nothing` for ``wanted`` and ``example``. None when it writes no !ENV there.
@@ -397,7 +397,8 @@ def _env_read_as_nothing(path: Path, key: str, wanted: str, example: str) -> str
     """Why the file's top-level ``key``, written as !ENV, reads as nothing: its variables named.
 
     ``wanted`` is what the key takes ('a YAML file's name'), ``example`` a default to show. The
-    message assumes the value read is nothing; None when the file writes no !ENV at ``key``.
+    message assumes the value read is nothing, empty text or only spaces (a default of "", a
+    variable set to '  '); None when the file writes no !ENV at ``key``.
     """
     pairs = _key_pairs(path, (key,))
     node = pairs[-1][1] if pairs else None
@@ -414,7 +415,12 @@ def _env_read_as_nothing(path: Path, key: str, wanted: str, example: str) -> str
         if name in os.environ:
             # The first variable set is read, empty or not: no later one, nor the default.
             value = os.environ[name]
-            how = "set but empty" if not value else f"set to {value!r}, which YAML reads as nothing"
+            if not value:
+                how = "set but empty"
+            elif not value.strip():
+                how = f"set to only spaces, {value!r}"
+            else:
+                how = f"set to {value!r}, which YAML reads as nothing"
             return (
                 f"{key} is read from the environment variable {name} (!ENV), which is {how}: "
                 f"set it to {wanted}"
@@ -429,9 +435,12 @@ def _env_read_as_nothing(path: Path, key: str, wanted: str, example: str) -> str
             f"{key} is read from the environment {unset}: {fix}, or write a default after it, "
             f"{written}"
         )
+    # null, ~ or "" is empty; '  ' is read as it is.
+    spaces = isinstance(default, yaml.ScalarNode) and default.value and not default.value.strip()
+    empty = "only spaces" if spaces else "empty"
     return (
-        f"{key} is read from the environment {unset}, and its default is empty: {fix}, or write "
-        f"{wanted} as the default, {written}"
+        f"{key} is read from the environment {unset}, and its default is {empty}: {fix}, or "
+        f"write {wanted} as the default, {written}"
     )
 
 
