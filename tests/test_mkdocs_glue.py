@@ -289,7 +289,7 @@ def test_mkdocs_yml_or_a_file_it_inherits_in_utf16_or_utf32_is_named_so(
         ("{a: b}", "must be the name of a YAML file, not a map"),
         ("", "must be the name of a YAML file, not nothing"),
         ("true", "must be the name of a YAML file, not true"),
-        ("missing.yml", "names missing.yml: no such file"),
+        ("missing.yml", "names 'missing.yml': no such file"),
         (
             "mkdocs.yml",
             "leads back to mkdocs.yml (mkdocs.yml → mkdocs.yml): a file cannot inherit from itself",
@@ -320,6 +320,31 @@ def test_an_inherit_mkdocs_cannot_follow_is_one_line_at_its_line(
     with pytest.raises(PapersiteError) as error:
         read_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == f"mkdocs.yml:2: INHERIT {said}"
+
+
+@pytest.mark.parametrize(
+    ("inherit", "said"),
+    [
+        ("'base.yml '", "'base.yml ': no such file (with a trailing space; base.yml exists)"),
+        (
+            "!ENV PAPERSITE_SPACED",
+            "'base.yml ': no such file (with a trailing space; base.yml exists)",
+        ),
+        ("' base.yml'", "' base.yml': no such file (with a leading space; base.yml exists)"),
+        ("' base.yml  '", "' base.yml  ': no such file (with spaces around it; base.yml exists)"),
+        ("'other.yml '", "'other.yml ': no such file"),
+    ],
+)
+def test_an_inherit_with_spaces_around_a_file_s_name_is_told_the_file_it_names(
+    here: Path, monkeypatch: pytest.MonkeyPatch, inherit: str, said: str
+) -> None:
+    # "INHERIT names base.yml : no such file", of a variable set to 'base.yml ', hid the space.
+    monkeypatch.setenv("PAPERSITE_SPACED", "base.yml ")
+    (here / "base.yml").write_text("theme: material\n", encoding="utf-8")
+    (here / "mkdocs.yml").write_text(f"site_name: x\nINHERIT: {inherit}\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(error) == f"mkdocs.yml:2: INHERIT names {said}"
 
 
 @pytest.mark.parametrize(

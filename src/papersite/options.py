@@ -348,7 +348,12 @@ def inherited(config_file: Path) -> list[Path]:
             )
         # A folder, or a file that cannot be read, is named itself as the loop reads it.
         if not parent.exists():
-            raise PapersiteError(name, line, f"INHERIT names {display_path(parent)}: no such file")
+            raise PapersiteError(
+                name,
+                line,
+                f"INHERIT names {describe(display_path(parent))}: no such file"
+                f"{_spaced_hint(path, value)}",
+            )
         if len(chain) == MAX_INHERITED:
             raise PapersiteError(
                 name,
@@ -359,6 +364,23 @@ def inherited(config_file: Path) -> list[Path]:
         chain.append(parent)
         seen.add(parent.resolve())
         named_by = f" (named by INHERIT at {name}{'' if line is None else f':{line}'})"
+
+
+def _spaced_hint(path: Path, value: str) -> str:
+    """For an INHERIT of a file's name with spaces around it: " (with a trailing space; ...)".
+
+    A variable set to 'base.yml ' reads so, and the name quoted shows the space, yet is easily
+    read past; empty when the name without its spaces is no file either.
+    """
+    bare = value.strip()
+    meant = Path(os.path.normpath(path.parent / bare)) if bare else None
+    if bare == value or meant is None or not meant.exists():
+        return ""
+    if value.startswith(bare):
+        where = "a trailing space"
+    else:
+        where = "a leading space" if value.endswith(bare) else "spaces around it"
+    return f" (with {where}; {display_path(meant)} exists)"
 
 
 def _unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None, str]:
