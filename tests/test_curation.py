@@ -2863,6 +2863,12 @@ def test_a_curation_folder_needs_themes_yaml(content: Path) -> None:
     assert curate(content)[1][0] == f"{T}: missing: a curation folder needs themes.yaml"
 
 
+def test_an_empty_themes_yaml_is_not_told_to_delete_it(content: Path) -> None:
+    # It was, and deleted it is the error above.
+    (content / "curation" / "themes.yaml").write_text("# to do\n", encoding="utf-8")
+    assert curate(content)[1][0] == f"{T}:1: the file is empty: start it with 'themes: []'"
+
+
 # --- the shipped curation ------------------------------------------------------------------------
 
 

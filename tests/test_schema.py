@@ -33,6 +33,14 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
         # A file whose schema requires a key says which one to start with; else any content.
         ("themes", "# to do\n", (1, "the file is empty: start it with 'themes: []', or delete it")),
         ("sources", "", (1, "the file is empty: write its content, or delete it")),
+        # A key with nothing after it is told what the empty file and the theme without sections
+        # are: "must be a list, not nothing" alone left what to write unsaid.
+        ("themes", "themes:\n", (1, "'themes' must be a list, not nothing; write 'themes: []'")),
+        (
+            "themes",
+            THEME.replace(" [{id: s, title: S}]", ""),
+            (4, "'sections' must be a list, not nothing" + SECTIONS_HINT),
+        ),
         (
             "sources",
             "sources: [a.txt]\n",
@@ -205,6 +213,13 @@ def test_a_typical_mistake_is_one_sentence_at_its_line(
     schema: str, text: str, found: tuple[int, str]
 ) -> None:
     assert problems(text, schema) == [found]
+
+
+def test_an_empty_file_its_folder_needs_is_not_told_to_delete_it() -> None:
+    # Deleted, themes.yaml is "missing: a curation folder needs themes.yaml".
+    document = load_yaml_text("# to do\n", "x.yaml")
+    [problem] = validate(document, "themes", optional=False)
+    assert problem.message == "the file is empty: start it with 'themes: []'"
 
 
 @pytest.mark.parametrize("schema", ["themes", "papers"])

@@ -892,6 +892,7 @@ def _load(
     explain: Explain | None = None,
     side_effect: Callable[[YamlDocument, DuplicateKey], bool] | None = None,
     too_big: str = "",
+    optional: bool = True,
 ) -> tuple[YamlDocument, set[Location]] | None:
     """A YAML file checked against its schema, with the places of the mistakes found.
 
@@ -900,6 +901,7 @@ def _load(
     it, or the part of it the mistake is in, so the rest of the file is still checked; so is an
     unknown key beside the file's own. ``explain`` may say more of a mistake than the schema can;
     a duplicate key ``side_effect`` tells from a mistake it explains is left unsaid.
+    ``optional``: whether the folder may go without the file (:func:`validate`).
     """
     try:
         document = load_yaml_file(
@@ -918,7 +920,7 @@ def _load(
     own = declared.get("properties", {})
     broken: set[Location] = set()
     usable = True
-    for problem in validate(document, schema):
+    for problem in validate(document, schema, optional=optional):
         message = explain(document, problem) if explain else None
         if message is None:
             message = problem.message
@@ -1069,7 +1071,8 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
     if not path.exists():
         problems.error(display_path(path), None, "missing: a curation folder needs themes.yaml")
         return _ThemesRead()
-    loaded = _load(path, "themes", problems, explain=_explain_themes)
+    # Not optional: missing, it is an error (above), so an empty one is not told to delete it.
+    loaded = _load(path, "themes", problems, explain=_explain_themes, optional=False)
     if loaded is None:
         return _ThemesRead()
     document, broken = loaded

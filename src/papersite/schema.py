@@ -147,16 +147,22 @@ def load_schema(name: str) -> Draft202012Validator:
     return _Validator(schema, format_checker=_FORMATS)
 
 
-def validate(document: YamlDocument, schema: str) -> list[SchemaProblem]:
-    """Every way the document breaks the named schema, in file order."""
+def validate(document: YamlDocument, schema: str, *, optional: bool = True) -> list[SchemaProblem]:
+    """Every way the document breaks the named schema, in file order.
+
+    ``optional``: whether the folder may go without the file, as its reader decides; only then is
+    an empty one told it may be deleted.
+    """
     found: list[SchemaProblem] = []
     for error in load_schema(schema).iter_errors(document.data):
-        found.extend(_explain(error, document))
+        found.extend(_explain(error, document, optional))
     # jsonschema reports each missing key of an object apart, and each message names them all.
     return sorted(dict.fromkeys(found), key=lambda p: p.line)
 
 
-def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaProblem]:
+def _explain(
+    error: ValidationError, document: YamlDocument, optional: bool
+) -> Iterable[SchemaProblem]:
     error = _narrow(error)
     location: Location = tuple(error.absolute_path)
     # The stubs type these as unions with "unset"; a reported error always has them set.
@@ -220,7 +226,11 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaP
     invalid_id = error.validator == "pattern" and error.validator_value == ID_PATTERN
     kind = _id_kind(location) if invalid_id else None
     message = _message(
-        error, location, document.written_values.get(location), location in document.quoted
+        error,
+        location,
+        document.written_values.get(location),
+        location in document.quoted,
+        optional=optional,
     )
     if error.validator in ("type", "oneOf") and location and location[0] == "papers":
         message += _written_fix(document.data, location, error.instance)
@@ -265,11 +275,17 @@ def _takes_type(expected: object, value: object) -> bool:
 
 
 def _message(
-    error: ValidationError, location: Location, written: str | None = None, quoted: bool = False
+    error: ValidationError,
+    location: Location,
+    written: str | None = None,
+    quoted: bool = False,
+    *,
+    optional: bool = True,
 ) -> str:
     """One line for a schema error; ``written`` is the value as the file has it, when not text.
 
-    ``quoted``: whether the value is written in quotes.
+    ``quoted``: whether the value is written in quotes; ``optional``: whether the file may be
+    deleted (:func:`validate`).
     """
     name = _name(location)
     value: Any = error.instance
@@ -283,7 +299,9 @@ def _message(
     if kind == "type" and not location and value is None:
         keys = error.schema.get("required", []) if isinstance(error.schema, dict) else []
         start = f"start it with '{_empty_start(error.schema, keys[0])}'" if keys else ""
-        return f"the file is empty: {start or 'write its content'}, or delete it"
+        # Told of a file its folder needs, "or delete it" led to "missing: ... needs themes.yaml".
+        delete = ", or delete it" if optional else ""
+        return f"the file is empty: {start or 'write its content'}{delete}"
     # Of the type asked for, but no number a float holds: see _finite.
     numeric = kind == "type" and expected in ("number", "integer")
     if numeric and _TYPES.is_type(value, expected) and not _finite(value):
@@ -310,6 +328,7 @@ def _message(
             _placement_hint(location, value)
             or _hidden_hint(location, value)
             or _quoted_number_hint(error, value, quoted)
+            or _nothing_hint(error, location, value)
         )
         return f"{name} must be {_expected(error)}, not {_as_written(value, written)}{hint}"
     if kind == "required":
@@ -373,6 +392,21 @@ def _empty_start(schema: object, key: str) -> str:
     if _takes_type(expected, None):
         return f"{key}:"
     return f"{key}: []" if expected == "array" else f"{key}: {{}}"
+
+
+def _nothing_hint(error: ValidationError, location: Location, value: object) -> str:
+    """For 'themes:' or a theme's 'sections:' with nothing after them: what to write, as when empty.
+
+    An empty file is told to start with 'themes: []', and a theme without sections is shown one.
+    """
+    if value is not None:
+        return ""
+    if location[:1] == ("themes",) and location[-1] == "sections":
+        return _SECTIONS_HINT
+    if len(location) == 1 and isinstance(location[0], str):
+        start = _empty_start({"properties": {location[0]: error.schema}}, location[0])
+        return f"; write '{start}'"
+    return ""
 
 
 def _null_hint(value: object, quoted: bool) -> str:
