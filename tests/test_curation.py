@@ -1974,10 +1974,9 @@ KEEP_OLD = (
     "addresses keep working"
 )
 # Where the theme may have been removed, as a fork replacing the themes does, not renamed.
-GONE = (
-    "; or, if it is gone, remove it from the entries (or start papers.yaml afresh from "
-    "'papersite triage')"
-)
+# Deleted, not emptied: an empty papers.yaml is refused, and 'papersite triage' with it.
+AFRESH = "start papers.yaml afresh: delete it and run 'papersite triage'"
+GONE = f"; or, if it is gone, remove it from the entries (or {AFRESH})"
 # 'efficiency' is the title of 'efficient-ml', an id 4 edits from it: renamed, not misspelt.
 TITLE_OF_IT = (
     f"unknown theme 'efficiency' {WRITE_ITS_ID}, here and in {{more}}: renamed in themes.yaml? "
@@ -2574,6 +2573,25 @@ def test_a_theme_renamed_unlike_its_old_id_is_named_when_no_entry_names_it(
         "… 17): renamed to 'cost' in themes.yaml (line 3), the only theme no entry names? rename "
         "it in each entry, and add 'formerly: [efficiency]' to theme 'cost' in themes.yaml so its "
         f"old addresses keep working{GONE}"
+    ]
+
+
+def test_more_unknown_themes_than_themes_no_entry_names_are_said_to_be_removed(
+    content: Path,
+) -> None:
+    # A fork replacing the three themes with one: each old theme was said to be "renamed to
+    # 'robotics' …, the only theme no entry names?", which three themes cannot all have been.
+    write(
+        content,
+        themes="themes:\n  - {id: robotics, title: Robotics, sections: [{id: a, title: A}]}\n",
+        papers=NAMING_TWICE + NAMING_THE_OTHERS,
+    )
+    removed = f"removed from themes.yaml? remove it from the entries, or {AFRESH}"
+    assert curate(content)[1] == [
+        f"{P}:4: unknown theme 'efficiency' (themes: robotics), here and in 4 more entries "
+        f"(lines 5, 7, 8, 10, 11, … 17): {removed}",
+        f"{P}:19: unknown theme 'arithmetic-reasoning' (themes: robotics): {removed}",
+        f"{P}:19: unknown theme 'sequence-models' (themes: robotics): {removed}",
     ]
 
 

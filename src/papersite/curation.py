@@ -2009,6 +2009,11 @@ def _lines_named(lines: list[int]) -> str:
     return f"{'line' if len(named) == 1 else 'lines'} {listed(named)}"
 
 
+# How a fork's papers.yaml, of themes it replaced, starts over: deleted, not emptied, as an empty
+# papers.yaml is refused, and 'papersite triage' with it.
+_START_AFRESH = f"start {PAPERS_FILE} afresh: delete it and run 'papersite triage'"
+# For a theme id no theme has: the theme is gone, and so goes from the entries naming it.
+_REMOVED = f"removed from {THEMES_FILE}? remove it from the entries, or {_START_AFRESH}"
 # From this many entries naming one unknown id on, they are said in one line. A theme or section
 # renamed in themes.yaml alone leaves every entry naming it wrong: a line for each (87 of them)
 # would bury the other errors. Two or three read as well one a line, each at its own place.
@@ -2086,9 +2091,12 @@ class _UnknownIds:
         a section or theme other entries fill, followed, moved papers into it without a word.
 
         A theme renamed is named by no entry, so that it has no papers is then no news: the error
-        says to rename the id in each entry, and to keep it in the theme's 'formerly'.
+        says to rename the id in each entry, and to keep it in the theme's 'formerly'. With more
+        unknown theme ids than themes no entry names (a fork replacing the themes), they cannot
+        all have been renamed: no rename is guessed, and each is said to be removed.
         """
         unnamed = [theme for theme in self.themes if theme.id not in self.named_themes]
+        renames = sum(len(named) == 1 for named in self.named) <= len(unnamed)
         for named, (message, write, renamed, guessed, places) in self.named.items():
             kind = "theme" if len(named) == 1 else "section"
             given = named[-1]
@@ -2099,9 +2107,9 @@ class _UnknownIds:
             near = None if write else nearest(given, ids, named_ids)
             if kind == "theme" and write is None:
                 if guessed or near is not None:
-                    only = free[0] if len(free) == 1 else None
+                    only = free[0] if len(free) == 1 and renames else None
                     renamed = next((t for t in self.themes if t.id == (near or only)), None)
-                elif renamed is None and len(unnamed) == 1:
+                elif renamed is None and len(unnamed) == 1 and renames:
                     renamed = unnamed[0]
                 self.meant.update(theme.id for theme in ([renamed] if renamed else unnamed))
             if kind == "section":
@@ -2117,16 +2125,17 @@ class _UnknownIds:
             keep = _keep_old(named[0], renamed) if kind == "theme" else ""
             # A fork replaces upstream's themes: the theme may be gone, not renamed.
             gone = (
-                f"; or, if it is gone, remove it from the entries (or start {PAPERS_FILE} afresh "
-                "from 'papersite triage')"
+                f"; or, if it is gone, remove it from the entries (or {_START_AFRESH})"
                 if kind == "theme"
                 else ""
             )
+            # Renames are guessed of sections whatever their number: a fork replaces themes.
+            removed = kind == "theme" and not renames
             of_theme = " of the theme" if kind == "section" else ""
             only = (
                 f"renamed to '{free[0]}' in {THEMES_FILE} (line {self._line(named, free[0])}), "
                 f"the only {kind}{of_theme} no entry names?"
-                if len(free) == 1
+                if len(free) == 1 and not removed
                 else None
             )
             default = self.defaults.get(named) if near not in named_ids else None
@@ -2159,6 +2168,8 @@ class _UnknownIds:
                         meant = None
                     if meant:
                         hint = did_you_mean(given, meant)
+                    elif removed:
+                        hint = f"{listing(ids, 'themes')}: {_REMOVED}"
                     elif only:
                         hint = f"({only} if so, write '{free[0]}'{keep})"
                     else:
@@ -2191,6 +2202,9 @@ class _UnknownIds:
             elif not guessed:
                 # The id is a theme's title ('message' says whose): renamed, not gone.
                 fix = f"renamed in {THEMES_FILE}? rename it in each{keep}"
+            elif removed:
+                message = f"{message} {listing(ids, 'themes')}"
+                fix = _REMOVED
             elif only:
                 fix = f"{only} rename it in each entry{keep}{gone}"
             elif free:
