@@ -42,7 +42,7 @@ def test_triage_lists_every_undecided_paper_counts_disagreements_then_a_snippet(
         "\n"
         "  a-survey-of-cooking-robots\n"
         "    A Survey of Cooking Robots\n"
-        "    suggested: no rule matched\n"
+        "    scores: no rule matched\n"
         "\n"
         "  kernels-that-speed-up-training\n"
         "    Kernels That Speed Up Training\n"
@@ -197,10 +197,30 @@ def test_an_excluded_theme_is_named_with_its_exclusion(curated_content: Path) ->
     )
     (curated_content / "curation" / "papers.yaml").write_text("papers:\n", encoding="utf-8")
     text = report(curated_content)
-    assert "    suggested: efficiency 4 of 3 (excluded by 'survey')\n" in text
+    # Excluded, it is not suggested, in the listing as in the snippet.
+    assert "    scores: efficiency 4 of 3 (excluded by 'survey')\n" in text
     assert (
         "  quantization-survey:\n    themes: []  # efficiency 4 of 3 (excluded by 'survey')\n"
         in (text)
+    )
+
+
+def test_the_listing_suggests_only_the_themes_the_snippet_does(curated_content: Path) -> None:
+    # 0.5 of 3 was "suggested" in the listing, and only a score in the snippet's comment.
+    (curated_content / "sources" / "dump.txt").write_text(
+        "Reading Faster\nA reader that speeds up reading.\n"
+        "Faster Reading\nA recurrence that speeds up reading.\n",
+        encoding="utf-8",
+    )
+    (curated_content / "curation" / "papers.yaml").write_text("papers:\n", encoding="utf-8")
+    text = report(curated_content)
+    assert "  reading-faster\n    Reading Faster\n    scores: efficiency 0.5 of 3\n" in text
+    assert "  reading-faster:\n    themes: []  # efficiency 0.5 of 3\n" in text
+    # Beside a theme suggested, it is one of the other scores.
+    assert "    suggested: sequence-models 1 of 2; other scores: efficiency 0.5 of 3\n" in text
+    assert (
+        "  faster-reading:\n    themes: []  # suggested: sequence-models 1 of 2, "
+        "{sequence-models: transformers}\n" in text
     )
 
 
@@ -278,6 +298,24 @@ def test_a_paper_with_an_entry_already_gets_a_line_to_add_to_it(curated_content:
     assert "four-bit" not in paste
     papers.write_text(papers.read_text() + paste, encoding="utf-8")
     assert report(curated_content).startswith("1 paper not yet decided")
+
+
+def test_the_lines_to_add_to_entries_are_in_the_order_of_their_lines(
+    curated_content: Path,
+) -> None:
+    # They were in the order of the papers' ids: '# line 19' above '# line 17'.
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(
+        papers.read_text()
+        + "  speculative-decoding-with-small-drafts:\n    tags: [drafts]\n"
+        + "  four-bit-quantization-of-large-language-models:\n    tags: [int4]\n",
+        encoding="utf-8",
+    )
+    add = report(curated_content).split("at the lines given:\n\n")[1]
+    assert [line for line in add.splitlines() if "# line" in line] == [
+        "  speculative-decoding-with-small-drafts:  # line 17",
+        "  four-bit-quantization-of-large-language-models:  # line 19",
+    ]
 
 
 def _unhide_the_survey(papers: Path) -> None:

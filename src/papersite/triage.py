@@ -207,14 +207,20 @@ def format_triage(
                 where = _where((p.theme, p.section) for p in item.placements)
                 lines.append(f"    rules: {where}; scores: {_scores(item.suggestions)}")
             else:
-                lines.append(f"    suggested: {_scores(item.suggestions)}")
+                lines.append(f"    {_unplaced_scores(item)}")
     if report.disagreements:
         differing = counted(len(report.disagreements), "pinned paper")
         also = f" --theme {report.theme}" if report.theme else ""
         hint = f"papersite triage --disagreements{also} lists them"
         lines += ["", f"{differing} the rules would sort differently ({hint})"]
     new = tuple(item for item in report.undecided if item.line is None)
-    entered = tuple(item for item in report.undecided if item.line is not None)
+    # In the order of their lines, which a curator goes down papers.yaml by.
+    entered = tuple(
+        sorted(
+            (item for item in report.undecided if item.line is not None),
+            key=lambda item: item.line or 0,
+        )
+    )
     fits = _fitting(new + entered, most, room)
     if fits < len(report.undecided):
         lines += ["", _left_out(fits, len(report.undecided), most, path, room)]
@@ -288,13 +294,32 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
             pins = _pins((p.theme, p.section) for p in item.placements)
             lines.append(f"    themes: {pins}  # {_scores(item.suggestions)}")
             continue
-        near = [s for s in item.suggestions if s.excluded_by is None and s.score * 2 >= s.threshold]
+        near = _near(item)
         if near:
             pins = _pins((s.theme, s.section) for s in near)
-            lines.append(f"    themes: []  # suggested: {_scores(tuple(near))}, {pins}")
+            lines.append(f"    themes: []  # suggested: {_scores(near)}, {pins}")
         else:
             lines.append(f"    themes: []  # {_scores(item.suggestions)}")
     return lines
+
+
+def _near(item: TriageItem) -> tuple[ThemeScore, ...]:
+    """The themes suggested for a paper in no theme: those scoring half their threshold or more."""
+    return tuple(
+        s for s in item.suggestions if s.excluded_by is None and s.score * 2 >= s.threshold
+    )
+
+
+def _unplaced_scores(item: TriageItem) -> str:
+    """The listing's line of scores for a paper in no theme, "suggested" only as the snippet's is.
+
+    A theme scoring it 0.5 of 4 was "suggested" here and not in the snippet's comment.
+    """
+    near = _near(item)
+    if not near:
+        return f"scores: {_scores(item.suggestions)}"
+    rest = tuple(score for score in item.suggestions if score not in near)
+    return f"suggested: {_scores(near)}" + (f"; other scores: {_scores(rest)}" if rest else "")
 
 
 def _pins(places: Iterable[tuple[str, str]]) -> str:
