@@ -684,13 +684,17 @@ def test_errors_in_the_pull_request_are_listed_and_a_deleted_theme_still_counts(
         "under `formerly`.\n"
     ) in out
     assert "`papersite check`: 2 errors, 1 warning.\n" in out
+    # A theme gone with no theme left for it to have become is said to be removed.
+    gone = (
+        "unknown theme 'arithmetic-reasoning' (themes: efficiency, sequence-models): removed from "
+        "themes.yaml? remove it from the entries, or start papers.yaml afresh: delete it and run "
+        "'papersite triage'"
+    )
     assert out.endswith(
         "### Check\n\n"
         "- **warning** `head/curation/themes.yaml:20`: theme 'sequence-models' has no papers\n"
-        "- **error** `head/curation/papers.yaml:6`: unknown theme 'arithmetic-reasoning' "
-        "(themes: efficiency, sequence-models)\n"
-        "- **error** `head/curation/papers.yaml:7`: unknown theme 'arithmetic-reasoning' "
-        "(themes: efficiency, sequence-models)\n"
+        f"- **error** `head/curation/papers.yaml:6`: {gone}\n"
+        f"- **error** `head/curation/papers.yaml:7`: {gone}\n"
     )
 
 
