@@ -681,6 +681,21 @@ NOT_A_DATE = "must be a date (2025-10-31) or a year (2025), not"
         ("2024-2-29", f"{NOT_A_DATE} '2024-2-29' (did you mean 2024-02-29?)"),
         # Year 0 is no day of Python's, and was said to be an impossible date.
         ("0000-01-01", "0000-01-01 is not between 1990 and 2100"),
+        # No such day in a year out of bounds: the year is what is said, not "February 0 has 29
+        # days".
+        ("'0000-02-30'", "0000-02-30 is not between 1990 and 2100"),
+        ("'0999-02-30'", "0999-02-30 is not between 1990 and 2100"),
+        # No such day with spaces around it was told only that it must be a date.
+        (
+            "'2025-02-29 '",
+            "'2025-02-29 ' is an impossible date: February 2025 has 28 days; remove the spaces "
+            "around it too",
+        ),
+        (
+            '"2025-02-30\\u00a0"',
+            "'2025-02-30\u00a0' is an impossible date: February 2025 has 28 days; remove the "
+            "spaces around it too",
+        ),
         # Spaces inside the quotes, which the message's quotes hardly show: was offered nothing.
         ('"2025-10-31 "', f"{NOT_A_DATE} '2025-10-31 ' (did you mean 2025-10-31?)"),
         ('" 2025-10-31"', f"{NOT_A_DATE} ' 2025-10-31' (did you mean 2025-10-31?)"),

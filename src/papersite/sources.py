@@ -489,10 +489,18 @@ def _read_captured(
     text = value if isinstance(value, str) else written
     if text is not None and (wrong := _not_plain_digits(text, as_text=isinstance(value, str))):
         return wrong
-    if isinstance(value, str) and _DASHED_DATE.fullmatch(value) and (no_day := _no_such_day(value)):
+    # Quoted with spaces around ('2025-02-30 ', or an NBSP pasted from a web page): told only
+    # that it must be a date, the curator looked for a mistake in the form, not the day.
+    bare = value.strip() if isinstance(value, str) else ""
+    if _DASHED_DATE.fullmatch(bare) and (no_day := _no_such_day(bare)):
+        if not EARLIEST_YEAR <= int(bare[:4]) <= LATEST_YEAR:
+            # The year is what to fix first: "February 0 has 29 days" talks of a calendar no
+            # capture is dated in.
+            return f"captured {bare} is not between {EARLIEST_YEAR} and {LATEST_YEAR}"
         # Written as a day, but no such day (2025-02-30, 2025-2-30): "must be a date" would send
         # the curator looking for a mistake in the form.
-        return f"captured '{value}' is an impossible date: {no_day}"
+        spaces = "" if bare == value else "; remove the spaces around it too"
+        return f"captured '{value}' is an impossible date: {no_day}{spaces}"
     if isinstance(value, datetime):
         # YAML reads 2025-10-31T09:30:00 as a datetime (a date too, but not comparable with one):
         # the day is what dates a dump.
