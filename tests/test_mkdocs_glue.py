@@ -28,7 +28,7 @@ from papersite.mkdocs_glue import (
     site_settings,
     with_theme_overrides,
 )
-from papersite.options import MAX_INHERITED
+from papersite.options import MAX_INHERITED, line_of
 from papersite.render import NavEntry, SiteSettings
 from papersite.search import SearchSettings
 from papersite.tags import SORT_OPTIONS
@@ -179,6 +179,43 @@ def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(
     assert deployed.repo_url == "https://github.com/owner/fork"
     config = load_mkdocs_config(CONFIG, docs_dir=str(CONFIG.parent / "tests"))
     assert (config.site_url, config.repo_url) == (deployed.site_url, deployed.repo_url)
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        (
+            'https://github.com/x/a"b',
+            "'https://github.com/x/a\"b' has a '\"', which no web address may hold: "
+            "percent-encode it as %22",
+        ),
+        (
+            "https://github.com/x/a b",
+            "'https://github.com/x/a b' has a space: percent-encode it as %20 or remove it",
+        ),
+        (
+            "https://github.com/x/a%zz",
+            "'https://github.com/x/a%zz' has a '%' not followed by two hex digits: write a '%' "
+            "as %25",
+        ),
+    ],
+)
+def test_a_repo_url_no_address_may_be_is_refused_at_its_line_as_site_url_is(
+    monkeypatch: pytest.MonkeyPatch, url: str, said: str
+) -> None:
+    # Material writes repo_url into every page's header as it is: a '"' built broken HTML.
+    # The deploy sets it through the variable.
+    monkeypatch.setenv("PAPERSITE_REPO_URL", url)
+    with pytest.raises(PapersiteError) as error:
+        site_settings(CONFIG, 0)
+    line = line_of(CONFIG, ("repo_url",))
+    assert str(error.value) == f"{display_path(CONFIG)}:{line}: repo_url {said}"
+
+
+def test_a_repo_url_with_a_query_or_fragment_is_taken(tmp_path: Path) -> None:
+    # Unlike site_url's, no page's address is built on it.
+    line = "repo_url: https://github.com/x/a?tab=readme#top\n"
+    assert settings_from(tmp_path, line).repo_url == "https://github.com/x/a?tab=readme#top"
 
 
 @pytest.fixture

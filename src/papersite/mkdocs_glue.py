@@ -123,27 +123,28 @@ def papersite_options(config_file: Path) -> Options:
     return options_of(read_mkdocs_yaml(config_file), config_file)
 
 
-def _unusable_site_url(site_url: str) -> str | None:
-    """Why ``site_url`` cannot begin the addresses of the site's pages, or None.
+def _unusable_address(key: str, address: str) -> str | None:
+    """Why ``address``, mkdocs.yml's ``key`` (site_url or repo_url), is no usable address, or None.
 
     A page's address, and so its feed entry's id and link, is site_url with the page's path
     after it: what no address may hold (a space, '"', '<', a zero-width space: see
     schema.unfit_in_address), or a '%' that encodes nothing, makes every one no IRI (an invalid
     Atom id); and after a query or a fragment the path is no path, so every entry's link led to
-    the home page.
+    the home page. repo_url is held to the same rule but the last: Material writes it into every
+    page's header as it is, where a '"' broke the HTML, while a query or fragment harms no link.
     """
-    if unfit := unfit_in_address(site_url):
-        return f"site_url {describe(site_url)} {unfit}"
+    if unfit := unfit_in_address(address):
+        return f"{key} {describe(address)} {unfit}"
     for mark, what in (("?", "a query"), ("#", "a fragment")):
-        if mark in site_url:
+        if key == "site_url" and mark in address:
             return (
-                f"site_url {describe(site_url)} has {what} ('{mark}'), which would end every "
+                f"site_url {describe(address)} has {what} ('{mark}'), which would end every "
                 "page's address before its path: write the address of the site's root, e.g. "
                 "https://example.github.io/papers/"
             )
-    if re.search(r"%(?![0-9A-Fa-f]{2})", site_url):
+    if re.search(r"%(?![0-9A-Fa-f]{2})", address):
         return (
-            f"site_url {describe(site_url)} has a '%' not followed by two hex digits: write a '%' "
+            f"{key} {describe(address)} has a '%' not followed by two hex digits: write a '%' "
             "as %25"
         )
     return None
@@ -186,10 +187,12 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             None,
             "site_url must be the published address, e.g. https://example.github.io/papers/",
         )
-    if wrong := _unusable_site_url(site_url):
+    if wrong := _unusable_address("site_url", site_url):
         raise PapersiteError(*written_at(config_file, ("site_url",)), wrong)
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     repo_url = config.get("repo_url")
+    if isinstance(repo_url, str) and (wrong := _unusable_address("repo_url", repo_url)):
+        raise PapersiteError(*written_at(config_file, ("repo_url",)), wrong)
     # MkDocs refuses a repo_url that is no address; papersite links only a web one.
     if not (isinstance(repo_url, str) and repo_url.startswith(("https://", "http://"))):
         repo_url = None
