@@ -1585,6 +1585,21 @@ def test_material_search_keeps_dotted_words_whole(
         assert problems == []
 
 
+@seeds_only
+@pytest.mark.parametrize("query", ["csv", "json"])
+def test_material_search_splits_file_names_at_their_dots(
+    browser: Browser, shipped_site: Path, query: str
+) -> None:
+    # Kept whole, "papers.csv" was no "csv": About's section on the data files went unfound.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        material_search(page, query)
+        fields = page.locator(f".md-search-result__link[href$='about/?h={query}#fields']")
+        expect(fields).to_have_count(1)
+        expect(fields).to_contain_text("Fields of papers.json and papers.csv")
+        assert problems == []
+
+
 def test_material_search_announces_how_many_papers_it_found(
     browser: Browser, shipped_site: Path
 ) -> None:
