@@ -314,6 +314,17 @@ def test_a_note_s_images_show_as_links_to_them() -> None:
         '<p><a href="https://e.com/i.png">a big chart</a> <a href="i.png">a *</a></p>'
     )
 
+    # Inside a link with no address, which shows its text plain, the image's own link is kept:
+    # it was all that linked, and the image said to show as a link.
+    assert render_note("[![img](x.png)]()") == '<p><a href="x.png">img</a></p>'
+    assert note_problems("[![img](x.png)](<>)") == (
+        "image 'x.png' shows as a link, not as an image: the site loads nothing from other "
+        "sites, which would learn of every reader; write [text](https://…) to link to it",
+    )
+    # Text of its own beside the image still loses its link, and is said to.
+    assert render_note("[see ![img](x.png)]()") == '<p>see <a href="x.png">img</a></p>'
+    assert "link 'see img' shows as plain text" in note_problems("[see ![img](x.png)]()")[1]
+
 
 def test_a_link_without_text_shows_its_address() -> None:
     # "[](…)" makes an empty <a>: nothing to see or click, in a heading (made bold) or not.

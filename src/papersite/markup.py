@@ -390,7 +390,9 @@ class _ImagesAsLinks(Treeprocessor):
     A reading list loads nothing from elsewhere: an image in a note would be fetched from its
     host, which learns of each reader, on every page that shows the note. The inline patterns
     above read each image as a link; this shows its alt text plain, as a browser would (its
-    address when it has none) and, inside a link, the alt text alone, as links do not nest.
+    address when it has none) and, inside a link, the alt text alone, as links do not nest. A
+    link with no address nests nothing: it shows its text plain (:class:`_EmptyLinksShown`), so
+    an image inside it stays a link.
     """
 
     found: list[str]
@@ -415,7 +417,8 @@ class _ImagesAsLinks(Treeprocessor):
                 if in_link:
                     child.tag = "span"
                     child.attrib.clear()
-            self._replace(child, in_link=in_link or child.tag == "a")
+            linked = child.tag == "a" and not shows_nothing(html.unescape(child.get("href", "")))
+            self._replace(child, in_link=in_link or linked)
 
 
 class _EmptyLinksShown(Treeprocessor):
@@ -430,7 +433,8 @@ class _EmptyLinksShown(Treeprocessor):
     is not for a reader to follow, and it is said to be dropped instead.
 
     A link with text but no address (``[the paper]()``, its address forgotten) shows its text
-    without a link, collected in ``unlinked``: ``<a href="">`` would only reload the page.
+    without a link, collected in ``unlinked``: ``<a href="">`` would only reload the page. Not
+    collected is one all of whose text still links, an image's (``[![alt](i.png)]()``).
     """
 
     found: list[str]
@@ -446,7 +450,8 @@ class _EmptyLinksShown(Treeprocessor):
             text = _shown_text(self.md, element)
             if not shows_nothing(text):
                 if shows_nothing(html.unescape(href)):
-                    self.unlinked.append(text.strip())
+                    if not _all_linked(self.md, element):
+                        self.unlinked.append(text.strip())
                     _unwrap(element, parents)
                 continue
             if shows_nothing(html.unescape(href)):
@@ -457,6 +462,17 @@ class _EmptyLinksShown(Treeprocessor):
                 element.text, element[:] = href, []
             else:
                 element.text, element[:] = None, []
+
+
+def _all_linked(md: markdown.Markdown, link: ET.Element) -> bool:
+    """Whether all the text a link shows is in links inside it that have an address."""
+    inner = [
+        _shown_text(md, a)
+        for a in link.iter("a")
+        if a is not link and not shows_nothing(html.unescape(a.get("href", "")))
+    ]
+    # Spaces between them are no text of the link's own.
+    return "".join(_shown_text(md, link).split()) == "".join("".join(inner).split())
 
 
 def _note_markdown() -> markdown.Markdown:
