@@ -383,6 +383,22 @@ def test_what_a_left_out_link_empties_goes_with_it(note: str) -> None:
     assert render_note(f"Top\n\n{note}\n\nEnd") == "<p>Top</p>\n<p>End</p>"
 
 
+@pytest.mark.parametrize(
+    ("note", "html"),
+    [
+        ("a  \n[](<>)", "<p>a</p>"),
+        ("[](<>)  \nline", "<p>line</p>"),
+        ("*[](<>)* trailing", "<p>trailing</p>"),
+        ("leading [](javascript:x)", "<p>leading</p>"),
+        ("- [](<>)  \n  item", "<ul>\n<li>item</li>\n</ul>"),
+        ("# [](<>) *why*", "<p><strong><em>why</em></strong></p>"),
+    ],
+)
+def test_a_left_out_link_leaves_no_break_or_space_at_its_block_s_edge(note: str, html: str) -> None:
+    # "<p>a<br>\n</p>" showed an empty line under "a"; "<p> trailing</p>" began with a space.
+    assert render_note(note) == html
+
+
 def test_a_link_without_an_address_shows_its_text_plain() -> None:
     # <a href=""> reloads the page: the address forgotten, the text is all there is to show.
     for link in ("[the paper]()", "[the paper](<>)", "[the paper]( )", "[the paper](&#32;)"):

@@ -256,6 +256,42 @@ def _remove_inline(element: ET.Element, parents: dict[ET.Element, ET.Element]) -
     emptied = not len(parent) and not (parent.text or "").strip()
     if emptied and parent.tag in _EMPTIED and parent in parents:
         _remove_inline(parent, parents)
+    elif parent.tag in _TRIMMED:
+        _trim_edges(parent)
+
+
+# Blocks whose text a removal may leave starting or ending with a line break or spaces; not
+# those holding blocks (a list, a quote, a loose list's item), whose text is the line breaks
+# between them, nor table cells.
+_TRIMMED = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
+# What Markdown leaves out at a block's edges; a no-break space written there is meant.
+_SPACES = " \t\n"
+
+
+def _trim_edges(block: ET.Element) -> None:
+    r"""Drops the line breaks and spaces at the start and end of a block's text.
+
+    Left by a link removed next to them: ``a  \n[](<>)`` ended its paragraph with an empty line,
+    ``*[](<>)* b`` began it with a space. Markdown leaves none there itself.
+    """
+    if any(child.tag in _EMPTIED_BLOCKS for child in block):
+        return
+    while len(block) and block[0].tag == "br" and not (block.text or "").strip():
+        block.text = block[0].tail
+        block.remove(block[0])
+    while len(block) and block[-1].tag == "br" and not (block[-1].tail or "").strip():
+        before = block[-2] if len(block) > 1 else None
+        block.remove(block[-1])
+        if before is not None:
+            before.tail = (before.tail or "").rstrip(_SPACES) or None
+        else:
+            block.text = (block.text or "").rstrip(_SPACES) or None
+    if block.text:
+        block.text = block.text.lstrip(_SPACES) or None
+    if len(block) and block[-1].tail:
+        block[-1].tail = block[-1].tail.rstrip(_SPACES) or None
+    elif not len(block) and block.text:
+        block.text = block.text.rstrip(_SPACES) or None
 
 
 def _unwrap(element: ET.Element, parents: dict[ET.Element, ET.Element]) -> None:
