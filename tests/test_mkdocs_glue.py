@@ -3,6 +3,7 @@ from __future__ import annotations
 import importlib.resources
 import logging
 import os
+import re
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -10,7 +11,9 @@ from pathlib import Path
 
 import jinja2
 import pytest
+import yaml
 from mkdocs import exceptions
+from mkdocs.utils.yaml import get_yaml_loader
 
 from papersite import mkdocs_glue
 from papersite.errors import PapersiteError, Problem, display_path
@@ -970,3 +973,20 @@ def test_a_template_error_outside_the_overrides_is_left_to_show_as_a_bug(here: P
         mkdocs_failures(log, here / "mkdocs.yml"),
     ):
         jinja2.Environment(loader=jinja2.DictLoader({})).get_template("missing.html")
+
+
+def test_the_search_separator_holds_no_lookbehind_which_older_browsers_refuse() -> None:
+    # Material compiles it with `new RegExp` in each reader's browser; Safari before 16.4 throws on
+    # a lookbehind, and search would then find nothing at all.
+    config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    separator = search["separator"]
+    assert "(?<=" not in separator and "(?<!" not in separator
+    assert re.split(separator, "papers.csv e.g. U.S. (BRNN)") == [
+        "papers",
+        "csv",
+        "e.g.",
+        "U.S.",
+        "BRNN",
+        "",
+    ]
