@@ -11,7 +11,15 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from papersite import wording
-from papersite.wording import closest, counted, describe, described_apart, listed, suggest
+from papersite.wording import (
+    closest,
+    counted,
+    describe,
+    described_apart,
+    listed,
+    suggest,
+    suggestion,
+)
 
 THEMES = ["efficiency", "sequence-models", "arithmetic-reasoning"]
 LONG_ID = "pararnn-unlocking-parallel-training-of-nonlinear-rnns-for-large-language-models"
@@ -150,6 +158,14 @@ def test_suggest_names_the_near_miss_else_lists_what_is_known_in_its_order(
     given: str, known: list[str], label: str, said: str
 ) -> None:
     assert suggest(given, known, label) == said
+
+
+def test_suggestion_keeps_the_name_its_hint_suggests() -> None:
+    assert suggestion("efficency", THEMES, "themes") == (
+        "(did you mean 'efficiency'?)",
+        "efficiency",
+    )
+    assert suggestion("vision", THEMES, "no such theme") == ("(no such theme)", None)
 
 
 @pytest.mark.parametrize(

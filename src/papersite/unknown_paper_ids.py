@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from papersite.catalogue import PAPER_ID_MAX_LENGTH, Catalogue, Paper
 from papersite.errors import Problems
-from papersite.wording import closest, described_apart, did_you_mean, listed, listing
+from papersite.wording import closest, described_apart, did_you_mean, listed, suggestion
 from papersite.yamlfile import YamlDocument
 
 # An id catalogue.assign_ids gave a paper whose title slugs as an earlier-captured one's: the slug
@@ -69,12 +69,7 @@ def unknown_paper(
     elif joined is not None:
         hint, meant = joined
     else:
-        # suggest's hint, with the id it names kept.
-        close = closest(key, ids)
-        hint = (
-            listing(ids, "no paper has a similar id") if close is None else did_you_mean(key, close)
-        )
-        meant = close
+        hint, meant = suggestion(key, ids, "no paper has a similar id")
     problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
     return UnknownEntry(key, line, meant)
 

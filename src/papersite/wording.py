@@ -95,10 +95,18 @@ def suggest(given: str, known: Sequence[str], label: str) -> str:
     find them in the file. A ``label`` starting with "no " is said as it is instead of a list, for
     long lists such as paper ids where naming eight of them would not help.
     """
+    return suggestion(given, known, label)[0]
+
+
+def suggestion(given: str, known: Sequence[str], label: str) -> tuple[str, str | None]:
+    """:func:`suggest`'s hint, with the known name it suggests (None when it lists them instead).
+
+    For a message that goes on to use the name meant, such as an unknown paper id's.
+    """
     close = closest(given, known)
     if close is not None:
-        return did_you_mean(given, close)
-    return listing(known, label)
+        return did_you_mean(given, close), close
+    return listing(known, label), None
 
 
 def did_you_mean(given: str, meant: str) -> str:
