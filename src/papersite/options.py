@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 from papersite.errors import PapersiteError, display_path
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
@@ -203,14 +204,39 @@ def _written_forms(node: yaml.MappingNode | None) -> dict[str, str | None]:
 def _number_written(node: yaml.Node) -> str | None:
     """The digits of a whole number YAML 1.1 reads from ``node``, as written; None for any other."""
     # MkDocs' !ENV [VAR, ..., default] reads the default as YAML 1.1 does: 010 is 8 there too.
-    if isinstance(node, yaml.SequenceNode) and node.tag == "!ENV" and len(node.value) > 1:
-        *variables, default = node.value
-        if not any(
-            isinstance(variable, yaml.ScalarNode) and variable.value in os.environ
-            for variable in variables
-        ):
+    parts = _env_parts(node)
+    if parts is not None:
+        variables, default = parts
+        if default is not None and _first_set(variables) is None:
             node = default
     return node.value if isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG else None
+
+
+def _env_parts(node: yaml.Node) -> tuple[list[yaml.Node], yaml.Node | None] | None:
+    """An !ENV node's variables and its default (None if it has none); None for any other node.
+
+    As MkDocs' !ENV reads it: a name, or a list of names whose last is the default (of one name,
+    there is none).
+    """
+    if node.tag != "!ENV":
+        return None
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    return (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+
+
+def _first_set(variables: list[yaml.Node]) -> str | None:
+    """The first of an !ENV's variables set in the environment, which MkDocs reads, empty or not.
+
+    No later one is read, nor the default. None when all are unset.
+    """
+    return next(
+        (
+            variable.value
+            for variable in variables
+            if isinstance(variable, yaml.ScalarNode) and variable.value in os.environ
+        ),
+        None,
+    )
 
 
 def _pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
@@ -220,8 +246,6 @@ def _pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
     follows the key strings' identity (its dedupe is by id), not their order, so no rule written
     here could match it: PyYAML's own merge decides, on a copy of the nodes, as it rewrites them.
     """
-    from mkdocs.utils.yaml import get_yaml_loader
-
     # deepcopy keeps aliases shared and the key strings themselves (str is not copied): the
     # merge sees the very graph MkDocs' loader sees.
     flat = copy.deepcopy(node)
@@ -246,8 +270,6 @@ def _papersite_node(config_file: Path) -> yaml.MappingNode | None:
 
 def _compose(config_file: Path) -> yaml.Node | None:
     """The file's node graph, or None when it cannot be read."""
-    from mkdocs.utils.yaml import get_yaml_loader
-
     try:
         # Composed as MkDocs' loader composes (no constructor runs: its tags need none), so the
         # nodes, and the key strings merges tell apart by identity, are the ones MkDocs reads.
@@ -286,43 +308,14 @@ def inherited(config_file: Path) -> list[Path]:
     A file INHERIT names that cannot be is named, with the INHERIT naming it. Any file of the
     chain in UTF-16 or UTF-32, ``config_file`` too, raises, naming its encoding.
     """
-    from mkdocs.utils.yaml import get_yaml_loader
-
     chain = [config_file]
     seen = {config_file.resolve()}
     # The INHERIT naming the file read, for a message about that file: a problem has one place.
     named_by = ""
     while True:
         path = chain[-1]
-        try:
-            raw = path.read_bytes()
-            # Refused as papersite's own YAML files are, even where PyYAML reads them (UTF-16
-            # with a byte-order mark): git shows such a file as binary, so a pull request's diff
-            # cannot be reviewed. MkDocs named the others by an "unacceptable character #x0000".
-            wide = wide_encoding(raw[:WIDE_SNIFF_BYTES])
-            if wide is not None:
-                raise PapersiteError(
-                    display_path(path), None, f"{wide}: save the file as UTF-8{named_by}"
-                )
-            # yaml.load, not MkDocs' yaml_load: that one follows INHERIT itself, unchecked.
-            written = yaml.load(raw, Loader=get_yaml_loader())
-        except (OSError, yaml.YAMLError) as error:
-            if not named_by:
-                return chain
-            # MkDocs named mkdocs.yml, and the file it read only by a position in its bytes.
-            where, why = _unreadable(path, error)
-            raise PapersiteError(display_path(path), where, f"{why}{named_by}") from None
-        if written is None:  # an empty file: MkDocs reads no settings
-            return chain
-        if not isinstance(written, dict):
-            # MkDocs would merge it into the settings over it, and fail there with a TypeError.
-            node = _compose(path)
-            raise PapersiteError(
-                display_path(path),
-                node.start_mark.line + 1 if node is not None else 1,
-                f"expected settings (key: value) at the top level, not {describe(written)}",
-            )
-        if "INHERIT" not in written:
+        written = _read_inherited_file(path, named_by)
+        if written is None or "INHERIT" not in written:
             return chain
         value = written["INHERIT"]
         name, line = display_path(path), line_of(path, ("INHERIT",))
@@ -364,6 +357,44 @@ def inherited(config_file: Path) -> list[Path]:
         chain.append(parent)
         seen.add(parent.resolve())
         named_by = f" (named by INHERIT at {name}{'' if line is None else f':{line}'})"
+
+
+def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
+    """The settings a file of an INHERIT chain writes, as MkDocs reads them; None ends the chain.
+
+    ``named_by`` is " (named by INHERIT at file:line)" for a file an INHERIT names, which a
+    problem with it ends with, and "" for the first file: that one unreadable or unparsable ends
+    the chain (reading it with MkDocs says why, at its line). An empty file ends it too.
+    """
+    try:
+        raw = path.read_bytes()
+        # Refused as papersite's own YAML files are, even where PyYAML reads them (UTF-16
+        # with a byte-order mark): git shows such a file as binary, so a pull request's diff
+        # cannot be reviewed. MkDocs named the others by an "unacceptable character #x0000".
+        wide = wide_encoding(raw[:WIDE_SNIFF_BYTES])
+        if wide is not None:
+            raise PapersiteError(
+                display_path(path), None, f"{wide}: save the file as UTF-8{named_by}"
+            )
+        # yaml.load, not MkDocs' yaml_load: that one follows INHERIT itself, unchecked.
+        written = yaml.load(raw, Loader=get_yaml_loader())
+    except (OSError, yaml.YAMLError) as error:
+        if not named_by:
+            return None
+        # MkDocs named mkdocs.yml, and the file it read only by a position in its bytes.
+        where, why = _unreadable(path, error)
+        raise PapersiteError(display_path(path), where, f"{why}{named_by}") from None
+    if written is None:  # an empty file: MkDocs reads no settings
+        return None
+    if not isinstance(written, dict):
+        # MkDocs would merge it into the settings over it, and fail there with a TypeError.
+        node = _compose(path)
+        raise PapersiteError(
+            display_path(path),
+            node.start_mark.line + 1 if node is not None else 1,
+            f"expected settings (key: value) at the top level, not {describe(written)}",
+        )
+    return written
 
 
 def _spaced_hint(path: Path, value: str) -> str:
@@ -424,29 +455,26 @@ def _env_read_as_nothing(path: Path, key: str, wanted: str, example: str) -> str
     """
     pairs = _key_pairs(path, (key,))
     node = pairs[-1][1] if pairs else None
-    if node is None or node.tag != "!ENV":
+    parts = None if node is None else _env_parts(node)
+    if parts is None:
         return None
-    # As MkDocs' !ENV reads it: a name, or a list of names whose last is the default (of one
-    # name, there is none).
-    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
-    variables, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    variables, default = parts
     if not variables or not all(isinstance(each, yaml.ScalarNode) for each in variables):
         return None
     names = [str(each.value) for each in variables]
-    for name in names:
-        if name in os.environ:
-            # The first variable set is read, empty or not: no later one, nor the default.
-            value = os.environ[name]
-            if not value:
-                how = "set but empty"
-            elif not value.strip():
-                how = f"set to only spaces, {value!r}"
-            else:
-                how = f"set to {value!r}, which YAML reads as nothing"
-            return (
-                f"{key} is read from the environment variable {name} (!ENV), which is {how}: "
-                f"set it to {wanted}"
-            )
+    name = _first_set(variables)
+    if name is not None:
+        value = os.environ[name]
+        if not value:
+            how = "set but empty"
+        elif not value.strip():
+            how = f"set to only spaces, {value!r}"
+        else:
+            how = f"set to {value!r}, which YAML reads as nothing"
+        return (
+            f"{key} is read from the environment variable {name} (!ENV), which is {how}: "
+            f"set it to {wanted}"
+        )
     if len(names) == 1:
         unset, fix = f"variable {names[0]} (!ENV), which is unset", "set it"
     else:
