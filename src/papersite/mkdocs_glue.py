@@ -165,22 +165,27 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             *written_at(config_file, ("site_name",)),
             f"'site_name' must be text, not {describe(site_name)}",
         )
-    if not site_name or not site_name.strip():
-        # An !ENV read as nothing, empty or only spaces: "must be set" (or "shows nothing") named
-        # neither the variable nor why.
-        from_env = read_as_nothing(config_file, "site_name", "the site's name", "Papers")
-        if from_env or not site_name:
-            raise PapersiteError(
-                *written_at(config_file, ("site_name",)), from_env or "site_name must be set"
-            )
     # A blank one would head the home page '#' and title the feeds ' : <theme>'; a Hangul filler
     # or a zero-width space alone is as blank, as a dump's title of them is (see dumps).
-    if shows_nothing(site_name):
-        raise PapersiteError(
-            *written_at(config_file, ("site_name",)),
-            f"site_name {describe(site_name)} shows nothing: write the site's name, which heads "
-            "the home page and the feeds",
+    if site_name is None or shows_nothing(site_name):
+        # An !ENV read as nothing, empty or only spaces: "must be set" (or "shows nothing") named
+        # neither the variable nor why. One read as a zero-width space is told what it shows.
+        blank = site_name is None or not site_name.strip()
+        from_env = (
+            read_as_nothing(config_file, "site_name", "the site's name", "Papers")
+            if blank
+            else None
         )
+        if from_env:
+            message = from_env
+        elif not site_name:
+            message = "site_name must be set"
+        else:
+            message = (
+                f"site_name {describe(site_name)} shows nothing: write the site's name, which "
+                "heads the home page and the feeds"
+            )
+        raise PapersiteError(*written_at(config_file, ("site_name",)), message)
     if not isinstance(site_url, str) or "://" not in site_url:
         raise PapersiteError(
             display_path(config_file),

@@ -321,13 +321,18 @@ def inherited(config_file: Path) -> list[Path]:
         name, line = display_path(path), line_of(path, ("INHERIT",))
         # MkDocs reads an unset variable without a default, or one set empty, as nothing, and a
         # default of "" as empty: "not nothing" or "not ''" named neither the variable nor why.
-        if value is None or (isinstance(value, str) and not value.strip()):
-            from_env = _env_read_as_nothing(path, "INHERIT", "a YAML file's name", "base.yml")
-            if from_env is not None:
-                raise PapersiteError(name, line, from_env)
-        if not isinstance(value, str) or not value:
+        # Only spaces not from an !ENV are looked for as a file's name, as MkDocs would.
+        blank = value is None or (isinstance(value, str) and not value.strip())
+        from_env = (
+            _env_read_as_nothing(path, "INHERIT", "a YAML file's name", "base.yml")
+            if blank
+            else None
+        )
+        if from_env is not None or not isinstance(value, str) or not value:
             raise PapersiteError(
-                name, line, f"INHERIT must be the name of a YAML file, not {describe(value)}"
+                name,
+                line,
+                from_env or f"INHERIT must be the name of a YAML file, not {describe(value)}",
             )
         # As MkDocs finds it: next to the file that names it.
         parent = Path(os.path.normpath(path.parent / value))
