@@ -472,10 +472,10 @@ def review(base_content: Path, head_content: Path) -> Review:
     # removed and another added, and its place, notes and dump data compare with its own.
     was_ids = _id_changes(base, head)
     taken = _taken_ids(base, head, was_ids)
-    base = _papers_under_new_ids(base, was_ids)
     now_ids = {old: new for new, old in was_ids.items()}
+    base = _papers_under_new_ids(base, now_ids)
     base_in_error = frozenset(now_ids.get(old, old) for old in base.curation.in_error)
-    astray = _entries_astray(base, head, was_ids)
+    astray = _entries_astray(base, head, was_ids, now_ids)
     in_error = base_in_error | head.curation.in_error | astray.keys()
     # Without a side's capture dates, which mention of a paper wins the merge and what its dates
     # read as are the error's doing: every dated paper would read as changed.
@@ -653,12 +653,11 @@ def _taken_ids(base: _Side, head: _Side, was_ids: dict[str, str]) -> dict[str, s
     return {old: base.title(old) for old in was_ids.values() if head.has(old)}
 
 
-def _papers_under_new_ids(side: _Side, was_ids: dict[str, str]) -> _Side:
-    """The base side with each paper whose id changed under its new id (new id to old given)."""
+def _papers_under_new_ids(side: _Side, now_ids: dict[str, str]) -> _Side:
+    """The base side with each paper whose id changed under its new id (old id to new given)."""
     # Its places, decisions and hiding: the curation as read keeps the base's ids.
-    if not was_ids:
+    if not now_ids:
         return side
-    now_ids = {old: new for new, old in was_ids.items()}
     return dataclasses.replace(
         side,
         places={now_ids.get(key, key): value for key, value in side.places.items()},
@@ -991,7 +990,7 @@ def _not_compared_papers(
     base_in_error: frozenset[str],
     in_error: frozenset[str],
     astray: dict[str, tuple[str, ...]],
-    by_rules: dict[str, tuple[tuple[str, ...], bool, bool]],
+    by_rules: dict[str, _UnreadRules],
 ) -> tuple[NotCompared, ...]:
     """The papers not compared, in order of id: their entry in papers.yaml is in error on a side.
 
@@ -1002,23 +1001,34 @@ def _not_compared_papers(
     """
     not_compared = []
     for paper_id in sorted(in_error):
-        themes, base_rules, head_rules = by_rules.get(paper_id, ((), False, False))
+        rules = by_rules.get(paper_id, _UnreadRules())
         not_compared.append(
             NotCompared(
                 paper_id,
                 (head if head.has(paper_id) else base).title(paper_id),
-                paper_id in base_in_error or base_rules,
-                paper_id in head.curation.in_error or paper_id in astray or head_rules,
+                paper_id in base_in_error or rules.base,
+                paper_id in head.curation.in_error or paper_id in astray or rules.head,
                 astray.get(paper_id, ()),
-                themes,
+                rules.themes,
             )
         )
     return tuple(not_compared)
 
 
+@dataclass(frozen=True)
+class _UnreadRules:
+    """The themes whose rules a side could not read that a paper's move touches."""
+
+    # Their ids in the pull request.
+    themes: tuple[str, ...] = ()
+    # Whether the base branch's rules of any of them are unread, and the pull request's.
+    base: bool = False
+    head: bool = False
+
+
 def _placed_by_unread_rules(
     base: _Side, head: _Side, renames: dict[str, str]
-) -> dict[str, tuple[tuple[str, ...], bool, bool]]:
+) -> dict[str, _UnreadRules]:
     """Papers on the site on both sides that a theme's rules, unread on a side, may have moved.
 
     A theme whose rules a side could not read ('threshold: four') holds there only the papers
@@ -1032,7 +1042,7 @@ def _placed_by_unread_rules(
         return {}
     base_unread = {renames.get(theme, theme) for theme in base.files.without_rules}
     head_unread = head.files.without_rules
-    found: dict[str, tuple[tuple[str, ...], bool, bool]] = {}
+    found: dict[str, _UnreadRules] = {}
     if not base_unread and not head_unread:
         return found
     for paper_id, after in head.places.items():
@@ -1042,21 +1052,20 @@ def _placed_by_unread_rules(
         themes = dict.fromkeys(place.theme for place in (*before, *after))
         unread = tuple(theme for theme in themes if theme in base_unread | head_unread)
         if unread:
-            found[paper_id] = (
-                unread,
-                not base_unread.isdisjoint(unread),
-                not head_unread.isdisjoint(unread),
+            found[paper_id] = _UnreadRules(
+                unread, not base_unread.isdisjoint(unread), not head_unread.isdisjoint(unread)
             )
     return found
 
 
 def _entries_astray(
-    base: _Side, head: _Side, was_ids: dict[str, str]
+    base: _Side, head: _Side, was_ids: dict[str, str], now_ids: dict[str, str]
 ) -> dict[str, tuple[str, ...]]:
     """Papers that lose their entry as the pull request leaves it under an id of no paper.
 
     Each paper the pull request does not decide, whose decisions an entry under an unknown id
-    likely holds: the id it had (``was_ids``, new id to old), or the one its error names as meant
+    likely holds: the id it had (``was_ids``, new id to old; ``now_ids`` the same, old id to
+    new), or the one its error names as meant
     (a typo's "did you mean", a twin, a title joined). Either the base branch decides it, or the
     entry is new to the pull request: what it loses, or what the entry meant to give it, is the
     error's doing, not the curators'. By paper id, where each such entry is, in file order.
@@ -1065,7 +1074,6 @@ def _entries_astray(
     if base.files is None or head.files is None:
         return {}
     astray: dict[str, tuple[str, ...]] = {}
-    now_ids = {old: new for new, old in was_ids.items()}
     # An entry the base branch has under the same unknown id is no edit of the pull request's.
     base_keys = {entry.key for entry in base.files.unknown_entries}
     for entry in head.files.unknown_entries:
