@@ -214,15 +214,16 @@ def arxiv_id_of(item: CuratedPaper) -> str | None:
     papers it cites too, and a curator's 'arxiv: null' says none is. The one id its page links,
     its citation names and the exports give, so they all agree.
     """
-    found = _arxiv_id_found(item)
+    found = arxiv_id_source(item)
     return found[0] if found is not None else None
 
 
-def _arxiv_id_found(item: CuratedPaper) -> tuple[str, str | None] | None:
+def arxiv_id_source(item: CuratedPaper) -> tuple[str, str | None] | None:
     """The paper's arXiv id, as :func:`arxiv_id_of` gives it, and the link it is read from.
 
     The link is None for the curator's id. The one place that decides whose id it is: the
-    warning of a shared id says where it came from by this, and cannot tell another story.
+    warning of a shared id and papersite.review's "(from its abstract)" say where it came from by
+    this, and cannot tell another story.
     """
     if item.no_arxiv_id:
         return None
@@ -680,7 +681,7 @@ def _check_shared_arxiv_ids(files: CurationFiles, curation: Curation, problems: 
     # By the id: the first paper's id, where it is written, and whether it was read from a link.
     first: dict[str, tuple[str, str, bool]] = {}
     for item in curation.papers:
-        found = _arxiv_id_found(item)
+        found = arxiv_id_source(item)
         if found is None:
             continue
         arxiv_id, link = found
@@ -713,7 +714,7 @@ def _arxiv_origin(
 ) -> tuple[str, int | None, str]:
     """Where a paper's arXiv id is written (papers.yaml's 'arxiv', else its abstract), and whence.
 
-    ``link`` is the link the id was read from, None for the curator's (:func:`_arxiv_id_found`).
+    ``link`` is the link the id was read from, None for the curator's (:func:`arxiv_id_source`).
     Whence is said for an id read from a link, naming the link: it may be a cited paper's.
     """
     decision = files.decisions.get(item.paper.id)

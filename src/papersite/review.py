@@ -64,6 +64,7 @@ from papersite.curation import (
     HiddenPaper,
     Theme,
     arxiv_id_of,
+    arxiv_id_source,
     read_content,
 )
 from papersite.dumps import read_dump
@@ -1429,7 +1430,7 @@ def _order(order: int | None) -> str:
 
 
 def _arxiv(item: CuratedPaper) -> str:
-    """The arXiv id the paper's page links (arxiv_id_of), and whence when not papers.yaml's.
+    """The arXiv id the paper's page links, and whence when not papers.yaml's (arxiv_id_source).
 
     An 'arxiv: null' shows the id it takes away only beside the other side's: "none → `null`"
     hid that the paper had one, from its abstract.
@@ -1437,10 +1438,11 @@ def _arxiv(item: CuratedPaper) -> str:
     # In a code span, as tags are: the curators' text, shown to the letter.
     if item.no_arxiv_id:
         return f"none ({code_span('arxiv: null')})"
-    found = arxiv_id_of(item)
+    found = arxiv_id_source(item)
     if found is None:
         return "none"
-    return code_span(found) if found == item.arxiv_id else f"{code_span(found)} (from its abstract)"
+    arxiv_id, link = found
+    return code_span(arxiv_id) if link is None else f"{code_span(arxiv_id)} (from its abstract)"
 
 
 def _link_edits(before: Sequence[ExtraLink], after: Sequence[ExtraLink]) -> list[str]:
