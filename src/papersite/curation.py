@@ -52,6 +52,7 @@ from papersite.rules import (
     regex_syntax,
 )
 from papersite.schema import (
+    WRITE_ARXIV_NULL,
     SchemaProblem,
     foreign_letters,
     load_schema,
@@ -2460,8 +2461,7 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         check.problems.error(
             check.document.path,
             check.document.line(*check.place, "arxiv"),
-            "'arxiv' is empty: write 'arxiv: null' for a paper with no arXiv id, or its id, "
-            "quoted: '2510.21450'",
+            f"'arxiv' is empty: {WRITE_ARXIV_NULL}, or its id, quoted: '2510.21450'",
         )
     return Decision(
         paper_id=paper_id,

@@ -63,6 +63,8 @@ _FREE_KEYS = {"links": "link label", "themes": "theme id", "add": "theme id"}
 # What a curator writes for "no arXiv id" besides null, casefolded ('none', a quoted 'null', '',
 # 'no' read as false): each told that null is how to say it.
 _NO_ARXIV_ID = {"", "none", "null", "~", "nil", "n/a", "no", "false"}
+# How a curator says a paper has no arXiv id, in the schema's messages and curation's.
+WRITE_ARXIV_NULL = "write 'arxiv: null' for a paper with no arXiv id"
 
 _BOUNDS = ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum")
 
@@ -417,7 +419,7 @@ def _null_hint(value: object, quoted: bool) -> str:
         return ""
     # Quoted, 'null' is the text null: the quotes are what is wrong.
     unquoted = ", null unquoted" if quoted else ""
-    return f"; write 'arxiv: null' for a paper with no arXiv id{unquoted}"
+    return f"; {WRITE_ARXIV_NULL}{unquoted}"
 
 
 def not_an_id(value: object, example: str) -> str:

@@ -470,9 +470,10 @@ def _theme_edit(edit: ThemeEdit, listed: int | None) -> str:
     """
 
     def said(edits: Sequence[str]) -> str:
-        if listed is None or len(edits) <= listed:
-            return ", ".join(edits)
-        return ", ".join([*edits[:listed], f"and {len(edits) - listed:,} more"])
+        # Within the theme's one list entry, not on a line of their own as _capped's rest: a
+        # line there would end the entry, so the rest are counted in its sentence.
+        shown, rest = _first(edits, listed)
+        return ", ".join([*shown, f"and {rest:,} more"] if rest else shown)
 
     parts = [said(edit.changes)] if edit.changes else []
     parts += [f"rules: {said(edit.rules)}"] if edit.rules else []
@@ -497,13 +498,18 @@ def _section(
 
 def _capped(entries: list[str], listed: int | None) -> list[str]:
     """The first ``listed`` list entries (None: all), and a line counting the rest."""
-    if listed is None or len(entries) <= listed:
-        return entries
+    shown, rest = _first(entries, listed)
+    if not rest:
+        return list(shown)
     # The rest are not lost: the review printed locally lists every one.
-    return [
-        *entries[:listed],
-        f"- … and {len(entries) - listed:,} more (`papersite review` run locally lists them all)",
-    ]
+    return [*shown, f"- … and {rest:,} more (`papersite review` run locally lists them all)"]
+
+
+def _first(items: Sequence[str], listed: int | None) -> tuple[Sequence[str], int]:
+    """The first ``listed`` items (None: all), and how many are left out."""
+    if listed is None or len(items) <= listed:
+        return items, 0
+    return items[:listed], len(items) - listed
 
 
 def _message(problem: Problem) -> str:
