@@ -867,9 +867,7 @@ def test_papers_a_theme_s_unread_rules_move_are_not_compared_rather_than_moved(
     # One bad value in a theme's rules: the theme is read without them, so the papers they place
     # there went to Unsorted, each listed as moved and one as unfeatured, on a head that cannot
     # build. A paper moved elsewhere by papers.yaml is still listed.
-    head = Path("head")
-    shutil.copytree(curated_content, head)
-    _edit_themes(head, ("threshold: 3\n", "threshold: four\n"))
+    head = _with_unread_efficiency_rules(curated_content)
     papers = head / "curation" / "papers.yaml"
     text = papers.read_text(encoding="utf-8")
     papers.write_text(
@@ -899,6 +897,35 @@ def test_papers_a_theme_s_unread_rules_move_are_not_compared_rather_than_moved(
     assert [(n.paper_id, n.where) for n in report.not_compared][:1] == [
         ("four-bit-quantization-of-large-language-models", f"on the base branch: {efficiency}")
     ]
+
+
+def test_a_paper_papers_yaml_pins_in_a_theme_whose_rules_are_unread_is_still_compared(
+    curated_content: Path,
+) -> None:
+    # papers.yaml overrides the rules: a theme's rules unread cannot change the place of a paper
+    # the pull request pins there, so its move and edits are listed, not set aside.
+    head = _with_unread_efficiency_rules(curated_content)
+    papers = head / "curation" / "papers.yaml"
+    with papers.open("a", encoding="utf-8") as file:
+        file.write(
+            "  speculative-decoding-with-small-drafts:\n"
+            "    themes: {efficiency: quantization}\n"
+            "    featured: true\n"
+            "    note: Drafts cheaply.\n"
+        )
+    report = review(curated_content, head)
+    assert [c.paper_id for c in report.moved] == ["speculative-decoding-with-small-drafts"]
+    assert [e.paper_id for e in report.edited] == ["speculative-decoding-with-small-drafts"]
+    assert [n.paper_id for n in report.not_compared] == [
+        "four-bit-quantization-of-large-language-models",
+        "quantized-state-space-models",
+    ]
+    text = format_review(report)
+    assert "1 moved, 0 removed, 1 edited, 2 not compared; `papersite check`: 1 error" in text
+    # The base branch's unread rules, which the pull request fixes, keep the pin's undoing too.
+    report = review(head, curated_content)
+    assert [c.paper_id for c in report.moved] == ["speculative-decoding-with-small-drafts"]
+    assert "speculative-decoding-with-small-drafts" not in {n.paper_id for n in report.not_compared}
 
 
 @pytest.mark.parametrize(
@@ -2062,6 +2089,14 @@ def test_an_added_paper_s_links_are_named_with_label_and_address(
         "link `code`: `https://evil.test/[x](y)`; "
         "link `[site](https://evil.test)`: `https://evil.test/*b*`\n"
     ) in text
+
+
+def _with_unread_efficiency_rules(content: Path) -> Path:
+    """A copy of ``content`` as ./head whose efficiency rules cannot be read ('threshold: four')."""
+    head = Path("head")
+    shutil.copytree(content, head)
+    _edit_themes(head, ("threshold: 3\n", "threshold: four\n"))
+    return head
 
 
 def _edit_themes(content: Path, *edits: tuple[str, str]) -> None:

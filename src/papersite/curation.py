@@ -417,6 +417,18 @@ class Decision:
         """Whether the decision changes the paper's themes or sections at all."""
         return self.themes is not None or bool(self.add or self.remove)
 
+    def sets_place(self, theme_id: str) -> bool:
+        """Whether the decision alone sets the paper's place in the theme, whatever its rules say.
+
+        In it with a section named ('themes' or 'add'), or out of it ('remove', or 'themes'
+        without it), as _placements applies them; named without a section, the paper is in the
+        section the theme's rules score it highest in.
+        """
+        pins = [pin for pin in (*(self.themes or ()), *self.add) if pin.theme == theme_id]
+        if pins:
+            return any(pin.section is not None for pin in pins)
+        return theme_id in self.remove or self.themes is not None
+
 
 @dataclass(frozen=True)
 class IntroLink:

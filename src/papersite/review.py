@@ -487,7 +487,7 @@ def review(base_content: Path, head_content: Path) -> Review:
     # A theme or section renamed is the same one: its papers did not move, nor were unfeatured.
     sections = _section_renames(base, head, renames)
     base = _under_new_ids(base, renames, sections)
-    by_rules = _placed_by_unread_rules(base, head, renames)
+    by_rules = _placed_by_unread_rules(base, head, renames, was_ids)
     in_error |= by_rules.keys()
     compared = _Comparison(base, head, in_error, was_ids, taken)
     return Review(
@@ -1028,7 +1028,7 @@ class _UnreadRules:
 
 
 def _placed_by_unread_rules(
-    base: _Side, head: _Side, renames: dict[str, str]
+    base: _Side, head: _Side, renames: dict[str, str], was_ids: dict[str, str]
 ) -> dict[str, _UnreadRules]:
     """Papers on the site on both sides that a theme's rules, unread on a side, may have moved.
 
@@ -1036,8 +1036,11 @@ def _placed_by_unread_rules(
     papers.yaml puts in it: those its rules place go elsewhere, or to Unsorted, by the mistake's
     doing, not the curators'. Each paper whose places differ between the sides, in such a theme
     on either, with those themes' ids (in the pull request's) and whether the base branch's and
-    the pull request's rules of them are the unread ones. ``base``'s places are under the pull
-    request's ids (_under_new_ids).
+    the pull request's rules of them are the unread ones. papers.yaml overrides the rules: a
+    theme is left out for a paper its papers.yaml, on the side not reading the theme's rules,
+    pins in or out of it (Decision.sets_place), so the curators' move and edits of it are still
+    listed. ``base``'s places are under the pull request's ids (_under_new_ids), its curation
+    files as read under its own (``was_ids``, new paper id to old).
     """
     if base.files is None or head.files is None:
         return {}
@@ -1046,16 +1049,32 @@ def _placed_by_unread_rules(
     found: dict[str, _UnreadRules] = {}
     if not base_unread and not head_unread:
         return found
+    base_theme_ids = {new: old for old, new in renames.items()}
     for paper_id, after in head.places.items():
         before = base.places.get(paper_id)
         if before is None or set(before) == set(after):
             continue
         themes = dict.fromkeys(place.theme for place in (*before, *after))
-        unread = tuple(theme for theme in themes if theme in base_unread | head_unread)
-        if unread:
-            found[paper_id] = _UnreadRules(
-                unread, not base_unread.isdisjoint(unread), not head_unread.isdisjoint(unread)
+        base_decision = base.files.decisions.get(was_ids.get(paper_id, paper_id))
+        head_decision = head.files.decisions.get(paper_id)
+        on_base = {
+            theme
+            for theme in themes
+            if theme in base_unread
+            and not (
+                base_decision is not None
+                and base_decision.sets_place(base_theme_ids.get(theme, theme))
             )
+        }
+        on_head = {
+            theme
+            for theme in themes
+            if theme in head_unread
+            and not (head_decision is not None and head_decision.sets_place(theme))
+        }
+        unread = tuple(theme for theme in themes if theme in on_base | on_head)
+        if unread:
+            found[paper_id] = _UnreadRules(unread, bool(on_base), bool(on_head))
     return found
 
 
