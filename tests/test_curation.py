@@ -397,7 +397,7 @@ T = "content/curation/themes.yaml"
                 ("https://x.org/\\U000e0001", "<U+E0001>"),
             )
         ),
-        # A label's reordering or hiding characters, as a title's (markup.HIDDEN).
+        # A label's reordering or hiding characters, as a title's (characters.HIDDEN).
         *(
             (
                 f'papers:\n  teaching-transformers-to-add:\n    links:\n      "{label}": '

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from papersite import markup
+from papersite.characters import HIDDEN
 from papersite.dumps import HEADER_PHRASES, detect_layout, format_dump, read_dump, read_text
 from papersite.errors import Severity
 from papersite.sources import Layout, Line, Record, SourceFile
@@ -701,7 +701,7 @@ _title = _line.filter(
 )
 # And abstracts end as finished text does: the file's last one that ends mid-sentence is cut off.
 # Nor hold the format characters left out of them as out of titles (a zero-width space).
-_abstract = _line.filter(lambda text: not markup.HIDDEN.search(text)).map(lambda text: f"{text}.")
+_abstract = _line.filter(lambda text: not HIDDEN.search(text)).map(lambda text: f"{text}.")
 
 
 @st.composite

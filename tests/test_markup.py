@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from papersite.characters import CONTROL
 from papersite.markup import (
-    CONTROL,
     clean_text,
     escape_gfm,
     escape_html,

@@ -8,8 +8,8 @@ import pytest
 from jsonschema.exceptions import SchemaError
 
 from papersite import schema as schema_module
+from papersite.characters import HIDDEN
 from papersite.errors import PapersiteError
-from papersite.markup import HIDDEN
 from papersite.schema import SCHEMA_DIR, SchemaProblem, load_schema, validate
 from papersite.urls import ID_PATTERN
 from papersite.yamlfile import load_yaml_text
@@ -464,7 +464,7 @@ def test_papers_schema_says_to_write_arxiv_null_where_editors_take_an_empty_valu
 
 
 def test_the_characters_a_link_label_may_not_hold_are_those_dumps_leave_out_of_a_title() -> None:
-    # The schema spells them out, being JSON, for editors; markup.HIDDEN is Python's set.
+    # The schema spells them out, being JSON, for editors; characters.HIDDEN is Python's set.
     declared = json.loads((SCHEMA_DIR / "papers.schema.json").read_text(encoding="utf-8"))
     refused = declared["$defs"]["decision"]["properties"]["links"]["propertyNames"]["not"]
     every = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]

@@ -25,8 +25,8 @@ from datetime import date, timedelta
 from itertools import chain, dropwhile, islice
 from typing import TypeVar
 
+from papersite.characters import HIDDEN, hidden_effect, shows_nothing, unseen_names
 from papersite.errors import PapersiteError, Problem, Severity, display_path
-from papersite.markup import HIDDEN, REORDERS, unseen_names
 from papersite.sources import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -42,7 +42,7 @@ from papersite.sources import (
     report_control_lines,
     text_lines,
 )
-from papersite.wording import shortened, shows_nothing
+from papersite.wording import shortened
 
 # What the listing page prints above the papers. A title starting with one of these can only be
 # told from a glued header by position, so the header zone ends at the first line that is not one.
@@ -931,15 +931,12 @@ def _shown_abstract(abstract: str, line: int, title: str, dump: Dump) -> str:
     found = HIDDEN.findall(abstract)
     if not found:
         return abstract
-    # What reordering ones do is said when they are all there is: it is what a reader sees.
-    reordering = all(REORDERS.fullmatch(char) for char in found)
-    what = "reorder the text after them" if reordering else "do not show as themselves"
     shown = normalise_text(HIDDEN.sub("", abstract))
     dump.problems.append(
         Problem(
             dump.display,
             line,
-            f"the abstract of '{shortened(title)}' holds characters that {what}: "
+            f"the abstract of '{shortened(title)}' holds characters that {hidden_effect(found)}: "
             f"{unseen_names(found)}; they are left out of the abstract: remove them from the dump",
             Severity.WARNING,
         )

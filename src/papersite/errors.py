@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from papersite.characters import INVISIBLE
+
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM arrived (``kill``, ``timeout``, a container or service stopping).
@@ -94,13 +96,6 @@ def printable(text: str) -> str:
         return text
     shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
     return INVISIBLE.sub(_escaped, shown)
-
-
-# What printable escapes though str.isprintable() accepts it (see there); review names them too.
-INVISIBLE = re.compile(
-    r"(?<=[^\W_]|[!-/:-@\[-`{-~])[\u034f\u180b-\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]"
-    r"|[\u115f\u1160\u3164\uffa0]"
-)
 
 
 def _escaped(match: re.Match[str]) -> str:

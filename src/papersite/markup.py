@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import quote
@@ -36,14 +35,9 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.slugs import slugify
 
-from papersite.errors import INVISIBLE
-from papersite.wording import shortened, shows_nothing
+from papersite.characters import CONTROL, INVISIBLE, shows_nothing, unseen_name
+from papersite.wording import shortened
 
-# C0 and C1 control characters (bar tab and newline) cannot be shown and are invalid in HTML and
-# XML; Python-Markdown also uses STX/ETX to mark its placeholders, so data must never carry them.
-# The noncharacters U+FFFE and U+FFFF and lone surrogates are no XML characters either: one in a
-# title made the whole feed "not well-formed", which strict readers refuse; so they count as ones.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Every character Python-Markdown (with the tables extension) lets a backslash escape.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 # Marks that start inline Markdown on GitHub (code, emphasis, links, tags, entities, table cells,
@@ -125,34 +119,6 @@ def _unseen_named(text: str) -> str:
         return text
     named = "".join(c if c.isprintable() else unseen_name(c) for c in text)
     return INVISIBLE.sub(lambda match: unseen_name(match.group()), named)
-
-
-def unseen_name(char: str) -> str:
-    """A character that does not show as itself, named as ``<U+202E>``."""
-    return f"<U+{ord(char):04X}>"
-
-
-def unseen_names(chars: Iterable[str]) -> str:
-    """Each character but spaces named once, in order, as ``<U+200B>``: "<U+200B>, <U+2060>"."""
-    return ", ".join(dict.fromkeys(unseen_name(char) for char in chars if not char.isspace()))
-
-
-# Format characters that reorder text without being part of any script's spelling: the
-# bidirectional embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069). An override
-# reverses the rest of the page's line ("Unterminated ereh eltit edirrevo"), in an abstract the
-# rest of its paragraph; left out of both (dumps), and refused in a curator link's label (schema).
-REORDERING = "\u202a-\u202e\u2066-\u2069"
-REORDERS = re.compile(f"[{REORDERING}]")
-# Left out of titles and abstracts too, and refused in labels, as they hide in a word and spell
-# nothing: a text must read, and be found (the browser's find, the site's search, where
-# "effi<U+00AD>cient" was no match for "efficient"), as the words it shows. The zero-width space
-# U+200B and the word joiner U+2060 only hint where a line may break; U+FEFF is a byte-order mark
-# pasted mid-text; a soft hyphen U+00AD shows only where a line breaks, and comes from a PDF's
-# hyphenation. Kept silently: the joiners U+200C and U+200D and the direction marks U+200E,
-# U+200F and U+061C, which Persian, Hebrew, Arabic and emoji are written with (without its
-# non-joiner a Persian word is misspelt, without its joiner 👨‍💻 shows as two emoji); and every
-# other format character (Arabic number signs, the Mongolian vowel separator, a flag emoji's tags).
-HIDDEN = re.compile(f"[{REORDERING}\u200b\u2060\ufeff\u00ad]")
 
 
 # The characters that open an autolink in cmark-gfm: the "." of "www." and the ":" of "://".

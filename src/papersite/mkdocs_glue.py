@@ -20,6 +20,7 @@ from typing import Any
 
 import jinja2
 
+from papersite.characters import shows_nothing, unfit_in_address
 from papersite.errors import PapersiteError, Problem, display_path
 from papersite.options import (
     Options,
@@ -30,10 +31,9 @@ from papersite.options import (
     written_at,
 )
 from papersite.render import NavEntry, SiteSettings, template_mistake
-from papersite.schema import unfit_in_address
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
-from papersite.wording import describe, shows_nothing
+from papersite.wording import describe
 
 # Material 9.7+ prints a notice about MkDocs 2.0 on every build unless this is set.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -128,7 +128,7 @@ def _unusable_address(key: str, address: str) -> str | None:
 
     A page's address, and so its feed entry's id and link, is site_url with the page's path
     after it: what no address may hold (a space, '"', '<', a zero-width space: see
-    schema.unfit_in_address), or a '%' that encodes nothing, makes every one no IRI (an invalid
+    characters.unfit_in_address), or a '%' that encodes nothing, makes every one no IRI (an invalid
     Atom id); and after a query or a fragment the path is no path, so every entry's link led to
     the home page. repo_url is held to the same rule but the last: Material writes it into every
     page's header as it is, where a '"' broke the HTML, while a query or fragment harms no link.

@@ -23,8 +23,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
+from papersite.characters import HIDDEN, hidden_effect, unfit_in_address, unseen_names
 from papersite.errors import PapersiteError
-from papersite.markup import HIDDEN, REORDERS, unseen_names
 from papersite.urls import ID_PATTERN
 from papersite.wording import closest, describe, listed, suggest, unlike_letters
 from papersite.yamlfile import Location, YamlDocument, unquoted_key
@@ -49,10 +49,6 @@ _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 _NOT_BLANK = r"\S"
 # The start of a web address, as the links' pattern takes it.
 _WEB = re.compile(r"https?://")
-# What shows yet RFC 3987 keeps out of an IRI, which the links' pattern refuses and papers.json's
-# schema promises each curator link is: one a consumer's validator or parser refused. No address
-# may hold them, nor a space, nor a format character: see unfit_in_address.
-_NOT_IN_IRI = re.compile(r'["<>\\^`{|}]')
 # What may follow a key run into its value, a space or a colon left out: 'themes {a', 'themes:{a',
 # 'hidden:Not a paper.'
 _RUN_ON = re.compile(r"[ \t{\[]|:\S")
@@ -67,30 +63,6 @@ _NO_ARXIV_ID = {"", "none", "null", "~", "nil", "n/a", "no", "false"}
 WRITE_ARXIV_NULL = "write 'arxiv: null' for a paper with no arXiv id"
 
 _BOUNDS = ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum")
-
-
-def unfit_in_address(address: str) -> str | None:
-    """What ``address`` holds that no web address may, with the fix: "has a space: ...", or None.
-
-    One rule for a curator's link and for site_url (mkdocs_glue): a space, a character RFC 3987
-    keeps out of an IRI, or a format character (category Cf: a zero-width space, a bidi control,
-    a soft hyphen, a byte-order mark), which shows nothing in a pull request's diff, yet the
-    page's href holds it percent-encoded (".../y%E2%80%8B", a page not found).
-    """
-    if re.search(r"\s", address):
-        return "has a space: percent-encode it as %20 or remove it"
-    if found := _NOT_IN_IRI.search(address):
-        char = found.group()
-        return (
-            f"has a '{char}', which no web address may hold: percent-encode it as %{ord(char):02X}"
-        )
-    hidden = [char for char in address if unicodedata.category(char) == "Cf"]
-    if hidden:
-        return (
-            f"holds characters that do not show as themselves: {unseen_names(hidden)}; delete "
-            "them, or percent-encode them if they are meant"
-        )
-    return None
 
 
 # The schemas' "iri" format, which the links take: the part of an IRI their pattern cannot spell
@@ -192,16 +164,11 @@ def _explain(
             yield SchemaProblem((*location, label), document.line(*location, label), message)
             return
         if error.validator == "not":
-            # The characters dumps leave out of a title (markup.HIDDEN), as the schema's pattern.
+            # What dumps leave out of a title (characters.HIDDEN), as the schema's pattern.
             hidden = HIDDEN.findall(label)
-            what = (
-                "reorder the text after them"
-                if all(REORDERS.fullmatch(char) for char in hidden)
-                else "do not show as themselves"
-            )
             message = (
-                f"the label {describe(label)} in {_name(location)} holds characters that {what}: "
-                f"{unseen_names(hidden)}; delete them"
+                f"the label {describe(label)} in {_name(location)} holds characters that "
+                f"{hidden_effect(hidden)}: {unseen_names(hidden)}; delete them"
             )
         else:
             message = (

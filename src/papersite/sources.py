@@ -25,8 +25,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
+from papersite.characters import CONTROL
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
-from papersite.markup import CONTROL, clean_text
+from papersite.markup import clean_text
 from papersite.wording import closest, counted, suggest
 from papersite.yamlfile import (
     WIDE_SNIFF_BYTES,

@@ -32,28 +32,6 @@ def shortened(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# Letters and signs that are drawn blank: the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0
-# (letters, Lo) and the Braille pattern blank U+2800 (a symbol, So).
-_BLANK_CHARACTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-# Format characters (Cf), and marks (Mn, Me) with nothing to sit on: a variation selector
-# (U+FE00-FE0F, U+E0100-E01EF) or a combining accent alone shows nothing.
-_UNSHOWN_CATEGORIES = frozenset(("Cf", "Mn", "Me"))
-
-
-def shows_nothing(text: str) -> bool:
-    """Whether ``text`` is only spaces, format characters, marks and blanks: a page shows it blank.
-
-    A mark is shown on the character before it; in a text of nothing else it has none to sit on.
-    A dump's title or abstract (papersite.dumps) and the site's name are refused when so.
-    """
-    return all(
-        char.isspace()
-        or char in _BLANK_CHARACTERS
-        or unicodedata.category(char) in _UNSHOWN_CATEGORIES
-        for char in text
-    )
-
-
 # describe shows a text up to this long whole, and a longer one cut to its first _DESCRIBED.
 _DESCRIBED_WHOLE = 60
 _DESCRIBED = 57

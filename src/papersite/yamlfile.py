@@ -22,8 +22,9 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
+from papersite.characters import CONTROL
 from papersite.errors import PapersiteError, Problem, Problems, Severity
-from papersite.markup import CONTROL, opens_list
+from papersite.markup import opens_list
 from papersite.wording import describe
 
 # A curation file is a few hundred KB; far past that something is wrong (or hostile).

@@ -1,0 +1,117 @@
+"""Which characters papersite refuses, removes or names, and why: the rules in one place.
+
+Scraped titles and abstracts, curators' labels and addresses, and the site's name reach pages,
+feeds and messages. A character that cannot be shown (a control), one that reorders or hides in
+the text (a right-to-left override, a zero-width space), or one drawn blank (a Hangul filler)
+would make a page, a feed or a message say something other than what it seems to: such
+characters are replaced (:data:`CONTROL`), left out of titles and abstracts and refused in labels
+(:data:`HIDDEN`), refused in addresses (:func:`unfit_in_address`), and named in messages
+(:func:`unseen_names`, :data:`INVISIBLE`). Text of nothing else shows nothing
+(:func:`shows_nothing`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# C0 and C1 control characters (bar tab and newline) cannot be shown and are invalid in HTML and
+# XML; Python-Markdown also uses STX/ETX to mark its placeholders, so data must never carry them.
+# The noncharacters U+FFFE and U+FFFF and lone surrogates are no XML characters either: one in a
+# title made the whole feed "not well-formed", which strict readers refuse; so they count as ones.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+# Format characters that reorder text without being part of any script's spelling: the
+# bidirectional embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069). An override
+# reverses the rest of the page's line ("Unterminated ereh eltit edirrevo"), in an abstract the
+# rest of its paragraph; left out of both (dumps), and refused in a curator link's label (schema).
+REORDERING = "\u202a-\u202e\u2066-\u2069"
+REORDERS = re.compile(f"[{REORDERING}]")
+# Left out of titles and abstracts too, and refused in labels, as they hide in a word and spell
+# nothing: a text must read, and be found (the browser's find, the site's search, where
+# "effi<U+00AD>cient" was no match for "efficient"), as the words it shows. The zero-width space
+# U+200B and the word joiner U+2060 only hint where a line may break; U+FEFF is a byte-order mark
+# pasted mid-text; a soft hyphen U+00AD shows only where a line breaks, and comes from a PDF's
+# hyphenation. Kept silently: the joiners U+200C and U+200D and the direction marks U+200E,
+# U+200F and U+061C, which Persian, Hebrew, Arabic and emoji are written with (without its
+# non-joiner a Persian word is misspelt, without its joiner 👨‍💻 shows as two emoji); and every
+# other format character (Arabic number signs, the Mongolian vowel separator, a flag emoji's tags).
+HIDDEN = re.compile(f"[{REORDERING}\u200b\u2060\ufeff\u00ad]")
+
+# Letters and signs that are drawn blank: the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0
+# (letters, Lo) and the Braille pattern blank U+2800 (a symbol, So).
+BLANK = "\u115f\u1160\u3164\uffa0\u2800"
+# Format characters (Cf), and marks (Mn, Me) with nothing to sit on: a variation selector
+# (U+FE00-FE0F, U+E0100-E01EF) or a combining accent alone shows nothing.
+_UNSHOWN_CATEGORIES = frozenset(("Cf", "Mn", "Me"))
+
+# What errors.printable escapes though str.isprintable() accepts it (see there); review names
+# them too.
+INVISIBLE = re.compile(
+    r"(?<=[^\W_]|[!-/:-@\[-`{-~])[\u034f\u180b-\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+    r"|[\u115f\u1160\u3164\uffa0]"
+)
+
+# What shows yet RFC 3987 keeps out of an IRI, which the links' pattern refuses and papers.json's
+# schema promises each curator link is: one a consumer's validator or parser refused. No address
+# may hold them, nor a space, nor a format character: see unfit_in_address.
+_NOT_IN_IRI = re.compile(r'["<>\\^`{|}]')
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether ``text`` is only spaces, format characters, marks and blanks: a page shows it blank.
+
+    A mark is shown on the character before it; in a text of nothing else it has none to sit on.
+    A dump's title or abstract (papersite.dumps), a link's label and the site's name are refused
+    when so.
+    """
+    return all(
+        char.isspace() or char in BLANK or unicodedata.category(char) in _UNSHOWN_CATEGORIES
+        for char in text
+    )
+
+
+def unseen_name(char: str) -> str:
+    """A character that does not show as itself, named as ``<U+202E>``."""
+    return f"<U+{ord(char):04X}>"
+
+
+def unseen_names(chars: Iterable[str]) -> str:
+    """Each character but spaces named once, in order, as ``<U+200B>``: "<U+200B>, <U+2060>"."""
+    return ", ".join(dict.fromkeys(unseen_name(char) for char in chars if not char.isspace()))
+
+
+def hidden_effect(chars: Iterable[str]) -> str:
+    """What the :data:`HIDDEN` characters ``chars`` do to a text, as "holds characters that …" ends.
+
+    What reordering ones do is said when they are all there is: it is what a reader sees.
+    """
+    if all(REORDERS.fullmatch(char) for char in chars):
+        return "reorder the text after them"
+    return "do not show as themselves"
+
+
+def unfit_in_address(address: str) -> str | None:
+    """What ``address`` holds that no web address may, with the fix: "has a space: ...", or None.
+
+    One rule for a curator's link and for site_url and repo_url (mkdocs_glue): a space, a
+    character RFC 3987 keeps out of an IRI, or a format character (category Cf: a zero-width
+    space, a bidi control, a soft hyphen, a byte-order mark), which shows nothing in a pull
+    request's diff, yet the page's href holds it percent-encoded (".../y%E2%80%8B", a page not
+    found).
+    """
+    if re.search(r"\s", address):
+        return "has a space: percent-encode it as %20 or remove it"
+    if found := _NOT_IN_IRI.search(address):
+        char = found.group()
+        return (
+            f"has a '{char}', which no web address may hold: percent-encode it as %{ord(char):02X}"
+        )
+    hidden = [char for char in address if unicodedata.category(char) == "Cf"]
+    if hidden:
+        return (
+            f"holds characters that do not show as themselves: {unseen_names(hidden)}; delete "
+            "them, or percent-encode them if they are meant"
+        )
+    return None
