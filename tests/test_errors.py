@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from papersite.characters import BLANK
 from papersite.errors import (
     CannotWrite,
     PapersiteError,
@@ -222,6 +223,12 @@ def test_a_problem_quoting_control_characters_prints_on_one_line(quoted: str, sh
     problem = Problem("content/curation/themes.yaml", 7, f"keyword '{quoted}' is odd")
     assert str(problem) == f"content/curation/themes.yaml:7: keyword '{shown}' is odd"
     assert len(str(problem).splitlines()) == 1
+
+
+def test_a_problem_escapes_every_character_shows_nothing_counts_as_blank() -> None:
+    # Quoted as it is, the Braille pattern blank made "site_name '⠀' shows nothing": empty quotes.
+    for char in BLANK:
+        assert str(Problem("mkdocs.yml", 2, f"'{char}'")) == f"mkdocs.yml:2: '\\u{ord(char):04x}'"
 
 
 def test_what_papersite_writes_in_messages_shows_as_it_is() -> None:

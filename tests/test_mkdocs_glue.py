@@ -544,6 +544,12 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
             ":2: site_name '\\u3164' shows nothing: write the site's name, which heads the home "
             "page and the feeds",
         ),
+        # The Braille pattern blank too: quoted as it is, the quotes looked empty.
+        (
+            'site_url: https://example.org/\nsite_name: "\\u2800"\n',
+            ":2: site_name '\\u2800' shows nothing: write the site's name, which heads the home "
+            "page and the feeds",
+        ),
         (
             'site_url: https://example.org/\nsite_name: "\\u200b "\n',
             ":2: site_name '\\u200b ' shows nothing: write the site's name, which heads the "

@@ -46,11 +46,12 @@ BLANK = "\u115f\u1160\u3164\uffa0\u2800"
 # (U+FE00-FE0F, U+E0100-E01EF) or a combining accent alone shows nothing.
 _UNSHOWN_CATEGORIES = frozenset(("Cf", "Mn", "Me"))
 
-# What errors.printable escapes though str.isprintable() accepts it (see there); review names
-# them too.
+# What errors.printable escapes though str.isprintable() accepts it (see there), and review
+# names: a mark that shows as nothing after a letter, a digit or ASCII punctuation, and every
+# blank, so that a message quoting what shows_nothing refused shows what it quotes.
 INVISIBLE = re.compile(
     r"(?<=[^\W_]|[!-/:-@\[-`{-~])[\u034f\u180b-\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]"
-    r"|[\u115f\u1160\u3164\uffa0]"
+    f"|[{BLANK}]"
 )
 
 # What shows yet RFC 3987 keeps out of an IRI, which the links' pattern refuses and papers.json's

@@ -85,7 +85,8 @@ def printable(text: str) -> str:
       look like one but are not the one a curator would type;
     - private-use, unassigned and lone surrogate code points, which show as nothing or a box;
     - marks that show as nothing after a letter, digit or ASCII punctuation (a variation selector,
-      the combining grapheme joiner) and the Hangul fillers, which str.isprintable() accepts:
+      the combining grapheme joiner) and the characters drawn blank (characters.BLANK: the
+      Hangul fillers, the Braille pattern blank), which str.isprintable() accepts:
       'recurrent-net\ufe0fworks' showed as the valid id it was said not to be. After an emoji,
       a variation selector chooses how it looks, and stays.
 
