@@ -415,9 +415,10 @@ def test_format_characters_that_reorder_or_hide_are_left_out_with_a_warning_nami
         ("Caf\u00e9 Models \U000f0000", "A third isolate."),
     ]
     assert [str(p) for p in dump.problems] == [
-        "d.txt:1: warning: title 'Unterminated override title here' holds characters that do "
-        "not show as themselves: <U+202E>, <U+202C>; they are left out of the title: remove "
-        "them from the dump",
+        # What reordering ones do, said alike of a title and an abstract (characters.hidden_effect).
+        "d.txt:1: warning: title 'Unterminated override title here' holds characters that "
+        "reorder the text after them: <U+202E>, <U+202C>; they are left out of the title: "
+        "remove them from the dump",
         "d.txt:3: warning: the abstract of 'Unterminated override title here' holds characters "
         "that reorder the text after them: <U+202E>, <U+202C>; they are left out of the "
         "abstract: remove them from the dump",

@@ -904,7 +904,7 @@ def _shown_title(title: str, line: int, dump: Dump) -> str:
         Problem(
             dump.display,
             line,
-            f"title '{shortened(shown)}' holds characters that do not show as themselves: "
+            f"title '{shortened(shown)}' holds characters that {hidden_effect(left_out)}: "
             f"{named}; they are left out of the title: remove them from the dump",
             Severity.WARNING,
         )
