@@ -117,6 +117,8 @@ def test_notes_are_markdown_without_raw_html_or_script_links() -> None:
         ("# Big heading\n\nText", ["heading 'Big heading'"]),
         ("Text\n---", ["heading 'Text'"]),
         ("#\n\nText", ["an empty heading (a line of '#' alone)"]),
+        # Its text as shown: an entity in it was quoted as Python-Markdown's placeholder.
+        ("# Tom &amp; Jerry", ["heading 'Tom & Jerry'"]),
         ("![i](https://e.com/i.png)", ["image 'https://e.com/i.png'"]),
         ("See [](https://e.com/).", ["link 'https://e.com/'"]),
         ("# [](https://e.com/)", ["heading 'https://e.com/'", "link 'https://e.com/'"]),

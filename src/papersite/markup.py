@@ -341,7 +341,8 @@ class _HeadingsAsBold(Treeprocessor):
         for element in list(root.iter()):
             tag = element.tag  # a function, not text, for a comment node
             if isinstance(tag, str) and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-                text = "".join(element.itertext()).strip()
+                # As shown, not the placeholders of the entities in it ("Tom &amp; Jerry").
+                text = _shown_text(self.md, element).strip()
                 if text or not len(element):
                     self.found.append(text)
                 if not text and not len(element):
