@@ -1011,8 +1011,10 @@ def test_a_cut_utf16_or_utf32_dump_skips_the_paper_it_breaks_with_the_error_abou
     error = (
         11,
         Severity.ERROR,
-        f"not valid {codec[:6].upper()} despite its byte-order mark: shown as U+FFFD; save the "
-        "file as UTF-8 (1 paper skipped until then: such a line is in their meta block)",
+        # The byte and column as a UTF-8 dump's error names them: the "2" cut short.
+        f"not valid {codec[:6].upper()} despite its byte-order mark: byte 0x32 at column 8, "
+        "shown as U+FFFD; save the file as UTF-8 (1 paper skipped until then: such a line is in "
+        "their meta block)",
     )
     assert [(p.line, p.severity, p.message) for p in dump.problems][1:] == [error]
     assert [(p.line, p.severity, p.message) for p in dump.skipped] == [error]
@@ -1063,7 +1065,7 @@ def test_utf16_or_utf32_that_does_not_decode_is_an_error_at_its_line_and_the_res
         (
             7,
             Severity.ERROR,
-            f"not valid {codec[:6].upper()} despite its byte-order mark: shown as U+FFFD; save "
-            "the file as UTF-8",
+            f"not valid {codec[:6].upper()} despite its byte-order mark: byte 0x00 at column 5, "
+            "shown as U+FFFD; save the file as UTF-8",
         )
     ]

@@ -685,14 +685,12 @@ def _report_undecodable(dump: Dump, start: int, wide: WideEncoding | None) -> No
     """
     first, *others = dump.undecodable.values()
     more = f" (and {counted(len(others), 'more line')})" if others else ""
+    where = f"byte 0x{first.byte:02x} at column {first.column}{more}"
     if wide is None:
-        message = (
-            f"not UTF-8: byte 0x{first.byte:02x} at column {first.column}{more}, shown as "
-            "U+FFFD; save the file as UTF-8"
-        )
+        message = f"not UTF-8: {where}, shown as U+FFFD; save the file as UTF-8"
     else:
         message = (
-            f"not valid {wide.encoding} despite its byte-order mark{more}: shown as U+FFFD; "
+            f"not valid {wide.encoding} despite its byte-order mark: {where}, shown as U+FFFD; "
             "save the file as UTF-8"
         )
     if dump.skipped_undecodable:
