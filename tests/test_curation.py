@@ -427,6 +427,16 @@ T = "content/curation/themes.yaml"
             f"{P}:6: a label in 'links' is blank, so its link would show nothing; give it a name, "
             "such as code",
         ),
+        # A label of characters a page keeps but draws as nothing: a link that shows nothing.
+        *(
+            (
+                f'papers:\n  teaching-transformers-to-add:\n    links:\n      "{label}": '
+                "https://x.org/\n",
+                f"{P}:5: a label in 'links' is blank, so its link would show nothing; give it a "
+                "name, such as code",
+            )
+            for label in ("\\u200e", "\\u200d", "\\u3164", "\\u206e", " \\u0301")
+        ),
         (
             "papers:\n  teaching-transformers-to-add:\n    themes: sequence-models\n",
             f"{P}:4: 'themes' must be a list or a map of keys to values, not 'sequence-models'; "

@@ -471,6 +471,22 @@ def test_the_characters_a_link_label_may_not_hold_are_those_dumps_leave_out_of_a
     assert [c for c in every if re.search(refused["pattern"], c)] == HIDDEN.findall("".join(every))
 
 
+@pytest.mark.parametrize(
+    ("label", "said"),
+    [
+        # Blank once they are deleted, a label of them is told what to delete, once.
+        ("\u200b", "holds characters that do not show as themselves: <U+200B>; delete them"),
+        (" ", "is blank"),
+        ("\u200e\u3164", "is blank"),
+    ],
+)
+def test_a_link_label_that_shows_nothing_is_one_problem(label: str, said: str) -> None:
+    text = f'papers:\n  p:\n    links:\n      "{label}": https://x.org/\n'
+    found = problems(text, "papers")
+    assert len(found) == 1
+    assert said in found[0][1]
+
+
 def test_a_link_label_keeps_the_joiners_and_marks_scripts_and_emoji_are_written_with() -> None:
     # Without its joiner the emoji shows as two; without its non-joiner a Persian word is
     # misspelt; the direction marks place a Hebrew word among others.

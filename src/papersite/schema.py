@@ -23,7 +23,13 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
-from papersite.characters import HIDDEN, hidden_effect, unfit_in_address, unseen_names
+from papersite.characters import (
+    HIDDEN,
+    hidden_effect,
+    shows_nothing,
+    unfit_in_address,
+    unseen_names,
+)
 from papersite.errors import PapersiteError
 from papersite.urls import ID_PATTERN
 from papersite.wording import closest, describe, listed, suggest, unlike_letters
@@ -69,6 +75,11 @@ _BOUNDS = ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum")
 # (format characters, in every script's ranges), checked with the rest of unfit_in_address.
 _FORMATS = FormatChecker(formats=())
 _FORMATS.checks("iri")(lambda value: not isinstance(value, str) or not unfit_in_address(value))
+# And a link's label, "visible-text": what no pattern can spell either, a text of characters a
+# page keeps but draws as nothing (a direction mark, a joiner, a Hangul filler), a blank link.
+_FORMATS.checks("visible-text")(
+    lambda value: not isinstance(value, str) or not shows_nothing(value)
+)
 
 
 def _finite(value: object) -> bool:
@@ -163,6 +174,8 @@ def _explain(
             message = unquoted_key(what, document.key_text(*location, label), label)
             yield SchemaProblem((*location, label), document.line(*location, label), message)
             return
+        if error.validator == "format" and HIDDEN.search(label):
+            return  # the "not" error names them: one mistake, not two
         if error.validator == "not":
             # What dumps leave out of a title (characters.HIDDEN), as the schema's pattern.
             hidden = HIDDEN.findall(label)
