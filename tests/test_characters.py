@@ -53,6 +53,8 @@ def test_hidden_effect_says_reordering_only_when_every_character_reorders() -> N
             "holds characters that do not show as themselves: <U+202E>, <U+200B>; delete them, "
             "or percent-encode them if they are meant",
         ),
+        ("https://x.org/a%zz", "has a '%' not followed by two hex digits: write a '%' as %25"),
+        ("https://x.org/100%", "has a '%' not followed by two hex digits: write a '%' as %25"),
         ("https://x.org/caf%C3%A9/é", None),
     ],
 )

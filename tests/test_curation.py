@@ -397,6 +397,12 @@ T = "content/curation/themes.yaml"
                 ("https://x.org/\\U000e0001", "<U+E0001>"),
             )
         ),
+        # A '%' that encodes nothing: no IRI, as papers.json's schema promises, nor a site_url.
+        (
+            "papers:\n  teaching-transformers-to-add:\n    links:\n"
+            "      code: https://x.org/a%zz\n",
+            f"{P}:5: 'code' has a '%' not followed by two hex digits: write a '%' as %25",
+        ),
         # A label's reordering or hiding characters, as a title's (characters.HIDDEN).
         *(
             (

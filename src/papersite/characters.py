@@ -58,6 +58,8 @@ INVISIBLE = re.compile(
 # schema promises each curator link is: one a consumer's validator or parser refused. No address
 # may hold them, nor a space, nor a format character: see unfit_in_address.
 _NOT_IN_IRI = re.compile(r'["<>\\^`{|}]')
+# A '%' that starts no percent-encoded byte: RFC 3987 allows none, and readers guess what it means.
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def shows_nothing(text: str) -> bool:
@@ -97,10 +99,10 @@ def unfit_in_address(address: str) -> str | None:
     """What ``address`` holds that no web address may, with the fix: "has a space: ...", or None.
 
     One rule for a curator's link and for site_url and repo_url (mkdocs_glue): a space, a
-    character RFC 3987 keeps out of an IRI, or a format character (category Cf: a zero-width
+    character RFC 3987 keeps out of an IRI, a format character (category Cf: a zero-width
     space, a bidi control, a soft hyphen, a byte-order mark), which shows nothing in a pull
     request's diff, yet the page's href holds it percent-encoded (".../y%E2%80%8B", a page not
-    found).
+    found), or a '%' that encodes nothing.
     """
     if re.search(r"\s", address):
         return "has a space: percent-encode it as %20 or remove it"
@@ -115,4 +117,6 @@ def unfit_in_address(address: str) -> str | None:
             f"holds characters that do not show as themselves: {unseen_names(hidden)}; delete "
             "them, or percent-encode them if they are meant"
         )
+    if _LONE_PERCENT.search(address):
+        return "has a '%' not followed by two hex digits: write a '%' as %25"
     return None

@@ -127,10 +127,10 @@ def _unusable_address(key: str, address: str) -> str | None:
     """Why ``address``, mkdocs.yml's ``key`` (site_url or repo_url), is no usable address, or None.
 
     A page's address, and so its feed entry's id and link, is site_url with the page's path
-    after it: what no address may hold (a space, '"', '<', a zero-width space: see
-    characters.unfit_in_address), or a '%' that encodes nothing, makes every one no IRI (an invalid
-    Atom id); and after a query or a fragment the path is no path, so every entry's link led to
-    the home page. repo_url is held to the same rule but the last: Material writes it into every
+    after it: what no address may hold (a space, '"', '<', a zero-width space, a '%' that
+    encodes nothing: see characters.unfit_in_address) makes every one no IRI (an invalid Atom
+    id); and after a query or a fragment the path is no path, so every entry's link led to the
+    home page. repo_url is held to the same rule but the last: Material writes it into every
     page's header as it is, where a '"' broke the HTML, while a query or fragment harms no link.
     """
     if unfit := unfit_in_address(address):
@@ -142,11 +142,6 @@ def _unusable_address(key: str, address: str) -> str | None:
                 "page's address before its path: write the address of the site's root, e.g. "
                 "https://example.github.io/papers/"
             )
-    if re.search(r"%(?![0-9A-Fa-f]{2})", address):
-        return (
-            f"{key} {describe(address)} has a '%' not followed by two hex digits: write a '%' "
-            "as %25"
-        )
     return None
 
 
