@@ -56,6 +56,14 @@ def test_hidden_effect_says_reordering_only_when_every_character_reorders() -> N
         ("https://x.org/a%zz", "has a '%' not followed by two hex digits: write a '%' as %25"),
         ("https://x.org/100%", "has a '%' not followed by two hex digits: write a '%' as %25"),
         ("https://x.org/caf%C3%A9/é", None),
+        # The joiners a Persian word and an emoji are spelt with; other format characters not.
+        ("https://fa.wikipedia.org/wiki/\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", None),
+        ("https://x.org/\U0001f468\u200d\U0001f469", None),
+        (
+            "https://x.org/a\u200cb\u200e",
+            "holds characters that do not show as themselves: <U+200E>; delete them, or "
+            "percent-encode them if they are meant",
+        ),
     ],
 )
 def test_unfit_in_address_names_what_no_web_address_may_hold(

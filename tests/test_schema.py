@@ -10,6 +10,7 @@ from jsonschema.exceptions import SchemaError
 from papersite import schema as schema_module
 from papersite.characters import HIDDEN
 from papersite.errors import PapersiteError
+from papersite.markup import escape_url
 from papersite.schema import SCHEMA_DIR, SchemaProblem, load_schema, validate
 from papersite.urls import ID_PATTERN
 from papersite.yamlfile import load_yaml_text
@@ -469,6 +470,19 @@ def test_the_characters_a_link_label_may_not_hold_are_those_dumps_leave_out_of_a
     refused = declared["$defs"]["decision"]["properties"]["links"]["propertyNames"]["not"]
     every = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
     assert [c for c in every if re.search(refused["pattern"], c)] == HIDDEN.findall("".join(every))
+
+
+def test_a_link_address_keeps_the_joiners_a_persian_word_and_an_emoji_are_spelt_with() -> None:
+    text = (
+        "papers:\n  p:\n    links:\n"
+        "      wiki: https://fa.wikipedia.org/wiki/\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\n"
+        "      family: https://x.org/\U0001f468\u200d\U0001f469\n"
+    )
+    assert problems(text, "papers") == []
+    # The page's href holds them percent-encoded, as a browser sends them.
+    assert escape_url("https://x.org/\U0001f468\u200d\U0001f469") == (
+        "https://x.org/%F0%9F%91%A8%E2%80%8D%F0%9F%91%A9"
+    )
 
 
 @pytest.mark.parametrize(

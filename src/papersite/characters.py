@@ -58,6 +58,9 @@ INVISIBLE = re.compile(
 # schema promises each curator link is: one a consumer's validator or parser refused. No address
 # may hold them, nor a space, nor a format character: see unfit_in_address.
 _NOT_IN_IRI = re.compile(r'["<>\\^`{|}]')
+# The format characters an address may hold: the joiners, which a Persian word and an emoji are
+# spelt with (a label keeps them too, see HIDDEN); a page's href holds them percent-encoded.
+_JOINERS = "\u200c\u200d"
 # A '%' that starts no percent-encoded byte: RFC 3987 allows none, and readers guess what it means.
 _LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
@@ -100,9 +103,9 @@ def unfit_in_address(address: str) -> str | None:
 
     One rule for a curator's link and for site_url and repo_url (mkdocs_glue): a space, a
     character RFC 3987 keeps out of an IRI, a format character (category Cf: a zero-width
-    space, a bidi control, a soft hyphen, a byte-order mark), which shows nothing in a pull
-    request's diff, yet the page's href holds it percent-encoded (".../y%E2%80%8B", a page not
-    found), or a '%' that encodes nothing.
+    space, a bidi control, a soft hyphen, a byte-order mark) but the joiners U+200C and U+200D,
+    which shows nothing in a pull request's diff, yet the page's href holds it percent-encoded
+    (".../y%E2%80%8B", a page not found), or a '%' that encodes nothing.
     """
     if re.search(r"\s", address):
         return "has a space: percent-encode it as %20 or remove it"
@@ -111,7 +114,9 @@ def unfit_in_address(address: str) -> str | None:
         return (
             f"has a '{char}', which no web address may hold: percent-encode it as %{ord(char):02X}"
         )
-    hidden = [char for char in address if unicodedata.category(char) == "Cf"]
+    hidden = [
+        char for char in address if unicodedata.category(char) == "Cf" and char not in _JOINERS
+    ]
     if hidden:
         return (
             f"holds characters that do not show as themselves: {unseen_names(hidden)}; delete "
