@@ -54,7 +54,6 @@ MOST_RELATED_PAPERS = 100
 # ':' (1_000 and 1:30, base 60, are numbers to 1.1 alone), no 0x or 0o.
 _PLAIN_WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _INT_TAG = "tag:yaml.org,2002:int"
-_STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
