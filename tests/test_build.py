@@ -892,7 +892,9 @@ def test_a_hostile_note_shows_its_markup_as_text_and_keeps_only_safe_links(
         assert any("<script>alert('note')</script> <b>raw</b>" in n for n in text_nodes(path))
         links = [attrs for tag, attrs in elements(path) if tag == "a"]
         assert {"href": "https://example.org/a_b"} in links
-        assert {} in links  # [bad](javascript:…) keeps its text, loses its link
+        # [bad](javascript:…) shows its text plain: no <a> without an address.
+        assert {} not in links
+        assert any("</b> bad " in n for n in text_nodes(path))
 
 
 def test_hostile_text_is_kept_exactly_in_every_data_file(curated_site: Path) -> None:

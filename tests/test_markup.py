@@ -101,7 +101,24 @@ def test_notes_are_markdown_without_raw_html_or_script_links() -> None:
     )
     assert html == (
         "<p>Read <strong>this</strong>. &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;x&lt;/b&gt; "
-        '<a>bad</a> <a>also bad</a> <a href="https://example.org">good</a></p>'
+        'bad also bad <a href="https://example.org">good</a></p>'
+    )
+
+
+def test_an_unsafe_link_shows_its_text_plain_as_one_without_an_address_does() -> None:
+    # An <a> without href would read as a link that leads nowhere.
+    assert render_note("Run [x](javascript:1) now") == render_note("Run [x]() now")
+    assert render_note("Run [x](javascript:1) now") == "<p>Run x now</p>"
+    assert note_problems("[x](javascript:1)") == (
+        "link 'javascript:1' is dropped: a note may link to https://, http://, mailto: or a "
+        "relative address",
+    )
+    # An image inside it keeps its own link, as inside a link with no address.
+    assert render_note("[![img](x.png)](javascript:x)") == render_note("[![img](x.png)]()")
+    assert render_note("[![img](x.png)](javascript:x)") == '<p><a href="x.png">img</a></p>'
+    assert note_problems("[![img](x.png)](javascript:x)")[1:] == (
+        "link 'javascript:x' is dropped: a note may link to https://, http://, mailto: or a "
+        "relative address",
     )
 
 

@@ -171,7 +171,8 @@ class _DropUnsafeLinks(Treeprocessor):
 
     The values removed are kept in ``dropped``, and relative ones in ``relative`` (as written),
     for :func:`note_problems` to name. Relative ones that lead from the page's folder get
-    ``prefix`` before them (see :func:`render_note`). A link left with no text is removed.
+    ``prefix`` before them (see :func:`render_note`). A link left with no text is removed; one
+    with text shows it plain.
     """
 
     dropped: list[str]
@@ -190,6 +191,10 @@ class _DropUnsafeLinks(Treeprocessor):
                         # Left without text by _EmptyLinksShown, not to show an unsafe address
                         # as a link's: an empty <a> is of no use to a reader.
                         _remove_inline(element, parents)
+                    elif element.tag == "a":
+                        # Its text shows plain, as a link's with no address does: an <a> with
+                        # no href reads as a link that leads nowhere.
+                        _unwrap(element, parents)
                 elif value is not None and is_relative(value):
                     self.relative.append(value)
                     if self.prefix and _leads_from_folder(value):
@@ -395,7 +400,7 @@ class _ImagesAsLinks(Treeprocessor):
     above read each image as a link; this shows its alt text plain, as a browser would (its
     address when it has none) and, inside a link, the alt text alone, as links do not nest. A
     link with no address nests nothing: it shows its text plain (:class:`_EmptyLinksShown`), so
-    an image inside it stays a link.
+    an image inside it stays a link; so does one inside an unsafe link (:class:`_DropUnsafeLinks`).
     """
 
     found: list[str]
@@ -420,7 +425,14 @@ class _ImagesAsLinks(Treeprocessor):
                 if in_link:
                     child.tag = "span"
                     child.attrib.clear()
-            linked = child.tag == "a" and not shows_nothing(html.unescape(child.get("href", "")))
+            href = child.get("href", "")
+            # An unsafe link is dropped and shows its text plain (_DropUnsafeLinks), as one with
+            # no address does: an image inside it keeps its own link.
+            linked = (
+                child.tag == "a"
+                and not shows_nothing(html.unescape(href))
+                and safe_url(href) is not None
+            )
             self._replace(child, in_link=in_link or linked)
 
 
