@@ -394,12 +394,26 @@ def test_a_link_with_neither_text_nor_address_or_unsafe_without_text_shows_nothi
         "> [](<>)",
         "- **[](<>)**",
         "- [](javascript:x)",
+        # A table none of whose cells, its header's included, holds anything else.
+        "| [](<>) | *[](<>)* |\n|---|---|\n| [](javascript:x) | |",
     ],
 )
 def test_what_a_left_out_link_empties_goes_with_it(note: str) -> None:
     # <li></li> showed a bullet by nothing, <blockquote> a bar, <strong></strong> in a heading
     # made bold an empty paragraph.
     assert render_note(f"Top\n\n{note}\n\nEnd") == "<p>Top</p>\n<p>End</p>"
+
+
+def test_a_table_row_left_out_links_empty_goes_and_the_header_stays() -> None:
+    # An empty row showed as a gap across the table; the header row names the columns.
+    assert render_note(
+        "| [](<>) | b |\n|---|---|\n| [](<>) | *[](javascript:x)* |\n| c | |\n| [](<>) | |"
+    ) == (
+        "<table>\n<thead>\n<tr>\n<th></th>\n<th>b</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>c</td>\n<td></td>\n</tr>\n</tbody>\n</table>"
+    )
+    # A row written empty is the curator's, and stays.
+    assert "<td></td>\n<td></td>" in render_note("| a | b |\n|---|---|\n| | |")
 
 
 @pytest.mark.parametrize(

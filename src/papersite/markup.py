@@ -203,8 +203,9 @@ class _DropUnsafeLinks(Treeprocessor):
 
 # What a link removed may leave holding nothing, to be removed in turn: an empty paragraph,
 # emphasis, heading, list item, list or quote shows as a gap, a bullet or a bar with nothing by it.
+# A table goes when none of its cells holds anything (_remove_emptied_row).
 _EMPTIED_BLOCKS = frozenset(
-    {"p", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
+    {"p", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table"}
 )
 _EMPTIED = _EMPTIED_BLOCKS | {"em", "strong"}
 
@@ -213,7 +214,7 @@ def _remove_inline(element: ET.Element, parents: dict[ET.Element, ET.Element]) -
     """Removes an element a link left empty, keeping the text after it inline, and what it empties.
 
     What it leaves empty (:data:`_EMPTIED`) goes too: the emphasis around it, its paragraph, its
-    list item and the list, a quote.
+    list item and the list, a quote; and its table row (:func:`_remove_emptied_row`).
     """
     parent = parents[element]
     # A block's tail is the line break between blocks; an inline element's is text that shows.
@@ -227,8 +228,30 @@ def _remove_inline(element: ET.Element, parents: dict[ET.Element, ET.Element]) -
     emptied = not len(parent) and not (parent.text or "").strip()
     if emptied and parent.tag in _EMPTIED and parent in parents:
         _remove_inline(parent, parents)
+    elif emptied and parent.tag in ("td", "th"):
+        _remove_emptied_row(parent, parents)
     elif parent.tag in _TRIMMED:
         _trim_edges(parent)
+
+
+def _remove_emptied_row(cell: ET.Element, parents: dict[ET.Element, ET.Element]) -> None:
+    """Removes the body row an emptied ``cell`` leaves with nothing in it, or its whole table.
+
+    An empty row shows as a gap across the table. The header row stays, naming the columns,
+    unless no cell of the table holds anything: then the table, a grid of nothing, goes.
+    """
+    row = parents[cell]
+    section = parents[row]
+    table = parents[section]
+    if all(_is_empty(each) for each in table.iter() if each.tag in ("td", "th")):
+        _remove_inline(table, parents)
+    elif section.tag == "tbody" and all(_is_empty(each) for each in row):
+        section.remove(row)
+
+
+def _is_empty(element: ET.Element) -> bool:
+    """Whether an element holds neither elements nor text that is more than spaces."""
+    return not len(element) and not (element.text or "").strip()
 
 
 # Blocks whose text a removal may leave starting or ending with a line break or spaces; not
