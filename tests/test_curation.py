@@ -1654,16 +1654,37 @@ def test_headings_images_and_empty_links_in_notes_are_warnings_at_their_lines(
         "    note: |\n      # Big heading\n\n      ![chart](https://e.com/i.png)\n"
         "      See [](https://e.com/).\n\n      [](<>)\n",
     )
+    # Each at its own line: the '|' block's lines are the note's one for one.
     assert [p for p in curate(content)[1] if "'note'" in p] == [
-        f"{P}:4: warning: 'note': heading 'Big heading' shows as bold text: a heading here would "
+        f"{P}:5: warning: 'note': heading 'Big heading' shows as bold text: a heading here would "
         "read as one of the page's own; write **bold** instead",
-        f"{P}:4: warning: 'note': image 'https://e.com/i.png' shows as a link, not as an image: "
+        f"{P}:7: warning: 'note': image 'https://e.com/i.png' shows as a link, not as an image: "
         "the site loads nothing from other sites, which would learn of every reader; write "
         "[text](https://…) to link to it",
-        f"{P}:4: warning: 'note': link 'https://e.com/' shows as its address, having no text: "
+        f"{P}:8: warning: 'note': link 'https://e.com/' shows as its address, having no text: "
         "write [text](https://…) to say what it leads to",
-        f"{P}:4: warning: 'note': a link with neither text nor address is left out: give it "
+        f"{P}:10: warning: 'note': a link with neither text nor address is left out: give it "
         "both, as [text](https://…)",
+    ]
+    assert errors(content) == []
+
+
+def test_each_bad_link_in_a_literal_note_is_told_at_its_line_and_in_a_folded_one_at_the_key(
+    content: Path,
+) -> None:
+    # A '>' block joins lines, quoted text may too: a link may be on any of the lines joined.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n"
+        "    note: |\n      Why.\n\n      [a](javascript:1) and\n      [b](javascript:2)\n"
+        "  quantized-state-space-models:\n"
+        "    note: >\n      Why.\n\n      [a](javascript:1) and\n      [b](javascript:2)\n",
+    )
+    assert [p.split(": warning")[0] for p in curate(content)[1] if "'note'" in p] == [
+        f"{P}:7",
+        f"{P}:8",
+        f"{P}:10",
+        f"{P}:10",
     ]
     assert errors(content) == []
 

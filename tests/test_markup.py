@@ -14,6 +14,7 @@ from papersite.markup import (
     escape_html,
     escape_markdown,
     escape_url,
+    located_note_problems,
     note_problems,
     render_note,
     safe_url,
@@ -129,7 +130,11 @@ def test_an_unsafe_link_shows_its_text_plain_as_one_without_an_address_does() ->
         ("A <em>raw</em> tag", ["raw HTML '<em>'"]),
         ("<div>\nblock\n</div>", ["raw HTML '<div>'"]),
         ("<!-- todo -->", ["raw HTML '<!--'"]),
-        ("[js](javascript:alert(1)) and ![i](data:image/png,x)", ["link 'javascript:alert(1)'"]),
+        # Each link is told of, not the first alone.
+        (
+            "[js](javascript:alert(1)) and ![i](data:image/png,x)",
+            ["link 'javascript:alert(1)'", "link 'data:image/png,x'"],
+        ),
         ("<b>x</b> [js](javascript:x)", ["raw HTML '<b>'", "link 'javascript:x'"]),
         ("# Big heading\n\nText", ["heading 'Big heading'"]),
         ("Text\n---", ["heading 'Text'"]),
@@ -140,7 +145,10 @@ def test_an_unsafe_link_shows_its_text_plain_as_one_without_an_address_does() ->
         ("See [](https://e.com/).", ["link 'https://e.com/'"]),
         ("# [](https://e.com/)", ["heading 'https://e.com/'", "link 'https://e.com/'"]),
         # Text that only looks blank is none; an address that is blank is none either.
-        ("See [\u3164](https://e.com/) [&#8203;](https://e.com/z)", ["link 'https://e.com/'"]),
+        (
+            "See [\u3164](https://e.com/) [&#8203;](https://e.com/z)",
+            ["link 'https://e.com/'", "link 'https://e.com/z'"],
+        ),
         (
             "See [ ](<>).",
             [
@@ -258,6 +266,8 @@ def test_a_relative_link_in_a_note_shown_on_several_pages_is_named() -> None:
     assert note_problems("[out](&#104;ttps://example.org)", pages=2) == ()
     assert note_problems(note, pages=2) == (
         "relative link '../other/' leads somewhere else from each page that shows the note (the "
+        "paper's and its themes'): give the full address, https://…",
+        "relative link '#cite' leads somewhere else from each page that shows the note (the "
         "paper's and its themes'): give the full address, https://…",
     )
 
@@ -458,3 +468,28 @@ def test_a_link_without_an_address_shows_its_text_plain() -> None:
 )
 def test_a_note_s_shown_length_counts_what_a_reader_sees(note: str, length: int) -> None:
     assert shown_length(note) == length
+
+
+def test_each_link_a_note_changes_is_told_at_its_line_up_to_five_of_a_kind() -> None:
+    # A curator mending a long note finds each link where it is, not only the first.
+    note = (
+        "Intro\n\n[a](javascript:1) and\n[b]()\n\n| x |\n|---|\n| [](<>) |\n\n[c][r]\n\n[r]: data:x"
+    )
+    assert [(line, problem.split(":")[0]) for line, problem in located_note_problems(note)] == [
+        (7, "a link with neither text nor address is left out"),
+        (3, "link 'b' shows as plain text, having no address"),
+        (2, "link 'javascript"),
+        # The link's address is on its reference's line.
+        (11, "link 'data"),
+    ]
+    many = "\n".join(f"[{number}](javascript:{number})" for number in range(8))
+    told = located_note_problems(many)
+    assert [line for line, _ in told] == [0, 1, 2, 3, 4]
+    assert told[-1][1] == (
+        "link 'javascript:4' (and 3 more) is dropped: a note may link to https://, http://, "
+        "mailto: or a relative address"
+    )
+    left_out = (
+        "a link with neither text nor address is left out: give it both, as [text](https://…)"
+    )
+    assert note_problems("[](<>) *[](<>)*") == (left_out, left_out)

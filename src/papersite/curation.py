@@ -30,7 +30,7 @@ from papersite.catalogue import (
 )
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import (
-    note_problems,
+    located_note_problems,
     relative_links,
     shown_length,
     tag_anchor,
@@ -1382,7 +1382,9 @@ def _check_markdown(
 
     List items under text are told at the first one's line when the text is a '|' or '>' block,
     whose lines are known; else, as for the rest, at the key's. List items a '>' block joins to
-    the line above are told instead, at the first one's line.
+    the line above are told instead, at the first one's line. The rest (a link, raw HTML) are
+    told at their own line in a '|' block, whose lines are the text's one for one; a '>' block
+    may have joined the line to others, and quoted or plain text to any number.
     """
     if not text:
         return
@@ -1405,13 +1407,14 @@ def _check_markdown(
     split = text.splitlines()
     if split != text.split("\n")[: len(split)]:
         lines = ()
-    for message in note_problems(text, pages=pages):
+    literal = location in document.literal
+    for index, message in located_note_problems(text, pages=pages):
         at = line
         if message == unlisted and folded:
             # Fixed with the fold; told, it would quote joined text the curator never wrote.
             continue
-        if message == unlisted and found[0][0] < len(lines):
-            at = lines[found[0][0]] or line
+        if (message == unlisted or literal) and index is not None and index < len(lines):
+            at = lines[index] or line
         problems.warning(document.path, at, f"'{location[-1]}': {message}")
 
 

@@ -639,63 +639,146 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
 
     Headings show as bold text, images as links, raw HTML as text, links without text as their
     addresses and links without an address as their text; links with neither are left out, and
-    unsafe links dropped.
+    unsafe links dropped. Each link is told of, up to :data:`_LINKS_TOLD` of a kind.
 
     A note shown on ``pages`` > 1 pages (a paper's, its themes') also may not link relatively: the
     same address leads somewhere else from each page.
     """
+    return tuple(message for _, _, message in _told(text, pages))
+
+
+def located_note_problems(text: str, *, pages: int = 1) -> tuple[tuple[int | None, str], ...]:
+    """:func:`note_problems` with the index in ``text.splitlines()`` of the line each is on.
+
+    The line is the first that, with the lines above it, makes what is told: the line of a
+    link's address, or of its reference's definition. None where no such line is found.
+    """
+    lines = text.splitlines()
+    renders: dict[int, _Converted] = {}
+
+    def cut(count: int) -> _Converted:
+        if count not in renders:
+            renders[count] = _convert_note("\n".join(lines[:count]))
+        return renders[count]
+
+    def has(count: int, kind: str, number: int) -> bool:
+        found: list[str] | int = getattr(cut(count), kind)
+        if isinstance(found, int):
+            return found > number
+        whole: list[str] = getattr(cut(len(lines)), kind)
+        return len(found) > number and found[number] == whole[number]
+
+    def line_of(kind: str, number: int) -> int | None:
+        if kind == "unlisted":
+            return unlisted_lines(text)[0][0]
+        if not kind or not has(len(lines), kind, number):
+            return None
+        # What the lines above a line make does not change with the lines below it: the fewest
+        # lines that make the problem end with its line. Halving finds them in few renders.
+        low, high = 1, len(lines)
+        while low < high:
+            middle = (low + high) // 2
+            if has(middle, kind, number):
+                high = middle
+            else:
+                low = middle + 1
+        return low - 1
+
+    return tuple((line_of(kind, number), message) for kind, number, message in _told(text, pages))
+
+
+# At most this many warnings of each kind of link problem in one note, the last saying how many
+# more there are: a note of pasted links could otherwise bury the file's other warnings.
+_LINKS_TOLD = 5
+
+
+def _told(text: str, pages: int) -> list[tuple[str, int, str]]:
+    """What :func:`note_problems` tells, each with where it is from.
+
+    That is the :class:`_Converted` field it is of ('unlisted' for the list items) and the
+    number of its item there.
+    """
     note = _convert_note(text)
-    problems = []
+    problems: list[tuple[str, int, str]] = []
     unlisted = unlisted_items(text)
     if unlisted:
-        problems.append(unlisted_problem(unlisted))
+        problems.append(("unlisted", 0, unlisted_problem(unlisted)))
     if note.raw_html:
         problems.append(
-            f"raw HTML {note.raw_html[0]!r} shows as text to readers: write Markdown instead "
-            "(*emphasis*, [text](https://…)), or put it in `backticks` to show it as code"
+            (
+                "raw_html",
+                0,
+                f"raw HTML {note.raw_html[0]!r} shows as text to readers: write Markdown instead "
+                "(*emphasis*, [text](https://…)), or put it in `backticks` to show it as code",
+            )
         )
     headings = [heading for heading in note.headings if heading]
     if headings:
         problems.append(
-            f"heading {shortened(headings[0], 50)!r} shows as bold text: a heading here "
-            "would read as one of the page's own; write **bold** instead"
+            (
+                "headings",
+                note.headings.index(headings[0]),
+                f"heading {shortened(headings[0], 50)!r} shows as bold text: a heading here "
+                "would read as one of the page's own; write **bold** instead",
+            )
         )
     if len(headings) < len(note.headings):
         problems.append(
-            "an empty heading (a line of '#' alone) shows nothing: write '\\#' for the "
-            "character itself"
+            (
+                "headings",
+                note.headings.index(""),
+                "an empty heading (a line of '#' alone) shows nothing: write '\\#' for the "
+                "character itself",
+            )
         )
-    if note.images:
-        problems.append(
-            f"image {shortened(note.images[0], 50)!r} shows as a link, not as an image: the "
-            "site loads nothing from other sites, which would learn of every reader; write "
-            "[text](https://…) to link to it"
+    problems += _each_link(
+        "images",
+        [repr(shortened(image, 50)) for image in note.images],
+        "image {} shows as a link, not as an image: the site loads nothing from other sites, "
+        "which would learn of every reader; write [text](https://…) to link to it",
+    )
+    problems += _each_link(
+        "empty_links",
+        [repr(shortened(link, 50)) for link in note.empty_links],
+        "link {} shows as its address, having no text: write [text](https://…) to say what it "
+        "leads to",
+    )
+    problems += _each_link(
+        "left_out",
+        ["a link"] * note.left_out,
+        "{} with neither text nor address is left out: give it both, as [text](https://…)",
+    )
+    problems += _each_link(
+        "unlinked",
+        [repr(shortened(text, 50)) for text in note.unlinked],
+        "link {} shows as plain text, having no address: give it one, as [text](https://…)",
+    )
+    problems += _each_link(
+        "dropped",
+        [repr(link) for link in note.dropped],
+        "link {} is dropped: a note may link to https://, http://, mailto: or a relative address",
+    )
+    if pages > 1:
+        problems += _each_link(
+            "relative",
+            [repr(link) for link in note.relative],
+            "relative link {} leads somewhere else from each page that shows the note (the "
+            "paper's and its themes'): give the full address, https://…",
         )
-    if note.empty_links:
-        problems.append(
-            f"link {shortened(note.empty_links[0], 50)!r} shows as its address, having no "
-            "text: write [text](https://…) to say what it leads to"
-        )
-    if note.left_out:
-        problems.append(
-            "a link with neither text nor address is left out: give it both, as [text](https://…)"
-        )
-    if note.unlinked:
-        problems.append(
-            f"link {shortened(note.unlinked[0], 50)!r} shows as plain text, having no address: "
-            "give it one, as [text](https://…)"
-        )
-    if note.dropped:
-        problems.append(
-            f"link {note.dropped[0]!r} is dropped: a note may link to https://, http://, mailto: "
-            "or a relative address"
-        )
-    if note.relative and pages > 1:
-        problems.append(
-            f"relative link {note.relative[0]!r} leads somewhere else from each page that shows "
-            "the note (the paper's and its themes'): give the full address, https://…"
-        )
-    return tuple(problems)
+    return problems
+
+
+def _each_link(kind: str, names: list[str], message: str) -> list[tuple[str, int, str]]:
+    """``message`` of each of the first :data:`_LINKS_TOLD` links named, its name in the ``{}``.
+
+    The last told is named with how many more there are, as "'x' (and 3 more)".
+    """
+    told = []
+    for number, name in enumerate(names[:_LINKS_TOLD]):
+        more = len(names) - _LINKS_TOLD if number == _LINKS_TOLD - 1 else 0
+        named = f"{name} (and {more} more)" if more > 0 else name
+        told.append((kind, number, message.format(named)))
+    return told
 
 
 def unlisted_problem(unlisted: list[str]) -> str:

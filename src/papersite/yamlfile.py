@@ -99,6 +99,10 @@ class YamlDocument:
     folded_items: dict[Location, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     # The places of values written in quotes: a message may tell to take them off ('2' is text).
     quoted: set[Location] = field(default_factory=set)
+    # The places of text written as a '|' block, whose nth line is the nth below the '|': a
+    # message about a place inside the text can name its line (block_lines). A '>' block joins
+    # lines, so a place inside one of its lines may be on any of the lines it joined.
+    literal: set[Location] = field(default_factory=set)
 
     def line(self, *location: str | int) -> int:
         """The 1-based line of the value at ``location``, or of its nearest ancestor."""
@@ -302,6 +306,7 @@ def load_yaml_text(
         converter.block_lines,
         converter.folded_items,
         converter.quoted,
+        converter.literal,
     )
 
 
@@ -1407,6 +1412,7 @@ class _Converter:
         self.block_lines: dict[Location, tuple[int | None, ...]] = {}
         self.folded_items: dict[Location, tuple[tuple[int, str], ...]] = {}
         self.quoted: set[Location] = set()
+        self.literal: set[Location] = set()
         self.duplicates: list[DuplicateKey] = []
         self.nodes = 0
         self.constructor = _BoundedLoader("", path)
@@ -1445,6 +1451,8 @@ class _Converter:
                 self.block_lines[location], folded = placed
                 if folded:
                     self.folded_items[location] = folded
+                if node.style == "|":
+                    self.literal.add(location)
         if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style is None:
             self.check_comment_after(node, value)
         elif not isinstance(value, str) and isinstance(node, yaml.ScalarNode):
