@@ -111,13 +111,14 @@ def keyword_within(narrow: str, wide: str) -> bool:
     one character of each kind that tells the two apart (each letter written, another word
     character, a space).
     """
-    narrow, wide = narrow.lower(), wide.lower()
     # Whatever the text, spaces and hyphens left out, it starts with each keyword's letters up to
     # its first '*': unless one of those starts the other, no text is matched by both. This
-    # settles nearly every pair of a list at once (themes.yaml's lists make thousands).
-    start_one, start_other = _letters_to_first_run(narrow), _letters_to_first_run(wide)
+    # settles nearly every pair of a list at once (themes.yaml's lists make thousands; curation
+    # pairs a keyword only with those whose start passes, and this check stays for other callers).
+    start_one, start_other = keyword_start(narrow), keyword_start(wide)
     if not (start_one.startswith(start_other) or start_other.startswith(start_one)):
         return False
+    narrow, wide = narrow.lower(), wide.lower()
     one, other = _keyword_steps(narrow), _keyword_steps(wide)
     written = {step for step in (*one, *other) if len(step) == 1}
     # A word character neither writes: any other acts as it does.
@@ -150,10 +151,14 @@ _WORD_CHARACTER = re.compile(_ANY_WORD)
 _ANY_JOINER = r"[\s-]"
 
 
-def _letters_to_first_run(keyword: str) -> str:
-    """A keyword's characters up to its first '*', without what joins its words."""
+def keyword_start(keyword: str) -> str:
+    """A keyword's characters up to its first '*', lower-cased, without what joins its words.
+
+    Each text the keyword matches starts with them once spaces and hyphens are left out, so two
+    keywords match a text in common only if one's start starts the other's (see keyword_within).
+    """
     letters = []
-    for word in (word for word in _JOINER.split(keyword.strip()) if word):
+    for word in (word for word in _JOINER.split(keyword.lower().strip()) if word):
         letters.append(word.rstrip("*"))
         if word.endswith("*"):
             break
