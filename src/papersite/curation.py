@@ -7,6 +7,7 @@ The result is a :class:`Curation`, which every later stage (pages, feeds, export
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import posixpath
 import re
@@ -48,6 +49,7 @@ from papersite.rules import (
     ThemeScore,
     bracketed_names,
     keyword_pattern,
+    keyword_start,
     keyword_within,
     regex_syntax,
 )
@@ -1492,8 +1494,7 @@ def _terms(
 ) -> tuple[Term, ...]:
     """Compile a list of terms; a bad one is reported and left out, one with regex syntax kept."""
     found: list[Term] = []
-    # Each term by what makes it the same as another (see _sameness), with its line.
-    seen: dict[str, tuple[Term, int]] = {}
+    seen = _ListTerms()
     for number, item in enumerate(items):
         at: tuple[str | int, ...] = (number, "keyword")
         if isinstance(item, str):
@@ -1562,11 +1563,45 @@ def _sameness(term: Term) -> str:
     return term.text if "\\" in term.text else term.text.lower()
 
 
+@dataclass
+class _ListTerms:
+    """The terms of one list read so far, found by what an added term may repeat or overlap."""
+
+    # Each term by what makes it the same as another (see _sameness), with its line, in list order.
+    by_sameness: dict[str, tuple[Term, int]] = field(default_factory=dict)
+    # The keywords among them by their start (see keyword_start), each with its place in
+    # by_sameness; and those starts, sorted, so the ones a start begins stand together.
+    by_start: dict[str, list[tuple[int, Term, int]]] = field(default_factory=dict)
+    starts: list[str] = field(default_factory=list)
+
+    def overlap_candidates(self, start: str) -> list[tuple[Term, int]]:
+        """The keywords so far whose start begins ``start`` or begins with it, in list order.
+
+        Only these can find a text a keyword of that start finds (see keyword_within): pairing
+        a keyword with each earlier one took minutes for a list of thousands.
+        """
+        found = [
+            entry for end in range(len(start) + 1) for entry in self.by_start.get(start[:end], ())
+        ]
+        # Longer starts beginning with it follow it in sorted order (an equal one is found above).
+        at = bisect.bisect_right(self.starts, start)
+        while at < len(self.starts) and self.starts[at].startswith(start):
+            found.extend(self.by_start[self.starts[at]])
+            at += 1
+        return [(term, line) for _, term, line in sorted(found, key=lambda entry: entry[0])]
+
+    def add_keyword(self, start: str, term: Term, line: int) -> None:
+        """Index a keyword already in by_sameness (its last) by its start."""
+        if start not in self.by_start:
+            bisect.insort(self.starts, start)
+        self.by_start.setdefault(start, []).append((len(self.by_sameness) - 1, term, line))
+
+
 def _check_repeat(
     path: str,
     line: int,
     term: Term,
-    seen: dict[str, tuple[Term, int]],
+    seen: _ListTerms,
     excluding: bool,
     problems: Problems,
 ) -> None:
@@ -1576,11 +1611,14 @@ def _check_repeat(
     narrower is told at its line; see keyword_within): a paper it finds scores both too.
     """
     same = _sameness(term)
-    earlier = seen.setdefault(same, (term, line))
+    earlier = seen.by_sameness.setdefault(same, (term, line))
     if earlier[0] is term:
-        for other, other_line in list(seen.values()):
-            if other is not term:
+        # A regex overlaps nothing that can be told (see _check_overlap), so only keywords pair.
+        if term.kind == "keyword":
+            start = keyword_start(term.text)
+            for other, other_line in seen.overlap_candidates(start):
                 _check_overlap(path, (term, line), (other, other_line), excluding, problems)
+            seen.add_keyword(start, term, line)
         return
     first, first_line = earlier
     advice = (
