@@ -189,17 +189,14 @@ def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(
     [
         (
             'https://github.com/x/a"b',
-            "'https://github.com/x/a\"b' has a '\"', which no web address may hold: "
-            "percent-encode it as %22",
+            "has a '\"', which no web address may hold: percent-encode it as %22",
         ),
-        (
-            "https://github.com/x/a b",
-            "'https://github.com/x/a b' has a space: percent-encode it as %20 or remove it",
-        ),
+        ("https://github.com/x/a b", "has a space: percent-encode it as %20 or remove it"),
+        # Set with a space after it, as a copied address may be: the file's line shows none.
+        ("https://github.com/x/a ", "has a space: percent-encode it as %20 or remove it"),
         (
             "https://github.com/x/a%zz",
-            "'https://github.com/x/a%zz' has a '%' not followed by two hex digits: write a '%' "
-            "as %25",
+            "has a '%' not followed by two hex digits: write a '%' as %25",
         ),
     ],
 )
@@ -207,12 +204,30 @@ def test_a_repo_url_no_address_may_be_is_refused_at_its_line_as_site_url_is(
     monkeypatch: pytest.MonkeyPatch, url: str, said: str
 ) -> None:
     # Material writes repo_url into every page's header as it is: a '"' built broken HTML.
-    # The deploy sets it through the variable.
+    # The deploy sets it through the variable, which is named: the line holds no address.
     monkeypatch.setenv("PAPERSITE_REPO_URL", url)
     with pytest.raises(PapersiteError) as error:
         site_settings(CONFIG, 0)
     line = line_of(CONFIG, ("repo_url",))
-    assert str(error.value) == f"{display_path(CONFIG)}:{line}: repo_url {said}"
+    assert str(error.value) == (
+        f"{display_path(CONFIG)}:{line}: repo_url {url!r}, read from the environment "
+        f"variable PAPERSITE_REPO_URL (!ENV), {said}"
+    )
+
+
+def test_a_site_url_set_in_its_variable_is_refused_naming_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PAPERSITE_SITE_URL", "https://owner.github.io/fork/?x")
+    with pytest.raises(PapersiteError) as error:
+        site_settings(CONFIG, 0)
+    line = line_of(CONFIG, ("site_url",))
+    assert str(error.value) == (
+        f"{display_path(CONFIG)}:{line}: site_url 'https://owner.github.io/fork/?x', read from "
+        "the environment variable PAPERSITE_SITE_URL (!ENV), has a query ('?'), which would end "
+        "every page's address before its path: write the address of the site's root, e.g. "
+        "https://example.github.io/papers/"
+    )
 
 
 def test_a_repo_url_with_a_query_or_fragment_is_taken(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from papersite.options import (
     line_of,
     options_of,
     read_as_nothing,
+    read_from_variable,
     written_at,
 )
 from papersite.render import NavEntry, SiteSettings, template_mistake
@@ -123,7 +124,7 @@ def papersite_options(config_file: Path) -> Options:
     return options_of(read_mkdocs_yaml(config_file), config_file)
 
 
-def _unusable_address(key: str, address: str) -> str | None:
+def _unusable_address(config_file: Path, key: str, address: str) -> str | None:
     """Why ``address``, mkdocs.yml's ``key`` (site_url or repo_url), is no usable address, or None.
 
     A page's address, and so its feed entry's id and link, is site_url with the page's path
@@ -132,13 +133,19 @@ def _unusable_address(key: str, address: str) -> str | None:
     id); and after a query or a fragment the path is no path, so every entry's link led to the
     home page. repo_url is held to the same rule but the last: Material writes it into every
     page's header as it is, where a '"' broke the HTML, while a query or fragment harms no link.
+
+    One read from an environment variable (!ENV, as the deploy sets both) names it: the line
+    the message points to does not show the value, and a trailing space there shows nowhere.
     """
+    shown = describe(address)
+    if variable := read_from_variable(config_file, key):
+        shown += f", read from the environment variable {variable} (!ENV),"
     if unfit := unfit_in_address(address):
-        return f"{key} {describe(address)} {unfit}"
+        return f"{key} {shown} {unfit}"
     for mark, what in (("?", "a query"), ("#", "a fragment")):
         if key == "site_url" and mark in address:
             return (
-                f"site_url {describe(address)} has {what} ('{mark}'), which would end every "
+                f"site_url {shown} has {what} ('{mark}'), which would end every "
                 "page's address before its path: write the address of the site's root, e.g. "
                 "https://example.github.io/papers/"
             )
@@ -187,11 +194,13 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             None,
             "site_url must be the published address, e.g. https://example.github.io/papers/",
         )
-    if wrong := _unusable_address("site_url", site_url):
+    if wrong := _unusable_address(config_file, "site_url", site_url):
         raise PapersiteError(*written_at(config_file, ("site_url",)), wrong)
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     repo_url = config.get("repo_url")
-    if isinstance(repo_url, str) and (wrong := _unusable_address("repo_url", repo_url)):
+    if isinstance(repo_url, str) and (
+        wrong := _unusable_address(config_file, "repo_url", repo_url)
+    ):
         raise PapersiteError(*written_at(config_file, ("repo_url",)), wrong)
     # MkDocs refuses a repo_url that is no address; papersite links only a web one.
     if not (isinstance(repo_url, str) and repo_url.startswith(("https://", "http://"))):

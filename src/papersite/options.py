@@ -450,6 +450,22 @@ def read_as_nothing(config_file: Path, key: str, wanted: str, example: str) -> s
     return None
 
 
+def read_from_variable(config_file: Path, key: str) -> str | None:
+    """The environment variable MkDocs reads the top-level ``key`` from, through !ENV, or None.
+
+    The nearest file of ``config_file``'s INHERIT chain writing ``key`` is the one looked at, as
+    in :func:`read_as_nothing`. None when it writes no !ENV there or none of its variables is set
+    (the default written is read). A message about the value names the variable: the curator
+    finds the value there, not in the file.
+    """
+    for path in inherited(config_file):
+        if _key_lines(path, (key,)):
+            pairs = _key_pairs(path, (key,))
+            parts = _env_parts(pairs[-1][1]) if pairs else None
+            return None if parts is None else _first_set(parts[0])
+    return None
+
+
 def _env_read_as_nothing(path: Path, key: str, wanted: str, example: str) -> str | None:
     """Why the file's top-level ``key``, written as !ENV, reads as nothing: its variables named.
 
