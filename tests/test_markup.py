@@ -139,6 +139,9 @@ def test_an_unsafe_link_shows_its_text_plain_as_one_without_an_address_does() ->
         ("# Big heading\n\nText", ["heading 'Big heading'"]),
         ("Text\n---", ["heading 'Text'"]),
         ("#\n\nText", ["an empty heading (a line of '#' alone)"]),
+        # One that shows nothing is as empty: "heading '\u200b' shows as bold text" was said.
+        ("# &#8203;\n\nText", ["an empty heading (a line of '#' alone)"]),
+        ("# \u200b\n\nText", ["an empty heading (a line of '#' alone)"]),
         # Its text as shown: an entity in it was quoted as Python-Markdown's placeholder.
         ("# Tom &amp; Jerry", ["heading 'Tom & Jerry'"]),
         ("![i](https://e.com/i.png)", ["image 'https://e.com/i.png'"]),
@@ -326,6 +329,8 @@ def test_a_note_s_headings_show_as_bold_text() -> None:
     )
     # An empty one shows nothing, not an empty bold paragraph.
     assert render_note("#\n\nText\n\n## ") == "<p>Text</p>"
+    # Nor does one of a zero-width space, written or as its entity, or emphasised.
+    assert render_note("# &#8203;\n\nText\n\n## \u200b\n\n### *\u3164*") == "<p>Text</p>"
 
 
 def test_a_note_s_images_show_as_links_to_them() -> None:

@@ -357,9 +357,10 @@ class _HeadingsAsBold(Treeprocessor):
     its page's title: a heading of its own, at any level, would read as one of the page's, and
     "# Why read it" as a page-sized <h1> in the middle of a list.
 
-    An empty heading ("#" alone on its line) is removed, its text "" in ``found``: it would
-    show as an empty paragraph. One holding only a link with neither text nor a safe address is
-    not counted: :class:`_DropUnsafeLinks` removes the link, and the heading with it, and says so.
+    An empty heading ("#" alone on its line, or one that shows nothing: "# &#8203;") is
+    removed, its text "" in ``found``: it would show as an empty paragraph. One holding only a
+    link with neither text nor a safe address is not counted: :class:`_DropUnsafeLinks` removes
+    the link, and the heading with it, and says so.
     """
 
     found: list[str]
@@ -370,10 +371,14 @@ class _HeadingsAsBold(Treeprocessor):
             tag = element.tag  # a function, not text, for a comment node
             if isinstance(tag, str) and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
                 # As shown, not the placeholders of the entities in it ("Tom &amp; Jerry").
-                text = _shown_text(self.md, element).strip()
-                if text or not len(element):
-                    self.found.append(text)
-                if not text and not len(element):
+                text = _shown_text(self.md, element)
+                # A zero-width space alone was "heading '\u200b' shows as bold text": it shows
+                # nothing, as "#" alone does.
+                empty = shows_nothing(text)
+                if not empty:
+                    self.found.append(text.strip())
+                elif element.find(".//a") is None:
+                    self.found.append("")
                     parents[element].remove(element)
                     continue
                 bold = ET.Element("strong")
