@@ -616,6 +616,15 @@ def test_structure_out_of_place_is_not_told_to_be_quoted(item: str) -> None:
     assert "quotes" not in caught.value.message
 
 
+def test_a_hint_s_trial_load_that_pyyaml_fails_on_is_still_a_syntax_error() -> None:
+    # The hint loads the line it would suggest; '!!int' before an empty key makes PyYAML raise
+    # IndexError, which ended the check in a traceback.
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text("!!int : *a\n", "f.yaml")
+    assert caught.value.line == 1
+    assert caught.value.message.startswith("YAML syntax error: ")
+
+
 def test_a_list_with_more_after_it_is_not_told_to_be_quoted() -> None:
     # 'note: [RNN] classic' is text; 'themes: [a, b] c' is a list, and c the mistake.
     with pytest.raises(PapersiteError) as caught:

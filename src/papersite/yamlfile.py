@@ -855,7 +855,11 @@ def _loads(text: str, meant: str | None = None) -> bool:
     """Whether ``text`` is YAML on its own (reading as ``meant``, when that is given)."""
     try:
         read = yaml.safe_load(text)
-    except (yaml.YAMLError, ValueError):  # ValueError: a date's shape but no date
+    except yaml.YAMLError:
+        return False
+    except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
+        # As in _Converter.convert_scalar: PyYAML's constructors fail so on a date's shape but no
+        # date, or on '!!int' before an empty value (an IndexError).
         return False
     return meant is None or read == meant
 
