@@ -288,6 +288,30 @@ def test_an_entry_that_decides_nothing_is_a_warning_at_its_line(content: Path) -
     assert placed.themes == ("sequence-models",)
 
 
+@pytest.mark.parametrize(
+    "entry",
+    ["\n    links: {}\n    tags: []\n", " {add: {}, remove: []}\n"],
+)
+def test_an_entry_of_empty_values_decides_nothing_too(content: Path, entry: str) -> None:
+    # Empty lists and maps say no more than '{}' does: the rules place the paper. (An empty
+    # note is an error of its own.)
+    write(content, papers=HEADER + f"papers:\n  teaching-transformers-to-add:{entry}")
+    assert (
+        f"{P}:3: warning: paper 'teaching-transformers-to-add': its entry decides nothing, so "
+        "the rules place the paper; write 'themes: []' to keep it in no theme, or remove the "
+        "entry"
+    ) in curate(content)[1]
+
+
+def test_an_entry_of_no_themes_decides_something(content: Path) -> None:
+    write(content, papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    themes: []\n")
+    curation, problems = curate(content)
+    assert not any("decides nothing" in problem for problem in problems)
+    placed = curation.get("teaching-transformers-to-add")
+    assert placed is not None
+    assert placed.themes == ()
+
+
 @pytest.mark.parametrize(("written", "shown"), [("", "nothing"), (" null", "'null'")])
 def test_an_entry_of_nothing_stays_an_error(content: Path, written: str, shown: str) -> None:
     write(content, papers=HEADER + f"papers:\n  teaching-transformers-to-add:{written}\n")

@@ -1826,7 +1826,7 @@ def _read_decisions(
                 mistakes,
             )
             continue
-        if entry == {}:
+        if _decides_nothing(entry):
             # A curator who wrote the entry meant something, most likely to keep the paper out of
             # the rules' themes; as it is, the rules place it without a word.
             problems.warning(
@@ -1943,6 +1943,16 @@ def _nested_entry(document: YamlDocument, catalogue: Catalogue, location: Locati
         and location[0] == "papers"
         and location[2] not in _decision_keys()
         and catalogue.get(document.key_text(*location)) is not None
+    )
+
+
+def _decides_nothing(entry: Any) -> bool:
+    """Whether a paper's entry is empty, or holds only empty values ('links: {}', 'tags: []').
+
+    'themes: []' is no such value: it keeps the paper out of every theme.
+    """
+    return isinstance(entry, dict) and all(
+        key != "themes" and value in ({}, [], "") for key, value in entry.items()
     )
 
 
