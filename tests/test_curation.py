@@ -630,8 +630,16 @@ T = "content/curation/themes.yaml"
         ),
         (
             "papers:\n  teaching-transformers-to-add:\n    note: !!python/object:os.system ls\n",
-            f"{P}:4: unsupported YAML value: could not determine a constructor for the tag "
-            "'tag:yaml.org,2002:python/object:os.system'",
+            f"{P}:4: 'note': unsupported YAML tag '!!python/object:os.system': remove it",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    order: 1\n    arxiv: !custom\n",
+            f"{P}:5: 'arxiv': unsupported YAML tag '!custom': remove it",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    arxiv: !!null '1506.00019'\n",
+            f"{P}:4: 'arxiv': '!!null' reads '1506.00019' as nothing: write 'arxiv: null' for "
+            "nothing, or '1506.00019' without the tag",
         ),
     ],
 )
@@ -3265,6 +3273,8 @@ def test_an_empty_arxiv_is_refused_saying_to_write_null_or_the_id(
         "&a null",
         "&a !!null",
         "!!null &a",
+        "!!null null",
+        "!!null ~",
     ],
 )
 def test_arxiv_null_written_any_way_yaml_spells_null_is_taken(content: Path, written: str) -> None:

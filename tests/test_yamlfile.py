@@ -64,8 +64,20 @@ NOTE_TEXTS = (
         (
             "a: !!python/object:os.system ls\n",
             1,
-            "unsupported YAML value: could not determine a constructor for the tag "
-            "'tag:yaml.org,2002:python/object:os.system'",
+            "'a': unsupported YAML tag '!!python/object:os.system': remove it",
+        ),
+        ("a:\n  - !custom x\n", 2, "'a': unsupported YAML tag '!custom': remove it"),
+        ("!custom x\n", 1, "unsupported YAML tag '!custom': remove it"),
+        (
+            "a: !!null 'x y'\n",
+            1,
+            "'a': '!!null' reads 'x y' as nothing: write 'a: null' for nothing, or 'x y' without "
+            "the tag",
+        ),
+        (
+            "- !!null 0\n",
+            1,
+            "'!!null' reads '0' as nothing: write null for nothing, or '0' without the tag",
         ),
         (
             "base: &b {x: 1}\nother:\n  <<: *b\n",
@@ -1066,9 +1078,11 @@ def test_utf16_or_utf32_is_refused_naming_its_encoding(
     ],
 )
 def test_tags_on_lists_and_maps_are_refused(text: str) -> None:
-    with pytest.raises(PapersiteError, match="unsupported YAML tag") as caught:
+    with pytest.raises(PapersiteError) as caught:
         load_yaml_text(text, "f.yaml")
     assert caught.value.line == 1
+    # Named as written, with its key: '!!python/...', not 'tag:yaml.org,2002:python/...'.
+    assert re.fullmatch(r"'a': unsupported YAML tag '!\S+': remove it", caught.value.message)
 
 
 @pytest.mark.parametrize(

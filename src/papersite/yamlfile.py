@@ -49,6 +49,11 @@ _COMMENT_AFTER = re.compile(r"[ \t]+#(\S?)")
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_NULL = "tag:yaml.org,2002:null"
+# What YAML reads as null untagged; '!!null' before anything else reads it as null too.
+_NULL_WRITTEN = frozenset({"", "~", "null", "Null", "NULL"})
+# How a tag of YAML's own is written: '!!int' is 'tag:yaml.org,2002:int'.
+_YAML_TAG = "tag:yaml.org,2002:"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 # Numbers as YAML 1.2's core schema reads them, as editors and GitHub's YAML tooling do: 010 is
@@ -1404,6 +1409,22 @@ def _block_lines(
     return tuple(found), tuple(folded)
 
 
+def _key_of(location: Location) -> str | None:
+    """The key of the value at ``location``: a list item's is its list's; None at the top."""
+    return next((part for part in reversed(location) if isinstance(part, str)), None)
+
+
+def _unsupported_tag(tag: str, location: Location) -> str:
+    """The refusal of a tag papersite does not read ('!custom'), naming it as written, and its key.
+
+    PyYAML's own words ("could not determine a constructor") name neither the key nor the fix.
+    """
+    written = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+    message = f"unsupported YAML tag '{written}': remove it"
+    key = _key_of(location)
+    return f"'{key}': {message}" if key is not None else message
+
+
 class _Converter:
     """Turns a composed node graph into plain data, checking as it goes."""
 
@@ -1438,7 +1459,7 @@ class _Converter:
         self.lines.setdefault(location, node.start_mark.line + 1)
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
             # The safe loader would refuse these too; composing alone does not look at them.
-            raise self.fail(node, f"unsupported YAML tag '{node.tag}'")
+            raise self.fail(node, _unsupported_tag(node.tag, location))
         if isinstance(node, yaml.MappingNode):
             return self.convert_mapping(node, location, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -1537,9 +1558,21 @@ class _Converter:
         return result
 
     def convert_scalar(self, node: yaml.Node, location: Location = ()) -> Any:
+        key = _key_of(location)
+        if node.tag == _NULL and node.value not in _NULL_WRITTEN:
+            # '!!null' reads any text as nothing: 'arxiv: !!null 1506.00019' drops the id without a
+            # word. Meant as null, it is written plainly; meant as the value, it has no tag.
+            write = f"'{key}: null'" if key is not None else "null"
+            message = (
+                f"'!!null' reads '{node.value}' as nothing: write {write} for nothing, or "
+                f"'{node.value}' without the tag"
+            )
+            raise self.fail(node, f"'{key}': {message}" if key is not None else message)
         try:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
+            if node.tag not in self.constructor.yaml_constructors:
+                raise self.fail(node, _unsupported_tag(node.tag, location)) from None
             raise self.fail(node, f"unsupported YAML value: {exc.problem}") from None
         except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
             if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP and node.style is None:
@@ -1550,9 +1583,8 @@ class _Converter:
             # An explicit tag (!!int, !!bool, !!timestamp) reaches them with any text at all.
             kind = node.tag.rsplit(":", 1)[-1].replace("timestamp", "date")
             message = f"'{node.value}' is not a valid {kind}"
-            # The value's key (a list item's, its list's), which an empty value alone leaves
-            # unsaid: "'' is not a valid int" at a line holding a few keys.
-            key = next((part for part in reversed(location) if isinstance(part, str)), None)
+            # The value's key, which an empty value alone leaves unsaid: "'' is not a valid int"
+            # at a line holding a few keys.
             if key is not None:
                 message = (
                     f"'{key}' is empty: {message}" if not node.value else f"'{key}': {message}"
