@@ -451,6 +451,13 @@ T = "content/curation/themes.yaml"
                     "do not show as themselves",
                     "<U+FEFF>, <U+200B>",
                 ),
+                # The invisible math operators, pasted from a formula: "f(x)" with one between.
+                (
+                    "f\\u2061(x)\\u2063\\u2064",
+                    "'f\\u2061(x)\\u2063\\u2064'",
+                    "do not show as themselves",
+                    "<U+2061>, <U+2063>, <U+2064>",
+                ),
             )
         ),
         (

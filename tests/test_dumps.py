@@ -443,12 +443,14 @@ def test_characters_that_hide_in_a_word_are_left_out_of_an_abstract_as_of_a_titl
     text = (
         "Title\n\nAn effi\u00adcient zero\u200bwidth word\u2060joiner\ufeff model "
         "\u200c\u200e.\n\n"
-        "Second\n\nIts \u202eabstract\u202c, \u200bhere.\n"
+        "Second\n\nIts \u202eabstract\u202c, \u200bhere.\n\n"
+        "Third\n\nA sum a\u2064b of f\u2061(x).\n"
     )
     dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt"))
     assert [record.abstract for record in dump.records] == [
         "An efficient zerowidth wordjoiner model \u200c\u200e.",
         "Its abstract, here.",
+        "A sum ab of f(x).",
     ]
     assert [str(p) for p in dump.problems] == [
         "d.txt:3: warning: the abstract of 'Title' holds characters that do not show as "
@@ -457,6 +459,9 @@ def test_characters_that_hide_in_a_word_are_left_out_of_an_abstract_as_of_a_titl
         "d.txt:7: warning: the abstract of 'Second' holds characters that do not show as "
         "themselves: <U+202E>, <U+202C>, <U+200B>; they are left out of the abstract: remove "
         "them from the dump",
+        "d.txt:11: warning: the abstract of 'Third' holds characters that do not show as "
+        "themselves: <U+2064>, <U+2061>; they are left out of the abstract: remove them from "
+        "the dump",
     ]
 
 

@@ -33,11 +33,14 @@ REORDERS = re.compile(f"[{REORDERING}]")
 # "effi<U+00AD>cient" was no match for "efficient"), as the words it shows. The zero-width space
 # U+200B and the word joiner U+2060 only hint where a line may break; U+FEFF is a byte-order mark
 # pasted mid-text; a soft hyphen U+00AD shows only where a line breaks, and comes from a PDF's
-# hyphenation. Kept silently: the joiners U+200C and U+200D and the direction marks U+200E,
-# U+200F and U+061C, which Persian, Hebrew, Arabic and emoji are written with (without its
-# non-joiner a Persian word is misspelt, without its joiner 👨‍💻 shows as two emoji); and every
-# other format character (Arabic number signs, the Mongolian vowel separator, a flag emoji's tags).
-HIDDEN = re.compile(f"[{REORDERING}\u200b\u2060\ufeff\u00ad]")
+# hyphenation. The invisible math operators U+2061-U+2064 (function application, invisible times,
+# separator and plus) tell only a formula's reader what sits between two symbols, and come pasted
+# from MathML: in prose they hide as U+2060 does. Kept silently: the joiners U+200C and U+200D and
+# the direction marks U+200E, U+200F and U+061C, which Persian, Hebrew, Arabic and emoji are
+# written with (without its non-joiner a Persian word is misspelt, without its joiner 👨‍💻 shows as
+# two emoji); and every other format character (Arabic number signs, the Mongolian vowel
+# separator U+180E, which Mongolian spells a word's last vowel with, a flag emoji's tags).
+HIDDEN = re.compile(f"[{REORDERING}\u200b\u2060-\u2064\ufeff\u00ad]")
 
 # Letters and signs that are drawn blank: the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0
 # (letters, Lo) and the Braille pattern blank U+2800 (a symbol, So).
