@@ -259,6 +259,33 @@ def test_a_number_a_merge_key_or_an_env_default_brings_is_checked_as_written(
     assert options("", f"{counts}    recent_papers: 3\n").recent_papers == 3
     env = "extra:\n  papersite:\n    recent_papers: !ENV [PAPERSITE_SET, 010]\n"
     assert options(env).recent_papers == 7
+    # A whole extra.papersite map as an !ENV's default is read as MkDocs reads it too.
+    with pytest.raises(PapersiteError) as error:
+        options("extra:\n  papersite: !ENV\n    - PAPERSITE_UNSET\n    - recent_papers: 010\n")
+    assert str(error.value).startswith(f"{config}:5: {said}")
+
+
+def test_a_number_an_env_variable_holds_is_checked_as_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MkDocs reads the variable's text as YAML 1.1 too: 010 was 8 without a word.
+    monkeypatch.delenv("PAPERSITE_UNSET", raising=False)
+    monkeypatch.setenv("PAPERSITE_SET", "010")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\nextra:\n  papersite:\n    recent_papers: !ENV [PAPERSITE_UNSET, "
+        "PAPERSITE_SET, 5]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert str(error.value) == (
+        f"{config}:4: extra.papersite.recent_papers is read from the environment variable "
+        "PAPERSITE_SET (!ENV), set to '010', which MkDocs (YAML 1.1) reads as 8 and papersite's "
+        "content files (YAML 1.2) as 10: set it in plain digits, 8 or 10"
+    )
+    monkeypatch.setenv("PAPERSITE_SET", "12")
+    assert options_of(read_mkdocs_yaml(config), config).recent_papers == 12
 
 
 def test_a_file_an_inherit_written_as_env_leads_to_is_checked(

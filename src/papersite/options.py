@@ -15,8 +15,9 @@
 Every option is checked here, once: a misspelt option, a wrong value, an option written under
 extra instead or one set twice stops the build with the file and line, rather than being ignored.
 recent_papers and related_papers may be 0, which leaves that list out, heading and all; page sizes
-and feed_entries may not (every page names the feeds). A number must be written in plain digits:
-MkDocs reads mkdocs.yml as YAML 1.1 (010 is 8, 1:30 is 90), papersite its content files as 1.2.
+and feed_entries may not (every page names the feeds). A number must be written in plain digits,
+in the file or in an environment variable !ENV reads: MkDocs reads both as YAML 1.1 (010 is 8,
+1:30 is 90), papersite its content files as 1.2.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     # MkDocs merges a file over the one it inherits from: the nearest file writing an option wins,
     # whatever it writes there (an !ENV set in the environment over a base's 010 leaves nothing
     # written to check).
-    written_forms: dict[str, str | None] = {}
+    written_forms: dict[str, _Written | None] = {}
     for path in reversed(chain):
         written_forms.update(_written_forms(nodes[path]))
     for option in found:
@@ -133,7 +134,11 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         size = found.get(option, default)
         written = written_forms.get(option)
         # Before its bounds: 0150 is 104 only to YAML 1.1, and "not 104" named no number written.
-        if isinstance(size, int) and written is not None and not _PLAIN_WHOLE.fullmatch(written):
+        if (
+            isinstance(size, int)
+            and written is not None
+            and not _PLAIN_WHOLE.fullmatch(written.digits)
+        ):
             raise refuse(_read_apart(option, written, size), option)
         least = 0 if zero else 1
         if (
@@ -171,44 +176,74 @@ def _shown(value: object) -> str:
     return "empty" if value is None else repr(value)
 
 
-def _read_apart(option: str, written: str, value: int) -> str:
+@dataclass(frozen=True)
+class _Written:
+    """A whole number's digits as YAML 1.1 reads them, and the !ENV variable set to them, if any."""
+
+    digits: str
+    variable: str | None = None
+
+
+def _read_apart(option: str, written: _Written, value: int) -> str:
     """Why a whole number written other than in plain digits (010, 1:30, 0x10) is refused."""
     # As papersite reads papers.yaml's 'order: 010'.
-    content = load_yaml_text(f"{written}\n", "option").data
+    content = load_yaml_text(f"{written.digits}\n", "option").data
+    subject, fix = f"extra.papersite.{option} is written {written.digits}", "write it"
+    reader = "mkdocs.yml"
+    if written.variable is not None:
+        # MkDocs reads the variable's text as it reads the file's: 010 is 8 there too.
+        subject = (
+            f"extra.papersite.{option} is read from the environment variable {written.variable} "
+            f"(!ENV), set to {written.digits!r}"
+        )
+        fix, reader = "set it", "MkDocs"
     if content == value:
-        return f"extra.papersite.{option} is written {written}: write it in plain digits, {value}"
+        return f"{subject}: {fix} in plain digits, {value}"
     if isinstance(content, int) and not isinstance(content, bool):
         other, meant = f"as {content}", f"{value} or {content}"
     else:
         other, meant = "as text", str(value)
     return (
-        f"extra.papersite.{option} is written {written}, which mkdocs.yml (YAML 1.1) reads as "
-        f"{value} and papersite's content files (YAML 1.2) {other}: write it in plain digits, "
-        f"{meant}"
+        f"{subject}, which {reader} (YAML 1.1) reads as {value} and papersite's content files "
+        f"(YAML 1.2) {other}: {fix} in plain digits, {meant}"
     )
 
 
-def _written_forms(node: yaml.MappingNode | None) -> dict[str, str | None]:
+def _written_forms(node: yaml.MappingNode | None) -> dict[str, _Written | None]:
     """The options an extra.papersite map writes, as written when YAML 1.1 reads a number.
 
     Those a merge key (<<) brings in count, as MkDocs reads them. An !ENV whose variables are
-    all unset is its default, as written. Any other (text, an !ENV read from the environment)
-    is None: it has no digits to check.
+    all unset is its default, as written; one read from the environment is the variable's text,
+    with its name. Any other (text) is None: it has no digits to check.
     """
     if node is None:
         return {}
     return {key.value: _number_written(value) for key, value in _pairs(node)}
 
 
-def _number_written(node: yaml.Node) -> str | None:
+def _number_written(node: yaml.Node) -> _Written | None:
     """The digits of a whole number YAML 1.1 reads from ``node``, as written; None for any other."""
     # MkDocs' !ENV [VAR, ..., default] reads the default as YAML 1.1 does: 010 is 8 there too.
     parts = _env_parts(node)
     if parts is not None:
-        variables, default = parts
-        if default is not None and _first_set(variables) is None:
-            node = default
-    return node.value if isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG else None
+        variable = _first_set(parts[0])
+        if variable is not None:
+            # And the variable's text, with the file's resolvers (pyyaml-env-tag).
+            text = os.environ[variable]
+            tag = get_yaml_loader()("").resolve(yaml.ScalarNode, text, (True, False))
+            return _Written(text, variable) if tag == _INT_TAG else None
+    node = _env_default(node)
+    if isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG:
+        return _Written(node.value)
+    return None
+
+
+def _env_default(node: yaml.Node) -> yaml.Node:
+    """The default MkDocs reads for an !ENV whose variables are all unset; any other node as is."""
+    parts = _env_parts(node)
+    if parts is None or parts[1] is None or _first_set(parts[0]) is not None:
+        return node
+    return parts[1]
 
 
 def _env_parts(node: yaml.Node) -> tuple[list[yaml.Node], yaml.Node | None] | None:
@@ -261,9 +296,12 @@ def _papersite_node(config_file: Path) -> yaml.MappingNode | None:
     """The file's extra.papersite map, the last of a key written twice as YAML reads it."""
     node = _compose(config_file)
     for key in ("extra", "papersite"):
+        # 'papersite: !ENV [VAR, {recent_papers: 010}]', VAR unset, is the map it ends with.
+        node = None if node is None else _env_default(node)
         if not isinstance(node, yaml.MappingNode):
             return None
         node = next((v for k, v in reversed(_pairs(node)) if k.value == key), None)
+    node = None if node is None else _env_default(node)
     return node if isinstance(node, yaml.MappingNode) else None
 
 
@@ -547,6 +585,8 @@ def _key_pairs(config_file: Path, keys: tuple[str, ...]) -> list[tuple[yaml.Node
     node = _compose(config_file)
     found = []
     for key in keys:
+        # Into an !ENV's default map, as MkDocs reads it with its variables unset.
+        node = None if node is None else _env_default(node)
         if not isinstance(node, yaml.MappingNode):
             break
         # The last, as YAML reads a key written twice: the one MkDocs keeps.
