@@ -295,6 +295,15 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
             lambda base: base.write_text("theme: material\n\tname: x\n", encoding="utf-8"),
             "base.yml:2: YAML syntax error: found character '\\t' that cannot start any token",
         ),
+        # A control character, at its line, which old Mac line ends (CR alone) end too.
+        (
+            lambda base: base.write_bytes("theme: material\rsite_name: café\x1b\n".encode()),
+            "base.yml:2: YAML syntax error: character U+001B is not allowed",
+        ),
+        (
+            lambda base: base.write_bytes(b"theme: material\r\n\r\nsite_name: a\x07b\n"),
+            "base.yml:3: YAML syntax error: character U+0007 is not allowed",
+        ),
     ],
 )
 def test_a_file_mkdocs_yml_inherits_that_cannot_be_read_is_named_with_the_inherit(

@@ -55,6 +55,8 @@ MOST_RELATED_PAPERS = 100
 # ':' (1_000 and 1:30, base 60, are numbers to 1.1 alone), no 0x or 0o.
 _PLAIN_WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _INT_TAG = "tag:yaml.org,2002:int"
+# The line breaks YAML reads (1.1, as MkDocs does): CRLF, CR, LF, NEL and the Unicode separators.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -472,7 +474,13 @@ def _unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None
             f"not {error.encoding.upper()}: byte 0x{error.character:02x} at column "
             f"{error.position - start + 1}; save the file as UTF-8"
         )
-    # A control character YAML refuses: its position counts characters, not bytes.
+    if isinstance(error, yaml.reader.ReaderError):
+        # A control character YAML refuses: its position counts characters, not bytes, and a
+        # line ends as YAML ends one (a CR alone too). Said as papersite's own files say it.
+        before = path.read_bytes().decode("utf-8", errors="replace")[: error.position]
+        return len(_LINE_BREAK.split(before)), (
+            f"YAML syntax error: character U+{error.character:04X} is not allowed"
+        )
     return None, str(error).splitlines()[0]
 
 
