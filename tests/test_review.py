@@ -2779,3 +2779,38 @@ def test_a_new_theme_s_former_id_is_named_with_the_addresses_it_adds(
         )
     ]
     assert "| Maths (new: `maths`) | 0 | 0 | 0 | 0 |\n" in format_review(report)
+
+
+def test_a_paper_added_as_a_theme_s_rules_cannot_be_read_is_said_to_have_no_known_place(
+    curated_content: Path,
+) -> None:
+    # Only efficiency's rules, unread, would place it: it read as added to Unsorted, and the
+    # table as efficiency emptied (3 → 0, its pick unfeatured), a mistake under Check.
+    head = _with_unread_efficiency_rules(curated_content)
+    _add_dump(head, "Speculative Decoding for Quantized Models")
+    text = format_review(review(curated_content, head))
+    assert (
+        "| Efficiency | 3 | not counted |  |  |\n"
+        "| Sequence Models | 2 | 2 | 0 | 0 |\n"
+        "| Arithmetic Reasoning | 1 | 1 | 0 | 1 |\n"
+        "| Unsorted | 1 | not counted |  |  |\n"
+    ) in text
+    assert (
+        "### Added (1)\n\n"
+        "- Speculative Decoding for Quantized Models `speculative-decoding-for-quantized-models`: "
+        "`unsorted` (not yet decided in papers.yaml; may belong in `efficiency`, whose rules "
+        "could not be read: see Check)\n"
+    ) in text
+
+
+def test_a_theme_s_rules_unread_on_both_sides_are_no_change_of_the_pull_request_s(
+    curated_content: Path,
+) -> None:
+    # Neither side's count of efficiency or Unsorted is made: that is no difference between them.
+    broken = _with_unread_efficiency_rules(curated_content)
+    report = review(broken, broken)
+    assert [(c.theme, c.base, c.head) for c in report.counts][::3] == [
+        ("efficiency", None, None),
+        ("unsorted", None, None),
+    ]
+    assert report.unchanged

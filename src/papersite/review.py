@@ -108,7 +108,8 @@ class ThemeCount:
 
     A count is None when that side's papers.yaml could not be read (the rules alone would have
     placed the papers, and the number would read as the curators'), or its themes.yaml could not
-    read the theme (or, for Unsorted, some theme, whose papers then fall here).
+    read the theme or its rules (or, for Unsorted, some theme or theme's rules, whose papers then
+    fall here).
     """
 
     theme: str
@@ -366,7 +367,8 @@ class Review:
         return (
             self.compared
             and self.base_total == self.head_total
-            and all(c.delta == 0 and not c.status and c.was is None for c in self.counts)
+            # A count neither side could make (one error on both) is no change either.
+            and all(c.base == c.head and not c.status and c.was is None for c in self.counts)
             and not any(
                 (
                     self.added,
@@ -493,7 +495,7 @@ def review(base_content: Path, head_content: Path) -> Review:
     return Review(
         base_total=len(base.places),
         head_total=len(head.places),
-        counts=_counts(base.curation, head.curation, renames),
+        counts=_counts(base, head, renames),
         added=_added(compared),
         added_hidden=_added_hidden(compared),
         moved=_moved(compared),
@@ -970,7 +972,7 @@ def _review_unread(base: _Side, head: _Side, renames: dict[str, str]) -> Review:
     return Review(
         base_total=None if base.unread else len(base.places),
         head_total=None if head.unread else len(head.places),
-        counts=_counts(base.curation, head.curation, renames),
+        counts=_counts(base, head, renames),
         added=(),
         moved=(),
         removed=(),
@@ -1176,7 +1178,29 @@ def _added_note(compared: _Comparison, paper_id: str) -> str | None:
     given = item.arxiv_id is not None or item.no_arxiv_id
     notes += [f"arXiv id {_arxiv(item)}"] if given else []
     notes += [note] if (note := _undecided(head, paper_id)) else []
+    notes += [note] if (note := _place_unknown(head, paper_id)) else []
     return "; ".join(notes) or None
+
+
+def _place_unknown(side: _Side, paper_id: str) -> str:
+    """That the paper may belong in themes whose rules the side could not read; or nothing.
+
+    Such a theme holds only the papers papers.yaml puts in it: where the paper stands is then the
+    mistake's doing, unless papers.yaml pins it in or out of each such theme (Decision.sets_place).
+    """
+    if side.files is None or not side.files.without_rules:
+        return ""
+    decision = side.files.decisions.get(paper_id)
+    themes = [
+        theme.id
+        for theme in side.files.themes
+        if theme.id in side.files.without_rules
+        and not (decision is not None and decision.sets_place(theme.id))
+    ]
+    if not themes:
+        return ""
+    themes_said = listed([code_span(theme) for theme in themes])
+    return f"may belong in {themes_said}, whose rules could not be read: see Check"
 
 
 def _shortened(text: str) -> str:
@@ -1766,37 +1790,54 @@ def _weight(weight: float) -> str:
     return "" if weight == 1 else f" (weight {weight:g})"
 
 
-def _counts(base: Curation, head: Curation, renames: dict[str, str]) -> tuple[ThemeCount, ...]:
+def _counts(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[ThemeCount, ...]:
+    """Papers per theme on each side, and featured; None where a side's errors make the count.
+
+    A theme whose rules a side could not read holds there only the papers papers.yaml puts in
+    it, the rest falling to Unsorted: neither count, nor its featured papers, is the curators'.
+    """
+    before, after = base.curation, head.curation
+    base_rules, head_rules = _rules_unread(base), _rules_unread(head)
     # Head themes in display order, then any theme the pull request deletes, then Unsorted; a
     # theme renamed counts its base papers under its new id.
-    themes: list[Theme] = list(head.themes)
-    themes += [t for t in base.themes if head.theme(t.id) is None and t.id not in renames]
+    themes: list[Theme] = list(after.themes)
+    themes += [t for t in before.themes if after.theme(t.id) is None and t.id not in renames]
     base_id = {new: old for old, new in renames.items()}
     counts = [
         ThemeCount(
             theme.id,
             theme.title,
-            len(base.in_theme(old)) if _theme_counted(base, old) else None,
-            len(head.in_theme(theme.id)) if _theme_counted(head, theme.id) else None,
-            len(head.featured(theme.id)) if head.theme(theme.id) and head.papers_read else None,
-            "" if theme.id in base_id else _status(base, head, theme.id),
+            len(before.in_theme(old)) if _theme_counted(before, old, base_rules) else None,
+            len(after.in_theme(theme.id)) if _theme_counted(after, theme.id, head_rules) else None,
+            len(after.featured(theme.id))
+            if after.theme(theme.id) and after.papers_read and theme.id not in head_rules
+            else None,
+            "" if theme.id in base_id else _status(before, after, theme.id),
             base_id.get(theme.id),
-            len(base.featured(old)) if base.theme(old) and base.papers_read else None,
+            len(before.featured(old))
+            if before.theme(old) and before.papers_read and old not in base_rules
+            else None,
         )
         for theme in themes
         for old in [base_id.get(theme.id, theme.id)]
     ]
-    # A theme that could not be read sends its papers to other themes or here: not a count.
+    # A theme that could not be read, or whose rules could not, sends its papers to other themes
+    # or here: not a count.
     counts.append(
         ThemeCount(
             UNSORTED,
             "Unsorted",
-            len(base.unsorted()) if _every_theme_read(base) else None,
-            len(head.unsorted()) if _every_theme_read(head) else None,
+            len(before.unsorted()) if _every_theme_read(before) and not base_rules else None,
+            len(after.unsorted()) if _every_theme_read(after) and not head_rules else None,
             None,
         )
     )
     return tuple(counts)
+
+
+def _rules_unread(side: _Side) -> frozenset[str]:
+    """The ids (the side's own) of the themes read whose rules the side could not read."""
+    return side.files.without_rules if side.files else frozenset()
 
 
 def _status(base: Curation, head: Curation, theme_id: str) -> str:
@@ -1813,13 +1854,14 @@ def _every_theme_read(side: Curation) -> bool:
     return side.papers_read and side.unread_themes == frozenset()
 
 
-def _theme_counted(side: Curation, theme_id: str) -> bool:
-    """Whether the side's count of a theme is the curators': its papers.yaml and theme were read.
+def _theme_counted(side: Curation, theme_id: str, rules_unread: frozenset[str]) -> bool:
+    """Whether the side's count of a theme is the curators': its papers.yaml, theme and rules read.
 
-    A theme one side's themes.yaml holds but could not read has no papers there; that is a
+    A theme one side's themes.yaml holds but could not read has no papers there, and one whose
+    rules (``rules_unread``) it could not read only those papers.yaml puts in it; that is a
     mistake to fix (under Check), not a theme emptied or deleted.
     """
-    if not side.papers_read:
+    if not side.papers_read or theme_id in rules_unread:
         return False
     if side.theme(theme_id) is not None:
         return True
