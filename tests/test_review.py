@@ -2368,26 +2368,36 @@ def test_a_paper_the_rules_move_says_so_as_an_added_one_does(curated_content: Pa
     ) in text
 
 
-@pytest.mark.parametrize(
-    ("edited", "said"),
-    [
-        ("", "its entry in papers.yaml removed in this pull request"),
-        ("    note: kept\n", "its themes in papers.yaml removed in this pull request"),
-    ],
-)
-def test_a_paper_moved_as_the_pull_request_removes_its_pinned_themes_says_so(
-    curated_content: Path, edited: str, said: str
-) -> None:
-    # "not yet decided in papers.yaml" would say no curator ever placed it, hiding the removal.
+# A pin the pull request removes (_unpinned): the entry's edit, and what the review says of it.
+UNPINNED = [
+    ("", "its entry in papers.yaml removed in this pull request"),
+    ("    note: kept\n", "its themes in papers.yaml removed in this pull request"),
+]
+
+
+def _unpinned(content: Path, section: str, edited: str) -> Path:
+    """Pin the four-bit paper to efficiency's ``section`` in content; ./head with it ``edited``.
+
+    ``edited`` replaces the pin in the pull request's entry; empty, the entry is deleted.
+    """
     entry = "  four-bit-quantization-of-large-language-models:\n"
-    pinned = "    themes: {efficiency: fast-decoding}\n"
-    papers = curated_content / "curation" / "papers.yaml"
+    pinned = f"    themes: {{efficiency: {section}}}\n"
+    papers = content / "curation" / "papers.yaml"
     papers.write_text(papers.read_text(encoding="utf-8") + entry + pinned, encoding="utf-8")
-    head = _head_copy(curated_content)
+    head = _head_copy(content)
     text = (head / "curation" / "papers.yaml").read_text(encoding="utf-8")
     (head / "curation" / "papers.yaml").write_text(
         text.replace(entry + pinned, entry + edited if edited else ""), encoding="utf-8"
     )
+    return head
+
+
+@pytest.mark.parametrize(("edited", "said"), UNPINNED)
+def test_a_paper_moved_as_the_pull_request_removes_its_pinned_themes_says_so(
+    curated_content: Path, edited: str, said: str
+) -> None:
+    # "not yet decided in papers.yaml" would say no curator ever placed it, hiding the removal.
+    head = _unpinned(curated_content, "fast-decoding", edited)
     [moved] = review(curated_content, head).moved
     assert (moved.paper_id, moved.note) == (
         "four-bit-quantization-of-large-language-models",
@@ -2814,3 +2824,19 @@ def test_a_theme_s_rules_unread_on_both_sides_are_no_change_of_the_pull_request_
         ("unsorted", None, None),
     ]
     assert report.unchanged
+
+
+@pytest.mark.parametrize(("edited", "said"), UNPINNED)
+def test_a_pin_removed_where_the_rules_put_the_paper_anyway_is_said(
+    curated_content: Path, edited: str, said: str
+) -> None:
+    # The paper stays where it was, so nothing was listed: the curator's decision went unseen.
+    head = _unpinned(curated_content, "quantization", edited)
+    report = review(curated_content, head)
+    assert report.moved == ()
+    expected = [f"{said}: the rules leave it where it was"]
+    if edited:
+        expected.append("note, now: kept")
+    assert [(e.paper_id, list(e.changes)) for e in report.edited] == [
+        ("four-bit-quantization-of-large-language-models", expected)
+    ]

@@ -1257,7 +1257,8 @@ def _moved(compared: _Comparison) -> tuple[PaperChange, ...]:
             entry = f", its entry being under its old id{other}" if was_id in head.entries else ""
             note = f"{placed}papers.yaml no longer decides it{entry}"
         elif unpinned := _unpinned(compared, paper_id):
-            note = unpinned
+            placed = ": placed by the rules now" if head.papers[paper_id].placements else ""
+            note = f"{unpinned}{placed}"
         elif undecided := _undecided(head, paper_id):
             # As an added paper says it: a rule's edit moved it, not a curator's decision.
             note = undecided
@@ -1270,6 +1271,7 @@ def _unpinned(compared: _Comparison, paper_id: str) -> str:
 
     Its entry deleted, or left without 'themes', 'add' or 'remove': the rules place it now, and
     "not yet decided" (_undecided) would say no curator ever did, hiding the decision removed.
+    Said of a paper moved, and of one the rules leave where it was, which is listed nowhere else.
     """
     base, head = compared.base.files, compared.head.files
     if base is None or head is None:
@@ -1279,11 +1281,7 @@ def _unpinned(compared: _Comparison, paper_id: str) -> str:
     now = head.decisions.get(paper_id)
     if was is None or not was.pins_themes or (now is not None and now.pins_themes):
         return ""
-    removed = (
-        f"its {'entry' if now is None else 'themes'} in papers.yaml removed in this pull request"
-    )
-    placed = ": placed by the rules now" if compared.head.papers[paper_id].placements else ""
-    return f"{removed}{placed}"
+    return f"its {'entry' if now is None else 'themes'} in papers.yaml removed in this pull request"
 
 
 def _edited(compared: _Comparison) -> tuple[PaperEdit, ...]:
@@ -1298,6 +1296,12 @@ def _edited(compared: _Comparison) -> tuple[PaperEdit, ...]:
         if previous is None:
             continue
         changes = _id_changed(compared, item.paper.id, decided, shown=True)
+        # A paper moved says so among the moves; one that stays would have it said nowhere. An
+        # entry left under the paper's old id was not removed: its id change says so.
+        stays = set(base.places[item.paper.id]) == set(head.places[item.paper.id])
+        stays &= compared.was_ids.get(item.paper.id) not in head.entries
+        if stays and (unpinned := _unpinned(compared, item.paper.id)):
+            changes += (f"{unpinned}: the rules leave it where it was",)
         changes += _edits(previous, item)
         if changes:
             edited.append(PaperEdit(item.paper.id, item.paper.title, changes))
