@@ -892,11 +892,6 @@ def test_papers_a_theme_s_unread_rules_move_are_not_compared_rather_than_moved(
         "An error (the pull request's are under Check) keeps what papers.yaml, or a theme's "
         "rules, decide for these papers from being applied in full"
     ) in text
-    # The base branch's error, which the pull request fixes: its Check does not list it.
-    report = review(head, curated_content)
-    assert [(n.paper_id, n.where) for n in report.not_compared][:1] == [
-        ("four-bit-quantization-of-large-language-models", f"on the base branch: {efficiency}")
-    ]
 
 
 def test_a_paper_papers_yaml_pins_in_a_theme_whose_rules_are_unread_is_still_compared(
@@ -924,8 +919,12 @@ def test_a_paper_papers_yaml_pins_in_a_theme_whose_rules_are_unread_is_still_com
     assert "1 moved, 0 removed, 1 edited, 2 not compared; `papersite check`: 1 error" in text
     # The base branch's unread rules, which the pull request fixes, keep the pin's undoing too.
     report = review(head, curated_content)
-    assert [c.paper_id for c in report.moved] == ["speculative-decoding-with-small-drafts"]
-    assert "speculative-decoding-with-small-drafts" not in {n.paper_id for n in report.not_compared}
+    [moved] = [c for c in report.moved if c.paper_id == "speculative-decoding-with-small-drafts"]
+    assert (
+        moved.note
+        == "its entry in papers.yaml removed in this pull request: placed by the rules now"
+    )
+    assert report.not_compared == ()
 
 
 @pytest.mark.parametrize(
@@ -2840,3 +2839,38 @@ def test_a_pin_removed_where_the_rules_put_the_paper_anyway_is_said(
     assert [(e.paper_id, list(e.changes)) for e in report.edited] == [
         ("four-bit-quantization-of-large-language-models", expected)
     ]
+
+
+def test_papers_the_pull_request_s_fixed_rules_move_are_moved_with_the_base_s_error_said(
+    curated_content: Path,
+) -> None:
+    # Their places now are known: listed as not compared, the fix's effect went unseen. Nor is
+    # the featuring the base's error took away an edit of the curators'.
+    base = _with_unread_efficiency_rules(curated_content)
+    report = review(base, curated_content)
+    assert report.not_compared == () and report.edited == ()
+    said = (
+        "the rules of `efficiency` could not be read on the base branch, so its place there was "
+        "the error's"
+    )
+    assert [(c.paper_id, c.before, c.after, c.note) for c in report.moved] == [
+        (
+            "four-bit-quantization-of-large-language-models",
+            (review_module.Place("unsorted", "unsorted"),),
+            (review_module.Place("efficiency", "quantization"),),
+            f"placed by the rules: not yet decided in papers.yaml; {said}",
+        ),
+        (
+            "quantized-state-space-models",
+            (review_module.Place("unsorted", "unsorted"),),
+            (review_module.Place("efficiency", "quantization"),),
+            said,
+        ),
+        (
+            "speculative-decoding-with-small-drafts",
+            (review_module.Place("unsorted", "unsorted"),),
+            (review_module.Place("efficiency", "fast-decoding"),),
+            f"placed by the rules: not yet decided in papers.yaml; {said}",
+        ),
+    ]
+    assert "| Efficiency | not counted | 3 |  | 1 |\n" in format_review(report)

@@ -278,7 +278,8 @@ class NotCompared:
 
     What the curators decided for it is not applied in full there, so a change found there might
     be the error's doing rather than theirs. Likewise a paper moved in or out of a theme whose
-    rules a side could not read (``rules``).
+    rules the pull request could not read (``rules``); one the base branch alone could not read
+    the rules of is moved, as the fix places it, saying so (_rules_unread_on_base).
     """
 
     paper_id: str
@@ -455,6 +456,10 @@ class _Comparison:
     # base branch gave it (_taken_ids): the decisions papers.yaml holds under one are now that
     # other paper's.
     taken: dict[str, str]
+    # Papers a theme's rules, unread on the base branch alone, may have kept from where the
+    # pull request's rules put them, with those themes' ids in the pull request
+    # (_placed_by_unread_rules): their places now are known, those before the error's.
+    base_rules_unread: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
 
 def review(base_content: Path, head_content: Path) -> Review:
@@ -490,8 +495,11 @@ def review(base_content: Path, head_content: Path) -> Review:
     sections = _section_renames(base, head, renames)
     base = _under_new_ids(base, renames, sections)
     by_rules = _placed_by_unread_rules(base, head, renames, was_ids)
-    in_error |= by_rules.keys()
-    compared = _Comparison(base, head, in_error, was_ids, taken)
+    # Rules the pull request reads where the base branch could not place its papers anew: where
+    # they stand now is known, and listed as a move the fix makes.
+    in_error |= {paper_id for paper_id, rules in by_rules.items() if rules.head}
+    fixed = {paper_id: rules.themes for paper_id, rules in by_rules.items() if not rules.head}
+    compared = _Comparison(base, head, in_error, was_ids, taken, fixed)
     return Review(
         base_total=len(base.places),
         head_total=len(head.places),
@@ -1237,7 +1245,8 @@ def _moved(compared: _Comparison) -> tuple[PaperChange, ...]:
     pull request deletes says so too, but not that its entry is under the old id. One whose
     themes the base branch's papers.yaml pins and the pull request's does not says that the pull
     request removed them (_unpinned). Any other that papers.yaml does not place says that the
-    rules did, as an added one does (_undecided).
+    rules did, as an added one does (_undecided). One that a theme's rules, unread on the base
+    branch alone, kept from its place there says so too (_rules_unread_on_base).
     """
     base, head = compared.base, compared.head
     moved = []
@@ -1262,8 +1271,19 @@ def _moved(compared: _Comparison) -> tuple[PaperChange, ...]:
         elif undecided := _undecided(head, paper_id):
             # As an added paper says it: a rule's edit moved it, not a curator's decision.
             note = undecided
+        if themes := compared.base_rules_unread.get(paper_id):
+            note = "; ".join(filter(None, (note, _rules_unread_on_base(themes))))
         moved.append(PaperChange(paper_id, head.title(paper_id), before, after, note))
     return tuple(moved)
+
+
+def _rules_unread_on_base(themes: Sequence[str]) -> str:
+    """That the base branch could not read these themes' rules, so a paper's place there is off."""
+    said = listed([code_span(theme) for theme in themes])
+    return (
+        f"the rules of {said} could not be read on the base branch, so its place there was the "
+        "error's"
+    )
 
 
 def _unpinned(compared: _Comparison, paper_id: str) -> str:
@@ -1302,6 +1322,11 @@ def _edited(compared: _Comparison) -> tuple[PaperEdit, ...]:
         stays &= compared.was_ids.get(item.paper.id) not in head.entries
         if stays and (unpinned := _unpinned(compared, item.paper.id)):
             changes += (f"{unpinned}: the rules leave it where it was",)
+        if unread := compared.base_rules_unread.get(item.paper.id):
+            # Out of the theme on the base branch by the error alone, it was not featured there:
+            # its featuring in the theme now is no curator's edit, as its move says.
+            featured = (previous.featured - set(unread)) | (item.featured & set(unread))
+            previous = dataclasses.replace(previous, featured=featured)
         changes += _edits(previous, item)
         if changes:
             edited.append(PaperEdit(item.paper.id, item.paper.title, changes))
