@@ -22,12 +22,14 @@ from urllib.parse import urlsplit
 import pytest
 from benchmarks.bench_build import QuietHandler, serving
 
-from papersite.curation import load_content
+from papersite.build import build_site
+from papersite.catalogue import read_catalogue
+from papersite.curation import CuratedPaper, Curation, Loaded, load_content
 from papersite.mkdocs_glue import read_mkdocs_yaml
 from papersite.search import PagefindIndexer, SearchEntry, SearchSettings
 
 from .conftest import REPO, seeds_only
-from .sites import HOSTILE_TAG
+from .sites import HOSTILE_TAG, config_with, write_content
 from .test_serve import preview_running
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -1491,6 +1493,49 @@ def test_a_long_list_s_pager_and_sections_wrap_in_one_piece_on_a_phone(
             assert len(meta.evaluate(LINES)) == 1, meta.inner_text()
         shot(page, f"list-pager-{width}")
         assert problems == []
+
+
+@pytest.fixture(scope="module")
+def unsorted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture site with every paper unsorted, one a page.
+
+    Its undated papers' pages make one entry of "Pages by date": "Pages 8–9".
+    """
+    root = tmp_path_factory.mktemp("unsorted")
+    catalogue = read_catalogue(write_content(root))
+    curation = Curation((), tuple(CuratedPaper(paper) for paper in catalogue.papers))
+    config = config_with(root, REPO / "mkdocs.yml", "unsorted_page_size", "1")
+    build_site(Loaded(catalogue, curation, ()), root / "site", config_file=config)
+    return root / "site"
+
+
+# The text of an element that sits on more than one line, for each such element ``selector`` names.
+BROKEN = """selector => [...document.querySelectorAll(selector)]
+  .filter(e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size > 1)
+  .map(e => e.textContent)"""
+
+
+def test_unsorted_s_pages_by_date_keep_each_span_of_pages_whole_with_large_text_on_a_phone(
+    browser: Browser, unsorted_site: Path
+) -> None:
+    # With a phone's text made larger (at 300% on 390 px) "Pages 8–9" broke after its dash: "9"
+    # went alone onto the next line. Phones from 280 px, text from Material's size to thrice it.
+    broken: dict[tuple[int, int], list[str]] = {}
+    with serving(unsorted_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "unsorted/2/")
+        labels = page.locator("ul.ps-contents > li > :first-child").all_inner_texts()
+        assert any("–" in label for label in labels), labels  # a span of pages: "Pages 8–9"
+        for percent in range(100, 301, 25):
+            # Material sets the root's font size to 125%; a reader's setting scales it.
+            page.evaluate(f"document.documentElement.style.fontSize = '{1.25 * percent}%'")
+            for width in (280, 320, 360, 390):
+                page.set_viewport_size({"width": width, "height": 900})
+                found = page.evaluate(BROKEN, "ul.ps-contents > li > :first-child")
+                if found:
+                    broken[percent, width] = found
+        shot(page, "unsorted-pages-by-date-large-text")
+        assert problems == []
+    assert broken == {}
 
 
 def test_each_abstract_s_button_names_its_paper_to_a_screen_reader(

@@ -831,7 +831,7 @@ def test_unsorted_pages_holding_only_undated_papers_are_one_line_of_its_pages_by
     lines = {}
     for number in (1, count):
         text = (out / urls.page_file(urls.list_page_url(urls.UNSORTED, number))).read_text("utf-8")
-        contents = text.partition('<ul class="ps-contents" data-search-exclude>\n')[2]
+        contents = text.partition('<ul class="ps-contents ps-date-runs" data-search-exclude>\n')[2]
         lines[number] = contents.partition("</ul>")[0].splitlines()
     # One line for the undated pages, linking the first of them, after a line for each dated one.
     assert len(lines[1]) == first
