@@ -827,7 +827,7 @@ def test_unsorted_pages_holding_only_undated_papers_are_one_line_of_its_pages_by
     undated = sum(paper.published is None for paper in catalogue.papers)
     assert undated >= 2
     first = count - undated + 1
-    run = f"Pages {first}–{count}"
+    run = f'Pages <span class="ps-keep">{first}–{count}</span>'
     lines = {}
     for number in (1, count):
         text = (out / urls.page_file(urls.list_page_url(urls.UNSORTED, number))).read_text("utf-8")
