@@ -455,8 +455,8 @@ def test_check_counts_no_papers_when_papers_yaml_cannot_be_read(
         "7 papers; 1 error, 0 warnings",
     ]
     assert captured.err == (
-        "content/curation/papers.yaml:3: YAML syntax error: expected the node content, but "
-        "found '<stream end>'\n"
+        "content/curation/papers.yaml:2: YAML syntax error: the [ on this line is never closed: "
+        "end it with ] (YAML read on to the end of the file looking for it)\n"
     )
 
 

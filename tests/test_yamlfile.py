@@ -154,6 +154,26 @@ NOTE_TEXTS = (
             "YAML syntax error: the { on this line is never closed: end it with } (YAML read on "
             "to the end of the file looking for it)",
         ),
+        # A file ending inside one, a value missing: PyYAML stops past the last line.
+        *(
+            (
+                text,
+                2,
+                f"YAML syntax error: the {opener} on this line is never closed: end it with "
+                f"{closer} (YAML read on to the end of the file looking for it)",
+            )
+            for text, opener, closer in [
+                ("x:\n  themes: {a:\n", "{", "}"),
+                ("x:\n  tags: [a,\n\n", "[", "]"),
+                ("x:\n  themes: {a: [b, {c:\n", "{", "}"),
+            ]
+        ),
+        # Nothing open to name: the last line, not the one after it.
+        (
+            "%YAML 1.1\n\n",
+            1,
+            "YAML syntax error: expected '<document start>', but found '<stream end>'",
+        ),
         # A ',' left out, not a '}': closing the map at the line's end would mend nothing.
         ("x:\n  themes: {a: b c: d}\n", 2, "YAML syntax error: expected ',' or '}', but got ':'"),
         (

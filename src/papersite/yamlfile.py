@@ -275,7 +275,7 @@ def load_yaml_text(
             line, reason = first_key
         if misplaced := _misplaced_key(text, exc):
             line, reason = misplaced
-        if open_bracket := _unclosed_bracket(text, exc):
+        if open_bracket := _unclosed_bracket(text, exc) or _open_at_end(exc, loader.marks):
             line, reason = open_bracket
         if unplaced := _unended_key(text, exc):
             line, reason = unplaced
@@ -283,6 +283,10 @@ def load_yaml_text(
             line, reason = unclosed
         if odd := _odd_indent(text, [line, mark.line + 1 if mark else None]):
             line, reason = odd
+        if line is not None:
+            # The end of the file, where PyYAML stops when a value or a closing mark is missing,
+            # is the line after the last one: the last one with text is where to look.
+            line = min(line, _last_written_line(text))
         raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
     except yaml.YAMLError as exc:
         raise PapersiteError(path, None, f"YAML syntax error: {exc}") from None
@@ -475,6 +479,34 @@ def _unclosed_bracket(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str]
         f"the {brackets[0]} on this line is never closed: end it with {brackets[1]} (YAML read "
         f"on to {end} looking for it)"
     )
+
+
+def _open_at_end(error: yaml.MarkedYAMLError, marks: list[yaml.Mark]) -> tuple[int, str] | None:
+    """The line of the innermost '[' or '{' still open where the file ended, and what to do.
+
+    A last line such as 'x: {order:' or 'tags: [a,' leaves PyYAML looking for a value, and it
+    reports "expected the node content" at the end of the file, not where the bracket opened;
+    ``marks`` are where the collections the parser was inside start.
+    """
+    if "<stream end>" not in (error.problem or ""):
+        return None
+    for mark in reversed(marks):
+        opener = _char_at(mark)
+        if opener in ("[", "{"):
+            closer = "]" if opener == "[" else "}"
+            return mark.line + 1, (
+                f"the {opener} on this line is never closed: end it with {closer} (YAML read on "
+                "to the end of the file looking for it)"
+            )
+    return None
+
+
+def _last_written_line(text: str) -> int:
+    """The number of the last line with more than spaces on it (1 for a file with none)."""
+    lines = text.split("\n")
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    return len(lines)
 
 
 def _unended_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
