@@ -124,6 +124,17 @@ def test_a_bad_option_is_refused_at_its_line(
             9,
             "extra.papersite.recent_papers must be a whole number, 0 or more, not true",
         ),
+        # Shown as YAML writes them, not as Python does (datetime.date(2024, 1, 1), [True]).
+        (
+            "recent_papers: 2024-01-01",
+            9,
+            "extra.papersite.recent_papers must be a whole number, 0 or more, not 2024-01-01",
+        ),
+        (
+            "recent_papers: [true, null]",
+            9,
+            "extra.papersite.recent_papers must be a whole number, 0 or more, not [true, null]",
+        ),
         # A feed every page names must have papers in it.
         (
             "feed_entries: 0",
@@ -364,6 +375,14 @@ def test_of_two_merged_maps_setting_an_option_the_one_mkdocs_reads_is_checked(
             f"{config}:{line}: extra.papersite.recent_papers is written 010, which mkdocs.yml "
             f"(YAML 1.1) reads as {read} "
         )
+
+
+def test_an_option_key_yaml_reads_as_true_is_named_as_yaml_writes_it(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(MKDOCS_YML.replace("search: material", "yes: pagefind"), encoding="utf-8")
+    # Not Python's True, which the curator never wrote.
+    with pytest.raises(PapersiteError, match=r"has no option true \(options: search, "):
+        options_of(read_mkdocs_yaml(config), config)
 
 
 @pytest.mark.parametrize("order", ["*a, *b", "*b, *a"])

@@ -701,6 +701,9 @@ NOT_A_DATE = "must be a date (2025-10-31) or a year (2025), not"
         ('" 2025-10-31"', f"{NOT_A_DATE} ' 2025-10-31' (did you mean 2025-10-31?)"),
         ('"2025-1-5 "', f"{NOT_A_DATE} '2025-1-5 ' (did you mean 2025-01-05?)"),
         ("' 2025'", f"{NOT_A_DATE} ' 2025' (did you mean 2025?)"),
+        # Shown as YAML writes them, not as Python does (True, [datetime.date(2025, 11, 20)]).
+        ("yes", f"{NOT_A_DATE} true"),
+        ("[2025-11-20]", f"{NOT_A_DATE} [2025-11-20]"),
         # Day and month cannot be told apart with slashes and the year last.
         ("11/10/2025", f"{NOT_A_DATE} '11/10/2025'"),
         # A year in another base is named with the year it spells: 0x7E9 and 0o3751 were read as

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from papersite import wording
 from papersite.wording import (
+    as_yaml,
     closest,
     counted,
     describe,
@@ -105,6 +106,32 @@ def test_described_apart_shows_where_two_texts_differ(
 def test_a_timestamp_is_described_with_its_time() -> None:
     # YAML reads 2025-10-31T09:30:00 as a datetime, a kind of date: its time shows too.
     assert describe(datetime(2025, 10, 31, 9, 30)) == "the date 2025-10-31T09:30:00"
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (None, "null"),
+        (True, "true"),
+        (False, "false"),
+        (0, "0"),
+        (2.5, "2.5"),
+        (float("inf"), ".inf"),
+        (float("-inf"), "-.inf"),
+        (float("nan"), ".nan"),
+        # Text keeps its quotes: '10' reads apart from the number 10.
+        ("10", "'10'"),
+        (date(2024, 1, 1), "2024-01-01"),
+        (datetime(2025, 10, 31, 9, 30), "2025-10-31T09:30:00"),
+        ([True, None, [date(2024, 1, 1)]], "[true, null, [2024-01-01]]"),
+        ({"a": False, "b": {"c": 1}}, "{'a': false, 'b': {'c': 1}}"),
+        ({}, "{}"),
+    ],
+)
+def test_as_yaml_shows_a_value_as_yaml_writes_it_not_as_python_does(
+    value: object, said: str
+) -> None:
+    assert as_yaml(value) == said
 
 
 @pytest.mark.parametrize(

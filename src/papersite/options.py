@@ -35,7 +35,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 
 from papersite.errors import PapersiteError, display_path
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
-from papersite.wording import describe, listed, suggest
+from papersite.wording import as_yaml, describe, listed, suggest
 from papersite.yamlfile import WIDE_SNIFF_BYTES, load_yaml_text, wide_encoding
 
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
@@ -122,7 +122,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     for option in found:
         if option not in KNOWN:
             hint = suggest(str(option), KNOWN, "options")
-            raise refuse(f"extra.papersite has no option {option!r} {hint}", str(option))
+            raise refuse(f"extra.papersite has no option {as_yaml(option)} {hint}", str(option))
     search = found.get("search", "material")
     backend = next((b for b in BACKENDS if b == search), None)
     if backend is None:
@@ -173,9 +173,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
 
 def _shown(value: object) -> str:
     """A value as an option's message names it: as written in YAML, 'empty' for none at all."""
-    if isinstance(value, bool):  # Python's True is YAML's true (yes and on too, to YAML 1.1)
-        return str(value).lower()
-    return "empty" if value is None else repr(value)
+    return "empty" if value is None else as_yaml(value)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from typing import BinaryIO, NamedTuple
 from papersite.characters import CONTROL
 from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
 from papersite.markup import clean_text
-from papersite.wording import closest, counted, suggest
+from papersite.wording import as_yaml, closest, counted, suggest
 from papersite.yamlfile import (
     WIDE_SNIFF_BYTES,
     DuplicateKey,
@@ -534,7 +534,7 @@ def _read_captured(
         if not meant and isinstance(value, str) and _YEAR.fullmatch(value.strip()):
             # ' 2025' quoted: the spaces are hard to see in the message's quotes.
             hint = f" (did you mean {value.strip()}?)"
-        return f"captured must be a date (2025-10-31) or a year (2025), not {value!r}{hint}"
+        return f"captured must be a date (2025-10-31) or a year (2025), not {as_yaml(value)}{hint}"
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         return f"captured {full or year} is not between {EARLIEST_YEAR} and {LATEST_YEAR}"
     # A typo'd year (2027 for 2025) would date the dump's papers, its upvotes "as of", and the

@@ -10,6 +10,7 @@ import bisect
 import difflib
 import functools
 import itertools
+import math
 import unicodedata
 from collections.abc import Collection, Sequence
 from datetime import date
@@ -54,6 +55,27 @@ def describe(value: object) -> str:
     if isinstance(value, dict):
         return "a map"
     return type(value).__name__
+
+
+def as_yaml(value: object) -> str:
+    """A value as the curator wrote it in YAML, for a message: true, null, 2024-01-01, [1, 'a'].
+
+    Python's repr shows YAML's true as True and a date as datetime.date(2024, 1, 1), words the
+    curator never wrote; text keeps its quotes, so '10' reads apart from the number 10.
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):  # a datetime too, with its time: 2025-10-31T09:30:00
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else (".inf" if value > 0 else "-.inf")
+    if isinstance(value, list | tuple):
+        return f"[{', '.join(as_yaml(item) for item in value)}]"
+    if isinstance(value, dict):
+        return f"{{{', '.join(f'{as_yaml(k)}: {as_yaml(v)}' for k, v in value.items())}}}"
+    return repr(value)
 
 
 def described_apart(one: str, other: str) -> tuple[str, str]:
