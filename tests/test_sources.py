@@ -731,6 +731,15 @@ NOT_A_DATE = "must be a date (2025-10-31) or a year (2025), not"
             "02025",
             "02025 is 2025 written with a leading zero: write the year in plain digits, 2025",
         ),
+        # A sign or a '_' in a year: +2025 was read as 2025 unseen, 2_025 told only that it
+        # must be a date or a year.
+        ("+2025", "+2025 is 2025 written with a sign: write the year in plain digits, 2025"),
+        ("'+2025'", "'+2025' is 2025 written with a sign: write the year in plain digits, 2025"),
+        (
+            "2_025",
+            "'2_025' has '_' in it: YAML 1.1 reads it as 2025, papersite as text; write the year "
+            "in plain digits, 2025",
+        ),
         (
             "'0999'",
             "'0999' is 999 written with a leading zero: write the year in plain digits, from "

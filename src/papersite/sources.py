@@ -83,6 +83,10 @@ _OTHER_BASES = (
 )
 # Digits after a leading zero: 0999 was shown as "captured 999", and 02025 read as 2025 unseen.
 _LEADING_ZERO = re.compile(r"0[0-9]+")
+# A year with a sign: +2025 was read as 2025 unseen; no year is written so but by a slip.
+_SIGNED = re.compile(r"\+[0-9]+")
+# Digits alone, once any '_' is taken out: YAML 1.1 reads 2_025 as 2025, papersite as text.
+_DIGITS = re.compile(r"[0-9]+")
 
 
 class Line(NamedTuple):
@@ -554,7 +558,7 @@ def _read_captured(
 
 
 def _not_plain_digits(text: str, *, as_text: bool) -> str | None:
-    """What is wrong with a year written in another base (0x7E9) or with a leading zero (0999).
+    """What is wrong with a year written but in plain digits: 0x7E9, 0999, +2025, 2_025.
 
     ``as_text``: whether YAML read ``text`` as text, which the message quotes, as other text.
     """
@@ -570,6 +574,16 @@ def _not_plain_digits(text: str, *, as_text: bool) -> str | None:
         else:
             year = int(digits[2:], base)
         return f"captured {shown} is {year} written as {name}: {_in_plain_digits(year)}"
+    if _SIGNED.fullmatch(digits):
+        year = int(digits)
+        return f"captured {shown} is {year} written with a sign: {_in_plain_digits(year)}"
+    # 2025_11_20 is a day written otherwise, which the caller names as one.
+    if "_" in text and _DIGITS.fullmatch(digits) and _written_otherwise(text) is None:
+        year = int(digits)
+        return (
+            f"captured {shown} has '_' in it: YAML 1.1 reads it as {year}, papersite as text; "
+            f"{_in_plain_digits(year)}"
+        )
     if _LEADING_ZERO.fullmatch(text):
         year = int(text)
         return f"captured {shown} is {year} written with a leading zero: {_in_plain_digits(year)}"
