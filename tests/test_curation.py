@@ -354,6 +354,17 @@ T = "content/curation/themes.yaml"
             "papers:\n  teaching-transformers-to-add:\n    order: first\n",
             f"{P}:4: 'order' must be a whole number, not 'first'",
         ),
+        # A float JSON Schema counts as whole: 1e3 and 1.0 were read as 1000 and 1 unseen.
+        (
+            "papers:\n  teaching-transformers-to-add:\n    order: 1e3\n",
+            f"{P}:4: 'order' must be a whole number, not '1e3', which YAML reads as the number "
+            "1000.0; write it in plain digits, 1000",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    order: 1.0\n",
+            f"{P}:4: 'order' must be a whole number, not the number 1.0; write it in plain "
+            "digits, 1",
+        ),
         (
             "papers:\n  teaching-transformers-to-add:\n    tags: [ok, '<!-- -->']\n",
             f"{P}:4: item 2 of 'tags' must hold a letter or a digit, not '<!-- -->'",

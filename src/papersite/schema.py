@@ -103,7 +103,11 @@ _Validator: type[Draft202012Validator] = validators.extend(  # type: ignore[no-u
     type_checker=_TYPES.redefine_many(
         {
             "number": lambda _, value: _TYPES.is_type(value, "number") and _finite(value),
-            "integer": lambda _, value: _TYPES.is_type(value, "integer") and _finite(value),
+            # Not a float, which JSON Schema counts when whole: 'order: 1e3' or '1.0' was taken
+            # as 1000 or 1 unseen, where the curator may have meant 1.3 or the digits 13.
+            "integer": lambda _, value: (
+                _TYPES.is_type(value, "integer") and not isinstance(value, float) and _finite(value)
+            ),
         }
     ),
 )
@@ -310,6 +314,7 @@ def _message(
             _placement_hint(location, value)
             or _hidden_hint(location, value)
             or _quoted_number_hint(error, value, quoted)
+            or _whole_number_hint(error, value)
             or _nothing_hint(error, location, value)
         )
         return f"{name} must be {_expected(error)}, not {_as_written(value, written)}{hint}"
@@ -460,6 +465,15 @@ def _quoted_number_hint(error: ValidationError, value: object, quoted: bool) -> 
     if not isinstance(value, str) or not _NUMBER.fullmatch(value.strip()):
         return ""  # "nan" is text to YAML unquoted too: no hint for it
     return "; remove the quotes, which make it text"
+
+
+def _whole_number_hint(error: ValidationError, value: object) -> str:
+    """For a whole number written as a float where a whole number belongs: order: 1e3, 1.0."""
+    if error.validator_value != "integer" or not isinstance(value, float):
+        return ""
+    if not math.isfinite(value) or not value.is_integer():
+        return ""  # 1.5 is no whole number to name
+    return f"; write it in plain digits, {int(value)}"
 
 
 def _placement_hint(location: Location, value: object) -> str:
