@@ -1658,6 +1658,32 @@ def test_tags_written_differently_for_one_place_on_the_tags_page_are_refused(
     ]
 
 
+@pytest.mark.parametrize(
+    ("tag", "shown", "what", "named"),
+    [
+        ("a\\u2064b", "'a\\u2064b'", "do not show as themselves", "<U+2064>"),
+        ("zero\\u200bwidth", "'zero\\u200bwidth'", "do not show as themselves", "<U+200B>"),
+        ("word\\u2060joined", "'word\\u2060joined'", "do not show as themselves", "<U+2060>"),
+        ("effi\\u00adcient", "'effi\\xadcient'", "do not show as themselves", "<U+00AD>"),
+        ("rnn\\u202e", "'rnn\\u202e'", "reorder the text after them", "<U+202E>"),
+        # Nothing else in it: the characters are the mistake, not the letter it lacks.
+        ("\\u200b", "'\\u200b'", "do not show as themselves", "<U+200B>"),
+    ],
+)
+def test_a_tag_holding_characters_that_do_not_show_is_refused_at_its_line(
+    content: Path, tag: str, shown: str, what: str, named: str
+) -> None:
+    # A tag becomes a page's address and a chip, as a label becomes a link: the same rule, so
+    # 'survey<U+2064>' is no second 'survey' the page shows alike.
+    write(
+        content,
+        papers=HEADER + f'papers:\n  teaching-transformers-to-add:\n    tags: [ok, "{tag}"]\n',
+    )
+    assert errors(content) == [
+        f"{P}:4: item 2 of 'tags', {shown}, holds characters that {what}: {named}; delete them"
+    ]
+
+
 def test_a_tag_written_as_another_but_for_case_plural_or_hyphens_is_a_warning(
     content: Path,
 ) -> None:

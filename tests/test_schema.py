@@ -464,12 +464,14 @@ def test_papers_schema_says_to_write_arxiv_null_where_editors_take_an_empty_valu
     assert "Write null, not an empty value" in arxiv["description"]
 
 
-def test_the_characters_a_link_label_may_not_hold_are_those_dumps_leave_out_of_a_title() -> None:
+def test_the_characters_a_label_or_tag_may_not_hold_are_those_dumps_leave_out_of_a_title() -> None:
     # The schema spells them out, being JSON, for editors; characters.HIDDEN is Python's set.
     declared = json.loads((SCHEMA_DIR / "papers.schema.json").read_text(encoding="utf-8"))
-    refused = declared["$defs"]["decision"]["properties"]["links"]["propertyNames"]["not"]
+    decision = declared["$defs"]["decision"]["properties"]
     every = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
-    assert [c for c in every if re.search(refused["pattern"], c)] == HIDDEN.findall("".join(every))
+    for refused in (decision["links"]["propertyNames"]["not"], decision["tags"]["items"]["not"]):
+        found = [c for c in every if re.search(refused["pattern"], c)]
+        assert found == HIDDEN.findall("".join(every))
 
 
 def test_a_link_address_keeps_the_joiners_a_persian_word_and_an_emoji_are_spelt_with() -> None:

@@ -5,7 +5,7 @@ feeds and messages. A character that cannot be shown (a control), one that reord
 the text (a right-to-left override, a zero-width space), or one drawn blank (a Hangul filler)
 would make a page, a feed or a message say something other than what it seems to: such
 characters are replaced (:data:`CONTROL`), left out of titles and abstracts and refused in labels
-(:data:`HIDDEN`), refused in addresses (:func:`unfit_in_address`), and named in messages
+and tags (:data:`HIDDEN`), refused in addresses (:func:`unfit_in_address`), and named in messages
 (:func:`unseen_names`, :data:`INVISIBLE`). Text of nothing else shows nothing
 (:func:`shows_nothing`).
 """
@@ -25,11 +25,11 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 # Format characters that reorder text without being part of any script's spelling: the
 # bidirectional embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069). An override
 # reverses the rest of the page's line ("Unterminated ereh eltit edirrevo"), in an abstract the
-# rest of its paragraph; left out of both (dumps), and refused in a curator link's label (schema).
+# rest of its paragraph; left out of both (dumps), and refused in a link's label and a tag (schema).
 REORDERING = "\u202a-\u202e\u2066-\u2069"
 REORDERS = re.compile(f"[{REORDERING}]")
-# Left out of titles and abstracts too, and refused in labels, as they hide in a word and spell
-# nothing: a text must read, and be found (the browser's find, the site's search, where
+# Left out of titles and abstracts too, and refused in labels and tags, as they hide in a word and
+# spell nothing: a text must read, and be found (the browser's find, the site's search, where
 # "effi<U+00AD>cient" was no match for "efficient"), as the words it shows. The zero-width space
 # U+200B and the word joiner U+2060 only hint where a line may break; U+FEFF is a byte-order mark
 # pasted mid-text; a soft hyphen U+00AD shows only where a line breaks, and comes from a PDF's

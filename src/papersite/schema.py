@@ -181,12 +181,7 @@ def _explain(
         if error.validator == "format" and HIDDEN.search(label):
             return  # the "not" error names them: one mistake, not two
         if error.validator == "not":
-            # What dumps leave out of a title (characters.HIDDEN), as the schema's pattern.
-            hidden = HIDDEN.findall(label)
-            message = (
-                f"the label {describe(label)} in {_name(location)} holds characters that "
-                f"{hidden_effect(hidden)}: {unseen_names(hidden)}; delete them"
-            )
+            message = _hidden_message(f"the label {describe(label)} in {_name(location)}", label)
         else:
             message = (
                 f"a label in {_name(location)} is blank, so its link would show nothing; give it "
@@ -194,6 +189,13 @@ def _explain(
             )
         yield SchemaProblem((*location, label), document.line(*location, label), message)
         return
+    if (
+        error.validator == "pattern"
+        and len(location) >= 2
+        and location[-2] == "tags"
+        and HIDDEN.search(str(error.instance))
+    ):
+        return  # the "not" error names them: a tag of them alone has no letter once they go
     if error.validator in _BOUNDS and not _finite(error.instance):
         return  # the type's error says what is wrong with it, in its own words
     if error.validator == "format" and not re.search(
@@ -357,6 +359,10 @@ def _message(
         return not_an_id(value, _ID_EXAMPLES[_id_kind(location) or "section"])
     if kind == "format" and expected == "iri":
         return f"{name} {unfit_in_address(value)}"
+    if kind == "not":
+        # Only a tag's "not" reaches here (a label's is a key's): a tag is a page's address
+        # and a chip, and must read as the text it shows, as a label must.
+        return _hidden_message(f"{name}, {describe(value)},", value)
     if kind in ("minLength", "minItems"):
         # A theme's page is its sections: with none, no paper would have a place on it.
         hint = _SECTIONS_HINT if location[:1] == ("themes",) and location[-1] == "sections" else ""
@@ -379,6 +385,15 @@ def _empty_start(schema: object, key: str) -> str:
     if _takes_type(expected, None):
         return f"{key}:"
     return f"{key}: []" if expected == "array" else f"{key}: {{}}"
+
+
+def _hidden_message(what: str, text: str) -> str:
+    """``what`` holds characters that reorder or hide (characters.HIDDEN), named, to delete."""
+    # What dumps leave out of a title, as the schemas' "not" pattern spells it.
+    hidden = HIDDEN.findall(text)
+    return (
+        f"{what} holds characters that {hidden_effect(hidden)}: {unseen_names(hidden)}; delete them"
+    )
 
 
 def _nothing_hint(error: ValidationError, location: Location, value: object) -> str:
