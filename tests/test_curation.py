@@ -1658,6 +1658,30 @@ def test_tags_written_differently_for_one_place_on_the_tags_page_are_refused(
     ]
 
 
+def test_a_tag_sharing_a_place_with_a_commoner_one_is_one_error_at_its_own_lines(
+    content: Path,
+) -> None:
+    # 'Survey' written first, then 'survey' on four papers: one error, at the rarer spelling,
+    # not one at each of the four 'survey's. As common, the first written is the one kept.
+    ids = ["teaching-transformers-to-add", *NAMING, "a-survey-of-cooking-robots"]
+    write(
+        content,
+        papers=HEADER
+        + f"papers:\n  {ids[0]}:\n    tags: [Survey, RNN]\n"
+        + "".join(f"  {paper_id}:\n    tags: [survey]\n" for paper_id in ids[1:5])
+        + f"  {ids[5]}:\n    tags: [rnn, SURVEY]\n  {ids[6]}:\n    tags: [Survey]\n",
+    )
+    advice = "write one tag one way, and tell tags apart by a letter or digit"
+    assert errors(content) == [
+        f"{P}:4: tag 'Survey' (here and on line 16) and tag 'survey' (on 4 papers, lines 6, 8, "
+        f"10 and 12) would share one place on the tags page (#tag:survey): {advice}",
+        f"{P}:14: tag 'rnn' and tag 'RNN' (line 4) would share one place on the tags page "
+        f"(#tag:rnn): {advice}",
+        f"{P}:14: tag 'SURVEY' and tag 'survey' (on 4 papers, lines 6, 8, 10 and 12) would share "
+        f"one place on the tags page (#tag:survey): {advice}",
+    ]
+
+
 @pytest.mark.parametrize(
     ("tag", "shown", "what", "named"),
     [

@@ -1795,8 +1795,6 @@ def _read_decisions(
     unknown: list[tuple[str, int]] = []
     # Every entry under an id of no paper, with the papers its error names.
     unknown_entries: list[UnknownEntry] = []
-    # Each tag's place on the tags page, by its anchor: the first tag written, with its line.
-    anchors: dict[str, tuple[str, int]] = {}
     # Every tag of a paper on the site, with its line, in the file's order.
     tags_used: list[tuple[str, int]] = []
     unknown_ids = _UnknownIds(
@@ -1842,9 +1840,9 @@ def _read_decisions(
                 (tag, document.line("papers", paper_id, "tags", number))
                 for number, tag in enumerate(decision.tags)
             ]
-            _check_tag_anchors(document.path, tagged, anchors, problems)
             tags_used.extend(tagged)
     unknown_ids.report()
+    _check_tag_anchors(document.path, tags_used, problems)
     _check_tag_variants(document.path, tags_used, problems)
     report_in_unread_dumps(document.path, unknown, catalogue, problems)
     # A key written twice in an entry (or the entry twice) keeps its first value: which one the
@@ -1989,29 +1987,37 @@ def _misplaced_message(document: YamlDocument, misplaced: list[tuple[str, int]])
     return message
 
 
-def _check_tag_anchors(
-    path: str,
-    tagged: list[tuple[str, int]],
-    anchors: dict[str, tuple[str, int]],
-    problems: Problems,
-) -> None:
-    """Refuse a tag written unlike an earlier one with the same anchor ('RNN' after 'rnn').
+def _check_tag_anchors(path: str, used: list[tuple[str, int]], problems: Problems) -> None:
+    """Refuse a tag written unlike another with the same anchor ('RNN' beside 'rnn').
 
     The tags page would show both headings with one id, and every link to the second would land
-    on the first, which does not list its papers. ``tagged`` holds a paper's tags with their lines.
+    on the first, which does not list its papers. ``used`` holds every tag of a paper on the site
+    with its line. Each rarer spelling is one error, at its first line, naming the commoner one
+    (the first written, when as common): 'Survey' once beside 'survey' on 7 papers was 7 errors.
     """
-    for tag, line in tagged:
-        anchor = tag_anchor(tag)
-        first, first_line = anchors.setdefault(anchor, (tag, line))
-        if first != tag:
+    spellings: dict[str, dict[str, list[int]]] = {}
+    for tag, line in used:
+        spellings.setdefault(tag_anchor(tag), {}).setdefault(tag, []).append(line)
+    # Each rarer spelling's message, told when its first line comes: in the file's order.
+    messages: dict[str, str] = {}
+    for anchor, written in spellings.items():
+        # max() keeps the first of equals: the spelling written first.
+        kept = max(written, key=lambda tag: len(written[tag]))
+        kept_lines = written[kept]
+        papers = f"on {len(kept_lines)} papers, " if len(kept_lines) > 1 else ""
+        for tag, (_, *others) in written.items():
+            if tag == kept:
+                continue
+            here = f" (here and on {_lines_named(others)})" if others else ""
             # Punctuation counts for nothing in the anchor: 'C++' and 'C#' collide as well.
-            problems.error(
-                path,
-                line,
-                f"tag '{tag}' and tag '{first}' (line {first_line}) would share one place on the "
-                f"tags page (#{anchor}): write one tag one way, and tell tags apart by a letter "
-                "or digit",
+            messages[tag] = (
+                f"tag '{tag}'{here} and tag '{kept}' ({papers}{_lines_named(kept_lines)}) would "
+                f"share one place on the tags page (#{anchor}): write one tag one way, and tell "
+                "tags apart by a letter or digit"
             )
+    for tag, line in used:
+        if tag in messages:
+            problems.error(path, line, messages.pop(tag))
 
 
 def _check_tag_variants(path: str, used: list[tuple[str, int]], problems: Problems) -> None:
