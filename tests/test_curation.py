@@ -1221,6 +1221,12 @@ def within(first: float, second: float) -> str:
             f"(line 33) does not: {within(1, 1)}",
         ),
         (
+            # A long s is an 's' to re.IGNORECASE: 'ſparse' finds what 'sparse*' does.
+            (RECURRENCE, f"{RECURRENCE}, sparse*, \u017fparse"),
+            f"{T}:33: warning: keyword '\u017fparse' finds nothing keyword 'sparse*' (line 33) "
+            f"does not: {within(1, 1)}",
+        ),
+        (
             # 'gpt*' matches the 'gpt' each match of 'gpt-4' starts with: 'GPT-4', 'GPT 4'.
             (RECURRENCE, f"{RECURRENCE}, GPT*, gpt-4"),
             f"{T}:33: warning: keyword 'gpt-4' finds nothing keyword 'GPT*' (line 33) does "

@@ -71,6 +71,13 @@ def test_keywords_match_whole_words_any_case(keyword: str, text: str, found: boo
         ("model compression", "model", False),
         ("a b", "ab*", False),
         ("fast", "faster", False),
+        # Letters re.IGNORECASE matches alike, though lower() keeps them apart: a long s, a
+        # dotless i, a final sigma ('ΑΣ' lowers to 'ας').
+        ("\u017ftate", "state*", True),
+        ("\u0131t", "IT", True),
+        ("\u03c3", "\u03c2", True),
+        ("\u03b1\u03c3", "\u0391\u03a3", True),
+        ("\u017ftates", "state", False),
     ],
 )
 def test_a_keyword_is_within_another_when_each_of_its_matches_starts_with_one_of_the_other(

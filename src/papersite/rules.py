@@ -62,6 +62,32 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
+def _keyword_folded(keyword: str) -> str:
+    """A keyword with one letter for each that re.IGNORECASE matches alike, for comparing two.
+
+    str.lower() keeps apart what re matches alike: a long s 'ſ' and 's', a dotless 'ı' and 'i',
+    and a final sigma 'ς' and 'σ' (lower() even makes 'ΑΣ' 'ας'), so 'state*' and 'ſtate', which
+    find the same texts, were no overlap. Each letter is lowered one by one, as re compares them;
+    letters whose upper case is one ('ς' and 'σ' of 'Σ') are told as its lower case, as re does.
+    Three rare pairs re also matches ('ΐ' U+0390 and U+1FD3, 'ΰ' U+03B0 and U+1FE3, 'ﬅ' and 'ﬆ')
+    stay apart: an overlap not told, not one told wrongly.
+    """
+    if keyword.isascii():
+        return keyword.lower()
+    return "".join(_letter_folded(char) for char in keyword.translate(_FOLD))
+
+
+def _letter_folded(char: str) -> str:
+    """One character as :func:`_keyword_folded` tells it: 'σ' for 'Σ', 'σ' and 'ς'."""
+    # re matches one character with one: 'ß' upper-cases to 'SS', which no 'ß' matches, so stays.
+    lower = char.lower()
+    if len(lower) != 1:
+        return char
+    upper = lower.upper()
+    again = upper.lower() if len(upper) == 1 else lower
+    return again if len(again) == 1 else lower
+
+
 @dataclass(frozen=True)
 class Text:
     """A paper's title and abstract, with their folded forms for the prefilter, made once."""
@@ -118,7 +144,7 @@ def keyword_within(narrow: str, wide: str) -> bool:
     start_one, start_other = keyword_start(narrow), keyword_start(wide)
     if not (start_one.startswith(start_other) or start_other.startswith(start_one)):
         return False
-    narrow, wide = narrow.lower(), wide.lower()
+    narrow, wide = _keyword_folded(narrow), _keyword_folded(wide)
     one, other = _keyword_steps(narrow), _keyword_steps(wide)
     written = {step for step in (*one, *other) if len(step) == 1}
     # A word character neither writes: any other acts as it does.
@@ -152,13 +178,13 @@ _ANY_JOINER = r"[\s-]"
 
 
 def keyword_start(keyword: str) -> str:
-    """A keyword's characters up to its first '*', lower-cased, without what joins its words.
+    """A keyword's characters up to its first '*', folded, without what joins its words.
 
     Each text the keyword matches starts with them once spaces and hyphens are left out, so two
     keywords match a text in common only if one's start starts the other's (see keyword_within).
     """
     letters = []
-    for word in (word for word in _JOINER.split(keyword.lower().strip()) if word):
+    for word in (word for word in _JOINER.split(_keyword_folded(keyword).strip()) if word):
         letters.append(word.rstrip("*"))
         if word.endswith("*"):
             break
