@@ -230,6 +230,112 @@ def test_a_site_url_set_in_its_variable_is_refused_naming_it(
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "variables", "said"),
+    [
+        (
+            "site_url: !ENV PS_URL",
+            {"PS_URL": ""},
+            "site_url is read from the environment variable PS_URL (!ENV), which is set but "
+            "empty: set it to the published address",
+        ),
+        *(
+            (
+                "site_url: !ENV PS_URL",
+                {"PS_URL": null},
+                f"site_url is read from the environment variable PS_URL (!ENV), which is set to "
+                f"'{null}', which YAML reads as nothing: set it to the published address",
+            )
+            for null in ("null", "~")
+        ),
+        (
+            "site_url: !ENV PS_URL",
+            {"PS_URL": "123"},
+            "site_url is read from the environment variable PS_URL (!ENV), set to '123', which "
+            "YAML reads as the number 123: set it to the published address, e.g. "
+            "https://example.github.io/papers/",
+        ),
+        (
+            "site_url: !ENV PS_URL",
+            {"PS_URL": "example.com/x/"},
+            "site_url 'example.com/x/', read from the environment variable PS_URL (!ENV), has no "
+            "scheme (https://): write the published address in full, e.g. "
+            "https://example.github.io/papers/",
+        ),
+        # MkDocs reads an !ENV list's last item as its default: PS_B is read as text.
+        (
+            "site_url: !ENV [PS_A, PS_B]",
+            {},
+            "site_url 'PS_B', the default of !ENV [PS_A, PS_B], PS_A being unset (its last item "
+            "is the default), has no scheme (https://): write the published address in full, "
+            "e.g. https://example.github.io/papers/",
+        ),
+        (
+            "site_url: !ENV [PS_A, PS_B, PS_C]",
+            {},
+            "site_url 'PS_C', the default of !ENV [PS_A, PS_B, PS_C], PS_A and PS_B being unset "
+            "(its last item is the default), has no scheme (https://): write the published "
+            "address in full, e.g. https://example.github.io/papers/",
+        ),
+        (
+            "site_url: !ENV [PS_A]",
+            {},
+            "site_url is read from the environment variable PS_A (!ENV), which is unset: set it, "
+            "or write a default after it, !ENV [PS_A, https://example.github.io/papers/]",
+        ),
+        # MkDocs reads the first variable set, empty or not: the one after it is not read.
+        (
+            "site_url: !ENV [PS_A, PS_B, https://example.org/]",
+            {"PS_A": "", "PS_B": "https://example.org/"},
+            "site_url is read from the environment variable PS_A (!ENV), which is set but empty: "
+            "set it to the published address, or unset it for PS_B and the default to be read",
+        ),
+        (
+            "site_url: https://example.org/\nrepo_url: !ENV PS_URL",
+            {"PS_URL": "github.com/x/a"},
+            "repo_url 'github.com/x/a', read from the environment variable PS_URL (!ENV), has no "
+            "scheme (https://): write the repository's address in full, e.g. "
+            "https://github.com/owner/papers",
+        ),
+        (
+            "site_url: https://example.org/\nrepo_url: !ENV PS_URL",
+            {"PS_URL": "yes"},
+            "repo_url is read from the environment variable PS_URL (!ENV), set to 'yes', which "
+            "YAML reads as true: set it to the repository's address, e.g. "
+            "https://github.com/owner/papers",
+        ),
+    ],
+)
+def test_an_address_an_env_reads_wrong_is_refused_at_its_line_naming_the_variable(
+    here: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    written: str,
+    variables: dict[str, str],
+    said: str,
+) -> None:
+    # "mkdocs.yml: site_url must be the published address" named no line, variable or reason.
+    for name in ("PS_URL", "PS_A", "PS_B", "PS_C"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    (here / "mkdocs.yml").write_text(f"site_name: x\n{written}\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        site_settings(here / "mkdocs.yml", 0)
+    line = 3 if written.startswith("site_url: https") else 2
+    assert one_problem(error) == f"mkdocs.yml:{line}: {said}"
+
+
+def test_a_repo_url_an_env_reads_as_nothing_is_no_repository_link(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # repo_url is optional: the deploy leaves its variable unset or empty for no link.
+    monkeypatch.setenv("PS_URL", "")
+    (here / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: https://example.org/\nrepo_url: !ENV PS_URL\n", encoding="utf-8"
+    )
+    assert site_settings(here / "mkdocs.yml", 0).repo_url is None
+
+
 def test_a_repo_url_with_a_query_or_fragment_is_taken(tmp_path: Path) -> None:
     # Unlike site_url's, no page's address is built on it.
     line = "repo_url: https://github.com/x/a?tab=readme#top\n"
@@ -424,7 +530,7 @@ def test_an_inherit_with_spaces_around_a_file_s_name_is_told_the_file_it_names(
         (
             "!ENV [PAPERSITE_UNSET, PAPERSITE_EMPTY, base.yml]",
             "is read from the environment variable PAPERSITE_EMPTY (!ENV), which is set but empty: "
-            "set it to a YAML file's name",
+            "set it to a YAML file's name, or unset it for the default to be read",
         ),
         (
             "!ENV PAPERSITE_NULL",
@@ -598,7 +704,13 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
         ),
         (
             "site_name: x\nsite_url: example.org/papers/\n",
-            ": site_url must be the published address, e.g. https://example.github.io/papers/",
+            ":2: site_url 'example.org/papers/' has no scheme (https://): write the published "
+            "address in full, e.g. https://example.github.io/papers/",
+        ),
+        (
+            "site_name: x\nsite_url: 123\n",
+            ":2: site_url must be the published address, e.g. https://example.github.io/papers/, "
+            "not the number 123",
         ),
         # Each page's address, its feed entry's id, is site_url and the page's path.
         (
@@ -698,7 +810,8 @@ def test_a_site_name_an_inherited_file_writes_is_refused_at_its_line(
             "site_name: !ENV [PAPERSITE_EMPTY, Papers]\n",
             "",
             "mkdocs.yml:2: site_name is read from the environment variable PAPERSITE_EMPTY (!ENV), "
-            "which is set but empty: set it to the site's name",
+            "which is set but empty: set it to the site's name, or unset it for the default to be "
+            "read",
         ),
         # Named in the file writing it: the file mkdocs.yml inherits.
         (
@@ -728,7 +841,8 @@ def test_a_site_name_an_inherited_file_writes_is_refused_at_its_line(
             "site_name: !ENV [PAPERSITE_BLANK, Papers]\n",
             "",
             "mkdocs.yml:2: site_name is read from the environment variable PAPERSITE_BLANK (!ENV), "
-            "which is set to only spaces, '  ': set it to the site's name",
+            "which is set to only spaces, '  ': set it to the site's name, or unset it for the "
+            "default to be read",
         ),
     ],
 )

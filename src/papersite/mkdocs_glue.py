@@ -28,6 +28,7 @@ from papersite.options import (
     line_of,
     options_of,
     read_as_nothing,
+    read_from_default,
     read_from_variable,
     written_at,
 )
@@ -137,9 +138,7 @@ def _unusable_address(config_file: Path, key: str, address: str) -> str | None:
     One read from an environment variable (!ENV, as the deploy sets both) names it: the line
     the message points to does not show the value, and a trailing space there shows nowhere.
     """
-    shown = describe(address)
-    if variable := read_from_variable(config_file, key):
-        shown += f", read from the environment variable {variable} (!ENV),"
+    shown = _shown_address(config_file, key, address)
     if unfit := unfit_in_address(address):
         return f"{key} {shown} {unfit}"
     for mark, what in (("?", "a query"), ("#", "a fragment")):
@@ -150,6 +149,64 @@ def _unusable_address(config_file: Path, key: str, address: str) -> str | None:
                 "https://example.github.io/papers/"
             )
     return None
+
+
+def _shown_address(config_file: Path, key: str, address: str) -> str:
+    """``address`` quoted, with the environment variable (!ENV) it is read from, if any.
+
+    As the deploy sets both: the line a message points to does not show the value, and a
+    trailing space there shows nowhere. One read as an !ENV's default names that !ENV: its last
+    item is easily taken for a variable.
+    """
+    shown = describe(address)
+    if variable := read_from_variable(config_file, key):
+        shown += f", read from the environment variable {variable} (!ENV),"
+    return shown + (read_from_default(config_file, key) or "")
+
+
+# An address's scheme, as RFC 3986 writes one: 'https:', 'mailto:'.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# What site_url and repo_url hold, in a message's words, and an example of it.
+_ADDRESSES = {
+    "site_url": ("the published address", "https://example.github.io/papers/"),
+    "repo_url": ("the repository's address", "https://github.com/owner/papers"),
+}
+
+
+def _no_address(config_file: Path, key: str, value: object) -> str | None:
+    """Why ``value``, mkdocs.yml's ``key`` (site_url or repo_url), is no absolute address, or None.
+
+    None too for a repo_url of nothing: it is optional (no repository link). An !ENV read as
+    nothing names its variables and why, as site_name's does; a value the variable's text is
+    read as (123, true) names the text; an address without its scheme says so.
+    """
+    wanted, example = _ADDRESSES[key]
+    if key == "repo_url" and (
+        value is None or value == "" or (isinstance(value, str) and _SCHEME.match(value))
+    ):
+        # MkDocs refuses one with no host ('javascript:x'); papersite links only a web one.
+        return None
+    if isinstance(value, str) and "://" in value:
+        return None
+    blank = value is None or (isinstance(value, str) and not value.strip())
+    if blank:
+        from_env = read_as_nothing(config_file, key, wanted, example)
+        return from_env or f"{key} must be {wanted}, e.g. {example}"
+    if not isinstance(value, str):
+        variable = read_from_variable(config_file, key)
+        if variable is None:
+            return f"{key} must be {wanted}, e.g. {example}, not {describe(value)}"
+        # MkDocs reads the variable's text as YAML: '123' is a number, 'yes' true.
+        return (
+            f"{key} is read from the environment variable {variable} (!ENV), set to "
+            f"{os.environ[variable]!r}, which YAML reads as {describe(value)}: set it to {wanted}, "
+            f"e.g. {example}"
+        )
+    missing = "no host (://)" if _SCHEME.match(value) else "no scheme (https://)"
+    return (
+        f"{key} {_shown_address(config_file, key, value)} has {missing}: write {wanted} in "
+        f"full, e.g. {example}"
+    )
 
 
 def site_settings(config_file: Path, epoch: int) -> SiteSettings:
@@ -188,20 +245,15 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
                 "heads the home page and the feeds"
             )
         raise PapersiteError(*written_at(config_file, ("site_name",)), message)
-    if not isinstance(site_url, str) or "://" not in site_url:
-        raise PapersiteError(
-            display_path(config_file),
-            None,
-            "site_url must be the published address, e.g. https://example.github.io/papers/",
-        )
-    if wrong := _unusable_address(config_file, "site_url", site_url):
-        raise PapersiteError(*written_at(config_file, ("site_url",)), wrong)
-    site_url = site_url if site_url.endswith("/") else site_url + "/"
     repo_url = config.get("repo_url")
-    if isinstance(repo_url, str) and (
-        wrong := _unusable_address(config_file, "repo_url", repo_url)
-    ):
-        raise PapersiteError(*written_at(config_file, ("repo_url",)), wrong)
+    for key, address in (("site_url", site_url), ("repo_url", repo_url)):
+        wrong = _no_address(config_file, key, address)
+        if wrong is None and isinstance(address, str) and address:
+            wrong = _unusable_address(config_file, key, address)
+        if wrong:
+            raise PapersiteError(*written_at(config_file, (key,)), wrong)
+    assert isinstance(site_url, str)  # _no_address refused any other
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
     # MkDocs refuses a repo_url that is no address; papersite links only a web one.
     if not (isinstance(repo_url, str) and repo_url.startswith(("https://", "http://"))):
         repo_url = None

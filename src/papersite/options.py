@@ -510,6 +510,32 @@ def read_from_variable(config_file: Path, key: str) -> str | None:
     return None
 
 
+def read_from_default(config_file: Path, key: str) -> str | None:
+    """How the top-level ``key`` is read from its !ENV's default, all its variables unset, or None.
+
+    Said after the value: ", the default of !ENV [A, B], A being unset (...)". The nearest file
+    of ``config_file``'s INHERIT chain writing ``key`` is the one looked at. In !ENV [A, B] the
+    last item is the default, not a variable: that B is read as text is named, as it is easily
+    taken for a variable.
+    """
+    for path in inherited(config_file):
+        if _key_lines(path, (key,)):
+            pairs = _key_pairs(path, (key,))
+            parts = _env_parts(pairs[-1][1]) if pairs else None
+            if parts is None or _first_set(parts[0]) is not None:
+                return None
+            default = parts[1]
+            if not isinstance(default, yaml.ScalarNode):
+                return None  # no default (nothing is read), or a list or map: no address
+            names = [str(each.value) for each in parts[0]]
+            written = ", ".join([*names, default.value])
+            return (
+                f", the default of !ENV [{written}], {listed(names)} being unset (its last item "
+                "is the default),"
+            )
+    return None
+
+
 def _env_read_as_nothing(path: Path, key: str, wanted: str, example: str) -> str | None:
     """Why the file's top-level ``key``, written as !ENV, reads as nothing: its variables named.
 
@@ -535,9 +561,12 @@ def _env_read_as_nothing(path: Path, key: str, wanted: str, example: str) -> str
             how = f"set to only spaces, {value!r}"
         else:
             how = f"set to {value!r}, which YAML reads as nothing"
+        # With PS_B or a default after it, 'PS_A=' looks unset; MkDocs reads it all the same.
+        after = names[names.index(name) + 1 :] + (["the default"] if default is not None else [])
+        unset = f", or unset it for {listed(after)} to be read" if after else ""
         return (
             f"{key} is read from the environment variable {name} (!ENV), which is {how}: "
-            f"set it to {wanted}"
+            f"set it to {wanted}{unset}"
         )
     if len(names) == 1:
         unset, fix = f"variable {names[0]} (!ENV), which is unset", "set it"
