@@ -299,6 +299,61 @@ def test_a_number_an_env_variable_holds_is_checked_as_set(
     assert options_of(read_mkdocs_yaml(config), config).recent_papers == 12
 
 
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (
+            "' 10'",
+            "which MkDocs reads as text: set it to a whole number, 0 or more, without spaces",
+        ),
+        (
+            "'10 '",
+            "which MkDocs reads as text: set it to a whole number, 0 or more, without spaces",
+        ),
+        ("'0o10'", "which MkDocs reads as text: set it to a whole number, 0 or more"),
+        ("'1e1'", "which MkDocs reads as text: set it to a whole number, 0 or more"),
+        ("'yes'", "which MkDocs reads as true: set it to a whole number, 0 or more"),
+        ("'-1'", "set it to a whole number, 0 or more"),
+    ],
+)
+def test_a_number_an_env_variable_holds_refused_names_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, said: str
+) -> None:
+    # "must be a whole number, 0 or more, not ' 10'" named no variable, as the 010 message does.
+    monkeypatch.setenv("PAPERSITE_SET", value.strip("'"))
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\nextra:\n  papersite:\n    recent_papers: !ENV [PAPERSITE_SET, 10]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert str(error.value) == (
+        f"{config}:4: extra.papersite.recent_papers is read from the environment variable "
+        f"PAPERSITE_SET (!ENV), set to {value}{', ' if said.startswith('which') else ': '}{said}"
+    )
+
+
+def test_options_an_env_variable_holds_are_refused_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MkDocs reads the variable's text as one value: "must hold options" did not say why.
+    monkeypatch.setenv("PAPERSITE_SET", "{recent_papers: 010}")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\nextra:\n  papersite: !ENV [PAPERSITE_SET, {recent_papers: 5}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert str(error.value) == (
+        f"{config}:3: extra.papersite is read from the environment variable PAPERSITE_SET "
+        "(!ENV), set to '{recent_papers: 010}', which MkDocs reads as text: a variable holds one "
+        "value, not options; write them in the file (search, unsorted_page_size, "
+        "theme_page_size, search_group_size, recent_papers, feed_entries, related_papers)"
+    )
+
+
 def test_a_file_an_inherit_written_as_env_leads_to_is_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

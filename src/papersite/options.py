@@ -112,7 +112,15 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             )
 
     if not isinstance(found, Mapping):
-        raise refuse(f"extra.papersite must hold options ({', '.join(KNOWN)})")
+        listing = ", ".join(KNOWN)
+        if variable := _variable_at(chain, ("extra", "papersite")):
+            # MkDocs reads a variable's text as one value, never as a map: '{a: 1}' is text.
+            raise refuse(
+                f"extra.papersite is read from the environment variable {variable} (!ENV), set "
+                f"to {os.environ[variable]!r}, which MkDocs reads as {_read_as(found)}: a "
+                f"variable holds one value, not options; write them in the file ({listing})"
+            )
+        raise refuse(f"extra.papersite must hold options ({listing})")
     # MkDocs merges a file over the one it inherits from: the nearest file writing an option wins,
     # whatever it writes there (an !ENV set in the environment over a base's 010 leaves nothing
     # written to check).
@@ -151,10 +159,21 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         ):
             unbounded = ", 0 or more" if zero else " above 0"
             allowed = f" from {least} to {most}" if most else unbounded
-            raise refuse(
-                f"extra.papersite.{option} must be a whole number{allowed}, not {_shown(size)}",
-                option,
+            message = (
+                f"extra.papersite.{option} must be a whole number{allowed}, not {_shown(size)}"
             )
+            if variable := _variable_at(chain, ("extra", "papersite", option)):
+                # As the 010 message does: "not ' 10'" or "not true" named no variable.
+                text = os.environ[variable]
+                number = isinstance(size, int) and not isinstance(size, bool)
+                reads = "" if number else f", which MkDocs reads as {_read_as(size)}"
+                # ' 10' shows as 10 where the variable is set: the quotes alone show the space.
+                spaces = ", without spaces" if text != text.strip() else ""
+                message = (
+                    f"extra.papersite.{option} is read from the environment variable {variable} "
+                    f"(!ENV), set to {text!r}{reads}: set it to a whole number{allowed}{spaces}"
+                )
+            raise refuse(message, option)
         return size
 
     return Options(
@@ -174,6 +193,11 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
 def _shown(value: object) -> str:
     """A value as an option's message names it: as written in YAML, 'empty' for none at all."""
     return "empty" if value is None else as_yaml(value)
+
+
+def _read_as(value: object) -> str:
+    """What MkDocs reads a variable's text as, for a message: 'text', or the value (true, 1.5)."""
+    return "text" if isinstance(value, str) else _shown(value)
 
 
 @dataclass(frozen=True)
@@ -502,10 +526,19 @@ def read_from_variable(config_file: Path, key: str) -> str | None:
     (the default written is read). A message about the value names the variable: the curator
     finds the value there, not in the file.
     """
-    for path in inherited(config_file):
-        if _key_lines(path, (key,)):
-            pairs = _key_pairs(path, (key,))
-            parts = _env_parts(pairs[-1][1]) if pairs else None
+    return _variable_at(inherited(config_file), (key,))
+
+
+def _variable_at(chain: list[Path], keys: tuple[str, ...]) -> str | None:
+    """The environment variable MkDocs reads ``keys`` from, through !ENV, or None.
+
+    ``keys`` is a path of mapping keys; the first file of ``chain`` writing it is the one looked
+    at, as :func:`_written_at` finds its line.
+    """
+    for path in chain:
+        pairs = _key_pairs(path, keys)
+        if len(pairs) == len(keys):
+            parts = _env_parts(pairs[-1][1])
             return None if parts is None else _first_set(parts[0])
     return None
 
