@@ -424,6 +424,32 @@ def test_a_file_mkdocs_yml_inherits_that_cannot_be_read_is_named_with_the_inheri
 
 
 @pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            b"site_name: x\nsite_url: https://example.org/\x07\n",
+            "mkdocs.yml:2: YAML syntax error: character U+0007 is not allowed",
+        ),
+        (
+            b"site_name: x\r\ntheme: material\r\nsite_author: caf\xe9\r\n",
+            "mkdocs.yml:3: not UTF-8: byte 0xe9 at column 17; save the file as UTF-8",
+        ),
+    ],
+)
+def test_a_character_mkdocs_yml_cannot_hold_is_named_at_its_line(
+    here: Path, written: bytes, said: str
+) -> None:
+    # MkDocs named it only by its position in the file: "unacceptable character #x0007 ...
+    # position 37", as it did a file mkdocs.yml inherits.
+    (here / "mkdocs.yml").write_bytes(written)
+    with pytest.raises(PapersiteError) as read:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    with pytest.raises(PapersiteError) as loaded:
+        load_mkdocs_config(here / "mkdocs.yml")
+    assert one_problem(read) == one_problem(loaded) == said
+
+
+@pytest.mark.parametrize(
     ("mark", "codec", "named"),
     [
         # Called "unacceptable character #x0000" by PyYAML, which read it as UTF-16.

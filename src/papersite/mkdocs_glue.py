@@ -30,6 +30,7 @@ from papersite.options import (
     read_as_nothing,
     read_from_default,
     read_from_variable,
+    unreadable,
     written_at,
 )
 from papersite.render import NavEntry, SiteSettings, template_mistake
@@ -92,6 +93,12 @@ def mkdocs_config_problem(config_file: Path, error: Exception) -> Problem:
             mark.line + 1 if mark is not None else None,
             f"YAML syntax error: {cause.problem or cause.context or 'invalid YAML'}",
         )
+    if isinstance(cause, yaml.reader.ReaderError):
+        # A control character, or a byte not UTF-8: MkDocs named only its position in the file.
+        name = cause.name
+        path = Path(name) if name and not name.startswith("<") else config_file
+        line, why = unreadable(path, cause)
+        return Problem(display_path(path), line, why)
     return Problem(display_path(config_file), None, one_line(str(error)))
 
 

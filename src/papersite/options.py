@@ -448,7 +448,7 @@ def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
         if not named_by:
             return None
         # MkDocs named mkdocs.yml, and the file it read only by a position in its bytes.
-        where, why = _unreadable(path, error)
+        where, why = unreadable(path, error)
         raise PapersiteError(display_path(path), where, f"{why}{named_by}") from None
     if written is None:  # an empty file: MkDocs reads no settings
         return None
@@ -480,7 +480,7 @@ def _spaced_hint(path: Path, value: str) -> str:
     return f" (with {where}; {display_path(meant)} exists)"
 
 
-def _unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None, str]:
+def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None, str]:
     """The line of the file that reading raised ``error``, and why, as papersite words it."""
     if isinstance(error, OSError):
         return None, f"cannot read: {error.strerror or error}"
