@@ -380,7 +380,11 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
 ) -> None:
     (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
     (here / "base.yml").write_text("theme:\n  name: [\n", encoding="utf-8")
-    said = "base.yml:3: YAML syntax error: expected the node content, but found '<stream end>'"
+    # Not at line 3, after the last, where PyYAML found the file's end.
+    said = (
+        "base.yml:2: YAML syntax error: the [ on this line is never closed: end it with ] (YAML "
+        "read on to the end of the file looking for it)"
+    )
     with pytest.raises(PapersiteError) as read:
         read_mkdocs_yaml(here / "mkdocs.yml")
     with pytest.raises(PapersiteError) as loaded:
@@ -421,6 +425,33 @@ def test_a_file_mkdocs_yml_inherits_that_cannot_be_read_is_named_with_the_inheri
     with pytest.raises(PapersiteError) as error:
         read_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == f"{said} (named by INHERIT at mkdocs.yml:2)"
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "site_name: x\ntheme: {name: material,\n\n",
+            "mkdocs.yml:2: YAML syntax error: the { on this line is never closed: end it with } "
+            "(YAML read on to the end of the file looking for it)",
+        ),
+        # Anything else PyYAML finds past the end: at the last line with text.
+        (
+            "site_name: x\ntheme: 'material\n\n",
+            "mkdocs.yml:2: YAML syntax error: found unexpected end of stream",
+        ),
+    ],
+)
+def test_a_yaml_mistake_found_past_mkdocs_yml_s_end_is_named_at_a_line_it_has(
+    here: Path, written: str, said: str
+) -> None:
+    # PyYAML names the line after the last, where the file ended: line 4 of 3.
+    (here / "mkdocs.yml").write_text(written, encoding="utf-8")
+    with pytest.raises(PapersiteError) as read:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    with pytest.raises(PapersiteError) as loaded:
+        load_mkdocs_config(here / "mkdocs.yml")
+    assert one_problem(read) == one_problem(loaded) == said
 
 
 @pytest.mark.parametrize(

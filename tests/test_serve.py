@@ -541,10 +541,10 @@ def test_a_yaml_mistake_in_mkdocs_yml_is_one_line_at_its_line(
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     Path("mkdocs.yml").write_text(text + "bogus_key: [\n", "utf-8")
     assert main(["serve", "--dev-addr", _free_address()]) == 1
-    line = text.count("\n") + 2  # where the file ends, right after the typo
+    line = text.count("\n") + 1  # the typo's, not the one after it where the file ends
     assert capsys.readouterr().err == (
-        f"mkdocs.yml:{line}: YAML syntax error: expected the node content, but found "
-        "'<stream end>'\n"
+        f"mkdocs.yml:{line}: YAML syntax error: the [ on this line is never closed: end it with ] "
+        "(YAML read on to the end of the file looking for it)\n"
     )
 
 
@@ -1381,12 +1381,13 @@ def test_a_yaml_mistake_in_mkdocs_yml_while_serving_is_one_line(
     from mkdocs.config import load_config
 
     _serving(monkeypatch, mkdocs_build)(typo)
-    line = (REPO / "mkdocs.yml").read_text(encoding="utf-8").count("\n") + 2
+    line = (REPO / "mkdocs.yml").read_text(encoding="utf-8").count("\n") + 1  # the typo's
     err = capsys.readouterr().err
     # Once: papersite's regeneration and MkDocs' rebuild both met it.
     assert err.count("YAML syntax error") == 1
     error = (
-        f"mkdocs.yml:{line}: YAML syntax error: expected the node content, but found '<stream end>'"
+        f"mkdocs.yml:{line}: YAML syntax error: the [ on this line is never closed: end it with ] "
+        "(YAML read on to the end of the file looking for it)"
     )
     assert err.splitlines()[-1] == error
     assert shown == [[error]]

@@ -83,19 +83,13 @@ def mkdocs_config_problem(config_file: Path, error: Exception) -> Problem:
     import yaml
 
     cause = error.__context__
-    if isinstance(cause, yaml.MarkedYAMLError):
-        mark = cause.problem_mark or cause.context_mark
+    if isinstance(cause, yaml.MarkedYAMLError | yaml.reader.ReaderError):
         # The file an INHERIT of mkdocs.yml names has the mistake when the mark names it.
-        name = mark.name if mark is not None else ""
-        where = display_path(Path(name)) if name and not name.startswith("<") else None
-        return Problem(
-            where or display_path(config_file),
-            mark.line + 1 if mark is not None else None,
-            f"YAML syntax error: {cause.problem or cause.context or 'invalid YAML'}",
-        )
-    if isinstance(cause, yaml.reader.ReaderError):
-        # A control character, or a byte not UTF-8: MkDocs named only its position in the file.
-        name = cause.name
+        if isinstance(cause, yaml.MarkedYAMLError):
+            mark = cause.problem_mark or cause.context_mark
+            name = mark.name if mark is not None else ""
+        else:
+            name = cause.name  # a control character, or a byte not UTF-8: MkDocs named its offset
         path = Path(name) if name and not name.startswith("<") else config_file
         line, why = unreadable(path, cause)
         return Problem(display_path(path), line, why)

@@ -22,6 +22,7 @@ in the file or in an environment variable !ENV reads: MkDocs reads both as YAML 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import re
@@ -36,7 +37,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 from papersite.errors import PapersiteError, display_path
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import as_yaml, describe, listed, suggest
-from papersite.yamlfile import WIDE_SNIFF_BYTES, load_yaml_text, wide_encoding
+from papersite.yamlfile import WIDE_SNIFF_BYTES, load_yaml_text, past_the_end, wide_encoding
 
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
 DEFAULT_UNSORTED_PAGE_SIZE = 1000
@@ -487,7 +488,12 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
-        return line, f"YAML syntax error: {error.problem or error.context or 'invalid YAML'}"
+        why = error.problem or error.context or "invalid YAML"
+        # PyYAML names the line after the last for a value or a ']' missing at the end.
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            if end := past_the_end(path.read_text(encoding="utf-8"), error):
+                line, why = end
+        return line, f"YAML syntax error: {why}"
     if isinstance(error, yaml.reader.ReaderError) and error.encoding != "unicode":
         # Bytes not UTF-8 (UTF-16 and UTF-32 are refused before): the position counts bytes.
         raw = path.read_bytes()

@@ -501,6 +501,31 @@ def _open_at_end(error: yaml.MarkedYAMLError, marks: list[yaml.Mark]) -> tuple[i
     return None
 
 
+def past_the_end(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """Where to name ``error``, which PyYAML found past ``text``'s last line with text, and why.
+
+    For YAML another loader read (MkDocs' mkdocs.yml), named as :func:`load_yaml_text` names
+    it: a '[' or '{' still open at the end at the line it opened on, anything else at the last
+    line with text, in PyYAML's words. None for an error on a line of the file.
+    """
+    mark = error.problem_mark or error.context_mark
+    last = _last_written_line(text)
+    if mark is None or mark.line + 1 <= last:
+        return None
+    # Parsed again for the marks of the collections open where it stopped; no tag is constructed.
+    loader = yaml.SafeLoader(text)
+    try:
+        loader.get_single_node()
+    except yaml.MarkedYAMLError as again:
+        if opened := _open_at_end(again, loader.marks):
+            return opened
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return last, error.problem or error.context or "invalid YAML"
+
+
 def _last_written_line(text: str) -> int:
     """The number of the last line with more than spaces on it (1 for a file with none)."""
     lines = text.split("\n")
