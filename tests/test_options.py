@@ -436,8 +436,11 @@ def test_an_option_key_yaml_reads_as_true_is_named_as_yaml_writes_it(tmp_path: P
     config = tmp_path / "mkdocs.yml"
     config.write_text(MKDOCS_YML.replace("search: material", "yes: pagefind"), encoding="utf-8")
     # Not Python's True, which the curator never wrote.
-    with pytest.raises(PapersiteError, match=r"has no option true \(options: search, "):
+    with pytest.raises(PapersiteError, match=r"has no option true \(options: search, ") as error:
         options_of(read_mkdocs_yaml(config), config)
+    # At its own line, not extra.papersite's: its text is 'yes', not 'True'.
+    lines = config.read_text(encoding="utf-8").splitlines()
+    assert error.value.problems[0].line == lines.index("    yes: pagefind") + 1
 
 
 @pytest.mark.parametrize("order", ["*a, *b", "*b, *a"])

@@ -131,7 +131,8 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     for option in found:
         if option not in KNOWN:
             hint = suggest(str(option), KNOWN, "options")
-            raise refuse(f"extra.papersite has no option {as_yaml(option)} {hint}", str(option))
+            written = _key_written(chain, nodes, option)
+            raise refuse(f"extra.papersite has no option {as_yaml(option)} {hint}", written)
     search = found.get("search", "material")
     backend = next((b for b in BACKENDS if b == search), None)
     if backend is None:
@@ -189,6 +190,24 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             "related_papers", DEFAULT_RELATED_PAPERS, zero=True, most=MOST_RELATED_PAPERS
         ),
     )
+
+
+def _key_written(
+    chain: list[Path], nodes: Mapping[Path, yaml.MappingNode | None], key: object
+) -> str:
+    """The text of the extra.papersite key YAML read as ``key``: 'yes' for true, '1' for 1.
+
+    Lines are looked up by a key's text, and str(True) is 'True'; the nearest file's key wins.
+    """
+    read = get_yaml_loader()("")
+    for path in chain:
+        node = nodes[path]
+        for key_node, _ in _pairs(node) if node is not None else ():
+            if isinstance(key_node, yaml.ScalarNode):
+                value = read.construct_object(key_node)
+                if type(value) is type(key) and value == key:
+                    return str(key_node.value)
+    return str(key)
 
 
 def _shown(value: object) -> str:
