@@ -1249,6 +1249,18 @@ def test_each_line_of_a_block_s_text_is_known_by_the_line_it_starts_on(
         assert f" {item}" in document.data["note"]
 
 
+@pytest.mark.parametrize("end", ["\r", "\r\n"])
+def test_a_file_of_other_line_ends_reads_as_its_lf_twin(end: str) -> None:
+    # A '|' block in a file of lone CRs (old Mac editors) crashed 'papersite check' with an
+    # IndexError: YAML counts a lone CR as a line break, str.split("\n") did not.
+    source = "papers:\n  x:\n    note: |\n      hi\n\n      - there\n    order: 1\n"
+    twin = load_yaml_text(source.replace("\n", end), "x.yaml")
+    document = load_yaml_text(source, "x.yaml")
+    assert twin.data == document.data == {"papers": {"x": {"note": "hi\n\n- there\n", "order": 1}}}
+    assert twin.block_lines == document.block_lines == {("papers", "x", "note"): (4, None, 6, None)}
+    assert twin.lines == document.lines
+
+
 def test_a_list_item_a_folded_block_joins_to_the_line_above_is_known_by_its_line() -> None:
     # 'Read: - one': the page showed a line of dashes, and no message named the line.
     source = (

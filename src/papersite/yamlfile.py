@@ -43,6 +43,8 @@ WIDE_SNIFF_BYTES = 64
 
 _UNSEEN_BREAKS = {0x85: "next line", 0x2028: "line separator", 0x2029: "paragraph separator"}
 _UNSEEN_BREAK = re.compile("[\x85\u2028\u2029]")
+# A CR not followed by LF: a line break to YAML (and to old Mac editors), not to str.split("\n").
+_LONE_CR = re.compile("\r(?!\n)")
 
 # A comment after a value: white space, '#', and the character after it when that is no space.
 _COMMENT_AFTER = re.compile(r"[ \t]+#(\S?)")
@@ -253,6 +255,9 @@ def load_yaml_text(
     too_big: str = "",
 ) -> YamlDocument:
     """Safely load YAML text; ``path`` only names it in messages (the options: see above)."""
+    # YAML ends a line at a lone CR as at LF and reads the same values either way; made LF, the
+    # lines split at "\n" below are the ones PyYAML's marks count ('|' blocks, hints, columns).
+    text = _LONE_CR.sub("\n", text)
     text, unseen = _without_unseen_breaks(text, path)
     if unseen:
         if problems is None:
