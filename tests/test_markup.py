@@ -498,3 +498,21 @@ def test_each_link_a_note_changes_is_told_at_its_line_up_to_five_of_a_kind() -> 
         "a link with neither text nor address is left out: give it both, as [text](https://…)"
     )
     assert note_problems("[](<>) *[](<>)*") == (left_out, left_out)
+
+
+@pytest.mark.parametrize(
+    ("above", "middle", "address"),
+    [
+        ("[a][r]", "[b](javascript:2)", "javascript:1"),
+        ("![a][r]", "![b](https://e.com/2.png)", "https://e.com/1.png"),
+        ("[][r]", "[](https://e.com/2)", "https://e.com/1"),
+    ],
+)
+def test_a_link_is_told_at_its_line_when_one_above_it_is_defined_below(
+    above: str, middle: str, address: str
+) -> None:
+    # Matched by its number in the list, the middle link was told at the definition's line:
+    # the lines above the definition hold it first in the list, the whole note the link above.
+    note = f"see {above} here\n\nmiddle {middle}\n\n[r]: {address}"
+    told = located_note_problems(note)
+    assert [(line, address in problem) for line, problem in told] == [(4, True), (2, False)]

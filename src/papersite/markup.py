@@ -670,8 +670,11 @@ def located_note_problems(text: str, *, pages: int = 1) -> tuple[tuple[int | Non
         found: list[str] | int = getattr(cut(count), kind)
         if isinstance(found, int):
             return found > number
+        # Known by what it quotes, not by its place in the list: a link above whose reference
+        # is defined below joins the list only with its definition, so a cut's items need not
+        # be the whole note's first ones. The kth of the same text is found by counting it.
         whole: list[str] = getattr(cut(len(lines)), kind)
-        return len(found) > number and found[number] == whole[number]
+        return found.count(whole[number]) > whole[:number].count(whole[number])
 
     def line_of(kind: str, number: int) -> int | None:
         if kind == "unlisted":
