@@ -1876,6 +1876,21 @@ def test_each_bad_link_in_a_literal_note_is_told_at_its_line_and_in_a_folded_one
     assert errors(content) == []
 
 
+def test_a_literal_note_s_links_are_told_at_their_lines_past_a_line_of_spaces(
+    content: Path,
+) -> None:
+    # An editor's indent left on a blank line sent every warning of the note to its key.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n"
+        "    note: |\n      [a](javascript:1) and\n          \n      [b](javascript:2)\n",
+    )
+    assert [p.split(": warning")[0] for p in curate(content)[1] if "'note'" in p] == [
+        f"{P}:5",
+        f"{P}:7",
+    ]
+
+
 def test_a_featured_paper_s_long_note_is_a_warning_at_its_line(content: Path) -> None:
     # Shown in full twice on each theme's page: on the paper's "Start here" card, in its section.
     long = "word " * 101  # 504 characters, stripped

@@ -1249,6 +1249,14 @@ def test_each_line_of_a_block_s_text_is_known_by_the_line_it_starts_on(
         assert f" {item}" in document.data["note"]
 
 
+@pytest.mark.parametrize("blank", ["   ", "        ", "      \t"])
+def test_a_literal_block_s_lines_are_known_past_a_line_of_spaces_deeper_than_it(blank: str) -> None:
+    # Editors leave indent spaces on blank lines: every warning of the note went to its key.
+    source = f"a: 1\nnote: |\n  one\n{blank}\n  two\n"
+    document = load_yaml_text(source, "x.yaml")
+    assert document.block_lines == {("note",): (3, None, 5, None)}
+
+
 @pytest.mark.parametrize("end", ["\r", "\r\n"])
 def test_a_file_of_other_line_ends_reads_as_its_lf_twin(end: str) -> None:
     # A '|' block in a file of lone CRs (old Mac editors) crashed 'papersite check' with an

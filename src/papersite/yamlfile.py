@@ -1424,7 +1424,7 @@ def _block_lines(
     A '|' block keeps its lines: the text's nth is the nth below the '|'. A '>' block joins a
     line to the one before it when both start at the block's indent with no blank line between;
     a blank line there is the line break, and so are any more. None when whitespace-only lines
-    deeper than the block make it less plain to follow. Also the lines written as list items that
+    deeper than a '>' block make it less plain to follow. Also the lines written as list items that
     a '>' block joins so (line and text).
     """
     header = node.start_mark.line
@@ -1447,7 +1447,9 @@ def _block_lines(
     for number in range(header + 1, min(end, len(text_lines))):
         line = text_lines[number].rstrip("\r")
         if not line.strip():
-            if indent is not None and len(line) > indent:
+            # Kept as text, spaces past the indent make no line of a '|' block another's (an
+            # editor leaves them on blank lines); in a '>' one they stop a fold.
+            if indent is not None and len(line) > indent and node.style != "|":
                 return None
             blanks += 1
             continue
