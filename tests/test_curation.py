@@ -521,6 +521,22 @@ T = "content/curation/themes.yaml"
             )
             for key in ("note", "hidden")
         ),
+        # Characters a page draws as nothing: its "Curator's note" section was left empty.
+        *(
+            (
+                f'papers:\n  teaching-transformers-to-add:\n    note: "{note}"\n',
+                f"{P}:4: 'note' shows nothing, only {names}: write the text",
+            )
+            for note, names in (
+                ("\\u2061", "<U+2061>"),
+                ("\\u200b \\u200d", "<U+200B>, <U+200D>"),
+                ("&#8203;", "<U+200B>"),
+            )
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    note: '[](<>)'\n",
+            f"{P}:4: 'note' shows nothing: write the text",
+        ),
         (
             "papers:\n  teaching-transformers-to-add:\n    tags: [Addition, 3]\n",
             f"{P}:4: item 2 of 'tags' must be text, not the number 3",

@@ -29,11 +29,13 @@ from papersite.catalogue import (
     read_catalogue,
     slugify,
 )
+from papersite.characters import shows_nothing, unseen_names
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import (
     located_note_problems,
     relative_links,
     shown_length,
+    shown_text,
     tag_anchor,
     unlisted_lines,
     unlisted_problem,
@@ -2496,6 +2498,13 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
     # A note shows on the paper's page and on its themes' pages.
     where = (*check.place, "note")
     note = entry.get("note")
+    if isinstance(note, str) and note.strip() and shows_nothing(visible := shown_text(note)):
+        # The schema refuses only spaces: a zero-width space, written or as '&#8203;', made the
+        # pages an empty "Curator's note", and a featured paper passed for one with a note.
+        names = unseen_names(visible)
+        check.report(
+            f"'note' shows nothing{f', only {names}' if names else ''}: write the text", "note"
+        )
     _check_markdown(check.document, where, note, check.problems, pages=2)
     shown = shown_length(note) if featured and isinstance(note, str) else 0
     if shown > FEATURED_NOTE_AT_MOST:

@@ -811,18 +811,25 @@ class _ShownText(HTMLParser):
         self.parts.append(data)
 
 
-def shown_length(text: str) -> int:
-    """How many characters a reader sees of a note: its rendered text, as its pages show it.
+def shown_text(text: str) -> str:
+    """The text a reader sees of a note, as its pages show it: no tags nor link addresses.
 
-    Tags and link addresses are not counted, runs of spaces and line breaks count as one, and
-    characters are counted as a reader tells them apart (grapheme clusters): a family emoji of
-    three people and two joiners is one, and so is an accented letter, composed or not.
+    Runs of spaces and line breaks are one space, and entities ('&#8203;') the characters they
+    stand for.
     """
     parser = _ShownText()
     parser.feed(_convert_note(text).html)
     parser.close()
-    shown = " ".join("".join(parser.parts).split())
-    return len(regex.findall(r"\X", shown))
+    return " ".join("".join(parser.parts).split())
+
+
+def shown_length(text: str) -> int:
+    """How many characters a reader sees of a note: its :func:`shown_text`.
+
+    Characters are counted as a reader tells them apart (grapheme clusters): a family emoji of
+    three people and two joiners is one, and so is an accented letter, composed or not.
+    """
+    return len(regex.findall(r"\X", shown_text(text)))
 
 
 def relative_links(text: str) -> tuple[str, ...]:
