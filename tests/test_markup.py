@@ -133,7 +133,12 @@ def test_an_unsafe_link_shows_its_text_plain_as_one_without_an_address_does() ->
         # Each link is told of, not the first alone.
         (
             "[js](javascript:alert(1)) and ![i](data:image/png,x)",
-            ["link 'javascript:alert(1)'", "link 'data:image/png,x'"],
+            ["link 'javascript:alert(1)'", "image 'data:image/png,x'"],
+        ),
+        # An unsafe image inside a link went without a word: only the link's was told.
+        (
+            "[![](javascript:1)](https://ok.com) [![a](data:x)](https://ok.org)",
+            ["link 'https://ok.com'", "image 'javascript:1'", "image 'data:x'"],
         ),
         ("<b>x</b> [js](javascript:x)", ["raw HTML '<b>'", "link 'javascript:x'"]),
         ("# Big heading\n\nText", ["heading 'Big heading'"]),

@@ -169,10 +169,10 @@ def escape_url(url: str) -> str:
 class _DropUnsafeLinks(Treeprocessor):
     """Removes href and src values whose scheme could run code (javascript:, data:, …).
 
-    The values removed are kept in ``dropped``, and relative ones in ``relative`` (as written),
-    for :func:`note_problems` to name. Relative ones that lead from the page's folder get
-    ``prefix`` before them (see :func:`render_note`). A link left with no text is removed; one
-    with text shows it plain.
+    The values removed are kept in ``dropped`` (an image's :class:`_ImagesAsLinks` keeps), and
+    relative ones in ``relative`` (as written), for :func:`note_problems` to name. Relative ones
+    that lead from the page's folder get ``prefix`` before them (see :func:`render_note`). A link
+    left with no text is removed; one with text shows it plain.
     """
 
     dropped: list[str]
@@ -185,7 +185,9 @@ class _DropUnsafeLinks(Treeprocessor):
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is not None and safe_url(value) is None:
-                    self.dropped.append(value)
+                    # An image's is told by _ImagesAsLinks, which left its mark for this.
+                    if element.attrib.pop(_WAS_IMAGE, None) is None:
+                        self.dropped.append(value)
                     del element.attrib[attribute]
                     if element.tag == "a" and not element.text and not len(element):
                         # Left without text by _EmptyLinksShown, not to show an unsafe address
@@ -432,6 +434,7 @@ class _ImagesAsLinks(Treeprocessor):
     """
 
     found: list[str]
+    dropped: list[str]
 
     def run(self, root: ET.Element) -> None:
         self._replace(root, in_link=False)
@@ -440,12 +443,15 @@ class _ImagesAsLinks(Treeprocessor):
         for child in element:
             if child.tag == "a" and _WAS_IMAGE in child.attrib:
                 src = child.get("href", "")
-                # An unsafe one is dropped, and said to be as a link; one with no address is
-                # left out (_EmptyLinksShown). Neither shows its address.
-                shown = safe_url(src) is not None and not shows_nothing(html.unescape(src))
+                # An unsafe one is dropped, and told here: inside a link, the link keeps only
+                # its text; else _DropUnsafeLinks removes it, as the mark left on it says. One
+                # with no address is left out (_EmptyLinksShown). Neither shows its address.
+                unsafe = safe_url(src) is None
+                if unsafe:
+                    self.dropped.append(src)
+                shown = not unsafe and not shows_nothing(html.unescape(src))
                 if shown:
                     self.found.append(src)
-                del child.attrib[_WAS_IMAGE]
                 alt = "".join(child.itertext())
                 if shows_nothing(_shown_text(self.md, child)):
                     alt = src if shown else ""
@@ -453,6 +459,8 @@ class _ImagesAsLinks(Treeprocessor):
                 if in_link:
                     child.tag = "span"
                     child.attrib.clear()
+                elif not unsafe:
+                    del child.attrib[_WAS_IMAGE]
             href = child.get("href", "")
             # An unsafe link is dropped and shows its text plain (_DropUnsafeLinks), as one with
             # no address does: an image inside it keeps its own link.
@@ -644,7 +652,7 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
 
     Headings show as bold text, images as links, raw HTML as text, links without text as their
     addresses and links without an address as their text; links with neither are left out, and
-    unsafe links dropped. Each link is told of, up to :data:`_LINKS_TOLD` of a kind.
+    unsafe links and images dropped. Each link is told of, up to :data:`_LINKS_TOLD` of a kind.
 
     A note shown on ``pages`` > 1 pages (a paper's, its themes') also may not link relatively: the
     same address leads somewhere else from each page.
@@ -766,6 +774,11 @@ def _told(text: str, pages: int) -> list[tuple[str, int, str]]:
         [repr(link) for link in note.dropped],
         "link {} is dropped: a note may link to https://, http://, mailto: or a relative address",
     )
+    problems += _each_link(
+        "dropped_images",
+        [repr(image) for image in note.dropped_images],
+        "image {} is dropped: a note may link to https://, http://, mailto: or a relative address",
+    )
     if pages > 1:
         problems += _each_link(
             "relative",
@@ -849,6 +862,7 @@ class _Converted:
     left_out: int  # links with neither text nor address, removed
     unlinked: list[str]  # the text of links without an address, shown as plain text
     dropped: list[str]  # unsafe links, removed
+    dropped_images: list[str]  # images of unsafe addresses, removed
     relative: list[str]  # relative links, as written
 
 
@@ -865,6 +879,7 @@ def _convert_note(text: str, prefix: str = "") -> _Converted:
     assert isinstance(empty_links, _EmptyLinksShown)
     links.dropped, links.relative, links.prefix, raw.found = [], [], prefix, []
     headings.found, images.found, empty_links.found, empty_links.left_out = [], [], [], 0
+    images.dropped = []
     empty_links.unlinked = []
     rendered: str = _NOTES.convert(clean_text(text))
     return _Converted(
@@ -876,5 +891,6 @@ def _convert_note(text: str, prefix: str = "") -> _Converted:
         empty_links.left_out,
         empty_links.unlinked,
         links.dropped,
+        images.dropped,
         links.relative,
     )
