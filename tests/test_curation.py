@@ -290,7 +290,12 @@ def test_an_entry_that_decides_nothing_is_a_warning_at_its_line(content: Path) -
 
 @pytest.mark.parametrize(
     "entry",
-    ["\n    links: {}\n    tags: []\n", " {add: {}, remove: []}\n"],
+    [
+        "\n    links: {}\n    tags: []\n",
+        " {add: {}, remove: []}\n",
+        # False is the default: nothing featured it.
+        "\n    featured: false\n",
+    ],
 )
 def test_an_entry_of_empty_values_decides_nothing_too(content: Path, entry: str) -> None:
     # Empty lists and maps say no more than '{}' does: the rules place the paper. (An empty

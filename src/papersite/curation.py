@@ -1949,10 +1949,12 @@ def _nested_entry(document: YamlDocument, catalogue: Catalogue, location: Locati
 def _decides_nothing(entry: Any) -> bool:
     """Whether a paper's entry is empty, or holds only empty values ('links: {}', 'tags: []').
 
-    'themes: []' is no such value: it keeps the paper out of every theme.
+    'themes: []' is no such value: it keeps the paper out of every theme. 'featured: false' is
+    one, as 'featured: []' is: it is the default, and rules feature no paper for it to undo.
     """
     return isinstance(entry, dict) and all(
-        key != "themes" and value in ({}, [], "") for key, value in entry.items()
+        key != "themes" and (value in ({}, [], "") or (key == "featured" and value is False))
+        for key, value in entry.items()
     )
 
 
