@@ -435,8 +435,8 @@ def test_check_shows_invisible_characters_a_curator_pasted_as_escapes(
         "content/curation/themes.yaml:35: warning: theme 'arithmetic-reasoning' has no papers",
         r"content/curation/papers.yaml:2: unknown paper id 'teaching-transformers-to-add\u200b' "
         "(did you mean 'teaching-transformers-to-add'?)",
-        r"content/curation/papers.yaml:3: item 2 of 'tags' must hold a letter or a digit, "
-        r"not '\u200b'",
+        r"content/curation/papers.yaml:3: item 2 of 'tags', '\u200b', holds characters that do "
+        "not show as themselves: <U+200B>; delete them",
     ]
 
 
