@@ -227,7 +227,7 @@ def _remove_inline(element: ET.Element, parents: dict[ET.Element, ET.Element]) -
         else:
             parent.text = (parent.text or "") + element.tail
     parent.remove(element)
-    emptied = not len(parent) and not (parent.text or "").strip()
+    emptied = _is_empty(parent)
     if emptied and parent.tag in _EMPTIED and parent in parents:
         _remove_inline(parent, parents)
     elif emptied and parent.tag in ("td", "th"):
