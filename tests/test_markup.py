@@ -521,3 +521,25 @@ def test_a_link_is_told_at_its_line_when_one_above_it_is_defined_below(
     note = f"see {above} here\n\nmiddle {middle}\n\n[r]: {address}"
     told = located_note_problems(note)
     assert [(line, address in problem) for line, problem in told] == [(4, True), (2, False)]
+
+
+@pytest.mark.parametrize(
+    ("note", "line"),
+    [
+        # Cut inside the fence, the fence is unclosed and the example renders as a link: the
+        # example's line was told, not the real link's.
+        ("Intro\n\n```\n[x](javascript:1)\n```\n\nthen [y](javascript:1) here\n", 6),
+        # A fence the whole note leaves unclosed is text: its link is told at its line.
+        ("Intro\n\n```\n[x](javascript:1)\n", 3),
+        # '```' closes no '~~~' block, yet a cut ending on it is taken for one outside any: its
+        # line is found, and the note without it still drops the link. Told at the key's line.
+        ("~~~\n[x](javascript:1)\n```\nfoo\n~~~\nthen [y](javascript:1)", None),
+        # A setext heading is told at its text's line, not its underline's.
+        ("Intro\n\nHead\n---", 2),
+        ("Intro\n\nHead\n===", 2),
+    ],
+)
+def test_a_problem_is_told_at_its_line_or_none_never_at_a_line_that_is_fine(
+    note: str, line: int | None
+) -> None:
+    assert [index for index, _ in located_note_problems(note)] == [line]

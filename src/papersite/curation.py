@@ -33,6 +33,7 @@ from papersite.characters import shows_nothing, unseen_names
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import (
     located_note_problems,
+    note_problems,
     relative_links,
     shown_length,
     shown_text,
@@ -1411,13 +1412,21 @@ def _check_markdown(
     split = text.splitlines()
     if split != text.split("\n")[: len(split)]:
         lines = ()
-    literal = location in document.literal
-    for index, message in located_note_problems(text, pages=pages):
+    # Each problem is looked for at its line (a few renders each) only in a '|' block, whose
+    # lines are the text's one for one; elsewhere only list items are told at theirs.
+    if lines and location in document.literal:
+        told = located_note_problems(text, pages=pages)
+    else:
+        told = tuple(
+            (found[0][0] if message == unlisted else None, message)
+            for message in note_problems(text, pages=pages)
+        )
+    for index, message in told:
         at = line
         if message == unlisted and folded:
             # Fixed with the fold; told, it would quote joined text the curator never wrote.
             continue
-        if (message == unlisted or literal) and index is not None and index < len(lines):
+        if index is not None and index < len(lines):
             at = lines[index] or line
         problems.warning(document.path, at, f"'{location[-1]}': {message}")
 

@@ -664,9 +664,26 @@ def located_note_problems(text: str, *, pages: int = 1) -> tuple[tuple[int | Non
     """:func:`note_problems` with the index in ``text.splitlines()`` of the line each is on.
 
     The line is the first that, with the lines above it, makes what is told: the line of a
-    link's address, or of its reference's definition. None where no such line is found.
+    link's address, or of its reference's definition; a setext heading's is its text's. None
+    where no such line is found, or where the note without it would still tell it.
     """
     lines = text.splitlines()
+    joined = "\n".join(lines)
+    # The note as its lines make it, for its cuts to be compared with; the text itself when it
+    # is the same, which _told renders.
+    full = _convert_note(text if text.removesuffix("\n") == joined else joined)
+    # A cut that ends inside a fenced block leaves its fence unclosed, and Python-Markdown
+    # renders what the block holds as text, links and all, which the whole note shows as code:
+    # no cut ends there. One the whole note leaves unclosed is text, and cuts may end in it.
+    inside: list[bool] = []
+    fenced, opened = False, 0
+    for line in lines:
+        if _FENCE.match(line):
+            fenced, opened = not fenced, len(inside)
+        inside.append(fenced)
+    if fenced:
+        inside[opened:] = [False] * (len(lines) - opened)
+    counts = [count for count, code in enumerate(inside, 1) if not code]
     renders: dict[int, _Converted] = {}
 
     def cut(count: int) -> _Converted:
@@ -674,31 +691,45 @@ def located_note_problems(text: str, *, pages: int = 1) -> tuple[tuple[int | Non
             renders[count] = _convert_note("\n".join(lines[:count]))
         return renders[count]
 
-    def has(count: int, kind: str, number: int) -> bool:
-        found: list[str] | int = getattr(cut(count), kind)
+    def made(note: _Converted, kind: str, number: int) -> int:
+        """How many of the whole note's ``number``-th item of ``kind`` ``note`` holds."""
+        found: list[str] | int = getattr(note, kind)
         if isinstance(found, int):
-            return found > number
+            return found
         # Known by what it quotes, not by its place in the list: a link above whose reference
         # is defined below joins the list only with its definition, so a cut's items need not
         # be the whole note's first ones. The kth of the same text is found by counting it.
-        whole: list[str] = getattr(cut(len(lines)), kind)
-        return found.count(whole[number]) > whole[:number].count(whole[number])
+        return found.count(getattr(full, kind)[number])
 
     def line_of(kind: str, number: int) -> int | None:
         if kind == "unlisted":
             return unlisted_lines(text)[0][0]
-        if not kind or not has(len(lines), kind, number):
+        if not kind:
             return None
-        # What the lines above a line make does not change with the lines below it: the fewest
-        # lines that make the problem end with its line. Halving finds them in few renders.
-        low, high = 1, len(lines)
+        whole: list[str] | int = getattr(full, kind)
+        if (whole if isinstance(whole, int) else len(whole)) <= number:
+            return None  # lines split where Markdown's are not ('\u2028') make less of it
+        before = number if isinstance(whole, int) else whole[:number].count(whole[number])
+        # Outside fenced blocks, what the lines above a line make seldom changes with the lines
+        # below it (a reference's definition, an underline, a table's second line add to it):
+        # the fewest lines that make the problem end with its line. Halving finds them in few
+        # renders.
+        low, high = 0, len(counts) - 1
         while low < high:
             middle = (low + high) // 2
-            if has(middle, kind, number):
+            if made(cut(counts[middle]), kind, number) > before:
                 high = middle
             else:
                 low = middle + 1
-        return low - 1
+        found = counts[low] - 1
+        # Where the rule fails, the line found is not the problem's: the note without it would
+        # still tell it. Told at the key's line, then, rather than at a line that is fine.
+        blanked = _convert_note("\n".join([*lines[:found], "", *lines[found + 1 :]]))
+        if made(blanked, kind, number) >= made(full, kind, number):
+            return None
+        if kind == "headings" and found and _UNDERLINE.match(lines[found]):
+            return found - 1  # the underline of a setext heading: its text is on the line above
+        return found
 
     return tuple((line_of(kind, number), message) for kind, number, message in _told(text, pages))
 
