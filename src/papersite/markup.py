@@ -19,6 +19,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import quote
 
@@ -594,7 +595,9 @@ def unlisted_items(text: str) -> list[str]:
     return [line.strip() for _, line in unlisted_lines(text)]
 
 
-def unlisted_lines(text: str) -> list[tuple[int, str]]:
+# A note's check asks for them three times: for its problems, their lines and curation's own.
+@lru_cache(maxsize=8)
+def unlisted_lines(text: str) -> tuple[tuple[int, str], ...]:
     """:func:`unlisted_items` with the index of each line in ``text.splitlines()``."""
     found = []
     fenced = False
@@ -628,7 +631,7 @@ def unlisted_lines(text: str) -> list[tuple[int, str]]:
             listing = True
             continue
         listing = False
-    return found
+    return tuple(found)
 
 
 def opens_list(line: str) -> bool:
@@ -684,16 +687,10 @@ def located_note_problems(text: str, *, pages: int = 1) -> tuple[tuple[int | Non
     if fenced:
         inside[opened:] = [False] * (len(lines) - opened)
     counts = [count for count, code in enumerate(inside, 1) if not code]
-    renders: dict[int, _Converted] = {}
-
-    def cut(count: int) -> _Converted:
-        if count not in renders:
-            renders[count] = _convert_note("\n".join(lines[:count]))
-        return renders[count]
 
     def made(note: _Converted, kind: str, number: int) -> int:
         """How many of the whole note's ``number``-th item of ``kind`` ``note`` holds."""
-        found: list[str] | int = getattr(note, kind)
+        found: tuple[str, ...] | int = getattr(note, kind)
         if isinstance(found, int):
             return found
         # Known by what it quotes, not by its place in the list: a link above whose reference
@@ -706,7 +703,7 @@ def located_note_problems(text: str, *, pages: int = 1) -> tuple[tuple[int | Non
             return unlisted_lines(text)[0][0]
         if not kind:
             return None
-        whole: list[str] | int = getattr(full, kind)
+        whole: tuple[str, ...] | int = getattr(full, kind)
         if (whole if isinstance(whole, int) else len(whole)) <= number:
             return None  # lines split where Markdown's are not ('\u2028') make less of it
         before = number if isinstance(whole, int) else whole[:number].count(whole[number])
@@ -717,7 +714,7 @@ def located_note_problems(text: str, *, pages: int = 1) -> tuple[tuple[int | Non
         low, high = 0, len(counts) - 1
         while low < high:
             middle = (low + high) // 2
-            if made(cut(counts[middle]), kind, number) > before:
+            if made(_convert_note("\n".join(lines[: counts[middle]])), kind, number) > before:
                 high = middle
             else:
                 low = middle + 1
@@ -878,7 +875,7 @@ def shown_length(text: str) -> int:
 
 def relative_links(text: str) -> tuple[str, ...]:
     """The relative addresses a note or intro links to (links and images), as written."""
-    return tuple(_convert_note(text).relative)
+    return _convert_note(text).relative
 
 
 @dataclass(frozen=True)
@@ -886,17 +883,20 @@ class _Converted:
     """A note as HTML, and what rendering it changed from what its curator wrote."""
 
     html: str
-    raw_html: list[str]  # shown as text
-    headings: list[str]  # their text, shown bold
-    images: list[str]  # their addresses, shown as links
-    empty_links: list[str]  # their addresses, shown as their text
+    raw_html: tuple[str, ...]  # shown as text
+    headings: tuple[str, ...]  # their text, shown bold
+    images: tuple[str, ...]  # their addresses, shown as links
+    empty_links: tuple[str, ...]  # their addresses, shown as their text
     left_out: int  # links with neither text nor address, removed
-    unlinked: list[str]  # the text of links without an address, shown as plain text
-    dropped: list[str]  # unsafe links, removed
-    dropped_images: list[str]  # images of unsafe addresses, removed
-    relative: list[str]  # relative links, as written
+    unlinked: tuple[str, ...]  # the text of links without an address, shown as plain text
+    dropped: tuple[str, ...]  # unsafe links, removed
+    dropped_images: tuple[str, ...]  # images of unsafe addresses, removed
+    relative: tuple[str, ...]  # relative links, as written
 
 
+# A note's check asks for its render for the text it shows, its problems and its length, and
+# for each problem's line for cuts of it that the others' share: each is made once.
+@lru_cache(maxsize=64)
 def _convert_note(text: str, prefix: str = "") -> _Converted:
     """The note as HTML, with what rendering it changed (:class:`_Converted`)."""
     _NOTES.reset()
@@ -915,13 +915,13 @@ def _convert_note(text: str, prefix: str = "") -> _Converted:
     rendered: str = _NOTES.convert(clean_text(text))
     return _Converted(
         rendered,
-        raw.found,
-        headings.found,
-        images.found,
-        empty_links.found,
+        tuple(raw.found),
+        tuple(headings.found),
+        tuple(images.found),
+        tuple(empty_links.found),
         empty_links.left_out,
-        empty_links.unlinked,
-        links.dropped,
-        images.dropped,
-        links.relative,
+        tuple(empty_links.unlinked),
+        tuple(links.dropped),
+        tuple(images.dropped),
+        tuple(links.relative),
     )
