@@ -32,6 +32,8 @@ def test_a_text_with_one_character_that_shows_shows_something(text: str) -> None
 def test_unseen_names_name_each_character_once_in_order_and_leave_spaces_out() -> None:
     assert unseen_names("\u200b \u2060\u200b\U000e0001") == "<U+200B>, <U+2060>, <U+E0001>"
     assert unseen_names("") == ""
+    # Ones other than ASCII's are named: '&nbsp;' alone made a note that showed nothing.
+    assert unseen_names("\u00a0 \u3000\t") == "<U+00A0>, <U+3000>"
 
 
 def test_hidden_effect_says_reordering_only_when_every_character_reorders() -> None:

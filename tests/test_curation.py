@@ -536,6 +536,9 @@ T = "content/curation/themes.yaml"
                 ("\\u2061", "<U+2061>"),
                 ("\\u200b \\u200d", "<U+200B>, <U+200D>"),
                 ("&#8203;", "<U+200B>"),
+                # A no-break space shows as a space: the message named nothing.
+                ("&nbsp;", "<U+00A0>"),
+                ("&nbsp;\\u200b&nbsp;", "<U+00A0>, <U+200B>"),
             )
         ),
         (

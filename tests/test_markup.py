@@ -472,6 +472,8 @@ def test_a_link_without_an_address_shows_its_text_plain() -> None:
         # The text a reader sees: not the links' addresses, not the Markdown's marks.
         (f"**Read** [this]({'https://e.com/' + 'x' * 300}) &amp; `<b>`", 15),
         ("Two\n\n- lines  and\n- a list", 20),
+        # A browser keeps each no-break space, where it makes a run of spaces one.
+        ("a &nbsp;\u00a0 b", 6),
         # A character as a reader tells them apart: a family emoji, a decomposed letter.
         ("\U0001f469\u200d\U0001f469\u200d\U0001f467 e\u0301", 3),
     ],

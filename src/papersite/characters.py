@@ -64,6 +64,8 @@ _NOT_IN_IRI = re.compile(r'["<>\\^`{|}]')
 # The format characters an address may hold: the joiners, which a Persian word and an emoji are
 # spelt with (a label keeps them too, see HIDDEN); a page's href holds them percent-encoded.
 _JOINERS = "\u200c\u200d"
+# What unseen_names leaves out: the spaces a message shows as themselves.
+_ASCII_SPACES = frozenset(" \t\n\r\f\v")
 # A '%' that starts no percent-encoded byte: RFC 3987 allows none, and readers guess what it means.
 _LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
@@ -87,8 +89,15 @@ def unseen_name(char: str) -> str:
 
 
 def unseen_names(chars: Iterable[str]) -> str:
-    """Each character but spaces named once, in order, as ``<U+200B>``: "<U+200B>, <U+2060>"."""
-    return ", ".join(dict.fromkeys(unseen_name(char) for char in chars if not char.isspace()))
+    """Each character but spaces named once, in order, as ``<U+200B>``: "<U+200B>, <U+2060>".
+
+    Only ASCII's spaces, tabs and line breaks are left out: a no-break space (U+00A0, '&nbsp;')
+    or an ideographic one (U+3000) is named, for a note of one alone shows nothing, and the
+    message is to say what it holds.
+    """
+    return ", ".join(
+        dict.fromkeys(unseen_name(char) for char in chars if char not in _ASCII_SPACES)
+    )
 
 
 def hidden_effect(chars: Iterable[str]) -> str:

@@ -856,12 +856,16 @@ def shown_text(text: str) -> str:
     """The text a reader sees of a note, as its pages show it: no tags nor link addresses.
 
     Runs of spaces and line breaks are one space, and entities ('&#8203;') the characters they
-    stand for.
+    stand for. No-break spaces ('&nbsp;') stay, as a browser keeps them.
     """
     parser = _ShownText()
     parser.feed(_convert_note(text).html)
     parser.close()
-    return " ".join("".join(parser.parts).split())
+    return _HTML_SPACES.sub(" ", "".join(parser.parts)).strip(" ")
+
+
+# What a browser shows as one space, at most, and none at a block's edges: HTML's white space.
+_HTML_SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
 def shown_length(text: str) -> int:
