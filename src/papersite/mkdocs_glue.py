@@ -23,20 +23,20 @@ import jinja2
 from papersite.characters import shows_nothing, unfit_in_address
 from papersite.errors import PapersiteError, Problem, display_path
 from papersite.options import (
+    EnvRead,
     Options,
+    env_read,
     inherited,
     line_of,
     options_of,
     read_as_nothing,
-    read_from_default,
-    read_from_variable,
     unreadable,
     written_at,
 )
 from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
-from papersite.wording import describe
+from papersite.wording import describe, listed
 
 # Material 9.7+ prints a notice about MkDocs 2.0 on every build unless this is set.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -126,7 +126,7 @@ def papersite_options(config_file: Path) -> Options:
     return options_of(read_mkdocs_yaml(config_file), config_file)
 
 
-def _unusable_address(config_file: Path, key: str, address: str) -> str | None:
+def _unusable_address(read: EnvRead | None, key: str, address: str) -> str | None:
     """Why ``address``, mkdocs.yml's ``key`` (site_url or repo_url), is no usable address, or None.
 
     A page's address, and so its feed entry's id and link, is site_url with the page's path
@@ -138,8 +138,9 @@ def _unusable_address(config_file: Path, key: str, address: str) -> str | None:
 
     One read from an environment variable (!ENV, as the deploy sets both) names it: the line
     the message points to does not show the value, and a trailing space there shows nowhere.
+    ``read`` is how MkDocs reads ``key`` when an !ENV writes it (options.env_read).
     """
-    shown = _shown_address(config_file, key, address)
+    shown = _shown_address(read, address)
     if unfit := unfit_in_address(address):
         return f"{key} {shown} {unfit}"
     for mark, what in (("?", "a query"), ("#", "a fragment")):
@@ -152,7 +153,7 @@ def _unusable_address(config_file: Path, key: str, address: str) -> str | None:
     return None
 
 
-def _shown_address(config_file: Path, key: str, address: str) -> str:
+def _shown_address(read: EnvRead | None, address: str) -> str:
     """``address`` quoted, with the environment variable (!ENV) it is read from, if any.
 
     As the deploy sets both: the line a message points to does not show the value, and a
@@ -160,9 +161,18 @@ def _shown_address(config_file: Path, key: str, address: str) -> str:
     item is easily taken for a variable.
     """
     shown = describe(address)
-    if variable := read_from_variable(config_file, key):
-        shown += f", read from the environment variable {variable} (!ENV),"
-    return shown + (read_from_default(config_file, key) or "")
+    if read is None:
+        return shown
+    if read.variable is not None:
+        return f"{shown}, read from the environment variable {read.variable} (!ENV),"
+    # No default (nothing is read), or a list or a map, is no address.
+    if read.default_text is None:
+        return shown
+    written = ", ".join([*read.variables, read.default_text])
+    return (
+        f"{shown}, the default of !ENV [{written}], {listed(read.variables)} being unset (its "
+        "last item is the default),"
+    )
 
 
 # An address's scheme, as RFC 3986 writes one: 'https:', 'mailto:'.
@@ -174,12 +184,13 @@ _ADDRESSES = {
 }
 
 
-def _no_address(config_file: Path, key: str, value: object) -> str | None:
+def _no_address(read: EnvRead | None, key: str, value: object) -> str | None:
     """Why ``value``, mkdocs.yml's ``key`` (site_url or repo_url), is no absolute address, or None.
 
     None too for a repo_url of nothing: it is optional (no repository link). An !ENV read as
     nothing names its variables and why, as site_name's does; a value the variable's text is
-    read as (123, true) names the text; an address without its scheme says so.
+    read as (123, true) names the text; an address without its scheme says so. ``read`` is
+    how MkDocs reads ``key`` when an !ENV writes it (options.env_read).
     """
     wanted, example = _ADDRESSES[key]
     if key == "repo_url" and (
@@ -191,22 +202,20 @@ def _no_address(config_file: Path, key: str, value: object) -> str | None:
         return None
     blank = value is None or (isinstance(value, str) and not value.strip())
     if blank:
-        from_env = read_as_nothing(config_file, key, wanted, example)
+        from_env = read_as_nothing(read, key, wanted, example)
         return from_env or f"{key} must be {wanted}, e.g. {example}"
     if not isinstance(value, str):
-        variable = read_from_variable(config_file, key)
-        if variable is None:
+        if read is None or read.variable is None:
             return f"{key} must be {wanted}, e.g. {example}, not {describe(value)}"
         # MkDocs reads the variable's text as YAML: '123' is a number, 'yes' true.
         return (
-            f"{key} is read from the environment variable {variable} (!ENV), set to "
-            f"{os.environ[variable]!r}, which YAML reads as {describe(value)}: set it to {wanted}, "
+            f"{key} is read from the environment variable {read.variable} (!ENV), set to "
+            f"{read.text!r}, which YAML reads as {describe(value)}: set it to {wanted}, "
             f"e.g. {example}"
         )
     missing = "no host (://)" if _SCHEME.match(value) else "no scheme (https://)"
     return (
-        f"{key} {_shown_address(config_file, key, value)} has {missing}: write {wanted} in "
-        f"full, e.g. {example}"
+        f"{key} {_shown_address(read, value)} has {missing}: write {wanted} in full, e.g. {example}"
     )
 
 
@@ -216,6 +225,8 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     Feeds and citations need an absolute URL.
     """
     config = read_mkdocs_yaml(config_file)
+    # The files INHERIT leads to, each read once here: a value an !ENV writes is traced in them.
+    chain = inherited(config_file)
     site_url = config.get("site_url")
     site_name = config.get("site_name")
     # In the words MkDocs' refusal takes (_in_our_words): serve shows both, build only this one.
@@ -232,7 +243,9 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
         # neither the variable nor why. One read as a zero-width space is told what it shows.
         blank = site_name is None or not site_name.strip()
         from_env = (
-            read_as_nothing(config_file, "site_name", "the site's name", "Papers")
+            read_as_nothing(
+                env_read(chain, ("site_name",)), "site_name", "the site's name", "Papers"
+            )
             if blank
             else None
         )
@@ -248,9 +261,10 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
         raise PapersiteError(*written_at(config_file, ("site_name",)), message)
     repo_url = config.get("repo_url")
     for key, address in (("site_url", site_url), ("repo_url", repo_url)):
-        wrong = _no_address(config_file, key, address)
+        read = env_read(chain, (key,))
+        wrong = _no_address(read, key, address)
         if wrong is None and isinstance(address, str) and address:
-            wrong = _unusable_address(config_file, key, address)
+            wrong = _unusable_address(read, key, address)
         if wrong:
             raise PapersiteError(*written_at(config_file, (key,)), wrong)
     assert isinstance(site_url, str)  # _no_address refused any other

@@ -114,12 +114,13 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
 
     if not isinstance(found, Mapping):
         listing = ", ".join(KNOWN)
-        if variable := _variable_at(chain, ("extra", "papersite")):
+        read = env_read(chain, ("extra", "papersite"))
+        if read is not None and read.variable is not None:
             # MkDocs reads a variable's text as one value, never as a map: '{a: 1}' is text.
             raise refuse(
-                f"extra.papersite is read from the environment variable {variable} (!ENV), set "
-                f"to {os.environ[variable]!r}, which MkDocs reads as {_read_as(found)}: a "
-                f"variable holds one value, not options; write them in the file ({listing})"
+                f"extra.papersite is read from the environment variable {read.variable} (!ENV), "
+                f"set to {read.text!r}, which MkDocs reads as {_read_as(found)}: a variable "
+                f"holds one value, not options; write them in the file ({listing})"
             )
         raise refuse(f"extra.papersite must hold options ({listing})")
     # MkDocs merges a file over the one it inherits from: the nearest file writing an option wins,
@@ -164,16 +165,18 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             message = (
                 f"extra.papersite.{option} must be a whole number{allowed}, not {_shown(size)}"
             )
-            if variable := _variable_at(chain, ("extra", "papersite", option)):
+            read = env_read(chain, ("extra", "papersite", option))
+            if read is not None and read.variable is not None:
                 # As the 010 message does: "not ' 10'" or "not true" named no variable.
-                text = os.environ[variable]
+                text = read.text
                 number = isinstance(size, int) and not isinstance(size, bool)
                 reads = "" if number else f", which MkDocs reads as {_read_as(size)}"
                 # ' 10' shows as 10 where the variable is set: the quotes alone show the space.
                 spaces = ", without spaces" if text != text.strip() else ""
                 message = (
-                    f"extra.papersite.{option} is read from the environment variable {variable} "
-                    f"(!ENV), set to {text!r}{reads}: set it to a whole number{allowed}{spaces}"
+                    f"extra.papersite.{option} is read from the environment variable "
+                    f"{read.variable} (!ENV), set to {text!r}{reads}: set it to a whole "
+                    f"number{allowed}{spaces}"
                 )
             raise refuse(message, option)
         return size
@@ -268,53 +271,75 @@ def _written_forms(node: yaml.MappingNode | None) -> dict[str, _Written | None]:
 def _number_written(node: yaml.Node) -> _Written | None:
     """The digits of a whole number YAML 1.1 reads from ``node``, as written; None for any other."""
     # MkDocs' !ENV [VAR, ..., default] reads the default as YAML 1.1 does: 010 is 8 there too.
-    parts = _env_parts(node)
-    if parts is not None:
-        variable = _first_set(parts[0])
-        if variable is not None:
-            # And the variable's text, with the file's resolvers (pyyaml-env-tag).
-            text = os.environ[variable]
-            tag = get_yaml_loader()("").resolve(yaml.ScalarNode, text, (True, False))
-            return _Written(text, variable) if tag == _INT_TAG else None
+    read = _env_of(node)
+    if read is not None and read.variable is not None:
+        # And the variable's text, with the file's resolvers (pyyaml-env-tag).
+        tag = get_yaml_loader()("").resolve(yaml.ScalarNode, read.text, (True, False))
+        return _Written(read.text, read.variable) if tag == _INT_TAG else None
     node = _env_default(node)
     if isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG:
         return _Written(node.value)
     return None
 
 
-def _env_default(node: yaml.Node) -> yaml.Node:
-    """The default MkDocs reads for an !ENV whose variables are all unset; any other node as is."""
-    parts = _env_parts(node)
-    if parts is None or parts[1] is None or _first_set(parts[0]) is not None:
-        return node
-    return parts[1]
+@dataclass(frozen=True)
+class EnvRead:
+    """A value written as MkDocs' !ENV, and what MkDocs reads for it.
 
-
-def _env_parts(node: yaml.Node) -> tuple[list[yaml.Node], yaml.Node | None] | None:
-    """An !ENV node's variables and its default (None if it has none); None for any other node.
-
-    As MkDocs' !ENV reads it: a name, or a list of names whose last is the default (of one name,
-    there is none).
+    ``!ENV VAR`` or ``!ENV [VAR, OTHER, default]``: MkDocs reads the first of the variables set
+    in the environment, empty or not, and no later one nor the default; with all unset, the
+    default (the last item of a list of two or more; of one name there is none, and it reads
+    nothing). A message about such a value names the variable, or the !ENV whose default it is:
+    the curator finds the value there, not at the line written.
     """
+
+    variables: tuple[str, ...]
+    # The one MkDocs reads, and its text; None and "" when all are unset.
+    variable: str | None
+    text: str
+    default: yaml.Node | None
+
+    @property
+    def default_text(self) -> str | None:
+        """The default as written when it is one value; None for none, a list or a map."""
+        return self.default.value if isinstance(self.default, yaml.ScalarNode) else None
+
+
+def env_read(chain: list[Path], keys: tuple[str, ...]) -> EnvRead | None:
+    """How MkDocs reads ``keys`` (a path of mapping keys) when an !ENV writes it, or None.
+
+    The first file of ``chain`` (``config_file`` and the files its INHERIT leads to, see
+    :func:`inherited`) writing ``keys`` is the one looked at, as :func:`written_at` finds its
+    line: MkDocs merges a file over the one it inherits from.
+    """
+    for path in chain:
+        pairs = _key_pairs(path, keys)
+        if len(pairs) == len(keys):
+            return _env_of(pairs[-1][1])
+    return None
+
+
+def _env_of(node: yaml.Node) -> EnvRead | None:
+    """The !ENV ``node`` writes, as MkDocs reads it now; None for any other node."""
     if node.tag != "!ENV":
         return None
     items = node.value if isinstance(node, yaml.SequenceNode) else [node]
-    return (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    variables, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    # MkDocs refuses a file whose !ENV names a variable by a list or a map, and says where.
+    if not all(isinstance(each, yaml.ScalarNode) for each in variables):
+        return None
+    names = tuple(str(each.value) for each in variables)
+    variable = next((name for name in names if name in os.environ), None)
+    text = "" if variable is None else os.environ[variable]
+    return EnvRead(names, variable, text, default)
 
 
-def _first_set(variables: list[yaml.Node]) -> str | None:
-    """The first of an !ENV's variables set in the environment, which MkDocs reads, empty or not.
-
-    No later one is read, nor the default. None when all are unset.
-    """
-    return next(
-        (
-            variable.value
-            for variable in variables
-            if isinstance(variable, yaml.ScalarNode) and variable.value in os.environ
-        ),
-        None,
-    )
+def _env_default(node: yaml.Node) -> yaml.Node:
+    """The default MkDocs reads for an !ENV whose variables are all unset; any other node as is."""
+    read = _env_of(node)
+    if read is None or read.variable is not None or read.default is None:
+        return node
+    return read.default
 
 
 def _pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
@@ -405,7 +430,9 @@ def inherited(config_file: Path) -> list[Path]:
         # Only spaces not from an !ENV are looked for as a file's name, as MkDocs would.
         blank = value is None or (isinstance(value, str) and not value.strip())
         from_env = (
-            _env_read_as_nothing(path, "INHERIT", "a YAML file's name", "base.yml")
+            read_as_nothing(
+                env_read([path], ("INHERIT",)), "INHERIT", "a YAML file's name", "base.yml"
+            )
             if blank
             else None
         )
@@ -531,88 +558,18 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
     return None, str(error).splitlines()[0]
 
 
-def read_as_nothing(config_file: Path, key: str, wanted: str, example: str) -> str | None:
-    """Why MkDocs reads the top-level ``key`` as nothing or blank, when an !ENV writes it.
+def read_as_nothing(read: EnvRead | None, key: str, wanted: str, example: str) -> str | None:
+    """Why the top-level ``key``, written as ``read`` (see :func:`env_read`), reads as nothing.
 
-    The nearest file of ``config_file``'s INHERIT chain writing ``key`` is the one looked at; see
-    :func:`_env_read_as_nothing` for ``wanted`` and ``example``. None when it writes no !ENV there.
+    Its variables named: ``wanted`` is what the key takes ('a YAML file's name'), ``example`` a
+    default to show. The message assumes the value read is nothing, empty text or only spaces (a
+    default of "", a variable set to '  '); None when no !ENV writes ``key``.
     """
-    for path in inherited(config_file):
-        if _key_lines(path, (key,)):
-            return _env_read_as_nothing(path, key, wanted, example)
-    return None
-
-
-def read_from_variable(config_file: Path, key: str) -> str | None:
-    """The environment variable MkDocs reads the top-level ``key`` from, through !ENV, or None.
-
-    The nearest file of ``config_file``'s INHERIT chain writing ``key`` is the one looked at, as
-    in :func:`read_as_nothing`. None when it writes no !ENV there or none of its variables is set
-    (the default written is read). A message about the value names the variable: the curator
-    finds the value there, not in the file.
-    """
-    return _variable_at(inherited(config_file), (key,))
-
-
-def _variable_at(chain: list[Path], keys: tuple[str, ...]) -> str | None:
-    """The environment variable MkDocs reads ``keys`` from, through !ENV, or None.
-
-    ``keys`` is a path of mapping keys; the first file of ``chain`` writing it is the one looked
-    at, as :func:`_written_at` finds its line.
-    """
-    for path in chain:
-        pairs = _key_pairs(path, keys)
-        if len(pairs) == len(keys):
-            parts = _env_parts(pairs[-1][1])
-            return None if parts is None else _first_set(parts[0])
-    return None
-
-
-def read_from_default(config_file: Path, key: str) -> str | None:
-    """How the top-level ``key`` is read from its !ENV's default, all its variables unset, or None.
-
-    Said after the value: ", the default of !ENV [A, B], A being unset (...)". The nearest file
-    of ``config_file``'s INHERIT chain writing ``key`` is the one looked at. In !ENV [A, B] the
-    last item is the default, not a variable: that B is read as text is named, as it is easily
-    taken for a variable.
-    """
-    for path in inherited(config_file):
-        if _key_lines(path, (key,)):
-            pairs = _key_pairs(path, (key,))
-            parts = _env_parts(pairs[-1][1]) if pairs else None
-            if parts is None or _first_set(parts[0]) is not None:
-                return None
-            default = parts[1]
-            if not isinstance(default, yaml.ScalarNode):
-                return None  # no default (nothing is read), or a list or map: no address
-            names = [str(each.value) for each in parts[0]]
-            written = ", ".join([*names, default.value])
-            return (
-                f", the default of !ENV [{written}], {listed(names)} being unset (its last item "
-                "is the default),"
-            )
-    return None
-
-
-def _env_read_as_nothing(path: Path, key: str, wanted: str, example: str) -> str | None:
-    """Why the file's top-level ``key``, written as !ENV, reads as nothing: its variables named.
-
-    ``wanted`` is what the key takes ('a YAML file's name'), ``example`` a default to show. The
-    message assumes the value read is nothing, empty text or only spaces (a default of "", a
-    variable set to '  '); None when the file writes no !ENV at ``key``.
-    """
-    pairs = _key_pairs(path, (key,))
-    node = pairs[-1][1] if pairs else None
-    parts = None if node is None else _env_parts(node)
-    if parts is None:
+    if read is None or not read.variables:
         return None
-    variables, default = parts
-    if not variables or not all(isinstance(each, yaml.ScalarNode) for each in variables):
-        return None
-    names = [str(each.value) for each in variables]
-    name = _first_set(variables)
+    names, name, default = list(read.variables), read.variable, read.default
     if name is not None:
-        value = os.environ[name]
+        value = read.text
         if not value:
             how = "set but empty"
         elif not value.strip():
@@ -637,7 +594,7 @@ def _env_read_as_nothing(path: Path, key: str, wanted: str, example: str) -> str
             f"{written}"
         )
     # null, ~ or "" is empty; '  ' is read as it is.
-    spaces = isinstance(default, yaml.ScalarNode) and default.value and not default.value.strip()
+    spaces = read.default_text and not read.default_text.strip()
     empty = "only spaces" if spaces else "empty"
     return (
         f"{key} is read from the environment {unset}, and its default is {empty}: {fix}, or "
