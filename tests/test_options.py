@@ -435,8 +435,8 @@ def test_of_two_merged_maps_setting_an_option_the_one_mkdocs_reads_is_checked(
 def test_an_option_key_yaml_reads_as_true_is_named_as_yaml_writes_it(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(MKDOCS_YML.replace("search: material", "yes: pagefind"), encoding="utf-8")
-    # Not Python's True, which the curator never wrote.
-    with pytest.raises(PapersiteError, match=r"has no option true \(options: search, ") as error:
+    # Neither Python's True nor YAML's true: the curator wrote yes.
+    with pytest.raises(PapersiteError, match=r"has no option yes \(options: search, ") as error:
         options_of(read_mkdocs_yaml(config), config)
     # At its own line, not extra.papersite's: its text is 'yes', not 'True'.
     lines = config.read_text(encoding="utf-8").splitlines()

@@ -131,9 +131,11 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         written_forms.update(_written_forms(nodes[path]))
     for option in found:
         if option not in KNOWN:
-            hint = suggest(str(option), KNOWN, "options")
             written = _key_written(chain, nodes, option)
-            raise refuse(f"extra.papersite has no option {as_yaml(option)} {hint}", written)
+            # Named as written: 'yes:' is true to YAML, a word the curator never wrote.
+            shown = as_yaml(option) if isinstance(option, str) else written
+            hint = suggest(written, KNOWN, "options")
+            raise refuse(f"extra.papersite has no option {shown} {hint}", written)
     search = found.get("search", "material")
     backend = next((b for b in BACKENDS if b == search), None)
     if backend is None:
