@@ -292,8 +292,15 @@ def test_a_number_an_env_variable_holds_is_checked_as_set(
         options_of(read_mkdocs_yaml(config), config)
     assert str(error.value) == (
         f"{config}:4: extra.papersite.recent_papers is read from the environment variable "
-        "PAPERSITE_SET (!ENV), set to '010', which MkDocs (YAML 1.1) reads as 8 and papersite's "
-        "content files (YAML 1.2) as 10: set it in plain digits, 8 or 10"
+        "PAPERSITE_SET (!ENV), set to '010', which MkDocs (YAML 1.1) reads as 8: set it in plain "
+        "digits, 8 or 10"
+    )
+    # No content file reads the variable: how YAML 1.2 reads '1_0' (as text) is not told.
+    monkeypatch.setenv("PAPERSITE_SET", "1_0")
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert str(error.value).endswith(
+        "set to '1_0', which MkDocs (YAML 1.1) reads as 10: set it in plain digits, 10"
     )
     monkeypatch.setenv("PAPERSITE_SET", "12")
     assert options_of(read_mkdocs_yaml(config), config).recent_papers == 12

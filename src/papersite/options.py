@@ -252,9 +252,11 @@ def _read_apart(option: str, written: _Written, value: int) -> str:
         other, meant = f"as {content}", f"{value} or {content}"
     else:
         other, meant = "as text", str(value)
+    # No content file holds a variable's text: how YAML 1.2 would read it means nothing there.
+    contents = "" if written.variable else f" and papersite's content files (YAML 1.2) {other}"
     return (
-        f"{subject}, which {reader} (YAML 1.1) reads as {value} and papersite's content files "
-        f"(YAML 1.2) {other}: {fix} in plain digits, {meant}"
+        f"{subject}, which {reader} (YAML 1.1) reads as {value}{contents}: {fix} in plain "
+        f"digits, {meant}"
     )
 
 
