@@ -46,6 +46,10 @@ def test_hidden_effect_says_reordering_only_when_every_character_reorders() -> N
     ("address", "said"),
     [
         ("https://x.org/a b", "has a space: percent-encode it as %20 or remove it"),
+        # At an end, a space is no part of the address: percent-encoded, it would still be there.
+        (" https://x.org/a", "has a leading space: remove it"),
+        ("https://x.org/a\t", "has a trailing space: remove it"),
+        (" https://x.org/a b ", "has spaces around it: remove them"),
         (
             "https://x.org/a|b",
             "has a '|', which no web address may hold: percent-encode it as %7C",

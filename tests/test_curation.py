@@ -405,9 +405,12 @@ T = "content/curation/themes.yaml"
         *(
             (
                 f"papers:\n  teaching-transformers-to-add:\n    links:\n      paper: {url}\n",
-                f"{P}:5: 'paper' has a space: percent-encode it as %20 or remove it",
+                f"{P}:5: 'paper' has {said}",
             )
-            for url in ("http://example.org/a b", "'https://github.com/a/b '")
+            for url, said in (
+                ("http://example.org/a b", "a space: percent-encode it as %20 or remove it"),
+                ("'https://github.com/a/b '", "a trailing space: remove it"),
+            )
         ),
         # papers.json's schema promises an IRI, which RFC 3987 keeps these out of.
         *(

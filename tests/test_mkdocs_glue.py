@@ -193,7 +193,8 @@ def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(
         ),
         ("https://github.com/x/a b", "has a space: percent-encode it as %20 or remove it"),
         # Set with a space after it, as a copied address may be: the file's line shows none.
-        ("https://github.com/x/a ", "has a space: percent-encode it as %20 or remove it"),
+        ("https://github.com/x/a ", "has a trailing space: remove it"),
+        (" https://github.com/x/a", "has a leading space: remove it"),
         (
             "https://github.com/x/a%zz",
             "has a '%' not followed by two hex digits: write a '%' as %25",

@@ -119,6 +119,13 @@ def unfit_in_address(address: str) -> str | None:
     which shows nothing in a pull request's diff, yet the page's href holds it percent-encoded
     (".../y%E2%80%8B", a page not found), or a '%' that encodes nothing.
     """
+    # A space at an end is one copied with the address (or left in an !ENV variable): no
+    # address ends so, so percent-encoding it would keep the mistake.
+    ends = (address[:1].isspace(), address[-1:].isspace())
+    if all(ends):
+        return "has spaces around it: remove them"
+    if any(ends):
+        return f"has a {'leading' if ends[0] else 'trailing'} space: remove it"
     if re.search(r"\s", address):
         return "has a space: percent-encode it as %20 or remove it"
     if found := _NOT_IN_IRI.search(address):
