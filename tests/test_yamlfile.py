@@ -1277,3 +1277,18 @@ def test_a_list_item_a_folded_block_joins_to_the_line_above_is_known_by_its_line
     )
     document = load_yaml_text(source, "x.yaml")
     assert document.folded_items == {("note",): ((3, "- one"), (8, "1. three"))}
+
+
+@pytest.mark.parametrize("text", ["theme:\n  name: [\n", "theme:\n  tags: [a,\n\n"])
+def test_past_the_end_names_a_bracket_left_open_where_it_opens(text: str) -> None:
+    # It leans on PyYAML's insides, the parser's marks and "<stream end>" in its words: should
+    # either change, the '[' would be named at the last line, or not at all.
+    with pytest.raises(yaml.MarkedYAMLError) as error:
+        yaml.safe_load(text)
+    mark = error.value.problem_mark
+    assert mark is not None and mark.line + 1 > 2  # past the last line with text
+    assert yamlfile.past_the_end(text, error.value) == (
+        2,
+        "the [ on this line is never closed: end it with ] (YAML read on to the end of the file "
+        "looking for it)",
+    )

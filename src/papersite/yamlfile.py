@@ -52,6 +52,10 @@ _COMMENT_AFTER = re.compile(r"[ \t]+#(\S?)")
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _NULL = "tag:yaml.org,2002:null"
+# What PyYAML's constructors raise, besides its own errors, on text a tag or a resolver gives
+# them that is not what they build: a date's shape but no date (2025-13-45, a ValueError), or
+# '!!int' before an empty value (an IndexError).
+_CONSTRUCTOR_FAILURES = (ValueError, TypeError, LookupError, AttributeError, ArithmeticError)
 # What YAML reads as null untagged; '!!null' before anything else reads it as null too.
 _NULL_WRITTEN = frozenset({"", "~", "null", "Null", "NULL"})
 # How a tag of YAML's own is written: '!!int' is 'tag:yaml.org,2002:int'.
@@ -493,6 +497,9 @@ def _open_at_end(error: yaml.MarkedYAMLError, marks: list[yaml.Mark]) -> tuple[i
     reports "expected the node content" at the end of the file, not where the bracket opened;
     ``marks`` are where the collections the parser was inside start.
     """
+    # Both are PyYAML's insides, not its API: the parser's ``marks`` stack (loader.marks) and
+    # "<stream end>" in its problem's words, as it names the end of the file. Should either
+    # change, test_past_the_end_names_a_bracket_left_open_where_it_opens fails.
     if "<stream end>" not in (error.problem or ""):
         return None
     for mark in reversed(marks):
@@ -924,9 +931,7 @@ def _loads(text: str, meant: str | None = None) -> bool:
         read = yaml.safe_load(text)
     except yaml.YAMLError:
         return False
-    except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
-        # As in _Converter.convert_scalar: PyYAML's constructors fail so on a date's shape but no
-        # date, or on '!!int' before an empty value (an IndexError).
+    except _CONSTRUCTOR_FAILURES:
         return False
     return meant is None or read == meant
 
@@ -1638,7 +1643,7 @@ class _Converter:
             if node.tag not in self.constructor.yaml_constructors:
                 raise self.fail(node, _unsupported_tag(node.tag, location)) from None
             raise self.fail(node, f"unsupported YAML value: {exc.problem}") from None
-        except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
+        except _CONSTRUCTOR_FAILURES:
             if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP and node.style is None:
                 # Plain text the resolver took for a date by its shape alone (2025-13-45): text,
                 # as YAML 1.2 reads it, so the rest of the file is still read, and the schema or
