@@ -1601,11 +1601,18 @@ class _ListTerms:
             at += 1
         return [(term, line) for _, term, line in sorted(found, key=lambda entry: entry[0])]
 
-    def add_keyword(self, start: str, term: Term, line: int) -> None:
-        """Index a keyword already in by_sameness (its last) by its start."""
-        if start not in self.by_start:
-            bisect.insort(self.starts, start)
-        self.by_start.setdefault(start, []).append((len(self.by_sameness) - 1, term, line))
+    def add(self, term: Term, line: int) -> tuple[Term, int]:
+        """The term read first of those the same as ``term``, with its line: ``term`` when new.
+
+        A new keyword is indexed by its start too, with its place in by_sameness.
+        """
+        earlier = self.by_sameness.setdefault(_sameness(term), (term, line))
+        if earlier[0] is term and term.kind == "keyword":
+            start = keyword_start(term.text)
+            if start not in self.by_start:
+                bisect.insort(self.starts, start)
+            self.by_start.setdefault(start, []).append((len(self.by_sameness) - 1, term, line))
+        return earlier
 
 
 def _check_repeat(
@@ -1621,15 +1628,13 @@ def _check_repeat(
     Or of a keyword whose every match starts with one of another keyword of the list (the
     narrower is told at its line; see keyword_within): a paper it finds scores both too.
     """
-    same = _sameness(term)
-    earlier = seen.by_sameness.setdefault(same, (term, line))
+    earlier = seen.add(term, line)
     if earlier[0] is term:
         # A regex overlaps nothing that can be told (see _check_overlap), so only keywords pair.
         if term.kind == "keyword":
-            start = keyword_start(term.text)
-            for other, other_line in seen.overlap_candidates(start):
-                _check_overlap(path, (term, line), (other, other_line), excluding, problems)
-            seen.add_keyword(start, term, line)
+            for other, other_line in seen.overlap_candidates(keyword_start(term.text)):
+                if other is not term:
+                    _check_overlap(path, (term, line), (other, other_line), excluding, problems)
         return
     first, first_line = earlier
     advice = (
