@@ -85,6 +85,8 @@ def _letter_folded(char: str) -> str:
         return char
     upper = lower.upper()
     again = upper.lower() if len(upper) == 1 else lower
+    # Only 'İ' (U+0130) lower-cases to two characters, and it left above: a guard should a
+    # later Unicode upper-case another letter to it.
     return again if len(again) == 1 else lower
 
 
