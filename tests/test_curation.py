@@ -1725,6 +1725,11 @@ def test_a_tag_sharing_a_place_with_a_commoner_one_is_one_error_at_its_own_lines
         ("rnn\\u202e", "'rnn\\u202e'", "reorder the text after them", "<U+202E>"),
         # Nothing else in it: the characters are the mistake, not the letter it lacks.
         ("\\u200b", "'\\u200b'", "do not show as themselves", "<U+200B>"),
+        # Drawn blank, a letter to the anchor: 'survey<U+3164>' was a second 'survey', unsaid,
+        # and '<U+FFA0>' a chip of nothing.
+        ("survey\\u3164", "'survey\\u3164'", "do not show as themselves", "<U+3164>"),
+        ("\\uffa0", "'\\uffa0'", "do not show as themselves", "<U+FFA0>"),
+        ("braille\\u2800blank", "'braille\\u2800blank'", "do not show as themselves", "<U+2800>"),
     ],
 )
 def test_a_tag_holding_characters_that_do_not_show_is_refused_at_its_line(

@@ -8,7 +8,7 @@ import pytest
 from jsonschema.exceptions import SchemaError
 
 from papersite import schema as schema_module
-from papersite.characters import HIDDEN
+from papersite.characters import HIDDEN, NOT_IN_TAG
 from papersite.errors import PapersiteError
 from papersite.markup import escape_url
 from papersite.schema import SCHEMA_DIR, SchemaProblem, load_schema, validate
@@ -469,9 +469,11 @@ def test_the_characters_a_label_or_tag_may_not_hold_are_those_dumps_leave_out_of
     declared = json.loads((SCHEMA_DIR / "papers.schema.json").read_text(encoding="utf-8"))
     decision = declared["$defs"]["decision"]["properties"]
     every = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
-    for refused in (decision["links"]["propertyNames"]["not"], decision["tags"]["items"]["not"]):
-        found = [c for c in every if re.search(refused["pattern"], c)]
-        assert found == HIDDEN.findall("".join(every))
+    label = decision["links"]["propertyNames"]["not"]["pattern"]
+    assert [c for c in every if re.search(label, c)] == HIDDEN.findall("".join(every))
+    # A tag refuses the blanks too (characters.NOT_IN_TAG).
+    tag = decision["tags"]["items"]["not"]["pattern"]
+    assert [c for c in every if re.search(tag, c)] == NOT_IN_TAG.findall("".join(every))
 
 
 def test_a_link_address_keeps_the_joiners_a_persian_word_and_an_emoji_are_spelt_with() -> None:

@@ -5,9 +5,9 @@ feeds and messages. A character that cannot be shown (a control), one that reord
 the text (a right-to-left override, a zero-width space), or one drawn blank (a Hangul filler)
 would make a page, a feed or a message say something other than what it seems to: such
 characters are replaced (:data:`CONTROL`), left out of titles and abstracts and refused in labels
-and tags (:data:`HIDDEN`), refused in addresses (:func:`unfit_in_address`), and named in messages
-(:func:`unseen_names`, :data:`INVISIBLE`). Text of nothing else shows nothing
-(:func:`shows_nothing`).
+and tags (:data:`HIDDEN`; blanks in tags too, :data:`NOT_IN_TAG`), refused in addresses
+(:func:`unfit_in_address`), and named in messages (:func:`unseen_names`, :data:`INVISIBLE`). Text
+of nothing else shows nothing (:func:`shows_nothing`).
 """
 
 from __future__ import annotations
@@ -40,11 +40,20 @@ REORDERS = re.compile(f"[{REORDERING}]")
 # written with (without its non-joiner a Persian word is misspelt, without its joiner 👨‍💻 shows as
 # two emoji); and every other format character (Arabic number signs, the Mongolian vowel
 # separator U+180E, which Mongolian spells a word's last vowel with, a flag emoji's tags).
-HIDDEN = re.compile(f"[{REORDERING}\u200b\u2060-\u2064\ufeff\u00ad]")
+_HIDING = "\u200b\u2060-\u2064\ufeff\u00ad"
+HIDDEN = re.compile(f"[{REORDERING}{_HIDING}]")
 
 # Letters and signs that are drawn blank: the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0
 # (letters, Lo) and the Braille pattern blank U+2800 (a symbol, So).
 BLANK = "\u115f\u1160\u3164\uffa0\u2800"
+# What a tag may not hold: HIDDEN's, and a blank anywhere in it, not only a tag of nothing else
+# (a label of only blanks is refused as showing nothing). A tag is a chip and a heading on the
+# tags page, so 'survey<U+3164>' showed as a second 'survey', and '<U+FFA0>' as an empty chip;
+# being letters, a filler is kept in the tag's anchor where HIDDEN's are not, so no clash with
+# 'survey' told of it. The other characters a label keeps are kept too (a Persian word's joiners,
+# an emoji's variation selector): they are part of a spelling, and a tag they make a look-alike
+# of is told of by that clash (curation), which names them.
+NOT_IN_TAG = re.compile(f"[{REORDERING}{_HIDING}{BLANK}]")
 # Format characters (Cf), and marks (Mn, Me) with nothing to sit on: a variation selector
 # (U+FE00-FE0F, U+E0100-E01EF) or a combining accent alone shows nothing.
 _UNSHOWN_CATEGORIES = frozenset(("Cf", "Mn", "Me"))

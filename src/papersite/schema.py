@@ -25,6 +25,7 @@ from jsonschema.exceptions import ValidationError
 
 from papersite.characters import (
     HIDDEN,
+    NOT_IN_TAG,
     hidden_effect,
     shows_nothing,
     unfit_in_address,
@@ -193,7 +194,7 @@ def _explain(
         error.validator == "pattern"
         and len(location) >= 2
         and location[-2] == "tags"
-        and HIDDEN.search(str(error.instance))
+        and NOT_IN_TAG.search(str(error.instance))
     ):
         return  # the "not" error names them: a tag of them alone has no letter once they go
     if error.validator in _BOUNDS and not _finite(error.instance):
@@ -361,8 +362,8 @@ def _message(
         return f"{name} {unfit_in_address(value)}"
     if kind == "not":
         # Only a tag's "not" reaches here (a label's is a key's): a tag is a page's address
-        # and a chip, and must read as the text it shows, as a label must.
-        return _hidden_message(f"{name}, {describe(value)},", value)
+        # and a chip, and must read as the text it shows, as a label must, blanks and all.
+        return _hidden_message(f"{name}, {describe(value)},", value, NOT_IN_TAG)
     if kind in ("minLength", "minItems"):
         # A theme's page is its sections: with none, no paper would have a place on it.
         hint = _SECTIONS_HINT if location[:1] == ("themes",) and location[-1] == "sections" else ""
@@ -387,10 +388,12 @@ def _empty_start(schema: object, key: str) -> str:
     return f"{key}: []" if expected == "array" else f"{key}: {{}}"
 
 
-def _hidden_message(what: str, text: str) -> str:
-    """``what`` holds characters that reorder or hide (characters.HIDDEN), named, to delete."""
-    # What dumps leave out of a title, as the schemas' "not" pattern spells it.
-    hidden = HIDDEN.findall(text)
+def _hidden_message(what: str, text: str, refused: re.Pattern[str] = HIDDEN) -> str:
+    """``what`` holds characters ``refused`` (characters.HIDDEN, a tag's NOT_IN_TAG), named.
+
+    As the schemas' "not" patterns spell them: what dumps leave out of a title, blanks in a tag.
+    """
+    hidden = refused.findall(text)
     return (
         f"{what} holds characters that {hidden_effect(hidden)}: {unseen_names(hidden)}; delete them"
     )
