@@ -1716,6 +1716,35 @@ def test_a_tag_sharing_a_place_with_a_commoner_one_is_one_error_at_its_own_lines
 
 
 @pytest.mark.parametrize(
+    "char",
+    ["\u200c", "\u200d", "\u200e", "\u200f", "\u034f", "\ufe0f", "\u180e", "\u061c", "\U000e0020"],
+)
+def test_tags_sharing_a_place_name_what_does_not_show_in_either(content: Path, char: str) -> None:
+    # Kept in a tag, as a Persian word or an emoji is spelt with them, but left out of the anchor:
+    # 'survey<U+200C>' reads as 'survey', and the error said only that both shared a place.
+    escaped = char.encode("unicode_escape").decode()
+    named = f"<U+{ord(char):04X}>"
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    tags: [survey]\n"
+        f'  quantized-state-space-models:\n    tags: ["survey{escaped}"]\n'
+        f'  kernels-that-speed-up-training:\n    tags: ["survey{escaped}"]\n'
+        "  four-bit-quantization-of-large-language-models:\n    tags: [Survey]\n",
+    )
+    # The commoner spelling is the one holding it: named as well.
+    assert errors(content) == [
+        f"{P}:4: tag 'survey' and tag 'survey{escaped}' (on 2 papers, lines 6 and 8) would share "
+        f"one place on the tags page (#tag:survey), and look alike: 'survey{escaped}' holds "
+        f"characters that do not show, {named}; write one tag one way, and tell tags apart by a "
+        "letter or digit",
+        f"{P}:10: tag 'Survey' and tag 'survey{escaped}' (on 2 papers, lines 6 and 8) would share "
+        f"one place on the tags page (#tag:survey), and look alike: 'survey{escaped}' holds "
+        f"characters that do not show, {named}; write one tag one way, and tell tags apart by a "
+        "letter or digit",
+    ]
+
+
+@pytest.mark.parametrize(
     ("tag", "shown", "what", "named"),
     [
         ("a\\u2064b", "'a\\u2064b'", "do not show as themselves", "<U+2064>"),

@@ -109,6 +109,19 @@ def unseen_names(chars: Iterable[str]) -> str:
     )
 
 
+def unshown_in(text: str) -> list[str]:
+    """The characters of ``text`` a page shows as nothing: format characters and :data:`INVISIBLE`.
+
+    Kept in a tag (a Persian word's joiner, an emoji's variation selector), they are named where
+    they make it look like another tag: 'survey<U+200C>' is read as 'survey'.
+    """
+    return [
+        char
+        for at, char in enumerate(text)
+        if unicodedata.category(char) == "Cf" or INVISIBLE.match(text, at)
+    ]
+
+
 def hidden_effect(chars: Iterable[str]) -> str:
     """What the :data:`HIDDEN` characters ``chars`` do to a text, as "holds characters that …" ends.
 

@@ -29,7 +29,7 @@ from papersite.catalogue import (
     read_catalogue,
     slugify,
 )
-from papersite.characters import shows_nothing, unseen_names
+from papersite.characters import shows_nothing, unseen_names, unshown_in
 from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.markup import (
     located_note_problems,
@@ -2027,11 +2027,19 @@ def _check_tag_anchors(path: str, used: list[tuple[str, int]], problems: Problem
             if tag == kept:
                 continue
             here = f" (here and on {_lines_named(others)})" if others else ""
+            # The anchor leaves out what does not show, so a joiner or a direction mark makes a
+            # tag that reads as the other: said, or the two would seem one spelling.
+            unshown = [
+                f"'{name}' holds characters that do not show, {unseen_names(chars)}"
+                for name in (tag, kept)
+                if (chars := unshown_in(name))
+            ]
+            alike = f", and look alike: {'; '.join(unshown)};" if unshown else ":"
             # Punctuation counts for nothing in the anchor: 'C++' and 'C#' collide as well.
             messages[tag] = (
                 f"tag '{tag}'{here} and tag '{kept}' ({papers}{_lines_named(kept_lines)}) would "
-                f"share one place on the tags page (#{anchor}): write one tag one way, and tell "
-                "tags apart by a letter or digit"
+                f"share one place on the tags page (#{anchor}){alike} write one tag one way, and "
+                "tell tags apart by a letter or digit"
             )
     for tag, line in used:
         if tag in messages:
