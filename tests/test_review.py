@@ -2607,7 +2607,8 @@ def test_tag_pages_the_site_stops_publishing_are_named_with_no_redirect(
     )
     papers = head_content / "curation" / "papers.yaml"
     text = papers.read_text(encoding="utf-8").replace("[addition]", "[addition, overview, 'C++']")
-    # "C#" slugs as "C++" does: both tags get hashed slugs, and `tags/c/` goes.
+    # "C#" slugs as "C++" does, on as many papers, and comes first in text_order: it takes
+    # `tags/c/`, and "C++" moves to a hashed slug.
     papers.write_text(text.replace("[quantization]", "[quantization, 'C#']"), encoding="utf-8")
     report = review(curated_content, head_content)
     assert [(a.tag, a.old, a.now) for a in report.tag_addresses] == [

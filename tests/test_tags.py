@@ -102,15 +102,23 @@ def test_each_tag_gets_a_folder_name_of_its_own_made_of_its_name() -> None:
     assert slugs["Café"] == "cafe"
     assert slugs["<i>tag</i> & co"] == "i-tag-i-co"
     assert slugs["x"] == "x"
-    # Tags that slug alike, or to nothing, are told apart by their names' hashes.
-    assert re.fullmatch(r"c-[0-9a-f]{8}", slugs["C++"]) and re.fullmatch(
-        r"c-[0-9a-f]{8}", slugs["C#"]
-    )
+    # Tags that slug alike, or to nothing, are told apart by their names' hashes; of alike tags
+    # as common, the first in text_order keeps the plain slug.
+    assert slugs["C#"] == "c" and re.fullmatch(r"c-[0-9a-f]{8}", slugs["C++"])
     assert re.fullmatch(r"tag-[0-9a-f]{8}", slugs["日本語"])
     assert len(set(slugs.values())) == len(tags)
     assert all(re.fullmatch(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", slug) for slug in slugs.values())
     # The same from build to build, whatever order the tags come in.
     assert tag_slugs(reversed(tags)) == slugs
+
+
+def test_of_tags_that_slug_alike_the_commonest_keeps_the_plain_slug() -> None:
+    # 'survey' on three papers kept tags/survey/ no longer once a look-alike came on one: its
+    # links broke for a tag rarer than it.
+    slugs = tag_slugs(["survey", "Survey!", "survey", "survey"])
+    assert slugs["survey"] == "survey"
+    assert re.fullmatch(r"survey-[0-9a-f]{8}", slugs["Survey!"])
+    assert tag_slugs(["Survey!", "survey", "Survey!", "Survey!"])["Survey!"] == "survey"
 
 
 def test_a_tag_named_like_another_s_hashed_slug_does_not_take_its_folder() -> None:

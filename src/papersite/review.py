@@ -756,10 +756,13 @@ def _tag_addresses_changed(base: Curation, head: Curation) -> tuple[TagAddress, 
     published = set(after.values())
     changes = []
     for tag, slug in sorted(before.items(), key=lambda item: text_order(item[0])):
-        if slug in published:
-            continue
         if tag in after:
-            changes.append(TagAddress(tag, slug, after[tag]))
+            # Its address may now be a commoner look-alike's ("C#" given "tags/c/" of "C++"):
+            # published still, but not its pages.
+            if after[tag] != slug:
+                changes.append(TagAddress(tag, slug, after[tag]))
+            continue
+        if slug in published:
             continue
         # Renamed only in case ("index" to "Index"), or to a name of the same slug before its
         # hash, it is the same tag: its pages moved, they did not go. A name the base branch has

@@ -60,21 +60,29 @@ def text_order(text: str) -> tuple[str, str]:
 def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     """Each tag's folder name under the Tags page: lower-case ASCII letters, digits and '-'.
 
-    Made of the name ("Linear RNN" is ``linear-rnn``, "Café" ``cafe``), so the address says what
-    it lists. A tag whose name keeps no letter or digit in ASCII ("日本語"), that shares its slug
-    with another tag ("Résumé" beside "resume"), or whose slug MkDocs reads as another page's
-    (``index``, :data:`RESERVED_SLUGS`), ends in a few hex digits of its name's hash: every tag
-    gets a folder of its own, the same whatever order the tags come in.
+    ``tags`` holds each use of a tag (one per paper it is on). Made of the name ("Linear RNN" is
+    ``linear-rnn``, "Café" ``cafe``), so the address says what it lists. A tag whose name keeps no
+    letter or digit in ASCII ("日本語"), that shares its slug with a commoner tag ("Résumé" on one
+    paper beside "resume" on two; of tags as common, all but the first in :func:`text_order`), or
+    whose slug MkDocs reads as another page's (``index``, :data:`RESERVED_SLUGS`), ends in a few
+    hex digits of its name's hash: every tag gets a folder of its own, the same whatever order the
+    tags come in.
     """
-    names = sorted(set(tags), key=text_order)
+    uses: dict[str, int] = {}
+    for tag in tags:
+        uses[tag] = uses.get(tag, 0) + 1
+    names = sorted(uses, key=text_order)
     plain = {name: plain_slug(name) for name in names}
-    counts: dict[str, int] = {}
-    for slug in plain.values():
-        counts[slug] = counts.get(slug, 0) + 1
+    # The commonest tag of a slug keeps it: a rarer look-alike added later moved the page of one
+    # in use to a hashed address, breaking every link to it. Of equals, the first keeps it.
+    keeper: dict[str, str] = {}
+    for name, slug in plain.items():
+        if slug not in keeper or uses[name] > uses[keeper[slug]]:
+            keeper[slug] = name
     slugs = {
         name: slug
         for name, slug in plain.items()
-        if slug and counts[slug] == 1 and slug not in RESERVED_SLUGS
+        if slug and keeper[slug] == name and slug not in RESERVED_SLUGS
     }
     taken = set(plain.values())
     for name, slug in plain.items():
