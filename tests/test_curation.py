@@ -1187,6 +1187,20 @@ def both(first: float, second: float, *, matching: str = "one") -> str:
             f"{T}:19: warning: keyword 'Survey' repeats keyword 'survey' (line 19): "
             f"{EXCLUDED_ONCE}",
         ),
+        # Letters re.IGNORECASE matches alike though lower() keeps them apart (rules.
+        # keyword_folded): each was told as finding nothing the other does not, not as a repeat.
+        *(
+            (
+                ("exclude: [survey]", f"exclude: [survey, {first}, {again}]"),
+                f"{T}:19: warning: keyword '{again}' repeats keyword '{first}' (line 19): "
+                f"{EXCLUDED_ONCE}",
+            )
+            for first, again in [
+                ("sparsity", "\u017fparsity"),
+                ("iterative", "\u0130terative"),
+                ("\u03bc-law", "\u00b5-law"),
+            ]
+        ),
     ],
 )
 def test_a_term_repeated_in_its_list_is_a_warning_at_the_repeat_naming_the_first(

@@ -51,6 +51,7 @@ from papersite.rules import (
     ThemeRules,
     ThemeScore,
     bracketed_names,
+    keyword_folded,
     keyword_pattern,
     keyword_start,
     keyword_within,
@@ -1562,15 +1563,18 @@ def _terms(
 def _sameness(term: Term) -> str:
     r"""What a term finds, as a key: two terms of a list with one key find the same text.
 
-    Both kinds match in any case. A keyword is known by its pattern, written in lower case
-    ('Hopfield' and 'hopfield', 'key value' and 'key-value' are one keyword); a regex by its text,
-    in lower case too unless it holds an escape ('\S' is not '\s'), so a regex is the same as a
-    keyword only when it is that keyword's pattern. Whether some other regex finds what a keyword
-    finds cannot be told reliably: 'mamba' as a regex finds 'Mambaformer' too, which the keyword
-    does not.
+    Both kinds match in any case. A keyword is known by its pattern, written folded as
+    re.IGNORECASE matches letters (rules.keyword_folded: 'Hopfield' and 'hopfield', 'ſparsity'
+    and 'sparsity', 'µ-law' and 'μ-law'; 'key value' and 'key-value' are one keyword); a regex by
+    its text, in lower case too unless it holds an escape ('\S' is not '\s'), so a regex is the
+    same as a keyword only when it is that keyword's pattern. Whether some other regex finds what
+    a keyword finds cannot be told reliably: 'mamba' as a regex finds 'Mambaformer' too, which the
+    keyword does not.
     """
     if term.kind == "keyword":
-        return keyword_pattern(term.text.lower())
+        # Not lower(): 'ſ', 'İ' and the micro sign 'µ' stay apart from 's', 'i' and 'μ' under it,
+        # and a repeat was told as a keyword finding nothing another does not.
+        return keyword_pattern(keyword_folded(term.text))
     return term.text if "\\" in term.text else term.text.lower()
 
 

@@ -62,7 +62,7 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
-def _keyword_folded(keyword: str) -> str:
+def keyword_folded(keyword: str) -> str:
     """A keyword with one letter for each that re.IGNORECASE matches alike, for comparing two.
 
     str.lower() keeps apart what re matches alike: a long s 'ſ' and 's', a dotless 'ı' and 'i',
@@ -78,7 +78,7 @@ def _keyword_folded(keyword: str) -> str:
 
 
 def _letter_folded(char: str) -> str:
-    """One character as :func:`_keyword_folded` tells it: 'σ' for 'Σ', 'σ' and 'ς'."""
+    """One character as :func:`keyword_folded` tells it: 'σ' for 'Σ', 'σ' and 'ς'."""
     # re matches one character with one: 'ß' upper-cases to 'SS', which no 'ß' matches, so stays.
     lower = char.lower()
     if len(lower) != 1:
@@ -146,7 +146,7 @@ def keyword_within(narrow: str, wide: str) -> bool:
     start_one, start_other = keyword_start(narrow), keyword_start(wide)
     if not (start_one.startswith(start_other) or start_other.startswith(start_one)):
         return False
-    narrow, wide = _keyword_folded(narrow), _keyword_folded(wide)
+    narrow, wide = keyword_folded(narrow), keyword_folded(wide)
     one, other = _keyword_steps(narrow), _keyword_steps(wide)
     written = {step for step in (*one, *other) if len(step) == 1}
     # A word character neither writes: any other acts as it does.
@@ -186,7 +186,7 @@ def keyword_start(keyword: str) -> str:
     keywords match a text in common only if one's start starts the other's (see keyword_within).
     """
     letters = []
-    for word in (word for word in _JOINER.split(_keyword_folded(keyword).strip()) if word):
+    for word in (word for word in _JOINER.split(keyword_folded(keyword).strip()) if word):
         letters.append(word.rstrip("*"))
         if word.endswith("*"):
             break
