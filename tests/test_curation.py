@@ -1789,6 +1789,23 @@ def test_a_tag_holding_characters_that_do_not_show_is_refused_at_its_line(
     ]
 
 
+def test_a_tag_like_one_of_two_spellings_sharing_an_anchor_counts_that_one_s_papers(
+    content: Path,
+) -> None:
+    # 'deep learning' and 'deep-learning' are one anchor but two spellings, one paper each: the
+    # warning said 'deep learning' was on 2 papers.
+    write(
+        content,
+        papers=HEADER + "papers:\n  teaching-transformers-to-add:\n    tags: [deep learning]\n"
+        "  quantized-state-space-models:\n    tags: [deep-learning]\n"
+        "  kernels-that-speed-up-training:\n    tags: [Deep_Learning]\n",
+    )
+    assert [problem for problem in curate(content)[1] if "warning: tag" in problem] == [
+        f"{P}:8: warning: tag 'Deep_Learning' looks like 'deep learning' on 1 paper: the tags "
+        "page lists them as two tags; if they are one, write 'deep learning'"
+    ]
+
+
 def test_a_tag_written_as_another_but_for_case_plural_or_hyphens_is_a_warning(
     content: Path,
 ) -> None:

@@ -2072,11 +2072,14 @@ def _check_tag_variants(path: str, used: list[tuple[str, int]], problems: Proble
             (tag, first), *others = places
             here = f" (here and on {_lines_named([line for _, line in others])})" if others else ""
             write = common[0][0]
+            # Its papers alone: a spelling sharing its anchor ('deep-learning' beside 'deep
+            # learning') is another tag, the error of _check_tag_anchors.
+            papers = sum(1 for other, _ in common if other == write)
             # Said as a likeness: 'GPs' and 'GP' may be meant apart.
             problems.warning(
                 path,
                 first,
-                f"tag '{tag}'{here} looks like '{write}' on {counted(len(common), 'paper')}: "
+                f"tag '{tag}'{here} looks like '{write}' on {counted(papers, 'paper')}: "
                 f"the tags page lists them as two tags; if they are one, write '{write}'",
             )
 
