@@ -120,7 +120,6 @@ def test_search_settings_come_from_mkdocs_yml_with_the_theme_s_language(
     [
         ("", None),
         ("repo_url: https://github.com/owner/papersite\n", "https://github.com/owner/papersite"),
-        ("repo_url: javascript:alert(1)\n", None),
     ],
 )
 def test_the_repository_s_address_comes_from_mkdocs_yml(
@@ -341,6 +340,90 @@ def test_a_repo_url_with_a_query_or_fragment_is_taken(tmp_path: Path) -> None:
     # Unlike site_url's, no page's address is built on it.
     line = "repo_url: https://github.com/x/a?tab=readme#top\n"
     assert settings_from(tmp_path, line).repo_url == "https://github.com/x/a?tab=readme#top"
+
+
+SITE_EXAMPLE = "write the published address in full, e.g. https://example.github.io/papers/"
+REPO_EXAMPLE = "write the repository's address in full, e.g. https://github.com/owner/papers"
+DOTS = "has a host with a dot at an end or two dots together"
+
+
+@pytest.mark.parametrize(
+    ("key", "url", "said"),
+    [
+        *(
+            ("site_url", url, f"has no host (after ://): {SITE_EXAMPLE}")
+            for url in ("https:///papers/", "https://", "http://")
+        ),
+        # 'https://${OWNER}.github.io/papers/' with OWNER unset: MkDocs built it.
+        ("site_url", "https://.github.io/papers/", f"{DOTS}: {SITE_EXAMPLE}"),
+        ("site_url", "https://a..org/", f"{DOTS}: {SITE_EXAMPLE}"),
+        ("site_url", "https://a.org./", f"{DOTS}: {SITE_EXAMPLE}"),
+        *(
+            (
+                "site_url",
+                f"https://a.org:{port}/",
+                f"has the port '{port}': a port is a number from 1 to 65535: {SITE_EXAMPLE}",
+            )
+            for port in ("99999", "x")
+        ),
+        (
+            "site_url",
+            "https://[::1/",
+            f"has a host no address may have (Invalid IPv6 URL): {SITE_EXAMPLE}",
+        ),
+        *(
+            (
+                "site_url",
+                url,
+                f"has the scheme '{scheme}': write the published address as an https:// (or "
+                "http://) one, e.g. https://example.github.io/papers/",
+            )
+            for url, scheme in (("ftp://a.org/", "ftp:"), ("file:///tmp/x", "file:"))
+        ),
+        ("site_url", "https:/a.org", f"has no host (://): {SITE_EXAMPLE}"),
+        # A host and a port, not the scheme 'a.org:'.
+        ("site_url", "a.org:8080/papers/", f"has no scheme (https://): {SITE_EXAMPLE}"),
+        # Held to the same rules: 'javascript:x' was left unlinked without a word.
+        ("repo_url", "https://", f"has no host (after ://): {REPO_EXAMPLE}"),
+        ("repo_url", "https://.com/x/a", f"{DOTS}: {REPO_EXAMPLE}"),
+        *(
+            (
+                "repo_url",
+                url,
+                f"has the scheme '{scheme}': write the repository's address as an https:// (or "
+                "http://) one, e.g. https://github.com/owner/papers",
+            )
+            for url, scheme in (("javascript:x", "javascript:"), ("mailto:a@b.c", "mailto:"))
+        ),
+    ],
+)
+def test_an_address_with_no_web_host_scheme_or_port_is_refused_naming_its_variable(
+    monkeypatch: pytest.MonkeyPatch, key: str, url: str, said: str
+) -> None:
+    # MkDocs said "The URL isn't valid, it should include the http:// (scheme)", naming no
+    # variable, once generate had written feeds and BibTeX with the host "papers"; the rest it
+    # built.
+    variable = f"PAPERSITE_{key.upper()}"
+    monkeypatch.setenv(variable, url)
+    with pytest.raises(PapersiteError) as error:
+        site_settings(CONFIG, 0)
+    line = line_of(CONFIG, (key,))
+    assert str(error.value) == (
+        f"{display_path(CONFIG)}:{line}: {key} {url!r}, read from the environment variable "
+        f"{variable} (!ENV), {said}"
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["https://a.org:8080/x/", "http://[::1]:80/", "HTTPS://A.org/", "https://u@a.org/"]
+)
+def test_a_web_address_with_a_port_or_an_ip_is_taken(
+    monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    monkeypatch.setenv("PAPERSITE_SITE_URL", url)
+    monkeypatch.setenv("PAPERSITE_REPO_URL", url)
+    settings = site_settings(CONFIG, 0)
+    assert (settings.site_url, settings.repo_url) == (url, url)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -135,6 +136,7 @@ def _unusable_address(read: EnvRead | None, key: str, address: str) -> str | Non
     id); and after a query or a fragment the path is no path, so every entry's link led to the
     home page. repo_url is held to the same rule but the last: Material writes it into every
     page's header as it is, where a '"' broke the HTML, while a query or fragment harms no link.
+    Both must have a host and any port a port may be (see :func:`_unfit_host`).
 
     One read from an environment variable (!ENV, as the deploy sets both) names it: the line
     the message points to does not show the value, and a trailing space there shows nowhere.
@@ -143,6 +145,9 @@ def _unusable_address(read: EnvRead | None, key: str, address: str) -> str | Non
     shown = _shown_address(read, address)
     if unfit := unfit_in_address(address):
         return f"{key} {shown} {unfit}"
+    if wrong := _unfit_host(address):
+        wanted, example = _ADDRESSES[key]
+        return f"{key} {shown} {wrong}: write {wanted} in full, e.g. {example}"
     for mark, what in (("?", "a query"), ("#", "a fragment")):
         if key == "site_url" and mark in address:
             return (
@@ -177,6 +182,8 @@ def _shown_address(read: EnvRead | None, address: str) -> str:
 
 # An address's scheme, as RFC 3986 writes one: 'https:', 'mailto:'.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# The schemes of a web page's address, the one site_url and repo_url may have.
+_WEB_SCHEMES = ("https", "http")
 # What site_url and repo_url hold, in a message's words, and an example of it.
 _ADDRESSES = {
     "site_url": ("the published address", "https://example.github.io/papers/"),
@@ -189,15 +196,22 @@ def _no_address(read: EnvRead | None, key: str, value: object) -> str | None:
 
     None too for a repo_url of nothing: it is optional (no repository link). An !ENV read as
     nothing names its variables and why, as site_name's does; a value the variable's text is
-    read as (123, true) names the text; an address without its scheme says so. ``read`` is
+    read as (123, true) names the text; an address without its scheme says so, and one with a
+    scheme other than https or http ('ftp:', 'mailto:') names it. ``read`` is
     how MkDocs reads ``key`` when an !ENV writes it (options.env_read).
     """
     wanted, example = _ADDRESSES[key]
-    if key == "repo_url" and (
-        value is None or value == "" or (isinstance(value, str) and _SCHEME.match(value))
-    ):
-        # MkDocs refuses one with no host ('javascript:x'); papersite links only a web one.
+    if key == "repo_url" and (value is None or value == ""):
         return None
+    scheme = _scheme_of(value) if isinstance(value, str) else None
+    if scheme and scheme.group()[:-1].lower() not in _WEB_SCHEMES:
+        # Feeds and citations hand site_url to readers as a web page's address; Material links
+        # repo_url from every page. MkDocs takes ftp:// and refuses 'mailto:a@b.c' only when it
+        # builds, in words naming no variable ("it should include the http:// (scheme)").
+        return (
+            f"{key} {_shown_address(read, str(value))} has the scheme {scheme.group()!r}: write "
+            f"{wanted} as an https:// (or http://) one, e.g. {example}"
+        )
     if isinstance(value, str) and "://" in value:
         return None
     blank = value is None or (isinstance(value, str) and not value.strip())
@@ -213,10 +227,47 @@ def _no_address(read: EnvRead | None, key: str, value: object) -> str | None:
             f"{read.text!r}, which YAML reads as {describe(value)}: set it to {wanted}, "
             f"e.g. {example}"
         )
-    missing = "no host (://)" if _SCHEME.match(value) else "no scheme (https://)"
+    missing = "no host (://)" if scheme else "no scheme (https://)"
     return (
         f"{key} {_shown_address(read, value)} has {missing}: write {wanted} in full, e.g. {example}"
     )
+
+
+def _scheme_of(address: str) -> re.Match[str] | None:
+    """The scheme ``address`` starts with ('https:'), or None.
+
+    'example.org:8080/' is a host and a port with no scheme before them, not the scheme
+    'example.org:' (a scheme may hold dots): what follows a scheme's ':' is no digit.
+    """
+    scheme = _SCHEME.match(address)
+    return None if scheme is None or address[scheme.end() :][:1].isdigit() else scheme
+
+
+def _unfit_host(address: str) -> str | None:
+    """What is wrong with the host or port of ``address`` (scheme://host...), or None.
+
+    MkDocs takes 'https://.github.io/papers/' (an unset variable in 'https://${OWNER}.github.io')
+    and refuses 'https:///papers/' only when it builds, in words naming no variable; before
+    that, generate wrote every feed and citation with the address's path taken for its host.
+    """
+    try:
+        parts = urlsplit(address)
+    except ValueError as error:  # an unclosed '[', a character NFKC turns into a '/' or '@'
+        return f"has a host no address may have ({error})"
+    host = parts.hostname or ""
+    if not host:
+        return "has no host (after ://)"
+    # A bracketed IPv6 address is written with colons, not names between dots.
+    if "[" not in parts.netloc and "" in host.split("."):
+        return "has a host with a dot at an end or two dots together"
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0:
+        written = parts.netloc.rpartition(":")[2]
+        return f"has the port {written!r}: a port is a number from 1 to 65535"
+    return None
 
 
 def site_settings(config_file: Path, epoch: int) -> SiteSettings:
@@ -269,8 +320,8 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             raise PapersiteError(*written_at(config_file, (key,)), wrong)
     assert isinstance(site_url, str)  # _no_address refused any other
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    # MkDocs refuses a repo_url that is no address; papersite links only a web one.
-    if not (isinstance(repo_url, str) and repo_url.startswith(("https://", "http://"))):
+    # The checks above took only a web address, or none (None or "": no repository link).
+    if not (isinstance(repo_url, str) and repo_url):
         repo_url = None
     site_author = config.get("site_author")
     # MkDocs refuses one that is no text only when it builds, and without its line; generate
