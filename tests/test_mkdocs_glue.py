@@ -498,6 +498,18 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
             lambda base: base.write_bytes(b"theme: material\r\n\r\nsite_name: a\x07b\n"),
             "base.yml:3: YAML syntax error: character U+0007 is not allowed",
         ),
+        # Where the quote opens, the file ending on its line or after it.
+        *(
+            (
+                lambda base, end=end: base.write_text(
+                    f'theme: material\nsite_name: "x{end}', encoding="utf-8"
+                ),
+                "base.yml:2: YAML syntax error: the text in double quotes that starts on this "
+                'line is never closed: end it with " (quoted text may go on over several lines, '
+                "so YAML read on to the end of the file)",
+            )
+            for end in ("", "\n\n")
+        ),
     ],
 )
 def test_a_file_mkdocs_yml_inherits_that_cannot_be_read_is_named_with_the_inherit(
@@ -519,10 +531,20 @@ def test_a_file_mkdocs_yml_inherits_that_cannot_be_read_is_named_with_the_inheri
             "mkdocs.yml:2: YAML syntax error: the { on this line is never closed: end it with } "
             "(YAML read on to the end of the file looking for it)",
         ),
+        # Not at the last line in PyYAML's words ("found unexpected end of stream").
+        *(
+            (
+                f"site_name: x\ntheme: {quote}material\nrepo_name: x\n\n",
+                f"mkdocs.yml:2: YAML syntax error: the text in {name} that starts on this line "
+                f"is never closed: end it with {quote} (quoted text may go on over several "
+                "lines, so YAML read on to the end of the file)",
+            )
+            for quote, name in (("'", "single quotes"), ('"', "double quotes"))
+        ),
         # Anything else PyYAML finds past the end: at the last line with text.
         (
-            "site_name: x\ntheme: 'material\n\n",
-            "mkdocs.yml:2: YAML syntax error: found unexpected end of stream",
+            "site_name: x\ntheme\n\n",
+            "mkdocs.yml:2: YAML syntax error: could not find expected ':'",
         ),
     ],
 )

@@ -517,24 +517,33 @@ def past_the_end(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | No
     """Where to name ``error``, which PyYAML found past ``text``'s last line with text, and why.
 
     For YAML another loader read (MkDocs' mkdocs.yml), named as :func:`load_yaml_text` names
-    it: a '[' or '{' still open at the end at the line it opened on, anything else at the last
-    line with text, in PyYAML's words. None for an error on a line of the file.
+    it: a quoted text or a '[' or '{' still open at the end at the line it opened on, anything
+    else at the last line with text, in PyYAML's words. None for an error on a line of the file
+    but a quoted text read on to a '---' line, also named where it opened.
     """
     mark = error.problem_mark or error.context_mark
     last = _last_written_line(text)
-    if mark is None or mark.line + 1 <= last:
-        return None
-    # Parsed again for the marks of the collections open where it stopped; no tag is constructed.
+    # Parsed again for the marks of the collections open where it stopped, and for marks that
+    # hold the text (MkDocs reads a stream: its marks do not); no tag is constructed.
     loader = yaml.SafeLoader(text)
     try:
         loader.get_single_node()
     except yaml.MarkedYAMLError as again:
-        if opened := _open_at_end(again, loader.marks):
+        # PyYAML's "found unexpected end of stream" named the last line, not the one to fix.
+        if unclosed := _unclosed_quote(again, None):
+            return unclosed
+        if (
+            mark is not None
+            and mark.line + 1 > last
+            and (opened := _open_at_end(again, loader.marks))
+        ):
             return opened
     except yaml.YAMLError:
         pass
     finally:
         loader.dispose()
+    if mark is None or mark.line + 1 <= last:
+        return None
     return last, error.problem or error.context or "invalid YAML"
 
 
