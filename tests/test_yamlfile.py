@@ -1200,6 +1200,31 @@ def test_line_breaks_only_yaml_sees_leave_the_lines_as_an_editor_counts_them(
         load_yaml_text(text, "f.yaml")
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_a_lone_cr_among_other_line_ends_is_warned_of_at_the_editor_s_line(end: str) -> None:
+    # Read as a line break, as YAML does, it numbered every later line one more than vim, less
+    # or grep -n, without a word.
+    problems = Problems()
+    text = f"a: 1{end}b: 2\rc: 3{end}d: 4{end}e: 5\rf: 6{end}"
+    document = load_yaml_text(text, "f.yaml", problems=problems)
+    assert document.data == {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6}
+    said = (
+        "invisible line break U+000D (carriage return) without a line feed, read as a line "
+        "break, so the lines after it are numbered one more than an editor shows; remove it, or "
+        "end the line there in the editor"
+    )
+    assert [(p.line, p.severity, p.message) for p in problems] == [
+        (2, Severity.WARNING, said),
+        (4, Severity.WARNING, said),
+    ]
+
+
+def test_a_file_of_lone_crs_only_is_numbered_alike_and_not_warned_of() -> None:
+    problems = Problems()
+    document = load_yaml_text("a: 1\rb: 2\r", "f.yaml", problems=problems)
+    assert (document.data, list(problems)) == ({"a": 1, "b": 2}, [])
+
+
 def test_a_syntax_error_after_an_unseen_line_break_names_the_editor_s_line() -> None:
     with pytest.raises(PapersiteError) as caught:
         load_yaml_text('a: "x\u2028y"\nb: 1\nc: d: e\n', "f.yaml", problems=Problems())

@@ -259,10 +259,12 @@ def load_yaml_text(
     too_big: str = "",
 ) -> YamlDocument:
     """Safely load YAML text; ``path`` only names it in messages (the options: see above)."""
+    lone = _lone_carriage_returns(text, path)
     # YAML ends a line at a lone CR as at LF and reads the same values either way; made LF, the
     # lines split at "\n" below are the ones PyYAML's marks count ('|' blocks, hints, columns).
     text = _LONE_CR.sub("\n", text)
     text, unseen = _without_unseen_breaks(text, path)
+    unseen = lone + unseen
     if unseen:
         if problems is None:
             raise PapersiteError.from_problems(unseen)
@@ -1341,6 +1343,28 @@ def unquoted_key(what: str, written: str, key: object) -> str:
     return (
         f"{what} {written} must be quoted ('{written}'): unquoted, YAML reads it as {describe(key)}"
     )
+
+
+def _lone_carriage_returns(text: str, path: str) -> list[Problem]:
+    """A warning for each line holding a CR alone, in a file whose other lines end in LF or CRLF.
+
+    YAML ends a line there, as old Mac editors did; vim, less, GitHub and grep -n do not, so
+    every line number YAML gives after it is one more than the line a curator opens. A file of
+    lone CRs only is numbered alike by both. Lines are named as an editor numbers them.
+    """
+    if "\n" not in text or not _LONE_CR.search(text):
+        return []
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        # A CR at a line's end was followed by its LF (or ends the file): a line end, not lone.
+        if "\r" in line.removesuffix("\r"):
+            message = (
+                "invisible line break U+000D (carriage return) without a line feed, read as a "
+                "line break, so the lines after it are numbered one more than an editor shows; "
+                "remove it, or end the line there in the editor"
+            )
+            found.append(Problem(path, number, message, Severity.WARNING))
+    return found
 
 
 def _without_unseen_breaks(text: str, path: str) -> tuple[str, list[Problem]]:
