@@ -561,6 +561,35 @@ def test_a_yaml_mistake_found_past_mkdocs_yml_s_end_is_named_at_a_line_it_has(
 
 
 @pytest.mark.parametrize(
+    ("written", "line"),
+    [
+        # MkDocs reads the comment's words after it as a line of its own: line 5 was named.
+        ("site_name: x\ntheme:\n  name: material\n  # a note\u2028 more\n  language: en\n", 4),
+        ("site_name: x\nsite_url: https://a.org/ # a note\u2028more\n", 2),
+        ("site_name: x\r\ntheme:\r\n  name: material  # a\x85  b\r\n  language: en\r\n", 3),
+    ],
+)
+def test_an_invisible_line_break_mkdocs_yml_trips_on_is_named_at_its_line(
+    here: Path, written: str, line: int
+) -> None:
+    (here / "mkdocs.yml").write_text(written, encoding="utf-8", newline="")
+    with pytest.raises(PapersiteError) as read:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    with pytest.raises(PapersiteError) as loaded:
+        load_mkdocs_config(here / "mkdocs.yml")
+    character = next(c for c in written if c in "\x85\u2028")
+    name = "line separator" if character == "\u2028" else "next line"
+    assert (
+        one_problem(read)
+        == one_problem(loaded)
+        == (
+            f"mkdocs.yml:{line}: YAML syntax error: invisible line break U+{ord(character):04X} "
+            f"({name}), read as the end of the line; remove it"
+        )
+    )
+
+
+@pytest.mark.parametrize(
     ("written", "said"),
     [
         (

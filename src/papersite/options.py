@@ -37,7 +37,13 @@ from mkdocs.utils.yaml import get_yaml_loader
 from papersite.errors import PapersiteError, display_path
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import as_yaml, describe, listed, suggest
-from papersite.yamlfile import WIDE_SNIFF_BYTES, load_yaml_text, past_the_end, wide_encoding
+from papersite.yamlfile import (
+    WIDE_SNIFF_BYTES,
+    load_yaml_text,
+    past_the_end,
+    unseen_break_at,
+    wide_encoding,
+)
 
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
 DEFAULT_UNSORTED_PAGE_SIZE = 1000
@@ -539,9 +545,11 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
         why = error.problem or error.context or "invalid YAML"
-        # PyYAML names the line after the last for a value or a ']' missing at the end.
+        # PyYAML names the line after the last for a value or a ']' missing at the end, and the
+        # line after a U+2028 as if an editor showed one there.
         with contextlib.suppress(OSError, UnicodeDecodeError):
-            if end := past_the_end(path.read_text(encoding="utf-8"), error):
+            text = path.read_text(encoding="utf-8")
+            if end := unseen_break_at(text, error) or past_the_end(text, error):
                 line, why = end
         return line, f"YAML syntax error: {why}"
     if isinstance(error, yaml.reader.ReaderError) and error.encoding != "unicode":

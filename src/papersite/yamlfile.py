@@ -43,6 +43,9 @@ WIDE_SNIFF_BYTES = 64
 
 _UNSEEN_BREAKS = {0x85: "next line", 0x2028: "line separator", 0x2029: "paragraph separator"}
 _UNSEEN_BREAK = re.compile("[\x85\u2028\u2029]")
+# The line breaks YAML 1.1 reads, and those an editor does (vim, less, GitHub, grep -n).
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_EDITOR_LINE_BREAK = re.compile("\r\n|[\r\n]")
 # A CR not followed by LF: a line break to YAML (and to old Mac editors), not to str.split("\n").
 _LONE_CR = re.compile("\r(?!\n)")
 
@@ -547,6 +550,29 @@ def past_the_end(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | No
     if mark is None or mark.line + 1 <= last:
         return None
     return last, error.problem or error.context or "invalid YAML"
+
+
+def unseen_break_at(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """The line of an invisible line break ``error`` comes of, as an editor numbers it, and why.
+
+    For YAML another loader read (MkDocs' mkdocs.yml), which ends a line at U+0085, U+2028 or
+    U+2029, as :func:`load_yaml_text` does not: a comment's words after one start a line of
+    their own, and PyYAML names that line, one past the line an editor shows, in its words
+    ("expected <block end>, but found '<scalar>'"). A break on the line of either of the
+    error's marks or the line above is taken for its cause; None when there is none.
+    """
+    marks = [mark.line + 1 for mark in (error.problem_mark, error.context_mark) if mark]
+    line = 1  # as YAML numbers them
+    for found in _YAML_LINE_BREAK.finditer(text):
+        character = found.group()
+        if _UNSEEN_BREAK.fullmatch(character) and any(line <= mark <= line + 1 for mark in marks):
+            shown = len(_EDITOR_LINE_BREAK.split(text[: found.start()]))
+            return shown, (
+                f"invisible line break U+{ord(character):04X} "
+                f"({_UNSEEN_BREAKS[ord(character)]}), read as the end of the line; remove it"
+            )
+        line += 1
+    return None
 
 
 def _last_written_line(text: str) -> int:
