@@ -204,6 +204,11 @@ def test_a_bad_option_is_refused_at_its_line(
             10,
             "extra.papersite.feed_entries is written 0x10: write it in plain digits, 16",
         ),
+        (
+            "feed_entries: +10",
+            10,
+            "extra.papersite.feed_entries is written +10: write it in plain digits, 10",
+        ),
     ],
 )
 def test_a_bad_count_of_papers_is_refused_at_its_line(
@@ -302,6 +307,11 @@ def test_a_number_an_env_variable_holds_is_checked_as_set(
     assert str(error.value).endswith(
         "set to '1_0', which MkDocs (YAML 1.1) reads as 10: set it in plain digits, 10"
     )
+    # Taken silently, while ' 10' was refused.
+    monkeypatch.setenv("PAPERSITE_SET", "+10")
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert str(error.value).endswith("(!ENV), set to '+10': set it in plain digits, 10")
     monkeypatch.setenv("PAPERSITE_SET", "12")
     assert options_of(read_mkdocs_yaml(config), config).recent_papers == 12
 

@@ -59,8 +59,10 @@ DEFAULT_RELATED_PAPERS = 5
 MOST_RELATED_PAPERS = 100
 # A whole number written so that YAML 1.1, which MkDocs reads mkdocs.yml with, and YAML 1.2, which
 # papersite reads its content files with, read it alike: no leading 0 (octal to 1.1), no '_' or
-# ':' (1_000 and 1:30, base 60, are numbers to 1.1 alone), no 0x or 0o.
-_PLAIN_WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+# ':' (1_000 and 1:30, base 60, are numbers to 1.1 alone), no 0x or 0o. Nor a '+': both read +10
+# as 10, but a variable set to it was taken while one set to ' 10' was refused. A '-' is kept,
+# for the bounds' message to name the number ("not -5").
+_PLAIN_WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _INT_TAG = "tag:yaml.org,2002:int"
 # The line breaks YAML reads (1.1, as MkDocs does): CRLF, CR, LF, NEL and the Unicode separators.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
