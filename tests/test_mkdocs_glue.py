@@ -243,8 +243,8 @@ def test_a_site_url_set_in_its_variable_is_refused_naming_it(
             (
                 "site_url: !ENV PS_URL",
                 {"PS_URL": null},
-                f"site_url is read from the environment variable PS_URL (!ENV), which is set to "
-                f"'{null}', which YAML reads as nothing: set it to the published address",
+                f"site_url is read from the environment variable PS_URL (!ENV), set to '{null}', "
+                "which YAML reads as nothing: set it to the published address",
             )
             for null in ("null", "~")
         ),
@@ -726,8 +726,8 @@ def test_an_inherit_with_spaces_around_a_file_s_name_is_told_the_file_it_names(
         ),
         (
             "!ENV PAPERSITE_NULL",
-            "is read from the environment variable PAPERSITE_NULL (!ENV), which is set to 'null', "
-            "which YAML reads as nothing: set it to a YAML file's name",
+            "is read from the environment variable PAPERSITE_NULL (!ENV), set to 'null', which "
+            "YAML reads as nothing: set it to a YAML file's name",
         ),
         (
             "!ENV [PAPERSITE_UNSET, PAPERSITE_OTHER, ~]",

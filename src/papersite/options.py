@@ -585,16 +585,17 @@ def read_as_nothing(read: EnvRead | None, key: str, wanted: str, example: str) -
     if name is not None:
         value = read.text
         if not value:
-            how = "set but empty"
+            how = "which is set but empty"
         elif not value.strip():
-            how = f"set to only spaces, {value!r}"
+            how = f"which is set to only spaces, {value!r}"
         else:
+            # As a variable read as a number is told: "set to '123', which YAML reads as ...".
             how = f"set to {value!r}, which YAML reads as nothing"
         # With PS_B or a default after it, 'PS_A=' looks unset; MkDocs reads it all the same.
         after = names[names.index(name) + 1 :] + (["the default"] if default is not None else [])
         unset = f", or unset it for {listed(after)} to be read" if after else ""
         return (
-            f"{key} is read from the environment variable {name} (!ENV), which is {how}: "
+            f"{key} is read from the environment variable {name} (!ENV), {how}: "
             f"set it to {wanted}{unset}"
         )
     if len(names) == 1:
