@@ -46,6 +46,9 @@ def test_hidden_effect_says_reordering_only_when_every_character_reorders() -> N
     ("address", "said"),
     [
         ("https://x.org/a b", "has a space: percent-encode it as %20 or remove it"),
+        # Not a space to encode: 'https://a.org/\nx' was told to make it %20.
+        *((f"https://x.org/a{end}b", "has a line break: remove it") for end in "\n\r\u2028"),
+        ("https://x.org/a\n", "has a trailing line break: remove it"),
         # At an end, a space is no part of the address: percent-encoded, it would still be there.
         (" https://x.org/a", "has a leading space: remove it"),
         ("https://x.org/a\t", "has a trailing space: remove it"),

@@ -75,6 +75,9 @@ _NOT_IN_IRI = re.compile(r'["<>\\^`{|}]')
 _JOINERS = "\u200c\u200d"
 # What unseen_names leaves out: the spaces a message shows as themselves.
 _ASCII_SPACES = frozenset(" \t\n\r\f\v")
+# The line breaks of Python's str.splitlines() (and YAML's, and more): LF, CR, VT, FF, the C1 and
+# Unicode ones.
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # A '%' that starts no percent-encoded byte: RFC 3987 allows none, and readers guess what it means.
 _LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
@@ -147,7 +150,12 @@ def unfit_in_address(address: str) -> str | None:
     if all(ends):
         return "has spaces around it: remove them"
     if any(ends):
-        return f"has a {'leading' if ends[0] else 'trailing'} space: remove it"
+        end = address[0] if ends[0] else address[-1]
+        kind = "line break" if _LINE_BREAK.match(end) else "space"
+        return f"has a {'leading' if ends[0] else 'trailing'} {kind}: remove it"
+    # Not a space to encode: a line break splits what was pasted as one address, or joins two.
+    if _LINE_BREAK.search(address):
+        return "has a line break: remove it"
     if re.search(r"\s", address):
         return "has a space: percent-encode it as %20 or remove it"
     if found := _NOT_IN_IRI.search(address):
