@@ -1917,10 +1917,24 @@ def test_raw_html_and_unsafe_links_in_notes_and_intros_are_warnings_at_their_lin
         ("4", "javascript:alert(1)"),
     ]
     assert warnings[-1] == (
-        f"{P}:4: warning: 'note': link 'javascript:alert(1)' is dropped: a note may link to "
-        "https://, http://, mailto: or a relative address"
+        f"{P}:4: warning: 'note': link 'javascript:alert(1)' is dropped: only an https://, "
+        "http://, mailto: or relative address is linked"
     )
     assert errors(content) == []
+
+
+def test_an_unsafe_link_in_an_intro_is_told_in_words_that_fit_an_intro(content: Path) -> None:
+    # "a note may link to …" was said of an intro too.
+    write(
+        content,
+        themes=THEMES.replace(
+            "intro: Making models *cheaper*.", "intro: Making [models](javascript:x) cheap."
+        ),
+    )
+    assert [p for p in curate(content)[1] if "'intro'" in p] == [
+        f"{T}:5: warning: 'intro': link 'javascript:x' is dropped: only an https://, http://, "
+        "mailto: or relative address is linked"
+    ]
 
 
 def test_headings_images_and_empty_links_in_notes_are_warnings_at_their_lines(

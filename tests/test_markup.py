@@ -111,15 +111,15 @@ def test_an_unsafe_link_shows_its_text_plain_as_one_without_an_address_does() ->
     assert render_note("Run [x](javascript:1) now") == render_note("Run [x]() now")
     assert render_note("Run [x](javascript:1) now") == "<p>Run x now</p>"
     assert note_problems("[x](javascript:1)") == (
-        "link 'javascript:1' is dropped: a note may link to https://, http://, mailto: or a "
-        "relative address",
+        "link 'javascript:1' is dropped: only an https://, http://, mailto: or "
+        "relative address is linked",
     )
     # An image inside it keeps its own link, as inside a link with no address.
     assert render_note("[![img](x.png)](javascript:x)") == render_note("[![img](x.png)]()")
     assert render_note("[![img](x.png)](javascript:x)") == '<p><a href="x.png">img</a></p>'
     assert note_problems("[![img](x.png)](javascript:x)")[1:] == (
-        "link 'javascript:x' is dropped: a note may link to https://, http://, mailto: or a "
-        "relative address",
+        "link 'javascript:x' is dropped: only an https://, http://, mailto: or "
+        "relative address is linked",
     )
 
 
@@ -498,8 +498,8 @@ def test_each_link_a_note_changes_is_told_at_its_line_up_to_five_of_a_kind() -> 
     told = located_note_problems(many)
     assert [line for line, _ in told] == [0, 1, 2, 3, 4]
     assert told[-1][1] == (
-        "link 'javascript:4' (and 3 more) is dropped: a note may link to https://, http://, "
-        "mailto: or a relative address"
+        "link 'javascript:4' (and 3 more) is dropped: only an https://, http://, "
+        "mailto: or relative address is linked"
     )
     left_out = (
         "a link with neither text nor address is left out: give it both, as [text](https://…)"

@@ -800,12 +800,13 @@ def _told(text: str, pages: int) -> list[tuple[str, int, str]]:
     problems += _each_link(
         "dropped",
         [repr(link) for link in note.dropped],
-        "link {} is dropped: a note may link to https://, http://, mailto: or a relative address",
+        # In words that fit an intro too: the intros of themes are checked with these.
+        "link {} is dropped: only an https://, http://, mailto: or relative address is linked",
     )
     problems += _each_link(
         "dropped_images",
         [repr(image) for image in note.dropped_images],
-        "image {} is dropped: a note may link to https://, http://, mailto: or a relative address",
+        "image {} is dropped: only an https://, http://, mailto: or relative address is linked",
     )
     if pages > 1:
         problems += _each_link(
