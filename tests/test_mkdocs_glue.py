@@ -362,7 +362,7 @@ DOTS = "has a host with a dot at an end or two dots together"
             (
                 "site_url",
                 f"https://a.org:{port}/",
-                f"has the port '{port}': a port is a number from 1 to 65535: {SITE_EXAMPLE}",
+                f"has the port '{port}', not a number from 1 to 65535: {SITE_EXAMPLE}",
             )
             for port in ("99999", "x")
         ),

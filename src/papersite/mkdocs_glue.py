@@ -266,7 +266,7 @@ def _unfit_host(address: str) -> str | None:
         port = 0
     if port == 0:
         written = parts.netloc.rpartition(":")[2]
-        return f"has the port {written!r}: a port is a number from 1 to 65535"
+        return f"has the port {written!r}, not a number from 1 to 65535"
     return None
 
 
