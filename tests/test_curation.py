@@ -3226,6 +3226,33 @@ def test_a_curation_folder_needs_themes_yaml(content: Path) -> None:
     assert curate(content)[1][0] == f"{T}: missing: a curation folder needs themes.yaml"
 
 
+@pytest.mark.parametrize(
+    ("name", "target", "reason"),
+    [
+        ("papers.yaml", "papers-moved.yaml", "No such file or directory (a broken link?)"),
+        ("themes.yaml", "themes-moved.yaml", "No such file or directory (a broken link?)"),
+        ("papers.yaml", "papers.yaml", "Too many levels of symbolic links (a link that loops)"),
+        ("themes.yaml", "themes.yaml", "Too many levels of symbolic links (a link that loops)"),
+    ],
+)
+def test_a_curation_file_behind_a_link_that_leads_nowhere_cannot_be_read(
+    content: Path, name: str, target: str, reason: str
+) -> None:
+    # papers.yaml was read as left out: `check --strict` passed, every decision dropped; a
+    # themes.yaml was said to be missing, and a looping one too.
+    (content / "curation" / name).unlink()
+    (content / "curation" / name).symlink_to(target)
+    assert errors(content) == [f"content/curation/{name}: cannot read file: {reason}"]
+
+
+def test_a_curation_folder_behind_a_broken_link_cannot_be_read(content: Path) -> None:
+    (content / "curation").rename("curation-moved")
+    (content / "curation").symlink_to("nowhere")
+    assert errors(content) == [
+        "content/curation: cannot read folder: No such file or directory (a broken link?)"
+    ]
+
+
 def test_an_empty_themes_yaml_is_not_told_to_delete_it(content: Path) -> None:
     # It was, and deleted it is the error above.
     (content / "curation" / "themes.yaml").write_text("# to do\n", encoding="utf-8")

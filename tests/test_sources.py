@@ -874,6 +874,26 @@ def test_a_dump_replaced_by_a_broken_link_is_one_that_cannot_be_read(
 
 
 @pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("moved.yaml", "No such file or directory (a broken link?)"),
+        ("sources.yaml", "Too many levels of symbolic links (a link that loops)"),
+    ],
+)
+def test_a_sources_yaml_behind_a_link_that_leads_nowhere_cannot_be_read(
+    make_content: MakeContent, target: str, reason: str
+) -> None:
+    # It was read as no sources.yaml: every label and capture date dropped, unsaid.
+    content = make_content("spaced_small.txt")
+    (content / "sources" / "sources.yaml").symlink_to(target)
+    problems = Problems()
+    discover_sources(content, problems)
+    assert [str(p) for p in problems] == [
+        f"{content}/sources/sources.yaml: cannot read file: {reason}"
+    ]
+
+
+@pytest.mark.parametrize(
     ("kind", "message"),
     [
         ("folder", "is a folder, not a file: dumps go directly in {folder}"),

@@ -30,7 +30,14 @@ from papersite.catalogue import (
     slugify,
 )
 from papersite.characters import shows_nothing, unseen_names, unshown_in
-from papersite.errors import PapersiteError, Problem, Problems, display_path
+from papersite.errors import (
+    PapersiteError,
+    Problem,
+    Problems,
+    absent,
+    cannot_read,
+    display_path,
+)
 from papersite.markup import (
     located_note_problems,
     note_problems,
@@ -865,7 +872,12 @@ def _as_regex(
 def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> CurationFiles | None:
     """Read and check themes.yaml and papers.yaml; None when the content has no curation folder."""
     folder = content / CURATION_DIR
-    if not folder.exists():
+    if absent(folder):
+        return None
+    try:
+        folder.stat()
+    except OSError as error:  # a broken link: its files are not "missing", the link is broken
+        problems.error(display_path(folder), None, cannot_read(folder, error, "folder"))
         return None
     themes_path = folder / THEMES_FILE
     papers_path = folder / PAPERS_FILE
@@ -1088,7 +1100,7 @@ class _ThemesRead:
 
 def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
     """The themes and their rules; an entry with a mistake costs only what the mistake is in."""
-    if not path.exists():
+    if absent(path):
         problems.error(display_path(path), None, "missing: a curation folder needs themes.yaml")
         return _ThemesRead()
     # Not optional: missing, it is an error (above), so an empty one is not told to delete it.
@@ -1786,8 +1798,9 @@ def _read_decisions(
     path: Path, catalogue: Catalogue, themes: _ThemesRead, problems: Problems
 ) -> _DecisionsRead:
     """The decisions of papers.yaml, checked, with what its entries tell of themes.yaml."""
-    # papers.yaml is optional: a curation of rules alone is a valid start.
-    if not path.exists():
+    # papers.yaml is optional: a curation of rules alone is a valid start; a broken link to it is
+    # not left out but unreadable, which load_yaml_file says (every decision would be dropped).
+    if absent(path):
         return _DecisionsRead()
     said = _PapersMistakes(catalogue, themes)
     loaded = _load(

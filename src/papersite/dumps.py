@@ -26,7 +26,7 @@ from itertools import chain, dropwhile, islice
 from typing import TypeVar
 
 from papersite.characters import HIDDEN, hidden_effect, shows_nothing, unseen_names
-from papersite.errors import PapersiteError, Problem, Severity, display_path
+from papersite.errors import PapersiteError, Problem, Severity, cannot_read, display_path
 from papersite.sources import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -87,9 +87,7 @@ def read_dump(source: SourceFile) -> Dump:
         # be trusted.
         return Dump(source, dump.display, problems=list(error.problems), unread=True)
     except OSError as exc:
-        # A link is followed: what it links to is what is missing.
-        link = " (a broken link?)" if source.path.is_symlink() else ""
-        problem = Problem(dump.display, None, f"cannot read file: {exc.strerror}{link}")
+        problem = Problem(dump.display, None, cannot_read(source.path, exc))
         return Dump(source, dump.display, problems=[problem], unread=True)
     if not dump.read and not dump.problems:
         dump.problems.append(

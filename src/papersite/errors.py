@@ -16,6 +16,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar
 
 from papersite.characters import INVISIBLE
@@ -203,6 +204,28 @@ def display_path(path: str | os.PathLike[str]) -> str:
     # Outside, the relative path climbs out ('../x'); a folder named '..notes' inside is no climb.
     outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)
     return text if outside else relative
+
+
+def absent(path: Path) -> bool:
+    """Whether nothing at all is at ``path``, not even a link.
+
+    ``Path.exists()`` is false for a link whose target is missing or that loops too: such a link
+    stands for a file meant to be read, so an optional file (papers.yaml, sources.yaml) behind one
+    is an error to report (:func:`cannot_read`), not a file left out to pass over silently.
+    """
+    return not path.exists() and not path.is_symlink()
+
+
+def cannot_read(path: Path, error: OSError, what: str = "file") -> str:
+    """The message for a file that cannot be opened: the system's reason, and a link's part in it.
+
+    A link is followed, so "No such file or directory" means its target, which the user may not
+    know the link has.
+    """
+    if error.errno == errno.ELOOP:
+        return f"cannot read {what}: {error.strerror} (a link that loops)"
+    link = " (a broken link?)" if path.is_symlink() else ""
+    return f"cannot read {what}: {error.strerror}{link}"
 
 
 # Failures of a write that the machine causes whatever the file: a full disk or quota, a file

@@ -26,7 +26,14 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from papersite.characters import CONTROL
-from papersite.errors import PapersiteError, Problem, Problems, Severity, display_path
+from papersite.errors import (
+    PapersiteError,
+    Problem,
+    Problems,
+    Severity,
+    absent,
+    display_path,
+)
 from papersite.markup import clean_text
 from papersite.wording import as_yaml, closest, counted, suggest
 from papersite.yamlfile import (
@@ -277,9 +284,10 @@ def discover_sources(
     yaml_path = folder / SOURCES_FILE
     described: dict[str, tuple[SourceFile, int]] | None
     duplicates: list[DuplicateKey] = []
-    if not yaml_path.exists():
+    # A broken link is not "no sources.yaml": reading it says it cannot be read.
+    if absent(yaml_path):
         described, unlisted = {}, Listing.NO_SOURCES_YAML
-    elif outside_content(yaml_path, content):
+    elif yaml_path.exists() and outside_content(yaml_path, content):
         problems.error(display_path(yaml_path), None, OUTSIDE_CONTENT)
         described, unlisted = {}, Listing.UNREAD
     else:

@@ -23,7 +23,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from papersite.characters import CONTROL
-from papersite.errors import PapersiteError, Problem, Problems, Severity
+from papersite.errors import PapersiteError, Problem, Problems, Severity, cannot_read
 from papersite.markup import opens_list
 from papersite.wording import describe
 
@@ -233,7 +233,7 @@ def load_yaml_file(
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise PapersiteError(name, None, f"cannot read file: {exc.strerror}") from None
+        raise PapersiteError(name, None, cannot_read(path, exc)) from None
     if len(raw) > MAX_BYTES:
         message = f"file is over {MAX_BYTES:,} bytes, the limit for YAML"
         raise PapersiteError(name, None, message + too_big)
