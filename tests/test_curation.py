@@ -3253,6 +3253,21 @@ def test_a_curation_folder_behind_a_broken_link_cannot_be_read(content: Path) ->
     ]
 
 
+@pytest.mark.parametrize("empty_folder", [False, True])
+def test_with_no_paper_read_the_unknown_ids_are_one_error(
+    content: Path, empty_folder: bool
+) -> None:
+    # Each entry of papers.yaml was an unknown id with no similar one (477 for the shipped file),
+    # and each theme was told it has no papers; the sources folder's problem says why.
+    shutil.rmtree(content / "sources")
+    if empty_folder:
+        (content / "sources").mkdir()
+    assert curate(content)[1] == [
+        f"{P}:3: unknown paper id 'teaching-transformers-to-add' and 2 more: no paper was read "
+        "from the sources (see there why); check again once one is"
+    ]
+
+
 def test_an_empty_themes_yaml_is_not_told_to_delete_it(content: Path) -> None:
     # It was, and deleted it is the error above.
     (content / "curation" / "themes.yaml").write_text("# to do\n", encoding="utf-8")

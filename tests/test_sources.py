@@ -873,6 +873,16 @@ def test_a_dump_replaced_by_a_broken_link_is_one_that_cannot_be_read(
     ]
 
 
+def test_a_sources_folder_without_dumps_is_a_warning(make_content: MakeContent) -> None:
+    # Its only sign was every papers.yaml entry an unknown id, and every theme without papers.
+    content = make_content(sources_yaml="sources: {}\n")
+    problems = Problems()
+    assert discover_sources(content, problems) == []
+    assert [str(p) for p in problems] == [
+        f"{content}/sources: warning: no dumps in this folder: put the dumps (.txt) there"
+    ]
+
+
 @pytest.mark.parametrize(
     ("target", "reason"),
     [
@@ -960,6 +970,8 @@ def test_a_sources_folder_or_yaml_linking_outside_is_not_read(tmp_path: Path, li
     target = outside if linked == "sources" else outside / "sources.yaml"
     if linked == "sources":
         (content / "sources").rmdir()
+    else:  # a folder without dumps is a warning of its own
+        (content / "sources" / "dump.txt").write_text("Title\n\nAbstract.\n", encoding="utf-8")
     (content / linked).symlink_to(target)
     problems = Problems()
     discover_sources(content, problems)

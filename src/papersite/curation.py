@@ -615,9 +615,10 @@ def _curate(
         return uncurated(catalogue), None
     curation = sort_papers(files, catalogue, found)
     # Without papers.yaml's decisions a theme may well be empty: that is no news. Nor is it for a
-    # theme without rules, or one papers.yaml names by another id, which its errors say.
+    # theme without rules, or one papers.yaml names by another id, which its errors say; nor
+    # when no paper was read at all, which the sources folder's problem says once.
     explained = files.without_rules | files.misnamed
-    for theme in curation.themes if files.papers_read else ():
+    for theme in curation.themes if files.papers_read and catalogue.papers else ():
         if theme.id not in explained and not curation.in_theme(theme.id):
             found.warning(
                 files.themes_path,

@@ -317,6 +317,11 @@ def discover_sources(
         found.append(
             entry[0] if entry else SourceFile(path, path.name, path.name, listing=unlisted)
         )
+    if not found and not ignored:
+        # Else the only sign was every papers.yaml entry an unknown id, and every theme empty.
+        problems.warning(
+            display_path(folder), None, "no dumps in this folder: put the dumps (.txt) there"
+        )
     unlisted_names = [source.name for source in found if source.listing is Listing.UNLISTED]
     meant: set[str] = set()
     # Said after the keys written twice, as yamlfile would, but found first: the dump a key
