@@ -335,6 +335,53 @@ def test_export_to_a_path_it_cannot_write_is_one_line(
     assert capsys.readouterr().err == f"{output}: cannot write: {reason}\n"
 
 
+@pytest.mark.parametrize(
+    ("output", "options", "refusal"),
+    [
+        (
+            "content/sources/dense_small.txt",
+            [],
+            "inside the content folder: choose a file outside it",
+        ),
+        (
+            "content/curation.json",
+            ["--schema"],
+            "inside the content folder: choose a file outside it",
+        ),
+        ("linked/dense_small.txt", [], "inside the content folder: choose a file outside it"),
+        ("mkdocs.yml", ["--themes"], "over the MkDocs configuration: choose another file"),
+    ],
+)
+def test_export_refuses_to_write_over_the_project_s_inputs(
+    output: str,
+    options: list[str],
+    refusal: str,
+    make_content: MakeContent,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Written over silently, exit 0: a dump, papers.yaml or mkdocs.yml lost to an export.
+    make_content("dense_small.txt")
+    monkeypatch.chdir(tmp_path)
+    Path("mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    Path("linked").symlink_to("content/sources")
+    before = {path: path.read_bytes() for path in Path().rglob("*") if path.is_file()}
+    assert main(["export", *options, "-o", output]) == 1
+    assert capsys.readouterr().err == f"{output}: refusing to write the export {refusal}\n"
+    assert {path: path.read_bytes() for path in Path().rglob("*") if path.is_file()} == before
+
+
+def test_export_to_an_empty_path_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    # It was ".: cannot write: Is a directory", naming a path no one typed.
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "--schema", "-o", ""])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "papersite export: error: argument -o/--output: the path is empty\n"
+    )
+
+
 def test_export_refuses_bad_input_with_one_line_per_problem_and_no_traceback(
     make_content: MakeContent,
 ) -> None:

@@ -25,6 +25,7 @@ from papersite.errors import (
 from papersite.exports import (
     FORMATS,
     SERIALISERS,
+    check_export_target,
     export_objects,
     schema_json,
     themes_json,
@@ -220,7 +221,7 @@ def _parser() -> argparse.ArgumentParser:
         " themes.json, JSON only)",
     )
     export.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="file to write (default: stdout)"
+        "-o", "--output", type=_file, metavar="FILE", help="file to write (default: stdout)"
     )
     export.add_argument(
         "--rules-only",
@@ -360,6 +361,13 @@ def _positive(text: str) -> int:
     return number
 
 
+def _file(text: str) -> Path:
+    """A file an option names: not empty, which Path reads as '.', a folder no one typed."""
+    if not text:
+        raise argparse.ArgumentTypeError("the path is empty")
+    return Path(text)
+
+
 def _content_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--content",
@@ -416,6 +424,11 @@ def _run_review(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    if args.output is not None:
+        # Imported here for the reason _config_file gives; export reads no --config of its own.
+        from papersite.mkdocs_glue import CONFIG_FILE
+
+        check_export_target(args.output, args.content, CONFIG_FILE)
     if args.schema:
         # The same for any content, rules-only or not: nothing to read.
         text = themes_schema_json() if args.themes else schema_json()

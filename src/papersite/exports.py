@@ -8,6 +8,7 @@ are left out, as on the site.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
 import io
@@ -19,7 +20,7 @@ from typing import Any
 
 from papersite.catalogue import PAPER_ID_MAX_LENGTH
 from papersite.curation import CuratedPaper, Curation, Section, arxiv_id_of
-from papersite.errors import cannot_write
+from papersite.errors import PapersiteError, cannot_write, display_path
 from papersite.urls import ID_PATTERN, bibtex_url, feed_url, paper_url, theme_url
 
 FORMATS = ("json", "csv")
@@ -438,6 +439,32 @@ def _csv_item(part: object) -> str:
 
 
 SERIALISERS: dict[str, Callable[[list[dict[str, Any]]], str]] = {"json": to_json, "csv": to_csv}
+
+
+def check_export_target(path: Path, content: Path, config_file: Path) -> None:
+    """Refuse to write an export over the project's inputs: into the content folder, or mkdocs.yml.
+
+    An export replaces its file whole: ``-o content/curation/papers.yaml`` or ``-o mkdocs.yml``
+    destroyed what the site is made from, unsaid (exit 0). Compared as written and with symbolic
+    links followed, as ``generate --out`` is (build.docs_folder_refusal); said before the content
+    is read, so the refusal comes alone.
+    """
+    target, folder, config = _spellings(path), _spellings(content), _spellings(config_file)
+    if any(t.is_relative_to(f) for t in target for f in folder):
+        message = "refusing to write the export inside the content folder: choose a file outside it"
+    elif target & config:
+        message = "refusing to write the export over the MkDocs configuration: choose another file"
+    else:
+        return
+    raise PapersiteError(display_path(path), None, message)
+
+
+def _spellings(path: Path) -> set[Path]:
+    """``path`` made absolute, and where its symbolic links lead, if they lead anywhere."""
+    spellings = {path.absolute()}
+    with contextlib.suppress(OSError, RuntimeError):  # a loop; RuntimeError before Python 3.13
+        spellings.add(path.resolve())
+    return spellings
 
 
 def write_export(text: str, path: Path) -> None:
