@@ -519,6 +519,21 @@ def test_a_malformed_address_is_one_line_before_any_page_is_generated(
     assert not docs.exists()
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"), [("nowhere", "no such folder"), ("a-file", "not a folder")]
+)
+def test_a_content_folder_that_is_none_is_one_line_at_start(
+    content: str, reason: str, curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It served a page of the error until stopped, where every other command exits 1.
+    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
+    Path("a-file").write_text("x\n", encoding="utf-8")
+    assert main(["serve", "--content", content, "--dev-addr", _free_address()]) == 1
+    assert capsys.readouterr().err == (
+        f"{content}: {reason}: --content names the content folder (default: ./content)\n"
+    )
+
+
 def test_a_malformed_address_in_mkdocs_yml_is_mkdocs_yml_s_error(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -728,6 +728,12 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     global _serving, _watching
     if dev_addr:
         _check_dev_addr(dev_addr)
+    # Else it served a page of the error until stopped, where every other command exits 1: a
+    # folder that comes later would be a mistyped --content put right, to start again with.
+    if not content.is_dir():
+        reason = "not a folder" if content.exists() else "no such folder"
+        message = f"{reason}: --content names the content folder (default: ./content)"
+        raise PapersiteError(display_path(content), None, message)
     written = read_mkdocs_yaml(config_file)
     docs = config_file.parent / str(written.get("docs_dir", "docs"))
     # --dev-addr wins over mkdocs.yml's, edited or not.
