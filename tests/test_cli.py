@@ -166,6 +166,26 @@ def test_check_strict_fails_on_warnings(
     assert main(["check", "--strict", "--content", str(content)]) == 1
 
 
+def test_a_misspelt_command_is_told_the_command_meant(capsys: pytest.CaptureFixture[str]) -> None:
+    # argparse listed the commands, where papersite says "did you mean" of any other name.
+    with pytest.raises(SystemExit) as exited:
+        main(["chek"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "papersite: error: argument COMMAND: invalid choice: 'chek' (did you mean 'check'?)\n"
+    )
+
+
+def test_triage_refuses_a_theme_given_twice(capsys: pytest.CaptureFixture[str]) -> None:
+    # The last was used, the first dropped unsaid.
+    with pytest.raises(SystemExit) as exited:
+        main(["triage", "--theme", "efficiency", "--theme", "sequence-models"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "papersite triage: error: argument --theme: given twice; give it once\n"
+    )
+
+
 def test_export_json_to_a_file(make_content: MakeContent, tmp_path: Path) -> None:
     out = tmp_path / "papers.json"
     assert main(["export", "--content", str(make_content("dense_small.txt")), "-o", str(out)]) == 0

@@ -33,6 +33,7 @@ from papersite.exports import (
     write_export,
 )
 from papersite.triage import SNIPPET_PAPERS, format_triage, room_in, triage_content
+from papersite.wording import closest, did_you_mean
 
 # How messages name standard output, which has no path of its own (Python's name for it).
 STDOUT = "<stdout>"
@@ -45,7 +46,8 @@ class _StdoutClosed(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
-    Exit statuses: 0 done, 1 bad input or an environment that refused (one line per problem), and
+    Exit statuses: 0 done, 1 bad input or an environment that refused (one line per problem), 2 a
+    command line that cannot be used (argparse's usage and one line), and
     128 plus the signal's number when stopped, as a shell reports a process the signal killed:
     130 on Ctrl-C (SIGINT), 143 on SIGTERM, 141 when the reader of stdout went away (SIGPIPE).
     """
@@ -55,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # argparse's "the following arguments are required: COMMAND" named none of them.
         parser.print_help(sys.stderr)
         return 2
+    _refuse_unknown_command(parser, given[0])
     args, unknown = parser.parse_known_args(given)
     if unknown:
         # Said with the command's usage: the top-level one lists none of its options.
@@ -80,6 +83,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _StdoutClosed:
         # Quietly, as a tool that SIGPIPE killed: the reader wanted no more, nothing went wrong.
         return 128 + signal.SIGPIPE
+
+
+def _refuse_unknown_command(parser: argparse.ArgumentParser, word: str) -> None:
+    """Refuse a misspelt command with "did you mean", as papersite says of any other name.
+
+    argparse (Python 3.11) lists the commands; one far from all of them is left to it.
+    """
+    if word.startswith("-"):
+        return
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    names = list(commands.choices)
+    meant = closest(word, names)
+    if word not in names and meant is not None:
+        parser.error(f"argument COMMAND: invalid choice: '{word}' {did_you_mean(word, meant)}")
 
 
 def _refuse_meaningless_export(args: argparse.Namespace) -> None:
@@ -243,6 +260,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     triage_command.add_argument(
         "--theme",
+        action=_Once,
         metavar="ID",
         help="only the papers the theme's rules score or whose place in it is in question",
     )
@@ -322,6 +340,21 @@ class _Commands:
         command = self._commands.add_parser(name, help=help, description=_sentence(help))
         command.set_defaults(parser=command)
         return command
+
+
+class _Once(argparse.Action):
+    """An option given at most once: argparse keeps the last of several, the others unsaid."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[object] | None,
+        option_string: str | None = None,
+    ) -> None:
+        if getattr(namespace, self.dest) is not None:
+            parser.error(f"argument {'/'.join(self.option_strings)}: given twice; give it once")
+        setattr(namespace, self.dest, values)
 
 
 def _sentence(help: str) -> str:
