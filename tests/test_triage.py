@@ -67,14 +67,19 @@ def test_triage_lists_every_undecided_paper_counts_disagreements_then_a_snippet(
         "\n"
         "Paste under 'papers:' in content/curation/papers.yaml, then check each line:\n"
         "\n"
+        "  # A Survey of Cooking Robots\n"
         "  a-survey-of-cooking-robots:\n"
         "    themes: []  # no rule matched\n"
+        "  # Kernels That Speed Up Training\n"
         "  kernels-that-speed-up-training:\n"
         "    themes: []  # suggested: efficiency 1.5 of 3, {efficiency: quantization}\n"
+        "  # Four-Bit Quantization of Large Language Models\n"
         "  four-bit-quantization-of-large-language-models:\n"
         "    themes: {efficiency: quantization}  # efficiency 4 of 3\n"
+        "  # Selective State Space Models for Long Context\n"
         "  selective-state-space-models-for-long-context:\n"
         "    themes: {sequence-models: state-space}  # sequence-models 3 of 2\n"
+        "  # Speculative Decoding with Small Drafts\n"
         "  speculative-decoding-with-small-drafts:\n"
         "    themes: {efficiency: fast-decoding}  # efficiency 6.5 of 3\n"
     )
@@ -265,12 +270,27 @@ def test_the_snippet_quotes_ids_yaml_would_not_read_back_as_text(curated_content
     papers.write_text("papers:\n", encoding="utf-8")
     text = report(curated_content)
     snippet = text.split("then check each line:\n\n", 1)[1]
-    assert [line for line in snippet.splitlines() if not line.startswith("    ")] == [
+    assert [line for line in snippet.splitlines() if not line.startswith(("    ", "  #"))] == [
         "  '2024':",
         "  'null':",
         "  on-models:",
         "  'yes':",
     ]
+    papers.write_text("papers:\n" + snippet, encoding="utf-8")
+    assert report(curated_content).startswith("0 papers not yet decided")
+
+
+def test_the_snippet_titles_each_entry_as_papers_yaml_does(curated_content: Path) -> None:
+    # Entries came as ids alone, where papers.yaml has each under its title; the title is shown
+    # as messages quote it, what does not show as itself escaped (the catalogue already keeps a
+    # title to one line, without controls).
+    (curated_content / "sources" / "dump.txt").write_text(
+        "On Models\ufe0f\nA paper on models.\n", encoding="utf-8"
+    )
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text("papers:\n", encoding="utf-8")
+    snippet = report(curated_content).split("then check each line:\n\n", 1)[1]
+    assert snippet.splitlines()[:2] == ["  # On Models\\ufe0f", "  on-models:"]
     papers.write_text("papers:\n" + snippet, encoding="utf-8")
     assert report(curated_content).startswith("0 papers not yet decided")
 
@@ -338,8 +358,10 @@ def test_the_snippet_holds_the_first_papers_and_says_how_to_get_the_rest(
         "\nThe snippet below holds the first 2 of the 5 papers waiting (--snippet N sets how "
         "many, 2 now): paste and check them, then run papersite triage again for the next\n"
         "\nPaste under 'papers:' in content/curation/papers.yaml, then check each line:\n\n"
+        "  # A Survey of Cooking Robots\n"
         "  a-survey-of-cooking-robots:\n"
         "    themes: []  # no rule matched\n"
+        "  # Kernels That Speed Up Training\n"
         "  kernels-that-speed-up-training:\n"
         "    themes: []  # suggested: efficiency 1.5 of 3, {efficiency: quantization}\n"
     ) in text
@@ -358,7 +380,11 @@ def test_the_snippet_never_takes_papers_yaml_past_the_limit_of_a_yaml_file(
     papers = curated_content / "curation" / "papers.yaml"
     _unhide_the_survey(papers)
     # Room for about one entry and a half, whatever --snippet asks.
-    entry = "  a-survey-of-cooking-robots:\n    themes: []  # no rule matched\n"
+    entry = (
+        "  # A Survey of Cooking Robots\n"
+        "  a-survey-of-cooking-robots:\n"
+        "    themes: []  # no rule matched\n"
+    )
     written = papers.read_text(encoding="utf-8")
     padding = MAX_BYTES - len(written.encode()) - len(entry) * 3 // 2
     papers.write_text(written + "#" * (padding - 1) + "\n", encoding="utf-8")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import CURATION_DIR, CurationFiles, Loaded, Placement, sort_papers
-from papersite.errors import PapersiteError, display_path
+from papersite.errors import PapersiteError, display_path, printable
 from papersite.rules import ThemeScore
 from papersite.wording import counted, suggest
 from papersite.yamlfile import MAX_BYTES, MAX_NODES, load_yaml_file, plain_key
@@ -284,11 +284,16 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
     A paper the rules placed is pinned where they put it. One in no theme stays there,
     ``themes: []``, so that pasting the snippet moves no paper the site shows: the themes scoring
     half their threshold or more are suggested in the comment, with the pin to write if the
-    curator agrees. A paper with an entry already is named with its line.
+    curator agrees. A paper with an entry already is named with its line; a new entry is under
+    its title in a comment, as papers.yaml's entries are: an id alone says little of the paper.
     """
     lines: list[str] = []
     for item in items:
         where = f"  # line {item.line}" if item.line is not None else ""
+        # printable: a newline in a title would end the comment, and its rest be read as YAML.
+        # Not above lines to add to an entry: the entry has its own.
+        if item.line is None:
+            lines.append(f"  # {printable(item.paper.title)}")
         lines.append(f"  {plain_key(item.paper.id)}:{where}")
         if item.placements:
             pins = _pins((p.theme, p.section) for p in item.placements)
