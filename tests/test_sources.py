@@ -511,7 +511,8 @@ def test_a_listed_dump_without_a_capture_date_is_told_to_give_its_entry_one(
         ("spaced_small", " (did you mean 'spaced_small.txt'?)"),
         ("Spaced_Small.TXT", " (did you mean 'spaced_small.txt'?)"),
         ("spaced_smal.txt", " (did you mean 'spaced_small.txt'?)"),
-        ("gone.txt", ""),
+        # Renamed: an error for the old name, and a warning to list the new one, said apart.
+        ("gone.txt", " (renamed to 'spaced_small.txt'?)"),
     ],
 )
 def test_a_sources_yaml_key_missing_its_file_names_the_dump_it_likely_meant(
@@ -530,6 +531,22 @@ def test_a_sources_yaml_key_missing_its_file_names_the_dump_it_likely_meant(
     unlisted = [] if hint else [f"{folder}/spaced_small.txt: {UNLISTED}"]
     assert [str(p) for p in problems] == [missing, *unlisted]
     assert read_dump(found["spaced_small.txt"]).problems == []
+
+
+def test_a_dump_gone_from_the_list_is_no_rename_when_two_came(make_content: MakeContent) -> None:
+    content = make_content(
+        "spaced_small.txt",
+        "dense_small.txt",
+        sources_yaml="sources:\n  gone.txt:\n    captured: 2025-11-20\n",
+    )
+    problems = Problems()
+    discover_sources(content, problems)
+    folder = content / "sources"
+    assert [str(p) for p in problems] == [
+        f"{folder}/sources.yaml:2: lists 'gone.txt', but {folder} has no such file",
+        f"{folder}/dense_small.txt: {UNLISTED}",
+        f"{folder}/spaced_small.txt: {UNLISTED}",
+    ]
 
 
 @pytest.mark.parametrize(

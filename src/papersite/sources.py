@@ -327,6 +327,10 @@ def discover_sources(
     # Said after the keys written twice, as yamlfile would, but found first: the dump a key
     # missing its '.txt' names is not also offered for a copied entry.
     missing: list[tuple[int, str]] = []
+    # One dump gone from the list and one unlisted come: most likely one renamed, however unlike
+    # the names (a separate warning said to list the new one, as if unrelated).
+    gone = [name for name in described if name not in ignored]
+    renamed = unlisted_names[0] if len(gone) == 1 and len(unlisted_names) == 1 else None
     for name, (_, line) in described.items():
         if name in ignored:
             message = f"lists '{name}', which is not a dump: only .txt files are read"
@@ -335,6 +339,8 @@ def discover_sources(
             # error be the only message about it rather than a warning to list what is listed.
             close = _closest_name(name, unlisted_names)
             hint = f" (did you mean '{close}'?)" if close else ""
+            if close is None and renamed is not None:
+                close, hint = renamed, f" (renamed to '{renamed}'?)"
             if close:
                 meant.add(close)
             message = f"lists '{name}', but {display_path(folder)} has no such file{hint}"
