@@ -26,7 +26,7 @@ from benchmarks.bench_serve import fetch, free_port
 
 from papersite import build, serve
 from papersite.cli import main
-from papersite.errors import PapersiteError
+from papersite.errors import PapersiteError, display_path
 from papersite.mkdocs_glue import (
     THEME_OVERRIDES,
     load_mkdocs_config,
@@ -803,21 +803,26 @@ def preview_running(
         server.wait(timeout=30)
 
 
+def _add_a_theme(content: Path) -> None:
+    """Add a theme titled Robotics Lab, first in the content's themes.yaml."""
+    themes = content / "curation" / "themes.yaml"
+    themes.write_text(
+        themes.read_text().replace(
+            "themes:\n",
+            "themes:\n  - id: robotics\n    title: Robotics Lab\n    sections:\n"
+            "      - {id: all, title: All}\n",
+            1,
+        )
+    )
+
+
 @pytest.mark.slow
 def test_the_running_preview_shows_a_new_theme_in_every_page_s_navigation(
     curated_content: Path, tmp_path: Path
 ) -> None:
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     with preview_running(curated_content, tmp_path / "mkdocs.yml") as (_, base):
-        themes = curated_content / "curation" / "themes.yaml"
-        themes.write_text(
-            themes.read_text().replace(
-                "themes:\n",
-                "themes:\n  - id: robotics\n    title: Robotics Lab\n    sections:\n"
-                "      - {id: all, title: All}\n",
-                1,
-            )
-        )
+        _add_a_theme(curated_content)
         # The About page's Markdown is the same: only the navigation changed on it.
         assert _served(base + "about/", "Robotics Lab")
         assert _served(base + "papers/teaching-transformers-to-add/", "Robotics Lab")
@@ -836,6 +841,58 @@ def test_a_preview_started_with_errors_serves_the_site_once_they_are_fixed(
         papers.write_text(good)
         assert _served(base + "about/", "Sequence Models")
         assert _served(base + "papers/teaching-transformers-to-add/", "Teaching Transformers")
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_a_docs_folder_removed_while_serving_is_written_again_and_watched_afresh(
+    broken: bool, preview: Preview, capsys: pytest.CaptureFixture[str]
+) -> None:
+    preview.start()
+    watched: list[int] = []
+    preview.rewatch = lambda: watched.append(len(_files(preview.docs)))
+    if broken:
+        papers = preview.content / "curation" / "papers.yaml"
+        papers.write_text("papers: [\n")
+        preview.refresh()
+    capsys.readouterr()
+    shutil.rmtree(preview.docs)  # make clean
+    preview.refresh()
+    # Watched before the pages are written, so that MkDocs' watcher sees them all.
+    assert watched == [0]
+    said = capsys.readouterr().err.splitlines()
+    docs = display_path(preview.docs)
+    if broken:
+        assert said[-1] == (
+            f"papersite: {docs} was removed: the preview shows the site once the errors are fixed"
+        )
+        assert (preview.docs / "index.md").read_bytes() == (
+            TEMPLATES / "preview-waiting.md"
+        ).read_bytes()
+        assert _problems_shown(preview)["problems"]
+    else:
+        assert re.fullmatch(
+            rf"papersite: {docs} was removed, pages written again in .* s", said[-1]
+        )
+        assert (preview.docs / "about.md").is_file()
+        assert _problems_shown(preview)["problems"] == []
+    preview.refresh()  # nothing more to do
+    assert watched == [0]
+
+
+@pytest.mark.slow
+def test_the_running_preview_serves_on_once_its_docs_folder_is_removed(
+    curated_content: Path, tmp_path: Path
+) -> None:
+    # make clean or git clean while serving: MkDocs' watcher of the folder stopped for good, and
+    # the preview stayed stale, edits and all.
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    docs = tmp_path / str(read_mkdocs_yaml(tmp_path / "mkdocs.yml")["docs_dir"])
+    with preview_running(curated_content, tmp_path / "mkdocs.yml") as (_, base):
+        shutil.rmtree(docs)
+        time.sleep(2)  # MkDocs' watcher looks every 0.5 s: it finds the folder gone
+        _add_a_theme(curated_content)
+        assert _served(base + "about/", "Robotics Lab", timeout=30)
+        assert (docs / "about.md").is_file()
 
 
 def test_a_file_gone_right_after_it_was_seen_is_no_error(

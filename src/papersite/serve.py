@@ -174,6 +174,11 @@ class Preview:
     # What the last refreshes have to say once MkDocs' rebuild they start is done: each line as
     # said if it succeeds, and as said if it fails (see refresh).
     untold: list[tuple[str, str]] = field(default_factory=list)
+    # The docs folder as the last generation left it (see _folder_id), to tell it removed or
+    # replaced since (make clean, git clean): see refresh.
+    docs_id: tuple[int, int] | None = None
+    # Has MkDocs' watcher watch the docs folder afresh (see on_serve); None before it serves.
+    rewatch: Callable[[], None] | None = None
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -249,13 +254,17 @@ class Preview:
             write_assets(writer)
             writer.prune()
         self.waiting = True
+        self.docs_id = _folder_id(self.docs)
 
     def refresh(self) -> None:
         """Regenerate when an input changed since the last look; hold ``lock`` meanwhile.
 
         A change to the theme's templates alone regenerates nothing: every page is touched, as
         MkDocs' dirty rebuilds render only touched pages, and the touch starts MkDocs' rebuild.
+        A docs folder removed or replaced since the last generation is written again first.
         """
+        if _folder_id(self.docs) != self.docs_id:
+            self._write_docs_again()
         now = snapshot(self.inputs)
         if now == self.inputs_seen:
             return
@@ -298,6 +307,40 @@ class Preview:
         # followed by the error that stopped it. Said once it is done (see on_serve).
         rebuilds = rewrote or bool(theme) or self.config_file in changed
         if self.serving.is_set() and rebuilds:
+            self.untold.extend(said)
+        else:
+            for line, _ in said:
+                print(line, file=sys.stderr)
+
+    def _write_docs_again(self) -> None:
+        """Write the pages into a docs folder removed (``rm -rf``, make clean) or replaced.
+
+        MkDocs' watcher of the folder stops for good once the folder is gone: MkDocs rebuilt
+        nothing after, and the preview stayed stale. It watches the new folder (``rewatch``)
+        before the pages are written, so that it sees them all and rebuilds.
+        """
+        started = time.perf_counter()
+        # A file in its place: the regeneration says it cannot write there.
+        with contextlib.suppress(OSError):
+            self.docs.mkdir(parents=True, exist_ok=True)
+        if self.rewatch is not None:
+            self.rewatch()
+        what = f"papersite: {display_path(self.docs)} was removed"
+        if self.regenerate():
+            took = f"{what}, pages written again in {time.perf_counter() - started:.1f} s"
+            said = [(took, what)]
+        else:
+            # Its problems were printed; the folder holds the page saying to fix them first, and
+            # MkDocs' navigation no longer names the pages gone with it.
+            self.nav.clear()
+            with contextlib.suppress(PapersiteError):  # the regeneration's error already
+                self._wait_for_a_fix()
+                self.show_problems()
+            waiting = f"{what}: the preview shows the site once the errors are fixed"
+            said = [(waiting, waiting)]
+        # A folder that cannot be made is looked at again only once it is another again.
+        self.docs_id = _folder_id(self.docs)
+        if self.serving.is_set():
             self.untold.extend(said)
         else:
             for line, _ in said:
@@ -407,6 +450,7 @@ class Preview:
         nav = mkdocs_nav(generated.nav)
         self.pages_changed = generated.changed > 0
         self.waiting = False
+        self.docs_id = _folder_id(self.docs)
         if nav != self.nav:
             first = not self.nav
             self.nav[:] = nav
@@ -491,6 +535,18 @@ def _problems_report(problems: tuple[Problem, ...], *, waiting: bool = False) ->
         "problems": [str(problem) for problem in problems],
     }
     return json.dumps(report, indent=1) + "\n"
+
+
+def _folder_id(folder: Path) -> tuple[int, int] | None:
+    """The folder's device and inode, which another folder at its path does not share.
+
+    None when it is gone.
+    """
+    try:
+        stat = folder.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
 
 
 def _touch_every_file(folder: Path, stop: threading.Event | None = None) -> None:
@@ -647,8 +703,20 @@ def on_serve(server: Any, config: Any = None) -> Any:
             if config is not None:
                 preview.show_mkdocs_problems(Path(config.site_dir), failed)
 
+    def rewatch() -> None:
+        # MkDocs watches the docs_dir it read (1.6): its watcher stopped as the folder went.
+        docs = os.path.abspath(config.docs_dir)
+        before = set(server.observer.emitters)
+        with contextlib.suppress(KeyError):  # not watched (any more)
+            server.unwatch(docs)
+        server.watch(docs)
+        for emitter in set(server.observer.emitters) - before:
+            _in_turn(emitter, preview.lock)
+
     server.builder = build_in_turn
     _look_in_turn(server, preview.lock)
+    if config is not None and hasattr(server, "unwatch"):
+        preview.rewatch = rewatch
     preview.serving.set()
     # Said here, once MkDocs has built the pages and listens: said at start-up, it came before
     # the error of a preview that never served.
@@ -696,25 +764,28 @@ def _look_in_turn(server: Any, lock: threading.Lock) -> None:
     Only what MkDocs watches at its ``on_serve`` is waited for: the docs folder and mkdocs.yml.
     """
     for emitter in getattr(getattr(server, "observer", None), "emitters", ()):
-        look: Callable[[float], None] = emitter.queue_events
+        _in_turn(emitter, lock)
 
-        def in_turn(
-            timeout: float, look: Callable[[float], None] = look, emitter: Any = emitter
-        ) -> None:
-            # The wait between looks is outside the lock, which papersite would otherwise wait for.
-            if emitter.stopped_event.wait(timeout):
+
+def _in_turn(emitter: Any, lock: threading.Lock) -> None:
+    """Have one of MkDocs' watchers (a watchdog emitter) look only while ``lock`` is free."""
+    look: Callable[[float], None] = emitter.queue_events
+
+    def in_turn(timeout: float) -> None:
+        # The wait between looks is outside the lock, which papersite would otherwise wait for.
+        if emitter.stopped_event.wait(timeout):
+            return
+        # Waited for a slice at a time: a stop meanwhile (the preview's, while papersite
+        # regenerates) joins the watcher, which would otherwise wait for the lock.
+        while not lock.acquire(timeout=LOCK_SLICE_SECONDS):
+            if emitter.stopped_event.is_set():
                 return
-            # Waited for a slice at a time: a stop meanwhile (the preview's, while papersite
-            # regenerates) joins the watcher, which would otherwise wait for the lock.
-            while not lock.acquire(timeout=LOCK_SLICE_SECONDS):
-                if emitter.stopped_event.is_set():
-                    return
-            try:
-                look(0)
-            finally:
-                lock.release()
+        try:
+            look(0)
+        finally:
+            lock.release()
 
-        emitter.queue_events = in_turn
+    emitter.queue_events = in_turn
 
 
 def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | None = None) -> None:
