@@ -1465,9 +1465,18 @@ def test_a_yaml_mistake_in_mkdocs_yml_while_serving_is_one_line(
     assert shown == [[error]]
 
 
-def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixed(
-    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _edited_while_serving(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    edited: str,
+) -> tuple[int, list[str], list[list[str]]]:
+    """What the preview says and shows as mkdocs.yml's line ``written`` is ``edited``, then back.
+
+    That line's number; the lines printed for MkDocs' rebuild after the edit; the box's problems
+    after it, and after the rebuild once the line is written back.
+    """
+
     def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
         # MkDocs' rebuild reads its settings first: it logged the cause and raised an Abort, and
         # the dev server printed "Aborted with a configuration error!" and held every request.
@@ -1481,8 +1490,8 @@ def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixe
         site.mkdir()
         config = Path("mkdocs.yml")
         good = config.read_text(encoding="utf-8")
-        assert "\nuse_directory_urls: true\n" in good
-        config.write_text(good.replace("use_directory_urls: true", "use_directory_urls: maybe"))
+        assert f"\n{written}\n" in good
+        config.write_text(good.replace(f"\n{written}\n", f"\n{edited}\n"))
         capsys.readouterr()
         build_again()  # returns: the dev server then answers requests
         said.extend(capsys.readouterr().err.splitlines())
@@ -1495,7 +1504,15 @@ def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixe
 
     _serving(monkeypatch, mkdocs_build)(refused)
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    line = text[: text.index("\nuse_directory_urls:")].count("\n") + 2
+    return text[: text.index(f"\n{written}\n")].count("\n") + 2, said, shown
+
+
+def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixed(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line, said, shown = _edited_while_serving(
+        monkeypatch, capsys, "use_directory_urls: true", "use_directory_urls: maybe"
+    )
     error = (
         f"mkdocs.yml:{line}: MkDocs serve failed: 'use_directory_urls' must be true or false, "
         "not 'maybe'"
@@ -1503,6 +1520,19 @@ def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixe
     # What changed, then why MkDocs rebuilt nothing: "no page changed" said first read as done.
     assert said == ["papersite: mkdocs.yml changed", error]
     # In the box under the last good pages, and gone once a rebuild succeeds.
+    assert shown == [[error], []]
+
+
+def test_a_setting_papersite_and_mkdocs_both_refuse_while_serving_is_one_error(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line, said, shown = _edited_while_serving(
+        monkeypatch, capsys, "site_name: papersite", "site_name: 123"
+    )
+    error = f"mkdocs.yml:{line}: 'site_name' must be text, not the number 123"
+    # papersite's regeneration met it first; MkDocs' "MkDocs serve failed: 'site_name' must be
+    # text..." was a second error in the box ("2 errors"), of the same mistake.
+    assert said == [error]
     assert shown == [[error], []]
 
 

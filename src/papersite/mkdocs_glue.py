@@ -280,7 +280,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     chain = inherited(config_file)
     site_url = config.get("site_url")
     site_name = config.get("site_name")
-    # In the words MkDocs' refusal takes (_in_our_words): serve shows both, build only this one.
+    # In the words MkDocs' refusal takes (_in_our_words): serve shows MkDocs' as this one, once.
     # A file mkdocs.yml inherits may be the one writing it.
     if site_name is not None and not isinstance(site_name, str):
         raise PapersiteError(

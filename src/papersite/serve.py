@@ -504,7 +504,7 @@ class Preview:
         neither fails nor failed last.
         """
         if failed or self.mkdocs_failed:
-            problems = self.failed + tuple(p for p in failed if p not in self.failed)
+            problems = self.failed + tuple(p for p in failed if not _told(p, self.failed))
             # MkDocs' own folder, not papersite's (SiteWriter's); its dev server answers no
             # request while it rebuilds, so none reads the file half-written. One that cannot be
             # written leaves the box as it was: the terminal has the errors.
@@ -698,7 +698,7 @@ def on_serve(server: Any, config: Any = None) -> Any:
             preview.tell_rebuilt(failed=bool(failed))
             for problem in failed:
                 # papersite's regeneration may have met it first: a YAML mistake in mkdocs.yml.
-                if problem not in preview.failed:
+                if not _told(problem, preview.failed):
                     print(problem, file=sys.stderr)
             if config is not None:
                 preview.show_mkdocs_problems(Path(config.site_dir), failed)
@@ -722,6 +722,17 @@ def on_serve(server: Any, config: Any = None) -> Any:
     # the error of a preview that never served.
     print("papersite: serving without search", file=sys.stderr)
     return server
+
+
+def _told(problem: Problem, told: tuple[Problem, ...]) -> bool:
+    """Whether MkDocs' ``problem`` is one of ``told``, papersite's, in MkDocs' words or not.
+
+    papersite words some of MkDocs' refusals as MkDocs' are worded (see site_settings): the box
+    counted "'site_name' must be text..." and "MkDocs serve failed: 'site_name' must be text..."
+    as two errors of one mistake.
+    """
+    message = problem.message.removeprefix("MkDocs serve failed: ")
+    return problem in told or any(message == earlier.message for earlier in told)
 
 
 def _rebuild_problems(preview: Preview, build: Callable[[], None]) -> tuple[Problem, ...]:
