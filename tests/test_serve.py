@@ -503,8 +503,13 @@ def test_the_preview_orders_tags_as_the_build_does_at_every_rebuild(
 @pytest.mark.parametrize(
     ("dev_addr", "reason"),
     [
-        ("localhost", "Must be a string of format 'IP:PORT'"),
+        # MkDocs' "localhost: Must be a string of format 'IP:PORT'" named no option.
+        ("localhost", "no port"),
+        ("foo", "no port"),
+        # Served at mkdocs.yml's address without a word.
+        ("", "empty"),
         ("127.0.0.1:abc", "'abc' is not a valid port"),
+        ("foo:8000", "'foo' does not appear to be an IPv4 or IPv6 address"),
     ],
 )
 def test_a_malformed_address_is_one_line_before_any_page_is_generated(
@@ -513,7 +518,7 @@ def test_a_malformed_address_is_one_line_before_any_page_is_generated(
     shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
     assert main(["serve", "--dev-addr", dev_addr]) == 1
     assert capsys.readouterr().err == (
-        f"{dev_addr}: {reason}; write --dev-addr IP:PORT, such as 127.0.0.1:8001\n"
+        f"--dev-addr '{dev_addr}': {reason}; write IP:PORT, such as 127.0.0.1:8001\n"
     )
     docs = Path(str(read_mkdocs_yaml(Path("mkdocs.yml"))["docs_dir"]))
     assert not docs.exists()

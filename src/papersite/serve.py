@@ -808,7 +808,8 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     global _serving, _watching
-    if dev_addr:
+    # An empty one ('-a ""') served at mkdocs.yml's address without a word.
+    if dev_addr is not None:
         _check_dev_addr(dev_addr)
     # Else it served a page of the error until stopped, where every other command exits 1: a
     # folder that comes later would be a mistyped --content put right, to start again with.
@@ -992,16 +993,24 @@ def _print_errors_once_serving(handler: MkDocsLog) -> Callable[[logging.LogRecor
 
 
 def _check_dev_addr(dev_addr: str) -> None:
-    """Refuse a --dev-addr MkDocs would refuse, naming it rather than mkdocs.yml."""
+    """Refuse a --dev-addr MkDocs would refuse, or an empty one, naming the option.
+
+    MkDocs' "foo: Must be a string of format 'IP:PORT'" read as the problem of a file named foo.
+    """
     from mkdocs.config.base import ValidationError
     from mkdocs.config.config_options import IpAddress
 
-    try:
-        IpAddress().validate(dev_addr)  # type: ignore[no-untyped-call]
-    except ValidationError as error:
-        raise PapersiteError(
-            dev_addr, None, f"{error}; write --dev-addr IP:PORT, such as 127.0.0.1:8001"
-        ) from None
+    if ":" not in dev_addr:
+        why = "no port" if dev_addr else "empty"
+    else:
+        try:
+            IpAddress().validate(dev_addr)  # type: ignore[no-untyped-call]
+            return
+        except ValidationError as error:
+            why = str(error)
+    raise PapersiteError(
+        f"--dev-addr {dev_addr!r}", None, f"{why}; write IP:PORT, such as 127.0.0.1:8001"
+    )
 
 
 def _check_can_listen(host: str, port: int) -> None:
