@@ -770,14 +770,54 @@ def test_an_inherit_an_env_reads_as_nothing_names_its_variables(
     assert one_problem(error) == f"mkdocs.yml:2: INHERIT {said}"
 
 
-def test_of_an_inherit_written_twice_the_last_is_followed_as_mkdocs_does(here: Path) -> None:
+def test_an_inherit_written_twice_is_refused(here: Path) -> None:
+    # MkDocs follows the last one; which the writer meant is not known.
     (here / "base.yml").write_text("theme: material\n", encoding="utf-8")
     (here / "mkdocs.yml").write_text(
         "site_name: x\nINHERIT: base.yml\nINHERIT: mkdocs.yml\n", encoding="utf-8"
     )
     with pytest.raises(PapersiteError) as error:
         read_mkdocs_yaml(here / "mkdocs.yml")
-    assert one_problem(error).startswith("mkdocs.yml:3: INHERIT leads back to mkdocs.yml ")
+    assert one_problem(error) == "mkdocs.yml:3: INHERIT is set twice, first on line 2: keep one"
+
+
+@pytest.mark.parametrize(
+    ("file", "written", "said"),
+    [
+        # Appended at the end: the last one silently won, in build and serve.
+        ("mkdocs.yml", "site_name: x\ndocs_dir: d\nsite_name: y\n", ("3: site_name", 1)),
+        ("base.yml", "theme:\n  name: material\n  name: mkdocs\n", ("3: theme.name", 2)),
+        (
+            "mkdocs.yml",
+            "markdown_extensions:\n  - toc: {permalink: true, permalink: false}\n",
+            ("2: markdown_extensions.toc.permalink", 2),
+        ),
+    ],
+)
+def test_a_key_written_twice_in_one_map_is_refused_naming_both_lines(
+    here: Path, file: str, written: str, said: tuple[str, int]
+) -> None:
+    (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
+    (here / "base.yml").write_text("theme: material\n", encoding="utf-8")
+    (here / file).write_text(
+        written + ("INHERIT: base.yml\n" if file == "mkdocs.yml" else ""), encoding="utf-8"
+    )
+    with pytest.raises(PapersiteError) as error:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    where, first = said
+    assert one_problem(error) == f"{file}:{where} is set twice, first on line {first}: keep one"
+
+
+def test_keys_a_merge_key_brings_may_be_set_again_and_merge_keys_written_twice(
+    here: Path,
+) -> None:
+    (here / "mkdocs.yml").write_text(
+        "x-a: &a {name: material, language: en}\nx-b: &b {palette: {}}\n"
+        "site_name: x\ntheme:\n  <<: *a\n  <<: *b\n  name: mkdocs\n",
+        encoding="utf-8",
+    )
+    theme = read_mkdocs_yaml(here / "mkdocs.yml")["theme"]
+    assert theme == {"name": "mkdocs", "language": "en", "palette": {}}
 
 
 @pytest.mark.parametrize(

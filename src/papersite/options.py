@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from papersite.errors import PapersiteError, display_path
+from papersite.errors import PapersiteError, Problem, display_path
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import as_yaml, describe, listed, suggest
 from papersite.yamlfile import (
@@ -107,18 +107,9 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         keys = ("extra", "papersite", *((option,) if option else ()))
         return PapersiteError(*_written_at(chain, keys), message)
 
-    # Each file's extra.papersite as written, composed once for both checks below.
+    # Each file's extra.papersite as written, composed once for the checks below (an option set
+    # twice in one of them was refused as the chain was read, see inherited).
     nodes = {path: _papersite_node(path) for path in chain}
-    # Read as YAML, the last of two settings wins without a word.
-    for path in chain:
-        repeated = _set_twice(nodes[path])
-        if repeated is not None:
-            option, first, again = repeated
-            raise PapersiteError(
-                display_path(path),
-                again,
-                f"extra.papersite.{option} is set twice, first on line {first}: keep one",
-            )
 
     if not isinstance(found, Mapping):
         listing = ", ".join(KNOWN)
@@ -397,17 +388,48 @@ def _compose(config_file: Path) -> yaml.Node | None:
         return None
 
 
-def _set_twice(node: yaml.MappingNode | None) -> tuple[str, int, int] | None:
-    """The first option an extra.papersite map sets twice, with both its lines, 1-based."""
-    if node is None:
-        return None
-    seen: dict[str, int] = {}
-    for key_node, _ in node.value:
-        line = key_node.start_mark.line + 1
-        if key_node.value in seen:
-            return key_node.value, seen[key_node.value], line
-        seen[key_node.value] = line
-    return None
+def _set_twice(path: Path) -> list[Problem]:
+    """Every key written twice in one map of the file, at its second line, naming the first.
+
+    Read as YAML, the last of two wins without a word: a second ``site_name:`` at the end of
+    mkdocs.yml quietly replaced the first, where papersite's own files refuse it. Keys a merge
+    key (<<) brings may be set again beside it, and ``<<`` may be written more than once.
+    """
+    node = _compose(path)
+    problems = []
+    # Each map once, however many aliases name it; its place is the keys leading to it (a list's
+    # items are not counted: the line says which).
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, tuple[str, ...]]] = [] if node is None else [(node, ())]
+    while stack:
+        node, keys = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, keys) for item in reversed(node.value))
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        lines: dict[tuple[str, str], int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
+                stack.append((value_node, keys))
+                continue
+            line = key_node.start_mark.line + 1
+            written = (key_node.tag, key_node.value)
+            dotted = ".".join((*keys, key_node.value))
+            if written in lines:
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        line,
+                        f"{dotted} is set twice, first on line {lines[written]}: keep one",
+                    )
+                )
+            else:
+                lines[written] = line
+            stack.append((value_node, (*keys, key_node.value)))
+    return sorted(problems, key=lambda problem: problem.line or 0)
 
 
 # MkDocs reads a file's INHERIT by calling itself, a few frames deep each time: a chain of 1,200
@@ -420,8 +442,9 @@ def inherited(config_file: Path) -> list[Path]:
 
     MkDocs follows INHERIT without a check: an unset !ENV or a number there fails with a
     TypeError, a file that leads back to itself recurses until Python stops it, and a list to
-    merge fails in mergedeep. Each file is read as MkDocs reads it (its loader resolves !ENV; of a
-    key written twice the last wins), so the chain is the one MkDocs follows. If ``config_file``
+    merge fails in mergedeep. Each file is read as MkDocs reads it (its loader resolves !ENV), so
+    the chain is the one MkDocs follows; a key written twice in one map of a file, whose last
+    MkDocs would keep without a word, raises (see _set_twice). If ``config_file``
     cannot be read or parsed, the chain ends there: reading it with MkDocs says why, at its line.
     A file INHERIT names that cannot be is named, with the INHERIT naming it. Any file of the
     chain in UTF-16 or UTF-32, ``config_file`` too, raises, naming its encoding.
@@ -509,6 +532,9 @@ def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
         # MkDocs named mkdocs.yml, and the file it read only by a position in its bytes.
         where, why = unreadable(path, error)
         raise PapersiteError(display_path(path), where, f"{why}{named_by}") from None
+    twice = _set_twice(path)
+    if twice:
+        raise PapersiteError.from_problems(twice)
     if written is None:  # an empty file: MkDocs reads no settings
         return None
     if not isinstance(written, dict):
