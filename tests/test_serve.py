@@ -1528,16 +1528,33 @@ def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixe
     assert shown == [[error], []]
 
 
+@pytest.mark.parametrize(
+    ("edited", "said"),
+    [
+        ("site_name: 123", "'site_name' must be text, not the number 123"),
+        # Appended: MkDocs keeps the last, and refused it as well, in its own words.
+        (
+            "site_name: papersite\nsite_name: 123",
+            "site_name is set twice, first on line 7: keep one",
+        ),
+    ],
+    ids=["replaced", "appended"],
+)
 def test_a_setting_papersite_and_mkdocs_both_refuse_while_serving_is_one_error(
-    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    edited: str,
+    said: str,
+    curated_content: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    line, said, shown = _edited_while_serving(
-        monkeypatch, capsys, "site_name: papersite", "site_name: 123"
+    line, printed, shown = _edited_while_serving(
+        monkeypatch, capsys, "site_name: papersite", edited
     )
-    error = f"mkdocs.yml:{line}: 'site_name' must be text, not the number 123"
+    line += edited.count("\n")  # the last key edited in
+    error = f"mkdocs.yml:{line}: {said}"
     # papersite's regeneration met it first; MkDocs' "MkDocs serve failed: 'site_name' must be
     # text..." was a second error in the box ("2 errors"), of the same mistake.
-    assert said == [error]
+    assert printed == [error]
     assert shown == [[error], []]
 
 

@@ -725,14 +725,22 @@ def on_serve(server: Any, config: Any = None) -> Any:
 
 
 def _told(problem: Problem, told: tuple[Problem, ...]) -> bool:
-    """Whether MkDocs' ``problem`` is one of ``told``, papersite's, in MkDocs' words or not.
+    """Whether MkDocs' ``problem`` is one of ``told``, papersite's, in other words or not.
 
     papersite words some of MkDocs' refusals as MkDocs' are worded (see site_settings): the box
     counted "'site_name' must be text..." and "MkDocs serve failed: 'site_name' must be text..."
-    as two errors of one mistake.
+    as two errors of one mistake. One at the very line of papersite's is that one's too: a
+    'site_name: 123' appended is a key set twice to papersite, and a number to MkDocs.
     """
     message = problem.message.removeprefix("MkDocs serve failed: ")
-    return problem in told or any(message == earlier.message for earlier in told)
+    return any(
+        message == earlier.message
+        or (
+            problem.line is not None
+            and (problem.path, problem.line) == (earlier.path, earlier.line)
+        )
+        for earlier in told
+    )
 
 
 def _rebuild_problems(preview: Preview, build: Callable[[], None]) -> tuple[Problem, ...]:
