@@ -491,7 +491,7 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
         ),
         # A control character, at its line, which old Mac line ends (CR alone) end too.
         (
-            lambda base: base.write_bytes("theme: material\rsite_name: café\x1b\n".encode()),
+            lambda base: base.write_bytes("theme: material\rsite_name: café\x1b\r".encode()),
             "base.yml:2: YAML syntax error: character U+001B is not allowed",
         ),
         (
@@ -587,6 +587,43 @@ def test_an_invisible_line_break_mkdocs_yml_trips_on_is_named_at_its_line(
             f"({name}), read as the end of the line; remove it"
         )
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # A break at the end of a comment, not the mistake's cause.
+        (
+            "site_name: x\nsite_url: https://x.org/ # c\u2028\nsite_author: a: b\nrepo_name: x\n",
+            "mkdocs.yml:3: YAML syntax error: mapping values are not allowed here",
+        ),
+        (
+            'site_name: x\nsite_url: https://x.org/ # c\u2028\nsite_description: "a\n',
+            "mkdocs.yml:3: YAML syntax error: the text in double quotes that starts on this line "
+            'is never closed: end it with " (quoted text may go on over several lines, so YAML '
+            "read on to the end of the file)",
+        ),
+        (
+            "site_name: x\r# c\nsite_author: a: b\nsite_url: https://x.org/\n",
+            "mkdocs.yml:2: YAML syntax error: mapping values are not allowed here",
+        ),
+        (
+            "site_name: x\r\n# c\x85\r\nsite_url: https://x.org/\r\nsite_author: [b\r\n",
+            "mkdocs.yml:4: YAML syntax error: the [ on this line is never closed: end it with ] "
+            "(YAML read on to the end of the file looking for it)",
+        ),
+    ],
+)
+def test_a_yaml_mistake_after_a_break_an_editor_does_not_show_is_named_at_the_editor_s_line(
+    here: Path, written: str, said: str
+) -> None:
+    # PyYAML counts a line at a CR alone in a file of LF ends, and at U+2028: one line too low.
+    (here / "mkdocs.yml").write_text(written, encoding="utf-8", newline="")
+    with pytest.raises(PapersiteError) as read:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    with pytest.raises(PapersiteError) as loaded:
+        load_mkdocs_config(here / "mkdocs.yml")
+    assert one_problem(read) == one_problem(loaded) == said
 
 
 @pytest.mark.parametrize(

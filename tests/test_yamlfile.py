@@ -1210,8 +1210,7 @@ def test_a_lone_cr_among_other_line_ends_is_warned_of_at_the_editor_s_line(end: 
     assert document.data == {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6}
     said = (
         "invisible line break U+000D (carriage return) without a line feed, read as a line "
-        "break, so the lines after it are numbered one more than an editor shows; remove it, or "
-        "end the line there in the editor"
+        "break; remove it, or end the line there in the editor"
     )
     assert [(p.line, p.severity, p.message) for p in problems] == [
         (2, Severity.WARNING, said),
@@ -1229,6 +1228,23 @@ def test_a_syntax_error_after_an_unseen_line_break_names_the_editor_s_line() -> 
     with pytest.raises(PapersiteError) as caught:
         load_yaml_text('a: "x\u2028y"\nb: 1\nc: d: e\n', "f.yaml", problems=Problems())
     assert caught.value.line == 3
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_a_line_after_a_lone_cr_is_named_as_an_editor_numbers_it(end: str) -> None:
+    # PyYAML counts a line at the CR: an error on line 4 was named at line 5, and so was a key.
+    text = f"a: 1{end}b: 2  \r  # more{end}c: 3{end}d: e: f{end}"
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml", problems=Problems())
+    assert caught.value.line == 4
+    problems = Problems()
+    text = f"a: 1{end}b: 2\r# c{end}c: 3{end}note: |{end}  x{end}  y{end}c: 4{end}"
+    document = load_yaml_text(text, "f.yaml", problems=problems)
+    assert (document.line("c"), document.line("note")) == (3, 4)
+    assert document.block_lines == {("note",): (5, 6, None)}
+    assert [(p.line, p.message) for p in problems][1:] == [
+        (7, "duplicate key 'c' (first defined on line 3)")
+    ]
 
 
 def test_a_doubled_backslash_as_the_escape_hint_says_reads_as_one_backslash() -> None:

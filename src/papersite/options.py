@@ -39,8 +39,10 @@ from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import as_yaml, describe, listed, suggest
 from papersite.yamlfile import (
     WIDE_SNIFF_BYTES,
+    editor_lines,
     load_yaml_text,
     past_the_end,
+    shown_line_at,
     unseen_break_at,
     wide_encoding,
 )
@@ -64,8 +66,6 @@ MOST_RELATED_PAPERS = 100
 # for the bounds' message to name the number ("not -5").
 _PLAIN_WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _INT_TAG = "tag:yaml.org,2002:int"
-# The line breaks YAML reads (1.1, as MkDocs does): CRLF, CR, LF, NEL and the Unicode separators.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -576,7 +576,11 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
         # PyYAML names the line after the last for a value or a ']' missing at the end, and the
         # line after a U+2028 as if an editor showed one there.
         with contextlib.suppress(OSError, UnicodeDecodeError):
-            text = path.read_text(encoding="utf-8")
+            # Not read_text: it would make each lone CR a LF, a line break to an editor too.
+            text = path.read_bytes().decode("utf-8")
+            # PyYAML counts a line at a lone CR and at U+2028 or U+0085; an editor does not.
+            if line is not None:
+                line = editor_lines(text)(line)
             if end := unseen_break_at(text, error) or past_the_end(text, error):
                 line, why = end
         return line, f"YAML syntax error: {why}"
@@ -589,10 +593,10 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
             f"{error.position - start + 1}; save the file as UTF-8"
         )
     if isinstance(error, yaml.reader.ReaderError):
-        # A control character YAML refuses: its position counts characters, not bytes, and a
-        # line ends as YAML ends one (a CR alone too). Said as papersite's own files say it.
-        before = path.read_bytes().decode("utf-8", errors="replace")[: error.position]
-        return len(_LINE_BREAK.split(before)), (
+        # A control character YAML refuses: its position counts characters, not bytes, and the
+        # line is named as an editor numbers it. Said as papersite's own files say it.
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        return shown_line_at(text, error.position), (
             f"YAML syntax error: character U+{error.character:04X} is not allowed"
         )
     return None, str(error).splitlines()[0]

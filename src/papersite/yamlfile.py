@@ -45,7 +45,6 @@ _UNSEEN_BREAKS = {0x85: "next line", 0x2028: "line separator", 0x2029: "paragrap
 _UNSEEN_BREAK = re.compile("[\x85\u2028\u2029]")
 # The line breaks YAML 1.1 reads, and those an editor does (vim, less, GitHub, grep -n).
 _YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_EDITOR_LINE_BREAK = re.compile("\r\n|[\r\n]")
 # A CR not followed by LF: a line break to YAML (and to old Mac editors), not to str.split("\n").
 _LONE_CR = re.compile("\r(?!\n)")
 
@@ -263,20 +262,23 @@ def load_yaml_text(
 ) -> YamlDocument:
     """Safely load YAML text; ``path`` only names it in messages (the options: see above)."""
     lone = _lone_carriage_returns(text, path)
+    # Messages name the line an editor shows, which a lone CR does not end: PyYAML's marks count
+    # the lines of the text it reads, made below.
+    shown = editor_lines(_UNSEEN_BREAK.sub(" ", text))
     # YAML ends a line at a lone CR as at LF and reads the same values either way; made LF, the
     # lines split at "\n" below are the ones PyYAML's marks count ('|' blocks, hints, columns).
     text = _LONE_CR.sub("\n", text)
-    text, unseen = _without_unseen_breaks(text, path)
+    text, unseen = _without_unseen_breaks(text, path, shown)
     unseen = lone + unseen
     if unseen:
         if problems is None:
             raise PapersiteError.from_problems(unseen)
         problems.extend(unseen)
     try:
-        loader = _BoundedLoader(text, path, too_big)
+        loader = _BoundedLoader(text, path, too_big, shown)
     except yaml.reader.ReaderError as exc:
         # The reader checks the whole text up front and knows only the offset of the character.
-        at = text[: exc.position].count("\n") + 1
+        at = shown(text[: exc.position].count("\n") + 1)
         message = f"YAML syntax error: character U+{exc.character:04X} is not allowed"
         raise PapersiteError(path, at, message) from None
     try:
@@ -300,7 +302,7 @@ def load_yaml_text(
         if line is not None:
             # The end of the file, where PyYAML stops when a value or a closing mark is missing,
             # is the line after the last one: the last one with text is where to look.
-            line = min(line, _last_written_line(text))
+            line = shown(min(line, _last_written_line(text)))
         raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
     except yaml.YAMLError as exc:
         raise PapersiteError(path, None, f"YAML syntax error: {exc}") from None
@@ -308,7 +310,7 @@ def load_yaml_text(
         loader.dispose()
     if root is None:
         return YamlDocument(path, None, {(): 1})
-    converter = _Converter(path, text.split("\n"))
+    converter = _Converter(path, text.split("\n"), shown)
     data = converter.convert(root, (), 0)
     found = converter.problems
     if not report_duplicates:
@@ -524,8 +526,18 @@ def past_the_end(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | No
     For YAML another loader read (MkDocs' mkdocs.yml), named as :func:`load_yaml_text` names
     it: a quoted text or a '[' or '{' still open at the end at the line it opened on, anything
     else at the last line with text, in PyYAML's words. None for an error on a line of the file
-    but a quoted text read on to a '---' line, also named where it opened.
+    but a quoted text read on to a '---' line, also named where it opened. The line is the one
+    an editor shows (see :func:`editor_lines`).
     """
+    shown = editor_lines(text)
+    # Each line as PyYAML counts them, split at "\n" below as its marks number them.
+    text = _YAML_LINE_BREAK.sub("\n", text)
+    end = _past_the_end(text, error)
+    return None if end is None else (shown(end[0]), end[1])
+
+
+def _past_the_end(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """:func:`past_the_end` for ``text`` whose lines all end in LF, as PyYAML numbers them."""
     mark = error.problem_mark or error.context_mark
     last = _last_written_line(text)
     # Parsed again for the marks of the collections open where it stopped, and for marks that
@@ -566,13 +578,43 @@ def unseen_break_at(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] |
     for found in _YAML_LINE_BREAK.finditer(text):
         character = found.group()
         if _UNSEEN_BREAK.fullmatch(character) and any(line <= mark <= line + 1 for mark in marks):
-            shown = len(_EDITOR_LINE_BREAK.split(text[: found.start()]))
-            return shown, (
+            return shown_line_at(text, found.start()), (
                 f"invisible line break U+{ord(character):04X} "
                 f"({_UNSEEN_BREAKS[ord(character)]}), read as the end of the line; remove it"
             )
         line += 1
     return None
+
+
+def editor_lines(text: str) -> Callable[[int], int]:
+    """A function from a line of ``text`` as PyYAML numbers it (1-based) to the line editors show.
+
+    YAML ends a line at CRLF, LF, a CR alone, U+0085, U+2028 and U+2029; vim, less, GitHub and
+    grep -n at CRLF and LF only, and at a CR alone only in a file with no LF (old Mac line
+    ends): every line after one of the others was named one too low. A line past the end keeps
+    its distance from the last one.
+    """
+    if not _UNSEEN_BREAK.search(text) and not ("\n" in text and _LONE_CR.search(text)):
+        return _same_line
+    counted = ("\r\n", "\n") if "\n" in text else ("\r",)
+    shown = [1]  # the editor's number of each line PyYAML counts
+    for found in _YAML_LINE_BREAK.finditer(text):
+        shown.append(shown[-1] + (found.group() in counted))
+
+    def editor_line(line: int) -> int:
+        return shown[min(line, len(shown)) - 1] + max(line - len(shown), 0)
+
+    return editor_line
+
+
+def _same_line(line: int) -> int:
+    """A line numbered alike by PyYAML and editors: a text holding no line break they differ on."""
+    return line
+
+
+def shown_line_at(text: str, offset: int) -> int:
+    """The line an editor shows ``text``'s character at ``offset`` on (see :func:`editor_lines`)."""
+    return text.count("\n" if "\n" in text else "\r", 0, offset) + 1
 
 
 def _last_written_line(text: str) -> int:
@@ -1374,9 +1416,9 @@ def unquoted_key(what: str, written: str, key: object) -> str:
 def _lone_carriage_returns(text: str, path: str) -> list[Problem]:
     """A warning for each line holding a CR alone, in a file whose other lines end in LF or CRLF.
 
-    YAML ends a line there, as old Mac editors did; vim, less, GitHub and grep -n do not, so
-    every line number YAML gives after it is one more than the line a curator opens. A file of
-    lone CRs only is numbered alike by both. Lines are named as an editor numbers them.
+    YAML ends a line there, as old Mac editors did; vim, less, GitHub and grep -n do not, and
+    show no break. A file of lone CRs only is numbered alike by both. Lines are named as an
+    editor numbers them, here and in every message about the file (see editor_lines).
     """
     if "\n" not in text or not _LONE_CR.search(text):
         return []
@@ -1386,18 +1428,20 @@ def _lone_carriage_returns(text: str, path: str) -> list[Problem]:
         if "\r" in line.removesuffix("\r"):
             message = (
                 "invisible line break U+000D (carriage return) without a line feed, read as a "
-                "line break, so the lines after it are numbered one more than an editor shows; "
-                "remove it, or end the line there in the editor"
+                "line break; remove it, or end the line there in the editor"
             )
             found.append(Problem(path, number, message, Severity.WARNING))
     return found
 
 
-def _without_unseen_breaks(text: str, path: str) -> tuple[str, list[Problem]]:
+def _without_unseen_breaks(
+    text: str, path: str, shown: Callable[[int], int]
+) -> tuple[str, list[Problem]]:
     """The text with each line break only YAML sees made a space, and a warning for each line.
 
     YAML 1.1 breaks lines at U+0085, U+2028 and U+2029 as well; editors and GitHub show none of
-    them, so every later line number would be off by one from the line a curator opens.
+    them, so every later line number would be off by one from the line a curator opens. The
+    lines of ``text`` are PyYAML's: ``shown`` numbers them as an editor does.
     """
     found: list[Problem] = []
     if not _UNSEEN_BREAK.search(text):
@@ -1409,7 +1453,7 @@ def _without_unseen_breaks(text: str, path: str) -> tuple[str, list[Problem]]:
                 f"invisible line break U+{code:04X} ({_UNSEEN_BREAKS[code]}), read as a space; "
                 "remove it"
             )
-            found.append(Problem(path, number, message, Severity.WARNING))
+            found.append(Problem(path, shown(number), message, Severity.WARNING))
             break  # one warning a line
     return _UNSEEN_BREAK.sub(" ", text), found
 
@@ -1421,10 +1465,17 @@ class _BoundedLoader(yaml.SafeLoader):
     RecursionError, and it builds every node before anyone can count them.
     """
 
-    def __init__(self, text: str, path: str, too_big: str = "") -> None:
+    def __init__(
+        self,
+        text: str,
+        path: str,
+        too_big: str = "",
+        shown: Callable[[int], int] = _same_line,
+    ) -> None:
         super().__init__(text)
         self.path = path
         self.too_big = too_big
+        self.shown = shown  # a line as an editor numbers it (see editor_lines)
         self.depth = 0
         self.nodes = 0
         # A syntax error right after quoted text may come of a quote left open: see
@@ -1452,7 +1503,7 @@ class _BoundedLoader(yaml.SafeLoader):
 
     def _refuse(self, message: str) -> PapersiteError:
         event = self.peek_event()  # type: ignore[no-untyped-call]
-        return PapersiteError(self.path, event.start_mark.line + 1, message)
+        return PapersiteError(self.path, self.shown(event.start_mark.line + 1), message)
 
     def construct_int(self, node: yaml.ScalarNode) -> int:
         """A whole number as YAML 1.2 reads it (see _INT_PATTERN); with !!int, refuses 1:30 too."""
@@ -1556,9 +1607,11 @@ def _unsupported_tag(tag: str, location: Location) -> str:
 class _Converter:
     """Turns a composed node graph into plain data, checking as it goes."""
 
-    def __init__(self, path: str, text_lines: list[str]) -> None:
+    def __init__(self, path: str, text_lines: list[str], shown: Callable[[int], int]) -> None:
         self.path = path
         self.text_lines = text_lines
+        # PyYAML's marks count ``text_lines``; messages and places name an editor's lines.
+        self.shown = shown
         self.lines: dict[Location, int] = {}
         self.written: dict[Location, str] = {}
         self.written_values: dict[Location, str] = {}
@@ -1574,7 +1627,11 @@ class _Converter:
         self.problems: list[Problem] = []
 
     def fail(self, node: yaml.Node, message: str) -> PapersiteError:
-        return PapersiteError(self.path, node.start_mark.line + 1, message)
+        return PapersiteError(self.path, self.line_of(node), message)
+
+    def line_of(self, node: yaml.Node) -> int:
+        """The line ``node`` starts on, as an editor numbers it."""
+        return self.shown(node.start_mark.line + 1)
 
     def convert(self, node: yaml.Node, location: Location, depth: int) -> Any:
         self.nodes += 1
@@ -1584,7 +1641,7 @@ class _Converter:
             )
         if depth > MAX_DEPTH:
             raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
-        self.lines.setdefault(location, node.start_mark.line + 1)
+        self.lines.setdefault(location, self.line_of(node))
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
             # The safe loader would refuse these too; composing alone does not look at them.
             raise self.fail(node, _unsupported_tag(node.tag, location))
@@ -1601,9 +1658,14 @@ class _Converter:
         if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style in _BLOCKS:
             placed = _block_lines(self.text_lines, node, value.count("\n") + 1)
             if placed is not None:
-                self.block_lines[location], folded = placed
+                lines, folded = placed
+                self.block_lines[location] = tuple(
+                    None if line is None else self.shown(line) for line in lines
+                )
                 if folded:
-                    self.folded_items[location] = folded
+                    self.folded_items[location] = tuple(
+                        (self.shown(line), item) for line, item in folded
+                    )
                 if node.style == "|":
                     self.literal.add(location)
         if isinstance(value, str) and isinstance(node, yaml.ScalarNode) and node.style is None:
@@ -1646,7 +1708,7 @@ class _Converter:
             f"' #' starts a YAML comment, so the text ends before it and reads '{shown}': to keep "
             "the '#', put the whole text in double quotes; a comment goes on a line of its own"
         )
-        self.problems.append(Problem(self.path, line + 1, message, Severity.WARNING))
+        self.problems.append(Problem(self.path, self.shown(line + 1), message, Severity.WARNING))
 
     def convert_mapping(self, node: yaml.MappingNode, location: Location, depth: int) -> Any:
         result: dict[Any, Any] = {}
@@ -1660,12 +1722,12 @@ class _Converter:
                 # null, ~ or nothing is YAML's empty value, which names nothing: the entry is
                 # reported and skipped, so the rest of the file is still read.
                 self.problems.append(
-                    Problem(self.path, key_node.start_mark.line + 1, _null_key(key_node.value))
+                    Problem(self.path, self.line_of(key_node), _null_key(key_node.value))
                 )
                 continue
             if key in result:
                 first = self.lines.get((*location, key))
-                line = key_node.start_mark.line + 1
+                line = self.line_of(key_node)
                 first_written = self.written.get((*location, key), key)
                 if not isinstance(key, str) and first_written != key_node.value:
                     # on after yes (both true), or yes after 1 (True == 1): no key written twice.
@@ -1681,7 +1743,7 @@ class _Converter:
                 continue
             if not isinstance(key, str):
                 self.written[(*location, key)] = key_node.value
-            self.lines[(*location, key)] = key_node.start_mark.line + 1
+            self.lines[(*location, key)] = self.line_of(key_node)
             result[key] = self.convert(value_node, (*location, key), depth + 1)
         return result
 
@@ -1725,5 +1787,5 @@ class _Converter:
                 f"control character U+{ord(found.group()):04X} in text (written as an escape?): "
                 "nothing can show it; remove it"
             )
-            self.problems.append(Problem(self.path, node.start_mark.line + 1, message))
+            self.problems.append(Problem(self.path, self.line_of(node), message))
         return value
