@@ -589,6 +589,19 @@ def test_an_invisible_line_break_mkdocs_yml_trips_on_is_named_at_its_line(
     )
 
 
+def test_an_invisible_line_break_is_not_blamed_for_a_mistake_it_did_not_make(here: Path) -> None:
+    # It was told "invisible line break U+2028 ... remove it", and the ': ' in the text left unsaid.
+    written = "site_name: x\nsite_author: me: you # note\u2028\ntheme: material\n"
+    (here / "mkdocs.yml").write_text(written, encoding="utf-8")
+    with pytest.raises(PapersiteError) as read:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(read) == (
+        "mkdocs.yml:2: YAML syntax error: mapping values are not allowed here (and line 2 holds "
+        "an invisible line break U+2028 (line separator), read as the end of the line: remove "
+        "it too)"
+    )
+
+
 @pytest.mark.parametrize(
     ("written", "said"),
     [

@@ -44,6 +44,7 @@ from papersite.yamlfile import (
     past_the_end,
     shown_line_at,
     unseen_break_at,
+    unseen_break_beside,
     wide_encoding,
 )
 
@@ -583,6 +584,7 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
                 line = editor_lines(text)(line)
             if end := unseen_break_at(text, error) or past_the_end(text, error):
                 line, why = end
+            why += unseen_break_beside(text, error)
         return line, f"YAML syntax error: {why}"
     if isinstance(error, yaml.reader.ReaderError) and error.encoding != "unicode":
         # Bytes not UTF-8 (UTF-16 and UTF-32 are refused before): the position counts bytes.

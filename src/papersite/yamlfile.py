@@ -571,19 +571,66 @@ def unseen_break_at(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] |
     U+2029, as :func:`load_yaml_text` does not: a comment's words after one start a line of
     their own, and PyYAML names that line, one past the line an editor shows, in its words
     ("expected <block end>, but found '<scalar>'"). A break on the line of either of the
-    error's marks or the line above is taken for its cause; None when there is none.
+    error's marks or the line above is taken for its cause when the text reads past the error
+    without it; None when there is none (see :func:`unseen_break_beside`).
+    """
+    near = _unseen_break_near(text, error)
+    if near is None or not _reads_past_without_unseen_breaks(text, error):
+        return None
+    line, name = near
+    return line, f"{name}, read as the end of the line; remove it"
+
+
+def unseen_break_beside(text: str, error: yaml.MarkedYAMLError) -> str:
+    """For the message of ``error``, the invisible line break near it that is not its cause.
+
+    'site_author: me: you # note<U+2028>' is the ': ' inside text's mistake with or without
+    the break: the mistake is named, and the break after it, to remove as well. Empty when
+    there is no break near the error's marks, or when it is the cause (:func:`unseen_break_at`).
+    """
+    near = _unseen_break_near(text, error)
+    if near is None or _reads_past_without_unseen_breaks(text, error):
+        return ""
+    line, name = near
+    return f" (and line {line} holds an {name}, read as the end of the line: remove it too)"
+
+
+def _unseen_break_near(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """The first invisible line break on the line of ``error``'s marks or the line above.
+
+    Its line, as an editor numbers it, and its name ("invisible line break U+2028 (line
+    separator)"); None when there is none.
     """
     marks = [mark.line + 1 for mark in (error.problem_mark, error.context_mark) if mark]
     line = 1  # as YAML numbers them
     for found in _YAML_LINE_BREAK.finditer(text):
         character = found.group()
         if _UNSEEN_BREAK.fullmatch(character) and any(line <= mark <= line + 1 for mark in marks):
-            return shown_line_at(text, found.start()), (
-                f"invisible line break U+{ord(character):04X} "
-                f"({_UNSEEN_BREAKS[ord(character)]}), read as the end of the line; remove it"
-            )
+            name = f"U+{ord(character):04X} ({_UNSEEN_BREAKS[ord(character)]})"
+            return shown_line_at(text, found.start()), f"invisible line break {name}"
         line += 1
     return None
+
+
+def _reads_past_without_unseen_breaks(text: str, error: yaml.MarkedYAMLError) -> bool:
+    """Whether ``text``, its invisible line breaks made spaces, reads past ``error``'s line.
+
+    Lines are compared as an editor numbers them: the breaks made spaces end no line.
+    """
+    mark = error.problem_mark or error.context_mark
+    spaced = _UNSEEN_BREAK.sub(" ", text)
+    try:
+        # Events only, as _reads_past: no tag is constructed (MkDocs' !ENV is none of PyYAML's).
+        for _ in yaml.parse(spaced, Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as again:
+        at = again.problem_mark or again.context_mark
+        if at is None or mark is None:
+            return False
+        return editor_lines(spaced)(at.line + 1) > editor_lines(text)(mark.line + 1)
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def editor_lines(text: str) -> Callable[[int], int]:
