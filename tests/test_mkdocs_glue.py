@@ -589,6 +589,37 @@ def test_an_invisible_line_break_mkdocs_yml_trips_on_is_named_at_its_line(
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "written", "line", "character"),
+    [
+        # Read as 'recent_papers: 0': the home page lost its list without a word.
+        (
+            "mkdocs.yml",
+            "site_name: x\nextra:\n  papersite:\n    # was set to zero once:\u2028    "
+            "recent_papers: 0\n",
+            4,
+            "U+2028 (line separator)",
+        ),
+        # Read as a top-level key of its own.
+        ("mkdocs.yml", "site_name: x\r\n# comment\x85words: here\r\n", 2, "U+0085 (next line)"),
+        ("base.yml", "theme: material\n# a\u2029b: c\n", 2, "U+2029 (paragraph separator)"),
+    ],
+)
+def test_an_invisible_line_break_mkdocs_reads_past_is_refused_at_its_line(
+    here: Path, name: str, written: str, line: int, character: str
+) -> None:
+    (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
+    (here / name).write_text(written, encoding="utf-8", newline="")
+    with pytest.raises(PapersiteError) as read:
+        read_mkdocs_yaml(here / "mkdocs.yml")
+    named_by = " (named by INHERIT at mkdocs.yml:2)" if name == "base.yml" else ""
+    assert one_problem(read) == (
+        f"{name}:{line}: invisible line break {character}, which MkDocs reads as the end of the "
+        "line though an editor shows none: what follows it on the line is read as a line of its "
+        f"own (a comment's words as a setting); remove it{named_by}"
+    )
+
+
 def test_an_invisible_line_break_is_not_blamed_for_a_mistake_it_did_not_make(here: Path) -> None:
     # It was told "invisible line break U+2028 ... remove it", and the ': ' in the text left unsaid.
     written = "site_name: x\nsite_author: me: you # note\u2028\ntheme: material\n"

@@ -45,6 +45,7 @@ from papersite.yamlfile import (
     shown_line_at,
     unseen_break_at,
     unseen_break_beside,
+    unseen_breaks,
     wide_encoding,
 )
 
@@ -533,6 +534,21 @@ def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
         # MkDocs named mkdocs.yml, and the file it read only by a position in its bytes.
         where, why = unreadable(path, error)
         raise PapersiteError(display_path(path), where, f"{why}{named_by}") from None
+    # MkDocs ends a line there, which no editor shows: a comment's words after one were read as
+    # a setting ('# was 0 once:<U+2028>recent_papers: 0'). No warning reaches the commands that
+    # read mkdocs.yml, so it is refused.
+    unseen = unseen_breaks(raw.decode("utf-8-sig", errors="replace"))
+    if unseen:
+        raise PapersiteError.from_problems(
+            Problem(
+                display_path(path),
+                line,
+                f"{name}, which MkDocs reads as the end of the line though an editor shows none: "
+                f"what follows it on the line is read as a line of its own (a comment's words as "
+                f"a setting); remove it{named_by}",
+            )
+            for line, name in unseen
+        )
     twice = _set_twice(path)
     if twice:
         raise PapersiteError.from_problems(twice)

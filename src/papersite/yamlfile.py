@@ -595,6 +595,19 @@ def unseen_break_beside(text: str, error: yaml.MarkedYAMLError) -> str:
     return f" (and line {line} holds an {name}, read as the end of the line: remove it too)"
 
 
+def unseen_breaks(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` holding an invisible line break, as an editor numbers it, and its name.
+
+    The name of the first on the line: "invisible line break U+2028 (line separator)".
+    """
+    found: dict[int, str] = {}
+    for match in _UNSEEN_BREAK.finditer(text):
+        code = ord(match.group())
+        name = f"invisible line break U+{code:04X} ({_UNSEEN_BREAKS[code]})"
+        found.setdefault(shown_line_at(text, match.start()), name)
+    return list(found.items())
+
+
 def _unseen_break_near(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
     """The first invisible line break on the line of ``error``'s marks or the line above.
 
