@@ -1218,6 +1218,39 @@ def test_a_lone_cr_among_other_line_ends_is_warned_of_at_the_editor_s_line(end: 
     ]
 
 
+@pytest.mark.parametrize(
+    ("lines", "ends"),
+    [
+        (
+            [f"k{n}: {n}\r\r\n" for n in range(2000)],
+            "most lines end in CR CR LF (converted to Windows line ends twice?), which YAML reads "
+            "as a blank line after each",
+        ),
+        (
+            ["a: 1\n", *(f"k{n}: {n}\r# c\n" for n in range(4))],
+            "a CR without a line feed ends part of a line, which YAML reads as a line break",
+        ),
+    ],
+)
+def test_lone_crs_on_more_than_a_few_lines_are_one_warning_naming_the_line_ends(
+    lines: list[str], ends: str
+) -> None:
+    # A file converted twice had a warning for each of its 2,000 lines: --strict failed on each.
+    problems = Problems()
+    document = load_yaml_text("".join(lines), "f.yaml", problems=problems)
+    assert document.line("k3") == (4 if len(lines) > 5 else 5)
+    first = 1 if len(lines) > 5 else 2
+    count = len(lines) - first + 1
+    assert [(p.line, p.severity, p.message) for p in problems] == [
+        (
+            first,
+            Severity.WARNING,
+            f"{count:,} lines hold an invisible line break U+000D (carriage return) without a "
+            f"line feed, the first this one: {ends}; save the file with LF (or CRLF) line ends",
+        )
+    ]
+
+
 def test_a_file_of_lone_crs_only_is_numbered_alike_and_not_warned_of() -> None:
     problems = Problems()
     document = load_yaml_text("a: 1\rb: 2\r", "f.yaml", problems=problems)

@@ -47,6 +47,8 @@ _UNSEEN_BREAK = re.compile("[\x85\u2028\u2029]")
 _YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # A CR not followed by LF: a line break to YAML (and to old Mac editors), not to str.split("\n").
 _LONE_CR = re.compile("\r(?!\n)")
+# Lines with a lone CR warned of one by one; past that, one warning for the file's line ends.
+MOST_LONE_CR_LINES = 3
 
 # A comment after a value: white space, '#', and the character after it when that is no space.
 _COMMENT_AFTER = re.compile(r"[ \t]+#(\S?)")
@@ -1478,20 +1480,35 @@ def _lone_carriage_returns(text: str, path: str) -> list[Problem]:
 
     YAML ends a line there, as old Mac editors did; vim, less, GitHub and grep -n do not, and
     show no break. A file of lone CRs only is numbered alike by both. Lines are named as an
-    editor numbers them, here and in every message about the file (see editor_lines).
+    editor numbers them, here and in every message about the file (see editor_lines). Past
+    MOST_LONE_CR_LINES lines, one warning names the file's line ends: a file converted to CRLF
+    twice ends every line in CR CR LF, and had a warning for each.
     """
     if "\n" not in text or not _LONE_CR.search(text):
         return []
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        # A CR at a line's end was followed by its LF (or ends the file): a line end, not lone.
-        if "\r" in line.removesuffix("\r"):
-            message = (
-                "invisible line break U+000D (carriage return) without a line feed, read as a "
-                "line break; remove it, or end the line there in the editor"
-            )
-            found.append(Problem(path, number, message, Severity.WARNING))
-    return found
+    lines = text.split("\n")
+    # A CR at a line's end was followed by its LF (or ends the file): a line end, not lone.
+    found = [
+        number for number, line in enumerate(lines, start=1) if "\r" in line.removesuffix("\r")
+    ]
+    if len(found) > MOST_LONE_CR_LINES:
+        doubled = sum(1 for line in lines if line.endswith("\r\r"))
+        ends = (
+            "most lines end in CR CR LF (converted to Windows line ends twice?), which YAML reads "
+            "as a blank line after each"
+            if doubled * 2 > len(lines)
+            else "a CR without a line feed ends part of a line, which YAML reads as a line break"
+        )
+        message = (
+            f"{len(found):,} lines hold an invisible line break U+000D (carriage return) without "
+            f"a line feed, the first this one: {ends}; save the file with LF (or CRLF) line ends"
+        )
+        return [Problem(path, found[0], message, Severity.WARNING)]
+    message = (
+        "invisible line break U+000D (carriage return) without a line feed, read as a line "
+        "break; remove it, or end the line there in the editor"
+    )
+    return [Problem(path, number, message, Severity.WARNING) for number in found]
 
 
 def _without_unseen_breaks(
