@@ -2611,20 +2611,43 @@ def test_tag_pages_the_site_stops_publishing_are_named_with_no_redirect(
     # `tags/c/`, and "C++" moves to a hashed slug.
     papers.write_text(text.replace("[quantization]", "[quantization, 'C#']"), encoding="utf-8")
     report = review(curated_content, head_content)
-    assert [(a.tag, a.old, a.now) for a in report.tag_addresses] == [
-        ("C++", "c", "c-f1deb75f"),
-        ("survey", "survey", None),
+    assert [(a.tag, a.old, a.now, a.shown) for a in report.tag_addresses] == [
+        ("C++", "c", "c-f1deb75f", "C#"),
+        ("survey", "survey", None, None),
     ]
+    # `tags/c/` is published still: its links land on another tag's list, not on a missing page.
     assert (
         "\nTag pages the site stops publishing, with no redirect (tags have no `formerly`): "
-        "`tags/c/` (tag `C++`, now at `tags/c-f1deb75f/`); "
         "`tags/survey/` (tag `survey`, which no paper on the site has now).\n"
+        "\nTag addresses that now show another tag, with no redirect (tags have no `formerly`): "
+        "`tags/c/` shows `C#`'s papers (tag `C++`, now at `tags/c-f1deb75f/`).\n"
     ) in format_review(report)
     # A tag given to other papers keeps its address: nothing to name.
     papers.write_text(text.replace("[quantization]", "[quantization, survey]"), encoding="utf-8")
     report = review(curated_content, head_content)
     assert report.tag_addresses == ()
     assert "Tag pages" not in format_review(report)
+
+
+def test_a_tag_gone_whose_address_another_base_tag_took_is_said_to_show_that_tag(
+    curated_content: Path, head_content: Path
+) -> None:
+    # "survéy" was hashed beside "survey" on the base branch; "survey" gone, it takes the plain
+    # address, so `tags/survey/` lists another tag's papers, and its own old address goes.
+    base = curated_content / "curation" / "papers.yaml"
+    text = base.read_text(encoding="utf-8")
+    base.write_text(text.replace("[addition]", "[addition, survey, survéy]"), encoding="utf-8")
+    papers = head_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("[addition]", "[addition, survéy]"), encoding="utf-8")
+    report = review(curated_content, head_content)
+    assert [(a.tag, a.now, a.shown) for a in report.tag_addresses] == [
+        ("survey", None, "survéy"),
+        ("survéy", "survey", None),
+    ]
+    assert (
+        "`tags/survey/` shows `survéy`'s papers (tag `survey`, which no paper on the site has now)."
+    ) in format_review(report)
 
 
 def test_tag_pages_going_while_papers_are_not_compared_are_said_with_a_caveat(

@@ -25,7 +25,7 @@ sections trading ids each renamed, their anchors now landing on the other); the 
 theme's id or former id that the site stops publishing are named, and those a former id adds;
 so is each tag page's address the site stops publishing (its tag on no paper now, or given
 another address as another tag's name came to slug alike, or as it was renamed, only in case
-say), which no redirect keeps.
+say), which no redirect keeps, and each that another tag took, which now shows that tag's papers.
 Dumps are compared by file name, or by bytes or most of their records when renamed: each one
 added, removed, renamed, relabelled, redated or edited is named, as papers' pages list them (one
 holding another's bytes as swapped with it, or a copy of it), or said to read as before when only
@@ -157,13 +157,16 @@ class TagAddress:
     ``now`` is the tag's slug in the pull request, when it keeps pages under another address
     (another tag's name came to slug alike and both got hashed slugs, or it was renamed, to
     ``renamed``, with a hashed slug, which hashes the name); None when no paper on the site has the
-    tag any more. Tags have no 'formerly': no redirect keeps the old address.
+    tag any more. Tags have no 'formerly': no redirect keeps the old address. ``shown`` is the
+    other tag whose pages the old address shows in the pull request (a commoner look-alike took
+    it), when it is not gone.
     """
 
     tag: str
     old: str
     now: str | None = None
     renamed: str | None = None
+    shown: str | None = None
 
 
 @dataclass(frozen=True)
@@ -753,16 +756,21 @@ def _tag_addresses_changed(base: Curation, head: Curation) -> tuple[TagAddress, 
     before, after = _tag_slugs(base), _tag_slugs(head)
     # By address, not by name: a tag renamed to a name that slugs alike ("Survey" to "survey")
     # keeps its pages where they were.
-    published = set(after.values())
+    holders = {now: name for name, now in after.items()}
     changes = []
     for tag, slug in sorted(before.items(), key=lambda item: text_order(item[0])):
+        holder = holders.get(slug)
         if tag in after:
             # Its address may now be a commoner look-alike's ("C#" given "tags/c/" of "C++"):
             # published still, but not its pages.
             if after[tag] != slug:
-                changes.append(TagAddress(tag, slug, after[tag]))
+                changes.append(TagAddress(tag, slug, after[tag], shown=holder))
             continue
-        if slug in published:
+        # Still published, it shows this tag renamed, unless a tag of the base branch too
+        # ("survéy" beside "survey", not only another case of it) took it over.
+        if holder is not None and (
+            holder not in before or text_order(holder)[0] == text_order(tag)[0]
+        ):
             continue
         # Renamed only in case ("index" to "Index"), or to a name of the same slug before its
         # hash, it is the same tag: its pages moved, they did not go. A name the base branch has
@@ -779,7 +787,9 @@ def _tag_addresses_changed(base: Curation, head: Curation) -> tuple[TagAddress, 
             )
         ]
         renamed = same[0] if len(same) == 1 else None
-        changes.append(TagAddress(tag, slug, after[renamed] if renamed else None, renamed))
+        changes.append(
+            TagAddress(tag, slug, after[renamed] if renamed else None, renamed, shown=holder)
+        )
     return tuple(changes)
 
 

@@ -171,17 +171,24 @@ def _format_review(report: Review, listed: int | None) -> str:
     kept = "; ".join(_kept(address) for address in report.addresses if address.now)
     if kept:
         lines += ["", f"Old addresses kept by `formerly`: {kept}."]
-    if tags := "; ".join(_tag_gone(address) for address in report.tag_addresses):
-        # A paper not compared may have tags its error leaves unread, as its count may be off.
-        caveat = (
-            " Papers not compared (below) may keep some of these once their errors are fixed."
-            if report.not_compared
-            else ""
-        )
+    # A paper not compared may have tags its error leaves unread, as its count may be off.
+    caveat = (
+        " Papers not compared (below) may keep some of these once their errors are fixed."
+        if report.not_compared
+        else ""
+    )
+    if tags := "; ".join(_tag_gone(a) for a in report.tag_addresses if a.shown is None):
         lines += [
             "",
             "Tag pages the site stops publishing, with no redirect (tags have no `formerly`): "
             f"{tags}.{caveat}",
+        ]
+    # Still published, so no link breaks: it lands on another tag's list instead.
+    if tags := "; ".join(_tag_taken(a) for a in report.tag_addresses if a.shown is not None):
+        lines += [
+            "",
+            "Tag addresses that now show another tag, with no redirect (tags have no "
+            f"`formerly`): {tags}.{caveat}",
         ]
     unread = _labels_not_compared(report)
     if report.dumps or unread:
@@ -225,6 +232,20 @@ def _kept(address: Addresses) -> str:
 
 def _tag_gone(address: TagAddress) -> str:
     """A tag page's address dropped, with the tag's name and its new address, if it has one."""
+    return f"`{urls.tag_url(address.old)}` ({_tag_where(address)})"
+
+
+def _tag_taken(address: TagAddress) -> str:
+    """A tag page's address another tag took, with the tag it showed and where that one went."""
+    assert address.shown is not None  # taken, not dropped
+    return (
+        f"`{urls.tag_url(address.old)}` shows {code_span(address.shown)}'s papers "
+        f"({_tag_where(address)})"
+    )
+
+
+def _tag_where(address: TagAddress) -> str:
+    """The tag an address showed, and where its pages are now, if anywhere."""
     where = (
         "which no paper on the site has now"
         if address.now is None
@@ -232,7 +253,7 @@ def _tag_gone(address: TagAddress) -> str:
     )
     if address.renamed is not None:
         where = f"renamed {code_span(address.renamed)}, {where}"
-    return f"`{urls.tag_url(address.old)}` (tag {code_span(address.tag)}, {where})"
+    return f"tag {code_span(address.tag)}, {where}"
 
 
 def _typo(address: Addresses) -> str:
