@@ -46,6 +46,13 @@ def test_hidden_effect_says_reordering_only_when_every_character_reorders() -> N
     ("address", "said"),
     [
         ("https://x.org/a b", "has a space: percent-encode it as %20 or remove it"),
+        # Encoded as what it is: a tab is no space.
+        ("https://x.org/a\tb", "has a tab: percent-encode it as %09 or remove it"),
+        ("https://x.org/a\u3000b", "has a space: percent-encode it as %E3%80%80 or remove it"),
+        # No host is percent-encoded: '%20' there is no host either.
+        ("https://exam\tple.com/", "has a tab in its host: remove it"),
+        ("https://u@exam ple.com:80/x", "has a space in its host: remove it"),
+        ("https://a b@x.org/", "has a space: percent-encode it as %20 or remove it"),
         # Not a space to encode: 'https://a.org/\nx' was told to make it %20.
         *((f"https://x.org/a{end}b", "has a line break: remove it") for end in "\n\r\u2028"),
         ("https://x.org/a\n", "has a trailing line break: remove it"),

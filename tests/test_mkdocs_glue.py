@@ -357,7 +357,7 @@ DOTS = "has a host with a dot at an end or two dots together"
         # 'https://${OWNER}.github.io/papers/' with OWNER unset: MkDocs built it.
         ("site_url", "https://.github.io/papers/", f"{DOTS}: {SITE_EXAMPLE}"),
         ("site_url", "https://a..org/", f"{DOTS}: {SITE_EXAMPLE}"),
-        ("site_url", "https://a.org./", f"{DOTS}: {SITE_EXAMPLE}"),
+        ("site_url", "https://a.org../", f"{DOTS}: {SITE_EXAMPLE}"),
         *(
             (
                 "site_url",
@@ -365,6 +365,29 @@ DOTS = "has a host with a dot at an end or two dots together"
                 f"has the port '{port}', not a number from 1 to 65535: {SITE_EXAMPLE}",
             )
             for port in ("99999", "x")
+        ),
+        # Not the port '90': the first ':' ends the host.
+        *(
+            (
+                "site_url",
+                url,
+                f"has more than one port ('{ports}'): keep one, a number from 1 to 65535: "
+                f"{SITE_EXAMPLE}",
+            )
+            for url, ports in (
+                ("https://a.org:8080:90/", "8080:90"),
+                ("https://[::1]:80:90/", "80:90"),
+            )
+        ),
+        # urlsplit takes the host '::1' and leaves the rest unsaid.
+        *(
+            (
+                "site_url",
+                url,
+                "has text around its bracketed host: write the IPv6 address alone in brackets, "
+                f"then any ':' and port: {SITE_EXAMPLE}",
+            )
+            for url in ("https://[::1]x/", "https://x[::1]/", "https://u@[::1]x:80/")
         ),
         (
             "site_url",
@@ -415,7 +438,15 @@ def test_an_address_with_no_web_host_scheme_or_port_is_refused_naming_its_variab
 
 
 @pytest.mark.parametrize(
-    "url", ["https://a.org:8080/x/", "http://[::1]:80/", "HTTPS://A.org/", "https://u@a.org/"]
+    "url",
+    [
+        "https://a.org:8080/x/",
+        "http://[::1]:80/",
+        "HTTPS://A.org/",
+        "https://u@a.org/",
+        # Fully qualified: one dot may end a host.
+        "https://a.org./",
+    ],
 )
 def test_a_web_address_with_a_port_or_an_ip_is_taken(
     monkeypatch: pytest.MonkeyPatch, url: str

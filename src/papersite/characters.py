@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from urllib.parse import quote
 
 # C0 and C1 control characters (bar tab and newline) cannot be shown and are invalid in HTML and
 # XML; Python-Markdown also uses STX/ETX to mark its placeholders, so data must never carry them.
@@ -135,6 +136,17 @@ def hidden_effect(chars: Iterable[str]) -> str:
     return "do not show as themselves"
 
 
+def _in_host(address: str, index: int) -> bool:
+    """Whether ``address[index]`` is in its host (after '://' and any 'user@', before '/?#')."""
+    start = address.find("://")
+    if start < 0:
+        return False
+    start += len("://")
+    end = re.compile(r"[/?#]").search(address, start)
+    authority = address[start : end.start() if end else len(address)]
+    return start + authority.rfind("@") < index < start + len(authority)
+
+
 def unfit_in_address(address: str) -> str | None:
     """What ``address`` holds that no web address may, with the fix: "has a space: ...", or None.
 
@@ -156,8 +168,13 @@ def unfit_in_address(address: str) -> str | None:
     # Not a space to encode: a line break splits what was pasted as one address, or joins two.
     if _LINE_BREAK.search(address):
         return "has a line break: remove it"
-    if re.search(r"\s", address):
-        return "has a space: percent-encode it as %20 or remove it"
+    if found := re.search(r"\s", address):
+        char = found.group()
+        kind = "tab" if char == "\t" else "space"
+        # No character of a host name is percent-encoded: '%20' there is no host either.
+        if _in_host(address, found.start()):
+            return f"has a {kind} in its host: remove it"
+        return f"has a {kind}: percent-encode it as {quote(char)} or remove it"
     if found := _NOT_IN_IRI.search(address):
         char = found.group()
         return (

@@ -257,15 +257,30 @@ def _unfit_host(address: str) -> str | None:
     host = parts.hostname or ""
     if not host:
         return "has no host (after ://)"
-    # A bracketed IPv6 address is written with colons, not names between dots.
-    if "[" not in parts.netloc and "" in host.split("."):
+    host_port = parts.netloc.rpartition("@")[2]
+    if "[" in host_port:
+        # urlsplit reads 'x[::1]y' as the host '::1', leaving what is around it unsaid.
+        before, _, rest = host_port.partition("[")
+        after = rest.partition("]")[2]
+        if before or after[:1] not in ("", ":"):
+            return (
+                "has text around its bracketed host: write the IPv6 address alone in brackets, "
+                "then any ':' and port"
+            )
+        written = after[1:]
+    # A bracketed IPv6 address is written with colons, not names between dots. One dot may end
+    # a name: 'example.com.' is the name fully qualified.
+    elif "" in host.removesuffix(".").split("."):
         return "has a host with a dot at an end or two dots together"
+    else:
+        written = host_port.partition(":")[2]
     try:
         port = parts.port
     except ValueError:
         port = 0
     if port == 0:
-        written = parts.netloc.rpartition(":")[2]
+        if ":" in written:
+            return f"has more than one port ({written!r}): keep one, a number from 1 to 65535"
         return f"has the port {written!r}, not a number from 1 to 65535"
     return None
 
