@@ -192,12 +192,22 @@ def test_a_bad_option_is_refused_at_its_line(
             "extra.papersite.related_papers is written 0_2, which mkdocs.yml (YAML 1.1) reads as "
             "2 and papersite's content files (YAML 1.2) as text: write it in plain digits, 2",
         ),
+        # Out of bounds however read: told to write 104 or 150, it was refused again.
         (
             "related_papers: 0150",
             11,
-            "extra.papersite.related_papers is written 0150, which mkdocs.yml (YAML 1.1) reads as "
-            "104 and papersite's content files (YAML 1.2) as 150: write it in plain digits, 104 "
-            "or 150",
+            "extra.papersite.related_papers must be a whole number from 0 to 100, not 0150",
+        ),
+        # As written: told to write 0 or -10000 in plain digits, that was refused next.
+        (
+            "feed_entries: +0",
+            10,
+            "extra.papersite.feed_entries must be a whole number above 0, not +0",
+        ),
+        (
+            "feed_entries: -10_000",
+            10,
+            "extra.papersite.feed_entries must be a whole number above 0, not -10_000",
         ),
         (
             "feed_entries: 0x10",
@@ -312,6 +322,11 @@ def test_a_number_an_env_variable_holds_is_checked_as_set(
     with pytest.raises(PapersiteError) as error:
         options_of(read_mkdocs_yaml(config), config)
     assert str(error.value).endswith("(!ENV), set to '+10': set it in plain digits, 10")
+    # Its plain digits refused too: the bounds are what to tell.
+    monkeypatch.setenv("PAPERSITE_SET", "-1_0")
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert str(error.value).endswith("(!ENV), set to '-1_0': set it to a whole number, 0 or more")
     monkeypatch.setenv("PAPERSITE_SET", "12")
     assert options_of(read_mkdocs_yaml(config), config).recent_papers == 12
 

@@ -149,25 +149,32 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         """The option's value, a whole number above 0 (or 0 too, with ``zero``), up to ``most``."""
         size = found.get(option, default)
         written = written_forms.get(option)
-        # Before its bounds: 0150 is 104 only to YAML 1.1, and "not 104" named no number written.
-        if (
-            isinstance(size, int)
+        # A number's digits as written, when they are not plain.
+        unplain = (
+            written
+            if isinstance(size, int)
             and written is not None
             and not _PLAIN_WHOLE.fullmatch(written.digits)
-        ):
-            raise refuse(_read_apart(option, written, size), option)
+            else None
+        )
         least = 0 if zero else 1
-        if (
+        out_of_bounds = (
             isinstance(size, bool)
             or not isinstance(size, int)
             or size < least
-            or (most and size > most)
-        ):
+            or bool(most and size > most)
+        )
+        # 0150 is 104 only to YAML 1.1: told to write it in plain digits, not "not 104". One out of
+        # bounds whatever its digits (+0, -10_000) is told its bounds: its plain digits would be
+        # refused next.
+        if unplain is not None and not out_of_bounds:
+            raise refuse(_read_apart(option, unplain, size), option)
+        if out_of_bounds:
             unbounded = ", 0 or more" if zero else " above 0"
             allowed = f" from {least} to {most}" if most else unbounded
-            message = (
-                f"extra.papersite.{option} must be a whole number{allowed}, not {_shown(size)}"
-            )
+            # As written: "not 8" named no number written for -010.
+            shown = _shown(size) if unplain is None else unplain.digits
+            message = f"extra.papersite.{option} must be a whole number{allowed}, not {shown}"
             read = env_read(chain, ("extra", "papersite", option))
             if read is not None and read.variable is not None:
                 # As the 010 message does: "not ' 10'" or "not true" named no variable.
@@ -182,6 +189,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
                     f"number{allowed}{spaces}"
                 )
             raise refuse(message, option)
+        assert isinstance(size, int)  # out_of_bounds refused any other
         return size
 
     return Options(
