@@ -357,8 +357,8 @@ def test_a_note_s_images_show_as_links_to_them() -> None:
     # it was all that linked, and the image said to show as a link.
     assert render_note("[![img](x.png)]()") == '<p><a href="x.png">img</a></p>'
     assert note_problems("[![img](x.png)](<>)") == (
-        "image 'x.png' shows as a link, not as an image: the site loads nothing from other "
-        "sites, which would learn of every reader; write [text](https://…) to link to it",
+        "image 'x.png' shows as a link, not as an image: notes and intros show no images, "
+        "not even the site's own; write [text](…) to link to it",
     )
     # Text of its own beside the image still loses its link, and is said to.
     assert render_note("[see ![img](x.png)]()") == '<p>see <a href="x.png">img</a></p>'
@@ -505,6 +505,27 @@ def test_each_link_a_note_changes_is_told_at_its_line_up_to_five_of_a_kind() -> 
         "a link with neither text nor address is left out: give it both, as [text](https://…)"
     )
     assert note_problems("[](<>) *[](<>)*") == (left_out, left_out)
+
+
+def test_two_links_to_one_unsafe_definition_are_told_once_at_its_line() -> None:
+    # Both were told at the definition's line, alike: one thing to mend, said twice.
+    dropped = (
+        "link 'javascript:q' is dropped: only an https://, http://, mailto: or relative address "
+        "is linked"
+    )
+    note = "[a][r]\n\n[b][r]\n\n[r]: javascript:q\n"
+    assert located_note_problems(note) == ((4, dropped),)
+    assert note_problems(note) == (dropped,)
+    # Written at two lines, each is told at its own.
+    note = "[a](javascript:q)\n\n[b](javascript:q)\n"
+    assert located_note_problems(note) == ((0, dropped), (2, dropped))
+
+
+def test_a_relative_image_is_not_said_to_be_from_another_site() -> None:
+    assert note_problems("![](../x.png)") == (
+        "image '../x.png' shows as a link, not as an image: notes and intros show no images, "
+        "not even the site's own; write [text](…) to link to it",
+    )
 
 
 @pytest.mark.parametrize(

@@ -18,9 +18,11 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import TypeVar
 from urllib.parse import quote
 
 import markdown
@@ -660,7 +662,7 @@ def note_problems(text: str, *, pages: int = 1) -> tuple[str, ...]:
     A note shown on ``pages`` > 1 pages (a paper's, its themes') also may not link relatively: the
     same address leads somewhere else from each page.
     """
-    return tuple(message for _, _, message in _told(text, pages))
+    return tuple(_once((kind, message) for kind, _, message in _told(text, pages)))
 
 
 def located_note_problems(text: str, *, pages: int = 1) -> tuple[tuple[int | None, str], ...]:
@@ -728,7 +730,27 @@ def located_note_problems(text: str, *, pages: int = 1) -> tuple[tuple[int | Non
             return found - 1  # the underline of a setext heading: its text is on the line above
         return found
 
-    return tuple((line_of(kind, number), message) for kind, number, message in _told(text, pages))
+    told = _told(text, pages)
+    return tuple(_once((kind, (line_of(kind, number), message)) for kind, number, message in told))
+
+
+# What a note's problem is told as: its message, or its line and message.
+_Told = TypeVar("_Told", bound=Hashable)
+
+
+def _once(told: Iterable[tuple[str, _Told]]) -> list[_Told]:
+    """Each of ``told`` (kind, what is told) once, but for links left out, each told apart.
+
+    Two links to one unsafe reference definition were two warnings alike, at the definition's
+    line: the same one thing to mend. A link left out is not named, so each one told is one more.
+    """
+    seen: set[_Told] = set()
+    once = []
+    for kind, item in told:
+        if kind == "left_out" or item not in seen:
+            once.append(item)
+            seen.add(item)
+    return once
 
 
 # At most this many warnings of each kind of link problem in one note, the last saying how many
@@ -778,8 +800,14 @@ def _told(text: str, pages: int) -> list[tuple[str, int, str]]:
     problems += _each_link(
         "images",
         [repr(shortened(image, 50)) for image in note.images],
-        "image {} shows as a link, not as an image: the site loads nothing from other sites, "
-        "which would learn of every reader; write [text](https://…) to link to it",
+        lambda number: (
+            # One of the site's own would leak nothing: notes show no image at all.
+            "image {} shows as a link, not as an image: notes and intros show no images, not "
+            "even the site's own; write [text](…) to link to it"
+            if is_relative(note.images[number])
+            else "image {} shows as a link, not as an image: the site loads nothing from other "
+            "sites, which would learn of every reader; write [text](https://…) to link to it"
+        ),
     )
     problems += _each_link(
         "empty_links",
@@ -818,16 +846,20 @@ def _told(text: str, pages: int) -> list[tuple[str, int, str]]:
     return problems
 
 
-def _each_link(kind: str, names: list[str], message: str) -> list[tuple[str, int, str]]:
+def _each_link(
+    kind: str, names: list[str], message: str | Callable[[int], str]
+) -> list[tuple[str, int, str]]:
     """``message`` of each of the first :data:`_LINKS_TOLD` links named, its name in the ``{}``.
 
-    The last told is named with how many more there are, as "'x' (and 3 more)".
+    ``message`` may be made for each link, from its number. The last told is named with how
+    many more there are, as "'x' (and 3 more)".
     """
     told = []
     for number, name in enumerate(names[:_LINKS_TOLD]):
         more = len(names) - _LINKS_TOLD if number == _LINKS_TOLD - 1 else 0
         named = f"{name} (and {more} more)" if more > 0 else name
-        told.append((kind, number, message.format(named)))
+        template = message if isinstance(message, str) else message(number)
+        told.append((kind, number, template.format(named)))
     return told
 
 
