@@ -392,6 +392,45 @@ def test_export_refuses_to_write_over_the_project_s_inputs(
     assert {path: path.read_bytes() for path in Path().rglob("*") if path.is_file()} == before
 
 
+@pytest.mark.parametrize(
+    ("output", "refusal"),
+    [
+        # The project's mkdocs.yml, run from the folder above it: not ./mkdocs.yml.
+        ("project/mkdocs.yml", "over the MkDocs configuration: choose another file"),
+        # The file project/mkdocs.yml's INHERIT names.
+        ("project/base.yml", "over the MkDocs configuration: choose another file"),
+        # A hard link: the same file as papers.yaml under another name, outside the folder.
+        (
+            "hard.yaml",
+            "over project/content/curation/papers.yaml, the same file (a hard link to it): "
+            "choose another file",
+        ),
+        ("hard-mkdocs.yml", "over the MkDocs configuration: choose another file"),
+    ],
+)
+def test_export_refuses_the_project_s_files_however_they_are_reached(
+    output: str,
+    refusal: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Each was overwritten with the export, exit 0.
+    monkeypatch.chdir(tmp_path)
+    project = Path("project")
+    write_content(project)
+    (project / "content" / "curation").mkdir()
+    (project / "content" / "curation" / "papers.yaml").write_text("papers: []\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    (project / "base.yml").write_text("site_name: x\n", encoding="utf-8")
+    os.link(project / "content" / "curation" / "papers.yaml", "hard.yaml")
+    os.link(project / "mkdocs.yml", "hard-mkdocs.yml")
+    before = {path: path.read_bytes() for path in Path().rglob("*") if path.is_file()}
+    assert main(["export", "--content", "project/content", "-o", output]) == 1
+    assert capsys.readouterr().err == f"{output}: refusing to write the export {refusal}\n"
+    assert {path: path.read_bytes() for path in Path().rglob("*") if path.is_file()} == before
+
+
 def test_export_to_an_empty_path_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     # It was ".: cannot write: Is a directory", naming a path no one typed.
     with pytest.raises(SystemExit) as exited:

@@ -13,6 +13,7 @@ import copy
 import csv
 import io
 import json
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -442,20 +443,32 @@ SERIALISERS: dict[str, Callable[[list[dict[str, Any]]], str]] = {"json": to_json
 
 
 def check_export_target(path: Path, content: Path, config_file: Path) -> None:
-    """Refuse to write an export over the project's inputs: into the content folder, or mkdocs.yml.
+    """Refuse to write an export over the project's inputs: the content folder's, or mkdocs.yml's.
 
     An export replaces its file whole: ``-o content/curation/papers.yaml`` or ``-o mkdocs.yml``
-    destroyed what the site is made from, unsaid (exit 0). Compared as written and with symbolic
-    links followed, as ``generate --out`` is (build.docs_folder_refusal); said before the content
-    is read, so the refusal comes alone.
+    destroyed what the site is made from, unsaid (exit 0). Refused: a path inside the content
+    folder, as written or with symbolic links followed, as ``generate --out`` is
+    (build.docs_folder_refusal); and the same file, by any link, as one of the content folder's,
+    as ``config_file``, as the mkdocs.yml beside the content folder (the project's, when run from
+    elsewhere) or as a file their INHERIT leads to. Said before the content is read, so the
+    refusal comes alone.
     """
-    target, folder, config = _spellings(path), _spellings(content), _spellings(config_file)
+    target, folder = _spellings(path), _spellings(content)
     if any(t.is_relative_to(f) for t in target for f in folder):
         message = "refusing to write the export inside the content folder: choose a file outside it"
-    elif target & config:
+    elif any(
+        target & _spellings(config) or _same_file(path, config)
+        for config in _config_files(content, config_file)
+    ):
         message = "refusing to write the export over the MkDocs configuration: choose another file"
     else:
-        return
+        linked = _hard_linked_in(path, content)
+        if linked is None:
+            return
+        message = (
+            f"refusing to write the export over {display_path(linked)}, the same file (a hard "
+            "link to it): choose another file"
+        )
     raise PapersiteError(display_path(path), None, message)
 
 
@@ -465,6 +478,52 @@ def _spellings(path: Path) -> set[Path]:
     with contextlib.suppress(OSError, RuntimeError):  # a loop; RuntimeError before Python 3.13
         spellings.add(path.resolve())
     return spellings
+
+
+def _config_files(content: Path, config_file: Path) -> list[Path]:
+    """``config_file``, the mkdocs.yml beside ``content``, and the files their INHERIT names.
+
+    Imported here: options brings in MkDocs, which ``export`` without ``-o`` does without.
+    """
+    from papersite.options import inherited
+
+    beside = Path(os.path.abspath(content)).parent / config_file.name
+    files = []
+    for config in (config_file, beside):
+        try:
+            files.extend(inherited(config))
+        except PapersiteError:
+            # A bad INHERIT is for the commands that read mkdocs.yml to say; the file is still it.
+            files.append(config)
+    return files
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    """Whether ``path`` and ``other`` are one existing file, by whatever links."""
+    try:
+        return os.path.samefile(path, other)
+    except OSError:  # either missing: writing ``path`` loses nothing of ``other``
+        return False
+
+
+def _hard_linked_in(path: Path, content: Path) -> Path | None:
+    """The file under ``content`` that ``path`` is a hard link to, if any.
+
+    Only a file with more than one link is looked for, so an export to a new file or an ordinary
+    one walks nothing.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if stat.st_nlink < 2:
+        return None
+    for folder, _, names in os.walk(content):
+        for name in names:
+            candidate = Path(folder, name)
+            if _same_file(candidate, path):
+                return candidate
+    return None
 
 
 def write_export(text: str, path: Path) -> None:
