@@ -186,6 +186,37 @@ def test_triage_refuses_a_theme_given_twice(capsys: pytest.CaptureFixture[str]) 
     )
 
 
+def _options_taking_a_value() -> list[tuple[str, str, str]]:
+    """Every command's options that take a value: command, option, and its names as said."""
+    commands = next(
+        a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)
+    ).choices
+    return [
+        (name, action.option_strings[-1], "/".join(action.option_strings))
+        for name, command in commands.items()
+        for action in command._actions
+        if action.option_strings and action.nargs != 0
+    ]
+
+
+# A value each option accepts; any other takes a path or a word.
+VALUES = {"--format": "csv", "--snippet": "3"}
+
+
+@pytest.mark.parametrize(("command", "option", "names"), _options_taking_a_value())
+def test_every_option_taking_a_value_is_refused_twice(
+    command: str, option: str, names: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The last was used, the first dropped unsaid (`export -o a.json -o b.json`).
+    value = VALUES.get(option, "x")
+    with pytest.raises(SystemExit) as exited:
+        _parser().parse_args([command, option, value, option, value])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        f"papersite {command}: error: argument {names}: given twice; give it once\n"
+    )
+
+
 def test_export_json_to_a_file(make_content: MakeContent, tmp_path: Path) -> None:
     out = tmp_path / "papers.json"
     assert main(["export", "--content", str(make_content("dense_small.txt")), "-o", str(out)]) == 0

@@ -224,7 +224,7 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(export)
     what = export.add_mutually_exclusive_group()
     # No default: argparse lets `--format json --schema` pass when the value given is the default.
-    what.add_argument("--format", choices=FORMATS, help="default: json")
+    what.add_argument("--format", action=_Once, choices=FORMATS, help="default: json")
     what.add_argument(
         "--schema",
         action="store_true",
@@ -238,7 +238,12 @@ def _parser() -> argparse.ArgumentParser:
         " themes.json, JSON only)",
     )
     export.add_argument(
-        "-o", "--output", type=_file, metavar="FILE", help="file to write (default: stdout)"
+        "-o",
+        "--output",
+        action=_Once,
+        type=_file,
+        metavar="FILE",
+        help="file to write (default: stdout)",
     )
     export.add_argument(
         "--rules-only",
@@ -266,6 +271,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     listing.add_argument(
         "--snippet",
+        action=_Once,
         type=_positive,
         default=SNIPPET_PAPERS,
         metavar="N",
@@ -280,6 +286,7 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(review_command)
     review_command.add_argument(
         "--base-content",
+        action=_Once,
         type=Path,
         required=True,
         metavar="DIR",
@@ -299,7 +306,12 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(build)
     _config_option(build)
     build.add_argument(
-        "--site-dir", type=Path, default=Path("site"), metavar="DIR", help="default: ./site"
+        "--site-dir",
+        action=_Once,
+        type=Path,
+        default=Path("site"),
+        metavar="DIR",
+        help="default: ./site",
     )
     build.add_argument(
         "--strict", action="store_true", help="fail on warnings, from the content or from MkDocs"
@@ -309,7 +321,9 @@ def _parser() -> argparse.ArgumentParser:
     generate = commands.add_parser("generate", help="write only the Markdown pages and data files")
     _content_option(generate)
     _config_option(generate)
-    generate.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write")
+    generate.add_argument(
+        "--out", action=_Once, type=Path, required=True, metavar="DIR", help="folder to write"
+    )
     generate.set_defaults(run=_run_generate)
 
     serve = commands.add_parser("serve", help="live preview that regenerates as content changes")
@@ -318,6 +332,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "-a",
         "--dev-addr",
+        action=_Once,
         metavar="IP:PORT",
         help="where to serve (default: mkdocs.yml's dev_addr, else 127.0.0.1:8000)",
     )
@@ -343,7 +358,11 @@ class _Commands:
 
 
 class _Once(argparse.Action):
-    """An option given at most once: argparse keeps the last of several, the others unsaid."""
+    """An option given at most once: argparse keeps the last of several, the others unsaid.
+
+    Every option taking a value uses it. Which were given is noted apart from the values: a
+    default is set before any option is parsed, so a value cannot tell.
+    """
 
     def __call__(
         self,
@@ -352,9 +371,15 @@ class _Once(argparse.Action):
         values: str | Sequence[object] | None,
         option_string: str | None = None,
     ) -> None:
-        if getattr(namespace, self.dest) is not None:
+        given: set[str] = namespace.__dict__.setdefault(_GIVEN, set())
+        if self.dest in given:
             parser.error(f"argument {'/'.join(self.option_strings)}: given twice; give it once")
+        given.add(self.dest)
         setattr(namespace, self.dest, values)
+
+
+# Where _Once notes the options given, in the namespace argparse fills.
+_GIVEN = "_once_given"
 
 
 def _sentence(help: str) -> str:
@@ -365,6 +390,7 @@ def _sentence(help: str) -> str:
 def _config_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--config",
+        action=_Once,
         type=Path,
         metavar="FILE",
         help="the MkDocs configuration (default: ./mkdocs.yml)",
@@ -404,6 +430,7 @@ def _file(text: str) -> Path:
 def _content_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--content",
+        action=_Once,
         type=Path,
         default=Path("content"),
         metavar="DIR",
