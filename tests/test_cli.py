@@ -472,6 +472,18 @@ def test_export_to_an_empty_path_says_so(capsys: pytest.CaptureFixture[str]) -> 
     )
 
 
+def test_export_to_a_dash_writes_stdout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A file named '-' was written; './-' is how to name one.
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--schema", "-o", "-"]) == 0
+    assert capsys.readouterr().out == schema_json()
+    assert list(tmp_path.iterdir()) == []
+    assert main(["export", "--schema", "-o", "./-"]) == 0
+    assert (tmp_path / "-").read_text(encoding="utf-8") == schema_json()
+
+
 def test_export_refuses_bad_input_with_one_line_per_problem_and_no_traceback(
     make_content: MakeContent,
 ) -> None:

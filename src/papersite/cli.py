@@ -37,6 +37,8 @@ from papersite.wording import closest, did_you_mean
 
 # How messages name standard output, which has no path of its own (Python's name for it).
 STDOUT = "<stdout>"
+# How a command line names standard output as the file to write (``-o -``).
+STDOUT_NAME = "-"
 
 
 class _StdoutClosed(Exception):
@@ -241,9 +243,9 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         action=_Once,
-        type=_file,
+        type=_output_file,
         metavar="FILE",
-        help="file to write (default: stdout)",
+        help="file to write (default, or '-': stdout)",
     )
     export.add_argument(
         "--rules-only",
@@ -420,8 +422,14 @@ def _positive(text: str) -> int:
     return number
 
 
-def _file(text: str) -> Path:
-    """A file an option names: not empty, which Path reads as '.', a folder no one typed."""
+def _output_file(text: str) -> Path | None:
+    """The file to write: None, stdout, for '-', as most tools read it; not empty.
+
+    '-' became a file of that name. Told apart here, as typed: Path reads './-', the way to name
+    such a file, as '-'. An empty path Path reads as '.', a folder no one typed.
+    """
+    if text == STDOUT_NAME:
+        return None
     if not text:
         raise argparse.ArgumentTypeError("the path is empty")
     return Path(text)
