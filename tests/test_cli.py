@@ -176,6 +176,31 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys: pytest.CaptureFixt
     )
 
 
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (
+            ["--content", "content", "check"],
+            "--content: options go after the command: papersite check --content content",
+        ),
+        (
+            ["--content=my content", "check", "--strict"],
+            "--content: options go after the command: "
+            "papersite check '--content=my content' --strict",
+        ),
+        (["-o", "x.json"], "-o: options go after the command: papersite COMMAND -o x.json"),
+    ],
+)
+def test_a_command_s_option_before_the_command_is_told_to_go_after_it(
+    given: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It was "argument COMMAND: invalid choice: 'content'", naming no option.
+    with pytest.raises(SystemExit) as exited:
+        main(given)
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.endswith(f"papersite: error: argument {said}\n")
+
+
 def test_triage_refuses_a_theme_given_twice(capsys: pytest.CaptureFixture[str]) -> None:
     # The last was used, the first dropped unsaid.
     with pytest.raises(SystemExit) as exited:

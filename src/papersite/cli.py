@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import os
 import select
+import shlex
 import signal
 import sys
 import threading
@@ -59,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # argparse's "the following arguments are required: COMMAND" named none of them.
         parser.print_help(sys.stderr)
         return 2
+    _refuse_option_before_command(parser, given)
     _refuse_unknown_command(parser, given[0])
     args, unknown = parser.parse_known_args(given)
     if unknown:
@@ -87,6 +89,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + signal.SIGPIPE
 
 
+def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequence[str]) -> None:
+    """Refuse a command's option written before the command, saying where it goes.
+
+    argparse read ``papersite --content content check`` as the command 'content' and said
+    "invalid choice: 'content'", naming no option. The line is given back with the command first
+    (the first word naming one), or COMMAND in its place when none does.
+    """
+    option = given[0].split("=", 1)[0]
+    if not option.startswith("-") or option in parser._option_string_actions:
+        return
+    commands = _commands(parser)
+    if not any(option in command._option_string_actions for command in commands.values()):
+        return
+    at = next((i for i, word in enumerate(given) if word in commands), None)
+    command, rest = (
+        ("COMMAND", given) if at is None else (given[at], [*given[:at], *given[at + 1 :]])
+    )
+    parser.error(
+        f"argument {option}: options go after the command: "
+        f"{shlex.join(['papersite', command, *rest])}"
+    )
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The commands' parsers by name."""
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(subparsers.choices)
+
+
 def _refuse_unknown_command(parser: argparse.ArgumentParser, word: str) -> None:
     """Refuse a misspelt command with "did you mean", as papersite says of any other name.
 
@@ -94,8 +125,7 @@ def _refuse_unknown_command(parser: argparse.ArgumentParser, word: str) -> None:
     """
     if word.startswith("-"):
         return
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    names = list(commands.choices)
+    names = list(_commands(parser))
     meant = closest(word, names)
     if word not in names and meant is not None:
         parser.error(f"argument COMMAND: invalid choice: '{word}' {did_you_mean(word, meant)}")
