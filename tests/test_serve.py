@@ -900,6 +900,81 @@ def test_the_running_preview_serves_on_once_its_docs_folder_is_removed(
         assert (docs / "about.md").is_file()
 
 
+def _removed_while_written(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch, times: int
+) -> list[int]:
+    """Remove the docs folder as the About page is written, ``times`` times (rm -rf, make clean).
+
+    The home and theme pages are written before it and are gone with the folder; the writer writes
+    the rest into folders it makes again. The list counts MkDocs' watcher watching anew.
+    """
+    write = SiteWriter.write
+    removed: list[int] = []
+
+    def removing(self: SiteWriter, relative: str, data: str | bytes) -> None:
+        if relative == "about.md" and len(removed) < times:
+            removed.append(1)
+            shutil.rmtree(self.root)
+        write(self, relative, data)
+
+    monkeypatch.setattr(SiteWriter, "write", removing)
+    watched: list[int] = []
+    preview.rewatch = lambda: watched.append(1)
+    return watched
+
+
+@pytest.mark.parametrize("times", [1, 3])
+def test_a_docs_folder_removed_while_its_pages_are_written_is_written_again_whole(
+    times: int,
+    preview: Preview,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The pages written before the removal were missing, yet said regenerated; the folder, without
+    # its marker, was refused by every later regeneration as not made by papersite.
+    preview.start()
+    pages = _files(preview.docs)
+    watched = _removed_while_written(preview, monkeypatch, times)
+    capsys.readouterr()
+    papers = preview.content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text() + "# x\n")
+    preview.refresh()
+    said = capsys.readouterr().err
+    assert re.fullmatch(
+        r"papersite: content/curation/papers.yaml changed, pages regenerated in .* s\n", said
+    )
+    assert _files(preview.docs) == pages
+    assert (preview.docs / MARKER).is_file()
+    assert len(watched) == times
+    assert _problems_shown(preview)["problems"] == []
+    papers.write_text(papers.read_text() + "# yy\n")
+    preview.refresh()
+    assert not preview.failed
+
+
+def test_a_docs_folder_removed_as_often_as_its_pages_are_written_is_written_at_the_next_look(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    preview.start()
+    pages = _files(preview.docs)
+    _removed_while_written(preview, monkeypatch, serve.WRITE_ATTEMPTS)
+    capsys.readouterr()
+    papers = preview.content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text() + "# x\n")
+    preview.refresh()
+    # Never said regenerated with pages missing.
+    assert capsys.readouterr().err == (
+        "docs: removed while papersite wrote the pages, 5 times in a row: they are written "
+        "again at the next look\n"
+    )
+    preview.refresh()
+    assert re.fullmatch(
+        r"papersite: docs was removed, pages written again in .* s\n", capsys.readouterr().err
+    )
+    assert _files(preview.docs) == pages
+    assert not preview.failed
+
+
 def test_a_file_gone_right_after_it_was_seen_is_no_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -67,9 +67,11 @@ from papersite.mkdocs_glue import (
 from papersite.options import line_of
 from papersite.related import Related, related_papers
 from papersite.render import (
+    MARKER,
     TEMPLATES,
     Generated,
     SiteWriter,
+    holds_nothing_but_litter,
     refusals_to_write,
     write_assets,
 )
@@ -79,6 +81,9 @@ from papersite.wording import counted, listed
 POLL_SECONDS = 0.5
 # How often MkDocs' watcher, waiting for its turn (see _look_in_turn), looks whether it was stopped.
 LOCK_SLICE_SECONDS = 0.05
+# How many times a regeneration writes the pages again into a docs folder removed as they are
+# written (see Preview._write_pages).
+WRITE_ATTEMPTS = 5
 # The highest TCP port.
 MAX_PORT = 65535
 # MkDocs' hooks of the preview (its ``hooks`` setting): see on_serve.
@@ -439,14 +444,7 @@ class Preview:
             related = related_papers([item.paper for item in loaded.curation.papers], count)
             stop_if_asked(self.stop)
             self.related, self.related_for = related, shown
-        generated = generate_docs(
-            loaded,
-            self.docs,
-            config_file=self.config_file,
-            related=self.related,
-            keep=(PROBLEMS_SCRIPT, PROBLEMS_FILE),
-            stop=self.stop,
-        )
+        generated = self._write_pages(loaded)
         nav = mkdocs_nav(generated.nav)
         self.pages_changed = generated.changed > 0
         self.waiting = False
@@ -458,6 +456,52 @@ class Preview:
                 _touch_every_file(self.docs, self.stop)
                 self.pages_changed = True
         return generated
+
+    def _write_pages(self, loaded: Loaded) -> Generated:
+        """Write the pages of ``loaded``; again whole when the docs folder was removed meanwhile.
+
+        ``rm -rf`` of the folder while papersite wrote it (make clean during a regeneration)
+        removed the pages written so far and the marker, and the writer made the folders of the
+        rest again: paper pages without home or theme pages were said regenerated, and every later
+        regeneration refused the folder as not made by papersite. A folder that lost its marker
+        while papersite wrote it is papersite's: it is marked again and written whole, the writer
+        still refusing any file in it papersite never writes.
+        """
+        for _ in range(WRITE_ATTEMPTS):
+            # A folder the writer refuses as not papersite's stays refused (its marker removed
+            # between regenerations: someone's doing).
+            ours = (self.docs / MARKER).is_file() or holds_nothing_but_litter(self.docs)
+            try:
+                generated = generate_docs(
+                    loaded,
+                    self.docs,
+                    config_file=self.config_file,
+                    related=self.related,
+                    keep=(PROBLEMS_SCRIPT, PROBLEMS_FILE),
+                    stop=self.stop,
+                )
+            except (OSError, PapersiteError):
+                # A file or folder removed under the writer (pruning one gone already).
+                if not ours or (self.docs / MARKER).is_file():
+                    raise
+            else:
+                if (self.docs / MARKER).is_file():
+                    return generated
+            with refusals_to_write(self.docs):
+                self.docs.mkdir(parents=True, exist_ok=True)
+                (self.docs / MARKER).touch()
+            # MkDocs' watcher stopped if the folder went (see _write_docs_again), which its
+            # device and inode do not tell: a folder made again may have the removed one's.
+            if self.rewatch is not None:
+                self.rewatch()
+        # Still being removed: the next look writes it again (see refresh).
+        self.docs_id = None
+        raise PapersiteError(
+            display_path(self.docs),
+            None,
+            f"removed while papersite wrote the pages, {counted(WRITE_ATTEMPTS, 'time')} in a "
+            "row: they are written again at the next look",
+        )
 
     def regenerate(self) -> bool:
         """Regenerate the Markdown; problems are printed and the previous pages kept."""
