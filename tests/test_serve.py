@@ -109,6 +109,27 @@ def test_a_new_count_of_related_papers_in_mkdocs_yml_finds_them_again(
     assert max(len(related_listed(page) or ()) for page in pages) == 1
 
 
+def test_an_edit_to_a_file_mkdocs_yml_inherits_regenerates_the_pages(
+    curated_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Only an edit to mkdocs.yml itself was seen: base.yml's waited for mkdocs.yml to be saved.
+    base = config_with(tmp_path, REPO / "mkdocs.yml", "related_papers", "2").rename(
+        tmp_path / "base.yml"
+    )
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    preview = Preview(curated_content, tmp_path / "docs", tmp_path / "mkdocs.yml")
+    preview.start()
+    pages = sorted((preview.docs / "papers").glob("*.md"))
+    assert max(len(related_listed(page) or ()) for page in pages) == 2
+    capsys.readouterr()
+    base.write_text(base.read_text().replace("related_papers: 2", "related_papers: 1  # fewer"))
+    preview.refresh()
+    assert re.fullmatch(
+        r"papersite: base.yml changed, pages regenerated in .* s\n", capsys.readouterr().err
+    )
+    assert max(len(related_listed(page) or ()) for page in pages) == 1
+
+
 def test_an_edited_dump_is_read_again(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
     catalogues = counting(monkeypatch, "read_catalogue")
     preview.generate()
@@ -846,6 +867,19 @@ def test_a_preview_started_with_errors_serves_the_site_once_they_are_fixed(
         papers.write_text(good)
         assert _served(base + "about/", "Sequence Models")
         assert _served(base + "papers/teaching-transformers-to-add/", "Teaching Transformers")
+
+
+@pytest.mark.slow
+def test_the_running_preview_rebuilds_as_a_file_mkdocs_yml_inherits_is_edited(
+    curated_content: Path, tmp_path: Path
+) -> None:
+    # MkDocs watches mkdocs.yml alone: base.yml's new site name showed once mkdocs.yml was saved.
+    base = tmp_path / "base.yml"
+    shutil.copy(REPO / "mkdocs.yml", base)
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    with preview_running(curated_content, tmp_path / "mkdocs.yml") as (_, address):
+        base.write_text(base.read_text().replace("site_name: papersite", "site_name: Lab Papers"))
+        assert _served(address + "about/", "Lab Papers", timeout=30)
 
 
 @pytest.mark.parametrize("broken", [False, True])

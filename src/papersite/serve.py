@@ -1,11 +1,11 @@
 """Live preview for curators: MkDocs' dev server over Markdown that is regenerated on every edit.
 
 MkDocs watches the generated docs folder and reloads the browser. A thread here watches the content
-folder, the templates, mkdocs.yml and the theme's custom_dir; on a change it regenerates the
-Markdown, and the writer rewrites only the files whose bytes changed (an edit to the theme's
-templates has every page touched instead). An edit that breaks the content prints its problems and
-keeps the last good preview on screen, with the problems at the bottom of every page (a script only
-the preview adds, see Preview.show_problems).
+folder, the templates, mkdocs.yml and the files its INHERIT names, and the theme's custom_dir; on a
+change it regenerates the Markdown, and the writer rewrites only the files whose bytes changed (an
+edit to the theme's templates has every page touched instead). An edit that breaks the content
+prints its problems and keeps the last good preview on screen, with the problems at the bottom of
+every page (a script only the preview adds, see Preview.show_problems).
 
 Papersite's regenerations and MkDocs' builds take turns (Preview.lock): MkDocs' watcher wakes at the
 first file papersite rewrites, and a build reading the docs folder while it is being written finds
@@ -64,7 +64,7 @@ from papersite.mkdocs_glue import (
     read_mkdocs_yaml,
     with_theme_overrides,
 )
-from papersite.options import line_of
+from papersite.options import inherited, line_of
 from papersite.related import Related, related_papers
 from papersite.render import (
     MARKER,
@@ -189,7 +189,19 @@ class Preview:
     def inputs(self) -> tuple[Path, ...]:
         """What the pages are made from: mkdocs.yml holds papersite's options (page sizes...)."""
         theme = () if self.theme is None else (self.theme,)
-        return (self.content, TEMPLATES, self.config_file, *theme)
+        return (self.content, TEMPLATES, *self.settings_files, *theme)
+
+    @property
+    def settings_files(self) -> tuple[Path, ...]:
+        """mkdocs.yml and the files its INHERIT leads to, whose settings MkDocs merges into it.
+
+        Read again at each look: an edit may add an INHERIT. A bad one is the regeneration's to
+        tell, mkdocs.yml alone watched meanwhile.
+        """
+        try:
+            return tuple(inherited(self.config_file))
+        except PapersiteError:
+            return (self.config_file,)
 
     def start(self) -> None:
         """The first generation; inputs change from here on.
@@ -279,6 +291,7 @@ class Preview:
             if now.get(path) != self.inputs_seen.get(path)
         }
         self.inputs_seen = now
+        settings = bool(changed.intersection(self.settings_files))
         theme = {path for path in changed if self._in_theme(path)}
         done: list[str] = []
         rewrote = False
@@ -305,12 +318,12 @@ class Preview:
         if done:
             what = f"papersite: {self._what_changed(changed)} changed"
             said.append((f"{what}, {', '.join(done)}", what))
-        if self.config_file in changed:
+        if settings:
             said.extend((line, line) for line in self._startup_settings_changed())
         # While serving, MkDocs rebuilds after pages are written or touched, or mkdocs.yml edited,
         # and may fail (a template's or a setting's mistake): "every page rebuilt" said first was
         # followed by the error that stopped it. Said once it is done (see on_serve).
-        rebuilds = rewrote or bool(theme) or self.config_file in changed
+        rebuilds = rewrote or bool(theme) or settings
         if self.serving.is_set() and rebuilds:
             self.untold.extend(said)
         else:
@@ -917,8 +930,14 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
             handler.addFilter(_not_told)
             handler.addFilter(_print_errors_once_serving(handler))
             preview.mkdocs_log = handler
+            # MkDocs watches mkdocs.yml, not the files its INHERIT names (1.6): an edit to those
+            # did nothing until mkdocs.yml was saved.
             mkdocs_serve(
-                config_file=str(config_file), livereload=True, build_type="dirty", **overrides
+                config_file=str(config_file),
+                livereload=True,
+                build_type="dirty",
+                watch=[str(path) for path in inherited(config_file)[1:]],
+                **overrides,
             )
         # MkDocs' dev server catches the KeyboardInterrupt of Ctrl-C (and papersite's Terminated,
         # one too), cleans up and returns as if done: papersite says it was stopped, and how.
