@@ -482,9 +482,12 @@ def test_mkdocs_yml_is_read_as_written_an_empty_one_as_no_settings(here: Path) -
     [
         ("missing.yml", "missing.yml: cannot read: No such file or directory"),
         (".", ".: cannot read: Is a directory"),
+        # Path.resolve raised RuntimeError("Symlink loop from ..."): a traceback.
+        ("loop.yml", "loop.yml: cannot read: Too many levels of symbolic links"),
     ],
 )
 def test_an_mkdocs_yml_that_cannot_be_read_is_one_line(here: Path, name: str, said: str) -> None:
+    (here / "loop.yml").symlink_to("loop.yml")
     with pytest.raises(PapersiteError) as error:
         read_mkdocs_yaml(here / name)
     assert one_problem(error) == said
@@ -512,6 +515,11 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
     ("make", "said"),
     [
         (lambda base: base.mkdir(), "base.yml: cannot read: Is a directory"),
+        # Path.resolve raised RuntimeError("Symlink loop from ..."): a traceback.
+        (
+            lambda base: base.symlink_to("base.yml"),
+            "base.yml: cannot read: Too many levels of symbolic links",
+        ),
         (
             lambda base: base.write_bytes(b"theme: material\nsite_name: caf\xe9\n"),
             "base.yml:2: not UTF-8: byte 0xe9 at column 15; save the file as UTF-8",

@@ -34,7 +34,7 @@ from papersite.curation import (
     Theme,
     uncurated,
 )
-from papersite.errors import PapersiteError, Stopped, display_path
+from papersite.errors import CannotWrite, PapersiteError, Stopped, display_path
 from papersite.exports import EXPORT_FIELDS
 from papersite.markup import escape_html, render_note
 from papersite.render import (
@@ -51,6 +51,7 @@ from papersite.render import (
     date_runs,
     generate,
     paginate_theme,
+    refusals_to_write,
     search_example,
     summarize,
 )
@@ -250,6 +251,16 @@ def test_the_writer_never_follows_a_link_out_of_its_folder(tmp_path: Path, link:
     with pytest.raises(PapersiteError, match="refusing to write"):
         writer.write("papers/x.md", "escaped")
     assert list(outside.iterdir()) == []
+
+
+def test_the_writer_tells_a_link_that_loops_in_its_folder_in_one_line(tmp_path: Path) -> None:
+    # Path.resolve raised RuntimeError("Symlink loop from ..."): a traceback.
+    out = tmp_path / "out"
+    writer = SiteWriter(out)
+    (out / "x.md").symlink_to("x.md")
+    with pytest.raises(CannotWrite) as error, refusals_to_write(out):
+        writer.write("x.md", "page")
+    assert error.value.message == "cannot write: Too many levels of symbolic links"
 
 
 def test_a_stopped_writer_writes_no_page_more_and_removes_nothing(tmp_path: Path) -> None:

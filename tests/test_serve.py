@@ -229,6 +229,39 @@ def test_a_preview_started_with_errors_shows_them_and_the_site_once_fixed(
     assert [entry for entry in preview.nav if "Arithmetic" in str(entry)]
 
 
+@pytest.mark.parametrize(
+    ("link", "target", "said"),
+    [
+        # Path.resolve raised RuntimeError("Symlink loop from ...") while the content's error
+        # was being told: a traceback.
+        ("curation", "curation", "content/curation: cannot read folder: Too many levels"),
+        ("curation/papers.yaml", "papers.yaml", "content/curation/papers.yaml: cannot read file"),
+        ("sources/dump.txt", "dump.txt", "content/sources/dump.txt: cannot read file"),
+        # A link out of the content folder to nowhere was taken for no input's mistake: one line
+        # and exit 1, where the preview serves the content's errors until they are fixed.
+        ("curation", "/nonexistent/curation", "content/curation: cannot read folder: No such"),
+    ],
+)
+def test_a_preview_started_with_a_link_that_loops_or_leads_nowhere_shows_the_error(
+    preview: Preview, capsys: pytest.CaptureFixture[str], link: str, target: str, said: str
+) -> None:
+    path = preview.content / link
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+    path.symlink_to(target)
+    preview.start()
+    err = capsys.readouterr().err
+    assert err.startswith(said)
+    assert err.endswith(
+        "papersite: the preview shows a page listing the errors, and the site once they are fixed\n"
+    )
+    assert (preview.docs / "index.md").read_text("utf-8") == (
+        TEMPLATES / "preview-waiting.md"
+    ).read_text("utf-8")
+
+
 def test_a_preview_started_with_errors_serves_none_of_an_earlier_preview_s_pages(
     preview: Preview,
 ) -> None:

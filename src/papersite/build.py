@@ -32,6 +32,7 @@ from papersite.errors import (
     cannot_write,
     display_path,
     failed_writing,
+    spellings,
 )
 from papersite.mkdocs_glue import CONFIG_FILE, papersite_options, run_mkdocs, site_settings
 from papersite.related import RelatedPapers, RelatedWorker
@@ -568,12 +569,7 @@ def _spellings(paths: Collection[Path]) -> set[Path]:
     A path whose links loop leads nowhere, and holds nothing: it has its absolute spelling only.
     (The output folder's own loop is refused before, see :func:`link_loop_refusal`.)
     """
-    given = {path.absolute() for path in paths}
-    resolved = set()
-    for path in given:
-        with contextlib.suppress(OSError, RuntimeError):  # RuntimeError before Python 3.13
-            resolved.add(path.resolve())
-    return given | resolved
+    return {spelling for path in paths for spelling in spellings(path)}
 
 
 def folder_size(folder: Path) -> tuple[int, int]:

@@ -216,6 +216,27 @@ def absent(path: Path) -> bool:
     return not path.exists() and not path.is_symlink()
 
 
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with its symbolic links followed, as far as they lead anywhere.
+
+    A link that loops leads nowhere: ``path`` is then made absolute only, and reading it says
+    why it cannot be read (:func:`cannot_read`). ``Path.resolve`` raised, a traceback (RuntimeError
+    before Python 3.13, OSError from it).
+    """
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def spellings(path: Path) -> set[Path]:
+    """``path`` made absolute, and where its symbolic links lead: two ways to name one place.
+
+    Checks that a path is, or lies in, a folder compare every spelling of both.
+    """
+    return {path.absolute(), resolved(path)}
+
+
 def cannot_read(path: Path, error: OSError, what: str = "file") -> str:
     """The message for a file that cannot be opened: the system's reason, and a link's part in it.
 

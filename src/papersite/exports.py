@@ -8,7 +8,6 @@ are left out, as on the site.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import csv
 import io
@@ -21,7 +20,7 @@ from typing import Any
 
 from papersite.catalogue import PAPER_ID_MAX_LENGTH
 from papersite.curation import CuratedPaper, Curation, Section, arxiv_id_of
-from papersite.errors import PapersiteError, cannot_write, display_path
+from papersite.errors import PapersiteError, cannot_write, display_path, spellings
 from papersite.urls import ID_PATTERN, bibtex_url, feed_url, paper_url, theme_url
 
 FORMATS = ("json", "csv")
@@ -453,11 +452,11 @@ def check_export_target(path: Path, content: Path, config_file: Path) -> None:
     elsewhere) or as a file their INHERIT leads to. Said before the content is read, so the
     refusal comes alone.
     """
-    target, folder = _spellings(path), _spellings(content)
+    target, folder = spellings(path), spellings(content)
     if any(t.is_relative_to(f) for t in target for f in folder):
         message = "refusing to write the export inside the content folder: choose a file outside it"
     elif any(
-        target & _spellings(config) or _same_file(path, config)
+        target & spellings(config) or _same_file(path, config)
         for config in _config_files(content, config_file)
     ):
         message = "refusing to write the export over the MkDocs configuration: choose another file"
@@ -470,14 +469,6 @@ def check_export_target(path: Path, content: Path, config_file: Path) -> None:
             "link to it): choose another file"
         )
     raise PapersiteError(display_path(path), None, message)
-
-
-def _spellings(path: Path) -> set[Path]:
-    """``path`` made absolute, and where its symbolic links lead, if they lead anywhere."""
-    spellings = {path.absolute()}
-    with contextlib.suppress(OSError, RuntimeError):  # a loop; RuntimeError before Python 3.13
-        spellings.add(path.resolve())
-    return spellings
 
 
 def _config_files(content: Path, config_file: Path) -> list[Path]:

@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from papersite.errors import PapersiteError, Problem, display_path
+from papersite.errors import PapersiteError, Problem, absent, display_path, resolved
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import as_yaml, describe, listed, suggest
 from papersite.yamlfile import (
@@ -460,7 +460,7 @@ def inherited(config_file: Path) -> list[Path]:
     chain in UTF-16 or UTF-32, ``config_file`` too, raises, naming its encoding.
     """
     chain = [config_file]
-    seen = {config_file.resolve()}
+    seen = {resolved(config_file)}
     # The INHERIT naming the file read, for a message about that file: a problem has one place.
     named_by = ""
     while True:
@@ -489,7 +489,7 @@ def inherited(config_file: Path) -> list[Path]:
             )
         # As MkDocs finds it: next to the file that names it.
         parent = Path(os.path.normpath(path.parent / value))
-        if parent.resolve() in seen:
+        if resolved(parent) in seen:
             loop = " → ".join(display_path(earlier) for earlier in [*chain, parent])
             raise PapersiteError(
                 name,
@@ -498,7 +498,7 @@ def inherited(config_file: Path) -> list[Path]:
                 "from itself",
             )
         # A folder, or a file that cannot be read, is named itself as the loop reads it.
-        if not parent.exists():
+        if absent(parent):
             raise PapersiteError(
                 name,
                 line,
@@ -513,7 +513,7 @@ def inherited(config_file: Path) -> list[Path]:
                 "chain that long",
             )
         chain.append(parent)
-        seen.add(parent.resolve())
+        seen.add(resolved(parent))
         named_by = f" (named by INHERIT at {name}{'' if line is None else f':{line}'})"
 
 

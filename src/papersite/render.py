@@ -45,6 +45,7 @@ from papersite.errors import (
     cannot_write,
     display_path,
     failed_writing,
+    resolved,
     stop_if_asked,
 )
 from papersite.exports import (
@@ -426,7 +427,7 @@ class SiteWriter:
         """The absolute path of a file under the root; refuses anything that could leave it."""
         target = self._in_folder(relative)
         if target.is_symlink():
-            target = target.resolve()
+            target = resolved(target)
             if not target.is_relative_to(self.root):
                 raise PapersiteError(
                     display_path(self.root), None, f"refusing to write {relative!r}"
@@ -441,12 +442,12 @@ class SiteWriter:
         # Only a symlink can lead out now. Folders are resolved once each, and the file itself
         # only when it is a link: resolving every path was a tenth of rendering a large list.
         folder = tuple(parts[:-1])
-        resolved = self._folders.get(folder)
-        if resolved is None:
-            resolved = self._folders[folder] = self.root.joinpath(*folder).resolve()
-        if not resolved.is_relative_to(self.root):
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = resolved(self.root.joinpath(*folder))
+        if not real.is_relative_to(self.root):
             raise PapersiteError(display_path(self.root), None, f"refusing to write {relative!r}")
-        return resolved / parts[-1]
+        return real / parts[-1]
 
     def write(self, relative: str, data: str | bytes) -> None:
         """Write one file (UTF-8 for text) unless it already holds exactly these bytes."""

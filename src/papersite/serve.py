@@ -47,6 +47,7 @@ from papersite.errors import (
     Severity,
     Stopped,
     display_path,
+    spellings,
     stop_if_asked,
 )
 from papersite.mkdocs_glue import (
@@ -255,11 +256,18 @@ class Preview:
         """Whether a problem's path, as shown, is one of the inputs or under one.
 
         A problem with the docs folder itself (not papersite's) is none: the writer names it.
+        Where a path is and where its links lead both count: the content's curation folder
+        linking to nowhere outside it, or to itself, is still the content's mistake.
         """
-        path = Path(shown).resolve()
-        if path == self.docs.resolve():
+        path = spellings(Path(shown))
+        if path & spellings(self.docs):
             return False
-        return any(path.is_relative_to(given.resolve()) for given in self.inputs)
+        return any(
+            spelling.is_relative_to(folder)
+            for spelling in path
+            for given in self.inputs
+            for folder in spellings(given)
+        )
 
     def _wait_for_a_fix(self) -> None:
         """Leave one page in the docs folder, saying the content's errors come first."""

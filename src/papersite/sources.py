@@ -33,6 +33,7 @@ from papersite.errors import (
     Severity,
     absent,
     display_path,
+    resolved,
 )
 from papersite.markup import clean_text
 from papersite.wording import as_yaml, closest, counted, suggest
@@ -252,7 +253,7 @@ OUTSIDE_CONTENT = "symbolic link to a place outside the content folder; not read
 
 def outside_content(path: Path, content: Path) -> bool:
     """Whether ``path``, symbolic links followed, lies outside the content folder."""
-    return not path.resolve().is_relative_to(content.resolve())
+    return not resolved(path).is_relative_to(resolved(content))
 
 
 def today_anywhere(now: datetime | None = None) -> date:
