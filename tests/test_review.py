@@ -788,6 +788,31 @@ def test_a_base_papers_yaml_that_cannot_be_read_is_said_too(
     assert "| Efficiency | not counted | 5 |  | 1 |\n" in text
 
 
+@pytest.mark.parametrize("target", ["curation", "/nonexistent/curation"])
+def test_a_curation_folder_that_cannot_be_read_is_said_in_one_line_as_themes_yaml_is(
+    curated_content: Path, head_content: Path, target: str
+) -> None:
+    # A link that loops or leads nowhere read as no curation at all: every theme removed and
+    # every paper moved to Unsorted (on the base branch, every theme new).
+    shutil.rmtree(head_content / "curation")
+    (head_content / "curation").symlink_to(target)
+    report = review(curated_content, head_content)
+    assert (report.base_unread, report.head_unread) == ((), ("head/curation",))
+    assert (report.added, report.moved, report.removed, report.not_compared) == ((), (), (), ())
+    assert format_review(report).startswith(
+        "## Content review\n\n**Papers not compared**: this pull request's `head/curation` could "
+        "not be read, so which themes there are, and which papers each holds, is not known; once "
+        "the error under Check is fixed, the review lists the changes."
+    )
+    report = review(head_content, curated_content)
+    assert (report.base_unread, report.head_unread) == (("head/curation",), ())
+    assert format_review(report).startswith(
+        "## Content review\n\n**Papers not compared**: the base branch's `head/curation` could "
+        "not be read, so which themes there are, and which papers each holds, is not known; once "
+        "the base branch's folder is fixed, the review lists the changes."
+    )
+
+
 def test_a_themes_yaml_that_cannot_be_read_is_said_in_one_line_not_paper_by_paper(
     curated_content: Path, head_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

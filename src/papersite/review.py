@@ -36,7 +36,8 @@ decide them). A pull request that changes none of this gets one line saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
-or themes.yaml cannot be read (without themes.yaml no entry naming a theme can be applied), and a
+or themes.yaml, or its curation folder (a link that loops or leads nowhere), cannot be read (without
+themes.yaml no entry naming a theme can be applied), and a
 paper whose entry holds an error is listed as not compared, not as edited; so is one whose entry
 the pull request leaves under an id of no paper (a typo, its old id) whose error names it.
 """
@@ -73,6 +74,7 @@ from papersite.errors import (
     Problem,
     Problems,
     Severity,
+    absent,
     display_path,
 )
 from papersite.markup import code_span, escape_gfm
@@ -322,8 +324,8 @@ class Review:
     """Everything the summary shows: counts, changed papers and the check's messages.
 
     ``base_unread`` and ``head_unread`` name a side's themes.yaml and papers.yaml, those of them
-    that could not be read: the papers are then not compared (no totals, no lists), only the
-    check's messages are listed.
+    that could not be read, or its curation folder when that could not be: the papers are then not
+    compared (no totals, no lists), only the check's messages are listed.
     """
 
     base_total: int | None
@@ -413,7 +415,8 @@ class _Side:
     hidden: dict[str, HiddenPaper]
     problems: tuple[Problem, ...]
     papers: dict[str, CuratedPaper]
-    # themes.yaml and papers.yaml as the summary names them, those there but not read at all.
+    # themes.yaml and papers.yaml as the summary names them, those there but not read at all; or
+    # the curation folder, there but not read.
     unread: tuple[str, ...]
     # The curation files as read, for the themes' rules; None without a curation folder.
     files: CurationFiles | None = None
@@ -1589,6 +1592,11 @@ def _curate(content: Path) -> _Side:
         for name, read in ((THEMES_FILE, themes_read), (PAPERS_FILE, curation.papers_read))
         if not read
     )
+    folder = content / CURATION_DIR
+    if loaded.files is None and not absent(folder):
+        # A link that loops or leads nowhere (or out of the content) is no curation removed:
+        # every theme read as gone and every paper as moved to Unsorted.
+        unread = (display_path(folder),)
     return _Side(
         curation,
         places,

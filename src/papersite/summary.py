@@ -19,7 +19,7 @@ from pathlib import Path
 
 from papersite import urls
 from papersite.catalogue import SourceSummary
-from papersite.curation import THEMES_FILE
+from papersite.curation import CURATION_DIR, THEMES_FILE
 from papersite.errors import Problem, Severity
 from papersite.markup import code_span, escape_gfm
 from papersite.review import (
@@ -268,7 +268,7 @@ def _typo(address: Addresses) -> str:
 
 
 def _not_compared(report: Review) -> str:
-    """The summary's first line when a side's themes.yaml or papers.yaml could not be read.
+    """The summary's first line when a side's curation files, or folder, could not be read.
 
     One line, not every paper listed as not compared: the file is the one thing to fix.
     """
@@ -281,16 +281,18 @@ def _not_compared(report: Review) -> str:
         if paths
     ]
     # The base branch's errors are not under Check, which lists the pull request's alone.
+    # A curation folder that cannot be read (a link that loops) is named alone, as the folder.
+    what = "folder" if any(Path(p).name == CURATION_DIR for p in report.base_unread) else "file"
     fixes = [
         fix if len(paths) == 1 else plural
         for fix, plural, paths in (
             ("the error under Check is", "the errors under Check are", report.head_unread),
-            ("the base branch's file is", "the base branch's files are", report.base_unread),
+            (f"the base branch's {what} is", "the base branch's files are", report.base_unread),
         )
         if paths
     ]
     paths = (*report.head_unread, *report.base_unread)
-    if any(Path(path).name == THEMES_FILE for path in paths):
+    if any(Path(path).name in {THEMES_FILE, CURATION_DIR} for path in paths):
         # No theme read: the papers stand in none, so where they would stand is not known either.
         why = "which themes there are, and which papers each holds, is not known"
     else:
