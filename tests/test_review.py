@@ -9,6 +9,7 @@ import pytest
 from papersite import review as review_module
 from papersite import rules, summary
 from papersite.cli import main
+from papersite.errors import PapersiteError
 from papersite.markup import code_span, escape_gfm
 from papersite.review import review
 from papersite.summary import format_review
@@ -1046,6 +1047,24 @@ def test_a_base_folder_without_sources_is_refused_rather_than_reviewed_as_empty(
         "",
         "base/content/sources: no sources folder: is this a content folder?\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("target", "said"),
+    [
+        ("sources", "Too many levels of symbolic links (a link that loops)"),
+        ("/nonexistent/sources", "No such file or directory (a broken link?)"),
+    ],
+)
+def test_a_sources_folder_link_that_loops_or_leads_nowhere_is_told_so_not_no_content(
+    curated_content: Path, head_content: Path, target: str, said: str
+) -> None:
+    # "no sources folder: is this a content folder?" of a folder that is there, as a link.
+    shutil.rmtree(head_content / "sources")
+    (head_content / "sources").symlink_to(target)
+    with pytest.raises(PapersiteError) as error:
+        review(curated_content, head_content)
+    assert str(error.value) == f"head/sources: cannot read folder: {said}"
 
 
 def test_an_added_paper_papers_yaml_pins_is_not_called_undecided(

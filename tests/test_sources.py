@@ -997,6 +997,25 @@ def test_a_sources_folder_or_yaml_linking_outside_is_not_read(tmp_path: Path, li
     ]
 
 
+@pytest.mark.parametrize(
+    ("target", "said"),
+    [
+        ("sources", "Too many levels of symbolic links (a link that loops)"),
+        ("/nonexistent/sources", "No such file or directory (a broken link?)"),
+    ],
+)
+def test_a_sources_folder_link_that_loops_or_leads_nowhere_is_told_so(
+    tmp_path: Path, target: str, said: str
+) -> None:
+    # "no sources folder: put the dumps there" sent the curator looking for the folder's name.
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "sources").symlink_to(target)
+    problems = Problems()
+    assert discover_sources(content, problems) == []
+    assert [str(p) for p in problems] == [f"{content}/sources: cannot read folder: {said}"]
+
+
 # --- dumps saved as UTF-16 or UTF-32 ---------------------------------------------------------
 
 

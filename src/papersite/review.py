@@ -79,7 +79,14 @@ from papersite.errors import (
 )
 from papersite.markup import code_span, escape_gfm
 from papersite.rules import Term
-from papersite.sources import SOURCES_DIR, SOURCES_FILE, Listing, Record, SourceFile
+from papersite.sources import (
+    SOURCES_DIR,
+    SOURCES_FILE,
+    Listing,
+    Record,
+    SourceFile,
+    unreadable_link,
+)
 from papersite.tags import plain_slug, tag_slugs, text_order
 from papersite.wording import closest, listed
 from papersite.yamlfile import load_yaml_file
@@ -981,11 +988,12 @@ def _dated(source: SourceFile) -> tuple[date | None, int | None]:
 def _check_is_content(content: Path) -> None:
     """Raise PapersiteError unless the folder has a sources/ folder, as content does."""
     # A mistyped folder would otherwise review as "every paper added" or "every paper removed".
-    if not (content / SOURCES_DIR).is_dir():
+    folder = content / SOURCES_DIR
+    if not folder.is_dir():
         raise PapersiteError(
-            display_path(content / SOURCES_DIR),
+            display_path(folder),
             None,
-            "no sources folder: is this a content folder?",
+            unreadable_link(folder, "folder") or "no sources folder: is this a content folder?",
         )
 
 

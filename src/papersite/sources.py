@@ -32,6 +32,7 @@ from papersite.errors import (
     Problems,
     Severity,
     absent,
+    cannot_read,
     display_path,
     resolved,
 )
@@ -256,6 +257,19 @@ def outside_content(path: Path, content: Path) -> bool:
     return not resolved(path).is_relative_to(resolved(content))
 
 
+def unreadable_link(path: Path, what: str) -> str | None:
+    """Why ``path``, a symbolic link that loops or leads nowhere, cannot be read; else None.
+
+    Such a link stands for a file or folder meant to be read: "no sources folder" sent the
+    curator looking for a folder that is there, as a link.
+    """
+    try:
+        path.stat()
+    except OSError as error:
+        return cannot_read(path, error, what) if path.is_symlink() else None
+    return None
+
+
 def today_anywhere(now: datetime | None = None) -> date:
     """The latest date it is anywhere on Earth ``now`` (by default, now): no page is captured later.
 
@@ -277,7 +291,8 @@ def discover_sources(
     """
     folder = content / SOURCES_DIR
     if not folder.is_dir():
-        problems.error(display_path(folder), None, "no sources folder: put the dumps there")
+        said = unreadable_link(folder, "folder") or "no sources folder: put the dumps there"
+        problems.error(display_path(folder), None, said)
         return []
     if outside_content(folder, content):
         problems.error(display_path(folder), None, OUTSIDE_CONTENT)
