@@ -509,6 +509,28 @@ def test_export_to_a_dash_writes_stdout(
     assert (tmp_path / "-").read_text(encoding="utf-8") == schema_json()
 
 
+@pytest.mark.parametrize(
+    ("arguments", "option"),
+    [
+        (["check", "--content", ""], "--content"),
+        (["build", "--config", ""], "--config"),
+        (["build", "--site-dir", ""], "--site-dir"),
+        (["generate", "--out", ""], "--out"),
+        (["review", "--base-content", ""], "--base-content"),
+    ],
+)
+def test_an_empty_path_is_refused_naming_its_option(
+    capsys: pytest.CaptureFixture[str], arguments: list[str], option: str
+) -> None:
+    # Path("") is ".": `--content ""` checked the working folder ("no sources folder").
+    with pytest.raises(SystemExit) as exited:
+        main(arguments)
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        f"papersite {arguments[0]}: error: argument {option}: the path is empty\n"
+    )
+
+
 def test_export_refuses_bad_input_with_one_line_per_problem_and_no_traceback(
     make_content: MakeContent,
 ) -> None:

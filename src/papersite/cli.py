@@ -319,7 +319,7 @@ def _parser() -> argparse.ArgumentParser:
     review_command.add_argument(
         "--base-content",
         action=_Once,
-        type=Path,
+        type=_path,
         required=True,
         metavar="DIR",
         help="the base branch's content folder, checked out elsewhere",
@@ -340,7 +340,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--site-dir",
         action=_Once,
-        type=Path,
+        type=_path,
         default=Path("site"),
         metavar="DIR",
         help="default: ./site",
@@ -354,7 +354,7 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(generate)
     _config_option(generate)
     generate.add_argument(
-        "--out", action=_Once, type=Path, required=True, metavar="DIR", help="folder to write"
+        "--out", action=_Once, type=_path, required=True, metavar="DIR", help="folder to write"
     )
     generate.set_defaults(run=_run_generate)
 
@@ -423,7 +423,7 @@ def _config_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--config",
         action=_Once,
-        type=Path,
+        type=_path,
         metavar="FILE",
         help="the MkDocs configuration (default: ./mkdocs.yml)",
     )
@@ -460,6 +460,14 @@ def _output_file(text: str) -> Path | None:
     """
     if text == STDOUT_NAME:
         return None
+    return _path(text)
+
+
+def _path(text: str) -> Path:
+    """A file or folder an option names: not empty, which Path reads as '.', a folder no one typed.
+
+    ``--content ""`` read the working folder, and said it had no sources folder.
+    """
     if not text:
         raise argparse.ArgumentTypeError("the path is empty")
     return Path(text)
@@ -469,7 +477,7 @@ def _content_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--content",
         action=_Once,
-        type=Path,
+        type=_path,
         default=Path("content"),
         metavar="DIR",
         help="the content folder (default: ./content)",
