@@ -564,18 +564,33 @@ def test_the_preview_orders_tags_as_the_build_does_at_every_rebuild(
         ("", "empty"),
         ("127.0.0.1:abc", "'abc' is not a valid port"),
         ("foo:8000", "'foo' does not appear to be an IPv4 or IPv6 address"),
+        # MkDocs reads the port with int(): served at 3333, and at 8000.
+        ("127.0.0.1:\u0663\u0663\u0663\u0663", "'\u0663\u0663\u0663\u0663' is not a valid port"),
+        ("127.0.0.1:8000 ", "ends with a space"),
+        (" 127.0.0.1:8000", "starts with a space"),
+        # In the words of mkdocs.yml's dev_addr, "localhost:0: port must be ...".
+        ("localhost:0", "port must be from 1 to 65535"),
     ],
 )
 def test_a_malformed_address_is_one_line_before_any_page_is_generated(
-    dev_addr: str, reason: str, curated_content: Path, capsys: pytest.CaptureFixture[str]
+    dev_addr: str, reason: str, mkdocs_not_reached: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
     assert main(["serve", "--dev-addr", dev_addr]) == 1
     assert capsys.readouterr().err == (
         f"--dev-addr '{dev_addr}': {reason}; write IP:PORT, such as 127.0.0.1:8001\n"
     )
-    docs = Path(str(read_mkdocs_yaml(Path("mkdocs.yml"))["docs_dir"]))
-    assert not docs.exists()
+    assert not mkdocs_not_reached.exists()
+
+
+def test_an_address_without_a_host_is_told_so_with_its_port(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MkDocs said "'' does not appear to be an IPv4 or IPv6 address".
+    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
+    assert main(["serve", "--dev-addr", ":8000"]) == 1
+    assert capsys.readouterr().err == (
+        "--dev-addr ':8000': no host; write IP:PORT, such as 127.0.0.1:8000\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -754,7 +769,20 @@ def test_a_port_no_server_can_listen_on_is_one_line(
     # port 0, serve on a port it does not tell.
     assert main(["serve", "--dev-addr", f"127.0.0.1:{port}"]) == 1
     assert capsys.readouterr().err == (
-        f"127.0.0.1:{port}: port must be from 1 to 65535; choose another with --dev-addr IP:PORT\n"
+        f"--dev-addr '127.0.0.1:{port}': port must be from 1 to 65535; "
+        "write IP:PORT, such as 127.0.0.1:8001\n"
+    )
+    assert not mkdocs_not_reached.exists()
+
+
+def test_a_port_no_server_can_listen_on_in_mkdocs_yml_is_one_line(
+    mkdocs_not_reached: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = Path("mkdocs.yml").read_text(encoding="utf-8")
+    Path("mkdocs.yml").write_text(text + "dev_addr: localhost:0\n", encoding="utf-8")
+    assert main(["serve"]) == 1
+    assert capsys.readouterr().err == (
+        "localhost:0: port must be from 1 to 65535; choose another with --dev-addr IP:PORT\n"
     )
     assert not mkdocs_not_reached.exists()
 

@@ -1072,15 +1072,34 @@ def _print_errors_once_serving(handler: MkDocsLog) -> Callable[[logging.LogRecor
 
 
 def _check_dev_addr(dev_addr: str) -> None:
-    """Refuse a --dev-addr MkDocs would refuse, or an empty one, naming the option.
+    """Refuse a --dev-addr MkDocs would refuse, misread or not listen on, naming the option.
 
     MkDocs' "foo: Must be a string of format 'IP:PORT'" read as the problem of a file named foo.
+    An empty one, spaces around it, a port of other than ASCII digits or outside 1-65535 and a
+    missing host are refused here, before MkDocs' own check of the format.
     """
     from mkdocs.config.base import ValidationError
     from mkdocs.config.config_options import IpAddress
 
-    if ":" not in dev_addr:
+    example = "127.0.0.1:8001"
+    host, _, port = dev_addr.rpartition(":")
+    # MkDocs reads the port with int(), which takes spaces around it and any Unicode digits:
+    # '127.0.0.1:8000 ' was served at 8000, and '127.0.0.1:' with Arabic-Indic 3333 at 3333.
+    if dev_addr[-1:].isspace():
+        why = "ends with a space"
+    elif dev_addr[:1].isspace():
+        why = "starts with a space"
+    elif ":" not in dev_addr:
         why = "no port" if dev_addr else "empty"
+    elif not (port.isascii() and port.isdigit()):
+        why = f"{port!r} is not a valid port"
+    # Said here in the option's words; _check_can_listen says it of mkdocs.yml's dev_addr.
+    elif not 1 <= int(port) <= MAX_PORT:
+        why = f"port must be from 1 to {MAX_PORT}"
+    elif not host:
+        # MkDocs said "'' does not appear to be an IPv4 or IPv6 address".
+        why = "no host"
+        example = f"127.0.0.1:{int(port)}"
     else:
         try:
             IpAddress().validate(dev_addr)  # type: ignore[no-untyped-call]
@@ -1088,7 +1107,7 @@ def _check_dev_addr(dev_addr: str) -> None:
         except ValidationError as error:
             why = str(error)
     raise PapersiteError(
-        f"--dev-addr {dev_addr!r}", None, f"{why}; write IP:PORT, such as 127.0.0.1:8001"
+        f"--dev-addr {dev_addr!r}", None, f"{why}; write IP:PORT, such as {example}"
     )
 
 
