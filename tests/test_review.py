@@ -800,18 +800,36 @@ def test_a_curation_folder_that_cannot_be_read_is_said_in_one_line_as_themes_yam
     report = review(curated_content, head_content)
     assert (report.base_unread, report.head_unread) == ((), ("head/curation",))
     assert (report.added, report.moved, report.removed, report.not_compared) == ((), (), (), ())
-    assert format_review(report).startswith(
+    text = format_review(report)
+    assert text.startswith(
         "## Content review\n\n**Papers not compared**: this pull request's `head/curation` could "
         "not be read, so which themes there are, and which papers each holds, is not known; once "
         "the error under Check is fixed, the review lists the changes."
     )
+    # As with an unreadable themes.yaml, its side is not counted, and no address is said to go:
+    # the table read every theme as removed (3 → 0) and its papers as moved to Unsorted.
+    assert (
+        "| Efficiency | 3 | not counted |  |  |\n"
+        "| Sequence Models | 2 | not counted |  |  |\n"
+        "| Arithmetic Reasoning | 1 | not counted |  |  |\n"
+        "| Unsorted | 1 | not counted |  |  |\n"
+    ) in text
+    assert "Addresses" not in text
     report = review(head_content, curated_content)
     assert (report.base_unread, report.head_unread) == (("head/curation",), ())
-    assert format_review(report).startswith(
+    text = format_review(report)
+    assert text.startswith(
         "## Content review\n\n**Papers not compared**: the base branch's `head/curation` could "
         "not be read, so which themes there are, and which papers each holds, is not known; once "
         "the base branch's folder is fixed, the review lists the changes."
     )
+    assert (
+        "| Efficiency | not counted | 3 |  | 1 |\n"
+        "| Sequence Models | not counted | 2 |  | 0 |\n"
+        "| Arithmetic Reasoning | not counted | 1 |  | 1 |\n"
+        "| Unsorted | not counted | 1 |  |  |\n"
+    ) in text
+    assert "Addresses" not in text
 
 
 def test_a_themes_yaml_that_cannot_be_read_is_said_in_one_line_not_paper_by_paper(

@@ -1603,8 +1603,11 @@ def _curate(content: Path) -> _Side:
     folder = content / CURATION_DIR
     if loaded.files is None and not absent(folder):
         # A link that loops or leads nowhere (or out of the content) is no curation removed:
-        # every theme read as gone and every paper as moved to Unsorted.
+        # every theme read as gone and every paper as moved to Unsorted. As for an unreadable
+        # themes.yaml, any theme may be one not read: the table says "not counted", and no
+        # address is said to be dropped.
         unread = (display_path(folder),)
+        curation = dataclasses.replace(curation, unread_themes=None)
     return _Side(
         curation,
         places,
