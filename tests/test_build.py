@@ -729,6 +729,19 @@ def test_generate_refuses_the_project_and_the_content_whatever_marker_they_hold(
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
 
 
+@pytest.mark.parametrize(("folder", "out"), [(".", "content/../gen"), ("content", "../gen")])
+def test_generate_writes_to_a_folder_beside_the_content_reached_through_dotdot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str, out: str
+) -> None:
+    # '..' was kept in the written spelling, so content/../gen read as inside the content.
+    write_content(tmp_path)
+    monkeypatch.chdir(tmp_path / folder)
+    content = "content" if folder == "." else "."
+    args = ["generate", "--content", content, "--config", str(CONFIG), "--out", out]
+    assert main(args) == 0
+    assert (tmp_path / "gen" / MARKER).is_file()
+
+
 def test_generate_removes_nothing_from_a_folder_holding_a_committed_marker_and_project_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -449,6 +449,24 @@ def test_export_refuses_to_write_over_the_project_s_inputs(
 
 
 @pytest.mark.parametrize(
+    ("folder", "argv"),
+    [(".", ["-o", "content/../out.json"]), ("content", ["--content", ".", "-o", "../out.json"])],
+)
+def test_export_writes_beside_the_content_folder_reached_through_dotdot(
+    folder: str,
+    argv: list[str],
+    make_content: MakeContent,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # '..' was kept in the written spelling, so content/../out.json read as inside the content.
+    make_content("dense_small.txt")
+    monkeypatch.chdir(tmp_path / folder)
+    assert main(["export", *argv]) == 0
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
     ("output", "refusal"),
     [
         # The project's mkdocs.yml, run from the folder above it: not ./mkdocs.yml.

@@ -234,7 +234,9 @@ def spellings(path: Path) -> set[Path]:
 
     Checks that a path is, or lies in, a folder compare every spelling of both.
     """
-    return {path.absolute(), resolved(path)}
+    # The written spelling is normalised by its words alone: Path.absolute keeps '..', so
+    # 'content/../out.json' read as inside content. A '..' after a link is resolved's to follow.
+    return {Path(os.path.normpath(path.absolute())), resolved(path)}
 
 
 def cannot_read(path: Path, error: OSError, what: str = "file") -> str:
