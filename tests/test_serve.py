@@ -125,9 +125,34 @@ def test_an_edit_to_a_file_mkdocs_yml_inherits_regenerates_the_pages(
     base.write_text(base.read_text().replace("related_papers: 2", "related_papers: 1  # fewer"))
     preview.refresh()
     assert re.fullmatch(
-        r"papersite: base.yml changed, pages regenerated in .* s\n", capsys.readouterr().err
+        r"papersite: base.yml changed, pages regenerated in .* s, every page rebuilt\n",
+        capsys.readouterr().err,
     )
     assert max(len(related_listed(page) or ()) for page in pages) == 1
+
+
+@pytest.mark.parametrize("inherited", [False, True])
+def test_an_edit_to_a_setting_of_mkdocs_alone_rebuilds_every_page(
+    inherited: bool, curated_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # copyright, extra, the palette change no Markdown, and MkDocs' dirty rebuilds render only
+    # touched pages: the browser reloaded, and the setting showed on no page.
+    edited = tmp_path / ("base.yml" if inherited else "mkdocs.yml")
+    shutil.copy(REPO / "mkdocs.yml", edited)
+    if inherited:
+        (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    preview = Preview(curated_content, tmp_path / "docs", tmp_path / "mkdocs.yml")
+    preview.start()
+    pages = list(preview.docs.rglob("*.md"))
+    for page in pages:
+        os.utime(page, ns=(0, 0))
+    capsys.readouterr()
+    edited.write_text(edited.read_text() + "copyright: The lab\n")
+    preview.refresh()
+    assert capsys.readouterr().err == (
+        f"papersite: {display_path(edited)} changed, every page rebuilt\n"
+    )
+    assert all(page.stat().st_mtime_ns > 0 for page in pages)
 
 
 def test_an_edited_dump_is_read_again(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -459,7 +484,8 @@ def test_the_terminal_names_the_file_that_changed_or_what_the_files_are(
     ]
     assert said == [
         "papersite: content/curation/papers.yaml changed, no page changed",
-        "papersite: content and mkdocs.yml changed, pages regenerated in N s",
+        # Every page, for the settings of MkDocs' mkdocs.yml holds too.
+        "papersite: content and mkdocs.yml changed, pages regenerated in N s, every page rebuilt",
     ]
 
 
@@ -1070,6 +1096,85 @@ def test_a_docs_folder_removed_as_often_as_its_pages_are_written_is_written_at_t
     assert not preview.failed
 
 
+def test_a_file_in_place_of_the_docs_folder_is_one_line_and_the_folder_written_once_it_goes(
+    preview: Preview, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # rm -rf build/docs; touch build/docs: every look printed a NotADirectoryError's traceback.
+    preview.start()
+    pages = _files(preview.docs)
+    shutil.rmtree(preview.docs)
+    preview.docs.write_text("someone's")
+    capsys.readouterr()
+    papers = preview.content / "curation" / "papers.yaml"
+    for edit in ("# a\n", "# bb\n"):
+        papers.write_text(papers.read_text() + edit)
+        preview.refresh()
+    # Said once, and the file, not papersite's, left as it is.
+    assert capsys.readouterr().err == (
+        "docs: is a file, not a folder: the preview serves the last good pages, and writes the "
+        "pages there again once the file is removed\n"
+    )
+    assert preview.docs.read_text() == "someone's"
+    preview.docs.unlink()
+    preview.refresh()
+    # The edits made meanwhile are in the pages written: no second regeneration for them.
+    assert re.fullmatch(
+        r"papersite: docs was removed, pages written again in .* s\n", capsys.readouterr().err
+    )
+    assert _files(preview.docs) == pages
+
+
+@pytest.mark.parametrize("marker", [False, True])
+def test_a_docs_folder_emptied_while_serving_is_written_again(
+    marker: bool, preview: Preview, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # rm -rf build/docs/* keeps the folder, and its marker (a dot file): nothing was noticed.
+    preview.start()
+    pages = _files(preview.docs)
+    for path in preview.docs.iterdir():
+        if path.name != MARKER or not marker:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    capsys.readouterr()
+    preview.refresh()
+    assert re.fullmatch(
+        r"papersite: docs was emptied, pages written again in .* s\n", capsys.readouterr().err
+    )
+    assert _files(preview.docs) == pages
+    preview.refresh()  # nothing more to do
+    assert capsys.readouterr().err == ""
+
+
+def test_an_os_error_while_looking_leaves_the_watcher_watching(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Raised out of the watcher's thread, it ended it: later edits did nothing.
+    preview.start()
+    preview.serving.set()
+    real = serve.snapshot
+    failures = [OSError(errno.EIO, "Input/output error")]
+
+    def snapshot(paths: Any) -> dict[Path, tuple[int, int]]:
+        if failures:
+            raise failures.pop()
+        return real(paths)
+
+    monkeypatch.setattr(serve, "snapshot", snapshot)
+    monkeypatch.setattr(serve, "POLL_SECONDS", 0.01)
+    watcher = serve._Watcher(preview)
+    watcher.start()
+    try:
+        deadline = time.monotonic() + 30
+        while failures and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.1)
+        assert watcher._thread.is_alive()
+    finally:
+        watcher.stop()
+    err = capsys.readouterr().err
+    assert "OSError: [Errno 5] Input/output error" in err
+    assert err.endswith("papersite: regenerating failed (a bug); still watching\n")
+
+
 def test_a_file_gone_right_after_it_was_seen_is_no_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1478,6 +1583,30 @@ def test_a_page_papersite_removes_is_removed_from_the_served_site(
         assert (built / "papers" / "teaching-transformers-to-add" / "index.html").exists()
 
     _serving(monkeypatch, mkdocs_build)(hide_a_paper)
+
+
+def test_a_file_in_place_of_the_docs_folder_leaves_the_served_site_as_it_was(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every built page was removed as gone, and the rebuild failed: "docs_dir isn't an existing
+    # directory". Stopped meanwhile, serve failed to remove its own files from the folder.
+    built = Path("site")
+    builds: list[int] = []
+
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        builds.append(1)
+        (built / "about").mkdir(parents=True, exist_ok=True)
+        (built / "about" / "index.html").write_text("page")
+
+    def replace_the_folder(preview: Preview, build_again: Callable[[], None]) -> None:
+        mkdocs_build("mkdocs.yml", {})  # the first build
+        shutil.rmtree(preview.docs)
+        preview.docs.write_text("")
+        build_again()
+        assert (built / "about" / "index.html").exists()
+        assert len(builds) == 1
+
+    _serving(monkeypatch, mkdocs_build)(replace_the_folder)
 
 
 def test_a_change_to_mkdocs_yml_regenerates_the_pages_before_mkdocs_rebuilds(

@@ -37,7 +37,7 @@ from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
 
-from papersite.build import docs_folder_refusal, generate_docs
+from papersite.build import docs_folder_refusal, file_in_the_way_refusal, generate_docs
 from papersite.catalogue import Catalogue, read_catalogue
 from papersite.curation import Loaded, load_content
 from papersite.errors import (
@@ -68,6 +68,7 @@ from papersite.mkdocs_glue import (
 from papersite.options import inherited, line_of
 from papersite.related import Related, related_papers
 from papersite.render import (
+    LITTER,
     MARKER,
     TEMPLATES,
     Generated,
@@ -185,6 +186,8 @@ class Preview:
     docs_id: tuple[int, int] | None = None
     # Has MkDocs' watcher watch the docs folder afresh (see on_serve); None before it serves.
     rewatch: Callable[[], None] | None = None
+    # Whether a file stands where the docs folder is, said already (see _docs_in_the_way).
+    in_the_way: bool = False
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -286,10 +289,26 @@ class Preview:
 
         A change to the theme's templates alone regenerates nothing: every page is touched, as
         MkDocs' dirty rebuilds render only touched pages, and the touch starts MkDocs' rebuild.
-        A docs folder removed or replaced since the last generation is written again first.
+        A docs folder removed, replaced or emptied since the last generation is written again
+        first; a file in its place is said once, and nothing is written until it is gone.
+
+        Any error but a stop is told with its traceback, as the bug it is, and watching goes on:
+        a dead watcher left the preview frozen without a word, and the next look may well work.
         """
+        try:
+            self._refresh()
+        except Exception:
+            traceback.print_exc()
+            print("papersite: regenerating failed (a bug); still watching", file=sys.stderr)
+
+    def _refresh(self) -> None:
+        """:meth:`refresh`, errors raised."""
+        if self._docs_in_the_way():
+            return
         if _folder_id(self.docs) != self.docs_id:
-            self._write_docs_again()
+            self._write_docs_again("removed")
+        elif self._docs_emptied():
+            self._write_docs_again("emptied")
         now = snapshot(self.inputs)
         if now == self.inputs_seen:
             return
@@ -303,23 +322,21 @@ class Preview:
         theme = {path for path in changed if self._in_theme(path)}
         done: list[str] = []
         rewrote = False
+        # Every page is touched for the theme's templates, and for a setting of MkDocs' that
+        # changes no Markdown (copyright, extra, the palette): MkDocs' dirty rebuilds render only
+        # touched pages, and it showed on none.
+        every_page = bool(theme)
         if changed - theme:
             started = time.perf_counter()
-            try:
-                regenerated = self.regenerate()
-            except Exception:
-                # A bug, so its traceback; but a dead watcher would leave the preview frozen
-                # without a word, and the curator's next edit may well work.
-                traceback.print_exc()
-                print("papersite: regenerating failed (a bug); still watching", file=sys.stderr)
-                return
-            if regenerated and not self.pages_changed:
-                # A comment in papers.yaml: the writer rewrote nothing, and MkDocs rebuilds nothing.
-                done.append("no page changed")
-            elif regenerated:
+            regenerated = self.regenerate()
+            every_page = every_page or (regenerated and settings)
+            if regenerated and self.pages_changed:
                 rewrote = True
                 done.append(f"pages regenerated in {time.perf_counter() - started:.1f} s")
-        if theme:
+            elif regenerated and not every_page:
+                # A comment in papers.yaml: the writer rewrote nothing, and MkDocs rebuilds nothing.
+                done.append("no page changed")
+        if every_page:
             _touch_every_file(self.docs, self.stop)
             done.append("every page rebuilt")
         said: list[tuple[str, str]] = []
@@ -331,27 +348,69 @@ class Preview:
         # While serving, MkDocs rebuilds after pages are written or touched, or mkdocs.yml edited,
         # and may fail (a template's or a setting's mistake): "every page rebuilt" said first was
         # followed by the error that stopped it. Said once it is done (see on_serve).
-        rebuilds = rewrote or bool(theme) or settings
+        rebuilds = rewrote or every_page or settings
         if self.serving.is_set() and rebuilds:
             self.untold.extend(said)
         else:
             for line, _ in said:
                 print(line, file=sys.stderr)
 
-    def _write_docs_again(self) -> None:
-        """Write the pages into a docs folder removed (``rm -rf``, make clean) or replaced.
+    def _docs_in_the_way(self) -> bool:
+        """Whether a file stands where the docs folder is, or above it; said once while it does.
+
+        ``rm -rf build/docs; touch build/docs`` while serving: every look raised
+        NotADirectoryError, and MkDocs' rebuild removed every page it served. papersite removes
+        no file it did not make: the last good pages are served on, and once the file is gone,
+        the next look writes the folder again (see :meth:`_write_docs_again`).
+        """
+        refusal = file_in_the_way_refusal(self.docs)
+        if refusal is None:
+            self.in_the_way = False
+            return False
+        if not self.in_the_way:
+            self.in_the_way = True
+            print(
+                f"{display_path(self.docs)}: {refusal}: the preview serves the last good pages, "
+                "and writes the pages there again once the file is removed",
+                file=sys.stderr,
+            )
+        return True
+
+    def _docs_emptied(self) -> bool:
+        """Whether the docs folder papersite wrote was emptied (``rm -rf build/docs/*``).
+
+        Only its top level is looked at, cheap at every look: emptied, it holds nothing but
+        papersite's marker (a dot file, which ``*`` leaves) or a file manager's litter.
+        """
+        if self.docs_id is None:
+            return False
+        try:
+            with os.scandir(self.docs) as entries:
+                return all(
+                    (entry.name == MARKER or entry.name in LITTER) and entry.is_file()
+                    for entry in entries
+                )
+        except OSError:  # gone meanwhile: the next look finds it removed
+            return False
+
+    def _write_docs_again(self, how: str) -> None:
+        """Write the pages into a docs folder removed (``rm -rf``, make clean), replaced or emptied.
 
         MkDocs' watcher of the folder stops for good once the folder is gone: MkDocs rebuilt
         nothing after, and the preview stayed stale. It watches the new folder (``rewatch``)
-        before the pages are written, so that it sees them all and rebuilds.
+        before the pages are written, so that it sees them all and rebuilds. ``how``: what
+        happened to the folder, as said.
         """
         started = time.perf_counter()
+        # The pages are made from the inputs as they are now: an edit made meanwhile (while a
+        # file stood in the folder's place) is no change to regenerate once more after.
+        self.inputs_seen = snapshot(self.inputs)
         # A file in its place: the regeneration says it cannot write there.
         with contextlib.suppress(OSError):
             self.docs.mkdir(parents=True, exist_ok=True)
         if self.rewatch is not None:
             self.rewatch()
-        what = f"papersite: {display_path(self.docs)} was removed"
+        what = f"papersite: {display_path(self.docs)} was {how}"
         if self.regenerate():
             took = f"{what}, pages written again in {time.perf_counter() - started:.1f} s"
             said = [(took, what)]
@@ -755,6 +814,11 @@ def on_serve(server: Any, config: Any = None) -> Any:
         nonlocal pages
         with preview.lock:
             preview.refresh()
+            if not preview.docs.is_dir():
+                # A file in its place (see Preview._docs_in_the_way): every built page would be
+                # removed as gone, and the build fail for a docs_dir that is none. The last good
+                # pages are served on.
+                return
             now = _files_under(preview.docs)
             if config is not None:
                 _remove_built(pages - now, preview.docs, config)
@@ -963,7 +1027,9 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         # folder. The watcher may be writing them: it is stopped first.
         watcher.stop()
         for own in (PROBLEMS_SCRIPT, PROBLEMS_FILE):
-            (preview.docs / own).unlink(missing_ok=True)
+            # A file in the folder's place has none of them (see Preview._docs_in_the_way).
+            with contextlib.suppress(NotADirectoryError):
+                (preview.docs / own).unlink(missing_ok=True)
 
 
 def _startup_settings(written: Mapping[str, Any]) -> dict[str, Any]:
