@@ -1609,6 +1609,32 @@ def test_a_file_in_place_of_the_docs_folder_leaves_the_served_site_as_it_was(
     _serving(monkeypatch, mkdocs_build)(replace_the_folder)
 
 
+def test_a_docs_folder_removed_as_mkdocs_builds_is_no_error(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # make clean during a rebuild: "MkDocs serve failed" was said of a state serve mends itself.
+    removed: list[int] = []
+
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        docs = Path(config_file).parent / str(read_mkdocs_yaml(Path(config_file))["docs_dir"])
+        if not removed:
+            removed.append(1)
+            shutil.rmtree(docs)
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(docs))
+
+    def remove_as_built(preview: Preview, build_again: Callable[[], None]) -> None:
+        capsys.readouterr()
+        build_again()
+        assert capsys.readouterr().err == ""
+        build_again()  # as MkDocs' watcher does, the folder written again
+        assert re.fullmatch(
+            r"papersite: build/docs was removed, pages written again in .* s\n",
+            capsys.readouterr().err,
+        )
+
+    _serving(monkeypatch, mkdocs_build)(remove_as_built)
+
+
 def test_a_change_to_mkdocs_yml_regenerates_the_pages_before_mkdocs_rebuilds(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -824,6 +824,11 @@ def on_serve(server: Any, config: Any = None) -> Any:
                 _remove_built(pages - now, preview.docs, config)
             pages = now
             failed = _rebuild_problems(preview, lambda: build(*args))
+            if failed and _folder_id(preview.docs) != preview.docs_id:
+                # The folder removed as MkDocs built from it (make clean): "MkDocs serve failed"
+                # was nothing to act on. The next look writes it again, and MkDocs rebuilds then;
+                # what the refreshes had to say waits for that rebuild.
+                return
             preview.tell_rebuilt(failed=bool(failed))
             for problem in failed:
                 # papersite's regeneration may have met it first: a YAML mistake in mkdocs.yml.
