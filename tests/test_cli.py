@@ -505,6 +505,31 @@ def test_export_refuses_the_project_s_files_however_they_are_reached(
     assert {path: path.read_bytes() for path in Path().rglob("*") if path.is_file()} == before
 
 
+@pytest.mark.parametrize("unread", ["pipe", "/dev/zero"])
+def test_export_protects_an_inherit_it_cannot_read_without_reading_it(
+    unread: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # To protect it, export read the file INHERIT names: a pipe waited for a writer for ever,
+    # /dev/zero was read until memory ran out. Not followed, it is still refused as -o.
+    monkeypatch.chdir(tmp_path)
+    write_content(Path())
+    os.mkfifo("pipe")
+    Path("mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    Path("base.yml").write_text(f"INHERIT: {unread}\n", encoding="utf-8")
+    assert main(["export", "-o", "out.json"]) == 0
+    assert json.loads(Path("out.json").read_text(encoding="utf-8"))
+    for protected in ("base.yml", unread):
+        assert main(["export", "-o", protected]) == 1
+        assert capsys.readouterr().err == (
+            f"{protected}: refusing to write the export over the MkDocs configuration: choose "
+            "another file\n"
+        )
+    assert Path("base.yml").read_text(encoding="utf-8") == f"INHERIT: {unread}\n"
+
+
 def test_export_to_an_empty_path_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     # It was ".: cannot write: Is a directory", naming a path no one typed.
     with pytest.raises(SystemExit) as exited:

@@ -35,6 +35,7 @@ from papersite.options import MAX_INHERITED, line_of
 from papersite.render import NavEntry, SiteSettings
 from papersite.search import SearchSettings
 from papersite.tags import SORT_OPTIONS
+from papersite.yamlfile import MAX_BYTES
 
 from .conftest import REPO
 
@@ -519,6 +520,16 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
         (
             lambda base: base.symlink_to("base.yml"),
             "base.yml: cannot read: Too many levels of symbolic links",
+        ),
+        # Waited for a writer for ever; /dev/zero was read until memory ran out.
+        (os.mkfifo, "base.yml: is not a regular file (a pipe, a socket or a device)"),
+        (
+            lambda base: base.symlink_to("/dev/zero"),
+            "base.yml: is not a regular file (a pipe, a socket or a device)",
+        ),
+        (
+            lambda base: base.write_bytes(b"#" * (MAX_BYTES + 1)),
+            f"base.yml: file is over {MAX_BYTES:,} bytes, the limit for YAML",
         ),
         (
             lambda base: base.write_bytes(b"theme: material\nsite_name: caf\xe9\n"),

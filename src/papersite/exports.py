@@ -476,16 +476,19 @@ def _config_files(content: Path, config_file: Path) -> list[Path]:
 
     Imported here: options brings in MkDocs, which ``export`` without ``-o`` does without.
     """
-    from papersite.options import inherited
+    from papersite.options import inheriting
 
     beside = Path(os.path.abspath(content)).parent / config_file.name
     files = []
     for config in (config_file, beside):
         try:
-            files.extend(inherited(config))
+            # Each file is had before it is read: one that cannot be (a pipe, a device, a file
+            # too big for settings) is still protected, by its name, and followed no further.
+            for path in inheriting(config):
+                files.append(path)
         except PapersiteError:
-            # A bad INHERIT is for the commands that read mkdocs.yml to say; the file is still it.
-            files.append(config)
+            # A bad INHERIT is for the commands that read mkdocs.yml to say: the export goes on.
+            pass
     return files
 
 

@@ -26,7 +26,8 @@ import contextlib
 import copy
 import os
 import re
-from collections.abc import Mapping
+import stat
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from papersite.errors import PapersiteError, Problem, absent, display_path, reso
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import as_yaml, describe, listed, suggest
 from papersite.yamlfile import (
+    MAX_BYTES,
     WIDE_SNIFF_BYTES,
     editor_lines,
     load_yaml_text,
@@ -457,9 +459,20 @@ def inherited(config_file: Path) -> list[Path]:
     MkDocs would keep without a word, raises (see _set_twice). If ``config_file``
     cannot be read or parsed, the chain ends there: reading it with MkDocs says why, at its line.
     A file INHERIT names that cannot be is named, with the INHERIT naming it. Any file of the
-    chain in UTF-16 or UTF-32, ``config_file`` too, raises, naming its encoding.
+    chain in UTF-16 or UTF-32, ``config_file`` too, raises, naming its encoding, and so does one
+    that is no regular file (a pipe, a device) or over MAX_BYTES: see :func:`_settings_bytes`.
+    """
+    return list(inheriting(config_file))
+
+
+def inheriting(config_file: Path) -> Iterator[Path]:
+    """The files of :func:`inherited`, each given before it is read; a bad INHERIT raises.
+
+    For a caller that needs the chain's names only as far as they go, whatever ends it (see
+    exports.check_export_target): a file that cannot be read is still had, by its name.
     """
     chain = [config_file]
+    yield config_file
     seen = {resolved(config_file)}
     # The INHERIT naming the file read, for a message about that file: a problem has one place.
     named_by = ""
@@ -467,7 +480,7 @@ def inherited(config_file: Path) -> list[Path]:
         path = chain[-1]
         written = _read_inherited_file(path, named_by)
         if written is None or "INHERIT" not in written:
-            return chain
+            return
         value = written["INHERIT"]
         name, line = display_path(path), line_of(path, ("INHERIT",))
         # MkDocs reads an unset variable without a default, or one set empty, as nothing, and a
@@ -513,6 +526,7 @@ def inherited(config_file: Path) -> list[Path]:
                 "chain that long",
             )
         chain.append(parent)
+        yield parent
         seen.add(resolved(parent))
         named_by = f" (named by INHERIT at {name}{'' if line is None else f':{line}'})"
 
@@ -522,10 +536,11 @@ def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
 
     ``named_by`` is " (named by INHERIT at file:line)" for a file an INHERIT names, which a
     problem with it ends with, and "" for the first file: that one unreadable or unparsable ends
-    the chain (reading it with MkDocs says why, at its line). An empty file ends it too.
+    the chain (reading it with MkDocs says why, at its line), but not a pipe or a device, which
+    MkDocs would wait on or read for ever. An empty file ends the chain too.
     """
     try:
-        raw = path.read_bytes()
+        raw = _settings_bytes(path, named_by)
         # Refused as papersite's own YAML files are, even where PyYAML reads them (UTF-16
         # with a byte-order mark): git shows such a file as binary, so a pull request's diff
         # cannot be reviewed. MkDocs named the others by an "unacceptable character #x0000".
@@ -571,6 +586,32 @@ def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
             f"expected settings (key: value) at the top level, not {describe(written)}",
         )
     return written
+
+
+def _settings_bytes(path: Path, named_by: str) -> bytes:
+    """The bytes of a file of an INHERIT chain; a pipe, a device or a file over MAX_BYTES raises.
+
+    Told from its status before it is opened: 'INHERIT: /dev/zero' was read until memory ran out,
+    and a named pipe waited for a writer for ever. A settings file is a few KB. A folder is left
+    for opening it to refuse ("Is a directory"), as a file that cannot be read is.
+    """
+    mode = path.stat().st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise PapersiteError(
+            display_path(path),
+            None,
+            f"is not a regular file (a pipe, a socket or a device){named_by}",
+        )
+    # Never more than the limit is read, so a huge file costs no memory to refuse.
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise PapersiteError(
+            display_path(path),
+            None,
+            f"file is over {MAX_BYTES:,} bytes, the limit for YAML{named_by}",
+        )
+    return raw
 
 
 def _spaced_hint(path: Path, value: str) -> str:
