@@ -602,6 +602,32 @@ def test_missing_content_folder_is_a_clear_error(
     )
 
 
+@pytest.mark.parametrize(
+    ("target", "said"),
+    [
+        ("content", "Too many levels of symbolic links (a link that loops)"),
+        ("/nonexistent/content", "No such file or directory (a broken link?)"),
+    ],
+)
+@pytest.mark.parametrize(
+    "command", [["export"], ["check"], ["review", "--base-content", "base/content"]]
+)
+def test_a_content_folder_link_that_loops_or_leads_nowhere_is_told_so(
+    command: list[str],
+    target: str,
+    said: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # "content/sources: no sources folder" of a content folder given, as a link that cannot be.
+    monkeypatch.chdir(tmp_path)
+    write_content(Path("base"))
+    Path("content").symlink_to(target)
+    assert main([*command, "--content", "content"]) == 1
+    assert capsys.readouterr().err.startswith(f"content: cannot read folder: {said}\n")
+
+
 def test_check_validates_the_curation_and_counts_its_problems(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

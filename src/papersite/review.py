@@ -85,7 +85,7 @@ from papersite.sources import (
     Listing,
     Record,
     SourceFile,
-    unreadable_link,
+    no_sources_folder,
 )
 from papersite.tags import plain_slug, tag_slugs, text_order
 from papersite.wording import closest, listed
@@ -988,12 +988,9 @@ def _dated(source: SourceFile) -> tuple[date | None, int | None]:
 def _check_is_content(content: Path) -> None:
     """Raise PapersiteError unless the folder has a sources/ folder, as content does."""
     # A mistyped folder would otherwise review as "every paper added" or "every paper removed".
-    folder = content / SOURCES_DIR
-    if not folder.is_dir():
-        raise PapersiteError(
-            display_path(folder),
-            None,
-            unreadable_link(folder, "folder") or "no sources folder: is this a content folder?",
+    if not (content / SOURCES_DIR).is_dir():
+        raise PapersiteError.from_problems(
+            [no_sources_folder(content, "no sources folder: is this a content folder?")]
         )
 
 

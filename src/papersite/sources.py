@@ -270,6 +270,20 @@ def unreadable_link(path: Path, what: str) -> str | None:
     return None
 
 
+def no_sources_folder(content: Path, said: str) -> Problem:
+    """The problem of ``content`` without a sources folder, worded ``said``, unless a link is why.
+
+    The content folder, or its sources folder, may be a link that loops or leads nowhere: named
+    as such, not as a folder missing (``--content`` a broken link said "no sources folder").
+    """
+    folder = content / SOURCES_DIR
+    for path in (content, folder):
+        link = unreadable_link(path, "folder")
+        if link is not None:
+            return Problem(display_path(path), None, link)
+    return Problem(display_path(folder), None, said)
+
+
 def today_anywhere(now: datetime | None = None) -> date:
     """The latest date it is anywhere on Earth ``now`` (by default, now): no page is captured later.
 
@@ -291,8 +305,7 @@ def discover_sources(
     """
     folder = content / SOURCES_DIR
     if not folder.is_dir():
-        said = unreadable_link(folder, "folder") or "no sources folder: put the dumps there"
-        problems.error(display_path(folder), None, said)
+        problems.extend([no_sources_folder(content, "no sources folder: put the dumps there")])
         return []
     if outside_content(folder, content):
         problems.error(display_path(folder), None, OUTSIDE_CONTENT)
