@@ -189,6 +189,24 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys: pytest.CaptureFixt
             "papersite check '--content=my content' --strict",
         ),
         (["-o", "x.json"], "-o: options go after the command: papersite COMMAND -o x.json"),
+        # The value was read as the command: "papersite build --content check".
+        (
+            ["--content", "build", "check"],
+            "--content: options go after the command: papersite check --content build",
+        ),
+        # Abbreviated, or a value attached, as argparse takes them: "invalid choice: 'x'" and
+        # "unrecognized arguments: -ox.json".
+        (
+            ["--cont", "x", "check"],
+            "--content: options go after the command: papersite check --cont x",
+        ),
+        (["-ox.json", "export"], "-o: options go after the command: papersite export -ox.json"),
+        # Pasted, it is the line meant; a newline or an escape sequence printed as it was.
+        (
+            ["--content", "a\x1b[31m'b\\\n", "check"],
+            "--content: options go after the command: papersite check --content "
+            "$'a\\x1b[31m\\'b\\\\\\n'",
+        ),
     ],
 )
 def test_a_command_s_option_before_the_command_is_told_to_go_after_it(

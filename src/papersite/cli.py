@@ -22,6 +22,7 @@ from papersite.errors import (
     Terminated,
     cannot_write,
     display_path,
+    printable,
 )
 from papersite.exports import (
     FORMATS,
@@ -93,23 +94,78 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
     """Refuse a command's option written before the command, saying where it goes.
 
     argparse read ``papersite --content content check`` as the command 'content' and said
-    "invalid choice: 'content'", naming no option. The line is given back with the command first
-    (the first word naming one), or COMMAND in its place when none does.
+    "invalid choice: 'content'", naming no option. The option is known as argparse knows it:
+    abbreviated (``--cont``), with its value after '=' or attached (``-ox.json``). The line is
+    given back with the command first: the first word that is neither an option nor an option's
+    value (so ``--content build check`` is check's), or COMMAND in its place when that word names
+    none. Quoted for a shell, so that it can be pasted.
     """
-    option = given[0].split("=", 1)[0]
-    if not option.startswith("-") or option in parser._option_string_actions:
+    # The top level's own (--help, --version), abbreviated too, are its to read.
+    written, top = given[0].split("=", 1)[0], parser._option_string_actions
+    if written in top or (written.startswith("--") and any(o.startswith(written) for o in top)):
         return
     commands = _commands(parser)
-    if not any(option in command._option_string_actions for command in commands.values()):
+    found = _command_option(given[0], commands)
+    if found is None:
         return
-    at = next((i for i, word in enumerate(given) if word in commands), None)
+    at = None
+    index = 0
+    while index < len(given):
+        word = given[index]
+        if not word.startswith("-"):
+            at = index if word in commands else None
+            break
+        option = _command_option(word, commands)
+        # An option's value is the next word unless written with it: '--out=x', '-ox'.
+        index += 2 if option is not None and option[1] else 1
     command, rest = (
         ("COMMAND", given) if at is None else (given[at], [*given[:at], *given[at + 1 :]])
     )
-    parser.error(
-        f"argument {option}: options go after the command: "
-        f"{shlex.join(['papersite', command, *rest])}"
-    )
+    line = " ".join(_shell_word(word) for word in ["papersite", command, *rest])
+    parser.error(f"argument {found[0]}: options go after the command: {line}")
+
+
+def _shell_word(word: str) -> str:
+    r"""``word`` quoted for a shell: by shlex.quote, or in bash's $'...' when it must be escaped.
+
+    shlex.quote keeps a newline or an escape sequence as it is, which would break the message's
+    line or act on the terminal: such a word is written with printable's escapes ('\n', '\x1b'),
+    which $'...' reads back as the very characters.
+    """
+    shown = printable(word)
+    if shown == word:
+        return shlex.quote(word)
+    # Its own backslashes doubled first, and its quotes escaped, so that only printable's escape.
+    escaped = printable(word.replace("\\", "\\\\")).replace("'", "\\'")
+    return f"$'{escaped}'"
+
+
+def _command_option(
+    word: str, commands: dict[str, argparse.ArgumentParser]
+) -> tuple[str, bool] | None:
+    """The option of some command ``word`` gives, as its parser reads it, or None.
+
+    With its name in full and whether the next word is its value. Read as argparse reads it:
+    ``--name=value``, a long name abbreviated to a prefix no other option of any command shares,
+    or a short option with its value attached (``-ox.json``).
+    """
+    actions = {
+        name: action
+        for command in commands.values()
+        for name, action in command._option_string_actions.items()
+    }
+    name = word.split("=", 1)[0] if word.startswith("--") else word
+    if name not in actions and name.startswith("--"):
+        prefixed = [option for option in actions if option.startswith(name)]
+        name = prefixed[0] if len(prefixed) == 1 else name
+    elif name not in actions and len(name) > 2 and name[:2] in actions:
+        # '-ox.json'; '-hx' is a cluster of options taking no value, left to argparse to read.
+        name = name[:2]
+        return (name, False) if actions[name].nargs != 0 else None
+    if name not in actions:
+        return None
+    takes_value = actions[name].nargs != 0 and "=" not in word
+    return name, takes_value
 
 
 def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
