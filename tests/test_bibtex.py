@@ -439,10 +439,29 @@ def test_every_form_bibtex_text_writes_compiles_in_both_font_encodings(tmp_path:
     [
         ("Mamba", "Mamba"),
         # Sorting and alpha's label start at the first letter or digit: "Qu" sorts under "q".
-        ("“Quoted” {title}", r"Quoted{\textquotedblright} {\textbraceleft}title{\textbraceright}"),
+        ("“Quoted” {title}", r"Quoted {\textbraceleft}title{\textbraceright}"),
         # After an article, as plain.bst sorts titles: "The Pile" under "p", alpha's "Pil".
         ("The Pile", "Pile"),
-        ("“A Survey”", r"Survey{\textquotedblright}"),
+        ("“A Survey”", "Survey"),
+        # natbib's author-year styles print the key as the author: a mark left out takes the one
+        # closing it along, never "Why Should I Trust You?”: Explaining".
+        (
+            '"Why Should I Trust You?": Explaining the Predictions of Any Classifier',
+            "Why Should I Trust You?: Explaining the Predictions of Any Classifier",
+        ),
+        ('The "Best" Model', "Best Model"),
+        ("‘Don’t Stop’ Pretraining", r"Don{\textquoteright}t Stop Pretraining"),
+        ("'Delta' and 'x'", "Delta and 'x'"),
+        (
+            "«Bonjour» „Welt“ »Hallo«",
+            r"Bonjour ,,Welt{\textquotedblleft} {\ensuremath{\gg}}Hallo{\ensuremath{\ll}}",
+        ),
+        ("(Un)supervised (x)", "Unsupervised (x)"),
+        ("(Pre-(Training)) [Re] Models", "Pre-(Training) [Re] Models"),
+        ("(“The Pile”) x", "Pile x"),
+        ("{Braced} x", "Braced x"),
+        # A pair that does not close in the title leaves nothing else out.
+        ('"Unclosed (x', "Unclosed (x"),
         ("An Image Is Worth 16x16 Words", "Image Is Worth 16x16 Words"),
         ("Attention Is All You Need", "Attention Is All You Need"),
         ("A", "A"),

@@ -121,6 +121,25 @@ LOST_CHARACTERS = (
 # What of a title an entry's key leaves out: anything before its first letter or digit, and an
 # English article after it, which plain.bst's sorting of titles chops too ("The " from "The Pile").
 _KEY_START = re.compile(r"[\W_]*(?:(?:A|An|The) (?=[\W_]*[^\W_]))?[\W_]*")
+# The marks that close a pair, by the mark opening it. A key that leaves out an opening mark leaves
+# out its closing one too: natbib's author-year styles print the key as the entry's author, where
+# 'Why Should I Trust You?": Explaining' would show a quote closing none. Guillemets open either
+# way ("« x »", "»x«"), and German's low quotes close with a high one.
+_CLOSING = {
+    '"': '"',
+    "'": "'",
+    "“": "”",
+    "‘": "’",
+    "„": "“”",
+    "‚": "‘’",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "›": "‹",
+    "(": ")",
+    "[": "]",
+    "{": "}",
+}
 # pylatexenc writes an accented i over a dotless i (\"\i for "ï"), which biber reads as a dotless
 # i and a combining accent, and pdflatex then stops at; LaTeX's own encodings, OT1 and T1, put an
 # accent over "i" on the dotless one themselves.
@@ -247,9 +266,10 @@ def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> st
     Without an author, BibTeX styles sort the entry by its ``key`` field (else warn "need author
     or key" and sort by the paper id) and alpha labels it from the key: the key is the title, from
     its first letter or digit, after an article (alpha's label "Pil21" for "“The Pile”", not
-    "{\textquotedblleft}Th21"). natbib's author-year styles cite it by the whole key, without the
-    year: plainnat's calc.label takes a key for a complete label and adds no year to one; an
-    article kept would sort every "A ..." title under "a" there too, and make alpha's label "A C15".
+    "{\textquotedblleft}Th21"), without the marks closing the quotes and brackets it leaves out
+    (:func:`_key`). natbib's author-year styles cite it by the whole key, without the year:
+    plainnat's calc.label takes a key for a complete label and adds no year to one; an article kept
+    would sort every "A ..." title under "a" there too, and make alpha's label "A C15".
 
     With the paper's arXiv id, ``howpublished`` is the reference arXiv asks for
     ("arXiv:2312.00752"), which every style prints for a @misc, and ``url`` its arXiv page, which
@@ -258,9 +278,7 @@ def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> st
     print the id twice.
     """
     title = paper.title
-    # A title without a letter or digit is its own key: styles take an empty key for none.
-    key = _KEY_START.sub("", title, count=1) or title
-    fields = [("title", "{" + bibtex_text(title) + "}"), ("key", bibtex_key(key))]
+    fields = [("title", "{" + bibtex_text(title) + "}"), ("key", bibtex_key(_key(title)))]
     year = paper.published.year if paper.published else arxiv_year(arxiv_id)
     if year:
         fields.append(("year", str(year)))
@@ -272,6 +290,49 @@ def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> st
         fields.append(("url", url_field(site_url + paper_url(paper.id))))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{paper.id},\n{body}\n}}\n"
+
+
+def _key(title: str) -> str:
+    """The text of a title's key: from its first letter or digit, after an article (_KEY_START).
+
+    Each opening mark left out takes its closing mark with it (_CLOSING), so the key has both of a
+    pair or neither: "“The Pile”: A Dataset" is keyed "Pile: A Dataset".
+    """
+    key = _KEY_START.sub("", title, count=1)
+    if not key:
+        # A title without a letter or digit is its own key: styles take an empty key for none.
+        return title
+    for mark in title[: len(title) - len(key)]:
+        if mark in _CLOSING:
+            key = _without_closing(key, mark, _CLOSING[mark])
+    return key
+
+
+def _without_closing(text: str, opening: str, closing: str) -> str:
+    """The text without the first of ``closing`` that closes an ``opening`` before the text.
+
+    A pair opened in the text closes first ("(Pre-(Training)) Models"), and an apostrophe, a single
+    closing quote between two letters or digits ("Don’t"), closes none.
+    """
+    depth = 0
+    for at, char in enumerate(text):
+        if char == opening and opening not in closing:
+            depth += 1
+        elif char in closing and not _apostrophe(text, at):
+            if depth == 0:
+                return text[:at] + text[at + 1 :]
+            depth -= 1
+    return text
+
+
+def _apostrophe(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is an apostrophe: a single quote between letters or digits."""
+    return (
+        text[at] in "'’"
+        and 0 < at < len(text) - 1
+        and text[at - 1].isalnum()
+        and text[at + 1].isalnum()
+    )
 
 
 def citation(paper: Paper, site_url: str, arxiv_id: str | None = None) -> Citation:
