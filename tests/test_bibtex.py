@@ -226,6 +226,12 @@ def test_no_title_can_close_its_bibtex_field(title: str) -> None:
         ('Foo—"Bar"', r"Foo{\textemdash}``Bar''"),
         ('Model-"X" And/"Or" Quote:"Colon"', "Model-``X'' And/``Or'' Quote:``Colon''"),
         ('"Hi," she said, "bye"! "end"', "``Hi,'' she said, ``bye''! ``end''"),
+        # After a comma or semicolon, before a word: a spreadsheet formula's arguments.
+        (
+            '=HYPERLINK("http://evil.example","click") Networks',
+            "=HYPERLINK(``http://evil.example'',``click'') Networks",
+        ),
+        ('"a";"b" "c,"-d', "``a'';``b'' ``c,''-d"),
         ('a " b "', "a '' b ''"),
         # After a straight quote too: nested quotes open twice and close twice.
         ('""Hello," she said"', "````Hello,'' she said''"),

@@ -56,14 +56,14 @@ _LATEX_SPECIAL = {
 }
 # A quote opens when it starts the text or follows a space, an opening bracket or an opening curly
 # quote, and what follows it is neither a space nor punctuation that ends a clause. After a dash, a
-# slash, a colon, "=", "#", a straight quote, Spanish's "¡" and "¿", or a closing guillemet
-# ('A—"B"', 'x="y"', '""Hello," she said"', '»"x"'), it may close as well ('"C#"-style',
-# '"x="-prefixed'): there it opens only before a word or an opening mark. Listed, not guessed from
-# what is not a letter: a quote after "+", "%", "…" or "’" closes ('"C++"-style'). The text
-# matched is _plain's, which writes "«" and "»" as "≪" and "≫".
+# slash, a colon, a comma, a semicolon, "=", "#", a straight quote, Spanish's "¡" and "¿", or a
+# closing guillemet ('A—"B"', 'f("a","b")', 'x="y"', '""Hello," she said"', '»"x"'), it may close
+# as well ('"C#"-style', '"x="-prefixed', '"Hi," she'): there it opens only before a word or an
+# opening mark. Listed, not guessed from what is not a letter: a quote after "+", "%", "…" or "’"
+# closes ('"C++"-style'). The text matched is _plain's, which writes "«" and "»" as "≪" and "≫".
 _OPENING_QUOTE = re.compile(
     r'(?<![^\s(\[{‘“≪])"(?=[^\s.,;:!?)\]}])'
-    r'|(?<=[—–\-/:=#¡¿"\'`≫])"(?=[\w(\[{\'`‘“≪¡¿$\\])'
+    r'|(?<=[—–\-/:,;=#¡¿"\'`≫])"(?=[\w(\[{\'`‘“≪¡¿$\\])'
 )
 _LATEX_TABLE = str.maketrans(_LATEX_SPECIAL)
 # The same commands for a key field, each braced as BibTeX's "special character" ("{\%}"), which
