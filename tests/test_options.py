@@ -491,3 +491,41 @@ def test_of_two_merged_maps_setting_a_one_letter_key_the_one_mkdocs_reads_is_nam
         options_of(written, config)
     # The line writing the value MkDocs reads: map a's, of value 1, is on line 1.
     assert error.value.problems[0].line == written["extra"]["papersite"]["x"]
+
+
+def test_every_bad_option_is_refused_at_once_in_file_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first alone was told: a curator fixed it, ran again, and was told of the next.
+    monkeypatch.setenv("PAPERSITE_A", "x")
+    monkeypatch.setenv("PAPERSITE_B", "1.5")
+    config, base = tmp_path / "mkdocs.yml", tmp_path / "base.yml"
+    base.write_text(MKDOCS_YML.replace("feed_entries: 100", "feed_entries: 0"), encoding="utf-8")
+    config.write_text(
+        "INHERIT: base.yml\n"
+        "extra:\n"
+        "  recent_papers: 3\n"
+        "  papersite:\n"
+        "    related_papers: x\n"
+        "    serach: pagefind\n"
+        "    search_group_size: !ENV [PAPERSITE_B, 10]\n"
+        "    unsorted_page_size: -1\n"
+        "    theme_page_size: !ENV [PAPERSITE_A, 10]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert [str(problem) for problem in error.value.problems] == [
+        f"{config}:3: recent_papers is an option of papersite: it belongs under extra.papersite, "
+        "indented two spaces more",
+        f"{config}:5: extra.papersite.related_papers must be a whole number from 0 to 100, not 'x'",
+        f"{config}:6: extra.papersite has no option 'serach' (did you mean 'search'?)",
+        f"{config}:7: extra.papersite.search_group_size is read from the environment variable "
+        "PAPERSITE_B (!ENV), set to '1.5', which MkDocs reads as 1.5: set it to a whole number "
+        "above 0",
+        f"{config}:8: extra.papersite.unsorted_page_size must be a whole number above 0, not -1",
+        f"{config}:9: extra.papersite.theme_page_size is read from the environment variable "
+        "PAPERSITE_A (!ENV), set to 'x', which MkDocs reads as text: set it to a whole number "
+        "above 0",
+        f"{base}:10: extra.papersite.feed_entries must be a whole number above 0, not 0",
+    ]

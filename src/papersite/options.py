@@ -13,7 +13,8 @@
         related_papers: 5         # related papers a paper's page lists (at most 100); 0: none
 
 Every option is checked here, once: a misspelt option, a wrong value, an option written under
-extra instead or one set twice stops the build with the file and line, rather than being ignored.
+extra instead or one set twice stops the build with the file and line, rather than being ignored;
+every one of them is named in that run, not the first alone.
 recent_papers and related_papers may be 0, which leaves that list out, heading and all; page sizes
 and feed_entries may not (every page names the feeds). A number must be written in plain digits,
 in the file or in an environment variable !ENV reads: MkDocs reads both as YAML 1.1 (010 is 8,
@@ -35,7 +36,14 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from papersite.errors import PapersiteError, Problem, absent, display_path, resolved
+from papersite.errors import (
+    PapersiteError,
+    Problem,
+    Problems,
+    absent,
+    display_path,
+    resolved,
+)
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import as_yaml, describe, listed, suggest
 from papersite.yamlfile import (
@@ -91,25 +99,43 @@ KNOWN = tuple(option.name for option in fields(Options))
 
 
 def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
-    """The options of ``config`` (mkdocs.yml as YAML read it); bad ones raise, naming the line."""
+    """The options of ``config`` (mkdocs.yml as YAML read it), checked.
+
+    Bad ones raise one PapersiteError carrying every problem, each at its file and line, in the
+    order the files and their lines come, so that a curator fixes them all in one go, not one a run.
+    """
     extra = config.get("extra")
     # ``config`` merges the files INHERIT leads to: each problem is named in the file writing it.
     chain = inherited(config_file)
+    problems = Problems()
+
+    def refuse(message: str, keys: tuple[str, ...]) -> None:
+        problems.error(*_written_at(chain, keys), message)
+
+    def refused() -> PapersiteError:
+        # In file order: a file INHERIT names comes after the one naming it. sorted is stable,
+        # so two problems of one line stay in the order checked.
+        order = {display_path(path): index for index, path in enumerate(chain)}
+        return PapersiteError.from_problems(
+            sorted(problems, key=lambda problem: (order.get(problem.path, 0), problem.line or 0))
+        )
+
     for key in extra if isinstance(extra, Mapping) else ():
         if key in KNOWN:
             # extra is MkDocs' and the theme's: an option there would be silently ignored.
-            raise PapersiteError(
-                *_written_at(chain, ("extra", key)),
+            refuse(
                 f"{key} is an option of papersite: it belongs under extra.papersite, indented two "
                 "spaces more",
+                ("extra", key),
             )
     found = extra.get("papersite") if isinstance(extra, Mapping) else None
     if found is None:
+        if problems:
+            raise refused()
         return Options()
 
-    def refuse(message: str, option: str | None = None) -> PapersiteError:
-        keys = ("extra", "papersite", *((option,) if option else ()))
-        return PapersiteError(*_written_at(chain, keys), message)
+    def refuse_option(message: str, option: str | None = None) -> None:
+        refuse(message, ("extra", "papersite", *((option,) if option else ())))
 
     # Each file's extra.papersite as written, composed once for the checks below (an option set
     # twice in one of them was refused as the chain was read, see inherited).
@@ -120,12 +146,15 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         read = env_read(chain, ("extra", "papersite"))
         if read is not None and read.variable is not None:
             # MkDocs reads a variable's text as one value, never as a map: '{a: 1}' is text.
-            raise refuse(
+            refuse_option(
                 f"extra.papersite is read from the environment variable {read.variable} (!ENV), "
                 f"set to {read.text!r}, which MkDocs reads as {_read_as(found)}: a variable "
                 f"holds one value, not options; write them in the file ({listing})"
             )
-        raise refuse(f"extra.papersite must hold options ({listing})")
+        else:
+            refuse_option(f"extra.papersite must hold options ({listing})")
+        # No option to check further.
+        raise refused()
     # MkDocs merges a file over the one it inherits from: the nearest file writing an option wins,
     # whatever it writes there (an !ENV set in the environment over a base's 010 leaves nothing
     # written to check).
@@ -138,17 +167,20 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             # Named as written: 'yes:' is true to YAML, a word the curator never wrote.
             shown = as_yaml(option) if isinstance(option, str) else written
             hint = suggest(written, KNOWN, "options")
-            raise refuse(f"extra.papersite has no option {shown} {hint}", written)
+            refuse_option(f"extra.papersite has no option {shown} {hint}", written)
     search = found.get("search", "material")
     backend = next((b for b in BACKENDS if b == search), None)
     if backend is None:
-        raise refuse(
+        refuse_option(
             f"extra.papersite.search must be one of {', '.join(BACKENDS)}, not {_shown(search)}",
             "search",
         )
 
     def whole_number(option: str, default: int, *, zero: bool = False, most: int = 0) -> int:
-        """The option's value, a whole number above 0 (or 0 too, with ``zero``), up to ``most``."""
+        """The option's value, a whole number above 0 (or 0 too, with ``zero``), up to ``most``.
+
+        A bad one is refused (refuse_option) and ``default`` stands in, so the rest are checked.
+        """
         size = found.get(option, default)
         written = written_forms.get(option)
         # A number's digits as written, when they are not plain.
@@ -170,7 +202,8 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         # bounds whatever its digits (+0, -10_000) is told its bounds: its plain digits would be
         # refused next.
         if unplain is not None and not out_of_bounds:
-            raise refuse(_read_apart(option, unplain, size), option)
+            refuse_option(_read_apart(option, unplain, size), option)
+            return default
         if out_of_bounds:
             unbounded = ", 0 or more" if zero else " above 0"
             allowed = f" from {least} to {most}" if most else unbounded
@@ -190,12 +223,13 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
                     f"{read.variable} (!ENV), set to {text!r}{reads}: set it to a whole "
                     f"number{allowed}{spaces}"
                 )
-            raise refuse(message, option)
+            refuse_option(message, option)
+            return default
         assert isinstance(size, int)  # out_of_bounds refused any other
         return size
 
-    return Options(
-        backend,
+    options = Options(
+        backend or "material",
         unsorted_page_size=whole_number("unsorted_page_size", DEFAULT_UNSORTED_PAGE_SIZE),
         theme_page_size=whole_number("theme_page_size", DEFAULT_THEME_PAGE_SIZE),
         search_group_size=whole_number("search_group_size", DEFAULT_SEARCH_GROUP_SIZE),
@@ -206,6 +240,9 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             "related_papers", DEFAULT_RELATED_PAPERS, zero=True, most=MOST_RELATED_PAPERS
         ),
     )
+    if problems:
+        raise refused()
+    return options
 
 
 def _key_written(
