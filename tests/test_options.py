@@ -192,6 +192,13 @@ def test_a_bad_option_is_refused_at_its_line(
             "extra.papersite.related_papers is written 0_2, which mkdocs.yml (YAML 1.1) reads as "
             "2 and papersite's content files (YAML 1.2) as text: write it in plain digits, 2",
         ),
+        # 144 would be refused next: only the number in bounds is offered.
+        (
+            "related_papers: 0144",
+            11,
+            "extra.papersite.related_papers is written 0144, which mkdocs.yml (YAML 1.1) reads as "
+            "100 and papersite's content files (YAML 1.2) as 144: write it in plain digits, 100",
+        ),
         # Out of bounds however read: told to write 104 or 150, it was refused again.
         (
             "related_papers: 0150",

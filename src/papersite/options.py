@@ -28,7 +28,7 @@ import copy
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -192,17 +192,22 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             else None
         )
         least = 0 if zero else 1
-        out_of_bounds = (
-            isinstance(size, bool)
-            or not isinstance(size, int)
-            or size < least
-            or bool(most and size > most)
-        )
+
+        def fits(value: object) -> bool:
+            """Whether ``value`` is a whole number within the option's bounds."""
+            return (
+                isinstance(value, int)
+                and not isinstance(value, bool)
+                and value >= least
+                and not (most and value > most)
+            )
+
+        out_of_bounds = not fits(size)
         # 0150 is 104 only to YAML 1.1: told to write it in plain digits, not "not 104". One out of
         # bounds whatever its digits (+0, -10_000) is told its bounds: its plain digits would be
         # refused next.
         if unplain is not None and not out_of_bounds:
-            refuse_option(_read_apart(option, unplain, size), option)
+            refuse_option(_read_apart(option, unplain, size, fits), option)
             return default
         if out_of_bounds:
             unbounded = ", 0 or more" if zero else " above 0"
@@ -281,8 +286,12 @@ class _Written:
     variable: str | None = None
 
 
-def _read_apart(option: str, written: _Written, value: int) -> str:
-    """Why a whole number written other than in plain digits (010, 1:30, 0x10) is refused."""
+def _read_apart(option: str, written: _Written, value: int, fits: Callable[[int], bool]) -> str:
+    """Why a whole number written other than in plain digits (010, 1:30, 0x10) is refused.
+
+    ``value`` is how MkDocs reads it, within the option's bounds; ``fits`` tells whether another
+    number is (the hint offers none that would be refused next).
+    """
     # As papersite reads papers.yaml's 'order: 010'.
     content = load_yaml_text(f"{written.digits}\n", "option").data
     subject, fix = f"extra.papersite.{option} is written {written.digits}", "write it"
@@ -297,7 +306,9 @@ def _read_apart(option: str, written: _Written, value: int) -> str:
     if content == value:
         return f"{subject}: {fix} in plain digits, {value}"
     if isinstance(content, int) and not isinstance(content, bool):
-        other, meant = f"as {content}", f"{value} or {content}"
+        # 0144 is 100 to YAML 1.1 and 144 to 1.2: related_papers may be 100, not 144.
+        other = f"as {content}"
+        meant = f"{value} or {content}" if fits(content) else str(value)
     else:
         other, meant = "as text", str(value)
     # No content file holds a variable's text: how YAML 1.2 would read it means nothing there.
