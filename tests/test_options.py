@@ -536,3 +536,29 @@ def test_every_bad_option_is_refused_at_once_in_file_order(
         "above 0",
         f"{base}:10: extra.papersite.feed_entries must be a whole number above 0, not 0",
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("pagefnd", "set to 'pagefnd': set it to one of material, pagefind"),
+        ("yes", "set to 'yes', which MkDocs reads as true: set it to one of material, pagefind"),
+        (" pagefind", "set to ' pagefind': set it to one of material, pagefind, without spaces"),
+    ],
+)
+def test_a_search_an_env_variable_holds_refused_names_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, said: str
+) -> None:
+    # "must be one of material, pagefind, not 'pagefnd'" named no variable, as a number's does.
+    monkeypatch.setenv("SEARCH_BACKEND", value)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\nextra:\n  papersite:\n    search: !ENV [SEARCH_BACKEND, material]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert str(error.value) == (
+        f"{config}:4: extra.papersite.search is read from the environment variable "
+        f"SEARCH_BACKEND (!ENV), {said}"
+    )

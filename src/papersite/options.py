@@ -171,10 +171,14 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     search = found.get("search", "material")
     backend = next((b for b in BACKENDS if b == search), None)
     if backend is None:
-        refuse_option(
-            f"extra.papersite.search must be one of {', '.join(BACKENDS)}, not {_shown(search)}",
-            "search",
-        )
+        backends = ", ".join(BACKENDS)
+        message = f"extra.papersite.search must be one of {backends}, not {_shown(search)}"
+        read = env_read(chain, ("extra", "papersite", "search"))
+        if read is not None and read.variable is not None:
+            # As a number's is: "not 'pagefnd'" named no variable, and the line shows none.
+            subject = _set_by_variable("search", read, search, as_written=isinstance(search, str))
+            message = f"{subject}: set it to one of {backends}{_without_spaces(read)}"
+        refuse_option(message, "search")
 
     def whole_number(option: str, default: int, *, zero: bool = False, most: int = 0) -> int:
         """The option's value, a whole number above 0 (or 0 too, with ``zero``), up to ``most``.
@@ -218,16 +222,9 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             read = env_read(chain, ("extra", "papersite", option))
             if read is not None and read.variable is not None:
                 # As the 010 message does: "not ' 10'" or "not true" named no variable.
-                text = read.text
                 number = isinstance(size, int) and not isinstance(size, bool)
-                reads = "" if number else f", which MkDocs reads as {_read_as(size)}"
-                # ' 10' shows as 10 where the variable is set: the quotes alone show the space.
-                spaces = ", without spaces" if text != text.strip() else ""
-                message = (
-                    f"extra.papersite.{option} is read from the environment variable "
-                    f"{read.variable} (!ENV), set to {text!r}{reads}: set it to a whole "
-                    f"number{allowed}{spaces}"
-                )
+                subject = _set_by_variable(option, read, size, as_written=number)
+                message = f"{subject}: set it to a whole number{allowed}{_without_spaces(read)}"
             refuse_option(message, option)
             return default
         assert isinstance(size, int)  # out_of_bounds refused any other
@@ -276,6 +273,25 @@ def _shown(value: object) -> str:
 def _read_as(value: object) -> str:
     """What MkDocs reads a variable's text as, for a message: 'text', or the value (true, 1.5)."""
     return "text" if isinstance(value, str) else _shown(value)
+
+
+def _set_by_variable(option: str, read: EnvRead, value: object, *, as_written: bool) -> str:
+    """How a message names an option read from a variable: "... from the environment variable V".
+
+    ``value`` is what MkDocs reads the variable's text as; unless it is ``as_written`` (the text
+    shows it), what that is is said: "which MkDocs reads as true".
+    """
+    reads = "" if as_written else f", which MkDocs reads as {_read_as(value)}"
+    return (
+        f"extra.papersite.{option} is read from the environment variable {read.variable} "
+        f"(!ENV), set to {read.text!r}{reads}"
+    )
+
+
+def _without_spaces(read: EnvRead) -> str:
+    """What a fix says of a variable set with spaces around its text: ", without spaces"."""
+    # ' 10' shows as 10 where the variable is set: the quotes alone show the space.
+    return ", without spaces" if read.text != read.text.strip() else ""
 
 
 @dataclass(frozen=True)
