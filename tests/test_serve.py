@@ -807,8 +807,11 @@ def test_a_port_no_server_can_listen_on_in_mkdocs_yml_is_one_line(
     text = Path("mkdocs.yml").read_text(encoding="utf-8")
     Path("mkdocs.yml").write_text(text + "dev_addr: localhost:0\n", encoding="utf-8")
     assert main(["serve"]) == 1
+    # At its line, the file's last, as MkDocs' refusal of a malformed one is: it had none.
+    line = text.count("\n") + 1
     assert capsys.readouterr().err == (
-        "localhost:0: port must be from 1 to 65535; choose another with --dev-addr IP:PORT\n"
+        f"mkdocs.yml:{line}: dev_addr 'localhost:0': port must be from 1 to 65535; write another "
+        "there, or serve elsewhere with --dev-addr IP:PORT\n"
     )
     assert not mkdocs_not_reached.exists()
 

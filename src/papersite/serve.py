@@ -65,7 +65,7 @@ from papersite.mkdocs_glue import (
     read_mkdocs_yaml,
     with_theme_overrides,
 )
-from papersite.options import inherited, line_of
+from papersite.options import inherited, line_of, written_at
 from papersite.related import Related, related_papers
 from papersite.render import (
     LITTER,
@@ -990,7 +990,7 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     ):
         config = load_mkdocs_config(config_file, **{**overrides, "docs_dir": no_pages_yet})
     host, port = config.dev_addr
-    _check_can_listen(host, port)
+    _check_can_listen(host, port, config_file)
     if config.theme.custom_dir is not None:
         preview.theme = Path(config.theme.custom_dir)
     preview.start()
@@ -1182,7 +1182,7 @@ def _check_dev_addr(dev_addr: str) -> None:
     )
 
 
-def _check_can_listen(host: str, port: int) -> None:
+def _check_can_listen(host: str, port: int, config_file: Path) -> None:
     """Refuse an address MkDocs' dev server could not listen on, before the pages are generated.
 
     MkDocs binds only after generating and building every page, then fails with a traceback
@@ -1191,10 +1191,12 @@ def _check_can_listen(host: str, port: int) -> None:
     every OSError from it is about the address.
     """
     if not 1 <= port <= MAX_PORT:
+        # --dev-addr's port was checked before (_check_dev_addr): this one is ``config_file``'s
+        # dev_addr, named at its line as MkDocs' own refusals of it are.
         raise PapersiteError(
-            _address(host, port),
-            None,
-            f"port must be from 1 to {MAX_PORT}; choose another with --dev-addr IP:PORT",
+            *written_at(config_file, ("dev_addr",)),
+            f"dev_addr {_address(host, port)!r}: port must be from 1 to {MAX_PORT}; write "
+            "another there, or serve elsewhere with --dev-addr IP:PORT",
         )
     # MkDocs' server takes IPv6 for a host that is an IPv6 address, which MkDocs wrote without
     # brackets; 'localhost' is IPv4 to it.
