@@ -58,8 +58,12 @@ def test_hidden_effect_says_reordering_only_when_every_character_reorders() -> N
         ("https://x.org/a\n", "has a trailing line break: remove it"),
         # At an end, a space is no part of the address: percent-encoded, it would still be there.
         (" https://x.org/a", "has a leading space: remove it"),
-        ("https://x.org/a\t", "has a trailing space: remove it"),
+        # A tab is named as one: told of a space, a curator looked for one and found none.
+        ("https://x.org/a\t", "has a trailing tab: remove it"),
+        ("\thttps://x.org/a", "has a leading tab: remove it"),
         (" https://x.org/a b ", "has spaces around it: remove them"),
+        ("\thttps://x.org/a\t", "has tabs around it: remove them"),
+        ("\thttps://x.org/a ", "has a tab before it and a space after it: remove them"),
         (
             "https://x.org/a|b",
             "has a '|', which no web address may hold: percent-encode it as %7C",

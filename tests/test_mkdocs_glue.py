@@ -195,6 +195,8 @@ def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(
         # Set with a space after it, as a copied address may be: the file's line shows none.
         ("https://github.com/x/a ", "has a trailing space: remove it"),
         (" https://github.com/x/a", "has a leading space: remove it"),
+        # Not "a trailing space": a tab, which the variable's value shows as '\t'.
+        ("https://github.com/x/a\t", "has a trailing tab: remove it"),
         (
             "https://github.com/x/a%zz",
             "has a '%' not followed by two hex digits: write a '%' as %25",

@@ -147,6 +147,16 @@ def _in_host(address: str, index: int) -> bool:
     return start + authority.rfind("@") < index < start + len(authority)
 
 
+def _blank_kind(char: str) -> str:
+    """What a message calls the blank ``char``: "line break", "tab" or "space".
+
+    A tab told as a space was looked for among the spaces, and not found.
+    """
+    if _LINE_BREAK.match(char):
+        return "line break"
+    return "tab" if char == "\t" else "space"
+
+
 def unfit_in_address(address: str) -> str | None:
     """What ``address`` holds that no web address may, with the fix: "has a space: ...", or None.
 
@@ -160,17 +170,19 @@ def unfit_in_address(address: str) -> str | None:
     # address ends so, so percent-encoding it would keep the mistake.
     ends = (address[:1].isspace(), address[-1:].isspace())
     if all(ends):
-        return "has spaces around it: remove them"
+        first, last = _blank_kind(address[0]), _blank_kind(address[-1])
+        if first == last:
+            return f"has {first}s around it: remove them"
+        return f"has a {first} before it and a {last} after it: remove them"
     if any(ends):
-        end = address[0] if ends[0] else address[-1]
-        kind = "line break" if _LINE_BREAK.match(end) else "space"
+        kind = _blank_kind(address[0] if ends[0] else address[-1])
         return f"has a {'leading' if ends[0] else 'trailing'} {kind}: remove it"
     # Not a space to encode: a line break splits what was pasted as one address, or joins two.
     if _LINE_BREAK.search(address):
         return "has a line break: remove it"
     if found := re.search(r"\s", address):
         char = found.group()
-        kind = "tab" if char == "\t" else "space"
+        kind = _blank_kind(char)
         # No character of a host name is percent-encoded: '%20' there is no host either.
         if _in_host(address, found.start()):
             return f"has a {kind} in its host: remove it"
