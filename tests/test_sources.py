@@ -14,7 +14,13 @@ from papersite import sources
 from papersite.dumps import read_dump, read_text
 from papersite.errors import PapersiteError, Problems, Severity, display_path, printable
 from papersite.schema import validate
-from papersite.sources import MAX_DUMP_BYTES, SourceFile, discover_sources, today_anywhere
+from papersite.sources import (
+    MAX_DUMP_BYTES,
+    MissingDump,
+    SourceFile,
+    discover_sources,
+    today_anywhere,
+)
 from papersite.yamlfile import load_yaml_file
 
 from .conftest import CAPTURED, DATA, SEEDS, MakeContent, source
@@ -192,11 +198,14 @@ def test_sources_yaml_naming_a_missing_file_is_an_error(make_content: MakeConten
         sources_yaml="sources:\n  gone.txt:\n    label: Gone\n  spaced_small.txt: {}\n",
     )
     problems = Problems()
-    discover_sources(content, problems)
+    missing: list[MissingDump] = []
+    discover_sources(content, problems, missing_dumps=missing)
     assert [str(p) for p in problems] == [
         f"{content}/sources/sources.yaml:2: lists 'gone.txt', "
         f"but {content}/sources has no such file"
     ]
+    # Its papers are gone too: papers.yaml's entries for them are said as one, naming it.
+    assert missing == [MissingDump("gone.txt", f"{content}/sources/sources.yaml", 2)]
 
 
 def test_a_duplicate_key_in_sources_yaml_does_not_hide_its_other_mistakes(
@@ -524,13 +533,16 @@ def test_a_sources_yaml_key_missing_its_file_names_the_dump_it_likely_meant(
         sources_yaml=f"sources:\n  dense_small.txt: {{}}\n  {key}:\n    captured: 2025-11-20\n",
     )
     problems = Problems()
-    found = {s.name: s for s in discover_sources(content, problems)}
+    gone: list[MissingDump] = []
+    found = {s.name: s for s in discover_sources(content, problems, missing_dumps=gone)}
     folder = content / "sources"
     missing = f"{folder}/sources.yaml:3: lists '{key}', but {folder} has no such file{hint}"
     # With a hint, the error is all there is to fix: no warning asks to list the dump it names.
     unlisted = [] if hint else [f"{folder}/spaced_small.txt: {UNLISTED}"]
     assert [str(p) for p in problems] == [missing, *unlisted]
     assert read_dump(found["spaced_small.txt"]).problems == []
+    # The dump it names is read, papers and all: none of papers.yaml's unknown ids is its.
+    assert gone == []
 
 
 def test_a_dump_gone_from_the_list_is_no_rename_when_two_came(make_content: MakeContent) -> None:

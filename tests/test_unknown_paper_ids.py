@@ -43,6 +43,61 @@ def test_entries_unknown_while_a_dump_is_unread_are_one_error(content: Path) -> 
     ), found
 
 
+GONE = (
+    "Mixture of Recursions",
+    "Rotary Embeddings Revisited",
+    "Gated Linear Attention",
+    "Ring Attention",
+)
+
+
+def test_entries_for_the_papers_of_a_dump_deleted_are_one_error_naming_it(content: Path) -> None:
+    # A seed dump deleted left 36 errors, each an unknown id, most "no paper has a similar id",
+    # some with a "did you mean" naming an unrelated paper. An id a typo away from a paper's is
+    # still said alone: no sign tells which dump held a paper once the dump is gone.
+    sources = content / "sources"
+    gone = "".join(f"{title}\nAbout {title.lower()}.\n" for title in GONE)
+    (sources / "gone.txt").write_text(gone, encoding="utf-8")
+    (sources / "sources.yaml").write_text(
+        "sources:\n  dump.txt: {captured: 2025-11-01}\n  gone.txt: {captured: 2025-11-02}\n",
+        encoding="utf-8",
+    )
+    entries = "".join(
+        f"  {slug}:\n    themes: []\n"
+        for slug in (
+            "mixture-of-recursions",
+            "rotary-embeddings-revisited",
+            "gated-linear-attention",
+            "ring-attention",
+            "quantized-state-space-model",
+        )
+    )
+    write(content, papers=HEADER + "papers:\n" + entries)
+    assert errors(content) == [
+        f"{P}:11: unknown paper id 'quantized-state-space-model' (did you mean "
+        "'quantized-state-space-models'?)"
+    ]
+    (sources / "gone.txt").unlink()
+    assert errors(content) == [
+        f"{P}:3: unknown paper id 'mixture-of-recursions' (line 3), 'rotary-embeddings-revisited' "
+        "(line 5), 'gated-linear-attention' (line 7) and 1 more: 4 entries name papers no dump "
+        "holds (their ids no typo of any paper's); content/sources/sources.yaml lists gone.txt "
+        "(line 3), which is missing and may have held them: restore it, or remove those entries",
+        f"{P}:11: unknown paper id 'quantized-state-space-model' (did you mean "
+        "'quantized-state-space-models'?)",
+    ]
+
+
+def test_entries_for_no_paper_are_each_an_error_while_no_dump_listed_is_missing(
+    content: Path,
+) -> None:
+    # Without sources.yaml naming it, a dump deleted leaves no trace: each entry is said alone.
+    write(content, papers=HEADER + "papers:\n  ring-attention:\n    themes: []\n")
+    assert errors(content) == [
+        f"{P}:3: unknown paper id 'ring-attention' (no paper has a similar id)"
+    ]
+
+
 TWINS = (
     "(papers whose titles slug alike take their ids in capture order, which a new dump or capture "
     "date can change; those sharing this id's stem, by id, those without a hash first: "

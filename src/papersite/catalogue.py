@@ -33,6 +33,7 @@ from papersite.sources import (
     SOURCES_FILE,
     Dump,
     Layout,
+    MissingDump,
     Record,
     SourceFile,
     discover_sources,
@@ -208,6 +209,8 @@ class Catalogue:
     # read at all. Curation tells a curator why papers.yaml's entries for them name no paper.
     skipped_ids: frozenset[str] = frozenset()
     unread: tuple[str, ...] = ()
+    # The dumps sources.yaml lists that are missing: deleted, their papers with them.
+    missing: tuple[MissingDump, ...] = ()
     # By their slugs, the titles joined to a paper by their abstracts: an entry under one names
     # no paper, and the curator learns where it went.
     joined: dict[str, JoinedTitle] = field(default_factory=dict)
@@ -230,14 +233,17 @@ def read_catalogue(content: Path, today: date | None = None) -> Catalogue:
     ``today`` is the latest capture date allowed, by default today's (see ``today_anywhere``).
     """
     problems = Problems()
-    dumps = [read_dump(source) for source in discover_sources(content, problems, today)]
+    missing: list[MissingDump] = []
+    dumps = [read_dump(source) for source in discover_sources(content, problems, today, missing)]
     for dump in dumps:
         problems.extend(dump.problems)
-    return build_catalogue(dumps, problems)
+    return build_catalogue(dumps, problems, missing)
 
 
-def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> Catalogue:
-    """Merge the records of parsed dumps into one catalogue.
+def build_catalogue(
+    dumps: Iterable[Dump], problems: Problems | None = None, missing: Iterable[MissingDump] = ()
+) -> Catalogue:
+    """Merge the records of parsed dumps into one catalogue, with the dumps ``missing``.
 
     Records are merged in the order the dumps were captured (:func:`capture_order`), so which
     mention joins which, where a paper is first seen and its id do not hang on file names. The
@@ -270,6 +276,7 @@ def build_catalogue(dumps: Iterable[Dump], problems: Problems | None = None) -> 
         tuple(problems),
         frozenset(skipped),
         unread,
+        tuple(missing),
         merger.joined_titles(ids, displays),
     )
 

@@ -161,6 +161,20 @@ class SourceFile:
     captured_at: tuple[str, int] | None = None
 
 
+@dataclass(frozen=True)
+class MissingDump:
+    """A dump sources.yaml lists that the sources folder does not hold: deleted, most likely.
+
+    Its papers are gone with it, and papers.yaml's entries for them name no paper: their errors
+    are said as one, naming it (unknown_paper_ids.py).
+    """
+
+    name: str
+    # sources.yaml as messages name it, and the line of the dump's entry there.
+    path: str
+    line: int
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """One paper as one dump shows it."""
@@ -293,7 +307,10 @@ def today_anywhere(now: datetime | None = None) -> date:
 
 
 def discover_sources(
-    content: Path, problems: Problems, today: date | None = None
+    content: Path,
+    problems: Problems,
+    today: date | None = None,
+    missing_dumps: list[MissingDump] | None = None,
 ) -> list[SourceFile]:
     """The dumps under content/sources, in name order, labelled from sources.yaml when present.
 
@@ -302,6 +319,8 @@ def discover_sources(
     list is reported too, unless it is no regular file (reading it says it cannot be read): its
     papers would otherwise go without a label and a capture date unseen.
     A capture date after ``today`` (by default :func:`today_anywhere`) is refused.
+    The dumps sources.yaml lists but the folder lacks, unless likely renamed, are added to
+    ``missing_dumps`` when given.
     """
     folder = content / SOURCES_DIR
     if not folder.is_dir():
@@ -372,6 +391,9 @@ def discover_sources(
                 close, hint = renamed, f" (renamed to '{renamed}'?)"
             if close:
                 meant.add(close)
+            elif missing_dumps is not None:
+                # Renamed, its papers are still read: only a dump gone takes its papers along.
+                missing_dumps.append(MissingDump(name, display_path(yaml_path), line))
             message = f"lists '{name}', but {display_path(folder)} has no such file{hint}"
         missing.append((line, message))
     for duplicate in duplicates:

@@ -1,8 +1,8 @@
 """Unknown paper ids: why an id papers.yaml has an entry under names no paper, and what to write.
 
 curation.py reads papers.yaml; an entry whose id is of no paper of the catalogue comes here. The
-error names the likeliest cause: the paper skipped in its dump, a dump that could not be read (one
-error for every such id), twins whose titles slug alike and took each other's ids, a title joined
+error names the likeliest cause: the paper skipped in its dump, a dump that could not be read, or
+that sources.yaml lists and is missing (one error for every such id), twins whose titles slug alike and took each other's ids, a title joined
 to another paper's by its abstract (a retitle, or a pasted abstract), else "did you mean" the
 nearest id.
 """
@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from papersite.catalogue import PAPER_ID_MAX_LENGTH, Catalogue, Paper
 from papersite.errors import Problems
-from papersite.wording import closest, described_apart, did_you_mean, listed, suggestion
+from papersite.sources import MissingDump
+from papersite.wording import (
+    closest,
+    described_apart,
+    did_you_mean,
+    listed,
+    nearest,
+    suggestion,
+)
 from papersite.yamlfile import YamlDocument
 
 # An id catalogue.assign_ids gave a paper whose title slugs as an earlier-captured one's: the slug
@@ -26,6 +34,9 @@ HASHED_STEM_LENGTH = PAPER_ID_MAX_LENGTH - 7
 # while the error stands (export, even --rules-only, stops at it): eight keep the line readable.
 TWINS_LISTED = 8
 TWIN_TITLE_SHORT = 60
+# The entries the error of a dump missing names, with their lines (the rest counted): enough to
+# find them by, in one line.
+UNFOUND_LISTED = 3
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,8 @@ def unknown_paper(
     """An error at an entry for no paper of the catalogue, or the id kept in ``unknown``.
 
     While a dump could not be read, the ids are kept, to be said at once by
-    :func:`report_in_unread_dumps`. Returns the entry with the papers its error names.
+    :func:`report_in_unread_dumps`; so are those no typo explains while sources.yaml lists a dump
+    that is missing. Returns the entry with the papers its error names.
     """
     if key in catalogue.skipped_ids:
         message = f"paper '{key}' was skipped in its dump (see there why)"
@@ -70,6 +82,12 @@ def unknown_paper(
         hint, meant = twins
     elif joined is not None:
         hint, meant = joined
+    elif catalogue.missing and nearest(key, ids) is None:
+        # A dump deleted leaves an error an entry for its papers (36 of them for one seed dump):
+        # kept, to be said at once naming it. Which dump held a paper is gone with the dump, so
+        # an id a typo away from a paper's (:func:`nearest`) is taken for a typo, said alone.
+        unknown.append((key, line))
+        return UnknownEntry(key, line)
     else:
         hint, meant = suggestion(key, ids, "no paper has a similar id")
     problems.error(document.path, line, f"unknown paper id '{key}' {hint}")
@@ -82,9 +100,12 @@ def report_in_unread_dumps(
     """One error for the unknown paper ids while a dump could not be read, at the first of them.
 
     Or while no paper was read at all (no sources folder, no dumps in it): its cause is said at
-    the sources folder, and the entries are not each told there is no similar id.
+    the sources folder, and the entries are not each told there is no similar id. Or while
+    sources.yaml lists a dump that is missing: the error names it, and a few entries by line.
     """
-    if unknown:
+    if unknown and not catalogue.unread and catalogue.papers:
+        problems.error(path, unknown[0][1], _in_missing_dumps(unknown, catalogue.missing))
+    elif unknown:
         (key, line), more = unknown[0], len(unknown) - 1
         others = f" and {more} more" if more else ""
         if catalogue.unread:
@@ -95,6 +116,23 @@ def report_in_unread_dumps(
         else:
             cause = "no paper was read from the sources (see there why); check again once one is"
         problems.error(path, line, f"unknown paper id '{key}'{others}: {cause}")
+
+
+def _in_missing_dumps(unknown: list[tuple[str, int]], missing: tuple[MissingDump, ...]) -> str:
+    """The message of the unknown ids a dump sources.yaml lists, but is missing, may explain."""
+    named = [f"'{key}' (line {line})" for key, line in unknown[:UNFOUND_LISTED]]
+    if len(unknown) > UNFOUND_LISTED:
+        named.append(f"{len(unknown) - UNFOUND_LISTED} more")
+    dumps = listed([f"{dump.name} (line {dump.line})" for dump in missing])
+    which, it = ("which is", "it") if len(missing) == 1 else ("which are", "them")
+    entries = (
+        "1 entry names a paper" if len(unknown) == 1 else f"{len(unknown)} entries name papers"
+    )
+    return (
+        f"unknown paper id {listed(named)}: {entries} no dump holds (their ids no typo of "
+        f"any paper's); {missing[0].path} lists {dumps}, {which} missing and may have held them: "
+        f"restore {it}, or remove those entries"
+    )
 
 
 def _joined_hint(
