@@ -2,9 +2,9 @@
 
 curation.py reads papers.yaml; an entry whose id is of no paper of the catalogue comes here. The
 error names the likeliest cause: the paper skipped in its dump, a dump that could not be read, or
-that sources.yaml lists and is missing (one error for every such id), twins whose titles slug alike and took each other's ids, a title joined
-to another paper's by its abstract (a retitle, or a pasted abstract), else "did you mean" the
-nearest id.
+that sources.yaml lists and is missing (one error for every such id), twins whose titles slug
+alike and took each other's ids, a title joined to another paper's by its abstract (a retitle, or
+a pasted abstract), else "did you mean" the nearest id.
 """
 
 from __future__ import annotations
