@@ -267,11 +267,24 @@ def test_sorting_by_the_rules_alone_scores_each_paper_once(
 
 
 def test_an_empty_papers_file_is_fine(content: Path) -> None:
+    # A new project starts it so (README, "Forking"): no word about it.
     no_papers = f"{T}:35: warning: theme 'arithmetic-reasoning' has no papers"
     write(content, papers=HEADER + "papers:\n")
     assert curate(content)[1] == [no_papers]
+
+
+def test_a_papers_file_missing_beside_themes_yaml_is_a_warning(content: Path) -> None:
+    # Deleted, it dropped every pin, hiding and note without a word, `check --strict` passing.
     (content / "curation" / "papers.yaml").unlink()
-    assert curate(content)[1] == [no_papers]
+    assert curate(content)[1] == [
+        f"{T}:35: warning: theme 'arithmetic-reasoning' has no papers",
+        f"{P}: warning: missing: no paper is pinned, hidden or noted, so every paper goes by the "
+        "rules; a new papers.yaml starts as a line 'papers:', and 'papersite triage' lists the "
+        "papers to add",
+    ]
+    # With themes.yaml gone too, its error says what the folder lacks: no second word.
+    (content / "curation" / "themes.yaml").unlink()
+    assert curate(content)[1] == [f"{T}: missing: a curation folder needs themes.yaml"]
 
 
 def test_an_entry_that_decides_nothing_is_a_warning_at_its_line(content: Path) -> None:

@@ -891,6 +891,10 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         problems.error(display_path(linked_out[0]), None, OUTSIDE_CONTENT)
         return None
     read = _read_themes(themes_path, problems)
+    if absent(papers_path) and not absent(themes_path):
+        # Deleted, it took every decision with it without a word. A new project starts it as
+        # 'papers:' (README, "Forking"), so only one that lost it is told.
+        problems.warning(display_path(papers_path), None, NO_PAPERS_FILE)
     papers = _read_decisions(papers_path, catalogue, read, problems)
     decisions = papers.decisions
     _report_defaults(display_path(themes_path), read, papers, problems)
@@ -1799,8 +1803,9 @@ def _read_decisions(
     path: Path, catalogue: Catalogue, themes: _ThemesRead, problems: Problems
 ) -> _DecisionsRead:
     """The decisions of papers.yaml, checked, with what its entries tell of themes.yaml."""
-    # papers.yaml is optional: a curation of rules alone is a valid start; a broken link to it is
-    # not left out but unreadable, which load_yaml_file says (every decision would be dropped).
+    # papers.yaml left out is a curation of rules alone, with a warning (read_curation); a broken
+    # link to it is not left out but unreadable, which load_yaml_file says (every decision would
+    # be dropped).
     if absent(path):
         return _DecisionsRead()
     said = _PapersMistakes(catalogue, themes)
@@ -2127,6 +2132,11 @@ def _lines_named(lines: list[int]) -> str:
     return f"{'line' if len(named) == 1 else 'lines'} {listed(named)}"
 
 
+# papers.yaml missing beside themes.yaml: what the curators lose, and how a new one starts.
+NO_PAPERS_FILE = (
+    f"missing: no paper is pinned, hidden or noted, so every paper goes by the rules; a new "
+    f"{PAPERS_FILE} starts as a line 'papers:', and 'papersite triage' lists the papers to add"
+)
 # How a fork's papers.yaml, of themes it replaced, starts over: deleted, not emptied, as an empty
 # papers.yaml is refused, and 'papersite triage' with it.
 _START_AFRESH = f"start {PAPERS_FILE} afresh: delete it and run 'papersite triage'"
