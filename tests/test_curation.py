@@ -2333,7 +2333,7 @@ KEEP_OLD = (
 )
 # Where the theme may have been removed, as a fork replacing the themes does, not renamed.
 # Deleted, not emptied: an empty papers.yaml is refused, and 'papersite triage' with it.
-AFRESH = "start papers.yaml afresh: delete it and run 'papersite triage'"
+AFRESH = "start papers.yaml afresh: leave only its line 'papers:' and run 'papersite triage'"
 GONE = f"; or, if it is gone, remove it from the entries (or {AFRESH})"
 # 'efficiency' is the title of 'efficient-ml', an id 4 edits from it: renamed, not misspelt.
 TITLE_OF_IT = (

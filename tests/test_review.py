@@ -688,8 +688,8 @@ def test_errors_in_the_pull_request_are_listed_and_a_deleted_theme_still_counts(
     # A theme gone with no theme left for it to have become is said to be removed.
     gone = (
         "unknown theme 'arithmetic-reasoning' (themes: efficiency, sequence-models): removed from "
-        "themes.yaml? remove it from the entries, or start papers.yaml afresh: delete it and run "
-        "'papersite triage'"
+        "themes.yaml? remove it from the entries, or start papers.yaml afresh: leave only its line "
+        "'papers:' and run 'papersite triage'"
     )
     assert out.endswith(
         "### Check\n\n"

@@ -2137,9 +2137,12 @@ NO_PAPERS_FILE = (
     f"missing: no paper is pinned, hidden or noted, so every paper goes by the rules; a new "
     f"{PAPERS_FILE} starts as a line 'papers:', and 'papersite triage' lists the papers to add"
 )
-# How a fork's papers.yaml, of themes it replaced, starts over: deleted, not emptied, as an empty
-# papers.yaml is refused, and 'papersite triage' with it.
-_START_AFRESH = f"start {PAPERS_FILE} afresh: delete it and run 'papersite triage'"
+# How a fork's papers.yaml, of themes it replaced, starts over: down to its first line, not emptied,
+# as an empty papers.yaml is refused, and 'papersite triage' with it; nor deleted, which is warned
+# (NO_PAPERS_FILE).
+_START_AFRESH = (
+    f"start {PAPERS_FILE} afresh: leave only its line 'papers:' and run 'papersite triage'"
+)
 # For a theme id no theme has: the theme is gone, and so goes from the entries naming it.
 _REMOVED = f"removed from {THEMES_FILE}? remove it from the entries, or {_START_AFRESH}"
 # From this many entries naming one unknown id on, they are said in one line. A theme or section
