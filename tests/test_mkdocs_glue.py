@@ -1228,6 +1228,33 @@ def test_a_site_name_an_env_reads_as_nothing_names_its_variables(
     assert one_problem(error) == said
 
 
+def test_every_bad_setting_and_option_is_refused_at_once_in_file_order(here: Path) -> None:
+    # A bad site_url was told alone, ahead of the options' problems, and two bad addresses one a
+    # run: a curator fixed one, ran again, and was told of the next.
+    (here / "base.yml").write_text("theme: material\nsite_name: ''\n", encoding="utf-8")
+    (here / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\n"
+        "extra:\n"
+        "  papersite:\n"
+        "    feed_entries: 0\n"
+        "site_url: example.org\n"
+        "repo_url: ftp://example.org/x\n"
+        "site_author: 42\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PapersiteError) as error:
+        site_settings(here / "mkdocs.yml", 0)
+    assert [str(problem) for problem in error.value.problems] == [
+        "mkdocs.yml:4: extra.papersite.feed_entries must be a whole number above 0, not 0",
+        "mkdocs.yml:5: site_url 'example.org' has no scheme (https://): write the published "
+        "address in full, e.g. https://example.github.io/papers/",
+        "mkdocs.yml:6: repo_url 'ftp://example.org/x' has the scheme 'ftp:': write the "
+        "repository's address as an https:// (or http://) one, e.g. https://github.com/owner/papers",
+        "mkdocs.yml:7: site_author must be text, the author's name, not the number 42",
+        "base.yml:2: site_name must be set",
+    ]
+
+
 def test_site_settings_take_the_address_as_a_folder_and_the_build_time_from_the_epoch(
     here: Path,
 ) -> None:

@@ -22,11 +22,12 @@ from urllib.parse import urlsplit
 import jinja2
 
 from papersite.characters import shows_nothing, unfit_in_address
-from papersite.errors import PapersiteError, Problem, display_path
+from papersite.errors import PapersiteError, Problem, Problems, display_path
 from papersite.options import (
     EnvRead,
     Options,
     env_read,
+    in_file_order,
     inherited,
     line_of,
     options_of,
@@ -288,23 +289,26 @@ def _unfit_host(address: str) -> str | None:
 def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     """The site's name, address, author and options from mkdocs.yml.
 
-    Feeds and citations need an absolute URL.
+    Feeds and citations need an absolute URL. Bad settings raise one PapersiteError carrying
+    every problem of them and of the options, each at its file and line, in file order (see
+    options.in_file_order): a curator fixes them all in one go, not one a run.
     """
     config = read_mkdocs_yaml(config_file)
     # The files INHERIT leads to, each read once here: a value an !ENV writes is traced in them.
     chain = inherited(config_file)
+    problems = Problems()
     site_url = config.get("site_url")
     site_name = config.get("site_name")
     # In the words MkDocs' refusal takes (_in_our_words): serve shows MkDocs' as this one, once.
     # A file mkdocs.yml inherits may be the one writing it.
     if site_name is not None and not isinstance(site_name, str):
-        raise PapersiteError(
+        problems.error(
             *written_at(config_file, ("site_name",)),
             f"'site_name' must be text, not {describe(site_name)}",
         )
     # A blank one would head the home page '#' and title the feeds ' : <theme>'; a Hangul filler
     # or a zero-width space alone is as blank, as a dump's title of them is (see dumps).
-    if site_name is None or shows_nothing(site_name):
+    elif site_name is None or shows_nothing(site_name):
         # An !ENV read as nothing, empty or only spaces: "must be set" (or "shows nothing") named
         # neither the variable nor why. One read as a zero-width space is told what it shows.
         blank = site_name is None or not site_name.strip()
@@ -324,7 +328,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
                 f"site_name {describe(site_name)} shows nothing: write the site's name, which "
                 "heads the home page and the feeds"
             )
-        raise PapersiteError(*written_at(config_file, ("site_name",)), message)
+        problems.error(*written_at(config_file, ("site_name",)), message)
     repo_url = config.get("repo_url")
     for key, address in (("site_url", site_url), ("repo_url", repo_url)):
         read = env_read(chain, (key,))
@@ -332,25 +336,32 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
         if wrong is None and isinstance(address, str) and address:
             wrong = _unusable_address(read, key, address)
         if wrong:
-            raise PapersiteError(*written_at(config_file, (key,)), wrong)
-    assert isinstance(site_url, str)  # _no_address refused any other
-    site_url = site_url if site_url.endswith("/") else site_url + "/"
-    # The checks above took only a web address, or none (None or "": no repository link).
-    if not (isinstance(repo_url, str) and repo_url):
-        repo_url = None
+            problems.error(*written_at(config_file, (key,)), wrong)
     site_author = config.get("site_author")
     # MkDocs refuses one that is no text only when it builds, and without its line; generate
     # would leave it out of the feeds without a word.
     if site_author is not None and not isinstance(site_author, str):
-        raise PapersiteError(
+        problems.error(
             display_path(config_file),
             line_of(config_file, ("site_author",)),
             f"site_author must be text, the author's name, not {describe(site_author)}",
         )
+    try:
+        options = options_of(config, config_file)
+    except PapersiteError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise in_file_order(chain, problems)
+    # The checks above took only text for these, and only an absolute address for site_url.
+    assert isinstance(site_name, str)
+    assert isinstance(site_url, str)
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    # ... and a web address for repo_url, or none (None or "": no repository link).
+    if not (isinstance(repo_url, str) and repo_url):
+        repo_url = None
     # A blank one names nobody.
     if not (isinstance(site_author, str) and site_author.strip()):
         site_author = None
-    options = options_of(config, config_file)
     built = datetime.fromtimestamp(epoch, UTC)
     theme = config.get("theme")
     language = theme.get("language") if isinstance(theme, Mapping) else None

@@ -28,7 +28,7 @@ import copy
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -113,12 +113,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         problems.error(*_written_at(chain, keys), message)
 
     def refused() -> PapersiteError:
-        # In file order: a file INHERIT names comes after the one naming it. sorted is stable,
-        # so two problems of one line stay in the order checked.
-        order = {display_path(path): index for index, path in enumerate(chain)}
-        return PapersiteError.from_problems(
-            sorted(problems, key=lambda problem: (order.get(problem.path, 0), problem.line or 0))
-        )
+        return in_file_order(chain, problems)
 
     for key in extra if isinstance(extra, Mapping) else ():
         if key in KNOWN:
@@ -245,6 +240,18 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     if problems:
         raise refused()
     return options
+
+
+def in_file_order(chain: list[Path], problems: Iterable[Problem]) -> PapersiteError:
+    """One PapersiteError carrying ``problems`` in file order, over ``chain`` (see inherited).
+
+    A file INHERIT names comes after the one naming it, and a file's problems go by their lines.
+    sorted is stable, so two problems of one line stay in the order checked.
+    """
+    order = {display_path(path): index for index, path in enumerate(chain)}
+    return PapersiteError.from_problems(
+        sorted(problems, key=lambda problem: (order.get(problem.path, 0), problem.line or 0))
+    )
 
 
 def _key_written(
