@@ -840,6 +840,31 @@ def test_an_address_the_preview_cannot_listen_on_is_one_line_before_any_page_is_
     assert not mkdocs_not_reached.exists()
 
 
+@pytest.mark.parametrize(
+    ("host", "reason"),
+    [("127.0.0.1", errno.EADDRINUSE), ("192.0.2.1", errno.EADDRNOTAVAIL)],
+    ids=["in-use", "not-this-machine-s"],
+)
+def test_an_address_in_mkdocs_yml_the_preview_cannot_listen_on_is_named_at_its_line(
+    host: str, reason: int, mkdocs_not_reached: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As its port outside 1-65535 is: the address alone named no file to change it in.
+    text = Path("mkdocs.yml").read_text(encoding="utf-8")
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        Path("mkdocs.yml").write_text(text + f"dev_addr: {host}:{port}\n", encoding="utf-8")
+        assert main(["serve"]) == 1
+    line = text.count("\n") + 1
+    assert capsys.readouterr().err == (
+        f"mkdocs.yml:{line}: dev_addr '{host}:{port}': cannot serve the preview there: "
+        f"{os.strerror(reason)}; write another there, or serve elsewhere with --dev-addr IP:PORT "
+        "(make serve DEV_ADDR=IP:PORT)\n"
+    )
+    assert not mkdocs_not_reached.exists()
+
+
 def _raises_os_error(reason: int) -> Callable[[], None]:
     def fail() -> None:
         raise OSError(reason, os.strerror(reason))
@@ -856,6 +881,21 @@ def test_an_address_taken_while_the_pages_were_built_is_one_line(
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"{address}: cannot serve the preview there: {os.strerror(errno.EADDRINUSE)}; "
         "choose another address with --dev-addr IP:PORT (make serve DEV_ADDR=IP:PORT)"
+    )
+
+
+def test_an_address_in_mkdocs_yml_taken_while_the_pages_were_built_is_named_at_its_line(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    address = _instead_of_mkdocs_serve(monkeypatch, _raises_os_error(errno.EADDRINUSE))
+    text = Path("mkdocs.yml").read_text(encoding="utf-8")
+    Path("mkdocs.yml").write_text(text + f"dev_addr: {address}\n", encoding="utf-8")
+    assert main(["serve"]) == 1
+    line = text.count("\n") + 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"mkdocs.yml:{line}: dev_addr '{address}': cannot serve the preview there: "
+        f"{os.strerror(errno.EADDRINUSE)}; write another there, or serve elsewhere with "
+        "--dev-addr IP:PORT (make serve DEV_ADDR=IP:PORT)"
     )
 
 

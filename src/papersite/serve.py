@@ -990,7 +990,9 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     ):
         config = load_mkdocs_config(config_file, **{**overrides, "docs_dir": no_pages_yet})
     host, port = config.dev_addr
-    _check_can_listen(host, port, config_file)
+    # --dev-addr's address is named as given; mkdocs.yml's dev_addr at its line.
+    written_in = None if dev_addr else config_file
+    _check_can_listen(host, port, config_file, written_in)
     if config.theme.custom_dir is not None:
         preview.theme = Path(config.theme.custom_dir)
     preview.start()
@@ -1025,7 +1027,7 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         # may have taken it since. No other errno is surely about the address: the rest is raised.
         if error.errno != errno.EADDRINUSE:
             raise
-        raise _cannot_listen(host, port, error) from None
+        raise _cannot_listen(host, port, error, written_in) from None
     finally:
         _serving = _watching = None
         # The preview's own files would be published by a plain ``mkdocs build`` of the docs
@@ -1182,13 +1184,14 @@ def _check_dev_addr(dev_addr: str) -> None:
     )
 
 
-def _check_can_listen(host: str, port: int, config_file: Path) -> None:
+def _check_can_listen(host: str, port: int, config_file: Path, written_in: Path | None) -> None:
     """Refuse an address MkDocs' dev server could not listen on, before the pages are generated.
 
     MkDocs binds only after generating and building every page, then fails with a traceback
     (OverflowError for a port above 65535). Its check of the address stops at the format, and port
     0 would serve on a port nobody is told. The probe binds as MkDocs' server does, then lets go:
-    every OSError from it is about the address.
+    every OSError from it is about the address. ``written_in`` is the file the address is the
+    dev_addr of, None for --dev-addr's (see :func:`_cannot_listen`).
     """
     if not 1 <= port <= MAX_PORT:
         # --dev-addr's port was checked before (_check_dev_addr): this one is ``config_file``'s
@@ -1207,11 +1210,26 @@ def _check_can_listen(host: str, port: int, config_file: Path) -> None:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))
     except OSError as error:
-        raise _cannot_listen(host, port, error) from None
+        raise _cannot_listen(host, port, error, written_in) from None
 
 
-def _cannot_listen(host: str, port: int, error: OSError) -> PapersiteError:
-    """Why the preview cannot listen at the address, in one line, with the way out."""
+def _cannot_listen(
+    host: str, port: int, error: OSError, config_file: Path | None = None
+) -> PapersiteError:
+    """Why the preview cannot listen at the address, in one line, with the way out.
+
+    An address that is the dev_addr ``config_file`` (or a file its INHERIT names) writes is named
+    at its line, as its port outside 1-65535 is (_check_can_listen); --dev-addr's, or MkDocs'
+    default, by the address alone.
+    """
+    place = written_at(config_file, ("dev_addr",)) if config_file is not None else None
+    if place is not None and place[1] is not None:
+        return PapersiteError(
+            *place,
+            f"dev_addr {_address(host, port)!r}: cannot serve the preview there: "
+            f"{error.strerror or error}; write another there, or serve elsewhere with "
+            "--dev-addr IP:PORT (make serve DEV_ADDR=IP:PORT)",
+        )
     return PapersiteError(
         _address(host, port),
         None,
