@@ -219,6 +219,38 @@ def test_a_command_s_option_before_the_command_is_told_to_go_after_it(
     assert capsys.readouterr().err.endswith(f"papersite: error: argument {said}\n")
 
 
+@pytest.mark.parametrize(
+    "word",
+    [
+        "a\x1b[31m'b\\\n",
+        # Inside $'...' bash reads '\xa0' as the byte A0, not U+00A0 (C2 A0): '\u00a0' is it.
+        "a\u00a0b",
+        "a\u0085b",
+        "a\u00ad1",
+        "x\u200by\U000e0001",
+        # A byte that is not UTF-8 (Python's surrogate escape): bash made '\udce9' ED B3 A9.
+        os.fsdecode(b"caf\xe9"),
+        os.fsdecode(b"\xff1\xc3\n"),
+        # Backslashes of its own, not escapes.
+        "\\xa0\\udce9\t",
+    ],
+)
+def test_the_command_line_told_pastes_back_in_bash_as_the_very_bytes(
+    word: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--content", word, "check"])
+    err = capsys.readouterr().err
+    printed = err.rsplit("papersite check --content ", 1)[1].removesuffix("\n")
+    pasted = subprocess.run(
+        ["bash", "-c", f"printf %s {printed}"],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+    )
+    assert pasted.stdout == os.fsencode(word)
+
+
 def test_triage_refuses_a_theme_given_twice(capsys: pytest.CaptureFixture[str]) -> None:
     # The last was used, the first dropped unsaid.
     with pytest.raises(SystemExit) as exited:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import select
 import shlex
 import signal
@@ -130,14 +131,30 @@ def _shell_word(word: str) -> str:
 
     shlex.quote keeps a newline or an escape sequence as it is, which would break the message's
     line or act on the terminal: such a word is written with printable's escapes ('\n', '\x1b'),
-    which $'...' reads back as the very characters.
+    which $'...' reads back as the very characters. Bash reads '\xHH' as the byte HH, so a
+    character from U+0080 to U+00FF is written '\u00HH' (its UTF-8), and a byte that was not UTF-8
+    (Python's surrogate escape, U+DC80 to U+DCFF) '\xHH', the byte itself.
     """
     shown = printable(word)
     if shown == word:
         return shlex.quote(word)
     # Its own backslashes doubled first, and its quotes escaped, so that only printable's escape.
     escaped = printable(word.replace("\\", "\\\\")).replace("'", "\\'")
-    return f"$'{escaped}'"
+    return f"$'{_BASH_ESCAPE.sub(_bash_escape, escaped)}'"
+
+
+# printable's escapes that bash's $'...' reads otherwise: '\xa0' (U+00A0; bash: the byte A0) and
+# '\udce9' (the byte E9; bash: U+DCE9 as UTF-8, ED B3 A9). A doubled backslash, the word's own, is
+# matched so that the letters after it are not read as an escape.
+_BASH_ESCAPE = re.compile(r"\\\\|\\x([89a-f][0-9a-f])|\\udc([89a-f][0-9a-f])")
+
+
+def _bash_escape(match: re.Match[str]) -> str:
+    """The escape of ``match``, one of _BASH_ESCAPE's, as bash's $'...' reads it back."""
+    character, byte = match.groups()
+    if character is not None:
+        return f"\\u00{character}"
+    return match.group() if byte is None else f"\\x{byte}"
 
 
 def _command_option(
