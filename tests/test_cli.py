@@ -181,31 +181,64 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys: pytest.CaptureFixt
     [
         (
             ["--content", "content", "check"],
-            "--content: options go after the command: papersite check --content content",
+            "argument --content: options go after the command: papersite check --content content",
         ),
         (
             ["--content=my content", "check", "--strict"],
-            "--content: options go after the command: "
+            "argument --content: options go after the command: "
             "papersite check '--content=my content' --strict",
         ),
-        (["-o", "x.json"], "-o: options go after the command: papersite COMMAND -o x.json"),
+        (
+            ["-o", "x.json"],
+            "argument -o: options go after the command: papersite COMMAND -o x.json",
+        ),
         # The value was read as the command: "papersite build --content check".
         (
             ["--content", "build", "check"],
-            "--content: options go after the command: papersite check --content build",
+            "argument --content: options go after the command: papersite check --content build",
         ),
         # Abbreviated, or a value attached, as argparse takes them: "invalid choice: 'x'" and
         # "unrecognized arguments: -ox.json".
         (
             ["--cont", "x", "check"],
-            "--content: options go after the command: papersite check --cont x",
+            "argument --content: options go after the command: papersite check --cont x",
         ),
-        (["-ox.json", "export"], "-o: options go after the command: papersite export -ox.json"),
+        (
+            ["-ox.json", "export"],
+            "argument -o: options go after the command: papersite export -ox.json",
+        ),
         # Pasted, it is the line meant; a newline or an escape sequence printed as it was.
         (
             ["--content", "a\x1b[31m'b\\\n", "check"],
-            "--content: options go after the command: papersite check --content "
+            "argument --content: options go after the command: papersite check --content "
             "$'a\\x1b[31m\\'b\\\\\\n'",
+        ),
+        # It was "invalid choice: 'content'", which the hint was written to replace.
+        (
+            ["--con", "content", "check"],
+            "ambiguous option: --con could match --content, --config; "
+            "options go after the command: papersite check --con content",
+        ),
+        (
+            ["--co=x", "build"],
+            "ambiguous option: --co=x could match --content, --config; "
+            "options go after the command: papersite build --co=x",
+        ),
+        # Some of them take no value: the next word is the command when it names one.
+        (
+            ["--s", "x", "build"],
+            "ambiguous option: --s could match --strict, --schema, --snippet, --site-dir; "
+            "options go after the command: papersite build --s x",
+        ),
+        (
+            ["--s", "build"],
+            "ambiguous option: --s could match --strict, --schema, --snippet, --site-dir; "
+            "options go after the command: papersite build --s",
+        ),
+        (
+            ["--s", "x", "review"],
+            "ambiguous option: --s could match --strict, --schema, --snippet, --site-dir; "
+            "none of them is an option of review",
         ),
     ],
 )
@@ -216,7 +249,7 @@ def test_a_command_s_option_before_the_command_is_told_to_go_after_it(
     with pytest.raises(SystemExit) as exited:
         main(given)
     assert exited.value.code == 2
-    assert capsys.readouterr().err.endswith(f"papersite: error: argument {said}\n")
+    assert capsys.readouterr().err.endswith(f"papersite: error: {said}\n")
 
 
 @pytest.mark.parametrize(

@@ -99,7 +99,8 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
     abbreviated (``--cont``), with its value after '=' or attached (``-ox.json``). The line is
     given back with the command first: the first word that is neither an option nor an option's
     value (so ``--content build check`` is check's), or COMMAND in its place when that word names
-    none. Quoted for a shell, so that it can be pasted.
+    none. Quoted for a shell, so that it can be pasted. An abbreviation several options share is
+    refused as argparse refuses it ("ambiguous option"), with the same line.
     """
     # The top level's own (--help, --version), abbreviated too, are its to read.
     written, top = given[0].split("=", 1)[0], parser._option_string_actions
@@ -117,13 +118,30 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
             at = index if word in commands else None
             break
         option = _command_option(word, commands)
-        # An option's value is the next word unless written with it: '--out=x', '-ox'.
-        index += 2 if option is not None and option[1] else 1
+        after = given[index + 1] if index + 1 < len(given) else None
+        # An option's value is the next word unless written with it: '--out=x', '-ox'. Of an
+        # ambiguous abbreviation ('--s': '--strict' or '--site-dir'), unless that word is a command.
+        takes_value = option is not None and option[1]
+        ambiguous = option is not None and len(option[0]) > 1
+        index += 2 if takes_value and not (ambiguous and after in commands) else 1
     command, rest = (
         ("COMMAND", given) if at is None else (given[at], [*given[:at], *given[at + 1 :]])
     )
+    names = found[0]
     line = " ".join(_shell_word(word) for word in ["papersite", command, *rest])
-    parser.error(f"argument {found[0]}: options go after the command: {line}")
+    if len(names) > 1:
+        # Moved after a command taking none of them, the line told would be refused in turn.
+        taken = at is None or any(
+            name in commands[command]._option_string_actions for name in names
+        )
+        moved = (
+            f"options go after the command: {line}"
+            if taken
+            else f"none of them is an option of {command}"
+        )
+        # argparse's words: "ambiguous option: --con could match --content, --config".
+        parser.error(f"ambiguous option: {given[0]} could match {', '.join(names)}; {moved}")
+    parser.error(f"argument {names[0]}: options go after the command: {line}")
 
 
 def _shell_word(word: str) -> str:
@@ -159,12 +177,13 @@ def _bash_escape(match: re.Match[str]) -> str:
 
 def _command_option(
     word: str, commands: dict[str, argparse.ArgumentParser]
-) -> tuple[str, bool] | None:
-    """The option of some command ``word`` gives, as its parser reads it, or None.
+) -> tuple[list[str], bool] | None:
+    """The options of the commands ``word`` may give, as their parsers read it, or None.
 
-    With its name in full and whether the next word is its value. Read as argparse reads it:
-    ``--name=value``, a long name abbreviated to a prefix no other option of any command shares,
-    or a short option with its value attached (``-ox.json``).
+    With their names in full, one unless a long name is abbreviated to a prefix several share
+    (in the commands' order, as argparse lists them), and whether the next word may be a value.
+    Read as argparse reads it: ``--name=value``, a long name abbreviated, or a short option with
+    its value attached (``-ox.json``).
     """
     actions = {
         name: action
@@ -172,17 +191,17 @@ def _command_option(
         for name, action in command._option_string_actions.items()
     }
     name = word.split("=", 1)[0] if word.startswith("--") else word
+    names = [name]
     if name not in actions and name.startswith("--"):
-        prefixed = [option for option in actions if option.startswith(name)]
-        name = prefixed[0] if len(prefixed) == 1 else name
+        names = [option for option in actions if option.startswith(name)]
     elif name not in actions and len(name) > 2 and name[:2] in actions:
         # '-ox.json'; '-hx' is a cluster of options taking no value, left to argparse to read.
         name = name[:2]
-        return (name, False) if actions[name].nargs != 0 else None
-    if name not in actions:
+        return ([name], False) if actions[name].nargs != 0 else None
+    if not names or names[0] not in actions:
         return None
-    takes_value = actions[name].nargs != 0 and "=" not in word
-    return name, takes_value
+    takes_value = any(actions[name].nargs != 0 for name in names) and "=" not in word
+    return names, takes_value
 
 
 def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
