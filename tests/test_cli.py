@@ -240,6 +240,17 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys: pytest.CaptureFixt
             "ambiguous option: --s could match --strict, --schema, --snippet, --site-dir; "
             "none of them is an option of review",
         ),
+        # Moved after a command not taking it, it was "unrecognized arguments: --dev-addr x".
+        (
+            ["--dev-addr", "x", "check"],
+            "argument --dev-addr: --dev-addr is an option of serve, not of check",
+        ),
+        (["--out", "x", "check"], "argument --out: --out is an option of generate, not of check"),
+        (["-ox.json", "check"], "argument -o: -o is an option of export, not of check"),
+        (
+            ["--conf=x", "export"],
+            "argument --config: --config is an option of build, generate and serve, not of export",
+        ),
     ],
 )
 def test_a_command_s_option_before_the_command_is_told_to_go_after_it(

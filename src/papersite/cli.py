@@ -36,7 +36,7 @@ from papersite.exports import (
     write_export,
 )
 from papersite.triage import SNIPPET_PAPERS, format_triage, room_in, triage_content
-from papersite.wording import closest, did_you_mean
+from papersite.wording import closest, did_you_mean, listed
 
 # How messages name standard output, which has no path of its own (Python's name for it).
 STDOUT = "<stdout>"
@@ -100,7 +100,8 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
     given back with the command first: the first word that is neither an option nor an option's
     value (so ``--content build check`` is check's), or COMMAND in its place when that word names
     none. Quoted for a shell, so that it can be pasted. An abbreviation several options share is
-    refused as argparse refuses it ("ambiguous option"), with the same line.
+    refused as argparse refuses it ("ambiguous option"), with the same line. The line is told
+    only when the command takes the option; otherwise the commands that do are named.
     """
     # The top level's own (--help, --version), abbreviated too, are its to read.
     written, top = given[0].split("=", 1)[0], parser._option_string_actions
@@ -128,20 +129,18 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
         ("COMMAND", given) if at is None else (given[at], [*given[:at], *given[at + 1 :]])
     )
     names = found[0]
+    # Moved after a command taking none of them, the line told would be refused in turn.
+    taken = at is None or any(name in commands[command]._option_string_actions for name in names)
     line = " ".join(_shell_word(word) for word in ["papersite", command, *rest])
+    moved = f"options go after the command: {line}"
     if len(names) > 1:
-        # Moved after a command taking none of them, the line told would be refused in turn.
-        taken = at is None or any(
-            name in commands[command]._option_string_actions for name in names
-        )
-        moved = (
-            f"options go after the command: {line}"
-            if taken
-            else f"none of them is an option of {command}"
-        )
+        moved = moved if taken else f"none of them is an option of {command}"
         # argparse's words: "ambiguous option: --con could match --content, --config".
         parser.error(f"ambiguous option: {given[0]} could match {', '.join(names)}; {moved}")
-    parser.error(f"argument {names[0]}: options go after the command: {line}")
+    if not taken:
+        owners = [name for name, sub in commands.items() if names[0] in sub._option_string_actions]
+        moved = f"{names[0]} is an option of {listed(owners)}, not of {command}"
+    parser.error(f"argument {names[0]}: {moved}")
 
 
 def _shell_word(word: str) -> str:
