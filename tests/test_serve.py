@@ -1945,6 +1945,46 @@ def _said_by_a_rebuild(
     return said
 
 
+def test_a_settings_chain_papersite_refuses_while_serving_is_not_read_by_mkdocs(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 'INHERIT: pipe' in base.yml: papersite refused it, then MkDocs' rebuild read the chain, waited
+    # on the pipe for ever, holding the lock, and the preview never answered again.
+    builds: list[str] = []
+
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        builds.append(Path("base.yml").read_text(encoding="utf-8"))
+
+    def refused_then_mended(preview: Preview, build_again: Callable[[], None]) -> None:
+        site = Path("site")  # mkdocs.yml's site_dir, which MkDocs serves
+        site.mkdir()
+        os.mkfifo("pipe")
+        config = Path("mkdocs.yml")
+        config.write_text("INHERIT: base.yml\n" + config.read_text(encoding="utf-8"))
+        base = Path("base.yml")
+        base.write_text("copyright: x\n", encoding="utf-8")
+        build_again()
+        base.write_text("INHERIT: pipe\ncopyright: x\n", encoding="utf-8")
+        capsys.readouterr()
+        build_again()
+        said.extend(capsys.readouterr().err.splitlines())
+        shown.append(json.loads((site / serve.PROBLEMS_FILE).read_text())["problems"])
+        base.write_text("copyright: y\n", encoding="utf-8")
+        build_again()
+
+    said: list[str] = []
+    shown: list[list[str]] = []
+    _serving(monkeypatch, mkdocs_build)(refused_then_mended)
+    error = (
+        "pipe: is not a regular file (a pipe, a socket or a device) (named by INHERIT at "
+        "base.yml:1)"
+    )
+    assert said == [error]
+    assert shown == [[error]]
+    # Not asked to rebuild while refused; once mended, it rebuilds.
+    assert builds == ["copyright: x\n", "copyright: y\n"]
+
+
 def test_mkdocs_yml_gone_while_serving_is_said_once(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -819,6 +819,16 @@ def on_serve(server: Any, config: Any = None) -> Any:
                 # removed as gone, and the build fail for a docs_dir that is none. The last good
                 # pages are served on.
                 return
+            refused = _settings_refused(preview.config_file)
+            if refused:
+                # MkDocs' rebuild reads the settings chain again, unchecked: an INHERIT naming a
+                # pipe had it wait for a writer for ever, holding the lock, and the preview never
+                # answered again. papersite's regeneration has said why; the last good pages are
+                # served on, the box under them saying it too, until the chain is mended.
+                preview.tell_rebuilt(failed=True)
+                if config is not None:
+                    preview.show_mkdocs_problems(Path(config.site_dir), refused)
+                return
             now = _files_under(preview.docs)
             if config is not None:
                 _remove_built(pages - now, preview.docs, config)
@@ -856,6 +866,15 @@ def on_serve(server: Any, config: Any = None) -> Any:
     # the error of a preview that never served.
     print("papersite: serving without search", file=sys.stderr)
     return server
+
+
+def _settings_refused(config_file: Path) -> tuple[Problem, ...]:
+    """Why papersite refuses ``config_file``'s INHERIT chain (see options.inherited), or nothing."""
+    try:
+        inherited(config_file)
+    except PapersiteError as error:
+        return error.problems
+    return ()
 
 
 def _told(problem: Problem, told: tuple[Problem, ...]) -> bool:
