@@ -1000,6 +1000,18 @@ def test_an_inherit_chain_longer_than_mkdocs_can_follow_is_named_where_it_goes_t
     assert read_mkdocs_yaml(here / "mkdocs.yml")["site_name"] == "Deep"
 
 
+def test_mkdocs_error_in_a_file_inherited_is_explained_without_reading_it_whole(
+    here: Path,
+) -> None:
+    # MkDocs stops at the first byte it refuses; the explanation read the file whole to find its
+    # line: 'INHERIT: /dev/zero' until memory ran out. It is had as every settings file is.
+    (here / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    (here / "base.yml").write_bytes(b"\x00" + b"#" * MAX_BYTES)
+    with pytest.raises(PapersiteError) as error:
+        load_mkdocs_config(here / "mkdocs.yml")
+    assert one_problem(error) == f"base.yml: file is over {MAX_BYTES:,} bytes, the limit for YAML"
+
+
 def test_an_mkdocs_error_without_a_yaml_cause_names_the_file_alone(here: Path) -> None:
     error = exceptions.ConfigurationError("Aborted with 1 configuration errors!")
     assert mkdocs_config_problem(here.absolute() / "mkdocs.yml", error) == Problem(

@@ -9,6 +9,7 @@ imported inside the functions that use it: the commands that never run it start 
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import re
@@ -32,6 +33,7 @@ from papersite.options import (
     line_of,
     options_of,
     read_as_nothing,
+    settings_bytes,
     unreadable,
     written_at,
 )
@@ -57,8 +59,11 @@ def read_mkdocs_yaml(config_file: Path) -> dict[str, Any]:
 
     inherited(config_file)  # before MkDocs follows the INHERIT its checks would have refused
     try:
-        with config_file.open("rb") as stream:
-            written = yaml_load(stream)
+        # Had as every settings file is (a pipe or a device put in its place meanwhile is
+        # refused, not read for ever); named, as MkDocs finds an INHERIT next to the file.
+        stream = io.BytesIO(settings_bytes(config_file, ""))
+        stream.name = str(config_file)
+        written = yaml_load(stream)
     except OSError as error:
         raise PapersiteError(
             display_path(config_file), None, f"cannot read: {error.strerror}"

@@ -465,9 +465,9 @@ def _compose(config_file: Path) -> yaml.Node | None:
     try:
         # Composed as MkDocs' loader composes (no constructor runs: its tags need none), so the
         # nodes, and the key strings merges tell apart by identity, are the ones MkDocs reads.
-        text = config_file.read_text(encoding="utf-8")
+        text = settings_bytes(config_file, "").decode("utf-8")
         return yaml.compose(text, Loader=get_yaml_loader())
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, PapersiteError):
         return None
 
 
@@ -531,7 +531,7 @@ def inherited(config_file: Path) -> list[Path]:
     cannot be read or parsed, the chain ends there: reading it with MkDocs says why, at its line.
     A file INHERIT names that cannot be is named, with the INHERIT naming it. Any file of the
     chain in UTF-16 or UTF-32, ``config_file`` too, raises, naming its encoding, and so does one
-    that is no regular file (a pipe, a device) or over MAX_BYTES: see :func:`_settings_bytes`.
+    that is no regular file (a pipe, a device) or over MAX_BYTES: see :func:`settings_bytes`.
     """
     return list(inheriting(config_file))
 
@@ -611,7 +611,7 @@ def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
     MkDocs would wait on or read for ever. An empty file ends the chain too.
     """
     try:
-        raw = _settings_bytes(path, named_by)
+        raw = settings_bytes(path, named_by)
         # Refused as papersite's own YAML files are, even where PyYAML reads them (UTF-16
         # with a byte-order mark): git shows such a file as binary, so a pull request's diff
         # cannot be reviewed. MkDocs named the others by an "unacceptable character #x0000".
@@ -659,7 +659,7 @@ def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
     return written
 
 
-def _settings_bytes(path: Path, named_by: str) -> bytes:
+def settings_bytes(path: Path, named_by: str) -> bytes:
     """The bytes of a file of an INHERIT chain; a pipe, a device or a file over MAX_BYTES raises.
 
     Told from its status before it is opened: 'INHERIT: /dev/zero' was read until memory ran out,
@@ -712,9 +712,10 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
         why = error.problem or error.context or "invalid YAML"
         # PyYAML names the line after the last for a value or a ']' missing at the end, and the
         # line after a U+2028 as if an editor showed one there.
-        with contextlib.suppress(OSError, UnicodeDecodeError):
+        # A file that cannot be had whole (a device) leaves the line as PyYAML names it.
+        with contextlib.suppress(OSError, UnicodeDecodeError, PapersiteError):
             # Not read_text: it would make each lone CR a LF, a line break to an editor too.
-            text = path.read_bytes().decode("utf-8")
+            text = settings_bytes(path, "").decode("utf-8")
             # PyYAML counts a line at a lone CR and at U+2028 or U+0085; an editor does not.
             if line is not None:
                 line = editor_lines(text)(line)
@@ -722,22 +723,29 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
                 line, why = end
             why += unseen_break_beside(text, error)
         return line, f"YAML syntax error: {why}"
-    if isinstance(error, yaml.reader.ReaderError) and error.encoding != "unicode":
+    if not isinstance(error, yaml.reader.ReaderError):
+        return None, str(error).splitlines()[0]
+    # Read as papersite reads a settings file: MkDocs refused '/dev/zero' at its first byte, and
+    # reading it whole here to find the line ran out of memory.
+    try:
+        raw = settings_bytes(path, "")
+    except OSError as unread:
+        return None, f"cannot read: {unread.strerror or unread}"
+    except PapersiteError as refused:
+        return None, refused.problems[0].message
+    if error.encoding != "unicode":
         # Bytes not UTF-8 (UTF-16 and UTF-32 are refused before): the position counts bytes.
-        raw = path.read_bytes()
         start = raw.rfind(b"\n", 0, error.position) + 1
         return raw.count(b"\n", 0, error.position) + 1, (
             f"not {error.encoding.upper()}: byte 0x{error.character:02x} at column "
             f"{error.position - start + 1}; save the file as UTF-8"
         )
-    if isinstance(error, yaml.reader.ReaderError):
-        # A control character YAML refuses: its position counts characters, not bytes, and the
-        # line is named as an editor numbers it. Said as papersite's own files say it.
-        text = path.read_bytes().decode("utf-8", errors="replace")
-        return shown_line_at(text, error.position), (
-            f"YAML syntax error: character U+{error.character:04X} is not allowed"
-        )
-    return None, str(error).splitlines()[0]
+    # A control character YAML refuses: its position counts characters, not bytes, and the
+    # line is named as an editor numbers it. Said as papersite's own files say it.
+    text = raw.decode("utf-8", errors="replace")
+    return shown_line_at(text, error.position), (
+        f"YAML syntax error: character U+{error.character:04X} is not allowed"
+    )
 
 
 def read_as_nothing(read: EnvRead | None, key: str, wanted: str, example: str) -> str | None:
