@@ -703,11 +703,14 @@ def test_missing_content_folder_is_a_clear_error(
         ("/nonexistent/content", "No such file or directory (a broken link?)"),
     ],
 )
+# A link in a middle part of the path, named there: "content/x/sources: no sources folder".
+@pytest.mark.parametrize("below", ["", "/x"])
 @pytest.mark.parametrize(
     "command", [["export"], ["check"], ["review", "--base-content", "base/content"]]
 )
 def test_a_content_folder_link_that_loops_or_leads_nowhere_is_told_so(
     command: list[str],
+    below: str,
     target: str,
     said: str,
     tmp_path: Path,
@@ -718,7 +721,7 @@ def test_a_content_folder_link_that_loops_or_leads_nowhere_is_told_so(
     monkeypatch.chdir(tmp_path)
     write_content(Path("base"))
     Path("content").symlink_to(target)
-    assert main([*command, "--content", "content"]) == 1
+    assert main([*command, "--content", f"content{below}"]) == 1
     assert capsys.readouterr().err.startswith(f"content: cannot read folder: {said}\n")
 
 

@@ -634,6 +634,31 @@ def test_a_content_folder_that_is_none_is_one_line_at_start(
     )
 
 
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("loop", "loop: cannot read folder: Too many levels of symbolic links (a link that loops)"),
+        ("broken", "broken: cannot read folder: No such file or directory (a broken link?)"),
+        # A loop in a middle part of the path, named there.
+        (
+            "lk/loopc/x",
+            "lk/loopc: cannot read folder: Too many levels of symbolic links (a link that loops)",
+        ),
+    ],
+)
+def test_a_content_folder_link_that_loops_or_leads_nowhere_is_told_so_at_start(
+    content: str, said: str, curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "no such folder", where every other command names the link (see sources.no_sources_folder).
+    shutil.copy(REPO / "mkdocs.yml", "mkdocs.yml")
+    Path("loop").symlink_to("loop")
+    Path("broken").symlink_to("/nonexistent/content")
+    Path("lk").mkdir()
+    Path("lk", "loopc").symlink_to("loopc")
+    assert main(["serve", "--content", content, "--dev-addr", _free_address()]) == 1
+    assert capsys.readouterr().err == f"{said}\n"
+
+
 def test_a_malformed_address_in_mkdocs_yml_is_mkdocs_yml_s_error(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

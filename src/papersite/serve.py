@@ -77,7 +77,7 @@ from papersite.render import (
     refusals_to_write,
     write_assets,
 )
-from papersite.sources import SOURCES_DIR
+from papersite.sources import SOURCES_DIR, link_in_the_way
 from papersite.wording import counted, listed
 
 POLL_SECONDS = 0.5
@@ -975,6 +975,10 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     # Else it served a page of the error until stopped, where every other command exits 1: a
     # folder that comes later would be a mistyped --content put right, to start again with.
     if not content.is_dir():
+        # As every other command says it (see sources.no_sources_folder).
+        link = link_in_the_way(content)
+        if link is not None:
+            raise PapersiteError.from_problems([link])
         reason = "not a folder" if content.exists() else "no such folder"
         message = f"{reason}: --content names the content folder (default: ./content)"
         raise PapersiteError(display_path(content), None, message)

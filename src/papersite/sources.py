@@ -291,11 +291,21 @@ def no_sources_folder(content: Path, said: str) -> Problem:
     as such, not as a folder missing (``--content`` a broken link said "no sources folder").
     """
     folder = content / SOURCES_DIR
-    for path in (content, folder):
-        link = unreadable_link(path, "folder")
+    return link_in_the_way(folder) or Problem(display_path(folder), None, said)
+
+
+def link_in_the_way(path: Path) -> Problem | None:
+    """The first folder of ``path``, from its top, or ``path``, that is a link that cannot be.
+
+    A link that loops or leads nowhere, named as such (see :func:`unreadable_link`), in any part:
+    ``--content lk/loopc/x``, ``loopc`` looping, was said to have no sources folder. A stat a
+    part: for a path already found missing.
+    """
+    for part in (*reversed(path.parents), path):
+        link = unreadable_link(part, "folder")
         if link is not None:
-            return Problem(display_path(path), None, link)
-    return Problem(display_path(folder), None, said)
+            return Problem(display_path(part), None, link)
+    return None
 
 
 def today_anywhere(now: datetime | None = None) -> date:
