@@ -1212,6 +1212,25 @@ def test_a_docs_folder_emptied_while_serving_is_written_again(
     assert capsys.readouterr().err == ""
 
 
+def test_a_folder_removed_from_the_docs_folder_while_serving_is_written_again(
+    preview: Preview, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # rm -rf build/docs/papers: MkDocs removed the papers' pages it served, and nothing said why
+    # nor wrote them again until an unrelated edit.
+    preview.start()
+    pages = _files(preview.docs)
+    shutil.rmtree(preview.docs / "papers")
+    capsys.readouterr()
+    preview.refresh()
+    assert re.fullmatch(
+        r"papersite: docs/papers was removed, pages written again in .* s\n",
+        capsys.readouterr().err,
+    )
+    assert _files(preview.docs) == pages
+    preview.refresh()  # nothing more to do
+    assert capsys.readouterr().err == ""
+
+
 def test_an_os_error_while_looking_leaves_the_watcher_watching(
     preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

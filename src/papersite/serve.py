@@ -188,6 +188,9 @@ class Preview:
     rewatch: Callable[[], None] | None = None
     # Whether a file stands where the docs folder is, said already (see _docs_in_the_way).
     in_the_way: bool = False
+    # The folders at the top of the docs folder as the last generation left it, to tell one
+    # removed since (rm -rf build/docs/papers): see _folders_gone.
+    docs_folders: tuple[str, ...] = ()
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -283,6 +286,7 @@ class Preview:
             writer.prune()
         self.waiting = True
         self.docs_id = _folder_id(self.docs)
+        self.docs_folders = _top_folders(self.docs)
 
     def refresh(self) -> None:
         """Regenerate when an input changed since the last look; hold ``lock`` meanwhile.
@@ -305,10 +309,14 @@ class Preview:
         """:meth:`refresh`, errors raised."""
         if self._docs_in_the_way():
             return
+        shown = display_path(self.docs)
         if _folder_id(self.docs) != self.docs_id:
-            self._write_docs_again("removed")
+            self._write_docs_again(f"{shown} was removed")
         elif self._docs_emptied():
-            self._write_docs_again("emptied")
+            self._write_docs_again(f"{shown} was emptied")
+        elif gone := self._folders_gone():
+            were = "was" if len(gone) == 1 else "were"
+            self._write_docs_again(f"{listed([f'{shown}/{name}' for name in gone])} {were} removed")
         now = snapshot(self.inputs)
         if now == self.inputs_seen:
             return
@@ -393,13 +401,22 @@ class Preview:
         except OSError:  # gone meanwhile: the next look finds it removed
             return False
 
-    def _write_docs_again(self, how: str) -> None:
+    def _folders_gone(self) -> list[str]:
+        """The folders at the top of the docs folder the last generation left that are gone.
+
+        ``rm -rf build/docs/papers`` while serving: MkDocs removed every paper's page it served,
+        and nothing was written again until an edit. A stat a folder, cheap at every look; a
+        folder deeper down removed is seen at the next edit.
+        """
+        return [name for name in self.docs_folders if not (self.docs / name).is_dir()]
+
+    def _write_docs_again(self, what: str) -> None:
         """Write the pages into a docs folder removed (``rm -rf``, make clean), replaced or emptied.
 
         MkDocs' watcher of the folder stops for good once the folder is gone: MkDocs rebuilt
         nothing after, and the preview stayed stale. It watches the new folder (``rewatch``)
-        before the pages are written, so that it sees them all and rebuilds. ``how``: what
-        happened to the folder, as said.
+        before the pages are written, so that it sees them all and rebuilds. ``what``: what
+        happened to the folder, or to folders in it, as said ("build/docs was emptied").
         """
         started = time.perf_counter()
         # The pages are made from the inputs as they are now: an edit made meanwhile (while a
@@ -410,7 +427,7 @@ class Preview:
             self.docs.mkdir(parents=True, exist_ok=True)
         if self.rewatch is not None:
             self.rewatch()
-        what = f"papersite: {display_path(self.docs)} was {how}"
+        what = f"papersite: {what}"
         if self.regenerate():
             took = f"{what}, pages written again in {time.perf_counter() - started:.1f} s"
             said = [(took, what)]
@@ -529,6 +546,7 @@ class Preview:
         self.pages_changed = generated.changed > 0
         self.waiting = False
         self.docs_id = _folder_id(self.docs)
+        self.docs_folders = _top_folders(self.docs)
         if nav != self.nav:
             first = not self.nav
             self.nav[:] = nav
@@ -1111,6 +1129,15 @@ def _theme_mistake(config_file: Path, theme: Any) -> Problem | None:
             f"Config value 'theme': {refused}; the preview goes on with the theme it started with",
         )
     return None
+
+
+def _top_folders(folder: Path) -> tuple[str, ...]:
+    """The names of the folders at the top of ``folder``; none if it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return tuple(entry.name for entry in entries if entry.is_dir(follow_symlinks=False))
+    except OSError:
+        return ()
 
 
 def _files_under(folder: Path) -> set[str]:
