@@ -466,8 +466,12 @@ def test_every_form_bibtex_text_writes_compiles_in_both_font_encodings(tmp_path:
         ("(Pre-(Training)) [Re] Models", "Pre-(Training) [Re] Models"),
         ("(“The Pile”) x", "Pile x"),
         ("{Braced} x", "Braced x"),
+        # A straight quote opens or closes as in the title's field: the key keeps a pair whole.
+        ('"Hello, "world"" nested', "Hello, ``world{''} nested"),
+        ('"a "b" c" d', "a ``b{''} c d"),
         # A pair that does not close in the title leaves nothing else out.
         ('"Unclosed (x', "Unclosed (x"),
+        ('"a,"b" weird', "a,``b{''} weird"),
         ("An Image Is Worth 16x16 Words", "Image Is Worth 16x16 Words"),
         ("Attention Is All You Need", "Attention Is All You Need"),
         ("A", "A"),

@@ -302,27 +302,44 @@ def _key(title: str) -> str:
     if not key:
         # A title without a letter or digit is its own key: styles take an empty key for none.
         return title
+    # Places in the key as the title has it, not as a mark left out before would shift them: a
+    # straight quote opens or closes by what is next to it there, as in the title's field.
+    left_out: set[int] = set()
     for mark in title[: len(title) - len(key)]:
         if mark in _CLOSING:
-            key = _without_closing(key, mark, _CLOSING[mark])
-    return key
+            at = _closing_at(key, mark, _CLOSING[mark], left_out)
+            if at is not None:
+                left_out.add(at)
+    return "".join(char for at, char in enumerate(key) if at not in left_out)
 
 
-def _without_closing(text: str, opening: str, closing: str) -> str:
-    """The text without the first of ``closing`` that closes an ``opening`` before the text.
+def _closing_at(text: str, opening: str, closing: str, left_out: set[int]) -> int | None:
+    """Where the first of ``closing`` is that closes an ``opening`` before the text, if anywhere.
 
     A pair opened in the text closes first ("(Pre-(Training)) Models"), and an apostrophe, a single
-    closing quote between two letters or digits ("Don’t"), closes none.
+    closing quote between two letters or digits ("Don’t"), closes none. A straight double quote
+    opens where the title's field writes it "``" (_OPENING_QUOTE): in '"Hello, "world"" nested'
+    the second quote opens and the third closes it. Marks at ``left_out`` close others already.
     """
     depth = 0
     for at, char in enumerate(text):
-        if char == opening and opening not in closing:
+        if at in left_out:
+            continue
+        if char == opening and (opening not in closing or (char == '"' and _opens(text, at))):
             depth += 1
         elif char in closing and not _apostrophe(text, at):
             if depth == 0:
-                return text[:at] + text[at + 1 :]
+                return at
             depth -= 1
-    return text
+    return None
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the straight double quote at ``text[at]`` opens a quotation (_OPENING_QUOTE)."""
+    # Matched as _encoded matches it, on _plain's text: next to what pdflatex is given.
+    before = _plain(text[:at])[-1:]
+    after = _plain(text[at + 1 :])[:1]
+    return _OPENING_QUOTE.match(before + '"' + after, len(before)) is not None
 
 
 def _apostrophe(text: str, at: int) -> bool:
