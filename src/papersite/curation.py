@@ -1816,6 +1816,9 @@ def _read_decisions(
         explain=said.explain,
         side_effect=said.side_effect,
         too_big=PAPERS_TOO_BIG,
+        # Deleted, it is warned of (NO_PAPERS_FILE), which fails 'check --strict': an empty one
+        # is not told to delete it.
+        optional=False,
     )
     if loaded is None:
         return _DecisionsRead(None, misnamed=frozenset(said.misnamed))

@@ -140,8 +140,8 @@ def load_schema(name: str) -> Draft202012Validator:
 def validate(document: YamlDocument, schema: str, *, optional: bool = True) -> list[SchemaProblem]:
     """Every way the document breaks the named schema, in file order.
 
-    ``optional``: whether the folder may go without the file, as its reader decides; only then is
-    an empty one told it may be deleted.
+    ``optional``: whether the folder may go without the file unwarned, as its reader decides; only
+    then is an empty one told it may be deleted.
     """
     found: list[SchemaProblem] = []
     for error in load_schema(schema).iter_errors(document.data):
@@ -288,7 +288,8 @@ def _message(
     if kind == "type" and not location and value is None:
         keys = error.schema.get("required", []) if isinstance(error.schema, dict) else []
         start = f"start it with '{_empty_start(error.schema, keys[0])}'" if keys else ""
-        # Told of a file its folder needs, "or delete it" led to "missing: ... needs themes.yaml".
+        # Told of a file its folder needs, "or delete it" led to "missing: ... needs themes.yaml";
+        # of papers.yaml, to a warning that fails 'check --strict'.
         delete = ", or delete it" if optional else ""
         return f"the file is empty: {start or 'write its content'}{delete}"
     # Of the type asked for, but no number a float holds: see _finite.
