@@ -2960,3 +2960,21 @@ def test_papers_the_pull_request_s_fixed_rules_move_are_moved_with_the_base_s_er
         ),
     ]
     assert "| Efficiency | not counted | 3 |  | 1 |\n" in format_review(report)
+
+
+def test_a_papers_yaml_the_pull_request_deletes_is_said_first(
+    curated_content: Path, head_content: Path
+) -> None:
+    # Its entries listed one by one as removed, by the hundred, hid the one thing to say, and the
+    # warning naming the file came last, under Check.
+    (head_content / "curation" / "papers.yaml").unlink()
+    report = review(curated_content, head_content)
+    assert report.papers_deleted == "head/curation/papers.yaml"
+    assert format_review(report).startswith(
+        "## Content review\n\n**`head/curation/papers.yaml` is deleted in this pull request**: "
+        "every decision it held is gone.\n"
+        "\n**6 → 7 papers** on the site: "
+    )
+    # Kept, it is not said.
+    (head_content / "curation" / "papers.yaml").write_text("papers:\n", encoding="utf-8")
+    assert review(curated_content, head_content).papers_deleted is None

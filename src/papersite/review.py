@@ -32,7 +32,8 @@ holding another's bytes as swapped with it, or a copy of it), or said to read as
 its spaces or line endings changed, or said not to be readable (its papers then may still be in
 it, not in no dump). A sources.yaml that cannot be read is said in one line, and no dump called
 relabelled or redated for it, nor any paper's title, abstract or date compared (the capture dates
-decide them). A pull request that changes none of this gets one line saying so.
+decide them). A papers.yaml the pull request deletes is said in one line, first, above the papers
+its entries leave one by one. A pull request that changes none of this gets one line saying so.
 
 A mistake in papers.yaml is not a decision: where it leaves a paper (the rules' place, no note, not
 featured) is no curator's doing. So papers are not compared at all while either side's papers.yaml
@@ -365,6 +366,9 @@ class Review:
     # labels and capture dates are then not compared.
     base_sources_unread: str | None = None
     head_sources_unread: str | None = None
+    # The pull request's papers.yaml, named as the summary names it, when the pull request deletes
+    # it: every decision it held is gone, which the lists tell paper by paper.
+    papers_deleted: str | None = None
 
     @property
     def compared(self) -> bool:
@@ -487,8 +491,9 @@ def review(base_content: Path, head_content: Path) -> Review:
     base = _curate(base_content)
     head = _curate(head_content)
     renames = _renames(base.curation, head.curation)
+    deleted = _papers_deleted(base_content, head_content)
     if base.unread or head.unread:
-        return _review_unread(base, head, renames)
+        return dataclasses.replace(_review_unread(base, head, renames), papers_deleted=deleted)
     # A paper whose id changed is the same paper: compared under its new id, it is not one paper
     # removed and another added, and its place, notes and dump data compare with its own.
     was_ids = _id_changes(base, head)
@@ -532,7 +537,17 @@ def review(base_content: Path, head_content: Path) -> Review:
         dumps=_dumps_changed(base, head),
         base_sources_unread=base.sources_unread,
         head_sources_unread=head.sources_unread,
+        papers_deleted=deleted,
     )
+
+
+def _papers_deleted(base_content: Path, head_content: Path) -> str | None:
+    """The pull request's papers.yaml as the summary names it, if the pull request deletes it."""
+    was, now = (content / CURATION_DIR / PAPERS_FILE for content in (base_content, head_content))
+    # In a curation folder that cannot be read (a link that loops) it is not there to read either:
+    # the folder is what the summary names then.
+    deleted = absent(now) and now.parent.is_dir() and not absent(was)
+    return display_path(now) if deleted else None
 
 
 def _renames(base: Curation, head: Curation) -> dict[str, str]:

@@ -1,14 +1,15 @@
 """The job summary: a pull request's Review (review.py) as GitHub-flavoured Markdown.
 
 ``papersite review`` prints it, and CI writes it to the job page: a first line with the totals and
-``papersite check``'s count, the papers per theme as a table, the addresses the site stops
-publishing or keeps by ``formerly``, then a heading and a list for each kind of change (dumps,
-themes edited, papers not compared, added, moved, removed, edited, changed in the catalogue), and
-last the Check list. Titles, notes and messages are the pull request's text and the dumps', so
-none of it may come alive: text is backslash-escaped and what must show to the letter (an id, an
-address, a file name) is put in a code span (markup.py). Printed, the summary is whole; in the job
-summary (``--job-summary``, a limit) lists stop at MAX_LISTED entries and the whole is cut at a
-line to fit, keeping the Check list.
+``papersite check``'s count (after one naming papers.yaml when the pull request deletes it), the
+papers per theme as a table, the addresses the site stops publishing or keeps by ``formerly``,
+then a heading and a list for each kind of change (dumps, themes edited, papers not compared,
+added, moved, removed, edited, changed in the catalogue), and last the Check list. Titles, notes
+and messages are the pull request's text and the dumps', so none of it may come alive: text is
+backslash-escaped and what must show to the letter (an id, an address, a file name) is put in a
+code span (markup.py). Printed, the summary is whole; in the job summary (``--job-summary``, a
+limit) lists stop at MAX_LISTED entries and the whole is cut at a line to fit, keeping the Check
+list.
 """
 
 from __future__ import annotations
@@ -124,6 +125,14 @@ def _format_review(report: Review, listed: int | None) -> str:
         if messages:
             lines += ["", CHECK_HEADING, "", *_capped(messages, listed)]
         return "\n".join(lines) + "\n"
+    if report.papers_deleted:
+        # Said first, as a file not read is: below, the lists tell it paper by paper, by the
+        # hundred, and the warning naming the file comes last, under Check.
+        lines += [
+            f"**{code_span(report.papers_deleted)} is deleted in this pull request**: every "
+            "decision it held is gone.",
+            "",
+        ]
     if not report.compared:
         lines.append(f"{_not_compared(report)} {check}")
     else:
