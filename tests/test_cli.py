@@ -1180,3 +1180,42 @@ def test_generate_into_a_folder_it_cannot_make_is_one_line(
     assert capsys.readouterr().err == (
         f"{out}: lies under {tmp_path / 'a-file'}, a file, not a folder\n"
     )
+
+
+@pytest.mark.parametrize("command", ["generate", "build", "serve"])
+def test_every_mistake_of_mkdocs_yml_and_its_base_is_told_in_one_run_by_every_command(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+) -> None:
+    # build told the options' alone, site_url's and the rest a run later, and serve MkDocs' first
+    # refusal ("MkDocs serve failed: 'site_name' must be text"), one a run.
+    monkeypatch.chdir(tmp_path)
+    content = write_content(tmp_path)
+    Path("base.yml").write_text(
+        "theme: material\nsite_name: 123\nextra:\n  papersite:\n    recent_papers: x\n",
+        encoding="utf-8",
+    )
+    Path("mkdocs.yml").write_text(
+        "INHERIT: base.yml\n"
+        "site_url: example.org\n"
+        "repo_url: ftp://example.org/x\n"
+        "extra:\n"
+        "  papersite:\n"
+        "    feed_entries: 0\n",
+        encoding="utf-8",
+    )
+    where = {"generate": ["--out", "docs"], "build": ["--site-dir", "site"]}
+    argv = [command, "--content", str(content), *where.get(command, [])]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == (
+        "mkdocs.yml:2: site_url 'example.org' has no scheme (https://): write the published "
+        "address in full, e.g. https://example.github.io/papers/\n"
+        "mkdocs.yml:3: repo_url 'ftp://example.org/x' has the scheme 'ftp:': write the "
+        "repository's address as an https:// (or http://) one, e.g. "
+        "https://github.com/owner/papers\n"
+        "mkdocs.yml:6: extra.papersite.feed_entries must be a whole number above 0, not 0\n"
+        "base.yml:2: 'site_name' must be text, not the number 123\n"
+        "base.yml:5: extra.papersite.recent_papers must be a whole number, 0 or more, not 'x'\n"
+    )

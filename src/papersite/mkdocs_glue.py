@@ -129,7 +129,13 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
 
 
 def papersite_options(config_file: Path) -> Options:
-    """The options under extra.papersite, checked: for callers that need one before the settings."""
+    """The options under extra.papersite, for callers that need one before the settings.
+
+    Checked with the rest of the settings, as :func:`site_settings` checks them: a bad one raises
+    every problem of the chain at once, not the options' alone (build told of a bad site_url a
+    run later than of a bad option, where generate named both).
+    """
+    site_settings(config_file, 0)
     return options_of(read_mkdocs_yaml(config_file), config_file)
 
 

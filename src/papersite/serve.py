@@ -895,6 +895,23 @@ def _settings_refused(config_file: Path) -> tuple[Problem, ...]:
     return ()
 
 
+def _with_settings_problems(config_file: Path, error: PapersiteError) -> PapersiteError:
+    """MkDocs' refusal to start, ``error``, after every problem papersite finds in the settings.
+
+    MkDocs stops at the first setting it refuses ('site_name' must be text): five mistakes took
+    five runs of serve, where generate and build name them all (see site_settings), each at its
+    file and line. MkDocs' causes papersite does not tell already follow them.
+    """
+    try:
+        papersite_options(config_file)
+    except PapersiteError as refused:
+        told = refused.problems
+        return PapersiteError.from_problems(
+            (*told, *(problem for problem in error.problems if not _told(problem, told)))
+        )
+    return error
+
+
 def _told(problem: Problem, told: tuple[Problem, ...]) -> bool:
     """Whether MkDocs' ``problem`` is one of ``told``, papersite's, in other words or not.
 
@@ -1024,12 +1041,15 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         overrides["dev_addr"] = dev_addr
     # Errors alone: MkDocs' dev server reads the settings again, and prints their warnings then.
     # The pages are not there yet, and MkDocs wants docs_dir to exist: it is given an empty one.
-    with (
-        tempfile.TemporaryDirectory(prefix="papersite-") as no_pages_yet,
-        mkdocs_logging(logging.ERROR) as log,
-        mkdocs_failures(log, config_file, "serve"),
-    ):
-        config = load_mkdocs_config(config_file, **{**overrides, "docs_dir": no_pages_yet})
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix="papersite-") as no_pages_yet,
+            mkdocs_logging(logging.ERROR) as log,
+            mkdocs_failures(log, config_file, "serve"),
+        ):
+            config = load_mkdocs_config(config_file, **{**overrides, "docs_dir": no_pages_yet})
+    except PapersiteError as error:
+        raise _with_settings_problems(config_file, error) from None
     host, port = config.dev_addr
     # --dev-addr's address is named as given; mkdocs.yml's dev_addr at its line.
     written_in = None if dev_addr else config_file
