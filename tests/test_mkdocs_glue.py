@@ -1267,6 +1267,25 @@ def test_every_bad_setting_and_option_is_refused_at_once_in_file_order(here: Pat
     ]
 
 
+def test_a_site_author_a_base_writes_is_named_at_its_line_there_in_file_order(
+    here: Path,
+) -> None:
+    # Named at mkdocs.yml, with no line, ahead of the base's other problems.
+    (here / "base.yml").write_text(
+        "theme: material\nsite_name: ''\nsite_author: 42\nsite_url: example.org\n",
+        encoding="utf-8",
+    )
+    (here / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        site_settings(here / "mkdocs.yml", 0)
+    assert [str(problem) for problem in error.value.problems] == [
+        "base.yml:2: site_name must be set",
+        "base.yml:3: site_author must be text, the author's name, not the number 42",
+        "base.yml:4: site_url 'example.org' has no scheme (https://): write the published "
+        "address in full, e.g. https://example.github.io/papers/",
+    ]
+
+
 def test_site_settings_take_the_address_as_a_folder_and_the_build_time_from_the_epoch(
     here: Path,
 ) -> None:

@@ -352,9 +352,9 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     # MkDocs refuses one that is no text only when it builds, and without its line; generate
     # would leave it out of the feeds without a word.
     if site_author is not None and not isinstance(site_author, str):
+        # A file mkdocs.yml inherits may be the one writing it, as site_name's.
         problems.error(
-            display_path(config_file),
-            line_of(config_file, ("site_author",)),
+            *written_at(config_file, ("site_author",)),
             f"site_author must be text, the author's name, not {describe(site_author)}",
         )
     try:
