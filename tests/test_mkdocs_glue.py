@@ -922,23 +922,49 @@ def test_an_inherit_written_twice_is_refused(here: Path) -> None:
         ("base.yml", "theme:\n  name: material\n  name: mkdocs\n", ("3: theme.name", 2)),
         (
             "mkdocs.yml",
-            "markdown_extensions:\n  - toc: {permalink: true, permalink: false}\n",
-            ("2: markdown_extensions.toc.permalink", 2),
+            "site_name: x\nmarkdown_extensions:\n  - toc: {permalink: true, permalink: false}\n",
+            ("3: markdown_extensions.toc.permalink", 3),
         ),
     ],
 )
 def test_a_key_written_twice_in_one_map_is_refused_naming_both_lines(
     here: Path, file: str, written: str, said: tuple[str, int]
 ) -> None:
-    (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
+    inherit = "INHERIT: base.yml\nsite_url: https://example.org/\n"
+    (here / "mkdocs.yml").write_text("site_name: x\n" + inherit, encoding="utf-8")
     (here / "base.yml").write_text("theme: material\n", encoding="utf-8")
-    (here / file).write_text(
-        written + ("INHERIT: base.yml\n" if file == "mkdocs.yml" else ""), encoding="utf-8"
-    )
+    (here / file).write_text(written + (inherit if file == "mkdocs.yml" else ""), "utf-8")
     with pytest.raises(PapersiteError) as error:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        site_settings(here / "mkdocs.yml", 0)
     where, first = said
     assert one_problem(error) == f"{file}:{where} is set twice, first on line {first}: keep one"
+
+
+def test_a_key_written_twice_is_told_with_every_other_mistake_checked_as_mkdocs_reads_it(
+    here: Path,
+) -> None:
+    # Refused alone as the chain was read, it hid every other mistake until mended.
+    (here / "base.yml").write_text(
+        "theme: material\nsite_name: 123\n"
+        "extra:\n  papersite:\n    recent_papers: 5\n    recent_papers: x\n",
+        encoding="utf-8",
+    )
+    (here / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\nsite_url: https://example.org/\nsite_url: example.org\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PapersiteError) as error:
+        site_settings(here / "mkdocs.yml", 0)
+    # MkDocs reads the last of two (PyYAML's dict keeps it): that one is checked.
+    assert read_mkdocs_yaml(here / "mkdocs.yml")["site_url"] == "example.org"
+    assert [str(problem) for problem in error.value.problems] == [
+        "mkdocs.yml:3: site_url is set twice, first on line 2: keep one",
+        "mkdocs.yml:3: site_url 'example.org' has no scheme (https://): write the published "
+        "address in full, e.g. https://example.github.io/papers/",
+        "base.yml:2: 'site_name' must be text, not the number 123",
+        "base.yml:6: extra.papersite.recent_papers is set twice, first on line 5: keep one",
+        "base.yml:6: extra.papersite.recent_papers must be a whole number, 0 or more, not 'x'",
+    ]
 
 
 def test_keys_a_merge_key_brings_may_be_set_again_and_merge_keys_written_twice(

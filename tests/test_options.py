@@ -428,14 +428,10 @@ def test_extra_papersite_must_hold_options(tmp_path: Path) -> None:
             ":4: recent_papers is an option of papersite: it belongs under extra.papersite, "
             "indented two spaces more",
         ),
-        # Written twice, the last one silently won.
-        (
-            MKDOCS_YML + "    feed_entries: 5\n",
-            ":12: extra.papersite.feed_entries is set twice, first on line 10: keep one",
-        ),
     ],
 )
-def test_an_option_misplaced_or_set_twice_is_refused_at_its_line(
+# One set twice is site_settings' to tell, with every other mistake (see test_mkdocs_glue).
+def test_an_option_misplaced_is_refused_at_its_line(
     tmp_path: Path, written: str, message: str
 ) -> None:
     config = tmp_path / "mkdocs.yml"

@@ -1943,18 +1943,22 @@ def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixe
 @pytest.mark.parametrize(
     ("edited", "said"),
     [
-        ("site_name: 123", "'site_name' must be text, not the number 123"),
-        # Appended: MkDocs keeps the last, and refused it as well, in its own words.
+        ("site_name: 123", ("'site_name' must be text, not the number 123",)),
+        # Appended: MkDocs keeps the last, and refused it as well, in its own words. papersite
+        # checks the one MkDocs keeps, too.
         (
             "site_name: papersite\nsite_name: 123",
-            "site_name is set twice, first on line 7: keep one",
+            (
+                "site_name is set twice, first on line 7: keep one",
+                "'site_name' must be text, not the number 123",
+            ),
         ),
     ],
     ids=["replaced", "appended"],
 )
 def test_a_setting_papersite_and_mkdocs_both_refuse_while_serving_is_one_error(
     edited: str,
-    said: str,
+    said: tuple[str, ...],
     curated_content: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -1963,11 +1967,11 @@ def test_a_setting_papersite_and_mkdocs_both_refuse_while_serving_is_one_error(
         monkeypatch, capsys, "site_name: papersite", edited
     )
     line += edited.count("\n")  # the last key edited in
-    error = f"mkdocs.yml:{line}: {said}"
+    errors = [f"mkdocs.yml:{line}: {each}" for each in said]
     # papersite's regeneration met it first; MkDocs' "MkDocs serve failed: 'site_name' must be
-    # text..." was a second error in the box ("2 errors"), of the same mistake.
-    assert printed == [error]
-    assert shown == [[error], []]
+    # text..." was one more error in the box ("2 errors"), of the same mistake.
+    assert printed == errors
+    assert shown == [errors, []]
 
 
 def _said_by_a_rebuild(

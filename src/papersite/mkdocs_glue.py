@@ -33,6 +33,7 @@ from papersite.options import (
     line_of,
     options_of,
     read_as_nothing,
+    set_twice,
     settings_bytes,
     unreadable,
     written_at,
@@ -301,13 +302,16 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     """The site's name, address, author and options from mkdocs.yml.
 
     Feeds and citations need an absolute URL. Bad settings raise one PapersiteError carrying
-    every problem of them and of the options, each at its file and line, in file order (see
-    options.in_file_order): a curator fixes them all in one go, not one a run.
+    every problem of them and of the options, and every key written twice in a file of the
+    chain, each at its file and line, in file order (see options.in_file_order): a curator fixes
+    them all in one go, not one a run.
     """
     config = read_mkdocs_yaml(config_file)
     # The files INHERIT leads to, each read once here: a value an !ENV writes is traced in them.
     chain = inherited(config_file)
     problems = Problems()
+    # A key written twice: the rest are checked with the last, which MkDocs reads.
+    problems.extend(set_twice(chain))
     site_url = config.get("site_url")
     site_name = config.get("site_name")
     # In the words MkDocs' refusal takes (_in_our_words): serve shows MkDocs' as this one, once.

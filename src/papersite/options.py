@@ -132,8 +132,9 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     def refuse_option(message: str, option: str | None = None) -> None:
         refuse(message, ("extra", "papersite", *((option,) if option else ())))
 
-    # Each file's extra.papersite as written, composed once for the checks below (an option set
-    # twice in one of them was refused as the chain was read, see inherited).
+    # Each file's extra.papersite as written, composed once for the checks below (of an option
+    # set twice in one of them, the last, which MkDocs reads: site_settings tells it, see
+    # set_twice).
     nodes = {path: _papersite_node(path) for path in chain}
 
     if not isinstance(found, Mapping):
@@ -471,12 +472,22 @@ def _compose(config_file: Path) -> yaml.Node | None:
         return None
 
 
-def _set_twice(path: Path) -> list[Problem]:
-    """Every key written twice in one map of the file, at its second line, naming the first.
+def set_twice(chain: list[Path]) -> list[Problem]:
+    """Every key written twice in one map of a file of ``chain`` (see inherited), in file order.
 
-    Read as YAML, the last of two wins without a word: a second ``site_name:`` at the end of
-    mkdocs.yml quietly replaced the first, where papersite's own files refuse it. Keys a merge
-    key (<<) brings may be set again beside it, and ``<<`` may be written more than once.
+    Told with the settings' other problems, which are checked with the value MkDocs keeps, the
+    last: refused alone as the chain was read, it hid every other mistake until mended.
+    """
+    return [problem for path in chain for _, problem in _set_twice(path)]
+
+
+def _set_twice(path: Path) -> list[tuple[str, Problem]]:
+    """Every key written twice in one map of the file: its keys, dotted, and the problem.
+
+    The problem is at the second line, naming the first. Read as YAML, the last of two wins
+    without a word: a second ``site_name:`` at the end of mkdocs.yml quietly replaced the
+    first, where papersite's own files refuse it. Keys a merge key (<<) brings may be set again
+    beside it, and ``<<`` may be written more than once.
     """
     node = _compose(path)
     problems = []
@@ -503,16 +514,19 @@ def _set_twice(path: Path) -> list[Problem]:
             dotted = ".".join((*keys, key_node.value))
             if written in lines:
                 problems.append(
-                    Problem(
-                        display_path(path),
-                        line,
-                        f"{dotted} is set twice, first on line {lines[written]}: keep one",
+                    (
+                        dotted,
+                        Problem(
+                            display_path(path),
+                            line,
+                            f"{dotted} is set twice, first on line {lines[written]}: keep one",
+                        ),
                     )
                 )
             else:
                 lines[written] = line
             stack.append((value_node, (*keys, key_node.value)))
-    return sorted(problems, key=lambda problem: problem.line or 0)
+    return sorted(problems, key=lambda twice: twice[1].line or 0)
 
 
 # MkDocs reads a file's INHERIT by calling itself, a few frames deep each time: a chain of 1,200
@@ -526,8 +540,8 @@ def inherited(config_file: Path) -> list[Path]:
     MkDocs follows INHERIT without a check: an unset !ENV or a number there fails with a
     TypeError, a file that leads back to itself recurses until Python stops it, and a list to
     merge fails in mergedeep. Each file is read as MkDocs reads it (its loader resolves !ENV), so
-    the chain is the one MkDocs follows; a key written twice in one map of a file, whose last
-    MkDocs would keep without a word, raises (see _set_twice). If ``config_file``
+    the chain is the one MkDocs follows; INHERIT written twice in a file raises (which the writer
+    meant is not known), any other key written twice is :func:`set_twice`'s. If ``config_file``
     cannot be read or parsed, the chain ends there: reading it with MkDocs says why, at its line.
     A file INHERIT names that cannot be is named, with the INHERIT naming it. Any file of the
     chain in UTF-16 or UTF-32, ``config_file`` too, raises, naming its encoding, and so does one
@@ -643,7 +657,9 @@ def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
             )
             for line, name in unseen
         )
-    twice = _set_twice(path)
+    # MkDocs follows the last, and the files a chain not meant leads to would be checked: told
+    # alone. Any other key written twice is told with the settings' other problems (set_twice).
+    twice = [problem for keys, problem in _set_twice(path) if keys == "INHERIT"]
     if twice:
         raise PapersiteError.from_problems(twice)
     if written is None:  # an empty file: MkDocs reads no settings
