@@ -212,6 +212,17 @@ def test_a_bad_option_is_refused_at_its_line(
             "extra.papersite.feed_entries must be a whole number above 0, not +0",
         ),
         (
+            "unsorted_page_size: -0",
+            6,
+            "extra.papersite.unsorted_page_size must be a whole number above 0, not -0",
+        ),
+        # Taken silently, where +0 and 00 were told to be written 0.
+        (
+            "related_papers: -0",
+            11,
+            "extra.papersite.related_papers is written -0: write it in plain digits, 0",
+        ),
+        (
             "feed_entries: -10_000",
             10,
             "extra.papersite.feed_entries must be a whole number above 0, not -10_000",
@@ -329,6 +340,10 @@ def test_a_number_an_env_variable_holds_is_checked_as_set(
     with pytest.raises(PapersiteError) as error:
         options_of(read_mkdocs_yaml(config), config)
     assert str(error.value).endswith("(!ENV), set to '+10': set it in plain digits, 10")
+    monkeypatch.setenv("PAPERSITE_SET", "-0")
+    with pytest.raises(PapersiteError) as error:
+        options_of(read_mkdocs_yaml(config), config)
+    assert str(error.value).endswith("(!ENV), set to '-0': set it in plain digits, 0")
     # Its plain digits refused too: the bounds are what to tell.
     monkeypatch.setenv("PAPERSITE_SET", "-1_0")
     with pytest.raises(PapersiteError) as error:

@@ -75,8 +75,9 @@ MOST_RELATED_PAPERS = 100
 # papersite reads its content files with, read it alike: no leading 0 (octal to 1.1), no '_' or
 # ':' (1_000 and 1:30, base 60, are numbers to 1.1 alone), no 0x or 0o. Nor a '+': both read +10
 # as 10, but a variable set to it was taken while one set to ' 10' was refused. A '-' is kept,
-# for the bounds' message to name the number ("not -5").
-_PLAIN_WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
+# for the bounds' message to name the number ("not -5"), but not before 0: -0 is 0 written
+# otherwise, as +0 is (taken silently where 0 may be; "not 0" where it may not, named no -0).
+_PLAIN_WHOLE = re.compile(r"0|-?[1-9][0-9]*")
 _INT_TAG = "tag:yaml.org,2002:int"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
