@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -201,7 +202,17 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys: pytest.CaptureFixt
         # "unrecognized arguments: -ox.json".
         (
             ["--cont", "x", "check"],
-            "argument --content: options go after the command: papersite check --cont x",
+            "argument --content: options go after the command: papersite check --content x",
+        ),
+        # Read against the command's options alone, as argparse reads it after the command: it
+        # was "--out is an option of generate, not of export".
+        (
+            ["--out=x.json", "export"],
+            "argument --output: options go after the command: papersite export --output=x.json",
+        ),
+        (
+            ["--co", "x", "export"],
+            "argument --content: options go after the command: papersite export --content x",
         ),
         (
             ["-ox.json", "export"],
@@ -216,24 +227,30 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys: pytest.CaptureFixt
         # It was "invalid choice: 'content'", which the hint was written to replace.
         (
             ["--con", "content", "check"],
-            "ambiguous option: --con could match --content, --config; "
-            "options go after the command: papersite check --con content",
+            "argument --content: options go after the command: papersite check --content content",
         ),
+        # Ambiguous within the command, in argparse's words; the line would be refused in turn.
         (
             ["--co=x", "build"],
             "ambiguous option: --co=x could match --content, --config; "
-            "options go after the command: papersite build --co=x",
+            "options go after the command, written in full",
         ),
         # Some of them take no value: the next word is the command when it names one.
         (
             ["--s", "x", "build"],
-            "ambiguous option: --s could match --strict, --schema, --snippet, --site-dir; "
-            "options go after the command: papersite build --s x",
+            "ambiguous option: --s could match --site-dir, --strict; "
+            "options go after the command, written in full",
         ),
         (
             ["--s", "build"],
-            "ambiguous option: --s could match --strict, --schema, --snippet, --site-dir; "
-            "options go after the command: papersite build --s",
+            "ambiguous option: --s could match --site-dir, --strict; "
+            "options go after the command, written in full",
+        ),
+        # No command named: ambiguous among every command's options.
+        (
+            ["--con", "content"],
+            "ambiguous option: --con could match --content, --config; "
+            "options go after the command, written in full",
         ),
         (
             ["--s", "x", "review"],
@@ -261,6 +278,29 @@ def test_a_command_s_option_before_the_command_is_told_to_go_after_it(
         main(given)
     assert exited.value.code == 2
     assert capsys.readouterr().err.endswith(f"papersite: error: {said}\n")
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        ["--out=x.json", "export"],
+        ["--co", "x", "export"],
+        ["--con", "x", "check"],
+    ],
+)
+def test_the_line_told_for_an_option_before_the_command_is_read_by_argparse(
+    given: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It was told with every command's options: --out, generate's, was refused after export.
+    with pytest.raises(SystemExit):
+        main(given)
+    err = capsys.readouterr().err
+    assert "options go after the command: " in err
+    line = shlex.split(err.rsplit("options go after the command: ", 1)[1])
+    # --help ends the run once the words before it are read, so nothing is exported or built.
+    with pytest.raises(SystemExit) as exited:
+        main([*line[1:], "--help"])
+    assert exited.value.code == 0
 
 
 @pytest.mark.parametrize(

@@ -99,9 +99,11 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
     abbreviated (``--cont``), with its value after '=' or attached (``-ox.json``). The line is
     given back with the command first: the first word that is neither an option nor an option's
     value (so ``--content build check`` is check's), or COMMAND in its place when that word names
-    none. Quoted for a shell, so that it can be pasted. An abbreviation several options share is
-    refused as argparse refuses it ("ambiguous option"), with the same line. The line is told
-    only when the command takes the option; otherwise the commands that do are named.
+    none. Quoted for a shell, so that it can be pasted, with the option's name in full. Once the
+    command is found, the option is read against its options alone, as argparse will read it
+    there. An abbreviation several of them share is refused as argparse refuses it ("ambiguous
+    option"), with no line. The line is told only when the command takes the option; otherwise
+    the commands that do are named.
     """
     # The top level's own (--help, --version), abbreviated too, are its to read.
     written, top = given[0].split("=", 1)[0], parser._option_string_actions
@@ -129,18 +131,36 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
         ("COMMAND", given) if at is None else (given[at], [*given[:at], *given[at + 1 :]])
     )
     names = found[0]
-    # Moved after a command taking none of them, the line told would be refused in turn.
-    taken = at is None or any(name in commands[command]._option_string_actions for name in names)
-    line = " ".join(_shell_word(word) for word in ["papersite", command, *rest])
-    moved = f"options go after the command: {line}"
+    if at is not None:
+        # After the command, argparse reads it against that command's options alone: '--out' is
+        # export's '--output', and '--co' is ambiguous after build only.
+        own = _command_option(given[0], {command: commands[command]})
+        if own is None and len(names) > 1:
+            # Moved after a command taking none of them, the line told would be refused in turn.
+            parser.error(
+                f"ambiguous option: {given[0]} could match {', '.join(names)}; "
+                f"none of them is an option of {command}"
+            )
+        if own is None:
+            owners = [
+                name for name, sub in commands.items() if names[0] in sub._option_string_actions
+            ]
+            moved = f"{names[0]} is an option of {listed(owners)}, not of {command}"
+            parser.error(f"argument {names[0]}: {moved}")
+        names = own[0]
     if len(names) > 1:
-        moved = moved if taken else f"none of them is an option of {command}"
-        # argparse's words: "ambiguous option: --con could match --content, --config".
-        parser.error(f"ambiguous option: {given[0]} could match {', '.join(names)}; {moved}")
-    if not taken:
-        owners = [name for name, sub in commands.items() if names[0] in sub._option_string_actions]
-        moved = f"{names[0]} is an option of {listed(owners)}, not of {command}"
-    parser.error(f"argument {names[0]}: {moved}")
+        # argparse's words ("ambiguous option: --s could match --site-dir, --strict"), and no line:
+        # pasted, the abbreviation would be refused as ambiguous in turn.
+        parser.error(
+            f"ambiguous option: {given[0]} could match {', '.join(names)}; "
+            "options go after the command, written in full"
+        )
+    # Written in full, so that the line pasted means what argparse understood.
+    first = given[0]
+    if first.startswith("--"):
+        first = names[0] + first[len(first.split("=", 1)[0]) :]
+    line = " ".join(_shell_word(word) for word in ["papersite", command, first, *rest[1:]])
+    parser.error(f"argument {names[0]}: options go after the command: {line}")
 
 
 def _shell_word(word: str) -> str:
