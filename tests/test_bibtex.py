@@ -458,6 +458,12 @@ def test_every_form_bibtex_text_writes_compiles_in_both_font_encodings(tmp_path:
         ('The "Best" Model', "Best Model"),
         ("‘Don’t Stop’ Pretraining", r"Don{\textquoteright}t Stop Pretraining"),
         ("'Delta' and 'x'", "Delta and 'x'"),
+        # A leading elision closes nowhere: the quote opening 'quoted' was left out as its close.
+        ("'Tis the season: a 'quoted' word", "Tis the season: a 'quoted' word"),
+        ("'90s rock 'n' roll", "90s rock 'n' roll"),
+        ("'Tis the U.S.'s best", "Tis the U.S.'s best"),
+        ("'Hello' world", "Hello world"),
+        ("'Rock 'n' Roll' Models", "Rock 'n' Roll Models"),
         (
             "«Bonjour» „Welt“ »Hallo«",
             r"Bonjour ,,Welt{\textquotedblleft} {\ensuremath{\gg}}Hallo{\ensuremath{\ll}}",

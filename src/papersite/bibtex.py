@@ -305,28 +305,42 @@ def _key(title: str) -> str:
     # Places in the key as the title has it, not as a mark left out before would shift them: a
     # straight quote opens or closes by what is next to it there, as in the title's field.
     left_out: set[int] = set()
-    for mark in title[: len(title) - len(key)]:
+    for place, mark in enumerate(title[: len(title) - len(key)]):
         if mark in _CLOSING:
-            at = _closing_at(key, mark, _CLOSING[mark], left_out)
+            # "'Tis", "'90s": a straight quote before a word may be an elision, closing nothing.
+            elision = mark == "'" and title[place + 1].isalnum()
+            at = _closing_at(key, mark, _CLOSING[mark], left_out, elision)
             if at is not None:
                 left_out.add(at)
     return "".join(char for at, char in enumerate(key) if at not in left_out)
 
 
-def _closing_at(text: str, opening: str, closing: str, left_out: set[int]) -> int | None:
+def _closing_at(
+    text: str, opening: str, closing: str, left_out: set[int], elision: bool = False
+) -> int | None:
     """Where the first of ``closing`` is that closes an ``opening`` before the text, if anywhere.
 
     A pair opened in the text closes first ("(Pre-(Training)) Models"), and an apostrophe, a single
     closing quote between two letters or digits ("Don’t"), closes none. A straight double quote
     opens where the title's field writes it "``" (_OPENING_QUOTE): in '"Hello, "world"" nested'
     the second quote opens and the third closes it. Marks at ``left_out`` close others already.
+    With ``elision`` (a straight single quote before a word, maybe "'Tis"), only a quote after a
+    word and before no letter closes it, and one after a space opens another quotation: "'Tis a
+    'quoted' word" and "'90s rock 'n' roll" leave out none.
     """
     depth = 0
     for at, char in enumerate(text):
         if at in left_out:
             continue
-        if char == opening and (opening not in closing or (char == '"' and _opens(text, at))):
+        if char == opening and (
+            opening not in closing
+            or (char == '"' and _opens(text, at))
+            # After an elision, a straight single quote after a space opens another quotation.
+            or (elision and (at == 0 or text[at - 1].isspace()))
+        ):
             depth += 1
+        elif elision and char == "'" and text[at + 1 : at + 2].isalpha():
+            continue  # before a letter it closes no quotation: "'Tis the U.S.'s"
         elif char in closing and not _apostrophe(text, at):
             if depth == 0:
                 return at
