@@ -88,6 +88,25 @@ def test_entries_for_the_papers_of_a_dump_deleted_are_one_error_naming_it(conten
     ]
 
 
+def test_an_entry_for_no_paper_while_two_dumps_listed_are_missing_names_both(
+    content: Path,
+) -> None:
+    # One entry, two dumps: each said in its own number ("their ids" named one entry).
+    sources = content / "sources"
+    (sources / "sources.yaml").write_text(
+        "sources:\n  dump.txt: {captured: 2025-11-01}\n  gone.txt: {captured: 2025-11-02}\n"
+        "  lost.txt: {captured: 2025-11-03}\n",
+        encoding="utf-8",
+    )
+    write(content, papers=HEADER + "papers:\n  ring-attention:\n    themes: []\n")
+    assert errors(content) == [
+        f"{P}:3: unknown paper id 'ring-attention' (line 3): 1 entry names a paper no dump holds "
+        "(its id no typo of any paper's); content/sources/sources.yaml lists gone.txt (line 3) "
+        "and lost.txt (line 4), which are missing and may have held it: restore them, or remove "
+        "that entry"
+    ]
+
+
 def test_entries_for_no_paper_are_each_an_error_while_no_dump_listed_is_missing(
     content: Path,
 ) -> None:

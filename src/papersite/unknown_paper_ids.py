@@ -125,13 +125,16 @@ def _in_missing_dumps(unknown: list[tuple[str, int]], missing: tuple[MissingDump
         named.append(f"{len(unknown) - UNFOUND_LISTED} more")
     dumps = listed([f"{dump.name} (line {dump.line})" for dump in missing])
     which, it = ("which is", "it") if len(missing) == 1 else ("which are", "them")
-    entries = (
-        "1 entry names a paper" if len(unknown) == 1 else f"{len(unknown)} entries name papers"
+    # One entry is said in the singular throughout: "their ids" and "those entries" named none.
+    entries, ids, held, those = (
+        ("1 entry names a paper", "its id", "it", "that entry")
+        if len(unknown) == 1
+        else (f"{len(unknown)} entries name papers", "their ids", "them", "those entries")
     )
     return (
-        f"unknown paper id {listed(named)}: {entries} no dump holds (their ids no typo of "
-        f"any paper's); {missing[0].path} lists {dumps}, {which} missing and may have held them: "
-        f"restore {it}, or remove those entries"
+        f"unknown paper id {listed(named)}: {entries} no dump holds ({ids} no typo of "
+        f"any paper's); {missing[0].path} lists {dumps}, {which} missing and may have held "
+        f"{held}: restore {it}, or remove {those}"
     )
 
 
