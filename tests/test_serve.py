@@ -1212,19 +1212,27 @@ def test_a_docs_folder_emptied_while_serving_is_written_again(
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.parametrize(
+    ("folders", "said"),
+    [
+        (["papers"], "docs/papers was removed"),
+        # Named in order of name: they were in the order the folder listed them (themes first).
+        (["papers", "themes"], "docs/papers and docs/themes were removed"),
+    ],
+)
 def test_a_folder_removed_from_the_docs_folder_while_serving_is_written_again(
-    preview: Preview, capsys: pytest.CaptureFixture[str]
+    folders: list[str], said: str, preview: Preview, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # rm -rf build/docs/papers: MkDocs removed the papers' pages it served, and nothing said why
     # nor wrote them again until an unrelated edit.
     preview.start()
     pages = _files(preview.docs)
-    shutil.rmtree(preview.docs / "papers")
+    for name in folders:
+        shutil.rmtree(preview.docs / name)
     capsys.readouterr()
     preview.refresh()
     assert re.fullmatch(
-        r"papersite: docs/papers was removed, pages written again in .* s\n",
-        capsys.readouterr().err,
+        rf"papersite: {said}, pages written again in .* s\n", capsys.readouterr().err
     )
     assert _files(preview.docs) == pages
     preview.refresh()  # nothing more to do

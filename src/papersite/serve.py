@@ -1152,10 +1152,13 @@ def _theme_mistake(config_file: Path, theme: Any) -> Problem | None:
 
 
 def _top_folders(folder: Path) -> tuple[str, ...]:
-    """The names of the folders at the top of ``folder``; none if it cannot be listed."""
+    """The names of the folders at the top of ``folder``, sorted; none if it cannot be listed."""
     try:
         with os.scandir(folder) as entries:
-            return tuple(entry.name for entry in entries if entry.is_dir(follow_symlinks=False))
+            # Sorted, for messages naming them: the folder lists them in no order of its own.
+            return tuple(
+                sorted(entry.name for entry in entries if entry.is_dir(follow_symlinks=False))
+            )
     except OSError:
         return ()
 
