@@ -317,6 +317,10 @@ def test_the_line_told_for_an_option_before_the_command_is_read_by_argparse(
         os.fsdecode(b"\xff1\xc3\n"),
         # Backslashes of its own, not escapes.
         "\\xa0\\udce9\t",
+        # A backslash of its own before 'x8...' in a word $'...' quotes: doubled, not an escape.
+        "a\\x80\n",
+        "\\\\x8f\x1b",
+        "\\\x85",
     ],
 )
 def test_the_command_line_told_pastes_back_in_bash_as_the_very_bytes(
