@@ -866,6 +866,30 @@ def test_check_counts_no_papers_when_papers_yaml_cannot_be_read(
     )
 
 
+@pytest.mark.parametrize(
+    "name", ["curation/papers.yaml", "curation/themes.yaml", "sources/sources.yaml"]
+)
+def test_check_refuses_a_yaml_file_that_is_a_pipe_in_one_line(
+    curated_content: Path, name: str
+) -> None:
+    # Opened to be read, a named pipe waited for a writer: check hung for ever. In a process of
+    # its own, so that a hang fails the test rather than stopping the run.
+    path = curated_content / name
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    done = subprocess.run(
+        [sys.executable, "-m", "papersite", "check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"content/{name}: is not a regular file (a pipe, a socket or a device)\n"
+    )
+
+
 def test_check_counts_the_papers_of_a_curation_with_no_theme_yet(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -34,7 +34,6 @@ from papersite.options import (
     options_of,
     read_as_nothing,
     set_twice,
-    settings_bytes,
     unreadable,
     written_at,
 )
@@ -42,6 +41,7 @@ from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
 from papersite.wording import describe, listed
+from papersite.yamlfile import yaml_bytes
 
 # Material 9.7+ prints a notice about MkDocs 2.0 on every build unless this is set.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -62,7 +62,7 @@ def read_mkdocs_yaml(config_file: Path) -> dict[str, Any]:
     try:
         # Had as every settings file is (a pipe or a device put in its place meanwhile is
         # refused, not read for ever); named, as MkDocs finds an INHERIT next to the file.
-        stream = io.BytesIO(settings_bytes(config_file, ""))
+        stream = io.BytesIO(yaml_bytes(config_file, display_path(config_file)))
         stream.name = str(config_file)
         written = yaml_load(stream)
     except OSError as error:

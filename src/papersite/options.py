@@ -27,7 +27,6 @@ import contextlib
 import copy
 import os
 import re
-import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -47,7 +46,6 @@ from papersite.errors import (
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import as_yaml, describe, listed, suggest
 from papersite.yamlfile import (
-    MAX_BYTES,
     WIDE_SNIFF_BYTES,
     editor_lines,
     load_yaml_text,
@@ -57,6 +55,7 @@ from papersite.yamlfile import (
     unseen_break_beside,
     unseen_breaks,
     wide_encoding,
+    yaml_bytes,
 )
 
 # Used when mkdocs.yml does not set them: pages of about 300 KB (Unsorted) and 500 KB (a theme).
@@ -467,7 +466,7 @@ def _compose(config_file: Path) -> yaml.Node | None:
     try:
         # Composed as MkDocs' loader composes (no constructor runs: its tags need none), so the
         # nodes, and the key strings merges tell apart by identity, are the ones MkDocs reads.
-        text = settings_bytes(config_file, "").decode("utf-8")
+        text = yaml_bytes(config_file, display_path(config_file)).decode("utf-8")
         return yaml.compose(text, Loader=get_yaml_loader())
     except (OSError, UnicodeDecodeError, yaml.YAMLError, PapersiteError):
         return None
@@ -546,7 +545,7 @@ def inherited(config_file: Path) -> list[Path]:
     cannot be read or parsed, the chain ends there: reading it with MkDocs says why, at its line.
     A file INHERIT names that cannot be is named, with the INHERIT naming it. Any file of the
     chain in UTF-16 or UTF-32, ``config_file`` too, raises, naming its encoding, and so does one
-    that is no regular file (a pipe, a device) or over MAX_BYTES: see :func:`settings_bytes`.
+    that is no regular file (a pipe, a device) or over MAX_BYTES: see :func:`yaml_bytes`.
     """
     return list(inheriting(config_file))
 
@@ -626,7 +625,7 @@ def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
     MkDocs would wait on or read for ever. An empty file ends the chain too.
     """
     try:
-        raw = settings_bytes(path, named_by)
+        raw = yaml_bytes(path, display_path(path), named_by=named_by)
         # Refused as papersite's own YAML files are, even where PyYAML reads them (UTF-16
         # with a byte-order mark): git shows such a file as binary, so a pull request's diff
         # cannot be reviewed. MkDocs named the others by an "unacceptable character #x0000".
@@ -676,32 +675,6 @@ def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
     return written
 
 
-def settings_bytes(path: Path, named_by: str) -> bytes:
-    """The bytes of a file of an INHERIT chain; a pipe, a device or a file over MAX_BYTES raises.
-
-    Told from its status before it is opened: 'INHERIT: /dev/zero' was read until memory ran out,
-    and a named pipe waited for a writer for ever. A settings file is a few KB. A folder is left
-    for opening it to refuse ("Is a directory"), as a file that cannot be read is.
-    """
-    mode = path.stat().st_mode
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        raise PapersiteError(
-            display_path(path),
-            None,
-            f"is not a regular file (a pipe, a socket or a device){named_by}",
-        )
-    # Never more than the limit is read, so a huge file costs no memory to refuse.
-    with path.open("rb") as stream:
-        raw = stream.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        raise PapersiteError(
-            display_path(path),
-            None,
-            f"file is over {MAX_BYTES:,} bytes, the limit for YAML{named_by}",
-        )
-    return raw
-
-
 def _spaced_hint(path: Path, value: str) -> str:
     """For an INHERIT of a file's name with spaces around it: " (with a trailing space; ...)".
 
@@ -732,7 +705,7 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
         # A file that cannot be had whole (a device) leaves the line as PyYAML names it.
         with contextlib.suppress(OSError, UnicodeDecodeError, PapersiteError):
             # Not read_text: it would make each lone CR a LF, a line break to an editor too.
-            text = settings_bytes(path, "").decode("utf-8")
+            text = yaml_bytes(path, display_path(path)).decode("utf-8")
             # PyYAML counts a line at a lone CR and at U+2028 or U+0085; an editor does not.
             if line is not None:
                 line = editor_lines(text)(line)
@@ -745,7 +718,7 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
     # Read as papersite reads a settings file: MkDocs refused '/dev/zero' at its first byte, and
     # reading it whole here to find the line ran out of memory.
     try:
-        raw = settings_bytes(path, "")
+        raw = yaml_bytes(path, display_path(path))
     except OSError as unread:
         return None, f"cannot read: {unread.strerror or unread}"
     except PapersiteError as refused:

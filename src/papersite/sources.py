@@ -39,11 +39,13 @@ from papersite.errors import (
 from papersite.markup import clean_text
 from papersite.wording import as_yaml, closest, counted, suggest
 from papersite.yamlfile import (
+    NOT_A_FILE,
     WIDE_SNIFF_BYTES,
     DuplicateKey,
     WideEncoding,
     YamlDocument,
     load_yaml_file,
+    special_file,
     wide_encoding,
 )
 
@@ -730,10 +732,8 @@ def open_lines(dump: Dump) -> Iterator[Iterator[tuple[int, str]]]:
         raise PapersiteError(
             dump.display, None, f"is a folder, not a file: dumps go directly in {folder}"
         )
-    if not stat.S_ISREG(status.st_mode):
-        raise PapersiteError(
-            dump.display, None, "is not a regular file (a pipe, a socket or a device)"
-        )
+    if special_file(status.st_mode):
+        raise PapersiteError(dump.display, None, NOT_A_FILE)
     size = status.st_size
     if size > MAX_DUMP_BYTES:
         raise PapersiteError(

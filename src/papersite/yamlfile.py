@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -210,6 +211,38 @@ def plain_key(text: str) -> str:
     return text if plain else single_quoted(text)
 
 
+# How a file that is neither a file nor a folder is refused; told from its status, never opened.
+NOT_A_FILE = "is not a regular file (a pipe, a socket or a device)"
+
+
+def special_file(mode: int) -> bool:
+    """Whether a file of status mode ``mode`` is a pipe, a socket or a device.
+
+    Such a file is never to be opened: a named pipe waits for a writer for ever, and a device
+    ('/dev/zero') is read until memory runs out.
+    """
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def yaml_bytes(path: Path, name: str, *, named_by: str = "", too_big: str = "") -> bytes:
+    """The bytes of the YAML file at ``path``; a pipe, a device or a file over MAX_BYTES raises.
+
+    Every YAML file papersite reads (its own, mkdocs.yml and the files it inherits) is had so.
+    The PapersiteError raised names the file ``name`` and ends with ``named_by`` (" (named by
+    INHERIT at file:line)" for a settings file), the size's with ``too_big`` too: what to do
+    about it. A folder, or a file that cannot be read, raises OSError as opening it does.
+    """
+    if special_file(path.stat().st_mode):
+        raise PapersiteError(name, None, f"{NOT_A_FILE}{named_by}")
+    # Never more than the limit is read, so a huge file costs no memory to refuse.
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        message = f"file is over {MAX_BYTES:,} bytes, the limit for YAML{named_by}"
+        raise PapersiteError(name, None, message + too_big)
+    return raw
+
+
 def load_yaml_file(
     path: Path,
     display: str | None = None,
@@ -230,14 +263,9 @@ def load_yaml_file(
     """
     name = display or str(path)
     try:
-        # Never more than the limit is read, so a huge file costs no memory to refuse.
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
+        raw = yaml_bytes(path, name, too_big=too_big)
     except OSError as exc:
         raise PapersiteError(name, None, cannot_read(path, exc)) from None
-    if len(raw) > MAX_BYTES:
-        message = f"file is over {MAX_BYTES:,} bytes, the limit for YAML"
-        raise PapersiteError(name, None, message + too_big)
     # Refused even with a byte-order mark, as a dump is not: git shows such a file as binary, so
     # a pull request's diff of it cannot be reviewed. Told before decoding: UTF-16's ASCII is
     # UTF-8 too, NULs and all, which the parser refused as "character U+0000 is not allowed".
