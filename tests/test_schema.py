@@ -32,8 +32,9 @@ def problems(text: str, schema: str) -> list[tuple[int, str]]:
     ("schema", "text", "found"),
     [
         # A file whose schema requires a key says which one to start with; else any content.
-        ("themes", "# to do\n", (1, "the file is empty: start it with 'themes: []', or delete it")),
-        ("sources", "", (1, "the file is empty: write its content, or delete it")),
+        # Not "or delete it": themes.yaml deleted is an error, papers.yaml deleted a warning.
+        ("themes", "# to do\n", (1, "the file is empty: start it with 'themes: []'")),
+        ("sources", "", (1, "the file is empty: write its content")),
         # A key with nothing after it is told what the empty file and the theme without sections
         # are: "must be a list, not nothing" alone left what to write unsaid.
         ("themes", "themes:\n", (1, "'themes' must be a list, not nothing; write 'themes: []'")),
@@ -214,13 +215,6 @@ def test_a_typical_mistake_is_one_sentence_at_its_line(
     schema: str, text: str, found: tuple[int, str]
 ) -> None:
     assert problems(text, schema) == [found]
-
-
-def test_an_empty_file_its_folder_needs_is_not_told_to_delete_it() -> None:
-    # Deleted, themes.yaml is "missing: a curation folder needs themes.yaml".
-    document = load_yaml_text("# to do\n", "x.yaml")
-    [problem] = validate(document, "themes", optional=False)
-    assert problem.message == "the file is empty: start it with 'themes: []'"
 
 
 @pytest.mark.parametrize("schema", ["themes", "papers"])

@@ -929,7 +929,6 @@ def _load(
     explain: Explain | None = None,
     side_effect: Callable[[YamlDocument, DuplicateKey], bool] | None = None,
     too_big: str = "",
-    optional: bool = True,
 ) -> tuple[YamlDocument, set[Location]] | None:
     """A YAML file checked against its schema, with the places of the mistakes found.
 
@@ -938,7 +937,6 @@ def _load(
     it, or the part of it the mistake is in, so the rest of the file is still checked; so is an
     unknown key beside the file's own. ``explain`` may say more of a mistake than the schema can;
     a duplicate key ``side_effect`` tells from a mistake it explains is left unsaid.
-    ``optional``: whether the folder may go without the file (:func:`validate`).
     """
     try:
         document = load_yaml_file(
@@ -957,7 +955,7 @@ def _load(
     own = declared.get("properties", {})
     broken: set[Location] = set()
     usable = True
-    for problem in validate(document, schema, optional=optional):
+    for problem in validate(document, schema):
         message = explain(document, problem) if explain else None
         if message is None:
             message = problem.message
@@ -1108,8 +1106,7 @@ def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
     if absent(path):
         problems.error(display_path(path), None, "missing: a curation folder needs themes.yaml")
         return _ThemesRead()
-    # Not optional: missing, it is an error (above), so an empty one is not told to delete it.
-    loaded = _load(path, "themes", problems, explain=_explain_themes, optional=False)
+    loaded = _load(path, "themes", problems, explain=_explain_themes)
     if loaded is None:
         return _ThemesRead()
     document, broken = loaded
@@ -1816,9 +1813,6 @@ def _read_decisions(
         explain=said.explain,
         side_effect=said.side_effect,
         too_big=PAPERS_TOO_BIG,
-        # Deleted, it is warned of (NO_PAPERS_FILE), which fails 'check --strict': an empty one
-        # is not told to delete it.
-        optional=False,
     )
     if loaded is None:
         return _DecisionsRead(None, misnamed=frozenset(said.misnamed))

@@ -137,22 +137,16 @@ def load_schema(name: str) -> Draft202012Validator:
     return _Validator(schema, format_checker=_FORMATS)
 
 
-def validate(document: YamlDocument, schema: str, *, optional: bool = True) -> list[SchemaProblem]:
-    """Every way the document breaks the named schema, in file order.
-
-    ``optional``: whether the folder may go without the file unwarned, as its reader decides; only
-    then is an empty one told it may be deleted.
-    """
+def validate(document: YamlDocument, schema: str) -> list[SchemaProblem]:
+    """Every way the document breaks the named schema, in file order."""
     found: list[SchemaProblem] = []
     for error in load_schema(schema).iter_errors(document.data):
-        found.extend(_explain(error, document, optional))
+        found.extend(_explain(error, document))
     # jsonschema reports each missing key of an object apart, and each message names them all.
     return sorted(dict.fromkeys(found), key=lambda p: p.line)
 
 
-def _explain(
-    error: ValidationError, document: YamlDocument, optional: bool
-) -> Iterable[SchemaProblem]:
+def _explain(error: ValidationError, document: YamlDocument) -> Iterable[SchemaProblem]:
     error = _narrow(error)
     location: Location = tuple(error.absolute_path)
     # The stubs type these as unions with "unset"; a reported error always has them set.
@@ -219,7 +213,6 @@ def _explain(
         location,
         document.written_values.get(location),
         location in document.quoted,
-        optional=optional,
     )
     if error.validator in ("type", "oneOf") and location and location[0] == "papers":
         message += _written_fix(document.data, location, error.instance)
@@ -268,13 +261,10 @@ def _message(
     location: Location,
     written: str | None = None,
     quoted: bool = False,
-    *,
-    optional: bool = True,
 ) -> str:
     """One line for a schema error; ``written`` is the value as the file has it, when not text.
 
-    ``quoted``: whether the value is written in quotes; ``optional``: whether the file may be
-    deleted (:func:`validate`).
+    ``quoted``: whether the value is written in quotes.
     """
     name = _name(location)
     value: Any = error.instance
@@ -288,10 +278,9 @@ def _message(
     if kind == "type" and not location and value is None:
         keys = error.schema.get("required", []) if isinstance(error.schema, dict) else []
         start = f"start it with '{_empty_start(error.schema, keys[0])}'" if keys else ""
-        # Told of a file its folder needs, "or delete it" led to "missing: ... needs themes.yaml";
-        # of papers.yaml, to a warning that fails 'check --strict'.
-        delete = ", or delete it" if optional else ""
-        return f"the file is empty: {start or 'write its content'}{delete}"
+        # Not "or delete it": themes.yaml deleted is "missing: ... needs themes.yaml", and
+        # papers.yaml deleted is warned of, which fails 'check --strict'.
+        return f"the file is empty: {start or 'write its content'}"
     # Of the type asked for, but no number a float holds: see _finite.
     numeric = kind == "type" and expected in ("number", "integer")
     if numeric and _TYPES.is_type(value, expected) and not _finite(value):
