@@ -2972,9 +2972,20 @@ def test_a_papers_yaml_the_pull_request_deletes_is_said_first(
     assert report.papers_deleted == "head/curation/papers.yaml"
     assert format_review(report).startswith(
         "## Content review\n\n**`head/curation/papers.yaml` is deleted in this pull request**: "
-        "every decision it held is gone.\n"
+        "the 3 decisions it held are gone.\n"
         "\n**6 → 7 papers** on the site: "
     )
     # Kept, it is not said.
     (head_content / "curation" / "papers.yaml").write_text("papers:\n", encoding="utf-8")
     assert review(curated_content, head_content).papers_deleted is None
+
+
+def test_a_papers_yaml_deleted_that_held_no_decision_is_not_said_to_lose_any(
+    curated_content: Path, head_content: Path
+) -> None:
+    # 'papers:' alone was said to have "every decision it held" gone.
+    (curated_content / "curation" / "papers.yaml").write_text("papers:\n", encoding="utf-8")
+    (head_content / "curation" / "papers.yaml").unlink()
+    assert format_review(review(curated_content, head_content)).startswith(
+        "## Content review\n\n**`head/curation/papers.yaml` is deleted in this pull request**.\n\n"
+    )

@@ -367,8 +367,10 @@ class Review:
     base_sources_unread: str | None = None
     head_sources_unread: str | None = None
     # The pull request's papers.yaml, named as the summary names it, when the pull request deletes
-    # it: every decision it held is gone, which the lists tell paper by paper.
+    # it: the decisions it held are gone, which the lists tell paper by paper.
     papers_deleted: str | None = None
+    # The entries the base branch's papers.yaml held, when the pull request deletes it.
+    decisions_deleted: int = 0
 
     @property
     def compared(self) -> bool:
@@ -492,8 +494,14 @@ def review(base_content: Path, head_content: Path) -> Review:
     head = _curate(head_content)
     renames = _renames(base.curation, head.curation)
     deleted = _papers_deleted(base_content, head_content)
+    # Counted so as not to say decisions are gone of a file that held none ('papers:' alone).
+    decisions_deleted = len(base.entries) if deleted else 0
     if base.unread or head.unread:
-        return dataclasses.replace(_review_unread(base, head, renames), papers_deleted=deleted)
+        return dataclasses.replace(
+            _review_unread(base, head, renames),
+            papers_deleted=deleted,
+            decisions_deleted=decisions_deleted,
+        )
     # A paper whose id changed is the same paper: compared under its new id, it is not one paper
     # removed and another added, and its place, notes and dump data compare with its own.
     was_ids = _id_changes(base, head)
@@ -538,6 +546,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         base_sources_unread=base.sources_unread,
         head_sources_unread=head.sources_unread,
         papers_deleted=deleted,
+        decisions_deleted=decisions_deleted,
     )
 
 

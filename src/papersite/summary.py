@@ -128,11 +128,12 @@ def _format_review(report: Review, listed: int | None) -> str:
     if report.papers_deleted:
         # Said first, as a file not read is: below, the lists tell it paper by paper, by the
         # hundred, and the warning naming the file comes last, under Check.
-        lines += [
-            f"**{code_span(report.papers_deleted)} is deleted in this pull request**: every "
-            "decision it held is gone.",
-            "",
-        ]
+        said = f"**{code_span(report.papers_deleted)} is deleted in this pull request**"
+        held = report.decisions_deleted
+        if held:
+            gone = "is" if held == 1 else "are"
+            said += f": the {counted(held, 'decision')} it held {gone} gone"
+        lines += [f"{said}.", ""]
     if not report.compared:
         lines.append(f"{_not_compared(report)} {check}")
     else:
