@@ -74,7 +74,7 @@ from papersite.schema import (
     value_at,
 )
 from papersite.sources import OUTSIDE_CONTENT, outside_content
-from papersite.unknown_paper_ids import UnknownEntry, report_in_unread_dumps, unknown_paper
+from papersite.unknown_paper_ids import UnknownEntry, report_kept_unknown, unknown_paper
 from papersite.wording import (
     closest,
     counted,
@@ -1880,7 +1880,7 @@ def _read_decisions(
     unknown_ids.report()
     _check_tag_anchors(document.path, tags_used, problems)
     _check_tag_variants(document.path, tags_used, problems)
-    report_in_unread_dumps(document.path, unknown, catalogue, problems)
+    report_kept_unknown(document.path, unknown, catalogue, problems)
     # A key written twice in an entry (or the entry twice) keeps its first value: which one the
     # curator meant is not known, so what the entry decides is not theirs for sure either.
     duplicated = {

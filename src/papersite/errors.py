@@ -210,8 +210,8 @@ def absent(path: Path) -> bool:
     """Whether nothing at all is at ``path``, not even a link.
 
     ``Path.exists()`` is false for a link whose target is missing or that loops too: such a link
-    stands for a file meant to be read, so an optional file (papers.yaml, sources.yaml) behind one
-    is an error to report (:func:`cannot_read`), not a file left out to pass over silently.
+    stands for a file meant to be read, so a file that may be left out (sources.yaml; papers.yaml,
+    with a warning) behind one is an error to report (:func:`cannot_read`), not a file left out.
     """
     return not path.exists() and not path.is_symlink()
 

@@ -164,7 +164,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             shown = as_yaml(option) if isinstance(option, str) else written
             hint = suggest(written, KNOWN, "options")
             refuse_option(f"extra.papersite has no option {shown} {hint}", written)
-    search = found.get("search", "material")
+    search = found.get("search", Options.search)
     backend = next((b for b in BACKENDS if b == search), None)
     if backend is None:
         backends = ", ".join(BACKENDS)
@@ -227,7 +227,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
         return size
 
     options = Options(
-        backend or "material",
+        backend or Options.search,
         unsorted_page_size=whole_number("unsorted_page_size", DEFAULT_UNSORTED_PAGE_SIZE),
         theme_page_size=whole_number("theme_page_size", DEFAULT_THEME_PAGE_SIZE),
         search_group_size=whole_number("search_group_size", DEFAULT_SEARCH_GROUP_SIZE),

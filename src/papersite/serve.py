@@ -186,8 +186,8 @@ class Preview:
     docs_id: tuple[int, int] | None = None
     # Has MkDocs' watcher watch the docs folder afresh (see on_serve); None before it serves.
     rewatch: Callable[[], None] | None = None
-    # Whether a file stands where the docs folder is, said already (see _docs_in_the_way).
-    in_the_way: bool = False
+    # Whether the file standing where the docs folder is was told already (see _docs_in_the_way).
+    told_in_the_way: bool = False
     # The folders at the top of the docs folder as the last generation left it, to tell one
     # removed since (rm -rf build/docs/papers): see _folders_gone.
     docs_folders: tuple[str, ...] = ()
@@ -373,10 +373,10 @@ class Preview:
         """
         refusal = file_in_the_way_refusal(self.docs)
         if refusal is None:
-            self.in_the_way = False
+            self.told_in_the_way = False
             return False
-        if not self.in_the_way:
-            self.in_the_way = True
+        if not self.told_in_the_way:
+            self.told_in_the_way = True
             print(
                 f"{display_path(self.docs)}: {refusal}: the preview serves the last good pages, "
                 "and writes the pages there again once the file is removed",
@@ -1053,7 +1053,7 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     host, port = config.dev_addr
     # --dev-addr's address is named as given; mkdocs.yml's dev_addr at its line.
     written_in = None if dev_addr else config_file
-    _check_can_listen(host, port, config_file, written_in)
+    _check_can_listen(host, port, written_in)
     if config.theme.custom_dir is not None:
         preview.theme = Path(config.theme.custom_dir)
     preview.start()
@@ -1257,7 +1257,7 @@ def _check_dev_addr(dev_addr: str) -> None:
     )
 
 
-def _check_can_listen(host: str, port: int, config_file: Path, written_in: Path | None) -> None:
+def _check_can_listen(host: str, port: int, written_in: Path | None) -> None:
     """Refuse an address MkDocs' dev server could not listen on, before the pages are generated.
 
     MkDocs binds only after generating and building every page, then fails with a traceback
@@ -1267,10 +1267,11 @@ def _check_can_listen(host: str, port: int, config_file: Path, written_in: Path 
     dev_addr of, None for --dev-addr's (see :func:`_cannot_listen`).
     """
     if not 1 <= port <= MAX_PORT:
-        # --dev-addr's port was checked before (_check_dev_addr): this one is ``config_file``'s
+        # --dev-addr's port was checked before (_check_dev_addr): this one is ``written_in``'s
         # dev_addr, named at its line as MkDocs' own refusals of it are.
+        assert written_in is not None
         raise PapersiteError(
-            *written_at(config_file, ("dev_addr",)),
+            *written_at(written_in, ("dev_addr",)),
             f"dev_addr {_address(host, port)!r}: port must be from 1 to {MAX_PORT}; write "
             "another there, or serve elsewhere with --dev-addr IP:PORT",
         )

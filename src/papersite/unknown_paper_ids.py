@@ -64,7 +64,7 @@ def unknown_paper(
     """An error at an entry for no paper of the catalogue, or the id kept in ``unknown``.
 
     While a dump could not be read, the ids are kept, to be said at once by
-    :func:`report_in_unread_dumps`; so are those no typo explains while sources.yaml lists a dump
+    :func:`report_kept_unknown`; so are those no typo explains while sources.yaml lists a dump
     that is missing. Returns the entry with the papers its error names.
     """
     if key in catalogue.skipped_ids:
@@ -94,14 +94,15 @@ def unknown_paper(
     return UnknownEntry(key, line, meant)
 
 
-def report_in_unread_dumps(
+def report_kept_unknown(
     path: str, unknown: list[tuple[str, int]], catalogue: Catalogue, problems: Problems
 ) -> None:
-    """One error for the unknown paper ids while a dump could not be read, at the first of them.
+    """One error for the unknown paper ids :func:`unknown_paper` kept, naming their likely cause.
 
-    Or while no paper was read at all (no sources folder, no dumps in it): its cause is said at
-    the sources folder, and the entries are not each told there is no similar id. Or while
-    sources.yaml lists a dump that is missing: the error names it, and a few entries by line.
+    While sources.yaml lists a dump that is missing: the error names it, and a few entries by
+    line. While a dump could not be read, it is said at the first of them; while no paper was
+    read at all (no sources folder, no dumps in it), its cause is said at the sources folder, and
+    the entries are not each told there is no similar id.
     """
     if unknown and not catalogue.unread and catalogue.papers:
         problems.error(path, unknown[0][1], _in_missing_dumps(unknown, catalogue.missing))
