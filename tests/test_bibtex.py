@@ -464,6 +464,11 @@ def test_every_form_bibtex_text_writes_compiles_in_both_font_encodings(tmp_path:
         ("'Tis the U.S.'s best", "Tis the U.S.'s best"),
         ("'Hello' world", "Hello world"),
         ("'Rock 'n' Roll' Models", "Rock 'n' Roll Models"),
+        # A straight single quote after a space opens, as a double one does: pairs stay whole.
+        ("'Hello, 'world'' nested", "Hello, 'world' nested"),
+        ("'Tis the 'season'", "Tis the 'season'"),
+        ("' Hello 'world'' nested", "Hello 'world' nested"),
+        ("'(Un)supervised 'world'' x", "Unsupervised 'world' x"),
         (
             "«Bonjour» „Welt“ »Hallo«",
             r"Bonjour ,,Welt{\textquotedblleft} {\ensuremath{\gg}}Hallo{\ensuremath{\ll}}",

@@ -324,9 +324,10 @@ def _closing_at(
     closing quote between two letters or digits ("Don’t"), closes none. A straight double quote
     opens where the title's field writes it "``" (_OPENING_QUOTE): in '"Hello, "world"" nested'
     the second quote opens and the third closes it. Marks at ``left_out`` close others already.
-    With ``elision`` (a straight single quote before a word, maybe "'Tis"), only a quote after a
-    word and before no letter closes it, and one after a space opens another quotation: "'Tis a
-    'quoted' word" and "'90s rock 'n' roll" leave out none.
+    A straight single quote after a space opens another quotation, as a straight double quote
+    does there: in "' Hello 'world'' nested" the third quote closes the left-out first. With
+    ``elision`` (a straight single quote before a word, maybe "'Tis"), only a quote after a word
+    and before no letter closes it: "'Tis a 'quoted' word" and "'90s rock 'n' roll" leave out none.
     """
     depth = 0
     for at, char in enumerate(text):
@@ -335,8 +336,9 @@ def _closing_at(
         if char == opening and (
             opening not in closing
             or (char == '"' and _opens(text, at))
-            # After an elision, a straight single quote after a space opens another quotation.
-            or (elision and (at == 0 or text[at - 1].isspace()))
+            # A straight single quote after a space opens another quotation (the key starts at a
+            # letter or digit, never at one).
+            or (char == "'" and text[at - 1].isspace())
         ):
             depth += 1
         elif elision and char == "'" and text[at + 1 : at + 2].isalpha():
