@@ -1453,25 +1453,30 @@ def test_a_markdown_extension_that_is_not_there_is_one_line_at_its_setting(
         ("site_description: [a, b]", "'site_description' must be text, not a list"),
     ],
 )
+# In a file INHERIT names, it is told there: it was told at mkdocs.yml, with no line.
+@pytest.mark.parametrize("written_in", ["mkdocs.yml", "base.yml"])
 def test_a_setting_of_the_wrong_type_is_said_with_its_value_as_written(
-    here: Path, written: str, said: str
+    here: Path, written: str, said: str, written_in: str
 ) -> None:
     # MkDocs said "Expected type: <class 'bool'> but received: <class 'str'>": Python's classes.
     (here / "docs").mkdir()
-    (here / "mkdocs.yml").write_text(f"site_name: x\n{written}\n", encoding="utf-8")
+    (here / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    (here / "base.yml").write_text("copyright: x\n", encoding="utf-8")
+    with (here / written_in).open("a", encoding="utf-8") as file:
+        file.write(f"{written}\nsite_name: x\n")
     with (
         mkdocs_logging() as log,
         pytest.raises(PapersiteError) as error,
         mkdocs_failures(log, here / "mkdocs.yml"),
     ):
         load_mkdocs_config(here / "mkdocs.yml")
-    assert one_problem(error) == f"mkdocs.yml:2: MkDocs build failed: {said}"
+    assert one_problem(error) == f"{written_in}:2: MkDocs build failed: {said}"
 
 
 def test_a_wrong_type_is_said_in_mkdocs_words_where_the_value_written_is_not_it(
     here: Path,
 ) -> None:
-    # Overridden by papersite, or inherited: the value written is not the one refused.
+    # Overridden by papersite: the value written is not the one refused.
     config = "site_name: x\nstrict: true\nuse_directory_urls: maybe\n"
     (here / "mkdocs.yml").write_text(config, encoding="utf-8")
     wrong = "Expected type: <class 'bool'> but received: <class 'str'>"

@@ -30,7 +30,6 @@ from papersite.options import (
     env_read,
     in_file_order,
     inherited,
-    line_of,
     options_of,
     read_as_nothing,
     set_twice,
@@ -588,11 +587,9 @@ def mkdocs_failures(
         raise mistake from None
     except (exceptions.MkDocsException, PapersiteError) as error:
         causes = log.errors or [str(error.message if isinstance(error, PapersiteError) else error)]
-        where = display_path(config_file)
         raise PapersiteError.from_problems(
             Problem(
-                where,
-                _setting_line(config_file, cause),
+                *_setting_place(config_file, cause),
                 f"MkDocs {command} failed: {_in_our_words(config_file, cause)}",
             )
             for cause in map(one_line, causes)
@@ -603,10 +600,17 @@ def mkdocs_failures(
 _SETTING_ERROR = re.compile(r"Config value '([^']+)'")
 
 
-def _setting_line(config_file: Path, cause: str) -> int | None:
-    """The line of ``config_file`` setting what MkDocs' error ``cause`` is about, where it says."""
+def _setting_place(config_file: Path, cause: str) -> tuple[str, int | None]:
+    """The file and line setting what MkDocs' error ``cause`` is about, where it says.
+
+    The nearest file of ``config_file``'s INHERIT chain writing the setting, as for papersite's own
+    settings (options.written_at): "site_description: [a]" in a base file is told at its line
+    there, not at mkdocs.yml with none. Else ``config_file``, with no line.
+    """
     setting = _SETTING_ERROR.match(cause)
-    return None if setting is None else line_of(config_file, (setting[1],))
+    if setting is None:
+        return display_path(config_file), None
+    return written_at(config_file, (setting[1],))
 
 
 # How MkDocs (1.6) refuses a setting of the wrong type: "Config value 'use_directory_urls':
@@ -630,8 +634,8 @@ def _in_our_words(config_file: Path, cause: str) -> str:
 
     MkDocs names Python's classes ("Expected type: <class 'bool'>"), and not the value: "must be
     true or false, not 'maybe'" says both in the curator's words. Only a value written in
-    ``config_file`` and not of the type expected is named: one papersite overrides, or one an
-    INHERIT holds, is not the value written there.
+    ``config_file`` or a file its INHERIT leads to (as MkDocs merges them), and not of the type
+    expected, is named: one papersite overrides is not the value written there.
     """
     wrong = _WRONG_TYPE.fullmatch(cause)
     if wrong is None or wrong[2] not in _TYPE_WORDS:
