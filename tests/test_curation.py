@@ -287,6 +287,37 @@ def test_a_papers_file_missing_beside_themes_yaml_is_a_warning(content: Path) ->
     assert curate(content)[1] == [f"{T}: missing: a curation folder needs themes.yaml"]
 
 
+def test_a_file_of_the_curation_folder_not_read_is_named(content: Path) -> None:
+    # papers.yml sat there unread: check said only that papers.yaml was missing.
+    folder = content / "curation"
+    (folder / "papers.yaml").rename(folder / "papers.yml")
+    for name in (".gitkeep", "notes.md", "sources.yaml", "paper.json"):
+        (folder / name).touch()
+    alone = "not read: a curation folder holds themes.yaml and papers.yaml alone"
+    # The first near a missing file's name is named in its message; a hidden file is the tools'.
+    assert curate(content)[1] == [
+        f"content/curation/notes.md: warning: {alone}",
+        f"content/curation/papers.yml: warning: {alone} (did you mean papers.yaml?)",
+        f"content/curation/sources.yaml: warning: {alone}",
+        f"{T}:35: warning: theme 'arithmetic-reasoning' has no papers",
+        f"{P}: warning: missing (paper.json is there: rename it?): no paper is pinned, hidden or "
+        "noted, so every paper goes by the rules; a new papers.yaml starts as a line 'papers:', "
+        "and 'papersite triage' lists the papers to add",
+    ]
+    (folder / "paper.json").unlink()
+    (folder / "themes.yaml").rename(folder / "themes.yml")
+    assert curate(content)[1] == [
+        f"content/curation/notes.md: warning: {alone}",
+        f"content/curation/papers.yml: warning: {alone} (did you mean papers.yaml?)",
+        f"content/curation/sources.yaml: warning: {alone}",
+        f"{T}: missing (themes.yml is there: rename it?): a curation folder needs themes.yaml",
+    ]
+    # A copy beside the file read is not read: no name to offer.
+    (folder / "themes.yml").rename(folder / "themes.yaml")
+    shutil.copy(folder / "papers.yml", folder / "papers.yaml")
+    assert f"content/curation/papers.yml: warning: {alone}" in curate(content)[1]
+
+
 def test_an_entry_that_decides_nothing_is_a_warning_at_its_line(content: Path) -> None:
     # Written to keep the paper out of the rules' themes, it let them place it without a word.
     write(content, papers=HEADER + "papers:\n  teaching-transformers-to-add: {}\n")

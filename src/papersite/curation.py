@@ -73,7 +73,7 @@ from papersite.schema import (
     validate,
     value_at,
 )
-from papersite.sources import OUTSIDE_CONTENT, outside_content
+from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file
 from papersite.unknown_paper_ids import UnknownEntry, report_kept_unknown, unknown_paper
 from papersite.wording import (
     closest,
@@ -890,11 +890,14 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
     if linked_out:  # a linked folder takes its files with it: report only the first
         problems.error(display_path(linked_out[0]), None, OUTSIDE_CONTENT)
         return None
-    read = _read_themes(themes_path, problems)
+    misnamed = _stray_files(folder, problems)
+    read = _read_themes(themes_path, problems, misnamed.get(THEMES_FILE))
     if absent(papers_path) and not absent(themes_path):
         # Deleted, it took every decision with it without a word. A new project starts it as
         # 'papers:' (README, "Forking"), so only one that lost it is told.
-        problems.warning(display_path(papers_path), None, NO_PAPERS_FILE)
+        problems.warning(
+            display_path(papers_path), None, _missing(misnamed.get(PAPERS_FILE), NO_PAPERS_FILE)
+        )
     papers = _read_decisions(papers_path, catalogue, read, problems)
     decisions = papers.decisions
     _report_defaults(display_path(themes_path), read, papers, problems)
@@ -919,6 +922,43 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         section_lines=read.section_lines,
         misnamed_sections=papers.misnamed_sections,
     )
+
+
+def _stray_files(folder: Path, problems: Problems) -> dict[str, str]:
+    """Each file of the curation folder papersite does not read, warned of, in name order.
+
+    "papers.yml" sat there unread, and check said only that papers.yaml was missing. The first
+    stray file near the name of a curation file that is missing (and told missing) is named in
+    that message instead, by the name it stands for: "papers.yml" by "papers.yaml".
+    """
+    misnamed: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        if tools_file(path) or path.name in (THEMES_FILE, PAPERS_FILE):
+            continue
+        # By the name before its first dot: "papers.yaml.bak" and "paper.json" mean papers.yaml,
+        # "sources.yaml" (misplaced) none.
+        stems = {name.removesuffix(".yaml"): name for name in (THEMES_FILE, PAPERS_FILE)}
+        near = closest(path.name.split(".")[0], list(stems))
+        meant = None if near is None else stems[near]
+        # papers.yaml is told missing only beside a themes.yaml (read_curation).
+        told_missing = meant == THEMES_FILE or not absent(folder / THEMES_FILE)
+        if meant is not None and meant not in misnamed and absent(folder / meant) and told_missing:
+            misnamed[meant] = path.name
+            continue
+        hint = "" if meant is None or not absent(folder / meant) else f" (did you mean {meant}?)"
+        problems.warning(
+            display_path(path),
+            None,
+            f"not read: a curation folder holds {THEMES_FILE} and {PAPERS_FILE} alone{hint}",
+        )
+    return misnamed
+
+
+def _missing(stray: str | None, message: str) -> str:
+    """``message``, a curation file's "missing: ...", naming the ``stray`` file meant for it."""
+    if stray is None:
+        return message
+    return message.replace("missing", f"missing ({stray} is there: rename it?)", 1)
 
 
 def _load(
@@ -1101,10 +1141,15 @@ class _ThemesRead:
     default_lines: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
-def _read_themes(path: Path, problems: Problems) -> _ThemesRead:
-    """The themes and their rules; an entry with a mistake costs only what the mistake is in."""
+def _read_themes(path: Path, problems: Problems, stray: str | None = None) -> _ThemesRead:
+    """The themes and their rules; an entry with a mistake costs only what the mistake is in.
+
+    ``stray`` is a file beside it most likely meant to be it ("themes.yml"), named when it is
+    missing.
+    """
     if absent(path):
-        problems.error(display_path(path), None, "missing: a curation folder needs themes.yaml")
+        needed = f"missing: a curation folder needs {THEMES_FILE}"
+        problems.error(display_path(path), None, _missing(stray, needed))
         return _ThemesRead()
     loaded = _load(path, "themes", problems, explain=_explain_themes)
     if loaded is None:

@@ -273,6 +273,14 @@ def outside_content(path: Path, content: Path) -> bool:
     return not resolved(path).is_relative_to(resolved(content))
 
 
+def tools_file(path: Path) -> bool:
+    """Whether a file in a content folder is the tools' (.gitkeep, .DS_Store), never a curator's.
+
+    Hidden files are: a folder's placeholder, an editor's swap file, the desktop's notes.
+    """
+    return path.name.startswith(".")
+
+
 def unreadable_link(path: Path, what: str) -> str | None:
     """Why ``path``, a symbolic link that loops or leads nowhere, cannot be read; else None.
 
@@ -358,8 +366,7 @@ def discover_sources(
     found: list[SourceFile] = []
     ignored: set[str] = set()
     for path in sorted(folder.iterdir()):
-        # Hidden files are the tools' (.gitkeep, .DS_Store), never a curator's dump.
-        if path.name.startswith(".") or path.name == SOURCES_FILE:
+        if tools_file(path) or path.name == SOURCES_FILE:
             continue
         # A dump replaced by a broken link, a folder or a pipe is a dump that cannot be read
         # (read_dump says so, once): not a file sources.yaml lists by mistake, nor one removed, as
