@@ -316,6 +316,10 @@ def test_a_file_of_the_curation_folder_not_read_is_named(content: Path) -> None:
     (folder / "themes.yml").rename(folder / "themes.yaml")
     shutil.copy(folder / "papers.yml", folder / "papers.yaml")
     assert f"content/curation/papers.yml: warning: {alone}" in curate(content)[1]
+    # A file in the folder's place has no files to name: it was read as lacking themes.yaml.
+    shutil.rmtree(folder)
+    folder.touch()
+    assert curate(content)[1] == [f"{T}: missing: a curation folder needs themes.yaml"]
 
 
 def test_an_entry_that_decides_nothing_is_a_warning_at_its_line(content: Path) -> None:

@@ -932,7 +932,11 @@ def _stray_files(folder: Path, problems: Problems) -> dict[str, str]:
     that message instead, by the name it stands for: "papers.yml" by "papers.yaml".
     """
     misnamed: dict[str, str] = {}
-    for path in sorted(folder.iterdir()):
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError:  # a file named curation, or a folder not to be listed: reading says why
+        return misnamed
+    for path in paths:
         if tools_file(path) or path.name in (THEMES_FILE, PAPERS_FILE):
             continue
         # By the name before its first dot: "papers.yaml.bak" and "paper.json" mean papers.yaml,
