@@ -2980,6 +2980,30 @@ def test_a_papers_yaml_the_pull_request_deletes_is_said_first(
     assert review(curated_content, head_content).papers_deleted is None
 
 
+def test_a_curation_folder_the_pull_request_deletes_is_said_first(
+    curated_content: Path, head_content: Path
+) -> None:
+    # It had no headline: the themes' rows and the papers' moves, by the hundred, said it alone.
+    shutil.rmtree(head_content / "curation")
+    report = review(curated_content, head_content)
+    assert report.papers_deleted is None
+    assert format_review(report).startswith(
+        "## Content review\n\n**The curation folder `head/curation` (themes.yaml and papers.yaml) "
+        "is deleted in this pull request**: every paper is unsorted, and the 3 decisions "
+        "papers.yaml held are gone.\n"
+        "\n**6 → 7 papers** on the site: "
+    )
+    # Without a papers.yaml on the base branch, no decision is said to be gone.
+    (curated_content / "curation" / "papers.yaml").unlink()
+    assert format_review(review(curated_content, head_content)).startswith(
+        "## Content review\n\n**The curation folder `head/curation` (themes.yaml) is deleted in "
+        "this pull request**: every paper is unsorted.\n\n"
+    )
+    # Nor is a folder the base branch lacks too.
+    shutil.rmtree(curated_content / "curation")
+    assert review(curated_content, head_content).curation_deleted is None
+
+
 def test_a_papers_yaml_deleted_that_held_no_decision_is_not_said_to_lose_any(
     curated_content: Path, head_content: Path
 ) -> None:

@@ -369,7 +369,13 @@ class Review:
     # The pull request's papers.yaml, named as the summary names it, when the pull request deletes
     # it: the decisions it held are gone, which the lists tell paper by paper.
     papers_deleted: str | None = None
-    # The entries the base branch's papers.yaml held, when the pull request deletes it.
+    # The pull request's curation folder, named as the summary names it, when the pull request
+    # deletes it, with the curation files the base branch's held (themes.yaml, papers.yaml):
+    # every paper is then unsorted.
+    curation_deleted: str | None = None
+    curation_files_deleted: tuple[str, ...] = ()
+    # The entries the base branch's papers.yaml held, when the pull request deletes it (or the
+    # curation folder).
     decisions_deleted: int = 0
 
     @property
@@ -494,12 +500,16 @@ def review(base_content: Path, head_content: Path) -> Review:
     head = _curate(head_content)
     renames = _renames(base.curation, head.curation)
     deleted = _papers_deleted(base_content, head_content)
+    files_deleted = _curation_deleted(base_content, head_content)
+    folder_deleted = display_path(head_content / CURATION_DIR) if files_deleted else None
     # Counted so as not to say decisions are gone of a file that held none ('papers:' alone).
-    decisions_deleted = len(base.entries) if deleted else 0
+    decisions_deleted = len(base.entries) if deleted or files_deleted else 0
     if base.unread or head.unread:
         return dataclasses.replace(
             _review_unread(base, head, renames),
             papers_deleted=deleted,
+            curation_deleted=folder_deleted,
+            curation_files_deleted=files_deleted,
             decisions_deleted=decisions_deleted,
         )
     # A paper whose id changed is the same paper: compared under its new id, it is not one paper
@@ -546,6 +556,8 @@ def review(base_content: Path, head_content: Path) -> Review:
         base_sources_unread=base.sources_unread,
         head_sources_unread=head.sources_unread,
         papers_deleted=deleted,
+        curation_deleted=folder_deleted,
+        curation_files_deleted=files_deleted,
         decisions_deleted=decisions_deleted,
     )
 
@@ -557,6 +569,17 @@ def _papers_deleted(base_content: Path, head_content: Path) -> str | None:
     # the folder is what the summary names then.
     deleted = absent(now) and now.parent.is_dir() and not absent(was)
     return display_path(now) if deleted else None
+
+
+def _curation_deleted(base_content: Path, head_content: Path) -> tuple[str, ...]:
+    """The base branch's curation files (themes.yaml, papers.yaml) gone with their folder.
+
+    None when the pull request keeps the folder, or the base branch has neither file.
+    """
+    was, now = (content / CURATION_DIR for content in (base_content, head_content))
+    if not absent(now):
+        return ()
+    return tuple(name for name in (THEMES_FILE, PAPERS_FILE) if not absent(was / name))
 
 
 def _renames(base: Curation, head: Curation) -> dict[str, str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from papersite import urls
 from papersite.catalogue import SourceSummary
-from papersite.curation import CURATION_DIR, THEMES_FILE
+from papersite.curation import CURATION_DIR, PAPERS_FILE, THEMES_FILE
 from papersite.errors import Problem, Severity
 from papersite.markup import code_span, escape_gfm
 from papersite.review import (
@@ -125,14 +125,24 @@ def _format_review(report: Review, listed: int | None) -> str:
         if messages:
             lines += ["", CHECK_HEADING, "", *_capped(messages, listed)]
         return "\n".join(lines) + "\n"
+    held = report.decisions_deleted
+    gone = "is" if held == 1 else "are"
     if report.papers_deleted:
         # Said first, as a file not read is: below, the lists tell it paper by paper, by the
         # hundred, and the warning naming the file comes last, under Check.
         said = f"**{code_span(report.papers_deleted)} is deleted in this pull request**"
-        held = report.decisions_deleted
         if held:
-            gone = "is" if held == 1 else "are"
             said += f": the {counted(held, 'decision')} it held {gone} gone"
+        lines += [f"{said}.", ""]
+    elif report.curation_deleted:
+        # Said first too: no check warns of a content folder without curation, which is valid.
+        files = " and ".join(report.curation_files_deleted)
+        said = (
+            f"**The curation folder {code_span(report.curation_deleted)} ({files}) is deleted in "
+            "this pull request**: every paper is unsorted"
+        )
+        if held:
+            said += f", and the {counted(held, 'decision')} {PAPERS_FILE} held {gone} gone"
         lines += [f"{said}.", ""]
     if not report.compared:
         lines.append(f"{_not_compared(report)} {check}")
