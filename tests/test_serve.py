@@ -1680,6 +1680,27 @@ def test_a_page_papersite_removes_is_removed_from_the_served_site(
     _serving(monkeypatch, mkdocs_build)(hide_a_paper)
 
 
+@pytest.mark.parametrize(
+    ("removed", "standing"),
+    [("tags", "tags/index.html"), ("tags.md", "tags")],
+    ids=["folder-where-a-file-was", "file-where-a-folder-was"],
+)
+def test_a_built_page_of_another_kind_now_is_skipped_and_the_rest_removed(
+    tmp_path: Path, removed: str, standing: str
+) -> None:
+    # rm -rf build/docs/tags; : > build/docs/tags; rm build/docs/tags: the file's built copy was
+    # site/tags, the folder of the tags' pages again, and unlinking it failed every later rebuild.
+    site = tmp_path / "site"
+    (site / standing).parent.mkdir(parents=True, exist_ok=True)
+    (site / standing).write_text("page")
+    (site / "about").mkdir()
+    (site / "about" / "index.html").write_text("page")
+    config = SimpleNamespace(site_dir=str(site), use_directory_urls=True)
+    serve._remove_built([removed, "about.md"], tmp_path / "docs", config)
+    assert (site / standing).is_file()
+    assert not (site / "about").exists()
+
+
 def test_a_file_in_place_of_the_docs_folder_leaves_the_served_site_as_it_was(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

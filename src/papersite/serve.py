@@ -1169,13 +1169,21 @@ def _files_under(folder: Path) -> set[str]:
 
 
 def _remove_built(removed: Iterable[str], docs: Path, config: Any) -> None:
-    """Remove from the served site what MkDocs built from the docs files ``removed``."""
+    """Remove from the served site what MkDocs built from the docs files ``removed``.
+
+    What stands there now is skipped when it is not such a file: a file ``tags`` removed was built
+    to ``tags``, where the folder of tags/'s pages is once a folder is back in its place. Raised,
+    the error failed every later rebuild, and the preview froze until started again.
+    """
     from mkdocs.structure.files import File
 
     site = Path(config.site_dir)
     for source in removed:
         built = Path(File(source, str(docs), str(site), config.use_directory_urls).abs_dest_path)
-        built.unlink(missing_ok=True)
+        try:
+            built.unlink(missing_ok=True)
+        except OSError:  # a folder in its place, or a file in place of a folder above it
+            continue
         # The folder a page was served from (papers/<id>/), when nothing else is left in it.
         for folder in built.parents:
             if folder == site or not folder.is_relative_to(site):
