@@ -1239,6 +1239,38 @@ def test_a_folder_removed_from_the_docs_folder_while_serving_is_written_again(
     assert capsys.readouterr().err == ""
 
 
+def test_a_file_in_place_of_a_folder_of_the_docs_folder_is_said_once_and_written_once_gone(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # rm -rf build/docs/themes; : > build/docs/themes: the writer's refusal was printed, and the
+    # pages regenerated, at every look (twice a second) until the file went.
+    preview.start()
+    pages = _files(preview.docs)
+    shutil.rmtree(preview.docs / "themes")
+    (preview.docs / "themes").write_text("")
+    capsys.readouterr()
+    preview.refresh()
+    assert capsys.readouterr().err == (
+        "docs/themes: not a file papersite writes, in a folder holding papersite's marker "
+        "(.papersite-generated), whose files papersite removes: refusing to touch the folder; "
+        "move the file out, or choose another folder for the pages\n"
+        "papersite: docs/themes was removed: the preview shows the site once the errors are "
+        "fixed\n"
+    )
+    generated = counting(monkeypatch, "generate_docs")
+    preview.refresh()
+    preview.refresh()
+    assert capsys.readouterr().err == ""
+    assert generated == []
+    (preview.docs / "themes").unlink()
+    preview.refresh()
+    assert re.fullmatch(
+        r"papersite: docs/themes was removed, pages written again in .* s\n",
+        capsys.readouterr().err,
+    )
+    assert _files(preview.docs) == pages
+
+
 def test_an_os_error_while_looking_leaves_the_watcher_watching(
     preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

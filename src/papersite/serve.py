@@ -191,6 +191,8 @@ class Preview:
     # The folders at the top of the docs folder as the last generation left it, to tell one
     # removed since (rm -rf build/docs/papers): see _folders_gone.
     docs_folders: tuple[str, ...] = ()
+    # Those of them a file stands in place of, which the writer refused (see _folders_gone).
+    folders_in_the_way: tuple[str, ...] = ()
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -317,6 +319,9 @@ class Preview:
         elif gone := self._folders_gone():
             were = "was" if len(gone) == 1 else "were"
             self._write_docs_again(f"{listed([f'{shown}/{name}' for name in gone])} {were} removed")
+            self.folders_in_the_way = tuple(
+                name for name in gone if os.path.lexists(self.docs / name)
+            )
         now = snapshot(self.inputs)
         if now == self.inputs_seen:
             return
@@ -406,9 +411,17 @@ class Preview:
 
         ``rm -rf build/docs/papers`` while serving: MkDocs removed every paper's page it served,
         and nothing was written again until an edit. A stat a folder, cheap at every look; a
-        folder deeper down removed is seen at the next edit.
+        folder deeper down removed is seen at the next edit. One a file stands in place of is
+        written again once that file is gone, not at every look: ``rm -rf build/docs/themes; :
+        > build/docs/themes`` had the writer's refusal printed, and the pages regenerated, twice a
+        second.
         """
-        return [name for name in self.docs_folders if not (self.docs / name).is_dir()]
+        return [
+            name
+            for name in self.docs_folders
+            if not (self.docs / name).is_dir()
+            and not (name in self.folders_in_the_way and os.path.lexists(self.docs / name))
+        ]
 
     def _write_docs_again(self, what: str) -> None:
         """Write the pages into a docs folder removed (``rm -rf``, make clean), replaced or emptied.
