@@ -2094,6 +2094,36 @@ def test_a_settings_chain_papersite_refuses_while_serving_is_not_read_by_mkdocs(
     assert builds == ["copyright: x\n", "copyright: y\n"]
 
 
+def test_a_new_mistake_in_a_refused_base_file_is_told_and_shown_alone(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # With the chain refused, mkdocs.yml alone was watched: the second mistake was never printed,
+    # and the box listed it after the first, mended.
+    said: list[str] = []
+    shown: list[list[str]] = []
+
+    def refused_twice(preview: Preview, build_again: Callable[[], None]) -> None:
+        site = Path("site")  # mkdocs.yml's site_dir, which MkDocs serves
+        site.mkdir()
+        config = Path("mkdocs.yml")
+        config.write_text("INHERIT: base.yml\n" + config.read_text(encoding="utf-8"))
+        base = Path("base.yml")
+        base.write_text("copyright: x\n", encoding="utf-8")
+        build_again()
+        for mistake in ("INHERIT: 5\n", "INHERIT: nowhere.yml\n"):
+            base.write_text(mistake, encoding="utf-8")
+            capsys.readouterr()
+            build_again()
+            said.extend(capsys.readouterr().err.splitlines())
+            shown.append(json.loads((site / serve.PROBLEMS_FILE).read_text())["problems"])
+
+    _serving(monkeypatch, lambda config_file, overrides: None)(refused_twice)
+    first = "base.yml:1: INHERIT must be the name of a YAML file, not the number 5"
+    second = "base.yml:1: INHERIT names 'nowhere.yml': no such file"
+    assert said == [first, second]
+    assert shown == [[first], [second]]
+
+
 def test_mkdocs_yml_gone_while_serving_is_said_once(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

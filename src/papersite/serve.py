@@ -65,7 +65,7 @@ from papersite.mkdocs_glue import (
     read_mkdocs_yaml,
     with_theme_overrides,
 )
-from papersite.options import inherited, line_of, written_at
+from papersite.options import inherited, inheriting, line_of, written_at
 from papersite.related import Related, related_papers
 from papersite.render import (
     LITTER,
@@ -205,12 +205,16 @@ class Preview:
         """mkdocs.yml and the files its INHERIT leads to, whose settings MkDocs merges into it.
 
         Read again at each look: an edit may add an INHERIT. A bad one is the regeneration's to
-        tell, mkdocs.yml alone watched meanwhile.
+        tell; the files are watched as far as they were read, the one refused too: with
+        mkdocs.yml alone watched, a second mistake in a refused base.yml was never told, and the
+        box went on listing the first.
         """
-        try:
-            return tuple(inherited(self.config_file))
-        except PapersiteError:
-            return (self.config_file,)
+        files: list[Path] = []
+        # One at a time: those yielded before the refusal are kept.
+        with contextlib.suppress(PapersiteError):
+            for path in inheriting(self.config_file):
+                files.append(path)
+        return tuple(files)
 
     def start(self) -> None:
         """The first generation; inputs change from here on.
