@@ -675,6 +675,31 @@ def test_a_malformed_address_in_mkdocs_yml_is_mkdocs_yml_s_error(
     )
 
 
+def _site_url_inherited(written: str) -> None:
+    """mkdocs.yml with its site_url in b.yml, which INHERIT names, written there as ``written``."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    own = re.sub(r"(?m)^site_url: .*\n", "", text)
+    assert own != text
+    Path("mkdocs.yml").write_text("INHERIT: b.yml\n" + own, encoding="utf-8")
+    Path("b.yml").write_text(f"site_url: {written}\n", encoding="utf-8")
+
+
+SITE_URL_5 = (
+    "b.yml:1: site_url must be the published address, e.g. https://example.github.io/papers/, "
+    "not the number 5"
+)
+
+
+def test_a_setting_refused_in_an_inherited_file_is_one_line_at_start(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MkDocs' "mkdocs.yml: MkDocs serve failed: Config value 'site_url': Expected a string"
+    # followed papersite's line for the same mistake: build says it once.
+    _site_url_inherited("5")
+    assert main(["serve", "--dev-addr", _free_address()]) == 1
+    assert capsys.readouterr().err == f"{SITE_URL_5}\n"
+
+
 def test_a_yaml_mistake_in_mkdocs_yml_is_one_line_at_its_line(
     curated_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -2094,34 +2119,80 @@ def test_a_settings_chain_papersite_refuses_while_serving_is_not_read_by_mkdocs(
     assert builds == ["copyright: x\n", "copyright: y\n"]
 
 
-def test_a_new_mistake_in_a_refused_base_file_is_told_and_shown_alone(
-    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # With the chain refused, mkdocs.yml alone was watched: the second mistake was never printed,
-    # and the box listed it after the first, mended.
+def _said_and_shown_as_edited(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    build: Callable[[str, dict[str, Any]], None],
+    before: Callable[[], None],
+    edits: list[tuple[str, str]],
+) -> tuple[list[str], list[list[str]]]:
+    """What the preview prints, and its box shows, as each of ``edits`` is saved and rebuilt.
+
+    ``build`` is MkDocs' build; ``before`` is run and rebuilt first. An edit is a file's name
+    and its new text; the lines printed are those of every rebuild after an edit, the box's
+    problems one list for each.
+    """
     said: list[str] = []
     shown: list[list[str]] = []
 
-    def refused_twice(preview: Preview, build_again: Callable[[], None]) -> None:
+    def edited(preview: Preview, build_again: Callable[[], None]) -> None:
         site = Path("site")  # mkdocs.yml's site_dir, which MkDocs serves
         site.mkdir()
-        config = Path("mkdocs.yml")
-        config.write_text("INHERIT: base.yml\n" + config.read_text(encoding="utf-8"))
-        base = Path("base.yml")
-        base.write_text("copyright: x\n", encoding="utf-8")
+        before()
         build_again()
-        for mistake in ("INHERIT: 5\n", "INHERIT: nowhere.yml\n"):
-            base.write_text(mistake, encoding="utf-8")
+        for name, text in edits:
+            Path(name).write_text(text, encoding="utf-8")
             capsys.readouterr()
             build_again()
             said.extend(capsys.readouterr().err.splitlines())
             shown.append(json.loads((site / serve.PROBLEMS_FILE).read_text())["problems"])
 
-    _serving(monkeypatch, lambda config_file, overrides: None)(refused_twice)
+    _serving(monkeypatch, build)(edited)
+    return said, shown
+
+
+def test_a_new_mistake_in_a_refused_base_file_is_told_and_shown_alone(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # With the chain refused, mkdocs.yml alone was watched: the second mistake was never printed,
+    # and the box listed it after the first, mended.
+    def inheriting() -> None:
+        config = Path("mkdocs.yml")
+        config.write_text("INHERIT: base.yml\n" + config.read_text(encoding="utf-8"))
+        Path("base.yml").write_text("copyright: x\n", encoding="utf-8")
+
+    said, shown = _said_and_shown_as_edited(
+        monkeypatch,
+        capsys,
+        lambda config_file, overrides: None,
+        inheriting,
+        [("base.yml", "INHERIT: 5\n"), ("base.yml", "INHERIT: nowhere.yml\n")],
+    )
     first = "base.yml:1: INHERIT must be the name of a YAML file, not the number 5"
     second = "base.yml:1: INHERIT names 'nowhere.yml': no such file"
     assert said == [first, second]
     assert shown == [[first], [second]]
+
+
+def test_a_setting_refused_in_an_inherited_file_while_serving_is_one_error(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MkDocs' "mkdocs.yml: MkDocs serve failed: Config value 'site_url': Expected a string" was
+    # printed after papersite's line, and the box said "2 errors" of one mistake.
+    from mkdocs.config import load_config
+
+    def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
+        load_config(config_file, **overrides)
+
+    said, shown = _said_and_shown_as_edited(
+        monkeypatch,
+        capsys,
+        mkdocs_build,
+        lambda: _site_url_inherited("https://papersite.github.io/papersite/"),
+        [("b.yml", "site_url: 5\n")],
+    )
+    assert [line for line in said if not line.startswith("papersite: ")] == [SITE_URL_5]
+    assert shown == [[SITE_URL_5]]
 
 
 def test_mkdocs_yml_gone_while_serving_is_said_once(

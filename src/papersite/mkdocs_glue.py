@@ -600,6 +600,12 @@ def mkdocs_failures(
 _SETTING_ERROR = re.compile(r"Config value '([^']+)'")
 
 
+def refused_setting(cause: str) -> str | None:
+    """The setting MkDocs' error ``cause`` is about, where it says ("Config value 'x': ...")."""
+    setting = _SETTING_ERROR.match(cause)
+    return None if setting is None else setting[1]
+
+
 def _setting_place(config_file: Path, cause: str) -> tuple[str, int | None]:
     """The file and line setting what MkDocs' error ``cause`` is about, where it says.
 
@@ -607,10 +613,10 @@ def _setting_place(config_file: Path, cause: str) -> tuple[str, int | None]:
     settings (options.written_at): "site_description: [a]" in a base file is told at its line
     there, not at mkdocs.yml with none. Else ``config_file``, with no line.
     """
-    setting = _SETTING_ERROR.match(cause)
+    setting = refused_setting(cause)
     if setting is None:
         return display_path(config_file), None
-    return written_at(config_file, (setting[1],))
+    return written_at(config_file, (setting,))
 
 
 # How MkDocs (1.6) refuses a setting of the wrong type: "Config value 'use_directory_urls':
