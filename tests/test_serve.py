@@ -1840,37 +1840,85 @@ def test_the_watcher_regenerates_when_mkdocs_yml_changes(curated_content: Path) 
     assert (preview.docs / "themes" / "efficiency" / "2.md").exists()
 
 
+def _said_as_mkdocs_yml_is(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    edited: Callable[[str], list[str]],
+) -> list[list[str]]:
+    """What the preview prints as mkdocs.yml is each of ``edited(its text)`` in turn, and rebuilt.
+
+    For each, the lines printed but the one saying mkdocs.yml changed (and what was done).
+    """
+    said: list[list[str]] = []
+
+    def edits(preview: Preview, build_again: Callable[[], None]) -> None:
+        config = Path("mkdocs.yml")
+        for text in edited(config.read_text(encoding="utf-8")):
+            config.write_text(text, encoding="utf-8")
+            capsys.readouterr()
+            build_again()  # as MkDocs' watcher rebuilds, regenerating first
+            err = capsys.readouterr().err.splitlines()
+            said.append([line for line in err if not line.startswith("papersite: mkdocs.yml ch")])
+
+    monkeypatch.setattr(serve, "POLL_SECONDS", 3600)  # the watcher would race the edits' refresh
+    _serving(monkeypatch, lambda config_file, overrides: None)(edits)
+    return said
+
+
 def test_an_edit_to_a_setting_read_at_start_up_says_to_start_again(
     curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # The preview gives MkDocs the theme (and plugins, hooks...) as read at start-up: a new
     # palette was said to be "regenerated" and never showed.
-    said: list[list[str]] = []
-
-    def edits(preview: Preview, build_again: Callable[[], None]) -> None:
-        config = Path("mkdocs.yml")
-        text = config.read_text(encoding="utf-8")
-        capsys.readouterr()
-        for edited in (
+    red = "primary: red"
+    said = _said_as_mkdocs_yml_is(
+        monkeypatch,
+        capsys,
+        lambda text: [
             text + "# a comment\n",
-            text.replace("primary: indigo", "primary: red", 1),
-            text.replace("primary: indigo", "primary: red", 1) + "hooks: [more_hooks.py]\n",
+            text.replace("primary: indigo", red, 1),
+            text.replace("primary: indigo", red, 1) + "hooks: [more_hooks.py]\n",
             text,
-        ):
-            config.write_text(edited, encoding="utf-8")
-            build_again()  # as MkDocs' watcher rebuilds, regenerating first
-            err = capsys.readouterr().err.splitlines()
-            assert err[0].startswith("papersite: mkdocs.yml changed, ")
-            said.append(err[1:])
-
-    monkeypatch.setattr(serve, "POLL_SECONDS", 3600)  # the watcher would race the edits' refresh
-    _serving(monkeypatch, lambda config_file, overrides: None)(edits)
+        ],
+    )
     again = "stop the preview and start it again to see"
     assert said == [
         [],
         [f"papersite: mkdocs.yml's theme changed: {again} it"],
-        [f"papersite: mkdocs.yml's theme and hooks changed: {again} them"],
+        # The theme's new palette was told already.
+        [f"papersite: mkdocs.yml's hooks changed: {again} it"],
         [],
+    ]
+
+
+def test_a_new_site_url_is_told_once_and_only_one_a_new_start_would_take(
+    curated_content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Told again at every later edit of mkdocs.yml, and for 'ftp://x', at which a start stops.
+    def site_urls(text: str) -> list[str]:
+        assert "\nsite_url: " in text
+        moved = re.sub(r"(?m)^site_url: .*$", "site_url: https://example.org/other/", text)
+        return [
+            moved,
+            moved + "copyright: x\n",
+            moved.replace("https://example.org/other/", "ftp://x"),
+            moved.replace("https://example.org/other/", "https://example.org/third/"),
+        ]
+
+    said = _said_as_mkdocs_yml_is(monkeypatch, capsys, site_urls)
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    line = text[: text.index("\nsite_url: ")].count("\n") + 2
+    changed = (
+        "papersite: mkdocs.yml's site_url changed: stop the preview and start it again to see it"
+    )
+    assert said == [
+        [changed],
+        [],
+        [
+            f"mkdocs.yml:{line}: site_url 'ftp://x' has the scheme 'ftp:': write the published "
+            "address as an https:// (or http://) one, e.g. https://example.github.io/papers/"
+        ],
+        [changed],
     ]
 
 
@@ -2191,7 +2239,7 @@ def test_a_setting_refused_in_an_inherited_file_while_serving_is_one_error(
         lambda: _site_url_inherited("https://papersite.github.io/papersite/"),
         [("b.yml", "site_url: 5\n")],
     )
-    assert [line for line in said if not line.startswith("papersite: ")] == [SITE_URL_5]
+    assert said == [SITE_URL_5]
     assert shown == [[SITE_URL_5]]
 
 

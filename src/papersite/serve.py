@@ -169,6 +169,8 @@ class Preview:
     # mkdocs.yml's STARTUP_SETTINGS as serve read them, to tell an edit to them that the preview
     # cannot show; None when not serving.
     startup: dict[str, Any] | None = None
+    # The values of them an edit was told to need a new start for: each is told once.
+    startup_told: dict[str, Any] = field(default_factory=dict)
     # Where MkDocs' messages go while serving, and the errors its last rebuild failed with (see
     # on_serve).
     mkdocs_log: MkDocsLog | None = None
@@ -480,7 +482,9 @@ class Preview:
 
         MkDocs rebuilt and the terminal said the pages were regenerated, yet a new palette or
         theme name never showed: they are among the settings the preview gives MkDocs as it read
-        them at start-up, which only a new start reads again.
+        them at start-up, which only a new start reads again. Each new value is told once (every
+        later edit repeated it), and none the regeneration refused at its line ('site_url:
+        ftp://x'): a new start would stop at it, and its mistake is told already.
         """
         if self.startup is None:
             return []
@@ -489,7 +493,18 @@ class Preview:
         except PapersiteError:  # told already, by the regeneration reading papersite's options
             return []
         now = _startup_settings(written)
-        names = [name for name, value in self.startup.items() if now[name] != value]
+        changed = [name for name, value in self.startup.items() if now[name] != value]
+        # One set back is told again once changed again.
+        self.startup_told = {
+            name: value for name, value in self.startup_told.items() if name in changed
+        }
+        names = [
+            name
+            for name in changed
+            if (name not in self.startup_told or self.startup_told[name] != now[name])
+            and not self._refused_at(name)
+        ]
+        self.startup_told.update((name, now[name]) for name in names)
         lines = []
         if "theme" in names:
             mistake = _theme_mistake(self.config_file, written.get("theme"))
@@ -505,6 +520,16 @@ class Preview:
                 f"stop the preview and start it again to see {them}"
             )
         return lines
+
+    def _refused_at(self, name: str) -> bool:
+        """Whether the last regeneration failed at the line writing the setting ``name``."""
+        try:
+            place = written_at(self.config_file, (name,))
+        except PapersiteError:  # a chain refused: told already
+            return False
+        return place[1] is not None and any(
+            (problem.path, problem.line) == place for problem in self.failed
+        )
 
     def _in_theme(self, path: Path) -> bool:
         return self.theme is not None and path.is_relative_to(self.theme)
