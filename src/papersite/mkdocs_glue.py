@@ -600,7 +600,7 @@ def mkdocs_failures(
 _SETTING_ERROR = re.compile(r"Config value '([^']+)'")
 
 
-def refused_setting(cause: str) -> str | None:
+def _refused_setting(cause: str) -> str | None:
     """The setting MkDocs' error ``cause`` is about, where it says ("Config value 'x': ...")."""
     setting = _SETTING_ERROR.match(cause)
     return None if setting is None else setting[1]
@@ -613,7 +613,7 @@ def _setting_place(config_file: Path, cause: str) -> tuple[str, int | None]:
     settings (options.written_at): "site_description: [a]" in a base file is told at its line
     there, not at mkdocs.yml with none. Else ``config_file``, with no line.
     """
-    setting = refused_setting(cause)
+    setting = _refused_setting(cause)
     if setting is None:
         return display_path(config_file), None
     return written_at(config_file, (setting,))

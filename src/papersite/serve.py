@@ -30,7 +30,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG
 from types import FrameType
@@ -63,7 +63,6 @@ from papersite.mkdocs_glue import (
     one_line,
     papersite_options,
     read_mkdocs_yaml,
-    refused_setting,
     with_theme_overrides,
 )
 from papersite.options import inherited, inheriting, line_of, written_at
@@ -949,28 +948,10 @@ def _with_settings_problems(config_file: Path, error: PapersiteError) -> Papersi
         papersite_options(config_file)
     except PapersiteError as refused:
         told = refused.problems
-        causes = (_at_setting(config_file, problem) for problem in error.problems)
         return PapersiteError.from_problems(
-            (*told, *(problem for problem in causes if not _told(problem, told)))
+            (*told, *(problem for problem in error.problems if not _told(problem, told)))
         )
     return error
-
-
-def _at_setting(config_file: Path, problem: Problem) -> Problem:
-    """MkDocs' ``problem``, about a setting a file ``config_file`` inherits writes, at its line.
-
-    MkDocs names mkdocs.yml for every setting it refuses: 'site_url: 5' in base.yml was said as
-    mkdocs.yml's, at no line, after papersite's base.yml:1 (see _told), and counted twice in the
-    box. The file of the chain that writes it is the one whose value MkDocs read.
-    """
-    setting = refused_setting(problem.message.removeprefix("MkDocs serve failed: "))
-    if problem.line is not None or setting is None:
-        return problem
-    # A chain papersite refuses was told already: MkDocs' problem stays as it was.
-    with contextlib.suppress(PapersiteError):
-        path, line = written_at(config_file, (setting,))
-        return replace(problem, path=path, line=line)
-    return problem
 
 
 def _told(problem: Problem, told: tuple[Problem, ...]) -> bool:
@@ -1011,7 +992,7 @@ def _rebuild_problems(preview: Preview, build: Callable[[], None]) -> tuple[Prob
                 told = tuple(problem for problem in preview.failed if problem.path == where)
                 return told or (mkdocs_config_problem(preview.config_file, error),)
     except PapersiteError as error:
-        return tuple(_at_setting(preview.config_file, problem) for problem in error.problems)
+        return error.problems
     except Exception as error:  # a plugin's or the theme's: serving goes on, one line
         # Where it was raised, in place of the traceback the dev server printed: a bug (in a
         # plugin, the theme or papersite) is still found from the line.
