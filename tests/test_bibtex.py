@@ -467,6 +467,8 @@ def test_every_form_bibtex_text_writes_compiles_in_both_font_encodings(tmp_path:
         # A straight single quote after a space opens, as a double one does: pairs stay whole.
         ("'Hello, 'world'' nested", "Hello, 'world' nested"),
         ("'Tis the 'season'", "Tis the 'season'"),
+        # A plural's possessive closes no elision: "models'" kept, and 'day' a pair.
+        ("'Tis the models' 'day'", "Tis the models' 'day'"),
         ("' Hello 'world'' nested", "Hello 'world' nested"),
         ("'(Un)supervised 'world'' x", "Unsupervised 'world' x"),
         (

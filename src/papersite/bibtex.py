@@ -327,7 +327,8 @@ def _closing_at(
     A straight single quote after a space opens another quotation, as a straight double quote
     does there: in "' Hello 'world'' nested" the third quote closes the left-out first. With
     ``elision`` (a straight single quote before a word, maybe "'Tis"), only a quote after a word
-    and before no letter closes it: "'Tis a 'quoted' word" and "'90s rock 'n' roll" leave out none.
+    and before no letter closes it, and not one after an "s" before a space, a plural's possessive:
+    "'Tis a 'quoted' word", "'90s rock 'n' roll" and "'Tis the models' 'day'" leave out none.
     """
     depth = 0
     for at, char in enumerate(text):
@@ -343,6 +344,10 @@ def _closing_at(
             depth += 1
         elif elision and char == "'" and text[at + 1 : at + 2].isalpha():
             continue  # before a letter it closes no quotation: "'Tis the U.S.'s"
+        elif elision and char == "'" and text[at - 1] == "s" and text[at + 1 : at + 2].isspace():
+            # A plural's possessive ("'Tis the models' day"): were it taken for the close, the
+            # key would lose it and pair the quotes after it wrongly.
+            continue
         elif char in closing and not _apostrophe(text, at):
             if depth == 0:
                 return at
