@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -868,6 +869,43 @@ def test_a_themes_yaml_that_cannot_be_read_is_said_in_one_line_not_paper_by_pape
         ("content/curation/themes.yaml",),
     )
     assert (report.added, report.moved, report.not_compared) == ((), (), ())
+
+
+@pytest.mark.parametrize(
+    ("head", "base", "fixes"),
+    [
+        (("h/papers.yaml",), (), "the error under Check is"),
+        (("h/themes.yaml", "h/papers.yaml"), (), "the errors under Check are"),
+        ((), ("b/papers.yaml",), "the base branch's file is"),
+        ((), ("b/curation",), "the base branch's folder is"),
+        ((), ("b/themes.yaml", "b/papers.yaml"), "the base branch's files are"),
+        # Both sides: one verb for the two, never "once the error under Check is and ... is".
+        (
+            ("h/papers.yaml",),
+            ("b/papers.yaml",),
+            "the error under Check and the base branch's file are",
+        ),
+        (
+            ("h/themes.yaml",),
+            ("b/themes.yaml", "b/papers.yaml"),
+            "the error under Check and the base branch's files are",
+        ),
+        (
+            ("h/themes.yaml", "h/papers.yaml"),
+            ("b/curation",),
+            "the errors under Check and the base branch's folder are",
+        ),
+    ],
+)
+def test_what_is_to_fix_before_papers_are_compared_is_said_in_grammar_for_either_side_or_both(
+    curated_content: Path,
+    head_content: Path,
+    head: tuple[str, ...],
+    base: tuple[str, ...],
+    fixes: str,
+) -> None:
+    report = replace(review(curated_content, head_content), head_unread=head, base_unread=base)
+    assert f"; once {fixes} fixed, the review lists the changes." in summary._not_compared(report)
 
 
 @pytest.mark.parametrize(

@@ -306,11 +306,13 @@ def _not_compared(report: Review) -> str:
     fixes = [
         fix if len(paths) == 1 else plural
         for fix, plural, paths in (
-            ("the error under Check is", "the errors under Check are", report.head_unread),
-            (f"the base branch's {what} is", "the base branch's files are", report.base_unread),
+            ("the error under Check", "the errors under Check", report.head_unread),
+            (f"the base branch's {what}", "the base branch's files", report.base_unread),
         )
         if paths
     ]
+    # One verb for them all: "once the error under Check and the base branch's file are fixed".
+    verb = "is" if len(fixes) == 1 and len(report.head_unread + report.base_unread) == 1 else "are"
     paths = (*report.head_unread, *report.base_unread)
     if any(Path(path).name in {THEMES_FILE, CURATION_DIR} for path in paths):
         # No theme read: the papers stand in none, so where they would stand is not known either.
@@ -322,7 +324,7 @@ def _not_compared(report: Review) -> str:
         )
     return (
         f"**Papers not compared**: {' and '.join(unread)} could not be read, so {why}; "
-        f"once {' and '.join(fixes)} fixed, the review lists the changes."
+        f"once {' and '.join(fixes)} {verb} fixed, the review lists the changes."
     )
 
 
