@@ -185,10 +185,28 @@ def test_only_txt_files_are_read_and_others_are_named_in_a_warning(
     assert [str(p) for p in problems] == [
         f"{folder}/README.md: warning: not a .txt file, so not read as a dump",
         f"{folder}/old: warning: a folder, not read: dumps go directly in {folder}",
-        f"{folder}/sources.yml: warning: not a .txt file, so not read as a dump "
-        "(did you mean sources.yaml?)",
+        # No "did you mean sources.yaml?" where sources.yaml is (test_a_misnamed_sources_yaml...).
+        f"{folder}/sources.yml: warning: not a .txt file, so not read as a dump",
         f"{folder}/sources.yaml:2: lists 'README.md', which is not a dump: "
         "only .txt files are read",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sources_yaml", "hint"),
+    [(None, " (did you mean sources.yaml?)"), ("sources:\n  spaced_small.txt: {}\n", "")],
+)
+def test_a_misnamed_sources_yaml_is_told_the_name_only_when_there_is_no_sources_yaml(
+    make_content: MakeContent, sources_yaml: str | None, hint: str
+) -> None:
+    # Beside sources.yaml, "sources.yaml~" is an editor's backup: renaming it would replace it.
+    content = make_content("spaced_small.txt", sources_yaml=sources_yaml)
+    folder = content / "sources"
+    (folder / "sources.yaml~").write_text("sources: {}\n")
+    problems = Problems()
+    discover_sources(content, problems)
+    assert [str(p) for p in problems] == [
+        f"{folder}/sources.yaml~: warning: not a .txt file, so not read as a dump{hint}"
     ]
 
 

@@ -470,7 +470,8 @@ def _is_dump(path: Path, problems: Problems) -> bool:
     if path.is_dir():
         reason = f"a folder, not read: dumps go directly in {display_path(path.parent)}"
     else:
-        misnamed = path.stem.lower() in ("sources", "source")
+        # Not beside a sources.yaml: "sources.yaml~", an editor's backup, means no other file.
+        misnamed = path.stem.lower() in ("sources", "source") and absent(path.parent / SOURCES_FILE)
         hint = f" (did you mean {SOURCES_FILE}?)" if misnamed else ""
         # A README or notes beside the dumps would otherwise be published as papers.
         reason = f"not a .txt file, so not read as a dump{hint}"
