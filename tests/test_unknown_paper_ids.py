@@ -32,8 +32,18 @@ def test_an_entry_for_a_paper_its_dump_skipped_says_so(content: Path) -> None:
     ), found
 
 
-def test_entries_unknown_while_a_dump_is_unread_are_one_error(content: Path) -> None:
-    (content / "sources" / "dump.txt").write_bytes(b"Binary\x00data\n")
+@pytest.mark.parametrize("unread", ["binary", "linked outside"])
+def test_entries_unknown_while_a_dump_is_unread_are_one_error(content: Path, unread: str) -> None:
+    dump = content / "sources" / "dump.txt"
+    if unread == "binary":
+        dump.write_bytes(b"Binary\x00data\n")
+    else:
+        # Not read for linking outside the content folder, as a pipe or a folder in its place is
+        # not for being unreadable: each of papers.yaml's entries was its own "unknown paper id".
+        outside = Path("outside.txt").absolute()
+        outside.write_bytes(dump.read_bytes())
+        dump.unlink()
+        dump.symlink_to(outside)
     found = [problem for problem in errors(content) if problem.startswith(P)]
     assert len(found) == 1, found
     assert re.fullmatch(

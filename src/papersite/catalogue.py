@@ -234,16 +234,24 @@ def read_catalogue(content: Path, today: date | None = None) -> Catalogue:
     """
     problems = Problems()
     missing: list[MissingDump] = []
-    dumps = [read_dump(source) for source in discover_sources(content, problems, today, missing)]
+    outside: list[str] = []
+    sources = discover_sources(content, problems, today, missing, outside)
+    dumps = [read_dump(source) for source in sources]
     for dump in dumps:
         problems.extend(dump.problems)
-    return build_catalogue(dumps, problems, missing)
+    return build_catalogue(dumps, problems, missing, outside)
 
 
 def build_catalogue(
-    dumps: Iterable[Dump], problems: Problems | None = None, missing: Iterable[MissingDump] = ()
+    dumps: Iterable[Dump],
+    problems: Problems | None = None,
+    missing: Iterable[MissingDump] = (),
+    outside: Iterable[str] = (),
 ) -> Catalogue:
     """Merge the records of parsed dumps into one catalogue, with the dumps ``missing``.
+
+    ``outside`` names the dumps not read for linking outside the content folder: unread, as
+    those that could not be read are.
 
     Records are merged in the order the dumps were captured (:func:`capture_order`), so which
     mention joins which, where a paper is first seen and its id do not hang on file names. The
@@ -268,7 +276,7 @@ def build_catalogue(
         for t in dump.skipped_titles
         if match_key(t) not in merger.groups
     }
-    unread = tuple(dump.display for dump in dumps if dump.unread)
+    unread = tuple(sorted([*(dump.display for dump in dumps if dump.unread), *outside]))
     in_order = tuple(summaries[id(dump)] for dump in dumps)
     return Catalogue(
         tuple(papers),

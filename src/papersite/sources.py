@@ -331,6 +331,7 @@ def discover_sources(
     problems: Problems,
     today: date | None = None,
     missing_dumps: list[MissingDump] | None = None,
+    outside_dumps: list[str] | None = None,
 ) -> list[SourceFile]:
     """The dumps under content/sources, in name order, labelled from sources.yaml when present.
 
@@ -340,7 +341,8 @@ def discover_sources(
     papers would otherwise go without a label and a capture date unseen.
     A capture date after ``today`` (by default :func:`today_anywhere`) is refused.
     The dumps sources.yaml lists but the folder lacks, unless likely renamed, are added to
-    ``missing_dumps`` when given.
+    ``missing_dumps`` when given; the dumps not read for linking outside the content folder, as
+    messages name them, to ``outside_dumps``.
     """
     folder = content / SOURCES_DIR
     if not folder.is_dir():
@@ -379,6 +381,10 @@ def discover_sources(
         if not broken and outside_content(path, content):
             described.pop(path.name, None)
             problems.error(display_path(path), None, OUTSIDE_CONTENT)
+            # Unread like a dump that cannot be read: papers.yaml's entries for its papers are
+            # then one error naming it, not one "unknown paper id" each (unknown_paper_ids.py).
+            if outside_dumps is not None:
+                outside_dumps.append(display_path(path))
             continue
         entry = described.pop(path.name, None)
         found.append(
