@@ -294,13 +294,14 @@ def test_a_file_of_the_curation_folder_not_read_is_named(content: Path) -> None:
     for name in (".gitkeep", "notes.md", "sources.yaml", "paper.json"):
         (folder / name).touch()
     alone = "not read: a curation folder holds themes.yaml and papers.yaml alone"
-    # The first near a missing file's name is named in its message; a hidden file is the tools'.
+    # The likeliest meant for a missing file is named in its message, papers.yml before a JSON
+    # file of a name alike; a hidden file is the tools'.
     assert curate(content)[1] == [
         f"content/curation/notes.md: warning: {alone}",
-        f"content/curation/papers.yml: warning: {alone} (did you mean papers.yaml?)",
+        f"content/curation/paper.json: warning: {alone}",
         f"content/curation/sources.yaml: warning: {alone}",
         f"{T}:35: warning: theme 'arithmetic-reasoning' has no papers",
-        f"{P}: warning: missing (paper.json is there: rename it?): no paper is pinned, hidden or "
+        f"{P}: warning: missing (papers.yml is there: rename it?): no paper is pinned, hidden or "
         "noted, so every paper goes by the rules; a new papers.yaml starts as a line 'papers:', "
         "and 'papersite triage' lists the papers to add",
     ]
@@ -320,6 +321,26 @@ def test_a_file_of_the_curation_folder_not_read_is_named(content: Path) -> None:
     shutil.rmtree(folder)
     folder.touch()
     assert curate(content)[1] == [f"{T}: missing: a curation folder needs themes.yaml"]
+
+
+def test_only_a_file_likely_meant_for_a_missing_one_is_offered_to_rename(content: Path) -> None:
+    # "thesis.pdf" was offered for themes.yaml, a folder "papers" and a broken link for
+    # papers.yaml, and "themes.yaml.orig" before "themes.yml": by the name before the first dot.
+    folder = content / "curation"
+    (folder / "themes.yaml").rename(folder / "themes.yml")
+    (folder / "papers.yaml").unlink()
+    (folder / "thesis.pdf").touch()
+    (folder / "themes.yaml.orig").touch()
+    (folder / "papers").mkdir()
+    (folder / "papers.yaml~").symlink_to(folder / "nowhere.yaml")
+    alone = "not read: a curation folder holds themes.yaml and papers.yaml alone"
+    assert curate(content)[1] == [
+        f"content/curation/papers: warning: {alone}",
+        f"content/curation/papers.yaml~: warning: {alone}",
+        f"content/curation/themes.yaml.orig: warning: {alone} (did you mean themes.yaml?)",
+        f"content/curation/thesis.pdf: warning: {alone}",
+        f"{T}: missing (themes.yml is there: rename it?): a curation folder needs themes.yaml",
+    ]
 
 
 def test_an_entry_that_decides_nothing_is_a_warning_at_its_line(content: Path) -> None:

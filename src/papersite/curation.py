@@ -927,35 +927,61 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
 def _stray_files(folder: Path, problems: Problems) -> dict[str, str]:
     """Each file of the curation folder papersite does not read, warned of, in name order.
 
-    "papers.yml" sat there unread, and check said only that papers.yaml was missing. The first
-    stray file near the name of a curation file that is missing (and told missing) is named in
-    that message instead, by the name it stands for: "papers.yml" by "papers.yaml".
+    "papers.yml" sat there unread, and check said only that papers.yaml was missing. The stray
+    file likeliest meant for a curation file that is missing (and told missing) is named in that
+    message instead, by the name it stands for: "papers.yml" by "papers.yaml" (_meant_rank).
     """
     misnamed: dict[str, str] = {}
     try:
         paths = sorted(folder.iterdir())
     except OSError:  # a file named curation, or a folder not to be listed: reading says why
         return misnamed
-    for path in paths:
-        if tools_file(path) or path.name in (THEMES_FILE, PAPERS_FILE):
-            continue
-        # By the name before its first dot: "papers.yaml.bak" and "paper.json" mean papers.yaml,
-        # "sources.yaml" (misplaced) none.
-        stems = {name.removesuffix(".yaml"): name for name in (THEMES_FILE, PAPERS_FILE)}
-        near = closest(path.name.split(".")[0], list(stems))
-        meant = None if near is None else stems[near]
+    paths = [p for p in paths if not tools_file(p) and p.name not in (THEMES_FILE, PAPERS_FILE)]
+    for meant in (THEMES_FILE, PAPERS_FILE):
         # papers.yaml is told missing only beside a themes.yaml (read_curation).
         told_missing = meant == THEMES_FILE or not absent(folder / THEMES_FILE)
-        if meant is not None and meant not in misnamed and absent(folder / meant) and told_missing:
-            misnamed[meant] = path.name
+        if not (absent(folder / meant) and told_missing):
             continue
-        hint = "" if meant is None or not absent(folder / meant) else f" (did you mean {meant}?)"
+        ranked = [
+            (rank, path.name)
+            for path in paths
+            if path.name not in misnamed.values() and (rank := _meant_rank(path, meant)) is not None
+        ]
+        if ranked:
+            misnamed[meant] = min(ranked)[1]
+    for path in paths:
+        if path.name in misnamed.values():
+            continue
+        near = [name for name in (THEMES_FILE, PAPERS_FILE) if _meant_rank(path, name) is not None]
+        hint = f" (did you mean {near[0]}?)" if near and absent(folder / near[0]) else ""
         problems.warning(
             display_path(path),
             None,
             f"not read: a curation folder holds {THEMES_FILE} and {PAPERS_FILE} alone{hint}",
         )
     return misnamed
+
+
+def _meant_rank(path: Path, meant: str) -> int | None:
+    """How likely a stray file of the curation folder is ``meant`` misnamed, 0 likeliest; or None.
+
+    Only a regular file can be renamed to one read: "themes.yml" first, then the name with another
+    YAML-ish suffix ("themes.YAML", "themes.yaml.txt", "themes.yaml.orig"), then a YAML file of
+    a name near ("theme.yaml"). Not "thesis.pdf", a folder "papers/" or a broken link, which
+    the name before the first dot alone took for themes.yaml or papers.yaml.
+    """
+    if not path.is_file():
+        return None
+    name, stem = path.name.casefold(), meant.removesuffix(".yaml")
+    if name == f"{stem}.yml":
+        return 0
+    if name.startswith((f"{stem}.yaml", f"{stem}.yml")):
+        return 1
+    # Near by the name before the first dot, of a YAML file: by the whole name, difflib took
+    # "sources.yaml" for themes.yaml for their ".yaml".
+    stems = [known.removesuffix(".yaml") for known in (THEMES_FILE, PAPERS_FILE)]
+    yaml = {".yaml", ".yml"} & {suffix.casefold() for suffix in path.suffixes}
+    return 2 if yaml and closest(name.split(".")[0], stems) == stem else None
 
 
 def _missing(stray: str | None, message: str) -> str:
