@@ -229,6 +229,21 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys: pytest.CaptureFixt
             ["--con", "content", "check"],
             "argument --content: options go after the command: papersite check --content content",
         ),
+        # A value like an option joined to it, and a '--' dropped: argparse refused either line.
+        (
+            ["--content", "-x", "check"],
+            "argument --content: options go after the command: papersite check --content=-x",
+        ),
+        (
+            ["-o", "-x.json", "export"],
+            "argument -o: options go after the command: papersite export -o-x.json",
+        ),
+        (
+            ["--strict", "--", "check"],
+            "argument --strict: options go after the command: papersite check --strict",
+        ),
+        # A misspelt command is said first: the line said COMMAND, hiding the typo.
+        (["--strict", "chek"], "argument COMMAND: invalid choice: 'chek' (did you mean 'check'?)"),
         # Ambiguous within the command, in argparse's words; the line would be refused in turn.
         (
             ["--co=x", "build"],
@@ -286,6 +301,9 @@ def test_a_command_s_option_before_the_command_is_told_to_go_after_it(
         ["--out=x.json", "export"],
         ["--co", "x", "export"],
         ["--con", "x", "check"],
+        ["--content", "-x", "check"],
+        ["-o", "-x.json", "export"],
+        ["--strict", "--", "check"],
     ],
 )
 def test_the_line_told_for_an_option_before_the_command_is_read_by_argparse(

@@ -103,7 +103,9 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
     command is found, the option is read against its options alone, as argparse will read it
     there. An abbreviation several of them share is refused as argparse refuses it ("ambiguous
     option"), with no line. The line is told only when the command takes the option; otherwise
-    the commands that do are named.
+    the commands that do are named. A word near a command's name ('chek') is told "did you mean"
+    first; a value that starts with '-' is joined to its option ('--content=-x'), and a '--'
+    before the command is dropped: argparse would refuse either line.
     """
     # The top level's own (--help, --version), abbreviated too, are its to read.
     written, top = given[0].split("=", 1)[0], parser._option_string_actions
@@ -115,10 +117,17 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
         return
     at = None
     index = 0
+    ends: set[int] = set()  # where '--' is written, not as an option's value
     while index < len(given):
         word = given[index]
+        if word == "--":
+            ends.add(index)
+            index += 1
+            continue
         if not word.startswith("-"):
             at = index if word in commands else None
+            # A misspelt command first: the line would say COMMAND, hiding the typo ('chek').
+            _refuse_unknown_command(parser, word)
             break
         option = _command_option(word, commands)
         after = given[index + 1] if index + 1 < len(given) else None
@@ -127,9 +136,11 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
         takes_value = option is not None and option[1]
         ambiguous = option is not None and len(option[0]) > 1
         index += 2 if takes_value and not (ambiguous and after in commands) else 1
-    command, rest = (
-        ("COMMAND", given) if at is None else (given[at], [*given[:at], *given[at + 1 :]])
-    )
+    # A '--' before the command ends nothing after it: moved after it, it would make the command's
+    # options its arguments, and a line ending in it is refused.
+    before = [word for i, word in enumerate(given[: index if at is None else at]) if i not in ends]
+    behind = given[index:] if at is None else given[at + 1 :]
+    command, rest = ("COMMAND" if at is None else given[at]), [*before, *behind]
     names = found[0]
     if at is not None:
         # After the command, argparse reads it against that command's options alone: '--out' is
@@ -147,7 +158,7 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
             ]
             moved = f"{names[0]} is an option of {listed(owners)}, not of {command}"
             parser.error(f"argument {names[0]}: {moved}")
-        names = own[0]
+        names, found = own[0], own
     if len(names) > 1:
         # argparse's words ("ambiguous option: --s could match --site-dir, --strict"), and no line:
         # pasted, the abbreviation would be refused as ambiguous in turn.
@@ -159,7 +170,11 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
     first = given[0]
     if first.startswith("--"):
         first = names[0] + first[len(first.split("=", 1)[0]) :]
-    line = " ".join(_shell_word(word) for word in ["papersite", command, first, *rest[1:]])
+    rest = rest[1:]
+    if found[1] and first == names[0] and rest and rest[0].startswith("-"):
+        # Its value joined to it: after the command, argparse takes a separate '-x' for an option.
+        first, rest = first + ("=" if first.startswith("--") else "") + rest[0], rest[1:]
+    line = " ".join(_shell_word(word) for word in ["papersite", command, first, *rest])
     parser.error(f"argument {names[0]}: options go after the command: {line}")
 
 
