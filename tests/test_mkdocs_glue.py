@@ -1446,6 +1446,52 @@ def test_a_markdown_extension_that_is_not_there_is_one_line_at_its_setting(
 
 
 @pytest.mark.parametrize(
+    ("theme", "said"),
+    [
+        (
+            "  language: english\n",
+            "base.yml:4: theme language 'english' is not one Material has (e.g. en, de)",
+        ),
+        (
+            "  palette: 5\n",
+            "base.yml:2: MkDocs build failed: TypeError: 'int' object is not iterable "
+            "(check theme: palette)",
+        ),
+        (
+            "  features: 5\n",
+            "base.yml:2: MkDocs build failed: TypeError: argument of type 'int' is not iterable "
+            "(check theme: features)",
+        ),
+    ],
+)
+def test_a_theme_setting_the_theme_fails_on_is_one_line_at_its_setting(
+    here: Path, theme: str, said: str
+) -> None:
+    # Material trusts its settings: each failed as a traceback from its templates.
+    (here / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: x\n", encoding="utf-8")
+    base = f"copyright: x\ntheme:\n  name: material\n{theme}"
+    (here / "base.yml").write_text(base, encoding="utf-8")
+    docs = here / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    nav = (NavEntry("Home", "index.md"),)
+    with pytest.raises(PapersiteError) as error:
+        run_mkdocs(here / "mkdocs.yml", docs, here / "site", nav, epoch=0)
+    assert one_problem(error) == said
+
+
+def test_an_error_outside_the_theme_s_templates_keeps_its_traceback(here: Path) -> None:
+    # A bug of papersite's or a plugin's, theme settings or not: not blamed on them.
+    (here / "mkdocs.yml").write_text("theme:\n  name: material\n  palette: 5\n")
+    with (
+        mkdocs_logging() as log,
+        pytest.raises(TypeError),
+        mkdocs_failures(log, here / "mkdocs.yml"),
+    ):
+        raise TypeError("a bug")
+
+
+@pytest.mark.parametrize(
     ("written", "said"),
     [
         ("use_directory_urls: maybe", "'use_directory_urls' must be true or false, not 'maybe'"),

@@ -574,14 +574,18 @@ def mkdocs_failures(
     ``command`` names what failed, as in "MkDocs build failed: ...". A cause about one setting is
     at that setting's line of ``config_file``. A mistake in the theme's templates (papersite's
     overrides, or the ``theme`` folder mkdocs.yml names), which MkDocs lets through as Jinja2's
-    own error, is one line at its template line, as one in papersite's page templates is.
+    own error, is one line at its template line, as one in papersite's page templates is. One
+    a theme setting makes in the theme's templates ('palette: 5') is one line at that setting
+    (see :func:`_theme_setting_failure`); any other error is raised as it is, a bug.
     """
     from mkdocs import exceptions
 
     try:
         yield
     except jinja2.TemplateError as error:
-        mistake = template_mistake(error, theme)
+        mistake = template_mistake(error, theme) or _theme_setting_failure(
+            error, config_file, command
+        )
         if mistake is None:
             raise
         raise mistake from None
@@ -594,6 +598,68 @@ def mkdocs_failures(
             )
             for cause in map(one_line, causes)
         ) from None
+    except Exception as error:
+        # 'palette: 5' fails in the theme's templates as a TypeError: not papersite's bug.
+        failure = _theme_setting_failure(error, config_file, command)
+        if failure is None:
+            raise
+        raise failure from None
+
+
+# The names of a template's frames: its compiled code's ('root', 'block_x'), and those Jinja2
+# gives the frames it rewrites to point at the template's line (jinja2.debug).
+_TEMPLATE_FRAMES = ("root", "top-level template code", "template")
+# The theme settings MkDocs itself reads; the rest are the theme's, which its templates use.
+_MKDOCS_THEME_SETTINGS = frozenset({"name", "custom_dir", "locale", "static_templates"})
+# The language file Material's templates include for theme.language.
+_LANGUAGE_TEMPLATE = re.compile(r"partials/languages/(.+)\.html")
+
+
+def _theme_setting_failure(
+    error: Exception, config_file: Path, command: str
+) -> PapersiteError | None:
+    """``error``, raised while the theme rendered a page, as one line at mkdocs.yml's theme.
+
+    Material trusts its settings: 'language: english' fails as a template not found, and
+    'palette: 5' or 'features: 5' as a TypeError in its templates, each a traceback naming no
+    setting. None when no template was rendering or the theme (as the chain merges it) has no
+    setting of its own to blame: then the error is a bug, and its traceback stays.
+    """
+    trace = error.__traceback__
+    rendering = False
+    while trace is not None:
+        code = trace.tb_frame.f_code
+        # A template's code is compiled under the template's file name, never a module's.
+        rendering = rendering or (
+            not code.co_filename.endswith(".py")
+            and (code.co_name in _TEMPLATE_FRAMES or code.co_name.startswith(("block_", "block ")))
+        )
+        trace = trace.tb_next
+    try:
+        written = read_mkdocs_yaml(config_file).get("theme")
+    except PapersiteError:
+        return None
+    if not rendering or not isinstance(written, Mapping):
+        return None
+    settings = [str(key) for key in written if key not in _MKDOCS_THEME_SETTINGS]
+    if not settings:
+        return None
+    language = written.get("language")
+    missing = (
+        _LANGUAGE_TEMPLATE.fullmatch(str(error.name))
+        if isinstance(error, jinja2.TemplateNotFound)
+        else None
+    )
+    if missing is not None and missing[1] == str(language):
+        return PapersiteError(
+            *written_at(config_file, ("theme", "language")),
+            f"theme language {describe(language)} is not one Material has (e.g. en, de)",
+        )
+    why = one_line(f"{type(error).__name__}: {error}")
+    return PapersiteError(
+        *written_at(config_file, ("theme",)),
+        f"MkDocs {command} failed: {why} (check theme: {', '.join(settings)})",
+    )
 
 
 # How MkDocs begins the error of a setting it refuses (1.6): "Config value 'plugins': ...".
