@@ -1480,6 +1480,29 @@ def test_a_theme_setting_the_theme_fails_on_is_one_line_at_its_setting(
     assert one_problem(error) == said
 
 
+def test_a_setting_mkdocs_does_not_have_is_told_at_its_line_under_strict(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MkDocs warned naming no file or line, then failed with "Aborted with 2 configuration
+    # warnings in 'strict' mode!" at mkdocs.yml.
+    (here / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\nsite_name: x\nsite_descripton: y\n", encoding="utf-8"
+    )
+    (here / "base.yml").write_text("copyright: c\nrepo_nam: z\n", encoding="utf-8")
+    docs = here / "docs"
+    docs.mkdir()
+    nav = (NavEntry("Home", "index.md"),)
+    with pytest.raises(PapersiteError) as error:
+        run_mkdocs(here / "mkdocs.yml", docs, here / "site", nav, epoch=0, strict=True)
+    assert [str(problem) for problem in error.value.problems] == [
+        "mkdocs.yml:3: MkDocs build failed: MkDocs has no setting 'site_descripton' "
+        "(did you mean 'site_description'?)",
+        "base.yml:2: MkDocs build failed: MkDocs has no setting 'repo_nam' "
+        "(did you mean 'repo_name'?)",
+    ]
+    assert "Unrecognised" not in capsys.readouterr().err
+
+
 def test_an_error_outside_the_theme_s_templates_keeps_its_traceback(here: Path) -> None:
     # A bug of papersite's or a plugin's, theme settings or not: not blamed on them.
     (here / "mkdocs.yml").write_text("theme:\n  name: material\n  palette: 5\n")

@@ -39,7 +39,7 @@ from papersite.options import (
 from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, SearchSettings, without_search_plugin
 from papersite.tags import with_tag_order
-from papersite.wording import describe, listed
+from papersite.wording import describe, listed, suggest
 from papersite.yamlfile import yaml_bytes
 
 # Material 9.7+ prints a notice about MkDocs 2.0 on every build unless this is set.
@@ -463,6 +463,8 @@ def run_mkdocs(
     written = read_mkdocs_yaml(config_file)
     overrides = mkdocs_overrides(written, mkdocs_nav(nav), search=search != "pagefind")
     with mkdocs_logging() as log, mkdocs_failures(log, config_file), _source_date_epoch(epoch):
+        # Under --strict they are what the build fails with: told as its causes, at their lines.
+        log.keep_setting_warnings = strict
         config = load_mkdocs_config(
             config_file, docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict, **overrides
         )
@@ -514,17 +516,24 @@ class MkDocsLog(logging.Handler):
 
     Set ``print_errors`` once no error ends the command (a running preview, whose failed rebuilds
     MkDocs survives): errors are then printed like the rest, as nothing else would show them.
+    Set ``keep_setting_warnings`` when MkDocs' warnings about settings abort it (--strict): they
+    are kept as errors, the causes a failure names at their lines, not printed apart.
     """
 
     def __init__(self, level: int) -> None:
         super().__init__(level)
         self.errors: list[str] = []
         self.print_errors = False
+        self.keep_setting_warnings = False
 
     def emit(self, record: logging.LogRecord) -> None:
         """Print one message, or keep it when it is an error."""
-        if record.levelno >= logging.ERROR and not self.print_errors:
-            self.errors.append(record.getMessage())
+        message = record.getMessage()
+        kept = record.levelno >= logging.ERROR or (
+            self.keep_setting_warnings and _refused_setting(message) is not None
+        )
+        if kept and not self.print_errors:
+            self.errors.append(message)
             return
         label = "" if record.levelno == logging.INFO else f"{record.levelname.lower()}: "
         print(f"mkdocs: {label}{record.getMessage()}", file=sys.stderr)
@@ -690,6 +699,9 @@ def _setting_place(config_file: Path, cause: str) -> tuple[str, int | None]:
 _WRONG_TYPE = re.compile(
     r"Config value '([^']+)': Expected type: <class '(\w+)'> but received: <class '\w+'>"
 )
+# How MkDocs (1.6) warns of a setting it does not have: "Config value 'site_descripton':
+# Unrecognised configuration name: site_descripton".
+_UNKNOWN_SETTING = re.compile(r"Config value '([^']+)': Unrecognised configuration name: .*")
 # What each type MkDocs expects is, in a curator's words.
 _TYPE_WORDS = {
     "bool": (bool, "true or false"),
@@ -707,8 +719,12 @@ def _in_our_words(config_file: Path, cause: str) -> str:
     MkDocs names Python's classes ("Expected type: <class 'bool'>"), and not the value: "must be
     true or false, not 'maybe'" says both in the curator's words. Only a value written in
     ``config_file`` or a file its INHERIT leads to (as MkDocs merges them), and not of the type
-    expected, is named: one papersite overrides is not the value written there.
+    expected, is named: one papersite overrides is not the value written there. A setting MkDocs
+    does not have (a warning, fatal under --strict) is told the nearest MkDocs has.
     """
+    if unknown := _UNKNOWN_SETTING.fullmatch(cause):
+        hint = suggest(unknown[1], _mkdocs_settings(), "settings")
+        return f"MkDocs has no setting '{unknown[1]}' {hint}"
     wrong = _WRONG_TYPE.fullmatch(cause)
     if wrong is None or wrong[2] not in _TYPE_WORDS:
         return cause
@@ -720,3 +736,11 @@ def _in_our_words(config_file: Path, cause: str) -> str:
     if wrong[1] not in written or isinstance(written[wrong[1]], expected):
         return cause
     return f"'{wrong[1]}' must be {words}, not {describe(written[wrong[1]])}"
+
+
+def _mkdocs_settings() -> list[str]:
+    """The names of the settings MkDocs has, which a misspelt one is told the nearest of."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    # config_file_path is MkDocs' own record of the file read, never written.
+    return [name for name, _ in MkDocsConfig._schema if name != "config_file_path"]
