@@ -483,14 +483,20 @@ def test_mkdocs_yml_is_read_as_written_an_empty_one_as_no_settings(here: Path) -
 @pytest.mark.parametrize(
     ("name", "said"),
     [
-        ("missing.yml", "missing.yml: cannot read: No such file or directory"),
-        (".", ".: cannot read: Is a directory"),
+        ("missing.yml", "missing.yml: cannot read file: No such file or directory"),
+        (".", ".: cannot read file: Is a directory"),
         # Path.resolve raised RuntimeError("Symlink loop from ..."): a traceback.
-        ("loop.yml", "loop.yml: cannot read: Too many levels of symbolic links"),
+        (
+            "loop.yml",
+            "loop.yml: cannot read file: Too many levels of symbolic links (a link that loops)",
+        ),
+        # Said as a file missing, as if no link were there.
+        ("broken.yml", "broken.yml: cannot read file: No such file or directory (a broken link?)"),
     ],
 )
 def test_an_mkdocs_yml_that_cannot_be_read_is_one_line(here: Path, name: str, said: str) -> None:
     (here / "loop.yml").symlink_to("loop.yml")
+    (here / "broken.yml").symlink_to("gone.yml")
     with pytest.raises(PapersiteError) as error:
         read_mkdocs_yaml(here / name)
     assert one_problem(error) == said
@@ -517,11 +523,16 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
 @pytest.mark.parametrize(
     ("make", "said"),
     [
-        (lambda base: base.mkdir(), "base.yml: cannot read: Is a directory"),
+        (lambda base: base.mkdir(), "base.yml: cannot read file: Is a directory"),
         # Path.resolve raised RuntimeError("Symlink loop from ..."): a traceback.
         (
             lambda base: base.symlink_to("base.yml"),
-            "base.yml: cannot read: Too many levels of symbolic links",
+            "base.yml: cannot read file: Too many levels of symbolic links (a link that loops)",
+        ),
+        # Said as a file missing, as if no link were there.
+        (
+            lambda base: base.symlink_to("gone.yml"),
+            "base.yml: cannot read file: No such file or directory (a broken link?)",
         ),
         # Waited for a writer for ever; /dev/zero was read until memory ran out.
         (os.mkfifo, "base.yml: is not a regular file (a pipe, a socket or a device)"),
@@ -1494,11 +1505,12 @@ def test_a_setting_mkdocs_does_not_have_is_told_at_its_line_under_strict(
     nav = (NavEntry("Home", "index.md"),)
     with pytest.raises(PapersiteError) as error:
         run_mkdocs(here / "mkdocs.yml", docs, here / "site", nav, epoch=0, strict=True)
-    assert [str(problem) for problem in error.value.problems] == [
-        "mkdocs.yml:3: MkDocs build failed: MkDocs has no setting 'site_descripton' "
-        "(did you mean 'site_description'?)",
+    # MkDocs warns of them in no set order (it takes them from a set).
+    assert sorted(str(problem) for problem in error.value.problems) == [
         "base.yml:2: MkDocs build failed: MkDocs has no setting 'repo_nam' "
         "(did you mean 'repo_name'?)",
+        "mkdocs.yml:3: MkDocs build failed: MkDocs has no setting 'site_descripton' "
+        "(did you mean 'site_description'?)",
     ]
     assert "Unrecognised" not in capsys.readouterr().err
 

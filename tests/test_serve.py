@@ -2253,7 +2253,7 @@ def test_mkdocs_yml_gone_while_serving_is_said_once(
 
     said = _said_by_a_rebuild(monkeypatch, capsys, mkdocs_build, Path("mkdocs.yml").unlink)
     # papersite's regeneration said it first, in its words; MkDocs' rebuild then met it too.
-    assert said == ["mkdocs.yml: cannot read: No such file or directory"]
+    assert said == ["mkdocs.yml: cannot read file: No such file or directory"]
 
 
 def test_a_rebuild_that_fails_otherwise_is_one_line_and_the_preview_serves_on(

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from papersite.characters import shows_nothing, unfit_in_address
-from papersite.errors import PapersiteError, Problem, Problems, display_path
+from papersite.errors import PapersiteError, Problem, Problems, cannot_read, display_path
 from papersite.options import (
     EnvRead,
     Options,
@@ -66,7 +66,7 @@ def read_mkdocs_yaml(config_file: Path) -> dict[str, Any]:
         written = yaml_load(stream)
     except OSError as error:
         raise PapersiteError(
-            display_path(config_file), None, f"cannot read: {error.strerror}"
+            display_path(config_file), None, cannot_read(config_file, error)
         ) from None
     except exceptions.ConfigurationError as error:
         raise PapersiteError.from_problems([mkdocs_config_problem(config_file, error)]) from None

@@ -40,6 +40,7 @@ from papersite.errors import (
     Problem,
     Problems,
     absent,
+    cannot_read,
     display_path,
     resolved,
 )
@@ -693,9 +694,13 @@ def _spaced_hint(path: Path, value: str) -> str:
 
 
 def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None, str]:
-    """The line of the file that reading raised ``error``, and why, as papersite words it."""
+    """The line of the file that reading raised ``error``, and why, as papersite words it.
+
+    A file that cannot be opened is said as a curation file is (errors.cannot_read): a link
+    leading nowhere is named as one, not as a file missing.
+    """
     if isinstance(error, OSError):
-        return None, f"cannot read: {error.strerror or error}"
+        return None, cannot_read(path, error)
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -720,7 +725,7 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
     try:
         raw = yaml_bytes(path, display_path(path))
     except OSError as unread:
-        return None, f"cannot read: {unread.strerror or unread}"
+        return None, cannot_read(path, unread)
     except PapersiteError as refused:
         return None, refused.problems[0].message
     if error.encoding != "unicode":
