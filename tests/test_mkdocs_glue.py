@@ -1505,12 +1505,12 @@ def test_a_setting_mkdocs_does_not_have_is_told_at_its_line_under_strict(
     nav = (NavEntry("Home", "index.md"),)
     with pytest.raises(PapersiteError) as error:
         run_mkdocs(here / "mkdocs.yml", docs, here / "site", nav, epoch=0, strict=True)
-    # MkDocs warns of them in no set order (it takes them from a set).
-    assert sorted(str(problem) for problem in error.value.problems) == [
-        "base.yml:2: MkDocs build failed: MkDocs has no setting 'repo_nam' "
-        "(did you mean 'repo_name'?)",
+    # In file order, though MkDocs warns of them in no set order (it takes them from a set).
+    assert [str(problem) for problem in error.value.problems] == [
         "mkdocs.yml:3: MkDocs build failed: MkDocs has no setting 'site_descripton' "
         "(did you mean 'site_description'?)",
+        "base.yml:2: MkDocs build failed: MkDocs has no setting 'repo_nam' "
+        "(did you mean 'repo_name'?)",
     ]
     assert "Unrecognised" not in capsys.readouterr().err
 

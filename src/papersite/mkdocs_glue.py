@@ -600,19 +600,40 @@ def mkdocs_failures(
         raise mistake from None
     except (exceptions.MkDocsException, PapersiteError) as error:
         causes = log.errors or [str(error.message if isinstance(error, PapersiteError) else error)]
-        raise PapersiteError.from_problems(
+        problems = [
             Problem(
                 *_setting_place(config_file, cause),
                 f"MkDocs {command} failed: {_in_our_words(config_file, cause)}",
             )
             for cause in map(one_line, causes)
-        ) from None
+        ]
+        ordered = _unknown_in_file_order(config_file, causes, problems)
+        raise PapersiteError.from_problems(ordered) from None
     except Exception as error:
         # 'palette: 5' fails in the theme's templates as a TypeError: not papersite's bug.
         failure = _theme_setting_failure(error, config_file, command)
         if failure is None:
             raise
         raise failure from None
+
+
+def _unknown_in_file_order(
+    config_file: Path, causes: list[str], problems: list[Problem]
+) -> list[Problem]:
+    """``problems``, MkDocs' settings it does not have among them put in file order, in place.
+
+    MkDocs warns of them from a set, in an order that changes from run to run; the others keep
+    MkDocs' order.
+    """
+    at = [i for i, cause in enumerate(causes) if _UNKNOWN_SETTING.fullmatch(one_line(cause))]
+    try:
+        ordered = in_file_order(inherited(config_file), (problems[i] for i in at)).problems
+    except PapersiteError:  # a chain that cannot be read was told already
+        return problems
+    placed = list(problems)
+    for i, problem in zip(at, ordered, strict=True):
+        placed[i] = problem
+    return placed
 
 
 # The names of a template's frames: its compiled code's ('root', 'block_x'), and those Jinja2
