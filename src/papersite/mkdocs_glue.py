@@ -626,6 +626,8 @@ def _unknown_in_file_order(
     MkDocs' order.
     """
     at = [i for i, cause in enumerate(causes) if _UNKNOWN_SETTING.fullmatch(one_line(cause))]
+    if len(at) < 2:
+        return problems
     try:
         ordered = in_file_order(inherited(config_file), (problems[i] for i in at)).problems
     except PapersiteError:  # a chain that cannot be read was told already
