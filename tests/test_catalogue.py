@@ -1109,7 +1109,7 @@ def _assert_accounted(catalogue: Catalogue, dumps: list[Dump]) -> None:
 
 def test_no_record_of_the_seeds_is_lost() -> None:
     problems = Problems()
-    dumps = [read_dump(source) for source in discover_sources(SHIPPED, problems)]
+    dumps = [read_dump(source) for source in discover_sources(SHIPPED, problems).sources]
     _assert_accounted(build_catalogue(dumps, problems), dumps)
 
 

@@ -145,7 +145,7 @@ def test_sources_yaml_labels_and_dates_files(make_content: MakeContent) -> None:
         sources_yaml=(DATA / "sources_small.yaml").read_text(),
     )
     problems = Problems()
-    found = {s.name: s for s in discover_sources(content, problems)}
+    found = {s.name: s for s in discover_sources(content, problems).sources}
     assert list(problems) == []
     assert found["spaced_small.txt"].label == "Small spaced dump"
     assert found["spaced_small.txt"].captured == date(2025, 11, 20)
@@ -179,7 +179,7 @@ def test_only_txt_files_are_read_and_others_are_named_in_a_warning(
     (folder / ".gitkeep").write_text("")
     (folder / ".DS_Store").write_bytes(b"\x00\x01Bud1")
     problems = Problems()
-    found = discover_sources(content, problems)
+    found = discover_sources(content, problems).sources
     # A broken link named as a dump is one: reading it fails, with an error (read_dump).
     assert [s.name for s in found] == ["CAPS.TXT", "gone.txt", "spaced_small.txt"]
     assert [str(p) for p in problems] == [
@@ -216,14 +216,13 @@ def test_sources_yaml_naming_a_missing_file_is_an_error(make_content: MakeConten
         sources_yaml="sources:\n  gone.txt:\n    label: Gone\n  spaced_small.txt: {}\n",
     )
     problems = Problems()
-    missing: list[MissingDump] = []
-    discover_sources(content, problems, missing_dumps=missing)
+    missing = discover_sources(content, problems).missing
     assert [str(p) for p in problems] == [
         f"{content}/sources/sources.yaml:2: lists 'gone.txt', "
         f"but {content}/sources has no such file"
     ]
     # Its papers are gone too: papers.yaml's entries for them are said as one, naming it.
-    assert missing == [MissingDump("gone.txt", f"{content}/sources/sources.yaml", 2)]
+    assert missing == (MissingDump("gone.txt", f"{content}/sources/sources.yaml", 2),)
 
 
 def test_a_duplicate_key_in_sources_yaml_does_not_hide_its_other_mistakes(
@@ -235,7 +234,7 @@ def test_a_duplicate_key_in_sources_yaml_does_not_hide_its_other_mistakes(
         "  gone.txt:\n    label: Gone\n",
     )
     problems = Problems()
-    found = {s.name: s for s in discover_sources(content, problems)}
+    found = {s.name: s for s in discover_sources(content, problems).sources}
     assert [str(p) for p in problems] == [
         f"{content}/sources/sources.yaml:4: duplicate key 'label' (first defined on line 3)",
         f"{content}/sources/sources.yaml:5: lists 'gone.txt', "
@@ -336,7 +335,7 @@ def test_a_bad_label_is_an_error_at_its_line_and_the_capture_date_is_kept(
         "    captured: 2025-11-20\n",
     )
     problems = Problems()
-    (found,) = discover_sources(content, problems)
+    (found,) = discover_sources(content, problems).sources
     assert [(p.line, p.message) for p in problems] == [(3, f"'spaced_small.txt': {message}")]
     assert (found.label, found.captured, found.captured_year) == (
         "spaced_small.txt",
@@ -359,7 +358,7 @@ def test_a_capture_time_or_a_quoted_date_is_that_day(
         sources_yaml=f"sources:\n  spaced_small.txt:\n    label: S\n    captured: {written}\n",
     )
     problems = Problems()
-    (found,) = discover_sources(content, problems)
+    (found,) = discover_sources(content, problems).sources
     assert list(problems) == []
     assert type(found.captured) is date
     assert (found.captured, found.captured_year) == (CAPTURED, 2025)
@@ -387,7 +386,7 @@ def test_unknown_keys_in_sources_yaml_are_named_at_their_own_line_and_the_rest_r
         ),
     )
     problems = Problems()
-    found = {s.name: s for s in discover_sources(content, problems)}
+    found = {s.name: s for s in discover_sources(content, problems).sources}
     assert [(p.line, p.message) for p in problems] == [
         (8, "unknown key 'sourcse' (did you mean 'sources'?)"),
         (3, "unknown key 'lable' (did you mean 'label'?)"),
@@ -410,7 +409,7 @@ def test_every_impossible_capture_date_is_reported(
         ),
     )
     problems = Problems()
-    found = {source.name: source for source in discover_sources(content, problems)}
+    found = {source.name: source for source in discover_sources(content, problems).sources}
     # Its form is right: what is wrong is said, not "must be a date (2025-10-31)".
     assert [(p.line, p.message) for p in problems] == [
         (
@@ -440,7 +439,7 @@ def test_an_empty_capture_date_is_an_error_at_its_line_and_the_label_is_kept(
         sources_yaml="sources:\n  spaced_small.txt:\n    label: S\n    captured:\n",
     )
     problems = Problems()
-    (found,) = discover_sources(content, problems)
+    (found,) = discover_sources(content, problems).sources
     assert [(p.line, p.message) for p in problems] == [
         (
             4,
@@ -462,7 +461,7 @@ def test_sources_yaml_and_its_schema_refuse_the_same_empty_values(
         "  dense_small.txt:\n    label: ' '\n",
     )
     problems = Problems()
-    found = discover_sources(content, problems)
+    found = discover_sources(content, problems).sources
     document = load_yaml_file(content / "sources" / "sources.yaml", "sources.yaml")
     schema_lines = [p.line for p in validate(document, "sources")]
     assert [p.line for p in problems] == schema_lines == [3, 4, 6]
@@ -487,7 +486,7 @@ def test_a_dump_sources_yaml_does_not_list_is_one_warning_naming_it(
         sources_yaml=f"sources:\n  {listed}_small.txt:\n    label: L\n    captured: 2025-11-20\n",
     )
     problems = Problems()
-    found = {s.name: s for s in discover_sources(content, problems)}
+    found = {s.name: s for s in discover_sources(content, problems).sources}
     assert [str(p) for p in problems] == [f"{content}/sources/{unlisted}_small.txt: {UNLISTED}"]
     source = found[f"{unlisted}_small.txt"]
     assert (source.label, source.captured, source.captured_year) == (source.name, None, None)
@@ -511,7 +510,7 @@ def test_a_dump_whose_sources_yaml_entry_is_in_error_gets_only_that_error(
 ) -> None:
     content = make_content("spaced_small.txt", sources_yaml=sources_yaml)
     problems = Problems()
-    (found,) = discover_sources(content, problems)
+    (found,) = discover_sources(content, problems).sources
     (problem,) = problems
     assert str(problem).startswith(f"{content}/sources/sources.yaml:{message}")
     # Not "add it to sources.yaml" about a dump that is there: the error says what to fix.
@@ -523,7 +522,7 @@ def test_a_listed_dump_without_a_capture_date_is_told_to_give_its_entry_one(
 ) -> None:
     content = make_content("spaced_small.txt", sources_yaml="sources:\n  spaced_small.txt: {}\n")
     problems = Problems()
-    (found,) = discover_sources(content, problems)
+    (found,) = discover_sources(content, problems).sources
     assert list(problems) == []
     assert [p.message for p in read_dump(found).problems] == [
         "year-less date 'Oct 29 2' cannot be dated without the dump's capture date: give its "
@@ -551,8 +550,9 @@ def test_a_sources_yaml_key_missing_its_file_names_the_dump_it_likely_meant(
         sources_yaml=f"sources:\n  dense_small.txt: {{}}\n  {key}:\n    captured: 2025-11-20\n",
     )
     problems = Problems()
-    gone: list[MissingDump] = []
-    found = {s.name: s for s in discover_sources(content, problems, missing_dumps=gone)}
+    discovered = discover_sources(content, problems)
+    gone = discovered.missing
+    found = {s.name: s for s in discovered.sources}
     folder = content / "sources"
     missing = f"{folder}/sources.yaml:3: lists '{key}', but {folder} has no such file{hint}"
     # With a hint, the error is all there is to fix: no warning asks to list the dump it names.
@@ -560,7 +560,7 @@ def test_a_sources_yaml_key_missing_its_file_names_the_dump_it_likely_meant(
     assert [str(p) for p in problems] == [missing, *unlisted]
     assert read_dump(found["spaced_small.txt"]).problems == []
     # The dump it names is read, papers and all: none of papers.yaml's unknown ids is its.
-    assert gone == []
+    assert gone == ()
 
 
 def test_a_dump_gone_from_the_list_is_no_rename_when_two_came(make_content: MakeContent) -> None:
@@ -591,7 +591,7 @@ def test_a_sources_yaml_key_yaml_reads_as_no_text_is_named_as_written(
     folder = content / "sources"
     (folder / f"{key}.txt").write_bytes((DATA / "spaced_small.txt").read_bytes())
     problems = Problems()
-    (found,) = discover_sources(content, problems)
+    (found,) = discover_sources(content, problems).sources
     # One message, in the curator's words: not the number YAML made of it, nor a second one
     # asking to list the dump it names.
     assert [str(p) for p in problems] == [
@@ -671,7 +671,7 @@ def test_a_capture_date_after_today_is_an_error_at_its_line_and_costs_only_the_d
         sources_yaml=f"sources:\n  spaced_small.txt:\n    label: S\n    captured: {written}\n",
     )
     problems = Problems()
-    (found,) = discover_sources(content, problems, today=date(2025, 11, 30))
+    (found,) = discover_sources(content, problems, today=date(2025, 11, 30)).sources
     assert [(p.line, p.message) for p in problems] == [(4, f"'spaced_small.txt': {message}")]
     assert (found.label, found.captured, found.captured_year) == ("S", None, None)
     # Its year-less dates are not dated, but no warning asks for the date the error is about.
@@ -687,7 +687,7 @@ def test_a_capture_date_of_today_is_accepted(make_content: MakeContent, written:
         sources_yaml=f"sources:\n  spaced_small.txt:\n    label: S\n    captured: {written}\n",
     )
     problems = Problems()
-    (found,) = discover_sources(content, problems, today=date(2025, 11, 30))
+    (found,) = discover_sources(content, problems, today=date(2025, 11, 30)).sources
     assert list(problems) == []
     assert found.captured_year == 2025
 
@@ -893,7 +893,7 @@ def test_dumps_linking_outside_the_content_folder_are_not_read(
     (content / "sources" / "leak.txt").symlink_to(secret)
     (content / "sources" / "inside.txt").symlink_to(content / "sources" / "spaced_small.txt")
     problems = Problems()
-    found = discover_sources(content, problems)
+    found = discover_sources(content, problems).sources
     assert [source.name for source in found] == ["inside.txt", "spaced_small.txt"]
     assert [str(p) for p in problems] == [
         f"{content}/sources/leak.txt: symbolic link to a place outside the content folder; not read"
@@ -910,7 +910,7 @@ def test_a_dump_replaced_by_a_broken_link_is_one_that_cannot_be_read(
     )
     (content / "sources" / "gone.txt").symlink_to(target)
     problems = Problems()
-    found = discover_sources(content, problems)
+    found = discover_sources(content, problems).sources
     assert [source.name for source in found] == ["gone.txt", "spaced_small.txt"]
     assert list(problems) == []
     dump = read_dump(found[0])
@@ -924,7 +924,7 @@ def test_a_sources_folder_without_dumps_is_a_warning(make_content: MakeContent) 
     # Its only sign was every papers.yaml entry an unknown id, and every theme without papers.
     content = make_content(sources_yaml="sources: {}\n")
     problems = Problems()
-    assert discover_sources(content, problems) == []
+    assert discover_sources(content, problems).sources == ()
     assert [str(p) for p in problems] == [
         f"{content}/sources: warning: no dumps in this folder: put the dumps (.txt) there"
     ]
@@ -977,7 +977,7 @@ def test_a_dump_replaced_by_a_folder_or_a_pipe_is_one_that_cannot_be_read(
         os.mkfifo(content / "pipe")
         gone.symlink_to(content / "pipe")
     problems = Problems()
-    found = discover_sources(content, problems)
+    found = discover_sources(content, problems).sources
     assert [source.name for source in found] == ["gone.txt", "spaced_small.txt"]
     assert list(problems) == []
     dump = read_dump(found[0])
@@ -1000,7 +1000,7 @@ def test_a_dump_that_cannot_be_read_is_not_also_told_to_be_listed(
     else:
         gone.symlink_to("/nonexistent/x")
     problems = Problems()
-    found = discover_sources(content, problems)
+    found = discover_sources(content, problems).sources
     assert [source.name for source in found] == ["gone.txt", "spaced_small.txt"]
     assert list(problems) == []
     assert read_dump(found[0]).unread
@@ -1042,7 +1042,7 @@ def test_a_sources_folder_link_that_loops_or_leads_nowhere_is_told_so(
     content.mkdir()
     (content / "sources").symlink_to(target)
     problems = Problems()
-    assert discover_sources(content, problems) == []
+    assert discover_sources(content, problems).sources == ()
     assert [str(p) for p in problems] == [f"{content}/sources: cannot read folder: {said}"]
 
 

@@ -233,13 +233,11 @@ def read_catalogue(content: Path, today: date | None = None) -> Catalogue:
     ``today`` is the latest capture date allowed, by default today's (see ``today_anywhere``).
     """
     problems = Problems()
-    missing: list[MissingDump] = []
-    outside: list[str] = []
-    sources = discover_sources(content, problems, today, missing, outside)
-    dumps = [read_dump(source) for source in sources]
+    found = discover_sources(content, problems, today)
+    dumps = [read_dump(source) for source in found.sources]
     for dump in dumps:
         problems.extend(dump.problems)
-    return build_catalogue(dumps, problems, missing, outside)
+    return build_catalogue(dumps, problems, found.missing, found.outside)
 
 
 def build_catalogue(

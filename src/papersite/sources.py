@@ -177,6 +177,19 @@ class MissingDump:
     line: int
 
 
+@dataclass(frozen=True)
+class Discovery:
+    """What :func:`discover_sources` found: the dumps to read, and those gone or not read.
+
+    ``missing`` are the dumps sources.yaml lists but the folder lacks, unless likely renamed;
+    ``outside`` names, as messages do, the dumps not read for linking outside the content folder.
+    """
+
+    sources: tuple[SourceFile, ...] = ()
+    missing: tuple[MissingDump, ...] = ()
+    outside: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """One paper as one dump shows it."""
@@ -330,9 +343,7 @@ def discover_sources(
     content: Path,
     problems: Problems,
     today: date | None = None,
-    missing_dumps: list[MissingDump] | None = None,
-    outside_dumps: list[str] | None = None,
-) -> list[SourceFile]:
+) -> Discovery:
     """The dumps under content/sources, in name order, labelled from sources.yaml when present.
 
     Only .txt files are dumps; any other file is reported and not read, as are files (or the
@@ -340,17 +351,15 @@ def discover_sources(
     list is reported too, unless it is no regular file (reading it says it cannot be read): its
     papers would otherwise go without a label and a capture date unseen.
     A capture date after ``today`` (by default :func:`today_anywhere`) is refused.
-    The dumps sources.yaml lists but the folder lacks, unless likely renamed, are added to
-    ``missing_dumps`` when given; the dumps not read for linking outside the content folder, as
-    messages name them, to ``outside_dumps``.
+    With them come the dumps sources.yaml lists but the folder lacks, and those linking outside.
     """
     folder = content / SOURCES_DIR
     if not folder.is_dir():
         problems.extend([no_sources_folder(content, "no sources folder: put the dumps there")])
-        return []
+        return Discovery()
     if outside_content(folder, content):
         problems.error(display_path(folder), None, OUTSIDE_CONTENT)
-        return []
+        return Discovery()
     yaml_path = folder / SOURCES_FILE
     described: dict[str, tuple[SourceFile, int]] | None
     duplicates: list[DuplicateKey] = []
@@ -366,6 +375,8 @@ def discover_sources(
         unlisted = Listing.UNREAD if described is None else Listing.UNLISTED
         described = described or {}
     found: list[SourceFile] = []
+    missing_dumps: list[MissingDump] = []
+    outside_dumps: list[str] = []
     ignored: set[str] = set()
     for path in sorted(folder.iterdir()):
         if tools_file(path) or path.name == SOURCES_FILE:
@@ -383,8 +394,7 @@ def discover_sources(
             problems.error(display_path(path), None, OUTSIDE_CONTENT)
             # Unread like a dump that cannot be read: papers.yaml's entries for its papers are
             # then one error naming it, not one "unknown paper id" each (unknown_paper_ids.py).
-            if outside_dumps is not None:
-                outside_dumps.append(display_path(path))
+            outside_dumps.append(display_path(path))
             continue
         entry = described.pop(path.name, None)
         found.append(
@@ -416,7 +426,7 @@ def discover_sources(
                 close, hint = renamed, f" (renamed to '{renamed}'?)"
             if close:
                 meant.add(close)
-            elif missing_dumps is not None:
+            else:
                 # Renamed, its papers are still read: only a dump gone takes its papers along.
                 missing_dumps.append(MissingDump(name, display_path(yaml_path), line))
             message = f"lists '{name}', but {display_path(folder)} has no such file{hint}"
@@ -446,7 +456,7 @@ def discover_sources(
                 "was captured (captured: YYYY-MM-DD); until then its papers' pages name it by "
                 "its file name, and its year-less dates and upvotes go undated",
             )
-    return found
+    return Discovery(tuple(found), tuple(missing_dumps), tuple(outside_dumps))
 
 
 def _closest_name(name: str, names: list[str]) -> str | None:
