@@ -592,8 +592,12 @@ def mkdocs_failures(
     try:
         yield
     except jinja2.TemplateError as error:
-        mistake = template_mistake(error, theme) or _theme_setting_failure(
-            error, config_file, command
+        # A language Material lacks fails in whichever template includes its file, papersite's
+        # overrides too (the preview's first build): the setting is the mistake, not the template.
+        mistake = (
+            _missing_language(error, config_file)
+            or template_mistake(error, theme)
+            or _theme_setting_failure(error, config_file, command)
         )
         if mistake is None:
             raise
@@ -647,6 +651,28 @@ _MKDOCS_THEME_SETTINGS = frozenset({"name", "custom_dir", "locale", "static_temp
 _LANGUAGE_TEMPLATE = re.compile(r"partials/languages/(.+)\.html")
 
 
+def _missing_language(error: Exception, config_file: Path) -> PapersiteError | None:
+    """``error``, Material's template for theme.language not found, at that setting's line."""
+    missing = (
+        _LANGUAGE_TEMPLATE.fullmatch(str(error.name))
+        if isinstance(error, jinja2.TemplateNotFound)
+        else None
+    )
+    if missing is None:
+        return None
+    try:
+        written = read_mkdocs_yaml(config_file).get("theme")
+    except PapersiteError:
+        return None
+    language = written.get("language") if isinstance(written, Mapping) else None
+    if missing[1] != str(language):
+        return None
+    return PapersiteError(
+        *written_at(config_file, ("theme", "language")),
+        f"theme language {describe(language)} is not one Material has (e.g. en, de)",
+    )
+
+
 def _theme_setting_failure(
     error: Exception, config_file: Path, command: str
 ) -> PapersiteError | None:
@@ -676,17 +702,6 @@ def _theme_setting_failure(
     settings = [str(key) for key in written if key not in _MKDOCS_THEME_SETTINGS]
     if not settings:
         return None
-    language = written.get("language")
-    missing = (
-        _LANGUAGE_TEMPLATE.fullmatch(str(error.name))
-        if isinstance(error, jinja2.TemplateNotFound)
-        else None
-    )
-    if missing is not None and missing[1] == str(language):
-        return PapersiteError(
-            *written_at(config_file, ("theme", "language")),
-            f"theme language {describe(language)} is not one Material has (e.g. en, de)",
-        )
     why = one_line(f"{type(error).__name__}: {error}")
     return PapersiteError(
         *written_at(config_file, ("theme",)),
