@@ -180,6 +180,35 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys: pytest.CaptureFixt
 @pytest.mark.parametrize(
     ("given", "said"),
     [
+        (["bu\x1bild"], "papersite: error: argument COMMAND: invalid choice: 'bu\\x1bild'"),
+        (
+            ["build", "--frobnicate", "\x1b[31mred\n"],
+            "papersite build: error: unrecognized arguments: --frobnicate \\x1b[31mred\\n",
+        ),
+        (
+            ["triage", "--snippet", "1\u202e"],
+            "papersite triage: error: argument --snippet: '1\\u202e' is not a whole number",
+        ),
+        (
+            ["build", "--co=\r"],
+            "papersite build: error: ambiguous option: --co=\\r could match --content, --config",
+        ),
+    ],
+)
+def test_argparse_s_messages_show_the_words_typed_escaped_on_one_line(
+    given: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # argparse printed them as typed: an escape sequence acted on the terminal, a newline broke
+    # the line.
+    with pytest.raises(SystemExit) as exited:
+        main(given)
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1].startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
         (
             ["--content", "content", "check"],
             "argument --content: options go after the command: papersite check --content content",

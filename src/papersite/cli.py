@@ -13,6 +13,7 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from papersite import __version__
 from papersite.curation import CURATION_DIR, PAPERS_FILE, load_content, read_content
@@ -364,10 +365,22 @@ def _discard_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="papersite", description="Build curated reading lists of ML papers."
-    )
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, its messages on one line, a user's words shown as papersite shows them.
+
+    argparse quotes the words it refuses as they were typed ("unrecognized arguments: ...", an
+    option's value in a type's message): an escape sequence acted on the terminal, a newline broke
+    the line. Every message goes through :func:`papersite.errors.printable`; the commands' parsers
+    are of this class too (add_subparsers makes them of the parser's own).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Exit 2 after the usage and ``message``, as argparse does, the message escaped."""
+        super().error(printable(message))
+
+
+def _parser() -> _Parser:
+    parser = _Parser(prog="papersite", description="Build curated reading lists of ML papers.")
     parser.add_argument("--version", action="version", version=f"papersite {__version__}")
     commands = _Commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
 
@@ -505,10 +518,10 @@ class _Commands:
     unknown option was said with the top-level usage (see :func:`main`).
     """
 
-    def __init__(self, commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def __init__(self, commands: argparse._SubParsersAction[_Parser]) -> None:
         self._commands = commands
 
-    def add_parser(self, name: str, *, help: str) -> argparse.ArgumentParser:
+    def add_parser(self, name: str, *, help: str) -> _Parser:
         """A subcommand ``name``, described by ``help``."""
         command = self._commands.add_parser(name, help=help, description=_sentence(help))
         command.set_defaults(parser=command)
