@@ -307,6 +307,11 @@ def test_argparse_s_messages_show_the_words_typed_escaped_on_one_line(
             "argument --dev-addr: --dev-addr is an option of serve, not of check",
         ),
         (["--out", "x", "check"], "argument --out: --out is an option of generate, not of check"),
+        # Not the first alone: the line told was "papersite check --content x --out y".
+        (
+            ["--content", "x", "--out", "y", "check"],
+            "argument --out: --out is an option of generate, not of check",
+        ),
         (["-ox.json", "check"], "argument -o: -o is an option of export, not of check"),
         (
             ["--conf=x", "export"],
@@ -322,6 +327,22 @@ def test_a_command_s_option_before_the_command_is_told_to_go_after_it(
         main(given)
     assert exited.value.code == 2
     assert capsys.readouterr().err.endswith(f"papersite: error: {said}\n")
+
+
+def test_every_option_before_the_command_it_does_not_take_is_told_in_the_order_written(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Only the first was read against the command, and the line told was refused in turn.
+    given = ["--out", "y", "--content", "x", "--dev-addr", "z", "--co=w", "--strict", "build"]
+    with pytest.raises(SystemExit) as exited:
+        main(given)
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-3:] == [
+        "papersite: error: argument --out: --out is an option of generate, not of build",
+        "papersite: error: argument --dev-addr: --dev-addr is an option of serve, not of build",
+        "papersite: error: ambiguous option: --co=w could match --content, --config; "
+        "options go after the command, written in full",
+    ]
 
 
 @pytest.mark.parametrize(

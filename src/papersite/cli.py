@@ -53,7 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
     Exit statuses: 0 done, 1 bad input or an environment that refused (one line per problem), 2 a
-    command line that cannot be used (argparse's usage and one line), and
+    command line that cannot be used (argparse's usage and one line, or one per option written
+    before a command that does not take it), and
     128 plus the signal's number when stopped, as a shell reports a process the signal killed:
     130 on Ctrl-C (SIGINT), 143 on SIGTERM, 141 when the reader of stdout went away (SIGPIPE).
     """
@@ -92,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + signal.SIGPIPE
 
 
-def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequence[str]) -> None:
+def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None:
     """Refuse a command's option written before the command, saying where it goes.
 
     argparse read ``papersite --content content check`` as the command 'content' and said
@@ -101,12 +102,13 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
     given back with the command first: the first word that is neither an option nor an option's
     value (so ``--content build check`` is check's), or COMMAND in its place when that word names
     none. Quoted for a shell, so that it can be pasted, with the option's name in full. Once the
-    command is found, the option is read against its options alone, as argparse will read it
-    there. An abbreviation several of them share is refused as argparse refuses it ("ambiguous
-    option"), with no line. The line is told only when the command takes the option; otherwise
-    the commands that do are named. A word near a command's name ('chek') is told "did you mean"
-    first; a value that starts with '-' is joined to its option ('--content=-x'), and a '--'
-    before the command is dropped: argparse would refuse either line.
+    command is found, every option before it is read against its options alone, as argparse will
+    read it there. An abbreviation several of them share is refused as argparse refuses it
+    ("ambiguous option"), with no line. The line is told only when the command takes every
+    option; otherwise each it does not take is told, in the order written, with the commands that
+    do. A word near a command's name ('chek') is told "did you mean" first; a value that starts
+    with '-' is joined to its option ('--content=-x'), and a '--' before the command is dropped:
+    argparse would refuse either line.
     """
     # The top level's own (--help, --version), abbreviated too, are its to read.
     written, top = given[0].split("=", 1)[0], parser._option_string_actions
@@ -119,6 +121,7 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
     at = None
     index = 0
     ends: set[int] = set()  # where '--' is written, not as an option's value
+    options: list[tuple[str, list[str]]] = []  # the commands' options written, with their names
     while index < len(given):
         word = given[index]
         if word == "--":
@@ -131,6 +134,8 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
             _refuse_unknown_command(parser, word)
             break
         option = _command_option(word, commands)
+        if option is not None:
+            options.append((word, option[0]))
         after = given[index + 1] if index + 1 < len(given) else None
         # An option's value is the next word unless written with it: '--out=x', '-ox'. Of an
         # ambiguous abbreviation ('--s': '--strict' or '--site-dir'), unless that word is a command.
@@ -142,24 +147,15 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
     before = [word for i, word in enumerate(given[: index if at is None else at]) if i not in ends]
     behind = given[index:] if at is None else given[at + 1 :]
     command, rest = ("COMMAND" if at is None else given[at]), [*before, *behind]
-    names = found[0]
     if at is not None:
-        # After the command, argparse reads it against that command's options alone: '--out' is
-        # export's '--output', and '--co' is ambiguous after build only.
-        own = _command_option(given[0], {command: commands[command]})
-        if own is None and len(names) > 1:
-            # Moved after a command taking none of them, the line told would be refused in turn.
-            parser.error(
-                f"ambiguous option: {given[0]} could match {', '.join(names)}; "
-                f"none of them is an option of {command}"
-            )
-        if own is None:
-            owners = [
-                name for name, sub in commands.items() if names[0] in sub._option_string_actions
-            ]
-            moved = f"{names[0]} is an option of {listed(owners)}, not of {command}"
-            parser.error(f"argument {names[0]}: {moved}")
-        names, found = own[0], own
+        # Each of them, not the first alone: the line told would be refused for the next.
+        told = [_misplaced(word, names, command, commands) for word, names in options]
+        if any(told):
+            parser.errors([message for message in told if message is not None])
+        # Read as argparse reads it after the command: '--out' is export's '--output'. Never None
+        # here (the command takes every option), so 'or found' is for the type alone.
+        found = _command_option(given[0], {command: commands[command]}) or found
+    names = found[0]
     if len(names) > 1:
         # argparse's words ("ambiguous option: --s could match --site-dir, --strict"), and no line:
         # pasted, the abbreviation would be refused as ambiguous in turn.
@@ -177,6 +173,33 @@ def _refuse_option_before_command(parser: argparse.ArgumentParser, given: Sequen
         first, rest = first + ("=" if first.startswith("--") else "") + rest[0], rest[1:]
     line = " ".join(_shell_word(word) for word in ["papersite", command, first, *rest])
     parser.error(f"argument {names[0]}: options go after the command: {line}")
+
+
+def _misplaced(
+    word: str, names: Sequence[str], command: str, commands: dict[str, argparse.ArgumentParser]
+) -> str | None:
+    """Why option ``word`` (of ``names``) written before ``command`` cannot go after it, or None.
+
+    After the command, argparse reads it against that command's options alone: '--out' is
+    export's '--output', and '--co' is ambiguous after build only.
+    """
+    own = _command_option(word, {command: commands[command]})
+    if own is not None and len(own[0]) == 1:
+        return None
+    if own is not None:
+        # As when no command is named (see _refuse_option_before_command).
+        return (
+            f"ambiguous option: {word} could match {', '.join(own[0])}; "
+            "options go after the command, written in full"
+        )
+    if len(names) > 1:
+        # Moved after a command taking none of them, the line told would be refused in turn.
+        return (
+            f"ambiguous option: {word} could match {', '.join(names)}; "
+            f"none of them is an option of {command}"
+        )
+    owners = [name for name, sub in commands.items() if names[0] in sub._option_string_actions]
+    return f"argument {names[0]}: {names[0]} is an option of {listed(owners)}, not of {command}"
 
 
 def _shell_word(word: str) -> str:
@@ -376,7 +399,12 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Exit 2 after the usage and ``message``, as argparse does, the message escaped."""
-        super().error(printable(message))
+        self.errors([message])
+
+    def errors(self, messages: Sequence[str]) -> NoReturn:
+        """Exit 2 after the usage and one line for each of ``messages``, each escaped."""
+        self.print_usage(sys.stderr)
+        self.exit(2, "".join(f"{self.prog}: error: {printable(m)}\n" for m in messages))
 
 
 def _parser() -> _Parser:
