@@ -271,6 +271,17 @@ def test_argparse_s_messages_show_the_words_typed_escaped_on_one_line(
             ["--strict", "--", "check"],
             "argument --strict: options go after the command: papersite check --strict",
         ),
+        # Each of them, not the first alone: '--content -x' was refused ("expected one argument").
+        (
+            ["--strict", "--cont", "-x", "check"],
+            "argument --strict: options go after the command: "
+            "papersite check --strict --content=-x",
+        ),
+        (
+            ["--co", "x", "-o", "-x.json", "--out=y", "export"],
+            "argument --content: options go after the command: "
+            "papersite export --content x -o-x.json --output=y",
+        ),
         # A misspelt command is said first: the line said COMMAND, hiding the typo.
         (["--strict", "chek"], "argument COMMAND: invalid choice: 'chek' (did you mean 'check'?)"),
         # Ambiguous within the command, in argparse's words; the line would be refused in turn.
@@ -354,6 +365,8 @@ def test_every_option_before_the_command_it_does_not_take_is_told_in_the_order_w
         ["--content", "-x", "check"],
         ["-o", "-x.json", "export"],
         ["--strict", "--", "check"],
+        ["--strict", "--content", "-x", "check"],
+        ["--co", "x", "-o", "-x.json", "export"],
     ],
 )
 def test_the_line_told_for_an_option_before_the_command_is_read_by_argparse(

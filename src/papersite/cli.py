@@ -101,14 +101,14 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
     abbreviated (``--cont``), with its value after '=' or attached (``-ox.json``). The line is
     given back with the command first: the first word that is neither an option nor an option's
     value (so ``--content build check`` is check's), or COMMAND in its place when that word names
-    none. Quoted for a shell, so that it can be pasted, with the option's name in full. Once the
+    none. Quoted for a shell, so that it can be pasted, with each option's name in full. Once the
     command is found, every option before it is read against its options alone, as argparse will
     read it there. An abbreviation several of them share is refused as argparse refuses it
     ("ambiguous option"), with no line. The line is told only when the command takes every
     option; otherwise each it does not take is told, in the order written, with the commands that
     do. A word near a command's name ('chek') is told "did you mean" first; a value that starts
-    with '-' is joined to its option ('--content=-x'), and a '--' before the command is dropped:
-    argparse would refuse either line.
+    with '-' is joined to its option, each option's ('--strict --content=-x'), and a '--' before
+    the command is dropped: argparse would refuse either line.
     """
     # The top level's own (--help, --version), abbreviated too, are its to read.
     written, top = given[0].split("=", 1)[0], parser._option_string_actions
@@ -120,12 +120,11 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
         return
     at = None
     index = 0
-    ends: set[int] = set()  # where '--' is written, not as an option's value
     options: list[tuple[str, list[str]]] = []  # the commands' options written, with their names
+    groups: list[Sequence[str]] = []  # the words before the command, an option with its value
     while index < len(given):
         word = given[index]
         if word == "--":
-            ends.add(index)
             index += 1
             continue
         if not word.startswith("-"):
@@ -141,12 +140,13 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
         # ambiguous abbreviation ('--s': '--strict' or '--site-dir'), unless that word is a command.
         takes_value = option is not None and option[1]
         ambiguous = option is not None and len(option[0]) > 1
-        index += 2 if takes_value and not (ambiguous and after in commands) else 1
-    # A '--' before the command ends nothing after it: moved after it, it would make the command's
-    # options its arguments, and a line ending in it is refused.
-    before = [word for i, word in enumerate(given[: index if at is None else at]) if i not in ends]
+        step = 2 if takes_value and not (ambiguous and after in commands) else 1
+        groups.append(given[index : index + step])
+        index += step
+    # A '--' before the command ends nothing after it (it is not in groups): moved after it, it
+    # would make the command's options its arguments, and a line ending in it is refused.
     behind = given[index:] if at is None else given[at + 1 :]
-    command, rest = ("COMMAND" if at is None else given[at]), [*before, *behind]
+    command = "COMMAND" if at is None else given[at]
     if at is not None:
         # Each of them, not the first alone: the line told would be refused for the next.
         told = [_misplaced(word, names, command, commands) for word, names in options]
@@ -163,16 +163,31 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
             f"ambiguous option: {given[0]} could match {', '.join(names)}; "
             "options go after the command, written in full"
         )
-    # Written in full, so that the line pasted means what argparse understood.
-    first = given[0]
-    if first.startswith("--"):
-        first = names[0] + first[len(first.split("=", 1)[0]) :]
-    rest = rest[1:]
-    if found[1] and first == names[0] and rest and rest[0].startswith("-"):
-        # Its value joined to it: after the command, argparse takes a separate '-x' for an option.
-        first, rest = first + ("=" if first.startswith("--") else "") + rest[0], rest[1:]
-    line = " ".join(_shell_word(word) for word in ["papersite", command, first, *rest])
+    # Each option, not the first alone: the line told was refused for the next ('--content -x').
+    reading = commands if at is None else {command: commands[command]}
+    before = [word for group in groups for word in _moved(group, reading)]
+    line = " ".join(_shell_word(word) for word in ["papersite", command, *before, *behind])
     parser.error(f"argument {names[0]}: options go after the command: {line}")
+
+
+def _moved(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> list[str]:
+    """The words of ``group`` (an option and the value it took) as written after the command.
+
+    Read against ``commands``, as argparse reads it there. Its name in full, so that the line
+    pasted means what argparse understood; a value that starts with '-' joined to it
+    ('--content=-x', '-o-x.json'): after the command, argparse takes a separate '-x' for an
+    option. A word that is none of their options, or an abbreviation several share, as written.
+    """
+    word, *value = group
+    option = _command_option(word, commands)
+    if option is None or len(option[0]) > 1:
+        return list(group)
+    names, takes_value = option
+    if word.startswith("--"):
+        word = names[0] + word[len(word.split("=", 1)[0]) :]
+    if takes_value and value and value[0].startswith("-"):
+        return [word + ("=" if word.startswith("--") else "") + value[0]]
+    return [word, *value]
 
 
 def _misplaced(
