@@ -183,7 +183,12 @@ def test_a_misspelt_command_is_told_the_command_meant(capsys: pytest.CaptureFixt
         (["bu\x1bild"], "papersite: error: argument COMMAND: invalid choice: 'bu\\x1bild'"),
         (
             ["build", "--frobnicate", "\x1b[31mred\n"],
-            "papersite build: error: unrecognized arguments: --frobnicate \\x1b[31mred\\n",
+            "papersite build: error: unrecognized arguments: --frobnicate $'\\x1b[31mred\\n'",
+        ),
+        # Quoted as the line told is: 'my file' read as two arguments.
+        (
+            ["build", "my file", "a'b"],
+            "papersite build: error: unrecognized arguments: 'my file' 'a'\"'\"'b'",
         ),
         (
             ["triage", "--snippet", "1\u202e"],

@@ -68,8 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _refuse_unknown_command(parser, given[0])
     args, unknown = parser.parse_known_args(given)
     if unknown:
-        # Said with the command's usage: the top-level one lists none of its options.
-        args.parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+        # Said with the command's usage: the top-level one lists none of its options. Each quoted
+        # as the line told is: argparse's 'a b' was one argument holding a space or two.
+        words = " ".join(_shell_word(word) for word in unknown)
+        args.parser.error(f"unrecognized arguments: {words}")
     if args.command == "export":
         _refuse_meaningless_export(args)
     try:
