@@ -166,6 +166,9 @@ class Generated:
     # Files written anew (created or rewritten) or removed: none when the content changed in
     # nothing the pages show, as for a comment in papers.yaml.
     changed: int = 0
+    # Every file the run left in the folder, written anew or unchanged (the writer's ``written``):
+    # the preview tells from them a page removed since (see papersite.serve).
+    written: frozenset[Path] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -972,7 +975,14 @@ class _Generation:
         papers = len(self.curation.papers)
         written = len(self.writer.written)
         return Generated(
-            papers, self.pages, written, nav, entries, self.settings.search, self.writer.changed
+            papers,
+            self.pages,
+            written,
+            nav,
+            entries,
+            self.settings.search,
+            self.writer.changed,
+            frozenset(self.writer.written),
         )
 
 
