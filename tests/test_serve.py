@@ -1262,22 +1262,48 @@ def test_a_docs_folder_emptied_while_serving_is_written_again(
 
 
 @pytest.mark.parametrize(
-    ("folders", "said"),
+    ("removed", "said"),
     [
         (["papers"], "docs/papers was removed"),
         # Named in order of name: they were in the order the folder listed them (themes first).
         (["papers", "themes"], "docs/papers and docs/themes were removed"),
+        # A theme split into pages has a folder of its own, for its pages after the first.
+        (["themes/efficiency"], "docs/themes/efficiency was removed"),
+        (
+            ["papers/teaching-transformers-to-add.md"],
+            "docs/papers/teaching-transformers-to-add.md was removed",
+        ),
+        (
+            ["index.md", "themes/efficiency/2.md"],
+            "docs/index.md and docs/themes/efficiency/2.md were removed",
+        ),
+        # rm build/docs/papers/*.md: thousands of them at 50,000 papers.
+        (
+            ["papers/*.md"],
+            "docs/papers/four-bit-quantization-of-large-language-models.md, "
+            "docs/papers/kernels-that-speed-up-training.md, "
+            "docs/papers/quantized-state-space-models.md, "
+            "docs/papers/selective-state-space-models-for-long-context.md and 2 more were removed",
+        ),
     ],
 )
-def test_a_folder_removed_from_the_docs_folder_while_serving_is_written_again(
-    folders: list[str], said: str, preview: Preview, capsys: pytest.CaptureFixture[str]
+def test_a_folder_or_page_removed_from_the_docs_folder_while_serving_is_written_again(
+    removed: list[str],
+    said: str,
+    curated_content: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     # rm -rf build/docs/papers: MkDocs removed the papers' pages it served, and nothing said why
-    # nor wrote them again until an unrelated edit.
+    # nor wrote them again until an unrelated edit; a folder deeper down (build/docs/themes/<id>)
+    # or a page removed stayed so even once the top folders were looked at.
+    config = config_with(tmp_path, REPO / "mkdocs.yml", "theme_page_size", "1")
+    preview = Preview(curated_content, tmp_path / "docs", config)
     preview.start()
     pages = _files(preview.docs)
-    for name in folders:
-        shutil.rmtree(preview.docs / name)
+    for pattern in removed:
+        for path in preview.docs.glob(pattern):
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
     capsys.readouterr()
     preview.refresh()
     assert re.fullmatch(

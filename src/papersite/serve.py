@@ -32,7 +32,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from stat import S_ISREG
+from stat import S_ISDIR, S_ISREG
 from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
@@ -86,6 +86,14 @@ LOCK_SLICE_SECONDS = 0.05
 # How many times a regeneration writes the pages again into a docs folder removed as they are
 # written (see Preview._write_pages).
 WRITE_ATTEMPTS = 5
+# How long after a folder's last change its modification time is not trusted to tell a change
+# since: some file systems keep it to the second or two (FAT, HFS+), and Linux to the clock's tick,
+# so a page removed just after the folder was listed may leave the time as it was (see
+# Preview._removed).
+RECENT_NS = 2_000_000_000
+# How many of the files and folders removed from the docs folder a line names; the rest are
+# counted (``rm build/docs/papers/*.md`` removes thousands).
+NAMED_REMOVED = 5
 # The highest TCP port.
 MAX_PORT = 65535
 # MkDocs' hooks of the preview (its ``hooks`` setting): see on_serve.
@@ -190,11 +198,15 @@ class Preview:
     rewatch: Callable[[], None] | None = None
     # Whether the file standing where the docs folder is was told already (see _docs_in_the_way).
     told_in_the_way: bool = False
-    # The folders at the top of the docs folder as the last generation left it, to tell one
-    # removed since (rm -rf build/docs/papers): see _folders_gone.
-    docs_folders: tuple[str, ...] = ()
-    # Those of them a file stands in place of, which the writer refused (see _folders_gone).
-    folders_in_the_way: tuple[str, ...] = ()
+    # The files the last generation left in the docs folder, by folder (paths relative to it, ""
+    # for the docs folder itself; every folder above a file has its entry), to tell a folder or
+    # page removed since (rm -rf build/docs/papers, or build/docs/themes/<id>): see _removed.
+    docs_written: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The modification time of each of those folders when last listed and found whole; one
+    # changed since, or not listed yet, is listed at the next look.
+    docs_listed: dict[str, int] = field(default_factory=dict)
+    # The folders removed that a file stands in place of, which the writer refused (see _removed).
+    in_the_way: tuple[str, ...] = ()
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -294,15 +306,16 @@ class Preview:
             writer.prune()
         self.waiting = True
         self.docs_id = _folder_id(self.docs)
-        self.docs_folders = _top_folders(self.docs)
+        self._note_written(writer.written)
 
     def refresh(self) -> None:
         """Regenerate when an input changed since the last look; hold ``lock`` meanwhile.
 
         A change to the theme's templates alone regenerates nothing: every page is touched, as
         MkDocs' dirty rebuilds render only touched pages, and the touch starts MkDocs' rebuild.
-        A docs folder removed, replaced or emptied since the last generation is written again
-        first; a file in its place is said once, and nothing is written until it is gone.
+        A docs folder removed, replaced or emptied since the last generation, or a folder or page
+        removed from it, is written again first; a file in its place is said once, and nothing is
+        written until it is gone.
 
         Any error but a stop is told with its traceback, as the bug it is, and watching goes on:
         a dead watcher left the preview frozen without a word, and the next look may well work.
@@ -322,12 +335,13 @@ class Preview:
             self._write_docs_again(f"{shown} was removed")
         elif self._docs_emptied():
             self._write_docs_again(f"{shown} was emptied")
-        elif gone := self._folders_gone():
+        elif gone := self._removed():
             were = "was" if len(gone) == 1 else "were"
-            self._write_docs_again(f"{listed([f'{shown}/{name}' for name in gone])} {were} removed")
-            self.folders_in_the_way = tuple(
-                name for name in gone if os.path.lexists(self.docs / name)
-            )
+            named = [f"{shown}/{path}" for path in gone[:NAMED_REMOVED]]
+            if len(gone) > NAMED_REMOVED:
+                named[-1] = f"{len(gone) - NAMED_REMOVED + 1} more"
+            self._write_docs_again(f"{listed(named)} {were} removed")
+            self.in_the_way = tuple(path for path in gone if os.path.lexists(self.docs / path))
         now = snapshot(self.inputs)
         if now == self.inputs_seen:
             return
@@ -412,22 +426,80 @@ class Preview:
         except OSError:  # gone meanwhile: the next look finds it removed
             return False
 
-    def _folders_gone(self) -> list[str]:
-        """The folders at the top of the docs folder the last generation left that are gone.
+    def _removed(self) -> list[str]:
+        """What the last generation wrote that is gone: folders, and files in folders left.
 
-        ``rm -rf build/docs/papers`` while serving: MkDocs removed every paper's page it served,
-        and nothing was written again until an edit. A stat a folder, cheap at every look; a
-        folder deeper down removed is seen at the next edit. One a file stands in place of is
-        written again once that file is gone, not at every look: ``rm -rf build/docs/themes; :
-        > build/docs/themes`` had the writer's refusal printed, and the pages regenerated, twice a
-        second.
+        ``rm -rf build/docs/papers``, or ``build/docs/themes/<id>`` or one paper's page, while
+        serving: MkDocs removed the pages it served from them, and nothing was written again
+        until an edit. Paths relative to the docs folder, sorted; a folder gone stands for all
+        in it. Cheap at every look at 50,000 papers: a stat of each folder papersite wrote (a
+        few, and one for each theme or tag split into pages), and a folder is listed only when
+        its modification time says something in it was made or removed since it was last listed.
+        Stating every file instead walked 50,000 of them twice a second.
+
+        One a file stands in place of is written again once that file is gone, not at every
+        look: ``rm -rf build/docs/themes; : > build/docs/themes`` had the writer's refusal
+        printed, and the pages regenerated, twice a second.
         """
-        return [
-            name
-            for name in self.docs_folders
-            if not (self.docs / name).is_dir()
-            and not (name in self.folders_in_the_way and os.path.lexists(self.docs / name))
-        ]
+        gone: list[str] = []
+        lost: set[str] = set()
+        for folder in sorted(self.docs_written):  # a folder before the folders in it
+            if folder and folder.rpartition("/")[0] in lost:
+                lost.add(folder)
+                continue
+            path = self.docs / folder
+            try:
+                stat = path.stat()
+            except OSError:
+                stat = None
+            if stat is None or not S_ISDIR(stat.st_mode):
+                if not folder:  # the docs folder itself: the next look finds it removed
+                    return []
+                lost.add(folder)
+                gone.append(folder)
+                continue
+            if self.docs_listed.get(folder) == stat.st_mtime_ns:
+                continue
+            try:
+                names = set(os.listdir(path))
+            except OSError:  # removed meanwhile: the next look finds it gone
+                continue
+            missing = sorted(self.docs_written[folder] - names)
+            gone.extend(f"{folder}/{name}" if folder else name for name in missing)
+            # A removal within the same tick of the file system's clock leaves the time as it
+            # is: a time that recent is not kept, and the folder is listed again at the next look.
+            if not missing and time.time_ns() - stat.st_mtime_ns > RECENT_NS:
+                self.docs_listed[folder] = stat.st_mtime_ns
+        return sorted(
+            path
+            for path in gone
+            if not (path in self.in_the_way and os.path.lexists(self.docs / path))
+        )
+
+    def _note_written(self, written: Iterable[Path]) -> None:
+        """Keep the files a generation left in the docs folder, ``written``, to tell one removed.
+
+        The marker and the preview's own files are left out: they are not the pages', and a
+        marker removed is the writer's to refuse at the next regeneration. Every folder is listed
+        at the next look (see :meth:`_removed`): a page removed as the pages were written is
+        found then.
+        """
+        # The writer's paths are under the docs folder resolved.
+        prefix = str(self.docs.resolve()) + os.sep
+        own = {MARKER, PROBLEMS_SCRIPT, PROBLEMS_FILE}
+        folders: dict[str, set[str]] = {"": set()}
+        for path in written:
+            relative = str(path).removeprefix(prefix).replace(os.sep, "/")
+            if relative in own:
+                continue
+            folder, _, name = relative.rpartition("/")
+            if folder not in folders:
+                parts = folder.split("/")
+                for depth in range(1, len(parts) + 1):
+                    folders.setdefault("/".join(parts[:depth]), set())
+            folders[folder].add(name)
+        self.docs_written = {folder: frozenset(names) for folder, names in folders.items()}
+        self.docs_listed = {}
 
     def _write_docs_again(self, what: str) -> None:
         """Write the pages into a docs folder removed (``rm -rf``, make clean), replaced or emptied.
@@ -588,7 +660,7 @@ class Preview:
         self.pages_changed = generated.changed > 0
         self.waiting = False
         self.docs_id = _folder_id(self.docs)
-        self.docs_folders = _top_folders(self.docs)
+        self._note_written(generated.written)
         if nav != self.nav:
             first = not self.nav
             self.nav[:] = nav
@@ -1191,18 +1263,6 @@ def _theme_mistake(config_file: Path, theme: Any) -> Problem | None:
             f"Config value 'theme': {refused}; the preview goes on with the theme it started with",
         )
     return None
-
-
-def _top_folders(folder: Path) -> tuple[str, ...]:
-    """The names of the folders at the top of ``folder``, sorted; none if it cannot be listed."""
-    try:
-        with os.scandir(folder) as entries:
-            # Sorted, for messages naming them: the folder lists them in no order of its own.
-            return tuple(
-                sorted(entry.name for entry in entries if entry.is_dir(follow_symlinks=False))
-            )
-    except OSError:
-        return ()
 
 
 def _files_under(folder: Path) -> set[str]:
