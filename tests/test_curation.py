@@ -2776,6 +2776,54 @@ def test_a_short_section_id_misspelt_in_themes_yaml_is_not_said_to_be_another_sh
     ]
 
 
+# 'fast-decoding' renamed to an id themes.yaml refuses (line 10).
+ANCHOR_ID = THEMES.replace("      - id: fast-decoding\n", "      - id: paper-decoding\n", 1)
+TAKEN = f"{T}:10: section id 'paper-decoding' is taken: {PAPER_ANCHORS}"
+RENAMED_TAKEN = "renamed to 'paper-decoding' in themes.yaml (line 10), an id taken?"
+
+
+@pytest.mark.parametrize("entries", [3, 4])
+def test_a_section_renamed_to_an_id_refused_is_not_offered_as_the_rename(
+    content: Path, entries: int
+) -> None:
+    # "renamed to 'paper-decoding' ... rename it in each entry" had the curator edit every entry
+    # to an id the same run refuses: each entry was in error again once the section was fixed.
+    write(
+        content,
+        themes=ANCHOR_ID,
+        papers=_naming(
+            *["efficiency: fast-decoding"] * entries, *["efficiency: quantization"] * (6 - entries)
+        ),
+    )
+    if entries < GROUPED_FROM:
+        said = [
+            f"{P}:{line}: unknown section 'fast-decoding' in theme 'efficiency' ({RENAMED_TAKEN} "
+            "if so, choose another id for the section there, and write that one here)"
+            for line in [4, 6, 8]
+        ]
+    else:
+        said = [
+            f"{P}:4: unknown section 'fast-decoding' in theme 'efficiency', here and in 3 more "
+            f"entries (lines 6, 8 and 10): {RENAMED_TAKEN} choose another id for the section "
+            "there, and write that one in each entry"
+        ]
+    assert errors(content) == [TAKEN, *said]
+
+
+def test_a_section_id_refused_is_no_did_you_mean(content: Path) -> None:
+    # '(did you mean 'paper-decoding'?)' sent the entry to an id the same run refuses.
+    write(
+        content,
+        themes=ANCHOR_ID,
+        papers=_naming("efficiency: paper-decodng", "efficiency: quantization"),
+    )
+    assert errors(content) == [
+        TAKEN,
+        f"{P}:4: unknown section 'paper-decodng' in theme 'efficiency' ({RENAMED_TAKEN} if so, "
+        "choose another id for the section there, and write that one here)",
+    ]
+
+
 # 'efficiency' with the sections 'math-numeracy' (line 7), 'benchmarks' (10) and 'training' (13).
 PREFIXED = (
     DRAFTING.replace("TERMS", "pruning")

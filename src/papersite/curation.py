@@ -1448,7 +1448,7 @@ def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: 
             )
             continue
         seen[item["id"]] = line
-        if item["id"].startswith(PAPER_ANCHOR_PREFIX):
+        if _refused_section_id(item["id"]):
             # Kept all the same: papers.yaml may name it, and is checked against it as usual.
             problems.error(
                 document.path,
@@ -1463,6 +1463,15 @@ def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: 
         sections.append(Section(item["id"], item["title"], item.get("intro", "").strip()))
     _check_markdown(document, ("themes", index, "intro"), entry.get("intro"), problems)
     return Theme(entry["id"], entry["title"], entry.get("intro", "").strip(), tuple(sections))
+
+
+def _refused_section_id(section_id: str) -> bool:
+    """Whether themes.yaml refuses a section id (:func:`_theme` reports it): a paper's anchor's.
+
+    Such a section is kept, but its id is none to suggest: entries changed to it would be in
+    error again once the section's id is fixed.
+    """
+    return section_id.startswith(PAPER_ANCHOR_PREFIX)
 
 
 def _check_markdown(
@@ -2304,10 +2313,16 @@ class _UnknownIds:
             kind = "theme" if len(named) == 1 else "section"
             given = named[-1]
             ids, named_ids = self._ids(named)
-            free = [known for known in ids if known not in named_ids]
+            # A section id themes.yaml refuses is guessed of no entry: changed to it, the entries
+            # would stay in error. It is likelier the renamed one, its new id being refused.
+            guessable = [
+                known for known in ids if kind == "theme" or not _refused_section_id(known)
+            ]
+            refused = [known for known in ids if known not in guessable and known not in named_ids]
+            free = [known for known in guessable if known not in named_ids]
             # A theme's title or another theme's section is known, but a typo of an id no entry
             # names is likelier still when many entries name it (the id a theme's title misspelt).
-            near = None if write else nearest(given, ids, named_ids)
+            near = None if write else nearest(given, guessable, named_ids)
             if kind == "theme" and write is None:
                 if guessed or near is not None:
                     only = free[0] if len(free) == 1 and renames else None
@@ -2317,7 +2332,7 @@ class _UnknownIds:
                 self.meant.update(theme.id for theme in ([renamed] if renamed else unnamed))
             if kind == "section":
                 # Any section of the theme no entry names may be the one the id was meant for.
-                self.meant_sections.update((named[0], section) for section in free)
+                self.meant_sections.update((named[0], section) for section in (*free, *refused))
                 # And the entries would have put their papers in the theme: that it has none
                 # then follows from the error.
                 self.meant.add(named[0])
@@ -2341,6 +2356,14 @@ class _UnknownIds:
                 if len(free) == 1 and not removed
                 else None
             )
+            # With no other section to guess, the one whose id is refused: a rename, most likely.
+            taken = (
+                f"renamed to '{refused[0]}' in {THEMES_FILE} "
+                f"(line {self._line(named, refused[0])}), an id taken?"
+                if len(refused) == 1 and not free
+                else None
+            )
+            choose = "choose another id for the section there, and write that one"
             default = self.defaults.get(named) if near not in named_ids else None
             if default is not None and near is not None and len(entries) >= GROUPED_FROM:
                 # Many entries and the default name it, none the section's id: that id is the
@@ -2366,7 +2389,7 @@ class _UnknownIds:
                     # may be a renamed one's neighbour: following it would move the papers there
                     # without a word. The start of an id pasted is a paper id's mistake: theme
                     # and section ids are a few short words, written out.
-                    meant = near or closest(given, ids)
+                    meant = near or closest(given, guessable)
                     if meant in named_ids and meant != near:
                         meant = None
                     if meant:
@@ -2375,6 +2398,8 @@ class _UnknownIds:
                         hint = f"{listing(ids, 'themes')}: {_REMOVED}"
                     elif only:
                         hint = f"({only} if so, write '{free[0]}'{keep})"
+                    elif taken:
+                        hint = f"({taken} if so, {choose} here)"
                     else:
                         hint = listing(ids, f"{kind}s")
                     message = f"{message} {hint}"
@@ -2410,6 +2435,8 @@ class _UnknownIds:
                 fix = _REMOVED
             elif only:
                 fix = f"{only} rename it in each entry{keep}{gone}"
+            elif taken:
+                fix = f"{taken} {choose} in each entry"
             elif free:
                 each = listed([f"'{known}' (line {self._line(named, known)})" for known in free])
                 fix = (
