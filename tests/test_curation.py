@@ -2824,6 +2824,31 @@ def test_a_section_id_refused_is_no_did_you_mean(content: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("default", "said"),
+    [
+        (
+            "paper-decodng",
+            "unknown section 'paper-decodng' in theme 'efficiency' (sections: "
+            "quantization, paper-decoding)",
+        ),
+        (
+            "Paper-Decoding",
+            "'Paper-Decoding' is not a valid id: use lower-case words joined by "
+            "hyphens, like 'quantization'",
+        ),
+    ],
+)
+def test_a_default_section_is_not_told_to_name_a_section_id_refused(
+    content: Path, default: str, said: str
+) -> None:
+    # '(did you mean 'paper-decoding'?)': followed, the default was wrong again once the
+    # section's id was fixed.
+    themes = ANCHOR_ID.replace("    rules:\n", f"    rules:\n      default_section: {default}\n", 1)
+    write(content, themes=themes)
+    assert errors(content) == [TAKEN, f"{T}:14: {said}"]
+
+
 # 'efficiency' with the sections 'math-numeracy' (line 7), 'benchmarks' (10) and 'training' (13).
 PREFIXED = (
     DRAFTING.replace("TERMS", "pruning")

@@ -1107,7 +1107,12 @@ def _invalid_id(
         known = [theme.id for theme in themes]
     else:
         theme = next((theme for theme in themes if theme.id == theme_id), None)
-        known = [section.id for section in theme.sections] if theme else []
+        # One refused (_refused_section_id) is no id to suggest, nor an example of one.
+        known = [
+            section.id
+            for section in (theme.sections if theme else ())
+            if not _refused_section_id(section.id)
+        ]
     near = nearest(value, known)
     if hint is None and near is not None:
         hint = did_you_mean(value, near)
@@ -1571,16 +1576,17 @@ def _theme_rules(
     default = entry.get("default_section", theme.sections[0].id)
     if theme.section(default) is None:
         known = [section.id for section in theme.sections]
+        # One refused (_refused_section_id) is no id to suggest; listed, it is only what there is.
+        guessable = [known_id for known_id in known if not _refused_section_id(known_id)]
         line = document.line(*place, "default_section")
-        if nearest(default, known) is not None:
+        if nearest(default, guessable) is not None:
             # The typo may be the section's id: papers.yaml tells which (_report_defaults).
             unknown_defaults[(theme.id, default)] = line
         else:
+            close = closest(default, guessable)
+            hint = did_you_mean(default, close) if close else listing(known, "sections")
             problems.error(
-                document.path,
-                line,
-                f"unknown section '{default}' in theme '{theme.id}' "
-                f"{suggest(default, known, 'sections')}",
+                document.path, line, f"unknown section '{default}' in theme '{theme.id}' {hint}"
             )
         default = theme.sections[0].id
     return ThemeRules(
@@ -2490,7 +2496,11 @@ def _report_defaults(
     """
     for (theme_id, given), line in read.unknown_defaults.items():
         # From the lines read, not read.themes: a theme whose id is taken is not kept there.
-        known = [section for theme, section in read.section_lines if theme == theme_id]
+        known = [
+            section
+            for theme, section in read.section_lines
+            if theme == theme_id and not _refused_section_id(section)
+        ]
         named = {section for named, section in papers.named_sections if named == theme_id}
         near = nearest(given, known, named)
         if near is None:  # not so when read (_theme_rules): for the type checker
