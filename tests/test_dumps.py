@@ -960,6 +960,18 @@ def test_a_spaced_meta_block_split_by_blank_lines_is_read_as_one_with_a_warning(
     ]
 
 
+@pytest.mark.parametrize("who", ["  * 4 authors", "- 4 authors", "· 4 authors", "4 authors"])
+def test_an_authors_line_with_another_bullet_is_the_number_of_authors(who: str) -> None:
+    # '  * 4 authors' was read as an organisation named '4 authors', published as such.
+    text = (DATA / "spaced_meta_one_line.txt").read_text(encoding="utf-8")
+    dump = read_text(text.replace(ONE_LINE_META, f"{who}\n·\nNov 18 12"), source("d.txt"))
+    assert [(r.title, r.authors, r.organization) for r in dump.records] == [
+        (GATED, 4, None),
+        (SPARSE, 3, None),
+    ]
+    assert dump.problems == []
+
+
 def test_a_page_date_pasted_among_spaced_papers_is_not_read_as_a_title() -> None:
     # "Nov 21" at a title's place was a paper, the next title its abstract, and the next abstract
     # a title without an abstract: two papers lost and a made-up one published.

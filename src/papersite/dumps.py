@@ -66,7 +66,9 @@ _PAGE_DATE = re.compile(r"(?P<month>[A-Z][a-z]{2}) +(?P<day>\d{1,2})")
 _META_DATE = re.compile(
     r"(?P<month>[A-Z][a-z]{2}) +(?P<day>\d{1,2})(?:, +(?P<year>\d{4}))?(?: +(?P<upvotes>\d+))?"
 )
-_AUTHORS = re.compile(r"•\s*(?P<count>\d+) authors?")
+# The page bullets the count with '•'; a copy typed or converted by hand may use '*', '-' or none.
+# No organisation is named "4 authors": read as one, the count was published as its name.
+_AUTHORS = re.compile(r"(?:[^\w\s]\s*)?(?P<count>\d+) authors?")
 _ORGANIZATION = re.compile(r"(?P<handle>\S+) (?P<name>\S.*)")
 
 
