@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from papersite.characters import HIDDEN
 from papersite.dumps import HEADER_PHRASES, detect_layout, format_dump, read_dump, read_text
-from papersite.errors import Severity
+from papersite.errors import PapersiteError, Severity
 from papersite.sources import Layout, Line, Record, SourceFile
 
 from .conftest import CAPTURED, DATA, source
@@ -985,6 +985,31 @@ def test_a_page_date_pasted_among_spaced_papers_is_not_read_as_a_title() -> None
         "another captured page, pasted in with its papers? It is not read, and the papers after "
         "it are; split the file so that each page has its own capture date in sources.yaml",
     ]
+
+
+UNKNOWN_LAYOUT = (
+    "before a title: a page layout papersite does not read (upvotes and submitter above each "
+    "paper); file skipped: copy each paper as its title, its abstract, then '• N authors', '·' "
+    "and its date"
+)
+
+
+def test_a_dump_with_upvotes_and_submitter_above_each_title_is_refused_at_the_first() -> None:
+    # Each '13' was a paper whose abstract was 'Submitted by', each 'akhaliq' one whose abstract
+    # was the title, merged as duplicates, and every real abstract said to lack its title.
+    dump = read_dump(source("submitted_by.txt"))
+    assert (dump.records, dump.unread) == ([], True)
+    assert [str(p) for p in dump.problems] == [
+        f"{dump.display}:13: '13' and 'Submitted by' on lines of their own {UNKNOWN_LAYOUT}"
+    ]
+    # Without the count, and with the submitter on the same line, in a dense dump.
+    text = _dense(*FIRST, "Submitted by akhaliq", *LAST)
+    with pytest.raises(PapersiteError) as raised:
+        read_text(text, source("d.txt"))
+    assert (
+        str(raised.value)
+        == f"d.txt:5: 'Submitted by akhaliq' on a line of its own {UNKNOWN_LAYOUT}"
+    )
 
 
 # --- dumps cut off in their last paper ---------------------------------------------------------

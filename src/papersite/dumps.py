@@ -143,7 +143,7 @@ def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         dump.page_day = None if month is None else (month, int(match["day"]))
     # The page date's warning comes first, but counts the dates the papers below it were read as.
     mark = len(dump.problems)
-    body = _split_pages(first, rest, dump)
+    body = _known_layout(_split_pages(first, rest, dump), dump)
     if dump.layout is Layout.SPACED:
         _parse_spaced(body, dump)
     else:
@@ -267,6 +267,41 @@ def _split_pages(
         else:
             yield line
     yield from held
+
+
+# A listing that prints each paper's upvotes and submitter on lines of their own, above its title:
+# '13', 'Submitted by', 'akhaliq'. The submitter's handle may follow on the same line.
+_SUBMITTED_BY = re.compile(r"Submitted by(?: [\w.-]+)?", re.IGNORECASE)
+
+
+def _known_layout(lines: Iterator[tuple[int, str]], dump: Dump) -> Iterator[tuple[int, str]]:
+    """The lines, until one of a layout no parser here reads: then PapersiteError, at its first.
+
+    Read as titles and abstracts, the upvotes, 'Submitted by' and the handle made a junk paper
+    each, every real abstract was said to lack the title above it, and the papers of one submitter
+    merged as duplicates. The file is refused whole: no record of it can be trusted.
+    """
+    # The last line of text, when it is a lone number: the upvotes above a 'Submitted by'.
+    count: tuple[int, str] | None = None
+    for line in lines:
+        number, text = line
+        text = text.strip()
+        if _SUBMITTED_BY.fullmatch(text):
+            first, shown = (
+                (count[0], f"'{count[1]}' and '{text}' on lines of their own")
+                if count
+                else (number, f"'{text}' on a line of its own")
+            )
+            raise PapersiteError(
+                dump.display,
+                first,
+                f"{shown} before a title: a page layout papersite does not read (upvotes and "
+                "submitter above each paper); file skipped: copy each paper as its title, its "
+                "abstract, then '• N authors', '·' and its date",
+            )
+        if text:
+            count = (number, text) if text.isdigit() else None
+        yield line
 
 
 def _starts_header(text: str, previous: str) -> bool:
