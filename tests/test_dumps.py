@@ -911,6 +911,47 @@ def test_spaced_lines_without_blank_lines_that_cannot_be_told_apart_name_the_pap
     assert dump.skipped_titles == ["Second Paper"]
 
 
+WRAPPED = "Wrapped Title Paper That Is Quite Long And"
+
+
+@pytest.mark.parametrize(
+    ("after", "titles", "message"),
+    [
+        # Its abstract after it: one title in two lines. Read as a title and its abstract, the
+        # real abstract was said to lack its title, and adding one made it worse.
+        (
+            "\n\nIts abstract. It is long.\n\n  • 3 authors\n·\nMay 12, 2025",
+            [f"{WRAPPED} Continues On A Second Line"],
+            "glued.txt:9: warning: title 'Wrapped Title Paper That Is Quite Long And Continues On "
+            "A S…' is wrapped over lines 9-10: joined as one title, as abstract text follows it; "
+            "join its lines in the dump",
+        ),
+        # Its meta block after it: a title and its abstract, however much that reads like a title.
+        (
+            "\n  • 3 authors\n·\nMay 12, 2025",
+            [WRAPPED],
+            f"glued.txt:9: warning: no blank line between title '{WRAPPED}' and its abstract, and "
+            "its meta block: read as such; add the blank line",
+        ),
+        (
+            "",
+            [WRAPPED],
+            f"glued.txt:9: warning: no blank line between title '{WRAPPED}' and its abstract: "
+            "read as such; add the blank line",
+        ),
+    ],
+    ids=["abstract-after", "meta-after", "title-after"],
+)
+def test_a_spaced_title_wrapped_over_two_lines_is_joined_when_its_abstract_follows(
+    after: str, titles: list[str], message: str
+) -> None:
+    text = f"First Paper\n\nIts abstract.\n\n  • 1 author\n·\nMay 11, 2025\n\n{WRAPPED}\n"
+    text += f"Continues On A Second Line{after}\n\nThird Paper\n\nIts abstract.\n"
+    dump = read_text(text, source("glued.txt"))
+    assert [r.title for r in dump.records] == ["First Paper", *titles, "Third Paper"]
+    assert [str(p) for p in dump.problems] == [message]
+
+
 # --- spaced meta blocks out of shape -----------------------------------------------------------
 
 ONE_LINE_META = "  • 4 authors · Nov 18 12"

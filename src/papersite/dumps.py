@@ -370,6 +370,9 @@ class _Pending:
     abstract: str | None = None
     # The abstract's line (one line, in either layout): a file found cut off ends there.
     abstract_line: int = 0
+    # A title glued to a line that reads like a title too, read as its abstract until the next
+    # paragraph tells (see _unwrap): whether it is the title's second line instead.
+    wrapped: bool = False
 
 
 def _paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
@@ -396,6 +399,8 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     # Whether the paper whose lines were just skipped may still have its meta block to come.
     skipped = False
     for block, last in _with_last(_join_meta(_paragraphs(lines), dump)):
+        if pending is not None and pending.wrapped:
+            _unwrap(pending, block, dump)
         if last and pending is not None and pending.abstract is not None and _cut_meta(block):
             _cut_in_meta(pending, block, dump)
             return
@@ -432,6 +437,8 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         else:
             _emit(pending, meta, dump)
         pending = None
+    if pending is not None and pending.wrapped:
+        _unwrap(pending, None, dump)
     if pending is not None and pending.abstract is not None:
         _check_cut_abstract(_emit(pending, None, dump), pending.abstract_line, dump)
     else:
@@ -680,20 +687,52 @@ def _glued_texts(
     if pending is None:
         abstract_line, abstract = texts[1]
         pending = _Pending(first, text, abstract, abstract_line)
+        if meta is None and _unlike_a_title(abstract) is None:
+            # Two title-like lines: the paragraph after them tells (see _unwrap), and the warning.
+            pending.wrapped = True
+            return pending
         parts = f"title '{shortened(normalise_text(pending.title))}' and its abstract"
         parts += ", and its meta block" if meta is not None else ""
     else:
         pending.abstract, pending.abstract_line = text, first
         parts = f"the abstract of '{shortened(normalise_text(pending.title))}' and its meta block"
+    _no_blank_line(first, parts, dump)
+    return pending
+
+
+def _no_blank_line(line: int, parts: str, dump: Dump) -> None:
+    """Warn that lines of text read as ``parts`` lack the blank line between them."""
+    message = f"no blank line between {parts}: read as such; add the blank line"
+    dump.problems.append(Problem(dump.display, line, message, Severity.WARNING))
+
+
+def _unwrap(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) -> None:
+    """Settle a title glued to a title-like line by the paragraph after them, with a warning.
+
+    Abstract text next makes the two lines one title, wrapped. Joined, not only hinted at: read
+    the other way, that paragraph is an abstract without a title, which no page shows, and the
+    advice to add a title above it made the dump worse. Anything else after them (a meta block,
+    the next title, the end of the page) leaves a title and its abstract, as :func:`_glued_texts`
+    reads them.
+    """
+    pending.wrapped = False
+    assert pending.abstract is not None
+    if not block or _meta_kind(block[0][1]) is not None or not _unlike_a_title(block[0][1]):
+        title = shortened(normalise_text(pending.title))
+        _no_blank_line(pending.line, f"title '{title}' and its abstract", dump)
+        return
+    pending.title = f"{pending.title} {pending.abstract}"
     dump.problems.append(
         Problem(
             dump.display,
-            first,
-            f"no blank line between {parts}: read as such; add the blank line",
+            pending.line,
+            f"title '{shortened(normalise_text(pending.title))}' is wrapped over lines "
+            f"{pending.line}-{pending.abstract_line}: joined as one title, as abstract text "
+            "follows it; join its lines in the dump",
             Severity.WARNING,
         )
     )
-    return pending
+    pending.abstract, pending.abstract_line = None, 0
 
 
 def _finish_spaced(pending: _Pending | None, dump: Dump) -> None:
