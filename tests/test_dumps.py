@@ -790,13 +790,20 @@ def _dense(*lines: str) -> str:
     return "\n".join(["Daily Papers", "Subscribe", *lines]) + "\n"
 
 
+TITLE_LIKE = (
+    "read as its abstract but like a title, are skipped and this line is not read: if '{}' is a "
+    "title, line 5 is the end of the abstract above it, split over two lines, or a title whose "
+    "abstract is missing"
+)
+
+
 FIRST = ("Fine-tune Language Models", "In-context learning is an emergent ability.")
 LAST = ("Gated Attention for Large Language Models", "Gating mechanisms help, again.")
 LONG = "Our method " + "scales well, " * 30 + "and ends here."
 
 
 @pytest.mark.parametrize(
-    ("middle", "line", "why", "lines"),
+    ("middle", "line", "why", "lost"),
     [
         # The rest of the abstract is one sentence: a title may end in a full stop, but this one
         # has a title after it.
@@ -804,34 +811,56 @@ LONG = "Our method " + "scales well, " * 30 + "and ends here."
             ["Second Paper", "It starts here.", "It ends here.", "Third Paper", "Third."],
             7,
             "a sentence ending in a full stop, and a title after it",
-            "this line is not read",
+            "Paper 'Second Paper' (line 5) is skipped and this line is not read",
         ),
         # Longer than any title, though not a sentence.
         (
             ["Second Paper", "It starts here", LONG[:-1], "Third Paper", "Third."],
             7,
             f"{len(LONG) - 1} characters, longer than any title, and a title after it",
-            "this line is not read",
+            "Paper 'Second Paper' (line 5) and 'It starts here' (line 6), "
+            + TITLE_LIKE.format("It starts here"),
         ),
         # Split in three: one error for the run.
         (
             ["Second Paper", "It starts.", "It goes on. " + LONG, "More.", "Third Paper", "3."],
             7,
             "sentences ending in a full stop",
-            "lines 7-8 are not read",
+            "Paper 'Second Paper' (line 5) is skipped and lines 7-8 are not read",
         ),
     ],
     ids=["one-sentence", "long", "three-lines"],
 )
 def test_a_dense_line_breaking_the_alternation_skips_the_paper_before_it(
-    middle: list[str], line: int, why: str, lines: str
+    middle: list[str], line: int, why: str, lost: str
 ) -> None:
     dump = read_text(_dense(*FIRST, *middle, *LAST), source("split.txt"))
     assert [r.title for r in dump.records] == [FIRST[0], "Third Paper", LAST[0]]
     assert [str(p) for p in dump.problems] == [
-        f"split.txt:{line}: reads like abstract text, not a title ({why}), {SPLIT} "
-        f"Paper 'Second Paper' (line 5) is skipped and {lines}"
+        f"split.txt:{line}: reads like abstract text, not a title ({why}), {SPLIT} {lost}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("fifth", "sixth"),
+    [
+        # A title without its abstract, then a title: the second was lost, never named.
+        ("Dense NoAbs Two", "Dense NoAbs Three"),
+        # An abstract split before its last, title-like, line: that line was named as a paper,
+        # the title after it not at all, and nothing said where the split was.
+        ("https://github.com/lab/repo", "Dense Title After A Split"),
+    ],
+    ids=["title-without-abstract", "split-before-a-title-like-line"],
+)
+def test_a_dense_break_after_two_title_like_lines_names_both(fifth: str, sixth: str) -> None:
+    middle = (fifth, sixth, "Its abstract. It goes on.")
+    dump = read_text(_dense(*FIRST, *middle, *LAST), source("split.txt"))
+    assert [r.title for r in dump.records] == [FIRST[0], LAST[0]]
+    assert [str(p) for p in dump.problems] == [
+        "split.txt:7: reads like abstract text, not a title (sentences ending in a full stop), "
+        f"{SPLIT} Paper '{fifth}' (line 5) and '{sixth}' (line 6), {TITLE_LIKE.format(sixth)}"
+    ]
+    assert sorted(dump.skipped_titles) == sorted([fifth, sixth])
 
 
 def test_a_dense_sentence_at_a_titles_place_is_a_title_only_when_an_abstract_follows() -> None:

@@ -878,6 +878,16 @@ def _close_break(broken: _Break | None, dump: Dump) -> None:
         if _title_like(paper.abstract):
             # Read as that paper's abstract, it may be the title of a paper whose abstract is lost.
             dump.skipped_titles.append(paper.abstract)
+            # If so, the break may be above that paper's line rather than at this abstract text:
+            # the paper's "title" may end an abstract split there, or be a title that lost its
+            # abstract. Both lines are named, so that no paper is dropped unsaid.
+            lost = (
+                f"Paper '{shortened(title)}' (line {paper.line}) and '{shortened(paper.abstract)}' "
+                f"(line {paper.abstract_line}), read as its abstract but like a title, are skipped "
+                f"and {lines}: if '{shortened(paper.abstract)}' is a title, line {paper.line} is "
+                "the end of the abstract above it, split over two lines, or a title whose "
+                "abstract is missing"
+            )
     dump.skip(
         broken.first,
         f"reads like abstract text, not a title ({broken.why}), so titles and abstracts stop "
