@@ -1,9 +1,10 @@
-"""Benchmark: what grouping papers in Pagefind's index costs the ranking of search results.
+"""Benchmark: how the site's search ranks papers, with Pagefind or with Material's search.
 
-Run ``python -m benchmarks.bench_search [--content content] [--groups 10]``. It builds the content
-twice with the Pagefind backend: one paper to a Pagefind page, where Pagefind ranks the papers
-itself (the baseline), and ``--groups`` papers to a page, where the Search page ranks the papers
-of the groups Pagefind finds (templates/search.js). Then, in Chromium, it asks both:
+Run ``python -m benchmarks.bench_search [--content content] [--groups 10] [--material]``. It
+builds the content twice with the Pagefind backend: one paper to a Pagefind page, where Pagefind
+ranks the papers itself (the baseline), and ``--groups`` papers to a page, where the Search page
+ranks the papers of the groups Pagefind finds (templates/search.js). Then, in Chromium, it asks
+both:
 
 - every paper's title, pasted whole: where does that paper come (1st, in the top 10, missed)?
 - the most common words of the titles, one at a time: how many of the baseline's top 10 does the
@@ -11,6 +12,13 @@ of the groups Pagefind finds (templates/search.js). Then, in Chromium, it asks b
 - two neighbouring words of a title, for 60 titles: Pagefind lists only pages holding both, so how
   many papers listed hold both (the start of each word, as a stand-in for its stem)? And are the
   papers with both in their title listed first, then those with one?
+
+``--material`` asks the same of Material's built-in search (lunr) instead, typed into the header's
+search box of the site built with mkdocs.yml, and of the same site built with each setting in
+SETTINGS; the baseline is mkdocs.yml as it is. Material lists pages holding any word of a query,
+papers and the site's other pages alike: a paper's place is among the papers in the first 10
+results listed. It also types the first five letters of each common word, as a reader does on the
+way to the word: how many of the top 10 have a title word starting so?
 
 Needs Debian's chromium. Record the printed figures in BENCHMARKS.md.
 """
@@ -28,9 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_build import REPO, pagefind_config, serving
+from benchmarks.bench_build import CONFIG, REPO, pagefind_config, serving
 from papersite.build import build_site
-from papersite.curation import load_content
+from papersite.curation import Loaded, load_content
 
 CHROMIUM = Path("/usr/bin/chromium")
 TOP = 10
@@ -44,34 +52,157 @@ BASELINE = """async ([query, count]) => {
   return pages.map((page) => page.anchors[0].id);
 }"""
 GROUPED = "([query, count]) => window.papersiteSearch.rank(query, count)"
+# A query typed into Material's search box: the box emptied first, so that the next result is this
+# query's (Material shows its placeholder for an empty box), then the papers among the first
+# results listed. Material reads the box on keyup and renders a result's first 10 items at once.
+MATERIAL = """async ([query, count]) => {
+  const box = document.querySelector("input.md-search__input");
+  const meta = document.querySelector(".md-search-result__meta");
+  const placeholder = "Type to start searching";
+  const until = async (done) => {
+    while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  box.value = "";
+  box.dispatchEvent(new KeyboardEvent("keyup"));
+  await until(() => meta.textContent === placeholder);
+  box.value = query;
+  box.dispatchEvent(new KeyboardEvent("keyup"));
+  await until(() => meta.textContent !== placeholder);
+  const links = [...document.querySelectorAll(".md-search-result__item > a")].slice(0, count);
+  return links
+    .map((link) => new URL(link.href).pathname.match(/^\\/papers\\/([^/]+)\\/$/))
+    .filter(Boolean)
+    .map((found) => found[1]);
+}"""
+# Settings of Material's search plugin compared with mkdocs.yml's own: pipelines other than its
+# English default (stopWordFilter alone), with lunr's English stemmer and its trimmer (non-word
+# characters off a word's ends); and a title weighing less against the abstract (Material's
+# default boosts: title 1000, text 1). Material ends every query word with a wildcard, and lunr
+# runs no pipeline on such a word: stemmed, the index holds "attent", which "attention*" misses.
+SETTINGS = (
+    "pipeline: [stemmer, stopWordFilter]",
+    "pipeline: [stemmer, stopWordFilter, trimmer]",
+    "fields: {title: {boost: 10}}",
+)
 # Function words: left out of word queries; the Search page leaves the same out of every query.
 COMMON = frozenset(
     "a an and are as at be by for from has have in into is it its of on or our that the their "
     "this to via we what when which while with without".split()
 )
+# Letters of a common word typed, for Material's search, which finds words by their start.
+TYPED = 5
 
 
 @dataclass(frozen=True)
-class Comparison:
-    """How the grouped search ranks against the baseline."""
+class Queries:
+    """The queries asked, and what they are checked against."""
 
-    titles: int
-    first: tuple[int, int]  # title queries whose paper came first: baseline, grouped
-    top: tuple[int, int]  # ... came in the top 10
-    words: int
-    overlap: float  # mean share of the baseline's top 10 the grouped top 10 also holds
-    titled: tuple[float, float]  # mean share of a word's top 10 with the word in their title
-    pairs: int
-    both: tuple[float, float]  # mean share of a word pair's results holding both words
-    listed: tuple[float, float]  # mean number of papers listed for a word pair (at most 10)
+    titles: dict[str, str]  # each paper's title by id, in the curation's order
+    text: dict[str, str]  # each paper's title and abstract by id, in lower case
+    words: list[str]  # the commonest title words
+    pairs: list[str]  # two neighbouring words of a title
+    typed: list[str]  # the commonest title words' first letters
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> Queries:
+        """The queries for ``loaded``'s papers."""
+        papers = [item.paper for item in loaded.curation.papers]
+        titles = {paper.id: paper.title for paper in papers}
+        words = common_words(list(titles.values()), 50)
+        return cls(
+            titles,
+            {paper.id: f"{paper.title} {paper.abstract}".lower() for paper in papers},
+            words,
+            word_pairs(list(titles.values()), 60),
+            list(dict.fromkeys(word[:TYPED] for word in words)),
+        )
+
+    def asked(self, typed: bool = False) -> list[str]:
+        """Every query, in the order ``figures`` reads their rankings."""
+        return [*self.titles.values(), *self.words, *self.pairs, *(self.typed if typed else ())]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """How one search ranks the queries."""
+
+    first: float  # share of title queries whose paper came first
+    top: float  # ... came in the top 10
+    words: list[list[str]]  # each common word's top 10
+    titled: float  # mean share of a word's top 10 with the word in their title
+    both: float  # mean share of a word pair's results holding both words
+    listed: float  # mean number of papers listed for a word pair (at most 10)
     # Share of word pairs whose results come in title order: papers with both words in the title
     # first, then those with one, then the rest.
-    ordered: tuple[float, float]
+    ordered: float
+    # Mean share of a typed start's top 10 with a title word starting so, a place left empty
+    # counting as none (None: not asked).
+    started: float | None = None
+
+    def overlap(self, base: Figures) -> float:
+        """Mean share of ``base``'s top 10 for a common word that this top 10 also holds."""
+        shares = [
+            len(set(b) & set(f)) / len(b) for b, f in zip(base.words, self.words, strict=True) if b
+        ]
+        return sum(shares) / len(shares) if shares else 1.0
+
+
+def mean(values: Sequence[float]) -> float:
+    """The mean of ``values``, 0 for none."""
+    return sum(values) / len(values) if values else 0.0
+
+
+def figures(queries: Queries, found: Sequence[list[str]]) -> Figures:
+    """Score one search's rankings of ``queries.asked()`` (and, if asked, the typed starts)."""
+    titles, text = queries.titles, queries.text
+    ids = list(titles)
+    pasted = found[: len(ids)]
+    words = list(found[len(ids) : len(ids) + len(queries.words)])
+    paired = found[len(ids) + len(words) : len(ids) + len(words) + len(queries.pairs)]
+    typed = found[len(ids) + len(words) + len(paired) :]
+
+    def in_title_order(pair: str, ranking: list[str]) -> bool:
+        held = [sum(w[:5] in titles[i].lower() for w in pair.split()) for i in ranking]
+        return held == sorted(held, reverse=True)
+
+    def title_words(paper_id: str) -> list[str]:
+        return re.findall(r"[a-z]+", titles[paper_id].lower())
+
+    return Figures(
+        mean([bool(r) and r[0] == paper_id for paper_id, r in zip(ids, pasted, strict=True)]),
+        mean([paper_id in r for paper_id, r in zip(ids, pasted, strict=True)]),
+        words,
+        mean(
+            [
+                sum(word in titles[paper_id].lower() for paper_id in ranking) / len(ranking)
+                for word, ranking in zip(queries.words, words, strict=True)
+                if ranking
+            ]
+        ),
+        mean(
+            [
+                sum(all(w[:5] in text[paper_id] for w in pair.split()) for paper_id in ranking)
+                / len(ranking)
+                for pair, ranking in zip(queries.pairs, paired, strict=True)
+                if ranking
+            ]
+        ),
+        mean([len(ranking) for ranking in paired]),
+        mean([in_title_order(pair, r) for pair, r in zip(queries.pairs, paired, strict=True)]),
+        mean(
+            [
+                sum(any(w.startswith(start) for w in title_words(i)) for i in r) / TOP
+                for start, r in zip(queries.typed, typed, strict=True)
+            ]
+        )
+        if typed
+        else None,
+    )
 
 
 @contextmanager
-def searching(site: Path) -> Iterator[Any]:
-    """A Chromium page on ``site``'s Search page, served on a free port."""
+def browsing(site: Path, path: str, ready: str) -> Iterator[Any]:
+    """A Chromium page at ``path`` of ``site``, served on a free port, once ``ready`` holds."""
     from playwright.sync_api import sync_playwright
 
     with serving(site) as base, sync_playwright() as playwright:
@@ -79,16 +210,24 @@ def searching(site: Path) -> Iterator[Any]:
             executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
         )
         page = browser.new_page()
-        page.goto(f"{base}search/")
-        page.wait_for_function("window.papersiteSearch !== undefined")
+        page.goto(f"{base}{path}")
+        page.wait_for_function(ready)
         yield page
         browser.close()
 
 
 def rankings(site: Path, script: str, queries: Sequence[str]) -> list[list[str]]:
-    """The top paper ids for each query, as ``script`` ranks them on ``site``."""
-    with searching(site) as page:
+    """The top paper ids for each query, as ``script`` ranks them on ``site``'s Search page."""
+    with browsing(site, "search/", "window.papersiteSearch !== undefined") as page:
         return [page.evaluate(script, [query, TOP]) for query in queries]
+
+
+def material_rankings(site: Path, queries: Sequence[str]) -> list[list[str]]:
+    """The top paper ids for each query typed into Material's search box on ``site``."""
+    # The placeholder shows once the index has loaded: a query typed before is lost.
+    ready = "document.querySelector('.md-search-result__meta').textContent.startsWith('Type')"
+    with browsing(site, "about/", ready) as page:
+        return [page.evaluate(MATERIAL, [query, TOP]) for query in queries]
 
 
 def common_words(titles: Sequence[str], count: int) -> list[str]:
@@ -115,8 +254,8 @@ def word_pairs(titles: Sequence[str], count: int) -> list[str]:
     return pairs[:count]
 
 
-def compare(content: Path, group_size: int, root: Path) -> Comparison:
-    """Build ``content`` one paper and ``group_size`` papers to a page; compare their rankings."""
+def compare(content: Path, group_size: int, root: Path) -> tuple[Queries, Figures, Figures]:
+    """Build ``content`` one paper and ``group_size`` papers to a page; rank the queries on both."""
     loaded = load_content(content)
     sites = {}
     for size in (1, group_size):
@@ -124,74 +263,81 @@ def compare(content: Path, group_size: int, root: Path) -> Comparison:
         folder.mkdir()
         build_site(loaded, folder / "site", config_file=pagefind_config(folder, size))
         sites[size] = folder / "site"
-    papers = {item.paper.id: item.paper.title for item in loaded.curation.papers}
-    text = {
-        item.paper.id: f"{item.paper.title} {item.paper.abstract}".lower()
-        for item in loaded.curation.papers
-    }
-    titles = list(papers.values())
-    words = common_words(titles, 50)
-    pairs = word_pairs(titles, 60)
-    base = rankings(sites[1], BASELINE, titles + words + pairs)
-    grouped = rankings(sites[group_size], GROUPED, titles + words + pairs)
-    paired = len(titles) + len(words)
-    ids = list(papers)
-    first = [0, 0]
-    top = [0, 0]
-    for index, paper_id in enumerate(ids):
-        for which, ranking in enumerate((base[index], grouped[index])):
-            first[which] += bool(ranking) and ranking[0] == paper_id
-            top[which] += paper_id in ranking
-    overlaps = [
-        len(set(b) & set(g)) / len(b)
-        for b, g in zip(base[len(ids) : paired], grouped[len(ids) : paired], strict=True)
-        if b
-    ]
-    titled = [
-        [
-            sum(word in papers[paper_id].lower() for paper_id in ranking) / len(ranking)
-            for word, ranking in zip(words, found[len(ids) : paired], strict=True)
-            if ranking
-        ]
-        for found in (base, grouped)
-    ]
-    both = [
-        [
-            sum(all(w[:5] in text[paper_id] for w in pair.split()) for paper_id in ranking)
-            / len(ranking)
-            for pair, ranking in zip(pairs, found[paired:], strict=True)
-            if ranking
-        ]
-        for found in (base, grouped)
-    ]
-    listed = [
-        sum(len(ranking) for ranking in found[paired:]) / len(pairs) for found in (base, grouped)
-    ]
+    queries = Queries.of(loaded)
+    base = figures(queries, rankings(sites[1], BASELINE, queries.asked()))
+    return queries, base, figures(queries, rankings(sites[group_size], GROUPED, queries.asked()))
 
-    def in_title_order(pair: str, ranking: list[str]) -> bool:
-        held = [sum(w[:5] in papers[i].lower() for w in pair.split()) for i in ranking]
-        return held == sorted(held, reverse=True)
 
-    ordered = [
-        sum(
-            in_title_order(pair, ranking)
-            for pair, ranking in zip(pairs, found[paired:], strict=True)
+def material_config(folder: Path, setting: str) -> Path:
+    """A copy of mkdocs.yml whose search plugin has ``setting`` (one line of YAML)."""
+    text = CONFIG.read_text(encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    plugin = "  - search:\n"
+    if text.count(plugin) != 1:
+        raise SystemExit("mkdocs.yml no longer has '  - search:' among its plugins")
+    config.write_text(text.replace(plugin, f"{plugin}      {setting}\n"), "utf-8")
+    return config
+
+
+def compare_material(content: Path, root: Path) -> tuple[Queries, dict[str, Figures]]:
+    """Build ``content`` with mkdocs.yml and with each of SETTINGS; rank the queries on each."""
+    loaded = load_content(content)
+    queries = Queries.of(loaded)
+    configs = {"mkdocs.yml": CONFIG}
+    for number, setting in enumerate(SETTINGS):
+        folder = root / f"setting-{number}"
+        folder.mkdir()
+        configs[setting] = material_config(folder, setting)
+    results = {}
+    for number, (label, config) in enumerate(configs.items()):
+        site = root / f"material-{number}" / "site"
+        build_site(loaded, site, config_file=config)
+        results[label] = figures(queries, material_rankings(site, queries.asked(typed=True)))
+    return queries, results
+
+
+def print_pagefind(queries: Queries, base: Figures, grouped: Figures, groups: int) -> None:
+    """Print how the grouped search ranks against Pagefind's own."""
+    print(f"{len(queries.titles)} titles, each pasted whole; {TOP} results kept")
+    for label, which in (("first", "first"), (f"top {TOP}", "top")):
+        print(
+            f"  paper {label}: one to a page {getattr(base, which):.1%}, "
+            f"{groups} to a page {getattr(grouped, which):.1%}"
         )
-        / len(pairs)
-        for found in (base, grouped)
-    ]
-    return Comparison(
-        len(ids),
-        (first[0], first[1]),
-        (top[0], top[1]),
-        len(overlaps),
-        sum(overlaps) / len(overlaps) if overlaps else 1.0,
-        (sum(titled[0]) / len(titled[0]), sum(titled[1]) / len(titled[1])),
-        len(pairs),
-        (sum(both[0]) / len(both[0]), sum(both[1]) / len(both[1])),
-        (listed[0], listed[1]),
-        (ordered[0], ordered[1]),
+    print(
+        f"{len(queries.words)} common title words: the grouped top {TOP} holds "
+        f"{grouped.overlap(base):.1%} of the baseline's top {TOP}; the word is in the title of "
+        f"{base.titled:.1%} of the baseline's and {grouped.titled:.1%} of the grouped"
     )
+    print(
+        f"{len(queries.pairs)} pairs of title words: both words in {base.both:.1%} of the "
+        f"baseline's results and {grouped.both:.1%} of the grouped; papers listed "
+        f"{base.listed:.1f} and {grouped.listed:.1f} a pair; in title order (both words in "
+        f"the title, then one, then none) {base.ordered:.1%} and {grouped.ordered:.1%}"
+    )
+
+
+def print_material(queries: Queries, results: dict[str, Figures]) -> None:
+    """Print one row of BENCHMARKS.md's search table per configuration of Material's search."""
+    print(
+        f"Material's search, {len(queries.titles)} titles, {len(queries.words)} common title "
+        f"words, {len(queries.pairs)} pairs, {len(queries.typed)} starts of {TYPED} letters; "
+        f"papers among the first {TOP} results"
+    )
+    print(
+        "| configuration | title pasted whole: its paper first | in the top 10 | common title "
+        "words: share of the baseline's top 10 also listed | top 10 with the word in the title | "
+        "pairs: results holding both | papers listed a pair | pairs listed in title order | "
+        f"a word's first {TYPED} letters: top 10 with a title word starting so |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    base = next(iter(results.values()))
+    for label, found in results.items():
+        overlap = "–" if found is base else f"{found.overlap(base):.1%}"
+        print(
+            f"| {label} | {found.first:.1%} | {found.top:.1%} | {overlap} | {found.titled:.1%} | "
+            f"{found.both:.1%} | {found.listed:.1f} | {found.ordered:.1%} | {found.started:.1%} |"
+        )
 
 
 def main() -> None:
@@ -201,29 +347,16 @@ def main() -> None:
     )
     parser.add_argument("--content", type=Path, default=REPO / "content")
     parser.add_argument("--groups", type=int, default=10, help="papers to a Pagefind page")
+    parser.add_argument("--material", action="store_true", help="Material's search instead")
     args = parser.parse_args()
     if not CHROMIUM.exists():
         raise SystemExit("needs Debian's chromium: apt-get install chromium")
     (REPO / "build").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=REPO / "build", prefix="bench-search-") as tmp:
-        result = compare(args.content, args.groups, Path(tmp))
-    print(f"{result.titles} titles, each pasted whole; {TOP} results kept")
-    for label, (base, grouped) in (("first", result.first), (f"top {TOP}", result.top)):
-        print(
-            f"  paper {label}: one to a page {base / result.titles:.1%}, "
-            f"{args.groups} to a page {grouped / result.titles:.1%}"
-        )
-    print(
-        f"{result.words} common title words: the grouped top {TOP} holds "
-        f"{result.overlap:.1%} of the baseline's top {TOP}; the word is in the title of "
-        f"{result.titled[0]:.1%} of the baseline's and {result.titled[1]:.1%} of the grouped"
-    )
-    print(
-        f"{result.pairs} pairs of title words: both words in {result.both[0]:.1%} of the "
-        f"baseline's results and {result.both[1]:.1%} of the grouped; papers listed "
-        f"{result.listed[0]:.1f} and {result.listed[1]:.1f} a pair; in title order (both words in "
-        f"the title, then one, then none) {result.ordered[0]:.1%} and {result.ordered[1]:.1%}"
-    )
+        if args.material:
+            print_material(*compare_material(args.content, Path(tmp)))
+        else:
+            print_pagefind(*compare(args.content, args.groups, Path(tmp)), args.groups)
 
 
 if __name__ == "__main__":
