@@ -3051,3 +3051,113 @@ def test_a_papers_yaml_deleted_that_held_no_decision_is_not_said_to_lose_any(
     assert format_review(review(curated_content, head_content)).startswith(
         "## Content review\n\n**`head/curation/papers.yaml` is deleted in this pull request**.\n\n"
     )
+
+
+def _triage_pasted(content: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """./head: a copy of content with ``papersite triage``'s whole snippet pasted in papers.yaml."""
+    head = _head_copy(content)
+    assert main(["triage", "--content", "head"]) == 0
+    snippet = capsys.readouterr().out.split("then check each line:\n\n", 1)[1]
+    with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write(snippet)
+    return head
+
+
+# The papers tests/data/curation leaves to the rules, pinned by triage's snippet where they stand.
+DECIDED = (
+    "### Newly decided in papers.yaml (4)\n"
+    "\n"
+    "Papers papers.yaml now pins where the rules had placed them: the site shows them as before, "
+    "and a rule's edit no longer moves them.\n"
+    "\n"
+    "- Four-Bit Quantization of Large Language Models "
+    "`four-bit-quantization-of-large-language-models`: `efficiency / quantization`\n"
+    "- Kernels That Speed Up Training `kernels-that-speed-up-training`: `unsorted`\n"
+    "- Selective State Space Models for Long Context "
+    "`selective-state-space-models-for-long-context`: `sequence-models / state-space`\n"
+    "- Speculative Decoding with Small Drafts `speculative-decoding-with-small-drafts`: "
+    "`efficiency / fast-decoding`\n"
+)
+
+
+def test_papers_a_triage_snippet_decides_where_they_stood_are_listed_under_no_change(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Deciding papers is what a triage pull request is for, yet the site is the same: the review
+    # said only "No change to the site", and the 4 decisions went unseen.
+    head = _triage_pasted(curated_content, capsys)
+    report = review(curated_content, head)
+    assert report.unchanged
+    assert format_review(report) == (
+        "## Content review\n"
+        "\n"
+        "**No change to the site**; 4 papers are now decided in papers.yaml where the rules had "
+        "placed them, and otherwise no paper, theme, rule or dump differs from the base branch "
+        "(6 papers on the site); `papersite check`: 0 errors, 0 warnings.\n"
+        "\n" + DECIDED
+    )
+
+
+def test_papers_newly_decided_are_counted_and_listed_beside_other_changes(
+    curated_content: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    head = _triage_pasted(curated_content, capsys)
+    papers = head / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("note: Quantizes", "note: It quantizes"), encoding="utf-8")
+    text = format_review(review(curated_content, head))
+    assert text.startswith(
+        "## Content review\n\n**6 → 6 papers** on the site: 0 added, 0 moved, 0 removed, "
+        "4 newly decided, 1 edited; `papersite check`: 0 errors, 0 warnings.\n"
+    )
+    assert f"### Removed (0)\n\nNone.\n\n{DECIDED}\n### Notes and details edited (1)\n" in text
+    # Capped in the job summary as every list is.
+    monkeypatch.setattr(summary, "MAX_LISTED", 2)
+    assert (
+        "`kernels-that-speed-up-training`: `unsorted`\n"
+        "- … and 2 more (`papersite review` run locally lists them all)\n\n"
+        "### Notes and details edited (1)\n"
+    ) in format_review(review(curated_content, head), limit=summary.JOB_SUMMARY_BYTES)
+
+
+def test_a_paper_moved_by_its_new_pin_or_pinned_already_is_not_newly_decided(
+    curated_content: Path,
+) -> None:
+    head = _head_copy(curated_content)
+    with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        # Moved: listed among the moves. Already pinned ('remove') and given 'themes': decided
+        # on both sides.
+        papers.write(
+            "  four-bit-quantization-of-large-language-models:\n"
+            "    themes: {efficiency: fast-decoding}\n"
+        )
+    text = (head / "curation" / "papers.yaml").read_text(encoding="utf-8")
+    (head / "curation" / "papers.yaml").write_text(
+        text.replace("remove: [sequence-models]", "themes: {efficiency: quantization}"),
+        encoding="utf-8",
+    )
+    report = review(curated_content, head)
+    assert [change.paper_id for change in report.moved] == [
+        "four-bit-quantization-of-large-language-models"
+    ]
+    assert report.decided == ()
+    assert "Newly decided" not in format_review(report)
+
+
+def test_one_paper_newly_decided_beside_an_edit_in_error_is_said_as_read(
+    curated_content: Path,
+) -> None:
+    head = _head_copy(curated_content)
+    _edit_themes(head, ("threshold: 3\n", "threshold: 3\n      threshold: 1\n"))
+    with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write("  kernels-that-speed-up-training:\n    themes: []\n")
+    assert format_review(review(curated_content, head)).startswith(
+        "## Content review\n"
+        "\n"
+        "**No change to the site that could be read**; 1 paper is now decided in papers.yaml "
+        "where the rules had placed it, and otherwise no paper, theme, rule or dump differs from "
+        "the base branch as read (6 papers on the site), and what errors keep from being read is "
+        "not compared (see Check); `papersite check`: 1 error, 0 warnings.\n"
+        "\n"
+        "### Newly decided in papers.yaml (1)\n"
+    )

@@ -7,7 +7,8 @@ papers per theme before and after, themes whose page (title, place, intro, secti
 changed, papers added (with their curator links, featuring, order, note, tags and arXiv id),
 papers new to the dumps
 that papers.yaml hides on arrival (with the reason), moved between themes
-or sections, and removed, papers whose note, featuring, order, tags or arXiv id changed (the
+or sections, and removed, papers papers.yaml now pins where the rules had placed them (the
+site shows them as before), papers whose note, featuring, order, tags or arXiv id changed (the
 new note's start, the old and new order and id), each curator link
 added, removed or changed (its label and address, to the letter), papers whose id now names another
 paper, papers whose title, abstract or date the dumps now give otherwise (a new dump's mention of a
@@ -377,6 +378,10 @@ class Review:
     # The entries the base branch's papers.yaml held, when the pull request deletes it (or the
     # curation folder).
     decisions_deleted: int = 0
+    # Papers on the site on both sides, in the same places, that the pull request's papers.yaml
+    # pins where the base branch left them to the rules: the site shows them as before, but
+    # deciding them is what a triage pull request is for.
+    decided: tuple[PaperChange, ...] = ()
 
     @property
     def compared(self) -> bool:
@@ -385,9 +390,11 @@ class Review:
 
     @property
     def unchanged(self) -> bool:
-        """Whether the pull request changes nothing the review compares: no paper, theme or dump.
+        """Whether the pull request changes nothing the site shows: no paper, theme or dump.
 
         The check's messages are the pull request's alone: a comment edited can leave one there.
+        Papers newly decided where they stood (``decided``) change papers.yaml, not the site: the
+        summary says so with its "no change" line.
         """
         return (
             self.compared
@@ -559,6 +566,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         curation_deleted=folder_deleted,
         curation_files_deleted=files_deleted,
         decisions_deleted=decisions_deleted,
+        decided=_decided(compared),
     )
 
 
@@ -1343,6 +1351,30 @@ def _moved(compared: _Comparison) -> tuple[PaperChange, ...]:
             note = "; ".join(filter(None, (note, _rules_unread_on_base(themes))))
         moved.append(PaperChange(paper_id, head.title(paper_id), before, after, note))
     return tuple(moved)
+
+
+def _decided(compared: _Comparison) -> tuple[PaperChange, ...]:
+    """Papers on the site on both sides, in the same places, that papers.yaml now pins there.
+
+    Left to the rules on the base branch (no entry, or one without 'themes', 'add' or 'remove',
+    as _undecided tells), decided in the pull request: ``papersite triage``'s snippet pasted whole
+    does this to every paper the rules placed, and changes nothing on the site, so no other list
+    has them. The reverse, a pin removed where the rules leave the paper, is an edit (_edited).
+    """
+    base, head = compared.base, compared.head
+    if base.files is None or head.files is None:
+        return ()
+    decided = []
+    for paper_id, after in head.places.items():
+        before = base.places.get(paper_id)
+        if paper_id in compared.in_error or before is None or set(before) != set(after):
+            continue  # moved papers say so among the moves
+        # The base side's curation files, as read, keep its own ids.
+        was = base.files.decisions.get(compared.was_ids.get(paper_id, paper_id))
+        now = head.files.decisions.get(paper_id)
+        if now is not None and now.pins_themes and not (was is not None and was.pins_themes):
+            decided.append(PaperChange(paper_id, head.title(paper_id), before, after))
+    return tuple(decided)
 
 
 def _rules_unread_on_base(themes: Sequence[str]) -> str:

@@ -4,7 +4,9 @@
 ``papersite check``'s count (after one naming papers.yaml when the pull request deletes it), the
 papers per theme as a table, the addresses the site stops publishing or keeps by ``formerly``,
 then a heading and a list for each kind of change (dumps, themes edited, papers not compared,
-added, moved, removed, edited, changed in the catalogue), and last the Check list. Titles, notes
+added, moved, removed, newly decided, edited, changed in the catalogue), and last the Check list.
+A pull request that changes nothing on the site gets one line saying so instead, naming the
+papers it decides where the rules had placed them, which are listed below it. Titles, notes
 and messages are the pull request's text and the dumps', so none of it may come alive: text is
 backslash-escaped and what must show to the letter (an id, an address, a file name) is put in a
 code span (markup.py). Printed, the summary is whole; in the job summary (``--job-summary``, a
@@ -106,22 +108,33 @@ def _format_review(report: Review, listed: int | None) -> str:
     if report.unchanged:
         # A table of zeros and lists saying "None." would hide the one thing to say.
         total = counted(report.head_total or 0, "paper")
+        # A triage pull request changes no page, yet its decisions are what a reviewer checks:
+        # "No change" alone would pass them unseen.
+        decided = ""
+        if report.decided:
+            number = len(report.decided)
+            are, them = ("is", "it") if number == 1 else ("are", "them")
+            decided = (
+                f"; {counted(number, 'paper')} {are} now decided in papers.yaml where the rules "
+                f"had placed {them}, and otherwise"
+            )
         if report.errors:
             # An edit in error (a key written twice, an entry under a typo) is not read: "no
             # rule differs" would vouch for what nothing compared.
             lines.append(
-                "**No change to the site that could be read**: no paper, theme, rule or dump "
-                f"differs from the base branch as read ({total} on the site), and what errors "
-                f"keep from being read is not compared (see Check); {check}"
+                f"**No change to the site that could be read**{decided or ':'} no paper, theme, "
+                f"rule or dump differs from the base branch as read ({total} on the site), and "
+                f"what errors keep from being read is not compared (see Check); {check}"
             )
         else:
             lines.append(
-                "**No change to the site**: no paper, theme, rule or dump differs from the base "
-                f"branch ({total} on the site); {check}"
+                f"**No change to the site**{decided or ':'} no paper, theme, rule or dump differs "
+                f"from the base branch ({total} on the site); {check}"
             )
         # A dump's diff is in the pull request: the reviewer is told it changes nothing.
         if names := [code_span(dump.name) for dump in report.dumps]:
             lines[-1] += f" Text edited in {', '.join(names)}, with every record reading as before."
+        lines += _decided(report, listed)
         if messages:
             lines += ["", CHECK_HEADING, "", *_capped(messages, listed)]
         return "\n".join(lines) + "\n"
@@ -154,10 +167,11 @@ def _format_review(report: Review, listed: int | None) -> str:
         # Not on the site, so not in the totals, but a new dump's papers add up with them.
         hidden = report.added_hidden
         added_hidden = f", {len(hidden)} added hidden" if hidden else ""
+        decided = f", {len(report.decided)} newly decided" if report.decided else ""
         lines.append(
             f"**{report.base_total} → {report.head_total} papers** on the site: "
             f"{len(report.added)} added{added_hidden}, {len(report.moved)} moved, "
-            f"{len(report.removed)} removed, {len(report.edited)} edited{catalogue}"
+            f"{len(report.removed)} removed{decided}, {len(report.edited)} edited{catalogue}"
             f"{not_compared}{themes_edited}; {check}"
         )
     lines += ["", "### Papers per theme", ""]
@@ -381,6 +395,7 @@ def _changes(report: Review, listed: int | None) -> list[str]:
         "Moved", report.moved, lambda c: f"{_places(c.before)} → {_places(c.after)}", listed
     )
     lines += _section("Removed", report.removed, _was, listed)
+    lines += _decided(report, listed)
     lines += [
         "",
         f"### Notes and details edited ({len(report.edited)})",
@@ -405,6 +420,25 @@ def _changes(report: Review, listed: int | None) -> list[str]:
                 f"Upvotes changed on {upvotes} (not listed: every capture reads them anew).",
             ]
     return lines
+
+
+def _decided(report: Review, listed: int | None) -> list[str]:
+    """The papers papers.yaml now pins where the rules had placed them, under a heading; or none.
+
+    Only a pull request that decides papers (a triage snippet pasted) has any: most have none to
+    show, so no "None." either.
+    """
+    if not report.decided:
+        return []
+    return [
+        "",
+        f"### Newly decided in papers.yaml ({len(report.decided)})",
+        "",
+        "Papers papers.yaml now pins where the rules had placed them: the site shows them as "
+        "before, and a rule's edit no longer moves them.",
+        "",
+        *_capped(_entries(report.decided, lambda c: _places(c.after)), listed),
+    ]
 
 
 def _dump_change(change: DumpChange) -> str:
@@ -532,13 +566,18 @@ def _edits_listed(edits: Sequence[PaperEdit]) -> list[str]:
 def _section(
     heading: str, changes: Sequence[PaperChange], where: Where, listed: int | None
 ) -> list[str]:
-    entries = [
+    entries = _entries(changes, where)
+    return ["", f"### {heading} ({len(changes)})", "", *(_capped(entries, listed) or ["None."])]
+
+
+def _entries(changes: Sequence[PaperChange], where: Where) -> list[str]:
+    """One list entry a paper: its title, id, where it is or was, note and curator links."""
+    return [
         f"- {escape_gfm(c.title)} `{c.paper_id}`: {where(c)}"
         + (f" ({c.note})" if c.note else "")
         + "".join(f"; link {code_span(link.label)}: {code_span(link.url)}" for link in c.links)
         for c in changes
     ]
-    return ["", f"### {heading} ({len(changes)})", "", *(_capped(entries, listed) or ["None."])]
 
 
 def _capped(entries: list[str], listed: int | None) -> list[str]:
