@@ -969,8 +969,9 @@ def test_duplicates_can_be_left_to_the_caller_with_their_place_and_other_problem
     document = load_yaml_text(text, "f.yaml", problems=problems, report_duplicates=False)
     assert document.data == {"a": 1, "c": {15: 2}, "b": "\a"}
     assert [str(problem) for problem in problems] == [
-        "f.yaml:5: control character U+0007 in text (written as an escape?): nothing can show it; "
-        "remove it"
+        "f.yaml:5: control character U+0007 in text, written '\\a': in double quotes a backslash "
+        "starts an escape, and nothing can show this one; write the text in single quotes, '\\a', "
+        "in which a backslash is itself, or remove it"
     ]
     assert [(d.location, d.text, str(d.problem)) for d in document.duplicates] == [
         (
@@ -1018,18 +1019,61 @@ def test_control_characters_written_as_escapes_are_refused_with_their_lines() ->
     with pytest.raises(PapersiteError) as caught:
         load_yaml_text(text, "f.yaml")
     assert [str(problem) for problem in caught.value.problems] == [
-        f"f.yaml:{line}: control character U+{code} in text (written as an escape?): "
-        "nothing can show it; remove it"
-        for line, code in [
-            (1, "0007"),
-            (3, "0000"),
-            (5, "0085"),
-            (6, "FFFE"),
-            (7, "D800"),
-            (7, "FFFF"),
+        f"f.yaml:{line}: control character U+{code} in text, written '{escape}': in double "
+        "quotes a backslash starts an escape, and nothing can show this one; write the text in "
+        f"single quotes, '{written}', in which a backslash is itself, or remove it"
+        for line, code, escape, written in [
+            (1, "0007", "\\a", "bell\\a"),
+            (3, "0000", "\\x00", "k\\x00"),
+            (5, "0085", "\\x85", "\\x85 next line"),
+            (6, "FFFE", "\\uFFFE", "x\\uFFFE"),
+            (7, "D800", "\\ud800", "\\ud800"),
+            (7, "FFFF", "\\uffff", "\\uffff"),
         ]
     ]
     assert load_yaml_text('b: "tab\\tand\\nnewline"\n', "f.yaml").data == {"b": "tab\tand\nnewline"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Told to remove the '\b's, a curator made the regex 'mamba', which matches
+        # 'Mambaformer' too: in single quotes it is the regex meant, as for "\d+-bit".
+        (
+            'terms:\n  - {regex: "\\bmamba\\b", weight: 2}\n',
+            "control character U+0008 in text, written '\\b': in double quotes a backslash starts "
+            "an escape, and nothing can show this one; write the text in single quotes, "
+            "'\\bmamba\\b', in which a backslash is itself, or remove it",
+        ),
+        # Each kind in the value is named, not the first alone: one round of fixes is enough.
+        (
+            'a:\n  note: &n "a\\b\\x07b\\b"\n',
+            "control characters U+0008 and U+0007 in text, written '\\b' and '\\x07': in double "
+            "quotes a backslash starts an escape, and nothing can show these; write the text in "
+            "single quotes, 'a\\b\\x07b\\b', in which a backslash is itself, or remove them",
+        ),
+        # Another escape would be itself in single quotes: the backslash is doubled instead.
+        (
+            'a:\n  note: "\\bit\\u00e9\\e"\n',
+            "control characters U+0008 and U+001B in text, written '\\b' and '\\e': in double "
+            "quotes a backslash starts an escape, and nothing can show these; write '\\\\b' and "
+            "'\\\\e' for a backslash followed by 'b' and 'e' (each backslash meant as itself "
+            "doubled), or remove them",
+        ),
+        # Over lines, the text as written is not told back; each kind is still named.
+        (
+            'a:\n  note: "one\\a\n    two\\b\\a"\n',
+            "control characters U+0007 and U+0008 in text (written as an escape?): nothing can "
+            "show them; remove them",
+        ),
+    ],
+)
+def test_control_characters_from_escapes_in_double_quotes_are_told_the_single_quotes(
+    text: str, expected: str
+) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert [(p.line, p.message) for p in caught.value.problems] == [(2, expected)]
 
 
 def test_huge_files_are_refused_without_being_read(tmp_path: Path) -> None:

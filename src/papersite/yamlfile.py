@@ -26,7 +26,7 @@ from jsonschema import Draft202012Validator
 from papersite.characters import CONTROL
 from papersite.errors import PapersiteError, Problem, Problems, Severity, cannot_read
 from papersite.markup import opens_list
-from papersite.wording import describe
+from papersite.wording import describe, listed
 
 # A curation file is a few hundred KB; far past that something is wrong (or hostile).
 MAX_BYTES = 4 * 1024 * 1024
@@ -1299,6 +1299,65 @@ def _escape_hint(error: yaml.MarkedYAMLError) -> str | None:
     return f"{reason}; write the text in single quotes, {single}, in which a backslash is itself"
 
 
+def _written_double_quoted(node: yaml.Node) -> str | None:
+    """The text between a value's double quotes as written, on one line; None for other values."""
+    start, end = node.start_mark, node.end_mark
+    buffer = start.buffer or ""
+    if not isinstance(node, yaml.ScalarNode) or node.style != '"':
+        return None
+    # An anchor or a tag may come before the quotes ('&a "x"'); neither holds a '"'.
+    opening = buffer.find('"', start.pointer, end.pointer)
+    written = _DOUBLE_QUOTED.match(buffer, opening) if opening >= 0 else None
+    return written.group(1) if written and written.end() == end.pointer else None
+
+
+def _read_escape(escape: str) -> str:
+    r"""The character an escape in double quotes reads as: '\b' a backspace, '\x07' a bell."""
+    if escape[1] in yaml.scanner.Scanner.ESCAPE_CODES:
+        return chr(int(escape[2:], 16))
+    replacement: str = yaml.scanner.Scanner.ESCAPE_REPLACEMENTS[escape[1]]
+    return replacement
+
+
+def _control_characters(value: str, written: str | None) -> str:
+    r"""The refusal of text holding control characters: each one named, and where it came from.
+
+    They come of escapes in double quotes, most often a regex's '\b' ("\bmamba\b" reads a
+    backspace on each side of 'mamba'): removed, the regex would match 'Mambaformer' too, so
+    the text is shown in single quotes, where a backslash is itself, as for "\d+-bit".
+    """
+    found = list(dict.fromkeys(CONTROL.findall(value)))
+    one = len(found) == 1
+    named = (
+        f"control character{'' if one else 's'} "
+        f"{listed([f'U+{ord(char):04X}' for char in found])} in text"
+    )
+    escapes = [match.group() for match in _ESCAPE.finditer(written or "")]
+    controls = list(dict.fromkeys(e for e in escapes if CONTROL.fullmatch(_read_escape(e))))
+    if written is None or not controls:
+        # Written over lines, or of no escape seen: what the text was meant to be is unsure.
+        them = "it" if one else "them"
+        return f"{named} (written as an escape?): nothing can show {them}; remove {them}"
+    shown = listed([f"'{escape}'" for escape in controls])
+    reason = (
+        f"{named}, written {shown}: in double quotes a backslash starts an escape, and nothing "
+        f"can show {'this one' if len(controls) == 1 else 'these'}"
+    )
+    removed = f"or remove {'it' if len(controls) == 1 else 'them'}"
+    if any(escape not in controls for escape in escapes) or not written.isprintable():
+        # As in _escape_hint: another escape (\", \u00e9) would be itself in single quotes.
+        doubled = listed([f"'\\{escape}'" for escape in controls])
+        follows = listed([f"'{escape[1:]}'" for escape in controls])
+        return (
+            f"{reason}; write {doubled} for a backslash followed by {follows} (each backslash "
+            f"meant as itself doubled), {removed}"
+        )
+    return (
+        f"{reason}; write the text in single quotes, {single_quoted(written)}, in which a "
+        f"backslash is itself, {removed}"
+    )
+
+
 def _quote_hint(before: str) -> str | None:
     """The likely cause when quoted text is followed by more text: a quote mark inside it.
 
@@ -1885,12 +1944,10 @@ class _Converter:
                     f"'{key}' is empty: {message}" if not node.value else f"'{key}': {message}"
                 )
             raise self.fail(node, message) from None
-        if isinstance(value, str) and (found := CONTROL.search(value)):
+        if isinstance(value, str) and CONTROL.search(value):
             # The reader refuses them written raw; a double-quoted escape ("\a", "\x07") gets
-            # past it, and no page, feed or CSV cell can show one.
-            message = (
-                f"control character U+{ord(found.group()):04X} in text (written as an escape?): "
-                "nothing can show it; remove it"
-            )
+            # past it, and no page, feed or CSV cell can show one. Each is named at once, so
+            # that one round of fixes is enough.
+            message = _control_characters(value, _written_double_quoted(node))
             self.problems.append(Problem(self.path, self.line_of(node), message))
         return value
