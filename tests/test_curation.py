@@ -738,6 +738,20 @@ T = "content/curation/themes.yaml"
             "papers:\n  teaching-transformers-to-add: {}\n  teaching-transformers-to-add: {}\n",
             f"{P}:4: duplicate key 'teaching-transformers-to-add' (first defined on line 3)",
         ),
+        # An alias above its anchor, or a typo of one: told to quote '*tta' as text, a curator
+        # got a second error, an entry's text where a map goes.
+        (
+            "papers:\n  teaching-transformers-to-add: *tta\n"
+            "  quantized-state-space-models: &tta\n    themes: [efficiency]\n",
+            f"{P}:3: YAML syntax error: alias *tta names no anchor defined before it: anchor &tta "
+            "is defined later, at line 4; an alias must come after its anchor",
+        ),
+        (
+            "papers:\n  quantized-state-space-models: &tta\n    themes: [efficiency]\n"
+            "  teaching-transformers-to-add: *tat\n",
+            f"{P}:5: YAML syntax error: alias *tat names no anchor defined before it: did you mean "
+            "*tta (anchor at line 3)?",
+        ),
         (
             "papers:\n  - [unclosed\n",
             f"{P}:3: YAML syntax error: the [ on this line is never closed: end it with ] (YAML "

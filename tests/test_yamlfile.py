@@ -672,6 +672,52 @@ def test_an_unknown_word_before_plain_text_is_no_key_run_into_its_value() -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        # Before, PyYAML's "found undefined alias 'pdk'", naming neither anchor nor rule.
+        (
+            "themes:\n  - &pkd {id: a}\n  - *pdk\n",
+            3,
+            "alias *pdk names no anchor defined before it: did you mean *pkd (anchor at line 2)?",
+        ),
+        (
+            "themes:\n  - {id: a, terms: [*pdk]}\n  - &pkd {id: b}\n",
+            2,
+            "alias *pdk names no anchor defined before it: did you mean *pkd? anchor &pkd is "
+            "defined later, at line 3; an alias must come after its anchor",
+        ),
+        ("themes:\n  - *pdk\n", 2, "alias *pdk: no anchor &pdk in this file"),
+        # Before, told to quote it as text: an entry's text, where a map goes.
+        (
+            "papers:\n  a: *pkd\n  b: &pkd\n    note: x\n",
+            2,
+            "alias *pkd names no anchor defined before it: anchor &pkd is defined later, at "
+            "line 3; an alias must come after its anchor",
+        ),
+        # Like no anchor's name, where text goes: text, as the '*' around a word says.
+        (
+            "a: &defaults {x: 1}\nb:\n  note: *important\n",
+            3,
+            "text after 'note:' starts with '*', which YAML reads as syntax, not text; put the "
+            'text in double quotes: note: "*important"',
+        ),
+        (
+            "b:\n  note: *important*\n",
+            2,
+            "text after 'note:' starts with '*', which YAML reads as syntax, not text; put the "
+            'text in double quotes: note: "*important*"',
+        ),
+    ],
+)
+def test_an_alias_naming_no_anchor_before_it_names_the_anchor_meant(
+    text: str, line: int, expected: str
+) -> None:
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert (caught.value.line, caught.value.message) == (line, f"YAML syntax error: {expected}")
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # Before, "found unknown escape character 'd'", with no hint.

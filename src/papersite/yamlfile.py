@@ -26,7 +26,7 @@ from jsonschema import Draft202012Validator
 from papersite.characters import CONTROL
 from papersite.errors import PapersiteError, Problem, Problems, Severity, cannot_read
 from papersite.markup import opens_list
-from papersite.wording import describe, listed
+from papersite.wording import closest, describe, listed
 
 # A curation file is a few hundred KB; far past that something is wrong (or hostile).
 MAX_BYTES = 4 * 1024 * 1024
@@ -316,7 +316,14 @@ def load_yaml_text(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        reason = _syntax_hint(text, exc) or exc.problem or exc.context or "invalid YAML"
+        hint = _syntax_hint(text, exc)
+        reason = (
+            _undefined_alias(text, exc, shown, hint is not None)
+            or hint
+            or exc.problem
+            or exc.context
+            or "invalid YAML"
+        )
         if first_key := _run_in_first_key(text, exc):
             line, reason = first_key
         if misplaced := _misplaced_key(text, exc):
@@ -422,6 +429,53 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
             or _start_hint(line)
         )
     return _unquoted_syntax(text, mark) or _start_hint(line)
+
+
+# An alias as written where PyYAML stops at it: '*' and the anchor's name, as its scanner reads one.
+_ALIAS = re.compile(r"\*([0-9A-Za-z_-]+)")
+
+
+def _undefined_alias(
+    text: str, error: yaml.MarkedYAMLError, shown: Callable[[int], int], text_hint: bool
+) -> str | None:
+    """For an alias that names no anchor before it: '*pkd' above its '&pkd', or a typo of it.
+
+    PyYAML says "found undefined alias 'pkd'", naming neither the anchor nor the rule. A name
+    that is an anchor's, or near one, was meant as an alias: told to quote it as text, the
+    curator got a second error (an entry's text where a map goes). Only a name like no anchor's
+    is left to ``text_hint``, the quoting hint, when there is one: 'note: *important'.
+    """
+    mark = error.problem_mark
+    if mark is None or not (error.problem or "").startswith("found undefined alias"):
+        return None
+    alias = _ALIAS.match(mark.buffer or "", mark.pointer)
+    if alias is None:
+        return None
+    name = alias.group(1)
+    # Each anchor's first place: all of this name's are past the alias, or it would be defined.
+    anchors: dict[str, tuple[int, int]] = {}
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.AnchorToken):
+                anchors.setdefault(token.value, (token.start_mark.line, token.start_mark.column))
+            elif bracket := _BRACKET_TOKENS.get(type(token)):
+                depth += 1 if bracket in "[{" else -1
+                if depth > MAX_DEPTH + 1:
+                    break  # the scanner's work grows with the lists open (see _flow_depths)
+    except yaml.YAMLError:
+        pass  # a mistake further on: the anchors before it are all there is to go by
+    told = f"alias *{name} names no anchor defined before it"
+    meant = name if name in anchors else closest(name, list(anchors))
+    if meant is None:
+        return None if text_hint else f"alias *{name}: no anchor &{name} in this file"
+    line = shown(anchors[meant][0] + 1)
+    later = f"anchor &{meant} is defined later, at line {line}; an alias must come after its anchor"
+    if meant == name:
+        return f"{told}: {later}"
+    if anchors[meant] < (mark.line, mark.column):
+        return f"{told}: did you mean *{meant} (anchor at line {line})?"
+    return f"{told}: did you mean *{meant}? {later}"
 
 
 _QUOTES = {'"': "double quotes", "'": "single quotes"}
