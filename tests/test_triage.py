@@ -13,6 +13,26 @@ from papersite.triage import Room, about_theme, format_triage, room_in, triage, 
 from papersite.yamlfile import MAX_BYTES, MAX_NODES
 
 
+@pytest.fixture
+def curated_content(curated_content: Path) -> Path:
+    """The shared curated content, its paper pinned out of sequence-models by 'themes'.
+
+    Its entry's 'remove' alone leaves it waiting, the rules choosing its other themes (see
+    test_a_paper_whose_entry_only_adds_or_removes_themes_still_waits): these tests want a pinned
+    paper the rules would sort differently. One line for one, so the lines after keep their numbers.
+    """
+    papers = curated_content / "curation" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    assert REMOVED in text
+    papers.write_text(text.replace(REMOVED, PINNED), encoding="utf-8")
+    return curated_content
+
+
+# The shared fixture's entry for quantized-state-space-models adjusts the rules; as a pin instead.
+REMOVED = "    remove: [sequence-models]\n"
+PINNED = "    themes: {efficiency: quantization}\n"
+
+
 def report(content: Path) -> str:
     catalogue = read_catalogue(content)
     problems = Problems()
@@ -468,3 +488,95 @@ def test_triage_scores_each_paper_once(
     hidden = {paper_id for paper_id, d in files.decisions.items() if d.hidden is not None}
     shown = [paper.title for paper in catalogue.papers if paper.id not in hidden]
     assert sorted(calls) == sorted((r.theme, title) for r in files.rules for title in shown)
+
+
+def test_a_paper_whose_entry_only_adds_or_removes_themes_still_waits(
+    curated_content: Path,
+) -> None:
+    # 'add' and 'remove' adjust the rules' choice without setting it, yet such papers were dropped
+    # from triage as decided, and --disagreements called the rules' part of their themes pinned.
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(
+        papers.read_text(encoding="utf-8").replace(PINNED, REMOVED)
+        + "  four-bit-quantization-of-large-language-models:\n    add: [arithmetic-reasoning]\n"
+        + "  selective-state-space-models-for-long-context:\n    remove: [sequence-models]\n",
+        encoding="utf-8",
+    )
+    places = _places(curated_content)
+    text = report(curated_content)
+    assert text.startswith(
+        "5 papers not yet decided in content/curation/papers.yaml: 2 in no theme, "
+        "3 placed by the rules\n"
+    )
+    # Each part of where the paper is, labelled by where it comes from.
+    for listed in (
+        "  selective-state-space-models-for-long-context (content/curation/papers.yaml:19)\n"
+        "    Selective State Space Models for Long Context\n"
+        "    rules: sequence-models (state-space); remove: sequence-models; "
+        "scores: sequence-models 3 of 2\n",
+        "  four-bit-quantization-of-large-language-models (content/curation/papers.yaml:17)\n"
+        "    Four-Bit Quantization of Large Language Models\n"
+        "    rules: efficiency (quantization); add: arithmetic-reasoning (arithmetic); "
+        "scores: efficiency 4 of 3\n",
+        "  quantized-state-space-models (content/curation/papers.yaml:11)\n"
+        "    Quantized State Space Models\n"
+        "    rules: efficiency (quantization), sequence-models (state-space); "
+        "remove: sequence-models; scores: sequence-models 4 of 2, efficiency 4 of 3\n",
+    ):
+        assert listed in text
+    assert "\n1 pinned paper the rules would sort differently (" in text
+    # 'themes' beside 'add' or 'remove' is an error: the snippet says its line replaces them, and
+    # suggests no theme the entry removes the paper from.
+    add = text.split("at the lines given:\n\n")[1]
+    assert add == (
+        "  quantized-state-space-models:  # line 11, replacing its 'remove'\n"
+        "    themes: {efficiency: quantization}  # sequence-models 4 of 2, efficiency 4 of 3\n"
+        "  four-bit-quantization-of-large-language-models:  # line 17, replacing its 'add'\n"
+        "    themes: {efficiency: quantization, arithmetic-reasoning: arithmetic}"
+        "  # efficiency 4 of 3\n"
+        "  selective-state-space-models-for-long-context:  # line 19, replacing its 'remove'\n"
+        "    themes: []  # sequence-models 3 of 2\n"
+    )
+    # Written in as it says, the lines decide the papers, each where it was.
+    lines = papers.read_text(encoding="utf-8").splitlines(keepends=True)
+    for head, pin in zip(add.splitlines()[::2], add.splitlines()[1::2], strict=True):
+        number = int(head.split("# line ")[1].split(",")[0])
+        adjusts = next(
+            n for n in range(number, len(lines)) if lines[n].startswith(("    add:", "    remove:"))
+        )
+        lines[adjusts] = pin + "\n"
+    papers.write_text("".join(lines), encoding="utf-8")
+    assert report(curated_content).startswith("2 papers not yet decided")
+    assert _places(curated_content) == places
+
+
+def test_the_disagreements_leave_out_a_paper_whose_entry_only_adds_a_theme(
+    curated_content: Path,
+) -> None:
+    # Listed as "pinned: sequence-models (transformers), arithmetic-reasoning (arithmetic)", the
+    # rules' choice called a pin; it is not decided, and the listing labels each part.
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(
+        papers.read_text(encoding="utf-8").replace(
+            "    themes: {arithmetic-reasoning: arithmetic, sequence-models: transformers}\n",
+            "    add: [arithmetic-reasoning]\n",
+        ),
+        encoding="utf-8",
+    )
+    catalogue = read_catalogue(curated_content)
+    files = read_curation(curated_content, catalogue, Problems())
+    assert files is not None
+    report = triage(files, catalogue)
+    assert "teaching-transformers-to-add" not in format_triage(report, disagreements=True)
+    assert (
+        "    rules: sequence-models (transformers); add: arithmetic-reasoning (arithmetic); "
+        "scores: sequence-models 3 of 2\n"
+    ) in format_triage(report)
+
+
+def _places(content: Path) -> dict[str, set[tuple[str, str]]]:
+    """Every paper's themes and sections, as the site shows them."""
+    return {
+        item.paper.id: {(p.theme, p.section) for p in item.placements}
+        for item in load_content(content).curation.papers
+    }

@@ -430,6 +430,14 @@ class Decision:
         """Whether the decision changes the paper's themes or sections at all."""
         return self.themes is not None or bool(self.add or self.remove)
 
+    @property
+    def sets_themes(self) -> bool:
+        """Whether 'themes' sets the paper's themes, so the rules choose none of them.
+
+        'add' and 'remove' alone only adjust the rules' choice: triage still lists the paper.
+        """
+        return self.themes is not None
+
     def sets_place(self, theme_id: str) -> bool:
         """Whether the decision alone sets the paper's place in the theme, whatever its rules say.
 

@@ -2,9 +2,11 @@
 
 ``papersite triage`` lists every paper whose themes papers.yaml does not decide: those the rules
 leave in no theme, and those the rules placed, each with the rules' scores, so a curator confirms
-or corrects them. It ends with a papers.yaml snippet for all of them (for a paper the rules placed,
+or corrects them. An entry's 'add' and 'remove' only adjust the rules' choice: its paper is listed
+too, with them. It ends with a papers.yaml snippet for all of them (for a paper the rules placed,
 it pins where they put it; one in no theme stays there, the themes it nearly joined suggested in a
-comment), so a curator edits suggestions instead of typing ids. Of many papers it holds the first
+comment; either pin replaces an entry's 'add' and 'remove'), so a curator edits suggestions
+instead of typing ids. Of many papers it holds the first
 few hundred, and never more than papers.yaml has room for: it is one YAML file, within MAX_BYTES
 and MAX_NODES, which 50,000 papers' entries would pass. Pinned papers the rules
 would sort differently (a hint to tune the rules or to revisit the pin) are only counted;
@@ -50,13 +52,16 @@ def room_in(path: Path) -> Room:
 class TriageItem:
     """One paper to look at: what the rules score it, and where the curation put it.
 
-    ``line`` is where the paper's entry in papers.yaml starts, when it has one.
+    ``line`` is where the paper's entry in papers.yaml starts, when it has one; ``added`` and
+    ``removed`` are the themes its 'add' and 'remove' adjust the rules' choice by.
     """
 
     paper: Paper
     scores: tuple[ThemeScore, ...]
     placements: tuple[Placement, ...] = ()
     line: int | None = None
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
 
     @property
     def suggestions(self) -> tuple[ThemeScore, ...]:
@@ -123,12 +128,19 @@ def triage(files: CurationFiles, catalogue: Catalogue) -> Triage:
         scores = files.scores(item.paper)
         ranked = tuple(scores[theme.id] for theme in files.themes if theme.id in scores)
         decision = files.decisions.get(item.paper.id)
-        line = None if decision is None else decision.line
-        entry = TriageItem(item.paper, ranked, item.placements, line)
-        if decision is None or not decision.pins_themes:
-            # A note or tags alone leave the paper's themes to the rules: it still waits.
+        if decision is None or not decision.sets_themes:
+            # A note or tags leave the paper's themes to the rules, and 'add' or 'remove' only
+            # adjust their choice: it still waits, its adjustments shown.
+            adjusted = (
+                () if decision is None else tuple(pin.theme for pin in decision.add),
+                () if decision is None else decision.remove,
+            )
+            line = None if decision is None else decision.line
+            entry = TriageItem(item.paper, ranked, item.placements, line, *adjusted)
             (placed if item.placements else unsorted).append(entry)
-        elif set(entry.rules_themes) != set(item.themes):
+            continue
+        entry = TriageItem(item.paper, ranked, item.placements, decision.line)
+        if set(entry.rules_themes) != set(item.themes):
             disagreements.append(entry)
     return Triage(files.papers_path, tuple(unsorted), tuple(disagreements), tuple(placed))
 
@@ -203,7 +215,9 @@ def format_triage(
         lines += ["", f"{heading} ({len(items)}):"] if items else []
         for item in items:
             lines += ["", f"  {_named(item, path)}", f"    {item.paper.title}"]
-            if item.placements:
+            if item.added or item.removed:
+                lines.append(f"    {_adjusted(item)}; scores: {_scores(item.suggestions)}")
+            elif item.placements:
                 where = _where((p.theme, p.section) for p in item.placements)
                 lines.append(f"    rules: {where}; scores: {_scores(item.suggestions)}")
             else:
@@ -263,13 +277,33 @@ def _left_out(fits: int, waiting: int, most: int, path: str, room: Room | None) 
     )
 
 
+def _adjusted(item: TriageItem) -> str:
+    """Where the rules put a paper, then its entry's 'add' and 'remove', each part so labelled.
+
+    Its places written as one list read as the rules' choice, what 'add' put there included.
+    """
+    parts = [f"rules: {_ruled(item)}"]
+    if item.added:
+        parts.append(
+            "add: " + _where((p.theme, p.section) for p in item.placements if p.theme in item.added)
+        )
+    if item.removed:
+        parts.append("remove: " + ", ".join(item.removed))
+    return "; ".join(parts)
+
+
+def _ruled(item: TriageItem) -> str:
+    """Where the rules alone would put the paper, written as its places are."""
+    return _where((s.theme, s.section) for s in item.scores if s.accepted)
+
+
 def _format_disagreements(report: Triage) -> str:
     differing = counted(len(report.disagreements), "pinned paper")
     lines = [f"{differing} the rules would sort differently{_for(report)}"]
     for item in report.disagreements:
         pinned = _where((p.theme, p.section) for p in item.placements)
         # Where the rules would put it, written as the pin is, so the two lines compare at a glance.
-        ruled = _where((s.theme, s.section) for s in item.scores if s.accepted)
+        ruled = _ruled(item)
         lines += ["", f"  {_named(item, report.papers_path)}", f"    {item.paper.title}"]
         lines += [
             f"    pinned: {pinned}",
@@ -284,12 +318,19 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
     A paper the rules placed is pinned where they put it. One in no theme stays there,
     ``themes: []``, so that pasting the snippet moves no paper the site shows: the themes scoring
     half their threshold or more are suggested in the comment, with the pin to write if the
-    curator agrees. A paper with an entry already is named with its line; a new entry is under
+    curator agrees. A paper with an entry already is named with its line, and whether the pin
+    replaces the entry's 'add' or 'remove', which 'themes' may not go beside; a new entry is under
     its title in a comment, as papers.yaml's entries are: an id alone says little of the paper.
     """
     lines: list[str] = []
     for item in items:
         where = f"  # line {item.line}" if item.line is not None else ""
+        if item.added or item.removed:
+            # 'themes' beside them is an error: the pin is the whole choice, written in their place.
+            keys = " and ".join(
+                f"'{key}'" for key, ids in (("add", item.added), ("remove", item.removed)) if ids
+            )
+            where += f", replacing its {keys}"
         # printable: a newline in a title would end the comment, and its rest be read as YAML.
         # Not above lines to add to an entry: the entry has its own.
         if item.line is None:
@@ -310,8 +351,11 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
 
 def _near(item: TriageItem) -> tuple[ThemeScore, ...]:
     """The themes suggested for a paper in no theme: those scoring half their threshold or more."""
+    # Not a theme the entry removes the paper from: the curator has said no to it.
     return tuple(
-        s for s in item.suggestions if s.excluded_by is None and s.score * 2 >= s.threshold
+        s
+        for s in item.suggestions
+        if s.excluded_by is None and s.score * 2 >= s.threshold and s.theme not in item.removed
     )
 
 
