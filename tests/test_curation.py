@@ -726,13 +726,33 @@ T = "content/curation/themes.yaml"
             "    remove: [sequence-models, efficiency]\n",
             f"{P}:5: 'efficiency' is both in 'add' and in 'remove': keep it in the one you mean",
         ),
+        # Each with the fix the entry takes: 'add' beside 'themes' would be an error.
         (
             "papers:\n  teaching-transformers-to-add:\n    featured: [efficiency]\n",
-            f"{P}:4: featured in 'efficiency', but the paper is not in that theme",
+            f"{P}:4: featured in 'efficiency', but the paper is not in that theme: add it with "
+            "'add: [efficiency]', or take 'efficiency' out of 'featured'",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    themes: [sequence-models]\n"
+            "    featured: [efficiency]\n",
+            f"{P}:5: featured in 'efficiency', but the paper is not in that theme: add "
+            "'efficiency' to its 'themes', or take 'efficiency' out of 'featured'",
+        ),
+        (
+            "papers:\n  quantized-state-space-models:\n    remove: [efficiency]\n"
+            "    featured: [efficiency]\n",
+            f"{P}:5: featured in 'efficiency', but the paper is not in that theme: take "
+            "'efficiency' out of its 'remove', or take 'efficiency' out of 'featured'",
         ),
         (
             "papers:\n  a-survey-of-cooking-robots:\n    featured: true\n",
-            f"{P}:4: featured, but the paper is in no theme",
+            f"{P}:4: featured, but the paper is in no theme: put it in one with 'add', or drop "
+            "'featured'",
+        ),
+        (
+            "papers:\n  a-survey-of-cooking-robots:\n    themes: []\n    featured: true\n",
+            f"{P}:5: featured, but the paper is in no theme: name its themes in 'themes', or drop "
+            "'featured'",
         ),
         (
             "papers:\n  teaching-transformers-to-add: {}\n  teaching-transformers-to-add: {}\n",

@@ -2846,6 +2846,23 @@ def _placements(
     return tuple(placements)
 
 
+def _featured_fix(decision: Decision, theme_id: str | None) -> str:
+    """How to fix featuring in ``theme_id`` (None: in all its themes) a paper not in it.
+
+    As the entry has it: 'add' beside 'themes' is an error, and beside 'remove' naming the theme.
+    """
+    if theme_id is None:
+        if decision.themes is not None:
+            return "name its themes in 'themes', or drop 'featured'"
+        return "put it in one with 'add', or drop 'featured'"
+    drop = f"or take '{theme_id}' out of 'featured'"
+    if decision.themes is not None:
+        return f"add '{theme_id}' to its 'themes', {drop}"
+    if theme_id in decision.remove:
+        return f"take '{theme_id}' out of its 'remove', {drop}"
+    return f"add it with 'add: [{theme_id}]', {drop}"
+
+
 def _featured(
     files: CurationFiles,
     decision: Decision,
@@ -2857,7 +2874,9 @@ def _featured(
         wanted: tuple[str, ...] = tuple(themes)
         if not themes and problems is not None:
             problems.error(
-                files.papers_path, decision.featured_line, "featured, but the paper is in no theme"
+                files.papers_path,
+                decision.featured_line,
+                f"featured, but the paper is in no theme: {_featured_fix(decision, None)}",
             )
     elif decision.featured is False:
         wanted = ()
@@ -2868,7 +2887,8 @@ def _featured(
                 problems.error(
                     files.papers_path,
                     decision.featured_line,
-                    f"featured in '{theme_id}', but the paper is not in that theme",
+                    f"featured in '{theme_id}', but the paper is not in that theme: "
+                    + _featured_fix(decision, theme_id),
                 )
     featured = frozenset(theme_id for theme_id in wanted if theme_id in themes)
     if featured and decision.note is None and problems is not None:
