@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -2985,10 +2986,11 @@ def test_papers_the_pull_request_s_fixed_rules_move_are_moved_with_the_base_s_er
             f"placed by the rules: not yet decided in papers.yaml; {said}",
         ),
         (
+            # Its entry only removes a theme: the rules choose the rest, as triage says.
             "quantized-state-space-models",
             (review_module.Place("unsorted", "unsorted"),),
             (review_module.Place("efficiency", "quantization"),),
-            said,
+            f"placed by the rules: not yet decided in papers.yaml; {said}",
         ),
         (
             "speculative-decoding-with-small-drafts",
@@ -3058,14 +3060,29 @@ def _triage_pasted(content: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     head = _head_copy(content)
     assert main(["triage", "--content", "head"]) == 0
     snippet = capsys.readouterr().out.split("then check each line:\n\n", 1)[1]
-    with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
-        papers.write(snippet)
+    # The new entries go under 'papers:'; a line for an entry already there replaces its 'add'
+    # or 'remove' (tests/data/curation's quantized-state-space-models only removes a theme).
+    new, _, existing = snippet.partition("\nAdd to the entries already in ")
+    papers_yaml = head / "curation" / "papers.yaml"
+    text = papers_yaml.read_text(encoding="utf-8")
+    for entry in re.findall(
+        r"^  (\S+):  # line \d+, replacing its '\w+'\n(    .*\n)", existing, re.M
+    ):
+        paper_id, line = entry
+        text = re.sub(
+            rf"^(  {re.escape(paper_id)}:\n)    (?:add|remove): .*\n",
+            rf"\g<1>{line}",
+            text,
+            flags=re.M,
+        )
+    papers_yaml.write_text(text + new, encoding="utf-8")
     return head
 
 
-# The papers tests/data/curation leaves to the rules, pinned by triage's snippet where they stand.
+# The papers tests/data/curation leaves to the rules (quantized-state-space-models' entry only
+# removes a theme), pinned by triage's snippet where they stand.
 DECIDED = (
-    "### Newly decided in papers.yaml (4)\n"
+    "### Newly decided in papers.yaml (5)\n"
     "\n"
     "Papers papers.yaml now pins where the rules had placed them: the site shows them as before, "
     "and a rule's edit no longer moves them.\n"
@@ -3073,6 +3090,7 @@ DECIDED = (
     "- Four-Bit Quantization of Large Language Models "
     "`four-bit-quantization-of-large-language-models`: `efficiency / quantization`\n"
     "- Kernels That Speed Up Training `kernels-that-speed-up-training`: `unsorted`\n"
+    "- Quantized State Space Models `quantized-state-space-models`: `efficiency / quantization`\n"
     "- Selective State Space Models for Long Context "
     "`selective-state-space-models-for-long-context`: `sequence-models / state-space`\n"
     "- Speculative Decoding with Small Drafts `speculative-decoding-with-small-drafts`: "
@@ -3091,7 +3109,7 @@ def test_papers_a_triage_snippet_decides_where_they_stood_are_listed_under_no_ch
     assert format_review(report) == (
         "## Content review\n"
         "\n"
-        "**No change to the site**; 4 papers are now decided in papers.yaml where the rules had "
+        "**No change to the site**; 5 papers are now decided in papers.yaml where the rules had "
         "placed them, and otherwise no paper, theme, rule or dump differs from the base branch "
         "(6 papers on the site); `papersite check`: 0 errors, 0 warnings.\n"
         "\n" + DECIDED
@@ -3108,14 +3126,14 @@ def test_papers_newly_decided_are_counted_and_listed_beside_other_changes(
     text = format_review(review(curated_content, head))
     assert text.startswith(
         "## Content review\n\n**6 → 6 papers** on the site: 0 added, 0 moved, 0 removed, "
-        "4 newly decided, 1 edited; `papersite check`: 0 errors, 0 warnings.\n"
+        "5 newly decided, 1 edited; `papersite check`: 0 errors, 0 warnings.\n"
     )
     assert f"### Removed (0)\n\nNone.\n\n{DECIDED}\n### Notes and details edited (1)\n" in text
     # Capped in the job summary as every list is.
     monkeypatch.setattr(summary, "MAX_LISTED", 2)
     assert (
         "`kernels-that-speed-up-training`: `unsorted`\n"
-        "- … and 2 more (`papersite review` run locally lists them all)\n\n"
+        "- … and 3 more (`papersite review` run locally lists them all)\n\n"
         "### Notes and details edited (1)\n"
     ) in format_review(review(curated_content, head), limit=summary.JOB_SUMMARY_BYTES)
 
@@ -3125,15 +3143,18 @@ def test_a_paper_moved_by_its_new_pin_or_pinned_already_is_not_newly_decided(
 ) -> None:
     head = _head_copy(curated_content)
     with (head / "curation" / "papers.yaml").open("a", encoding="utf-8") as papers:
-        # Moved: listed among the moves. Already pinned ('remove') and given 'themes': decided
-        # on both sides.
+        # Moved: listed among the moves. Pinned already ('themes'), its themes written in another
+        # order: decided on both sides.
         papers.write(
             "  four-bit-quantization-of-large-language-models:\n"
             "    themes: {efficiency: fast-decoding}\n"
         )
     text = (head / "curation" / "papers.yaml").read_text(encoding="utf-8")
     (head / "curation" / "papers.yaml").write_text(
-        text.replace("remove: [sequence-models]", "themes: {efficiency: quantization}"),
+        text.replace(
+            "themes: {arithmetic-reasoning: arithmetic, sequence-models: transformers}",
+            "themes: {sequence-models: transformers, arithmetic-reasoning: arithmetic}",
+        ),
         encoding="utf-8",
     )
     report = review(curated_content, head)

@@ -1304,10 +1304,11 @@ def _reason(item: HiddenPaper) -> str:
 def _undecided(side: _Side, paper_id: str) -> str:
     """How a paper stands when papers.yaml does not set its themes: the rules' call, not a pin.
 
-    A new dump's papers come in so; a reviewer asks for them to be decided (``papersite triage``).
+    A new dump's papers come in so; a reviewer asks for them to be decided (``papersite triage``,
+    which lists a paper whose entry only adds or removes themes too: the rules still choose).
     """
     decision = side.files.decisions.get(paper_id) if side.files else None
-    if side.files is None or not side.files.themes or (decision and decision.pins_themes):
+    if side.files is None or not side.files.themes or (decision and decision.sets_themes):
         return ""
     placed = "placed by the rules: " if side.papers[paper_id].placements else ""
     return f"{placed}not yet decided in papers.yaml"
@@ -1356,10 +1357,11 @@ def _moved(compared: _Comparison) -> tuple[PaperChange, ...]:
 def _decided(compared: _Comparison) -> tuple[PaperChange, ...]:
     """Papers on the site on both sides, in the same places, that papers.yaml now pins there.
 
-    Left to the rules on the base branch (no entry, or one without 'themes', 'add' or 'remove',
-    as _undecided tells), decided in the pull request: ``papersite triage``'s snippet pasted whole
-    does this to every paper the rules placed, and changes nothing on the site, so no other list
-    has them. The reverse, a pin removed where the rules leave the paper, is an edit (_edited).
+    Left to the rules on the base branch (no entry, or one without 'themes', as _undecided and
+    triage tell: 'add' and 'remove' only adjust the rules' choice), decided in the pull request:
+    ``papersite triage``'s snippet pasted does this to every paper the rules placed, and changes
+    nothing on the site, so no other list has them. The reverse, a pin removed where the rules
+    leave the paper, is an edit (_edited).
     """
     base, head = compared.base, compared.head
     if base.files is None or head.files is None:
@@ -1372,7 +1374,7 @@ def _decided(compared: _Comparison) -> tuple[PaperChange, ...]:
         # The base side's curation files, as read, keep its own ids.
         was = base.files.decisions.get(compared.was_ids.get(paper_id, paper_id))
         now = head.files.decisions.get(paper_id)
-        if now is not None and now.pins_themes and not (was is not None and was.pins_themes):
+        if now is not None and now.sets_themes and not (was is not None and was.sets_themes):
             decided.append(PaperChange(paper_id, head.title(paper_id), before, after))
     return tuple(decided)
 
