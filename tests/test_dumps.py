@@ -271,6 +271,35 @@ def test_a_dump_saved_as_latin1_is_one_error_first_not_a_malformed_meta_block_ea
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "line", "opening", "what"),
+    [
+        ("api_json.txt", 1, "[", "JSON (Hugging Face's API, saved as .txt?)"),
+        ("page_source.txt", 2, "<!doctype html>", "HTML (the page's source, saved as .txt?)"),
+    ],
+)
+def test_a_json_or_html_file_saved_as_txt_is_refused_whole(
+    name: str, line: int, opening: str, what: str
+) -> None:
+    # Read as dumps they published papers titled '[', '{', '<!doctype html>' and '<body>'.
+    dump = read_dump(source(name))
+    assert [str(problem) for problem in dump.problems] == [
+        f"tests/data/{name}:{line}: '{opening}' opens {what}, not a Daily Papers page copied as "
+        "text; file skipped: open the page in a browser, copy its text (select all, copy) and "
+        "paste it into the dump"
+    ]
+    assert dump.unread
+    assert dump.records == []
+
+
+@pytest.mark.parametrize(
+    "first", ["[Re] Reproducing a Paper", "{Braces} in a Title", "<b>Bold</b> Claims", "<3 Hearts"]
+)
+def test_a_title_opening_with_a_bracket_or_a_tag_is_read_as_a_title(first: str) -> None:
+    dump = read_text(f"{first}\n\nIts abstract.\n", source("d.txt", None))
+    assert [record.title for record in dump.records] == [first]
+
+
 def test_empty_file_gets_a_warning_naming_it() -> None:
     dump = read_dump(source("empty.txt"))
     assert [(p.severity, p.message) for p in dump.problems] == [(Severity.WARNING, "empty file")]

@@ -133,6 +133,7 @@ def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     if not head:
         dump.problems.append(Problem(dump.display, None, "empty file", Severity.WARNING))
         return
+    _refuse_markup(head[0], dump)
     dump.layout = detect_layout(head)
     rest = chain(head, stream)
     first, page_date = _strip_header(rest)
@@ -150,6 +151,36 @@ def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
         _parse_dense(body, dump)
     _check_page_date(page_date, dump, mark)
     _report_undated(dump)
+
+
+# How a file saved from the API or the page's source opens. A page's text opens with its header
+# (or a title: no title is a lone bracket or brace, nor tags alone), so no dump is refused.
+_JSON_OPENING = re.compile(r"[\[{]\s*(?:[\[{\"]|$)")
+_HTML_OPENING = re.compile(r"<!doctype|<html|<\?xml|<!--", re.IGNORECASE)
+_TAGS_ONLY = re.compile(r"(?:<[!/?]?[A-Za-z][^<>]*>\s*)+")
+
+
+def _refuse_markup(first: tuple[int, str], dump: Dump) -> None:
+    """Refuse a file whose first line of text is JSON or HTML: no page's text copied, but its data.
+
+    Read as a dump, Hugging Face's API JSON or a page saved as HTML published a paper for each
+    bracket or tag ('[', '<body>'), silently: it is refused whole, as a binary file is.
+    """
+    number, text = first
+    text = text.strip()
+    if _JSON_OPENING.match(text):
+        what = "JSON (Hugging Face's API, saved as .txt?)"
+    elif _HTML_OPENING.match(text) or _TAGS_ONLY.fullmatch(text):
+        what = "HTML (the page's source, saved as .txt?)"
+    else:
+        return
+    raise PapersiteError(
+        dump.display,
+        number,
+        f"'{shortened(text)}' opens {what}, not a Daily Papers page copied as text; file "
+        "skipped: open the page in a browser, copy its text (select all, copy) and paste it "
+        "into the dump",
+    )
 
 
 def _report_undated(dump: Dump) -> None:
