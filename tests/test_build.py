@@ -389,7 +389,7 @@ def test_paper_and_theme_pages_have_descriptions_of_their_own(curated_site: Path
 
     # As written, once the browser reads the attribute: nothing in it comes alive.
     assert description("papers/script-alert-title-script-friends/index.html") == (
-        "Abstract with <img src=x onerror=alert(1)> and <b>bold</b> & an entity &amp; done."
+        "Abstract with <img src=x onerror=alert(1)> and <b>bold</b> & an entity &amp done."
     )
     assert description("papers/gated-attention-for-large-language-models/index.html") == (
         "Gating mechanisms help."

@@ -1447,7 +1447,7 @@ def test_paper_and_theme_pages_describe_themselves(tmp_path: Path) -> None:
     # HTML-escaped: Material prints the description into an attribute as it stands.
     assert front_matter_of(out / "papers/script-alert-title-script-friends.md")["description"] == (
         escape_html(
-            "Abstract with <img src=x onerror=alert(1)> and <b>bold</b> & an entity &amp; done."
+            "Abstract with <img src=x onerror=alert(1)> and <b>bold</b> & an entity &amp done."
         )
     )
     counting = front_matter_of(out / "papers/counting-with-transformers.md")["description"]

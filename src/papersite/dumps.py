@@ -17,11 +17,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
+import html
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from html.entities import html5
 from itertools import chain, dropwhile, islice
 from typing import TypeVar
 
@@ -72,10 +74,47 @@ _AUTHORS = re.compile(r"(?:[^\w\s]\s*)?(?P<count>\d+) authors?")
 _ORGANIZATION = re.compile(r"(?P<handle>\S+) (?P<name>\S.*)")
 
 
+# A character reference of HTML, as a scrape or a copy of a page's source holds: '&#x27;', '&amp;'.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def normalise_text(text: str) -> str:
     """Collapse runs of white space to one space and trim the ends."""
     # str.split() is several times faster than a regex here, and abstracts are most of the input.
     return " ".join(text.split())
+
+
+def _decoded(text: str, line: int, dump: Dump) -> str:
+    """``text`` with its HTML entities read as the characters they stand for; a warning once a dump.
+
+    Kept as text, 'Can&#x27;t' was shown as such, and its paper was another than the same title
+    copied from the page. A bare '&' ('R&D') or a name HTML lacks ('&notit;') stays as written.
+    """
+    if "&" not in text:
+        return text
+    decoded = _ENTITY.sub(_entity, text)
+    if decoded == text or dump.entity_line is not None:
+        return decoded
+    dump.entity_line = line
+    first = next(match[0] for match in _ENTITY.finditer(text) if _entity(match) != match[0])
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"HTML entities ('{first}' here, and any on later lines) were read as the characters "
+            "they stand for: is the dump a copy of the page's source? Copy the page's text from "
+            "the browser instead",
+            Severity.WARNING,
+        )
+    )
+    return decoded
+
+
+def _entity(match: re.Match[str]) -> str:
+    """The character an HTML entity stands for; the entity as written when HTML has no such name."""
+    entity = match[0]
+    # html.unescape alone would read '&notit;' as '¬it;': a name is taken only whole.
+    return html.unescape(entity) if entity[1] == "#" else html5.get(entity[1:], entity)
 
 
 def read_dump(source: SourceFile) -> Dump:
@@ -953,7 +992,7 @@ def _no_abstract(pending: _Pending, dump: Dump) -> None:
 def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) -> Record | None:
     """Record the paper in hand, with what its meta ``block`` (if any) says; None if it is bad."""
     assert pending.abstract is not None
-    title = normalise_text(pending.title)
+    title = normalise_text(_decoded(pending.title, pending.line, dump))
     # Every format character is unprintable, and after normalise_text and the control
     # characters' replacement an ASCII text is printable: nearly every text skips the searches,
     # the tests answering in C, isascii() at once, isprintable() a character at a time. Blanks
@@ -963,9 +1002,10 @@ def _emit(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) ->
         title = _shown_title(title, pending.line, dump)
         if not title:
             return None
-    abstract = normalise_text(pending.abstract)
+    abstract_line = pending.abstract_line or pending.line
+    abstract = normalise_text(_decoded(pending.abstract, abstract_line, dump))
     if not abstract.isascii() and (not abstract.isprintable() or shows_nothing(abstract)):
-        abstract = _shown_abstract(abstract, pending.abstract_line or pending.line, title, dump)
+        abstract = _shown_abstract(abstract, abstract_line, title, dump)
         if not abstract:
             return None
     meta = _NO_META

@@ -253,6 +253,8 @@ class Dump:
     # Lines holding control characters, by number: the first NAMED_CONTROL_LINES each have a
     # warning, the rest one for the dump (see report_control_lines).
     control_lines: list[int] = field(default_factory=list)
+    # The first line whose HTML entities were decoded: one warning a dump, there (dumps.py).
+    entity_line: int | None = None
 
     @property
     def read(self) -> int:
