@@ -555,8 +555,8 @@ def test_a_title_or_abstract_of_blank_letters_or_lone_marks_is_skipped(
 ) -> None:
     text = f"{blank}\n\nIts abstract.\n\nSecond\n\n{blank}\n\nA\u0301 \u3164\n\nShown.\n"
     dump = read_text(text, SourceFile(Path("d.txt"), "d.txt", "d.txt"))
-    # A mark on a letter shows, and a filler beside it does no harm.
-    assert [record.title for record in dump.records] == ["A\u0301 \u3164"]
+    # A mark on a letter shows (composed with it), and a filler beside it does no harm.
+    assert [record.title for record in dump.records] == ["\u00c1 \u3164"]
     assert [str(p) for p in dump.problems] == [
         f"d.txt:1: title of characters that do not show, {named}, only; paper skipped",
         f"d.txt:7: the abstract of 'Second' is of characters that do not show, {named}, only; "
@@ -592,6 +592,19 @@ def test_html_entities_are_read_as_their_characters_with_one_warning_at_the_firs
         "the characters they stand for: is the dump a copy of the page's source? Copy the "
         "page's text from the browser instead"
     ]
+
+
+def test_decomposed_text_is_read_composed() -> None:
+    # An NFD title (as macOS copies) was another string than its NFC copy: searches missed it.
+    composed = "Caf\u00e9 R\u00e9sum\u00e9s, na\u00efvely"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    text = f"{decomposed}\n\nAn abstract about {decomposed}.\n"
+    dump = read_text(text, source("d.txt", None))
+    assert [(record.title, record.abstract) for record in dump.records] == [
+        (composed, f"An abstract about {composed}.")
+    ]
+    assert dump.problems == []
 
 
 def _page(page_date: str, *dates: str) -> str:
@@ -742,7 +755,8 @@ _words = st.text(
 )
 _line = (
     st.lists(_words, min_size=1, max_size=12)
-    .map(" ".join)
+    # Composed, as text is read: decomposed text is composed.
+    .map(lambda words: unicodedata.normalize("NFC", " ".join(words)))
     # No HTML entity: it is read as the character it stands for.
     .filter(lambda text: not re.search(r"&[#\w]+;", text))
     .filter(lambda text: not any(text.startswith(p) for p in HEADER_PHRASES) and text != "·")

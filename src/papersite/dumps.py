@@ -79,9 +79,15 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 
 
 def normalise_text(text: str) -> str:
-    """Collapse runs of white space to one space and trim the ends."""
+    """Collapse runs of white space to one space, trim the ends, and compose the text (NFC)."""
     # str.split() is several times faster than a regex here, and abstracts are most of the input.
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    # Decomposed text (NFD, as macOS copies often are) is another string than the same text
+    # composed: a search typed in NFC missed it, and its paper did not merge with its NFC copy.
+    # Nearly every text is composed: is_normalized tells so without building a copy.
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def _decoded(text: str, line: int, dump: Dump) -> str:
