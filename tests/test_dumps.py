@@ -648,6 +648,27 @@ def test_dates_with_runs_of_spaces_between_their_parts_read_as_with_one() -> Non
     ]
 
 
+def test_dates_with_unicode_spaces_between_their_parts_read_as_with_one() -> None:
+    # "Dec\u00a02", as browsers copy it, was a malformed meta block: its paper skipped.
+    spaced = (
+        "Nov\u00a020",
+        "Sep\u00a030\u00a03",
+        "Jan\u202f26,\u20092025\u30001",
+        "Nov 18\u00a012",
+    )
+    captured = SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 11, 20), 2025)
+    dump = read_text(_page(*spaced), captured)
+    single = read_text(_page(*(" ".join(when.split()) for when in spaced)), captured)
+    assert dump.problems == single.problems == []
+    assert dump.records == single.records
+    assert dump.page_day == (11, 20)
+    assert [(r.published, r.upvotes) for r in dump.records] == [
+        (date(2025, 9, 30), 3),
+        (date(2025, 1, 26), 1),
+        (date(2025, 11, 18), 12),
+    ]
+
+
 def test_a_date_not_read_is_an_error_showing_the_forms_read() -> None:
     captured = SourceFile(Path("d.txt"), "d.txt", "d.txt", date(2025, 11, 20), 2025)
     dump = read_text(_page("Nov 20", "Nov 18 12", "Sep 30 +3"), captured)

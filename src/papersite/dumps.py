@@ -63,10 +63,11 @@ LAYOUT_LOOKAHEAD = 16
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 # The page prints one space between a date's parts; a copy may hold more (`Nov 25  31`, the
-# upvotes after two), which change nothing of what the date says.
-_PAGE_DATE = re.compile(r"(?P<month>[A-Z][a-z]{2}) +(?P<day>\d{1,2})")
+# upvotes after two), or another (a browser copies `Dec&nbsp;2` as a no-break space), which
+# change nothing of what the date says.
+_PAGE_DATE = re.compile(r"(?P<month>[A-Z][a-z]{2})\s+(?P<day>\d{1,2})")
 _META_DATE = re.compile(
-    r"(?P<month>[A-Z][a-z]{2}) +(?P<day>\d{1,2})(?:, +(?P<year>\d{4}))?(?: +(?P<upvotes>\d+))?"
+    r"(?P<month>[A-Z][a-z]{2})\s+(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?(?:\s+(?P<upvotes>\d+))?"
 )
 # The page bullets the count with '•'; a copy typed or converted by hand may use '*', '-' or none.
 # No organisation is named "4 authors": read as one, the count was published as its name.
@@ -624,7 +625,7 @@ def _with_last(items: Iterable[_T]) -> Iterator[tuple[_T, bool]]:
 
 
 # What the dump's last line may be when the file was cut inside a meta block's date.
-_DATE_PREFIX = re.compile(r"[A-Z][a-z]{0,2}(?: \d{1,2}(?:, ?\d{0,3})?)?")
+_DATE_PREFIX = re.compile(r"[A-Z][a-z]{0,2}(?:\s\d{1,2}(?:,\s?\d{0,3})?)?")
 # The shipped abstracts end in one of these, or in a link: one that does not was cut mid-sentence.
 _TEXT_ENDS = ".!?)]}\"'”’»"
 
