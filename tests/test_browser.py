@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from benchmarks.bench_build import QuietHandler, serving
@@ -1649,6 +1649,58 @@ def test_material_search_splits_file_names_at_their_dots(
         fields = page.locator(f".md-search-result__link[href$='about/?h={query}#fields']")
         expect(fields).to_have_count(1)
         expect(fields).to_contain_text("Fields of papers.json and papers.csv")
+        assert problems == []
+
+
+# What the reader sees in Material's search field: the input's own value, not the one papersite.js
+# gives Material to read.
+SHOWN = "(e) => Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').get.call(e)"
+
+
+@seeds_only
+@pytest.mark.parametrize("entered", ["typed", "address"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Git Re-Basin: Merging Models modulo Permutation Symmetries",
+        "LaVin-DiT: Large Vision Diffusion Transformer",
+    ],
+)
+def test_material_search_finds_a_title_with_a_colon_after_a_hyphenated_word(
+    browser: Browser, shipped_site: Path, title: str, entered: str
+) -> None:
+    # lunr read "Basin:" as a field to search in and threw: "No matching documents", whether the
+    # title was pasted or came in the address's ?q= (the 404 page's Search link).
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        if entered == "typed":
+            page.goto(base + "about/")
+            material_search(page, title)
+        else:
+            page.goto(base + "about/?" + urlencode({"q": title}))
+        box = page.locator("input.md-search__input")
+        expect(page.locator(".md-search-result__item > a h1").first).to_have_text(title)
+        assert box.evaluate(SHOWN) == title  # the reader's text as it was
+        assert problems == []
+
+
+@seeds_only
+def test_material_search_keeps_a_word_ending_in_a_colon(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # "Titans:" was dropped from the query, as a field with no word after it: nothing was found.
+    title = "Titans: Learning to Memorize at Test Time"
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        material_search(page, "Titans:")
+        first = page.locator(".md-search-result__item > a").first
+        expect(first.locator("h1")).to_have_text(title)
+        expect(first.locator("h1 mark")).to_have_text("Titans")
+        assert page.locator("input.md-search__input").evaluate(SHOWN) == "Titans:"
+        # A colon naming a field of Material's index is left to it.
+        page.goto(base + "about/")
+        material_search(page, "title:titans")
+        expect(page.get_by_role("status")).to_have_text("1 matching document")
+        expect(first.locator("h1")).to_have_text(title)
         assert problems == []
 
 

@@ -5,8 +5,9 @@
 // And on the 404 page, the Search link searches for the words of the missing address. With
 // Pagefind as the search, the header gets a search button, and "/" or "s" puts the cursor in a
 // search field, opening the Search page where the page has none. With Material's search, the
-// count of papers found is announced, and closing the search gives the focus back. On a
-// narrow screen the navigation's ☰ is a button a keyboard can reach and press.
+// count of papers found is announced, closing the search gives the focus back, and a colon in a
+// query ("Git Re-Basin: ...") no longer makes it find nothing. On a narrow screen the
+// navigation's ☰ is a button a keyboard can reach and press.
 (function () {
   "use strict";
 
@@ -256,7 +257,45 @@
     }
   }
 
+  // Material's search hands the query to lunr, which reads "word:" as a field to search in.
+  // Material takes out a colon only where it comes first in a word, after lunr's own splitting at
+  // "-": "Git Re-Basin: Merging Models" made lunr throw (a field "Basin"), and the search found
+  // nothing; "Titans:" was dropped from the query, the field having no word after it. A colon is
+  // never in the index (mkdocs.yml's separator splits words at it), so every colon but one that
+  // names a field of Material's index ("title:attention") is read as a space: nothing is lost.
+  var FIELD_OR_COLON = /(^|\s)([+-]?(?:title|text|tags):(?=[^\s:]))|:/g;
+  function withoutStrayColons(query) {
+    return query.replace(FIELD_OR_COLON, function (found, before, field) {
+      return field ? found : " ";
+    });
+  }
+
+  // Material reads the search field's value when its index is ready, on keyup and on focus, and
+  // sets it from the address's ?q= (the 404 page's Search link) before it first reads it. The
+  // field's own value getter answers withoutStrayColons of it: Material sees the query lunr can
+  // read, whichever way it came in, and the reader still sees what was typed or pasted, the
+  // caret where it was (a listener rewriting the value in the field would change the text under
+  // the reader's hands). Installed as the script runs: Material reads the field first once the
+  // document has loaded, after this script.
+  var VALUE = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value");
+  function readableSearchQuery() {
+    var field = document.querySelector("input[data-md-component=search-query]");
+    if (!field || !VALUE || Object.prototype.hasOwnProperty.call(field, "value")) {
+      return;
+    }
+    Object.defineProperty(field, "value", {
+      configurable: true,
+      get: function () {
+        return withoutStrayColons(VALUE.get.call(this));
+      },
+      set: function (value) {
+        VALUE.set.call(this, value);
+      },
+    });
+  }
+
   function onPage() {
+    readableSearchQuery();
     makeMenuButton();
     reachableContents();
     markListEntry();
@@ -265,6 +304,7 @@
     announceSearchResults();
   }
 
+  readableSearchQuery(); // before Material first reads the field (see there)
   document.addEventListener("keydown", searchKeys);
   document.addEventListener("keydown", closeDrawer);
   document.addEventListener("keydown", contentsKeys);
