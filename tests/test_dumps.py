@@ -1168,6 +1168,26 @@ def test_a_dump_with_upvotes_and_submitter_above_each_title_is_refused_at_the_fi
     )
 
 
+@pytest.mark.parametrize(
+    ("submitter", "shown"),
+    [
+        # A display name with a space: '13' was published as a paper titled '13'.
+        (
+            "13\n\nSubmitted by Hugging Face",
+            "'13' and 'Submitted by Hugging Face' on lines of their own",
+        ),
+        # A colon: the next paper was skipped as reading like abstract text.
+        ("Submitted by: akhaliq", "'Submitted by: akhaliq' on a line of its own"),
+    ],
+    ids=["display-name", "colon"],
+)
+def test_any_line_starting_submitted_by_refuses_the_dump(submitter: str, shown: str) -> None:
+    text = f"{submitter}\n\n{FIRST[0]}\n\n{FIRST[1]}\n"
+    with pytest.raises(PapersiteError) as raised:
+        read_text(text, source("d.txt"))
+    assert str(raised.value) == f"d.txt:1: {shown} {UNKNOWN_LAYOUT}"
+
+
 # --- dumps cut off in their last paper ---------------------------------------------------------
 
 CUT = "the file looks cut off here"

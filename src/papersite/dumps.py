@@ -347,8 +347,10 @@ def _split_pages(
 
 
 # A listing that prints each paper's upvotes and submitter on lines of their own, above its title:
-# '13', 'Submitted by', 'akhaliq'. The submitter's handle may follow on the same line.
-_SUBMITTED_BY = re.compile(r"Submitted by(?: [\w.-]+)?", re.IGNORECASE)
+# '13', 'Submitted by', 'akhaliq'. Whatever follows on the same line ('Submitted by: akhaliq', a
+# display name with spaces) is the submitter still: no title or abstract starts so, and a narrower
+# rule published '13' as a paper whose abstract was 'Submitted by Hugging Face'.
+_SUBMITTED_BY = re.compile(r"Submitted by\b", re.IGNORECASE)
 
 
 def _known_layout(lines: Iterator[tuple[int, str]], dump: Dump) -> Iterator[tuple[int, str]]:
@@ -363,7 +365,7 @@ def _known_layout(lines: Iterator[tuple[int, str]], dump: Dump) -> Iterator[tupl
     for line in lines:
         number, text = line
         text = text.strip()
-        if _SUBMITTED_BY.fullmatch(text):
+        if _SUBMITTED_BY.match(text):
             first, shown = (
                 (count[0], f"'{count[1]}' and '{text}' on lines of their own")
                 if count
