@@ -594,6 +594,25 @@ def test_html_entities_are_read_as_their_characters_with_one_warning_at_the_firs
     ]
 
 
+def test_a_control_character_written_as_an_entity_is_replaced_with_a_warning() -> None:
+    # html.unescape dropped '&#x1b;' (the page showed 'Escape[31mRed') and read '&#0;' as U+FFFD,
+    # unsaid: the warning of a literal control character never saw them.
+    text = "Escape&#x1b;[31mRed Title\n\nNul &#0;, surrogate &#xD800;, dash &#150;.\n"
+    dump = read_text(text, source("d.txt", None))
+    assert [(record.title, record.abstract) for record in dump.records] == [
+        ("Escape\ufffd[31mRed Title", "Nul \ufffd, surrogate \ufffd, dash \u2013.")
+    ]
+    assert [str(problem) for problem in dump.problems] == [
+        "d.txt:1: warning: control character written as an HTML entity, '&#x1b;': shown as "
+        "U+FFFD; remove it from the dump",
+        "d.txt:1: warning: HTML entities ('&#x1b;' here, and any on later lines) were read as "
+        "the characters they stand for: is the dump a copy of the page's source? Copy the "
+        "page's text from the browser instead",
+        "d.txt:3: warning: control characters written as HTML entities, '&#0;', '&#xD800;': "
+        "shown as U+FFFD; remove them from the dump",
+    ]
+
+
 def test_decomposed_text_is_read_composed() -> None:
     # An NFD title (as macOS copies) was another string than its NFC copy: searches missed it.
     composed = "Caf\u00e9 R\u00e9sum\u00e9s, na\u00efvely"

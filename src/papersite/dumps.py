@@ -27,11 +27,12 @@ from html.entities import html5
 from itertools import chain, dropwhile, islice
 from typing import TypeVar
 
-from papersite.characters import HIDDEN, hidden_effect, shows_nothing, unseen_names
+from papersite.characters import CONTROL, HIDDEN, hidden_effect, shows_nothing, unseen_names
 from papersite.errors import PapersiteError, Problem, Severity, cannot_read, display_path
 from papersite.sources import (
     EARLIEST_YEAR,
     LATEST_YEAR,
+    NAMED_CONTROL_LINES,
     SOURCES_FILE,
     Dump,
     LateDate,
@@ -96,9 +97,13 @@ def _decoded(text: str, line: int, dump: Dump) -> str:
 
     Kept as text, 'Can&#x27;t' was shown as such, and its paper was another than the same title
     copied from the page. A bare '&' ('R&D') or a name HTML lacks ('&notit;') stays as written.
+    A control character written as an entity is U+FFFD, with the warning a literal one has.
     """
     if "&" not in text:
         return text
+    controls = [m[0] for m in _ENTITY.finditer(text) if m[0][1] == "#" and _control_entity(m[0])]
+    if controls:
+        _report_control_entities(controls, line, dump)
     decoded = _ENTITY.sub(_entity, text)
     if decoded == text or dump.entity_line is not None:
         return decoded
@@ -120,8 +125,48 @@ def _decoded(text: str, line: int, dump: Dump) -> str:
 def _entity(match: re.Match[str]) -> str:
     """The character an HTML entity stands for; the entity as written when HTML has no such name."""
     entity = match[0]
-    # html.unescape alone would read '&notit;' as '¬it;': a name is taken only whole.
-    return html.unescape(entity) if entity[1] == "#" else html5.get(entity[1:], entity)
+    if entity[1] != "#":
+        # html.unescape alone would read '&notit;' as '¬it;': a name is taken only whole.
+        return html5.get(entity[1:], entity)
+    return "\ufffd" if _control_entity(entity) else html.unescape(entity)
+
+
+def _control_entity(entity: str) -> bool:
+    """Whether a numeric entity ('&#x1b;', '&#0;', '&#xD800;') stands for no text: a control.
+
+    html.unescape drops most of them ('Escape&#x1b;[31mRed' read as 'Escape[31mRed', unsaid) and
+    reads others as U+FFFD: past the control-character check of the lines, which saw '&#x1b;'.
+    '&#150;' stays the '–' HTML reads it as (Windows-1252), as a browser shows it.
+    """
+    char = html.unescape(entity)
+    if char == "\ufffd":
+        digits = entity[2:-1]
+        return (int(digits[1:], 16) if digits[0] in "xX" else int(digits)) != 0xFFFD
+    return not char or CONTROL.search(char) is not None
+
+
+def _report_control_entities(entities: list[str], line: int, dump: Dump) -> None:
+    """Warn of control characters written as entities on a line, as of literal ones (sources.py)."""
+    if line not in dump.control_lines:
+        dump.control_lines.append(line)
+    if dump.control_lines.index(line) >= NAMED_CONTROL_LINES:
+        return
+    found = list(dict.fromkeys(entities))
+    named = ", ".join(f"'{entity}'" for entity in found)
+    what, written, them = (
+        ("characters", "HTML entities", "them")
+        if len(found) > 1
+        else ("character", "an HTML entity", "it")
+    )
+    dump.problems.append(
+        Problem(
+            dump.display,
+            line,
+            f"control {what} written as {written}, {named}: shown as U+FFFD; remove {them} from "
+            "the dump",
+            Severity.WARNING,
+        )
+    )
 
 
 def read_dump(source: SourceFile) -> Dump:
