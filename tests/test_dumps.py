@@ -613,6 +613,18 @@ def test_a_control_character_written_as_an_entity_is_replaced_with_a_warning() -
     ]
 
 
+def test_an_entity_left_once_entities_are_read_is_kept_with_a_warning() -> None:
+    # 'Count&amp;amp;Sort' was read once, silently: 'Count&amp;Sort', id '...-count-amp-sort'.
+    text = "Count&amp;amp;Sort\n\nIts abstract.\n\nTags &amp;lt;b&amp;gt;\n\nIts abstract.\n"
+    dump = read_text(text, source("d.txt", None))
+    assert [record.title for record in dump.records] == ["Count&amp;Sort", "Tags &lt;b&gt;"]
+    assert [str(problem) for problem in dump.problems][1:] == [
+        "d.txt:1: warning: HTML entity '&amp;' is left once this line's entities are read (as "
+        "any on later lines): double-escaped? Kept as '&amp;', as a browser shows it; if so, "
+        "write the character it stands for in the dump"
+    ]
+
+
 def test_decomposed_text_is_read_composed() -> None:
     # An NFD title (as macOS copies) was another string than its NFC copy: searches missed it.
     composed = "Caf\u00e9 R\u00e9sum\u00e9s, na\u00efvely"

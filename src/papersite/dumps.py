@@ -105,21 +105,49 @@ def _decoded(text: str, line: int, dump: Dump) -> str:
     if controls:
         _report_control_entities(controls, line, dump)
     decoded = _ENTITY.sub(_entity, text)
-    if decoded == text or dump.entity_line is not None:
+    if decoded == text:
         return decoded
-    dump.entity_line = line
-    first = next(match[0] for match in _ENTITY.finditer(text) if _entity(match) != match[0])
+    if dump.entity_line is None:
+        dump.entity_line = line
+        first = next(match[0] for match in _ENTITY.finditer(text) if _entity(match) != match[0])
+        dump.problems.append(
+            Problem(
+                dump.display,
+                line,
+                f"HTML entities ('{first}' here, and any on later lines) were read as the "
+                "characters they stand for: is the dump a copy of the page's source? Copy the "
+                "page's text from the browser instead",
+                Severity.WARNING,
+            )
+        )
+    if dump.double_escaped_line is None:
+        _report_double_escaped(decoded, line, dump)
+    return decoded
+
+
+def _report_double_escaped(decoded: str, line: int, dump: Dump) -> None:
+    """Warn, once a dump, of an entity that reading the line's entities made ('&amp;amp;').
+
+    Read once, not until none is left: a browser reads the page's source once, so '&amp;amp;'
+    is the '&amp;' the page shows, and copied from it, the same paper. Read again, a title that
+    writes an entity on purpose ('Escaping &amp; in HTML') would lose it; said, not guessed at.
+    """
+    left = next(
+        (match[0] for match in _ENTITY.finditer(decoded) if _entity(match) != match[0]), None
+    )
+    if left is None:
+        return
+    dump.double_escaped_line = line
     dump.problems.append(
         Problem(
             dump.display,
             line,
-            f"HTML entities ('{first}' here, and any on later lines) were read as the characters "
-            "they stand for: is the dump a copy of the page's source? Copy the page's text from "
-            "the browser instead",
+            f"HTML entity '{left}' is left once this line's entities are read (as any on later "
+            f"lines): double-escaped? Kept as '{left}', as a browser shows it; if so, write the "
+            "character it stands for in the dump",
             Severity.WARNING,
         )
     )
-    return decoded
 
 
 def _entity(match: re.Match[str]) -> str:

@@ -255,6 +255,8 @@ class Dump:
     control_lines: list[int] = field(default_factory=list)
     # The first line whose HTML entities were decoded: one warning a dump, there (dumps.py).
     entity_line: int | None = None
+    # The first line where entities are left once they are read ('&amp;amp;'): one warning there.
+    double_escaped_line: int | None = None
 
     @property
     def read(self) -> int:
