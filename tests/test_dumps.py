@@ -1159,6 +1159,22 @@ def test_an_authors_line_with_another_bullet_is_the_number_of_authors(who: str) 
     assert dump.problems == []
 
 
+def test_html_entities_in_a_meta_block_are_read_as_their_characters() -> None:
+    # 'Meta &amp; Co' was published as such, and 'Nov&nbsp;18' skipped its paper as malformed.
+    text = (DATA / "spaced_meta_one_line.txt").read_text(encoding="utf-8")
+    meta = "meta-llama Meta &amp; Co\n·\nNov&nbsp;18 12"
+    dump = read_text(text.replace(ONE_LINE_META, meta), source("d.txt"))
+    assert [(r.title, r.organization, r.published, r.upvotes) for r in dump.records] == [
+        (GATED, "Meta & Co", date(2025, 11, 18), 12),
+        (SPARSE, None, date(2025, 11, 19), 7),
+    ]
+    assert [str(p) for p in dump.problems] == [
+        "d.txt:11: warning: HTML entities ('&amp;' here, and any on later lines) were read as "
+        "the characters they stand for: is the dump a copy of the page's source? Copy the "
+        "page's text from the browser instead"
+    ]
+
+
 def test_a_page_date_pasted_among_spaced_papers_is_not_read_as_a_title() -> None:
     # "Nov 21" at a title's place was a paper, the next title its abstract, and the next abstract
     # a title without an abstract: two papers lost and a made-up one published.

@@ -1218,6 +1218,8 @@ def _parse_meta(block: list[tuple[int, str]], dump: Dump) -> _Meta:
         raise _MetaError(first, f"malformed meta block: {_META_EXPECTED}{on_lines}")
     who, _, (date_line, when) = block
     authors, organization = _parse_who(who, dump)
+    # As a title's: 'Nov&nbsp;17' copied from the page's source is 'Nov 17'.
+    when = _decoded(when, date_line, dump)
     match = _META_DATE.fullmatch(when.strip())
     if not match or match["month"] not in MONTHS:
         raise _MetaError(
@@ -1286,7 +1288,8 @@ def _parse_who(line: tuple[int, str], dump: Dump) -> tuple[int | None, str | Non
     over MAX_AUTHORS is a warning, and the paper kept without it.
     """
     who_line, text = line
-    who = text.strip()
+    # As a title's: 'Meta &amp; Co' is 'Meta & Co', and one space is one space.
+    who = normalise_text(_decoded(text, who_line, dump))
     authors = _AUTHORS.fullmatch(who)
     if authors:
         count = _count(authors["count"], MAX_AUTHORS)
