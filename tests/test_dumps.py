@@ -293,11 +293,46 @@ def test_a_json_or_html_file_saved_as_txt_is_refused_whole(
 
 
 @pytest.mark.parametrize(
-    "first", ["[Re] Reproducing a Paper", "{Braces} in a Title", "<b>Bold</b> Claims", "<3 Hearts"]
+    "first",
+    [
+        "[Re] Reproducing a Paper",
+        "{Braces} in a Title",
+        "<b>Bold</b> Claims",
+        "<3 Hearts",
+        # Refused whole, as JSON or HTML, by a rule that looked at their first characters only.
+        "[[Wiki]] Links for LLMs",
+        '{ "quoted" } Policies',
+        "<html> Understanding via LLMs",
+        "<!-- Comment --> Models",
+        "<s>",
+    ],
 )
 def test_a_title_opening_with_a_bracket_or_a_tag_is_read_as_a_title(first: str) -> None:
     dump = read_text(f"{first}\n\nIts abstract.\n", source("d.txt", None))
     assert [record.title for record in dump.records] == [first]
+
+
+@pytest.mark.parametrize(
+    ("first", "what"),
+    [
+        ('[{"paper": {"id": "2401.00001",', "JSON (Hugging Face's API, saved as .txt?)"),
+        ('{"papers": [', "JSON (Hugging Face's API, saved as .txt?)"),
+        # Read as a title with no abstract.
+        (
+            '<div class="x"><h3>Title</h3><p>Abs</p></div>',
+            "HTML (the page's source, saved as .txt?)",
+        ),
+        ('<html lang="en">', "HTML (the page's source, saved as .txt?)"),
+        (
+            "<!-- saved from url=(0014)about:internet -->",
+            "HTML (the page's source, saved as .txt?)",
+        ),
+    ],
+)
+def test_a_first_line_of_json_or_page_markup_refuses_the_file(first: str, what: str) -> None:
+    with pytest.raises(PapersiteError) as raised:
+        read_text(f"{first}\n\nIts abstract.\n", source("d.txt", None))
+    assert str(raised.value).startswith(f"d.txt:1: '{first}' opens {what}, not a Daily Papers")
 
 
 def test_empty_file_gets_a_warning_naming_it() -> None:

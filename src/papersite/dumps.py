@@ -18,6 +18,7 @@ import contextlib
 import dataclasses
 import enum
 import html
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -272,11 +273,15 @@ def parse_lines(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     _report_undated(dump)
 
 
-# How a file saved from the API or the page's source opens. A page's text opens with its header
-# (or a title: no title is a lone bracket or brace, nor tags alone), so no dump is refused.
-_JSON_OPENING = re.compile(r"[\[{]\s*(?:[\[{\"]|$)")
-_HTML_OPENING = re.compile(r"<!doctype|<html|<\?xml|<!--", re.IGNORECASE)
-_TAGS_ONLY = re.compile(r"(?:<[!/?]?[A-Za-z][^<>]*>\s*)+")
+# How a page's source opens: a page's text opens with its header, or a title, which may hold
+# brackets and tags ('[[Wiki]] Links', '<html> Understanding', '<s>'): none of them is refused.
+_HTML_OPENING = re.compile(r"<!doctype\s+html|<\?xml", re.IGNORECASE)
+_MARKUP = re.compile(r"<!--.*?-->|</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+# Tags of a page's structure, as no title holds: '<b>' or '<s>' may be a title's words.
+_PAGE_TAGS = frozenset(
+    "html head body meta link script style title div p span a section article main header "
+    "footer nav ul ol li table h1 h2 h3 h4 h5 h6".split()
+)
 
 
 def _refuse_markup(first: tuple[int, str], dump: Dump) -> None:
@@ -287,9 +292,9 @@ def _refuse_markup(first: tuple[int, str], dump: Dump) -> None:
     """
     number, text = first
     text = text.strip()
-    if _JSON_OPENING.match(text):
+    if _opens_json(text):
         what = "JSON (Hugging Face's API, saved as .txt?)"
-    elif _HTML_OPENING.match(text) or _TAGS_ONLY.fullmatch(text):
+    elif _opens_html(text):
         what = "HTML (the page's source, saved as .txt?)"
     else:
         return
@@ -300,6 +305,36 @@ def _refuse_markup(first: tuple[int, str], dump: Dump) -> None:
         "skipped: open the page in a browser, copy its text (select all, copy) and paste it "
         "into the dump",
     )
+
+
+def _opens_json(text: str) -> bool:
+    """Whether a line is JSON, or its start cut at the line's end ('[', '{', '[{"paper": {')."""
+    if text[:1] not in ("[", "{"):
+        return False
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        # A title fails before its end: '[[Wiki]] Links' at its 'W', '{ "quoted" } Policies' at
+        # its '}'. A pretty-printed or cut JSON fails only there, wanting what the next line holds.
+        return error.pos >= len(text)
+    return True
+
+
+def _opens_html(text: str) -> bool:
+    """Whether a line opens a page's source: a doctype, or tags of a page with little text.
+
+    Tags making up most of the line, one of them a page's ('<html lang="en">', '<div><h3>Title
+    </h3></div>'), or comments alone ('<!-- saved from url=... -->', as a browser saves a page).
+    """
+    if _HTML_OPENING.match(text):
+        return True
+    found = list(_MARKUP.finditer(text))
+    if not found:
+        return False
+    if any(match[1] is None for match in found) and not _MARKUP.sub("", text).strip():
+        return True
+    markup = sum(len(match[0]) for match in found)
+    return markup * 2 > len(text) and any(m[1] and m[1].lower() in _PAGE_TAGS for m in found)
 
 
 def _report_undated(dump: Dump) -> None:
