@@ -1120,10 +1120,40 @@ WRAPPED = "Wrapped Title Paper That Is Quite Long And"
             f"glued.txt:9: warning: no blank line between title '{WRAPPED}' and its abstract: "
             "read as such; add the blank line",
         ),
+        # Over three lines: lines 10-11 were said to lack blank lines, and the abstract its title.
+        (
+            "\nAnd A Third\n\nIts abstract. It is long.\n\n  • 3 authors\n·\nMay 12, 2025",
+            [f"{WRAPPED} Continues On A Second Line And A Third"],
+            "glued.txt:9: warning: title 'Wrapped Title Paper That Is Quite Long And Continues On "
+            "A S…' is wrapped over lines 9-11: joined as one title, as abstract text follows it; "
+            "join its lines in the dump",
+        ),
+        # Anything else after three: which line ends the title cannot be told, the paper skipped.
+        (
+            "\nAnd A Third",
+            [],
+            "glued.txt:9: lines 9-11 have no blank lines between them, so which is a title and "
+            "which an abstract cannot be told; paper 'Wrapped Title Paper That Is Quite Long And "
+            "Continues On A S…' skipped: separate them with blank lines",
+        ),
+        (
+            "\nAnd A Third\n  • 3 authors\n·\nMay 12, 2025",
+            [],
+            "glued.txt:9: lines 9-11 have no blank lines between them, so which is a title and "
+            f"which an abstract cannot be told; paper '{WRAPPED}' skipped: separate them with "
+            "blank lines",
+        ),
     ],
-    ids=["abstract-after", "meta-after", "title-after"],
+    ids=[
+        "abstract-after",
+        "meta-after",
+        "title-after",
+        "three-abstract-after",
+        "three-title-after",
+        "three-meta-after",
+    ],
 )
-def test_a_spaced_title_wrapped_over_two_lines_is_joined_when_its_abstract_follows(
+def test_a_spaced_title_wrapped_over_lines_is_joined_when_its_abstract_follows(
     after: str, titles: list[str], message: str
 ) -> None:
     text = f"First Paper\n\nIts abstract.\n\n  • 1 author\n·\nMay 11, 2025\n\n{WRAPPED}\n"

@@ -557,8 +557,8 @@ class _Pending:
     abstract: str | None = None
     # The abstract's line (one line, in either layout): a file found cut off ends there.
     abstract_line: int = 0
-    # A title glued to a line that reads like a title too, read as its abstract until the next
-    # paragraph tells (see _unwrap): whether it is the title's second line instead.
+    # A title glued to lines that read like a title too, the last read as its abstract until the
+    # next paragraph tells (see _unwrap): whether it is the title's last line instead.
     wrapped: bool = False
 
 
@@ -587,7 +587,9 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
     skipped = False
     for block, last in _with_last(_join_meta(_paragraphs(lines), dump)):
         if pending is not None and pending.wrapped:
-            _unwrap(pending, block, dump)
+            pending = _unwrap(pending, block, dump)
+            # A paper skipped there may still have its meta block to come.
+            skipped = pending is None
         if last and pending is not None and pending.abstract is not None and _cut_meta(block):
             _cut_in_meta(pending, block, dump)
             return
@@ -625,7 +627,7 @@ def _parse_spaced(lines: Iterable[tuple[int, str]], dump: Dump) -> None:
             _emit(pending, meta, dump)
         pending = None
     if pending is not None and pending.wrapped:
-        _unwrap(pending, None, dump)
+        pending = _unwrap(pending, None, dump)
     if pending is not None and pending.abstract is not None:
         _check_cut_abstract(_emit(pending, None, dump), pending.abstract_line, dump)
     else:
@@ -861,23 +863,18 @@ def _glued_texts(
     if pending is None and len(texts) == 1:
         _no_abstract(_Pending(first, text), dump)
         return None
+    if pending is None and meta is None and all(_unlike_a_title(t) is None for _, t in texts[1:]):
+        # Title-like lines, as many as a long title wraps over: the paragraph after them tells
+        # whether the last is its abstract (see _unwrap), and the warning.
+        *title, (abstract_line, abstract) = texts
+        joined = " ".join(line for _, line in title)
+        return _Pending(first, joined, abstract, abstract_line, wrapped=True)
     if len(texts) != (2 if pending is None else 1):
-        title = normalise_text(pending.title if pending is not None else text)
-        dump.skip(
-            first,
-            f"lines {first}-{last} have no blank lines between them, so which is a title "
-            f"and which an abstract cannot be told; paper '{shortened(title)}' skipped: separate "
-            "them with blank lines",
-            title,
-        )
+        _cannot_tell(first, last, pending.title if pending is not None else text, dump)
         return None
     if pending is None:
         abstract_line, abstract = texts[1]
         pending = _Pending(first, text, abstract, abstract_line)
-        if meta is None and _unlike_a_title(abstract) is None:
-            # Two title-like lines: the paragraph after them tells (see _unwrap), and the warning.
-            pending.wrapped = True
-            return pending
         parts = f"title '{shortened(normalise_text(pending.title))}' and its abstract"
         parts += ", and its meta block" if meta is not None else ""
     else:
@@ -887,27 +884,43 @@ def _glued_texts(
     return pending
 
 
+def _cannot_tell(first: int, last: int, title: str, dump: Dump) -> None:
+    """Skip paper ``title``, whose lines ``first`` to ``last`` lack the blank lines between them."""
+    title = normalise_text(title)
+    dump.skip(
+        first,
+        f"lines {first}-{last} have no blank lines between them, so which is a title and which "
+        f"an abstract cannot be told; paper '{shortened(title)}' skipped: separate them with "
+        "blank lines",
+        title,
+    )
+
+
 def _no_blank_line(line: int, parts: str, dump: Dump) -> None:
     """Warn that lines of text read as ``parts`` lack the blank line between them."""
     message = f"no blank line between {parts}: read as such; add the blank line"
     dump.problems.append(Problem(dump.display, line, message, Severity.WARNING))
 
 
-def _unwrap(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) -> None:
-    """Settle a title glued to a title-like line by the paragraph after them, with a warning.
+def _unwrap(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) -> _Pending | None:
+    """Settle a title glued to title-like lines by the paragraph after them, with a warning.
 
-    Abstract text next makes the two lines one title, wrapped. Joined, not only hinted at: read
-    the other way, that paragraph is an abstract without a title, which no page shows, and the
-    advice to add a title above it made the dump worse. Anything else after them (a meta block,
-    the next title, the end of the page) leaves a title and its abstract, as :func:`_glued_texts`
-    reads them.
+    Abstract text next makes the lines one title, wrapped. Joined, not only hinted at: read the
+    other way, that paragraph is an abstract without a title, which no page shows, and the advice
+    to add a title above it made the dump worse. Anything else after them (a meta block, the next
+    title, the end of the page) leaves two lines a title and its abstract, as
+    :func:`_glued_texts` reads them, and more lines a paper skipped (None): which of them ends
+    the title cannot be told.
     """
     pending.wrapped = False
     assert pending.abstract is not None
     if not block or _meta_kind(block[0][1]) is not None or not _unlike_a_title(block[0][1]):
+        if pending.abstract_line > pending.line + 1:
+            _cannot_tell(pending.line, pending.abstract_line, pending.title, dump)
+            return None
         title = shortened(normalise_text(pending.title))
         _no_blank_line(pending.line, f"title '{title}' and its abstract", dump)
-        return
+        return pending
     pending.title = f"{pending.title} {pending.abstract}"
     dump.problems.append(
         Problem(
@@ -920,6 +933,7 @@ def _unwrap(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) 
         )
     )
     pending.abstract, pending.abstract_line = None, 0
+    return pending
 
 
 def _finish_spaced(pending: _Pending | None, dump: Dump) -> None:
