@@ -1337,6 +1337,110 @@ def test_terms_that_find_different_text_are_no_repeat(content: Path, terms: str)
     assert curate(content)[1] == []
 
 
+# What a weight of 0, or any weight on an exclusion, goes on to say.
+NO_SCORE = (
+    "has weight 0, so it changes no paper's score: give it the weight meant (negative to count "
+    "against a paper), or remove it"
+)
+EXCLUDED_ANYWAY = (
+    "is kept out of the theme whatever its weight; remove the weight (a term of 'terms' with a "
+    "negative weight counts against a paper instead)"
+)
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            (SPECULATIVE, "{keyword: speculative decoding, weight: 0}"),
+            f"{T}:17: warning: keyword 'speculative decoding' {NO_SCORE}",
+        ),
+        (
+            # At the weight's own line, in a term written over two.
+            (SPECULATIVE, "keyword: speculative decoding\n          weight: 0.0"),
+            f"{T}:18: warning: keyword 'speculative decoding' {NO_SCORE}",
+        ),
+        (
+            ("weight: 0.5}", "weight: 0}"),
+            f"{T}:18: warning: regex 'speed(s|ed)? up' {NO_SCORE}",
+        ),
+        (
+            # A section's terms pick its papers by score too.
+            ("terms: [quantiz*, four bits", "terms: [quantiz*, {keyword: four bits, weight: 0}"),
+            f"{T}:9: warning: keyword 'four bits' {NO_SCORE}",
+        ),
+        *(
+            (
+                ("exclude: [survey]", f"exclude: [{{keyword: survey, weight: {weight}}}]"),
+                f"{T}:19: warning: 'weight' does nothing in 'exclude': a paper keyword 'survey' "
+                f"matches {EXCLUDED_ANYWAY}",
+            )
+            for weight in ("2", "-1", "0")
+        ),
+        (
+            ("exclude: [survey]", "exclude: [survey, {regex: 'robots?', weight: 3}]"),
+            f"{T}:19: warning: 'weight' does nothing in 'exclude': a paper regex 'robots?' "
+            f"matches {EXCLUDED_ANYWAY}",
+        ),
+    ],
+)
+def test_a_weight_that_does_nothing_is_a_warning_at_its_line(
+    content: Path, edit: tuple[str, str], expected: str
+) -> None:
+    assert problems_once(content, edit) == [expected]
+
+
+def out_of_reach(threshold: str, theme: str, weights: str, title_weight: str, most: str) -> str:
+    """The message of a threshold no paper can reach."""
+    return (
+        f"threshold {threshold} is out of reach of theme '{theme}': a paper matching each of its "
+        f"terms of positive weight ({weights} in all) in its title (×{title_weight}) and abstract "
+        f"scores {most}, so the rules put no paper in it; lower the threshold, or weigh the "
+        "terms more"
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            # 1 + 2 + 0.5 for the title three times and the abstract once: 14 at most.
+            ("threshold: 3", "threshold: 14.5"),
+            f"{T}:14: warning: {out_of_reach('14.5', 'efficiency', '3.5', '3', '14')}",
+        ),
+        (
+            ("threshold: 2\n      title_weight: 2", "threshold: 10\n      title_weight: 2"),
+            f"{T}:31: warning: {out_of_reach('10', 'sequence-models', '3', '2', '9')}",
+        ),
+        (
+            # A negative weight takes nothing from the most; a title weight of 0 adds nothing.
+            (
+                "threshold: 2\n      title_weight: 2\n      terms: [",
+                "threshold: 4\n      title_weight: 0\n      terms: [{keyword: mamba, weight: -3}, ",
+            ),
+            f"{T}:31: warning: {out_of_reach('4', 'sequence-models', '3', '0', '3')}",
+        ),
+    ],
+)
+def test_a_threshold_no_paper_can_reach_is_a_warning_at_its_line(
+    content: Path, edit: tuple[str, str], expected: str
+) -> None:
+    problems = problems_once(content, edit)
+    assert [problem for problem in problems if "out of reach" in problem] == [expected]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # 14 exactly: a paper matching every term in its title and abstract reaches it.
+        ("threshold: 3", "threshold: 14"),
+        ("threshold: 2\n      title_weight: 2", "threshold: 9\n      title_weight: 2"),
+    ],
+)
+def test_a_threshold_a_paper_can_reach_is_no_warning(content: Path, edit: tuple[str, str]) -> None:
+    assert not [problem for problem in problems_once(content, edit) if "out of reach" in problem]
+
+
 def within(first: float, second: float) -> str:
     """The end of an overlapping scoring keyword's warning, with the two weights."""
     return both(first, second, matching="it")
@@ -1403,7 +1507,7 @@ def test_a_keyword_finding_only_what_another_of_its_list_does_is_a_warning_at_th
         "state space, transformer*, recurrence, {regex: 'mamba'}, mamba*",
         # A narrower keyword taking back some of what a wider one gives.
         "state space, transformer*, recurrence, efficien*, {keyword: efficiently, weight: -1}",
-        # A weight of 0 counts nothing.
+        # A weight of 0 counts nothing (which is a warning of its own).
         "state space, transformer*, recurrence, {keyword: llm*, weight: 0}, LLMs",
         # 'gpt' is no match in 'GPT4', which 'gpt-4' finds ('-' matching nothing too).
         "state space, transformer*, recurrence, gpt, gpt-4",
@@ -1413,7 +1517,7 @@ def test_keywords_that_overlap_only_in_part_or_on_purpose_are_no_warning(
     content: Path, terms: str
 ) -> None:
     write(content, themes=THEMES.replace(RECURRENCE.removeprefix("terms: ["), terms, 1))
-    assert curate(content)[1] == []
+    assert [problem for problem in curate(content)[1] if NO_SCORE not in problem] == []
 
 
 # Keywords sharing starts in every way one can begin another: '*' inside and at the end, spaces and
@@ -1469,7 +1573,8 @@ def test_overlaps_are_told_as_checking_every_pair_tells_them(
 ) -> None:
     # Only pairs of keywords whose starts overlap are checked now: the same warnings, in order.
     problems = checked_terms(items, excluding=excluding)
-    overlaps = [problem for problem in problems if " repeats " not in problem.message]
+    # Repeats and weights that do nothing (0, or any on an exclusion) are told apart.
+    overlaps = [problem for problem in problems if " finds nothing " in problem.message]
     assert overlaps == pairwise_overlaps(items, excluding=excluding)
 
 

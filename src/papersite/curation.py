@@ -1597,7 +1597,7 @@ def _theme_rules(
                 document.path, line, f"unknown section '{default}' in theme '{theme.id}' {hint}"
             )
         default = theme.sections[0].id
-    return ThemeRules(
+    rules = ThemeRules(
         theme=theme.id,
         threshold=float(entry["threshold"]),
         terms=terms(entry["terms"], *place, "terms"),
@@ -1605,6 +1605,31 @@ def _theme_rules(
         default_section=default,
         exclude=terms(entry.get("exclude", []), *place, "exclude"),
         title_weight=float(entry.get("title_weight", DEFAULT_TITLE_WEIGHT)),
+    )
+    _check_threshold(document.path, document.line(*place, "threshold"), rules, problems)
+    return rules
+
+
+def _check_threshold(path: str, line: int, rules: ThemeRules, problems: Problems) -> None:
+    """Warn at a threshold above the most a paper can score: the rules then place no paper.
+
+    A term earns its weight once in the abstract and title_weight times it in the title
+    (rules.score_terms), so a paper matching every term of positive weight in both scores the
+    most there is; a term left out for a mistake, which is an error of its own, counts nothing.
+    """
+    weights = sum(term.weight for term in rules.terms if term.weight > 0)
+    # Rounded as ThemeRules.score rounds a score, so a sum that float arithmetic puts a hair
+    # under the threshold is not told as out of reach.
+    most = round(weights * (1 + rules.title_weight), 3)
+    if most >= rules.threshold:
+        return
+    problems.warning(
+        path,
+        line,
+        f"threshold {rules.threshold:g} is out of reach of theme '{rules.theme}': a paper "
+        f"matching each of its terms of positive weight ({weights:g} in all) in its title (×"
+        f"{rules.title_weight:g}) and abstract scores {most:g}, so the rules put no paper in it; "
+        "lower the threshold, or weigh the terms more",
     )
 
 
@@ -1643,6 +1668,7 @@ def _terms(
                 # keyword finds nothing is told once the papers are read.
                 literal.append(LiteralKeyword(document.path, line, term, syntax, at == (number,)))
             _check_repeat(document.path, line, term, seen, location[-1] == "exclude", problems)
+            _check_weight(document, item, term, (*location, number), problems)
             found.append(term)
             continue
         line = document.line(*location, number, "regex")
@@ -1668,8 +1694,42 @@ def _terms(
             )
             continue
         _check_repeat(document.path, line, term, seen, location[-1] == "exclude", problems)
+        _check_weight(document, item, term, (*location, number), problems)
         found.append(term)
     return tuple(found)
+
+
+def _check_weight(
+    document: YamlDocument,
+    item: dict[str, Any],
+    term: Term,
+    place: tuple[str | int, ...],
+    problems: Problems,
+) -> None:
+    """Warn at a weight that does nothing: 0 on a term that scores, any on an exclusion.
+
+    ``place`` is the term's in the document. Both read as meant and change no paper's place, so
+    only a triage of disagreements would show that the edit did nothing.
+    """
+    if "weight" not in item:
+        return
+    line = document.line(*place, "weight")
+    if place[-2] == "exclude":
+        # ThemeRules.score keeps out a paper any exclusion matches, whatever its weight.
+        problems.warning(
+            document.path,
+            line,
+            f"'weight' does nothing in 'exclude': a paper {term.kind} '{term.text}' matches is "
+            "kept out of the theme whatever its weight; remove the weight (a term of 'terms' "
+            "with a negative weight counts against a paper instead)",
+        )
+    elif term.weight == 0:
+        problems.warning(
+            document.path,
+            line,
+            f"{term.kind} '{term.text}' has weight 0, so it changes no paper's score: give it "
+            "the weight meant (negative to count against a paper), or remove it",
+        )
 
 
 def _sameness(term: Term) -> str:
