@@ -1441,6 +1441,90 @@ def test_a_threshold_a_paper_can_reach_is_no_warning(content: Path, edit: tuple[
     assert not [problem for problem in problems_once(content, edit) if "out of reach" in problem]
 
 
+def add_papers(content: Path, gadgets: int, others: int = 0) -> None:
+    """Papers added to the fixture's dump: ``gadgets`` about gadgets, ``others`` about widgets."""
+    papers = [
+        (f"Gadget Study {number}", f"We build gadget number {number} and measure it.")
+        for number in range(gadgets)
+    ] + [
+        (f"Widget Study {number}", f"We build widget number {number} and weigh it.")
+        for number in range(others)
+    ]
+    with (content / "sources" / "dump.txt").open("a", encoding="utf-8") as dump:
+        dump.writelines(f"{title}\n{abstract}\n" for title, abstract in papers)
+
+
+def broad(problems: list[str]) -> list[str]:
+    """The warnings of terms too broad, of all the problems."""
+    return [problem for problem in problems if " papers: " in problem or " shown: " in problem]
+
+
+GADGETS = "terms: [state space, transformer*, recurrence, {keyword: gadget*, weight: 4}"
+TOO_BROAD = (
+    "too broad to tell the papers of theme 'sequence-models' from the others; narrow it (a longer "
+    "word, a phrase), or remove it"
+)
+KEPT_OUT = (
+    "as an exclusion it keeps each of them out of theme 'efficiency'; narrow it to the papers the "
+    "theme should not take, or remove it"
+)
+
+
+@pytest.mark.parametrize(
+    ("edit", "gadgets", "expected"),
+    [
+        # 30 of the 37 papers, the fixture's hidden one aside.
+        (
+            (RECURRENCE, GADGETS),
+            30,
+            f"{T}:33: warning: keyword 'gadget*' matches 30 of 36 papers shown: {TOO_BROAD}",
+        ),
+        (
+            ("exclude: [survey]", "exclude: [survey, {regex: 'gadgets?'}]"),
+            30,
+            f"{T}:19: warning: regex 'gadgets?' matches 30 of 36 papers shown: {KEPT_OUT}",
+        ),
+        # 20 papers at least, more than half: 20 of 26.
+        (
+            (RECURRENCE, GADGETS),
+            20,
+            f"{T}:33: warning: keyword 'gadget*' matches 20 of 26 papers shown: {TOO_BROAD}",
+        ),
+    ],
+)
+def test_a_term_matching_most_papers_is_a_warning_at_its_line(
+    content: Path, edit: tuple[str, str], gadgets: int, expected: str
+) -> None:
+    add_papers(content, gadgets)
+    assert broad(problems_once(content, edit)) == [expected]
+
+
+def test_a_broad_term_counts_the_papers_without_hidden_ones_when_none_is(content: Path) -> None:
+    add_papers(content, 30)
+    papers = (CURATION_DATA / "papers.yaml").read_text(encoding="utf-8")
+    hidden = "  a-survey-of-cooking-robots:\n    hidden: Off topic for every theme.\n"
+    assert papers.endswith(hidden)
+    write(content, papers=papers.removesuffix(hidden))
+    assert broad(problems_once(content, (RECURRENCE, GADGETS))) == [
+        f"{T}:33: warning: keyword 'gadget*' matches 30 of 37 papers: {TOO_BROAD}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gadgets", "others", "terms"),
+    [
+        (19, 0, GADGETS),  # most of 25 papers, but fewer than 20
+        (20, 14, GADGETS),  # 20 of 40: half, not more
+        (0, 0, f"{GADGETS}, {{regex: '[a-z]'}}"),  # each of the fixture's 6 papers shown
+    ],
+)
+def test_a_term_matching_half_the_papers_or_fewer_than_20_is_no_warning(
+    content: Path, gadgets: int, others: int, terms: str
+) -> None:
+    add_papers(content, gadgets, others)
+    assert broad(problems_once(content, (RECURRENCE, terms))) == []
+
+
 def within(first: float, second: float) -> str:
     """The end of an overlapping scoring keyword's warning, with the two weights."""
     return both(first, second, matching="it")

@@ -118,6 +118,12 @@ RESERVED_THEME_IDS = {
 AS_REGEX_SECONDS = 2.0
 # How many papers such a suggestion counts, at most; one more is "more than" them.
 AS_REGEX_COUNTED = 3
+# A term of a theme's rules found in more than this share of the papers shown, and in at least
+# BROAD_AT_LEAST of them, is too broad to tell the theme's papers from the rest (or, excluding,
+# keeps most papers out): a warning. The shipped rules' broadest, 'language model*', is in a third
+# of the seed papers; below 20 papers, a share says little (the tests' catalogues have a handful).
+BROAD_SHARE = 0.5
+BROAD_AT_LEAST = 20
 # The most featured papers a theme should have: CONTRIBUTING.md asks curators for 3–5.
 FEATURED_AT_MOST = 5
 # The longest note a featured paper should have, as its reader sees it (markup.shown_length, not
@@ -477,6 +483,16 @@ class LiteralKeyword:
 
 
 @dataclass(frozen=True)
+class RuleTerm:
+    """A term of a theme's rules, its 'terms' or its 'exclude', with the line it is written on."""
+
+    theme: str
+    term: Term
+    line: int
+    excluding: bool
+
+
+@dataclass(frozen=True)
 class CurationFiles:
     """The two curation files, read and checked: themes with their rules, and the decisions."""
 
@@ -516,6 +532,8 @@ class CurationFiles:
     misnamed_sections: frozenset[tuple[str, str]] = frozenset()
     # Keywords holding regex syntax: whether they match any paper is known only with the papers.
     literal_keywords: tuple[LiteralKeyword, ...] = ()
+    # The terms of the themes' rules read: whether one matches most papers is known with them.
+    rule_terms: tuple[RuleTerm, ...] = ()
     # Each paper's scores, by the id of the paper (kept with them, so the id stays its own): the
     # sort with the decisions, the one by the rules alone and triage all ask for them, and scoring
     # is most of their time. Kept for one reading of the curation, as the regexes' budget is;
@@ -637,6 +655,7 @@ def _curate(
     _check_shared_arxiv_ids(files, curation, found)
     _check_intro_links(files, curation, found)
     _check_literal_keywords(files, catalogue, curation, found)
+    _check_broad_terms(files, curation, found)
     _check_empty_sections(files, catalogue, curation, found)
     # The rules alone score the papers papers.yaml hides too, where a regex may first run away:
     # given the problems, so it is reported with the rest (decisions ignored, nothing else is).
@@ -702,6 +721,66 @@ def _check_empty_sections(
             f"{'it to the section if it belongs' if one else 'those that belong'} there "
             "('papersite export --themes --rules-only' lists the rules' choice, with hidden "
             "papers)",
+        )
+
+
+def _check_broad_terms(files: CurationFiles, curation: Curation, problems: Problems) -> None:
+    """Warn at each term of a theme's rules that matches most papers shown (see BROAD_SHARE).
+
+    Such a term scores nearly every paper alike, so it tells no theme's papers from the others:
+    its weight works as a lower threshold ('model*' at 4 in a theme of 4 took in most papers); an
+    exclusion keeps nearly every paper out. A theme's terms are counted from the scores the sort
+    kept, which hold each term a paper matches; only the exclusions are searched again.
+    """
+    shown = len(curation.papers)
+    if shown < BROAD_AT_LEAST or not files.rule_terms:
+        return
+    at_most = max(shown * BROAD_SHARE, BROAD_AT_LEAST - 1)  # the most a term may match unwarned
+    matched: Counter[int] = Counter()  # by the id of the term, which files.rule_terms keeps
+    texts: list[Text] = []
+    try:
+        for item in curation.papers:
+            scores = files.scores(item.paper)
+            for score in scores.values():
+                for hit in score.hits:
+                    matched[id(hit.term)] += 1
+            # One Text for all the paper's scores (CurationFiles.scores).
+            texts.extend(score.text for score in islice(scores.values(), 1))
+        for written in files.rule_terms:
+            if written.excluding:
+                # Term.matches, its literal tested first here: most papers lack it, and a call
+                # for each paper made this check 0.8 s at 50,000 papers, not 0.6 (9 exclusions,
+                # each then 0.04 s, nearly all of it looking for the literal).
+                term, literal = written.term, written.term.literal
+                matched[id(term)] = sum(
+                    1
+                    for text in texts
+                    if (literal in text.title_folded or literal in text.abstract_folded)
+                    and term.matches(text)
+                )
+    except RunawayRegex as runaway:
+        # An exclusion's regex, searched where an earlier exclusion kept the paper out: said at
+        # its line, and the counts it stopped would be wrong.
+        files.forget_scores()
+        problems.extend(runaway.problems)
+        return
+    papers = f"{shown} papers shown" if curation.hidden else f"{shown} papers"
+    for written in files.rule_terms:
+        count = matched[id(written.term)]
+        if count <= at_most:
+            continue
+        term, theme = written.term, written.theme
+        outcome = (
+            f"as an exclusion it keeps each of them out of theme '{theme}'; narrow it to the "
+            "papers the theme should not take"
+            if written.excluding
+            else f"too broad to tell the papers of theme '{theme}' from the others; narrow it (a "
+            "longer word, a phrase)"
+        )
+        problems.warning(
+            files.themes_path,
+            written.line,
+            f"{term.kind} '{term.text}' matches {count} of {papers}: {outcome}, or remove it",
         )
 
 
@@ -927,6 +1006,7 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         intro_links=read.intro_links,
         misnamed=papers.misnamed,
         literal_keywords=read.literal_keywords,
+        rule_terms=read.rule_terms,
         section_lines=read.section_lines,
         misnamed_sections=papers.misnamed_sections,
     )
@@ -1176,6 +1256,8 @@ class _ThemesRead:
     # By former id ('formerly'): the theme it became, and the line of that theme's id.
     former: dict[str, tuple[str, int]] = field(default_factory=dict)
     literal_keywords: tuple[LiteralKeyword, ...] = ()
+    # The terms and exclusions of the rules kept, with their lines (see CurationFiles.rule_terms).
+    rule_terms: tuple[RuleTerm, ...] = ()
     # A default_section a few edits from a section id, by its theme's id and the id it names,
     # with its line: which of the two is the typo is told once papers.yaml is read.
     unknown_defaults: dict[tuple[str, ...], int] = field(default_factory=dict)
@@ -1207,6 +1289,7 @@ def _read_themes(path: Path, problems: Problems, stray: str | None = None) -> _T
     intro_links: list[IntroLink] = []
     former: dict[str, tuple[str, int]] = {}
     literal: list[LiteralKeyword] = []
+    rule_terms: list[RuleTerm] = []
     unknown_defaults: dict[tuple[str, ...], int] = {}
     default_lines: dict[tuple[str, str], int] = {}
     # One for every regex of the file: together they may take only so long over the papers.
@@ -1259,6 +1342,8 @@ def _read_themes(path: Path, problems: Problems, stray: str | None = None) -> _T
         # is reported where it is written, not once someone adds rules.
         sections = _section_rules(document, index, theme, problems, literal, budget)
         theme_rules = None
+        # The theme's terms with their lines, kept once the rules are (see rule_terms below).
+        terms_written: list[RuleTerm] = []
         if "rules" in entry and not mistakes:
             theme_rules = _theme_rules(
                 document,
@@ -1270,6 +1355,7 @@ def _read_themes(path: Path, problems: Problems, stray: str | None = None) -> _T
                 literal,
                 budget,
                 unknown_defaults,
+                terms_written,
             )
             written = entry["rules"].get("default_section")
             if written is not None and theme.section(written) is not None:
@@ -1294,6 +1380,7 @@ def _read_themes(path: Path, problems: Problems, stray: str | None = None) -> _T
             without_rules.add(theme.id)
         elif theme_rules is not None:
             rules.append(theme_rules)
+            rule_terms.extend(terms_written)
     return _ThemesRead(
         tuple(themes),
         tuple(rules),
@@ -1304,6 +1391,7 @@ def _read_themes(path: Path, problems: Problems, stray: str | None = None) -> _T
         tuple(intro_links),
         former,
         tuple(literal),
+        tuple(rule_terms),
         unknown_defaults,
         default_lines,
     )
@@ -1575,11 +1663,17 @@ def _theme_rules(
     literal: list[LiteralKeyword],
     budget: RegexBudget,
     unknown_defaults: dict[tuple[str, ...], int],
+    rule_terms: list[RuleTerm],
 ) -> ThemeRules:
+    """A theme's rules, compiled; each of its terms and exclusions is added to ``rule_terms``."""
     place = ("themes", index, "rules")
 
     def terms(items: list[Any], *location: str | int) -> tuple[Term, ...]:
-        return _terms(document, items, location, problems, literal, budget)
+        lines: list[tuple[Term, int]] = []
+        found = _terms(document, items, location, problems, literal, budget, lines)
+        excluding = location[-1] == "exclude"
+        rule_terms.extend(RuleTerm(theme.id, term, line, excluding) for term, line in lines)
+        return found
 
     default = entry.get("default_section", theme.sections[0].id)
     if theme.section(default) is None:
@@ -1640,8 +1734,12 @@ def _terms(
     problems: Problems,
     literal: list[LiteralKeyword],
     budget: RegexBudget,
+    lines: list[tuple[Term, int]] | None = None,
 ) -> tuple[Term, ...]:
-    """Compile a list of terms; a bad one is reported and left out, one with regex syntax kept."""
+    """Compile a list of terms; a bad one is reported and left out, one with regex syntax kept.
+
+    Each term kept is added to ``lines``, when given, with the line it is written on.
+    """
     found: list[Term] = []
     seen = _ListTerms()
     for number, item in enumerate(items):
@@ -1670,6 +1768,8 @@ def _terms(
             _check_repeat(document.path, line, term, seen, location[-1] == "exclude", problems)
             _check_weight(document, item, term, (*location, number), problems)
             found.append(term)
+            if lines is not None:
+                lines.append((term, line))
             continue
         line = document.line(*location, number, "regex")
         try:
@@ -1696,6 +1796,8 @@ def _terms(
         _check_repeat(document.path, line, term, seen, location[-1] == "exclude", problems)
         _check_weight(document, item, term, (*location, number), problems)
         found.append(term)
+        if lines is not None:
+            lines.append((term, line))
     return tuple(found)
 
 
