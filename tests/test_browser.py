@@ -1704,6 +1704,31 @@ def test_material_search_keeps_a_word_ending_in_a_colon(
         assert problems == []
 
 
+@seeds_only
+@pytest.mark.parametrize(
+    "query",
+    [
+        # As the dump has it: a no-break space after "Byte-".
+        "Hierarchical Autoregressive Transformers: Combining Byte-\xa0and Word-Level "
+        "Processing for Robust, Adaptable Language Models",
+        "Byte- and Word-",
+    ],
+)
+def test_material_search_reads_a_hyphen_ending_a_word_as_a_space(
+    browser: Browser, shipped_site: Path, query: str
+) -> None:
+    # lunr read "Byte-*" as "Byte" and a lone wildcard, which every page matched, the papers
+    # tagged first: the title pasted whole was not in the top 10.
+    paper = "hierarchical-autoregressive-transformers-combining-byte-and-word-level"
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        material_search(page, query)
+        first = page.locator(".md-search-result__item > a").first
+        expect(first).to_have_attribute("href", re.compile(f"/papers/{paper}/[?#]"))
+        assert page.locator("input.md-search__input").evaluate(SHOWN) == query
+        assert problems == []
+
+
 def test_material_search_announces_how_many_papers_it_found(
     browser: Browser, shipped_site: Path
 ) -> None:

@@ -270,9 +270,24 @@
     });
   }
 
+  // A word ending in a hyphen ("Byte- and Word-Level", or "Word-" typed on the way to
+  // "Word-Level") reached lunr as "Byte-*", which it reads as "Byte" and a lone wildcard: a word
+  // of no letters, which every page holds, the tagged papers first (Material weighs a tag a
+  // thousand times a title). The title was not in the top 10. Such a hyphen is read as a space;
+  // one starting a word ("-word", leave out pages holding it) is left to Material.
+  var HYPHEN_ENDING_A_WORD = /(\S)-+(?=\s|$)/g;
+  function withoutTrailingHyphens(query) {
+    return query.replace(HYPHEN_ENDING_A_WORD, "$1 ");
+  }
+
+  // The query as lunr can read it (see above).
+  function readableQuery(query) {
+    return withoutTrailingHyphens(withoutStrayColons(query));
+  }
+
   // Material reads the search field's value when its index is ready, on keyup and on focus, and
   // sets it from the address's ?q= (the 404 page's Search link) before it first reads it. The
-  // field's own value getter answers withoutStrayColons of it: Material sees the query lunr can
+  // field's own value getter answers readableQuery of it: Material sees the query lunr can
   // read, whichever way it came in, and the reader still sees what was typed or pasted, the
   // caret where it was (a listener rewriting the value in the field would change the text under
   // the reader's hands). Installed as the script runs: Material reads the field first once the
@@ -286,7 +301,7 @@
     Object.defineProperty(field, "value", {
       configurable: true,
       get: function () {
-        return withoutStrayColons(VALUE.get.call(this));
+        return readableQuery(VALUE.get.call(this));
       },
       set: function (value) {
         VALUE.set.call(this, value);
