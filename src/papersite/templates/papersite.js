@@ -6,7 +6,8 @@
 // Pagefind as the search, the header gets a search button, and "/" or "s" puts the cursor in a
 // search field, opening the Search page where the page has none. With Material's search, the
 // count of papers found is announced, closing the search gives the focus back, and a colon in a
-// query ("Git Re-Basin: ...") no longer makes it find nothing. On a narrow screen the
+// query ("Git Re-Basin: ...") no longer makes it find nothing, nor a hyphen ending a word or a
+// stop word ("be") list other papers before a title pasted whole. On a narrow screen the
 // navigation's ☰ is a button a keyboard can reach and press.
 (function () {
   "use strict";
@@ -280,9 +281,34 @@
     return query.replace(HYPHEN_ENDING_A_WORD, "$1 ");
   }
 
-  // The query as lunr can read it (see above).
+  // Material ends every word of a query with a wildcard, so a word finds the words starting with
+  // it. A stop word ("be", "of", "can") is not in the index, lunr's stopWordFilter (Material's
+  // default pipeline, and mkdocs.yml's) having left it out: "be*" found only other words, the tag
+  // "benchmark" among them, which Material weighs a thousand times a title. "Memorize, Factorize,
+  // or be Naïve: ..." and "Can Github issues be solved with Tree Of Thoughts?", pasted whole,
+  // listed ten tagged papers before their own. A stop word followed by another word is left out
+  // of the query, nothing being found by it; the last one stays, the reader perhaps on the way to
+  // "benchmark". lunr's English list, as Material's search worker has it.
+  var STOP_WORDS = (
+    "a able about across after all almost also am among an and any are as at be because been but " +
+    "by can cannot could dear did do does either else ever every for from get got had has have " +
+    "he her hers him his how however i if in into is it its just least let like likely may me " +
+    "might most must my neither no nor not of off often on only or other our own rather said say " +
+    "says she should since so some than that the their them then there these they this tis to " +
+    "too twas us wants was we were what when where which while who whom why will with would yet " +
+    "you your"
+  ).split(" ");
+  var FINISHED_STOP_WORD = new RegExp(
+    "(^|\\s)(?:" + STOP_WORDS.join("|") + ")[^\\p{L}\\p{N}\\s\"]*(?=\\s+\\S)",
+    "giu"
+  );
+  function withoutFinishedStopWords(query) {
+    return query.replace(FINISHED_STOP_WORD, "$1");
+  }
+
+  // The query as lunr can read it, and without the words that only find others (see above).
   function readableQuery(query) {
-    return withoutTrailingHyphens(withoutStrayColons(query));
+    return withoutFinishedStopWords(withoutTrailingHyphens(withoutStrayColons(query)));
   }
 
   // Material reads the search field's value when its index is ready, on keyup and on focus, and
