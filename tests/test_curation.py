@@ -744,6 +744,19 @@ T = "content/curation/themes.yaml"
             f"{P}:5: featured in 'efficiency', but the paper is not in that theme: take "
             "'efficiency' out of its 'remove', or take 'efficiency' out of 'featured'",
         ),
+        # A second 'add' beside the entry's own was a duplicate key, in either form.
+        (
+            "papers:\n  teaching-transformers-to-add:\n    add: [sequence-models]\n"
+            "    featured: [efficiency]\n",
+            f"{P}:5: featured in 'efficiency', but the paper is not in that theme: add "
+            "'efficiency' to its 'add', or take 'efficiency' out of 'featured'",
+        ),
+        (
+            "papers:\n  teaching-transformers-to-add:\n    add: {sequence-models: transformers}\n"
+            "    featured: [efficiency]\n",
+            f"{P}:5: featured in 'efficiency', but the paper is not in that theme: add "
+            "'efficiency' to its 'add', or take 'efficiency' out of 'featured'",
+        ),
         (
             "papers:\n  a-survey-of-cooking-robots:\n    featured: true\n",
             f"{P}:4: featured, but the paper is in no theme: put it in one with 'add', or drop "

@@ -3011,7 +3011,8 @@ def _placements(
 def _featured_fix(decision: Decision, theme_id: str | None) -> str:
     """How to fix featuring in ``theme_id`` (None: in all its themes) a paper not in it.
 
-    As the entry has it: 'add' beside 'themes' is an error, and beside 'remove' naming the theme.
+    As the entry has it: 'add' beside 'themes' is an error, and beside 'remove' naming the theme;
+    a second 'add' beside the entry's own is a duplicate key.
     """
     if theme_id is None:
         if decision.themes is not None:
@@ -3022,6 +3023,8 @@ def _featured_fix(decision: Decision, theme_id: str | None) -> str:
         return f"add '{theme_id}' to its 'themes', {drop}"
     if theme_id in decision.remove:
         return f"take '{theme_id}' out of its 'remove', {drop}"
+    if decision.add:
+        return f"add '{theme_id}' to its 'add', {drop}"
     return f"add it with 'add: [{theme_id}]', {drop}"
 
 
