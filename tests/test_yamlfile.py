@@ -1091,6 +1091,15 @@ def test_control_characters_written_as_escapes_are_refused_with_their_lines() ->
             "an escape, and nothing can show this one; write the text in single quotes, "
             "'\\bmamba\\b', in which a backslash is itself, or remove it",
         ),
+        # A keyword's '\b' in single quotes was matched literally, the next error: a keyword
+        # matches whole words already, and a regex is written 'regex:'.
+        (
+            'terms:\n  - {keyword: "\\bmamba\\b", weight: 2}\n',
+            "control character U+0008 in text, written '\\b': in double quotes a backslash starts "
+            "an escape, and nothing can show this one; a keyword matches whole words already: "
+            "write 'mamba', without '\\b', or 'regex:' for 'keyword:' and the text in single "
+            "quotes, '\\bmamba\\b', in which a backslash is itself",
+        ),
         # Each kind in the value is named, not the first alone: one round of fixes is enough.
         (
             'a:\n  note: &n "a\\b\\x07b\\b"\n',

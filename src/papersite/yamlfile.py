@@ -1373,12 +1373,15 @@ def _read_escape(escape: str) -> str:
     return replacement
 
 
-def _control_characters(value: str, written: str | None) -> str:
+def _control_characters(value: str, written: str | None, key: str | None = None) -> str:
     r"""The refusal of text holding control characters: each one named, and where it came from.
 
     They come of escapes in double quotes, most often a regex's '\b' ("\bmamba\b" reads a
     backspace on each side of 'mamba'): removed, the regex would match 'Mambaformer' too, so
-    the text is shown in single quotes, where a backslash is itself, as for "\d+-bit".
+    the text is shown in single quotes, where a backslash is itself, as for "\d+-bit". A
+    'keyword' (``key``) is not a regex: in single quotes its '\b' would be matched literally,
+    the next error, while it matches whole words already; so it is shown without the escapes,
+    and the single quotes go with 'regex:'.
     """
     found = list(dict.fromkeys(CONTROL.findall(value)))
     one = len(found) == 1
@@ -1402,14 +1405,21 @@ def _control_characters(value: str, written: str | None) -> str:
         # As in _escape_hint: another escape (\", \u00e9) would be itself in single quotes.
         doubled = listed([f"'\\{escape}'" for escape in controls])
         follows = listed([f"'{escape[1:]}'" for escape in controls])
-        return (
-            f"{reason}; write {doubled} for a backslash followed by {follows} (each backslash "
-            f"meant as itself doubled), {removed}"
+        as_written = (
+            f"{doubled} for a backslash followed by {follows} (each backslash meant as itself "
+            "doubled)"
         )
-    return (
-        f"{reason}; write the text in single quotes, {single_quoted(written)}, in which a "
-        f"backslash is itself, {removed}"
-    )
+    else:
+        as_written = (
+            f"the text in single quotes, {single_quoted(written)}, in which a backslash is itself"
+        )
+    bare = CONTROL.sub("", value).strip()
+    if key == "keyword" and bare:
+        return (
+            f"{reason}; a keyword matches whole words already: write {single_quoted(bare)}, "
+            f"without {shown}, or 'regex:' for 'keyword:' and {as_written}"
+        )
+    return f"{reason}; write {as_written}, {removed}"
 
 
 def _quote_hint(before: str) -> str | None:
@@ -2002,6 +2012,6 @@ class _Converter:
             # The reader refuses them written raw; a double-quoted escape ("\a", "\x07") gets
             # past it, and no page, feed or CSV cell can show one. Each is named at once, so
             # that one round of fixes is enough.
-            message = _control_characters(value, _written_double_quoted(node))
+            message = _control_characters(value, _written_double_quoted(node), key)
             self.problems.append(Problem(self.path, self.line_of(node), message))
         return value
