@@ -473,6 +473,16 @@ def one_problem(error: pytest.ExceptionInfo[PapersiteError]) -> str:
     return str(problem)
 
 
+def problem_read_and_loaded(config_file: Path) -> str:
+    """The one problem both reading and loading ``config_file`` raise: the same, as printed."""
+    with pytest.raises(PapersiteError) as read:
+        read_mkdocs_yaml(config_file)
+    with pytest.raises(PapersiteError) as loaded:
+        load_mkdocs_config(config_file)
+    assert one_problem(read) == one_problem(loaded)
+    return one_problem(read)
+
+
 def test_mkdocs_yml_is_read_as_written_an_empty_one_as_no_settings(here: Path) -> None:
     (here / "mkdocs.yml").write_text("site_name: x\ndocs_dir: nowhere-yet\n", encoding="utf-8")
     assert read_mkdocs_yaml(here / "mkdocs.yml") == {"site_name": "x", "docs_dir": "nowhere-yet"}
@@ -616,11 +626,7 @@ def test_a_yaml_mistake_found_past_mkdocs_yml_s_end_is_named_at_a_line_it_has(
 ) -> None:
     # PyYAML names the line after the last, where the file ended: line 4 of 3.
     (here / "mkdocs.yml").write_text(written, encoding="utf-8")
-    with pytest.raises(PapersiteError) as read:
-        read_mkdocs_yaml(here / "mkdocs.yml")
-    with pytest.raises(PapersiteError) as loaded:
-        load_mkdocs_config(here / "mkdocs.yml")
-    assert one_problem(read) == one_problem(loaded) == said
+    assert problem_read_and_loaded(here / "mkdocs.yml") == said
 
 
 @pytest.mark.parametrize(
@@ -726,11 +732,35 @@ def test_a_yaml_mistake_after_a_break_an_editor_does_not_show_is_named_at_the_ed
 ) -> None:
     # PyYAML counts a line at a CR alone in a file of LF ends, and at U+2028: one line too low.
     (here / "mkdocs.yml").write_text(written, encoding="utf-8", newline="")
-    with pytest.raises(PapersiteError) as read:
-        read_mkdocs_yaml(here / "mkdocs.yml")
-    with pytest.raises(PapersiteError) as loaded:
-        load_mkdocs_config(here / "mkdocs.yml")
-    assert one_problem(read) == one_problem(loaded) == said
+    assert problem_read_and_loaded(here / "mkdocs.yml") == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "site_name: *nm\nsite_description: &nm Papers\n",
+            "mkdocs.yml:1: YAML syntax error: alias *nm names no anchor defined before it: anchor "
+            "&nm is defined later, at line 2; an alias must come after its anchor",
+        ),
+        # The anchor's line as an editor numbers it, past a break PyYAML counts and it does not.
+        (
+            "site_author: a # c\u2028\nsite_name: &nm x\nsite_description: *nms\n",
+            "mkdocs.yml:3: YAML syntax error: alias *nms names no anchor defined before it: did "
+            "you mean *nm (anchor at line 2)?",
+        ),
+        (
+            "site_name: x\nsite_description: *nm\n",
+            "mkdocs.yml:2: YAML syntax error: alias *nm: no anchor &nm in this file",
+        ),
+    ],
+)
+def test_an_undefined_alias_in_mkdocs_yml_is_worded_as_in_papersite_s_files(
+    here: Path, written: str, said: str
+) -> None:
+    # MkDocs' loader gave PyYAML's "found undefined alias 'nm'", naming neither anchor nor rule.
+    (here / "mkdocs.yml").write_text(written, encoding="utf-8", newline="")
+    assert problem_read_and_loaded(here / "mkdocs.yml") == said
 
 
 @pytest.mark.parametrize(
@@ -752,11 +782,7 @@ def test_a_character_mkdocs_yml_cannot_hold_is_named_at_its_line(
     # MkDocs named it only by its position in the file: "unacceptable character #x0007 ...
     # position 37", as it did a file mkdocs.yml inherits.
     (here / "mkdocs.yml").write_bytes(written)
-    with pytest.raises(PapersiteError) as read:
-        read_mkdocs_yaml(here / "mkdocs.yml")
-    with pytest.raises(PapersiteError) as loaded:
-        load_mkdocs_config(here / "mkdocs.yml")
-    assert one_problem(read) == one_problem(loaded) == said
+    assert problem_read_and_loaded(here / "mkdocs.yml") == said
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,7 @@ from papersite.yamlfile import (
     load_yaml_text,
     past_the_end,
     shown_line_at,
+    undefined_alias,
     unseen_break_at,
     unseen_break_beside,
     unseen_breaks,
@@ -714,6 +715,8 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
             # PyYAML counts a line at a lone CR and at U+2028 or U+0085; an editor does not.
             if line is not None:
                 line = editor_lines(text)(line)
+            # Worded as in papersite's own files, naming the anchor meant.
+            why = undefined_alias(text, error, editor_lines(text), text_hint=False) or why
             if end := unseen_break_at(text, error) or past_the_end(text, error):
                 line, why = end
             why += unseen_break_beside(text, error)

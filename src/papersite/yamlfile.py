@@ -318,7 +318,7 @@ def load_yaml_text(
         line = mark.line + 1 if mark else None
         hint = _syntax_hint(text, exc)
         reason = (
-            _undefined_alias(text, exc, shown, hint is not None)
+            undefined_alias(text, exc, shown, hint is not None)
             or hint
             or exc.problem
             or exc.context
@@ -435,7 +435,7 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
 _ALIAS = re.compile(r"\*([0-9A-Za-z_-]+)")
 
 
-def _undefined_alias(
+def undefined_alias(
     text: str, error: yaml.MarkedYAMLError, shown: Callable[[int], int], text_hint: bool
 ) -> str | None:
     """For an alias that names no anchor before it: '*pkd' above its '&pkd', or a typo of it.
@@ -443,12 +443,14 @@ def _undefined_alias(
     PyYAML says "found undefined alias 'pkd'", naming neither the anchor nor the rule. A name
     that is an anchor's, or near one, was meant as an alias: told to quote it as text, the
     curator got a second error (an entry's text where a map goes). Only a name like no anchor's
-    is left to ``text_hint``, the quoting hint, when there is one: 'note: *important'.
+    is left to ``text_hint``, the quoting hint, when there is one: 'note: *important'. ``text``
+    is the text PyYAML read; ``shown`` numbers its lines as an editor does.
     """
     mark = error.problem_mark
     if mark is None or not (error.problem or "").startswith("found undefined alias"):
         return None
-    alias = _ALIAS.match(mark.buffer or "", mark.pointer)
+    # The mark's index, not its buffer: read from a file (mkdocs.yml, by MkDocs), it has none.
+    alias = _ALIAS.match(text, mark.index)
     if alias is None:
         return None
     name = alias.group(1)
