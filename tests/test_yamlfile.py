@@ -958,6 +958,32 @@ def test_alias_bombs_are_refused_not_expanded() -> None:
         load_yaml_text("\n".join(lines) + "\n", "bomb.yaml")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "papers:\n  some-id: &rnn\n    tags: *rnn\n",
+            "f.yaml:3: alias *rnn is inside its own anchor &rnn (line 2): an anchor's value cannot "
+            "hold itself",
+        ),
+        (
+            "a: &x\n  b:\n    - [1, *x]\n",
+            "f.yaml:3: alias *x is inside its own anchor &x (line 1): an anchor's value cannot "
+            "hold itself",
+        ),
+    ],
+)
+def test_an_alias_inside_its_own_anchor_is_named_with_the_anchor(text: str, expected: str) -> None:
+    # The value would hold itself: read, it was told only as "nesting deeper than 40 levels".
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    assert str(caught.value) == expected
+
+
+def test_an_alias_after_its_anchor_s_value_loads() -> None:
+    assert load_yaml_text("a: &x [1]\nb: [*x, *x]\n", "f.yaml").data == {"a": [1], "b": [[1], [1]]}
+
+
 def test_deep_nesting_is_refused() -> None:
     with pytest.raises(PapersiteError, match="nesting deeper than"):
         load_yaml_text("[" * 200 + "]" * 200, "deep.yaml")

@@ -1720,6 +1720,22 @@ class _BoundedLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         """Compose one node, counting it and the nesting it opens."""
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            target = self.anchors.get(event.anchor)
+            # A list or map is given its end once composed: without one, the alias is inside it.
+            # Composed, the value would hold itself, and reading it was told only as "nesting
+            # deeper than 40 levels".
+            if isinstance(target, yaml.CollectionNode) and target.end_mark is None:
+                alias, anchor = event.start_mark, target.start_mark
+                name = event.anchor
+                raise PapersiteError(
+                    self.path,
+                    self.shown(alias.line + 1) if alias else None,
+                    f"alias *{name} is inside its own anchor &{name}"
+                    + (f" (line {self.shown(anchor.line + 1)})" if anchor else "")
+                    + ": an anchor's value cannot hold itself",
+                )
         self.nodes += 1
         self.depth += 1
         try:
