@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 from papersite import yamlfile
 from papersite.errors import PapersiteError, Problems, Severity
 from papersite.schema import load_schema
-from papersite.yamlfile import MAX_BYTES, MAX_DEPTH, load_yaml_file, load_yaml_text, plain_key
+from papersite.yamlfile import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    flow_items,
+    load_yaml_file,
+    load_yaml_text,
+    plain_key,
+)
 
 
 def test_values_keep_their_line_numbers() -> None:
@@ -1155,6 +1162,14 @@ def test_control_characters_from_escapes_in_double_quotes_are_told_the_single_qu
     with pytest.raises(PapersiteError) as caught:
         load_yaml_text(text, "f.yaml")
     assert [(p.line, p.message) for p in caught.value.problems] == [(2, expected)]
+
+
+def test_flow_items_hold_on_one_line_and_read_back() -> None:
+    # Text over lines was written in single quotes over lines, which no one line holds.
+    items = {"note": "Read:\nit's #1", "tags": ["on", "moe"], "featured": True}
+    written = flow_items(items)
+    assert written == "note: \"Read:\\nit's #1\", tags: ['on', moe], featured: true"
+    assert load_yaml_text(f"a: {{{written}}}\n", "f.yaml").data == {"a": items}
 
 
 def test_huge_files_are_refused_without_being_read(tmp_path: Path) -> None:

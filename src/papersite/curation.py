@@ -90,6 +90,7 @@ from papersite.yamlfile import (
     DuplicateKey,
     Location,
     YamlDocument,
+    flow_items,
     load_yaml_file,
     single_quoted,
     unquoted_key,
@@ -425,6 +426,10 @@ class Decision:
     arxiv_line: int | None = None
     links: tuple[ExtraLink, ...] = ()
     tags: tuple[str, ...] = ()
+    # For an entry written in flow style ('id: {add: [x], tags: [moe]}') without 'themes': its
+    # keys but 'add' and 'remove', in flow style ('tags: [moe]'); None for one written as a block.
+    # triage's line for it is the whole entry: a key on a line of its own cannot go in braces.
+    flow: str | None = None
     # False when the entry names a theme or section that does not exist, or mixes 'themes' with
     # 'add'/'remove': that is reported, and checks of where the paper ends up are skipped, since
     # they would only echo it ("featured, but the paper is in no theme"). False too when it names
@@ -2878,6 +2883,13 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
             check.document.line(*check.place, "arxiv"),
             f"'arxiv' is empty: {WRITE_ARXIV_NULL}, or its id, quoted: '2510.21450'",
         )
+    # A block entry's keys are on lines below its id; a flow entry's first one is on the id's.
+    # Only an entry not setting 'themes' waits in triage: the others' are never written.
+    flow = None
+    if themes is None and any(check.document.line(*check.place, key) == line for key in entry):
+        flow = flow_items(
+            {key: value for key, value in entry.items() if key not in ("add", "remove")}
+        )
     return Decision(
         paper_id=paper_id,
         line=line,
@@ -2894,6 +2906,7 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         arxiv_line=check.document.line(*check.place, "arxiv"),
         links=tuple(ExtraLink(label, url) for label, url in entry.get("links", {}).items()),
         tags=tuple(entry.get("tags", [])),
+        flow=flow,
         sound=check.sound,
     )
 

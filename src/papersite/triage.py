@@ -53,7 +53,8 @@ class TriageItem:
     """One paper to look at: what the rules score it, and where the curation put it.
 
     ``line`` is where the paper's entry in papers.yaml starts, when it has one; ``added`` and
-    ``removed`` are the themes its 'add' and 'remove' adjust the rules' choice by.
+    ``removed`` are the themes its 'add' and 'remove' adjust the rules' choice by; ``flow`` is
+    the rest of an entry written in flow style (Decision.flow).
     """
 
     paper: Paper
@@ -62,6 +63,7 @@ class TriageItem:
     line: int | None = None
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    flow: str | None = None
 
     @property
     def suggestions(self) -> tuple[ThemeScore, ...]:
@@ -135,8 +137,8 @@ def triage(files: CurationFiles, catalogue: Catalogue) -> Triage:
                 () if decision is None else tuple(pin.theme for pin in decision.add),
                 () if decision is None else decision.remove,
             )
-            line = None if decision is None else decision.line
-            entry = TriageItem(item.paper, ranked, item.placements, line, *adjusted)
+            line, flow = (None, None) if decision is None else (decision.line, decision.flow)
+            entry = TriageItem(item.paper, ranked, item.placements, line, *adjusted, flow)
             (placed if item.placements else unsorted).append(entry)
             continue
         entry = TriageItem(item.paper, ranked, item.placements, decision.line)
@@ -321,11 +323,16 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
     curator agrees. A paper with an entry already is named with its line, and whether the pin
     replaces the entry's 'add' or 'remove', which 'themes' may not go beside; a new entry is under
     its title in a comment, as papers.yaml's entries are: an id alone says little of the paper.
+    An entry written in flow style ('id: {add: [x], tags: [moe]}') takes no line below it: the
+    whole entry is given, in flow style, 'themes' in place of its 'add' and 'remove', its other
+    keys kept.
     """
     lines: list[str] = []
     for item in items:
         where = f"  # line {item.line}" if item.line is not None else ""
-        if item.added or item.removed:
+        if item.flow is not None:
+            where += ", replacing the entry"
+        elif item.added or item.removed:
             # 'themes' beside them is an error: the pin is the whole choice, written in their place.
             keys = " and ".join(
                 f"'{key}'" for key, ids in (("add", item.added), ("remove", item.removed)) if ids
@@ -335,18 +342,25 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
         # Not above lines to add to an entry: the entry has its own.
         if item.line is None:
             lines.append(f"  # {printable(item.paper.title)}")
-        lines.append(f"  {plain_key(item.paper.id)}:{where}")
-        if item.placements:
-            pins = _pins((p.theme, p.section) for p in item.placements)
-            lines.append(f"    themes: {pins}  # {_scores(item.suggestions)}")
+        pins, scores = _pinned(item)
+        key = plain_key(item.paper.id)
+        if item.flow is not None:
+            rest = f", {item.flow}" if item.flow else ""
+            lines.append(f"  {key}: {{themes: {pins}{rest}}}{where}; {scores}")
             continue
-        near = _near(item)
-        if near:
-            pins = _pins((s.theme, s.section) for s in near)
-            lines.append(f"    themes: []  # suggested: {_scores(near)}, {pins}")
-        else:
-            lines.append(f"    themes: []  # {_scores(item.suggestions)}")
+        lines += [f"  {key}:{where}", f"    themes: {pins}  # {scores}"]
     return lines
+
+
+def _pinned(item: TriageItem) -> tuple[str, str]:
+    """The snippet's 'themes' for a paper, and its comment: the scores, the pins suggested."""
+    if item.placements:
+        return _pins((p.theme, p.section) for p in item.placements), _scores(item.suggestions)
+    near = _near(item)
+    if near:
+        pins = _pins((s.theme, s.section) for s in near)
+        return "[]", f"suggested: {_scores(near)}, {pins}"
+    return "[]", _scores(item.suggestions)
 
 
 def _near(item: TriageItem) -> tuple[ThemeScore, ...]:

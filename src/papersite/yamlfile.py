@@ -14,7 +14,7 @@ import json
 import re
 import stat
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -1306,6 +1306,39 @@ _ESCAPE = re.compile(
 def single_quoted(text: str) -> str:
     """``text`` in YAML's single quotes, which read it as written: an apostrophe written twice."""
     return "'" + text.replace("'", "''") + "'"
+
+
+class _FlowDumper(yaml.SafeDumper):
+    """The safe dumper, writing text over lines in double quotes, its breaks escaped.
+
+    In flow style PyYAML writes such text in single quotes over lines, which no one line holds.
+    """
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if "\n" in text or not text.isprintable() else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_FlowDumper.add_representer(str, _represent_text)
+
+
+def flow_items(mapping: Mapping[str, Any]) -> str:
+    """The keys and values of ``mapping`` as YAML's flow style writes them, on one line.
+
+    'tags: [moe], note: A note' ('' for none), to go between a flow mapping's braces.
+    """
+    if not mapping:
+        return ""
+    dumped = yaml.dump(
+        dict(mapping),
+        Dumper=_FlowDumper,
+        default_flow_style=True,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1 << 30,
+    )
+    return str(dumped).strip()[1:-1]
 
 
 def quoted_text(text: str) -> str:
