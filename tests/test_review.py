@@ -3012,7 +3012,7 @@ def test_a_papers_yaml_the_pull_request_deletes_is_said_first(
     assert report.papers_deleted == "head/curation/papers.yaml"
     assert format_review(report).startswith(
         "## Content review\n\n**`head/curation/papers.yaml` is deleted in this pull request**: "
-        "the 3 decisions it held are gone.\n"
+        "the 3 entries it held are gone.\n"
         "\n**6 → 7 papers** on the site: "
     )
     # Kept, it is not said.
@@ -3029,11 +3029,11 @@ def test_a_curation_folder_the_pull_request_deletes_is_said_first(
     assert report.papers_deleted is None
     assert format_review(report).startswith(
         "## Content review\n\n**The curation folder `head/curation` (themes.yaml and papers.yaml) "
-        "is deleted in this pull request**: every paper is unsorted, and the 3 decisions "
+        "is deleted in this pull request**: every paper is unsorted, and the 3 entries "
         "papers.yaml held are gone.\n"
         "\n**6 → 7 papers** on the site: "
     )
-    # Without a papers.yaml on the base branch, no decision is said to be gone.
+    # Without a papers.yaml on the base branch, no entry is said to be gone.
     (curated_content / "curation" / "papers.yaml").unlink()
     assert format_review(review(curated_content, head_content)).startswith(
         "## Content review\n\n**The curation folder `head/curation` (themes.yaml) is deleted in "
@@ -3044,7 +3044,7 @@ def test_a_curation_folder_the_pull_request_deletes_is_said_first(
     assert review(curated_content, head_content).curation_deleted is None
 
 
-def test_a_papers_yaml_deleted_that_held_no_decision_is_not_said_to_lose_any(
+def test_a_papers_yaml_deleted_that_held_no_entry_is_not_said_to_lose_any(
     curated_content: Path, head_content: Path
 ) -> None:
     # 'papers:' alone was said to have "every decision it held" gone.

@@ -368,16 +368,16 @@ class Review:
     base_sources_unread: str | None = None
     head_sources_unread: str | None = None
     # The pull request's papers.yaml, named as the summary names it, when the pull request deletes
-    # it: the decisions it held are gone, which the lists tell paper by paper.
+    # it: the entries it held are gone, which the lists tell paper by paper.
     papers_deleted: str | None = None
     # The pull request's curation folder, named as the summary names it, when the pull request
     # deletes it, with the curation files the base branch's held (themes.yaml, papers.yaml):
     # every paper is then unsorted.
     curation_deleted: str | None = None
     curation_files_deleted: tuple[str, ...] = ()
-    # The entries the base branch's papers.yaml held, when the pull request deletes it (or the
-    # curation folder).
-    decisions_deleted: int = 0
+    # How many entries the base branch's papers.yaml held, when the pull request deletes it (or
+    # the curation folder).
+    entries_deleted: int = 0
     # Papers on the site on both sides, in the same places, that the pull request's papers.yaml
     # pins where the base branch left them to the rules: the site shows them as before, but
     # deciding them is what a triage pull request is for.
@@ -509,15 +509,16 @@ def review(base_content: Path, head_content: Path) -> Review:
     deleted = _papers_deleted(base_content, head_content)
     files_deleted = _curation_deleted(base_content, head_content)
     folder_deleted = display_path(head_content / CURATION_DIR) if files_deleted else None
-    # Counted so as not to say decisions are gone of a file that held none ('papers:' alone).
-    decisions_deleted = len(base.entries) if deleted or files_deleted else 0
+    # Counted so as not to say entries are gone of a file that held none ('papers:' alone).
+    # Entries, not decisions: one only adding a theme or giving a note leaves the paper to triage.
+    entries_deleted = len(base.entries) if deleted or files_deleted else 0
     if base.unread or head.unread:
         return dataclasses.replace(
             _review_unread(base, head, renames),
             papers_deleted=deleted,
             curation_deleted=folder_deleted,
             curation_files_deleted=files_deleted,
-            decisions_deleted=decisions_deleted,
+            entries_deleted=entries_deleted,
         )
     # A paper whose id changed is the same paper: compared under its new id, it is not one paper
     # removed and another added, and its place, notes and dump data compare with its own.
@@ -565,7 +566,7 @@ def review(base_content: Path, head_content: Path) -> Review:
         papers_deleted=deleted,
         curation_deleted=folder_deleted,
         curation_files_deleted=files_deleted,
-        decisions_deleted=decisions_deleted,
+        entries_deleted=entries_deleted,
         decided=_decided(compared),
     )
 

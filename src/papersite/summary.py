@@ -138,14 +138,16 @@ def _format_review(report: Review, listed: int | None) -> str:
         if messages:
             lines += ["", CHECK_HEADING, "", *_capped(messages, listed)]
         return "\n".join(lines) + "\n"
-    held = report.decisions_deleted
+    held = report.entries_deleted
     gone = "is" if held == 1 else "are"
+    # Entries, not decisions: one may only add a theme or give a note (review.entries_deleted).
+    held_entries = f"{held} {'entry' if held == 1 else 'entries'}"
     if report.papers_deleted:
         # Said first, as a file not read is: below, the lists tell it paper by paper, by the
         # hundred, and the warning naming the file comes last, under Check.
         said = f"**{code_span(report.papers_deleted)} is deleted in this pull request**"
         if held:
-            said += f": the {counted(held, 'decision')} it held {gone} gone"
+            said += f": the {held_entries} it held {gone} gone"
         lines += [f"{said}.", ""]
     elif report.curation_deleted:
         # Said first too: no check warns of a content folder without curation, which is valid.
@@ -155,7 +157,7 @@ def _format_review(report: Review, listed: int | None) -> str:
             "this pull request**: every paper is unsorted"
         )
         if held:
-            said += f", and the {counted(held, 'decision')} {PAPERS_FILE} held {gone} gone"
+            said += f", and the {held_entries} {PAPERS_FILE} held {gone} gone"
         lines += [f"{said}.", ""]
     if not report.compared:
         lines.append(f"{_not_compared(report)} {check}")
