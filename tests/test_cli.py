@@ -361,9 +361,101 @@ def test_every_option_before_the_command_it_does_not_take_is_told_in_the_order_w
     ]
 
 
+# The line told for '--strict' before check.
+_STRICT_AFTER_CHECK = "argument --strict: options go after the command: papersite check --strict"
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        # '--strict' was among the unrecognized: "papersite check: error: unrecognized arguments:
+        # --bogus --strict".
+        (
+            ["--bogus", "--strict", "check"],
+            ["unrecognized arguments: --bogus", _STRICT_AFTER_CHECK],
+        ),
+        # The line told held '--bogus', which argparse refused in turn.
+        (
+            ["--strict", "--bogus", "check"],
+            ["unrecognized arguments: --bogus", _STRICT_AFTER_CHECK],
+        ),
+        (
+            ["--strict", "check", "--bogus"],
+            ["unrecognized arguments: --bogus", _STRICT_AFTER_CHECK],
+        ),
+        (
+            ["--strict", "-x", "check", "extra"],
+            ["unrecognized arguments: -x extra", _STRICT_AFTER_CHECK],
+        ),
+        (
+            ["--strict", "check", "--", "--strict"],
+            ["unrecognized arguments: -- --strict", _STRICT_AFTER_CHECK],
+        ),
+        (
+            ["--strict", "--stirct", "check"],
+            ["unrecognized arguments: --stirct (did you mean '--strict'?)", _STRICT_AFTER_CHECK],
+        ),
+        # Its value, as after the command: 'x' was read as the command ('papersite COMMAND').
+        (
+            ["--strict", "--contnet", "x", "check"],
+            [
+                "unrecognized arguments: --contnet (did you mean '--content'?) x",
+                _STRICT_AFTER_CHECK,
+            ],
+        ),
+        # Compared without the dashes every long option has: '--bogus' was near generate's '--out'.
+        (
+            ["--strict", "--bogus"],
+            [
+                "unrecognized arguments: --bogus",
+                "argument --strict: options go after the command: papersite COMMAND --strict",
+            ],
+        ),
+        # Another command's option leaves no line to tell.
+        (
+            ["--dev-addr", "x", "--bogus", "check"],
+            [
+                "argument --dev-addr: --dev-addr is an option of serve, not of check",
+                "unrecognized arguments: --bogus",
+            ],
+        ),
+        (["--strict", "build", "--s"], ["ambiguous option: --s could match --site-dir, --strict"]),
+    ],
+)
+def test_an_unknown_option_near_the_command_is_told_apart_from_those_misplaced(
+    given: list[str], said: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(given)
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines()[1:] == [f"papersite: error: {m}" for m in said]
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (["--stirct", "check"], "--stirct (did you mean '--strict'?)"),
+        (["check", "--stirct"], "--stirct (did you mean '--strict'?)"),
+        (["build", "--sitedir=x"], "--sitedir=x (did you mean '--site-dir'?)"),
+    ],
+)
+def test_an_unknown_option_of_a_command_says_the_one_it_is_near(
+    given: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(given)
+    assert exited.value.code == 2
+    command = "check" if "check" in given else given[0]
+    assert capsys.readouterr().err.endswith(
+        f"papersite {command}: error: unrecognized arguments: {said}\n"
+    )
+
+
 @pytest.mark.parametrize(
     "given",
     [
+        ["--bogus", "--strict", "check"],
+        ["--strict", "--contnet", "x", "check"],
         ["--out=x.json", "export"],
         ["--co", "x", "export"],
         ["--con", "x", "check"],

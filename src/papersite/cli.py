@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Exit statuses: 0 done, 1 bad input or an environment that refused (one line per problem), 2 a
     command line that cannot be used (argparse's usage and one line, or one per option written
-    before a command that does not take it), and
+    before a command that does not take it, and one for the words it refuses), and
     128 plus the signal's number when stopped, as a shell reports a process the signal killed:
     130 on Ctrl-C (SIGINT), 143 on SIGTERM, 141 when the reader of stdout went away (SIGPIPE).
     """
@@ -70,8 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         # Said with the command's usage: the top-level one lists none of its options. Each quoted
         # as the line told is: argparse's 'a b' was one argument holding a space or two.
-        words = " ".join(_shell_word(word) for word in unknown)
-        args.parser.error(f"unrecognized arguments: {words}")
+        args.parser.error(_unrecognized(unknown, _options(args.parser)))
     if args.command == "export":
         _refuse_meaningless_export(args)
     try:
@@ -110,18 +109,18 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
     option; otherwise each it does not take is told, in the order written, with the commands that
     do. A word near a command's name ('chek') is told "did you mean" first; a value that starts
     with '-' is joined to its option, each option's ('--strict --content=-x'), and a '--' before
-    the command is dropped: argparse would refuse either line.
+    the command is dropped: argparse would refuse either line. The words the command refuses,
+    before or after it (an option no command has: '--bogus'), are told on one line of their own
+    as argparse tells them, with "did you mean", and left out of the line.
     """
     # The top level's own (--help, --version), abbreviated too, are its to read.
     written, top = given[0].split("=", 1)[0], parser._option_string_actions
     if written in top or (written.startswith("--") and any(o.startswith(written) for o in top)):
         return
     commands = _commands(parser)
-    found = _command_option(given[0], commands)
-    if found is None:
-        return
     at = None
     index = 0
+    first = None  # the first of the commands' options written, which the line is told for
     options: list[tuple[str, list[str]]] = []  # the commands' options written, with their names
     groups: list[Sequence[str]] = []  # the words before the command, an option with its value
     while index < len(given):
@@ -130,13 +129,20 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
             index += 1
             continue
         if not word.startswith("-"):
-            at = index if word in commands else None
             # A misspelt command first: the line would say COMMAND, hiding the typo ('chek').
             _refuse_unknown_command(parser, word)
+            if word not in commands and groups and _unknown_option(groups[-1], commands):
+                # Its value, as argparse would read it after the command: '--contnet x check'
+                # told the line 'papersite COMMAND --strict x check'.
+                groups[-1] = [*groups[-1], word]
+                index += 1
+                continue
+            at = index if word in commands else None
             break
         option = _command_option(word, commands)
         if option is not None:
             options.append((word, option[0]))
+            first = word if first is None else first
         after = given[index + 1] if index + 1 < len(given) else None
         # An option's value is the next word unless written with it: '--out=x', '-ox'. Of an
         # ambiguous abbreviation ('--s': '--strict' or '--site-dir'), unless that word is a command.
@@ -145,31 +151,113 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
         step = 2 if takes_value and not (ambiguous and after in commands) else 1
         groups.append(given[index : index + step])
         index += step
+    if first is None:
+        # No command's option before it ('--bogus check'): argparse's "unrecognized arguments",
+        # told with the command's usage (see main).
+        return
     # A '--' before the command ends nothing after it (it is not in groups): moved after it, it
     # would make the command's options its arguments, and a line ending in it is refused.
-    behind = given[index:] if at is None else given[at + 1 :]
     command = "COMMAND" if at is None else given[at]
-    if at is not None:
-        # Each of them, not the first alone: the line told would be refused for the next.
-        told = [_misplaced(word, names, command, commands) for word, names in options]
-        if any(told):
-            parser.errors([message for message in told if message is not None])
-        # Read as argparse reads it after the command: '--out' is export's '--output'. Never None
-        # here (the command takes every option), so 'or found' is for the type alone.
-        found = _command_option(given[0], {command: commands[command]}) or found
-    names = found[0]
-    if len(names) > 1:
-        # argparse's words ("ambiguous option: --s could match --site-dir, --strict"), and no line:
-        # pasted, the abbreviation would be refused as ambiguous in turn.
-        parser.error(
-            f"ambiguous option: {given[0]} could match {', '.join(names)}; "
-            "options go after the command, written in full"
-        )
-    # Each option, not the first alone: the line told was refused for the next ('--content -x').
     reading = commands if at is None else {command: commands[command]}
+    # An option no command has is told as argparse tells it, not moved into a line it refuses.
+    refused = [
+        word for group in groups if _command_option(group[0], commands) is None for word in group
+    ]
+    groups = [group for group in groups if _command_option(group[0], commands) is not None]
+    # Read as argparse reads it after the command: '--out' is export's '--output'.
+    found = _command_option(first, reading)
+    if at is None:
+        told: list[str] = []  # the messages that leave no line to tell
+        behind = given[index:]
+        if found is not None and len(found[0]) > 1:
+            # argparse's words ("ambiguous option: --s could match --site-dir, --strict"), and no
+            # line: pasted, the abbreviation would be refused as ambiguous in turn.
+            told.append(
+                f"ambiguous option: {first} could match {', '.join(found[0])}; "
+                "options go after the command, written in full"
+            )
+    else:
+        # Each of them, not the first alone: the line told would be refused for the next.
+        told = [
+            message
+            for word, names in options
+            if (message := _misplaced(word, names, command, commands)) is not None
+        ]
+        taken, refused_after, shared = _after_command(given[at + 1 :], reading)
+        told += shared
+        refused += refused_after
+        behind = [word for group in taken for word in _moved(group, reading)]
+    unrecognized = []
+    if refused:
+        known = [name for sub in reading.values() for name in _options(sub)]
+        unrecognized.append(_unrecognized(refused, known))
+    if told or found is None:  # None: the command does not take it, which _misplaced told
+        parser.errors([*told, *unrecognized])
+    # Each option, not the first alone: the line told was refused for the next ('--content -x').
     before = [word for group in groups for word in _moved(group, reading)]
     line = " ".join(_shell_word(word) for word in ["papersite", command, *before, *behind])
-    parser.error(f"argument {names[0]}: options go after the command: {line}")
+    parser.errors([*unrecognized, f"argument {found[0][0]}: options go after the command: {line}"])
+
+
+def _after_command(
+    words: Sequence[str], commands: dict[str, argparse.ArgumentParser]
+) -> tuple[list[Sequence[str]], list[str], list[str]]:
+    """``words``, written after the command, read as its parser (in ``commands``) reads them.
+
+    The options it takes, each with its value; the words it refuses ('--bogus', an argument,
+    which no command takes, and every word from a '--' on, as argparse lists them); and the
+    abbreviations its options share, told in argparse's words.
+    """
+    taken: list[Sequence[str]] = []
+    refused: list[str] = []
+    ambiguous: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            refused.extend(words[index:])
+            break
+        option = _command_option(word, commands) if word.startswith("-") else None
+        if option is None:
+            refused.append(word)
+        elif len(option[0]) > 1:
+            ambiguous.append(f"ambiguous option: {word} could match {', '.join(option[0])}")
+        else:
+            step = 2 if option[1] else 1
+            taken.append(words[index : index + step])
+            index += step
+            continue
+        index += 1
+    return taken, refused, ambiguous
+
+
+def _unrecognized(words: Sequence[str], options: Sequence[str]) -> str:
+    """Argparse's "unrecognized arguments: ..." for ``words``, each quoted as the line told is.
+
+    Said with "did you mean" after a long option near one of ``options`` ('--stirct'): argparse
+    names none, and a misspelt option reads as one the command lacks.
+    """
+    # Compared without their dashes, which every long option shares: '--bogus' was near '--out'.
+    names = {option.lstrip("-"): option for option in options if option.startswith("--")}
+    said: list[str] = []
+    for word in words:
+        shown = _shell_word(word)
+        name = word.split("=", 1)[0]
+        # After a '--' each word is an argument, none an option.
+        option = name.startswith("--") and len(name) > 2 and "--" not in words[: len(said)]
+        meant = closest(name[2:], list(names)) if option else None
+        said.append(shown if meant is None else f"{shown} {did_you_mean(name, names[meant])}")
+    return f"unrecognized arguments: {' '.join(said)}"
+
+
+def _unknown_option(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> bool:
+    """Whether ``group`` is an option none of ``commands`` has, alone: the next word may be its."""
+    return len(group) == 1 and _command_option(group[0], commands) is None
+
+
+def _options(command: argparse.ArgumentParser) -> list[str]:
+    """The names of ``command``'s options, '-h' and '--help' among them, in the order added."""
+    return list(command._option_string_actions)
 
 
 def _moved(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> list[str]:
