@@ -1346,6 +1346,53 @@ def test_a_file_in_place_of_a_folder_of_the_docs_folder_is_said_once_and_written
     assert _files(preview.docs) == pages
 
 
+def test_a_folder_in_place_of_a_page_of_the_docs_folder_is_said_once_and_written_once_gone(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # rm build/docs/papers/<page>.md; mkdir build/docs/papers/<page>.md: its folder listed the
+    # same names, so nothing was said nor written, and the page was not found until an edit.
+    preview.start()
+    pages = _files(preview.docs)
+    page = preview.docs / "papers" / "teaching-transformers-to-add.md"
+    page.unlink()
+    page.mkdir()
+    capsys.readouterr()
+    preview.refresh()
+    assert capsys.readouterr().err == (
+        "docs/papers/teaching-transformers-to-add.md: cannot write: Is a directory\n"
+        "papersite: docs/papers/teaching-transformers-to-add.md was removed: the preview shows "
+        "the site once the errors are fixed\n"
+    )
+    # The other pages stay: the page saying to fix the errors pruned them, and the folder.
+    assert _files(preview.docs) == pages - {"papers/teaching-transformers-to-add.md"}
+    assert page.is_dir()
+    generated = counting(monkeypatch, "generate_docs")
+    # Its folder is listed again once, not at every look, as long as nothing in it changes: once
+    # the file system's clock moved on (see serve.RECENT_NS).
+    os.utime(page.parent, ns=(0, 0))
+    real = os.scandir
+    listed: list[str] = []
+
+    def scandir(path: Any) -> Any:
+        listed.append(os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    for _ in range(3):
+        preview.refresh()
+    assert capsys.readouterr().err == ""
+    assert generated == []
+    assert listed.count(os.fspath(page.parent)) == 1
+    page.rmdir()
+    preview.refresh()
+    assert re.fullmatch(
+        r"papersite: docs/papers/teaching-transformers-to-add.md was removed, pages written "
+        r"again in .* s\n",
+        capsys.readouterr().err,
+    )
+    assert _files(preview.docs) == pages
+
+
 def test_an_os_error_while_looking_leaves_the_watcher_watching(
     preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

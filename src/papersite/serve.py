@@ -202,10 +202,11 @@ class Preview:
     # for the docs folder itself; every folder above a file has its entry), to tell a folder or
     # page removed since (rm -rf build/docs/papers, or build/docs/themes/<id>): see _removed.
     docs_written: dict[str, frozenset[str]] = field(default_factory=dict)
-    # The modification time of each of those folders when last listed and found whole; one
-    # changed since, or not listed yet, is listed at the next look.
+    # The modification time of each of those folders when last listed and found whole, or missing
+    # only what is in the way; one changed since, or not listed yet, is listed at the next look.
     docs_listed: dict[str, int] = field(default_factory=dict)
-    # The folders removed that a file stands in place of, which the writer refused (see _removed).
+    # The folders removed that a file stands in place of, which the writer refused, and the pages
+    # a folder stands in place of, which it cannot write (see _removed).
     in_the_way: tuple[str, ...] = ()
 
     @property
@@ -439,7 +440,8 @@ class Preview:
 
         One a file stands in place of is written again once that file is gone, not at every
         look: ``rm -rf build/docs/themes; : > build/docs/themes`` had the writer's refusal
-        printed, and the pages regenerated, twice a second.
+        printed, and the pages regenerated, twice a second. So is a page a folder stands in place
+        of (``rm x.md; mkdir x.md``), which its name alone, still listed, did not tell gone.
         """
         gone: list[str] = []
         lost: set[str] = set()
@@ -461,20 +463,28 @@ class Preview:
             if self.docs_listed.get(folder) == stat.st_mtime_ns:
                 continue
             try:
-                names = set(os.listdir(path))
+                with os.scandir(path) as entries:
+                    # A folder in a page's place (rm x.md; mkdir x.md) is no page: the names alone
+                    # told nothing gone. The type is the listing's, no stat of each page.
+                    names = {entry.name for entry in entries if not entry.is_dir()}
             except OSError:  # removed meanwhile: the next look finds it gone
                 continue
-            missing = sorted(self.docs_written[folder] - names)
-            gone.extend(f"{folder}/{name}" if folder else name for name in missing)
+            missing = [
+                f"{folder}/{name}" if folder else name
+                for name in sorted(self.docs_written[folder] - names)
+            ]
+            gone.extend(missing)
             # A removal within the same tick of the file system's clock leaves the time as it
             # is: a time that recent is not kept, and the folder is listed again at the next look.
-            if not missing and time.time_ns() - stat.st_mtime_ns > RECENT_NS:
+            # A folder in a page's place stays so until its folder changes: not listed every look.
+            whole = all(self._still_in_the_way(path) for path in missing)
+            if whole and time.time_ns() - stat.st_mtime_ns > RECENT_NS:
                 self.docs_listed[folder] = stat.st_mtime_ns
-        return sorted(
-            path
-            for path in gone
-            if not (path in self.in_the_way and os.path.lexists(self.docs / path))
-        )
+        return sorted(path for path in gone if not self._still_in_the_way(path))
+
+    def _still_in_the_way(self, path: str) -> bool:
+        """Whether what stands in place of ``path`` (in the docs folder), told once, remains."""
+        return path in self.in_the_way and os.path.lexists(self.docs / path)
 
     def _note_written(self, written: Iterable[Path]) -> None:
         """Keep the files a generation left in the docs folder, ``written``, to tell one removed.
@@ -524,11 +534,15 @@ class Preview:
             said = [(took, what)]
         else:
             # Its problems were printed; the folder holds the page saying to fix them first, and
-            # MkDocs' navigation no longer names the pages gone with it.
-            self.nav.clear()
-            with contextlib.suppress(PapersiteError):  # the regeneration's error already
-                self._wait_for_a_fix()
-                self.show_problems()
+            # MkDocs' navigation no longer names the pages gone with it. Not for something in the
+            # folder the writer cannot write over (a folder in a page's place): the pages stay as
+            # they are, as for a file in a folder's place, which the writer refuses. Pruned for
+            # that page, every page went, and the folder in the way with them, unsaid.
+            if all(self._is_input(problem.path) for problem in self.failed):
+                self.nav.clear()
+                with contextlib.suppress(PapersiteError):  # the regeneration's error already
+                    self._wait_for_a_fix()
+                    self.show_problems()
             waiting = f"{what}: the preview shows the site once the errors are fixed"
             said = [(waiting, waiting)]
         # A folder that cannot be made is looked at again only once it is another again.
