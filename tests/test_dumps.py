@@ -1293,11 +1293,33 @@ def test_a_dump_with_upvotes_and_submitter_above_each_title_is_refused_at_the_fi
     ],
     ids=["display-name", "colon"],
 )
-def test_any_line_starting_submitted_by_refuses_the_dump(submitter: str, shown: str) -> None:
+def test_a_short_submitter_line_refuses_the_dump(submitter: str, shown: str) -> None:
     text = f"{submitter}\n\n{FIRST[0]}\n\n{FIRST[1]}\n"
     with pytest.raises(PapersiteError) as raised:
         read_text(text, source("d.txt"))
     assert str(raised.value) == f"d.txt:1: {shown} {UNKNOWN_LAYOUT}"
+
+
+@pytest.mark.parametrize(
+    "paper",
+    [
+        # A title: the whole dump was refused as the upvotes-and-submitter layout.
+        (
+            "Submitted by Humans: Detecting LLM-Written Peer Reviews",
+            "Reviews written by models are flagged.",
+        ),
+        # An abstract: refused the same way.
+        (
+            "Peer Reviews at Scale",
+            "Submitted by reviewers to a large venue, 10,000 reviews were analysed; most agree.",
+        ),
+    ],
+    ids=["title", "abstract"],
+)
+def test_a_paper_whose_text_starts_submitted_by_is_read(paper: tuple[str, str]) -> None:
+    dump = read_text(_dense(*FIRST, *paper, *LAST), source("d.txt"))
+    assert [(r.title, r.abstract) for r in dump.records] == [FIRST, paper, LAST]
+    assert (dump.problems, dump.unread) == ([], False)
 
 
 # --- dumps cut off in their last paper ---------------------------------------------------------

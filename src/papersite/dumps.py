@@ -455,10 +455,15 @@ def _split_pages(
 
 
 # A listing that prints each paper's upvotes and submitter on lines of their own, above its title:
-# '13', 'Submitted by', 'akhaliq'. Whatever follows on the same line ('Submitted by: akhaliq', a
-# display name with spaces) is the submitter still: no title or abstract starts so, and a narrower
-# rule published '13' as a paper whose abstract was 'Submitted by Hugging Face'.
-_SUBMITTED_BY = re.compile(r"Submitted by\b", re.IGNORECASE)
+# '13', 'Submitted by', 'akhaliq'. The submitter may follow on the same line, after a colon or not,
+# as a handle or a short display name ('Submitted by Hugging Face'). At most three words and no
+# sentence punctuation: a title or an abstract may start so too ('Submitted by Humans: Detecting
+# LLM-Written Peer Reviews', 'Submitted by reviewers to a large venue, ...'), and a rule taking
+# any line starting so refused such a dump whole.
+_SUBMITTER = r"@?[\w'-]+(?:\.[\w'-]+)*"
+_SUBMITTED_BY = re.compile(
+    rf"Submitted by(?:(?::\s*|\s+){_SUBMITTER}(?:\s+{_SUBMITTER}){{0,2}}|:)?", re.IGNORECASE
+)
 
 
 def _known_layout(lines: Iterator[tuple[int, str]], dump: Dump) -> Iterator[tuple[int, str]]:
@@ -473,7 +478,7 @@ def _known_layout(lines: Iterator[tuple[int, str]], dump: Dump) -> Iterator[tupl
     for line in lines:
         number, text = line
         text = text.strip()
-        if _SUBMITTED_BY.match(text):
+        if _SUBMITTED_BY.fullmatch(text):
             first, shown = (
                 (count[0], f"'{count[1]}' and '{text}' on lines of their own")
                 if count
