@@ -120,7 +120,9 @@ def main() -> None:
             papers_yaml = content / "curation" / "papers.yaml"
             noted = papers_yaml.is_file() and NOTE in papers_yaml.read_text(encoding="utf-8")
             if not noted:
-                print(f"{papers_yaml} holds no note {NOTE!r}: no papers.yaml edit timed")
+                # Named as given, not in the scratch copy, which is gone once the run ends.
+                given = args.content / "curation" / "papers.yaml"
+                print(f"{given} holds no note {NOTE!r}: no papers.yaml edit timed")
             docs = root / "build" / "docs"
             about = docs / "about.md"
             baseline, edits, mkdocs_edits = [], [], []
