@@ -288,7 +288,9 @@
   // or be Naïve: ..." and "Can Github issues be solved with Tree Of Thoughts?", pasted whole,
   // listed ten tagged papers before their own. A stop word followed by another word is left out
   // of the query, nothing being found by it; the last one stays, the reader perhaps on the way to
-  // "benchmark". lunr's English list, as Material's search worker has it.
+  // "benchmark". A lone "-" or "+" is no other word: "the -", typed on the way to "the -word",
+  // left the query " -", which finds nothing; kept whole, it lists what it did before the query
+  // was rewritten. lunr's English list, as Material's search worker has it.
   var STOP_WORDS = (
     "a able about across after all almost also am among an and any are as at be because been but " +
     "by can cannot could dear did do does either else ever every for from get got had has have " +
@@ -299,7 +301,7 @@
     "you your"
   ).split(" ");
   var FINISHED_STOP_WORD = new RegExp(
-    "(^|\\s)(?:" + STOP_WORDS.join("|") + ")[^\\p{L}\\p{N}\\s\"]*(?=\\s+\\S)",
+    "(^|\\s)(?:" + STOP_WORDS.join("|") + ")[^\\p{L}\\p{N}\\s\"]*(?=\\s+[+-]*[^\\s+-])",
     "giu"
   );
   function withoutFinishedStopWords(query) {
