@@ -391,9 +391,18 @@ _STRICT_AFTER_CHECK = "argument --strict: options go after the command: papersit
             ["--strict", "check", "--", "--strict"],
             ["unrecognized arguments: -- --strict", _STRICT_AFTER_CHECK],
         ),
+        # The option it is near is given already: taking the hint, the line held it twice.
         (
             ["--strict", "--stirct", "check"],
-            ["unrecognized arguments: --stirct (did you mean '--strict'?)", _STRICT_AFTER_CHECK],
+            ["unrecognized arguments: --stirct", _STRICT_AFTER_CHECK],
+        ),
+        (
+            ["--strict", "check", "--strikt"],
+            ["unrecognized arguments: --strikt", _STRICT_AFTER_CHECK],
+        ),
+        (
+            ["--str", "check", "--strikt"],
+            ["unrecognized arguments: --strikt", _STRICT_AFTER_CHECK],
         ),
         # Its value, as after the command: 'x' was read as the command ('papersite COMMAND').
         (
@@ -437,6 +446,10 @@ def test_an_unknown_option_near_the_command_is_told_apart_from_those_misplaced(
         (["--stirct", "check"], "--stirct (did you mean '--strict'?)"),
         (["check", "--stirct"], "--stirct (did you mean '--strict'?)"),
         (["build", "--sitedir=x"], "--sitedir=x (did you mean '--site-dir'?)"),
+        # Not the option it is near when given already: taken, the hint gave it twice.
+        (["check", "--strict", "--strikt"], "--strikt"),
+        (["check", "--stri", "--strikt"], "--strikt"),
+        (["export", "-o", "x.json", "--outptu=y.json"], "--outptu=y.json"),
     ],
 )
 def test_an_unknown_option_of_a_command_says_the_one_it_is_near(

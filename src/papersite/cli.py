@@ -11,7 +11,7 @@ import shlex
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -70,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         # Said with the command's usage: the top-level one lists none of its options. Each quoted
         # as the line told is: argparse's 'a b' was one argument holding a space or two.
-        args.parser.error(_unrecognized(unknown, _options(args.parser)))
+        given_options = _given_options(given, {args.command: args.parser})
+        args.parser.error(_unrecognized(unknown, _options(args.parser), given_options))
     if args.command == "export":
         _refuse_meaningless_export(args)
     try:
@@ -164,6 +165,7 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
         word for group in groups if _command_option(group[0], commands) is None for word in group
     ]
     groups = [group for group in groups if _command_option(group[0], commands) is not None]
+    option_words = [group[0] for group in groups]  # the options given, before or after it
     # Read as argparse reads it after the command: '--out' is export's '--output'.
     found = _command_option(first, reading)
     if at is None:
@@ -186,11 +188,12 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
         taken, refused_after, shared = _after_command(given[at + 1 :], reading)
         told += shared
         refused += refused_after
+        option_words += [group[0] for group in taken]
         behind = [word for group in taken for word in _moved(group, reading)]
     unrecognized = []
     if refused:
         known = [name for sub in reading.values() for name in _options(sub)]
-        unrecognized.append(_unrecognized(refused, known))
+        unrecognized.append(_unrecognized(refused, known, _given_options(option_words, reading)))
     if told or found is None:  # None: the command does not take it, which _misplaced told
         parser.errors([*told, *unrecognized])
     # Each option, not the first alone: the line told was refused for the next ('--content -x').
@@ -231,14 +234,20 @@ def _after_command(
     return taken, refused, ambiguous
 
 
-def _unrecognized(words: Sequence[str], options: Sequence[str]) -> str:
+def _unrecognized(words: Sequence[str], options: Sequence[str], given: Collection[str]) -> str:
     """Argparse's "unrecognized arguments: ..." for ``words``, each quoted as the line told is.
 
     Said with "did you mean" after a long option near one of ``options`` ('--stirct'): argparse
-    names none, and a misspelt option reads as one the command lacks.
+    names none, and a misspelt option reads as one the command lacks. Not near one in ``given``,
+    written already: 'papersite --strict check --strikt' was told 'papersite check --strict' and
+    "did you mean '--strict'?", which gave it twice.
     """
     # Compared without their dashes, which every long option shares: '--bogus' was near '--out'.
-    names = {option.lstrip("-"): option for option in options if option.startswith("--")}
+    names = {
+        option.lstrip("-"): option
+        for option in options
+        if option.startswith("--") and option not in given
+    }
     said: list[str] = []
     for word in words:
         shown = _shell_word(word)
@@ -248,6 +257,25 @@ def _unrecognized(words: Sequence[str], options: Sequence[str]) -> str:
         meant = closest(name[2:], list(names)) if option else None
         said.append(shown if meant is None else f"{shown} {did_you_mean(name, names[meant])}")
     return f"unrecognized arguments: {' '.join(said)}"
+
+
+def _given_options(words: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> set[str]:
+    """Every name of the options of ``commands`` that ``words`` give, as their parsers read them.
+
+    Each option's names all: '-o' given, '--output' is too. An abbreviation several options share
+    gives none of them.
+    """
+    given: set[str] = set()
+    for word in words:
+        if word == "--":
+            break  # every word after it is an argument
+        option = _command_option(word, commands) if word.startswith("-") else None
+        if option is None or len(option[0]) > 1:
+            continue
+        for command in commands.values():
+            action = command._option_string_actions.get(option[0][0])
+            given.update(action.option_strings if action is not None else [])
+    return given
 
 
 def _unknown_option(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> bool:
