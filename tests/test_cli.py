@@ -363,6 +363,8 @@ def test_every_option_before_the_command_it_does_not_take_is_told_in_the_order_w
 
 # The line told for '--strict' before check.
 _STRICT_AFTER_CHECK = "argument --strict: options go after the command: papersite check --strict"
+# What argparse says of a command line naming no command.
+_NO_COMMAND = "the following arguments are required: COMMAND"
 
 
 @pytest.mark.parametrize(
@@ -429,6 +431,17 @@ _STRICT_AFTER_CHECK = "argument --strict: options go after the command: papersit
             ],
         ),
         (["--strict", "build", "--s"], ["ambiguous option: --s could match --site-dir, --strict"]),
+        # No command: argparse said only that it was missing, the option it refused unsaid.
+        (["--bogus"], ["unrecognized arguments: --bogus", _NO_COMMAND]),
+        (["--bogus=x", "-x"], ["unrecognized arguments: --bogus=x -x", _NO_COMMAND]),
+        (
+            ["--strikt"],
+            ["unrecognized arguments: --strikt (did you mean '--strict'?)", _NO_COMMAND],
+        ),
+        (
+            ["--verison"],
+            ["unrecognized arguments: --verison (did you mean '--version'?)", _NO_COMMAND],
+        ),
     ],
 )
 def test_an_unknown_option_near_the_command_is_told_apart_from_those_misplaced(
@@ -462,6 +475,15 @@ def test_an_unknown_option_of_a_command_says_the_one_it_is_near(
     assert capsys.readouterr().err.endswith(
         f"papersite {command}: error: unrecognized arguments: {said}\n"
     )
+
+
+def test_the_top_level_options_after_an_unknown_one_are_still_read(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--bogus", "--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith("papersite ")
 
 
 @pytest.mark.parametrize(

@@ -112,11 +112,11 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
     with '-' is joined to its option, each option's ('--strict --content=-x'), and a '--' before
     the command is dropped: argparse would refuse either line. The words the command refuses,
     before or after it (an option no command has: '--bogus'), are told on one line of their own
-    as argparse tells them, with "did you mean", and left out of the line.
+    as argparse tells them, with "did you mean", and left out of the line; with no command at
+    all, before argparse's "the following arguments are required: COMMAND".
     """
     # The top level's own (--help, --version), abbreviated too, are its to read.
-    written, top = given[0].split("=", 1)[0], parser._option_string_actions
-    if written in top or (written.startswith("--") and any(o.startswith(written) for o in top)):
+    if _top_level_option(parser, given[0]):
         return
     commands = _commands(parser)
     at = None
@@ -153,6 +153,16 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
         groups.append(given[index : index + step])
         index += step
     if first is None:
+        # No command at all, nor a word argparse reads as one ('--', 'x'), nor --version to run.
+        if all(w != "--" and w.startswith("-") and not _top_level_option(parser, w) for w in given):
+            # argparse said only that the command is required, '--bogus' unsaid.
+            known = [
+                *_options(parser),
+                *(name for sub in commands.values() for name in _options(sub)),
+            ]
+            parser.errors(
+                [_unrecognized(given, known, ()), "the following arguments are required: COMMAND"]
+            )
         # No command's option before it ('--bogus check'): argparse's "unrecognized arguments",
         # told with the command's usage (see main).
         return
@@ -200,6 +210,12 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
     before = [word for group in groups for word in _moved(group, reading)]
     line = " ".join(_shell_word(word) for word in ["papersite", command, *before, *behind])
     parser.errors([*unrecognized, f"argument {found[0][0]}: options go after the command: {line}"])
+
+
+def _top_level_option(parser: argparse.ArgumentParser, word: str) -> bool:
+    """Whether ``word`` is an option of ``parser``'s own (--help, --version), abbreviated or not."""
+    written, top = word.split("=", 1)[0], parser._option_string_actions
+    return written in top or (written.startswith("--") and any(o.startswith(written) for o in top))
 
 
 def _after_command(
