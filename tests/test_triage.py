@@ -550,23 +550,42 @@ def test_a_paper_whose_entry_only_adds_or_removes_themes_still_waits(
     assert _places(curated_content) == places
 
 
-def test_an_entry_in_flow_style_is_given_whole_in_flow_style(curated_content: Path) -> None:
+@pytest.mark.parametrize(
+    ("entry", "expected", "note"),
+    [
+        (
+            "  four-bit-quantization-of-large-language-models: {add: [arithmetic-reasoning], "
+            'tags: [int4], note: "Read: it\'s #1"}\n',
+            "  four-bit-quantization-of-large-language-models: {themes: {efficiency: quantization, "
+            "arithmetic-reasoning: arithmetic}, tags: [int4], note: 'Read: it''s #1'}  # line 17, "
+            "replacing the entry; efficiency 4 of 3\n",
+            "Read: it's #1",
+        ),
+        # It said "line 17, replacing the entry": put over line 17 only, the entry's other lines
+        # were left behind, a YAML syntax error.
+        (
+            "  four-bit-quantization-of-large-language-models: {add: [arithmetic-reasoning],\n"
+            "      tags: [int4], note: 'Read\n"
+            "      first'}\n",
+            "  four-bit-quantization-of-large-language-models: {themes: {efficiency: quantization, "
+            "arithmetic-reasoning: arithmetic}, tags: [int4], note: Read first}  # lines 17–19, "
+            "replacing the entry; efficiency 4 of 3\n",
+            "Read first",
+        ),
+    ],
+    ids=["one line", "over lines"],
+)
+def test_an_entry_in_flow_style_is_given_whole_in_flow_style(
+    curated_content: Path, entry: str, expected: str, note: str
+) -> None:
     # Its line was "# line 17, replacing its 'add'" and a block 'themes:' line, which cannot go
     # inside braces; put in place of the whole line, it dropped the entry's tags.
     papers = curated_content / "curation" / "papers.yaml"
-    entry = (
-        "  four-bit-quantization-of-large-language-models: {add: [arithmetic-reasoning], "
-        'tags: [int4], note: "Read: it\'s #1"}\n'
-    )
     papers.write_text(papers.read_text(encoding="utf-8") + entry, encoding="utf-8")
     places = _places(curated_content)
     text = report(curated_content)
     written = text.split("at the lines given:\n\n")[1]
-    assert written == (
-        "  four-bit-quantization-of-large-language-models: {themes: {efficiency: quantization, "
-        "arithmetic-reasoning: arithmetic}, tags: [int4], note: 'Read: it''s #1'}  # line 17, "
-        "replacing the entry; efficiency 4 of 3\n"
-    )
+    assert written == expected
     # Put in the entry's place, the line decides the paper where it was, its tags and note kept.
     papers.write_text(papers.read_text(encoding="utf-8").replace(entry, written), encoding="utf-8")
     assert "four-bit-quantization-of-large-language-models" not in report(curated_content)
@@ -575,7 +594,7 @@ def test_an_entry_in_flow_style_is_given_whole_in_flow_style(curated_content: Pa
     files = read_curation(curated_content, catalogue, Problems())
     assert files is not None
     decision = files.decisions["four-bit-quantization-of-large-language-models"]
-    assert (decision.tags, decision.note) == (("int4",), "Read: it's #1")
+    assert (decision.tags, decision.note) == (("int4",), note)
 
 
 def test_the_disagreements_leave_out_a_paper_whose_entry_only_adds_a_theme(

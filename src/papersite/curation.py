@@ -430,6 +430,8 @@ class Decision:
     # keys but 'add' and 'remove', in flow style ('tags: [moe]'); None for one written as a block.
     # triage's line for it is the whole entry: a key on a line of its own cannot go in braces.
     flow: str | None = None
+    # The line such an entry's '}' is on: written over lines, its snippet replaces them all.
+    flow_end: int | None = None
     # False when the entry names a theme or section that does not exist, or mixes 'themes' with
     # 'add'/'remove': that is reported, and checks of where the paper ends up are skipped, since
     # they would only echo it ("featured, but the paper is in no theme"). False too when it names
@@ -2907,6 +2909,7 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         links=tuple(ExtraLink(label, url) for label, url in entry.get("links", {}).items()),
         tags=tuple(entry.get("tags", [])),
         flow=flow,
+        flow_end=check.document.flow_ends.get(check.place) if flow is not None else None,
         sound=check.sound,
     )
 

@@ -17,7 +17,7 @@ a theme, its candidates among papers already pinned elsewhere are its disagreeme
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from papersite.catalogue import Catalogue, Paper
@@ -54,7 +54,8 @@ class TriageItem:
 
     ``line`` is where the paper's entry in papers.yaml starts, when it has one; ``added`` and
     ``removed`` are the themes its 'add' and 'remove' adjust the rules' choice by; ``flow`` is
-    the rest of an entry written in flow style (Decision.flow).
+    the rest of an entry written in flow style and ``flow_end`` the line it ends on
+    (Decision.flow and flow_end).
     """
 
     paper: Paper
@@ -64,6 +65,7 @@ class TriageItem:
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     flow: str | None = None
+    flow_end: int | None = None
 
     @property
     def suggestions(self) -> tuple[ThemeScore, ...]:
@@ -137,8 +139,14 @@ def triage(files: CurationFiles, catalogue: Catalogue) -> Triage:
                 () if decision is None else tuple(pin.theme for pin in decision.add),
                 () if decision is None else decision.remove,
             )
-            line, flow = (None, None) if decision is None else (decision.line, decision.flow)
-            entry = TriageItem(item.paper, ranked, item.placements, line, *adjusted, flow)
+            entry = TriageItem(item.paper, ranked, item.placements, None, *adjusted)
+            if decision is not None:
+                entry = replace(
+                    entry,
+                    line=decision.line,
+                    flow=decision.flow,
+                    flow_end=decision.flow_end,
+                )
             (placed if item.placements else unsorted).append(entry)
             continue
         entry = TriageItem(item.paper, ranked, item.placements, decision.line)
@@ -325,12 +333,15 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
     its title in a comment, as papers.yaml's entries are: an id alone says little of the paper.
     An entry written in flow style ('id: {add: [x], tags: [moe]}') takes no line below it: the
     whole entry is given, in flow style, 'themes' in place of its 'add' and 'remove', its other
-    keys kept.
+    keys kept, to put in place of all its lines.
     """
     lines: list[str] = []
     for item in items:
         where = f"  # line {item.line}" if item.line is not None else ""
         if item.flow is not None:
+            if item.line is not None and item.flow_end is not None and item.flow_end > item.line:
+                # Put over its first line only, the rest of the entry is left as a syntax error.
+                where = f"  # lines {item.line}–{item.flow_end}"
             where += ", replacing the entry"
         elif item.added or item.removed:
             # 'themes' beside them is an error: the pin is the whole choice, written in their place.

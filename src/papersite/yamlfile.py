@@ -119,6 +119,9 @@ class YamlDocument:
     # message about a place inside the text can name its line (block_lines). A '>' block joins
     # lines, so a place inside one of its lines may be on any of the lines it joined.
     literal: set[Location] = field(default_factory=set)
+    # For a map written in flow style ('{…}'), by place: the line its '}' is on, past its first
+    # when it is written over lines; what replaces it whole replaces them all.
+    flow_ends: dict[Location, int] = field(default_factory=dict)
 
     def line(self, *location: str | int) -> int:
         """The 1-based line of the value at ``location``, or of its nearest ancestor."""
@@ -369,6 +372,7 @@ def load_yaml_text(
         converter.folded_items,
         converter.quoted,
         converter.literal,
+        converter.flow_ends,
     )
 
 
@@ -1898,6 +1902,7 @@ class _Converter:
         self.folded_items: dict[Location, tuple[tuple[int, str], ...]] = {}
         self.quoted: set[Location] = set()
         self.literal: set[Location] = set()
+        self.flow_ends: dict[Location, int] = {}
         self.duplicates: list[DuplicateKey] = []
         self.nodes = 0
         self.constructor = _BoundedLoader("", path)
@@ -1990,6 +1995,8 @@ class _Converter:
         self.problems.append(Problem(self.path, self.shown(line + 1), message, Severity.WARNING))
 
     def convert_mapping(self, node: yaml.MappingNode, location: Location, depth: int) -> Any:
+        if node.flow_style:
+            self.flow_ends[location] = self.shown(node.end_mark.line + 1)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
