@@ -597,6 +597,47 @@ def test_an_entry_in_flow_style_is_given_whole_in_flow_style(
     assert (decision.tags, decision.note) == (("int4",), note)
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # Written out from its values, it was '{themes: {…}, tags: [moe]}': in its place, the
+        # other entry's '*t' named no anchor.
+        "  four-bit-quantization-of-large-language-models: "
+        "{add: [arithmetic-reasoning], tags: &t [moe]}\n"
+        "  kernels-that-speed-up-training:\n"
+        "    themes: []\n"
+        "    tags: *t\n",
+        # Written out, its comment was lost.
+        "  four-bit-quantization-of-large-language-models: {add: [arithmetic-reasoning],"
+        "  # for the kernels\n"
+        "      tags: [moe]}\n",
+    ],
+    ids=["anchor", "comment"],
+)
+def test_an_entry_in_flow_style_with_an_anchor_or_a_comment_is_kept_as_written(
+    curated_content: Path, entry: str
+) -> None:
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    places = _places(curated_content)
+    written = report(curated_content).split("at the lines given:\n\n")[1]
+    pin = "themes: {efficiency: quantization, arithmetic-reasoning: arithmetic}"
+    assert written == (
+        "  four-bit-quantization-of-large-language-models:  # line 17, in its braces, replacing "
+        "its 'add' (kept as written: it holds an anchor, an alias or a comment)\n"
+        f"    {pin}  # efficiency 4 of 3\n"
+    )
+    # Written in its braces as it says, the line decides the paper where it was, the rest kept.
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("add: [arithmetic-reasoning]", pin), encoding="utf-8")
+    assert "four-bit-quantization-of-large-language-models" not in report(curated_content)
+    assert _places(curated_content) == places
+    catalogue = read_catalogue(curated_content)
+    files = read_curation(curated_content, catalogue, Problems())
+    assert files is not None
+    assert files.decisions["four-bit-quantization-of-large-language-models"].tags == ("moe",)
+
+
 def test_the_disagreements_leave_out_a_paper_whose_entry_only_adds_a_theme(
     curated_content: Path,
 ) -> None:

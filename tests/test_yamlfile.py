@@ -1172,6 +1172,23 @@ def test_flow_items_hold_on_one_line_and_read_back() -> None:
     assert load_yaml_text(f"a: {{{written}}}\n", "f.yaml").data == {"a": items}
 
 
+def test_flow_maps_keep_their_last_line_and_what_their_values_lose() -> None:
+    # Written out again from its values, a map loses its anchors, aliases and comments; in quotes,
+    # '&', '*' and '#' are only text.
+    text = (
+        "a: {x: 'A & B *c', y: \"#1\",\n"
+        "    z: 1}\n"
+        "b: {x: &t [1]}\n"
+        "c: {x: *t}\n"
+        "d: {x: 1,  # why\n"
+        "    y: 2}\n"
+        "e: &m {x: 1}\n"
+    )
+    document = load_yaml_text(text, "f.yaml")
+    assert document.flow_ends == {("a",): 2, ("b",): 3, ("c",): 4, ("d",): 6, ("e",): 7}
+    assert document.flow_extras == {("b",), ("c",), ("d",), ("e",)}
+
+
 def test_huge_files_are_refused_without_being_read(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     with path.open("wb") as handle:

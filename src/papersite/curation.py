@@ -427,11 +427,17 @@ class Decision:
     links: tuple[ExtraLink, ...] = ()
     tags: tuple[str, ...] = ()
     # For an entry written in flow style ('id: {add: [x], tags: [moe]}') without 'themes': its
-    # keys but 'add' and 'remove', in flow style ('tags: [moe]'); None for one written as a block.
+    # keys but 'add' and 'remove', in flow style ('tags: [moe]'); None for one written as a block
+    # (or kept, see flow_kept).
     # triage's line for it is the whole entry: a key on a line of its own cannot go in braces.
     flow: str | None = None
     # The line such an entry's '}' is on: written over lines, its snippet replaces them all.
     flow_end: int | None = None
+    # For an entry in flow style holding an anchor, an alias or a comment: 'flow' is None, and
+    # triage names the keys to replace in its braces. Written out from its values, the entry
+    # would lose them, and an alias elsewhere its anchor; the values do not say where an anchor
+    # was, an alias reads as a copy, and comments are not read: the curator's text is left as is.
+    flow_kept: bool = False
     # False when the entry names a theme or section that does not exist, or mixes 'themes' with
     # 'add'/'remove': that is reported, and checks of where the paper ends up are skipped, since
     # they would only echo it ("featured, but the paper is in no theme"). False too when it names
@@ -2888,10 +2894,13 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
     # A block entry's keys are on lines below its id; a flow entry's first one is on the id's.
     # Only an entry not setting 'themes' waits in triage: the others' are never written.
     flow = None
+    flow_kept = False
     if themes is None and any(check.document.line(*check.place, key) == line for key in entry):
-        flow = flow_items(
-            {key: value for key, value in entry.items() if key not in ("add", "remove")}
-        )
+        flow_kept = check.place in check.document.flow_extras
+        if not flow_kept:
+            flow = flow_items(
+                {key: value for key, value in entry.items() if key not in ("add", "remove")}
+            )
     return Decision(
         paper_id=paper_id,
         line=line,
@@ -2910,6 +2919,7 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         tags=tuple(entry.get("tags", [])),
         flow=flow,
         flow_end=check.document.flow_ends.get(check.place) if flow is not None else None,
+        flow_kept=flow_kept,
         sound=check.sound,
     )
 

@@ -54,8 +54,8 @@ class TriageItem:
 
     ``line`` is where the paper's entry in papers.yaml starts, when it has one; ``added`` and
     ``removed`` are the themes its 'add' and 'remove' adjust the rules' choice by; ``flow`` is
-    the rest of an entry written in flow style and ``flow_end`` the line it ends on
-    (Decision.flow and flow_end).
+    the rest of an entry written in flow style, ``flow_end`` the line it ends on, and
+    ``flow_kept`` true for one left as written (Decision.flow, flow_end and flow_kept).
     """
 
     paper: Paper
@@ -66,6 +66,7 @@ class TriageItem:
     removed: tuple[str, ...] = ()
     flow: str | None = None
     flow_end: int | None = None
+    flow_kept: bool = False
 
     @property
     def suggestions(self) -> tuple[ThemeScore, ...]:
@@ -146,6 +147,7 @@ def triage(files: CurationFiles, catalogue: Catalogue) -> Triage:
                     line=decision.line,
                     flow=decision.flow,
                     flow_end=decision.flow_end,
+                    flow_kept=decision.flow_kept,
                 )
             (placed if item.placements else unsorted).append(entry)
             continue
@@ -333,7 +335,8 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
     its title in a comment, as papers.yaml's entries are: an id alone says little of the paper.
     An entry written in flow style ('id: {add: [x], tags: [moe]}') takes no line below it: the
     whole entry is given, in flow style, 'themes' in place of its 'add' and 'remove', its other
-    keys kept, to put in place of all its lines.
+    keys kept, to put in place of all its lines. One holding an anchor, an alias or a comment,
+    which its values cannot write again, is kept: its 'themes' line goes in its braces.
     """
     lines: list[str] = []
     for item in items:
@@ -343,12 +346,8 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
                 # Put over its first line only, the rest of the entry is left as a syntax error.
                 where = f"  # lines {item.line}–{item.flow_end}"
             where += ", replacing the entry"
-        elif item.added or item.removed:
-            # 'themes' beside them is an error: the pin is the whole choice, written in their place.
-            keys = " and ".join(
-                f"'{key}'" for key, ids in (("add", item.added), ("remove", item.removed)) if ids
-            )
-            where += f", replacing its {keys}"
+        else:
+            where += _in_entry(item)
         # printable: a newline in a title would end the comment, and its rest be read as YAML.
         # Not above lines to add to an entry: the entry has its own.
         if item.line is None:
@@ -361,6 +360,20 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
             continue
         lines += [f"  {key}:{where}", f"    themes: {pins}  # {scores}"]
     return lines
+
+
+def _in_entry(item: TriageItem) -> str:
+    """Where the 'themes' line goes in a paper's entry: in its braces, in place of which keys."""
+    where = ", in its braces" if item.flow_kept else ""
+    if item.added or item.removed:
+        # 'themes' beside them is an error: the pin is the whole choice, written in their place.
+        keys = " and ".join(
+            f"'{key}'" for key, ids in (("add", item.added), ("remove", item.removed)) if ids
+        )
+        where += f", replacing its {keys}"
+    if item.flow_kept:
+        where += " (kept as written: it holds an anchor, an alias or a comment)"
+    return where
 
 
 def _pinned(item: TriageItem) -> tuple[str, str]:

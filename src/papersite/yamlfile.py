@@ -122,6 +122,9 @@ class YamlDocument:
     # For a map written in flow style ('{…}'), by place: the line its '}' is on, past its first
     # when it is written over lines; what replaces it whole replaces them all.
     flow_ends: dict[Location, int] = field(default_factory=dict)
+    # The places of maps written in flow style holding an anchor, an alias or a comment: their
+    # values, written out again, would lose them, and an alias elsewhere would lose its anchor.
+    flow_extras: set[Location] = field(default_factory=set)
 
     def line(self, *location: str | int) -> int:
         """The 1-based line of the value at ``location``, or of its nearest ancestor."""
@@ -373,6 +376,7 @@ def load_yaml_text(
         converter.quoted,
         converter.literal,
         converter.flow_ends,
+        converter.flow_extras,
     )
 
 
@@ -1345,6 +1349,25 @@ def flow_items(mapping: Mapping[str, Any]) -> str:
     return str(dumped).strip()[1:-1]
 
 
+def _holds_more_than_values(flow: str) -> bool:
+    """Whether ``flow``, a flow-style map as written, holds an anchor, an alias or a comment."""
+    # Most hold none of their marks, and are not read again; in quotes they are only text.
+    if not any(mark in flow for mark in "&*#"):
+        return False
+    previous = 0
+    try:
+        for token in yaml.scan(flow, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                return True
+            # Between two tokens are only spaces, line breaks and comments.
+            if "#" in flow[previous : token.start_mark.index]:
+                return True
+            previous = token.end_mark.index
+    except yaml.YAMLError:
+        return True  # read whole, it cannot fail alone; if it does, it is kept as written
+    return False
+
+
 def quoted_text(text: str) -> str:
     r"""``text`` as a quoted YAML value to copy from a message: it reads back as ``text``.
 
@@ -1903,6 +1926,7 @@ class _Converter:
         self.quoted: set[Location] = set()
         self.literal: set[Location] = set()
         self.flow_ends: dict[Location, int] = {}
+        self.flow_extras: set[Location] = set()
         self.duplicates: list[DuplicateKey] = []
         self.nodes = 0
         self.constructor = _BoundedLoader("", path)
@@ -1996,7 +2020,13 @@ class _Converter:
 
     def convert_mapping(self, node: yaml.MappingNode, location: Location, depth: int) -> Any:
         if node.flow_style:
-            self.flow_ends[location] = self.shown(node.end_mark.line + 1)
+            start, end = node.start_mark, node.end_mark
+            self.flow_ends[location] = self.shown(end.line + 1)
+            written = self.text_lines[start.line : end.line + 1]
+            written[-1] = written[-1][: end.column]
+            written[0] = written[0][start.column :]
+            if _holds_more_than_values("\n".join(written)):
+                self.flow_extras.add(location)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
