@@ -1346,6 +1346,25 @@ def test_a_file_in_place_of_a_folder_of_the_docs_folder_is_said_once_and_written
     assert _files(preview.docs) == pages
 
 
+def _folder_in_place_of(page: Path) -> None:
+    """rm <page>; mkdir <page>, its folder's time then moved back (see serve.RECENT_NS)."""
+    page.unlink()
+    page.mkdir()
+    _moved_back(page.parent)
+
+
+def _written_again(said: str, removed: str) -> bool:
+    """Whether ``said`` is the one line of the docs folder's ``removed`` written again."""
+    pattern = rf"papersite: docs/{re.escape(removed)} was removed, pages written again in .* s\n"
+    return re.fullmatch(pattern, said) is not None
+
+
+def _moved_back(folder: Path) -> None:
+    """Move the folder's modification time back past serve.RECENT_NS, each time to another."""
+    changed = folder.stat().st_mtime_ns
+    os.utime(folder, ns=(changed, changed - 2 * serve.RECENT_NS))
+
+
 def test_a_folder_in_place_of_a_page_of_the_docs_folder_is_said_once_and_written_once_gone(
     preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1385,12 +1404,77 @@ def test_a_folder_in_place_of_a_page_of_the_docs_folder_is_said_once_and_written
     assert listed.count(os.fspath(page.parent)) == 1
     page.rmdir()
     preview.refresh()
-    assert re.fullmatch(
-        r"papersite: docs/papers/teaching-transformers-to-add.md was removed, pages written "
-        r"again in .* s\n",
-        capsys.readouterr().err,
-    )
+    assert _written_again(capsys.readouterr().err, f"papers/{page.name}")
     assert _files(preview.docs) == pages
+
+
+def test_folders_in_place_of_pages_one_after_another_are_each_said_once(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A folder in a second page's place while one stood in a first's: only the last one said was
+    # remembered, so the two were found gone in turn, the pages regenerated and the writer's
+    # refusal printed at every look, for good. The first one removed, its page was said removed
+    # again at every look: the writer stops at the second, and the page stayed unwritten.
+    preview.start()
+    pages = _files(preview.docs)
+    first = preview.docs / "papers" / "teaching-transformers-to-add.md"
+    second = preview.docs / "papers" / "four-bit-quantization-of-large-language-models.md"
+    generated = counting(monkeypatch, "generate_docs")
+    refused = (
+        "docs/papers/four-bit-quantization-of-large-language-models.md: cannot write: Is a "
+        "directory\n"
+    )
+    for page in (first, second):
+        _folder_in_place_of(page)
+        capsys.readouterr()
+        preview.refresh()
+        assert capsys.readouterr().err.endswith(
+            f"papersite: docs/papers/{page.name} was removed: the preview shows the site once "
+            "the errors are fixed\n"
+        )
+        for _ in range(3):
+            preview.refresh()
+        assert capsys.readouterr().err == ""
+    assert len(generated) == 2
+    first.rmdir()
+    _moved_back(first.parent)
+    preview.refresh()
+    assert capsys.readouterr().err == (
+        f"{refused}papersite: docs/papers/teaching-transformers-to-add.md was removed: the "
+        "preview shows the site once the errors are fixed\n"
+    )
+    for _ in range(3):
+        preview.refresh()
+    assert capsys.readouterr().err == ""
+    assert len(generated) == 3
+    second.rmdir()
+    preview.refresh()
+    assert _written_again(capsys.readouterr().err, f"papers/{second.name}")
+    assert _files(preview.docs) == pages
+
+
+def test_a_folder_in_place_of_the_same_page_again_is_said_again(
+    preview: Preview, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # mkdir, rmdir, then rm and mkdir of the same page again: the page was still remembered as
+    # having a folder in its place, so the second folder was never said, and the page was not
+    # written again until an edit.
+    preview.start()
+    pages = _files(preview.docs)
+    page = preview.docs / "papers" / "teaching-transformers-to-add.md"
+    for _ in range(2):
+        _folder_in_place_of(page)
+        capsys.readouterr()
+        preview.refresh()
+        assert capsys.readouterr().err == (
+            "docs/papers/teaching-transformers-to-add.md: cannot write: Is a directory\n"
+            "papersite: docs/papers/teaching-transformers-to-add.md was removed: the preview "
+            "shows the site once the errors are fixed\n"
+        )
+        page.rmdir()
+        preview.refresh()
+        assert _written_again(capsys.readouterr().err, f"papers/{page.name}")
+        assert _files(preview.docs) == pages
 
 
 def test_an_os_error_while_looking_leaves_the_watcher_watching(

@@ -32,7 +32,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from stat import S_ISDIR, S_ISREG
+from stat import S_IFMT, S_ISDIR, S_ISREG
 from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
@@ -203,11 +203,13 @@ class Preview:
     # page removed since (rm -rf build/docs/papers, or build/docs/themes/<id>): see _removed.
     docs_written: dict[str, frozenset[str]] = field(default_factory=dict)
     # The modification time of each of those folders when last listed and found whole, or missing
-    # only what is in the way; one changed since, or not listed yet, is listed at the next look.
+    # only what was told; one changed since, or not listed yet, is listed at the next look.
     docs_listed: dict[str, int] = field(default_factory=dict)
-    # The folders removed that a file stands in place of, which the writer refused, and the pages
-    # a folder stands in place of, which it cannot write (see _removed).
-    in_the_way: tuple[str, ...] = ()
+    # The folders and pages told removed since the last generation that wrote them all, with the
+    # type of what stood in their place once told (see _standing): a file in a folder's place,
+    # a folder in a page's, which the writer refuses or cannot write over, or nothing, for those
+    # the writer stopped short of. Each is told again only once that changes (see _removed).
+    told_gone: dict[str, int | None] = field(default_factory=dict)
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -342,7 +344,11 @@ class Preview:
             if len(gone) > NAMED_REMOVED:
                 named[-1] = f"{len(gone) - NAMED_REMOVED + 1} more"
             self._write_docs_again(f"{listed(named)} {were} removed")
-            self.in_the_way = tuple(path for path in gone if os.path.lexists(self.docs / path))
+            if self.failed:
+                # Kept with those told before, all as they stand now: keeping only the last told
+                # had the others found gone again, and the pages regenerated, at every look.
+                told = self.told_gone.keys() | gone
+                self.told_gone = {path: self._standing(path) for path in told}
         now = snapshot(self.inputs)
         if now == self.inputs_seen:
             return
@@ -441,7 +447,10 @@ class Preview:
         One a file stands in place of is written again once that file is gone, not at every
         look: ``rm -rf build/docs/themes; : > build/docs/themes`` had the writer's refusal
         printed, and the pages regenerated, twice a second. So is a page a folder stands in place
-        of (``rm x.md; mkdir x.md``), which its name alone, still listed, did not tell gone.
+        of (``rm x.md; mkdir x.md``), which its name alone, still listed, did not tell gone. One
+        told gone is found again only once what stands in its place changes (see ``told_gone``):
+        the folder in the way removed, or one put in the place of a page the writer stopped
+        short of.
         """
         gone: list[str] = []
         lost: set[str] = set()
@@ -477,14 +486,24 @@ class Preview:
             # A removal within the same tick of the file system's clock leaves the time as it
             # is: a time that recent is not kept, and the folder is listed again at the next look.
             # A folder in a page's place stays so until its folder changes: not listed every look.
-            whole = all(self._still_in_the_way(path) for path in missing)
+            whole = all(self._told_as_it_is(path) for path in missing)
             if whole and time.time_ns() - stat.st_mtime_ns > RECENT_NS:
                 self.docs_listed[folder] = stat.st_mtime_ns
-        return sorted(path for path in gone if not self._still_in_the_way(path))
+        return sorted(path for path in gone if not self._told_as_it_is(path))
 
-    def _still_in_the_way(self, path: str) -> bool:
-        """Whether what stands in place of ``path`` (in the docs folder), told once, remains."""
-        return path in self.in_the_way and os.path.lexists(self.docs / path)
+    def _told_as_it_is(self, path: str) -> bool:
+        """Whether ``path`` (in the docs folder) was told gone, and stands as it stood then."""
+        return path in self.told_gone and self._standing(path) == self.told_gone[path]
+
+    def _standing(self, path: str) -> int | None:
+        """The type of what stands at ``path`` in the docs folder (S_IFDIR...), None for nothing.
+
+        Its own, not a link's target: a link put in place of a page is no page either.
+        """
+        try:
+            return S_IFMT(os.lstat(self.docs / path).st_mode)
+        except OSError:
+            return None
 
     def _note_written(self, written: Iterable[Path]) -> None:
         """Keep the files a generation left in the docs folder, ``written``, to tell one removed.
@@ -510,6 +529,9 @@ class Preview:
             folders[folder].add(name)
         self.docs_written = {folder: frozenset(names) for folder, names in folders.items()}
         self.docs_listed = {}
+        # Every page written: nothing stood in the way, and a folder put in a page's place again
+        # is news again.
+        self.told_gone = {}
 
     def _write_docs_again(self, what: str) -> None:
         """Write the pages into a docs folder removed (``rm -rf``, make clean), replaced or emptied.
