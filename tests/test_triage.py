@@ -572,8 +572,18 @@ def test_a_paper_whose_entry_only_adds_or_removes_themes_still_waits(
             "replacing the entry; efficiency 4 of 3\n",
             "Read first",
         ),
+        # Its first key on the line below its '{', it was taken for a block entry: "line 17,
+        # replacing its 'add'" and a 'themes:' line, which put over line 17 left the '{' out.
+        (
+            "  four-bit-quantization-of-large-language-models: {\n"
+            "      add: [arithmetic-reasoning], tags: [int4], note: Read first}\n",
+            "  four-bit-quantization-of-large-language-models: {themes: {efficiency: quantization, "
+            "arithmetic-reasoning: arithmetic}, tags: [int4], note: Read first}  # lines 17–18, "
+            "replacing the entry; efficiency 4 of 3\n",
+            "Read first",
+        ),
     ],
-    ids=["one line", "over lines"],
+    ids=["one line", "over lines", "first key below the brace"],
 )
 def test_an_entry_in_flow_style_is_given_whole_in_flow_style(
     curated_content: Path, entry: str, expected: str, note: str
@@ -611,8 +621,15 @@ def test_an_entry_in_flow_style_is_given_whole_in_flow_style(
         "  four-bit-quantization-of-large-language-models: {add: [arithmetic-reasoning],"
         "  # for the kernels\n"
         "      tags: [moe]}\n",
+        # Its first key below its '{', it was taken for a block entry, and its 'themes' line
+        # given to write below the id, outside the braces.
+        "  four-bit-quantization-of-large-language-models: {\n"
+        "      add: [arithmetic-reasoning], tags: &t [moe]}\n"
+        "  kernels-that-speed-up-training:\n"
+        "    themes: []\n"
+        "    tags: *t\n",
     ],
-    ids=["anchor", "comment"],
+    ids=["anchor", "comment", "first key below the brace"],
 )
 def test_an_entry_in_flow_style_with_an_anchor_or_a_comment_is_kept_as_written(
     curated_content: Path, entry: str

@@ -2891,11 +2891,12 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
             check.document.line(*check.place, "arxiv"),
             f"'arxiv' is empty: {WRITE_ARXIV_NULL}, or its id, quoted: '2510.21450'",
         )
-    # A block entry's keys are on lines below its id; a flow entry's first one is on the id's.
-    # Only an entry not setting 'themes' waits in triage: the others' are never written.
+    # Only an entry not setting 'themes' waits in triage: the others' are never written. Its
+    # style is the one read, not guessed from its keys' lines: 'id: {' with its first key on the
+    # line below passed for a block entry, and its snippet put over the id's line dropped the '{'.
     flow = None
     flow_kept = False
-    if themes is None and any(check.document.line(*check.place, key) == line for key in entry):
+    if themes is None and check.place in check.document.flow_ends:
         flow_kept = check.place in check.document.flow_extras
         if not flow_kept:
             flow = flow_items(
