@@ -12,6 +12,7 @@ import signal
 import sys
 import threading
 from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -96,120 +97,141 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None:
-    """Refuse a command's option written before the command, saying where it goes.
-
-    argparse read ``papersite --content content check`` as the command 'content' and said
-    "invalid choice: 'content'", naming no option. The option is known as argparse knows it:
-    abbreviated (``--cont``), with its value after '=' or attached (``-ox.json``). The line is
-    given back with the command first: the first word that is neither an option nor an option's
-    value (so ``--content build check`` is check's), or COMMAND in its place when that word names
-    none. Quoted for a shell, so that it can be pasted, with each option's name in full. Once the
-    command is found, every option before it is read against its options alone, as argparse will
-    read it there. An abbreviation several of them share is refused as argparse refuses it
-    ("ambiguous option"), with no line. The line is told only when the command takes every
-    option; otherwise each it does not take is told, in the order written, with the commands that
-    do. A word near a command's name ('chek') is told "did you mean" first; a value that starts
-    with '-' is joined to its option, each option's ('--strict --content=-x'), and a '--' before
-    the command is dropped: argparse would refuse either line. The words the command refuses,
-    before or after it (an option no command has: '--bogus'), are told on one line of their own
-    as argparse tells them, with "did you mean", and left out of the line; with no command at
-    all, before argparse's "the following arguments are required: COMMAND".
-    """
-    # The top level's own (--help, --version), abbreviated too, are its to read.
+    """Refuse a command's option written before the command, saying where it goes."""
+    # argparse read 'papersite --content content check' as the command 'content' and said
+    # "invalid choice: 'content'", naming no option. The top level's own (--help, --version),
+    # abbreviated too, are its to read.
     if _top_level_option(parser, given[0]):
         return
     commands = _commands(parser)
-    at = None
+    written, stop = _read_before_command(given, commands)
+    # A misspelt command first, read as an unknown option's value or not: the line would say
+    # COMMAND, hiding the typo ('chek').
+    for word in [*(w.value for w in written if not w.names and w.value), *given[stop : stop + 1]]:
+        _refuse_unknown_command(parser, word)
+    if any(w.names for w in written):
+        parser.errors(_misplaced_before_command(given, written, stop, commands))
+    # No command at all, nor a word argparse reads as one ('--', 'x'), nor --version to run:
+    # argparse said only that the command is required, '--bogus' unsaid.
+    if all(w != "--" and w.startswith("-") and not _top_level_option(parser, w) for w in given):
+        known = [*_options(parser), *(name for sub in commands.values() for name in _options(sub))]
+        parser.errors(
+            [_unrecognized(given, known, ()), "the following arguments are required: COMMAND"]
+        )
+    # No command's option before it ('--bogus check'): argparse's "unrecognized arguments", told
+    # with the command's usage (see main).
+
+
+@dataclass(frozen=True)
+class _Written:
+    """An option written before the command, with the value it took."""
+
+    word: str  # as written: '--cont', '--out=x', '-ox.json'
+    # The commands' options it may give, in full: several for an abbreviation they share, none
+    # for a word no command has ('--bogus').
+    names: tuple[str, ...]
+    value: str | None  # the next word, when it took it
+    at: int  # its place in the command line
+
+    @property
+    def words(self) -> list[str]:
+        """The words it was written as."""
+        return [self.word] if self.value is None else [self.word, self.value]
+
+
+def _read_before_command(
+    given: Sequence[str], commands: dict[str, argparse.ArgumentParser]
+) -> tuple[list[_Written], int]:
+    """The options written before the command, and where the first word that is none stands."""
+    # Known as argparse knows them: abbreviated ('--cont'), with a value after '=' or attached
+    # ('-ox.json'). The first word that is neither an option nor an option's value is the command
+    # (so '--content build check' is check's); a '--' before it is skipped, as it ends nothing.
+    written: list[_Written] = []
     index = 0
-    first = None  # the first of the commands' options written, which the line is told for
-    options: list[tuple[str, list[str]]] = []  # the commands' options written, with their names
-    groups: list[Sequence[str]] = []  # the words before the command, an option with its value
     while index < len(given):
         word = given[index]
         if word == "--":
             index += 1
             continue
+        last = written[-1] if written else None
         if not word.startswith("-"):
-            # A misspelt command first: the line would say COMMAND, hiding the typo ('chek').
-            _refuse_unknown_command(parser, word)
-            if word not in commands and groups and _unknown_option(groups[-1], commands):
-                # Its value, as argparse would read it after the command: '--contnet x check'
-                # told the line 'papersite COMMAND --strict x check'.
-                groups[-1] = [*groups[-1], word]
-                index += 1
-                continue
-            at = index if word in commands else None
-            break
+            if word in commands or last is None or last.names or last.value is not None:
+                break
+            # An unknown option's value, as argparse would read it after the command:
+            # '--contnet x check' told the line 'papersite COMMAND --strict x check'.
+            written[-1] = _Written(last.word, (), word, last.at)
+            index += 1
+            continue
         option = _command_option(word, commands)
-        if option is not None:
-            options.append((word, option[0]))
-            first = word if first is None else first
+        names, takes_value = option if option is not None else ([], False)
         after = given[index + 1] if index + 1 < len(given) else None
         # An option's value is the next word unless written with it: '--out=x', '-ox'. Of an
         # ambiguous abbreviation ('--s': '--strict' or '--site-dir'), unless that word is a command.
-        takes_value = option is not None and option[1]
-        ambiguous = option is not None and len(option[0]) > 1
-        step = 2 if takes_value and not (ambiguous and after in commands) else 1
-        groups.append(given[index : index + step])
-        index += step
-    if first is None:
-        # No command at all, nor a word argparse reads as one ('--', 'x'), nor --version to run.
-        if all(w != "--" and w.startswith("-") and not _top_level_option(parser, w) for w in given):
-            # argparse said only that the command is required, '--bogus' unsaid.
-            known = [
-                *_options(parser),
-                *(name for sub in commands.values() for name in _options(sub)),
-            ]
-            parser.errors(
-                [_unrecognized(given, known, ()), "the following arguments are required: COMMAND"]
-            )
-        # No command's option before it ('--bogus check'): argparse's "unrecognized arguments",
-        # told with the command's usage (see main).
-        return
-    # A '--' before the command ends nothing after it (it is not in groups): moved after it, it
-    # would make the command's options its arguments, and a line ending in it is refused.
-    command = "COMMAND" if at is None else given[at]
-    reading = commands if at is None else {command: commands[command]}
+        if takes_value and after is not None and not (len(names) > 1 and after in commands):
+            written.append(_Written(word, tuple(names), after, index))
+            index += 2
+        else:
+            written.append(_Written(word, tuple(names), None, index))
+            index += 1
+    return written, index
+
+
+def _misplaced_before_command(
+    given: Sequence[str],
+    written: Sequence[_Written],
+    stop: int,
+    commands: dict[str, argparse.ArgumentParser],
+) -> list[str]:
+    """The messages for ``written``, commands' options among them, before ``given[stop]``."""
+    # The line is told, with the command first (COMMAND when none is named) and each option's
+    # name in full, quoted for a shell so that it can be pasted, only when the command takes every
+    # option; otherwise each it does not take is told, in the order written.
+    named = stop < len(given) and given[stop] in commands
+    command = given[stop] if named else "COMMAND"
+    # Read as argparse reads them after the command, against its options alone: '--out' is
+    # export's '--output', and '--co' is ambiguous after build only.
+    reading = {command: commands[command]} if named else commands
+    options = [w for w in written if w.names]
     # An option no command has is told as argparse tells it, not moved into a line it refuses.
-    refused = [
-        word for group in groups if _command_option(group[0], commands) is None for word in group
-    ]
-    groups = [group for group in groups if _command_option(group[0], commands) is not None]
-    option_words = [group[0] for group in groups]  # the options given, before or after it
-    # Read as argparse reads it after the command: '--out' is export's '--output'.
+    refused = [word for w in written if not w.names for word in w.words]
+    option_words = [w.word for w in options]  # the options given, before or after it
+    first = options[0].word
     found = _command_option(first, reading)
-    if at is None:
-        told: list[str] = []  # the messages that leave no line to tell
-        behind = given[index:]
-        if found is not None and len(found[0]) > 1:
-            # argparse's words ("ambiguous option: --s could match --site-dir, --strict"), and no
-            # line: pasted, the abbreviation would be refused as ambiguous in turn.
-            told.append(
-                f"ambiguous option: {first} could match {', '.join(found[0])}; "
-                "options go after the command, written in full"
-            )
+    if not named:
+        behind = list(given[stop:])
+        # No line for an abbreviation that stays ambiguous: pasted, it would be refused in turn.
+        told = [_ambiguous_before_command(first, found[0])] if found and len(found[0]) > 1 else []
     else:
         # Each of them, not the first alone: the line told would be refused for the next.
         told = [
             message
-            for word, names in options
-            if (message := _misplaced(word, names, command, commands)) is not None
+            for w in options
+            if (message := _misplaced(w.word, w.names, command, commands)) is not None
         ]
-        taken, refused_after, shared = _after_command(given[at + 1 :], reading)
+        taken, refused_after, shared = _after_command(given[stop + 1 :], reading)
         told += shared
         refused += refused_after
         option_words += [group[0] for group in taken]
         behind = [word for group in taken for word in _moved(group, reading)]
     unrecognized = []
     if refused:
+        # The words the command refuses, before or after it, on one line, as argparse tells them.
         known = [name for sub in reading.values() for name in _options(sub)]
         unrecognized.append(_unrecognized(refused, known, _given_options(option_words, reading)))
     if told or found is None:  # None: the command does not take it, which _misplaced told
-        parser.errors([*told, *unrecognized])
+        return [*told, *unrecognized]
     # Each option, not the first alone: the line told was refused for the next ('--content -x').
-    before = [word for group in groups for word in _moved(group, reading)]
+    before = [word for w in options for word in _moved(w.words, reading)]
     line = " ".join(_shell_word(word) for word in ["papersite", command, *before, *behind])
-    parser.errors([*unrecognized, f"argument {found[0][0]}: options go after the command: {line}"])
+    return [*unrecognized, f"argument {found[0][0]}: options go after the command: {line}"]
+
+
+def _ambiguous_before_command(word: str, names: Sequence[str]) -> str:
+    """Argparse's "ambiguous option" for ``word`` (``names``), written before the command."""
+    return (
+        f"ambiguous option: {word} could match {', '.join(names)}; "
+        "options go after the command, written in full"
+    )
 
 
 def _top_level_option(parser: argparse.ArgumentParser, word: str) -> bool:
@@ -294,11 +316,6 @@ def _given_options(words: Sequence[str], commands: dict[str, argparse.ArgumentPa
     return given
 
 
-def _unknown_option(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> bool:
-    """Whether ``group`` is an option none of ``commands`` has, alone: the next word may be its."""
-    return len(group) == 1 and _command_option(group[0], commands) is None
-
-
 def _options(command: argparse.ArgumentParser) -> list[str]:
     """The names of ``command``'s options, '-h' and '--help' among them, in the order added."""
     return list(command._option_string_actions)
@@ -336,11 +353,7 @@ def _misplaced(
     if own is not None and len(own[0]) == 1:
         return None
     if own is not None:
-        # As when no command is named (see _refuse_option_before_command).
-        return (
-            f"ambiguous option: {word} could match {', '.join(own[0])}; "
-            "options go after the command, written in full"
-        )
+        return _ambiguous_before_command(word, own[0])
     if len(names) > 1:
         # Moved after a command taking none of them, the line told would be refused in turn.
         return (
