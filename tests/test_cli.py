@@ -477,6 +477,20 @@ def test_an_unknown_option_of_a_command_says_the_one_it_is_near(
     )
 
 
+def test_an_unknown_option_s_value_before_the_command_is_told_with_the_command_s_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 'x' was read as the command ("invalid choice: 'x'"). Said as '--bogus check' is, with
+    # check's usage: the top-level one lists none of its options.
+    with pytest.raises(SystemExit) as exited:
+        main(["--contnet", "x", "check"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "usage: papersite check [-h] [--content DIR] [--strict]",
+        "papersite check: error: unrecognized arguments: --contnet (did you mean '--content'?) x",
+    ]
+
+
 def test_the_top_level_options_after_an_unknown_one_are_still_read(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

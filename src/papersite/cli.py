@@ -111,6 +111,11 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
         _refuse_unknown_command(parser, word)
     if any(w.names for w in written):
         parser.errors(_misplaced_before_command(given, written, stop, commands))
+    command = commands.get(given[stop]) if stop < len(given) else None
+    if isinstance(command, _Parser) and any(w.value is not None for w in written):
+        # argparse reads an unknown option's value as the command: '--contnet x check' was
+        # "invalid choice: 'x'". Told with the command's usage, as '--bogus check' is (see main).
+        command.errors(_misplaced_before_command(given, written, stop, commands))
     # No command at all, nor a word argparse reads as one ('--', 'x'), nor --version to run:
     # argparse said only that the command is required, '--bogus' unsaid.
     if all(w != "--" and w.startswith("-") and not _top_level_option(parser, w) for w in given):
@@ -182,7 +187,7 @@ def _misplaced_before_command(
     stop: int,
     commands: dict[str, argparse.ArgumentParser],
 ) -> list[str]:
-    """The messages for ``written``, commands' options among them, before ``given[stop]``."""
+    """The messages for ``written``, the words before ``given[stop]``."""
     # The line is told, with the command first (COMMAND when none is named) and each option's
     # name in full, quoted for a shell so that it can be pasted, only when the command takes every
     # option; otherwise each it does not take is told, in the order written.
@@ -195,12 +200,13 @@ def _misplaced_before_command(
     # An option no command has is told as argparse tells it, not moved into a line it refuses.
     refused = [word for w in written if not w.names for word in w.words]
     option_words = [w.word for w in options]  # the options given, before or after it
-    first = options[0].word
-    found = _command_option(first, reading)
+    found = _command_option(options[0].word, reading) if options else None
     if not named:
         behind = list(given[stop:])
         # No line for an abbreviation that stays ambiguous: pasted, it would be refused in turn.
-        told = [_ambiguous_before_command(first, found[0])] if found and len(found[0]) > 1 else []
+        told = []
+        if found is not None and len(found[0]) > 1:
+            told.append(_ambiguous_before_command(options[0].word, found[0]))
     else:
         # Each of them, not the first alone: the line told would be refused for the next.
         told = [
@@ -218,7 +224,8 @@ def _misplaced_before_command(
         # The words the command refuses, before or after it, on one line, as argparse tells them.
         known = [name for sub in reading.values() for name in _options(sub)]
         unrecognized.append(_unrecognized(refused, known, _given_options(option_words, reading)))
-    if told or found is None:  # None: the command does not take it, which _misplaced told
+    # None: no command's option was written, or the command does not take it (_misplaced told).
+    if told or found is None:
         return [*told, *unrecognized]
     # Each option, not the first alone: the line told was refused for the next ('--content -x').
     before = [word for w in options for word in _moved(w.words, reading)]
