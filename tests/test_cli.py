@@ -414,6 +414,18 @@ _NO_COMMAND = "the following arguments are required: COMMAND"
                 _STRICT_AFTER_CHECK,
             ],
         ),
+        # The top level's own option is not refused under the usage line listing it.
+        (
+            ["--strict", "--version"],
+            ["argument --strict: options go after the command: papersite COMMAND --strict"],
+        ),
+        # A value given to an option taking none, as argparse refuses it: the line told held
+        # '--strict=1', which argparse refused in turn.
+        (["--strict=1", "check"], ["argument --strict: ignored explicit argument '1'"]),
+        (
+            ["--content", "x", "--strict=", "check"],
+            ["argument --strict: ignored explicit argument ''"],
+        ),
         # Compared without the dashes every long option has: '--bogus' was near generate's '--out'.
         (
             ["--strict", "--bogus"],

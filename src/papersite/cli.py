@@ -105,6 +105,9 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
         return
     commands = _commands(parser)
     written, stop = _read_before_command(given, commands)
+    # The top level's own, after another ('--strict --version'), are neither refused under the
+    # usage line that lists them nor moved after a command that refuses them.
+    written = [w for w in written if w.names or not _top_level_option(parser, w.word)]
     # A misspelt command first, read as an unknown option's value or not: the line would say
     # COMMAND, hiding the typo ('chek').
     for word in [*(w.value for w in written if not w.names and w.value), *given[stop : stop + 1]]:
@@ -207,6 +210,7 @@ def _misplaced_before_command(
         told = []
         if found is not None and len(found[0]) > 1:
             told.append(_ambiguous_before_command(options[0].word, found[0]))
+        told += [m for w in options if (m := _ignored_value(w.word, reading)) is not None]
     else:
         # Each of them, not the first alone: the line told would be refused for the next.
         told = [
@@ -356,9 +360,10 @@ def _misplaced(
     After the command, argparse reads it against that command's options alone: '--out' is
     export's '--output', and '--co' is ambiguous after build only.
     """
-    own = _command_option(word, {command: commands[command]})
+    reading = {command: commands[command]}
+    own = _command_option(word, reading)
     if own is not None and len(own[0]) == 1:
-        return None
+        return _ignored_value(word, reading)
     if own is not None:
         return _ambiguous_before_command(word, own[0])
     if len(names) > 1:
@@ -369,6 +374,23 @@ def _misplaced(
         )
     owners = [name for name, sub in commands.items() if names[0] in sub._option_string_actions]
     return f"argument {names[0]}: {names[0]} is an option of {listed(owners)}, not of {command}"
+
+
+def _ignored_value(word: str, commands: dict[str, argparse.ArgumentParser]) -> str | None:
+    """Argparse's refusal of ``word`` giving a value to an option of ``commands`` taking none."""
+    # Moved after the command as written, '--strict=1' is refused there; dropped, '--strict=0'
+    # would turn it on.
+    option = _command_option(word, commands) if word.startswith("--") and "=" in word else None
+    if option is None or len(option[0]) > 1:
+        return None
+    name = option[0][0]
+    if any(
+        c._option_string_actions[name].nargs != 0
+        for c in commands.values()
+        if name in c._option_string_actions
+    ):
+        return None
+    return f"argument {name}: ignored explicit argument {word.split('=', 1)[1]!r}"
 
 
 def _shell_word(word: str) -> str:
