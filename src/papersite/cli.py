@@ -139,7 +139,6 @@ class _Written:
     # for a word no command has ('--bogus').
     names: tuple[str, ...]
     value: str | None  # the next word, when it took it
-    at: int  # its place in the command line
 
     @property
     def words(self) -> list[str]:
@@ -167,7 +166,7 @@ def _read_before_command(
                 break
             # An unknown option's value, as argparse would read it after the command:
             # '--contnet x check' told the line 'papersite COMMAND --strict x check'.
-            written[-1] = _Written(last.word, (), word, last.at)
+            written[-1] = _Written(last.word, (), word)
             index += 1
             continue
         option = _command_option(word, commands)
@@ -176,10 +175,10 @@ def _read_before_command(
         # An option's value is the next word unless written with it: '--out=x', '-ox'. Of an
         # ambiguous abbreviation ('--s': '--strict' or '--site-dir'), unless that word is a command.
         if takes_value and after is not None and not (len(names) > 1 and after in commands):
-            written.append(_Written(word, tuple(names), after, index))
+            written.append(_Written(word, tuple(names), after))
             index += 2
         else:
-            written.append(_Written(word, tuple(names), None, index))
+            written.append(_Written(word, tuple(names), None))
             index += 1
     return written, index
 
