@@ -414,10 +414,11 @@ _NO_COMMAND = "the following arguments are required: COMMAND"
                 _STRICT_AFTER_CHECK,
             ],
         ),
-        # The top level's own option is not refused under the usage line listing it.
+        # After a value argparse reads as the command, '-h' is moved with the rest, as argparse
+        # would refuse 'x' before reading it.
         (
-            ["--strict", "--version"],
-            ["argument --strict: options go after the command: papersite COMMAND --strict"],
+            ["--content", "x", "-h"],
+            ["argument --content: options go after the command: papersite COMMAND --content x -h"],
         ),
         # A value given to an option taking none, as argparse refuses it: the line told held
         # '--strict=1', which argparse refused in turn.
@@ -503,13 +504,24 @@ def test_an_unknown_option_s_value_before_the_command_is_told_with_the_command_s
     ]
 
 
-def test_the_top_level_options_after_an_unknown_one_are_still_read(
-    capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize(
+    ("given", "out"),
+    [
+        (["--bogus", "--version"], "papersite "),
+        # Not refused under the usage line listing it, nor moved after a command.
+        (["--strict", "--version"], "papersite "),
+        # '--help' was told to go after the command ('papersite COMMAND --help').
+        (["--bogus", "--help"], "usage: papersite [-h] [--version] COMMAND"),
+        (["--strict", "--he"], "usage: papersite [-h] [--version] COMMAND"),
+    ],
+)
+def test_the_top_level_options_after_another_are_still_read(
+    given: list[str], out: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as exited:
-        main(["--bogus", "--version"])
+        main(given)
     assert exited.value.code == 0
-    assert capsys.readouterr().out.startswith("papersite ")
+    assert capsys.readouterr().out.startswith(out)
 
 
 @pytest.mark.parametrize(

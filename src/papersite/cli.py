@@ -105,9 +105,14 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
         return
     commands = _commands(parser)
     written, stop = _read_before_command(given, commands)
-    # The top level's own, after another ('--strict --version'), are neither refused under the
-    # usage line that lists them nor moved after a command that refuses them.
-    written = [w for w in written if w.names or not _top_level_option(parser, w.word)]
+    # The top level's own after another ('--bogus --help', '--strict --version') are read as
+    # argparse reads them: the help or version asked for, not a refusal. Unless a value comes
+    # before ('--content x -h'), which argparse takes for the command and refuses first.
+    for option in written:
+        if _top_level_option(parser, option.word):
+            return
+        if option.value is not None:
+            break
     # A misspelt command first, read as an unknown option's value or not: the line would say
     # COMMAND, hiding the typo ('chek').
     for word in [*(w.value for w in written if not w.names and w.value), *given[stop : stop + 1]]:
