@@ -655,6 +655,52 @@ def test_an_entry_in_flow_style_with_an_anchor_or_a_comment_is_kept_as_written(
     assert files.decisions["four-bit-quantization-of-large-language-models"].tags == ("moe",)
 
 
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        # Its entry decides nothing (check warns so), and has no key to put 'themes' beside.
+        (
+            "  four-bit-quantization-of-large-language-models: {}\n",
+            "  four-bit-quantization-of-large-language-models: {themes: {efficiency: "
+            "quantization}}  # line 17, replacing the entry; efficiency 4 of 3\n",
+        ),
+        # Its keys are the other entry's: the pin stands for it alone, the tags written out.
+        (
+            "  kernels-that-speed-up-training: &shared\n"
+            "    tags: [moe]\n"
+            "  four-bit-quantization-of-large-language-models: *shared\n",
+            "  four-bit-quantization-of-large-language-models: {themes: {efficiency: "
+            "quantization}, tags: [moe]}  # line 19, replacing the entry (an alias of line 17's "
+            "map, written out as its own); efficiency 4 of 3\n",
+        ),
+    ],
+    ids=["empty", "alias"],
+)
+def test_an_entry_written_empty_or_as_an_alias_is_given_whole(
+    curated_content: Path, entries: str, expected: str
+) -> None:
+    # Its snippet was "# line 17" and '    themes: []' to go under the id line: put there, check
+    # said "YAML syntax error: this line starts in column 5 and the key on line 17 in column 3".
+    papers = curated_content / "curation" / "papers.yaml"
+    papers.write_text(papers.read_text(encoding="utf-8") + entries, encoding="utf-8")
+    places = _places(curated_content)
+    catalogue = read_catalogue(curated_content)
+    files = read_curation(curated_content, catalogue, Problems())
+    assert files is not None
+    written = format_triage(triage(files, catalogue)).split("at the lines given:\n\n")[1]
+    line = next(line for line in written.splitlines(keepends=True) if "four-bit" in line)
+    assert line == expected
+    # Put in the entry's place, the line decides the paper where it was, its tags kept.
+    entry = next(line for line in entries.splitlines(keepends=True) if "four-bit" in line)
+    papers.write_text(papers.read_text(encoding="utf-8").replace(entry, line), encoding="utf-8")
+    assert "four-bit-quantization-of-large-language-models" not in report(curated_content)
+    assert _places(curated_content) == places
+    files = read_curation(curated_content, catalogue, Problems())
+    assert files is not None
+    tags = ("moe",) if "*shared" in entries else ()
+    assert files.decisions["four-bit-quantization-of-large-language-models"].tags == tags
+
+
 def test_the_disagreements_leave_out_a_paper_whose_entry_only_adds_a_theme(
     curated_content: Path,
 ) -> None:

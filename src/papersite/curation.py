@@ -410,6 +410,12 @@ class Decision:
 
     paper_id: str
     line: int
+    # For an entry with no key of its own, beside or below its id, to put a 'themes' line with:
+    # one written '{}', or an alias of another entry's map ('id: *shared'). Its keys but 'add'
+    # and 'remove' in flow style, as 'flow' has them ('' for none): triage's line replaces it.
+    bare: str | None = None
+    # For such an alias: the line of the entry whose map it shares, where its anchor is.
+    alias_of: int | None = None
     themes: tuple[PinnedTheme, ...] | None = None
     add: tuple[PinnedTheme, ...] = ()
     remove: tuple[str, ...] = ()
@@ -2891,6 +2897,7 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
             check.document.line(*check.place, "arxiv"),
             f"'arxiv' is empty: {WRITE_ARXIV_NULL}, or its id, quoted: '2510.21450'",
         )
+    bare, alias_of = _bare_entry(check, entry, line)
     # Only an entry not setting 'themes' waits in triage: the others' are never written. Its
     # style is the one read, not guessed from its keys' lines: 'id: {' with its first key on the
     # line below passed for a block entry, and its snippet put over the id's line dropped the '{'.
@@ -2905,6 +2912,8 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
     return Decision(
         paper_id=paper_id,
         line=line,
+        bare=bare,
+        alias_of=alias_of,
         themes=themes,
         add=add,
         remove=remove,
@@ -2923,6 +2932,35 @@ def _decision(paper_id: str, line: int, entry: dict[str, Any], check: _Reference
         flow_kept=flow_kept,
         sound=check.sound,
     )
+
+
+def _bare_entry(
+    check: _References, entry: dict[str, Any], line: int
+) -> tuple[str | None, int | None]:
+    """Decision.bare and alias_of for an entry: set for one written '{}' or as an alias."""
+    document = check.document
+    # Not one holding an anchor ('&shared {}'): replaced, an alias of it would name none.
+    empty = not entry and document.flow_ends.get(check.place) == line
+    if empty and check.place not in document.flow_extras:
+        return "", None
+    # An alias's keys are all on the lines of the map it shares, above it (an anchor comes
+    # first); an aliased '{}' has none, only its braces, on the anchor's line.
+    lines = [document.line(*check.place, key) for key in entry]
+    lines = lines or [document.flow_ends.get(check.place, line)]
+    if max(lines) >= line:
+        return None, None
+    bare = flow_items({key: value for key, value in entry.items() if key not in ("add", "remove")})
+    # The entry the shared map is in: the last one starting on or above the map's first line.
+    parent = check.place[:-1]
+    anchored = max(
+        (
+            number
+            for place, number in document.lines.items()
+            if len(place) == len(check.place) and place[:-1] == parent and number <= min(lines)
+        ),
+        default=min(lines),
+    )
+    return bare, anchored
 
 
 # --- sorting -----------------------------------------------------------------------------------

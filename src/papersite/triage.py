@@ -55,7 +55,9 @@ class TriageItem:
     ``line`` is where the paper's entry in papers.yaml starts, when it has one; ``added`` and
     ``removed`` are the themes its 'add' and 'remove' adjust the rules' choice by; ``flow`` is
     the rest of an entry written in flow style, ``flow_end`` the line it ends on, and
-    ``flow_kept`` true for one left as written (Decision.flow, flow_end and flow_kept).
+    ``flow_kept`` true for one left as written (Decision.flow, flow_end and flow_kept). An entry
+    written '{}' or as an alias has its keys in ``flow`` too, and ``alias_of`` is the line of
+    the entry whose map an alias shares (Decision.bare and alias_of).
     """
 
     paper: Paper
@@ -67,6 +69,7 @@ class TriageItem:
     flow: str | None = None
     flow_end: int | None = None
     flow_kept: bool = False
+    alias_of: int | None = None
 
     @property
     def suggestions(self) -> tuple[ThemeScore, ...]:
@@ -145,9 +148,12 @@ def triage(files: CurationFiles, catalogue: Catalogue) -> Triage:
                 entry = replace(
                     entry,
                     line=decision.line,
-                    flow=decision.flow,
+                    # '{}' and an alias have no key to put 'themes' beside, nor braces to put
+                    # it in: their line is the whole entry, as one in flow style has.
+                    flow=decision.flow if decision.bare is None else decision.bare,
                     flow_end=decision.flow_end,
                     flow_kept=decision.flow_kept,
+                    alias_of=decision.alias_of,
                 )
             (placed if item.placements else unsorted).append(entry)
             continue
@@ -336,7 +342,9 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
     An entry written in flow style ('id: {add: [x], tags: [moe]}') takes no line below it: the
     whole entry is given, in flow style, 'themes' in place of its 'add' and 'remove', its other
     keys kept, to put in place of all its lines. One holding an anchor, an alias or a comment,
-    which its values cannot write again, is kept: its 'themes' line goes in its braces.
+    which its values cannot write again, is kept: its 'themes' line goes in its braces. One
+    written '{}' or as an alias ('id: *shared'), with no key under it, is given whole too, an
+    alias's shared keys written out.
     """
     lines: list[str] = []
     for item in items:
@@ -346,6 +354,9 @@ def snippet(items: tuple[TriageItem, ...]) -> list[str]:
                 # Put over its first line only, the rest of the entry is left as a syntax error.
                 where = f"  # lines {item.line}–{item.flow_end}"
             where += ", replacing the entry"
+            if item.alias_of is not None:
+                # Its keys are the anchored map's: written out, the paper keeps them.
+                where += f" (an alias of line {item.alias_of}'s map, written out as its own)"
         else:
             where += _in_entry(item)
         # printable: a newline in a title would end the comment, and its rest be read as YAML.
