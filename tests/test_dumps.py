@@ -335,6 +335,13 @@ def test_a_first_line_of_json_or_page_markup_refuses_the_file(first: str, what: 
     assert str(raised.value).startswith(f"d.txt:1: '{first}' opens {what}, not a Daily Papers")
 
 
+def test_a_first_line_nested_deeper_than_the_json_parser_goes_refuses_the_file() -> None:
+    # json.loads raised RecursionError, and 'papersite check' ended in its traceback.
+    with pytest.raises(PapersiteError) as raised:
+        read_text("[" * 5000 + "\n\nIts abstract.\n", source("d.txt", None))
+    assert "' opens JSON (Hugging Face's API, saved as .txt?), not a" in str(raised.value)
+
+
 def test_empty_file_gets_a_warning_naming_it() -> None:
     dump = read_dump(source("empty.txt"))
     assert [(p.severity, p.message) for p in dump.problems] == [(Severity.WARNING, "empty file")]

@@ -317,6 +317,10 @@ def _opens_json(text: str) -> bool:
         # A title fails before its end: '[[Wiki]] Links' at its 'W', '{ "quoted" } Policies' at
         # its '}'. A pretty-printed or cut JSON fails only there, wanting what the next line holds.
         return error.pos >= len(text)
+    except RecursionError:
+        # Brackets nested deeper than the parser goes ('[' * 5000): no title opens so, and the
+        # error ended 'papersite check' in a traceback.
+        return True
     return True
 
 
