@@ -1297,8 +1297,10 @@ def test_a_dump_with_upvotes_and_submitter_above_each_title_is_refused_at_the_fi
         ),
         # A colon: the next paper was skipped as reading like abstract text.
         ("Submitted by: akhaliq", "'Submitted by: akhaliq' on a line of its own"),
+        # No count: the handle alone on the next line, and a title after it, are the layout's.
+        ("Submitted by\n\nakhaliq", "'Submitted by' on a line of its own"),
     ],
-    ids=["display-name", "colon"],
+    ids=["display-name", "colon", "handle-below"],
 )
 def test_a_short_submitter_line_refuses_the_dump(submitter: str, shown: str) -> None:
     text = f"{submitter}\n\n{FIRST[0]}\n\n{FIRST[1]}\n"
@@ -1320,8 +1322,13 @@ def test_a_short_submitter_line_refuses_the_dump(submitter: str, shown: str) -> 
             "Peer Reviews at Scale",
             "Submitted by reviewers to a large venue, 10,000 reviews were analysed; most agree.",
         ),
+        # Short titles, shaped as a submitter's line: with no count above them, nor a handle and
+        # a title below them, they are titles; the whole dump was refused, every paper lost.
+        ("Submitted By Mistake", "Papers sent to the wrong venue are studied."),
+        ("Submitted by Robots", "Agents that submit papers are studied."),
+        ("Submitted by", "A title of two words is studied."),
     ],
-    ids=["title", "abstract"],
+    ids=["title", "abstract", "title-of-three-words", "title-of-one-handle", "title-alone"],
 )
 def test_a_paper_whose_text_starts_submitted_by_is_read(paper: tuple[str, str]) -> None:
     dump = read_text(_dense(*FIRST, *paper, *LAST), source("d.txt"))

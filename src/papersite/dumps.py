@@ -21,6 +21,7 @@ import html
 import json
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -465,8 +466,10 @@ def _split_pages(
 # LLM-Written Peer Reviews', 'Submitted by reviewers to a large venue, ...'), and a rule taking
 # any line starting so refused such a dump whole.
 _SUBMITTER = r"@?[\w'-]+(?:\.[\w'-]+)*"
+_HANDLE = re.compile(_SUBMITTER)
 _SUBMITTED_BY = re.compile(
-    rf"Submitted by(?:(?::\s*|\s+){_SUBMITTER}(?:\s+{_SUBMITTER}){{0,2}}|:)?", re.IGNORECASE
+    rf"Submitted by(?:(?::\s*|\s+)(?P<who>{_SUBMITTER}(?:\s+{_SUBMITTER}){{0,2}})|:)?",
+    re.IGNORECASE,
 )
 
 
@@ -479,10 +482,13 @@ def _known_layout(lines: Iterator[tuple[int, str]], dump: Dump) -> Iterator[tupl
     """
     # The last line of text, when it is a lone number: the upvotes above a 'Submitted by'.
     count: tuple[int, str] | None = None
-    for line in lines:
+    # Lines read past a 'Submitted by' to tell its shape, given out again in their turn.
+    ahead: deque[tuple[int, str]] = deque()
+    while (line := ahead.popleft() if ahead else next(lines, None)) is not None:
         number, text = line
         text = text.strip()
-        if _SUBMITTED_BY.fullmatch(text):
+        submitted = _SUBMITTED_BY.fullmatch(text)
+        if submitted and (count or _submitter_follows(submitted["who"], lines, ahead)):
             first, shown = (
                 (count[0], f"'{count[1]}' and '{text}' on lines of their own")
                 if count
@@ -498,6 +504,28 @@ def _known_layout(lines: Iterator[tuple[int, str]], dump: Dump) -> Iterator[tupl
         if text:
             count = (number, text) if text.isdigit() else None
         yield line
+
+
+def _submitter_follows(
+    who: str | None, lines: Iterator[tuple[int, str]], ahead: deque[tuple[int, str]]
+) -> bool:
+    """Whether a 'Submitted by' line with no count above it is followed as the layout's is.
+
+    That is by a handle and a title, or with the handle ``who`` on its line, by a title. A short
+    title shaped so ('Submitted By Mistake', 'Submitted by Robots') is followed by its abstract
+    instead, and read as the title it is. The lines read to tell are kept in ``ahead``.
+    """
+    wanted = 2 if who is None else 1
+    texts = [text.strip() for _, text in ahead if text.strip()]
+    while len(texts) < wanted and (line := next(lines, None)) is not None:
+        ahead.append(line)
+        if line[1].strip():
+            texts.append(line[1].strip())
+    if len(texts) < wanted:
+        return False
+    if who is None:
+        return _HANDLE.fullmatch(texts[0]) is not None and _title_like(texts[1])
+    return _HANDLE.fullmatch(who) is not None and _title_like(texts[0])
 
 
 def _starts_header(text: str, previous: str) -> bool:
