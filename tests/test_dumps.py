@@ -655,6 +655,29 @@ def test_a_control_character_written_as_an_entity_is_replaced_with_a_warning() -
     ]
 
 
+def test_a_line_with_control_characters_literal_and_as_entities_is_one_warning() -> None:
+    # Two warnings came for line 1, one from each check.
+    dump = read_text("Escape\x1b and &#x1b; Title\n\nIts abstract.\n", source("d.txt", None))
+    assert [str(problem) for problem in dump.problems] == [
+        "d.txt:1: warning: control character '\\x1b': shown as U+FFFD; remove it from the dump",
+        "d.txt:1: warning: HTML entities ('&#x1b;' here, and any on later lines) were read as "
+        "the characters they stand for: is the dump a copy of the page's source? Copy the "
+        "page's text from the browser instead",
+    ]
+
+
+def test_control_characters_past_the_named_lines_are_told_at_the_first_line_holding_them() -> None:
+    # The entity on line 11 is found after the literal one on line 13 (once the lines are read):
+    # 'on this line' pointed at line 13, past the first line holding one.
+    abstracts = ["Its abstract.", "Its abstract.", "Its &#x1b; abstract.", "Its abstract."]
+    text = "".join(f"Title {n}\x1b\n\n{abstract}\n\n" for n, abstract in enumerate(abstracts))
+    dump = read_text(text, source("d.txt", None))
+    assert [str(problem) for problem in dump.problems][-1] == (
+        "d.txt:11: warning: control characters on this line and 1 more line, as on the 3 lines "
+        "named above: shown as U+FFFD; remove them from the dump"
+    )
+
+
 def test_an_entity_left_once_entities_are_read_is_kept_with_a_warning() -> None:
     # 'Count&amp;amp;Sort' was read once, silently: 'Count&amp;Sort', id '...-count-amp-sort'.
     text = "Count&amp;amp;Sort\n\nIts abstract.\n\nTags &amp;lt;b&amp;gt;\n\nIts abstract.\n"

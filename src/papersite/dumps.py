@@ -176,10 +176,14 @@ def _control_entity(entity: str) -> bool:
 
 
 def _report_control_entities(entities: list[str], line: int, dump: Dump) -> None:
-    """Warn of control characters written as entities on a line, as of literal ones (sources.py)."""
-    if line not in dump.control_lines:
-        dump.control_lines.append(line)
-    if dump.control_lines.index(line) >= NAMED_CONTROL_LINES:
+    """Warn of control characters written as entities on a line, as of literal ones (sources.py).
+
+    Once a line: one holding literal ones too is warned of, or counted, already.
+    """
+    if line in dump.control_lines:
+        return
+    dump.control_lines[line] = None
+    if len(dump.control_lines) > NAMED_CONTROL_LINES:
         return
     found = list(dict.fromkeys(entities))
     named = ", ".join(f"'{entity}'" for entity in found)

@@ -250,9 +250,10 @@ class Dump:
     # Papers skipped because their meta block holds such a line: the one error about those lines
     # says why, rather than one "malformed meta block" a paper (skip_undecodable).
     skipped_undecodable: int = 0
-    # Lines holding control characters, by number: the first NAMED_CONTROL_LINES each have a
-    # warning, the rest one for the dump (see report_control_lines).
-    control_lines: list[int] = field(default_factory=list)
+    # Lines holding control characters, by number, in the order found (an ordered set): the
+    # first NAMED_CONTROL_LINES each have a warning, the rest one for the dump (see
+    # report_control_lines). Entities are read after the lines (dumps.py): a line may come twice.
+    control_lines: dict[int, None] = field(default_factory=dict)
     # The first line whose HTML entities were decoded: one warning a dump, there (dumps.py).
     entity_line: int | None = None
     # The first line where entities are left once they are read ('&amp;amp;'): one warning there.
@@ -855,7 +856,7 @@ def _clean(line: str, number: int, dump: Dump) -> str:
         return line
     found = list(dict.fromkeys(CONTROL.findall(line)))
     if found:
-        dump.control_lines.append(number)
+        dump.control_lines[number] = None
     if found and len(dump.control_lines) <= NAMED_CONTROL_LINES:
         # Quoted as they are: Problem prints them escaped ('\x1b').
         named = ", ".join(f"'{char}'" for char in found)
@@ -873,7 +874,9 @@ def _clean(line: str, number: int, dump: Dump) -> str:
 
 def report_control_lines(dump: Dump) -> None:
     """One warning for the lines holding control characters past those named one by one."""
-    more = dump.control_lines[NAMED_CONTROL_LINES:]
+    # In line order: entities written on a line are found after later lines (dumps.py), and
+    # 'this line' is the first of them.
+    more = sorted(list(dump.control_lines)[NAMED_CONTROL_LINES:])
     if not more:
         return
     others = f" and {counted(len(more) - 1, 'more line')}" if len(more) > 1 else ""
