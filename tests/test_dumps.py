@@ -678,6 +678,29 @@ def test_control_characters_past_the_named_lines_are_told_at_the_first_line_hold
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Can&#x27;t Stop\nWrapped Lines\n\nAn abstract. It goes on.\n",
+            "title 'Can't Stop Wrapped Lines' is wrapped over lines 5-6",
+        ),
+        (
+            "Can&#x27;t Stop\nWrapped Lines\nThird Line\n\nNext Title\n\nIts abstract.\n",
+            "paper 'Can't Stop Wrapped Lines' skipped",
+        ),
+        ("Can&#x27;t Stop\n", "title 'Can't Stop' has no abstract"),
+    ],
+    ids=["wrapped", "cannot-tell", "no-abstract"],
+)
+def test_a_title_is_named_with_its_entities_read_before_its_paper_is(
+    text: str, message: str
+) -> None:
+    # Read only once its paper was, the title was named 'Can&#x27;t Stop ...'.
+    dump = read_text(f"First Paper\n\nIts abstract.\n\n{text}", source("d.txt", None))
+    assert any(message in problem.message for problem in dump.problems), dump.problems
+
+
 def test_an_entity_left_once_entities_are_read_is_kept_with_a_warning() -> None:
     # 'Count&amp;amp;Sort' was read once, silently: 'Count&amp;Sort', id '...-count-amp-sort'.
     text = "Count&amp;amp;Sort\n\nIts abstract.\n\nTags &amp;lt;b&amp;gt;\n\nIts abstract.\n"

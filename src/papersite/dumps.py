@@ -161,6 +161,15 @@ def _entity(match: re.Match[str]) -> str:
     return "\ufffd" if _control_entity(entity) else html.unescape(entity)
 
 
+def _title_as_read(title: str) -> str:
+    """A title as its paper would have it, its entities read, for a message naming it.
+
+    Entities are read, with their warnings, once the paper is recorded (:func:`_emit`): a title
+    named before, or skipped, showed them as written ('Can&#x27;t').
+    """
+    return normalise_text(_ENTITY.sub(_entity, title) if "&" in title else title)
+
+
 def _control_entity(entity: str) -> bool:
     """Whether a numeric entity ('&#x1b;', '&#0;', '&#xD800;') stands for no text: a control.
 
@@ -819,7 +828,7 @@ def _cut_in_meta(pending: _Pending, block: list[tuple[int, str]], dump: Dump) ->
         with contextlib.suppress(_MetaError):
             authors, organization = _parse_who(block[0], dump)
             missing = "date"
-    title = normalise_text(pending.title)
+    title = _title_as_read(pending.title)
     record = _emit(pending, None, dump)
     if record is not None and (authors is not None or organization is not None):
         dump.records[-1] = dataclasses.replace(record, authors=authors, organization=organization)
@@ -919,18 +928,18 @@ def _glued_texts(
     if pending is None:
         abstract_line, abstract = texts[1]
         pending = _Pending(first, text, abstract, abstract_line)
-        parts = f"title '{shortened(normalise_text(pending.title))}' and its abstract"
+        parts = f"title '{shortened(_title_as_read(pending.title))}' and its abstract"
         parts += ", and its meta block" if meta is not None else ""
     else:
         pending.abstract, pending.abstract_line = text, first
-        parts = f"the abstract of '{shortened(normalise_text(pending.title))}' and its meta block"
+        parts = f"the abstract of '{shortened(_title_as_read(pending.title))}' and its meta block"
     _no_blank_line(first, parts, dump)
     return pending
 
 
 def _cannot_tell(first: int, last: int, title: str, dump: Dump) -> None:
     """Skip paper ``title``, whose lines ``first`` to ``last`` lack the blank lines between them."""
-    title = normalise_text(title)
+    title = _title_as_read(title)
     dump.skip(
         first,
         f"lines {first}-{last} have no blank lines between them, so which is a title and which "
@@ -962,7 +971,7 @@ def _unwrap(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) 
         if pending.abstract_line > pending.line + 1:
             _cannot_tell(pending.line, pending.abstract_line, pending.title, dump)
             return None
-        title = shortened(normalise_text(pending.title))
+        title = shortened(_title_as_read(pending.title))
         _no_blank_line(pending.line, f"title '{title}' and its abstract", dump)
         return pending
     pending.title = f"{pending.title} {pending.abstract}"
@@ -970,7 +979,7 @@ def _unwrap(pending: _Pending, block: list[tuple[int, str]] | None, dump: Dump) 
         Problem(
             dump.display,
             pending.line,
-            f"title '{shortened(normalise_text(pending.title))}' is wrapped over lines "
+            f"title '{shortened(_title_as_read(pending.title))}' is wrapped over lines "
             f"{pending.line}-{pending.abstract_line}: joined as one title, as abstract text "
             "follows it; join its lines in the dump",
             Severity.WARNING,
@@ -1149,18 +1158,19 @@ def _no_abstract(pending: _Pending, dump: Dump) -> None:
     blaming a truncated dump sent a curator looking at the wrong end of the paper.
     """
     why = _unlike_a_title(pending.title)
+    title = _title_as_read(pending.title)
     if why is not None:
         dump.skip(
             pending.line,
-            f"'{shortened(pending.title)}' reads like abstract text, not a title ({why}), and no "
+            f"'{shortened(title)}' reads like abstract text, not a title ({why}), and no "
             "abstract follows it: is its paper's title missing? Paper skipped: add the title "
             "above it",
         )
         return
     dump.skip(
         pending.line,
-        f"title '{shortened(pending.title)}' has no abstract (truncated dump?); paper skipped",
-        normalise_text(pending.title),
+        f"title '{shortened(title)}' has no abstract (truncated dump?); paper skipped",
+        title,
     )
 
 
