@@ -650,9 +650,28 @@ def test_a_control_character_written_as_an_entity_is_replaced_with_a_warning() -
         "d.txt:1: warning: HTML entities ('&#x1b;' here, and any on later lines) were read as "
         "the characters they stand for: is the dump a copy of the page's source? Copy the "
         "page's text from the browser instead",
-        "d.txt:3: warning: control characters written as HTML entities, '&#0;', '&#xD800;': "
-        "shown as U+FFFD; remove them from the dump",
+        "d.txt:3: warning: HTML entities for no text, '&#0;' (a control character), '&#xD800;' "
+        "(a surrogate): shown as U+FFFD; remove them from the dump",
     ]
+
+
+@pytest.mark.parametrize(
+    ("entity", "kind"),
+    [
+        ("&#xDFFF;", "a surrogate"),
+        ("&#xFDD0;", "a noncharacter"),
+        ("&#x110000;", "a number past Unicode"),
+    ],
+)
+def test_an_entity_for_no_text_that_is_no_control_character_is_named_for_what_it_is(
+    entity: str, kind: str
+) -> None:
+    # Each was called a control character.
+    dump = read_text(f"Title\n\nAn {entity} abstract.\n", source("d.txt", None))
+    assert str(dump.problems[0]) == (
+        f"d.txt:3: warning: HTML entity for no text, '{entity}' ({kind}): shown as U+FFFD; "
+        "remove it from the dump"
+    )
 
 
 def test_a_line_with_control_characters_literal_and_as_entities_is_one_warning() -> None:

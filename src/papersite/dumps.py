@@ -99,11 +99,12 @@ def _decoded(text: str, line: int, dump: Dump) -> str:
 
     Kept as text, 'Can&#x27;t' was shown as such, and its paper was another than the same title
     copied from the page. A bare '&' ('R&D') or a name HTML lacks ('&notit;') stays as written.
-    A control character written as an entity is U+FFFD, with the warning a literal one has.
+    An entity for no text (a control character, a surrogate) is U+FFFD, with a warning as a
+    literal control character has.
     """
     if "&" not in text:
         return text
-    controls = [m[0] for m in _ENTITY.finditer(text) if m[0][1] == "#" and _control_entity(m[0])]
+    controls = [m[0] for m in _ENTITY.finditer(text) if m[0][1] == "#" and _no_text_entity(m[0])]
     if controls:
         _report_control_entities(controls, line, dump)
     decoded = _ENTITY.sub(_entity, text)
@@ -158,7 +159,7 @@ def _entity(match: re.Match[str]) -> str:
     if entity[1] != "#":
         # html.unescape alone would read '&notit;' as '¬it;': a name is taken only whole.
         return html5.get(entity[1:], entity)
-    return "\ufffd" if _control_entity(entity) else html.unescape(entity)
+    return "\ufffd" if _no_text_entity(entity) else html.unescape(entity)
 
 
 def _title_as_read(title: str) -> str:
@@ -170,43 +171,70 @@ def _title_as_read(title: str) -> str:
     return normalise_text(_ENTITY.sub(_entity, title) if "&" in title else title)
 
 
-def _control_entity(entity: str) -> bool:
-    """Whether a numeric entity ('&#x1b;', '&#0;', '&#xD800;') stands for no text: a control.
+def _no_text_entity(entity: str) -> bool:
+    """Whether a numeric entity ('&#x1b;', '&#0;', '&#xD800;') stands for no text.
 
-    html.unescape drops most of them ('Escape&#x1b;[31mRed' read as 'Escape[31mRed', unsaid) and
-    reads others as U+FFFD: past the control-character check of the lines, which saw '&#x1b;'.
-    '&#150;' stays the '–' HTML reads it as (Windows-1252), as a browser shows it.
+    That is a control character, a surrogate, a noncharacter or a number past Unicode (see
+    :func:`_no_text_kind`). html.unescape drops most of them ('Escape&#x1b;[31mRed' read as
+    'Escape[31mRed', unsaid) and reads others as U+FFFD: past the control-character check of the
+    lines, which saw '&#x1b;'. '&#150;' stays the '–' HTML reads it as (Windows-1252), as a
+    browser shows it.
     """
     char = html.unescape(entity)
     if char == "\ufffd":
-        digits = entity[2:-1]
-        return (int(digits[1:], 16) if digits[0] in "xX" else int(digits)) != 0xFFFD
+        return _entity_number(entity) != 0xFFFD
     return not char or CONTROL.search(char) is not None
+
+
+def _entity_number(entity: str) -> int:
+    """The number a numeric entity ('&#x1b;', '&#27;') writes."""
+    digits = entity[2:-1]
+    return int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+
+
+def _no_text_kind(entity: str) -> str:
+    """What a numeric entity standing for no text stands for, as a message names it."""
+    number = _entity_number(entity)
+    if number > 0x10FFFF:
+        # html.unescape reads it as U+FFFD too: no code point, let alone a character.
+        return "number past Unicode"
+    if 0xD800 <= number <= 0xDFFF:
+        return "surrogate"
+    if 0xFDD0 <= number <= 0xFDEF or number & 0xFFFE == 0xFFFE:
+        return "noncharacter"
+    return "control character"
 
 
 def _report_control_entities(entities: list[str], line: int, dump: Dump) -> None:
     """Warn of control characters written as entities on a line, as of literal ones (sources.py).
 
-    Once a line: one holding literal ones too is warned of, or counted, already.
+    Once a line: one holding literal ones too is warned of, or counted, already. A surrogate, a
+    noncharacter or a number past Unicode is no control character, and named for what it is.
     """
     if line in dump.control_lines:
         return
     dump.control_lines[line] = None
     if len(dump.control_lines) > NAMED_CONTROL_LINES:
         return
-    found = list(dict.fromkeys(entities))
-    named = ", ".join(f"'{entity}'" for entity in found)
-    what, written, them = (
-        ("characters", "HTML entities", "them")
-        if len(found) > 1
-        else ("character", "an HTML entity", "it")
-    )
+    # Each once, in their order.
+    kinds = {entity: _no_text_kind(entity) for entity in entities}
+    many = len(kinds) > 1
+    them = "them" if many else "it"
+    if all(kind == "control character" for kind in kinds.values()):
+        named = ", ".join(f"'{entity}'" for entity in kinds)
+        what = (
+            "control characters written as HTML entities"
+            if many
+            else "control character written as an HTML entity"
+        )
+    else:
+        named = ", ".join(f"'{entity}' (a {kind})" for entity, kind in kinds.items())
+        what = "HTML entities for no text" if many else "HTML entity for no text"
     dump.problems.append(
         Problem(
             dump.display,
             line,
-            f"control {what} written as {written}, {named}: shown as U+FFFD; remove {them} from "
-            "the dump",
+            f"{what}, {named}: shown as U+FFFD; remove {them} from the dump",
             Severity.WARNING,
         )
     )
