@@ -1364,8 +1364,31 @@ def test_a_dump_with_upvotes_and_submitter_above_each_title_is_refused_at_the_fi
         ("Submitted by: akhaliq", "'Submitted by: akhaliq' on a line of its own"),
         # No count: the handle alone on the next line, and a title after it, are the layout's.
         ("Submitted by\n\nakhaliq", "'Submitted by' on a line of its own"),
+        # Below a count, any submitter: these published '13' as a paper, without a word.
+        (
+            "13\n\nSubmitted by Jean Paul de Rossi",
+            "'13' and 'Submitted by Jean Paul de Rossi' on lines of their own",
+        ),
+        ("13\n\nSubmitted by J. Smith", "'13' and 'Submitted by J. Smith' on lines of their own"),
+        (
+            "13\n\nSubmitted by akhaliq (AK)",
+            "'13' and 'Submitted by akhaliq (AK)' on lines of their own",
+        ),
+        # Spaces other than one: the same.
+        ("Submitted  by akhaliq", "'Submitted  by akhaliq' on a line of its own"),
+        # A no-break space is shown escaped, as messages show one.
+        ("Submitted\u00a0by akhaliq", "'Submitted\\xa0by akhaliq' on a line of its own"),
     ],
-    ids=["display-name", "colon", "handle-below"],
+    ids=[
+        "display-name",
+        "colon",
+        "handle-below",
+        "long-name",
+        "initials",
+        "name-after",
+        "two-spaces",
+        "nbsp",
+    ],
 )
 def test_a_short_submitter_line_refuses_the_dump(submitter: str, shown: str) -> None:
     text = f"{submitter}\n\n{FIRST[0]}\n\n{FIRST[1]}\n"

@@ -512,9 +512,12 @@ def _split_pages(
 _SUBMITTER = r"@?[\w'-]+(?:\.[\w'-]+)*"
 _HANDLE = re.compile(_SUBMITTER)
 _SUBMITTED_BY = re.compile(
-    rf"Submitted by(?:(?::\s*|\s+)(?P<who>{_SUBMITTER}(?:\s+{_SUBMITTER}){{0,2}})|:)?",
+    rf"Submitted\s+by(?:(?::\s*|\s+)(?P<who>{_SUBMITTER}(?:\s+{_SUBMITTER}){{0,2}})|:)?",
     re.IGNORECASE,
 )
+# Below a lone count, any submitter is the layout's: a name of four words ('Jean Paul de Rossi'),
+# initials ('J. Smith') or a handle with its name ('akhaliq (AK)') published the count as a paper.
+_SUBMITTED_BY_ANY = re.compile(r"Submitted\s+by\b", re.IGNORECASE)
 
 
 def _known_layout(lines: Iterator[tuple[int, str]], dump: Dump) -> Iterator[tuple[int, str]]:
@@ -532,7 +535,9 @@ def _known_layout(lines: Iterator[tuple[int, str]], dump: Dump) -> Iterator[tupl
         number, text = line
         text = text.strip()
         submitted = _SUBMITTED_BY.fullmatch(text)
-        if submitted and (count or _submitter_follows(submitted["who"], lines, ahead)):
+        if (count and _SUBMITTED_BY_ANY.match(text)) or (
+            submitted and _submitter_follows(submitted["who"], lines, ahead)
+        ):
             first, shown = (
                 (count[0], f"'{count[1]}' and '{text}' on lines of their own")
                 if count
