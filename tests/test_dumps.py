@@ -1378,6 +1378,15 @@ def test_a_dump_with_upvotes_and_submitter_above_each_title_is_refused_at_the_fi
         ("Submitted  by akhaliq", "'Submitted  by akhaliq' on a line of its own"),
         # A no-break space is shown escaped, as messages show one.
         ("Submitted\u00a0by akhaliq", "'Submitted\\xa0by akhaliq' on a line of its own"),
+        # No count, a name of several words and a title below: 'Submitted by Hugging Face' was
+        # read as a title, the title below it as its abstract, the real paper lost.
+        ("Submitted by Hugging Face", "'Submitted by Hugging Face' on a line of its own"),
+        (
+            "Submitted by: Jean Paul de Rossi",
+            "'Submitted by: Jean Paul de Rossi' on a line of its own",
+        ),
+        # Below a count, 'by' glued to the handle, as copied page text loses the space.
+        ("13\n\nSubmitted byakhaliq", "'13' and 'Submitted byakhaliq' on lines of their own"),
     ],
     ids=[
         "display-name",
@@ -1388,6 +1397,9 @@ def test_a_dump_with_upvotes_and_submitter_above_each_title_is_refused_at_the_fi
         "name-after",
         "two-spaces",
         "nbsp",
+        "display-name-no-count",
+        "long-name-no-count",
+        "glued-by",
     ],
 )
 def test_a_short_submitter_line_refuses_the_dump(submitter: str, shown: str) -> None:
@@ -1395,6 +1407,19 @@ def test_a_short_submitter_line_refuses_the_dump(submitter: str, shown: str) -> 
     with pytest.raises(PapersiteError) as raised:
         read_text(text, source("d.txt"))
     assert str(raised.value) == f"d.txt:1: {shown} {UNKNOWN_LAYOUT}"
+
+
+def test_submitters_of_several_words_with_no_count_refuse_the_dump() -> None:
+    # Three nonsense records and no problem: each 'Submitted by' line was a title, the title
+    # below it its abstract, and each abstract the next paper's title.
+    text = "\n\n".join(
+        ["Submitted by Jean Paul de Rossi", *FIRST, "Submitted by Hugging Face", *LAST]
+    )
+    with pytest.raises(PapersiteError) as raised:
+        read_text(text + "\n", source("d.txt"))
+    assert str(raised.value) == (
+        f"d.txt:1: 'Submitted by Jean Paul de Rossi' on a line of its own {UNKNOWN_LAYOUT}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -1415,8 +1440,20 @@ def test_a_short_submitter_line_refuses_the_dump(submitter: str, shown: str) -> 
         ("Submitted By Mistake", "Papers sent to the wrong venue are studied."),
         ("Submitted by Robots", "Agents that submit papers are studied."),
         ("Submitted by", "A title of two words is studied."),
+        # Of any length: its abstract below it tells it from a submitter.
+        (
+            "Submitted by Many Hands Across the World",
+            "Papers with many authors are studied.",
+        ),
     ],
-    ids=["title", "abstract", "title-of-three-words", "title-of-one-handle", "title-alone"],
+    ids=[
+        "title",
+        "abstract",
+        "title-of-three-words",
+        "title-of-one-handle",
+        "title-alone",
+        "title-of-many-words",
+    ],
 )
 def test_a_paper_whose_text_starts_submitted_by_is_read(paper: tuple[str, str]) -> None:
     dump = read_text(_dense(*FIRST, *paper, *LAST), source("d.txt"))

@@ -505,19 +505,21 @@ def _split_pages(
 
 # A listing that prints each paper's upvotes and submitter on lines of their own, above its title:
 # '13', 'Submitted by', 'akhaliq'. The submitter may follow on the same line, after a colon or not,
-# as a handle or a short display name ('Submitted by Hugging Face'). At most three words and no
-# sentence punctuation: a title or an abstract may start so too ('Submitted by Humans: Detecting
+# as a handle or a display name of any length ('Submitted by Jean Paul de Rossi'). No sentence
+# punctuation: a title or an abstract may start so too ('Submitted by Humans: Detecting
 # LLM-Written Peer Reviews', 'Submitted by reviewers to a large venue, ...'), and a rule taking
 # any line starting so refused such a dump whole.
 _SUBMITTER = r"@?[\w'-]+(?:\.[\w'-]+)*"
 _HANDLE = re.compile(_SUBMITTER)
 _SUBMITTED_BY = re.compile(
-    rf"Submitted\s+by(?:(?::\s*|\s+)(?P<who>{_SUBMITTER}(?:\s+{_SUBMITTER}){{0,2}})|:)?",
+    rf"Submitted\s+by(?:(?::\s*|\s+)(?P<who>{_SUBMITTER}(?:\s+{_SUBMITTER})*)|:)?",
     re.IGNORECASE,
 )
 # Below a lone count, any submitter is the layout's: a name of four words ('Jean Paul de Rossi'),
 # initials ('J. Smith') or a handle with its name ('akhaliq (AK)') published the count as a paper.
-_SUBMITTED_BY_ANY = re.compile(r"Submitted\s+by\b", re.IGNORECASE)
+# The space after 'by' may be lost too, as copied page text loses it (the shipped dumps' header
+# reads 'byAK and the research community'): 'Submitted byakhaliq' published '13' so.
+_SUBMITTED_BY_ANY = re.compile(r"Submitted\s*by", re.IGNORECASE)
 
 
 def _known_layout(lines: Iterator[tuple[int, str]], dump: Dump) -> Iterator[tuple[int, str]]:
@@ -560,9 +562,10 @@ def _submitter_follows(
 ) -> bool:
     """Whether a 'Submitted by' line with no count above it is followed as the layout's is.
 
-    That is by a handle and a title, or with the handle ``who`` on its line, by a title. A short
-    title shaped so ('Submitted By Mistake', 'Submitted by Robots') is followed by its abstract
-    instead, and read as the title it is. The lines read to tell are kept in ``ahead``.
+    That is by a handle and a title, or with the submitter ``who`` on its line, of any length, by
+    a title. A short title shaped so ('Submitted By Mistake', 'Submitted by Robots') is followed
+    by its abstract instead, and read as the title it is. The lines read to tell are kept in
+    ``ahead``.
     """
     wanted = 2 if who is None else 1
     texts = [text.strip() for _, text in ahead if text.strip()]
@@ -574,7 +577,9 @@ def _submitter_follows(
         return False
     if who is None:
         return _HANDLE.fullmatch(texts[0]) is not None and _title_like(texts[1])
-    return _HANDLE.fullmatch(who) is not None and _title_like(texts[0])
+    # The name's length tells nothing: a one-word handle alone was taken, and 'Submitted by
+    # Hugging Face' before a title was read as a paper, the title below it as its abstract.
+    return _title_like(texts[0])
 
 
 def _starts_header(text: str, previous: str) -> bool:
