@@ -675,11 +675,26 @@ def test_an_entity_for_no_text_that_is_no_control_character_is_named_for_what_it
 
 
 def test_a_line_with_control_characters_literal_and_as_entities_is_one_warning() -> None:
-    # Two warnings came for line 1, one from each check.
+    # Two warnings came for line 1, one from each check; then one naming only '\x1b'.
     dump = read_text("Escape\x1b and &#x1b; Title\n\nIts abstract.\n", source("d.txt", None))
     assert [str(problem) for problem in dump.problems] == [
-        "d.txt:1: warning: control character '\\x1b': shown as U+FFFD; remove it from the dump",
+        "d.txt:1: warning: control character '\\x1b', and control character written as an HTML "
+        "entity, '&#x1b;': shown as U+FFFD; remove them from the dump",
         "d.txt:1: warning: HTML entities ('&#x1b;' here, and any on later lines) were read as "
+        "the characters they stand for: is the dump a copy of the page's source? Copy the "
+        "page's text from the browser instead",
+    ]
+
+
+def test_one_warning_names_literal_control_characters_and_entities_for_no_text() -> None:
+    # It named only '\x1b': '&#x7;' and '&#xD800;', once named in a warning of their own, unsaid.
+    text = "Title \x1b and &#x7; and &#xD800; end\n\nIts abstract.\n"
+    dump = read_text(text, source("d.txt", None))
+    assert [str(problem) for problem in dump.problems] == [
+        "d.txt:1: warning: control character '\\x1b', and HTML entities for no text, '&#x7;' "
+        "(a control character), '&#xD800;' (a surrogate): shown as U+FFFD; remove them from the "
+        "dump",
+        "d.txt:1: warning: HTML entities ('&#x7;' here, and any on later lines) were read as "
         "the characters they stand for: is the dump a copy of the page's source? Copy the "
         "page's text from the browser instead",
     ]

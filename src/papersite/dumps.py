@@ -43,6 +43,7 @@ from papersite.sources import (
     Listing,
     Record,
     SourceFile,
+    control_warning,
     open_lines,
     report_control_lines,
     text_lines,
@@ -208,13 +209,16 @@ def _no_text_kind(entity: str) -> str:
 def _report_control_entities(entities: list[str], line: int, dump: Dump) -> None:
     """Warn of control characters written as entities on a line, as of literal ones (sources.py).
 
-    Once a line: one holding literal ones too is warned of, or counted, already. A surrogate, a
-    noncharacter or a number past Unicode is no control character, and named for what it is.
+    Once a line: the warning of a line holding literal ones too names the entities as well. A
+    surrogate, a noncharacter or a number past Unicode is no control character, and named for
+    what it is.
     """
-    if line in dump.control_lines:
+    literal = dump.control_lines.get(line)
+    if literal == ():
         return
-    dump.control_lines[line] = None
-    if len(dump.control_lines) > NAMED_CONTROL_LINES:
+    # Set in place, a line holding literal ones keeps its place among those named one by one.
+    dump.control_lines[line] = ()
+    if line not in islice(dump.control_lines, NAMED_CONTROL_LINES):
         return
     # Each once, in their order.
     kinds = {entity: _no_text_kind(entity) for entity in entities}
@@ -230,6 +234,14 @@ def _report_control_entities(entities: list[str], line: int, dump: Dump) -> None
     else:
         named = ", ".join(f"'{entity}' (a {kind})" for entity, kind in kinds.items())
         what = "HTML entities for no text" if many else "HTML entity for no text"
+    if literal:
+        # The literal ones' warning names these too: a second one named the entities alone.
+        named_literal = Problem(dump.display, line, control_warning(literal), Severity.WARNING)
+        both = control_warning(literal, f"{what}, {named}")
+        dump.problems[dump.problems.index(named_literal)] = dataclasses.replace(
+            named_literal, message=both
+        )
+        return
     dump.problems.append(
         Problem(
             dump.display,

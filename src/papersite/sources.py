@@ -250,10 +250,11 @@ class Dump:
     # Papers skipped because their meta block holds such a line: the one error about those lines
     # says why, rather than one "malformed meta block" a paper (skip_undecodable).
     skipped_undecodable: int = 0
-    # Lines holding control characters, by number, in the order found (an ordered set): the
-    # first NAMED_CONTROL_LINES each have a warning, the rest one for the dump (see
-    # report_control_lines). Entities are read after the lines (dumps.py): a line may come twice.
-    control_lines: dict[int, None] = field(default_factory=dict)
+    # Lines holding control characters, by number, in the order found, each with the literal
+    # ones it holds: the first NAMED_CONTROL_LINES each have a warning, the rest one for the dump
+    # (see report_control_lines). Entities are read after the lines (dumps.py): a line may come
+    # twice, and its one warning then names both; () once its entities are named.
+    control_lines: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # The first line whose HTML entities were decoded: one warning a dump, there (dumps.py).
     entity_line: int | None = None
     # The first line where entities are left once they are read ('&amp;amp;'): one warning there.
@@ -854,22 +855,28 @@ def _clean(line: str, number: int, dump: Dump) -> str:
     # Nearly every line is printable: the test answers in C, before any regex (as clean_text's).
     if line.isprintable():
         return line
-    found = list(dict.fromkeys(CONTROL.findall(line)))
+    found = tuple(dict.fromkeys(CONTROL.findall(line)))
     if found:
-        dump.control_lines[number] = None
+        dump.control_lines[number] = found
     if found and len(dump.control_lines) <= NAMED_CONTROL_LINES:
-        # Quoted as they are: Problem prints them escaped ('\x1b').
-        named = ", ".join(f"'{char}'" for char in found)
-        what, them = ("characters", "them") if len(found) > 1 else ("character", "it")
         dump.problems.append(
-            Problem(
-                dump.display,
-                number,
-                f"control {what} {named}: shown as U+FFFD; remove {them} from the dump",
-                Severity.WARNING,
-            )
+            Problem(dump.display, number, control_warning(found), Severity.WARNING)
         )
     return clean_text(line)
+
+
+def control_warning(found: tuple[str, ...], entities: str = "") -> str:
+    """The warning naming a line's literal control characters ``found``, each once, in order.
+
+    ``entities`` names those written as HTML entities on the line too (dumps.py): one warning a
+    line names them all, so that no character is left to find once the others are removed.
+    """
+    # Quoted as they are: Problem prints them escaped ('\x1b').
+    named = ", ".join(f"'{char}'" for char in found)
+    what = "characters" if len(found) > 1 else "character"
+    also = f", and {entities}" if entities else ""
+    them = "them" if len(found) > 1 or entities else "it"
+    return f"control {what} {named}{also}: shown as U+FFFD; remove {them} from the dump"
 
 
 def report_control_lines(dump: Dump) -> None:
