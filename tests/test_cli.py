@@ -631,6 +631,48 @@ def test_every_option_taking_a_value_is_refused_twice(
     )
 
 
+def _options_given_a_double_dash() -> list[tuple[str, list[str], str]]:
+    """Every command's option taking a value, given '--' as it, joined or not, before the command
+    or after: the command, the words, and the option's names as said."""
+    cases = []
+    for command, _, names in _options_taking_a_value():
+        for name in names.split("/"):
+            joined = f"{name}=--" if name.startswith("--") else f"{name}--"
+            cases += [
+                (command, [command, joined], names),
+                (command, [joined, command], names),
+                (command, [name, "--", command], names),
+            ]
+    return cases
+
+
+@pytest.mark.parametrize(("command", "given", "names"), _options_given_a_double_dash())
+def test_no_option_takes_a_double_dash_as_its_value(
+    command: str, given: list[str], names: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Python 3.11's argparse gave '--content=--' an empty list, its type unapplied: check ended in
+    # a TypeError. Before the command, the line told was 'papersite check --content=--'.
+    with pytest.raises(SystemExit) as exited:
+        main(given)
+    assert exited.value.code == 2
+    said = f"papersite {command}" if given[0] == command else "papersite"
+    assert capsys.readouterr().err.endswith(
+        f"{said}: error: argument {names}: expected one argument\n"
+    )
+
+
+def test_a_double_dash_after_the_command_is_no_value_in_the_line_told(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The line told was 'papersite check --strict --content=--', which crashed when pasted.
+    with pytest.raises(SystemExit) as exited:
+        main(["--strict", "check", "--content", "--"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines()[1:] == [
+        "papersite: error: argument --content: expected one argument"
+    ]
+
+
 def test_export_json_to_a_file(make_content: MakeContent, tmp_path: Path) -> None:
     out = tmp_path / "papers.json"
     assert main(["export", "--content", str(make_content("dense_small.txt")), "-o", str(out)]) == 0

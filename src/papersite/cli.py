@@ -208,6 +208,7 @@ def _misplaced_before_command(
     refused = [word for w in written if not w.names for word in w.words]
     option_words = [w.word for w in options]  # the options given, before or after it
     found = _command_option(options[0].word, reading) if options else None
+    groups: list[Sequence[str]] = [w.words for w in options]  # each option with its value
     if not named:
         behind = list(given[stop:])
         # No line for an abbreviation that stays ambiguous: pasted, it would be refused in turn.
@@ -226,7 +227,10 @@ def _misplaced_before_command(
         told += shared
         refused += refused_after
         option_words += [group[0] for group in taken]
+        groups += taken
         behind = [word for group in taken for word in _moved(group, reading)]
+    # A '--' is no value: joined to its option in the line told ('--content=--'), refused in turn.
+    told += [m for group in groups if (m := _no_value(group, reading)) is not None]
     unrecognized = []
     if refused:
         # The words the command refuses, before or after it, on one line, as argparse tells them.
@@ -239,6 +243,30 @@ def _misplaced_before_command(
     before = [word for w in options for word in _moved(w.words, reading)]
     line = " ".join(_shell_word(word) for word in ["papersite", command, *before, *behind])
     return [*unrecognized, f"argument {found[0][0]}: options go after the command: {line}"]
+
+
+def _no_value(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> str | None:
+    """Argparse's refusal of ``group`` (an option and its value) giving '--' as the value, or None.
+
+    Read against ``commands``: '--content -- check', '--content=-- check', '-o-- export'.
+    """
+    word, *value = group
+    option = _command_option(word, commands)
+    if option is None or len(option[0]) > 1:
+        return None
+    name = option[0][0]
+    action = next(
+        c._option_string_actions[name]
+        for c in commands.values()
+        if name in c._option_string_actions
+    )
+    if word.startswith("--"):
+        attached = word.split("=", 1)[1] if "=" in word else None
+    else:
+        attached = word[2:] or None
+    if action.nargs == 0 or (value[0] if value else attached) != "--":
+        return None
+    return f"argument {'/'.join(action.option_strings)}: {_NO_VALUE}"
 
 
 def _ambiguous_before_command(word: str, names: Sequence[str]) -> str:
@@ -600,6 +628,20 @@ class _Parser(argparse.ArgumentParser):
         """Exit 2 after the usage and one line for each of ``messages``, each escaped."""
         self.print_usage(sys.stderr)
         self.exit(2, "".join(f"{self.prog}: error: {printable(m)}\n" for m in messages))
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> object:
+        """The value of ``action`` from ``arg_strings``, a lone '--' refused as an option's value.
+
+        Python 3.11's argparse drops the '--' of '--content=--' (and '-o--') and gives the option
+        an empty list, its type unapplied: check ended in a TypeError in discover_sources.
+        """
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            raise argparse.ArgumentError(action, _NO_VALUE)
+        return super()._get_values(action, arg_strings)
+
+
+# Argparse's words for an option taking one value given none: '--' is none.
+_NO_VALUE = "expected one argument"
 
 
 def _parser() -> _Parser:
