@@ -333,6 +333,17 @@ def test_argparse_s_messages_show_the_words_typed_escaped_on_one_line(
             ["--conf=x", "export"],
             "argument --config: --config is an option of build, generate and serve, not of export",
         ),
+        # A value taken before the command and none after: the line told was 'papersite export
+        # --themes x' and 'papersite export --schema x', which argparse refused for 'x'.
+        (
+            ["--theme", "x", "export"],
+            "argument --theme: --theme is an option of triage, not of export",
+        ),
+        (
+            ["--s", "x", "export"],
+            "ambiguous option: --s could match --strict, --schema, --snippet, --site-dir; "
+            "after export it is --schema, which takes no value",
+        ),
     ],
 )
 def test_a_command_s_option_before_the_command_is_told_to_go_after_it(

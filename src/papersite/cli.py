@@ -219,9 +219,7 @@ def _misplaced_before_command(
     else:
         # Each of them, not the first alone: the line told would be refused for the next.
         told = [
-            message
-            for w in options
-            if (message := _misplaced(w.word, w.names, command, commands)) is not None
+            message for w in options if (message := _misplaced(w, command, commands)) is not None
         ]
         taken, refused_after, shared = _after_command(given[stop + 1 :], reading)
         told += shared
@@ -385,19 +383,28 @@ def _moved(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -
 
 
 def _misplaced(
-    word: str, names: Sequence[str], command: str, commands: dict[str, argparse.ArgumentParser]
+    written: _Written, command: str, commands: dict[str, argparse.ArgumentParser]
 ) -> str | None:
-    """Why option ``word`` (of ``names``) written before ``command`` cannot go after it, or None.
+    """Why option ``written``, before ``command``, cannot go after it, or None.
 
     After the command, argparse reads it against that command's options alone: '--out' is
-    export's '--output', and '--co' is ambiguous after build only.
+    export's '--output', and '--co' is ambiguous after build only. Nor when it took a value
+    before and takes none after: moved, the value would be an argument ('--theme x export' was
+    told 'papersite export --themes x').
     """
+    word, names = written.word, written.names
     reading = {command: commands[command]}
     own = _command_option(word, reading)
-    if own is not None and len(own[0]) == 1:
-        return _ignored_value(word, reading)
-    if own is not None:
+    if own is not None and len(own[0]) > 1:
         return _ambiguous_before_command(word, own[0])
+    flag_after = own is not None and written.value is not None and not own[1]
+    if own is not None and not flag_after:
+        return _ignored_value(word, reading)
+    if own is not None and len(names) > 1:
+        return (
+            f"ambiguous option: {word} could match {', '.join(names)}; "
+            f"after {command} it is {own[0][0]}, which takes no value"
+        )
     if len(names) > 1:
         # Moved after a command taking none of them, the line told would be refused in turn.
         return (
