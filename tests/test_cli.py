@@ -356,6 +356,38 @@ def test_a_command_s_option_before_the_command_is_told_to_go_after_it(
     assert capsys.readouterr().err.endswith(f"papersite: error: {said}\n")
 
 
+def test_every_line_told_for_an_option_before_the_command_is_read_by_argparse(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Every command's long options, and each abbreviation of them, with a value, before each
+    # command: 'papersite --theme x export' was told 'papersite export --themes x', a flag.
+    commands = next(
+        a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)
+    ).choices
+    names = {name for command in commands.values() for name in command._option_string_actions}
+    refused = []
+    for name in sorted(n for n in names if n.startswith("--")):
+        for word in (name[:end] for end in range(3, len(name) + 1)):
+            for command, parser in commands.items():
+                # A value the option the command reads it as accepts: the line told is the one
+                # meant, not one its value is refused in.
+                takes = parser._option_string_actions
+                value = next((VALUES[n] for n in VALUES if n.startswith(word) and n in takes), "x")
+                with pytest.raises(SystemExit):
+                    main([word, value, command])
+                err = capsys.readouterr().err
+                if "options go after the command: " not in err:
+                    continue
+                line = shlex.split(err.rsplit("options go after the command: ", 1)[1])
+                try:
+                    _parser().parse_args(line[1:])
+                except SystemExit:
+                    # Once the words are read: review's --base-content, generate's --out, unsaid.
+                    if "the following arguments are required" not in capsys.readouterr().err:
+                        refused.append((word, command, line))
+    assert refused == []
+
+
 def test_every_option_before_the_command_it_does_not_take_is_told_in_the_order_written(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -376,6 +408,14 @@ def test_every_option_before_the_command_it_does_not_take_is_told_in_the_order_w
 _STRICT_AFTER_CHECK = "argument --strict: options go after the command: papersite check --strict"
 # What argparse says of a command line naming no command.
 _NO_COMMAND = "the following arguments are required: COMMAND"
+# What argparse says of 'x' read as the command.
+_NO_COMMAND_X = (
+    "argument COMMAND: invalid choice: 'x' "
+    "(choose from 'check', 'export', 'triage', 'review', 'build', 'generate', 'serve')"
+)
+# '--content' before a word argparse reads as the command; '--contnet' refused there.
+_CONTENT_BEFORE = "argument --content: options go after the command"
+_CONTNET = "unrecognized arguments: --contnet (did you mean '--content'?)"
 
 
 @pytest.mark.parametrize(
@@ -425,11 +465,31 @@ _NO_COMMAND = "the following arguments are required: COMMAND"
                 _STRICT_AFTER_CHECK,
             ],
         ),
-        # After a value argparse reads as the command, '-h' is moved with the rest, as argparse
-        # would refuse 'x' before reading it.
+        # After a value argparse reads as the command, a top-level option is neither read nor
+        # refused: argparse refuses 'x' before. '--content x -h' was told 'papersite COMMAND
+        # --content x -h', '--content x --version' "unrecognized arguments: --version" with it,
+        # '--contnet x -h' "argument -h: options go after the command".
+        (["--content", "x", "-h"], [_CONTENT_BEFORE, _NO_COMMAND_X]),
+        (["--content", "x", "--version"], [_CONTENT_BEFORE, _NO_COMMAND_X]),
+        (["--contnet", "x", "--version"], [_CONTNET, _NO_COMMAND_X]),
+        (["--contnet", "x", "-h"], [_CONTNET, _NO_COMMAND_X]),
         (
-            ["--content", "x", "-h"],
-            ["argument --content: options go after the command: papersite COMMAND --content x -h"],
+            ["--co", "chek", "--help"],
+            [
+                "ambiguous option: --co could match --content, --config; "
+                "options go after the command, written in full",
+                "argument COMMAND: invalid choice: 'chek' (did you mean 'check'?)",
+            ],
+        ),
+        # After an option taking no value, the word argparse reads as the command is none: the
+        # line told was 'papersite COMMAND --job-summary x review'.
+        (
+            ["--job", "x", "review"],
+            ["argument --job-summary: options go after the command", _NO_COMMAND_X],
+        ),
+        (
+            ["--strict", "x", "check"],
+            ["argument --strict: options go after the command", _NO_COMMAND_X],
         ),
         # A value given to an option taking none, as argparse refuses it: the line told held
         # '--strict=1', which argparse refused in turn.

@@ -108,15 +108,26 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
     # The top level's own after another ('--bogus --help', '--strict --version') are read as
     # argparse reads them: the help or version asked for, not a refusal. Unless a value comes
     # before ('--content x -h'), which argparse takes for the command and refuses first.
-    for option in written:
+    for index, option in enumerate(written):
         if _top_level_option(parser, option.word):
             return
         if option.value is not None:
+            if option.value not in commands and any(
+                _top_level_option(parser, w.word) for w in written[index + 1 :]
+            ):
+                # Told so: '--content x --version' was "unrecognized arguments: --version", and
+                # '--contnet x -h' told -h to go after the command.
+                before = [*written[:index], _Written(option.word, option.names, None)]
+                parser.errors(_command_refused(parser, before, option.value))
             break
-    # A misspelt command first, read as an unknown option's value or not: the line would say
-    # COMMAND, hiding the typo ('chek').
-    for word in [*(w.value for w in written if not w.names and w.value), *given[stop : stop + 1]]:
+    # A misspelt command first, read as an unknown option's value: the line would say COMMAND,
+    # hiding the typo ('--bogus chek').
+    for word in [w.value for w in written if not w.names and w.value]:
         _refuse_unknown_command(parser, word)
+    if stop < len(given) and given[stop] not in commands:
+        # The word argparse reads as the command, with the options before it. The line told was
+        # 'papersite COMMAND --strict x check', which argparse refused for 'x' in turn.
+        parser.errors(_command_refused(parser, written, given[stop]))
     if any(w.names for w in written):
         parser.errors(_misplaced_before_command(given, written, stop, commands))
     command = commands.get(given[stop]) if stop < len(given) else None
@@ -506,9 +517,37 @@ def _refuse_unknown_command(parser: argparse.ArgumentParser, word: str) -> None:
     if word.startswith("-"):
         return
     names = list(_commands(parser))
+    if word not in names and closest(word, names) is not None:
+        parser.error(_invalid_command(parser, word))
+
+
+def _invalid_command(parser: argparse.ArgumentParser, word: str) -> str:
+    """The refusal of ``word`` as the command: "did you mean" when near one, else argparse's."""
+    names = list(_commands(parser))
     meant = closest(word, names)
-    if word not in names and meant is not None:
-        parser.error(f"argument COMMAND: invalid choice: '{word}' {did_you_mean(word, meant)}")
+    if meant is None:
+        choices = ", ".join(repr(name) for name in names)
+        return f"argument COMMAND: invalid choice: {word!r} (choose from {choices})"
+    return f"argument COMMAND: invalid choice: '{word}' {did_you_mean(word, meant)}"
+
+
+def _command_refused(
+    parser: argparse.ArgumentParser, written: Sequence[_Written], word: str
+) -> list[str]:
+    """The messages for ``word``, which argparse reads as the command, and ``written`` before it.
+
+    No line is told: the word meant as an option's value, argparse reads as the command.
+    """
+    commands = _commands(parser)
+    refused = [part for w in written if not w.names for part in w.words]
+    known = [*_options(parser), *(name for sub in commands.values() for name in _options(sub))]
+    told = [_unrecognized(refused, known, ())] if refused else []
+    for w in written:
+        if len(w.names) > 1:
+            told.append(_ambiguous_before_command(w.word, w.names))
+        elif w.names:
+            told.append(f"argument {w.names[0]}: options go after the command")
+    return [*told, _invalid_command(parser, word)]
 
 
 def _refuse_meaningless_export(args: argparse.Namespace) -> None:
