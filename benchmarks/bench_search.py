@@ -1,10 +1,10 @@
 """Benchmark: how the site's search ranks papers, with Pagefind or with Material's search.
 
-Run ``python -m benchmarks.bench_search [--content content] [--groups 10] [--material]``. It
-builds the content twice with the Pagefind backend: one paper to a Pagefind page, where Pagefind
-ranks the papers itself (the baseline), and ``--groups`` papers to a page, where the Search page
-ranks the papers of the groups Pagefind finds (templates/search.js). Then, in Chromium, it asks
-both:
+Run ``python -m benchmarks.bench_search [--content content] [--groups 10] [--material]
+[--misses]``. It builds the content twice with the Pagefind backend: one paper to a Pagefind page,
+where Pagefind ranks the papers itself (the baseline), and ``--groups`` papers to a page, where the
+Search page ranks the papers of the groups Pagefind finds (templates/search.js). Then, in
+Chromium, it asks both:
 
 - every paper's title, pasted whole: where does that paper come (1st, in the top 10, missed)?
 - the most common words of the titles, one at a time: how many of the baseline's top 10 does the
@@ -19,6 +19,10 @@ SETTINGS; the baseline is mkdocs.yml as it is. Material lists pages holding any 
 papers and the site's other pages alike: a paper's place is among the papers in the first 10
 results listed. It also types the first five letters of each common word, as a reader does on the
 way to the word: how many of the top 10 have a title word starting so?
+
+``--misses`` then prints each title pasted whole whose paper the shipped search does not list
+first (the grouped Search page, or Material's with mkdocs.yml as it is): its rank, or "not in the
+top 10", and the titles listed above it.
 
 Needs Debian's chromium. Record the printed figures in BENCHMARKS.md.
 """
@@ -128,6 +132,7 @@ class Figures:
 
     first: float  # share of title queries whose paper came first
     top: float  # ... came in the top 10
+    pasted: list[list[str]]  # each title's top 10, in the curation's order
     words: list[list[str]]  # each common word's top 10
     titled: float  # mean share of a word's top 10 with the word in their title
     both: float  # mean share of a word pair's results holding both words
@@ -171,6 +176,7 @@ def figures(queries: Queries, found: Sequence[list[str]]) -> Figures:
     return Figures(
         mean([bool(r) and r[0] == paper_id for paper_id, r in zip(ids, pasted, strict=True)]),
         mean([paper_id in r for paper_id, r in zip(ids, pasted, strict=True)]),
+        list(pasted),
         words,
         mean(
             [
@@ -340,6 +346,27 @@ def print_material(queries: Queries, results: dict[str, Figures]) -> None:
         )
 
 
+def print_misses(queries: Queries, search: str, found: Figures) -> None:
+    """Print each title pasted whole whose paper ``search`` does not list first, and those above."""
+    titles = queries.titles
+    missed = [
+        (paper_id, ranking)
+        for paper_id, ranking in zip(titles, found.pasted, strict=True)
+        if ranking[:1] != [paper_id]
+    ]
+    print(f"{len(missed)} titles pasted whole whose paper {search} does not list first")
+    for paper_id, ranking in missed:
+        if paper_id in ranking:
+            above = ranking[: ranking.index(paper_id)]
+            print(f"- {titles[paper_id]} (rank {len(above) + 1}), after:")
+        else:
+            above = ranking
+            listed = "which lists:" if above else "nothing listed"
+            print(f"- {titles[paper_id]} (not in the top {TOP}), {listed}")
+        for number, other in enumerate(above, 1):
+            print(f"  {number}. {titles[other]}")
+
+
 def main() -> None:
     """Compare and print."""
     parser = argparse.ArgumentParser(
@@ -348,15 +375,24 @@ def main() -> None:
     parser.add_argument("--content", type=Path, default=REPO / "content")
     parser.add_argument("--groups", type=int, default=10, help="papers to a Pagefind page")
     parser.add_argument("--material", action="store_true", help="Material's search instead")
+    parser.add_argument(
+        "--misses", action="store_true", help="then each pasted title not first, and those above"
+    )
     args = parser.parse_args()
     if not CHROMIUM.exists():
         raise SystemExit("needs Debian's chromium: apt-get install chromium")
     (REPO / "build").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=REPO / "build", prefix="bench-search-") as tmp:
         if args.material:
-            print_material(*compare_material(args.content, Path(tmp)))
+            queries, results = compare_material(args.content, Path(tmp))
+            print_material(queries, results)
+            if args.misses:
+                print_misses(queries, "Material's search", results["mkdocs.yml"])
         else:
-            print_pagefind(*compare(args.content, args.groups, Path(tmp)), args.groups)
+            queries, base, grouped = compare(args.content, args.groups, Path(tmp))
+            print_pagefind(queries, base, grouped, args.groups)
+            if args.misses:
+                print_misses(queries, "the Search page", grouped)
 
 
 if __name__ == "__main__":
