@@ -1469,7 +1469,12 @@ def add_papers(content: Path, gadgets: int, others: int = 0) -> None:
 
 def broad(problems: list[str]) -> list[str]:
     """The warnings of terms too broad, of all the problems."""
-    return [problem for problem in problems if " papers: " in problem or " shown: " in problem]
+    # A section's term's warning names its theme after the papers it counts.
+    return [
+        problem
+        for problem in problems
+        if " papers: " in problem or " shown: " in problem or " papers of theme '" in problem
+    ]
 
 
 GADGETS = "terms: [state space, transformer*, recurrence, {keyword: gadget*, weight: 4}"
@@ -1536,6 +1541,30 @@ def test_a_term_matching_half_the_papers_or_fewer_than_20_is_no_warning(
 ) -> None:
     add_papers(content, gadgets, others)
     assert broad(problems_once(content, (RECURRENCE, terms))) == []
+
+
+@pytest.mark.parametrize(
+    ("gadgets", "expected"),
+    [
+        # 20 of the 46 papers shown, not more than half: counted against the theme's 22 papers.
+        (
+            20,
+            [
+                f"{T}:29: warning: keyword 'gadget*' matches 20 of 22 papers of theme "
+                "'sequence-models': too broad to tell the papers of section 'transformers' from "
+                "the theme's others; narrow it (a longer word, a phrase), or remove it"
+            ],
+        ),
+        (19, []),  # most of the theme's 21 papers, but fewer than 20
+    ],
+)
+def test_a_section_term_matching_most_of_its_themes_papers_is_a_warning(
+    content: Path, gadgets: int, expected: list[str]
+) -> None:
+    add_papers(content, gadgets, 20)
+    themes = THEMES.replace(RECURRENCE, GADGETS, 1)
+    write(content, themes=themes.replace("terms: [transformer*]", "terms: [transformer*, gadget*]"))
+    assert broad(curate(content)[1]) == expected
 
 
 def within(first: float, second: float) -> str:

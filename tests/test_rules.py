@@ -386,9 +386,11 @@ def test_the_prefilter_folds_the_letters_ignorecase_treats_as_ascii() -> None:
 
 def test_the_section_is_worked_out_only_when_asked_for() -> None:
     score = rules().score(paper("Quantized", "A draft."))
-    assert "section" not in vars(score)
+    # Kept, with the section terms' hits, under ThemeScore._sections.
+    assert "_sections" not in vars(score)
     assert score.section == "fast-decoding"
-    assert "section" in vars(score)
+    assert "_sections" in vars(score)
+    assert [hit.term.text for hit in score.section_hits] == ["draft"]
 
 
 def test_a_runaway_regex_is_stopped_and_reported_at_its_line(

@@ -503,12 +503,16 @@ class LiteralKeyword:
 
 @dataclass(frozen=True)
 class RuleTerm:
-    """A term of a theme's rules, its 'terms' or its 'exclude', with the line it is written on."""
+    """A term of a theme's rules, its 'terms' or its 'exclude', with the line it is written on.
+
+    Or of one of its sections' 'terms', which choose a paper's section: ``section`` names it.
+    """
 
     theme: str
     term: Term
     line: int
     excluding: bool
+    section: str | None = None
 
 
 @dataclass(frozen=True)
@@ -748,14 +752,20 @@ def _check_broad_terms(files: CurationFiles, curation: Curation, problems: Probl
 
     Such a term scores nearly every paper alike, so it tells no theme's papers from the others:
     its weight works as a lower threshold ('model*' at 4 in a theme of 4 took in most papers); an
-    exclusion keeps nearly every paper out. A theme's terms are counted from the scores the sort
-    kept, which hold each term a paper matches; only the exclusions are searched again.
+    exclusion keeps nearly every paper out. A section's term is counted against its theme's
+    papers: one in most of them leans most papers to its section, whichever they are about (the
+    'transformer*' once shipped in 'attention-transformers' chose the section of 9 papers, each of
+    which curators then pinned elsewhere). A theme's terms are counted from the scores the sort
+    kept, which hold each term a paper matches, and its sections' from the sections worked out
+    (by the sort, unless papers.yaml names the paper's section); only the exclusions are
+    searched again.
     """
     shown = len(curation.papers)
+    # A theme's papers are among those shown: fewer than BROAD_AT_LEAST, no term is counted.
     if shown < BROAD_AT_LEAST or not files.rule_terms:
         return
-    at_most = max(shown * BROAD_SHARE, BROAD_AT_LEAST - 1)  # the most a term may match unwarned
     matched: Counter[int] = Counter()  # by the id of the term, which files.rule_terms keeps
+    taken: Counter[str] = Counter()  # each theme's papers, its sections' terms counted in them
     texts: list[Text] = []
     try:
         for item in curation.papers:
@@ -763,6 +773,11 @@ def _check_broad_terms(files: CurationFiles, curation: Curation, problems: Probl
             for score in scores.values():
                 for hit in score.hits:
                     matched[id(hit.term)] += 1
+            for theme in item.themes:
+                if (kept := scores.get(theme)) is not None:
+                    taken[theme] += 1
+                    for hit in kept.section_hits:
+                        matched[id(hit.term)] += 1
             # One Text for all the paper's scores (CurationFiles.scores).
             texts.extend(score.text for score in islice(scores.values(), 1))
         for written in files.rule_terms:
@@ -778,24 +793,34 @@ def _check_broad_terms(files: CurationFiles, curation: Curation, problems: Probl
                     and term.matches(text)
                 )
     except RunawayRegex as runaway:
-        # An exclusion's regex, searched where an earlier exclusion kept the paper out: said at
-        # its line, and the counts it stopped would be wrong.
+        # An exclusion's regex, searched where an earlier exclusion kept the paper out, or a
+        # section's, on a paper whose section papers.yaml names: said at its line, and the counts
+        # it stopped would be wrong.
         files.forget_scores()
         problems.extend(runaway.problems)
         return
-    papers = f"{shown} papers shown" if curation.hidden else f"{shown} papers"
     for written in files.rule_terms:
-        count = matched[id(written.term)]
-        if count <= at_most:
+        term, theme, section = written.term, written.theme, written.section
+        among = shown if section is None else taken[theme]
+        count = matched[id(term)]
+        # The most a term may match unwarned.
+        if count <= max(among * BROAD_SHARE, BROAD_AT_LEAST - 1):
             continue
-        term, theme = written.term, written.theme
-        outcome = (
-            f"as an exclusion it keeps each of them out of theme '{theme}'; narrow it to the "
-            "papers the theme should not take"
-            if written.excluding
-            else f"too broad to tell the papers of theme '{theme}' from the others; narrow it (a "
-            "longer word, a phrase)"
-        )
+        if section is not None:
+            papers = f"{among} papers of theme '{theme}'"
+            outcome = (
+                f"too broad to tell the papers of section '{section}' from the theme's others; "
+                "narrow it (a longer word, a phrase)"
+            )
+        else:
+            papers = f"{among} papers shown" if curation.hidden else f"{among} papers"
+            outcome = (
+                f"as an exclusion it keeps each of them out of theme '{theme}'; narrow it to the "
+                "papers the theme should not take"
+                if written.excluding
+                else f"too broad to tell the papers of theme '{theme}' from the others; narrow it "
+                "(a longer word, a phrase)"
+            )
         problems.warning(
             files.themes_path,
             written.line,
@@ -1357,12 +1382,13 @@ def _read_themes(path: Path, problems: Problems, stray: str | None = None) -> _T
         else:
             formerly = _formerly(document, index, current, former, problems)
             theme = dataclasses.replace(theme, formerly=formerly)
+        # The theme's terms with their lines, its sections' too, kept once the rules are (see
+        # rule_terms below).
+        terms_written: list[RuleTerm] = []
         # Compiled for a theme without rules too, which has no use for them yet: a bad regex
         # is reported where it is written, not once someone adds rules.
-        sections = _section_rules(document, index, theme, problems, literal, budget)
+        sections = _section_rules(document, index, theme, problems, literal, budget, terms_written)
         theme_rules = None
-        # The theme's terms with their lines, kept once the rules are (see rule_terms below).
-        terms_written: list[RuleTerm] = []
         if "rules" in entry and not mistakes:
             theme_rules = _theme_rules(
                 document,
@@ -1657,17 +1683,21 @@ def _section_rules(
     problems: Problems,
     literal: list[LiteralKeyword],
     budget: RegexBudget,
+    rule_terms: list[RuleTerm],
 ) -> tuple[SectionRule, ...]:
-    """The terms of each section of a theme, compiled; a bad regex is reported at its line."""
+    """The terms of each section of a theme, compiled; a bad regex is reported at its line.
+
+    Each term is added to ``rule_terms``, naming its section.
+    """
     found: list[SectionRule] = []
     for number, item in enumerate(document.data["themes"][index]["sections"]):
         if theme.section(item["id"]):
             place = ("themes", index, "sections", number, "terms")
-            found.append(
-                SectionRule(
-                    item["id"],
-                    _terms(document, item.get("terms", []), place, problems, literal, budget),
-                )
+            lines: list[tuple[Term, int]] = []
+            terms = _terms(document, item.get("terms", []), place, problems, literal, budget, lines)
+            found.append(SectionRule(item["id"], terms))
+            rule_terms.extend(
+                RuleTerm(theme.id, term, line, False, item["id"]) for term, line in lines
             )
     return tuple(found)
 

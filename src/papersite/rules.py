@@ -574,9 +574,18 @@ class ThemeScore:
     text: Text = field(repr=False, compare=False)
 
     @cached_property
+    def _sections(self) -> tuple[str, tuple[Hit, ...]]:
+        return self.rules.section_scored(self.text)
+
+    @property
     def section(self) -> str:
         """The section the paper would go to in this theme (see :meth:`ThemeRules.section_for`)."""
-        return self.rules.section_for(self.text)
+        return self._sections[0]
+
+    @property
+    def section_hits(self) -> tuple[Hit, ...]:
+        """Every term of the theme's sections the paper matches, kept with its section."""
+        return self._sections[1]
 
     @property
     def accepted(self) -> bool:
@@ -613,10 +622,21 @@ class ThemeRules:
 
     def section_for(self, paper: Paper | Text) -> str:
         """The section whose terms score highest; the first listed wins a tie; else the default."""
+        return self.section_scored(paper)[0]
+
+    def section_scored(self, paper: Paper | Text) -> tuple[str, tuple[Hit, ...]]:
+        """:meth:`section_for`, with every section term the paper matches.
+
+        The hits cost nothing more to keep, and tell which terms decide sections (a check counts
+        them, see curation._check_broad_terms).
+        """
         text = paper if isinstance(paper, Text) else Text.of(paper)
         best, best_score = self.default_section, 0.0
+        hits: list[Hit] = []
         for rule in self.sections:
-            points = sum(hit.points for hit in score_terms(rule.terms, text, self.title_weight))
+            found = score_terms(rule.terms, text, self.title_weight)
+            hits.extend(found)
+            points = sum(hit.points for hit in found)
             if points > best_score:
                 best, best_score = rule.section, points
-        return best
+        return best, tuple(hits)
