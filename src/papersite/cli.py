@@ -138,9 +138,11 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
     # No command at all, nor a word argparse reads as one ('--', 'x'), nor --version to run:
     # argparse said only that the command is required, '--bogus' unsaid.
     if all(w != "--" and w.startswith("-") and not _top_level_option(parser, w) for w in given):
-        known = [*_options(parser), *(name for sub in commands.values() for name in _options(sub))]
         parser.errors(
-            [_unrecognized(given, known, ()), "the following arguments are required: COMMAND"]
+            [
+                _unrecognized(given, _every_option(parser), ()),
+                "the following arguments are required: COMMAND",
+            ]
         )
     # No command's option before it ('--bogus check'): argparse's "unrecognized arguments", told
     # with the command's usage (see main).
@@ -373,6 +375,14 @@ def _options(command: argparse.ArgumentParser) -> list[str]:
     return list(command._option_string_actions)
 
 
+def _every_option(parser: argparse.ArgumentParser) -> list[str]:
+    """The names of the top level's options and of every command's, for "did you mean"."""
+    return [
+        *_options(parser),
+        *(name for sub in _commands(parser).values() for name in _options(sub)),
+    ]
+
+
 def _moved(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> list[str]:
     """The words of ``group`` (an option and the value it took) as written after the command.
 
@@ -538,10 +548,8 @@ def _command_refused(
 
     No line is told: the word meant as an option's value, argparse reads as the command.
     """
-    commands = _commands(parser)
     refused = [part for w in written if not w.names for part in w.words]
-    known = [*_options(parser), *(name for sub in commands.values() for name in _options(sub))]
-    told = [_unrecognized(refused, known, ())] if refused else []
+    told = [_unrecognized(refused, _every_option(parser), ())] if refused else []
     for w in written:
         if len(w.names) > 1:
             told.append(_ambiguous_before_command(w.word, w.names))
