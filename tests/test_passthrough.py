@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -109,3 +110,22 @@ def test_a_paper_page_s_table_of_contents_is_its_title_holding_its_sections(
     # Any other page keeps the toc extension's own.
     md.convert("# Heading\n\n## Part\n")
     assert [t["id"] for t in md.toc_tokens] == ["heading"]  # type: ignore[attr-defined]
+
+
+def test_a_paper_page_s_contents_are_what_the_toc_extension_makes_of_the_same_headings(
+    paper_pages: list[str],
+) -> None:
+    # Tokens with only the keys MkDocs reads built with MkDocs, but Zensical, which reads
+    # mkdocs.yml too, read "data-toc-label" and stopped with a KeyError on the first paper page.
+    # A page whose headings Markdown reads as plain text, so both sides see the same words.
+    page = next(p for p in paper_pages if re.search(r"<h1[^>]*>[\w\s:,-]+</h1>", p))
+    md = mkdocs_markdown(with_extension=True)
+    md.convert(page)
+    ours = md.toc_tokens  # type: ignore[attr-defined]
+    # The same headings as Markdown, with their ids, through the toc extension alone.
+    headings = re.findall(r'<h([12]) id="([^"]+)">(.*)</h\1>', page)
+    assert len(headings) > 2
+    written = [f"{'#' * int(level)} {text} {{#{id_}}}" for level, id_, text in headings]
+    plain = markdown.Markdown(extensions=["toc", "attr_list"])
+    plain.convert("\n\n".join(written))
+    assert ours == plain.toc_tokens  # type: ignore[attr-defined]

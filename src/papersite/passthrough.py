@@ -24,6 +24,7 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.extensions.toc import strip_tags
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
@@ -71,9 +72,18 @@ def toc_tokens(lines: list[str]) -> list[TocToken]:
         heading = _HEADING.fullmatch(line)
         if heading is None:
             continue
-        level, anchor, name = int(heading[1]), heading[2], heading[3]
-        token: TocToken = {"level": level, "id": anchor, "name": name, "children": []}
-        # The name is HTML already (the template escaped it), as the toc extension's names are.
+        level, anchor, inner = int(heading[1]), heading[2], heading[3]
+        # Every key the toc extension gives a token, not only those MkDocs reads: other readers of
+        # mkdocs.yml (Zensical) read "html" and "data-toc-label" too, and failed without them. The
+        # inner HTML is escaped already (the template escaped it), as the toc extension's is.
+        token: TocToken = {
+            "level": level,
+            "id": anchor,
+            "name": strip_tags(inner),
+            "html": inner,
+            "data-toc-label": "",
+            "children": [],
+        }
         if level == 2 and tokens:
             tokens[-1]["children"].append(token)
         else:
