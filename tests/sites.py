@@ -6,10 +6,12 @@ notes, tags and titles that must come out as text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from papersite.catalogue import Catalogue, read_catalogue
 from papersite.curation import (
@@ -28,6 +30,13 @@ from .conftest import DATA
 SETTINGS = SiteSettings(
     "papersite", "https://example.org/site/", datetime(2025, 11, 20, tzinfo=UTC)
 )
+
+
+def with_options(settings: SiteSettings = SETTINGS, /, **options: Any) -> SiteSettings:
+    """``settings`` with these options of extra.papersite (Options' fields) set."""
+    return dataclasses.replace(settings, options=dataclasses.replace(settings.options, **options))
+
+
 SOURCES_YAML = """sources:
   spaced_small.txt:
     label: Daily Papers, captured 20 Nov 2025

@@ -130,9 +130,9 @@ def test_the_repository_s_address_comes_from_mkdocs_yml(
 
 
 def test_how_many_papers_lists_show_comes_from_mkdocs_yml(tmp_path: Path) -> None:
-    options = "    recent_papers: 3\n    feed_entries: 7\n    related_papers: 0\n"
-    settings = settings_from(tmp_path, f"extra:\n  papersite:\n{options}")
-    assert (settings.recent_papers, settings.feed_entries, settings.related_papers) == (3, 7, 0)
+    written = "    recent_papers: 3\n    feed_entries: 7\n    related_papers: 0\n"
+    options = settings_from(tmp_path, f"extra:\n  papersite:\n{written}").options
+    assert (options.recent_papers, options.feed_entries, options.related_papers) == (3, 7, 0)
 
 
 @pytest.mark.parametrize(
@@ -1361,7 +1361,7 @@ def test_site_settings_take_the_address_as_a_folder_and_the_build_time_from_the_
     settings = site_settings(here / "mkdocs.yml", 86400)
     assert (settings.site_name, settings.site_url) == ("Papers", "https://example.org/sub/")
     assert settings.built == datetime(1970, 1, 2, tzinfo=UTC)
-    assert (settings.unsorted_page_size, settings.theme_page_size) == (7, 5)
+    assert (settings.options.unsorted_page_size, settings.options.theme_page_size) == (7, 5)
     # A language left empty is MkDocs' default, English, to the search as to the theme.
     assert settings.search.language == "en"
 

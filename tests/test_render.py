@@ -65,6 +65,7 @@ from .sites import (
     curate,
     loaded,
     related_listed,
+    with_options,
     write_content,
 )
 from .test_passthrough import mkdocs_markdown
@@ -151,7 +152,7 @@ def test_a_former_id_s_addresses_lead_to_the_theme(tmp_path: Path) -> None:
     out = tmp_path / "docs"
     # In the site's language, as its pages are.
     search = dataclasses.replace(SETTINGS.search, language="de")
-    settings = dataclasses.replace(SETTINGS, theme_page_size=1, search=search)
+    settings = dataclasses.replace(with_options(theme_page_size=1), search=search)
     generate(site.catalogue, renamed(site, "efficient-ml", "speed"), settings, out)
     # Three pages of 'efficiency' (test_a_long_theme_is_split...): each old one leads to its own.
     for old in ("efficient-ml", "speed"):
@@ -425,7 +426,7 @@ def test_the_writer_removes_a_file_manager_s_litter(tmp_path: Path) -> None:
 def test_papersite_could_have_written_every_file_it_writes(tmp_path: Path) -> None:
     # WRITTEN_SUFFIXES must grow with what papersite writes, or the next run refuses the folder.
     site = loaded(tmp_path)
-    settings = dataclasses.replace(PAGEFIND, theme_page_size=1)
+    settings = with_options(PAGEFIND, theme_page_size=1)
     generate(site.catalogue, renamed(site, "efficient-ml"), settings, tmp_path / "docs")
     written = [Path(name) for name in _files(tmp_path / "docs") if name != MARKER]
     assert {path.suffix for path in written} >= {".md", ".html", ".json", ".xml", ".bib", ".js"}
@@ -573,7 +574,7 @@ def test_a_tag_s_papers_are_listed_by_title_on_its_own_linked_pages(tmp_path: Pa
     site = loaded(tmp_path)
     out = tmp_path / "docs"
     # Split as Unsorted is, by its setting: no size of their own to keep in step.
-    settings = dataclasses.replace(SETTINGS, unsorted_page_size=2)
+    settings = with_options(unsorted_page_size=2)
     generate(site.catalogue, site.curation, settings, out)
     views = {item.paper.id: item.paper.title for item in site.curation.papers}
     tagged = sorted(
@@ -717,7 +718,7 @@ def _every_paper_unsorted(tmp_path: Path, size: int) -> tuple[Catalogue, Path]:
     """The fixture papers, none in a theme, generated with Unsorted in pages of ``size``."""
     catalogue = read_catalogue(write_content(tmp_path))
     out = tmp_path / "docs"
-    settings = dataclasses.replace(SETTINGS, unsorted_page_size=size)
+    settings = with_options(unsorted_page_size=size)
     generate(
         catalogue, Curation((), tuple(CuratedPaper(p) for p in catalogue.papers)), settings, out
     )
@@ -906,7 +907,7 @@ def test_every_page_of_a_long_theme_lists_all_its_sections_and_where_each_is(
     themes = (dataclasses.replace(efficiency, sections=sections), *others)
     curation = dataclasses.replace(site.curation, themes=themes)
     out = tmp_path / "docs"
-    generate(site.catalogue, curation, dataclasses.replace(SETTINGS, theme_page_size=1), out)
+    generate(site.catalogue, curation, with_options(theme_page_size=1), out)
     for number in (1, 2, 3):
         url = urls.list_page_url(urls.theme_url("efficiency"), number)
         text = (out / urls.page_file(url)).read_text(encoding="utf-8")
@@ -1091,7 +1092,7 @@ def test_themes_json_lists_each_section_s_papers_as_its_pages_do(tmp_path: Path)
     curation = dataclasses.replace(site.curation, papers=papers)
     out = tmp_path / "docs"
     # Two papers a page: sections are split across pages, and go on on the next.
-    generate(site.catalogue, curation, dataclasses.replace(SETTINGS, theme_page_size=2), out)
+    generate(site.catalogue, curation, with_options(theme_page_size=2), out)
     themes = json.loads((out / "themes.json").read_text(encoding="utf-8"))
     assert [theme["id"] for theme in themes] == ["efficiency", "reasoning"]
     for theme in themes:
@@ -1109,7 +1110,7 @@ def test_themes_json_lists_each_section_s_papers_as_its_pages_do(tmp_path: Path)
 def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path) -> None:
     site = loaded(tmp_path)
     out = tmp_path / "docs"
-    generate(site.catalogue, site.curation, dataclasses.replace(SETTINGS, theme_page_size=1), out)
+    generate(site.catalogue, site.curation, with_options(theme_page_size=1), out)
     pages = [out / "themes/efficiency.md", *(out / f"themes/efficiency/{n}.md" for n in (2, 3))]
     assert not (out / "themes/efficiency/4.md").exists()
     texts = [page.read_text(encoding="utf-8") for page in pages]
@@ -1161,7 +1162,7 @@ def test_intro_links_on_a_theme_s_later_pages_lead_where_they_do_from_its_first(
     themes = (dataclasses.replace(efficiency, intro=intro, sections=sections), *others)
     curation = dataclasses.replace(site.curation, themes=themes)
     out = tmp_path / "docs"
-    generate(site.catalogue, curation, dataclasses.replace(SETTINGS, theme_page_size=1), out)
+    generate(site.catalogue, curation, with_options(theme_page_size=1), out)
     shown = {}
     for number in (1, 2, 3):
         url = urls.list_page_url(urls.theme_url("efficiency"), number)
@@ -1183,7 +1184,7 @@ def test_the_home_page_lists_as_many_recent_papers_as_recent_papers_says(tmp_pat
     listed = {}
     for count in (3, 0):
         out = tmp_path / f"recent-{count}"
-        settings = dataclasses.replace(SETTINGS, recent_papers=count)
+        settings = with_options(recent_papers=count)
         generate(site.catalogue, site.curation, settings, out)
         listed[count] = (out / "index.md").read_text(encoding="utf-8")
     recent = listed[3].split("## Most recently published\n", 1)[1].split("## Contribute")[0]
@@ -1205,7 +1206,7 @@ def test_the_home_page_lists_as_many_recent_papers_as_recent_papers_says(tmp_pat
 def test_every_feed_holds_as_many_papers_as_feed_entries_says(tmp_path: Path) -> None:
     site = loaded(tmp_path)
     out = tmp_path / "docs"
-    generate(site.catalogue, site.curation, dataclasses.replace(SETTINGS, feed_entries=2), out)
+    generate(site.catalogue, site.curation, with_options(feed_entries=2), out)
     for name, newest in (
         ("papers", ["pretraining-with-hierarchical-memories", "etc-passwd"]),
         (
@@ -1246,7 +1247,7 @@ def test_a_paper_page_lists_as_many_related_papers_as_related_papers_says(tmp_pa
     listed = {}
     for count in (2, 0):
         out = tmp_path / f"related-{count}"
-        settings = dataclasses.replace(SETTINGS, related_papers=count)
+        settings = with_options(related_papers=count)
         generate(site.catalogue, site.curation, settings, out)
         listed[count] = {page.name: related_listed(page) for page in (out / "papers").glob("*.md")}
         home = (out / "index.md").read_text(encoding="utf-8")

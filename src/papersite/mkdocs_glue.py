@@ -388,13 +388,9 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
         site_name,
         site_url,
         built,
-        options.unsorted_page_size,
-        options.theme_page_size,
-        search,
-        repo_url,
-        recent_papers=options.recent_papers,
-        feed_entries=options.feed_entries,
-        related_papers=options.related_papers,
+        options=options,
+        search=search,
+        repo_url=repo_url,
         site_author=site_author,
     )
 

@@ -87,12 +87,19 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 class Options:
     """The options under extra.papersite, checked, with their defaults filled in."""
 
+    # The search backend: with Pagefind the site gets a Search page (see papersite.search).
     search: SearchBackend = "material"
+    # Papers per Unsorted page: a long list is split into pages, so none grows to megabytes.
     unsorted_page_size: int = DEFAULT_UNSORTED_PAGE_SIZE
+    # Papers per theme page, for the same reason (a theme's entries are longer: abstracts folded).
     theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
+    # Papers to a page of Pagefind's index (see PagefindIndexer).
     search_group_size: int = DEFAULT_SEARCH_GROUP_SIZE
+    # Papers the home page lists as most recently published; 0 leaves that list out.
     recent_papers: int = DEFAULT_RECENT_PAPERS
+    # Papers in each Atom feed: the newest, as a feed reader shows what is new.
     feed_entries: int = DEFAULT_FEED_ENTRIES
+    # Related papers a paper's page lists; 0 leaves the section out.
     related_papers: int = DEFAULT_RELATED_PAPERS
 
 

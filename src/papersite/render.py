@@ -66,13 +66,7 @@ from papersite.markup import (
     safe_url,
     tag_anchor,
 )
-from papersite.options import (
-    DEFAULT_FEED_ENTRIES,
-    DEFAULT_RECENT_PAPERS,
-    DEFAULT_RELATED_PAPERS,
-    DEFAULT_THEME_PAGE_SIZE,
-    DEFAULT_UNSORTED_PAGE_SIZE,
-)
+from papersite.options import Options
 from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchEntry, SearchSettings
 from papersite.sources import SourceFile
@@ -125,20 +119,13 @@ class SiteSettings:
     site_name: str
     site_url: str
     built: datetime
-    # Papers per Unsorted page: a long list is split into pages, so none grows to megabytes.
-    unsorted_page_size: int = DEFAULT_UNSORTED_PAGE_SIZE
-    # Papers per theme page, for the same reason (a theme's entries are longer: abstracts folded).
-    theme_page_size: int = DEFAULT_THEME_PAGE_SIZE
-    # The search backend: with Pagefind the site gets a Search page (see papersite.search).
+    # mkdocs.yml's extra.papersite, with their defaults: each option is written once, in Options.
+    options: Options = field(default_factory=Options)
+    # The search backend (options.search) with what Pagefind needs to index the site (see
+    # papersite.search): with Pagefind the site gets a Search page.
     search: SearchSettings = field(default_factory=SearchSettings)
     # The project's repository (mkdocs.yml's repo_url), which the About page asks readers to fork.
     repo_url: str | None = None
-    # Papers the home page lists as most recently published; 0 leaves that list out.
-    recent_papers: int = DEFAULT_RECENT_PAPERS
-    # Papers in each Atom feed, the newest.
-    feed_entries: int = DEFAULT_FEED_ENTRIES
-    # Related papers a paper's page lists; 0 leaves the section out.
-    related_papers: int = DEFAULT_RELATED_PAPERS
     # Who the Atom feeds name as their author (mkdocs.yml's site_author); None: the feeds' default.
     site_author: str | None = None
 
@@ -736,7 +723,9 @@ def _related_now(
 ) -> Mapping[str, Related]:
     """Every paper's related papers: the caller's, waited for when being computed, else computed."""
     if related is None:
-        return related_papers([item.paper for item in curation.papers], settings.related_papers)
+        return related_papers(
+            [item.paper for item in curation.papers], settings.options.related_papers
+        )
     if callable(related):
         return related()
     return related
@@ -785,7 +774,9 @@ class _Generation:
 
     def write_home_page(self) -> None:
         """The home page: the themes, the newest papers, how many are unsorted."""
-        newest = sorted(self.curation.papers, key=newest_first)[: self.settings.recent_papers]
+        newest = sorted(self.curation.papers, key=newest_first)[
+            : self.settings.options.recent_papers
+        ]
         # The cards count a paper once for each of its themes (home.md.j2 says by how many more).
         in_a_theme = len(self.curation.papers) - len(self.unsorted)
         self._page(
@@ -810,7 +801,7 @@ class _Generation:
         for theme, formerly in zip(
             self.themes, (t.formerly for t in self.curation.themes), strict=True
         ):
-            for theme_page in paginate_theme(theme, self.settings.theme_page_size):
+            for theme_page in paginate_theme(theme, self.settings.options.theme_page_size):
                 self._page(
                     theme_page.path,
                     "theme.md.j2",
@@ -855,7 +846,7 @@ class _Generation:
     def write_unsorted_pages(self) -> dict[str, str]:
         """The Unsorted pages; returns the page listing each paper in no theme, by paper id."""
         unsorted_pages = paginate(
-            self.unsorted, self.settings.unsorted_page_size, self.unsorted_dates
+            self.unsorted, self.settings.options.unsorted_page_size, self.unsorted_dates
         )
         for unsorted_page in unsorted_pages:
             self._page(
@@ -884,7 +875,10 @@ class _Generation:
             entries.append(TagEntry(tag, len(papers)))
             first_url = urls.tag_url(tag.slug)
             for tag_page in paginate(
-                papers, self.settings.unsorted_page_size, first_url=first_url, label=f"Tag: {name}"
+                papers,
+                self.settings.options.unsorted_page_size,
+                first_url=first_url,
+                label=f"Tag: {name}",
             ):
                 self._page(tag_page.path, "tag.md.j2", page=tag_page, tag=tag, total=len(papers))
         # Written even with no tags, so a kept address still opens; the nav then leaves it out.
@@ -1050,7 +1044,7 @@ def _write_data(
             site_url=site,
             items=items,
             built=settings.built,
-            max_entries=settings.feed_entries,
+            max_entries=settings.options.feed_entries,
             author=settings.site_author,
             language=settings.search.language,
         )
