@@ -26,7 +26,7 @@ from pylatexenc.latexencode import (
 
 from papersite.catalogue import Paper, arxiv_month
 from papersite.markup import clean_text
-from papersite.urls import paper_url
+from papersite.urls import arxiv_url, paper_url
 
 NO_AUTHORS = "The Daily Papers dumps carry no author names: add them from each paper."
 # Characters BibTeX and LaTeX treat as commands; escaped so a title compiles and reads as written.
@@ -285,7 +285,7 @@ def bibtex_entry(paper: Paper, site_url: str, arxiv_id: str | None = None) -> st
     if arxiv_id:
         fields.append(("howpublished", "arXiv:" + bibtex_text(arxiv_id)))
         # The paper itself, where a reader of the bibliography finds it; not this reading list.
-        fields.append(("url", url_field(f"https://arxiv.org/abs/{arxiv_id}")))
+        fields.append(("url", url_field(arxiv_url(arxiv_id))))
     else:
         fields.append(("url", url_field(site_url + paper_url(paper.id))))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)

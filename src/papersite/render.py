@@ -22,7 +22,6 @@ from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path, PurePath
 from typing import Generic, TypeVar
-from urllib.parse import quote_plus
 
 import jinja2
 import yaml
@@ -167,6 +166,14 @@ class LinkView:
 
 
 @dataclass(frozen=True)
+class TitleSearches:
+    """The addresses of searches for a paper's title; paper.md.j2 words their links."""
+
+    arxiv: str
+    hugging_face: str
+
+
+@dataclass(frozen=True)
 class FeedView:
     """An Atom feed a page names in its head for feed readers: title, address from the site root.
 
@@ -241,7 +248,8 @@ class PaperView:
     places: tuple[PlaceView, ...]
     arxiv_id: str | None
     links: tuple[LinkView, ...]
-    searches: tuple[LinkView, ...]
+    # Searches for the title where the paper may be found, for one whose arXiv id is unknown.
+    searches: TitleSearches | None
     # In capture order; papers.json keeps the file names, for those who reuse the data.
     sources: tuple[SourceView, ...]
 
@@ -250,7 +258,7 @@ class PaperView:
         """The link to the paper's arXiv page, when it has an arXiv id."""
         if self.arxiv_id is None:
             return None
-        return LinkView(f"arXiv:{self.arxiv_id}", f"https://arxiv.org/abs/{self.arxiv_id}")
+        return LinkView(f"arXiv:{self.arxiv_id}", urls.arxiv_url(self.arxiv_id))
 
     @property
     def description(self) -> str:
@@ -586,8 +594,14 @@ class Renderer:
         arxiv_id = arxiv_id_of(item)
         links = [LinkView(x.label, x.url) for x in item.links if _is_web(x.url)]
         links += [LinkView(_link_label(url), url) for url in paper.links if _is_web(url)]
-        listed = {_address(f"https://arxiv.org/abs/{arxiv_id}")} if arxiv_id else set()
-        searches = () if arxiv_id else _searches(paper.title)
+        listed = {_address(urls.arxiv_url(arxiv_id))} if arxiv_id else set()
+        searches = (
+            None
+            if arxiv_id
+            else TitleSearches(
+                urls.arxiv_title_search_url(paper.title), urls.hugging_face_search_url(paper.title)
+            )
+        )
         return PaperView(
             id=paper.id,
             title=paper.title,
@@ -1443,19 +1457,6 @@ def _address(url: str) -> str:
     _, _, rest = url.partition("://")
     host, slash, path = rest.partition("/")
     return host.lower() + slash + path.rstrip("/")
-
-
-def _searches(title: str) -> tuple[LinkView, ...]:
-    query = quote_plus(title)
-    return (
-        LinkView(
-            "Search arXiv for the title",
-            f"https://arxiv.org/search/?query={query}&searchtype=title",
-        ),
-        LinkView(
-            "Search Hugging Face Papers for the title", f"https://huggingface.co/papers?q={query}"
-        ),
-    )
 
 
 def _related_views(related: Related, views: dict[str, PaperView]) -> tuple[RelatedView, ...]:

@@ -7,9 +7,12 @@ Ids in them were checked to be one safe folder name each (``render.check_id``): 
 quoting. MkDocs serves the docs file ``x.md`` at ``x/`` (:func:`page_file` goes the other way).
 The one address spelled elsewhere is the feed of newest papers in templates/overrides/main.html,
 which MkDocs renders with its own templates (a test checks it matches :data:`NEWEST_FEED`).
+The addresses of other sites that pages and citations link to are here too, at the end.
 """
 
 from __future__ import annotations
+
+from urllib.parse import quote_plus
 
 HOME = ""
 # The folder of theme pages; its own page would be index.md in it (curation.RESERVED_THEME_IDS).
@@ -107,3 +110,18 @@ def up_to(url: str, folder: str) -> str:
 NEWEST_FEED = feed_url(EVERY_PAPER)
 FEEDS_SITEMAP = feed_url(SITEMAP)
 EVERY_BIBTEX = bibtex_url(EVERY_PAPER)
+
+
+def arxiv_url(arxiv_id: str) -> str:
+    """The paper's page on arXiv, which its page, its citation and papers.json link."""
+    return f"https://arxiv.org/abs/{arxiv_id}"
+
+
+def arxiv_title_search_url(title: str) -> str:
+    """The search of arXiv for papers titled ``title``, for a paper whose arXiv id is unknown."""
+    return f"https://arxiv.org/search/?query={quote_plus(title)}&searchtype=title"
+
+
+def hugging_face_search_url(title: str) -> str:
+    """Hugging Face Papers' search for ``title``, for a paper whose arXiv id is unknown."""
+    return f"https://huggingface.co/papers?q={quote_plus(title)}"
