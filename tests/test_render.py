@@ -491,6 +491,21 @@ def test_a_paper_s_tags_are_in_alphabetical_order_whatever_their_case(tmp_path: 
     assert re.findall(r'class="md-tag" href="[^"]*">([^<]+)<', entry_html) == wanted
 
 
+def test_the_pages_anchor_papers_with_curation_s_prefix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Curators' links name a paper's anchor by PAPER_ANCHOR_PREFIX (curation checks them): a
+    # template spelling the prefix itself would leave those links landing nowhere once it changed.
+    monkeypatch.setattr(render, "PAPER_ANCHOR_PREFIX", "item-")
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    generate(site.catalogue, site.curation, SETTINGS, out)
+    pages = "".join(page.read_text(encoding="utf-8") for page in out.rglob("*.md"))
+    assert 'id="item-' in pages
+    assert "#item-" in pages
+    assert not re.search(r'(id="|#)paper-', pages)
+
+
 def generate_sources(tmp_path: Path, files: dict[str, str]) -> Path:
     """The docs folder generated, every paper unsorted, from content/sources holding ``files``."""
     sources = tmp_path / "content/sources"

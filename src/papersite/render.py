@@ -32,6 +32,7 @@ from papersite.bibtex import Citation, bibtex_file, citation
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import (
     FEATURED_AT_MOST,
+    PAPER_ANCHOR_PREFIX,
     CuratedPaper,
     Curation,
     Theme,
@@ -1140,6 +1141,8 @@ def _environment() -> jinja2.Environment:
     env.globals["page_span"] = page_span
     # Templates take every address from papersite.urls, never spell one.
     env.globals["urls"] = urls
+    # A paper's anchor on a page listing it, which curators' links name too (#paper-<id>).
+    env.globals["paper_anchor_prefix"] = PAPER_ANCHOR_PREFIX
     return env
 
 
