@@ -220,7 +220,8 @@ def _report_control_entities(entities: list[str], line: int, dump: Dump) -> None
     dump.control_lines[line] = ()
     if line not in islice(dump.control_lines, NAMED_CONTROL_LINES):
         return
-    # Each once, in their order.
+    # A line writing one entity twice names it once, and the entities in the order the line has
+    # them, where the curator looks for them.
     kinds = {entity: _no_text_kind(entity) for entity in entities}
     many = len(kinds) > 1
     them = "them" if many else "it"

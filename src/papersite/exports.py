@@ -235,7 +235,8 @@ _INTRO = (
     "is none"
 )
 
-# A section's keys, in the objects' order.
+# A section's keys in the order themes.json writes them, which its schema and README's table
+# follow: a reader finds them listed as the file has them.
 SECTION_FIELDS = (
     ExportField(
         "id",
@@ -254,7 +255,7 @@ SECTION_FIELDS = (
     ),
 )
 
-# A theme's keys, in the objects' order.
+# A theme's keys, in the order themes.json writes them too.
 THEME_FIELDS = (
     ExportField("id", _ID, "the theme's id, as papers.json's `themes` and `sections` name it"),
     ExportField("title", {"type": "string"}, "the theme's title, its page's heading"),

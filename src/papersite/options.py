@@ -158,7 +158,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             )
         else:
             refuse_option(f"extra.papersite must hold options ({listing})")
-        # No option to check further.
+        # Not a map: it holds no option for the checks below to read, so they are not run.
         raise refused()
     # MkDocs merges a file over the one it inherits from: the nearest file writing an option wins,
     # whatever it writes there (an !ENV set in the environment over a base's 010 leaves nothing
