@@ -41,6 +41,7 @@ from papersite.render import (
     MARKER,
     DateRun,
     ListPage,
+    NavEntry,
     PaperView,
     SectionView,
     SiteWriter,
@@ -504,6 +505,19 @@ def test_the_pages_anchor_papers_with_curation_s_prefix(
     assert 'id="item-' in pages
     assert "#item-" in pages
     assert not re.search(r'(id="|#)paper-', pages)
+
+
+@pytest.mark.parametrize("url", [urls.ABOUT, urls.TAGS])
+def test_a_page_s_nav_entry_and_its_title_are_the_same_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    monkeypatch.setitem(render.PAGE_TITLES, url, "Colophon")
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    result = generate(site.catalogue, site.curation, SETTINGS, out)
+    assert NavEntry("Colophon", urls.page_file(url)) in result.nav
+    assert front_matter_of(out / urls.page_file(url))["title"] == "Colophon"
+    assert "\n# Colophon\n" in (out / urls.page_file(url)).read_text(encoding="utf-8")
 
 
 def generate_sources(tmp_path: Path, files: dict[str, str]) -> Path:

@@ -130,6 +130,17 @@ class SiteSettings:
     site_author: str | None = None
 
 
+# The titles of the site's own pages, which their nav entries and the pages themselves (front
+# matter and heading, from the templates' global ``page_titles``) both show: said once, they agree.
+PAGE_TITLES = {
+    urls.HOME: "Home",
+    urls.SEARCH: "Search",
+    urls.TAGS: "Tags",
+    urls.UNSORTED: "Unsorted",
+    urls.ABOUT: "About",
+}
+
+
 @dataclass(frozen=True)
 class NavEntry:
     """One top-level navigation entry: its title (HTML-escaped) and its Markdown file."""
@@ -965,15 +976,19 @@ class _Generation:
     def generated(self, tagged: bool) -> Generated:
         """What this run made: counts, the navigation, and what search finds of each paper."""
         nav = (
-            NavEntry("Home", urls.page_file(urls.HOME)),
-            *((NavEntry("Search", urls.page_file(urls.SEARCH)),) if self.search_page else ()),
+            NavEntry(PAGE_TITLES[urls.HOME], urls.page_file(urls.HOME)),
+            *(
+                (NavEntry(PAGE_TITLES[urls.SEARCH], urls.page_file(urls.SEARCH)),)
+                if self.search_page
+                else ()
+            ),
             *(
                 NavEntry(escape_html(t.title), urls.page_file(urls.theme_url(t.id)))
                 for t in self.curation.themes
             ),
-            *((NavEntry("Tags", urls.page_file(urls.TAGS)),) if tagged else ()),
-            NavEntry("Unsorted", urls.page_file(urls.UNSORTED)),
-            NavEntry("About", urls.page_file(urls.ABOUT)),
+            *((NavEntry(PAGE_TITLES[urls.TAGS], urls.page_file(urls.TAGS)),) if tagged else ()),
+            NavEntry(PAGE_TITLES[urls.UNSORTED], urls.page_file(urls.UNSORTED)),
+            NavEntry(PAGE_TITLES[urls.ABOUT], urls.page_file(urls.ABOUT)),
         )
         entries = tuple(
             SearchEntry(
@@ -1141,6 +1156,7 @@ def _environment() -> jinja2.Environment:
     env.globals["page_span"] = page_span
     # Templates take every address from papersite.urls, never spell one.
     env.globals["urls"] = urls
+    env.globals["page_titles"] = PAGE_TITLES
     # A paper's anchor on a page listing it, which curators' links name too (#paper-<id>).
     env.globals["paper_anchor_prefix"] = PAPER_ANCHOR_PREFIX
     return env
@@ -1274,7 +1290,7 @@ def paginate(
     size: int,
     published: Sequence[date | None] = (),
     first_url: str = urls.UNSORTED,
-    label: str = "Unsorted",
+    label: str = PAGE_TITLES[urls.UNSORTED],
 ) -> list[ListPage[PaperView]]:
     """A list of papers (Unsorted, a tag's) in pages of ``size``; one empty page when none.
 
