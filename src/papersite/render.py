@@ -320,6 +320,20 @@ class ThemeView:
     sections: tuple[SectionView, ...]
 
     @property
+    def on_card(self) -> tuple[PaperView, ...]:
+        """The picks the theme's card on the home page names, the first few.
+
+        As many as ``check`` accepts without a warning (FEATURED_AT_MOST): forty made a card
+        taller than the screen.
+        """
+        return self.featured[:FEATURED_AT_MOST]
+
+    @property
+    def off_card(self) -> int:
+        """How many picks the card leaves to the theme's page, which lists them all."""
+        return len(self.featured) - len(self.on_card)
+
+    @property
     def description(self) -> str:
         """The page's summary for search engines and link previews: its introduction's opening."""
         intro = html.unescape(_TAG.sub("", self.intro_html)) if self.intro_html else ""
@@ -817,7 +831,6 @@ class _Generation:
             on_cards=sum(theme.count for theme in self.themes),
             search_page=self.search_page,
             search_example=self.example,
-            featured_at_most=FEATURED_AT_MOST,
             root="",
         )
 
@@ -1179,6 +1192,10 @@ class SectionPlace:
     last_page: int
     # The address of the page it starts on, from the site's root.
     url: str
+
+    def shown_on(self, number: int) -> bool:
+        """Whether page ``number`` of the theme shows (part of) the section."""
+        return self.first_page <= number <= self.last_page
 
 
 @dataclass(frozen=True)
