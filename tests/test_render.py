@@ -804,7 +804,7 @@ def test_a_pager_links_the_first_last_and_neighbouring_pages(
 @pytest.mark.parametrize(("first", "last", "named"), [(3, 3, "page 3"), (2, 4, "pages 2–4")])
 def test_pages_of_a_list_are_named_alike_everywhere(first: int, last: int, named: str) -> None:
     # A theme's sections and Unsorted's pages by date worded them each in their own template.
-    assert render.page_span(first, last) == named
+    assert str(render.page_span(first, last)) == named
 
 
 @pytest.mark.parametrize(
@@ -1294,7 +1294,7 @@ def test_a_paper_page_lists_as_many_related_papers_as_related_papers_says(tmp_pa
 def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
     def view(paper_id: str) -> PaperView:
         return PaperView(
-            paper_id, paper_id, "", None, None, None, None, None, (), None, (), None, (), (), ()
+            paper_id, paper_id, "", None, None, None, None, None, (), None, (), None, (), None, ()
         )
 
     sections = (
