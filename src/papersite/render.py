@@ -1294,12 +1294,26 @@ class ListPage(Generic[T]):
         return urls.list_page_url(self.first_url, number)
 
 
-def page_span(first: int, last: int) -> str:
-    """Pages of a list as every page of it names them: "page 3", "pages 2–4".
+@dataclass(frozen=True)
+class PageSpan:
+    """Pages of a list as every page of it names them, printed: "page 3", "pages 2–4".
+
+    In two parts, for a template to keep the numbers together on a line.
+    """
+
+    word: str
+    numbers: str
+
+    def __str__(self) -> str:
+        return f"{self.word} {self.numbers}"
+
+
+def page_span(first: int, last: int) -> PageSpan:
+    """Pages ``first`` to ``last`` of a list, as every page of it names them.
 
     A theme's list of sections and Unsorted's pages by date both say where something is.
     """
-    return f"page {first}" if first == last else f"pages {first}–{last}"
+    return PageSpan("page", str(first)) if first == last else PageSpan("pages", f"{first}–{last}")
 
 
 def paginate(
