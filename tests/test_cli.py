@@ -481,6 +481,24 @@ _CONTNET = "unrecognized arguments: --contnet (did you mean '--content'?)"
                 "argument COMMAND: invalid choice: 'chek' (did you mean 'check'?)",
             ],
         ),
+        # An unknown option's value argparse reads as the command, told with the option: it was
+        # "invalid choice" alone, '--bogus' unsaid until that was fixed.
+        (["--bogus", "x"], ["unrecognized arguments: --bogus", _NO_COMMAND_X]),
+        (
+            ["--bogus", "chek"],
+            [
+                "unrecognized arguments: --bogus",
+                "argument COMMAND: invalid choice: 'chek' (did you mean 'check'?)",
+            ],
+        ),
+        (
+            ["--strict", "--bogus", "chek"],
+            [
+                "unrecognized arguments: --bogus",
+                "argument --strict: options go after the command",
+                "argument COMMAND: invalid choice: 'chek' (did you mean 'check'?)",
+            ],
+        ),
         # After an option taking no value, the word argparse reads as the command is none: the
         # line told was 'papersite COMMAND --job-summary x review'.
         (

@@ -121,9 +121,16 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
                 parser.errors(_command_refused(parser, before, option.value))
             break
     # A misspelt command first, read as an unknown option's value: the line would say COMMAND,
-    # hiding the typo ('--bogus chek').
-    for word in [w.value for w in written if not w.names and w.value]:
-        _refuse_unknown_command(parser, word)
+    # hiding the typo ('--bogus chek'). With nothing else to tell, the first such value is what
+    # argparse reads as the command ('--bogus x'). Told with the options before it: argparse said
+    # "invalid choice" alone, and '--bogus' was met only once that was fixed.
+    values = {i: w.value for i, w in enumerate(written) if not w.names and w.value is not None}
+    refused = [i for i, value in values.items() if closest(value, list(commands)) is not None]
+    if stop == len(given) and not any(w.names for w in written):
+        refused += list(values)[:1]
+    for index in refused[:1]:
+        before = [*written[:index], _Written(written[index].word, (), None)]
+        parser.errors(_command_refused(parser, before, values[index]))
     if stop < len(given) and given[stop] not in commands:
         # The word argparse reads as the command, with the options before it. The line told was
         # 'papersite COMMAND --strict x check', which argparse refused for 'x' in turn.
