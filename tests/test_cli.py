@@ -359,33 +359,63 @@ def test_a_command_s_option_before_the_command_is_told_to_go_after_it(
 def test_every_line_told_for_an_option_before_the_command_is_read_by_argparse(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # Every command's long options, and each abbreviation of them, with a value, before each
-    # command: 'papersite --theme x export' was told 'papersite export --themes x', a flag.
+    # Every command's options, and each abbreviation of the long ones, with a value, before each
+    # command: 'papersite --theme x export' was told 'papersite export --themes x', a flag. And
+    # each last on the line, its value left out, before any command or after one: 'papersite
+    # --strict check --content' was told 'papersite check --strict --content', refused in turn.
     commands = next(
         a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)
     ).choices
     names = {name for command in commands.values() for name in command._option_string_actions}
-    refused = []
-    for name in sorted(n for n in names if n.startswith("--")):
-        for word in (name[:end] for end in range(3, len(name) + 1)):
+    given = []
+    for name in sorted(names):
+        ends = range(3, len(name) + 1) if name.startswith("--") else [len(name)]
+        for word in (name[:end] for end in ends):
+            given.append([word])
             for command, parser in commands.items():
                 # A value the option the command reads it as accepts: the line told is the one
                 # meant, not one its value is refused in.
                 takes = parser._option_string_actions
                 value = next((VALUES[n] for n in VALUES if n.startswith(word) and n in takes), "x")
-                with pytest.raises(SystemExit):
-                    main([word, value, command])
-                err = capsys.readouterr().err
-                if "options go after the command: " not in err:
-                    continue
-                line = shlex.split(err.rsplit("options go after the command: ", 1)[1])
-                try:
-                    _parser().parse_args(line[1:])
-                except SystemExit:
-                    # Once the words are read: review's --base-content, generate's --out, unsaid.
-                    if "the following arguments are required" not in capsys.readouterr().err:
-                        refused.append((word, command, line))
+                given += [[word, value, command], ["--content", "x", command, word]]
+    lenient = _lenient_parser()
+    refused = []
+    for words in given:
+        with pytest.raises(SystemExit):
+            main(words)
+        err = capsys.readouterr().err
+        if "options go after the command: " not in err:
+            continue
+        line = shlex.split(err.rsplit("options go after the command: ", 1)[1])
+        # COMMAND stands for the one meant: the line must be one that some command reads.
+        meant = list(commands) if line[1] == "COMMAND" else [line[1]]
+        if all(_refused(lenient, [command, *line[2:]]) for command in meant):
+            refused.append((words, line))
     assert refused == []
+
+
+def _lenient_parser() -> argparse.ArgumentParser:
+    """The parser, requiring no option: the line told leaves out those the command requires.
+
+    Review's --base-content, generate's --out: argparse says they are missing before anything
+    else it refuses.
+    """
+    parser = _parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                for option in command._actions:
+                    option.required = False
+    return parser
+
+
+def _refused(parser: argparse.ArgumentParser, args: list[str]) -> bool:
+    """Whether ``parser`` refuses ``args``."""
+    try:
+        parser.parse_args(args)
+    except SystemExit as exited:
+        return exited.code != 0
+    return False
 
 
 def test_every_option_before_the_command_it_does_not_take_is_told_in_the_order_written(
@@ -750,12 +780,22 @@ def test_no_option_takes_a_double_dash_as_its_value(
     )
 
 
-def test_a_double_dash_after_the_command_is_no_value_in_the_line_told(
-    capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize(
+    "given",
+    [
+        # The line told was 'papersite check --strict --content=--', which crashed when pasted.
+        ["--strict", "check", "--content", "--"],
+        # The line told ended in '--content', refused in turn when pasted.
+        ["--strict", "check", "--content"],
+        ["--strict", "--content"],
+        ["--content"],
+    ],
+)
+def test_an_option_given_no_value_is_told_so_and_no_line(
+    given: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The line told was 'papersite check --strict --content=--', which crashed when pasted.
     with pytest.raises(SystemExit) as exited:
-        main(["--strict", "check", "--content", "--"])
+        main(given)
     assert exited.value.code == 2
     assert capsys.readouterr().err.splitlines()[1:] == [
         "papersite: error: argument --content: expected one argument"

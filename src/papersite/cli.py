@@ -247,7 +247,8 @@ def _misplaced_before_command(
         option_words += [group[0] for group in taken]
         groups += taken
         behind = [word for group in taken for word in _moved(group, reading)]
-    # A '--' is no value: joined to its option in the line told ('--content=--'), refused in turn.
+    # A value left out, or '--', which is none: the line told would be refused in turn, for the
+    # option last on it ('papersite check --strict --content') or joined ('--content=--').
     told += [m for group in groups if (m := _no_value(group, reading)) is not None]
     unrecognized = []
     if refused:
@@ -264,9 +265,11 @@ def _misplaced_before_command(
 
 
 def _no_value(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> str | None:
-    """Argparse's refusal of ``group`` (an option and its value) giving '--' as the value, or None.
+    """Argparse's refusal of ``group`` (an option and its value) giving it no value, or None.
 
-    Read against ``commands``: '--content -- check', '--content=-- check', '-o-- export'.
+    Read against ``commands``. None given, the option last on the line ('--strict check
+    --content', '--strict --content'), or '--': '--content -- check', '--content=-- check',
+    '-o-- export'.
     """
     word, *value = group
     option = _command_option(word, commands)
@@ -282,7 +285,7 @@ def _no_value(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]
         attached = word.split("=", 1)[1] if "=" in word else None
     else:
         attached = word[2:] or None
-    if action.nargs == 0 or (value[0] if value else attached) != "--":
+    if action.nargs == 0 or (value[0] if value else attached) not in (None, "--"):
         return None
     return f"argument {'/'.join(action.option_strings)}: {_NO_VALUE}"
 
