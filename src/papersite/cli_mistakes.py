@@ -1,0 +1,527 @@
+"""What the ``papersite`` command tells of a command line written wrong.
+
+argparse reads a command's option written before the command as the command, or takes its value
+for it ("invalid choice: 'content'"); it names no option near a misspelt one, tells one problem of
+several, and prints the words it refuses as typed. Here each problem is told on a line of its own:
+where an option goes, with the line to paste instead, quoted for a shell; "did you mean" for a
+misspelt option or command; and the parser whose messages are escaped and may be several. Kept
+apart from cli.py, which parses arguments and calls the library, so that it stays thin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shlex
+import sys
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import NoReturn
+
+from papersite.errors import printable
+from papersite.wording import closest, did_you_mean, listed
+
+
+def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None:
+    """Refuse a command's option written before the command, saying where it goes."""
+    # argparse read 'papersite --content content check' as the command 'content' and said
+    # "invalid choice: 'content'", naming no option. The top level's own (--help, --version),
+    # abbreviated too, are its to read.
+    if _top_level_option(parser, given[0]):
+        return
+    commands = _commands(parser)
+    written, stop = _read_before_command(given, commands)
+    # The top level's own after another ('--bogus --help', '--strict --version') are read as
+    # argparse reads them: the help or version asked for, not a refusal. Unless a value comes
+    # before ('--content x -h'), which argparse takes for the command and refuses first.
+    for index, option in enumerate(written):
+        if _top_level_option(parser, option.word):
+            return
+        if option.value is not None:
+            if option.value not in commands and any(
+                _top_level_option(parser, w.word) for w in written[index + 1 :]
+            ):
+                # Told so: '--content x --version' was "unrecognized arguments: --version", and
+                # '--contnet x -h' told -h to go after the command.
+                before = [*written[:index], _Written(option.word, option.names, None)]
+                parser.errors(_command_refused(parser, before, option.value))
+            break
+    # A misspelt command first, read as an unknown option's value: the line would say COMMAND,
+    # hiding the typo ('--bogus chek'). With nothing else to tell, the first such value is what
+    # argparse reads as the command ('--bogus x'). Told with the options before it: argparse said
+    # "invalid choice" alone, and '--bogus' was met only once that was fixed.
+    values = {i: w.value for i, w in enumerate(written) if not w.names and w.value is not None}
+    refused = [i for i, value in values.items() if closest(value, list(commands)) is not None]
+    if stop == len(given) and not any(w.names for w in written):
+        refused += list(values)[:1]
+    for index in refused[:1]:
+        before = [*written[:index], _Written(written[index].word, (), None)]
+        parser.errors(_command_refused(parser, before, values[index]))
+    if stop < len(given) and given[stop] not in commands:
+        # The word argparse reads as the command, with the options before it. The line told was
+        # 'papersite COMMAND --strict x check', which argparse refused for 'x' in turn.
+        parser.errors(_command_refused(parser, written, given[stop]))
+    if any(w.names for w in written):
+        parser.errors(_misplaced_before_command(given, written, stop, commands))
+    command = commands.get(given[stop]) if stop < len(given) else None
+    if isinstance(command, _Parser) and any(w.value is not None for w in written):
+        # argparse reads an unknown option's value as the command: '--contnet x check' was
+        # "invalid choice: 'x'". Told with the command's usage, as '--bogus check' is (see main).
+        command.errors(_misplaced_before_command(given, written, stop, commands))
+    # No command at all, nor a word argparse reads as one ('--', 'x'), nor --version to run:
+    # argparse said only that the command is required, '--bogus' unsaid.
+    if all(w != "--" and w.startswith("-") and not _top_level_option(parser, w) for w in given):
+        parser.errors(
+            [
+                _unrecognized(given, _every_option(parser), ()),
+                "the following arguments are required: COMMAND",
+            ]
+        )
+    # No command's option before it ('--bogus check'): argparse's "unrecognized arguments", told
+    # with the command's usage (see main).
+
+
+@dataclass(frozen=True)
+class _Written:
+    """An option written before the command, with the value it took."""
+
+    word: str  # as written: '--cont', '--out=x', '-ox.json'
+    # The commands' options it may give, in full: several for an abbreviation they share, none
+    # for a word no command has ('--bogus').
+    names: tuple[str, ...]
+    value: str | None  # the next word, when it took it
+
+    @property
+    def words(self) -> list[str]:
+        """The words it was written as."""
+        return [self.word] if self.value is None else [self.word, self.value]
+
+
+def _read_before_command(
+    given: Sequence[str], commands: dict[str, argparse.ArgumentParser]
+) -> tuple[list[_Written], int]:
+    """The options written before the command, and where the first word that is none stands."""
+    # Known as argparse knows them: abbreviated ('--cont'), with a value after '=' or attached
+    # ('-ox.json'). The first word that is neither an option nor an option's value is the command
+    # (so '--content build check' is check's); a '--' before it is skipped, as it ends nothing.
+    written: list[_Written] = []
+    index = 0
+    while index < len(given):
+        word = given[index]
+        if word == "--":
+            index += 1
+            continue
+        last = written[-1] if written else None
+        if not word.startswith("-"):
+            if word in commands or last is None or last.names or last.value is not None:
+                break
+            # An unknown option's value, as argparse would read it after the command:
+            # '--contnet x check' told the line 'papersite COMMAND --strict x check'.
+            written[-1] = _Written(last.word, (), word)
+            index += 1
+            continue
+        option = _command_option(word, commands)
+        names, takes_value = option if option is not None else ([], False)
+        after = given[index + 1] if index + 1 < len(given) else None
+        # An option's value is the next word unless written with it: '--out=x', '-ox'. Of an
+        # ambiguous abbreviation ('--s': '--strict' or '--site-dir'), unless that word is a command.
+        if takes_value and after is not None and not (len(names) > 1 and after in commands):
+            written.append(_Written(word, tuple(names), after))
+            index += 2
+        else:
+            written.append(_Written(word, tuple(names), None))
+            index += 1
+    return written, index
+
+
+def _misplaced_before_command(
+    given: Sequence[str],
+    written: Sequence[_Written],
+    stop: int,
+    commands: dict[str, argparse.ArgumentParser],
+) -> list[str]:
+    """The messages for ``written``, the words before ``given[stop]``."""
+    # The line is told, with the command first (COMMAND when none is named) and each option's
+    # name in full, quoted for a shell so that it can be pasted, only when the command takes every
+    # option; otherwise each it does not take is told, in the order written.
+    named = stop < len(given) and given[stop] in commands
+    command = given[stop] if named else "COMMAND"
+    # Read as argparse reads them after the command, against its options alone: '--out' is
+    # export's '--output', and '--co' is ambiguous after build only.
+    reading = {command: commands[command]} if named else commands
+    options = [w for w in written if w.names]
+    # An option no command has is told as argparse tells it, not moved into a line it refuses.
+    refused = [word for w in written if not w.names for word in w.words]
+    option_words = [w.word for w in options]  # the options given, before or after it
+    found = _command_option(options[0].word, reading) if options else None
+    groups: list[Sequence[str]] = [w.words for w in options]  # each option with its value
+    if not named:
+        behind = list(given[stop:])
+        # No line for an abbreviation that stays ambiguous: pasted, it would be refused in turn.
+        told = []
+        if found is not None and len(found[0]) > 1:
+            told.append(_ambiguous_before_command(options[0].word, found[0]))
+        told += [m for w in options if (m := _ignored_value(w.word, reading)) is not None]
+    else:
+        # Each of them, not the first alone: the line told would be refused for the next.
+        told = [
+            message for w in options if (message := _misplaced(w, command, commands)) is not None
+        ]
+        taken, refused_after, shared = _after_command(given[stop + 1 :], reading)
+        told += shared
+        refused += refused_after
+        option_words += [group[0] for group in taken]
+        groups += taken
+        behind = [word for group in taken for word in _moved(group, reading)]
+    # A value left out, or '--', which is none: the line told would be refused in turn, for the
+    # option last on it ('papersite check --strict --content') or joined ('--content=--').
+    told += [m for group in groups if (m := _no_value(group, reading)) is not None]
+    unrecognized = []
+    if refused:
+        # The words the command refuses, before or after it, on one line, as argparse tells them.
+        known = [name for sub in reading.values() for name in _options(sub)]
+        unrecognized.append(_unrecognized(refused, known, _given_options(option_words, reading)))
+    # None: no command's option was written, or the command does not take it (_misplaced told).
+    if told or found is None:
+        return [*told, *unrecognized]
+    # Each option, not the first alone: the line told was refused for the next ('--content -x').
+    before = [word for w in options for word in _moved(w.words, reading)]
+    line = " ".join(_shell_word(word) for word in ["papersite", command, *before, *behind])
+    return [*unrecognized, f"argument {found[0][0]}: options go after the command: {line}"]
+
+
+def _no_value(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> str | None:
+    """Argparse's refusal of ``group`` (an option and its value) giving it no value, or None.
+
+    Read against ``commands``. None given, the option last on the line ('--strict check
+    --content', '--strict --content'), or '--': '--content -- check', '--content=-- check',
+    '-o-- export'.
+    """
+    word, *value = group
+    option = _command_option(word, commands)
+    if option is None or len(option[0]) > 1:
+        return None
+    name = option[0][0]
+    action = next(
+        c._option_string_actions[name]
+        for c in commands.values()
+        if name in c._option_string_actions
+    )
+    if word.startswith("--"):
+        attached = word.split("=", 1)[1] if "=" in word else None
+    else:
+        attached = word[2:] or None
+    if action.nargs == 0 or (value[0] if value else attached) not in (None, "--"):
+        return None
+    return f"argument {'/'.join(action.option_strings)}: {_NO_VALUE}"
+
+
+def _ambiguous_before_command(word: str, names: Sequence[str]) -> str:
+    """Argparse's "ambiguous option" for ``word`` (``names``), written before the command."""
+    return (
+        f"ambiguous option: {word} could match {', '.join(names)}; "
+        "options go after the command, written in full"
+    )
+
+
+def _top_level_option(parser: argparse.ArgumentParser, word: str) -> bool:
+    """Whether ``word`` is an option of ``parser``'s own (--help, --version), abbreviated or not."""
+    written, top = word.split("=", 1)[0], parser._option_string_actions
+    return written in top or (written.startswith("--") and any(o.startswith(written) for o in top))
+
+
+def _after_command(
+    words: Sequence[str], commands: dict[str, argparse.ArgumentParser]
+) -> tuple[list[Sequence[str]], list[str], list[str]]:
+    """``words``, written after the command, read as its parser (in ``commands``) reads them.
+
+    The options it takes, each with its value; the words it refuses ('--bogus', an argument,
+    which no command takes, and every word from a '--' on, as argparse lists them); and the
+    abbreviations its options share, told in argparse's words.
+    """
+    taken: list[Sequence[str]] = []
+    refused: list[str] = []
+    ambiguous: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            refused.extend(words[index:])
+            break
+        option = _command_option(word, commands) if word.startswith("-") else None
+        if option is None:
+            refused.append(word)
+        elif len(option[0]) > 1:
+            ambiguous.append(f"ambiguous option: {word} could match {', '.join(option[0])}")
+        else:
+            step = 2 if option[1] else 1
+            taken.append(words[index : index + step])
+            index += step
+            continue
+        index += 1
+    return taken, refused, ambiguous
+
+
+def _unrecognized(words: Sequence[str], options: Sequence[str], given: Collection[str]) -> str:
+    """Argparse's "unrecognized arguments: ..." for ``words``, each quoted as the line told is.
+
+    Said with "did you mean" after a long option near one of ``options`` ('--stirct'): argparse
+    names none, and a misspelt option reads as one the command lacks. Not near one in ``given``,
+    written already: 'papersite --strict check --strikt' was told 'papersite check --strict' and
+    "did you mean '--strict'?", which gave it twice.
+    """
+    # Compared without their dashes, which every long option shares: '--bogus' was near '--out'.
+    names = {
+        option.lstrip("-"): option
+        for option in options
+        if option.startswith("--") and option not in given
+    }
+    said: list[str] = []
+    for word in words:
+        shown = _shell_word(word)
+        name = word.split("=", 1)[0]
+        # After a '--' each word is an argument, none an option.
+        option = name.startswith("--") and len(name) > 2 and "--" not in words[: len(said)]
+        meant = closest(name[2:], list(names)) if option else None
+        said.append(shown if meant is None else f"{shown} {did_you_mean(name, names[meant])}")
+    return f"unrecognized arguments: {' '.join(said)}"
+
+
+def _given_options(words: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> set[str]:
+    """Every name of the options of ``commands`` that ``words`` give, as their parsers read them.
+
+    Each option's names all: '-o' given, '--output' is too. An abbreviation several options share
+    gives none of them.
+    """
+    given: set[str] = set()
+    for word in words:
+        if word == "--":
+            break  # every word after it is an argument
+        option = _command_option(word, commands) if word.startswith("-") else None
+        if option is None or len(option[0]) > 1:
+            continue
+        for command in commands.values():
+            action = command._option_string_actions.get(option[0][0])
+            given.update(action.option_strings if action is not None else [])
+    return given
+
+
+def _options(command: argparse.ArgumentParser) -> list[str]:
+    """The names of ``command``'s options, '-h' and '--help' among them, in the order added."""
+    return list(command._option_string_actions)
+
+
+def _every_option(parser: argparse.ArgumentParser) -> list[str]:
+    """The names of the top level's options and of every command's, for "did you mean"."""
+    return [
+        *_options(parser),
+        *(name for sub in _commands(parser).values() for name in _options(sub)),
+    ]
+
+
+def _moved(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> list[str]:
+    """The words of ``group`` (an option and the value it took) as written after the command.
+
+    Read against ``commands``, as argparse reads it there. Its name in full, so that the line
+    pasted means what argparse understood; a value that starts with '-' joined to it
+    ('--content=-x', '-o-x.json'): after the command, argparse takes a separate '-x' for an
+    option. A word that is none of their options, or an abbreviation several share, as written.
+    """
+    word, *value = group
+    option = _command_option(word, commands)
+    if option is None or len(option[0]) > 1:
+        return list(group)
+    names, takes_value = option
+    if word.startswith("--"):
+        word = names[0] + word[len(word.split("=", 1)[0]) :]
+    if takes_value and value and value[0].startswith("-"):
+        return [word + ("=" if word.startswith("--") else "") + value[0]]
+    return [word, *value]
+
+
+def _misplaced(
+    written: _Written, command: str, commands: dict[str, argparse.ArgumentParser]
+) -> str | None:
+    """Why option ``written``, before ``command``, cannot go after it, or None.
+
+    After the command, argparse reads it against that command's options alone: '--out' is
+    export's '--output', and '--co' is ambiguous after build only. Nor when it took a value
+    before and takes none after: moved, the value would be an argument ('--theme x export' was
+    told 'papersite export --themes x').
+    """
+    word, names = written.word, written.names
+    reading = {command: commands[command]}
+    own = _command_option(word, reading)
+    if own is not None and len(own[0]) > 1:
+        return _ambiguous_before_command(word, own[0])
+    flag_after = own is not None and written.value is not None and not own[1]
+    if own is not None and not flag_after:
+        return _ignored_value(word, reading)
+    if own is not None and len(names) > 1:
+        return (
+            f"ambiguous option: {word} could match {', '.join(names)}; "
+            f"after {command} it is {own[0][0]}, which takes no value"
+        )
+    if len(names) > 1:
+        # Moved after a command taking none of them, the line told would be refused in turn.
+        return (
+            f"ambiguous option: {word} could match {', '.join(names)}; "
+            f"none of them is an option of {command}"
+        )
+    owners = [name for name, sub in commands.items() if names[0] in sub._option_string_actions]
+    return f"argument {names[0]}: {names[0]} is an option of {listed(owners)}, not of {command}"
+
+
+def _ignored_value(word: str, commands: dict[str, argparse.ArgumentParser]) -> str | None:
+    """Argparse's refusal of ``word`` giving a value to an option of ``commands`` taking none."""
+    # Moved after the command as written, '--strict=1' is refused there; dropped, '--strict=0'
+    # would turn it on.
+    option = _command_option(word, commands) if word.startswith("--") and "=" in word else None
+    if option is None or len(option[0]) > 1:
+        return None
+    name = option[0][0]
+    if any(
+        c._option_string_actions[name].nargs != 0
+        for c in commands.values()
+        if name in c._option_string_actions
+    ):
+        return None
+    return f"argument {name}: ignored explicit argument {word.split('=', 1)[1]!r}"
+
+
+def _shell_word(word: str) -> str:
+    r"""``word`` quoted for a shell: by shlex.quote, or in bash's $'...' when it must be escaped.
+
+    shlex.quote keeps a newline or an escape sequence as it is, which would break the message's
+    line or act on the terminal: such a word is written with printable's escapes ('\n', '\x1b'),
+    which $'...' reads back as the very characters. Bash reads '\xHH' as the byte HH, so a
+    character from U+0080 to U+00FF is written '\u00HH' (its UTF-8), and a byte that was not UTF-8
+    (Python's surrogate escape, U+DC80 to U+DCFF) '\xHH', the byte itself.
+    """
+    shown = printable(word)
+    if shown == word:
+        return shlex.quote(word)
+    # Its own backslashes doubled first, and its quotes escaped, so that only printable's escape.
+    escaped = printable(word.replace("\\", "\\\\")).replace("'", "\\'")
+    return f"$'{_BASH_ESCAPE.sub(_bash_escape, escaped)}'"
+
+
+# printable's escapes that bash's $'...' reads otherwise: '\xa0' (U+00A0; bash: the byte A0) and
+# '\udce9' (the byte E9; bash: U+DCE9 as UTF-8, ED B3 A9). A doubled backslash, the word's own, is
+# matched so that the letters after it are not read as an escape.
+_BASH_ESCAPE = re.compile(r"\\\\|\\x([89a-f][0-9a-f])|\\udc([89a-f][0-9a-f])")
+
+
+def _bash_escape(match: re.Match[str]) -> str:
+    """The escape of ``match``, one of _BASH_ESCAPE's, as bash's $'...' reads it back."""
+    character, byte = match.groups()
+    if character is not None:
+        return f"\\u00{character}"
+    return match.group() if byte is None else f"\\x{byte}"
+
+
+def _command_option(
+    word: str, commands: dict[str, argparse.ArgumentParser]
+) -> tuple[list[str], bool] | None:
+    """The options of the commands ``word`` may give, as their parsers read it, or None.
+
+    With their names in full, one unless a long name is abbreviated to a prefix several share
+    (in the commands' order, as argparse lists them), and whether the next word may be a value.
+    Read as argparse reads it: ``--name=value``, a long name abbreviated, or a short option with
+    its value attached (``-ox.json``).
+    """
+    actions = {
+        name: action
+        for command in commands.values()
+        for name, action in command._option_string_actions.items()
+    }
+    name = word.split("=", 1)[0] if word.startswith("--") else word
+    names = [name]
+    if name not in actions and name.startswith("--"):
+        names = [option for option in actions if option.startswith(name)]
+    elif name not in actions and len(name) > 2 and name[:2] in actions:
+        # '-ox.json'; '-hx' is a cluster of options taking no value, left to argparse to read.
+        name = name[:2]
+        return ([name], False) if actions[name].nargs != 0 else None
+    if not names or names[0] not in actions:
+        return None
+    takes_value = any(actions[name].nargs != 0 for name in names) and "=" not in word
+    return names, takes_value
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The commands' parsers by name."""
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(subparsers.choices)
+
+
+def _refuse_unknown_command(parser: argparse.ArgumentParser, word: str) -> None:
+    """Refuse a misspelt command with "did you mean", as papersite says of any other name.
+
+    argparse (Python 3.11) lists the commands; one far from all of them is left to it.
+    """
+    if word.startswith("-"):
+        return
+    names = list(_commands(parser))
+    if word not in names and closest(word, names) is not None:
+        parser.error(_invalid_command(parser, word))
+
+
+def _invalid_command(parser: argparse.ArgumentParser, word: str) -> str:
+    """The refusal of ``word`` as the command: "did you mean" when near one, else argparse's."""
+    names = list(_commands(parser))
+    meant = closest(word, names)
+    if meant is None:
+        choices = ", ".join(repr(name) for name in names)
+        return f"argument COMMAND: invalid choice: {word!r} (choose from {choices})"
+    return f"argument COMMAND: invalid choice: '{word}' {did_you_mean(word, meant)}"
+
+
+def _command_refused(
+    parser: argparse.ArgumentParser, written: Sequence[_Written], word: str
+) -> list[str]:
+    """The messages for ``word``, which argparse reads as the command, and ``written`` before it.
+
+    No line is told: the word meant as an option's value, argparse reads as the command.
+    """
+    refused = [part for w in written if not w.names for part in w.words]
+    told = [_unrecognized(refused, _every_option(parser), ())] if refused else []
+    for w in written:
+        if len(w.names) > 1:
+            told.append(_ambiguous_before_command(w.word, w.names))
+        elif w.names:
+            told.append(f"argument {w.names[0]}: options go after the command")
+    return [*told, _invalid_command(parser, word)]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, its messages on one line, a user's words shown as papersite shows them.
+
+    argparse quotes the words it refuses as they were typed ("unrecognized arguments: ...", an
+    option's value in a type's message): an escape sequence acted on the terminal, a newline broke
+    the line. Every message goes through :func:`papersite.errors.printable`; the commands' parsers
+    are of this class too (add_subparsers makes them of the parser's own).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Exit 2 after the usage and ``message``, as argparse does, the message escaped."""
+        self.errors([message])
+
+    def errors(self, messages: Sequence[str]) -> NoReturn:
+        """Exit 2 after the usage and one line for each of ``messages``, each escaped."""
+        self.print_usage(sys.stderr)
+        self.exit(2, "".join(f"{self.prog}: error: {printable(m)}\n" for m in messages))
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> object:
+        """The value of ``action`` from ``arg_strings``, a lone '--' refused as an option's value.
+
+        Python 3.11's argparse drops the '--' of '--content=--' (and '-o--') and gives the option
+        an empty list, its type unapplied: check ended in a TypeError in discover_sources.
+        """
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            raise argparse.ArgumentError(action, _NO_VALUE)
+        return super()._get_values(action, arg_strings)
+
+
+# Argparse's words for an option taking one value given none: '--' is none.
+_NO_VALUE = "expected one argument"
