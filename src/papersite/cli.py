@@ -14,12 +14,10 @@ from pathlib import Path
 
 from papersite import __version__
 from papersite.cli_mistakes import (
-    _given_options,
-    _options,
-    _Parser,
-    _refuse_option_before_command,
-    _refuse_unknown_command,
-    _unrecognized,
+    Parser,
+    refuse_option_before_command,
+    refuse_unknown_command,
+    refuse_unrecognized,
 )
 from papersite.curation import CURATION_DIR, PAPERS_FILE, load_content, read_content
 from papersite.errors import (
@@ -67,14 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # argparse's "the following arguments are required: COMMAND" named none of them.
         parser.print_help(sys.stderr)
         return 2
-    _refuse_option_before_command(parser, given)
-    _refuse_unknown_command(parser, given[0])
+    refuse_option_before_command(parser, given)
+    refuse_unknown_command(parser, given[0])
     args, unknown = parser.parse_known_args(given)
     if unknown:
-        # Said with the command's usage: the top-level one lists none of its options. Each quoted
-        # as the line told is: argparse's 'a b' was one argument holding a space or two.
-        given_options = _given_options(given, {args.command: args.parser})
-        args.parser.error(_unrecognized(unknown, _options(args.parser), given_options))
+        refuse_unrecognized(args.parser, args.command, given, unknown)
     if args.command == "export":
         _refuse_meaningless_export(args)
     try:
@@ -205,8 +200,8 @@ def _discard_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _parser() -> _Parser:
-    parser = _Parser(prog="papersite", description="Build curated reading lists of ML papers.")
+def _parser() -> Parser:
+    parser = Parser(prog="papersite", description="Build curated reading lists of ML papers.")
     parser.add_argument("--version", action="version", version=f"papersite {__version__}")
     commands = _Commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
 
@@ -341,13 +336,13 @@ class _Commands:
     """The subcommands' parsers, each with its help as its description and itself as ``parser``.
 
     ``papersite check --help`` showed the options without saying what the command does, and an
-    unknown option was said with the top-level usage (see :func:`main`).
+    unknown option was said with the top-level usage (see :func:`refuse_unrecognized`).
     """
 
-    def __init__(self, commands: argparse._SubParsersAction[_Parser]) -> None:
+    def __init__(self, commands: argparse._SubParsersAction[Parser]) -> None:
         self._commands = commands
 
-    def add_parser(self, name: str, *, help: str) -> _Parser:
+    def add_parser(self, name: str, *, help: str) -> Parser:
         """A subcommand ``name``, described by ``help``."""
         command = self._commands.add_parser(name, help=help, description=_sentence(help))
         command.set_defaults(parser=command)

@@ -22,7 +22,7 @@ from papersite.errors import printable
 from papersite.wording import closest, did_you_mean, listed
 
 
-def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None:
+def refuse_option_before_command(parser: Parser, given: Sequence[str]) -> None:
     """Refuse a command's option written before the command, saying where it goes."""
     # argparse read 'papersite --content content check' as the command 'content' and said
     # "invalid choice: 'content'", naming no option. The top level's own (--help, --version),
@@ -64,9 +64,10 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
     if any(w.names for w in written):
         parser.errors(_misplaced_before_command(given, written, stop, commands))
     command = commands.get(given[stop]) if stop < len(given) else None
-    if isinstance(command, _Parser) and any(w.value is not None for w in written):
+    if isinstance(command, Parser) and any(w.value is not None for w in written):
         # argparse reads an unknown option's value as the command: '--contnet x check' was
-        # "invalid choice: 'x'". Told with the command's usage, as '--bogus check' is (see main).
+        # "invalid choice: 'x'". Told with the command's usage, as '--bogus check' is (see
+        # refuse_unrecognized).
         command.errors(_misplaced_before_command(given, written, stop, commands))
     # No command at all, nor a word argparse reads as one ('--', 'x'), nor --version to run:
     # argparse said only that the command is required, '--bogus' unsaid.
@@ -78,7 +79,7 @@ def _refuse_option_before_command(parser: _Parser, given: Sequence[str]) -> None
             ]
         )
     # No command's option before it ('--bogus check'): argparse's "unrecognized arguments", told
-    # with the command's usage (see main).
+    # with the command's usage (see refuse_unrecognized).
 
 
 @dataclass(frozen=True)
@@ -260,6 +261,18 @@ def _after_command(
             continue
         index += 1
     return taken, refused, ambiguous
+
+
+def refuse_unrecognized(
+    command: argparse.ArgumentParser, name: str, given: Sequence[str], unknown: Sequence[str]
+) -> NoReturn:
+    """Refuse ``unknown``, the words of ``given`` that command ``name``'s parser did not read.
+
+    Said with the command's usage: the top-level one lists none of its options. Each word quoted
+    as the line told is: argparse's 'a b' was one argument holding a space or two.
+    """
+    given_options = _given_options(given, {name: command})
+    command.error(_unrecognized(unknown, _options(command), given_options))
 
 
 def _unrecognized(words: Sequence[str], options: Sequence[str], given: Collection[str]) -> str:
@@ -455,7 +468,7 @@ def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
     return dict(subparsers.choices)
 
 
-def _refuse_unknown_command(parser: argparse.ArgumentParser, word: str) -> None:
+def refuse_unknown_command(parser: argparse.ArgumentParser, word: str) -> None:
     """Refuse a misspelt command with "did you mean", as papersite says of any other name.
 
     argparse (Python 3.11) lists the commands; one far from all of them is left to it.
@@ -494,7 +507,7 @@ def _command_refused(
     return [*told, _invalid_command(parser, word)]
 
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
     """argparse's parser, its messages on one line, a user's words shown as papersite shows them.
 
     argparse quotes the words it refuses as they were typed ("unrecognized arguments: ...", an
