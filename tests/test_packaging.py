@@ -74,3 +74,10 @@ def test_the_wheel_and_the_sdist_carry_the_license_text(
     [licence] = [name for name in wheel.namelist() if name.endswith(".dist-info/licenses/LICENSE")]
     assert wheel.read(licence) == (REPO / "LICENSE").read_bytes()
     assert "LICENSE" in sdist
+
+
+def test_the_sdist_leaves_the_tests_out(sdist: list[str]) -> None:
+    # setuptools would take tests/test_*.py alone, which fail to collect without the rest of the
+    # repository (conftest.py, tests/data/, content/, .github/): 18 errors.
+    assert "pyproject.toml" in sdist
+    assert [name for name in sdist if name.startswith("tests")] == []
