@@ -81,3 +81,17 @@ def test_the_sdist_leaves_the_tests_out(sdist: list[str]) -> None:
     # repository (conftest.py, tests/data/, content/, .github/): 18 errors.
     assert "pyproject.toml" in sdist
     assert [name for name in sdist if name.startswith("tests")] == []
+
+
+def test_the_wheel_says_what_an_index_shows(metadata: Message) -> None:
+    assert metadata["Author"] == "The papersite authors"
+    assert metadata.get_all("Project-URL") == [
+        "Repository, https://github.com/papersite/papersite",
+        "Issues, https://github.com/papersite/papersite/issues",
+    ]
+    classifiers = metadata.get_all("Classifier") or []
+    assert "Framework :: MkDocs" in classifiers
+    # Only the Pythons CI tests on (ci.yml's setup-python).
+    python = "Programming Language :: Python :: 3."
+    assert [c for c in classifiers if c.startswith(python)] == [python + "11"]
+    assert "mkdocs" in (metadata["Keywords"] or "").split(",")
