@@ -10,12 +10,15 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from email.message import Message
 from email.parser import HeaderParser
 from pathlib import Path
 
 import pytest
+
+import papersite
 
 from .conftest import REPO
 
@@ -95,3 +98,10 @@ def test_the_wheel_says_what_an_index_shows(metadata: Message) -> None:
     python = "Programming Language :: Python :: 3."
     assert [c for c in classifiers if c.startswith(python)] == [python + "11"]
     assert "mkdocs" in (metadata["Keywords"] or "").split(",")
+
+
+def test_the_version_is_written_once_in_papersite_init(metadata: Message) -> None:
+    # Written in pyproject.toml as well, the two drifted apart at the first release that bumped one.
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in config["project"]
+    assert metadata["Version"] == papersite.__version__
