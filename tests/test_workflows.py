@@ -275,6 +275,9 @@ def test_links_are_checked_weekly_and_an_issue_opened_only_when_some_break() -> 
     find = " ".join(existing["steps"][0]["run"].split())
     assert "--state open --label links" in find and f'.title == "{issue["title"]}"' in find
     assert issue["labels"] == "links"
+    # One run at a time: two overlapping runs (a manual one during Monday's) would each find no
+    # open issue, and each open one.
+    assert links["concurrency"] == {"group": "links", "cancel-in-progress": False}
 
 
 # The site_url mkdocs.yml writes, and its path, where the site lies without PAPERSITE_SITE_URL.
