@@ -74,7 +74,7 @@ from papersite.schema import (
     value_at,
 )
 from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file
-from papersite.unknown_paper_ids import UnknownEntry, report_kept_unknown, unknown_paper
+from papersite.unknown_ids import UnknownEntry, report_kept_unknown, unknown_paper
 from papersite.wording import (
     closest,
     counted,

@@ -168,7 +168,7 @@ class MissingDump:
     """A dump sources.yaml lists that the sources folder does not hold: deleted, most likely.
 
     Its papers are gone with it, and papers.yaml's entries for them name no paper: their errors
-    are said as one, naming it (unknown_paper_ids.py).
+    are said as one, naming it (unknown_ids.py).
     """
 
     name: str
@@ -399,7 +399,7 @@ def discover_sources(
             described.pop(path.name, None)
             problems.error(display_path(path), None, OUTSIDE_CONTENT)
             # Unread like a dump that cannot be read: papers.yaml's entries for its papers are
-            # then one error naming it, not one "unknown paper id" each (unknown_paper_ids.py).
+            # then one error naming it, not one "unknown paper id" each (unknown_ids.py).
             outside_dumps.append(display_path(path))
             continue
         entry = described.pop(path.name, None)
