@@ -17,8 +17,6 @@ from papersite import rules
 from papersite.catalogue import Catalogue, Paper, read_catalogue
 from papersite.curation import (
     GROUPED_FROM,
-    LINES_HIDDEN_FROM,
-    LINES_LISTED,
     CuratedPaper,
     Curation,
     CurationFiles,
@@ -26,7 +24,6 @@ from papersite.curation import (
     Placement,
     Section,
     Theme,
-    _lines_named,
     arxiv_id_of,
     read_content,
     read_curation,
@@ -3189,20 +3186,6 @@ def test_an_id_with_a_letter_only_like_a_latin_one_is_said_to_hold_it(
             "in each"
         ]
     assert errors(content) == said
-
-
-@pytest.mark.parametrize("count", range(1, LINES_LISTED + LINES_HIDDEN_FROM + 3))
-def test_lines_are_left_out_only_when_three_or_more_would_be(count: int) -> None:
-    lines = list(range(10, 10 + count))
-    named = _lines_named(lines)
-    hidden = count - LINES_LISTED - 1
-    if hidden >= 3:
-        shown = ", ".join(map(str, lines[:LINES_LISTED]))
-        assert named == f"lines {shown}, … {lines[-1]}"
-    else:
-        word, _, numbers = named.partition(" ")
-        assert word == ("line" if count == 1 else "lines")
-        assert numbers.replace(" and", ",").split(", ") == list(map(str, lines))
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,14 @@ from hypothesis import strategies as st
 
 from papersite import wording
 from papersite.wording import (
+    LINES_HIDDEN_FROM,
+    LINES_LISTED,
     as_yaml,
     closest,
     counted,
     describe,
     described_apart,
+    lines_named,
     listed,
     suggest,
     suggestion,
@@ -538,3 +541,17 @@ def test_names_out_of_reach_are_below_difflib_s_cutoff(
     assert difflib.get_close_matches(typo, reached, n=1, cutoff=cutoff) == (
         difflib.get_close_matches(typo, known, n=1, cutoff=cutoff)
     )
+
+
+@pytest.mark.parametrize("count", range(1, LINES_LISTED + LINES_HIDDEN_FROM + 3))
+def test_lines_are_left_out_only_when_three_or_more_would_be(count: int) -> None:
+    lines = list(range(10, 10 + count))
+    named = lines_named(lines)
+    hidden = count - LINES_LISTED - 1
+    if hidden >= 3:
+        shown = ", ".join(map(str, lines[:LINES_LISTED]))
+        assert named == f"lines {shown}, … {lines[-1]}"
+    else:
+        word, _, numbers = named.partition(" ")
+        assert word == ("line" if count == 1 else "lines")
+        assert numbers.replace(" and", ",").split(", ") == list(map(str, lines))

@@ -80,6 +80,7 @@ from papersite.wording import (
     counted,
     describe,
     did_you_mean,
+    lines_named,
     listed,
     listing,
     nearest,
@@ -900,7 +901,7 @@ def _check_featured_count(files: CurationFiles, curation: Curation, problems: Pr
             problems.warning(
                 files.papers_path,
                 lines[FEATURED_AT_MOST],
-                f"theme '{theme.id}' has {len(lines)} featured papers ({_lines_named(lines)}); "
+                f"theme '{theme.id}' has {len(lines)} featured papers ({lines_named(lines)}); "
                 f"CONTRIBUTING.md suggests 3–{FEATURED_AT_MOST}: unfeature at least "
                 f"{len(lines) - FEATURED_AT_MOST}",
             )
@@ -2355,7 +2356,7 @@ def _check_tag_anchors(path: str, used: list[tuple[str, int]], problems: Problem
         for tag, (_, *others) in written.items():
             if tag == kept:
                 continue
-            here = f" (here and on {_lines_named(others)})" if others else ""
+            here = f" (here and on {lines_named(others)})" if others else ""
             # The anchor leaves out what does not show, so a joiner or a direction mark makes a
             # tag that reads as the other: said, or the two would seem one spelling.
             unshown = [
@@ -2366,7 +2367,7 @@ def _check_tag_anchors(path: str, used: list[tuple[str, int]], problems: Problem
             alike = f", and look alike: {'; '.join(unshown)};" if unshown else ":"
             # Punctuation counts for nothing in the anchor: 'C++' and 'C#' collide as well.
             messages[tag] = (
-                f"tag '{tag}'{here} and tag '{kept}' ({papers}{_lines_named(kept_lines)}) would "
+                f"tag '{tag}'{here} and tag '{kept}' ({papers}{lines_named(kept_lines)}) would "
                 f"share one place on the tags page (#{anchor}){alike} write one tag one way, and "
                 "tell tags apart by a letter or digit"
             )
@@ -2395,7 +2396,7 @@ def _check_tag_variants(path: str, used: list[tuple[str, int]], problems: Proble
             if places is common:
                 continue
             (tag, first), *others = places
-            here = f" (here and on {_lines_named([line for _, line in others])})" if others else ""
+            here = f" (here and on {lines_named([line for _, line in others])})" if others else ""
             write = common[0][0]
             # Its papers alone: a spelling sharing its anchor ('deep-learning' beside 'deep
             # learning') is another tag, the error of _check_tag_anchors.
@@ -2430,14 +2431,6 @@ def _tag_stem(tag: str, written: set[str]) -> str:
     return stem if stem[-2] == "s" else stem[:-1]
 
 
-def _lines_named(lines: list[int]) -> str:
-    """'lines 7, 10 and 13', the first few and the last of many: 'lines 5, 7, 8, 10, 11, … 17'."""
-    named = [str(line) for line in lines]
-    if len(named) >= LINES_LISTED + 1 + LINES_HIDDEN_FROM:
-        return f"lines {', '.join(named[:LINES_LISTED])}, … {named[-1]}"
-    return f"{'line' if len(named) == 1 else 'lines'} {listed(named)}"
-
-
 # papers.yaml missing beside themes.yaml: what the curators lose, and how a new one starts.
 NO_PAPERS_FILE = (
     f"missing: no paper is pinned, hidden or noted, so every paper goes by the rules; a new "
@@ -2455,10 +2448,6 @@ _REMOVED = f"removed from {THEMES_FILE}? remove it from the entries, or {_START_
 # renamed in themes.yaml alone leaves every entry naming it wrong: a line for each (87 of them)
 # would bury the other errors. Two or three read as well one a line, each at its own place.
 GROUPED_FROM = 4
-# Of the other lines a grouped error names, the first ones and the last: it stays one line.
-LINES_LISTED = 5
-# Lines are left out from this many on: '…' in place of one or two is no shorter to read.
-LINES_HIDDEN_FROM = 3
 
 
 @dataclass
@@ -2604,7 +2593,7 @@ class _UnknownIds:
                     self.document.path,
                     first,
                     f"{message}, here and in {len(entries) - 1} more entries "
-                    f"({_lines_named(others)}): {fix}",
+                    f"({lines_named(others)}): {fix}",
                 )
                 continue
             if len(entries) < GROUPED_FROM:
@@ -2678,7 +2667,7 @@ class _UnknownIds:
                 self.document.path,
                 first,
                 f"{message}, here and in {len(entries) - 1} more entries "
-                f"({_lines_named(others)}): {fix}",
+                f"({lines_named(others)}): {fix}",
             )
 
     def _ids(self, named: tuple[str, ...]) -> tuple[list[str], set[str]]:

@@ -456,3 +456,17 @@ class Names:
 def _names(known: tuple[str, ...]) -> Names:
     """The index of a list a check asks about many times, made once."""
     return Names(known)
+
+
+# Of the other lines a grouped error names, the first ones and the last: it stays one line.
+LINES_LISTED = 5
+# Lines are left out from this many on: '…' in place of one or two is no shorter to read.
+LINES_HIDDEN_FROM = 3
+
+
+def lines_named(lines: list[int]) -> str:
+    """'lines 7, 10 and 13', the first few and the last of many: 'lines 5, 7, 8, 10, 11, … 17'."""
+    named = [str(line) for line in lines]
+    if len(named) >= LINES_LISTED + 1 + LINES_HIDDEN_FROM:
+        return f"lines {', '.join(named[:LINES_LISTED])}, … {named[-1]}"
+    return f"{'line' if len(named) == 1 else 'lines'} {listed(named)}"
