@@ -12,7 +12,7 @@ import dataclasses
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -68,9 +68,9 @@ from papersite.schema import (
     WRITE_ARXIV_NULL,
     SchemaProblem,
     foreign_letters,
+    load_checked,
     load_schema,
     not_an_id,
-    validate,
     value_at,
 )
 from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file
@@ -92,14 +92,9 @@ from papersite.yamlfile import (
     Location,
     YamlDocument,
     flow_items,
-    load_yaml_file,
     single_quoted,
     unquoted_key,
 )
-
-# Says more of a schema problem than its message, or None to keep the message; "" when another
-# problem's message already says it, and this one is left out.
-Explain = Callable[[YamlDocument, SchemaProblem], str | None]
 
 CURATION_DIR = "curation"
 THEMES_FILE = "themes.yaml"
@@ -1124,56 +1119,6 @@ def _missing(stray: str | None, message: str) -> str:
     return message.replace("missing", f"missing ({stray} is there: rename it?)", 1)
 
 
-def _load(
-    path: Path,
-    schema: str,
-    problems: Problems,
-    *,
-    explain: Explain | None = None,
-    side_effect: Callable[[YamlDocument, DuplicateKey], bool] | None = None,
-    too_big: str = "",
-) -> tuple[YamlDocument, set[Location]] | None:
-    """A YAML file checked against its schema, with the places of the mistakes found.
-
-    None when the file cannot be used at all: it does not parse, or its top level is wrong. An
-    entry (a theme, a paper's decision) that breaks the schema is reported, and the caller skips
-    it, or the part of it the mistake is in, so the rest of the file is still checked; so is an
-    unknown key beside the file's own. ``explain`` may say more of a mistake than the schema can;
-    a duplicate key ``side_effect`` tells from a mistake it explains is left unsaid.
-    """
-    try:
-        document = load_yaml_file(
-            path,
-            display_path(path),
-            problems=problems,
-            report_duplicates=side_effect is None,
-            too_big=too_big,
-        )
-    except PapersiteError as error:
-        problems.extend(error.problems)
-        return None
-    if side_effect is not None:
-        problems.extend(d.problem for d in document.duplicates if not side_effect(document, d))
-    declared: Any = load_schema(schema).schema
-    own = declared.get("properties", {})
-    broken: set[Location] = set()
-    usable = True
-    for problem in validate(document, schema):
-        message = explain(document, problem) if explain else None
-        if message is None:
-            message = problem.message
-        if message:
-            problems.error(document.path, problem.line, message)
-        if len(problem.location) >= 2:
-            broken.add(problem.location)
-        elif not problem.location or problem.location[0] in own:
-            usable = False
-    return (document, broken) if usable else None
-
-
-# --- ids written as titles ----------------------------------------------------------------------
-
-
 def _title_hint(value: str, kind: str, themes: Sequence[Theme], theme_id: str | None) -> str | None:
     """For a title written where an id goes: '(that is the title of section 'x': write its id)'.
 
@@ -1321,7 +1266,7 @@ def _read_themes(path: Path, problems: Problems, stray: str | None = None) -> _T
         needed = f"missing: a curation folder needs {THEMES_FILE}"
         problems.error(display_path(path), None, _missing(stray, needed))
         return _ThemesRead()
-    loaded = _load(path, "themes", problems, explain=_explain_themes)
+    loaded = load_checked(path, "themes", problems, explain=_explain_themes)
     if loaded is None:
         return _ThemesRead()
     document, broken = loaded
@@ -2042,7 +1987,7 @@ class _DecisionsRead:
 
 @dataclass
 class _PapersMistakes:
-    """What papers.yaml's schema problems and duplicate keys mean, for :func:`_load` to say."""
+    """What papers.yaml's schema problems and duplicate keys mean, for load_checked to say."""
 
     catalogue: Catalogue
     themes: _ThemesRead
@@ -2116,7 +2061,7 @@ def _read_decisions(
     if absent(path):
         return _DecisionsRead()
     said = _PapersMistakes(catalogue, themes)
-    loaded = _load(
+    loaded = load_checked(
         path,
         "papers",
         problems,

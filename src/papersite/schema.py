@@ -14,7 +14,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,10 +31,16 @@ from papersite.characters import (
     unfit_in_address,
     unseen_names,
 )
-from papersite.errors import PapersiteError
+from papersite.errors import PapersiteError, Problems, display_path
 from papersite.urls import ID_PATTERN
 from papersite.wording import closest, describe, listed, suggest, unlike_letters
-from papersite.yamlfile import Location, YamlDocument, unquoted_key
+from papersite.yamlfile import (
+    DuplicateKey,
+    Location,
+    YamlDocument,
+    load_yaml_file,
+    unquoted_key,
+)
 
 # Inside the package, so a plain `pip install .` (as the deploy workflow runs) has them; the YAML
 # files in content/ point editors at the same files by a path relative to the checkout.
@@ -703,3 +709,58 @@ def _expected(error: ValidationError) -> str:
             if isinstance(branch, dict) and isinstance(branch.get("type"), str)
         ]
     return " or ".join(dict.fromkeys(names)) or "something else"
+
+
+# Says more of a schema problem than its message, or None to keep the message; "" when another
+# problem's message already says it, and this one is left out.
+Explain = Callable[[YamlDocument, SchemaProblem], str | None]
+
+
+def load_checked(
+    path: Path,
+    schema: str,
+    problems: Problems,
+    *,
+    explain: Explain | None = None,
+    side_effect: Callable[[YamlDocument, DuplicateKey], bool] | None = None,
+    too_big: str = "",
+) -> tuple[YamlDocument, set[Location]] | None:
+    """A YAML file checked against its schema, with the places of the mistakes found.
+
+    None when the file cannot be used at all: it does not parse, or its top level is wrong. An
+    entry (a theme, a paper's decision) that breaks the schema is reported, and the caller skips
+    it, or the part of it the mistake is in, so the rest of the file is still checked; so is an
+    unknown key beside the file's own. ``explain`` may say more of a mistake than the schema can;
+    a duplicate key ``side_effect`` tells from a mistake it explains is left unsaid.
+    """
+    try:
+        document = load_yaml_file(
+            path,
+            display_path(path),
+            problems=problems,
+            report_duplicates=side_effect is None,
+            too_big=too_big,
+        )
+    except PapersiteError as error:
+        problems.extend(error.problems)
+        return None
+    if side_effect is not None:
+        problems.extend(d.problem for d in document.duplicates if not side_effect(document, d))
+    declared: Any = load_schema(schema).schema
+    own = declared.get("properties", {})
+    broken: set[Location] = set()
+    usable = True
+    for problem in validate(document, schema):
+        message = explain(document, problem) if explain else None
+        if message is None:
+            message = problem.message
+        if message:
+            problems.error(document.path, problem.line, message)
+        if len(problem.location) >= 2:
+            broken.add(problem.location)
+        elif not problem.location or problem.location[0] in own:
+            usable = False
+    return (document, broken) if usable else None
+
+
+# --- ids written as titles ----------------------------------------------------------------------
