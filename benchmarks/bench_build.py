@@ -122,7 +122,7 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
     """
     from papersite.build import build_epoch, index_search
     from papersite.catalogue import read_catalogue
-    from papersite.curation import sort_catalogue
+    from papersite.content import sort_catalogue
     from papersite.errors import Problems
     from papersite.mkdocs_glue import papersite_options, run_mkdocs, site_settings
     from papersite.related import Related, RelatedWorker

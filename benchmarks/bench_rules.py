@@ -24,7 +24,8 @@ from pathlib import Path
 import yaml
 
 from papersite.catalogue import read_catalogue
-from papersite.curation import Curation, sort_catalogue
+from papersite.content import sort_catalogue
+from papersite.curation import Curation
 from papersite.errors import Problems
 
 # Paper id -> theme id -> section id.

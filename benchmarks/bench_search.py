@@ -42,7 +42,7 @@ from typing import Any
 
 from benchmarks.bench_build import CONFIG, REPO, pagefind_config, serving
 from papersite.build import build_site
-from papersite.curation import Loaded, load_content
+from papersite.content import Loaded, load_content
 
 CHROMIUM = Path("/usr/bin/chromium")
 TOP = 10

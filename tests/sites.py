@@ -14,15 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from papersite.catalogue import Catalogue, read_catalogue
-from papersite.curation import (
-    CuratedPaper,
-    Curation,
-    ExtraLink,
-    Loaded,
-    Placement,
-    Section,
-    Theme,
-)
+from papersite.content import Loaded
+from papersite.curation import CuratedPaper, Curation, ExtraLink, Placement, Section, Theme
 from papersite.render import SiteSettings
 
 from .conftest import DATA

@@ -24,7 +24,8 @@ from benchmarks.bench_build import QuietHandler, serving
 
 from papersite.build import build_site
 from papersite.catalogue import read_catalogue
-from papersite.curation import CuratedPaper, Curation, Loaded, load_content
+from papersite.content import Loaded, load_content
+from papersite.curation import CuratedPaper, Curation
 from papersite.mkdocs_glue import read_mkdocs_yaml
 from papersite.search import PagefindIndexer, SearchEntry, SearchSettings
 

@@ -23,12 +23,12 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from papersite import build as build_module
-from papersite import curation as curation_module
+from papersite import content as content_module
 from papersite import mkdocs_glue
 from papersite.build import build_content, build_epoch, build_site
 from papersite.catalogue import Catalogue
 from papersite.cli import main
-from papersite.curation import Loaded
+from papersite.content import Loaded
 from papersite.errors import PapersiteError, Problem, Terminated, display_path
 from papersite.mkdocs_glue import read_mkdocs_yaml
 from papersite.related import RelatedWorker
@@ -1311,7 +1311,7 @@ def test_a_refused_output_folder_is_said_before_the_content_is_read(
 
     def load_content(path: Path, **kwargs: Any) -> Loaded:
         read.append(str(path))
-        return curation_module.load_content(path, **kwargs)
+        return content_module.load_content(path, **kwargs)
 
     monkeypatch.setattr(build_module, "load_content", load_content)
     out = "--site-dir" if command == "build" else "--out"

@@ -20,7 +20,8 @@ from jsonschema import Draft202012Validator
 
 from papersite.catalogue import Catalogue, read_catalogue
 from papersite.cli import main
-from papersite.curation import Curation, load_content, read_content, sort_catalogue
+from papersite.content import load_content, read_content, sort_catalogue
+from papersite.curation import Curation
 from papersite.errors import Problems
 from papersite.exports import theme_objects, to_json
 from papersite.mkdocs_glue import site_settings

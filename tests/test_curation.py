@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from papersite import curation as curation_module
 from papersite import rules
 from papersite.catalogue import Catalogue, Paper, read_catalogue
+from papersite.content import read_content, read_curation, sort_catalogue
 from papersite.curation import (
     GROUPED_FROM,
     CuratedPaper,
@@ -25,9 +26,6 @@ from papersite.curation import (
     Section,
     Theme,
     arxiv_id_of,
-    read_content,
-    read_curation,
-    sort_catalogue,
 )
 from papersite.errors import PapersiteError, Problem, Problems
 from papersite.markup import render_note
@@ -3842,7 +3840,7 @@ def test_a_shared_arxiv_id_is_said_to_come_from_where_arxiv_id_of_took_it() -> N
     )
     files = CurationFiles((), (), {}, "themes.yaml", "papers.yaml", {})
     problems = Problems()
-    curation_module._check_shared_arxiv_ids(files, curation, problems)
+    curation_module.check_shared_arxiv_ids(files, curation, problems)
     assert [problem.message.split(", as")[0] for problem in problems] == [
         "paper 'b' has arXiv id 2402.09371"
     ]
@@ -3949,7 +3947,7 @@ def test_a_shared_arxiv_id_read_from_a_link_offers_arxiv_null(
     )
     files = CurationFiles((), (), {}, "themes.yaml", "papers.yaml", {})
     problems = Problems()
-    curation_module._check_shared_arxiv_ids(files, curation, problems)
+    curation_module.check_shared_arxiv_ids(files, curation, problems)
     [problem] = problems
     assert problem.message.endswith(ending)
 

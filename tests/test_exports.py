@@ -14,15 +14,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
 from papersite.catalogue import read_catalogue
-from papersite.curation import (
-    CuratedPaper,
-    Curation,
-    Placement,
-    Section,
-    Theme,
-    sort_catalogue,
-    uncurated,
-)
+from papersite.content import sort_catalogue
+from papersite.curation import CuratedPaper, Curation, Placement, Section, Theme, uncurated
 from papersite.errors import Problems
 from papersite.exports import (
     EXPORT_FIELDS,

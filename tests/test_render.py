@@ -23,12 +23,12 @@ from hypothesis import strategies as st
 from papersite import render, urls
 from papersite.bibtex import LOST_CHARACTERS
 from papersite.catalogue import Catalogue, read_catalogue
+from papersite.content import Loaded
 from papersite.curation import (
     FEATURED_AT_MOST,
     CuratedPaper,
     Curation,
     ExtraLink,
-    Loaded,
     Placement,
     Section,
     Theme,
@@ -1178,7 +1178,7 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
 def test_intro_links_on_a_theme_s_later_pages_lead_where_they_do_from_its_first(
     tmp_path: Path,
 ) -> None:
-    # Curators write an intro's relative links from themes/<id>/ (curation._check_intro_links);
+    # Curators write an intro's relative links from themes/<id>/ (curation.check_intro_links);
     # a section that starts on page 2 shows its intro a folder deeper, at themes/<id>/2/.
     site = loaded(tmp_path)
     paper = "gated-attention-for-large-language-models"

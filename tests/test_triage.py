@@ -7,7 +7,7 @@ import pytest
 
 from papersite.catalogue import read_catalogue
 from papersite.cli import main
-from papersite.curation import load_content, read_curation
+from papersite.content import load_content, read_curation
 from papersite.errors import PapersiteError, Problems
 from papersite.triage import Room, about_theme, format_triage, room_in, triage, triage_content
 from papersite.yamlfile import MAX_BYTES, MAX_NODES

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from papersite.catalogue import Catalogue
-from papersite.curation import Loaded, load_content
+from papersite.content import Loaded, load_content
 from papersite.errors import (
     CannotWrite,
     PapersiteError,

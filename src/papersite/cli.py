@@ -19,7 +19,8 @@ from papersite.cli_mistakes import (
     refuse_unknown_command,
     refuse_unrecognized,
 )
-from papersite.curation import CURATION_DIR, PAPERS_FILE, load_content, read_content
+from papersite.content import load_content, read_content
+from papersite.curation import CURATION_DIR, PAPERS_FILE
 from papersite.errors import (
     PapersiteError,
     Problem,

@@ -26,16 +26,13 @@ from papersite.catalogue import (
     Catalogue,
     Paper,
     linked_arxiv_id,
-    read_catalogue,
     slugify,
 )
 from papersite.characters import shows_nothing, unseen_names, unshown_in
 from papersite.errors import (
     PapersiteError,
-    Problem,
     Problems,
     absent,
-    cannot_read,
     display_path,
 )
 from papersite.markup import (
@@ -73,7 +70,6 @@ from papersite.schema import (
     not_an_id,
     value_at,
 )
-from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file
 from papersite.unknown_ids import UnknownEntry, report_kept_unknown, unknown_paper
 from papersite.wording import (
     closest,
@@ -477,7 +473,7 @@ class IntroLink:
     """A relative link in the intro of a theme or of one of its sections, at its line.
 
     It leads from the theme's page, where both intros show; whether a page is there is known
-    only once papers.yaml has said which papers are hidden (see :func:`_check_intro_links`).
+    only once papers.yaml has said which papers are hidden (see :func:`check_intro_links`).
     """
 
     theme: str
@@ -576,119 +572,7 @@ class CurationFiles:
         self._scored.clear()
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """The content of a folder, ready to render, and the problems met while reading it.
-
-    From :func:`load_content` the problems are warnings only (errors raise); from
-    :func:`read_content` they are every problem, errors too.
-    """
-
-    catalogue: Catalogue
-    curation: Curation
-    problems: tuple[Problem, ...]
-    # The curation files as read, which triage compares with the rules; None without a folder.
-    files: CurationFiles | None = None
-
-    def counts(self) -> str:
-        """The last line of ``papersite check``: the papers, the errors and the warnings."""
-        found = Problems(list(self.problems))
-        errors = len(found.failing())
-        papers = counted(len(self.catalogue), "paper")
-        if self.curation.hidden:
-            # As review and build count them: a curator compares this line with theirs.
-            papers += f", {len(self.catalogue) - len(self.curation.hidden)} on the site"
-        return f"{papers}; {counted(errors, 'error')}, {counted(len(found) - errors, 'warning')}"
-
-
-def read_content(
-    content: Path, *, catalogue: Catalogue | None = None, rules_only: bool = False
-) -> Loaded:
-    """The catalogue and curation of a content folder, with every problem found in either.
-
-    Nothing is raised for bad content: the dumps' errors and the curation's are all in
-    ``problems``, so a command reports them at once (``papersite check``, a review). ``catalogue``,
-    when given, is used instead of reading the sources again (the live preview keeps it while only
-    the curation changes); ``rules_only`` as for :func:`sort_catalogue`.
-    """
-    if catalogue is None:
-        catalogue = read_catalogue(content)
-    problems = Problems()
-    curation, files = _curate(content, catalogue, problems, rules_only=rules_only)
-    # A warning about a paper that papers.yaml hides is answered (a second page of one paper).
-    hidden = {item.paper.id for item in curation.hidden}
-    read = [problem for problem in catalogue.problems if problem.paper not in hidden]
-    return Loaded(catalogue, curation, (*read, *problems), files)
-
-
-def load_content(
-    content: Path,
-    *,
-    strict: bool = False,
-    catalogue: Catalogue | None = None,
-    rules_only: bool = False,
-) -> Loaded:
-    """:func:`read_content`, raising every problem in one PapersiteError when any is an error.
-
-    With ``strict``, a warning raises too. Every command that needs content it can use loads it
-    here, so each reports the same problems (the dumps' and the curation's) all at once.
-    """
-    loaded = read_content(content, catalogue=catalogue, rules_only=rules_only)
-    Problems(list(loaded.problems)).raise_if_failing(strict=strict)
-    return loaded
-
-
-def sort_catalogue(
-    content: Path, catalogue: Catalogue, problems: Problems, *, rules_only: bool = False
-) -> Curation:
-    """Read content/curation and sort the catalogue; problems are collected, not raised.
-
-    Decisions in papers.yaml win over the rules; with ``rules_only`` they are checked but ignored,
-    which shows how the rules alone would sort the catalogue.
-    """
-    return _curate(content, catalogue, problems, rules_only=rules_only)[0]
-
-
-def _curate(
-    content: Path, catalogue: Catalogue, problems: Problems, *, rules_only: bool
-) -> tuple[Curation, CurationFiles | None]:
-    """:func:`sort_catalogue`, with the files it read (None without a curation folder)."""
-    found = Problems()
-    files = read_curation(content, catalogue, found)
-    if files is None:
-        problems.extend(found)
-        return uncurated(catalogue), None
-    curation = sort_papers(files, catalogue, found)
-    # Without papers.yaml's decisions a theme may well be empty: that is no news. Nor is it for a
-    # theme without rules, or one papers.yaml names by another id, which its errors say; nor
-    # when no paper was read at all, which the sources folder's problem says once.
-    explained = files.without_rules | files.misnamed
-    for theme in curation.themes if files.papers_read and catalogue.papers else ():
-        if theme.id not in explained and not curation.in_theme(theme.id):
-            found.warning(
-                files.themes_path,
-                files.theme_lines.get(theme.id),
-                f"theme '{theme.id}' has no papers",
-            )
-    _check_featured_count(files, curation, found)
-    _check_shared_arxiv_ids(files, curation, found)
-    _check_intro_links(files, curation, found)
-    _check_literal_keywords(files, catalogue, curation, found)
-    _check_broad_terms(files, curation, found)
-    _check_empty_sections(files, catalogue, curation, found)
-    # The rules alone score the papers papers.yaml hides too, where a regex may first run away:
-    # given the problems, so it is reported with the rest (decisions ignored, nothing else is).
-    if rules_only:
-        curation = sort_papers(files, catalogue, found, rules_only=True)
-    # Checks run in several passes; a curator fixes a file top to bottom, so report in that order.
-    order = [files.themes_path, files.papers_path]
-    problems.extend(
-        sorted(found, key=lambda p: (order.index(p.path) if p.path in order else -1, p.line or 0))
-    )
-    return curation, files
-
-
-def _check_empty_sections(
+def check_empty_sections(
     files: CurationFiles, catalogue: Catalogue, curation: Curation, problems: Problems
 ) -> None:
     """Warn at the line of an empty section the rules alone would fill.
@@ -743,7 +627,7 @@ def _check_empty_sections(
         )
 
 
-def _check_broad_terms(files: CurationFiles, curation: Curation, problems: Problems) -> None:
+def check_broad_terms(files: CurationFiles, curation: Curation, problems: Problems) -> None:
     """Warn at each term of a theme's rules that matches most papers shown (see BROAD_SHARE).
 
     Such a term scores nearly every paper alike, so it tells no theme's papers from the others:
@@ -824,7 +708,7 @@ def _check_broad_terms(files: CurationFiles, curation: Curation, problems: Probl
         )
 
 
-def _check_shared_arxiv_ids(files: CurationFiles, curation: Curation, problems: Problems) -> None:
+def check_shared_arxiv_ids(files: CurationFiles, curation: Curation, problems: Problems) -> None:
     """Warn where a paper on the site gets an arXiv id another one has, naming both.
 
     Their pages would link one arXiv page and their citations cite one paper: one id is wrong, be
@@ -880,7 +764,7 @@ def _arxiv_origin(
     return path, line, whence
 
 
-def _check_featured_count(files: CurationFiles, curation: Curation, problems: Problems) -> None:
+def check_featured_count(files: CurationFiles, curation: Curation, problems: Problems) -> None:
     """Warn of a theme with more featured papers than CONTRIBUTING.md's 3–5, at the one too many.
 
     More than a few "start here" picks are no longer a place to start. Too few is no warning: a
@@ -902,7 +786,7 @@ def _check_featured_count(files: CurationFiles, curation: Curation, problems: Pr
             )
 
 
-def _check_literal_keywords(
+def check_literal_keywords(
     files: CurationFiles, catalogue: Catalogue, curation: Curation, problems: Problems
 ) -> None:
     """Warn at each keyword holding regex syntax that matches no paper, as it is matched literally.
@@ -997,122 +881,7 @@ def _as_regex(
     return f": as a regex it matches {how_many}{example}; for a pattern, write {fix}"
 
 
-def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> CurationFiles | None:
-    """Read and check themes.yaml and papers.yaml; None when the content has no curation folder."""
-    folder = content / CURATION_DIR
-    if absent(folder):
-        return None
-    try:
-        folder.stat()
-    except OSError as error:  # a broken link: its files are not "missing", the link is broken
-        problems.error(display_path(folder), None, cannot_read(folder, error, "folder"))
-        return None
-    themes_path = folder / THEMES_FILE
-    papers_path = folder / PAPERS_FILE
-    linked_out = [
-        path
-        for path in (folder, themes_path, papers_path)
-        if path.exists() and outside_content(path, content)
-    ]
-    if linked_out:  # a linked folder takes its files with it: report only the first
-        problems.error(display_path(linked_out[0]), None, OUTSIDE_CONTENT)
-        return None
-    misnamed = _stray_files(folder, problems)
-    read = _read_themes(themes_path, problems, misnamed.get(THEMES_FILE))
-    if absent(papers_path) and not absent(themes_path):
-        # Deleted, it took every decision with it without a word. A new project starts it as
-        # 'papers:' (README, "Forking"), so only one that lost it is told.
-        problems.warning(
-            display_path(papers_path), None, _missing(misnamed.get(PAPERS_FILE), NO_PAPERS_FILE)
-        )
-    papers = _read_decisions(papers_path, catalogue, read, problems)
-    decisions = papers.decisions
-    _report_defaults(display_path(themes_path), read, papers, problems)
-    return CurationFiles(
-        read.themes,
-        read.rules,
-        decisions or {},
-        display_path(themes_path),
-        display_path(papers_path),
-        read.lines,
-        themes_sound=read.unchecked == frozenset() and not read.without_rules,
-        without_rules=read.without_rules,
-        papers_read=decisions is not None,
-        unknown_entries=papers.unknown_entries,
-        in_error=papers.unread
-        | papers.duplicated
-        | {paper_id for paper_id, decision in (decisions or {}).items() if not decision.sound},
-        unread_themes=read.unchecked,
-        intro_links=read.intro_links,
-        misnamed=papers.misnamed,
-        literal_keywords=read.literal_keywords,
-        rule_terms=read.rule_terms,
-        section_lines=read.section_lines,
-        misnamed_sections=papers.misnamed_sections,
-    )
-
-
-def _stray_files(folder: Path, problems: Problems) -> dict[str, str]:
-    """Each file of the curation folder papersite does not read, warned of, in name order.
-
-    "papers.yml" sat there unread, and check said only that papers.yaml was missing. The stray
-    file likeliest meant for a curation file that is missing (and told missing) is named in that
-    message instead, by the name it stands for: "papers.yml" by "papers.yaml" (_meant_rank).
-    """
-    misnamed: dict[str, str] = {}
-    try:
-        paths = sorted(folder.iterdir())
-    except OSError:  # a file named curation, or a folder not to be listed: reading says why
-        return misnamed
-    paths = [p for p in paths if not tools_file(p) and p.name not in (THEMES_FILE, PAPERS_FILE)]
-    for meant in (THEMES_FILE, PAPERS_FILE):
-        # papers.yaml is told missing only beside a themes.yaml (read_curation).
-        told_missing = meant == THEMES_FILE or not absent(folder / THEMES_FILE)
-        if not (absent(folder / meant) and told_missing):
-            continue
-        ranked = [
-            (rank, path.name)
-            for path in paths
-            if path.name not in misnamed.values() and (rank := _meant_rank(path, meant)) is not None
-        ]
-        if ranked:
-            misnamed[meant] = min(ranked)[1]
-    for path in paths:
-        if path.name in misnamed.values():
-            continue
-        near = [name for name in (THEMES_FILE, PAPERS_FILE) if _meant_rank(path, name) is not None]
-        hint = f" (did you mean {near[0]}?)" if near and absent(folder / near[0]) else ""
-        problems.warning(
-            display_path(path),
-            None,
-            f"not read: a curation folder holds {THEMES_FILE} and {PAPERS_FILE} alone{hint}",
-        )
-    return misnamed
-
-
-def _meant_rank(path: Path, meant: str) -> int | None:
-    """How likely a stray file of the curation folder is ``meant`` misnamed, 0 likeliest; or None.
-
-    Only a regular file can be renamed to one read: "themes.yml" first, then the name with another
-    YAML-ish suffix ("themes.YAML", "themes.yaml.txt", "themes.yaml.orig"), then a YAML file of
-    a name near ("theme.yaml"). Not "thesis.pdf", a folder "papers/" or a broken link, which
-    the name before the first dot alone took for themes.yaml or papers.yaml.
-    """
-    if not path.is_file():
-        return None
-    name, stem = path.name.casefold(), meant.removesuffix(".yaml")
-    if name == f"{stem}.yml":
-        return 0
-    if name.startswith((f"{stem}.yaml", f"{stem}.yml")):
-        return 1
-    # Near by the name before the first dot, of a YAML file: by the whole name, difflib took
-    # "sources.yaml" for themes.yaml for their ".yaml".
-    stems = [known.removesuffix(".yaml") for known in (THEMES_FILE, PAPERS_FILE)]
-    yaml = {".yaml", ".yml"} & {suffix.casefold() for suffix in path.suffixes}
-    return 2 if yaml and closest(name.split(".")[0], stems) == stem else None
-
-
-def _missing(stray: str | None, message: str) -> str:
+def missing(stray: str | None, message: str) -> str:
     """``message``, a curation file's "missing: ...", naming the ``stray`` file meant for it."""
     if stray is None:
         return message
@@ -1256,7 +1025,7 @@ class _ThemesRead:
     default_lines: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
-def _read_themes(path: Path, problems: Problems, stray: str | None = None) -> _ThemesRead:
+def read_themes(path: Path, problems: Problems, stray: str | None = None) -> _ThemesRead:
     """The themes and their rules; an entry with a mistake costs only what the mistake is in.
 
     ``stray`` is a file beside it most likely meant to be it ("themes.yml"), named when it is
@@ -1264,7 +1033,7 @@ def _read_themes(path: Path, problems: Problems, stray: str | None = None) -> _T
     """
     if absent(path):
         needed = f"missing: a curation folder needs {THEMES_FILE}"
-        problems.error(display_path(path), None, _missing(stray, needed))
+        problems.error(display_path(path), None, missing(stray, needed))
         return _ThemesRead()
     loaded = load_checked(path, "themes", problems, explain=_explain_themes)
     if loaded is None:
@@ -1453,7 +1222,7 @@ def _intro_links(document: YamlDocument, index: int, theme: Theme) -> list[Intro
     ]
 
 
-def _check_intro_links(files: CurationFiles, curation: Curation, problems: Problems) -> None:
+def check_intro_links(files: CurationFiles, curation: Curation, problems: Problems) -> None:
     """Warn of a relative link in an intro that leads to no page of the site.
 
     MkDocs checks no link in the pages' HTML, where intros are; the site's own papers and themes
@@ -1677,7 +1446,7 @@ def _theme_rules(
         guessable = [known_id for known_id in known if not _refused_section_id(known_id)]
         line = document.line(*place, "default_section")
         if nearest(default, guessable) is not None:
-            # The typo may be the section's id: papers.yaml tells which (_report_defaults).
+            # The typo may be the section's id: papers.yaml tells which (report_defaults).
             unknown_defaults[(theme.id, default)] = line
         else:
             close = closest(default, guessable)
@@ -2012,7 +1781,7 @@ class _PapersMistakes:
         """What to say of a schema problem instead of the schema's message; "" for nothing."""
         dedented, misplaced = self.out_of_place(document)
         if problem.location[:2] in dedented:
-            return ""  # said once, of the entry they belong to: see _read_decisions
+            return ""  # said once, of the entry they belong to: see read_decisions
         if (
             problem.location in dedented.values()
             and value_at(document.data, problem.location) is None
@@ -2051,7 +1820,7 @@ class _PapersMistakes:
         )
 
 
-def _read_decisions(
+def read_decisions(
     path: Path, catalogue: Catalogue, themes: _ThemesRead, problems: Problems
 ) -> _DecisionsRead:
     """The decisions of papers.yaml, checked, with what its entries tell of themes.yaml."""
@@ -2376,11 +2145,6 @@ def _tag_stem(tag: str, written: set[str]) -> str:
     return stem if stem[-2] == "s" else stem[:-1]
 
 
-# papers.yaml missing beside themes.yaml: what the curators lose, and how a new one starts.
-NO_PAPERS_FILE = (
-    f"missing: no paper is pinned, hidden or noted, so every paper goes by the rules; a new "
-    f"{PAPERS_FILE} starts as a line 'papers:', and 'papersite triage' lists the papers to add"
-)
 # How a fork's papers.yaml, of themes it replaced, starts over: down to its first line, not emptied,
 # as an empty papers.yaml is refused, and 'papersite triage' with it; nor deleted, which is warned
 # (NO_PAPERS_FILE).
@@ -2427,7 +2191,7 @@ class _UnknownIds:
     # its theme's id and the id named, with the line in themes.yaml (_ThemesRead.unknown_defaults).
     defaults: Mapping[tuple[str, ...], int] = field(default_factory=dict)
     # Those of the defaults that many entries name too, and none the section's id: the section's
-    # id is the typo, as report says at the entries and _report_defaults at the default.
+    # id is the typo, as report says at the entries and report_defaults at the default.
     section_typos: set[tuple[str, ...]] = field(default_factory=set)
     # The line of each default_section that names a section (_ThemesRead.default_lines).
     default_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
@@ -2526,7 +2290,7 @@ class _UnknownIds:
             default = self.defaults.get(named) if near not in named_ids else None
             if default is not None and near is not None and len(entries) >= GROUPED_FROM:
                 # Many entries and the default name it, none the section's id: that id is the
-                # typo, as the error at the default says too (_report_defaults). With a few, the
+                # typo, as the error at the default says too (report_defaults). With a few, the
                 # entries and the default are as likely the typo: each is told 'did you mean'.
                 self.section_typos.add(named)
                 fix = (
@@ -2633,7 +2397,7 @@ class _UnknownIds:
         return self.section_lines.get((named[0], known))
 
 
-def _report_defaults(
+def report_defaults(
     path: str,
     read: _ThemesRead,
     papers: _DecisionsRead,

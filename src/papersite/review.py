@@ -56,6 +56,7 @@ from pathlib import Path
 
 from papersite import urls
 from papersite.catalogue import MatchKind, Paper, SourceSummary
+from papersite.content import read_content
 from papersite.curation import (
     CURATION_DIR,
     PAPERS_FILE,
@@ -68,7 +69,6 @@ from papersite.curation import (
     Theme,
     arxiv_id_of,
     arxiv_id_source,
-    read_content,
 )
 from papersite.dumps import read_dump
 from papersite.errors import (

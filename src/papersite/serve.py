@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 
 from papersite.build import docs_folder_refusal, file_in_the_way_refusal, generate_docs
 from papersite.catalogue import Catalogue, read_catalogue
-from papersite.curation import Loaded, load_content
+from papersite.content import Loaded, load_content
 from papersite.errors import (
     CannotWrite,
     PapersiteError,

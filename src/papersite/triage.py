@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from papersite.catalogue import Catalogue, Paper
-from papersite.curation import CURATION_DIR, CurationFiles, Loaded, Placement, sort_papers
+from papersite.content import Loaded
+from papersite.curation import CURATION_DIR, CurationFiles, Placement, sort_papers
 from papersite.errors import PapersiteError, display_path, printable
 from papersite.rules import ThemeScore
 from papersite.wording import counted, suggest
