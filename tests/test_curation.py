@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from papersite import curation as curation_module
-from papersite import rules
+from papersite import curation_checks, rules
 from papersite.catalogue import Catalogue, Paper, read_catalogue
 from papersite.content import read_content, read_curation, sort_catalogue
 from papersite.curation import (
@@ -955,7 +955,7 @@ def test_suggestions_stop_once_their_time_is_spent(
     # A regex slow on every paper would make the check slow for a suggestion: none is made.
     themes = (content / "curation" / "themes.yaml").read_text(encoding="utf-8")
     assert literal_keywords(content, themes, "'model[s]'")[0].endswith("{regex: 'model[s]'}")
-    monkeypatch.setattr(curation_module, "AS_REGEX_SECONDS", 0.0)
+    monkeypatch.setattr(curation_checks, "AS_REGEX_SECONDS", 0.0)
     (warning,) = literal_keywords(content, themes, "'model[s]'")
     assert warning.endswith("and matches no paper")
     assert not errors(content)
@@ -3840,7 +3840,7 @@ def test_a_shared_arxiv_id_is_said_to_come_from_where_arxiv_id_of_took_it() -> N
     )
     files = CurationFiles((), (), {}, "themes.yaml", "papers.yaml", {})
     problems = Problems()
-    curation_module.check_shared_arxiv_ids(files, curation, problems)
+    curation_checks.check_shared_arxiv_ids(files, curation, problems)
     assert [problem.message.split(", as")[0] for problem in problems] == [
         "paper 'b' has arXiv id 2402.09371"
     ]
@@ -3947,7 +3947,7 @@ def test_a_shared_arxiv_id_read_from_a_link_offers_arxiv_null(
     )
     files = CurationFiles((), (), {}, "themes.yaml", "papers.yaml", {})
     problems = Problems()
-    curation_module.check_shared_arxiv_ids(files, curation, problems)
+    curation_checks.check_shared_arxiv_ids(files, curation, problems)
     [problem] = problems
     assert problem.message.endswith(ending)
 

@@ -1178,8 +1178,9 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
 def test_intro_links_on_a_theme_s_later_pages_lead_where_they_do_from_its_first(
     tmp_path: Path,
 ) -> None:
-    # Curators write an intro's relative links from themes/<id>/ (curation.check_intro_links);
-    # a section that starts on page 2 shows its intro a folder deeper, at themes/<id>/2/.
+    # Curators write an intro's relative links from themes/<id>/
+    # (curation_checks.check_intro_links); a section that starts on page 2 shows its intro a
+    # folder deeper, at themes/<id>/2/.
     site = loaded(tmp_path)
     paper = "gated-attention-for-large-language-models"
     intro = f"[a paper](../../papers/{paper}/), [a theme](../reasoning/)"

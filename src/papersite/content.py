@@ -18,18 +18,20 @@ from papersite.curation import (
     THEMES_FILE,
     Curation,
     CurationFiles,
-    check_broad_terms,
-    check_empty_sections,
-    check_featured_count,
-    check_intro_links,
-    check_literal_keywords,
-    check_shared_arxiv_ids,
     missing,
     read_decisions,
     read_themes,
     report_defaults,
     sort_papers,
     uncurated,
+)
+from papersite.curation_checks import (
+    check_broad_terms,
+    check_empty_sections,
+    check_featured_count,
+    check_intro_links,
+    check_literal_keywords,
+    check_shared_arxiv_ids,
 )
 from papersite.errors import Problem, Problems, absent, cannot_read, display_path
 from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file

@@ -294,7 +294,7 @@ class SectionView:
     id: str
     title: str
     # Markdown, whose relative links lead from the theme's page (its first), where curators
-    # write them from (curation.check_intro_links).
+    # write them from (curation_checks.check_intro_links).
     intro: str | None
     papers: tuple[PaperView, ...]
     # True on a theme page that goes on with a section an earlier page began.

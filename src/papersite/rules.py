@@ -628,7 +628,7 @@ class ThemeRules:
         """:meth:`section_for`, with every section term the paper matches.
 
         The hits cost nothing more to keep, and tell which terms decide sections (a check counts
-        them, see curation.check_broad_terms).
+        them, see curation_checks.check_broad_terms).
         """
         text = paper if isinstance(paper, Text) else Text.of(paper)
         best, best_score = self.default_section, 0.0
