@@ -19,7 +19,6 @@ from papersite.curation import (
     Curation,
     CurationFiles,
     missing,
-    read_decisions,
     read_themes,
     report_defaults,
     sort_papers,
@@ -34,6 +33,7 @@ from papersite.curation_checks import (
     check_shared_arxiv_ids,
 )
 from papersite.errors import Problem, Problems, absent, cannot_read, display_path
+from papersite.papers_file import read_decisions
 from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file
 from papersite.wording import closest, counted
 
