@@ -17,7 +17,6 @@ from papersite import curation_checks, rules
 from papersite.catalogue import Catalogue, Paper, read_catalogue
 from papersite.content import read_content, read_curation, sort_catalogue
 from papersite.curation import (
-    GROUPED_FROM,
     CuratedPaper,
     Curation,
     CurationFiles,
@@ -31,6 +30,7 @@ from papersite.errors import PapersiteError, Problem, Problems
 from papersite.markup import render_note
 from papersite.render import THEME_ID_MAX_LENGTH, check_id, generate
 from papersite.rules import RegexBudget, Term
+from papersite.unknown_ids import GROUPED_FROM
 from papersite.yamlfile import Location, YamlDocument
 
 from .conftest import (

@@ -20,7 +20,6 @@ from papersite.curation import (
     CurationFiles,
     missing,
     read_themes,
-    report_defaults,
     sort_papers,
     uncurated,
 )
@@ -35,6 +34,7 @@ from papersite.curation_checks import (
 from papersite.errors import Problem, Problems, absent, cannot_read, display_path
 from papersite.papers_file import read_decisions
 from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file
+from papersite.unknown_ids import report_defaults
 from papersite.wording import closest, counted
 
 # papers.yaml missing beside themes.yaml: what the curators lose, and how a new one starts.

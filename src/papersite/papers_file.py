@@ -23,18 +23,22 @@ from papersite.curation import (
     PinnedTheme,
     Theme,
     ThemesRead,
-    UnknownIds,
     check_markdown,
     invalid_id,
     section_whose,
     theme_titled,
     title_hint,
-    unknown,
 )
 from papersite.errors import Problems, absent
 from papersite.markup import shown_length, shown_text, tag_anchor
 from papersite.schema import WRITE_ARXIV_NULL, SchemaProblem, load_checked, load_schema, value_at
-from papersite.unknown_ids import UnknownEntry, report_kept_unknown, unknown_paper
+from papersite.unknown_ids import (
+    UnknownEntry,
+    UnknownIds,
+    report_kept_unknown,
+    unknown,
+    unknown_paper,
+)
 from papersite.wording import counted, lines_named, listed
 from papersite.yamlfile import (
     DuplicateKey,

@@ -1,29 +1,43 @@
-"""Unknown paper ids: why an id papers.yaml has an entry under names no paper, and what to write.
+"""Ids named that are not there: a paper's in papers.yaml, a theme's or a section's anywhere.
 
-curation.py reads papers.yaml; an entry whose id is of no paper of the catalogue comes here. The
+papers_file.py reads papers.yaml; an entry whose id is of no paper of the catalogue comes here. The
 error names the likeliest cause: the paper skipped in its dump, a dump that could not be read, or
 that sources.yaml lists and is missing (one error for every such id), twins whose titles slug
 alike and took each other's ids, a title joined to another paper's by its abstract (a retitle, or
 a pasted abstract), else "did you mean" the nearest id.
+
+An unknown theme or section id an entry names (in 'themes', 'add', 'remove', 'featured') is
+collected by :class:`UnknownIds` and said once every entry is read, when it can be told whether
+the entries or themes.yaml hold the typo, or whether a theme was renamed; one a theme's
+default_section names is said by :func:`report_defaults`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from papersite.catalogue import PAPER_ID_MAX_LENGTH, Catalogue, Paper
+from papersite.curation import PAPERS_FILE, THEMES_FILE, Theme, ThemesRead, refused_section_id
 from papersite.errors import Problems
 from papersite.sources import MissingDump
 from papersite.wording import (
     closest,
     described_apart,
     did_you_mean,
+    lines_named,
     listed,
+    listing,
     nearest,
+    suggest,
     suggestion,
 )
 from papersite.yamlfile import YamlDocument
+
+if TYPE_CHECKING:  # papers_file.py imports this module
+    from papersite.papers_file import DecisionsRead
 
 # An id catalogue.assign_ids gave a paper whose title slugs as an earlier-captured one's: the slug
 # cut to leave room for '-' and six hex digits of the title's hash.
@@ -37,6 +51,18 @@ TWIN_TITLE_SHORT = 60
 # The entries the error of a dump missing names, with their lines (the rest counted): enough to
 # find them by, in one line.
 UNFOUND_LISTED = 3
+# How a fork's papers.yaml, of themes it replaced, starts over: down to its first line, not emptied,
+# as an empty papers.yaml is refused, and 'papersite triage' with it; nor deleted, which is warned
+# (NO_PAPERS_FILE).
+_START_AFRESH = (
+    f"start {PAPERS_FILE} afresh: leave only its line 'papers:' and run 'papersite triage'"
+)
+# For a theme id no theme has: the theme is gone, and so goes from the entries naming it.
+_REMOVED = f"removed from {THEMES_FILE}? remove it from the entries, or {_START_AFRESH}"
+# From this many entries naming one unknown id on, they are said in one line. A theme or section
+# renamed in themes.yaml alone leaves every entry naming it wrong: a line for each (87 of them)
+# would bury the other errors. Two or three read as well one a line, each at its own place.
+GROUPED_FROM = 4
 
 
 @dataclass(frozen=True)
@@ -226,3 +252,302 @@ def _twins_hint(paper_id: str, catalogue: Catalogue) -> tuple[str, str | None] |
         f"first: {listed(named)}; put the entry under the id of the paper it was written for)"
     )
     return hint, None
+
+
+# --- unknown theme and section ids ----------------------------------------------------------------
+
+
+@dataclass
+class UnknownIds:
+    """The unknown theme and section ids the decisions name, reported once papers.yaml is read."""
+
+    document: YamlDocument
+    problems: Problems
+    themes: tuple[Theme, ...] = ()
+    # The line of each theme's id in themes.yaml, by its id.
+    theme_lines: Mapping[str, int] = field(default_factory=dict)
+    # By the id named (with its theme, for a section): the error, what to write instead when that
+    # is known (a theme's new id), the theme it may have been renamed (one of a like title),
+    # whether what it was meant to be is left to guess, then the entry and line of each place
+    # naming it.
+    named: dict[
+        tuple[str, ...],
+        tuple[str, str | None, Theme | None, bool, list[tuple[str | int, int]]],
+    ] = field(default_factory=dict)
+    # The themes the unknown theme ids stand for, by a former id or by the theme's title, or may
+    # stand for (see report), and those whose section an entry names by an unknown id.
+    meant: set[str] = field(default_factory=set)
+    # The ids of themes read that some entry names.
+    named_themes: set[str] = field(default_factory=set)
+    # The line of each section's id in themes.yaml, by its theme's id and its own.
+    section_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    # The sections read that some entry names, by their theme's id and their own.
+    named_sections: set[tuple[str, str]] = field(default_factory=set)
+    # The sections the unknown section ids may stand for: see report.
+    meant_sections: set[tuple[str, str]] = field(default_factory=set)
+    # The unknown section ids a theme's default_section names a few edits from a section id, by
+    # its theme's id and the id named, with the line in themes.yaml (ThemesRead.unknown_defaults).
+    defaults: Mapping[tuple[str, ...], int] = field(default_factory=dict)
+    # Those of the defaults that many entries name too, and none the section's id: the section's
+    # id is the typo, as report says at the entries and report_defaults at the default.
+    section_typos: set[tuple[str, ...]] = field(default_factory=set)
+    # The line of each default_section that names a section (ThemesRead.default_lines).
+    default_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
+
+    def add(
+        self,
+        named: tuple[str, ...],
+        message: str,
+        entry: str | int,
+        line: int,
+        write: str | None = None,
+        renamed: Theme | None = None,
+        guessed: bool = False,
+    ) -> None:
+        """An unknown id named at a line of an entry; ``message`` says what is wrong there.
+
+        With ``guessed``, nothing known says what the id was meant to be (no title, no other
+        theme's section): :meth:`report` adds its guess, once every entry is read.
+        """
+        places = self.named.setdefault(named, (message, write, renamed, guessed, []))[4]
+        places.append((entry, line))
+
+    def report(self) -> None:
+        """One error a place, or one for them all when many entries name the same id.
+
+        What an unknown id was meant to be is guessed once every entry is read, from which ids
+        entries name. A typo is a few edits (:func:`~papersite.wording.misspelt`): beside an id
+        entries name, one in papers.yaml ("did you mean"); beside one no entry names, likelier
+        one in themes.yaml than the same in many entries. Many entries naming an id like none is
+        a rename in themes.yaml alone, to an id no entry names: it is named when it is the only
+        one, they all are when several. An id merely alike to difflib is not said to be meant:
+        a section or theme other entries fill, followed, moved papers into it without a word.
+
+        A theme renamed is named by no entry, so that it has no papers is then no news: the error
+        says to rename the id in each entry, and to keep it in the theme's 'formerly'. With more
+        unknown theme ids than themes no entry names (a fork replacing the themes), they cannot
+        all have been renamed: no rename is guessed, and each is said to be removed.
+        """
+        unnamed = [theme for theme in self.themes if theme.id not in self.named_themes]
+        renames = sum(len(named) == 1 for named in self.named) <= len(unnamed)
+        for named, (message, write, renamed, guessed, places) in self.named.items():
+            kind = "theme" if len(named) == 1 else "section"
+            given = named[-1]
+            ids, named_ids = self._ids(named)
+            # A section id themes.yaml refuses is guessed of no entry: changed to it, the entries
+            # would stay in error. It is likelier the renamed one, its new id being refused.
+            guessable = [known for known in ids if kind == "theme" or not refused_section_id(known)]
+            refused = [known for known in ids if known not in guessable and known not in named_ids]
+            free = [known for known in guessable if known not in named_ids]
+            # A theme's title or another theme's section is known, but a typo of an id no entry
+            # names is likelier still when many entries name it (the id a theme's title misspelt).
+            near = None if write else nearest(given, guessable, named_ids)
+            if kind == "theme" and write is None:
+                if guessed or near is not None:
+                    only = free[0] if len(free) == 1 and renames else None
+                    renamed = next((t for t in self.themes if t.id == (near or only)), None)
+                elif renamed is None and len(unnamed) == 1 and renames:
+                    renamed = unnamed[0]
+                self.meant.update(theme.id for theme in ([renamed] if renamed else unnamed))
+            if kind == "section":
+                # Any section of the theme no entry names may be the one the id was meant for.
+                self.meant_sections.update((named[0], section) for section in (*free, *refused))
+                # And the entries would have put their papers in the theme: that it has none
+                # then follows from the error.
+                self.meant.add(named[0])
+            entries = {entry for entry, _ in places}
+            # A decision's keys are checked in no order of the file's ('featured' first).
+            first, *others = lines = sorted(line for _, line in places)
+            # A section's old id has no addresses to keep: it is only an anchor.
+            keep = _keep_old(named[0], renamed) if kind == "theme" else ""
+            # A fork replaces upstream's themes: the theme may be gone, not renamed.
+            gone = (
+                f"; or, if it is gone, remove it from the entries (or {_START_AFRESH})"
+                if kind == "theme"
+                else ""
+            )
+            # Renames are guessed of sections whatever their number: a fork replaces themes.
+            removed = kind == "theme" and not renames
+            of_theme = " of the theme" if kind == "section" else ""
+            only = (
+                f"renamed to '{free[0]}' in {THEMES_FILE} (line {self._line(named, free[0])}), "
+                f"the only {kind}{of_theme} no entry names?"
+                if len(free) == 1 and not removed
+                else None
+            )
+            # With no other section to guess, the one whose id is refused: a rename, most likely.
+            taken = (
+                f"renamed to '{refused[0]}' in {THEMES_FILE} "
+                f"(line {self._line(named, refused[0])}), an id taken?"
+                if len(refused) == 1 and not free
+                else None
+            )
+            choose = "choose another id for the section there, and write that one"
+            default = self.defaults.get(named) if near not in named_ids else None
+            if default is not None and near is not None and len(entries) >= GROUPED_FROM:
+                # Many entries and the default name it, none the section's id: that id is the
+                # typo, as the error at the default says too (report_defaults). With a few, the
+                # entries and the default are as likely the typo: each is told 'did you mean'.
+                self.section_typos.add(named)
+                fix = (
+                    f"section '{near}' ({THEMES_FILE} line {self._line(named, near)}) looks like "
+                    f"a misspelling of it, which the theme's default_section (line {default}) "
+                    "names too: correct its id there"
+                )
+                self.problems.error(
+                    self.document.path,
+                    first,
+                    f"{message}, here and in {len(entries) - 1} more entries "
+                    f"({lines_named(others)}): {fix}",
+                )
+                continue
+            if len(entries) < GROUPED_FROM:
+                if guessed:
+                    # A few entries: a typo in each, most likely. Alike to difflib only, or an id
+                    # the given one starts ('math-numeracy' for 'math'), an id other entries fill
+                    # may be a renamed one's neighbour: following it would move the papers there
+                    # without a word. The start of an id pasted is a paper id's mistake: theme
+                    # and section ids are a few short words, written out.
+                    meant = near or closest(given, guessable)
+                    if meant in named_ids and meant != near:
+                        meant = None
+                    if meant:
+                        hint = did_you_mean(given, meant)
+                    elif removed:
+                        hint = f"{listing(ids, 'themes')}: {_REMOVED}"
+                    elif only:
+                        hint = f"({only} if so, write '{free[0]}'{keep})"
+                    elif taken:
+                        hint = f"({taken} if so, {choose} here)"
+                    else:
+                        hint = listing(ids, f"{kind}s")
+                    message = f"{message} {hint}"
+                fix = f": write '{write}'" if write else ""
+                for line in lines:
+                    self.problems.error(self.document.path, line, f"{message}{fix}")
+                continue
+            if write:
+                fix = f"write '{write}' in each"
+            elif near is not None and (near in named_ids or not given.isascii()):
+                # Ids in themes.yaml are ASCII (its schema): one with other letters is the typo.
+                message = f"{unknown(named)} {did_you_mean(given, near)}"
+                fix = "if so, correct it in each"
+            elif near is not None:
+                message = unknown(named)
+                # A default naming the section would be left naming the typo: one pass fixes both.
+                default = self.default_lines.get((named[0], near)) if kind == "section" else None
+                where = f"{kind} '{near}' ({THEMES_FILE} line {self._line(named, near)})"
+                also = ""
+                if default is None:
+                    where += ", which no entry names,"
+                else:
+                    also = f" and default_section at line {default}"
+                fix = (
+                    f"{where} looks like a misspelling of it: if so, correct its id there{also}; "
+                    f"if the {kind} was renamed, rename it in each entry{keep}"
+                )
+            elif not guessed:
+                # The id is a theme's title ('message' says whose): renamed, not gone.
+                fix = f"renamed in {THEMES_FILE}? rename it in each{keep}"
+            elif removed:
+                message = f"{message} {listing(ids, 'themes')}"
+                fix = _REMOVED
+            elif only:
+                fix = f"{only} rename it in each entry{keep}{gone}"
+            elif taken:
+                fix = f"{taken} {choose} in each entry"
+            elif free:
+                each = listed([f"'{known}' (line {self._line(named, known)})" for known in free])
+                fix = (
+                    f"renamed in {THEMES_FILE}? the {kind}s{of_theme} no entry names are {each}: "
+                    f"rename it in each entry to the one it became{keep}{gone}"
+                )
+            else:
+                message = f"{message} {listing(ids, f'{kind}s')}"
+                fix = (
+                    f"renamed or removed in {THEMES_FILE}? write in each entry the {kind} its "
+                    f"paper belongs in{keep}"
+                )
+            self.problems.error(
+                self.document.path,
+                first,
+                f"{message}, here and in {len(entries) - 1} more entries "
+                f"({lines_named(others)}): {fix}",
+            )
+
+    def _ids(self, named: tuple[str, ...]) -> tuple[list[str], set[str]]:
+        """The ids an unknown one may stand for, and those of them some entry names.
+
+        All the themes for a theme id; for a section id, the sections of its theme.
+        """
+        if len(named) == 1:
+            return [theme.id for theme in self.themes], self.named_themes
+        theme = next((theme for theme in self.themes if theme.id == named[0]), None)
+        ids = [section.id for section in (theme.sections if theme else ())]
+        return ids, {section for known, section in self.named_sections if known == named[0]}
+
+    def _line(self, named: tuple[str, ...], known: str) -> int | None:
+        """The line in themes.yaml of a theme's id, or of a section's of the unknown id's theme."""
+        if len(named) == 1:
+            return self.theme_lines.get(known)
+        return self.section_lines.get((named[0], known))
+
+
+def report_defaults(
+    path: str,
+    read: ThemesRead,
+    papers: DecisionsRead,
+    problems: Problems,
+) -> None:
+    """An error at each default_section a few edits from a section id, saying which is the typo.
+
+    The section's id is, when many entries name the default's spelling and none the section's
+    (``papers.section_typos``, from UnknownIds.report, whose errors at those entries say so
+    too), so that following them all fixes both at once. Else the default is ("did you mean"):
+    with no entry to tell, or papers.yaml not read, the section's id, as written, is the one
+    trusted, so that the advice is the same once papers.yaml is fixed.
+    """
+    for (theme_id, given), line in read.unknown_defaults.items():
+        # From the lines read, not read.themes: a theme whose id is taken is not kept there.
+        known = [
+            section
+            for theme, section in read.section_lines
+            if theme == theme_id and not refused_section_id(section)
+        ]
+        named = {section for named, section in papers.named_sections if named == theme_id}
+        near = nearest(given, known, named)
+        if near is None:  # not so when read (_theme_rules): for the type checker
+            hint = f" {suggest(given, known, 'sections')}"
+        elif (theme_id, given) not in papers.section_typos:
+            hint = f" {did_you_mean(given, near)}"
+        else:
+            hint = (
+                f": section '{near}' (line {read.section_lines[(theme_id, near)]}) looks like a "
+                "misspelling of it: correct its id there"
+            )
+        problems.error(path, line, f"{unknown((theme_id, given))}{hint}")
+
+
+def unknown(named: tuple[str, ...]) -> str:
+    """What the error at an unknown theme id, or (after its theme's) section id, says first."""
+    if len(named) == 1:
+        return f"unknown theme '{named[0]}'"
+    return f"unknown section '{named[1]}' in theme '{named[0]}'"
+
+
+def _keep_old(old: str, renamed: Theme | None) -> str:
+    """For a theme maybe renamed from ``old``: how to keep the addresses the old id had.
+
+    CONTRIBUTING.md asks for both: the new id in every entry, the old one in the theme's
+    'formerly'. Without a theme to name (none like it, or several no entry names), the theme
+    it became is said so.
+    """
+    if renamed is not None and old in renamed.formerly:
+        return ""
+    if renamed is None:
+        add = f"'formerly: [{old}]' to the theme it became in {THEMES_FILE}"
+    elif renamed.formerly:
+        add = f"'{old}' to the 'formerly' of theme '{renamed.id}' in {THEMES_FILE}"
+    else:
+        add = f"'formerly: [{old}]' to theme '{renamed.id}' in {THEMES_FILE}"
+    return f", and add {add} so its old addresses keep working"
