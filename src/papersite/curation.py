@@ -536,6 +536,9 @@ def missing(stray: str | None, message: str) -> str:
     return message.replace("missing", f"missing ({stray} is there: rename it?)", 1)
 
 
+# --- ids written as titles ----------------------------------------------------------------------
+
+
 def title_hint(value: str, kind: str, themes: Sequence[Theme], theme_id: str | None) -> str | None:
     """For a title written where an id goes: '(that is the title of section 'x': write its id)'.
 
@@ -1318,6 +1321,9 @@ def _check_overlap(
 
 
 # --- papers.yaml -------------------------------------------------------------------------------
+
+
+# --- sorting -----------------------------------------------------------------------------------
 
 
 def sort_papers(

@@ -709,6 +709,3 @@ def _bare_entry(
         default=min(lines),
     )
     return bare, anchored
-
-
-# --- sorting -----------------------------------------------------------------------------------

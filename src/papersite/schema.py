@@ -761,6 +761,3 @@ def load_checked(
         elif not problem.location or problem.location[0] in own:
             usable = False
     return (document, broken) if usable else None
-
-
-# --- ids written as titles ----------------------------------------------------------------------

@@ -254,7 +254,7 @@ def _twins_hint(paper_id: str, catalogue: Catalogue) -> tuple[str, str | None] |
     return hint, None
 
 
-# --- unknown theme and section ids ----------------------------------------------------------------
+# --- unknown theme and section ids -------------------------------------------------------------
 
 
 @dataclass
