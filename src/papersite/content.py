@@ -18,8 +18,6 @@ from papersite.curation import (
     THEMES_FILE,
     Curation,
     CurationFiles,
-    missing,
-    read_themes,
     sort_papers,
     uncurated,
 )
@@ -34,6 +32,7 @@ from papersite.curation_checks import (
 from papersite.errors import Problem, Problems, absent, cannot_read, display_path
 from papersite.papers_file import read_decisions
 from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file
+from papersite.themes_file import missing, read_themes
 from papersite.unknown_ids import report_defaults
 from papersite.wording import closest, counted
 

@@ -16,12 +16,11 @@ from typing import Any
 
 from papersite.catalogue import Catalogue
 from papersite.characters import shows_nothing, unseen_names, unshown_in
-from papersite.curation import (
-    THEMES_FILE,
-    Decision,
-    ExtraLink,
-    PinnedTheme,
-    Theme,
+from papersite.curation import THEMES_FILE, Decision, ExtraLink, PinnedTheme, Theme
+from papersite.errors import Problems, absent
+from papersite.markup import shown_length, shown_text, tag_anchor
+from papersite.schema import WRITE_ARXIV_NULL, SchemaProblem, load_checked, load_schema, value_at
+from papersite.themes_file import (
     ThemesRead,
     check_markdown,
     invalid_id,
@@ -29,9 +28,6 @@ from papersite.curation import (
     theme_titled,
     title_hint,
 )
-from papersite.errors import Problems, absent
-from papersite.markup import shown_length, shown_text, tag_anchor
-from papersite.schema import WRITE_ARXIV_NULL, SchemaProblem, load_checked, load_schema, value_at
 from papersite.unknown_ids import (
     UnknownEntry,
     UnknownIds,

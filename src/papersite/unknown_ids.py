@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from papersite.catalogue import PAPER_ID_MAX_LENGTH, Catalogue, Paper
-from papersite.curation import PAPERS_FILE, THEMES_FILE, Theme, ThemesRead, refused_section_id
+from papersite.curation import PAPERS_FILE, THEMES_FILE, Theme
 from papersite.errors import Problems
 from papersite.sources import MissingDump
+from papersite.themes_file import ThemesRead, refused_section_id
 from papersite.wording import (
     closest,
     described_apart,

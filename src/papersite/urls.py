@@ -15,7 +15,7 @@ from __future__ import annotations
 from urllib.parse import quote_plus
 
 HOME = ""
-# The folder of theme pages; its own page would be index.md in it (curation.RESERVED_THEME_IDS).
+# The folder of theme pages; its own page would be index.md in it (themes_file.RESERVED_THEME_IDS).
 THEMES = "themes/"
 # The folder of paper pages.
 PAPERS = "papers/"
@@ -30,11 +30,11 @@ PAPERS_SCHEMA = "papers.schema.json"
 THEMES_JSON = "themes.json"
 THEMES_SCHEMA = "themes.schema.json"
 # Every paper's feed and citations take the name a theme's would: the theme id "papers" is
-# reserved for them (curation.RESERVED_THEME_IDS).
+# reserved for them (themes_file.RESERVED_THEME_IDS).
 EVERY_PAPER = "papers"
 # Material looks for a sitemap next to each feed a page names (render.FEEDS_SITEMAP says why):
 # FEEDS_SITEMAP, where a theme's feed by this name would be, so the theme id is reserved for it
-# (curation.RESERVED_THEME_IDS).
+# (themes_file.RESERVED_THEME_IDS).
 SITEMAP = "sitemap"
 STYLESHEET = "stylesheets/papersite.css"
 SCRIPT = "javascripts/papersite.js"
