@@ -1,9 +1,10 @@
 """Reading a content folder: its catalogue and its curation, sorted, with every problem found.
 
 ``read_content`` and ``load_content`` are the loaders every command uses: the dumps' problems and
-the curation's come back together. ``read_curation`` reads content/curation (themes.yaml and
-papers.yaml) into the records of curation.py, which also sorts the papers; the checks that need
-the sorted papers run here, after the sort.
+the curation's come back together. ``read_curation`` reads content/curation: themes.yaml
+(themes_file.py) and papers.yaml (papers_file.py), into the records of curation.py, whose
+``sort_papers`` places the papers; then the checks of curation_checks.py, which need them placed,
+run here.
 """
 
 from __future__ import annotations

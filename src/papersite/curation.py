@@ -1,8 +1,18 @@
-"""Curation: themes, their sections and rules, and curators' decisions about single papers.
+"""Curation's records and the sort: themes, sections, curators' decisions, into a Curation.
 
 Curators edit content/curation/themes.yaml and content/curation/papers.yaml in pull requests.
-Rules sort papers into themes automatically; decisions pinned in papers.yaml win over the rules.
-The result is a :class:`Curation`, which every later stage (pages, feeds, exports) reads.
+Rules sort papers into themes automatically; decisions pinned in papers.yaml win over the rules
+(:func:`sort_papers`). The result is a :class:`Curation`, which every later stage (pages, feeds,
+exports) reads.
+
+The rest of the stage has a module each:
+
+- content.py reads a content folder (``read_content``, ``load_content``), its curation with it;
+- themes_file.py reads and checks themes.yaml: themes, sections, the rules and their terms;
+- papers_file.py reads and checks papers.yaml: a decision about each paper;
+- unknown_ids.py says what an id named that is not there (a paper's, a theme's, a section's)
+  was likely meant to be;
+- curation_checks.py holds the checks that need the papers sorted.
 """
 
 from __future__ import annotations
@@ -373,7 +383,8 @@ class IntroLink:
     """A relative link in the intro of a theme or of one of its sections, at its line.
 
     It leads from the theme's page, where both intros show; whether a page is there is known
-    only once papers.yaml has said which papers are hidden (see :func:`check_intro_links`).
+    only once papers.yaml has said which papers are hidden (see
+    :func:`~papersite.curation_checks.check_intro_links`).
     """
 
     theme: str
@@ -559,6 +570,13 @@ def _placed(
 def _placements(
     files: CurationFiles, scores: dict[str, ThemeScore], decision: Decision | None
 ) -> tuple[Placement, ...]:
+    """The paper's placements, in theme order, from its rules' scores and its decision.
+
+    The rules place it in each theme whose rules accept it. A decision's 'themes' replaces those,
+    then 'remove' takes themes out and 'add' puts themes in; a theme it names is pinned. The
+    section is the one the decision names, else the one the theme's rules score highest (their
+    default section when none scores), else, for a theme without rules, its first.
+    """
     chosen: dict[str, str | None] = {t: None for t, s in scores.items() if s.accepted}
     pinned: set[str] = set()
     if decision is not None:

@@ -517,7 +517,7 @@ def report_defaults(
         ]
         named = {section for named, section in papers.named_sections if named == theme_id}
         near = nearest(given, known, named)
-        if near is None:  # not so when read (_theme_rules): for the type checker
+        if near is None:  # not so when read (themes_file._theme_rules): for the type checker
             hint = f" {suggest(given, known, 'sections')}"
         elif (theme_id, given) not in papers.section_typos:
             hint = f" {did_you_mean(given, near)}"
