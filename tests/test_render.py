@@ -495,9 +495,9 @@ def test_a_paper_s_tags_are_in_alphabetical_order_whatever_their_case(tmp_path: 
 def test_the_pages_anchor_papers_with_curation_s_prefix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Curators' links name a paper's anchor by PAPER_ANCHOR_PREFIX (curation checks them): a
-    # template spelling the prefix itself would leave those links landing nowhere once it changed.
-    monkeypatch.setattr(render, "PAPER_ANCHOR_PREFIX", "item-")
+    # Curators' links name a paper's anchor by urls.PAPER_ANCHOR_PREFIX (themes_file checks them):
+    # a template spelling the prefix itself would leave those links landing nowhere once it changed.
+    monkeypatch.setattr(urls, "PAPER_ANCHOR_PREFIX", "item-")
     site = loaded(tmp_path)
     out = tmp_path / "docs"
     generate(site.catalogue, site.curation, SETTINGS, out)

@@ -32,7 +32,6 @@ from papersite.bibtex import Citation, bibtex_file, citation
 from papersite.catalogue import Catalogue, Paper
 from papersite.curation import (
     FEATURED_AT_MOST,
-    PAPER_ANCHOR_PREFIX,
     CuratedPaper,
     Curation,
     Theme,
@@ -1171,7 +1170,7 @@ def _environment() -> jinja2.Environment:
     env.globals["urls"] = urls
     env.globals["page_titles"] = PAGE_TITLES
     # A paper's anchor on a page listing it, which curators' links name too (#paper-<id>).
-    env.globals["paper_anchor_prefix"] = PAPER_ANCHOR_PREFIX
+    env.globals["paper_anchor_prefix"] = urls.PAPER_ANCHOR_PREFIX
     return env
 
 

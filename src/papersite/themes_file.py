@@ -62,13 +62,12 @@ RESERVED_THEME_IDS = {
     "next to the feeds",
 }
 # A section's id is its heading's anchor on the theme's page, beside the anchor each paper listed
-# there has, paper-<paper id> (templates/_macros.j2), where the paper's own page links to. A
+# there has, paper-<paper id> (urls.PAPER_ANCHOR_PREFIX), where the paper's own page links to. A
 # section id starting so could be a paper's anchor: the page would hold two elements with one id
 # and the paper's link land on the heading. Refused whether or not that paper is there yet: a new
 # dump or a rule change brings papers to a theme without themes.yaml changing. The page's other
 # ids cannot collide: Material's all start with '__', which an id may not, and a heading toc names
 # (the page's title) gives way to an id written out, taking '_1'; intros and notes have none.
-PAPER_ANCHOR_PREFIX = "paper-"
 
 
 def missing(stray: str | None, message: str) -> str:
@@ -445,13 +444,13 @@ def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: 
         seen[item["id"]] = line
         if refused_section_id(item["id"]):
             # Kept all the same: papers.yaml may name it, and is checked against it as usual.
+            prefix = urls.PAPER_ANCHOR_PREFIX
             problems.error(
                 document.path,
                 line,
                 f"section id '{item['id']}' is taken: on the theme's page, "
-                f"#{PAPER_ANCHOR_PREFIX}<id> is the anchor of the paper with that id, where the "
-                f"paper's own page links to; choose an id that does not start with "
-                f"'{PAPER_ANCHOR_PREFIX}'",
+                f"#{prefix}<id> is the anchor of the paper with that id, where the "
+                f"paper's own page links to; choose an id that does not start with '{prefix}'",
             )
         where = ("themes", index, "sections", number, "intro")
         check_markdown(document, where, item.get("intro"), problems)
@@ -466,7 +465,7 @@ def refused_section_id(section_id: str) -> bool:
     Such a section is kept, but its id is none to suggest: entries changed to it would be in
     error again once the section's id is fixed.
     """
-    return section_id.startswith(PAPER_ANCHOR_PREFIX)
+    return section_id.startswith(urls.PAPER_ANCHOR_PREFIX)
 
 
 def check_markdown(

@@ -39,6 +39,10 @@ SITEMAP = "sitemap"
 STYLESHEET = "stylesheets/papersite.css"
 SCRIPT = "javascripts/papersite.js"
 SEARCH_SCRIPT = "javascripts/search.js"
+# A paper's anchor on a theme page, a tag page or Unsorted, before its id: the paper's own page
+# links there, and so may curators' notes (themes_file refuses a section id starting so).
+PAPER_ANCHOR_PREFIX = "paper-"
+
 # What an id in an address is, as the JSON Schemas write it (themes.yaml's, the exports'): words of
 # lower-case letters and digits joined by single hyphens. The schema files spell it out, being JSON;
 # Python takes it from here. render.check_id, before writing, checks a looser form and a length.
