@@ -320,32 +320,7 @@ def load_yaml_text(
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        hint = _syntax_hint(text, exc)
-        reason = (
-            undefined_alias(text, exc, shown, hint is not None)
-            or hint
-            or exc.problem
-            or exc.context
-            or "invalid YAML"
-        )
-        if first_key := _run_in_first_key(text, exc):
-            line, reason = first_key
-        if misplaced := _misplaced_key(text, exc):
-            line, reason = misplaced
-        if open_bracket := _unclosed_bracket(text, exc) or _open_at_end(exc, loader.marks):
-            line, reason = open_bracket
-        if unplaced := _unended_key(text, exc):
-            line, reason = unplaced
-        if unclosed := _unclosed_quote(exc, loader.last_event):
-            line, reason = unclosed
-        if odd := _odd_indent(text, [line, mark.line + 1 if mark else None]):
-            line, reason = odd
-        if line is not None:
-            # The end of the file, where PyYAML stops when a value or a closing mark is missing,
-            # is the line after the last one: the last one with text is where to look.
-            line = shown(min(line, _last_written_line(text)))
+        line, reason = _syntax_error(text, exc, shown, loader.marks, loader.last_event)
         raise PapersiteError(path, line, f"YAML syntax error: {reason}") from None
     except yaml.YAMLError as exc:
         raise PapersiteError(path, None, f"YAML syntax error: {exc}") from None
@@ -378,6 +353,48 @@ def load_yaml_text(
         converter.flow_ends,
         converter.flow_extras,
     )
+
+
+def _syntax_error(
+    text: str,
+    error: yaml.MarkedYAMLError,
+    shown: Callable[[int], int],
+    marks: list[yaml.Mark],
+    last_event: yaml.Event | None,
+) -> tuple[int | None, str]:
+    """The line to name for a syntax error in ``text``, as an editor numbers it, and why.
+
+    The most likely mistake, when one of the hints below recognises it, at the line to fix; else
+    PyYAML's own words at its mark. ``marks`` and ``last_event`` are the loader's (see
+    _open_at_end and _unclosed_quote); ``shown`` numbers ``text``'s lines as an editor does.
+    """
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    hint = _syntax_hint(text, error)
+    reason = (
+        undefined_alias(text, error, shown, hint is not None)
+        or hint
+        or error.problem
+        or error.context
+        or "invalid YAML"
+    )
+    if first_key := _run_in_first_key(text, error):
+        line, reason = first_key
+    if misplaced := _misplaced_key(text, error):
+        line, reason = misplaced
+    if open_bracket := _unclosed_bracket(text, error) or _open_at_end(error, marks):
+        line, reason = open_bracket
+    if unplaced := _unended_key(text, error):
+        line, reason = unplaced
+    if unclosed := _unclosed_quote(error, last_event):
+        line, reason = unclosed
+    if odd := _odd_indent(text, [line, mark.line + 1 if mark else None]):
+        line, reason = odd
+    if line is not None:
+        # The end of the file, where PyYAML stops when a value or a closing mark is missing,
+        # is the line after the last one: the last one with text is where to look.
+        line = shown(min(line, _last_written_line(text)))
+    return line, reason
 
 
 # What to say instead of "found '<scalar>'" when quoted text is followed by more text on its line.
