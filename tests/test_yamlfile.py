@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from papersite import yamlfile
 from papersite.errors import PapersiteError, Problems, Severity
-from papersite.schema import load_schema
 from papersite.yamlfile import (
     MAX_BYTES,
     MAX_DEPTH,
@@ -426,12 +425,6 @@ def test_a_run_in_key_nesting_past_the_limit_is_not_parsed_to_its_end(
     with pytest.raises(PapersiteError):
         load_yaml_text("papers:\n  a:\n    tags " + "[" * 5000 + "\n    arxiv: '1'\n", "f.yaml")
     assert 0 < len(read) < 10 * MAX_DEPTH
-
-
-def test_the_entry_keys_are_the_schema_s() -> None:
-    schema: Any = load_schema("papers").schema
-    entry = schema["$defs"]["decision"]
-    assert set(entry["properties"]) == yamlfile._ENTRY_KEYS
 
 
 TERMS = "themes:\n  - id: t\n    terms:\n      - a\n{}      - b\n"
@@ -1508,18 +1501,3 @@ def test_a_list_item_a_folded_block_joins_to_the_line_above_is_known_by_its_line
     )
     document = load_yaml_text(source, "x.yaml")
     assert document.folded_items == {("note",): ((3, "- one"), (8, "1. three"))}
-
-
-@pytest.mark.parametrize("text", ["theme:\n  name: [\n", "theme:\n  tags: [a,\n\n"])
-def test_past_the_end_names_a_bracket_left_open_where_it_opens(text: str) -> None:
-    # It leans on PyYAML's insides, the parser's marks and "<stream end>" in its words: should
-    # either change, the '[' would be named at the last line, or not at all.
-    with pytest.raises(yaml.MarkedYAMLError) as error:
-        yaml.safe_load(text)
-    mark = error.value.problem_mark
-    assert mark is not None and mark.line + 1 > 2  # past the last line with text
-    assert yamlfile.past_the_end(text, error.value) == (
-        2,
-        "the [ on this line is never closed: end it with ] (YAML read on to the end of the file "
-        "looking for it)",
-    )

@@ -46,16 +46,18 @@ from papersite.errors import (
 )
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import as_yaml, describe, listed, suggest
-from papersite.yamlfile import (
-    WIDE_SNIFF_BYTES,
-    editor_lines,
-    load_yaml_text,
+from papersite.yaml_hints import (
     past_the_end,
-    shown_line_at,
     undefined_alias,
     unseen_break_at,
     unseen_break_beside,
     unseen_breaks,
+)
+from papersite.yamlfile import (
+    WIDE_SNIFF_BYTES,
+    editor_lines,
+    load_yaml_text,
+    shown_line_at,
     wide_encoding,
     yaml_bytes,
 )
