@@ -33,8 +33,8 @@ from papersite.curation_checks import (
 from papersite.errors import Problem, Problems, absent, cannot_read, display_path
 from papersite.papers_file import read_decisions
 from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file
-from papersite.themes_file import missing, read_themes
-from papersite.unknown_ids import report_defaults
+from papersite.themes_file import missing_naming_stray, read_themes
+from papersite.unknown_ids import report_unknown_defaults
 from papersite.wording import closest, counted
 
 # papers.yaml missing beside themes.yaml: what the curators lose, and how a new one starts.
@@ -182,11 +182,13 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         # Deleted, it took every decision with it without a word. A new project starts it as
         # 'papers:' (README, "Forking"), so only one that lost it is told.
         problems.warning(
-            display_path(papers_path), None, missing(misnamed.get(PAPERS_FILE), NO_PAPERS_FILE)
+            display_path(papers_path),
+            None,
+            missing_naming_stray(misnamed.get(PAPERS_FILE), NO_PAPERS_FILE),
         )
     papers = read_decisions(papers_path, catalogue, read, problems)
     decisions = papers.decisions
-    report_defaults(display_path(themes_path), read, papers, problems)
+    report_unknown_defaults(display_path(themes_path), read, papers, problems)
     return CurationFiles(
         read.themes,
         read.rules,

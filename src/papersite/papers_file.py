@@ -23,8 +23,8 @@ from papersite.schema import WRITE_ARXIV_NULL, SchemaProblem, load_checked, load
 from papersite.themes_file import (
     ThemesRead,
     check_markdown,
-    invalid_id,
-    section_whose,
+    invalid_id_message,
+    section_whose_hint,
     theme_titled,
     title_hint,
 )
@@ -32,7 +32,7 @@ from papersite.unknown_ids import (
     UnknownEntry,
     UnknownIds,
     report_kept_unknown,
-    unknown,
+    unknown_id_message,
     unknown_paper,
 )
 from papersite.wording import counted, lines_named, listed
@@ -125,7 +125,7 @@ class _PapersMistakes:
             titled = theme_titled(value, self.themes.themes) if isinstance(value, str) else None
             if problem.id_kind == "theme" and titled is not None:
                 self.misnamed.add(titled.id)
-            return invalid_id(document, problem, self.themes.themes, theme_id)
+            return invalid_id_message(document, problem, self.themes.themes, theme_id)
         if not problem.location and misplaced:
             return ""  # 'papers' missing: said with the entries that belong under it
         if len(problem.location) != 1 or problem.location[0] == "papers":
@@ -535,7 +535,7 @@ class _References:
         titled = theme_titled(theme_id, self.themes.themes)
         if titled is not None:
             self.unknown.meant.add(titled.id)
-        message = unknown((theme_id,))
+        message = unknown_id_message((theme_id,))
         title = title_hint(theme_id, "theme", self.themes.themes, None)
         # Else a "did you mean" is a guess, made once every entry is read (UnknownIds.report).
         self.report_unknown(
@@ -554,8 +554,8 @@ class _References:
         if theme.section(section_id):
             self.unknown.named_sections.add((theme_id, section_id))
             return True
-        message = unknown((theme_id, section_id))
-        whose = section_whose(section_id, theme, self.themes.themes)
+        message = unknown_id_message((theme_id, section_id))
+        whose = section_whose_hint(section_id, theme, self.themes.themes)
         # Else a "did you mean" is a guess, made once every entry is read (UnknownIds.report).
         self.report_unknown(
             (theme_id, section_id),

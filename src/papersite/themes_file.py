@@ -70,7 +70,7 @@ RESERVED_THEME_IDS = {
 # (the page's title) gives way to an id written out, taking '_1'; intros and notes have none.
 
 
-def missing(stray: str | None, message: str) -> str:
+def missing_naming_stray(stray: str | None, message: str) -> str:
     """``message``, a curation file's "missing: ...", naming the ``stray`` file meant for it."""
     if stray is None:
         return message
@@ -110,7 +110,7 @@ def theme_titled(value: str, themes: Sequence[Theme]) -> Theme | None:
     return next((theme for theme in themes if theme.title.strip().casefold() == wanted), None)
 
 
-def section_whose(section_id: str, theme: Theme, themes: Sequence[Theme]) -> str | None:
+def section_whose_hint(section_id: str, theme: Theme, themes: Sequence[Theme]) -> str | None:
     """Whose a section id the theme does not have is: a section's title, another theme's id."""
     title = title_hint(section_id, "section", themes, theme.id)
     if title is not None:
@@ -122,7 +122,7 @@ def section_whose(section_id: str, theme: Theme, themes: Sequence[Theme]) -> str
     return None
 
 
-def invalid_id(
+def invalid_id_message(
     document: YamlDocument, problem: SchemaProblem, themes: Sequence[Theme], theme_id: str | None
 ) -> str | None:
     """For an id the schema refused: the id of the theme or section whose title it is, or near.
@@ -185,7 +185,7 @@ def _explain_themes(document: YamlDocument, problem: SchemaProblem) -> str | Non
         )
         themes.append(Theme(entry["id"], str(entry.get("title", "")), "", sections))
     own = document.data["themes"][problem.location[1]].get("id")
-    return invalid_id(document, problem, themes, own if isinstance(own, str) else None)
+    return invalid_id_message(document, problem, themes, own if isinstance(own, str) else None)
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ def read_themes(path: Path, problems: Problems, stray: str | None = None) -> The
     """
     if absent(path):
         needed = f"missing: a curation folder needs {THEMES_FILE}"
-        problems.error(display_path(path), None, missing(stray, needed))
+        problems.error(display_path(path), None, missing_naming_stray(stray, needed))
         return ThemesRead()
     loaded = load_checked(path, "themes", problems, explain=_explain_themes)
     if loaded is None:
@@ -579,7 +579,7 @@ def _theme_rules(
         guessable = [known_id for known_id in known if not refused_section_id(known_id)]
         line = document.line(*place, "default_section")
         if nearest(default, guessable) is not None:
-            # The typo may be the section's id: papers.yaml tells which (report_defaults).
+            # The typo may be the section's id: papers.yaml tells which (report_unknown_defaults).
             unknown_defaults[(theme.id, default)] = line
         else:
             close = closest(default, guessable)

@@ -9,7 +9,7 @@ a pasted abstract), else "did you mean" the nearest id.
 An unknown theme or section id an entry names (in 'themes', 'add', 'remove', 'featured') is
 collected by :class:`UnknownIds` and said once every entry is read, when it can be told whether
 the entries or themes.yaml hold the typo, or whether a theme was renamed; one a theme's
-default_section names is said by :func:`report_defaults`.
+default_section names is said by :func:`report_unknown_defaults`.
 """
 
 from __future__ import annotations
@@ -290,7 +290,7 @@ class UnknownIds:
     # its theme's id and the id named, with the line in themes.yaml (ThemesRead.unknown_defaults).
     defaults: Mapping[tuple[str, ...], int] = field(default_factory=dict)
     # Those of the defaults that many entries name too, and none the section's id: the section's
-    # id is the typo, as report says at the entries and report_defaults at the default.
+    # id is the typo, as report says at the entries and report_unknown_defaults at the default.
     section_typos: set[tuple[str, ...]] = field(default_factory=set)
     # The line of each default_section that names a section (ThemesRead.default_lines).
     default_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
@@ -387,8 +387,9 @@ class UnknownIds:
             default = self.defaults.get(named) if near not in named_ids else None
             if default is not None and near is not None and len(entries) >= GROUPED_FROM:
                 # Many entries and the default name it, none the section's id: that id is the
-                # typo, as the error at the default says too (report_defaults). With a few, the
-                # entries and the default are as likely the typo: each is told 'did you mean'.
+                # typo, as the error at the default says too (report_unknown_defaults). With a
+                # few, the entries and the default are as likely the typo: each is told 'did you
+                # mean'.
                 self.section_typos.add(named)
                 fix = (
                     f"section '{near}' ({THEMES_FILE} line {self._line(named, near)}) looks like "
@@ -431,10 +432,10 @@ class UnknownIds:
                 fix = f"write '{write}' in each"
             elif near is not None and (near in named_ids or not given.isascii()):
                 # Ids in themes.yaml are ASCII (its schema): one with other letters is the typo.
-                message = f"{unknown(named)} {did_you_mean(given, near)}"
+                message = f"{unknown_id_message(named)} {did_you_mean(given, near)}"
                 fix = "if so, correct it in each"
             elif near is not None:
-                message = unknown(named)
+                message = unknown_id_message(named)
                 # A default naming the section would be left naming the typo: one pass fixes both.
                 default = self.default_lines.get((named[0], near)) if kind == "section" else None
                 where = f"{kind} '{near}' ({THEMES_FILE} line {self._line(named, near)})"
@@ -494,7 +495,7 @@ class UnknownIds:
         return self.section_lines.get((named[0], known))
 
 
-def report_defaults(
+def report_unknown_defaults(
     path: str,
     read: ThemesRead,
     papers: DecisionsRead,
@@ -526,10 +527,10 @@ def report_defaults(
                 f": section '{near}' (line {read.section_lines[(theme_id, near)]}) looks like a "
                 "misspelling of it: correct its id there"
             )
-        problems.error(path, line, f"{unknown((theme_id, given))}{hint}")
+        problems.error(path, line, f"{unknown_id_message((theme_id, given))}{hint}")
 
 
-def unknown(named: tuple[str, ...]) -> str:
+def unknown_id_message(named: tuple[str, ...]) -> str:
     """What the error at an unknown theme id, or (after its theme's) section id, says first."""
     if len(named) == 1:
         return f"unknown theme '{named[0]}'"
