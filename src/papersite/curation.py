@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from papersite.catalogue import (
     ARXIV_ID,
@@ -41,9 +40,6 @@ from papersite.rules import (
 from papersite.wording import (
     counted,
 )
-
-if TYPE_CHECKING:  # unknown_ids.py imports this module
-    from papersite.unknown_ids import UnknownEntry
 
 CURATION_DIR = "curation"
 THEMES_FILE = "themes.yaml"
@@ -416,6 +412,20 @@ class RuleTerm:
     line: int
     excluding: bool
     section: str | None = None
+
+
+@dataclass(frozen=True)
+class UnknownEntry:
+    """An entry of papers.yaml under an id of no paper, and the paper its error names as meant.
+
+    ``meant`` is the id the error's hint names alone (its "did you mean", the one twin, the paper
+    its title was joined to); None when it names no paper, or several twins to choose from. A
+    review tells by it whose decisions the entry was written for (review.py).
+    """
+
+    key: str
+    line: int
+    meant: str | None = None
 
 
 @dataclass(frozen=True)

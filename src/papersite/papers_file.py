@@ -16,7 +16,7 @@ from typing import Any
 
 from papersite.catalogue import Catalogue
 from papersite.characters import shows_nothing, unseen_names, unshown_in
-from papersite.curation import THEMES_FILE, Decision, ExtraLink, PinnedTheme, Theme
+from papersite.curation import THEMES_FILE, Decision, ExtraLink, PinnedTheme, Theme, UnknownEntry
 from papersite.errors import Problems, absent
 from papersite.markup import shown_length, shown_text, tag_anchor
 from papersite.schema import WRITE_ARXIV_NULL, SchemaProblem, load_checked, load_schema, value_at
@@ -29,7 +29,6 @@ from papersite.themes_file import (
     title_hint,
 )
 from papersite.unknown_ids import (
-    UnknownEntry,
     UnknownIds,
     report_kept_unknown,
     unknown_id_message,

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from papersite.catalogue import PAPER_ID_MAX_LENGTH, Catalogue, Paper
-from papersite.curation import PAPERS_FILE, THEMES_FILE, Theme
+from papersite.curation import PAPERS_FILE, THEMES_FILE, Theme, UnknownEntry
 from papersite.errors import Problems
 from papersite.sources import MissingDump
 from papersite.themes_file import ThemesRead, refused_section_id
@@ -64,20 +64,6 @@ _REMOVED = f"removed from {THEMES_FILE}? remove it from the entries, or {_START_
 # renamed in themes.yaml alone leaves every entry naming it wrong: a line for each (87 of them)
 # would bury the other errors. Two or three read as well one a line, each at its own place.
 GROUPED_FROM = 4
-
-
-@dataclass(frozen=True)
-class UnknownEntry:
-    """An entry of papers.yaml under an id of no paper, and the paper its error names as meant.
-
-    ``meant`` is the id the error's hint names alone (its "did you mean", the one twin, the paper
-    its title was joined to); None when it names no paper, or several twins to choose from. A
-    review tells by it whose decisions the entry was written for (review.py).
-    """
-
-    key: str
-    line: int
-    meant: str | None = None
 
 
 def unknown_paper(
