@@ -21,25 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from papersite.catalogue import (
-    ARXIV_ID,
-    Catalogue,
-    Paper,
-    linked_arxiv_id,
-)
-from papersite.errors import (
-    Problems,
-)
-from papersite.rules import (
-    RunawayRegex,
-    Term,
-    Text,
-    ThemeRules,
-    ThemeScore,
-)
-from papersite.wording import (
-    counted,
-)
+from papersite.catalogue import ARXIV_ID, Catalogue, Paper, linked_arxiv_id
+from papersite.errors import Problems
+from papersite.rules import RunawayRegex, Term, Text, ThemeRules, ThemeScore
+from papersite.wording import counted
 
 CURATION_DIR = "curation"
 THEMES_FILE = "themes.yaml"

@@ -28,20 +28,9 @@ from papersite.themes_file import (
     theme_titled,
     title_hint,
 )
-from papersite.unknown_ids import (
-    UnknownIds,
-    report_kept_unknown,
-    unknown_id_message,
-    unknown_paper,
-)
+from papersite.unknown_ids import UnknownIds, report_kept_unknown, unknown_id_message, unknown_paper
 from papersite.wording import counted, lines_named, listed
-from papersite.yamlfile import (
-    DuplicateKey,
-    Location,
-    YamlDocument,
-    flow_items,
-    unquoted_key,
-)
+from papersite.yamlfile import DuplicateKey, Location, YamlDocument, flow_items, unquoted_key
 
 # The longest note a featured paper should have, as its reader sees it (markup.shown_length, not
 # its Markdown, whose link addresses are not shown): its themes' pages show it in full on the

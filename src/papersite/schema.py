@@ -34,13 +34,7 @@ from papersite.characters import (
 from papersite.errors import PapersiteError, Problems, display_path
 from papersite.urls import ID_PATTERN
 from papersite.wording import closest, describe, listed, suggest, unlike_letters
-from papersite.yamlfile import (
-    DuplicateKey,
-    Location,
-    YamlDocument,
-    load_yaml_file,
-    unquoted_key,
-)
+from papersite.yamlfile import DuplicateKey, Location, YamlDocument, load_yaml_file, unquoted_key
 
 # Inside the package, so a plain `pip install .` (as the deploy workflow runs) has them; the YAML
 # files in content/ point editors at the same files by a path relative to the checkout.

@@ -41,15 +41,7 @@ from papersite.rules import (
     regex_syntax,
 )
 from papersite.schema import SchemaProblem, foreign_letters, load_checked, not_an_id
-from papersite.wording import (
-    closest,
-    describe,
-    did_you_mean,
-    listed,
-    listing,
-    nearest,
-    shortened,
-)
+from papersite.wording import closest, describe, did_you_mean, listed, listing, nearest, shortened
 from papersite.yamlfile import Location, YamlDocument
 
 # A theme's id names files and addresses beside the whole site's own (papersite.urls): its page,
