@@ -1,11 +1,9 @@
 """What the ``papersite`` command tells of a command line written wrong.
 
-argparse reads a command's option written before the command as the command, or takes its value
-for it ("invalid choice: 'content'"); it names no option near a misspelt one, tells one problem of
-several, and prints the words it refuses as typed. Here each problem is told on a line of its own:
-where an option goes, with the line to paste instead, quoted for a shell; "did you mean" for a
-misspelt option or command; and the parser whose messages are escaped and may be several. Kept
-apart from cli.py, which parses arguments and calls the library, so that it stays thin.
+argparse takes an option written before the command for the command, names no option near a
+misspelt one and tells one problem of several: here each is told on its own line, with where an
+option goes (a line to paste), "did you mean", and a :class:`Parser` escaping what it quotes.
+Apart from cli.py, which parses arguments and calls the library, so that it stays thin.
 """
 
 from __future__ import annotations

@@ -1,10 +1,9 @@
 """Reading a content folder: its catalogue and its curation, sorted, with every problem found.
 
-``read_content`` and ``load_content`` are the loaders every command uses: the dumps' problems and
-the curation's come back together. ``read_curation`` reads content/curation: themes.yaml
-(themes_file.py) and papers.yaml (papers_file.py), into the records of curation.py, whose
-``sort_papers`` places the papers; then the checks of curation_checks.py, which need them placed,
-run here.
+The loaders every command uses (``read_content``, ``load_content``), and ``read_curation``, which
+reads content/curation with themes_file.py and papers_file.py; the checks of curation_checks.py
+run once curation.py has sorted the papers. Apart so that each module of the stage reads or checks
+one thing, and this one alone knows their order.
 """
 
 from __future__ import annotations

@@ -1,18 +1,9 @@
 """Curation's records and the sort: themes, sections, curators' decisions, into a Curation.
 
-Curators edit content/curation/themes.yaml and content/curation/papers.yaml in pull requests.
-Rules sort papers into themes automatically; decisions pinned in papers.yaml win over the rules
-(:func:`sort_papers`). The result is a :class:`Curation`, which every later stage (pages, feeds,
-exports) reads.
-
-The rest of the stage has a module each:
-
-- content.py reads a content folder (``read_content``, ``load_content``), its curation with it;
-- themes_file.py reads and checks themes.yaml: themes, sections, the rules and their terms;
-- papers_file.py reads and checks papers.yaml: a decision about each paper;
-- unknown_ids.py says what an id named that is not there (a paper's, a theme's, a section's)
-  was likely meant to be;
-- curation_checks.py holds the checks that need the papers sorted.
+:func:`sort_papers` places every paper, decisions winning over the rules; pages, feeds, exports
+and reviews read the :class:`Curation` it gives. Apart from the stage's readers (themes_file.py,
+papers_file.py, unknown_ids.py), which hand on these records, and its checks (curation_checks.py),
+so that what reads a curation needs none of them; content.py runs the stage.
 """
 
 from __future__ import annotations

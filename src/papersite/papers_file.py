@@ -1,10 +1,9 @@
 """Reading and checking papers.yaml: the curators' decisions about single papers.
 
 Each entry under 'papers:' becomes a :class:`~papersite.curation.Decision`, its theme and section
-ids checked against the themes read from themes.yaml (unknown ones are said in unknown_ids.py,
-as are entries under an id of no paper). Mistakes of layout are told as such: keys dedented to
-the ids' column, entries outside 'papers:' or indented under another; so are tags that would
-share a place on the tags page, or look like another tag.
+ids checked against what themes_file.py read; mistakes of layout (keys dedented, entries outside
+'papers:' or nested) and tags that would clash are told as such. Apart from themes.yaml's reader,
+which it follows; what an id naming nothing was meant to be is worked out in unknown_ids.py.
 """
 
 from __future__ import annotations

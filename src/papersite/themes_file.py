@@ -1,10 +1,9 @@
 """Reading and checking themes.yaml: the themes, their sections, and the rules that sort papers.
 
-:func:`read_themes` gives a :class:`ThemesRead`; an entry with a mistake costs only what the
-mistake is in. Each term of the rules is compiled and checked here (a bad regex, a term matching
-every paper, a weight that does nothing, a term repeating or overlapping another), and so are ids
-(taken, former ones, titles written where an id goes) and the intros' Markdown. A check of
-themes.yaml that needs the papers sorted is in curation_checks.py.
+:func:`read_themes` gives a :class:`ThemesRead`, an entry with a mistake costing only what the
+mistake is in; ids, the intros' Markdown and each term of the rules are checked here. Apart, as
+themes.yaml is read first and alone: papers_file.py checks its entries against what this gives,
+and the checks that need the papers sorted are in curation_checks.py.
 """
 
 from __future__ import annotations

@@ -1,15 +1,9 @@
 """Ids named that are not there: a paper's in papers.yaml, a theme's or a section's anywhere.
 
-papers_file.py reads papers.yaml; an entry whose id is of no paper of the catalogue comes here. The
-error names the likeliest cause: the paper skipped in its dump, a dump that could not be read, or
-that sources.yaml lists and is missing (one error for every such id), twins whose titles slug
-alike and took each other's ids, a title joined to another paper's by its abstract (a retitle, or
-a pasted abstract), else "did you mean" the nearest id.
-
-An unknown theme or section id an entry names (in 'themes', 'add', 'remove', 'featured') is
-collected by :class:`UnknownIds` and said once every entry is read, when it can be told whether
-the entries or themes.yaml hold the typo, or whether a theme was renamed; one a theme's
-default_section names is said by :func:`report_unknown_defaults`.
+An entry under an id of no paper is told its likeliest cause (skipped in its dump, a dump unread or
+missing, twins, a joined title, else "did you mean"); unknown theme and section ids are collected
+(:class:`UnknownIds`) and said once every entry is read, when the typo's side can be told. Apart
+from papers_file.py, whose entries it words: guessing what was meant is most of the work.
 """
 
 from __future__ import annotations

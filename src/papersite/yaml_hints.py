@@ -1,14 +1,9 @@
 """What a curator most likely did, when a YAML file does not parse: PyYAML's errors reworded.
 
-PyYAML names the parser's state ("mapping values are not allowed here", "expected <block end>,
-but found '<scalar>'") at the line where it gave up, often lines below the mistake: to someone
-editing a list of papers that says neither what is wrong nor where. The hints here recognise
-the few mistakes curators make (a quote mark inside quoted text, ': ' inside plain text, a key
-indented unlike its entry, a quote or a bracket left open, a key run into its value, YAML syntax
-at the start of text) and name the line to fix and the fix, most of them only once the file,
-fixed so, parses past the error. yamlfile.py calls :func:`syntax_error` when a file does not
-parse; options.py words MkDocs' errors about mkdocs.yml with :func:`undefined_alias`,
-:func:`past_the_end` and :func:`unseen_break_at`.
+PyYAML names its parser's state where it gave up, often lines below the mistake; the hints here
+recognise the few mistakes curators make (a quote or a bracket left open, ': ' inside text, a key
+indented unlike its entry) and name the line to fix and the fix. Apart from yamlfile.py, the
+loader, which calls :func:`syntax_error`; options.py words mkdocs.yml's errors with some too.
 """
 
 from __future__ import annotations
