@@ -371,7 +371,9 @@ def test_every_line_told_for_an_option_before_the_command_is_read_by_argparse(
     for name in sorted(names):
         ends = range(3, len(name) + 1) if name.startswith("--") else [len(name)]
         for word in (name[:end] for end in ends):
-            given.append([word])
+            # Not written first: only the first option was checked for ambiguity ('--content x --co'
+            # was told 'papersite COMMAND --content x --co').
+            given += [[word], ["--content", "x", word]]
             for command, parser in commands.items():
                 # A value the option the command reads it as accepts: the line told is the one
                 # meant, not one its value is refused in.
@@ -563,6 +565,14 @@ _CONTNET = "unrecognized arguments: --contnet (did you mean '--content'?)"
             ],
         ),
         (["--strict", "build", "--s"], ["ambiguous option: --s could match --site-dir, --strict"]),
+        # Each option, not the first alone: the line told was 'papersite COMMAND --strict --co'.
+        (
+            ["--strict", "--co"],
+            [
+                "ambiguous option: --co could match --content, --config; "
+                "options go after the command, written in full"
+            ],
+        ),
         # No command: argparse said only that it was missing, the option it refused unsaid.
         (["--bogus"], ["unrecognized arguments: --bogus", _NO_COMMAND]),
         (["--bogus=x", "-x"], ["unrecognized arguments: --bogus=x -x", _NO_COMMAND]),

@@ -157,9 +157,9 @@ def _misplaced_before_command(
     if not named:
         behind = list(given[stop:])
         # No line for an abbreviation that stays ambiguous: pasted, it would be refused in turn.
-        told = []
-        if found is not None and len(found[0]) > 1:
-            told.append(_ambiguous_before_command(options[0].word, found[0]))
+        # Each of them, not the first alone: '--strict --co' was told 'papersite COMMAND --strict
+        # --co'.
+        told = [_ambiguous_before_command(w.word, w.names) for w in options if len(w.names) > 1]
         told += [m for w in options if (m := _ignored_value(w.word, reading)) is not None]
     else:
         # Each of them, not the first alone: the line told would be refused for the next.
