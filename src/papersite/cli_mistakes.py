@@ -33,11 +33,11 @@ def refuse_option_before_command(parser: Parser, given: Sequence[str]) -> None:
     # argparse reads them: the help or version asked for, not a refusal. Unless a value comes
     # before ('--content x -h'), which argparse takes for the command and refuses first.
     for index, option in enumerate(written):
-        if _top_level_option(parser, option.word):
+        if _asks_top_level(parser, option):
             return
         if option.value is not None:
             if option.value not in commands and any(
-                _top_level_option(parser, w.word) for w in written[index + 1 :]
+                _asks_top_level(parser, w) for w in written[index + 1 :]
             ):
                 # Told so: '--content x --version' was "unrecognized arguments: --version", and
                 # '--contnet x -h' told -h to go after the command.
@@ -226,7 +226,19 @@ def _ambiguous_before_command(word: str, names: Sequence[str]) -> str:
 def _top_level_option(parser: argparse.ArgumentParser, word: str) -> bool:
     """Whether ``word`` is an option of ``parser``'s own (--help, --version), abbreviated or not."""
     written, top = word.split("=", 1)[0], parser._option_string_actions
-    return written in top or (written.startswith("--") and any(o.startswith(written) for o in top))
+    # '--' abbreviates no option: argparse reads it as the end of the options.
+    abbreviated = written.startswith("--") and len(written) > 2
+    return written in top or (abbreviated and any(o.startswith(written) for o in top))
+
+
+def _asks_top_level(parser: argparse.ArgumentParser, written: _Written) -> bool:
+    """Whether ``written`` is an option of ``parser``'s own, or took one as its value.
+
+    Argparse reads the top level's own where they stand, not as a value: 'papersite --content
+    --version' prints the version, and was told 'papersite COMMAND --content=--version'.
+    """
+    words = [written.word] if written.value is None else written.words
+    return any(_top_level_option(parser, word) for word in words)
 
 
 def _after_command(
