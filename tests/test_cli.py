@@ -374,13 +374,17 @@ def test_every_line_told_for_an_option_before_the_command_is_read_by_argparse(
             # Not written first: only the first option was checked for ambiguity ('--content x --co'
             # was told 'papersite COMMAND --content x --co'). Before the version, which argparse
             # prints: '--content --version' was told 'papersite COMMAND --content=--version'.
-            given += [[word], ["--content", "x", word], [word, "--version"]]
+            # An empty value: '--content= check' was told 'papersite check --content=', refused
+            # once pasted as "the path is empty".
+            empty = [f"{word}="] if word.startswith("--") else [word, ""]
+            given += [[word], ["--content", "x", word], [word, "--version"], empty]
             for command, parser in commands.items():
                 # A value the option the command reads it as accepts: the line told is the one
                 # meant, not one its value is refused in.
                 takes = parser._option_string_actions
                 value = next((VALUES[n] for n in VALUES if n.startswith(word) and n in takes), "x")
                 given += [[word, value, command], ["--content", "x", command, word]]
+                given.append([*empty, command])
     lenient, plain = _lenient_parser(), _parser()
     refused, unread = [], []
     for words in given:
@@ -808,26 +812,38 @@ def test_no_option_takes_a_double_dash_as_its_value(
     )
 
 
+# What argparse says of --content given no value.
+_NO_CONTENT = "argument --content: expected one argument"
+
+
 @pytest.mark.parametrize(
-    "given",
+    ("given", "said"),
     [
         # The line told was 'papersite check --strict --content=--', which crashed when pasted.
-        ["--strict", "check", "--content", "--"],
+        (["--strict", "check", "--content", "--"], _NO_CONTENT),
         # The line told ended in '--content', refused in turn when pasted.
-        ["--strict", "check", "--content"],
-        ["--strict", "--content"],
-        ["--content"],
+        (["--strict", "check", "--content"], _NO_CONTENT),
+        (["--strict", "--content"], _NO_CONTENT),
+        (["--content"], _NO_CONTENT),
+        # The line told was 'papersite check --content=', refused once pasted.
+        (["--content=", "check"], "argument --content: the path is empty"),
+        (["--content", "", "check"], "argument --content: the path is empty"),
+        (["--content="], "argument --content: the path is empty"),
+        (["-o", "", "export"], "argument -o/--output: the path is empty"),
+        (["--snippet", "0", "triage"], "argument --snippet: must be 1 or more, not 0"),
+        (
+            ["--format", "xml", "export"],
+            "argument --format: invalid choice: 'xml' (choose from 'json', 'csv')",
+        ),
     ],
 )
-def test_an_option_given_no_value_is_told_so_and_no_line(
-    given: list[str], capsys: pytest.CaptureFixture[str]
+def test_an_option_given_no_value_or_one_it_refuses_is_told_so_and_no_line(
+    given: list[str], said: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as exited:
         main(given)
     assert exited.value.code == 2
-    assert capsys.readouterr().err.splitlines()[1:] == [
-        "papersite: error: argument --content: expected one argument"
-    ]
+    assert capsys.readouterr().err.splitlines()[1:] == [f"papersite: error: {said}"]
 
 
 def test_export_json_to_a_file(make_content: MakeContent, tmp_path: Path) -> None:

@@ -172,9 +172,10 @@ def _misplaced_before_command(
         option_words += [group[0] for group in taken]
         groups += taken
         behind = [word for group in taken for word in _moved(group, reading)]
-    # A value left out, or '--', which is none: the line told would be refused in turn, for the
-    # option last on it ('papersite check --strict --content') or joined ('--content=--').
-    told += [m for group in groups if (m := _no_value(group, reading)) is not None]
+    # A value left out, or '--', which is none, or one the option refuses: the line told would be
+    # refused in turn, for the option last on it ('papersite check --strict --content'), joined
+    # ('--content=--') or empty ('--content=').
+    told += [m for group in groups if (m := _refused_value(group, reading)) is not None]
     unrecognized = []
     if refused:
         # The words the command refuses, before or after it, on one line, as argparse tells them.
@@ -189,20 +190,23 @@ def _misplaced_before_command(
     return [*unrecognized, f"argument {found[0][0]}: options go after the command: {line}"]
 
 
-def _no_value(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> str | None:
-    """Argparse's refusal of ``group`` (an option and its value) giving it no value, or None.
+def _refused_value(
+    group: Sequence[str], commands: dict[str, argparse.ArgumentParser]
+) -> str | None:
+    """Argparse's refusal of the value ``group`` (an option and its value) gives it, or None.
 
     Read against ``commands``. None given, the option last on the line ('--strict check
     --content', '--strict --content'), or '--': '--content -- check', '--content=-- check',
-    '-o-- export'.
+    '-o-- export'. Or one its type or choices refuse, in their words: '--content= check',
+    '--snippet 0 triage'.
     """
     word, *value = group
     option = _command_option(word, commands)
     if option is None or len(option[0]) > 1:
         return None
     name = option[0][0]
-    action = next(
-        c._option_string_actions[name]
+    command, action = next(
+        (c, c._option_string_actions[name])
         for c in commands.values()
         if name in c._option_string_actions
     )
@@ -210,9 +214,16 @@ def _no_value(group: Sequence[str], commands: dict[str, argparse.ArgumentParser]
         attached = word.split("=", 1)[1] if "=" in word else None
     else:
         attached = word[2:] or None
-    if action.nargs == 0 or (value[0] if value else attached) not in (None, "--"):
+    given = value[0] if value else attached
+    if action.nargs == 0:
         return None
-    return f"argument {'/'.join(action.option_strings)}: {_NO_VALUE}"
+    if given in (None, "--"):
+        return f"argument {'/'.join(action.option_strings)}: {_NO_VALUE}"
+    try:
+        command._get_values(action, [given])
+    except argparse.ArgumentError as error:
+        return str(error)
+    return None
 
 
 def _ambiguous_before_command(word: str, names: Sequence[str]) -> str:
