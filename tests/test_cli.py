@@ -282,10 +282,11 @@ def test_argparse_s_messages_show_the_words_typed_escaped_on_one_line(
             "argument --strict: options go after the command: "
             "papersite check --strict --content=-x",
         ),
+        # Not '-o' and '--out=y' as it was: the line told gave it twice, refused once pasted.
         (
-            ["--co", "x", "-o", "-x.json", "--out=y", "export"],
+            ["--co", "x", "-o", "-x.json", "--form=csv", "export"],
             "argument --content: options go after the command: "
-            "papersite export --content x -o-x.json --output=y",
+            "papersite export --content x -o-x.json --format=csv",
         ),
         # A misspelt command is said first: the line said COMMAND, hiding the typo.
         (["--strict", "chek"], "argument COMMAND: invalid choice: 'chek' (did you mean 'check'?)"),
@@ -384,7 +385,8 @@ def test_every_line_told_for_an_option_before_the_command_is_read_by_argparse(
                 takes = parser._option_string_actions
                 value = next((VALUES[n] for n in VALUES if n.startswith(word) and n in takes), "x")
                 given += [[word, value, command], ["--content", "x", command, word]]
-                given.append([*empty, command])
+                # Given twice, before the command and after: the line told held it twice.
+                given += [[*empty, command], [word, value, command, word, value]]
     lenient, plain = _lenient_parser(), _parser()
     refused, unread = [], []
     for words in given:
@@ -812,8 +814,9 @@ def test_no_option_takes_a_double_dash_as_its_value(
     )
 
 
-# What argparse says of --content given no value.
+# What argparse says of --content given no value, and given twice.
 _NO_CONTENT = "argument --content: expected one argument"
+_CONTENT_TWICE = "argument --content: given twice; give it once"
 
 
 @pytest.mark.parametrize(
@@ -835,9 +838,17 @@ _NO_CONTENT = "argument --content: expected one argument"
             ["--format", "xml", "export"],
             "argument --format: invalid choice: 'xml' (choose from 'json', 'csv')",
         ),
+        # The line told was 'papersite check --content x --content y', refused once pasted.
+        (["--content", "x", "check", "--content", "y"], _CONTENT_TWICE),
+        (["--content", "x", "--co", "y", "check"], _CONTENT_TWICE),
+        (["--content", "x", "--content", "y"], _CONTENT_TWICE),
+        (
+            ["-o", "a.json", "export", "--output=b.json"],
+            "argument -o/--output: given twice; give it once",
+        ),
     ],
 )
-def test_an_option_given_no_value_or_one_it_refuses_is_told_so_and_no_line(
+def test_what_the_command_would_refuse_is_told_so_and_no_line(
     given: list[str], said: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as exited:

@@ -176,6 +176,7 @@ def _misplaced_before_command(
     # refused in turn, for the option last on it ('papersite check --strict --content'), joined
     # ('--content=--') or empty ('--content=').
     told += [m for group in groups if (m := _refused_value(group, reading)) is not None]
+    told += _given_twice(groups, reading)
     unrecognized = []
     if refused:
         # The words the command refuses, before or after it, on one line, as argparse tells them.
@@ -201,15 +202,10 @@ def _refused_value(
     '--snippet 0 triage'.
     """
     word, *value = group
-    option = _command_option(word, commands)
-    if option is None or len(option[0]) > 1:
+    found = _action(word, commands)
+    if found is None:
         return None
-    name = option[0][0]
-    command, action = next(
-        (c, c._option_string_actions[name])
-        for c in commands.values()
-        if name in c._option_string_actions
-    )
+    command, action = found
     if word.startswith("--"):
         attached = word.split("=", 1)[1] if "=" in word else None
     else:
@@ -224,6 +220,41 @@ def _refused_value(
     except argparse.ArgumentError as error:
         return str(error)
     return None
+
+
+def _given_twice(
+    groups: Sequence[Sequence[str]], commands: dict[str, argparse.ArgumentParser]
+) -> list[str]:
+    """Argparse's refusal of each option taking a value that ``groups`` give more than once.
+
+    Read against ``commands``. Each is taken once at most (cli's _Once): '--content x check
+    --content y' was told 'papersite check --content x --content y', refused once pasted.
+    """
+    names = []
+    for group in groups:
+        found = _action(group[0], commands)
+        if found is not None and found[1].nargs != 0:
+            names.append("/".join(found[1].option_strings))
+    twice = [name for name in dict.fromkeys(names) if names.count(name) > 1]
+    return [f"argument {name}: given twice; give it once" for name in twice]
+
+
+def _action(
+    word: str, commands: dict[str, argparse.ArgumentParser]
+) -> tuple[argparse.ArgumentParser, argparse.Action] | None:
+    """The option ``word`` gives, read against ``commands``, and the first of their parsers with it.
+
+    None for a word none of them has, or an abbreviation several of their options share.
+    """
+    option = _command_option(word, commands)
+    if option is None or len(option[0]) > 1:
+        return None
+    name = option[0][0]
+    return next(
+        (c, c._option_string_actions[name])
+        for c in commands.values()
+        if name in c._option_string_actions
+    )
 
 
 def _ambiguous_before_command(word: str, names: Sequence[str]) -> str:
