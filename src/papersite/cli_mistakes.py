@@ -2,8 +2,9 @@
 
 argparse takes an option written before the command for the command, names no option near a
 misspelt one and tells one problem of several: here each is told on its own line, with where an
-option goes (a line to paste), "did you mean", and a :class:`Parser` escaping what it quotes.
-Apart from cli.py, which parses arguments and calls the library, so that it stays thin.
+option goes (a line to paste, only when argparse would read it: else what it would refuse there),
+"did you mean", and a :class:`Parser` escaping what it quotes. Apart from cli.py, which parses
+arguments and calls the library, so that it stays thin.
 """
 
 from __future__ import annotations
