@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
+from collections.abc import Callable
 
 import pytest
 
 from papersite import curation_checks
+from papersite.catalogue import Catalogue
 from papersite.curation import CuratedPaper, Curation, CurationFiles
 from papersite.errors import Problems
 
@@ -59,3 +62,22 @@ def test_a_shared_arxiv_id_read_from_a_link_offers_arxiv_null(
     curation_checks.check_shared_arxiv_ids(files, curation, problems)
     [problem] = problems
     assert problem.message.endswith(ending)
+
+
+def test_run_checks_runs_every_check_of_the_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    # content.py calls run_checks alone: a check_ function left out of its list never ran.
+    checks = [
+        name
+        for name, function in inspect.getmembers(curation_checks, inspect.isfunction)
+        if name.startswith("check_") and function.__module__ == curation_checks.__name__
+    ]
+    ran: list[str] = []
+
+    def recorder(name: str) -> Callable[..., None]:
+        return lambda *_: ran.append(name)
+
+    for name in checks:
+        monkeypatch.setattr(curation_checks, name, recorder(name))
+    files = CurationFiles((), (), {}, "themes.yaml", "papers.yaml", {})
+    curation_checks.run_checks(files, Catalogue((), (), ()), Curation((), ()), Problems())
+    assert checks and sorted(ran) == sorted(checks)

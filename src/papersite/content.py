@@ -21,14 +21,7 @@ from papersite.curation import (
     sort_papers,
     uncurated,
 )
-from papersite.curation_checks import (
-    check_broad_terms,
-    check_empty_sections,
-    check_featured_count,
-    check_intro_links,
-    check_literal_keywords,
-    check_shared_arxiv_ids,
-)
+from papersite.curation_checks import run_checks
 from papersite.errors import Problem, Problems, absent, cannot_read, display_path
 from papersite.papers_file import read_decisions
 from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file
@@ -126,23 +119,7 @@ def _curate(
         problems.extend(found)
         return uncurated(catalogue), None
     curation = sort_papers(files, catalogue, found)
-    # Without papers.yaml's decisions a theme may well be empty: that is no news. Nor is it for a
-    # theme without rules, or one papers.yaml names by another id, which its errors say; nor
-    # when no paper was read at all, which the sources folder's problem says once.
-    explained = files.without_rules | files.misnamed
-    for theme in curation.themes if files.papers_read and catalogue.papers else ():
-        if theme.id not in explained and not curation.in_theme(theme.id):
-            found.warning(
-                files.themes_path,
-                files.theme_lines.get(theme.id),
-                f"theme '{theme.id}' has no papers",
-            )
-    check_featured_count(files, curation, found)
-    check_shared_arxiv_ids(files, curation, found)
-    check_intro_links(files, curation, found)
-    check_literal_keywords(files, catalogue, curation, found)
-    check_broad_terms(files, curation, found)
-    check_empty_sections(files, catalogue, curation, found)
+    run_checks(files, catalogue, curation, found)
     # The rules alone score the papers papers.yaml hides too, where a regex may first run away:
     # given the problems, so it is reported with the rest (decisions ignored, nothing else is).
     if rules_only:

@@ -1,9 +1,9 @@
 """The checks of a curation that need the papers sorted: they warn of what only shows then.
 
-content.py runs them once curation.py's sort_papers has placed every paper: a section or theme
-that stays empty, a term of the rules matching most papers, two papers with one arXiv id, too
-many featured papers, a keyword with regex syntax that matches no paper, an intro's link to no
-page. Each is a warning at the line of themes.yaml or papers.yaml to change.
+content.py runs them, through run_checks, once curation.py's sort_papers has placed every
+paper: a section or theme that stays empty, a term of the rules matching most papers, two papers
+with one arXiv id, too many featured papers, a keyword with regex syntax that matches no paper,
+an intro's link to no page. Each is a warning at the line of themes.yaml or papers.yaml to change.
 """
 
 from __future__ import annotations
@@ -45,6 +45,44 @@ AS_REGEX_COUNTED = 3
 # of the seed papers; below 20 papers, a share says little (the tests' catalogues have a handful).
 BROAD_SHARE = 0.5
 BROAD_AT_LEAST = 20
+
+
+def run_checks(
+    files: CurationFiles, catalogue: Catalogue, curation: Curation, problems: Problems
+) -> None:
+    """Run every check of the sorted curation, each warning going to ``problems``.
+
+    The one list of them: a check missing here never runs. content.py sorts the warnings by
+    file and line afterwards; this order only decides between two at one line.
+    """
+    check_empty_themes(files, catalogue, curation, problems)
+    check_featured_count(files, curation, problems)
+    check_shared_arxiv_ids(files, curation, problems)
+    check_intro_links(files, curation, problems)
+    check_literal_keywords(files, catalogue, curation, problems)
+    check_broad_terms(files, curation, problems)
+    check_empty_sections(files, catalogue, curation, problems)
+
+
+def check_empty_themes(
+    files: CurationFiles, catalogue: Catalogue, curation: Curation, problems: Problems
+) -> None:
+    """Warn at the line of each theme no paper is in.
+
+    Without papers.yaml's decisions a theme may well be empty: that is no news. Nor is it for a
+    theme without rules, or one papers.yaml names by another id, which their errors say; nor when
+    no paper was read at all, which the sources folder's problem says once.
+    """
+    if not files.papers_read or not catalogue.papers:
+        return
+    explained = files.without_rules | files.misnamed
+    for theme in curation.themes:
+        if theme.id not in explained and not curation.in_theme(theme.id):
+            problems.warning(
+                files.themes_path,
+                files.theme_lines.get(theme.id),
+                f"theme '{theme.id}' has no papers",
+            )
 
 
 def check_empty_sections(
