@@ -153,6 +153,12 @@ def curated_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return content
 
 
+@pytest.fixture
+def content(curated_content: Path) -> Path:
+    """curated_content, by the name the curation's tests give it (tests/curation_helpers.py)."""
+    return curated_content
+
+
 # Two titles that slug to one id, cut at PAPER_ID_MAX_LENGTH: the first captured gets it, the other
 # the id's stem (TWIN_STEM) and six hex digits of its title's hash.
 LONG = "A Very Long Title About Quantization That Goes On and On Past Eighty Characters Surely"

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from papersite import curation_checks, rules
-from papersite.catalogue import Catalogue, Paper, read_catalogue
+from papersite.catalogue import Catalogue, read_catalogue
 from papersite.content import read_content, read_curation, sort_catalogue
 from papersite.curation import (
     CuratedPaper,
@@ -35,11 +35,19 @@ from .conftest import (
     REPO,
     write_second_page,
 )
+from .curation_helpers import (
+    ARXIV_PDF,
+    ARXIV_TEACHING,
+    HEADER,
+    SHARED_LINK,
+    P,
+    T,
+    curate,
+    errors,
+    paper,
+    write,
+)
 from .sites import SETTINGS
-
-
-def paper(paper_id: str, published: date | None = None) -> Paper:
-    return Paper(paper_id, paper_id.title(), "Abstract.", None, None, published, None, None, (), ())
 
 
 def test_sections_list_curator_order_first_then_newest() -> None:
@@ -122,30 +130,6 @@ def test_a_curation_made_from_another_indexes_its_own_papers() -> None:
 # --- loading the curation files ------------------------------------------------------------------
 
 THEMES = (CURATION_DATA / "themes.yaml").read_text(encoding="utf-8")
-HEADER = "# yaml-language-server: $schema=../../src/papersite/schemas/papers.schema.json\n"
-
-
-@pytest.fixture
-def content(curated_content: Path) -> Path:
-    return curated_content
-
-
-def write(content: Path, *, themes: str | None = None, papers: str | None = None) -> None:
-    if themes is not None:
-        (content / "curation" / "themes.yaml").write_text(themes, encoding="utf-8")
-    if papers is not None:
-        (content / "curation" / "papers.yaml").write_text(papers, encoding="utf-8")
-
-
-def curate(content: Path, *, rules_only: bool = False) -> tuple[Curation, list[str]]:
-    problems = Problems()
-    curation = sort_catalogue(content, read_catalogue(content), problems, rules_only=rules_only)
-    return curation, [str(problem) for problem in problems]
-
-
-def errors(content: Path) -> list[str]:
-    """The errors of curating the content folder, warnings left out."""
-    return [problem for problem in curate(content)[1] if ": warning: " not in problem]
 
 
 def test_the_fixture_curation_loads_cleanly(content: Path) -> None:
@@ -388,9 +372,6 @@ def test_an_entry_of_nothing_stays_an_error(content: Path, written: str, shown: 
 
 
 # --- validation messages, word for word ----------------------------------------------------------
-
-P = "content/curation/papers.yaml"
-T = "content/curation/themes.yaml"
 
 
 @pytest.mark.parametrize(
@@ -3807,16 +3788,6 @@ def test_arxiv_null_written_any_way_yaml_spells_null_is_taken(content: Path, wri
     assert errors(content) == []
     item = curate(content)[0].get("teaching-transformers-to-add")
     assert item is not None and item.no_arxiv_id
-
-
-# How the warning of a shared arXiv id ends, and links in the fixture's abstracts giving one.
-SHARED_ID = (
-    "their pages would link one arXiv page and their citations cite one paper; give the wrong one "
-    "its own id with 'arxiv' in papers.yaml"
-)
-SHARED_LINK = SHARED_ID + ", or 'arxiv: null' if it has none: a link may be to a paper it cites"
-ARXIV_PDF = "https://arxiv.org/pdf/2312.00752v2.pdf"
-ARXIV_TEACHING = "https://arxiv.org/abs/2402.09371"
 
 
 # 'c\u043est' with a Cyrillic 'о': it reads as 'cost', a theme's id too short to be misspelt. A

@@ -11,7 +11,7 @@ from papersite.catalogue import Catalogue
 from papersite.curation import CuratedPaper, Curation, CurationFiles
 from papersite.errors import Problems
 
-from .test_curation import ARXIV_TEACHING, SHARED_ID, SHARED_LINK, paper
+from .curation_helpers import ARXIV_TEACHING, SHARED_ID, SHARED_LINK, paper
 
 
 def test_a_shared_arxiv_id_is_said_to_come_from_where_arxiv_id_of_took_it() -> None:

@@ -8,12 +8,7 @@ import pytest
 from papersite.catalogue import read_catalogue
 
 from .conftest import GATED, SHARED, TWIN_STEM, write_twins
-from .test_curation import HEADER, P, errors, write
-
-
-@pytest.fixture
-def content(curated_content: Path) -> Path:
-    return curated_content
+from .curation_helpers import HEADER, P, errors, write
 
 
 def test_an_entry_for_a_paper_its_dump_skipped_says_so(content: Path) -> None:
