@@ -32,7 +32,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from papersite.mkdocs_glue import read_mkdocs_yaml
+from papersite.mkdocs_glue import load_mkdocs_yaml
 from papersite.wording import counted
 
 REPO = Path(__file__).parent.parent
@@ -101,7 +101,7 @@ def main() -> None:
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
         port = free_port()
         # MkDocs serves the site under the path of site_url, as it will be published.
-        mount = urlsplit(read_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]).path
+        mount = urlsplit(load_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]).path
         base = f"http://127.0.0.1:{port}{mount}"
         started = time.perf_counter()
         server = subprocess.Popen(

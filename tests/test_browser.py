@@ -26,7 +26,7 @@ from papersite.build import build_site
 from papersite.catalogue import read_catalogue
 from papersite.content import Loaded, load_content
 from papersite.curation import CuratedPaper, Curation
-from papersite.mkdocs_glue import read_mkdocs_yaml
+from papersite.mkdocs_glue import load_mkdocs_yaml
 from papersite.search import PagefindIndexer, SearchEntry, SearchSettings
 
 from .conftest import REPO, seeds_only
@@ -37,7 +37,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "build" / "screenshots"
 # The name the sites here are built with: mkdocs.yml's, which a fork changes.
-SITE_NAME = read_mkdocs_yaml(REPO / "mkdocs.yml")["site_name"]
+SITE_NAME = load_mkdocs_yaml(REPO / "mkdocs.yml")["site_name"]
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 if not CHROMIUM.exists() and not os.environ.get("CI"):
@@ -103,7 +103,7 @@ def serving_as_published(site: Path) -> Iterator[str]:
     The site lies under site_url's path (/papersite/), and any address it does not have gets
     404.html with status 404, however deep, which is how readers of a stale link meet that page.
     """
-    mount = urlsplit(read_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]).path
+    mount = urlsplit(load_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]).path
 
     class Published(QuietHandler):
         def translate_path(self, path: str) -> str:

@@ -30,7 +30,7 @@ from papersite.catalogue import Catalogue
 from papersite.cli import main
 from papersite.content import Loaded
 from papersite.errors import PapersiteError, Problem, Terminated, display_path
-from papersite.mkdocs_glue import read_mkdocs_yaml
+from papersite.mkdocs_glue import load_mkdocs_yaml
 from papersite.related import RelatedWorker
 from papersite.render import MARKER
 from papersite.tags import text_order
@@ -41,7 +41,7 @@ from .sites import HOSTILE_TAG, THEMES, config_with, loaded, related_listed, wri
 pytestmark = pytest.mark.slow
 CONFIG = REPO / "mkdocs.yml"
 # The name the fixture sites are built with: mkdocs.yml's, which a fork changes.
-SITE_NAME = read_mkdocs_yaml(CONFIG)["site_name"]
+SITE_NAME = load_mkdocs_yaml(CONFIG)["site_name"]
 FEEDS_SITEMAP = "feeds/sitemap.xml"
 HOSTILE_IDS = (
     "script-alert-title-script-friends",
@@ -294,7 +294,7 @@ def test_every_page_names_the_site_s_feed_in_its_head_and_its_themes_their_own(
     # What a feed reader given a page's address looks for: <link rel="alternate"> in the head.
     pages = set(curated_site.rglob("*.html"))
     assert len(pages) > 10
-    mount = urlsplit(read_mkdocs_yaml(CONFIG)["site_url"]).path
+    mount = urlsplit(load_mkdocs_yaml(CONFIG)["site_url"]).path
     titles = {
         "efficiency": f"{SITE_NAME}: Efficiency <& friends>",
         "reasoning": f"{SITE_NAME}: Arithmetic reasoning",
@@ -381,7 +381,7 @@ def test_a_renamed_theme_s_old_addresses_are_built_as_redirects(tmp_path: Path) 
 
 
 def test_paper_and_theme_pages_have_descriptions_of_their_own(curated_site: Path) -> None:
-    site_wide = read_mkdocs_yaml(CONFIG)["site_description"]
+    site_wide = load_mkdocs_yaml(CONFIG)["site_description"]
 
     def description(page: str) -> str | None:
         metas = [a for t, a in elements(curated_site / page) if t == "meta"]
@@ -416,7 +416,7 @@ def test_the_404_page_names_itself_and_links_home_search_and_themes_from_the_sit
 ) -> None:
     # GitHub Pages serves 404.html at any missing address, however deep: a relative link would
     # resolve against that address, so every one is from site_url's path and names a file.
-    mount = urlsplit(read_mkdocs_yaml(CONFIG)["site_url"]).path
+    mount = urlsplit(load_mkdocs_yaml(CONFIG)["site_url"]).path
     text = (curated_site / "404.html").read_text(encoding="utf-8")
     titles = [html.unescape(title) for title in re.findall(r"<title>(.*?)</title>", text)]
     assert titles == [f"Page not found - {SITE_NAME}"]

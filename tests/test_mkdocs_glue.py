@@ -21,12 +21,12 @@ from papersite.mkdocs_glue import (
     THEME_OVERRIDES,
     _source_date_epoch,
     load_mkdocs_config,
+    load_mkdocs_yaml,
     mkdocs_config_problem,
     mkdocs_failures,
     mkdocs_logging,
     mkdocs_nav,
     mkdocs_overrides,
-    read_mkdocs_yaml,
     run_mkdocs,
     site_settings,
     with_theme_overrides,
@@ -173,7 +173,7 @@ def test_the_shipped_mkdocs_yml_takes_the_addresses_the_deploy_sets(
     plain = site_settings(CONFIG, 0)
     # Without the deploy's variables, the addresses mkdocs.yml writes (a fork writes its own;
     # tests/test_content.py holds the shipped ones).
-    written = read_mkdocs_yaml(CONFIG)
+    written = load_mkdocs_yaml(CONFIG)
     assert (plain.site_url, plain.repo_url) == (written["site_url"], written.get("repo_url"))
     monkeypatch.setenv("PAPERSITE_SITE_URL", "https://owner.github.io/fork")
     monkeypatch.setenv("PAPERSITE_REPO_URL", "https://github.com/owner/fork")
@@ -476,7 +476,7 @@ def one_problem(error: pytest.ExceptionInfo[PapersiteError]) -> str:
 def problem_read_and_loaded(config_file: Path) -> str:
     """The one problem both reading and loading ``config_file`` raise: the same, as printed."""
     with pytest.raises(PapersiteError) as read:
-        read_mkdocs_yaml(config_file)
+        load_mkdocs_yaml(config_file)
     with pytest.raises(PapersiteError) as loaded:
         load_mkdocs_config(config_file)
     assert one_problem(read) == one_problem(loaded)
@@ -485,9 +485,9 @@ def problem_read_and_loaded(config_file: Path) -> str:
 
 def test_mkdocs_yml_is_read_as_written_an_empty_one_as_no_settings(here: Path) -> None:
     (here / "mkdocs.yml").write_text("site_name: x\ndocs_dir: nowhere-yet\n", encoding="utf-8")
-    assert read_mkdocs_yaml(here / "mkdocs.yml") == {"site_name": "x", "docs_dir": "nowhere-yet"}
+    assert load_mkdocs_yaml(here / "mkdocs.yml") == {"site_name": "x", "docs_dir": "nowhere-yet"}
     (here / "empty.yml").write_text("", encoding="utf-8")
-    assert read_mkdocs_yaml(here / "empty.yml") == {}
+    assert load_mkdocs_yaml(here / "empty.yml") == {}
 
 
 @pytest.mark.parametrize(
@@ -508,7 +508,7 @@ def test_an_mkdocs_yml_that_cannot_be_read_is_one_line(here: Path, name: str, sa
     (here / "loop.yml").symlink_to("loop.yml")
     (here / "broken.yml").symlink_to("gone.yml")
     with pytest.raises(PapersiteError) as error:
-        read_mkdocs_yaml(here / name)
+        load_mkdocs_yaml(here / name)
     assert one_problem(error) == said
 
 
@@ -523,7 +523,7 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
         "read on to the end of the file looking for it)"
     )
     with pytest.raises(PapersiteError) as read:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     with pytest.raises(PapersiteError) as loaded:
         load_mkdocs_config(here / "mkdocs.yml")
     assert one_problem(read) == f"{said} (named by INHERIT at mkdocs.yml:2)"
@@ -592,7 +592,7 @@ def test_a_file_mkdocs_yml_inherits_that_cannot_be_read_is_named_with_the_inheri
     (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
     make(here / "base.yml")
     with pytest.raises(PapersiteError) as error:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == f"{said} (named by INHERIT at mkdocs.yml:2)"
 
 
@@ -643,7 +643,7 @@ def test_an_invisible_line_break_mkdocs_yml_trips_on_is_named_at_its_line(
 ) -> None:
     (here / "mkdocs.yml").write_text(written, encoding="utf-8", newline="")
     with pytest.raises(PapersiteError) as read:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     with pytest.raises(PapersiteError) as loaded:
         load_mkdocs_config(here / "mkdocs.yml")
     character = next(c for c in written if c in "\x85\u2028")
@@ -680,7 +680,7 @@ def test_an_invisible_line_break_mkdocs_reads_past_is_refused_at_its_line(
     (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
     (here / name).write_text(written, encoding="utf-8", newline="")
     with pytest.raises(PapersiteError) as read:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     named_by = " (named by INHERIT at mkdocs.yml:2)" if name == "base.yml" else ""
     assert one_problem(read) == (
         f"{name}:{line}: invisible line break {character}, which MkDocs reads as the end of the "
@@ -694,7 +694,7 @@ def test_an_invisible_line_break_is_not_blamed_for_a_mistake_it_did_not_make(her
     written = "site_name: x\nsite_author: me: you # note\u2028\ntheme: material\n"
     (here / "mkdocs.yml").write_text(written, encoding="utf-8")
     with pytest.raises(PapersiteError) as read:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(read) == (
         "mkdocs.yml:2: YAML syntax error: mapping values are not allowed here (and line 2 holds "
         "an invisible line break U+2028 (line separator), read as the end of the line: remove "
@@ -809,7 +809,7 @@ def test_mkdocs_yml_or_a_file_it_inherits_in_utf16_or_utf32_is_named_so(
         (here / "mkdocs.yml").write_bytes(text.encode(codec))
         said = f"mkdocs.yml: {named}: save the file as UTF-8"
     with pytest.raises(PapersiteError) as error:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == said
 
 
@@ -850,7 +850,7 @@ def test_an_inherit_mkdocs_cannot_follow_is_one_line_at_its_line(
     monkeypatch.delenv("PAPERSITE_UNSET", raising=False)
     (here / "mkdocs.yml").write_text(f"site_name: x\nINHERIT: {inherit}\n", encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == f"mkdocs.yml:2: INHERIT {said}"
 
 
@@ -875,7 +875,7 @@ def test_an_inherit_with_spaces_around_a_file_s_name_is_told_the_file_it_names(
     (here / "base.yml").write_text("theme: material\n", encoding="utf-8")
     (here / "mkdocs.yml").write_text(f"site_name: x\nINHERIT: {inherit}\n", encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == f"mkdocs.yml:2: INHERIT names {said}"
 
 
@@ -936,7 +936,7 @@ def test_an_inherit_an_env_reads_as_nothing_names_its_variables(
     monkeypatch.setenv("PAPERSITE_BLANK", "  ")
     (here / "mkdocs.yml").write_text(f"site_name: x\nINHERIT: {inherit}\n", encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == f"mkdocs.yml:2: INHERIT {said}"
 
 
@@ -947,7 +947,7 @@ def test_an_inherit_written_twice_is_refused(here: Path) -> None:
         "site_name: x\nINHERIT: base.yml\nINHERIT: mkdocs.yml\n", encoding="utf-8"
     )
     with pytest.raises(PapersiteError) as error:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == "mkdocs.yml:3: INHERIT is set twice, first on line 2: keep one"
 
 
@@ -993,7 +993,7 @@ def test_a_key_written_twice_is_told_with_every_other_mistake_checked_as_mkdocs_
     with pytest.raises(PapersiteError) as error:
         site_settings(here / "mkdocs.yml", 0)
     # MkDocs reads the last of two (PyYAML's dict keeps it): that one is checked.
-    assert read_mkdocs_yaml(here / "mkdocs.yml")["site_url"] == "example.org"
+    assert load_mkdocs_yaml(here / "mkdocs.yml")["site_url"] == "example.org"
     assert [str(problem) for problem in error.value.problems] == [
         "mkdocs.yml:3: site_url is set twice, first on line 2: keep one",
         "mkdocs.yml:3: site_url 'example.org' has no scheme (https://): write the published "
@@ -1012,7 +1012,7 @@ def test_keys_a_merge_key_brings_may_be_set_again_and_merge_keys_written_twice(
         "site_name: x\ntheme:\n  <<: *a\n  <<: *b\n  name: mkdocs\n",
         encoding="utf-8",
     )
-    theme = read_mkdocs_yaml(here / "mkdocs.yml")["theme"]
+    theme = load_mkdocs_yaml(here / "mkdocs.yml")["theme"]
     assert theme == {"name": "mkdocs", "language": "en", "palette": {}}
 
 
@@ -1030,7 +1030,7 @@ def test_a_file_mkdocs_yml_inherits_that_holds_no_settings_is_named(
     (here / "base.yml").write_text(base, encoding="utf-8")
     (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == f"base.yml:{said}"
 
 
@@ -1038,7 +1038,7 @@ def test_an_inherit_that_leads_back_round_a_loop_is_named_where_it_does(here: Pa
     (here / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
     (here / "base.yml").write_text("theme: material\nINHERIT: mkdocs.yml\n", encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == (
         "base.yml:2: INHERIT leads back to mkdocs.yml (mkdocs.yml → base.yml → mkdocs.yml): a "
         "file cannot inherit from itself"
@@ -1054,13 +1054,13 @@ def test_an_inherit_chain_longer_than_mkdocs_can_follow_is_named_where_it_goes_t
         (here / f"b{number}.yml").write_text(f"INHERIT: b{number + 1}.yml\n", encoding="utf-8")
     (here / f"b{MAX_INHERITED + 1}.yml").write_text("site_name: Deep\n", encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
-        read_mkdocs_yaml(here / "mkdocs.yml")
+        load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(error) == (
         f"b{MAX_INHERITED - 1}.yml:1: INHERIT leads through more than {MAX_INHERITED} files: "
         "MkDocs cannot follow a chain that long"
     )
     (here / f"b{MAX_INHERITED - 1}.yml").write_text("site_name: Deep\n", encoding="utf-8")
-    assert read_mkdocs_yaml(here / "mkdocs.yml")["site_name"] == "Deep"
+    assert load_mkdocs_yaml(here / "mkdocs.yml")["site_name"] == "Deep"
 
 
 def test_mkdocs_error_in_a_file_inherited_is_explained_without_reading_it_whole(

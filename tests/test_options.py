@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from papersite.errors import PapersiteError
-from papersite.mkdocs_glue import read_mkdocs_yaml
+from papersite.mkdocs_glue import load_mkdocs_yaml
 from papersite.options import (
     DEFAULT_FEED_ENTRIES,
     DEFAULT_RECENT_PAPERS,
@@ -68,7 +68,7 @@ def test_options_come_from_extra_papersite_with_defaults(
 
 def test_the_shipped_mkdocs_yml_has_sound_options() -> None:
     config = REPO / "mkdocs.yml"
-    assert options_of(read_mkdocs_yaml(config), config) == Options("material", 1000, 300)
+    assert options_of(load_mkdocs_yaml(config), config) == Options("material", 1000, 300)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_a_bad_option_is_refused_at_its_line(
     config = tmp_path / "mkdocs.yml"
     config.write_text(MKDOCS_YML.replace(written, wrong), encoding="utf-8")
     with pytest.raises(PapersiteError, match=message) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert error.value.problems[0].line == line
     assert error.value.path == str(config)
 
@@ -246,7 +246,7 @@ def test_a_bad_count_of_papers_is_refused_at_its_line(
     option = wrong.split(":")[0]
     config.write_text(re.sub(rf"(?m)(?<=^    ){option}: .*$", wrong, MKDOCS_YML), encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert str(error.value) == f"{config}:{line}: {message}"
 
 
@@ -261,7 +261,7 @@ def test_an_option_an_inherit_holds_is_refused_at_the_line_of_the_file_writing_i
         base.write_text(MKDOCS_YML.replace("recent_papers: 10", inherited), encoding="utf-8")
         own = f"INHERIT: base.yml\nextra:\n  papersite:\n    {own}\n"
         config.write_text(own, encoding="utf-8")
-        return options_of(read_mkdocs_yaml(config), config)
+        return options_of(load_mkdocs_yaml(config), config)
 
     with pytest.raises(PapersiteError) as error:
         options("feed_entries: 5", "recent_papers: 010")
@@ -291,7 +291,7 @@ def test_a_number_a_merge_key_or_an_env_default_brings_is_checked_as_written(
         """The options of a mkdocs.yml ``written``, inheriting base.yml's ``inherited``."""
         base.write_text(inherited, encoding="utf-8")
         config.write_text(f"INHERIT: base.yml\n{written}", encoding="utf-8")
-        return options_of(read_mkdocs_yaml(config), config)
+        return options_of(load_mkdocs_yaml(config), config)
 
     with pytest.raises(PapersiteError) as error:
         options("", counts)
@@ -322,7 +322,7 @@ def test_a_number_an_env_variable_holds_is_checked_as_set(
         encoding="utf-8",
     )
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert str(error.value) == (
         f"{config}:4: extra.papersite.recent_papers is read from the environment variable "
         "PAPERSITE_SET (!ENV), set to '010', which MkDocs (YAML 1.1) reads as 8: set it in plain "
@@ -331,26 +331,26 @@ def test_a_number_an_env_variable_holds_is_checked_as_set(
     # No content file reads the variable: how YAML 1.2 reads '1_0' (as text) is not told.
     monkeypatch.setenv("PAPERSITE_SET", "1_0")
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert str(error.value).endswith(
         "set to '1_0', which MkDocs (YAML 1.1) reads as 10: set it in plain digits, 10"
     )
     # Taken silently, while ' 10' was refused.
     monkeypatch.setenv("PAPERSITE_SET", "+10")
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert str(error.value).endswith("(!ENV), set to '+10': set it in plain digits, 10")
     monkeypatch.setenv("PAPERSITE_SET", "-0")
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert str(error.value).endswith("(!ENV), set to '-0': set it in plain digits, 0")
     # Its plain digits refused too: the bounds are what to tell.
     monkeypatch.setenv("PAPERSITE_SET", "-1_0")
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert str(error.value).endswith("(!ENV), set to '-1_0': set it to a whole number, 0 or more")
     monkeypatch.setenv("PAPERSITE_SET", "12")
-    assert options_of(read_mkdocs_yaml(config), config).recent_papers == 12
+    assert options_of(load_mkdocs_yaml(config), config).recent_papers == 12
 
 
 @pytest.mark.parametrize(
@@ -381,7 +381,7 @@ def test_a_number_an_env_variable_holds_refused_names_the_variable(
         encoding="utf-8",
     )
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert str(error.value) == (
         f"{config}:4: extra.papersite.recent_papers is read from the environment variable "
         f"PAPERSITE_SET (!ENV), set to {value}{', ' if said.startswith('which') else ': '}{said}"
@@ -399,7 +399,7 @@ def test_options_an_env_variable_holds_are_refused_naming_it(
         encoding="utf-8",
     )
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert str(error.value) == (
         f"{config}:3: extra.papersite is read from the environment variable PAPERSITE_SET "
         "(!ENV), set to '{recent_papers: 010}', which MkDocs reads as text: a variable holds one "
@@ -417,7 +417,7 @@ def test_a_file_an_inherit_written_as_env_leads_to_is_checked(
     base.write_text(MKDOCS_YML.replace("recent_papers: 10", "recent_papers: 010"), encoding="utf-8")
     config.write_text("INHERIT: !ENV [PAPERSITE_UNSET, cfg/base.yml]\n", encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert str(error.value).startswith(f"{base}:9: extra.papersite.recent_papers is written 010,")
 
 
@@ -452,7 +452,7 @@ def test_an_option_misplaced_is_refused_at_its_line(
     config = tmp_path / "mkdocs.yml"
     config.write_text(written, encoding="utf-8")
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert str(error.value) == f"{config}{message}"
 
 
@@ -468,7 +468,7 @@ def test_of_two_merged_maps_setting_an_option_the_one_mkdocs_reads_is_checked(
         "site_name: x\nextra:\n  papersite:\n    <<: [*a, *b]\n",
         encoding="utf-8",
     )
-    written = read_mkdocs_yaml(config)
+    written = load_mkdocs_yaml(config)
     read = written["extra"]["papersite"]["recent_papers"]
     if read == 5:
         assert options_of(written, config).recent_papers == 5
@@ -487,7 +487,7 @@ def test_an_option_key_yaml_reads_as_true_is_named_as_yaml_writes_it(tmp_path: P
     config.write_text(MKDOCS_YML.replace("search: material", "yes: pagefind"), encoding="utf-8")
     # Neither Python's True nor YAML's true: the curator wrote yes.
     with pytest.raises(PapersiteError, match=r"has no option yes \(options: search, ") as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     # At its own line, not extra.papersite's: its text is 'yes', not 'True'.
     lines = config.read_text(encoding="utf-8").splitlines()
     assert error.value.problems[0].line == lines.index("    yes: pagefind") + 1
@@ -504,7 +504,7 @@ def test_of_two_merged_maps_setting_a_one_letter_key_the_one_mkdocs_reads_is_nam
         f"site_name: x\nextra:\n  papersite:\n    <<: [{order}]\n",
         encoding="utf-8",
     )
-    written = read_mkdocs_yaml(config)
+    written = load_mkdocs_yaml(config)
     with pytest.raises(PapersiteError, match="has no option 'x'") as error:
         options_of(written, config)
     # The line writing the value MkDocs reads: map a's, of value 1, is on line 1.
@@ -532,7 +532,7 @@ def test_every_bad_option_is_refused_at_once_in_file_order(
         encoding="utf-8",
     )
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert [str(problem) for problem in error.value.problems] == [
         f"{config}:3: recent_papers is an option of papersite: it belongs under extra.papersite, "
         "indented two spaces more",
@@ -568,7 +568,7 @@ def test_a_search_an_env_variable_holds_refused_names_the_variable(
         encoding="utf-8",
     )
     with pytest.raises(PapersiteError) as error:
-        options_of(read_mkdocs_yaml(config), config)
+        options_of(load_mkdocs_yaml(config), config)
     assert str(error.value) == (
         f"{config}:4: extra.papersite.search is read from the environment variable "
         f"SEARCH_BACKEND (!ENV), {said}"

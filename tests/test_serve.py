@@ -31,9 +31,9 @@ from papersite.errors import PapersiteError, display_path
 from papersite.mkdocs_glue import (
     THEME_OVERRIDES,
     load_mkdocs_config,
+    load_mkdocs_yaml,
     mkdocs_failures,
     mkdocs_logging,
-    read_mkdocs_yaml,
 )
 from papersite.options import line_of
 from papersite.render import MARKER, TEMPLATES, SiteWriter
@@ -858,7 +858,7 @@ def test_pages_the_nav_leaves_out_are_not_noted_as_build_notes_none(
 def mkdocs_not_reached(curated_content: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The docs folder serve would generate; the test fails if MkDocs' dev server is started."""
     _instead_of_mkdocs_serve(monkeypatch, lambda: pytest.fail("MkDocs was started"))
-    return Path(str(read_mkdocs_yaml(Path("mkdocs.yml"))["docs_dir"]))
+    return Path(str(load_mkdocs_yaml(Path("mkdocs.yml"))["docs_dir"]))
 
 
 @pytest.mark.parametrize("port", ["0", "65536", "99999"])
@@ -1009,7 +1009,7 @@ def preview_running(
     """
     port = free_port()
     # MkDocs serves the site under the path of site_url, as it will be published.
-    mount = urlsplit(read_mkdocs_yaml(config)["site_url"]).path
+    mount = urlsplit(load_mkdocs_yaml(config)["site_url"]).path
     base = f"http://127.0.0.1:{port}{mount}"
     server = subprocess.Popen(
         [
@@ -1129,7 +1129,7 @@ def test_the_running_preview_serves_on_once_its_docs_folder_is_removed(
     # make clean or git clean while serving: MkDocs' watcher of the folder stopped for good, and
     # the preview stayed stale, edits and all.
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    docs = tmp_path / str(read_mkdocs_yaml(tmp_path / "mkdocs.yml")["docs_dir"])
+    docs = tmp_path / str(load_mkdocs_yaml(tmp_path / "mkdocs.yml")["docs_dir"])
     with preview_running(curated_content, tmp_path / "mkdocs.yml") as (_, base):
         shutil.rmtree(docs)
         time.sleep(2)  # MkDocs' watcher looks every 0.5 s: it finds the folder gone
@@ -1892,7 +1892,7 @@ def test_a_page_papersite_removes_is_removed_from_the_served_site(
     built = Path("site")  # mkdocs.yml's site_dir, where MkDocs' dev server has its own
 
     def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
-        docs = Path(config_file).parent / str(read_mkdocs_yaml(Path(config_file))["docs_dir"])
+        docs = Path(config_file).parent / str(load_mkdocs_yaml(Path(config_file))["docs_dir"])
         for page in docs.rglob("*.md"):  # as MkDocs builds them, one folder a page
             name = page.relative_to(docs).with_suffix("").as_posix()
             target = built / ("" if name == "index" else name) / "index.html"
@@ -1970,7 +1970,7 @@ def test_a_docs_folder_removed_as_mkdocs_builds_is_no_error(
     removed: list[int] = []
 
     def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
-        docs = Path(config_file).parent / str(read_mkdocs_yaml(Path(config_file))["docs_dir"])
+        docs = Path(config_file).parent / str(load_mkdocs_yaml(Path(config_file))["docs_dir"])
         if not removed:
             removed.append(1)
             shutil.rmtree(docs)
@@ -1996,7 +1996,7 @@ def test_a_change_to_mkdocs_yml_regenerates_the_pages_before_mkdocs_rebuilds(
     seen: list[bool] = []
 
     def mkdocs_build(config_file: str, overrides: dict[str, Any]) -> None:
-        docs = Path(config_file).parent / str(read_mkdocs_yaml(Path(config_file))["docs_dir"])
+        docs = Path(config_file).parent / str(load_mkdocs_yaml(Path(config_file))["docs_dir"])
         seen.append((docs / "themes" / "efficiency" / "2.md").exists())
 
     def shorter_pages(preview: Preview, build_again: Callable[[], None]) -> None:
@@ -2107,7 +2107,7 @@ def _told_of_startup_settings(started: str, edited: str) -> str:
     """What a preview started with ./mkdocs.yml ``started`` says once it is ``edited``."""
     config = Path("mkdocs.yml")
     config.write_text(started, encoding="utf-8")
-    startup = serve._startup_settings(read_mkdocs_yaml(config))
+    startup = serve._startup_settings(load_mkdocs_yaml(config))
     preview = Preview(Path("content"), Path("docs"), config, startup=startup)
     config.write_text(edited, encoding="utf-8")
     return "".join(f"{line}\n" for line in preview._startup_settings_changed())
@@ -2642,7 +2642,7 @@ def test_the_preview_s_own_files_leave_the_docs_folder_with_it(
     signum: signal.Signals | None, curated_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # They stayed, and a plain ``mkdocs build`` of the docs folder published them.
-    docs = Path(read_mkdocs_yaml(REPO / "mkdocs.yml")["docs_dir"])
+    docs = Path(load_mkdocs_yaml(REPO / "mkdocs.yml")["docs_dir"])
     own = [docs / serve.PROBLEMS_SCRIPT, docs / serve.PROBLEMS_FILE]
     served: list[bool] = []
 

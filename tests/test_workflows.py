@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from papersite.cli import _parser
-from papersite.mkdocs_glue import read_mkdocs_yaml
+from papersite.mkdocs_glue import load_mkdocs_yaml
 
 from .conftest import REPO
 
@@ -281,7 +281,7 @@ def test_links_are_checked_weekly_and_an_issue_opened_only_when_some_break() -> 
 
 
 # The site_url mkdocs.yml writes, and its path, where the site lies without PAPERSITE_SITE_URL.
-SHIPPED_URL = read_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]
+SHIPPED_URL = load_mkdocs_yaml(REPO / "mkdocs.yml")["site_url"]
 SHIPPED_PATH = urlsplit(SHIPPED_URL).path
 
 # Stands in for papersite on PATH: prints the arguments it was given.

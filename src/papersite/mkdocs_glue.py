@@ -52,8 +52,11 @@ CONFIG_FILE = Path("mkdocs.yml")
 THEME_OVERRIDES = Path(__file__).parent / "templates" / "overrides"
 
 
-def read_mkdocs_yaml(config_file: Path) -> dict[str, Any]:
-    """The configuration file as written, before MkDocs validates it (docs_dir need not exist)."""
+def load_mkdocs_yaml(config_file: Path) -> dict[str, Any]:
+    """The configuration file as written, before MkDocs validates it (docs_dir need not exist).
+
+    A file that cannot be read, does not parse or holds no settings raises one PapersiteError.
+    """
     from mkdocs import exceptions
     from mkdocs.utils.yaml import yaml_load
 
@@ -136,7 +139,7 @@ def papersite_options(config_file: Path) -> Options:
     run later than of a bad option, where generate named both).
     """
     site_settings(config_file, 0)
-    return options_of(read_mkdocs_yaml(config_file), config_file)
+    return options_of(load_mkdocs_yaml(config_file), config_file)
 
 
 def _unusable_address(read: EnvRead | None, key: str, address: str) -> str | None:
@@ -305,7 +308,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     chain, each at its file and line, in file order (see options.in_file_order): a curator fixes
     them all in one go, not one a run.
     """
-    config = read_mkdocs_yaml(config_file)
+    config = load_mkdocs_yaml(config_file)
     # The files INHERIT leads to, each read once here: a value an !ENV writes is traced in them.
     chain = inherited(config_file)
     problems = Problems()
@@ -456,7 +459,7 @@ def run_mkdocs(
     """
     from mkdocs.commands.build import build
 
-    written = read_mkdocs_yaml(config_file)
+    written = load_mkdocs_yaml(config_file)
     overrides = mkdocs_overrides(written, mkdocs_nav(nav), search=search != "pagefind")
     with mkdocs_logging() as log, mkdocs_failures(log, config_file), _source_date_epoch(epoch):
         # Under --strict they are what the build fails with: told as its causes, at their lines.
@@ -657,7 +660,7 @@ def _missing_language(error: Exception, config_file: Path) -> PapersiteError | N
     if missing is None:
         return None
     try:
-        written = read_mkdocs_yaml(config_file).get("theme")
+        written = load_mkdocs_yaml(config_file).get("theme")
     except PapersiteError:
         return None
     language = written.get("language") if isinstance(written, Mapping) else None
@@ -690,7 +693,7 @@ def _theme_setting_failure(
         )
         trace = trace.tb_next
     try:
-        written = read_mkdocs_yaml(config_file).get("theme")
+        written = load_mkdocs_yaml(config_file).get("theme")
     except PapersiteError:
         return None
     if not rendering or not isinstance(written, Mapping):
@@ -764,7 +767,7 @@ def _in_our_words(config_file: Path, cause: str) -> str:
         return cause
     expected, words = _TYPE_WORDS[wrong[2]]
     try:
-        written = read_mkdocs_yaml(config_file)
+        written = load_mkdocs_yaml(config_file)
     except PapersiteError:
         return cause
     if wrong[1] not in written or isinstance(written[wrong[1]], expected):

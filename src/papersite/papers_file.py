@@ -18,7 +18,7 @@ from papersite.characters import shows_nothing, unseen_names, unshown_in
 from papersite.curation import THEMES_FILE, Decision, ExtraLink, PinnedTheme, Theme, UnknownEntry
 from papersite.errors import Problems, absent
 from papersite.markup import shown_length, shown_text, tag_anchor
-from papersite.schema import WRITE_ARXIV_NULL, SchemaProblem, load_checked, load_schema, value_at
+from papersite.schema import WRITE_ARXIV_NULL, SchemaProblem, load_schema, read_checked, value_at
 from papersite.themes_file import (
     ThemesRead,
     check_markdown,
@@ -71,7 +71,7 @@ class DecisionsRead:
 
 @dataclass
 class _PapersMistakes:
-    """What papers.yaml's schema problems and duplicate keys mean, for load_checked to say."""
+    """What papers.yaml's schema problems and duplicate keys mean, for read_checked to say."""
 
     catalogue: Catalogue
     themes: ThemesRead
@@ -145,7 +145,7 @@ def read_decisions(
     if absent(path):
         return DecisionsRead()
     said = _PapersMistakes(catalogue, themes)
-    loaded = load_checked(
+    loaded = read_checked(
         path,
         "papers",
         problems,

@@ -710,7 +710,7 @@ def _expected(error: ValidationError) -> str:
 Explain = Callable[[YamlDocument, SchemaProblem], str | None]
 
 
-def load_checked(
+def read_checked(
     path: Path,
     schema: str,
     problems: Problems,
@@ -721,11 +721,12 @@ def load_checked(
 ) -> tuple[YamlDocument, set[Location]] | None:
     """A YAML file checked against its schema, with the places of the mistakes found.
 
-    None when the file cannot be used at all: it does not parse, or its top level is wrong. An
-    entry (a theme, a paper's decision) that breaks the schema is reported, and the caller skips
-    it, or the part of it the mistake is in, so the rest of the file is still checked; so is an
-    unknown key beside the file's own. ``explain`` may say more of a mistake than the schema can;
-    a duplicate key ``side_effect`` tells from a mistake it explains is left unsaid.
+    Every problem goes to ``problems``, none is raised. None when the file cannot be used at all: it
+    does not parse, or its top level is wrong. An entry (a theme, a paper's decision) that breaks
+    the schema is reported, and the caller skips it, or the part of it the mistake is in, so the
+    rest of the file is still checked; so is an unknown key beside the file's own. ``explain`` may
+    say more of a mistake than the schema can; a duplicate key ``side_effect`` tells from a mistake
+    it explains is left unsaid.
     """
     try:
         document = load_yaml_file(

@@ -55,6 +55,7 @@ from papersite.mkdocs_glue import (
     THEME_OVERRIDES,
     MkDocsLog,
     load_mkdocs_config,
+    load_mkdocs_yaml,
     mkdocs_config_problem,
     mkdocs_failures,
     mkdocs_logging,
@@ -62,7 +63,6 @@ from papersite.mkdocs_glue import (
     mkdocs_overrides,
     one_line,
     papersite_options,
-    read_mkdocs_yaml,
     with_theme_overrides,
 )
 from papersite.options import inherited, inheriting, line_of, written_at
@@ -596,7 +596,7 @@ class Preview:
         if self.startup is None:
             return []
         try:
-            written = read_mkdocs_yaml(self.config_file)
+            written = load_mkdocs_yaml(self.config_file)
         except PapersiteError:  # told already, by the regeneration reading papersite's options
             return []
         now = _startup_settings(written)
@@ -1167,7 +1167,7 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
         reason = "not a folder" if content.exists() else "no such folder"
         message = f"{reason}: --content names the content folder (default: ./content)"
         raise PapersiteError(display_path(content), None, message)
-    written = read_mkdocs_yaml(config_file)
+    written = load_mkdocs_yaml(config_file)
     docs = config_file.parent / str(written.get("docs_dir", "docs"))
     # --dev-addr wins over mkdocs.yml's, edited or not.
     startup = {

@@ -39,7 +39,7 @@ from papersite.rules import (
     keyword_within,
     regex_syntax,
 )
-from papersite.schema import SchemaProblem, foreign_letters, load_checked, not_an_id
+from papersite.schema import SchemaProblem, foreign_letters, not_an_id, read_checked
 from papersite.wording import closest, describe, did_you_mean, listed, listing, nearest, shortened
 from papersite.yamlfile import Location, YamlDocument
 
@@ -218,7 +218,7 @@ def read_themes(path: Path, problems: Problems, stray: str | None = None) -> The
         needed = f"missing: a curation folder needs {THEMES_FILE}"
         problems.error(display_path(path), None, missing_naming_stray(stray, needed))
         return ThemesRead()
-    loaded = load_checked(path, "themes", problems, explain=_explain_themes)
+    loaded = read_checked(path, "themes", problems, explain=_explain_themes)
     if loaded is None:
         return ThemesRead()
     document, broken = loaded
