@@ -107,37 +107,56 @@ def _format_review(report: Review, listed: int | None) -> str:
     messages = [_message(problem) for problem in report.problems]
     if report.unchanged:
         # A table of zeros and lists saying "None." would hide the one thing to say.
-        total = counted(report.head_total or 0, "paper")
-        # A triage pull request changes no page, yet its decisions are what a reviewer checks:
-        # "No change" alone would pass them unseen.
-        decided = ""
-        if report.decided:
-            number = len(report.decided)
-            are, them = ("is", "it") if number == 1 else ("are", "them")
-            decided = (
-                f"; {counted(number, 'paper')} {are} now decided in papers.yaml where the rules "
-                f"had placed {them}, and otherwise"
-            )
-        if report.errors:
-            # An edit in error (a key written twice, an entry under a typo) is not read: "no
-            # rule differs" would vouch for what nothing compared.
-            lines.append(
-                f"**No change to the site that could be read**{decided or ':'} no paper, theme, "
-                f"rule or dump differs from the base branch as read ({total} on the site), and "
-                f"what errors keep from being read is not compared (see Check); {check}"
-            )
-        else:
-            lines.append(
-                f"**No change to the site**{decided or ':'} no paper, theme, rule or dump differs "
-                f"from the base branch ({total} on the site); {check}"
-            )
-        # A dump's diff is in the pull request: the reviewer is told it changes nothing.
-        if names := [code_span(dump.name) for dump in report.dumps]:
-            lines[-1] += f" Text edited in {', '.join(names)}, with every record reading as before."
-        lines += _decided(report, listed)
+        lines += [_no_change(report, check), *_decided(report, listed)]
         if messages:
             lines += ["", CHECK_HEADING, "", *_capped(messages, listed)]
         return "\n".join(lines) + "\n"
+    lines += _deleted(report)
+    lines.append(_totals(report, check) if report.compared else f"{_not_compared(report)} {check}")
+    lines += _themes_table(report)
+    lines += _addresses_changed(report)
+    lines += _dumps_section(report, listed)
+    lines += _themes_edited_section(report, listed)
+    if report.compared:
+        lines += _changes(report, listed)
+    lines += ["", CHECK_HEADING, "", *(_capped(messages, listed) or ["No errors or warnings."])]
+    return "\n".join(lines) + "\n"
+
+
+def _no_change(report: Review, check: str) -> str:
+    """The one line of a review that changes nothing on the site, ending with ``check``."""
+    total = counted(report.head_total or 0, "paper")
+    # A triage pull request changes no page, yet its decisions are what a reviewer checks:
+    # "No change" alone would pass them unseen.
+    decided = ""
+    if report.decided:
+        number = len(report.decided)
+        are, them = ("is", "it") if number == 1 else ("are", "them")
+        decided = (
+            f"; {counted(number, 'paper')} {are} now decided in papers.yaml where the rules "
+            f"had placed {them}, and otherwise"
+        )
+    if report.errors:
+        # An edit in error (a key written twice, an entry under a typo) is not read: "no
+        # rule differs" would vouch for what nothing compared.
+        line = (
+            f"**No change to the site that could be read**{decided or ':'} no paper, theme, "
+            f"rule or dump differs from the base branch as read ({total} on the site), and "
+            f"what errors keep from being read is not compared (see Check); {check}"
+        )
+    else:
+        line = (
+            f"**No change to the site**{decided or ':'} no paper, theme, rule or dump differs "
+            f"from the base branch ({total} on the site); {check}"
+        )
+    # A dump's diff is in the pull request: the reviewer is told it changes nothing.
+    if names := [code_span(dump.name) for dump in report.dumps]:
+        line += f" Text edited in {', '.join(names)}, with every record reading as before."
+    return line
+
+
+def _deleted(report: Review) -> list[str]:
+    """A first line when the pull request deletes papers.yaml or the curation folder; or none."""
     held = report.entries_deleted
     gone = "is" if held == 1 else "are"
     # Entries, not decisions: one may only add a theme or give a note (review.entries_deleted).
@@ -148,8 +167,8 @@ def _format_review(report: Review, listed: int | None) -> str:
         said = f"**{code_span(report.papers_deleted)} is deleted in this pull request**"
         if held:
             said += f": the {held_entries} it held {gone} gone"
-        lines += [f"{said}.", ""]
-    elif report.curation_deleted:
+        return [f"{said}.", ""]
+    if report.curation_deleted:
         # Said first too: no check warns of a content folder without curation, which is valid.
         files = " and ".join(report.curation_files_deleted)
         said = (
@@ -158,26 +177,34 @@ def _format_review(report: Review, listed: int | None) -> str:
         )
         if held:
             said += f", and the {held_entries} {PAPERS_FILE} held {gone} gone"
-        lines += [f"{said}.", ""]
-    if not report.compared:
-        lines.append(f"{_not_compared(report)} {check}")
-    else:
-        catalogue = f", {len(report.catalogue)} changed in the dumps" if report.catalogue else ""
-        not_compared = f", {len(report.not_compared)} not compared" if report.not_compared else ""
-        themes = report.themes_edited
-        themes_edited = f", {counted(len(themes), 'theme')} edited" if themes else ""
-        # Not on the site, so not in the totals, but a new dump's papers add up with them.
-        hidden = report.added_hidden
-        added_hidden = f", {len(hidden)} added hidden" if hidden else ""
-        decided = f", {len(report.decided)} newly decided" if report.decided else ""
-        lines.append(
-            f"**{report.base_total} → {report.head_total} papers** on the site: "
-            f"{len(report.added)} added{added_hidden}, {len(report.moved)} moved, "
-            f"{len(report.removed)} removed{decided}, {len(report.edited)} edited{catalogue}"
-            f"{not_compared}{themes_edited}; {check}"
-        )
-    lines += ["", "### Papers per theme", ""]
-    lines += [
+        return [f"{said}.", ""]
+    return []
+
+
+def _totals(report: Review, check: str) -> str:
+    """The line of a compared review: papers on the site, each kind of change counted, ``check``."""
+    catalogue = f", {len(report.catalogue)} changed in the dumps" if report.catalogue else ""
+    not_compared = f", {len(report.not_compared)} not compared" if report.not_compared else ""
+    themes = report.themes_edited
+    themes_edited = f", {counted(len(themes), 'theme')} edited" if themes else ""
+    # Not on the site, so not in the totals, but a new dump's papers add up with them.
+    hidden = report.added_hidden
+    added_hidden = f", {len(hidden)} added hidden" if hidden else ""
+    decided = f", {len(report.decided)} newly decided" if report.decided else ""
+    return (
+        f"**{report.base_total} → {report.head_total} papers** on the site: "
+        f"{len(report.added)} added{added_hidden}, {len(report.moved)} moved, "
+        f"{len(report.removed)} removed{decided}, {len(report.edited)} edited{catalogue}"
+        f"{not_compared}{themes_edited}; {check}"
+    )
+
+
+def _themes_table(report: Review) -> list[str]:
+    """The papers per theme on each side, under a heading: a row a theme, never capped."""
+    lines = [
+        "",
+        "### Papers per theme",
+        "",
         "| theme | base | this PR | change | featured |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
@@ -195,6 +222,12 @@ def _format_review(report: Review, listed: int | None) -> str:
             f"| {escape_gfm(count.title)}{status} | {_count_or_not(count.base)} | "
             f"{_count_or_not(count.head)} | {delta} | {featured} |"
         )
+    return lines
+
+
+def _addresses_changed(report: Review) -> list[str]:
+    """The theme and tag addresses the site stops publishing, or keeps by ``formerly``; or none."""
+    lines = []
     gone = "; ".join(
         _addresses(address.old) + _typo(address) for address in report.addresses if not address.now
     )
@@ -226,20 +259,28 @@ def _format_review(report: Review, listed: int | None) -> str:
             "Tag addresses that now show another tag, with no redirect (tags have no "
             f"`formerly`): {tags}.{caveat}",
         ]
+    return lines
+
+
+def _dumps_section(report: Review, listed: int | None) -> list[str]:
+    """The dumps added, removed or changed, under a heading; or none."""
     unread = _labels_not_compared(report)
-    if report.dumps or unread:
-        # What pages name as a paper's sources, and where a new dump's papers come from.
-        entries = [_dump_change(change) for change in report.dumps]
-        lines += ["", f"### Dumps ({len(entries)})", "", *unread]
-        lines += ["", *_capped(entries, listed)] if unread and entries else _capped(entries, listed)
-    if report.themes_edited:
-        # Most pull requests edit papers.yaml alone: no heading for what they leave as it was.
-        entries = [_theme_edit(edit, listed) for edit in report.themes_edited]
-        lines += ["", f"### Themes edited ({len(entries)})", "", *_capped(entries, listed)]
-    if report.compared:
-        lines += _changes(report, listed)
-    lines += ["", CHECK_HEADING, "", *(_capped(messages, listed) or ["No errors or warnings."])]
-    return "\n".join(lines) + "\n"
+    if not report.dumps and not unread:
+        return []
+    # What pages name as a paper's sources, and where a new dump's papers come from.
+    entries = [_dump_change(change) for change in report.dumps]
+    lines = ["", f"### Dumps ({len(entries)})", "", *unread]
+    lines += ["", *_capped(entries, listed)] if unread and entries else _capped(entries, listed)
+    return lines
+
+
+def _themes_edited_section(report: Review, listed: int | None) -> list[str]:
+    """The themes whose page or rules changed, or whose 'formerly' adds addresses; or none."""
+    # Most pull requests edit papers.yaml alone: no heading for what they leave as it was.
+    if not report.themes_edited:
+        return []
+    entries = [_theme_edit(edit, listed) for edit in report.themes_edited]
+    return ["", f"### Themes edited ({len(entries)})", "", *_capped(entries, listed)]
 
 
 def _addresses(theme_id: str) -> str:
