@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -117,126 +118,30 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     """
     extra = config.get("extra")
     # ``config`` merges the files INHERIT leads to: each problem is named in the file writing it.
-    chain = inherited(config_file)
-    problems = Problems()
-
-    def refuse(message: str, keys: tuple[str, ...]) -> None:
-        problems.error(*_written_at(chain, keys), message)
-
-    def refused() -> PapersiteError:
-        return in_file_order(chain, problems)
-
-    for key in extra if isinstance(extra, Mapping) else ():
-        if key in KNOWN:
-            # extra is MkDocs' and the theme's: an option there would be silently ignored.
-            refuse(
-                f"{key} is an option of papersite: it belongs under extra.papersite, indented two "
-                "spaces more",
-                ("extra", key),
-            )
+    refusals = _Refusals(inherited(config_file), Problems())
+    _refuse_misplaced(extra, refusals)
     found = extra.get("papersite") if isinstance(extra, Mapping) else None
     if found is None:
-        if problems:
-            raise refused()
+        if refusals.problems:
+            raise refusals.refused()
         return Options()
-
-    def refuse_option(message: str, option: str | None = None) -> None:
-        refuse(message, ("extra", "papersite", *((option,) if option else ())))
-
     # Each file's extra.papersite as written, composed once for the checks below (of an option
     # set twice in one of them, the last, which MkDocs reads: site_settings tells it, see
     # set_twice).
-    nodes = {path: _papersite_node(path) for path in chain}
-
+    nodes = {path: _papersite_node(path) for path in refusals.chain}
     if not isinstance(found, Mapping):
-        listing = ", ".join(KNOWN)
-        read = env_read(chain, ("extra", "papersite"))
-        if read is not None and read.variable is not None:
-            # MkDocs reads a variable's text as one value, never as a map: '{a: 1}' is text.
-            refuse_option(
-                f"extra.papersite is read from the environment variable {read.variable} (!ENV), "
-                f"set to {read.text!r}, which MkDocs reads as {_read_as(found)}: a variable "
-                f"holds one value, not options; write them in the file ({listing})"
-            )
-        else:
-            refuse_option(f"extra.papersite must hold options ({listing})")
+        _refuse_not_options(found, refusals)
         # Not a map: it holds no option for the checks below to read, so they are not run.
-        raise refused()
+        raise refusals.refused()
     # MkDocs merges a file over the one it inherits from: the nearest file writing an option wins,
     # whatever it writes there (an !ENV set in the environment over a base's 010 leaves nothing
     # written to check).
     written_forms: dict[str, _Written | None] = {}
-    for path in reversed(chain):
+    for path in reversed(refusals.chain):
         written_forms.update(_written_forms(nodes[path]))
-    for option in found:
-        if option not in KNOWN:
-            written = _key_written(chain, nodes, option)
-            # Named as written: 'yes:' is true to YAML, a word the curator never wrote.
-            shown = as_yaml(option) if isinstance(option, str) else written
-            hint = suggest(written, KNOWN, "options")
-            refuse_option(f"extra.papersite has no option {shown} {hint}", written)
-    search = found.get("search", Options.search)
-    backend = next((b for b in BACKENDS if b == search), None)
-    if backend is None:
-        backends = ", ".join(BACKENDS)
-        message = f"extra.papersite.search must be one of {backends}, not {_shown(search)}"
-        read = env_read(chain, ("extra", "papersite", "search"))
-        if read is not None and read.variable is not None:
-            # As a number's is: "not 'pagefnd'" named no variable, and the line shows none.
-            subject = _set_by_variable("search", read, search, as_written=isinstance(search, str))
-            message = f"{subject}: set it to one of {backends}{_without_spaces(read)}"
-        refuse_option(message, "search")
-
-    def whole_number(option: str, default: int, *, zero: bool = False, most: int = 0) -> int:
-        """The option's value, a whole number above 0 (or 0 too, with ``zero``), up to ``most``.
-
-        A bad one is refused (refuse_option) and ``default`` stands in, so the rest are checked.
-        """
-        size = found.get(option, default)
-        written = written_forms.get(option)
-        # A number's digits as written, when they are not plain.
-        unplain = (
-            written
-            if isinstance(size, int)
-            and written is not None
-            and not _PLAIN_WHOLE.fullmatch(written.digits)
-            else None
-        )
-        least = 0 if zero else 1
-
-        def fits(value: object) -> bool:
-            """Whether ``value`` is a whole number within the option's bounds."""
-            return (
-                isinstance(value, int)
-                and not isinstance(value, bool)
-                and value >= least
-                and not (most and value > most)
-            )
-
-        out_of_bounds = not fits(size)
-        # 0150 is 104 only to YAML 1.1: told to write it in plain digits, not "not 104". One out of
-        # bounds whatever its digits (+0, -10_000) is told its bounds: its plain digits would be
-        # refused next.
-        if unplain is not None and not out_of_bounds:
-            refuse_option(_read_apart(option, unplain, size, fits), option)
-            return default
-        if out_of_bounds:
-            unbounded = ", 0 or more" if zero else " above 0"
-            allowed = f" from {least} to {most}" if most else unbounded
-            # As written: "not 8" named no number written for -010.
-            shown = _shown(size) if unplain is None else unplain.digits
-            message = f"extra.papersite.{option} must be a whole number{allowed}, not {shown}"
-            read = env_read(chain, ("extra", "papersite", option))
-            if read is not None and read.variable is not None:
-                # As the 010 message does: "not ' 10'" or "not true" named no variable.
-                number = isinstance(size, int) and not isinstance(size, bool)
-                subject = _set_by_variable(option, read, size, as_written=number)
-                message = f"{subject}: set it to a whole number{allowed}{_without_spaces(read)}"
-            refuse_option(message, option)
-            return default
-        assert isinstance(size, int)  # out_of_bounds refused any other
-        return size
-
+    _refuse_unknown(found, nodes, refusals)
+    backend = _search_backend(found, refusals)
+    whole_number = functools.partial(_whole_number, refusals, found, written_forms)
     options = Options(
         backend or Options.search,
         unsorted_page_size=whole_number("unsorted_page_size", DEFAULT_UNSORTED_PAGE_SIZE),
@@ -249,9 +154,146 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
             "related_papers", DEFAULT_RELATED_PAPERS, zero=True, most=MOST_RELATED_PAPERS
         ),
     )
-    if problems:
-        raise refused()
+    if refusals.problems:
+        raise refusals.refused()
     return options
+
+
+@dataclass(frozen=True)
+class _Refusals:
+    """The problems options_of finds, each placed in the file of ``chain`` writing its key."""
+
+    chain: list[Path]
+    problems: Problems
+
+    def refuse(self, message: str, keys: tuple[str, ...]) -> None:
+        """Record an error at the nearest file writing ``keys`` (a path of mapping keys)."""
+        self.problems.error(*_written_at(self.chain, keys), message)
+
+    def refuse_option(self, message: str, option: str | None = None) -> None:
+        """Record an error at extra.papersite's ``option``, or at extra.papersite itself."""
+        self.refuse(message, ("extra", "papersite", *((option,) if option else ())))
+
+    def refused(self) -> PapersiteError:
+        """One PapersiteError carrying every problem recorded, in file order."""
+        return in_file_order(self.chain, self.problems)
+
+
+def _refuse_misplaced(extra: object, refusals: _Refusals) -> None:
+    """Refuse each of papersite's options written under extra instead of extra.papersite."""
+    for key in extra if isinstance(extra, Mapping) else ():
+        if key in KNOWN:
+            # extra is MkDocs' and the theme's: an option there would be silently ignored.
+            refusals.refuse(
+                f"{key} is an option of papersite: it belongs under extra.papersite, indented two "
+                "spaces more",
+                ("extra", key),
+            )
+
+
+def _refuse_not_options(found: object, refusals: _Refusals) -> None:
+    """Refuse an extra.papersite that is no map of options (``found``, as MkDocs read it)."""
+    listing = ", ".join(KNOWN)
+    read = env_read(refusals.chain, ("extra", "papersite"))
+    if read is not None and read.variable is not None:
+        # MkDocs reads a variable's text as one value, never as a map: '{a: 1}' is text.
+        refusals.refuse_option(
+            f"extra.papersite is read from the environment variable {read.variable} (!ENV), "
+            f"set to {read.text!r}, which MkDocs reads as {_read_as(found)}: a variable "
+            f"holds one value, not options; write them in the file ({listing})"
+        )
+    else:
+        refusals.refuse_option(f"extra.papersite must hold options ({listing})")
+
+
+def _refuse_unknown(
+    found: Mapping[Any, Any], nodes: Mapping[Path, yaml.MappingNode | None], refusals: _Refusals
+) -> None:
+    """Refuse each key of extra.papersite that names no option, with the option meant if any."""
+    for option in found:
+        if option not in KNOWN:
+            written = _key_written(refusals.chain, nodes, option)
+            # Named as written: 'yes:' is true to YAML, a word the curator never wrote.
+            shown = as_yaml(option) if isinstance(option, str) else written
+            hint = suggest(written, KNOWN, "options")
+            refusals.refuse_option(f"extra.papersite has no option {shown} {hint}", written)
+
+
+def _search_backend(found: Mapping[Any, Any], refusals: _Refusals) -> SearchBackend | None:
+    """The search option's backend; None when it names none, which is refused."""
+    search = found.get("search", Options.search)
+    backend = next((b for b in BACKENDS if b == search), None)
+    if backend is None:
+        backends = ", ".join(BACKENDS)
+        message = f"extra.papersite.search must be one of {backends}, not {_shown(search)}"
+        read = env_read(refusals.chain, ("extra", "papersite", "search"))
+        if read is not None and read.variable is not None:
+            # As a number's is: "not 'pagefnd'" named no variable, and the line shows none.
+            subject = _set_by_variable("search", read, search, as_written=isinstance(search, str))
+            message = f"{subject}: set it to one of {backends}{_without_spaces(read)}"
+        refusals.refuse_option(message, "search")
+    return backend
+
+
+def _whole_number(
+    refusals: _Refusals,
+    found: Mapping[Any, Any],
+    written_forms: Mapping[str, _Written | None],
+    option: str,
+    default: int,
+    *,
+    zero: bool = False,
+    most: int = 0,
+) -> int:
+    """The option's value, a whole number above 0 (or 0 too, with ``zero``), up to ``most``.
+
+    ``found`` is extra.papersite as MkDocs read it, ``written_forms`` its numbers as written (see
+    _written_forms). A bad one is refused and ``default`` stands in, so the rest are checked.
+    """
+    size = found.get(option, default)
+    written = written_forms.get(option)
+    # A number's digits as written, when they are not plain.
+    unplain = (
+        written
+        if isinstance(size, int)
+        and written is not None
+        and not _PLAIN_WHOLE.fullmatch(written.digits)
+        else None
+    )
+    least = 0 if zero else 1
+
+    def fits(value: object) -> bool:
+        """Whether ``value`` is a whole number within the option's bounds."""
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and value >= least
+            and not (most and value > most)
+        )
+
+    out_of_bounds = not fits(size)
+    # 0150 is 104 only to YAML 1.1: told to write it in plain digits, not "not 104". One out of
+    # bounds whatever its digits (+0, -10_000) is told its bounds: its plain digits would be
+    # refused next.
+    if unplain is not None and not out_of_bounds:
+        refusals.refuse_option(_read_apart(option, unplain, size, fits), option)
+        return default
+    if out_of_bounds:
+        unbounded = ", 0 or more" if zero else " above 0"
+        allowed = f" from {least} to {most}" if most else unbounded
+        # As written: "not 8" named no number written for -010.
+        shown = _shown(size) if unplain is None else unplain.digits
+        message = f"extra.papersite.{option} must be a whole number{allowed}, not {shown}"
+        read = env_read(refusals.chain, ("extra", "papersite", option))
+        if read is not None and read.variable is not None:
+            # As the 010 message does: "not ' 10'" or "not true" named no variable.
+            number = isinstance(size, int) and not isinstance(size, bool)
+            subject = _set_by_variable(option, read, size, as_written=number)
+            message = f"{subject}: set it to a whole number{allowed}{_without_spaces(read)}"
+        refusals.refuse_option(message, option)
+        return default
+    assert isinstance(size, int)  # out_of_bounds refused any other
+    return size
 
 
 def in_file_order(chain: list[Path], problems: Iterable[Problem]) -> PapersiteError:
