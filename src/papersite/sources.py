@@ -366,22 +366,58 @@ def discover_sources(
     if outside_content(folder, content):
         problems.error(display_path(folder), None, OUTSIDE_CONTENT)
         return Discovery()
+    described, duplicates, unlisted = _read_listing(folder, content, problems, today)
+    found, outside_dumps, ignored = _dumps_in(folder, content, described, unlisted, problems)
+    if not found and not ignored:
+        # Else the only sign was every papers.yaml entry an unknown id, and every theme empty.
+        problems.warning(
+            display_path(folder), None, "no dumps in this folder: put the dumps (.txt) there"
+        )
+    unlisted_names = [source.name for source in found if source.listing is Listing.UNLISTED]
+    # Said after the keys written twice, as yamlfile would, but found first: the dump a key
+    # missing its '.txt' names is not also offered for a copied entry.
+    missing, missing_dumps, meant = _listed_not_found(described, ignored, unlisted_names, folder)
+    meant |= _refuse_duplicates(duplicates, [n for n in unlisted_names if n not in meant], problems)
+    for line, message in missing:
+        problems.error(display_path(folder / SOURCES_FILE), line, message)
+    _warn_unlisted(found, meant, problems)
+    return Discovery(tuple(found), tuple(missing_dumps), tuple(outside_dumps))
+
+
+def _read_listing(
+    folder: Path, content: Path, problems: Problems, today: date | None
+) -> tuple[dict[str, tuple[SourceFile, int]], list[DuplicateKey], Listing]:
+    """What the sources folder's sources.yaml says of each dump, with the line of its entry.
+
+    With them, its keys written twice (see _read_sources_yaml), and what a dump it does not
+    list is: NO_SOURCES_YAML, UNLISTED, or UNREAD when sources.yaml could not be read.
+    """
     yaml_path = folder / SOURCES_FILE
-    described: dict[str, tuple[SourceFile, int]] | None
-    duplicates: list[DuplicateKey] = []
     # A broken link is not "no sources.yaml": reading it says it cannot be read.
     if absent(yaml_path):
-        described, unlisted = {}, Listing.NO_SOURCES_YAML
-    elif yaml_path.exists() and outside_content(yaml_path, content):
+        return {}, [], Listing.NO_SOURCES_YAML
+    if yaml_path.exists() and outside_content(yaml_path, content):
         problems.error(display_path(yaml_path), None, OUTSIDE_CONTENT)
-        described, unlisted = {}, Listing.UNREAD
-    else:
-        described, duplicates = _read_sources_yaml(yaml_path, problems, today or today_anywhere())
-        # sources.yaml that cannot be read lists nothing, and its error says so once.
-        unlisted = Listing.UNREAD if described is None else Listing.UNLISTED
-        described = described or {}
+        return {}, [], Listing.UNREAD
+    described, duplicates = _read_sources_yaml(yaml_path, problems, today or today_anywhere())
+    # sources.yaml that cannot be read lists nothing, and its error says so once.
+    unlisted = Listing.UNREAD if described is None else Listing.UNLISTED
+    return described or {}, duplicates, unlisted
+
+
+def _dumps_in(
+    folder: Path,
+    content: Path,
+    described: dict[str, tuple[SourceFile, int]],
+    unlisted: Listing,
+    problems: Problems,
+) -> tuple[list[SourceFile], list[str], set[str]]:
+    """The dumps in ``folder``, in name order, as ``described`` (each popped from it) or not.
+
+    With them, the dumps linking outside ``content`` (named as messages name them), which are
+    not read, and the names of the files that are no dump (see _is_dump).
+    """
     found: list[SourceFile] = []
-    missing_dumps: list[MissingDump] = []
     outside_dumps: list[str] = []
     ignored: set[str] = set()
     for path in sorted(folder.iterdir()):
@@ -406,16 +442,24 @@ def discover_sources(
         found.append(
             entry[0] if entry else SourceFile(path, path.name, path.name, listing=unlisted)
         )
-    if not found and not ignored:
-        # Else the only sign was every papers.yaml entry an unknown id, and every theme empty.
-        problems.warning(
-            display_path(folder), None, "no dumps in this folder: put the dumps (.txt) there"
-        )
-    unlisted_names = [source.name for source in found if source.listing is Listing.UNLISTED]
-    meant: set[str] = set()
-    # Said after the keys written twice, as yamlfile would, but found first: the dump a key
-    # missing its '.txt' names is not also offered for a copied entry.
+    return found, outside_dumps, ignored
+
+
+def _listed_not_found(
+    described: dict[str, tuple[SourceFile, int]],
+    ignored: set[str],
+    unlisted_names: list[str],
+    folder: Path,
+) -> tuple[list[tuple[int, str]], list[MissingDump], set[str]]:
+    """The errors, by line, for the entries of sources.yaml naming no dump in ``folder``.
+
+    ``described`` holds those entries, ``ignored`` the files that are no dump. With the errors,
+    the dumps gone, and the unlisted dumps an entry likely meant (a typo, a rename), which its
+    error names: they are warned of no further.
+    """
     missing: list[tuple[int, str]] = []
+    missing_dumps: list[MissingDump] = []
+    meant: set[str] = set()
     # One dump gone from the list and one unlisted come: most likely one renamed, however unlike
     # the names (a separate warning said to list the new one, as if unrelated).
     gone = [name for name in described if name not in ignored]
@@ -434,9 +478,20 @@ def discover_sources(
                 meant.add(close)
             else:
                 # Renamed, its papers are still read: only a dump gone takes its papers along.
-                missing_dumps.append(MissingDump(name, display_path(yaml_path), line))
+                missing_dumps.append(MissingDump(name, display_path(folder / SOURCES_FILE), line))
             message = f"lists '{name}', but {display_path(folder)} has no such file{hint}"
         missing.append((line, message))
+    return missing, missing_dumps, meant
+
+
+def _refuse_duplicates(
+    duplicates: list[DuplicateKey], unlisted_names: list[str], problems: Problems
+) -> set[str]:
+    """Refuse sources.yaml's keys written twice; the unlisted dumps they likely meant, named.
+
+    ``unlisted_names`` are the dumps no entry lists, nor names as likely meant.
+    """
+    meant: set[str] = set()
     for duplicate in duplicates:
         message = duplicate.problem.message
         if duplicate.location[:-1] == ("sources",):
@@ -448,8 +503,11 @@ def discover_sources(
                 meant.add(close)
                 message += f": did you mean '{close}', which no entry lists?"
         problems.error(duplicate.problem.path, duplicate.problem.line, message)
-    for line, message in missing:
-        problems.error(display_path(folder / SOURCES_FILE), line, message)
+    return meant
+
+
+def _warn_unlisted(found: list[SourceFile], meant: set[str], problems: Problems) -> None:
+    """Warn of each dump sources.yaml does not list, but those an error names as ``meant``."""
     for source in found:
         # One that is no regular file (a folder, a pipe, a broken link) has one message, that
         # it cannot be read (read_dump): a label and a capture date would not make it a dump.
@@ -462,7 +520,6 @@ def discover_sources(
                 "was captured (captured: YYYY-MM-DD); until then its papers' pages name it by "
                 "its file name, and its year-less dates and upvotes go undated",
             )
-    return Discovery(tuple(found), tuple(missing_dumps), tuple(outside_dumps))
 
 
 def _closest_name(name: str, names: list[str]) -> str | None:
