@@ -1047,6 +1047,9 @@ PAPER_ANCHORS = (
             ("title: Efficiency\n", "titel: Efficiency\n"),
             f"{T}:4: unknown key 'titel' (did you mean 'title'?)",
         ),
+        # Said once, as the unknown key's "did you mean"; the file then has no themes to read
+        # (it stopped with KeyError: 'themes', a traceback, once the missing key went unsaid).
+        (("\nthemes:\n", "\nhemes:\n"), f"{T}:2: unknown key 'hemes' (did you mean 'themes'?)"),
         (
             ("    title: Efficiency\n", ""),
             f"{T}:3: item 1 of 'themes' is missing 'title'",

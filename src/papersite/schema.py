@@ -755,4 +755,10 @@ def read_checked(
             broken.add(problem.location)
         elif not problem.location or problem.location[0] in own:
             usable = False
+    # A required top-level key missing is left unsaid when an unknown key is told it meant it
+    # ('hemes:', "did you mean 'themes'?"): one mistake, but the file still has nothing to read.
+    if isinstance(document.data, dict) and any(
+        key not in document.data for key in declared.get("required", [])
+    ):
+        usable = False
     return (document, broken) if usable else None
