@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from papersite.catalogue import PAPER_ID_MAX_LENGTH, Catalogue, Paper
@@ -54,6 +54,8 @@ _START_AFRESH = (
 )
 # For a theme id no theme has: the theme is gone, and so goes from the entries naming it.
 _REMOVED = f"removed from {THEMES_FILE}? remove it from the entries, or {_START_AFRESH}"
+# For a section maybe renamed to an id themes.yaml refuses (one a theme or section has already).
+_CHOOSE = "choose another id for the section there, and write that one"
 # From this many entries naming one unknown id on, they are said in one line. A theme or section
 # renamed in themes.yaml alone leaves every entry naming it wrong: a line for each (87 of them)
 # would bury the other errors. Two or three read as well one a line, each at its own place.
@@ -238,6 +240,10 @@ def _twins_hint(paper_id: str, catalogue: Catalogue) -> tuple[str, str | None] |
 # --- unknown theme and section ids -------------------------------------------------------------
 
 
+# What UnknownIds.add collects of an unknown theme or section id: see UnknownIds.named.
+_Added = tuple[str, str | None, Theme | None, bool, list[tuple[str | int, int]]]
+
+
 @dataclass
 class UnknownIds:
     """The unknown theme and section ids the decisions name, reported once papers.yaml is read."""
@@ -251,10 +257,7 @@ class UnknownIds:
     # is known (a theme's new id), the theme it may have been renamed (one of a like title),
     # whether what it was meant to be is left to guess, then the entry and line of each place
     # naming it.
-    named: dict[
-        tuple[str, ...],
-        tuple[str, str | None, Theme | None, bool, list[tuple[str | int, int]]],
-    ] = field(default_factory=dict)
+    named: dict[tuple[str, ...], _Added] = field(default_factory=dict)
     # The themes the unknown theme ids stand for, by a former id or by the theme's title, or may
     # stand for (see report), and those whose section an entry names by an unknown id.
     meant: set[str] = field(default_factory=set)
@@ -311,151 +314,186 @@ class UnknownIds:
         """
         unnamed = [theme for theme in self.themes if theme.id not in self.named_themes]
         renames = sum(len(named) == 1 for named in self.named) <= len(unnamed)
-        for named, (message, write, renamed, guessed, places) in self.named.items():
-            kind = "theme" if len(named) == 1 else "section"
-            given = named[-1]
-            ids, named_ids = self._ids(named)
-            # A section id themes.yaml refuses is guessed of no entry: changed to it, the entries
-            # would stay in error. It is likelier the renamed one, its new id being refused.
-            guessable = [known for known in ids if kind == "theme" or not refused_section_id(known)]
-            refused = [known for known in ids if known not in guessable and known not in named_ids]
-            free = [known for known in guessable if known not in named_ids]
-            # A theme's title or another theme's section is known, but a typo of an id no entry
-            # names is likelier still when many entries name it (the id a theme's title misspelt).
-            near = None if write else nearest(given, guessable, named_ids)
-            if kind == "theme" and write is None:
-                if guessed or near is not None:
-                    only = free[0] if len(free) == 1 and renames else None
-                    renamed = next((t for t in self.themes if t.id == (near or only)), None)
-                elif renamed is None and len(unnamed) == 1 and renames:
-                    renamed = unnamed[0]
-                self.meant.update(theme.id for theme in ([renamed] if renamed else unnamed))
-            if kind == "section":
-                # Any section of the theme no entry names may be the one the id was meant for.
-                self.meant_sections.update((named[0], section) for section in (*free, *refused))
-                # And the entries would have put their papers in the theme: that it has none
-                # then follows from the error.
-                self.meant.add(named[0])
-            entries = {entry for entry, _ in places}
-            # A decision's keys are checked in no order of the file's ('featured' first).
-            first, *others = lines = sorted(line for _, line in places)
-            # A section's old id has no addresses to keep: it is only an anchor.
-            keep = _keep_old(named[0], renamed) if kind == "theme" else ""
-            # A fork replaces upstream's themes: the theme may be gone, not renamed.
-            gone = (
-                f"; or, if it is gone, remove it from the entries (or {_START_AFRESH})"
-                if kind == "theme"
-                else ""
-            )
-            # Renames are guessed of sections whatever their number: a fork replaces themes.
-            removed = kind == "theme" and not renames
-            of_theme = " of the theme" if kind == "section" else ""
-            only = (
-                f"renamed to '{free[0]}' in {THEMES_FILE} (line {self._line(named, free[0])}), "
-                f"the only {kind}{of_theme} no entry names?"
-                if len(free) == 1 and not removed
-                else None
-            )
-            # With no other section to guess, the one whose id is refused: a rename, most likely.
-            taken = (
-                f"renamed to '{refused[0]}' in {THEMES_FILE} "
-                f"(line {self._line(named, refused[0])}), an id taken?"
-                if len(refused) == 1 and not free
-                else None
-            )
-            choose = "choose another id for the section there, and write that one"
-            default = self.defaults.get(named) if near not in named_ids else None
-            if default is not None and near is not None and len(entries) >= GROUPED_FROM:
-                # Many entries and the default name it, none the section's id: that id is the
-                # typo, as the error at the default says too (report_unknown_defaults). With a
-                # few, the entries and the default are as likely the typo: each is told 'did you
-                # mean'.
-                self.section_typos.add(named)
-                fix = (
-                    f"section '{near}' ({THEMES_FILE} line {self._line(named, near)}) looks like "
-                    f"a misspelling of it, which the theme's default_section (line {default}) "
-                    "names too: correct its id there"
-                )
-                self.problems.error(
-                    self.document.path,
-                    first,
-                    f"{message}, here and in {len(entries) - 1} more entries "
-                    f"({lines_named(others)}): {fix}",
-                )
-                continue
-            if len(entries) < GROUPED_FROM:
-                if guessed:
-                    # A few entries: a typo in each, most likely. Alike to difflib only, or an id
-                    # the given one starts ('math-numeracy' for 'math'), an id other entries fill
-                    # may be a renamed one's neighbour: following it would move the papers there
-                    # without a word. The start of an id pasted is a paper id's mistake: theme
-                    # and section ids are a few short words, written out.
-                    meant = near or closest(given, guessable)
-                    if meant in named_ids and meant != near:
-                        meant = None
-                    if meant:
-                        hint = did_you_mean(given, meant)
-                    elif removed:
-                        hint = f"{listing(ids, 'themes')}: {_REMOVED}"
-                    elif only:
-                        hint = f"({only} if so, write '{free[0]}'{keep})"
-                    elif taken:
-                        hint = f"({taken} if so, {choose} here)"
-                    else:
-                        hint = listing(ids, f"{kind}s")
-                    message = f"{message} {hint}"
-                fix = f": write '{write}'" if write else ""
-                for line in lines:
-                    self.problems.error(self.document.path, line, f"{message}{fix}")
-                continue
-            if write:
-                fix = f"write '{write}' in each"
-            elif near is not None and (near in named_ids or not given.isascii()):
-                # Ids in themes.yaml are ASCII (its schema): one with other letters is the typo.
-                message = f"{unknown_id_message(named)} {did_you_mean(given, near)}"
-                fix = "if so, correct it in each"
-            elif near is not None:
-                message = unknown_id_message(named)
-                # A default naming the section would be left naming the typo: one pass fixes both.
-                default = self.default_lines.get((named[0], near)) if kind == "section" else None
-                where = f"{kind} '{near}' ({THEMES_FILE} line {self._line(named, near)})"
-                also = ""
-                if default is None:
-                    where += ", which no entry names,"
-                else:
-                    also = f" and default_section at line {default}"
-                fix = (
-                    f"{where} looks like a misspelling of it: if so, correct its id there{also}; "
-                    f"if the {kind} was renamed, rename it in each entry{keep}"
-                )
-            elif not guessed:
-                # The id is a theme's title ('message' says whose): renamed, not gone.
-                fix = f"renamed in {THEMES_FILE}? rename it in each{keep}"
-            elif removed:
-                message = f"{message} {listing(ids, 'themes')}"
-                fix = _REMOVED
-            elif only:
-                fix = f"{only} rename it in each entry{keep}{gone}"
-            elif taken:
-                fix = f"{taken} {choose} in each entry"
-            elif free:
-                each = listed([f"'{known}' (line {self._line(named, known)})" for known in free])
-                fix = (
-                    f"renamed in {THEMES_FILE}? the {kind}s{of_theme} no entry names are {each}: "
-                    f"rename it in each entry to the one it became{keep}{gone}"
-                )
+        for named, added in self.named.items():
+            unknown = self._note_meant(self._unknown(named, added, renames), unnamed)
+            if unknown.entries < GROUPED_FROM:
+                self._report_each(unknown)
             else:
-                message = f"{message} {listing(ids, f'{kind}s')}"
-                fix = (
-                    f"renamed or removed in {THEMES_FILE}? write in each entry the {kind} its "
-                    f"paper belongs in{keep}"
-                )
-            self.problems.error(
-                self.document.path,
-                first,
-                f"{message}, here and in {len(entries) - 1} more entries "
-                f"({lines_named(others)}): {fix}",
+                self._report_grouped(unknown)
+
+    def _unknown(self, named: tuple[str, ...], added: _Added, renames: bool) -> _Unknown:
+        """The unknown id ``named`` as :meth:`add` collected it, with the ids it may stand for.
+
+        ``renames`` is false when there are more unknown theme ids than themes no entry names.
+        """
+        message, write, renamed, guessed, places = added
+        kind = "theme" if len(named) == 1 else "section"
+        ids, named_ids = self._ids(named)
+        # A section id themes.yaml refuses is guessed of no entry: changed to it, the entries
+        # would stay in error. It is likelier the renamed one, its new id being refused.
+        guessable = [known for known in ids if kind == "theme" or not refused_section_id(known)]
+        refused = [known for known in ids if known not in guessable and known not in named_ids]
+        free = [known for known in guessable if known not in named_ids]
+        # A theme's title or another theme's section is known, but a typo of an id no entry
+        # names is likelier still when many entries name it (the id a theme's title misspelt).
+        near = None if write else nearest(named[-1], guessable, named_ids)
+        # Renames are guessed of sections whatever their number: a fork replaces themes.
+        removed = kind == "theme" and not renames
+        of_theme = " of the theme" if kind == "section" else ""
+        only = (
+            f"renamed to '{free[0]}' in {THEMES_FILE} (line {self._line(named, free[0])}), "
+            f"the only {kind}{of_theme} no entry names?"
+            if len(free) == 1 and not removed
+            else None
+        )
+        # With no other section to guess, the one whose id is refused: a rename, most likely.
+        taken = (
+            f"renamed to '{refused[0]}' in {THEMES_FILE} "
+            f"(line {self._line(named, refused[0])}), an id taken?"
+            if len(refused) == 1 and not free
+            else None
+        )
+        return _Unknown(
+            named,
+            message,
+            write,
+            renamed,
+            guessed,
+            # A decision's keys are checked in no order of the file's ('featured' first).
+            lines=sorted(line for _, line in places),
+            entries=len({entry for entry, _ in places}),
+            ids=ids,
+            named_ids=named_ids,
+            guessable=guessable,
+            refused=refused,
+            free=free,
+            near=near,
+            removed=removed,
+            only=only,
+            taken=taken,
+        )
+
+    def _note_meant(self, unknown: _Unknown, unnamed: list[Theme]) -> _Unknown:
+        """Record in ``meant`` and ``meant_sections`` what ``unknown`` may stand for.
+
+        Returns it with the theme it may be a former id of, when guessed; ``unnamed`` are the
+        themes no entry names.
+        """
+        named, free, renamed = unknown.named, unknown.free, unknown.renamed
+        if unknown.kind == "theme" and unknown.write is None:
+            if unknown.guessed or unknown.near is not None:
+                only = free[0] if len(free) == 1 and not unknown.removed else None
+                renamed = next((t for t in self.themes if t.id == (unknown.near or only)), None)
+            elif renamed is None and len(unnamed) == 1 and not unknown.removed:
+                renamed = unnamed[0]
+            self.meant.update(theme.id for theme in ([renamed] if renamed else unnamed))
+        if unknown.kind == "section":
+            # Any section of the theme no entry names may be the one the id was meant for.
+            self.meant_sections.update((named[0], section) for section in (*free, *unknown.refused))
+            # And the entries would have put their papers in the theme: that it has none
+            # then follows from the error.
+            self.meant.add(named[0])
+        return replace(unknown, renamed=renamed)
+
+    def _report_each(self, unknown: _Unknown) -> None:
+        """An error at each line naming ``unknown``: a few entries, a typo in each most likely."""
+        message = unknown.message
+        if unknown.guessed:
+            message = f"{message} {self._guess(unknown)}"
+        fix = f": write '{unknown.write}'" if unknown.write else ""
+        for line in unknown.lines:
+            self.problems.error(self.document.path, line, f"{message}{fix}")
+
+    def _guess(self, unknown: _Unknown) -> str:
+        """What a few entries naming ``unknown``, with nothing known of it, are told it may be."""
+        given, free, near = unknown.given, unknown.free, unknown.near
+        # A few entries: a typo in each, most likely. Alike to difflib only, or an id the given
+        # one starts ('math-numeracy' for 'math'), an id other entries fill may be a renamed
+        # one's neighbour: following it would move the papers there without a word. The start
+        # of an id pasted is a paper id's mistake: theme and section ids are a few short words,
+        # written out.
+        meant = near or closest(given, unknown.guessable)
+        if meant in unknown.named_ids and meant != near:
+            meant = None
+        if meant:
+            return did_you_mean(given, meant)
+        if unknown.removed:
+            return f"{listing(unknown.ids, 'themes')}: {_REMOVED}"
+        if unknown.only:
+            return f"({unknown.only} if so, write '{free[0]}'{unknown.keep})"
+        if unknown.taken:
+            return f"({unknown.taken} if so, {_CHOOSE} here)"
+        return listing(unknown.ids, f"{unknown.kind}s")
+
+    def _report_grouped(self, unknown: _Unknown) -> None:
+        """One error for the many entries naming ``unknown``, at the first line, naming the rest."""
+        message, fix = self._grouped_fix(unknown)
+        first, *others = unknown.lines
+        self.problems.error(
+            self.document.path,
+            first,
+            f"{message}, here and in {unknown.entries - 1} more entries "
+            f"({lines_named(others)}): {fix}",
+        )
+
+    def _grouped_fix(self, unknown: _Unknown) -> tuple[str, str]:
+        """The error's message for the many entries naming ``unknown``, and the fix it ends on."""
+        named, given, kind, near = unknown.named, unknown.given, unknown.kind, unknown.near
+        message, free, keep, gone = unknown.message, unknown.free, unknown.keep, unknown.gone
+        default = self.defaults.get(named) if near not in unknown.named_ids else None
+        if default is not None and near is not None:
+            # Many entries and the default name it, none the section's id: that id is the typo,
+            # as the error at the default says too (report_unknown_defaults). With a few, the
+            # entries and the default are as likely the typo: each is told 'did you mean'.
+            self.section_typos.add(named)
+            return message, (
+                f"section '{near}' ({THEMES_FILE} line {self._line(named, near)}) looks like "
+                f"a misspelling of it, which the theme's default_section (line {default}) "
+                "names too: correct its id there"
             )
+        if unknown.write:
+            return message, f"write '{unknown.write}' in each"
+        if near is not None and (near in unknown.named_ids or not given.isascii()):
+            # Ids in themes.yaml are ASCII (its schema): one with other letters is the typo.
+            message = f"{unknown_id_message(named)} {did_you_mean(given, near)}"
+            return message, "if so, correct it in each"
+        if near is not None:
+            return unknown_id_message(named), self._misspelt_there(unknown, near)
+        if not unknown.guessed:
+            # The id is a theme's title ('message' says whose): renamed, not gone.
+            return message, f"renamed in {THEMES_FILE}? rename it in each{keep}"
+        if unknown.removed:
+            return f"{message} {listing(unknown.ids, 'themes')}", _REMOVED
+        if unknown.only:
+            return message, f"{unknown.only} rename it in each entry{keep}{gone}"
+        if unknown.taken:
+            return message, f"{unknown.taken} {_CHOOSE} in each entry"
+        if free:
+            each = listed([f"'{known}' (line {self._line(named, known)})" for known in free])
+            return message, (
+                f"renamed in {THEMES_FILE}? the {kind}s{unknown.of_theme} no entry names are "
+                f"{each}: rename it in each entry to the one it became{keep}{gone}"
+            )
+        return f"{message} {listing(unknown.ids, f'{kind}s')}", (
+            f"renamed or removed in {THEMES_FILE}? write in each entry the {kind} its "
+            f"paper belongs in{keep}"
+        )
+
+    def _misspelt_there(self, unknown: _Unknown, near: str) -> str:
+        """The fix when ``near``, an id no entry names, in themes.yaml may be the typo."""
+        named, kind = unknown.named, unknown.kind
+        # A default naming the section would be left naming the typo: one pass fixes both.
+        default = self.default_lines.get((named[0], near)) if kind == "section" else None
+        where = f"{kind} '{near}' ({THEMES_FILE} line {self._line(named, near)})"
+        also = ""
+        if default is None:
+            where += ", which no entry names,"
+        else:
+            also = f" and default_section at line {default}"
+        return (
+            f"{where} looks like a misspelling of it: if so, correct its id there{also}; "
+            f"if the {kind} was renamed, rename it in each entry{unknown.keep}"
+        )
 
     def _ids(self, named: tuple[str, ...]) -> tuple[list[str], set[str]]:
         """The ids an unknown one may stand for, and those of them some entry names.
@@ -473,6 +511,69 @@ class UnknownIds:
         if len(named) == 1:
             return self.theme_lines.get(known)
         return self.section_lines.get((named[0], known))
+
+
+@dataclass(frozen=True)
+class _Unknown:
+    """An unknown theme or section id as UnknownIds.report words it, and what it may stand for.
+
+    Made by UnknownIds._unknown from what :meth:`UnknownIds.add` collected.
+    """
+
+    # The id named, with its theme's first for a section; the error, what to write instead when
+    # that is known, the theme it may have been renamed (UnknownIds._note_meant guesses it when
+    # unknown), whether what it was meant to be is left to guess.
+    named: tuple[str, ...]
+    message: str
+    write: str | None
+    renamed: Theme | None
+    guessed: bool
+    # The lines naming it, in order, and how many entries they are in.
+    lines: list[int]
+    entries: int
+    # The ids it may stand for (UnknownIds._ids) and those of them some entry names; those a
+    # guess may name, those themes.yaml refuses, and those no entry names.
+    ids: list[str]
+    named_ids: set[str]
+    guessable: list[str]
+    refused: list[str]
+    free: list[str]
+    # The id it is a few edits from (:func:`~papersite.wording.nearest`), if any.
+    near: str | None
+    # A theme id said removed: with more unknown theme ids than themes no entry names, no rename.
+    removed: bool
+    # The hints of a rename to the only id no entry names, and to the only id refused, if so.
+    only: str | None
+    taken: str | None
+
+    @property
+    def kind(self) -> str:
+        """The kind of id, as the messages call it: 'theme' or 'section'."""
+        return "theme" if len(self.named) == 1 else "section"
+
+    @property
+    def given(self) -> str:
+        """The unknown id itself, as written."""
+        return self.named[-1]
+
+    @property
+    def of_theme(self) -> str:
+        """What follows "the sections" in a message: the theme they are of."""
+        return " of the theme" if self.kind == "section" else ""
+
+    @property
+    def keep(self) -> str:
+        """How to keep the old id's addresses, if renamed (see _keep_old)."""
+        # A section's old id has no addresses to keep: it is only an anchor.
+        return _keep_old(self.named[0], self.renamed) if self.kind == "theme" else ""
+
+    @property
+    def gone(self) -> str:
+        """The fix if the theme is gone rather than renamed."""
+        # A fork replaces upstream's themes: the theme may be gone, not renamed.
+        if self.kind != "theme":
+            return ""
+        return f"; or, if it is gone, remove it from the entries (or {_START_AFRESH})"
 
 
 def report_unknown_defaults(
