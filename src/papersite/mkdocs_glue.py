@@ -27,11 +27,11 @@ from papersite.errors import PapersiteError, Problem, Problems, cannot_read, dis
 from papersite.options import (
     EnvRead,
     Options,
+    as_nothing_message,
     env_read,
     in_file_order,
     inherited,
     options_of,
-    read_as_nothing,
     set_twice,
     unreadable,
     written_at,
@@ -231,7 +231,7 @@ def _no_address(read: EnvRead | None, key: str, value: object) -> str | None:
         return None
     blank = value is None or (isinstance(value, str) and not value.strip())
     if blank:
-        from_env = read_as_nothing(read, key, wanted, example)
+        from_env = as_nothing_message(read, key, wanted, example)
         return from_env or f"{key} must be {wanted}, e.g. {example}"
     if not isinstance(value, str):
         if read is None or read.variable is None:
@@ -330,7 +330,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
         # neither the variable nor why. One read as a zero-width space is told what it shows.
         blank = site_name is None or not site_name.strip()
         from_env = (
-            read_as_nothing(
+            as_nothing_message(
                 env_read(chain, ("site_name",)), "site_name", "the site's name", "Papers"
             )
             if blank

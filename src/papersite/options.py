@@ -626,7 +626,7 @@ def inheriting(config_file: Path) -> Iterator[Path]:
         # Only spaces not from an !ENV are looked for as a file's name, as MkDocs would.
         blank = value is None or (isinstance(value, str) and not value.strip())
         from_env = (
-            read_as_nothing(
+            as_nothing_message(
                 env_read([path], ("INHERIT",)), "INHERIT", "a YAML file's name", "base.yml"
             )
             if blank
@@ -797,12 +797,13 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
     )
 
 
-def read_as_nothing(read: EnvRead | None, key: str, wanted: str, example: str) -> str | None:
-    """Why the top-level ``key``, written as ``read`` (see :func:`env_read`), reads as nothing.
+def as_nothing_message(read: EnvRead | None, key: str, wanted: str, example: str) -> str | None:
+    """The message saying why the top-level ``key``, written as ``read``, reads as nothing.
 
-    Its variables named: ``wanted`` is what the key takes ('a YAML file's name'), ``example`` a
-    default to show. The message assumes the value read is nothing, empty text or only spaces (a
-    default of "", a variable set to '  '); None when no !ENV writes ``key``.
+    ``read`` is as :func:`env_read` gives it, and the message names its variables: ``wanted`` is
+    what the key takes ('a YAML file's name'), ``example`` a default to show. The message assumes
+    the value read is nothing, empty text or only spaces (a default of "", a variable set to
+    '  '); None when no !ENV writes ``key``.
     """
     if read is None or not read.variables:
         return None
