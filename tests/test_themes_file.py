@@ -11,8 +11,7 @@ from papersite.errors import Problem, Problems
 from papersite.rules import RegexBudget, Term
 from papersite.yamlfile import Location, YamlDocument
 
-T = "content/curation/themes.yaml"
-
+from .curation_helpers import T
 
 # Keywords sharing starts in every way one can begin another: '*' inside and at the end, spaces and
 # hyphens joining words, with weights of each sign (a regex now and then, which pairs with none).
