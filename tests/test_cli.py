@@ -828,6 +828,11 @@ _CONTENT_TWICE = "argument --content: given twice; give it once"
         (["--strict", "check", "--content"], _NO_CONTENT),
         (["--strict", "--content"], _NO_CONTENT),
         (["--content"], _NO_CONTENT),
+        # One of the command's options where a value goes is none, as argparse reads it after the
+        # command: the line told was 'papersite export -o--schema', which wrote a file '--schema'.
+        (["-o", "--schema", "export"], "argument -o/--output: expected one argument"),
+        (["--content", "--strict", "check"], _NO_CONTENT),
+        (["--theme", "--disagreements", "triage"], "argument --theme: expected one argument"),
         # The line told was 'papersite check --content=', refused once pasted.
         (["--content=", "check"], "argument --content: the path is empty"),
         (["--content", "", "check"], "argument --content: the path is empty"),

@@ -199,8 +199,9 @@ def _refused_value(
 
     Read against ``commands``. None given, the option last on the line ('--strict check
     --content', '--strict --content'), or '--': '--content -- check', '--content=-- check',
-    '-o-- export'. Or one its type or choices refuse, in their words: '--content= check',
-    '--snippet 0 triage'.
+    '-o-- export'; nor one of their options, which argparse reads as an option there ('-o
+    --schema export' was told 'papersite export -o--schema', writing a file named '--schema').
+    Or one its type or choices refuse, in their words: '--content= check', '--snippet 0 triage'.
     """
     word, *value = group
     found = _action(word, commands)
@@ -214,7 +215,9 @@ def _refused_value(
     given = value[0] if value else attached
     if action.nargs == 0:
         return None
-    if given in (None, "--"):
+    # A value like an option that is none ('-x.json') is joined to it on purpose (see _moved).
+    an_option = bool(value) and value[0].startswith("-") and _command_option(value[0], commands)
+    if given in (None, "--") or an_option:
         return f"argument {'/'.join(action.option_strings)}: {_NO_VALUE}"
     try:
         command._get_values(action, [given])
