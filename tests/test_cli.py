@@ -385,6 +385,11 @@ def test_every_line_told_for_an_option_before_the_command_is_read_by_argparse(
                 takes = parser._option_string_actions
                 value = next((VALUES[n] for n in VALUES if n.startswith(word) and n in takes), "x")
                 given += [[word, value, command], ["--content", "x", command, word]]
+                # One of the command's options where a value goes: '-o --schema export' was told
+                # 'papersite export -o--schema', which wrote a file named '--schema'.
+                other = list(takes)[-1]
+                its_value = [VALUES.get(other, "x")] if takes[other].nargs != 0 else []
+                given += [[word, other, *its_value, command]]
                 # Given twice, before the command and after: the line told held it twice.
                 given += [[*empty, command], [word, value, command, word, value]]
     lenient, plain = _lenient_parser(), _parser()
@@ -404,6 +409,11 @@ def test_every_line_told_for_an_option_before_the_command_is_read_by_argparse(
         meant = list(commands) if line[1] == "COMMAND" else [line[1]]
         if all(_refused(lenient, [command, *line[2:]]) for command in meant):
             refused.append((words, line))
+        # Read, it means what was meant: no option's value is one of the command's options.
+        elif line[1] != "COMMAND" and not _exits_0(lenient, line[1:]):
+            values = vars(lenient.parse_args(line[1:])).values()
+            if any(str(v) in commands[line[1]]._option_string_actions for v in values):
+                refused.append((words, line))
     assert (refused, unread) == ([], [])
 
 
@@ -817,6 +827,8 @@ def test_no_option_takes_a_double_dash_as_its_value(
 # What argparse says of --content given no value, and given twice.
 _NO_CONTENT = "argument --content: expected one argument"
 _CONTENT_TWICE = "argument --content: given twice; give it once"
+# What papersite says of export's --rules-only with --schema, in either order.
+_RULES_ONLY_SCHEMA = "argument --rules-only: not allowed with argument --schema"
 
 
 @pytest.mark.parametrize(
@@ -851,6 +863,17 @@ _CONTENT_TWICE = "argument --content: given twice; give it once"
             ["-o", "a.json", "export", "--output=b.json"],
             "argument -o/--output: given twice; give it once",
         ),
+        # Options the command takes only apart: the line told held both, refused once pasted.
+        (
+            ["--disagreements", "--snippet", "3", "triage"],
+            "argument --snippet: not allowed with argument --disagreements",
+        ),
+        (
+            ["--schema", "--format", "csv", "export"],
+            "argument --format: not allowed with argument --schema",
+        ),
+        (["--rules-only", "--schema", "export"], _RULES_ONLY_SCHEMA),
+        (["--schema", "export", "--rules-only"], _RULES_ONLY_SCHEMA),
     ],
 )
 def test_what_the_command_would_refuse_is_told_so_and_no_line(

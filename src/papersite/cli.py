@@ -97,15 +97,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _refuse_meaningless_export(args: argparse.Namespace) -> None:
     """Refuse, as argparse refuses ``--schema --format``, options ``export`` cannot honour together.
 
-    Not argparse's mutually exclusive groups: ``--themes`` goes with ``--schema`` (themes.json's
-    schema) and ``--rules-only``, and ``--rules-only`` with ``--themes`` but not ``--schema``.
+    Those of its parser's ``refused_together``, the second of each pair named, whatever the order.
     """
-    if args.schema and args.rules_only:
-        # The schema is the same sorted by the rules or not.
-        args.parser.error("argument --rules-only: not allowed with argument --schema")
-    if args.themes and args.format is not None:
-        # themes.json has no CSV; and `--format json`, the only one, is refused as with --schema.
-        args.parser.error("argument --format: not allowed with argument --themes")
+    parser: Parser = args.parser
+    for first, second in parser.refused_together:
+        if _given(parser, args, first) and _given(parser, args, second):
+            parser.error(f"argument {second}: not allowed with argument {first}")
+
+
+def _given(parser: Parser, args: argparse.Namespace, option: str) -> bool:
+    """Whether ``option`` of ``parser`` was given: ``args`` holds other than its default."""
+    action = parser._option_string_actions[option]
+    return bool(getattr(args, action.dest) != action.default)
 
 
 @contextlib.contextmanager
@@ -243,6 +246,14 @@ def _parser() -> Parser:
         action="store_true",
         help="sort by the rules alone, ignoring papers.yaml (to judge rule changes)",
     )
+    # Not argparse's mutually exclusive groups: --themes goes with --schema (themes.json's schema)
+    # and --rules-only, and --rules-only with --themes but not --schema.
+    export.refused_together = [
+        # The schema is the same sorted by the rules or not.
+        ("--schema", "--rules-only"),
+        # themes.json has no CSV; and `--format json`, the only one, is refused as with --schema.
+        ("--themes", "--format"),
+    ]
     export.set_defaults(run=_run_export)
 
     triage_command = commands.add_parser(

@@ -178,6 +178,7 @@ def _misplaced_before_command(
     # ('--content=--') or empty ('--content=').
     told += [m for group in groups if (m := _refused_value(group, reading)) is not None]
     told += _given_twice(groups, reading)
+    told += _not_allowed(groups, reading)
     unrecognized = []
     if refused:
         # The words the command refuses, before or after it, on one line, as argparse tells them.
@@ -241,6 +242,38 @@ def _given_twice(
             names.append("/".join(found[1].option_strings))
     twice = [name for name in dict.fromkeys(names) if names.count(name) > 1]
     return [f"argument {name}: given twice; give it once" for name in twice]
+
+
+def _not_allowed(
+    groups: Sequence[Sequence[str]], commands: dict[str, argparse.ArgumentParser]
+) -> list[str]:
+    """The refusal of each option ``groups`` give with one their command takes only without it.
+
+    Read against ``commands``. Two of a mutually exclusive group, the later refused, in argparse's
+    words ('--disagreements --snippet 3 triage' was told 'papersite triage --disagreements
+    --snippet 3'); or a pair of a Parser's ``refused_together`` ('--rules-only --schema export').
+    """
+    given = [found[1] for group in groups if (found := _action(group[0], commands)) is not None]
+    names = {name for action in given for name in action.option_strings}
+    told = []
+    for command in commands.values():
+        exclusive = [g._group_actions for g in command._mutually_exclusive_groups]
+        for index, action in enumerate(given):
+            told += [
+                f"argument {_name(action)}: not allowed with argument {_name(before)}"
+                for before in given[:index]
+                if any(action in actions and before in actions for actions in exclusive)
+            ]
+        pairs = command.refused_together if isinstance(command, Parser) else ()
+        for first, second in pairs:
+            if first in names and second in names:
+                told.append(f"argument {second}: not allowed with argument {first}")
+    return told
+
+
+def _name(action: argparse.Action) -> str:
+    """``action``'s names, as argparse's messages give them."""
+    return "/".join(action.option_strings)
 
 
 def _action(
@@ -571,6 +604,12 @@ class Parser(argparse.ArgumentParser):
     the line. Every message goes through :func:`papersite.errors.printable`; the commands' parsers
     are of this class too (add_subparsers makes them of the parser's own).
     """
+
+    # Pairs of options the command refuses together that argparse's mutually exclusive groups
+    # cannot say (export's --themes goes with --schema, --schema not with --rules-only): the
+    # second is refused, named as argparse names its groups'. The command's run refuses them;
+    # read here too, so that no line holding both is told.
+    refused_together: Sequence[tuple[str, str]] = ()
 
     def error(self, message: str) -> NoReturn:
         """Exit 2 after the usage and ``message``, as argparse does, the message escaped."""
