@@ -650,6 +650,33 @@ def test_an_unknown_option_of_a_command_says_the_one_it_is_near(
     )
 
 
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (
+            ["review", "--base-contnet", "x"],
+            "--base-contnet (did you mean '--base-content'?) x",
+        ),
+        (["review", "--job-sumary"], "--job-sumary (did you mean '--job-summary'?)"),
+        (["generate", "--ouput", "x"], "--ouput (did you mean '--out'?) x"),
+        (["generate", "--bogus"], "--bogus"),
+    ],
+)
+def test_an_unknown_option_is_told_with_a_required_option_left_out(
+    given: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # argparse told only the option left out: the typo and its "did you mean" were met once that
+    # was given.
+    with pytest.raises(SystemExit) as exited:
+        main(given)
+    assert exited.value.code == 2
+    required = "--base-content" if given[0] == "review" else "--out"
+    assert capsys.readouterr().err.splitlines()[-2:] == [
+        f"papersite {given[0]}: error: unrecognized arguments: {said}",
+        f"papersite {given[0]}: error: the following arguments are required: {required}",
+    ]
+
+
 def test_an_unknown_option_s_value_before_the_command_is_told_with_the_command_s_usage(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -18,6 +18,7 @@ from papersite.cli_mistakes import (
     refuse_option_before_command,
     refuse_unknown_command,
     refuse_unrecognized,
+    refuse_unrecognized_and_missing,
 )
 from papersite.content import load_content, read_content
 from papersite.curation import CURATION_DIR, PAPERS_FILE
@@ -68,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     refuse_option_before_command(parser, given)
     refuse_unknown_command(parser, given[0])
+    refuse_unrecognized_and_missing(parser, given)
     args, unknown = parser.parse_known_args(given)
     if unknown:
         refuse_unrecognized(args.parser, args.command, given, unknown)

@@ -364,6 +364,36 @@ def refuse_unrecognized(
     command.error(_unrecognized(unknown, _options(command), given_options))
 
 
+def refuse_unrecognized_and_missing(parser: argparse.ArgumentParser, given: Sequence[str]) -> None:
+    """Refuse the words of ``given`` its command does not read, with the options it requires unsaid.
+
+    argparse tells only that one is missing: 'papersite review --base-contnet x' was "the following
+    arguments are required: --base-content", the typo and its "did you mean" unsaid until that
+    was given. Read as argparse reads them, none of the command's options required meanwhile.
+    """
+    command = _commands(parser).get(given[0]) if given else None
+    if not isinstance(command, Parser):
+        return
+    required = [action for action in command._actions if action.required]
+    for action in required:
+        action.required = False
+    try:
+        args, unknown = command.parse_known_args(given[1:])
+    finally:
+        for action in required:
+            action.required = True
+    # Given, an option holds what its type made of the word, never its default itself.
+    missing = [_name(action) for action in required if getattr(args, action.dest) is action.default]
+    if unknown and missing:
+        given_options = _given_options(given, {given[0]: command})
+        command.errors(
+            [
+                _unrecognized(unknown, _options(command), given_options),
+                f"the following arguments are required: {', '.join(missing)}",
+            ]
+        )
+
+
 def _unrecognized(words: Sequence[str], options: Sequence[str], given: Collection[str]) -> str:
     """Argparse's "unrecognized arguments: ..." for ``words``, each quoted as the line told is.
 
