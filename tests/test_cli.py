@@ -392,6 +392,10 @@ def test_every_line_told_for_an_option_before_the_command_is_read_by_argparse(
                 given += [[word, other, *its_value, command]]
                 # Given twice, before the command and after: the line told held it twice.
                 given += [[*empty, command], [word, value, command, word, value]]
+                # A value after '=', given to a short option ('-o= export' was told 'papersite
+                # export -o=', refused once pasted) or after the command to a flag ('--content x
+                # check --strict=1' was told 'papersite check --content x --strict=1').
+                given += [[f"{word}=", command], ["--content", "x", command, f"{word}=1"]]
     lenient, plain = _lenient_parser(), _parser()
     refused, unread = [], []
     for words in given:
@@ -890,6 +894,16 @@ _RULES_ONLY_SCHEMA = "argument --rules-only: not allowed with argument --schema"
             ["-o", "a.json", "export", "--output=b.json"],
             "argument -o/--output: given twice; give it once",
         ),
+        # A flag given a value after the command, another option before it, and '=' after a short
+        # option: the line told held them as written, refused once pasted.
+        (["--strict", "check", "--strict=1"], "argument --strict: ignored explicit argument '1'"),
+        (["--strict", "check", "--he=x"], "argument -h/--help: ignored explicit argument 'x'"),
+        (
+            ["--job-summary", "review", "--job-summary=1", "--base-content", "content"],
+            "argument --job-summary: ignored explicit argument '1'",
+        ),
+        (["-o=", "export"], "argument -o/--output: the path is empty"),
+        (["-a=--", "serve"], "argument -a/--dev-addr: expected one argument"),
         # Options the command takes only apart: the line told held both, refused once pasted.
         (
             ["--disagreements", "--snippet", "3", "triage"],

@@ -169,6 +169,9 @@ def _misplaced_before_command(
         ]
         taken, refused_after, shared = _after_command(given[stop + 1 :], reading)
         told += shared
+        # A flag given a value after it too: the line told was 'papersite check --strict
+        # --strict=1', refused once pasted.
+        told += [m for group in taken if (m := _ignored_value(group[0], reading)) is not None]
         refused += refused_after
         option_words += [group[0] for group in taken]
         groups += taken
@@ -212,7 +215,9 @@ def _refused_value(
     if word.startswith("--"):
         attached = word.split("=", 1)[1] if "=" in word else None
     else:
-        attached = word[2:] or None
+        # argparse reads '-o=x' as '-o x', and '-o=' as an empty value: '-a=-- serve' was told
+        # 'papersite serve -a=--', refused once pasted.
+        attached = word[2:].removeprefix("=") if len(word) > 2 else None
     given = value[0] if value else attached
     if action.nargs == 0:
         return None
@@ -512,13 +517,14 @@ def _ignored_value(word: str, commands: dict[str, argparse.ArgumentParser]) -> s
     if option is None or len(option[0]) > 1:
         return None
     name = option[0][0]
-    if any(
-        c._option_string_actions[name].nargs != 0
+    actions = [
+        c._option_string_actions[name]
         for c in commands.values()
         if name in c._option_string_actions
-    ):
+    ]
+    if any(action.nargs != 0 for action in actions):
         return None
-    return f"argument {name}: ignored explicit argument {word.split('=', 1)[1]!r}"
+    return f"argument {_name(actions[0])}: ignored explicit argument {word.split('=', 1)[1]!r}"
 
 
 def _shell_word(word: str) -> str:
