@@ -657,6 +657,37 @@ def test_an_unknown_option_of_a_command_says_the_one_it_is_near(
 @pytest.mark.parametrize(
     ("given", "said"),
     [
+        (["check", "--out", "x"], ["argument --out: --out is an option of generate, not of check"]),
+        # The value goes with it only when it follows it.
+        (
+            ["check", "-ox.json", "y"],
+            ["argument -o: -o is an option of export, not of check", "unrecognized arguments: y"],
+        ),
+        (
+            ["check", "--conf=x", "--bogus"],
+            [
+                "argument --config: --config is an option of build, generate and serve, "
+                "not of check",
+                "unrecognized arguments: --bogus",
+            ],
+        ),
+    ],
+)
+def test_another_command_s_option_after_the_command_is_told_so(
+    given: list[str], said: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before the command it was told so; after it, only "unrecognized arguments: --out x".
+    with pytest.raises(SystemExit) as exited:
+        main(given)
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines()[1:] == [
+        f"papersite check: error: {m}" for m in said
+    ]
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
         (
             ["review", "--base-contnet", "x"],
             "--base-contnet (did you mean '--base-content'?) x",

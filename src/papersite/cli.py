@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     refuse_unrecognized_and_missing(parser, given)
     args, unknown = parser.parse_known_args(given)
     if unknown:
-        refuse_unrecognized(args.parser, args.command, given, unknown)
+        refuse_unrecognized(parser, args.command, given, unknown)
     if args.command == "export":
         _refuse_meaningless_export(args)
     try:

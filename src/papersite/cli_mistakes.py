@@ -358,15 +358,57 @@ def _after_command(
 
 
 def refuse_unrecognized(
-    command: argparse.ArgumentParser, name: str, given: Sequence[str], unknown: Sequence[str]
+    parser: argparse.ArgumentParser, name: str, given: Sequence[str], unknown: Sequence[str]
 ) -> NoReturn:
     """Refuse ``unknown``, the words of ``given`` that command ``name``'s parser did not read.
 
     Said with the command's usage: the top-level one lists none of its options. Each word quoted
-    as the line told is: argparse's 'a b' was one argument holding a space or two.
+    as the line told is: argparse's 'a b' was one argument holding a space or two. An option of
+    another command is told so, as before the command: 'papersite check --out x' was only
+    "unrecognized arguments: --out x".
     """
-    given_options = _given_options(given, {name: command})
-    command.error(_unrecognized(unknown, _options(command), given_options))
+    command = _commands(parser)[name]
+    told, rest = _of_other_commands(parser, name, given, unknown)
+    if rest:
+        given_options = _given_options(given, {name: command})
+        told.append(_unrecognized(rest, _options(command), given_options))
+    if not isinstance(command, Parser):  # each is (see Parser)
+        command.error(" ".join(told))
+    command.errors(told)
+
+
+def _of_other_commands(
+    parser: argparse.ArgumentParser, name: str, given: Sequence[str], unknown: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """The messages for the words of ``unknown`` that give other commands' options, and the rest.
+
+    ``unknown`` are the words of ``given`` command ``name`` did not read, in order. An option's
+    value goes with it when it is the next word given; a word some options share is the rest's.
+    """
+    others = {n: c for n, c in _commands(parser).items() if n != name}
+    # Where each word stands in given, to tell the next word given from the next unknown.
+    places, start = [], 0
+    for word in unknown:
+        start = list(given).index(word, start) + 1
+        places.append(start - 1)
+    told: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(unknown):
+        word = unknown[index]
+        if word == "--":
+            rest.extend(unknown[index:])  # every word after it is an argument
+            break
+        option = _command_option(word, others) if word.startswith("-") else None
+        if option is None or len(option[0]) > 1:
+            rest.append(word)
+            index += 1
+            continue
+        told.append(_option_of_others(option[0][0], others, name))
+        after = index + 1
+        valued = after < len(unknown) and places[after] == places[index] + 1
+        index += 2 if option[1] and valued and not unknown[after].startswith("-") else 1
+    return told, rest
 
 
 def refuse_unrecognized_and_missing(parser: argparse.ArgumentParser, given: Sequence[str]) -> None:
@@ -505,8 +547,15 @@ def _misplaced(
             f"ambiguous option: {word} could match {', '.join(names)}; "
             f"none of them is an option of {command}"
         )
-    owners = [name for name, sub in commands.items() if names[0] in sub._option_string_actions]
-    return f"argument {names[0]}: {names[0]} is an option of {listed(owners)}, not of {command}"
+    return _option_of_others(names[0], commands, command)
+
+
+def _option_of_others(
+    option: str, commands: dict[str, argparse.ArgumentParser], command: str
+) -> str:
+    """The refusal of ``option``, an option of some of ``commands`` but not of ``command``."""
+    owners = [name for name, sub in commands.items() if option in sub._option_string_actions]
+    return f"argument {option}: {option} is an option of {listed(owners)}, not of {command}"
 
 
 def _ignored_value(word: str, commands: dict[str, argparse.ArgumentParser]) -> str | None:
