@@ -619,6 +619,38 @@ _CONTNET = "unrecognized arguments: --contnet (did you mean '--content'?)"
             ["--verison"],
             ["unrecognized arguments: --verison (did you mean '--version'?)", _NO_COMMAND],
         ),
+        # Near misses: argparse listed the commands, or said "unrecognized arguments" alone.
+        (["help"], ["argument COMMAND: invalid choice: 'help' (did you mean 'papersite -h'?)"]),
+        (
+            ["help", "check"],
+            ["argument COMMAND: invalid choice: 'help' (did you mean 'papersite check -h'?)"],
+        ),
+        (
+            ["--serve"],
+            ["unrecognized arguments: --serve (did you mean the command 'serve'?)", _NO_COMMAND],
+        ),
+        (
+            ["--check", "--strict"],
+            [
+                "unrecognized arguments: --check (did you mean the command 'check'?)",
+                "argument --strict: options go after the command: papersite COMMAND --strict",
+            ],
+        ),
+        # A typographic dash, pasted from formatted text: the word is no option to argparse.
+        (
+            ["—strict", "check"],
+            [
+                "argument COMMAND: invalid choice: '—strict' "
+                "(did you mean '--strict'? its '—' is U+2014 EM DASH)"
+            ],
+        ),
+        (
+            ["–strict"],
+            [
+                "argument COMMAND: invalid choice: '–strict' "
+                "(did you mean '--strict'? its '–' is U+2013 EN DASH)"
+            ],
+        ),
     ],
 )
 def test_an_unknown_option_near_the_command_is_told_apart_from_those_misplaced(
@@ -635,6 +667,10 @@ def test_an_unknown_option_near_the_command_is_told_apart_from_those_misplaced(
     [
         (["--stirct", "check"], "--stirct (did you mean '--strict'?)"),
         (["check", "--stirct"], "--stirct (did you mean '--strict'?)"),
+        (
+            ["check", "—strict"],
+            "'—strict' (did you mean '--strict'? its '—' is U+2014 EM DASH)",
+        ),
         (["build", "--sitedir=x"], "--sitedir=x (did you mean '--site-dir'?)"),
         # Not the option it is near when given already: taken, the hint gave it twice.
         (["check", "--strict", "--strikt"], "--strikt"),

@@ -59,7 +59,7 @@ def refuse_option_before_command(parser: Parser, given: Sequence[str]) -> None:
     if stop < len(given) and given[stop] not in commands:
         # The word argparse reads as the command, with the options before it. The line told was
         # 'papersite COMMAND --strict x check', which argparse refused for 'x' in turn.
-        parser.errors(_command_refused(parser, written, given[stop]))
+        parser.errors(_command_refused(parser, written, given[stop], given[stop + 1 :]))
     if any(w.names for w in written):
         parser.errors(_misplaced_before_command(given, written, stop, commands))
     command = commands.get(given[stop]) if stop < len(given) else None
@@ -73,7 +73,7 @@ def refuse_option_before_command(parser: Parser, given: Sequence[str]) -> None:
     if all(w != "--" and w.startswith("-") and not _top_level_option(parser, w) for w in given):
         parser.errors(
             [
-                _unrecognized(given, _every_option(parser), ()),
+                _unrecognized(given, _every_option(parser), (), commands),
                 "the following arguments are required: COMMAND",
             ]
         )
@@ -186,7 +186,9 @@ def _misplaced_before_command(
     if refused:
         # The words the command refuses, before or after it, on one line, as argparse tells them.
         known = [name for sub in reading.values() for name in _options(sub)]
-        unrecognized.append(_unrecognized(refused, known, _given_options(option_words, reading)))
+        given_options = _given_options(option_words, reading)
+        # A command written as an option ('--check --strict') where none is named.
+        unrecognized.append(_unrecognized(refused, known, given_options, () if named else commands))
     # None: no command's option was written, or the command does not take it (_misplaced told).
     if told or found is None:
         return [*told, *unrecognized]
@@ -441,13 +443,20 @@ def refuse_unrecognized_and_missing(parser: argparse.ArgumentParser, given: Sequ
         )
 
 
-def _unrecognized(words: Sequence[str], options: Sequence[str], given: Collection[str]) -> str:
+def _unrecognized(
+    words: Sequence[str],
+    options: Sequence[str],
+    given: Collection[str],
+    commands: Collection[str] = (),
+) -> str:
     """Argparse's "unrecognized arguments: ..." for ``words``, each quoted as the line told is.
 
     Said with "did you mean" after a long option near one of ``options`` ('--stirct'): argparse
     names none, and a misspelt option reads as one the command lacks. Not near one in ``given``,
     written already: 'papersite --strict check --strikt' was told 'papersite check --strict' and
-    "did you mean '--strict'?", which gave it twice.
+    "did you mean '--strict'?", which gave it twice. Nor after a typographic dash ('—strict'),
+    said with the dash that is not '-'. Or, where no command is given, after one of ``commands``
+    written as an option ('papersite --serve').
     """
     # Compared without their dashes, which every long option shares: '--bogus' was near '--out'.
     names = {
@@ -460,10 +469,31 @@ def _unrecognized(words: Sequence[str], options: Sequence[str], given: Collectio
         shown = _shell_word(word)
         name = word.split("=", 1)[0]
         # After a '--' each word is an argument, none an option.
-        option = name.startswith("--") and len(name) > 2 and "--" not in words[: len(said)]
-        meant = closest(name[2:], list(names)) if option else None
+        bare = _long_option_name(name) if "--" not in words[: len(said)] else None
+        if bare is not None and bare in commands:
+            said.append(f"{shown} (did you mean the command '{bare}'?)")
+            continue
+        meant = closest(bare, list(names)) if bare is not None else None
         said.append(shown if meant is None else f"{shown} {did_you_mean(name, names[meant])}")
     return f"unrecognized arguments: {' '.join(said)}"
+
+
+def _long_option_name(word: str) -> str | None:
+    """The name ``word`` gives a long option, without its dashes, or None when it gives none.
+
+    'strict' of '--strict', and of '—strict' or '–strict': a word processor turns '--' into a
+    typographic dash, which argparse reads as no option (the word pasted from formatted text).
+    """
+    if word.startswith("--"):
+        return word[2:] or None
+    if word and word[0] in _DASHES:
+        return word.lstrip(_DASHES + "-") or None
+    return None
+
+
+# Dashes that are not '-': hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal
+# bar, minus sign.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
 def _given_options(words: Sequence[str], commands: dict[str, argparse.ArgumentParser]) -> set[str]:
@@ -654,10 +684,27 @@ def refuse_unknown_command(parser: argparse.ArgumentParser, word: str) -> None:
         parser.error(_invalid_command(parser, word))
 
 
-def _invalid_command(parser: argparse.ArgumentParser, word: str) -> str:
-    """The refusal of ``word`` as the command: "did you mean" when near one, else argparse's."""
+def _invalid_command(parser: argparse.ArgumentParser, word: str, after: Sequence[str] = ()) -> str:
+    """The refusal of ``word`` as the command: "did you mean" when near one, else argparse's.
+
+    Or near an option after a typographic dash ('—strict check'); or 'help', which asks for the
+    help of the command ``after`` names, if any ('papersite help check': 'papersite check -h').
+    """
     names = list(_commands(parser))
+    if word == "help":
+        asked = f"{after[0]} " if after[:1] and after[0] in names else ""
+        return (
+            f"argument COMMAND: invalid choice: 'help' {did_you_mean(word, f'papersite {asked}-h')}"
+        )
     meant = closest(word, names)
+    bare = _long_option_name(word)  # '—strict', which argparse reads as no option
+    if meant is None and bare is not None:
+        options = {o[2:]: o for o in _every_option(parser) if o.startswith("--")}
+        option = closest(bare, list(options))
+        if option is not None:
+            return (
+                f"argument COMMAND: invalid choice: '{word}' {did_you_mean(word, options[option])}"
+            )
     if meant is None:
         choices = ", ".join(repr(name) for name in names)
         return f"argument COMMAND: invalid choice: {word!r} (choose from {choices})"
@@ -665,11 +712,15 @@ def _invalid_command(parser: argparse.ArgumentParser, word: str) -> str:
 
 
 def _command_refused(
-    parser: argparse.ArgumentParser, written: Sequence[_Written], word: str
+    parser: argparse.ArgumentParser,
+    written: Sequence[_Written],
+    word: str,
+    after: Sequence[str] = (),
 ) -> list[str]:
     """The messages for ``word``, which argparse reads as the command, and ``written`` before it.
 
     No line is told: the word meant as an option's value, argparse reads as the command.
+    ``after``: the words after it (see _invalid_command).
     """
     refused = [part for w in written if not w.names for part in w.words]
     told = [_unrecognized(refused, _every_option(parser), ())] if refused else []
@@ -678,7 +729,7 @@ def _command_refused(
             told.append(_ambiguous_before_command(w.word, w.names))
         elif w.names:
             told.append(f"argument {w.names[0]}: options go after the command")
-    return [*told, _invalid_command(parser, word)]
+    return [*told, _invalid_command(parser, word, after)]
 
 
 class Parser(argparse.ArgumentParser):
