@@ -707,6 +707,14 @@ def test_an_unknown_option_of_a_command_says_the_one_it_is_near(
                 "unrecognized arguments: --bogus",
             ],
         ),
+        # Read as export's --themes, which takes no value: it was "unrecognized arguments: x".
+        (
+            ["export", "--theme", "x"],
+            [
+                "argument --theme: --theme is an option of triage; "
+                "export reads it as --themes, which takes no value"
+            ],
+        ),
     ],
 )
 def test_another_command_s_option_after_the_command_is_told_so(
@@ -716,9 +724,8 @@ def test_another_command_s_option_after_the_command_is_told_so(
     with pytest.raises(SystemExit) as exited:
         main(given)
     assert exited.value.code == 2
-    assert capsys.readouterr().err.splitlines()[1:] == [
-        f"papersite check: error: {m}" for m in said
-    ]
+    errors = [line for line in capsys.readouterr().err.splitlines() if ": error: " in line]
+    assert errors == [f"papersite {given[0]}: error: {m}" for m in said]
 
 
 @pytest.mark.parametrize(

@@ -386,8 +386,12 @@ def _of_other_commands(
 
     ``unknown`` are the words of ``given`` command ``name`` did not read, in order. An option's
     value goes with it when it is the next word given; a word some options share is the rest's.
+    The value of another command's option, which the command read as an abbreviation of one of
+    its own taking none, is told by that option: 'papersite export --theme x' was "unrecognized
+    arguments: x".
     """
-    others = {n: c for n, c in _commands(parser).items() if n != name}
+    commands = _commands(parser)
+    others = {n: c for n, c in commands.items() if n != name}
     # Where each word stands in given, to tell the next word given from the next unknown.
     places, start = [], 0
     for word in unknown:
@@ -401,7 +405,13 @@ def _of_other_commands(
         if word == "--":
             rest.extend(unknown[index:])  # every word after it is an argument
             break
+        read = given[places[index] - 1] if places[index] > 0 else ""
+        misread = _misread_as_flag(read, name, commands) if not word.startswith("-") else None
         option = _command_option(word, others) if word.startswith("-") else None
+        if misread is not None:
+            told.append(misread)
+            index += 1
+            continue
         if option is None or len(option[0]) > 1:
             rest.append(word)
             index += 1
@@ -411,6 +421,27 @@ def _of_other_commands(
         valued = after < len(unknown) and places[after] == places[index] + 1
         index += 2 if option[1] and valued and not unknown[after].startswith("-") else 1
     return told, rest
+
+
+def _misread_as_flag(
+    word: str, name: str, commands: dict[str, argparse.ArgumentParser]
+) -> str | None:
+    """The refusal of ``word``, another command's option taking a value, read as a flag, or None.
+
+    Command ``name`` read it as an abbreviation of one of its own taking none, and refused the
+    value after it: 'papersite export --theme x' was "unrecognized arguments: x".
+    """
+    flag = word.startswith("--") and "=" not in word
+    own = _command_option(word, {name: commands[name]}) if flag else None
+    if own is None or own[1] or len(own[0]) > 1 or own[0] == [word]:
+        return None
+    owners = [n for n, c in commands.items() if n != name and word in c._option_string_actions]
+    if not any(commands[n]._option_string_actions[word].nargs != 0 for n in owners):
+        return None
+    return (
+        f"argument {word}: {word} is an option of {listed(owners)}; "
+        f"{name} reads it as {own[0][0]}, which takes no value"
+    )
 
 
 def refuse_unrecognized_and_missing(parser: argparse.ArgumentParser, given: Sequence[str]) -> None:
