@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -573,3 +574,18 @@ def test_a_search_an_env_variable_holds_refused_names_the_variable(
         f"{config}:4: extra.papersite.search is read from the environment variable "
         f"SEARCH_BACKEND (!ENV), {said}"
     )
+
+
+def test_readme_names_every_option_with_its_default() -> None:
+    # README is where curators and forks learn the options (extra.papersite in mkdocs.yml): an
+    # option added to Options but not there, or a default changed in one place only, misleads.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    defaults = Options()
+    for option in dataclasses.fields(Options):
+        assert re.search(rf"`{option.name}`|^\s+{option.name}: ", readme, re.M), option.name
+        # Where README gives the default in brackets after the name, "`feed_entries` (100)".
+        written = re.search(rf"`{option.name}` \(([\d,]+)\)", readme)
+        if written:
+            assert int(written[1].replace(",", "")) == getattr(defaults, option.name), option.name
+    # And the defaults README gives in brackets are most of them, so the check has teeth.
+    assert len(re.findall(r"`[a-z_]+` \([\d,]+\)", readme)) >= 5
