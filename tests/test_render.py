@@ -56,7 +56,6 @@ from papersite.render import (
     search_example,
     summarize,
 )
-from papersite.search import SearchSettings
 
 from .conftest import HASH_SEEDS, REPO, run_hash_seeded
 from .sites import (
@@ -81,6 +80,8 @@ GOLDEN_PAGES = {
     "tags.md": "tags.md",
     "tags/attention.md": "tag-attention.md",
 }
+# With Pagefind as the search backend, the site has a Search page.
+PAGEFIND = with_options(search="pagefind")
 
 
 @pytest.fixture
@@ -152,8 +153,7 @@ def test_a_former_id_s_addresses_lead_to_the_theme(tmp_path: Path) -> None:
     site = loaded(tmp_path)
     out = tmp_path / "docs"
     # In the site's language, as its pages are.
-    search = dataclasses.replace(SETTINGS.search, language="de")
-    settings = dataclasses.replace(with_options(theme_page_size=1), search=search)
+    settings = dataclasses.replace(with_options(theme_page_size=1), language="de")
     generate(site.catalogue, renamed(site, "efficient-ml", "speed"), settings, out)
     # Three pages of 'efficiency' (test_a_long_theme_is_split...): each old one leads to its own.
     for old in ("efficient-ml", "speed"):
@@ -1261,10 +1261,10 @@ def test_every_feed_names_mkdocs_yml_s_site_author(tmp_path: Path) -> None:
 
 
 def test_every_feed_is_in_the_site_s_language(tmp_path: Path) -> None:
-    # mkdocs.yml's theme.language, as site_settings reads it for the search.
+    # mkdocs.yml's theme.language, as site_settings reads it.
     site = loaded(tmp_path)
     out = tmp_path / "docs"
-    german = dataclasses.replace(SETTINGS, search=SearchSettings(language="de"))
+    german = dataclasses.replace(SETTINGS, language="de")
     generate(site.catalogue, site.curation, german, out)
     for name in ("papers", "efficiency", "reasoning"):
         feed = (out / "feeds" / f"{name}.xml").read_text(encoding="utf-8")
@@ -1318,7 +1318,15 @@ def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
     assert (empty.count, [s.id for s in empty.items], empty.first, empty.last) == (1, ["b"], 0, 0)
 
 
-PAGEFIND = dataclasses.replace(SETTINGS, search=SearchSettings("pagefind"))
+def test_the_search_option_gives_the_site_a_search_page(tmp_path: Path) -> None:
+    # The option alone, as mkdocs.yml's extra.papersite.search sets it, with its group size.
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    settings = with_options(search="pagefind", search_group_size=3)
+    result = generate(site.catalogue, site.curation, settings, out)
+    assert (result.search.backend, result.search.group_size) == ("pagefind", 3)
+    assert NavEntry("Search", "search.md") in result.nav
+    assert (out / "search.md").is_file()
 
 
 def test_the_search_example_is_a_title_whose_words_a_paper_it_names_holds(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ from papersite.options import (
     written_at,
 )
 from papersite.render import NavEntry, SiteSettings, template_mistake
-from papersite.search import SearchBackend, SearchSettings, without_search_plugin
+from papersite.search import SearchBackend, without_search_plugin
 from papersite.tags import with_tag_order
 from papersite.wording import describe, listed, suggest
 from papersite.yamlfile import yaml_bytes
@@ -382,17 +382,12 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     built = datetime.fromtimestamp(epoch, UTC)
     theme = config.get("theme")
     language = theme.get("language") if isinstance(theme, Mapping) else None
-    search = SearchSettings(
-        options.search,
-        options.search_group_size,
-        language if isinstance(language, str) and language else "en",
-    )
     return SiteSettings(
         site_name,
         site_url,
         built,
         options=options,
-        search=search,
+        language=language if isinstance(language, str) and language else "en",
         repo_url=repo_url,
         site_author=site_author,
     )

@@ -120,13 +120,22 @@ class SiteSettings:
     built: datetime
     # mkdocs.yml's extra.papersite, with their defaults: each option is written once, in Options.
     options: Options = field(default_factory=Options)
-    # The search backend (options.search) with what Pagefind needs to index the site (see
-    # papersite.search): with Pagefind the site gets a Search page.
-    search: SearchSettings = field(default_factory=SearchSettings)
+    # The site's language (Material's theme.language), for Pagefind's word stemming and the Atom
+    # feeds' xml:lang.
+    language: str = "en"
     # The project's repository (mkdocs.yml's repo_url), which the About page asks readers to fork.
     repo_url: str | None = None
     # Who the Atom feeds name as their author (mkdocs.yml's site_author); None: the feeds' default.
     site_author: str | None = None
+
+    @property
+    def search(self) -> SearchSettings:
+        """The search backend with what Pagefind needs to index the site (see papersite.search).
+
+        Made from the options and the language, not kept beside them, so it cannot disagree with
+        them: with Pagefind the site gets a Search page.
+        """
+        return SearchSettings(self.options.search, self.options.search_group_size, self.language)
 
 
 # The titles of the site's own pages, which their nav entries and the pages themselves (front
@@ -876,7 +885,7 @@ class _Generation:
                 target=f"{root}{target}",
                 canonical=f"{self.settings.site_url}{target}",
                 title=title,
-                language=self.settings.search.language,
+                language=self.settings.language,
                 feeds=[FeedView(view.title, f"{root}{view.url}") for view in (newest, feed)],
             ),
         )
@@ -1088,7 +1097,7 @@ def _write_data(
             built=settings.built,
             max_entries=settings.options.feed_entries,
             author=settings.site_author,
-            language=settings.search.language,
+            language=settings.language,
         )
 
     # One file of every paper, so a reader who wants several themes gets each key once.
