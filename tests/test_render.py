@@ -44,6 +44,7 @@ from papersite.render import (
     NavEntry,
     PaperView,
     SectionView,
+    SiteSettings,
     SiteWriter,
     ThemeView,
     _yaml_string,
@@ -507,14 +508,23 @@ def test_the_pages_anchor_papers_with_curation_s_prefix(
     assert not re.search(r'(id="|#)paper-', pages)
 
 
-@pytest.mark.parametrize("url", [urls.ABOUT, urls.TAGS])
+@pytest.mark.parametrize(
+    ("url", "settings"),
+    [
+        (urls.ABOUT, SETTINGS),
+        (urls.TAGS, SETTINGS),
+        (urls.UNSORTED, SETTINGS),
+        # Only a site searched with Pagefind has a Search page.
+        (urls.SEARCH, PAGEFIND),
+    ],
+)
 def test_a_page_s_nav_entry_and_its_title_are_the_same_words(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, settings: SiteSettings
 ) -> None:
     monkeypatch.setitem(render.PAGE_TITLES, url, "Colophon")
     site = loaded(tmp_path)
     out = tmp_path / "docs"
-    result = generate(site.catalogue, site.curation, SETTINGS, out)
+    result = generate(site.catalogue, site.curation, settings, out)
     assert NavEntry("Colophon", urls.page_file(url)) in result.nav
     assert front_matter_of(out / urls.page_file(url))["title"] == "Colophon"
     assert "\n# Colophon\n" in (out / urls.page_file(url)).read_text(encoding="utf-8")

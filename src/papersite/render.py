@@ -1329,12 +1329,15 @@ def paginate(
     size: int,
     published: Sequence[date | None] = (),
     first_url: str = urls.UNSORTED,
-    label: str = PAGE_TITLES[urls.UNSORTED],
+    label: str | None = None,
 ) -> list[ListPage[PaperView]]:
     """A list of papers (Unsorted, a tag's) in pages of ``size``; one empty page when none.
 
     ``published`` holds the papers' dates, in the same order: each page then says what it spans.
+    ``label`` is the pages' title, Unsorted's without one.
     """
+    # Looked up now, not when the module was read, as the nav's entry is: the two stay the same.
+    label = PAGE_TITLES[urls.UNSORTED] if label is None else label
     starts = range(0, len(papers), size) or range(1)
     chunks = [published[start : start + size] for start in starts]
     dates = tuple(date_range(chunk) for chunk in chunks)
