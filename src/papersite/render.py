@@ -1216,6 +1216,10 @@ class DateRun:
     # What they span (date_range); a run of several pages holds only undated papers.
     dates: str
 
+    def stands_for(self, number: int) -> bool:
+        """Whether page ``number`` of the list is one of the run's."""
+        return self.first <= number <= self.last
+
 
 @dataclass(frozen=True)
 class ListPage(Generic[T]):
