@@ -25,9 +25,9 @@ from papersite.curation_checks import run_checks
 from papersite.errors import Problem, Problems, absent, cannot_read, display_path
 from papersite.papers_file import read_decisions
 from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file
-from papersite.themes_file import missing_naming_stray, read_themes
+from papersite.themes_file import read_themes
 from papersite.unknown_ids import report_unknown_defaults
-from papersite.wording import closest, counted
+from papersite.wording import closest, counted, missing_naming_stray
 
 # papers.yaml missing beside themes.yaml: what the curators lose, and how a new one starts.
 NO_PAPERS_FILE = (

@@ -40,7 +40,16 @@ from papersite.rules import (
     regex_syntax,
 )
 from papersite.schema import SchemaProblem, foreign_letters, not_an_id, read_checked
-from papersite.wording import closest, describe, did_you_mean, listed, listing, nearest, shortened
+from papersite.wording import (
+    closest,
+    describe,
+    did_you_mean,
+    listed,
+    listing,
+    missing_naming_stray,
+    nearest,
+    shortened,
+)
 from papersite.yamlfile import Location, YamlDocument
 
 # A theme's id names files and addresses beside the whole site's own (papersite.urls): its page,
@@ -59,13 +68,6 @@ RESERVED_THEME_IDS = {
 # dump or a rule change brings papers to a theme without themes.yaml changing. The page's other
 # ids cannot collide: Material's all start with '__', which an id may not, and a heading toc names
 # (the page's title) gives way to an id written out, taking '_1'; intros and notes have none.
-
-
-def missing_naming_stray(stray: str | None, message: str) -> str:
-    """``message``, a curation file's "missing: ...", naming the ``stray`` file meant for it."""
-    if stray is None:
-        return message
-    return message.replace("missing", f"missing ({stray} is there: rename it?)", 1)
 
 
 # --- ids written as titles ----------------------------------------------------------------------

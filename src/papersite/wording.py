@@ -115,6 +115,17 @@ def did_you_mean(given: str, meant: str) -> str:
     return f"(did you mean '{meant}'? {unlike})" if unlike else f"(did you mean '{meant}'?)"
 
 
+def missing_naming_stray(stray: str | None, message: str) -> str:
+    """``message``, a file's "missing: ...", naming the ``stray`` file beside it meant for it.
+
+    Said of the curation files, by themes_file.py and content.py: each tells its own file missing,
+    and content.py's _stray_files finds the strays.
+    """
+    if stray is None:
+        return message
+    return message.replace("missing", f"missing ({stray} is there: rename it?)", 1)
+
+
 def unlike_letters(given: str, meant: str) -> str:
     r"""The letters of ``given`` outside ASCII that ``meant`` lacks, named; "" when there are none.
 
