@@ -53,8 +53,8 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 # The property-based (Hypothesis) tests with 10,000 examples each instead of about 100: a longer hunt for inputs
-# that crash the parsers, to run before a release or after changing sources.py, dumps.py or
-# yamlfile.py.
+# that crash the parsers, to run before a release or after changing sources.py, dumps.py,
+# yamlfile.py or yaml_hints.py.
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m property
 

@@ -493,7 +493,7 @@ def test_a_paper_s_tags_are_in_alphabetical_order_whatever_their_case(tmp_path: 
     assert re.findall(r'class="md-tag" href="[^"]*">([^<]+)<', entry_html) == wanted
 
 
-def test_the_pages_anchor_papers_with_curation_s_prefix(
+def test_the_pages_anchor_papers_with_urls_prefix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Curators' links name a paper's anchor by urls.PAPER_ANCHOR_PREFIX (themes_file checks them):
