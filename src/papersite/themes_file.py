@@ -61,13 +61,6 @@ RESERVED_THEME_IDS = {
     urls.SITEMAP: f"{urls.FEEDS_SITEMAP} is the empty sitemap Material for MkDocs looks for "
     "next to the feeds",
 }
-# A section's id is its heading's anchor on the theme's page, beside the anchor each paper listed
-# there has, paper-<paper id> (urls.PAPER_ANCHOR_PREFIX), where the paper's own page links to. A
-# section id starting so could be a paper's anchor: the page would hold two elements with one id
-# and the paper's link land on the heading. Refused whether or not that paper is there yet: a new
-# dump or a rule change brings papers to a theme without themes.yaml changing. The page's other
-# ids cannot collide: Material's all start with '__', which an id may not, and a heading toc names
-# (the page's title) gives way to an id written out, taking '_1'; intros and notes have none.
 
 
 # --- ids written as titles ----------------------------------------------------------------------
@@ -452,6 +445,13 @@ def _theme(document: YamlDocument, index: int, entry: dict[str, Any], problems: 
     return Theme(entry["id"], entry["title"], entry.get("intro", "").strip(), tuple(sections))
 
 
+# A section's id is its heading's anchor on the theme's page, beside the anchor each paper listed
+# there has, paper-<paper id> (urls.PAPER_ANCHOR_PREFIX), where the paper's own page links to. A
+# section id starting so could be a paper's anchor: the page would hold two elements with one id
+# and the paper's link land on the heading. Refused whether or not that paper is there yet: a new
+# dump or a rule change brings papers to a theme without themes.yaml changing. The page's other
+# ids cannot collide: Material's all start with '__', which an id may not, and a heading toc names
+# (the page's title) gives way to an id written out, taking '_1'; intros and notes have none.
 def refused_section_id(section_id: str) -> bool:
     """Whether themes.yaml refuses a section id (:func:`_theme` reports it): a paper's anchor's.
 
