@@ -14,6 +14,7 @@ from papersite.cli import main
 from papersite.errors import PapersiteError
 from papersite.markup import code_span, escape_gfm
 from papersite.review import review
+from papersite.review_sides import Place
 from papersite.summary import format_review
 
 from .conftest import (
@@ -2981,21 +2982,21 @@ def test_papers_the_pull_request_s_fixed_rules_move_are_moved_with_the_base_s_er
     assert [(c.paper_id, c.before, c.after, c.note) for c in report.moved] == [
         (
             "four-bit-quantization-of-large-language-models",
-            (review_module.Place("unsorted", "unsorted"),),
-            (review_module.Place("efficiency", "quantization"),),
+            (Place("unsorted", "unsorted"),),
+            (Place("efficiency", "quantization"),),
             f"placed by the rules: not yet decided in papers.yaml; {said}",
         ),
         (
             # Its entry only removes a theme: the rules choose the rest, as triage says.
             "quantized-state-space-models",
-            (review_module.Place("unsorted", "unsorted"),),
-            (review_module.Place("efficiency", "quantization"),),
+            (Place("unsorted", "unsorted"),),
+            (Place("efficiency", "quantization"),),
             f"placed by the rules: not yet decided in papers.yaml; {said}",
         ),
         (
             "speculative-decoding-with-small-drafts",
-            (review_module.Place("unsorted", "unsorted"),),
-            (review_module.Place("efficiency", "fast-decoding"),),
+            (Place("unsorted", "unsorted"),),
+            (Place("efficiency", "fast-decoding"),),
             f"placed by the rules: not yet decided in papers.yaml; {said}",
         ),
     ]

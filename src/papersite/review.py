@@ -55,8 +55,7 @@ from datetime import date
 from pathlib import Path
 
 from papersite import urls
-from papersite.catalogue import MatchKind, Paper, SourceSummary
-from papersite.content import read_content
+from papersite.catalogue import Paper, SourceSummary
 from papersite.curation import (
     CURATION_DIR,
     PAPERS_FILE,
@@ -74,43 +73,28 @@ from papersite.dumps import read_dump
 from papersite.errors import (
     PapersiteError,
     Problem,
-    Problems,
     Severity,
     absent,
     display_path,
 )
 from papersite.markup import code_span, escape_gfm
+from papersite.review_sides import UNSORTED, Place, Side, by_keys, curate, paper_keys
 from papersite.rules import Term
 from papersite.sources import (
     SOURCES_DIR,
-    SOURCES_FILE,
-    Listing,
     Record,
     SourceFile,
     no_sources_folder,
 )
 from papersite.tags import plain_slug, tag_slugs, text_order
 from papersite.wording import closest, listed
-from papersite.yamlfile import load_yaml_file
 
 # Characters of a note or a reason for hiding the summary shows: enough for a reviewer to judge.
 NOTE_SHOWN = 160
-UNSORTED = "unsorted"
 # Said of a paper whose old id another paper took; with papers.yaml's entry under it, if any,
 # which is no longer its.
 TAKEN = "**its old id now names another paper**"
 TAKEN_DECIDED = f"{TAKEN}, to which what papers.yaml decides under it now applies"
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a paper shows on the site: a theme and its section; no theme means Unsorted."""
-
-    theme: str
-    section: str
-
-    def __str__(self) -> str:
-        return UNSORTED if self.theme == UNSORTED else f"{self.theme} / {self.section}"
 
 
 @dataclass(frozen=True)
@@ -433,52 +417,14 @@ class Review:
 
 
 @dataclass(frozen=True)
-class _Side:
-    """One content folder, curated: its visible papers with their places, and its hidden ones."""
-
-    curation: Curation
-    places: dict[str, tuple[Place, ...]]
-    hidden: dict[str, HiddenPaper]
-    problems: tuple[Problem, ...]
-    papers: dict[str, CuratedPaper]
-    # themes.yaml and papers.yaml as the summary names them, those there but not read at all; or
-    # the curation folder, there but not read.
-    unread: tuple[str, ...]
-    # The curation files as read, for the themes' rules; None without a curation folder.
-    files: CurationFiles | None = None
-    # Each dump's accounting, in file name order, with what sources.yaml says of it.
-    dumps: tuple[SourceSummary, ...] = ()
-    # The file names of the dumps that could not be read (binary, UTF-16, too big).
-    unread_dumps: frozenset[str] = frozenset()
-    # sources.yaml as the summary names it, when it is there but could not be read.
-    sources_unread: str | None = None
-    # The ids papers.yaml has an entry under, those naming no paper too (see _entry_ids).
-    entries: frozenset[str] = frozenset()
-
-    def has(self, paper_id: str) -> bool:
-        """Whether the paper is in this side's dumps, shown or hidden."""
-        return paper_id in self.papers or paper_id in self.hidden
-
-    def title(self, paper_id: str) -> str:
-        """The title of a paper on this side, shown or hidden."""
-        item = self.papers.get(paper_id) or self.hidden[paper_id]
-        return item.paper.title
-
-    def paper(self, paper_id: str) -> Paper | None:
-        """The paper with this id on this side, shown or hidden, as the dumps give it."""
-        item = self.papers.get(paper_id) or self.hidden.get(paper_id)
-        return None if item is None else item.paper
-
-
-@dataclass(frozen=True)
 class _Comparison:
     """The two sides of a review, and what is known of their papers' ids."""
 
     # The base branch's side with its papers, and the themes and sections it places them in,
     # under their ids in the pull request (_papers_under_new_ids, _under_new_ids); its curation
     # as read keeps the base's ids.
-    base: _Side
-    head: _Side
+    base: Side
+    head: Side
     # The ids of the papers whose entry in papers.yaml is in error on either side, the base
     # branch's under the ids the papers have in the pull request: those are not compared.
     in_error: frozenset[str]
@@ -503,8 +449,8 @@ def review(base_content: Path, head_content: Path) -> Review:
     """
     for content in (base_content, head_content):
         _check_is_content(content)
-    base = _curate(base_content)
-    head = _curate(head_content)
+    base = curate(base_content)
+    head = curate(head_content)
     renames = _renames(base.curation, head.curation)
     deleted = _papers_deleted(base_content, head_content)
     files_deleted = _curation_deleted(base_content, head_content)
@@ -605,9 +551,7 @@ def _renames(base: Curation, head: Curation) -> dict[str, str]:
     return renames
 
 
-def _section_renames(
-    base: _Side, head: _Side, renames: dict[str, str]
-) -> dict[str, dict[str, str]]:
+def _section_renames(base: Side, head: Side, renames: dict[str, str]) -> dict[str, dict[str, str]]:
     """The sections the pull request renames, old id to new, by theme (its id in the pull request).
 
     A section whose papers, all or most (more than half of each one's), are under another id of
@@ -616,7 +560,7 @@ def _section_renames(
     too: two sections that swap ids (or a chain, A to B and B to C) are each renamed.
     """
 
-    def papers(side: _Side, theme_id: str, section_id: str) -> set[str]:
+    def papers(side: Side, theme_id: str, section_id: str) -> set[str]:
         place = Place(theme_id, section_id)
         return {paper_id for paper_id, places in side.places.items() if place in places}
 
@@ -661,35 +605,12 @@ def _section_renames(
     return found
 
 
-def _paper_keys(paper: Paper) -> frozenset[tuple[MatchKind, str]]:
-    """What tells one paper across captures: what the catalogue merged its mentions by.
-
-    Each mention's title without case or punctuation, and its abstract when long enough to tell
-    papers apart, for a paper retitled between versions (Paper.match_keys); the title as written,
-    not as shown: one that reads TeX shows otherwise. A paper on both sides shares one.
-
-    Not its id: an earlier capture can take a paper's id, and a paper can change ids.
-    """
-    return paper.match_keys
-
-
 def _same_paper(was: Paper, now: Paper) -> bool:
-    """Whether two papers, one from each side, are one paper (see _paper_keys)."""
-    return not _paper_keys(was).isdisjoint(_paper_keys(now))
+    """Whether two papers, one from each side, are one paper (see paper_keys)."""
+    return not paper_keys(was).isdisjoint(paper_keys(now))
 
 
-def _by_keys(side: _Side) -> dict[tuple[str, str], str]:
-    """Each paper of a side, shown or hidden, by each of its keys (see _paper_keys): its id."""
-    found: dict[tuple[str, str], str] = {}
-    for paper_id in (*side.papers, *side.hidden):
-        paper = side.paper(paper_id)
-        assert paper is not None  # one of the side's own ids
-        for key in _paper_keys(paper):
-            found.setdefault(key, paper_id)
-    return found
-
-
-def _id_changes(base: _Side, head: _Side) -> dict[str, str]:
+def _id_changes(base: Side, head: Side) -> dict[str, str]:
     """The papers whose id changed, new id to old: each is one paper on both sides.
 
     A paper takes another id when the dumps change which of its mentions came first (an earlier
@@ -700,18 +621,18 @@ def _id_changes(base: _Side, head: _Side) -> dict[str, str]:
     the base branch gives another paper only if that paper's id changes too (two papers trading
     ids, or a chain of them): otherwise the id "now names another paper", an edit of its own.
     """
-    known = _by_keys(base)
+    known = by_keys(base)
     changes: dict[str, str] = {}
     for paper_id in sorted((*head.papers, *head.hidden)):
         paper = head.paper(paper_id)
         assert paper is not None  # one of the side's own ids
-        olds = {known[key] for key in _paper_keys(paper) if key in known}
+        olds = {known[key] for key in paper_keys(paper) if key in known}
         # Two base papers that are now one were merged: neither simply changed its id.
         if len(olds) != 1 or (old := olds.pop()) == paper_id or old in changes.values():
             continue
         # Still there under its old id: the paper split in two, or was retitled, not moved.
         was = base.paper(old)
-        assert was is not None  # one of the base's own ids, by _by_keys
+        assert was is not None  # one of the base's own ids, by by_keys
         if (still := head.paper(old)) is not None and _same_paper(was, still):
             continue
         changes[paper_id] = old
@@ -723,7 +644,7 @@ def _id_changes(base: _Side, head: _Side) -> dict[str, str]:
     return changes
 
 
-def _taken_ids(base: _Side, head: _Side, was_ids: dict[str, str]) -> dict[str, str]:
+def _taken_ids(base: Side, head: Side, was_ids: dict[str, str]) -> dict[str, str]:
     """The old ids of papers whose id changed that the pull request gives another paper.
 
     Each with the title of the paper the base branch gave it: what papers.yaml decides under the
@@ -733,7 +654,7 @@ def _taken_ids(base: _Side, head: _Side, was_ids: dict[str, str]) -> dict[str, s
     return {old: base.title(old) for old in was_ids.values() if head.has(old)}
 
 
-def _papers_under_new_ids(side: _Side, now_ids: dict[str, str]) -> _Side:
+def _papers_under_new_ids(side: Side, now_ids: dict[str, str]) -> Side:
     """The base side with each paper whose id changed under its new id (old id to new given)."""
     # Its places, decisions and hiding: the curation as read keeps the base's ids.
     if not now_ids:
@@ -747,8 +668,8 @@ def _papers_under_new_ids(side: _Side, now_ids: dict[str, str]) -> _Side:
 
 
 def _under_new_ids(
-    side: _Side, renames: dict[str, str], sections: dict[str, dict[str, str]]
-) -> _Side:
+    side: Side, renames: dict[str, str], sections: dict[str, dict[str, str]]
+) -> Side:
     """The base side with each theme and section the pull request renames under its new id.
 
     ``sections`` are by the theme's id in the pull request (_section_renames).
@@ -865,7 +786,7 @@ def _tag_slugs(side: Curation) -> dict[str, str]:
     return tag_slugs(tag for item in side.papers for tag in item.tags)
 
 
-def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
+def _dumps_changed(base: Side, head: Side) -> tuple[DumpChange, ...]:
     """The dumps, by file name, that one side has alone, or whose label, date or text differ.
 
     A dump one side has alone, holding the bytes of one the other side has alone, was renamed:
@@ -956,19 +877,19 @@ def _dumps_changed(base: _Side, head: _Side) -> tuple[DumpChange, ...]:
     return tuple(changes)
 
 
-def _kept_papers(base: _Side, head: _Side, name: str) -> tuple[int, int]:
+def _kept_papers(base: Side, head: Side, name: str) -> tuple[int, int]:
     """Of the base branch's papers a removed dump mentions, how many the pull request still has.
 
     Beside the dump's records, the Removed list reads as all of them; those other dumps mention
-    stay, told by paper (_paper_keys) as an id can change.
+    stay, told by paper (paper_keys) as an id can change.
     """
-    known = _by_keys(head)
+    known = by_keys(head)
     papers = [
         paper
         for paper_id in (*base.papers, *base.hidden)
         if (paper := base.paper(paper_id)) is not None and name in paper.sources
     ]
-    return sum(not _paper_keys(paper).isdisjoint(known) for paper in papers), len(papers)
+    return sum(not paper_keys(paper).isdisjoint(known) for paper in papers), len(papers)
 
 
 def _name(was: SourceSummary | None, now: SourceSummary | None) -> str:
@@ -1050,7 +971,7 @@ def _check_is_content(content: Path) -> None:
         )
 
 
-def _review_unread(base: _Side, head: _Side, renames: dict[str, str]) -> Review:
+def _review_unread(base: Side, head: Side, renames: dict[str, str]) -> Review:
     """The review when either side's papers.yaml could not be read: counts and problems only."""
     # Every paper would differ only by the rules' placing them where the file could not be
     # read: the error is the news, and the comparison waits for it to be fixed.
@@ -1073,8 +994,8 @@ def _review_unread(base: _Side, head: _Side, renames: dict[str, str]) -> Review:
 
 
 def _not_compared_papers(
-    base: _Side,
-    head: _Side,
+    base: Side,
+    head: Side,
     base_in_error: frozenset[str],
     in_error: frozenset[str],
     astray: dict[str, tuple[str, ...]],
@@ -1115,7 +1036,7 @@ class _UnreadRules:
 
 
 def _placed_by_unread_rules(
-    base: _Side, head: _Side, renames: dict[str, str], was_ids: dict[str, str]
+    base: Side, head: Side, renames: dict[str, str], was_ids: dict[str, str]
 ) -> dict[str, _UnreadRules]:
     """Papers on the site on both sides that a theme's rules, unread on a side, may have moved.
 
@@ -1166,7 +1087,7 @@ def _placed_by_unread_rules(
 
 
 def _entries_astray(
-    base: _Side, head: _Side, was_ids: dict[str, str], now_ids: dict[str, str]
+    base: Side, head: Side, was_ids: dict[str, str], now_ids: dict[str, str]
 ) -> dict[str, tuple[str, ...]]:
     """Papers that lose their entry as the pull request leaves it under an id of no paper.
 
@@ -1221,16 +1142,16 @@ def _added(compared: _Comparison) -> tuple[PaperChange, ...]:
 def _added_hidden(compared: _Comparison) -> tuple[PaperChange, ...]:
     """Papers in no dump on the base branch that the pull request hides as they arrive, and why."""
     # Without them a dump's papers and the Added list would not square, and the hiding, which
-    # keeps a paper off the site for good, would pass unseen. By paper (_paper_keys, as "the id
+    # keeps a paper off the site for good, would pass unseen. By paper (paper_keys, as "the id
     # now names another paper" tells), not by id: a paper whose id an earlier capture took is
     # hidden under another id, yet it was there (if shown, it is listed as removed), and that
     # capture's paper, new, arrives under an id the base branch had; a paper retitled by a new
     # dump was there under its old title.
-    known = _by_keys(compared.base)
+    known = by_keys(compared.base)
     return tuple(
         PaperChange(paper_id, item.paper.title, (), (), f"hidden: {_reason(item)}")
         for paper_id, item in compared.head.hidden.items()
-        if paper_id not in compared.in_error and _paper_keys(item.paper).isdisjoint(known)
+        if paper_id not in compared.in_error and paper_keys(item.paper).isdisjoint(known)
     )
 
 
@@ -1267,7 +1188,7 @@ def _added_note(compared: _Comparison, paper_id: str) -> str | None:
     return "; ".join(notes) or None
 
 
-def _place_unknown(side: _Side, paper_id: str) -> str:
+def _place_unknown(side: Side, paper_id: str) -> str:
     """That the paper may belong in themes whose rules the side could not read; or nothing.
 
     Such a theme holds only the papers papers.yaml puts in it: where the paper stands is then the
@@ -1302,7 +1223,7 @@ def _reason(item: HiddenPaper) -> str:
     return escape_gfm(_shortened(item.reason))
 
 
-def _undecided(side: _Side, paper_id: str) -> str:
+def _undecided(side: Side, paper_id: str) -> str:
     """How a paper stands when papers.yaml does not set its themes: the rules' call, not a pin.
 
     A new dump's papers come in so; a reviewer asks for them to be decided (``papersite triage``,
@@ -1470,7 +1391,7 @@ def _id_changed(
     return tuple(changes)
 
 
-def _decided_ids(side: _Side) -> frozenset[str]:
+def _decided_ids(side: Side) -> frozenset[str]:
     """The ids of this side's papers (shown or hidden alike) papers.yaml has an entry under."""
     return frozenset(side.files.decisions) if side.files else frozenset()
 
@@ -1494,18 +1415,18 @@ def _removed(compared: _Comparison) -> tuple[PaperChange, ...]:
     One whose id changed to an id another paper now has says so (``compared.taken``).
 
     A paper whose id an earlier capture took, hidden under the id it has now, is removed too:
-    the same paper (_paper_keys, as "the id now names another paper" tells), not by its id.
+    the same paper (paper_keys, as "the id now names another paper" tells), not by its id.
     """
     base, head, in_error = compared.base, compared.head, compared.in_error
-    hidden_now = {key: item for item in head.hidden.values() for key in _paper_keys(item.paper)}
+    hidden_now = {key: item for item in head.hidden.values() for key in paper_keys(item.paper)}
     removed = []
     for paper_id, before in base.places.items():
         paper = base.paper(paper_id)
         assert paper is not None  # on the base branch's site
         now = head.paper(paper_id) if paper_id in head.places else None
-        if now is not None and _paper_keys(now) & _paper_keys(paper):
+        if now is not None and paper_keys(now) & paper_keys(paper):
             continue  # still on the site: a hidden paper sharing its abstract is another page
-        elsewhere = next((hidden_now[k] for k in _paper_keys(paper) if k in hidden_now), None)
+        elsewhere = next((hidden_now[k] for k in paper_keys(paper) if k in hidden_now), None)
         if elsewhere is not None and elsewhere.paper.id != paper_id:
             if not {paper_id, elsewhere.paper.id} & in_error:
                 note = f"hidden: {_reason(elsewhere)}"
@@ -1524,7 +1445,7 @@ def _removed(compared: _Comparison) -> tuple[PaperChange, ...]:
     return tuple(removed)
 
 
-def _gone(head: _Side, paper: Paper) -> str:
+def _gone(head: Side, paper: Paper) -> str:
     """Why a paper the pull request neither shows nor hides left: its dumps, or their reading."""
     # As ``papersite check`` says it: a dump that could not be read may still hold the paper.
     unread = [code_span(name) for name in paper.sources if name in head.unread_dumps]
@@ -1533,7 +1454,7 @@ def _gone(head: _Side, paper: Paper) -> str:
     return "no longer in any dump"
 
 
-def _catalogue_changes(base: _Side, head: _Side) -> tuple[tuple[PaperEdit, ...], int]:
+def _catalogue_changes(base: Side, head: Side) -> tuple[tuple[PaperEdit, ...], int]:
     """Papers on the site whose title, abstract or date changed; how many papers' upvotes did.
 
     A new dump's mention of a paper can win the merge (catalogue.merge_records) and change what
@@ -1652,78 +1573,8 @@ def _link_edits(before: Sequence[ExtraLink], after: Sequence[ExtraLink]) -> list
     return changes
 
 
-def _curate(content: Path) -> _Side:
-    """One side of the review, read as ``papersite check`` reads it: every problem kept."""
-    loaded = read_content(content)
-    curation = loaded.curation
-    places = {
-        item.paper.id: tuple(Place(p.theme, p.section) for p in item.placements)
-        or (Place(UNSORTED, UNSORTED),)
-        for item in curation.papers
-    }
-    hidden = {item.paper.id: item for item in curation.hidden}
-    papers = {item.paper.id: item for item in curation.papers}
-    unread_dumps = frozenset(
-        summary.source.name
-        for summary in loaded.catalogue.sources
-        if summary.path in loaded.catalogue.unread
-    )
-    sources = loaded.catalogue.sources
-    sources_unread = None
-    if any(summary.source.listing is Listing.UNREAD for summary in sources):
-        sources_unread = display_path(content / SOURCES_DIR / SOURCES_FILE)
-    # Without any theme read, every entry naming one is in error: no paper can be compared.
-    themes_read = loaded.files is None or curation.themes or curation.unread_themes is not None
-    unread = tuple(
-        display_path(content / CURATION_DIR / name)
-        for name, read in ((THEMES_FILE, themes_read), (PAPERS_FILE, curation.papers_read))
-        if not read
-    )
-    folder = content / CURATION_DIR
-    if loaded.files is None and not absent(folder):
-        # A link that loops or leads nowhere (or out of the content) is no curation removed:
-        # every theme read as gone and every paper as moved to Unsorted. As for an unreadable
-        # themes.yaml, any theme may be one not read: the table says "not counted", and no
-        # address is said to be dropped.
-        unread = (display_path(folder),)
-        curation = dataclasses.replace(curation, unread_themes=None)
-    return _Side(
-        curation,
-        places,
-        hidden,
-        loaded.problems,
-        papers,
-        unread,
-        loaded.files,
-        sources,
-        unread_dumps,
-        sources_unread,
-        _entry_ids(content / CURATION_DIR / PAPERS_FILE),
-    )
-
-
-def _entry_ids(path: Path) -> frozenset[str]:
-    """The ids papers.yaml has an entry under, as written; none when it cannot be read.
-
-    Those naming no paper too, which CurationFiles.decisions leaves out: an entry left under an
-    id its paper lost is still in the file, where a curator moves it. Its problems are the
-    curation's to report, so they are dropped here.
-    """
-    if not path.is_file():
-        return frozenset()
-    try:
-        document = load_yaml_file(path, problems=Problems(), report_duplicates=False)
-    except PapersiteError:
-        return frozenset()
-    data = document.data
-    entries = data.get("papers") if isinstance(data, dict) else None
-    if not isinstance(entries, dict):
-        return frozenset()
-    return frozenset(document.key_text("papers", key) for key in entries)
-
-
 def _themes_edited(
-    base: _Side, head: _Side, renames: dict[str, str], sections: dict[str, dict[str, str]]
+    base: Side, head: Side, renames: dict[str, str], sections: dict[str, dict[str, str]]
 ) -> tuple[ThemeEdit, ...]:
     """Themes on both sides, in the pull request's order, whose page or rules changed.
 
@@ -1930,7 +1781,7 @@ def _weight(weight: float) -> str:
     return "" if weight == 1 else f" (weight {weight:g})"
 
 
-def _counts(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[ThemeCount, ...]:
+def _counts(base: Side, head: Side, renames: dict[str, str]) -> tuple[ThemeCount, ...]:
     """Papers per theme on each side, and featured; None where a side's errors make the count.
 
     A theme whose rules a side could not read holds there only the papers papers.yaml puts in
@@ -1975,7 +1826,7 @@ def _counts(base: _Side, head: _Side, renames: dict[str, str]) -> tuple[ThemeCou
     return tuple(counts)
 
 
-def _rules_unread(side: _Side) -> frozenset[str]:
+def _rules_unread(side: Side) -> frozenset[str]:
     """The ids (the side's own) of the themes read whose rules the side could not read."""
     return side.files.without_rules if side.files else frozenset()
 

@@ -30,11 +30,11 @@ from papersite.review import (
     DumpChange,
     PaperChange,
     PaperEdit,
-    Place,
     Review,
     TagAddress,
     ThemeEdit,
 )
+from papersite.review_sides import Place
 from papersite.sources import SourceFile
 from papersite.wording import counted
 
