@@ -27,13 +27,13 @@ from papersite.errors import Problem, Severity
 from papersite.markup import code_span, escape_gfm
 from papersite.review import (
     Addresses,
-    DumpChange,
     PaperChange,
     PaperEdit,
     Review,
     TagAddress,
     ThemeEdit,
 )
+from papersite.review_dumps import DumpChange
 from papersite.review_sides import Place
 from papersite.sources import SourceFile
 from papersite.wording import counted
