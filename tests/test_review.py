@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from papersite import review as review_module
 from papersite import rules, summary
 from papersite.cli import main
 from papersite.errors import PapersiteError
 from papersite.markup import code_span, escape_gfm
 from papersite.review import review
 from papersite.review_sides import Place
+from papersite.review_text import NOTE_SHOWN
 from papersite.summary import format_review
 
 from .conftest import (
@@ -1305,7 +1305,7 @@ def test_every_reason_for_hiding_is_shortened_as_a_note_is(curated_content: Path
     for line in shown:
         reason = line.split("Off ", 1)[1].removesuffix(")").replace("\\", "")
         # Cut at a word, to one line's worth, as an added paper's note is.
-        assert reason.endswith(" …") and len("Off " + reason) <= review_module.NOTE_SHOWN + 2
+        assert reason.endswith(" …") and len("Off " + reason) <= NOTE_SHOWN + 2
         assert long.startswith("Off " + reason.removesuffix(" …") + " ")
 
 

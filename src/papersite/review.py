@@ -78,6 +78,7 @@ from papersite.errors import (
 from papersite.markup import code_span, escape_gfm
 from papersite.review_dumps import DumpChange, dumps_changed
 from papersite.review_sides import UNSORTED, Place, Side, by_keys, curate, paper_keys
+from papersite.review_text import shortened, text_edit
 from papersite.rules import Term
 from papersite.sources import (
     SOURCES_DIR,
@@ -86,8 +87,6 @@ from papersite.sources import (
 from papersite.tags import plain_slug, tag_slugs, text_order
 from papersite.wording import closest, listed
 
-# Characters of a note or a reason for hiding the summary shows: enough for a reviewer to judge.
-NOTE_SHOWN = 160
 # Said of a paper whose old id another paper took; with papers.yaml's entry under it, if any,
 # which is no longer its.
 TAKEN = "**its old id now names another paper**"
@@ -939,7 +938,7 @@ def _added_note(compared: _Comparison, paper_id: str) -> str | None:
     tags = sorted(item.tags, key=text_order)
     notes += [f"reading order {item.order}"] if item.order is not None else []
     notes += [f"tags: {', '.join(code_span(tag) for tag in tags)}"] if tags else []
-    notes += [f"note: {escape_gfm(_shortened(item.note))}"] if item.note else []
+    notes += [f"note: {escape_gfm(shortened(item.note))}"] if item.note else []
     # Its arXiv link and BibTeX come from it: a wrong id is a wrong link.
     given = item.arxiv_id is not None or item.no_arxiv_id
     notes += [f"arXiv id {_arxiv(item)}"] if given else []
@@ -969,18 +968,10 @@ def _place_unknown(side: Side, paper_id: str) -> str:
     return f"may belong in {themes_said}, whose rules could not be read: see Check"
 
 
-def _shortened(text: str) -> str:
-    """A curator's text cut to NOTE_SHOWN characters, at a word, for one line of the summary."""
-    text = " ".join(text.split())
-    if len(text) <= NOTE_SHOWN:
-        return text
-    return text[:NOTE_SHOWN].rsplit(" ", 1)[0] + " …"
-
-
 def _reason(item: HiddenPaper) -> str:
     """Why papers.yaml hides a paper, shortened as a note is: the review must fit the job page."""
     # A reason of a megabyte would otherwise make the summary one GitHub refuses to show.
-    return escape_gfm(_shortened(item.reason))
+    return escape_gfm(shortened(item.reason))
 
 
 def _undecided(side: Side, paper_id: str) -> str:
@@ -1257,7 +1248,7 @@ def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
         f"no longer featured in `{theme}`" for theme in sorted(before.featured - after.featured)
     ]
     # The new text's start, as an added paper's: a reviewer reads what the page will say.
-    changes += [_text_edit("note", after.note)] if before.note != after.note else []
+    changes += [text_edit("note", after.note)] if before.note != after.note else []
     if before.order != after.order:
         changes.append(f"reading order {_order(before.order)} → {_order(after.order)}")
     # Each named: a new tag makes a page of its own on the site. Their order in papers.yaml is
@@ -1272,13 +1263,6 @@ def _edits(before: CuratedPaper, after: CuratedPaper) -> tuple[str, ...]:
         changes.append(f"arXiv id {_arxiv(before)} → {_arxiv(after)}")
     changes += _link_edits(before.links, after.links)
     return tuple(changes)
-
-
-def _text_edit(name: str, text: str | None) -> str:
-    """A note or an intro edited: its new text's start, shortened as an added paper's note is."""
-    if not text:
-        return f"{name} removed"
-    return f"{name}, now: {escape_gfm(_shortened(text))}"
 
 
 def _order(order: int | None) -> str:
@@ -1383,7 +1367,7 @@ def _themes_edited(
                 "in the theme order"
             )
         if was.intro != now.intro:
-            changes.append(_text_edit("intro", now.intro))
+            changes.append(text_edit("intro", now.intro))
         renamed = sections.get(theme_id, {})
         changes += _section_edits(was, now, renamed)
         changes += _formerly_edits(was, now, published)
@@ -1470,7 +1454,7 @@ def _section_edits(was: Theme, now: Theme, renamed: dict[str, str]) -> list[str]
                 f"{escape_gfm(section.title)}"
             )
         if old.intro != section.intro:
-            changes.append(_text_edit(f"section `{section.id}` intro", section.intro))
+            changes.append(text_edit(f"section `{section.id}` intro", section.intro))
         if section.id in moved:
             changes.append(
                 f"section `{section.id}` position "
