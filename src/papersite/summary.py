@@ -31,10 +31,10 @@ from papersite.review import (
     PaperEdit,
     Review,
     TagAddress,
-    ThemeEdit,
 )
 from papersite.review_dumps import DumpChange
 from papersite.review_sides import Place
+from papersite.review_themes import ThemeEdit
 from papersite.sources import SourceFile
 from papersite.wording import counted
 
