@@ -444,6 +444,20 @@ def test_extra_papersite_must_hold_options(tmp_path: Path) -> None:
             ":4: recent_papers is an option of papersite: it belongs under extra.papersite, "
             "indented two spaces more",
         ),
+        # papersite misspelt: MkDocs takes any key under extra, so every option was left unread.
+        (
+            "site_name: x\nextra:\n  papersit:\n    recent_papers: 0\n",
+            ":3: extra has no 'papersit' (did you mean 'papersite'?): papersite's options go "
+            "under extra.papersite",
+        ),
+        # Beside papersite itself, still most likely a typo: its options would go unread too.
+        (
+            MKDOCS_YML.replace(
+                "  analytics: {}\n", "  analytics: {}\n  Papersite:\n    search: x\n"
+            ),
+            ":4: extra has no 'Papersite' (did you mean 'papersite'?): papersite's options go "
+            "under extra.papersite",
+        ),
     ],
 )
 # One set twice is site_settings' to tell, with every other mistake (see test_mkdocs_glue).
@@ -455,6 +469,27 @@ def test_an_option_misplaced_is_refused_at_its_line(
     with pytest.raises(PapersiteError) as error:
         options_of(load_mkdocs_yaml(config), config)
     assert str(error.value) == f"{config}{message}"
+
+
+def test_a_template_s_own_key_like_papersite_under_extra_is_left_alone(tmp_path: Path) -> None:
+    # Not a typo by the typo rule (difflib's likeness, the other "did you mean"s', takes a prefix).
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nextra:\n  papers: 1\n  paper: 2\n", encoding="utf-8")
+    assert options_of(load_mkdocs_yaml(config), config) == Options()
+
+
+def test_papersite_misspelt_is_refused_in_the_file_writing_it(tmp_path: Path) -> None:
+    config, base = tmp_path / "mkdocs.yml", tmp_path / "base.yml"
+    base.write_text(MKDOCS_YML, encoding="utf-8")
+    config.write_text(
+        "INHERIT: base.yml\nextra:\n  paperstie:\n    search: pagefind\n", encoding="utf-8"
+    )
+    with pytest.raises(PapersiteError) as error:
+        options_of(load_mkdocs_yaml(config), config)
+    assert str(error.value) == (
+        f"{config}:3: extra has no 'paperstie' (did you mean 'papersite'?): papersite's options "
+        "go under extra.papersite"
+    )
 
 
 @pytest.mark.parametrize(("first", "second"), [("5", "010"), ("010", "5")])

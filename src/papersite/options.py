@@ -13,8 +13,8 @@
         related_papers: 5         # related papers a paper's page lists (at most 100); 0: none
 
 Every option is checked here, once: a misspelt option, a wrong value, an option written under
-extra instead or one set twice stops the build with the file and line, rather than being ignored;
-every one of them is named in that run, not the first alone.
+extra instead, papersite itself misspelt or an option set twice stops the build with the file
+and line, rather than being ignored; every one of them is named in that run, not the first alone.
 recent_papers and related_papers may be 0, which leaves that list out, heading and all; page sizes
 and feed_entries may not (every page names the feeds). A number must be written in plain digits,
 in the file or in an environment variable !ENV reads: MkDocs reads both as YAML 1.1 (010 is 8,
@@ -46,7 +46,7 @@ from papersite.errors import (
     resolved,
 )
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
-from papersite.wording import as_yaml, describe, listed, suggest
+from papersite.wording import as_yaml, describe, did_you_mean, listed, nearest, suggest
 from papersite.yaml_hints import (
     past_the_end,
     undefined_alias,
@@ -180,13 +180,25 @@ class _Refusals:
 
 
 def _refuse_misplaced(extra: object, refusals: _Refusals) -> None:
-    """Refuse each of papersite's options written under extra instead of extra.papersite."""
+    """Refuse each of papersite's options written under extra instead of extra.papersite.
+
+    And a key of extra misspelt from papersite ('papersit'), whose options would go unread.
+    """
     for key in extra if isinstance(extra, Mapping) else ():
         if key in KNOWN:
             # extra is MkDocs' and the theme's: an option there would be silently ignored.
             refusals.refuse(
                 f"{key} is an option of papersite: it belongs under extra.papersite, indented two "
                 "spaces more",
+                ("extra", key),
+            )
+        elif isinstance(key, str) and nearest(key, ("papersite",)) is not None:
+            # MkDocs takes any key under extra: 'papersit' would leave every option at its
+            # default without a word. By the typo rule, not difflib's likeness: a template's own
+            # 'paper' or 'papers' is no typo. Refused beside a papersite too, most likely a typo.
+            refusals.refuse(
+                f"extra has no {as_yaml(key)} {did_you_mean(key, 'papersite')}: papersite's "
+                "options go under extra.papersite",
                 ("extra", key),
             )
 
