@@ -390,6 +390,8 @@ def test_problems_come_in_file_order_each_unknown_key_at_its_own_line() -> None:
         ),
         # Alike but for case, however short: no letter of 'ID' is in 'id'.
         (THEME.replace("- id:", "- ID:"), [(2, "unknown key 'ID' (did you mean 'id'?)")]),
+        # Two letters swapped: difflib alone found no key near, and 'id' was said missing too.
+        (THEME.replace("- id:", "- di:"), [(2, "unknown key 'di' (did you mean 'id'?)")]),
         # A required key no unknown key stands for is still missing.
         (
             THEME.replace("- id:", "- ID:").replace("    title: A\n", ""),

@@ -145,6 +145,11 @@ def test_as_yaml_shows_a_value_as_yaml_writes_it_not_as_python_does(
         # Short, and alike but for case: difflib finds no letter in common.
         ("ID", ["formerly", "id", "intro"], "id"),
         ("ID", [f"x{number}" for number in range(300)] + ["id"], "id"),
+        # Two letters side by side swapped, one edit: difflib finds half of 'di' out of order.
+        ("di", ["formerly", "id", "intro"], "id"),
+        ("di", [f"x{number}" for number in range(300)] + ["id"], "id"),
+        # The whole name swapped, before one it only starts.
+        ("di", ["display", "id"], "id"),
         # The start of a long id scores too low for difflib; being its start is enough.
         ("pararnn", [LONG_ID, "parallel", "rnn"], LONG_ID),
         ("p", [LONG_ID, "quantization"], LONG_ID),

@@ -312,6 +312,7 @@ def nearest(given: str, known: Sequence[str], named: Collection[str] = ()) -> st
 def closest(given: str, known: Sequence[str]) -> str | None:
     """The known name a typo most likely meant: one it looks like, one it starts, else by difflib.
 
+    Before one it starts, one it is with two letters side by side swapped (:func:`_swapped`).
     One it looks like (:func:`look_alike`) reads the same: difflib counts its look-alike letters
     as wrong, and may prefer another, or none when the id is short. One it is but for case
     ('ID' for 'id') is it: difflib finds no letter of 'ID' in 'id'.
@@ -327,6 +328,12 @@ def closest(given: str, known: Sequence[str]) -> str | None:
         same = next((name for name in known if name.casefold() == folded), None)
     if same is not None:
         return same
+    # Two letters side by side swapped ('di' for 'id') is one edit, as typo_distance counts it,
+    # but difflib finds half of a short name's letters out of order: 'di' got no suggestion.
+    # The whole name is written, so it comes before a name that only starts with it.
+    swapped = _swapped(given, known, names)
+    if swapped is not None:
+        return swapped
     # Curators often paste the start of a long id; difflib scores a short prefix of an 80-character
     # slug too low, so prefixes are tried first.
     if not given:
@@ -340,6 +347,19 @@ def closest(given: str, known: Sequence[str]) -> str | None:
     likely = known if names is None else names.likely(given)
     matches = difflib.get_close_matches(given, _within_reach(given, likely, 0.6), n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def _swapped(given: str, known: Sequence[str], names: Names | None) -> str | None:
+    """The first known name that is ``given`` with two letters side by side swapped, else None."""
+    swaps = {
+        given[:at] + given[at + 1] + given[at] + given[at + 2 :]
+        for at in range(len(given) - 1)
+        if given[at] != given[at + 1]
+    }
+    if names is not None:
+        # Looked up, not searched for: a long list is indexed for that (Names).
+        return min(swaps & names.held, key=names.names.index, default=None)
+    return next((name for name in known if name in swaps), None)
 
 
 def _within_reach(given: str, names: Sequence[str], cutoff: float) -> list[str]:
@@ -394,6 +414,8 @@ class Names:
 
         self.names = tuple(names)
         self._sorted = sorted(self.names)
+        # Every name, to look one up at once (closest's swapped letters).
+        self.held = frozenset(self.names)
         # Each name by its case-folded form, the first of those alike but for case.
         self.folded: dict[str, str] = {}
         for name in reversed(self.names):
