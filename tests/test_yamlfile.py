@@ -174,6 +174,28 @@ NOTE_TEXTS = (
                 ("x:\n  themes: {a: [b, {c:\n", "{", "}"),
             ]
         ),
+        # A second document: a stray '---' was told to be quoted, a file pasted twice was told
+        # PyYAML's bare "but found another document".
+        *(
+            (
+                text,
+                line,
+                "YAML syntax error: a second YAML document starts here ('---'): papersite reads "
+                "one a file; remove this line and what follows it, or, if the file was pasted "
+                "twice, the copy above",
+            )
+            for text, line in [
+                ("---\n---\n", 2),
+                ("---\npapers:\n  a: {order: 1}\n---\npapers:\n  a: {order: 1}\n", 4),
+            ]
+        ),
+        (
+            "%YAML 1.2\n---\na: 1\n%YAML 1.2\n---\na: 1\n",
+            4,
+            "YAML syntax error: a second YAML document starts here: papersite reads one a file; "
+            "remove this line and what follows it, or, if the file was pasted twice, the copy "
+            "above",
+        ),
         # Nothing open to name: the last line, not the one after it.
         (
             "%YAML 1.1\n\n",

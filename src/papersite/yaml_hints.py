@@ -105,6 +105,14 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
     problem = error.problem or ""
     lines = text.split("\n")
     line = lines[mark.line] if mark.line < len(lines) else ""
+    if problem == "but found another document":
+        # A '---' line starts a YAML document; a second is a file pasted twice, or a stray line.
+        # Its '---' was told as text starting with '-', to be quoted, or PyYAML's bare fragment.
+        marker = " ('---')" if line.startswith("---") else ""
+        return (
+            f"a second YAML document starts here{marker}: papersite reads one a file; remove this "
+            "line and what follows it, or, if the file was pasted twice, the copy above"
+        )
     if escape := _escape_hint(error):
         return escape
     if "'\\t'" in problem:
