@@ -181,8 +181,8 @@ NOTE_TEXTS = (
                 text,
                 line,
                 "YAML syntax error: a second YAML document starts here ('---'): papersite reads "
-                "one a file; remove this line and what follows it, or, if the file was pasted "
-                "twice, the copy above",
+                "one document a file; remove this line and what follows it, or, if the file was "
+                "pasted twice, the copy above",
             )
             for text, line in [
                 ("---\n---\n", 2),
@@ -192,9 +192,9 @@ NOTE_TEXTS = (
         (
             "%YAML 1.2\n---\na: 1\n%YAML 1.2\n---\na: 1\n",
             4,
-            "YAML syntax error: a second YAML document starts here: papersite reads one a file; "
-            "remove this line and what follows it, or, if the file was pasted twice, the copy "
-            "above",
+            "YAML syntax error: a second YAML document starts here: papersite reads one document "
+            "a file; remove this line and what follows it, or, if the file was pasted twice, the "
+            "copy above",
         ),
         # Nothing open to name: the last line, not the one after it.
         (

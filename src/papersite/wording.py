@@ -312,7 +312,7 @@ def nearest(given: str, known: Sequence[str], named: Collection[str] = ()) -> st
 def closest(given: str, known: Sequence[str]) -> str | None:
     """The known name a typo most likely meant: one it looks like, one it starts, else by difflib.
 
-    Before one it starts, one it is with two letters side by side swapped (:func:`_swapped`).
+    A name with two letters side by side swapped (:func:`_swapped`) comes before one it starts.
     One it looks like (:func:`look_alike`) reads the same: difflib counts its look-alike letters
     as wrong, and may prefer another, or none when the id is short. One it is but for case
     ('ID' for 'id') is it: difflib finds no letter of 'ID' in 'id'.

@@ -110,8 +110,8 @@ def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> str | None:
         # Its '---' was told as text starting with '-', to be quoted, or PyYAML's bare fragment.
         marker = " ('---')" if line.startswith("---") else ""
         return (
-            f"a second YAML document starts here{marker}: papersite reads one a file; remove this "
-            "line and what follows it, or, if the file was pasted twice, the copy above"
+            f"a second YAML document starts here{marker}: papersite reads one document a file; "
+            "remove this line and what follows it, or, if the file was pasted twice, the copy above"
         )
     if escape := _escape_hint(error):
         return escape
