@@ -1098,6 +1098,68 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
 
 
 @pytest.mark.parametrize(
+    ("own", "base", "said"),
+    [
+        # MkDocs' "TypeError: unhashable type: 'list'" (and 'dict'), a traceback.
+        (
+            "theme: {name: [material]}\n",
+            "",
+            "mkdocs.yml:2: theme name must be text, the theme's name (e.g. material), not a list",
+        ),
+        (
+            "",
+            "theme:\n  name: {}\n",
+            "base.yml:3: theme name must be text, the theme's name (e.g. material), not a map",
+        ),
+        # MkDocs' "TypeError: expected str, bytes or os.PathLike object, not int".
+        (
+            "theme:\n  name: material\n  custom_dir: 0\n",
+            "",
+            "mkdocs.yml:4: theme custom_dir must be text, the folder of the theme's overrides "
+            "(e.g. overrides), not the number 0",
+        ),
+        # MkDocs read it as mkdocs.yml's folder: the site published the whole project.
+        (
+            "theme: {name: material, custom_dir: ''}\n",
+            "",
+            "mkdocs.yml:2: theme custom_dir is empty: write the folder of the theme's overrides "
+            "(e.g. overrides), or remove the line",
+        ),
+        (
+            "",
+            "theme:\n  name: material\n  custom_dir: ' '\n",
+            "base.yml:4: theme custom_dir is empty: write the folder of the theme's overrides "
+            "(e.g. overrides), or remove the line",
+        ),
+        # MkDocs' "KeyError: 'popitem(): dictionary is empty'", a traceback.
+        (
+            "markdown_extensions:\n  - toc\n  - {}\n",
+            "",
+            "mkdocs.yml:4: an empty entry in markdown_extensions: write the extension's name, or "
+            "remove the line",
+        ),
+        (
+            "",
+            "markdown_extensions:\n- {}\n",
+            "base.yml:3: an empty entry in markdown_extensions: write the extension's name, or "
+            "remove the line",
+        ),
+    ],
+)
+def test_a_setting_mkdocs_crashes_on_or_misreads_is_refused_at_its_line(
+    here: Path, own: str, base: str, said: str
+) -> None:
+    # Refused by generate and build (site_settings) and before MkDocs loads it (build, serve).
+    (here / "base.yml").write_text(f"site_url: https://example.org/\n{base}", encoding="utf-8")
+    (here / "mkdocs.yml").write_text(f"INHERIT: base.yml\n{own}site_name: x\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as settings:
+        site_settings(here / "mkdocs.yml", 0)
+    with pytest.raises(PapersiteError) as loaded:
+        load_mkdocs_config(here / "mkdocs.yml")
+    assert one_problem(settings) == one_problem(loaded) == said
+
+
+@pytest.mark.parametrize(
     ("written", "said"),
     [
         ("site_url: https://example.org/\n", ": site_name must be set"),

@@ -701,6 +701,17 @@ def test_a_setting_refused_in_an_inherited_file_is_one_line_at_start(
     assert capsys.readouterr().err == f"{SITE_URL_5}\n"
 
 
+def _with_theme_setting(setting: str) -> int:
+    """The project's mkdocs.yml with ``setting`` added to its theme, written here; its line."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\ntheme:\n  name: material\n" in text
+    edited = text.replace(
+        "\ntheme:\n  name: material\n", f"\ntheme:\n  name: material\n  {setting}\n"
+    )
+    Path("mkdocs.yml").write_text(edited, "utf-8")
+    return edited.splitlines().index(f"  {setting}") + 1
+
+
 # MkDocs' serve leaves its server's socket open when its first build fails (it shuts the server
 # down only once serving began, mkdocs/commands/serve.py); the command exits at once after, so
 # papersite lets it be, and the test collects it here rather than warn in the next test.
@@ -710,18 +721,24 @@ def test_a_theme_language_material_lacks_is_one_line_at_its_setting_at_start(
 ) -> None:
     # The preview's first build failed in papersite's overrides, which include the language's
     # file: it was "templates/overrides/main.html:10: no template named ...", blaming papersite.
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "\ntheme:\n  name: material\n" in text
-    edited = text.replace(
-        "\ntheme:\n  name: material\n", "\ntheme:\n  name: material\n  language: english\n"
-    )
-    Path("mkdocs.yml").write_text(edited, "utf-8")
-    line = edited.splitlines().index("  language: english") + 1
+    line = _with_theme_setting("language: english")
     assert main(["serve", "--dev-addr", _free_address()]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"mkdocs.yml:{line}: theme language 'english' is not one Material has (e.g. en, de)"
     )
     gc.collect()
+
+
+def test_a_theme_setting_mkdocs_crashes_on_is_one_line_at_its_setting_at_start(
+    curated_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MkDocs' "TypeError: expected str, bytes or os.PathLike object, not int", a traceback.
+    line = _with_theme_setting("custom_dir: 0")
+    assert main(["serve", "--dev-addr", _free_address()]) == 1
+    assert capsys.readouterr().err == (
+        f"mkdocs.yml:{line}: theme custom_dir must be text, the folder of the theme's overrides "
+        "(e.g. overrides), not the number 0\n"
+    )
 
 
 def test_a_yaml_mistake_in_mkdocs_yml_is_one_line_at_its_line(

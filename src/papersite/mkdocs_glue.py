@@ -28,6 +28,7 @@ from papersite.options import (
     EnvRead,
     Options,
     as_nothing_message,
+    entry_written_at,
     env_read,
     in_file_order,
     inherited,
@@ -126,9 +127,57 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
     if not config_file.is_file():
         raise PapersiteError(display_path(config_file), None, "no such MkDocs configuration file")
     try:
+        written = load_mkdocs_yaml(config_file)
+    except PapersiteError:
+        written = {}  # a file that cannot be read is told by MkDocs' loading, as before
+    if refused := crashing_settings(written, config_file):
+        raise PapersiteError.from_problems(refused)
+    try:
         return load_config(str(config_file), **overrides)
     except exceptions.ConfigurationError as error:
         raise PapersiteError.from_problems([mkdocs_config_problem(config_file, error)]) from None
+
+
+def crashing_settings(config: Mapping[str, Any], config_file: Path) -> list[Problem]:
+    """The settings in ``config`` (mkdocs.yml as read) MkDocs crashes on or misreads, each placed.
+
+    MkDocs trusts theme.name and theme.custom_dir to be text and an entry of markdown_extensions
+    to name one: else a traceback ("unhashable type: 'list'", "popitem(): dictionary is empty").
+    An empty custom_dir it reads as mkdocs.yml's own folder, and published all of it (content/,
+    notes) in the site, without papersite's overrides. Each is told at its line of the file of the
+    chain writing it, before MkDocs sees it.
+    """
+    problems = []
+    theme = config.get("theme")
+    theme = theme if isinstance(theme, Mapping) else {}
+    name = theme.get("name")
+    if name is not None and not isinstance(name, str):
+        problems.append(
+            Problem(
+                *written_at(config_file, ("theme", "name")),
+                f"theme name must be text, the theme's name (e.g. material), not {describe(name)}",
+            )
+        )
+    custom_dir = theme.get("custom_dir")
+    if custom_dir is not None and not (isinstance(custom_dir, str) and custom_dir.strip()):
+        wanted = "the folder of the theme's overrides (e.g. overrides)"
+        message = (
+            f"theme custom_dir is empty: write {wanted}, or remove the line"
+            if isinstance(custom_dir, str)
+            else f"theme custom_dir must be text, {wanted}, not {describe(custom_dir)}"
+        )
+        problems.append(Problem(*written_at(config_file, ("theme", "custom_dir")), message))
+    extensions = config.get("markdown_extensions")
+    for index, entry in enumerate(extensions if isinstance(extensions, list) else []):
+        if entry == {}:
+            problems.append(
+                Problem(
+                    *entry_written_at(config_file, ("markdown_extensions",), index),
+                    "an empty entry in markdown_extensions: write the extension's name, or "
+                    "remove the line",
+                )
+            )
+    return problems
 
 
 def papersite_options(config_file: Path) -> Options:
@@ -346,6 +395,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
                 "heads the home page and the feeds"
             )
         problems.error(*written_at(config_file, ("site_name",)), message)
+    problems.extend(crashing_settings(config, config_file))
     repo_url = config.get("repo_url")
     for key, address in (("site_url", site_url), ("repo_url", repo_url)):
         read = env_read(chain, (key,))

@@ -872,6 +872,25 @@ def _written_at(chain: list[Path], keys: tuple[str, ...]) -> tuple[str, int | No
     return display_path(chain[0]), line_of(chain[0], keys)
 
 
+def entry_written_at(
+    config_file: Path, keys: tuple[str, ...], index: int
+) -> tuple[str, int | None]:
+    """The nearest file of the chain writing the list at ``keys``, and its item ``index``'s line.
+
+    MkDocs takes a list a file of the chain writes whole, never merged with a base's: the item is
+    in the nearest file writing ``keys``. Without such an item, the line of ``keys`` there.
+    """
+    chain = inherited(config_file)
+    for path in chain:
+        pairs = _key_pairs(path, keys)
+        if len(pairs) == len(keys):
+            items = _env_default(pairs[-1][1])
+            if isinstance(items, yaml.SequenceNode) and index < len(items.value):
+                return display_path(path), items.value[index].start_mark.line + 1
+            return display_path(path), pairs[-1][0].start_mark.line + 1
+    return _written_at(chain, keys)
+
+
 def line_of(config_file: Path, keys: tuple[str, ...]) -> int | None:
     """The line of the deepest of ``keys`` (a path of mapping keys) found in the file, 1-based."""
     lines = _key_lines(config_file, keys)
