@@ -1551,6 +1551,11 @@ def test_a_markdown_extension_that_is_not_there_is_one_line_at_its_setting(
             "  language: english\n",
             "base.yml:4: theme language 'english' is not one Material has (e.g. en, de)",
         ),
+        # Left empty: "TemplateNotFound: 'partials/languages/.html'" at the theme's line.
+        (
+            "  language: ''\n",
+            "base.yml:4: theme language '' is not one Material has (e.g. en, de)",
+        ),
         (
             "  palette: 5\n",
             "base.yml:2: MkDocs build failed: TypeError: 'int' object is not iterable "

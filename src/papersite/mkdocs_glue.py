@@ -691,8 +691,8 @@ def _unknown_in_file_order(
 _TEMPLATE_FRAMES = ("root", "top-level template code", "template")
 # The theme settings MkDocs itself reads; the rest are the theme's, which its templates use.
 _MKDOCS_THEME_SETTINGS = frozenset({"name", "custom_dir", "locale", "static_templates"})
-# The language file Material's templates include for theme.language.
-_LANGUAGE_TEMPLATE = re.compile(r"partials/languages/(.+)\.html")
+# The language file Material's templates include for theme.language (an empty one: ".html").
+_LANGUAGE_TEMPLATE = re.compile(r"partials/languages/(.*)\.html")
 
 
 def _missing_language(error: Exception, config_file: Path) -> PapersiteError | None:
