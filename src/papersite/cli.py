@@ -15,6 +15,7 @@ from pathlib import Path
 from papersite import __version__
 from papersite.cli_mistakes import (
     Parser,
+    given_twice,
     refuse_option_before_command,
     refuse_unknown_command,
     refuse_unrecognized,
@@ -379,7 +380,7 @@ class _Once(argparse.Action):
     ) -> None:
         given: set[str] = namespace.__dict__.setdefault(_GIVEN, set())
         if self.dest in given:
-            parser.error(f"argument {'/'.join(self.option_strings)}: given twice; give it once")
+            parser.error(given_twice("/".join(self.option_strings)))
         given.add(self.dest)
         setattr(namespace, self.dest, values)
 

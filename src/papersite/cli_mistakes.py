@@ -248,7 +248,12 @@ def _given_twice(
         if found is not None and found[1].nargs != 0:
             names.append("/".join(found[1].option_strings))
     twice = [name for name in dict.fromkeys(names) if names.count(name) > 1]
-    return [f"argument {name}: given twice; give it once" for name in twice]
+    return [given_twice(name) for name in twice]
+
+
+def given_twice(option: str) -> str:
+    """The refusal of an option taking a value given twice, before the command or after it."""
+    return f"argument {option}: given twice; give it once"
 
 
 def _not_allowed(
