@@ -1144,6 +1144,45 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
             "base.yml:3: an empty entry in markdown_extensions: write the extension's name, or "
             "remove the line",
         ),
+        # Each built the site without the setting, MkDocs warning at no line; generate was silent.
+        (
+            "plugin:\n  - search\n",
+            "",
+            "mkdocs.yml:2: MkDocs has no setting 'plugin' (did you mean 'plugins'?), and would "
+            "ignore it",
+        ),
+        (
+            "",
+            "markdown_extension: [toc]\n",
+            "base.yml:2: MkDocs has no setting 'markdown_extension' "
+            "(did you mean 'markdown_extensions'?), and would ignore it",
+        ),
+        (
+            "extra_cs: [a.css]\n",
+            "",
+            "mkdocs.yml:2: MkDocs has no setting 'extra_cs' (did you mean 'extra_css'?), and would "
+            "ignore it",
+        ),
+        # Four letters, one edit: a word's typo, where ids that short are mostly abbreviations.
+        (
+            "xtra: {}\n",
+            "",
+            "mkdocs.yml:2: MkDocs has no setting 'xtra' (did you mean 'extra'?), and would "
+            "ignore it",
+        ),
+        (
+            "Theme: material\n",
+            "",
+            "mkdocs.yml:2: MkDocs has no setting 'Theme' (did you mean 'theme'?), and would ignore "
+            "it",
+        ),
+        # MkDocs' loader follows INHERIT alone: a base's settings went unread.
+        (
+            "inherit: other.yml\n",
+            "",
+            "mkdocs.yml:2: MkDocs has no setting 'inherit' (did you mean 'INHERIT'?), and would "
+            "ignore it",
+        ),
     ],
 )
 def test_a_setting_mkdocs_crashes_on_or_misreads_is_refused_at_its_line(
@@ -1588,11 +1627,12 @@ def test_a_setting_mkdocs_does_not_have_is_told_at_its_line_under_strict(
     here: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # MkDocs warned naming no file or line, then failed with "Aborted with 2 configuration
-    # warnings in 'strict' mode!" at mkdocs.yml.
+    # warnings in 'strict' mode!" at mkdocs.yml. Keys like no setting: a typo of one is refused
+    # before MkDocs reads them (see misspelt_settings).
     (here / "mkdocs.yml").write_text(
-        "INHERIT: base.yml\nsite_name: x\nsite_descripton: y\n", encoding="utf-8"
+        "INHERIT: base.yml\nsite_name: x\ndescription: y\n", encoding="utf-8"
     )
-    (here / "base.yml").write_text("copyright: c\nrepo_nam: z\n", encoding="utf-8")
+    (here / "base.yml").write_text("copyright: c\ncolour: z\n", encoding="utf-8")
     docs = here / "docs"
     docs.mkdir()
     nav = (NavEntry("Home", "index.md"),)
@@ -1600,12 +1640,23 @@ def test_a_setting_mkdocs_does_not_have_is_told_at_its_line_under_strict(
         run_mkdocs(here / "mkdocs.yml", docs, here / "site", nav, epoch=0, strict=True)
     # In file order, though MkDocs warns of them in no set order (it takes them from a set).
     assert [str(problem) for problem in error.value.problems] == [
-        "mkdocs.yml:3: MkDocs build failed: MkDocs has no setting 'site_descripton' "
+        "mkdocs.yml:3: MkDocs build failed: MkDocs has no setting 'description' "
         "(did you mean 'site_description'?)",
-        "base.yml:2: MkDocs build failed: MkDocs has no setting 'repo_nam' "
-        "(did you mean 'repo_name'?)",
+        "base.yml:2: MkDocs build failed: MkDocs has no setting 'colour' "
+        "(settings: site_name, nav, pages, exclude_docs, draft_docs, not_in_nav, site_url, "
+        "site_description, ...)",
     ]
     assert "Unrecognised" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("key", ["nva", "colour", "analytics", "my_theme_setting"])
+def test_a_key_like_no_setting_is_left_to_mkdocs_warning(here: Path, key: str) -> None:
+    # MkDocs keeps it for the theme's templates and plugins, which may read it; it warns of it,
+    # and --strict fails on that (above). Three letters are too few to tell a typo by.
+    (here / "mkdocs.yml").write_text(
+        f"site_name: x\nsite_url: https://example.org/\n{key}: 1\n", encoding="utf-8"
+    )
+    assert site_settings(here / "mkdocs.yml", 0).site_name == "x"
 
 
 def test_an_error_outside_the_theme_s_templates_keeps_its_traceback(here: Path) -> None:

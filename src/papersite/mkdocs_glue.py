@@ -40,7 +40,15 @@ from papersite.options import (
 from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, without_search_plugin
 from papersite.tags import with_tag_order
-from papersite.wording import describe, listed, suggest
+from papersite.wording import (
+    as_yaml,
+    describe,
+    did_you_mean,
+    listed,
+    nearest,
+    suggest,
+    typo_distance,
+)
 from papersite.yamlfile import yaml_bytes
 
 # Material 9.7+ prints a notice about MkDocs 2.0 on every build unless this is set.
@@ -130,7 +138,10 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
         written = load_mkdocs_yaml(config_file)
     except PapersiteError:
         written = {}  # a file that cannot be read is told by MkDocs' loading, as before
-    if refused := crashing_settings(written, config_file):
+    if refused := [
+        *crashing_settings(written, config_file),
+        *misspelt_settings(written, config_file),
+    ]:
         raise PapersiteError.from_problems(refused)
     try:
         return load_config(str(config_file), **overrides)
@@ -178,6 +189,45 @@ def crashing_settings(config: Mapping[str, Any], config_file: Path) -> list[Prob
                 )
             )
     return problems
+
+
+def misspelt_settings(config: Mapping[str, Any], config_file: Path) -> list[Problem]:
+    """Each top-level key of ``config`` (mkdocs.yml as read) misspelt from a setting, placed.
+
+    MkDocs only warns of a key it does not have, naming no line, and builds without it:
+    'plugin:' built the site with neither the tags plugin nor search's settings, 'extra_cs:'
+    without papersite's stylesheet, and generate said nothing. A key a typo away from a setting
+    (:func:`_misspelt_from`) is refused at its line, with the setting meant. One like no setting
+    is left to MkDocs' warning (an error under --strict), as MkDocs keeps it in the settings
+    handed to the theme's templates and plugins, which may read it.
+    """
+    known = _mkdocs_settings()
+    problems = []
+    for key in config:
+        meant = _misspelt_from(key, known) if isinstance(key, str) and key not in known else None
+        if meant is not None:
+            problems.append(
+                Problem(
+                    *written_at(config_file, (key,)),
+                    f"{_no_setting(as_yaml(key), did_you_mean(key, meant))}, and would ignore it",
+                )
+            )
+    return problems
+
+
+# A setting's name this long or longer is a word, not an abbreviation: one edit from it is a typo
+# ('xtra' for 'extra', 'hook' for 'hooks'), where the typo rule (wording.misspelt) waits for five
+# letters, as ids that short are mostly abbreviations.
+_SETTING_TYPO_FROM = 4
+
+
+def _misspelt_from(key: str, known: list[str]) -> str | None:
+    """The setting of ``known`` that ``key`` is most likely a typo of, else None."""
+    meant = nearest(key, known)
+    if meant is None and len(key) >= _SETTING_TYPO_FROM:
+        folded = key.casefold()
+        meant = next((name for name in known if typo_distance(folded, name.casefold()) == 1), None)
+    return meant
 
 
 def papersite_options(config_file: Path) -> Options:
@@ -396,6 +446,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             )
         problems.error(*written_at(config_file, ("site_name",)), message)
     problems.extend(crashing_settings(config, config_file))
+    problems.extend(misspelt_settings(config, config_file))
     repo_url = config.get("repo_url")
     for key, address in (("site_url", site_url), ("repo_url", repo_url)):
         read = env_read(chain, (key,))
@@ -805,8 +856,7 @@ def _in_our_words(config_file: Path, cause: str) -> str:
     does not have (a warning, fatal under --strict) is told the nearest MkDocs has.
     """
     if unknown := _UNKNOWN_SETTING.fullmatch(cause):
-        hint = suggest(unknown[1], _mkdocs_settings(), "settings")
-        return f"MkDocs has no setting '{unknown[1]}' {hint}"
+        return _no_setting(f"'{unknown[1]}'", suggest(unknown[1], _mkdocs_settings(), "settings"))
     wrong = _WRONG_TYPE.fullmatch(cause)
     if wrong is None or wrong[2] not in _TYPE_WORDS:
         return cause
@@ -820,9 +870,18 @@ def _in_our_words(config_file: Path, cause: str) -> str:
     return f"'{wrong[1]}' must be {words}, not {describe(written[wrong[1]])}"
 
 
+def _no_setting(shown: str, hint: str) -> str:
+    """A key MkDocs has no setting of, ``shown`` as written, with ``hint`` (the one meant)."""
+    return f"MkDocs has no setting {shown} {hint}"
+
+
 def _mkdocs_settings() -> list[str]:
-    """The names of the settings MkDocs has, which a misspelt one is told the nearest of."""
+    """The names of the settings MkDocs has, which a misspelt one is told the nearest of.
+
+    INHERIT too, which MkDocs' YAML loader follows and takes out before the settings are checked:
+    'inherit:' or 'INHERT:' left every setting of the base unread.
+    """
     from mkdocs.config.defaults import MkDocsConfig
 
     # config_file_path is MkDocs' own record of the file read, never written.
-    return [name for name, _ in MkDocsConfig._schema if name != "config_file_path"]
+    return [name for name, _ in MkDocsConfig._schema if name != "config_file_path"] + ["INHERIT"]
