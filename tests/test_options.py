@@ -458,6 +458,29 @@ def test_extra_papersite_must_hold_options(tmp_path: Path) -> None:
             ":4: extra has no 'Papersite' (did you mean 'papersite'?): papersite's options go "
             "under extra.papersite",
         ),
+        # Outside extra: MkDocs warned of a key it does not have (generate said nothing), and
+        # handed the theme's to Material, which never reads it; every option was left unread.
+        (
+            "site_name: x\npapersite:\n  search: pagefind\n",
+            ":2: papersite's options go under extra (extra.papersite): written at the top level, "
+            "they are ignored",
+        ),
+        (
+            "site_name: x\ntheme:\n  name: material\n  papersite:\n    recent_papers: 0\n",
+            ":4: papersite's options go under extra (extra.papersite): written under theme, they "
+            "are ignored",
+        ),
+        # generate took it as no options, where MkDocs' build refused it.
+        (
+            "site_name: x\nextra:\n",
+            ":2: extra is empty: write its settings under it, such as papersite's options "
+            "(papersite: ...), or remove the line",
+        ),
+        (
+            "site_name: x\nextra: [papersite]\n",
+            ":2: extra must hold settings (key: value), such as papersite's options "
+            "(papersite: ...), not a list",
+        ),
     ],
 )
 # One set twice is site_settings' to tell, with every other mistake (see test_mkdocs_glue).

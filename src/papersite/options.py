@@ -13,7 +13,8 @@
         related_papers: 5         # related papers a paper's page lists (at most 100); 0: none
 
 Every option is checked here, once: a misspelt option, a wrong value, an option written under
-extra instead, papersite itself misspelt or an option set twice stops the build with the file
+extra instead, papersite's options at the top level or under theme, an extra holding no settings,
+papersite itself misspelt or an option set twice stops the build with the file
 and line, rather than being ignored; every one of them is named in that run, not the first alone.
 recent_papers and related_papers may be 0, which leaves that list out, heading and all; page sizes
 and feed_entries may not (every page names the feeds). A number must be written in plain digits,
@@ -119,6 +120,7 @@ def options_of(config: Mapping[str, Any], config_file: Path) -> Options:
     extra = config.get("extra")
     # ``config`` merges the files INHERIT leads to: each problem is named in the file writing it.
     refusals = _Refusals(inherited(config_file), Problems())
+    _refuse_astray(config, refusals)
     _refuse_misplaced(extra, refusals)
     found = extra.get("papersite") if isinstance(extra, Mapping) else None
     if found is None:
@@ -177,6 +179,35 @@ class _Refusals:
     def refused(self) -> PapersiteError:
         """One PapersiteError carrying every problem recorded, in file order."""
         return in_file_order(self.chain, self.problems)
+
+
+def _refuse_astray(config: Mapping[str, Any], refusals: _Refusals) -> None:
+    """Refuse an extra that holds no settings, and papersite's options outside extra.
+
+    MkDocs refuses an extra that is no map ('extra:' left empty) only when it builds: generate
+    took it as no options. papersite's options written at the top level or under theme were
+    ignored without a word: MkDocs only warns of a key it does not have, and hands the theme's
+    to its templates, which never read them.
+    """
+    extra = config.get("extra", {})
+    if not isinstance(extra, Mapping):
+        example = "such as papersite's options (papersite: ...)"
+        refusals.refuse(
+            f"extra is empty: write its settings under it, {example}, or remove the line"
+            if extra is None
+            else f"extra must hold settings (key: value), {example}, not {describe(extra)}",
+            ("extra",),
+        )
+    for holder, keys, where in (
+        (config, ("papersite",), "at the top level"),
+        (config.get("theme"), ("theme", "papersite"), "under theme"),
+    ):
+        if isinstance(holder, Mapping) and "papersite" in holder:
+            refusals.refuse(
+                f"papersite's options go under extra (extra.papersite): written {where}, they "
+                "are ignored",
+                keys,
+            )
 
 
 def _refuse_misplaced(extra: object, refusals: _Refusals) -> None:
