@@ -20,6 +20,7 @@ from papersite.errors import PapersiteError, Problem, display_path
 from papersite.mkdocs_glue import (
     THEME_OVERRIDES,
     _source_date_epoch,
+    crashing_settings,
     load_mkdocs_config,
     load_mkdocs_yaml,
     mkdocs_config_problem,
@@ -1144,6 +1145,31 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
             "base.yml:3: an empty entry in markdown_extensions: write the extension's name, or "
             "remove the line",
         ),
+        # MkDocs blamed the plugin: 'Config value 'plugins': The "tags" plugin is not installed'.
+        (
+            "plugins: [search, tags]\n",
+            "",
+            "mkdocs.yml: no theme is set: papersite's site is built with Material (theme name: "
+            "material); the 'tags' plugin in plugins is Material's",
+        ),
+        (
+            "theme:\nplugins:\n  - tags\n",
+            "",
+            "mkdocs.yml:2: theme is empty: papersite's site is built with Material (theme name: "
+            "material); the 'tags' plugin in plugins is Material's",
+        ),
+        (
+            "plugins: {tags: {}}\n",
+            "theme:\n  name: mkdocs\n",
+            "base.yml:3: theme 'mkdocs' is not Material: papersite's site is built with Material "
+            "(theme name: material); the 'tags' plugin in plugins is Material's",
+        ),
+        (
+            "theme:\n  name:\n  palette: {}\nplugins: [tags]\n",
+            "",
+            "mkdocs.yml:3: theme has no name: papersite's site is built with Material (theme "
+            "name: material); the 'tags' plugin in plugins is Material's",
+        ),
         # Each built the site without the setting, MkDocs warning at no line; generate was silent.
         (
             "plugin:\n  - search\n",
@@ -1647,6 +1673,23 @@ def test_a_setting_mkdocs_does_not_have_is_told_at_its_line_under_strict(
         "site_description, ...)",
     ]
     assert "Unrecognised" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        # Material's tags plugin named in full loads under any theme; without it, any theme builds.
+        {"theme": "readthedocs", "plugins": ["material/tags"]},
+        {"theme": {"name": "mkdocs"}, "plugins": ["search"]},
+        {"plugins": {"search": {}}},
+        # A theme no theme has: MkDocs' refusal lists those installed.
+        {"theme": "materail", "plugins": ["tags"]},
+    ],
+)
+def test_a_theme_other_than_material_without_its_tags_plugin_is_left_alone(
+    here: Path, written: dict[str, object]
+) -> None:
+    assert crashing_settings(written, here / "mkdocs.yml") == []
 
 
 @pytest.mark.parametrize("key", ["nva", "colour", "analytics", "my_theme_setting"])

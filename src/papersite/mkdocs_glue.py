@@ -155,10 +155,11 @@ def crashing_settings(config: Mapping[str, Any], config_file: Path) -> list[Prob
     MkDocs trusts theme.name and theme.custom_dir to be text and an entry of markdown_extensions
     to name one: else a traceback ("unhashable type: 'list'", "popitem(): dictionary is empty").
     An empty custom_dir it reads as mkdocs.yml's own folder, and published all of it (content/,
-    notes) in the site, without papersite's overrides. Each is told at its line of the file of the
-    chain writing it, before MkDocs sees it.
+    notes) in the site, without papersite's overrides. A theme other than Material with the tags
+    plugin it blamed on the plugin (:func:`_not_material`). Each is told at its line of the file
+    of the chain writing it, before MkDocs sees it.
     """
-    problems = []
+    problems = [] if (other := _not_material(config, config_file)) is None else [other]
     theme = config.get("theme")
     theme = theme if isinstance(theme, Mapping) else {}
     name = theme.get("name")
@@ -189,6 +190,43 @@ def crashing_settings(config: Mapping[str, Any], config_file: Path) -> list[Prob
                 )
             )
     return problems
+
+
+def _not_material(config: Mapping[str, Any], config_file: Path) -> Problem | None:
+    """The theme, when it is not Material but the plugins name Material's tags plugin as 'tags'.
+
+    MkDocs looks for a plugin written 'tags' as the theme's own first (see tags.with_tag_order):
+    with no theme, an empty one or another theme installed, it said 'The "tags" plugin is not
+    installed' at plugins. The theme is the mistake, told at its line (the file's, when none is
+    written). A theme name no theme has is left to MkDocs, which lists those installed.
+    """
+    from mkdocs.utils import get_theme_names
+
+    theme = config.get("theme")
+    name = theme.get("name") if isinstance(theme, Mapping) else theme
+    plugins = config.get("plugins")
+    # A map of plugins or a list of them (a name, or a map of one name to its options).
+    entries = list(plugins) if isinstance(plugins, Mapping | list) else []
+    tags = any(
+        entry == "tags" or (isinstance(entry, Mapping) and "tags" in entry) for entry in entries
+    )
+    # A name that is no text is refused below, as MkDocs crashes on it.
+    installed = name is None or (isinstance(name, str) and name in get_theme_names())
+    if not tags or name == "material" or not installed:
+        return None
+    if "theme" not in config:
+        what = "no theme is set"
+    elif theme is None:
+        what = "theme is empty"
+    elif name is None:
+        what = "theme has no name"
+    else:
+        what = f"theme {describe(name)} is not Material"
+    return Problem(
+        *written_at(config_file, ("theme", "name")),
+        f"{what}: papersite's site is built with Material (theme name: material); the 'tags' "
+        "plugin in plugins is Material's",
+    )
 
 
 def misspelt_settings(config: Mapping[str, Any], config_file: Path) -> list[Problem]:
