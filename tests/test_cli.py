@@ -1720,6 +1720,42 @@ def test_a_non_blocking_pipe_gets_the_whole_export(tmp_path: Path, unbuffered: s
     assert received == expected.read_bytes()
 
 
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "ascii"])
+def test_an_export_to_stdout_is_utf_8_whatever_stdout_s_encoding(
+    tmp_path: Path, encoding: str
+) -> None:
+    # `papersite export > papers.csv` where stdout is not UTF-8 (Windows' code page, a Latin-1
+    # locale) stopped with a UnicodeEncodeError traceback at the shipped abstracts' first 'π',
+    # and where every character could be encoded wrote a file in that encoding, not the site's.
+    written = tmp_path / "papers.csv"
+    export = ["export", "--content", str(REPO / "content"), "--format", "csv"]
+    assert main([*export, "-o", str(written)]) == 0
+    result = subprocess.run(
+        [sys.executable, "-m", "papersite", *export],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+        check=False,
+    )
+    assert (result.stderr, result.returncode) == (b"", 0)
+    assert result.stdout == written.read_bytes()
+
+
+def test_a_title_stdout_cannot_encode_is_escaped_not_a_traceback(tmp_path: Path) -> None:
+    # The same stdout made `papersite triage` a traceback at the first title it could not encode
+    # ("Naïve"); a listing for a terminal shows such a character as its escape instead.
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    (content / "curation" / "papers.yaml").write_text("papers:\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "papersite", "triage", "--content", str(content)],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert (b"Traceback" in result.stderr, result.returncode) == (False, 0)
+    assert "or be Na\\xefve: Learning" in result.stdout.decode("ascii")
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 def test_a_full_disk_under_stdout_is_one_line() -> None:
     with open("/dev/full", "w", encoding="utf-8") as full:

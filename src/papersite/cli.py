@@ -156,13 +156,17 @@ def _sigterm_raises() -> Iterator[None]:
         Terminated.requested = False
 
 
-def _write(text: str) -> None:
-    """Write to stdout: a reader gone is :class:`_StdoutClosed`, any other failure one line.
+def _write(text: str, *, data: bool = False) -> None:
+    r"""Write to stdout: a reader gone is :class:`_StdoutClosed`, any other failure one line.
 
     All of ``text`` is written, or the write fails. Not through stdout's own ``write``: under
     ``PYTHONUNBUFFERED`` (``python -u``, many containers) it makes one write(2) and drops, without
     an error, what the pipe did not take, as when ``head`` closes it part-way (exit 0, not 141)
     or a non-blocking pipe is full (output cut short).
+
+    ``data`` (an export) is UTF-8 whatever stdout's encoding, the bytes ``-o`` and the site
+    write; other text is in stdout's encoding, a character it lacks as its escape (``ï`` as
+    ``\xef``).
     """
     with _writing_stdout():
         try:
@@ -171,7 +175,17 @@ def _write(text: str) -> None:
             sys.stdout.write(text)
             return
         sys.stdout.flush()  # anything written to it before goes first
-        _write_all(fd, text.encode(sys.stdout.encoding, sys.stdout.errors or "strict"))
+        _write_all(fd, _encoded(text, data=data))
+
+
+def _encoded(text: str, *, data: bool) -> bytes:
+    if data:
+        return text.encode("utf-8")
+    # Python's own stdout is strict outside the C locale: a title with 'ï' under a Latin-1 or
+    # ASCII stdout (Windows' code page, PYTHONIOENCODING) was a UnicodeEncodeError traceback.
+    # Its other handlers (surrogateescape for a path's undecodable bytes) are kept.
+    errors = sys.stdout.errors or "strict"
+    return text.encode(sys.stdout.encoding, "backslashreplace" if errors == "strict" else errors)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -521,7 +535,7 @@ def _run_export(args: argparse.Namespace) -> int:
         else:
             text = SERIALISERS[args.format or "json"](export_objects(loaded.curation))
     if args.output is None:
-        _write(text)
+        _write(text, data=True)
     else:
         write_export(text, args.output)
     return 0
