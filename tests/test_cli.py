@@ -1151,6 +1151,34 @@ def test_readme_s_command_table_shows_each_option_as_the_parser_takes_it() -> No
         assert shown == {a.dest: not a.required and a.dest not in forms for a in options}, name
 
 
+def test_export_to_a_file_named_csv_writes_csv_unless_told_otherwise(
+    tmp_path: Path, make_content: MakeContent
+) -> None:
+    # `export -o papers.csv` wrote JSON into papers.csv, exit 0.
+    content = make_content("dense_small.txt")
+    export = ["export", "--content", str(content), "-o"]
+    assert main([*export, str(tmp_path / "asked.csv"), "--format", "csv"]) == 0
+    assert main([*export, str(tmp_path / "named.CSV")]) == 0
+    assert (tmp_path / "named.CSV").read_bytes() == (tmp_path / "asked.csv").read_bytes()
+    assert main([*export, str(tmp_path / "json.csv"), "--format", "json"]) == 0
+    assert main([*export, str(tmp_path / "papers.json")]) == 0
+    assert (tmp_path / "json.csv").read_bytes() == (tmp_path / "papers.json").read_bytes()
+    assert (tmp_path / "papers.json").read_text(encoding="utf-8").startswith("[")
+
+
+@pytest.mark.parametrize("option", ["--schema", "--themes"])
+def test_a_json_only_export_to_a_file_named_csv_is_refused(
+    option: str, tmp_path: Path, make_content: MakeContent, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = make_content("dense_small.txt")
+    output = tmp_path / "themes.csv"
+    assert main(["export", option, "--content", str(content), "-o", str(output)]) == 1
+    assert capsys.readouterr().err == (
+        f"{output}: {option} writes JSON, which has no CSV: name the file .json\n"
+    )
+    assert not output.exists()
+
+
 @pytest.mark.parametrize(
     ("output", "reason"),
     [("nowhere/papers.json", "No such file or directory"), (".", "Is a directory")],

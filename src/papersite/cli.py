@@ -35,6 +35,7 @@ from papersite.exports import (
     FORMATS,
     SERIALISERS,
     check_export_target,
+    export_format,
     export_objects,
     schema_json,
     themes_json,
@@ -237,7 +238,12 @@ def _parser() -> Parser:
     _content_option(export)
     what = export.add_mutually_exclusive_group()
     # No default: argparse lets `--format json --schema` pass when the value given is the default.
-    what.add_argument("--format", action=_Once, choices=FORMATS, help="default: json")
+    what.add_argument(
+        "--format",
+        action=_Once,
+        choices=FORMATS,
+        help="default: csv for an output file named .csv, else json",
+    )
     what.add_argument(
         "--schema",
         action="store_true",
@@ -519,6 +525,8 @@ def _run_review(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    json_only = "--schema" if args.schema else "--themes" if args.themes else None
+    format_ = export_format(args.format, args.output, json_only=json_only)
     if args.output is not None:
         # Imported here for the reason _config_file gives; export reads no --config of its own.
         from papersite.mkdocs_glue import CONFIG_FILE
@@ -533,7 +541,7 @@ def _run_export(args: argparse.Namespace) -> int:
         if args.themes:
             text = themes_json(loaded.curation)
         else:
-            text = SERIALISERS[args.format or "json"](export_objects(loaded.curation))
+            text = SERIALISERS[format_](export_objects(loaded.curation))
     if args.output is None:
         _write(text, data=True)
     else:

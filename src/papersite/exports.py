@@ -521,6 +521,21 @@ def _hard_linked_in(path: Path, content: Path) -> Path | None:
     return None
 
 
+def export_format(given: str | None, output: Path | None, *, json_only: str | None) -> str:
+    """The format to write: ``given`` (``--format``), else CSV for an ``output`` named ``.csv``.
+
+    ``export -o papers.csv`` wrote JSON into papers.csv, unsaid: the name says which format is
+    meant, as pandoc reads it. ``json_only`` names the option (``--schema``, ``--themes``) whose
+    file has no CSV: a ``.csv`` name with it is refused rather than given JSON.
+    """
+    named_csv = output is not None and output.suffix.lower() == ".csv"
+    if json_only is not None and named_csv:
+        assert output is not None  # named_csv
+        message = f"{json_only} writes JSON, which has no CSV: name the file .json"
+        raise PapersiteError(display_path(output), None, message)
+    return given or ("csv" if named_csv else "json")
+
+
 def write_export(text: str, path: Path) -> None:
     """Write an export to ``path``; a path that cannot be written is the user's mistake."""
     try:
