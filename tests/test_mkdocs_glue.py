@@ -151,6 +151,21 @@ def test_the_feeds_author_is_mkdocs_yml_s_site_author(
     assert settings_from(tmp_path, line).site_author == author
 
 
+@pytest.mark.parametrize("value", ["false", "no", "off"])
+def test_use_directory_urls_false_is_refused_at_its_line(tmp_path: Path, value: str) -> None:
+    # Built with exit 0, and 3,447 links of the shipped site led nowhere (papers/<id>/ became
+    # papers/<id>.html, while the pages, feeds, data files and redirects name folders).
+    with pytest.raises(PapersiteError) as error:
+        settings_from(tmp_path, f"theme: material\nuse_directory_urls: {value}\n")
+    assert str(error.value) == (
+        f"{tmp_path / 'mkdocs.yml'}:4: use_directory_urls must be true: papersite's pages, feeds "
+        "and data files link to each page as a folder (papers/<id>/), which false would make a "
+        "file (papers/<id>.html), so every such link would lead nowhere: write true, or remove "
+        "the line"
+    )
+    assert settings_from(tmp_path, "use_directory_urls: true\n").site_name == "x"
+
+
 @pytest.mark.parametrize(
     ("line", "shown"),
     [("site_author: [Ana, Bo]\n", "a list"), ("site_author: 42\n", "the number 42")],

@@ -502,6 +502,16 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
             *written_at(config_file, ("site_author",)),
             f"site_author must be text, the author's name, not {describe(site_author)}",
         )
+    # MkDocs then writes papers/<id>.html, while the pages papersite renders, its feeds, data
+    # files and redirects name folders: the build passed and every such link led nowhere.
+    if config.get("use_directory_urls") is False:
+        problems.error(
+            *written_at(config_file, ("use_directory_urls",)),
+            "use_directory_urls must be true: papersite's pages, feeds and data files link to "
+            "each page as a folder (papers/<id>/), which false would make a file "
+            "(papers/<id>.html), so every such link would lead nowhere: write true, or remove "
+            "the line",
+        )
     try:
         options = options_of(config, config_file)
     except PapersiteError as error:
