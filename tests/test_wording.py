@@ -349,6 +349,33 @@ def test_typo_distance_counts_a_swap_of_letters_side_by_side_as_one_edit(
     one: str, other: str, edits: int
 ) -> None:
     assert wording.typo_distance(one, other) == wording.typo_distance(other, one) == edits
+    for limit in range(4):
+        # Over the limit is limit + 1, whatever the distance.
+        assert wording.typo_distance(one, other, limit) == min(edits, limit + 1)
+        assert wording.typo_distance(other, one, limit) == min(edits, limit + 1)
+
+
+class _Counted(str):
+    """An id counting the letters looked up in it."""
+
+    looked_up = 0
+
+    def __getitem__(self, index: Any) -> str:
+        _Counted.looked_up += 1
+        return str.__getitem__(self, index)
+
+
+def test_misspelt_compares_only_letters_a_typo_could_align() -> None:
+    # A deleted dump's 45 entries, each asked whether it is a typo of 431 paper ids of ~75
+    # letters, compared every letter of one with every letter of the other: a minute of
+    # `check`, and of each of the preview's regenerations while the dump stayed missing.
+    given = "adaptive-computation-modules-granular-conditional-computation-for-efficient"
+    known = _Counted("b-mojo-hybrid-state-space-realizations-of-foundation-models-with-eidetic")
+    _Counted.looked_up = 0
+    assert not wording.misspelt(given, known)
+    # Two lookups a compared pair of letters; a typo here is 2 edits, so at most 5 letters of
+    # the other id are compared to each letter of this one: 10 a letter, not 2 x 75.
+    assert _Counted.looked_up <= 10 * len(given)
 
 
 @pytest.mark.parametrize(
