@@ -77,6 +77,26 @@ def test_a_curation_edit_reuses_the_catalogue_and_related_papers(
     assert (len(catalogues), len(related)) == (1, 1)
 
 
+def test_a_file_made_unreadable_then_readable_again_is_read_again(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # chmod keeps a file's time and size: a dump made unreadable went untold behind the
+    # catalogue read before it, and papers.yaml made readable again stayed "cannot read" in
+    # the box until some other file changed. (Root reads either way; the preview looks alike.)
+    preview.start()
+    catalogues = counting(monkeypatch, "read_catalogue")
+    loads = counting(monkeypatch, "load_content")
+    dump = next((preview.content / "sources").glob("*.txt"))
+    papers = preview.content / "curation" / "papers.yaml"
+    steps = [(dump, 0o000, 1), (dump, 0o644, 2), (papers, 0o000, 2), (papers, 0o644, 2)]
+    for step, (path, mode, reads) in enumerate(steps, 1):
+        path.chmod(mode)
+        preview.refresh()
+        assert (len(catalogues), len(loads)) == (reads, step)
+    assert preview.failed == ()
+    assert f"papersite: {display_path(papers)} changed" in capsys.readouterr().err
+
+
 def test_hiding_a_paper_computes_related_papers_again(
     preview: Preview, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1503,7 +1523,7 @@ def test_an_os_error_while_looking_leaves_the_watcher_watching(
     real = serve.snapshot
     failures = [OSError(errno.EIO, "Input/output error")]
 
-    def snapshot(paths: Any) -> dict[Path, tuple[int, int]]:
+    def snapshot(paths: Any) -> dict[Path, serve.Seen]:
         if failures:
             raise failures.pop()
         return real(paths)

@@ -117,12 +117,18 @@ STARTUP_SETTINGS = (
 )
 
 
-def snapshot(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
-    """Modification time and size of each file, and of every file under each folder.
+# What snapshot knows of a file: its modification time, size, permissions, owner and group.
+Seen = tuple[int, int, int, int, int]
 
-    A cheap change detector.
+
+def snapshot(paths: Iterable[Path]) -> dict[Path, Seen]:
+    """Modification time, size and access of each file, and of every file under each folder.
+
+    A cheap change detector. Access too: a file made unreadable (chmod 000) and readable again
+    keeps its time and size, so the preview went on listing it as unreadable once it was
+    readable again, and an unreadable dump went untold behind the catalogue read before.
     """
-    seen: dict[Path, tuple[int, int]] = {}
+    seen: dict[Path, Seen] = {}
     for root in paths:
         # os.walk lists nothing for a file (mkdocs.yml), and skips a folder that vanishes while
         # it walks.
@@ -135,7 +141,13 @@ def snapshot(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
             except OSError:
                 continue
             if S_ISREG(stat.st_mode):
-                seen[path] = (stat.st_mtime_ns, stat.st_size)
+                seen[path] = (
+                    stat.st_mtime_ns,
+                    stat.st_size,
+                    stat.st_mode,
+                    stat.st_uid,
+                    stat.st_gid,
+                )
     return seen
 
 
@@ -155,7 +167,7 @@ class Preview:
     # The navigation MkDocs builds with. MkDocs' dev server reads its settings again for every
     # rebuild, from the same overrides, so changing this list in place changes the next build's.
     nav: list[dict[str, str]] = field(default_factory=list)
-    sources_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    sources_seen: dict[Path, Seen] = field(default_factory=dict)
     catalogue: Catalogue | None = None
     # The papers shown and how many related papers each lists, which ``related`` was found for.
     related_for: tuple[tuple[str, ...], int] = ((), 0)
@@ -164,7 +176,7 @@ class Preview:
     # watcher looks at it (see on_serve).
     lock: threading.Lock = field(default_factory=threading.Lock)
     # The inputs as they were when last regenerated from, and the errors that regeneration met.
-    inputs_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    inputs_seen: dict[Path, Seen] = field(default_factory=dict)
     failed: tuple[Problem, ...] = ()
     # Whether the last generation wrote, removed or touched a page: MkDocs rebuilds only then.
     pages_changed: bool = False
