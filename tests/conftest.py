@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -11,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, is_hypothesis_test, settings
@@ -164,6 +166,52 @@ def content(curated_content: Path) -> Path:
 LONG = "A Very Long Title About Quantization That Goes On and On Past Eighty Characters Surely"
 SHARED = "a-very-long-title-about-quantization-that-goes-on-and-on-past-eighty-characters"
 TWIN_STEM = "a-very-long-title-about-quantization-that-goes-on-and-on-past-eighty-char"
+
+
+# Locks a folder as chmod takes away its read permission ("list": its files cannot be listed) or
+# its search permission ("search": nothing in it can be looked at), for root too, who is refused
+# neither (tests may run as root).
+Lock = Callable[[Path, str], None]
+
+
+@pytest.fixture
+def lock_folder(monkeypatch: pytest.MonkeyPatch) -> Lock:
+    real_stat, real_listdir, real_scandir = os.stat, os.listdir, os.scandir
+
+    def lock(folder: Path, permission: str) -> None:
+        locked = os.path.abspath(folder)
+
+        def denied(path: object) -> PermissionError:
+            return PermissionError(errno.EACCES, "Permission denied", os.fspath(str(path)))
+
+        def within(path: object) -> bool:
+            # Not abspath alone: it drops a trailing '.', which is a look inside the folder.
+            parent = os.path.dirname(os.path.join(os.getcwd(), os.fspath(str(path))))
+            return permission == "search" and os.path.abspath(parent) == locked
+
+        def listed(path: object) -> bool:
+            return permission == "list" and os.path.abspath(os.fspath(str(path))) == locked
+
+        def stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+            if within(path):
+                raise denied(path)
+            return real_stat(path, *args, **kwargs)
+
+        def listdir(path: Any = ".") -> list[str]:
+            if listed(path) or within(os.path.join(os.fspath(str(path)), os.curdir)):
+                raise denied(path)
+            return real_listdir(path)
+
+        def scandir(path: Any = ".") -> Any:
+            if listed(path) or within(os.path.join(os.fspath(str(path)), os.curdir)):
+                raise denied(path)
+            return real_scandir(path)
+
+        monkeypatch.setattr(os, "stat", stat)
+        monkeypatch.setattr(os, "listdir", listdir)
+        monkeypatch.setattr(os, "scandir", scandir)
+
+    return lock
 
 
 def write_twins(content: Path, *, beyond_first: bool) -> None:

@@ -33,6 +33,7 @@ from papersite.unknown_ids import GROUPED_FROM
 from .conftest import (
     CURATION_DATA,
     REPO,
+    Lock,
     write_second_page,
 )
 from .curation_helpers import (
@@ -3541,6 +3542,16 @@ def test_a_curation_folder_behind_a_broken_link_cannot_be_read(content: Path) ->
     assert errors(content) == [
         "content/curation: cannot read folder: No such file or directory (a broken link?)"
     ]
+
+
+@pytest.mark.parametrize("permission", ["list", "search"])
+def test_a_curation_folder_without_permission_to_list_or_search_it_cannot_be_read(
+    content: Path, lock_folder: Lock, permission: str
+) -> None:
+    # Looking for themes.yaml in a folder chmod 000 raised PermissionError: a traceback from
+    # check, and from each of serve's regenerations.
+    lock_folder(content / "curation", permission)
+    assert errors(content) == ["content/curation: cannot read folder: Permission denied"]
 
 
 @pytest.mark.parametrize("empty_folder", [False, True])

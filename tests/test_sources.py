@@ -23,7 +23,7 @@ from papersite.sources import (
 )
 from papersite.yamlfile import load_yaml_file
 
-from .conftest import CAPTURED, DATA, SEEDS, MakeContent, source
+from .conftest import CAPTURED, DATA, SEEDS, Lock, MakeContent, source
 
 
 def test_binary_files_are_refused_with_line(tmp_path: Path) -> None:
@@ -1044,6 +1044,22 @@ def test_a_sources_folder_link_that_loops_or_leads_nowhere_is_told_so(
     problems = Problems()
     assert discover_sources(content, problems).sources == ()
     assert [str(p) for p in problems] == [f"{content}/sources: cannot read folder: {said}"]
+
+
+@pytest.mark.parametrize("permission", ["list", "search"])
+def test_a_sources_folder_without_permission_to_list_or_search_it_cannot_be_read(
+    tmp_path: Path, lock_folder: Lock, permission: str
+) -> None:
+    # Looking for sources.yaml in a folder chmod 000 raised PermissionError, a traceback.
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    (content / "sources" / "sources.yaml").write_text("sources: {}\n")
+    lock_folder(content / "sources", permission)
+    problems = Problems()
+    assert discover_sources(content, problems).sources == ()
+    assert [str(p) for p in problems] == [
+        f"{content}/sources: cannot read folder: Permission denied"
+    ]
 
 
 # --- dumps saved as UTF-16 or UTF-32 ---------------------------------------------------------

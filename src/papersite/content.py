@@ -22,7 +22,7 @@ from papersite.curation import (
     uncurated,
 )
 from papersite.curation_checks import run_checks
-from papersite.errors import Problem, Problems, absent, cannot_read, display_path
+from papersite.errors import Problem, Problems, absent, cannot_read, display_path, unlistable
 from papersite.papers_file import read_decisions
 from papersite.sources import OUTSIDE_CONTENT, outside_content, tools_file
 from papersite.themes_file import read_themes
@@ -141,6 +141,10 @@ def read_curation(content: Path, catalogue: Catalogue, problems: Problems) -> Cu
         folder.stat()
     except OSError as error:  # a broken link: its files are not "missing", the link is broken
         problems.error(display_path(folder), None, cannot_read(folder, error, "folder"))
+        return None
+    # A file in the folder's place is read as a folder lacking themes.yaml, as before.
+    if folder.is_dir() and (refusal := unlistable(folder)) is not None:
+        problems.error(display_path(folder), None, cannot_read(folder, refusal, "folder"))
         return None
     themes_path = folder / THEMES_FILE
     papers_path = folder / PAPERS_FILE

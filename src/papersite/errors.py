@@ -251,6 +251,22 @@ def cannot_read(path: Path, error: OSError, what: str = "file") -> str:
     return f"cannot read {what}: {error.strerror}{link}"
 
 
+def unlistable(folder: Path) -> OSError | None:
+    """Why the files of ``folder`` cannot be listed or read, else None.
+
+    A folder without read permission cannot list its files, one without search permission
+    (chmod 000, a checkout made by another user) cannot reach them: ``Path.exists`` on a file
+    in it raised PermissionError, a traceback. Listing it and looking at it from inside tells
+    both.
+    """
+    try:
+        os.listdir(folder)
+        os.stat(os.path.join(folder, os.curdir))  # not Path: it drops the "."
+    except OSError as error:
+        return error
+    return None
+
+
 # Failures of a write that the machine causes whatever the file: a full disk or quota, a file
 # too large, a read-only or failing disk. A failing write() names no file, so only its errno tells.
 STORAGE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO})

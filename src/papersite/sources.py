@@ -35,6 +35,7 @@ from papersite.errors import (
     cannot_read,
     display_path,
     resolved,
+    unlistable,
 )
 from papersite.markup import clean_text
 from papersite.wording import as_yaml, closest, counted, suggest
@@ -365,6 +366,9 @@ def discover_sources(
         return Discovery()
     if outside_content(folder, content):
         problems.error(display_path(folder), None, OUTSIDE_CONTENT)
+        return Discovery()
+    if (refusal := unlistable(folder)) is not None:
+        problems.error(display_path(folder), None, cannot_read(folder, refusal, "folder"))
         return Discovery()
     described, duplicates, unlisted = _read_listing(folder, content, problems, today)
     found, outside_dumps, ignored = _dumps_in(folder, content, described, unlisted, problems)
