@@ -155,7 +155,10 @@ def check_broad_terms(files: CurationFiles, curation: Curation, problems: Proble
     """
     shown = len(curation.papers)
     # A theme's papers are among those shown: fewer than BROAD_AT_LEAST, no term is counted.
-    if shown < BROAD_AT_LEAST or not files.rule_terms:
+    # Without papers.yaml's decisions the rules place every paper, and a term counted against
+    # what they give a theme is no news (as an empty theme is not): said above its syntax error,
+    # it was gone once that was fixed.
+    if shown < BROAD_AT_LEAST or not files.rule_terms or not files.papers_read:
         return
     matched: Counter[int] = Counter()  # by the id of the term, which files.rule_terms keeps
     taken: Counter[str] = Counter()  # each theme's papers, its sections' terms counted in them
