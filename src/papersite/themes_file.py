@@ -217,122 +217,173 @@ def read_themes(path: Path, problems: Problems, stray: str | None = None) -> The
     if loaded is None:
         return ThemesRead()
     document, broken = loaded
-    themes: list[Theme] = []
-    rules: list[ThemeRules] = []
-    lines: dict[str, int] = {}
-    section_lines: dict[tuple[str, str], int] = {}
-    unchecked: set[str] | None = set()
-    without_rules: set[str] = set()
-    intro_links: list[IntroLink] = []
-    former: dict[str, tuple[str, int]] = {}
-    literal: list[LiteralKeyword] = []
-    rule_terms: list[RuleTerm] = []
-    unknown_defaults: dict[tuple[str, ...], int] = {}
-    default_lines: dict[tuple[str, str], int] = {}
-    # One for every regex of the file: together they may take only so long over the papers.
-    budget = RegexBudget()
-    # Every id an entry has, read or not: none of them can be a former id as well.
-    current = {
-        entry["id"]: document.line("themes", index, "id")
-        for index, entry in enumerate(document.data["themes"])
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str)
-    }
+    reader = _ThemesReader(document, problems)
     for index, entry in enumerate(document.data["themes"]):
         # The places of the entry's mistakes, from inside the entry: ("rules", "threshold").
         mistakes = {location[2:] for location in broken if location[1] == index}
-        # A mistake in 'formerly' costs only the old addresses: the theme is read without them.
+        reader.read_entry(index, entry, mistakes)
+    return reader.result()
+
+
+@dataclass
+class _ThemesReader:
+    """What :func:`read_themes` gathers entry by entry, in the file's order (see ThemesRead)."""
+
+    document: YamlDocument
+    problems: Problems
+    themes: list[Theme] = field(default_factory=list)
+    rules: list[ThemeRules] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    section_lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    unchecked: set[str] | None = field(default_factory=set)
+    without_rules: set[str] = field(default_factory=set)
+    intro_links: list[IntroLink] = field(default_factory=list)
+    former: dict[str, tuple[str, int]] = field(default_factory=dict)
+    literal: list[LiteralKeyword] = field(default_factory=list)
+    rule_terms: list[RuleTerm] = field(default_factory=list)
+    unknown_defaults: dict[tuple[str, ...], int] = field(default_factory=dict)
+    default_lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    # One for every regex of the file: together they may take only so long over the papers.
+    budget: RegexBudget = field(default_factory=RegexBudget)
+    # Every id an entry has, read or not: none of them can be a former id as well.
+    current: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.current = {
+            entry["id"]: self.document.line("themes", index, "id")
+            for index, entry in enumerate(self.document.data["themes"])
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+        }
+
+    def read_entry(self, index: int, entry: Any, mistakes: set[Location]) -> None:
+        """Read one entry of 'themes', ``mistakes`` the places in it the schema refused.
+
+        A mistake in its rules costs the rules, one in 'formerly' the old addresses, and any
+        other the whole entry.
+        """
         formerly_broken = any(mistake[:1] == ("formerly",) for mistake in mistakes)
         mistakes = {mistake for mistake in mistakes if mistake[:1] != ("formerly",)}
         if any(mistake[:1] != ("rules",) for mistake in mistakes):
             theme_id = entry.get("id") if isinstance(entry, dict) else None
-            if isinstance(theme_id, str) and unchecked is not None:
-                unchecked.update(_ids_meant(entry))
+            if isinstance(theme_id, str):
+                self._wait_for(_ids_meant(entry))
             else:
-                unchecked = None
-            continue
-        line = document.line("themes", index, "id")
-        if entry["id"] in lines:
-            problems.error(
-                document.path,
-                line,
-                f"duplicate theme id '{entry['id']}' (first defined on line {lines[entry['id']]})",
-            )
-            # Papers may name this entry's sections, which the first one need not have.
-            if unchecked is not None:
-                unchecked.add(entry["id"])
-            continue
-        lines[entry["id"]] = line
-        theme = _theme(document, index, entry, problems)
+                self.unchecked = None
+            return
+        if self._duplicate(index, entry):
+            return
+        theme = _theme(self.document, index, entry, self.problems)
         for number, item in enumerate(entry["sections"]):
             # The first of two with one id: the one kept (see _theme).
-            section_lines.setdefault(
-                (theme.id, item["id"]), document.line("themes", index, "sections", number, "id")
+            self.section_lines.setdefault(
+                (theme.id, item["id"]),
+                self.document.line("themes", index, "sections", number, "id"),
             )
         if formerly_broken:
             # Papers naming an old id it lists wait for the fix, as for an entry not read.
-            if unchecked is not None:
-                unchecked.update(_former_ids(entry.get("formerly")))
+            self._wait_for(_former_ids(entry.get("formerly")))
         else:
-            formerly = _formerly(document, index, current, former, problems)
+            formerly = _formerly(self.document, index, self.current, self.former, self.problems)
             theme = dataclasses.replace(theme, formerly=formerly)
-        # The theme's terms with their lines, its sections' too, kept once the rules are (see
-        # rule_terms below).
+        # The theme's terms with their lines, its sections' too, kept once the rules are.
         terms_written: list[RuleTerm] = []
-        # Compiled for a theme without rules too, which has no use for them yet: a bad regex
-        # is reported where it is written, not once someone adds rules.
-        sections = _section_rules(document, index, theme, problems, literal, budget, terms_written)
-        theme_rules = None
-        if "rules" in entry and not mistakes:
-            theme_rules = _theme_rules(
-                document,
-                index,
-                theme,
-                entry["rules"],
-                sections,
-                problems,
-                literal,
-                budget,
-                unknown_defaults,
-                terms_written,
-            )
-            written = entry["rules"].get("default_section")
-            if written is not None and theme.section(written) is not None:
-                default_lines[(theme.id, written)] = document.line(
-                    "themes", index, "rules", "default_section"
-                )
-        if entry["id"] in RESERVED_THEME_IDS:
-            problems.error(
-                document.path,
-                line,
-                f"theme id '{entry['id']}' is taken: {RESERVED_THEME_IDS[entry['id']]}; "
-                "choose another id",
-            )
-            # Checked all the same, but not kept: it is no theme of the site, and papers.yaml
-            # naming it (or the id it had before, its title's) waits for the new id.
-            if unchecked is not None:
-                unchecked.update(_ids_meant(entry))
-            continue
-        themes.append(theme)
-        intro_links.extend(_intro_links(document, index, theme))
+        theme_rules = self._rules(
+            index, theme, None if mistakes else entry.get("rules"), terms_written
+        )
+        if self._reserved(index, entry):
+            return
+        self.themes.append(theme)
+        self.intro_links.extend(_intro_links(self.document, index, theme))
         if mistakes:
-            without_rules.add(theme.id)
+            self.without_rules.add(theme.id)
         elif theme_rules is not None:
-            rules.append(theme_rules)
-            rule_terms.extend(terms_written)
-    return ThemesRead(
-        tuple(themes),
-        tuple(rules),
-        lines,
-        section_lines,
-        None if unchecked is None else frozenset(unchecked),
-        frozenset(without_rules),
-        tuple(intro_links),
-        former,
-        tuple(literal),
-        tuple(rule_terms),
-        unknown_defaults,
-        default_lines,
-    )
+            self.rules.append(theme_rules)
+            self.rule_terms.extend(terms_written)
+
+    def _wait_for(self, ids: set[str] | list[str]) -> None:
+        """Papers naming these ids of an entry not read (or not all) wait for its fix."""
+        if self.unchecked is not None:
+            self.unchecked.update(ids)
+
+    def _duplicate(self, index: int, entry: dict[str, Any]) -> bool:
+        """Whether an earlier entry has this one's id (said); else its id's line is kept."""
+        line = self.document.line("themes", index, "id")
+        if entry["id"] not in self.lines:
+            self.lines[entry["id"]] = line
+            return False
+        first = self.lines[entry["id"]]
+        self.problems.error(
+            self.document.path,
+            line,
+            f"duplicate theme id '{entry['id']}' (first defined on line {first})",
+        )
+        # Papers may name this entry's sections, which the first one need not have.
+        self._wait_for({entry["id"]})
+        return True
+
+    def _rules(
+        self, index: int, theme: Theme, written: dict[str, Any] | None, terms: list[RuleTerm]
+    ) -> ThemeRules | None:
+        """The theme's rules compiled from ``written`` (None: none), each term added to ``terms``.
+
+        Its sections' terms are compiled for a theme without rules too, which has no use for them
+        yet: a bad regex is reported where it is written, not once someone adds rules.
+        """
+        sections = _section_rules(
+            self.document, index, theme, self.problems, self.literal, self.budget, terms
+        )
+        if written is None:
+            return None
+        compiled = _theme_rules(
+            self.document,
+            index,
+            theme,
+            written,
+            sections,
+            self.problems,
+            self.literal,
+            self.budget,
+            self.unknown_defaults,
+            terms,
+        )
+        default = written.get("default_section")
+        if default is not None and theme.section(default) is not None:
+            self.default_lines[(theme.id, default)] = self.document.line(
+                "themes", index, "rules", "default_section"
+            )
+        return compiled
+
+    def _reserved(self, index: int, entry: dict[str, Any]) -> bool:
+        """Whether the entry's id is one the site keeps for itself (said): it is not kept."""
+        if entry["id"] not in RESERVED_THEME_IDS:
+            return False
+        self.problems.error(
+            self.document.path,
+            self.document.line("themes", index, "id"),
+            f"theme id '{entry['id']}' is taken: {RESERVED_THEME_IDS[entry['id']]}; "
+            "choose another id",
+        )
+        # Checked all the same, but not kept: it is no theme of the site, and papers.yaml
+        # naming it (or the id it had before, its title's) waits for the new id.
+        self._wait_for(_ids_meant(entry))
+        return True
+
+    def result(self) -> ThemesRead:
+        """What was read, as :func:`read_themes` gives it."""
+        return ThemesRead(
+            themes=tuple(self.themes),
+            rules=tuple(self.rules),
+            lines=self.lines,
+            section_lines=self.section_lines,
+            unchecked=None if self.unchecked is None else frozenset(self.unchecked),
+            without_rules=frozenset(self.without_rules),
+            intro_links=tuple(self.intro_links),
+            former=self.former,
+            literal_keywords=tuple(self.literal),
+            rule_terms=tuple(self.rule_terms),
+            unknown_defaults=self.unknown_defaults,
+            default_lines=self.default_lines,
+        )
 
 
 def _former_ids(value: Any) -> list[str]:
