@@ -192,12 +192,10 @@ def read_decisions(
         if catalogue.get(key) is None:
             unknown_entries.append(unknown_paper(key, line, document, catalogue, problems, unknown))
             continue
+        checker = _References(document, ("papers", paper_id), themes, problems, unknown_ids)
         if paper_id in broken:
             unread.add(key)
-            _check_refused_sections_themes(
-                _References(document, ("papers", paper_id), themes, problems, unknown_ids),
-                mistakes,
-            )
+            _check_refused_sections_themes(checker, mistakes)
             continue
         if _decides_nothing(entry):
             # A curator who wrote the entry meant something, most likely to keep the paper out of
@@ -208,37 +206,44 @@ def read_decisions(
                 f"paper '{key}': its entry decides nothing, so the rules place the paper; write "
                 "'themes: []' to keep it in no theme, or remove the entry",
             )
-        checker = _References(document, ("papers", paper_id), themes, problems, unknown_ids)
         decisions[key] = decision = _decision(key, line, entry or {}, checker)
         if decision.hidden is None:
-            tagged = [
+            tags_used.extend(
                 (tag, document.line("papers", paper_id, "tags", number))
                 for number, tag in enumerate(decision.tags)
-            ]
-            tags_used.extend(tagged)
+            )
     unknown_ids.report()
     _check_tag_anchors(document.path, tags_used, problems)
     _check_tag_variants(document.path, tags_used, problems)
     report_kept_unknown(document.path, unknown, catalogue, problems)
-    # A key written twice in an entry (or the entry twice) keeps its first value: which one the
-    # curator meant is not known, so what the entry decides is not theirs for sure either.
-    duplicated = {
+    return DecisionsRead(
+        decisions,
+        unread=frozenset(unread),
+        duplicated=_duplicated(document, catalogue, said),
+        unknown_entries=tuple(unknown_entries),
+        misnamed=frozenset(said.misnamed | unknown_ids.meant),
+        misnamed_sections=frozenset(unknown_ids.meant_sections),
+        named_sections=frozenset(unknown_ids.named_sections),
+        section_typos=frozenset(unknown_ids.section_typos),
+    )
+
+
+def _duplicated(
+    document: YamlDocument, catalogue: Catalogue, said: _PapersMistakes
+) -> frozenset[str]:
+    """The ids of papers whose entry holds a key written twice (or is written twice itself).
+
+    YAML keeps the first value: which one the curator meant is not known, so what the entry
+    decides is not theirs for sure either. A key only YAML's reading of an entry indented four
+    spaces doubles (said.side_effect) is no such key.
+    """
+    return frozenset(
         key
         for duplicate in document.duplicates
         if duplicate.location[:1] == ("papers",)
         and len(duplicate.location) >= 2
         and not said.side_effect(document, duplicate)
         and catalogue.get(key := document.key_text("papers", duplicate.location[1])) is not None
-    }
-    return DecisionsRead(
-        decisions,
-        unread=frozenset(unread),
-        duplicated=frozenset(duplicated),
-        unknown_entries=tuple(unknown_entries),
-        misnamed=frozenset(said.misnamed | unknown_ids.meant),
-        misnamed_sections=frozenset(unknown_ids.meant_sections),
-        named_sections=frozenset(unknown_ids.named_sections),
-        section_typos=frozenset(unknown_ids.section_typos),
     )
 
 
