@@ -275,42 +275,8 @@ def _message(
         both = " or ".join(f"'{key}'" for key in keys)
         extra = ", not both" if isinstance(value, dict) and all(k in value for k in keys) else ""
         return f"{name} must have {both}{extra}"
-    if kind == "type" and not location and value is None:
-        keys = error.schema.get("required", []) if isinstance(error.schema, dict) else []
-        start = f"start it with '{_empty_start(error.schema, keys[0])}'" if keys else ""
-        # Not "or delete it": themes.yaml deleted is "missing: ... needs themes.yaml", and
-        # papers.yaml deleted is warned of, which fails 'check --strict'.
-        return f"the file is empty: {start or 'write its content'}"
-    # Of the type asked for, but no number a float holds: see _finite.
-    numeric = kind == "type" and expected in ("number", "integer")
-    if numeric and _TYPES.is_type(value, expected) and not _finite(value):
-        spelled = (written or "").lstrip("+-").startswith(".")  # .nan, .inf, -.inf
-        if spelled or (isinstance(value, float) and math.isnan(value)):
-            return f"{name} must be a finite number, not '{written or value}'"
-        return f"{name} is too large" if value > 0 else f"{name} is too far below 0"
-    if kind == "type" or kind in ("oneOf", "anyOf"):
-        if location and location[-1] == "arxiv" and isinstance(value, int | float):
-            # A bool is an int to Python: 'arxiv: false' is no number.
-            read = describe(value) if isinstance(value, bool) else "a number"
-            return (
-                f"{name} must be quoted text such as '2510.21450'; unquoted, YAML reads it as "
-                f"{read}{_null_hint(value, quoted)}"
-            )
-        if location and location[-1] == "arxiv":
-            # Its schema's "text or empty" would read as if 'arxiv:' with nothing were fine: null
-            # is written out (curation refuses the empty value).
-            return (
-                f"{name} must be quoted text such as '2510.21450', or null for no arXiv id, not "
-                f"{_as_written(value, written)}"
-            )
-        hint = (
-            _placement_hint(location, value)
-            or _hidden_hint(location, value)
-            or _quoted_number_hint(error, value, quoted)
-            or _whole_number_hint(error, value)
-            or _nothing_hint(error, location, value)
-        )
-        return f"{name} must be {_expected(error)}, not {_as_written(value, written)}{hint}"
+    if kind in ("type", "oneOf", "anyOf"):
+        return _type_message(error, location, written, quoted)
     if kind == "required":
         missing = _missing(error)
         hint = _SECTIONS_HINT if location[:1] == ("themes",) and "sections" in missing else ""
@@ -324,30 +290,7 @@ def _message(
             )
         return f"{name} is longer than {expected} characters"
     if kind == "pattern":
-        if expected == _NOT_BLANK:
-            return (
-                f"{name} is empty" if value == "" else f"{name} holds only spaces: write the text"
-            )
-        if len(location) >= 2 and location[-2] == "tags":
-            # A tag without one becomes an empty anchor on the tags page, shared with others.
-            return f"{name} must hold a letter or a digit, not {describe(value)}"
-        if location and location[-1] == "arxiv":
-            return (
-                f"{name} must look like '2510.21450', not {describe(value)}"
-                f"{_null_hint(value, quoted)}"
-            )
-        if len(location) >= 3 and location[-2] == "links":
-            web = isinstance(value, str) and _WEB.match(value.strip())
-            if web and (unfit := unfit_in_address(value)):
-                return f"{name} {unfit}"
-            return (
-                f"{name} must be a web address starting with http:// or https://, not "
-                f"{describe(value)}"
-            )
-        foreign = foreign_letters(value)
-        if foreign:
-            return f"{describe(value)} is not a valid id: {foreign} {_ID_LETTERS}"
-        return not_an_id(value, _ID_EXAMPLES[_id_kind(location) or "section"])
+        return _pattern_message(error, location, quoted)
     if kind == "format" and expected == "iri":
         return f"{name} {unfit_in_address(value)}"
     if kind == "not":
@@ -367,6 +310,80 @@ def _message(
         bound = "at least" if kind == "minimum" else "above"
         return f"{name} must be {bound} {expected}, not {value}"
     return f"{name}: {error.message}"
+
+
+def _type_message(
+    error: ValidationError, location: Location, written: str | None, quoted: bool
+) -> str:
+    """The line for a value of a type its place does not take ('type', or no branch of a 'oneOf').
+
+    An empty file, a number too large or not finite, an unquoted arXiv id each have their own;
+    else what was expected, with a hint at what the curator most likely meant.
+    """
+    name = _name(location)
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    if error.validator == "type" and not location and value is None:
+        keys = error.schema.get("required", []) if isinstance(error.schema, dict) else []
+        start = f"start it with '{_empty_start(error.schema, keys[0])}'" if keys else ""
+        # Not "or delete it": themes.yaml deleted is "missing: ... needs themes.yaml", and
+        # papers.yaml deleted is warned of, which fails 'check --strict'.
+        return f"the file is empty: {start or 'write its content'}"
+    # Of the type asked for, but no number a float holds: see _finite.
+    numeric = error.validator == "type" and expected in ("number", "integer")
+    if numeric and _TYPES.is_type(value, expected) and not _finite(value):
+        spelled = (written or "").lstrip("+-").startswith(".")  # .nan, .inf, -.inf
+        if spelled or (isinstance(value, float) and math.isnan(value)):
+            return f"{name} must be a finite number, not '{written or value}'"
+        return f"{name} is too large" if value > 0 else f"{name} is too far below 0"
+    if location and location[-1] == "arxiv" and isinstance(value, int | float):
+        # A bool is an int to Python: 'arxiv: false' is no number.
+        read = describe(value) if isinstance(value, bool) else "a number"
+        return (
+            f"{name} must be quoted text such as '2510.21450'; unquoted, YAML reads it as "
+            f"{read}{_null_hint(value, quoted)}"
+        )
+    if location and location[-1] == "arxiv":
+        # Its schema's "text or empty" would read as if 'arxiv:' with nothing were fine: null
+        # is written out (curation refuses the empty value).
+        return (
+            f"{name} must be quoted text such as '2510.21450', or null for no arXiv id, not "
+            f"{_as_written(value, written)}"
+        )
+    hint = (
+        _placement_hint(location, value)
+        or _hidden_hint(location, value)
+        or _quoted_number_hint(error, value, quoted)
+        or _whole_number_hint(error, value)
+        or _nothing_hint(error, location, value)
+    )
+    return f"{name} must be {_expected(error)}, not {_as_written(value, written)}{hint}"
+
+
+def _pattern_message(error: ValidationError, location: Location, quoted: bool) -> str:
+    """The line for text a pattern refuses: blank text, a tag, an arXiv id, a link or an id."""
+    name = _name(location)
+    value: Any = error.instance
+    if error.validator_value == _NOT_BLANK:
+        return f"{name} is empty" if value == "" else f"{name} holds only spaces: write the text"
+    if len(location) >= 2 and location[-2] == "tags":
+        # A tag without one becomes an empty anchor on the tags page, shared with others.
+        return f"{name} must hold a letter or a digit, not {describe(value)}"
+    if location and location[-1] == "arxiv":
+        return (
+            f"{name} must look like '2510.21450', not {describe(value)}{_null_hint(value, quoted)}"
+        )
+    if len(location) >= 3 and location[-2] == "links":
+        web = isinstance(value, str) and _WEB.match(value.strip())
+        if web and (unfit := unfit_in_address(value)):
+            return f"{name} {unfit}"
+        return (
+            f"{name} must be a web address starting with http:// or https://, not {describe(value)}"
+        )
+    foreign = foreign_letters(value)
+    if foreign:
+        return f"{describe(value)} is not a valid id: {foreign} {_ID_LETTERS}"
+    return not_an_id(value, _ID_EXAMPLES[_id_kind(location) or "section"])
 
 
 def _empty_start(schema: object, key: str) -> str:
