@@ -395,7 +395,12 @@ def test_paper_and_theme_pages_have_descriptions_of_their_own(curated_site: Path
         "Gating mechanisms help."
     )
     assert description("themes/reasoning/index.html") == "2 papers on Arithmetic reasoning"
-    assert description("index.html") == description("about/index.html") == site_wide
+    assert description("index.html") == site_wide
+    # Every other page has its own (render.list_page_description and the like).
+    assert description("about/index.html") != site_wide
+    assert description("tags/attention/index.html") == (
+        "5 papers curators tagged “attention”, by title."
+    )
 
 
 def test_every_relative_link_resolves(curated_site: Path) -> None:

@@ -1511,6 +1511,52 @@ def test_paper_and_theme_pages_describe_themselves(tmp_path: Path) -> None:
     )
 
 
+def test_every_listing_page_describes_itself(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    settings = with_options(theme_page_size=1, unsorted_page_size=1, search="pagefind")
+    generate(site.catalogue, site.curation, settings, out)
+
+    def described(page: str) -> object:
+        return front_matter_of(out / page)["description"]
+
+    # A theme's later page says which page it is and what it lists, not page 1's introduction.
+    assert described("themes/efficiency/2.md") == escape_html(
+        "3 papers on Efficiency <& friends>; page 2 of 3 lists papers 2 to 2, "
+        "in Attention | *gating* (continued)."
+    )
+    assert described("themes/efficiency/3.md") == escape_html(
+        "3 papers on Efficiency <& friends>; page 3 of 3 lists papers 3 to 3, "
+        "in Memory & {{ recall }}."
+    )
+    # Unsorted's pages by the months they span, as its "Pages by date" lists them.
+    assert [described("unsorted.md"), described("unsorted/4.md")] == [
+        "4 papers not yet sorted into a theme, newest first; page 1 of 4 lists papers 1 to 1 "
+        "(May 2025).",
+        "4 papers not yet sorted into a theme, newest first; page 4 of 4 lists papers 4 to 4 "
+        "(1 paper with publication date unknown).",
+    ]
+    assert described("tags/attention/2.md") == (
+        "5 papers curators tagged “attention”, by title; page 2 of 5 lists papers 2 to 2."
+    )
+    assert described("tags/i-tag-i-co.md") == escape_html(
+        "1 paper curators tagged “<i>tag</i> & co”, by title."
+    )
+    assert described("tags.md") == "The 2 tags curators gave papers, with how many papers each has."
+    assert described("about.md") == (
+        "How papersite is made from Hugging Face Daily Papers, and its papers as data: JSON, CSV, "
+        "JSON Schemas, Atom feeds and BibTeX."
+    )
+    assert described("search.md") == (
+        f"Search the titles and abstracts of {len(site.curation.papers)} papers."
+    )
+    # No two pages alike, which told a search engine nothing of each.
+    # (The home page has none: Material gives it mkdocs.yml's site_description.)
+    pages = set(out.rglob("*.md")) - {out / "index.md"}
+    descriptions = [front_matter_of(p).get("description") for p in pages]
+    assert None not in descriptions and len(set(descriptions)) == len(descriptions)
+
+
 def test_a_paper_page_names_the_feed_of_each_of_its_themes(tmp_path: Path) -> None:
     site = loaded(tmp_path)
     both = "gated-attention-for-large-language-models"

@@ -70,7 +70,7 @@ from papersite.related import Related, RelatedPapers, related_papers
 from papersite.search import SearchEntry, SearchSettings
 from papersite.sources import SourceFile
 from papersite.tags import tag_slugs, text_order
-from papersite.wording import counted
+from papersite.wording import counted, listed
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = ".papersite-generated"
@@ -366,10 +366,79 @@ def summarize(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
     )
     if len(first) <= limit:
         return first
+    return cut_to(text, limit)
+
+
+def cut_to(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """``text`` on one line, cut to whole words and "…" within ``limit`` characters if longer."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
     head = text[: limit - 1]
     if text[limit - 1] != " " and " " in head:
         head = head.rsplit(" ", 1)[0]  # a word cut in two is dropped
     return head.rstrip(" ,;:") + "…"
+
+
+# A page's description, as its meta description and link previews show it, is made here for
+# every page but home (mkdocs.yml's site_description) from what the page holds: one page's
+# words repeated on every other told a search engine, and a reader of its results, nothing.
+
+
+def list_page_description(lead: str, page: ListPage[T], where: str = "") -> str:
+    """A page of a list (a theme's, Unsorted's, a tag's): ``lead`` says what the list is.
+
+    On a list of several pages it goes on to say which page this is, which of the papers it
+    lists and ``where`` they are (", in …" for a theme's sections, " (…)" for dates).
+    """
+    if page.count == 1:
+        return cut_to(f"{lead}.")
+    return cut_to(f"{lead}; page {page.number} of {page.count} lists {page.holds}{where}.")
+
+
+def theme_page_description(theme: ThemeView, page: ListPage[SectionView]) -> str:
+    """A theme's page: the first by the theme's description, a later one by what it lists."""
+    if page.number == 1:
+        return theme.description
+    sections = [
+        f"{s.title} (continued)" if s.continued else s.title for s in page.items if s.papers
+    ]
+    where = f", in {listed(sections)}" if sections else ""
+    return list_page_description(f"{counted(theme.count, 'paper')} on {theme.title}", page, where)
+
+
+def unsorted_page_description(page: ListPage[PaperView], total: int) -> str:
+    """A page of Unsorted, with the months its papers were published in (date_range)."""
+    span = page.dates[page.number - 1] if page.dates else ""
+    lead = f"{counted(total, 'paper')} not yet sorted into a theme, newest first"
+    return list_page_description(lead, page, f" ({span})" if span else "")
+
+
+def tag_page_description(name: str, page: ListPage[PaperView], total: int) -> str:
+    """A page of a tag's papers: the tag, and how many papers it has."""
+    return list_page_description(
+        f"{counted(total, 'paper')} curators tagged “{name}”, by title", page
+    )
+
+
+def tags_description(tags: int) -> str:
+    """The Tags page: how many tags it lists."""
+    if not tags:
+        return "No paper has a tag yet."
+    return f"The {counted(tags, 'tag')} curators gave papers, with how many papers each has."
+
+
+def about_description(site_name: str) -> str:
+    """The About page: what it tells."""
+    return cut_to(
+        f"How {site_name} is made from Hugging Face Daily Papers, and its papers as data: JSON, "
+        "CSV, JSON Schemas, Atom feeds and BibTeX."
+    )
+
+
+def search_description(total: int) -> str:
+    """Pagefind's Search page: what it searches."""
+    return f"Search the titles and abstracts of {counted(total, 'paper')}."
 
 
 def newest_feed(site_name: str) -> FeedView:
@@ -854,6 +923,7 @@ class _Generation:
                     "theme.md.j2",
                     theme=theme,
                     page=theme_page,
+                    description=theme_page_description(theme, theme_page),
                     feeds=(self.feeds[theme.id],),
                 )
                 for section in theme_page.items:
@@ -897,7 +967,11 @@ class _Generation:
         )
         for unsorted_page in unsorted_pages:
             self._page(
-                unsorted_page.path, "unsorted.md.j2", page=unsorted_page, total=len(self.unsorted)
+                unsorted_page.path,
+                "unsorted.md.j2",
+                page=unsorted_page,
+                total=len(self.unsorted),
+                description=unsorted_page_description(unsorted_page, len(self.unsorted)),
             )
         return {view.id: u.url for u in unsorted_pages for view in u.items}
 
@@ -927,10 +1001,21 @@ class _Generation:
                 first_url=first_url,
                 label=f"Tag: {name}",
             ):
-                self._page(tag_page.path, "tag.md.j2", page=tag_page, tag=tag, total=len(papers))
+                self._page(
+                    tag_page.path,
+                    "tag.md.j2",
+                    page=tag_page,
+                    tag=tag,
+                    total=len(papers),
+                    description=tag_page_description(name, tag_page, len(papers)),
+                )
         # Written even with no tags, so a kept address still opens; the nav then leaves it out.
         self._page(
-            urls.page_file(urls.TAGS), "tags.md.j2", tags=entries, root=urls.up_to_root(urls.TAGS)
+            urls.page_file(urls.TAGS),
+            "tags.md.j2",
+            tags=entries,
+            root=urls.up_to_root(urls.TAGS),
+            description=tags_description(len(entries)),
         )
         return bool(entries)
 
@@ -942,6 +1027,7 @@ class _Generation:
             themes=self.themes,
             fields=field_views(),
             root=urls.up_to_root(urls.ABOUT),
+            description=about_description(self.settings.site_name),
         )
 
     def write_search_page(self) -> None:
@@ -952,6 +1038,7 @@ class _Generation:
             root=urls.up_to_root(urls.SEARCH),
             total=len(self.curation.papers),
             search_example=self.example,
+            description=search_description(len(self.curation.papers)),
         )
         self.writer.write(urls.SEARCH_SCRIPT, (TEMPLATES / "search.js").read_bytes())
 
