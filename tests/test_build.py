@@ -403,6 +403,39 @@ def test_paper_and_theme_pages_have_descriptions_of_their_own(curated_site: Path
     )
 
 
+def test_a_shared_link_previews_the_page(curated_site: Path) -> None:
+    def preview(page: str) -> dict[str, str | None]:
+        found = elements(curated_site / page)
+        canonical = next(a["href"] for t, a in found if t == "link" and a.get("rel") == "canonical")
+        properties = {
+            str(a.get("property") or a.get("name")): a.get("content")
+            for t, a in found
+            if t == "meta" and (a.get("property") or a.get("name") or "").startswith(("og:", "tw"))
+        }
+        # Where the preview leads: the page's own address, as search engines are told.
+        assert properties.pop("og:url") == canonical
+        return properties
+
+    site = load_mkdocs_yaml(CONFIG)
+    # A paper by its title and abstract, as written: nothing in them comes alive.
+    assert preview("papers/script-alert-title-script-friends/index.html") == {
+        "og:type": "article",
+        "og:site_name": site["site_name"],
+        "og:title": "<script>alert('title')</script> & Friends",
+        "og:description": (
+            "Abstract with <img src=x onerror=alert(1)> and <b>bold</b> & an entity &amp done."
+        ),
+        "twitter:card": "summary",
+    }
+    assert preview("themes/reasoning/index.html")["og:title"] == "Arithmetic reasoning"
+    assert preview("tags/attention/index.html")["og:description"] == (
+        "5 papers curators tagged “attention”, by title."
+    )
+    home = preview("index.html")
+    assert (home["og:type"], home["og:title"]) == ("website", site["site_name"])
+    assert home["og:description"] == site["site_description"]
+
+
 def test_every_relative_link_resolves(curated_site: Path) -> None:
     # 404.html links from the site root (site_url), as it is served at any depth.
     for page in set(curated_site.rglob("*.html")) - {curated_site / "404.html"}:
