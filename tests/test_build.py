@@ -436,6 +436,27 @@ def test_a_shared_link_previews_the_page(curated_site: Path) -> None:
     assert home["og:description"] == site["site_description"]
 
 
+def test_a_site_url_beyond_ascii_is_published_as_a_uri(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The shipped mkdocs.yml reads site_url from here (!ENV), as the deploy sets it.
+    monkeypatch.setenv("PAPERSITE_SITE_URL", "https://bücher.example/lesen/café/")
+    build_site(loaded(tmp_path), tmp_path / "site", config_file=CONFIG)
+    site = tmp_path / "site"
+    uri = "https://xn--bcher-kva.example/lesen/caf%C3%A9/"
+    # sitemaps.org asks for URIs in <loc>, where MkDocs writes site_url as it is.
+    sitemap = ET.parse(site / "sitemap.xml").getroot()
+    locs = [e.text or "" for e in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locs and all(loc.startswith(uri) and loc.isascii() for loc in locs)
+    # Pages, feeds and citations name the same addresses.
+    assert f'<link rel="canonical" href="{uri}about/">' in (site / "about/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert f"<id>{uri}feeds/papers.xml</id>" in (site / "feeds/papers.xml").read_text("utf-8")
+    # (Where BibTeX's url had the host percent-encoded, which no resolver looks up.)
+    assert f"url = {{{uri}papers/" in (site / "bibtex/papers.bib").read_text(encoding="utf-8")
+
+
 def test_every_relative_link_resolves(curated_site: Path) -> None:
     # 404.html links from the site root (site_url), as it is served at any depth.
     for page in set(curated_site.rglob("*.html")) - {curated_site / "404.html"}:

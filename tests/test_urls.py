@@ -58,3 +58,20 @@ def test_the_way_up_to_a_folder_holding_a_page_climbs_a_folder_a_level() -> None
     assert urls.up_to(urls.list_page_url(first, 2), first) == "../"
     with pytest.raises(ValueError, match="is not in"):
         urls.up_to(urls.paper_url("p"), first)
+
+
+@pytest.mark.parametrize(
+    ("address", "uri"),
+    [
+        ("https://example.github.io/papers/", "https://example.github.io/papers/"),
+        ("https://bücher.example/lesen/", "https://xn--bcher-kva.example/lesen/"),
+        ("https://example.org/café/漢/", "https://example.org/caf%C3%A9/%E6%BC%A2/"),
+        # Escapes already there stay as written, not escaped twice.
+        ("https://example.org/a%20b/é/", "https://example.org/a%20b/%C3%A9/"),
+        ("https://bücher.example:8443/", "https://xn--bcher-kva.example:8443/"),
+        # A label too long for IDNA: percent-encoded, as RFC 3986 allows a host.
+        ("https://" + "é" * 64 + ".example/", "https://" + "%C3%A9" * 64 + ".example/"),
+    ],
+)
+def test_site_url_is_written_as_a_uri(address: str, uri: str) -> None:
+    assert urls.as_uri(address) == uri

@@ -40,6 +40,7 @@ from papersite.options import (
 from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, without_search_plugin
 from papersite.tags import with_tag_order
+from papersite.urls import as_uri
 from papersite.wording import (
     as_yaml,
     describe,
@@ -522,6 +523,8 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
     assert isinstance(site_name, str)
     assert isinstance(site_url, str)
     site_url = site_url if site_url.endswith("/") else site_url + "/"
+    # Feeds, citations and redirects name the same addresses as MkDocs' pages (run_mkdocs).
+    site_url = as_uri(site_url)
     # ... and a web address for repo_url, or none (None or "": no repository link).
     if not (isinstance(repo_url, str) and repo_url):
         repo_url = None
@@ -605,6 +608,11 @@ def run_mkdocs(
 
     written = load_mkdocs_yaml(config_file)
     overrides = mkdocs_overrides(written, mkdocs_nav(nav), search=search != "pagefind")
+    site_url = written.get("site_url")
+    if isinstance(site_url, str):
+        # MkDocs writes site_url into the sitemap as it is, where a URI is due (sitemaps.org),
+        # and into every page's canonical address. Not in serve, which serves at its own.
+        overrides["site_url"] = as_uri(site_url)
     with mkdocs_logging() as log, mkdocs_failures(log, config_file), _source_date_epoch(epoch):
         # Under --strict they are what the build fails with: told as its causes, at their lines.
         log.keep_setting_warnings = strict

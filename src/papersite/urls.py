@@ -12,7 +12,8 @@ The addresses of other sites that pages and citations link to are here too, at t
 
 from __future__ import annotations
 
-from urllib.parse import quote_plus
+import re
+from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 
 HOME = ""
 # The folder of theme pages; its own page would be index.md in it (themes_file.RESERVED_THEME_IDS).
@@ -129,3 +130,40 @@ def arxiv_title_search_url(title: str) -> str:
 def hugging_face_search_url(title: str) -> str:
     """Hugging Face Papers' search for ``title``, for a paper whose arXiv id is unknown."""
     return f"https://huggingface.co/papers?q={quote_plus(title)}"
+
+
+# A run of characters no URI may hold as they are: all but ASCII.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+# A host and its port (':8000'), if any: any string matches.
+_HOST_PORT = re.compile(r"(.*?)(:[0-9]*)?")
+
+
+def as_uri(address: str) -> str:
+    """``address`` (site_url) as a URI: its host in IDNA's ASCII form, other non-ASCII encoded.
+
+    As RFC 3987 maps an IRI to a URI: 'https://bücher.example/lesen/' is
+    'https://xn--bcher-kva.example/lesen/', '/café/' '/caf%C3%A9/'. The sitemap must list URIs
+    (sitemaps.org), and MkDocs writes site_url into it as it is. An ASCII address is returned
+    unchanged; a host IDNA refuses (a label over 63 characters) is percent-encoded instead, as
+    RFC 3986 allows.
+    """
+    if address.isascii():
+        return address
+    parts = urlsplit(address)
+    user, at, host_port = parts.netloc.rpartition("@")
+    split = _HOST_PORT.fullmatch(host_port)
+    assert split is not None  # the pattern matches any text
+    host, port = split.groups("")
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            host = _percent_encoded(host)
+    netloc = f"{_percent_encoded(user)}{at}{host}{port}"
+    rest = (_percent_encoded(part) for part in (parts.path, parts.query, parts.fragment))
+    return urlunsplit((parts.scheme, netloc, *rest))
+
+
+def _percent_encoded(text: str) -> str:
+    """``text`` with each non-ASCII character as the percent-encoding of its UTF-8 bytes."""
+    return _NOT_ASCII.sub(lambda run: quote(run.group(), safe=""), text)
