@@ -1557,6 +1557,20 @@ def test_every_listing_page_describes_itself(tmp_path: Path) -> None:
     assert None not in descriptions and len(set(descriptions)) == len(descriptions)
 
 
+def test_a_site_at_its_hosts_root_has_a_robots_txt_naming_its_sitemap(tmp_path: Path) -> None:
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    at_root = dataclasses.replace(SETTINGS, site_url="https://papers.example.org/")
+    generate(site.catalogue, site.curation, at_root, out)
+    assert (out / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nDisallow:\n\nSitemap: https://papers.example.org/sitemap.xml\n"
+    )
+    # Under a path (a project's GitHub Pages site) crawlers would never read it: none, and the
+    # one written before goes, as any file the run does not write.
+    generate(site.catalogue, site.curation, SETTINGS, out)
+    assert not (out / "robots.txt").exists()
+
+
 def test_a_paper_page_names_the_feed_of_each_of_its_themes(tmp_path: Path) -> None:
     site = loaded(tmp_path)
     both = "gated-attention-for-large-language-models"

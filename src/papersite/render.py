@@ -22,6 +22,7 @@ from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path, PurePath
 from typing import Generic, TypeVar
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -633,9 +634,10 @@ def could_have_written(relative: PurePath) -> bool:
     """Whether papersite could have written the file at ``relative``, under an output folder.
 
     Its every part is one the writer accepts (no dot file, see SiteWriter), and it ends in one of
-    WRITTEN_SUFFIXES; or it is a file manager's LITTER.
+    WRITTEN_SUFFIXES; or it is a file manager's LITTER, or the root's robots.txt (.txt alone
+    would take in the dumps' files).
     """
-    if relative.name in LITTER:
+    if relative.name in LITTER or relative == PurePath(urls.ROBOTS):
         return True
     return relative.suffix in WRITTEN_SUFFIXES and all(
         _SAFE_PART.fullmatch(part) for part in relative.parts
@@ -651,6 +653,20 @@ def write_assets(writer: SiteWriter) -> None:
     writer.write(urls.STYLESHEET, (TEMPLATES / "papersite.css").read_bytes())
     writer.write(urls.SCRIPT, (TEMPLATES / "papersite.js").read_bytes())
     writer.write(urls.FEEDS_SITEMAP, FEEDS_SITEMAP)
+
+
+def robots_txt(site_url: str) -> str | None:
+    """robots.txt, naming the sitemap, for a site at its host's root; None for one under a path.
+
+    Crawlers read robots.txt at a host's root alone (RFC 9309): one under a project's path on
+    GitHub Pages (owner.github.io/repo/, as the deploy publishes) would be ignored, and the root's
+    is the owner's other site's to write. Neither MkDocs nor Material writes one. It lets every
+    page be crawled, as none does, and tells where the sitemap is, which otherwise a crawler
+    learns only when the site's owner submits it.
+    """
+    if urlsplit(site_url).path not in ("", "/"):
+        return None
+    return f"User-agent: *\nDisallow:\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
 class Renderer:
@@ -827,6 +843,8 @@ def _generate(
         site.write_search_page()
     citations = site.write_data_files()
     write_assets(site.writer)
+    if robots := robots_txt(settings.site_url):
+        site.writer.write(urls.ROBOTS, robots)
     # Asked for only now, when every page that lists none is written: a worker computing them
     # (papersite.related) has had all that time, which waiting for them earlier would waste.
     related_by_id = _related_now(related, curation, settings)

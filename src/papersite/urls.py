@@ -40,6 +40,8 @@ SITEMAP = "sitemap"
 STYLESHEET = "stylesheets/papersite.css"
 SCRIPT = "javascripts/papersite.js"
 SEARCH_SCRIPT = "javascripts/search.js"
+# Crawlers read it at a host's root only: written for a site_url without a path (render).
+ROBOTS = "robots.txt"
 # A paper's anchor on a theme page, a tag page or Unsorted, before its id: the paper's own page
 # links there, and so may curators' notes (themes_file refuses a section id starting so).
 PAPER_ANCHOR_PREFIX = "paper-"
