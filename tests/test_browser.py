@@ -615,6 +615,33 @@ def test_a_focused_or_hovered_tag_chip_is_readable_in_either_colour_scheme(
         assert problems == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tab_reaches_the_colour_scheme_toggle_by_the_name_it_shows(
+    scheme: Literal["light", "dark"], browser: Browser, shipped_site: Path
+) -> None:
+    # Material checks neither of the toggle's radio buttons, so Tab went to the first, the light
+    # scheme's: on a first dark visit a screen reader heard "Switch to dark mode" on a dark page,
+    # and no focus showed, that button's label (the icon) being hidden.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.emulate_media(color_scheme=scheme)
+        page.goto(base)
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('.md-option')"):
+                break
+        focused = page.evaluate(
+            """() => { const option = document.activeElement, label = option.nextElementSibling;
+                return [option.getAttribute("aria-label"), label.title, label.hidden,
+                        label.getBoundingClientRect().width > 0]; }"""
+        )
+        shot(page, f"palette-focused-{scheme}")
+        assert focused[0] == focused[1] and focused[2:] == [False, True], focused
+        # Checked from the script, not clicked: the page keeps the reader's scheme.
+        body = page.evaluate("document.body.dataset.mdColorScheme")
+        assert body == {"light": "default", "dark": "slate"}[scheme]
+        assert problems == []
+
+
 def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
     browser: Browser, pagefind_site: Path
 ) -> None:

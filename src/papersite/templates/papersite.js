@@ -8,7 +8,8 @@
 // count of papers found is announced, closing the search gives the focus back, and a colon in a
 // query ("Git Re-Basin: ...") no longer makes it find nothing, nor a hyphen ending a word or a
 // stop word ("be") list other papers before a title pasted whole. On a narrow screen the
-// navigation's ☰ is a button a keyboard can reach and press.
+// navigation's ☰ is a button a keyboard can reach and press, and Tab reaches the colour-scheme
+// toggle by the name of the icon it shows.
 (function () {
   "use strict";
 
@@ -258,6 +259,22 @@
     }
   }
 
+  // Material's colour-scheme toggle is a radio button per scheme, each named for what its label
+  // (the icon shown while that scheme is on) does: the light one "Switch to dark mode". Material
+  // checks none of them, so Tab went to the first: on a dark page the focus sat on "Switch to
+  // dark mode", whose label is hidden, and no focus showed. The radio button whose label Material
+  // shows is checked, as a click on the icon would leave it: Tab goes there. Material listens for
+  // "change", which checking from a script does not send: the scheme stays as it is.
+  function checkShownScheme() {
+    var options = document.querySelectorAll("[data-md-component=palette] .md-option");
+    for (var i = 0; i < options.length; i++) {
+      var label = options[i].nextElementSibling;
+      if (label instanceof HTMLElement && !label.hidden) {
+        options[i].checked = true;
+      }
+    }
+  }
+
   // Material's search hands the query to lunr, which reads "word:" as a field to search in.
   // Material takes out a colon only where it comes first in a word, after lunr's own splitting at
   // "-": "Git Re-Basin: Merging Models" made lunr throw (a field "Basin"), and the search found
@@ -342,6 +359,7 @@
   function onPage() {
     readableSearchQuery();
     makeMenuButton();
+    checkShownScheme();
     reachableContents();
     markListEntry();
     searchTheMissingAddress();
