@@ -642,6 +642,39 @@ def test_tab_reaches_the_colour_scheme_toggle_by_the_name_it_shows(
         assert problems == []
 
 
+@pytest.mark.parametrize("width", [390, 768, 1280])
+def test_a_paper_page_s_sections_are_listed_on_every_screen(
+    width: int, browser: Browser, shipped_site: Path
+) -> None:
+    # Material shows a page's contents beside it from 960 px on, and narrower only in the
+    # navigation drawer, under the page's entry, which a paper's page lacks: on a phone or a
+    # tablet neither a keyboard nor a finger could reach "Cite" but by scrolling.
+    papers = json.loads((shipped_site / "papers.json").read_text(encoding="utf-8"))
+    paper = max(papers, key=lambda p: bool(p["tags"]))
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": width, "height": 844})
+        page.goto(base + paper["url"])
+        ours = page.get_by_role("navigation", name="Table of contents").locator("a")
+        materials = page.locator(".md-sidebar--secondary .md-nav__link")
+        # One list of the sections shows, whichever the width, and takes the Tab key.
+        shown = ours if width < 960 else materials
+        expect(shown.filter(has_text="Cite")).to_be_visible()
+        expect(page.get_by_role("navigation", name="Table of contents")).to_have_count(1)
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.textContent.trim() === 'Cite'"):
+                break
+        expect(shown.filter(has_text="Cite")).to_be_focused()
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile("#cite$"))
+        expect(page.locator("h2#cite")).to_be_in_viewport()
+        if width < 960:  # each a target a thumb hits, WCAG 2.5.8
+            heights = ours.evaluate_all("(links) => links.map(a => a.offsetHeight)")
+            assert min(heights) >= 24, heights
+        shot(page, f"paper-contents-{width}")
+        assert problems == []
+
+
 def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
     browser: Browser, pagefind_site: Path
 ) -> None:

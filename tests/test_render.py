@@ -1302,6 +1302,35 @@ def test_a_paper_page_lists_as_many_related_papers_as_related_papers_says(tmp_pa
     assert set(listed[0].values()) == {None}
 
 
+def test_a_paper_page_lists_its_sections_for_screens_without_material_s_contents(
+    tmp_path: Path,
+) -> None:
+    # On a phone or a tablet Material shows a page's contents only in the navigation drawer, under
+    # the page's entry, which a paper's page lacks: its sections could not be reached from a list.
+    # The page lists them itself, each heading it has and no other, with or without a note and
+    # related papers.
+    site = loaded(tmp_path)
+    pages = 0
+    noted = set()
+    for count in (5, 0):
+        out = tmp_path / f"related-{count}"
+        generate(site.catalogue, site.curation, with_options(related_papers=count), out)
+        for page in (out / "papers").glob("*.md"):
+            text = page.read_text(encoding="utf-8")
+            contents = re.search(
+                r'<nav class="ps-page-contents" aria-label="Table of contents">\n<ul>\n'
+                r"(.*?)</ul>\n</nav>\n<h2",
+                text,
+                re.S,
+            )
+            assert contents is not None, page.name
+            listed = re.findall(r'<li><a href="#([a-z-]+)">', contents.group(1))
+            assert listed == re.findall(r'<h2 id="([a-z-]+)">', text), page.name
+            pages += 1
+            noted.add("curators-note" in listed)
+    assert pages > 2 and noted == {True, False}
+
+
 def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
     def view(paper_id: str) -> PaperView:
         return PaperView(
