@@ -695,6 +695,37 @@ def test_a_theme_s_start_here_links_are_targets_a_thumb_hits(
         assert problems == []
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_tab_from_material_s_search_field_goes_to_something_seen(
+    width: int, browser: Browser, shipped_site: Path
+) -> None:
+    # Tab closes Material's search, and the next Tab stop was its results' box (a tabindex for
+    # scrolling it), closed with it: nothing, 0 px tall, took the focus; the result links a
+    # reader scrolls by are reached with the arrow keys. Likewise back with Shift+Tab.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(base + f"themes/{shipped_themes()[0][0]}/")
+        if width < 1220:  # Material's breakpoint: the field sits behind the header's button
+            page.locator("label.md-header__button[for=__search]").click()
+        material_search(page, "attention")
+        page.locator(".md-search-result__item").first.wait_for(state="visible")
+        page.keyboard.press("ArrowDown")  # into the results, as Material has it
+        expect(page.locator(".md-search-result__link").first).to_be_focused()
+        page.keyboard.press("ArrowUp")
+        expect(page.locator("input.md-search__input")).to_be_focused()
+        seen = (
+            "() => { const box = document.activeElement.getBoundingClientRect();"
+            " return box.width > 0 && box.height > 0; }"
+        )
+        page.keyboard.press("Tab")
+        transitions_ended(page)
+        assert page.evaluate(seen), page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
+        page.keyboard.press("Shift+Tab")
+        transitions_ended(page)
+        assert page.evaluate(seen), page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
+        assert problems == []
+
+
 def test_pagefind_search_lists_papers_as_text_and_opens_their_pages(
     browser: Browser, pagefind_site: Path
 ) -> None:
@@ -1946,7 +1977,8 @@ def test_tab_out_of_material_search_moves_on_as_material_has_it(
     browser: Browser, shipped_site: Path
 ) -> None:
     # Tab closes the search as Escape does, then moves on from its field: a focus put back
-    # before the field made the next Tab land on the field again.
+    # before the field made the next Tab land on the field again. On past the results' box too,
+    # closed with the search (test_tab_from_material_s_search_field_goes_to_something_seen).
     with serving(shipped_site) as base, page_of(browser) as (page, problems):
         page.goto(base + "about/")
         page.locator("input.md-option").first.focus()
@@ -1954,7 +1986,7 @@ def test_tab_out_of_material_search_moves_on_as_material_has_it(
         field = page.locator("input.md-search__input")
         expect(field).to_be_focused()
         page.keyboard.press("Tab")
-        expect(page.locator(".md-search__scrollwrap")).to_be_focused()
+        expect(page.locator(".md-nav--primary a.md-nav__link").first).to_be_focused()
         assert problems == []
 
 
