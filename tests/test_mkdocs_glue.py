@@ -36,7 +36,7 @@ from papersite.options import MAX_INHERITED, line_of
 from papersite.render import NavEntry, SiteSettings
 from papersite.search import SearchSettings
 from papersite.tags import SORT_OPTIONS
-from papersite.yamlfile import MAX_BYTES
+from papersite.yamlfile import MAX_BYTES, load_yaml_text
 
 from .conftest import REPO
 
@@ -576,7 +576,8 @@ def test_a_yaml_mistake_in_a_file_mkdocs_yml_inherits_is_named_at_that_file_s_li
         ),
         (
             lambda base: base.write_text("theme: material\n\tname: x\n", encoding="utf-8"),
-            "base.yml:2: YAML syntax error: found character '\\t' that cannot start any token",
+            "base.yml:2: YAML syntax error: a tab character: YAML indents and separates with "
+            "spaces only; replace it with spaces",
         ),
         # A control character, at its line, which old Mac line ends (CR alone) end too.
         (
@@ -630,10 +631,12 @@ def test_a_file_mkdocs_yml_inherits_that_cannot_be_read_is_named_with_the_inheri
             )
             for quote, name in (("'", "single quotes"), ('"', "double quotes"))
         ),
-        # Anything else PyYAML finds past the end: at the last line with text.
+        # Anything else PyYAML finds past the end: at the last line with text, said as in
+        # papersite's own files.
         (
             "site_name: x\ntheme\n\n",
-            "mkdocs.yml:2: YAML syntax error: could not find expected ':'",
+            "mkdocs.yml:2: YAML syntax error: 'theme' has no ':' after it, so YAML reads the lines "
+            "below as more of it; add ':' after 'theme'",
         ),
     ],
 )
@@ -641,6 +644,84 @@ def test_a_yaml_mistake_found_past_mkdocs_yml_s_end_is_named_at_a_line_it_has(
     here: Path, written: str, said: str
 ) -> None:
     # PyYAML names the line after the last, where the file ended: line 4 of 3.
+    (here / "mkdocs.yml").write_text(written, encoding="utf-8")
+    assert problem_read_and_loaded(here / "mkdocs.yml") == said
+
+
+# Mistakes curators make in any YAML file, each the same in mkdocs.yml as in a curation file.
+SYNTAX_MISTAKES = {
+    "a [ left open": "site_name: x\nsite_description: [papers\nsite_url: https://a.org/\n",
+    "a { left open": "site_name: x\ntheme: {name: material\nsite_url: https://a.org/\n",
+    "a tab indenting": "site_name: x\ntheme:\n\tname: material\n",
+    "no space after ':'": "site_name: x\ntheme:\n  name:material\n  language: en\n",
+    "a quote left open": 'site_name: "x\ntheme: material\nsite_url: "https://a.org/"\n',
+    "a quote inside quotes": "site_name: 'It's mine'\ntheme: material\n",
+    "a key dedented": "site_name: x\ntheme:\n  name: material\n language: en\n  palette: {}\n",
+    "a key indented": "site_name: x\ntheme:\n  name: material\n    language: en\n",
+    "': ' inside text": "site_name: x\nsite_description: Papers: the best\n",
+    "a '- ' among keys": "site_name: x\ntheme:\n  name: material\n  - language: en\n",
+    "no ':' after a key": "site_name: x\ntheme\n  name: material\n",
+    "a value starting with '@'": "site_name: x\nsite_author: @me\n",
+    "a second document": "site_name: x\n---\nsite_url: https://a.org/\n",
+    "a backslash in double quotes": 'site_name: x\nsite_description: "a\\d b"\n',
+}
+
+
+@pytest.mark.parametrize("written", SYNTAX_MISTAKES.values(), ids=SYNTAX_MISTAKES.keys())
+def test_a_yaml_mistake_in_mkdocs_yml_is_said_as_in_a_curation_file(
+    here: Path, written: str
+) -> None:
+    # MkDocs gave PyYAML's words at PyYAML's line: "expected ',' or ']', but got ':'" at the
+    # line below a '[' left open, "found character '\t' that cannot start any token".
+    with pytest.raises(PapersiteError) as curation:
+        load_yaml_text(written, "papers.yaml")
+    said = one_problem(curation).removeprefix("papers.yaml")
+    assert "YAML syntax error: " in said
+    (here / "mkdocs.yml").write_text(written, encoding="utf-8")
+    assert problem_read_and_loaded(here / "mkdocs.yml") == f"mkdocs.yml{said}"
+    # And in a file mkdocs.yml inherits.
+    (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
+    (here / "base.yml").write_text(written, encoding="utf-8")
+    with pytest.raises(PapersiteError) as read:
+        load_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(read) == f"base.yml{said} (named by INHERIT at mkdocs.yml:2)"
+
+
+def test_a_bracket_left_open_in_mkdocs_yml_is_named_where_it_opens(here: Path) -> None:
+    written = "site_name: [papersite\nsite_url: https://a.org/\ntheme:\n  name: material\n"
+    (here / "mkdocs.yml").write_text(written, encoding="utf-8")
+    # Was "mkdocs.yml:2: YAML syntax error: expected ',' or ']', but got ':'".
+    assert problem_read_and_loaded(here / "mkdocs.yml") == (
+        "mkdocs.yml:1: YAML syntax error: the [ on this line is never closed: end it with ] (YAML "
+        "read on to line 2 looking for it)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # MkDocs' own tags are no mistake: the one told is the '[' left open after them.
+        (
+            "site_name: !ENV [SITE_NAME, x]\nsite_description: [papers\nrepo_name: a\n",
+            "mkdocs.yml:2: YAML syntax error: the [ on this line is never closed: end it with ] "
+            "(YAML read on to line 3 looking for it)",
+        ),
+        (
+            "site_name: x\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: "
+            "!!python/name:material.extensions.emoji.twemoji\n      emoji_generator: [a\n"
+            "  - toc\n",
+            "mkdocs.yml:5: YAML syntax error: the [ on this line is never closed: end it with ] "
+            "(YAML read on to the end of the file looking for it)",
+        ),
+        # A tag MkDocs does not know is no syntax a hint explains: MkDocs' words stand.
+        (
+            "site_name: !NOPE x\n",
+            "mkdocs.yml:1: YAML syntax error: could not determine a constructor for the tag "
+            "'!NOPE'",
+        ),
+    ],
+)
+def test_mkdocs_own_tags_are_read_past_to_the_mistake(here: Path, written: str, said: str) -> None:
     (here / "mkdocs.yml").write_text(written, encoding="utf-8")
     assert problem_read_and_loaded(here / "mkdocs.yml") == said
 
@@ -712,9 +793,9 @@ def test_an_invisible_line_break_is_not_blamed_for_a_mistake_it_did_not_make(her
     with pytest.raises(PapersiteError) as read:
         load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(read) == (
-        "mkdocs.yml:2: YAML syntax error: mapping values are not allowed here (and line 2 holds "
-        "an invisible line break U+2028 (line separator), read as the end of the line: remove "
-        "it too)"
+        "mkdocs.yml:2: YAML syntax error: ': ' inside unquoted text reads as another key; put the "
+        "text after 'site_author:' in double quotes (and line 2 holds an invisible line break "
+        "U+2028 (line separator), read as the end of the line: remove it too)"
     )
 
 
@@ -724,7 +805,8 @@ def test_an_invisible_line_break_is_not_blamed_for_a_mistake_it_did_not_make(her
         # A break at the end of a comment, not the mistake's cause.
         (
             "site_name: x\nsite_url: https://x.org/ # c\u2028\nsite_author: a: b\nrepo_name: x\n",
-            "mkdocs.yml:3: YAML syntax error: mapping values are not allowed here",
+            "mkdocs.yml:3: YAML syntax error: ': ' inside unquoted text reads as another key; put "
+            "the text after 'site_author:' in double quotes",
         ),
         (
             'site_name: x\nsite_url: https://x.org/ # c\u2028\nsite_description: "a\n',
@@ -734,7 +816,8 @@ def test_an_invisible_line_break_is_not_blamed_for_a_mistake_it_did_not_make(her
         ),
         (
             "site_name: x\r# c\nsite_author: a: b\nsite_url: https://x.org/\n",
-            "mkdocs.yml:2: YAML syntax error: mapping values are not allowed here",
+            "mkdocs.yml:2: YAML syntax error: ': ' inside unquoted text reads as another key; put "
+            "the text after 'site_author:' in double quotes",
         ),
         (
             "site_name: x\r\n# c\x85\r\nsite_url: https://x.org/\r\nsite_author: [b\r\n",

@@ -49,7 +49,7 @@ from papersite.errors import (
 from papersite.search import BACKENDS, DEFAULT_SEARCH_GROUP_SIZE, SearchBackend
 from papersite.wording import as_yaml, describe, did_you_mean, listed, nearest, suggest
 from papersite.yaml_hints import (
-    past_the_end,
+    read_again,
     undefined_alias,
     unseen_break_at,
     unseen_break_beside,
@@ -806,13 +806,19 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
         with contextlib.suppress(OSError, UnicodeDecodeError, PapersiteError):
             # Not read_text: it would make each lone CR a LF, a line break to an editor too.
             text = yaml_bytes(path, display_path(path)).decode("utf-8")
+            shown = editor_lines(text)
             # PyYAML counts a line at a lone CR and at U+2028 or U+0085; an editor does not.
             if line is not None:
-                line = editor_lines(text)(line)
-            # Worded as in papersite's own files, naming the anchor meant.
-            why = undefined_alias(text, error, editor_lines(text), text_hint=False) or why
-            if end := unseen_break_at(text, error) or past_the_end(text, error):
-                line, why = end
+                line = shown(line)
+            if cause := unseen_break_at(text, error):
+                line, why = cause
+            elif alias := undefined_alias(text, error, shown, text_hint=False):
+                # Naming the anchor meant, or none: in settings an alias is meant as one, not
+                # text to quote as in a note.
+                why = alias
+            elif said := read_again(text, error):
+                # Worded and placed as in papersite's own files: an unclosed '[' at its line.
+                line, why = said
             why += unseen_break_beside(text, error)
         return line, f"YAML syntax error: {why}"
     if not isinstance(error, yaml.reader.ReaderError):

@@ -3,7 +3,8 @@
 PyYAML names its parser's state where it gave up, often lines below the mistake; the hints here
 recognise the few mistakes curators make (a quote or a bracket left open, ': ' inside text, a key
 indented unlike its entry) and name the line to fix and the fix. Apart from yamlfile.py, the
-loader, which calls :func:`syntax_error`; options.py words mkdocs.yml's errors with some too.
+loader, which calls :func:`syntax_error`; options.py words mkdocs.yml's errors the same way,
+through :func:`read_again`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from papersite.yamlfile import (
     UNSEEN_BREAK,
     UNSEEN_BREAKS,
     YAML_LINE_BREAK,
+    EventLoader,
     editor_lines,
     shown_line_at,
     single_quoted,
@@ -304,7 +306,7 @@ def _open_at_end(error: yaml.MarkedYAMLError, marks: list[yaml.Mark]) -> tuple[i
     """
     # Both are PyYAML's insides, not its API: the parser's ``marks`` stack (loader.marks) and
     # "<stream end>" in its problem's words, as it names the end of the file. Should either
-    # change, test_past_the_end_names_a_bracket_left_open_where_it_opens fails.
+    # change, test_read_again_names_a_bracket_left_open_where_it_opens fails.
     if "<stream end>" not in (error.problem or ""):
         return None
     for mark in reversed(marks):
@@ -318,48 +320,40 @@ def _open_at_end(error: yaml.MarkedYAMLError, marks: list[yaml.Mark]) -> tuple[i
     return None
 
 
-def past_the_end(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
-    """Where to name ``error``, which PyYAML found past ``text``'s last line with text, and why.
+def read_again(text: str, error: yaml.MarkedYAMLError) -> tuple[int | None, str] | None:
+    """Where to name ``error``, which another loader raised reading ``text``, and why.
 
-    For YAML another loader read (MkDocs' mkdocs.yml), named as
-    :func:`yamlfile.load_yaml_text` names it: a quoted text or a '[' or '{' still open at the
-    end at the line it opened on, anything else at the last line with text, in PyYAML's words.
-    None for an error on a line of the file but a quoted text read on to a '---' line, also
-    named where it opened. The line is the one an editor shows (see :func:`editor_lines`).
+    For YAML another loader read (MkDocs' mkdocs.yml and the files it inherits), named and
+    worded as :func:`yamlfile.load_yaml_text` names a syntax error (:func:`syntax_error`): a
+    '[' or a quote left open at the line it opened on, a tab, ': ' inside text, a key indented
+    unlike its neighbours. ``text`` is parsed again for the parser's state the hints read. None
+    when it parses, the error having come of building a value (a tag that loader does not know,
+    which its own words name), or when it stops elsewhere. The line is the one an editor shows
+    (see :func:`editor_lines`).
     """
     shown = editor_lines(text)
     # Each line as PyYAML counts them, split at "\n" below as its marks number them.
     text = YAML_LINE_BREAK.sub("\n", text)
-    end = _past_the_end(text, error)
-    return None if end is None else (shown(end[0]), end[1])
-
-
-def _past_the_end(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
-    """:func:`past_the_end` for ``text`` whose lines all end in LF, as PyYAML numbers them."""
-    mark = error.problem_mark or error.context_mark
-    last = _last_written_line(text)
-    # Parsed again for the marks of the collections open where it stopped, and for marks that
-    # hold the text (MkDocs reads a stream: its marks do not); no tag is constructed.
-    loader = yaml.SafeLoader(text)
+    # Only parsed and composed, no tag constructed: MkDocs' own (!ENV, !!python/name:) are none
+    # of papersite's, and no mistake.
+    loader = EventLoader(text)
     try:
         loader.get_single_node()
     except yaml.MarkedYAMLError as again:
-        # PyYAML's "found unexpected end of stream" named the last line, not the one to fix.
-        if unclosed := _unclosed_quote(again, None):
-            return unclosed
-        if (
-            mark is not None
-            and mark.line + 1 > last
-            and (opened := _open_at_end(again, loader.marks))
-        ):
-            return opened
+        if _place(again) != _place(error):
+            return None  # not the mistake that loader told: its words stand
+        return syntax_error(text, again, shown, loader.marks, loader.last_event)
     except yaml.YAMLError:
-        pass
+        return None
     finally:
         loader.dispose()
-    if mark is None or mark.line + 1 <= last:
-        return None
-    return last, error.problem or error.context or "invalid YAML"
+    return None
+
+
+def _place(error: yaml.MarkedYAMLError) -> tuple[str | None, int, int] | None:
+    """What ``error`` says and where, as lines and columns (its marks' offsets may differ)."""
+    mark = error.problem_mark
+    return None if mark is None else (error.problem, mark.line, mark.column)
 
 
 def unseen_break_at(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:

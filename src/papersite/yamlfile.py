@@ -609,7 +609,26 @@ def _without_unseen_breaks(
     return UNSEEN_BREAK.sub(" ", text), found
 
 
-class _BoundedLoader(yaml.SafeLoader):
+class EventLoader(yaml.SafeLoader):
+    """The safe loader, remembering the last event its parser gave out.
+
+    A syntax error right after quoted text may come of a quote left open: see
+    yaml_hints._unclosed_quote, which reads ``last_event``, as :func:`yaml_hints.syntax_error`
+    reads the parser's ``marks``.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.last_event: yaml.Event | None = None
+
+    def get_event(self) -> yaml.Event:
+        """Take the next event, remembering it."""
+        event: yaml.Event = super().get_event()  # type: ignore[no-untyped-call]
+        self.last_event = event
+        return event
+
+
+class _BoundedLoader(EventLoader):
     """The safe loader, refusing documents too deep or too large while it composes them.
 
     PyYAML's composer recurses once per nesting level, so ``[[[[…`` a few thousand deep would end in
@@ -629,15 +648,6 @@ class _BoundedLoader(yaml.SafeLoader):
         self.shown = shown  # a line as an editor numbers it (see editor_lines)
         self.depth = 0
         self.nodes = 0
-        # A syntax error right after quoted text may come of a quote left open: see
-        # yaml_hints._unclosed_quote.
-        self.last_event: yaml.Event | None = None
-
-    def get_event(self) -> yaml.Event:
-        """Take the next event, remembering it."""
-        event: yaml.Event = super().get_event()  # type: ignore[no-untyped-call]
-        self.last_event = event
-        return event
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         """Compose one node, counting it and the nesting it opens."""
