@@ -436,6 +436,53 @@ def test_a_shared_link_previews_the_page(curated_site: Path) -> None:
     assert home["og:description"] == site["site_description"]
 
 
+def test_the_site_s_name_description_and_author_show_as_written_in_every_head(
+    tmp_path: Path,
+) -> None:
+    # Material writes them into the page as they are: a '"' ended the description's attribute,
+    # and the rest of it came out as attributes of their own.
+    written = {
+        "site_name": 'Papers "we" <read> & AT&amp;T',
+        "site_description": 'Say "hi" to <b>bold</b> & &amp; entities',
+        "site_author": 'The "lab" <team> & co',
+    }
+    text = CONFIG.read_text(encoding="utf-8")
+    for key, value in written.items():
+        line = re.compile(rf"(?m)^(# )?{key}: .*$")
+        assert line.search(text), f"the shipped mkdocs.yml has no {key} line"
+        text = line.sub(f"{key}: {json.dumps(value)}", text, count=1)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    build_site(loaded(tmp_path), tmp_path / "site", config_file=config)
+    site = tmp_path / "site"
+    for page in ("index.html", "about/index.html", "papers/etc-passwd/index.html"):
+        metas = {
+            str(a.get("name") or a.get("property")): a.get("content")
+            for t, a in elements(site / page)
+            if t == "meta"
+        }
+        assert metas["author"] == written["site_author"]
+        assert metas["og:site_name"] == written["site_name"]
+        header = [
+            a for t, a in elements(site / page) if "md-header__button" in (a.get("class") or "")
+        ]
+        assert header[0]["aria-label"] == written["site_name"]
+    home = {
+        str(a.get("name") or a.get("property")): a.get("content")
+        for t, a in elements(site / "index.html")
+        if t == "meta"
+    }
+    # Escaped once: papersite's own og:description escapes it itself.
+    assert home["description"] == home["og:description"] == written["site_description"]
+    title = re.search(r"<title>(.*?)</title>", (site / "index.html").read_text("utf-8"))
+    assert title and html.unescape(title[1]) == written["site_name"]
+    # The feeds are papersite's, made from mkdocs.yml as written: escaped once, as XML.
+    feed = ET.parse(site / "feeds/papers.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert feed.findtext("a:author/a:name", namespaces=ns) == written["site_author"]
+    assert (feed.findtext("a:title", namespaces=ns) or "").startswith(written["site_name"])
+
+
 def test_a_site_url_beyond_ascii_is_published_as_a_uri(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

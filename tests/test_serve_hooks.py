@@ -24,7 +24,17 @@ def _hooks_config(tmp_path: Path) -> MkDocsConfig:
 def test_mkdocs_registers_the_serve_and_shutdown_hooks(tmp_path: Path) -> None:
     config = _hooks_config(tmp_path)
     events = {name: len(methods) for name, methods in config.plugins.events.items() if methods}
-    assert events == {"serve": 1, "shutdown": 1}
+    assert events == {"config": 1, "serve": 1, "shutdown": 1}
+
+
+def test_on_config_escapes_the_texts_the_theme_writes_as_they_are_once(tmp_path: Path) -> None:
+    # As build has them (see test_build): the preview's home page had a broken head.
+    config = _hooks_config(tmp_path)
+    config["site_description"] = 'Say "hi" & <b>'
+    for _ in range(2):  # every rebuild: escaped once, however often the event runs
+        config = config.plugins.on_config(config)
+    assert config["site_description"] == "Say &#34;hi&#34; &amp; &lt;b&gt;"
+    assert config["site_name"] == "Hooks"
 
 
 def test_on_serve_hands_mkdocs_arguments_to_serve(

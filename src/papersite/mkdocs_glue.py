@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
 from papersite.characters import shows_nothing, unfit_in_address
 from papersite.errors import PapersiteError, Problem, Problems, cannot_read, display_path
@@ -582,6 +583,27 @@ def with_theme_overrides(theme: Any) -> Any:
     return theme
 
 
+# The settings MkDocs' theme templates write into pages as they are, MkDocs' Jinja escaping
+# nothing: Material's <meta name="description" content="{{ config.site_description }}"> (the home
+# page's), <meta name="author"> and <title> in every head, the header's aria-label. A '"' in one
+# ended the attribute, a '<' opened a tag.
+_TEMPLATE_TEXTS = ("site_name", "site_description", "site_author")
+
+
+def with_texts_escaped(config: Any) -> Any:
+    """``config`` (MkDocs' settings, loaded) with its _TEMPLATE_TEXTS HTML-escaped, in place.
+
+    Each is escaped once, as Markup: a template escaping it itself (``| e``, as papersite's
+    main.html and Material's header do) leaves it as it is. papersite's own pages and feeds read
+    mkdocs.yml themselves (:func:`site_settings`) and get the text as written.
+    """
+    for key in _TEMPLATE_TEXTS:
+        value = config.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            config[key] = Markup.escape(value)
+    return config
+
+
 def mkdocs_nav(nav: tuple[NavEntry, ...]) -> list[dict[str, str]]:
     """The navigation as mkdocs.yml writes it."""
     return [{entry.title: entry.path} for entry in nav]
@@ -619,6 +641,7 @@ def run_mkdocs(
         config = load_mkdocs_config(
             config_file, docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict, **overrides
         )
+        with_texts_escaped(config)
         if progress:
             config.plugins["papersite-progress"] = _progress_plugin()
         build(config)

@@ -9,6 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 
+def on_config(config: Any, /) -> Any:
+    """Before each build: the texts the theme writes into pages, HTML-escaped as build has them.
+
+    MkDocs' dev server reads the settings again for every rebuild, so an edit to site_description
+    shows, escaped, without a new start.
+    """
+    from papersite.mkdocs_glue import with_texts_escaped
+
+    return with_texts_escaped(config)
+
+
 def on_serve(server: Any, /, *, config: Any, builder: Any) -> Any:
     """After MkDocs' first build: its rebuilds take turns with papersite's regenerations."""
     from papersite import serve
