@@ -13,6 +13,7 @@ from papersite.options import (
     DEFAULT_RECENT_PAPERS,
     DEFAULT_RELATED_PAPERS,
     DEFAULT_UNSORTED_PAGE_SIZE,
+    KNOWN,
     MOST_RELATED_PAPERS,
     Options,
     options_of,
@@ -465,6 +466,17 @@ def test_extra_papersite_must_hold_options(tmp_path: Path) -> None:
             ":2: papersite's options go under extra (extra.papersite): written at the top level, "
             "they are ignored",
         ),
+        # One option at the top level: MkDocs only warned of it, at no line, and ignored it.
+        (
+            "site_name: x\nrelated_papers: 3\n",
+            ":2: related_papers is an option of papersite: it belongs under extra.papersite; "
+            "written at the top level, it is ignored",
+        ),
+        (
+            MKDOCS_YML + "search: pagefind\n",
+            ":12: search is an option of papersite: it belongs under extra.papersite; written at "
+            "the top level, it is ignored",
+        ),
         (
             "site_name: x\ntheme:\n  name: material\n  papersite:\n    recent_papers: 0\n",
             ":4: papersite's options go under extra (extra.papersite): written under theme, they "
@@ -492,6 +504,13 @@ def test_an_option_misplaced_is_refused_at_its_line(
     with pytest.raises(PapersiteError) as error:
         options_of(load_mkdocs_yaml(config), config)
     assert str(error.value) == f"{config}{message}"
+
+
+def test_no_option_of_papersite_is_named_as_a_setting_of_mkdocs() -> None:
+    # Refused at the top level (above), where a setting of MkDocs so named would be meant.
+    from papersite.mkdocs_glue import _mkdocs_settings
+
+    assert not set(KNOWN) & set(_mkdocs_settings())
 
 
 def test_a_template_s_own_key_like_papersite_under_extra_is_left_alone(tmp_path: Path) -> None:

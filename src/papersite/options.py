@@ -187,7 +187,8 @@ def _refuse_astray(config: Mapping[str, Any], refusals: _Refusals) -> None:
     MkDocs refuses an extra that is no map ('extra:' left empty) only when it builds: generate
     took it as no options. papersite's options written at the top level or under theme were
     ignored without a word: MkDocs only warns of a key it does not have, and hands the theme's
-    to its templates, which never read them.
+    to its templates, which never read them. So was one option written at the top level
+    ('related_papers: 5'), which names no setting of MkDocs (KNOWN holds none of them).
     """
     extra = config.get("extra", {})
     if not isinstance(extra, Mapping):
@@ -207,6 +208,13 @@ def _refuse_astray(config: Mapping[str, Any], refusals: _Refusals) -> None:
                 f"papersite's options go under extra (extra.papersite): written {where}, they "
                 "are ignored",
                 keys,
+            )
+    for key in config:
+        if key in KNOWN:
+            refusals.refuse(
+                f"{key} is an option of papersite: it belongs under extra.papersite; written at "
+                "the top level, it is ignored",
+                (key,),
             )
 
 
