@@ -410,6 +410,57 @@ def test_options_an_env_variable_holds_are_refused_naming_it(
     )
 
 
+@pytest.mark.parametrize(
+    ("key", "set_to", "default", "read"),
+    [
+        ("extra", "hello", "", "set to 'hello', which MkDocs reads as text"),
+        (
+            "extra",
+            "{papersite: {}}",
+            ", {papersite: {}}",
+            "set to '{papersite: {}}', which MkDocs reads as text",
+        ),
+        ("extra", None, "", "which is unset, with no default"),
+        ("extra", None, ", 5", "which is unset, and its default is 5"),
+        ("extra.papersite", None, ", pagefind", "which is unset, and its default is 'pagefind'"),
+    ],
+)
+def test_extra_and_extra_papersite_read_from_a_variable_as_no_map_name_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    key: str,
+    set_to: str | None,
+    default: str,
+    read: str,
+) -> None:
+    # extra's said "extra must hold settings (key: value), ..., not 'hello'", or "extra is
+    # empty" of an unset variable: the line shows the !ENV, not what MkDocs read from it.
+    if set_to is None:
+        monkeypatch.delenv("PAPERSITE_SET", raising=False)
+    else:
+        monkeypatch.setenv("PAPERSITE_SET", set_to)
+    env = f"!ENV [PAPERSITE_SET{default}]"
+    written = (
+        f"site_name: x\nextra: {env}\n"
+        if key == "extra"
+        else f"site_name: x\nextra:\n  papersite: {env}\n"
+    )
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(written, encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        options_of(load_mkdocs_yaml(config), config)
+    what, fix = (
+        ("settings", ", such as papersite's options (papersite: ...)")
+        if key == "extra"
+        else ("options", f" ({', '.join(KNOWN)})")
+    )
+    assert str(error.value) == (
+        f"{config}:{written.count(chr(10))}: {key} is read from the environment variable "
+        f"PAPERSITE_SET (!ENV), {read}: a variable holds one value, not {what}; write them in "
+        f"the file{fix}"
+    )
+
+
 def test_a_file_an_inherit_written_as_env_leads_to_is_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -193,10 +193,17 @@ def _refuse_astray(config: Mapping[str, Any], refusals: _Refusals) -> None:
     extra = config.get("extra", {})
     if not isinstance(extra, Mapping):
         example = "such as papersite's options (papersite: ...)"
+        # As extra.papersite's (_refuse_not_options): "not 'hello'" named no variable.
+        from_env = _held_by_variable(
+            "extra", extra, env_read(refusals.chain, ("extra",)), "settings", f", {example}"
+        )
         refusals.refuse(
-            f"extra is empty: write its settings under it, {example}, or remove the line"
-            if extra is None
-            else f"extra must hold settings (key: value), {example}, not {describe(extra)}",
+            from_env
+            or (
+                f"extra is empty: write its settings under it, {example}, or remove the line"
+                if extra is None
+                else f"extra must hold settings (key: value), {example}, not {describe(extra)}"
+            ),
             ("extra",),
         )
     for holder, keys, where in (
@@ -246,15 +253,43 @@ def _refuse_not_options(found: object, refusals: _Refusals) -> None:
     """Refuse an extra.papersite that is no map of options (``found``, as MkDocs read it)."""
     listing = ", ".join(KNOWN)
     read = env_read(refusals.chain, ("extra", "papersite"))
-    if read is not None and read.variable is not None:
-        # MkDocs reads a variable's text as one value, never as a map: '{a: 1}' is text.
-        refusals.refuse_option(
-            f"extra.papersite is read from the environment variable {read.variable} (!ENV), "
-            f"set to {read.text!r}, which MkDocs reads as {_read_as(found)}: a variable "
-            f"holds one value, not options; write them in the file ({listing})"
+    refusals.refuse_option(
+        _held_by_variable("extra.papersite", found, read, "options", f" ({listing})")
+        or f"extra.papersite must hold options ({listing})"
+    )
+
+
+def _held_by_variable(
+    key: str, found: object, read: EnvRead | None, wanted: str, example: str
+) -> str | None:
+    """Why ``key``, read from an !ENV as ``found``, holds no ``wanted`` (a map); None without one.
+
+    MkDocs reads a variable's text as one value, never as a map ('{a: 1}' is text): the fix is
+    to write them in the file, ``example`` saying which. An unset variable with no default, or
+    a default that is no map, is named too: the line shows the !ENV, not what it read.
+    """
+    if read is None or not read.variables:
+        return None
+    if read.variable is not None:
+        how = (
+            f"environment variable {read.variable} (!ENV), set to {read.text!r}, which MkDocs "
+            f"reads as {_read_as(found)}"
         )
     else:
-        refusals.refuse_option(f"extra.papersite must hold options ({listing})")
+        names = list(read.variables)
+        unset = (
+            f"variable {names[0]} (!ENV), which is unset"
+            if len(names) == 1
+            else f"variables {listed(names)} (!ENV), which are all unset"
+        )
+        default = (
+            "with no default" if read.default is None else f"and its default is {_shown(found)}"
+        )
+        how = f"environment {unset}, {default}"
+    return (
+        f"{key} is read from the {how}: a variable holds one value, not {wanted}; write them in "
+        f"the file{example}"
+    )
 
 
 def _refuse_unknown(
