@@ -1300,6 +1300,25 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
             "mkdocs.yml:2: MkDocs has no setting 'Theme' (did you mean 'theme'?), and would ignore "
             "it",
         ),
+        # A setting without its 'site_', as Jekyll and Hugo name them: built without it.
+        (
+            "description: Papers we read\n",
+            "",
+            "mkdocs.yml:2: MkDocs has no setting 'description' (did you mean 'site_description'?), "
+            "and would ignore it",
+        ),
+        (
+            "",
+            "author: The lab\n",
+            "base.yml:2: MkDocs has no setting 'author' (did you mean 'site_author'?), and would "
+            "ignore it",
+        ),
+        (
+            "url: https://example.org/\n",
+            "",
+            "mkdocs.yml:2: MkDocs has no setting 'url' (did you mean 'site_url'?), and would "
+            "ignore it",
+        ),
         # MkDocs' loader follows INHERIT alone: a base's settings went unread.
         (
             "inherit: other.yml\n",
@@ -1754,7 +1773,7 @@ def test_a_setting_mkdocs_does_not_have_is_told_at_its_line_under_strict(
     # warnings in 'strict' mode!" at mkdocs.yml. Keys like no setting: a typo of one is refused
     # before MkDocs reads them (see misspelt_settings).
     (here / "mkdocs.yml").write_text(
-        "INHERIT: base.yml\nsite_name: x\ndescription: y\n", encoding="utf-8"
+        "INHERIT: base.yml\nsite_name: x\nbaseurl: y\n", encoding="utf-8"
     )
     (here / "base.yml").write_text("copyright: c\ncolour: z\n", encoding="utf-8")
     docs = here / "docs"
@@ -1764,8 +1783,8 @@ def test_a_setting_mkdocs_does_not_have_is_told_at_its_line_under_strict(
         run_mkdocs(here / "mkdocs.yml", docs, here / "site", nav, epoch=0, strict=True)
     # In file order, though MkDocs warns of them in no set order (it takes them from a set).
     assert [str(problem) for problem in error.value.problems] == [
-        "mkdocs.yml:3: MkDocs build failed: MkDocs has no setting 'description' "
-        "(did you mean 'site_description'?)",
+        "mkdocs.yml:3: MkDocs build failed: MkDocs has no setting 'baseurl' "
+        "(did you mean 'site_url'?)",
         "base.yml:2: MkDocs build failed: MkDocs has no setting 'colour' "
         "(settings: site_name, nav, pages, exclude_docs, draft_docs, not_in_nav, site_url, "
         "site_description, ...)",

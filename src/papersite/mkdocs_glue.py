@@ -237,9 +237,10 @@ def misspelt_settings(config: Mapping[str, Any], config_file: Path) -> list[Prob
     MkDocs only warns of a key it does not have, naming no line, and builds without it:
     'plugin:' built the site with neither the tags plugin nor search's settings, 'extra_cs:'
     without papersite's stylesheet, and generate said nothing. A key a typo away from a setting
-    (:func:`_misspelt_from`) is refused at its line, with the setting meant. One like no setting
-    is left to MkDocs' warning (an error under --strict), as MkDocs keeps it in the settings
-    handed to the theme's templates and plugins, which may read it.
+    (:func:`_misspelt_from`), or without its 'site_' ('description:'), is refused at its line,
+    with the setting meant. One like no setting is left to MkDocs' warning (an error under
+    --strict), as MkDocs keeps it in the settings handed to the theme's templates and plugins,
+    which may read it.
     """
     known = _mkdocs_settings()
     problems = []
@@ -262,7 +263,13 @@ _SETTING_TYPO_FROM = 4
 
 
 def _misspelt_from(key: str, known: list[str]) -> str | None:
-    """The setting of ``known`` that ``key`` is most likely a typo of, else None."""
+    """The setting of ``known`` that ``key`` is most likely a typo of, else None.
+
+    A setting's name without its 'site_' prefix is one too ('description', 'author', 'url',
+    Jekyll's and Hugo's names for them): MkDocs has no setting of those names to be meant.
+    """
+    if (prefixed := f"site_{key.casefold()}") in known:
+        return prefixed
     meant = nearest(key, known)
     if meant is None and len(key) >= _SETTING_TYPO_FROM:
         folded = key.casefold()
