@@ -396,13 +396,113 @@
   }
 
   // Pagefind's groups for ``query``, best first, given ``found``, its answer to
-  // searchWords(query). Pagefind indexes a hyphenated word whole and by its first part
-  // ("RDT-1B" as "rdt1b" and "rdt"), while papers write many a compound both ways: asked for
-  // "mixture-of-experts" it found one paper of the five "mixture of experts" finds. So a query
-  // with a hyphenated word is asked with its words apart too, and the groups of both are read.
-  // A group both find is read as the words apart found it: Pagefind hands over one object for a
-  // page, whichever search asks, holding the places the last of them found.
+  // searchWords(query); for a quoted phrase, each read with every place of the phrase
+  // (phraseData).
   async function groupsFor(module, query, found) {
+    var phrase = PHRASE.exec(searchWords(query));
+    var groups = await groupsHolding(module, query, found);
+    if (!phrase) {
+      return groups;
+    }
+    var terms = wordParts(phrase[1]);
+    return groups.map(function (group) {
+      var data = group.data.bind(group);
+      return {
+        id: group.id,
+        score: group.score,
+        everyWord: group.everyWord,
+        data: function () {
+          return data().then(function (loaded) {
+            return phraseData(loaded, terms);
+          });
+        },
+      };
+    });
+  }
+
+  // A query that is one quoted phrase, which Pagefind searches for word for word (its own test).
+  var PHRASE = /^\s*"(.+)"\s*$/;
+
+  // Whether a part of a word (wordParts) is a phrase's term: the term as typed so far, or with
+  // an English ending; a term of three letters or fewer only whole ("of" is not "offers").
+  function isPhraseWord(part, term) {
+    return (term.length >= 4 && part.startsWith(term)) || sameStem(part, term);
+  }
+
+  // A group as a quoted phrase finds its papers: each paper holding the phrase, with every place
+  // it holds it. Pagefind finds the groups holding a phrase, but gives only the first place of
+  // it in a page, and a group is a page of papers: "deep neural" listed 26 of the 41 papers
+  // holding it, one per group, "MambaMixer: Efficient Selective State Space Models" none
+  // (another paper of its group holds the phrase first). So the phrase's places are read from
+  // the group's words, in each paper apart (a phrase does not run from an abstract into the
+  // next title), a hyphenated word's parts counting as words ("state-space" for "state space");
+  // Pagefind's own place is kept, which it finds by the words' stems ("modeling" for "models").
+  function phraseData(data, terms) {
+    if (terms.length < 2 || data.raw_content.includes("\u200B")) {
+      return data; // a word is found whole; a segmented text's words are not told apart here
+    }
+    var words = wordsOf(data.raw_content);
+    var pagefindFound = {};
+    data.sub_results.forEach(function (section) {
+      section.weighted_locations.forEach(function (place) {
+        pagefindFound[place.location] = true;
+      });
+    });
+    var sections = [];
+    (data.anchors || []).forEach(function (anchor) {
+      if (!anchor.id) {
+        return;
+      }
+      var end = sectionEnd(data, { anchor: anchor }, words);
+      var parts = []; // the paper's words' parts, each with where its word is
+      for (var at = anchor.location; at < end; at++) {
+        wordParts(words[at] || "").forEach(function (part) {
+          parts.push({ part: part, location: at });
+        });
+      }
+      var found = {};
+      for (var i = 0; i + terms.length <= parts.length; i++) {
+        var k = 0;
+        while (k < terms.length && isPhraseWord(parts[i + k].part, terms[k])) {
+          k++;
+        }
+        for (var j = 0; k === terms.length && j < k; j++) {
+          found[parts[i + j].location] = true;
+        }
+      }
+      for (var place = anchor.location; place < end; place++) {
+        if (pagefindFound[place]) {
+          found[place] = true;
+        }
+      }
+      var places = Object.keys(found)
+        .map(Number)
+        .sort(function (a, b) {
+          return a - b;
+        })
+        .map(function (location) {
+          return { location: location, weight: 1, balanced_score: 1 };
+        });
+      if (places.length) {
+        sections.push({
+          title: anchor.text,
+          anchor: anchor,
+          weighted_locations: places,
+          excerpt: excerptOf(words, " ", places, anchor.location, end),
+        });
+      }
+    });
+    return { raw_content: data.raw_content, anchors: data.anchors, sub_results: sections };
+  }
+
+  // Pagefind's groups for ``query`` (groupsFor), each read as Pagefind hands it. Pagefind
+  // indexes a hyphenated word whole and by its first part ("RDT-1B" as "rdt1b" and "rdt"),
+  // while papers write many a compound both ways: asked for "mixture-of-experts" it found one
+  // paper of the five "mixture of experts" finds. So a query with a hyphenated word is asked
+  // with its words apart too, and the groups of both are read. A group both find is read as the
+  // words apart found it: Pagefind hands over one object for a page, whichever search asks,
+  // holding the places the last of them found.
+  async function groupsHolding(module, query, found) {
     var apart = apartWords(query);
     if (apart === searchWords(query)) {
       return holdingWholeWords(module, query, found.results);
