@@ -24,6 +24,7 @@ from benchmarks.bench_build import QuietHandler, serving
 
 from papersite.build import build_site
 from papersite.catalogue import read_catalogue
+from papersite.characters import HIDDEN
 from papersite.content import Loaded, load_content
 from papersite.curation import CuratedPaper, Curation
 from papersite.mkdocs_glue import load_mkdocs_yaml
@@ -589,6 +590,29 @@ def test_pagefind_search_lists_every_paper_of_a_group_holding_a_quoted_phrase(
         assert "A <mark>state</mark> <mark>space</mark> model is one <mark>state</mark> " in (
             "".join(excerpts)
         ), excerpts
+        assert problems == []
+
+
+# What papersite leaves out of titles and abstracts as hiding in a word: a query may hold them too.
+HIDING = [chr(code) for code in range(0x10000) if HIDDEN.fullmatch(chr(code))]
+
+
+def test_pagefind_search_reads_a_query_without_the_characters_that_hide_in_a_word(
+    browser: Browser, phrase_site: Path
+) -> None:
+    # A word pasted from a PDF with a soft hyphen ("spa<U+00AD>ce"), or with a zero-width space,
+    # was asked as two words, or as one no paper holds.
+    with search_script(browser, phrase_site) as (page, problems):
+        space = page.evaluate("window.papersiteSearch.rank('space', 10)")
+        assert len(space) == 6, space
+        for hiding in HIDING:
+            listed = page.evaluate("(q) => window.papersiteSearch.rank(q, 10)", f"spa{hiding}ce")
+            assert listed == space, (hex(ord(hiding)), listed)
+        page.locator("#ps-search-input").fill("\u200bstate\u00ad space\ufeff")
+        expect(page.locator("#ps-search-status")).to_have_text(
+            "5 papers for \u201cstate space\u201d, best first."
+        )
+        assert page.evaluate("new URL(location).searchParams.get('q')") == "state space"
         assert problems == []
 
 
@@ -1934,6 +1958,28 @@ def test_material_search_lists_a_title_pasted_whole_first(
         first = page.locator(".md-search-result__item > a").first
         expect(first).to_have_attribute("href", re.compile(f"/papers/{paper}/[?#]"))
         assert page.locator("input.md-search__input").evaluate(SHOWN) == query
+        assert problems == []
+
+
+@seeds_only
+def test_material_search_reads_a_query_without_the_characters_that_hide_in_a_word(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # "mam<U+00AD>ba", pasted from a PDF, found no document: the index holds "mamba".
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        material_search(page, "mamba")
+        status = page.get_by_role("status")
+        expect(status).to_have_text(re.compile(r"^\d+ matching documents$"))
+        found = status.text_content()
+        box = page.locator("input.md-search__input")
+        for hiding in HIDING:
+            box.fill("")
+            box.press("End")
+            expect(status).not_to_have_text(found or "")
+            box.fill(f"mam{hiding}ba")
+            box.press("End")
+            expect(status).to_have_text(found or "")
         assert problems == []
 
 

@@ -327,8 +327,14 @@
     return query.replace(FINISHED_STOP_WORD, "$1");
   }
 
+  // What papersite leaves out of titles and abstracts (characters.HIDDEN), as they hide in a
+  // word: left out of a query too. Pasted from a PDF ("l<U+00AD>earning", a soft hyphen) or a
+  // web page (a zero-width space), a word the reader sees whole found nothing.
+  var HIDDEN = /[\u202A-\u202E\u2066-\u2069\u200B\u2060-\u2064\uFEFF\u00AD]/g;
+
   // The query as lunr can read it, and without the words that only find others (see above).
   function readableQuery(query) {
+    query = query.replace(HIDDEN, "");
     return withoutFinishedStopWords(withoutTrailingHyphens(withoutStrayColons(query)));
   }
 

@@ -775,8 +775,19 @@
     return pagefindLoading;
   }
 
+  // What papersite leaves out of titles and abstracts (characters.HIDDEN), as they hide in a
+  // word: in a query too. Pasted from a PDF ("l<U+00AD>earning", a soft hyphen) or a web page
+  // (a zero-width space), a word the reader sees whole found nothing, or its halves.
+  var HIDDEN = /[\u202A-\u202E\u2066-\u2069\u200B\u2060-\u2064\uFEFF\u00AD]/g;
+
+  // ``query`` as the reader sees it.
+  function visible(query) {
+    return query.replace(HIDDEN, "").trim();
+  }
+
   // The best ``count`` papers for ``query``, as their ids.
   async function rank(root, query, count) {
+    query = visible(query);
     var module = await pagefind(root);
     var found = await module.search(searchWords(query));
     var groups = await groupsFor(module, query, found);
@@ -903,6 +914,7 @@
     }
 
     async function search(query) {
+      query = visible(query);
       var mine = ++asked;
       var address = new URL(window.location.href);
       if (query) {
