@@ -538,6 +538,38 @@ def test_pagefind_search_finds_a_short_word_behind_groups_of_longer_words_openin
         assert problems == []
 
 
+def test_back_on_the_search_page_lists_as_many_papers_and_scrolls_to_where_the_reader_was(
+    browser: Browser, prefix_site: Path
+) -> None:
+    # Back after opening a paper, the page listed the first ten papers again, at the top: the
+    # browser scrolled before they were listed, and one opened after "More results" was gone.
+    with serving(prefix_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": 390, "height": 500})
+        page.goto(base + "search/?q=architecture")
+        results = page.locator(".ps-search-result")
+        expect(results).to_have_count(10)
+        page.locator("#ps-search-more").click()
+        expect(results).to_have_count(12)
+        results.last.scroll_into_view_if_needed()
+        scrolled = page.evaluate("scrollY")
+        assert scrolled > 500
+        page.goto(base + "about/")
+        page.go_back()
+        expect(page.locator("#ps-search-status")).to_have_text(
+            "12 papers for \u201carchitecture\u201d, best first."
+        )
+        expect(results).to_have_count(12)
+        page.wait_for_function(f"scrollY === {scrolled}")
+        # A query typed since starts at its first papers, at the top.
+        page.locator("#ps-search-input").fill("architectures")
+        expect(results).to_have_count(10)
+        page.goto(base + "about/")
+        page.go_back()
+        expect(results).to_have_count(10)
+        assert page.evaluate("scrollY") == 0
+        assert problems == []
+
+
 def test_pagefind_excerpts_mark_only_the_words_that_stand_for_the_query_s(
     browser: Browser, prefix_site: Path
 ) -> None:

@@ -867,6 +867,7 @@
       var before = list.children.length;
       show(papers);
       var listed = list.children.length;
+      remember({ listed: listed });
       var hasMore = results.hasMore();
       // The papers listed so far. While more can be listed, how many match is unknown (the
       // groups not read yet may hold any number): the count is of the first ones, not a total.
@@ -913,7 +914,14 @@
       }
     }
 
-    async function search(query) {
+    // Kept in the page's entry of the history: ``fields`` with those kept already.
+    function remember(fields) {
+      window.history.replaceState(Object.assign({}, window.history.state, fields), "");
+    }
+
+    // ``back``: what the history entry kept when the page was left (remember), to list as many
+    // papers again and scroll back to where the reader was.
+    async function search(query, back) {
       query = visible(query);
       var mine = ++asked;
       var address = new URL(window.location.href);
@@ -940,8 +948,17 @@
       if (mine !== asked) {
         return;
       }
-      current = new Results(query, groups, anyWordGroups.bind(null, module));
-      await showMore(current, query);
+      var results = (current = new Results(query, groups, anyWordGroups.bind(null, module)));
+      await showMore(results, query);
+      while (back && back.listed > list.children.length && results === current) {
+        if (!results.hasMore()) {
+          break;
+        }
+        await showMore(results, query);
+      }
+      if (back && back.scroll && results === current) {
+        window.scrollTo(0, back.scroll);
+      }
     }
 
     function report(error) {
@@ -966,6 +983,16 @@
         showMore(current, input.value.trim(), true).catch(report);
       }
     });
+    // Back on the page after opening a paper, the browser scrolled to where the reader was
+    // before the papers were listed again, so to the top, and listed the first ten: the paper
+    // opened after "More results" was not among them. The history entry keeps how many were
+    // listed and where the page was scrolled, to be put back once the papers are listed.
+    if ("scrollRestoration" in window.history) {
+      window.history.scrollRestoration = "manual";
+    }
+    window.addEventListener("pagehide", function () {
+      remember({ scroll: window.scrollY });
+    });
     pagefind(root).catch(report);
     var query = new URLSearchParams(window.location.search).get("q");
     if (!query) {
@@ -974,7 +1001,7 @@
       input.focus();
     } else {
       input.value = query;
-      search(query.trim()).catch(report);
+      search(query.trim(), window.history.state).catch(report);
     }
   }
 
