@@ -1523,6 +1523,44 @@ def test_no_term_is_said_too_broad_while_a_dump_cannot_be_read(content: Path) ->
     assert len(broad(curate(content)[1])) == 1
 
 
+def test_no_theme_section_keyword_or_link_is_said_wrong_while_a_dump_cannot_be_read(
+    content: Path,
+) -> None:
+    # A paper only a later dump holds fills a theme and a section, is the one a keyword holding
+    # regex syntax matches, and is linked from an intro. With the dump binary, the checks counted
+    # the papers the others gave: the theme and the section were said empty, the keyword to match
+    # no paper and the link to lead to no page, beside the dump's error. They wait for the dump.
+    later = content / "sources" / "later.txt"
+    later.write_text("Gadget Drafts\nWe draft with $5 gadgets and little else.\n", encoding="utf-8")
+    themes = DRAFTING.replace("TERMS", "small drafts, draft*, $5 gadgets").replace(
+        "intro: Making models *cheaper*.",
+        "intro: Making models *cheaper*; [start here](../../papers/gadget-drafts/).",
+        1,
+    )
+    write(
+        content,
+        themes=themes,
+        papers=HEADER
+        + "papers:\n"
+        + "  speculative-decoding-with-small-drafts:\n    themes: {efficiency: fast-decoding}\n"
+        + "  gadget-drafts:\n"
+        + "    themes: {efficiency: drafting, arithmetic-reasoning: arithmetic}\n",
+    )
+    assert curate(content)[1] == []
+    later.write_bytes(b"Binary\x00data\n")
+    assert [problem for problem in curate(content)[1] if ": warning: " in problem] == []
+    assert read_catalogue(content).unread == ("content/sources/later.txt",)
+    # Without the dump, the paper is gone, and each check says what it finds.
+    later.unlink()
+    said = [problem for problem in curate(content)[1] if ": warning: " in problem]
+    assert [problem.split(": warning: ")[1][:30] for problem in said] == [
+        "'intro': relative link '../../",
+        "section 'drafting' of theme 'e",
+        "keyword '$5 gadgets' is matche",
+        "theme 'arithmetic-reasoning' h",
+    ]
+
+
 def test_a_broad_term_counts_the_papers_without_hidden_ones_when_none_is(content: Path) -> None:
     add_papers(content, 30)
     papers = (CURATION_DATA / "papers.yaml").read_text(encoding="utf-8")

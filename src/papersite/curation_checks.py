@@ -58,7 +58,7 @@ def run_checks(
     check_empty_themes(files, catalogue, curation, problems)
     check_featured_count(files, curation, problems)
     check_shared_arxiv_ids(files, curation, problems)
-    check_intro_links(files, curation, problems)
+    check_intro_links(files, catalogue, curation, problems)
     check_literal_keywords(files, catalogue, curation, problems)
     check_broad_terms(files, catalogue, curation, problems)
     check_empty_sections(files, catalogue, curation, problems)
@@ -71,9 +71,12 @@ def check_empty_themes(
 
     Without papers.yaml's decisions a theme may well be empty: that is no news. Nor is it for a
     theme without rules, or one papers.yaml names by another id, which their errors say; nor when
-    no paper was read at all, which the sources folder's problem says once.
+    no paper was read at all, which the sources folder's problem says once, or while a dump could
+    not be read, whose papers may be the theme's.
     """
-    if not files.papers_read or not catalogue.papers:
+    # A dump unread, its papers are not placed: a theme pinned or ruled only them was said empty
+    # beside the dump's error, and was not once it was read (as unknown_ids waits for it).
+    if not files.papers_read or not catalogue.papers or catalogue.unread:
         return
     explained = files.without_rules | files.misnamed
     for theme in curation.themes:
@@ -95,9 +98,12 @@ def check_empty_sections(
     terms match papers the curator meant for it. A section nothing would fill is no news: it waits
     for papers to come (the shipped 'math-training'). Nor is one without papers.yaml's decisions,
     in a theme without rules or misnamed, one an unknown id may stand for, or in an empty theme,
-    which is warned of already.
+    which is warned of already; nor while a dump could not be read, whose papers may be pinned
+    to the section.
     """
-    if not files.papers_read:
+    # The papers of a dump unread are not placed: a section pinned only them was said to be
+    # empty, and told to take papers pinned elsewhere, until the dump was read again.
+    if not files.papers_read or catalogue.unread:
         return
     explained = files.without_rules | files.misnamed
     empty = {
@@ -320,9 +326,12 @@ def check_literal_keywords(
     hidden paper's page is said to lead nowhere: a keyword matching only papers papers.yaml hides
     brings no paper to any page, so it is told, naming the papers it matches; nor is a regex
     reading that finds only hidden papers suggested. ``curation`` is the one with papers.yaml's
-    decisions, even for --rules-only.
+    decisions, even for --rules-only. Nothing is said while a dump could not be read: its papers,
+    not searched, may be the ones a keyword matches.
     """
-    if not files.literal_keywords or not catalogue.papers:
+    # "matches no paper" counted only the papers read: a keyword found in a dump unread was
+    # told to be a regex, and was fine once the dump was read again.
+    if not files.literal_keywords or not catalogue.papers or catalogue.unread:
         return
     hidden = {item.paper.id for item in curation.hidden}
     shown_texts = [Text.of(paper) for paper in catalogue.papers if paper.id not in hidden]
@@ -402,23 +411,29 @@ def _as_regex(
     return f": as a regex it matches {how_many}{example}; for a pattern, write {fix}"
 
 
-def check_intro_links(files: CurationFiles, curation: Curation, problems: Problems) -> None:
+def check_intro_links(
+    files: CurationFiles, catalogue: Catalogue, curation: Curation, problems: Problems
+) -> None:
     """Warn of a relative link in an intro that leads to no page of the site.
 
     MkDocs checks no link in the pages' HTML, where intros are; the site's own papers and themes
     are known here, so a link into papers/ or themes/ is checked (others, such as a feed, are
     not). A link is read from the theme's page, its first when the theme is split into pages.
+    A link to a paper no dump read is not said to lead nowhere while a dump could not be read.
     """
     for link in files.intro_links:
-        reason = _dead_end(link, curation)
+        reason = _dead_end(link, curation, waiting=bool(catalogue.unread))
         if reason is not None:
             problems.warning(
                 files.themes_path, link.line, f"'intro': relative link {link.url!r} {reason}"
             )
 
 
-def _dead_end(link: IntroLink, curation: Curation) -> str | None:
-    """Why a relative link of a theme's page leads to no page of the site, or None if it may."""
+def _dead_end(link: IntroLink, curation: Curation, *, waiting: bool) -> str | None:
+    """Why a relative link of a theme's page leads to no page of the site, or None if it may.
+
+    ``waiting``: a dump could not be read, so a paper id no dump read may be one of its papers.
+    """
     page = urls.theme_url(link.theme)
     path = urlsplit(link.url).path
     if not path or path.startswith("/"):
@@ -436,6 +451,9 @@ def _dead_end(link: IntroLink, curation: Curation) -> str | None:
             return None
         if any(item.paper.id == name for item in curation.hidden):
             return f"{where}, the page of paper '{name}', which papers.yaml hides"
+        if waiting:
+            # The paper may be in the dump unread, as an entry naming it is kept (unknown_ids).
+            return None
         close = closest(name, [item.paper.id for item in curation.papers])
         return f"{where}: no paper has that id" + (f" {did_you_mean(name, close)}" if close else "")
     if f"{folder}/" == urls.THEMES and name:
