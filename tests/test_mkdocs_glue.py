@@ -673,18 +673,25 @@ def test_a_yaml_mistake_in_mkdocs_yml_is_said_as_in_a_curation_file(
 ) -> None:
     # MkDocs gave PyYAML's words at PyYAML's line: "expected ',' or ']', but got ':'" at the
     # line below a '[' left open, "found character '\t' that cannot start any token".
+    assert "YAML syntax error: " in said_as_in_a_curation_file(here, written)
+
+
+def said_as_in_a_curation_file(here: Path, written: str) -> str:
+    """The problem ``written`` is in papers.yaml, past the file's name: the same in mkdocs.yml.
+
+    And in a file mkdocs.yml inherits, naming the INHERIT.
+    """
     with pytest.raises(PapersiteError) as curation:
         load_yaml_text(written, "papers.yaml")
     said = one_problem(curation).removeprefix("papers.yaml")
-    assert "YAML syntax error: " in said
     (here / "mkdocs.yml").write_text(written, encoding="utf-8")
     assert problem_read_and_loaded(here / "mkdocs.yml") == f"mkdocs.yml{said}"
-    # And in a file mkdocs.yml inherits.
     (here / "mkdocs.yml").write_text("site_name: x\nINHERIT: base.yml\n", encoding="utf-8")
     (here / "base.yml").write_text(written, encoding="utf-8")
     with pytest.raises(PapersiteError) as read:
         load_mkdocs_yaml(here / "mkdocs.yml")
     assert one_problem(read) == f"base.yml{said} (named by INHERIT at mkdocs.yml:2)"
+    return said
 
 
 def test_a_bracket_left_open_in_mkdocs_yml_is_named_where_it_opens(here: Path) -> None:
@@ -713,17 +720,49 @@ def test_a_bracket_left_open_in_mkdocs_yml_is_named_where_it_opens(here: Path) -
             "mkdocs.yml:5: YAML syntax error: the [ on this line is never closed: end it with ] "
             "(YAML read on to the end of the file looking for it)",
         ),
-        # A tag MkDocs does not know is no syntax a hint explains: MkDocs' words stand.
-        (
-            "site_name: !NOPE x\n",
-            "mkdocs.yml:1: YAML syntax error: could not determine a constructor for the tag "
-            "'!NOPE'",
-        ),
     ],
 )
 def test_mkdocs_own_tags_are_read_past_to_the_mistake(here: Path, written: str, said: str) -> None:
     (here / "mkdocs.yml").write_text(written, encoding="utf-8")
     assert problem_read_and_loaded(here / "mkdocs.yml") == said
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "site_name: !NOPE x\n",
+        "site_name: x\ntheme:\n  name: material\n  features: [!NOPE a]\n",
+        "site_name: x\n!NOPE theme: material\n",
+        "site_name: !!nope x\n",
+    ],
+)
+def test_a_tag_mkdocs_does_not_know_is_said_as_in_a_curation_file(here: Path, written: str) -> None:
+    # Was "YAML syntax error: could not determine a constructor for the tag '!NOPE'", where
+    # papers.yaml names the key and the fix, and calls it no syntax error.
+    assert "unsupported YAML tag '!" in said_as_in_a_curation_file(here, written)
+
+
+@pytest.mark.parametrize(
+    ("tag", "said"),
+    [
+        # Removed, '!env' would leave the variable's name as the folder.
+        ("!env", "'!env' (did you mean '!ENV'?)"),
+        # MkDocs reads it, with a loader bound to the configuration it loads: no typo to fix.
+        (
+            "!relative",
+            "'!relative', which MkDocs reads but papersite does not: write out the value it "
+            "stands for",
+        ),
+    ],
+)
+def test_a_tag_of_mkdocs_or_a_typo_of_one_is_not_told_to_be_removed(
+    here: Path, tag: str, said: str
+) -> None:
+    written = f"site_name: x\ndocs_dir: {tag} $config_dir/docs\n"
+    (here / "mkdocs.yml").write_text(written, encoding="utf-8")
+    with pytest.raises(PapersiteError) as read:
+        load_mkdocs_yaml(here / "mkdocs.yml")
+    assert one_problem(read) == f"mkdocs.yml:2: 'docs_dir': unsupported YAML tag {said}"
 
 
 @pytest.mark.parametrize(

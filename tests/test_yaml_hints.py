@@ -29,3 +29,29 @@ def test_read_again_names_a_bracket_left_open_where_it_opens(text: str) -> None:
         "the [ on this line is never closed: end it with ] (YAML read on to the end of the file "
         "looking for it)",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("a: &x [1, !NOPE 2]\nb: *x\n", "'a': unsupported YAML tag '!NOPE': remove it"),
+        # A map starts where its first key does: the key's tag is the one refused.
+        ("!NOPE a: 1\n", "unsupported YAML tag '!NOPE': remove it"),
+        ("a:\n  b: !!nope 1\n", "'b': unsupported YAML tag '!!nope': remove it"),
+        ("a: !env X\n", "'a': unsupported YAML tag '!env' (did you mean '!ENV'?)"),
+    ],
+)
+def test_unknown_tag_words_a_tag_no_constructor_reads_as_papers_yaml_does(
+    text: str, said: str
+) -> None:
+    # It leans on PyYAML's words, "could not determine a constructor for the tag '!NOPE'", and
+    # its mark at the tagged node: should either change, MkDocs' words would stand.
+    with pytest.raises(yaml.MarkedYAMLError) as error:
+        yaml.safe_load(text)
+    assert yaml_hints.unknown_tag(text, error.value, ["!ENV", "!relative"]) == said
+
+
+def test_unknown_tag_leaves_other_errors_alone() -> None:
+    with pytest.raises(yaml.MarkedYAMLError) as error:
+        yaml.safe_load("a: [1\n")
+    assert yaml_hints.unknown_tag("a: [1\n", error.value) is None

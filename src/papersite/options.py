@@ -51,6 +51,7 @@ from papersite.wording import as_yaml, describe, did_you_mean, listed, nearest, 
 from papersite.yaml_hints import (
     read_again,
     undefined_alias,
+    unknown_tag,
     unseen_break_at,
     unseen_break_beside,
     unseen_breaks,
@@ -853,6 +854,9 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
             # PyYAML counts a line at a lone CR and at U+2028 or U+0085; an editor does not.
             if line is not None:
                 line = shown(line)
+            if tagged := unknown_tag(text, error, [*_mkdocs_tags(), _RELATIVE], [_RELATIVE]):
+                # Not a syntax error: said as papers.yaml says it, naming the key and the fix.
+                return line, tagged
             if cause := unseen_break_at(text, error):
                 line, why = cause
             elif alias := undefined_alias(text, error, shown, text_hint=False):
@@ -887,6 +891,17 @@ def unreadable(path: Path, error: OSError | yaml.YAMLError) -> tuple[int | None,
     return shown_line_at(text, error.position), (
         f"YAML syntax error: character U+{error.character:04X} is not allowed"
     )
+
+
+# MkDocs' tag for a path relative to the configuration or a page: its loader reads it only when
+# bound to a configuration being loaded, which papersite's reading of mkdocs.yml is not.
+_RELATIVE = "!relative"
+
+
+def _mkdocs_tags() -> list[str]:
+    """The local tags papersite's reading of mkdocs.yml takes ('!ENV'), for a typo of one."""
+    tags = get_yaml_loader().yaml_constructors
+    return sorted(tag for tag in tags if tag and tag.startswith("!"))
 
 
 def as_nothing_message(read: EnvRead | None, key: str, wanted: str, example: str) -> str | None:

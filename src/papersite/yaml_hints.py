@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from papersite.wording import closest
+from papersite.wording import closest, did_you_mean
 from papersite.yamlfile import (
     CONSTRUCTOR_FAILURES,
     DOUBLE_QUOTED,
@@ -32,9 +32,11 @@ from papersite.yamlfile import (
     UNSEEN_BREAKS,
     YAML_LINE_BREAK,
     EventLoader,
+    Location,
     editor_lines,
     shown_line_at,
     single_quoted,
+    unsupported_tag,
 )
 
 
@@ -347,6 +349,84 @@ def read_again(text: str, error: yaml.MarkedYAMLError) -> tuple[int | None, str]
         return None
     finally:
         loader.dispose()
+    return None
+
+
+# PyYAML's words for a tag its loader has no constructor for; the tag follows, as Python shows it.
+_NO_CONSTRUCTOR = "could not determine a constructor for the tag "
+
+
+def unknown_tag(
+    text: str, error: yaml.MarkedYAMLError, known: Sequence[str] = (), unread: Sequence[str] = ()
+) -> str | None:
+    """Why a tag another loader has no constructor for is refused, as papers.yaml's is worded.
+
+    For YAML another loader read (MkDocs' mkdocs.yml): PyYAML's "could not determine a
+    constructor for the tag '!NOPE'", called a syntax error, named neither the key nor the fix,
+    where papers.yaml says "'site_name': unsupported YAML tag '!NOPE': remove it"
+    (:func:`yamlfile.unsupported_tag`). ``known`` are the tags that loader reads ('!ENV'): one
+    the tag is a typo of is suggested instead, as removing the tag would leave its argument as
+    the value. ``unread`` are tags MkDocs reads and papersite's reading of the file does not
+    ('!relative'): said so, not to be removed. None for any other error, or when ``text``,
+    parsed again, has no node where the error is.
+    """
+    mark, problem = error.problem_mark, error.problem or ""
+    if (
+        mark is None
+        or not isinstance(error, yaml.constructor.ConstructorError)
+        or not problem.startswith(_NO_CONSTRUCTOR)
+    ):
+        return None
+    # Only composed, as read_again does: no tag constructed, so this one is no error here.
+    loader = EventLoader(YAML_LINE_BREAK.sub("\n", text))
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    refused = problem.removeprefix(_NO_CONSTRUCTOR)
+    found = _node_at(root, (mark.line, mark.column), refused) if root is not None else None
+    if found is None:
+        return None
+    node, location = found
+    if node.tag in unread:
+        fix = ", which MkDocs reads but papersite does not: write out the value it stands for"
+        return unsupported_tag(node.tag, location, fix)
+    meant = closest(node.tag, list(known)) if known else None
+    if meant is not None:
+        return unsupported_tag(node.tag, location, f" {did_you_mean(node.tag, meant)}")
+    return unsupported_tag(node.tag, location)
+
+
+def _node_at(
+    root: yaml.Node, place: tuple[int, int], tag: str
+) -> tuple[yaml.Node, Location] | None:
+    """The node starting at ``place`` (line, column) with ``tag`` (as Python shows it), and where.
+
+    Where is as yamlfile locates values; a key is at its map's location, as yamlfile reads keys:
+    its message names no key. The tag tells the nodes starting at one place apart: a map starts
+    where its first key does.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Location]] = [(root, ())]
+    while stack:
+        node, location = stack.pop()
+        if id(node) in seen:
+            continue  # an alias: its anchor's node, met already
+        seen.add(id(node))
+        if (node.start_mark.line, node.start_mark.column) == place and repr(node.tag) == tag:
+            return node, location
+        children: list[tuple[yaml.Node, Location]] = []
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                children.append((key, location))
+                children.append((value, (*location, name) if isinstance(name, str) else location))
+        elif isinstance(node, yaml.SequenceNode):
+            children.extend((item, (*location, index)) for index, item in enumerate(node.value))
+        # In the order written, so a node an alias repeats is found where its anchor is.
+        stack.extend(reversed(children))
     return None
 
 

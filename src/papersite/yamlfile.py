@@ -770,13 +770,14 @@ def _key_of(location: Location) -> str | None:
     return next((part for part in reversed(location) if isinstance(part, str)), None)
 
 
-def _unsupported_tag(tag: str, location: Location) -> str:
+def unsupported_tag(tag: str, location: Location, fix: str = ": remove it") -> str:
     """The refusal of a tag papersite does not read ('!custom'), naming it as written, and its key.
 
     PyYAML's own words ("could not determine a constructor") name neither the key nor the fix.
+    ``fix`` follows the tag: another one for a tag of MkDocs' (yaml_hints.unknown_tag).
     """
     written = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
-    message = f"unsupported YAML tag '{written}': remove it"
+    message = f"unsupported YAML tag '{written}'{fix}"
     key = _key_of(location)
     return f"'{key}': {message}" if key is not None else message
 
@@ -823,7 +824,7 @@ class _Converter:
         self.lines.setdefault(location, self.line_of(node))
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
             # The safe loader would refuse these too; composing alone does not look at them.
-            raise self.fail(node, _unsupported_tag(node.tag, location))
+            raise self.fail(node, unsupported_tag(node.tag, location))
         if isinstance(node, yaml.MappingNode):
             return self.convert_mapping(node, location, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -949,7 +950,7 @@ class _Converter:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
             if node.tag not in self.constructor.yaml_constructors:
-                raise self.fail(node, _unsupported_tag(node.tag, location)) from None
+                raise self.fail(node, unsupported_tag(node.tag, location)) from None
             raise self.fail(node, f"unsupported YAML value: {exc.problem}") from None
         except CONSTRUCTOR_FAILURES:
             if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP and node.style is None:
