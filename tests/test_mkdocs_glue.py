@@ -664,6 +664,7 @@ SYNTAX_MISTAKES = {
     "a value starting with '@'": "site_name: x\nsite_author: @me\n",
     "a second document": "site_name: x\n---\nsite_url: https://a.org/\n",
     "a backslash in double quotes": 'site_name: x\nsite_description: "a\\d b"\n',
+    "an anchor named twice": "site_name: &x a\nsite_description: &x b\n",
 }
 
 

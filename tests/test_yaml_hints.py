@@ -6,8 +6,10 @@ import pytest
 import yaml
 
 from papersite import yaml_hints
+from papersite.errors import PapersiteError
 from papersite.schema import load_schema
 from papersite.yaml_hints import read_again
+from papersite.yamlfile import load_yaml_text
 
 
 def test_the_entry_keys_are_the_schema_s() -> None:
@@ -55,3 +57,31 @@ def test_unknown_tag_leaves_other_errors_alone() -> None:
     with pytest.raises(yaml.MarkedYAMLError) as error:
         yaml.safe_load("a: [1\n")
     assert yaml_hints.unknown_tag("a: [1\n", error.value) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        ("a: &x 1\nb: &x 2\n", 2, "anchor &x is already defined at line 1"),
+        # At the second anchor, wherever either is; a map's anchor comes before its key.
+        (
+            "papers:\n  a: &n {note: x}\n  b:\n    tags: [&n y]\n",
+            4,
+            "anchor &n is already defined at line 2",
+        ),
+        ("a: [&x 1, &x 2]\n", 1, "anchor &x is already defined at line 1"),
+    ],
+)
+def test_an_anchor_defined_twice_is_named_at_the_second_with_the_first_s_line(
+    text: str, line: int, said: str
+) -> None:
+    # YAML 1.2 lets the second take the name over; PyYAML refuses it, saying only "second
+    # occurrence", in papers.yaml and (through read_again) in mkdocs.yml alike.
+    with pytest.raises(PapersiteError) as caught:
+        load_yaml_text(text, "f.yaml")
+    name = said.split()[1].removeprefix("&")
+    expected = f"{said}: give this one another name, and the aliases *{name} meant for it"
+    assert (caught.value.line, caught.value.message) == (line, f"YAML syntax error: {expected}")
+    with pytest.raises(yaml.MarkedYAMLError) as error:
+        yaml.load(text, Loader=yaml.Loader)  # as MkDocs reads mkdocs.yml
+    assert read_again(text, error.value) == (line, expected)

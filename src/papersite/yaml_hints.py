@@ -58,6 +58,7 @@ def syntax_error(
     hint = _syntax_hint(text, error)
     reason = (
         undefined_alias(text, error, shown, hint is not None)
+        or _duplicate_anchor(error, shown)
         or hint
         or error.problem
         or error.context
@@ -196,6 +197,29 @@ def undefined_alias(
     if anchors[meant] < (mark.line, mark.column):
         return f"{told}: did you mean *{meant} (anchor at line {line})?"
     return f"{told}: did you mean *{meant}? {later}"
+
+
+# PyYAML's words where an anchor's name comes again: "found duplicate anchor 'x'; first
+# occurrence" at the first, "second occurrence" at the second.
+_DUPLICATE_ANCHOR = re.compile(r"found duplicate anchor '([^']*)'; first occurrence")
+
+
+def _duplicate_anchor(error: yaml.MarkedYAMLError, shown: Callable[[int], int]) -> str | None:
+    """For an anchor's name written twice ('a: &x 1' then 'b: &x 2'), said at the second.
+
+    YAML 1.2 lets a later anchor take the name over, but PyYAML, which reads papersite's files and
+    MkDocs' mkdocs.yml, refuses it, saying only "second occurrence": which name, where the first
+    is and what to do went unsaid. ``shown`` numbers the lines as an editor does.
+    """
+    found = _DUPLICATE_ANCHOR.fullmatch(error.context or "")
+    first = error.context_mark
+    if found is None or first is None or error.problem_mark is None:
+        return None
+    name = found.group(1)
+    return (
+        f"anchor &{name} is already defined at line {shown(first.line + 1)}: give this one "
+        f"another name, and the aliases *{name} meant for it"
+    )
 
 
 # Spaces YAML does not indent with, which editors show as spaces: a no-break space pasted from a
