@@ -364,6 +364,7 @@ def test_a_repo_url_with_a_query_or_fragment_is_taken(tmp_path: Path) -> None:
 SITE_EXAMPLE = "write the published address in full, e.g. https://example.github.io/papers/"
 REPO_EXAMPLE = "write the repository's address in full, e.g. https://github.com/owner/papers"
 DOTS = "has a host with a dot at an end or two dots together"
+IDNA = "has a host no browser can look up, as IDNA refuses it: "
 
 
 @pytest.mark.parametrize(
@@ -423,6 +424,9 @@ DOTS = "has a host with a dot at an end or two dots together"
             for url, scheme in (("ftp://a.org/", "ftp:"), ("file:///tmp/x", "file:"))
         ),
         ("site_url", "https:/a.org", f"has no host (://): {SITE_EXAMPLE}"),
+        # No browser could open them; as_uri raised a traceback.
+        ("site_url", "https://☃.net/", f"{IDNA}Codepoint U+2603 at position 1 of '☃' not allowed"),
+        ("repo_url", "https://a-é-.org/x/a", f"{IDNA}Label must not start or end with a hyphen"),
         # A host and a port, not the scheme 'a.org:'.
         ("site_url", "a.org:8080/papers/", f"has no scheme (https://): {SITE_EXAMPLE}"),
         # Held to the same rules: 'javascript:x' was left unlinked without a word.

@@ -69,9 +69,19 @@ def test_the_way_up_to_a_folder_holding_a_page_climbs_a_folder_a_level() -> None
         # Escapes already there stay as written, not escaped twice.
         ("https://example.org/a%20b/é/", "https://example.org/a%20b/%C3%A9/"),
         ("https://bücher.example:8443/", "https://xn--bcher-kva.example:8443/"),
-        # A label too long for IDNA: percent-encoded, as RFC 3986 allows a host.
-        ("https://" + "é" * 64 + ".example/", "https://" + "%C3%A9" * 64 + ".example/"),
+        # As browsers write them (IDNA 2008): Python's codec (IDNA 2003) wrote strasse.de and
+        # xn--4xa.example (σ), other domains.
+        ("https://straße.de/", "https://xn--strae-oqa.de/"),
+        ("https://ς.example/", "https://xn--3xa.example/"),
+        ("https://BÜCHER.example/", "https://xn--bcher-kva.example/"),
     ],
 )
 def test_site_url_is_written_as_a_uri(address: str, uri: str) -> None:
     assert urls.as_uri(address) == uri
+
+
+@pytest.mark.parametrize("host", ["é" * 64 + ".example", "☃.net"])
+def test_a_host_idna_refuses_is_no_uri(host: str) -> None:
+    # mkdocs_glue refuses such a site_url at its line before any address is built on it.
+    with pytest.raises(UnicodeError):
+        urls.as_uri(f"https://{host}/")

@@ -24,7 +24,14 @@ import jinja2
 from markupsafe import Markup
 
 from papersite.characters import shows_nothing, unfit_in_address
-from papersite.errors import PapersiteError, Problem, Problems, cannot_read, display_path
+from papersite.errors import (
+    PapersiteError,
+    Problem,
+    Problems,
+    cannot_read,
+    display_path,
+    printable,
+)
 from papersite.options import (
     EnvRead,
     Options,
@@ -41,7 +48,7 @@ from papersite.options import (
 from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, without_search_plugin
 from papersite.tags import with_tag_order
-from papersite.urls import as_uri
+from papersite.urls import as_uri, ascii_host
 from papersite.wording import (
     as_yaml,
     describe,
@@ -309,6 +316,8 @@ def _unusable_address(read: EnvRead | None, key: str, address: str) -> str | Non
     if wrong := _unfit_host(address):
         wanted, example = _ADDRESSES[key]
         return f"{key} {shown} {wrong}: write {wanted} in full, e.g. {example}"
+    if wrong := _refused_by_idna(address):
+        return f"{key} {shown} {wrong}"
     for mark, what in (("?", "a query"), ("#", "a fragment")):
         if key == "site_url" and mark in address:
             return (
@@ -443,6 +452,23 @@ def _unfit_host(address: str) -> str | None:
         if ":" in written:
             return f"has more than one port ({written!r}): keep one, a number from 1 to 65535"
         return f"has the port {written!r}, not a number from 1 to 65535"
+    return None
+
+
+def _refused_by_idna(address: str) -> str | None:
+    """Why no browser can look up the host of ``address`` (one :func:`_unfit_host` passed), or None.
+
+    Browsers write a host beyond ASCII in IDNA's ASCII form (IDNA 2008, UTS 46), as as_uri does
+    for the sitemap, feeds and citations: one IDNA refuses (a label over 63 characters, a
+    character no label may hold, such as '☃') is no address, and as_uri raises on it.
+    """
+    host_port = urlsplit(address).netloc.rpartition("@")[2]
+    if host_port.startswith("["):  # an IPv6 address, all ASCII
+        return None
+    try:
+        ascii_host(host_port.partition(":")[0])
+    except UnicodeError as error:  # idna.IDNAError
+        return f"has a host no browser can look up, as IDNA refuses it: {printable(str(error))}"
     return None
 
 

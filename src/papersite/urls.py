@@ -146,8 +146,8 @@ def as_uri(address: str) -> str:
     As RFC 3987 maps an IRI to a URI: 'https://bücher.example/lesen/' is
     'https://xn--bcher-kva.example/lesen/', '/café/' '/caf%C3%A9/'. The sitemap must list URIs
     (sitemaps.org), and MkDocs writes site_url into it as it is. An ASCII address is returned
-    unchanged; a host IDNA refuses (a label over 63 characters) is percent-encoded instead, as
-    RFC 3986 allows.
+    unchanged. A host IDNA refuses raises ``idna.IDNAError`` (see :func:`ascii_host`):
+    mkdocs_glue refuses such a site_url at its line first.
     """
     if address.isascii():
         return address
@@ -156,14 +156,25 @@ def as_uri(address: str) -> str:
     split = _HOST_PORT.fullmatch(host_port)
     assert split is not None  # the pattern matches any text
     host, port = split.groups("")
-    if not host.isascii():
-        try:
-            host = host.encode("idna").decode("ascii")
-        except UnicodeError:
-            host = _percent_encoded(host)
-    netloc = f"{_percent_encoded(user)}{at}{host}{port}"
+    netloc = f"{_percent_encoded(user)}{at}{ascii_host(host)}{port}"
     rest = (_percent_encoded(part) for part in (parts.path, parts.query, parts.fragment))
     return urlunsplit((parts.scheme, netloc, *rest))
+
+
+def ascii_host(host: str) -> str:
+    """``host`` as a browser looks it up: IDNA 2008 with UTS 46's mapping, 'straße.de' unchanged.
+
+    Python's own "idna" codec is IDNA 2003, which maps 'ß' to 'ss' and 'ς' to 'σ': it published
+    'https://straße.de/' as 'https://strasse.de/', another domain. A host IDNA refuses (a label
+    over 63 characters, a character no label may hold, such as '☃') raises ``idna.IDNAError``.
+    """
+    if host.isascii():
+        return host
+    # Here, not at the top: only a host beyond ASCII needs its tables, and every command imports
+    # this module.
+    import idna
+
+    return idna.encode(host, uts46=True, transitional=False).decode("ascii")
 
 
 def _percent_encoded(text: str) -> str:
