@@ -1363,6 +1363,13 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
             "mkdocs.yml:2: MkDocs has no setting 'url' (did you mean 'site_url'?), and would "
             "ignore it",
         ),
+        # Not "did you mean 'pages'?", which MkDocs refuses as removed ("Use 'nav' instead").
+        (
+            "page: [index.md]\n",
+            "",
+            "mkdocs.yml:2: MkDocs has no setting 'page' (did you mean 'nav'? MkDocs' 'pages' is "
+            "now 'nav'), and would ignore it",
+        ),
         # MkDocs' loader follows INHERIT alone: a base's settings went unread.
         (
             "inherit: other.yml\n",
@@ -1830,8 +1837,9 @@ def test_a_setting_mkdocs_does_not_have_is_told_at_its_line_under_strict(
         "mkdocs.yml:3: MkDocs build failed: MkDocs has no setting 'baseurl' "
         "(did you mean 'site_url'?)",
         "base.yml:2: MkDocs build failed: MkDocs has no setting 'colour' "
-        "(settings: site_name, nav, pages, exclude_docs, draft_docs, not_in_nav, site_url, "
-        "site_description, ...)",
+        # Not 'pages', which MkDocs removed.
+        "(settings: site_name, nav, exclude_docs, draft_docs, not_in_nav, site_url, "
+        "site_description, site_author, ...)",
     ]
     assert "Unrecognised" not in capsys.readouterr().err
 

@@ -250,14 +250,16 @@ def misspelt_settings(config: Mapping[str, Any], config_file: Path) -> list[Prob
     which may read it.
     """
     known = _mkdocs_settings()
+    # MkDocs tells one of these what replaces it ("Use 'nav' instead").
+    skipped = {*known, *_mkdocs_former_settings()}
     problems = []
     for key in config:
-        meant = _misspelt_from(key, known) if isinstance(key, str) and key not in known else None
-        if meant is not None:
+        hint = _misspelt_from(key, known) if isinstance(key, str) and key not in skipped else None
+        if hint is not None:
             problems.append(
                 Problem(
                     *written_at(config_file, (key,)),
-                    f"{_no_setting(as_yaml(key), did_you_mean(key, meant))}, and would ignore it",
+                    f"{_no_setting(as_yaml(key), hint)}, and would ignore it",
                 )
             )
     return problems
@@ -270,13 +272,24 @@ _SETTING_TYPO_FROM = 4
 
 
 def _misspelt_from(key: str, known: list[str]) -> str | None:
-    """The setting of ``known`` that ``key`` is most likely a typo of, else None.
+    """The hint "(did you mean 'x'?)", x the setting of ``known`` ``key`` is a typo of, or None.
 
     A setting's name without its 'site_' prefix is one too ('description', 'author', 'url',
-    Jekyll's and Hugo's names for them): MkDocs has no setting of those names to be meant.
+    Jekyll's and Hugo's names for them): MkDocs has no setting of those names to be meant. A
+    typo of a setting MkDocs removed is told the one it moved to: 'page' (of 'pages') 'nav'.
     """
     if (prefixed := f"site_{key.casefold()}") in known:
-        return prefixed
+        return did_you_mean(key, prefixed)
+    if (meant := _typo_of(key, known)) is not None:
+        return did_you_mean(key, meant)
+    moved = {name: to for name, to in _mkdocs_former_settings().items() if to is not None}
+    if (former := _typo_of(key, list(moved))) is not None:
+        return f"(did you mean '{moved[former]}'? MkDocs' '{former}' is now '{moved[former]}')"
+    return None
+
+
+def _typo_of(key: str, known: list[str]) -> str | None:
+    """The name of ``known`` that ``key`` is a typo of (:func:`_misspelt_from`), else None."""
     meant = nearest(key, known)
     if meant is None and len(key) >= _SETTING_TYPO_FROM:
         folded = key.casefold()
@@ -991,9 +1004,32 @@ def _mkdocs_settings() -> list[str]:
     """The names of the settings MkDocs has, which a misspelt one is told the nearest of.
 
     INHERIT too, which MkDocs' YAML loader follows and takes out before the settings are checked:
-    'inherit:' or 'INHERT:' left every setting of the base unread.
+    'inherit:' or 'INHERT:' left every setting of the base unread. Not those MkDocs has removed
+    or deprecated (:func:`_mkdocs_former_settings`): 'page:' was told "did you mean 'pages'?",
+    which MkDocs then refused as removed ("Use 'nav' instead").
     """
     from mkdocs.config.defaults import MkDocsConfig
 
+    former = _mkdocs_former_settings()
     # config_file_path is MkDocs' own record of the file read, never written.
-    return [name for name, _ in MkDocsConfig._schema if name != "config_file_path"] + ["INHERIT"]
+    return [
+        name
+        for name, _ in MkDocsConfig._schema
+        if name != "config_file_path" and name not in former
+    ] + ["INHERIT"]
+
+
+def _mkdocs_former_settings() -> dict[str, str | None]:
+    """The settings MkDocs has removed or deprecated, each with the one it moved to, if any.
+
+    'pages' moved to 'nav'; 'google_analytics' to none (the theme's options). MkDocs still reads
+    them, to say what replaces them: a key of these names is left to its message.
+    """
+    from mkdocs.config import config_options
+    from mkdocs.config.defaults import MkDocsConfig
+
+    return {
+        name: option.moved_to
+        for name, option in MkDocsConfig._schema
+        if isinstance(option, config_options.Deprecated)
+    }
