@@ -53,6 +53,7 @@ from papersite.render import (
     date_runs,
     generate,
     paginate_theme,
+    paper_sections,
     refusals_to_write,
     search_example,
     summarize,
@@ -1331,10 +1332,48 @@ def test_a_paper_page_lists_its_sections_for_screens_without_material_s_contents
     assert pages > 2 and noted == {True, False}
 
 
+def test_a_paper_page_s_sections_are_one_list_its_contents_and_headings_follow(
+    tmp_path: Path,
+) -> None:
+    # The contents repeated each heading's condition and anchor in the template: they could
+    # disagree with the headings. Now both follow PaperView.sections.
+    every = ["abstract", "curators-note", "in-the-reading-list", "links", "related-papers"]
+    every += ["cite", "sources"]
+    for note, related in ((True, True), (False, True), (True, False), (False, False)):
+        anchors = [anchor for anchor, _ in paper_sections(note=note, related=related)]
+        expected = [
+            anchor
+            for anchor in every
+            if (note or anchor != "curators-note") and (related or anchor != "related-papers")
+        ]
+        assert anchors == expected
+    site = loaded(tmp_path)
+    out = tmp_path / "docs"
+    generate(site.catalogue, site.curation, with_options(related_papers=0), out)
+    text = next((out / "papers").glob("*.md")).read_text(encoding="utf-8")
+    assert "Curator&#39;s" not in text
+    assert '<h2 id="related-papers">' not in text and '<h2 id="cite">Cite</h2>' in text
+
+
 def test_theme_pages_keep_empty_sections_where_they_fall() -> None:
     def view(paper_id: str) -> PaperView:
         return PaperView(
-            paper_id, paper_id, "", None, None, None, None, None, (), None, (), None, (), None, ()
+            paper_id,
+            paper_id,
+            "",
+            None,
+            None,
+            None,
+            None,
+            None,
+            (),
+            None,
+            (),
+            None,
+            (),
+            None,
+            (),
+            (),
         )
 
     sections = (

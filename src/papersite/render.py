@@ -19,7 +19,7 @@ import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path, PurePath
 from typing import Generic, TypeVar
 from urllib.parse import urlsplit
@@ -273,6 +273,8 @@ class PaperView:
     searches: TitleSearches | None
     # In capture order; papers.json keeps the file names, for those who reuse the data.
     sources: tuple[SourceView, ...]
+    # Its page's sections, in page order, as (anchor, heading): see paper_sections.
+    sections: tuple[tuple[str, str], ...]
 
     @property
     def arxiv(self) -> LinkView | None:
@@ -285,6 +287,36 @@ class PaperView:
     def description(self) -> str:
         """The page's summary for search engines and link previews: the abstract's opening."""
         return summarize(self.abstract)
+
+
+# A paper page's sections in page order, as (anchor, heading). Markup: headings are the package's
+# own words, which escaping would write "Curator&#39;s note".
+_PAPER_SECTIONS = tuple(
+    (anchor, Markup(heading))
+    for anchor, heading in (
+        ("abstract", "Abstract"),
+        ("curators-note", "Curator's note"),
+        ("in-the-reading-list", "In the reading list"),
+        ("links", "Links"),
+        ("related-papers", "Related papers"),
+        ("cite", "Cite"),
+        ("sources", "Sources"),
+    )
+)
+
+
+@cache
+def paper_sections(*, note: bool, related: bool) -> tuple[tuple[str, str], ...]:
+    """A paper page's sections, as (anchor, heading): paper.md.j2 lists them and writes each.
+
+    The curator's note only for a paper that has one; related papers only when mkdocs.yml's
+    related_papers asks for some: with 0 the section would only say none were found. One list,
+    so that the page's table of contents and its headings cannot disagree.
+    """
+    left_out = {"curators-note"} if not note else set()
+    if not related:
+        left_out.add("related-papers")
+    return tuple(section for section in _PAPER_SECTIONS if section[0] not in left_out)
 
 
 @dataclass(frozen=True)
@@ -721,6 +753,7 @@ class Renderer:
                 urls.arxiv_title_search_url(paper.title), urls.hugging_face_search_url(paper.title)
             )
         )
+        note_html = Markup(render_note(item.note)) if item.note else None
         return PaperView(
             id=paper.id,
             title=paper.title,
@@ -735,12 +768,15 @@ class Renderer:
                 TagView(tag, tag_anchor(tag), self.tag_slugs[tag])
                 for tag in sorted(item.tags, key=text_order)
             ),
-            note_html=Markup(render_note(item.note)) if item.note else None,
+            note_html=note_html,
             places=tuple(self._place(p.theme, item) for p in item.placements),
             arxiv_id=arxiv_id,
             links=_each_address_once(links, listed),
             searches=searches,
             sources=self._source_views(paper.sources),
+            sections=paper_sections(
+                note=bool(note_html), related=bool(self.settings.options.related_papers)
+            ),
         )
 
     def _source_views(self, names: Sequence[str]) -> tuple[SourceView, ...]:
