@@ -1172,7 +1172,7 @@ def test_a_long_theme_is_split_into_linked_pages_in_reading_order(tmp_path: Path
     for number, text in enumerate(texts, start=1):
         assert f"Page {number} of 3" in text
         # Worded as Unsorted's and a tag's pages say which of their papers they list.
-        assert f"3 papers; this page lists papers {number} to {number} · " in text
+        assert f"3 papers; this page lists paper {number} · " in text
         assert ("← Previous" in text) is (number > 1) and ("Next →" in text) is (number < 3)
     assert 'href="../../../themes/efficiency/">← Previous</a>' in texts[1]
     assert 'href="../../../themes/efficiency/3/">Next →</a>' in texts[1]
@@ -1579,6 +1579,15 @@ def test_paper_and_theme_pages_describe_themselves(tmp_path: Path) -> None:
     )
 
 
+def test_a_list_page_says_which_papers_it_holds() -> None:
+    # A page of one paper said "papers 2 to 2", in its text and its description.
+    def page(first: int, last: int) -> ListPage[str]:
+        return ListPage("unsorted/", "Unsorted", 2, 3, (), first, last)
+
+    assert page(301, 600).holds == "papers 301 to 600"
+    assert page(2, 2).holds == "paper 2"
+
+
 def test_every_listing_page_describes_itself(tmp_path: Path) -> None:
     site = loaded(tmp_path)
     out = tmp_path / "docs"
@@ -1590,22 +1599,20 @@ def test_every_listing_page_describes_itself(tmp_path: Path) -> None:
 
     # A theme's later page says which page it is and what it lists, not page 1's introduction.
     assert described("themes/efficiency/2.md") == escape_html(
-        "3 papers on Efficiency <& friends>; page 2 of 3 lists papers 2 to 2, "
+        "3 papers on Efficiency <& friends>; page 2 of 3 lists paper 2, "
         "in Attention | *gating* (continued)."
     )
     assert described("themes/efficiency/3.md") == escape_html(
-        "3 papers on Efficiency <& friends>; page 3 of 3 lists papers 3 to 3, "
-        "in Memory & {{ recall }}."
+        "3 papers on Efficiency <& friends>; page 3 of 3 lists paper 3, in Memory & {{ recall }}."
     )
     # Unsorted's pages by the months they span, as its "Pages by date" lists them.
     assert [described("unsorted.md"), described("unsorted/4.md")] == [
-        "4 papers not yet sorted into a theme, newest first; page 1 of 4 lists papers 1 to 1 "
-        "(May 2025).",
-        "4 papers not yet sorted into a theme, newest first; page 4 of 4 lists papers 4 to 4 "
+        "4 papers not yet sorted into a theme, newest first; page 1 of 4 lists paper 1 (May 2025).",
+        "4 papers not yet sorted into a theme, newest first; page 4 of 4 lists paper 4 "
         "(1 paper with publication date unknown).",
     ]
     assert described("tags/attention/2.md") == (
-        "5 papers curators tagged “attention”, by title; page 2 of 5 lists papers 2 to 2."
+        "5 papers curators tagged “attention”, by title; page 2 of 5 lists paper 2."
     )
     assert described("tags/i-tag-i-co.md") == escape_html(
         "1 paper curators tagged “<i>tag</i> & co”, by title."

@@ -1388,7 +1388,9 @@ class ListPage(Generic[T]):
 
     @property
     def holds(self) -> str:
-        """Which of the list's papers the page holds: "papers 301 to 600"."""
+        """Which of the list's papers the page holds: "papers 301 to 600", or "paper 2" alone."""
+        if self.first == self.last:
+            return f"paper {self.first}"
         return f"papers {self.first} to {self.last}"
 
     @property
