@@ -18,6 +18,7 @@ from papersite.options import (
     Options,
     options_of,
 )
+from papersite.yamlfile import MAX_DEPTH
 
 from .conftest import REPO
 
@@ -472,6 +473,28 @@ def test_a_file_an_inherit_written_as_env_leads_to_is_checked(
     with pytest.raises(PapersiteError) as error:
         options_of(load_mkdocs_yaml(config), config)
     assert str(error.value).startswith(f"{base}:9: extra.papersite.recent_papers is written 010,")
+
+
+def test_settings_nested_too_deep_are_refused_at_their_line(tmp_path: Path) -> None:
+    # PyYAML's composer recurses once per level: a RecursionError traceback, as papersite's own
+    # YAML files were before yamlfile bounded their nesting.
+    config, base = tmp_path / "mkdocs.yml", tmp_path / "base.yml"
+    config.write_text("site_name: x\nnav: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        load_mkdocs_yaml(config)
+    assert str(error.value) == f"{config}:2: nesting deeper than {MAX_DEPTH} levels"
+    # In a file an INHERIT names, block style, at the line it goes too deep.
+    config.write_text("INHERIT: base.yml\nsite_name: x\n", encoding="utf-8")
+    nested = "".join(f"{'  ' * level}k{level}:\n" for level in range(60))
+    base.write_text(f"site_url: https://e.org/\nextra:\n{nested}", encoding="utf-8")
+    with pytest.raises(PapersiteError) as error:
+        load_mkdocs_yaml(config)
+    assert str(error.value) == (
+        f"{base}:43: nesting deeper than {MAX_DEPTH} levels (named by INHERIT at {config}:1)"
+    )
+    # As deep as papersite's own files may be, it is read.
+    config.write_text("nav: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n", encoding="utf-8")
+    assert load_mkdocs_yaml(config)["nav"] is not None
 
 
 def test_extra_papersite_must_hold_options(tmp_path: Path) -> None:

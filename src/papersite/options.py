@@ -57,6 +57,8 @@ from papersite.yaml_hints import (
     unseen_breaks,
 )
 from papersite.yamlfile import (
+    MAX_DEPTH,
+    TOO_DEEP,
     WIDE_SNIFF_BYTES,
     editor_lines,
     load_yaml_text,
@@ -756,6 +758,35 @@ def inheriting(config_file: Path) -> Iterator[Path]:
         named_by = f" (named by INHERIT at {name}{'' if line is None else f':{line}'})"
 
 
+def _depth_bounded_loader(path: Path, raw: bytes, named_by: str) -> Any:
+    """MkDocs' YAML loader for ``raw``, the file at ``path``, refusing it nested too deep.
+
+    PyYAML's composer recurses once per level: a mkdocs.yml some 3,000 '[' deep ended in a
+    RecursionError traceback. Refused at its line, as papersite's own YAML files are (see
+    yamlfile.MAX_DEPTH), while :func:`inherited` reads the chain, before any other reader of the
+    files (MkDocs' own among them) composes them. ``named_by`` ends the message (see
+    :func:`_read_inherited_file`).
+    """
+
+    class DepthBounded(get_yaml_loader()):  # type: ignore[misc]
+        depth = 0
+
+        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+            self.depth += 1
+            try:
+                # The document's root is the first level, as yamlfile's loader counts.
+                if self.depth > MAX_DEPTH + 1:
+                    line = self.peek_event().start_mark.line + 1
+                    shown = editor_lines(raw.decode("utf-8", errors="replace"))
+                    raise PapersiteError(display_path(path), shown(line), f"{TOO_DEEP}{named_by}")
+                node: yaml.Node | None = super().compose_node(parent, index)
+                return node
+            finally:
+                self.depth -= 1
+
+    return DepthBounded
+
+
 def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
     """The settings a file of an INHERIT chain writes, as MkDocs reads them; None ends the chain.
 
@@ -775,7 +806,7 @@ def _read_inherited_file(path: Path, named_by: str) -> dict[Any, Any] | None:
                 display_path(path), None, f"{wide}: save the file as UTF-8{named_by}"
             )
         # yaml.load, not MkDocs' yaml_load: that one follows INHERIT itself, unchecked.
-        written = yaml.load(raw, Loader=get_yaml_loader())
+        written = yaml.load(raw, Loader=_depth_bounded_loader(path, raw, named_by))
     except (OSError, yaml.YAMLError) as error:
         if not named_by:
             return None

@@ -29,6 +29,8 @@ from papersite.wording import describe, listed
 MAX_BYTES = 4 * 1024 * 1024
 # Real curation nests four levels; deep nesting is a way to exhaust the stack.
 MAX_DEPTH = 40
+# How a file nested deeper is refused, at the line the nesting goes too deep.
+TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
 # The shipped papers.yaml has about 2,500 values. Counted twice: as the parser builds nodes (a
 # file of a million one-character items would otherwise cost gigabytes before any check), and as
 # aliases are expanded (so anchors cannot multiply a small file).
@@ -673,7 +675,7 @@ class _BoundedLoader(EventLoader):
             if self.nodes > MAX_NODES:
                 raise self._refuse(f"document has more than {MAX_NODES:,} values{self.too_big}")
             if self.depth > MAX_DEPTH + 1:
-                raise self._refuse(f"nesting deeper than {MAX_DEPTH} levels")
+                raise self._refuse(TOO_DEEP)
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
@@ -820,7 +822,7 @@ class _Converter:
                 node, f"document expands to more than {MAX_NODES:,} values (aliases nested?)"
             )
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
+            raise self.fail(node, TOO_DEEP)
         self.lines.setdefault(location, self.line_of(node))
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
             # The safe loader would refuse these too; composing alone does not look at them.
