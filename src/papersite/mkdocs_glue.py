@@ -147,15 +147,21 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
         written = load_mkdocs_yaml(config_file)
     except PapersiteError:
         written = {}  # a file that cannot be read is told by MkDocs' loading, as before
-    if refused := [
-        *crashing_settings(written, config_file),
-        *misspelt_settings(written, config_file),
-    ]:
+    if refused := refused_settings(written, config_file):
         raise PapersiteError.from_problems(refused)
     try:
         return load_config(str(config_file), **overrides)
     except exceptions.ConfigurationError as error:
         raise PapersiteError.from_problems([mkdocs_config_problem(config_file, error)]) from None
+
+
+def refused_settings(config: Mapping[str, Any], config_file: Path) -> list[Problem]:
+    """The settings of ``config`` (mkdocs.yml as read) refused before MkDocs reads them.
+
+    One list for both readers, :func:`site_settings` (generate) and :func:`load_mkdocs_config`
+    (build, serve): a check added to one of them alone would be told by one command only.
+    """
+    return [*crashing_settings(config, config_file), *misspelt_settings(config, config_file)]
 
 
 def crashing_settings(config: Mapping[str, Any], config_file: Path) -> list[Problem]:
@@ -531,8 +537,7 @@ def site_settings(config_file: Path, epoch: int) -> SiteSettings:
                 "heads the home page and the feeds"
             )
         problems.error(*written_at(config_file, ("site_name",)), message)
-    problems.extend(crashing_settings(config, config_file))
-    problems.extend(misspelt_settings(config, config_file))
+    problems.extend(refused_settings(config, config_file))
     repo_url = config.get("repo_url")
     for key, address in (("site_url", site_url), ("repo_url", repo_url)):
         read = env_read(chain, (key,))
