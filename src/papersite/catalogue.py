@@ -219,6 +219,15 @@ class Catalogue:
     def __post_init__(self) -> None:
         self._index.update((paper.id, paper) for paper in self.papers)
 
+    @property
+    def partial(self) -> bool:
+        """Whether a dump's papers are left out: unread, or listed in sources.yaml and missing.
+
+        Checks that count papers wait while it is: a dump's error is told, and what they would
+        say from the rest may be false once it is read (or restored).
+        """
+        return bool(self.unread or self.missing)
+
     def get(self, paper_id: str) -> Paper | None:
         """The paper with this id, if any."""
         return self._index.get(paper_id)

@@ -72,11 +72,11 @@ def check_empty_themes(
     Without papers.yaml's decisions a theme may well be empty: that is no news. Nor is it for a
     theme without rules, or one papers.yaml names by another id, which their errors say; nor when
     no paper was read at all, which the sources folder's problem says once, or while a dump could
-    not be read, whose papers may be the theme's.
+    not be read or sources.yaml lists one that is missing, whose papers may be the theme's.
     """
     # A dump unread, its papers are not placed: a theme pinned or ruled only them was said empty
     # beside the dump's error, and was not once it was read (as unknown_ids waits for it).
-    if not files.papers_read or not catalogue.papers or catalogue.unread:
+    if not files.papers_read or not catalogue.papers or catalogue.partial:
         return
     explained = files.without_rules | files.misnamed
     for theme in curation.themes:
@@ -98,12 +98,12 @@ def check_empty_sections(
     terms match papers the curator meant for it. A section nothing would fill is no news: it waits
     for papers to come (the shipped 'math-training'). Nor is one without papers.yaml's decisions,
     in a theme without rules or misnamed, one an unknown id may stand for, or in an empty theme,
-    which is warned of already; nor while a dump could not be read, whose papers may be pinned
-    to the section.
+    which is warned of already; nor while a dump could not be read or is missing, whose papers
+    may be pinned to the section.
     """
     # The papers of a dump unread are not placed: a section pinned only them was said to be
     # empty, and told to take papers pinned elsewhere, until the dump was read again.
-    if not files.papers_read or catalogue.unread:
+    if not files.papers_read or catalogue.partial:
         return
     explained = files.without_rules | files.misnamed
     empty = {
@@ -159,7 +159,8 @@ def check_broad_terms(
     which curators then pinned elsewhere). A theme's terms are counted from the scores the sort
     kept, which hold each term a paper matches, and its sections' from the sections worked out
     (by the sort, unless papers.yaml names the paper's section); only the exclusions are
-    searched again. Nothing is said while papers.yaml or a dump cannot be read.
+    searched again. Nothing is said while papers.yaml or a dump cannot be read, or a dump
+    sources.yaml lists is missing.
     """
     shown = len(curation.papers)
     # A theme's papers are among those shown: fewer than BROAD_AT_LEAST, no term is counted.
@@ -169,7 +170,7 @@ def check_broad_terms(
     # one could not be read (as unknown_ids waits for it): with one of the shipped dumps binary,
     # 'training' was said in 39 of the 77 papers left in 'efficiency', and in none too many once
     # it was read again.
-    if shown < BROAD_AT_LEAST or not files.rule_terms or not files.papers_read or catalogue.unread:
+    if shown < BROAD_AT_LEAST or not files.rule_terms or not files.papers_read or catalogue.partial:
         return
     matched: Counter[int] = Counter()  # by the id of the term, which files.rule_terms keeps
     taken: Counter[str] = Counter()  # each theme's papers, its sections' terms counted in them
@@ -326,12 +327,12 @@ def check_literal_keywords(
     hidden paper's page is said to lead nowhere: a keyword matching only papers papers.yaml hides
     brings no paper to any page, so it is told, naming the papers it matches; nor is a regex
     reading that finds only hidden papers suggested. ``curation`` is the one with papers.yaml's
-    decisions, even for --rules-only. Nothing is said while a dump could not be read: its papers,
-    not searched, may be the ones a keyword matches.
+    decisions, even for --rules-only. Nothing is said while a dump could not be read or is
+    missing: its papers, not searched, may be the ones a keyword matches.
     """
     # "matches no paper" counted only the papers read: a keyword found in a dump unread was
     # told to be a regex, and was fine once the dump was read again.
-    if not files.literal_keywords or not catalogue.papers or catalogue.unread:
+    if not files.literal_keywords or not catalogue.papers or catalogue.partial:
         return
     hidden = {item.paper.id for item in curation.hidden}
     shown_texts = [Text.of(paper) for paper in catalogue.papers if paper.id not in hidden]
@@ -419,10 +420,11 @@ def check_intro_links(
     MkDocs checks no link in the pages' HTML, where intros are; the site's own papers and themes
     are known here, so a link into papers/ or themes/ is checked (others, such as a feed, are
     not). A link is read from the theme's page, its first when the theme is split into pages.
-    A link to a paper no dump read is not said to lead nowhere while a dump could not be read.
+    A link to a paper no dump read is not said to lead nowhere while a dump could not be read or
+    is missing.
     """
     for link in files.intro_links:
-        reason = _dead_end(link, curation, waiting=bool(catalogue.unread))
+        reason = _dead_end(link, curation, waiting=catalogue.partial)
         if reason is not None:
             problems.warning(
                 files.themes_path, link.line, f"'intro': relative link {link.url!r} {reason}"
@@ -432,7 +434,8 @@ def check_intro_links(
 def _dead_end(link: IntroLink, curation: Curation, *, waiting: bool) -> str | None:
     """Why a relative link of a theme's page leads to no page of the site, or None if it may.
 
-    ``waiting``: a dump could not be read, so a paper id no dump read may be one of its papers.
+    ``waiting``: a dump could not be read or is missing, so a paper id no dump read may be one of
+    its papers.
     """
     page = urls.theme_url(link.theme)
     path = urlsplit(link.url).path
