@@ -33,6 +33,7 @@ from papersite.exports import (
     themes_schema_json,
     to_csv,
     to_json,
+    write_export,
 )
 
 from .conftest import HASH_SEEDS, REPO, MakeContent, run_hash_seeded
@@ -80,6 +81,24 @@ def test_csv_export_round_trips_through_a_csv_reader(make_content: MakeContent) 
         "https://github.com/qiuzh20/gated_attention | https://huggingface.co/QwQZh/gated_attention"
     )
     assert gated["organization"] == ""
+
+
+def test_an_export_written_to_a_file_is_the_same_bytes_on_windows(
+    make_content: MakeContent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows' text mode ends each written "\n" in "\r\n": `-o papers.csv` differed from the
+    # site's papers.csv and from stdout's export, a note's newline inside a cell included. Text
+    # written through Path.write_text is made to do as Windows would.
+    def as_on_windows(path: Path, data: str, encoding: str | None = None, **_: object) -> int:
+        with path.open("w", encoding=encoding, newline="\r\n") as file:
+            return file.write(data)
+
+    monkeypatch.setattr(Path, "write_text", as_on_windows)
+    objects = export_objects(uncurated(read_catalogue(make_content("spaced_small.txt"))))
+    text = to_csv([{**objects[0], "note": "two\nlines"}, *objects[1:]])
+    write_export(text, tmp_path / "papers.csv")
+    assert (tmp_path / "papers.csv").read_bytes() == text.encode("utf-8")
+    assert b"\r" not in (tmp_path / "papers.csv").read_bytes()
 
 
 def test_a_curator_s_links_are_exported_by_label_in_papers_yaml_s_order(

@@ -539,6 +539,8 @@ def export_format(given: str | None, output: Path | None, *, json_only: str | No
 def write_export(text: str, path: Path) -> None:
     """Write an export to ``path``; a path that cannot be written is the user's mistake."""
     try:
-        path.write_text(text, encoding="utf-8")
+        # Bytes, as the site's data files and stdout's export are: text mode would end each line
+        # (and each newline inside a quoted CSV cell) in CRLF on Windows.
+        path.write_bytes(text.encode("utf-8"))
     except OSError as error:
         raise cannot_write(path, error) from None
