@@ -1307,10 +1307,33 @@ def test_load_mkdocs_config_s_overrides_replace_the_file_s_options(here: Path) -
             "(theme name: material); the 'tags' plugin in plugins is Material's",
         ),
         (
+            "plugins: [tags]\n",
+            "theme: readthedocs\n",
+            "base.yml:2: theme 'readthedocs' is not Material: papersite's site is built with "
+            "Material (theme name: material); the 'tags' plugin in plugins is Material's",
+        ),
+        (
             "theme:\n  name:\n  palette: {}\nplugins: [tags]\n",
             "",
             "mkdocs.yml:3: theme has no name: papersite's site is built with Material (theme "
             "name: material); the 'tags' plugin in plugins is Material's",
+        ),
+        # MkDocs refused it at 'theme:', the line above, only listing the themes installed.
+        (
+            "theme:\n  name: materail\n",
+            "",
+            "mkdocs.yml:3: no theme is named 'materail' (did you mean 'material'?)",
+        ),
+        (
+            "",
+            "theme: Material\n",
+            "base.yml:2: no theme is named 'Material' (did you mean 'material'?)",
+        ),
+        (
+            "theme: {name: '', custom_dir: overrides}\n",
+            "",
+            "mkdocs.yml:2: theme name is empty: write the theme's name (installed: material, "
+            "mkdocs, readthedocs)",
         ),
         # Each built the site without the setting, MkDocs warning at no line; generate was silent.
         (
@@ -1851,7 +1874,7 @@ def test_a_setting_mkdocs_does_not_have_is_told_at_its_line_under_strict(
         {"theme": "readthedocs", "plugins": ["material/tags"]},
         {"theme": {"name": "mkdocs"}, "plugins": ["search"]},
         {"plugins": {"search": {}}},
-        # A theme no theme has: MkDocs' refusal lists those installed.
+        # A theme no theme has: refused as such (above), not as a theme other than Material.
         {"theme": "materail", "plugins": ["tags"]},
     ],
 )

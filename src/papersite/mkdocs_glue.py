@@ -54,6 +54,7 @@ from papersite.wording import (
     describe,
     did_you_mean,
     listed,
+    listing,
     nearest,
     suggest,
     typo_distance,
@@ -161,7 +162,12 @@ def refused_settings(config: Mapping[str, Any], config_file: Path) -> list[Probl
     One list for both readers, :func:`site_settings` (generate) and :func:`load_mkdocs_config`
     (build, serve): a check added to one of them alone would be told by one command only.
     """
-    return [*crashing_settings(config, config_file), *misspelt_settings(config, config_file)]
+    unknown = _unknown_theme(config, config_file)
+    return [
+        *crashing_settings(config, config_file),
+        *([unknown] if unknown is not None else []),
+        *misspelt_settings(config, config_file),
+    ]
 
 
 def crashing_settings(config: Mapping[str, Any], config_file: Path) -> list[Problem]:
@@ -207,13 +213,42 @@ def crashing_settings(config: Mapping[str, Any], config_file: Path) -> list[Prob
     return problems
 
 
+def _unknown_theme(config: Mapping[str, Any], config_file: Path) -> Problem | None:
+    """A theme name no installed theme has, told at the name's line with the theme likely meant.
+
+    MkDocs refused 'materail' at 'theme:', the line above, listing the themes installed; a name
+    that is no text is :func:`crashing_settings`' to refuse.
+    """
+    from mkdocs.utils import get_theme_names
+
+    theme = config.get("theme")
+    name = theme.get("name") if isinstance(theme, Mapping) else theme
+    if not isinstance(name, str):
+        return None
+    installed = sorted(get_theme_names())
+    if name in installed:
+        return None
+    message = (
+        f"theme name is empty: write the theme's name {listing(installed, 'installed')}"
+        if not name.strip()
+        else f"no theme is named {name!r} {suggest(name, installed, 'installed themes')}"
+    )
+    return Problem(*_theme_name_at(config, config_file), message)
+
+
+def _theme_name_at(config: Mapping[str, Any], config_file: Path) -> tuple[str, int | None]:
+    """The file and line naming the theme: its 'name:', or 'theme:' written as the name alone."""
+    keys = ("theme", "name") if isinstance(config.get("theme"), Mapping) else ("theme",)
+    return written_at(config_file, keys)
+
+
 def _not_material(config: Mapping[str, Any], config_file: Path) -> Problem | None:
     """The theme, when it is not Material but the plugins name Material's tags plugin as 'tags'.
 
     MkDocs looks for a plugin written 'tags' as the theme's own first (see tags.with_tag_order):
     with no theme, an empty one or another theme installed, it said 'The "tags" plugin is not
     installed' at plugins. The theme is the mistake, told at its line (the file's, when none is
-    written). A theme name no theme has is left to MkDocs, which lists those installed.
+    written). A theme name no theme has is :func:`_unknown_theme`'s.
     """
     from mkdocs.utils import get_theme_names
 
@@ -238,7 +273,7 @@ def _not_material(config: Mapping[str, Any], config_file: Path) -> Problem | Non
     else:
         what = f"theme {describe(name)} is not Material"
     return Problem(
-        *written_at(config_file, ("theme", "name")),
+        *_theme_name_at(config, config_file),
         f"{what}: papersite's site is built with Material (theme name: material); the 'tags' "
         "plugin in plugins is Material's",
     )
