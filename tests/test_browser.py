@@ -1101,6 +1101,21 @@ ONE_WORD_PAPERS = """(words) => [{ data: async () => ({
         ("GPT-4", ["GPT-4", "GPT-4K", "GPT-46%"], ["GPT-4"]),
         ("&amp;", ["Amplifying", "ample"], []),
         ("RL", ["RL", "RLHF"], ["RL"]),
+        # Words like a term, found by its stem or a misspelling's opening, stand for it...
+        ("efficency", ["efficient", "efficacy"], ["efficacy", "efficient"]),
+        ("continuation continual", ["continuous"], ["continuous"]),
+        # ...but not a word Pagefind found for another term, which opens more like that one:
+        # "statistical" is not "state" (Pagefind finds no "statistical" for "state").
+        (
+            "state statistical",
+            ["state", "statistical", "statistics", "state-statistics"],
+            ["state-statistics"],
+        ),
+        (
+            "transformer translation",
+            ["translation", "transformers", "Transforming-translations"],
+            ["Transforming-translations"],
+        ),
     ],
 )
 def test_pagefind_words_stand_for_the_query_word_by_stem_not_by_first_letters(

@@ -95,15 +95,27 @@
 
   // The query's terms a word Pagefind found stands for. Pagefind stems and matches prefixes
   // ("memories" finds "memory", "quantiz" finds "quantized"), so a part of the word stands for a
-  // term when they open alike: four letters in common; or when one is the other and an English
-  // ending ("cats" finds "cat", "copy" finds "copies"; but "RL", which Pagefind finds for "RLHF"
-  // having no word like it, stands for nothing). A term of fewer letters is a word whole: the
-  // "c" of "C#" is not "Convolutional", the "4" of "GPT-4" not "4K" or "46%".
+  // term when it opens with the term; when one is the other and an English ending ("cats" finds
+  // "cat", "copy" finds "copies"; but "RL", which Pagefind finds for "RLHF" having no word like
+  // it, stands for nothing); or when they share four letters, which is what Pagefind's stem
+  // ("continual" for "continuation") or a misspelling's opening ("efficacy" for "efficency")
+  // leaves in common, unless another term shares more: then Pagefind found the part for that
+  // one ("statistical" for "statistical", not for "state", whose stem it does not open with).
+  // A term of fewer letters is a word whole: the "c" of "C#" is not "Convolutional", the "4"
+  // of "GPT-4" not "4K" or "46%".
   function termsOf(word, terms) {
     var parts = wordParts(word);
     return terms.filter(function (term) {
       return parts.some(function (part) {
-        return (term.length >= 4 && sharedPrefix(part, term) >= 4) || sameStem(part, term);
+        var shared = sharedPrefix(part, term);
+        var alike =
+          term.length >= 4 &&
+          (shared === term.length ||
+            (shared >= 4 &&
+              terms.every(function (other) {
+                return sharedPrefix(part, other) <= shared;
+              })));
+        return alike || sameStem(part, term);
       });
     });
   }
