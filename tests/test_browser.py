@@ -936,6 +936,33 @@ def test_pagefind_excerpts_mark_the_words_found_without_the_punctuation_about_th
         assert problems == []
 
 
+@pytest.mark.parametrize(
+    ("query", "title", "marked"),
+    [
+        # Found by its title alone: the excerpt, the abstract's opening, marks nothing.
+        ("hierarchical", "Pretraining with Hierarchical Memories", ["Hierarchical"]),
+        (
+            "pretraining memory",
+            "Pretraining with Hierarchical Memories",
+            ["Pretraining", "Memories"],
+        ),
+        # The title is text: marked, it stays so.
+        ("friends", "<script>alert('title')</script> & Friends", ["Friends"]),
+    ],
+)
+def test_pagefind_search_marks_the_words_found_in_a_paper_s_title(
+    browser: Browser, pagefind_site: Path, query: str, title: str, marked: list[str]
+) -> None:
+    with serving(pagefind_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + f"search/?q={query}")
+        hit = page.locator(".ps-search-result a").first
+        expect(hit).to_have_text(title)
+        expect(hit.locator("mark")).to_have_text(marked)
+        assert page.locator(".ps-search-result script").count() == 0
+        shot(page, f"search-title-marked-{query.split()[0]}")
+        assert problems == []
+
+
 # Groups as Pagefind hands them over, each with two papers: the first holds the word "alpha", the
 # second "beta", and from group ``both`` on, the first holds both. Counts the groups read.
 FAKE_GROUPS = """([count, both]) => {

@@ -219,6 +219,7 @@
         }
       }
       var titled = 0; // words of the title that stand for a term
+      var titleMarks = []; // for each word of the title, whether it stands for a term
       for (var w = 0; w < title.length; w++) {
         var isFound = wordParts(title[w]).some(function (part) {
           return part in found;
@@ -227,6 +228,7 @@
         var earned = credit(held, spelled, title[w], standing, TITLE_CREDIT);
         total += earned;
         titled += earned > 0 ? 1 : 0;
+        titleMarks.push(standing.length > 0);
       }
       // Ties go first to the title the query fills most ("Continual learning with hypernetworks"
       // before "Continual Learning with Dependency Preserving Hypernetworks"), then to the paper
@@ -247,6 +249,7 @@
         held: held,
         spelled: spelled,
         tieBreak: tieBreak,
+        titleMarks: titleMarks,
         titleEnd: titleEnd,
         end: end,
       });
@@ -275,6 +278,7 @@
       papers.push({
         id: paper.section.anchor.id,
         title: paper.section.title,
+        titleMarks: paper.titleMarks,
         excerpt: withEllipses(
           withoutTitle(paper.excerpt, paper.section.title),
           words.slice(paper.titleEnd, paper.end)
@@ -365,6 +369,28 @@
     return excerpt.replace(MARKED, function (whole, before, word, after) {
       return word ? before + "<mark>" + word + "</mark>" + after : whole;
     });
+  }
+
+  // A word of a title as shown: its letters from first to last, with the punctuation about it
+  // (as markWords leaves it outside the marks).
+  var TITLE_WORD = /^([^\p{L}\p{N}\p{M}]*)([\s\S]*?)([^\p{L}\p{N}\p{M}]*)$/u;
+
+  // ``title`` as nodes to show, the words ``marks`` says stand for a query word in <mark>, as
+  // the excerpt marks its own: a paper found by its title alone shows why (the excerpt below
+  // it, the abstract's, may mark nothing). Text nodes only: the title is a paper's text.
+  function markedTitle(title, marks) {
+    var shown = document.createDocumentFragment();
+    title.split(/(\s+)/).forEach(function (piece, i) {
+      var parts = i % 2 === 0 && (marks || [])[i / 2] ? TITLE_WORD.exec(piece) : null;
+      if (!parts || !parts[2]) {
+        shown.append(piece);
+        return;
+      }
+      var mark = document.createElement("mark");
+      mark.textContent = parts[2];
+      shown.append(parts[1], mark, parts[3]);
+    });
+    return shown;
   }
 
   function byScore(a, b) {
@@ -859,7 +885,7 @@
         item.className = "ps-search-result";
         var link = document.createElement("a");
         link.href = root + paperUrl.replace("{id}", encodeURIComponent(papers[i].id));
-        link.textContent = papers[i].title;
+        link.appendChild(markedTitle(papers[i].title, papers[i].titleMarks));
         var excerpt = document.createElement("p");
         // Pagefind's excerpt: the page's text with < and > escaped, matches in <mark>.
         excerpt.innerHTML = markWords(papers[i].excerpt);
