@@ -47,6 +47,7 @@ from papersite.options import (
 )
 from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, without_search_plugin
+from papersite.sitemap import split_sitemap
 from papersite.tags import with_tag_order
 from papersite.urls import as_uri, ascii_host
 from papersite.wording import (
@@ -731,6 +732,8 @@ def run_mkdocs(
         if progress:
             config.plugins["papersite-progress"] = _progress_plugin()
         build(config)
+        # MkDocs writes one sitemap of every page, which crawlers refuse past 50,000 URLs.
+        split_sitemap(site_dir, config.site_url or "/", epoch)
 
 
 @contextlib.contextmanager

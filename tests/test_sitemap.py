@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import functools
+import gzip
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from papersite import mkdocs_glue
+from papersite.build import build_site
+from papersite.sitemap import MAX_BYTES, MAX_URLS, split_sitemap
+
+from .conftest import REPO
+from .sites import loaded
+
+NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+SITE_URL = "https://papers.example.org/list/"
+
+
+def _mkdocs_sitemap(site: Path, count: int) -> bytes:
+    """A sitemap.xml of ``count`` pages as MkDocs writes it, with its .gz; its bytes."""
+    entries = "".join(
+        f"\n    <url>\n         <loc>{SITE_URL}papers/p{n}/</loc>\n"
+        f"         <lastmod>2025-11-{n + 10:02d}</lastmod>\n    </url>"
+        for n in range(count)
+    )
+    data = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}\n</urlset>'
+    ).encode()
+    (site / "sitemap.xml").write_bytes(data)
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(data))
+    return data
+
+
+def _locs(path: Path) -> list[str]:
+    return [e.text or "" for e in ET.parse(path).getroot().iter(f"{NS}loc")]
+
+
+def _parts_locs(site: Path, count: int) -> list[str]:
+    """The addresses sitemap-1.xml to sitemap-``count``.xml list, in order."""
+    return [loc for n in range(1, count + 1) for loc in _locs(site / f"sitemap-{n}.xml")]
+
+
+def test_the_limits_are_the_sitemap_protocol_s() -> None:
+    assert (MAX_URLS, MAX_BYTES) == (50_000, 52_428_800)
+
+
+def test_a_sitemap_within_the_limits_is_kept_as_mkdocs_wrote_it(tmp_path: Path) -> None:
+    data = _mkdocs_sitemap(tmp_path, 3)
+    assert split_sitemap(tmp_path, SITE_URL, 0, max_urls=3) == 0
+    assert (tmp_path / "sitemap.xml").read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sitemap.xml", "sitemap.xml.gz"]
+
+
+def test_a_site_without_a_sitemap_gets_none(tmp_path: Path) -> None:
+    assert split_sitemap(tmp_path, SITE_URL, 0, max_urls=1) == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_more_urls_than_a_sitemap_may_hold_are_split_under_a_sitemap_index(
+    tmp_path: Path,
+) -> None:
+    _mkdocs_sitemap(tmp_path, 5)
+    assert split_sitemap(tmp_path, SITE_URL, 1700000000, max_urls=2) == 3
+    index = ET.parse(tmp_path / "sitemap.xml").getroot()
+    assert index.tag == f"{NS}sitemapindex"
+    # Named whole under site_url, each dated by its newest page, which crawlers compare.
+    assert [
+        (e.findtext(f"{NS}loc"), e.findtext(f"{NS}lastmod")) for e in index.iter(f"{NS}sitemap")
+    ] == [
+        (f"{SITE_URL}sitemap-1.xml", "2025-11-11"),
+        (f"{SITE_URL}sitemap-2.xml", "2025-11-13"),
+        (f"{SITE_URL}sitemap-3.xml", "2025-11-14"),
+    ]
+    # Every page once, in MkDocs' order, at most two a file.
+    parts = [_locs(tmp_path / f"sitemap-{n}.xml") for n in (1, 2, 3)]
+    assert [len(part) for part in parts] == [2, 2, 1]
+    assert _parts_locs(tmp_path, 3) == [f"{SITE_URL}papers/p{n}/" for n in range(5)]
+    # Each file has its gzipped copy, dated from the build, as MkDocs gives sitemap.xml.gz.
+    for name in ("sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"):
+        packed = (tmp_path / f"{name}.gz").read_bytes()
+        assert gzip.decompress(packed) == (tmp_path / name).read_bytes()
+        assert int.from_bytes(packed[4:8], "little") == 1700000000
+
+
+def test_a_sitemap_over_the_byte_limit_is_split_too(tmp_path: Path) -> None:
+    data = _mkdocs_sitemap(tmp_path, 6)
+    count = split_sitemap(tmp_path, SITE_URL, 0, max_bytes=len(data) // 2)
+    assert count == 3
+    for n in range(1, count + 1):
+        assert (tmp_path / f"sitemap-{n}.xml").stat().st_size <= len(data) // 2
+    assert _parts_locs(tmp_path, 3) == [f"{SITE_URL}papers/p{n}/" for n in range(6)]
+
+
+def test_the_index_escapes_an_ampersand_of_the_site_url(tmp_path: Path) -> None:
+    _mkdocs_sitemap(tmp_path, 2)
+    split_sitemap(tmp_path, "https://example.org/a&b", 0, max_urls=1)
+    assert "<loc>https://example.org/a&amp;b/sitemap-1.xml</loc>" in (
+        tmp_path / "sitemap.xml"
+    ).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_built_site_with_more_pages_than_a_sitemap_holds_gets_a_sitemap_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAPERSITE_SITE_URL", SITE_URL)
+    monkeypatch.setattr(mkdocs_glue, "split_sitemap", functools.partial(split_sitemap, max_urls=4))
+    build_site(loaded(tmp_path), tmp_path / "site", config_file=REPO / "mkdocs.yml")
+    site = tmp_path / "site"
+    index = _locs(site / "sitemap.xml")
+    assert len(index) > 1 and index[0] == f"{SITE_URL}sitemap-1.xml"
+    pages = _parts_locs(site, len(index))
+    assert len(pages) == len(set(pages)) > 4
+    assert f"{SITE_URL}about/" in pages
