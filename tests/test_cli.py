@@ -1120,6 +1120,32 @@ def test_a_command_s_help_says_what_it_does(capsys: pytest.CaptureFixture[str]) 
     assert "\nValidate everything under the content folder.\n" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("args", "required"),
+    [
+        (["review", "--help"], "--base-content DIR"),
+        (["generate", "--help"], "--out DIR"),
+        # A value refused while the command's words are read, before their check that none the
+        # command requires is missing.
+        (["review", "--content"], "--base-content DIR"),
+        (["generate", "--config"], "--out DIR"),
+    ],
+    ids=["review-help", "generate-help", "review-refused", "generate-refused"],
+)
+def test_a_command_s_usage_shows_the_options_it_requires_as_required(
+    args: list[str], required: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # They showed in brackets, as if optional: the command's words are read with none required
+    # first, to tell a typo along with what is missing, and --help prints during that reading.
+    with pytest.raises(SystemExit):
+        main(args)
+    captured = capsys.readouterr()
+    usage = " ".join((captured.out or captured.err).split("\n\n")[0].split())
+    assert usage.startswith(f"usage: papersite {args[0]} [-h]")
+    assert f" {required}" in usage
+    assert f"[{required}]" not in usage
+
+
 def test_serve_takes_mkdocs_short_option_for_its_address() -> None:
     assert _parser().parse_args(["serve", "-a", "127.0.0.1:8001"]).dev_addr == "127.0.0.1:8001"
 

@@ -10,10 +10,11 @@ arguments and calls the library, so that it stays thin.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import shlex
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -462,9 +463,11 @@ def refuse_unrecognized_and_missing(parser: argparse.ArgumentParser, given: Sequ
     required = [action for action in command._actions if action.required]
     for action in required:
         action.required = False
+    command.relaxed = required
     try:
         args, unknown = command.parse_known_args(given[1:])
     finally:
+        command.relaxed = ()
         for action in required:
             action.required = True
     # Given, an option holds what its type made of the word, never its default itself.
@@ -783,6 +786,21 @@ class Parser(argparse.ArgumentParser):
     # read here too, so that no line holding both is told.
     refused_together: Sequence[tuple[str, str]] = ()
 
+    # The required options refuse_unrecognized_and_missing reads as optional while it parses. The
+    # usage and help printed meanwhile ('--help', a value refused) show them as declared: 'papersite
+    # review --help' showed '[--base-content DIR]', as if it could be left out.
+    relaxed: Sequence[argparse.Action] = ()
+
+    def format_usage(self) -> str:
+        """The usage line, the options this command requires shown as required."""
+        with _as_declared(self.relaxed):
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        """The help, the options this command requires shown as required."""
+        with _as_declared(self.relaxed):
+            return super().format_help()
+
     def error(self, message: str) -> NoReturn:
         """Exit 2 after the usage and ``message``, as argparse does, the message escaped."""
         self.errors([message])
@@ -801,6 +819,18 @@ class Parser(argparse.ArgumentParser):
         if action.option_strings and action.nargs is None and arg_strings == ["--"]:
             raise argparse.ArgumentError(action, _NO_VALUE)
         return super()._get_values(action, arg_strings)
+
+
+@contextlib.contextmanager
+def _as_declared(relaxed: Sequence[argparse.Action]) -> Iterator[None]:
+    """Within it, the ``relaxed`` actions are required again, as their command declares them."""
+    for action in relaxed:
+        action.required = True
+    try:
+        yield
+    finally:
+        for action in relaxed:
+            action.required = False
 
 
 # Argparse's words for an option taking one value given none: '--' is none.
