@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.synth import write_dumps
 
 from papersite import rules
 from papersite.cli import _parser, main
@@ -1732,14 +1733,27 @@ def _environment(unbuffered: str | None) -> dict[str, str]:
     return environment
 
 
+@pytest.fixture
+def large_export(tmp_path: Path) -> Path:
+    """A content folder whose export (half a megabyte) is more than a pipe holds.
+
+    Synthetic papers, not the shipped content: a fork's few papers fit in the pipe.
+    """
+    content = tmp_path / "large"
+    write_dumps(content / "sources", 300)
+    return content
+
+
 @BUFFERING
-def test_a_reader_that_stops_part_way_ends_papersite_quietly(unbuffered: str | None) -> None:
-    # As `papersite export | head -c 100`: the export (a megabyte) is more than the pipe holds, so
-    # papersite is still writing it when the reader, having read the start, closes its end.
+def test_a_reader_that_stops_part_way_ends_papersite_quietly(
+    large_export: Path, unbuffered: str | None
+) -> None:
+    # As `papersite export | head -c 100`: the export is more than the pipe holds, so papersite
+    # is still writing it when the reader, having read the start, closes its end.
     child = _papersite(
         "export",
         "--content",
-        str(REPO / "content"),
+        str(large_export),
         stdout=subprocess.PIPE,
         env=_environment(unbuffered),
     )
@@ -1752,18 +1766,20 @@ def test_a_reader_that_stops_part_way_ends_papersite_quietly(unbuffered: str | N
 
 
 @BUFFERING
-def test_a_non_blocking_pipe_gets_the_whole_export(tmp_path: Path, unbuffered: str | None) -> None:
+def test_a_non_blocking_pipe_gets_the_whole_export(
+    tmp_path: Path, large_export: Path, unbuffered: str | None
+) -> None:
     # A pipe set non-blocking (by another program sharing it) takes what fits and refuses the
     # rest for now: papersite must wait and write the rest, neither drop it nor fail.
     expected = tmp_path / "papers.json"
-    assert main(["export", "--content", str(REPO / "content"), "-o", str(expected)]) == 0
+    assert main(["export", "--content", str(large_export), "-o", str(expected)]) == 0
     read_end, write_end = os.pipe()
     os.set_blocking(write_end, False)
     with open(read_end, "rb") as reader:
         child = _papersite(
             "export",
             "--content",
-            str(REPO / "content"),
+            str(large_export),
             stdout=write_end,
             env=_environment(unbuffered),
         )
@@ -1797,9 +1813,15 @@ def test_an_export_to_stdout_is_utf_8_whatever_stdout_s_encoding(
 def test_a_title_stdout_cannot_encode_is_escaped_not_a_traceback(tmp_path: Path) -> None:
     # The same stdout made `papersite triage` a traceback at the first title it could not encode
     # ("Naïve"); a listing for a terminal shows such a character as its escape instead.
+    # Content of its own, not the shipped content: a fork's may hold no such title.
     content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content)
+    shutil.copytree(EXCERPT, content)
     (content / "curation" / "papers.yaml").write_text("papers:\n", encoding="utf-8")
+    (dump,) = (content / "sources").glob("*.txt")
+    title = "Gated Attention for Large Language Models:"
+    text = dump.read_text(encoding="utf-8")
+    assert title in text
+    dump.write_text(text.replace(title, f"Or be Naïve: {title}", 1), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "papersite", "triage", "--content", str(content)],
         capture_output=True,
@@ -1807,7 +1829,7 @@ def test_a_title_stdout_cannot_encode_is_escaped_not_a_traceback(tmp_path: Path)
         check=False,
     )
     assert (b"Traceback" in result.stderr, result.returncode) == (False, 0)
-    assert "or be Na\\xefve: Learning" in result.stdout.decode("ascii")
+    assert "Or be Na\\xefve: Gated" in result.stdout.decode("ascii")
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")

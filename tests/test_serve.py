@@ -43,6 +43,14 @@ from papersite.tags import SORT_OPTIONS
 from .conftest import REPO
 from .sites import config_with, related_listed
 
+# mkdocs.yml's site_name line as written, and its number: a fork names its own site.
+_SITE_NAME = re.search(
+    r"^site_name:.*$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
+)
+assert _SITE_NAME is not None
+SITE_NAME_LINE = _SITE_NAME.group()
+SITE_NAME_AT = _SITE_NAME.string[: _SITE_NAME.start()].count("\n") + 1
+
 
 @pytest.fixture
 def preview(curated_content: Path, tmp_path: Path) -> Preview:
@@ -1119,8 +1127,9 @@ def test_the_running_preview_rebuilds_as_a_file_mkdocs_yml_inherits_is_edited(
     shutil.copy(REPO / "mkdocs.yml", base)
     (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
     with preview_running(curated_content, tmp_path / "mkdocs.yml") as (_, address):
-        base.write_text(base.read_text().replace("site_name: papersite", "site_name: Lab Papers"))
-        assert _served(address + "about/", "Lab Papers", timeout=30)
+        renamed = "site_name: Renamed While Serving"
+        base.write_text(base.read_text().replace(SITE_NAME_LINE, renamed))
+        assert _served(address + "about/", "Renamed While Serving", timeout=30)
 
 
 @pytest.mark.parametrize("broken", [False, True])
@@ -2299,9 +2308,9 @@ def test_a_setting_mkdocs_refuses_while_serving_is_one_line_and_shown_until_fixe
         # Appended: MkDocs keeps the last, and refused it as well, in its own words. papersite
         # checks the one MkDocs keeps, too.
         (
-            "site_name: papersite\nsite_name: 123",
+            f"{SITE_NAME_LINE}\nsite_name: 123",
             (
-                "site_name is set twice, first on line 7: keep one",
+                f"site_name is set twice, first on line {SITE_NAME_AT}: keep one",
                 "'site_name' must be text, not the number 123",
             ),
         ),
@@ -2315,9 +2324,7 @@ def test_a_setting_papersite_and_mkdocs_both_refuse_while_serving_is_one_error(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    line, printed, shown = _edited_while_serving(
-        monkeypatch, capsys, "site_name: papersite", edited
-    )
+    line, printed, shown = _edited_while_serving(monkeypatch, capsys, SITE_NAME_LINE, edited)
     line += edited.count("\n")  # the last key edited in
     errors = [f"mkdocs.yml:{line}: {each}" for each in said]
     # papersite's regeneration met it first; MkDocs' "MkDocs serve failed: 'site_name' must be
