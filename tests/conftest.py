@@ -55,14 +55,17 @@ def _dumps_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-# Browser tests of search ranking ask for particular seed papers ("linear attention", a title
-# pasted whole): they run where content/sources holds the five seed dumps, as upstream's does.
+# Browser tests that need the shipped content: those of search ranking ask for particular seed
+# papers ("linear attention", a title pasted whole), others for a paper by name, ten papers or
+# more for one word, a first theme of many papers with "Start here" picks, two themes or five
+# related papers, which a fork's first content may lack. They run where content/sources holds the
+# five seed dumps, as upstream's does.
 SHIPS_SEEDS = (
     _dumps_digest(SEEDS) == "8b66d10ed47c0d2fe89aad07a2010bbcb5f932d15a805f7e711ad1c9360a660d"
 )
 seeds_only = pytest.mark.skipif(
     not SHIPS_SEEDS,
-    reason="searches for papers of the shipped seed dumps, which content/sources no longer holds",
+    reason="needs the papers of the shipped seed dumps, which content/sources no longer holds",
 )
 
 MakeContent = Callable[..., Path]

@@ -147,6 +147,7 @@ def shot(page: Page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
 
 
+@seeds_only
 def test_home_paper_page_and_material_search_on_the_shipped_site(
     browser: Browser, shipped_site: Path
 ) -> None:
@@ -432,6 +433,7 @@ def test_pagefind_search_asks_for_each_word_at_once_and_orders_groups_alike_howe
         assert problems == []
 
 
+@seeds_only
 def test_pagefind_excerpts_of_papers_holding_some_words_read_as_pagefind_s_own(
     browser: Browser, shipped_pagefind_site: Path
 ) -> None:
@@ -779,6 +781,7 @@ def test_a_paper_page_s_sections_are_listed_on_every_screen(
 
 
 @pytest.mark.parametrize("width", [1280, 768])
+@seeds_only
 def test_a_theme_s_start_here_links_are_targets_a_thumb_hits(
     width: int, browser: Browser, shipped_site: Path
 ) -> None:
@@ -1160,6 +1163,7 @@ def test_pagefind_words_stand_for_the_query_word_by_stem_not_by_first_letters(
         assert problems == []
 
 
+@seeds_only
 def test_the_search_fields_example_finds_papers(
     browser: Browser, shipped_pagefind_site: Path
 ) -> None:
@@ -1369,6 +1373,7 @@ def test_a_key_that_opens_the_search_page_leaves_nothing_on_the_page_it_left(
         cached.close()
 
 
+@seeds_only
 def test_pagefind_search_lists_more_papers_on_request_each_once(
     browser: Browser, shipped_pagefind_site: Path
 ) -> None:
@@ -1421,6 +1426,7 @@ def contrast(page: Page, selector: str, background: bool = False) -> float:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+@seeds_only
 def test_more_results_is_readable_in_either_colour_scheme(
     scheme: Literal["light", "dark"], browser: Browser, shipped_pagefind_site: Path
 ) -> None:
@@ -1626,6 +1632,7 @@ def test_the_about_page_s_fields_read_on_a_narrow_phone(
         assert problems == []
 
 
+@seeds_only
 def test_the_citation_s_copy_button_hides_none_of_it_on_a_phone(
     browser: Browser, shipped_site: Path
 ) -> None:
@@ -1835,6 +1842,7 @@ def test_unsorted_s_pages_by_date_keep_each_span_of_pages_whole_with_large_text_
     assert broken == {}
 
 
+@seeds_only
 def test_each_abstract_s_button_names_its_paper_to_a_screen_reader(
     browser: Browser, shipped_site: Path
 ) -> None:
@@ -2106,6 +2114,7 @@ def test_material_search_announces_how_many_papers_it_found(
 
 
 @pytest.mark.parametrize("opening", ["/", "s", "click"])
+@seeds_only
 def test_closing_material_search_gives_the_focus_back_where_it_was(
     opening: str, browser: Browser, shipped_site: Path
 ) -> None:
@@ -2180,6 +2189,7 @@ def tab_stops(page: Page, count: int) -> list[dict[str, Any]]:
     return stops
 
 
+@seeds_only
 def test_on_a_phone_no_tab_stop_is_off_the_screen_and_the_menu_button_opens_the_navigation(
     browser: Browser, shipped_site: Path
 ) -> None:
