@@ -252,3 +252,33 @@ def test_every_curation_example_passes_a_strict_check_of_the_shipped_content(
         # old id: what papers.yaml then says of the theme is for its own entries to fix.
         problems = tuple(p for p in problems if p.path == str(path))
     assert [str(problem) for problem in problems] == []
+
+
+def test_contributing_s_check_sample_is_what_check_says_of_its_mistakes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Its four mistakes made in the shipped papers.yaml, at the lines it names: it named lines
+    # 29 to 1986, where the shipped file holds other entries.
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    sample = guide.split("with a hint when there is one:\n\n```\n", 1)[1].split("```", 1)[0]
+    content = tmp_path / "content"
+    shutil.copytree(SHIPPED, content)
+    papers = content / "curation" / "papers.yaml"
+    lines = papers.read_text(encoding="utf-8").split("\n")
+    mistakes = {
+        "    featured: true": "    featued: true",
+        "    order: 3": "    order: first",
+        "    arxiv: '1506.00019'": "    arxiv: 1506.00019",
+        "  a-global-context-mechanism-for-sequence-labeling:": "  a-global-context-mechanism:",
+    }
+    for told in sample.splitlines()[:-1]:
+        number = int(told.split(":")[1])
+        lines[number - 1] = mistakes.pop(lines[number - 1])
+    assert mistakes == {}
+    papers.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 1
+    captured = capsys.readouterr()
+    # The problems on stderr, the totals last on stdout.
+    said = [*captured.err.splitlines(), captured.out.splitlines()[-1]]
+    assert said[-5:] == sample.splitlines()
