@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from papersite.characters import HIDDEN
+from papersite.characters import HIDDEN, shows_nothing
 from papersite.dumps import HEADER_PHRASES, detect_layout, format_dump, read_dump, read_text
 from papersite.errors import PapersiteError, Severity
 from papersite.sources import Layout, Line, Record, SourceFile
@@ -941,8 +941,13 @@ _line = (
 # No title in the shipped dumps ends in a full stop: a line at a title's place that does, followed
 # by one that reads like a title, is the end of an abstract split over two lines (dense layout).
 # Nor holds a format character (a right-to-left override, a zero-width space): those are left out.
+# Nor is it only marks (a lone U+0300): a title that shows nothing is refused, its paper skipped.
 _title = _line.filter(
-    lambda text: not text.endswith(".") and all(unicodedata.category(c) != "Cf" for c in text)
+    lambda text: (
+        not text.endswith(".")
+        and all(unicodedata.category(c) != "Cf" for c in text)
+        and not shows_nothing(text)
+    )
 )
 # And abstracts end as finished text does: the file's last one that ends mid-sentence is cut off.
 # Nor hold the format characters left out of them as out of titles (a zero-width space).
