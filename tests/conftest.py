@@ -94,10 +94,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 def no_repository_link() -> Iterator[None]:
     """Sites built here link no repository, as the shipped mkdocs.yml gives none outside the deploy.
 
-    A repo_url has Material's pages ask GitHub's API about the repository, which fails offline
-    (a console error in every browser test); a fork's mkdocs.yml may give one a default, `!ENV
-    [PAPERSITE_REPO_URL, ...]`, which an empty PAPERSITE_REPO_URL leaves unused. Tests of the
-    link set the variable, or write repo_url, themselves.
+    What a test sees then does not hang on the environment it runs in; a fork's mkdocs.yml may
+    give repo_url a default, `!ENV [PAPERSITE_REPO_URL, ...]`, which an empty PAPERSITE_REPO_URL
+    leaves unused. Tests of the link set the variable, or write repo_url, themselves.
     """
     with pytest.MonkeyPatch.context() as patch:
         if "PAPERSITE_REPO_URL" not in os.environ:

@@ -301,6 +301,59 @@ def test_the_404_page_searches_for_the_words_of_a_renamed_paper_s_old_address(
         assert problems == [NOT_FOUND] * 2, problems
 
 
+@pytest.fixture(scope="module", params=["material", "pagefind"])
+def deployed_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content built as the deploy builds it: with a repository on GitHub to link."""
+    from benchmarks.bench_build import pagefind_config
+
+    from papersite.cli import main
+
+    root = tmp_path_factory.mktemp(f"deployed-{request.param}")
+    config = REPO / "mkdocs.yml" if request.param == "material" else pagefind_config(root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PAPERSITE_REPO_URL", "https://github.com/owner/reading")
+        site = ["--config", str(config), "--site-dir", str(root / "site")]
+        status = main(["build", "--content", str(REPO / "content"), *site])
+    assert status == 0
+    return root / "site"
+
+
+def test_a_reader_s_browser_asks_no_other_host_for_anything(
+    browser: Browser, deployed_site: Path
+) -> None:
+    """Privacy, and a site that works offline: every page loads from the site's own host alone.
+
+    Material asked api.github.com about the repository on every page a reader opened (stars,
+    forks, latest release) until papersite's copy of partials/source.html stopped it.
+    """
+    papers = json.loads((deployed_site / "papers.json").read_text(encoding="utf-8"))
+    # The paper pages most likely to load something: TeX in the abstract (as math would need
+    # MathJax) and a curator's note (whose images and links lead elsewhere).
+    with_tex = next((p for p in papers if "$" in p["abstract"] or "\\" in p["abstract"]), papers[0])
+    with_note = next((p for p in papers if p.get("note")), papers[-1])
+    theme = shipped_themes()[0][0]
+    pagefind = (deployed_site / "pagefind").is_dir()
+    pages = ["", f"themes/{theme}/", with_tex["url"], with_note["url"], "tags/", "unsorted/"]
+    pages += ["about/", MISSING, "search/?q=attention" if pagefind else ""]
+    with serving_as_published(deployed_site) as base, page_of(browser) as (page, problems):
+        host = urlsplit(base).netloc
+        outside: list[str] = []
+        page.on(
+            "request", lambda r: None if urlsplit(r.url).netloc == host else outside.append(r.url)
+        )
+        for address in pages:
+            page.goto(base + address, wait_until="networkidle")
+            expect(page.locator(".md-header .md-source")).to_have_count(1)  # the repository link
+        if pagefind:
+            expect(page.locator(".ps-search-result").first).to_be_visible()
+        else:
+            material_search(page, "attention")
+            expect(page.locator(".md-search-result__item").first).to_be_visible()
+        page.wait_for_load_state("networkidle")
+    assert outside == []
+    assert problems == [NOT_FOUND], problems
+
+
 def test_the_404_page_of_a_pagefind_site_links_to_its_search_page(
     browser: Browser, pagefind_site: Path
 ) -> None:

@@ -60,6 +60,7 @@ def test_papersite_s_theme_overrides_join_the_theme_unless_it_has_its_own() -> N
 # papersite's copies of Material's partials, each with its changes: (Material's text, ours).
 PARTIAL_CHANGES = {
     "search.html": (('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'),),
+    "source.html": (('class="md-source" data-md-component="source">', 'class="md-source">'),),
     "tags.html": (
         ('<nav class="md-tags" {{', '<nav class="md-tags" aria-label="Tags" {{'),
         (

@@ -67,8 +67,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 CONFIG_FILE = Path("mkdocs.yml")
 # papersite's overrides of the theme's templates: the Atom feeds in every page's head, names for
-# the search dialog and a paper's tags, which screen readers announce (see partials/), and a 404
-# page that leads a stale link's reader on.
+# the search dialog and a paper's tags, which screen readers announce, a repository link that asks
+# no other host about the repository (see partials/), and a 404 page that leads a stale link's
+# reader on.
 THEME_OVERRIDES = Path(__file__).parent / "templates" / "overrides"
 
 
