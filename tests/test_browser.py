@@ -703,6 +703,32 @@ def test_pagefind_search_reads_a_query_without_the_characters_that_hide_in_a_wor
         assert problems == []
 
 
+def test_a_printed_list_shows_its_abstracts_without_a_script_and_lets_them_run_across_pages(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # Material opens closed <details> as printing starts, by script; a page opened from disk or
+    # with scripts off printed every paper as a title over a closed "Abstract" box.
+    theme = shipped_themes()[0][0]
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        with serving(shipped_site) as base:
+            page.goto(f"{base}themes/{theme}/")
+            abstract = page.locator(".ps-paper details.abstract").first
+            assert abstract.get_attribute("open") is None
+            expect(abstract.locator("p")).to_be_hidden()  # on the screen, closed
+            page.emulate_media(media="print")
+            expect(abstract.locator("p")).to_be_visible()
+            # Material keeps a box whole on a page: an abstract too long for what a page had left
+            # went to the next one, leaving its title behind and a third of the page blank.
+            style = "(e, p) => getComputedStyle(e)[p]"
+            assert abstract.evaluate(style, "breakInside") == "auto"
+            title = page.locator(".ps-paper h3").first
+            assert title.evaluate(style, "breakAfter") == "avoid"
+    finally:
+        context.close()
+
+
 def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
     browser: Browser, paged_site: Path
 ) -> None:
