@@ -1045,6 +1045,69 @@ def test_pagefind_search_marks_the_words_found_in_a_paper_s_title(
         assert problems == []
 
 
+# Forty words of an abstract before the query's (an excerpt is thirty).
+OPENING = " ".join(f"step{n}" for n in range(40))
+
+
+@pytest.fixture(scope="module")
+def late_word_site(pagefind_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Pagefind site with an index of three papers in one group, the second holding
+    "attention" in its title and, forty words into its abstract, "efficiently" and "attention"
+    beside text that must stay text; the third "attention" in its title only."""
+    papers = [
+        SearchEntry("first", "papers/first/", "Recurrent networks", "Gates and cells."),
+        SearchEntry(
+            "attention-as-an-rnn",
+            "papers/attention-as-an-rnn/",
+            "Attention as an RNN",
+            f"{OPENING} so <script>alert(1)</script> it runs efficiently, unlike attention over"
+            " long inputs, " + " ".join(f"tail{n}" for n in range(20)),
+        ),
+        SearchEntry("title-only", "papers/title-only/", "Attention and memory", OPENING),
+    ]
+    return reindexed(pagefind_site, tmp_path_factory.mktemp("late"), papers, group_size=3)
+
+
+@pytest.mark.parametrize(
+    ("query", "paper", "marked", "excerpt"),
+    [
+        # Found in the title and late in the abstract: the excerpt is where the abstract holds
+        # the word the title does not, the words of both marked.
+        (
+            "efficient attention",
+            "attention-as-an-rnn",
+            ["efficiently", "attention"],
+            r"^\u2026 step2\d .* so <script>alert\(1\)</script> it runs efficiently, unlike"
+            r" attention .* \u2026$",
+        ),
+        # Every word in the title: the excerpt is where the abstract holds one.
+        ("attention", "attention-as-an-rnn", ["attention"], r"^\u2026 step\d+ .*attention over"),
+        # None in the abstract: its opening, as Pagefind gives it.
+        ("memory", "title-only", [], r"^step0 step1 .* step2\d \u2026$"),
+    ],
+)
+def test_pagefind_excerpts_show_a_word_found_late_in_the_abstract_of_a_paper_found_by_its_title(
+    browser: Browser,
+    late_word_site: Path,
+    query: str,
+    paper: str,
+    marked: list[str],
+    excerpt: str,
+) -> None:
+    # Pagefind's excerpt goes where the words found weigh most, which is the title: for
+    # "efficient attention", "Attention as an RNN" showed its abstract's opening, marking nothing.
+    with serving(late_word_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + f"search/?q={query}")
+        result = page.locator(".ps-search-result").filter(
+            has=page.locator(f"a[href$='papers/{paper}/']")
+        )
+        shown = result.locator("p")
+        expect(shown).to_have_text(re.compile(excerpt))
+        expect(shown.locator("mark")).to_have_text(marked)
+        assert page.locator(".ps-search-result script").count() == 0
+        assert problems == []
+
+
 # Groups as Pagefind hands them over, each with two papers: the first holds the word "alpha", the
 # second "beta", and from group ``both`` on, the first holds both. Counts the groups read.
 FAKE_GROUPS = """([count, both]) => {

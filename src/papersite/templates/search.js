@@ -194,6 +194,7 @@
       var total = 0;
       var found = {}; // the parts of the words Pagefind found in the paper, lower-cased
       var places = []; // where those words are
+      var inAbstract = []; // those of the abstract, each with the terms its word stands for
       var title = section.title.split(/\s+/);
       var titleEnd = section.anchor.location + title.length;
       for (var l = 0; l < section.weighted_locations.length; l++) {
@@ -211,6 +212,9 @@
           asked[term] = true;
         });
         places.push(section.weighted_locations[l]);
+        if (location >= titleEnd) {
+          inAbstract.push({ place: section.weighted_locations[l], terms: standsFor });
+        }
         wordParts(word).forEach(function (part) {
           found[part] = true;
         });
@@ -220,6 +224,7 @@
       }
       var titled = 0; // words of the title that stand for a term
       var titleMarks = []; // for each word of the title, whether it stands for a term
+      var inTitle = {}; // the terms a word of the title stands for
       for (var w = 0; w < title.length; w++) {
         var isFound = wordParts(title[w]).some(function (part) {
           return part in found;
@@ -229,6 +234,9 @@
         total += earned;
         titled += earned > 0 ? 1 : 0;
         titleMarks.push(standing.length > 0);
+        standing.forEach(function (term) {
+          inTitle[term] = true;
+        });
       }
       // Ties go first to the title the query fills most ("Continual learning with hypernetworks"
       // before "Continual Learning with Dependency Preserving Hypernetworks"), then to the paper
@@ -238,10 +246,34 @@
       // Pagefind's excerpt marks every word it found, "46%" for the "4" of "GPT-4" and
       // "architecture" for "ARC" among them: with any word that stands for no term, the excerpt
       // is made again for those that do, as for papers holding some words (mergedData).
+      var joiner = group.raw_content.includes("\u200B") ? "" : " ";
       var excerpt = section.excerpt;
       if (places.length < section.weighted_locations.length) {
-        var joiner = group.raw_content.includes("\u200B") ? "" : " ";
         excerpt = excerptOf(words, joiner, places, section.anchor.location, end);
+      }
+      excerpt = withoutTitle(excerpt, section.title);
+      // Pagefind's excerpt goes where the words found weigh most, and a title's words weigh the
+      // most: a paper found in its title and late in its abstract got the abstract's opening,
+      // marking nothing ("Attention as an RNN" for "efficient attention", "efficient" in its
+      // sixth sentence). Its excerpt is then made of the abstract around its first word for a
+      // term the title does not show (else its first word found), marking every word found.
+      if (inAbstract.length && !excerpt.includes("<mark>")) {
+        var first =
+          inAbstract.find(function (found) {
+            return found.terms.some(function (term) {
+              return !inTitle[term];
+            });
+          }) || inAbstract[0];
+        excerpt = excerptOf(
+          words,
+          joiner,
+          inAbstract.map(function (found) {
+            return found.place;
+          }),
+          titleEnd,
+          end,
+          [{ location: first.place.location, balanced_score: 1 }]
+        );
       }
       sections.push({
         section: section,
@@ -279,10 +311,7 @@
         id: paper.section.anchor.id,
         title: paper.section.title,
         titleMarks: paper.titleMarks,
-        excerpt: withEllipses(
-          withoutTitle(paper.excerpt, paper.section.title),
-          words.slice(paper.titleEnd, paper.end)
-        ),
+        excerpt: withEllipses(paper.excerpt, words.slice(paper.titleEnd, paper.end)),
         score: score,
         holds: Object.keys(paper.held),
         spelled: paper.spelled,
@@ -309,9 +338,10 @@
   // ``joiner``) around those places, with those words in <mark>. Pagefind makes a paper's
   // excerpt for the words one search found, which is one term when each term is asked alone
   // (anyWordGroups). Its choice of words is followed to the letter (Pagefind 1.5's
-  // calculate_sub_results and build_excerpt), so these excerpts read as its own do.
-  function excerptOf(words, joiner, locations, start, end) {
-    var from = start + excerptRegion(locations, start);
+  // calculate_sub_results and build_excerpt), so these excerpts read as its own do. ``around``,
+  // when given, are the places the excerpt is chosen for in their stead (those it marks still).
+  function excerptOf(words, joiner, locations, start, end, around) {
+    var from = start + excerptRegion(around || locations, start);
     // A paper followed by another is cut at its heading; the last, which runs to the end of the
     // group, starts early enough to fill the excerpt.
     var length = end < words.length ? Math.min(end - from, EXCERPT) : EXCERPT;
