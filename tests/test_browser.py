@@ -1108,6 +1108,73 @@ def test_pagefind_excerpts_show_a_word_found_late_in_the_abstract_of_a_paper_fou
         assert problems == []
 
 
+@pytest.fixture(scope="module")
+def arxiv_site(pagefind_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Pagefind site with an index of three papers in one group: two with an arXiv id, the
+    third citing the first's in its abstract. (Pagefind finds a word whole before its parts:
+    with "2312.00752" indexed, it finds no "arXiv:2312.00752" in an abstract for it.)"""
+    papers = [
+        SearchEntry(
+            "mamba",
+            "papers/mamba/",
+            "Mamba: Linear-Time Sequence Modeling",
+            "Selective state spaces match Transformers in pretraining and downstream evaluation.",
+            arxiv="2312.00752",
+        ),
+        SearchEntry(
+            "other",
+            "papers/other/",
+            "Other models",
+            "Another paper of the month.",
+            arxiv="2312.01234",
+        ),
+        SearchEntry("citing", "papers/citing/", "A citing paper", "We build on 2312.00752 here."),
+    ]
+    return reindexed(pagefind_site, tmp_path_factory.mktemp("arxiv"), papers, group_size=3)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "2312.00752",
+        "arXiv:2312.00752",
+        "https://arxiv.org/abs/2312.00752v2",
+        "https://arxiv.org/pdf/2312.00752",
+    ],
+)
+def test_pagefind_search_finds_a_paper_by_its_arxiv_id_as_readers_paste_it(
+    browser: Browser, arxiv_site: Path, query: str
+) -> None:
+    # The id was nowhere in the index: the paper page shows it, the search found nothing.
+    with serving(arxiv_site) as base, page_of(browser) as (page, problems):
+        titles = listed_titles(page, base, query)
+        # The paper first, as by its title; then the abstract citing the id.
+        assert titles == ["Mamba: Linear-Time Sequence Modeling", "A citing paper"], titles
+        excerpts = page.locator(".ps-search-result p")
+        # Its excerpt is its abstract, the id in it nowhere, marked or not.
+        expect(excerpts.first).to_have_text(
+            "Selective state spaces match Transformers in pretraining and downstream evaluation."
+        )
+        expect(excerpts.nth(1).locator("mark")).to_have_text(["2312.00752"])
+        assert problems == []
+
+
+def test_pagefind_search_keeps_a_paper_s_arxiv_id_out_of_its_excerpt_and_finds_it_only_whole(
+    browser: Browser, arxiv_site: Path
+) -> None:
+    with serving(arxiv_site) as base, page_of(browser) as (page, problems):
+        # The abstract's last word: Pagefind's excerpt ran on into the id after it.
+        assert listed_titles(page, base, "evaluation") == ["Mamba: Linear-Time Sequence Modeling"]
+        expect(page.locator(".ps-search-result p")).to_have_text(
+            "Selective state spaces match Transformers in pretraining and downstream evaluation."
+        )
+        expect(page.locator(".ps-search-result p mark")).to_have_text(["evaluation"])
+        # An id's first part is a number Pagefind finds in every id of its month: the ids are
+        # not listed for it, the abstract holding it is.
+        assert listed_titles(page, base, "2312") == ["A citing paper"]
+        assert problems == []
+
+
 # Groups as Pagefind hands them over, each with two papers: the first holds the word "alpha", the
 # second "beta", and from group ``both`` on, the first holds both. Counts the groups read.
 FAKE_GROUPS = """([count, both]) => {
@@ -2089,6 +2156,28 @@ def test_material_search_splits_file_names_at_their_dots(
         fields = page.locator(f".md-search-result__link[href$='about/?h={query}#fields']")
         expect(fields).to_have_count(1)
         expect(fields).to_contain_text("Fields of papers.json and papers.csv")
+        assert problems == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["2505.06708", "arXiv:2505.06708", "https://arxiv.org/abs/2505.06708v3", "arxiv:2505.06708v1"],
+)
+def test_material_search_finds_a_paper_by_its_arxiv_id_as_readers_paste_it(
+    browser: Browser, curated_site: Path, query: str
+) -> None:
+    # The id was in no field of the index, and "2505.06708v3" is no "2505.06708" to lunr.
+    with serving(curated_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        material_search(page, query)
+        expect(page.get_by_role("status")).to_have_text("1 matching document")
+        result = page.locator(".md-search-result__item > a").first
+        expect(result).to_have_attribute(
+            "href", re.compile(r"papers/gated-attention-for-large-language-models/")
+        )
+        # Its abstract as it was: the id shows nowhere in a result, marked or not.
+        expect(result.locator("mark")).to_have_count(0)
+        expect(result).not_to_contain_text("2505")
         assert problems == []
 
 

@@ -1442,7 +1442,9 @@ def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
         for item in site.curation.papers
     )
     out = tmp_path / "docs"
-    generate(site.catalogue, dataclasses.replace(site.curation, papers=papers), SETTINGS, out)
+    result = generate(
+        site.catalogue, dataclasses.replace(site.curation, papers=papers), SETTINGS, out
+    )
     bib = (out / "bibtex/efficiency.bib").read_text(encoding="utf-8")
     for paper_id, arxiv_id in (
         ("gated-attention-for-large-language-models", "2505.06708"),
@@ -1465,9 +1467,12 @@ def test_citations_name_the_arxiv_id_the_page_links_to(tmp_path: Path) -> None:
         linked: "2510.21450",
         "script-alert-title-script-friends": None,
     }
+    # And search finds each paper by that id.
+    searched = {entry.id: entry.arxiv for entry in result.search_entries}
     for paper_id, exported_id in expected.items():
         assert exported[paper_id] == exported_id
         assert rows[paper_id] == (exported_id or "")
+        assert searched[paper_id] == exported_id
 
 
 def test_a_paper_page_links_each_address_once_under_the_curator_s_label(tmp_path: Path) -> None:

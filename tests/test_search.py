@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -17,6 +18,7 @@ from papersite.search import (
     SearchSettings,
     add_to_material_index,
     search_advice,
+    searched_arxiv_id,
     without_search_plugin,
     write_pagefind_pages,
 )
@@ -58,6 +60,50 @@ def test_papers_are_appended_to_material_s_index_as_its_plugin_writes_entries(
             {"location": "papers/b/", "title": "Plain", "text": ""},
         ],
     }
+
+
+SCRIPTS = ("papersite.js", "search.js")
+
+
+def test_a_paper_s_arxiv_id_is_in_material_s_index_in_a_field_it_searches_and_never_shows(
+    tmp_path: Path,
+) -> None:
+    index = tmp_path / MATERIAL_INDEX
+    index.parent.mkdir()
+    fields = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}}
+    index.write_text(json.dumps({"config": {"fields": fields}, "docs": []}), encoding="utf-8")
+    add_to_material_index(
+        tmp_path,
+        [
+            SearchEntry("a", "papers/a/", "A", "Text.", arxiv="2312.00752"),
+            SearchEntry("b", "papers/b/", "B", "Text."),
+        ],
+    )
+    written = json.loads(index.read_text(encoding="utf-8"))
+    # Material's search worker makes a lunr field of each field its config names; its results
+    # show an entry's title, text and tags only. Weighed as the title: the id names the paper.
+    assert written["config"]["fields"] == {**fields, "arxiv": {"boost": 1000.0}}
+    assert written["docs"] == [
+        {"location": "papers/a/", "title": "A", "text": "<p>Text.</p>", "arxiv": "2312.00752"},
+        {"location": "papers/b/", "title": "B", "text": "<p>Text.</p>"},
+    ]
+
+
+def test_search_indexes_an_arxiv_id_without_its_version() -> None:
+    assert searched_arxiv_id("2312.00752v2") == "2312.00752"
+    assert searched_arxiv_id("2312.00752") == "2312.00752"
+    assert searched_arxiv_id("hep-th/9901001v1") == "hep-th/9901001"
+    assert searched_arxiv_id(None) is None
+
+
+def test_both_scripts_read_an_arxiv_id_in_a_query_alike() -> None:
+    # Material's search reads the query through papersite.js, Pagefind's Search page through
+    # search.js, which searches for a ?q= before papersite.js has run: each holds the pattern,
+    # and the two backends must take the same ids.
+    templates = Path(__file__).parent.parent / "src" / "papersite" / "templates"
+    definition = re.compile(r"\n  var ARXIV_ID = new RegExp\(\n.*?\n  \);\n", re.S)
+    found = [definition.findall((templates / name).read_text("utf-8")) for name in SCRIPTS]
+    assert len(found[0]) == 1 and found[0] == found[1], found
 
 
 def test_pagefind_is_suggested_only_for_a_large_material_index(tmp_path: Path) -> None:
@@ -104,6 +150,23 @@ def test_pagefind_pages_hold_the_papers_a_group_to_a_page_each_under_its_id(
     assert '<h2 id="a-1">&lt;script&gt;x&lt;/script&gt; &amp; y</h2>' in first
     assert "<p>if a&lt;b &amp; c&gt;d</p>" in first
     assert re.findall(r'<h2 id="([^"]+)">', pages[2]) == ["p7"]
+
+
+def test_pagefind_pages_hold_a_paper_s_arxiv_id_after_its_abstract_in_an_anchor_of_its_own(
+    tmp_path: Path,
+) -> None:
+    papers = entries(3)
+    papers[1] = dataclasses.replace(papers[1], arxiv="2312.00752")
+    papers[2] = dataclasses.replace(papers[2], arxiv="hep-th/9901001")
+    write_pagefind_pages(tmp_path, papers, 3, "en")
+    page = (tmp_path / "0.html").read_text(encoding="utf-8")
+    # An element with an id, which Pagefind lists among a page's anchors and search.js reads as
+    # the abstract's end; not a heading, which would be a paper of its own to Pagefind.
+    assert (
+        '<h2 id="p2">Paper 2</h2><p>Text 2.</p><p id="arxiv:1">2312.00752</p>\n'
+        '<h2 id="p3">Paper 3</h2><p>Text 3.</p><p id="arxiv:2">hep-th/9901001</p>\n'
+    ) in page
+    assert page.count('id="arxiv:') == 2  # the first paper has none
 
 
 def test_pagefind_indexes_an_empty_list_which_finds_no_paper(tmp_path: Path) -> None:

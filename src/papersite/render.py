@@ -68,7 +68,7 @@ from papersite.markup import (
 )
 from papersite.options import Options
 from papersite.related import Related, RelatedPapers, related_papers
-from papersite.search import SearchEntry, SearchSettings
+from papersite.search import SearchEntry, SearchSettings, searched_arxiv_id
 from papersite.sources import SourceFile
 from papersite.tags import tag_slugs, text_order
 from papersite.wording import counted, listed
@@ -1154,7 +1154,12 @@ class _Generation:
         )
         entries = tuple(
             SearchEntry(
-                v.id, urls.paper_url(v.id), v.title, v.abstract, tuple(t.name for t in v.tags)
+                v.id,
+                urls.paper_url(v.id),
+                v.title,
+                v.abstract,
+                tuple(t.name for t in v.tags),
+                searched_arxiv_id(v.arxiv_id),
             )
             for v in (self.views[item.paper.id] for item in self.curation.papers)
         )

@@ -15,18 +15,19 @@ With Pagefind, MkDocs runs without its search plugin. papersite writes the paper
 abstracts into pages of its own, ten papers to a page by default, which Pagefind indexes while
 MkDocs builds (:class:`PagefindIndexer`); a Search page in the navigation lists the papers found.
 
-Either way a paper is found by its title and abstract (with Material, by its tags too), not by
-the headings and boilerplate its page also shows (Links, Cite, Sources). Material's plugin would
-split every paper page into eight entries, so paper pages say ``search: exclude`` in their front
-matter and papersite adds one entry per paper, from the data it already has, to the index the
-plugin wrote: less than half the size, one result per paper, and MkDocs no longer parses every
-paper page a third time. A tag's pages, lists of titles, say ``search: exclude`` too, and lists
-and pagers elsewhere are marked ``data-search-exclude``.
+Either way a paper is found by its title and abstract (with Material, by its tags too) and by
+its arXiv id, not by the headings and boilerplate its page also shows (Links, Cite, Sources).
+Material's plugin would split every paper page into eight entries, so paper pages say
+``search: exclude`` in their front matter and papersite adds one entry per paper, from the data
+it already has, to the index the plugin wrote: less than half the size, one result per paper,
+and MkDocs no longer parses every paper page a third time. A tag's pages, lists of titles, say
+``search: exclude`` too, and lists and pagers elsewhere are marked ``data-search-exclude``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,14 @@ MATERIAL_INDEX = Path("search") / "search_index.json"
 # Material's search fetches its whole index as any page loads, and parses it in the page: past a
 # few megabytes (about 3,000 papers) every visit pays for it, so the build suggests Pagefind.
 LARGE_INDEX_BYTES = 5_000_000
+# The field of Material's index holding a paper's arXiv id, weighed as a title (Material's 1e3):
+# the id names the paper as its title does, so the paper comes before abstracts citing the id.
+MATERIAL_ARXIV_FIELD = "arxiv"
+MATERIAL_ARXIV_BOOST = 1e3
+# The id of the element holding a paper's arXiv id on Pagefind's pages. Not a heading, so no
+# paper of its own to Pagefind, and an anchor, so the Search page tells the id from the abstract
+# (search.js keeps it out of excerpts). A colon is in no paper id, so it names no paper.
+PAGEFIND_ARXIV_ANCHOR = "arxiv:{number}"
 # Papers to a page of Pagefind's index: its list of pages, which a first search fetches whole, is
 # then a tenth as long (see PagefindIndexer and BENCHMARKS.md, "Search payload").
 DEFAULT_SEARCH_GROUP_SIZE = 10
@@ -71,6 +80,17 @@ class SearchEntry:
     title: str
     text: str
     tags: tuple[str, ...] = ()
+    # The paper's arXiv id without its version ('2312.00752'), which a reader may search for.
+    arxiv: str | None = None
+
+
+def searched_arxiv_id(arxiv_id: str | None) -> str | None:
+    """The arXiv id as search indexes it: without its version ('2312.00752v2' as '2312.00752').
+
+    A reader pastes an id with a version or without; the Search page and papersite.js take the
+    version off a query's id too.
+    """
+    return re.sub(r"v\d+$", "", arxiv_id) if arxiv_id else None
 
 
 def without_search_plugin(plugins: Any) -> list[Any]:
@@ -88,7 +108,9 @@ def add_to_material_index(site: Path, papers: Sequence[SearchEntry]) -> None:
     """Append one entry per paper to the index Material's search plugin wrote.
 
     The entries are what the plugin makes of a page section: HTML-escaped title, text in a
-    paragraph, tags by name (escaped too: the results insert them as HTML). A site whose
+    paragraph, tags by name (escaped too: the results insert them as HTML). A paper's arXiv id
+    goes in a field of its own, which Material searches but shows nowhere (its results show a
+    title, a text and tags): in the text, it would show as if the abstract's. A site whose
     mkdocs.yml has no search plugin has no index to add to.
     """
     path = site / MATERIAL_INDEX
@@ -96,6 +118,9 @@ def add_to_material_index(site: Path, papers: Sequence[SearchEntry]) -> None:
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = index["docs"]
+    if any(paper.arxiv for paper in papers):
+        fields = index.setdefault("config", {}).setdefault("fields", {})
+        fields.setdefault(MATERIAL_ARXIV_FIELD, {"boost": MATERIAL_ARXIV_BOOST})
     for paper in papers:
         entry: dict[str, object] = {
             "location": paper.location,
@@ -106,6 +131,8 @@ def add_to_material_index(site: Path, papers: Sequence[SearchEntry]) -> None:
         if paper.tags:
             # Material's search results insert tags as HTML, as they do titles.
             entry["tags"] = [escape(tag, quote=False) for tag in paper.tags]
+        if paper.arxiv:
+            entry[MATERIAL_ARXIV_FIELD] = paper.arxiv
         docs.append(entry)
     # Written as the plugin writes it: compact separators, non-ASCII escaped.
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
@@ -189,7 +216,12 @@ class PagefindIndexer:
 def write_pagefind_pages(
     folder: Path, papers: Sequence[SearchEntry], group_size: int, language: str
 ) -> None:
-    """Write the pages Pagefind indexes, ``group_size`` papers to a page."""
+    """Write the pages Pagefind indexes, ``group_size`` papers to a page.
+
+    A paper is its title, a heading whose id is the paper's, then its abstract, then its arXiv id
+    if it has one, in an element of its own (PAGEFIND_ARXIV_ANCHOR): Pagefind finds "2312.00752"
+    whole and by its parts, and the Search page reads where the abstract ends.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     head = (
         f'<!doctype html><html lang="{escape(language)}"><head><meta charset="utf-8">'
@@ -201,8 +233,15 @@ def write_pagefind_pages(
     for number, start in enumerate(starts):
         sections = "".join(
             f'<h2 id="{escape(paper.id)}">{escape(paper.title, quote=False)}</h2>'
-            f"<p>{escape(paper.text, quote=False)}</p>\n"
-            for paper in papers[start : start + group_size]
+            f"<p>{escape(paper.text, quote=False)}</p>"
+            + (
+                f'<p id="{PAGEFIND_ARXIV_ANCHOR.format(number=n)}">'
+                f"{escape(paper.arxiv, quote=False)}</p>"
+                if paper.arxiv
+                else ""
+            )
+            + "\n"
+            for n, paper in enumerate(papers[start : start + group_size])
         )
         (folder / f"{number}.html").write_text(
             f"{head}{sections or '<p>No papers yet.</p>'}</main></body></html>\n",

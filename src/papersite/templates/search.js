@@ -197,9 +197,24 @@
       var inAbstract = []; // those of the abstract, each with the terms its word stands for
       var title = section.title.split(/\s+/);
       var titleEnd = section.anchor.location + title.length;
+      var end = sectionEnd(group, section, words);
       for (var l = 0; l < section.weighted_locations.length; l++) {
         var location = section.weighted_locations[l].location;
         var word = words[location] || "";
+        if (location >= end) {
+          // The paper's arXiv id, after its abstract (sectionEnd): it names the paper as its
+          // title does, but only whole ("2312.00752", its last part as typed so far): asked
+          // "2312", Pagefind finds every id of December 2023 by its first part. Never in an
+          // excerpt, being no word of the abstract.
+          if (isWholeId(word, terms)) {
+            var id = termsOf(word, terms);
+            id.forEach(function (term) {
+              asked[term] = true;
+            });
+            total += credit(held, spelled, word, id, TITLE_CREDIT);
+          }
+          continue;
+        }
         var standsFor = termsOf(word, terms);
         if (!standsFor.length) {
           var term = nearestTerm(word, terms);
@@ -242,13 +257,14 @@
       // before "Continual Learning with Dependency Preserving Hypernetworks"), then to the paper
       // holding the query's words most often.
       var tieBreak = (COVERAGE_CREDIT * titled) / title.length + total / 100;
-      var end = sectionEnd(group, section, words);
       // Pagefind's excerpt marks every word it found, "46%" for the "4" of "GPT-4" and
       // "architecture" for "ARC" among them: with any word that stands for no term, the excerpt
       // is made again for those that do, as for papers holding some words (mergedData).
       var joiner = group.raw_content.includes("\u200B") ? "" : " ";
+      // Pagefind's own excerpt of a paper with an arXiv id may run on into it: made again too.
+      var hasId = end < paperEnd(group, section, words);
       var excerpt = section.excerpt;
-      if (places.length < section.weighted_locations.length) {
+      if (places.length < section.weighted_locations.length || hasId) {
         excerpt = excerptOf(words, joiner, places, section.anchor.location, end);
       }
       excerpt = withoutTitle(excerpt, section.title);
@@ -300,7 +316,9 @@
       var holdsAll = required.every(function (term) {
         return term in paper.held;
       });
-      if (anyWord ? Object.keys(paper.held).length === 0 : !holdsAll) {
+      // A paper holding no term is never listed: found for a part of its arXiv id alone, it
+      // holds all of none, when the group holds no word of the query otherwise.
+      if (Object.keys(paper.held).length === 0 || (!anyWord && !holdsAll)) {
         continue;
       }
       var score = paper.tieBreak;
@@ -326,11 +344,53 @@
     return content.includes("\u200B") ? content.split("\u200B") : content.split(/[\r\n\s]+/g);
   }
 
-  // Where a paper's words end: where the next paper's heading starts.
+  // Where a paper's words end: where the next paper's heading starts, or before, where its
+  // arXiv id does (papersite.search writes it after the abstract, an anchor of its own).
   function sectionEnd(group, section, words) {
     return (group.anchors || []).reduce(function (end, anchor) {
       return anchor.location > section.anchor.location ? Math.min(end, anchor.location) : end;
     }, words.length);
+  }
+
+  // Where Pagefind ends a paper: where the next paper's heading starts, its arXiv id included.
+  function paperEnd(group, section, words) {
+    return (group.anchors || []).reduce(function (end, anchor) {
+      return isPaper(anchor) && anchor.location > section.anchor.location
+        ? Math.min(end, anchor.location)
+        : end;
+    }, words.length);
+  }
+
+  // Whether an anchor of Pagefind's starts a paper: its heading, not its arXiv id's element.
+  function isPaper(anchor) {
+    return Boolean(anchor.id) && /^h\d$/i.test(anchor.element || "");
+  }
+
+  // An arXiv id in a query, as a reader pastes it: "2312.00752", "arXiv:2312.00752",
+  // "https://arxiv.org/abs/2312.00752v2", its pdf's address; an old id, "hep-th/9901001", too.
+  var ARXIV_ID = new RegExp(
+    "(^|\\s)(?:https?://(?:www\\.)?arxiv\\.org/(?:abs|pdf)/|arxiv:\\s*)?" +
+      "(\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[a-z]{2})?/\\d{7})(?:v\\d+)?(?:\\.pdf)?/?(?=\\s|$)",
+    "gi"
+  );
+
+  // ``query`` with each arXiv id as papersite indexes it: bare, without its version. Pagefind
+  // found "arXiv:2312.00752" nowhere (the word is indexed whole and by its parts, "arxiv",
+  // "2312", "00752"), nor "2312.00752v2".
+  function bareArxivIds(query) {
+    return query.replace(ARXIV_ID, "$1$2");
+  }
+
+  // Whether a paper's arXiv id (``word``) is the query's whole: each of its parts a term, the
+  // last as typed so far.
+  function isWholeId(word, terms) {
+    var parts = wordParts(word);
+    return parts.every(function (part, i) {
+      return terms.some(function (term) {
+        var typing = i === parts.length - 1 && term.length >= 4;
+        return part === term || (typing && part.startsWith(term));
+      });
+    });
   }
 
   // A paper's excerpt as Pagefind makes one, for ``locations``, the places of the words found
@@ -445,7 +505,7 @@
   // the phrase word for word ("mixture of experts", not "mixture experts"). Typographic quotes,
   // which phones type for ", are Pagefind's quotes too.
   function searchWords(query) {
-    query = query.replace(/[\u201C\u201D\u201E]/g, '"');
+    query = bareArxivIds(query.replace(/[\u201C\u201D\u201E]/g, '"'));
     if (!/^en\b/i.test(document.documentElement.lang || "en") || query.includes('"')) {
       return query;
     }
@@ -518,7 +578,7 @@
     });
     var sections = [];
     (data.anchors || []).forEach(function (anchor) {
-      if (!anchor.id) {
+      if (!isPaper(anchor)) {
         return;
       }
       var end = sectionEnd(data, { anchor: anchor }, words);
@@ -705,10 +765,10 @@
       merged.sub_results.forEach(function (section) {
         // Only words that stand for a term: where Pagefind backed off to a term's first
         // letters, the word it found is not the reader's.
-        var places = section.weighted_locations.filter(function (place) {
-          return termsOf(words[place.location] || "", terms).length > 0;
-        });
         var end = sectionEnd(merged, section, words);
+        var places = section.weighted_locations.filter(function (place) {
+          return place.location < end && termsOf(words[place.location] || "", terms).length > 0;
+        });
         section.excerpt = excerptOf(words, joiner, places, section.anchor.location, end);
       });
     }
