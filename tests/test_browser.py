@@ -1822,6 +1822,36 @@ def test_material_search_results_show_a_few_lines_of_each_abstract(
         assert problems == []
 
 
+@seeds_only
+def test_material_search_shows_where_an_abstract_clipped_to_four_lines_holds_the_query(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # "Efficiently Modeling Long Sequences with Structured State Spaces", second for "efficient
+    # attention", showed its abstract's first four lines, "efficiently" (its fourth sentence)
+    # hidden below them: nothing said why it was listed but its title.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        material_search(page, "efficient attention")
+        # The abstracts, not the "Missing:" line Material writes under some.
+        texts = page.locator(".md-search-result__article > p:not(.md-search-result__terms)")
+        expect(texts.nth(5)).to_be_visible()
+        seen = texts.evaluate_all(
+            """(texts) => texts.map((text) => {
+              const mark = text.querySelector("mark");
+              return {
+                start: text.textContent.slice(0, 2),
+                seen: !mark || mark.getBoundingClientRect().bottom
+                  <= text.getBoundingClientRect().bottom,
+                tags: [...text.children].map((child) => child.tagName),
+              };
+            })"""
+        )
+        assert all(text["seen"] for text in seen), seen
+        assert {tag for text in seen for tag in text["tags"]} <= {"MARK"}  # moved as text
+        assert sum(text["start"] == "\u2026 " for text in seen) >= 2, seen  # cut where it was
+        assert problems == []
+
+
 def test_the_about_page_s_fields_read_on_a_narrow_phone(
     browser: Browser, shipped_site: Path
 ) -> None:

@@ -129,6 +129,48 @@
     }
   }
 
+  // Material's search shows a paper's abstract from its start, four lines of it (papersite.css),
+  // marking the query's words: a paper found by its title and only further on in its abstract
+  // showed none of them there ("Efficiently Modeling Long Sequences with Structured State
+  // Spaces" for "efficient attention", "efficiently" in its fourth sentence). Such an
+  // abstract then shows from a few words before its first marked one, "…" where it is cut, as
+  // Pagefind's Search page does. The words are moved as text, never parsed as HTML.
+  var LEAD_WORDS = 8; // words shown before the first marked one
+  function showFirstMark(text) {
+    var mark = text.querySelector("mark");
+    if (!mark || mark.parentNode !== text || text.hasAttribute("data-ps-cut")) {
+      return;
+    }
+    var shown = text.getBoundingClientRect();
+    if (mark.getBoundingClientRect().bottom <= shown.bottom || shown.height === 0) {
+      return; // seen already, or the search is not shown
+    }
+    var before = "";
+    while (text.firstChild !== mark) {
+      before += text.firstChild.textContent;
+      text.removeChild(text.firstChild);
+    }
+    // The last piece may be a word the mark goes on ("arXiv:" of "arXiv:2312.00752").
+    var words = before.split(/\s+/);
+    var kept = words.slice(-LEAD_WORDS - 1).join(" ");
+    text.insertBefore(document.createTextNode("\u2026 " + kept), mark);
+    text.setAttribute("data-ps-cut", "");
+  }
+
+  // Material adds its results to the list as they come, and more as the reader scrolls.
+  function watchSearchResults() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list || list.hasAttribute("data-ps-watched")) {
+      return;
+    }
+    list.setAttribute("data-ps-watched", "");
+    // An abstract, not the "Missing:" line Material writes under some.
+    var TEXTS = ".md-search-result__article > p:not(.md-search-result__terms):not([data-ps-cut])";
+    new MutationObserver(function () {
+      list.querySelectorAll(TEXTS).forEach(showFirstMark);
+    }).observe(list, { childList: true, subtree: true });
+  }
+
   // Escape (or a click beside it) closes Material's search and drops the focus on the page's
   // body, where the next Tab starts from the top: the reader's place was lost. The element
   // focused before the focus went into the search takes it back when the search closes. Material
@@ -385,6 +427,7 @@
     searchTheMissingAddress();
     addSearchButton();
     announceSearchResults();
+    watchSearchResults();
   }
 
   readableSearchQuery(); // before Material first reads the field (see there)
