@@ -729,6 +729,22 @@ def test_a_printed_list_shows_its_abstracts_without_a_script_and_lets_them_run_a
         context.close()
 
 
+def test_a_printed_paper_page_leaves_out_its_links_to_its_sections(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # The row of links to the page's sections, shown under the title on a phone's screen, printed
+    # above the abstract: on paper they lead nowhere.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.set_viewport_size({"width": 390, "height": 800})
+        paper = min(path.name for path in (shipped_site / "papers").iterdir() if path.is_dir())
+        page.goto(f"{base}papers/{paper}/")
+        expect(page.locator(".ps-page-contents")).to_be_visible()
+        page.emulate_media(media="print")
+        expect(page.locator(".ps-page-contents")).to_be_hidden()
+        expect(page.locator("#abstract")).to_be_visible()
+        assert problems == []
+
+
 def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
     browser: Browser, paged_site: Path
 ) -> None:
