@@ -1868,6 +1868,33 @@ def test_a_setting_mkdocs_does_not_have_is_told_at_its_line_under_strict(
     assert "Unrecognised" not in capsys.readouterr().err
 
 
+def test_a_sitemap_left_whole_is_one_of_mkdocs_warnings_which_strict_fails_on(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def left_whole(site: Path, site_url: str, epoch: int, *, warn: Callable[[str], None]) -> int:
+        assert (site / "sitemap.xml").is_file()  # split once MkDocs has written it
+        warn("sitemap.xml has 3 URLs, more than the 2 a sitemap may hold, ...")
+        return 0
+
+    monkeypatch.setattr(mkdocs_glue, "split_sitemap", left_whole)
+    (here / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: https://example.org/\n", encoding="utf-8"
+    )
+    docs = here / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    nav = (NavEntry("Home", "index.md"),)
+    run_mkdocs(here / "mkdocs.yml", docs, here / "site", nav, epoch=0)
+    said = "mkdocs: warning: sitemap.xml has 3 URLs, more than the 2 a sitemap may hold, ...\n"
+    assert capsys.readouterr().err == said
+    with pytest.raises(PapersiteError) as error:
+        run_mkdocs(here / "mkdocs.yml", docs, here / "site", nav, epoch=0, strict=True)
+    assert capsys.readouterr().err == said
+    assert one_problem(error) == (
+        "mkdocs.yml: MkDocs build failed: Aborted with 1 warnings in strict mode!"
+    )
+
+
 @pytest.mark.parametrize(
     "written",
     [

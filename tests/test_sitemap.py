@@ -34,6 +34,10 @@ def _mkdocs_sitemap(site: Path, count: int) -> bytes:
     return data
 
 
+def _unwarned(message: str) -> None:
+    raise AssertionError(f"warned: {message}")
+
+
 def _locs(path: Path) -> list[str]:
     return [e.text or "" for e in ET.parse(path).getroot().iter(f"{NS}loc")]
 
@@ -49,13 +53,13 @@ def test_the_limits_are_the_sitemap_protocol_s() -> None:
 
 def test_a_sitemap_within_the_limits_is_kept_as_mkdocs_wrote_it(tmp_path: Path) -> None:
     data = _mkdocs_sitemap(tmp_path, 3)
-    assert split_sitemap(tmp_path, SITE_URL, 0, max_urls=3) == 0
+    assert split_sitemap(tmp_path, SITE_URL, 0, warn=_unwarned, max_urls=3) == 0
     assert (tmp_path / "sitemap.xml").read_bytes() == data
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sitemap.xml", "sitemap.xml.gz"]
 
 
 def test_a_site_without_a_sitemap_gets_none(tmp_path: Path) -> None:
-    assert split_sitemap(tmp_path, SITE_URL, 0, max_urls=1) == 0
+    assert split_sitemap(tmp_path, SITE_URL, 0, warn=_unwarned, max_urls=1) == 0
     assert list(tmp_path.iterdir()) == []
 
 
@@ -63,7 +67,7 @@ def test_more_urls_than_a_sitemap_may_hold_are_split_under_a_sitemap_index(
     tmp_path: Path,
 ) -> None:
     _mkdocs_sitemap(tmp_path, 5)
-    assert split_sitemap(tmp_path, SITE_URL, 1700000000, max_urls=2) == 3
+    assert split_sitemap(tmp_path, SITE_URL, 1700000000, warn=_unwarned, max_urls=2) == 3
     index = ET.parse(tmp_path / "sitemap.xml").getroot()
     assert index.tag == f"{NS}sitemapindex"
     # Named whole under site_url, each dated by its newest page, which crawlers compare.
@@ -87,7 +91,7 @@ def test_more_urls_than_a_sitemap_may_hold_are_split_under_a_sitemap_index(
 
 def test_a_sitemap_over_the_byte_limit_is_split_too(tmp_path: Path) -> None:
     data = _mkdocs_sitemap(tmp_path, 6)
-    count = split_sitemap(tmp_path, SITE_URL, 0, max_bytes=len(data) // 2)
+    count = split_sitemap(tmp_path, SITE_URL, 0, warn=_unwarned, max_bytes=len(data) // 2)
     assert count == 3
     for n in range(1, count + 1):
         assert (tmp_path / f"sitemap-{n}.xml").stat().st_size <= len(data) // 2
@@ -96,7 +100,7 @@ def test_a_sitemap_over_the_byte_limit_is_split_too(tmp_path: Path) -> None:
 
 def test_the_index_escapes_an_ampersand_of_the_site_url(tmp_path: Path) -> None:
     _mkdocs_sitemap(tmp_path, 2)
-    split_sitemap(tmp_path, "https://example.org/a&b", 0, max_urls=1)
+    split_sitemap(tmp_path, "https://example.org/a&b", 0, warn=_unwarned, max_urls=1)
     assert "<loc>https://example.org/a&amp;b/sitemap-1.xml</loc>" in (
         tmp_path / "sitemap.xml"
     ).read_text(encoding="utf-8")
@@ -115,3 +119,82 @@ def test_a_built_site_with_more_pages_than_a_sitemap_holds_gets_a_sitemap_index(
     pages = _parts_locs(site, len(index))
     assert len(pages) == len(set(pages)) > 4
     assert f"{SITE_URL}about/" in pages
+
+
+# A theme's own sitemap.xml (custom_dir) need not write <url> as MkDocs does.
+THEMES_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<s:urlset xmlns:s="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    ' xmlns:x="http://www.w3.org/1999/xhtml">\n'
+    "<s:url >\n  <s:loc>https://example.org/a/</s:loc>"
+    "<s:lastmod>2025-01-02</s:lastmod></s:url >\n"
+    '<s:url id="b" note="x > y"><s:loc>https://example.org/b/</s:loc>'
+    '<x:link rel="alternate" href="https://example.org/de/b/"/></s:url>\n'
+    "<s:url\n><s:loc>https://example.org/c/</s:loc><s:lastmod>2025-01-03</s:lastmod></s:url>\n"
+    "</s:urlset>\n"
+)
+
+
+def test_a_theme_s_sitemap_is_read_as_xml_and_its_entries_kept_as_written(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "sitemap.xml").write_text(THEMES_SITEMAP, encoding="utf-8")
+    assert split_sitemap(tmp_path, SITE_URL, 0, warn=_unwarned, max_urls=2) == 2
+    index = ET.parse(tmp_path / "sitemap.xml").getroot()
+    assert [e.findtext(f"{NS}lastmod") for e in index.iter(f"{NS}sitemap")] == [
+        "2025-01-02",
+        "2025-01-03",
+    ]
+    assert _parts_locs(tmp_path, 2) == [f"https://example.org/{page}/" for page in "abc"]
+    # Under the urlset's opening as written, which declares the prefixes its entries use.
+    first = (tmp_path / "sitemap-1.xml").read_text(encoding="utf-8")
+    assert first.startswith(THEMES_SITEMAP[: THEMES_SITEMAP.index("<s:url ")])
+    assert '<x:link rel="alternate" href="https://example.org/de/b/"/></s:url>\n' in first
+    assert first.endswith("</s:urlset>\n")
+
+
+@pytest.mark.parametrize(
+    "stray",
+    ["<!-- 5,000 more pages to come -->", "<s:note>kept</s:note>", "text"],
+    ids=["comment", "element", "text"],
+)
+def test_a_sitemap_holding_more_than_its_entries_is_left_whole_with_a_warning(
+    tmp_path: Path, stray: str
+) -> None:
+    # Between the last </url> and </urlset>, which a split would drop.
+    written = THEMES_SITEMAP.replace("</s:urlset>", f"{stray}\n</s:urlset>")
+    (tmp_path / "sitemap.xml").write_text(written, encoding="utf-8")
+    warned: list[str] = []
+    assert split_sitemap(tmp_path, SITE_URL, 0, warn=warned.append, max_urls=2) == 0
+    assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == written
+    assert warned == [
+        "sitemap.xml has 3 URLs, more than the 2 a sitemap may hold, and is left whole, as a "
+        f"split would drop what its <urlset> holds besides <url> entries: {stray!r}"
+    ]
+
+
+def test_a_sitemap_that_is_no_xml_is_left_whole_with_a_warning(tmp_path: Path) -> None:
+    written = THEMES_SITEMAP.replace("</s:url >", "</s:url>", 1).replace("<s:url\n>", "<s:url <")
+    (tmp_path / "sitemap.xml").write_text(written, encoding="utf-8")
+    warned: list[str] = []
+    assert split_sitemap(tmp_path, SITE_URL, 0, warn=warned.append) == 0
+    assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == written
+    assert warned == [
+        "sitemap.xml the theme wrote is not well-formed XML (not well-formed (invalid token) at "
+        "its line 6, column 8), which crawlers refuse"
+    ]
+
+
+def test_a_sitemap_past_the_limits_that_is_no_urlset_is_left_whole_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    written = THEMES_SITEMAP.replace("sitemaps.org/schemas/sitemap/0.9", "example.org/other")
+    (tmp_path / "sitemap.xml").write_text(written, encoding="utf-8")
+    warned: list[str] = []
+    assert split_sitemap(tmp_path, SITE_URL, 0, warn=warned.append, max_bytes=100) == 0
+    assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == written
+    assert warned == [
+        f"sitemap.xml has {len(written.encode()):,} bytes, more than the 100 a sitemap may hold, "
+        "and is no <urlset> of http://www.sitemaps.org/schemas/sitemap/0.9 that papersite could "
+        "split"
+    ]

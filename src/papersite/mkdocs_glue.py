@@ -697,6 +697,10 @@ def mkdocs_nav(nav: tuple[NavEntry, ...]) -> list[dict[str, str]]:
     return [{entry.title: entry.path} for entry in nav]
 
 
+# Under MkDocs' logger: printed as its warnings are, and counted with them by its --strict.
+_LOG = logging.getLogger("mkdocs.papersite")
+
+
 def run_mkdocs(
     config_file: Path,
     docs_dir: Path,
@@ -732,9 +736,8 @@ def run_mkdocs(
         with_texts_escaped(config)
         if progress:
             config.plugins["papersite-progress"] = _progress_plugin()
+        config.plugins["papersite-sitemap"] = _sitemap_plugin(epoch)
         build(config)
-        # MkDocs writes one sitemap of every page, which crawlers refuse past 50,000 URLs.
-        split_sitemap(site_dir, config.site_url or "/", epoch)
 
 
 @contextlib.contextmanager
@@ -749,6 +752,21 @@ def _source_date_epoch(epoch: int) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def _sitemap_plugin(epoch: int) -> Any:
+    """A plugin splitting the sitemap MkDocs wrote (see :func:`papersite.sitemap.split_sitemap`).
+
+    MkDocs writes one sitemap of every page, which crawlers refuse past 50,000 URLs. Split at the
+    end of MkDocs' build, a sitemap left whole is one of MkDocs' warnings, which --strict fails.
+    """
+    from mkdocs.plugins import BasePlugin
+
+    class Sitemap(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        def on_post_build(self, *, config: Any) -> None:
+            split_sitemap(Path(config.site_dir), config.site_url or "/", epoch, warn=_LOG.warning)
+
+    return Sitemap()
 
 
 def _progress_plugin() -> Any:
