@@ -9,7 +9,7 @@ import pytest
 
 from papersite import mkdocs_glue
 from papersite.build import build_site
-from papersite.sitemap import MAX_BYTES, MAX_URLS, split_sitemap
+from papersite.sitemap import MAX_URLS, split_sitemap
 
 from .conftest import REPO
 from .sites import loaded
@@ -47,8 +47,21 @@ def _parts_locs(site: Path, count: int) -> list[str]:
     return [loc for n in range(1, count + 1) for loc in _locs(site / f"sitemap-{n}.xml")]
 
 
-def test_the_limits_are_the_sitemap_protocol_s() -> None:
-    assert (MAX_URLS, MAX_BYTES) == (50_000, 52_428_800)
+def test_a_sitemap_is_split_past_50_000_urls_not_before(tmp_path: Path) -> None:
+    # The protocol's limit, as split_sitemap applies it by default: at it, MkDocs' sitemap stays.
+    data = _mkdocs_sitemap(tmp_path, MAX_URLS)
+    assert split_sitemap(tmp_path, SITE_URL, 0, warn=_unwarned) == 0
+    assert (tmp_path / "sitemap.xml").read_bytes() == data
+    _mkdocs_sitemap(tmp_path, MAX_URLS + 1)
+    assert split_sitemap(tmp_path, SITE_URL, 0, warn=_unwarned) == 2
+    assert [len(_locs(tmp_path / f"sitemap-{n}.xml")) for n in (1, 2)] == [MAX_URLS, 1]
+
+
+def test_a_sitemap_of_exactly_max_bytes_is_kept_and_one_byte_more_split(tmp_path: Path) -> None:
+    data = _mkdocs_sitemap(tmp_path, 4)
+    assert split_sitemap(tmp_path, SITE_URL, 0, warn=_unwarned, max_bytes=len(data)) == 0
+    assert (tmp_path / "sitemap.xml").read_bytes() == data
+    assert split_sitemap(tmp_path, SITE_URL, 0, warn=_unwarned, max_bytes=len(data) - 1) == 2
 
 
 def test_a_sitemap_within_the_limits_is_kept_as_mkdocs_wrote_it(tmp_path: Path) -> None:
@@ -96,6 +109,35 @@ def test_a_sitemap_over_the_byte_limit_is_split_too(tmp_path: Path) -> None:
     for n in range(1, count + 1):
         assert (tmp_path / f"sitemap-{n}.xml").stat().st_size <= len(data) // 2
     assert _parts_locs(tmp_path, 3) == [f"{SITE_URL}papers/p{n}/" for n in range(6)]
+
+
+@pytest.mark.parametrize(
+    ("site_url", "index"),
+    [
+        ("https://example.org/papersite/", "https://example.org/papersite/sitemap-1.xml"),
+        # MkDocs takes a site_url without its closing slash as the same folder.
+        ("https://example.org/papersite", "https://example.org/papersite/sitemap-1.xml"),
+        ("https://example.org", "https://example.org/sitemap-1.xml"),
+    ],
+)
+def test_the_index_names_its_parts_under_the_site_url_s_path(
+    tmp_path: Path, site_url: str, index: str
+) -> None:
+    _mkdocs_sitemap(tmp_path, 2)
+    assert split_sitemap(tmp_path, site_url, 0, warn=_unwarned, max_urls=1) == 2
+    assert _locs(tmp_path / "sitemap.xml")[0] == index
+
+
+@pytest.mark.parametrize("site_url", ["/", "/papersite/", "", "//example.org/"])
+def test_the_index_is_refused_a_site_url_that_is_not_absolute(
+    tmp_path: Path, site_url: str
+) -> None:
+    # The protocol wants a part's address whole; '/sitemap-1.xml' would be at a host's root.
+    # build never gets here with one: site_settings refuses such a mkdocs.yml at its line.
+    data = _mkdocs_sitemap(tmp_path, 2)
+    with pytest.raises(ValueError, match="needs an absolute site_url"):
+        split_sitemap(tmp_path, site_url, 0, warn=_unwarned, max_urls=1)
+    assert (tmp_path / "sitemap.xml").read_bytes() == data
 
 
 def test_the_index_escapes_an_ampersand_of_the_site_url(tmp_path: Path) -> None:

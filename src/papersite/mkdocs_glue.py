@@ -764,7 +764,9 @@ def _sitemap_plugin(epoch: int) -> Any:
 
     class Sitemap(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         def on_post_build(self, *, config: Any) -> None:
-            split_sitemap(Path(config.site_dir), config.site_url or "/", epoch, warn=_LOG.warning)
+            # site_settings refused a mkdocs.yml without an absolute site_url before any page
+            # was rendered, so MkDocs' sitemap names every page whole, and the index its parts.
+            split_sitemap(Path(config.site_dir), config.site_url, epoch, warn=_LOG.warning)
 
     return Sitemap()
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.parsers import expat
 from xml.sax.saxutils import escape
 
@@ -71,13 +72,18 @@ def split_sitemap(
 ) -> int:
     """Split ``site``'s sitemap.xml into parts under a sitemap index, when it passes the limits.
 
-    The parts' addresses are under ``site_url`` (the index must name them whole); ``epoch`` dates
-    the gzipped copies, as MkDocs dates sitemap.xml.gz. The number of parts written is returned:
-    0 when the sitemap is within ``max_urls`` URLs and ``max_bytes`` bytes, or the site has none
-    (a theme without one). A sitemap that cannot be read as one, or is past the limits but cannot
-    be split without losing some of it, is left as it is, and ``warn`` is told why, as crawlers
-    will refuse it.
+    The parts' addresses are under ``site_url``, an absolute address (the index must name them
+    whole; a relative one raises ValueError); ``epoch`` dates the gzipped copies, as MkDocs dates
+    sitemap.xml.gz. The number of parts written is returned: 0 when the sitemap is within
+    ``max_urls`` URLs and ``max_bytes`` bytes, or the site has none (a theme without one). A
+    sitemap that cannot be read as one, or is past the limits but cannot be split without losing
+    some of it, is left as it is, and ``warn`` is told why, as crawlers will refuse it.
     """
+    address = urlsplit(site_url)
+    if not (address.scheme and address.netloc):
+        # Crawlers read a sitemap index's <loc> as is: '/sitemap-1.xml' would be at the host's
+        # root, not under a site published at a path.
+        raise ValueError(f"the sitemap index needs an absolute site_url, not {site_url!r}")
     path = site / SITEMAP
     if not path.is_file():
         return 0
