@@ -5,7 +5,8 @@ folder, the templates, mkdocs.yml and the files its INHERIT names, and the theme
 change it regenerates the Markdown, and the writer rewrites only the files whose bytes changed (an
 edit to the theme's templates has every page touched instead). An edit that breaks the content
 prints its problems and keeps the last good preview on screen, with the problems at the bottom of
-every page (a script only the preview adds, see Preview.show_problems).
+every page (a script only the preview adds, see Preview.show_problems). Unlike a build, the preview
+has no search and never splits MkDocs' sitemap into a sitemap index (see papersite.sitemap).
 
 Papersite's regenerations and MkDocs' builds take turns (Preview.lock): MkDocs' watcher wakes at the
 first file papersite rewrites, and a build reading the docs folder while it is being written finds
@@ -1192,7 +1193,8 @@ def serve(content: Path, *, config_file: Path = CONFIG_FILE, dev_addr: str | Non
     # HTML, and the writer touches only pages whose bytes changed, so an edit rebuilds a few pages
     # rather than every paper's (all of them when the navigation changes, see Preview.generate).
     # A search index would hold only the rebuilt pages: the preview goes without search, and so
-    # always has a list of plugins to make readable again.
+    # always has a list of plugins to make readable again. Nor is the sitemap split past 50,000
+    # URLs (run_mkdocs' plugin): the preview's names its own address, which no crawler reads.
     overrides = mkdocs_overrides(written, preview.nav, search=False)
     overrides["plugins"] = _readable_again(overrides["plugins"])
     overrides["hooks"] = _with_preview_entry(written.get("hooks"), str(HOOKS_FILE))
