@@ -220,11 +220,11 @@ class Catalogue:
         self._index.update((paper.id, paper) for paper in self.papers)
 
     @property
-    def partial(self) -> bool:
+    def waiting_for_dumps(self) -> bool:
         """Whether a dump's papers are left out: unread, or listed in sources.yaml and missing.
 
-        Checks that count papers wait while it is: a dump's error is told, and what they would
-        say from the rest may be false once it is read (or restored).
+        Checks that count papers wait while it is (curation_checks): a dump's error is told, and
+        what they would say from the rest may be false once it is read (or restored).
         """
         return bool(self.unread or self.missing)
 

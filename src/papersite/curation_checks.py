@@ -74,9 +74,10 @@ def check_empty_themes(
     no paper was read at all, which the sources folder's problem says once, or while a dump could
     not be read or sources.yaml lists one that is missing, whose papers may be the theme's.
     """
-    # A dump unread, its papers are not placed: a theme pinned or ruled only them was said empty
-    # beside the dump's error, and was not once it was read (as unknown_ids waits for it).
-    if not files.papers_read or not catalogue.papers or catalogue.partial:
+    # A dump unread or missing leaves its papers unplaced: a theme pinned or ruled only them was
+    # said empty beside the dump's error, and was not once it was read or restored (as
+    # unknown_ids waits for it).
+    if not files.papers_read or not catalogue.papers or catalogue.waiting_for_dumps:
         return
     explained = files.without_rules | files.misnamed
     for theme in curation.themes:
@@ -101,9 +102,10 @@ def check_empty_sections(
     which is warned of already; nor while a dump could not be read or is missing, whose papers
     may be pinned to the section.
     """
-    # The papers of a dump unread are not placed: a section pinned only them was said to be
-    # empty, and told to take papers pinned elsewhere, until the dump was read again.
-    if not files.papers_read or catalogue.partial:
+    # The papers of a dump unread or missing are not placed: a section pinned only them was said
+    # to be empty, and told to take papers pinned elsewhere, until the dump was read again (or
+    # restored).
+    if not files.papers_read or catalogue.waiting_for_dumps:
         return
     explained = files.without_rules | files.misnamed
     empty = {
@@ -167,10 +169,15 @@ def check_broad_terms(
     # Without papers.yaml's decisions the rules place every paper, and a term counted against
     # what they give a theme is no news (as an empty theme is not): said above its syntax error,
     # it was gone once that was fixed. Nor is a count of the papers the dumps read give, while
-    # one could not be read (as unknown_ids waits for it): with one of the shipped dumps binary,
-    # 'training' was said in 39 of the 77 papers left in 'efficiency', and in none too many once
-    # it was read again.
-    if shown < BROAD_AT_LEAST or not files.rule_terms or not files.papers_read or catalogue.partial:
+    # one could not be read or is missing (as unknown_ids waits for it): with one of the shipped
+    # dumps binary, 'training' was said in 39 of the 77 papers left in 'efficiency', and in none
+    # too many once it was read again.
+    if (
+        shown < BROAD_AT_LEAST
+        or not files.rule_terms
+        or not files.papers_read
+        or catalogue.waiting_for_dumps
+    ):
         return
     matched: Counter[int] = Counter()  # by the id of the term, which files.rule_terms keeps
     taken: Counter[str] = Counter()  # each theme's papers, its sections' terms counted in them
@@ -330,9 +337,9 @@ def check_literal_keywords(
     decisions, even for --rules-only. Nothing is said while a dump could not be read or is
     missing: its papers, not searched, may be the ones a keyword matches.
     """
-    # "matches no paper" counted only the papers read: a keyword found in a dump unread was
-    # told to be a regex, and was fine once the dump was read again.
-    if not files.literal_keywords or not catalogue.papers or catalogue.partial:
+    # "matches no paper" counted only the papers read: a keyword found in a dump unread (or
+    # missing) was told to be a regex, and was fine once the dump was read again (or restored).
+    if not files.literal_keywords or not catalogue.papers or catalogue.waiting_for_dumps:
         return
     hidden = {item.paper.id for item in curation.hidden}
     shown_texts = [Text.of(paper) for paper in catalogue.papers if paper.id not in hidden]
@@ -424,7 +431,7 @@ def check_intro_links(
     is missing.
     """
     for link in files.intro_links:
-        reason = _dead_end(link, curation, waiting=catalogue.partial)
+        reason = _dead_end(link, curation, waiting=catalogue.waiting_for_dumps)
         if reason is not None:
             problems.warning(
                 files.themes_path, link.line, f"'intro': relative link {link.url!r} {reason}"
@@ -455,7 +462,8 @@ def _dead_end(link: IntroLink, curation: Curation, *, waiting: bool) -> str | No
         if any(item.paper.id == name for item in curation.hidden):
             return f"{where}, the page of paper '{name}', which papers.yaml hides"
         if waiting:
-            # The paper may be in the dump unread, as an entry naming it is kept (unknown_ids).
+            # The paper may be in a dump unread or missing, as an entry naming it is kept
+            # (unknown_ids).
             return None
         close = closest(name, [item.paper.id for item in curation.papers])
         return f"{where}: no paper has that id" + (f" {did_you_mean(name, close)}" if close else "")
