@@ -90,6 +90,16 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
+def at_least(examples: int) -> int:
+    """``examples``, or the loaded profile's count when that is more.
+
+    A property that needs more than a hundred examples in `make test` sets its own count, and a
+    count set on a test wins over the profile's: written as a plain number, it would also cap the
+    property at that number in `make fuzz`, which then never runs it hard.
+    """
+    return max(examples, settings().max_examples)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def no_repository_link() -> Iterator[None]:
     """Sites built here link no repository, as the shipped mkdocs.yml gives none outside the deploy.

@@ -59,7 +59,7 @@ from papersite.render import (
     summarize,
 )
 
-from .conftest import HASH_SEEDS, REPO, run_hash_seeded
+from .conftest import HASH_SEEDS, REPO, at_least, run_hash_seeded
 from .sites import (
     HOSTILE_NOTE,
     HOSTILE_TAG,
@@ -738,7 +738,7 @@ def test_titles_like_paths_or_a_thousand_characters_get_bounded_addresses_inside
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=at_least(300), deadline=None)
 @given(
     st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x2FF), max_size=40)
     | st.text(alphabet=st.characters(codec="utf-8"), max_size=40)

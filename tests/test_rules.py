@@ -25,6 +25,8 @@ from papersite.rules import (
     score_terms,
 )
 
+from .conftest import at_least
+
 
 def paper(title: str, abstract: str = "Nothing to see.") -> Paper:
     return Paper("p", title, abstract, None, None, None, None, None, (), ())
@@ -225,7 +227,7 @@ def test_a_section_tie_goes_to_the_section_listed_first() -> None:
 _ALPHABET = "kKsSiI\u0130\u0131\u017f\u212a-+ _cv4ae\u00e9"
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=at_least(400), deadline=None)
 @given(
     keyword=st.sampled_from(
         [
@@ -260,7 +262,7 @@ def _plain_pattern(keyword: str) -> str:
     return r"(?<!\w)" + r"[\s-]*".join(parts) + r"(?!\w)"
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=at_least(400), deadline=None)
 @given(
     keyword=st.sampled_from(
         ["kiss", "sik*", "c++", "kv cache", "s-i", "ask*", "\u00e9ik", "*k", "+"]
@@ -275,7 +277,7 @@ def test_the_literal_first_pattern_finds_exactly_what_the_plain_one_finds(
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=at_least(400), deadline=None)
 @given(
     regex=st.sampled_from(
         [
@@ -348,7 +350,7 @@ def test_the_regex_is_searched_only_in_fields_holding_every_literal() -> None:
 _ASCII = "kKsSiIaAeE +-_4.\n"
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=at_least(400), deadline=None)
 @given(
     keyword=st.sampled_from(
         ["kiss", "SIK*", "c++", "KV cache", "s-i", "Ask*", "4-sk", "ask kiss*", "*k", "+", "_i"]
@@ -564,7 +566,7 @@ def test_a_term_that_can_match_empty_text_is_told_apart(kind: str, text: str, em
     assert term.matches_empty() is empty
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=at_least(200), deadline=None)
 @given(
     regex=st.sampled_from(MATCH_EMPTY),
     abstract=st.from_regex(r"\A[A-Za-z0-9]{2,9}( [A-Za-z0-9,;:()-]{1,9}){1,12}\.\Z"),

@@ -7,6 +7,7 @@ least permissions, and the steps CI, deploy and the link check must have.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shlex
@@ -370,6 +371,23 @@ def test_every_make_target_in_a_workflow_exists() -> None:
     assert targets == {"install", "test"}
     for target in targets:
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
+
+
+def test_make_fuzz_runs_no_property_fewer_times_than_its_profile_says() -> None:
+    # A count set on a property wins over the profile's: a plain number there capped seven
+    # properties at 200 to 400 examples in `make fuzz`. at_least keeps the larger of the two.
+    pinned = [
+        f"{path.name}:{node.lineno}"
+        for path in sorted((REPO / "tests").glob("test_*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "settings"
+        for keyword in node.keywords
+        if keyword.arg == "max_examples"
+        and not (
+            isinstance(keyword.value, ast.Call) and ast.unparse(keyword.value.func) == "at_least"
+        )
+    ]
+    assert pinned == []
 
 
 @pytest.mark.parametrize("dev_addr", [None, "127.0.0.1:8001"])
