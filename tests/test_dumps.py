@@ -923,7 +923,13 @@ _META_LINE = re.compile(
     r"(?:^| · )(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2}(?:, +\d{4})?(?: +\d+)?$"
 )
 _words = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp", "Zs")),
+    alphabet=st.characters(
+        codec="utf-8",
+        exclude_categories=("Cc", "Cs", "Zl", "Zp", "Zs"),
+        # Nor the noncharacters U+FFFE and U+FFFF, no XML characters: the reader replaces them
+        # with U+FFFD and warns, as it does control characters (characters.CONTROL).
+        exclude_characters="\ufffe\uffff",
+    ),
     min_size=1,
     max_size=12,
 )
