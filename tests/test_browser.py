@@ -1126,9 +1126,10 @@ def test_pagefind_excerpts_show_a_word_found_late_in_the_abstract_of_a_paper_fou
 
 @pytest.fixture(scope="module")
 def arxiv_site(pagefind_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The Pagefind site with an index of three papers in one group: two with an arXiv id, the
-    third citing the first's in its abstract. (Pagefind finds a word whole before its parts:
-    with "2312.00752" indexed, it finds no "arXiv:2312.00752" in an abstract for it.)"""
+    """The Pagefind site with an index of four papers, three to a group: two with an arXiv id,
+    the third citing the first's in its abstract, the fourth with an old-style id. (Pagefind
+    finds a word whole before its parts: with "2312.00752" indexed, it finds no
+    "arXiv:2312.00752" in an abstract for it.)"""
     papers = [
         SearchEntry(
             "mamba",
@@ -1145,6 +1146,13 @@ def arxiv_site(pagefind_site: Path, tmp_path_factory: pytest.TempPathFactory) ->
             arxiv="2312.01234",
         ),
         SearchEntry("citing", "papers/citing/", "A citing paper", "We build on 2312.00752 here."),
+        SearchEntry(
+            "strings",
+            "papers/strings/",
+            "Strings on branes",
+            "Dualities of branes in the large N limit.",
+            arxiv="hep-th/9901001",
+        ),
     ]
     return reindexed(pagefind_site, tmp_path_factory.mktemp("arxiv"), papers, group_size=3)
 
@@ -1172,6 +1180,26 @@ def test_pagefind_search_finds_a_paper_by_its_arxiv_id_as_readers_paste_it(
             "Selective state spaces match Transformers in pretraining and downstream evaluation."
         )
         expect(excerpts.nth(1).locator("mark")).to_have_text(["2312.00752"])
+        assert problems == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "hep-th/9901001",
+        "arXiv:hep-th/9901001",
+        "https://arxiv.org/abs/hep-th/9901001v1",
+        "https://arxiv.org/pdf/hep-th/9901001v2",
+    ],
+)
+def test_pagefind_search_finds_a_paper_by_its_old_style_arxiv_id_as_readers_paste_it(
+    browser: Browser, arxiv_site: Path, query: str
+) -> None:
+    # Its hyphen was split before the address was bared: "https://arxiv.org/abs/hep th/9901001"
+    # was no address, and "https", "arxiv", "org" and "abs" were words no paper held.
+    with serving(arxiv_site) as base, page_of(browser) as (page, problems):
+        assert listed_titles(page, base, query) == ["Strings on branes"]
+        expect(page.locator("#ps-search-status")).to_have_text(re.compile(r"^1 paper\b"))
         assert problems == []
 
 

@@ -518,9 +518,11 @@
   // A hyphenated word of a query, up to its hyphen.
   var HYPHENATED = /([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu;
 
-  // The query with its hyphenated words apart, as searchWords leaves it.
+  // The query with its hyphenated words apart, as searchWords leaves it. Its arXiv ids are bared
+  // first: apart, "arXiv:hep-th/9901001" or its address is no id, and "arxiv", "https", "org"
+  // were words to find.
   function apartWords(query) {
-    return searchWords(query.replace(HYPHENATED, "$1 "));
+    return searchWords(bareArxivIds(query).replace(HYPHENATED, "$1 "));
   }
 
   // Pagefind's groups for ``query``, best first, given ``found``, its answer to
