@@ -1164,6 +1164,10 @@ def arxiv_site(pagefind_site: Path, tmp_path_factory: pytest.TempPathFactory) ->
         "arXiv:2312.00752",
         "https://arxiv.org/abs/2312.00752v2",
         "https://arxiv.org/pdf/2312.00752",
+        # Taken as no id before: found nothing, or other papers for "huggingface" and "co".
+        "https://arxiv.org/html/2312.00752v2",
+        "arxiv.org/abs/2312.00752",
+        "https://huggingface.co/papers/2312.00752",
     ],
 )
 def test_pagefind_search_finds_a_paper_by_its_arxiv_id_as_readers_paste_it(
@@ -2235,7 +2239,16 @@ def test_material_search_splits_file_names_at_their_dots(
 
 @pytest.mark.parametrize(
     "query",
-    ["2505.06708", "arXiv:2505.06708", "https://arxiv.org/abs/2505.06708v3", "arxiv:2505.06708v1"],
+    [
+        "2505.06708",
+        "arXiv:2505.06708",
+        "https://arxiv.org/abs/2505.06708v3",
+        "arxiv:2505.06708v1",
+        # Taken as no id before: "co" found another paper first.
+        "https://arxiv.org/html/2505.06708v3",
+        "www.arxiv.org/abs/2505.06708",
+        "https://huggingface.co/papers/2505.06708",
+    ],
 )
 def test_material_search_finds_a_paper_by_its_arxiv_id_as_readers_paste_it(
     browser: Browser, curated_site: Path, query: str

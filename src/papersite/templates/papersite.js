@@ -374,13 +374,16 @@
   // web page (a zero-width space), a word the reader sees whole found nothing.
   var HIDDEN = /[\u202A-\u202E\u2066-\u2069\u200B\u2060-\u2064\uFEFF\u00AD]/g;
 
-  // An arXiv id in a query, as a reader pastes it: "2312.00752", "arXiv:2312.00752",
-  // "https://arxiv.org/abs/2312.00752v2", its pdf's address; an old id, "hep-th/9901001", too.
+  // An arXiv id in a query, as a reader pastes it: "2312.00752", "arXiv:2312.00752", its
+  // address on arXiv, "https://arxiv.org/abs/2312.00752v2" (or pdf/, html/, the scheme left
+  // out) or on Hugging Face, whose Daily Papers the site is made from
+  // ("https://huggingface.co/papers/2312.00752"); an old id, "hep-th/9901001", too.
   // papersite indexes a paper's id bare, without its version, in a field of its own
   // (papersite.search): "2312.00752v2" is no "2312.00752", and "arXiv:" found every paper
   // whose abstract says "arXiv", before the paper.
   var ARXIV_ID = new RegExp(
-    "(^|\\s)(?:https?://(?:www\\.)?arxiv\\.org/(?:abs|pdf)/|arxiv:\\s*)?" +
+    "(^|\\s)(?:(?:https?://)?(?:www\\.)?" +
+      "(?:arxiv\\.org/(?:abs|pdf|html)|huggingface\\.co/papers)/|arxiv:\\s*)?" +
       "(\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[a-z]{2})?/\\d{7})(?:v\\d+)?(?:\\.pdf)?/?(?=\\s|$)",
     "gi"
   );

@@ -366,10 +366,13 @@
     return Boolean(anchor.id) && /^h\d$/i.test(anchor.element || "");
   }
 
-  // An arXiv id in a query, as a reader pastes it: "2312.00752", "arXiv:2312.00752",
-  // "https://arxiv.org/abs/2312.00752v2", its pdf's address; an old id, "hep-th/9901001", too.
+  // An arXiv id in a query, as a reader pastes it: "2312.00752", "arXiv:2312.00752", its
+  // address on arXiv, "https://arxiv.org/abs/2312.00752v2" (or pdf/, html/, the scheme left
+  // out) or on Hugging Face, whose Daily Papers the site is made from
+  // ("https://huggingface.co/papers/2312.00752"); an old id, "hep-th/9901001", too.
   var ARXIV_ID = new RegExp(
-    "(^|\\s)(?:https?://(?:www\\.)?arxiv\\.org/(?:abs|pdf)/|arxiv:\\s*)?" +
+    "(^|\\s)(?:(?:https?://)?(?:www\\.)?" +
+      "(?:arxiv\\.org/(?:abs|pdf|html)|huggingface\\.co/papers)/|arxiv:\\s*)?" +
       "(\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[a-z]{2})?/\\d{7})(?:v\\d+)?(?:\\.pdf)?/?(?=\\s|$)",
     "gi"
   );
