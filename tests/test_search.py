@@ -4,11 +4,16 @@ import dataclasses
 import json
 import math
 import re
+import shutil
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from papersite.catalogue import ARXIV_ID, unversioned_arxiv_id
 from papersite.errors import PapersiteError
 from papersite.search import (
     LARGE_INDEX_BYTES,
@@ -96,14 +101,64 @@ def test_search_indexes_an_arxiv_id_without_its_version() -> None:
     assert searched_arxiv_id(None) is None
 
 
+TEMPLATES = Path(__file__).parent.parent / "src" / "papersite" / "templates"
+# What a script reads an arXiv id in a query with: the pattern and the function baring the ids.
+ARXIV_READER = re.compile(
+    r"^  var ARXIV_ID = new RegExp\(\n.*?^  \);$|^  function bareArxivIds\(query\) \{\n.*?^  \}$",
+    re.S | re.M,
+)
+
+
 def test_both_scripts_read_an_arxiv_id_in_a_query_alike() -> None:
     # Material's search reads the query through papersite.js, Pagefind's Search page through
     # search.js, which searches for a ?q= before papersite.js has run: each holds the pattern,
     # and the two backends must take the same ids.
-    templates = Path(__file__).parent.parent / "src" / "papersite" / "templates"
-    definition = re.compile(r"\n  var ARXIV_ID = new RegExp\(\n.*?\n  \);\n", re.S)
-    found = [definition.findall((templates / name).read_text("utf-8")) for name in SCRIPTS]
-    assert len(found[0]) == 1 and found[0] == found[1], found
+    found = [ARXIV_READER.findall((TEMPLATES / name).read_text("utf-8")) for name in SCRIPTS]
+    assert len(found[0]) == 2 and found[0] == found[1], found
+
+
+NODE = shutil.which("node")
+# How readers paste an id: bare, as arXiv asks it cited, as its pages' addresses (the scheme
+# optional) and Hugging Face's, whose Daily Papers the site is made from.
+PASTED = (
+    "{}",
+    "arXiv:{}",
+    "arxiv: {}",
+    "https://arxiv.org/abs/{}",
+    "http://www.arxiv.org/pdf/{}.pdf",
+    "arxiv.org/html/{}/",
+    "https://huggingface.co/papers/{}",
+)
+
+
+@pytest.mark.skipif(NODE is None, reason="node runs the scripts' pattern")
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.from_regex(ARXIV_ID, fullmatch=True), min_size=1, max_size=8))
+def test_the_scripts_read_every_arxiv_id_the_catalogue_takes_in_each_pasted_form(
+    ids: list[str],
+) -> None:
+    # catalogue.ARXIV_ID decides the ids a paper can have, and search indexes them without
+    # version (searched_arxiv_id); the scripts must bare each, pasted any way, to that id.
+    assert NODE is not None
+    queries = [
+        f"state {form.format(version)} space"
+        for arxiv_id in ids
+        for version in (arxiv_id, unversioned_arxiv_id(arxiv_id) + "v12")
+        for form in PASTED
+    ]
+    expected = [
+        f"state {unversioned_arxiv_id(arxiv_id)} space"
+        for arxiv_id in ids
+        for _ in range(2)
+        for _ in PASTED
+    ]
+    for name in SCRIPTS:
+        reader = "\n".join(ARXIV_READER.findall((TEMPLATES / name).read_text("utf-8")))
+        program = f"{reader}\nconsole.log(JSON.stringify({json.dumps(queries)}.map(bareArxivIds)));"
+        run = subprocess.run(
+            [NODE, "-e", program], capture_output=True, text=True, check=True, timeout=60
+        )
+        assert json.loads(run.stdout) == expected, name
 
 
 def test_pagefind_is_suggested_only_for_a_large_material_index(tmp_path: Path) -> None:

@@ -69,10 +69,16 @@ _URL = re.compile(
 _URL_TRAILING = ".,;:!?*'\"}>$~"
 # A closing bracket ends a URL only when the URL opened none: "Mamba_(snake)" and "a[1]" keep it.
 _URL_BRACKETS = {")": "(", "]": "["}
+# An arXiv id's version ('v2' of '2312.00752v2'): ids that differ only in it name one paper, which
+# search and the check for two papers with one id read without it (unversioned_arxiv_id).
+ARXIV_VERSION = re.compile(r"v\d+$", re.ASCII)
 # An arXiv id, as papers.schema.json has it, its year and month digits in group 1 or 2:
 # '2312.00752' (YYMM.number, since 2007), 'hep-th/9901001' or 'math.GT/0309136'
-# (archive/YYMMnumber, 1991-2007).
-ARXIV_ID = re.compile(r"(?:(\d{4})\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/(\d{4})\d{3})(?:v\d+)?")
+# (archive/YYMMnumber, 1991-2007). ASCII digits only, as the schema's [0-9]: the search
+# scripts read a query's ids so (a test holds them to this pattern).
+ARXIV_ID = re.compile(
+    r"(?:(\d{4})\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/(\d{4})\d{3})(?:v\d+)?", re.ASCII
+)
 # A link (a whole URL, as extract_links gives it) to a paper's arXiv page or PDF, its id without
 # the version in group 1. The id must end the path, a version or '.pdf' aside: a typo'd
 # '2312.007521' is no link to 2312.00752, which would give two papers one id.
@@ -912,6 +918,11 @@ def merge_records(
             else None
         ),
     )
+
+
+def unversioned_arxiv_id(arxiv_id: str) -> str:
+    """The arXiv id without its version: '2312.00752v2' as '2312.00752'."""
+    return ARXIV_VERSION.sub("", arxiv_id)
 
 
 def arxiv_month(arxiv_id: str) -> tuple[int, int] | None:

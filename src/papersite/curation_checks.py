@@ -16,7 +16,7 @@ from itertools import islice
 from urllib.parse import urlsplit
 
 from papersite import urls
-from papersite.catalogue import Catalogue
+from papersite.catalogue import Catalogue, unversioned_arxiv_id
 from papersite.curation import (
     FEATURED_AT_MOST,
     OTHER_SECTION,
@@ -32,8 +32,6 @@ from papersite.rules import RegexBudget, RunawayRegex, Term, Text, bracketed_nam
 from papersite.wording import closest, counted, describe, did_you_mean, lines_named, listed
 from papersite.yamlfile import single_quoted
 
-# An arXiv id's version suffix: two ids that differ only in it name one paper.
-_ARXIV_VERSION = re.compile(r"v\d+$")
 # What the suggestions to write a keyword holding regex syntax as a regex may take together
 # (searching every paper for each): a suggestion, unlike a rule, is no reason to wait.
 AS_REGEX_SECONDS = 2.0
@@ -260,7 +258,7 @@ def check_shared_arxiv_ids(files: CurationFiles, curation: Curation, problems: P
         arxiv_id, link = found
         path, line, whence = _arxiv_origin(item, link, files)
         # The version aside: 2312.00752v2 is the paper 2312.00752 is.
-        key = _ARXIV_VERSION.sub("", arxiv_id)
+        key = unversioned_arxiv_id(arxiv_id)
         if key not in first:
             at = path if line is None else f"{path}:{line}"
             first[key] = (item.paper.id, at, link is not None)

@@ -27,7 +27,6 @@ and MkDocs no longer parses every paper page a third time. A tag's pages, lists 
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Literal
 
+from papersite.catalogue import unversioned_arxiv_id
 from papersite.errors import PapersiteError
 
 SearchBackend = Literal["material", "pagefind"]
@@ -90,7 +90,7 @@ def searched_arxiv_id(arxiv_id: str | None) -> str | None:
     A reader pastes an id with a version or without; the Search page and papersite.js take the
     version off a query's id too.
     """
-    return re.sub(r"v\d+$", "", arxiv_id) if arxiv_id else None
+    return unversioned_arxiv_id(arxiv_id) if arxiv_id else None
 
 
 def without_search_plugin(plugins: Any) -> list[Any]:
