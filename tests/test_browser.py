@@ -28,7 +28,12 @@ from papersite.characters import HIDDEN
 from papersite.content import Loaded, load_content
 from papersite.curation import CuratedPaper, Curation
 from papersite.mkdocs_glue import load_mkdocs_yaml
-from papersite.search import PagefindIndexer, SearchEntry, SearchSettings
+from papersite.search import (
+    PagefindIndexer,
+    SearchEntry,
+    SearchSettings,
+    add_to_material_index,
+)
 
 from .conftest import REPO, seeds_only
 from .sites import HOSTILE_TAG, config_with, write_content
@@ -2265,6 +2270,51 @@ def test_material_search_finds_a_paper_by_its_arxiv_id_as_readers_paste_it(
         # Its abstract as it was: the id shows nowhere in a result, marked or not.
         expect(result.locator("mark")).to_have_count(0)
         expect(result).not_to_contain_text("2505")
+        assert problems == []
+
+
+@pytest.fixture(scope="module")
+def old_id_site(curated_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The curated Material site with two papers more in its index: one whose arXiv id is
+    old-style, one whose abstract writes that id."""
+    copy = tmp_path_factory.mktemp("old-id") / "site"
+    shutil.copytree(curated_site, copy)
+    add_to_material_index(
+        copy,
+        [
+            SearchEntry(
+                "strings",
+                "papers/strings/",
+                "Strings on branes",
+                "Dualities of branes in the large N limit.",
+                arxiv="hep-th/9901001",
+            ),
+            SearchEntry(
+                "citing",
+                "papers/citing/",
+                "A citing paper",
+                "We build on hep-th/9901001 here.",
+            ),
+        ],
+    )
+    return copy
+
+
+@pytest.mark.parametrize(
+    "query", ["hep-th/9901001", "arXiv:hep-th/9901001", "https://arxiv.org/abs/hep-th/9901001v1"]
+)
+def test_material_search_finds_an_old_style_arxiv_id_whole_not_by_its_parts(
+    browser: Browser, old_id_site: Path, query: str
+) -> None:
+    # mkdocs.yml's separator splits the id into "hep", "th" and "9901001", and Material found
+    # pages by the start of each: the home page and About were listed too, for "th".
+    with serving(old_id_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "about/")
+        material_search(page, query)
+        expect(page.get_by_role("status")).to_have_text("2 matching documents")
+        results = page.locator(".md-search-result__item > a")
+        expect(results.first).to_have_attribute("href", re.compile(r"papers/strings/(\?|$)"))
+        expect(results.nth(1)).to_have_attribute("href", re.compile(r"papers/citing/(\?|$)"))
         assert problems == []
 
 

@@ -391,9 +391,31 @@
     return query.replace(ARXIV_ID, "$1$2");
   }
 
+  // An old-style arXiv id, bared ("hep-th/9901001", "math.GT/0309136"). mkdocs.yml's separator
+  // splits it at "-", "/" and a dot before two letters, in the index as in a query, and Material
+  // finds the words starting with each part, any of them: "th" listed the home page and About
+  // after the paper. Each part is made required and whole with lunr's presence operator
+  // ("+hep +th +9901001", which Material leaves without its wildcard), so a page must hold the
+  // id: the paper (its arxiv field) and the abstracts writing it, as README says. Not the id
+  // indexed without its separators ("hepth9901001"): an abstract's id is split like any word.
+  var OLD_ARXIV_ID = /(^|\s)([a-z][a-z-]*(?:\.[a-z]{2})?\/\d{7})(?=\s|$)/gi;
+  function wholeOldArxivIds(query) {
+    return query.replace(OLD_ARXIV_ID, function (found, before, id) {
+      var parts = id.split(/[-./]+/).filter(Boolean);
+      return (
+        before +
+        parts
+          .map(function (part) {
+            return "+" + part;
+          })
+          .join(" ")
+      );
+    });
+  }
+
   // The query as lunr can read it, and without the words that only find others (see above).
   function readableQuery(query) {
-    query = bareArxivIds(query.replace(HIDDEN, ""));
+    query = wholeOldArxivIds(bareArxivIds(query.replace(HIDDEN, "")));
     return withoutFinishedStopWords(withoutTrailingHyphens(withoutStrayColons(query)));
   }
 
