@@ -638,7 +638,7 @@
   async function groupsHolding(module, query, found) {
     var apart = apartWords(query);
     if (apart === searchWords(query)) {
-      return holdingWholeWords(module, query, found.results);
+      return holdingWholeWords(module, query, await withCitedIds(module, query, found.results));
     }
     var also = await module.search(apart);
     var alsoFound = {};
@@ -656,10 +656,62 @@
         var data = group.data.bind(group);
         return { id: group.id, score: group.score, everyWord: true, data: data };
       });
-    var groups = whole.concat(also.results).sort(function (a, b) {
-      return b.score - a.score;
+    var groups = whole.concat(also.results).sort(byGroupScore);
+    return holdingWholeWords(module, query, await withCitedIds(module, query, groups));
+  }
+
+  function byGroupScore(a, b) {
+    return b.score - a.score;
+  }
+
+  // The query with its arXiv ids as an abstract cites them, "arXiv:2312.00752", or null when it
+  // holds none (or a quoted phrase, which Pagefind reads word for word).
+  function citedIds(query) {
+    var words = searchWords(query);
+    var cited = words.includes('"') ? words : words.replace(ARXIV_ID, "$1arXiv:$2");
+    return cited === words ? null : cited;
+  }
+
+  // ``groups`` and those holding the query's arXiv ids as abstracts cite them. Pagefind finds a
+  // word whole before its parts: with a paper's own id indexed bare (papersite.search),
+  // "2312.00752" no longer found an abstract's "arXiv:2312.00752", one word to Pagefind. So a
+  // query holding an id is asked in that form too, as groupsHolding asks a hyphenated word's
+  // parts. A group both find is read with the places of both (mergedData: Pagefind hands over
+  // one object for a page, holding the places the last search found); one only the cited form
+  // finds lists only papers holding every word (Pagefind backs off to "arxiv" alone when no
+  // abstract cites the id so).
+  async function withCitedIds(module, query, groups) {
+    var cited = citedIds(query);
+    if (!cited) {
+      return groups;
+    }
+    var also = await module.search(cited);
+    var terms = wordParts(apartWords(query));
+    var byId = {};
+    groups.forEach(function (group) {
+      byId[group.id] = group;
     });
-    return holdingWholeWords(module, query, groups);
+    var added = [];
+    also.results.forEach(function (result) {
+      var group = byId[result.id];
+      if (group) {
+        byId[result.id] = {
+          id: group.id,
+          score: group.score,
+          everyWord: group.everyWord,
+          data: mergedData.bind(null, [group, result], terms),
+        };
+      } else {
+        var data = result.data.bind(result);
+        added.push({ id: result.id, score: result.score, everyWord: true, data: data });
+      }
+    });
+    return groups
+      .map(function (group) {
+        return byId[group.id];
+      })
+      .concat(added)
+      .sort(byGroupScore);
   }
 
   // Whether a term is a short word, which termsOf takes only whole: asked "arc", Pagefind finds
