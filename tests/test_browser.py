@@ -1922,6 +1922,38 @@ def test_material_search_shows_where_an_abstract_clipped_to_four_lines_holds_the
         assert problems == []
 
 
+# Counts, per abstract of Material's results, how often a script measures it.
+COUNT_MEASURES = """(() => {
+  const measure = Element.prototype.getBoundingClientRect;
+  window.measures = new Map();
+  Element.prototype.getBoundingClientRect = function () {
+    if (this.matches(".md-search-result__article > p")) {
+      window.measures.set(this, (window.measures.get(this) || 0) + 1);
+    }
+    return measure.call(this);
+  };
+})();"""
+
+
+def test_material_search_measures_each_abstract_once_however_many_results_come(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # Each change to the result list measured every abstract listed so far that was not cut
+    # (forcing layout for each), the changes papersite.js makes included: Material adds results
+    # as the reader scrolls, so the first were measured again with every batch.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.add_init_script(COUNT_MEASURES)
+        page.goto(base + "about/")
+        material_search(page, "efficient attention")
+        items = page.locator(".md-search-result__item")
+        expect(items.nth(5)).to_be_visible()
+        page.locator(".md-search__scrollwrap").evaluate("(e) => e.scrollTo(0, e.scrollHeight)")
+        expect(items.nth(10)).to_be_attached()  # a second batch
+        counts = page.evaluate("[...window.measures.values()]")
+        assert len(counts) >= 10 and max(counts) == 1, counts
+        assert problems == []
+
+
 def test_the_about_page_s_fields_read_on_a_narrow_phone(
     browser: Browser, shipped_site: Path
 ) -> None:

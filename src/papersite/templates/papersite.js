@@ -135,15 +135,23 @@
   // Spaces" for "efficient attention", "efficiently" in its fourth sentence). Such an
   // abstract then shows from a few words before its first marked one, "…" where it is cut, as
   // Pagefind's Search page does. The words are moved as text, never parsed as HTML.
+  // Each abstract is looked at once, then marked data-ps-read: the list's every change (a batch
+  // of results as the reader scrolls, this function's own cuts) calls it again, and measuring
+  // forces the browser's layout, for every result listed so far.
   var LEAD_WORDS = 8; // words shown before the first marked one
   function showFirstMark(text) {
     var mark = text.querySelector("mark");
-    if (!mark || mark.parentNode !== text || text.hasAttribute("data-ps-cut")) {
+    if (!mark || mark.parentNode !== text) {
+      text.setAttribute("data-ps-read", "");
       return;
     }
     var shown = text.getBoundingClientRect();
-    if (mark.getBoundingClientRect().bottom <= shown.bottom || shown.height === 0) {
-      return; // seen already, or the search is not shown
+    if (shown.height === 0) {
+      return; // the search is not shown: looked at again at the list's next change
+    }
+    text.setAttribute("data-ps-read", "");
+    if (mark.getBoundingClientRect().bottom <= shown.bottom) {
+      return; // seen already
     }
     var before = "";
     while (text.firstChild !== mark) {
@@ -154,7 +162,6 @@
     var words = before.split(/\s+/);
     var kept = words.slice(-LEAD_WORDS - 1).join(" ");
     text.insertBefore(document.createTextNode("\u2026 " + kept), mark);
-    text.setAttribute("data-ps-cut", "");
   }
 
   // Material adds its results to the list as they come, and more as the reader scrolls.
@@ -165,7 +172,7 @@
     }
     list.setAttribute("data-ps-watched", "");
     // An abstract, not the "Missing:" line Material writes under some.
-    var TEXTS = ".md-search-result__article > p:not(.md-search-result__terms):not([data-ps-cut])";
+    var TEXTS = ".md-search-result__article > p:not(.md-search-result__terms):not([data-ps-read])";
     new MutationObserver(function () {
       list.querySelectorAll(TEXTS).forEach(showFirstMark);
     }).observe(list, { childList: true, subtree: true });
