@@ -132,7 +132,7 @@ PASTED = (
 
 
 @pytest.mark.skipif(NODE is None, reason="node runs the scripts' pattern")
-@settings(max_examples=25, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.from_regex(ARXIV_ID, fullmatch=True), min_size=1, max_size=8))
 def test_the_scripts_read_every_arxiv_id_the_catalogue_takes_in_each_pasted_form(
     ids: list[str],
