@@ -3779,6 +3779,13 @@ def test_mutated_curation_files_only_ever_give_problems_with_places(
         # The id must end where the link's does: a digit too many is a typo, not 2312.00752.
         (None, ("https://arxiv.org/pdf/2312.007521",), None),
         (None, ("https://arxiv.org/abs/2312.00752x",), None),
+        # Digits of another script are no id of arXiv's (ARXIV_ID takes none): the page linked
+        # an address arXiv has not, and search indexed an id no reader types.
+        (
+            None,
+            ("https://arxiv.org/abs/\u0662\u0663\u0661\u0662.\u0660\u0660\u0667\u0665\u0662",),
+            None,
+        ),
     ],
 )
 def test_a_paper_s_arxiv_id_is_the_curator_s_else_an_arxiv_link_s_in_its_abstract(

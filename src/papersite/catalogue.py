@@ -81,10 +81,12 @@ ARXIV_ID = re.compile(
 )
 # A link (a whole URL, as extract_links gives it) to a paper's arXiv page or PDF, its id without
 # the version in group 1. The id must end the path, a version or '.pdf' aside: a typo'd
-# '2312.007521' is no link to 2312.00752, which would give two papers one id.
+# '2312.007521' is no link to 2312.00752, which would give two papers one id. ASCII digits only,
+# as ARXIV_ID's: '٢٣١٢.٠٠٧٥٢' is no id of arXiv's, and Python's int() would read its month.
 ARXIV_LINK = re.compile(
     r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/"
-    r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?(?=[/?#]|$)"
+    r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?(?=[/?#]|$)",
+    re.ASCII,
 )
 # How many months a paper's date may be from its arXiv id's YYMM: the id takes the month of the
 # day arXiv announces it, and a date near the turn of a month may be on either side of it (time
