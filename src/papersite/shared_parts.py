@@ -1,0 +1,115 @@
+"""Parts of Material's pages that are the same on every page of a folder, rendered once per folder.
+
+Material renders its whole navigation, search box, colour palette and settings script into every
+page. For a page in the navigation they differ (its entry is marked active), but for a page outside
+it, such as every paper's, they depend on the page only through its address: links are written
+relative to it. So every paper page got the same HTML for them, rendered again: with the shipped
+mkdocs.yml, about an eighth of MkDocs' time for 5,000 papers (BENCHMARKS.md, rows t).
+
+:class:`SharedParts` renders each such part once per folder of pages outside the navigation and
+gives every later page of that folder the same text. Pages in the same folder get the same
+relative link to any address outside their own folders, so the text is the same as rendering it
+again would give, byte for byte (tests/test_shared_parts.py builds a site both ways). Two kinds of
+address could differ between such pages: a page of the navigation below one of them, which the
+pages are checked for (such a page renders its parts itself), and a file inside one's own folder,
+which a papersite site never has (render.generate writes each page alone in its folder, and
+nothing else there). run_mkdocs installs it as a plugin; Zensical, which runs no plugins, renders
+every page whole, to the same HTML.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import posixpath
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import jinja2
+
+# Material's partial templates (9.8) that read the page only through the `url` filter, which
+# writes addresses relative to the page: the navigation (a page outside it is no entry's, so no
+# entry is active), the search box and the palette toggle of the header.
+SHARED_PARTIALS = ("partials/nav.html", "partials/search.html", "partials/palette.html")
+# Blocks of Material's base.html of the same kind: the settings script (__config), whose only
+# addresses are the site's root and the search worker's, relative to the page.
+SHARED_BLOCKS = ("config",)
+
+# What Jinja compiles a template or a block to: a function yielding the output's pieces.
+RenderFunction = Callable[[jinja2.runtime.Context], Iterator[str]]
+
+
+class SharedParts:
+    """The shared parts of one MkDocs build: each rendered once per folder, then reused."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, str], str] = {}
+        # The navigation of this build, the ids of its pages and their addresses: MkDocs gives
+        # the same Navigation to every page of a build.
+        self._nav: object = None
+        self._nav_ids: frozenset[int] = frozenset()
+        self._nav_urls: tuple[str, ...] = ()
+        self.rendered = 0
+        self.reused = 0
+
+    def install(self, env: jinja2.Environment) -> None:
+        """Wrap the shared partials and base.html's shared blocks of MkDocs' environment."""
+        if env.is_async:  # Its templates render through other functions; left as they are.
+            return
+        # A part a theme does not have (renamed in a later Material) is rendered on every page.
+        for name in SHARED_PARTIALS:
+            with contextlib.suppress(jinja2.TemplateNotFound):
+                template = env.get_template(name)
+                template.root_render_func = self._wrap(name, template.root_render_func)
+        with contextlib.suppress(jinja2.TemplateNotFound):
+            base = env.get_template("base.html")
+            for name in SHARED_BLOCKS:
+                if name in base.blocks:
+                    base.blocks[name] = self._wrap(f"base.html#{name}", base.blocks[name])
+
+    def _wrap(self, part: str, render: RenderFunction) -> RenderFunction:
+        def shared(context: jinja2.runtime.Context) -> Iterator[str]:
+            folder = self._folder(context)
+            if folder is None:
+                yield from render(context)
+                return
+            key = (part, folder)
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = "".join(render(context))
+                self.rendered += 1
+            else:
+                self.reused += 1
+            yield text
+
+        return shared
+
+    def _folder(self, context: jinja2.runtime.Context) -> str | None:
+        """The folder whose pages share this page's parts; None to render them for it alone."""
+        page, nav = context.get("page"), context.get("nav")
+        url = getattr(page, "url", None)
+        if nav is None or not isinstance(url, str):
+            return None
+        if nav is not self._nav:
+            self._nav = nav
+            pages = list(getattr(nav, "pages", ()))
+            self._nav_ids = frozenset(id(entry) for entry in pages)
+            self._nav_urls = tuple(str(entry.url) for entry in pages)
+        if id(page) in self._nav_ids or any(other.startswith(url) for other in self._nav_urls):
+            return None
+        # "papers/x/" and "papers/x.html" (use_directory_urls: false) are both in "papers".
+        return posixpath.dirname(url.rstrip("/"))
+
+
+def shared_parts_plugin() -> Any:
+    """An MkDocs plugin installing a fresh :class:`SharedParts` in each build's environment."""
+    from mkdocs.plugins import BasePlugin
+
+    class SharedPartsPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        parts: SharedParts | None = None
+
+        def on_env(self, env: jinja2.Environment, *, config: Any, files: Any) -> jinja2.Environment:
+            self.parts = SharedParts()
+            self.parts.install(env)
+            return env
+
+    return SharedPartsPlugin()

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import importlib.resources
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import jinja2
+import pytest
+
+from papersite.build import build_site
+from papersite.shared_parts import SHARED_BLOCKS, SHARED_PARTIALS, SharedParts
+
+from .conftest import REPO
+from .sites import loaded
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def paged_config(root: Path) -> Path:
+    """mkdocs.yml with themes and Unsorted split into pages: pages outside the nav at two depths."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(    theme_page_size:) \d+", r"\1 1", text)
+    text = re.sub(r"(    unsorted_page_size:) \d+", r"\1 2", text)
+    config = root / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def test_a_site_is_byte_for_byte_what_rendering_every_part_again_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed: list[SharedParts] = []
+    install = SharedParts.install
+
+    def recorded(self: SharedParts, env: jinja2.Environment) -> None:
+        installed.append(self)
+        install(self, env)
+
+    config = paged_config(tmp_path)
+    site = loaded(tmp_path)
+    monkeypatch.setattr(SharedParts, "install", recorded)
+    build_site(site, tmp_path / "shared", config_file=config)
+    monkeypatch.setattr(SharedParts, "install", lambda self, env: None)
+    build_site(site, tmp_path / "whole", config_file=config)
+
+    shared, whole = tree(tmp_path / "shared"), tree(tmp_path / "whole")
+    assert shared.keys() == whole.keys()
+    assert [name for name in shared if shared[name] != whole[name]] == []
+    # Paper pages, a theme's later pages (themes/x/2/) and tags' pages all reused theirs.
+    folders = {folder for _, folder in installed[0]._texts}
+    assert {"papers", "tags"} <= folders
+    assert any(folder.startswith("themes/") for folder in folders)
+    assert installed[0].reused > installed[0].rendered > 0
+
+
+class FakePage:
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+def environment() -> tuple[jinja2.Environment, list[str]]:
+    """Material's shared parts as tiny templates that log each render, under a page template."""
+    rendered: list[str] = []
+
+    def log(name: str) -> str:
+        rendered.append(name)
+        return ""
+
+    # Each part names itself and the page it was rendered for.
+    templates = {
+        name: "{{ log('" + name + "') }}[" + name + " for {{ page.url }}]"
+        for name in SHARED_PARTIALS
+    }
+    blocks = [
+        "{% block " + name + " %}{{ log('" + name + "') }}<" + name + " for {{ page.url }}>"
+        "{% endblock %}"
+        for name in SHARED_BLOCKS
+    ]
+    includes = ['{% include "' + name + '" %}' for name in SHARED_PARTIALS]
+    templates["base.html"] = "".join(blocks + includes)
+    templates["main.html"] = '{% extends "base.html" %}'
+    env = jinja2.Environment(loader=jinja2.DictLoader(templates))
+    env.globals["log"] = log
+    return env, rendered
+
+
+def render(env: jinja2.Environment, url: str, nav: Any) -> str:
+    page = next((p for p in nav.pages if p.url == url), None) or FakePage(url)
+    return env.get_template("main.html").render(page=page, nav=nav)
+
+
+def test_pages_outside_the_nav_in_one_folder_share_parts_and_others_render_their_own() -> None:
+    env, rendered = environment()
+    parts = SharedParts()
+    parts.install(env)
+    nav = SimpleNamespace(pages=[FakePage(""), FakePage("themes/a/"), FakePage("guide/b/c/")])
+    parts_each = len(SHARED_PARTIALS) + len(SHARED_BLOCKS)
+
+    first = render(env, "papers/x/", nav)
+    assert "for papers/x/" in first and len(rendered) == parts_each
+    # A sibling gets the first page's text: the same as its own would be, links being relative.
+    assert render(env, "papers/y/", nav) == first
+    assert len(rendered) == parts_each and parts.reused == parts_each
+
+    # Another folder renders its own once; so does each page of the nav, every time.
+    assert "for themes/a/2/" in render(env, "themes/a/2/", nav)
+    assert len(rendered) == 2 * parts_each
+    for _ in range(2):
+        assert "for themes/a/" in render(env, "themes/a/", nav)
+    assert len(rendered) == 4 * parts_each
+    # A page with a page of the nav below it links to it from its own folder: its own parts.
+    for url in ("guide/b/", "guide/x/"):
+        assert f"for {url}" in render(env, url, nav)
+    assert len(rendered) == 6 * parts_each
+    assert parts.rendered == 3 * parts_each
+
+
+def test_a_template_without_a_page_renders_as_it_is() -> None:
+    env, rendered = environment()
+    SharedParts().install(env)
+    nav = SimpleNamespace(pages=[FakePage("")])
+    for _ in range(2):
+        env.get_template("main.html").render(page=None, nav=nav)
+    assert len(rendered) == 2 * (len(SHARED_PARTIALS) + len(SHARED_BLOCKS))
+
+
+def test_the_shared_parts_are_materials_own_templates_and_blocks() -> None:
+    # A part Material renamed would be skipped (SharedParts.install), every page slower.
+    folder = importlib.resources.files("material") / "templates"
+    for name in SHARED_PARTIALS:
+        assert folder.joinpath(name).is_file(), name
+    base = folder.joinpath("base.html").read_text(encoding="utf-8")
+    for block in SHARED_BLOCKS:
+        assert f"{{% block {block} %}}" in base, block
