@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import jinja2
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
 from papersite import serve
 
@@ -24,7 +27,23 @@ def _hooks_config(tmp_path: Path) -> MkDocsConfig:
 def test_mkdocs_registers_the_serve_and_shutdown_hooks(tmp_path: Path) -> None:
     config = _hooks_config(tmp_path)
     events = {name: len(methods) for name, methods in config.plugins.events.items() if methods}
-    assert events == {"config": 1, "serve": 1, "shutdown": 1}
+    assert events == {"config": 1, "env": 1, "serve": 1, "shutdown": 1}
+
+
+def test_on_env_shares_materials_parts_across_a_folders_pages(tmp_path: Path) -> None:
+    # The preview renders the pages build does: with the shared parts, a fresh set each rebuild.
+    config = _hooks_config(tmp_path)
+    loader = jinja2.DictLoader({"base.html": "{% block config %}{{ page.url }}{% endblock %}"})
+    rendered = []
+    for _ in range(2):
+        env = config.plugins.on_env(
+            jinja2.Environment(loader=loader), config=config, files=Files([])
+        )
+        nav = SimpleNamespace(pages=[])
+        pages = [SimpleNamespace(url=url) for url in ("papers/a/", "papers/b/", "tags/c/")]
+        base = env.get_template("base.html")
+        rendered.append([base.render(page=page, nav=nav) for page in pages])
+    assert rendered == [["papers/a/", "papers/a/", "tags/c/"]] * 2
 
 
 def test_on_config_escapes_the_texts_the_theme_writes_as_they_are_once(tmp_path: Path) -> None:

@@ -20,6 +20,14 @@ def on_config(config: Any, /) -> Any:
     return with_texts_escaped(config)
 
 
+def on_env(env: Any, /, *, config: Any, files: Any) -> Any:
+    """Before each build renders: Material's shared parts once per folder, as build has them."""
+    from papersite.shared_parts import SharedParts
+
+    SharedParts().install(env)
+    return env
+
+
 def on_serve(server: Any, /, *, config: Any, builder: Any) -> Any:
     """After MkDocs' first build: its rebuilds take turns with papersite's regenerations."""
     from papersite import serve
