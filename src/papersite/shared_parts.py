@@ -1,10 +1,11 @@
 """Parts of Material's pages that are the same on every page of a folder, rendered once per folder.
 
-Material renders its whole navigation, search box, colour palette and settings script into every
-page. For a page in the navigation they differ (its entry is marked active), but for a page outside
-it, such as every paper's, they depend on the page only through its address: links are written
-relative to it. So every paper page got the same HTML for them, rendered again: with the shipped
-mkdocs.yml, about an eighth of MkDocs' time for 5,000 papers (BENCHMARKS.md, rows t).
+Material renders its whole navigation, header buttons, footer, settings script, stylesheets and
+scripts into every page. For a page in the navigation they differ (its entry is marked active),
+but for a page outside it, such as every paper's, they depend on the page only through its
+address: links are written relative to it. So every paper page got the same HTML for them,
+rendered again: with the shipped mkdocs.yml, about a fifth of MkDocs' time for 5,000 papers
+(BENCHMARKS.md, rows t).
 
 :class:`SharedParts` renders each such part once per folder of pages outside the navigation and
 gives every later page of that folder the same text. Pages in the same folder get the same
@@ -28,11 +29,21 @@ import jinja2
 
 # Material's partial templates (9.8) that read the page only through the `url` filter, which
 # writes addresses relative to the page: the navigation (a page outside it is no entry's, so no
-# entry is active), the search box and the palette toggle of the header.
-SHARED_PARTIALS = ("partials/nav.html", "partials/search.html", "partials/palette.html")
+# entry is active), the header's search box, palette toggle, logo and repository link (papersite's
+# copy), the back-to-top button, and the footer (whose links to the previous and next page only a
+# page of the navigation has).
+SHARED_PARTIALS = (
+    "partials/nav.html",
+    "partials/search.html",
+    "partials/palette.html",
+    "partials/logo.html",
+    "partials/source.html",
+    "partials/top.html",
+    "partials/footer.html",
+)
 # Blocks of Material's base.html of the same kind: the settings script (__config), whose only
-# addresses are the site's root and the search worker's, relative to the page.
-SHARED_BLOCKS = ("config",)
+# addresses are the site's root and the search worker's, and the stylesheets and scripts.
+SHARED_BLOCKS = ("config", "styles", "scripts")
 
 # What Jinja compiles a template or a block to: a function yielding the output's pieces.
 RenderFunction = Callable[[jinja2.runtime.Context], Iterator[str]]
