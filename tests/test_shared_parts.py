@@ -30,8 +30,45 @@ def paged_config(root: Path) -> Path:
     return config
 
 
+# What a fork may change in mkdocs.yml that Material's shared parts read: features that reshape the
+# navigation and footer, a logo, a language, a repository link, one palette, scripts and styles.
+FORKS = {
+    "shipped": {},
+    "features": {
+        "  features:\n": "  features:\n"
+        + "".join(
+            f"    - {feature}\n"
+            for feature in (
+                "navigation.tabs",
+                "navigation.sections",
+                "navigation.indexes",
+                "navigation.path",
+                "navigation.footer",
+                "navigation.prune",
+                "toc.integrate",
+                "header.autohide",
+            )
+        )
+    },
+    "theme": {
+        "  font: false\n": "  font: false\n  language: de\n  logo: stylesheets/logo.svg\n"
+        "  icon:\n    repo: fontawesome/brands/github\n",
+        "extra_css:\n": "copyright: Curated by <b>us</b>\nextra_css:\n  - extra/fork.css\n",
+        "extra_javascript:\n": "extra_javascript:\n  - extra/fork.js\n",
+    },
+}
+
+
+FORK_MARKS = {
+    "shipped": ['class="md-source"'],
+    "features": ["md-tabs", "md-nav--integrated"],
+    "theme": ['lang="de"', "extra/fork.js", "extra/fork.css", "Curated by <b>us</b>", "logo.svg"],
+}
+
+
+@pytest.mark.parametrize("fork", FORKS)
 def test_a_site_is_byte_for_byte_what_rendering_every_part_again_gives(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fork: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     installed: list[SharedParts] = []
     install = SharedParts.install
@@ -41,6 +78,12 @@ def test_a_site_is_byte_for_byte_what_rendering_every_part_again_gives(
         install(self, env)
 
     config = paged_config(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    for before, after in FORKS[fork].items():
+        assert before in text
+        text = text.replace(before, after, 1)
+    config.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("PAPERSITE_REPO_URL", "https://github.com/example/list")
     site = loaded(tmp_path)
     monkeypatch.setattr(SharedParts, "install", recorded)
     build_site(site, tmp_path / "shared", config_file=config)
@@ -48,6 +91,9 @@ def test_a_site_is_byte_for_byte_what_rendering_every_part_again_gives(
     build_site(site, tmp_path / "whole", config_file=config)
 
     shared, whole = tree(tmp_path / "shared"), tree(tmp_path / "whole")
+    paper = next(name for name in shared if name.startswith("papers/") and name.endswith(".html"))
+    for mark in FORK_MARKS[fork]:  # the fork's settings took: its pages show them
+        assert mark in shared[paper].decode(), mark
     assert shared.keys() == whole.keys()
     assert [name for name in shared if shared[name] != whole[name]] == []
     # Paper pages, a theme's later pages (themes/x/2/) and tags' pages all reused theirs.
