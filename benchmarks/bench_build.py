@@ -33,7 +33,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,7 +121,7 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
     time this process waited for them, and the worker's own CPU time is reported beside.
     """
     from papersite.build import build_epoch, index_search
-    from papersite.catalogue import Paper, read_catalogue
+    from papersite.catalogue import read_catalogue
     from papersite.content import sort_catalogue
     from papersite.errors import Problems
     from papersite.mkdocs_glue import papersite_options, run_mkdocs, site_settings
@@ -140,16 +140,10 @@ def child_build(content: Path, site: Path, config: Path) -> dict[str, Any]:
     with RelatedWorker() as worker:
         catalogue = read_catalogue(content)
         lap("parse")
-        count = papersite_options(config).related_papers
-        compared: list[Callable[[], Mapping[str, Related]]] = []
-
-        def compare(papers: Sequence[Paper]) -> None:
-            compared.append(worker.compute(papers, count))
-
-        # As build_content: the papers shown go to the worker while the rules sort them.
-        curation = sort_catalogue(content, catalogue, Problems(), on_shown=compare)
+        curation = sort_catalogue(content, catalogue, Problems())
         lap("curate")
-        (pending,) = compared
+        count = papersite_options(config).related_papers
+        pending = worker.compute([item.paper for item in curation.papers], count)
         waited = 0.0
 
         def related() -> Mapping[str, Related]:

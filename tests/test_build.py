@@ -24,7 +24,6 @@ from jsonschema import Draft202012Validator
 
 from papersite import build as build_module
 from papersite import content as content_module
-from papersite import curation as curation_module
 from papersite import mkdocs_glue
 from papersite.build import build_content, build_epoch, build_site
 from papersite.catalogue import Catalogue
@@ -1153,33 +1152,6 @@ def test_every_command_that_renders_lists_related_papers_as_mkdocs_yml_says(
     for pages in listed:
         assert all(ids is not None and len(ids) <= 1 for ids in pages)
         assert sum(bool(ids) for ids in pages) > 3
-
-
-def test_the_worker_compares_the_papers_shown_before_the_rules_sort_them(
-    tmp_path: Path, curated_content: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Sent once papers.yaml is read, the papers reach the worker while the rules score them.
-    events: list[str] = []
-    compared: list[list[str]] = []
-    compute = RelatedWorker.compute
-
-    def recorded_compute(self: RelatedWorker, papers: Any, count: int) -> Any:
-        events.append("compare")
-        compared.append([paper.id for paper in papers])
-        return compute(self, papers, count)
-
-    def recorded_sort(*args: Any, **kwargs: Any) -> Any:
-        events.append("sort")
-        return curation_module.sort_papers(*args, **kwargs)
-
-    monkeypatch.setattr(build_module, "RelatedWorker", _worker_in(True))
-    monkeypatch.setattr(RelatedWorker, "compute", recorded_compute)
-    monkeypatch.setattr(content_module, "sort_papers", recorded_sort)
-    build_content(curated_content, tmp_path / "site", config_file=CONFIG)
-    assert events[:2] == ["compare", "sort"] and events.count("compare") == 1
-    shown = json.loads((tmp_path / "site" / "papers.json").read_text(encoding="utf-8"))
-    assert sorted(compared[0]) == sorted(paper["id"] for paper in shown)
-    assert "a-survey-of-cooking-robots" not in compared[0]
 
 
 def test_a_list_without_related_papers_starts_no_worker_process(

@@ -23,7 +23,6 @@ from papersite.curation import (
     Section,
     Theme,
     arxiv_id_of,
-    shown_papers,
 )
 from papersite.errors import PapersiteError, Problems
 from papersite.markup import render_note
@@ -132,27 +131,6 @@ def test_a_curation_made_from_another_indexes_its_own_papers() -> None:
 # --- loading the curation files ------------------------------------------------------------------
 
 THEMES = (CURATION_DATA / "themes.yaml").read_text(encoding="utf-8")
-
-
-def test_the_papers_shown_are_known_before_the_rules_sort_them(content: Path) -> None:
-    # A build sends them to the related papers' worker then: the same papers, in the same order.
-    told: list[tuple[str, ...]] = []
-    for rules_only in (False, True):
-        told.clear()
-        curation = sort_catalogue(
-            content,
-            read_catalogue(content),
-            Problems(),
-            rules_only=rules_only,
-            on_shown=lambda papers: told.append(tuple(paper.id for paper in papers)),
-        )
-        assert told == [tuple(item.paper.id for item in curation.papers)]
-        hidden = "a-survey-of-cooking-robots"
-        assert (hidden in told[0]) is rules_only
-    files = read_curation(content, read_catalogue(content), Problems())
-    catalogue = read_catalogue(content)
-    assert shown_papers(None, catalogue) == catalogue.papers
-    assert files is not None and len(shown_papers(files, catalogue)) == len(catalogue) - 1
 
 
 def test_the_fixture_curation_loads_cleanly(content: Path) -> None:

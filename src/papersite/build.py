@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from papersite.catalogue import Catalogue, Paper
+from papersite.catalogue import Catalogue
 from papersite.content import Loaded, load_content
 from papersite.errors import (
     CannotWrite,
@@ -409,21 +409,12 @@ def build_content(
     except PapersiteError:
         count = None
     with RelatedWorker(background=False if count == 0 else None) as worker:
-        pending: RelatedPapers | None = None
-
-        def compare(papers: Sequence[Paper]) -> None:
-            # As soon as papers.yaml says which papers the site shows: the worker compares them
-            # while the rules sort them (a tenth of a build of 50,000 papers).
-            nonlocal pending
-            if count is not None:
-                pending = worker.compute(papers, count)
-
-        loaded = load_content(content, strict=strict, on_shown=compare)
+        loaded = load_content(content, strict=strict)
         # Shown before mkdocs.yml's mistake: it stops the build, and they would be lost.
         warn(loaded.problems)
-        if pending is None:
+        if count is None:
             count = papersite_options(config_file).related_papers
-            pending = worker.compute([item.paper for item in loaded.curation.papers], count)
+        related = worker.compute([item.paper for item in loaded.curation.papers], count)
         return build_site(
             loaded,
             site_dir,
@@ -431,7 +422,7 @@ def build_content(
             content=content,
             strict=strict,
             progress=progress,
-            related=pending,
+            related=related,
         )
 
 

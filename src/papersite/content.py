@@ -8,18 +8,16 @@ one thing, and this one alone knows their order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from papersite.catalogue import Catalogue, Paper, read_catalogue
+from papersite.catalogue import Catalogue, read_catalogue
 from papersite.curation import (
     CURATION_DIR,
     PAPERS_FILE,
     THEMES_FILE,
     Curation,
     CurationFiles,
-    shown_papers,
     sort_papers,
     uncurated,
 )
@@ -64,27 +62,19 @@ class Loaded:
 
 
 def read_content(
-    content: Path,
-    *,
-    catalogue: Catalogue | None = None,
-    rules_only: bool = False,
-    on_shown: Callable[[Sequence[Paper]], object] | None = None,
+    content: Path, *, catalogue: Catalogue | None = None, rules_only: bool = False
 ) -> Loaded:
     """The catalogue and curation of a content folder, with every problem found in either.
 
     Nothing is raised for bad content: the dumps' errors and the curation's are all in
     ``problems``, so a command reports them at once (``papersite check``, a review). ``catalogue``,
     when given, is used instead of reading the sources again (the live preview keeps it while only
-    the curation changes); ``rules_only`` as for :func:`sort_catalogue`. ``on_shown`` is called
-    with the papers the site will show (:func:`papersite.curation.shown_papers`) once papers.yaml
-    is read, before the rules sort them: a build starts comparing them then.
+    the curation changes); ``rules_only`` as for :func:`sort_catalogue`.
     """
     if catalogue is None:
         catalogue = read_catalogue(content)
     problems = Problems()
-    curation, files = _curate(
-        content, catalogue, problems, rules_only=rules_only, on_shown=on_shown
-    )
+    curation, files = _curate(content, catalogue, problems, rules_only=rules_only)
     # A warning about a paper that papers.yaml hides is answered (a second page of one paper).
     hidden = {item.paper.id for item in curation.hidden}
     read = [problem for problem in catalogue.problems if problem.paper not in hidden]
@@ -97,48 +87,34 @@ def load_content(
     strict: bool = False,
     catalogue: Catalogue | None = None,
     rules_only: bool = False,
-    on_shown: Callable[[Sequence[Paper]], object] | None = None,
 ) -> Loaded:
     """:func:`read_content`, raising every problem in one PapersiteError when any is an error.
 
     With ``strict``, a warning raises too. Every command that needs content it can use loads it
     here, so each reports the same problems (the dumps' and the curation's) all at once.
     """
-    loaded = read_content(content, catalogue=catalogue, rules_only=rules_only, on_shown=on_shown)
+    loaded = read_content(content, catalogue=catalogue, rules_only=rules_only)
     Problems(list(loaded.problems)).raise_if_failing(strict=strict)
     return loaded
 
 
 def sort_catalogue(
-    content: Path,
-    catalogue: Catalogue,
-    problems: Problems,
-    *,
-    rules_only: bool = False,
-    on_shown: Callable[[Sequence[Paper]], object] | None = None,
+    content: Path, catalogue: Catalogue, problems: Problems, *, rules_only: bool = False
 ) -> Curation:
     """Read content/curation and sort the catalogue; problems are collected, not raised.
 
     Decisions in papers.yaml win over the rules; with ``rules_only`` they are checked but ignored,
-    which shows how the rules alone would sort the catalogue. ``on_shown`` as for
-    :func:`read_content`.
+    which shows how the rules alone would sort the catalogue.
     """
-    return _curate(content, catalogue, problems, rules_only=rules_only, on_shown=on_shown)[0]
+    return _curate(content, catalogue, problems, rules_only=rules_only)[0]
 
 
 def _curate(
-    content: Path,
-    catalogue: Catalogue,
-    problems: Problems,
-    *,
-    rules_only: bool,
-    on_shown: Callable[[Sequence[Paper]], object] | None = None,
+    content: Path, catalogue: Catalogue, problems: Problems, *, rules_only: bool
 ) -> tuple[Curation, CurationFiles | None]:
     """:func:`sort_catalogue`, with the files it read (None without a curation folder)."""
     found = Problems()
     files = read_curation(content, catalogue, found)
-    if on_shown is not None:
-        on_shown(catalogue.papers if rules_only else shown_papers(files, catalogue))
     if files is None:
         problems.extend(found)
         return uncurated(catalogue), None

@@ -265,22 +265,6 @@ def newest_first(item: CuratedPaper) -> tuple[int, str]:
     return (-published.toordinal(), item.paper.title.casefold())
 
 
-def shown_papers(files: CurationFiles | None, catalogue: Catalogue) -> tuple[Paper, ...]:
-    """The papers :func:`sort_papers` keeps on the site, in its order, before any rule scores one.
-
-    Every paper but those papers.yaml hides: a build starts comparing them for related papers
-    while the rules sort them (build.build_content).
-    """
-    if files is None:
-        return catalogue.papers
-    decisions = files.decisions
-    return tuple(
-        paper
-        for paper in catalogue.papers
-        if (decision := decisions.get(paper.id)) is None or decision.hidden is None
-    )
-
-
 def uncurated(catalogue: Catalogue) -> Curation:
     """The curation of a content folder that has none: no themes, every paper unsorted."""
     return Curation(themes=(), papers=tuple(CuratedPaper(paper) for paper in catalogue.papers))
