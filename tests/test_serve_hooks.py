@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from papersite import serve
+from papersite.mkdocs_glue import THEME_OVERRIDES
 
 
 def _hooks_config(tmp_path: Path) -> MkDocsConfig:
@@ -31,11 +32,19 @@ def test_mkdocs_registers_the_serve_and_shutdown_hooks(tmp_path: Path) -> None:
 
 
 def test_on_env_shares_materials_parts_across_a_folders_pages(tmp_path: Path) -> None:
-    # The preview renders the pages build does: with the shared parts, a fresh set each rebuild.
-    config = _hooks_config(tmp_path)
-    loader = jinja2.DictLoader({"base.html": "{% block config %}{{ page.url }}{% endblock %}"})
+    # The preview renders the pages build does: with the shared parts, a fresh set each rebuild
+    # (an edited template, or mkdocs.yml, shows on the next).
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    theme = {"name": "material", "custom_dir": str(THEME_OVERRIDES)}
+    config.load_dict(
+        {"site_name": "Hooks", "plugins": [], "theme": theme, "hooks": [str(serve.HOOKS_FILE)]}
+    )
+    assert config.validate() == ([], [])
     rendered = []
-    for _ in range(2):
+    for build in ("first", "second"):
+        block = "{% block config %}" + build + " {{ page.url }}{% endblock %}"
+        loader = jinja2.DictLoader({"base.html": block})
         env = config.plugins.on_env(
             jinja2.Environment(loader=loader), config=config, files=Files([])
         )
@@ -43,7 +52,10 @@ def test_on_env_shares_materials_parts_across_a_folders_pages(tmp_path: Path) ->
         pages = [SimpleNamespace(url=url) for url in ("papers/a/", "papers/b/", "tags/c/")]
         base = env.get_template("base.html")
         rendered.append([base.render(page=page, nav=nav) for page in pages])
-    assert rendered == [["papers/a/", "papers/a/", "tags/c/"]] * 2
+    assert rendered == [
+        ["first papers/a/", "first papers/a/", "first tags/c/"],
+        ["second papers/a/", "second papers/a/", "second tags/c/"],
+    ]
 
 
 def test_on_config_escapes_the_texts_the_theme_writes_as_they_are_once(tmp_path: Path) -> None:

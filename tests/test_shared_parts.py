@@ -10,7 +10,14 @@ import jinja2
 import pytest
 
 from papersite.build import build_site
-from papersite.shared_parts import SHARED_BLOCKS, SHARED_PARTIALS, SharedParts
+from papersite.mkdocs_glue import THEME_OVERRIDES
+from papersite.shared_parts import (
+    SHARED_BLOCKS,
+    SHARED_PARTIALS,
+    SharedParts,
+    settings_addresses,
+    shared_parts_for,
+)
 
 from .conftest import REPO
 from .sites import loaded
@@ -56,6 +63,17 @@ FORKS = {
         "extra_css:\n": "copyright: Curated by <b>us</b>\nextra_css:\n  - extra/fork.css\n",
         "extra_javascript:\n": "extra_javascript:\n  - extra/fork.js\n",
     },
+    # Addresses from the settings inside one paper's folder: that page links to them as ./.
+    "inside": {
+        "extra:\n": "extra:\n  homepage: papers/{paper}\n",
+        "extra_javascript:\n": "extra_javascript:\n  - papers/{paper}/fork.js\n",
+    },
+    # A fork's own templates: its copyright partial, which Material's footer includes, names the
+    # page. Nothing is shared then.
+    "custom_dir": {"  font: false\n": "  font: false\n  custom_dir: fork-overrides\n"},
+}
+FORK_PARTIALS = {
+    "custom_dir": {"partials/copyright.html": "<div>Report {{ page.title | e }}</div>"},
 }
 
 
@@ -63,6 +81,8 @@ FORK_MARKS = {
     "shipped": ['class="md-source"'],
     "features": ["md-tabs", "md-nav--integrated"],
     "theme": ['lang="de"', "extra/fork.js", "extra/fork.css", "Curated by <b>us</b>", "logo.svg"],
+    "inside": ["fork.js"],
+    "custom_dir": ["<div>Report "],
 }
 
 
@@ -77,14 +97,17 @@ def test_a_site_is_byte_for_byte_what_rendering_every_part_again_gives(
         installed.append(self)
         install(self, env)
 
+    site = loaded(tmp_path)
     config = paged_config(tmp_path)
     text = config.read_text(encoding="utf-8")
     for before, after in FORKS[fork].items():
         assert before in text
-        text = text.replace(before, after, 1)
+        text = text.replace(before, after.format(paper=site.curation.papers[0].paper.id), 1)
     config.write_text(text, encoding="utf-8")
+    for name, partial in FORK_PARTIALS.get(fork, {}).items():
+        (tmp_path / "fork-overrides" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "fork-overrides" / name).write_text(partial, encoding="utf-8")
     monkeypatch.setenv("PAPERSITE_REPO_URL", "https://github.com/example/list")
-    site = loaded(tmp_path)
     monkeypatch.setattr(SharedParts, "install", recorded)
     build_site(site, tmp_path / "shared", config_file=config)
     monkeypatch.setattr(SharedParts, "install", lambda self, env: None)
@@ -96,6 +119,9 @@ def test_a_site_is_byte_for_byte_what_rendering_every_part_again_gives(
         assert mark in shared[paper].decode(), mark
     assert shared.keys() == whole.keys()
     assert [name for name in shared if shared[name] != whole[name]] == []
+    if fork in FORK_PARTIALS:
+        assert installed == []
+        return
     # Paper pages, a theme's later pages (themes/x/2/) and tags' pages all reused theirs.
     folders = {folder for _, folder in installed[0]._texts}
     assert {"papers", "tags"} <= folders
@@ -172,6 +198,62 @@ def test_a_template_without_a_page_renders_as_it_is() -> None:
     for _ in range(2):
         env.get_template("main.html").render(page=None, nav=nav)
     assert len(rendered) == 2 * (len(SHARED_PARTIALS) + len(SHARED_BLOCKS))
+
+
+def test_a_new_navigation_renders_its_parts_afresh() -> None:
+    env, rendered = environment()
+    parts = SharedParts()
+    parts.install(env)
+    for nav in (SimpleNamespace(pages=[FakePage("")]), SimpleNamespace(pages=[FakePage("")])):
+        for url in ("papers/x/", "papers/y/"):
+            render(env, url, nav)
+    assert len(rendered) == 2 * (len(SHARED_PARTIALS) + len(SHARED_BLOCKS))
+
+
+def test_an_address_from_the_settings_inside_a_pages_folder_makes_it_render_its_own() -> None:
+    env, rendered = environment()
+    parts = SharedParts(("papers/x", "papers/y/a.js", "papers/z2/b.js"))
+    parts.install(env)
+    nav = SimpleNamespace(pages=[FakePage("")])
+    for url in ("papers/x/", "papers/y/", "papers/z/", "papers/w/"):
+        render(env, url, nav)
+    # x and y render theirs; z and w share one ("papers/z2/" is not inside "papers/z/").
+    assert len(rendered) == 3 * (len(SHARED_PARTIALS) + len(SHARED_BLOCKS))
+
+
+def test_the_settings_addresses_are_the_sites_own_as_relative_paths() -> None:
+    config = SimpleNamespace(
+        extra={"homepage": "./papers/x/"},
+        theme={"logo": "https://example.org/logo.svg"},
+        extra_css=["/root.css", "css/a.css"],
+        extra_javascript=[SimpleNamespace(path="js/./b.js"), "js/c.js", ""],
+    )
+    assert settings_addresses(config) == ("papers/x", "css/a.css", "js/b.js", "js/c.js")
+
+
+def test_nothing_is_shared_when_a_theme_folder_is_not_materials_or_papersites() -> None:
+    material = importlib.resources.files("material") / "templates"
+    mkdocs = importlib.resources.files("mkdocs") / "templates"
+    own = THEME_OVERRIDES
+
+    def config(*dirs: object) -> Any:
+        return SimpleNamespace(
+            theme=SimpleNamespace(dirs=[str(d) for d in dirs], get=lambda key: None),
+            extra={},
+            extra_css=[],
+            extra_javascript=[],
+        )
+
+    assert shared_parts_for(config(own, material, mkdocs), own) is not None
+    assert shared_parts_for(config(REPO / "overrides", material, mkdocs), own) is None
+
+
+def test_an_async_environment_is_left_as_it_is() -> None:
+    env = jinja2.Environment(loader=jinja2.DictLoader({"base.html": ""}), enable_async=True)
+    template = env.get_template("base.html")
+    before = template.root_render_func
+    SharedParts().install(env)
+    assert env.get_template("base.html").root_render_func is before
 
 
 def test_the_shared_parts_are_materials_own_templates_and_blocks() -> None:

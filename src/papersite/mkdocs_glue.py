@@ -739,7 +739,7 @@ def run_mkdocs(
         if progress:
             config.plugins["papersite-progress"] = _progress_plugin()
         config.plugins["papersite-sitemap"] = _sitemap_plugin(epoch)
-        config.plugins["papersite-shared-parts"] = shared_parts_plugin()
+        config.plugins["papersite-shared-parts"] = shared_parts_plugin(THEME_OVERRIDES)
         build(config)
 
 

@@ -22,9 +22,12 @@ def on_config(config: Any, /) -> Any:
 
 def on_env(env: Any, /, *, config: Any, files: Any) -> Any:
     """Before each build renders: Material's shared parts once per folder, as build has them."""
-    from papersite.shared_parts import SharedParts
+    from papersite.mkdocs_glue import THEME_OVERRIDES
+    from papersite.shared_parts import shared_parts_for
 
-    SharedParts().install(env)
+    parts = shared_parts_for(config, THEME_OVERRIDES)
+    if parts is not None:
+        parts.install(env)
     return env
 
 

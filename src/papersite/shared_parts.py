@@ -10,28 +10,32 @@ rendered again: with the shipped mkdocs.yml, about a fifth of MkDocs' time for 5
 :class:`SharedParts` renders each such part once per folder of pages outside the navigation and
 gives every later page of that folder the same text. Pages in the same folder get the same
 relative link to any address outside their own folders, so the text is the same as rendering it
-again would give, byte for byte (tests/test_shared_parts.py builds a site both ways). Two kinds of
-address could differ between such pages: a page of the navigation below one of them, which the
-pages are checked for (such a page renders its parts itself), and a file inside one's own folder,
-which a papersite site never has (render.generate writes each page alone in its folder, and
-nothing else there). run_mkdocs installs it as a plugin; Zensical, which runs no plugins, renders
-every page whole, to the same HTML.
+again would give, byte for byte (tests/test_shared_parts.py builds sites both ways). A page with
+an address the parts link to inside its own folder renders its parts itself: a page of the
+navigation, or an address from the settings (the logo, extra.homepage, extra_css and
+extra_javascript); theme assets are never there (render.generate writes each page alone in its
+folder). Nor is anything shared when the theme's templates are not Material's and papersite's
+alone (:func:`shared_parts_for`): a fork's own partial, included by a shared one, may read the
+page. run_mkdocs installs it as a plugin, and serve's hooks file; Zensical, which runs no plugins,
+renders every page whole, to the same HTML.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.resources
 import posixpath
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
 # Material's partial templates (9.8) that read the page only through the `url` filter, which
 # writes addresses relative to the page: the navigation (a page outside it is no entry's, so no
-# entry is active), the header's search box, palette toggle, logo and repository link (papersite's
-# copy), the back-to-top button, and the footer (whose links to the previous and next page only a
-# page of the navigation has).
+# entry is active), the header's search box and repository link (both papersite's copies),
+# palette toggle and logo, the back-to-top button, and the footer (whose links to the previous and
+# next page only a page of the navigation has).
 SHARED_PARTIALS = (
     "partials/nav.html",
     "partials/search.html",
@@ -50,15 +54,20 @@ RenderFunction = Callable[[jinja2.runtime.Context], Iterator[str]]
 
 
 class SharedParts:
-    """The shared parts of one MkDocs build: each rendered once per folder, then reused."""
+    """The shared parts of one MkDocs build: each rendered once per folder, then reused.
 
-    def __init__(self) -> None:
+    ``addresses`` are the site's own addresses the parts link to besides the navigation's pages
+    (:func:`settings_addresses`).
+    """
+
+    def __init__(self, addresses: tuple[str, ...] = ()) -> None:
+        self._addresses = addresses
         self._texts: dict[tuple[str, str], str] = {}
-        # The navigation of this build, the ids of its pages and their addresses: MkDocs gives
-        # the same Navigation to every page of a build.
+        # The navigation of this build, the ids of its pages, and every address a page's folder
+        # is checked for: MkDocs gives the same Navigation to every page of a build.
         self._nav: object = None
         self._nav_ids: frozenset[int] = frozenset()
-        self._nav_urls: tuple[str, ...] = ()
+        self._linked: tuple[str, ...] = addresses
         self.rendered = 0
         self.reused = 0
 
@@ -101,26 +110,71 @@ class SharedParts:
         if nav is None or not isinstance(url, str):
             return None
         if nav is not self._nav:
+            # Texts rendered with another navigation hold its links: none is kept.
+            self._texts.clear()
             self._nav = nav
             pages = list(getattr(nav, "pages", ()))
             self._nav_ids = frozenset(id(entry) for entry in pages)
-            self._nav_urls = tuple(str(entry.url) for entry in pages)
-        if id(page) in self._nav_ids or any(other.startswith(url) for other in self._nav_urls):
+            self._linked = (*(str(entry.url) for entry in pages), *self._addresses)
+        if id(page) in self._nav_ids or any(_inside(other, url) for other in self._linked):
             return None
         # "papers/x/" and "papers/x.html" (use_directory_urls: false) are both in "papers".
         return posixpath.dirname(url.rstrip("/"))
 
 
-def shared_parts_plugin() -> Any:
-    """An MkDocs plugin installing a fresh :class:`SharedParts` in each build's environment."""
+def _inside(address: str, url: str) -> bool:
+    """Whether ``address`` is the page at ``url`` or below it: "papers/x" and "papers/x/a.js"."""
+    return (address.rstrip("/") + "/").startswith(url)
+
+
+def settings_addresses(config: Any) -> tuple[str, ...]:
+    """The site's own addresses that MkDocs' settings have the shared parts link to.
+
+    The home page (extra.homepage), the logo, extra_css and extra_javascript; a full URL or an
+    address from the host's root is the same from every page, and left out.
+    """
+    written = [config.extra.get("homepage"), config.theme.get("logo"), *config.extra_css]
+    written += [getattr(script, "path", script) for script in config.extra_javascript]
+    return tuple(
+        posixpath.normpath(address).removeprefix("./")
+        for address in written
+        if isinstance(address, str)
+        and address
+        and "://" not in address
+        and not address.startswith("/")
+    )
+
+
+def shared_parts_for(config: Any, own_templates: Path) -> SharedParts | None:
+    """A fresh :class:`SharedParts` for a build with these settings, or None to share nothing.
+
+    Nothing is shared when the theme reads templates from a folder other than ``own_templates``
+    (papersite's overrides), Material's and MkDocs' own: a fork's ``custom_dir`` may hold a partial
+    that a shared one includes (Material's footer includes partials/copyright.html) and that
+    reads the page, its title say; each page then renders every part itself.
+    """
+    known = {
+        own_templates.resolve(),
+        *(_templates_of(package) for package in ("material", "mkdocs")),
+    }
+    if any(Path(folder).resolve() not in known for folder in config.theme.dirs):
+        return None
+    return SharedParts(settings_addresses(config))
+
+
+def _templates_of(package: str) -> Path:
+    return Path(str(importlib.resources.files(package) / "templates")).resolve()
+
+
+def shared_parts_plugin(own_templates: Path) -> Any:
+    """An MkDocs plugin installing :func:`shared_parts_for` the build in its environment."""
     from mkdocs.plugins import BasePlugin
 
     class SharedPartsPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-        parts: SharedParts | None = None
-
         def on_env(self, env: jinja2.Environment, *, config: Any, files: Any) -> jinja2.Environment:
-            self.parts = SharedParts()
-            self.parts.install(env)
+            parts = shared_parts_for(config, own_templates)
+            if parts is not None:
+                parts.install(env)
             return env
 
     return SharedPartsPlugin()
