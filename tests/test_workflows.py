@@ -1,8 +1,9 @@
 """The GitHub workflows, linted here because they never run on this machine.
 
 check-jsonschema validates them against its vendored copies of the GitHub workflow and Dependabot
-schemas (no network); the assertions below hold the project's own rules: no pull_request_target,
-least permissions, and the steps CI, deploy and the link check must have.
+schemas (no network), and zizmor audits them for security mistakes (offline, as
+.github/zizmor.yml says); the assertions below hold the project's own rules: no
+pull_request_target, least permissions, and the steps CI, deploy and the link check must have.
 """
 
 from __future__ import annotations
@@ -98,6 +99,37 @@ def test_the_schema_check_catches_a_misspelt_key(tmp_path: Path) -> None:
     result = check_jsonschema("vendor.github-workflows", broken)
     assert result.returncode == 1
     assert "'permisions' was unexpected" in result.stdout
+
+
+def zizmor(*paths: Path) -> subprocess.CompletedProcess[str]:
+    """zizmor's audits of the workflows, offline, with the repository's .github/zizmor.yml."""
+    command = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or "zizmor"
+    config = ["--config", str(GITHUB / "zizmor.yml")]
+    return subprocess.run(
+        [command, "--offline", "--no-progress", *config, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_zizmor_finds_no_security_mistake_in_the_workflows() -> None:
+    # Template injection, credentials persisted by checkout, excessive permissions, caches a
+    # pull request could poison, ...: the audits of https://docs.zizmor.sh/audits/.
+    result = zizmor(*WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_zizmor_catches_a_pull_requests_title_run_as_shell(tmp_path: Path) -> None:
+    text = (GITHUB / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    broken = tmp_path / "ci.yml"
+    injected = '      - run: echo "${{ github.event.pull_request.title }}"\n'
+    broken.write_text(text.replace("    steps:\n", "    steps:\n" + injected, 1), encoding="utf-8")
+    assert broken.read_text(encoding="utf-8") != text
+    result = zizmor(broken)
+    assert result.returncode != 0
+    assert "template-injection" in result.stdout + result.stderr
 
 
 def test_no_workflow_runs_on_pull_request_target() -> None:
