@@ -67,7 +67,10 @@ class SharedParts:
         # is checked for: MkDocs gives the same Navigation to every page of a build.
         self._nav: object = None
         self._nav_ids: frozenset[int] = frozenset()
-        self._linked: tuple[str, ...] = addresses
+        self._linked: tuple[str, ...] = ()
+        # The last page asked about and its answer: each of its parts asks in turn.
+        self._page: object = None
+        self._page_folder: str | None = None
         self.rendered = 0
         self.reused = 0
 
@@ -112,19 +115,19 @@ class SharedParts:
         if nav is not self._nav:
             # Texts rendered with another navigation hold its links: none is kept.
             self._texts.clear()
-            self._nav = nav
+            self._nav, self._page = nav, None
             pages = list(getattr(nav, "pages", ()))
             self._nav_ids = frozenset(id(entry) for entry in pages)
-            self._linked = (*(str(entry.url) for entry in pages), *self._addresses)
-        if id(page) in self._nav_ids or any(_inside(other, url) for other in self._linked):
-            return None
-        # "papers/x/" and "papers/x.html" (use_directory_urls: false) are both in "papers".
-        return posixpath.dirname(url.rstrip("/"))
-
-
-def _inside(address: str, url: str) -> bool:
-    """Whether ``address`` is the page at ``url`` or below it: "papers/x" and "papers/x/a.js"."""
-    return (address.rstrip("/") + "/").startswith(url)
+            # "papers/x" and "papers/x/a.js" are inside the page papers/x/: each address ends
+            # in "/", to be tested with startswith.
+            linked = (*(str(entry.url) for entry in pages), *self._addresses)
+            self._linked = tuple(address.rstrip("/") + "/" for address in linked)
+        if page is not self._page:
+            self._page = page
+            inside = id(page) in self._nav_ids or any(a.startswith(url) for a in self._linked)
+            # "papers/x/" and "papers/x.html" (use_directory_urls: false) are both in "papers".
+            self._page_folder = None if inside else posixpath.dirname(url.rstrip("/"))
+        return self._page_folder
 
 
 def settings_addresses(config: Any) -> tuple[str, ...]:
