@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -333,16 +332,10 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small fixture site with one paper a theme page and two an Unsorted page."""
     from papersite.build import build_site
 
-    from .sites import loaded
+    from .sites import loaded, paged_config
 
     root = tmp_path_factory.mktemp("paged")
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    for option in ("theme_page_size: ", "unsorted_page_size: "):
-        assert f"    {option}" in text
-    text = re.sub(r"(    theme_page_size:) \d+", r"\1 1", text)
-    text = re.sub(r"(    unsorted_page_size:) \d+", r"\1 2", text)
-    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
-    build_site(loaded(root), root / "site", config_file=root / "mkdocs.yml")
+    build_site(loaded(root), root / "site", config_file=paged_config(root))
     return root / "site"
 
 

@@ -18,7 +18,7 @@ from papersite.content import Loaded
 from papersite.curation import CuratedPaper, Curation, ExtraLink, Placement, Section, Theme
 from papersite.render import SiteSettings
 
-from .conftest import DATA
+from .conftest import DATA, REPO
 
 SETTINGS = SiteSettings(
     "papersite", "https://example.org/site/", datetime(2025, 11, 20, tzinfo=UTC)
@@ -128,4 +128,21 @@ def config_with(tmp_path: Path, shipped: Path, option: str, value: str) -> Path:
     written = re.compile(rf"(?m)^    {option}: .*$")
     assert written.search(text), f"the shipped mkdocs.yml sets no {option}"
     config.write_text(written.sub(f"    {option}: {value}", text), encoding="utf-8")
+    return config
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by its relative path, with its bytes: two builds compared."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def paged_config(root: Path) -> Path:
+    """mkdocs.yml in ``root``, with one paper a theme page and two an Unsorted page."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    for option in ("theme_page_size: ", "unsorted_page_size: "):
+        assert f"    {option}" in text
+    text = re.sub(r"(    theme_page_size:) \d+", r"\1 1", text)
+    text = re.sub(r"(    unsorted_page_size:) \d+", r"\1 2", text)
+    config = root / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
     return config

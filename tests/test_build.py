@@ -36,7 +36,7 @@ from papersite.render import MARKER
 from papersite.tags import text_order
 
 from .conftest import REPO
-from .sites import HOSTILE_TAG, THEMES, config_with, loaded, related_listed, write_content
+from .sites import HOSTILE_TAG, THEMES, config_with, loaded, related_listed, tree, write_content
 
 pytestmark = pytest.mark.slow
 CONFIG = REPO / "mkdocs.yml"
@@ -71,10 +71,6 @@ def elements_of(html_text: str) -> list[tuple[str, dict[str, str | None]]]:
     parser = _Elements()
     parser.feed(html_text)
     return parser.tags
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_hostile_titles_and_abstracts_show_exactly_as_written(curated_site: Path) -> None:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import importlib.resources
-import re
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -20,22 +19,7 @@ from papersite.shared_parts import (
 )
 
 from .conftest import REPO
-from .sites import loaded
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
-def paged_config(root: Path) -> Path:
-    """mkdocs.yml with themes and Unsorted split into pages: pages outside the nav at two depths."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"(    theme_page_size:) \d+", r"\1 1", text)
-    text = re.sub(r"(    unsorted_page_size:) \d+", r"\1 2", text)
-    config = root / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
-
+from .sites import loaded, paged_config, tree
 
 # What a fork may change in mkdocs.yml that Material's shared parts read: features that reshape the
 # navigation and footer, a logo, a language, a repository link, one palette, scripts and styles.

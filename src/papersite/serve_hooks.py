@@ -23,11 +23,9 @@ def on_config(config: Any, /) -> Any:
 def on_env(env: Any, /, *, config: Any, files: Any) -> Any:
     """Before each build renders: Material's shared parts once per folder, as build has them."""
     from papersite.mkdocs_glue import THEME_OVERRIDES
-    from papersite.shared_parts import shared_parts_for
+    from papersite.shared_parts import install_shared_parts
 
-    parts = shared_parts_for(config, THEME_OVERRIDES)
-    if parts is not None:
-        parts.install(env)
+    install_shared_parts(env, config, THEME_OVERRIDES)
     return env
 
 

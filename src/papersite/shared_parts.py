@@ -169,15 +169,20 @@ def _templates_of(package: str) -> Path:
     return Path(str(importlib.resources.files(package) / "templates")).resolve()
 
 
+def install_shared_parts(env: jinja2.Environment, config: Any, own_templates: Path) -> None:
+    """Install :func:`shared_parts_for` this build in MkDocs' environment, when it has one."""
+    parts = shared_parts_for(config, own_templates)
+    if parts is not None:
+        parts.install(env)
+
+
 def shared_parts_plugin(own_templates: Path) -> Any:
-    """An MkDocs plugin installing :func:`shared_parts_for` the build in its environment."""
+    """An MkDocs plugin running :func:`install_shared_parts` as each build's environment is made."""
     from mkdocs.plugins import BasePlugin
 
     class SharedPartsPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         def on_env(self, env: jinja2.Environment, *, config: Any, files: Any) -> jinja2.Environment:
-            parts = shared_parts_for(config, own_templates)
-            if parts is not None:
-                parts.install(env)
+            install_shared_parts(env, config, own_templates)
             return env
 
     return SharedPartsPlugin()
