@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 
 from papersite import serve
 from papersite.mkdocs_glue import THEME_OVERRIDES
+from papersite.theme_env import CompactLoader
 
 
 def _hooks_config(tmp_path: Path) -> MkDocsConfig:
@@ -31,7 +32,7 @@ def test_mkdocs_registers_the_serve_and_shutdown_hooks(tmp_path: Path) -> None:
     assert events == {"config": 1, "env": 1, "serve": 1, "shutdown": 1}
 
 
-def test_on_env_shares_materials_parts_across_a_folders_pages(tmp_path: Path) -> None:
+def test_on_env_prepares_the_theme_as_build_does(tmp_path: Path) -> None:
     # The preview renders the pages build does: with the shared parts, a fresh set each rebuild
     # (an edited template, or mkdocs.yml, shows on the next).
     (tmp_path / "docs").mkdir()
@@ -50,6 +51,7 @@ def test_on_env_shares_materials_parts_across_a_folders_pages(tmp_path: Path) ->
         )
         nav = SimpleNamespace(pages=[])
         pages = [SimpleNamespace(url=url) for url in ("papers/a/", "papers/b/", "tags/c/")]
+        assert isinstance(env.loader, CompactLoader)  # and the templates' indentation is cut
         base = env.get_template("base.html")
         rendered.append([base.render(page=page, nav=nav) for page in pages])
     assert rendered == [

@@ -17,6 +17,7 @@ from papersite.shared_parts import (
     settings_addresses,
     shared_parts_for,
 )
+from papersite.theme_env import template_folders
 
 from .conftest import REPO
 from .sites import loaded, paged_config, tree
@@ -228,8 +229,9 @@ def test_nothing_is_shared_when_a_theme_folder_is_not_materials_or_papersites() 
             extra_javascript=[],
         )
 
-    assert shared_parts_for(config(own, material, mkdocs), own) is not None
-    assert shared_parts_for(config(REPO / "overrides", material, mkdocs), own) is None
+    folders = template_folders(own)
+    assert shared_parts_for(config(own, material, mkdocs), folders) is not None
+    assert shared_parts_for(config(REPO / "overrides", material, mkdocs), folders) is None
 
 
 def test_an_async_environment_is_left_as_it_is() -> None:

@@ -47,9 +47,9 @@ from papersite.options import (
 )
 from papersite.render import NavEntry, SiteSettings, template_mistake
 from papersite.search import SearchBackend, without_search_plugin
-from papersite.shared_parts import shared_parts_plugin
 from papersite.sitemap import split_sitemap
 from papersite.tags import with_tag_order
+from papersite.theme_env import theme_env_plugin
 from papersite.urls import as_uri, ascii_host
 from papersite.wording import (
     as_yaml,
@@ -717,8 +717,8 @@ def run_mkdocs(
 
     MkDocs is given :func:`mkdocs_overrides`; with the Pagefind backend, Material's search plugin
     is left out: its index would be built for nothing, and its search box would compete with the
-    Search page. Two plugins of papersite's join MkDocs' own: :mod:`papersite.shared_parts`, and
-    the sitemap's split.
+    Search page. Two plugins of papersite's join MkDocs' own: :mod:`papersite.theme_env`, and the
+    sitemap's split.
     """
     from mkdocs.commands.build import build
 
@@ -739,7 +739,7 @@ def run_mkdocs(
         if progress:
             config.plugins["papersite-progress"] = _progress_plugin()
         config.plugins["papersite-sitemap"] = _sitemap_plugin(epoch)
-        config.plugins["papersite-shared-parts"] = shared_parts_plugin(THEME_OVERRIDES)
+        config.plugins["papersite-theme-env"] = theme_env_plugin(THEME_OVERRIDES)
         build(config)
 
 

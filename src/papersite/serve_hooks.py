@@ -21,11 +21,11 @@ def on_config(config: Any, /) -> Any:
 
 
 def on_env(env: Any, /, *, config: Any, files: Any) -> Any:
-    """Before each build renders: Material's shared parts once per folder, as build has them."""
+    """Before each build renders: papersite's changes to the theme, as build has them."""
     from papersite.mkdocs_glue import THEME_OVERRIDES
-    from papersite.shared_parts import install_shared_parts
+    from papersite.theme_env import prepare_env
 
-    install_shared_parts(env, config, THEME_OVERRIDES)
+    prepare_env(env, config, THEME_OVERRIDES)
     return env
 
 

@@ -16,14 +16,13 @@ navigation, or an address from the settings (the logo, extra.homepage, extra_css
 extra_javascript); theme assets are never there (render.generate writes each page alone in its
 folder). Nor is anything shared when the theme's templates are not Material's and papersite's
 alone (:func:`shared_parts_for`): a fork's own partial, included by a shared one, may read the
-page. run_mkdocs installs it as a plugin, and serve's hooks file; Zensical, which runs no plugins,
-renders every page whole, to the same HTML.
+page. :func:`papersite.theme_env.prepare_env` installs it; Zensical, which runs no plugins, renders
+every page whole, to the same HTML.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib.resources
 import posixpath
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -148,41 +147,15 @@ def settings_addresses(config: Any) -> tuple[str, ...]:
     )
 
 
-def shared_parts_for(config: Any, own_templates: Path) -> SharedParts | None:
+def shared_parts_for(config: Any, template_folders: frozenset[Path]) -> SharedParts | None:
     """A fresh :class:`SharedParts` for a build with these settings, or None to share nothing.
 
-    Nothing is shared when the theme reads templates from a folder other than ``own_templates``
-    (papersite's overrides), Material's and MkDocs' own: a fork's ``custom_dir`` may hold a partial
-    that a shared one includes (Material's footer includes partials/copyright.html) and that
-    reads the page, its title say; each page then renders every part itself.
+    Nothing is shared when the theme reads templates from a folder other than
+    ``template_folders`` (papersite's overrides, Material's and MkDocs' own): a fork's
+    ``custom_dir`` may hold a partial that a shared one includes (Material's footer includes
+    partials/copyright.html) and that reads the page, its title say; each page then renders every
+    part itself.
     """
-    known = {
-        own_templates.resolve(),
-        *(_templates_of(package) for package in ("material", "mkdocs")),
-    }
-    if any(Path(folder).resolve() not in known for folder in config.theme.dirs):
+    if any(Path(folder).resolve() not in template_folders for folder in config.theme.dirs):
         return None
     return SharedParts(settings_addresses(config))
-
-
-def _templates_of(package: str) -> Path:
-    return Path(str(importlib.resources.files(package) / "templates")).resolve()
-
-
-def install_shared_parts(env: jinja2.Environment, config: Any, own_templates: Path) -> None:
-    """Install :func:`shared_parts_for` this build in MkDocs' environment, when it has one."""
-    parts = shared_parts_for(config, own_templates)
-    if parts is not None:
-        parts.install(env)
-
-
-def shared_parts_plugin(own_templates: Path) -> Any:
-    """An MkDocs plugin running :func:`install_shared_parts` as each build's environment is made."""
-    from mkdocs.plugins import BasePlugin
-
-    class SharedPartsPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-        def on_env(self, env: jinja2.Environment, *, config: Any, files: Any) -> jinja2.Environment:
-            install_shared_parts(env, config, own_templates)
-            return env
-
-    return SharedPartsPlugin()
