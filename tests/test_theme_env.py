@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
@@ -15,19 +16,61 @@ from papersite.theme_env import CompactLoader, compacted, keeps_whitespace, temp
 from .sites import loaded, paged_config, tree
 
 PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+BREAK_RUN = re.compile(r"[ \t\r\f]*\n[ \t\n\r\f]*")
 
 
-def lines_of(html: str) -> list[str]:
-    """The page's lines without their leading and trailing whitespace, empty ones left out."""
-    stripped = (line.strip(" \t\r\f") for line in html.split("\n"))
-    return [line for line in stripped if line]
+class Tokens(HTMLParser):
+    """A page as its tags, each with its attributes as written, and the text between them.
+
+    In the text, a run of whitespace holding line breaks stands as its line breaks alone: what a
+    browser shows of it (one space, or none at a block's edge) and what a script reads of it.
+    """
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tokens: list[tuple[str, ...]] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tokens.append(("<", tag, *(f"{name}={value!r}" for name, value in attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tokens.append(("</", tag))
+
+    def handle_data(self, data: str) -> None:
+        text = BREAK_RUN.sub(lambda run: "\n" * run[0].count("\n"), data)
+        if self.tokens and self.tokens[-1][0] == "text":
+            self.tokens[-1] = ("text", self.tokens[-1][1] + text)
+        else:
+            self.tokens.append(("text", text))
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.tokens.append(("<!--", data))
+
+    def handle_decl(self, decl: str) -> None:
+        self.tokens.append(("<!", decl))
 
 
 def test_compacted_cuts_each_run_of_whitespace_holding_a_break_to_the_break() -> None:
-    source = "<a>\n    {% if x %}\t\n\n      <b>one  two</b>\r\n\f </a>  \n"
-    assert compacted(source) == "<a>\n{% if x %}\n<b>one  two</b>\n</a>\n"
+    source = "  \n<a>\n    {% if x %}\t\n\n      <b>one  two</b>\r\n\f </a>  \n"
+    assert compacted(source) == "\n<a>\n{% if x %}\n\n<b>one  two</b>\n</a>\n"
+    # The lines stay where they were: Jinja's errors name them.
+    assert compacted(source).count("\n") == source.count("\n")
     # A no-break space shows, unlike HTML's whitespace: kept, as are runs without a break.
-    assert compacted("a\n\u00a0b  c") == "a\n\u00a0b  c"
+    assert compacted("<a>\n\u00a0<b>  <c>") == "<a>\n\u00a0<b>  <c>"
+    # Whitespace beside other characters (an attribute's value, a script's string, text) stays.
+    kept = '<a title="{{ x }}:\n    more">\n  text\n</a><script>s = "a\\\n   b"</script>'
+    assert compacted(kept) == kept
 
 
 @pytest.mark.parametrize(
@@ -86,11 +129,12 @@ def test_a_site_shows_what_its_templates_as_written_give_in_fewer_bytes(
     assert any(name.startswith("papers/") for name in pages)
     for name in [*pages, "sitemap.xml"]:
         small, large = compact[name].decode(), written[name].decode()
-        # The same lines, each as written, in the same order; <pre> as written, whitespace and all.
-        assert lines_of(small) == lines_of(large), name
+        # The same tags and attributes, and text; <pre> as written, whitespace and all.
+        assert Tokens(small).tokens == Tokens(large).tokens, name
         assert PRE.findall(small) == PRE.findall(large), name
-        # Material's indentation is gone: no line but a <pre>'s starts with whitespace.
-        assert not re.search(r"(?m)^[ \t\r\f]", PRE.sub("", small)), name
+        # Material's indentation is gone: between two tags, outside a <pre>, line breaks alone.
+        runs = re.findall(r">([ \t\n\r\f]+)<", PRE.sub("", small))
+        assert [run for run in runs if "\n" in run and run.strip("\n")] == [], name
         assert len(small) < len(large), name
     paper = next(name for name in pages if name.startswith("papers/"))
     assert len(compact[paper]) < 0.9 * len(written[paper])

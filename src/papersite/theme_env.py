@@ -6,10 +6,13 @@ Two, both leaving what a reader sees as it was:
   HTML and put each ``{% if %}`` on a line of its own, and a page carries the indentation of
   every line and every line left empty by a tag: 2.6 KB of a paper page's 19.5 KB, repeated in
   every page of the site. :class:`CompactLoader` reads Material's, MkDocs' and papersite's
-  templates with each run of whitespace holding a line break cut to that line break. Outside
-  ``<pre>`` and ``<textarea>`` a browser shows any run of whitespace as one space, and a line
-  break still ends a line of script, so a page shows and runs as before (tests/test_theme_env.py
-  builds sites both ways). A page's content, written into the templates, is left as it is.
+  templates with each run of whitespace that holds line breaks, between two tags (of HTML or
+  Jinja), cut to those line breaks. A browser shows any run of whitespace as one space, unless
+  CSS keeps it as written (``<pre>``, ``<textarea>``), and a line break still ends a line of
+  script, so a page shows and runs as before (tests/test_theme_env.py builds sites both ways).
+  Whitespace inside a tag's attributes or a script's strings lies between other characters and
+  is kept; so is a page's content, written into the templates, and a template's line numbers,
+  which Jinja's errors name.
 - Material's parts that are the same on every page of a folder are rendered once per folder
   (:mod:`papersite.shared_parts`).
 
@@ -29,9 +32,11 @@ import jinja2
 
 from papersite.shared_parts import shared_parts_for
 
-# A run of whitespace holding a line break; its spaces and the breaks after the first go. HTML's
-# whitespace alone: a no-break space, which Python's \s matches, shows.
-_BREAK_RUN = re.compile(r"[ \t\r\f]*\n[ \t\n\r\f]*")
+# A run of whitespace holding a line break between the end of a tag, of Jinja's or HTML's (">",
+# "%}", "}}", "#}"), or the template's start, and the start of one ("<", "{") or the template's
+# end; its line breaks are kept. HTML's whitespace alone: a no-break space, which Python's \s
+# matches, shows.
+_BREAK_RUN = re.compile(r"(?:(?<=[>}])|^)[ \t\r\f]*\n[ \t\n\r\f]*(?=[<{]|\Z)")
 # Text in which whitespace shows as it is written (<pre>, <textarea>), and JavaScript's template
 # strings (`...`), which keep their line breaks and indentation: a template holding any is read
 # as it is. Jinja's comments are left out of the check: papersite's name things `like this`.
@@ -40,8 +45,8 @@ _JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 
 
 def compacted(source: str) -> str:
-    """A template's source with every run of whitespace holding a line break cut to one break."""
-    return _BREAK_RUN.sub("\n", source)
+    """A template's source with each run of whitespace between tags cut to its line breaks."""
+    return _BREAK_RUN.sub(lambda run: "\n" * run[0].count("\n"), source)
 
 
 def keeps_whitespace(source: str) -> bool:
@@ -58,7 +63,7 @@ class CompactLoader(jinja2.BaseLoader):
 
     def __init__(self, loader: jinja2.BaseLoader, folders: Iterable[Path]) -> None:
         self.loader = loader
-        self.folders = tuple(folders)
+        self.folders = tuple(folder.resolve() for folder in folders)
 
     def get_source(
         self, environment: jinja2.Environment, template: str
@@ -90,7 +95,10 @@ def _templates_of(package: str) -> Path:
 
 
 def prepare_env(env: jinja2.Environment, config: Any, own_templates: Path) -> None:
-    """Make papersite's changes to one build's environment, before any template is read."""
+    """Make papersite's changes to one build's environment, before shared parts compile any.
+
+    Material's tags plugin, whose ``on_env`` runs first, reads its listings' templates as written.
+    """
     folders = template_folders(own_templates)
     if env.loader is not None:
         env.loader = CompactLoader(env.loader, folders)
