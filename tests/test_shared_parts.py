@@ -7,12 +7,14 @@ from typing import Any
 
 import jinja2
 import pytest
+from mkdocs.structure.toc import AnchorLink
 
 from papersite.build import build_site
 from papersite.mkdocs_glue import THEME_OVERRIDES
 from papersite.shared_parts import (
     SHARED_BLOCKS,
     SHARED_PARTIALS,
+    TOC_PARTIAL,
     SharedParts,
     settings_addresses,
     shared_parts_for,
@@ -108,10 +110,12 @@ def test_a_site_is_byte_for_byte_what_rendering_every_part_again_gives(
         assert installed == []
         return
     # Paper pages, a theme's later pages (themes/x/2/) and tags' pages all reused theirs.
-    folders = {folder for _, folder in installed[0]._texts}
+    folders = {folder for _, folder in installed[0]._texts if isinstance(folder, str)}
     assert {"papers", "tags"} <= folders
     assert any(folder.startswith("themes/") for folder in folders)
     assert installed[0].reused > installed[0].rendered > 0
+    # Paper pages with other sections (notes, no related papers) had contents sidebars of their own.
+    assert len([part for part, _ in installed[0]._texts if part == TOC_PARTIAL]) > 1
 
 
 class FakePage:
@@ -206,6 +210,68 @@ def test_an_address_from_the_settings_inside_a_pages_folder_makes_it_render_its_
     assert len(rendered) == 3 * (len(SHARED_PARTIALS) + len(SHARED_BLOCKS))
 
 
+def headings(*titles: str, typeset: str | None = None) -> list[AnchorLink]:
+    """A table of contents of level-2 headings, the last with a level-3 child."""
+    items = [AnchorLink(title, title.lower(), 2) for title in titles]
+    items[-1].children.append(AnchorLink("Child", "child", 3))
+    if typeset is not None:
+        items[0].typeset = {"title": typeset}  # type: ignore[attr-defined]
+    return items
+
+
+def titled(title: str, *sections: str) -> list[AnchorLink]:
+    """A page's table of contents as MkDocs makes it: its title, the sections within."""
+    top = AnchorLink(title, title.lower(), 1)
+    top.children.extend(headings(*sections))
+    return [top]
+
+
+def test_pages_with_the_same_sections_share_materials_contents_sidebar() -> None:
+    def material() -> jinja2.Environment:
+        folder = importlib.resources.files("material") / "templates"
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)))
+        env.globals.update(lang=SimpleNamespace(t=lambda key: key), config={"mdx_configs": {}})
+        # What the other shared parts and base.html use, MkDocs' own.
+        env.filters.update(url=lambda address: address, script_tag=str)
+        return env
+
+    env, alone = material(), material()
+    parts = SharedParts()
+    parts.install(env)
+    nav = SimpleNamespace(pages=[FakePage("")])
+
+    def sidebar(url: str, toc: Any) -> str:
+        page = SimpleNamespace(url=url, toc=toc)
+        text = env.get_template(TOC_PARTIAL).render(page=page, nav=nav)
+        # Byte for byte what rendering it for this page alone gives.
+        assert text == alone.get_template(TOC_PARTIAL).render(page=page, nav=nav)
+        return text
+
+    first = sidebar("papers/x/", titled("One", "Abstract", "Cite"))
+    assert 'href="#abstract"' in first and 'href="#child"' in first and "One" not in first
+    # Other titles, the same sections, anywhere, a page of the navigation's too: rendered once.
+    for url, title in (("papers/y/", "Two"), ("themes/a/2/", "Three"), ("", "Four")):
+        assert sidebar(url, titled(title, "Abstract", "Cite")) == first
+    assert (parts.rendered, parts.reused) == (1, 3)
+    # Any difference in what the partial reads makes a sidebar of its own.
+    others = [
+        titled("One", "Abstract"),
+        titled("One", "Abstract", "Notes"),
+        headings("Abstract", "Cite"),
+        headings("Abstract", "Cite", typeset="<b>Abstract</b>"),
+        [AnchorLink("Abstract", "summary", 2), *headings("Cite")],
+        [*headings("Abstract", "Cite")[:1], AnchorLink("Cite", "cite", 2)],  # no child
+        [],
+    ]
+    for contents in others:
+        assert sidebar("papers/z/", contents) != first
+    assert parts.rendered == 1 + len(others)
+    # Not a table of contents MkDocs would give: rendered for the page alone, every time.
+    for _ in range(2):
+        sidebar("papers/w/", [SimpleNamespace(url="#a", title="A", children=[])])
+    assert parts.rendered == 1 + len(others)
+
+
 def test_the_settings_addresses_are_the_sites_own_as_relative_paths() -> None:
     config = SimpleNamespace(
         extra={"homepage": "./papers/x/"},
@@ -245,7 +311,7 @@ def test_an_async_environment_is_left_as_it_is() -> None:
 def test_the_shared_parts_are_materials_own_templates_and_blocks() -> None:
     # A part Material renamed would be skipped (SharedParts.install), every page slower.
     folder = importlib.resources.files("material") / "templates"
-    for name in SHARED_PARTIALS:
+    for name in (*SHARED_PARTIALS, TOC_PARTIAL):
         assert folder.joinpath(name).is_file(), name
     base = folder.joinpath("base.html").read_text(encoding="utf-8")
     for block in SHARED_BLOCKS:

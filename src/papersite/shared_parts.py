@@ -14,17 +14,18 @@ again would give, byte for byte (tests/test_shared_parts.py builds sites both wa
 an address the parts link to inside its own folder renders its parts itself: a page of the
 navigation, or an address from the settings (the logo, extra.homepage, extra_css and
 extra_javascript); theme assets are never there (render.generate writes each page alone in its
-folder). Nor is anything shared when the theme's templates are not Material's and papersite's
-alone (:func:`shared_parts_for`): a fork's own partial, included by a shared one, may read the
-page. :func:`papersite.theme_env.prepare_env` installs it; Zensical, which runs no plugins, renders
-every page whole, to the same HTML.
+folder). The contents sidebar is shared in the same way by the pages with the same sections,
+wherever they are: its links are the page's own anchors. Nor is anything shared when the theme's
+templates are not Material's and papersite's alone (:func:`shared_parts_for`): a fork's own
+partial, included by a shared one, may read the page. :func:`papersite.theme_env.prepare_env`
+installs it; Zensical, which runs no plugins, renders every page whole, to the same HTML.
 """
 
 from __future__ import annotations
 
 import contextlib
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,13 +48,17 @@ SHARED_PARTIALS = (
 # Blocks of Material's base.html of the same kind: the settings script (__config), whose only
 # addresses are the site's root and the search worker's, and the stylesheets and scripts.
 SHARED_BLOCKS = ("config", "styles", "scripts")
+# Material's partial that reads the page only through its table of contents, whose links are the
+# page's own anchors (#abstract): the same for every page with the same sections, in any folder,
+# as every paper's page is but for a section or two (the title, a level-1 heading, is not listed).
+TOC_PARTIAL = "partials/toc.html"
 
 # What Jinja compiles a template or a block to: a function yielding the output's pieces.
 RenderFunction = Callable[[jinja2.runtime.Context], Iterator[str]]
 
 
 class SharedParts:
-    """The shared parts of one MkDocs build: each rendered once per folder, then reused.
+    """The shared parts of one MkDocs build: each rendered once per folder or sections, then reused.
 
     ``addresses`` are the site's own addresses the parts link to besides the navigation's pages
     (:func:`settings_addresses`).
@@ -61,7 +66,7 @@ class SharedParts:
 
     def __init__(self, addresses: tuple[str, ...] = ()) -> None:
         self._addresses = addresses
-        self._texts: dict[tuple[str, str], str] = {}
+        self._texts: dict[tuple[str, Hashable], str] = {}
         # The navigation of this build, the ids of its pages, and every address a page's folder
         # is checked for: MkDocs gives the same Navigation to every page of a build.
         self._nav: object = None
@@ -78,23 +83,32 @@ class SharedParts:
         if env.is_async:  # Its templates render through other functions; left as they are.
             return
         # A part a theme does not have (renamed in a later Material) is rendered on every page.
-        for name in SHARED_PARTIALS:
+        for name in (*SHARED_PARTIALS, TOC_PARTIAL):
             with contextlib.suppress(jinja2.TemplateNotFound):
                 template = env.get_template(name)
-                template.root_render_func = self._wrap(name, template.root_render_func)
+                shared_by = self._contents if name == TOC_PARTIAL else self._folder
+                template.root_render_func = self._wrap(name, template.root_render_func, shared_by)
         with contextlib.suppress(jinja2.TemplateNotFound):
             base = env.get_template("base.html")
             for name in SHARED_BLOCKS:
                 if name in base.blocks:
-                    base.blocks[name] = self._wrap(f"base.html#{name}", base.blocks[name])
+                    part = f"base.html#{name}"
+                    base.blocks[name] = self._wrap(part, base.blocks[name], self._folder)
 
-    def _wrap(self, part: str, render: RenderFunction) -> RenderFunction:
+    def _wrap(
+        self,
+        part: str,
+        render: RenderFunction,
+        shared_by: Callable[[jinja2.runtime.Context], Hashable | None],
+    ) -> RenderFunction:
+        """``render``, whose text is shared by the pages ``shared_by`` gives the same key."""
+
         def shared(context: jinja2.runtime.Context) -> Iterator[str]:
-            folder = self._folder(context)
-            if folder is None:
+            among = shared_by(context)
+            if among is None:
                 yield from render(context)
                 return
-            key = (part, folder)
+            key = (part, among)
             text = self._texts.get(key)
             if text is None:
                 text = self._texts[key] = "".join(render(context))
@@ -127,6 +141,32 @@ class SharedParts:
             # "papers/x/" and "papers/x.html" (use_directory_urls: false) are both in "papers".
             self._page_folder = None if inside else posixpath.dirname(url.rstrip("/"))
         return self._page_folder
+
+    def _contents(self, context: jinja2.runtime.Context) -> Hashable | None:
+        """The page's table of contents as the partial reads it; None to render it alone."""
+        toc = getattr(context.get("page"), "toc", None)
+        try:
+            items = list(toc)  # type: ignore[arg-type]
+            # The partial lists a page's title (a level-1 heading first) by its sections alone,
+            # its output's whitespace other than a list's without one.
+            titled = bool(items) and items[0].level == 1
+            return (titled, _headings(items[0].children if titled else items))
+        except (TypeError, AttributeError):  # not MkDocs' TableOfContents: rendered as it is
+            return None
+
+
+def _headings(items: Any) -> tuple[Hashable, ...]:
+    """Every heading's anchor, title, level and Material's typeset title, children within."""
+    return tuple(
+        (
+            item.url,
+            item.title,
+            item.level,
+            repr(getattr(item, "typeset", None)),
+            _headings(item.children),
+        )
+        for item in items
+    )
 
 
 def settings_addresses(config: Any) -> tuple[str, ...]:
