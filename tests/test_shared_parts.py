@@ -260,6 +260,7 @@ def test_pages_with_the_same_sections_share_materials_contents_sidebar() -> None
         headings("Abstract", "Cite"),
         headings("Abstract", "Cite", typeset="<b>Abstract</b>"),
         [AnchorLink("Abstract", "summary", 2), *headings("Cite")],
+        [AnchorLink("ABSTRACT", "abstract", 2), *headings("Cite")],  # the same anchors
         [*headings("Abstract", "Cite")[:1], AnchorLink("Cite", "cite", 2)],  # no child
         [],
     ]
@@ -269,6 +270,7 @@ def test_pages_with_the_same_sections_share_materials_contents_sidebar() -> None
     # Not a table of contents MkDocs would give: rendered for the page alone, every time.
     for _ in range(2):
         sidebar("papers/w/", [SimpleNamespace(url="#a", title="A", children=[])])
+        sidebar("papers/w/", [AnchorLink(["A"], "a", 2)])  # type: ignore[arg-type]
     assert parts.rendered == 1 + len(others)
 
 

@@ -1,4 +1,4 @@
-"""Parts of Material's pages that are the same on every page of a folder, rendered once per folder.
+"""Parts of Material's pages that many pages share, rendered once for them all.
 
 Material renders its whole navigation, header buttons, footer, settings script, stylesheets and
 scripts into every page. For a page in the navigation they differ (its entry is marked active),
@@ -143,14 +143,19 @@ class SharedParts:
         return self._page_folder
 
     def _contents(self, context: jinja2.runtime.Context) -> Hashable | None:
-        """The page's table of contents as the partial reads it; None to render it alone."""
+        """What the contents partial reads of the page's table of contents; None to render alone.
+
+        Each heading's level too, though the partial reads only the first's: a margin, at no cost.
+        """
         toc = getattr(context.get("page"), "toc", None)
         try:
             items = list(toc)  # type: ignore[arg-type]
-            # The partial lists a page's title (a level-1 heading first) by its sections alone,
-            # its output's whitespace other than a list's without one.
+            # The partial lists a page's title (a level-1 heading first) by its sections alone;
+            # its output then differs in whitespace from an untitled list's, hence the flag.
             titled = bool(items) and items[0].level == 1
-            return (titled, _headings(items[0].children if titled else items))
+            key = (titled, _headings(items[0].children if titled else items))
+            hash(key)
+            return key
         except (TypeError, AttributeError):  # not MkDocs' TableOfContents: rendered as it is
             return None
 

@@ -13,8 +13,8 @@ Two, both leaving what a reader sees as it was:
   Whitespace inside a tag's attributes or a script's strings lies between other characters and
   is kept; so is a page's content, written into the templates, and a template's line numbers,
   which Jinja's errors name.
-- Material's parts that are the same on every page of a folder are rendered once per folder
-  (:mod:`papersite.shared_parts`).
+- Material's parts that are the same on every page of a folder are rendered once per folder,
+  and its contents sidebar once per set of sections (:mod:`papersite.shared_parts`).
 
 ``papersite build`` installs them as a plugin (:func:`theme_env_plugin`), ``papersite serve``
 from its hooks file. Zensical, which runs no plugins, writes Material's pages as they are.
