@@ -3,8 +3,8 @@
 Two, both leaving what a reader sees as it was:
 
 - The templates' indentation is not copied into every page. Material's templates indent their
-  HTML and put each ``{% if %}`` on a line of its own, and a page carries the indentation of
-  every line and every line left empty by a tag: 2.6 KB of a paper page's 19.5 KB, repeated in
+  HTML and put each ``{% if %}`` on a line of its own, and a page carried the indentation of
+  every line, those a tag leaves empty included: 2.6 KB of a paper page's 19.5 KB, repeated in
   every page of the site. :class:`CompactLoader` reads Material's, MkDocs' and papersite's
   templates with each run of whitespace that holds line breaks, between two tags (of HTML or
   Jinja), cut to those line breaks. A browser shows any run of whitespace as one space, unless
