@@ -61,7 +61,7 @@ class Tokens(HTMLParser):
         self.tokens.append(("<!", decl))
 
 
-def test_compacted_cuts_each_run_of_whitespace_holding_a_break_to_the_break() -> None:
+def test_compacted_cuts_each_run_of_whitespace_between_tags_to_its_line_breaks() -> None:
     source = "  \n<a>\n    {% if x %}\t\n\n      <b>one  two</b>\r\n\f </a>  \n"
     assert compacted(source) == "\n<a>\n{% if x %}\n\n<b>one  two</b>\n</a>\n"
     # The lines stay where they were: Jinja's errors name them.
