@@ -15,6 +15,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -189,6 +190,25 @@ def test_ci_checks_tests_builds_uploads_and_summarises() -> None:
     assert order == sorted(order)
     uploads = [s["with"] for s in steps(ci, "check") if "upload-artifact" in s.get("uses", "")]
     assert {"name": "site", "path": "site/"}.items() <= uploads[0].items()
+
+
+def test_ci_tests_on_every_python_the_classifiers_name() -> None:
+    ci = load("ci.yml")
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pattern = re.compile(r"Programming Language :: Python :: (3\.\d+)")
+    named = [m[1] for c in project["classifiers"] if (m := pattern.fullmatch(c))]
+    first = uses(ci, "check", "actions/setup-python")["with"]["python-version"]
+    newer = ci["jobs"]["newer-python"]
+    assert [first, *newer["strategy"]["matrix"]["python"]] == named
+    python = uses(ci, "newer-python", "actions/setup-python")["with"]["python-version"]
+    assert python == "${{ matrix.python }}"
+    assert "make test" in runs(ci, "newer-python")
+    # The same tools as on 3.11: no browser or BibTeX test skips on a newer Python alone.
+    provided = {
+        job: [s["run"] for s in steps(ci, job) if s.get("name", "").startswith("Provide")]
+        for job in ("check", "newer-python")
+    }
+    assert provided["newer-python"] == provided["check"] != []
 
 
 def test_ci_reviews_a_pull_request_against_its_base_branch_checked_out_aside() -> None:
