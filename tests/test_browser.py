@@ -774,6 +774,20 @@ def test_a_printed_page_keeps_each_section_heading_with_what_it_heads(
         assert problems == []
 
 
+def test_a_printed_home_page_keeps_each_theme_s_card_whole(
+    browser: Browser, shipped_site: Path
+) -> None:
+    # The third card printed split: its title and "Start here:" ending the first page.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base)
+        page.emulate_media(media="print")
+        cards = page.locator(".grid.ps-themes > ul > li")
+        assert cards.count() == len(shipped_themes())
+        breaks = cards.evaluate_all("(cs) => cs.map((c) => getComputedStyle(c).breakInside)")
+        assert set(breaks) == {"avoid"}
+        assert problems == []
+
+
 def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
     browser: Browser, paged_site: Path
 ) -> None:
