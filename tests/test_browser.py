@@ -788,6 +788,25 @@ def test_a_printed_home_page_keeps_each_theme_s_card_whole(
         assert problems == []
 
 
+@seeds_only  # a fork's Tags page may well fill a page
+def test_a_short_page_prints_on_one_page(browser: Browser, shipped_site: Path) -> None:
+    # Material's body is at least as tall as the window, in print a page: with the space above
+    # the content, the Tags page printed a second page, blank.
+    with serving(shipped_site) as base, page_of(browser) as (page, problems):
+        page.goto(base + "tags/")
+        printed = page.pdf()
+        assert len(re.findall(rb"/Type\s*/Page\b(?!s)", printed)) == 1
+        page.emulate_media(media="print")
+        # Nor does a margin after the last line: with it, a text that just filled a page printed
+        # another, blank.
+        margin = "(e) => getComputedStyle(e).marginBottom"
+        assert page.locator(".md-content__inner").evaluate(margin) == "0px"
+        paper = min(path.name for path in (shipped_site / "papers").iterdir() if path.is_dir())
+        page.goto(f"{base}papers/{paper}/")
+        assert page.locator(".ps-paper-page > :last-child").evaluate(margin) == "0px"
+        assert problems == []
+
+
 def test_later_pages_of_a_list_mark_its_entry_in_the_navigation(
     browser: Browser, paged_site: Path
 ) -> None:
