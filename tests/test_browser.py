@@ -147,6 +147,11 @@ def shipped_themes() -> list[tuple[str, str]]:
     return [(theme.id, theme.title) for theme in curation.themes]
 
 
+def first_paper(site: Path) -> str:
+    """The id of the built site's paper that comes first by name."""
+    return min(path.name for path in (site / "papers").iterdir() if path.is_dir())
+
+
 def shot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
@@ -741,7 +746,7 @@ def test_a_printed_paper_page_leaves_out_its_links_to_its_sections_and_the_copy_
     # above the abstract: on paper they lead nowhere.
     with serving(shipped_site) as base, page_of(browser) as (page, problems):
         page.set_viewport_size({"width": 390, "height": 800})
-        paper = min(path.name for path in (shipped_site / "papers").iterdir() if path.is_dir())
+        paper = first_paper(shipped_site)
         page.goto(f"{base}papers/{paper}/")
         expect(page.locator(".ps-page-contents")).to_be_visible()
         copy = page.locator(".ps-bibtex .md-code__nav button")
@@ -761,7 +766,7 @@ def test_a_printed_page_keeps_each_section_heading_with_what_it_heads(
     # A paper page's "Related papers" or "Links", a theme's section titles, ended a printed page
     # (126 times in the shipped site's 1,594 printed pages in Chromium), what they head on the next.
     theme = shipped_themes()[0][0]
-    paper = min(path.name for path in (shipped_site / "papers").iterdir() if path.is_dir())
+    paper = first_paper(shipped_site)
     with serving(shipped_site) as base, page_of(browser) as (page, problems):
         for address in (f"papers/{paper}/", f"themes/{theme}/"):
             page.goto(base + address)
@@ -801,7 +806,7 @@ def test_a_short_page_prints_on_one_page(browser: Browser, shipped_site: Path) -
         # another, blank.
         margin = "(e) => getComputedStyle(e).marginBottom"
         assert page.locator(".md-content__inner").evaluate(margin) == "0px"
-        paper = min(path.name for path in (shipped_site / "papers").iterdir() if path.is_dir())
+        paper = first_paper(shipped_site)
         page.goto(f"{base}papers/{paper}/")
         assert page.locator(".ps-paper-page > :last-child").evaluate(margin) == "0px"
         assert problems == []
