@@ -717,8 +717,8 @@ def run_mkdocs(
 
     MkDocs is given :func:`mkdocs_overrides`; with the Pagefind backend, Material's search plugin
     is left out: its index would be built for nothing, and its search box would compete with the
-    Search page. Two plugins of papersite's join MkDocs' own: :mod:`papersite.theme_env`, and the
-    sitemap's split.
+    Search page. papersite's plugins join MkDocs' own: :mod:`papersite.theme_env`'s, the sitemap's
+    split, and with ``progress`` a progress bar.
     """
     from mkdocs.commands.build import build
 
